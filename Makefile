@@ -1,0 +1,30 @@
+# The two commands of the README, and the set-up they share. Everything a fresh machine
+# needs is installed here, so `make demo` and `make test` work from a new clone.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+NODE_PACKAGES := $(wildcard middleware/express/package.json examples/express-app/package.json)
+
+.PHONY: setup demo test test-python test-node
+
+setup: $(VENV)/.installed $(NODE_PACKAGES:package.json=node_modules/.installed)
+
+$(VENV)/.installed: pyproject.toml $(wildcard examples/*/pyproject.toml)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade "pip>=24"
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[dev]" $(foreach d,$(wildcard examples/*/pyproject.toml),-e $(dir $(d)))
+	touch $@
+
+%/node_modules/.installed: %/package.json
+	cd $* && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+	touch $@
+
+# Run droplets end to end on the local stack (moto + the real Pulumi program + the real handlers).
+demo: setup
+	$(BIN)/droplets demo
+
+# Every test: pytest (Python side, Pulumi under mocks, local stack end to end) and node --test.
+test: setup
+	scripts/ensure-chromium
+	scripts/run-pytest $(BIN)/pytest
+	$(foreach p,$(NODE_PACKAGES),cd $(dir $(p)) && npm test --silent && cd $(CURDIR) &&) true

@@ -1,0 +1,3 @@
+from droplets.cli import main
+
+main()

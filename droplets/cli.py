@@ -1,0 +1,73 @@
+"""The ``droplets`` command line (also ``python -m droplets``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import NoReturn, Optional
+
+import typer
+
+app = typer.Typer(
+    name="droplets",
+    help="droplets: a small data lake for your API's calls. Try `droplets demo`.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+@app.callback()
+def _root() -> None:
+    """droplets: a small data lake for your API's calls."""
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """One clear line on stderr and a non-zero exit; never a stack trace."""
+    typer.echo(f"droplets: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def transform(
+    transforms: Optional[str] = typer.Option(
+        None, "--transforms", "-t", help="Chain to run, in order (default: pii,enrich,keys)."
+    ),
+    config: Optional[Path] = typer.Option(
+        None, "--config", "-c", help="JSON file of plugin options: {\"pii\": {...}, ...}."
+    ),
+    plugin_module: list[str] = typer.Option(
+        [], "--plugin-module", "-p", help="Extra module to register as a plugin (repeatable)."
+    ),
+) -> None:
+    """Run NDJSON records from stdin through a transform chain, one NDJSON line out per line in.
+
+    Each output line is {"key", "record"}, {"dropped_by", "event_id"} or {"bad", "payload"}.
+    """
+    from transforms import ConfigError
+    from transforms.chain import build_chain, parse_options
+    from transforms.manager import get_plugin_manager
+
+    try:
+        options = parse_options(config.read_text(encoding="utf-8")) if config else {}
+        chain = build_chain(get_plugin_manager(plugin_module), transforms, options)
+    except OSError as exc:
+        fail(f"cannot read --config: {exc}", 2)
+    except ConfigError as exc:
+        fail(str(exc), 2)
+    out = sys.stdout
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        result = chain.run(line.rstrip("\r\n"))
+        out.write(json.dumps(result.to_line(), ensure_ascii=False, default=str) + "\n")
+    out.flush()
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

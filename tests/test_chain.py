@@ -1,0 +1,205 @@
+"""Chain semantics: order from config, drop, bad rows naming the step, unknown names."""
+
+import json
+
+import pytest
+
+from droplets import contract
+from transforms import ConfigError, hookimpl
+from transforms.chain import Bad, Dropped, Stored
+from transforms.testing import chain, make_record, plugin_manager, run_chain
+
+
+class Recorder:
+    """A plugin whose transforms note the order they ran in."""
+
+    def __init__(self):
+        self.calls = []
+
+    @hookimpl
+    def droplets_transforms(self):
+        def make(name):
+            def factory(options):
+                def step(record):
+                    self.calls.append(name)
+                    record.setdefault("enrichment", {})[name] = options.get("value", True)
+                    return record
+
+                return step
+
+            return factory
+
+        return {"first": make("first"), "second": make("second")}
+
+
+class Troublemaker:
+    @hookimpl
+    def droplets_transforms(self):
+        def boom(options):
+            def step(record):
+                raise RuntimeError("geo database missing")
+
+            return step
+
+        def drop_health(options):
+            return lambda record: None if record["request"]["path"] == "/health" else record
+
+        def not_a_record(options):
+            return lambda record: "oops"
+
+        def picky(options):
+            if "level" not in options:
+                raise ConfigError("option 'level' is required")
+            return lambda record: record
+
+        def bad_key(options):
+            def step(record):
+                record["pipeline"]["key"] = "events/" + record["request"]["path"]
+                return record
+
+            return step
+
+        return {"boom": boom, "drop_health": drop_health, "not_a_record": not_a_record, "picky": picky, "bad_key": bad_key}
+
+
+def test_order_comes_from_config_not_registration():
+    # GIVEN a plugin offering "first" and "second"
+    recorder = Recorder()
+    # WHEN the chain is configured as second, first
+    result = run_chain(make_record(), ["second", "first"], plugins=[recorder])
+    # THEN they ran in the configured order, and the record says which ran
+    assert recorder.calls == ["second", "first"]
+    assert isinstance(result, Stored)
+    assert result.record["pipeline"]["transforms"] == ["second", "first"]
+
+
+def test_options_reach_the_factory():
+    result = run_chain(make_record(), ["first"], {"first": {"value": 7}}, plugins=[Recorder()])
+    assert result.record["enrichment"]["first"] == 7
+
+
+def test_default_chain_is_pii_enrich_keys():
+    assert chain().names == ["pii", "enrich", "keys"]
+    assert chain("").names == ["pii", "enrich", "keys"]
+
+
+def test_default_chain_stores_under_the_default_key():
+    record = make_record()
+    result = run_chain(record, "keys")
+    assert isinstance(result, Stored)
+    assert result.key == contract.object_key(record)
+    assert result.record["pipeline"]["key"] == result.key
+
+
+def test_without_a_key_step_the_default_key_is_used():
+    record = make_record()
+    result = run_chain(record, ["first"], plugins=[Recorder()])
+    assert result.key == contract.object_key(record)
+
+
+def test_a_transform_can_drop_a_record():
+    result = run_chain(make_record(request={"path": "/health"}), ["drop_health", "keys"], plugins=[Troublemaker()])
+    assert result == Dropped("drop_health", "00000000-0000-4000-8000-000000000000")
+    assert result.to_line() == {"dropped_by": "drop_health", "event_id": "00000000-0000-4000-8000-000000000000"}
+
+
+def test_an_exception_becomes_a_bad_row_naming_the_transform_and_the_batch_goes_on():
+    # GIVEN a chain with a transform that raises
+    built = chain(["first", "boom", "keys"], plugins=[Recorder(), Troublemaker()])
+    payloads = [json.dumps(make_record(new_event_id=True)) for _ in range(3)]
+    # WHEN a batch runs
+    results = [built.run(p) for p in payloads]
+    # THEN each record is a bad row naming the step, with the original payload kept
+    assert all(isinstance(r, Bad) and r.step == "boom" for r in results)
+    assert results[0].error == "RuntimeError: geo database missing"
+    assert results[0].payload == payloads[0]
+
+
+def test_a_transform_returning_garbage_is_a_bad_row():
+    result = run_chain(make_record(), ["not_a_record"], plugins=[Troublemaker()])
+    assert isinstance(result, Bad) and result.step == "not_a_record"
+
+
+def test_a_key_outside_the_safe_alphabet_is_a_bad_row():
+    # GIVEN a plugin that puts the raw path in the key  WHEN the path is hostile
+    result = run_chain(make_record(request={"path": "../../etc passwd"}), ["bad_key"], plugins=[Troublemaker()])
+    # THEN nothing is written under that key
+    assert isinstance(result, Bad) and result.step == "key"
+
+
+@pytest.mark.parametrize(
+    ("payload", "step", "needle"),
+    [
+        ("{not json", "parse", "not JSON"),
+        ("", "parse", "not JSON"),
+        ('"a string"', "validate", "(record)"),
+        ('{"v": 1}', "validate", "event_id"),
+    ],
+)
+def test_malformed_messages_are_bad_rows(payload, step, needle):
+    result = chain("keys").run(payload)
+    assert isinstance(result, Bad)
+    assert result.step == step and needle in result.error
+    assert result.payload == payload
+    key, row = result.row("2026-11-26T10:00:00.000Z")
+    assert key.startswith("bad/dt=2026-11-26/")
+    assert row["bad"] == {"step": step, "error": result.error} and row["payload"] == payload
+
+
+def test_unknown_transform_name_lists_the_known_ones():
+    with pytest.raises(ConfigError) as info:
+        chain(["pii", "geo"])
+    message = str(info.value)
+    assert "'geo'" in message
+    for known in ("enrich", "keys", "pii"):
+        assert known in message
+
+
+def test_factory_config_error_names_the_transform():
+    with pytest.raises(ConfigError, match="transform 'picky': option 'level' is required"):
+        chain(["picky"], plugins=[Troublemaker()])
+
+
+def test_options_for_a_transform_not_in_the_chain_are_an_error():
+    with pytest.raises(ConfigError, match="piii"):
+        chain(["pii"], {"piii": {"mode": "hash"}})
+
+
+def test_duplicate_names_across_plugins_are_an_error():
+    class Impostor:
+        @hookimpl
+        def droplets_transforms(self):
+            return {"keys": lambda options: (lambda r: r)}
+
+    with pytest.raises(ConfigError, match="offered by two plugins"):
+        chain(["keys"], plugins=[Impostor()])
+
+
+def test_plugin_module_named_in_config_is_registered():
+    pm = plugin_manager(modules=["tests.plugins.shout"])
+    assert pm.has_plugin("tests.plugins.shout")
+
+
+def test_plugin_module_that_does_not_exist_is_a_config_error():
+    with pytest.raises(ConfigError, match="no_such_module"):
+        plugin_manager(modules=["no_such_module"])
+
+
+def test_invalid_session_id_is_normalized_before_transforms_run():
+    seen = {}
+
+    class Spy:
+        @hookimpl
+        def droplets_transforms(self):
+            def factory(options):
+                def step(record):
+                    seen.update(sid=record["session_id"], flag=record.get("session_invalid"))
+                    return record
+
+                return step
+
+            return {"spy": factory}
+
+    result = run_chain(make_record(session_id="../../etc"), ["spy", "keys"], plugins=[Spy()])
+    assert seen == {"sid": None, "flag": True}
+    assert "/_nosession/" in result.key

@@ -1,0 +1,115 @@
+"""The shared contract: record validation, the session-ID rule, keys, index items."""
+
+from decimal import Decimal
+
+import pytest
+
+from droplets import contract
+from transforms.testing import make_record
+
+
+def test_valid_record_passes_validation():
+    # GIVEN the canonical record  WHEN validated  THEN it is returned unchanged
+    record = make_record()
+    assert contract.validate(record) is record
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda r: r.pop("event_id"), "event_id"),
+        (lambda r: r.update(event_id="not-a-uuid"), "event_id"),
+        (lambda r: r.update(v=2), "v"),
+        (lambda r: r.update(occurred_at="2026-11-26 03:41:05"), "occurred_at"),
+        (lambda r: r.update(duration_ms="fast"), "duration_ms"),
+        (lambda r: r["request"].update(method="get"), "request.method"),
+        (lambda r: r["request"].pop("path"), "request.path"),
+        (lambda r: r["response"].update(status="200"), "response.status"),
+        (lambda r: r.update(request=[]), "request"),
+    ],
+)
+def test_invalid_record_error_names_the_field(change, field):
+    # GIVEN a record broken in one field
+    record = make_record()
+    change(record)
+    # WHEN validated  THEN the error names that field
+    with pytest.raises(contract.RecordError) as info:
+        contract.validate(record)
+    assert info.value.field == field
+    assert str(info.value).startswith(f"{field}: ")
+
+
+def test_non_object_payload_is_rejected():
+    with pytest.raises(contract.RecordError):
+        contract.validate(["a", "list"])
+
+
+@pytest.mark.parametrize(
+    "sid",
+    ["../../etc/passwd", "a" * 10_000, "sessión-ünicode", "", "short", "has space 12345", "_nosession", "a/b/c/d/e/f/g"],
+)
+def test_hostile_session_ids_become_null_and_flagged(sid):
+    # GIVEN a record whose session ID breaks the rule
+    record = make_record(session_id=sid)
+    # WHEN normalized  THEN the ID is gone and the record says so
+    contract.normalize(record)
+    assert record["session_id"] is None
+    assert record["session_invalid"] is True
+    # AND the key falls back to the no-session partition
+    assert "/_nosession/" in contract.object_key(record)
+
+
+def test_valid_session_id_is_kept():
+    record = contract.normalize(make_record(session_id="b9c3e7a2-1f4d-4c6e-9a8b-0d2e4f6a8c1e"))
+    assert record["session_id"] == "b9c3e7a2-1f4d-4c6e-9a8b-0d2e4f6a8c1e"
+    assert "session_invalid" not in record
+
+
+def test_default_key_layout_matches_design():
+    record = make_record(session_id="sess_12345678")
+    key = contract.object_key(record)
+    assert key == (
+        "events/dt=2026-11-26/sess_12345678/2026-11-26T03:41:05.481Z_00000000-0000-4000-8000-000000000000.json"
+    )
+    assert contract.parse_event_key(key) == {
+        "day": "2026-11-26",
+        "session": "sess_12345678",
+        "occurred_at": "2026-11-26T03:41:05.481Z",
+        "event_id": "00000000-0000-4000-8000-000000000000",
+    }
+    assert contract.is_safe_key(key)
+
+
+@pytest.mark.parametrize(
+    "key", ["bad/x.json", "events/../bad/x.json", "events/a b.json", "events/é.json", "", None, "events/" + "a" * 2000]
+)
+def test_unsafe_keys_are_refused(key):
+    assert not contract.is_safe_key(key)
+
+
+def test_bad_key_is_deterministic_per_payload_and_day():
+    a = contract.bad_key("{oops", "2026-11-26T10:00:00.000Z")
+    assert a == contract.bad_key("{oops", "2026-11-26T23:59:59.999Z")
+    assert a != contract.bad_key("{oops!", "2026-11-26T10:00:00.000Z")
+    assert a.startswith("bad/dt=2026-11-26/")
+
+
+def test_index_item_shape():
+    # GIVEN a stored record whose route came from enrichment
+    record = make_record(session_id=None, request={"route": None}, enrichment={"route": "/courses/:id"})
+    # WHEN its index item is built with a retention
+    item = contract.index_item(record, "events/k.json", 512, retention_days=30)
+    # THEN the keys and report fields follow DESIGN.md
+    assert item["session_id"] == contract.NO_SESSION
+    assert item["sk"] == "2026-11-26T03:41:05.481Z#00000000-0000-4000-8000-000000000000"
+    assert item["day"] == "2026-11-26"
+    assert item["occurred_at"] == "2026-11-26T03:41:05.481Z"
+    assert item["route"] == "/courses/:id"
+    assert (item["method"], item["status"], item["size"]) == ("GET", 200, 512)
+    assert item["duration_ms"] == Decimal("12.4")
+    assert item["expires_at"] == int(contract.parse_time("2026-12-26T03:41:05.481Z").timestamp())
+
+
+def test_time_format_round_trips():
+    text = "2026-02-28T23:59:59.999Z"
+    assert contract.format_time(contract.parse_time(text)) == text

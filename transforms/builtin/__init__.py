@@ -1,0 +1,7 @@
+"""The built-in transforms, registered by :func:`transforms.manager.get_plugin_manager`."""
+
+BUILTIN_PLUGINS = (
+    "transforms.builtin.pii",
+    "transforms.builtin.enrich",
+    "transforms.builtin.keys",
+)

@@ -1,0 +1,200 @@
+"""The transform chain: parse -> validate -> configured transforms -> object key.
+
+One definition of the chain's semantics, used by the consumer Lambda, by
+``droplets transform`` and by the plugin test helpers alike.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
+
+import pluggy
+
+from droplets import contract
+from transforms import ConfigError
+from transforms.hookspecs import Transform, TransformFactory
+
+PARSE_STEP = "parse"
+VALIDATE_STEP = "validate"
+KEY_STEP = "key"
+
+
+@dataclass(frozen=True)
+class Stored:
+    """The record made it through: store ``record`` under ``key``."""
+
+    key: str
+    record: dict[str, Any]
+
+    def to_line(self) -> dict[str, Any]:
+        return {"key": self.key, "record": self.record}
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A transform returned None: nothing is stored, the message is done."""
+
+    step: str
+    event_id: str | None
+
+    def to_line(self) -> dict[str, Any]:
+        return {"dropped_by": self.step, "event_id": self.event_id}
+
+
+@dataclass(frozen=True)
+class Bad:
+    """A bad row: not JSON, not a valid record, or a transform raised. Never retried."""
+
+    step: str
+    error: str
+    payload: str
+
+    def to_line(self) -> dict[str, Any]:
+        return {"bad": {"step": self.step, "error": self.error}, "payload": self.payload}
+
+    def row(self, received_at: str) -> tuple[str, dict[str, Any]]:
+        """The bad row's S3 key and document (``bad/dt=<day>/...``)."""
+        document = {
+            "v": contract.RECORD_VERSION,
+            "bad": {"step": self.step, "error": self.error},
+            "received_at": received_at,
+            "payload": self.payload,
+        }
+        return contract.bad_key(self.payload, received_at), document
+
+
+Result = Stored | Dropped | Bad
+
+
+def available_transforms(pm: pluggy.PluginManager) -> dict[str, TransformFactory]:
+    """Every transform name the registered plugins offer, mapped to its factory."""
+    found: dict[str, TransformFactory] = {}
+    owner: dict[str, str] = {}
+    for impl in pm.hook.droplets_transforms.get_hookimpls():
+        plugin_name = impl.plugin_name
+        for name, factory in (impl.function() or {}).items():
+            if name in found:
+                raise ConfigError(
+                    f"transform {name!r} is offered by two plugins: {owner[name]!r} and {plugin_name!r}"
+                )
+            found[name] = factory
+            owner[name] = plugin_name
+    return found
+
+
+def parse_names(value: str | Iterable[str] | None) -> list[str]:
+    """``"pii, enrich,keys"`` -> ``["pii", "enrich", "keys"]``; empty -> the default chain."""
+    if value is None:
+        return list(contract.DEFAULT_TRANSFORMS)
+    items = value.split(",") if isinstance(value, str) else list(value)
+    names = [n.strip() for n in items if n and n.strip()]
+    return names or list(contract.DEFAULT_TRANSFORMS)
+
+
+class Chain:
+    """An ordered list of configured transforms and the logic that runs them."""
+
+    def __init__(self, steps: Sequence[tuple[str, Transform]]):
+        self.steps = list(steps)
+        self.names = [name for name, _ in self.steps]
+
+    def run(self, payload: str | bytes, received_at: str | None = None) -> Result:
+        """Run one SQS message body through the chain. Never raises for bad data."""
+        text = payload.decode("utf-8", "replace") if isinstance(payload, (bytes, bytearray)) else payload
+        try:
+            record = json.loads(text)
+        except (ValueError, TypeError) as exc:
+            return Bad(PARSE_STEP, f"not JSON: {exc}", text)
+        return self.run_record(record, received_at, payload=text)
+
+    def prepare(self, record: Any, received_at: str | None = None) -> dict[str, Any]:
+        """Validate and normalize ``record`` in place and give it its ``pipeline`` field:
+        what every transform may rely on. Raises :class:`droplets.contract.RecordError`."""
+        contract.normalize(contract.validate(record))
+        record["pipeline"] = {"received_at": received_at or contract.utc_now_iso(), "transforms": self.names}
+        return record
+
+    def run_record(
+        self, record: Any, received_at: str | None = None, *, payload: str | None = None
+    ) -> Result:
+        """Run an already-parsed record through the chain."""
+        if payload is None:
+            payload = json.dumps(record, ensure_ascii=False, default=str)
+        try:
+            self.prepare(record, received_at)
+        except contract.RecordError as exc:
+            return Bad(VALIDATE_STEP, f"invalid record: {exc}", payload)
+        event_id = record["event_id"]
+        for name, transform in self.steps:
+            try:
+                result = transform(record)
+            except Exception as exc:  # a plugin's bug must not stop the batch: it becomes a bad row
+                return Bad(name, f"{type(exc).__name__}: {exc}", payload)
+            if result is None:
+                return Dropped(name, event_id)
+            if not isinstance(result, dict):
+                return Bad(name, f"transform returned {type(result).__name__}, not a record or None", payload)
+            record = result
+        pipeline = record.get("pipeline")
+        key = pipeline.get("key") if isinstance(pipeline, dict) else None
+        if key is None:
+            try:
+                key = contract.object_key(record)
+            except (KeyError, TypeError) as exc:
+                return Bad(KEY_STEP, f"cannot build the default key: {exc!r}", payload)
+        if not contract.is_safe_key(key):
+            return Bad(KEY_STEP, "the chosen key is not under events/ or holds characters outside A-Za-z0-9=_.:/-", payload)
+        return Stored(key, record)
+
+
+def build_chain(
+    pm: pluggy.PluginManager,
+    names: str | Iterable[str] | None = None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Chain:
+    """Build the chain ``names`` (in that order) from the plugins in ``pm``.
+
+    Raises :class:`ConfigError` for an unknown name (listing the known ones), options for a
+    transform that is not in the chain, or options the transform's factory rejects.
+    """
+    names = parse_names(names)
+    options = dict(options or {})
+    known = available_transforms(pm)
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ConfigError(
+            f"unknown transform(s) {', '.join(map(repr, unknown))}; known transforms: {', '.join(sorted(known))}"
+        )
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise ConfigError(f"transform(s) listed twice: {', '.join(duplicates)}")
+    stray = sorted(set(options) - set(names))
+    if stray:
+        raise ConfigError(
+            f"options given for transform(s) not in the chain: {', '.join(stray)} (chain: {', '.join(names)})"
+        )
+    steps = []
+    for name in names:
+        opts = options.get(name) or {}
+        if not isinstance(opts, Mapping):
+            raise ConfigError(f"options for transform {name!r} must be an object, got {type(opts).__name__}")
+        try:
+            steps.append((name, known[name](opts)))
+        except ConfigError as exc:
+            raise ConfigError(f"transform {name!r}: {exc}") from exc
+    return Chain(steps)
+
+
+def parse_options(text: str | None) -> dict[str, Any]:
+    """``DROPLETS_TRANSFORM_CONFIG`` (JSON object of per-transform options) -> dict."""
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        raise ConfigError(f"transform options are not valid JSON: {exc}") from exc
+    if not isinstance(value, dict):
+        raise ConfigError("transform options must be a JSON object keyed by transform name")
+    return value
