@@ -177,6 +177,10 @@ DAY_INDEX = "by-day"
 DAY_INDEX_PK = "day"
 DAY_INDEX_SK = "occurred_at"
 TTL_ATTRIBUTE = "expires_at"
+#: The S3 event ``sequencer`` of the last event the indexer applied to an item, left-padded
+#: with zeros to SEQUENCER_WIDTH hex digits so DynamoDB compares it as text in event order.
+INDEX_SEQUENCER = "s3_sequencer"
+SEQUENCER_WIDTH = 32
 #: The attributes reports read, so they never have to open S3.
 INDEX_REPORT_FIELDS = ("method", "route", "status", "duration_ms", "size")
 
