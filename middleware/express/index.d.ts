@@ -1,0 +1,137 @@
+// Type declarations for @droplets/express.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+declare namespace droplets {
+  /** Something with the `send` method of an AWS SDK v3 SQSClient. */
+  interface SqsLikeClient {
+    send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<any>;
+  }
+
+  type ErrorCode =
+    | 'CAPTURE_FAILED' // building a record failed (the request itself is unaffected)
+    | 'BUFFER_FULL' // records are being dropped: reported once per episode
+    | 'OVERSIZE' // one record exceeds maxMessageBytes even without bodies
+    | 'RETRYING' // a batch or some entries failed and will be sent again
+    | 'SEND_FAILED' // records given up on (retries exhausted or a non-retryable error)
+    | 'REJECTED' // SQS rejected entries as a sender fault: not retried
+    | 'TIMEOUT' // a SendMessageBatch call exceeded sendTimeoutMs
+    | 'CLOSED'; // close() reached its deadline with records unsent
+
+  interface DropletsError extends Error {
+    name: 'DropletsError';
+    code: ErrorCode;
+    /** How many records the event concerns. */
+    count: number;
+    cause?: unknown;
+  }
+
+  interface Options {
+    /** The SQS queue URL (the Pulumi stack output `queueUrl`). Required. */
+    queueUrl: string;
+    /** AWS region; default AWS_REGION, else the region in the queue URL. */
+    region?: string;
+    /** Endpoint override; default: the SDK's own AWS_ENDPOINT_URL_SQS / AWS_ENDPOINT_URL. */
+    endpoint?: string;
+    /** Your own SQSClient (then region, endpoint and the timeouts below are its business). */
+    client?: SqsLikeClient;
+
+    /** source.service of each record. Default "api". */
+    service?: string;
+    /** source.env of each record. Default NODE_ENV, else "development". */
+    env?: string;
+    /** source.host of each record. Default os.hostname(). */
+    host?: string;
+
+    /** Request header carrying the session ID. Default "x-session-id"; null to ignore headers. */
+    sessionHeader?: string | null;
+    /** Cookie carrying the session ID when the header is absent. Default none. */
+    sessionCookie?: string | null;
+
+    /** Request headers captured (lower-case). Credential headers are never captured. */
+    requestHeaders?: string[];
+    /** Response headers captured (lower-case). Credential headers are never captured. */
+    responseHeaders?: string[];
+    /** Extra headers never captured, on top of the built-in credential headers. */
+    redactHeaders?: string[];
+    /**
+     * Dotted paths removed from request/response bodies and the query before sending:
+     * `user.password`, `items.*.card`, `**.token` (any depth). Case-insensitive keys.
+     * Default: common credential keys at any depth. Replaces the default when given.
+     */
+    redactPaths?: string[];
+    /** Bytes of each body captured; beyond it body_truncated is true. Default 16384. */
+    maxBodyBytes?: number;
+
+    /** Fraction of requests captured, 0..1. Default 1. */
+    sampleRate?: number;
+    /** Return true to leave a request out (health checks...). */
+    skip?: (req: IncomingMessage) => boolean;
+
+    /** Byte budget of one SendMessageBatch (sum of bodies). Default 262144 (256 KiB). */
+    maxBatchBytes?: number;
+    /** Largest single message. Default 262144; bodies are dropped from a record above it. */
+    maxMessageBytes?: number;
+    /** Longest a record waits for a batch to fill. Default 1000 ms. */
+    flushIntervalMs?: number;
+    /** Records held (waiting, in flight, awaiting retry) before new ones are dropped. Default 5000. */
+    maxBufferRecords?: number;
+    /** Bytes held before new records are dropped. Default 16 MiB. */
+    maxBufferBytes?: number;
+    /** Concurrent SendMessageBatch calls. Default 4. */
+    maxInFlight?: number;
+    /** Resends of a failed record (transient failures only). Default 3. */
+    maxRetries?: number;
+    /** First backoff ceiling; doubles per attempt, with jitter. Default 200 ms. */
+    retryBaseMs?: number;
+    /** Largest backoff ceiling. Default 5000 ms. */
+    retryMaxMs?: number;
+    /** A SendMessageBatch call is aborted after this. Default 5000 ms. */
+    sendTimeoutMs?: number;
+    /** TCP connect timeout of the default client. Default 2000 ms. */
+    connectTimeoutMs?: number;
+
+    /** Told about every failure; default: a console warning per code at most once a minute. */
+    onError?: (error: DropletsError) => void;
+  }
+
+  interface Stats {
+    captured: number;
+    skipped: number;
+    enqueued: number;
+    sent: number;
+    batches: number;
+    retried: number;
+    failed: number;
+    dropped: number;
+    oversize: number;
+    buffered: number;
+    bufferedBytes: number;
+    inFlight: number;
+  }
+
+  interface CloseResult extends Stats {
+    /** true when everything held was sent before the deadline. */
+    flushed: boolean;
+    /** Records given up at the deadline. */
+    unsent: number;
+  }
+
+  interface Middleware {
+    (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void;
+    /** Mount after your routes, before your own error handlers, to record `error`. */
+    errorHandler: (err: unknown, req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+    /** Send what is held, then stop; resolves (never rejects) by `deadlineMs` (default 5000). */
+    close(deadlineMs?: number): Promise<CloseResult>;
+    /** Send what is waiting now instead of at the flush interval. */
+    flush(): void;
+    stats(): Stats;
+  }
+
+  const SESSION_ID_RE: RegExp;
+  function isValidSessionId(value: unknown): boolean;
+  const DEFAULTS: Readonly<Required<Omit<Options, 'queueUrl' | 'region' | 'endpoint' | 'client' | 'host' | 'skip' | 'onError'>>>;
+}
+
+declare function droplets(options: droplets.Options): droplets.Middleware;
+
+export = droplets;

@@ -1,0 +1,194 @@
+'use strict';
+// @droplets/express: capture every API call as a droplets record (DESIGN.md, record v1) and
+// send it to SQS in batches. See the README section "Express middleware" for mount order,
+// options and the graceful-shutdown recipe.
+const os = require('node:os');
+const { SQSClient } = require('@aws-sdk/client-sqs');
+const { startCapture, noteError } = require('./lib/capture');
+const { Sender, DropletsError } = require('./lib/sender');
+const { CREDENTIAL_HEADERS, DEFAULT_REDACT_PATHS, compilePaths, textMasker, pickHeaders } = require('./lib/redact');
+const { isValidSessionId, SESSION_ID_RE } = require('./lib/session');
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+const DEFAULTS = Object.freeze({
+  service: 'api',
+  env: process.env.NODE_ENV || 'development',
+  sessionHeader: 'x-session-id',
+  sessionCookie: null,
+  requestHeaders: ['accept', 'accept-language', 'content-type', 'content-length', 'host', 'origin', 'referer', 'user-agent', 'x-request-id'],
+  responseHeaders: ['content-type', 'content-length', 'cache-control', 'location', 'retry-after', 'x-request-id'],
+  redactHeaders: [],
+  redactPaths: DEFAULT_REDACT_PATHS,
+  maxBodyBytes: 16 * KiB,
+  sampleRate: 1,
+  // SQS caps a message, and the sum of a batch's messages, at the queue's maximum message
+  // size: 256 KiB for every queue ever made (newer queues may allow 1 MiB). 256 KiB is safe
+  // anywhere; raise both only if your queue's MaximumMessageSize allows it.
+  maxBatchBytes: 256 * KiB,
+  maxMessageBytes: 256 * KiB,
+  flushIntervalMs: 1000,
+  maxBufferRecords: 5000,
+  maxBufferBytes: 16 * MiB,
+  maxInFlight: 4,
+  maxRetries: 3,
+  retryBaseMs: 200,
+  retryMaxMs: 5000,
+  sendTimeoutMs: 5000,
+  connectTimeoutMs: 2000,
+});
+
+function positiveNumber(options, name) {
+  const value = options[name];
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new TypeError(`droplets: option ${name} must be a positive number, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function headerList(options, name) {
+  const value = options[name];
+  if (!Array.isArray(value) || value.some((h) => typeof h !== 'string')) {
+    throw new TypeError(`droplets: option ${name} must be an array of header names`);
+  }
+  return value.map((h) => h.toLowerCase());
+}
+
+function regionOf(queueUrl) {
+  const match = /^https:\/\/sqs[.-]([a-z0-9-]+)\.amazonaws\.com/.exec(queueUrl);
+  return match ? match[1] : undefined;
+}
+
+// The default onError: a warning per kind of failure at most once a minute, with no record
+// content (records hold personal data; logs must not).
+function defaultOnError() {
+  const last = new Map();
+  return (err) => {
+    const code = (err && err.code) || 'ERROR';
+    const now = Date.now();
+    if (now - (last.get(code) || -Infinity) < 60000) return;
+    last.set(code, now);
+    console.warn(`droplets: ${code}: ${err && err.message}`);
+  };
+}
+
+function configure(input) {
+  const options = { ...DEFAULTS, ...input };
+  if (typeof options.queueUrl !== 'string' || !/^https?:\/\//.test(options.queueUrl)) {
+    throw new TypeError('droplets: option queueUrl must be the SQS queue URL (the stack output `queueUrl`)');
+  }
+  for (const name of ['maxBodyBytes', 'maxBatchBytes', 'maxMessageBytes', 'flushIntervalMs', 'maxBufferRecords', 'maxBufferBytes', 'maxInFlight', 'retryBaseMs', 'retryMaxMs', 'sendTimeoutMs', 'connectTimeoutMs']) {
+    positiveNumber(options, name);
+  }
+  if (!Number.isInteger(options.maxRetries) || options.maxRetries < 0) {
+    throw new TypeError('droplets: option maxRetries must be an integer >= 0');
+  }
+  if (typeof options.sampleRate !== 'number' || !(options.sampleRate >= 0 && options.sampleRate <= 1)) {
+    throw new TypeError('droplets: option sampleRate must be a number from 0 to 1');
+  }
+  if (options.skip !== undefined && typeof options.skip !== 'function') {
+    throw new TypeError('droplets: option skip must be a function (req) => boolean');
+  }
+  if (options.onError !== undefined && typeof options.onError !== 'function') {
+    throw new TypeError('droplets: option onError must be a function (error) => void');
+  }
+  if (!Array.isArray(options.redactPaths)) throw new TypeError('droplets: option redactPaths must be an array of dotted paths');
+  const deny = new Set([...CREDENTIAL_HEADERS, ...headerList(options, 'redactHeaders')]);
+  const requestHeaders = headerList(options, 'requestHeaders');
+  const responseHeaders = headerList(options, 'responseHeaders');
+  const redactPaths = compilePaths(options.redactPaths);
+  const source = { service: String(options.service).slice(0, 128), env: String(options.env).slice(0, 64), host: String(options.host || os.hostname()).slice(0, 255) };
+  return {
+    options,
+    capture: {
+      source,
+      session: { header: options.sessionHeader ? options.sessionHeader.toLowerCase() : null, cookieName: options.sessionCookie || null },
+      maxBodyBytes: Math.floor(options.maxBodyBytes),
+      redactPaths,
+      maskText: textMasker(redactPaths),
+      pickRequestHeaders: (headers) => pickHeaders(headers, requestHeaders, deny),
+      pickResponseHeaders: (headers) => pickHeaders(headers, responseHeaders, deny),
+    },
+  };
+}
+
+function defaultClient(options) {
+  return new SQSClient({
+    region: options.region || process.env.AWS_REGION || regionOf(options.queueUrl),
+    // Unset, the SDK reads AWS_ENDPOINT_URL_SQS / AWS_ENDPOINT_URL itself.
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    // Retries are ours (per entry, with backoff); one attempt per call keeps the timeouts honest.
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: options.connectTimeoutMs, requestTimeout: options.sendTimeoutMs },
+  });
+}
+
+/**
+ * Create the droplets middleware. Throws a TypeError naming the option when the
+ * configuration is wrong (at start-up, never on a request).
+ */
+function droplets(input = {}) {
+  const { options, capture } = configure(input);
+  const onError = options.onError || defaultOnError();
+  const report = (err) => {
+    try {
+      onError(err instanceof DropletsError ? err : new DropletsError('CAPTURE_FAILED', `capturing a request failed: ${err && err.message}`, { count: 1, cause: err }));
+    } catch {
+      // the app's own hook failed: nothing sensible is left to tell
+    }
+  };
+  const sender = new Sender({
+    client: options.client || defaultClient(options),
+    queueUrl: options.queueUrl,
+    maxBatchBytes: options.maxBatchBytes,
+    maxMessageBytes: options.maxMessageBytes,
+    flushIntervalMs: options.flushIntervalMs,
+    maxBufferRecords: options.maxBufferRecords,
+    maxBufferBytes: options.maxBufferBytes,
+    maxInFlight: options.maxInFlight,
+    maxRetries: options.maxRetries,
+    retryBaseMs: options.retryBaseMs,
+    retryMaxMs: options.retryMaxMs,
+    sendTimeoutMs: options.sendTimeoutMs,
+    report,
+  });
+  const counts = { captured: 0, skipped: 0 };
+  const deliver = (record) => {
+    counts.captured += 1;
+    sender.enqueue(record);
+  };
+
+  function dropletsMiddleware(req, res, next) {
+    try {
+      const skipped = (options.skip && options.skip(req)) || (options.sampleRate < 1 && Math.random() >= options.sampleRate);
+      if (skipped) counts.skipped += 1;
+      else startCapture(req, res, capture, deliver, report);
+    } catch (err) {
+      report(err);
+    }
+    next();
+  }
+
+  /** An error-handling middleware that notes the error for the record and passes it on. */
+  dropletsMiddleware.errorHandler = function dropletsErrorHandler(err, req, res, next) {
+    try {
+      noteError(req, err);
+    } catch {
+      // never in the way of the app's error handling
+    }
+    next(err);
+  };
+  dropletsMiddleware.close = (deadlineMs = 5000) => sender.close(deadlineMs);
+  dropletsMiddleware.flush = () => sender.flush();
+  dropletsMiddleware.stats = () => ({ ...counts, ...sender.stats() });
+  return dropletsMiddleware;
+}
+
+module.exports = droplets;
+module.exports.droplets = droplets;
+module.exports.default = droplets;
+module.exports.DropletsError = DropletsError;
+module.exports.isValidSessionId = isValidSessionId;
+module.exports.SESSION_ID_RE = SESSION_ID_RE;
+module.exports.DEFAULTS = DEFAULTS;

@@ -1,0 +1,158 @@
+'use strict';
+// Assembling a version-1 record (DESIGN.md, droplets/schema/record-v1.json) from what the
+// capture saw. Every value is bounded by the schema's limits so that a record the
+// middleware sends is never a bad row because of its own shape.
+const { bodyValue, BodyCapture, mediaType, JSON_TYPE } = require('./body');
+const { redactValue } = require('./redact');
+
+const MAX_PATH = 8192;
+const MAX_ROUTE = 1024;
+const MAX_IP = 64;
+const MAX_ERROR_MESSAGE = 1024;
+
+function clip(text, max) {
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+function requestPath(req) {
+  const url = req.originalUrl || req.url || '/';
+  const q = url.indexOf('?');
+  return clip(q === -1 ? url : url.slice(0, q), MAX_PATH);
+}
+
+function requestMethod(req) {
+  // Node accepts methods such as M-SEARCH; the schema allows [A-Z]{1,16}.
+  return clip(String(req.method || 'GET').toUpperCase().replace(/[^A-Z]/g, ''), 16) || 'UNKNOWN';
+}
+
+function routeText(path) {
+  if (typeof path === 'string') return path;
+  if (Array.isArray(path)) return path.map(routeText).join('|');
+  if (path instanceof RegExp) return String(path);
+  return null;
+}
+
+/** `base` + the route's own path, as Express matched it (`/courses` + `/:id`). */
+function joinRoute(base, route) {
+  const own = route ? routeText(route.path) : null;
+  if (own === null) return null;
+  if (!base) return clip(own, MAX_ROUTE);
+  return clip(own === '/' ? base : base + own, MAX_ROUTE);
+}
+
+function plainCopy(value) {
+  // Detach from the app's objects before redaction deletes keys (and drop what JSON can't hold).
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
+function declaredLength(req) {
+  const value = Number(req.headers['content-length']);
+  return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+
+/**
+ * The request body. Only what a body parser already read is captured (`req.body` after
+ * express.json(), express.text(), express.urlencoded(), express.raw(), multer...): reading
+ * the stream ourselves would steal it from the app. Without a parser, the size is the
+ * declared Content-Length and the body is null.
+ */
+function requestBody(req, opts) {
+  const hasBody = declaredLength(req) > 0 || req.headers['transfer-encoding'] !== undefined;
+  const parsed = req._body === true || (hasBody && req.body !== undefined);
+  if (!parsed || req.body === undefined) {
+    return { body: null, body_bytes: declaredLength(req) || 0, body_truncated: false };
+  }
+  const contentType = req.headers['content-type'];
+  const value = req.body;
+  const capture = new BodyCapture(opts.maxBodyBytes);
+  if (Buffer.isBuffer(value)) {
+    // express.raw(): the bytes as sent, so they are treated like a response body.
+    capture.add(value);
+    return finishBody(capture, contentType, undefined, opts, declaredLength(req));
+  }
+  if (typeof value === 'string') {
+    // express.text() or similar: text whatever the declared type.
+    capture.add(value);
+    const type = JSON_TYPE.test(mediaType(contentType)) ? contentType : 'text/plain; charset=utf-8';
+    return finishBody(capture, type, undefined, opts, declaredLength(req));
+  }
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined; // a parser produced something JSON cannot hold (cycles, BigInt)
+  }
+  if (text === undefined) return { body: null, body_bytes: declaredLength(req) || 0, body_truncated: false };
+  capture.add(text);
+  if (!capture.truncated) {
+    // A fresh copy: redaction must not delete keys from the app's own req.body.
+    const body = redactValue(JSON.parse(text), opts.redactPaths);
+    return { body, body_bytes: declaredLength(req) ?? capture.bytes, body_truncated: false };
+  }
+  return finishBody(capture, 'application/json', undefined, opts, declaredLength(req));
+}
+
+function finishBody(capture, contentType, contentEncoding, opts, declared) {
+  const truncated = capture.truncated;
+  let { body, json } = bodyValue(capture.buffer(), truncated, contentType, contentEncoding);
+  if (json) body = redactValue(body, opts.redactPaths);
+  else if (typeof body === 'string') body = opts.maskText(body);
+  return { body, body_bytes: declared ?? capture.bytes, body_truncated: truncated };
+}
+
+function errorValue(state) {
+  if (state.aborted) {
+    return { type: 'aborted', message: 'the client closed the connection before the response finished', aborted: true };
+  }
+  const err = state.error;
+  if (err === undefined) return null;
+  const type = err && typeof err.name === 'string' ? err.name : typeof err;
+  const message = err && typeof err.message === 'string' ? err.message : String(err);
+  return { type: clip(type, 128), message: clip(message, MAX_ERROR_MESSAGE) };
+}
+
+function responseStatus(res, state) {
+  // An aborted request whose headers never left has no status of its own; 499 is the
+  // conventional "client closed request".
+  if (state.aborted && !res.headersSent) return 499;
+  const status = res.statusCode;
+  return Number.isInteger(status) && status >= 0 && status <= 999 ? status : 0;
+}
+
+/** The record of one finished (or aborted) request. */
+function buildRecord(req, res, state, opts) {
+  const query = req.query && typeof req.query === 'object' ? redactValue(plainCopy(req.query), opts.redactPaths) : {};
+  const route = state.route !== undefined ? state.route : joinRoute(req.baseUrl, req.route);
+  let ip = null;
+  try {
+    ip = req.ip ?? req.socket?.remoteAddress ?? null; // req.ip applies Express's `trust proxy`
+  } catch {
+    ip = null;
+  }
+  const resHeaders = res.getHeaders();
+  return {
+    v: 1,
+    event_id: state.eventId,
+    ...state.session,
+    occurred_at: new Date(state.startedAt).toISOString(),
+    duration_ms: Math.round(Number(state.endedNs - state.startNs) / 1e3) / 1e3,
+    source: opts.source,
+    request: {
+      method: requestMethod(req),
+      path: requestPath(req),
+      route,
+      query,
+      headers: opts.pickRequestHeaders(req.headers),
+      ip: typeof ip === 'string' ? clip(ip, MAX_IP) : null,
+      ...requestBody(req, opts),
+    },
+    response: {
+      status: responseStatus(res, state),
+      headers: opts.pickResponseHeaders(resHeaders),
+      ...finishBody(state.body, resHeaders['content-type'], resHeaders['content-encoding'], opts, undefined),
+    },
+    error: errorValue(state),
+  };
+}
+
+module.exports = { buildRecord, joinRoute };

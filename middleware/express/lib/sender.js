@@ -1,0 +1,375 @@
+'use strict';
+// Batching records into SQS SendMessageBatch calls, off the response path.
+//
+// Records wait in a bounded buffer; a batch (at most 10 entries, at most `maxBatchBytes` of
+// message bodies) leaves as soon as one is full, or when the flush interval has passed since
+// the first record waiting. Entries SQS fails without blaming the sender (SenderFault false)
+// and whole calls that fail for a transient reason are sent again after an exponential
+// backoff with jitter, up to `maxRetries` times. Nothing here can throw into the caller:
+// every failure is counted and reported to `onError`.
+const { SendMessageBatchCommand } = require('@aws-sdk/client-sqs');
+
+const MAX_BATCH_ENTRIES = 10; // the SendMessageBatch limit
+
+class DropletsError extends Error {
+  constructor(code, message, { count = 0, cause } = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'DropletsError';
+    this.code = code;
+    this.count = count;
+  }
+}
+
+// JSON.stringify leaves U+FFFE and U+FFFF as they are, but SQS rejects them in a message
+// body; escaped, the JSON means the same.
+const SQS_FORBIDDEN = /[\uFFFE\uFFFF]/g;
+function serialize(record) {
+  return JSON.stringify(record).replace(SQS_FORBIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
+// Client-side faults that resending cannot fix (bad queue URL, no permission, bad request);
+// anything else (network, timeout, 5xx, throttling) is worth another try.
+function isRetryable(err) {
+  if (!err || typeof err !== 'object') return true;
+  if (err.$retryable) return true;
+  const name = String(err.name || '');
+  if (/throttl|overlimit|requestlimit/i.test(name)) return true;
+  return err.$fault !== 'client';
+}
+
+function withDeadline(promise, signal) {
+  // A client that ignores its AbortSignal must still free the slot at the deadline.
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => { signal.removeEventListener('abort', onAbort); resolve(value); },
+      (err) => { signal.removeEventListener('abort', onAbort); reject(err); }
+    );
+  });
+}
+
+class Sender {
+  constructor(opts) {
+    this.client = opts.client;
+    this.queueUrl = opts.queueUrl;
+    this.maxBatchBytes = opts.maxBatchBytes;
+    this.maxMessageBytes = Math.min(opts.maxMessageBytes, opts.maxBatchBytes);
+    this.flushIntervalMs = opts.flushIntervalMs;
+    this.maxBufferRecords = opts.maxBufferRecords;
+    this.maxBufferBytes = opts.maxBufferBytes;
+    this.maxRetries = opts.maxRetries;
+    this.retryBaseMs = opts.retryBaseMs;
+    this.retryMaxMs = opts.retryMaxMs;
+    this.sendTimeoutMs = opts.sendTimeoutMs;
+    this.maxInFlight = opts.maxInFlight;
+    this.report = opts.report;
+    this.random = opts.random || Math.random;
+
+    this.queue = []; // items waiting to be sent, oldest first, from index `head`
+    this.head = 0;
+    this.heldRecords = 0; // waiting + in flight + waiting for a retry: what the bound counts
+    this.heldBytes = 0;
+    this.inFlight = 0;
+    this.calls = new Set(); // AbortControllers of calls in flight
+    this.retryTimers = new Set();
+    this.flushTimer = null;
+    this.pumpScheduled = false;
+    this.dropping = false;
+    this.closing = null;
+    this.idleWaiters = [];
+    this.counts = { enqueued: 0, sent: 0, batches: 0, retried: 0, failed: 0, dropped: 0, oversize: 0 };
+  }
+
+  get waiting() {
+    return this.queue.length - this.head;
+  }
+
+  /** Accept a record for sending; false (counted) when it is dropped. */
+  enqueue(record) {
+    if (this.closing && this.closing.done) {
+      this.counts.dropped += 1;
+      return false;
+    }
+    let body = serialize(record);
+    let bytes = Buffer.byteLength(body);
+    if (bytes > this.maxMessageBytes) {
+      // Bodies are the large part; without them the call itself is still worth keeping.
+      for (const part of [record.request, record.response]) {
+        if (part && part.body !== null && part.body !== undefined) {
+          part.body = null;
+          part.body_truncated = true;
+        }
+      }
+      body = serialize(record);
+      bytes = Buffer.byteLength(body);
+      if (bytes > this.maxMessageBytes) {
+        this.counts.oversize += 1;
+        this.report(new DropletsError('OVERSIZE', `a record of ${bytes} bytes exceeds maxMessageBytes even without bodies`, { count: 1 }));
+        return false;
+      }
+    }
+    if (this.heldRecords >= this.maxBufferRecords || this.heldBytes + bytes > this.maxBufferBytes) {
+      this.counts.dropped += 1;
+      if (!this.dropping) {
+        this.dropping = true; // reported once per episode, not once per request
+        this.report(new DropletsError('BUFFER_FULL', 'the send buffer is full: records are being dropped', { count: 1 }));
+      }
+      return false;
+    }
+    this.dropping = false;
+    this.queue.push({ body, bytes, attempts: 0 });
+    this.heldRecords += 1;
+    this.heldBytes += bytes;
+    this.counts.enqueued += 1;
+    this._schedule();
+    return true;
+  }
+
+  _schedule() {
+    if (this.waiting >= MAX_BATCH_ENTRIES || this._waitingBytesReachBudget()) {
+      if (!this.pumpScheduled) {
+        this.pumpScheduled = true;
+        setImmediate(() => {
+          this.pumpScheduled = false;
+          this._pump(false);
+        });
+      }
+    }
+    if (this.waiting > 0 && this.flushTimer === null) {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = null;
+        this._pump(true);
+      }, this.flushIntervalMs);
+      this.flushTimer.unref();
+    }
+  }
+
+  _waitingBytesReachBudget() {
+    // Cheap check: is there enough waiting to fill a batch by bytes? (Only the first few items matter.)
+    let bytes = 0;
+    for (let i = this.head; i < this.queue.length && i < this.head + MAX_BATCH_ENTRIES; i += 1) {
+      bytes += this.queue[i].bytes;
+      if (bytes > this.maxBatchBytes) return true;
+    }
+    return false;
+  }
+
+  /** The next batch: up to 10 items whose bodies fit the byte budget together. */
+  _takeBatch(force) {
+    const batch = [];
+    let bytes = 0;
+    let i = this.head;
+    while (i < this.queue.length && batch.length < MAX_BATCH_ENTRIES) {
+      const item = this.queue[i];
+      if (bytes + item.bytes > this.maxBatchBytes) break;
+      batch.push(item);
+      bytes += item.bytes;
+      i += 1;
+    }
+    const full = batch.length === MAX_BATCH_ENTRIES || i < this.queue.length;
+    if (batch.length === 0 || (!full && !force)) return null;
+    this.head = i;
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    return batch;
+  }
+
+  _pump(force) {
+    while (this.inFlight < this.maxInFlight) {
+      const batch = this._takeBatch(force || this.closing !== null);
+      if (!batch) break;
+      this._send(batch);
+    }
+    if (this.waiting > 0) this._schedule();
+    this._checkIdle();
+  }
+
+  async _send(batch) {
+    this.inFlight += 1;
+    this.counts.batches += 1;
+    const controller = new AbortController();
+    controller.batch = batch;
+    this.calls.add(controller);
+    const timer = setTimeout(() => controller.abort(new DropletsError('TIMEOUT', `SendMessageBatch took longer than ${this.sendTimeoutMs} ms`)), this.sendTimeoutMs);
+    timer.unref();
+    let output;
+    let failure;
+    try {
+      const command = new SendMessageBatchCommand({
+        QueueUrl: this.queueUrl,
+        Entries: batch.map((item, index) => ({ Id: String(index), MessageBody: item.body })),
+      });
+      output = await withDeadline(Promise.resolve().then(() => this.client.send(command, { abortSignal: controller.signal })), controller.signal);
+    } catch (err) {
+      failure = err;
+    } finally {
+      clearTimeout(timer);
+      this.calls.delete(controller);
+      this.inFlight -= 1;
+    }
+    if (batch.abandoned) return; // close() gave up on it at its deadline and counted it
+    try {
+      if (failure !== undefined) this._callFailed(batch, failure);
+      else this._settle(batch, output || {});
+    } catch (err) {
+      this.report(err);
+    }
+    this._pump(false);
+  }
+
+  _settle(batch, output) {
+    const failed = new Map((output.Failed || []).map((entry) => [entry.Id, entry]));
+    const retry = [];
+    let rejected = 0;
+    let firstRejection;
+    batch.forEach((item, index) => {
+      const entry = failed.get(String(index));
+      if (!entry) {
+        this._release(item);
+        this.counts.sent += 1;
+      } else if (entry.SenderFault) {
+        this._release(item);
+        this.counts.failed += 1;
+        rejected += 1;
+        firstRejection = firstRejection || entry;
+      } else {
+        retry.push(item);
+      }
+    });
+    if (rejected > 0) {
+      this.report(new DropletsError('REJECTED', `SQS rejected ${rejected} record(s) as a sender fault (${firstRejection.Code}): not retried`, { count: rejected }));
+    }
+    if (retry.length > 0) this._retry(retry, new DropletsError('ENTRY_FAILED', `SQS failed ${retry.length} record(s) without a sender fault`, { count: retry.length }));
+  }
+
+  _callFailed(batch, err) {
+    if (isRetryable(err)) {
+      this._retry(batch, err);
+      return;
+    }
+    batch.forEach((item) => this._release(item));
+    this.counts.failed += batch.length;
+    this.report(new DropletsError('SEND_FAILED', `SendMessageBatch failed (${err && err.name}): ${batch.length} record(s) not retried`, { count: batch.length, cause: err }));
+  }
+
+  _retry(items, cause) {
+    const again = [];
+    for (const item of items) {
+      item.attempts += 1;
+      if (item.attempts > this.maxRetries) {
+        this._release(item);
+        this.counts.failed += 1;
+      } else {
+        again.push(item);
+      }
+    }
+    const given = items.length - again.length;
+    this.report(new DropletsError(
+      given > 0 ? 'SEND_FAILED' : 'RETRYING',
+      `sending ${items.length} record(s) failed (${cause && cause.name}: ${cause && cause.message})` +
+        (given > 0 ? `; ${given} given up after ${this.maxRetries} retries` : '; retrying'),
+      { count: items.length, cause }
+    ));
+    if (again.length === 0) {
+      this._checkIdle();
+      return;
+    }
+    this.counts.retried += again.length;
+    // Exponential backoff with "equal jitter": half fixed, half random, so retries from
+    // many processes spread out without ever being immediate.
+    const ceiling = Math.min(this.retryMaxMs, this.retryBaseMs * 2 ** (again[0].attempts - 1));
+    const delay = ceiling / 2 + this.random() * (ceiling / 2);
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      this._requeue(again);
+    }, delay);
+    timer.unref();
+    timer.items = again;
+    this.retryTimers.add(timer);
+  }
+
+  _requeue(items) {
+    // Back to the front: retried records are the oldest.
+    this.queue.splice(this.head, 0, ...items);
+    this._pump(true);
+  }
+
+  _release(item) {
+    this.heldRecords -= 1;
+    this.heldBytes -= item.bytes;
+  }
+
+  /** Send everything waiting now, without waiting for the flush interval. */
+  flush() {
+    this._pump(true);
+  }
+
+  _checkIdle() {
+    if (this.heldRecords === 0 && this.inFlight === 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      waiters.forEach((resolve) => resolve());
+    }
+  }
+
+  /**
+   * Send what is held and stop. Resolves (never rejects) when all is sent, or at the
+   * deadline, when calls still in flight are aborted and what is left is counted as dropped.
+   */
+  close(deadlineMs) {
+    if (this.closing) return this.closing.promise;
+    const closing = { done: false, promise: null };
+    this.closing = closing;
+    closing.promise = new Promise((resolve) => {
+      if (this.flushTimer) {
+        clearTimeout(this.flushTimer);
+        this.flushTimer = null;
+      }
+      // Retries waiting for their backoff go now: there is no later.
+      for (const timer of this.retryTimers) {
+        clearTimeout(timer);
+        this.queue.splice(this.head, 0, ...timer.items);
+      }
+      this.retryTimers.clear();
+      let deadline;
+      let settled = false;
+      const finish = (flushed) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        closing.done = true;
+        let unsent = 0;
+        if (!flushed) {
+          unsent = this.heldRecords;
+          for (const controller of this.calls) {
+            controller.batch.abandoned = true;
+            controller.abort(new DropletsError('CLOSED', 'close() deadline reached'));
+          }
+          for (const timer of this.retryTimers) clearTimeout(timer);
+          this.retryTimers.clear();
+          this.queue = [];
+          this.head = 0;
+          this.counts.dropped += unsent;
+          this.heldRecords = 0;
+          this.heldBytes = 0;
+          if (unsent > 0) this.report(new DropletsError('CLOSED', `close() deadline reached: ${unsent} record(s) not sent`, { count: unsent }));
+        }
+        resolve({ flushed, unsent, ...this.stats() });
+      };
+      deadline = setTimeout(() => finish(false), Math.max(0, deadlineMs));
+      this.idleWaiters.push(() => finish(true));
+      this._pump(true);
+    });
+    return closing.promise;
+  }
+
+  stats() {
+    return { ...this.counts, buffered: this.heldRecords, bufferedBytes: this.heldBytes, inFlight: this.inFlight };
+  }
+}
+
+module.exports = { Sender, DropletsError, MAX_BATCH_ENTRIES, serialize, isRetryable };
