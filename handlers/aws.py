@@ -1,0 +1,58 @@
+"""AWS clients for the handlers, configured for a Lambda that must answer inside its timeout.
+
+Standard retry mode with few attempts: a throttled or failing call is retried briefly by
+botocore, then the message is reported as failed and SQS redelivers it later (and finally
+moves it to the DLQ), which is a better place to wait than a Lambda billed by the
+millisecond. Timeouts are kept well under the function timeout for the same reason.
+
+boto3 is imported here, on first use, not when a handler module is imported: it costs
+about 150 ms that a cold start without a message to process does not need to pay.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from transforms import ConfigError
+
+CONNECT_TIMEOUT_S = 2
+READ_TIMEOUT_S = 5
+MAX_ATTEMPTS = 3
+
+
+def client(service: str, *, pool_size: int = 10) -> Any:
+    """A boto3 client for ``service`` with droplets' timeouts and retries.
+
+    ``pool_size`` must be at least the number of threads sharing the client, or urllib3
+    discards connections and warns.
+    """
+    import boto3
+    from botocore.config import Config
+
+    config = Config(
+        connect_timeout=CONNECT_TIMEOUT_S,
+        read_timeout=READ_TIMEOUT_S,
+        retries={"mode": "standard", "max_attempts": MAX_ATTEMPTS},
+        max_pool_connections=pool_size,
+    )
+    return boto3.session.Session().client(service, config=config)
+
+
+def error_code(exc: BaseException) -> str:
+    """A log-safe name for an AWS failure: the service's error code (``SlowDown``,
+    ``InternalError``) or the exception class (``ReadTimeoutError``), never its message,
+    which can echo a bucket key and so a session ID."""
+    response = getattr(exc, "response", None)
+    if isinstance(response, dict):
+        code = (response.get("Error") or {}).get("Code")
+        if code:
+            return str(code)
+    return type(exc).__name__
+
+
+def required_env(name: str, environ: os._Environ | dict[str, str] | None = None) -> str:
+    value = (os.environ if environ is None else environ).get(name, "").strip()
+    if not value:
+        raise ConfigError(f"environment variable {name} is not set")
+    return value

@@ -1,0 +1,239 @@
+"""Indexer Lambda: S3 notifications (via the SQS index queue) -> the DynamoDB index.
+
+Entry point ``handlers.indexer.handler``, invoked by SQS with ``ReportBatchItemFailures``;
+each message body is an S3 event notification for the lake bucket.
+
+- ``s3:TestEvent`` (sent when the notification is configured) is done, nothing to do.
+- ``ObjectCreated:*`` under ``events/``: read the object, write its index item
+  (:func:`droplets.contract.index_item`, with a TTL when ``DROPLETS_RETENTION_DAYS`` is set).
+- ``ObjectRemoved:*`` and ``LifecycleExpiration:*`` under ``events/``: delete its item.
+- Objects under ``bad/`` are not events, and keys outside ``events/`` are not ours: both
+  are done without touching the index.
+
+Event order. S3 delivers at least once and in no particular order. Every item carries
+the ``sequencer`` of the event that wrote it, and every write is conditional on being newer,
+so duplicates and late events never undo a newer one. A Created event whose object is gone
+(deleted since) is done: the Removed event that followed it wins.
+
+Known limits: a removal is mapped to its item through the default key layout
+(:func:`droplets.contract.parse_event_key`); an object stored under a key of a custom
+layout keeps its item after removal until the item's TTL expires it. And a Created event
+that read its object just before the object was deleted can write the item after the
+Removed event was processed; the TTL bounds how long such an item stays.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Mapping
+from urllib.parse import unquote_plus
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.utilities.data_classes.s3_event import S3Event, S3EventRecord
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+
+from droplets import contract
+from handlers import aws
+from handlers.batch import RetryableError, in_pool, process
+from transforms import ConfigError
+
+logger = Logger(service="droplets-indexer")
+
+DEFAULT_CONCURRENCY = 8
+TEST_EVENT = "s3:TestEvent"
+CREATED = ("ObjectCreated:",)
+REMOVED = ("ObjectRemoved:", "LifecycleExpiration:")
+
+
+
+@dataclass(frozen=True)
+class Indexer:
+    """What a container builds once and every invocation reuses."""
+
+    s3: Any
+    dynamodb: Any
+    table: str
+    retention_days: int | None
+    pool: ThreadPoolExecutor
+
+    @classmethod
+    def from_env(
+        cls,
+        environ: Mapping[str, str] | None = None,
+        *,
+        s3: Any = None,
+        dynamodb: Any = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+    ) -> "Indexer":
+        env = os.environ if environ is None else environ
+        table = aws.required_env(contract.ENV_TABLE, env)
+        return cls(
+            s3=s3 if s3 is not None else aws.client("s3", pool_size=concurrency),
+            dynamodb=dynamodb if dynamodb is not None else aws.client("dynamodb", pool_size=concurrency),
+            table=table,
+            retention_days=retention_days(env.get(contract.ENV_RETENTION_DAYS)),
+            pool=ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="index"),
+        )
+
+
+def retention_days(value: str | None) -> int | None:
+    """``DROPLETS_RETENTION_DAYS``: unset or empty -> no TTL, else a positive whole number."""
+    if value is None or not value.strip():
+        return None
+    try:
+        days = int(value)
+    except ValueError:
+        days = 0
+    if days < 1:
+        raise ConfigError(f"{contract.ENV_RETENTION_DAYS} must be a whole number of days >= 1, got {value!r}")
+    return days
+
+
+def padded_sequencer(value: str | None) -> str | None:
+    """S3's ``sequencer`` as text that sorts in event order: hex values of different length
+    compare correctly once left-padded with zeros to the same width. None when the event
+    has none (S3 always sends one for Created and Removed events; some emulators don't)."""
+    if value is None or not str(value).strip():
+        return None
+    value = str(value).strip().upper()
+    if len(value) > contract.SEQUENCER_WIDTH or any(c not in "0123456789ABCDEF" for c in value):
+        raise ValueError("the S3 event sequencer is not a hex number of the expected width")
+    return value.rjust(contract.SEQUENCER_WIDTH, "0")
+
+
+def _only_if_newer(sequencer: str | None) -> dict[str, Any]:
+    """The condition that lets only a newer event change an item (or create a missing
+    one). Without a sequencer there is no order to keep: the write is unconditional."""
+    if sequencer is None:
+        return {}
+    return {
+        "ConditionExpression": "attribute_not_exists(#seq) OR #seq < :seq",
+        "ExpressionAttributeNames": {"#seq": contract.INDEX_SEQUENCER},
+        "ExpressionAttributeValues": {":seq": {"S": sequencer}},
+    }
+
+
+@cache
+def indexer() -> Indexer:
+    """The container's indexer, built on first use."""
+    return Indexer.from_env()
+
+
+@logger.inject_lambda_context(clear_state=True)
+def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    return handle(event, indexer())
+
+
+def handle(event: dict[str, Any], app: Indexer) -> dict[str, Any]:
+    """Process one SQS batch of S3 notifications; returns the partial-batch response."""
+
+    async def record_handler(record: SQSRecord) -> str:
+        return await in_pool(app.pool, index_message, record, app)
+
+    response, outcomes = process(event, record_handler)
+    logger.info("batch processed", messages=sum(outcomes.values()), **outcomes)
+    return response
+
+
+def index_message(record: SQSRecord, app: Indexer) -> str:
+    """Apply one S3 notification to the index. Raises :class:`RetryableError` when the
+    message should be redelivered (and finally land in the DLQ)."""
+    try:
+        body = json.loads(record.body)
+    except ValueError:
+        logger.error("message is not an S3 notification (not JSON)", message_id=record.message_id)
+        raise RetryableError("not an S3 notification") from None
+    if not isinstance(body, dict):
+        logger.error("message is not an S3 notification", message_id=record.message_id)
+        raise RetryableError("not an S3 notification")
+    if body.get("Event") == TEST_EVENT:
+        return "test_event"
+    if not isinstance(body.get("Records"), list):
+        logger.error("message is not an S3 notification", message_id=record.message_id)
+        raise RetryableError("not an S3 notification")
+    outcomes = [apply(s3_record, app, record.message_id) for s3_record in S3Event(body).records]
+    return outcomes[0] if len(outcomes) == 1 else "+".join(sorted(set(outcomes))) or "empty"
+
+
+def apply(event: S3EventRecord, app: Indexer, message_id: str) -> str:
+    """Apply one S3 event record; returns what it did."""
+    key = unquote_plus(event.s3.get_object.key)
+    name = event.event_name
+    if key.startswith(contract.BAD_PREFIX):
+        return "bad_row"
+    if not key.startswith(contract.EVENTS_PREFIX):
+        logger.info("object outside events/ ignored", message_id=message_id, event_name=name)
+        return "ignored"
+    sequencer = padded_sequencer(event.s3.get_object.get("sequencer"))
+    if name.startswith(CREATED):
+        return _index(app, event.s3.bucket.name, key, sequencer, message_id)
+    if name.startswith(REMOVED):
+        return _remove(app, key, sequencer, message_id)
+    logger.info("S3 event type ignored", message_id=message_id, event_name=name)
+    return "ignored"
+
+
+def _index(app: Indexer, bucket: str, key: str, sequencer: str | None, message_id: str) -> str:
+    try:
+        obj = app.s3.get_object(Bucket=bucket, Key=key)
+        data = obj["Body"].read()
+    except Exception as exc:
+        if aws.error_code(exc) == "NoSuchKey":
+            return "gone"  # deleted since: its Removed event settles the index
+        raise _retry("GetObject", exc, message_id) from exc
+    try:
+        item = contract.index_item(json.loads(data), key, obj.get("ContentLength", len(data)), app.retention_days)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        # Only the consumer writes under events/, so this is a bug or a foreign writer:
+        # keep the message (DLQ) for a human rather than guess.
+        logger.error("stored object is not a record", message_id=message_id, error=type(exc).__name__)
+        raise RetryableError("stored object is not a record") from None
+    if sequencer is not None:
+        item[contract.INDEX_SEQUENCER] = sequencer
+    try:
+        app.dynamodb.put_item(TableName=app.table, Item=_serialize(item), **_only_if_newer(sequencer))
+    except Exception as exc:
+        if aws.error_code(exc) == "ConditionalCheckFailedException":
+            return "stale"  # a duplicate, or an event older than the one already applied
+        raise _retry("PutItem", exc, message_id) from exc
+    return "indexed"
+
+
+def _remove(app: Indexer, key: str, sequencer: str | None, message_id: str) -> str:
+    parts = contract.parse_event_key(key)
+    if parts is None:
+        logger.info("removed object has a custom key layout; its item expires by TTL", message_id=message_id)
+        return "unmapped"
+    item_key = {
+        contract.INDEX_PK: {"S": parts["session"]},
+        contract.INDEX_SK: {"S": contract.index_sort_key(parts["occurred_at"], parts["event_id"])},
+    }
+    try:
+        app.dynamodb.delete_item(TableName=app.table, Key=item_key, **_only_if_newer(sequencer))
+    except Exception as exc:
+        if aws.error_code(exc) == "ConditionalCheckFailedException":
+            return "stale"  # the object was written again after this removal
+        raise _retry("DeleteItem", exc, message_id) from exc
+    return "removed"
+
+
+def _retry(operation: str, exc: Exception, message_id: str) -> RetryableError:
+    code = aws.error_code(exc)
+    logger.warning(f"{operation} failed; message left for redelivery", message_id=message_id, error=code)
+    return RetryableError(f"{operation} failed: {code}")
+
+
+@cache
+def _serializer():
+    from boto3.dynamodb.types import TypeSerializer  # boto3: imported on first use
+
+    return TypeSerializer()
+
+
+def _serialize(item: Mapping[str, Any]) -> dict[str, Any]:
+    serializer = _serializer()
+    return {name: serializer.serialize(value) for name, value in item.items()}

@@ -1,0 +1,178 @@
+"""Shared fixtures of the handler tests: moto in-process, the lake bucket and index table,
+Lambda-shaped events built from the JSON fixtures, and captured powertools logs."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from droplets import contract
+from handlers import consumer, indexer
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+BUCKET = "droplets-lake"
+TABLE = "droplets-index"
+REGION = "eu-west-1"
+
+
+def load_fixture(name: str) -> dict[str, Any]:
+    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+@dataclass
+class LambdaContext:
+    """The attributes powertools' inject_lambda_context reads."""
+
+    function_name: str = "droplets-test"
+    memory_limit_in_mb: int = 512
+    invoked_function_arn: str = f"arn:aws:lambda:{REGION}:123456789012:function:droplets-test"
+    aws_request_id: str = "52fdfc07-2182-454f-963f-5f0f9a621d72"
+
+
+@pytest.fixture
+def context() -> LambdaContext:
+    return LambdaContext()
+
+
+@pytest.fixture
+def aws_env(monkeypatch):
+    """Fake credentials and the handlers' environment; nothing from the developer's shell."""
+    for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_DYNAMODB"):
+        monkeypatch.delenv(name, raising=False)
+    for name in (contract.ENV_TRANSFORMS, contract.ENV_TRANSFORM_CONFIG, contract.ENV_PLUGIN_MODULES,
+                 contract.ENV_RETENTION_DAYS, contract.ENV_PII_KEY_PARAM):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_SESSION_TOKEN", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
+    monkeypatch.setenv(contract.ENV_BUCKET, BUCKET)
+    monkeypatch.setenv(contract.ENV_TABLE, TABLE)
+    return monkeypatch
+
+
+@pytest.fixture
+def aws(aws_env):
+    """moto in-process with the lake bucket and the index table; each test starts from a
+    cold container (the handlers' cached clients and chain are dropped)."""
+    consumer.consumer.cache_clear()
+    indexer.indexer.cache_clear()
+    with mock_aws():
+        s3 = boto3.client("s3", region_name=REGION)
+        s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
+        dynamodb = boto3.client("dynamodb", region_name=REGION)
+        dynamodb.create_table(
+            TableName=TABLE,
+            BillingMode="PAY_PER_REQUEST",
+            AttributeDefinitions=[
+                {"AttributeName": name, "AttributeType": "S"}
+                for name in (contract.INDEX_PK, contract.INDEX_SK, contract.DAY_INDEX_PK, contract.DAY_INDEX_SK)
+            ],
+            KeySchema=[
+                {"AttributeName": contract.INDEX_PK, "KeyType": "HASH"},
+                {"AttributeName": contract.INDEX_SK, "KeyType": "RANGE"},
+            ],
+            GlobalSecondaryIndexes=[{
+                "IndexName": contract.DAY_INDEX,
+                "KeySchema": [
+                    {"AttributeName": contract.DAY_INDEX_PK, "KeyType": "HASH"},
+                    {"AttributeName": contract.DAY_INDEX_SK, "KeyType": "RANGE"},
+                ],
+                "Projection": {"ProjectionType": "ALL"},
+            }],
+        )
+        yield Aws(s3=s3, dynamodb=dynamodb)
+    consumer.consumer.cache_clear()
+    indexer.indexer.cache_clear()
+
+
+@dataclass
+class Aws:
+    s3: Any
+    dynamodb: Any
+
+    def keys(self, prefix: str = "") -> list[str]:
+        pages = self.s3.get_paginator("list_objects_v2").paginate(Bucket=BUCKET, Prefix=prefix)
+        return sorted(obj["Key"] for page in pages for obj in page.get("Contents", []))
+
+    def read(self, key: str) -> dict[str, Any]:
+        return json.loads(self.s3.get_object(Bucket=BUCKET, Key=key)["Body"].read())
+
+    def items(self) -> list[dict[str, Any]]:
+        from boto3.dynamodb.types import TypeDeserializer
+
+        deserialize = TypeDeserializer().deserialize
+        items = self.dynamodb.scan(TableName=TABLE)["Items"]
+        return [{name: deserialize(value) for name, value in item.items()} for item in items]
+
+
+# --- events ---------------------------------------------------------------------------
+
+
+def sqs_message(body: str, *, message_id: str | None = None, template: str = "sqs-events-batch.json",
+                receive_count: int = 1) -> dict[str, Any]:
+    """One SQS record in the Lambda event shape (from a fixture), with ``body``."""
+    message = copy.deepcopy(load_fixture(template)["Records"][0])
+    message["messageId"] = message_id or str(uuid.uuid4())
+    message["body"] = body
+    message["attributes"]["ApproximateReceiveCount"] = str(receive_count)
+    return message
+
+
+def sqs_event(bodies: Iterable[str], **kwargs) -> dict[str, Any]:
+    return {"Records": [sqs_message(body, **kwargs) for body in bodies]}
+
+
+def s3_notification(event_name: str, key: str, sequencer: str | None = "0062E99A88DC407460",
+                    size: int | None = 1024, *, encode=None) -> str:
+    """The body S3 sends to SQS for one object event (from the fixture), with the key
+    encoded as S3 does (``quote_plus``; moto also encodes ``/``, pass ``encode``)."""
+    from urllib.parse import quote_plus
+
+    notification = json.loads(load_fixture("sqs-s3-object-created.json")["Records"][0]["body"])
+    record = notification["Records"][0]
+    record["eventName"] = event_name
+    obj = record["s3"]["object"]
+    obj["key"] = (encode or (lambda k: quote_plus(k, safe="/")))(key)
+    if sequencer is None:
+        del obj["sequencer"]
+    else:
+        obj["sequencer"] = sequencer
+    if size is None or event_name.startswith(("ObjectRemoved:", "LifecycleExpiration:")):
+        obj.pop("size", None)
+        obj.pop("eTag", None)
+    else:
+        obj["size"] = size
+    return json.dumps(notification)
+
+
+def body_of(record: dict[str, Any]) -> str:
+    return json.dumps(record, separators=(",", ":"))
+
+
+# --- logs -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def logs():
+    """Everything both handlers log, at DEBUG, as the JSON lines powertools writes."""
+    stream = io.StringIO()
+    saved = []
+    for log in (consumer.logger, indexer.logger):
+        handler = log.registered_handler
+        saved.append((log, handler, handler.setStream(stream), log.log_level))
+        log.setLevel(logging.DEBUG)
+    yield stream
+    for log, handler, old_stream, level in saved:
+        handler.setStream(old_stream)
+        log.setLevel(level)
