@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import NoReturn, Optional
+from typing import Optional
 
 import typer
+
+from droplets import commands
+from droplets.console import fail
 
 app = typer.Typer(
     name="droplets",
@@ -21,12 +24,6 @@ app = typer.Typer(
 @app.callback()
 def _root() -> None:
     """droplets: a small data lake for your API's calls."""
-
-
-def fail(message: str, code: int = 1) -> NoReturn:
-    """One clear line on stderr and a non-zero exit; never a stack trace."""
-    typer.echo(f"droplets: error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 @app.command()
@@ -65,8 +62,19 @@ def transform(
     out.flush()
 
 
+# The query side: session, events, report api, sql, reindex, forget (droplets/commands.py).
+commands.register(app)
+
+# The local stack: `droplets dev` / `droplets demo` are registered here (droplets/local/).
+
+
 def main() -> None:
-    app()
+    try:
+        app()
+    except BrokenPipeError:
+        # `droplets events --json | head`: the reader left; that is not an error.
+        sys.stderr.close()
+        sys.exit(0)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,219 @@
+"""Index queries: a session's journey and a time range's events, without scanning S3.
+
+Everything here reads the DynamoDB index (see ``droplets.contract``): a session is one
+Query on the table's partition key, a time range is one Query per day on the ``by-day``
+GSI. Both are paginated and streamed, so memory stays flat however much comes back.
+S3 is only opened by :func:`fetch_records`, when the stored records themselves are needed.
+
+Every function takes boto3 clients, so the CLI, the demo and the benchmark share them::
+
+    from droplets.target import resolve_target
+    from droplets.query import session_events
+
+    target = resolve_target()
+    for event in session_events(target.dynamodb, target.table, "s3ss10n-0000-test"):
+        print(event["occurred_at"], event["method"], event["route"], event["status"])
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Callable, Iterable, Iterator
+
+from droplets import contract
+from droplets.errors import DropletsError
+from droplets.timerange import TimeRange
+
+#: The fields of an event as the query functions return it (an index item made plain).
+EVENT_FIELDS = (
+    contract.DAY_INDEX_SK, contract.INDEX_PK, "method", "route", "status", "duration_ms",
+    "size", "event_id", "s3_key",
+)
+
+_deserializer = None
+
+
+def _deserialize(item: dict[str, Any]) -> dict[str, Any]:
+    global _deserializer
+    if _deserializer is None:
+        from boto3.dynamodb.types import TypeDeserializer
+
+        _deserializer = TypeDeserializer()
+    return {name: _deserializer.deserialize(value) for name, value in item.items()}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+    return value
+
+
+def to_event(item: dict[str, Any]) -> dict[str, Any]:
+    """A deserialized index item as a plain event dict (numbers as int/float, the index's
+    own bookkeeping attributes left out)."""
+    event = {name: _plain(item.get(name)) for name in EVENT_FIELDS}
+    if event["duration_ms"] is not None:
+        event["duration_ms"] = float(event["duration_ms"])
+    return event
+
+
+def check_session_id(session_id: str) -> str:
+    """The contract's rule; ``_nosession`` is allowed here (it is the index's partition for
+    calls without a session, useful to read, never to erase)."""
+    if session_id != contract.NO_SESSION and not contract.is_valid_session_id(session_id):
+        raise DropletsError(
+            f"{session_id!r} is not a session ID (8-128 characters of A-Z a-z 0-9 _ -)"
+        )
+    return session_id
+
+
+def session_events(dynamodb, table: str, session_id: str, *, page_size: int | None = None) -> Iterator[dict]:
+    """The session's events in time order (the index's sort key is ``<occurred_at>#<event_id>``),
+    from the index alone. One Query, paginated; ``page_size`` sets its Limit."""
+    check_session_id(session_id)
+    paginator = dynamodb.get_paginator("query")
+    pages = paginator.paginate(
+        TableName=table,
+        KeyConditionExpression="#pk = :pk",
+        ExpressionAttributeNames={"#pk": contract.INDEX_PK},
+        ExpressionAttributeValues={":pk": {"S": session_id}},
+        ScanIndexForward=True,
+        PaginationConfig={"PageSize": page_size} if page_size else {},
+    )
+    for page in pages:
+        for item in page.get("Items", []):
+            yield to_event(_deserialize(item))
+
+
+# --- time ranges --------------------------------------------------------------------------
+
+_STATUS_CLASS_RE = re.compile(r"^([1-5])xx$", re.IGNORECASE)
+_STATUS_RANGE_RE = re.compile(r"^(\d{3})(?:-(\d{3}))?$")
+
+
+def parse_status(text: str) -> tuple[int, int]:
+    """``5xx`` -> (500, 599); ``404`` -> (404, 404); ``400-499`` -> (400, 499)."""
+    value = text.strip()
+    if match := _STATUS_CLASS_RE.match(value):
+        low = int(match.group(1)) * 100
+        return low, low + 99
+    if match := _STATUS_RANGE_RE.match(value):
+        low = int(match.group(1))
+        high = int(match.group(2) or low)
+        if low <= high:
+            return low, high
+    raise DropletsError(f"--status: {text!r} is not a status; use 404, 5xx or 400-499")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters applied by DynamoDB (FilterExpression), so unwanted items never travel.
+
+    ``route`` matches the route template exactly, or as a prefix when it ends in ``*``.
+    """
+
+    route: str | None = None
+    status: tuple[int, int] | None = None
+    min_duration: float | None = None
+
+    def expression(self) -> tuple[str | None, dict[str, str], dict[str, Any]]:
+        clauses: list[str] = []
+        names: dict[str, str] = {}
+        values: dict[str, Any] = {}
+        if self.route:
+            names["#route"] = "route"
+            if self.route.endswith("*"):
+                clauses.append("begins_with(#route, :route)")
+                values[":route"] = {"S": self.route[:-1]}
+            else:
+                clauses.append("#route = :route")
+                values[":route"] = {"S": self.route}
+        if self.status:
+            names["#status"] = "status"
+            clauses.append("#status BETWEEN :status_low AND :status_high")
+            values[":status_low"] = {"N": str(self.status[0])}
+            values[":status_high"] = {"N": str(self.status[1])}
+        if self.min_duration is not None:
+            names["#duration"] = "duration_ms"
+            clauses.append("#duration >= :min_duration")
+            values[":min_duration"] = {"N": str(self.min_duration)}
+        return (" AND ".join(clauses) or None), names, values
+
+
+def events_between(
+    dynamodb,
+    table: str,
+    time_range: TimeRange,
+    *,
+    where: EventFilter | None = None,
+    page_size: int | None = None,
+) -> Iterator[dict]:
+    """Events with ``occurred_at`` in ``time_range``, in time order, via the ``by-day`` GSI:
+    one Query per day (``day = :d AND occurred_at BETWEEN :a AND :b``), paginated, streamed."""
+    filter_expression, names, values = (where or EventFilter()).expression()
+    names = {"#day": contract.DAY_INDEX_PK, "#at": contract.DAY_INDEX_SK, **names}
+    paginator = dynamodb.get_paginator("query")
+    for day in time_range.days():
+        kwargs: dict[str, Any] = dict(
+            TableName=table,
+            IndexName=contract.DAY_INDEX,
+            KeyConditionExpression="#day = :day AND #at BETWEEN :first AND :last",
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues={
+                ":day": {"S": day},
+                ":first": {"S": time_range.first},
+                ":last": {"S": time_range.last},
+                **values,
+            },
+            ScanIndexForward=True,
+            PaginationConfig={"PageSize": page_size} if page_size else {},
+        )
+        if filter_expression:
+            kwargs["FilterExpression"] = filter_expression
+        for page in paginator.paginate(**kwargs):
+            for item in page.get("Items", []):
+                yield to_event(_deserialize(item))
+
+
+# --- stored records -------------------------------------------------------------------------
+
+def get_record(s3, bucket: str, key: str) -> dict | None:
+    """The stored record at ``key``, or None when the object is gone (erased or expired
+    while its index item lives on)."""
+    try:
+        body = s3.get_object(Bucket=bucket, Key=key)["Body"].read()
+    except s3.exceptions.NoSuchKey:
+        return None
+    return json.loads(body)
+
+
+def ordered_map(func: Callable[[Any], Any], items: Iterable[Any], workers: int) -> Iterator[tuple[Any, Any]]:
+    """``(item, func(item))`` in input order, at most ``workers`` calls in flight and at
+    most ``2 * workers`` results held: concurrency without reading the whole range first."""
+    window: deque[tuple[Any, Future]] = deque()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        try:
+            for item in items:
+                window.append((item, pool.submit(func, item)))
+                if len(window) >= 2 * workers:
+                    first, future = window.popleft()
+                    yield first, future.result()
+            while window:
+                first, future = window.popleft()
+                yield first, future.result()
+        finally:
+            for _, future in window:
+                future.cancel()
+
+
+def fetch_records(
+    s3, bucket: str, events: Iterable[dict], *, workers: int = 16
+) -> Iterator[tuple[dict, dict | None]]:
+    """``(event, stored record or None)`` for each event, in order, reading S3 concurrently
+    with a bounded thread pool."""
+    return ordered_map(lambda event: get_record(s3, bucket, event["s3_key"]), events, workers)
