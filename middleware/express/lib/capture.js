@@ -38,20 +38,26 @@ function watchRoute(req, state) {
 function wrapBody(res, state, report) {
   const write = res.write;
   const end = res.end;
-  res.write = function dropletsWrite(chunk, encoding) {
+  const observe = (chunk, encoding) => {
     try {
+      if (state.encoding === undefined && chunk !== undefined && chunk !== null && typeof chunk !== 'function') {
+        // What the bytes passing here are encoded in, as of now: a compression middleware
+        // mounted before droplets sets Content-Encoding later, below this wrapper, on the
+        // bytes it produces; the bytes seen here are still the app's own.
+        const value = res.getHeader('content-encoding');
+        state.encoding = value === undefined ? null : String(value);
+      }
       state.body.add(chunk, encoding);
     } catch (err) {
       report(err);
     }
+  };
+  res.write = function dropletsWrite(chunk, encoding) {
+    observe(chunk, encoding);
     return write.apply(this, arguments);
   };
   res.end = function dropletsEnd(chunk, encoding) {
-    try {
-      state.body.add(chunk, encoding);
-    } catch (err) {
-      report(err);
-    }
+    observe(chunk, encoding);
     return end.apply(this, arguments);
   };
 }
@@ -69,6 +75,7 @@ function startCapture(req, res, opts, deliver, report) {
     session: sessionOf(req, opts.session),
     body: new BodyCapture(opts.maxBodyBytes),
     route: undefined,
+    encoding: undefined, // Content-Encoding of the bytes res.write/res.end saw
     error: undefined,
     aborted: false,
     done: false,

@@ -149,7 +149,7 @@ function buildRecord(req, res, state, opts) {
     response: {
       status: responseStatus(res, state),
       headers: opts.pickResponseHeaders(resHeaders),
-      ...finishBody(state.body, resHeaders['content-type'], resHeaders['content-encoding'], opts, undefined),
+      ...finishBody(state.body, resHeaders['content-type'], state.encoding, opts, undefined),
     },
     error: errorValue(state),
   };
