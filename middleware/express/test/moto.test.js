@@ -1,0 +1,106 @@
+'use strict';
+// End to end over the wire: the middleware, with its default SQSClient configured only by
+// the SDK's own environment variables (AWS_ENDPOINT_URL, AWS_REGION, credentials), sends to
+// a queue on a moto server; what the queue holds are valid records.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { SQSClient, CreateQueueCommand, ReceiveMessageCommand, GetQueueAttributesCommand } = require('@aws-sdk/client-sqs');
+const express = require('express4');
+const droplets = require('..');
+const { startMoto } = require('./helpers/moto');
+const { assertValidRecord } = require('./helpers/schema');
+const { listen, request } = require('./helpers/http');
+
+let moto;
+let sqs;
+
+before(async () => {
+  moto = await startMoto();
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL: moto.endpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+  });
+  sqs = new SQSClient({});
+});
+
+after(async () => {
+  sqs?.destroy();
+  await moto?.stop();
+});
+
+async function receiveAll(queueUrl, count) {
+  const bodies = [];
+  const until = Date.now() + 15000;
+  while (bodies.length < count && Date.now() < until) {
+    const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+    for (const m of out.Messages || []) bodies.push(m.Body);
+  }
+  return bodies;
+}
+
+test('records sent through the middleware arrive in the queue, valid and complete', async () => {
+  // GIVEN a queue on moto and an app with the middleware (no client injected)
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `events-${process.pid}` }));
+  const errors = [];
+  const mw = droplets({ queueUrl: QueueUrl, flushIntervalMs: 50, onError: (e) => errors.push(e) });
+  const app = express();
+  app.use(mw);
+  app.use(express.json());
+  app.get('/courses/:id', (req, res) => res.json({ id: req.params.id }));
+  app.post('/signup', (req, res) => res.status(201).json({ ok: true }));
+  app.get('/page', (req, res) => res.type('text').send('p'.repeat(30000)));
+  const server = await listen(app);
+  const session = 'moto-session-0001';
+  try {
+    // WHEN 25 calls are made, some with 16 KiB bodies that force the byte budget to split batches
+    for (let i = 0; i < 10; i += 1) await request(`${server.url}/courses/${i}`, { headers: { 'x-session-id': session } });
+    await request(`${server.url}/signup`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-session-id': session }, body: '{"email":"ada@example.com","password":"x"}' });
+    await Promise.all(Array.from({ length: 14 }, () => request(`${server.url}/page`)));
+    await server.close();
+    const closed = await mw.close(10000);
+    assert.equal(closed.flushed, true, JSON.stringify({ closed, errors: errors.map((e) => e.message) }));
+    assert.equal(closed.sent, 25);
+
+    // THEN the queue holds 25 valid records
+    const bodies = await receiveAll(QueueUrl, 25);
+    assert.equal(bodies.length, 25);
+    const records = bodies.map((b) => assertValidRecord(JSON.parse(b)));
+    assert.equal(new Set(records.map((r) => r.event_id)).size, 25);
+    const signup = records.find((r) => r.request.path === '/signup');
+    assert.deepEqual(signup.request.body, { email: 'ada@example.com' });
+    assert.equal(signup.session_id, session);
+    assert.equal(records.filter((r) => r.request.route === '/courses/:id').length, 10);
+    const page = records.find((r) => r.request.path === '/page');
+    assert.equal(page.response.body.length, 16384);
+    assert.equal(page.response.body_truncated, true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a queue URL that does not exist: responses unaffected, the failure reported, nothing retried forever', async () => {
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `exists-${process.pid}` }));
+  const missing = QueueUrl.replace(/exists-\d+$/, 'no-such-queue');
+  const errors = [];
+  const mw = droplets({ queueUrl: missing, flushIntervalMs: 20, retryBaseMs: 10, onError: (e) => errors.push(e) });
+  const app = express();
+  app.use(mw);
+  app.get('/x', (req, res) => res.json({ fine: true }));
+  const server = await listen(app);
+  try {
+    const res = await request(`${server.url}/x`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(JSON.parse(res.body), { fine: true });
+  } finally {
+    await server.close();
+  }
+  const closed = await mw.close(5000);
+  assert.equal(closed.flushed, true, 'given up, not hanging');
+  assert.equal(closed.failed, 1);
+  assert.ok(errors.some((e) => e.code === 'SEND_FAILED'), errors.map((e) => e.message).join('\n'));
+  const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
+  assert.equal(attrs.Attributes.ApproximateNumberOfMessages, '0');
+});
