@@ -11,6 +11,7 @@ about 150 ms that a cold start without a message to process does not need to pay
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
@@ -30,6 +31,7 @@ def client(service: str, *, pool_size: int = 10) -> Any:
     import boto3
     from botocore.config import Config
 
+    _quiet_sdk_logs()
     config = Config(
         connect_timeout=CONNECT_TIMEOUT_S,
         read_timeout=READ_TIMEOUT_S,
@@ -37,6 +39,16 @@ def client(service: str, *, pool_size: int = 10) -> Any:
         max_pool_connections=pool_size,
     )
     return boto3.session.Session().client(service, config=config)
+
+
+def _quiet_sdk_logs() -> None:
+    """botocore logs every request's parameters, whole records included, at DEBUG. Keep
+    the SDK's loggers at INFO or above even when the function runs at DEBUG, so turning
+    up the log level to look at droplets never puts a body in CloudWatch."""
+    for name in ("botocore", "boto3", "urllib3", "s3transfer"):
+        log = logging.getLogger(name)
+        if log.getEffectiveLevel() < logging.INFO:
+            log.setLevel(logging.INFO)
 
 
 def error_code(exc: BaseException) -> str:
