@@ -37,7 +37,7 @@ def stderr() -> Console:
 
 def note(message: str) -> None:
     """A human note on stderr (kept out of the data on stdout)."""
-    stderr().print(message)
+    stderr().print(message, soft_wrap=True)
 
 
 def _default(value: Any) -> Any:

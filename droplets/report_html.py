@@ -37,15 +37,19 @@ def _latency_figure(report: ApiReport):
         rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.07,
         subplot_titles=("p50 latency (ms)", "p95 latency (ms)", "p99 latency (ms)"),
     )
+    from plotly.colors import qualitative
+
     routes = [r.route for r in report.routes[:MAX_CHART_ROUTES]]
-    for route in routes:
+    palette = qualitative.Plotly
+    for number, route in enumerate(routes):
+        colour = palette[number % len(palette)]  # one colour per route in all three rows
         points = report.latency_series.get(route, [])
         x = [p.start.replace("Z", "") for p in points]
         for row, attr in enumerate(("p50_ms", "p95_ms", "p99_ms"), start=1):
             fig.add_trace(
                 go.Scatter(
                     x=x, y=[getattr(p, attr) for p in points], name=route, legendgroup=route,
-                    showlegend=row == 1, mode="lines+markers",
+                    showlegend=row == 1, mode="lines+markers", line=dict(color=colour),
                     customdata=[p.count for p in points],
                     hovertemplate=f"{html.escape(route)}<br>%{{x}}<br>%{{y:.1f}} ms<br>%{{customdata}} calls<extra></extra>",
                 ),

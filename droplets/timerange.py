@@ -83,10 +83,6 @@ class TimeRange:
 
     @classmethod
     def of(cls, since: datetime, until: datetime, *, since_text: str = "", until_text: str = "") -> "TimeRange":
-        since = _floor_ms(since.astimezone(timezone.utc))
-        until_floor = _floor_ms(until.astimezone(timezone.utc))
-        # Round --until up: an event at .4815 s is before an until of .4815 s.
-        until = until_floor if until_floor == until else until_floor + MILLISECOND
         if since >= until:
             raise DateError(
                 f"--since {since_text or contract.format_time(since)} is not before "
@@ -94,6 +90,10 @@ class TimeRange:
             )
         if (until - since).days > MAX_DAYS:
             raise DateError(f"the range spans more than {MAX_DAYS} days; narrow --since/--until")
+        since = _floor_ms(since.astimezone(timezone.utc))
+        until_floor = _floor_ms(until.astimezone(timezone.utc))
+        # Round --until up: an event at .481 s is inside a range that ends at .4815 s.
+        until = until_floor if until_floor == until else until_floor + MILLISECOND
         return cls(since, until)
 
     @property

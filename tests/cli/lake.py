@@ -1,0 +1,135 @@
+"""Build a lake for the CLI tests (and the query benchmark): the bucket, the index table
+with its by-day GSI, and stored events written exactly as the pipeline writes them
+(the record after the chain under its contract key, and its ``contract.index_item``)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from droplets import contract
+from transforms.testing import make_record
+
+BUCKET = "droplets-lake-test"
+TABLE = "droplets-index-test"
+REGION = "eu-west-1"
+
+
+def create_bucket(s3, bucket: str = BUCKET, region: str = REGION, versioning: bool = False) -> None:
+    kwargs: dict[str, Any] = {"Bucket": bucket}
+    if region != "us-east-1":
+        kwargs["CreateBucketConfiguration"] = {"LocationConstraint": region}
+    s3.create_bucket(**kwargs)
+    if versioning:
+        s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+
+
+def create_table(dynamodb, table: str = TABLE) -> None:
+    """The index table as the Pulumi index component declares it (names from the contract)."""
+    dynamodb.create_table(
+        TableName=table,
+        BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[
+            {"AttributeName": name, "AttributeType": "S"}
+            for name in (contract.INDEX_PK, contract.INDEX_SK, contract.DAY_INDEX_PK, contract.DAY_INDEX_SK)
+        ],
+        KeySchema=[
+            {"AttributeName": contract.INDEX_PK, "KeyType": "HASH"},
+            {"AttributeName": contract.INDEX_SK, "KeyType": "RANGE"},
+        ],
+        GlobalSecondaryIndexes=[{
+            "IndexName": contract.DAY_INDEX,
+            "KeySchema": [
+                {"AttributeName": contract.DAY_INDEX_PK, "KeyType": "HASH"},
+                {"AttributeName": contract.DAY_INDEX_SK, "KeyType": "RANGE"},
+            ],
+            "Projection": {"ProjectionType": "ALL"},
+        }],
+    )
+
+
+def stored_record(
+    session_id: str | None,
+    occurred_at: str,
+    *,
+    route: str = "/courses/:id",
+    method: str = "GET",
+    status: int = 200,
+    duration_ms: float = 12.5,
+    event_id: str | None = None,
+) -> dict[str, Any]:
+    """A record as the consumer stores it: valid v1, plus ``pipeline`` and ``enrichment``."""
+    record = make_record(
+        event_id=event_id or str(uuid.uuid4()),
+        session_id=session_id,
+        occurred_at=occurred_at,
+        duration_ms=duration_ms,
+        request={"method": method, "route": route, "path": route.replace(":id", "42")},
+        response={"status": status},
+    )
+    record["pipeline"] = {"received_at": occurred_at, "transforms": ["pii", "enrich", "keys"]}
+    record["enrichment"] = {"ua": {"browser": "Chrome", "os": "Linux"}, "route": route}
+    return record
+
+
+def _serialize(item: dict[str, Any]) -> dict[str, Any]:
+    from boto3.dynamodb.types import TypeSerializer
+
+    serializer = TypeSerializer()
+    return {k: serializer.serialize(v) for k, v in item.items()}
+
+
+@dataclass
+class Lake:
+    s3: Any
+    dynamodb: Any
+    bucket: str = BUCKET
+    table: str = TABLE
+    records: dict[str, dict] = field(default_factory=dict)  # s3 key -> record
+
+    def put_object(self, record: dict[str, Any], key: str | None = None) -> str:
+        key = key or contract.object_key(record)
+        body = json.dumps(record).encode("utf-8")
+        self.s3.put_object(Bucket=self.bucket, Key=key, Body=body, ContentType="application/json")
+        self.records[key] = copy.deepcopy(record)
+        return key
+
+    def item(self, record: dict[str, Any], key: str) -> dict[str, Any]:
+        return contract.index_item(record, key, len(json.dumps(record).encode("utf-8")))
+
+    def index(self, records_and_keys: Iterable[tuple[dict, str]]) -> None:
+        """Index items through BatchWriteItem (25 at a time)."""
+        requests = [{"PutRequest": {"Item": _serialize(self.item(r, k))}} for r, k in records_and_keys]
+        for start in range(0, len(requests), 25):
+            pending = {self.table: requests[start:start + 25]}
+            while pending:
+                pending = self.dynamodb.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
+
+    def add(self, record: dict[str, Any], *, key: str | None = None, indexed: bool = True) -> str:
+        key = self.put_object(record, key)
+        if indexed:
+            self.index([(record, key)])
+        return key
+
+    def add_event(self, session_id: str | None, occurred_at: str, *, indexed: bool = True, key: str | None = None,
+                  **fields: Any) -> dict[str, Any]:
+        record = stored_record(session_id, occurred_at, **fields)
+        self.add(record, key=key, indexed=indexed)
+        return record
+
+    def add_many(self, records: Iterable[dict[str, Any]]) -> list[str]:
+        pairs = [(r, self.put_object(r)) for r in records]
+        self.index(pairs)
+        return [k for _, k in pairs]
+
+    def index_count(self) -> int:
+        return sum(p["Count"] for p in self.dynamodb.get_paginator("scan").paginate(TableName=self.table, Select="COUNT"))
+
+    def object_versions(self) -> list[tuple[str, str]]:
+        out = []
+        for page in self.s3.get_paginator("list_object_versions").paginate(Bucket=self.bucket):
+            out += [(v["Key"], v["VersionId"]) for v in page.get("Versions", []) + page.get("DeleteMarkers", [])]
+        return out
