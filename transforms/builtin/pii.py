@@ -1,15 +1,215 @@
-"""``pii``: placeholder while the real transform is written (see issue 2)."""
+"""``pii``: strip personal data and credentials from a record before it is stored.
 
-from transforms import hookimpl
+What it does, in order of bluntness:
+
+1. **Credential headers are removed** from request and response headers (compared
+   case-insensitively): ``authorization``, ``cookie``, ``set-cookie``,
+   ``proxy-authorization``, ``x-api-key``, ``x-amz-security-token`` and option
+   ``extra_headers``.
+2. **Values under sensitive field names are masked**, at any depth of the query, the
+   headers and both bodies (dicts and lists), and in ``name=value`` / ``"name": "value"``
+   text inside strings: ``password``, ``secret``, ``token``, ``api_key``, ``card_number``,
+   ``cvv``, ``ssn``... and option ``extra_fields``. Matching is by normalised name (see
+   :mod:`transforms.builtin._pii_names`): ``apiKey``, ``api-key`` and ``x_api_key`` all
+   match; ``token_count`` or ``max_tokens`` do not. A masked value becomes
+   ``"[redacted]"`` whatever its type (booleans and nulls carry no secret and are kept).
+3. **Personal data is replaced wherever it appears in a string** (path, query values,
+   header values, string bodies, nested body strings, ``error.message``): e-mail
+   addresses, phone numbers, Luhn-valid card numbers, US SSNs, checksum-valid IBANs,
+   JWTs, ``Bearer``/``Basic`` credentials and AWS access key IDs (rules in
+   :mod:`transforms.builtin._pii_text`). Numbers that are JSON numbers are never
+   pattern-matched: they are prices, counts and IDs.
+4. **Client IPs are truncated**, IPv4 to /24 and IPv6 to /48, in ``request.ip`` and in
+   ``x-forwarded-for``-style headers. A ``request.ip`` that is not an address becomes null.
+
+Modes (option ``mode``):
+
+- ``mask`` (default): each finding becomes ``[<kind>]``: ``[email]``, ``[phone]``,
+  ``[card]``, ``[ssn]``, ``[iban]``, ``[jwt]``, ``[bearer]``, ``[basic]``, ``[aws_key]``.
+- ``hash``: personal identifiers (email, phone, card, ssn, iban) become a stable
+  pseudonym ``<kind>:<16 hex>``, the HMAC-SHA256 of the normalised value (e-mail
+  lower-cased, numbers as digits) under option ``hash_key``; the same e-mail gives the
+  same pseudonym in every record, so a journey stays joinable, and without the key
+  nobody can test a guess against it (unlike a plain hash). Credentials and
+  sensitive-name values are still masked: a pseudonym of a password helps nobody.
+  ``hash_key`` (at least 32 characters) is required; in the Lambda it is read at cold
+  start from the SSM SecureString named by ``DROPLETS_PII_KEY_PARAM``, never from
+  plain configuration.
+
+Never touched: ``event_id``, ``session_id``, ``occurred_at``, ``duration_ms``,
+``request.method``, ``request.route``, ``response.status``, ``source``, ``pipeline`` and
+``enrichment``. Run ``pii`` first in the chain so later steps only see clean data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from functools import lru_cache
+from typing import Any, Callable, Mapping
+
+from transforms import ConfigError, hookimpl
+from transforms.builtin._pii_ip import IP_HEADERS, truncate, truncate_in
+from transforms.builtin._pii_names import NameRule
+from transforms.builtin._pii_text import IDENTIFIERS, TextScrubber
+
+NAME = "pii"
+MODES = ("mask", "hash")
+REDACTED = "[redacted]"
+MIN_HASH_KEY_LENGTH = 32
+#: Hex characters of a pseudonym: 64 bits, collision-free for any realistic population.
+PSEUDONYM_HEX = 16
+#: Strings up to this length have their scrubbed form cached.
+SHORT_STRING = 256
+
+CREDENTIAL_HEADERS = frozenset(
+    {"authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key", "x-amz-security-token"}
+)
+OPTIONS = ("mode", "hash_key", "extra_headers", "extra_fields")
 
 
-def make_pii(options):
-    def pii(record):
+def _string_list(options: Mapping[str, Any], name: str) -> list[str]:
+    value = options.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"option {name!r} must be a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+class Pii:
+    """The configured transform; one per Lambda container."""
+
+    def __init__(self, options: Mapping[str, Any]):
+        unknown = sorted(set(options) - set(OPTIONS))
+        if unknown:
+            raise ConfigError(f"unknown option(s) {', '.join(map(repr, unknown))}; known: {', '.join(OPTIONS)}")
+        mode = options.get("mode", "mask")
+        if mode not in MODES:
+            raise ConfigError(f"option 'mode' must be one of {', '.join(MODES)}, got {mode!r}")
+        self.drop_headers = CREDENTIAL_HEADERS | {h.lower() for h in _string_list(options, "extra_headers")}
+        names = NameRule(_string_list(options, "extra_fields"))
+        self.is_sensitive: Callable[[str], bool] = lru_cache(maxsize=16384)(names.is_sensitive)
+        replace = self._mask
+        if mode == "hash":
+            key = options.get("hash_key")
+            if not isinstance(key, str) or len(key) < MIN_HASH_KEY_LENGTH:
+                raise ConfigError(
+                    f"option 'hash_key' must be a string of at least {MIN_HASH_KEY_LENGTH} characters in hash mode"
+                )
+            self._key = key.encode("utf-8")
+            replace = self._pseudonym
+        self.text = TextScrubber(replace, self.is_sensitive, names.stems(), REDACTED)
+        # Short strings repeat a lot (header values, user agents, enum-like body values,
+        # keys): remembering their scrubbed form halves the cost of a typical record.
+        self._scrub_short = lru_cache(maxsize=16384)(self.text.scrub)
+        self.scrub_key = self._scrub_short
+
+    def scrub(self, text: str) -> str:
+        return self._scrub_short(text) if len(text) <= SHORT_STRING else self.text.scrub(text)
+
+    # --- replacements ------------------------------------------------------------------
+
+    @staticmethod
+    def _mask(kind: str, value: str, text: str) -> str:
+        return f"[{kind}]"
+
+    def _pseudonym(self, kind: str, value: str, text: str) -> str:
+        if kind not in IDENTIFIERS:
+            return f"[{kind}]"
+        digest = hmac.new(self._key, f"{kind}:{value}".encode("utf-8"), hashlib.sha256).hexdigest()
+        return f"{kind}:{digest[:PSEUDONYM_HEX]}"
+
+    # --- the record --------------------------------------------------------------------
+
+    def __call__(self, record: dict[str, Any]) -> dict[str, Any]:
+        request = record.get("request")
+        if isinstance(request, dict):
+            if isinstance(request.get("path"), str):
+                request["path"] = self.scrub(request["path"])
+            if "query" in request:
+                request["query"] = self.clean(request["query"])
+            self.headers(request.get("headers"))
+            if "ip" in request:
+                request["ip"] = truncate(request["ip"]) if isinstance(request["ip"], str) else None
+            if "body" in request:
+                request["body"] = self.clean(request["body"])
+        response = record.get("response")
+        if isinstance(response, dict):
+            self.headers(response.get("headers"))
+            if "body" in response:
+                response["body"] = self.clean(response["body"])
+        error = record.get("error")
+        if isinstance(error, dict) and isinstance(error.get("message"), str):
+            error["message"] = self.scrub(error["message"])
         return record
 
-    return pii
+    def headers(self, headers: Any) -> None:
+        if not isinstance(headers, dict):
+            return
+        for name in list(headers):
+            lowered = name.lower()
+            if lowered in self.drop_headers:
+                del headers[name]
+            elif lowered in IP_HEADERS:
+                headers[name] = self._map_strings(headers[name], lambda s: self.scrub(truncate_in(s)))
+            elif self.is_sensitive(name):
+                headers[name] = self._masked(headers[name])
+            else:
+                headers[name] = self._map_strings(headers[name], self.scrub)
+
+    @staticmethod
+    def _map_strings(value: Any, fn: Callable[[str], str]) -> Any:
+        if isinstance(value, str):
+            return fn(value)
+        if isinstance(value, list):
+            return [fn(v) if isinstance(v, str) else v for v in value]
+        return value
+
+    @staticmethod
+    def _masked(value: Any) -> Any:
+        return value if value is None or isinstance(value, bool) else REDACTED
+
+    def clean(self, value: Any) -> Any:
+        """Clean any JSON value in place (containers) or by replacement (strings).
+
+        Iterative, not recursive: a body nested as deep as the JSON parser allows must not
+        hit the recursion limit here.
+        """
+        if isinstance(value, str):
+            return self.scrub(value)
+        if not isinstance(value, (dict, list)):
+            return value
+        scrub, is_sensitive, scrub_key, masked = self.scrub, self.is_sensitive, self.scrub_key, self._masked
+        stack: list[dict | list] = [value]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                renamed = False
+                for key, item in node.items():
+                    if is_sensitive(key):
+                        node[key] = masked(item)
+                    elif isinstance(item, str):
+                        node[key] = scrub(item)
+                    elif isinstance(item, (dict, list)):
+                        stack.append(item)
+                    if scrub_key(key) != key:
+                        renamed = True
+                if renamed:  # keys can be personal data too ({"alice@example.com": {...}})
+                    items = list(node.items())
+                    node.clear()
+                    node.update((scrub_key(k), v) for k, v in items)
+            else:
+                for i, item in enumerate(node):
+                    if isinstance(item, str):
+                        node[i] = scrub(item)
+                    elif isinstance(item, (dict, list)):
+                        stack.append(item)
+        return value
+
+
+def make_pii(options: Mapping[str, Any]) -> Pii:
+    return Pii(options)
 
 
 @hookimpl
 def droplets_transforms():
-    return {"pii": make_pii}
+    return {NAME: make_pii}
