@@ -1,0 +1,60 @@
+'use strict';
+// Start the example API: `npm start`. Configured by the environment:
+//   PORT                 port to listen on (default 3000; 0 picks a free one)
+//   HOST                 address to bind (default 127.0.0.1)
+//   DROPLETS_QUEUE_URL   the events queue (Pulumi stack output `queueUrl`); unset: no capture
+//   AWS_REGION           the queue's region
+//   AWS_ENDPOINT_URL     an AWS emulator (moto) instead of AWS; the AWS SDK reads it itself
+// Prints `listening on http://<host>:<port>` once it accepts connections, so a parent
+// process can read the URL, and flushes captured records on SIGTERM / SIGINT.
+const droplets = require('@droplets/express');
+const { createApp } = require('./app');
+
+const SHUTDOWN_DEADLINE_MS = 5000;
+
+function main() {
+  const queueUrl = process.env.DROPLETS_QUEUE_URL;
+  const capture = queueUrl
+    ? droplets({
+        queueUrl,
+        service: 'courses-api',
+        redactPaths: [...droplets.DEFAULTS.redactPaths, 'card.number'],
+        skip: (req) => req.path === '/health',
+      })
+    : null;
+  if (!capture) console.log('droplets: DROPLETS_QUEUE_URL is not set, API calls are not captured');
+
+  const app = createApp(capture);
+  const host = process.env.HOST || '127.0.0.1';
+  const port = Number(process.env.PORT ?? 3000);
+  const server = app.listen(port, host, (err) => {
+    if (err) {
+      // Express 5 hands listen errors (port in use, bad host) to this callback.
+      console.error(`cannot listen on ${host}:${port}: ${err.message}`);
+      process.exit(1);
+    }
+    const address = server.address();
+    console.log(`listening on http://${address.address}:${address.port}`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: closing the server`);
+    // Stop accepting connections; requests in progress finish (and are captured) first.
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_DEADLINE_MS);
+    force.unref();
+    server.close(async () => {
+      if (capture) {
+        const result = await capture.close(SHUTDOWN_DEADLINE_MS);
+        console.log(`droplets: flushed=${result.flushed} sent=${result.sent} dropped=${result.dropped} failed=${result.failed}`);
+      }
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main();
