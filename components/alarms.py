@@ -1,0 +1,119 @@
+"""CloudWatch alarms for the pipeline, published to an encrypted SNS topic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import pulumi
+import pulumi_aws as aws
+
+PERIOD_SECONDS = 300
+
+
+@dataclass
+class AlarmsArgs:
+    account_id: pulumi.Input[str]
+    #: label -> queue name: alarm as soon as a DLQ holds a message.
+    dead_letter_queues: Mapping[str, pulumi.Input[str]]
+    #: label -> queue name: alarm when the oldest message waits too long (a stalled consumer).
+    source_queues: Mapping[str, pulumi.Input[str]]
+    #: label -> function name: alarm on any invocation error.
+    functions: Mapping[str, pulumi.Input[str]]
+    oldest_message_seconds: int
+    email: str | None = None
+    tags: Mapping[str, str] = field(default_factory=dict)
+
+
+class Alarms(pulumi.ComponentResource):
+    """DLQ depth > 0, function errors > 0, oldest message age; an optional e-mail subscription.
+
+    The topic is encrypted with a customer-managed KMS key: CloudWatch alarms cannot publish
+    to a topic encrypted with the AWS-managed ``alias/aws/sns`` key, whose policy cannot
+    grant CloudWatch the use of it.
+    """
+
+    key: aws.kms.Key
+    topic: aws.sns.Topic
+    alarms: list[aws.cloudwatch.MetricAlarm]
+
+    def __init__(self, name: str, args: AlarmsArgs, opts: pulumi.ResourceOptions | None = None):
+        super().__init__("droplets:index:Alarms", name, None, opts)
+        child = pulumi.ResourceOptions(parent=self)
+
+        self.key = aws.kms.Key(
+            f"{name}-key",
+            description="droplets alarm topic encryption",
+            enable_key_rotation=True,
+            policy=pulumi.Output.json_dumps({
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        # The default key policy: the account's IAM policies decide who else
+                        # may use or manage the key. In a key policy "Resource": "*" means
+                        # "this key" (AWS requires exactly "*" there).
+                        "Sid": "AccountManagesKey",
+                        "Effect": "Allow",
+                        "Principal": {"AWS": args.account_id},
+                        "Action": "kms:*",
+                        "Resource": "*",
+                    },
+                    {
+                        # CloudWatch encrypts what it publishes to the topic. "*" as above.
+                        "Sid": "CloudWatchAlarmsPublish",
+                        "Effect": "Allow",
+                        "Principal": {"Service": "cloudwatch.amazonaws.com"},
+                        "Action": ["kms:Decrypt", "kms:GenerateDataKey*"],
+                        "Resource": "*",
+                    },
+                ],
+            }),
+            opts=child,
+        )
+        self.topic = aws.sns.Topic(f"{name}-topic", kms_master_key_id=self.key.arn, opts=child)
+        self.subscription = None
+        if args.email:
+            # AWS e-mails the address a confirmation link; nothing is sent until it is clicked.
+            self.subscription = aws.sns.TopicSubscription(
+                f"{name}-email", topic=self.topic.arn, protocol="email", endpoint=args.email, opts=child
+            )
+
+        def alarm(suffix: str, description: str, namespace: str, metric: str, statistic: str,
+                  threshold: float, dimensions: Mapping[str, pulumi.Input[str]]) -> aws.cloudwatch.MetricAlarm:
+            return aws.cloudwatch.MetricAlarm(
+                f"{name}-{suffix}",
+                alarm_description=description,
+                namespace=namespace,
+                metric_name=metric,
+                dimensions=dict(dimensions),
+                statistic=statistic,
+                period=PERIOD_SECONDS,
+                evaluation_periods=1,
+                comparison_operator="GreaterThanThreshold",
+                threshold=threshold,
+                treat_missing_data="notBreaching",  # an idle queue or function is healthy
+                alarm_actions=[self.topic.arn],
+                ok_actions=[self.topic.arn],
+                opts=child,
+            )
+
+        self.alarms = []
+        for label, queue_name in args.dead_letter_queues.items():
+            self.alarms.append(alarm(
+                f"{label}-dlq-depth", f"droplets: messages in the {label} dead-letter queue",
+                "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum", 0, {"QueueName": queue_name},
+            ))
+        for label, queue_name in args.source_queues.items():
+            self.alarms.append(alarm(
+                f"{label}-oldest-message",
+                f"droplets: a message in the {label} queue waits longer than {args.oldest_message_seconds}s",
+                "AWS/SQS", "ApproximateAgeOfOldestMessage", "Maximum", args.oldest_message_seconds,
+                {"QueueName": queue_name},
+            ))
+        for label, function_name in args.functions.items():
+            self.alarms.append(alarm(
+                f"{label}-errors", f"droplets: the {label} Lambda failed an invocation",
+                "AWS/Lambda", "Errors", "Sum", 0, {"FunctionName": function_name},
+            ))
+
+        self.register_outputs({"topicArn": self.topic.arn})

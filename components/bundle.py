@@ -1,0 +1,304 @@
+"""The Lambda bundle: the handlers, the transforms and their runtime dependencies, one zip.
+
+Built by the Pulumi program for the configured architecture and the functions' Python
+runtime, and cached by content hash under ``.bundle-cache/``: the same sources and the
+same pinned dependencies always give the same bytes, so an unchanged program never
+re-uploads its code (Pulumi compares the archive's hash).
+
+What goes in, and only that:
+
+- the runtime dependencies of ``pyproject.toml`` (``[project].dependencies``), pinned to
+  the exact versions installed where the program runs, with their own dependencies, as
+  wheels for the Lambda platform (``pip install --platform manylinux2014_<arch>
+  --only-binary=:all:``); boto3 is not among them, the Lambda runtime provides it;
+- the plugin packages named in ``droplets:pluginPackages`` (pinned the same way; a package
+  installed from a local directory is built into a wheel first);
+- ``handlers/``, ``transforms/`` (without ``transforms/testing.py``, a helper for plugin
+  authors' tests), ``droplets/__init__.py``, ``droplets/contract.py``, ``droplets/schema/``.
+
+No tests, no CLI or local-stack code, no Pulumi code, no ``__pycache__``, no console
+scripts, and of each dependency's ``*.dist-info`` only what ``importlib.metadata`` reads
+(``METADATA``, ``entry_points.txt`` for plugin discovery, ``top_level.txt``) and its licences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The functions' runtime; the bundle's wheels are chosen for this Python.
+RUNTIME = "python3.13"
+PLATFORMS = {"arm64": "manylinux2014_aarch64", "x86_64": "manylinux2014_x86_64"}
+#: Bump when what goes into the zip changes, so cached bundles are rebuilt.
+BUILDER_VERSION = "1"
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CACHE_DIR = PROJECT_ROOT / ".bundle-cache"
+#: Cached bundles kept (newest first); older ones are removed after a build.
+CACHE_KEEP = 8
+
+SOURCES = ("handlers/**/*.py", "transforms/**/*.py", "droplets/__init__.py", "droplets/contract.py", "droplets/schema/*.json")
+SOURCES_EXCLUDED = frozenset({"transforms/testing.py"})
+#: What the Lambda Python runtime already provides: never bundled.
+RUNTIME_PROVIDED = frozenset({"boto3", "botocore", "s3transfer"})
+#: Of a ``*.dist-info`` directory, what importlib.metadata and the licences need.
+_DIST_INFO_KEEP = re.compile(r"^(METADATA|entry_points\.txt|top_level\.txt|LICEN[CS]E.*|COPYING.*|NOTICE.*|licenses/.*)$", re.I)
+
+#: Fixed zip metadata, so equal inputs give equal bytes.
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_ZIP_MODE = 0o100644 << 16
+
+
+class BundleError(RuntimeError):
+    """The bundle cannot be built (pip failed, a package is missing, a name clashes)."""
+
+
+@dataclass(frozen=True)
+class BundleSpec:
+    """What to build for."""
+
+    architecture: str = "arm64"
+    python_version: str = "3.13"  # major.minor of the runtime
+    plugin_packages: tuple[str, ...] = ()
+
+    @property
+    def platform(self) -> str:
+        try:
+            return PLATFORMS[self.architecture]
+        except KeyError:
+            raise BundleError(f"unknown architecture {self.architecture!r}; known: {', '.join(PLATFORMS)}") from None
+
+
+@dataclass(frozen=True)
+class Bundle:
+    path: Path
+    digest: str
+    files: tuple[str, ...]
+    zipped_bytes: int
+    unzipped_bytes: int
+
+
+def runtime_python_version(runtime: str = RUNTIME) -> str:
+    """``python3.13`` -> ``3.13``."""
+    match = re.fullmatch(r"python(\d+\.\d+)", runtime)
+    if not match:
+        raise BundleError(f"not a Python runtime: {runtime!r}")
+    return match.group(1)
+
+
+def build_bundle(spec: BundleSpec, *, cache_dir: Path = CACHE_DIR, root: Path = PROJECT_ROOT) -> Bundle:
+    """The bundle for ``spec``: from the cache when its inputs are unchanged, else built."""
+    requirements, local_plugins = _requirements(spec, root)
+    constraints = _constraints()
+    sources = _project_sources(root)
+    digest = _digest(spec, requirements, constraints, sources, local_plugins)
+    path = cache_dir / f"droplets-{spec.architecture}-py{spec.python_version}-{digest[:16]}.zip"
+    if not path.exists():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="build-", dir=cache_dir) as tmp:
+            work = Path(tmp)
+            site = work / "site"
+            wheels = [_build_wheel(d, work / "wheels") for d in local_plugins]
+            _pip_install(spec, requirements + [str(w) for w in wheels], constraints, site, work)
+            files = _dependency_files(site)
+            for arcname, source in sources.items():
+                if arcname in files:
+                    raise BundleError(f"{arcname} is both project code and part of a dependency")
+                files[arcname] = source
+            staged = work / "bundle.zip"
+            _write_zip(staged, files)
+            os.replace(staged, path)  # atomic: concurrent builders of the same digest agree
+        _prune(cache_dir, keep=path)
+    return describe(path, digest)
+
+
+def describe(path: Path, digest: str = "") -> Bundle:
+    with zipfile.ZipFile(path) as zf:
+        infos = zf.infolist()
+    return Bundle(
+        path=path,
+        digest=digest,
+        files=tuple(i.filename for i in infos),
+        zipped_bytes=path.stat().st_size,
+        unzipped_bytes=sum(i.file_size for i in infos),
+    )
+
+
+# --- inputs ----------------------------------------------------------------------------------
+
+
+def _dist_name(requirement: str) -> str:
+    return re.split(r"[\s<>=!~;\[(@]", requirement.strip(), maxsplit=1)[0]
+
+
+def _normalize(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _installed_version(name: str, why: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        raise BundleError(f"{name} ({why}) is not installed where the Pulumi program runs") from None
+
+
+def _local_source(name: str) -> Path | None:
+    """The directory a distribution was installed from (``pip install [-e] ./dir``), if any."""
+    text = importlib.metadata.distribution(name).read_text("direct_url.json")
+    if not text:
+        return None
+    info = json.loads(text)
+    url = info.get("url", "")
+    if "dir_info" in info and url.startswith("file://"):
+        return Path(url[len("file://"):])
+    return None
+
+
+def _requirements(spec: BundleSpec, root: Path) -> tuple[list[str], list[Path]]:
+    """Pinned requirements (``name==version``) and local plugin source directories."""
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pinned = []
+    for requirement in project["dependencies"]:
+        name = _dist_name(requirement)
+        if _normalize(name) in RUNTIME_PROVIDED:
+            continue
+        pinned.append(f"{name}=={_installed_version(name, 'a runtime dependency')}")
+    local = []
+    for name in spec.plugin_packages:
+        version = _installed_version(name, "a plugin package")
+        source = _local_source(name)
+        if source is not None:
+            local.append(source)
+        else:
+            pinned.append(f"{name}=={version}")
+    return sorted(pinned), sorted(local)
+
+
+def _constraints() -> list[str]:
+    """Every distribution installed here, pinned: dependencies of dependencies resolve to
+    the versions the program (and the tests) ran with, not whatever is newest today."""
+    pins = set()
+    for dist in importlib.metadata.distributions():
+        name = dist.metadata["Name"]
+        if name and _normalize(name) != "droplets":
+            pins.add(f"{_normalize(name)}=={dist.version}")
+    return sorted(pins)
+
+
+def _project_sources(root: Path) -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for pattern in SOURCES:
+        for path in root.glob(pattern):
+            arcname = path.relative_to(root).as_posix()
+            if path.is_file() and "__pycache__" not in path.parts and arcname not in SOURCES_EXCLUDED:
+                found[arcname] = path
+    return dict(sorted(found.items()))
+
+
+def _tree_digest(directory: Path) -> str:
+    h = hashlib.sha256()
+    skip = {"__pycache__", ".git", "build", "dist", "node_modules", ".pytest_cache"}
+    for path in sorted(directory.rglob("*")):
+        rel = path.relative_to(directory)
+        if path.is_file() and not (set(rel.parts) & skip) and not rel.parts[0].endswith(".egg-info"):
+            h.update(rel.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _digest(spec, requirements, constraints, sources, local_plugins) -> str:
+    h = hashlib.sha256()
+    h.update(json.dumps({
+        "builder": BUILDER_VERSION,
+        "architecture": spec.architecture,
+        "python": spec.python_version,
+        "requirements": requirements,
+        "constraints": constraints,
+        "plugins": {str(d): _tree_digest(d) for d in local_plugins},
+    }, sort_keys=True).encode())
+    for arcname, path in sources.items():
+        h.update(arcname.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+# --- building --------------------------------------------------------------------------------
+
+
+def _run(command: list[str], what: str) -> None:
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BundleError(f"{what} failed (exit {result.returncode}):\n{result.stderr[-4000:]}")
+
+
+def _build_wheel(directory: Path, out: Path) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    before = set(out.glob("*.whl"))
+    _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(out), str(directory)],
+         f"building a wheel of the plugin package in {directory}")
+    (wheel,) = set(out.glob("*.whl")) - before
+    return wheel
+
+
+def _pip_install(spec: BundleSpec, requirements: list[str], constraints: list[str], target: Path, work: Path) -> None:
+    constraints_file = work / "constraints.txt"
+    constraints_file.write_text("\n".join(constraints) + "\n", encoding="utf-8")
+    _run([
+        sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input",
+        "--no-compile", "--target", str(target),
+        "--platform", spec.platform, "--implementation", "cp", "--python-version", spec.python_version,
+        "--only-binary=:all:", "--constraint", str(constraints_file),
+        *requirements,
+    ], f"pip install for {spec.platform} / Python {spec.python_version}")
+    provided = [p.name for p in target.glob("*.dist-info") if _normalize(p.name.split("-")[0]) in RUNTIME_PROVIDED]
+    if provided:
+        raise BundleError(f"a dependency pulled in what the Lambda runtime provides: {', '.join(provided)}")
+
+
+def _dependency_files(site: Path) -> dict[str, Path]:
+    files: dict[str, Path] = {}
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(site)
+        parts = rel.parts
+        if parts[0] == "bin" or "__pycache__" in parts or path.suffix == ".pyc":
+            continue
+        if parts[0].endswith(".dist-info") and not _DIST_INFO_KEEP.match("/".join(parts[1:])):
+            continue
+        files[rel.as_posix()] = path
+    return files
+
+
+def _write_zip(path: Path, files: dict[str, Path]) -> None:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for arcname in sorted(files):
+            info = zipfile.ZipInfo(arcname, date_time=_ZIP_DATE)
+            info.external_attr = _ZIP_MODE
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # unix, so the mode above is honoured on every platform
+            zf.writestr(info, files[arcname].read_bytes(), compresslevel=9)
+
+
+def _prune(cache_dir: Path, keep: Path) -> None:
+    bundles = sorted(cache_dir.glob("droplets-*.zip"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in bundles[CACHE_KEEP:]:
+        if old != keep:
+            old.unlink(missing_ok=True)
+    for stale in cache_dir.glob("build-*"):
+        try:
+            abandoned = time.time() - stale.stat().st_mtime > 3600  # left by a killed build
+        except FileNotFoundError:
+            continue
+        if abandoned:
+            shutil.rmtree(stale, ignore_errors=True)

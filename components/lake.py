@@ -1,0 +1,125 @@
+"""The lake bucket: one JSON object per API call under ``events/``, bad rows under ``bad/``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pulumi
+import pulumi_aws as aws
+
+from droplets.contract import BAD_PREFIX, EVENTS_PREFIX
+
+#: Where Athena writes query results (the workgroup enforces it); outside ``events/`` so
+#: results are neither indexed nor part of the events table.
+ATHENA_RESULTS_PREFIX = "athena-results/"
+ATHENA_RESULTS_DAYS = 7
+#: With versioning on, an overwritten or deleted object stays recoverable this long; short
+#: on purpose, so an erasure (``droplets forget``) is final within a week.
+NONCURRENT_DAYS = 7
+ABORT_MULTIPART_DAYS = 1
+
+
+@dataclass
+class LakeBucketArgs:
+    retention_days: int
+    versioning: bool
+    force_destroy: bool
+
+
+class LakeBucket(pulumi.ComponentResource):
+    """An S3 bucket that is private, encrypted, TLS-only, and forgets data after retention."""
+
+    bucket: aws.s3.Bucket
+    policy: aws.s3.BucketPolicy
+
+    def __init__(self, name: str, args: LakeBucketArgs, opts: pulumi.ResourceOptions | None = None):
+        super().__init__("droplets:index:LakeBucket", name, None, opts)
+        child = pulumi.ResourceOptions(parent=self)
+
+        self.bucket = aws.s3.Bucket(f"{name}-bucket", force_destroy=args.force_destroy, opts=child)
+        bucket_id = self.bucket.id
+
+        self.encryption = aws.s3.BucketServerSideEncryptionConfiguration(
+            f"{name}-encryption",
+            bucket=bucket_id,
+            # SSE-S3: encrypted at rest with no key policy to keep in step with S3 -> SQS
+            # notifications and Athena; SSE-C uploads are blocked by S3 for new buckets.
+            rules=[{"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}],
+            opts=child,
+        )
+        self.public_access = aws.s3.BucketPublicAccessBlock(
+            f"{name}-public-access",
+            bucket=bucket_id,
+            block_public_acls=True,
+            block_public_policy=True,
+            ignore_public_acls=True,
+            restrict_public_buckets=True,
+            opts=child,
+        )
+        self.ownership = aws.s3.BucketOwnershipControls(
+            f"{name}-ownership",
+            bucket=bucket_id,
+            rule={"object_ownership": "BucketOwnerEnforced"},  # ACLs off: IAM alone decides
+            opts=child,
+        )
+        self.policy = aws.s3.BucketPolicy(
+            f"{name}-policy",
+            bucket=bucket_id,
+            policy=pulumi.Output.json_dumps({
+                "Version": "2012-10-17",
+                "Statement": [{
+                    "Sid": "DenyInsecureTransport",
+                    "Effect": "Deny",
+                    "Principal": "*",  # a Deny for everyone: no request without TLS
+                    "Action": "s3:*",
+                    "Resource": [self.bucket.arn, pulumi.Output.concat(self.bucket.arn, "/*")],
+                    "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+                }],
+            }),
+            opts=pulumi.ResourceOptions(parent=self, depends_on=[self.public_access]),
+        )
+
+        self.versioning = None
+        if args.versioning:
+            self.versioning = aws.s3.BucketVersioning(
+                f"{name}-versioning",
+                bucket=bucket_id,
+                versioning_configuration={"status": "Enabled"},
+                opts=child,
+            )
+
+        def expire(rule_id: str, prefix: str, days: int) -> dict:
+            rule = {
+                "id": rule_id,
+                "status": "Enabled",
+                "filter": {"prefix": prefix},
+                "expiration": {"days": days},
+                "abort_incomplete_multipart_upload": {"days_after_initiation": ABORT_MULTIPART_DAYS},
+            }
+            if args.versioning:
+                rule["noncurrent_version_expiration"] = {"noncurrent_days": NONCURRENT_DAYS}
+            return rule
+
+        rules = [
+            expire("expire-events", EVENTS_PREFIX, args.retention_days),
+            expire("expire-bad-rows", BAD_PREFIX, args.retention_days),
+            expire("expire-athena-results", ATHENA_RESULTS_PREFIX, ATHENA_RESULTS_DAYS),
+        ]
+        if args.versioning:
+            # Expiring a current version leaves a delete marker; remove it once alone.
+            rules.append({
+                "id": "remove-expired-delete-markers",
+                "status": "Enabled",
+                "filter": {"prefix": ""},
+                "expiration": {"expired_object_delete_marker": True},
+            })
+        self.lifecycle = aws.s3.BucketLifecycleConfiguration(
+            f"{name}-lifecycle",
+            bucket=bucket_id,
+            rules=rules,
+            opts=pulumi.ResourceOptions(parent=self, depends_on=[self.versioning] if self.versioning else []),
+        )
+
+        self.name = self.bucket.bucket
+        self.arn = self.bucket.arn
+        self.register_outputs({"bucketName": self.name, "bucketArn": self.arn})

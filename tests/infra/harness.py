@@ -1,0 +1,250 @@
+"""Run the real ``__main__.py`` under Pulumi's mocks and record what it registers.
+
+Call :func:`run_program` inside a ``@pulumi.runtime.test`` function. The Pulumi runtime's
+settings, root stack and config are context variables: the decorator runs each test in a
+fresh asyncio task, so every test starts from a clean runtime and the stacks never mix.
+"""
+
+from __future__ import annotations
+
+import json
+import runpy
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import pulumi
+import yaml
+from pulumi.runtime import rpc
+from pulumi.runtime.mocks import MockMonitor
+
+ROOT = Path(__file__).resolve().parents[2]
+PROGRAM = ROOT / "__main__.py"
+PROJECT = "droplets"
+ACCOUNT = "123456789012"
+STACKS = ("dev", "prod")
+#: What __main__.py must export (the issue's list, plus indexDlqUrl and region).
+EXPORTS = (
+    "queueUrl", "queueArn", "dlqUrl", "bucketName", "tableName", "indexQueueUrl", "producerPolicyArn",
+    "glueDatabase", "glueTable", "athenaWorkgroup", "indexDlqUrl", "region",
+)
+
+
+def stack_config(stack: str) -> dict[str, str]:
+    """``Pulumi.<stack>.yaml``'s config as the Pulumi CLI hands it to the program: strings,
+    structured values as JSON."""
+    data = yaml.safe_load((ROOT / f"Pulumi.{stack}.yaml").read_text(encoding="utf-8")) or {}
+    config = {}
+    for key, value in (data.get("config") or {}).items():
+        if isinstance(value, bool):
+            config[key] = "true" if value else "false"
+        elif isinstance(value, (dict, list)):
+            config[key] = json.dumps(value)
+        else:
+            config[key] = str(value)
+    return config
+
+
+@dataclass
+class Registered:
+    typ: str
+    name: str
+    inputs: dict[str, Any]
+    custom: bool
+    id: str = ""
+    state: dict[str, Any] = field(default_factory=dict)
+    urn: str = ""
+    #: ``depends_on``: the dependencies that no input property accounts for.
+    explicit_dependencies: set[str] = field(default_factory=set)
+
+    def plain(self, key: str) -> Any:
+        """An input with Pulumi's secret wrappers removed."""
+        return unwrap(self.inputs.get(key))
+
+    def document(self, key: str = "policy") -> dict[str, Any]:
+        value = self.plain(key)
+        return json.loads(value) if isinstance(value, str) else value
+
+    @property
+    def parent_types(self) -> list[str]:
+        """The types of this resource's ancestors, outermost first (from its URN)."""
+        qualified = self.urn.split("::")[2]
+        return qualified.split("$")[:-1]
+
+
+def unwrap(value: Any) -> Any:
+    if rpc.is_rpc_secret(value):
+        return unwrap(rpc.unwrap_rpc_secret(value))
+    if isinstance(value, dict):
+        return {k: unwrap(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [unwrap(v) for v in value]
+    return value
+
+
+class RecordingMocks(pulumi.runtime.Mocks):
+    """Every registration recorded; realistic ids, names, ARNs and URLs returned."""
+
+    def __init__(self, region: str):
+        self.region = region
+        self.registered: list[Registered] = []
+        self.calls: list[str] = []
+        self._lock = threading.Lock()
+        self._counter = 0
+
+    def _physical(self, logical: str) -> str:
+        with self._lock:
+            self._counter += 1
+            return f"{logical}-{self._counter:07x}"
+
+    def new_resource(self, args: pulumi.runtime.MockResourceArgs):
+        inputs = dict(args.inputs)
+        plain = unwrap(inputs)
+        physical_id, state = self._outputs(args.typ, args.name, plain)
+        with self._lock:
+            self.registered.append(Registered(args.typ, args.name, inputs, bool(args.custom), physical_id, state))
+        return physical_id, {**inputs, **state}
+
+    def _outputs(self, typ: str, logical: str, inputs: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        region, account = self.region, ACCOUNT
+        name = inputs.get("name") or self._physical(logical)
+        if typ == "aws:sqs/queue:Queue":
+            url = f"https://sqs.{region}.amazonaws.com/{account}/{name}"
+            return url, {"name": name, "url": url, "arn": f"arn:aws:sqs:{region}:{account}:{name}"}
+        if typ == "aws:s3/bucket:Bucket":
+            bucket = inputs.get("bucket") or name.lower()
+            return bucket, {"bucket": bucket, "arn": f"arn:aws:s3:::{bucket}"}
+        if typ == "aws:dynamodb/table:Table":
+            return name, {"name": name, "arn": f"arn:aws:dynamodb:{region}:{account}:table/{name}"}
+        if typ == "aws:iam/role:Role":
+            return name, {"name": name, "arn": f"arn:aws:iam::{account}:role/{name}"}
+        if typ == "aws:iam/policy:Policy":
+            arn = f"arn:aws:iam::{account}:policy/{name}"
+            return arn, {"name": name, "arn": arn}
+        if typ == "aws:cloudwatch/logGroup:LogGroup":
+            return name, {"name": name, "arn": f"arn:aws:logs:{region}:{account}:log-group:{name}"}
+        if typ == "aws:lambda/function:Function":
+            return name, {"name": name, "arn": f"arn:aws:lambda:{region}:{account}:function:{name}"}
+        if typ == "aws:ssm/parameter:Parameter":
+            return name, {"name": name, "arn": f"arn:aws:ssm:{region}:{account}:parameter/{name.lstrip('/')}"}
+        if typ == "aws:sns/topic:Topic":
+            arn = f"arn:aws:sns:{region}:{account}:{name}"
+            return arn, {"name": name, "arn": arn}
+        if typ == "aws:kms/key:Key":
+            key_id = "1234abcd-12ab-34cd-56ef-1234567890ab"
+            return key_id, {"keyId": key_id, "arn": f"arn:aws:kms:{region}:{account}:key/{key_id}"}
+        if typ == "aws:glue/catalogDatabase:CatalogDatabase":
+            return f"{account}:{name}", {"name": name, "arn": f"arn:aws:glue:{region}:{account}:database/{name}"}
+        if typ == "aws:glue/catalogTable:CatalogTable":
+            db = inputs.get("databaseName")
+            return f"{account}:{db}:{name}", {"name": name, "arn": f"arn:aws:glue:{region}:{account}:table/{db}/{name}"}
+        if typ == "aws:athena/workgroup:Workgroup":
+            return name, {"name": name, "arn": f"arn:aws:athena:{region}:{account}:workgroup/{name}"}
+        return f"{logical}-id", {}
+
+    def call(self, args: pulumi.runtime.MockCallArgs):
+        with self._lock:
+            self.calls.append(args.token)
+        if args.token == "aws:index/getCallerIdentity:getCallerIdentity":
+            return {"accountId": ACCOUNT, "arn": f"arn:aws:iam::{ACCOUNT}:user/deployer", "userId": "AIDAEXAMPLE", "id": ACCOUNT}
+        if args.token == "aws:index/getRegion:getRegion":
+            return {"name": self.region, "region": self.region, "id": self.region}
+        raise NotImplementedError(f"the program made an unexpected call: {args.token}")
+
+
+class RecordingMonitor(MockMonitor):
+    """Also records each registration's explicit dependencies (``depends_on``): those in
+    the request's dependency list that no input property accounts for."""
+
+    def __init__(self, mocks: RecordingMocks):
+        super().__init__(mocks)
+        self.explicit: dict[str, set[str]] = {}
+
+    def RegisterResource(self, request):
+        response = super().RegisterResource(request)
+        from_inputs = {urn for deps in request.propertyDependencies.values() for urn in deps.urns}
+        self.explicit[response.urn] = set(request.dependencies) - from_inputs
+        return response
+
+
+@dataclass
+class ProgramRun:
+    stack: str
+    mocks: RecordingMocks
+    monitor: RecordingMonitor
+    outputs: dict[str, Any]
+    namespace: dict[str, Any]
+
+    def settled(self) -> pulumi.Output[dict[str, Any]]:
+        """Resolves (to the stack outputs) once every resource of the program is registered."""
+        resources = list(_resources(self.namespace["pipeline"]))
+        names = list(self.outputs)
+        return pulumi.Output.all(*[r.urn for r in resources], *[self.outputs[n] for n in names]).apply(
+            lambda values: self._finish(len(resources), dict(zip(names, values[len(resources):])))
+        )
+
+    def _finish(self, expected: int, outputs: dict[str, Any]) -> dict[str, Any]:
+        by_urn = {reg.urn: reg for reg in self.monitor.resources.values()}
+        registered = self.mocks.registered
+        for reg in registered:
+            match = [u for u in by_urn if u.endswith(f"::{reg.name}") and u.split("::")[2].split("$")[-1] == reg.typ]
+            assert len(match) == 1, (reg.typ, reg.name, match)
+            reg.urn = match[0]
+            reg.explicit_dependencies = self.monitor.explicit.get(reg.urn, set())
+        # Every registration was reached from `pipeline`, so all of them are in by now.
+        assert len(registered) == expected, f"{len(registered)} registered, {expected} reachable from the pipeline"
+        return outputs
+
+    # -- lookups --
+
+    def all(self, typ: str) -> list[Registered]:
+        return [r for r in self.mocks.registered if r.typ == typ]
+
+    def one(self, typ: str, name: str) -> Registered:
+        found = [r for r in self.all(typ) if r.name == name]
+        assert len(found) == 1, f"{typ} {name}: {len(found)} found; have {[r.name for r in self.all(typ)]}"
+        return found[0]
+
+    def by_urn(self, urn: str) -> Registered:
+        (found,) = [r for r in self.mocks.registered if r.urn == urn]
+        return found
+
+
+def _resources(root: pulumi.Resource) -> Iterable[pulumi.Resource]:
+    """``root`` and every resource held in an attribute of a component, recursively."""
+    seen: set[int] = set()
+    todo: list[Any] = [root]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, (list, tuple)):
+            todo.extend(item)
+        elif isinstance(item, dict):
+            todo.extend(item.values())
+        elif isinstance(item, pulumi.Resource) and id(item) not in seen:
+            seen.add(id(item))
+            yield item
+            if isinstance(item, pulumi.ComponentResource):
+                todo.extend(v for k, v in vars(item).items() if not k.startswith("_"))
+
+
+def run_program(
+    stack: str,
+    overrides: dict[str, str] | None = None,
+    secrets: dict[str, str] | None = None,
+    drop: Iterable[str] = (),
+) -> ProgramRun:
+    """Run ``__main__.py`` for ``stack`` with its committed config, ``overrides`` and
+    ``secrets`` (set as secret config) on top, ``drop`` keys removed."""
+    config = stack_config(stack)
+    config.update(overrides or {})
+    config.update(secrets or {})
+    for key in drop:
+        config.pop(key, None)
+    pulumi.runtime.set_all_config(config, list(secrets or {}))
+    mocks = RecordingMocks(region=config.get("aws:region", "us-east-1"))
+    monitor = RecordingMonitor(mocks)
+    pulumi.runtime.set_mocks(mocks, project=PROJECT, stack=stack, preview=False, monitor=monitor)
+    namespace = runpy.run_path(str(PROGRAM), run_name="__main__")
+    root = pulumi.runtime.get_root_resource()
+    return ProgramRun(stack, mocks, monitor, dict(root.outputs), namespace)

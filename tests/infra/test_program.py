@@ -1,0 +1,702 @@
+"""The Pulumi program (``__main__.py``) under mocks, for both committed stacks.
+
+Each test runs the real program with ``Pulumi.<stack>.yaml``'s config and checks what it
+registered once every resource is in (``run.settled()``). Tests are decorated with
+``@pulumi.runtime.test`` and return the Output their checks hang on: an Output nobody
+awaits would never run its checks.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pulumi
+import pytest
+
+from components.config import DLQ_RETENTION_SECONDS, LOG_RETENTION_DAYS
+from droplets import contract
+from tests.infra.harness import ACCOUNT, EXPORTS, ROOT, STACKS, ProgramRun, run_program, stack_config
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+QUEUE = "aws:sqs/queue:Queue"
+FUNCTION = "aws:lambda/function:Function"
+MAPPING = "aws:lambda/eventSourceMapping:EventSourceMapping"
+ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy"
+
+COMPONENTS = {
+    "droplets": "droplets:index:DropletsPipeline",
+    "droplets-events": "droplets:index:QueueWithDeadLetter",
+    "droplets-indexing": "droplets:index:QueueWithDeadLetter",
+    "droplets-lake": "droplets:index:LakeBucket",
+    "droplets-index": "droplets:index:IndexTable",
+    "droplets-consumer": "droplets:index:PipelineFunction",
+    "droplets-indexer": "droplets:index:PipelineFunction",
+    "droplets-notification": "droplets:index:LakeNotification",
+    "droplets-catalog": "droplets:index:Catalog",
+    "droplets-producer": "droplets:index:ProducerAccess",
+    "droplets-alarms": "droplets:index:Alarms",
+}
+
+
+def config(stack: str, key: str, default=None) -> str | None:
+    return stack_config(stack).get(f"droplets:{key}", default)
+
+
+def statements(document: dict) -> dict[str, dict]:
+    return {s["Sid"]: s for s in document["Statement"]}
+
+
+def as_list(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def queue_by_arn(run: ProgramRun, arn: str):
+    (queue,) = [q for q in run.all(QUEUE) if q.state["arn"] == arn]
+    return queue
+
+
+# --- shape ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_exports_every_output_with_real_values(stack):
+    # GIVEN a committed stack WHEN the program runs
+    run = run_program(stack)
+
+    def check(outputs):
+        # THEN it exports exactly the documented outputs, all resolved to real identifiers
+        assert sorted(outputs) == sorted(EXPORTS)
+        assert outputs["queueUrl"].startswith("https://sqs.") and "droplets-events-queue" in outputs["queueUrl"]
+        assert outputs["queueArn"].startswith("arn:aws:sqs:") and outputs["queueArn"].endswith(outputs["queueUrl"].rsplit("/", 1)[1])
+        assert "droplets-events-dlq" in outputs["dlqUrl"]
+        assert "droplets-indexing-queue" in outputs["indexQueueUrl"]
+        assert "droplets-indexing-dlq" in outputs["indexDlqUrl"]
+        assert outputs["bucketName"] == run.one("aws:s3/bucket:Bucket", "droplets-lake-bucket").id
+        assert outputs["tableName"] == run.one("aws:dynamodb/table:Table", "droplets-index-table").state["name"]
+        assert outputs["producerPolicyArn"].startswith(f"arn:aws:iam::{ACCOUNT}:policy/")
+        assert outputs["glueDatabase"] == f"droplets_{stack}"
+        assert outputs["glueTable"] == "events"
+        assert outputs["athenaWorkgroup"] == f"droplets-{stack}"
+        assert outputs["region"] == stack_config(stack)["aws:region"]
+
+    return run.settled().apply(check)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_every_component_present_and_every_resource_parented(stack):
+    run = run_program(stack)
+
+    def check(_):
+        components = {r.name: r.typ for r in run.mocks.registered if not r.custom}
+        expected = dict(COMPONENTS)
+        if config(stack, "alarms") == "false":
+            expected.pop("droplets-alarms")
+        # THEN each concern is its own component, under the pipeline
+        assert components == expected
+        for reg in run.mocks.registered:
+            # every resource sits under the pipeline, each child named f"{parent}-<role>"
+            chain = [reg]
+            while chain[-1].name != "droplets":
+                chain.append(_parent(run, chain[-1]))
+                assert chain[-2].name.startswith(chain[-1].name + "-"), (chain[-2].name, chain[-1].name)
+            assert chain[-1].parent_types == ["pulumi:pulumi:Stack"]
+
+    return run.settled().apply(check)
+
+
+def _parent(run: ProgramRun, reg):
+    """The component ``reg`` was registered under (its URN names the parent's type)."""
+    parent_type = reg.parent_types[-1]
+    candidates = [r for r in run.mocks.registered if r.typ == parent_type and reg.name.startswith(r.name + "-")]
+    assert candidates, f"{reg.name}: no {parent_type} whose name prefixes it"
+    return max(candidates, key=lambda r: len(r.name))
+
+
+# --- least privilege -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_each_role_allows_exactly_what_its_handler_needs(stack):
+    run = run_program(stack)
+
+    def check(_):
+        bucket = run.one("aws:s3/bucket:Bucket", "droplets-lake-bucket").state["arn"]
+        table = run.one("aws:dynamodb/table:Table", "droplets-index-table").state["arn"]
+        events = run.one(QUEUE, "droplets-events-queue").state["arn"]
+        indexing = run.one(QUEUE, "droplets-indexing-queue").state["arn"]
+        trigger = ["sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"]
+        logs = ["logs:CreateLogStream", "logs:PutLogEvents"]
+
+        def log_arn(role):
+            return run.one("aws:cloudwatch/logGroup:LogGroup", f"droplets-{role}-logs").state["arn"] + ":*"
+
+        expected = {
+            "consumer": {
+                "WriteOwnLogs": (logs, [log_arn("consumer")]),
+                "ConsumeTriggerQueue": (trigger, [events]),
+                "WriteEventsAndBadRows": (["s3:PutObject"], [f"{bucket}/events/*", f"{bucket}/bad/*"]),
+            },
+            "indexer": {
+                "WriteOwnLogs": (logs, [log_arn("indexer")]),
+                "ConsumeTriggerQueue": (trigger, [indexing]),
+                "ReadEvents": (["s3:GetObject"], [f"{bucket}/events/*"]),
+                "TellMissingObjects": (["s3:ListBucket"], [bucket]),
+                "WriteIndex": (["dynamodb:DeleteItem", "dynamodb:PutItem"], [table]),
+            },
+        }
+        assert len(run.all(ROLE_POLICY)) == 2
+        for role, wanted in expected.items():
+            policy = run.one(ROLE_POLICY, f"droplets-{role}-policy")
+            assert policy.plain("role") == run.one("aws:iam/role:Role", f"droplets-{role}-role").id
+            got = statements(policy.document())
+            assert set(got) == set(wanted), role
+            for sid, (actions, resources) in wanted.items():
+                assert got[sid]["Effect"] == "Allow" and "Condition" not in got[sid]
+                assert sorted(as_list(got[sid]["Action"])) == sorted(actions), (role, sid)
+                assert sorted(as_list(got[sid]["Resource"])) == sorted(resources), (role, sid)
+            # the role is for Lambda only
+            trust = run.one("aws:iam/role:Role", f"droplets-{role}-role").document("assumeRolePolicy")
+            assert trust["Statement"] == [{
+                "Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole",
+            }]
+        assert not run.all("aws:iam/rolePolicyAttachment:RolePolicyAttachment")  # no managed policies sneak in
+
+    return run.settled().apply(check)
+
+
+#: The only places a "*" may appear, each required by AWS (and commented in the code).
+KEY_POLICY_STAR = ("aws:kms/key:Key", "Resource")
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_no_wildcards_except_where_aws_requires_them(stack):
+    run = run_program(stack)
+
+    def check(_):
+        documents = {
+            "aws:iam/rolePolicy:RolePolicy": "policy",
+            "aws:iam/policy:Policy": "policy",
+            "aws:iam/role:Role": "assumeRolePolicy",
+            "aws:s3/bucketPolicy:BucketPolicy": "policy",
+            "aws:sqs/queuePolicy:QueuePolicy": "policy",
+            "aws:kms/key:Key": "policy",
+        }
+        seen = 0
+        for typ, key in documents.items():
+            for reg in run.all(typ):
+                for statement in reg.document(key)["Statement"]:
+                    seen += 1
+                    resources = as_list(statement.get("Resource", []))
+                    actions = as_list(statement["Action"])
+                    if typ == "aws:kms/key:Key":
+                        # A key policy's Resource must be "*" (it means "this key").
+                        assert resources == ["*"]
+                        continue
+                    assert "*" not in resources, (reg.name, statement)
+                    assert all(r.startswith("arn:aws:") for r in resources), (reg.name, statement)
+                    if statement["Effect"] == "Allow":
+                        assert not any("*" in a for a in actions), (reg.name, statement)
+                        assert statement.get("Principal") != "*", (reg.name, statement)
+                    else:
+                        # the TLS-only deny is for every principal and every S3 action
+                        assert statement["Sid"] == "DenyInsecureTransport"
+        assert seen >= 10
+
+    return run.settled().apply(check)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_producer_policy_only_sends_to_the_events_queue(stack):
+    run = run_program(stack)
+
+    def check(outputs):
+        policy = run.one("aws:iam/policy:Policy", "droplets-producer-policy")
+        assert outputs["producerPolicyArn"] == policy.state["arn"]
+        # SendMessage also authorises SendMessageBatch (SQS has no separate action for it)
+        assert policy.document()["Statement"] == [{
+            "Sid": "SendEvents", "Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": outputs["queueArn"],
+        }]
+
+    return run.settled().apply(check)
+
+
+# --- the functions and their queues ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_functions_runtime_code_environment_and_logs(stack):
+    run = run_program(stack)
+
+    def check(outputs):
+        architecture = config(stack, "architecture", "arm64")
+        env = {
+            "consumer": {
+                contract.ENV_BUCKET: outputs["bucketName"],
+                contract.ENV_TRANSFORMS: ",".join(contract.DEFAULT_TRANSFORMS),
+                contract.ENV_TRANSFORM_CONFIG: "{}",
+            },
+            "indexer": {
+                contract.ENV_TABLE: outputs["tableName"],
+                contract.ENV_RETENTION_DAYS: config(stack, "retentionDays"),
+            },
+        }
+        for role, handler in (("consumer", "handlers.consumer.handler"), ("indexer", "handlers.indexer.handler")):
+            fn = run.one(FUNCTION, f"droplets-{role}-function")
+            name = f"droplets-{stack}-{role}"
+            assert fn.plain("name") == name
+            assert fn.plain("handler") == handler
+            assert fn.plain("runtime") == "python3.13"
+            assert fn.plain("architectures") == [architecture]
+            assert fn.plain("memorySize") == int(config(stack, f"{role}MemoryMb"))
+            assert fn.plain("timeout") == int(config(stack, f"{role}TimeoutSeconds", {"consumer": 60, "indexer": 30}[role]))
+            assert fn.plain("environment") == {"variables": env[role]}
+            assert fn.plain("role") == run.one("aws:iam/role:Role", f"droplets-{role}-role").state["arn"]
+            # the bundle built for this architecture, from the cache
+            code = fn.inputs["code"]
+            assert isinstance(code, pulumi.FileArchive)
+            assert Path(code.path).name.startswith(f"droplets-{architecture}-py3.13-") and Path(code.path).is_file()
+            # logs: created first, with the stack's retention, and the function writes there
+            group = run.one("aws:cloudwatch/logGroup:LogGroup", f"droplets-{role}-logs")
+            assert group.plain("name") == f"/aws/lambda/{name}"
+            assert group.plain("retentionInDays") == int(config(stack, "logRetentionDays"))
+            assert group.plain("retentionInDays") in LOG_RETENTION_DAYS
+            assert fn.plain("loggingConfig") == {"logFormat": "JSON", "logGroup": f"/aws/lambda/{name}"}
+            # the role may write its logs before the first invocation (the log group is
+            # an input, loggingConfig, so it is created first anyway)
+            assert run.one(ROLE_POLICY, f"droplets-{role}-policy").urn in fn.explicit_dependencies
+
+    return run.settled().apply(check)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_event_source_mappings_report_partial_failures(stack):
+    run = run_program(stack)
+
+    def check(_):
+        for role, queue in (("consumer", "droplets-events-queue"), ("indexer", "droplets-indexing-queue")):
+            mapping = run.one(MAPPING, f"droplets-{role}-trigger")
+            assert mapping.plain("functionResponseTypes") == ["ReportBatchItemFailures"]
+            assert mapping.plain("eventSourceArn") == run.one(QUEUE, queue).state["arn"]
+            assert mapping.plain("functionName") == run.one(FUNCTION, f"droplets-{role}-function").state["arn"]
+            assert mapping.plain("batchSize") == int(config(stack, "batchSize"))
+            assert mapping.plain("maximumBatchingWindowInSeconds") == int(config(stack, "batchingWindowSeconds"))
+            # Lambda checks the role when the mapping is created: the policy must exist first
+            assert run.one(ROLE_POLICY, f"droplets-{role}-policy").urn in mapping.explicit_dependencies
+
+    return run.settled().apply(check)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_visibility_timeout_is_at_least_six_times_the_function_timeout(stack):
+    run = run_program(stack)
+
+    def check(_):
+        for mapping in run.all(MAPPING):
+            queue = queue_by_arn(run, mapping.plain("eventSourceArn"))
+            (fn,) = [f for f in run.all(FUNCTION) if f.state["arn"] == mapping.plain("functionName")]
+            window = mapping.plain("maximumBatchingWindowInSeconds")
+            assert queue.plain("visibilityTimeoutSeconds") >= 6 * fn.plain("timeout")
+            assert queue.plain("visibilityTimeoutSeconds") == 6 * fn.plain("timeout") + window
+
+    return run.settled().apply(check)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_queues_encrypted_and_redrive_to_a_longer_lived_dlq(stack):
+    run = run_program(stack)
+
+    def check(_):
+        queues = {q.name: q for q in run.all(QUEUE)}
+        assert set(queues) == {"droplets-events-queue", "droplets-events-dlq", "droplets-indexing-queue", "droplets-indexing-dlq"}
+        for queue in queues.values():
+            assert queue.plain("sqsManagedSseEnabled") is True  # SSE-SQS: S3 can still notify
+            assert not queue.plain("kmsMasterKeyId")
+        for source in ("droplets-events", "droplets-indexing"):
+            queue, dlq = queues[f"{source}-queue"], queues[f"{source}-dlq"]
+            redrive = json.loads(queue.plain("redrivePolicy"))
+            assert redrive == {"deadLetterTargetArn": dlq.state["arn"], "maxReceiveCount": int(config(stack, "maxReceiveCount"))}
+            assert queue.plain("messageRetentionSeconds") == int(config(stack, "messageRetentionSeconds"))
+            assert dlq.plain("messageRetentionSeconds") == DLQ_RETENTION_SECONDS
+            assert dlq.plain("messageRetentionSeconds") > queue.plain("messageRetentionSeconds")
+            assert not dlq.plain("redrivePolicy")
+
+    return run.settled().apply(check)
+
+
+# --- storage ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_bucket_encrypted_private_tls_only_and_expiring(stack):
+    run = run_program(stack)
+
+    def check(outputs):
+        bucket = run.one("aws:s3/bucket:Bucket", "droplets-lake-bucket")
+        name, arn = bucket.id, bucket.state["arn"]
+        assert bucket.plain("forceDestroy") is (config(stack, "forceDestroy") == "true")
+
+        sse = run.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "droplets-lake-encryption")
+        assert sse.plain("bucket") == name
+        assert sse.plain("rules") == [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "AES256"}}]
+
+        block = run.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "droplets-lake-public-access")
+        assert block.plain("bucket") == name
+        for flag in ("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"):
+            assert block.plain(flag) is True, flag
+        ownership = run.one("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "droplets-lake-ownership")
+        assert ownership.plain("rule") == {"objectOwnership": "BucketOwnerEnforced"}
+
+        policy = run.one("aws:s3/bucketPolicy:BucketPolicy", "droplets-lake-policy")
+        assert policy.plain("bucket") == name
+        assert policy.document()["Statement"] == [{
+            "Sid": "DenyInsecureTransport",
+            "Effect": "Deny",
+            "Principal": "*",
+            "Action": "s3:*",
+            "Resource": [arn, f"{arn}/*"],
+            "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+        }]
+
+        days = int(config(stack, "retentionDays"))
+        versioned = config(stack, "lakeVersioning") == "true"
+        rules = {r["id"]: r for r in run.one(
+            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "droplets-lake-lifecycle").plain("rules")}
+        for rule_id, prefix in (("expire-events", contract.EVENTS_PREFIX), ("expire-bad-rows", contract.BAD_PREFIX)):
+            rule = rules[rule_id]
+            assert rule["status"] == "Enabled" and rule["filter"] == {"prefix": prefix}
+            assert rule["expiration"] == {"days": days}
+            assert rule["abortIncompleteMultipartUpload"] == {"daysAfterInitiation": 1}
+            assert ("noncurrentVersionExpiration" in rule) is versioned
+        assert rules["expire-athena-results"]["filter"] == {"prefix": "athena-results/"}
+        assert ("remove-expired-delete-markers" in rules) is versioned
+        assert len(run.all("aws:s3/bucketVersioning:BucketVersioning")) == int(versioned)
+
+    return run.settled().apply(check)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_notification_to_the_index_queue_after_its_restricted_policy(stack):
+    run = run_program(stack)
+
+    def check(outputs):
+        bucket = run.one("aws:s3/bucket:Bucket", "droplets-lake-bucket")
+        queue = run.one(QUEUE, "droplets-indexing-queue")
+        queue_policy = run.one("aws:sqs/queuePolicy:QueuePolicy", "droplets-notification-queue-policy")
+        assert queue_policy.plain("queueUrl") == outputs["indexQueueUrl"]
+        assert queue_policy.document()["Statement"] == [{
+            "Sid": "LakeBucketNotifications",
+            "Effect": "Allow",
+            "Principal": {"Service": "s3.amazonaws.com"},
+            "Action": "sqs:SendMessage",
+            "Resource": queue.state["arn"],
+            "Condition": {
+                "ArnEquals": {"aws:SourceArn": bucket.state["arn"]},
+                "StringEquals": {"aws:SourceAccount": ACCOUNT},
+            },
+        }]
+        notification = run.one("aws:s3/bucketNotification:BucketNotification", "droplets-notification-notification")
+        assert notification.plain("bucket") == bucket.id
+        assert notification.plain("queues") == [{
+            "queueArn": queue.state["arn"],
+            "events": ["s3:ObjectCreated:*", "s3:ObjectRemoved:*", "s3:LifecycleExpiration:*"],
+            "filterPrefix": contract.EVENTS_PREFIX,
+        }]
+        # THEN it depends on the queue policy, though no input refers to it
+        assert queue_policy.urn in notification.explicit_dependencies
+
+    return run.settled().apply(check)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_index_table_as_designed(stack):
+    run = run_program(stack)
+
+    def check(_):
+        table = run.one("aws:dynamodb/table:Table", "droplets-index-table")
+        assert table.plain("billingMode") == "PAY_PER_REQUEST"
+        assert (table.plain("hashKey"), table.plain("rangeKey")) == (contract.INDEX_PK, contract.INDEX_SK)
+        assert sorted(a["name"] for a in table.plain("attributes")) == sorted(
+            [contract.INDEX_PK, contract.INDEX_SK, contract.DAY_INDEX_PK, contract.DAY_INDEX_SK])
+        assert all(a["type"] == "S" for a in table.plain("attributes"))
+        assert table.plain("globalSecondaryIndexes") == [{
+            "name": contract.DAY_INDEX,
+            "keySchemas": [
+                {"attributeName": contract.DAY_INDEX_PK, "keyType": "HASH"},
+                {"attributeName": contract.DAY_INDEX_SK, "keyType": "RANGE"},
+            ],
+            "projectionType": "ALL",
+        }]
+        assert table.plain("ttl") == {"attributeName": contract.TTL_ATTRIBUTE, "enabled": True}
+        assert table.plain("pointInTimeRecovery") == {"enabled": config(stack, "pointInTimeRecovery") == "true"}
+        assert table.plain("deletionProtectionEnabled") is (config(stack, "deletionProtection") == "true")
+        assert table.plain("serverSideEncryption") == {"enabled": True}
+
+    return run.settled().apply(check)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_catalog_projects_day_partitions_and_workgroup_enforces_results(stack):
+    run = run_program(stack)
+
+    def check(outputs):
+        bucket = outputs["bucketName"]
+        table = run.one("aws:glue/catalogTable:CatalogTable", "droplets-catalog-table")
+        assert table.plain("databaseName") == outputs["glueDatabase"]
+        params = table.plain("parameters")
+        assert params["projection.enabled"] == "true"
+        assert params["projection.dt.type"] == "date" and params["projection.dt.format"] == "yyyy-MM-dd"
+        assert params["projection.dt.range"] == f"NOW-{config(stack, 'retentionDays')}DAYS,NOW+1DAYS"
+        assert params["storage.location.template"] == f"s3://{bucket}/events/dt=${{dt}}/"
+        assert table.plain("partitionKeys") == [{"name": "dt", "type": "string"}]
+        storage = table.plain("storageDescriptor")
+        assert storage["location"] == f"s3://{bucket}/{contract.EVENTS_PREFIX}"
+        assert storage["serDeInfo"]["serializationLibrary"] == "org.openx.data.jsonserde.JsonSerDe"
+        columns = {c["name"]: c["type"] for c in storage["columns"]}
+        assert list(columns)[:5] == ["v", "event_id", "session_id", "session_invalid", "occurred_at"]
+        assert columns["request"].startswith("struct<method:string,path:string,route:string,query:string,")
+        assert columns["response"].startswith("struct<status:bigint,")
+        assert columns["duration_ms"] == "double" and "pipeline" in columns and "dt" not in columns
+
+        workgroup = run.one("aws:athena/workgroup:Workgroup", "droplets-catalog-workgroup")
+        assert workgroup.plain("name") == outputs["athenaWorkgroup"]
+        assert workgroup.plain("forceDestroy") is (config(stack, "forceDestroy") == "true")
+        conf = workgroup.plain("configuration")
+        assert conf["enforceWorkgroupConfiguration"] is True
+        assert conf["resultConfiguration"] == {
+            "outputLocation": f"s3://{bucket}/athena-results/",
+            "encryptionConfiguration": {"encryptionOption": "SSE_S3"},
+        }
+
+    return run.settled().apply(check)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_alarms_where_configured(stack):
+    run = run_program(stack)
+
+    def check(outputs):
+        alarms = {a.name: a for a in run.all("aws:cloudwatch/metricAlarm:MetricAlarm")}
+        if config(stack, "alarms") == "false":
+            assert not alarms and not run.all("aws:sns/topic:Topic")
+            return
+        topic = run.one("aws:sns/topic:Topic", "droplets-alarms-topic")
+        key = run.one("aws:kms/key:Key", "droplets-alarms-key")
+        assert topic.plain("kmsMasterKeyId") == key.state["arn"]  # encrypted, with a key CloudWatch may use
+        assert key.plain("enableKeyRotation") is True
+        cloudwatch = statements(key.document())["CloudWatchAlarmsPublish"]
+        assert cloudwatch["Principal"] == {"Service": "cloudwatch.amazonaws.com"}
+        email = config(stack, "alarmEmail")
+        subscriptions = run.all("aws:sns/topicSubscription:TopicSubscription")
+        assert [(s.plain("protocol"), s.plain("endpoint"), s.plain("topic")) for s in subscriptions] == (
+            [("email", email, topic.state["arn"])] if email else [])
+
+        queues = {q.name: q.state["name"] for q in run.all(QUEUE)}
+        functions = {f.name: f.state["name"] for f in run.all(FUNCTION)}
+        expected = {
+            "droplets-alarms-events-dlq-depth": ("AWS/SQS", "ApproximateNumberOfMessagesVisible", {"QueueName": queues["droplets-events-dlq"]}, 0),
+            "droplets-alarms-indexing-dlq-depth": ("AWS/SQS", "ApproximateNumberOfMessagesVisible", {"QueueName": queues["droplets-indexing-dlq"]}, 0),
+            "droplets-alarms-events-oldest-message": ("AWS/SQS", "ApproximateAgeOfOldestMessage", {"QueueName": queues["droplets-events-queue"]}, int(config(stack, "oldestMessageAlarmSeconds", 900))),
+            "droplets-alarms-indexing-oldest-message": ("AWS/SQS", "ApproximateAgeOfOldestMessage", {"QueueName": queues["droplets-indexing-queue"]}, int(config(stack, "oldestMessageAlarmSeconds", 900))),
+            "droplets-alarms-consumer-errors": ("AWS/Lambda", "Errors", {"FunctionName": functions["droplets-consumer-function"]}, 0),
+            "droplets-alarms-indexer-errors": ("AWS/Lambda", "Errors", {"FunctionName": functions["droplets-indexer-function"]}, 0),
+        }
+        assert set(alarms) == set(expected)
+        for name, (namespace, metric, dimensions, threshold) in expected.items():
+            alarm = alarms[name]
+            assert (alarm.plain("namespace"), alarm.plain("metricName"), alarm.plain("dimensions")) == (namespace, metric, dimensions)
+            assert alarm.plain("comparisonOperator") == "GreaterThanThreshold" and alarm.plain("threshold") == threshold
+            assert alarm.plain("alarmActions") == [topic.state["arn"]]
+
+    return run.settled().apply(check)
+
+
+# --- the pii hash key ------------------------------------------------------------------------
+
+HASH_KEY = "k3y-" + "0123456789abcdef" * 3
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_pii_hash_key_reaches_the_consumer_only_as_a_secret(stack):
+    # GIVEN the pii transform in hash mode and its key set as a secret
+    run = run_program(
+        stack,
+        overrides={"droplets:transformOptions": json.dumps({"pii": {"mode": "hash"}})},
+        secrets={"droplets:piiHashKey": HASH_KEY},
+    )
+
+    def check(outputs):
+        # THEN the key is an SSM SecureString, sent to the engine as a secret
+        param = run.one("aws:ssm/parameter:Parameter", "droplets-pii-key")
+        assert param.plain("type") == "SecureString"
+        assert param.plain("name") == f"/droplets/{stack}/pii-hash-key"
+        assert param.plain("value") == HASH_KEY
+        assert _plaintext_paths(run, HASH_KEY) == []
+        # AND the consumer gets the parameter's name and may read that one parameter
+        fn = run.one(FUNCTION, "droplets-consumer-function")
+        env = fn.plain("environment")["variables"]
+        assert env[contract.ENV_PII_KEY_PARAM] == f"/droplets/{stack}/pii-hash-key"
+        assert json.loads(env[contract.ENV_TRANSFORM_CONFIG]) == {"pii": {"mode": "hash"}}
+        read = statements(run.one(ROLE_POLICY, "droplets-consumer-policy").document())["ReadPiiHashKey"]
+        assert (read["Action"], read["Resource"]) == ("ssm:GetParameter", param.state["arn"])
+        assert "ReadPiiHashKey" not in statements(run.one(ROLE_POLICY, "droplets-indexer-policy").document())
+        assert contract.ENV_PII_KEY_PARAM not in run.one(FUNCTION, "droplets-indexer-function").plain("environment")["variables"]
+        # AND no output holds it
+        assert HASH_KEY not in json.dumps(outputs)
+
+    return run.settled().apply(check)
+
+
+def _plaintext_paths(run: ProgramRun, needle: str) -> list[str]:
+    """Where ``needle`` appears in any resource's inputs outside a Pulumi secret."""
+    from pulumi.runtime import rpc
+
+    found = []
+
+    def walk(value, path):
+        if rpc.is_rpc_secret(value):
+            return
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, f"{path}.{k}")
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, f"{path}[{i}]")
+        elif isinstance(value, str) and needle in value:
+            found.append(path)
+
+    for reg in run.mocks.registered:
+        walk(reg.inputs, f"{reg.typ} {reg.name}")
+    return found
+
+
+@pulumi.runtime.test
+def test_without_hash_mode_there_is_no_key_parameter():
+    run = run_program("dev")
+
+    def check(_):
+        assert not run.all("aws:ssm/parameter:Parameter")
+        assert contract.ENV_PII_KEY_PARAM not in run.one(FUNCTION, "droplets-consumer-function").plain("environment")["variables"]
+        assert "ReadPiiHashKey" not in statements(run.one(ROLE_POLICY, "droplets-consumer-policy").document())
+
+    return run.settled().apply(check)
+
+
+# --- configuration changes reach the resources -----------------------------------------------
+
+
+@pulumi.runtime.test
+def test_config_flows_into_the_resources():
+    # GIVEN a dev stack on x86_64 with its own chain options, plugin module and timeouts
+    run = run_program("dev", overrides={
+        "droplets:architecture": "x86_64",
+        "droplets:transforms": json.dumps(["enrich", "keys"]),
+        "droplets:transformOptions": json.dumps({"keys": {}}),
+        "droplets:pluginModules": "transforms.builtin.keys",
+        "droplets:consumerTimeoutSeconds": "120",
+        "droplets:batchSize": "50",
+        "droplets:batchingWindowSeconds": "10",
+        "droplets:messageRetentionSeconds": "86400",
+    })
+
+    def check(_):
+        consumer = run.one(FUNCTION, "droplets-consumer-function")
+        env = consumer.plain("environment")["variables"]
+        assert consumer.plain("architectures") == ["x86_64"]
+        assert "x86_64" in consumer.inputs["code"].path
+        assert env[contract.ENV_TRANSFORMS] == "enrich,keys"
+        assert json.loads(env[contract.ENV_TRANSFORM_CONFIG]) == {"keys": {}}
+        assert env[contract.ENV_PLUGIN_MODULES] == "transforms.builtin.keys"
+        assert run.one(QUEUE, "droplets-events-queue").plain("visibilityTimeoutSeconds") == 6 * 120 + 10
+        assert run.one(MAPPING, "droplets-consumer-trigger").plain("batchSize") == 50
+
+    return run.settled().apply(check)
+
+
+# --- bad configuration fails before anything is created ---------------------------------------
+
+BAD_CONFIG = [
+    ({"droplets:architecture": "arm"}, r"droplets:architecture must be one of arm64, x86_64, got 'arm'"),
+    ({"droplets:logRetentionDays": "10"}, r"droplets:logRetentionDays must be one of 1, 3, 5, 7, 14, 30, .*, got '10'"),
+    ({"droplets:batchSize": "100", "droplets:batchingWindowSeconds": "0"}, r"droplets:batchSize above 10 needs droplets:batchingWindowSeconds"),
+    ({"droplets:batchSize": "zero"}, r"droplets:batchSize must be a whole number from 1 to 10000, got 'zero'"),
+    ({"droplets:consumerTimeoutSeconds": "901"}, r"droplets:consumerTimeoutSeconds must be a whole number from 1 to 900"),
+    ({"droplets:messageRetentionSeconds": "1209600"}, r"droplets:messageRetentionSeconds must be a whole number from 60 to 1209599"),
+    ({"droplets:messageRetentionSeconds": "600"}, r"droplets:messageRetentionSeconds must exceed droplets:maxReceiveCount x the consumer queue's visibility timeout"),
+    ({"droplets:maxReceiveCount": "0"}, r"droplets:maxReceiveCount must be a whole number from 1 to 1000"),
+    ({"droplets:transforms": "pii,geo,keys"}, r"droplets:transforms: unknown transform\(s\) 'geo'; known transforms: enrich, keys, pii"),
+    ({"droplets:transforms": "keys,keys"}, r"droplets:transforms lists a transform twice"),
+    ({"droplets:transformOptions": json.dumps({"shout": {}})}, r"droplets:transformOptions: options given for transform\(s\) not in the chain: shout"),
+    ({"droplets:transformOptions": "[1]"}, r"droplets:transformOptions must be an object"),
+    ({"droplets:pluginModules": "no_such_plugin_module"}, r"droplets:pluginModules: plugin module 'no_such_plugin_module' could not be imported"),
+    ({"droplets:pluginPackages": "no-such-droplets-plugin"}, r"droplets:pluginPackages: 'no-such-droplets-plugin' is not installed"),
+    ({"droplets:alarms": "yes"}, r"droplets:alarms must be one of true, false, got 'yes'"),
+    ({"droplets:alarms": "false", "droplets:alarmEmail": "ops@example.com"}, r"droplets:alarmEmail is set but droplets:alarms is false"),
+    ({"droplets:alarmEmail": "not-an-address"}, r"droplets:alarmEmail must be an e-mail address"),
+    ({"droplets:retentionDay": "30"}, r"droplets:retentionDay: not a droplets setting; known settings: droplets:transforms, "),
+    ({"droplets:transformOptions": json.dumps({"pii": {"mode": "hash"}})}, r"droplets:piiHashKey is required when droplets:transformOptions.pii.mode is 'hash'"),
+    ({"droplets:transformOptions": json.dumps({"pii": {"mode": "hash"}}), "droplets:piiHashKey": HASH_KEY}, r"droplets:piiHashKey must be stored as a secret"),
+    ({"droplets:piiHashKey": HASH_KEY}, r"droplets:piiHashKey is set but the pii transform is not in hash mode"),
+    ({"droplets:transformOptions": json.dumps({"pii": {"mode": "hash", "hash_key": HASH_KEY}})}, r"droplets:transformOptions.pii.hash_key must not be set"),
+    ({"droplets:transformOptions": json.dumps({"pii": {"mode": "sha"}})}, r"droplets:transformOptions: transform 'pii': option 'mode' must be one of mask, hash, got 'sha'"),
+]
+
+
+@pytest.mark.parametrize("overrides,message", BAD_CONFIG, ids=[next(iter(o)).split(":")[1] + f"-{i}" for i, (o, _) in enumerate(BAD_CONFIG)])
+@pulumi.runtime.test
+def test_bad_config_fails_naming_the_key(overrides, message):
+    from components.config import SettingsError
+
+    # GIVEN the dev stack with one bad setting WHEN the program runs (as `pulumi preview` would)
+    with pytest.raises(SettingsError, match=message) as failure:
+        run_program("dev", overrides=overrides)
+    # THEN it stops with a RunError (printed by Pulumi without a traceback), the key named
+    assert isinstance(failure.value, pulumi.RunError)
+    assert HASH_KEY not in str(failure.value)
+
+
+@pulumi.runtime.test
+def test_short_pii_hash_key_is_refused_without_echoing_it():
+    with pytest.raises(pulumi.RunError, match="droplets:piiHashKey must be at least 32 characters") as failure:
+        run_program("prod", overrides={"droplets:transformOptions": json.dumps({"pii": {"mode": "hash"}})},
+                    secrets={"droplets:piiHashKey": "short-key"})
+    assert "short-key" not in str(failure.value)
+
+
+def test_stack_files_set_a_region_and_only_known_keys():
+    from components.config import KEYS
+
+    known = {f"droplets:{k.name}" for k in KEYS} | {"aws:region"}
+    for stack in STACKS:
+        config_keys = set(stack_config(stack))
+        assert "aws:region" in config_keys
+        assert config_keys <= known, config_keys - known
+    # THEN the two environments really differ where environments differ
+    dev, prod = stack_config("dev"), stack_config("prod")
+    for key in ("retentionDays", "logRetentionDays", "alarms", "pointInTimeRecovery", "deletionProtection", "forceDestroy", "consumerMemoryMb"):
+        assert dev.get(f"droplets:{key}") != prod.get(f"droplets:{key}"), key
+
+
+def test_readme_documents_every_setting():
+    from components.config import KEYS
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("<!-- section: deploying -->", 1)[1].split("<!-- section:", 1)[0]
+    for key in KEYS:
+        assert f"`{key.name}`" in section, key.name
