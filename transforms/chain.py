@@ -107,6 +107,8 @@ class Chain:
             record = json.loads(text)
         except (ValueError, TypeError) as exc:
             return Bad(PARSE_STEP, f"not JSON: {exc}", text)
+        except RecursionError:  # "[[[[..." deeper than the parser goes: a bad row, not a crash
+            return Bad(PARSE_STEP, "not JSON: nested too deeply", text)
         return self.run_record(record, received_at, payload=text)
 
     def prepare(self, record: Any, received_at: str | None = None) -> dict[str, Any]:
