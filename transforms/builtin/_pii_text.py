@@ -10,7 +10,8 @@ Two passes over a string, each one compiled regular expression:
   ========  ===========================================================================
   kind      what is replaced
   ========  ===========================================================================
-  email     ``local@domain.tld`` (ASCII); not ``logo@2x.png``-style asset names
+  email     ``local@domain.tld`` (internationalised too, ``zoë@bücher.de``), also
+            URL-encoded (``%40``); not ``logo@2x.png``-style asset names
   phone     ``+`` and a country code, grouped or not (``+44 20 7946 0958``,
             ``+14155550100``), or a national number written with separators: North
             American ``(415) 555-0100`` / ``415-555-0100`` / ``415.555.0100``, or a
@@ -67,12 +68,11 @@ _PHONE_NANP_RE = re.compile(
 _PHONE_TRUNK_RE = re.compile(r"0(?<![A-Za-z0-9.+(-]0)[0-9]{1,4}(?:[ .][0-9]{2,4}){2,4}(?![A-Za-z0-9]|[.-][0-9])")
 _IBAN_RE = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z][0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])")
 _EMAIL_RE = re.compile(
-    r"[A-Za-z0-9._%+-](?<![A-Za-z0-9._%+-][A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{0,63}+"
-    r"@(?P<domain>(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24})(?![A-Za-z0-9-])"
+    r"[\w.%+-](?<![\w.%+-][\w.%+-])[\w.%+-]{0,63}+"
+    r"@(?P<domain>(?:[\w-]{1,63}\.){1,8}[^\W\d_]{2,24})(?![\w-])"
 )
 _EMAIL_URL_RE = re.compile(
-    r"[A-Za-z0-9._+-](?<![A-Za-z0-9._+-][A-Za-z0-9._+-])[A-Za-z0-9._+-]{0,63}+"
-    r"%40(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])"
+    r"[\w.+-](?<![\w.+-][\w.+-])[\w.+-]{0,63}+%40(?:[\w-]{1,63}\.){1,8}[^\W\d_]{2,24}(?![\w-])"
 )
 #: Cards, SSNs, IBANs and national phone numbers all hold four digits in a row, or
 #: (French style) three pairs of digits separated by spaces or dots.
@@ -83,8 +83,8 @@ _PAIR_RE = re.compile(
     r"""
     (?P<name>[A-Za-z0-9_.\[\]-](?<![A-Za-z0-9_.\[\]-][A-Za-z0-9_.\[\]-])[A-Za-z0-9_.\[\]-]{0,63}+)
     "?[ ]{0,4}[:=][ ]{0,4}
-    (?:"(?P<quoted>(?:[^"\\]|\\.){1,4096}+)"?
-     | (?P<plain>(?:(?i:bearer|basic|digest|token)[ ]+)?[^&\s;,"'{}\[\]]{1,4096}+))
+    (?:"(?P<quoted>(?:[^"\\]|\\.)++)"?
+     | (?P<plain>(?:(?i:bearer|basic|digest|token)[ ]+)?[^&\s;,"'{}\[\]]++))
     """,
     re.VERBOSE,
 )

@@ -1,0 +1,461 @@
+"""The ``pii`` transform: credentials, sensitive names, personal data in strings, client IPs.
+
+Each test runs the real transform through ``transforms.testing`` (a fresh plugin manager,
+a validated record, ``pipeline.received_at`` set), as the consumer Lambda would.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import time
+
+import pytest
+
+from transforms import ConfigError
+from transforms.testing import chain, make_record, run_chain, run_transform, stored
+
+HASH_KEY = "k" * 40
+HASH = {"mode": "hash", "hash_key": HASH_KEY}
+
+
+def pii(record, options=None):
+    return run_transform("pii", record, options)
+
+
+def body_after(body, options=None):
+    """What ``pii`` makes of a request body."""
+    return pii(make_record(request={"method": "POST", "body": body}), options)["request"]["body"]
+
+
+def text_after(text, options=None):
+    """What ``pii`` makes of one string (as a string body)."""
+    return body_after(text, options)
+
+
+def dump(record) -> str:
+    return json.dumps(record, ensure_ascii=False)
+
+
+def with_headers(record, request=None, response=None):
+    """Replace (not merge into) the base record's headers."""
+    if request is not None:
+        record["request"]["headers"] = request
+    if response is not None:
+        record["response"]["headers"] = response
+    return record
+
+
+# --- credential headers ------------------------------------------------------------------
+
+
+def test_credential_headers_are_removed_from_request_and_response_whatever_their_case():
+    # GIVEN credentials in request and response headers, in mixed case and list shapes
+    record = with_headers(
+        make_record(),
+        request={
+            "Authorization": "Bearer abc.def.ghi", "COOKIE": "sid=s3cr3t", "Proxy-Authorization": "Basic Zm9vOmJhcg==",
+            "x-api-key": "k-123", "X-Amz-Security-Token": "FwoGZXIvYXdzEJr", "accept": "application/json",
+        },
+        response={"Set-Cookie": ["sid=s3cr3t; HttpOnly", "theme=dark"], "content-type": "text/plain"},
+    )
+    # WHEN pii runs
+    out = pii(record)
+    # THEN the credential headers are gone and the others stay
+    assert out["request"]["headers"] == {"accept": "application/json"}
+    assert out["response"]["headers"] == {"content-type": "text/plain"}
+    assert "s3cr3t" not in dump(out)
+
+
+def test_extra_headers_are_removed_too():
+    # GIVEN a service that authenticates with its own header
+    record = with_headers(make_record(), request={"X-Shop-Session": "abc123", "accept": "*/*"})
+    # WHEN pii runs with that header configured
+    out = pii(record, {"extra_headers": ["x-shop-session"]})
+    # THEN it is removed like the built-in ones
+    assert out["request"]["headers"] == {"accept": "*/*"}
+
+
+# --- sensitive field names ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["password", "Password", "passwd", "secret", "token", "api_key", "apiKey", "api-key", "API_KEY", "APIKey",
+     "x-api-key", "cardNumber", "card_number", "card-number", "cvv", "CVV", "cvc", "ssn", "SSN", "access_token",
+     "accessToken", "refresh_token", "client_secret", "clientSecret", "user[password]", "newPassword",
+     "password_confirmation", "private_key", "id_token", "authorization"],
+)
+def test_values_under_sensitive_names_are_masked_at_any_depth(name):
+    # GIVEN the name at three depths of a request body and in the query
+    body = {name: "v4lue-1", "profile": {name: "v4lue-2", "list": [{name: "v4lue-3"}]}}
+    record = make_record(request={"method": "POST", "body": body, "query": {name: "v4lue-4"}})
+    # WHEN pii runs
+    out = pii(record)
+    # THEN every value is masked and the structure stays
+    assert out["request"]["body"] == {name: "[redacted]", "profile": {name: "[redacted]", "list": [{name: "[redacted]"}]}}
+    assert out["request"]["query"] == {name: "[redacted]"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["token_count", "tokenCount", "max_tokens", "total_tokens", "token_type", "expires_in", "password_updated_at",
+     "passwordStrength", "card_number_last4", "classname", "business_name", "public_key", "key", "id", "secretary",
+     "tokenizer", "s3_key"],
+)
+def test_names_that_only_resemble_secrets_are_kept(name):
+    # GIVEN a value under a name that is about a secret, or only looks like one
+    # WHEN pii runs  THEN the value survives
+    assert body_after({name: "Bearer"}) == {name: "Bearer"}
+
+
+def test_sensitive_names_mask_every_type_but_booleans_and_null():
+    # GIVEN secrets as numbers, objects and lists, and flags about secrets
+    body = {"cvv": 123, "card_number": 4111111111111111, "token": {"access": "a", "expires_in": 3600},
+            "password": ["a", "b"], "secret": True, "api_key": None}
+    # WHEN pii runs
+    out = body_after(body)
+    # THEN the secrets are gone whatever their type; a boolean or null carries no secret
+    assert out == {"cvv": "[redacted]", "card_number": "[redacted]", "token": "[redacted]", "password": "[redacted]",
+                   "secret": True, "api_key": None}
+
+
+def test_extra_fields_are_matched_with_the_same_normalisation():
+    # GIVEN a service whose bodies carry dates of birth
+    body = {"dateOfBirth": "1990-01-02", "date_of_birth": "1990-01-02", "birthday_reminder": "on"}
+    # WHEN pii runs with the extra field
+    out = body_after(body, {"extra_fields": ["date_of_birth"]})
+    # THEN both spellings are masked; an unrelated name is not
+    assert out == {"dateOfBirth": "[redacted]", "date_of_birth": "[redacted]", "birthday_reminder": "on"}
+
+
+def test_sensitive_headers_that_are_not_credential_headers_are_masked():
+    record = with_headers(make_record(), request={"x-csrf-token": "abc", "x-auth-token": ["a", "b"], "x-request-id": "r1"})
+    out = pii(record)
+    assert out["request"]["headers"] == {"x-csrf-token": "[redacted]", "x-auth-token": "[redacted]", "x-request-id": "r1"}
+
+
+def test_name_value_pairs_inside_strings_are_masked():
+    # GIVEN a form body, a truncated JSON text body and a path with a query string
+    form = "email=alice%40example.com&password=hunter2&remember=1"
+    truncated = '{"user":"bob","password":"correct horse battery","apiKey":"k9","note":"hi'
+    record = make_record(request={"method": "POST", "path": "/reset?token=t0k3n&lang=en", "body": form},
+                         response={"body": truncated, "body_truncated": True})
+    # WHEN pii runs
+    out = pii(record)
+    # THEN only the sensitive values are masked, the text around them survives
+    assert out["request"]["body"] == "email=[email]&password=[redacted]&remember=1"
+    assert out["request"]["path"] == "/reset?token=[redacted]&lang=en"
+    assert out["response"]["body"] == '{"user":"bob","password":"[redacted]","apiKey":"[redacted]","note":"hi'
+
+
+def test_an_authorization_line_in_text_loses_the_whole_credential():
+    assert text_after("sent Authorization: Basic dXNlcjpwYXNzd29yZA== upstream") == "sent Authorization: [basic] upstream"
+    assert text_after("token: Bearer abcdefghij") == "token: [redacted]"
+
+
+# --- personal data in strings -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mail alice.smith+news@example.co.uk now", "mail [email] now"),
+        ("MAILTO:Bob@Example.COM", "MAILTO:[email]"),
+        ("call +44 20 7946 0958 today", "call [phone] today"),
+        ("call +14155550100", "call [phone]"),
+        ("+33 6 12 34 56 78", "[phone]"),
+        ("(415) 555-0100", "[phone]"),
+        ("415-555-0100", "[phone]"),
+        ("415.555.0100", "[phone]"),
+        ("020 7946 0958", "[phone]"),
+        ("06.12.34.56.78", "[phone]"),
+        ("card 4111 1111 1111 1111 ok", "card [card] ok"),
+        ("4111-1111-1111-1111", "[card]"),
+        ("5555555555554444", "[card]"),
+        ("amex 378282246310005", "amex [card]"),
+        ("ssn 078-05-1120", "ssn [ssn]"),
+        ("IBAN GB82 WEST 1234 5698 7654 32.", "IBAN [iban]."),
+        ("DE89370400440532013000", "[iban]"),
+        ("jwt eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+         "jwt [jwt]"),
+        ("Bearer 8f14e45fceea167a5a36dedd4bea2543", "[bearer]"),
+        ("key AKIAIOSFODNN7EXAMPLE used", "key [aws_key] used"),
+        ("temp ASIAY34FZKBOKMUTVV7A", "temp [aws_key]"),
+        ("e-mail: zoë.müller@bücher.de", "e-mail: [email]"),
+        ("from carol%40example.org via link", "from [email] via link"),
+    ],
+)
+def test_personal_data_is_masked_wherever_it_appears_in_a_string(text, expected):
+    # GIVEN the text as a string body  WHEN pii runs  THEN the finding is replaced by its kind
+    assert text_after(text) == expected
+
+
+def test_every_string_place_of_the_record_is_scanned():
+    # GIVEN the same e-mail in the path, a query value, a header value, both bodies (nested
+    # strings and list items) and the error message
+    email = "dave@example.org"
+    record = make_record(
+        request={"path": f"/users/{email}/orders", "query": {"q": [email, {"deep": email}]},
+                 "headers": {"referer": f"https://app.example/?u={email}", "x-list": [email, "ok"]},
+                 "method": "POST", "body": {"a": [[{"b": f"to {email}"}]]}},
+        response={"body": [email, 1, None, True]},
+        error={"type": "NotFound", "message": f"no user {email}"},
+    )
+    # WHEN pii runs
+    out = pii(record)
+    # THEN it is gone everywhere
+    assert email not in dump(out)
+    assert out["request"]["path"] == "/users/[email]/orders"
+    assert out["request"]["query"] == {"q": ["[email]", {"deep": "[email]"}]}
+    assert out["request"]["headers"]["x-list"] == ["[email]", "ok"]
+    assert out["request"]["body"] == {"a": [[{"b": "to [email]"}]]}
+    assert out["response"]["body"] == ["[email]", 1, None, True]
+    assert out["error"] == {"type": "NotFound", "message": "no user [email]"}
+
+
+def test_keys_that_are_personal_data_are_masked_too():
+    out = body_after({"alice@example.com": {"role": "admin"}, "plain": 1})
+    assert out == {"[email]": {"role": "admin"}, "plain": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4111 1111 1111 1112",  # fails Luhn
+        "4111111111111112",
+        "1234567812345670",  # Luhn-valid but no card network starts with 1
+        "000-12-3456", "666-12-3456", "900-12-3456", "123-00-4567", "123-45-0000",  # never-issued SSNs
+        "GB82 WEST 1234 5698 7654 33",  # IBAN checksum fails
+        "4155550100",  # bare digits: an ID, not a phone number
+        "Basic information about the course",  # no base64 user:password
+        "bearer of good news",
+        "logo@2x.png",
+    ],
+)
+def test_look_alikes_that_fail_the_check_survive(text):
+    assert text_after(text) == text
+
+
+def test_timestamps_uuids_prices_and_ids_survive():
+    # GIVEN a response body full of things that look numeric or structured
+    body = {
+        "id": 4111111111111112, "luhn_valid_numeric_id": 4111111111111111, "order_id": "ORD-2026-000123",
+        "created_at": "2026-11-26T03:41:05.481Z", "local": "2026-11-26 03:41:05+01:00", "epoch_ms": 1764128465481,
+        "epoch_ms_text": "1764128465481", "epoch_s": "1764128465", "uuid": "550e8400-e29b-41d4-a716-446655440000",
+        "upper_uuid": "550E8400-E29B-41D4-A716-446655440000", "price": 19.99, "price_text": "19.99",
+        "total": "1,234.56", "date_de": "01.02.2026", "date_us": "11/26/2026", "version": "1.2.3",
+        "isbn": "978-3-16-148410-0", "tracking": "1Z999AA10123456784", "numeric_id_text": "98765432101",
+        "hex": "507f1f77bcf86cd799439011", "ip_in_body": "10.0.0.1", "etag": 'W/"5e8f-1a2b3c"',
+        "range": "bytes=0-1023", "title": "Statistik für Einsteiger 2026", "emoji": "🎉 50% off",
+    }
+    record = make_record(response={"body": body})
+    # WHEN pii runs  THEN none of them is touched
+    assert pii(record)["response"]["body"] == body
+
+
+def test_structural_fields_are_never_touched():
+    # GIVEN a record whose structural fields would look like data to a careless scrubber
+    record = make_record(request={"method": "DELETE", "route": "/users/:email", "path": "/users/x"},
+                         response={"status": 204})
+    before = copy.deepcopy(record)
+    # WHEN pii runs
+    out = pii(record)
+    # THEN they are unchanged
+    for field in ("v", "event_id", "session_id", "occurred_at", "duration_ms", "source"):
+        assert out[field] == before[field]
+    assert out["request"]["method"] == "DELETE"
+    assert out["request"]["route"] == "/users/:email"
+    assert out["response"]["status"] == 204
+
+
+# --- client IPs ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ip", "expected"),
+    [
+        ("203.0.113.7", "203.0.113.0"),
+        ("2001:db8:85a3:8d3:1319:8a2e:370:7348", "2001:db8:85a3::"),
+        ("::ffff:198.51.100.9", "::ffff:198.51.100.0"),
+        ("fe80::1%eth0", "fe80::"),
+        ("not an ip", None),
+        ("", None),
+    ],
+)
+def test_request_ip_is_truncated(ip, expected):
+    assert pii(make_record(request={"ip": ip}))["request"]["ip"] == expected
+
+
+def test_forwarded_for_headers_are_truncated():
+    # GIVEN the client address in several proxy headers and shapes
+    record = make_record(request={"headers": {
+        "X-Forwarded-For": "203.0.113.7, 2001:db8:cafe:1::17, 10.0.0.5:443",
+        "x-real-ip": ["198.51.100.23"],
+        "forwarded": 'for=192.0.2.60;proto=https;by=203.0.113.43, for="[2001:db8:cafe::17]:4711"',
+        "cf-connecting-ip": "unknown, alice@example.com",
+    }})
+    # WHEN pii runs
+    headers = pii(record)["request"]["headers"]
+    # THEN every address is cut to its network, and other text is still scrubbed
+    assert headers["X-Forwarded-For"] == "203.0.113.0, 2001:db8:cafe::, 10.0.0.0"
+    assert headers["x-real-ip"] == ["198.51.100.0"]
+    assert headers["forwarded"] == 'for=192.0.2.0;proto=https;by=203.0.113.0, for="[2001:db8:cafe::]:4711"'
+    assert headers["cf-connecting-ip"] == "unknown, [email]"
+
+
+# --- hash mode ----------------------------------------------------------------------------
+
+
+def test_hash_mode_gives_the_same_pseudonym_for_the_same_person_across_records():
+    # GIVEN two records of one journey with the same e-mail (in different case) and phone
+    first = make_record(request={"method": "POST", "body": {"email": "Alice@Example.com", "phone": "+1 415 555 0100"}})
+    second = make_record(request={"query": {"q": "alice@example.com"}}, error={"message": "call +14155550100"})
+    # WHEN pii runs on each in hash mode
+    a = pii(first, HASH)
+    b = pii(second, HASH)
+    # THEN the pseudonyms are stable and keyed by kind, and the raw values are gone
+    email = a["request"]["body"]["email"]
+    assert re.fullmatch(r"email:[0-9a-f]{16}", email)
+    assert b["request"]["query"]["q"] == email
+    assert a["request"]["body"]["phone"].startswith("phone:")
+    assert b["error"]["message"] == "call " + a["request"]["body"]["phone"]
+    assert "alice" not in dump(a).lower() + dump(b).lower()
+
+
+def test_hash_mode_separates_people_and_keys():
+    alice = text_after("alice@example.com", HASH)
+    bob = text_after("bob@example.com", HASH)
+    other_key = text_after("alice@example.com", {"mode": "hash", "hash_key": "z" * 40})
+    assert len({alice, bob, other_key}) == 3
+
+
+def test_hash_mode_still_masks_credentials_and_sensitive_names():
+    out = body_after({"password": "hunter2", "auth": "Bearer 8f14e45fceea167a5a36dedd4bea2543",
+                      "card": "4111 1111 1111 1111"}, HASH)
+    assert out["password"] == "[redacted]"
+    assert out["auth"] == "[bearer]"
+    assert re.fullmatch(r"card:[0-9a-f]{16}", out["card"])
+
+
+# --- options ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        ({"mode": "hash"}, "hash_key"),
+        ({"mode": "hash", "hash_key": "short"}, "hash_key"),
+        ({"mode": "hash", "hash_key": 12345678901234567890123456789012345}, "hash_key"),
+        ({"mode": "scramble"}, "mode"),
+        ({"extra_fields": "phone"}, "extra_fields"),
+        ({"extra_headers": ["ok", ""]}, "extra_headers"),
+        ({"extra_field": ["phone"]}, "extra_field"),
+    ],
+)
+def test_bad_options_are_a_config_error_naming_the_option(options, named):
+    # WHEN the chain is built with bad pii options (as at pulumi preview)
+    with pytest.raises(ConfigError) as info:
+        chain(["pii"], {"pii": options})
+    # THEN the error names the transform and the option
+    assert "transform 'pii'" in str(info.value)
+    assert repr(named) in str(info.value)
+
+
+def test_the_hash_key_never_appears_in_an_error():
+    with pytest.raises(ConfigError) as info:
+        chain(["pii"], {"pii": {"mode": "hash", "hash_key": "tooShortSecretValue"}})
+    assert "tooShortSecretValue" not in str(info.value)
+
+
+# --- hostile input ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body", ["just text", 42, 4.5, True, None, [], ["a@b.co", 7, None, ["x@y.io"]], {}])
+def test_bodies_of_any_json_type_are_handled(body):
+    out = body_after(copy.deepcopy(body))
+    assert dump(out).count("@") == 0
+    assert type(out) is type(body)
+
+
+def test_headers_with_list_and_null_values_and_odd_query_shapes_are_handled():
+    record = with_headers(
+        make_record(request={"query": {"tags": ["a", "b@c.de"], "page": {"n": "2"}, "flag": ""}}),
+        request={"accept": ["a", None, 3], "x-empty": None, "x-forwarded-for": None},
+        response={"content-length": 42, "set-cookie": None},
+    )
+    out = pii(record)
+    assert out["request"]["headers"] == {"accept": ["a", None, 3], "x-empty": None, "x-forwarded-for": None}
+    assert out["request"]["query"] == {"tags": ["a", "[email]"], "page": {"n": "2"}, "flag": ""}
+    assert out["response"]["headers"] == {"content-length": 42}
+
+
+def test_deeply_nested_bodies_do_not_hit_the_recursion_limit():
+    # GIVEN a message whose body is nested about as deep as the JSON parser allows, with
+    # a secret at the bottom
+    depth = 450
+    record = make_record(request={"method": "POST", "body": "BODY"})
+    body = '{"a":[' * depth + '{"password":"x","mail":"deep@example.com"}' + "]}" * depth
+    payload = json.dumps(record).replace('"BODY"', body)
+    # WHEN the message runs through a pii chain (as the consumer runs it: from the text)
+    result = stored(chain(["pii"]).run(payload))
+    # THEN the bottom was reached and cleaned
+    node = result.record["request"]["body"]
+    for _ in range(depth):
+        node = node["a"][0]
+    assert node == {"password": "[redacted]", "mail": "[email]"}
+
+
+def test_non_ascii_text_survives_and_personal_data_inside_it_is_masked():
+    text = "Grüße an José — 电话 +49 30 901820 — écrivez à søren@example.dk ✉"
+    assert text_after(text) == "Grüße an José — 电话 [phone] — écrivez à [email] ✉"
+
+
+MIB = 1 << 20
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "a" * MIB, "1" * MIB, "1 " * (MIB // 2), "12-" * (MIB // 3), "a@" * (MIB // 2), "a." * (MIB // 2) + "@x",
+        "eyJ" * (MIB // 3), "Bearer " * (MIB // 7), "+1 2" * (MIB // 4), "AB12" * (MIB // 4), "GB82 " * (MIB // 5),
+        "password=" * (MIB // 9), "a=b&" * (MIB // 4), "(415) " * (MIB // 6), "4111-" * (MIB // 5), "a%40" * (MIB // 4),
+        "a@" + "b." * (MIB // 2), ":" * MIB, "AKIA" * (MIB // 4), "é1@" * (MIB // 3),
+    ],
+    ids=lambda s: repr(s[:8]),
+)
+def test_huge_hostile_strings_are_scanned_in_linear_time(hostile):
+    # GIVEN a 1 MiB string shaped to make a backtracking pattern explode, with an e-mail
+    # at its very end
+    text = hostile + " tail@example.com"
+    # WHEN pii scans it
+    started = time.perf_counter()
+    out = text_after(text, HASH)
+    elapsed = time.perf_counter() - started
+    # THEN it finished (linear patterns take milliseconds; a quadratic one would take
+    # hours, so this generous bound is not a speed measurement) and the end was reached
+    assert elapsed < 10, f"{elapsed:.1f}s: catastrophic backtracking?"
+    assert "tail@example.com" not in out
+
+
+# --- through the chain --------------------------------------------------------------------
+
+
+def test_the_default_chain_stores_no_personal_data():
+    # GIVEN a realistic login call full of personal data
+    record = make_record(
+        request={"method": "POST", "path": "/api/login", "route": "/api/login", "ip": "203.0.113.7",
+                 "headers": {"authorization": "Bearer 8f14e45fceea167a5a36dedd4bea2543", "cookie": "sid=abc",
+                             "x-forwarded-for": "203.0.113.7", "user-agent": "curl/8.5.0"},
+                 "body": {"email": "erin@example.com", "password": "hunter2!"}},
+        response={"status": 200, "body": {"user": {"email": "erin@example.com", "phone": "+1 415 555 0100"},
+                                          "access_token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"}},
+    )
+    # WHEN the default chain runs
+    result = stored(run_chain(record))
+    text = dump(result.record)
+    # THEN none of it is stored, and the key is the default one
+    for secret in ("erin@", "hunter2", "8f14e45f", "sid=abc", "203.0.113.7", "415 555", "eyJhbGci"):
+        assert secret not in text
+    assert result.key.startswith("events/dt=2026-11-26/")
