@@ -1,9 +1,9 @@
 """The handler of the local stack's probe program (tests/e2e/program): behaviour on demand.
 
-A record's body says what to do: ``ok`` succeeds, ``fail`` is reported in
-``batchItemFailures``, ``raise`` raises (the whole batch fails), ``sleep:<s>`` sleeps.
-Every invocation appends one JSON line (the event, the context, the environment the
-handler saw) to the file named by ``PROBE_LOG``.
+A record's body is ``<verb>`` or ``<verb>#<tag>``: ``ok`` succeeds, ``fail`` is reported in
+``batchItemFailures``, ``raise`` raises (the whole batch fails), ``sleep:<seconds>`` sleeps
+then succeeds. Every invocation appends one JSON line (the event, the context and the
+environment the handler saw) to the file named by ``PROBE_LOG``.
 """
 
 import json
@@ -12,8 +12,6 @@ import time
 
 
 def handler(event, context):
-    failures = []
-    bodies = [r["body"] for r in event["Records"]]
     with open(os.environ["PROBE_LOG"], "a", encoding="utf-8") as out:
         out.write(json.dumps({
             "event": event,
@@ -23,16 +21,19 @@ def handler(event, context):
                 "aws_request_id": context.aws_request_id,
                 "remaining_ms": context.get_remaining_time_in_millis(),
                 "invoked_function_arn": context.invoked_function_arn,
+                "log_group_name": context.log_group_name,
             },
             "env": {k: os.environ.get(k) for k in ("BUCKET", "KEY_PARAM", "SECRET_THING", "AWS_ENDPOINT_URL",
                                                   "AWS_LAMBDA_FUNCTION_NAME", "EXTRA")},
             "pid": os.getpid(),
         }) + "\n")
-    for record, body in zip(event["Records"], bodies):
-        if body == "raise":
+    failures = []
+    for record in event["Records"]:
+        verb = record["body"].split("#", 1)[0]
+        if verb == "raise":
             raise RuntimeError("probe asked to raise")
-        if body.startswith("sleep:"):
-            time.sleep(float(body.split(":", 1)[1]))
-        if body == "fail":
+        if verb.startswith("sleep:"):
+            time.sleep(float(verb.split(":", 1)[1]))
+        if verb == "fail":
             failures.append({"itemIdentifier": record["messageId"]})
     return {"batchItemFailures": failures}

@@ -8,6 +8,7 @@ import pulumi_aws as aws
 config = pulumi.Config()
 max_receive = config.require_int("maxReceiveCount")
 batch_size = config.require_int("batchSize")
+timeout = config.get_int("timeout") or 10
 tags = config.require_object("tags")
 account = aws.get_caller_identity().account_id
 
@@ -73,7 +74,7 @@ producer = aws.iam.Policy(
 key = aws.ssm.Parameter("probe-key", type="SecureString", value=pulumi.Output.secret("not-a-real-key"))
 function = aws.lambda_.Function(
     "probe-fn", role=role.arn, handler="tests.e2e.probe_handler.handler", runtime="python3.12",
-    code=pulumi.AssetArchive({"x.py": pulumi.StringAsset("")}), timeout=10, memory_size=256,
+    code=pulumi.AssetArchive({"x.py": pulumi.StringAsset("")}), timeout=timeout, memory_size=256,
     environment={"variables": {"BUCKET": bucket.bucket, "KEY_PARAM": key.name,
                                "SECRET_THING": pulumi.Output.secret("s3")}},
 )
