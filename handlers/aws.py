@@ -53,13 +53,14 @@ def _quiet_sdk_logs() -> None:
 
 def error_code(exc: BaseException) -> str:
     """A log-safe name for an AWS failure: the service's error code (``SlowDown``,
-    ``InternalError``) or the exception class (``ReadTimeoutError``), never its message,
-    which can echo a bucket key and so a session ID."""
-    response = getattr(exc, "response", None)
-    if isinstance(response, dict):
-        code = (response.get("Error") or {}).get("Code")
-        if code:
-            return str(code)
+    ``ParameterNotFound``), also when wrapped by powertools, else the exception class
+    (``ReadTimeoutError``). Never the message: it can echo a key, so a session ID."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        response = getattr(seen, "response", None)
+        if isinstance(response, dict) and (response.get("Error") or {}).get("Code"):
+            return str(response["Error"]["Code"])
+        seen = seen.__cause__ or seen.__context__
     return type(exc).__name__
 
 

@@ -88,9 +88,10 @@ class Consumer:
         modules = [m for m in env.get(contract.ENV_PLUGIN_MODULES, "").split(",") if m.strip()]
         key_param = env.get(contract.ENV_PII_KEY_PARAM, "").strip()
         if key_param:
-            if PII_TRANSFORM in names:
-                options[PII_TRANSFORM] = {**(options.get(PII_TRANSFORM) or {}), PII_KEY_OPTION: _read_secret(key_param, ssm)}
-            else:
+            pii_options = options.get(PII_TRANSFORM) or {}
+            if PII_TRANSFORM in names and isinstance(pii_options, Mapping):
+                options[PII_TRANSFORM] = {**pii_options, PII_KEY_OPTION: _read_secret(key_param, ssm)}
+            elif PII_TRANSFORM not in names:
                 logger.warning("pii hash key parameter set but the chain has no pii transform", transforms=names)
         try:
             pm = get_plugin_manager(modules)

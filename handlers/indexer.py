@@ -13,7 +13,8 @@ each message body is an S3 event notification for the lake bucket.
 Event order. S3 delivers at least once and in no particular order. Every item carries
 the ``sequencer`` of the event that wrote it, and every write is conditional on being newer,
 so duplicates and late events never undo a newer one. A Created event whose object is gone
-(deleted since) is done: the Removed event that followed it wins.
+(deleted since) is done: the Removed event that followed it wins. An event without a
+sequencer (S3 always sends one; moto does not) is applied unconditionally, in arrival order.
 
 Known limits: a removal is mapped to its item through the default key layout
 (:func:`droplets.contract.parse_event_key`); an object stored under a key of a custom

@@ -1,0 +1,263 @@
+"""Benchmark of the Lambda handlers (issue 3).
+
+1. One consumer batch of 100 records through ``handlers.consumer.handle`` against a moto
+   server, with PutObject calls bounded-concurrent (the default) and one by one
+   (concurrency 1): same code path, only the pool size differs. Printed: wall time of
+   each and the ratio.
+
+   moto answers a PutObject in well under a millisecond of CPU; S3 takes ~10-30 ms of
+   round trip. Against raw moto there is little I/O to overlap, so the batch is measured
+   twice: on raw moto, and with a WSGI wrapper that sleeps ``--latency-ms`` (default 20)
+   before each request, emulating S3's round trip. The server is threaded, so delayed
+   requests overlap as they do at S3.
+
+   The server runs in a child process, so this process's GIL (the chain runs here) does
+   not serialise it.
+
+2. Cold import time of each handler module: ``python -X importtime -c 'import <module>'``
+   in a fresh process, the module's cumulative time (median of several runs). Also the
+   first-invocation set-up (``Consumer.from_env``/``Indexer.from_env``: boto3, plugin
+   manager, chain, clients) in a fresh process, for the cold-start picture.
+
+Run: ``.venv/bin/python bench/handlers.py`` (``--help`` for options).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import multiprocessing
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# This file is named like the package it measures: make `import handlers` find the package.
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+
+BUCKET = "droplets-bench"
+REGION = "us-east-1"
+CREDENTIALS = {"AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench", "AWS_DEFAULT_REGION": REGION}
+
+
+# --- the moto server, in a child process --------------------------------------------------
+
+
+def serve(latency_s: float, conn) -> None:
+    """Child process: a ThreadedMotoServer on 127.0.0.1, port chosen by the OS, each request
+    delayed by ``latency_s`` (S3's round trip) when > 0. Sends the port, then serves until
+    the parent sends anything."""
+    from moto.moto_server.threaded_moto_server import ThreadedMotoServer
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
+    from werkzeug.serving import make_server
+
+    class Delayed:
+        def __init__(self, app):
+            self.app = app
+
+        def __call__(self, environ, start_response):
+            time.sleep(latency_s)
+            return self.app(environ, start_response)
+
+    class DelayedMotoServer(ThreadedMotoServer):
+        # Same as ThreadedMotoServer._server_entry, with the app wrapped.
+        def _server_entry(self) -> None:
+            app = DomainDispatcherApplication(create_backend_app)
+            self._server = make_server(self._ip_address, self._port, Delayed(app) if latency_s > 0 else app,
+                                       True, request_handler=MotoRequestHandler)
+            self._server_ready_event.set()
+            self._server.serve_forever()
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
+    server = DelayedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    conn.send(server.get_host_and_port()[1])
+    conn.recv()
+    server.stop()
+
+
+class MotoProcess:
+    def __init__(self, latency_ms: float):
+        ctx = multiprocessing.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=serve, args=(latency_ms / 1000, child), daemon=True)
+
+    def __enter__(self) -> str:
+        self.process.start()
+        if not self.conn.poll(60):
+            raise RuntimeError("moto server did not start")
+        return f"http://127.0.0.1:{self.conn.recv()}"
+
+    def __exit__(self, *exc) -> None:
+        self.conn.send("stop")
+        self.process.join(10)
+        if self.process.is_alive():
+            self.process.terminate()
+
+
+# --- 1. one batch, concurrent vs one by one ------------------------------------------------
+
+
+def batch_event(n: int) -> dict:
+    import json
+
+    from transforms.testing import make_record
+
+    records = [make_record(new_event_id=True) for _ in range(n)]
+    return {"Records": [
+        {"messageId": f"bench-{i}", "receiptHandle": "x", "body": json.dumps(r),
+         "attributes": {"ApproximateReceiveCount": "1", "SentTimestamp": "1795670465512",
+                        "SenderId": "bench", "ApproximateFirstReceiveTimestamp": "1795670465519"},
+         "messageAttributes": {}, "md5OfBody": "", "eventSource": "aws:sqs",
+         "eventSourceARN": f"arn:aws:sqs:{REGION}:123456789012:droplets-events", "awsRegion": REGION}
+        for i, r in enumerate(records)
+    ]}
+
+
+def time_batches(endpoint: str, n: int, repeats: int, concurrencies: list[int]) -> dict:
+    """Median wall time of consumer.handle on an n-record batch, per concurrency, and of
+    the chain alone on the same batch ("chain")."""
+    import boto3
+
+    from droplets import contract
+    from handlers import consumer
+
+    os.environ.update(CREDENTIALS, AWS_ENDPOINT_URL=endpoint)
+    os.environ[contract.ENV_BUCKET] = BUCKET
+    boto3.client("s3").create_bucket(Bucket=BUCKET)
+    consumer.logger.setLevel("WARNING")
+    apps = {c: consumer.Consumer.from_env(concurrency=c) for c in concurrencies}
+    event = batch_event(n)
+    times: dict[int, list[float]] = {c: [] for c in concurrencies}
+    for c, app in apps.items():  # warm-up: connections, chain caches
+        assert consumer.handle(batch_event(min(n, 20)), app) == {"batchItemFailures": []}
+    for _ in range(repeats):
+        for c, app in apps.items():  # interleaved, so noise hits both alike
+            start = time.perf_counter()
+            response = consumer.handle(event, app)
+            times[c].append(time.perf_counter() - start)
+            assert response == {"batchItemFailures": []}, response
+    # The CPU floor: the chain alone on the same bodies (what no concurrency can overlap,
+    # since the chain runs in the event-loop thread).
+    chain = apps[concurrencies[0]].chain
+    chain_times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for message in event["Records"]:
+            chain.run(message["body"])
+        chain_times.append(time.perf_counter() - start)
+    stored = boto3.client("s3").list_objects_v2(Bucket=BUCKET, Prefix="events/")["KeyCount"]
+    assert stored >= n, f"expected {n} objects, found {stored}"
+    for app in apps.values():
+        app.pool.shutdown()
+    return {**{c: statistics.median(ts) for c, ts in times.items()}, "chain": statistics.median(chain_times)}
+
+
+def batch_in_child(endpoint: str, n: int, repeats: int, concurrencies: list[int], conn) -> None:
+    conn.send(time_batches(endpoint, n, repeats, concurrencies))
+
+
+def measure_batch(latency_ms: float, n: int, repeats: int, concurrency: int) -> dict:
+    # The client side runs in its own fresh process too, so each latency setting starts
+    # from a cold moto and clean environment variables.
+    with MotoProcess(latency_ms) as endpoint:
+        ctx = multiprocessing.get_context("spawn")
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=batch_in_child, args=(endpoint, n, repeats, [1, concurrency], child))
+        proc.start()
+        result = parent.recv()
+        proc.join()
+        return result
+
+
+# --- 2. cold import ---------------------------------------------------------------------
+
+
+IMPORT_LINE = re.compile(r"^import time:\s+(\d+)\s+\|\s+(\d+)\s+\|\s*(\S+)\s*$")
+
+
+def import_ms(module: str, runs: int) -> float:
+    """Median cumulative import time of ``module`` in fresh processes (ms)."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(ROOT)}
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"],
+                             env=env, cwd=ROOT, capture_output=True, text=True, check=True).stderr
+        cumulative = [int(m.group(2)) for m in map(IMPORT_LINE.match, out.splitlines()) if m and m.group(3) == module]
+        samples.append(cumulative[-1] / 1000)
+    return statistics.median(samples)
+
+
+SETUP_PROBE = """
+import os, time
+os.environ.update({env!r})
+start = time.perf_counter()
+from handlers import {module}
+imported = time.perf_counter()
+{module}.{builder}()
+print((imported - start) * 1000, (time.perf_counter() - imported) * 1000)
+"""
+
+
+def setup_ms(module: str, builder: str, runs: int) -> float:
+    """Median time of the first invocation's set-up (clients, chain) in fresh processes."""
+    env = {**CREDENTIALS, "DROPLETS_BUCKET": BUCKET, "DROPLETS_TABLE": "droplets-bench"}
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", SETUP_PROBE.format(env=env, module=module, builder=builder)],
+                             env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": str(ROOT)},
+                             cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+        samples.append(float(out[1]))
+    return statistics.median(samples)
+
+
+# --- report -------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {platform.machine()}, {model}, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--records", type=int, default=100)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--latency-ms", type=float, default=20.0, help="emulated S3 round trip per request")
+    parser.add_argument("--import-runs", type=int, default=7)
+    args = parser.parse_args()
+
+    from handlers.consumer import DEFAULT_CONCURRENCY
+
+    print(f"date: {time.strftime('%Y-%m-%d %H:%M %Z')}; machine: {machine()}")
+    print(f"\nconsumer batch of {args.records} records, median of {args.repeats} (default chain pii, enrich, keys)")
+    print(f"{'server':<32} {'one by one':>11} {f'concurrent ({DEFAULT_CONCURRENCY})':>16} {'speed-up':>9}"
+          f" {'chain alone':>12}")
+    for latency in (0.0, args.latency_ms):
+        times = measure_batch(latency, args.records, args.repeats, DEFAULT_CONCURRENCY)
+        label = "raw moto" if latency == 0 else f"moto + {latency:g} ms per request"
+        one, many = times[1], times[DEFAULT_CONCURRENCY]
+        print(f"{label:<32} {one * 1000:>9.0f} ms {many * 1000:>13.0f} ms {one / many:>8.1f}x"
+              f" {times['chain'] * 1000:>9.0f} ms")
+
+    print(f"\ncold start, median of {args.import_runs} fresh processes")
+    for module, builder in (("consumer", "consumer"), ("indexer", "indexer")):
+        imported = import_ms(f"handlers.{module}", args.import_runs)
+        built = setup_ms(module, builder, max(3, args.import_runs // 2))
+        print(f"import handlers.{module:<9} {imported:>6.0f} ms   first-invocation set-up {built:>6.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
