@@ -295,6 +295,7 @@ def sql(
         time_range = TimeRange.parse(since or "24h", until)
         target = target_for("bucket", "table", bucket=bucket, table=table, stack=stack)
         con = lake_sql.connect()
+        lake_sql.check(con, query)
         missing = 0
         with progress("loading records") as bar:
             indexed = events_between(target.dynamodb, target.table, time_range)
@@ -309,11 +310,11 @@ def sql(
                         yield record
 
             loaded = lake_sql.load_events(con, records())
+        columns, rows = lake_sql.run(con, query)
         if missing:
             note(f"{missing} indexed object(s) are no longer in the bucket (erased or expired)")
         if not as_json:
             note(f"loaded {loaded:,} events from {time_range.describe()}")
-        columns, rows = lake_sql.run(con, query)
     print_rows(columns, rows, as_json)
 
 

@@ -83,6 +83,17 @@ def load_events(con, records: Iterable[dict]) -> int:
     return count
 
 
+def check(con, query: str) -> None:
+    """Fail on a query that cannot run (syntax, unknown column) BEFORE the range is read
+    from S3: against an empty ``events`` table with the same columns."""
+    import duckdb
+
+    load_events(con, [])
+    for statement in con.extract_statements(query):
+        if statement.type == duckdb.StatementType.SELECT:
+            con.execute(f"EXPLAIN {statement.query.rstrip().rstrip(';')}")
+
+
 def run(con, query: str) -> tuple[list[str], list[tuple]]:
     """Run ``query``; returns (column names, rows). Statements without results give ([], [])."""
     cursor = con.execute(query)
