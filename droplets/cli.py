@@ -49,15 +49,16 @@ def transform(
     try:
         options = parse_options(config.read_text(encoding="utf-8")) if config else {}
         chain = build_chain(get_plugin_manager(plugin_module), transforms, options)
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         fail(f"cannot read --config: {exc}", 2)
     except ConfigError as exc:
         fail(str(exc), 2)
     out = sys.stdout
-    for line in sys.stdin:
+    for raw in sys.stdin.buffer:  # bytes: a line that is not UTF-8 becomes a bad row, not a crash
+        line = raw.rstrip(b"\r\n")
         if not line.strip():
             continue
-        result = chain.run(line.rstrip("\r\n"))
+        result = chain.run(line)
         out.write(json.dumps(result.to_line(), ensure_ascii=False, default=str) + "\n")
     out.flush()
 
