@@ -11,6 +11,7 @@ import typer
 
 from droplets import commands
 from droplets.console import fail
+from droplets.local import commands as local_commands
 
 app = typer.Typer(
     name="droplets",
@@ -67,6 +68,7 @@ def transform(
 commands.register(app)
 
 # The local stack: `droplets dev` / `droplets demo` are registered here (droplets/local/).
+local_commands.register(app)
 
 
 def main() -> None:
