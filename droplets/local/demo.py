@@ -1,0 +1,168 @@
+"""``droplets demo``: droplets end to end on this machine, ending in a report.
+
+1. the local stack (``droplets dev``'s): moto, the real Pulumi program (stack ``dev``)
+   under the emulator mocks, the local Lambda runner with the real handlers;
+2. the example Express app with the droplets middleware, pointed at the events queue;
+3. a few dozen simulated browser sessions (:mod:`droplets.local.traffic`);
+4. the app shut down gracefully (its middleware flushes), then both queues drained;
+5. checks that nothing was lost and no PII was stored, one session's journey and the API
+   report, printed by the CLI's own ``droplets session`` and ``droplets report api``.
+
+The demo's state file and function logs go under ``.droplets/demo/``, so a ``droplets dev``
+running at the same time keeps its own ``.droplets/local.json``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from droplets.console import stdout
+from droplets.local import emulator as emulator_module
+from droplets.local.dev import describe, running
+from droplets.local.express import ExpressApp
+from droplets.local.runner import queue_depths, wait_until_drained
+from droplets.local.stack import LOCAL_STATE
+from droplets.local.traffic import drive, plan_sessions
+
+DEMO_DIR = Path(".droplets") / "demo"
+DEFAULT_SESSIONS = 40
+#: Failed messages come back after this many seconds locally (AWS: the visibility timeout).
+RETRY_AFTER = 2.0
+
+
+class DemoFailed(RuntimeError):
+    pass
+
+
+@dataclass
+class LakeCounts:
+    objects: int
+    bad_rows: int
+    index_items: int
+    dlq: dict[str, int] = field(default_factory=dict)
+    leaked: list[str] = field(default_factory=list)
+
+
+def count_lake(emulator, outputs: dict[str, Any], secrets: set[str]) -> LakeCounts:
+    """What the lake holds, and whether any of ``secrets`` is in it (it must not be)."""
+    from droplets import contract
+
+    s3, ddb, sqs = emulator.client("s3"), emulator.client("dynamodb"), emulator.client("sqs")
+    bucket = outputs["bucketName"]
+    keys = {prefix: [] for prefix in (contract.EVENTS_PREFIX, contract.BAD_PREFIX)}
+    for prefix in keys:
+        for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+            keys[prefix] += [o["Key"] for o in page.get("Contents", [])]
+    leaked = set()
+    for key in keys[contract.EVENTS_PREFIX] + keys[contract.BAD_PREFIX]:
+        body = s3.get_object(Bucket=bucket, Key=key)["Body"].read().decode("utf-8", "replace")
+        leaked |= {secret for secret in secrets if secret in body or secret in key}
+    items = 0
+    for page in ddb.get_paginator("scan").paginate(TableName=outputs["tableName"], Select="COUNT"):
+        items += page["Count"]
+    dlqs = {name: sum(queue_depths(sqs, outputs[name]).values())
+            for name in ("dlqUrl", "indexDlqUrl") if outputs.get(name)}
+    return LakeCounts(len(keys[contract.EVENTS_PREFIX]), len(keys[contract.BAD_PREFIX]), items, dlqs, sorted(leaked))
+
+
+def run_demo(*, project_dir: Path | str = ".", port: int | None = None, sessions: int = DEFAULT_SESSIONS,
+             seed: int | None = None, console: Console | None = None) -> float:
+    """Run the demo; returns its wall time in seconds. Raises :class:`DemoFailed`."""
+    console = console or stdout()
+    project_dir = Path(project_dir).resolve()
+    demo_dir = project_dir / DEMO_DIR
+    demo_dir.mkdir(parents=True, exist_ok=True)
+    if port is None:
+        port = emulator_module.DEFAULT_PORT if emulator_module.port_is_free(emulator_module.DEFAULT_PORT) else 0
+    started = time.perf_counter()
+
+    def step(message: str) -> None:
+        console.print(f"[bold cyan]›[/] {message}  [dim]({time.perf_counter() - started:.1f}s)[/]")
+
+    step("starting the local stack: moto, the Pulumi program (stack dev) under the emulator mocks, the Lambda runner")
+    with running(port=port, project_dir=project_dir, state_path=demo_dir / LOCAL_STATE,
+                 log_dir=demo_dir / "logs", retry_after=RETRY_AFTER,
+                 on_deployed=lambda d: [console.print(f"  [dim]{line}[/]") for line in describe(d)]) as stack:
+        outputs = stack.outputs
+        console.print(f"  emulator {stack.emulator.endpoint}; events queue {outputs['queueUrl'].rsplit('/', 1)[1]}, "
+                      f"bucket {outputs['bucketName']}, table {outputs['tableName']}")
+
+        step("starting the example Express app (examples/express-app, npm start) with the droplets middleware")
+        app = ExpressApp(project_dir, outputs["queueUrl"], stack.emulator.env())
+        try:
+            console.print(f"  listening on {app.url}")
+            plans = plan_sessions(sessions, seed)
+            step(f"{len(plans)} browser sessions: searches, course pages, sign-ups with e-mail addresses, "
+                 "some 404s and 5xx, cookies and bearer tokens")
+            traffic = drive(app.url, plans, seed=seed)
+        finally:
+            flush = app.stop()
+        statuses = ", ".join(f"{n} x {s}" for s, n in sorted(traffic.statuses.items()))
+        console.print(f"  {traffic.requests} requests in {traffic.seconds:.1f}s ({statuses})")
+        if traffic.errors:
+            raise DemoFailed(f"{len(traffic.errors)} requests failed, e.g. {traffic.errors[0]}")
+        if not flush:
+            raise DemoFailed("the example app did not report its final flush: " + " | ".join(app.lines[-3:]))
+        console.print(f"  the app shut down and flushed: {flush['sent']} records sent to SQS, "
+                      f"{flush['dropped']} dropped, {flush['failed']} failed")
+
+        step("waiting for the consumer and the indexer to drain both queues")
+        sqs = stack.emulator.client("sqs")
+        if not wait_until_drained(sqs, [outputs["queueUrl"], outputs["indexQueueUrl"]], timeout=90):
+            raise DemoFailed("the queues did not drain in 90 s; see the function logs in " + str(demo_dir / "logs"))
+        for name, stats in stack.runner.stats.items():
+            console.print(f"  {name}: {stats.invocations} invocations, {stats.records} records, "
+                          f"{stats.retried} retried, {stats.function_errors} errors")
+
+        counts = count_lake(stack.emulator, outputs, traffic.secrets)
+        console.print(f"  lake: {counts.objects} objects under events/, {counts.bad_rows} bad rows, "
+                      f"{counts.index_items} index items; DLQs: {counts.dlq}")
+        problems = []
+        if counts.objects != flush["sent"] or counts.index_items != counts.objects:
+            problems.append(f"{flush['sent']} records sent but {counts.objects} objects and {counts.index_items} index items")
+        if any(counts.dlq.values()):
+            problems.append(f"messages in a DLQ: {counts.dlq}")
+        if counts.leaked:
+            problems.append(f"{len(counts.leaked)} e-mail addresses/tokens/cookies were stored")
+        if problems:
+            raise DemoFailed("; ".join(problems))
+        console.print(f"  [green]every call stored and indexed; none of the {len(traffic.secrets)} e-mail addresses, "
+                      "tokens and cookie values sent is in the lake[/]")
+
+        featured = traffic.featured()
+        step(f"one visitor's journey: droplets session {featured.session_id}")
+        print_with_cli(demo_dir, "session", featured.session_id)
+        step("the API report: droplets report api --since 1h")
+        print_with_cli(demo_dir, "report", "api", "--since", "1h")
+        step("shutting down")
+    elapsed = time.perf_counter() - started
+    console.print(f"[bold green]demo finished in {elapsed:.1f}s[/]  (function logs: {demo_dir / 'logs'})")
+    return elapsed
+
+
+def print_with_cli(demo_dir: Path, *args: str) -> None:
+    """Run a ``droplets`` command in-process against the demo's stack, as a user would type
+    it: the CLI finds the stack through ``.droplets/local.json`` from its working directory
+    (for the demo, ``.droplets/demo/.droplets/local.json`` seen from ``.droplets/demo``)."""
+    from typer.main import get_command
+
+    from droplets.cli import app
+
+    with contextlib.chdir(demo_dir), _without("DROPLETS_BUCKET", "DROPLETS_TABLE", "AWS_ENDPOINT_URL"):
+        get_command(app).main(list(args), prog_name="droplets", standalone_mode=False)
+
+
+@contextlib.contextmanager
+def _without(*names: str):
+    saved = {n: os.environ.pop(n) for n in names if n in os.environ}
+    try:
+        yield
+    finally:
+        os.environ.update(saved)
