@@ -6,7 +6,7 @@ const os = require('node:os');
 const { SQSClient } = require('@aws-sdk/client-sqs');
 const { startCapture, noteError } = require('./lib/capture');
 const { Sender, DropletsError } = require('./lib/sender');
-const { CREDENTIAL_HEADERS, DEFAULT_REDACT_PATHS, compilePaths, textMasker, pickHeaders } = require('./lib/redact');
+const { CREDENTIAL_HEADERS, DEFAULT_REDACT_PATHS, Redactor, textMasker, pickHeaders } = require('./lib/redact');
 const { isValidSessionId, SESSION_ID_RE } = require('./lib/session');
 
 const KiB = 1024;
@@ -97,7 +97,7 @@ function configure(input) {
   const deny = new Set([...CREDENTIAL_HEADERS, ...headerList(options, 'redactHeaders')]);
   const requestHeaders = headerList(options, 'requestHeaders');
   const responseHeaders = headerList(options, 'responseHeaders');
-  const redactPaths = compilePaths(options.redactPaths);
+  const redactor = new Redactor(options.redactPaths);
   const source = { service: String(options.service).slice(0, 128), env: String(options.env).slice(0, 64), host: String(options.host || os.hostname()).slice(0, 255) };
   return {
     options,
@@ -105,8 +105,8 @@ function configure(input) {
       source,
       session: { header: options.sessionHeader ? options.sessionHeader.toLowerCase() : null, cookieName: options.sessionCookie || null },
       maxBodyBytes: Math.floor(options.maxBodyBytes),
-      redactPaths,
-      maskText: textMasker(redactPaths),
+      redactor,
+      maskText: textMasker(redactor),
       pickRequestHeaders: (headers) => pickHeaders(headers, requestHeaders, deny),
       pickResponseHeaders: (headers) => pickHeaders(headers, responseHeaders, deny),
     },

@@ -58,9 +58,14 @@ function charsetOf(contentType) {
   return match ? match[1].toLowerCase() : 'utf-8';
 }
 
+const NATIVE_CHARSETS = new Map([['utf-8', 'utf8'], ['utf8', 'utf8'], ['us-ascii', 'latin1'], ['iso-8859-1', 'latin1'], ['latin1', 'latin1']]);
+
 function decodeText(bytes, contentType) {
+  const charset = charsetOf(contentType);
+  const native = NATIVE_CHARSETS.get(charset);
+  if (native) return bytes.toString(native);
   try {
-    return new TextDecoder(charsetOf(contentType)).decode(bytes);
+    return new TextDecoder(charset).decode(bytes);
   } catch {
     return bytes.toString('utf8'); // an unknown charset label
   }

@@ -3,7 +3,6 @@
 // capture saw. Every value is bounded by the schema's limits so that a record the
 // middleware sends is never a bad row because of its own shape.
 const { bodyValue, BodyCapture, mediaType, JSON_TYPE } = require('./body');
-const { redactValue } = require('./redact');
 
 const MAX_PATH = 8192;
 const MAX_ROUTE = 1024;
@@ -40,9 +39,24 @@ function joinRoute(base, route) {
   return clip(own === '/' ? base : base + own, MAX_ROUTE);
 }
 
-function plainCopy(value) {
-  // Detach from the app's objects before redaction deletes keys (and drop what JSON can't hold).
-  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+function requestQuery(req, opts) {
+  // Express 5 parses the query string again on every read of req.query: skip it when there is none.
+  const url = req.originalUrl || req.url || '';
+  if (!url.includes('?')) return {};
+  const query = req.query;
+  return query && typeof query === 'object' ? opts.redactor.copy(query) : {};
+}
+
+function clientIp(req) {
+  let ip;
+  try {
+    // req.ip applies Express's `trust proxy` to X-Forwarded-For; without that header it is
+    // the socket's address whatever the setting, and cheaper to read directly.
+    ip = req.headers['x-forwarded-for'] === undefined ? req.socket?.remoteAddress : req.ip;
+  } catch {
+    ip = undefined;
+  }
+  return typeof ip === 'string' ? clip(ip, MAX_IP) : null;
 }
 
 function declaredLength(req) {
@@ -76,26 +90,30 @@ function requestBody(req, opts) {
     const type = JSON_TYPE.test(mediaType(contentType)) ? contentType : 'text/plain; charset=utf-8';
     return finishBody(capture, type, undefined, opts, declaredLength(req));
   }
+  const declared = declaredLength(req);
+  const encoded = req.headers['content-encoding'] !== undefined && req.headers['content-encoding'] !== 'identity';
+  if (declared !== undefined && declared <= opts.maxBodyBytes && !encoded) {
+    // Small enough as sent: a redacted copy, without serialising it to measure it.
+    return { body: opts.redactor.copy(value) ?? null, body_bytes: declared, body_truncated: false };
+  }
   let text;
   try {
     text = JSON.stringify(value);
   } catch {
     text = undefined; // a parser produced something JSON cannot hold (cycles, BigInt)
   }
-  if (text === undefined) return { body: null, body_bytes: declaredLength(req) || 0, body_truncated: false };
+  if (text === undefined) return { body: null, body_bytes: declared || 0, body_truncated: false };
   capture.add(text);
   if (!capture.truncated) {
-    // A fresh copy: redaction must not delete keys from the app's own req.body.
-    const body = redactValue(JSON.parse(text), opts.redactPaths);
-    return { body, body_bytes: declaredLength(req) ?? capture.bytes, body_truncated: false };
+    return { body: opts.redactor.inPlace(JSON.parse(text)), body_bytes: declared ?? capture.bytes, body_truncated: false };
   }
-  return finishBody(capture, 'application/json', undefined, opts, declaredLength(req));
+  return finishBody(capture, 'application/json', undefined, opts, declared);
 }
 
 function finishBody(capture, contentType, contentEncoding, opts, declared) {
   const truncated = capture.truncated;
   let { body, json } = bodyValue(capture.buffer(), truncated, contentType, contentEncoding);
-  if (json) body = redactValue(body, opts.redactPaths);
+  if (json) body = opts.redactor.inPlace(body);
   else if (typeof body === 'string') body = opts.maskText(body);
   return { body, body_bytes: declared ?? capture.bytes, body_truncated: truncated };
 }
@@ -121,14 +139,7 @@ function responseStatus(res, state) {
 
 /** The record of one finished (or aborted) request. */
 function buildRecord(req, res, state, opts) {
-  const query = req.query && typeof req.query === 'object' ? redactValue(plainCopy(req.query), opts.redactPaths) : {};
   const route = state.route !== undefined ? state.route : joinRoute(req.baseUrl, req.route);
-  let ip = null;
-  try {
-    ip = req.ip ?? req.socket?.remoteAddress ?? null; // req.ip applies Express's `trust proxy`
-  } catch {
-    ip = null;
-  }
   const resHeaders = res.getHeaders();
   return {
     v: 1,
@@ -141,9 +152,9 @@ function buildRecord(req, res, state, opts) {
       method: requestMethod(req),
       path: requestPath(req),
       route,
-      query,
+      query: requestQuery(req, opts),
       headers: opts.pickRequestHeaders(req.headers),
-      ip: typeof ip === 'string' ? clip(ip, MAX_IP) : null,
+      ip: clientIp(req),
       ...requestBody(req, opts),
     },
     response: {

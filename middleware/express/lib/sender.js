@@ -24,7 +24,10 @@ class DropletsError extends Error {
 // body; escaped, the JSON means the same.
 const SQS_FORBIDDEN = /[\uFFFE\uFFFF]/g;
 function serialize(record) {
-  return JSON.stringify(record).replace(SQS_FORBIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  const text = JSON.stringify(record);
+  return text.includes('\uFFFE') || text.includes('\uFFFF')
+    ? text.replace(SQS_FORBIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
+    : text;
 }
 
 // Client-side faults that resending cannot fix (bad queue URL, no permission, bad request);
@@ -128,16 +131,21 @@ class Sender {
   }
 
   _schedule() {
-    if (this.waiting >= MAX_BATCH_ENTRIES || this._waitingBytesReachBudget()) {
-      if (!this.pumpScheduled) {
-        this.pumpScheduled = true;
-        setImmediate(() => {
-          this.pumpScheduled = false;
-          this._pump(false);
-        });
-      }
+    // A full batch leaves on the next turn of the event loop, unless every call slot is
+    // taken: then the end of a call pumps again (no busy loop while SQS is slow).
+    const full = this.waiting >= MAX_BATCH_ENTRIES || this._waitingBytesReachBudget();
+    if (full && this.inFlight < this.maxInFlight && !this.pumpScheduled) {
+      this.pumpScheduled = true;
+      setImmediate(() => {
+        this.pumpScheduled = false;
+        this._pump(false);
+      });
     }
-    if (this.waiting > 0 && this.flushTimer === null) {
+    this._armFlushTimer();
+  }
+
+  _armFlushTimer() {
+    if (this.waiting > 0 && this.flushTimer === null && !this.closing) {
       this.flushTimer = setTimeout(() => {
         this.flushTimer = null;
         this._pump(true);
@@ -184,7 +192,7 @@ class Sender {
       if (!batch) break;
       this._send(batch);
     }
-    if (this.waiting > 0) this._schedule();
+    this._armFlushTimer();
     this._checkIdle();
   }
 

@@ -230,6 +230,11 @@ describe('the bounded buffer', () => {
       assert.equal(stats.dropped, 75);
       assert.equal(stats.enqueued, 25);
       assert.equal(errors.filter((e) => e.code === 'BUFFER_FULL').length, 1, 'reported once, not per request');
+      // AND while every call slot hangs, the sender sleeps: no busy loop on the event loop
+      const before = process.cpuUsage();
+      await new Promise((r) => setTimeout(r, 500));
+      const used = process.cpuUsage(before);
+      assert.ok((used.user + used.system) / 1000 < 50, `${(used.user + used.system) / 1000} ms CPU in 500 ms idle`);
     } finally {
       const closed = await mw.close(20);
       assert.equal(closed.flushed, false);
