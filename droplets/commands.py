@@ -126,8 +126,7 @@ def session(
             rows = list(events)
             count = len(rows)
             if rows:
-                title = f"session {session_id}: {count:,} calls, {rows[0][contract.DAY_INDEX_SK]} .. {rows[-1][contract.DAY_INDEX_SK]}"
-                stdout().print(_events_table(rows, title, with_session=False))
+                print_journey(session_id, rows)
         if not count:
             raise unknown
         return
@@ -150,6 +149,14 @@ def session(
                 console.print_json(data=record)
     if missing:
         note(f"{missing} indexed object(s) are no longer in the bucket (erased or expired)")
+
+
+def print_journey(session_id: str, events: list[dict], console=None) -> None:
+    """A journey as a Rich table (the demo prints it this way too)."""
+    title = f"session {session_id}: {len(events):,} calls"
+    if events:
+        title += f", {events[0][contract.DAY_INDEX_SK]} .. {events[-1][contract.DAY_INDEX_SK]}"
+    (console or stdout()).print(_events_table(events, title, with_session=False))
 
 
 # --- events ---------------------------------------------------------------------------------

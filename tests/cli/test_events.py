@@ -131,3 +131,18 @@ def test_bad_ranges_and_filters_are_one_line_errors(lake, cli, api_calls, args, 
     api_calls.clear()
     assert_one_line_error(cli("events", *args), fragment)
     assert api_calls == []
+
+
+def test_events_stream_day_by_day(lake, month_ends, api_calls):
+    from droplets.query import events_between
+    from droplets.timerange import TimeRange
+
+    # GIVEN a three-day range  WHEN only the first event is taken from the library's stream
+    api_calls.clear()
+    stream = events_between(lake.dynamodb, lake.table, TimeRange.parse("2026-01-31", "2026-02-02"))
+    first = next(stream)
+    # THEN only the first day has been queried so far: later days are read as they are reached
+    assert first["route"] == "/jan31-2259"
+    assert api_calls == [("dynamodb", "Query")]
+    assert [e["route"] for e in stream][-1] == "/feb01-0100"
+    assert api_calls.count(("dynamodb", "Query")) == 3

@@ -111,3 +111,11 @@ def test_long_ranges_get_daily_series_and_unrouted_calls_are_grouped():
     assert [p.start for p in report.latency_series["(no route)"]] == [
         "2026-01-01T00:00:00.000Z", "2026-01-02T00:00:00.000Z", "2026-01-03T00:00:00.000Z"]
     assert report.status_by_day["2026-01-02"]["other"] == 1 and report.status_by_day["2026-01-03"]["3xx"] == 1
+
+
+def test_html_of_an_empty_range_is_still_a_page(lake, cli, tmp_path):
+    out = tmp_path / "empty.html"
+    result = cli("report", "api", "--since", "2027-01-01", "--until", "2027-01-02", "--html", str(out))
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "No calls in this range." in page and 'id="latency-chart"' in page and 'id="status-chart"' in page
