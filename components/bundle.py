@@ -212,7 +212,7 @@ def _tree_digest(directory: Path) -> str:
     skip = {"__pycache__", ".git", "build", "dist", "node_modules", ".pytest_cache"}
     for path in sorted(directory.rglob("*")):
         rel = path.relative_to(directory)
-        if path.is_file() and not (set(rel.parts) & skip) and not rel.parts[0].endswith(".egg-info"):
+        if path.is_file() and not (set(rel.parts) & skip) and not any(p.endswith(".egg-info") for p in rel.parts):
             h.update(rel.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 

@@ -12,6 +12,7 @@ consumer Lambda uses, so an unknown transform or a bad plugin option fails the p
 from __future__ import annotations
 
 import copy
+import functools
 import importlib.metadata
 import json
 import re
@@ -219,7 +220,7 @@ def load_settings(get: Callable[[str], str | None] | None = None, *, is_secret: 
         )
 
     _check_plugin_packages(packages)
-    _check_chain(transforms, options, modules, raw_key if hash_mode else None)
+    _check_chain(transforms, options, modules, packages, raw_key if hash_mode else None)
 
     return Settings(
         transforms=transforms,
@@ -362,7 +363,11 @@ def _check_plugin_packages(packages: tuple[str, ...]) -> None:
 
 
 def _check_chain(
-    names: tuple[str, ...], options: Mapping[str, Any], modules: tuple[str, ...], hash_key: str | None
+    names: tuple[str, ...],
+    options: Mapping[str, Any],
+    modules: tuple[str, ...],
+    packages: tuple[str, ...],
+    hash_key: str | None,
 ) -> None:
     try:
         pm = get_plugin_manager(modules)
@@ -380,6 +385,7 @@ def _check_chain(
         )
     if len(set(names)) != len(names):
         raise SettingsError(f"{NAMESPACE}:transforms lists a transform twice: {', '.join(names)}")
+    _check_bundled(pm, names, modules, packages)
     checked = copy.deepcopy(dict(options))
     if hash_key is not None:
         # The consumer adds the key from SSM at cold start; add it here too so the pii
@@ -392,3 +398,50 @@ def _check_chain(
         if hash_key:
             message = message.replace(hash_key, "***")
         raise SettingsError(f"{NAMESPACE}:transformOptions: {message}") from None
+
+
+#: Top-level packages of the project that the bundle ships (components/bundle.py SOURCES).
+_BUNDLED_PROJECT_PACKAGES = frozenset({"transforms"})
+
+
+def _check_bundled(pm, names: tuple[str, ...], modules: tuple[str, ...], packages: tuple[str, ...]) -> None:
+    """Everything the Lambda will import for the chain must be in its bundle.
+
+    A plugin installed where the program runs is found here through its entry point, but
+    the Lambda only has what the bundle holds: the built-ins and ``pluginPackages``. Without
+    this check the preview passes and the consumer fails at cold start."""
+    wanted = {_normalize_dist(p) for p in packages}
+
+    def bundled(module: str) -> bool:
+        top = module.split(".", 1)[0]
+        return top in _BUNDLED_PROJECT_PACKAGES or any(_normalize_dist(d) in wanted for d in _providers(top))
+
+    for module in modules:
+        if not bundled(module):
+            raise SettingsError(
+                f"{NAMESPACE}:pluginModules: {module!r} would not be in the Lambda bundle; add the distribution "
+                f"that provides it to {NAMESPACE}:pluginPackages"
+            )
+    for impl in pm.hook.droplets_transforms.get_hookimpls():
+        module = getattr(impl.plugin, "__name__", None) or type(impl.plugin).__module__
+        used = sorted(set(impl.function() or {}) & set(names))
+        if used and not bundled(module):
+            dists = ", ".join(_providers(module.split(".", 1)[0])) or "unknown"
+            raise SettingsError(
+                f"{NAMESPACE}:transforms: {', '.join(map(repr, used))} come(s) from plugin {module!r} "
+                f"(distribution {dists}), which would not be in the Lambda bundle; add it to {NAMESPACE}:pluginPackages"
+            )
+
+
+def _providers(top_level: str) -> list[str]:
+    """The installed distributions that provide the importable name ``top_level``."""
+    return sorted(set(_packages_distributions().get(top_level, ())))
+
+
+@functools.cache
+def _packages_distributions() -> Mapping[str, list[str]]:
+    return importlib.metadata.packages_distributions()  # scans every installed package: once
+
+
+def _normalize_dist(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
