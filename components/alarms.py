@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Mapping
 
 import pulumi
@@ -22,7 +22,6 @@ class AlarmsArgs:
     functions: Mapping[str, pulumi.Input[str]]
     oldest_message_seconds: int
     email: str | None = None
-    tags: Mapping[str, str] = field(default_factory=dict)
 
 
 class Alarms(pulumi.ComponentResource):
