@@ -74,6 +74,11 @@ _EMAIL_RE = re.compile(
 _EMAIL_URL_RE = re.compile(
     r"[\w.+-](?<![\w.+-][\w.+-])[\w.+-]{0,63}+%40(?:[\w-]{1,63}\.){1,8}[^\W\d_]{2,24}(?![\w-])"
 )
+#: The commonest strings with digits, UUIDs and ISO timestamps, hold none of the above.
+_OPAQUE_RE = re.compile(
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+)
 #: Cards, SSNs, IBANs and national phone numbers all hold four digits in a row, or
 #: (French style) three pairs of digits separated by spaces or dots.
 _NUMBERISH_RE = re.compile(r"[0-9][0-9](?:[0-9]{2}|[ .][0-9]{2}[ .][0-9]{2})")
@@ -167,7 +172,7 @@ class TextScrubber:
             text = _AWS_KEY_RE.sub(self._credential, text)
         if "+" in text:  # before national numbers, which would take its tail
             text = _PHONE_INTL_RE.sub(self._phone, text)
-        if _NUMBERISH_RE.search(text) is not None:
+        if _NUMBERISH_RE.search(text) is not None and _OPAQUE_RE.fullmatch(text) is None:
             text = _CARD_RE.sub(self._card, text)
             if "-" in text:
                 text = _SSN_RE.sub(self._ssn, text)

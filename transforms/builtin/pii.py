@@ -98,10 +98,12 @@ class Pii:
             self._key = key.encode("utf-8")
             replace = self._pseudonym
         self.text = TextScrubber(replace, self.is_sensitive, names.stems(), REDACTED)
-        # Short strings repeat a lot (header values, user agents, enum-like body values,
-        # keys): remembering their scrubbed form halves the cost of a typical record.
+        # Short strings repeat a lot (header values, user agents, enum-like body values):
+        # remembering their scrubbed form halves the cost of a typical record.
         self._scrub_short = lru_cache(maxsize=16384)(self.text.scrub)
-        self.scrub_key = self._scrub_short
+        # Keys and header names repeat even more: classify each once.
+        self.key_rule = lru_cache(maxsize=16384)(self._key_rule)
+        self.header_rule = lru_cache(maxsize=4096)(self._header_rule)
 
     def scrub(self, text: str) -> str:
         return self._scrub_short(text) if len(text) <= SHORT_STRING else self.text.scrub(text)
@@ -142,27 +144,39 @@ class Pii:
             error["message"] = self.scrub(error["message"])
         return record
 
+    def _key_rule(self, key: str) -> tuple[bool, str] | None:
+        """None for the usual key (not sensitive, no personal data in it), else
+        (is the value under this key sensitive, the key itself cleaned)."""
+        sensitive, clean_key = self.is_sensitive(key), self.text.scrub(key)
+        return (sensitive, clean_key) if sensitive or clean_key != key else None
+
+    def _header_rule(self, name: str) -> str:
+        lowered = name.lower()
+        if lowered in self.drop_headers:
+            return "drop"
+        if lowered in IP_HEADERS:
+            return "ip"
+        return "mask" if self.is_sensitive(name) else "scrub"
+
+    def _scrub_ip_header(self, value: str) -> str:
+        return self.scrub(truncate_in(value))
+
     def headers(self, headers: Any) -> None:
         if not isinstance(headers, dict):
             return
         for name in list(headers):
-            lowered = name.lower()
-            if lowered in self.drop_headers:
+            rule = self.header_rule(name)
+            value = headers[name]
+            if rule == "drop":
                 del headers[name]
-            elif lowered in IP_HEADERS:
-                headers[name] = self._map_strings(headers[name], lambda s: self.scrub(truncate_in(s)))
-            elif self.is_sensitive(name):
-                headers[name] = self._masked(headers[name])
+            elif rule == "mask":
+                headers[name] = self._masked(value)
             else:
-                headers[name] = self._map_strings(headers[name], self.scrub)
-
-    @staticmethod
-    def _map_strings(value: Any, fn: Callable[[str], str]) -> Any:
-        if isinstance(value, str):
-            return fn(value)
-        if isinstance(value, list):
-            return [fn(v) if isinstance(v, str) else v for v in value]
-        return value
+                fn = self.scrub if rule == "scrub" else self._scrub_ip_header
+                if isinstance(value, str):
+                    headers[name] = fn(value)
+                elif isinstance(value, list):
+                    headers[name] = [fn(v) if isinstance(v, str) else v for v in value]
 
     @staticmethod
     def _masked(value: Any) -> Any:
@@ -178,30 +192,41 @@ class Pii:
             return self.scrub(value)
         if not isinstance(value, (dict, list)):
             return value
-        scrub, is_sensitive, scrub_key, masked = self.scrub, self.is_sensitive, self.scrub_key, self._masked
+        # The hot loop of the transform: locals, exact type checks and no store when a
+        # string comes back unchanged (the usual case).
+        scrub_short, scrub_long, key_rule, masked = self._scrub_short, self.text.scrub, self.key_rule, self._masked
         stack: list[dict | list] = [value]
         while stack:
             node = stack.pop()
-            if isinstance(node, dict):
+            if type(node) is dict:
                 renamed = False
                 for key, item in node.items():
-                    if is_sensitive(key):
-                        node[key] = masked(item)
-                    elif isinstance(item, str):
-                        node[key] = scrub(item)
-                    elif isinstance(item, (dict, list)):
+                    rule = key_rule(key)
+                    if rule is not None:
+                        sensitive, clean_key = rule
+                        renamed = renamed or clean_key != key
+                        if sensitive:
+                            node[key] = masked(item)
+                            continue
+                    kind = type(item)
+                    if kind is str:
+                        new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
+                        if new is not item:
+                            node[key] = new
+                    elif kind is dict or kind is list:
                         stack.append(item)
-                    if scrub_key(key) != key:
-                        renamed = True
                 if renamed:  # keys can be personal data too ({"alice@example.com": {...}})
                     items = list(node.items())
                     node.clear()
-                    node.update((scrub_key(k), v) for k, v in items)
+                    node.update(((key_rule(k) or (False, k))[1], v) for k, v in items)
             else:
                 for i, item in enumerate(node):
-                    if isinstance(item, str):
-                        node[i] = scrub(item)
-                    elif isinstance(item, (dict, list)):
+                    kind = type(item)
+                    if kind is str:
+                        new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
+                        if new is not item:
+                            node[i] = new
+                    elif kind is dict or kind is list:
                         stack.append(item)
         return value
 
