@@ -39,7 +39,7 @@ import time
 import uuid
 from collections import Counter
 from multiprocessing.connection import Connection
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
 
@@ -67,6 +67,8 @@ class BatchOutcome:
     message_ids: list[str]
     failed_ids: list[str]
     receive_counts: dict[str, int]
+    #: message ID -> body, for observers that need to know which message is which
+    bodies: dict[str, str] = field(default_factory=dict, repr=False)
     error: str | None = None
     timed_out: bool = False
     duration_ms: float = 0.0
@@ -230,6 +232,7 @@ class Poller(threading.Thread):
         self.queue_url = queue_url_from_arn(self.sqs, mapping.event_source_arn)
         log_path = runner.log_dir / f"{function.name}.log" if runner.log_dir else None
         env = {**runner.base_env, **container_module.runtime_environment(asdict(function), runner.emulator.env())}
+        env.update(runner.env_overrides.get(function.handler, {}))
         env.update(runner.env_overrides.get(function.name, {}))
         self.container = Container(function, env, runner.sys_path, log_path)
 
@@ -315,6 +318,7 @@ class Poller(threading.Thread):
             failed_ids=list(failed_ids),
             receive_counts={m["MessageId"]: int(m.get("Attributes", {}).get("ApproximateReceiveCount", 0))
                             for m in messages},
+            bodies={m["MessageId"]: m["Body"] for m in messages},
             error=error,
             timed_out=bool(reply.get("timed_out")),
             duration_ms=round((time.perf_counter() - started) * 1000, 1),
@@ -350,7 +354,8 @@ def _chunks(items: list[Any], size: int):
 class LambdaRunner:
     """Runs every enabled event source mapping of a local stack until :meth:`stop`.
 
-    ``env_overrides`` adds variables to one function's environment (by function name);
+    ``env_overrides`` adds variables to a function's environment, by its handler
+    (``handlers.consumer.handler``) or its name;
     ``on_batch`` is called after every invocation with its :class:`BatchOutcome`.
     """
 
