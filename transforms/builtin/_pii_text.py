@@ -1,6 +1,6 @@
 """Finding personal data inside strings: the pattern half of the ``pii`` transform.
 
-Two passes over a string, each one compiled regular expression:
+Each string is checked for:
 
 - ``name=value`` / ``"name": "value"`` pairs whose name is sensitive (form bodies, query
   strings left in a path or a Referer, JSON text in a truncated string body);
@@ -18,18 +18,22 @@ Two passes over a string, each one compiled regular expression:
             trunk ``0`` number grouped with spaces or dots (``020 7946 0958``,
             ``06.12.34.56.78``), 10 or 11 digits. A bare run of digits is an ID, an
             epoch or an order number, never a phone number.
-  card      13-19 digits (optionally grouped by spaces or dashes) with a card-network
-            prefix (3, 4, 5 or 6) that pass the Luhn check
-  ssn       US SSN written ``AAA-GG-SSSS`` with valid ranges (no 000/666/9xx area)
+  card      13-19 digits (optionally grouped by spaces or dashes, one kind of separator)
+            that start like a card (2-series or 51-55 Mastercard, 4 Visa, 34/37 Amex,
+            30/36/38/39 Diners, 6 Discover/UnionPay/Maestro) and pass the Luhn check
+  ssn       US SSN written ``AAA-GG-SSSS`` with issued ranges (no 000/666/9xx area,
+            no 00 group, no 0000 serial); nine bare digits are an ID
   iban      country code, check digits, 11-30 letters/digits (grouped by spaces or
             not) that pass the ISO 13616 mod-97 check
-  jwt       ``eyJ...``.``eyJ...``.signature
+  jwt       ``eyJ<header>.<payload>.<signature>`` (base64url)
   bearer    ``Bearer <token>`` (the token holds a digit or punctuation)
   basic     ``Basic <base64 of user:password>``
   aws_key   AWS access key IDs (``AKIA``, ``ASIA``, ... followed by 16 characters)
   ========  ===========================================================================
 
-Every pattern checks the character before its first one (a look-behind) and its runs
+Each kind has its own expression, run only when a cheap substring test says it could
+match (``@`` for e-mails, four digits in a row for numbers...), so most strings cost a
+handful of substring checks. Every pattern checks the character before its first one (a look-behind) and its runs
 are possessive or bounded, so a hostile 1 MiB string is scanned in linear time: no
 pattern starts again in the middle of a run it already scanned, and none backtracks
 into one (no catastrophic backtracking).
@@ -42,10 +46,9 @@ import binascii
 import re
 from typing import Callable, Iterable
 
-#: Kinds that identify a person: pseudonymised in ``hash`` mode.
+#: Kinds that identify a person: pseudonymised in ``hash`` mode. The others (jwt,
+#: bearer, basic, aws_key) are credentials: always masked, a pseudonym of a secret has no use.
 IDENTIFIERS = frozenset({"email", "phone", "card", "ssn", "iban"})
-#: Kinds that are credentials: always masked, a pseudonym of a secret has no use.
-CREDENTIALS = frozenset({"jwt", "bearer", "basic", "aws_key"})
 
 # One expression per kind, each starting with a literal or a character class so the
 # regex engine can skip ahead to where a match could begin; the boundary look-behind
