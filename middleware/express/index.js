@@ -163,6 +163,7 @@ function droplets(input = {}) {
     try {
       const skipped = (options.skip && options.skip(req)) || (options.sampleRate < 1 && Math.random() >= options.sampleRate);
       if (skipped) counts.skipped += 1;
+      else if (sender.full()) sender.drop(); // nothing to build while the buffer is full
       else startCapture(req, res, capture, deliver, report);
     } catch (err) {
       report(err);

@@ -80,6 +80,9 @@ class Sender {
     this.flushTimer = null;
     this.pumpScheduled = false;
     this.dropping = false;
+    this.failures = 0; // whole calls failed in a row: the pause before the next call grows with it
+    this.pausedUntil = 0;
+    this.resumeTimer = null;
     this.closing = null;
     this.idleWaiters = [];
     this.counts = { enqueued: 0, sent: 0, batches: 0, retried: 0, failed: 0, dropped: 0, oversize: 0 };
@@ -92,7 +95,7 @@ class Sender {
   /** Accept a record for sending; false (counted) when it is dropped. */
   enqueue(record) {
     if (this.closing && this.closing.done) {
-      this.counts.dropped += 1;
+      this.drop();
       return false;
     }
     let body = serialize(record);
@@ -114,11 +117,7 @@ class Sender {
       }
     }
     if (this.heldRecords >= this.maxBufferRecords || this.heldBytes + bytes > this.maxBufferBytes) {
-      this.counts.dropped += 1;
-      if (!this.dropping) {
-        this.dropping = true; // reported once per episode, not once per request
-        this.report(new DropletsError('BUFFER_FULL', 'the send buffer is full: records are being dropped', { count: 1 }));
-      }
+      this.drop();
       return false;
     }
     this.dropping = false;
@@ -128,6 +127,20 @@ class Sender {
     this.counts.enqueued += 1;
     this._schedule();
     return true;
+  }
+
+  /** True when a new record would be dropped: the capture can skip building it. */
+  full() {
+    return this.heldRecords >= this.maxBufferRecords || this.heldBytes >= this.maxBufferBytes || (this.closing !== null && this.closing.done);
+  }
+
+  /** Count a record that could not be held. */
+  drop() {
+    this.counts.dropped += 1;
+    if (!this.dropping) {
+      this.dropping = true; // reported once per episode, not once per request
+      this.report(new DropletsError('BUFFER_FULL', 'the send buffer is full: records are being dropped', { count: 1 }));
+    }
   }
 
   _schedule() {
@@ -187,7 +200,9 @@ class Sender {
   }
 
   _pump(force) {
-    while (this.inFlight < this.maxInFlight) {
+    // After a failed call, one call at a time probes the queue until one succeeds.
+    const slots = this.failures > 0 ? 1 : this.maxInFlight;
+    while (this.inFlight < slots && Date.now() >= this.pausedUntil) {
       const batch = this._takeBatch(force || this.closing !== null);
       if (!batch) break;
       this._send(batch);
@@ -230,6 +245,7 @@ class Sender {
   }
 
   _settle(batch, output) {
+    this.failures = 0;
     const failed = new Map((output.Failed || []).map((entry) => [entry.Id, entry]));
     const retry = [];
     let rejected = 0;
@@ -256,7 +272,11 @@ class Sender {
 
   _callFailed(batch, err) {
     if (isRetryable(err)) {
-      this._retry(batch, err);
+      // The queue (or the way to it) is failing: every call would fail alike, so all
+      // sending pauses, for longer after each failure in a row, instead of each batch
+      // retrying on its own. Meanwhile records wait in the bounded buffer.
+      this._pause();
+      this._retry(batch, err, false);
       return;
     }
     batch.forEach((item) => this._release(item));
@@ -264,7 +284,29 @@ class Sender {
     this.report(new DropletsError('SEND_FAILED', `SendMessageBatch failed (${err && err.name}): ${batch.length} record(s) not retried`, { count: batch.length, cause: err }));
   }
 
-  _retry(items, cause) {
+  _pause() {
+    this.failures += 1;
+    const delay = this._backoff(this.failures);
+    if (Date.now() + delay <= this.pausedUntil) return;
+    this.pausedUntil = Date.now() + delay;
+    clearTimeout(this.resumeTimer);
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      this._pump(true);
+    }, delay);
+    this.resumeTimer.unref();
+  }
+
+  // Exponential backoff with "equal jitter": half fixed, half random, so retries from many
+  // processes spread out without ever being immediate.
+  _backoff(attempt) {
+    const ceiling = Math.min(this.retryMaxMs, this.retryBaseMs * 2 ** (attempt - 1));
+    return ceiling / 2 + this.random() * (ceiling / 2);
+  }
+
+  /** Send `items` again (each at most maxRetries times): after a backoff, or with `delayed`
+   * false at the front of the queue, when a pause already holds all sending back. */
+  _retry(items, cause, delayed = true) {
     const again = [];
     for (const item of items) {
       item.attempts += 1;
@@ -287,10 +329,12 @@ class Sender {
       return;
     }
     this.counts.retried += again.length;
-    // Exponential backoff with "equal jitter": half fixed, half random, so retries from
-    // many processes spread out without ever being immediate.
-    const ceiling = Math.min(this.retryMaxMs, this.retryBaseMs * 2 ** (again[0].attempts - 1));
-    const delay = ceiling / 2 + this.random() * (ceiling / 2);
+    if (!delayed) {
+      this.queue.splice(this.head, 0, ...again);
+      this._armFlushTimer();
+      return;
+    }
+    const delay = this._backoff(again[0].attempts);
     const timer = setTimeout(() => {
       this.retryTimers.delete(timer);
       this._requeue(again);
@@ -337,7 +381,10 @@ class Sender {
         clearTimeout(this.flushTimer);
         this.flushTimer = null;
       }
-      // Retries waiting for their backoff go now: there is no later.
+      // Retries waiting for their backoff, and a pause after failures, end now: there is
+      // no later. (Failures during close pause again, within the deadline.)
+      this.pausedUntil = 0;
+      clearTimeout(this.resumeTimer);
       for (const timer of this.retryTimers) {
         clearTimeout(timer);
         this.queue.splice(this.head, 0, ...timer.items);
@@ -359,6 +406,7 @@ class Sender {
           }
           for (const timer of this.retryTimers) clearTimeout(timer);
           this.retryTimers.clear();
+          clearTimeout(this.resumeTimer);
           this.queue = [];
           this.head = 0;
           this.counts.dropped += unsent;
