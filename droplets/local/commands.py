@@ -28,6 +28,8 @@ def dev(
 
     Writes .droplets/local.json, which the other commands use by default. Ctrl-C stops it.
     """
+    from rich.markup import escape
+
     from droplets.console import stdout
     from droplets.local.dev import describe, running, wait_for_interrupt
     from droplets.local.runner import BatchOutcome
@@ -43,7 +45,7 @@ def dev(
 
     def on_batch(outcome: BatchOutcome) -> None:
         failed = len(outcome.failed_ids)
-        status = f"[red]{outcome.error}[/]" if outcome.error else (f"[yellow]{failed} to retry[/]" if failed else "ok")
+        status = f"[red]{escape(outcome.error)}[/]" if outcome.error else (f"[yellow]{failed} to retry[/]" if failed else "ok")
         console.print(f"[dim]{outcome.function}[/] {len(outcome.message_ids)} records, {status} "
                       f"[dim]{outcome.duration_ms:.0f} ms[/]")
 
@@ -51,10 +53,10 @@ def dev(
         with running(port=port, stack=stack, project_dir=project_dir, overrides=overrides,
                      log_dir=Path(project_dir) / ".droplets" / "logs",
                      retry_after=None if aws_timing else retry_after, on_batch=on_batch,
-                     on_deployed=lambda deployed: [console.print(line) for line in describe(deployed)]) as local:
+                     on_deployed=lambda deployed: [console.print(line, markup=False) for line in describe(deployed)]) as local:
             console.print(f"emulator: [bold]{local.emulator.endpoint}[/] (region {local.emulator.region})")
             for name, value in sorted(local.stack.state()["outputs"].items()):
-                console.print(f"  {name} = {value}")
+                console.print(f"  {name} = {value}", markup=False)
             console.print(f"wrote {local.state_path}; function logs in {Path(project_dir) / '.droplets' / 'logs'}")
             console.print("send records to queueUrl (e.g. the example app: DROPLETS_QUEUE_URL=<queueUrl> "
                           f"AWS_ENDPOINT_URL={local.emulator.endpoint} npm start), query with `droplets session`, "

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 
 from droplets.console import stdout
 from droplets.local import emulator as emulator_module
@@ -89,7 +90,7 @@ def run_demo(*, project_dir: Path | str = ".", port: int | None = None, sessions
     step("starting the local stack: moto, the Pulumi program (stack dev) under the emulator mocks, the Lambda runner")
     with running(port=port, project_dir=project_dir, state_path=demo_dir / LOCAL_STATE,
                  log_dir=demo_dir / "logs", retry_after=RETRY_AFTER,
-                 on_deployed=lambda d: [console.print(f"  [dim]{line}[/]") for line in describe(d)]) as stack:
+                 on_deployed=lambda d: [console.print(f"  [dim]{escape(line)}[/]") for line in describe(d)]) as stack:
         outputs = stack.outputs
         console.print(f"  emulator {stack.emulator.endpoint}; events queue {outputs['queueUrl'].rsplit('/', 1)[1]}, "
                       f"bucket {outputs['bucketName']}, table {outputs['tableName']}")

@@ -446,8 +446,8 @@ class LambdaRunner:
             if outcome.error:
                 stats.last_error = outcome.error
         if outcome.error:
-            log.warning("%s: %s (%d records back to the queue)", outcome.function, outcome.error,
-                        len(outcome.failed_ids))
+            log.debug("%s: %s (%d records back to the queue)", outcome.function, outcome.error,
+                      len(outcome.failed_ids))
         if self.on_batch is not None:
             self.on_batch(outcome)
 

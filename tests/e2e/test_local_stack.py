@@ -145,7 +145,7 @@ def test_iam_and_ssm_resources_exist(emulator, probe_stack):
 
 def test_functions_and_mappings_are_recorded_for_the_runner(probe_stack):
     (function,) = probe_stack.functions.values()
-    assert function.handler == "tests.e2e.probe_handler.handler"
+    assert function.handler == "probe_handler.handler"
     assert (function.timeout, function.memory) == (10, 256)
     # the secret environment value arrives unwrapped, as Lambda would see it
     assert function.environment["SECRET_THING"] == "s3"

@@ -11,7 +11,6 @@ proxy (``faults.py``), transient in one test and permanent in another.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import threading
@@ -33,12 +32,6 @@ pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
 CONSUMER = "handlers.consumer.handler"
-
-needs_node = pytest.mark.skipif(
-    shutil.which("npm") is None or not (ROOT / "examples/express-app/node_modules").is_dir(),
-    reason="the example app needs npm and its node_modules (`make setup`)",
-)
-
 
 class Pipeline:
     """The running local stack, its example app, and what the runner has done."""
@@ -106,21 +99,16 @@ def pipeline(tmp_path_factory):
         on_batch=lambda outcome: holder["pipeline"].on_batch(outcome) if "pipeline" in holder else None,
         on_deployed=lambda deployed: proxy.forward_to(deployed.endpoint),
     ) as local:
-        app = ExpressApp(ROOT, local.outputs["queueUrl"], local.emulator.env()) if _have_node() else None
+        # Needs npm and examples/express-app/node_modules (`make setup`); a clear error if not.
+        app = ExpressApp(ROOT, local.outputs["queueUrl"], local.emulator.env())
         holder["pipeline"] = pipe = Pipeline(local, app, proxy, state_dir)
         try:
             yield pipe
         finally:
-            if app is not None:
-                app.stop()
+            app.stop()
             proxy.stop()
 
 
-def _have_node() -> bool:
-    return shutil.which("npm") is not None and (ROOT / "examples/express-app/node_modules").is_dir()
-
-
-@needs_node
 def test_api_calls_are_stored_without_pii_indexed_and_replayable(pipeline):
     # GIVEN a handful of simulated browser sessions against the example app
     plans = plan_sessions(8, seed=7)
@@ -191,7 +179,6 @@ def test_a_poison_message_becomes_a_bad_row_and_is_not_retried(pipeline):
     assert all(m["Body"] != payload for m in pipeline.dlq_messages("dlqUrl"))
 
 
-@needs_node
 def test_a_transient_s3_failure_is_retried_and_then_succeeds(pipeline):
     # GIVEN S3 throttling every PutObject of one session's calls, until the consumer has
     # reported that message as failed once
@@ -225,7 +212,6 @@ def test_a_transient_s3_failure_is_retried_and_then_succeeds(pipeline):
     assert pipeline.dlq_messages("dlqUrl") == []
 
 
-@needs_node
 def test_a_message_that_keeps_failing_lands_in_the_dlq_after_max_receive_count(pipeline):
     # GIVEN S3 refusing every PutObject of one session's calls
     session = f"doomed-{uuid.uuid4()}"

@@ -1,6 +1,6 @@
 """The local Lambda runner: SQS event source mapping semantics against the emulator.
 
-The probe program's function (``tests/e2e/probe_handler.py``) does what each message body
+The probe program's function (``tests/e2e/program/probe_handler.py``) does what each message body
 tells it (succeed, report an item failure, raise, sleep) and logs what it was given, so
 these tests can look at the event, the context and the environment a handler sees.
 """
@@ -15,7 +15,7 @@ import pytest
 from droplets.local.mocks import FunctionSpec
 from droplets.local.runner import Container, LambdaRunner, failed_message_ids, wait_until_drained
 
-from .conftest import read_probe_log
+from .conftest import PROBE_PROGRAM, read_probe_log
 
 pytestmark = pytest.mark.e2e
 
@@ -34,7 +34,7 @@ def run(emulator, probe_stack, probe_log, tmp_path):
         outcomes = []
         (name,) = probe_stack.functions
         runner = LambdaRunner(
-            emulator, probe_stack.functions, probe_stack.mappings,
+            emulator, probe_stack.functions, probe_stack.mappings, project_dir=PROBE_PROGRAM,
             log_dir=tmp_path / "logs", retry_after=kwargs.pop("retry_after", 0),
             env_overrides={name: {"PROBE_LOG": str(probe_log), "EXTRA": "yes"}},
             on_batch=outcomes.append, **kwargs,
@@ -208,11 +208,9 @@ def test_a_timeout_kills_the_container_and_the_next_call_is_a_cold_start(tmp_pat
     # GIVEN a function with a 1 s timeout
     log = tmp_path / "probe.jsonl"
     spec = FunctionSpec(name="slow", arn="arn:aws:lambda:eu-west-1:123456789012:function:slow",
-                        handler="tests.e2e.probe_handler.handler", timeout=1, memory=128)
-    from pathlib import Path
-
-    root = str(Path(__file__).resolve().parents[2])
-    container = Container(spec, {"PROBE_LOG": str(log), "PATH": "/usr/bin:/bin"}, [root], tmp_path / "slow.log")
+                        handler="probe_handler.handler", timeout=1, memory=128)
+    container = Container(spec, {"PROBE_LOG": str(log), "PATH": "/usr/bin:/bin"}, [str(PROBE_PROGRAM)],
+                          tmp_path / "slow.log")
     event = {"Records": [{"messageId": "m1", "body": "sleep:5"}]}
 
     # WHEN an invocation runs past it
@@ -231,10 +229,8 @@ def test_a_timeout_kills_the_container_and_the_next_call_is_a_cold_start(tmp_pat
 
 def test_an_import_error_is_an_init_failure(tmp_path):
     spec = FunctionSpec(name="broken", arn="arn:aws:lambda:eu-west-1:123456789012:function:broken",
-                        handler="tests.e2e.no_such_module.handler", timeout=3, memory=128)
-    from pathlib import Path
-
-    container = Container(spec, {"PATH": "/usr/bin:/bin"}, [str(Path(__file__).resolve().parents[2])], None)
+                        handler="no_such_module.handler", timeout=3, memory=128)
+    container = Container(spec, {"PATH": "/usr/bin:/bin"}, [str(PROBE_PROGRAM)], None)
     with pytest.raises(RuntimeError, match="init failed: ModuleNotFoundError"):
         container.invoke({"Records": []}, "req")
 

@@ -73,7 +73,7 @@ producer = aws.iam.Policy(
 )
 key = aws.ssm.Parameter("probe-key", type="SecureString", value=pulumi.Output.secret("not-a-real-key"))
 function = aws.lambda_.Function(
-    "probe-fn", role=role.arn, handler="tests.e2e.probe_handler.handler", runtime="python3.12",
+    "probe-fn", role=role.arn, handler="probe_handler.handler", runtime="python3.12",
     code=pulumi.AssetArchive({"x.py": pulumi.StringAsset("")}), timeout=timeout, memory_size=256,
     environment={"variables": {"BUCKET": bucket.bucket, "KEY_PARAM": key.name,
                                "SECRET_THING": pulumi.Output.secret("s3")}},

@@ -3,7 +3,7 @@
 A record's body is ``<verb>`` or ``<verb>#<tag>``: ``ok`` succeeds, ``fail`` is reported in
 ``batchItemFailures``, ``raise`` raises (the whole batch fails), ``sleep:<seconds>`` sleeps
 then succeeds. Every invocation appends one JSON line (the event, the context and the
-environment the handler saw) to the file named by ``PROBE_LOG``.
+environment the handler saw) to the file named by ``PROBE_LOG``, if set.
 """
 
 import json
@@ -12,7 +12,8 @@ import time
 
 
 def handler(event, context):
-    with open(os.environ["PROBE_LOG"], "a", encoding="utf-8") as out:
+    log = os.environ.get("PROBE_LOG")
+    with open(log or os.devnull, "a", encoding="utf-8") as out:
         out.write(json.dumps({
             "event": event,
             "context": {
