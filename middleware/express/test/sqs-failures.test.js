@@ -218,6 +218,24 @@ describe('batching', () => {
     }
   });
 
+  test('characters SQS refuses in a message body (U+FFFE, U+FFFF) are sent escaped, meaning the same', async () => {
+    const sqs = new FakeSqs();
+    const mw = droplets({ queueUrl: QUEUE, client: sqs, flushIntervalMs: 5, onError: () => {} });
+    const app = express();
+    app.use(mw);
+    app.get('/odd', (req, res) => res.type('text').send('a\uFFFFb\uFFFEc'));
+    const server = await listen(app);
+    try {
+      await request(`${server.url}/odd`);
+      await waitFor(() => sqs.received.length === 1, 3000, 'the record');
+      const body = sqs.calls[0].input.Entries[0].MessageBody;
+      assert.ok(!/[\uFFFE\uFFFF]/.test(body));
+      assert.equal(JSON.parse(body).response.body, 'a\uFFFFb\uFFFEc');
+    } finally {
+      await server.close();
+    }
+  });
+
   test('a record over maxMessageBytes loses its bodies; one still too big is dropped and reported', async () => {
     const sqs = new FakeSqs();
     const errors = [];
