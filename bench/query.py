@@ -132,26 +132,32 @@ def old_scan(s3, keep) -> list[dict]:
 
 
 class Requests:
-    """Counts the API requests a client makes (what real AWS latency scales with)."""
+    """Counts the API requests a client makes and the items DynamoDB read to answer them
+    (``ScannedCount``): what latency and cost follow on real AWS, whatever the emulator."""
 
     def __init__(self, *clients):
         self.count = 0
+        self.items_read = 0
         for client in clients:
-            client.meta.events.register("before-call.*.*", self._seen)
+            client.meta.events.register("before-call.*.*", self._request)
+            client.meta.events.register("after-call.dynamodb.Query", self._query)
 
-    def _seen(self, **_):
+    def _request(self, **_):
         self.count += 1
+
+    def _query(self, parsed, **_):
+        self.items_read += parsed.get("ScannedCount", 0)
 
 
 def best_of(runs: int, func, requests: Requests):
-    """(best time, result, requests per run)."""
+    """(best time, result, requests per run, DynamoDB items read per run)."""
     times, result = [], None
-    before = requests.count
+    before, read_before = requests.count, requests.items_read
     for _ in range(runs):
         started = time.perf_counter()
         result = func()
         times.append(time.perf_counter() - started)
-    return min(times), result, (requests.count - before) // runs
+    return min(times), result, (requests.count - before) // runs, (requests.items_read - read_before) // runs
 
 
 def machine() -> str:
@@ -195,28 +201,30 @@ def main() -> None:
             sessions_so_far = wanted
             print(f"\n{size:,} events stored ({time.perf_counter() - started:.0f} s to populate)")
 
-            si, journey, si_req = best_of(
+            si, journey, si_req, si_read = best_of(
                 args.index_runs, lambda: list(session_events(query_dynamodb, TABLE, probe_session)), requests)
-            di, day_events, di_req = best_of(
+            di, day_events, di_req, di_read = best_of(
                 args.index_runs, lambda: list(events_between(query_dynamodb, TABLE, day)), requests)
-            ss, scanned_journey, ss_req = best_of(
+            ss, scanned_journey, ss_req, _ = best_of(
                 args.scan_runs, lambda: old_scan(query_s3, lambda r: r["session_id"] == probe_session), requests)
-            ds, scanned_day, ds_req = best_of(
+            ds, scanned_day, ds_req, _ = best_of(
                 args.scan_runs, lambda: old_scan(query_s3, lambda r: contract.day_of(r["occurred_at"]) == PROBE_DAY), requests)
             # Both ways must find the same events, or the timing means nothing.
             assert [e["event_id"] for e in journey] == [r["event_id"] for r in scanned_journey]
             assert [e["event_id"] for e in day_events] == [r["event_id"] for r in scanned_day]
-            rows.append((size, len(journey), si, si_req, ss, ss_req, len(day_events), di, di_req, ds, ds_req))
-            print(f"  session journey ({len(journey)} events): index {si * 1000:8.1f} ms ({si_req} req)   "
+            rows.append((size, si, si_req, si_read, ss, ss_req, len(day_events), di, di_req, di_read, ds, ds_req))
+            print(f"  session journey ({len(journey)} events): index {si * 1000:8.1f} ms ({si_req} req, {si_read} items read)   "
                   f"scan {ss:7.2f} s ({ss_req:,} req)   {ss / si:7.0f}x")
-            print(f"  one day       ({len(day_events):>4} events): index {di * 1000:8.1f} ms ({di_req} req)   "
+            print(f"  one day       ({len(day_events):>4} events): index {di * 1000:8.1f} ms ({di_req} req, {di_read} items read)   "
                   f"scan {ds:7.2f} s ({ds_req:,} req)   {ds / di:7.0f}x")
 
-        print("\n| events in lake | session journey: index | scan | index faster by | one day: events | index | scan | index faster by |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-        for size, n_session, si, si_req, ss, ss_req, n_day, di, di_req, ds, ds_req in rows:
-            print(f"| {size:,} | {si * 1000:.1f} ms ({si_req} req) | {ss:.1f} s ({ss_req:,} req) | {ss / si:,.0f}x "
-                  f"| {n_day:,} | {di * 1000:.1f} ms ({di_req} req) | {ds:.1f} s ({ds_req:,} req) | {ds / di:,.0f}x |")
+        print("\n| events in lake | session journey: index | scan | index faster by "
+              "| one day: index | scan | index faster by |")
+        print("|---:|---:|---:|---:|---:|---:|---:|")
+        for size, si, si_req, si_read, ss, ss_req, n_day, di, di_req, di_read, ds, ds_req in rows:
+            print(f"| {size:,} | {si * 1000:.0f} ms ({si_req} req, {si_read} items read) | {ss:.1f} s ({ss_req:,} req) "
+                  f"| {ss / si:,.0f}x | {di * 1000:.0f} ms ({di_req} req, {di_read} items read) "
+                  f"| {ds:.1f} s ({ds_req:,} req) | {ds / di:,.0f}x |")
     finally:
         control.send("stop")
         process.join(timeout=10)

@@ -137,14 +137,15 @@ def session(
     missing = 0
     console = stdout()
     if not as_json:
-        console.print(_events_table(rows, f"session {session_id}: {len(rows):,} calls", with_session=False))
+        print_journey(session_id, rows, console)
     with progress("reading records", total=len(rows)) as bar:
         for event, record in fetch_records(target.s3, target.bucket, rows):
             bar.advance()
-            missing += record is None
-            if as_json:
-                emit(record if record is not None else {"missing": event["s3_key"], "event": event})
-            elif record is not None:
+            if record is None:
+                missing += 1  # erased or expired since it was indexed: said once, below
+            elif as_json:
+                emit(record)
+            else:
                 console.rule(f"{event[contract.DAY_INDEX_SK]}  {event.get('method', '')} {event.get('route') or ''}", align="left")
                 console.print_json(data=record)
     if missing:

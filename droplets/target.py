@@ -216,7 +216,10 @@ def resolve_target(
         if not env.get("AWS_ENDPOINT_URL"):
             target.endpoint_url = local.get("endpoint") or None
         target.source = str(local_path)
-    else:
-        target.source = "flags" if (bucket or table) else "environment" if (
-            env.get(contract.ENV_BUCKET) or env.get(contract.ENV_TABLE)) else f"stack {stack}" if stack else ""
+    elif bucket or table:
+        target.source = "flags"
+    elif env.get(contract.ENV_BUCKET) or env.get(contract.ENV_TABLE):
+        target.source = "environment"
+    elif stack:
+        target.source = f"stack {stack}"
     return target

@@ -100,7 +100,11 @@ def test_full_prints_records_and_notes_objects_that_are_gone(lake, cli):
     lake.s3.delete_object(Bucket=lake.bucket, Key=contract.object_key(gone))
     result = cli("session", SESSION, "--full")
     assert result.exit_code == 0, result.stderr
-    assert first["event_id"] in result.stdout
+    assert first["event_id"] in result.stdout and gone["event_id"] not in result.stdout
+    assert "1 indexed object(s) are no longer in the bucket" in result.stderr
+    # NDJSON holds only records; the gap is reported on stderr
+    result = cli("session", SESSION, "--full", "--json")
+    assert result.json_lines() == [first]
     assert "1 indexed object(s) are no longer in the bucket" in result.stderr
 
 
