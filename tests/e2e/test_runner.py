@@ -248,3 +248,36 @@ def test_an_import_error_is_an_init_failure(tmp_path):
 ])
 def test_batch_item_failures_are_read_as_lambda_reads_them(response, expected):
     assert failed_message_ids(response, ["a", "b"]) == expected
+
+
+def test_a_large_batch_stays_under_lambdas_payload_limit(emulator, probe_stack):
+    # GIVEN a mapping with batch size 100 on a queue holding 30 messages of 250 KB (7.5 MB)
+    from dataclasses import replace
+
+    from droplets.local.mocks import MappingSpec
+    from droplets.local.runner import MAX_PAYLOAD_BYTES
+
+    sqs = emulator.client("sqs")
+    url = sqs.create_queue(QueueName=f"big-{time.time_ns()}")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    body = "ok#" + "x" * 250_000
+    for _ in range(30):
+        sqs.send_message(QueueUrl=url, MessageBody=body)
+    (function,) = probe_stack.functions.values()
+    mapping = MappingSpec(uuid="big", event_source_arn=arn, function=function.name, batch_size=100,
+                          batching_window=1, report_batch_item_failures=True)
+    outcomes = []
+
+    # WHEN the runner delivers them
+    runner = LambdaRunner(emulator, {function.name: replace(function, environment={})}, [mapping],
+                          project_dir=PROBE_PROGRAM, retry_after=0, on_batch=outcomes.append).start()
+    try:
+        assert wait_until_drained(sqs, [url], timeout=60)
+    finally:
+        runner.stop()
+
+    # THEN no invocation carried more than 6 MB, and all 30 were delivered and deleted
+    assert all(len(o.message_ids) * len(body) <= MAX_PAYLOAD_BYTES for o in outcomes)
+    assert len(outcomes) >= 2
+    assert sum(len(o.message_ids) for o in outcomes) == 30
+    assert all(not o.failed_ids for o in outcomes)
