@@ -6,12 +6,14 @@
 //   off        DROPLETS_QUEUE_URL unset: no middleware
 //   moto       the middleware sending to a queue on a moto server (moto shares the CPU)
 //   stub       the middleware sending to a minimal local SQS endpoint (the middleware's own
-//              cost, without moto's Python work on the same two cores)
+//              cost, without moto's Python work on the same two cores); the SDK in its
+//              worker thread (the default)
+//   stub-main  the same with the SDK on the main thread (worker: false)
 //   refused    the queue endpoint down: a closed port (connections refused)
 //   blackhole  the queue endpoint down: accepts connections, never answers (calls hang)
 //
 // Prints requests/s and latency (median of the rounds) and their ratios to `off`.
-// Usage: make setup; cd bench/middleware && npm ci && npm run bench [-- --rounds 3 --duration 5]
+// Usage: make setup; cd bench/middleware && npm ci && npm run bench [-- --rounds 6 --duration 3]
 const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
@@ -29,8 +31,8 @@ const { SQSClient, CreateQueueCommand } = fromMiddleware('@aws-sdk/client-sqs');
 const { startMoto } = fromMiddleware('./test/helpers/moto');
 
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
-const ROUNDS = Number(args.rounds || 3);
-const DURATION = Number(args.duration || 5);
+const ROUNDS = Number(args.rounds || 6);
+const DURATION = Number(args.duration || 3);
 const CONNECTIONS = Number(args.connections || 10);
 const CREDENTIALS = { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' };
 
@@ -144,6 +146,7 @@ async function main() {
     startApp('off', {}),
     startApp('moto', { ...CREDENTIALS, DROPLETS_QUEUE_URL: QueueUrl, AWS_ENDPOINT_URL: moto.endpoint }),
     startApp('stub', { ...CREDENTIALS, DROPLETS_QUEUE_URL: stub.endpoint + queuePath, AWS_ENDPOINT_URL: stub.endpoint }),
+    startApp('stub-main', { ...CREDENTIALS, DROPLETS_QUEUE_URL: stub.endpoint + queuePath, AWS_ENDPOINT_URL: stub.endpoint, DROPLETS_SQS_WORKER: 'false' }),
     startApp('refused', { ...CREDENTIALS, DROPLETS_QUEUE_URL: refused + queuePath, AWS_ENDPOINT_URL: refused }),
     startApp('blackhole', { ...CREDENTIALS, DROPLETS_QUEUE_URL: blackhole.endpoint + queuePath, AWS_ENDPOINT_URL: blackhole.endpoint }),
   ];

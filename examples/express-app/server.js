@@ -5,6 +5,7 @@
 //   DROPLETS_QUEUE_URL   the events queue (Pulumi stack output `queueUrl`); unset: no capture
 //   AWS_REGION           the queue's region
 //   AWS_ENDPOINT_URL     an AWS emulator (moto) instead of AWS; the AWS SDK reads it itself
+//   DROPLETS_SQS_WORKER  "false" keeps the SDK's calls on the main thread (default: a worker thread)
 // Prints `listening on http://<host>:<port>` once it accepts connections, so a parent
 // process can read the URL, and flushes captured records on SIGTERM / SIGINT.
 const droplets = require('@droplets/express');
@@ -20,6 +21,7 @@ function main() {
         service: 'courses-api',
         redactPaths: [...droplets.DEFAULTS.redactPaths, 'card.number'],
         skip: (req) => req.path === '/health',
+        worker: process.env.DROPLETS_SQS_WORKER !== 'false',
       })
     : null;
   if (!capture) console.log('droplets: DROPLETS_QUEUE_URL is not set, API calls are not captured');

@@ -32,8 +32,13 @@ declare namespace droplets {
     region?: string;
     /** Endpoint override; default: the SDK's own AWS_ENDPOINT_URL_SQS / AWS_ENDPOINT_URL. */
     endpoint?: string;
-    /** Your own SQSClient (then region, endpoint and the timeouts below are its business). */
+    /** Your own SQSClient (then region, endpoint, worker and the timeouts below are its business). */
     client?: SqsLikeClient;
+    /**
+     * Run the default SQSClient in a worker thread, so that the SDK's work per call stays off
+     * the event loop. Default true; false keeps it on the main thread (no extra thread).
+     */
+    worker?: boolean;
 
     /** source.service of each record. Default "api". */
     service?: string;

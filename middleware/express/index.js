@@ -3,7 +3,7 @@
 // send it to SQS in batches. See the README section "Express middleware" for mount order,
 // options and the graceful-shutdown recipe.
 const os = require('node:os');
-const { SQSClient } = require('@aws-sdk/client-sqs');
+const { WorkerSqsClient, inThreadClient } = require('./lib/sqs-client');
 const { startCapture, noteError } = require('./lib/capture');
 const { Sender, DropletsError } = require('./lib/sender');
 const { CREDENTIAL_HEADERS, DEFAULT_REDACT_PATHS, Redactor, textMasker, pickHeaders } = require('./lib/redact');
@@ -37,6 +37,7 @@ const DEFAULTS = Object.freeze({
   retryMaxMs: 5000,
   sendTimeoutMs: 5000,
   connectTimeoutMs: 2000,
+  worker: true,
 });
 
 function positiveNumber(options, name) {
@@ -114,14 +115,8 @@ function configure(input) {
 }
 
 function defaultClient(options) {
-  return new SQSClient({
-    region: options.region || process.env.AWS_REGION || regionOf(options.queueUrl),
-    // Unset, the SDK reads AWS_ENDPOINT_URL_SQS / AWS_ENDPOINT_URL itself.
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    // Retries are ours (per entry, with backoff); one attempt per call keeps the timeouts honest.
-    maxAttempts: 1,
-    requestHandler: { connectionTimeout: options.connectTimeoutMs, requestTimeout: options.sendTimeoutMs },
-  });
+  const region = options.region || process.env.AWS_REGION || regionOf(options.queueUrl);
+  return options.worker ? new WorkerSqsClient(options, region) : inThreadClient(options, region);
 }
 
 /**
@@ -138,8 +133,9 @@ function droplets(input = {}) {
       // the app's own hook failed: nothing sensible is left to tell
     }
   };
+  const client = options.client || defaultClient(options);
   const sender = new Sender({
-    client: options.client || defaultClient(options),
+    client,
     queueUrl: options.queueUrl,
     maxBatchBytes: options.maxBatchBytes,
     maxMessageBytes: options.maxMessageBytes,
@@ -180,7 +176,15 @@ function droplets(input = {}) {
     }
     next(err);
   };
-  dropletsMiddleware.close = (deadlineMs = 5000) => sender.close(deadlineMs);
+  let closed = null;
+  dropletsMiddleware.close = (deadlineMs = 5000) => {
+    // A client droplets made is droplets' to release (its worker thread, its sockets).
+    closed = closed || sender.close(deadlineMs).then((result) => {
+      if (!options.client && typeof client.destroy === 'function') client.destroy();
+      return result;
+    });
+    return closed;
+  };
   dropletsMiddleware.flush = () => sender.flush();
   dropletsMiddleware.stats = () => ({ ...counts, ...sender.stats() });
   return dropletsMiddleware;

@@ -3,6 +3,7 @@
 // the SDK's own environment variables (AWS_ENDPOINT_URL, AWS_REGION, credentials), sends to
 // a queue on a moto server; what the queue holds are valid records.
 const { test, before, after } = require('node:test');
+const net = require('node:net');
 const assert = require('node:assert/strict');
 const { SQSClient, CreateQueueCommand, ReceiveMessageCommand, GetQueueAttributesCommand } = require('@aws-sdk/client-sqs');
 const express = require('express4');
@@ -40,11 +41,11 @@ async function receiveAll(queueUrl, count) {
   return bodies;
 }
 
-test('records sent through the middleware arrive in the queue, valid and complete', async () => {
+for (const worker of [true, false]) test(`records sent through the middleware arrive in the queue, valid and complete (SDK ${worker ? 'in a worker thread' : 'on the main thread'})`, async () => {
   // GIVEN a queue on moto and an app with the middleware (no client injected)
-  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `events-${process.pid}` }));
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `events-${process.pid}-${worker}` }));
   const errors = [];
-  const mw = droplets({ queueUrl: QueueUrl, flushIntervalMs: 50, onError: (e) => errors.push(e) });
+  const mw = droplets({ queueUrl: QueueUrl, flushIntervalMs: 50, worker, onError: (e) => errors.push(e) });
   const app = express();
   app.use(mw);
   app.use(express.json());
@@ -107,4 +108,39 @@ test('a queue URL that does not exist: responses unaffected, the failure reporte
   assert.ok(errors.some((e) => e.code === 'SEND_FAILED'), errors.map((e) => e.message).join('\n'));
   const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
   assert.equal(attrs.Attributes.ApproximateNumberOfMessages, '0');
+});
+
+test('an endpoint that accepts connections and never answers: calls time out in the worker, close() keeps its deadline', async () => {
+  // GIVEN a "queue endpoint" that swallows requests
+  const sockets = new Set();
+  const blackhole = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => {});
+  });
+  await new Promise((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${blackhole.address().port}`;
+  const errors = [];
+  const mw = droplets({ queueUrl: `${endpoint}/000000000000/events`, endpoint, flushIntervalMs: 10, sendTimeoutMs: 300, retryBaseMs: 10, onError: (e) => errors.push(e) });
+  const app = express();
+  app.use(mw);
+  app.get('/x', (req, res) => res.json({ fine: true }));
+  const server = await listen(app);
+  try {
+    // WHEN requests keep coming while calls hang
+    for (let i = 0; i < 20; i += 1) {
+      const res = await request(`${server.url}/x`);
+      assert.equal(res.status, 200);
+    }
+    await new Promise((r) => setTimeout(r, 400));
+    // THEN the hanging call was given up at sendTimeoutMs and reported
+    assert.ok(errors.some((e) => e.code === 'RETRYING' && /300 ms/.test(e.message)), errors.map((e) => e.message).join('\n'));
+  } finally {
+    await server.close();
+    const started = Date.now();
+    const closed = await mw.close(500);
+    assert.ok(Date.now() - started < 2000);
+    assert.equal(closed.flushed, false);
+    sockets.forEach((s) => s.destroy());
+    blackhole.close();
+  }
 });

@@ -9,6 +9,7 @@ const mw = droplets({
   redactPaths: ['**.password', 'card.number'],
   maxBodyBytes: 8192,
   sampleRate: 0.5,
+  worker: false,
   skip: (req) => req.url === '/health',
   onError: (err) => {
     const code: droplets.ErrorCode = err.code;
