@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,8 @@ DEMO_DIR = Path(".droplets") / "demo"
 DEFAULT_SESSIONS = 40
 #: Failed messages come back after this many seconds locally (AWS: the visibility timeout).
 RETRY_AFTER = 2.0
+#: Pollers (each with its own warm function container) per queue; Lambda starts with five.
+CONCURRENCY = 2
 
 
 class DemoFailed(RuntimeError):
@@ -61,10 +64,13 @@ def count_lake(emulator, outputs: dict[str, Any], secrets: set[str]) -> LakeCoun
     for prefix in keys:
         for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
             keys[prefix] += [o["Key"] for o in page.get("Contents", [])]
-    leaked = set()
-    for key in keys[contract.EVENTS_PREFIX] + keys[contract.BAD_PREFIX]:
+
+    def leaks(key: str) -> set[str]:
         body = s3.get_object(Bucket=bucket, Key=key)["Body"].read().decode("utf-8", "replace")
-        leaked |= {secret for secret in secrets if secret in body or secret in key}
+        return {secret for secret in secrets if secret in body or secret in key}
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        leaked = set().union(*pool.map(leaks, keys[contract.EVENTS_PREFIX] + keys[contract.BAD_PREFIX]))
     items = 0
     for page in ddb.get_paginator("scan").paginate(TableName=outputs["tableName"], Select="COUNT"):
         items += page["Count"]
@@ -89,7 +95,7 @@ def run_demo(*, project_dir: Path | str = ".", port: int | None = None, sessions
 
     step("starting the local stack: moto, the Pulumi program (stack dev) under the emulator mocks, the Lambda runner")
     with running(port=port, project_dir=project_dir, state_path=demo_dir / LOCAL_STATE,
-                 log_dir=demo_dir / "logs", retry_after=RETRY_AFTER,
+                 log_dir=demo_dir / "logs", retry_after=RETRY_AFTER, concurrency=CONCURRENCY,
                  on_deployed=lambda d: [console.print(f"  [dim]{escape(line)}[/]") for line in describe(d)]) as stack:
         outputs = stack.outputs
         console.print(f"  emulator {stack.emulator.endpoint}; events queue {outputs['queueUrl'].rsplit('/', 1)[1]}, "
@@ -118,6 +124,7 @@ def run_demo(*, project_dir: Path | str = ".", port: int | None = None, sessions
         sqs = stack.emulator.client("sqs")
         if not wait_until_drained(sqs, [outputs["queueUrl"], outputs["indexQueueUrl"]], timeout=90):
             raise DemoFailed("the queues did not drain in 90 s; see the function logs in " + str(demo_dir / "logs"))
+        step("both queues are empty; checking the lake")
         for name, stats in stack.runner.stats.items():
             console.print(f"  {name}: {stats.invocations} invocations, {stats.records} records, "
                           f"{stats.retried} retried, {stats.function_errors} errors")

@@ -47,6 +47,7 @@ def running(
     state_path: Path | str | None = LOCAL_STATE,
     log_dir: Path | str | None = None,
     retry_after: float | None = DEFAULT_RETRY_AFTER,
+    concurrency: int = 1,
     env_overrides: dict[str, dict[str, str]] | None = None,
     on_batch: Optional[Callable[[BatchOutcome], None]] = None,
     on_deployed: Optional[Callable[[LocalStack], None]] = None,
@@ -64,7 +65,7 @@ def running(
             written = deployed.write_state(Path(project_dir) / state_path if not Path(state_path).is_absolute() else state_path)
         runner = LambdaRunner(
             emulator, deployed.functions, deployed.mappings,
-            project_dir=project_dir, log_dir=log_dir, retry_after=retry_after,
+            project_dir=project_dir, log_dir=log_dir, retry_after=retry_after, concurrency=concurrency,
             env_overrides=env_overrides, on_batch=on_batch,
         ).start()
         try:

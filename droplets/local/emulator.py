@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import socket
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,8 +13,8 @@ DEFAULT_REGION = "us-east-1"
 #: moto's account: every ARN the emulator hands out carries it.
 ACCOUNT_ID = "123456789012"
 
-#: Placeholder credentials for the emulator. moto accepts any; they are set only where
-#: nothing else is configured, so a real profile is never overridden silently.
+#: Credentials for the emulator. moto accepts any; these are always used for what talks to
+#: it, so a real account's keys never sign a request of the local stack.
 EMULATOR_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "droplets-local", "AWS_SECRET_ACCESS_KEY": "droplets-local"}
 
 
@@ -43,14 +42,12 @@ class Emulator:
 
     def env(self) -> dict[str, str]:
         """Environment for a process (SDK for Python or JavaScript) that should talk to it."""
-        env = {
+        return {
             "AWS_ENDPOINT_URL": self.endpoint,
             "AWS_REGION": self.region,
             "AWS_DEFAULT_REGION": self.region,
+            **EMULATOR_CREDENTIALS,
         }
-        for name, value in EMULATOR_CREDENTIALS.items():
-            env[name] = os.environ.get(name, value)
-        return env
 
     def client(self, service: str, **kwargs: Any):
         import boto3

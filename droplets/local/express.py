@@ -32,7 +32,9 @@ class ExpressApp:
             raise AppError("npm is not installed (Node.js 20 and npm are needed for the example app)")
         if not (self.app_dir / "node_modules").is_dir():
             raise AppError(f"{self.app_dir / 'node_modules'} is missing: run `make demo` (or `npm install` there)")
-        env = {**os.environ, **aws_env, "PORT": "0", "HOST": "127.0.0.1", "DROPLETS_QUEUE_URL": queue_url,
+        inherited = {k: v for k, v in os.environ.items()
+                     if not k.startswith(("AWS_", "DROPLETS_"))}  # no real account's profile or keys
+        env = {**inherited, **aws_env, "PORT": "0", "HOST": "127.0.0.1", "DROPLETS_QUEUE_URL": queue_url,
                "NODE_ENV": "production", "npm_config_update_notifier": "false"}
         self.lines: list[str] = []
         self._listening = threading.Event()

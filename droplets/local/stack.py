@@ -134,16 +134,9 @@ def read_stack_config(project_dir: Path | str, stack: str = DEFAULT_STACK,
 def _program_environment(project_dir: Path) -> Iterator[None]:
     """Run as ``pulumi up`` would: from the project directory, with it on ``sys.path``.
 
-    Program modules imported by an earlier run in this process (another stack's config)
-    are forgotten first, so a module that reads config at import time reads this stack's.
+    Modules the program imports stay imported (other code in this process may hold them);
+    that is safe because ``pulumi.Config`` reads values when asked, from the run's settings.
     """
-    project_dir = project_dir.resolve()
-    shared = {"droplets", "transforms", "handlers", "tests"}  # importable without the program
-    for name, module in list(sys.modules.items()):
-        origin = getattr(module, "__file__", None)
-        if origin and name.split(".")[0] not in shared and Path(origin).resolve().is_relative_to(project_dir) \
-                and not Path(origin).resolve().is_relative_to(project_dir / ".venv"):
-            del sys.modules[name]
     cwd = os.getcwd()
     sys.path.insert(0, str(project_dir))
     os.chdir(project_dir)
