@@ -42,7 +42,6 @@ DLQ_RETENTION_SECONDS = 14 * 24 * 3600
 #: AWS: "set the source queue's visibility timeout to at least six times the timeout that
 #: you configure on your function" (a batch may be retried while the first try still runs).
 VISIBILITY_TIMEOUT_FACTOR = 6
-SQS_MAX_VISIBILITY_SECONDS = 12 * 3600
 
 #: The ``pii`` transform's options that decide whether a hash key is needed
 #: (:mod:`transforms.builtin.pii`); the consumer fills ``hash_key`` in from SSM.
@@ -179,9 +178,8 @@ def load_settings(get: Callable[[str], str | None] | None = None, *, is_secret: 
             f"(an AWS rule for SQS event sources), got batchSize {batch_size} and batchingWindowSeconds {window}"
         )
     for role, fn in (("consumer", consumer), ("indexer", indexer)):
+        # (at most 6 x 900 + 300 s with the ranges above: well inside SQS's 12-hour limit)
         visibility = visibility_timeout_for(fn.timeout_seconds, window)
-        if visibility > SQS_MAX_VISIBILITY_SECONDS:  # cannot happen within the ranges above; kept honest
-            raise SettingsError(f"{NAMESPACE}:{role}TimeoutSeconds makes a visibility timeout above SQS's 12 hours")
         # A message must live long enough to be tried maxReceiveCount times; otherwise a
         # poison message expires from the source queue before it can reach the DLQ.
         if message_retention <= max_receive * visibility:
