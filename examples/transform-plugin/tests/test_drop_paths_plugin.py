@@ -28,8 +28,12 @@ def test_the_installed_package_is_found_through_its_entry_point():
     # GIVEN the package installed (pip install -e examples/transform-plugin)
     # WHEN droplets builds its plugin manager, with no module named in config
     pm = plugin_manager()
-    # THEN the plugin is registered under its entry point name and offers its transforms
-    assert pm.get_plugin("traffic_filter") is droplets_traffic_filter
+    # THEN the plugin is registered under its entry point name, from its distribution,
+    # and offers its transforms
+    plugin = pm.get_plugin("traffic_filter")
+    assert plugin is not None, f"registered plugins: {[name for name, _ in pm.list_name_plugin()]}"
+    assert plugin.__name__ == droplets_traffic_filter.__name__
+    assert {dist.project_name for p, dist in pm.list_plugin_distinfo() if p is plugin} == {"droplets-traffic-filter"}
     assert {"drop_paths", "sample"} <= set(available_transforms(pm))
 
 
