@@ -25,7 +25,9 @@ def test_dev_serves_the_stack_until_ctrl_c_and_cleans_up():
     process = subprocess.Popen(
         [sys.executable, "-m", "droplets", "dev", "--port", "0", "--stack", "test",
          "--project-dir", str(PROBE_PROGRAM), "--retry-after", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "COLUMNS": "200"},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        # faulthandler: if it ever hangs, SIGABRT below prints every thread's stack
+        env={**os.environ, "COLUMNS": "200", "PYTHONFAULTHANDLER": "1"},
     )
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True)
@@ -46,7 +48,13 @@ def test_dev_serves_the_stack_until_ctrl_c_and_cleans_up():
 
         # AND the user presses Ctrl-C
         process.send_signal(signal.SIGINT)
-        code = process.wait(30)
+        try:
+            code = process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGABRT)
+            process.wait(10)
+            reader.join(5)
+            pytest.fail("droplets dev did not stop within 30 s of Ctrl-C:\n" + "".join(lines))
     finally:
         if process.poll() is None:
             process.kill()
