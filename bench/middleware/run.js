@@ -15,11 +15,9 @@
 // Prints requests/s and latency (median of the rounds) and their ratios to `off`.
 // Usage: make setup; cd bench/middleware && npm ci && npm run bench [-- --rounds 6 --duration 3]
 const fs = require('node:fs');
-const http = require('node:http');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const crypto = require('node:crypto');
 const { spawn } = require('node:child_process');
 const { createRequire } = require('node:module');
 const autocannon = require('autocannon');
@@ -49,30 +47,27 @@ function cpuSeconds(pid) {
 
 const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
 
-/** A minimal SQS endpoint (AWS JSON 1.0 protocol): accepts every SendMessageBatch. */
+/** The minimal SQS endpoint of sqs-stub.js, in its own process. */
 async function startStub() {
-  let messages = 0;
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      const input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-      const entries = input.Entries || [];
-      messages += entries.length;
-      const body = JSON.stringify({
-        Successful: entries.map((e) => ({
-          Id: e.Id,
-          MessageId: crypto.randomUUID(),
-          MD5OfMessageBody: crypto.createHash('md5').update(e.MessageBody).digest('hex'),
-        })),
-        Failed: [],
-      });
-      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
-      res.end(body);
-    });
+  const child = spawn(process.execPath, [path.join(__dirname, 'sqs-stub.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  const port = await new Promise((resolve) => {
+    const poll = setInterval(() => {
+      const match = /^port (\d+)$/m.exec(out);
+      if (match) {
+        clearInterval(poll);
+        resolve(Number(match[1]));
+      }
+    }, 20);
   });
-  const port = await listen(server);
-  return { endpoint: `http://127.0.0.1:${port}`, count: () => messages, close: () => server.close() };
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => {
+      child.on('exit', () => resolve(Number((/^messages (\d+)$/m.exec(out) || [0, NaN])[1])));
+      child.kill('SIGTERM');
+    }),
+  };
 }
 
 /** Accepts TCP connections and never answers. */
@@ -169,7 +164,7 @@ async function main() {
 
   const summaries = [];
   for (const app of apps) summaries.push(await app.stop());
-  stub.close();
+  const stubMessages = await stub.close();
   blackhole.close();
   sqs.destroy();
   await moto.stop();
@@ -194,7 +189,7 @@ async function main() {
     lines.push(`| ${app.name} | ${rps.toFixed(0)} | ${(rps / baseRps).toFixed(3)} | ${median(rs.map((r) => r.p50))} | ${p99} | ${(p99 / baseP99).toFixed(2)} | ${cpuUs.toFixed(0)} | ${(cpuUs / baseCpu).toFixed(2)} | ${errors} | ${non2xx} | ${summaries[i].replace('droplets: ', '')} |`);
   });
   lines.push('');
-  lines.push(`stub endpoint received ${stub.count()} messages`);
+  lines.push(`the stub endpoint received ${stubMessages} messages`);
   console.log(lines.join('\n'));
 }
 

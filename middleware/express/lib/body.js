@@ -9,48 +9,65 @@ const TEXT_TYPE = /^text\/|^application\/(?:[\w.+-]+\+)?(?:xml|javascript|x-www-
 class BodyCapture {
   constructor(cap) {
     this.cap = cap;
-    this.chunks = [];
-    this.kept = 0;
+    this.parts = null; // UTF-8 strings as written (immutable: no copy needed) or copied Buffers
+    this.kept = 0; // bytes in parts (a string part may run past the cap; content() cuts it)
     this.bytes = 0;
   }
 
   /** Count a chunk passed to `res.write`/`res.end`, keeping what fits under the cap. */
   add(chunk, encoding) {
     if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-    const enc = typeof encoding === 'string' ? encoding : 'utf8';
+    const room = this.cap - this.kept;
     if (typeof chunk === 'string') {
+      const enc = typeof encoding === 'string' ? encoding : 'utf8';
       const size = Buffer.byteLength(chunk, enc);
       this.bytes += size;
-      const room = this.cap - this.kept;
       if (room <= 0 || size === 0) return;
-      // A UTF-8 string needs at most `room` characters to yield `room` bytes: avoid
-      // encoding a huge string only to throw most of it away.
-      const part = enc === 'utf8' || enc === 'utf-8' ? chunk.slice(0, room) : chunk;
-      this._keep(Buffer.from(part, enc), room);
+      if (enc === 'utf8' || enc === 'utf-8') {
+        // At most `room` characters give at least `room` bytes: never keep more of a huge string.
+        const part = chunk.length > room ? chunk.slice(0, room) : chunk;
+        this._push(part, part === chunk ? size : Buffer.byteLength(part));
+      } else {
+        const bytes = Buffer.from(chunk, enc);
+        this._push(bytes.subarray(0, room), Math.min(room, bytes.byteLength));
+      }
     } else if (chunk instanceof Uint8Array) {
       this.bytes += chunk.byteLength;
-      const room = this.cap - this.kept;
-      if (room > 0 && chunk.byteLength > 0) this._keep(chunk, room);
+      if (room <= 0 || chunk.byteLength === 0) return;
+      // A copy, never a view into the caller's buffer (it may reuse it once written).
+      this._push(Buffer.from(chunk.subarray(0, room)), Math.min(room, chunk.byteLength));
     }
   }
 
-  _keep(bytes, room) {
-    const slice = bytes.subarray(0, Math.min(room, bytes.byteLength));
-    this.chunks.push(Buffer.from(slice)); // a copy, never a view into the caller's buffer
-    this.kept += slice.byteLength;
+  _push(part, size) {
+    if (this.parts === null) this.parts = [];
+    this.parts.push(part);
+    this.kept += size;
   }
 
   get truncated() {
-    return this.bytes > this.kept;
+    return this.bytes > this.cap;
   }
 
-  buffer() {
-    return Buffer.concat(this.chunks, this.kept);
+  /** What was kept: a string when the app wrote UTF-8 strings only, else a Buffer; at most `cap` bytes. */
+  content() {
+    const parts = this.parts || [];
+    if (parts.every((p) => typeof p === 'string') && this.kept <= this.cap) return parts.join('');
+    const buffer = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+    return buffer.byteLength > this.cap ? buffer.subarray(0, this.cap) : buffer;
   }
 }
 
+// A handful of distinct Content-Type values per app: parse each once.
+const mediaTypes = new Map();
 function mediaType(contentType) {
-  return typeof contentType === 'string' ? contentType.split(';')[0].trim().toLowerCase() : '';
+  if (typeof contentType !== 'string') return '';
+  let type = mediaTypes.get(contentType);
+  if (type === undefined) {
+    type = contentType.split(';')[0].trim().toLowerCase();
+    if (mediaTypes.size < 256) mediaTypes.set(contentType, type);
+  }
+  return type;
 }
 
 function charsetOf(contentType) {
@@ -61,6 +78,7 @@ function charsetOf(contentType) {
 const NATIVE_CHARSETS = new Map([['utf-8', 'utf8'], ['utf8', 'utf8'], ['us-ascii', 'latin1'], ['iso-8859-1', 'latin1'], ['latin1', 'latin1']]);
 
 function decodeText(bytes, contentType) {
+  if (typeof bytes === 'string') return bytes; // the app wrote text; Node sent it as UTF-8
   const charset = charsetOf(contentType);
   const native = NATIVE_CHARSETS.get(charset);
   if (native) return bytes.toString(native);
@@ -78,7 +96,7 @@ function decodeText(bytes, contentType) {
  * that `body` is a parsed value the redaction paths apply to.
  */
 function bodyValue(bytes, truncated, contentType, contentEncoding) {
-  if (bytes.byteLength === 0) return { body: null, json: false };
+  if (bytes.length === 0) return { body: null, json: false };
   if (contentEncoding && String(contentEncoding).toLowerCase() !== 'identity') return { body: null, json: false };
   const type = mediaType(contentType);
   if (JSON_TYPE.test(type)) {

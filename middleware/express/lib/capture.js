@@ -3,63 +3,114 @@
 // observation is wrapped so that a failure in droplets can never reach the app: the original
 // res.write/res.end are always called with the app's own arguments and their return value
 // (backpressure) is handed back unchanged.
+//
+// This runs for every request, so the functions put on req/res are shared, not closures
+// made per request: each finds its request's Capture under a symbol.
 const { randomUUID } = require('node:crypto');
+const { ServerResponse } = require('node:http');
 const { BodyCapture } = require('./body');
 const { buildRecord, joinRoute } = require('./record');
 const { sessionOf } = require('./session');
 
 const STATE = Symbol('droplets.capture');
 
-/**
- * Express sets `req.route` when it dispatches to a route, while `req.baseUrl` still holds
- * the path of the router the route lives in; by the time the response finishes (or an error
- * handler in the app runs), baseUrl has been unwound. An accessor on this request notes the
- * base at the moment of dispatch, so nested routers give their full pattern.
- */
-function watchRoute(req, state) {
-  let route = req.route;
-  Object.defineProperty(req, 'route', {
-    configurable: true,
-    enumerable: true,
-    get() {
-      return route;
-    },
-    set(value) {
-      route = value;
-      try {
-        state.route = joinRoute(req.baseUrl, value);
-      } catch {
-        state.route = undefined;
-      }
-    },
-  });
-}
+class Capture {
+  constructor(req, res, opts, deliver, report) {
+    this.req = req;
+    this.res = res;
+    this.opts = opts;
+    this.deliver = deliver;
+    this.report = report;
+    this.eventId = randomUUID();
+    this.startedAt = Date.now();
+    this.startNs = process.hrtime.bigint();
+    this.endedNs = 0n;
+    this.session = sessionOf(req, opts.session);
+    this.body = new BodyCapture(opts.maxBodyBytes);
+    this.routeValue = req.route; // what req.route reads (see ROUTE)
+    this.route = undefined; // the full pattern, noted when Express dispatched to a route
+    this.encoding = undefined; // Content-Encoding of the bytes res.write/res.end saw
+    this.error = undefined;
+    this.aborted = false;
+    this.done = false;
+    this.write = res.write;
+    this.end = res.end;
+  }
 
-function wrapBody(res, state, report) {
-  const write = res.write;
-  const end = res.end;
-  const observe = (chunk, encoding) => {
+  observe(chunk, encoding) {
     try {
-      if (state.encoding === undefined && chunk !== undefined && chunk !== null && typeof chunk !== 'function') {
+      if (this.encoding === undefined && chunk !== undefined && chunk !== null && typeof chunk !== 'function') {
         // What the bytes passing here are encoded in, as of now: a compression middleware
         // mounted before droplets sets Content-Encoding later, below this wrapper, on the
         // bytes it produces; the bytes seen here are still the app's own.
-        const value = res.getHeader('content-encoding');
-        state.encoding = value === undefined ? null : String(value);
+        const value = this.res.getHeader('content-encoding');
+        this.encoding = value === undefined ? null : String(value);
       }
-      state.body.add(chunk, encoding);
+      this.body.add(chunk, encoding);
     } catch (err) {
-      report(err);
+      this.report(err);
     }
-  };
-  res.write = function dropletsWrite(chunk, encoding) {
-    observe(chunk, encoding);
-    return write.apply(this, arguments);
-  };
-  res.end = function dropletsEnd(chunk, encoding) {
-    observe(chunk, encoding);
-    return end.apply(this, arguments);
-  };
+  }
+
+  complete(aborted) {
+    if (this.done) return;
+    this.done = true;
+    this.endedNs = process.hrtime.bigint();
+    this.aborted = aborted;
+    try {
+      this.deliver(buildRecord(this.req, this.res, this, this.opts));
+    } catch (err) {
+      this.report(err);
+    }
+  }
+}
+
+/**
+ * Express sets `req.route` when it dispatches to a route, while `req.baseUrl` still holds
+ * the path of the router the route lives in; by the time the response finishes (or an error
+ * handler in the app runs), baseUrl has been unwound. This accessor, defined on each
+ * captured request, notes the base at the moment of dispatch, so nested routers give
+ * their full pattern.
+ */
+const ROUTE = {
+  configurable: true,
+  enumerable: true,
+  get() {
+    return this[STATE].routeValue;
+  },
+  set(value) {
+    const capture = this[STATE];
+    capture.routeValue = value;
+    try {
+      capture.route = joinRoute(this.baseUrl, value);
+    } catch {
+      capture.route = undefined;
+    }
+  },
+};
+
+// (Called on another response object, which can only happen if someone borrows them, they
+// fall back to Node's own methods rather than fail.)
+function dropletsWrite(chunk, encoding) {
+  const capture = this && this[STATE];
+  if (capture === undefined) return ServerResponse.prototype.write.apply(this, arguments);
+  capture.observe(chunk, encoding);
+  return capture.write.apply(this, arguments);
+}
+
+function dropletsEnd(chunk, encoding) {
+  const capture = this && this[STATE];
+  if (capture === undefined) return ServerResponse.prototype.end.apply(this, arguments);
+  capture.observe(chunk, encoding);
+  return capture.end.apply(this, arguments);
+}
+
+function onFinish() {
+  this[STATE].complete(false);
+}
+
+function onClose() {
+  this[STATE].complete(!this.writableFinished);
 }
 
 /**
@@ -67,42 +118,20 @@ function wrapBody(res, state, report) {
  * `finish` (or `close` without `finish`: aborted) listener, after the response has left.
  */
 function startCapture(req, res, opts, deliver, report) {
-  const state = {
-    eventId: randomUUID(),
-    startedAt: Date.now(),
-    startNs: process.hrtime.bigint(),
-    endedNs: 0n,
-    session: sessionOf(req, opts.session),
-    body: new BodyCapture(opts.maxBodyBytes),
-    route: undefined,
-    encoding: undefined, // Content-Encoding of the bytes res.write/res.end saw
-    error: undefined,
-    aborted: false,
-    done: false,
-  };
-  req[STATE] = state;
-  watchRoute(req, state);
-  wrapBody(res, state, report);
-
-  const complete = (aborted) => {
-    if (state.done) return;
-    state.done = true;
-    state.endedNs = process.hrtime.bigint();
-    state.aborted = aborted;
-    try {
-      deliver(buildRecord(req, res, state, opts));
-    } catch (err) {
-      report(err);
-    }
-  };
-  res.once('finish', () => complete(false));
-  res.once('close', () => complete(!res.writableFinished));
+  const capture = new Capture(req, res, opts, deliver, report);
+  req[STATE] = capture;
+  res[STATE] = capture;
+  Object.defineProperty(req, 'route', ROUTE);
+  res.write = dropletsWrite;
+  res.end = dropletsEnd;
+  res.on('finish', onFinish);
+  res.on('close', onClose);
 }
 
 /** Note an error passed to Express's error handling, for the request's record. */
 function noteError(req, err) {
-  const state = req && req[STATE];
-  if (state && state.error === undefined) state.error = err;
+  const capture = req && req[STATE];
+  if (capture && capture.error === undefined) capture.error = err;
 }
 
 module.exports = { startCapture, noteError };

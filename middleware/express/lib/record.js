@@ -112,7 +112,7 @@ function requestBody(req, opts) {
 
 function finishBody(capture, contentType, contentEncoding, opts, declared) {
   const truncated = capture.truncated;
-  let { body, json } = bodyValue(capture.buffer(), truncated, contentType, contentEncoding);
+  let { body, json } = bodyValue(capture.content(), truncated, contentType, contentEncoding);
   if (json) body = opts.redactor.inPlace(body);
   else if (typeof body === 'string') body = opts.maskText(body);
   return { body, body_bytes: declared ?? capture.bytes, body_truncated: truncated };
