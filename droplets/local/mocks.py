@@ -203,6 +203,8 @@ class EmulatorMocks(pulumi.runtime.Mocks):
             "aws:ssm/parameter:Parameter": self._ssm_parameter,
             "aws:cloudwatch/logGroup:LogGroup": self._log_group,
             "aws:cloudwatch/metricAlarm:MetricAlarm": self._metric_alarm,
+            "aws:kms/key:Key": self._kms_key,
+            "aws:kms/alias:Alias": self._kms_alias,
             "aws:sns/topic:Topic": self._sns_topic,
             "aws:sns/topicSubscription:TopicSubscription": self._sns_subscription,
             "aws:glue/catalogDatabase:CatalogDatabase": self._glue_database,
@@ -616,6 +618,29 @@ class EmulatorMocks(pulumi.runtime.Mocks):
         self.client("cloudwatch").put_metric_alarm(**kwargs)
         arn = self._arn("cloudwatch", f"alarm:{alarm}")
         return alarm, {**inputs, "id": alarm, "name": alarm, "arn": arn}
+
+    def _kms_key(self, name: str, inputs: dict[str, Any]):
+        kms = self.client("kms")
+        kwargs: dict[str, Any] = {
+            "KeyUsage": inputs.get("keyUsage") or "ENCRYPT_DECRYPT",
+            "KeySpec": inputs.get("customerMasterKeySpec") or "SYMMETRIC_DEFAULT",
+        }
+        if inputs.get("description"):
+            kwargs["Description"] = inputs["description"]
+        if inputs.get("policy"):
+            kwargs["Policy"] = _policy_text(inputs["policy"])
+        if inputs.get("tags"):
+            kwargs["Tags"] = [{"TagKey": k, "TagValue": v} for k, v in _tags(inputs).items()]
+        metadata = kms.create_key(**kwargs)["KeyMetadata"]
+        if inputs.get("enableKeyRotation"):
+            kms.enable_key_rotation(KeyId=metadata["KeyId"])
+        return metadata["KeyId"], {**inputs, "id": metadata["KeyId"], "keyId": metadata["KeyId"], "arn": metadata["Arn"]}
+
+    def _kms_alias(self, name: str, inputs: dict[str, Any]):
+        alias = inputs.get("name") or autoname(name, inputs.get("namePrefix") or "alias/")
+        self.client("kms").create_alias(AliasName=alias, TargetKeyId=inputs["targetKeyId"])
+        return alias, {**inputs, "id": alias, "name": alias, "arn": self._arn("kms", alias),
+                       "targetKeyArn": inputs["targetKeyId"]}
 
     def _sns_topic(self, name: str, inputs: dict[str, Any]):
         topic = inputs.get("name") or autoname(name, inputs.get("namePrefix"), max_length=256)

@@ -143,6 +143,29 @@ def test_iam_and_ssm_resources_exist(emulator, probe_stack):
     assert iam.list_role_policies(RoleName=roles[0])["PolicyNames"][0].startswith("probe-role-policy-")
 
 
+def test_keys_topics_alarms_logs_and_the_catalog_exist(emulator, probe_stack):
+    kms, sns, cloudwatch = emulator.client("kms"), emulator.client("sns"), emulator.client("cloudwatch")
+    (alias,) = [a for a in kms.list_aliases()["Aliases"] if a["AliasName"] == "alias/probe"]
+    assert kms.get_key_rotation_status(KeyId=alias["TargetKeyId"])["KeyRotationEnabled"] is True
+    (topic,) = [t["TopicArn"] for t in sns.list_topics()["Topics"] if ":probe-alarms-" in t["TopicArn"]]
+    assert sns.get_topic_attributes(TopicArn=topic)["Attributes"]["KmsMasterKeyId"].endswith(alias["TargetKeyId"])
+    (subscription,) = sns.list_subscriptions_by_topic(TopicArn=topic)["Subscriptions"]
+    assert (subscription["Protocol"], subscription["Endpoint"]) == ("email", "oncall@example.com")
+    (alarm,) = [a for a in cloudwatch.describe_alarms()["MetricAlarms"] if a["AlarmName"].startswith("probe-dlq-depth-")]
+    dlq_name = probe_stack.outputs["dlqUrl"].rsplit("/", 1)[1]
+    assert alarm["Dimensions"] == [{"Name": "QueueName", "Value": dlq_name}]
+    assert (alarm["Threshold"], alarm["AlarmActions"]) == (0.0, [topic])
+    (function,) = probe_stack.functions.values()
+    (group,) = emulator.client("logs").describe_log_groups(logGroupNamePrefix=f"/aws/lambda/{function.name}")["logGroups"]
+    assert group["retentionInDays"] == 7
+    table = emulator.client("glue").get_table(DatabaseName="probe_db", Name="events")["Table"]
+    assert table["Parameters"]["projection.enabled"] == "true"
+    assert table["StorageDescriptor"]["SerdeInfo"]["SerializationLibrary"] == "org.openx.data.jsonserde.JsonSerDe"
+    assert table["PartitionKeys"] == [{"Name": "dt", "Type": "string"}]
+    workgroup = emulator.client("athena").get_work_group(WorkGroup="probe")["WorkGroup"]
+    assert workgroup["Configuration"]["ResultConfiguration"]["OutputLocation"].endswith("/athena/")
+
+
 def test_functions_and_mappings_are_recorded_for_the_runner(probe_stack):
     (function,) = probe_stack.functions.values()
     assert function.handler == "probe_handler.handler"

@@ -82,6 +82,33 @@ aws.lambda_.EventSourceMapping(
     "probe-fn-events", event_source_arn=queue.arn, function_name=function.name, batch_size=batch_size,
     maximum_batching_window_in_seconds=1, function_response_types=["ReportBatchItemFailures"],
 )
+key_for_topic = aws.kms.Key("probe-kms", description="probe topic key", enable_key_rotation=True)
+aws.kms.Alias("probe-kms-alias", name="alias/probe", target_key_id=key_for_topic.key_id)
+topic = aws.sns.Topic("probe-alarms", kms_master_key_id=key_for_topic.arn)
+aws.sns.TopicSubscription("probe-alarms-mail", topic=topic.arn, protocol="email", endpoint="oncall@example.com")
+aws.cloudwatch.LogGroup("probe-fn-logs", name=function.name.apply(lambda n: f"/aws/lambda/{n}"), retention_in_days=7)
+aws.cloudwatch.MetricAlarm(
+    "probe-dlq-depth", comparison_operator="GreaterThanThreshold", evaluation_periods=1,
+    metric_name="ApproximateNumberOfMessagesVisible", namespace="AWS/SQS", period=60, statistic="Maximum",
+    threshold=0, dimensions={"QueueName": dlq.name}, alarm_actions=[topic.arn],
+)
+database = aws.glue.CatalogDatabase("probe-db", name="probe_db")
+aws.glue.CatalogTable(
+    "probe-events-table", name="events", database_name=database.name, table_type="EXTERNAL_TABLE",
+    parameters={"projection.enabled": "true", "projection.dt.type": "date"},
+    partition_keys=[{"name": "dt", "type": "string"}],
+    storage_descriptor={
+        "location": bucket.bucket.apply(lambda b: f"s3://{b}/events/"),
+        "input_format": "org.apache.hadoop.mapred.TextInputFormat",
+        "output_format": "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+        "ser_de_info": {"serialization_library": "org.openx.data.jsonserde.JsonSerDe"},
+        "columns": [{"name": "event_id", "type": "string"}],
+    },
+)
+aws.athena.Workgroup("probe-wg", name="probe", configuration={
+    "enforce_workgroup_configuration": True,
+    "result_configuration": {"output_location": bucket.bucket.apply(lambda b: f"s3://{b}/athena/")},
+})
 aws.cloudwatch.Dashboard("probe-dashboard", dashboard_name="probe", dashboard_body="{}")
 
 pulumi.export("queueUrl", queue.url)
