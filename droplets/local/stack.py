@@ -196,6 +196,8 @@ def deploy(emulator: Emulator, config: StackConfig, project_dir: Path | str = ".
             except BaseException as exc:  # noqa: BLE001 -- handed to the caller below
                 error.append(exc)
             finally:
+                # Join the SDK's worker threads now, so none is left for interpreter exit.
+                loop.run_until_complete(loop.shutdown_default_executor())
                 asyncio.set_event_loop(None)
                 loop.close()
 
@@ -219,6 +221,5 @@ def deploy(emulator: Emulator, config: StackConfig, project_dir: Path | str = ".
 
 
 def _describe(exc: BaseException) -> str:
-    # Pulumi wraps program errors; the innermost message is the one that names the key.
-    message = str(exc).strip() or type(exc).__name__
-    return message.splitlines()[0] if len(message) > 2000 else message
+    # The program's own message (it names the config key at fault); the type if it has none.
+    return str(exc).strip() or type(exc).__name__

@@ -73,3 +73,17 @@ def test_dev_serves_the_stack_until_ctrl_c_and_cleans_up():
     assert "stopping..." in output
     # AND the state file no longer points at a stack that is gone
     assert not state.exists()
+
+
+def test_dev_with_a_bad_config_value_fails_in_one_line_naming_the_key():
+    # GIVEN a config override the program rejects
+    done = subprocess.run(
+        [sys.executable, "-m", "droplets", "dev", "--port", "0", "--stack", "test",
+         "--project-dir", str(PROBE_PROGRAM), "--config", "maxReceiveCount=lots"],
+        capture_output=True, text=True, timeout=120,
+    )
+
+    # THEN it exits non-zero with one line that names the key, and leaves no state file
+    assert done.returncode == 1
+    assert "maxReceiveCount" in done.stderr and "Traceback" not in done.stderr + done.stdout
+    assert not (PROBE_PROGRAM / ".droplets" / "local.json").exists()
