@@ -14,7 +14,6 @@ declare namespace droplets {
     | 'RETRYING' // a batch or some entries failed and will be sent again
     | 'SEND_FAILED' // records given up on (retries exhausted or a non-retryable error)
     | 'REJECTED' // SQS rejected entries as a sender fault: not retried
-    | 'TIMEOUT' // a SendMessageBatch call exceeded sendTimeoutMs
     | 'CLOSED'; // close() reached its deadline with records unsent
 
   interface DropletsError extends Error {

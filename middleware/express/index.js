@@ -181,7 +181,7 @@ function droplets(input = {}) {
     // A client droplets made is droplets' to release (its worker thread, its sockets).
     closed = closed || sender.close(deadlineMs).then((result) => {
       if (!options.client && typeof client.destroy === 'function') client.destroy();
-      return result;
+      return { ...counts, ...result };
     });
     return closed;
   };

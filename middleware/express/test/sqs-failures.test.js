@@ -319,6 +319,8 @@ describe('close()', () => {
     assert.ok(Date.now() - started < 3000);
     assert.equal(result.flushed, true);
     assert.equal(result.unsent, 0);
+    assert.equal(result.captured, 25);
+    assert.equal(result.sent, 25);
     assert.equal(sqs.received.length, 25);
     // after close, new records are dropped, not sent
     assert.equal(await mw.close(), result, 'idempotent');
