@@ -219,6 +219,24 @@ def index_item(
     return {k: v for k, v in item.items() if v is not None}
 
 
+# --- stack outputs -------------------------------------------------------------------------
+
+# What the Pulumi program exports (``pulumi stack output``), the local stack copies into
+# ``.droplets/local.json`` and the CLI reads to find the lake.
+OUTPUT_QUEUE_URL = "queueUrl"
+OUTPUT_QUEUE_ARN = "queueArn"
+OUTPUT_DLQ_URL = "dlqUrl"
+OUTPUT_BUCKET = "bucketName"
+OUTPUT_TABLE = "tableName"
+OUTPUT_INDEX_QUEUE_URL = "indexQueueUrl"
+OUTPUT_INDEX_DLQ_URL = "indexDlqUrl"
+OUTPUT_PRODUCER_POLICY_ARN = "producerPolicyArn"
+OUTPUT_GLUE_DATABASE = "glueDatabase"
+OUTPUT_GLUE_TABLE = "glueTable"
+OUTPUT_ATHENA_WORKGROUP = "athenaWorkgroup"
+OUTPUT_REGION = "region"
+
+
 # --- Lambda runtime configuration --------------------------------------------------------
 
 ENV_BUCKET = "DROPLETS_BUCKET"

@@ -25,16 +25,15 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from droplets import contract
+from droplets.contract import (  # the stack outputs the CLI reads
+    OUTPUT_ATHENA_WORKGROUP,
+    OUTPUT_BUCKET,
+    OUTPUT_GLUE_DATABASE,
+    OUTPUT_GLUE_TABLE,
+    OUTPUT_REGION,
+    OUTPUT_TABLE,
+)
 from droplets.errors import TargetError
-
-#: Stack output names (the Pulumi program exports them; the local stack copies them into
-#: local.json's "outputs").
-OUTPUT_BUCKET = "bucketName"
-OUTPUT_TABLE = "tableName"
-OUTPUT_QUEUE = "queueUrl"
-OUTPUT_ATHENA_WORKGROUP = "athenaWorkgroup"
-OUTPUT_GLUE_DATABASE = "glueDatabase"
-OUTPUT_GLUE_TABLE = "glueTable"
 
 LOCAL_TARGET_FILE = Path(".droplets") / "local.json"
 LOCAL_DEFAULT_REGION = "us-east-1"
@@ -205,7 +204,7 @@ def resolve_target(
         athena_workgroup=_first(workgroup, stack_out.get(OUTPUT_ATHENA_WORKGROUP), local_out.get(OUTPUT_ATHENA_WORKGROUP)),
         glue_database=_first(database, stack_out.get(OUTPUT_GLUE_DATABASE), local_out.get(OUTPUT_GLUE_DATABASE)),
         glue_table=_first(stack_out.get(OUTPUT_GLUE_TABLE), local_out.get(OUTPUT_GLUE_TABLE)),
-        region=_first(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), stack_out.get("region")),
+        region=_first(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), stack_out.get(OUTPUT_REGION)),
     )
     from_local = bool(local_out) and (
         target.bucket == local_out.get(OUTPUT_BUCKET) or target.table == local_out.get(OUTPUT_TABLE)

@@ -25,6 +25,7 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
+from droplets import contract
 from droplets.console import stdout
 from droplets.local import emulator as emulator_module
 from droplets.local.dev import describe, running
@@ -56,10 +57,8 @@ class LakeCounts:
 
 def count_lake(emulator, outputs: dict[str, Any], secrets: set[str]) -> LakeCounts:
     """What the lake holds, and whether any of ``secrets`` is in it (it must not be)."""
-    from droplets import contract
-
     s3, ddb, sqs = emulator.client("s3"), emulator.client("dynamodb"), emulator.client("sqs")
-    bucket = outputs["bucketName"]
+    bucket = outputs[contract.OUTPUT_BUCKET]
     keys = {prefix: [] for prefix in (contract.EVENTS_PREFIX, contract.BAD_PREFIX)}
     for prefix in keys:
         for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
@@ -72,10 +71,10 @@ def count_lake(emulator, outputs: dict[str, Any], secrets: set[str]) -> LakeCoun
     with ThreadPoolExecutor(max_workers=8) as pool:
         leaked = set().union(*pool.map(leaks, keys[contract.EVENTS_PREFIX] + keys[contract.BAD_PREFIX]))
     items = 0
-    for page in ddb.get_paginator("scan").paginate(TableName=outputs["tableName"], Select="COUNT"):
+    for page in ddb.get_paginator("scan").paginate(TableName=outputs[contract.OUTPUT_TABLE], Select="COUNT"):
         items += page["Count"]
     dlqs = {name: sum(queue_depths(sqs, outputs[name]).values())
-            for name in ("dlqUrl", "indexDlqUrl") if outputs.get(name)}
+            for name in (contract.OUTPUT_DLQ_URL, contract.OUTPUT_INDEX_DLQ_URL) if outputs.get(name)}
     return LakeCounts(len(keys[contract.EVENTS_PREFIX]), len(keys[contract.BAD_PREFIX]), items, dlqs, sorted(leaked))
 
 
@@ -98,11 +97,11 @@ def run_demo(*, project_dir: Path | str = ".", port: int | None = None, sessions
                  log_dir=demo_dir / "logs", retry_after=RETRY_AFTER, concurrency=CONCURRENCY,
                  on_deployed=lambda d: [console.print(f"  [dim]{escape(line)}[/]") for line in describe(d)]) as stack:
         outputs = stack.outputs
-        console.print(f"  emulator {stack.emulator.endpoint}; events queue {outputs['queueUrl'].rsplit('/', 1)[1]}, "
-                      f"bucket {outputs['bucketName']}, table {outputs['tableName']}")
+        console.print(f"  emulator {stack.emulator.endpoint}; events queue {outputs[contract.OUTPUT_QUEUE_URL].rsplit('/', 1)[1]}, "
+                      f"bucket {outputs[contract.OUTPUT_BUCKET]}, table {outputs[contract.OUTPUT_TABLE]}")
 
         step("starting the example Express app (examples/express-app, npm start) with the droplets middleware")
-        app = ExpressApp(project_dir, outputs["queueUrl"], stack.emulator.env())
+        app = ExpressApp(project_dir, outputs[contract.OUTPUT_QUEUE_URL], stack.emulator.env())
         try:
             console.print(f"  listening on {app.url}")
             plans = plan_sessions(sessions, seed)
@@ -122,7 +121,7 @@ def run_demo(*, project_dir: Path | str = ".", port: int | None = None, sessions
 
         step("waiting for the consumer and the indexer to drain both queues")
         sqs = stack.emulator.client("sqs")
-        if not wait_until_drained(sqs, [outputs["queueUrl"], outputs["indexQueueUrl"]], timeout=90):
+        if not wait_until_drained(sqs, [outputs[contract.OUTPUT_QUEUE_URL], outputs[contract.OUTPUT_INDEX_QUEUE_URL]], timeout=90):
             raise DemoFailed("the queues did not drain in 90 s; see the function logs in " + str(demo_dir / "logs"))
         step("both queues are empty; checking the lake")
         for name, stats in stack.runner.stats.items():
