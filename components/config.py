@@ -46,9 +46,9 @@ VISIBILITY_TIMEOUT_FACTOR = 6
 #: The ``pii`` transform's options that decide whether a hash key is needed
 #: (:mod:`transforms.builtin.pii`); the consumer fills ``hash_key`` in from SSM.
 PII_TRANSFORM = pii.NAME
-PII_MODE_OPTION = "mode"
-PII_HASH_MODE = "hash"
-PII_HASH_KEY_OPTION = "hash_key"
+PII_MODE_OPTION = pii.MODE_OPTION
+PII_HASH_MODE = pii.HASH_MODE
+PII_HASH_KEY_OPTION = pii.HASH_KEY_OPTION
 PII_HASH_KEY_MIN_LENGTH = pii.MIN_HASH_KEY_LENGTH
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")

@@ -38,6 +38,7 @@ from droplets import contract
 from handlers import aws
 from handlers.batch import RetryableError, in_pool, process
 from transforms import ConfigError
+from transforms.builtin import pii
 from transforms.chain import Bad, Chain, Dropped, Stored, build_chain, parse_names, parse_options
 from transforms.manager import get_plugin_manager
 
@@ -49,8 +50,8 @@ CONTENT_TYPE = "application/json"
 #: The step named in a bad row whose record the chain accepted but JSON cannot hold
 #: (a transform added a value json cannot encode).
 SERIALIZE_STEP = "serialize"
-PII_TRANSFORM = "pii"
-PII_KEY_OPTION = "hash_key"
+PII_TRANSFORM = pii.NAME
+PII_KEY_OPTION = pii.HASH_KEY_OPTION
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,12 @@ from transforms.builtin._pii_names import NameRule
 from transforms.builtin._pii_text import IDENTIFIERS, TextScrubber
 
 NAME = "pii"
-MODES = ("mask", "hash")
+#: Option names other parts set: the Pulumi config checks the mode, and the consumer
+#: Lambda fills the hash key in from SSM at cold start.
+MODE_OPTION = "mode"
+HASH_MODE = "hash"
+HASH_KEY_OPTION = "hash_key"
+MODES = ("mask", HASH_MODE)
 REDACTED = "[redacted]"
 MIN_HASH_KEY_LENGTH = 32
 #: Hex characters of a pseudonym: 64 bits, collision-free for any realistic population.
@@ -65,7 +70,7 @@ SHORT_STRING = 256
 CREDENTIAL_HEADERS = frozenset(
     {"authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key", "x-amz-security-token"}
 )
-OPTIONS = ("mode", "hash_key", "extra_headers", "extra_fields")
+OPTIONS = (MODE_OPTION, HASH_KEY_OPTION, "extra_headers", "extra_fields")
 
 
 def _string_list(options: Mapping[str, Any], name: str) -> list[str]:
@@ -82,15 +87,15 @@ class Pii:
         unknown = sorted(set(options) - set(OPTIONS))
         if unknown:
             raise ConfigError(f"unknown option(s) {', '.join(map(repr, unknown))}; known: {', '.join(OPTIONS)}")
-        mode = options.get("mode", "mask")
+        mode = options.get(MODE_OPTION, "mask")
         if mode not in MODES:
             raise ConfigError(f"option 'mode' must be one of {', '.join(MODES)}, got {mode!r}")
         self.drop_headers = CREDENTIAL_HEADERS | {h.lower() for h in _string_list(options, "extra_headers")}
         names = NameRule(_string_list(options, "extra_fields"))
         self.is_sensitive: Callable[[str], bool] = lru_cache(maxsize=16384)(names.is_sensitive)
         replace = self._mask
-        if mode == "hash":
-            key = options.get("hash_key")
+        if mode == HASH_MODE:
+            key = options.get(HASH_KEY_OPTION)
             if not isinstance(key, str) or len(key) < MIN_HASH_KEY_LENGTH:
                 raise ConfigError(
                     f"option 'hash_key' must be a string of at least {MIN_HASH_KEY_LENGTH} characters in hash mode"
