@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from droplets import contract
+from tests.lake_tables import create_index_table
 from transforms.testing import make_record
 
 BUCKET = "droplets-lake-test"
@@ -28,27 +29,7 @@ def create_bucket(s3, bucket: str = BUCKET, region: str = REGION, versioning: bo
 
 
 def create_table(dynamodb, table: str = TABLE) -> None:
-    """The index table as the Pulumi index component declares it (names from the contract)."""
-    dynamodb.create_table(
-        TableName=table,
-        BillingMode="PAY_PER_REQUEST",
-        AttributeDefinitions=[
-            {"AttributeName": name, "AttributeType": "S"}
-            for name in (contract.INDEX_PK, contract.INDEX_SK, contract.DAY_INDEX_PK, contract.DAY_INDEX_SK)
-        ],
-        KeySchema=[
-            {"AttributeName": contract.INDEX_PK, "KeyType": "HASH"},
-            {"AttributeName": contract.INDEX_SK, "KeyType": "RANGE"},
-        ],
-        GlobalSecondaryIndexes=[{
-            "IndexName": contract.DAY_INDEX,
-            "KeySchema": [
-                {"AttributeName": contract.DAY_INDEX_PK, "KeyType": "HASH"},
-                {"AttributeName": contract.DAY_INDEX_SK, "KeyType": "RANGE"},
-            ],
-            "Projection": {"ProjectionType": "ALL"},
-        }],
-    )
+    create_index_table(dynamodb, table)
 
 
 def stored_record(

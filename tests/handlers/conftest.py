@@ -18,6 +18,7 @@ from moto import mock_aws
 
 from droplets import contract
 from handlers import consumer, indexer
+from tests.lake_tables import create_index_table
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 BUCKET = "droplets-lake"
@@ -71,26 +72,7 @@ def aws(aws_env):
         s3 = boto3.client("s3", region_name=REGION)
         s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
         dynamodb = boto3.client("dynamodb", region_name=REGION)
-        dynamodb.create_table(
-            TableName=TABLE,
-            BillingMode="PAY_PER_REQUEST",
-            AttributeDefinitions=[
-                {"AttributeName": name, "AttributeType": "S"}
-                for name in (contract.INDEX_PK, contract.INDEX_SK, contract.DAY_INDEX_PK, contract.DAY_INDEX_SK)
-            ],
-            KeySchema=[
-                {"AttributeName": contract.INDEX_PK, "KeyType": "HASH"},
-                {"AttributeName": contract.INDEX_SK, "KeyType": "RANGE"},
-            ],
-            GlobalSecondaryIndexes=[{
-                "IndexName": contract.DAY_INDEX,
-                "KeySchema": [
-                    {"AttributeName": contract.DAY_INDEX_PK, "KeyType": "HASH"},
-                    {"AttributeName": contract.DAY_INDEX_SK, "KeyType": "RANGE"},
-                ],
-                "Projection": {"ProjectionType": "ALL"},
-            }],
-        )
+        create_index_table(dynamodb, TABLE)
         yield Aws(s3=s3, dynamodb=dynamodb)
     consumer.consumer.cache_clear()
     indexer.indexer.cache_clear()

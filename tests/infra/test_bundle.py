@@ -23,6 +23,7 @@ import pytest
 from components import bundle as bundle_module
 from components.bundle import BundleSpec, build_bundle, runtime_python_version
 from droplets import contract
+from tests.lake_tables import create_index_table
 from transforms.testing import make_record
 
 HERE = Path(__file__).resolve().parent
@@ -180,11 +181,7 @@ def test_handlers_run_from_the_bundle_alone_in_a_clean_virtualenv(tmp_path, moto
     s3 = boto3.client("s3", region_name=region, endpoint_url=moto_server)
     s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": region})
     dynamodb = boto3.client("dynamodb", region_name=region, endpoint_url=moto_server)
-    dynamodb.create_table(
-        TableName=table, BillingMode="PAY_PER_REQUEST",
-        AttributeDefinitions=[{"AttributeName": n, "AttributeType": "S"} for n in (contract.INDEX_PK, contract.INDEX_SK)],
-        KeySchema=[{"AttributeName": contract.INDEX_PK, "KeyType": "HASH"}, {"AttributeName": contract.INDEX_SK, "KeyType": "RANGE"}],
-    )
+    create_index_table(dynamodb, table)
     record = make_record(new_event_id=True)
     key = contract.object_key(contract.normalize(dict(record)))
     events = {
