@@ -248,3 +248,17 @@ ENV_RETENTION_DAYS = "DROPLETS_RETENTION_DAYS"  # index TTL aligned with the S3 
 ENV_PII_KEY_PARAM = "DROPLETS_PII_KEY_PARAM"  # SSM SecureString name of the pii hash key
 
 DEFAULT_TRANSFORMS = ("pii", "enrich", "keys")
+
+
+def parse_retention_days(value: str | int | None) -> int | None:
+    """``DROPLETS_RETENTION_DAYS``: unset or empty -> None (no TTL), else a whole number of
+    days >= 1. Raises ValueError for anything else (the caller names the setting)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        days = int(value)
+    except ValueError:
+        days = 0
+    if days < 1:
+        raise ValueError(f"must be a whole number of days >= 1, got {value!r}")
+    return days

@@ -176,12 +176,8 @@ def reindex(
 
 
 def parse_retention(value: str | int | None) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
+    """The index TTL in days (as the indexer computes it), or None; bad values are user errors."""
     try:
-        days = int(value)
-    except ValueError:
-        days = 0
-    if days < 1:
-        raise DropletsError(f"retention must be a whole number of days >= 1, got {value!r}")
-    return days
+        return contract.parse_retention_days(value)
+    except ValueError as exc:
+        raise DropletsError(f"retention {exc}") from None

@@ -82,16 +82,11 @@ class Indexer:
 
 
 def retention_days(value: str | None) -> int | None:
-    """``DROPLETS_RETENTION_DAYS``: unset or empty -> no TTL, else a positive whole number."""
-    if value is None or not value.strip():
-        return None
+    """``DROPLETS_RETENTION_DAYS`` as the index TTL in days, or None; bad values are config errors."""
     try:
-        days = int(value)
-    except ValueError:
-        days = 0
-    if days < 1:
-        raise ConfigError(f"{contract.ENV_RETENTION_DAYS} must be a whole number of days >= 1, got {value!r}")
-    return days
+        return contract.parse_retention_days(value)
+    except ValueError as exc:
+        raise ConfigError(f"{contract.ENV_RETENTION_DAYS} {exc}") from None
 
 
 def padded_sequencer(value: str | None) -> str | None:

@@ -113,3 +113,14 @@ def test_index_item_shape():
 def test_time_format_round_trips():
     text = "2026-02-28T23:59:59.999Z"
     assert contract.format_time(contract.parse_time(text)) == text
+
+
+@pytest.mark.parametrize(("value", "days"), [(None, None), ("", None), ("  ", None), ("30", 30), (400, 400)])
+def test_retention_days_parse(value, days):
+    assert contract.parse_retention_days(value) == days
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "soon", "1.5"])
+def test_retention_days_reject_non_positive_or_non_integer(value):
+    with pytest.raises(ValueError, match="whole number of days >= 1"):
+        contract.parse_retention_days(value)
