@@ -189,6 +189,15 @@ def index_sort_key(occurred_at: str, event_id: str) -> str:
     return f"{occurred_at}#{event_id}"
 
 
+def index_key_of(s3_key: str) -> tuple[str, str] | None:
+    """The (partition, sort) key of the index item of a default-layout object key, or None
+    for a custom layout: what lets removals and reindex find an item without the object."""
+    parts = parse_event_key(s3_key)
+    if parts is None:
+        return None
+    return parts["session"], index_sort_key(parts["occurred_at"], parts["event_id"])
+
+
 def index_item(
     record: Mapping[str, Any], s3_key: str, size: int, retention_days: int | None = None
 ) -> dict[str, Any]:
@@ -217,6 +226,23 @@ def index_item(
         expires = parse_time(occurred_at) + timedelta(days=int(retention_days))
         item[TTL_ATTRIBUTE] = int(expires.timestamp())
     return {k: v for k, v in item.items() if v is not None}
+
+
+def stored_index_item(
+    data: bytes | str, s3_key: str, size: int, retention_days: int | None = None
+) -> dict[str, Any]:
+    """The index item of a stored object from its bytes (the indexer and ``reindex``).
+
+    Raises :class:`RecordError` when the object is not a stored record.
+    """
+    try:
+        record = json.loads(data)
+        parse_time(record["occurred_at"])
+        if not isinstance(record.get("event_id"), str):
+            raise TypeError("event_id is not a string")
+        return index_item(record, s3_key, size, retention_days)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise RecordError("(object)", f"not a stored record ({type(exc).__name__})") from None
 
 
 # --- stack outputs -------------------------------------------------------------------------

@@ -14,7 +14,6 @@ objects under ``events/`` that are not a stored record (not JSON, no ``occurred_
 
 from __future__ import annotations
 
-import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -47,10 +46,6 @@ def _serializer():
     from boto3.dynamodb.types import TypeSerializer
 
     return TypeSerializer()
-
-
-def _key_of(parts: dict[str, str]) -> tuple[str, str]:
-    return parts["session"], contract.index_sort_key(parts["occurred_at"], parts["event_id"])
 
 
 def existing_keys(dynamodb, table: str, keys: list[tuple[str, str]], *, sleep=time.sleep) -> set[tuple[str, str]]:
@@ -91,12 +86,8 @@ def build_item(s3, bucket: str, key: str, size: int, retention_days: int | None)
     except s3.exceptions.NoSuchKey:
         return "deleted while listing"
     try:
-        record = json.loads(data)
-        contract.parse_time(record["occurred_at"])
-        if not isinstance(record.get("event_id"), str):
-            raise TypeError("event_id")
-        return contract.index_item(record, key, size, retention_days)
-    except (ValueError, KeyError, TypeError, AttributeError):
+        return contract.stored_index_item(data, key, size, retention_days)
+    except contract.RecordError:
         return "not a stored record"
 
 
@@ -155,9 +146,9 @@ def reindex(
                 if not key.startswith(contract.EVENTS_PREFIX):
                     skip(key, "not under events/")
                     continue
-                parts = contract.parse_event_key(key)
-                if parts:
-                    layout[_key_of(parts)] = entry
+                index_key = contract.index_key_of(key)
+                if index_key:
+                    layout[index_key] = entry
                 else:
                     to_read.append(entry)  # a custom key: only the record knows its index key
             present = existing_keys(dynamodb, table, list(layout))

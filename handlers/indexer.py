@@ -182,11 +182,11 @@ def _index(app: Indexer, bucket: str, key: str, sequencer: str | None, message_i
             return "gone"  # deleted since: its Removed event settles the index
         raise _retry("GetObject", exc, message_id) from exc
     try:
-        item = contract.index_item(json.loads(data), key, obj.get("ContentLength", len(data)), app.retention_days)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        item = contract.stored_index_item(data, key, obj.get("ContentLength", len(data)), app.retention_days)
+    except contract.RecordError as exc:
         # Only the consumer writes under events/, so this is a bug or a foreign writer:
         # keep the message (DLQ) for a human rather than guess.
-        logger.error("stored object is not a record", message_id=message_id, error=type(exc).__name__)
+        logger.error("stored object is not a record", message_id=message_id, error=exc.message)
         raise RetryableError("stored object is not a record") from None
     if sequencer is not None:
         item[contract.INDEX_SEQUENCER] = sequencer
@@ -200,14 +200,12 @@ def _index(app: Indexer, bucket: str, key: str, sequencer: str | None, message_i
 
 
 def _remove(app: Indexer, key: str, sequencer: str | None, message_id: str) -> str:
-    parts = contract.parse_event_key(key)
-    if parts is None:
+    index_key = contract.index_key_of(key)
+    if index_key is None:
         logger.info("removed object has a custom key layout; its item expires by TTL", message_id=message_id)
         return "unmapped"
-    item_key = {
-        contract.INDEX_PK: {"S": parts["session"]},
-        contract.INDEX_SK: {"S": contract.index_sort_key(parts["occurred_at"], parts["event_id"])},
-    }
+    session, sort_key = index_key
+    item_key = {contract.INDEX_PK: {"S": session}, contract.INDEX_SK: {"S": sort_key}}
     try:
         app.dynamodb.delete_item(TableName=app.table, Key=item_key, **_only_if_newer(sequencer))
     except Exception as exc:

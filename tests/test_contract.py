@@ -1,5 +1,6 @@
 """The shared contract: record validation, the session-ID rule, keys, index items."""
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -124,3 +125,21 @@ def test_retention_days_parse(value, days):
 def test_retention_days_reject_non_positive_or_non_integer(value):
     with pytest.raises(ValueError, match="whole number of days >= 1"):
         contract.parse_retention_days(value)
+
+
+def test_index_key_of_a_default_layout_key_and_of_a_custom_one():
+    record = make_record(session_id="sess_12345678")
+    key = contract.object_key(record)
+    assert contract.index_key_of(key) == (
+        "sess_12345678", "2026-11-26T03:41:05.481Z#00000000-0000-4000-8000-000000000000"
+    )
+    assert contract.index_key_of("events/custom/layout.json") is None
+
+
+def test_stored_index_item_reads_an_object_and_refuses_what_is_not_a_record():
+    record = make_record()
+    item = contract.stored_index_item(json.dumps(record).encode(), "events/k.json", 99)
+    assert item == contract.index_item(record, "events/k.json", 99)
+    for data in (b"not json", b"[]", b'{"occurred_at": "yesterday", "event_id": "x"}', b'{"occurred_at": "2026-11-26T03:41:05.481Z"}'):
+        with pytest.raises(contract.RecordError, match="not a stored record"):
+            contract.stored_index_item(data, "events/k.json", 1)
