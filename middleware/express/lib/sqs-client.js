@@ -1,7 +1,19 @@
 'use strict';
 // The default SQS client. `WorkerSqsClient` has the `send(command, {abortSignal})` shape of
 // an SQSClient but runs the real client in a worker thread: what the event loop pays per
-// batch is one postMessage. `inThreadClient` is the plain SQSClient (option worker: false).
+// batch is one postMessage. `inThreadClient` is an SQSClient on the main thread (option
+// worker: false).
+//
+// What a SendMessageBatch call costs here is mostly the SDK's fixed work per call (bench/README.md,
+// section middleware), so the client is configured to do no more of it than needed:
+// - md5: false. The SDK would hash every message body again after each call and compare it
+//   with the MD5 SQS returns. Over HTTPS (every real SQS endpoint) TLS already guarantees that
+//   SQS received the bytes sent; the check costs CPU on every call, and a mismatch would make
+//   the SDK throw for a call whose messages SQS did accept, which Sender would then resend
+//   as duplicates.
+// - cacheMiddleware: true, and no per-call options (an AbortSignal per call makes the SDK
+//   resolve its whole middleware stack again on every call): the request handler's timeout
+//   bounds a call, Sender's own deadline frees its slot, destroy() ends the sockets.
 const path = require('node:path');
 const { Worker } = require('node:worker_threads');
 const { SQSClient } = require('@aws-sdk/client-sqs');
@@ -13,12 +25,21 @@ function sqsConfig(options, region) {
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     // Retries are Sender's (per entry, with backoff); one attempt per call keeps the timeouts honest.
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: options.connectTimeoutMs, requestTimeout: options.sendTimeoutMs },
+    md5: false,
+    cacheMiddleware: true,
+    // Without throwOnRequestTimeout the SDK only logs a warning at requestTimeout and lets the
+    // call hang on: every call to an endpoint that never answers would keep its socket forever.
+    requestHandler: { connectionTimeout: options.connectTimeoutMs, requestTimeout: options.sendTimeoutMs, throwOnRequestTimeout: true },
   };
 }
 
+/** An SQSClient whose calls go without per-call options, so that it reuses its middleware stack. */
 function inThreadClient(options, region) {
-  return new SQSClient(sqsConfig(options, region));
+  const client = new SQSClient(sqsConfig(options, region));
+  return {
+    send: (command) => client.send(command),
+    destroy: () => client.destroy(),
+  };
 }
 
 function revive(error) {

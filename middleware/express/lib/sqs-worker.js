@@ -5,9 +5,9 @@
 const { parentPort, workerData } = require('node:worker_threads');
 const { SQSClient, SendMessageBatchCommand } = require('@aws-sdk/client-sqs');
 
-// No per-call options are passed (timeouts are the request handler's), so the client can
-// reuse its resolved middleware stack for every call.
-const client = new SQSClient({ ...workerData.config, cacheMiddleware: true });
+// The configuration of sqs-client.js (md5: false, cacheMiddleware: true): no per-call options
+// are passed, timeouts are the request handler's.
+const client = new SQSClient(workerData.config);
 
 parentPort.on('message', async ({ id, input }) => {
   try {

@@ -10,7 +10,7 @@ const express = require('express4');
 const droplets = require('..');
 const { startMoto } = require('./helpers/moto');
 const { assertValidRecord } = require('./helpers/schema');
-const { listen, request } = require('./helpers/http');
+const { listen, request, waitFor } = require('./helpers/http');
 
 let moto;
 let sqs;
@@ -110,17 +110,19 @@ test('a queue URL that does not exist: responses unaffected, the failure reporte
   assert.equal(attrs.Attributes.ApproximateNumberOfMessages, '0');
 });
 
-test('an endpoint that accepts connections and never answers: calls time out in the worker, close() keeps its deadline', async () => {
-  // GIVEN a "queue endpoint" that swallows requests
-  const sockets = new Set();
+for (const worker of [true, false]) test(`an endpoint that accepts connections and never answers: calls time out and close their connections (SDK ${worker ? 'in a worker thread' : 'on the main thread'}), close() keeps its deadline`, async () => {
+  // GIVEN a "queue endpoint" that reads requests and never answers
+  const sockets = new Map(); // open connection -> when it was opened
   const blackhole = net.createServer((socket) => {
-    sockets.add(socket);
+    sockets.set(socket, Date.now());
     socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+    socket.resume();
   });
   await new Promise((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${blackhole.address().port}`;
   const errors = [];
-  const mw = droplets({ queueUrl: `${endpoint}/000000000000/events`, endpoint, flushIntervalMs: 10, sendTimeoutMs: 300, retryBaseMs: 10, onError: (e) => errors.push(e) });
+  const mw = droplets({ queueUrl: `${endpoint}/000000000000/events`, endpoint, worker, flushIntervalMs: 10, sendTimeoutMs: 300, retryBaseMs: 10, onError: (e) => errors.push(e) });
   const app = express();
   app.use(mw);
   app.get('/x', (req, res) => res.json({ fine: true }));
@@ -131,16 +133,21 @@ test('an endpoint that accepts connections and never answers: calls time out in 
       const res = await request(`${server.url}/x`);
       assert.equal(res.status, 200);
     }
-    await new Promise((r) => setTimeout(r, 400));
-    // THEN the hanging call was given up at sendTimeoutMs and reported
+    await new Promise((r) => setTimeout(r, 1500));
+    // THEN the hanging calls were given up at sendTimeoutMs and reported
     assert.ok(errors.some((e) => e.code === 'RETRYING' && /300 ms/.test(e.message)), errors.map((e) => e.message).join('\n'));
+    // and each one's connection closed then, not left hanging (the SDK's requestTimeout only
+    // logs unless told to throw; the connections would pile up to the agent's maxSockets)
+    const oldest = Math.max(0, ...[...sockets.values()].map((opened) => Date.now() - opened));
+    assert.ok(oldest < 1100, `a connection has been open for ${oldest} ms`);
   } finally {
     await server.close();
     const started = Date.now();
     const closed = await mw.close(500);
     assert.ok(Date.now() - started < 2000);
     assert.equal(closed.flushed, false);
-    sockets.forEach((s) => s.destroy());
+    // and the client it made is gone with its connections: nothing of droplets keeps hanging
+    await waitFor(() => sockets.size === 0, 3000, 'the connections to the endpoint to close');
     blackhole.close();
   }
 });

@@ -1,0 +1,53 @@
+'use strict';
+// A minimal SQS endpoint over HTTP (AWS JSON 1.0 protocol, what @aws-sdk/client-sqs speaks)
+// that accepts every SendMessageBatch, as SQS does, answering each entry with a message ID
+// and the MD5 of its body. `md5` chooses that MD5: 'body' (what SQS returns) or 'wrong'.
+// Used by the tests of the default client and, in its own process, by bench/middleware.
+const http = require('node:http');
+const crypto = require('node:crypto');
+
+function startSqsEndpoint({ md5 = 'body' } = {}) {
+  const state = { calls: 0, messages: 0, bodies: [], keepBodies: true };
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const target = String(req.headers['x-amz-target'] || '');
+      if (target !== 'AmazonSQS.SendMessageBatch') {
+        res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' });
+        res.end(JSON.stringify({ __type: 'com.amazonaws.sqs#InvalidAction', message: `not supported here: ${target}` }));
+        return;
+      }
+      const entries = JSON.parse(Buffer.concat(chunks).toString('utf8')).Entries || [];
+      state.calls += 1;
+      state.messages += entries.length;
+      if (state.keepBodies) state.bodies.push(...entries.map((e) => e.MessageBody));
+      const body = JSON.stringify({
+        Successful: entries.map((e) => ({
+          Id: e.Id,
+          MessageId: crypto.randomUUID(),
+          MD5OfMessageBody: md5 === 'wrong' ? '0'.repeat(32) : crypto.createHash('md5').update(e.MessageBody).digest('hex'),
+        })),
+        Failed: [],
+      });
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+      res.end(body);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const endpoint = `http://127.0.0.1:${server.address().port}`;
+      resolve({
+        endpoint,
+        queueUrl: `${endpoint}/000000000000/events`,
+        state,
+        close: () => new Promise((done) => {
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}
+
+module.exports = { startSqsEndpoint };
