@@ -6,6 +6,8 @@
 //   AWS_REGION           the queue's region
 //   AWS_ENDPOINT_URL     an AWS emulator (moto) instead of AWS; the AWS SDK reads it itself
 //   DROPLETS_SQS_WORKER  "false" keeps the SDK's calls on the main thread (default: a worker thread)
+//   SIMULATED_DB_MS      each API call waits this long, as for a database query (default 0;
+//                        for benchmarks of an I/O-bound API)
 // Prints `listening on http://<host>:<port>` once it accepts connections, so a parent
 // process can read the URL, and flushes captured records on SIGTERM / SIGINT.
 const droplets = require('@droplets/express');
@@ -13,7 +15,18 @@ const { createApp } = require('./app');
 
 const SHUTDOWN_DEADLINE_MS = 5000;
 
+function dbLatencyMs() {
+  const value = process.env.SIMULATED_DB_MS ?? '0';
+  const ms = Number(value);
+  if (value.trim() === '' || !Number.isFinite(ms) || ms < 0) {
+    console.error(`SIMULATED_DB_MS must be a number of milliseconds >= 0, got ${JSON.stringify(value)}`);
+    process.exit(1);
+  }
+  return ms;
+}
+
 function main() {
+  const dbMs = dbLatencyMs();
   const queueUrl = process.env.DROPLETS_QUEUE_URL;
   const capture = queueUrl
     ? droplets({
@@ -26,7 +39,7 @@ function main() {
     : null;
   if (!capture) console.log('droplets: DROPLETS_QUEUE_URL is not set, API calls are not captured');
 
-  const app = createApp(capture);
+  const app = createApp(capture, { dbLatencyMs: dbMs });
   const host = process.env.HOST || '127.0.0.1';
   const port = Number(process.env.PORT ?? 3000);
   const server = app.listen(port, host, (err) => {

@@ -143,3 +143,33 @@ test('without DROPLETS_QUEUE_URL it serves without capture and says so', async (
   server.child.kill('SIGINT');
   assert.equal((await server.exited).code, 0);
 });
+
+test('SIMULATED_DB_MS makes each API call wait that long first, as for a database query', async () => {
+  // GIVEN the app started with a 300 ms "database"
+  const server = startServer({ SIMULATED_DB_MS: '300' });
+  const url = await server.url;
+  try {
+    // WHEN a course is searched for
+    const started = process.hrtime.bigint();
+    const found = await call(url, '/courses?q=sql');
+    const tookMs = Number(process.hrtime.bigint() - started) / 1e6;
+
+    // THEN the answer is the same, after the wait
+    assert.equal(found.status, 200);
+    assert.equal(found.body.total, 2);
+    assert.ok(tookMs >= 290, `answered after ${tookMs} ms`);
+  } finally {
+    server.child.kill('SIGTERM');
+    assert.equal((await server.exited).code, 0);
+  }
+});
+
+test('a SIMULATED_DB_MS that is not a number of milliseconds stops the start with a message naming it', async () => {
+  for (const value of ['abc', '-1', ' ']) {
+    const server = startServer({ SIMULATED_DB_MS: value });
+    server.url.catch(() => {}); // it never listens
+    const code = await new Promise((resolve) => server.child.on('close', resolve)); // stderr read to the end
+    assert.equal(code, 1);
+    assert.match(server.output.stderr, /SIMULATED_DB_MS must be a number of milliseconds >= 0/);
+  }
+});
