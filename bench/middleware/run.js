@@ -1,19 +1,26 @@
 'use strict';
 // bench/middleware: the example app (examples/express-app/server.js, started as `npm start`
-// would) under autocannon on loopback, in five set-ups measured in one run, interleaved
-// over several rounds so that a noisy machine hurts all of them alike:
+// would) under autocannon on loopback, in two groups of set-ups measured in one run,
+// interleaved over several rounds so that a noisy machine hurts all of them alike.
 //
+// The CPU-bound app: the example as it is, an in-memory catalogue, all CPU.
 //   off        DROPLETS_QUEUE_URL unset: no middleware
 //   moto       the middleware sending to a queue on a moto server (moto shares the CPU)
-//   stub       the middleware sending to a minimal local SQS endpoint (the middleware's own
-//              cost, without moto's Python work on the same two cores); the SDK in its
-//              worker thread (the default)
+//   stub       the middleware sending to a minimal local SQS endpoint (sqs-stub.js, its own
+//              process), SDK in the middleware's worker thread (the default)
 //   stub-main  the same with the SDK on the main thread (worker: false)
 //   refused    the queue endpoint down: a closed port (connections refused)
 //   blackhole  the queue endpoint down: accepts connections, never answers (calls hang)
+// The I/O-bound app: the same with SIMULATED_DB_MS (default 2 ms), each API call waiting as
+// for a database query, as most APIs do.
+//   io-off, io-stub, io-stub-main, io-blackhole   as above
 //
-// Prints requests/s and latency (median of the rounds) and their ratios to `off`.
-// Usage: make setup; cd bench/middleware && npm ci && npm run bench [-- --rounds 6 --duration 3]
+// Per set-up: requests/s, p50/p99 latency, the app's CPU per request (user + system of all
+// its threads, from /proc; also split into the main thread, where requests are served, and
+// the other threads: the SDK's worker and V8's GC helpers), the CPU per request of the stub
+// endpoint (its own process, but on the same two cores), and the records per SendMessageBatch
+// call the stub received. Medians of the rounds; ratios to the group's `off`.
+// Usage: make setup; cd bench/middleware && npm ci && npm run bench [-- --rounds 8 --duration 3 --db-ms 2]
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -29,20 +36,44 @@ const { SQSClient, CreateQueueCommand } = fromMiddleware('@aws-sdk/client-sqs');
 const { startMoto } = fromMiddleware('./test/helpers/moto');
 
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
-const ROUNDS = Number(args.rounds || 6);
+const ROUNDS = Number(args.rounds || 8);
 const DURATION = Number(args.duration || 3);
 const CONNECTIONS = Number(args.connections || 10);
+const DB_MS = Number(args['db-ms'] ?? 2);
 const CREDENTIALS = { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' };
+const QUEUE_PATH = '/000000000000/bench-events';
 
-// CPU seconds (user + system) a process has used so far, from /proc (Linux).
+// CPU milliseconds (user + system) used so far by each thread of a process, from /proc (Linux).
 const CLK_TCK = 100;
-function cpuSeconds(pid) {
+function threadCpuMs(pid) {
+  const threads = {};
+  let names = [];
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+    names = fs.readdirSync(`/proc/${pid}/task`);
   } catch {
-    return NaN;
+    return threads;
   }
+  for (const tid of names) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+      threads[tid] = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return threads;
+}
+
+/** CPU used between two threadCpuMs() readings: {main, other} in ms. */
+function cpuBetween(pid, before, after) {
+  let main = 0;
+  let other = 0;
+  for (const [tid, ms] of Object.entries(after)) {
+    const used = ms - (before[tid] || 0);
+    if (tid === String(pid)) main += used;
+    else other += used;
+  }
+  return { main, other };
 }
 
 const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
@@ -52,31 +83,28 @@ async function startStub() {
   const child = spawn(process.execPath, [path.join(__dirname, 'sqs-stub.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
-  const port = await new Promise((resolve) => {
-    const poll = setInterval(() => {
-      const match = /^port (\d+)$/m.exec(out);
-      if (match) {
-        clearInterval(poll);
-        resolve(Number(match[1]));
-      }
-    }, 20);
-  });
+  while (!/^port (\d+)$/m.test(out)) await new Promise((resolve) => setTimeout(resolve, 20));
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `http://127.0.0.1:${/^port (\d+)$/m.exec(out)[1]}`,
+    pid: child.pid,
     close: () => new Promise((resolve) => {
-      child.on('exit', () => resolve(Number((/^messages (\d+)$/m.exec(out) || [0, NaN])[1])));
+      child.on('exit', () => resolve({
+        calls: Number((/^calls (\d+)$/m.exec(out) || [0, NaN])[1]),
+        messages: Number((/^messages (\d+)$/m.exec(out) || [0, NaN])[1]),
+      }));
       child.kill('SIGTERM');
     }),
   };
 }
 
-/** Accepts TCP connections and never answers. */
+/** Reads what it is sent and never answers. */
 async function startBlackhole() {
   const sockets = new Set();
   const server = net.createServer((socket) => {
     sockets.add(socket);
     socket.on('error', () => {});
     socket.on('close', () => sockets.delete(socket));
+    socket.resume();
   });
   const port = await listen(server);
   return { endpoint: `http://127.0.0.1:${port}`, close: () => { sockets.forEach((s) => s.destroy()); server.close(); } };
@@ -89,7 +117,7 @@ async function closedPort() {
   return `http://127.0.0.1:${port}`;
 }
 
-function startApp(name, env) {
+function startApp(setup, env) {
   const child = spawn(process.execPath, [SERVER], {
     env: { PATH: process.env.PATH, PORT: '0', NODE_ENV: 'production', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -101,14 +129,14 @@ function startApp(name, env) {
       const match = /^listening on (\S+)$/m.exec(out);
       if (match) resolve(match[1]);
     });
-    child.on('exit', (code) => reject(new Error(`${name}: server exited ${code}`)));
+    child.on('exit', (code) => reject(new Error(`${setup.name}: server exited ${code}`)));
   });
   const stop = () => new Promise((resolve) => {
     child.removeAllListeners('exit');
     child.on('exit', () => resolve((/droplets: .*$/m.exec(out) || ['droplets: off'])[0]));
     child.kill('SIGTERM');
   });
-  return { name, url, stop, pid: child.pid };
+  return { ...setup, url, stop, pid: child.pid, runs: [] };
 }
 
 function load(url, duration) {
@@ -128,69 +156,108 @@ function load(url, duration) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+function table(apps, summaries, stubCounts) {
+  const base = apps.find((a) => a.name.endsWith('off'));
+  const m = (app, key) => median(app.runs.map((r) => r[key]));
+  const lines = [
+    '| set-up | req/s | ratio to off | p50 ms | p99 ms | p99 ratio to off | app CPU µs/request | ratio to off | main thread | other threads | stub CPU µs/request | records per call | middleware at shutdown |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const app of apps) {
+    const errors = app.runs.reduce((s, r) => s + r.errors + r.non2xx, 0);
+    const stub = stubCounts.get(app.name);
+    lines.push(`| ${app.name} | ${m(app, 'rps').toFixed(0)} | ${(m(app, 'rps') / m(base, 'rps')).toFixed(3)} | ${m(app, 'p50')} | ${m(app, 'p99')} | ${(m(app, 'p99') / m(base, 'p99')).toFixed(2)} | ${m(app, 'cpuUs').toFixed(0)} | ${(m(app, 'cpuUs') / m(base, 'cpuUs')).toFixed(2)} | ${m(app, 'mainUs').toFixed(0)} | ${m(app, 'otherUs').toFixed(0)} | ${stub ? m(app, 'stubUs').toFixed(0) : ''} | ${stub ? (stub.messages / stub.calls).toFixed(2) : ''} | ${summaries.get(app.name).replace('droplets: ', '')}${errors ? `; ${errors} errors/non-2xx` : ''} |`);
+  }
+  return lines.join('\n');
+}
+
 async function main() {
   const moto = await startMoto();
   const sqs = new SQSClient({ endpoint: moto.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
   const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'bench-events' }));
-  const stub = await startStub();
   const blackhole = await startBlackhole();
   const refused = await closedPort();
-  const queuePath = '/000000000000/bench-events';
+  const stubs = new Map(); // set-up name -> its own stub, so that its CPU and calls are that set-up's
 
-  const apps = [
-    startApp('off', {}),
-    startApp('moto', { ...CREDENTIALS, DROPLETS_QUEUE_URL: QueueUrl, AWS_ENDPOINT_URL: moto.endpoint }),
-    startApp('stub', { ...CREDENTIALS, DROPLETS_QUEUE_URL: stub.endpoint + queuePath, AWS_ENDPOINT_URL: stub.endpoint }),
-    startApp('stub-main', { ...CREDENTIALS, DROPLETS_QUEUE_URL: stub.endpoint + queuePath, AWS_ENDPOINT_URL: stub.endpoint, DROPLETS_SQS_WORKER: 'false' }),
-    startApp('refused', { ...CREDENTIALS, DROPLETS_QUEUE_URL: refused + queuePath, AWS_ENDPOINT_URL: refused }),
-    startApp('blackhole', { ...CREDENTIALS, DROPLETS_QUEUE_URL: blackhole.endpoint + queuePath, AWS_ENDPOINT_URL: blackhole.endpoint }),
+  const queueEnv = async (name, queue) => {
+    if (queue === 'moto') return { ...CREDENTIALS, DROPLETS_QUEUE_URL: QueueUrl, AWS_ENDPOINT_URL: moto.endpoint };
+    let endpoint;
+    if (queue === 'stub') {
+      const stub = await startStub();
+      stubs.set(name, stub);
+      endpoint = stub.endpoint;
+    } else {
+      endpoint = queue === 'refused' ? refused : blackhole.endpoint;
+    }
+    return { ...CREDENTIALS, DROPLETS_QUEUE_URL: endpoint + QUEUE_PATH, AWS_ENDPOINT_URL: endpoint };
+  };
+  const SETUPS = [
+    { group: 'cpu', name: 'off' },
+    { group: 'cpu', name: 'moto', queue: 'moto' },
+    { group: 'cpu', name: 'stub', queue: 'stub' },
+    { group: 'cpu', name: 'stub-main', queue: 'stub', main: true },
+    { group: 'cpu', name: 'refused', queue: 'refused' },
+    { group: 'cpu', name: 'blackhole', queue: 'blackhole' },
+    { group: 'io', name: 'io-off' },
+    { group: 'io', name: 'io-stub', queue: 'stub' },
+    { group: 'io', name: 'io-stub-main', queue: 'stub', main: true },
+    { group: 'io', name: 'io-blackhole', queue: 'blackhole' },
   ];
+  const apps = [];
+  for (const setup of SETUPS) {
+    const env = {
+      ...(setup.queue ? await queueEnv(setup.name, setup.queue) : {}),
+      ...(setup.main ? { DROPLETS_SQS_WORKER: 'false' } : {}),
+      ...(setup.group === 'io' ? { SIMULATED_DB_MS: String(DB_MS) } : {}),
+    };
+    apps.push(startApp(setup, env));
+  }
   const urls = await Promise.all(apps.map((a) => a.url));
-  const results = Object.fromEntries(apps.map((a) => [a.name, []]));
 
   for (const url of urls) await load(url, 1); // warm-up: JIT, connections, SDK credentials
   for (let round = 0; round < ROUNDS; round += 1) {
     const order = apps.map((a, i) => i);
     if (round % 2 === 1) order.reverse();
     for (const i of order) {
-      const cpuBefore = cpuSeconds(apps[i].pid);
+      const app = apps[i];
+      const stub = stubs.get(app.name);
+      const before = threadCpuMs(app.pid);
+      const stubBefore = stub ? threadCpuMs(stub.pid) : {};
       const r = await load(urls[i], DURATION);
-      const cpu = cpuSeconds(apps[i].pid) - cpuBefore;
-      results[apps[i].name].push({ cpuUs: (cpu * 1e6) / r.requests.total, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, total: r.requests.total });
-      process.stderr.write(`round ${round + 1} ${apps[i].name}: ${r.requests.average} req/s, p99 ${r.latency.p99} ms, ${((cpu * 1e6) / r.requests.total).toFixed(0)} µs CPU/request\n`);
-      await new Promise((resolve) => setTimeout(resolve, 1500)); // let the last batches leave
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // the last batches leave, their CPU counts
+      const cpu = cpuBetween(app.pid, before, threadCpuMs(app.pid));
+      const stubCpu = stub ? cpuBetween(stub.pid, stubBefore, threadCpuMs(stub.pid)) : { main: 0, other: 0 };
+      const perRequest = (ms) => (ms * 1000) / r.requests.total;
+      app.runs.push({
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors: r.errors + r.timeouts,
+        non2xx: r.non2xx,
+        cpuUs: perRequest(cpu.main + cpu.other),
+        mainUs: perRequest(cpu.main),
+        otherUs: perRequest(cpu.other),
+        stubUs: perRequest(stubCpu.main + stubCpu.other),
+      });
+      process.stderr.write(`round ${round + 1} ${app.name}: ${r.requests.average} req/s, p99 ${r.latency.p99} ms, ${perRequest(cpu.main + cpu.other).toFixed(0)} µs CPU/request\n`);
     }
   }
 
-  const summaries = [];
-  for (const app of apps) summaries.push(await app.stop());
-  const stubMessages = await stub.close();
+  const summaries = new Map();
+  for (const app of apps) summaries.set(app.name, await app.stop());
+  const stubCounts = new Map();
+  for (const [name, stub] of stubs) stubCounts.set(name, await stub.close());
   blackhole.close();
   sqs.destroy();
   await moto.stop();
 
-  const base = results.off;
-  const baseRps = median(base.map((r) => r.rps));
-  const baseP99 = median(base.map((r) => r.p99));
-  const lines = [];
-  lines.push(`date: ${new Date().toISOString()}; machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism?.() ?? os.cpus().length}), ${os.arch()}, ${os.cpus()[0].model}; node ${process.version}`);
-  lines.push(`autocannon: ${CONNECTIONS} connections, ${ROUNDS} rounds x ${DURATION} s per set-up, interleaved; median of rounds`);
-  lines.push('');
-  const baseCpu = median(base.map((r) => r.cpuUs));
-  lines.push('| set-up | req/s | ratio to off | p50 ms | p99 ms | p99 ratio to off | app CPU µs/request | ratio to off | errors | non-2xx | middleware at shutdown |');
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
-  apps.forEach((app, i) => {
-    const rs = results[app.name];
-    const rps = median(rs.map((r) => r.rps));
-    const p99 = median(rs.map((r) => r.p99));
-    const errors = rs.reduce((s, r) => s + r.errors, 0);
-    const non2xx = rs.reduce((s, r) => s + r.non2xx, 0);
-    const cpuUs = median(rs.map((r) => r.cpuUs));
-    lines.push(`| ${app.name} | ${rps.toFixed(0)} | ${(rps / baseRps).toFixed(3)} | ${median(rs.map((r) => r.p50))} | ${p99} | ${(p99 / baseP99).toFixed(2)} | ${cpuUs.toFixed(0)} | ${(cpuUs / baseCpu).toFixed(2)} | ${errors} | ${non2xx} | ${summaries[i].replace('droplets: ', '')} |`);
-  });
-  lines.push('');
-  lines.push(`the stub endpoint received ${stubMessages} messages`);
-  console.log(lines.join('\n'));
+  const cpuModel = os.cpus()[0].model;
+  console.log(`date: ${new Date().toISOString()}; machine: nproc ${os.availableParallelism?.() ?? os.cpus().length}, ${os.arch()}, ${cpuModel}; node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`autocannon: ${CONNECTIONS} connections, ${ROUNDS} rounds x ${DURATION} s per set-up, interleaved; median of rounds`);
+  console.log('\nCPU-bound app (in-memory catalogue):\n');
+  console.log(table(apps.filter((a) => a.group === 'cpu'), summaries, stubCounts));
+  console.log(`\nI/O-bound app (SIMULATED_DB_MS=${DB_MS}):\n`);
+  console.log(table(apps.filter((a) => a.group === 'io'), summaries, stubCounts));
 }
 
 main().catch((err) => {

@@ -1,32 +1,16 @@
 'use strict';
-// A minimal SQS endpoint (AWS JSON 1.0 protocol) that accepts every SendMessageBatch, run as
-// its own process by run.js so that its work does not slow the load generator. Prints its
-// port, then on SIGTERM the number of messages it received.
-const http = require('node:http');
-const crypto = require('node:crypto');
+// A minimal SQS endpoint (the middleware tests' helper: AWS JSON 1.0, accepts every
+// SendMessageBatch and answers with message IDs and MD5s as SQS does), run as its own process
+// by run.js and sdk-calls.js so that its CPU can be told apart from the app's. Prints its port,
+// then on SIGTERM the calls and messages it received.
+const path = require('node:path');
+const { startSqsEndpoint } = require(path.join(__dirname, '..', '..', 'middleware', 'express', 'test', 'helpers', 'sqs-endpoint'));
 
-let messages = 0;
-const server = http.createServer((req, res) => {
-  const chunks = [];
-  req.on('data', (c) => chunks.push(c));
-  req.on('end', () => {
-    const input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-    const entries = input.Entries || [];
-    messages += entries.length;
-    const body = JSON.stringify({
-      Successful: entries.map((e) => ({
-        Id: e.Id,
-        MessageId: crypto.randomUUID(),
-        MD5OfMessageBody: crypto.createHash('md5').update(e.MessageBody).digest('hex'),
-      })),
-      Failed: [],
-    });
-    res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
-    res.end(body);
+startSqsEndpoint({ keepBodies: false }).then((sqs) => {
+  console.log(`port ${new URL(sqs.endpoint).port}`);
+  process.on('SIGTERM', () => {
+    console.log(`calls ${sqs.state.calls}`);
+    console.log(`messages ${sqs.state.messages}`);
+    process.exit(0);
   });
-});
-server.listen(0, '127.0.0.1', () => console.log(`port ${server.address().port}`));
-process.on('SIGTERM', () => {
-  console.log(`messages ${messages}`);
-  process.exit(0);
 });

@@ -1,13 +1,14 @@
 'use strict';
 // A minimal SQS endpoint over HTTP (AWS JSON 1.0 protocol, what @aws-sdk/client-sqs speaks)
 // that accepts every SendMessageBatch, as SQS does, answering each entry with a message ID
-// and the MD5 of its body. `md5` chooses that MD5: 'body' (what SQS returns) or 'wrong'.
+// and the MD5 of its body. `md5` chooses that MD5: 'body' (what SQS returns) or 'wrong';
+// `keepBodies` keeps the message bodies received in `state.bodies`.
 // Used by the tests of the default client and, in its own process, by bench/middleware.
 const http = require('node:http');
 const crypto = require('node:crypto');
 
-function startSqsEndpoint({ md5 = 'body' } = {}) {
-  const state = { calls: 0, messages: 0, bodies: [], keepBodies: true };
+function startSqsEndpoint({ md5 = 'body', keepBodies = true } = {}) {
+  const state = { calls: 0, messages: 0, bodies: [] };
   const server = http.createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
@@ -21,7 +22,7 @@ function startSqsEndpoint({ md5 = 'body' } = {}) {
       const entries = JSON.parse(Buffer.concat(chunks).toString('utf8')).Entries || [];
       state.calls += 1;
       state.messages += entries.length;
-      if (state.keepBodies) state.bodies.push(...entries.map((e) => e.MessageBody));
+      if (keepBodies) state.bodies.push(...entries.map((e) => e.MessageBody));
       const body = JSON.stringify({
         Successful: entries.map((e) => ({
           Id: e.Id,
