@@ -11,16 +11,17 @@
 //   stub-main  the same with the SDK on the main thread (worker: false)
 //   refused    the queue endpoint down: a closed port (connections refused)
 //   blackhole  the queue endpoint down: accepts connections, never answers (calls hang)
-// The I/O-bound app: the same with SIMULATED_DB_MS (default 2 ms), each API call waiting as
-// for a database query, as most APIs do.
-//   io-off, io-stub, io-stub-main, io-blackhole   as above
+// The I/O-bound app: the same with SIMULATED_DB_MS, each API call waiting as for a database
+// query, as most APIs do; one group per wait (default 2 and 10 ms), ratios to its own `off`.
+//   db2-off, db2-stub, db2-stub-main, db2-blackhole   as above (blackhole for the first wait only)
+//   db10-off, db10-stub, db10-stub-main
 //
 // Per set-up: requests/s, p50/p99 latency, the app's CPU per request (user + system of all
 // its threads, from /proc; also split into the main thread, where requests are served, and
 // the other threads: the SDK's worker and V8's GC helpers), the CPU per request of the stub
 // endpoint (its own process, but on the same two cores), and the records per SendMessageBatch
 // call the stub received. Medians of the rounds; ratios to the group's `off`.
-// Usage: make setup; cd bench/middleware && npm ci && npm run bench [-- --rounds 8 --duration 3 --db-ms 2]
+// Usage: make setup; cd bench/middleware && npm ci && npm run bench [-- --rounds 8 --duration 3 --db-ms 2,10]
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -39,7 +40,7 @@ const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filt
 const ROUNDS = Number(args.rounds || 8);
 const DURATION = Number(args.duration || 3);
 const CONNECTIONS = Number(args.connections || 10);
-const DB_MS = Number(args['db-ms'] ?? 2);
+const DB_MS = String(args['db-ms'] ?? '2,10').split(',').map(Number);
 const CREDENTIALS = { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' };
 const QUEUE_PATH = '/000000000000/bench-events';
 
@@ -198,17 +199,19 @@ async function main() {
     { group: 'cpu', name: 'stub-main', queue: 'stub', main: true },
     { group: 'cpu', name: 'refused', queue: 'refused' },
     { group: 'cpu', name: 'blackhole', queue: 'blackhole' },
-    { group: 'io', name: 'io-off' },
-    { group: 'io', name: 'io-stub', queue: 'stub' },
-    { group: 'io', name: 'io-stub-main', queue: 'stub', main: true },
-    { group: 'io', name: 'io-blackhole', queue: 'blackhole' },
+    ...DB_MS.flatMap((ms, i) => [
+      { group: `db${ms}`, dbMs: ms, name: `db${ms}-off` },
+      { group: `db${ms}`, dbMs: ms, name: `db${ms}-stub`, queue: 'stub' },
+      { group: `db${ms}`, dbMs: ms, name: `db${ms}-stub-main`, queue: 'stub', main: true },
+      ...(i === 0 ? [{ group: `db${ms}`, dbMs: ms, name: `db${ms}-blackhole`, queue: 'blackhole' }] : []),
+    ]),
   ];
   const apps = [];
   for (const setup of SETUPS) {
     const env = {
       ...(setup.queue ? await queueEnv(setup.name, setup.queue) : {}),
       ...(setup.main ? { DROPLETS_SQS_WORKER: 'false' } : {}),
-      ...(setup.group === 'io' ? { SIMULATED_DB_MS: String(DB_MS) } : {}),
+      ...(setup.dbMs ? { SIMULATED_DB_MS: String(setup.dbMs) } : {}),
     };
     apps.push(startApp(setup, env));
   }
@@ -256,8 +259,10 @@ async function main() {
   console.log(`autocannon: ${CONNECTIONS} connections, ${ROUNDS} rounds x ${DURATION} s per set-up, interleaved; median of rounds`);
   console.log('\nCPU-bound app (in-memory catalogue):\n');
   console.log(table(apps.filter((a) => a.group === 'cpu'), summaries, stubCounts));
-  console.log(`\nI/O-bound app (SIMULATED_DB_MS=${DB_MS}):\n`);
-  console.log(table(apps.filter((a) => a.group === 'io'), summaries, stubCounts));
+  for (const ms of DB_MS) {
+    console.log(`\nI/O-bound app (SIMULATED_DB_MS=${ms}):\n`);
+    console.log(table(apps.filter((a) => a.group === `db${ms}`), summaries, stubCounts));
+  }
 }
 
 main().catch((err) => {
