@@ -89,7 +89,7 @@ declare namespace droplets {
     retryBaseMs?: number;
     /** Largest backoff ceiling. Default 5000 ms. */
     retryMaxMs?: number;
-    /** A SendMessageBatch call is aborted after this. Default 5000 ms. */
+    /** A SendMessageBatch call is given up after this (the default client ends its request and connection). Default 5000 ms. */
     sendTimeoutMs?: number;
     /** TCP connect timeout of the default client. Default 2000 ms. */
     connectTimeoutMs?: number;
