@@ -5,7 +5,9 @@
 //
 // The CPU-bound app: the example as it is, an in-memory catalogue, all CPU.
 //   off        DROPLETS_QUEUE_URL unset: no middleware
-//   moto       the middleware sending to a queue on a moto server (moto shares the CPU)
+//   moto       only with --moto: the middleware sending to a queue on a moto server. Moto takes
+//              about 160 messages/s, so after each of its rounds the app's full buffer drains
+//              for half a minute, in the background of the set-ups measured next: use it alone.
 //   stub       the middleware sending to a minimal local SQS endpoint (sqs-stub.js, its own
 //              process), SDK in the middleware's worker thread (the default)
 //   stub-main  the same with the SDK on the main thread (worker: false)
@@ -21,7 +23,7 @@
 // the other threads: the SDK's worker and V8's GC helpers), the CPU per request of the stub
 // endpoint (its own process, but on the same two cores), and the records per SendMessageBatch
 // call the stub received. Medians of the rounds; ratios to the group's `off`.
-// Usage: make setup; cd bench/middleware && npm ci && npm run bench [-- --rounds 8 --duration 3 --db-ms 2,10]
+// Usage: make setup; cd bench/middleware && npm ci && npm run bench [-- --rounds 8 --duration 3 --db-ms 2,10 --moto]
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -36,7 +38,11 @@ const fromMiddleware = createRequire(path.join(ROOT, 'middleware', 'express', 'i
 const { SQSClient, CreateQueueCommand } = fromMiddleware('@aws-sdk/client-sqs');
 const { startMoto } = fromMiddleware('./test/helpers/moto');
 
-const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
+const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => {
+  const [name, value = true] = a.trim().split(/\s+/);
+  return [name, value];
+}));
+const WITH_MOTO = args.moto === true;
 const ROUNDS = Number(args.rounds || 8);
 const DURATION = Number(args.duration || 3);
 const CONNECTIONS = Number(args.connections || 10);
@@ -173,9 +179,9 @@ function table(apps, summaries, stubCounts) {
 }
 
 async function main() {
-  const moto = await startMoto();
-  const sqs = new SQSClient({ endpoint: moto.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
-  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'bench-events' }));
+  const moto = WITH_MOTO ? await startMoto() : null;
+  const sqs = moto && new SQSClient({ endpoint: moto.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+  const QueueUrl = moto && (await sqs.send(new CreateQueueCommand({ QueueName: 'bench-events' }))).QueueUrl;
   const blackhole = await startBlackhole();
   const refused = await closedPort();
   const stubs = new Map(); // set-up name -> its own stub, so that its CPU and calls are that set-up's
@@ -194,7 +200,7 @@ async function main() {
   };
   const SETUPS = [
     { group: 'cpu', name: 'off' },
-    { group: 'cpu', name: 'moto', queue: 'moto' },
+    ...(WITH_MOTO ? [{ group: 'cpu', name: 'moto', queue: 'moto' }] : []),
     { group: 'cpu', name: 'stub', queue: 'stub' },
     { group: 'cpu', name: 'stub-main', queue: 'stub', main: true },
     { group: 'cpu', name: 'refused', queue: 'refused' },
@@ -251,8 +257,10 @@ async function main() {
   const stubCounts = new Map();
   for (const [name, stub] of stubs) stubCounts.set(name, await stub.close());
   blackhole.close();
-  sqs.destroy();
-  await moto.stop();
+  if (moto) {
+    sqs.destroy();
+    await moto.stop();
+  }
 
   const cpuModel = os.cpus()[0].model;
   console.log(`date: ${new Date().toISOString()}; machine: nproc ${os.availableParallelism?.() ?? os.cpus().length}, ${os.arch()}, ${cpuModel}; node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
