@@ -99,7 +99,10 @@ class Alarms(pulumi.ComponentResource):
         self.alarms = []
         for label, queue_name in args.dead_letter_queues.items():
             self.alarms.append(alarm(
-                f"{label}-dlq-depth", f"droplets: messages in the {label} dead-letter queue",
+                f"{label}-dlq-depth",
+                # The runbook, where the on-call reads it first: the alarm e-mail.
+                f"droplets: messages in the {label} dead-letter queue. Find the cause in the logs "
+                f"(message IDs), fix it, then `droplets dlq redrive {label} --stack <stack>`",
                 "AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum", 0, {"QueueName": queue_name},
             ))
         for label, queue_name in args.source_queues.items():

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from droplets import commands
+from droplets import commands, dlq_commands
 from droplets.console import fail
 from droplets.local import commands as local_commands
 
@@ -67,8 +67,14 @@ def transform(
 # The query side: session, events, report api, sql, reindex, forget (droplets/commands.py).
 commands.register(app)
 
+# The dead-letter queues: `droplets dlq status|redrive` (droplets/dlq_commands.py).
+dlq_commands.register(app)
+
 # The local stack: `droplets dev` / `droplets demo` are registered here (droplets/local/).
 local_commands.register(app)
+
+# The dead-letter queues: `droplets dlq status|redrive` (droplets/dlq_commands.py).
+dlq_commands.register(app)
 
 
 def main() -> None:

@@ -28,8 +28,12 @@ from droplets import contract
 from droplets.contract import (  # the stack outputs the CLI reads
     OUTPUT_ATHENA_WORKGROUP,
     OUTPUT_BUCKET,
+    OUTPUT_DLQ_URL,
     OUTPUT_GLUE_DATABASE,
     OUTPUT_GLUE_TABLE,
+    OUTPUT_INDEX_DLQ_URL,
+    OUTPUT_INDEX_QUEUE_URL,
+    OUTPUT_QUEUE_URL,
     OUTPUT_REGION,
     OUTPUT_TABLE,
 )
@@ -39,6 +43,9 @@ LOCAL_TARGET_FILE = Path(".droplets") / "local.json"
 LOCAL_DEFAULT_REGION = "us-east-1"
 #: moto accepts any credentials; these are only used for a local.json target with none set.
 LOCAL_DUMMY_CREDENTIALS = ("droplets-local", "droplets-local")
+
+#: The queue URLs among the stack outputs (``droplets dlq``).
+QUEUE_OUTPUTS = (OUTPUT_QUEUE_URL, OUTPUT_DLQ_URL, OUTPUT_INDEX_QUEUE_URL, OUTPUT_INDEX_DLQ_URL)
 
 #: Concurrency of S3 reads (``--full``, ``sql``); the HTTP pool is sized to match.
 MAX_WORKERS = 16
@@ -53,6 +60,9 @@ class Target:
     athena_workgroup: str | None = None
     glue_database: str | None = None
     glue_table: str | None = None
+    #: Stack output name -> queue URL (only from --stack or local.json: the Lambdas' own
+    #: environment has no queue URLs).
+    queues: dict[str, str] = field(default_factory=dict)
     #: Where the names came from, for messages: "flags", "environment", "stack prod", a path.
     source: str = ""
     #: A local-emulator target (local.json): dummy credentials are acceptable.
@@ -76,6 +86,16 @@ class Target:
                     f"or start the local stack (`droplets dev`) which writes {LOCAL_TARGET_FILE}"
                 )
         return self
+
+    def queue_url(self, output: str) -> str:
+        """The URL of the queue the stack exports as ``output``, or a one-line hint."""
+        url = self.queues.get(output)
+        if not url:
+            raise TargetError(
+                f"no {output} to use: pass --stack NAME (its outputs name the queues) "
+                f"or start the local stack (`droplets dev`) which writes {LOCAL_TARGET_FILE}"
+            )
+        return url
 
     @property
     def where(self) -> str:
@@ -124,6 +144,10 @@ class Target:
     @property
     def athena(self):
         return self.client("athena")
+
+    @property
+    def sqs(self):
+        return self.client("sqs")
 
 
 def find_local_file(start: Path | None = None) -> Path | None:
@@ -209,6 +233,9 @@ def resolve_target(
     from_local = bool(local_out) and (
         target.bucket == local_out.get(OUTPUT_BUCKET) or target.table == local_out.get(OUTPUT_TABLE)
     )
+    # Queue URLs only from the same source as the rest: never a local queue next to a real bucket.
+    queue_source = stack_out if stack else local_out if from_local else {}
+    target.queues = {name: str(queue_source[name]) for name in QUEUE_OUTPUTS if queue_source.get(name)}
     if from_local:
         target.local = True
         target.region = _first(local.get("region"), target.region, LOCAL_DEFAULT_REGION)

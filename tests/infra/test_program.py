@@ -16,6 +16,7 @@ import pytest
 
 from components.config import DLQ_RETENTION_SECONDS, LOG_RETENTION_DAYS
 from droplets import contract
+from droplets.dlq import PAIRS as DLQ_PAIRS
 from tests.infra.harness import ACCOUNT, EXPORTS, ROOT, STACKS, ProgramRun, run_program, stack_config
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -522,6 +523,11 @@ def test_alarms_where_configured(stack):
             assert (alarm.plain("namespace"), alarm.plain("metricName"), alarm.plain("dimensions")) == (namespace, metric, dimensions)
             assert alarm.plain("comparisonOperator") == "GreaterThanThreshold" and alarm.plain("threshold") == threshold
             assert alarm.plain("alarmActions") == [topic.state["arn"]]
+        # AND a DLQ alarm tells the on-call what to run, with a queue name the CLI knows
+        for label in ("events", "indexing"):
+            description = alarms[f"droplets-alarms-{label}-dlq-depth"].plain("alarmDescription")
+            assert f"`droplets dlq redrive {label} --stack <stack>`" in description
+            assert label in DLQ_PAIRS
 
     return run.settled().apply(check)
 

@@ -1,0 +1,179 @@
+"""The dead-letter queues: how full they are, and moving their messages back (redrive).
+
+A message lands in a DLQ after ``maxReceiveCount`` failed deliveries (S3 or DynamoDB down,
+a bug in a transform plugin, a missing permission). Once the cause is fixed, a redrive
+sends each message back to the queue it came from, where the pipeline processes it as new.
+
+Redrive is receive -> ``SendMessageBatch`` to the source -> ``DeleteMessageBatch`` from the
+DLQ, ten at a time, so it works the same on AWS and on the local emulator. A message is
+deleted from the DLQ only after the source queue accepted it: a crash in between leaves a
+copy in both, which the pipeline tolerates (the same record writes the same key; the same
+S3 event writes the same index item). A message the source refuses is made visible again
+and stays in the DLQ. Each run moves at most the messages the DLQ held when it started, so
+a message that fails again and comes back during the run is not sent round in circles.
+
+Message bodies hold raw records (personal data) and are never printed or logged here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from droplets import contract
+
+#: SQS's limits: entries per batch call, and bytes per batch (the sum of its messages).
+MAX_BATCH = 10
+MAX_BATCH_BYTES = 256 * 1024
+#: How long a received DLQ message stays hidden while it is being moved.
+VISIBILITY_SECONDS = 120
+#: Long polling: an empty answer after this wait means the DLQ has nothing left to give.
+WAIT_SECONDS = 2
+DEPTH_ATTRIBUTES = (
+    "ApproximateNumberOfMessages",
+    "ApproximateNumberOfMessagesNotVisible",
+    "ApproximateNumberOfMessagesDelayed",
+)
+
+
+@dataclass(frozen=True)
+class QueuePair:
+    """A pipeline queue and its DLQ, named as the stack outputs name them."""
+
+    name: str
+    source_output: str
+    dlq_output: str
+    reader: str
+
+
+#: The stack's two queue pairs: ``droplets dlq redrive events|indexing``.
+PAIRS: dict[str, QueuePair] = {
+    "events": QueuePair("events", contract.OUTPUT_QUEUE_URL, contract.OUTPUT_DLQ_URL, "consumer"),
+    "indexing": QueuePair("indexing", contract.OUTPUT_INDEX_QUEUE_URL, contract.OUTPUT_INDEX_DLQ_URL, "indexer"),
+}
+
+
+def depth(sqs: Any, queue_url: str) -> dict[str, int]:
+    """Visible, in-flight and delayed messages (approximate, as SQS counts them)."""
+    attributes = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=list(DEPTH_ATTRIBUTES))["Attributes"]
+    return {
+        "visible": int(attributes.get("ApproximateNumberOfMessages", 0)),
+        "in_flight": int(attributes.get("ApproximateNumberOfMessagesNotVisible", 0)),
+        "delayed": int(attributes.get("ApproximateNumberOfMessagesDelayed", 0)),
+    }
+
+
+@dataclass
+class Redrive:
+    """What one redrive did."""
+
+    queue: str
+    #: Visible messages in the DLQ when the run started (what it set out to move).
+    found: int = 0
+    moved: int = 0
+    #: Refused by the source queue: still in the DLQ.
+    refused: int = 0
+    #: Sent to the source but not deleted from the DLQ: they will be delivered twice.
+    not_deleted: int = 0
+    #: Visible messages in the DLQ after the run (approximate).
+    left: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "queue": self.queue, "found": self.found, "moved": self.moved,
+            "refused": self.refused, "not_deleted": self.not_deleted, "left": self.left, "errors": dict(self.errors),
+        }
+
+    def _error(self, code: str, count: int = 1) -> None:
+        self.errors[code] = self.errors.get(code, 0) + count
+
+
+def redrive(
+    sqs: Any,
+    pair: QueuePair,
+    source_url: str,
+    dlq_url: str,
+    *,
+    limit: int | None = None,
+    wait_seconds: int = WAIT_SECONDS,
+    on_moved: Callable[[int], None] | None = None,
+) -> Redrive:
+    """Move up to ``limit`` messages (default: as many as the DLQ holds now) back to the source."""
+    result = Redrive(pair.name)
+    result.found = depth(sqs, dlq_url)["visible"]
+    budget = result.found if limit is None else min(limit, result.found)
+    while result.moved + result.refused < budget:
+        want = min(MAX_BATCH, budget - result.moved - result.refused)
+        messages = sqs.receive_message(
+            QueueUrl=dlq_url,
+            MaxNumberOfMessages=want,
+            VisibilityTimeout=VISIBILITY_SECONDS,
+            WaitTimeSeconds=wait_seconds,
+            MessageAttributeNames=["All"],
+        ).get("Messages", [])
+        if not messages:
+            break
+        for batch in _batches(messages):
+            moved = _move(sqs, batch, source_url, dlq_url, result)
+            if moved and on_moved is not None:
+                on_moved(moved)
+    result.left = depth(sqs, dlq_url)["visible"]
+    return result
+
+
+def _batches(messages: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
+    """Split received messages into SendMessageBatch calls within SQS's byte limit."""
+    batch: list[dict[str, Any]] = []
+    size = 0
+    for message in messages:
+        bytes_ = _size(message)
+        if batch and size + bytes_ > MAX_BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+        batch.append(message)
+        size += bytes_
+    if batch:
+        yield batch
+
+
+def _size(message: dict[str, Any]) -> int:
+    size = len(message["Body"].encode("utf-8"))
+    for name, value in (message.get("MessageAttributes") or {}).items():
+        size += len(name.encode()) + len(value.get("DataType", "").encode())
+        size += len(value.get("StringValue", "").encode()) + len(value.get("BinaryValue", b""))
+    return size
+
+
+def _move(sqs: Any, messages: list[dict[str, Any]], source_url: str, dlq_url: str, result: Redrive) -> int:
+    entries = []
+    for index, message in enumerate(messages):
+        entry: dict[str, Any] = {"Id": str(index), "MessageBody": message["Body"]}
+        if message.get("MessageAttributes"):
+            entry["MessageAttributes"] = message["MessageAttributes"]
+        entries.append(entry)
+    answer = sqs.send_message_batch(QueueUrl=source_url, Entries=entries)
+    sent = {entry["Id"] for entry in answer.get("Successful", [])}
+    refused = [failure for failure in answer.get("Failed", []) if failure["Id"] not in sent]
+    for failure in refused:
+        result._error(failure.get("Code", "Failed"))
+    result.refused += len(refused)
+    if refused:
+        # Back in view at once: they stay in the DLQ for the next run, not hidden for minutes.
+        sqs.change_message_visibility_batch(
+            QueueUrl=dlq_url,
+            Entries=[{"Id": f["Id"], "ReceiptHandle": messages[int(f["Id"])]["ReceiptHandle"], "VisibilityTimeout": 0}
+                     for f in refused],
+        )
+    if not sent:
+        return 0
+    deleted = sqs.delete_message_batch(
+        QueueUrl=dlq_url,
+        Entries=[{"Id": i, "ReceiptHandle": messages[int(i)]["ReceiptHandle"]} for i in sorted(sent, key=int)],
+    )
+    failed_deletes = deleted.get("Failed", [])
+    for failure in failed_deletes:
+        result._error(failure.get("Code", "DeleteFailed"))
+    result.not_deleted += len(failed_deletes)
+    result.moved += len(sent)
+    return len(sent)

@@ -1,0 +1,208 @@
+"""``droplets dlq status`` and ``droplets dlq redrive`` against moto in-process, through the
+real CLI, with the queues found the way an operator's are: the local stack's
+``.droplets/local.json`` (the same stack outputs ``--stack`` reads)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import boto3
+import botocore.client
+import pytest
+from moto import mock_aws
+
+from droplets import contract, dlq
+from tests.cli.conftest import assert_one_line_error
+from tests.cli.lake import BUCKET, REGION, TABLE
+
+
+class Queues:
+    """The stack's two queue pairs, each source redriving to its DLQ as the program sets them."""
+
+    def __init__(self, sqs):
+        self.sqs = sqs
+        self.urls: dict[str, str] = {}
+        for pair, prefix in ((dlq.PAIRS["events"], "events"), (dlq.PAIRS["indexing"], "indexing")):
+            dead = sqs.create_queue(QueueName=f"{prefix}-dlq")["QueueUrl"]
+            dead_arn = sqs.get_queue_attributes(QueueUrl=dead, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+            source = sqs.create_queue(QueueName=f"{prefix}-queue", Attributes={
+                "RedrivePolicy": json.dumps({"deadLetterTargetArn": dead_arn, "maxReceiveCount": 3}),
+            })["QueueUrl"]
+            self.urls[pair.source_output], self.urls[pair.dlq_output] = source, dead
+
+    def url(self, pair: str, dead: bool) -> str:
+        p = dlq.PAIRS[pair]
+        return self.urls[p.dlq_output if dead else p.source_output]
+
+    def put(self, pair: str, body: str, **attributes: str) -> None:
+        extra = {"MessageAttributes": {k: {"DataType": "String", "StringValue": v} for k, v in attributes.items()}} if attributes else {}
+        self.sqs.send_message(QueueUrl=self.url(pair, dead=True), MessageBody=body, **extra)
+
+    def drain(self, pair: str, dead: bool) -> list[dict]:
+        """Every message now in the queue (received and deleted)."""
+        url, found = self.url(pair, dead), []
+        while messages := self.sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, MessageAttributeNames=["All"]).get("Messages", []):
+            found += messages
+            self.sqs.delete_message_batch(QueueUrl=url, Entries=[{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(messages)])
+        return found
+
+    def visible(self, pair: str, dead: bool) -> int:
+        return dlq.depth(self.sqs, self.url(pair, dead))["visible"]
+
+
+@pytest.fixture
+def queues(aws_env):
+    """moto with the two queue pairs, and a local.json in the working directory naming them."""
+    with mock_aws():
+        q = Queues(boto3.client("sqs", region_name=REGION))
+        outputs = {contract.OUTPUT_BUCKET: BUCKET, contract.OUTPUT_TABLE: TABLE, **q.urls}
+        path = Path(".droplets") / "local.json"
+        path.parent.mkdir()
+        # No "endpoint": the CLI's clients stay in-process, where moto is.
+        path.write_text(json.dumps({"region": REGION, "outputs": outputs}))
+        yield q
+
+
+def record_body(n: int) -> str:
+    return json.dumps({"v": 1, "event_id": f"00000000-0000-4000-8000-{n:012d}", "session_id": "sess-dlq-0001"})
+
+
+def test_status_counts_each_dlq_and_its_queue(cli, queues):
+    # GIVEN two dead messages of the consumer and none of the indexer
+    queues.put("events", record_body(1))
+    queues.put("events", record_body(2))
+
+    # WHEN the operator asks
+    result = cli("dlq", "status", "--json")
+
+    # THEN each pair is reported with its DLQ's depth
+    assert result.exit_code == 0, result.stderr
+    rows = {row["queue"]: row for row in result.json_lines()}
+    assert rows["events"]["dlq"]["visible"] == 2 and rows["events"]["reader"] == "consumer"
+    assert rows["indexing"]["dlq"]["visible"] == 0
+    # AND the human table says what to do next
+    human = cli("dlq", "status")
+    assert human.exit_code == 0 and "droplets dlq redrive" in human.stdout
+
+
+def test_redrive_sends_every_message_back_intact_and_empties_the_dlqs(cli, queues):
+    # GIVEN three dead records (one with a message attribute) and one dead S3 notification
+    bodies = {record_body(n) for n in range(3)}
+    for n, body in enumerate(sorted(bodies)):
+        queues.put("events", body, **({"trace": "t-1"} if n == 0 else {}))
+    notification = json.dumps({"Records": [{"eventName": "ObjectCreated:Put"}]})
+    queues.put("indexing", notification)
+
+    # WHEN the operator redrives both, without the question
+    result = cli("dlq", "redrive", "--yes")
+
+    # THEN the source queues hold exactly those bodies, attributes kept, and the DLQs are empty
+    assert result.exit_code == 0, result.stderr
+    assert "events: moved 3 of 3" in result.stdout and "indexing: moved 1 of 1" in result.stdout
+    redriven = queues.drain("events", dead=False)
+    assert {m["Body"] for m in redriven} == bodies
+    assert [m["MessageAttributes"]["trace"]["StringValue"] for m in redriven if "MessageAttributes" in m] == ["t-1"]
+    assert [m["Body"] for m in queues.drain("indexing", dead=False)] == [notification]
+    assert queues.drain("events", dead=True) == [] and queues.drain("indexing", dead=True) == []
+
+
+def test_redrive_of_one_queue_with_a_limit_moves_that_many(cli, queues):
+    # GIVEN five dead records and one dead notification
+    for n in range(5):
+        queues.put("events", record_body(n))
+    queues.put("indexing", "{}")
+
+    # WHEN only two of the consumer's are sent back
+    result = cli("dlq", "redrive", "events", "--limit", "2", "--yes", "--json")
+
+    # THEN two moved, three stay, and the indexer's DLQ was not touched
+    assert result.exit_code == 0, result.stderr
+    (summary,) = result.json_lines()
+    assert summary | {"errors": None} == {"queue": "events", "found": 5, "moved": 2, "refused": 0,
+                                           "not_deleted": 0, "left": 3, "errors": None}
+    assert len(queues.drain("events", dead=False)) == 2
+    assert queues.visible("events", dead=True) == 3 and queues.visible("indexing", dead=True) == 1
+
+
+def test_large_messages_are_sent_in_batches_within_the_byte_limit(cli, queues, api_calls):
+    # GIVEN three dead messages of 100 KiB each: 300 KiB, over SQS's 256 KiB per batch call
+    bodies = {json.dumps({"n": n, "pad": "x" * 100 * 1024}) for n in range(3)}
+    for body in bodies:
+        queues.put("events", body)
+
+    # WHEN they are redriven
+    result = cli("dlq", "redrive", "events", "--yes")
+
+    # THEN all arrive, in more than one SendMessageBatch call
+    assert result.exit_code == 0, result.stderr
+    assert {m["Body"] for m in queues.drain("events", dead=False)} == bodies
+    assert api_calls.count(("sqs", "SendMessageBatch")) >= 2
+
+
+def test_a_message_the_queue_refuses_stays_in_the_dlq_visible_and_the_exit_code_says_so(cli, queues, monkeypatch):
+    # GIVEN three dead records, and a source queue that refuses the one of event 1
+    for n in range(3):
+        queues.put("events", record_body(n))
+    refused_body = record_body(1)
+    original = botocore.client.BaseClient._make_api_call
+
+    def refusing(self, operation, params):
+        if operation != "SendMessageBatch":
+            return original(self, operation, params)
+        keep = [e for e in params["Entries"] if e["MessageBody"] != refused_body]
+        answer = original(self, operation, {**params, "Entries": keep})
+        refused = [{"Id": e["Id"], "Code": "KMS.ThrottlingException", "SenderFault": False, "Message": "slow down"}
+                   for e in params["Entries"] if e["MessageBody"] == refused_body]
+        return {**answer, "Failed": answer.get("Failed", []) + refused}
+
+    monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", refusing)
+
+    # WHEN the operator redrives
+    result = cli("dlq", "redrive", "events", "--yes")
+
+    # THEN the other two moved; the refused one is still in the DLQ and visible at once
+    assert result.exit_code == 1
+    assert "moved 2 of 3" in result.stdout and "1 refused by the queue" in result.stdout
+    assert "KMS.ThrottlingException x1" in result.stdout
+    assert {m["Body"] for m in queues.drain("events", dead=False)} == {record_body(0), record_body(2)}
+    assert [m["Body"] for m in queues.drain("events", dead=True)] == [refused_body]
+
+
+def test_without_yes_it_asks_and_a_no_moves_nothing(cli, queues):
+    # GIVEN a dead record
+    queues.put("events", record_body(1))
+
+    # WHEN the operator answers no
+    result = cli("dlq", "redrive", input="n\n")
+
+    # THEN it asked about what it found, nothing moved, and the error says how to skip the question
+    assert result.exit_code == 1
+    assert "Send 1 from the events DLQ back to be processed again?" in result.stderr
+    assert "not confirmed: nothing was moved (pass --yes" in result.stderr
+    # (no answer at all, a script without --yes, is a no too)
+    assert cli("dlq", "redrive", input="").exit_code == 1
+    assert queues.visible("events", dead=True) == 1 and queues.visible("events", dead=False) == 0
+    # AND a yes moves it
+    assert cli("dlq", "redrive", input="y\n").exit_code == 0
+    assert queues.visible("events", dead=False) == 1
+
+
+def test_empty_dlqs_say_so(cli, queues):
+    result = cli("dlq", "redrive", "--yes")
+    assert result.exit_code == 0 and "the DLQs are empty" in result.stdout
+
+
+def test_unknown_queue_name_is_a_one_line_error(cli, queues):
+    result = cli("dlq", "redrive", "orders", "--yes")
+    assert_one_line_error(result, "unknown queue 'orders'", "events, indexing, all")
+
+
+def test_without_queue_urls_the_error_says_where_to_get_them(cli, aws_env):
+    # GIVEN a target from the environment only (the Lambdas' variables name no queues)
+    aws_env.setenv(contract.ENV_BUCKET, BUCKET)
+    aws_env.setenv(contract.ENV_TABLE, TABLE)
+
+    # WHEN / THEN
+    result = cli("dlq", "status")
+    assert_one_line_error(result, "no queueUrl to use", "--stack")
