@@ -73,9 +73,6 @@ dlq_commands.register(app)
 # The local stack: `droplets dev` / `droplets demo` are registered here (droplets/local/).
 local_commands.register(app)
 
-# The dead-letter queues: `droplets dlq status|redrive` (droplets/dlq_commands.py).
-dlq_commands.register(app)
-
 
 def main() -> None:
     try:
