@@ -216,7 +216,7 @@ def test_a_transient_s3_failure_is_retried_and_then_succeeds(pipeline):
     assert pipeline.dlq_messages("dlqUrl") == []
 
 
-def test_a_message_that_keeps_failing_lands_in_the_dlq_after_max_receive_count(pipeline):
+def test_a_message_that_keeps_failing_lands_in_the_dlq_and_a_redrive_after_the_fix_stores_it(pipeline):
     # GIVEN S3 refusing every PutObject of one session's calls
     session = f"doomed-{uuid.uuid4()}"
     pipeline.proxy.throttle(session)
@@ -236,9 +236,21 @@ def test_a_message_that_keeps_failing_lands_in_the_dlq_after_max_receive_count(p
     deliveries = [o.receive_counts[message["MessageId"]] for o in pipeline.outcomes if message["MessageId"] in o.message_ids]
     assert deliveries == list(range(1, max_receive + 1))
     assert not _stored(pipeline, session)
-    pipeline.proxy.heal(session)
     depth = queue_depths(pipeline.client("sqs"), pipeline.outputs["queueUrl"])
     assert sum(depth.values()) == 0
+
+    # WHEN the cause is fixed and the operator redrives the DLQ with the CLI
+    pipeline.proxy.heal(session)
+    (redrive,) = pipeline.cli("dlq", "redrive", "events", "--yes")
+
+    # THEN the message goes back to its queue, the consumer stores it and the DLQ is empty
+    assert redrive["moved"] >= 1 and redrive["refused"] == 0
+    deadline = time.monotonic() + 30
+    while not _stored(pipeline, session) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert _stored(pipeline, session)
+    assert pipeline.drained()
+    assert [m for m in pipeline.dlq_messages("dlqUrl") if session in m["Body"]] == []
 
 
 def _stored(pipeline, session: str) -> bool:
