@@ -1,16 +1,24 @@
-"""droplets forget: erase a session's objects (every version) and index items; safe twice."""
+"""droplets forget: erase a session's objects (every version), index items and bad rows; safe twice."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import boto3
+import botocore.client
+import botocore.exceptions
 import pytest
 from botocore.stub import Stubber
 
 from droplets import contract
-from droplets.erase import delete_index_items
+from droplets.erase import SESSION_ID_CHARS, delete_index_items
 from droplets.errors import DropletsError
+from handlers.consumer import encode
 from tests.cli.conftest import assert_one_line_error
 from tests.cli.lake import stored_record
+from transforms.chain import Bad
+from transforms.testing import chain, make_record
 
 VICTIM = "sess-forget-me01"
 KEEP = "sess-keep-me-001"
@@ -48,7 +56,7 @@ def test_forget_removes_objects_and_index_items_and_is_safe_twice(two_sessions, 
     # THEN every object of it is gone, including the unindexed one and the custom key
     assert result.exit_code == 0, result.stderr
     assert _remaining_keys(lake) & victim_keys == set()
-    assert f"removed 5 object(s) (5 version(s), 0 delete marker(s)) and 4 index item(s) of session {VICTIM}" in result.stdout
+    assert f"removed 5 object(s) (5 version(s), 0 delete marker(s)), 4 index item(s) and 0 bad row(s) of session {VICTIM}" in result.stdout
     for key in victim_keys:
         assert key in result.stdout
     # AND its journey is unknown; the other sessions are untouched
@@ -154,3 +162,148 @@ def test_object_delete_errors_are_not_reported_as_done():
         stub.add_response("delete_objects", {"Errors": [{"Key": "events/k", "Code": "AccessDenied", "Message": "no"}]})
         with pytest.raises(DropletsError, match="could not delete 1 object version\\(s\\), e.g. events/k: AccessDenied"):
             delete_objects(s3, "b", [ObjectVersion("events/k", "v1")])
+
+
+# --- bad rows -------------------------------------------------------------------------------
+
+def _record_payload(session_id: str | None, **fields) -> str:
+    """An SQS body that is a record of ``session_id`` but invalid (so it becomes a bad row)."""
+    record = make_record(new_event_id=True, session_id=session_id, **fields)
+    record["request"]["method"] = 42
+    return json.dumps(record)
+
+
+def add_bad_row(lake, payload: str, received_at: str = "2026-02-01T10:00:00.000Z") -> str:
+    """Run ``payload`` through the real chain and store its bad row as the consumer does."""
+    result = chain("keys").run(payload, received_at)
+    assert isinstance(result, Bad), result
+    key, document = result.row(received_at)
+    lake.s3.put_object(Bucket=lake.bucket, Key=key, Body=encode(document), ContentType="application/json")
+    return key
+
+
+def _bad_versions(lake) -> dict[str, int]:
+    """Bad-row key -> how many versions and delete markers it has left."""
+    counts: dict[str, int] = {}
+    for key, _ in lake.object_versions():
+        if key.startswith(contract.BAD_PREFIX):
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+# payload -> whether forgetting VICTIM erases its bad row
+BAD_ROWS = {
+    "json session_id": (_record_payload(VICTIM), True),
+    "json session_id spelt with a \\u escape": (_record_payload(VICTIM).replace(f'"{VICTIM}"', '"\\u0073' + VICTIM[1:] + '"'), True),
+    "json, the session only in a header": (_record_payload(None, request={"headers": {"x-session-id": VICTIM}}), True),
+    "not json, mentions the session": (f"garbage <cookie: sid={VICTIM}; theme=dark>", True),
+    "json array holding the session": (json.dumps([1, {"sid": VICTIM}]), True),
+    "json of another session": (_record_payload(KEEP), False),
+    "json of a session the victim's ID is a prefix of": (_record_payload(VICTIM + "-2"), False),
+    "not json, only longer IDs around the victim's": (f"sid={VICTIM}-2 ref=x{VICTIM} {VICTIM}_b", False),
+    "not json, no session": ("{{{ truncated", False),
+}
+
+
+@pytest.fixture
+def bad_rows(versioned_lake):
+    """One bad row per BAD_ROWS case over two days; the victim's JSON one redelivered (two
+    versions), and one more of the victim deleted since (only a version and a delete marker)."""
+    lake = versioned_lake
+    keys = {}
+    for n, (name, (payload, _)) in enumerate(BAD_ROWS.items()):
+        keys[name] = add_bad_row(lake, payload, f"2026-0{1 + n % 2}-2{n}T10:00:00.000Z")
+    add_bad_row(lake, BAD_ROWS["json session_id"][0], "2026-01-20T10:00:00.000Z")
+    keys["deleted, json session_id"] = add_bad_row(lake, _record_payload(VICTIM), "2026-03-01T00:00:00.000Z")
+    lake.s3.delete_object(Bucket=lake.bucket, Key=keys["deleted, json session_id"])
+    lake.add_event(VICTIM, "2026-02-01T09:00:00.000Z")
+    lake.add_event(KEEP, "2026-02-01T09:00:00.000Z")
+    return lake, keys
+
+
+def test_forget_erases_every_version_of_the_bad_rows_that_hold_the_session(bad_rows, cli, api_calls):
+    # GIVEN bad rows of the victim (JSON, escaped, in a header, not JSON), of others, and of
+    # IDs that merely start or end with the victim's, in a versioned bucket
+    lake, keys = bad_rows
+    victims = {keys[name] for name, (_, erased) in BAD_ROWS.items() if erased} | {keys["deleted, json session_id"]}
+    kept = {keys[name] for name, (_, erased) in BAD_ROWS.items() if not erased}
+    before = _bad_versions(lake)
+    assert before[keys["json session_id"]] == 2 and before[keys["deleted, json session_id"]] == 2
+    api_calls.clear()
+    # WHEN the session is forgotten
+    result = cli("forget", VICTIM, "--yes", "--json")
+    # THEN every version and delete marker of the victim's bad rows is gone, the rest untouched
+    assert result.exit_code == 0, result.stderr
+    after = _bad_versions(lake)
+    assert set(after) == kept, {name: key in after for name, key in keys.items()}
+    assert all(after[key] == before[key] for key in kept)
+    summary = result.json()
+    assert (summary["bad_rows"], summary["bad_row_versions"], summary["bad_row_delete_markers"]) == (6, 7, 1)
+    assert sorted(summary["bad_row_keys"]) == sorted(victims)
+    assert (summary["objects"], summary["index_items"], summary["removed"]) == (1, 1, True)
+    # AND each bad row cost one GET, whatever its number of versions
+    assert sum(1 for call in api_calls if call == ("s3", "GetObject")) == len(before)
+    # AND running it again finds none
+    again = cli("forget", VICTIM, "--yes", "--json").json()
+    assert (again["removed"], again["bad_rows"]) == (False, 0)
+    assert _bad_versions(lake) == after
+
+
+def test_a_session_with_only_bad_rows_is_erased_and_the_output_counts_them(lake, cli):
+    # GIVEN a session whose every message was rejected: bad rows, no events, no index items
+    json_row = add_bad_row(lake, _record_payload(VICTIM))
+    text_row = add_bad_row(lake, f"not json {VICTIM}", "2026-04-02T00:00:00.000Z")
+    other = add_bad_row(lake, _record_payload(KEEP))
+    # WHEN it is forgotten
+    result = cli("forget", VICTIM, "--yes")
+    # THEN its two bad rows are removed, counted and listed, the other session's is kept
+    assert result.exit_code == 0, result.stderr
+    assert (f"removed 0 object(s) (0 version(s), 0 delete marker(s)), 0 index item(s) and 2 bad row(s) "
+            f"(2 version(s), 0 delete marker(s)) of session {VICTIM}") in result.stdout
+    assert json_row in result.stdout and text_row in result.stdout and other not in result.stdout
+    assert set(_bad_versions(lake)) == {other}
+    # AND a second run erases no bad row and says so
+    again = cli("forget", VICTIM, "--yes")
+    assert again.exit_code == 0, again.stderr
+    assert f"nothing stored for session {VICTIM} (already erased?): 0 objects, 0 index items, 0 bad rows" in again.stdout
+    assert set(_bad_versions(lake)) == {other}
+
+
+def test_bad_rows_are_listed_by_dry_run_and_kept_when_declined(lake, cli):
+    row = add_bad_row(lake, f"not json {VICTIM}")
+    dry = cli("forget", VICTIM, "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    assert row in dry.stdout and "would remove 0 object(s)" in dry.stdout and "and 1 bad row(s)" in dry.stdout
+    declined = cli("forget", VICTIM, input="n\n")
+    assert declined.exit_code == 1
+    assert "and 1 bad row(s)" in declined.stderr
+    assert set(_bad_versions(lake)) == {row}
+
+
+def test_a_bad_row_read_failure_is_one_line_without_the_session_or_payload(lake, cli, monkeypatch):
+    # GIVEN a bad row the operator may not read
+    add_bad_row(lake, f"card 4111111111111111 {VICTIM}")
+    original = botocore.client.BaseClient._make_api_call
+
+    def denied(self, operation, params):
+        if operation == "GetObject":
+            raise botocore.exceptions.ClientError({"Error": {"Code": "AccessDenied", "Message": "Access Denied"}}, operation)
+        return original(self, operation, params)
+
+    monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", denied)
+    # WHEN forget runs, THEN it stops before deleting anything, in one line naming the call
+    line = assert_one_line_error(cli("forget", VICTIM, "--yes"), "access denied calling GetObject")
+    assert "4111" not in line
+    assert set(_bad_versions(lake))
+
+
+def test_session_id_characters_are_the_contracts():
+    # The whole-token match is bounded by exactly the characters a session ID may hold.
+    inside = {c for c in map(chr, range(32, 127)) if re.fullmatch(f"[{SESSION_ID_CHARS}]", c)}
+    assert inside == {c for c in map(chr, range(32, 127)) if contract.SESSION_ID_RE.fullmatch(c * 8)}
+
+
+def test_help_says_bad_rows_are_scanned_at_one_get_each(cli):
+    result = cli("forget", "--help")
+    assert result.exit_code == 0
+    assert "bad/" in result.stdout and "one GET per bad row" in " ".join(result.stdout.split())
