@@ -24,12 +24,23 @@ Each string is checked for:
   ssn       US SSN written ``AAA-GG-SSSS`` with issued ranges (no 000/666/9xx area,
             no 00 group, no 0000 serial); nine bare digits are an ID
   iban      country code, check digits, 11-30 letters/digits (grouped by spaces or
-            not) that pass the ISO 13616 mod-97 check
+            not) that pass the ISO 13616 mod-97 check; one not written in capitals
+            (``gb82 west 1234 5698 7654 32``) must also have its country's length,
+            so lower-case hex IDs and tokens survive
   jwt       ``eyJ<header>.<payload>.<signature>`` (base64url)
   bearer    ``Bearer <token>`` (the token holds a digit or punctuation)
   basic     ``Basic <base64 of user:password>``
   aws_key   AWS access key IDs (``AKIA``, ``ASIA``, ... followed by 16 characters)
   ========  ===========================================================================
+
+The value handed to ``replace`` is the finding's canonical form, equal for every way of
+writing the same identifier, so ``hash`` mode gives it one pseudonym: an e-mail address
+lower-cased (``%40`` decoded); a card, SSN or national phone number as its digits; an
+IBAN in capitals without spaces; a phone number written with its country code as ``+``
+and digits, without the trunk ``(0)`` some write after the country code
+(``+44 (0)20 7946-0958`` is ``+442079460958``). A national number stays national: without
+knowing the country, ``020 7946 0958`` cannot be told to be ``+44 20 7946 0958``
+(:func:`with_country_code` does it when the country is configured).
 
 Each kind has its own expression, run only when a cheap substring test says it could
 match (``@`` for e-mails, four digits in a row for numbers...), so most strings cost a
@@ -69,7 +80,9 @@ _PHONE_NANP_RE = re.compile(
     r"(?![A-Za-z0-9]|[.-][0-9])"
 )
 _PHONE_TRUNK_RE = re.compile(r"0(?<![A-Za-z0-9.+(-]0)[0-9]{1,4}(?:[ .][0-9]{2,4}){2,4}(?![A-Za-z0-9]|[.-][0-9])")
-_IBAN_RE = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z][0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])")
+_IBAN_RE = re.compile(
+    r"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z][0-9]{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])"
+)
 _EMAIL_RE = re.compile(
     r"[\w.%+-](?<![\w.%+-][\w.%+-])[\w.%+-]{0,63}+"
     r"@(?P<domain>(?:[\w-]{1,63}\.){1,8}[^\W\d_]{2,24})(?![\w-])"
@@ -98,6 +111,8 @@ _PAIR_RE = re.compile(
 )
 
 _RETINA_RE = re.compile(r"[0-9]+x\.[A-Za-z]+")
+#: ``+44 (0)20 ...``: the trunk prefix written in brackets right after the country code.
+_BRACKETED_TRUNK_RE = re.compile(r"^(\+[0-9]{1,3})[ .-]?\(0\)")
 _NON_DIGIT_RE = re.compile(r"[^0-9]")
 _CARD_PREFIX_RE = re.compile(r"4|5[1-5]|2[2-7]|3[47]|3[0689]|6")
 
@@ -112,11 +127,61 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+#: IBAN length by country (SWIFT IBAN registry, ISO 13616). Only IBANs not written in
+#: capitals are held to it: a capitalised IBAN of a country added to the registry later
+#: must still be found, and lower case is where hex IDs and tokens would pass mod-97 by
+#: chance (one in 97 of those that start like an IBAN).
+IBAN_LENGTHS = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BI": 27,
+    "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DJ": 27, "DK": 18, "DO": 28,
+    "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FK": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23,
+    "GL": 18, "GR": 27, "GT": 28, "HN": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26,
+    "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21,
+    "LY": 25, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MN": 20, "MR": 27, "MT": 31, "MU": 30, "NI": 28,
+    "NL": 18, "NO": 15, "OM": 23, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22,
+    "RU": 33, "SA": 24, "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25,
+    "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
+}
+#: Pseudonyms written by the passes before the IBAN one: their 16 lower-case hex digits
+#: could read as a lower-case Belgian IBAN (16 characters).
+_EARLIER_PSEUDONYMS = ("phone:", "card:", "ssn:")
+
+
 def iban_ok(compact: str) -> bool:
     if not 15 <= len(compact) <= 34:
         return False
     rotated = compact[4:] + compact[:4]
     return int("".join(str(int(ch, 36)) for ch in rotated)) % 97 == 1
+
+
+def phone_key(text: str) -> str:
+    """The canonical form of a phone number found in ``text``: ``+`` and digits when it
+    is written with its country code (a bracketed trunk ``(0)`` after it dropped), else
+    the national digits."""
+    if text.startswith("+"):
+        return "+" + _NON_DIGIT_RE.sub("", _BRACKETED_TRUNK_RE.sub(r"\1", text))
+    return _NON_DIGIT_RE.sub("", text)
+
+
+#: National (trunk) prefixes other than ``0``, by country calling code: North America
+#: dials ``1``, Hungary ``06``; Italy and San Marino have none (their leading ``0`` is part
+#: of the number and stays after the country code).
+_TRUNK_PREFIXES = {"1": "1", "36": "06", "39": "", "378": ""}
+
+
+def with_country_code(key: str, country_code: str) -> str:
+    """A :func:`phone_key` of a national number made international, taking it to be from
+    the country of ``country_code`` (``"44"``): ``02079460958`` -> ``+442079460958``.
+    Keys already international, and national numbers that cannot be that country's
+    (no trunk prefix where one is dialled), are returned as they are."""
+    if key.startswith("+"):
+        return key
+    trunk = _TRUNK_PREFIXES.get(country_code, "0")
+    if country_code == "1" and len(key) == 10 and key[0] not in "01":
+        return "+1" + key  # NANP numbers are written without their trunk 1 as often as not
+    if key.startswith(trunk):
+        return "+" + country_code + key[len(trunk):]
+    return key
 
 
 def _card(text: str) -> str | None:
@@ -224,14 +289,20 @@ class TextScrubber:
 
     def _phone(self, match: re.Match[str]) -> str:
         digits = _NON_DIGIT_RE.sub("", match[0])
-        return self._replace("phone", digits, match[0]) if 8 <= len(digits) <= 15 else match[0]
+        return self._replace("phone", phone_key(match[0]), match[0]) if 8 <= len(digits) <= 15 else match[0]
 
     def _trunk_phone(self, match: re.Match[str]) -> str:
         digits = _NON_DIGIT_RE.sub("", match[0])
         return self._replace("phone", digits, match[0]) if 10 <= len(digits) <= 11 else match[0]
 
     def _iban(self, match: re.Match[str]) -> str:
-        compact = match[0].replace(" ", "")
+        written = match[0].replace(" ", "")
+        compact = written.upper()
+        if written != compact:  # not in capitals: held to its country's length too
+            if IBAN_LENGTHS.get(compact[:2]) != len(compact):
+                return match[0]
+            if match.string.endswith(_EARLIER_PSEUDONYMS, 0, match.start()):
+                return match[0]
         return self._replace("iban", compact, match[0]) if iban_ok(compact) else match[0]
 
     def _email(self, match: re.Match[str]) -> str:

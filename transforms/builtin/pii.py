@@ -27,14 +27,24 @@ Modes (option ``mode``):
 - ``mask`` (default): each finding becomes ``[<kind>]``: ``[email]``, ``[phone]``,
   ``[card]``, ``[ssn]``, ``[iban]``, ``[jwt]``, ``[bearer]``, ``[basic]``, ``[aws_key]``.
 - ``hash``: personal identifiers (email, phone, card, ssn, iban) become a stable
-  pseudonym ``<kind>:<16 hex>``, the HMAC-SHA256 of the normalised value (e-mail
-  lower-cased, numbers as digits) under option ``hash_key``; the same e-mail gives the
-  same pseudonym in every record, so a journey stays joinable, and without the key
-  nobody can test a guess against it (unlike a plain hash). Credentials and
-  sensitive-name values are still masked: a pseudonym of a password helps nobody.
-  ``hash_key`` (at least 32 characters) is required; in the Lambda it is read at cold
-  start from the SSM SecureString named by ``DROPLETS_PII_KEY_PARAM``, never from
-  plain configuration.
+  pseudonym ``<kind>:<16 hex>``, the HMAC-SHA256 of the canonical value under option
+  ``hash_key``: the whole e-mail address lower-cased, card and SSN digits, the IBAN in
+  capitals without spaces, a phone number as ``+`` and digits when written with its
+  country code (``+44 20 7946 0958``, ``+442079460958`` and ``+44 (0)20 7946-0958`` are
+  one number) or as its digits when national (``(555) 123-4567``, ``555-123-4567``,
+  ``555.123.4567``). The same person gets the same pseudonym in every record and every
+  way of writing it, so a journey stays joinable, and without the key nobody can test a
+  guess against it (unlike a plain hash). Credentials and sensitive-name values are
+  still masked: a pseudonym of a password helps nobody. ``hash_key`` (at least 32
+  characters) is required; in the Lambda it is read at cold start from the SSM
+  SecureString named by ``DROPLETS_PII_KEY_PARAM``, never from plain configuration.
+
+  A national number and the same number with its country code (``020 7946 0958`` and
+  ``+44 20 7946 0958``) get different pseudonyms unless option ``phone_country_code``
+  (``"44"``, ``"1"``...) says which country national numbers are from: then those written
+  with its trunk prefix (``0`` in most countries; ``1`` or none in North America, ``06``
+  in Hungary, none in Italy) are pseudonymised as ``+<code><number>``. Without it there
+  is no telling: ``06 12 34 56 78`` is French, ``06-12345678`` Dutch.
 
 Never touched: ``event_id``, ``session_id``, ``occurred_at``, ``duration_ms``,
 ``request.method``, ``request.route``, ``response.status``, ``source``, ``pipeline`` and
@@ -45,13 +55,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from functools import lru_cache
 from typing import Any, Callable, Mapping
 
 from transforms import ConfigError, hookimpl
 from transforms.builtin._pii_ip import IP_HEADERS, truncate, truncate_in
 from transforms.builtin._pii_names import NameRule
-from transforms.builtin._pii_text import IDENTIFIERS, TextScrubber
+from transforms.builtin._pii_text import IDENTIFIERS, TextScrubber, with_country_code
 
 NAME = "pii"
 #: Option names other parts set: the Pulumi config checks the mode, and the consumer
@@ -70,7 +81,9 @@ SHORT_STRING = 256
 CREDENTIAL_HEADERS = frozenset(
     {"authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key", "x-amz-security-token"}
 )
-OPTIONS = (MODE_OPTION, HASH_KEY_OPTION, "extra_headers", "extra_fields")
+PHONE_COUNTRY_CODE_OPTION = "phone_country_code"
+OPTIONS = (MODE_OPTION, HASH_KEY_OPTION, PHONE_COUNTRY_CODE_OPTION, "extra_headers", "extra_fields")
+_COUNTRY_CODE_RE = re.compile(r"\+?([1-9][0-9]{0,2})")
 
 
 def _string_list(options: Mapping[str, Any], name: str) -> list[str]:
@@ -78,6 +91,21 @@ def _string_list(options: Mapping[str, Any], name: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"option {name!r} must be a list of non-empty strings")
     return [v.strip() for v in value]
+
+
+def _country_code(options: Mapping[str, Any]) -> str | None:
+    value = options.get(PHONE_COUNTRY_CODE_OPTION)
+    if value is None:
+        return None
+    # An integer is accepted too: YAML and JSON configuration turn 44 into one.
+    text = str(value) if type(value) is int else value
+    match = _COUNTRY_CODE_RE.fullmatch(text) if isinstance(text, str) else None
+    if match is None:
+        raise ConfigError(
+            f"option {PHONE_COUNTRY_CODE_OPTION!r} must be a country calling code of 1-3 digits "
+            f"such as \"44\" or \"1\", got {value!r}"
+        )
+    return match[1]
 
 
 class Pii:
@@ -90,6 +118,7 @@ class Pii:
         mode = options.get(MODE_OPTION, "mask")
         if mode not in MODES:
             raise ConfigError(f"option 'mode' must be one of {', '.join(MODES)}, got {mode!r}")
+        self.country_code = _country_code(options)
         self.drop_headers = CREDENTIAL_HEADERS | {h.lower() for h in _string_list(options, "extra_headers")}
         names = NameRule(_string_list(options, "extra_fields"))
         self.is_sensitive: Callable[[str], bool] = lru_cache(maxsize=16384)(names.is_sensitive)
@@ -122,6 +151,8 @@ class Pii:
     def _pseudonym(self, kind: str, value: str, text: str) -> str:
         if kind not in IDENTIFIERS:
             return f"[{kind}]"
+        if kind == "phone" and self.country_code is not None:
+            value = with_country_code(value, self.country_code)
         digest = hmac.new(self._key, f"{kind}:{value}".encode("utf-8"), hashlib.sha256).hexdigest()
         return f"{kind}:{digest[:PSEUDONYM_HEX]}"
 
