@@ -194,6 +194,72 @@ def test_personal_data_is_masked_wherever_it_appears_in_a_string(text, expected)
     assert text_after(text) == expected
 
 
+@pytest.mark.parametrize(
+    "phone",
+    [
+        # North American after its trunk/country 1
+        "1-555-123-4567", "1 (555) 123-4567", "1.555.123.4567", "1 555 123 4567", "1(555) 123-4567",
+        "1-800-555-0199",
+        # 00 / 011 dialled instead of +
+        "0044 20 7946 0958", "00 44 20 7946 0958", "0044-20-7946-0958", "0044 (0)20 7946 0958", "0044 2079460958",
+        "0033 1 23 45 67 89", "0049 30 901820", "001 555 123 4567", "011 44 20 7946 0958", "011-44-20-7946-0958",
+        # a trunk 0 number grouped with dashes
+        "020-7946-0958", "0161-496-0000", "0121-496-0000", "06-12-34-56-78",
+        # British: a five-digit code and six digits, or a four-digit one and 3-4
+        "07700 900123", "07700-900123", "01632 960001", "01632 960 001", "0121 496 0000", "0117 496 0000",
+    ],
+)
+def test_phone_numbers_in_every_common_format_are_masked(phone):
+    # GIVEN a phone number inside a sentence, and alone
+    # WHEN pii runs  THEN the whole number is masked, the words around it survive
+    assert text_after(f"call {phone} today") == "call [phone] today"
+    assert text_after(phone) == "[phone]"
+    assert text_after(f"tel:{phone}") == "tel:[phone]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dates, timestamps and times, also with dashes and a time after them
+        "2026-11-26", "26-11-2026", "01-02-2026", "01.02.2026", "01.02.2026 12:30", "01-02-2026 12:30",
+        "2026-11-26T03:41:05.481Z", "12:30:45", "09:00-17:00", "2026-11-26 00:00:00",
+        "550e8400-e29b-41d4-a716-446655440000",
+        # prices, versions, IP addresses
+        "1,234.56", "12 345,67", "1 234 567,89", "1.2.3.4", "1.22.333.4444.5", "10.0.0.1", "192.168.100.200",
+        "10.10.100.2000",
+        # order numbers, IDs, epochs: bare or dashed digit runs
+        "0001-2345-6789-0123", "0001 2345 6789 0123", "1764128465481", "98765432101", "02079460958",
+        "00442079460958",  # no separator after the country code: an ID
+        "0012 3456 7890",  # no country code 12
+        "0044 20 79",  # too short for a phone number
+        "011 4 20 7946 0958",  # no country code 4
+        "001 555 123 456", "001 555 123 45678",  # +1 numbers have ten digits after the 1
+        "000 0000 0000", "00 12 34 56 78",  # 00 is never a trunk prefix
+        "1-055-123-4567", "1-155-123-4567",  # no North American area code starts with 0 or 1
+        "A1-555-123-4567", "v1.555.123.4567", "21-555-123-4567", "1-555-123-45678",
+        "0-306-40615-2", "978-0-306-40615-7",  # ISBNs
+        "01234 56789", "012345 678901", "01234 5678901",  # not the British 5 + 6 shape
+        "12-3456-7890",  # no trunk 0
+        "4111-1111-1111-1112",  # a card number failing Luhn is no phone number either
+    ],
+)
+def test_numbers_that_are_not_phone_numbers_survive(text):
+    # GIVEN a date, time, price, version, address, ID... alone and in a sentence
+    # WHEN pii runs  THEN it is untouched
+    assert text_after(text) == text
+    assert text_after(f"see {text} here") == f"see {text} here"
+
+
+def test_cards_ssns_and_ibans_are_not_taken_for_phone_numbers():
+    # GIVEN identifiers whose digit groups have the shapes of phone numbers
+    # WHEN pii runs  THEN each is found as what it is (the IBAN pass runs before the
+    # phone passes, so a group such as "0044" or "0417 1643 00" is not read as a phone)
+    assert text_after("ssn 078-05-1120") == "ssn [ssn]"
+    assert text_after("card 4111-1111-1111-1111") == "card [card]"
+    assert text_after("iban DE89 3704 0044 0532 0130 00.") == "iban [iban]."
+    assert text_after("iban NL91 ABNA 0417 1643 00") == "iban [iban]"
+
+
 def test_every_string_place_of_the_record_is_scanned():
     # GIVEN the same e-mail in the path, a query value, a header value, both bodies (nested
     # strings and list items) and the error message
@@ -361,13 +427,22 @@ def pseudonyms(texts, options=HASH):
     [
         ["+44 20 7946 0958", "+442079460958", "+44 (0)20 7946-0958", "+44 (0) 20 7946 0958", "+44.20.7946.0958"],
         ["(555) 123-4567", "555-123-4567", "555.123.4567", "555 123 4567"],
-        ["+1 555 123 4567", "+1 (555) 123-4567", "+15551234567", "+1-555-123-4567"],
+        ["+1 555 123 4567", "+1 (555) 123-4567", "+15551234567", "+1-555-123-4567",
+         "1-555-123-4567", "1 (555) 123-4567", "1.555.123.4567", "1 555 123 4567", "001 555 123 4567",
+         "011 1 555 123 4567"],
+        ["+44 20 7946 0958", "0044 20 7946 0958", "00 44 20 7946 0958", "0044-20-7946-0958",
+         "0044 (0)20 7946 0958", "011 44 20 7946 0958", "011-44-20-7946-0958"],
+        ["+33 1 23 45 67 89", "0033 1 23 45 67 89", "0033 (0)1 23 45 67 89"],
+        ["020 7946 0958", "020-7946-0958", "020.7946.0958"],
+        ["0161 496 0000", "0161-496-0000", "0161.496.0000"],
+        ["07700 900123", "07700-900123", "07700 900 123"],
         ["Ann@Example.com", "ann@example.com", "ANN@EXAMPLE.COM", "Ann%40Example.com"],
         ["4111 1111 1111 1111", "4111-1111-1111-1111", "4111111111111111"],
         ["GB82 WEST 1234 5698 7654 32", "GB82WEST12345698765432", "gb82 west 1234 5698 7654 32",
          "gb82west12345698765432"],
     ],
-    ids=["phone-international", "phone-north-american", "phone-plus-1", "email", "card", "iban"],
+    ids=["phone-international", "phone-north-american", "phone-plus-1", "phone-00-011-prefix", "phone-00-33",
+         "phone-trunk-dashes", "phone-trunk-area-code", "phone-uk-mobile", "email", "card", "iban"],
 )
 def test_hash_mode_gives_one_pseudonym_however_an_identifier_is_written(spellings):
     # GIVEN one phone number, e-mail address, card or IBAN written in several ways
@@ -395,6 +470,22 @@ def test_hash_mode_still_tells_different_identifiers_apart():
     assert len(set(out)) == len(texts), dict(zip(texts, out))
 
 
+def test_hash_mode_tells_new_phone_formats_apart():
+    # GIVEN numbers in the formats found by the 00/011, leading-1, dashed-trunk and British
+    # patterns, differing in a digit or in what the prefix makes of them
+    texts = [
+        "0044 20 7946 0958", "0044 20 7946 0959", "0033 1 23 45 67 89",
+        "1-555-123-4567", "1-555-123-4568", "(555) 123-4567",  # national: apart without a country (below)
+        "020-7946-0958", "0161-496-0000", "07700 900123", "07700 900124", "01632 960001",
+        "0117 496 0000",  # Bristol, national: not +7 496 0000
+        "+7 496 0000 1",
+    ]
+    # WHEN pii runs on each in hash mode
+    out = pseudonyms(texts)
+    # THEN every one has its own pseudonym
+    assert len(set(out)) == len(texts), dict(zip(texts, out))
+
+
 def test_without_a_country_code_a_national_number_stays_apart_from_its_international_form():
     # GIVEN the same London number written nationally and with its country code, and no
     # phone_country_code option  WHEN pii runs in hash mode
@@ -408,7 +499,10 @@ def test_without_a_country_code_a_national_number_stays_apart_from_its_internati
     [
         ("44", ["020 7946 0958", "020.7946.0958"], "+44 20 7946 0958"),
         ("33", ["06 12 34 56 78", "06.12.34.56.78"], "+33 6 12 34 56 78"),
-        ("1", ["(415) 555-0100", "415.555.0100"], "+1 415 555 0100"),
+        ("1", ["(415) 555-0100", "415.555.0100", "1-415-555-0100"], "+1 415 555 0100"),
+        ("44", ["020-7946-0958", "0044 20 7946 0958", "011 44 20 7946 0958"], "+44 20 7946 0958"),
+        ("44", ["07700 900123", "07700-900123"], "+44 7700 900123"),
+        ("44", ["0117 496 0000", "0117-496-0000"], "+44 117 496 0000"),
         ("39", ["06 1234 5678"], "+39 06 1234 5678"),  # Italy keeps its 0
         ("36", ["06 30 123 4567"], "+36 30 123 4567"),  # Hungary's trunk prefix is 06
         (44, ["020 7946 0958"], "+44 (0)20 7946 0958"),  # a number in YAML/JSON config
@@ -437,6 +531,18 @@ def test_phone_country_code_leaves_numbers_that_cannot_be_from_that_country_alon
     # THEN it keeps its national pseudonym instead of being made a +44 number
     assert north_american == text_after("(415) 555-0100", HASH)
     assert north_american != pseudonyms(["+44 4155 550100"], options)[0]
+
+
+def test_a_north_american_number_with_its_1_is_international_and_without_it_national():
+    # GIVEN the same North American number with and without the 1 in front, and no
+    # phone_country_code  WHEN pii runs in hash mode
+    with_1, plus_1, national = pseudonyms(["1-555-123-4567", "+1 555 123 4567", "(555) 123-4567"])
+    # THEN the 1 makes it +1 (one pseudonym with the + form); without it the number stays
+    # national, as before: 3-3-4 digits alone do not say which country
+    assert with_1 == plus_1
+    assert national != with_1
+    # AND another country configured does not touch a number that says it is +1
+    assert pseudonyms(["1-555-123-4567"], {**HASH, "phone_country_code": "44"}) == [with_1]
 
 
 def test_a_pseudonym_is_never_read_again_as_a_lower_case_iban():
@@ -542,6 +648,10 @@ MIB = 1 << 20
         "eyJ" * (MIB // 3), "Bearer " * (MIB // 7), "+1 2" * (MIB // 4), "AB12" * (MIB // 4), "GB82 " * (MIB // 5),
         "password=" * (MIB // 9), "a=b&" * (MIB // 4), "(415) " * (MIB // 6), "4111-" * (MIB // 5), "a%40" * (MIB // 4),
         "a@" + "b." * (MIB // 2), ":" * MIB, "AKIA" * (MIB // 4), "é1@" * (MIB // 3),
+        # the 00/011, leading-1, dashed-trunk and British phone patterns
+        "0044 " * (MIB // 5), "0044 (0)" * (MIB // 8), "011 44 " * (MIB // 7), "00 1 " * (MIB // 5),
+        "1-555-" * (MIB // 6), "1 (555) " * (MIB // 8), "0161-" * (MIB // 5), "07700 " * (MIB // 6),
+        "0 1" * (MIB // 3), "01-02-" * (MIB // 6), "1.555." * (MIB // 6),
     ],
     ids=lambda s: repr(s[:8]),
 )

@@ -13,11 +13,16 @@ Each string is checked for:
   email     ``local@domain.tld`` (internationalised too, ``zoë@bücher.de``), also
             URL-encoded (``%40``); not ``logo@2x.png``-style asset names
   phone     ``+`` and a country code, grouped or not (``+44 20 7946 0958``,
-            ``+14155550100``), or a national number written with separators: North
-            American ``(415) 555-0100`` / ``415-555-0100`` / ``415.555.0100``, or a
-            trunk ``0`` number grouped with spaces or dots (``020 7946 0958``,
-            ``06.12.34.56.78``), 10 or 11 digits. A bare run of digits is an ID, an
-            epoch or an order number, never a phone number.
+            ``+14155550100``); ``00`` or ``011`` instead of the ``+``, then an ITU
+            country code and groups (``0044 20 7946 0958``, ``011 44 20 7946 0958``);
+            North American, with or without the ``1`` in front (``(415) 555-0100``,
+            ``415-555-0100``, ``415.555.0100``, ``1-415-555-0100``,
+            ``1 (415) 555-0100``); a trunk ``0`` number of 10 or 11 digits grouped
+            with one kind of separator, spaces, dots or dashes (``020 7946 0958``,
+            ``06.12.34.56.78``, ``0161-496-0000``), or a British five-digit code and
+            six digits (``07700 900123``). A bare run of digits is an ID, an epoch or
+            an order number, never a phone number; dates, times, IPs, versions and
+            prices do not have these shapes.
   card      13-19 digits (optionally grouped by spaces or dashes, one kind of separator)
             that start like a card (2-series or 51-55 Mastercard, 4 Visa, 34/37 Amex,
             30/36/38/39 Diners, 6 Discover/UnionPay/Maestro) and pass the Luhn check
@@ -38,9 +43,13 @@ writing the same identifier, so ``hash`` mode gives it one pseudonym: an e-mail 
 lower-cased (``%40`` decoded); a card, SSN or national phone number as its digits; an
 IBAN in capitals without spaces; a phone number written with its country code as ``+``
 and digits, without the trunk ``(0)`` some write after the country code
-(``+44 (0)20 7946-0958`` is ``+442079460958``). A national number stays national: without
+(``+44 (0)20 7946-0958`` and ``0044 20 7946 0958`` are ``+442079460958``), a North
+American number written after its ``1`` as ``+1`` and ten digits (``1-555-123-4567`` is
+``+15551234567``, as is ``+1 555 123 4567``). A national number stays national: without
 knowing the country, ``020 7946 0958`` cannot be told to be ``+44 20 7946 0958``
-(:func:`with_country_code` does it when the country is configured).
+(:func:`with_country_code` does it when the country is configured). That holds for
+``(555) 123-4567`` too: only the ``1`` in front says a 3-3-4 number is North American, so
+it joins ``1-555-123-4567`` when ``phone_country_code`` is ``"1"``.
 
 Each kind has its own expression, run only when a cheap substring test says it could
 match (``@`` for e-mails, four digits in a row for numbers...), so most strings cost a
@@ -79,7 +88,31 @@ _PHONE_NANP_RE = re.compile(
     r"[(0-9](?<![A-Za-z0-9.+(-][(0-9])(?:(?<=\()[0-9]{3}\)[ ]?|(?<=[0-9])[0-9]{2}[-. ])[0-9]{3}[-. ][0-9]{4}"
     r"(?![A-Za-z0-9]|[.-][0-9])"
 )
-_PHONE_TRUNK_RE = re.compile(r"0(?<![A-Za-z0-9.+(-]0)[0-9]{1,4}(?:[ .][0-9]{2,4}){2,4}(?![A-Za-z0-9]|[.-][0-9])")
+#: ``1-555-123-4567``, ``1 (555) 123-4567``: a North American number after its trunk/country
+#: ``1`` (area codes never start with 0 or 1); run before the national pattern, which
+#: would take the number and leave the ``1``.
+_PHONE_NANP1_RE = re.compile(
+    r"1(?<![A-Za-z0-9.+(-]1)(?:[-. ]?\([2-9][0-9]{2}\)[ ]?|[-. ][2-9][0-9]{2}[-. ])[0-9]{3}[-. ][0-9]{4}"
+    r"(?![A-Za-z0-9]|[.-][0-9])"
+)
+#: ``0044 20 7946 0958``, ``00 33 1 23 45 67 89``, ``011 44 20 7946 0958``: the international
+#: call prefix dialled instead of ``+`` (``00`` in most of the world, ``011`` from North
+#: America). The country code must be followed by a separator, so a bare digit run stays an
+#: ID, and ``011`` by one too: ``0117 496 0000`` is a Bristol number, not ``+7``.
+_PHONE_IDD_RE = re.compile(
+    r"0(?<![A-Za-z0-9.+(-]0)(?:0[ ]?|11[ .-])(?P<cc>[1-9][0-9]{0,2})(?=[ .(-])"
+    r"(?>(?:[ .-]?\(?[0-9]{1,4}\)?){2,6})(?![A-Za-z0-9]|[.-][0-9])"
+)
+#: A trunk ``0`` number: area code and groups with one kind of separator throughout
+#: (``020 7946 0958``, ``0161-496-0000``, ``06.12.34.56.78``; one kind, so a date and a time
+#: such as ``01.02.2026 12:30`` is not read as one number), or a British five-digit code
+#: and six digits (``07700 900123``, ``01632 960001``). Never ``00``: that is the
+#: international prefix (above), and ``000 0000 0000`` a placeholder.
+_PHONE_TRUNK_RE = re.compile(
+    r"0(?<![A-Za-z0-9.+(-]0)"
+    r"(?:[1-9][0-9]{3}[ -][0-9]{6}|[1-9][0-9]{0,3}(?P<sep>[ .-])[0-9]{2,4}(?:(?P=sep)[0-9]{2,4}){1,3})"
+    r"(?![A-Za-z0-9]|[.-][0-9])"
+)
 _IBAN_RE = re.compile(
     r"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z][0-9]{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])"
 )
@@ -96,8 +129,8 @@ _OPAQUE_RE = re.compile(
     r"|[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
 )
 #: Cards, SSNs, IBANs and national phone numbers all hold four digits in a row, or
-#: (French style) three pairs of digits separated by spaces or dots.
-_NUMBERISH_RE = re.compile(r"[0-9][0-9](?:[0-9]{2}|[ .][0-9]{2}[ .][0-9]{2})")
+#: (French style) three pairs of digits separated by spaces, dots or dashes.
+_NUMBERISH_RE = re.compile(r"[0-9][0-9](?:[0-9]{2}|[ .-][0-9]{2}[ .-][0-9]{2})")
 
 #: ``name=value``, ``name: value``, ``"name": "value"``; the name is judged in Python.
 _PAIR_RE = re.compile(
@@ -142,8 +175,9 @@ IBAN_LENGTHS = {
     "RU": 33, "SA": 24, "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25,
     "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
 }
-#: Pseudonyms written by the passes before the IBAN one: their 16 lower-case hex digits
-#: could read as a lower-case Belgian IBAN (16 characters).
+#: Pseudonyms that can be in a string the IBAN pass scans (the ``+`` phone pass runs
+#: before it; cards and SSNs in text scrubbed twice): their 16 lower-case hex digits could
+#: read as a lower-case Belgian IBAN (16 characters).
 _EARLIER_PSEUDONYMS = ("phone:", "card:", "ssn:")
 
 
@@ -162,6 +196,20 @@ def phone_key(text: str) -> str:
         return "+" + _NON_DIGIT_RE.sub("", _BRACKETED_TRUNK_RE.sub(r"\1", text))
     return _NON_DIGIT_RE.sub("", text)
 
+
+#: Country calling codes assigned by the ITU (E.164), for numbers dialled with ``00`` or
+#: ``011`` instead of ``+``: ``0012 3456 7890`` is no phone number, there is no ``+12``.
+COUNTRY_CODES = frozenset(
+    "1 7 20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 64 65 66 "
+    "81 82 84 86 90 91 92 93 94 95 98 211 212 213 216 218 260 261 262 263 264 265 266 267 268 269 290 291 297 "
+    "298 299 385 386 387 389 420 421 423 670 800 808 850 852 853 855 856 870 878 880 881 882 883 886 888 979 "
+    "998".split()
+) | frozenset(
+    str(n)
+    for first, last in ((220, 258), (350, 359), (370, 383), (500, 509), (590, 599), (672, 683), (685, 692),
+                        (960, 968), (970, 977), (992, 996))
+    for n in range(first, last + 1)
+)
 
 #: National (trunk) prefixes other than ``0``, by country calling code: North America
 #: dials ``1``, Hungary ``06``; Italy and San Marino have none (their leading ``0`` is part
@@ -241,12 +289,17 @@ class TextScrubber:
         if "+" in text:  # before national numbers, which would take its tail
             text = _PHONE_INTL_RE.sub(self._phone, text)
         if _NUMBERISH_RE.search(text) is not None and _OPAQUE_RE.fullmatch(text) is None:
+            # IBANs first: their digit groups would otherwise read as a card or a phone
+            # number (``NL91 ABNA 0417 1643 00``, ``DE89 3704 0044 0532 0130 00``).
+            text = _IBAN_RE.sub(self._iban, text)
             text = _CARD_RE.sub(self._card, text)
             if "-" in text:
                 text = _SSN_RE.sub(self._ssn, text)
+            if "00" in text or "011" in text:
+                text = _PHONE_IDD_RE.sub(self._idd_phone, text)
+            text = _PHONE_NANP1_RE.sub(self._nanp1_phone, text)
             text = _PHONE_NANP_RE.sub(self._phone, text)
             text = _PHONE_TRUNK_RE.sub(self._trunk_phone, text)
-            text = _IBAN_RE.sub(self._iban, text)
         if "@" in text:
             text = _EMAIL_RE.sub(self._email, text)
         if "%40" in text:
@@ -290,6 +343,17 @@ class TextScrubber:
     def _phone(self, match: re.Match[str]) -> str:
         digits = _NON_DIGIT_RE.sub("", match[0])
         return self._replace("phone", phone_key(match[0]), match[0]) if 8 <= len(digits) <= 15 else match[0]
+
+    def _idd_phone(self, match: re.Match[str]) -> str:
+        cc = match["cc"]
+        key = phone_key("+" + match.string[match.start("cc"):match.end()])
+        national = len(key) - 1 - len(cc)
+        if cc not in COUNTRY_CODES or not 8 <= len(key) - 1 <= 15 or (cc == "1" and national != 10):
+            return match[0]
+        return self._replace("phone", key, match[0])
+
+    def _nanp1_phone(self, match: re.Match[str]) -> str:
+        return self._replace("phone", "+" + _NON_DIGIT_RE.sub("", match[0]), match[0])
 
     def _trunk_phone(self, match: re.Match[str]) -> str:
         digits = _NON_DIGIT_RE.sub("", match[0])

@@ -30,9 +30,10 @@ Modes (option ``mode``):
   pseudonym ``<kind>:<16 hex>``, the HMAC-SHA256 of the canonical value under option
   ``hash_key``: the whole e-mail address lower-cased, card and SSN digits, the IBAN in
   capitals without spaces, a phone number as ``+`` and digits when written with its
-  country code (``+44 20 7946 0958``, ``+442079460958`` and ``+44 (0)20 7946-0958`` are
-  one number) or as its digits when national (``(555) 123-4567``, ``555-123-4567``,
-  ``555.123.4567``). The same person gets the same pseudonym in every record and every
+  country code (``+44 20 7946 0958``, ``+442079460958``, ``+44 (0)20 7946-0958`` and
+  ``0044 20 7946 0958`` are one number; a North American number after its ``1``,
+  ``1-555-123-4567``, is ``+1 555 123 4567``) or as its digits when national
+  (``(555) 123-4567``, ``555-123-4567``, ``555.123.4567``). The same person gets the same pseudonym in every record and every
   way of writing it, so a journey stays joinable, and without the key nobody can test a
   guess against it (unlike a plain hash). Credentials and sensitive-name values are
   still masked: a pseudonym of a password helps nobody. ``hash_key`` (at least 32
