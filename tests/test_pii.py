@@ -411,6 +411,21 @@ def test_hash_mode_still_masks_credentials_and_sensitive_names():
     assert re.fullmatch(r"card:[0-9a-f]{16}", out["card"])
 
 
+def test_hash_mode_pseudonyms_of_every_kind_survive_in_text():
+    # GIVEN an SSN, a card, a phone and an e-mail in free text (a pseudonym reads like a
+    # ``name: value`` pair, and ``ssn`` and ``card`` are sensitive names)
+    texts = ["078-05-1120", "ssn 078-05-1120", "4111 1111 1111 1111", "+44 20 7946 0958", "ann@example.com"]
+    # WHEN pii runs on each in hash mode, twice over (a stored record scrubbed again)
+    once = [text_after(text, HASH) for text in texts]
+    twice = [text_after(text, HASH) for text in once]
+    # THEN each is a joinable pseudonym, not "[redacted]", and a second pass keeps it
+    assert re.fullmatch(r"ssn:[0-9a-f]{16}", once[0]) and once[1] == "ssn " + once[0]
+    assert [re.fullmatch(r"(card|phone|email):[0-9a-f]{16}", text) is not None for text in once[2:]] == [True] * 3
+    assert twice == once
+    # AND a sensitive name with a value that is not a pseudonym is still masked
+    assert text_after("ssn: 1f0c9a7e55d2b8c3x", HASH) == "ssn: [redacted]"
+
+
 # --- hash mode: one pseudonym however an identifier is written ---------------------------
 
 

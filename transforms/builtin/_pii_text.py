@@ -69,6 +69,12 @@ from typing import Callable, Iterable
 #: Kinds that identify a person: pseudonymised in ``hash`` mode. The others (jwt,
 #: bearer, basic, aws_key) are credentials: always masked, a pseudonym of a secret has no use.
 IDENTIFIERS = frozenset({"email", "phone", "card", "ssn", "iban"})
+#: Hex digits of a hash-mode pseudonym, ``<kind>:<hex>`` (``ssn:1f0c...``): 64 bits,
+#: collision-free for any realistic population.
+PSEUDONYM_HEX = 16
+#: A pseudonym made earlier in the same string: its ``kind:`` reads like a ``name: value``
+#: pair, and ``ssn`` or ``card`` are sensitive names; the pair pass leaves it be.
+_PSEUDONYM_RE = re.compile(rf"(?:{'|'.join(sorted(IDENTIFIERS))}):[0-9a-f]{{{PSEUDONYM_HEX}}}")
 
 # One expression per kind, each starting with a literal or a character class so the
 # regex engine can skip ahead to where a match could begin; the boundary look-behind
@@ -316,7 +322,7 @@ class TextScrubber:
         if not self._is_sensitive_name(match["name"]):
             return match[0]
         group = "quoted" if match["quoted"] is not None else "plain"
-        if match[group] == self._redacted:
+        if match[group] == self._redacted or _PSEUDONYM_RE.fullmatch(match[0]) or _PSEUDONYM_RE.fullmatch(match[group]):
             return match[0]
         start, end = match.start(group) - match.start(), match.end(group) - match.start()
         whole = match[0]

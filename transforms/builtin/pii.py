@@ -63,7 +63,7 @@ from typing import Any, Callable, Mapping
 from transforms import ConfigError, hookimpl
 from transforms.builtin._pii_ip import IP_HEADERS, truncate, truncate_in
 from transforms.builtin._pii_names import NameRule
-from transforms.builtin._pii_text import IDENTIFIERS, TextScrubber, with_country_code
+from transforms.builtin._pii_text import IDENTIFIERS, PSEUDONYM_HEX, TextScrubber, with_country_code
 
 NAME = "pii"
 #: Option names other parts set: the Pulumi config checks the mode, and the consumer
@@ -74,8 +74,6 @@ HASH_KEY_OPTION = "hash_key"
 MODES = ("mask", HASH_MODE)
 REDACTED = "[redacted]"
 MIN_HASH_KEY_LENGTH = 32
-#: Hex characters of a pseudonym: 64 bits, collision-free for any realistic population.
-PSEUDONYM_HEX = 16
 #: Strings up to this length have their scrubbed form cached.
 SHORT_STRING = 256
 
