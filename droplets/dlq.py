@@ -139,18 +139,31 @@ def _batches(messages: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
 
 def _size(message: dict[str, Any]) -> int:
     size = len(message["Body"].encode("utf-8"))
-    for name, value in (message.get("MessageAttributes") or {}).items():
+    for name, value in _attributes(message).items():
         size += len(name.encode()) + len(value.get("DataType", "").encode())
         size += len(value.get("StringValue", "").encode()) + len(value.get("BinaryValue", b""))
     return size
+
+
+#: What a received message attribute may carry back into SendMessage: SQS may answer with
+#: the reserved (unimplemented) list fields, which SendMessage would refuse.
+_ATTRIBUTE_FIELDS = ("DataType", "StringValue", "BinaryValue")
+
+
+def _attributes(message: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {
+        name: {k: v for k, v in value.items() if k in _ATTRIBUTE_FIELDS}
+        for name, value in (message.get("MessageAttributes") or {}).items()
+    }
 
 
 def _move(sqs: Any, messages: list[dict[str, Any]], source_url: str, dlq_url: str, result: Redrive) -> int:
     entries = []
     for index, message in enumerate(messages):
         entry: dict[str, Any] = {"Id": str(index), "MessageBody": message["Body"]}
-        if message.get("MessageAttributes"):
-            entry["MessageAttributes"] = message["MessageAttributes"]
+        attributes = _attributes(message)
+        if attributes:
+            entry["MessageAttributes"] = attributes
         entries.append(entry)
     answer = sqs.send_message_batch(QueueUrl=source_url, Entries=entries)
     sent = {entry["Id"] for entry in answer.get("Successful", [])}

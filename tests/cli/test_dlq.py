@@ -35,8 +35,11 @@ class Queues:
         p = dlq.PAIRS[pair]
         return self.urls[p.dlq_output if dead else p.source_output]
 
-    def put(self, pair: str, body: str, **attributes: str) -> None:
-        extra = {"MessageAttributes": {k: {"DataType": "String", "StringValue": v} for k, v in attributes.items()}} if attributes else {}
+    def put(self, pair: str, body: str, binary: bytes | None = None, **attributes: str) -> None:
+        values = {k: {"DataType": "String", "StringValue": v} for k, v in attributes.items()}
+        if binary is not None:
+            values["blob"] = {"DataType": "Binary", "BinaryValue": binary}
+        extra = {"MessageAttributes": values} if values else {}
         self.sqs.send_message(QueueUrl=self.url(pair, dead=True), MessageBody=body, **extra)
 
     def drain(self, pair: str, dead: bool) -> list[dict]:
@@ -90,7 +93,7 @@ def test_redrive_sends_every_message_back_intact_and_empties_the_dlqs(cli, queue
     # GIVEN three dead records (one with a message attribute) and one dead S3 notification
     bodies = {record_body(n) for n in range(3)}
     for n, body in enumerate(sorted(bodies)):
-        queues.put("events", body, **({"trace": "t-1"} if n == 0 else {}))
+        queues.put("events", body, **({"trace": "t-1", "binary": b"\x00\x01"} if n == 0 else {}))
     notification = json.dumps({"Records": [{"eventName": "ObjectCreated:Put"}]})
     queues.put("indexing", notification)
 
@@ -102,7 +105,8 @@ def test_redrive_sends_every_message_back_intact_and_empties_the_dlqs(cli, queue
     assert "events: moved 3 of 3" in result.stdout and "indexing: moved 1 of 1" in result.stdout
     redriven = queues.drain("events", dead=False)
     assert {m["Body"] for m in redriven} == bodies
-    assert [m["MessageAttributes"]["trace"]["StringValue"] for m in redriven if "MessageAttributes" in m] == ["t-1"]
+    kept = [m["MessageAttributes"] for m in redriven if "MessageAttributes" in m]
+    assert [(a["trace"]["StringValue"], a["blob"]["BinaryValue"]) for a in kept] == [("t-1", b"\x00\x01")]
     assert [m["Body"] for m in queues.drain("indexing", dead=False)] == [notification]
     assert queues.drain("events", dead=True) == [] and queues.drain("indexing", dead=True) == []
 
@@ -123,6 +127,33 @@ def test_redrive_of_one_queue_with_a_limit_moves_that_many(cli, queues):
                                            "not_deleted": 0, "left": 3, "errors": None}
     assert len(queues.drain("events", dead=False)) == 2
     assert queues.visible("events", dead=True) == 3 and queues.visible("indexing", dead=True) == 1
+
+
+def test_reserved_list_fields_of_received_attributes_are_not_sent_back(cli, queues, monkeypatch):
+    # GIVEN a dead message whose received attribute carries SQS's reserved list fields
+    # (as some SQS answers do; SendMessage refuses them)
+    queues.put("events", record_body(1), trace="t-1")
+    original = botocore.client.BaseClient._make_api_call
+    sent: list[dict] = []
+
+    def answering(self, operation, params):
+        answer = original(self, operation, params)
+        if operation == "ReceiveMessage":
+            for message in answer.get("Messages", []):
+                for value in message.get("MessageAttributes", {}).values():
+                    value.update(StringListValues=[], BinaryListValues=[])
+        if operation == "SendMessageBatch":
+            sent.extend(params["Entries"])
+        return answer
+
+    monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", answering)
+
+    # WHEN it is redriven
+    result = cli("dlq", "redrive", "events", "--yes")
+
+    # THEN only the fields SendMessage takes went back
+    assert result.exit_code == 0, result.stderr
+    assert [e["MessageAttributes"] for e in sent] == [{"trace": {"DataType": "String", "StringValue": "t-1"}}]
 
 
 def test_large_messages_are_sent_in_batches_within_the_byte_limit(cli, queues, api_calls):
