@@ -8,8 +8,8 @@ Redrive is receive -> ``SendMessageBatch`` to the source -> ``DeleteMessageBatch
 DLQ, ten at a time, so it works the same on AWS and on the local emulator. A message is
 deleted from the DLQ only after the source queue accepted it: a crash in between leaves a
 copy in both, which the pipeline tolerates (the same record writes the same key; the same
-S3 event writes the same index item). A message the source refuses is made visible again
-and stays in the DLQ. Each run moves at most the messages the DLQ held when it started, so
+S3 event writes the same index item). A message the source refuses stays in the DLQ and is
+made visible again when the run ends (tried once per run, not over and over). Each run moves at most the messages the DLQ held when it started, so
 a message that fails again and comes back during the run is not sent round in circles.
 
 Message bodies hold raw records (personal data) and are never printed or logged here.
@@ -102,6 +102,7 @@ def redrive(
     """Move up to ``limit`` messages (default: as many as the DLQ holds now) back to the source."""
     result = Redrive(pair.name)
     result.found = depth(sqs, dlq_url)["visible"]
+    refused: list[str] = []  # receipt handles
     budget = result.found if limit is None else min(limit, result.found)
     while result.moved + result.refused < budget:
         want = min(MAX_BATCH, budget - result.moved - result.refused)
@@ -115,9 +116,17 @@ def redrive(
         if not messages:
             break
         for batch in _batches(messages):
-            moved = _move(sqs, batch, source_url, dlq_url, result)
+            moved = _move(sqs, batch, source_url, dlq_url, result, refused)
             if moved and on_moved is not None:
                 on_moved(moved)
+    # Refused messages back in view once the run is over (not during it, where they would be
+    # received and refused again): they stay in the DLQ for the next run, not hidden for minutes.
+    for start in range(0, len(refused), MAX_BATCH):
+        chunk = refused[start:start + MAX_BATCH]
+        sqs.change_message_visibility_batch(
+            QueueUrl=dlq_url,
+            Entries=[{"Id": str(i), "ReceiptHandle": handle, "VisibilityTimeout": 0} for i, handle in enumerate(chunk)],
+        )
     result.left = depth(sqs, dlq_url)["visible"]
     return result
 
@@ -157,7 +166,11 @@ def _attributes(message: dict[str, Any]) -> dict[str, dict[str, Any]]:
     }
 
 
-def _move(sqs: Any, messages: list[dict[str, Any]], source_url: str, dlq_url: str, result: Redrive) -> int:
+def _move(
+    sqs: Any, messages: list[dict[str, Any]], source_url: str, dlq_url: str, result: Redrive, refused_handles: list[str]
+) -> int:
+    """Send ``messages`` to the source and delete the accepted ones from the DLQ; the
+    receipt handles of refused ones go to ``refused_handles``. Returns how many moved."""
     entries = []
     for index, message in enumerate(messages):
         entry: dict[str, Any] = {"Id": str(index), "MessageBody": message["Body"]}
@@ -170,14 +183,8 @@ def _move(sqs: Any, messages: list[dict[str, Any]], source_url: str, dlq_url: st
     refused = [failure for failure in answer.get("Failed", []) if failure["Id"] not in sent]
     for failure in refused:
         result._error(failure.get("Code", "Failed"))
+        refused_handles.append(messages[int(failure["Id"])]["ReceiptHandle"])
     result.refused += len(refused)
-    if refused:
-        # Back in view at once: they stay in the DLQ for the next run, not hidden for minutes.
-        sqs.change_message_visibility_batch(
-            QueueUrl=dlq_url,
-            Entries=[{"Id": f["Id"], "ReceiptHandle": messages[int(f["Id"])]["ReceiptHandle"], "VisibilityTimeout": 0}
-                     for f in refused],
-        )
     if not sent:
         return 0
     deleted = sqs.delete_message_batch(

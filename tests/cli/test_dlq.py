@@ -182,17 +182,20 @@ def test_a_message_the_queue_refuses_stays_in_the_dlq_visible_and_the_exit_code_
         if operation != "SendMessageBatch":
             return original(self, operation, params)
         keep = [e for e in params["Entries"] if e["MessageBody"] != refused_body]
-        answer = original(self, operation, {**params, "Entries": keep})
+        answer = original(self, operation, {**params, "Entries": keep}) if keep else {"Successful": []}
         refused = [{"Id": e["Id"], "Code": "KMS.ThrottlingException", "SenderFault": False, "Message": "slow down"}
                    for e in params["Entries"] if e["MessageBody"] == refused_body]
         return {**answer, "Failed": answer.get("Failed", []) + refused}
 
     monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", refusing)
 
-    # WHEN the operator redrives
+    # WHEN the operator redrives, one message per receive (so the refused one, were it
+    # visible again during the run, would be received and refused a second time)
+    monkeypatch.setattr(dlq, "MAX_BATCH", 1)
     result = cli("dlq", "redrive", "events", "--yes")
 
-    # THEN the other two moved; the refused one is still in the DLQ and visible at once
+    # THEN the other two moved; the refused one was tried once, is still in the DLQ and is
+    # visible again as soon as the run ends
     assert result.exit_code == 1
     assert "moved 2 of 3" in result.stdout and "1 refused by the queue" in result.stdout
     assert "KMS.ThrottlingException x1" in result.stdout
