@@ -9,8 +9,9 @@ DLQ, ten at a time, so it works the same on AWS and on the local emulator. A mes
 deleted from the DLQ only after the source queue accepted it: a crash in between leaves a
 copy in both, which the pipeline tolerates (the same record writes the same key; the same
 S3 event writes the same index item). A message the source refuses stays in the DLQ and is
-made visible again when the run ends (tried once per run, not over and over). Each run moves at most the messages the DLQ held when it started, so
-a message that fails again and comes back during the run is not sent round in circles.
+made visible again when the run ends (tried once per run, not over and over). Each run
+moves at most the messages the DLQ held when it started, so a message that fails again and
+comes back during the run is not sent round in circles.
 
 Message bodies hold raw records (personal data) and are never printed or logged here.
 """
