@@ -17,7 +17,7 @@ import typer
 from rich.table import Table
 
 from droplets import contract
-from droplets.console import emit, fail, note, progress, stdout
+from droplets.console import confirm_or_fail, emit, fail, note, progress, stdout
 from droplets.errors import NotFound, explain
 from droplets.target import Target, resolve_target
 from droplets.timerange import HELP as TIME_HELP, TimeRange
@@ -434,12 +434,7 @@ def forget(
     if not yes:
         if not as_json:
             _print_keys(summary["keys"] + summary["bad_row_keys"])
-        try:
-            confirmed = typer.confirm(f"Erase session {session_id}: {what}? This cannot be undone", err=True)
-        except typer.Abort:
-            confirmed = False
-        if not confirmed:
-            fail("not confirmed: nothing was removed (pass --yes to skip the question)")
+        confirm_or_fail(f"Erase session {session_id}: {what}? This cannot be undone", "nothing was removed")
     with progress("erasing", total=len(plan.objects) + len(plan.bad_rows) + len(plan.index_keys)) as bar:
         erase(target.s3, target.dynamodb, target.bucket, target.table, plan, on_done=bar.advance)
     if as_json:

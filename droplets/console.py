@@ -23,6 +23,17 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def confirm_or_fail(question: str, nothing_done: str) -> None:
+    """Ask ``question`` on stderr; anything but yes (no answer at all, as in a script, is a
+    no) fails with ``not confirmed: <nothing_done>`` and how to skip the question."""
+    try:
+        confirmed = typer.confirm(question, err=True)
+    except typer.Abort:
+        confirmed = False
+    if not confirmed:
+        fail(f"not confirmed: {nothing_done} (pass --yes to skip the question)")
+
+
 def stdout() -> Console:
     # Wide when not a terminal, so piped tables are not folded into 80 columns.
     console = Console(highlight=False)

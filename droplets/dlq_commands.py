@@ -13,7 +13,7 @@ from rich.table import Table
 
 from droplets import dlq
 from droplets.commands import AsJson, handles_errors, target_for
-from droplets.console import emit, fail, progress, stdout
+from droplets.console import confirm_or_fail, emit, fail, progress, stdout
 
 dlq_app = typer.Typer(
     help="The dead-letter queues: how many messages wait there, and sending them back once the cause is fixed.",
@@ -93,12 +93,7 @@ def redrive(
         return
     if not yes:
         what = ", ".join(f"{count:,} from the {name} DLQ" for name, count in waiting.items() if count)
-        try:
-            confirmed = typer.confirm(f"Send {what} back to be processed again?", err=True)
-        except typer.Abort:
-            confirmed = False
-        if not confirmed:
-            fail("not confirmed: nothing was moved (pass --yes to skip the question)")
+        confirm_or_fail(f"Send {what} back to be processed again?", "nothing was moved")
     results = []
     with progress("redriving", total=sum(min(c, limit or c) for c in waiting.values())) as bar:
         for pair in pairs:
