@@ -14,7 +14,7 @@ What goes in, and only that:
 - the plugin packages named in ``droplets:pluginPackages`` (pinned the same way; a package
   installed from a local directory is built into a wheel first);
 - ``handlers/``, ``transforms/`` (without ``transforms/testing.py``, a helper for plugin
-  authors' tests), ``droplets/__init__.py``, ``droplets/contract.py``, ``droplets/schema/``.
+  authors' tests), ``droplets/__init__.py`` and the folder ``droplets/contract/`` whole.
 
 No tests, no CLI or local-stack code, no Pulumi code, no ``__pycache__``, no console
 scripts, and of each dependency's ``*.dist-info`` only what ``importlib.metadata`` reads
@@ -49,7 +49,7 @@ CACHE_DIR = PROJECT_ROOT / ".bundle-cache"
 #: Cached bundles kept (newest first); older ones are removed after a build.
 CACHE_KEEP = 8
 
-SOURCES = ("handlers/**/*.py", "transforms/**/*.py", "droplets/__init__.py", "droplets/contract.py", "droplets/schema/*.json")
+SOURCES = ("handlers/**/*.py", "transforms/**/*.py", "droplets/__init__.py", "droplets/contract/**/*.py", "droplets/contract/*.json")
 SOURCES_EXCLUDED = frozenset({"transforms/testing.py"})
 #: What the Lambda Python runtime already provides: never bundled.
 RUNTIME_PROVIDED = frozenset({"boto3", "botocore", "s3transfer"})

@@ -21,7 +21,7 @@ import boto3
 import pytest
 
 from components import bundle as bundle_module
-from components.bundle import BundleSpec, build_bundle, runtime_python_version
+from components.bundle import PROJECT_ROOT, BundleSpec, build_bundle, runtime_python_version
 from droplets import contract
 from tests.lake_tables import create_index_table
 from transforms.testing import make_record
@@ -53,7 +53,7 @@ def test_bundle_holds_the_lambda_code_and_nothing_else(lambda_bundle):
     for required in ("handlers/__init__.py", "handlers/consumer.py", "handlers/indexer.py", "transforms/__init__.py",
                      "transforms/chain.py", "transforms/manager.py", "transforms/hookspecs.py",
                      "transforms/builtin/pii.py", "transforms/builtin/enrich.py", "transforms/builtin/keys.py",
-                     "droplets/__init__.py", "droplets/contract.py", f"droplets/schema/{contract.SCHEMA_FILE}"):
+                     "droplets/__init__.py", "droplets/contract/__init__.py", f"droplets/contract/{contract.SCHEMA_FILE}"):
         assert required in files, required
     # AND the runtime dependencies, with the metadata entry-point discovery reads
     tops = top_levels(files)
@@ -65,7 +65,9 @@ def test_bundle_holds_the_lambda_code_and_nothing_else(lambda_bundle):
         assert f"{dist}-{version(dist)}.dist-info/METADATA" in files, dist  # pinned to what runs here
     # AND nothing else of the project: no tests, CLI, local stack, Pulumi code, plugin test kit
     droplets_files = {f for f in files if f.startswith("droplets/")}
-    assert droplets_files == {"droplets/__init__.py", "droplets/contract.py", f"droplets/schema/{contract.SCHEMA_FILE}"}
+    shipped = {p.relative_to(PROJECT_ROOT).as_posix() for p in (PROJECT_ROOT / "droplets" / "contract").rglob("*")
+               if p.is_file() and "__pycache__" not in p.parts}
+    assert droplets_files == {"droplets/__init__.py"} | shipped
     assert "transforms/testing.py" not in files
     assert not tops & FORBIDDEN_TOP_LEVEL, tops & FORBIDDEN_TOP_LEVEL
     assert not any(f.endswith(".dist-info/METADATA") and f.split("-")[0].lower() in {"boto3", "botocore", "pulumi"} for f in files)

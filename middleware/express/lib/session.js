@@ -1,5 +1,5 @@
 'use strict';
-// The session-ID rule of DESIGN.md (droplets/contract.py is its definition on the Python
+// The session-ID rule of DESIGN.md (droplets/contract/ is its definition on the Python
 // side): valid when it matches SESSION_ID_RE and is not "_nosession", the index's own
 // partition for calls without a session. An invalid ID is never rejected: it is recorded as
 // null with session_invalid: true, so raw client input never reaches an S3 key.

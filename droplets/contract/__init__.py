@@ -1,12 +1,15 @@
-"""The shared contracts of droplets, defined once (see DESIGN.md).
+"""The shared contracts of droplets, defined once (see docs/architecture.md).
 
 Everything that more than one part of the system must agree on lives here: the record
 schema and its validation, the session-ID rule, the S3 key layout, the index item shape
 and the Lambda environment variables. Components, handlers, transforms, the CLI and the
 tests import these names; none of them re-types a prefix, an attribute or a variable.
 
-This module is bundled into the Lambda functions, so it imports only the standard library
-and fastjsonschema, and compiles the schema lazily (cold-start import time matters).
+This package is the part of ``droplets`` that ships to Lambda: the bundle takes the folder
+``droplets/contract/`` whole (with the import-free ``droplets/__init__.py``), so everything
+in it imports only the standard library and fastjsonschema, and compiles the schema lazily
+(cold-start import time matters). The operator's side (CLI, query library, local stack)
+lives in the rest of ``droplets/`` and never ships.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ def schema() -> dict[str, Any]:
 
 
 def schema_path():
-    return resources.files("droplets").joinpath("schema", SCHEMA_FILE)
+    return resources.files(__name__).joinpath(SCHEMA_FILE)
 
 
 @cache
