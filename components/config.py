@@ -5,6 +5,12 @@ stops ``pulumi preview`` with a message naming the key and what it accepts, e.g.
 ``droplets:architecture must be one of arm64, x86_64, got 'arm'``; nothing is created from
 a configuration that would only fail later, inside AWS or inside a Lambda at 3 a.m.
 
+Each setting is one row of :data:`KEYS`: its kind (what it accepts, and the parser that
+checks it), default and doc. Validation reads through the rows, and the README's
+configuration table is their rendering (``scripts/config-table`` writes it). A new setting
+is a row there, then a field of :class:`Settings` that :func:`load_settings` fills in with
+``value("<name>")``, and ``scripts/config-table`` for the README.
+
 The transform chain is built here too, with the same plugin manager and chain builder the
 consumer Lambda uses, so an unknown transform or a bad plugin option fails the preview.
 """
