@@ -5,6 +5,12 @@ stops ``pulumi preview`` with a message naming the key and what it accepts, e.g.
 ``droplets:architecture must be one of arm64, x86_64, got 'arm'``; nothing is created from
 a configuration that would only fail later, inside AWS or inside a Lambda at 3 a.m.
 
+Each setting is one row of :data:`KEYS`: its kind (what it accepts, and the parser that
+checks it), default and doc. Validation reads through the rows, and the README's
+configuration table is their rendering (``scripts/config-table`` writes it). A new setting
+is a row there, then a field of :class:`Settings` that :func:`load_settings` fills in with
+``value("<name>")``, and ``scripts/config-table`` for the README.
+
 The transform chain is built here too, with the same plugin manager and chain builder the
 consumer Lambda uses, so an unknown transform or a bad plugin option fails the preview.
 """
@@ -58,47 +64,214 @@ class SettingsError(pulumi.RunError, ValueError):
     """A bad configuration value. A ``RunError``: Pulumi prints the message, no traceback."""
 
 
+# --- what a setting accepts: each kind parses a raw value and says what it accepts --------------
+
+
+@dataclass(frozen=True)
+class Whole:
+    """A whole number from ``low`` to ``high``."""
+
+    low: int
+    high: int
+
+    @property
+    def accepts(self) -> str:
+        return f"{self.low}-{self.high}"
+
+    def parse(self, key: str, value: Any) -> int:
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            number = None
+        if number is None or not self.low <= number <= self.high:
+            raise SettingsError(f"{key} must be a whole number from {self.low} to {self.high}, got {value!r}")
+        return number
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """One of ``choices`` (returned as the choice itself, e.g. an int)."""
+
+    choices: tuple
+
+    @property
+    def accepts(self) -> str:
+        return "one of " + ", ".join(map(str, self.choices))
+
+    def parse(self, key: str, value: Any) -> Any:
+        for choice in self.choices:
+            if str(value).strip() == str(choice):
+                return choice
+        raise SettingsError(f"{key} must be one of {', '.join(map(str, self.choices))}, got {value!r}")
+
+
+@dataclass(frozen=True)
+class Flag:
+    accepts = "true, false"
+
+    def parse(self, key: str, value: Any) -> bool:
+        text = str(value).strip().lower()
+        if text not in ("true", "false"):
+            raise SettingsError(f"{key} must be one of true, false, got {value!r}")
+        return text == "true"
+
+
+@dataclass(frozen=True)
+class Email:
+    accepts = "an e-mail address"
+
+    def parse(self, key: str, value: Any) -> str:
+        if not _EMAIL_RE.match(str(value).strip()):
+            raise SettingsError(f"{key} must be an e-mail address, got {value!r}")
+        return str(value).strip()
+
+
+@dataclass(frozen=True)
+class Names:
+    """A list: YAML list in the stack file (JSON here), or a comma-separated string."""
+
+    of: str
+
+    @property
+    def accepts(self) -> str:
+        return f"list of {self.of}"
+
+    def parse(self, key: str, value: Any) -> tuple[str, ...]:
+        text = str(value).strip()
+        items: Any
+        if text.startswith("["):
+            try:
+                items = json.loads(text)
+            except ValueError:
+                items = None
+        else:
+            items = text.split(",")
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise SettingsError(f"{key} must be a list of names (YAML list or comma-separated), got {value!r}")
+        return tuple(i.strip() for i in items if i.strip())
+
+
+@dataclass(frozen=True)
+class TransformOptions:
+    accepts = "object: transform name -> options (checked by the transform)"
+
+    def parse(self, key: str, value: Any) -> dict[str, dict[str, Any]]:
+        try:
+            parsed = json.loads(value) if isinstance(value, str) else value
+        except ValueError:
+            parsed = None
+        if not isinstance(parsed, dict) or not all(isinstance(v, dict) for v in parsed.values()):
+            raise SettingsError(f"{key} must be an object mapping a transform name to its options object, got {value!r}")
+        return parsed
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A Pulumi secret of at least ``min_length`` characters (when it is needed at all:
+    :func:`load_settings` decides that, from the other settings)."""
+
+    min_length: int
+
+    @property
+    def accepts(self) -> str:
+        return f"a secret (`--secret`) of at least {self.min_length} characters"
+
+    def parse(self, key: str, value: Any) -> str:
+        if len(str(value)) < self.min_length:
+            raise SettingsError(f"{key} must be at least {self.min_length} characters long")
+        return str(value)
+
+
+# --- the settings: one row each -----------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class Key:
-    """One setting: its name, default and what it accepts (the README's table lists them)."""
+    """One setting: its name, what it accepts (``kind``), its default and what it is for.
+
+    Validation reads through :meth:`read`, and the README's configuration table is
+    :func:`reference_table` of these rows (``scripts/config-table`` writes it). ``rule`` is a
+    check across settings that :func:`load_settings` makes, said after what ``kind`` accepts."""
 
     name: str
+    kind: Any
     default: Any
-    accepts: str
     doc: str
+    rule: str = ""
 
     @property
     def full(self) -> str:
         return f"{NAMESPACE}:{self.name}"
 
+    @property
+    def accepts(self) -> str:
+        return f"{self.kind.accepts}; {self.rule}" if self.rule else self.kind.accepts
+
+    def read(self, get: Callable[[str], str | None]) -> Any:
+        """The validated value (an empty value counts as unset: the default)."""
+        value = get(self.full)
+        return self.default if value is None or value == "" else self.kind.parse(self.full, value)
+
 
 KEYS: tuple[Key, ...] = (
-    Key("transforms", ",".join(contract.DEFAULT_TRANSFORMS), "list of transform names", "the chain, in order"),
-    Key("transformOptions", {}, "object: transform name -> options", "per-transform options (no secrets here)"),
-    Key("pluginModules", [], "list of module names", "modules registered as plugins (they must be in the bundle)"),
-    Key("pluginPackages", [], "list of installed distribution names", "plugin packages added to the bundle"),
-    Key("retentionDays", 90, "1-36500", "days an object (and its index item) is kept"),
-    Key("messageRetentionSeconds", 4 * 24 * 3600, f"60-{DLQ_RETENTION_SECONDS - 1}", "how long the two source queues keep a message"),
-    Key("maxReceiveCount", 5, "1-1000", "deliveries of a message before it moves to its DLQ"),
-    Key("batchSize", 100, "1-10000 (above 10 needs a batching window)", "messages per Lambda invocation"),
-    Key("batchingWindowSeconds", 5, "0-300", "how long Lambda gathers a batch"),
-    Key("consumerMemoryMb", 512, "128-10240", "consumer Lambda memory"),
-    Key("consumerTimeoutSeconds", 60, "1-900", "consumer Lambda timeout"),
-    Key("indexerMemoryMb", 256, "128-10240", "indexer Lambda memory"),
-    Key("indexerTimeoutSeconds", 30, "1-900", "indexer Lambda timeout"),
-    Key("architecture", "arm64", ", ".join(ARCHITECTURES), "Lambda architecture (the bundle is built for it)"),
-    Key("logRetentionDays", 30, "one of " + ", ".join(map(str, LOG_RETENTION_DAYS)), "Lambda log retention"),
-    Key("alarms", True, "true, false", "create the CloudWatch alarms and their SNS topic"),
-    Key("alarmEmail", None, "an e-mail address", "subscribe this address to the alarm topic"),
-    Key("oldestMessageAlarmSeconds", 900, "60-1209600", "alarm when a source queue's oldest message is older"),
-    Key("lakeVersioning", False, "true, false", "keep overwritten/deleted objects for 7 days"),
-    Key("forceDestroy", False, "true, false", "let `pulumi destroy` delete a non-empty bucket and workgroup"),
-    Key("deletionProtection", True, "true, false", "DynamoDB deletion protection on the index"),
-    Key("pointInTimeRecovery", True, "true, false", "DynamoDB point-in-time recovery on the index"),
-    Key("piiHashKey", None, "secret, at least 32 characters", "HMAC key of the pii transform's hash mode"),
+    Key("transforms", Names("transform names (built-in, entry point or `pluginModules`)"), tuple(contract.DEFAULT_TRANSFORMS), "the chain, in order"),
+    Key("transformOptions", TransformOptions(), {}, "per-transform options; never secrets"),
+    Key("pluginModules", Names("module names"), (), "modules registered as plugins; they must be in the bundle"),
+    Key("pluginPackages", Names("distribution names installed in `.venv`"), (), "plugin packages added to the bundle, at the version installed in `.venv`"),
+    Key("retentionDays", Whole(1, 36500), 90, "days an object, a bad row and an index item are kept"),
+    Key("messageRetentionSeconds", Whole(60, DLQ_RETENTION_SECONDS - 1), 4 * 24 * 3600, "how long the two source queues keep a message",
+        "above `maxReceiveCount` x the queue's visibility timeout"),
+    Key("maxReceiveCount", Whole(1, 1000), 5, "deliveries of a message before it moves to its DLQ"),
+    Key("batchSize", Whole(1, 10000), 100, "messages per Lambda invocation (both functions)", "above 10 needs a batching window"),
+    Key("batchingWindowSeconds", Whole(0, 300), 5, "how long Lambda gathers a batch"),
+    Key("consumerMemoryMb", Whole(128, 10240), 512, "consumer memory (and CPU)"),
+    Key("consumerTimeoutSeconds", Whole(1, 900), 60, "consumer timeout"),
+    Key("indexerMemoryMb", Whole(128, 10240), 256, "indexer memory"),
+    Key("indexerTimeoutSeconds", Whole(1, 900), 30, "indexer timeout"),
+    Key("architecture", OneOf(ARCHITECTURES), "arm64", "Lambda architecture; the bundle is built for it"),
+    Key("logRetentionDays", OneOf(LOG_RETENTION_DAYS), 30, "Lambda log retention"),
+    Key("alarms", Flag(), True, "CloudWatch alarms and their (KMS-encrypted) SNS topic"),
+    Key("alarmEmail", Email(), None, "e-mail subscribed to the alarm topic", "needs `alarms`"),
+    Key("oldestMessageAlarmSeconds", Whole(60, DLQ_RETENTION_SECONDS), 900, "alarm when a source queue's oldest message is older"),
+    Key("lakeVersioning", Flag(), False, "S3 versioning; overwritten or deleted objects stay recoverable for 7 days"),
+    Key("forceDestroy", Flag(), False, "let `pulumi destroy` empty the bucket and the Athena workgroup"),
+    Key("deletionProtection", Flag(), True, "DynamoDB deletion protection on the index"),
+    Key("pointInTimeRecovery", Flag(), True, "DynamoDB point-in-time recovery on the index"),
+    Key("piiHashKey", Secret(PII_HASH_KEY_MIN_LENGTH), None,
+        "HMAC key of the `pii` transform's hash mode; required in hash mode, refused otherwise"),
 )
-_KEY_NAMES = frozenset(k.name for k in KEYS)
-_DEFAULTS = {k.name: k.default for k in KEYS}
+KEY = {k.name: k for k in KEYS}
+
+
+def reference_table(stacks: Mapping[str, Mapping[str, Any]]) -> str:
+    """The README's configuration table (Markdown): a line per row of :data:`KEYS`, and a
+    column per stack file (``{"dev": <Pulumi.dev.yaml's config>, ...}``) with its value."""
+    columns = ["key", "what", "default", "accepts", *stacks]
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    for key in KEYS:
+        cells = [f"`{key.name}`", key.doc, _shown_default(key), key.accepts]
+        cells += [_shown(config.get(key.full)) for config in stacks.values()]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _shown_default(key: Key) -> str:
+    value = key.default
+    if isinstance(value, tuple):
+        return f"`{','.join(value)}`" if value else "`[]`"
+    if isinstance(value, dict):
+        return f"`{json.dumps(value)}`"
+    if value is None:
+        return "none"
+    if key.name.endswith("Seconds") and isinstance(value, int) and value and value % 86400 == 0:
+        return f"{value} ({value // 86400} days)"
+    return _shown(value)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
 @dataclass(frozen=True)
@@ -151,25 +324,27 @@ def load_settings(get: Callable[[str], str | None] | None = None, *, is_secret: 
         get = runtime_config.get_config
         _reject_unknown_keys(_configured_keys())
     is_secret = is_secret or runtime_config.is_config_secret
-    read = _Reader(get)
 
-    transforms = read.names("transforms") or tuple(contract.DEFAULT_TRANSFORMS)
-    options = read.options("transformOptions")
-    modules = read.names("pluginModules")
-    packages = read.names("pluginPackages")
+    def value(name: str) -> Any:
+        return KEY[name].read(get)
 
-    retention_days = read.integer("retentionDays", 1, 36500)
-    message_retention = read.integer("messageRetentionSeconds", 60, DLQ_RETENTION_SECONDS - 1)
-    max_receive = read.integer("maxReceiveCount", 1, 1000)
-    batch_size = read.integer("batchSize", 1, 10000)
-    window = read.integer("batchingWindowSeconds", 0, 300)
-    consumer = FunctionSettings(read.integer("consumerMemoryMb", 128, 10240), read.integer("consumerTimeoutSeconds", 1, 900))
-    indexer = FunctionSettings(read.integer("indexerMemoryMb", 128, 10240), read.integer("indexerTimeoutSeconds", 1, 900))
-    architecture = read.choice("architecture", ARCHITECTURES)
-    log_retention = read.choice("logRetentionDays", LOG_RETENTION_DAYS)
-    alarms = read.boolean("alarms")
-    alarm_email = read.email("alarmEmail")
-    oldest_alarm = read.integer("oldestMessageAlarmSeconds", 60, DLQ_RETENTION_SECONDS)
+    transforms = value("transforms") or KEY["transforms"].default  # an empty list too
+    options = value("transformOptions")
+    modules = value("pluginModules")
+    packages = value("pluginPackages")
+
+    retention_days = value("retentionDays")
+    message_retention = value("messageRetentionSeconds")
+    max_receive = value("maxReceiveCount")
+    batch_size = value("batchSize")
+    window = value("batchingWindowSeconds")
+    consumer = FunctionSettings(value("consumerMemoryMb"), value("consumerTimeoutSeconds"))
+    indexer = FunctionSettings(value("indexerMemoryMb"), value("indexerTimeoutSeconds"))
+    architecture = value("architecture")
+    log_retention = value("logRetentionDays")
+    alarms = value("alarms")
+    alarm_email = value("alarmEmail")
+    oldest_alarm = value("oldestMessageAlarmSeconds")
 
     # --- cross-checks: rules AWS would only enforce half-way through `pulumi up` ---
     if batch_size > 10 and window < 1:
@@ -209,8 +384,7 @@ def load_settings(get: Callable[[str], str | None] | None = None, *, is_secret: 
             raise SettingsError(
                 f"{NAMESPACE}:piiHashKey must be stored as a secret: pulumi config set --secret {NAMESPACE}:piiHashKey ..."
             )
-        if len(raw_key) < PII_HASH_KEY_MIN_LENGTH:
-            raise SettingsError(f"{NAMESPACE}:piiHashKey must be at least {PII_HASH_KEY_MIN_LENGTH} characters long")
+        KEY["piiHashKey"].kind.parse(KEY["piiHashKey"].full, raw_key)
     elif raw_key:
         raise SettingsError(
             f"{NAMESPACE}:piiHashKey is set but the pii transform is not in hash mode "
@@ -237,97 +411,12 @@ def load_settings(get: Callable[[str], str | None] | None = None, *, is_secret: 
         alarms=alarms,
         alarm_email=alarm_email,
         oldest_message_alarm_seconds=oldest_alarm,
-        lake_versioning=read.boolean("lakeVersioning"),
-        force_destroy=read.boolean("forceDestroy"),
-        deletion_protection=read.boolean("deletionProtection"),
-        point_in_time_recovery=read.boolean("pointInTimeRecovery"),
+        lake_versioning=value("lakeVersioning"),
+        force_destroy=value("forceDestroy"),
+        deletion_protection=value("deletionProtection"),
+        point_in_time_recovery=value("pointInTimeRecovery"),
         pii_hash_key=pulumi.Output.secret(raw_key) if hash_mode else None,
     )
-
-
-# --- reading -----------------------------------------------------------------------------
-
-
-class _Reader:
-    """Typed getters over raw config strings; each error names the full key."""
-
-    def __init__(self, get: Callable[[str], str | None]):
-        self._get = get
-
-    def raw(self, name: str) -> Any:
-        assert name in _KEY_NAMES, name
-        value = self._get(f"{NAMESPACE}:{name}")
-        return None if value is None or value == "" else value
-
-    def integer(self, name: str, low: int, high: int) -> int:
-        value = self.raw(name)
-        if value is None:
-            return _DEFAULTS[name]
-        try:
-            number = int(str(value).strip())
-        except ValueError:
-            number = None
-        if number is None or not low <= number <= high:
-            raise SettingsError(f"{NAMESPACE}:{name} must be a whole number from {low} to {high}, got {value!r}")
-        return number
-
-    def boolean(self, name: str) -> bool:
-        value = self.raw(name)
-        if value is None:
-            return _DEFAULTS[name]
-        text = str(value).strip().lower()
-        if text not in ("true", "false"):
-            raise SettingsError(f"{NAMESPACE}:{name} must be one of true, false, got {value!r}")
-        return text == "true"
-
-    def choice(self, name: str, choices: tuple) -> Any:
-        value = self.raw(name)
-        if value is None:
-            return _DEFAULTS[name]
-        for choice in choices:
-            if str(value).strip() == str(choice):
-                return choice
-        raise SettingsError(f"{NAMESPACE}:{name} must be one of {', '.join(map(str, choices))}, got {value!r}")
-
-    def email(self, name: str) -> str | None:
-        value = self.raw(name)
-        if value is None:
-            return None
-        if not _EMAIL_RE.match(str(value).strip()):
-            raise SettingsError(f"{NAMESPACE}:{name} must be an e-mail address, got {value!r}")
-        return str(value).strip()
-
-    def names(self, name: str) -> tuple[str, ...]:
-        """A list: YAML list in the stack file (JSON here), or a comma-separated string."""
-        value = self.raw(name)
-        if value is None:
-            return ()
-        text = str(value).strip()
-        items: Any
-        if text.startswith("["):
-            try:
-                items = json.loads(text)
-            except ValueError:
-                items = None
-        else:
-            items = text.split(",")
-        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            raise SettingsError(f"{NAMESPACE}:{name} must be a list of names (YAML list or comma-separated), got {value!r}")
-        return tuple(i.strip() for i in items if i.strip())
-
-    def options(self, name: str) -> dict[str, dict[str, Any]]:
-        value = self.raw(name)
-        if value is None:
-            return {}
-        try:
-            parsed = json.loads(value) if isinstance(value, str) else value
-        except ValueError:
-            parsed = None
-        if not isinstance(parsed, dict) or not all(isinstance(v, dict) for v in parsed.values()):
-            raise SettingsError(
-                f"{NAMESPACE}:{name} must be an object mapping a transform name to its options object, got {value!r}"
-            )
-        return parsed
 
 
 def _configured_keys() -> set[str]:
@@ -337,7 +426,7 @@ def _configured_keys() -> set[str]:
 
 def _reject_unknown_keys(keys: set[str]) -> None:
     """A typo (``droplets:retentionDay``) would otherwise be ignored and the default used."""
-    unknown = sorted(k for k in keys if k.startswith(NAMESPACE + ":") and k.split(":", 1)[1] not in _KEY_NAMES)
+    unknown = sorted(k for k in keys if k.startswith(NAMESPACE + ":") and k.split(":", 1)[1] not in KEY)
     if unknown:
         raise SettingsError(
             f"{', '.join(unknown)}: not a droplets setting; known settings: "

@@ -1,17 +1,19 @@
-"""The ``droplets`` command line (also ``python -m droplets``)."""
+"""The ``droplets`` command line (also ``python -m droplets``).
+
+The commands are in :mod:`droplets.commands`, one module each (its docstring says how to
+add one); this module only mounts them, in the order ``droplets --help`` lists them.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
-from typing import Optional
 
 import typer
 
-from droplets import commands, dlq_commands
-from droplets.console import fail
-from droplets.local import commands as local_commands
+from droplets.commands import dlq, events, forget, local, reindex, report, session, sql, transform
+
+#: The command modules, in the order ``droplets --help`` lists their commands.
+COMMANDS = (transform, session, events, sql, reindex, forget, local, report, dlq)
 
 app = typer.Typer(
     name="droplets",
@@ -27,51 +29,8 @@ def _root() -> None:
     """droplets: a small data lake for your API's calls."""
 
 
-@app.command()
-def transform(
-    transforms: Optional[str] = typer.Option(
-        None, "--transforms", "-t", help="Chain to run, in order (default: pii,enrich,keys)."
-    ),
-    config: Optional[Path] = typer.Option(
-        None, "--config", "-c", help="JSON file of plugin options: {\"pii\": {...}, ...}."
-    ),
-    plugin_module: list[str] = typer.Option(
-        [], "--plugin-module", "-p", help="Extra module to register as a plugin (repeatable)."
-    ),
-) -> None:
-    """Run NDJSON records from stdin through a transform chain, one NDJSON line out per line in.
-
-    Each output line is {"key", "record"}, {"dropped_by", "event_id"} or {"bad", "payload"}.
-    """
-    from transforms import ConfigError
-    from transforms.chain import build_chain, parse_options
-    from transforms.manager import get_plugin_manager
-
-    try:
-        options = parse_options(config.read_text(encoding="utf-8")) if config else {}
-        chain = build_chain(get_plugin_manager(plugin_module), transforms, options)
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"cannot read --config: {exc}", 2)
-    except ConfigError as exc:
-        fail(str(exc), 2)
-    out = sys.stdout
-    for raw in sys.stdin.buffer:  # bytes: a line that is not UTF-8 becomes a bad row, not a crash
-        line = raw.rstrip(b"\r\n")
-        if not line.strip():
-            continue
-        result = chain.run(line)
-        out.write(json.dumps(result.to_line(), ensure_ascii=False, default=str) + "\n")
-    out.flush()
-
-
-# The query side: session, events, report api, sql, reindex, forget (droplets/commands.py).
-commands.register(app)
-
-# The dead-letter queues: `droplets dlq status|redrive` (droplets/dlq_commands.py).
-dlq_commands.register(app)
-
-# The local stack: `droplets dev` / `droplets demo` are registered here (droplets/local/).
-local_commands.register(app)
+for module in COMMANDS:
+    app.add_typer(module.app)
 
 
 def main() -> None:

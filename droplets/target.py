@@ -51,6 +51,16 @@ QUEUE_OUTPUTS = (OUTPUT_QUEUE_URL, OUTPUT_DLQ_URL, OUTPUT_INDEX_QUEUE_URL, OUTPU
 MAX_WORKERS = 16
 
 
+class _ServiceClient:
+    """``target.s3`` and its kind: :meth:`Target.client` for one service, read as an attribute."""
+
+    def __init__(self, service: str):
+        self.service = service
+
+    def __get__(self, target: "Target | None", owner: type) -> Any:
+        return self if target is None else target.client(self.service)
+
+
 @dataclass
 class Target:
     bucket: str | None = None
@@ -133,21 +143,10 @@ class Target:
                 )
             return self._clients[service]
 
-    @property
-    def s3(self):
-        return self.client("s3")
-
-    @property
-    def dynamodb(self):
-        return self.client("dynamodb")
-
-    @property
-    def athena(self):
-        return self.client("athena")
-
-    @property
-    def sqs(self):
-        return self.client("sqs")
+    s3 = _ServiceClient("s3")
+    dynamodb = _ServiceClient("dynamodb")
+    athena = _ServiceClient("athena")
+    sqs = _ServiceClient("sqs")
 
 
 def find_local_file(start: Path | None = None) -> Path | None:

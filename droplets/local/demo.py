@@ -6,7 +6,8 @@
 3. a few dozen simulated browser sessions (:mod:`droplets.local.traffic`);
 4. the app shut down gracefully (its middleware flushes), then both queues drained;
 5. checks that nothing was lost and no PII was stored, one session's journey and the API
-   report, printed by the CLI's own ``droplets session`` and ``droplets report api``.
+   report, queried and printed by the functions ``droplets session`` and ``droplets report
+   api`` use (:mod:`droplets.query`, :mod:`droplets.report`, :mod:`droplets.render`).
 
 The demo's state file and function logs go under ``.droplets/demo/``, so a ``droplets dev``
 running at the same time keeps its own ``.droplets/local.json``.
@@ -14,8 +15,6 @@ running at the same time keeps its own ``.droplets/local.json``.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -33,6 +32,10 @@ from droplets.local.express import ExpressApp
 from droplets.local.runner import queue_depths, wait_until_drained
 from droplets.local.stack import LOCAL_STATE
 from droplets.local.traffic import drive, plan_sessions
+from droplets.query import events_between, session_events
+from droplets.render import print_api_report, print_journey
+from droplets.report import build_api_report
+from droplets.timerange import TimeRange
 
 DEMO_DIR = Path(".droplets") / "demo"
 DEFAULT_SESSIONS = 40
@@ -144,32 +147,16 @@ def run_demo(*, project_dir: Path | str = ".", port: int | None = None, sessions
                       "tokens and cookie values sent is in the lake[/]")
 
         featured = traffic.featured()
+        dynamodb, table = stack.emulator.client("dynamodb"), outputs[contract.OUTPUT_TABLE]
         step(f"one visitor's journey: droplets session {featured.session_id}")
-        print_with_cli(demo_dir, "session", featured.session_id)
+        journey = list(session_events(dynamodb, table, featured.session_id))
+        if not journey:
+            raise DemoFailed(f"session {featured.session_id} has no events in the index")
+        print_journey(featured.session_id, journey, console)
         step("the API report: droplets report api --since 1h")
-        print_with_cli(demo_dir, "report", "api", "--since", "1h")
+        last_hour = TimeRange.parse("1h")
+        print_api_report(build_api_report(events_between(dynamodb, table, last_hour), last_hour), console)
         step("shutting down")
     elapsed = time.perf_counter() - started
     console.print(f"[bold green]demo finished in {elapsed:.1f}s[/]  (function logs: {demo_dir / 'logs'})")
     return elapsed
-
-
-def print_with_cli(demo_dir: Path, *args: str) -> None:
-    """Run a ``droplets`` command in-process against the demo's stack, as a user would type
-    it: the CLI finds the stack through ``.droplets/local.json`` from its working directory
-    (for the demo, ``.droplets/demo/.droplets/local.json`` seen from ``.droplets/demo``)."""
-    from typer.main import get_command
-
-    from droplets.cli import app
-
-    with contextlib.chdir(demo_dir), _without("DROPLETS_BUCKET", "DROPLETS_TABLE", "AWS_ENDPOINT_URL"):
-        get_command(app).main(list(args), prog_name="droplets", standalone_mode=False)
-
-
-@contextlib.contextmanager
-def _without(*names: str):
-    saved = {n: os.environ.pop(n) for n in names if n in os.environ}
-    try:
-        yield
-    finally:
-        os.environ.update(saved)

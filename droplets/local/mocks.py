@@ -1,14 +1,17 @@
 """Pulumi mocks that materialise the program's resources on the local emulator.
 
 Under ``pulumi.runtime.set_mocks`` every resource registration reaches
-:meth:`EmulatorMocks.new_resource` with its type token and inputs. For the types the local
-stack supports, this creates the real thing on moto's server (a queue with its redrive
-policy, the bucket and its encryption/policy/lifecycle/notification, the table with its
-GSI and TTL, IAM roles and policies, ...) and returns what the emulator returned: real
-names, ARNs and URLs, so the program wires them together exactly as it would on AWS.
+:meth:`EmulatorMocks.new_resource` with its type token and inputs. For the types the
+project's program creates (``__main__.py`` and ``components/``), and only those, this creates
+the real thing on moto's server (a queue with its redrive policy, the bucket and its
+encryption/policy/lifecycle/notification, the table with its GSI and TTL, IAM roles and
+policies, ...) and returns what the emulator returned: real names, ARNs and URLs, so the
+program wires them together exactly as it would on AWS. A type the program starts to
+create needs its translator here (``_handlers``).
 
-Lambda functions and their event source mappings are *recorded*, not created: moto cannot
-run Lambda code, so :mod:`droplets.local.runner` plays that part with what was recorded.
+Lambda functions and their event source mappings are *recorded* (as the
+:mod:`droplets.local.resources` the runner takes), not created: moto cannot run Lambda
+code, so :mod:`droplets.local.runner` plays that part with what was recorded.
 
 Every other type still gets outputs (its inputs plus a placeholder ARN) so the program
 runs to the end, and is counted in :attr:`EmulatorMocks.not_emulated`, which ``droplets
@@ -20,49 +23,17 @@ lock and boto3 clients are created once, under it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import secrets
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 import pulumi
 from pulumi.runtime import rpc
 
 from droplets.local.emulator import ACCOUNT_ID, Emulator
-
-# --- what the runner needs -----------------------------------------------------------------
-
-
-@dataclass
-class FunctionSpec:
-    """A Lambda function as the program declared it (``aws:lambda/function:Function``)."""
-
-    name: str
-    arn: str
-    handler: str
-    runtime: str | None = None
-    timeout: int = 3
-    memory: int = 128
-    environment: dict[str, str] = field(default_factory=dict)
-    architectures: list[str] = field(default_factory=list)
-
-
-@dataclass
-class MappingSpec:
-    """An SQS event source mapping (``aws:lambda/eventSourceMapping:EventSourceMapping``)."""
-
-    uuid: str
-    event_source_arn: str
-    function: str  # name or ARN, as the program passed it
-    batch_size: int = 10
-    batching_window: float = 0.0
-    report_batch_item_failures: bool = False
-    enabled: bool = True
-    maximum_concurrency: int | None = None
-
+from droplets.local.resources import FunctionSpec, MappingSpec
 
 class EmulationError(RuntimeError):
     """A resource the local stack supports could not be created on the emulator."""
@@ -149,6 +120,16 @@ def _tags(inputs: dict[str, Any]) -> dict[str, str]:
     return {k: str(v) for k, v in (inputs.get("tags") or {}).items()}
 
 
+def _tag_list(inputs: dict[str, Any], key: str = "Key", value: str = "Value") -> list[dict[str, str]]:
+    return [{key: k, value: v} for k, v in _tags(inputs).items()]
+
+
+def _given(inputs: dict[str, Any], **aws_names: str) -> dict[str, Any]:
+    """The optional inputs that are set, under their AWS names: ``_given(inputs,
+    description="Description")`` is ``{"Description": ...}`` or ``{}``."""
+    return {aws: inputs[key] for key, aws in aws_names.items() if inputs.get(key)}
+
+
 def _policy_text(policy: Any) -> str:
     return policy if isinstance(policy, str) else json.dumps(policy)
 
@@ -187,7 +168,6 @@ class EmulatorMocks(pulumi.runtime.Mocks):
             "aws:sqs/queue:Queue": self._queue,
             "aws:sqs/queuePolicy:QueuePolicy": self._queue_policy,
             "aws:s3/bucket:Bucket": self._bucket,
-            "aws:s3/bucketV2:BucketV2": self._bucket,
             "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": self._bucket_encryption,
             "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": self._bucket_public_access_block,
             "aws:s3/bucketOwnershipControls:BucketOwnershipControls": self._bucket_ownership,
@@ -199,12 +179,10 @@ class EmulatorMocks(pulumi.runtime.Mocks):
             "aws:iam/role:Role": self._role,
             "aws:iam/policy:Policy": self._policy,
             "aws:iam/rolePolicy:RolePolicy": self._role_policy,
-            "aws:iam/rolePolicyAttachment:RolePolicyAttachment": self._role_policy_attachment,
             "aws:ssm/parameter:Parameter": self._ssm_parameter,
             "aws:cloudwatch/logGroup:LogGroup": self._log_group,
             "aws:cloudwatch/metricAlarm:MetricAlarm": self._metric_alarm,
             "aws:kms/key:Key": self._kms_key,
-            "aws:kms/alias:Alias": self._kms_alias,
             "aws:sns/topic:Topic": self._sns_topic,
             "aws:sns/topicSubscription:TopicSubscription": self._sns_subscription,
             "aws:glue/catalogDatabase:CatalogDatabase": self._glue_database,
@@ -251,14 +229,6 @@ class EmulatorMocks(pulumi.runtime.Mocks):
         if token == "aws:index/getRegion:getRegion":
             return {"name": self.region, "region": self.region, "id": self.region,
                     "endpoint": f"ec2.{self.region}.amazonaws.com", "description": self.region}, []
-        if token == "aws:index/getPartition:getPartition":
-            return {"partition": "aws", "dnsSuffix": "amazonaws.com", "id": "aws",
-                    "reverseDnsPrefix": "com.amazonaws"}, []
-        if token == "aws:iam/getPolicyDocument:getPolicyDocument":
-            document = policy_document(unwrap_secrets(dict(args.args)))
-            text = json.dumps(document, indent=2)
-            return {"json": text, "minifiedJson": json.dumps(document, separators=(",", ":")),
-                    "id": hashlib.sha256(text.encode()).hexdigest()[:10]}, []
         with self._lock:
             self.not_emulated[f"invoke {token}"] += 1
         return {}, []
@@ -348,9 +318,7 @@ class EmulatorMocks(pulumi.runtime.Mocks):
             kwargs["ObjectLockEnabledForBucket"] = True
         s3.create_bucket(**kwargs)
         if inputs.get("tags"):
-            s3.put_bucket_tagging(
-                Bucket=bucket, Tagging={"TagSet": [{"Key": k, "Value": v} for k, v in _tags(inputs).items()]}
-            )
+            s3.put_bucket_tagging(Bucket=bucket, Tagging={"TagSet": _tag_list(inputs)})
         return bucket, {
             **inputs,
             "id": bucket,
@@ -507,7 +475,7 @@ class EmulatorMocks(pulumi.runtime.Mocks):
         if inputs.get("deletionProtectionEnabled") is not None:
             kwargs["DeletionProtectionEnabled"] = bool(inputs["deletionProtectionEnabled"])
         if inputs.get("tags"):
-            kwargs["Tags"] = [{"Key": k, "Value": v} for k, v in _tags(inputs).items()]
+            kwargs["Tags"] = _tag_list(inputs)
         description = ddb.create_table(**kwargs)["TableDescription"]
         ttl = inputs.get("ttl") or {}
         if ttl.get("enabled") and ttl.get("attributeName"):
@@ -527,16 +495,10 @@ class EmulatorMocks(pulumi.runtime.Mocks):
     def _role(self, name: str, inputs: dict[str, Any]):
         role = inputs.get("name") or autoname(name, inputs.get("namePrefix"), max_length=64)
         iam = self.client("iam")
-        kwargs: dict[str, Any] = {
-            "RoleName": role,
-            "AssumeRolePolicyDocument": _policy_text(inputs["assumeRolePolicy"]),
-            "Path": inputs.get("path") or "/",
-        }
-        if inputs.get("description"):
-            kwargs["Description"] = inputs["description"]
-        if inputs.get("tags"):
-            kwargs["Tags"] = [{"Key": k, "Value": v} for k, v in _tags(inputs).items()]
-        created = iam.create_role(**kwargs)["Role"]
+        created = iam.create_role(
+            RoleName=role, AssumeRolePolicyDocument=_policy_text(inputs["assumeRolePolicy"]),
+            Path=inputs.get("path") or "/", Tags=_tag_list(inputs), **_given(inputs, description="Description"),
+        )["Role"]
         for inline in inputs.get("inlinePolicies") or []:
             if inline.get("name") and inline.get("policy"):
                 iam.put_role_policy(RoleName=role, PolicyName=inline["name"], PolicyDocument=_policy_text(inline["policy"]))
@@ -546,14 +508,10 @@ class EmulatorMocks(pulumi.runtime.Mocks):
 
     def _policy(self, name: str, inputs: dict[str, Any]):
         policy = inputs.get("name") or autoname(name, inputs.get("namePrefix"), max_length=128)
-        kwargs: dict[str, Any] = {
-            "PolicyName": policy,
-            "PolicyDocument": _policy_text(inputs["policy"]),
-            "Path": inputs.get("path") or "/",
-        }
-        if inputs.get("description"):
-            kwargs["Description"] = inputs["description"]
-        created = self.client("iam").create_policy(**kwargs)["Policy"]
+        created = self.client("iam").create_policy(
+            PolicyName=policy, PolicyDocument=_policy_text(inputs["policy"]), Path=inputs.get("path") or "/",
+            **_given(inputs, description="Description"),
+        )["Policy"]
         return created["Arn"], {**inputs, "id": created["Arn"], "name": policy, "arn": created["Arn"],
                                 "policyId": created["PolicyId"], "attachmentCount": 0}
 
@@ -563,14 +521,6 @@ class EmulatorMocks(pulumi.runtime.Mocks):
         self.client("iam").put_role_policy(RoleName=role, PolicyName=policy, PolicyDocument=_policy_text(inputs["policy"]))
         return f"{role}:{policy}", {**inputs, "id": f"{role}:{policy}", "name": policy}
 
-    def _role_policy_attachment(self, name: str, inputs: dict[str, Any]):
-        role = str(inputs["role"]).split("/")[-1]
-        self.client("iam").attach_role_policy(RoleName=role, PolicyArn=inputs["policyArn"])
-        physical = f"{role}-{secrets.token_hex(10)}"
-        return physical, {**inputs, "id": physical}
-
-    # -- SSM, logs, alarms, SNS --
-
     def _ssm_parameter(self, name: str, inputs: dict[str, Any]):
         parameter = inputs.get("name") or autoname(name)
         kwargs: dict[str, Any] = {
@@ -578,11 +528,8 @@ class EmulatorMocks(pulumi.runtime.Mocks):
             "Value": str(inputs.get("value") if inputs.get("value") is not None else inputs.get("insecureValue")),
             "Type": inputs.get("type", "String"),
             "Overwrite": True,
+            **_given(inputs, keyId="KeyId", description="Description"),
         }
-        if inputs.get("keyId"):
-            kwargs["KeyId"] = inputs["keyId"]
-        if inputs.get("description"):
-            kwargs["Description"] = inputs["description"]
         version = self.client("ssm").put_parameter(**kwargs)["Version"]
         arn = self._arn("ssm", f"parameter/{parameter.lstrip('/')}")
         return parameter, {**inputs, "id": parameter, "name": parameter, "arn": arn, "version": version}
@@ -624,23 +571,16 @@ class EmulatorMocks(pulumi.runtime.Mocks):
         kwargs: dict[str, Any] = {
             "KeyUsage": inputs.get("keyUsage") or "ENCRYPT_DECRYPT",
             "KeySpec": inputs.get("customerMasterKeySpec") or "SYMMETRIC_DEFAULT",
+            **_given(inputs, description="Description"),
         }
-        if inputs.get("description"):
-            kwargs["Description"] = inputs["description"]
         if inputs.get("policy"):
             kwargs["Policy"] = _policy_text(inputs["policy"])
         if inputs.get("tags"):
-            kwargs["Tags"] = [{"TagKey": k, "TagValue": v} for k, v in _tags(inputs).items()]
+            kwargs["Tags"] = _tag_list(inputs, "TagKey", "TagValue")
         metadata = kms.create_key(**kwargs)["KeyMetadata"]
         if inputs.get("enableKeyRotation"):
             kms.enable_key_rotation(KeyId=metadata["KeyId"])
         return metadata["KeyId"], {**inputs, "id": metadata["KeyId"], "keyId": metadata["KeyId"], "arn": metadata["Arn"]}
-
-    def _kms_alias(self, name: str, inputs: dict[str, Any]):
-        alias = inputs.get("name") or autoname(name, inputs.get("namePrefix") or "alias/")
-        self.client("kms").create_alias(AliasName=alias, TargetKeyId=inputs["targetKeyId"])
-        return alias, {**inputs, "id": alias, "name": alias, "arn": self._arn("kms", alias),
-                       "targetKeyArn": inputs["targetKeyId"]}
 
     def _sns_topic(self, name: str, inputs: dict[str, Any]):
         topic = inputs.get("name") or autoname(name, inputs.get("namePrefix"), max_length=256)
@@ -660,10 +600,7 @@ class EmulatorMocks(pulumi.runtime.Mocks):
 
     def _glue_database(self, name: str, inputs: dict[str, Any]):
         database = inputs.get("name") or autoname(name).replace("-", "_")
-        database_input: dict[str, Any] = {"Name": database}
-        if inputs.get("description"):
-            database_input["Description"] = inputs["description"]
-        self.client("glue").create_database(DatabaseInput=database_input)
+        self.client("glue").create_database(DatabaseInput={"Name": database, **_given(inputs, description="Description")})
         physical = f"{self.account}:{database}"
         return physical, {**inputs, "id": physical, "name": database, "arn": self._arn("glue", f"database/{database}")}
 
@@ -680,11 +617,9 @@ class EmulatorMocks(pulumi.runtime.Mocks):
 
     def _athena_workgroup(self, name: str, inputs: dict[str, Any]):
         workgroup = inputs.get("name") or autoname(name)
-        kwargs: dict[str, Any] = {"Name": workgroup}
+        kwargs: dict[str, Any] = {"Name": workgroup, **_given(inputs, description="Description")}
         if inputs.get("configuration"):
             kwargs["Configuration"] = to_aws(inputs["configuration"])
-        if inputs.get("description"):
-            kwargs["Description"] = inputs["description"]
         self.client("athena").create_work_group(**kwargs)
         return workgroup, {**inputs, "id": workgroup, "name": workgroup,
                            "arn": self._arn("athena", f"workgroup/{workgroup}")}
@@ -730,35 +665,3 @@ class EmulatorMocks(pulumi.runtime.Mocks):
         function_arn = spec.function if spec.function.startswith("arn:") else self._arn("lambda", f"function:{spec.function}")
         return uuid, {**inputs, "id": uuid, "uuid": uuid, "functionArn": function_arn, "state": "Enabled"}
 
-
-def policy_document(args: dict[str, Any]) -> dict[str, Any]:
-    """``aws.iam.get_policy_document`` evaluated locally (the provider does it client-side too)."""
-    statements = []
-    for statement in args.get("statements") or []:
-        out: dict[str, Any] = {}
-        if statement.get("sid"):
-            out["Sid"] = statement["sid"]
-        out["Effect"] = statement.get("effect") or "Allow"
-        for key, aws in (("actions", "Action"), ("notActions", "NotAction"),
-                         ("resources", "Resource"), ("notResources", "NotResource")):
-            values = statement.get(key)
-            if values:
-                out[aws] = values[0] if len(values) == 1 else list(values)
-        for key, aws in (("principals", "Principal"), ("notPrincipals", "NotPrincipal")):
-            if statement.get(key):
-                principal: dict[str, Any] = {}
-                for p in statement[key]:
-                    ids = p["identifiers"]
-                    principal[p["type"]] = ids[0] if len(ids) == 1 else list(ids)
-                out[aws] = "*" if principal == {"*": "*"} else principal
-        if statement.get("conditions"):
-            condition: dict[str, dict[str, Any]] = {}
-            for c in statement["conditions"]:
-                values = c["values"]
-                condition.setdefault(c["test"], {})[c["variable"]] = values[0] if len(values) == 1 else list(values)
-            out["Condition"] = condition
-        statements.append(out)
-    document: dict[str, Any] = {"Version": args.get("version") or "2012-10-17", "Statement": statements}
-    if args.get("policyId"):
-        document["Id"] = args["policyId"]
-    return document

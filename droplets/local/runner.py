@@ -45,7 +45,7 @@ from typing import Any, Callable, Optional
 
 from droplets.local import container as container_module
 from droplets.local.emulator import Emulator
-from droplets.local.mocks import FunctionSpec, MappingSpec
+from droplets.local.resources import FunctionSpec, MappingSpec
 
 log = logging.getLogger("droplets.local.runner")
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from droplets.local.emulator import DEFAULT_REGION, Emulator
+from droplets.local.resources import FunctionSpec, MappingSpec
 
 #: Where the local stack's coordinates go; the CLI reads it when no target is given.
 LOCAL_STATE = Path(".droplets") / "local.json"
@@ -58,8 +59,8 @@ class LocalStack:
     region: str
     outputs: dict[str, Any]
     secret_outputs: set[str]
-    functions: dict[str, Any]  # name -> FunctionSpec
-    mappings: list[Any]  # MappingSpec
+    functions: dict[str, FunctionSpec]  # by name
+    mappings: list[MappingSpec]
     summary: dict[str, Any]
 
     def state(self) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import pytest
 
 from droplets.local import stack as stack_module
 from droplets.local.emulator import ACCOUNT_ID
-from droplets.local.mocks import policy_document, to_aws
+from droplets.local.mocks import to_aws
 
 from .conftest import PROBE_PROGRAM
 
@@ -145,10 +145,11 @@ def test_iam_and_ssm_resources_exist(emulator, probe_stack):
 
 def test_keys_topics_alarms_logs_and_the_catalog_exist(emulator, probe_stack):
     kms, sns, cloudwatch = emulator.client("kms"), emulator.client("sns"), emulator.client("cloudwatch")
-    (alias,) = [a for a in kms.list_aliases()["Aliases"] if a["AliasName"] == "alias/probe"]
-    assert kms.get_key_rotation_status(KeyId=alias["TargetKeyId"])["KeyRotationEnabled"] is True
+    (key_id,) = [k["KeyId"] for k in kms.list_keys()["Keys"]
+                 if kms.describe_key(KeyId=k["KeyId"])["KeyMetadata"].get("Description") == "probe topic key"]
+    assert kms.get_key_rotation_status(KeyId=key_id)["KeyRotationEnabled"] is True
     (topic,) = [t["TopicArn"] for t in sns.list_topics()["Topics"] if ":probe-alarms-" in t["TopicArn"]]
-    assert sns.get_topic_attributes(TopicArn=topic)["Attributes"]["KmsMasterKeyId"].endswith(alias["TargetKeyId"])
+    assert sns.get_topic_attributes(TopicArn=topic)["Attributes"]["KmsMasterKeyId"].endswith(key_id)
     (subscription,) = sns.list_subscriptions_by_topic(TopicArn=topic)["Subscriptions"]
     assert (subscription["Protocol"], subscription["Endpoint"]) == ("email", "oncall@example.com")
     (alarm,) = [a for a in cloudwatch.describe_alarms()["MetricAlarms"] if a["AlarmName"].startswith("probe-dlq-depth-")]
@@ -207,15 +208,7 @@ def test_config_error_fails_the_run_naming_the_key(emulator):
         stack_module.deploy(emulator, config, PROBE_PROGRAM)
 
 
-def test_to_aws_and_policy_document_shapes():
+def test_to_aws_shapes():
     assert to_aws({"rules": [{"id": "r", "expiration": {"days": 30.0}, "filter": {"prefix": "events/"}}]}) == {
         "Rules": [{"ID": "r", "Expiration": {"Days": 30}, "Filter": {"Prefix": "events/"}}]}
     assert to_aws({"parameters": {"projection.enabled": "true"}}) == {"Parameters": {"projection.enabled": "true"}}
-    document = policy_document({"statements": [{
-        "actions": ["sqs:SendMessage"], "resources": ["arn:q"],
-        "principals": [{"type": "Service", "identifiers": ["s3.amazonaws.com"]}],
-        "conditions": [{"test": "ArnEquals", "variable": "aws:SourceArn", "values": ["arn:b"]}]}]})
-    assert document == {"Version": "2012-10-17", "Statement": [{
-        "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:q",
-        "Principal": {"Service": "s3.amazonaws.com"},
-        "Condition": {"ArnEquals": {"aws:SourceArn": "arn:b"}}}]}

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from droplets.local.mocks import FunctionSpec
+from droplets.local.resources import FunctionSpec
 from droplets.local.runner import Container, LambdaRunner, failed_message_ids, wait_until_drained
 
 from .conftest import PROBE_PROGRAM, read_probe_log
@@ -254,7 +254,7 @@ def test_a_large_batch_stays_under_lambdas_payload_limit(emulator, probe_stack):
     # GIVEN a mapping with batch size 100 on a queue holding 30 messages of 250 KB (7.5 MB)
     from dataclasses import replace
 
-    from droplets.local.mocks import MappingSpec
+    from droplets.local.resources import MappingSpec
     from droplets.local.runner import MAX_PAYLOAD_BYTES
 
     sqs = emulator.client("sqs")

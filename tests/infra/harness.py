@@ -16,8 +16,9 @@ from typing import Any, Iterable
 
 import pulumi
 import yaml
-from pulumi.runtime import rpc
 from pulumi.runtime.mocks import MockMonitor
+
+from droplets.local.mocks import unwrap_secrets as unwrap
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAM = ROOT / "__main__.py"
@@ -71,16 +72,6 @@ class Registered:
         """The types of this resource's ancestors, outermost first (from its URN)."""
         qualified = self.urn.split("::")[2]
         return qualified.split("$")[:-1]
-
-
-def unwrap(value: Any) -> Any:
-    if rpc.is_rpc_secret(value):
-        return unwrap(rpc.unwrap_rpc_secret(value))
-    if isinstance(value, dict):
-        return {k: unwrap(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [unwrap(v) for v in value]
-    return value
 
 
 class RecordingMocks(pulumi.runtime.Mocks):

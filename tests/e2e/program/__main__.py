@@ -1,4 +1,5 @@
-"""A small Pulumi program touching every kind of resource the local stack emulates."""
+"""A small Pulumi program touching every kind of resource the local stack emulates (those the
+project's program creates), and one it does not (a dashboard)."""
 
 import json
 
@@ -83,7 +84,6 @@ aws.lambda_.EventSourceMapping(
     maximum_batching_window_in_seconds=1, function_response_types=["ReportBatchItemFailures"],
 )
 key_for_topic = aws.kms.Key("probe-kms", description="probe topic key", enable_key_rotation=True)
-aws.kms.Alias("probe-kms-alias", name="alias/probe", target_key_id=key_for_topic.key_id)
 topic = aws.sns.Topic("probe-alarms", kms_master_key_id=key_for_topic.arn)
 aws.sns.TopicSubscription("probe-alarms-mail", topic=topic.arn, protocol="email", endpoint="oncall@example.com")
 aws.cloudwatch.LogGroup("probe-fn-logs", name=function.name.apply(lambda n: f"/aws/lambda/{n}"), retention_in_days=7)

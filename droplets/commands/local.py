@@ -1,4 +1,4 @@
-"""``droplets dev`` and ``droplets demo`` (registered on the CLI by :func:`register`).
+"""``droplets dev`` and ``droplets demo``: the local stack (:mod:`droplets.local`).
 
 Imports stay light here: moto and Pulumi load only when one of these commands runs.
 """
@@ -10,12 +10,16 @@ from typing import Annotated, Optional
 
 import typer
 
+from droplets.commands.shared import Commands
 from droplets.console import fail
+
+app = Commands()
 
 Port = Annotated[int, typer.Option("--port", min=0, max=65535, help="Emulator port on 127.0.0.1 (0: any free port).")]
 ProjectDir = Annotated[Path, typer.Option("--project-dir", file_okay=False, help="The Pulumi project (repository root).")]
 
 
+@app.command()
 def dev(
     port: Port = 4566,
     stack: Annotated[str, typer.Option("--stack", help="Stack whose Pulumi.<stack>.yaml config the program runs with.")] = "dev",
@@ -69,6 +73,7 @@ def dev(
         fail(str(exc))
 
 
+@app.command()
 def demo(
     port: Annotated[Optional[int], typer.Option("--port", min=0, max=65535, help="Emulator port (default: 4566 if free, else any).", show_default=False)] = None,
     sessions: Annotated[int, typer.Option("--sessions", min=1, max=1000, help="Simulated browser sessions.")] = 40,
@@ -86,9 +91,3 @@ def demo(
         fail(f"demo: {exc}")
     except KeyboardInterrupt:
         fail("demo interrupted", 130)
-
-
-def register(app: typer.Typer) -> None:
-    """Add ``dev`` and ``demo`` to the droplets app."""
-    app.command()(dev)
-    app.command()(demo)

@@ -12,18 +12,13 @@ import typer
 from rich.table import Table
 
 from droplets import dlq
-from droplets.commands import AsJson, handles_errors, target_for
+from droplets.commands.shared import AsJson, Commands, QueueStack, Yes, target_for
 from droplets.console import confirm_or_fail, emit, fail, progress, stdout
 
-dlq_app = typer.Typer(
-    help="The dead-letter queues: how many messages wait there, and sending them back once the cause is fixed.",
-    no_args_is_help=True,
+app = Commands(
+    "dlq", help="The dead-letter queues: how many messages wait there, and sending them back once the cause is fixed.",
 )
 
-Stack = Annotated[
-    Optional[str],
-    typer.Option("--stack", help="Read the queue URLs from this Pulumi stack's outputs (needs the pulumi CLI); default: the local stack.", show_default=False),
-]
 Which = Annotated[
     str,
     typer.Argument(help="Which DLQ: events (the consumer's), indexing (the indexer's) or all.", show_default=True),
@@ -38,9 +33,8 @@ def _pairs(which: str) -> list[dlq.QueuePair]:
     return [dlq.PAIRS[which]]
 
 
-@dlq_app.command("status")
-@handles_errors
-def status(which: Which = "all", as_json: AsJson = False, stack: Stack = None) -> None:
+@app.command("status")
+def status(which: Which = "all", as_json: AsJson = False, stack: QueueStack = None) -> None:
     """Messages in each DLQ and in the queue it belongs to (approximate counts, as SQS keeps them)."""
     target = target_for(stack=stack)
     rows = []
@@ -70,14 +64,13 @@ def status(which: Which = "all", as_json: AsJson = False, stack: Stack = None) -
         )
 
 
-@dlq_app.command("redrive")
-@handles_errors
+@app.command("redrive")
 def redrive(
     which: Which = "all",
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Move at most this many messages per DLQ.", show_default=False)] = None,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: Yes = False,
     as_json: AsJson = False,
-    stack: Stack = None,
+    stack: QueueStack = None,
 ) -> None:
     """Send the DLQ's messages back to their queue, to be processed again (fix the cause first)."""
     target = target_for(stack=stack)
@@ -117,7 +110,3 @@ def redrive(
 
 def _codes(result: dlq.Redrive) -> str:
     return ", ".join(f"{code} x{count}" for code, count in sorted(result.errors.items()))
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(dlq_app, name="dlq")
