@@ -182,11 +182,15 @@ class BatchErasures:
         return answer
 
     def is_erased(self, session_ids: Iterable[str]) -> bool:
-        """The batch's answer, else a lookup (blocking; raises :class:`RetryableError`)."""
+        """The batch's answer, else a lookup of what the batch did not ask (blocking).
+        Raises :class:`RetryableError` for a session the batch could not get an answer for
+        (asking again per message would only add load to a throttled table)."""
         ids = [s for s in session_ids if contract.is_valid_session_id(s)]
         answer = self.known(ids)
         if answer is not None:
             return answer
+        if any(s in self.lookup.unknown for s in ids):
+            raise RetryableError(f"cannot read erasure entries ({self.lookup.error_codes()})")
         missing = [s for s in ids if s not in self.lookup.clear]
         return self.sessions.is_erased(missing)
 
