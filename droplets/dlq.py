@@ -202,6 +202,10 @@ def _move(
 
 # --- removing one session's messages (droplets forget) ----------------------------------------
 
+#: A sweep stops after this many receives in a row brought back only messages it had seen
+#: (their visibility ran out: the DLQ holds nothing else it can give).
+STALE_RECEIVES = 3
+
 @dataclass
 class Sweep:
     """What one pass over a DLQ found (and removed) for a predicate."""
@@ -229,8 +233,9 @@ def sweep(
     wait_seconds: int = WAIT_SECONDS,
 ) -> Sweep:
     """Read every message the DLQ holds now and delete those ``matches`` picks (with
-    ``delete``; else only count them); every other message is made visible again at once
-    when the pass ends, as redrive does with the ones it could not move.
+    ``delete``; else only count them); every other message (and one SQS refused to delete)
+    is made visible again at once when the pass ends, as redrive does with the ones it
+    could not move.
 
     SQS cannot delete a message by content: each is received (hidden meanwhile, for
     ``VISIBILITY_SECONDS``), judged, and deleted or released. A pass reads at most what the
@@ -241,18 +246,17 @@ def sweep(
     budget = depth(sqs, dlq_url)["visible"]
     seen: set[str] = set()
     kept: dict[str, str] = {}  # message ID -> latest receipt handle
-    while len(seen) < budget:
+    stale = 0  # receives in a row that brought only messages already seen
+    while len(seen) < budget and stale < STALE_RECEIVES:
         messages = sqs.receive_message(
             QueueUrl=dlq_url,
             MaxNumberOfMessages=min(MAX_BATCH, budget - len(seen)),
             VisibilityTimeout=VISIBILITY_SECONDS,
             WaitTimeSeconds=wait_seconds,
         ).get("Messages", [])
-        if not messages or all(m["MessageId"] in seen for m in messages):
-            for message in messages:
-                if message["MessageId"] in kept:
-                    kept[message["MessageId"]] = message["ReceiptHandle"]
+        if not messages:
             break
+        stale = stale + 1 if all(m["MessageId"] in seen for m in messages) else 0
         doomed = []
         for message in messages:
             message_id = message["MessageId"]
@@ -275,6 +279,9 @@ def sweep(
             failed = answer.get("Failed", [])
             for failure in failed:
                 result._error(failure.get("Code", "DeleteFailed"))
+                # still in the DLQ: back in view with the others, for the next run
+                message = doomed[int(failure["Id"])]
+                kept[message["MessageId"]] = message["ReceiptHandle"]
             result.deleted += len(doomed) - len(failed)
     result.scanned = len(seen)
     handles = list(kept.values())
