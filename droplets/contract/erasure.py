@@ -25,8 +25,8 @@ sessions existed, and that holds for any ID not guessable itself. An app that su
 own guessable session IDs (``user-42``) would let a reader of the table confirm a guess;
 a keyed hash would not, but it would tie every erasure to a secret: rotating the secret
 would silently bring erased sessions back, and the operator's CLI and both Lambdas would
-need to read it. Nothing here needs the raw ID to check an entry: whoever holds a session
-ID derives its key; the table holds no session ID of an erased session.
+need to read it. The table never holds the ID of an erased session: whoever checks a record
+derives the key from the session ID the record carries.
 
 Everything here is standard library only: this module ships to Lambda with the contract.
 """
