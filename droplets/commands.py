@@ -438,7 +438,8 @@ def forget(
     if not yes:
         if not as_json:
             _print_keys(summary["keys"] + summary["bad_row_keys"])
-        confirm_or_fail(f"Erase session {session_id}: {what}, plus {more}? This cannot be undone", "nothing was removed")
+        confirm_or_fail(f"Erase session {session_id}: {what}, plus {more}, and mark it erased? This cannot be undone",
+                        "nothing was removed")
     with progress("erasing", total=len(plan.objects) + len(plan.bad_rows) + len(plan.athena_results) + len(plan.index_keys)) as bar:
         result = erase(target.s3, target.dynamodb, target.bucket, target.table, plan, on_done=bar.advance,
                        sqs=sqs, dlqs=dlqs)
