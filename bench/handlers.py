@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 
 BUCKET = "droplets-bench"
+TABLE = "droplets-bench"  # the index table, where the consumer reads erasure entries
 REGION = "us-east-1"
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench", "AWS_DEFAULT_REGION": REGION}
 
@@ -108,7 +109,8 @@ def batch_event(n: int) -> dict:
 
     from transforms.testing import make_record
 
-    records = [make_record(new_event_id=True) for _ in range(n)]
+    # a batch mixes sessions, as real traffic does (20 here): the erasure lookup asks for each
+    records = [make_record(new_event_id=True, session_id=f"bench-sess-{i % 20:04d}") for i in range(n)]
     return {"Records": [
         {"messageId": f"bench-{i}", "receiptHandle": "x", "body": json.dumps(r),
          "attributes": {"ApproximateReceiveCount": "1", "SentTimestamp": "1795670465512",
@@ -128,8 +130,12 @@ def time_batches(endpoint: str, n: int, repeats: int, concurrencies: list[int]) 
     from handlers import consumer
 
     os.environ.update(CREDENTIALS, AWS_ENDPOINT_URL=endpoint)
+    from tests.lake_tables import create_index_table
+
     os.environ[contract.ENV_BUCKET] = BUCKET
+    os.environ[contract.ENV_TABLE] = TABLE
     boto3.client("s3").create_bucket(Bucket=BUCKET)
+    create_index_table(boto3.client("dynamodb"), TABLE)
     consumer.logger.setLevel("WARNING")
     apps = {c: consumer.Consumer.from_env(concurrency=c) for c in concurrencies}
     event = batch_event(n)
@@ -151,11 +157,20 @@ def time_batches(endpoint: str, n: int, repeats: int, concurrencies: list[int]) 
         for message in event["Records"]:
             chain.run(message["body"])
         chain_times.append(time.perf_counter() - start)
+    # The erasure lookup each batch makes before anything is written (one BatchGetItem for
+    # the batch's distinct sessions): part of the batch times above, measured on its own.
+    erased = apps[concurrencies[0]].erased
+    lookup_times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        erased.for_batch(message["body"] for message in event["Records"])
+        lookup_times.append(time.perf_counter() - start)
     stored = boto3.client("s3").list_objects_v2(Bucket=BUCKET, Prefix="events/")["KeyCount"]
     assert stored >= n, f"expected {n} objects, found {stored}"
     for app in apps.values():
         app.pool.shutdown()
-    return {**{c: statistics.median(ts) for c, ts in times.items()}, "chain": statistics.median(chain_times)}
+    return {**{c: statistics.median(ts) for c, ts in times.items()}, "chain": statistics.median(chain_times),
+            "erasure lookup": statistics.median(lookup_times)}
 
 
 def batch_in_child(endpoint: str, n: int, repeats: int, concurrencies: list[int], conn) -> None:
@@ -206,7 +221,7 @@ print((imported - start) * 1000, (time.perf_counter() - imported) * 1000)
 
 def setup_ms(module: str, builder: str, runs: int) -> float:
     """Median time of the first invocation's set-up (clients, chain) in fresh processes."""
-    env = {**CREDENTIALS, "DROPLETS_BUCKET": BUCKET, "DROPLETS_TABLE": "droplets-bench"}
+    env = {**CREDENTIALS, "DROPLETS_BUCKET": BUCKET, "DROPLETS_TABLE": TABLE}
     samples = []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", SETUP_PROBE.format(env=env, module=module, builder=builder)],
@@ -244,13 +259,13 @@ def main() -> None:
     print(f"date: {time.strftime('%Y-%m-%d %H:%M %Z')}; machine: {machine()}")
     print(f"\nconsumer batch of {args.records} records, median of {args.repeats} (default chain pii, enrich, keys)")
     print(f"{'server':<32} {'one by one':>11} {f'concurrent ({DEFAULT_CONCURRENCY})':>16} {'speed-up':>9}"
-          f" {'chain alone':>12}")
+          f" {'chain alone':>12} {'erasure lookup':>15}")
     for latency in (0.0, args.latency_ms):
         times = measure_batch(latency, args.records, args.repeats, DEFAULT_CONCURRENCY)
         label = "raw moto" if latency == 0 else f"moto + {latency:g} ms per request"
         one, many = times[1], times[DEFAULT_CONCURRENCY]
         print(f"{label:<32} {one * 1000:>9.0f} ms {many * 1000:>13.0f} ms {one / many:>8.1f}x"
-              f" {times['chain'] * 1000:>9.0f} ms")
+              f" {times['chain'] * 1000:>9.0f} ms {times['erasure lookup'] * 1000:>12.0f} ms")
 
     print(f"\ncold start, median of {args.import_runs} fresh processes")
     for module, builder in (("consumer", "consumer"), ("indexer", "indexer")):

@@ -10,7 +10,6 @@ import pulumi
 import pulumi_aws as aws
 
 from droplets import contract
-from components.lake import ATHENA_RESULTS_PREFIX
 
 TABLE_NAME = "events"
 #: The Hive-style day partition of the default key layout (``events/dt=<day>/...``,
@@ -119,7 +118,7 @@ class Catalog(pulumi.ComponentResource):
                 "enforce_workgroup_configuration": True,
                 "publish_cloudwatch_metrics_enabled": True,
                 "result_configuration": {
-                    "output_location": pulumi.Output.concat("s3://", args.bucket_name, "/", ATHENA_RESULTS_PREFIX),
+                    "output_location": pulumi.Output.concat("s3://", args.bucket_name, "/", contract.ATHENA_RESULTS_PREFIX),
                     "encryption_configuration": {"encryption_option": "SSE_S3"},
                 },
             },

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 import pulumi
 import pulumi_aws as aws
 
-from droplets.contract import BAD_PREFIX, EVENTS_PREFIX
+from droplets.contract import ATHENA_RESULTS_PREFIX, BAD_PREFIX, EVENTS_PREFIX
 
-#: Where Athena writes query results (the workgroup enforces it); outside ``events/`` so
-#: results are neither indexed nor part of the events table.
-ATHENA_RESULTS_PREFIX = "athena-results/"
+#: Athena query results are kept this long (the workgroup writes them under
+#: ``ATHENA_RESULTS_PREFIX``); ``droplets forget`` erases every one still there.
 ATHENA_RESULTS_DAYS = 7
 #: With versioning on, an overwritten or deleted object stays recoverable this long; short
 #: on purpose, so an erasure (``droplets forget``) is final within a week.

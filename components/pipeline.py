@@ -18,6 +18,7 @@ from components.notification import LakeNotification, LakeNotificationArgs
 from components.producer import ProducerAccess, ProducerAccessArgs
 from components.queue import QueueWithDeadLetter, QueueWithDeadLetterArgs
 from droplets import contract
+from droplets.contract import erasure
 
 CONSUMER_HANDLER = "handlers.consumer.handler"
 INDEXER_HANDLER = "handlers.indexer.handler"
@@ -64,10 +65,20 @@ class DropletsPipeline(pulumi.ComponentResource):
             child,
         )
         bucket_arn = self.lake.arn
+        # Both functions read the erasure entries ``droplets forget`` writes in the index
+        # (droplets.contract.erasure), and nothing else of the table through these actions.
+        read_erasures = {
+            "Sid": "ReadErasures",
+            "Effect": "Allow",
+            "Action": "dynamodb:BatchGetItem",
+            "Resource": self.index.arn,
+            "Condition": {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": [erasure.ERASED_LEADING_KEYS]}},
+        }
 
         # --- consumer: events queue -> chain -> lake -----------------------------------
         consumer_env: dict[str, pulumi.Input[str]] = {
             contract.ENV_BUCKET: self.lake.name,
+            contract.ENV_TABLE: self.index.name,
             contract.ENV_TRANSFORMS: ",".join(s.transforms),
             contract.ENV_TRANSFORM_CONFIG: json.dumps(s.transform_options, sort_keys=True, separators=(",", ":")),
         }
@@ -81,7 +92,7 @@ class DropletsPipeline(pulumi.ComponentResource):
                 pulumi.Output.concat(bucket_arn, "/", contract.EVENTS_PREFIX, "*"),
                 pulumi.Output.concat(bucket_arn, "/", contract.BAD_PREFIX, "*"),
             ],
-        }]
+        }, read_erasures]
         self.pii_key = None
         if s.pii_hash_key is not None:
             # The key stays a secret end to end: encrypted in the state, a SecureString in
@@ -169,7 +180,11 @@ class DropletsPipeline(pulumi.ComponentResource):
                         "Effect": "Allow",
                         "Action": ["dynamodb:PutItem", "dynamodb:DeleteItem"],
                         "Resource": self.index.arn,
+                        # Session items only: the indexer can neither write nor remove an
+                        # erasure entry (only the operator's forget does).
+                        "Condition": {"ForAllValues:StringNotLike": {"dynamodb:LeadingKeys": [erasure.ERASED_LEADING_KEYS]}},
                     },
+                    read_erasures,
                 ],
             ),
             child,

@@ -198,3 +198,106 @@ def _move(
     result.not_deleted += len(failed_deletes)
     result.moved += len(sent)
     return len(sent)
+
+
+# --- removing one session's messages (droplets forget) ----------------------------------------
+
+#: A sweep stops after this many receives in a row brought back only messages it had seen
+#: (their visibility ran out: the DLQ holds nothing else it can give).
+STALE_RECEIVES = 3
+
+@dataclass
+class Sweep:
+    """What one pass over a DLQ found (and removed) for a predicate."""
+
+    queue: str
+    #: Messages read (each once, whatever the number of receives).
+    scanned: int = 0
+    #: Messages the predicate picked.
+    matched: int = 0
+    #: Of those, deleted from the DLQ (0 when only counting).
+    deleted: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def _error(self, code: str, count: int = 1) -> None:
+        self.errors[code] = self.errors.get(code, 0) + count
+
+
+def sweep(
+    sqs: Any,
+    name: str,
+    dlq_url: str,
+    matches: Callable[[str], bool],
+    *,
+    delete: bool,
+    wait_seconds: int = WAIT_SECONDS,
+) -> Sweep:
+    """Read every message the DLQ holds now and delete those ``matches`` picks (with
+    ``delete``; else only count them); every other message (and one SQS refused to delete)
+    is made visible again at once when the pass ends, as redrive does with the ones it
+    could not move.
+
+    SQS cannot delete a message by content: each is received (hidden meanwhile, for
+    ``VISIBILITY_SECONDS``), judged, and deleted or released. A pass reads at most what the
+    DLQ held when it started; a message seen twice (its visibility ran out) counts once.
+    Bodies are judged in memory and never printed or logged.
+    """
+    result = Sweep(name)
+    budget = depth(sqs, dlq_url)["visible"]
+    seen: set[str] = set()
+    kept: dict[str, str] = {}  # message ID -> latest receipt handle
+    stale = 0  # receives in a row that brought only messages already seen
+    while len(seen) < budget and stale < STALE_RECEIVES:
+        messages = sqs.receive_message(
+            QueueUrl=dlq_url,
+            MaxNumberOfMessages=min(MAX_BATCH, budget - len(seen)),
+            VisibilityTimeout=VISIBILITY_SECONDS,
+            WaitTimeSeconds=wait_seconds,
+        ).get("Messages", [])
+        if not messages:
+            break
+        stale = stale + 1 if all(m["MessageId"] in seen for m in messages) else 0
+        doomed = []
+        for message in messages:
+            message_id = message["MessageId"]
+            if message_id in seen:
+                if message_id in kept:
+                    kept[message_id] = message["ReceiptHandle"]
+                continue
+            seen.add(message_id)
+            if matches(message.get("Body", "")):
+                result.matched += 1
+                if delete:
+                    doomed.append(message)
+                    continue
+            kept[message_id] = message["ReceiptHandle"]
+        if doomed:
+            answer = sqs.delete_message_batch(
+                QueueUrl=dlq_url,
+                Entries=[{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(doomed)],
+            )
+            failed = answer.get("Failed", [])
+            for failure in failed:
+                result._error(failure.get("Code", "DeleteFailed"))
+                # still in the DLQ: back in view with the others, for the next run
+                message = doomed[int(failure["Id"])]
+                kept[message["MessageId"]] = message["ReceiptHandle"]
+            result.deleted += len(doomed) - len(failed)
+    result.scanned = len(seen)
+    handles = list(kept.values())
+    for start in range(0, len(handles), MAX_BATCH):
+        chunk = handles[start:start + MAX_BATCH]
+        answer = sqs.change_message_visibility_batch(
+            QueueUrl=dlq_url,
+            Entries=[{"Id": str(i), "ReceiptHandle": handle, "VisibilityTimeout": 0} for i, handle in enumerate(chunk)],
+        )
+        for failure in answer.get("Failed", []):
+            result._error(failure.get("Code", "ChangeVisibilityFailed"))
+    return result
+
+
+def dead_letter_queues(queues: dict[str, str] | Any) -> dict[str, str] | None:
+    """DLQ name -> URL from the stack outputs a target knows (``Target.queues``), or None
+    when it knows neither (a target from flags or the Lambdas' variables)."""
+    found = {pair.name: queues[pair.dlq_output] for pair in PAIRS.values() if queues.get(pair.dlq_output)}
+    return found or None

@@ -1,5 +1,12 @@
-"""Erasing a session (GDPR): every object version under its keys, its index items, and the
-bad rows that hold it.
+"""Erasing a session (GDPR): every object version under its keys, its index items, the bad
+rows and dead-letter messages that hold it, the Athena query results; and an erasure entry
+that keeps it erased.
+
+The erasure entry (:mod:`droplets.contract.erasure`) is written first, before anything is
+deleted: from then on the consumer drops every record of the session and the indexer never
+indexes one, so nothing that is still on its way (a DLQ redrive, a late retry, an S3
+notification in flight) can bring the session back. The session is then looked up once more,
+so what was stored between the plan and the entry is erased too.
 
 Objects are found two ways, so none survives: through the index (its ``s3_key``s, which
 also covers keys a transform chose), and through the key layout
@@ -20,9 +27,18 @@ bad row of another session that mentions this one, which for an erase is the rig
 err on. An ID hidden by an encoding (base64 in a body) is not found. Bad rows are expected to
 be few; a lake with many pays one GET for each per erase.
 
-Objects and bad rows go first, index items second: an indexer racing the erase can re-add
-an item for an object that is already gone, and running ``forget`` again removes it. Running
-it twice is always safe.
+Athena query results (``athena-results/``, kept 7 days by the lifecycle) are erased whole:
+a result of any query may hold the session's rows without naming it (``SELECT path FROM
+events``), so none is kept. Results are a cache of what the lake held; queries can be run
+again.
+
+Dead-letter messages: each DLQ is read through (:func:`droplets.dlq.sweep`) and the
+messages that mention the session are deleted; the others are made visible again at once.
+A message that escapes (it was in flight, or reached the DLQ later) is dropped by the
+consumer or the indexer when it is redriven, thanks to the erasure entry.
+
+Objects, bad rows, results and DLQ messages go first, index items last. Running it twice is
+always safe.
 """
 
 from __future__ import annotations
@@ -33,11 +49,13 @@ import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Mapping
+from urllib.parse import unquote_plus
 
 from botocore.exceptions import ClientError
 
-from droplets import contract
+from droplets import contract, dlq
+from droplets.contract import erasure
 from droplets.errors import DropletsError
 from droplets.query import ordered_map
 
@@ -60,10 +78,21 @@ class ErasePlan:
     index_keys: list[dict[str, Any]] = field(default_factory=list)
     #: Every version and delete marker of the bad rows that hold the session.
     bad_rows: list[ObjectVersion] = field(default_factory=list)
+    #: Every bad-row key read while planning (held or not), so a second look reads only new ones.
+    bad_rows_read: set[str] = field(default_factory=set)
+    #: Every version and delete marker under ``athena-results/``.
+    athena_results: list[ObjectVersion] = field(default_factory=list)
+    #: DLQ name -> messages that mention the session; None when the DLQs were not read (no
+    #: queue URLs known).
+    dlq_messages: dict[str, int] | None = None
+    #: Whether the session's erasure entry was already there.
+    entry_present: bool = False
 
     @property
     def empty(self) -> bool:
-        return not self.objects and not self.index_keys and not self.bad_rows
+        """Nothing to remove and already marked erased: a rerun has nothing to do."""
+        return (not self.objects and not self.index_keys and not self.bad_rows and not self.athena_results
+                and not any((self.dlq_messages or {}).values()) and self.entry_present)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -77,6 +106,12 @@ class ErasePlan:
             "bad_row_versions": sum(1 for o in self.bad_rows if not o.delete_marker),
             "bad_row_delete_markers": sum(1 for o in self.bad_rows if o.delete_marker),
             "bad_row_keys": sorted({o.key for o in self.bad_rows}),
+            "athena_results": len({o.key for o in self.athena_results}),
+            "athena_result_versions": len(self.athena_results),
+            "dlq_checked": self.dlq_messages is not None,
+            "dlq_messages": sum((self.dlq_messages or {}).values()),
+            "dlq_messages_by_queue": dict(self.dlq_messages or {}),
+            "erasure_entry": "present" if self.entry_present else "none",
         }
 
 
@@ -139,6 +174,35 @@ def mentions_session(text: str, session_id: str) -> bool:
     return re.search(pattern, text) is not None
 
 
+def _mentions_decoded(text: str, session_id: str) -> bool:
+    """As written, or URL-decoded: an S3 key in a notification is (``%2Fsess-...%2F``), and
+    so is a session ID in a query string or a Referer."""
+    return mentions_session(text, session_id) or ("%" in text and mentions_session(unquote_plus(text), session_id))
+
+
+def holds_session(data: bytes | str, session_id: str) -> bool:
+    """Whether a stored or queued text (a bad row, a DLQ message: a raw record, an S3
+    notification) mentions ``session_id`` as a whole token.
+
+    The text is searched as it is and URL-decoded; when it is JSON, every string in it is
+    searched once unescaped (an ID spelt with ``\\u`` escapes), and a string that is itself
+    JSON (a bad row's payload) once more. An ID hidden by another encoding (base64) is not
+    found.
+    """
+    text = data.decode("utf-8", "replace") if isinstance(data, (bytes, bytearray)) else data
+    if _mentions_decoded(text, session_id):
+        return True
+    parsed = _parsed(text)
+    if parsed is None:
+        return False
+    for string in _strings(parsed):
+        if _mentions_decoded(string, session_id):
+            return True
+        if string[:1] in ("{", "[") and any(_mentions_decoded(s, session_id) for s in _strings(_parsed(string))):
+            return True
+    return False
+
+
 def _strings(value: Any) -> Iterator[str]:
     """Every string (keys too) in a parsed JSON value, without recursion."""
     stack = [value]
@@ -162,24 +226,9 @@ def _parsed(text: str) -> Any:
 
 def bad_row_belongs_to(body: bytes, session_id: str) -> bool:
     """Whether a stored bad row (the document of ``transforms.chain.Bad.row``, or anything
-    else found under ``bad/``) holds ``session_id``.
-
-    The stored text is searched as it is: JSON escaping never touches the characters of a
-    session ID, so a payload's ID appears there literally, and the error text is searched
-    too. When the payload is JSON it is also parsed and its ``session_id`` and every other
-    string compared after unescaping, which catches an ID spelt with ``\\u`` escapes.
-    """
-    text = body.decode("utf-8", "replace")
-    if mentions_session(text, session_id):
-        return True
-    document = _parsed(text)
-    payload = document.get("payload") if isinstance(document, dict) else None
-    if not isinstance(payload, str):
-        return False
-    parsed = _parsed(payload)
-    if isinstance(parsed, dict) and parsed.get("session_id") == session_id:
-        return True
-    return any(mentions_session(s, session_id) for s in _strings(parsed))
+    else found under ``bad/``) holds ``session_id``: :func:`holds_session` on its text, which
+    searches the error, the payload as stored, and the payload parsed when it is JSON."""
+    return holds_session(body, session_id)
 
 
 def _bad_row_versions(s3, bucket: str) -> dict[str, list[ObjectVersion]]:
@@ -210,21 +259,75 @@ def _read_bad_row(s3, bucket: str, versions: list[ObjectVersion]) -> bytes | Non
 def find_bad_rows(
     s3, bucket: str, session_id: str, *, workers: int = 16,
     on_listed: Callable[[int], None] | None = None, on_read: Callable[[int], None] | None = None,
+    skip: Iterable[str] = (), held: Iterable[str] = (), read: set[str] | None = None,
 ) -> list[ObjectVersion]:
     """Every version and delete marker of the bad rows that hold ``session_id``: lists
-    ``bad/`` (all days) and reads each row once, ``workers`` GETs at a time."""
+    ``bad/`` (all days) and reads each row once, ``workers`` GETs at a time.
+
+    Rows read before are not read again (a bad row's key is the hash of its payload, so its
+    content cannot change): keys in ``skip`` do not hold the session, keys in ``held`` do
+    (all their versions now listed are returned). Every key read is added to ``read``."""
     check_erasable(session_id)
-    rows = _bad_row_versions(s3, bucket)
+    skipped, known = set(skip), set(held)
+    rows = {key: versions for key, versions in _bad_row_versions(s3, bucket).items() if key not in skipped}
+    found: list[ObjectVersion] = []
+    for key in known & set(rows):
+        found.extend(rows.pop(key))
     if on_listed:
         on_listed(len(rows))
-    found: list[ObjectVersion] = []
     reads = ordered_map(lambda versions: _read_bad_row(s3, bucket, versions), rows.values(), workers)
     for versions, body in reads:
         if on_read:
             on_read(1)
-        if body is not None and bad_row_belongs_to(body, session_id):
+        if body is None:
+            continue
+        if read is not None:
+            read.add(versions[0].key)
+        if bad_row_belongs_to(body, session_id):
             found.extend(versions)
     return found
+
+
+# --- Athena query results and the erasure entry -----------------------------------------------
+
+def athena_results(s3, bucket: str) -> list[ObjectVersion]:
+    """Every version and delete marker under the workgroup's output location."""
+    return sorted(_versions(s3, bucket, contract.ATHENA_RESULTS_PREFIX),
+                  key=lambda v: (v.key, v.delete_marker, v.version_id or ""))
+
+
+def entry_present(dynamodb, table: str, session_id: str) -> bool:
+    """Whether the session's erasure entry is there (a strongly consistent read)."""
+    answer = dynamodb.get_item(TableName=table, Key=erasure.erased_key(session_id), ConsistentRead=True)
+    return "Item" in answer
+
+
+def write_entry(dynamodb, table: str, session_id: str, erased_at: str | None = None) -> bool:
+    """Write the session's erasure entry unless it is there already (the first erasure's
+    time is kept). True when this call wrote it."""
+    try:
+        dynamodb.put_item(
+            TableName=table,
+            Item=erasure.erased_item(session_id, erased_at or contract.utc_now_iso()),
+            ConditionExpression="attribute_not_exists(#pk)",
+            ExpressionAttributeNames={"#pk": contract.INDEX_PK},
+        )
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+            return False
+        raise
+    return True
+
+
+def sweep_dlqs(sqs, dlqs: Mapping[str, str], session_id: str, *, delete: bool,
+               wait_seconds: int = dlq.WAIT_SECONDS) -> dict[str, dlq.Sweep]:
+    """Read each DLQ (name -> URL) through: the messages that mention the session are
+    deleted (``delete``) or only counted; the others are made visible again at once."""
+    return {
+        name: dlq.sweep(sqs, name, url, lambda body: holds_session(body, session_id), delete=delete,
+                        wait_seconds=wait_seconds)
+        for name, url in dlqs.items()
+    }
 
 
 # --- planning and erasing -------------------------------------------------------------------
@@ -232,11 +335,16 @@ def find_bad_rows(
 def plan_erase(
     s3, dynamodb, bucket: str, table: str, session_id: str, *, workers: int = 8,
     on_listed: Callable[[int], None] | None = None, on_read: Callable[[int], None] | None = None,
+    sqs: Any = None, dlqs: Mapping[str, str] | None = None, dlq_wait_seconds: int = dlq.WAIT_SECONDS,
+    skip_bad_rows: Iterable[str] = (), held_bad_rows: Iterable[str] = (),
 ) -> ErasePlan:
     """Find everything of ``session_id`` without deleting anything: its objects, its index
-    items and the bad rows that hold it (``on_listed``/``on_read`` follow the bad-row reads)."""
+    items, the bad rows that hold it (``on_listed``/``on_read`` follow the bad-row reads),
+    the Athena results, whether its erasure entry is there, and, given ``sqs`` and ``dlqs``
+    (name -> URL), how many DLQ messages mention it (read and made visible again)."""
     check_erasable(session_id)
     plan = ErasePlan(session_id)
+    plan.entry_present = entry_present(dynamodb, table, session_id)
     plan.index_keys, indexed = index_keys(dynamodb, table, session_id)
     session_prefixes = [f"{day}{session_id}/" for day in day_prefixes(s3, bucket)]
     found: dict[tuple[str, str | None], ObjectVersion] = {}
@@ -248,7 +356,12 @@ def plan_erase(
         for key, versions in zip(outside, pool.map(lambda k: list(_versions(s3, bucket, k)), outside)):
             found.update(((v.key, v.version_id), v) for v in versions if v.key == key)
     plan.objects = sorted(found.values(), key=lambda v: (v.key, v.delete_marker, v.version_id or ""))
-    plan.bad_rows = find_bad_rows(s3, bucket, session_id, workers=2 * workers, on_listed=on_listed, on_read=on_read)
+    plan.bad_rows = find_bad_rows(s3, bucket, session_id, workers=2 * workers, on_listed=on_listed, on_read=on_read,
+                                  skip=skip_bad_rows, held=held_bad_rows, read=plan.bad_rows_read)
+    plan.athena_results = athena_results(s3, bucket)
+    if sqs is not None and dlqs is not None:
+        sweeps = sweep_dlqs(sqs, dlqs, session_id, delete=False, wait_seconds=dlq_wait_seconds)
+        plan.dlq_messages = {name: found.matched for name, found in sweeps.items()}
     return plan
 
 
@@ -315,16 +428,83 @@ def delete_index_items(
 
 @dataclass
 class EraseResult:
+    #: What was erased: the plan, completed by the second look taken after the entry.
     plan: ErasePlan
     object_versions_deleted: int
     index_items_deleted: int
     bad_row_versions_deleted: int = 0
+    athena_result_versions_deleted: int = 0
+    #: DLQ name -> what its sweep found and deleted; empty when no queue URLs were known.
+    dlq_sweeps: dict[str, dlq.Sweep] = field(default_factory=dict)
+    #: Whether this run wrote the erasure entry (False: it was there already).
+    entry_written: bool = False
+
+    def summary(self) -> dict[str, Any]:
+        """The plan's summary with what was done: DLQ messages deleted, the entry."""
+        summary = self.plan.summary()
+        if self.dlq_sweeps:
+            summary["dlq_messages_by_queue"] = {name: found.deleted for name, found in self.dlq_sweeps.items()}
+            summary["dlq_messages"] = sum(summary["dlq_messages_by_queue"].values())
+        summary["erasure_entry"] = "written" if self.entry_written else "present"
+        return summary
 
 
 def erase(s3, dynamodb, bucket: str, table: str, plan: ErasePlan, *, sleep: Callable[[float], None] = time.sleep,
-          on_done: Callable[[int], None] | None = None) -> EraseResult:
-    """Delete what :func:`plan_erase` found: objects and bad rows first, then index items."""
-    objects = delete_objects(s3, bucket, plan.objects, on_done)
-    bad_rows = delete_objects(s3, bucket, plan.bad_rows, on_done)
-    items = delete_index_items(dynamodb, table, plan.index_keys, sleep=sleep, on_done=on_done)
-    return EraseResult(plan, objects, items, bad_rows)
+          on_done: Callable[[int], None] | None = None, sqs: Any = None, dlqs: Mapping[str, str] | None = None,
+          dlq_wait_seconds: int = dlq.WAIT_SECONDS) -> EraseResult:
+    """Erase the session of ``plan``: write its erasure entry first, look again (what was
+    stored since the plan; only bad rows not read yet are read), then delete objects, bad
+    rows and Athena results, sweep the DLQs (given ``sqs`` and ``dlqs``, name -> URL), and
+    delete the index items last. Raises :class:`DropletsError` if a DLQ message of the
+    session could not be deleted (after everything else is done; running it again retries)."""
+    session_id = check_erasable(plan.session_id)
+    written = write_entry(dynamodb, table, session_id)
+    held = {v.key for v in plan.bad_rows}
+    fresh = plan_erase(s3, dynamodb, bucket, table, session_id,
+                       skip_bad_rows=plan.bad_rows_read - held, held_bad_rows=held)
+    fresh.bad_rows_read |= plan.bad_rows_read
+    fresh.dlq_messages = plan.dlq_messages
+    fresh.entry_present = True
+    objects = delete_objects(s3, bucket, fresh.objects, on_done)
+    bad_rows = delete_objects(s3, bucket, fresh.bad_rows, on_done)
+    results = delete_objects(s3, bucket, fresh.athena_results, on_done)
+    sweeps = sweep_dlqs(sqs, dlqs, session_id, delete=True, wait_seconds=dlq_wait_seconds) if sqs is not None and dlqs else {}
+    items = delete_index_items(dynamodb, table, fresh.index_keys, sleep=sleep, on_done=on_done)
+    result = EraseResult(fresh, objects, items, bad_rows, results, sweeps, written)
+    failed = {code: n for found in sweeps.values() for code, n in found.errors.items()}
+    if failed:
+        codes = ", ".join(f"{code} x{n}" for code, n in sorted(failed.items()))
+        raise DropletsError(
+            f"erased the session's objects, bad rows and index items, but some dead-letter messages could not be "
+            f"deleted or released ({codes}); the session is marked erased, so a redrive drops them: run forget again"
+        )
+    return result
+
+
+# --- words for the CLI ---------------------------------------------------------------------
+
+def describe(summary: Mapping[str, Any]) -> str:
+    """What the session had stored: objects, index items, bad rows (the line forget prints)."""
+    what = (
+        f"{summary['objects']:,} object(s) ({summary['versions']:,} version(s), "
+        f"{summary['delete_markers']:,} delete marker(s)), {summary['index_items']:,} index item(s) "
+        f"and {summary['bad_rows']:,} bad row(s)"
+    )
+    if summary["bad_rows"]:
+        what += f" ({summary['bad_row_versions']:,} version(s), {summary['bad_row_delete_markers']:,} delete marker(s))"
+    return what
+
+
+def describe_more(summary: Mapping[str, Any]) -> str:
+    """The rest: Athena results, dead-letter messages (per queue), whether they were read."""
+    what = f"{summary['athena_results']:,} Athena query result(s)"
+    if summary["dlq_checked"]:
+        per_queue = ", ".join(f"{name} {count:,}" for name, count in summary["dlq_messages_by_queue"].items())
+        what += f" and {summary['dlq_messages']:,} dead-letter message(s) ({per_queue})"
+    return what
+
+
+DLQ_NOT_READ = (
+    "the dead-letter queues were not read (no queue URLs: use --stack, or the local stack's "
+    ".droplets/local.json); the session is marked erased, so a redrive drops its messages"
+)

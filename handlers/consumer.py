@@ -7,6 +7,8 @@ Per message:
 - the chain (:mod:`transforms.chain`) parses, validates and transforms the body;
 - a stored record is written to ``DROPLETS_BUCKET`` under its key (``events/...``);
 - a dropped record is done;
+- a record (or bad row) of a session ``droplets forget`` erased is dropped before anything
+  is written (:mod:`handlers.erasures`: one BatchGetItem per batch on the index table);
 - a bad message (not JSON, not a record, a transform raised, not serialisable) is written
   as a bad row under ``bad/dt=<day>/`` and is done: never retried forever, never lost;
 - any S3 failure (throttling, 5xx, timeout, even for the bad row) puts exactly that
@@ -35,7 +37,7 @@ from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from droplets import contract
-from handlers import aws
+from handlers import aws, erasures
 from handlers.batch import RetryableError, in_pool, process
 from transforms import ConfigError
 from transforms.builtin import pii
@@ -50,6 +52,8 @@ CONTENT_TYPE = "application/json"
 #: The step named in a bad row whose record the chain accepted but JSON cannot hold
 #: (a transform added a value json cannot encode).
 SERIALIZE_STEP = "serialize"
+#: The outcome of a message of an erased session: nothing written, the message is done.
+ERASED = "erased"
 PII_TRANSFORM = pii.NAME
 PII_KEY_OPTION = pii.HASH_KEY_OPTION
 
@@ -62,6 +66,8 @@ class Consumer:
     s3: Any
     bucket: str
     pool: ThreadPoolExecutor
+    #: The erasure entries ``droplets forget`` writes in the index table.
+    erased: erasures.ErasedSessions
 
     @classmethod
     def from_env(
@@ -70,17 +76,19 @@ class Consumer:
         *,
         s3: Any = None,
         ssm: Any = None,
+        dynamodb: Any = None,
         concurrency: int = DEFAULT_CONCURRENCY,
     ) -> "Consumer":
         """Read the configuration, build the chain and the clients.
 
-        Raises :class:`transforms.ConfigError` naming the variable at fault. ``s3`` and
-        ``ssm`` replace the default clients (tests, benchmarks).
+        Raises :class:`transforms.ConfigError` naming the variable at fault. ``s3``, ``ssm``
+        and ``dynamodb`` replace the default clients (tests, benchmarks).
         """
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
         env = os.environ if environ is None else environ
         bucket = aws.required_env(contract.ENV_BUCKET, env)
+        table = aws.required_env(contract.ENV_TABLE, env)  # where erasure entries live
         names = parse_names(env.get(contract.ENV_TRANSFORMS))
         try:
             options = parse_options(env.get(contract.ENV_TRANSFORM_CONFIG))
@@ -107,6 +115,9 @@ class Consumer:
             s3=s3 if s3 is not None else aws.client("s3", pool_size=concurrency),
             bucket=bucket,
             pool=ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="put"),
+            erased=erasures.ErasedSessions(
+                dynamodb if dynamodb is not None else aws.client("dynamodb", pool_size=concurrency), table, logger=logger
+            ),
         )
 
 
@@ -142,21 +153,27 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
 def handle(event: dict[str, Any], app: Consumer) -> dict[str, Any]:
     """Process one SQS batch with ``app``; returns the partial-batch response."""
 
+    erased = app.erased.for_batch(message.get("body") for message in event.get("Records") or [])
+
     async def record_handler(record: SQSRecord) -> str:
-        return await store_message(record, app)
+        return await store_message(record, app, erased)
 
     response, outcomes = process(event, record_handler)
     logger.info("batch processed", messages=sum(outcomes.values()), **outcomes)
     return response
 
 
-async def store_message(record: SQSRecord, app: Consumer) -> str:
-    """Store one message (or its bad row); raises :class:`RetryableError` if S3 fails."""
+async def store_message(record: SQSRecord, app: Consumer, erased: erasures.BatchErasures | None = None) -> str:
+    """Store one message (or its bad row); raises :class:`RetryableError` if S3 fails.
+    ``erased`` is the batch's erasure lookup (without it, this message's own)."""
     received_at = _sent_at(record) or contract.utc_now_iso()
     result = app.chain.run(record.body, received_at)
     if isinstance(result, Dropped):
         logger.debug("dropped", message_id=record.message_id, step=result.step)
         return "dropped"
+    if await erasures.suppressed(result, erased or app.erased.for_batch([record.body]), app.pool):
+        logger.debug("dropped: its session was erased", message_id=record.message_id)
+        return ERASED
     if isinstance(result, Stored):
         try:
             body = encode(result.record)

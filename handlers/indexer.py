@@ -7,6 +7,10 @@ each message body is an S3 event notification for the lake bucket.
 - ``ObjectCreated:*`` under ``events/``: read the object, write its index item
   (:func:`droplets.contract.index_item`, with a TTL when ``DROPLETS_RETENTION_DAYS`` is set).
 - ``ObjectRemoved:*`` and ``LifecycleExpiration:*`` under ``events/``: delete its item.
+- An object of a session ``droplets forget`` erased is never indexed (an S3 notification
+  delivered after the erase, a redriven indexing DLQ message): the erasure entry is read
+  (:mod:`handlers.erasures`, one BatchGetItem per batch for the sessions its keys name)
+  and the event is done.
 - Objects under ``bad/`` are not events, and keys outside ``events/`` are not ours: both
   are done without touching the index.
 
@@ -38,7 +42,7 @@ from aws_lambda_powertools.utilities.data_classes.s3_event import S3Event, S3Eve
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from droplets import contract
-from handlers import aws
+from handlers import aws, erasures
 from handlers.batch import RetryableError, in_pool, process
 from transforms import ConfigError
 
@@ -48,6 +52,8 @@ DEFAULT_CONCURRENCY = 8
 TEST_EVENT = "s3:TestEvent"
 CREATED = ("ObjectCreated:",)
 REMOVED = ("ObjectRemoved:", "LifecycleExpiration:")
+#: The outcome of an object of an erased session: not indexed, the message is done.
+ERASED = "erased"
 
 
 
@@ -60,6 +66,8 @@ class Indexer:
     table: str
     retention_days: int | None
     pool: ThreadPoolExecutor
+    #: The erasure entries ``droplets forget`` writes in the same table.
+    erased: erasures.ErasedSessions
 
     @classmethod
     def from_env(
@@ -72,12 +80,14 @@ class Indexer:
     ) -> "Indexer":
         env = os.environ if environ is None else environ
         table = aws.required_env(contract.ENV_TABLE, env)
+        dynamodb = dynamodb if dynamodb is not None else aws.client("dynamodb", pool_size=concurrency)
         return cls(
             s3=s3 if s3 is not None else aws.client("s3", pool_size=concurrency),
-            dynamodb=dynamodb if dynamodb is not None else aws.client("dynamodb", pool_size=concurrency),
+            dynamodb=dynamodb,
             table=table,
             retention_days=retention_days(env.get(contract.ENV_RETENTION_DAYS)),
             pool=ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="index"),
+            erased=erasures.ErasedSessions(dynamodb, table, logger=logger),
         )
 
 
@@ -126,18 +136,36 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
 
 def handle(event: dict[str, Any], app: Indexer) -> dict[str, Any]:
     """Process one SQS batch of S3 notifications; returns the partial-batch response."""
+    erased = app.erased.for_sessions(_sessions_named(event))
 
     async def record_handler(record: SQSRecord) -> str:
-        return await in_pool(app.pool, index_message, record, app)
+        return await in_pool(app.pool, index_message, record, app, erased)
 
     response, outcomes = process(event, record_handler)
     logger.info("batch processed", messages=sum(outcomes.values()), **outcomes)
     return response
 
 
-def index_message(record: SQSRecord, app: Indexer) -> str:
+def _sessions_named(event: dict[str, Any]) -> list[str]:
+    """The sessions the batch's object keys name (default key layout), for one erasure
+    lookup per batch. Anything unexpected is skipped here: index_message judges it."""
+    sessions = []
+    for message in event.get("Records") or []:
+        try:
+            body = json.loads(message.get("body") or "")
+            for s3_record in body.get("Records") or []:
+                parts = contract.parse_event_key(unquote_plus(s3_record["s3"]["object"]["key"]))
+                if parts is not None:
+                    sessions.append(parts["session"])
+        except (ValueError, TypeError, KeyError, AttributeError):
+            continue
+    return sessions
+
+
+def index_message(record: SQSRecord, app: Indexer, erased: erasures.BatchErasures | None = None) -> str:
     """Apply one S3 notification to the index. Raises :class:`RetryableError` when the
-    message should be redelivered (and finally land in the DLQ)."""
+    message should be redelivered (and finally land in the DLQ). ``erased`` is the batch's
+    erasure lookup (without it, each object's session is looked up on its own)."""
     try:
         body = json.loads(record.body)
     except ValueError:
@@ -151,11 +179,12 @@ def index_message(record: SQSRecord, app: Indexer) -> str:
     if not isinstance(body.get("Records"), list):
         logger.error("message is not an S3 notification", message_id=record.message_id)
         raise RetryableError("not an S3 notification")
-    outcomes = [apply(s3_record, app, record.message_id) for s3_record in S3Event(body).records]
+    erased = erased or app.erased.for_sessions(())
+    outcomes = [apply(s3_record, app, record.message_id, erased) for s3_record in S3Event(body).records]
     return outcomes[0] if len(outcomes) == 1 else "+".join(sorted(set(outcomes))) or "empty"
 
 
-def apply(event: S3EventRecord, app: Indexer, message_id: str) -> str:
+def apply(event: S3EventRecord, app: Indexer, message_id: str, erased: erasures.BatchErasures | None = None) -> str:
     """Apply one S3 event record; returns what it did."""
     key = unquote_plus(event.s3.get_object.key)
     name = event.event_name
@@ -166,14 +195,15 @@ def apply(event: S3EventRecord, app: Indexer, message_id: str) -> str:
         return "ignored"
     sequencer = padded_sequencer(event.s3.get_object.get("sequencer"))
     if name.startswith(CREATED):
-        return _index(app, event.s3.bucket.name, key, sequencer, message_id)
+        return _index(app, event.s3.bucket.name, key, sequencer, message_id, erased or app.erased.for_sessions(()))
     if name.startswith(REMOVED):
         return _remove(app, key, sequencer, message_id)
     logger.info("S3 event type ignored", message_id=message_id, event_name=name)
     return "ignored"
 
 
-def _index(app: Indexer, bucket: str, key: str, sequencer: str | None, message_id: str) -> str:
+def _index(app: Indexer, bucket: str, key: str, sequencer: str | None, message_id: str,
+           erased: erasures.BatchErasures) -> str:
     try:
         obj = app.s3.get_object(Bucket=bucket, Key=key)
         data = obj["Body"].read()
@@ -188,6 +218,11 @@ def _index(app: Indexer, bucket: str, key: str, sequencer: str | None, message_i
         # keep the message (DLQ) for a human rather than guess.
         logger.error("stored object is not a record", message_id=message_id, error=exc.message)
         raise RetryableError("stored object is not a record") from None
+    # The item's partition is the record's session (whatever the key layout); the entry is
+    # read after the object, so an object written before the erase is caught as well.
+    if erased.is_erased([item[contract.INDEX_PK]]):
+        logger.debug("not indexed: its session was erased", message_id=message_id)
+        return ERASED
     if sequencer is not None:
         item[contract.INDEX_SEQUENCER] = sequencer
     try:

@@ -127,6 +127,9 @@ def parse_time(value: str) -> datetime:
 
 EVENTS_PREFIX = "events/"
 BAD_PREFIX = "bad/"
+#: Where Athena writes query results (the workgroup enforces it): outside ``events/``, so
+#: results are neither indexed nor part of the events table; ``forget`` erases them.
+ATHENA_RESULTS_PREFIX = "athena-results/"
 NO_SESSION = "_nosession"
 
 #: events/dt=<YYYY-MM-DD>/<session_id or _nosession>/<occurred_at>_<event_id>.json

@@ -259,3 +259,61 @@ def _stored(pipeline, session: str) -> bool:
 
 def _is_session(outcome: BatchOutcome, message_id: str, session: str) -> bool:
     return session in outcome.bodies.get(message_id, "")
+
+
+def test_forget_then_redrive_brings_nothing_back(pipeline):
+    from transforms.testing import make_record
+
+    sqs, outputs = pipeline.client("sqs"), pipeline.outputs
+    # GIVEN a session that browsed through the example app: stored and indexed
+    session = f"erased-{uuid.uuid4()}"
+    traffic = drive(pipeline.app.url, [SessionPlan(session, "pytest", [Call("GET", "/courses/3"), Call("GET", "/courses/4")])])
+    assert traffic.statuses == {200: 2}
+    deadline = time.monotonic() + 30
+    while len([k for k in pipeline.keys(contract.EVENTS_PREFIX) if f"/{session}/" in k]) < 2 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert pipeline.drained()
+    assert len(_items(pipeline, session)) == 2
+    # AND one of its calls waiting in the events DLQ (it failed earlier)
+    sqs.send_message(QueueUrl=outputs["dlqUrl"], MessageBody=json.dumps(make_record(new_event_id=True, session_id=session)))
+
+    # WHEN the operator forgets it with the CLI
+    (summary,) = pipeline.cli("forget", session, "--yes")
+
+    # THEN its objects, items and DLQ message are gone, and it is marked erased
+    assert (summary["objects"], summary["index_items"], summary["erasure_entry"]) == (2, 2, "written")
+    assert summary["dlq_messages_by_queue"]["events"] == 1
+    assert not _stored(pipeline, session)
+
+    # WHEN copies come back anyway: another failed call of it reaches the DLQ, a late retry
+    # is still on the events queue, and the operator redrives the DLQ
+    later = [json.dumps(make_record(new_event_id=True, session_id=session)) for _ in range(2)]
+    sqs.send_message(QueueUrl=outputs["dlqUrl"], MessageBody=later[0])
+    sqs.send_message(QueueUrl=outputs["queueUrl"], MessageBody=later[1])
+    (redrive,) = pipeline.cli("dlq", "redrive", "events", "--yes")
+    assert redrive["moved"] == 1
+
+    def handled():  # both copies delivered to the real consumer, and not failed
+        bodies = [o.bodies.get(mid) for o in list(pipeline.outcomes) if o.function.endswith("consumer")
+                  for mid in o.message_ids if mid not in o.failed_ids]
+        return all(body in bodies for body in later)
+    deadline = time.monotonic() + 30
+    while not handled() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert handled() and pipeline.drained()
+
+    # THEN nothing of it came back: no object, no index item, no bad row; the DLQ is empty
+    assert not _stored(pipeline, session)
+    assert _items(pipeline, session) == []
+    assert not any(session in body.decode() for body in pipeline.objects(contract.BAD_PREFIX).values())
+    assert [m for m in pipeline.dlq_messages("dlqUrl") if session in m["Body"]] == []
+    # AND the consumer's own log counted them as erased
+    logs = "".join(path.read_text() for path in (pipeline.state_dir / "logs").glob("*consumer*.log"))
+    assert any(json.loads(line).get("erased") for line in logs.splitlines()
+               if line.startswith("{") and '"batch processed"' in line)
+
+
+def _items(pipeline, session: str) -> list[dict]:
+    return pipeline.client("dynamodb").query(
+        TableName=pipeline.outputs["tableName"], KeyConditionExpression="#pk = :pk",
+        ExpressionAttributeNames={"#pk": contract.INDEX_PK}, ExpressionAttributeValues={":pk": {"S": session}})["Items"]

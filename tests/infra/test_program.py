@@ -8,6 +8,7 @@ awaits would never run its checks.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 
 from components.config import DLQ_RETENTION_SECONDS, LOG_RETENTION_DAYS
 from droplets import contract
+from droplets.contract import erasure
 from droplets.dlq import PAIRS as DLQ_PAIRS
 from tests.infra.harness import ACCOUNT, EXPORTS, ROOT, STACKS, ProgramRun, run_program, stack_config
 
@@ -141,6 +143,7 @@ def test_each_role_allows_exactly_what_its_handler_needs(stack):
                 "WriteOwnLogs": (logs, [log_arn("consumer")]),
                 "ConsumeTriggerQueue": (trigger, [events]),
                 "WriteEventsAndBadRows": (["s3:PutObject"], [f"{bucket}/events/*", f"{bucket}/bad/*"]),
+                "ReadErasures": (["dynamodb:BatchGetItem"], [table]),
             },
             "indexer": {
                 "WriteOwnLogs": (logs, [log_arn("indexer")]),
@@ -148,8 +151,12 @@ def test_each_role_allows_exactly_what_its_handler_needs(stack):
                 "ReadEvents": (["s3:GetObject"], [f"{bucket}/events/*"]),
                 "TellMissingObjects": (["s3:ListBucket"], [bucket]),
                 "WriteIndex": (["dynamodb:DeleteItem", "dynamodb:PutItem"], [table]),
+                "ReadErasures": (["dynamodb:BatchGetItem"], [table]),
             },
         }
+        # The statements on the table are limited to a partition (dynamodb:LeadingKeys);
+        # test_erasure_entries_are_readable_by_both_functions_and_writable_by_neither checks how.
+        conditioned = {"ReadErasures", "WriteIndex"}
         assert len(run.all(ROLE_POLICY)) == 2
         for role, wanted in expected.items():
             policy = run.one(ROLE_POLICY, f"droplets-{role}-policy")
@@ -157,7 +164,7 @@ def test_each_role_allows_exactly_what_its_handler_needs(stack):
             got = statements(policy.document())
             assert set(got) == set(wanted), role
             for sid, (actions, resources) in wanted.items():
-                assert got[sid]["Effect"] == "Allow" and "Condition" not in got[sid]
+                assert got[sid]["Effect"] == "Allow" and ("Condition" in got[sid]) is (sid in conditioned), (role, sid)
                 assert sorted(as_list(got[sid]["Action"])) == sorted(actions), (role, sid)
                 assert sorted(as_list(got[sid]["Resource"])) == sorted(resources), (role, sid)
             # the role is for Lambda only
@@ -166,6 +173,42 @@ def test_each_role_allows_exactly_what_its_handler_needs(stack):
                 "Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole",
             }]
         assert not run.all("aws:iam/rolePolicyAttachment:RolePolicyAttachment")  # no managed policies sneak in
+
+    return run.settled().apply(check)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_erasure_entries_are_readable_by_both_functions_and_writable_by_neither(stack):
+    # GIVEN the program WHEN it runs
+    run = run_program(stack)
+
+    def check(_):
+        table = run.one("aws:dynamodb/table:Table", "droplets-index-table").state["arn"]
+        erased_partition = erasure.erased_partition("sess-0000-erased")
+        for role in ("consumer", "indexer"):
+            # the policy document, parsed as IAM will parse it
+            got = statements(json.loads(run.one(ROLE_POLICY, f"droplets-{role}-policy").plain("policy")))
+            # THEN each function may BatchGetItem on the table, only in the erasure partition
+            read = got["ReadErasures"]
+            assert read["Effect"] == "Allow"
+            assert as_list(read["Action"]) == ["dynamodb:BatchGetItem"]
+            assert as_list(read["Resource"]) == [table]
+            assert read["Condition"] == {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["_erased#*"]}}
+            assert fnmatch.fnmatchcase(erased_partition, "_erased#*")
+            assert not fnmatch.fnmatchcase("sess-0000-erased", "_erased#*")
+            # AND no statement lets it write, delete or query anything in that partition
+            for sid, statement in got.items():
+                actions = as_list(statement["Action"])
+                if table not in as_list(statement["Resource"]) or sid == "ReadErasures":
+                    continue
+                assert statement["Condition"] == {
+                    "ForAllValues:StringNotLike": {"dynamodb:LeadingKeys": [erasure.ERASED_LEADING_KEYS]}
+                }, (role, sid)
+                assert not {"dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"} & set(actions), (role, sid)
+        # AND the consumer knows the table; it reads no index item, only erasure entries
+        consumer_env = run.one(FUNCTION, "droplets-consumer-function").plain("environment")["variables"]
+        assert consumer_env[contract.ENV_TABLE] == run.one("aws:dynamodb/table:Table", "droplets-index-table").state["name"]
 
     return run.settled().apply(check)
 
@@ -241,6 +284,7 @@ def test_functions_runtime_code_environment_and_logs(stack):
         env = {
             "consumer": {
                 contract.ENV_BUCKET: outputs["bucketName"],
+                contract.ENV_TABLE: outputs["tableName"],
                 contract.ENV_TRANSFORMS: ",".join(contract.DEFAULT_TRANSFORMS),
                 contract.ENV_TRANSFORM_CONFIG: "{}",
             },
