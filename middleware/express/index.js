@@ -4,7 +4,7 @@
 // options and the graceful-shutdown recipe.
 const os = require('node:os');
 const { WorkerSqsClient, inThreadClient } = require('./lib/sqs-client');
-const { startCapture, noteError } = require('./lib/capture');
+const { startCapture, noteError, isTaken, markPassed } = require('./lib/capture');
 const { Sender, DropletsError } = require('./lib/sender');
 const { CREDENTIAL_HEADERS, DEFAULT_REDACT_PATHS, Redactor, textMasker, pickHeaders } = require('./lib/redact');
 const { isValidSessionId, SESSION_ID_RE } = require('./lib/session');
@@ -155,12 +155,26 @@ function droplets(input = {}) {
     sender.enqueue(record);
   };
 
+  // The first droplets mount on a request's way decides, whatever it decides; any later
+  // mount (the same middleware again, a sub-app's or a router's, another copy of the
+  // package) finds the request taken and passes it on (lib/capture.js, MARK).
+  function take(req, res) {
+    if (isTaken(req, res)) return;
+    const skipped = (options.skip && options.skip(req)) || (options.sampleRate < 1 && Math.random() >= options.sampleRate);
+    if (skipped) {
+      counts.skipped += 1;
+      markPassed(req, res);
+    } else if (sender.full()) {
+      sender.drop(); // nothing to build while the buffer is full
+      markPassed(req, res);
+    } else {
+      startCapture(req, res, capture, deliver, report);
+    }
+  }
+
   function dropletsMiddleware(req, res, next) {
     try {
-      const skipped = (options.skip && options.skip(req)) || (options.sampleRate < 1 && Math.random() >= options.sampleRate);
-      if (skipped) counts.skipped += 1;
-      else if (sender.full()) sender.drop(); // nothing to build while the buffer is full
-      else startCapture(req, res, capture, deliver, report);
+      take(req, res);
     } catch (err) {
       report(err);
     }

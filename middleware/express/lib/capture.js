@@ -6,6 +6,14 @@
 //
 // This runs for every request, so the functions put on req/res are shared, not closures
 // made per request: each finds its request's Capture under a symbol.
+//
+// One request, one capture. droplets may sit several times on a request's way (the same
+// middleware mounted twice, an app and a sub-app or router that each mount it, two copies
+// of this package in one process): the first mount that sees the request decides, and
+// marks the request and the response under MARK, a global symbol so that every instance
+// and every copy of the package honours it; later mounts pass the request on untouched.
+// (Each wrapping res.write/res.end again would call itself through the first wrapper
+// until the stack overflowed.)
 const { randomUUID } = require('node:crypto');
 const { ServerResponse } = require('node:http');
 const { BodyCapture } = require('./body');
@@ -13,6 +21,26 @@ const { buildRecord, joinRoute } = require('./record');
 const { sessionOf } = require('./session');
 
 const STATE = Symbol('droplets.capture');
+
+/**
+ * The mark of a request an outer mount has already taken: `false` when that mount decided
+ * not to capture it (skip, sampling, a full buffer), else its capture, an object whose
+ * `noteError(err)` records an error (so an errorHandler of any instance or copy can note
+ * the error for the record of the mount that captured). Defined with Symbol.for so two
+ * copies of the package agree on it.
+ */
+const MARK = Symbol.for('@droplets/express.capture');
+
+/** Whether an outer droplets mount has already taken this request. */
+function isTaken(req, res) {
+  return req[MARK] !== undefined || res[MARK] !== undefined;
+}
+
+/** Mark a request that this mount takes without capturing it. */
+function markPassed(req, res) {
+  req[MARK] = false;
+  res[MARK] = false;
+}
 
 class Capture {
   constructor(req, res, opts, deliver, report) {
@@ -50,6 +78,11 @@ class Capture {
     } catch (err) {
       this.report(err);
     }
+  }
+
+  /** Part of the MARK contract: note the error the app's error handling saw (the first one). */
+  noteError(err) {
+    if (this.error === undefined) this.error = err;
   }
 
   complete(aborted) {
@@ -118,7 +151,10 @@ function onClose() {
  * `finish` (or `close` without `finish`: aborted) listener, after the response has left.
  */
 function startCapture(req, res, opts, deliver, report) {
+  if (res[STATE] !== undefined) return; // never wrap the same response twice
   const capture = new Capture(req, res, opts, deliver, report);
+  req[MARK] = capture;
+  res[MARK] = capture;
   req[STATE] = capture;
   res[STATE] = capture;
   Object.defineProperty(req, 'route', ROUTE);
@@ -128,10 +164,10 @@ function startCapture(req, res, opts, deliver, report) {
   res.on('close', onClose);
 }
 
-/** Note an error passed to Express's error handling, for the request's record. */
+/** Note an error passed to Express's error handling, for the record of whichever mount captured the request. */
 function noteError(req, err) {
-  const capture = req && req[STATE];
-  if (capture && capture.error === undefined) capture.error = err;
+  const capture = req && req[MARK];
+  if (capture && typeof capture.noteError === 'function') capture.noteError(err);
 }
 
-module.exports = { startCapture, noteError };
+module.exports = { startCapture, noteError, isTaken, markPassed, MARK };
