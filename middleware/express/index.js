@@ -4,7 +4,7 @@
 // options and the graceful-shutdown recipe.
 const os = require('node:os');
 const { WorkerSqsClient, inThreadClient } = require('./lib/sqs-client');
-const { startCapture, noteError, isTaken, markPassed } = require('./lib/capture');
+const { startCapture, noteError, noteApp, isTaken, markPassed } = require('./lib/capture');
 const { Sender, DropletsError } = require('./lib/sender');
 const { CREDENTIAL_HEADERS, DEFAULT_REDACT_PATHS, Redactor, textMasker, pickHeaders } = require('./lib/redact');
 const { isValidSessionId, SESSION_ID_RE } = require('./lib/session');
@@ -159,7 +159,10 @@ function droplets(input = {}) {
   // mount (the same middleware again, a sub-app's or a router's, another copy of the
   // package) finds the request taken and passes it on (lib/capture.js, MARK).
   function take(req, res) {
-    if (isTaken(req, res)) return;
+    if (isTaken(req, res)) {
+      noteApp(req); // a sub-app's own mount: where the route lives (lib/route.js)
+      return;
+    }
     const skipped = (options.skip && options.skip(req)) || (options.sampleRate < 1 && Math.random() >= options.sampleRate);
     if (skipped) {
       counts.skipped += 1;

@@ -5,7 +5,6 @@
 const { bodyValue, BodyCapture, mediaType, JSON_TYPE } = require('./body');
 
 const MAX_PATH = 8192;
-const MAX_ROUTE = 1024;
 const MAX_IP = 64;
 const MAX_ERROR_MESSAGE = 1024;
 
@@ -22,21 +21,6 @@ function requestPath(req) {
 function requestMethod(req) {
   // Node accepts methods such as M-SEARCH; the schema allows [A-Z]{1,16}.
   return clip(String(req.method || 'GET').toUpperCase().replace(/[^A-Z]/g, ''), 16) || 'UNKNOWN';
-}
-
-function routeText(path) {
-  if (typeof path === 'string') return path;
-  if (Array.isArray(path)) return path.map(routeText).join('|');
-  if (path instanceof RegExp) return String(path);
-  return null;
-}
-
-/** `base` + the route's own path, as Express matched it (`/courses` + `/:id`). */
-function joinRoute(base, route) {
-  const own = route ? routeText(route.path) : null;
-  if (own === null) return null;
-  if (!base) return clip(own, MAX_ROUTE);
-  return clip(own === '/' ? base : base + own, MAX_ROUTE);
 }
 
 function requestQuery(req, opts) {
@@ -139,7 +123,6 @@ function responseStatus(res, state) {
 
 /** The record of one finished (or aborted) request. */
 function buildRecord(req, res, state, opts) {
-  const route = state.route !== undefined ? state.route : joinRoute(req.baseUrl, req.route);
   const resHeaders = res.getHeaders();
   return {
     v: 1,
@@ -151,7 +134,7 @@ function buildRecord(req, res, state, opts) {
     request: {
       method: requestMethod(req),
       path: requestPath(req),
-      route,
+      route: state.routePattern(),
       query: requestQuery(req, opts),
       headers: opts.pickRequestHeaders(req.headers),
       ip: clientIp(req),
@@ -166,4 +149,4 @@ function buildRecord(req, res, state, opts) {
   };
 }
 
-module.exports = { buildRecord, joinRoute };
+module.exports = { buildRecord };
