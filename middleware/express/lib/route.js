@@ -18,10 +18,29 @@
 const MAX_ROUTE = 1024;
 const MAX_DEPTH = 32;
 const MAX_LAYERS = 20000; // layers visited by one search of an app's tree
-const MAX_SEARCHES = 8; // searches of the tree for a route none of whose known chains matched
+const MAX_SEARCHES = 3; // searches of the tree for a route none of whose known chains matched, the sub-apps known unchanged
 
 /** Per Route object: the chains of layers (mounts..., the route's own layer) that lead to it. */
 const chainsOf = new WeakMap();
+/**
+ * The sub-apps seen so far, per parent app. A sub-app mounted with `app.use(path, sub)`
+ * sits behind a wrapper function that hides it (`mounted_app`): it can only be found by
+ * having seen a request in it (`req.app` is the sub-app while it answers) and following
+ * its `parent` up. Learnt once for the process, so that an error thrown in a sub-app and
+ * answered by the parent's error handler finds its route too.
+ */
+const subApps = new WeakMap();
+let learnt = 0; // grows with every sub-app learnt: a route that was not found is searched again
+
+function learn(app) {
+  for (let a = app, i = 0; a && isApp(a.parent) && i < MAX_DEPTH; a = a.parent, i += 1) {
+    let known = subApps.get(a.parent);
+    if (known === undefined) subApps.set(a.parent, (known = new Set()));
+    if (known.has(a)) return;
+    known.add(a);
+    learnt += 1;
+  }
+}
 /** Per Express 4 layer: its alternatives, each `{re, piece}`. */
 const alternativesOf = new WeakMap();
 
@@ -51,18 +70,10 @@ function topApp(app) {
 
 /**
  * Every chain of layers from `root`'s router to the layer of `route`. Mounted routers and
- * apps used as middleware are descended into; a sub-app mounted with `app.use(path, sub)`
- * sits behind a wrapper function (`mounted_app`) that hides it, so the sub-apps the
- * request was seen in (`apps`, with their parents) are descended into from their parent.
+ * apps used as middleware are descended into, and behind a sub-app's wrapper, the sub-apps
+ * of that app seen so far (learn).
  */
-function searchChains(root, route, apps) {
-  const children = new Map(); // parent app -> its sub-apps seen in this request
-  for (const app of apps) {
-    for (let a = app, i = 0; a && isApp(a.parent) && i < MAX_DEPTH; a = a.parent, i += 1) {
-      if (!children.has(a.parent)) children.set(a.parent, new Set());
-      children.get(a.parent).add(a);
-    }
-  }
+function searchChains(root, route) {
   const chains = [];
   let budget = MAX_LAYERS;
   const path = [];
@@ -85,8 +96,8 @@ function searchChains(root, route, apps) {
       } else if (isApp(handle)) {
         const sub = appRouter(handle); // an app used as plain middleware
         if (sub) visit(sub, handle, depth + 1);
-      } else if (handle.name === 'mounted_app' && children.has(app)) {
-        for (const sub of children.get(app)) {
+      } else if (handle.name === 'mounted_app' && subApps.has(app)) {
+        for (const sub of subApps.get(app)) {
           const subRouter = appRouter(sub);
           if (subRouter) visit(subRouter, sub, depth + 1);
         }
@@ -357,10 +368,11 @@ function pathname(url) {
  */
 function routePattern(route, apps, paths) {
   if (!route || typeof route !== 'object' || apps.length === 0) return null;
+  for (const app of apps) learn(app);
   const root = topApp(apps[0]);
   let entry = chainsOf.get(route);
   if (entry === undefined || entry.root !== root) {
-    entry = { root, chains: searchChains(root, route, apps), searches: 1 };
+    entry = { root, chains: searchChains(root, route), searches: 1, learnt };
     chainsOf.set(route, entry);
   }
   const tryChains = () => {
@@ -374,10 +386,12 @@ function routePattern(route, apps, paths) {
     return null;
   };
   let pattern = tryChains();
-  if (pattern === null && entry.searches < MAX_SEARCHES) {
-    // The tree may have grown since, or this request was seen in a sub-app the last search did not know.
+  if (pattern === null && (entry.learnt !== learnt || entry.searches < MAX_SEARCHES)) {
+    // A sub-app has been learnt since the last search, or the tree may have grown: search
+    // again (a bounded number of times for the latter, as some routes are never found).
     entry.searches += 1;
-    for (const chain of searchChains(root, route, apps)) {
+    entry.learnt = learnt;
+    for (const chain of searchChains(root, route)) {
       if (!entry.chains.some((known) => known.length === chain.length && known.every((layer, i) => layer === chain[i]))) entry.chains.push(chain);
     }
     pattern = tryChains();

@@ -130,6 +130,20 @@ const COMMON = [
     app.use((err, req, res, next) => res.status(500).json({ error: err.message }));
     return app;
   }, [[`/org/${EMAIL}/broken/7`, '/org/:org/broken/:id']]],
+  ['an error in a sub-app answered by the parent, once droplets has seen the sub-app answer', (express, mw) => {
+    const sub = express();
+    sub.get('/fine', ok);
+    sub.get('/broken/:id', boom);
+    const app = appWith(express, mw);
+    app.use('/org/:org', sub);
+    app.use((err, req, res, next) => res.status(500).json({ error: err.message }));
+    return app;
+  }, [
+    // the first error: the sub-app is hidden behind Express's wrapper, and droplets has not seen it yet
+    [`/org/${EMAIL}/broken/1`, null],
+    [`/org/${EMAIL}/fine`, '/org/:org/fine'],
+    [`/org/${EMAIL}/broken/2`, '/org/:org/broken/:id'],
+  ]],
   ['no pattern can be known: null, never the URL', (express, mw) => {
     const r = express.Router();
     r.get('/orders', ok);
