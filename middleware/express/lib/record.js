@@ -102,7 +102,7 @@ function finishBody(capture, contentType, contentEncoding, opts, declared) {
   return { body, body_bytes: declared ?? capture.bytes, body_truncated: truncated };
 }
 
-function errorValue(state) {
+function errorValue(state, opts) {
   if (state.aborted) {
     return { type: 'aborted', message: 'the client closed the connection before the response finished', aborted: true };
   }
@@ -110,7 +110,7 @@ function errorValue(state) {
   if (err === undefined) return null;
   const type = err && typeof err.name === 'string' ? err.name : typeof err;
   const message = err && typeof err.message === 'string' ? err.message : String(err);
-  return { type: clip(type, 128), message: clip(message, MAX_ERROR_MESSAGE) };
+  return { type: clip(type, 128), message: opts.maskText(clip(message, MAX_ERROR_MESSAGE)) };
 }
 
 function responseStatus(res, state) {
@@ -133,7 +133,7 @@ function buildRecord(req, res, state, opts) {
     source: opts.source,
     request: {
       method: requestMethod(req),
-      path: requestPath(req),
+      path: opts.maskText(requestPath(req)), // a token in a path (/hooks/<secret>) never leaves
       route: state.routePattern(),
       query: requestQuery(req, opts),
       headers: opts.pickRequestHeaders(req.headers),
@@ -145,7 +145,7 @@ function buildRecord(req, res, state, opts) {
       headers: opts.pickResponseHeaders(resHeaders),
       ...finishBody(state.body, resHeaders['content-type'], state.encoding, opts, undefined),
     },
-    error: errorValue(state),
+    error: errorValue(state, opts),
   };
 }
 
