@@ -207,16 +207,13 @@ class Redactor {
    */
   text(text) {
     if (typeof text !== 'string' || text === '') return text;
-    let out = text;
-    if (out.includes('"')) {
-      out = out.replace(MEMBER, (whole, key, value) => {
-        const name = key.includes('\\') ? unescapeJson(key) : key;
-        if (!this.isCredential(name) && !this.lastKeys.has(name.toLowerCase())) return whole;
-        if (value === 'null' || value === 'true' || value === 'false' || value === `"${REDACTED}"`) return whole;
-        return `${whole.slice(0, whole.length - value.length)}"${REDACTED}"`;
-      });
-    }
+    const out = text.includes('"') ? maskMembers(text, (key) => this._secretKey(key)) : text;
     return this.maskString(out);
+  }
+
+  _secretKey(key) {
+    const name = key.includes('\\') ? unescapeJson(key) : key;
+    return this.isCredential(name) || (this.lastKeys.size > 0 && this.lastKeys.has(name.toLowerCase()));
   }
 
   /** Key names that end an explicit path: what the text masker looks for besides credential names. */
@@ -228,8 +225,73 @@ class Redactor {
   }
 }
 
-// `"name": value` in JSON text: a string value (also one cut short by the cap) or a bare one.
-const MEMBER = /"((?:[^"\\\n]|\\.){1,256})"\s*:\s*("(?:[^"\\]|\\.)*(?:"|\\?$)|[^,}\]\s]*)/g;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COLON = 58;
+const MAX_KEY = 256;
+
+function isSpace(code) {
+  return code === 32 || code === 10 || code === 13 || code === 9;
+}
+
+/** Index of the quote that closes the string opened at `open`, or -1 when the text ends first. */
+function closingQuote(text, open) {
+  let at = open + 1;
+  for (;;) {
+    at = text.indexOf('"', at);
+    if (at === -1) return -1;
+    let slashes = 0;
+    for (let k = at - 1; text.charCodeAt(k) === BACKSLASH; k -= 1) slashes += 1;
+    if (slashes % 2 === 0) return at;
+    at += 1;
+  }
+}
+
+/**
+ * `"name": value` members of JSON text (also of JSON cut anywhere, and of JSON inside other
+ * text) whose name `isSecret`: a string or bare value becomes "[redacted]", also a string
+ * the cut ended inside; null, true and false stay. A scan from quote to quote (indexOf),
+ * linear in the text and light enough for every text body.
+ */
+function maskMembers(text, isSecret) {
+  let out = '';
+  let last = 0;
+  let open = text.indexOf('"');
+  while (open !== -1) {
+    const close = closingQuote(text, open);
+    if (close === -1) break;
+    let at = close + 1;
+    while (at < text.length && isSpace(text.charCodeAt(at))) at += 1;
+    if (text.charCodeAt(at) !== COLON) {
+      open = text.indexOf('"', close + 1); // a value, or a string of other text
+      continue;
+    }
+    if (close - open - 1 > MAX_KEY || !isSecret(text.slice(open + 1, close))) {
+      open = text.indexOf('"', at + 1);
+      continue;
+    }
+    let start = at + 1;
+    while (start < text.length && isSpace(text.charCodeAt(start))) start += 1;
+    let end;
+    if (text.charCodeAt(start) === QUOTE) {
+      const valueClose = closingQuote(text, start);
+      end = valueClose === -1 ? text.length : valueClose + 1;
+    } else {
+      end = start;
+      while (end < text.length && !',}]'.includes(text[end]) && !isSpace(text.charCodeAt(end))) end += 1;
+      const bare = text.slice(start, end);
+      if (bare === '' || bare[0] === '{' || bare[0] === '[' || bare === 'null' || bare === 'true' || bare === 'false') {
+        open = text.indexOf('"', at + 1); // a container's members are looked at one by one
+        continue;
+      }
+    }
+    out += `${text.slice(last, start)}"${REDACTED}"`;
+    last = end;
+    open = end < text.length ? text.indexOf('"', end) : -1;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
 // `name=value` after a start, `?`, `&`, `;`, a space or a quote: the first pair of a URL included.
 const PAIR = /(^|[?&;\s"'(,])([A-Za-z0-9_.[\]%-]{1,128})=([^&#\s"'<>;,)]*)/g;
 const ENCODED_REDACTED = encodeURIComponent(REDACTED);
