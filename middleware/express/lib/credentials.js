@@ -209,15 +209,22 @@ function tokenMasker(tokens) {
     return match;
   };
 
+  // Each search runs once over the text: its result is kept until the walk passes it (a
+  // text of thousands of headers or END lines stays linear).
   const privateKeys = (text) => {
     const mask = `[${PRIVATE_KEY}]`;
+    const next = (re, from, found) => {
+      if (found !== undefined && (found === null || found.index >= from)) return found;
+      re.lastIndex = from;
+      return re.exec(text);
+    };
     let out = '';
     let pos = 0;
+    let begin;
+    let end;
     for (;;) {
-      keyBegin.lastIndex = pos;
-      const begin = keyBegin.exec(text);
-      PEM_END.lastIndex = pos;
-      const end = PEM_END.exec(text);
+      begin = next(keyBegin, pos, begin);
+      end = next(PEM_END, pos, end);
       if (end && (!begin || end.index < begin.index)) {
         // a body whose header was cut off: the base64 (real or \n-escaped newlines) before END
         let start = end.index;
@@ -233,11 +240,16 @@ function tokenMasker(tokens) {
         continue;
       }
       if (!begin) break;
-      const closing = begin[0].startsWith('PuTTY') ? PUTTY_END : PEM_END;
-      closing.lastIndex = begin.index + begin[0].length;
-      const close = closing.exec(text);
       out += text.slice(pos, begin.index) + mask;
-      pos = close && close.index - begin.index <= PEM_MAX ? close.index + close[0].length : text.length;
+      const from = begin.index + begin[0].length;
+      if (begin[0].startsWith('PuTTY')) {
+        PUTTY_END.lastIndex = from;
+        const close = PUTTY_END.exec(text);
+        pos = close && close.index - from <= PEM_MAX ? close.index + close[0].length : text.length;
+      } else {
+        end = next(PEM_END, from, end);
+        pos = end && end.index - from <= PEM_MAX ? end.index + end[0].length : text.length;
+      }
     }
     return out + text.slice(pos);
   };

@@ -197,6 +197,34 @@ for (const [name, express] of EXPRESS_VERSIONS) {
       assert.ok(!JSON.stringify(records).includes('hunter2') && !JSON.stringify(records).includes('reset-0123456789'));
     });
 
+    test('hostile text of 2 MiB (thousands of key headers or END lines, token prefixes, quotes, backslashes, pairs, %) is redacted in linear time', { timeout: 60000 }, async () => {
+      // GIVEN text bodies built to make a careless scan quadratic (which at 2 MiB takes
+      // minutes to hours: the test's timeout catches it; no speed is asserted)
+      const MiB = 1 << 20;
+      const hostile = {
+        'pem-headers': '-----BEGIN RSA PRIVATE KEY-----\n'.repeat((2 * MiB) / 32),
+        'pem-ends': 'QUJD\n-----END RSA PRIVATE KEY-----\n'.repeat((2 * MiB) / 35),
+        'putty-headers': 'PuTTY-User-Key-File-2: ssh-rsa\n'.repeat((2 * MiB) / 31),
+        'token-prefixes': 'AKIA'.repeat((2 * MiB) / 4),
+        'long-runs': `sk_live_${'a'.repeat(200)} `.repeat((2 * MiB) / 209),
+        quotes: '"a":'.repeat((2 * MiB) / 4),
+        'open-string': `"password": "${'x'.repeat(2 * MiB)}`,
+        backslashes: `${'\\'.repeat(100)}"`.repeat((2 * MiB) / 101),
+        pairs: 'password='.repeat((2 * MiB) / 9),
+        percents: '%41'.repeat((2 * MiB) / 3),
+      };
+      const { records } = await captureWith(express, (app) => {
+        app.get('/hostile/:kind', (req, res) => res.type('text/plain').send(hostile[req.params.kind]));
+      }, Object.keys(hostile).map((kind) => ({ path: `/hostile/${kind}` })), { maxBodyBytes: 3 * MiB, maxMessageBytes: 16 * MiB, maxBatchBytes: 16 * MiB });
+      // THEN every record was built, and what is a credential is masked
+      assert.equal(records.length, Object.keys(hostile).length);
+      const of = (kind) => records.find((r) => r.request.path === `/hostile/${kind}`).response.body;
+      assert.ok(!of('pem-headers').includes('BEGIN'));
+      assert.ok(!of('pem-ends').includes('QUJD'));
+      assert.equal(of('open-string'), '"password": "[redacted]"');
+      assert.ok(!of('long-runs').includes('sk_live_'));
+    });
+
     test('headers of the list, and any header named like a credential, are never captured even when allowlisted', async () => {
       const extra = ['x-my-api-key', 'x-upstream-password', 'x-token-count', 'x-tenant'];
       const headers = Object.fromEntries([...LIST.headers, ...extra].filter((h) => h !== 'set-cookie').map((h) => [h, `v-${h}`]));
