@@ -9,7 +9,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const droplets = require('..');
-const { credentials, REPOSITORY_FILE } = require('../lib/credentials');
+const { credentials, words, REPOSITORY_FILE } = require('../lib/credentials');
 const { FakeSqs } = require('./helpers/fake-sqs');
 const { assertValidRecord, REPO_ROOT } = require('./helpers/schema');
 const { sampleOf } = require('./helpers/token-samples');
@@ -59,6 +59,18 @@ describe('the credential list', () => {
       ...NAMES.not_credential.filter((n) => isCredential(n)).map((n) => `${n}: should not be a credential`),
     ];
     assert.deepEqual(wrong, []);
+  });
+
+  test('splits names into words as pii does: camelCase, acronyms, punctuation, accents dropped', () => {
+    assert.deepEqual(words('user[newPassword]'), ['user', 'new', 'password']);
+    assert.deepEqual(words('APIKey'), ['api', 'key']);
+    assert.deepEqual(words('X_API_KEY'), ['x', 'api', 'key']);
+    assert.deepEqual(words('card_number_last4'), ['card', 'number', 'last4']);
+    assert.deepEqual(words('Prénom'), ['prenom']);
+    assert.deepEqual(words('Contraseña'), ['contrasena']);
+    assert.deepEqual(words('Straße'), ['strasse']);
+    assert.deepEqual(words('mot-de-passe'), ['mot', 'de', 'passe']);
+    assert.deepEqual(words('--'), []);
   });
 
   test('every token format has a sample that its pattern matches whole', () => {
