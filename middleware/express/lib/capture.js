@@ -26,9 +26,9 @@ const STATE = Symbol('droplets.capture');
 /**
  * The mark of a request an outer mount has already taken: `false` when that mount decided
  * not to capture it (skip, sampling, a full buffer), else its capture, an object whose
- * `noteError(err)` records an error (so an errorHandler of any instance or copy can note
- * the error for the record of the mount that captured). Defined with Symbol.for so two
- * copies of the package agree on it.
+ * `noteError(err)` records an error and `noteApp(app)` an app the request passes through
+ * (so that an inner mount or errorHandler of any instance or copy informs the record of the
+ * mount that captured). Defined with Symbol.for so two copies of the package agree on it.
  */
 const MARK = Symbol.for('@droplets/express.capture');
 
@@ -101,8 +101,10 @@ class Capture {
   }
 
   /**
-   * The route as the response starts: Express's state (req.route, req.baseUrl, req.url,
-   * req.app) is the one the answering handler runs in, before any error unwinds it.
+   * The route as the response starts. Express's state (req.route, req.baseUrl, req.url,
+   * req.app) is then usually the one of the handler that answers; when an error handler
+   * further out answers, Express has unwound baseUrl and url, and lib/route.js matches the
+   * original URL instead.
    */
   noteRoute() {
     const req = this.req;
