@@ -55,12 +55,12 @@ declare namespace droplets {
     requestHeaders?: string[];
     /** Response headers captured (lower-case). Credential headers are never captured. */
     responseHeaders?: string[];
-    /** Extra headers never captured, on top of the built-in credential headers. */
+    /** Extra headers never captured, on top of those of droplets/contract/credentials.json. */
     redactHeaders?: string[];
     /**
-     * Dotted paths removed from request/response bodies and the query before sending:
-     * `user.password`, `items.*.card`, `**.token` (any depth). Case-insensitive keys.
-     * Default: common credential keys at any depth. Replaces the default when given.
+     * Dotted paths whose values are masked in request/response bodies and the query before
+     * sending, on top of every field named like a credential (droplets/contract/credentials.json):
+     * `card.number`, `items.*.ssn`, `**.internal_note` (any depth). Case-insensitive keys. Default [].
      */
     redactPaths?: string[];
     /** Bytes of each body captured; beyond it body_truncated is true. Default 16384. */

@@ -4,9 +4,9 @@
 // options and the graceful-shutdown recipe.
 const os = require('node:os');
 const { WorkerSqsClient, inThreadClient } = require('./lib/sqs-client');
-const { startCapture, noteError } = require('./lib/capture');
+const { startCapture, noteError, noteApp, isTaken, markPassed } = require('./lib/capture');
 const { Sender, DropletsError } = require('./lib/sender');
-const { CREDENTIAL_HEADERS, DEFAULT_REDACT_PATHS, Redactor, textMasker, pickHeaders } = require('./lib/redact');
+const { Redactor, deniedHeaders, pickHeaders } = require('./lib/redact');
 const { isValidSessionId, SESSION_ID_RE } = require('./lib/session');
 
 const KiB = 1024;
@@ -20,7 +20,7 @@ const DEFAULTS = Object.freeze({
   requestHeaders: ['accept', 'accept-language', 'content-type', 'content-length', 'host', 'origin', 'referer', 'user-agent', 'x-request-id'],
   responseHeaders: ['content-type', 'content-length', 'cache-control', 'location', 'retry-after', 'x-request-id'],
   redactHeaders: [],
-  redactPaths: DEFAULT_REDACT_PATHS,
+  redactPaths: [],
   maxBodyBytes: 16 * KiB,
   sampleRate: 1,
   // SQS caps a message, and the sum of a batch's messages, at the queue's maximum message
@@ -95,9 +95,9 @@ function configure(input) {
     throw new TypeError('droplets: option onError must be a function (error) => void');
   }
   if (!Array.isArray(options.redactPaths)) throw new TypeError('droplets: option redactPaths must be an array of dotted paths');
-  const deny = new Set([...CREDENTIAL_HEADERS, ...headerList(options, 'redactHeaders')]);
   const requestHeaders = headerList(options, 'requestHeaders');
   const responseHeaders = headerList(options, 'responseHeaders');
+  const deny = deniedHeaders([...requestHeaders, ...responseHeaders], headerList(options, 'redactHeaders'));
   const redactor = new Redactor(options.redactPaths);
   const source = { service: String(options.service).slice(0, 128), env: String(options.env).slice(0, 64), host: String(options.host || os.hostname()).slice(0, 255) };
   return {
@@ -107,9 +107,9 @@ function configure(input) {
       session: { header: options.sessionHeader ? options.sessionHeader.toLowerCase() : null, cookieName: options.sessionCookie || null },
       maxBodyBytes: Math.floor(options.maxBodyBytes),
       redactor,
-      maskText: textMasker(redactor),
-      pickRequestHeaders: (headers) => pickHeaders(headers, requestHeaders, deny),
-      pickResponseHeaders: (headers) => pickHeaders(headers, responseHeaders, deny),
+      maskText: (text) => redactor.text(text),
+      pickRequestHeaders: (headers) => pickHeaders(headers, requestHeaders, deny, redactor),
+      pickResponseHeaders: (headers) => pickHeaders(headers, responseHeaders, deny, redactor),
     },
   };
 }
@@ -155,12 +155,29 @@ function droplets(input = {}) {
     sender.enqueue(record);
   };
 
+  // The first droplets mount on a request's way decides, whatever it decides; any later
+  // mount (the same middleware again, a sub-app's or a router's, another copy of the
+  // package) finds the request taken and passes it on (lib/capture.js, MARK).
+  function take(req, res) {
+    if (isTaken(req, res)) {
+      noteApp(req); // a sub-app's own mount: where the route lives (lib/route.js)
+      return;
+    }
+    const skipped = (options.skip && options.skip(req)) || (options.sampleRate < 1 && Math.random() >= options.sampleRate);
+    if (skipped) {
+      counts.skipped += 1;
+      markPassed(req, res);
+    } else if (sender.full()) {
+      sender.drop(); // nothing to build while the buffer is full
+      markPassed(req, res);
+    } else {
+      startCapture(req, res, capture, deliver, report);
+    }
+  }
+
   function dropletsMiddleware(req, res, next) {
     try {
-      const skipped = (options.skip && options.skip(req)) || (options.sampleRate < 1 && Math.random() >= options.sampleRate);
-      if (skipped) counts.skipped += 1;
-      else if (sender.full()) sender.drop(); // nothing to build while the buffer is full
-      else startCapture(req, res, capture, deliver, report);
+      take(req, res);
     } catch (err) {
       report(err);
     }

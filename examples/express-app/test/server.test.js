@@ -114,7 +114,7 @@ test('npm start against moto: the API answers, SIGTERM flushes, the queue holds 
     'POST /signup 201',
   ]);
   const stored = records.find((r) => r.request.route === '/signup');
-  assert.deepEqual(stored.request.body, { email: 'ada@example.com', course_id: 4, card: {} });
+  assert.deepEqual(stored.request.body, { email: 'ada@example.com', course_id: 4, password: '[redacted]', card: { number: '[redacted]' } });
   const failed = records.find((r) => r.response.status === 500);
   assert.deepEqual(failed.error, { type: 'Error', message: 'recommendation service timed out' });
   const search = records.find((r) => r.request.route === '/courses');

@@ -6,13 +6,42 @@
 //
 // This runs for every request, so the functions put on req/res are shared, not closures
 // made per request: each finds its request's Capture under a symbol.
+//
+// One request, one capture. droplets may sit several times on a request's way (the same
+// middleware mounted twice, an app and a sub-app or router that each mount it, two copies
+// of this package in one process): the first mount that sees the request decides, and
+// marks the request and the response under MARK, a global symbol so that every instance
+// and every copy of the package honours it; later mounts pass the request on untouched.
+// (Each wrapping res.write/res.end again would call itself through the first wrapper
+// until the stack overflowed.)
 const { randomUUID } = require('node:crypto');
 const { ServerResponse } = require('node:http');
 const { BodyCapture } = require('./body');
-const { buildRecord, joinRoute } = require('./record');
+const { buildRecord } = require('./record');
+const { routePattern, pathname, isApp } = require('./route');
 const { sessionOf } = require('./session');
 
 const STATE = Symbol('droplets.capture');
+
+/**
+ * The mark of a request an outer mount has already taken: `false` when that mount decided
+ * not to capture it (skip, sampling, a full buffer), else its capture, an object whose
+ * `noteError(err)` records an error and `noteApp(app)` an app the request passes through
+ * (so that an inner mount or errorHandler of any instance or copy informs the record of the
+ * mount that captured). Defined with Symbol.for so two copies of the package agree on it.
+ */
+const MARK = Symbol.for('@droplets/express.capture');
+
+/** Whether an outer droplets mount has already taken this request. */
+function isTaken(req, res) {
+  return req[MARK] !== undefined || res[MARK] !== undefined;
+}
+
+/** Mark a request that this mount takes without capturing it. */
+function markPassed(req, res) {
+  req[MARK] = false;
+  res[MARK] = false;
+}
 
 class Capture {
   constructor(req, res, opts, deliver, report) {
@@ -27,8 +56,13 @@ class Capture {
     this.endedNs = 0n;
     this.session = sessionOf(req, opts.session);
     this.body = new BodyCapture(opts.maxBodyBytes);
-    this.routeValue = req.route; // what req.route reads (see ROUTE)
-    this.route = undefined; // the full pattern, noted when Express dispatched to a route
+    // Where the request went, for request.route (lib/route.js): the apps it was seen in
+    // (the first is the app droplets ran in) and, noted when the response is first
+    // written, the Route Express dispatched to with the paths it was routed by.
+    this.apps = isApp(req.app) ? [req.app] : [];
+    this.route = undefined;
+    this.baseUrl = undefined;
+    this.url = undefined;
     this.encoding = undefined; // Content-Encoding of the bytes res.write/res.end saw
     this.error = undefined;
     this.aborted = false;
@@ -39,6 +73,10 @@ class Capture {
 
   observe(chunk, encoding) {
     try {
+      if (this.route === undefined && this.req.route !== undefined) this.noteRoute();
+      // What is written after end() never leaves: Node refuses it (the app's callback gets
+      // the error), so it is not part of the body either.
+      if (this.res.writableEnded || this.res.destroyed) return;
       if (this.encoding === undefined && chunk !== undefined && chunk !== null && typeof chunk !== 'function') {
         // What the bytes passing here are encoded in, as of now: a compression middleware
         // mounted before droplets sets Content-Encoding later, below this wrapper, on the
@@ -52,11 +90,49 @@ class Capture {
     }
   }
 
+  /** Part of the MARK contract: note the error the app's error handling saw (the first one). */
+  noteError(err) {
+    if (this.error === undefined) this.error = err;
+  }
+
+  /** Part of the MARK contract: the request is passing through this app (a sub-app). */
+  noteApp(app) {
+    if (isApp(app) && !this.apps.includes(app) && this.apps.length < 8) this.apps.push(app);
+  }
+
+  /**
+   * The route as the response starts. Express's state (req.route, req.baseUrl, req.url,
+   * req.app) is then usually the one of the handler that answers; when an error handler
+   * further out answers, Express has unwound baseUrl and url, and lib/route.js matches the
+   * original URL instead.
+   */
+  noteRoute() {
+    const req = this.req;
+    this.route = req.route;
+    this.baseUrl = req.baseUrl;
+    this.url = req.url;
+    this.noteApp(req.app);
+  }
+
+  /** The pattern of the route that answered, or null (lib/route.js). */
+  routePattern() {
+    if (this.route === undefined) return null;
+    const routed = typeof this.baseUrl === 'string' ? this.baseUrl + (pathname(this.url) || '') : null;
+    const original = pathname(this.req.originalUrl || this.req.url);
+    try {
+      return routePattern(this.route, this.apps, routed === original ? [routed] : [routed, original]);
+    } catch (err) {
+      this.report(err); // an Express internal this does not know: the record goes without a route
+      return null;
+    }
+  }
+
   complete(aborted) {
     if (this.done) return;
     this.done = true;
     this.endedNs = process.hrtime.bigint();
     this.aborted = aborted;
+    if (this.route === undefined && this.req.route !== undefined) this.noteRoute();
     try {
       this.deliver(buildRecord(this.req, this.res, this, this.opts));
     } catch (err) {
@@ -64,30 +140,6 @@ class Capture {
     }
   }
 }
-
-/**
- * Express sets `req.route` when it dispatches to a route, while `req.baseUrl` still holds
- * the path of the router the route lives in; by the time the response finishes (or an error
- * handler in the app runs), baseUrl has been unwound. This accessor, defined on each
- * captured request, notes the base at the moment of dispatch, so nested routers give
- * their full pattern.
- */
-const ROUTE = {
-  configurable: true,
-  enumerable: true,
-  get() {
-    return this[STATE].routeValue;
-  },
-  set(value) {
-    const capture = this[STATE];
-    capture.routeValue = value;
-    try {
-      capture.route = joinRoute(this.baseUrl, value);
-    } catch {
-      capture.route = undefined;
-    }
-  },
-};
 
 // (Called on another response object, which can only happen if someone borrows them, they
 // fall back to Node's own methods rather than fail.)
@@ -118,20 +170,29 @@ function onClose() {
  * `finish` (or `close` without `finish`: aborted) listener, after the response has left.
  */
 function startCapture(req, res, opts, deliver, report) {
+  if (res[STATE] !== undefined) return; // never wrap the same response twice
   const capture = new Capture(req, res, opts, deliver, report);
+  req[MARK] = capture;
+  res[MARK] = capture;
   req[STATE] = capture;
   res[STATE] = capture;
-  Object.defineProperty(req, 'route', ROUTE);
   res.write = dropletsWrite;
   res.end = dropletsEnd;
   res.on('finish', onFinish);
   res.on('close', onClose);
 }
 
-/** Note an error passed to Express's error handling, for the request's record. */
+/** Note an error passed to Express's error handling, for the record of whichever mount captured the request. */
 function noteError(req, err) {
-  const capture = req && req[STATE];
-  if (capture && capture.error === undefined) capture.error = err;
+  const capture = req && req[MARK];
+  if (capture && typeof capture.noteError === 'function') capture.noteError(err);
+  noteApp(req);
 }
 
-module.exports = { startCapture, noteError };
+/** Tell the mount that captured the request which app it is passing through now. */
+function noteApp(req) {
+  const capture = req && req[MARK];
+  if (capture && typeof capture.noteApp === 'function') capture.noteApp(req.app);
+}
+
+module.exports = { startCapture, noteError, noteApp, isTaken, markPassed, MARK };

@@ -5,7 +5,6 @@
 const { bodyValue, BodyCapture, mediaType, JSON_TYPE } = require('./body');
 
 const MAX_PATH = 8192;
-const MAX_ROUTE = 1024;
 const MAX_IP = 64;
 const MAX_ERROR_MESSAGE = 1024;
 
@@ -22,21 +21,6 @@ function requestPath(req) {
 function requestMethod(req) {
   // Node accepts methods such as M-SEARCH; the schema allows [A-Z]{1,16}.
   return clip(String(req.method || 'GET').toUpperCase().replace(/[^A-Z]/g, ''), 16) || 'UNKNOWN';
-}
-
-function routeText(path) {
-  if (typeof path === 'string') return path;
-  if (Array.isArray(path)) return path.map(routeText).join('|');
-  if (path instanceof RegExp) return String(path);
-  return null;
-}
-
-/** `base` + the route's own path, as Express matched it (`/courses` + `/:id`). */
-function joinRoute(base, route) {
-  const own = route ? routeText(route.path) : null;
-  if (own === null) return null;
-  if (!base) return clip(own, MAX_ROUTE);
-  return clip(own === '/' ? base : base + own, MAX_ROUTE);
 }
 
 function requestQuery(req, opts) {
@@ -118,7 +102,7 @@ function finishBody(capture, contentType, contentEncoding, opts, declared) {
   return { body, body_bytes: declared ?? capture.bytes, body_truncated: truncated };
 }
 
-function errorValue(state) {
+function errorValue(state, opts) {
   if (state.aborted) {
     return { type: 'aborted', message: 'the client closed the connection before the response finished', aborted: true };
   }
@@ -126,7 +110,7 @@ function errorValue(state) {
   if (err === undefined) return null;
   const type = err && typeof err.name === 'string' ? err.name : typeof err;
   const message = err && typeof err.message === 'string' ? err.message : String(err);
-  return { type: clip(type, 128), message: clip(message, MAX_ERROR_MESSAGE) };
+  return { type: clip(type, 128), message: opts.maskText(clip(message, MAX_ERROR_MESSAGE)) };
 }
 
 function responseStatus(res, state) {
@@ -139,7 +123,6 @@ function responseStatus(res, state) {
 
 /** The record of one finished (or aborted) request. */
 function buildRecord(req, res, state, opts) {
-  const route = state.route !== undefined ? state.route : joinRoute(req.baseUrl, req.route);
   const resHeaders = res.getHeaders();
   return {
     v: 1,
@@ -150,8 +133,8 @@ function buildRecord(req, res, state, opts) {
     source: opts.source,
     request: {
       method: requestMethod(req),
-      path: requestPath(req),
-      route,
+      path: opts.maskText(requestPath(req)), // a token in a path (/hooks/<secret>) never leaves
+      route: state.routePattern(),
       query: requestQuery(req, opts),
       headers: opts.pickRequestHeaders(req.headers),
       ip: clientIp(req),
@@ -162,8 +145,8 @@ function buildRecord(req, res, state, opts) {
       headers: opts.pickResponseHeaders(resHeaders),
       ...finishBody(state.body, resHeaders['content-type'], state.encoding, opts, undefined),
     },
-    error: errorValue(state),
+    error: errorValue(state, opts),
   };
 }
 
-module.exports = { buildRecord, joinRoute };
+module.exports = { buildRecord };

@@ -1,29 +1,24 @@
 'use strict';
-// Redaction before anything leaves the process (defence in depth: the pipeline's `pii`
-// transform runs again on the Python side). Credential headers are never captured, whatever
-// the allowlist says; body and query paths are removed from parsed values, and masked in
-// the text of a body too large to parse.
+// Redaction before anything leaves the process: credentials never do (the pipeline's `pii`
+// transform runs again on the Python side, and also strips personal data). What counts as
+// a credential is read from droplets/contract/credentials.json, the list `pii` loads too
+// (lib/credentials.js):
+//
+// - headers named there are never captured, whatever the allowlists say, nor is a header
+//   whose name is a credential field name;
+// - in bodies and the query, at any depth, the value of a field whose name is a credential
+//   (the list's word rule: `password`, `newPassword`, `x-api-key`, `client_secret`, but not
+//   `token_count`) becomes "[redacted]" (booleans and nulls, which hold no secret, stay),
+//   and so does anything under an explicit `redactPaths` path;
+// - in every string (body values, text bodies, header values, the path, error messages)
+//   `name=value` pairs under a credential name are masked, and tokens of the listed formats
+//   become `[<kind>]` (`[stripe_key]`, `[private_key]`), as `pii` writes them.
+//
+// Everything here is a pure function of a value (and of the configuration), so that it
+// can run on another thread.
+const { credentials } = require('./credentials');
 
-/** Headers that carry credentials: dropped even when an allowlist names them. */
-const CREDENTIAL_HEADERS = Object.freeze([
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-api-key',
-  'x-auth-token',
-  'x-csrf-token',
-  'x-xsrf-token',
-  'x-amz-security-token',
-]);
-
-/** Keys removed at any depth of bodies and query strings unless `redactPaths` replaces them. */
-const DEFAULT_REDACT_PATHS = Object.freeze(
-  [
-    'password', 'passwd', 'secret', 'token', 'access_token', 'refresh_token', 'id_token',
-    'client_secret', 'api_key', 'apikey', 'card_number', 'cvv', 'cvc',
-  ].map((key) => `**.${key}`)
-);
+const REDACTED = '[redacted]';
 
 // A body nested deeper than this is not walked further; what lies below is replaced, so a
 // `**` path can never be dodged by nesting.
@@ -41,7 +36,10 @@ const OTHER = Symbol('any other key');
  * computed once and cached, so the walk costs a map look-up per key.
  */
 class Redactor {
-  constructor(paths) {
+  /** `paths`: the explicit `redactPaths`; `list`: the credential list (lib/credentials.js). */
+  constructor(paths, list = credentials()) {
+    this.isCredential = list.isCredential;
+    this.maskTokens = list.maskTokens;
     this.paths = paths.map((path) => {
       const segments = typeof path === 'string' ? path.toLowerCase().split('.') : null;
       if (!segments || path === '' || segments.some((s) => s === '') || segments[segments.length - 1] === '**') {
@@ -95,31 +93,40 @@ class Redactor {
     return step;
   }
 
-  /** Remove every path from a parsed JSON value, in place; returns the value. */
+  /** Redact a parsed JSON value in place; returns the value. */
   inPlace(value) {
-    if (this.root && value !== null && typeof value === 'object') this._walk(value, this.root, 0);
+    if (typeof value === 'string') return this.maskString(value);
+    if (value !== null && typeof value === 'object') this._walk(value, this.root, 0);
     return value;
+  }
+
+  /** Whether the value under `key` goes: an explicit path ends there, or the name is a credential. */
+  _masks(step, key, child) {
+    if (step !== null && step.remove) return child !== undefined;
+    return this.isCredential(key) && child !== null && child !== undefined && typeof child !== 'boolean';
   }
 
   _walk(value, state, depth) {
     const isArray = Array.isArray(value);
     for (const key of Object.keys(value)) {
-      const { remove, next } = this.step(state, key);
-      if (remove) {
-        if (isArray) value[key] = null; // keep the indices of the others stable
-        else delete value[key];
+      const step = state ? this.step(state, key) : null;
+      const child = value[key];
+      if (isArray ? step !== null && step.remove : this._masks(step, key, child)) {
+        value[key] = REDACTED;
         continue;
       }
-      const child = value[key];
-      if (next === null || child === null || typeof child !== 'object') continue;
-      if (depth >= MAX_DEPTH) value[key] = TOO_DEEP;
-      else this._walk(child, next, depth + 1);
+      if (typeof child === 'string') {
+        value[key] = this.maskString(child);
+      } else if (child !== null && typeof child === 'object') {
+        if (depth >= MAX_DEPTH) value[key] = TOO_DEEP;
+        else this._walk(child, step ? step.next : null, depth + 1);
+      }
     }
   }
 
   /**
    * A redacted copy of an app's value (req.body, req.query) in JSON terms: what
-   * JSON.stringify would keep, minus the paths. The app's own object is never changed.
+   * JSON.stringify would keep, redacted. The app's own object is never changed.
    */
   copy(value) {
     return this._copy(value, this.root, 0);
@@ -129,6 +136,7 @@ class Redactor {
     if (value === null) return null;
     switch (typeof value) {
       case 'string':
+        return this.maskString(value);
       case 'boolean':
         return value;
       case 'number':
@@ -144,7 +152,7 @@ class Redactor {
       const out = new Array(value.length);
       for (let i = 0; i < value.length; i += 1) {
         const step = state ? this.step(state, String(i)) : null;
-        const item = step && step.remove ? null : this._copy(value[i], step ? step.next : null, depth + 1);
+        const item = step && step.remove ? REDACTED : this._copy(value[i], step ? step.next : null, depth + 1);
         out[i] = item === undefined ? null : item;
       }
       return out;
@@ -152,53 +160,184 @@ class Redactor {
     const out = {};
     for (const key of Object.keys(value)) {
       const step = state ? this.step(state, key) : null;
-      if (step && step.remove) continue;
-      const item = this._copy(value[key], step ? step.next : null, depth + 1);
+      const child = value[key];
+      if (this._masks(step, key, child) && typeof child !== 'function' && typeof child !== 'symbol') {
+        out[key] = REDACTED;
+        continue;
+      }
+      const item = this._copy(child, step ? step.next : null, depth + 1);
       if (item !== undefined) out[key] = item;
     }
     return out;
   }
 
-  /** Key names that end a path: what a text masker looks for. */
+  /** A string value: credential `name=value` pairs and token formats masked, also %-encoded ones. */
+  maskString(text) {
+    let out = text.includes('=') ? this.maskPairs(text) : text;
+    if (out.includes('%')) out = out.replace(URL_RUN, (run) => (run.includes('%') ? this._maskEncoded(run) : run));
+    return this.maskTokens(out);
+  }
+
+  // A %-encoded run (a webhook URL in a path segment or a query value of a Referer):
+  // decoded, and replaced by its masked form when it held a token.
+  _maskEncoded(run) {
+    let decoded;
+    try {
+      decoded = decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+    const masked = this.maskTokens(decoded);
+    return masked === decoded ? run : masked;
+  }
+
+  /** `name=value` pairs (URLs, form bodies, prose) whose name is a credential: the value masked. */
+  maskPairs(text) {
+    return text.replace(PAIR, (whole, lead, name, value) => {
+      if (value === '' || value === REDACTED || value === ENCODED_REDACTED || !this.isCredential(decodeName(name))) return whole;
+      return `${lead}${name}=${REDACTED}`;
+    });
+  }
+
+  /**
+   * Free text: a text body, a JSON body cut at the cap (which cannot be parsed), a header
+   * value, the path, an error message. The values of `"name": value` members under a
+   * credential name or an explicit path's last key are masked, also when the cut falls
+   * inside the value; then pairs and tokens as in any string.
+   */
+  text(text) {
+    if (typeof text !== 'string' || text === '') return text;
+    const out = text.includes('"') ? maskMembers(text, (key) => this._secretKey(key)) : text;
+    return this.maskString(out);
+  }
+
+  _secretKey(key) {
+    const name = key.includes('\\') ? unescapeJson(key) : key;
+    return this.isCredential(name) || (this.lastKeys.size > 0 && this.lastKeys.has(name.toLowerCase()));
+  }
+
+  /** Key names that end an explicit path: what the text masker looks for besides credential names. */
   get lastKeys() {
-    return [...new Set(this.paths.map((s) => s[s.length - 1]).filter((k) => k !== '*' && k !== '**'))];
+    if (this._lastKeys === undefined) {
+      this._lastKeys = new Set(this.paths.map((s) => s[s.length - 1]).filter((k) => k !== '*' && k !== '**'));
+    }
+    return this._lastKeys;
   }
 }
 
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COLON = 58;
+const MAX_KEY = 256;
+
+function isSpace(code) {
+  return code === 32 || code === 10 || code === 13 || code === 9;
+}
+
+/** Index of the quote that closes the string opened at `open`, or -1 when the text ends first. */
+function closingQuote(text, open) {
+  let at = open + 1;
+  for (;;) {
+    at = text.indexOf('"', at);
+    if (at === -1) return -1;
+    let slashes = 0;
+    for (let k = at - 1; text.charCodeAt(k) === BACKSLASH; k -= 1) slashes += 1;
+    if (slashes % 2 === 0) return at;
+    at += 1;
+  }
 }
 
 /**
- * A masker for JSON text that could not be parsed (cut at the byte cap): the value of every
- * key that ends a redaction path is replaced, also when the cut falls inside the value.
+ * `"name": value` members of JSON text (also of JSON cut anywhere, and of JSON inside other
+ * text) whose name `isSecret`: a string or bare value becomes "[redacted]", also a string
+ * the cut ended inside; null, true and false stay. A scan from quote to quote (indexOf),
+ * linear in the text and light enough for every text body.
  */
-function textMasker(redactor) {
-  const keys = redactor.lastKeys;
-  if (keys.length === 0) return (text) => text;
-  const pattern = new RegExp(
-    `("(?:${keys.map(escapeRegExp).join('|')})"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*(?:"|\\\\?$)|[^,}\\]\\s]*)`,
-    'gi'
-  );
-  return (text) => text.replace(pattern, '$1"[redacted]"');
+function maskMembers(text, isSecret) {
+  let out = '';
+  let last = 0;
+  let open = text.indexOf('"');
+  while (open !== -1) {
+    const close = closingQuote(text, open);
+    if (close === -1) break;
+    let at = close + 1;
+    while (at < text.length && isSpace(text.charCodeAt(at))) at += 1;
+    if (text.charCodeAt(at) !== COLON) {
+      open = text.indexOf('"', close + 1); // a value, or a string of other text
+      continue;
+    }
+    if (close - open - 1 > MAX_KEY || !isSecret(text.slice(open + 1, close))) {
+      open = text.indexOf('"', at + 1);
+      continue;
+    }
+    let start = at + 1;
+    while (start < text.length && isSpace(text.charCodeAt(start))) start += 1;
+    let end;
+    if (text.charCodeAt(start) === QUOTE) {
+      const valueClose = closingQuote(text, start);
+      end = valueClose === -1 ? text.length : valueClose + 1;
+    } else {
+      end = start;
+      while (end < text.length && !',}]'.includes(text[end]) && !isSpace(text.charCodeAt(end))) end += 1;
+      const bare = text.slice(start, end);
+      if (bare === '' || bare[0] === '{' || bare[0] === '[' || bare === 'null' || bare === 'true' || bare === 'false') {
+        open = text.indexOf('"', at + 1); // a container's members are looked at one by one
+        continue;
+      }
+    }
+    out += `${text.slice(last, start)}"${REDACTED}"`;
+    last = end;
+    open = end < text.length ? text.indexOf('"', end) : -1;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
-/** Pick the allowlisted headers (lower-case names), never a credential header. */
-function pickHeaders(headers, allow, deny) {
+// `name=value` after a start, `?`, `&`, `;`, a space or a quote: the first pair of a URL included.
+const PAIR = /(^|[?&;\s"'(,])([A-Za-z0-9_.[\]%-]{1,128})=([^&#\s"'<>;,)]*)/g;
+const ENCODED_REDACTED = encodeURIComponent(REDACTED);
+// A run of URL text between the delimiters of a URL (those holding a %-escape are decoded).
+const URL_RUN = /[^\s/?&=#;"'<>,]+/g;
+
+function decodeName(name) {
+  if (!name.includes('%')) return name;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+function unescapeJson(key) {
+  try {
+    return JSON.parse(`"${key}"`);
+  } catch {
+    return key;
+  }
+}
+
+/** Headers never captured: the list's, the app's `redactHeaders`, and any named like a credential. */
+function deniedHeaders(allowed, extra, list = credentials()) {
+  const deny = new Set([...list.headers, ...extra]);
+  for (const name of allowed) if (list.isCredential(name)) deny.add(name);
+  return deny;
+}
+
+/** Pick the allowlisted headers (lower-case names), never a denied one; values masked like free text. */
+function pickHeaders(headers, allow, deny, redactor) {
   const out = {};
   for (const name of allow) {
     if (deny.has(name)) continue;
     const value = headers[name];
     if (value === undefined) continue;
-    out[name] = Array.isArray(value) ? value.map(String) : typeof value === 'number' ? value : String(value);
+    if (Array.isArray(value)) out[name] = value.map((v) => redactor.text(String(v)));
+    else out[name] = typeof value === 'number' ? value : redactor.text(String(value));
   }
   return out;
 }
 
 module.exports = {
-  CREDENTIAL_HEADERS,
-  DEFAULT_REDACT_PATHS,
+  REDACTED,
   Redactor,
-  textMasker,
+  deniedHeaders,
   pickHeaders,
 };

@@ -73,7 +73,7 @@ for (const worker of [true, false]) test(`records sent through the middleware ar
     const records = bodies.map((b) => assertValidRecord(JSON.parse(b)));
     assert.equal(new Set(records.map((r) => r.event_id)).size, 25);
     const signup = records.find((r) => r.request.path === '/signup');
-    assert.deepEqual(signup.request.body, { email: 'ada@example.com' });
+    assert.deepEqual(signup.request.body, { email: 'ada@example.com', password: '[redacted]' });
     assert.equal(signup.session_id, session);
     assert.equal(records.filter((r) => r.request.route === '/courses/:id').length, 10);
     const page = records.find((r) => r.request.path === '/page');
