@@ -186,9 +186,10 @@ class Sender {
     }
   }
 
-  /** Cheap check, on every record: is there more waiting than one call can take? (Packs
-   * waste a little room at their ends, so now and then this says yes a few records early:
-   * _takeBatch then finds the batch not full yet and leaves it.) */
+  /** Cheap check, on every record: is there more waiting than one call can take? It counts
+   * records and separators only, never more than the call will hold (each pack adds its
+   * attribute and leaves a little room at its end), so it never says yes too early; it may
+   * say it a few records late, which only delays a call by those few records. */
   _waitingFillsACall() {
     if (!this.pack) return this.waiting >= MAX_BATCH_ENTRIES || this.waitingBytes > this.maxBatchBytes;
     return this.waitingBytes + this.waiting * SEPARATOR_BYTES > this.callCapacity;
