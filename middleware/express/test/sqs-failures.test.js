@@ -1,6 +1,8 @@
 'use strict';
 // An SQS that rejects, hangs or throws must leave the app's responses exactly as they would
 // be without droplets, and quickly; failures end up counted and reported, never thrown.
+// These run with the defaults, so with packing on (several records per message); what is
+// particular to packs is in packing.test.js.
 const { test, describe } = require('node:test');
 const assert = require('node:assert/strict');
 const express = require('express5');
