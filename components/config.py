@@ -222,7 +222,7 @@ KEYS: tuple[Key, ...] = (
     Key("messageRetentionSeconds", Whole(60, DLQ_RETENTION_SECONDS - 1), 4 * 24 * 3600, "how long the two source queues keep a message",
         "above `maxReceiveCount` x the queue's visibility timeout"),
     Key("maxReceiveCount", Whole(1, 1000), 5, "deliveries of a message before it moves to its DLQ"),
-    Key("batchSize", Whole(1, 10000), 100, "messages per Lambda invocation (both functions)", "above 10 needs a batching window"),
+    Key("batchSize", Whole(1, 10000), 100, "messages per Lambda invocation (both functions); a packed events message carries many API calls (up to 64 KiB of records)", "above 10 needs a batching window"),
     Key("batchingWindowSeconds", Whole(0, 300), 5, "how long Lambda gathers a batch"),
     Key("consumerMemoryMb", Whole(128, 10240), 512, "consumer memory (and CPU)"),
     Key("consumerTimeoutSeconds", Whole(1, 900), 60, "consumer timeout"),

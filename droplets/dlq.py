@@ -13,6 +13,10 @@ made visible again when the run ends (tried once per run, not over and over). Ea
 moves at most the messages the DLQ held when it started, so a message that fails again and
 comes back during the run is not sent round in circles.
 
+A message goes back exactly as it came: the same body and the same message attributes, so a
+packed message keeps its ``droplets-format`` attribute and the consumer reads it as packed
+again (an unpacked one, without the attribute, stays unpacked).
+
 Message bodies hold raw records (personal data) and are never printed or logged here.
 """
 
@@ -22,10 +26,11 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from droplets import contract
+from droplets.contract import message as messages
 
 #: SQS's limits: entries per batch call, and bytes per batch (the sum of its messages).
-MAX_BATCH = 10
-MAX_BATCH_BYTES = 256 * 1024
+MAX_BATCH = messages.SQS_MAX_BATCH_ENTRIES
+MAX_BATCH_BYTES = messages.SQS_MAX_BATCH_BYTES
 #: How long a received DLQ message stays hidden while it is being moved.
 VISIBILITY_SECONDS = 120
 #: Long polling: an empty answer after this wait means the DLQ has nothing left to give.
@@ -148,11 +153,7 @@ def _batches(messages: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
 
 
 def _size(message: dict[str, Any]) -> int:
-    size = len(message["Body"].encode("utf-8"))
-    for name, value in _attributes(message).items():
-        size += len(name.encode()) + len(value.get("DataType", "").encode())
-        size += len(value.get("StringValue", "").encode()) + len(value.get("BinaryValue", b""))
-    return size
+    return messages.message_bytes(message["Body"], _attributes(message))
 
 
 #: What a received message attribute may carry back into SendMessage: SQS may answer with

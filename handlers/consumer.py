@@ -2,31 +2,40 @@
 
 Entry point ``handlers.consumer.handler``, invoked by SQS with ``ReportBatchItemFailures``.
 
-Per message:
+A message carries one record (unpacked, as every producer sent before packing) or several
+(packed: NDJSON with the ``droplets-format`` attribute; :mod:`droplets.contract.message`).
+Per record (:func:`store_record`):
 
 - the chain (:mod:`transforms.chain`) parses, validates and transforms the body;
 - a stored record is written to ``DROPLETS_BUCKET`` under its key (``events/...``);
 - a dropped record is done;
 - a record (or bad row) of a session ``droplets forget`` erased is dropped before anything
   is written (:mod:`handlers.erasures`: one BatchGetItem per batch on the index table);
-- a bad message (not JSON, not a record, a transform raised, not serialisable) is written
-  as a bad row under ``bad/dt=<day>/`` and is done: never retried forever, never lost;
-- any S3 failure (throttling, 5xx, timeout, even for the bad row) puts exactly that
-  message in ``batchItemFailures``; SQS redelivers it and after maxReceiveCount moves it,
-  intact, to the DLQ.
+- a bad record (not JSON, not a record, a transform raised, not serialisable) is written
+  as a bad row under ``bad/dt=<day>/``, keyed by its own bytes, and is done: never retried
+  forever, never lost. One bad record in a packed message is one bad row; the others are
+  stored. A message whose format is unknown is one bad row holding the whole body.
 
-A redelivered message writes the same key: the key comes from the record, and
-``pipeline.received_at`` is the message's SQS ``SentTimestamp``, so it is the same object.
+Per message (:func:`store_message`): any S3 failure (throttling, 5xx, timeout, even for a
+bad row) of any of its records puts exactly that message in ``batchItemFailures``; SQS
+redelivers it whole and after maxReceiveCount moves it, intact, to the DLQ.
+
+A redelivered message writes the same keys with the same bytes: a key comes from its record,
+and ``pipeline.received_at`` is the message's SQS ``SentTimestamp``, shared by every record of
+a pack. So the records of a pack that were stored before another one failed are written
+again, byte for byte, not duplicated.
 
 Logging: message IDs, steps and counts only. Never bodies, headers, keys (they hold
-session IDs, which are pseudonymous identifiers of a person) or exception messages (they
-can echo the data that caused them).
+session IDs, which are pseudonymous identifiers of a person), format values or exception
+messages (they can echo the data that caused them).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -37,6 +46,7 @@ from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from droplets import contract
+from droplets.contract import message as messages
 from handlers import aws, erasures
 from handlers.batch import RetryableError, in_pool, process
 from transforms import ConfigError
@@ -152,40 +162,128 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
 
 def handle(event: dict[str, Any], app: Consumer) -> dict[str, Any]:
     """Process one SQS batch with ``app``; returns the partial-batch response."""
+    records: Counter[str] = Counter()
 
-    erased = app.erased.for_batch(message.get("body") for message in event.get("Records") or [])
+    erased = app.erased.for_batch(_record_texts(event))
 
-    async def record_handler(record: SQSRecord) -> str:
-        return await store_message(record, app, erased)
+    async def record_handler(record: SQSRecord) -> str:  # powertools passes it as record=
+        return await store_message(record, app, records, erased)
 
     response, outcomes = process(event, record_handler)
-    logger.info("batch processed", messages=sum(outcomes.values()), **outcomes)
+    # Messages by shape (packed, unpacked, failed), records by outcome (stored, bad,
+    # dropped; retried: the records of the failed messages, all written again next time).
+    logger.info(
+        "batch processed",
+        messages=sum(outcomes.values()),
+        records=sum(records.values()),
+        **{f"messages_{shape}": n for shape, n in outcomes.items()},
+        **records,
+    )
     return response
 
 
-async def store_message(record: SQSRecord, app: Consumer, erased: erasures.BatchErasures | None = None) -> str:
-    """Store one message (or its bad row); raises :class:`RetryableError` if S3 fails.
-    ``erased`` is the batch's erasure lookup (without it, this message's own)."""
-    received_at = _sent_at(record) or contract.utc_now_iso()
-    result = app.chain.run(record.body, received_at)
+#: Outcome labels of :func:`store_message` (per message) and :func:`store_record` (per record).
+PACKED, UNPACKED = "packed", "unpacked"
+STORED, BAD, DROPPED, RETRIED = "stored", "bad", "dropped", "retried"
+
+
+def _record_texts(event: Mapping[str, Any]):
+    """Every record body of the batch (a packed message's lines one by one; a message of an
+    unknown format as a whole), for the batch's one erasure lookup."""
+    for message in event.get("Records") or []:
+        body = message.get("body")
+        if not isinstance(body, str):
+            continue
+        try:
+            yield from messages.record_bodies(body, messages.format_of(message.get("messageAttributes")))
+        except messages.MessageError:
+            yield body
+
+
+async def store_message(
+    message: SQSRecord,
+    app: Consumer,
+    tally: Counter[str] | None = None,
+    erased: erasures.BatchErasures | None = None,
+) -> str:
+    """Store every record of one message, concurrently; returns ``"packed"`` or ``"unpacked"``.
+
+    Raises :class:`RetryableError` when S3 failed for any of them, after all of them were
+    tried: the message is redelivered whole and its records write the same keys again.
+    ``tally`` counts the records by outcome (``retried`` for those of a failed message);
+    ``erased`` is the batch's erasure lookup (without it, this message's own).
+    """
+    tally = Counter() if tally is None else tally
+    erased = erased or app.erased.for_batch(_record_texts({"Records": [message.raw_event]}))
+    received_at = _sent_at(message) or contract.utc_now_iso()
+    fmt = messages.format_of(message.raw_event.get("messageAttributes"))
+    try:
+        bodies = messages.record_bodies(message.body, fmt)
+    except messages.MessageError as exc:
+        # Unreadable as a whole (unknown format): one bad row keeps the body, nothing lost.
+        bad = Bad(messages.MESSAGE_STEP, str(exc), message.body)
+        outcomes = await asyncio.gather(
+            _store_result(bad, message.body, received_at, app, message.message_id, erased), return_exceptions=True
+        )
+        logger.info("message of unknown format stored as a bad row", message_id=message.message_id)
+    else:
+        outcomes = await asyncio.gather(
+            *(store_record(body, received_at, app, message.message_id, erased) for body in bodies),
+            return_exceptions=True,
+        )
+    failures = [o for o in outcomes if isinstance(o, BaseException)]
+    if failures:
+        tally[RETRIED] += len(outcomes)
+        retryable = [f for f in failures if isinstance(f, RetryableError)]
+        if len(retryable) < len(failures):  # a bug, not S3: let powertools report it as it is
+            raise next(f for f in failures if not isinstance(f, RetryableError))
+        raise RetryableError(f"{len(failures)} of {len(outcomes)} record(s) not written") from failures[0]
+    tally.update(outcomes)
+    return UNPACKED if fmt is None else PACKED
+
+
+async def store_record(
+    body: str, received_at: str, app: Consumer, message_id: str, erased: erasures.BatchErasures | None = None
+) -> str:
+    """Store one record (or its bad row): the per-record path, whatever message carried it.
+
+    ``body`` is one record's JSON text; ``received_at`` the carrying message's SentTimestamp
+    (the same on every delivery); ``message_id`` is for logs only; ``erased`` the batch's
+    erasure lookup. Returns ``"stored"``, ``"bad"``, ``"dropped"`` or ``"erased"``; raises
+    :class:`RetryableError` if S3 (or the erasure lookup) fails.
+    """
+    erased = erased or app.erased.for_batch([body])
+    result = app.chain.run(body, received_at)
     if isinstance(result, Dropped):
-        logger.debug("dropped", message_id=record.message_id, step=result.step)
-        return "dropped"
-    if await erasures.suppressed(result, erased or app.erased.for_batch([record.body]), app.pool):
-        logger.debug("dropped: its session was erased", message_id=record.message_id)
+        logger.debug("dropped", message_id=message_id, step=result.step)
+        return DROPPED
+    return await _store_result(result, body, received_at, app, message_id, erased)
+
+
+async def _store_result(
+    result: Stored | Bad, body: str, received_at: str, app: Consumer, message_id: str, erased: erasures.BatchErasures
+) -> str:
+    """Write a chain result (``body`` is the record's text, for a bad row), unless its session
+    was erased."""
+    if await erasures.suppressed(result, erased, app.pool):
+        logger.debug("dropped: its session was erased", message_id=message_id)
         return ERASED
     if isinstance(result, Stored):
         try:
-            body = encode(result.record)
+            document = encode(result.record)
         except (TypeError, ValueError) as exc:
-            result = Bad(SERIALIZE_STEP, f"the record cannot be stored as JSON: {type(exc).__name__}: {exc}", record.body)
+            result = Bad(SERIALIZE_STEP, f"the record cannot be stored as JSON: {type(exc).__name__}: {exc}", body)
         else:
-            await in_pool(app.pool, _put, app, result.key, body, record.message_id)
-            return "stored"
+            await in_pool(app.pool, _put, app, result.key, document, message_id)
+            return STORED
+    return await _store_bad(result, received_at, app, message_id)
+
+
+async def _store_bad(result: Bad, received_at: str, app: Consumer, message_id: str) -> str:
     key, document = result.row(received_at)
-    await in_pool(app.pool, _put, app, key, encode(document), record.message_id)
-    logger.info("bad row written", message_id=record.message_id, step=result.step)
-    return "bad"
+    await in_pool(app.pool, _put, app, key, encode(document), message_id)
+    logger.info("bad row written", message_id=message_id, step=result.step)
+    return BAD
 
 
 def _put(app: Consumer, key: str, body: bytes, message_id: str) -> None:

@@ -98,6 +98,7 @@ async function startStub() {
       child.on('exit', () => resolve({
         calls: Number((/^calls (\d+)$/m.exec(out) || [0, NaN])[1]),
         messages: Number((/^messages (\d+)$/m.exec(out) || [0, NaN])[1]),
+        records: Number((/^records (\d+)$/m.exec(out) || [0, NaN])[1]),
       }));
       child.kill('SIGTERM');
     }),
@@ -173,7 +174,7 @@ function table(apps, summaries, stubCounts) {
   for (const app of apps) {
     const errors = app.runs.reduce((s, r) => s + r.errors + r.non2xx, 0);
     const stub = stubCounts.get(app.name);
-    lines.push(`| ${app.name} | ${m(app, 'rps').toFixed(0)} | ${(m(app, 'rps') / m(base, 'rps')).toFixed(3)} | ${m(app, 'p50')} | ${m(app, 'p99')} | ${(m(app, 'p99') / m(base, 'p99')).toFixed(2)} | ${m(app, 'cpuUs').toFixed(0)} | ${(m(app, 'cpuUs') / m(base, 'cpuUs')).toFixed(2)} | ${m(app, 'mainUs').toFixed(0)} | ${m(app, 'otherUs').toFixed(0)} | ${stub ? m(app, 'stubUs').toFixed(0) : ''} | ${stub ? (stub.messages / stub.calls).toFixed(2) : ''} | ${summaries.get(app.name).replace('droplets: ', '')}${errors ? `; ${errors} errors/non-2xx` : ''} |`);
+    lines.push(`| ${app.name} | ${m(app, 'rps').toFixed(0)} | ${(m(app, 'rps') / m(base, 'rps')).toFixed(3)} | ${m(app, 'p50')} | ${m(app, 'p99')} | ${(m(app, 'p99') / m(base, 'p99')).toFixed(2)} | ${m(app, 'cpuUs').toFixed(0)} | ${(m(app, 'cpuUs') / m(base, 'cpuUs')).toFixed(2)} | ${m(app, 'mainUs').toFixed(0)} | ${m(app, 'otherUs').toFixed(0)} | ${stub ? m(app, 'stubUs').toFixed(0) : ''} | ${stub ? (stub.records / stub.calls).toFixed(2) : ''} | ${summaries.get(app.name).replace('droplets: ', '')}${errors ? `; ${errors} errors/non-2xx` : ''} |`);
   }
   return lines.join('\n');
 }

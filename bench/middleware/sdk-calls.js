@@ -45,7 +45,8 @@ async function capturedBodies() {
     bodies.push(...command.input.Entries.map((e) => e.MessageBody));
     return { Successful: command.input.Entries.map((e) => ({ Id: e.Id })), Failed: [] };
   } };
-  const capture = droplets({ queueUrl: 'http://127.0.0.1:9/000000000000/events', client, service: 'courses-api', onError: () => {} });
+  // pack: false: one record per body, the batches below are 10 records each
+  const capture = droplets({ queueUrl: 'http://127.0.0.1:9/000000000000/events', client, pack: false, service: 'courses-api', onError: () => {} });
   const server = http.createServer(createApp(capture));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;

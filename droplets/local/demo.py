@@ -119,7 +119,8 @@ def run_demo(*, project_dir: Path | str = ".", port: int | None = None, sessions
             raise DemoFailed(f"{len(traffic.errors)} requests failed, e.g. {traffic.errors[0]}")
         if not flush:
             raise DemoFailed("the example app did not report its final flush: " + " | ".join(app.lines[-3:]))
-        console.print(f"  the app shut down and flushed: {flush['sent']} records sent to SQS, "
+        carried = f" in {flush['messages']} messages ({flush['calls']} SendMessageBatch calls)" if "messages" in flush else ""
+        console.print(f"  the app shut down and flushed: {flush['sent']} records sent to SQS{carried}, "
                       f"{flush['dropped']} dropped, {flush['failed']} failed")
 
         step("waiting for the consumer and the indexer to drain both queues")
@@ -128,7 +129,7 @@ def run_demo(*, project_dir: Path | str = ".", port: int | None = None, sessions
             raise DemoFailed("the queues did not drain in 90 s; see the function logs in " + str(demo_dir / "logs"))
         step("both queues are empty; checking the lake")
         for name, stats in stack.runner.stats.items():
-            console.print(f"  {name}: {stats.invocations} invocations, {stats.records} records, "
+            console.print(f"  {name}: {stats.invocations} invocations, {stats.messages} messages, "
                           f"{stats.retried} retried, {stats.function_errors} errors")
 
         counts = count_lake(stack.emulator, outputs, traffic.secrets)

@@ -14,7 +14,7 @@ from typing import Any
 
 APP_DIR = Path("examples") / "express-app"
 LISTENING_RE = re.compile(r"listening on (http://\S+)")
-FLUSHED_RE = re.compile(r"droplets: flushed=(\S+) sent=(\d+) dropped=(\d+) failed=(\d+)")
+FLUSHED_RE = re.compile(r"droplets: flushed=(\S+) sent=(\d+) dropped=(\d+) failed=(\d+)(?: messages=(\d+) calls=(\d+))?")
 
 
 class AppError(RuntimeError):
@@ -76,8 +76,11 @@ class ExpressApp:
         for line in reversed(self.lines):
             match = FLUSHED_RE.search(line)
             if match:
-                return {"flushed": match.group(1) == "true", "sent": int(match.group(2)),
-                        "dropped": int(match.group(3)), "failed": int(match.group(4))}
+                report = {"flushed": match.group(1) == "true", "sent": int(match.group(2)),
+                          "dropped": int(match.group(3)), "failed": int(match.group(4))}
+                if match.group(5) is not None:  # records sent, then the messages and calls they took
+                    report.update(messages=int(match.group(5)), calls=int(match.group(6)))
+                return report
         return {}
 
     def __enter__(self) -> "ExpressApp":

@@ -77,9 +77,10 @@ class BatchOutcome:
 @dataclass
 class FunctionStats:
     invocations: int = 0
-    records: int = 0
+    #: SQS messages handed to the function (a packed message carries several records).
+    messages: int = 0
     deleted: int = 0
-    retried: int = 0  # records left for redelivery (item failures, errors, timeouts)
+    retried: int = 0  # messages left for redelivery (item failures, errors, timeouts)
     function_errors: int = 0
     timeouts: int = 0
     cold_starts: int = 0
@@ -436,7 +437,7 @@ class LambdaRunner:
             stats = self.stats[outcome.function]
             stats.invocations += 1
             stats.cold_starts += int(cold)
-            stats.records += len(outcome.message_ids)
+            stats.messages += len(outcome.message_ids)
             stats.deleted += len(outcome.message_ids) - len(outcome.failed_ids)
             stats.retried += len(outcome.failed_ids)
             if outcome.timed_out:
@@ -446,7 +447,7 @@ class LambdaRunner:
             if outcome.error:
                 stats.last_error = outcome.error
         if outcome.error:
-            log.debug("%s: %s (%d records back to the queue)", outcome.function, outcome.error,
+            log.debug("%s: %s (%d messages back to the queue)", outcome.function, outcome.error,
                       len(outcome.failed_ids))
         if self.on_batch is not None:
             self.on_batch(outcome)

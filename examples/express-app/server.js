@@ -6,6 +6,7 @@
 //   AWS_REGION           the queue's region
 //   AWS_ENDPOINT_URL     an AWS emulator (moto) instead of AWS; the AWS SDK reads it itself
 //   DROPLETS_SQS_WORKER  "false" keeps the SDK's calls on the main thread (default: a worker thread)
+//   DROPLETS_PACK        "false" sends one record per SQS message (default: several, packed)
 //   SIMULATED_DB_MS      each API call waits this long, as for a database query (default 0;
 //                        for benchmarks of an I/O-bound API)
 // Prints `listening on http://<host>:<port>` once it accepts connections, so a parent
@@ -35,6 +36,7 @@ function main() {
         redactPaths: ['card.number'], // besides every field named like a credential (password...)
         skip: (req) => req.path === '/health',
         worker: process.env.DROPLETS_SQS_WORKER !== 'false',
+        pack: process.env.DROPLETS_PACK !== 'false',
       })
     : null;
   if (!capture) console.log('droplets: DROPLETS_QUEUE_URL is not set, API calls are not captured');
@@ -63,7 +65,7 @@ function main() {
     server.close(async () => {
       if (capture) {
         const result = await capture.close(SHUTDOWN_DEADLINE_MS);
-        console.log(`droplets: flushed=${result.flushed} sent=${result.sent} dropped=${result.dropped} failed=${result.failed}`);
+        console.log(`droplets: flushed=${result.flushed} sent=${result.sent} dropped=${result.dropped} failed=${result.failed} messages=${result.messages} calls=${result.batches}`);
       }
       process.exit(0);
     });

@@ -75,6 +75,13 @@ declare namespace droplets {
     maxBatchBytes?: number;
     /** Largest single message. Default 262144; bodies are dropped from a record above it. */
     maxMessageBytes?: number;
+    /**
+     * Pack several records into each SQS message (NDJSON, attribute `droplets-format: ndjson-v1`):
+     * far fewer messages and calls per record. Default true; false sends one record per message.
+     */
+    pack?: boolean;
+    /** Byte budget of one packed message (body and attributes). Default 65536 (64 KiB). */
+    maxPackBytes?: number;
     /** Longest a record waits for a batch to fill. Default 1000 ms. */
     flushIntervalMs?: number;
     /** Records held (waiting, in flight, awaiting retry) before new ones are dropped. Default 5000. */
@@ -102,7 +109,11 @@ declare namespace droplets {
     captured: number;
     skipped: number;
     enqueued: number;
+    /** Records SQS accepted. */
     sent: number;
+    /** Messages SQS accepted (as many as `sent` without packing). */
+    messages: number;
+    /** SendMessageBatch calls made. */
     batches: number;
     retried: number;
     failed: number;

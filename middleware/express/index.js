@@ -6,6 +6,7 @@ const os = require('node:os');
 const { WorkerSqsClient, inThreadClient } = require('./lib/sqs-client');
 const { startCapture, noteError, noteApp, isTaken, markPassed } = require('./lib/capture');
 const { Sender, DropletsError } = require('./lib/sender');
+const message = require('./lib/message');
 const { Redactor, deniedHeaders, pickHeaders } = require('./lib/redact');
 const { isValidSessionId, SESSION_ID_RE } = require('./lib/session');
 
@@ -28,6 +29,9 @@ const DEFAULTS = Object.freeze({
   // anywhere; raise both only if your queue's MaximumMessageSize allows it.
   maxBatchBytes: 256 * KiB,
   maxMessageBytes: 256 * KiB,
+  // Several records per message (lib/message.js): one SQS message, and request, carries many.
+  pack: true,
+  maxPackBytes: message.MAX_MESSAGE_BYTES,
   flushIntervalMs: 1000,
   maxBufferRecords: 5000,
   maxBufferBytes: 16 * MiB,
@@ -79,7 +83,8 @@ function configure(input) {
   if (typeof options.queueUrl !== 'string' || !/^https?:\/\//.test(options.queueUrl)) {
     throw new TypeError('droplets: option queueUrl must be the SQS queue URL (the stack output `queueUrl`)');
   }
-  for (const name of ['maxBodyBytes', 'maxBatchBytes', 'maxMessageBytes', 'flushIntervalMs', 'maxBufferRecords', 'maxBufferBytes', 'maxInFlight', 'retryBaseMs', 'retryMaxMs', 'sendTimeoutMs', 'connectTimeoutMs']) {
+  if (typeof options.pack !== 'boolean') throw new TypeError('droplets: option pack must be true or false');
+  for (const name of ['maxBodyBytes', 'maxBatchBytes', 'maxMessageBytes', 'maxPackBytes', 'flushIntervalMs', 'maxBufferRecords', 'maxBufferBytes', 'maxInFlight', 'retryBaseMs', 'retryMaxMs', 'sendTimeoutMs', 'connectTimeoutMs']) {
     positiveNumber(options, name);
   }
   if (!Number.isInteger(options.maxRetries) || options.maxRetries < 0) {
@@ -139,6 +144,8 @@ function droplets(input = {}) {
     queueUrl: options.queueUrl,
     maxBatchBytes: options.maxBatchBytes,
     maxMessageBytes: options.maxMessageBytes,
+    pack: options.pack,
+    maxPackBytes: options.maxPackBytes,
     flushIntervalMs: options.flushIntervalMs,
     maxBufferRecords: options.maxBufferRecords,
     maxBufferBytes: options.maxBufferBytes,

@@ -14,7 +14,7 @@ from moto import mock_aws
 
 from droplets import contract, dlq
 from tests.cli.conftest import assert_one_line_error
-from tests.cli.lake import BUCKET, REGION, TABLE
+from tests.cli.lake import BUCKET, REGION, TABLE, create_table
 
 
 class Queues:
@@ -169,6 +169,66 @@ def test_large_messages_are_sent_in_batches_within_the_byte_limit(cli, queues, a
     assert result.exit_code == 0, result.stderr
     assert {m["Body"] for m in queues.drain("events", dead=False)} == bodies
     assert api_calls.count(("sqs", "SendMessageBatch")) >= 2
+
+
+def test_packed_and_unpacked_messages_go_back_as_they_came_and_the_consumer_reads_both(cli, queues, monkeypatch):
+    # GIVEN a DLQ holding an old unpacked message and five full packed messages (64 KiB each,
+    # attribute included: 320 KiB, over one batch call), all records of a bad S3 day
+    from droplets.contract import message as messages
+    from droplets.local.runner import sqs_record
+    from handlers import consumer
+    from transforms.testing import make_record
+
+    unpacked = make_record(new_event_id=True)
+    queues.put("events", json.dumps(unpacked))
+    packs = []
+    for _ in range(5):
+        pack = [make_record(new_event_id=True, response={"body": {"text": "p" * 7000}}) for _ in range(8)]
+        bodies = [json.dumps(r, separators=(",", ":")) for r in pack]
+        pad = messages.MAX_MESSAGE_BYTES - messages.message_bytes(messages.pack(bodies), messages.packed_attributes())
+        pack[-1]["response"]["body"]["text"] += "p" * pad
+        bodies[-1] = json.dumps(pack[-1], separators=(",", ":"))
+        assert messages.message_bytes(messages.pack(bodies), messages.packed_attributes()) == messages.MAX_MESSAGE_BYTES
+        queues.sqs.send_message(QueueUrl=queues.url("events", dead=True), MessageBody=messages.pack(bodies),
+                                MessageAttributes=messages.packed_attributes())
+        packs.append(pack)
+    sent: list[list[dict]] = []
+    original = botocore.client.BaseClient._make_api_call
+
+    def recording(self, operation, params):
+        if operation == "SendMessageBatch":
+            sent.append(params["Entries"])
+        return original(self, operation, params)
+
+    monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", recording)
+
+    # WHEN the operator redrives them
+    result = cli("dlq", "redrive", "events", "--yes")
+
+    # THEN every call kept within SQS's 256 KiB, counting the attributes as SQS does
+    assert result.exit_code == 0, result.stderr
+    assert "moved 6 of 6" in result.stdout
+    assert len(sent) >= 2
+    for entries in sent:
+        assert sum(messages.message_bytes(e["MessageBody"], e.get("MessageAttributes")) for e in entries) <= 256 * 1024
+    # AND the packed messages are back with their format attribute, the old one without any
+    back = queues.drain("events", dead=False)
+    formats = sorted(str(messages.format_of(m.get("MessageAttributes"))) for m in back)
+    assert formats == ["None"] + [messages.PACKED_FORMAT] * 5
+    # AND the consumer, given them as Lambda would, stores all 41 records
+    s3 = boto3.client("s3", region_name=REGION)
+    s3.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
+    dynamodb = boto3.client("dynamodb", region_name=REGION)
+    create_table(dynamodb)
+    app = consumer.Consumer.from_env({contract.ENV_BUCKET: BUCKET, contract.ENV_TABLE: TABLE}, s3=s3,
+                                     dynamodb=dynamodb, concurrency=4)
+    for message in back:
+        message.setdefault("Attributes", {})["SentTimestamp"] = "1795670465512"
+    event = {"Records": [sqs_record(m, "arn:aws:sqs:eu-west-1:123456789012:events-queue", REGION) for m in back]}
+    assert consumer.handle(event, app) == {"batchItemFailures": []}
+    stored = [o["Key"] for page in s3.get_paginator("list_objects_v2").paginate(Bucket=BUCKET) for o in page.get("Contents", [])]
+    every = [unpacked] + [r for pack in packs for r in pack]
+    assert sorted(stored) == sorted(contract.object_key(r) for r in every)
 
 
 def test_a_message_the_queue_refuses_stays_in_the_dlq_visible_and_the_exit_code_says_so(cli, queues, monkeypatch):

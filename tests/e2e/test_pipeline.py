@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from droplets import contract
+from droplets.contract import message as messages
 from droplets.local.dev import running
 from droplets.local.express import ExpressApp
 from droplets.local.runner import BatchOutcome, queue_depths, wait_until_drained
@@ -72,7 +73,7 @@ class Pipeline:
     def dlq_messages(self, name: str) -> list[dict]:
         sqs, url = self.client("sqs"), self.outputs[name]
         return sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=0,
-                                   MessageSystemAttributeNames=["All"]).get("Messages", [])
+                                   MessageSystemAttributeNames=["All"], MessageAttributeNames=["All"]).get("Messages", [])
 
     def cli(self, *args: str) -> list[dict]:
         """Run the real ``droplets`` CLI; it finds the stack through .droplets/local.json."""
@@ -229,9 +230,12 @@ def test_a_message_that_keeps_failing_lands_in_the_dlq_and_a_redrive_after_the_f
     while not (dead := [m for m in pipeline.dlq_messages("dlqUrl") if session in m["Body"]]) and time.monotonic() < deadline:
         time.sleep(0.5)
 
-    # THEN after maxReceiveCount deliveries the message is in the DLQ, intact, and not stored
+    # THEN after maxReceiveCount deliveries the message is in the DLQ, intact (the app packs:
+    # NDJSON, with its format attribute), and not stored
     (message,) = dead
-    record = json.loads(message["Body"])
+    assert messages.format_of(message.get("MessageAttributes")) == messages.PACKED_FORMAT
+    (record,) = [json.loads(line) for line in messages.record_bodies(message["Body"], messages.PACKED_FORMAT)
+                 if session in line]
     assert record["session_id"] == session and record["request"]["path"] == "/signup"
     deliveries = [o.receive_counts[message["MessageId"]] for o in pipeline.outcomes if message["MessageId"] in o.message_ids]
     assert deliveries == list(range(1, max_receive + 1))

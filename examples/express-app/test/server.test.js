@@ -14,6 +14,7 @@ const fromMiddleware = createRequire(require.resolve('@droplets/express'));
 const { SQSClient, CreateQueueCommand, ReceiveMessageCommand } = fromMiddleware('@aws-sdk/client-sqs');
 const { startMoto } = fromMiddleware('./test/helpers/moto');
 const { assertValidRecord } = fromMiddleware('./test/helpers/schema');
+const { FORMAT_ATTRIBUTE, PACKED_FORMAT, SEPARATOR } = fromMiddleware('./lib/message');
 
 const SERVER = path.join(__dirname, '..', 'server.js');
 const SESSION = 'demo-session-0000-0001';
@@ -57,12 +58,17 @@ async function call(url, pathname, init = {}) {
   return { status: res.status, body: await res.json() };
 }
 
+/** The records in the queue (packed messages split into theirs), until there are `count`. */
 async function receiveAll(queueUrl, count) {
   const bodies = [];
   const until = Date.now() + 15000;
   while (bodies.length < count && Date.now() < until) {
-    const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
-    for (const m of out.Messages || []) bodies.push(JSON.parse(m.Body));
+    const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }));
+    for (const m of out.Messages || []) {
+      const format = m.MessageAttributes && m.MessageAttributes[FORMAT_ATTRIBUTE];
+      assert.equal(format && format.StringValue, PACKED_FORMAT, 'the example app packs');
+      bodies.push(...m.Body.split(SEPARATOR).map((line) => JSON.parse(line)));
+    }
   }
   return bodies;
 }
@@ -95,7 +101,8 @@ test('npm start against moto: the API answers, SIGTERM flushes, the queue holds 
   server.child.kill('SIGTERM');
   const { code } = await server.exited;
   assert.equal(code, 0, server.output.stderr);
-  assert.match(server.output.stdout, /droplets: flushed=true sent=9 dropped=0 failed=0/);
+  // (how many messages and calls depends on how many flush intervals the calls spanned)
+  assert.match(server.output.stdout, /droplets: flushed=true sent=9 dropped=0 failed=0 messages=[1-9] calls=[1-9]\n/);
 
   // THEN the queue holds the 9 captured calls (health checks are skipped)
   const records = (await receiveAll(QueueUrl, 9)).map(assertValidRecord);

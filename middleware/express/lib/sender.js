@@ -1,15 +1,23 @@
 'use strict';
-// Batching records into SQS SendMessageBatch calls, off the response path.
+// Batching records into SQS messages and SendMessageBatch calls, off the response path.
 //
-// Records wait in a bounded buffer; a batch (at most 10 entries, at most `maxBatchBytes` of
-// message bodies) leaves as soon as one is full, or when the flush interval has passed since
-// the first record waiting. Entries SQS fails without blaming the sender (SenderFault false)
-// and whole calls that fail for a transient reason are sent again after an exponential
-// backoff with jitter, up to `maxRetries` times. Nothing here can throw into the caller:
-// every failure is counted and reported to `onError`.
+// Records wait in a bounded buffer. With `pack` (the default) the records of a call are packed
+// into messages of several records each (NDJSON, the `droplets-format: ndjson-v1` attribute;
+// lib/message.js), each message at most `maxPackBytes`; without it each record is its own
+// message, as before packing. A call (at most 10 messages, at most `maxBatchBytes` counted as
+// SQS counts them: bodies and attributes) leaves as soon as the records waiting fill one, or
+// when the flush interval has passed since the first record waiting.
+//
+// Records, not messages, are the unit of everything else: the buffer's bounds, the counters,
+// the retries. A message SQS fails without blaming the sender (SenderFault false), and whole
+// calls that fail for a transient reason, put their records back in the buffer, to be packed
+// again after an exponential backoff with jitter, each record at most `maxRetries` times
+// (repacking is safe: the consumer keys every object by its record, not by its message).
+// Nothing here can throw into the caller: every failure is counted and reported to `onError`.
 const { SendMessageBatchCommand } = require('@aws-sdk/client-sqs');
+const { PACKED_ATTRIBUTES, PACKED_ATTRIBUTE_BYTES, SEPARATOR, SEPARATOR_BYTES, MAX_MESSAGE_BYTES, SQS_MAX_BATCH_ENTRIES } = require('./message');
 
-const MAX_BATCH_ENTRIES = 10; // the SendMessageBatch limit
+const MAX_BATCH_ENTRIES = SQS_MAX_BATCH_ENTRIES; // the SendMessageBatch limit
 
 class DropletsError extends Error {
   constructor(code, message, { count = 0, cause } = {}) {
@@ -59,6 +67,14 @@ class Sender {
     this.queueUrl = opts.queueUrl;
     this.maxBatchBytes = opts.maxBatchBytes;
     this.maxMessageBytes = Math.min(opts.maxMessageBytes, opts.maxBatchBytes);
+    this.pack = opts.pack !== false;
+    // What each message adds besides its records' bytes: the format attribute of a pack.
+    this.messageOverhead = this.pack ? PACKED_ATTRIBUTE_BYTES : 0;
+    // The largest record: one that travels alone in its own message.
+    this.maxRecordBytes = this.maxMessageBytes - this.messageOverhead;
+    this.maxPackBytes = Math.min(opts.maxPackBytes || MAX_MESSAGE_BYTES, this.maxMessageBytes);
+    // The bytes of records one call can hold at most: past this much waiting, a call is full.
+    this.callCapacity = this.pack ? Math.min(this.maxBatchBytes, MAX_BATCH_ENTRIES * this.maxPackBytes) : this.maxBatchBytes;
     this.flushIntervalMs = opts.flushIntervalMs;
     this.maxBufferRecords = opts.maxBufferRecords;
     this.maxBufferBytes = opts.maxBufferBytes;
@@ -70,8 +86,9 @@ class Sender {
     this.report = opts.report;
     this.random = opts.random || Math.random;
 
-    this.queue = []; // items waiting to be sent, oldest first, from index `head`
+    this.queue = []; // records waiting to be sent ({body, bytes, attempts}), oldest first, from index `head`
     this.head = 0;
+    this.waitingBytes = 0; // the bytes of the records from `head` on
     this.heldRecords = 0; // waiting + in flight + waiting for a retry: what the bound counts
     this.heldBytes = 0;
     this.inFlight = 0;
@@ -85,7 +102,8 @@ class Sender {
     this.resumeTimer = null;
     this.closing = null;
     this.idleWaiters = [];
-    this.counts = { enqueued: 0, sent: 0, batches: 0, retried: 0, failed: 0, dropped: 0, oversize: 0 };
+    // Records, except `messages` (messages SQS accepted) and `batches` (calls made).
+    this.counts = { enqueued: 0, sent: 0, messages: 0, batches: 0, retried: 0, failed: 0, dropped: 0, oversize: 0 };
   }
 
   get waiting() {
@@ -100,7 +118,7 @@ class Sender {
     }
     let body = serialize(record);
     let bytes = Buffer.byteLength(body);
-    if (bytes > this.maxMessageBytes) {
+    if (bytes > this.maxRecordBytes) {
       // Bodies are the large part; without them the call itself is still worth keeping.
       for (const part of [record.request, record.response]) {
         if (part && part.body !== null && part.body !== undefined) {
@@ -110,7 +128,7 @@ class Sender {
       }
       body = serialize(record);
       bytes = Buffer.byteLength(body);
-      if (bytes > this.maxMessageBytes) {
+      if (bytes > this.maxRecordBytes) {
         this.counts.oversize += 1;
         this.report(new DropletsError('OVERSIZE', `a record of ${bytes} bytes exceeds maxMessageBytes even without bodies`, { count: 1 }));
         return false;
@@ -122,6 +140,7 @@ class Sender {
     }
     this.dropping = false;
     this.queue.push({ body, bytes, attempts: 0 });
+    this.waitingBytes += bytes;
     this.heldRecords += 1;
     this.heldBytes += bytes;
     this.counts.enqueued += 1;
@@ -146,7 +165,7 @@ class Sender {
   _schedule() {
     // A full batch leaves on the next turn of the event loop, unless every call slot is
     // taken: then the end of a call pumps again (no busy loop while SQS is slow).
-    const full = this.waiting >= MAX_BATCH_ENTRIES || this._waitingBytesReachBudget();
+    const full = this._waitingFillsACall();
     if (full && this.inFlight < this.maxInFlight && !this.pumpScheduled) {
       this.pumpScheduled = true;
       setImmediate(() => {
@@ -167,30 +186,45 @@ class Sender {
     }
   }
 
-  _waitingBytesReachBudget() {
-    // Cheap check: is there enough waiting to fill a batch by bytes? (Only the first few items matter.)
-    let bytes = 0;
-    for (let i = this.head; i < this.queue.length && i < this.head + MAX_BATCH_ENTRIES; i += 1) {
-      bytes += this.queue[i].bytes;
-      if (bytes > this.maxBatchBytes) return true;
-    }
-    return false;
+  /** Cheap check, on every record: is there more waiting than one call can take? It counts
+   * records and separators only, never more than the call will hold (each pack adds its
+   * attribute and leaves a little room at its end), so it never says yes too early; it may
+   * say it a few records late, which only delays a call by those few records. */
+  _waitingFillsACall() {
+    if (!this.pack) return this.waiting >= MAX_BATCH_ENTRIES || this.waitingBytes > this.maxBatchBytes;
+    return this.waitingBytes + this.waiting * SEPARATOR_BYTES > this.callCapacity;
   }
 
-  /** The next batch: up to 10 items whose bodies fit the byte budget together. */
+  /**
+   * The next batch: the messages of one call, [{items, bytes}] (`bytes` as SQS counts the
+   * message), taking records in order: each joins the last message while the pack's budget
+   * allows, else opens the next message while the call's 10 entries and byte budget allow.
+   * Null unless the call is full or `force`.
+   */
   _takeBatch(force) {
     const batch = [];
     let bytes = 0;
     let i = this.head;
-    while (i < this.queue.length && batch.length < MAX_BATCH_ENTRIES) {
+    let message = null;
+    while (i < this.queue.length) {
       const item = this.queue[i];
-      if (bytes + item.bytes > this.maxBatchBytes) break;
-      batch.push(item);
-      bytes += item.bytes;
+      if (message && this.pack && message.bytes + SEPARATOR_BYTES + item.bytes <= this.maxPackBytes) {
+        if (bytes + SEPARATOR_BYTES + item.bytes > this.maxBatchBytes) break;
+        message.items.push(item);
+        message.bytes += SEPARATOR_BYTES + item.bytes;
+        bytes += SEPARATOR_BYTES + item.bytes;
+      } else {
+        const size = this.messageOverhead + item.bytes;
+        if (batch.length === MAX_BATCH_ENTRIES || bytes + size > this.maxBatchBytes) break;
+        message = { items: [item], bytes: size };
+        batch.push(message);
+        bytes += size;
+      }
       i += 1;
     }
-    const full = batch.length === MAX_BATCH_ENTRIES || i < this.queue.length;
+    const full = i < this.queue.length || batch.length === MAX_BATCH_ENTRIES;
     if (batch.length === 0 || (!full && !force)) return null;
+    for (let j = this.head; j < i; j += 1) this.waitingBytes -= this.queue[j].bytes;
     this.head = i;
     if (this.head > 1024 && this.head * 2 > this.queue.length) {
       this.queue = this.queue.slice(this.head);
@@ -222,10 +256,7 @@ class Sender {
     let output;
     let failure;
     try {
-      const command = new SendMessageBatchCommand({
-        QueueUrl: this.queueUrl,
-        Entries: batch.map((item, index) => ({ Id: String(index), MessageBody: item.body })),
-      });
+      const command = new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: batch.map((message, index) => this._entry(message, index)) });
       output = await withDeadline(Promise.resolve().then(() => this.client.send(command, { abortSignal: controller.signal })), controller.signal);
     } catch (err) {
       failure = err;
@@ -244,24 +275,33 @@ class Sender {
     this._pump(false);
   }
 
+  /** The SendMessageBatch entry of a message: a pack (with its format attribute) or, without
+   * `pack`, the one record as it always was. */
+  _entry(message, index) {
+    if (!this.pack) return { Id: String(index), MessageBody: message.items[0].body };
+    const body = message.items.length === 1 ? message.items[0].body : message.items.map((item) => item.body).join(SEPARATOR);
+    return { Id: String(index), MessageBody: body, MessageAttributes: PACKED_ATTRIBUTES };
+  }
+
   _settle(batch, output) {
     this.failures = 0;
     const failed = new Map((output.Failed || []).map((entry) => [entry.Id, entry]));
     const retry = [];
     let rejected = 0;
     let firstRejection;
-    batch.forEach((item, index) => {
+    batch.forEach((message, index) => {
       const entry = failed.get(String(index));
       if (!entry) {
-        this._release(item);
-        this.counts.sent += 1;
+        message.items.forEach((item) => this._release(item));
+        this.counts.sent += message.items.length;
+        this.counts.messages += 1;
       } else if (entry.SenderFault) {
-        this._release(item);
-        this.counts.failed += 1;
-        rejected += 1;
+        message.items.forEach((item) => this._release(item));
+        this.counts.failed += message.items.length;
+        rejected += message.items.length;
         firstRejection = firstRejection || entry;
       } else {
-        retry.push(item);
+        retry.push(...message.items);
       }
     });
     if (rejected > 0) {
@@ -271,17 +311,18 @@ class Sender {
   }
 
   _callFailed(batch, err) {
+    const items = batch.flatMap((message) => message.items);
     if (isRetryable(err)) {
       // The queue (or the way to it) is failing: every call would fail alike, so all
       // sending pauses, for longer after each failure in a row, instead of each batch
       // retrying on its own. Meanwhile records wait in the bounded buffer.
       this._pause();
-      this._retry(batch, err, false);
+      this._retry(items, err, false);
       return;
     }
-    batch.forEach((item) => this._release(item));
-    this.counts.failed += batch.length;
-    this.report(new DropletsError('SEND_FAILED', `SendMessageBatch failed (${err && err.name}): ${batch.length} record(s) not retried`, { count: batch.length, cause: err }));
+    items.forEach((item) => this._release(item));
+    this.counts.failed += items.length;
+    this.report(new DropletsError('SEND_FAILED', `SendMessageBatch failed (${err && err.name}): ${items.length} record(s) not retried`, { count: items.length, cause: err }));
   }
 
   _pause() {
@@ -330,7 +371,7 @@ class Sender {
     }
     this.counts.retried += again.length;
     if (!delayed) {
-      this.queue.splice(this.head, 0, ...again);
+      this._unshift(again);
       this._armFlushTimer();
       return;
     }
@@ -345,9 +386,14 @@ class Sender {
   }
 
   _requeue(items) {
-    // Back to the front: retried records are the oldest.
-    this.queue.splice(this.head, 0, ...items);
+    this._unshift(items);
     this._pump(true);
+  }
+
+  /** Put records back at the front of the queue: retried records are the oldest. */
+  _unshift(items) {
+    this.queue.splice(this.head, 0, ...items);
+    for (const item of items) this.waitingBytes += item.bytes;
   }
 
   _release(item) {
@@ -387,7 +433,7 @@ class Sender {
       clearTimeout(this.resumeTimer);
       for (const timer of this.retryTimers) {
         clearTimeout(timer);
-        this.queue.splice(this.head, 0, ...timer.items);
+        this._unshift(timer.items);
       }
       this.retryTimers.clear();
       let deadline;
@@ -409,6 +455,7 @@ class Sender {
           clearTimeout(this.resumeTimer);
           this.queue = [];
           this.head = 0;
+          this.waitingBytes = 0;
           this.counts.dropped += unsent;
           this.heldRecords = 0;
           this.heldBytes = 0;

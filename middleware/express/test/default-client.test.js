@@ -37,8 +37,10 @@ for (const worker of [true, false]) {
       assert.equal(closed.sent, 25);
       assert.equal(closed.retried, 0);
       assert.equal(closed.failed, 0);
-      assert.equal(sqs.state.messages, 25, 'nothing resent');
-      const records = sqs.state.bodies.map((b) => assertValidRecord(JSON.parse(b)));
+      assert.equal(sqs.state.records, 25, 'nothing resent');
+      assert.equal(sqs.state.messages, closed.messages);
+      assert.ok(closed.messages < 25, 'several records per message');
+      const records = sqs.state.bodies.flatMap((b) => b.split('\n')).map((b) => assertValidRecord(JSON.parse(b)));
       assert.deepEqual(records.map((r) => r.request.path).sort(), Array.from({ length: 25 }, (_, i) => `/courses/${i}`).sort());
     } finally {
       await server.close();

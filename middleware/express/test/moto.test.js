@@ -1,7 +1,9 @@
 'use strict';
 // End to end over the wire: the middleware, with its default SQSClient configured only by
 // the SDK's own environment variables (AWS_ENDPOINT_URL, AWS_REGION, credentials), sends to
-// a queue on a moto server; what the queue holds are valid records.
+// a queue on a moto server; what the queue holds are valid records, packed several to a
+// message (or one per message with pack: false). The consumer's side of the same path:
+// tests/e2e/test_packed_messages.py.
 const { test, before, after } = require('node:test');
 const net = require('node:net');
 const assert = require('node:assert/strict');
@@ -11,6 +13,7 @@ const droplets = require('..');
 const { startMoto } = require('./helpers/moto');
 const { assertValidRecord } = require('./helpers/schema');
 const { listen, request, waitFor } = require('./helpers/http');
+const { FORMAT_ATTRIBUTE, PACKED_FORMAT, SEPARATOR } = require('../lib/message');
 
 let moto;
 let sqs;
@@ -31,21 +34,40 @@ after(async () => {
   await moto?.stop();
 });
 
+/** The messages in the queue, as received (attributes included), until they hold `count` records. */
 async function receiveAll(queueUrl, count) {
-  const bodies = [];
+  const messages = [];
+  let records = 0;
   const until = Date.now() + 15000;
-  while (bodies.length < count && Date.now() < until) {
-    const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
-    for (const m of out.Messages || []) bodies.push(m.Body);
+  while (records < count && Date.now() < until) {
+    const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }));
+    for (const m of out.Messages || []) {
+      messages.push(m);
+      records += bodiesOf(m).length;
+    }
   }
-  return bodies;
+  return messages;
 }
 
-for (const worker of [true, false]) test(`records sent through the middleware arrive in the queue, valid and complete (SDK ${worker ? 'in a worker thread' : 'on the main thread'})`, async () => {
+/** The record bodies of a received message: its lines when packed, else the body. */
+function bodiesOf(message) {
+  const format = message.MessageAttributes && message.MessageAttributes[FORMAT_ATTRIBUTE];
+  if (!format) return [message.Body];
+  assert.equal(format.StringValue, PACKED_FORMAT);
+  return message.Body.split(SEPARATOR);
+}
+
+const SETUPS = [
+  { worker: true, pack: true },
+  { worker: false, pack: true },
+  { worker: true, pack: false },
+];
+
+for (const { worker, pack } of SETUPS) test(`records sent through the middleware arrive in the queue, valid and complete (SDK ${worker ? 'in a worker thread' : 'on the main thread'}, ${pack ? 'packed' : 'one record per message'})`, async () => {
   // GIVEN a queue on moto and an app with the middleware (no client injected)
-  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `events-${process.pid}-${worker}` }));
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `events-${process.pid}-${worker}-${pack}` }));
   const errors = [];
-  const mw = droplets({ queueUrl: QueueUrl, flushIntervalMs: 50, worker, onError: (e) => errors.push(e) });
+  const mw = droplets({ queueUrl: QueueUrl, flushIntervalMs: 50, worker, pack, onError: (e) => errors.push(e) });
   const app = express();
   app.use(mw);
   app.use(express.json());
@@ -67,9 +89,18 @@ for (const worker of [true, false]) test(`records sent through the middleware ar
     assert.equal(closed.flushed, true, JSON.stringify({ closed, errors: errors.map((e) => e.message) }));
     assert.equal(closed.sent, 25);
 
-    // THEN the queue holds 25 valid records
-    const bodies = await receiveAll(QueueUrl, 25);
+    // THEN the queue holds 25 valid records: packed, in fewer messages, each with the format
+    // attribute; unpacked, one per message without attributes
+    const messages = await receiveAll(QueueUrl, 25);
+    const bodies = messages.flatMap(bodiesOf);
     assert.equal(bodies.length, 25);
+    if (pack) {
+      assert.ok(messages.length < 25, `${messages.length} messages`);
+      assert.ok(messages.every((m) => m.MessageAttributes && m.MessageAttributes[FORMAT_ATTRIBUTE]));
+    } else {
+      assert.equal(messages.length, 25);
+      assert.ok(messages.every((m) => m.MessageAttributes === undefined));
+    }
     const records = bodies.map((b) => assertValidRecord(JSON.parse(b)));
     assert.equal(new Set(records.map((r) => r.event_id)).size, 25);
     const signup = records.find((r) => r.request.path === '/signup');
@@ -122,7 +153,9 @@ for (const worker of [true, false]) test(`an endpoint that accepts connections a
   await new Promise((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${blackhole.address().port}`;
   const errors = [];
-  const mw = droplets({ queueUrl: `${endpoint}/000000000000/events`, endpoint, worker, flushIntervalMs: 10, sendTimeoutMs: 300, retryBaseMs: 10, onError: (e) => errors.push(e) });
+  // (maxRetries high: packed, the 20 records travel in one or two messages whose default 3
+  // retries could all be spent before close(), which must find calls still hanging)
+  const mw = droplets({ queueUrl: `${endpoint}/000000000000/events`, endpoint, worker, flushIntervalMs: 10, sendTimeoutMs: 300, retryBaseMs: 10, maxRetries: 1000, onError: (e) => errors.push(e) });
   const app = express();
   app.use(mw);
   app.get('/x', (req, res) => res.json({ fine: true }));

@@ -1,11 +1,13 @@
 'use strict';
 // An SQS that rejects, hangs or throws must leave the app's responses exactly as they would
 // be without droplets, and quickly; failures end up counted and reported, never thrown.
+// These run with the defaults, so with packing on (several records per message); what is
+// particular to packs is in packing.test.js.
 const { test, describe } = require('node:test');
 const assert = require('node:assert/strict');
 const express = require('express5');
 const droplets = require('..');
-const { FakeSqs } = require('./helpers/fake-sqs');
+const { FakeSqs, sqsBytes } = require('./helpers/fake-sqs');
 const { listen, request, waitFor } = require('./helpers/http');
 
 const QUEUE = 'http://127.0.0.1:9/000000000000/events';
@@ -84,13 +86,14 @@ describe('an SQS that misbehaves leaves responses unchanged', () => {
 });
 
 describe('retries and partial failures', () => {
-  test('of a batch with Failed entries, only those without SenderFault are sent again', async () => {
-    // GIVEN an SQS that fails entry 1 (transient) and entry 2 (sender fault) of the first batch
+  test('of a batch with Failed entries, only those without SenderFault are sent again (one record per message)', async () => {
+    // GIVEN an SQS that fails entry 1 (transient) and entry 2 (sender fault) of the first
+    // batch, and packing off (packed messages: packing.test.js)
     const sqs = new FakeSqs((entries, call) => (call === 0
       ? { Failed: [{ Id: '1', SenderFault: false, Code: 'InternalError' }, { Id: '2', SenderFault: true, Code: 'InvalidMessageContents' }] }
       : 'ok'));
     const errors = [];
-    const mw = droplets({ queueUrl: QUEUE, client: sqs, flushIntervalMs: 60000, retryBaseMs: 5, onError: (e) => errors.push(e) });
+    const mw = droplets({ queueUrl: QUEUE, client: sqs, pack: false, flushIntervalMs: 60000, retryBaseMs: 5, onError: (e) => errors.push(e) });
     const server = await listen(courseApp(mw));
     try {
       // WHEN ten calls make one full batch
@@ -171,11 +174,11 @@ describe('an SQS endpoint that stays down', () => {
 });
 
 describe('batching', () => {
-  test('no batch exceeds 10 entries or the byte budget, and every record arrives once', async () => {
+  for (const pack of [true, false]) test(`no batch exceeds 10 entries or the byte budget, and every record arrives once (${pack ? 'packed' : 'one record per message'})`, async () => {
     // GIVEN records of very different sizes (bodies from 0 to 16 KiB) and a 40 000-byte budget
     const sqs = new FakeSqs();
     const budget = 40000;
-    const mw = droplets({ queueUrl: QUEUE, client: sqs, flushIntervalMs: 5, maxBatchBytes: budget, maxMessageBytes: budget, onError: () => {} });
+    const mw = droplets({ queueUrl: QUEUE, client: sqs, pack, flushIntervalMs: 5, maxBatchBytes: budget, maxMessageBytes: budget, onError: () => {} });
     const app = express();
     app.use(mw);
     app.get('/size/:n', (req, res) => res.type('text').send('z'.repeat(Number(req.params.n))));
@@ -184,23 +187,25 @@ describe('batching', () => {
       const sizes = Array.from({ length: 60 }, (_, i) => (i * 7919) % 16384);
       await Promise.all(sizes.map((n) => request(`${server.url}/size/${n}`)));
       await waitFor(() => sqs.received.length === sizes.length, 5000, 'all records');
-      // THEN every call respected both limits
+      // THEN every call respected both limits, counting bytes as SQS does (bodies and attributes)
       for (const { input } of sqs.calls) {
         assert.ok(input.Entries.length <= 10);
-        const bytes = input.Entries.reduce((sum, e) => sum + Buffer.byteLength(e.MessageBody), 0);
+        const bytes = input.Entries.reduce((sum, e) => sum + sqsBytes(e), 0);
         assert.ok(bytes <= budget, `a batch of ${bytes} bytes`);
         assert.equal(new Set(input.Entries.map((e) => e.Id)).size, input.Entries.length);
+        assert.ok(input.Entries.every((e) => (e.MessageAttributes !== undefined) === pack), 'packs, and only packs, carry the format attribute');
       }
       assert.equal(new Set(sqs.received.map((r) => r.event_id)).size, sizes.length);
-      assert.ok(sqs.calls.length >= 6, 'more than the minimum number of 10-entry batches');
+      // 60 records of 8 KiB on average, 40 000 bytes a call: at least 12 calls either way
+      assert.ok(sqs.calls.length >= 12, `${sqs.calls.length} calls`);
     } finally {
       await server.close();
     }
   });
 
-  test('the default budget keeps batches of large records under 256 KiB', async () => {
+  for (const pack of [true, false]) test(`the default budget keeps batches of large records under 256 KiB (${pack ? 'packed' : 'one record per message'})`, async () => {
     const sqs = new FakeSqs();
-    const mw = droplets({ queueUrl: QUEUE, client: sqs, flushIntervalMs: 5, onError: () => {} });
+    const mw = droplets({ queueUrl: QUEUE, client: sqs, pack, flushIntervalMs: 5, onError: () => {} });
     const app = express();
     app.use(mw);
     app.get('/big', (req, res) => res.type('text').send('\u00e9'.repeat(20000))); // 40 000 bytes, cut at 16 KiB
@@ -209,10 +214,11 @@ describe('batching', () => {
       await Promise.all(Array.from({ length: 30 }, () => request(`${server.url}/big`)));
       await waitFor(() => sqs.received.length === 30, 5000, 'all records');
       for (const { input } of sqs.calls) {
-        const bytes = input.Entries.reduce((sum, e) => sum + Buffer.byteLength(e.MessageBody), 0);
+        const bytes = input.Entries.reduce((sum, e) => sum + sqsBytes(e), 0);
         assert.ok(bytes <= 256 * 1024, `a batch of ${bytes} bytes`);
       }
-      assert.ok(sqs.calls.some((c) => c.input.Entries.length < 10), 'bytes, not the entry count, split some batches');
+      // 30 records of about 16.5 KiB: 495 KiB, more than one call holds
+      assert.ok(sqs.calls.length >= 2, 'bytes split the records into several calls');
     } finally {
       await server.close();
     }
@@ -228,7 +234,7 @@ describe('batching', () => {
     try {
       await request(`${server.url}/odd`);
       await waitFor(() => sqs.received.length === 1, 3000, 'the record');
-      const body = sqs.calls[0].input.Entries[0].MessageBody;
+      const body = sqs.calls[0].input.Entries[0].MessageBody; // a pack of one: the record's JSON
       assert.ok(!/[\uFFFE\uFFFF]/.test(body));
       assert.equal(JSON.parse(body).response.body, 'a\uFFFFb\uFFFEc');
     } finally {

@@ -3,12 +3,29 @@
 // that accepts every SendMessageBatch, as SQS does, answering each entry with a message ID
 // and the MD5 of its body. `md5` chooses that MD5: 'body' (what SQS returns) or 'wrong';
 // `keepBodies` keeps the message bodies received in `state.bodies`.
+// It also counts what SQS would bill: calls, messages, records (the lines of packed messages),
+// the payload (bodies and message attributes, as SQS sizes a message), the billed requests
+// (each started 64 KiB of a call's payload is one) and the HTTP request bytes.
 // Used by the tests of the default client and, in its own process, by bench/middleware.
 const http = require('node:http');
 const crypto = require('node:crypto');
+const { FORMAT_ATTRIBUTE, SEPARATOR, SQS_BILLING_CHUNK_BYTES } = require('../../lib/message');
+
+function payloadBytes(entry) {
+  let bytes = Buffer.byteLength(entry.MessageBody);
+  for (const [name, value] of Object.entries(entry.MessageAttributes || {})) {
+    bytes += Buffer.byteLength(name) + Buffer.byteLength(value.DataType || '') + Buffer.byteLength(value.StringValue || '');
+  }
+  return bytes;
+}
+
+function recordCount(entry) {
+  if (!entry.MessageAttributes || !entry.MessageAttributes[FORMAT_ATTRIBUTE]) return 1;
+  return entry.MessageBody.split(SEPARATOR).length;
+}
 
 function startSqsEndpoint({ md5 = 'body', keepBodies = true } = {}) {
-  const state = { calls: 0, messages: 0, bodies: [] };
+  const state = { calls: 0, messages: 0, records: 0, payloadBytes: 0, billedRequests: 0, requestBytes: 0, bodies: [] };
   const server = http.createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
@@ -19,9 +36,15 @@ function startSqsEndpoint({ md5 = 'body', keepBodies = true } = {}) {
         res.end(JSON.stringify({ __type: 'com.amazonaws.sqs#InvalidAction', message: `not supported here: ${target}` }));
         return;
       }
-      const entries = JSON.parse(Buffer.concat(chunks).toString('utf8')).Entries || [];
+      const raw = Buffer.concat(chunks);
+      const entries = JSON.parse(raw.toString('utf8')).Entries || [];
+      const payload = entries.reduce((sum, e) => sum + payloadBytes(e), 0);
       state.calls += 1;
       state.messages += entries.length;
+      state.records += entries.reduce((sum, e) => sum + recordCount(e), 0);
+      state.payloadBytes += payload;
+      state.billedRequests += Math.max(1, Math.ceil(payload / SQS_BILLING_CHUNK_BYTES));
+      state.requestBytes += raw.length;
       if (keepBodies) state.bodies.push(...entries.map((e) => e.MessageBody));
       const body = JSON.stringify({
         Successful: entries.map((e) => ({

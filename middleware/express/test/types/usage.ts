@@ -10,6 +10,8 @@ const mw = droplets({
   maxBodyBytes: 8192,
   sampleRate: 0.5,
   worker: false,
+  pack: true,
+  maxPackBytes: 32768,
   skip: (req) => req.url === '/health',
   onError: (err) => {
     const code: droplets.ErrorCode = err.code;
@@ -22,6 +24,8 @@ http.createServer((req, res) => mw(req, res, () => res.end()));
 async function shutdown(): Promise<boolean> {
   const result = await mw.close(5000);
   const dropped: number = result.dropped + mw.stats().buffered;
+  const perMessage: number = result.sent / Math.max(1, result.messages);
+  void perMessage;
   return result.flushed && dropped >= 0;
 }
 void shutdown;
@@ -32,3 +36,5 @@ droplets({ service: 'x' });
 droplets({ queueUrl: 'https://x', sampleRate: 'all' });
 // @ts-expect-error no such option
 droplets({ queueUrl: 'https://x', bodyLimit: 1 });
+// @ts-expect-error pack is a boolean
+droplets({ queueUrl: 'https://x', pack: 'ndjson' });
