@@ -39,6 +39,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
+from transforms.builtin._pii_kinds import KIND_CLASS
 from transforms.builtin._pii_words import cased, starts_word
 
 Replace = Callable[[str, str, str], str]
@@ -220,7 +221,7 @@ _MAX_GROUPS = 7
 #: expressions (capitals, look-behind first, bounded).
 _LETTER_IDS = (
     ("nino", re.compile(
-        r"[A-CEGHJ-PR-TW-Z](?<![A-Za-z0-9][A-Z])[A-CEGHJ-NPR-TW-Z](?P<s>[ ]?)[0-9]{2}(?P=s)[0-9]{2}(?P=s)[0-9]{2}(?P=s)"
+        r"[A-CEGHJ-TW-Z](?<![A-Za-z0-9][A-Z])[A-CEGHJ-NPQR-TW-Z](?P<s>[ ]?)[0-9]{2}(?P=s)[0-9]{2}(?P=s)[0-9]{2}(?P=s)"
         r"[A-D](?![A-Za-z0-9])"), None),
     ("dni", re.compile(r"[0-9](?<![A-Za-z0-9.-][0-9])[0-9]{7}[ -]?[A-HJ-NP-TV-Za-hj-np-tv-z](?![A-Za-z0-9])"), "es.dni"),
     ("dni", re.compile(r"[0-9](?<![A-Za-z0-9.-][0-9])[0-9]\.[0-9]{3}\.[0-9]{3}[ -]?[A-HJ-NP-TV-Z](?![A-Za-z0-9])"), "es.dni"),
@@ -245,9 +246,11 @@ def scrub_letter_ids(text: str, replace: Replace) -> str:
 
 
 def _letter_id(match: re.Match[str], kind: str, module: str | None, replace: Replace) -> str:
-    canonical = _SEPARATORS_RE.sub("", match[0]).upper()
+    # a Finnish HETU's separator is part of it (it tells the century)
+    canonical = match[0].upper() if module == "fi.hetu" else _SEPARATORS_RE.sub("", match[0]).upper()
     if module is None:
-        ok = kind != "nino" or canonical[:2] not in _NINO_BAD_PREFIXES
+        # Q is never issued, but QQ is the prefix of HMRC's own examples (QQ 12 34 56 C)
+        ok = kind != "nino" or (canonical[:2] not in _NINO_BAD_PREFIXES and ("Q" not in canonical[:2] or canonical[:2] == "QQ"))
     else:
         ok = valid(module, canonical)
     return replace(kind, canonical, match[0]) if ok else match[0]
@@ -329,7 +332,7 @@ def _tail_ok(text: str, end: int) -> bool:
 
 _CUES = {
     "phone": r"call(?:ed|ing)?|phone|ph|tel|tél|telephone|téléphone|telefon|telefono|teléfono|telefone|telemóvel"
-             r"|mobile|mobil|móvil|movil|cell|cellphone|cellulare|celular|handy|portable|whatsapp|sms|text me|fax"
+             r"|mobile|mobil|móvil|movil|cell|cellphone|cellulare|celular|handy|portable|WhatsApp|whatsapp|sms|text me|fax"
              r"|ring me|mob|tlf|gsm|puhelin|rufnummer|mobilnummer|festnetz|numéro de téléphone|contact number"
              r"|电话|手机|電話|携帯|телефон",
     "ssn": r"ssn|social security|soc\.? ?sec\.?",
@@ -354,7 +357,8 @@ _CUES = {
 }
 _GAP = (
     r"(?:[\s:=#.'\"()\-–]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|is|are|was|of|id|card"
-    r"|me|at|on|us|under|unter|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du)\b){0,4}+"
+    r"|me|at|on|us|under|unter|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
+    r"|naar|or|oder|ou|o)\b){0,4}+"
     r"[\s:=#.'\"()\-–]{0,4}+"
 )
 # One alternation without groups (named groups in it stop ``re`` from skipping to where a
@@ -379,6 +383,10 @@ _WORD_VALUE_RE = re.compile(r"[A-Za-z0-9]{1,24}+(?:[./-][A-Za-z0-9]{1,24}+){0,5}
 _DATE_OR_TIME_RE = re.compile(r"[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}|[0-9]{1,2}:[0-9]{2}")
 
 
+#: ``cpf:`` before a value: the value is a pseudonym made by an earlier pass, not an ID.
+_PSEUDONYM_BEFORE_RE = re.compile("(?:" + "|".join(sorted(KIND_CLASS, key=len, reverse=True)) + "):$")
+
+
 def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) -> str:
     """Numbers that only a word before them identifies."""
     out: list[str] = []
@@ -388,6 +396,8 @@ def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) 
             continue
         kind = _cue_kind(cue["cue"])
         at = cue.end()
+        if _PSEUDONYM_BEFORE_RE.search(text, max(0, at - 24), at) is not None:
+            continue
         found = _context_value(text, at, kind, phone_key)
         if found is None:
             continue

@@ -103,8 +103,9 @@ def scrub_names(text: str, replace: Replace) -> str:
             continue  # "name:" only after a label; a label only with its colon
         if _TITLE_RE.fullmatch(word) is not None and not (gap.startswith(".") or gap == " "):
             continue
-        minimum = 2 if _GREETING_RE.fullmatch(word) is not None else 1
-        span = _name_after(text, cue.end(), minimum, labelled)
+        greeting = _GREETING_RE.fullmatch(word) is not None
+        title = _TITLE_RE.fullmatch(word) is not None
+        span = _name_after(text, cue.end(), 2 if greeting else 1, capitals=not (greeting or title))
         if span is None:
             continue
         start, end = span
@@ -118,7 +119,10 @@ def scrub_names(text: str, replace: Replace) -> str:
     return "".join(out)
 
 
-def _name_after(text: str, at: int, minimum: int, labelled: bool) -> tuple[int, int] | None:
+def _name_after(text: str, at: int, minimum: int, capitals: bool) -> tuple[int, int] | None:
+    """The span of the name right after ``at``: ``minimum`` words or more; words in
+    capitals only after a strong cue (``capitals``: "my name is JANE DOE"), since after
+    a title or a greeting they are more often acronyms ("Hi API team")."""
     words: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []  # particles waiting for a capitalised word
     pos = at
@@ -127,7 +131,7 @@ def _name_after(text: str, at: int, minimum: int, labelled: bool) -> tuple[int, 
         if match is None:
             break
         word = match[0]
-        if word[0].isupper() and word.lower() not in _NOT_NAMES and not (word.isupper() and len(word) > 3 and not labelled):
+        if word[0].isupper() and word.lower() not in _NOT_NAMES and not (word.isupper() and len(word) > 1 and not capitals):
             words.extend(pending)
             pending = []
             words.append(match.span())

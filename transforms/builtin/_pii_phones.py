@@ -150,17 +150,15 @@ def with_country_code(key: str, country_code: str) -> str:
     return key
 
 
-def scrub_international(text: str, replace: Replace) -> str:
-    """Numbers written with their country code (``+`` or ``00``/``011``)."""
-    if "+" in text:  # before national numbers, which would take its tail
-        text = _INTL_RE.sub(lambda m: _intl(m, replace), text)
-    if "00" in text or "011" in text:
-        text = _IDD_RE.sub(lambda m: _idd(m, replace), text)
-    return text
+def scrub_plus(text: str, replace: Replace) -> str:
+    """Numbers written with ``+`` and their country code."""
+    return _INTL_RE.sub(lambda m: _intl(m, replace), text)
 
 
 def scrub(text: str, replace: Replace) -> str:
-    """Every phone number of a shape above in ``text`` (after :func:`scrub_international`), replaced."""
+    """Every phone number of another shape above in ``text`` (after :func:`scrub_plus`), replaced."""
+    if "00" in text or "011" in text:  # before national numbers, which would take its tail
+        text = _IDD_RE.sub(lambda m: _idd(m, replace), text)
     text = _NANP1_RE.sub(lambda m: _nanp1(m, replace), text)
     text = _NANP_RE.sub(lambda m: _national(m, replace, 10, 10), text)
     if "(" in text:

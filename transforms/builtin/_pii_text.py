@@ -104,9 +104,11 @@ _OPAQUE_RE = re.compile(
     r"|[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
     r"|[0-9a-f]{24,128}|[0-9A-F]{24,128}|[0-7][0-9A-HJKMNP-TV-Z]{25}|-?[0-9]{1,8}(?:[.,][0-9]{1,8})?"
 )
-#: Cards, IDs, IBANs and phone numbers all hold four digits in a row, or (French style)
-#: three pairs of digits separated by spaces, dots or dashes.
-_NUMBERISH_RE = re.compile(r"[0-9][0-9](?:[0-9]{2}|[ .-][0-9]{2}[ .-][0-9]{2})")
+#: Cards, IDs, IBANs and phone numbers all hold four digits in a row, or groups of two or
+#: three digits separated by spaces, dots, slashes or dashes (``06 12 34``, ``123.456.789``).
+_NUMBERISH_RE = re.compile(r"[0-9][0-9](?:[0-9]{2}|[0-9]?[ ./-][0-9]{2,3}[ ./-][0-9]{2})")
+#: A letter next to a digit: where an ID of letters and digits (NINO, DNI, PAN...) may be.
+_LETTER_DIGIT_RE = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
 _DIGIT_RE = re.compile(r"[0-9]")
 #: Two digits close together: the least a passport or licence number after its word holds.
 _TWO_DIGITS_RE = re.compile(r"[0-9].{0,3}[0-9]", re.DOTALL)
@@ -120,7 +122,9 @@ _PAIR_NAME_RE = re.compile(
     r"\"?[ ]{0,4}(?P<sep>[:=])[ ]{0,4}"
 )
 _QUOTED_VALUE_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.)*+)\"?")
-_PLAIN_VALUE_RE = re.compile(r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?[^&\s;,\"'{}\[\]<>]*+)")
+_PLAIN_VALUE_RE = re.compile(
+    r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?(?:\[[a-z_]{2,32}\])?[^&\s;,\"'{}\[\]<>]*+)"
+)
 _WORD_BEFORE_RE = re.compile(r"(?:([A-Za-z][A-Za-z-]{0,30}) )?([A-Za-z][A-Za-z-]{0,30}) $")
 #: Private-use characters that stand for a shielded span while the number passes run.
 _SHIELD_OPEN, _SHIELD_CLOSE = "\ue000", "\ue001"
@@ -207,7 +211,7 @@ class TextScrubber:
         if "@" in text:
             text = _EMAIL_RE.sub(self._email, text)
         if "%40" in text or "%2540" in text:
-            text = _EMAIL_URL_RE.sub(self._email, text)
+            text = _EMAIL_URL_RE.sub(self._email_url, text)
         if any(escape in text for escape in _EMAIL_ESCAPES):
             text = _EMAIL_ESCAPED_RE.sub(self._email, text)
         if "at]" in text or "at)" in text or "AT]" in text or "AT)" in text:
@@ -217,6 +221,8 @@ class TextScrubber:
         if has_digit and _OPAQUE_RE.fullmatch(text) is None:
             if _NUMBERISH_RE.search(text) is not None:
                 text = self._numbers(text)
+            if _LETTER_DIGIT_RE.search(text) is not None:
+                text = _pii_ids.scrub_letter_ids(text, replace)
             if _TWO_DIGITS_RE.search(text) is not None:
                 text = _pii_ids.scrub_context(text, replace, phone_key)
             # 5. where
@@ -236,9 +242,11 @@ class TextScrubber:
         # IBANs first: their digit groups would otherwise read as a card or a phone
         # number (``NL91 ABNA 0417 1643 00``, ``DE89 3704 0044 0532 0130 00``)
         text = _IBAN_RE.sub(lambda m: self._iban(m, shielded if can_shield else None), text)
-        # then phone numbers that say they are (a country code, 00/011), whose groups
-        # could read as an ID (+44 117 496 0000)
-        text = _pii_phones.scrub_international(text, replace)
+        # then phone numbers written with a "+", whose groups could read as an ID
+        # (+44 117 496 0000); those dialled with 00 come after cards and IDs, whose groups
+        # can start with 00 (2223 0031 2200 3222)
+        if "+" in text:
+            text = _pii_phones.scrub_plus(text, replace)
         text = _pii_ids.scrub_letter_ids(text, replace)
         text = _pii_ids.scrub_digit_ids(text, replace)
         text = _pii_phones.scrub(text, replace)
@@ -368,8 +376,21 @@ class TextScrubber:
             return f"{_SHIELD_OPEN}{index}{_SHIELD_CLOSE}"
         return written
 
+    def _email_url(self, match: re.Match[str]) -> str:
+        # "%3Djane%40...": the local part starts after the encoded byte before it
+        start = match.start()
+        if start and match.string[start - 1] == "%" and len(match[0]) > 2:
+            skipped = match[0][:2]
+            if all(c in "0123456789abcdefABCDEF" for c in skipped):
+                rest = match[0][2:]
+                return skipped + self._replace("email", self._email_key(rest), rest)
+        return self._email(match)
+
+    @staticmethod
+    def _email_key(written: str) -> str:
+        return _PLUS_DECODE_RE.sub("+", _DOT_DECODE_RE.sub(".", _AT_DECODE_RE.sub("@", written))).lower()
+
     def _email(self, match: re.Match[str]) -> str:
         if _RETINA_RE.fullmatch(match["domain"]):
             return match[0]
-        canonical = _PLUS_DECODE_RE.sub("+", _DOT_DECODE_RE.sub(".", _AT_DECODE_RE.sub("@", match[0]))).lower()
-        return self._replace("email", canonical, match[0])
+        return self._replace("email", self._email_key(match[0]), match[0])

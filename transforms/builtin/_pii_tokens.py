@@ -243,7 +243,7 @@ def _userinfo(match: re.Match[str], redacted: str) -> str:
 def _said(match: re.Match[str], redacted: str) -> str:
     if not starts_word(match.string, match.start()):
         return match[0]
-    value = match["value"].rstrip(".,;:!?)")
+    value = match["value"].rstrip(".,;:)")
     if not value or value.lower() in _SAID_NOT_VALUES or value == redacted or value.startswith("["):
         return match[0]
     start = match.start("value") - match.start()
