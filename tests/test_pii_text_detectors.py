@@ -322,13 +322,24 @@ TOKEN_EXAMPLES = {
 }
 
 
+#: Examples of the formats whose kind has more than one.
+MORE_TOKEN_EXAMPLES = {
+    "github_token": "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
+    "gitlab_token": "glptt-0123456789abcdefghij",
+    "slack_token": "xapp-1-A0123456789-0123456789012-abcdef0123456789",
+    "google_oauth": "ya29.a0AfH6SMBabcdefghijklmnop",
+    "private_key": "PuTTY-User-Key-File-3: ssh-ed25519\nPrivate-Lines: 1\nAAAAIBsecret\nPrivate-MAC: 0123abcd",
+    "grafana_token": "glc_" + "aB3" * 12,
+}
+
+
 def test_every_token_format_of_credentials_json_has_an_example_and_a_kind():
     kinds = {kind for kind, _ in token_formats()}
     assert kinds <= set(TOKEN_EXAMPLES)
     assert all(KIND_CLASS[kind] == "credential" for kind in TOKEN_KINDS)
 
 
-@pytest.mark.parametrize(("kind", "token"), sorted(TOKEN_EXAMPLES.items()))
+@pytest.mark.parametrize(("kind", "token"), sorted(TOKEN_EXAMPLES.items()) + sorted(MORE_TOKEN_EXAMPLES.items()))
 def test_each_token_format_is_masked_anywhere_in_text(kind, token):
     # GIVEN the token in an error message, a JSON text and a query string
     for template in ("failed with {} (401)", '{{"config": "{}"}}', "/hook?x=1&t={}"):
@@ -535,3 +546,26 @@ def test_names_are_pseudonymised_by_their_normalised_text():
     # THEN both are the same name pseudonym
     assert a.startswith("Dear name:") and b.startswith("my name is name:")
     assert a[len("Dear "):-1] == b[len("my name is "):]
+
+
+def test_token_patterns_read_the_same_in_javascript_with_the_u_flag():
+    # GIVEN every token format of credentials.json and an example of each in some text
+    import json
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    assert node, "node is needed: the Express middleware loads the same patterns"
+    examples = [*TOKEN_EXAMPLES.values(), *MORE_TOKEN_EXAMPLES.values()]
+    cases = [(pattern, f"x {next((e for e in examples if re.search(pattern, e)), '')} y") for _, pattern in token_formats()]
+    # WHEN JavaScript compiles each with the u flag and finds it in the text
+    script = (
+        "const cases = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "console.log(JSON.stringify(cases.map(([p, t]) => { const m = new RegExp(p, 'u').exec(t); return m && m[0]; })));"
+    )
+    done = subprocess.run([node, "-e", script], input=json.dumps(cases), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    # THEN it finds what Python's re finds
+    python = [(m[0] if (m := re.search(pattern, text)) else None) for pattern, text in cases]
+    assert json.loads(done.stdout) == python
+    assert None not in python
