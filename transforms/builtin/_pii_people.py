@@ -91,7 +91,13 @@ _NOT_NAMES = frozenset(
 )
 
 
+#: A name starts with a capital after a space or punctuation: no such place, no name.
+_CAPITAL_GUARD_RE = re.compile(r"[ ,:.\n][^\W\d_a-z]")
+
+
 def scrub_names(text: str, replace: Replace) -> str:
+    if _CAPITAL_GUARD_RE.search(text) is None:
+        return text
     out: list[str] = []
     pos = 0
     for cue in _NAME_CUE_RE.finditer(text):

@@ -130,7 +130,7 @@ _PUTTY_END_RE = re.compile(r"Private-MAC: ?[0-9a-fA-F]++")
 _PEM_MAX = 16384
 
 _AWS_SECRET_RE = re.compile(r"[A-Za-z0-9/+](?<![A-Za-z0-9/+][A-Za-z0-9/+])[A-Za-z0-9/+]{39}(?![A-Za-z0-9/+=])")
-_AWS_CONTEXT_RE = re.compile(r"(?i:aws|secret)|A(?:KIA|SIA)[A-Z0-9]{16}")
+_AWS_CONTEXT_RE = re.compile(cased("aws|secret") + r"|A(?:KIA|SIA)[A-Z0-9]{16}")
 
 _USERINFO_RE = re.compile(
     r"[A-Za-z][A-Za-z0-9+.-]{0,31}+://(?P<user>[^\s/:@?#\[\]\"'<>]{0,128}+):(?P<password>[^\s/@?#\"'<>]{1,256}+)@"
