@@ -145,9 +145,13 @@ class Pii:
 
     @staticmethod
     def _mask(kind: str, value: str, text: str) -> str:
+        if kind == "ip":  # an address in text is truncated as request.ip is
+            return truncate(value) or f"[{kind}]"
         return f"[{kind}]"
 
     def _pseudonym(self, kind: str, value: str, text: str) -> str:
+        if kind == "ip":
+            return truncate(value) or f"[{kind}]"
         if kind not in IDENTIFIERS:
             return f"[{kind}]"
         if kind == "phone" and self.country_code is not None:

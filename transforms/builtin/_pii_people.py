@@ -1,0 +1,233 @@
+"""Person names and postal addresses in free text, only where a cue says so.
+
+Names (kind ``name``) are capitalised words (particles such as ``van``, ``de``, ``da``
+between them) right after:
+
+- a self-introduction: "my name is", "je m'appelle", "ich heiße", "me llamo", "mi chiamo",
+  "meu nome é", "mijn naam is"...;
+- a salutation: "Dear", "Cher/Chère", "Liebe/r", "Sehr geehrte/r", "Estimado/a",
+  "Querido/a", "Caro/a", "Gentile", "Prezado/a", "Beste" (one word is enough), or "Hi",
+  "Hello", "Hey", "Hallo", "Hola", "Bonjour", "Ciao", "Olá" (two words: "Hello World" and
+  "Hi Team" are not people);
+- a title: "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Herr", "Frau", "M.", "Mme",
+  "Mlle", "Sr", "Sra", "Srta", "Sig.", "Sig.ra", "Dott.", "Dhr.", "Mevr." (the title stays);
+- a label that names a person: "full name:", "first name:", "surname:", "nom :",
+  "prénom :", "Vorname:", "Nachname:", "apellidos:", "cognome:", "achternaam:",
+  "cardholder:", "account holder:"...
+
+Words that are never names after a cue (Customer, Team, World, Sir, Madam, Support...)
+stop it. Canonical value: the name lower-cased, single-spaced.
+
+Addresses (kind ``address``):
+
+- a street number and a street word: ``221B Baker Street``, ``10 Downing St``,
+  ``12 rue de la Paix``, ``Hauptstraße 5``, ``Musterstr. 12a``, ``Kerkstraat 12``,
+  ``Calle Mayor 5``, ``Via Roma 10``, ``Rua Augusta, 123``, ``ul. Marszałkowska 1``...,
+  with the postal code and town that follow in the usual forms (``, 10115 Berlin``,
+  ``, Springfield, IL 62704``);
+- a postal code after its name: "postcode SW1A 1AA", "PLZ 10115", "zip 94105",
+  "code postal 75008", "CEP 01310-100", "CAP 00184", "C.P. 28013";
+- a UK postcode after a town (``London SW1A 2AA``, ``Leeds, LS1 4AP``).
+
+Canonical value: the address lower-cased, single-spaced.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from transforms.builtin._pii_words import cased, starts_word
+
+Replace = Callable[[str, str, str], str]
+
+_INTRO = (
+    r"my name is|my name's|i am called|i'm called|je m'appelle|mon nom est|ich heiße|ich heisse|mein name ist"
+    r"|me llamo|mi nombre es|mi chiamo|il mio nome è|meu nome é|eu me chamo|mijn naam is|ik heet|jag heter"
+    r"|signed|regards,?|sincerely,?|cordialement,?|best,|thanks,|cheers,|atentamente,?|saludos,?"
+    r"|mit freundlichen grüßen,?|viele grüße,?|distinti saluti,?|cumprimentos,?|met vriendelijke groet,?"
+)
+_SALUTATION = (
+    r"dear|cher|chère|liebe|lieber|sehr geehrte|sehr geehrter|estimado|estimada|querido|querida|caro|cara"
+    r"|gentile|gentilissimo|gentilissima|prezado|prezada|beste|geachte"
+)
+_GREETING = r"hi|hello|hey|hallo|hola|bonjour|ciao|olá|ola|hej|moin|servus|salut|good morning|good afternoon"
+_LABEL = (
+    r"full name|first name|last name|surname|family name|given name|middle name|customer name|cardholder"
+    r"|card holder|cardholder name|name on card|account holder|account name|beneficiary|recipient|contact person"
+    r"|patient|nom|prénom|nom de famille|nom complet|vorname|nachname|familienname|ansprechpartner|apellidos?"
+    r"|nombre completo|nome completo|cognome|achternaam|voornaam|titular|destinatario|destinataire|empfänger"
+)
+_TITLE = (
+    r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Hr|Fr"
+    r"|MR|MRS|MS|DR|M(?=\.)"
+)
+# One alternation without groups: named groups in it stop ``re`` from skipping to where a
+# cue could start (measured 300 times slower). Which kind of cue matched is found after.
+_NAME_CUE_RE = re.compile(
+    r"(?P<cue>" + "|".join((cased(_INTRO), cased(_SALUTATION), cased(_GREETING), cased(_LABEL), _TITLE)) + r")"
+    r"(?:(?<=[.,])|(?![^\W\d_]))(?P<gap>[ ]{0,2}[:=][ ]{0,2}|\.[ ]?|[ ,:\r\n]{1,3})(?=[^\W\d_])"
+)
+_GREETING_RE = re.compile(f"(?i:{_GREETING})")
+_LABEL_RE = re.compile(f"(?i:{_LABEL})")
+_TITLE_RE = re.compile(_TITLE)
+_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*+")
+_PARTICLES = frozenset(
+    "van von de der den del della delle di da das dos do du la le les ter ten bin ibn al el zu y e st st. mac".split()
+)
+#: Capitalised words a cue is often followed by that are not names.
+_NOT_NAMES = frozenset(
+    """customer customers client clients team all everyone everybody world there friend friends colleague colleagues
+    user users member members admin administrator support sir madam madame sirs guest guests partner partners
+    valued hiring manager recruiter applicant candidate reader readers subscriber subscribers folks guys
+    you your the a an our my this that and or to from for with of in on at by is it me we us they he she
+    good morning afternoon evening night day again back again. thank thanks please welcome
+    monsieur messieurs dames mesdames herren damen kunde kundin kunden señor señora señores cliente clientes
+    signore signora utente utenti cliente senhor senhora amigo amiga amigos all, kind best
+    mr mrs ms miss dr prof herr frau mme mlle sr sra srta
+    name names nom nome nombre vorname nachname not unknown none null undefined n/a na tbd test example sample
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday""".split()
+)
+
+
+#: A name starts with a capital after a space or punctuation: no such place, no name.
+_CAPITAL_GUARD_RE = re.compile(r"[ ,:.\n][^\W\d_a-z]")
+
+
+def scrub_names(text: str, replace: Replace) -> str:
+    if _CAPITAL_GUARD_RE.search(text) is None:
+        return text
+    out: list[str] = []
+    pos = 0
+    for cue in _NAME_CUE_RE.finditer(text):
+        if cue.start() < pos or not starts_word(text, cue.start()):
+            continue
+        word, gap = cue["cue"], cue["gap"]
+        labelled = _LABEL_RE.fullmatch(word) is not None
+        if labelled != (":" in gap or "=" in gap):
+            continue  # "name:" only after a label; a label only with its colon
+        if _TITLE_RE.fullmatch(word) is not None and not (gap.startswith(".") or gap == " "):
+            continue
+        greeting = _GREETING_RE.fullmatch(word) is not None
+        title = _TITLE_RE.fullmatch(word) is not None
+        span = _name_after(text, cue.end(), 2 if greeting else 1, capitals=not (greeting or title))
+        if span is None:
+            continue
+        start, end = span
+        name = " ".join(text[start:end].split())
+        out.append(text[pos:start])
+        out.append(replace("name", name.lower(), text[start:end]))
+        pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _name_after(text: str, at: int, minimum: int, capitals: bool) -> tuple[int, int] | None:
+    """The span of the name right after ``at``: ``minimum`` words or more; words in
+    capitals only after a strong cue (``capitals``: "my name is JANE DOE"), since after
+    a title or a greeting they are more often acronyms ("Hi API team")."""
+    words: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []  # particles waiting for a capitalised word
+    pos = at
+    while len(words) < 4:
+        match = _WORD_RE.match(text, pos)
+        if match is None:
+            break
+        word = match[0]
+        if word[0].isupper() and word.lower() not in _NOT_NAMES and not (word.isupper() and len(word) > 1 and not capitals):
+            words.extend(pending)
+            pending = []
+            words.append(match.span())
+        elif words and word.lower() in _PARTICLES:
+            pending.append(match.span())
+        else:
+            break
+        pos = match.end()
+        # one space between words; a comma, a full stop or two spaces end the name
+        if text[pos:pos + 1] != " " or text[pos + 1:pos + 2] == " ":
+            break
+        pos += 1
+    if len(words) < minimum:
+        return None
+    return words[0][0], words[-1][1]
+
+
+# --- addresses --------------------------------------------------------------------------
+
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_NAME_WORD = _CAP + r"[\w'’.-]{0,30}+"
+_EN_STREET = (
+    r"Street|St|Road|Rd|Avenue|Ave|Av|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Tce"
+    r"|Way|Parkway|Pkwy|Highway|Hwy|Close|Crescent|Cres|Gardens|Gdns|Grove|Row|Mews|Circle|Cir|Trail|Alley"
+    r"|Plaza|Walk|Hill|Green|Park|Rise|View|Wharf|Quay|Broadway|Embankment"
+)
+_UNIT = r"(?:,?[ ](?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?[ ]?[0-9A-Za-z-]{1,6}+)?"
+_US_TOWN = r"(?:,[ ]" + _NAME_WORD + r"(?:[ ]" + _NAME_WORD + r")?,?[ ][A-Z]{2}[ ][0-9]{5}(?:-[0-9]{4})?)?"
+_EU_TOWN = r"(?:,?[ ](?:[A-Z]{1,2}-)?[0-9]{4,5}[ ]" + _NAME_WORD + r"(?:[ -]" + _NAME_WORD + r")?)?"
+_UK_POSTCODE = (
+    r"(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])[ ]?[0-9][ABD-HJLNP-UW-Z]{2}"
+)
+_UK_TOWN = (
+    r"(?:,[ ]" + _NAME_WORD + r"(?:,?[ ]" + _UK_POSTCODE + r"|[ ]" + _NAME_WORD + r"(?:,?[ ]" + _UK_POSTCODE + r")?)?)?"
+)
+_FR_STREET = (
+    r"rue|avenue|av\.|boulevard|bd|place|allée|allee|chemin|impasse|quai|cours|route|square|passage|villa"
+    r"|rond-point|faubourg|chaussée"
+)
+_LATIN_STREET = (
+    r"Calle|C/|Avenida|Avda\.|Av\.|Paseo|Plaza|Pza\.|Carrer|Camino|Ronda|Travesía|Via|Viale|Piazza|Corso|Largo"
+    r"|Vicolo|Rua|Travessa|Praça|Alameda|Estrada|Rodovia|ul\.|ulica|Aleja|al\.|Strada|Bulevardul|Calea"
+)
+_GERMANIC_SUFFIX = (
+    r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|markt|straat|laan|gracht"
+    r"|plein|kade|singel|dijk|vej|gade|gatan|vägen|väg|veien|vegen|gata|katu|tie|gränd"
+)
+_ADDRESS_RE = re.compile(
+    # 221B Baker Street, London NW1 6XE / 1600 Amphitheatre Parkway, Mountain View, CA 94043
+    r"[0-9](?<![\w.,-][0-9])[0-9]{0,4}[A-Za-z]?(?:-[0-9]{1,5})?[ ](?:" + _NAME_WORD + r"[ ]){1,4}?(?:" + _EN_STREET + r")\.?"
+    r"(?![\w])" + _UNIT + r"(?:" + _US_TOWN[3:-2] + r"|" + _UK_TOWN[3:-2] + r")?"
+    # 12 rue de la Paix, 75002 Paris
+    r"|[0-9](?<![\w.,-][0-9])[0-9]{0,3}(?:[ ]?(?:bis|ter|[A-Ba-b]))?,?[ ](?:" + cased(_FR_STREET) + r")[ ]"
+    r"(?:(?:de|du|des|la|le|les|et|aux|au|sur|l'|d')[ ]?|" + _NAME_WORD + r"[ ]?){1,6}+" + _EU_TOWN
+    # Calle Mayor 5 / Via Roma, 10 / Rua Augusta, nº 123
+    + r"|(?:" + cased(_LATIN_STREET) + r")[ ](?:(?:de|del|de la|la|las|los|da|do|das|dos|di|della|delle|dei"
+    r"|degli)[ ]|" + _NAME_WORD + r"[ ]?){1,6}+,?[ ]?(?:n[º°o.]{1,2}[ ]?)?[0-9]{1,5}[A-Za-z]?(?![\w])" + _EU_TOWN
+    # Hauptstraße 5, 10115 Berlin / Kerkstraat 12
+    + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w-]{0,40}?(?:" + _GERMANIC_SUFFIX + r")[ ]?[0-9]{1,4}[ ]?[a-zA-Z]?(?![\w])" + _EU_TOWN
+)
+_POSTAL_CUE_RE = re.compile(
+    r"(?:" + cased(r"post ?code|postal code|zip ?code|postleitzahl|code postal|código postal|codigo postal"
+    r"|codice postale|postnummer|postinumero|kod pocztowy") + r"|PLZ|CEP|CAP|C\.P\.|ZIP|Zip|zip)"
+    r"[\s:#=]{0,3}(?P<code>" + _UK_POSTCODE + r"|[A-Z]{1,2}-?[0-9]{4,5}|[0-9]{5}-[0-9]{3}|[0-9]{5}-[0-9]{4}"
+    r"|[0-9]{2}-[0-9]{3}|[0-9]{3}[ ][0-9]{2}|[0-9]{4,6}|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9])(?![\w])"
+)
+_TOWN_POSTCODE_RE = re.compile(
+    _CAP + r"(?<![\w]" + _CAP + r")[a-zà-ÿ]{2,30}(?:[ ]" + _CAP + r"[a-zà-ÿ]{2,30})?,?[ ](?P<code>" + _UK_POSTCODE + r")(?![\w])"
+)
+_STREET_GUARD_RE = re.compile(cased(_EN_STREET + "|" + _FR_STREET + "|" + _LATIN_STREET + "|" + _GERMANIC_SUFFIX))
+
+
+def scrub_addresses(text: str, replace: Replace) -> str:
+    if _STREET_GUARD_RE.search(text) is not None:
+        text = _ADDRESS_RE.sub(lambda m: _address(m, replace), text)
+    text = _POSTAL_CUE_RE.sub(lambda m: _code(m, replace), text)
+    text = _TOWN_POSTCODE_RE.sub(lambda m: _code(m, replace), text)
+    return text
+
+
+def _address(match: re.Match[str], replace: Replace) -> str:
+    if not match.string[match.start() - 1:match.start()].isalnum() or match.start() == 0:
+        return replace("address", " ".join(match[0].lower().split()), match[0])
+    return match[0]
+
+
+def _code(match: re.Match[str], replace: Replace) -> str:
+    if not starts_word(match.string, match.start()):
+        return match[0]
+    start = match.start("code") - match.start()
+    code = match["code"]
+    return match[0][:start] + replace("address", " ".join(code.lower().split()), code) + match[0][start + len(code):]

@@ -1,0 +1,205 @@
+"""Phone numbers in text, as people write them.
+
+Found from their shape alone (a bare run of digits is an ID, an epoch or an order number,
+never a phone number; :mod:`._pii_ids` finds those after a word such as "call" or "Handy"):
+
+- ``+`` and a country code, grouped or not (``+44 20 7946 0958``, ``+14155550100``,
+  ``+49 30/12345678``); ``00`` or ``011`` instead of the ``+`` then an ITU country code and
+  groups (``0044 20 7946 0958``, ``011 44 20 7946 0958``);
+- North American, with or without the ``1`` in front (``(415) 555-0100``, ``415-555-0100``,
+  ``415.555.0100``, ``1-415-555-0100``, ``(827)335-2897``);
+- a bracketed area code (``(020) 7946 0958``, ``(11) 91234-5678``, ``(02) 9876 5432``,
+  ``(030) 12345678``) or a slashed one (``030/12345678``, ``0221 / 1234567``);
+- a trunk ``0`` number: groups with one kind of separator (``020 7946 0958``,
+  ``06.12.34.56.78``, ``0161-496-0000``, ``0412 345 678``), or an area code and one
+  subscriber group (``030 12345678``, ``06-12345678``, ``0151 12345678``, ``07700 900123``);
+- mobile shapes of countries written without a trunk prefix: China ``138 1234 5678``,
+  India ``98765 43210``, Brazil ``11 91234-5678``, Spain ``612 34 56 78``;
+- each with an extension after it (``x191``, ``ext. 12``, ``#123``).
+
+Dates, times, IPs, versions and prices do not have these shapes.
+
+Canonical value (what ``hash`` mode pseudonymises): ``+`` and digits when the number is
+written with its country code (a bracketed trunk ``(0)`` after it dropped), else the
+national digits; an extension is kept as ``;ext=<digits>`` (RFC 3966), so a direct line and
+the switchboard are two numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+Replace = Callable[[str, str, str], str]
+
+#: An extension after a number: ``x191``, ``ext. 12``, ``extension 4``, ``#123``.
+_EXT = r"(?:[ ]{0,2}(?:[xX]|[eE]xt\.?|EXT\.?|[eE]xtension|#)[ ]{0,2}[0-9]{1,6}+(?![0-9]))?"
+#: After a number: not a letter or digit, nor a decimal or a longer dashed number.
+_END = r"(?![A-Za-z0-9]|[.-][0-9])"
+
+_INTL_RE = re.compile(
+    r"\+(?<![A-Za-z0-9+]\+)[1-9][0-9]{0,2}(?>(?:(?:[ .-]|[ ]?/[ ]?)?\(?[0-9]{1,4}\)?){2,6})(?![0-9])" + _EXT
+)
+_NANP_RE = re.compile(
+    r"[(0-9](?<![A-Za-z0-9.+(-][(0-9])(?:(?<=\()[0-9]{3}\)[ ]?|(?<=[0-9])[0-9]{2}[-. ])[0-9]{3}[-. ][0-9]{4}"
+    + _EXT + _END
+)
+#: ``1-555-123-4567``, ``1 (555) 123-4567``: a North American number after its trunk/country
+#: ``1`` (area codes never start with 0 or 1); run before the national pattern, which
+#: would take the number and leave the ``1``.
+_NANP1_RE = re.compile(
+    r"1(?<![A-Za-z0-9.+(-]1)(?:[-. ]?\([2-9][0-9]{2}\)[ ]?|[-. ][2-9][0-9]{2}[-. ])[0-9]{3}[-. ][0-9]{4}"
+    + _EXT + _END
+)
+#: ``0044 20 7946 0958``, ``00 33 1 23 45 67 89``, ``011 44 20 7946 0958``: the international
+#: call prefix dialled instead of ``+`` (``00`` in most of the world, ``011`` from North
+#: America). The country code must be followed by a separator, so a bare digit run stays an
+#: ID, and ``011`` by one too: ``0117 496 0000`` is a Bristol number, not ``+7``.
+_IDD_RE = re.compile(
+    r"0(?<![A-Za-z0-9.+(-]0)(?:0[ ]?|11[ .-])(?P<cc>[1-9][0-9]{0,2})(?=[ .(-])"
+    r"(?>(?:[ .-]?\(?[0-9]{1,4}\)?){2,6})" + _EXT + _END
+)
+#: A trunk ``0`` number: area code and groups with one kind of separator throughout
+#: (``020 7946 0958``, ``0161-496-0000``, ``06.12.34.56.78``; one kind, so a date and a time
+#: such as ``01.02.2026 12:30`` is not read as one number), or an area code and a subscriber
+#: number (``030 12345678``, ``07700 900123``): the digit counts are checked in code. Never
+#: ``00``: that is the international prefix (above), and ``000 0000 0000`` a placeholder.
+_TRUNK_RE = re.compile(
+    r"0(?<![A-Za-z0-9.+(-]0)"
+    r"(?:(?P<area>[1-9][0-9]{0,4})[ -](?P<subscriber>[1-9][0-9]{5,8})"
+    r"|[1-9][0-9]{0,3}(?P<sep>[ .-])[0-9]{2,4}(?:(?P=sep)[0-9]{2,4}){1,3})"
+    + _EXT + _END
+)
+#: ``(020) 7946 0958``, ``(11) 91234-5678``, ``(030) 12345678``: a bracketed area code.
+_BRACKET_RE = re.compile(
+    r"\((?<![A-Za-z0-9]\()(?:0[1-9][0-9]{0,4}|[1-9][0-9]{1,2})\)[ ]?[0-9]{2,8}(?:[ .-][0-9]{2,5}){0,3}" + _EXT + _END
+)
+#: ``030/12345678``, ``0221 / 123 4567``: a slashed area code.
+_SLASH_RE = re.compile(r"0(?<![A-Za-z0-9./-]0)[1-9][0-9]{1,4}[ ]?/[ ]?[0-9]{3,8}(?:[ -][0-9]{1,5})?" + _EXT + _END)
+#: Mobile numbers of countries without a trunk 0: China ``138 1234 5678``, India
+#: ``98765 43210``, Brazil ``11 91234-5678``, Spain ``612 34 56 78``.
+_MOBILE_RE = re.compile(
+    r"[1-9](?<![A-Za-z0-9.+(/-][1-9])(?:"
+    r"(?<=1)[3-9][0-9](?P<cn>[ -])[0-9]{4}(?P=cn)[0-9]{4}"
+    r"|(?<=[6-9])[0-9]{4}[ -][0-9]{5}"
+    r"|(?<=[1-9])[1-9][ ]9[0-9]{4}-[0-9]{4}"
+    r"|(?<=[6-9])[0-9]{2}[ ][0-9]{2}[ ][0-9]{2}[ ][0-9]{2}"
+    r")" + _EXT + _END
+)
+
+_NON_DIGIT_RE = re.compile(r"[^0-9]")
+_EXT_SPLIT_RE = re.compile(r"[ ]{0,2}(?:[xX]|[eE]xt\.?|EXT\.?|[eE]xtension|#)[ ]{0,2}(?=[0-9]+$)")
+#: ``+44 (0)20 ...``: the trunk prefix written in brackets right after the country code.
+_BRACKETED_TRUNK_RE = re.compile(r"^(\+[0-9]{1,3})[ .-]?\(0\)")
+
+
+def _split_ext(text: str) -> tuple[str, str]:
+    parts = _EXT_SPLIT_RE.split(text, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (text, "")
+
+
+def phone_key(text: str) -> str:
+    """The canonical form of a phone number found in ``text``: ``+`` and digits when it
+    is written with its country code (a bracketed trunk ``(0)`` after it dropped), else
+    the national digits; ``;ext=<digits>`` after an extension."""
+    number, ext = _split_ext(text)
+    if number.startswith("+"):
+        key = "+" + _NON_DIGIT_RE.sub("", _BRACKETED_TRUNK_RE.sub(r"\1", number))
+    else:
+        key = _NON_DIGIT_RE.sub("", number)
+    return f"{key};ext={ext}" if ext else key
+
+
+def _digits(text: str) -> str:
+    return _NON_DIGIT_RE.sub("", _split_ext(text)[0])
+
+
+#: Country calling codes assigned by the ITU (E.164), for numbers dialled with ``00`` or
+#: ``011`` instead of ``+``: ``0012 3456 7890`` is no phone number, there is no ``+12``.
+COUNTRY_CODES = frozenset(
+    "1 7 20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 64 65 66 "
+    "81 82 84 86 90 91 92 93 94 95 98 211 212 213 216 218 260 261 262 263 264 265 266 267 268 269 290 291 297 "
+    "298 299 385 386 387 389 420 421 423 670 800 808 850 852 853 855 856 870 878 880 881 882 883 886 888 979 "
+    "998".split()
+) | frozenset(
+    str(n)
+    for first, last in ((220, 258), (350, 359), (370, 383), (500, 509), (590, 599), (672, 683), (685, 692),
+                        (960, 968), (970, 977), (992, 996))
+    for n in range(first, last + 1)
+)
+
+#: National (trunk) prefixes other than ``0``, by country calling code: North America
+#: dials ``1``, Hungary ``06``; Italy and San Marino have none (their leading ``0`` is part
+#: of the number and stays after the country code).
+_TRUNK_PREFIXES = {"1": "1", "36": "06", "39": "", "378": ""}
+
+
+def with_country_code(key: str, country_code: str) -> str:
+    """A :func:`phone_key` of a national number made international, taking it to be from
+    the country of ``country_code`` (``"44"``): ``02079460958`` -> ``+442079460958``.
+    Keys already international, and national numbers that cannot be that country's
+    (no trunk prefix where one is dialled), are returned as they are."""
+    if key.startswith("+"):
+        return key
+    number, sep, ext = key.partition(";")
+    trunk = _TRUNK_PREFIXES.get(country_code, "0")
+    if country_code == "1" and len(number) == 10 and number[0] not in "01":
+        return "+1" + number + sep + ext  # NANP numbers are written without their trunk 1 as often as not
+    if number.startswith(trunk):
+        return "+" + country_code + number[len(trunk):] + sep + ext
+    return key
+
+
+def scrub_plus(text: str, replace: Replace) -> str:
+    """Numbers written with ``+`` and their country code."""
+    return _INTL_RE.sub(lambda m: _intl(m, replace), text)
+
+
+def scrub(text: str, replace: Replace) -> str:
+    """Every phone number of another shape above in ``text`` (after :func:`scrub_plus`), replaced."""
+    if "00" in text or "011" in text:  # before national numbers, which would take its tail
+        text = _IDD_RE.sub(lambda m: _idd(m, replace), text)
+    text = _NANP1_RE.sub(lambda m: _nanp1(m, replace), text)
+    text = _NANP_RE.sub(lambda m: _national(m, replace, 10, 10), text)
+    if "(" in text:
+        text = _BRACKET_RE.sub(lambda m: _national(m, replace, 9, 12), text)
+    if "/" in text:
+        text = _SLASH_RE.sub(lambda m: _national(m, replace, 9, 12), text)
+    text = _TRUNK_RE.sub(lambda m: _trunk(m, replace), text)
+    text = _MOBILE_RE.sub(lambda m: _national(m, replace, 9, 11), text)
+    return text
+
+
+def _intl(match: re.Match[str], replace: Replace) -> str:
+    digits = _digits(match[0])
+    return replace("phone", phone_key(match[0]), match[0]) if 8 <= len(digits) <= 15 else match[0]
+
+
+def _idd(match: re.Match[str], replace: Replace) -> str:
+    cc = match["cc"]
+    key = phone_key("+" + match.string[match.start("cc"):match.end()])
+    national = len(_digits(key)) - len(cc)
+    if cc not in COUNTRY_CODES or not 8 <= national + len(cc) <= 15 or (cc == "1" and national != 10):
+        return match[0]
+    return replace("phone", key, match[0])
+
+
+def _nanp1(match: re.Match[str], replace: Replace) -> str:
+    return replace("phone", "+" + phone_key(match[0]), match[0])
+
+
+def _national(match: re.Match[str], replace: Replace, low: int, high: int) -> str:
+    digits = _digits(match[0])
+    return replace("phone", phone_key(match[0]), match[0]) if low <= len(digits) <= high else match[0]
+
+
+def _trunk(match: re.Match[str], replace: Replace) -> str:
+    n = len(_digits(match[0]))
+    if match["area"] is not None:
+        # an area code and one subscriber group: 030 12345678 (3+8), 0151 12345678 (4+8),
+        # 07700 900123 (5+6); not 01234 56789 or 012345 678901, which are IDs
+        area = len(match["area"]) + 1
+        ok = (area <= 4 and 10 <= n <= 12) or (area == 5 and n == 11)
+    else:
+        ok = 10 <= n <= 11
+    return replace("phone", phone_key(match[0]), match[0]) if ok else match[0]

@@ -1,0 +1,276 @@
+"""Credentials inside text: well-known token formats, private keys, secrets in URLs.
+
+The token formats are read from ``droplets/contract/credentials.json`` ("tokens"), the one
+list the Express middleware loads too, so the app-side redaction and ``pii`` know the same
+formats. Those patterns are written in the syntax Python's ``re`` and JavaScript's
+``RegExp`` (``u`` flag) read alike; the boundaries are added here: a token starts after a
+character that is not a letter or digit and ends before one (checked in code, after the
+engine took the longest run, so a run that goes on is never cut and re-read: linear time).
+
+Besides the listed formats:
+
+- a PEM private-key block under any name (``RSA``, ``EC``, ``OPENSSH``, ``ENCRYPTED``, PGP
+  ``... PRIVATE KEY BLOCK``) is masked from its header to its ``-----END ...-----`` line, or
+  to the end of the string when a truncated body lost it; a body whose header was cut off
+  is masked up to its ``END`` line; so is a PuTTY key file;
+- an AWS secret access key (40 characters of base64 with upper and lower case and a digit)
+  in a string that says ``aws`` or ``secret`` or holds an access key ID;
+- the password of a URL's user info (``postgres://app:s3cret@db:5432``);
+- the value after "password is" / "Passwort ist" / "mot de passe est"... in prose.
+
+Credential parameters of URLs (OAuth ``code``, ``access_token``, presigned-URL signatures)
+are named by :data:`URL_CREDENTIAL_PARAMS`; the pair pass of ``_pii_text`` uses them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Callable
+
+from transforms.builtin._pii_words import cased, starts_word
+
+Replace = Callable[[str, str, str], str]
+
+#: The kind of a private-key block: its body is masked with it.
+PRIVATE_KEY = "private_key"
+AWS_SECRET = "aws_secret"
+
+
+@cache
+def token_formats() -> tuple[tuple[str, str], ...]:
+    """(kind, pattern) of every token format of ``credentials.json``, in file order."""
+    text = resources.files("droplets.contract").joinpath("credentials.json").read_text(encoding="utf-8")
+    return tuple((entry["kind"], entry["pattern"]) for entry in json.loads(text)["tokens"])
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The literal characters a pattern starts with (``"github_pat_"``, ``"AIza"``)."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern) and not pattern[i + 1].isalnum():
+            out.append(pattern[i + 1])
+            i += 2
+            continue
+        if ch in "[](){}?*+|^$.\\":
+            break
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _compile_tokens() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    formats = token_formats()
+    # Longer literal prefixes first: ``sk-ant-`` is an Anthropic key before it is an
+    # OpenAI ``sk-`` key. A stable sort keeps the file's order otherwise. No named groups:
+    # they stop ``re`` from skipping to where a branch could start (measured: 50 times
+    # slower); the kind of a match is found after it, by the one format it matches whole.
+    ordered = sorted(formats, key=lambda f: -len(_literal_prefix(f[1])))
+    combined = re.compile("|".join(f"(?:{pattern})" for _, pattern in ordered))
+    return combined, tuple((kind, re.compile(pattern)) for kind, pattern in ordered)
+
+
+_TOKENS_RE, _TOKEN_PATTERNS = _compile_tokens()
+_TOKEN_KINDS = tuple(kind for kind, _ in _TOKEN_PATTERNS)
+
+
+def _token_kind(token: str) -> str:
+    for kind, pattern in _TOKEN_PATTERNS:
+        if pattern.fullmatch(token):
+            return kind
+    return "token"
+
+
+def _prefixes(pattern: str) -> list[str]:
+    """The literal strings a pattern can start with: ``(?:sk|rk)_(?:live|test)_`` ->
+    ``sk_live_``, ``sk_test_``, ``rk_live_``, ``rk_test_``."""
+    found = [""]
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("(?:", i):
+            close = pattern.find(")", i)
+            branches = pattern[i + 3:close].split("|")
+            if close < 0 or any(not b or re.escape(b) != b for b in branches) or pattern[close + 1:close + 2] in ("?", "*", "{"):
+                break
+            found = [f + b for f in found for b in branches]
+            i = close + 1
+            continue
+        literal = _literal_prefix(pattern[i:])
+        if not literal:
+            break
+        if pattern[i + len(literal):i + len(literal) + 1] in ("?", "*", "{"):
+            literal = literal[:-1]
+        found = [f + literal for f in found]
+        i += len(literal)
+        if i < len(pattern) and not pattern.startswith("(?:", i):
+            break
+    return found
+
+
+#: Every literal a token can start with: the token pass runs only on text holding one.
+_TOKEN_PREFIXES = tuple(sorted({p for _, pattern in token_formats() for p in _prefixes(pattern)}, key=lambda p: (-len(p), p)))
+_TOKEN_GUARD_RE = re.compile("|".join(map(re.escape, _TOKEN_PREFIXES)))
+#: Above this length, one substring search per prefix (each skips through the text in C)
+#: beats one alternation tried at every position.
+_LONG = 4096
+
+
+def _may_hold_token(text: str) -> bool:
+    if len(text) > _LONG:
+        return any(prefix in text for prefix in _TOKEN_PREFIXES)
+    return _TOKEN_GUARD_RE.search(text) is not None
+_TOKEN_CHAR = re.compile(r"[A-Za-z0-9]")
+
+#: Kinds of all formats found by this module (for the table of kinds and its test).
+KINDS = frozenset(_TOKEN_KINDS) | {PRIVATE_KEY, AWS_SECRET}
+
+#: The start of a private key: the ``private_key`` formats of ``credentials.json`` (PEM
+#: headers under any name, a PuTTY key file's first line).
+_PEM_BEGIN_RE = re.compile("|".join(f"(?:{p})" for kind, p in token_formats() if kind == PRIVATE_KEY))
+_PEM_END_RE = re.compile(r"-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----")
+_PUTTY_END_RE = re.compile(r"Private-MAC: ?[0-9a-fA-F]++")
+#: Longest private key body looked for before its END line (an 8192-bit RSA key in PEM is
+#: about 6.5 KB); a block longer than this is masked to the end of the string.
+_PEM_MAX = 16384
+
+_AWS_SECRET_RE = re.compile(r"[A-Za-z0-9/+](?<![A-Za-z0-9/+][A-Za-z0-9/+])[A-Za-z0-9/+]{39}(?![A-Za-z0-9/+=])")
+_AWS_CONTEXT_RE = re.compile(cased("aws|secret") + r"|A(?:KIA|SIA)[A-Z0-9]{16}")
+
+_USERINFO_RE = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.-]{0,31}+://(?P<user>[^\s/:@?#\[\]\"'<>]{0,128}+):(?P<password>[^\s/@?#\"'<>]{1,256}+)@"
+)
+#: "my password is hunter2", "Passwort ist ...", "mot de passe est ...", "contraseña es ...".
+_SAID_RE = re.compile(
+    r"(?:" + cased("password|passwort|passcode|passphrase|mot de passe|contraseña|contrasena|senha|wachtwoord|pin")
+    + r")[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS)[ ]{1,3}"
+    r"(?P<value>[^\s\"'<>]{1,128}+)"
+)
+#: Words after "password is" that say something about it rather than being it.
+_SAID_NOT_VALUES = frozenset(
+    """a an the too not incorrect invalid wrong required missing expired weak strong correct empty your my
+    being now set changed reset updated valid case still also very only at in of for to be falsch ungültig
+    zu nicht incorrect trop pas requis invalide faux demasiado incorrecta incorrecto no inválida válida
+    required. incorrect. invalid. wrong. correct. expired.""".split()
+)
+
+#: Query parameters whose value is a credential in any URL: OAuth codes and tokens, and the
+#: signatures and credentials of presigned URLs (S3 SigV4 and V2, CloudFront, GCS V4, Azure
+#: SAS ``sig``). Compared lower-cased with ``-`` and ``_`` removed.
+URL_CREDENTIAL_PARAMS = frozenset(
+    """code accesstoken idtoken refreshtoken clientsecret token apikey key xamzsignature xamzcredential
+    xamzsecuritytoken signature sig xgoogsignature xgoogcredential googleaccessid awsaccesskeyid password
+    passwd pwd secret authtoken sessiontoken oauthtoken oauthverifier oauthsignature assertion
+    samlresponse samlrequest ticket otp""".split()
+)
+#: Of those, the ones whose value is a credential only when it looks like one (``code=EUR``,
+#: ``key=color`` are not): long enough and not a plain word.
+URL_CREDENTIAL_IF_TOKENLIKE = frozenset({"code", "key", "ticket", "token", "assertion", "signature", "sig"})
+
+
+def url_param_is_credential(name: str, value: str) -> bool:
+    """Is ``name=value`` in a URL or form body a credential by its name alone?"""
+    key = name.lower().replace("-", "").replace("_", "")
+    if key not in URL_CREDENTIAL_PARAMS:
+        return False
+    if key in URL_CREDENTIAL_IF_TOKENLIKE:
+        return token_like(value)
+    return bool(value)
+
+
+def token_like(value: str) -> bool:
+    """A random-looking value: 16+ characters, or 8+ mixing letters and digits."""
+    if len(value) >= 16:
+        return not value.isalpha() or len(value) >= 24
+    return len(value) >= 8 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+
+
+def _has_pem(text: str) -> bool:
+    return "PRIVATE KEY" in text or "PuTTY-User-Key-File" in text
+
+
+def scrub(text: str, replace: Replace, redacted: str) -> str:
+    """Every credential this module knows in ``text``, replaced."""
+    if _has_pem(text):
+        text = _private_keys(text, replace)
+    if _may_hold_token(text):
+        text = _TOKENS_RE.sub(lambda m: _token(m, replace), text)
+    if "://" in text and "@" in text:
+        text = _USERINFO_RE.sub(lambda m: _userinfo(m, redacted), text)
+    if _AWS_CONTEXT_RE.search(text) is not None:
+        text = _AWS_SECRET_RE.sub(lambda m: _aws_secret(m, replace), text)
+    return text
+
+
+def scrub_said(text: str, redacted: str) -> str:
+    """``password is <value>`` in prose: the value masked like a sensitive field's."""
+    return _SAID_RE.sub(lambda m: _said(m, redacted), text)
+
+
+def _token(match: re.Match[str], replace: Replace) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    if start and _TOKEN_CHAR.match(text, start - 1) or (end < len(text) and _TOKEN_CHAR.match(text, end)):
+        return match[0]  # part of a longer word: not this format
+    return replace(_token_kind(match[0]), "", match[0])
+
+
+def _private_keys(text: str, replace: Replace) -> str:
+    mask = replace(PRIVATE_KEY, "", "")
+    out = []
+    pos = 0
+    begin = _PEM_BEGIN_RE.search(text)
+    while True:
+        if begin is not None and begin.start() < pos:
+            begin = _PEM_BEGIN_RE.search(text, pos)
+        limit = begin.start() if begin is not None else len(text)
+        end = _PEM_END_RE.search(text, pos, limit)
+        if end is not None:  # a body whose header was cut off: the base64 right before END
+            start = _body_start(text, max(pos, end.start() - _PEM_MAX), end.start())
+            out += [text[pos:start], mask]
+            pos = end.end()
+            continue
+        if begin is None:
+            break
+        end_re = _PUTTY_END_RE if begin[0].startswith("PuTTY") else _PEM_END_RE
+        closing = end_re.search(text, begin.end(), begin.end() + _PEM_MAX)
+        out += [text[pos:begin.start()], mask]
+        pos = closing.end() if closing is not None else len(text)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_BODY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\\ \t\r\n")
+
+
+def _body_start(text: str, low: int, end: int) -> int:
+    """Where the base64 lines (real or ``\\n``-escaped) that end at ``end`` start."""
+    start = end
+    while start > low and text[start - 1] in _BODY_CHARS:
+        start -= 1
+    return start
+
+
+def _aws_secret(match: re.Match[str], replace: Replace) -> str:
+    value = match[0]
+    has = (any(c.isupper() for c in value), any(c.islower() for c in value), any(c.isdigit() for c in value))
+    return replace(AWS_SECRET, "", value) if all(has) else value
+
+
+def _userinfo(match: re.Match[str], redacted: str) -> str:
+    whole, start, end = match[0], match.start("password") - match.start(), match.end("password") - match.start()
+    if match["password"] == redacted:
+        return whole
+    return whole[:start] + redacted + whole[end:]
+
+
+def _said(match: re.Match[str], redacted: str) -> str:
+    if not starts_word(match.string, match.start()):
+        return match[0]
+    value = match["value"].rstrip(".,;:)")
+    if not value or value.lower() in _SAID_NOT_VALUES or value == redacted or value.startswith("["):
+        return match[0]
+    start = match.start("value") - match.start()
+    return match[0][:start] + redacted + match[0][start + len(value):]
