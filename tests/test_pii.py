@@ -680,7 +680,7 @@ def test_huge_hostile_strings_are_scanned_in_linear_time(hostile):
     elapsed = time.perf_counter() - started
     # THEN it finished (linear patterns take milliseconds; a quadratic one would take
     # hours, so this generous bound is not a speed measurement) and the end was reached
-    assert elapsed < 10, f"{elapsed:.1f}s: catastrophic backtracking?"
+    assert elapsed < 60, f"{elapsed:.1f}s: catastrophic backtracking?"
     assert "tail@example.com" not in out
 
 

@@ -100,5 +100,5 @@ def test_huge_hostile_strings_for_the_new_detectors_are_scanned_in_linear_time(h
     elapsed = time.perf_counter() - started
     # THEN it finished (a quadratic scan of 1 MiB would take hours: this generous bound is
     # no speed measurement) and the end was reached
-    assert elapsed < 20, f"{elapsed:.1f}s: catastrophic backtracking?"
+    assert elapsed < 60, f"{elapsed:.1f}s: catastrophic backtracking?"
     assert "tail@example.com" not in out
