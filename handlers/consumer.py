@@ -8,7 +8,9 @@ Per message:
 - a stored record is written to ``DROPLETS_BUCKET`` under its key (``events/...``);
 - a dropped record is done;
 - a bad message (not JSON, not a record, a transform raised, not serialisable) is written
-  as a bad row under ``bad/dt=<day>/`` and is done: never retried forever, never lost;
+  as a bad row under ``bad/dt=<day>/`` and is done: never retried forever, never lost. Its
+  payload is scrubbed by ``pii`` first (``transforms.chain``) unless
+  ``DROPLETS_BAD_ROW_PAYLOAD`` is ``raw``, the operator's explicit opt-in;
 - any S3 failure (throttling, 5xx, timeout, even for the bad row) puts exactly that
   message in ``batchItemFailures``; SQS redelivers it and after maxReceiveCount moves it,
   intact, to the DLQ.
@@ -39,7 +41,7 @@ from handlers import aws
 from handlers.batch import RetryableError, in_pool, process
 from transforms import ConfigError
 from transforms.builtin import pii
-from transforms.chain import Bad, Chain, Dropped, Stored, build_chain, parse_names, parse_options
+from transforms.chain import Chain, Dropped, Stored, build_chain, parse_names, parse_options
 from transforms.manager import get_plugin_manager
 
 logger = Logger(service="droplets-consumer")
@@ -98,8 +100,14 @@ class Consumer:
             pm = get_plugin_manager(modules)
         except ConfigError as exc:
             raise ConfigError(f"{contract.ENV_PLUGIN_MODULES}: {exc}") from None
+        bad_row_payload = env.get(contract.ENV_BAD_ROW_PAYLOAD, "").strip() or contract.BAD_ROW_SCRUBBED
+        if bad_row_payload not in contract.BAD_ROW_PAYLOADS:
+            raise ConfigError(
+                f"{contract.ENV_BAD_ROW_PAYLOAD} must be one of {', '.join(contract.BAD_ROW_PAYLOADS)}, "
+                f"got {bad_row_payload!r}"
+            )
         try:
-            chain = build_chain(pm, names, options)
+            chain = build_chain(pm, names, options, bad_row_payload=bad_row_payload)
         except ConfigError as exc:
             raise ConfigError(f"{contract.ENV_TRANSFORMS} / {contract.ENV_TRANSFORM_CONFIG}: {exc}") from None
         return cls(
@@ -161,7 +169,9 @@ async def store_message(record: SQSRecord, app: Consumer) -> str:
         try:
             body = encode(result.record)
         except (TypeError, ValueError) as exc:
-            result = Bad(SERIALIZE_STEP, f"the record cannot be stored as JSON: {type(exc).__name__}: {exc}", record.body)
+            result = app.chain.bad(
+                SERIALIZE_STEP, f"the record cannot be stored as JSON: {type(exc).__name__}: {exc}", record.body
+            )
         else:
             await in_pool(app.pool, _put, app, result.key, body, record.message_id)
             return "stored"

@@ -524,14 +524,16 @@ class Pii:
         try:
             value = json.loads(payload)
         except (ValueError, RecursionError):
-            return self._scrub_text_keeping_session(payload)
+            return self.scrub_text_payload(payload)
         if isinstance(value, dict):
             self._walk(value, (None, self._record_context(value), self._bad_row_tree, False))
         else:
             value = self.clean(value)
         return json.dumps(value, ensure_ascii=False)
 
-    def _scrub_text_keeping_session(self, text: str) -> str:
+    def scrub_text_payload(self, text: str) -> str:
+        """A payload that is not JSON, through the text detectors; a ``"session_id": "..."``
+        in it (a truncated record) is kept as it is, for ``droplets forget``."""
         out, last = [], 0
         for match in _SESSION_IN_TEXT_RE.finditer(text):
             out.append(self.text.scrub(text[last:match.start(1)]))
