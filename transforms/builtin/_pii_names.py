@@ -487,3 +487,9 @@ class PersonalNames:
 
 def _words_of(text: str) -> list[str]:
     return [w for w in _SPLIT_RE.split(text.casefold()) if w]
+
+
+@cache
+def personal_names() -> PersonalNames:
+    """The one classifier (its tables are built once per process)."""
+    return PersonalNames()

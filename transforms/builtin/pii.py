@@ -89,7 +89,7 @@ from transforms.builtin._pii_kinds import (
     ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, TRUNCATE, actions_of, class_of,
 )
 from transforms.builtin._pii_names import (
-    AMBIGUOUS, CREDENTIAL_HEADERS, NameRule, PersonalNames, words,
+    AMBIGUOUS, CREDENTIAL_HEADERS, NameRule, personal_names, words,
 )
 from transforms.builtin._pii_text import PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
 
@@ -231,15 +231,15 @@ class Field:
 
 
 class KeyRule:
-    """What a field name says, cached per name: its scrubbed form, whether it names a
-    credential, the personal data under it (``ambiguous``: only in a person's context),
-    and the context it gives the fields under it (True a person, False a thing)."""
+    """What a field name says of its value, cached per name: its scrubbed form, whether
+    it names a credential, the personal data under it (``ambiguous``: only where the
+    context is not a thing's). The context a key gives the fields under it is cached
+    apart (``Pii.context``): it only matters for objects and lists."""
 
-    __slots__ = ("key", "credential", "field", "ambiguous", "person")
+    __slots__ = ("key", "credential", "field", "ambiguous")
 
-    def __init__(self, key: str, credential: bool = False, field: Field | None = None,
-                 ambiguous: Field | None = None, person: bool | None = None):
-        self.key, self.credential, self.field, self.ambiguous, self.person = key, credential, field, ambiguous, person
+    def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None):
+        self.key, self.credential, self.field, self.ambiguous = key, credential, field, ambiguous
 
 
 class _Node:
@@ -292,6 +292,9 @@ _BAD_ROW_CHECKS: dict[tuple[str, ...], Callable[[Any], bool]] = {
 #: ``droplets forget`` still finds the bad row.
 _SESSION_IN_TEXT_RE = re.compile(r'"session_id"[ \t]{0,8}:[ \t]{0,8}"([A-Za-z0-9_-]{8,128})"')
 
+#: Route segments that name no resource (``/api/...``, ``/rest/...``).
+_ROUTE_PREFIXES = frozenset("api apis rest graphql rpc public internal private external www json".split())
+
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
 _NON_DIGIT_RE = re.compile(r"[^0-9]")
 
@@ -335,7 +338,7 @@ class Pii:
                     "is hashed (mode 'hash', or a class or field set to 'hash')"
                 )
             self._key = key.encode("utf-8")
-        self.names = PersonalNames()
+        self.names = personal_names()
         self._fields: dict[tuple[str, str, str], Field] = {}
         self._kind_actions: dict[str, str] = {}
 
@@ -354,6 +357,7 @@ class Pii:
         self.key_rule = lru_cache(maxsize=16384)(self._key_rule)
         self.header_rule = lru_cache(maxsize=4096)(self._header_rule)
         self._coarse = lru_cache(maxsize=4096)(self.names.is_coarse)
+        self.context = lru_cache(maxsize=16384)(self.names.context)
         self._route_person = lru_cache(maxsize=4096)(self._route_context)
 
         self._name_field = self.field("name", "name")
@@ -451,10 +455,9 @@ class Pii:
             ambiguous = self._name_field
         elif found is not None:
             field = self.field(*found)
-        person = self.names.context(key)
-        if clean == key and field is None and ambiguous is None and person is None:
+        if clean == key and field is None and ambiguous is None:
             return None
-        return KeyRule(clean, field=field, ambiguous=ambiguous, person=person)
+        return KeyRule(clean, field=field, ambiguous=ambiguous)
 
     def _header_rule(self, name: str) -> KeyRule | None:
         lowered = name.lower()
@@ -466,15 +469,15 @@ class Pii:
 
     def _route_context(self, route: str) -> bool | None:
         """What the last resource of a route or path says of its bodies' fields:
-        ``/api/courses/:id`` a thing's, ``/users/me`` a person's."""
+        ``/api/courses/:id`` a thing's, ``/users/me`` a person's, ``/courses/:id/enroll``
+        nothing (only the last one counts: the fields of an enrolment are not a course's)."""
         for segment in reversed(route.split("?", 1)[0].split("/")):
             if not segment or segment[0] in ":{*(" or any(ch.isdigit() for ch in segment):
-                continue
+                continue  # a parameter, an ID, a version
             parts = words(segment)
-            if parts:
-                says = self.names.says(parts[-1])
-                if says is not None:
-                    return says
+            if not parts or parts[-1] in _ROUTE_PREFIXES:
+                continue
+            return self.names.says(parts[-1])
         return None
 
     def _record_context(self, record: Mapping[str, Any]) -> bool | None:
@@ -561,7 +564,7 @@ class Pii:
         no Field, no path node, a key with no rule.
         """
         scrub_short, scrub_long, key_rule, header_rule = self._scrub_short, self.text.scrub, self.key_rule, self.header_rule
-        entry = self._entry
+        entry, context = self._entry, self.context
         stack: list[tuple[Any, tuple]] = [(root, ctx)]
         pop, push = stack.pop, stack.append
         while stack:
@@ -586,7 +589,8 @@ class Pii:
                             if new is not item:
                                 node[key] = new
                         elif kind is dict or kind is list:
-                            push((item, plain))
+                            says = context(key)  # user.name vs course.name
+                            push((item, plain if says is None or says is person else (None, says, None, False)))
                         continue
                     new = entry(key, item, rule, sub, field, person, push)
                     if new is _DROPPED:
@@ -628,8 +632,10 @@ class Pii:
             own = rule.field
             if own is None and rule.ambiguous is not None and person is not False:
                 own = rule.ambiguous
-            if rule.person is not None:
-                person = rule.person
+        kind = type(item)
+        if kind is dict or kind is list:
+            says = self.context(key)
+            person = person if says is None else says
         if own is None and field is not None and not self._coarse(key, field.cls):
             own = field
         if sub is not None:
@@ -637,7 +643,6 @@ class Pii:
                 own = sub.field
             elif sub.action is not None:
                 own = self.field(own.cls, own.kind, sub.action) if own is not None else self._unclassified(sub.action)
-        kind = type(item)
         if own is None or own.action == KEEP:
             if kind is str:
                 return self.scrub(item)
