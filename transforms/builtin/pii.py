@@ -84,7 +84,7 @@ from typing import Any, Callable, Mapping
 
 from droplets import contract
 from transforms import ConfigError, hookimpl
-from transforms.builtin._pii_ip import IP_HEADERS, truncate, truncate_in
+from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
 from transforms.builtin._pii_kinds import (
     ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, TRUNCATE, actions_of, class_of,
 )
@@ -536,7 +536,12 @@ class Pii:
 
     def scrub_text_payload(self, text: str) -> str:
         """A payload that is not JSON, through the text detectors; a ``"session_id": "..."``
-        in it (a truncated record) is kept as it is, for ``droplets forget``."""
+        in it (a truncated record) is kept as it is, for ``droplets forget``. With no field
+        to say where client IPs are, every address in it gets the ``ip`` class's action."""
+        if self.actions["ip"] == TRUNCATE:
+            text = truncate_in(text)
+        elif self.actions["ip"] != KEEP:
+            text = replace_in(text, lambda address: self._replace("ip", address, address))
         out, last = [], 0
         for match in _SESSION_IN_TEXT_RE.finditer(text):
             out.append(self.text.scrub(text[last:match.start(1)]))
