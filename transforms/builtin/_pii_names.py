@@ -87,20 +87,26 @@ class NameRule:
 
     def __init__(self, extra_fields: Iterable[str] = ()):
         self.terms = tuple({words(t) for t in (*DEFAULT_FIELDS, *extra_fields) if words(t)})
-        self._joined = tuple({"".join(t) for t in self.terms if len("".join(t)) >= _SUFFIX_MIN})
+        self._term_set = frozenset(self.terms)
+        self._term_sizes = sorted({len(t) for t in self.terms})
+        self._joined = frozenset("".join(t) for t in self.terms if len("".join(t)) >= _SUFFIX_MIN)
+        self._joined_sizes = sorted({len(j) for j in self._joined})
 
     def is_sensitive(self, name: str) -> bool:
+        # Set lookups per position and size, not a scan of every term: a hostile message
+        # with thousands of distinct keys costs a few lookups per word of each.
         parts = words(name)
         if not parts:
             return False
         if len(parts) > 1 and parts[-1] in METADATA_WORDS:
             return False
-        for term in self.terms:
-            size = len(term)
+        terms = self._term_set
+        for size in self._term_sizes:
             for i in range(len(parts) - size + 1):
-                if parts[i:i + size] == term:
+                if parts[i:i + size] in terms:
                     return True
-        return any(part.endswith(joined) for part in parts for joined in self._joined)
+        joined = self._joined
+        return any(part[-size:] in joined for part in parts for size in self._joined_sizes if len(part) >= size)
 
     def stems(self) -> set[str]:
         """First words of the terms: any text holding a sensitive name holds one of them."""
@@ -407,13 +413,13 @@ class PersonalNames:
         for term in _terms(AMBIGUOUS_NAMES):
             self.terms[term] = AMBIGUOUS
         self._longest = max(map(len, self.terms))
-        # Joined terms, longest first so ``ipaddress`` wins over ``address``.
-        joined: dict[str, tuple[str, str] | None] = {}
+        # Joined terms by length, longest first so ``ipaddress`` wins over ``address``.
+        self._joined: dict[str, tuple[str, str] | None] = {}
         for term, found in self.terms.items():
             text = "".join(term)
             if len(text) >= _JOINED_MIN and found is not AMBIGUOUS:
-                joined.setdefault(text, found)
-        self._joined = sorted(joined.items(), key=lambda item: -len(item[0]))
+                self._joined.setdefault(text, found)
+        self._joined_sizes = sorted({len(text) for text in self._joined}, reverse=True)
         self.person_nouns = frozenset(_words_of(PERSON_NOUNS))
         self.thing_nouns = frozenset(_words_of(THING_NOUNS)) - self.person_nouns
         self.coarse = {cls: frozenset(_terms(text)) for cls, text in COARSE.items()}
@@ -439,9 +445,9 @@ class PersonalNames:
         if len(parts) > 1 and parts[0] in _ROMANCE_NAME_HEADS:  # nom_client, nombre_producto
             return self._resolve(parts[1:])
         for singular in _singulars(parts[last]):
-            for text, found in self._joined:
-                if singular.endswith(text) and len(singular) > len(text):
-                    return found
+            for size in self._joined_sizes:
+                if len(singular) > size and singular[-size:] in self._joined:
+                    return self._joined[singular[-size:]]
         return None
 
     def _resolve(self, context: tuple[str, ...]) -> tuple[str, str] | None:
