@@ -296,6 +296,7 @@ _SESSION_IN_TEXT_RE = re.compile(r'"session_id"[ \t]{0,8}:[ \t]{0,8}"([A-Za-z0-9
 _ROUTE_PREFIXES = frozenset("api apis rest graphql rpc public internal private external www json".split())
 
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
+_HEX_RE = re.compile(f"[0-9a-f]{{{PSEUDONYM_HEX}}}")
 _NON_DIGIT_RE = re.compile(r"[^0-9]")
 
 
@@ -395,7 +396,7 @@ class Pii:
 
     def _hash_value(self, kind: str, value: Any) -> str:
         text = value if isinstance(value, str) else json.dumps(value)
-        if len(text) == len(kind) + 1 + PSEUDONYM_HEX and text.startswith(kind + ":"):
+        if text.startswith(kind + ":") and _HEX_RE.fullmatch(text, len(kind) + 1):
             return text  # already this kind's pseudonym (a record scrubbed twice)
         canonical = _canonical(kind, text)
         if not canonical:
@@ -578,12 +579,13 @@ class Pii:
             if type(node) is dict:
                 plain = ctx if paths is None and not headers else (field, person, None, False)
                 special = paths.keys.get if paths is not None and paths.keys else None
+                wild = paths.keys.get("*") if special is not None else None
                 rules = header_rule if headers else key_rule
                 changes: dict | None = None
                 for key, item in node.items():
                     sub = None
                     if special is not None:
-                        sub = special(key) or special("*")
+                        sub = special(key) or wild
                         if sub is not None and sub.skip is not None and (sub.skip is True or sub.skip(item)):
                             continue
                     rule = rules(key)
