@@ -14,7 +14,8 @@ from droplets import contract
 from droplets.cli import app
 from handlers import consumer
 from transforms import ConfigError
-from transforms.chain import PARSE_STEP, VALIDATE_STEP
+from transforms.builtin.pii import Pii
+from transforms.chain import PARSE_STEP, VALIDATE_STEP, WITHHELD, Chain
 from transforms.testing import make_record
 from tests.handlers.conftest import aws, aws_env, body_of, context, sqs_event  # noqa: F401 (fixtures)
 
@@ -174,3 +175,31 @@ def test_forget_finds_the_sessions_scrubbed_bad_rows(aws, context, aws_env):
     assert result.stdout and json.loads(result.stdout)["bad_rows"] == 2
     (left,) = aws.keys(contract.BAD_PREFIX)
     assert json.loads(aws.read(left)["payload"])["session_id"] == "sess-other-00002"
+
+
+# --- when scrubbing itself fails --------------------------------------------------------------
+
+
+class BrokenWalk(Pii):
+    """pii whose walk raises on a payload (a bug): the text detectors must take over."""
+
+    def scrub_payload(self, payload):
+        raise RuntimeError("walk bug")
+
+
+class BrokenEverything(BrokenWalk):
+    def scrub_text_payload(self, text):
+        raise RuntimeError("text bug")
+
+
+def test_a_payload_the_walk_cannot_scrub_goes_through_the_text_detectors_or_is_withheld():
+    # GIVEN a record a transform raises on, and pii scrubbers that fail
+    payload = body_of(profile_update())
+    steps = [("boom", lambda record: 1 / 0)]
+    # WHEN the walk fails  THEN the text detectors scrub the payload, the session kept
+    bad = Chain(steps, scrubber=BrokenWalk({})).run(payload)
+    assert bad.step == "boom" and f'"session_id":"{SESSION}"' in bad.payload
+    assert "jane.doe@example.com" not in bad.payload and "hunter2" not in bad.payload
+    # AND when everything fails the payload is withheld, never kept raw
+    withheld = Chain(steps, scrubber=BrokenEverything({})).run(payload)
+    assert (withheld.payload, withheld.error) == (WITHHELD, "[error withheld]")
