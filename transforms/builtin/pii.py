@@ -121,6 +121,10 @@ MASK, HASH, KEEP, DROP = ACTIONS
 _DROPPED = object()  # what an entry of the walk returns for a field to remove
 
 
+def _redact(value: Any) -> str:
+    return REDACTED
+
+
 # --- options ---------------------------------------------------------------------------
 
 
@@ -236,10 +240,13 @@ class KeyRule:
     context is not a thing's). The context a key gives the fields under it is cached
     apart (``Pii.context``): it only matters for objects and lists."""
 
-    __slots__ = ("key", "credential", "field", "ambiguous")
+    __slots__ = ("key", "credential", "field", "ambiguous", "leaf")
 
     def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None):
         self.key, self.credential, self.field, self.ambiguous = key, credential, field, ambiguous
+        #: What a string or number under this key becomes wherever it is (outside a
+        #: personal container and any path override): the walk's shortcut, or None.
+        self.leaf: Callable[[Any], Any] | None = None
 
 
 class _Node:
@@ -247,7 +254,7 @@ class _Node:
     fields (``skip``: True, or a check the value must pass to be left alone), headers
     (``headers``), a forced field (``field``) or action (``action``) from the options."""
 
-    __slots__ = ("keys", "items", "skip", "headers", "field", "action")
+    __slots__ = ("keys", "items", "skip", "headers", "field", "action", "plain")
 
     def __init__(self) -> None:
         self.keys: dict[str, _Node] = {}
@@ -256,6 +263,13 @@ class _Node:
         self.headers = False
         self.field: Field | None = None
         self.action: str | None = None
+        self.plain = False  # nothing but a way to the nodes under it (set once the tree is built)
+
+    def finish(self) -> "_Node":
+        for node in (*self.keys.values(), *([self.items] if self.items is not None else [])):
+            node.finish()
+        self.plain = self.skip is None and self.field is None and self.action is None
+        return self
 
     def at(self, key: str) -> "_Node":
         return self.keys.setdefault(key, _Node())
@@ -449,7 +463,9 @@ class Pii:
         """None for the usual key (nothing in it, nothing under it), else its KeyRule."""
         clean = self.text.scrub(key)
         if self.is_credential(key):
-            return KeyRule(clean, credential=True)
+            rule = KeyRule(clean, credential=True)
+            rule.leaf = _redact if clean == key else None
+            return rule
         found = self.names.classify(key)
         field = ambiguous = None
         if found is AMBIGUOUS:
@@ -458,7 +474,10 @@ class Pii:
             field = self.field(*found)
         if clean == key and field is None and ambiguous is None:
             return None
-        return KeyRule(clean, field=field, ambiguous=ambiguous)
+        rule = KeyRule(clean, field=field, ambiguous=ambiguous)
+        if clean == key and field is not None and field.action not in (KEEP, DROP):
+            rule.leaf = field.apply
+        return rule
 
     def _header_rule(self, name: str) -> KeyRule | None:
         lowered = name.lower()
@@ -513,7 +532,7 @@ class Pii:
                 node.field = self.field(what, _default_kind(what))
             else:
                 node.field, node.action = None, what
-        return root
+        return root.finish()
 
     # --- the record ----------------------------------------------------------------------
 
@@ -586,10 +605,19 @@ class Pii:
                     sub = None
                     if special is not None:
                         sub = special(key) or wild
-                        if sub is not None and sub.skip is not None and (sub.skip is True or sub.skip(item)):
-                            continue
+                        if sub is not None:
+                            if sub.skip is not None and (sub.skip is True or sub.skip(item)):
+                                continue
+                            if sub.plain and field is None and type(item) is dict and rules(key) is None:
+                                push((item, (None, person, sub, sub.headers)))  # request, response, headers
+                                continue
                     rule = rules(key)
-                    if rule is None and field is None and sub is None:
+                    if rule is not None and rule.leaf is not None and field is None and sub is None:
+                        kind = type(item)  # the common personal field or credential: a leaf
+                        if kind is str or kind is int or kind is float:
+                            node[key] = rule.leaf(item)
+                            continue
+                    elif rule is None and field is None and sub is None:
                         kind = type(item)
                         if kind is str:
                             new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
@@ -610,9 +638,13 @@ class Pii:
                         changes = changes if changes is not None else {}
                         changes[key] = rule.key
                 if changes:  # removed fields, and keys that were personal data ({"alice@example.com": ...})
-                    items = list(node.items())
-                    node.clear()
-                    node.update((changes.get(k, k), v) for k, v in items if changes.get(k, k) is not None)
+                    if None in changes.values() and len(set(changes.values())) == 1:
+                        for k in changes:  # removals only: the order of the rest stays
+                            del node[k]
+                    else:
+                        items = list(node.items())
+                        node.clear()
+                        node.update((changes.get(k, k), v) for k, v in items if changes.get(k, k) is not None)
             else:
                 sub = paths.items if paths is not None else None
                 child = ctx if sub is None and paths is None and not headers else (field, person, sub, False)
