@@ -17,7 +17,8 @@ Prints records/s of
 and the ratios the issue asks for. Also measures ua-parser's cold start, eager vs lazy
 rules, in fresh interpreters (what a Lambda cold start pays).
 
-Every run uses the same seeded records; timings are the best of ``--repeat`` runs.
+Every run uses the same seeded records; each contender's time is, slice by slice of its
+input, the best CPU time of ``--repeat`` rounds (see :func:`best_of`).
 """
 
 from __future__ import annotations
@@ -63,6 +64,13 @@ COURSES = ["Intro to SQL", "Data lakes 101", "Statistik für Einsteiger", "Pytho
 CARDS = ["4111 1111 1111 1111", "5555555555554444", "378282246310005", "6011-1111-1111-1117"]
 IBANS = ["GB82 WEST 1234 5698 7654 32", "DE89370400440532013000", "FR1420041010050500013M02606"]
 PHONES = ["+1 415 555 0100", "+44 20 7946 0958", "(415) 555-0134", "+33 6 12 34 56 78", "06 12 34 56 78"]
+STREETS = ["221B Baker Street", "12 rue de Rivoli", "Hauptstraße 5", "Calle Mayor 10, 2º B", "Via Roma 3"]
+CITIES = [("London", "GB", "NW1 6XE"), ("Paris", "FR", "75001"), ("Berlin", "DE", "10115"), ("Madrid", "ES", "28013"),
+          ("Roma", "IT", "00184")]
+#: Government IDs as APIs carry them, by field name (passport, national ID, tax ID).
+IDS = [("passportNumber", "533380006"), ("national_id", "AB123456C"), ("dni", "12345678Z"), ("tax_id", "86095742719"),
+       ("nir", "1 84 12 76 451 089 46"), ("cpf", "123.456.789-09")]
+EVENTS = ["SQL meetup", "Data lakes summit", "Python Abend", "Atelier cuisine"]
 
 
 def _person(rng: random.Random) -> dict:
@@ -74,8 +82,32 @@ def _person(rng: random.Random) -> dict:
     }
 
 
+def _address(rng: random.Random, camel: bool) -> dict:
+    city, country, postal = rng.choice(CITIES)
+    if camel:
+        return {"street": rng.choice(STREETS), "postalCode": postal, "city": city, "countryCode": country}
+    return {"address_line_1": rng.choice(STREETS), "postal_code": postal, "city": city, "country": country}
+
+
+def _profile_update(rng: random.Random, person: dict, camel: bool) -> dict:
+    """A profile update as real APIs send it, camelCase or snake_case, some in German."""
+    first, last = person["name"].split(" ", 1)
+    dob = f"19{rng.randint(50, 99)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    if rng.random() < 0.2:
+        return {"vorname": first, "nachname": last, "geburtsdatum": dob, "telefonnummer": person["phone"],
+                "anschrift": {"strasse": rng.choice(STREETS), "plz": "10115", "ort": "Berlin"}, "newsletter": True}
+    if camel:
+        return {"firstName": first, "lastName": last, "dateOfBirth": dob, "email": person["email"],
+                "mobile": f"06{rng.randint(10000000, 99999999)}", "address": _address(rng, True),
+                "preferences": {"language": "en", "newsletter": rng.random() < 0.5}}
+    return {"first_name": first, "last_name": last, "date_of_birth": dob, "email": person["email"],
+            "phone_number": person["phone"], "address": _address(rng, False), "marketing_opt_in": False}
+
+
 def make_records(n: int, seed: int = 7) -> list[dict]:
-    """``n`` realistic ~1 KiB records: a course shop's API, PII in bodies and queries."""
+    """``n`` realistic ~1 KiB records: a course shop's API, PII in bodies and queries:
+    logins, checkouts, searches, course pages, progress, profile updates, event attendee
+    lists and ID checks."""
     rng = random.Random(seed)
     start = datetime(2026, 11, 26, tzinfo=timezone.utc)
     records = []
@@ -88,25 +120,44 @@ def make_records(n: int, seed: int = 7) -> list[dict]:
         query: dict = {}
         body_in = None
         status = 200
-        if kind < 0.35:
+        if kind < 0.12:
+            method, path, route = "PUT", f"/api/users/{user_id}/profile", "/api/users/:id/profile"
+            camel = rng.random() < 0.5
+            body_in = _profile_update(rng, person, camel)
+            body_out = {"id": user_id, "updated": True, "profile_complete": rng.random() < 0.8}
+        elif kind < 0.2:
+            method, path, route = "POST", f"/api/events/{course_id}/attendees", "/api/events/:id/attendees"
+            attendees = [_person(rng) for _ in range(rng.randint(2, 4))]
+            body_in = {"event": {"id": course_id, "name": rng.choice(EVENTS)},
+                       "attendees": [{"name": a["name"], "email": a["email"], "company": {"name": "ACME"}} for a in attendees]}
+            body_out = {"registered": len(attendees), "event_name": body_in["event"]["name"]}
+        elif kind < 0.25:
+            method, path, route = "POST", "/api/kyc/verify", "/api/kyc/verify"
+            field, value = rng.choice(IDS)
+            body_in = {"holder": {"full_name": person["name"], "birth_date": f"19{rng.randint(50, 99)}-01-0{rng.randint(1, 9)}"},
+                       "document": {"type": field, field: value, "issuing_country": "GB"},
+                       "bank": {"iban": rng.choice(IBANS), "sort_code": "20-00-00", "bank_name": "Example Bank"},
+                       "location": {"lat": round(rng.uniform(40, 55), 6), "lng": round(rng.uniform(-5, 15), 6)}}
+            body_out = {"status": rng.choice(["verified", "pending"]), "check_id": f"chk_{rng.getrandbits(48):012x}"}
+        elif kind < 0.45:
             method, path, route = "GET", f"/api/courses/{course_id}", "/api/courses/:id"
             body_out = {
                 "id": course_id, "title": rng.choice(COURSES), "price": rng.choice([19.99, 49.0, 129.5]),
                 "currency": "EUR", "updated_at": contract.format_time(occurred - timedelta(days=3)),
                 "lessons": [{"id": course_id * 100 + k, "title": f"Lesson {k}", "minutes": rng.randint(3, 40)} for k in range(3)],
             }
-        elif kind < 0.55:
+        elif kind < 0.6:
             method, path, route = "GET", "/api/search", "/api/search"
             query = {"q": rng.choice(["sql", "python", "statistik", person["email"]]), "page": str(rng.randint(1, 9)), "utm_source": "newsletter"}
             if rng.random() < 0.3:
                 query["token"] = f"tok_{rng.getrandbits(64):016x}"
             body_out = {"total": rng.randint(0, 300), "results": [{"id": rng.randint(1, 5000), "title": rng.choice(COURSES)} for _ in range(3)]}
-        elif kind < 0.7:
+        elif kind < 0.72:
             method, path, route = "POST", "/api/login", "/api/login"
             body_in = {"email": person["email"], "password": f"hunter{rng.randint(1, 999)}!", "remember_me": True}
             body_out = {"user": {"id": user_id, "email": person["email"], "name": person["name"]}, "expires_in": 3600,
                         "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"}
-        elif kind < 0.85:
+        elif kind < 0.88:
             method, path, route = "POST", "/api/checkout", "/api/checkout"
             body_in = {
                 "customer": person,
@@ -160,11 +211,13 @@ def make_records(n: int, seed: int = 7) -> list[dict]:
 
 
 def text_fields(record: dict) -> list[str]:
-    """Every string the pii transform scans: path, query, headers, bodies, error message."""
+    """Every string the pii transform scans: the whole record but the contract's own fields
+    (``event_id``, ``session_id``, ``occurred_at``... ``request.method``)."""
     out: list[str] = []
-    request, response = record["request"], record["response"]
-    stack = [request["path"], request.get("query"), request.get("headers"), request.get("body"),
-             response.get("headers"), response.get("body"), (record.get("error") or {}).get("message")]
+    owned = {"v", "event_id", "session_id", "occurred_at", "duration_ms", "pipeline"}
+    request, response = dict(record["request"]), dict(record["response"])
+    request.pop("method", None)
+    stack = [request, response, *(v for k, v in record.items() if k not in owned and k not in ("request", "response"))]
     while stack:
         value = stack.pop()
         if isinstance(value, str):
@@ -176,16 +229,29 @@ def text_fields(record: dict) -> list[str]:
     return out
 
 
+#: Each contender's input is cut into this many slices, timed one at a time.
+SLICES = 20
+
+
 def best_of(repeat: int, contenders: dict) -> dict[str, float]:
-    """The best time of each contender over ``repeat`` rounds, run in turn within each
-    round so that a burst of load from a neighbour hits all of them alike."""
-    best: dict[str, float] = {}
+    """Each contender's CPU time: for every slice of its input, the best of ``repeat``
+    rounds, summed. Contenders run slice by slice in turn, so a burst of load from a
+    neighbour hits all of them alike, and a long contender gets as many chances at a quiet
+    moment as a short one (best-of over whole runs favours the short ones on a loaded
+    machine). CPU time of this process, not wall time: every contender is CPU-bound in one
+    thread, and on a shared machine wall time also counts the wait for a core.
+
+    ``contenders`` maps a name to ``(fn, items)``; ``fn`` is called on slices of ``items``."""
+    sliced = {name: [items[i::SLICES] for i in range(SLICES)] for name, (_, items) in contenders.items()}
+    best: dict[tuple[str, int], float] = {}
     for _ in range(repeat):
-        for name, fn in contenders.items():
-            started = time.perf_counter()
-            fn()
-            best[name] = min(best.get(name, float("inf")), time.perf_counter() - started)
-    return best
+        for i in range(SLICES):
+            for name, (fn, _) in contenders.items():
+                started = time.process_time()
+                fn(sliced[name][i])
+                spent = time.process_time() - started
+                best[name, i] = min(best.get((name, i), float("inf")), spent)
+    return {name: sum(best[name, i] for i in range(SLICES)) for name in contenders}
 
 
 UA_COLD_START = r"""
@@ -244,19 +310,19 @@ def main() -> None:
     uncached_pii = uncached_chain.steps[0][1]
     uncached_pii._scrub_short = uncached_pii.text.scrub
 
-    def floor():
-        for line in lines:
+    def floor(some):
+        for line in some:
             json.dumps(json.loads(line), ensure_ascii=False)
 
     def run(chain):
-        def go():
-            for line in lines:
+        def go(some):
+            for line in some:
                 result = chain.run(line, received_at)
                 json.dumps(result.record, ensure_ascii=False)
         return go
 
     # Warm-up: ua-parser compiles its rules and fills its cache, as in a warm Lambda.
-    run(default_chain)()
+    run(default_chain)(lines)
     kinds = {type(default_chain.run(line, received_at)).__name__ for line in lines[:200]}
     assert kinds == {"Stored"}, kinds
     # Both chains must store the same thing, or the comparison would mean nothing.
@@ -271,15 +337,15 @@ def main() -> None:
     sample = [text_fields(r) for r in records[: args.scrubadub_records]]
     n_strings = sum(map(len, sample))
 
-    def scrub():
-        for fields in sample:
+    def scrub(some):
+        for fields in some:
             for text in fields:
                 scrubber.clean(text)
 
-    scrub()  # warm-up
+    scrub(sample)  # warm-up
     times = best_of(args.repeat, {
-        "floor": floor, "validate": run(validate_only), "pii": run(pii_chain), "chain": run(default_chain),
-        "uncached": run(uncached_chain), "scrubadub": scrub,
+        "floor": (floor, lines), "validate": (run(validate_only), lines), "pii": (run(pii_chain), lines),
+        "chain": (run(default_chain), lines), "uncached": (run(uncached_chain), lines), "scrubadub": (scrub, sample),
     })
     t_floor, t_validate, t_pii, t_chain, t_uncached, t_scrub = (
         times[k] for k in ("floor", "validate", "pii", "chain", "uncached", "scrubadub")
@@ -309,7 +375,7 @@ def main() -> None:
         print(f"| {label} | {per(t):,.0f} | {t / t_floor:.1f}x |")
     print(f"| scrubadub.clean on the same text fields | {rate_scrub:,.0f} | {per(t_floor) / rate_scrub:.1f}x |")
     print()
-    print(f"default chain vs JSON round trip: {t_chain / t_floor:.1f}x the time (aim: within 10x)")
+    print(f"default chain vs JSON round trip: {t_chain / t_floor:.1f}x the time (aim: within 5x)")
     print(f"default chain vs scrubadub: {rate_chain / rate_scrub:.1f}x faster (aim: at least 10x); "
           f"string cache off: {per(t_uncached) / rate_scrub:.1f}x")
     print()

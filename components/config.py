@@ -49,11 +49,9 @@ DLQ_RETENTION_SECONDS = 14 * 24 * 3600
 #: you configure on your function" (a batch may be retried while the first try still runs).
 VISIBILITY_TIMEOUT_FACTOR = 6
 
-#: The ``pii`` transform's options that decide whether a hash key is needed
-#: (:mod:`transforms.builtin.pii`); the consumer fills ``hash_key`` in from SSM.
+#: The ``pii`` transform (:mod:`transforms.builtin.pii`; ``pii.needs_hash_key`` says whether
+#: its options need a hash key); the consumer fills ``hash_key`` in from SSM.
 PII_TRANSFORM = pii.NAME
-PII_MODE_OPTION = pii.MODE_OPTION
-PII_HASH_MODE = pii.HASH_MODE
 PII_HASH_KEY_OPTION = pii.HASH_KEY_OPTION
 PII_HASH_KEY_MIN_LENGTH = pii.MIN_HASH_KEY_LENGTH
 
@@ -238,7 +236,9 @@ KEYS: tuple[Key, ...] = (
     Key("deletionProtection", Flag(), True, "DynamoDB deletion protection on the index"),
     Key("pointInTimeRecovery", Flag(), True, "DynamoDB point-in-time recovery on the index"),
     Key("piiHashKey", Secret(PII_HASH_KEY_MIN_LENGTH), None,
-        "HMAC key of the `pii` transform's hash mode; required in hash mode, refused otherwise"),
+        "HMAC key of the `pii` transform's hash mode; required when anything hashes (`mode`, a class or a field set to `hash`), refused otherwise"),
+    Key("badRowPayload", OneOf(contract.BAD_ROW_PAYLOADS), contract.BAD_ROW_SCRUBBED,
+        "what a bad row keeps of its message: the payload through `pii`'s scrubbing, or (an explicit opt-in, e.g. to debug a producer) the raw payload, personal data and credentials included; reaches the consumer as `DROPLETS_BAD_ROW_PAYLOAD`"),
 )
 KEY = {k.name: k for k in KEYS}
 
@@ -306,6 +306,8 @@ class Settings:
     point_in_time_recovery: bool
     #: The pii transform's HMAC key as a Pulumi secret, only when its mode is ``hash``.
     pii_hash_key: pulumi.Output[str] | None = field(default=None, repr=False, compare=False)
+    #: Bad rows keep their payload scrubbed by pii (default) or, opted into, raw.
+    bad_row_payload: str = contract.BAD_ROW_SCRUBBED
 
 
 def visibility_timeout_for(function_timeout_seconds: int, batching_window_seconds: int) -> int:
@@ -372,13 +374,15 @@ def load_settings(get: Callable[[str], str | None] | None = None, *, is_secret: 
             f"{NAMESPACE}:transformOptions.pii.{PII_HASH_KEY_OPTION} must not be set: it would be stored in plain text "
             f"in the Lambda's environment; set the secret {NAMESPACE}:piiHashKey instead"
         )
-    hash_mode = PII_TRANSFORM in transforms and (options.get(PII_TRANSFORM) or {}).get(PII_MODE_OPTION) == PII_HASH_MODE
+    # Hash mode, or any class or field of pii set to "hash", needs the key.
+    hash_mode = PII_TRANSFORM in transforms and pii.needs_hash_key(options.get(PII_TRANSFORM) or {})
     raw_key = get(f"{NAMESPACE}:piiHashKey")
     if hash_mode:
         if not raw_key:
             raise SettingsError(
-                f"{NAMESPACE}:piiHashKey is required when {NAMESPACE}:transformOptions.pii.mode is 'hash': "
-                f"pulumi config set --secret {NAMESPACE}:piiHashKey <at least {PII_HASH_KEY_MIN_LENGTH} random characters>"
+                f"{NAMESPACE}:piiHashKey is required when {NAMESPACE}:transformOptions.pii.mode is 'hash' (or a class "
+                f"or field of it is): pulumi config set --secret {NAMESPACE}:piiHashKey "
+                f"<at least {PII_HASH_KEY_MIN_LENGTH} random characters>"
             )
         if not is_secret(f"{NAMESPACE}:piiHashKey"):
             raise SettingsError(
@@ -388,7 +392,7 @@ def load_settings(get: Callable[[str], str | None] | None = None, *, is_secret: 
     elif raw_key:
         raise SettingsError(
             f"{NAMESPACE}:piiHashKey is set but the pii transform is not in hash mode "
-            f"({NAMESPACE}:transformOptions.pii.mode must be 'hash' for the key to be used)"
+            f"({NAMESPACE}:transformOptions.pii.mode, or one of its classes or fields, must be 'hash' for the key to be used)"
         )
 
     _check_plugin_packages(packages)
@@ -416,6 +420,7 @@ def load_settings(get: Callable[[str], str | None] | None = None, *, is_secret: 
         deletion_protection=value("deletionProtection"),
         point_in_time_recovery=value("pointInTimeRecovery"),
         pii_hash_key=pulumi.Output.secret(raw_key) if hash_mode else None,
+        bad_row_payload=value("badRowPayload"),
     )
 
 

@@ -84,6 +84,8 @@ class DropletsPipeline(pulumi.ComponentResource):
         }
         if s.plugin_modules:
             consumer_env[contract.ENV_PLUGIN_MODULES] = ",".join(s.plugin_modules)
+        if s.bad_row_payload != contract.BAD_ROW_SCRUBBED:  # unset means scrubbed: only the opt-in is spelt out
+            consumer_env[contract.ENV_BAD_ROW_PAYLOAD] = s.bad_row_payload
         consumer_statements: list[dict] = [{
             "Sid": "WriteEventsAndBadRows",
             "Effect": "Allow",

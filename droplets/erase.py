@@ -15,8 +15,9 @@ each day's session prefix; objects written but not yet indexed are caught by the
 Listing uses ListObjectVersions, so with versioning on every version and delete marker is
 removed (on an unversioned bucket it returns each object once, as version ``null``).
 
-Bad rows (``bad/dt=<day>/<sha256>.json``) hold a rejected message's original payload,
-before any PII was stripped, and their key says nothing about the session: every bad row is
+Bad rows (``bad/dt=<day>/<sha256>.json``) hold a rejected message's payload (scrubbed by
+``pii``, which keeps a valid session ID; raw if the operator opted in), and their key says
+nothing about the session: every bad row is
 listed (all versions) and read, one GET each, concurrently (:func:`droplets.query.ordered_map`),
 and the ones that belong to the session are erased with every version. A bad row belongs to
 it when its text mentions the session ID as a whole token: not preceded or followed by a

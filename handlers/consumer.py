@@ -14,7 +14,9 @@ Per record (:func:`store_record`):
 - a bad record (not JSON, not a record, a transform raised, not serialisable) is written
   as a bad row under ``bad/dt=<day>/``, keyed by its own bytes, and is done: never retried
   forever, never lost. One bad record in a packed message is one bad row; the others are
-  stored. A message whose format is unknown is one bad row holding the whole body.
+  stored. A message whose format is unknown is one bad row holding the whole body. A bad
+  row's payload is scrubbed by ``pii`` first (``transforms.chain``) unless
+  ``DROPLETS_BAD_ROW_PAYLOAD`` is ``raw``, the operator's explicit opt-in.
 
 Per message (:func:`store_message`): any S3 failure (throttling, 5xx, timeout, even for a
 bad row) of any of its records puts exactly that message in ``batchItemFailures``; SQS
@@ -51,7 +53,7 @@ from handlers import aws, erasures
 from handlers.batch import RetryableError, in_pool, process
 from transforms import ConfigError
 from transforms.builtin import pii
-from transforms.chain import Bad, Chain, Dropped, Stored, build_chain, parse_names, parse_options
+from transforms.chain import Chain, Dropped, Stored, build_chain, parse_names, parse_options
 from transforms.manager import get_plugin_manager
 
 logger = Logger(service="droplets-consumer")
@@ -116,8 +118,14 @@ class Consumer:
             pm = get_plugin_manager(modules)
         except ConfigError as exc:
             raise ConfigError(f"{contract.ENV_PLUGIN_MODULES}: {exc}") from None
+        bad_row_payload = env.get(contract.ENV_BAD_ROW_PAYLOAD, "").strip() or contract.BAD_ROW_SCRUBBED
+        if bad_row_payload not in contract.BAD_ROW_PAYLOADS:
+            raise ConfigError(
+                f"{contract.ENV_BAD_ROW_PAYLOAD} must be one of {', '.join(contract.BAD_ROW_PAYLOADS)}, "
+                f"got {bad_row_payload!r}"
+            )
         try:
-            chain = build_chain(pm, names, options)
+            chain = build_chain(pm, names, options, bad_row_payload=bad_row_payload)
         except ConfigError as exc:
             raise ConfigError(f"{contract.ENV_TRANSFORMS} / {contract.ENV_TRANSFORM_CONFIG}: {exc}") from None
         return cls(
@@ -221,7 +229,7 @@ async def store_message(
         bodies = messages.record_bodies(message.body, fmt)
     except messages.MessageError as exc:
         # Unreadable as a whole (unknown format): one bad row keeps the body, nothing lost.
-        bad = Bad(messages.MESSAGE_STEP, str(exc), message.body)
+        bad = app.chain.bad(messages.MESSAGE_STEP, str(exc), message.body)
         outcomes = await asyncio.gather(
             _store_result(bad, message.body, received_at, app, message.message_id, erased), return_exceptions=True
         )
@@ -272,7 +280,9 @@ async def _store_result(
         try:
             document = encode(result.record)
         except (TypeError, ValueError) as exc:
-            result = Bad(SERIALIZE_STEP, f"the record cannot be stored as JSON: {type(exc).__name__}: {exc}", body)
+            result = app.chain.bad(
+                SERIALIZE_STEP, f"the record cannot be stored as JSON: {type(exc).__name__}: {exc}", body
+            )
         else:
             await in_pool(app.pool, _put, app, result.key, document, message_id)
             return STORED

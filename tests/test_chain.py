@@ -6,7 +6,7 @@ import pytest
 
 from droplets import contract
 from transforms import ConfigError, hookimpl
-from transforms.chain import Bad, Dropped, Stored
+from transforms.chain import Bad, Dropped, Stored, build_chain
 from transforms.testing import chain, make_record, plugin_manager, run_chain
 
 
@@ -109,10 +109,22 @@ def test_an_exception_becomes_a_bad_row_naming_the_transform_and_the_batch_goes_
     payloads = [json.dumps(make_record(new_event_id=True)) for _ in range(3)]
     # WHEN a batch runs
     results = [built.run(p) for p in payloads]
-    # THEN each record is a bad row naming the step, with the original payload kept
+    # THEN each record is a bad row naming the step, with the payload kept, scrubbed by
+    # pii's defaults (the chain has no pii): the client IP truncated, the rest as sent
     assert all(isinstance(r, Bad) and r.step == "boom" for r in results)
     assert results[0].error == "RuntimeError: geo database missing"
-    assert results[0].payload == payloads[0]
+    expected = json.loads(payloads[0])
+    expected["request"]["ip"] = "203.0.113.0"
+    assert json.loads(results[0].payload) == expected
+
+
+def test_raw_bad_rows_keep_the_payload_as_sent():
+    # GIVEN a chain whose operator opted into raw bad rows, and a transform that raises
+    built = build_chain(plugin_manager([Recorder(), Troublemaker()]), ["first", "boom"], bad_row_payload="raw")
+    payload = json.dumps(make_record(new_event_id=True, request={"body": {"email": "ann@example.com"}}))
+    # WHEN a record runs  THEN its bad row holds the payload byte for byte
+    result = built.run(payload)
+    assert isinstance(result, Bad) and result.payload == payload
 
 
 def test_a_transform_returning_garbage_is_a_bad_row():

@@ -530,7 +530,7 @@ def test_cues_without_a_person_leave_the_text_alone(text):
         ("Via Roma 10", "[address]"),
         ("Kerkstraat 12", "[address]"),
         ("PLZ 10115", "PLZ [address]"),
-        ("Postleitzahl: 10115", "Postleitzahl: [address]"),
+        ("Postleitzahl: 10115", "Postleitzahl: [postal_code]"),  # the field name says what it is
         ("zip code 94105", "zip code [address]"),
         ("postcode SW1A 1AA", "postcode [address]"),
     ],

@@ -2,23 +2,35 @@
 
 One definition of the chain's semantics, used by the consumer Lambda, by
 ``droplets transform`` and by the plugin test helpers alike.
+
+A message the chain cannot store becomes a *bad row*. Its payload and error text go
+through the ``pii`` scrubbing before they are kept (:meth:`transforms.builtin.pii.Pii.scrub_payload`:
+walked as a record when the payload parses as JSON, scanned as text when it does not),
+with the chain's own ``pii`` options, or ``pii``'s defaults when the chain has none: a
+record that makes a transform raise must not be stored raw because it did. Keeping raw
+payloads is the operator's explicit choice (``bad_row_payload="raw"``, the stack setting
+``droplets:badRowPayload``).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache
 from typing import Any, Iterable, Mapping, Sequence
 
 import pluggy
 
 from droplets import contract
 from transforms import ConfigError
+from transforms.builtin.pii import Pii
 from transforms.hookspecs import Transform, TransformFactory
 
 PARSE_STEP = "parse"
 VALIDATE_STEP = "validate"
 KEY_STEP = "key"
+#: What a bad row holds instead of its payload when even scrubbing it failed.
+WITHHELD = "[payload withheld: it could not be scrubbed]"
 
 
 @dataclass(frozen=True)
@@ -93,12 +105,48 @@ def parse_names(value: str | Iterable[str] | None) -> list[str]:
     return names or list(contract.DEFAULT_TRANSFORMS)
 
 
-class Chain:
-    """An ordered list of configured transforms and the logic that runs them."""
+@cache
+def default_scrubber() -> Pii:
+    """``pii`` with its default options: what cleans bad rows of a chain without ``pii``."""
+    return Pii({})
 
-    def __init__(self, steps: Sequence[tuple[str, Transform]]):
+
+class Chain:
+    """An ordered list of configured transforms and the logic that runs them.
+
+    ``bad_row_payload`` is ``"scrubbed"`` (bad rows go through ``scrubber``, by default the
+    chain's ``pii`` step, else :func:`default_scrubber`) or ``"raw"``.
+    """
+
+    def __init__(
+        self,
+        steps: Sequence[tuple[str, Transform]],
+        *,
+        bad_row_payload: str = contract.BAD_ROW_SCRUBBED,
+        scrubber: Pii | None = None,
+    ):
+        if bad_row_payload not in contract.BAD_ROW_PAYLOADS:
+            raise ConfigError(
+                f"bad row payload must be one of {', '.join(contract.BAD_ROW_PAYLOADS)}, got {bad_row_payload!r}"
+            )
         self.steps = list(steps)
         self.names = [name for name, _ in self.steps]
+        self.raw_bad_rows = bad_row_payload == contract.BAD_ROW_RAW
+        self._scrubber = scrubber or next((t for _, t in self.steps if isinstance(t, Pii)), None)
+
+    def bad(self, step: str, error: str, payload: str) -> Bad:
+        """A bad row of ``payload``, scrubbed unless raw bad rows were asked for. Never
+        raises: if scrubbing fails, the payload is withheld rather than kept raw."""
+        if self.raw_bad_rows:
+            return Bad(step, error, payload)
+        scrubber = self._scrubber or default_scrubber()
+        try:
+            return Bad(step, scrubber.scrub(error), scrubber.scrub_payload(payload))
+        except Exception:  # a pii bug on this payload: fall back to the text detectors alone
+            try:
+                return Bad(step, scrubber.text.scrub(error), scrubber.scrub_text_payload(payload))
+            except Exception:
+                return Bad(step, "[error withheld]", WITHHELD)
 
     def run(self, payload: str | bytes, received_at: str | None = None) -> Result:
         """Run one SQS message body through the chain. Never raises for bad data."""
@@ -106,9 +154,9 @@ class Chain:
         try:
             record = json.loads(text)
         except (ValueError, TypeError) as exc:
-            return Bad(PARSE_STEP, f"not JSON: {exc}", text)
+            return self.bad(PARSE_STEP, f"not JSON: {exc}", text)
         except RecursionError:  # "[[[[..." deeper than the parser goes: a bad row, not a crash
-            return Bad(PARSE_STEP, "not JSON: nested too deeply", text)
+            return self.bad(PARSE_STEP, "not JSON: nested too deeply", text)
         return self.run_record(record, received_at, payload=text)
 
     def prepare(self, record: Any, received_at: str | None = None) -> dict[str, Any]:
@@ -127,17 +175,17 @@ class Chain:
         try:
             self.prepare(record, received_at)
         except contract.RecordError as exc:
-            return Bad(VALIDATE_STEP, f"invalid record: {exc}", payload)
+            return self.bad(VALIDATE_STEP, f"invalid record: {exc}", payload)
         event_id = record["event_id"]
         for name, transform in self.steps:
             try:
                 result = transform(record)
             except Exception as exc:  # a plugin's bug must not stop the batch: it becomes a bad row
-                return Bad(name, f"{type(exc).__name__}: {exc}", payload)
+                return self.bad(name, f"{type(exc).__name__}: {exc}", payload)
             if result is None:
                 return Dropped(name, event_id)
             if not isinstance(result, dict):
-                return Bad(name, f"transform returned {type(result).__name__}, not a record or None", payload)
+                return self.bad(name, f"transform returned {type(result).__name__}, not a record or None", payload)
             record = result
         pipeline = record.get("pipeline")
         key = pipeline.get("key") if isinstance(pipeline, dict) else None
@@ -145,9 +193,9 @@ class Chain:
             try:
                 key = contract.object_key(record)
             except (KeyError, TypeError) as exc:
-                return Bad(KEY_STEP, f"cannot build the default key: {exc!r}", payload)
+                return self.bad(KEY_STEP, f"cannot build the default key: {exc!r}", payload)
         if not contract.is_safe_key(key):
-            return Bad(KEY_STEP, "the chosen key is not under events/ or holds characters outside A-Za-z0-9=_.:/-", payload)
+            return self.bad(KEY_STEP, "the chosen key is not under events/ or holds characters outside A-Za-z0-9=_.:/-", payload)
         return Stored(key, record)
 
 
@@ -155,6 +203,8 @@ def build_chain(
     pm: pluggy.PluginManager,
     names: str | Iterable[str] | None = None,
     options: Mapping[str, Mapping[str, Any]] | None = None,
+    *,
+    bad_row_payload: str = contract.BAD_ROW_SCRUBBED,
 ) -> Chain:
     """Build the chain ``names`` (in that order) from the plugins in ``pm``.
 
@@ -186,7 +236,7 @@ def build_chain(
             steps.append((name, known[name](opts)))
         except ConfigError as exc:
             raise ConfigError(f"transform {name!r}: {exc}") from exc
-    return Chain(steps)
+    return Chain(steps, bad_row_payload=bad_row_payload)
 
 
 def parse_options(text: str | None) -> dict[str, Any]:

@@ -278,6 +278,12 @@ ENV_TRANSFORM_CONFIG = "DROPLETS_TRANSFORM_CONFIG"  # JSON: {"<transform>": {opt
 ENV_PLUGIN_MODULES = "DROPLETS_PLUGIN_MODULES"  # comma list of modules to register as plugins
 ENV_RETENTION_DAYS = "DROPLETS_RETENTION_DAYS"  # index TTL aligned with the S3 lifecycle
 ENV_PII_KEY_PARAM = "DROPLETS_PII_KEY_PARAM"  # SSM SecureString name of the pii hash key
+#: What a bad row keeps of its message: the payload through pii's scrubbing (the default,
+#: also when unset) or, an operator's explicit opt-in, the raw payload.
+ENV_BAD_ROW_PAYLOAD = "DROPLETS_BAD_ROW_PAYLOAD"
+BAD_ROW_SCRUBBED = "scrubbed"
+BAD_ROW_RAW = "raw"
+BAD_ROW_PAYLOADS = (BAD_ROW_SCRUBBED, BAD_ROW_RAW)
 
 DEFAULT_TRANSFORMS = ("pii", "enrich", "keys")
 

@@ -50,7 +50,7 @@ def test_look_alikes_are_stored_unchanged(aws, context):
     body = {"at": "Thu, 26 Nov 2026 03:41:05 +0000", "uuid": "550e8400e29b41d4a716446655440000",
             "ulid": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "sha1": "da39a3ee5e6b4b0d3255bfef95601890afd80709",
             "ean": "4006381333931", "isbn": "978-3-16-148410-0", "price": "1.234,56 €", "version": "v2.0.0-rc.1+build.5",
-            "tracking": "1Z999AA10123456784", "epoch_ms": "1764128465481", "date": "31.12.2026 23:59", "ip": "10.0.0.1"}
+            "tracking": "1Z999AA10123456784", "epoch_ms": "1764128465481", "date": "31.12.2026 23:59", "upstream": "10.0.0.1"}
     record = make_record(new_event_id=True, response={"status": 200, "body": dict(body)})
     # WHEN the consumer stores it
     consumer.handler(sqs_event([body_of(record)]), context)

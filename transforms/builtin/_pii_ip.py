@@ -55,3 +55,8 @@ def _network(address, prefix: int) -> str:
 def truncate_in(text: str) -> str:
     """Truncate every address inside a header value; other text is left to the scrubber."""
     return _CANDIDATE_RE.sub(lambda m: truncate(m[0]) or m[0], text)
+
+
+def replace_in(text: str, replace) -> str:
+    """Replace every address inside ``text`` by ``replace(address)``; other text is kept."""
+    return _CANDIDATE_RE.sub(lambda m: m[0] if truncate(m[0]) is None else replace(m[0]), text)

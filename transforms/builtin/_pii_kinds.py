@@ -119,3 +119,36 @@ KIND_CLASS: dict[str, str] = {
 def class_of(kind: str) -> str:
     """The class of a finding's kind; unknown kinds count as credentials (the bluntest)."""
     return KIND_CLASS.get(kind, "credential")
+
+# --- kinds of personal-data fields (pii's field classes, transforms/builtin/_pii_names.py) ---
+# A field named for personal data reports the kind its name says; kinds the text detectors
+# report too (email, phone, card, iban, ssn) are the same kind, so a value gets one mask and
+# one pseudonym whether it was found by its field name or in text.
+KIND_CLASS.update({
+    "name": "name",
+    "address": "address",
+    "postal_code": "address",
+    "birth_date": "birth_date",
+    "national_id": "government_id",
+    "passport": "government_id",
+    "driving_licence": "government_id",
+    "tax_id": "government_id",
+    "bank_account": "bank_account",
+    "location": "location",
+    "ip": "ip",
+})
+
+#: Actions only some classes have: an IP address can be cut to its network (IPv4 /24, IPv6
+#: /48), which still tells the network for abuse analysis and rough geography.
+TRUNCATE = "truncate"
+CLASS_ACTIONS: dict[str, tuple[str, ...]] = {"ip": (*ACTIONS, TRUNCATE)}
+#: The action of a class the configuration does not set: mask, except IP addresses,
+#: truncated as pii always did.
+DEFAULT_ACTIONS: dict[str, str] = {"ip": TRUNCATE}
+
+
+def actions_of(cls: str) -> tuple[str, ...]:
+    """The actions class ``cls`` accepts."""
+    if cls in FIXED:
+        return (FIXED[cls],)
+    return CLASS_ACTIONS.get(cls, ACTIONS)

@@ -1,82 +1,501 @@
-"""Which field names hold secrets: the name-based half of the ``pii`` transform.
+"""What a field name says its value is: the name-based half of the ``pii`` transform.
 
-Names are compared after normalisation, so ``apiKey``, ``api-key``, ``API_KEY`` and
-``x-api-key`` are the same name, and so are ``cardNumber`` and ``card_number``:
+Names are compared as words: camelCase, snake_case, kebab-case and any punctuation split
+a name into lower-case words, accents are dropped (``prénom`` is ``prenom``, ``Straße``
+is ``strasse``), so ``firstName``, ``first_name``, ``first-name`` and ``FIRST_NAME`` are
+one name.
 
-1. split camelCase and every non-alphanumeric character into lower-case words
-   (``user[newPassword]`` -> ``user new password``);
-2. the name is sensitive when one of the terms appears in it as whole words
-   (``access_token``, ``client_secret``, ``x_api_key``), or when a word ends with a
-   term of five letters or more written without separators (``accesstoken``,
-   ``clientsecret``, ``xapikey``);
-3. unless its last word says the value is *about* the secret, not the secret
-   (``token_count``, ``token_type``, ``password_updated_at``, ``expires_in``,
-   ``card_number_last4``): such values are counts, types, dates and flags, and
-   masking them would only destroy useful data.
+**Credentials** (:class:`NameRule`) come from ``droplets/contract/credentials.json``, the one
+list the Express middleware loads too: a name is a credential when a term's words appear in
+it in a row (``access_token``, ``client_secret``, ``x_api_key``), or when a word ends with a
+term of five letters or more written without separators (``accesstoken``, ``xapikey``),
+unless its last word says the value is *about* the secret (``token_count``,
+``token_type``, ``password_hint_shown``). Short terms (``pin``, ``pwd``) match whole words
+only: ``spinner`` or ``compass`` are not secrets. Plurals are different words
+(``max_tokens``).
 
-Short terms (``ssn``, ``cvv``, ``pwd``) match whole words only, so ``classname`` or
-``business_name`` never look like an SSN. Plurals are different words: ``max_tokens``
-and ``total_tokens`` (LLM usage counters) survive.
+**Personal data** (:class:`PersonalNames`) is matched by class (``_pii_kinds.CLASSES``) on
+the *end* of the name, where English, German and Dutch put the head noun:
+``billing_address``, ``customerEmail``, ``home-phone``, ``Rechnungsadresse``. A name whose
+last words are not the term is about the value, not the value: ``phone_verified``,
+``address_count``, ``email_template``, ``name_length`` stay. Before matching, connecting
+words (``de``, ``of``, ``di``...) and numbering (``address_line_1``, ``email2``) are dropped,
+so ``date_of_birth``, ``fecha_de_nacimiento`` and ``address_line1`` read as their terms; a
+plural last word matches its singular (``emails``, ``phone_numbers``); a name starting with
+a counting or flag word (``num_emails``, ``has_phone``, ``show_email``) is metadata.
+
+``name`` (and ``nom``, ``nombre``, ``nome``, ``naam``... and ``display_name``-like names with
+a word this table does not know in front) is *ambiguous*: a person's or a product's. It is a
+person's name unless its context says it names a thing. The context is, from nearest to
+farthest: the words in front of it (``customer_name`` is a person, ``product_name`` a
+thing), the keys it sits under (``user.name``, ``attendees[].name`` vs ``course.name``,
+``items[].name``; generic wrappers such as ``data`` or ``results`` pass their context on),
+and for the top of a body or query the last resource of the route (``/api/courses/:id``
+names a course). When nothing says, it is taken to be a person's: a leaked name is worse
+than a masked product title.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
+from functools import cache
+from importlib import resources
 from typing import Iterable
 
-#: The built-in sensitive names (each normalised as above before use).
-DEFAULT_FIELDS = (
-    "password", "passwd", "passphrase", "pwd",
-    "secret",
-    "token",
-    "api_key", "apikey",
-    "card_number", "cardnumber", "cc_number",
-    "cvv", "cvv2", "cvc", "cvc2",
-    "ssn",
-    "private_key",
-    "authorization",
-)
+# --- normalisation -----------------------------------------------------------------------
 
+_CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])|([A-Z]+)([A-Z][a-z])")
+_SPLIT_RE = re.compile(r"[\W_]+")
+_TRAILING_DIGITS_RE = re.compile(r"(?<=[a-z]{4})[0-9]+$")
+
+
+def words(name: str) -> tuple[str, ...]:
+    """``"xApiKey"`` -> ``("x", "api", "key")``; ``"APIKey"`` -> ``("api", "key")``;
+    ``"Prénom"`` -> ``("prenom",)``."""
+    spaced = _CAMEL_RE.sub(lambda m: f"{m[1]} {m[2]}" if m[1] else f"{m[3]} {m[4]}", name[:256]).casefold()
+    if not spaced.isascii():
+        spaced = "".join(ch for ch in unicodedata.normalize("NFKD", spaced) if not unicodedata.combining(ch))
+    return tuple(w for w in _SPLIT_RE.split(spaced) if w)
+
+
+# --- credentials -------------------------------------------------------------------------
+
+
+@cache
+def credentials() -> dict:
+    """``droplets/contract/credentials.json``: credential headers, field names, metadata
+    words and token formats, shared with the Express middleware."""
+    text = resources.files("droplets.contract").joinpath("credentials.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+#: The built-in credential names (each normalised as above before use).
+DEFAULT_FIELDS: tuple[str, ...] = tuple(credentials()["fields"])
 #: A last word that makes the value metadata about a secret rather than the secret.
-METADATA_WORDS = frozenset(
-    """count counts type types length len size expires expiry exp expiration ttl in at
-    used usage limit limits strength policy required enabled hint last4 four brand
-    present provided changed updated created valid version""".split()
-)
+METADATA_WORDS: frozenset[str] = frozenset(credentials()["metadata_words"])
+#: Headers never stored, compared lower-case.
+CREDENTIAL_HEADERS: frozenset[str] = frozenset(h.lower() for h in credentials()["headers"])
 
 #: Terms this long also match as the end of a word written without separators.
 _SUFFIX_MIN = 5
 
-_CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])|([A-Z]+)([A-Z][a-z])")
-_SPLIT_RE = re.compile(r"[^a-z0-9]+")
-
-
-def words(name: str) -> tuple[str, ...]:
-    """``"xApiKey"`` -> ``("x", "api", "key")``; ``"APIKey"`` -> ``("api", "key")``."""
-    spaced = _CAMEL_RE.sub(lambda m: f"{m[1]} {m[2]}" if m[1] else f"{m[3]} {m[4]}", name[:256])
-    return tuple(w for w in _SPLIT_RE.split(spaced.lower()) if w)
-
 
 class NameRule:
-    """Decides whether a field name is sensitive; built once per transform."""
+    """Decides whether a field name is a credential; built once per transform."""
 
     def __init__(self, extra_fields: Iterable[str] = ()):
         self.terms = tuple({words(t) for t in (*DEFAULT_FIELDS, *extra_fields) if words(t)})
-        self._joined = tuple({"".join(t) for t in self.terms if len("".join(t)) >= _SUFFIX_MIN})
+        self._term_set = frozenset(self.terms)
+        self._term_sizes = sorted({len(t) for t in self.terms})
+        self._joined = frozenset("".join(t) for t in self.terms if len("".join(t)) >= _SUFFIX_MIN)
+        self._joined_sizes = sorted({len(j) for j in self._joined})
 
     def is_sensitive(self, name: str) -> bool:
+        # Set lookups per position and size, not a scan of every term: a hostile message
+        # with thousands of distinct keys costs a few lookups per word of each.
         parts = words(name)
         if not parts:
             return False
         if len(parts) > 1 and parts[-1] in METADATA_WORDS:
             return False
-        for term in self.terms:
-            size = len(term)
+        terms = self._term_set
+        for size in self._term_sizes:
             for i in range(len(parts) - size + 1):
-                if parts[i:i + size] == term:
+                if parts[i:i + size] in terms:
                     return True
-        return any(part.endswith(joined) for part in parts for joined in self._joined)
+        joined = self._joined
+        return any(part[-size:] in joined for part in parts for size in self._joined_sizes if len(part) >= size)
 
     def stems(self) -> set[str]:
         """First words of the terms: any text holding a sensitive name holds one of them."""
         return {term[0] for term in self.terms}
+
+
+# --- personal data -------------------------------------------------------------------------
+
+#: class -> kind -> field names of that kind (normalised like any name). The kind is what
+#: a masked value reads (``[birth_date]``) and what a pseudonym is keyed by, shared with
+#: the text detectors where they find the same thing (``email``, ``phone``, ``iban``...).
+PERSONAL_FIELDS: dict[str, dict[str, str]] = {
+    "name": {
+        "name": """
+            first name, firstname, fname, given name, givenname, forename, forenames, christian name,
+            last name, lastname, lname, family name, familyname, surname, middle name, middlename,
+            middle initial, full name, fullname, maiden name, birth name, legal name, real name,
+            preferred name, nickname, nick name, nick, username, user name, screen name, login name,
+            initials, cardholder, card holder, cardholder name, account holder, account holder name,
+            holder name, contact person, signatory,
+            vorname, vornamen, nachname, familienname, rufname, geburtsname, benutzername,
+            prenom, prenoms, nom famille, nom complet, nom usage, nom naissance, nom jeune fille,
+            apellido, apellidos, primer apellido, segundo apellido, nombre completo, nombre pila,
+            cognome, nome completo, sobrenome, nome usuario,
+            voornaam, voornamen, achternaam, tussenvoegsel, volledige naam, gebruikersnaam,
+            nazwisko, imie nazwisko, prijmeni, efternamn, fornamn, fornavn, etternavn, efternavn,
+            sukunimi, etunimi, vezeteknev, keresztnev, prenume
+        """,
+    },
+    "contact": {
+        "email": """
+            email, e mail, email address, e mail address, mail address, emailaddress,
+            email addr, courriel, adresse email, adresse mail, adresse courriel, e mail adresse,
+            email adresse, mail adresse, emailadresse, mailadresse, correo, correo electronico,
+            direccion correo, posta elettronica, indirizzo email, endereco email, e post, epost,
+            sahkoposti, adres email, mailadres, e mailadres
+        """,
+        "phone": """
+            phone, phone number, phonenumber, phone no, telephone, telephone number, tel, tel no,
+            mobile, mobile number, mobile phone, mobile no, mobilephone, cell phone, cellphone,
+            cell number, cell no, fax, fax number, whatsapp, whatsapp number, msisdn, sms number,
+            contact number, contact phone,
+            telefon, telefonnummer, handy, handynummer, mobil, mobilnummer, mobiltelefon,
+            numero telephone, telephone portable, numero portable, portable number, gsm, gsm number,
+            telefono, numero telefono, telefono movil, movil, telefono fijo, celular,
+            telefone, numero telefone, telefone celular, cellulare, numero cellulare,
+            telefoon, telefoonnummer, mobiel, mobiel nummer, numer telefonu, puhelin,
+            puhelinnumero, telefonszam
+        """,
+    },
+    "address": {
+        "address": """
+            address, addr, street, street address, street name, street number, house number,
+            housenumber, building number, address line, home address, postal address,
+            mailing address, residential address, billing address, shipping address,
+            delivery address,
+            adresse, anschrift, strasse, hausnummer, wohnadresse, rue, numero rue, adresse postale,
+            direccion, calle, domicilio, numero calle, indirizzo, endereco, logradouro, morada,
+            adres, straat, straatnaam, huisnummer, ulica, adresa, osoite, katuosoite, cim
+        """,
+        "postal_code": """
+            postal code, postalcode, postcode, post code, zip, zip code, zipcode, postleitzahl, plz,
+            code postal, codigo postal, cod postal, codice postale, cep, postnummer, postinumero,
+            kod pocztowy, iranyitoszam, eircode
+        """,
+    },
+    "birth_date": {
+        "birth_date": """
+            dob, date birth, birth date, birthdate, birthday, birth day, born, born on,
+            geburtsdatum, geburtstag, date naissance, naissance, fecha nacimiento, nacimiento,
+            fecha nac, data nascita, data nascimento, nascimento, geboortedatum, data urodzenia,
+            fodelsedatum, fodselsdato, fødselsdato, syntymaaika, datum narozeni, szuletesi datum
+        """,
+    },
+    "government_id": {
+        "ssn": "ssn, social security number, social security no, social security, ssn number",
+        "passport": """
+            passport, passport number, passport no, passportnumber, reisepass, reisepassnummer,
+            passnummer, pasaporte, numero pasaporte, passeport, numero passeport, passaporto,
+            paszport, paspoort, paspoortnummer
+        """,
+        "driving_licence": """
+            driving licence, driving license, driver license, drivers license, driver licence,
+            drivers licence, driving licence number, driver license number, drivers license number,
+            dl number, driver licence number, fuehrerschein, fuhrerschein, fuhrerscheinnummer,
+            permis conduire, numero permis, carnet conducir, licencia conducir, rijbewijs,
+            rijbewijsnummer, prawo jazdy
+        """,
+        "tax_id": """
+            tax id, tax identifier, tax number, tax no, tax identification number, tin, taxpayer id,
+            itin, steuer id, steuerid, steuernummer, steueridentifikationsnummer, codice fiscale,
+            numero fiscal, nif, tfn, tax file number, cpf, cnpj, pan number, pan card, cuit, cuil
+        """,
+        "national_id": """
+            national id, nationalid, national identifier, national id number, national identity number,
+            national insurance number, national insurance no, ni number, nino, sin,
+            social insurance number, nir, numero securite sociale, securite sociale, insee, dni, nie,
+            aadhaar, aadhar, aadhaar number, bsn, burgerservicenummer, pesel, personnummer,
+            personal id, personal identity number, henkilotunnus, hetu, cnp, egn, oib, amka, id card,
+            id card number, identity card, identity card number, identity number, identity document,
+            id number, id no, id document, document number, numero documento, documento identidad,
+            carte identite, numero carte identite, personalausweis, ausweisnummer, ausweis,
+            identifikationsnummer, medicare number, nhs number, health insurance number,
+            krankenversicherungsnummer, versichertennummer, sozialversicherungsnummer, svnr,
+            ird number, curp, voter id, citizen id, resident id, residence permit, residence permit number
+        """,
+    },
+    "bank_account": {
+        "iban": "iban, iban number, iban code",
+        "bank_account": """
+            account number, accountnumber, acct number, account no, acct no, bank account,
+            bank account number, bank acct, bankaccount, sort code, sortcode, routing number,
+            routing no, aba, aba number, aba routing number, bsb, bsb number, transit number,
+            institution number, clabe, kontonummer, bankleitzahl, blz, bankverbindung,
+            numero compte, rib, numero cuenta, cuenta bancaria, conto corrente, numero conto,
+            rekeningnummer, rekening, numer konta, nrb, bank details, banking details, bank info
+        """,
+    },
+    "payment_card": {
+        "card": """
+            credit card, creditcard, credit card number, debit card, debit card number, kreditkarte,
+            kreditkartennummer, carte bancaire, carte credit, tarjeta, tarjeta credito, numero tarjeta,
+            carta credito, numero carta
+        """,
+    },
+    "location": {
+        "location": """
+            lat, lng, lon, long, latitude, longitude, coordinates, coordinate, coords, geo, geolocation,
+            geo location, gps, gps location, gps coordinates, latlng, lat lng, latlon, lat lon,
+            lat long, geopoint, geo point, geo coordinates, breitengrad, laengengrad, langengrad,
+            koordinaten, latitud, longitud, coordenadas, latitudine, longitudine, coordonnees,
+            coordinate gps
+        """,
+    },
+    "ip": {
+        "ip": """
+            ip, ip address, ipaddress, ip addr, ipaddr, ipv4, ipv6, ipv4 address, ipv6 address,
+            remote addr, remote address, remoteaddr, remoteaddress, x forwarded for, forwarded for,
+            ip adresse, adresse ip, direccion ip, indirizzo ip, endereco ip, ip adres
+        """,
+    },
+}
+
+#: Names ending like a personal term that are something else (``mac_address`` is a
+#: device's, ``wallet_address`` a blockchain's, ``email_body`` is not an address).
+NOT_PERSONAL = """
+    mac address, hw address, hardware address, wallet address, contract address, token address,
+    crypto address, bitcoin address, btc address, eth address, ethereum address, web address,
+    url address, server address, bind address, listen address, network address, memory address,
+    base address, bluetooth address, ble address, device address, node address, peer address,
+    local address, broadcast address, multicast address, gateway address, proxy address,
+    smtp address, webaddress, serveraddress, macaddress, mac adresse, email subject, email body,
+    microphone, headphone, earphone, megaphone, saxophone, xylophone, gramophone, homophone,
+    automobile, automobil, immobile, long name, short name
+"""
+
+#: Words that make ``name`` ambiguous: a person's or a thing's, decided by the context.
+AMBIGUOUS_NAMES = "name, nom, nombre, nome, naam, navn, namn, nimi, imie, jmeno, meno, nev, nume, vardas"
+#: Words that head a Romance name in front (``nom_client``, ``nombre_producto``).
+_ROMANCE_NAME_HEADS = frozenset({"nom", "nombre", "nome", "nume"})
+
+#: Connecting words dropped before matching (``date_of_birth`` is ``date birth``).
+CONNECTORS = frozenset("of the de du des d del della dello delle dei degli di da do dos das la le el".split())
+#: A first word that makes the name a count or a flag (``num_emails``, ``has_phone``).
+PREFIX_METADATA = frozenset(
+    """num number nb nbr cnt count total max min avg has is was can should allow enable enabled disable
+    disabled show hide require required verify validate send use did needs needs""".split()
+)
+
+#: Head nouns whose fields are about a person: ``user.name``, ``attendees[].name``,
+#: ``customer_name``, ``created_by.name``.
+PERSON_NOUNS = """
+    user me self profile person people individual human customer client contact member subscriber
+    attendee participant guest visitor patient student pupil learner teacher instructor tutor trainer
+    coach speaker presenter author owner creator sender recipient receiver addressee buyer purchaser
+    payer payee beneficiary employee staff worker colleague manager supervisor assignee reporter
+    reviewer approver requester applicant candidate driver rider passenger traveler traveller tenant
+    landlord resident citizen voter donor volunteer player friend follower spouse parent child children
+    kid guardian relative dependent doctor physician nurse lawyer representative admin administrator
+    moderator signer witness billing shipping delivery consignee by to from cc bcc lead prospect holder
+    cardholder account holder identity userinfo whoami emergency contact next kin mother father husband
+    wife partner sibling family household heir insured policyholder borrower lender debtor creditor
+    recipient employee
+    utilisateur usager personne membre participant employe auteur proprietaire destinataire expediteur
+    voyageur passager titulaire acheteur conducteur medecin eleve etudiant
+    kunde benutzer nutzer anwender mitglied teilnehmer mitarbeiter autor eigentuemer empfaenger absender
+    reisender inhaber kaeufer fahrer arzt schueler
+    usuario cliente persona miembro socio participante empleado paciente estudiante alumno propietario
+    remitente viajero pasajero titular comprador conductor medico contacto
+    utente partecipante dipendente paziente studente proprietario mittente viaggiatore passeggero
+    titolare acquirente conducente contatto
+    gebruiker klant persoon lid deelnemer medewerker eigenaar ontvanger afzender reiziger houder koper
+    bestuurder
+    uzytkownik klient osoba czlonek uczestnik pracownik pacjent wlasciciel odbiorca nadawca kierowca
+"""
+#: Head nouns whose ``name`` names a thing: ``course.name``, ``product_name``, ``/api/courses``.
+THING_NOUNS = """
+    product item sku article course lesson module chapter class cohort curriculum category tag label
+    file folder directory document attachment image photo picture video audio media asset icon logo
+    event venue room city town country region state province language locale currency brand model
+    make device browser os platform app application service server host hostname cluster database db
+    table column field index bucket queue topic channel metric feature flag setting settings config
+    configuration option variant attribute property parameter param header cookie template campaign
+    coupon promotion promo discount package plan tier subscription price offer deal plugin extension
+    integration provider store shop restaurant hotel airline airport station school university college
+    department team group org organization organisation company business firm agency brand vendor
+    merchant supplier carrier bank institution project repo repository branch commit release version
+    build environment env zone network domain site website url link page section menu dish recipe
+    ingredient game level skill tool script function method endpoint route api resource type kind schema
+    entity object key job task workflow pipeline step stage status report dashboard chart widget
+    playlist album song track book movie show episode series genre collection catalog catalogue
+    inventory warehouse order cart basket invoice ticket theme preference preferences role permission
+    scope policy rule filter webhook hook trigger workspace space source medium source format unit
+    instance container volume node pod deployment stack region job queue color colour size material
+    produit cours article categorie fichier entreprise societe ville pays projet equipe groupe evenement
+    boutique commande magasin
+    produkt kurs artikel kategorie datei firma unternehmen stadt land projekt mannschaft gruppe
+    veranstaltung geschaeft laden bestellung
+    producto curso articulo categoria archivo empresa ciudad pais proyecto equipo grupo evento tienda
+    pedido
+    prodotto corso articolo categoria azienda citta paese progetto squadra gruppo evento negozio ordine
+    bedrijf stad project winkel bestelling
+    produkt kurs artykul kategoria plik firma miasto kraj projekt zespol grupa sklep zamowienie
+"""
+
+#: Keys kept inside a container of personal data of the class, because they say too little
+#: to find a person: the city and country of an address, a card's brand and last four
+#: digits, the type of an ID. ``*`` applies to every class. Matched on the whole name or
+#: its last word.
+COARSE: dict[str, str] = {
+    "*": """
+        type, types, kind, label, id, uuid, primary, is primary, default, is default, preferred,
+        verified, is verified, valid, status, format, source, created, created at, updated,
+        updated at, country, country code, country name, country iso, currency, language, locale,
+        timezone, time zone, tz, description
+    """,
+    "address": """
+        city, town, village, municipality, locality, district, county, state, state code, province,
+        region, region code, subregion, area, continent, ville, stadt, ort, ciudad, citta, cidade,
+        stad, miasto, pays, land, pais, paese, kraj, staat, estado, provincia, regione, bundesland,
+        kanton, departement, comune, gemeente, gemeinde, landkreis, comunidad
+    """,
+    "location": """
+        city, town, region, state, province, county, country, continent, accuracy, precision, altitude,
+        heading, speed, source, provider, timestamp, time
+    """,
+    "payment_card": """
+        brand, last4, last 4, last four, exp, expiry, expiration, exp month, exp year, expiry month,
+        expiry year, expiration month, expiration year, funding, network, networks, wallet, issuer,
+        issuing bank, bank, fingerprint, three d secure, checks
+    """,
+    "government_id": "issuing country, issuer, issued by, expiry, expires, expiration, expiry date, expiration date",
+    "bank_account": "bank, bank name, bic, swift, swift code, bic code, bank code",
+}
+
+#: Terms this long also match the end of one word: ``useremail``, ``rechnungsadresse``.
+_JOINED_MIN = 5
+
+
+def _terms(text: str) -> list[tuple[str, ...]]:
+    return [_personal_words(t) for t in text.replace("\n", " ").split(",") if t.strip()]
+
+
+def _strip_number(word: str) -> str:
+    return _TRAILING_DIGITS_RE.sub("", word)
+
+
+def _personal_words(name: str) -> tuple[str, ...]:
+    """:func:`words` without connecting words and numbering."""
+    return tuple(
+        w for w in (_strip_number(w) for w in words(name)) if w not in CONNECTORS and not w.isdigit()
+    )
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    out = [word]
+    if len(word) > 3 and word.endswith("s"):
+        out.append(word[:-1])
+        if word.endswith("es"):
+            out.append(word[:-2])
+        if word.endswith("ies"):
+            out.append(word[:-3] + "y")
+    return tuple(out)
+
+
+#: What :meth:`PersonalNames.classify` says of a bare ``name``: a person's name (NAME), or
+#: a person's only where its context does not say it names a thing (AMBIGUOUS).
+NAME = ("name", "name")
+AMBIGUOUS = ("name", "name?")
+
+
+class PersonalNames:
+    """Classifies field names: which class and kind of personal data their value is, and
+    what context they give the fields under them. Stateless; built once."""
+
+    def __init__(self) -> None:
+        self.terms: dict[tuple[str, ...], tuple[str, str] | None] = {}
+        for cls, kinds in PERSONAL_FIELDS.items():
+            for kind, text in kinds.items():
+                for term in _terms(text):
+                    self.terms[term] = (cls, kind)
+        for term in _terms(NOT_PERSONAL):
+            self.terms[term] = None
+        for term in _terms(AMBIGUOUS_NAMES):
+            self.terms[term] = AMBIGUOUS
+        self._longest = max(map(len, self.terms))
+        # Joined terms by length, longest first so ``ipaddress`` wins over ``address``.
+        self._joined: dict[str, tuple[str, str] | None] = {}
+        for term, found in self.terms.items():
+            text = "".join(term)
+            if len(text) >= _JOINED_MIN and found is not AMBIGUOUS:
+                self._joined.setdefault(text, found)
+        self._joined_sizes = sorted({len(text) for text in self._joined}, reverse=True)
+        self.person_nouns = frozenset(_words_of(PERSON_NOUNS))
+        self.thing_nouns = frozenset(_words_of(THING_NOUNS)) - self.person_nouns
+        self.coarse = {cls: frozenset(_terms(text)) for cls, text in COARSE.items()}
+        self.coarse_last = {cls: frozenset(t[0] for t in terms if len(t) == 1) for cls, terms in self.coarse.items()}
+
+    # --- what a value is ------------------------------------------------------------------
+
+    def classify(self, name: str) -> tuple[str, str] | None:
+        """``(class, kind)`` of the value under ``name``, :data:`AMBIGUOUS` for a name that
+        is a person's only in a person's context, or None."""
+        parts = _personal_words(name)
+        if not parts:
+            return None
+        if len(parts) > 1 and parts[0] in PREFIX_METADATA:
+            return None
+        last = len(parts) - 1
+        for start in range(max(0, len(parts) - self._longest), len(parts)):
+            for singular in _singulars(parts[last]):
+                key = parts[start:last] + (singular,)
+                if key in self.terms:
+                    found = self.terms[key]
+                    return self._resolve(parts[:start]) if found is AMBIGUOUS else found
+        if len(parts) > 1 and parts[0] in _ROMANCE_NAME_HEADS:  # nom_client, nombre_producto
+            return self._resolve(parts[1:])
+        for singular in _singulars(parts[last]):
+            for size in self._joined_sizes:
+                if len(singular) > size and singular[-size:] in self._joined:
+                    return self._joined[singular[-size:]]
+        return None
+
+    def _resolve(self, context: tuple[str, ...]) -> tuple[str, str] | None:
+        """A bare ``name`` with the words in front of it: a person's (NAME), a thing's
+        (None), or still open (AMBIGUOUS)."""
+        for word in reversed(context):
+            says = self.says(word)
+            if says is not None:
+                return NAME if says else None
+        return AMBIGUOUS
+
+    # --- what context a key gives the fields under it ---------------------------------------
+
+    def says(self, word: str) -> bool | None:
+        """True for a person noun, False for a thing noun, None for neither."""
+        for singular in _singulars(word):
+            if singular in self.person_nouns:
+                return True
+            if singular in self.thing_nouns:
+                return False
+        return None
+
+    def context(self, name: str) -> bool | None:
+        """What the key ``name`` says of the fields under it: a person's (True), a thing's
+        (False), or nothing (None: its parent's context goes on)."""
+        parts = _personal_words(name)
+        if not parts:
+            return None
+        return self.says(parts[-1])  # the head noun: created_by, assigned_to, billing_contact
+
+    def is_coarse(self, name: str, cls: str) -> bool:
+        """Whether ``name`` inside a container of class ``cls`` holds too little to find a
+        person (``city`` in an address)."""
+        parts = _personal_words(name)
+        if not parts:
+            return False
+        for key in ("*", cls):
+            terms = self.coarse.get(key)
+            if terms is not None and (parts in terms or parts[-1] in self.coarse_last[key]):
+                return True
+        return False
+
+
+def _words_of(text: str) -> list[str]:
+    return [w for w in _SPLIT_RE.split(text.casefold()) if w]
+
+
+@cache
+def personal_names() -> PersonalNames:
+    """The one classifier (its tables are built once per process)."""
+    return PersonalNames()

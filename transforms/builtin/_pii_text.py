@@ -51,7 +51,7 @@ from urllib.parse import unquote_plus
 
 from transforms.builtin import _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tokens
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
-from transforms.builtin._pii_kinds import KIND_CLASS
+from transforms.builtin._pii_kinds import KIND_CLASS, class_of
 from transforms.builtin._pii_phones import COUNTRY_CODES, phone_key, with_country_code  # noqa: F401
 
 #: Kinds that identify a person: pseudonymised in ``hash`` mode. The others (credentials)
@@ -124,6 +124,24 @@ _PAIR_NAME_RE = re.compile(
 _QUOTED_VALUE_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.)*+)\"?")
 _PLAIN_VALUE_RE = re.compile(
     r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?(?:\[[a-z_]{2,32}\])?[^&\s;,\"'{}\[\]<>]*+)"
+)
+#: What the pii transform's name callback answers for a bare ``name`` (a person's or a thing's).
+AMBIGUOUS_NAME = "name?"
+#: Classes whose findings are judged on the value (precision, publicness), never by name.
+_JUDGED_ON_VALUE = frozenset({"location", "ip"})
+#: Classes whose values the detectors find by their shape and checksums, with the words
+#: before them: in prose they are left to the detectors.
+_FOUND_BY_SHAPE = frozenset({"contact", "government_id", "bank_account", "payment_card"})
+#: In prose, a personal value runs to the end of its clause: ``Date of birth: 12 April 1990,``.
+_CLAUSE_END = r"[,;\n\r<>\"{}\[\]|]"
+_CLAUSE_VALUE_RE = re.compile(
+    rf"(?P<value>(?:(?!{_CLAUSE_END}).){{0,80}}?(?=[ ]*(?:{_CLAUSE_END}|\.(?:\s|$)|$))|(?:(?!{_CLAUSE_END}).){{0,80}})"
+)
+#: The first characters of a value: enough to tell a token (see ``_pii_tokens.token_like``).
+_VALUE_HEAD = 64
+_QUOTED_HEAD_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.){0,%d})" % _VALUE_HEAD)
+_PLAIN_HEAD_RE = re.compile(
+    r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?(?:\[[a-z_]{2,32}\])?[^&\s;,\"'{}\[\]<>]{0,%d})" % _VALUE_HEAD
 )
 _WORD_BEFORE_RE = re.compile(r"(?:([A-Za-z][A-Za-z-]{0,30}) )?([A-Za-z][A-Za-z-]{0,30}) $")
 #: Private-use characters that stand for a shielded span while the number passes run.
@@ -274,10 +292,18 @@ class TextScrubber:
                 break
             at = match.end()
             quoted = text.startswith('"', at)
-            value_match = (_QUOTED_VALUE_RE if quoted else _PLAIN_VALUE_RE).match(text, at)
+            # The name is judged before the value is read: a value runs to the end of the
+            # text at worst, and reading it for every name ("a=a=a=...") is quadratic.
+            verdict = self._judge(match, text, at, quoted)
+            if not verdict:
+                pos = at if at > match.start() else at + 1
+                continue
+            if match["sep"] == ":" and not quoted and isinstance(verdict, str):
+                value_match = _CLAUSE_VALUE_RE.match(text, at)  # "Date of birth: 12 April 1990"
+            else:
+                value_match = (_QUOTED_VALUE_RE if quoted else _PLAIN_VALUE_RE).match(text, at)
             value = value_match["value"]
-            verdict = self._judge(match, value, text)
-            if not verdict or not value or self._already_clean(value, match):
+            if not value or self._already_clean(value, match):
                 pos = at if at > match.start() else at + 1
                 continue
             start, end = value_match.start("value"), value_match.end("value")
@@ -289,15 +315,34 @@ class TextScrubber:
         out.append(text[kept:])
         return "".join(out)
 
-    def _judge(self, match: re.Match[str], value: str, text: str) -> object:
+    def _judge(self, match: re.Match[str], text: str, at: int, quoted: bool) -> object:
         name = match["name"]
         if "%" in name:
             name = unquote_plus(name)
+        # In prose ("phone: +44 20 7946 0958", "name: Intro to SQL") a personal name's value
+        # runs past the first space: the detectors of its kind read it whole (or leave a
+        # thing's name alone); a credential's value is masked to the separator either way.
+        prose = match["sep"] == ":" and not quoted
         verdict = self._is_sensitive_name(name)
+        if verdict == AMBIGUOUS_NAME:
+            # a bare "name": in prose the cue detectors judge what follows ("name: Intro to
+            # SQL" is a course); in a URL, a form or JSON it is a person's
+            verdict = False if prose else "name"
+        elif isinstance(verdict, str):
+            # Precision (coordinates) and publicness (IPs) are judged on the value, never by
+            # a name; in prose, what has a shape of its own is read whole by its detector,
+            # which knows where it ends ("phone: +44 20 7946 0958", "SIN: 046 454 286").
+            cls = class_of(verdict)
+            if cls in _JUDGED_ON_VALUE or (prose and cls in _FOUND_BY_SHAPE):
+                verdict = False
         if verdict:
             return verdict
-        if match["sep"] == "=" and _pii_tokens.url_param_is_credential(name, unquote_plus(value)):
-            return True
+        if match["sep"] == "=" and _pii_tokens.url_param_needs_check(name):
+            # Whether the value looks like a token shows in its first characters: reading
+            # a bounded prefix keeps hostile "code=code=..." linear.
+            head = (_QUOTED_HEAD_RE if quoted else _PLAIN_HEAD_RE).match(text, at)["value"]
+            if _pii_tokens.url_param_is_credential(name, unquote_plus(head)):
+                return True
         if match["sep"] == ":" and match.start() > 0:
             # "API key: ...", "my secret token: ...": a name of two or three words
             before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 64), match.start())
@@ -305,7 +350,7 @@ class TextScrubber:
                 for words in ((before[1], before[2]) if before[1] else (), (before[2],)):
                     if words:
                         verdict = self._is_sensitive_name(" ".join((*words, name)))
-                        if verdict:
+                        if verdict and not isinstance(verdict, str):
                             return verdict
         return False
 

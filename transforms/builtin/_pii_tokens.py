@@ -171,6 +171,11 @@ URL_CREDENTIAL_PARAMS = frozenset(
 URL_CREDENTIAL_IF_TOKENLIKE = frozenset({"code", "key", "ticket", "token", "assertion", "signature", "sig"})
 
 
+def url_param_needs_check(name: str) -> bool:
+    """Is ``name`` one of the URL parameters that can be a credential by its name?"""
+    return name.lower().replace("-", "").replace("_", "") in URL_CREDENTIAL_PARAMS
+
+
 def url_param_is_credential(name: str, value: str) -> bool:
     """Is ``name=value`` in a URL or form body a credential by its name alone?"""
     key = name.lower().replace("-", "").replace("_", "")

@@ -1,94 +1,137 @@
 """``pii``: strip personal data and credentials from a record before it is stored.
 
-What it does, in order of bluntness:
+**The walk.** Every string and every field name of the record is scanned, wherever it sits
+(bodies, query, headers whose value is a string, a list or an object, ``error``,
+``source``, fields the schema does not name such as ``record.user``), except what the
+record contract owns: ``v``, ``event_id``, ``session_id``, ``occurred_at``, ``duration_ms``,
+``pipeline`` and ``request.method``, ``response.status``. ``request.route`` is scanned
+like a path: a pattern (``/users/:id``) has nothing to find, a route that holds an
+e-mail is scrubbed. The walk is iterative (no recursion limit) and linear in the input.
 
-1. **Credential headers are removed** from request and response headers (compared
-   case-insensitively): ``authorization``, ``cookie``, ``set-cookie``,
-   ``proxy-authorization``, ``x-api-key``, ``x-amz-security-token`` and option
-   ``extra_headers``.
-2. **Values under sensitive field names are masked**, at any depth of the query, the
-   headers and both bodies (dicts and lists), and in ``name=value`` / ``"name": "value"``
-   text inside strings: ``password``, ``secret``, ``token``, ``api_key``, ``card_number``,
-   ``cvv``, ``ssn``... and option ``extra_fields``. Matching is by normalised name (see
-   :mod:`transforms.builtin._pii_names`): ``apiKey``, ``api-key`` and ``x_api_key`` all
-   match; ``token_count`` or ``max_tokens`` do not. A masked value becomes
-   ``"[redacted]"`` whatever its type (booleans and nulls carry no secret and are kept).
-3. **Personal data is replaced wherever it appears in a string** (path, query values,
-   header values, string bodies, nested body strings, ``error.message``): e-mail
-   addresses, phone numbers, Luhn-valid card numbers, US SSNs, checksum-valid IBANs,
-   JWTs, ``Bearer``/``Basic`` credentials and AWS access key IDs (rules in
-   :mod:`transforms.builtin._pii_text`). Numbers that are JSON numbers are never
-   pattern-matched: they are prices, counts and IDs.
-4. **Client IPs are truncated**, IPv4 to /24 and IPv6 to /48, in ``request.ip`` and in
-   ``x-forwarded-for``-style headers. A ``request.ip`` that is not an address becomes null.
+**Credentials**, named in ``droplets/contract/credentials.json`` (the list the Express
+middleware loads too) and option ``extra_headers`` / ``extra_fields``, are always masked:
 
-Modes (option ``mode``):
+- credential headers are removed from request and response;
+- a value under a credential field name becomes ``"[redacted]"`` whatever its type
+  (booleans and nulls carry no secret and are kept), as does a ``name=value`` pair in text;
+- credential formats found in text (JWTs, ``Bearer``/``Basic`` credentials, key formats)
+  become ``[<kind>]``.
 
-- ``mask`` (default): each finding becomes ``[<kind>]``: ``[email]``, ``[phone]``,
-  ``[card]``, ``[ssn]``, ``[iban]``, ``[jwt]``, ``[bearer]``, ``[basic]``, ``[aws_key]``.
-- ``hash``: personal identifiers (email, phone, card, ssn, iban) become a stable
-  pseudonym ``<kind>:<16 hex>``, the HMAC-SHA256 of the canonical value under option
-  ``hash_key``: the whole e-mail address lower-cased, card and SSN digits, the IBAN in
-  capitals without spaces, a phone number as ``+`` and digits when written with its
-  country code (``+44 20 7946 0958``, ``+442079460958``, ``+44 (0)20 7946-0958`` and
-  ``0044 20 7946 0958`` are one number; a North American number after its ``1``,
-  ``1-555-123-4567``, is ``+1 555 123 4567``) or as its digits when national
-  (``(555) 123-4567``, ``555-123-4567``, ``555.123.4567``). The same person gets the same pseudonym in every record and every
-  way of writing it, so a journey stays joinable, and without the key nobody can test a
-  guess against it (unlike a plain hash). Credentials and sensitive-name values are
-  still masked: a pseudonym of a password helps nobody. ``hash_key`` (at least 32
-  characters) is required; in the Lambda it is read at cold start from the SSM
-  SecureString named by ``DROPLETS_PII_KEY_PARAM``, never from plain configuration.
+**Personal data** belongs to a class (``transforms/builtin/_pii_kinds.py``): ``name``,
+``contact``, ``address``, ``birth_date``, ``government_id``, ``bank_account``,
+``payment_card``, ``location``, ``ip``. It is found two ways:
 
-  A national number and the same number with its country code (``020 7946 0958`` and
-  ``+44 20 7946 0958``) get different pseudonyms unless option ``phone_country_code``
-  (``"44"``, ``"1"``...) says which country national numbers are from: then those written
-  with its trunk prefix (``0`` in most countries; ``1`` or none in North America, ``06``
-  in Hungary, none in Italy) are pseudonymised as ``+<code><number>``. Without it there
-  is no telling: ``06 12 34 56 78`` is French, ``06-12345678`` Dutch.
+- by field name (:mod:`transforms.builtin._pii_names`): ``firstName``, ``date_of_birth``,
+  ``postal-code``, ``Telefonnummer``, ``passport``, ``iban``, ``lat``, ``client_ip``...
+  in the usual cases and languages of the EU. The value under such a field is personal
+  whatever its type (``dob: 19900412``); under an object or a list, every value is, field
+  by field, except those that say too little to find anyone (an address's ``city`` and
+  ``country``, a card's ``brand`` and ``last4``, any ``type`` or ``id``): the structure and
+  the coarse facts stay useful, nothing precise is kept, and a sub-field this module never
+  heard of is masked rather than kept. A bare ``name`` is a person's unless its context
+  says it names a thing (``product_name``, ``course.name``, the top of a ``/courses``
+  body): see :mod:`transforms.builtin._pii_names`;
+- in text, by the detectors of :mod:`transforms.builtin._pii_text` (e-mails, phone
+  numbers, checksum-valid identifiers...), each finding of a kind that maps to a class.
 
-Never touched: ``event_id``, ``session_id``, ``occurred_at``, ``duration_ms``,
-``request.method``, ``request.route``, ``response.status``, ``source``, ``pipeline`` and
-``enrichment``. Run ``pii`` first in the chain so later steps only see clean data.
+Each class has an **action**: ``mask`` (the default; the value becomes ``[<kind>]``, e.g.
+``[name]``, ``[birth_date]``, ``[email]``), ``hash`` (a keyed pseudonym ``<kind>:<16 hex>``,
+see below), ``keep`` (left as it is; the text detectors still run on it, so an e-mail inside
+a kept name is still masked), ``drop`` (the field is removed; a finding inside a longer text
+is masked, as a string cannot lose a piece and still read right). ``ip`` also has
+``truncate``, its default: IPv4 to /24, IPv6 to /48 (``request.ip`` that is not an address
+becomes null). Credentials are always masked.
+
+Options:
+
+- ``mode``: ``mask`` (default) or ``hash``, the action of every class ``classes`` does not
+  set (``ip`` keeps ``truncate``);
+- ``classes``: ``{"<class>": "<action>"}``, e.g. ``{"name": "hash", "ip": "keep"}``;
+- ``fields``: ``{"<path>": "<action or class>"}`` per field path, e.g.
+  ``{"request.body.user.nickname": "keep", "response.body.items[].owner": "name"}``. A path
+  is the keys from the record's top joined by dots; ``[]`` after a key means every item of
+  its list, ``*`` any one key. A class makes the field that class (with its action), an
+  action applies to the field whatever class its name says;
+- ``hash_key``: the HMAC key (32+ characters), needed when anything hashes. In the Lambda it
+  is read at cold start from the SSM SecureString named by ``DROPLETS_PII_KEY_PARAM``;
+- ``phone_country_code``: the country of national phone numbers, for ``hash`` (below);
+- ``extra_headers``, ``extra_fields``: more credential header and field names.
+
+``hash`` gives ``<kind>:<16 hex>``, the HMAC-SHA256 of the kind and the value's canonical
+form under ``hash_key``: an e-mail lower-cased, card, SSN and national phone digits, an IBAN
+or ID in capitals without separators, a phone number with its country code as ``+`` and
+digits (``+44 20 7946 0958``, ``+44 (0)20 7946-0958`` and ``0044 20 7946 0958`` are one),
+a name or address with case and spacing folded. The same value gets the same pseudonym in
+every record, whether found by its field name or in text, so a journey stays joinable; and
+without the key nobody can test a guess against it. A national number and the same number
+with its country code (``020 7946 0958``, ``+44 20 7946 0958``) differ unless
+``phone_country_code`` (``"44"``, ``"1"``...) says which country national numbers are from:
+then those written with its trunk prefix (``0`` mostly; ``1`` or none in North America,
+``06`` in Hungary, none in Italy) are pseudonymised as ``+<code><number>``.
+
+Run ``pii`` first in the chain so later steps only see clean data. The same scrubbing,
+:meth:`Pii.scrub_payload`, cleans the payload of a bad row before it is stored.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Callable, Mapping
 
+from droplets import contract
 from transforms import ConfigError, hookimpl
-from transforms.builtin._pii_ip import IP_HEADERS, truncate, truncate_in
-from transforms.builtin._pii_names import NameRule
-from transforms.builtin._pii_text import IDENTIFIERS, PSEUDONYM_HEX, TextScrubber, with_country_code
+from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
+from transforms.builtin._pii_kinds import (
+    ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, KIND_CLASS, TRUNCATE, actions_of, class_of,
+)
+from transforms.builtin._pii_names import (
+    AMBIGUOUS, CREDENTIAL_HEADERS, NameRule, personal_names, words,
+)
+from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
 
 NAME = "pii"
-#: Option names other parts set: the Pulumi config checks the mode, and the consumer
-#: Lambda fills the hash key in from SSM at cold start.
+#: Option names other parts set: the Pulumi config checks what needs a hash key, and the
+#: consumer Lambda fills the hash key in from SSM at cold start.
 MODE_OPTION = "mode"
 HASH_MODE = "hash"
 HASH_KEY_OPTION = "hash_key"
+CLASSES_OPTION = "classes"
+FIELDS_OPTION = "fields"
 MODES = ("mask", HASH_MODE)
 REDACTED = "[redacted]"
 MIN_HASH_KEY_LENGTH = 32
 #: Strings up to this length have their scrubbed form cached.
 SHORT_STRING = 256
 
-CREDENTIAL_HEADERS = frozenset(
-    {"authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key", "x-amz-security-token"}
-)
 PHONE_COUNTRY_CODE_OPTION = "phone_country_code"
-OPTIONS = (MODE_OPTION, HASH_KEY_OPTION, PHONE_COUNTRY_CODE_OPTION, "extra_headers", "extra_fields")
+OPTIONS = (
+    MODE_OPTION, CLASSES_OPTION, FIELDS_OPTION, HASH_KEY_OPTION, PHONE_COUNTRY_CODE_OPTION,
+    "extra_headers", "extra_fields",
+)
 _COUNTRY_CODE_RE = re.compile(r"\+?([1-9][0-9]{0,2})")
+#: ``request.body.items[].owner``: keys joined by dots, ``[]`` for the items of a list.
+_PATH_RE = re.compile(r"[^.\[\]\s]+(?:\[\])*(?:\.[^.\[\]\s]+(?:\[\])*)*")
+_SEGMENT_RE = re.compile(r"([^.\[\]]+)((?:\[\])*)")
+
+MASK, HASH, KEEP, DROP = ACTIONS
+_DROPPED = object()  # what an entry of the walk returns for a field to remove
+
+
+def _redact(value: Any) -> str:
+    return REDACTED
+
+
+# --- options ---------------------------------------------------------------------------
 
 
 def _string_list(options: Mapping[str, Any], name: str) -> list[str]:
     value = options.get(name, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(f"option {name!r} must be a list of non-empty strings")
+        raise ConfigError(f"option {name!r} must be a list of non-empty strings, got {value!r}")
     return [v.strip() for v in value]
 
 
@@ -107,6 +150,185 @@ def _country_code(options: Mapping[str, Any]) -> str | None:
     return match[1]
 
 
+def _class_actions(options: Mapping[str, Any]) -> dict[str, str]:
+    """The action of every class: ``classes``, else ``mode``, else the class's default."""
+    mode = options.get(MODE_OPTION, "mask")
+    if mode not in MODES:
+        raise ConfigError(f"option 'mode' must be one of {', '.join(MODES)}, got {mode!r}")
+    configured = options.get(CLASSES_OPTION, {})
+    if not isinstance(configured, Mapping):
+        raise ConfigError(
+            f"option {CLASSES_OPTION!r} must be an object mapping a class to an action, got {configured!r}"
+        )
+    actions = {}
+    for cls in CLASSES:
+        default = FIXED.get(cls) or (HASH if mode == HASH_MODE and cls not in DEFAULT_ACTIONS else None)
+        actions[cls] = default or DEFAULT_ACTIONS.get(cls, MASK)
+    for cls, action in configured.items():
+        if cls not in CLASSES:
+            raise ConfigError(
+                f"option '{CLASSES_OPTION}' names {cls!r}, not a class; classes: {', '.join(CLASSES)}"
+            )
+        allowed = actions_of(cls)
+        if action not in allowed:
+            if cls in FIXED:
+                raise ConfigError(
+                    f"option '{CLASSES_OPTION}.{cls}' cannot be set ({action!r}): {cls} values are always "
+                    f"{FIXED[cls]}ed"
+                )
+            raise ConfigError(f"option '{CLASSES_OPTION}.{cls}' must be one of {', '.join(allowed)}, got {action!r}")
+        actions[cls] = action
+    return actions
+
+
+def _field_overrides(options: Mapping[str, Any], credential: Callable[[str], bool]) -> dict[str, str]:
+    value = options.get(FIELDS_OPTION, {})
+    if not isinstance(value, Mapping):
+        raise ConfigError(
+            f"option {FIELDS_OPTION!r} must be an object mapping a field path to an action or a class, got {value!r}"
+        )
+    out = {}
+    for path, what in value.items():
+        where = f"option '{FIELDS_OPTION}.{path}'"
+        if not isinstance(path, str) or not _PATH_RE.fullmatch(path):
+            raise ConfigError(
+                f"option {FIELDS_OPTION!r}: {path!r} is not a field path (keys joined by dots, [] for the items "
+                "of a list, * for any key: request.body.items[].owner)"
+            )
+        if what not in ACTIONS and what not in CLASSES:
+            raise ConfigError(
+                f"{where} must be an action ({', '.join(ACTIONS)}) or a class ({', '.join(CLASSES)}), got {what!r}"
+            )
+        first = _SEGMENT_RE.match(path)[1]
+        segments = [m[1] for m in _SEGMENT_RE.finditer(path)]
+        if first in _OWNED_TOP or segments[:2] in (["request", "method"], ["response", "status"]):
+            raise ConfigError(f"{where}: the field belongs to the record contract and is never scrubbed")
+        if what in (KEEP, HASH) and credential(segments[-1]):
+            raise ConfigError(f"{where} cannot be {what!r}: {segments[-1]!r} names a credential, always masked")
+        out[path] = what
+    return out
+
+
+def needs_hash_key(options: Mapping[str, Any]) -> bool:
+    """Whether ``options`` make pii hash anything (so ``hash_key`` is required). Options
+    the factory would reject count as not hashing: the factory names what is wrong."""
+    try:
+        actions = _class_actions(options)
+        fields = options.get(FIELDS_OPTION, {})
+        fields = fields if isinstance(fields, Mapping) else {}
+    except ConfigError:
+        return False
+    return HASH in actions.values() or any(v == HASH or actions.get(v) == HASH for v in fields.values())
+
+
+# --- fields and paths --------------------------------------------------------------------
+
+
+class Field:
+    """What happens to the values of one kind of personal data: ``apply`` replaces a
+    value that is not null, a boolean or a container."""
+
+    __slots__ = ("cls", "kind", "action", "apply")
+
+    def __init__(self, cls: str, kind: str, action: str, apply: Callable[[Any], Any]):
+        self.cls, self.kind, self.action, self.apply = cls, kind, action, apply
+
+
+class KeyRule:
+    """What a field name says of its value, cached per name: its scrubbed form, whether
+    it names a credential, the personal data under it (``ambiguous``: only where the
+    context is not a thing's). The context a key gives the fields under it is cached
+    apart (``Pii.context``): it only matters for objects and lists."""
+
+    __slots__ = ("key", "credential", "field", "ambiguous", "leaf")
+
+    def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None):
+        self.key, self.credential, self.field, self.ambiguous = key, credential, field, ambiguous
+        #: What a string or number under this key becomes wherever it is (outside a
+        #: personal container and any path override): the walk's shortcut, or None.
+        self.leaf: Callable[[Any], Any] | None = None
+
+
+class _Node:
+    """A node of the tree of paths the walk treats specially: the record contract's own
+    fields (``skip``: True, or a check the value must pass to be left alone), headers
+    (``headers``), a forced field (``field``) or action (``action``) from the options."""
+
+    __slots__ = ("keys", "items", "skip", "headers", "field", "action", "plain")
+
+    def __init__(self) -> None:
+        self.keys: dict[str, _Node] = {}
+        self.items: _Node | None = None
+        self.skip: Any = None
+        self.headers = False
+        self.field: Field | None = None
+        self.action: str | None = None
+        self.plain = False  # nothing but a way to the nodes under it (set once the tree is built)
+
+    def finish(self) -> "_Node":
+        for node in (*self.keys.values(), *([self.items] if self.items is not None else [])):
+            node.finish()
+        self.plain = self.skip is None and self.field is None and self.action is None
+        return self
+
+    def at(self, key: str) -> "_Node":
+        return self.keys.setdefault(key, _Node())
+
+    def list_items(self) -> "_Node":
+        if self.items is None:
+            self.items = _Node()
+        return self.items
+
+
+_OWNED_TOP = ("v", "event_id", "session_id", "occurred_at", "duration_ms", "pipeline")
+_EVENT_ID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_OCCURRED_AT_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z")
+_METHOD_RE = re.compile(r"[A-Z]{1,16}")
+
+
+def _number(value: Any) -> bool:
+    return type(value) in (int, float)
+
+
+#: In a bad row nothing is known to be valid: the contract's fields are left alone only
+#: when they have the contract's shape (so ``forget`` finds the session ID), else scanned.
+_BAD_ROW_CHECKS: dict[tuple[str, ...], Callable[[Any], bool]] = {
+    ("v",): lambda v: v == 1 and type(v) is int,
+    ("event_id",): lambda v: isinstance(v, str) and _EVENT_ID_RE.fullmatch(v) is not None,
+    ("session_id",): lambda v: isinstance(v, str) and contract.SESSION_ID_RE.fullmatch(v) is not None,
+    ("occurred_at",): lambda v: isinstance(v, str) and _OCCURRED_AT_RE.fullmatch(v) is not None,
+    ("duration_ms",): _number,
+    ("request", "method"): lambda v: isinstance(v, str) and _METHOD_RE.fullmatch(v) is not None,
+    ("response", "status"): lambda v: type(v) is int,
+}
+
+#: A session ID inside a payload that is not JSON (a truncated record): kept, so that
+#: ``droplets forget`` still finds the bad row.
+_SESSION_IN_TEXT_RE = re.compile(r'"session_id"[ \t]{0,8}:[ \t]{0,8}"([A-Za-z0-9_-]{8,128})"')
+
+#: Route segments that name no resource (``/api/...``, ``/rest/...``).
+_ROUTE_PREFIXES = frozenset("api apis rest graphql rpc public internal private external www json".split())
+
+_NON_ALNUM_RE = re.compile(r"[\W_]+")
+_HEX_RE = re.compile(f"[0-9a-f]{{{PSEUDONYM_HEX}}}")
+_NON_DIGIT_RE = re.compile(r"[^0-9]")
+
+
+def _canonical(kind: str, text: str) -> str:
+    """The form of a field's value a pseudonym is made of: equal for every way of writing
+    it, and equal to what the text detectors hand over for the same kind."""
+    text = text.strip()
+    if kind == "email":
+        return text.replace("%40", "@").lower()
+    if kind == "phone":
+        return phone_key(text) if any(ch.isdigit() for ch in text) else ""
+    if kind in ("card", "ssn"):
+        return _NON_DIGIT_RE.sub("", text)
+    if kind in ("name", "address", "location", "birth_date"):
+        return " ".join(text.split()).casefold()
+    return _NON_ALNUM_RE.sub("", text).upper()  # IDs, IBANs, account numbers, postal codes
+
+
 class Pii:
     """The configured transform; one per Lambda container."""
 
@@ -114,160 +336,382 @@ class Pii:
         unknown = sorted(set(options) - set(OPTIONS))
         if unknown:
             raise ConfigError(f"unknown option(s) {', '.join(map(repr, unknown))}; known: {', '.join(OPTIONS)}")
-        mode = options.get(MODE_OPTION, "mask")
-        if mode not in MODES:
-            raise ConfigError(f"option 'mode' must be one of {', '.join(MODES)}, got {mode!r}")
         self.country_code = _country_code(options)
         self.drop_headers = CREDENTIAL_HEADERS | {h.lower() for h in _string_list(options, "extra_headers")}
-        names = NameRule(_string_list(options, "extra_fields"))
-        self.is_sensitive: Callable[[str], bool] = lru_cache(maxsize=16384)(names.is_sensitive)
-        replace = self._mask
-        if mode == HASH_MODE:
+        credentials = NameRule(_string_list(options, "extra_fields"))
+        self.is_credential: Callable[[str], bool] = lru_cache(maxsize=16384)(credentials.is_sensitive)
+        self.actions = _class_actions(options)
+        overrides = _field_overrides(options, self.is_credential)
+        hashing = HASH in self.actions.values() or any(
+            v == HASH or self.actions.get(v) == HASH for v in overrides.values()
+        )
+        if hashing:
             key = options.get(HASH_KEY_OPTION)
             if not isinstance(key, str) or len(key) < MIN_HASH_KEY_LENGTH:
                 raise ConfigError(
-                    f"option 'hash_key' must be a string of at least {MIN_HASH_KEY_LENGTH} characters in hash mode"
+                    f"option 'hash_key' must be a string of at least {MIN_HASH_KEY_LENGTH} characters when anything "
+                    "is hashed (mode 'hash', or a class or field set to 'hash')"
                 )
             self._key = key.encode("utf-8")
-            replace = self._pseudonym
-        self.text = TextScrubber(replace, self.is_sensitive, names.stems(), REDACTED)
+        self.names = personal_names()
+        self._fields: dict[tuple[str, str, str], Field] = {}
+        self._kind_actions: dict[str, str] = {}
+
+        in_text = [cls for cls, action in self.actions.items() if action != KEEP and cls not in ("ip", "credential")]
+        self._classes_in_text = frozenset(in_text)
+        self.is_sensitive_name: Callable[[str], bool] = lru_cache(maxsize=16384)(self._sensitive_name)
+        # The scrubber's quick test before it looks for ``name=value`` pairs is "does the
+        # text hold one of these": with hundreds of personal names in a dozen languages,
+        # testing each was 4x slower than finding the pairs (a pair needs ``=`` or ``:``)
+        # and asking the cached name test about each.
+        self.text = TextScrubber(self._replace, self.is_sensitive_name, ("=", ":"), REDACTED)
         # Short strings repeat a lot (header values, user agents, enum-like body values):
         # remembering their scrubbed form halves the cost of a typical record.
         self._scrub_short = lru_cache(maxsize=16384)(self.text.scrub)
         # Keys and header names repeat even more: classify each once.
         self.key_rule = lru_cache(maxsize=16384)(self._key_rule)
         self.header_rule = lru_cache(maxsize=4096)(self._header_rule)
+        self._coarse = lru_cache(maxsize=4096)(self.names.is_coarse)
+        self.context = lru_cache(maxsize=16384)(self.names.context)
+        self._route_person = lru_cache(maxsize=4096)(self._route_context)
+
+        self._name_field = self.field("name", "name")
+        ip = self.actions["ip"]
+        self._ip_header_field = Field("ip", "ip", ip, self._truncate_header) if ip == TRUNCATE else self.field("ip", "ip")
+        self._drop_header_rule = KeyRule("", field=Field("credential", "redacted", DROP, lambda v: v))
+        self._tree = self._paths(overrides, bad_rows=False)
+        self._bad_row_tree = self._paths(overrides, bad_rows=True)
 
     def scrub(self, text: str) -> str:
         return self._scrub_short(text) if len(text) <= SHORT_STRING else self.text.scrub(text)
 
-    # --- replacements ------------------------------------------------------------------
+    # --- actions -------------------------------------------------------------------------
 
-    @staticmethod
-    def _mask(kind: str, value: str, text: str) -> str:
-        if kind == "ip":  # an address in text is truncated as request.ip is
-            return truncate(value) or f"[{kind}]"
-        return f"[{kind}]"
+    def field(self, cls: str, kind: str, action: str | None = None) -> Field:
+        """The (shared) Field of ``kind`` with ``action`` (default: its class's)."""
+        action = action or self.actions[cls]
+        found = self._fields.get((cls, kind, action))
+        if found is None:
+            if action == MASK or action == DROP:
+                mask = REDACTED if cls == "credential" else f"[{kind}]"
+                apply: Callable[[Any], Any] = lambda value, mask=mask: mask
+            elif action == HASH:
+                apply = partial(self._hash_value, kind)
+            elif action == TRUNCATE:
+                apply = self._truncate_value
+            else:
+                apply = lambda value: value  # noqa: E731 (keep: never applied, the walk scans instead)
+            found = self._fields[(cls, kind, action)] = Field(cls, kind, action, apply)
+        return found
 
-    def _pseudonym(self, kind: str, value: str, text: str) -> str:
-        if kind == "ip":
-            return truncate(value) or f"[{kind}]"
-        if kind not in IDENTIFIERS:
-            return f"[{kind}]"
-        if kind == "phone" and self.country_code is not None:
-            value = with_country_code(value, self.country_code)
+    def _pseudonym(self, kind: str, value: str) -> str:
         digest = hmac.new(self._key, f"{kind}:{value}".encode("utf-8"), hashlib.sha256).hexdigest()
         return f"{kind}:{digest[:PSEUDONYM_HEX]}"
 
-    # --- the record --------------------------------------------------------------------
+    def _hash_value(self, kind: str, value: Any) -> str:
+        text = value if isinstance(value, str) else json.dumps(value)
+        if text.startswith(kind + ":") and _HEX_RE.fullmatch(text, len(kind) + 1):
+            return text  # already this kind's pseudonym (a record scrubbed twice)
+        canonical = _canonical(kind, text)
+        if not canonical:
+            return f"[{kind}]"
+        if kind == "phone" and self.country_code is not None:
+            canonical = with_country_code(canonical, self.country_code)
+        return self._pseudonym(kind, canonical)
 
-    def __call__(self, record: dict[str, Any]) -> dict[str, Any]:
-        request = record.get("request")
-        if isinstance(request, dict):
-            if isinstance(request.get("path"), str):
-                request["path"] = self.scrub(request["path"])
-            if "query" in request:
-                request["query"] = self.clean(request["query"])
-            self.headers(request.get("headers"))
-            if "ip" in request:
-                request["ip"] = truncate(request["ip"]) if isinstance(request["ip"], str) else None
-            if "body" in request:
-                request["body"] = self.clean(request["body"])
-        response = record.get("response")
-        if isinstance(response, dict):
-            self.headers(response.get("headers"))
-            if "body" in response:
-                response["body"] = self.clean(response["body"])
-        error = record.get("error")
-        if isinstance(error, dict) and isinstance(error.get("message"), str):
-            error["message"] = self.scrub(error["message"])
-        return record
+    def _truncate_value(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            return "[ip]"
+        cut = truncate(value)
+        return cut if cut is not None else self.scrub(truncate_in(value))
 
-    def _key_rule(self, key: str) -> tuple[bool, str] | None:
-        """None for the usual key (not sensitive, no personal data in it), else
-        (is the value under this key sensitive, the key itself cleaned)."""
-        sensitive, clean_key = self.is_sensitive(key), self.text.scrub(key)
-        return (sensitive, clean_key) if sensitive or clean_key != key else None
+    def _truncate_header(self, value: Any) -> Any:
+        return self.scrub(truncate_in(value)) if isinstance(value, str) else "[ip]"
 
-    def _header_rule(self, name: str) -> str:
+    def _request_ip(self, value: Any) -> Any:
+        return truncate(value) if isinstance(value, str) else None
+
+    def _replace(self, kind: str, value: str, text: str) -> str:
+        """The text detectors' callback: what a finding in text becomes."""
+        action = self._kind_actions.get(kind)
+        if action is None:
+            cls = class_of(kind)
+            action = self._kind_actions[kind] = FIXED.get(cls) or self.actions[cls]
+        if action == KEEP:
+            return text
+        if action == HASH and value:
+            if kind == "phone" and self.country_code is not None:
+                value = with_country_code(value, self.country_code)
+            return self._pseudonym(kind, value)
+        if action == TRUNCATE:
+            cut = truncate(value or text)
+            if cut is not None:
+                return cut
+        return f"[{kind}]"
+
+    def _sensitive_name(self, name: str) -> bool | str:
+        """The text detectors' callback for ``name=value`` pairs: True for a credential (the
+        value is redacted), the kind for personal data whose class is not kept (the value
+        goes through that kind's action: ``email=[email]``, ``lat=[location]``; a bare
+        ``name`` is a person's name here), else False."""
+        if self.is_credential(name):
+            return True
+        found = self.names.classify(name)
+        if found is None or found[0] not in self._classes_in_text:
+            return False
+        if found is AMBIGUOUS:
+            return AMBIGUOUS_NAME
+        return found[1] if found[1] in KIND_CLASS else found[0]
+
+    # --- names -----------------------------------------------------------------------------
+
+    def _key_rule(self, key: str) -> KeyRule | None:
+        """None for the usual key (nothing in it, nothing under it), else its KeyRule."""
+        clean = self.text.scrub(key)
+        if self.is_credential(key):
+            rule = KeyRule(clean, credential=True)
+            rule.leaf = _redact if clean == key else None
+            return rule
+        found = self.names.classify(key)
+        field = ambiguous = None
+        if found is AMBIGUOUS:
+            ambiguous = self._name_field
+        elif found is not None:
+            field = self.field(*found)
+        if clean == key and field is None and ambiguous is None:
+            return None
+        rule = KeyRule(clean, field=field, ambiguous=ambiguous)
+        if clean == key and field is not None and field.action not in (KEEP, DROP):
+            rule.leaf = field.apply
+        return rule
+
+    def _header_rule(self, name: str) -> KeyRule | None:
         lowered = name.lower()
         if lowered in self.drop_headers:
-            return "drop"
+            return self._drop_header_rule
         if lowered in IP_HEADERS:
-            return "ip"
-        return "mask" if self.is_sensitive(name) else "scrub"
+            return KeyRule(name, field=self._ip_header_field)
+        return self.key_rule(name)
 
-    def _scrub_ip_header(self, value: str) -> str:
-        return self.scrub(truncate_in(value))
+    def _route_context(self, route: str) -> bool | None:
+        """What the last resource of a route or path says of its bodies' fields:
+        ``/api/courses/:id`` a thing's, ``/users/me`` a person's, ``/courses/:id/enroll``
+        nothing (only the last one counts: the fields of an enrolment are not a course's)."""
+        for segment in reversed(route.split("?", 1)[0].split("/")):
+            if not segment or segment[0] in ":{*(" or any(ch.isdigit() for ch in segment):
+                continue  # a parameter, an ID, a version
+            parts = words(segment)
+            if not parts or parts[-1] in _ROUTE_PREFIXES:
+                continue
+            return self.names.says(parts[-1])
+        return None
 
-    def headers(self, headers: Any) -> None:
-        if not isinstance(headers, dict):
-            return
-        for name in list(headers):
-            rule = self.header_rule(name)
-            value = headers[name]
-            if rule == "drop":
-                del headers[name]
-            elif rule == "mask":
-                headers[name] = self._masked(value)
+    def _record_context(self, record: Mapping[str, Any]) -> bool | None:
+        request = record.get("request")
+        if not isinstance(request, dict):
+            return None
+        route = request.get("route")
+        route = route if isinstance(route, str) and route else request.get("path")
+        return self._route_person(route[:1024]) if isinstance(route, str) else None
+
+    # --- paths -------------------------------------------------------------------------------
+
+    def _paths(self, overrides: Mapping[str, str], bad_rows: bool) -> _Node:
+        root = _Node()
+        for key in _OWNED_TOP:
+            if key != "pipeline" or not bad_rows:  # a payload's pipeline came from outside
+                root.at(key).skip = _BAD_ROW_CHECKS.get((key,)) if bad_rows else True
+        for outer, own in (("request", "method"), ("response", "status")):
+            root.at(outer).at(own).skip = _BAD_ROW_CHECKS[(outer, own)] if bad_rows else True
+            root.at(outer).at("headers").headers = True
+        ip = self.actions["ip"]
+        root.at("request").at("ip").field = (
+            Field("ip", "ip", TRUNCATE, self._request_ip) if ip == TRUNCATE else self.field("ip", "ip")
+        )
+        for path, what in overrides.items():
+            node = root
+            for match in _SEGMENT_RE.finditer(path):
+                node = node.at(match[1])
+                for _ in range(len(match[2]) // 2):
+                    node = node.list_items()
+            if what in CLASSES:
+                node.field = self.field(what, _default_kind(what))
             else:
-                fn = self.scrub if rule == "scrub" else self._scrub_ip_header
-                if isinstance(value, str):
-                    headers[name] = fn(value)
-                elif isinstance(value, list):
-                    headers[name] = [fn(v) if isinstance(v, str) else v for v in value]
+                node.field, node.action = None, what
+        return root.finish()
 
-    @staticmethod
-    def _masked(value: Any) -> Any:
-        return value if value is None or isinstance(value, bool) else REDACTED
+    # --- the record ----------------------------------------------------------------------
+
+    def __call__(self, record: dict[str, Any]) -> dict[str, Any]:
+        self._walk(record, (None, self._record_context(record), self._tree, False))
+        return record
+
+    def scrub_payload(self, payload: str) -> str:
+        """The payload of a bad row, scrubbed: walked as a record when it parses as JSON
+        (the contract's fields left alone only when they have the contract's shape), else
+        scanned as text (keeping a ``"session_id": "..."`` it holds for ``droplets forget``)."""
+        try:
+            value = json.loads(payload)
+        except (ValueError, RecursionError):
+            return self.scrub_text_payload(payload)
+        if isinstance(value, dict):
+            self._walk(value, (None, self._record_context(value), self._bad_row_tree, False))
+        else:
+            value = self.clean(value)
+        return json.dumps(value, ensure_ascii=False)
+
+    def scrub_text_payload(self, text: str) -> str:
+        """A payload that is not JSON, through the text detectors; a ``"session_id": "..."``
+        in it (a truncated record) is kept as it is, for ``droplets forget``. With no field
+        to say where client IPs are, every address in it gets the ``ip`` class's action."""
+        if self.actions["ip"] == TRUNCATE:
+            text = truncate_in(text)
+        elif self.actions["ip"] != KEEP:
+            text = replace_in(text, lambda address: self._replace("ip", address, address))
+        out, last = [], 0
+        for match in _SESSION_IN_TEXT_RE.finditer(text):
+            out.append(self.text.scrub(text[last:match.start(1)]))
+            out.append(match[1])
+            last = match.end(1)
+        out.append(self.text.scrub(text[last:]))
+        return "".join(out)
 
     def clean(self, value: Any) -> Any:
-        """Clean any JSON value in place (containers) or by replacement (strings).
-
-        Iterative, not recursive: a body nested as deep as the JSON parser allows must not
-        hit the recursion limit here.
-        """
+        """Clean any JSON value in place (containers) or by replacement (strings), with no
+        context: as if it were a field of unknown meaning."""
         if isinstance(value, str):
             return self.scrub(value)
-        if not isinstance(value, (dict, list)):
-            return value
-        # The hot loop of the transform: locals, exact type checks and no store when a
-        # string comes back unchanged (the usual case).
-        scrub_short, scrub_long, key_rule, masked = self._scrub_short, self.text.scrub, self.key_rule, self._masked
-        stack: list[dict | list] = [value]
+        if isinstance(value, (dict, list)):
+            self._walk(value, (None, None, None, False))
+        return value
+
+    def _walk(self, root: dict | list, ctx: tuple) -> None:
+        """Scrub ``root`` in place, iteratively: a value nested as deep as the JSON parser
+        allows must not hit the recursion limit.
+
+        The stack holds (container, context); a context is (the Field every value in it
+        is, from a personal field above; whether it is about a person; the path node of
+        special treatment; whether it is a headers object). The hot loop is the plain case:
+        no Field, no path node, a key with no rule.
+        """
+        scrub_short, scrub_long, key_rule, header_rule = self._scrub_short, self.text.scrub, self.key_rule, self.header_rule
+        entry, context = self._entry, self.context
+        stack: list[tuple[Any, tuple]] = [(root, ctx)]
+        pop, push = stack.pop, stack.append
         while stack:
-            node = stack.pop()
+            node, ctx = pop()
+            field, person, paths, headers = ctx
             if type(node) is dict:
-                renamed = False
+                plain = ctx if paths is None and not headers else (field, person, None, False)
+                special = paths.keys.get if paths is not None and paths.keys else None
+                wild = paths.keys.get("*") if special is not None else None
+                rules = header_rule if headers else key_rule
+                changes: dict | None = None
                 for key, item in node.items():
-                    rule = key_rule(key)
-                    if rule is not None:
-                        sensitive, clean_key = rule
-                        renamed = renamed or clean_key != key
-                        if sensitive:
-                            node[key] = masked(item)
+                    sub = None
+                    if special is not None:
+                        sub = special(key) or wild
+                        if sub is not None:
+                            if sub.skip is not None and (sub.skip is True or sub.skip(item)):
+                                continue
+                            if sub.plain and field is None and type(item) is dict and rules(key) is None:
+                                push((item, (None, person, sub, sub.headers)))  # request, response, headers
+                                continue
+                    rule = rules(key)
+                    if rule is not None and rule.leaf is not None and field is None and sub is None:
+                        kind = type(item)  # the common personal field or credential: a leaf
+                        if kind is str or kind is int or kind is float:
+                            node[key] = rule.leaf(item)
                             continue
-                    kind = type(item)
-                    if kind is str:
-                        new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
-                        if new is not item:
-                            node[key] = new
-                    elif kind is dict or kind is list:
-                        stack.append(item)
-                if renamed:  # keys can be personal data too ({"alice@example.com": {...}})
-                    items = list(node.items())
-                    node.clear()
-                    node.update(((key_rule(k) or (False, k))[1], v) for k, v in items)
+                    elif rule is None and field is None and sub is None:
+                        kind = type(item)
+                        if kind is str:
+                            new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
+                            if new is not item:
+                                node[key] = new
+                        elif kind is dict or kind is list:
+                            says = context(key)  # user.name vs course.name
+                            push((item, plain if says is None or says is person else (None, says, None, False)))
+                        continue
+                    new = entry(key, item, rule, sub, field, person, push)
+                    if new is _DROPPED:
+                        changes = changes if changes is not None else {}
+                        changes[key] = None
+                        continue
+                    if new is not item:
+                        node[key] = new
+                    if rule is not None and rule.key != key and rule.key:
+                        changes = changes if changes is not None else {}
+                        changes[key] = rule.key
+                if changes:  # removed fields, and keys that were personal data ({"alice@example.com": ...})
+                    if None in changes.values() and len(set(changes.values())) == 1:
+                        for k in changes:  # removals only: the order of the rest stays
+                            del node[k]
+                    else:
+                        items = list(node.items())
+                        node.clear()
+                        node.update((changes.get(k, k), v) for k, v in items if changes.get(k, k) is not None)
             else:
+                sub = paths.items if paths is not None else None
+                child = ctx if sub is None and paths is None and not headers else (field, person, sub, False)
                 for i, item in enumerate(node):
                     kind = type(item)
-                    if kind is str:
+                    if kind is dict or kind is list:
+                        push((item, child))
+                    elif field is not None:
+                        if item is not None and kind is not bool:
+                            node[i] = field.apply(item)
+                    elif kind is str:
                         new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
                         if new is not item:
                             node[i] = new
-                    elif kind is dict or kind is list:
-                        stack.append(item)
-        return value
+
+    def _entry(self, key: str, item: Any, rule: KeyRule | None, sub: _Node | None, field: Field | None,
+               person: bool | None, push: Callable) -> Any:
+        """One field of an object, off the hot path: what ``item`` becomes (``_DROPPED``:
+        remove the field); containers are pushed with the context they get."""
+        if rule is not None and rule.credential:
+            return item if item is None or type(item) is bool else REDACTED
+        own = None
+        if rule is not None:
+            own = rule.field
+            if own is None and rule.ambiguous is not None and person is not False:
+                own = rule.ambiguous
+        kind = type(item)
+        if kind is dict or kind is list:
+            says = self.context(key)
+            person = person if says is None else says
+        if own is None and field is not None and not self._coarse(key, field.cls):
+            own = field
+        if sub is not None:
+            if sub.field is not None:
+                own = sub.field
+            elif sub.action is not None:
+                own = self.field(own.cls, own.kind, sub.action) if own is not None else self._unclassified(sub.action)
+        if own is None or own.action == KEEP:
+            if kind is str:
+                return self.scrub(item)
+            if kind is dict or kind is list:
+                push((item, (None, person, sub, sub is not None and sub.headers)))
+            return item
+        if own.action == DROP:
+            return _DROPPED
+        if kind is dict or kind is list:
+            push((item, (own, person, sub, False)))
+            return item
+        if item is None or kind is bool:
+            return item
+        return own.apply(item)
+
+    def _unclassified(self, action: str) -> Field:
+        """A field an override gives an action although its name says no class: masked it
+        reads ``[redacted]``, hashed ``value:<16 hex>``."""
+        return self.field("value", "value", HASH) if action == HASH else self.field("credential", "redacted", action)
+
+
+def _default_kind(cls: str) -> str:
+    """The kind a field made of class ``cls`` by configuration reads as."""
+    return {"contact": "contact", "government_id": "national_id", "payment_card": "card"}.get(cls, cls)
 
 
 def make_pii(options: Mapping[str, Any]) -> Pii:

@@ -1,0 +1,505 @@
+"""The ``pii`` transform's field classes: personal data and credentials by field name, the
+actions of each class, per-path overrides, and the walk that reaches every field.
+
+Each test runs the real transform through ``transforms.testing`` (a fresh plugin manager,
+a validated record, ``pipeline.received_at`` set), as the consumer Lambda would.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import time
+
+import pytest
+
+from droplets import contract
+from transforms import ConfigError
+from transforms.builtin import _pii_names
+from transforms.builtin._pii_names import CREDENTIAL_HEADERS, NameRule
+from transforms.testing import chain, make_record, run_transform, stored
+
+HASH_KEY = "f" * 40
+FIXTURE = json.loads((contract.schema_path().parent / "credentials.json").read_text(encoding="utf-8"))
+DECISIONS = json.loads(
+    (contract.schema_path().parent.parent.parent / "tests" / "fixtures" / "credential-names.json").read_text(encoding="utf-8")
+)
+
+
+def pii(record, options=None):
+    return run_transform("pii", record, options)
+
+
+def body_after(body, options=None, route="/api/profile"):
+    """What ``pii`` makes of a request body sent to ``route``."""
+    record = make_record(request={"method": "POST", "path": route, "route": route, "body": body})
+    return pii(record, options)["request"]["body"]
+
+
+def dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+# --- credentials: one list, shared with the middleware --------------------------------------
+
+
+def test_credential_names_come_from_the_shared_contract_file():
+    # GIVEN droplets/contract/credentials.json, the list the Express middleware loads too
+    # THEN the transform's names, metadata words and headers are exactly its lists
+    assert _pii_names.DEFAULT_FIELDS == tuple(FIXTURE["fields"])
+    assert _pii_names.METADATA_WORDS == frozenset(FIXTURE["metadata_words"])
+    assert CREDENTIAL_HEADERS == {h.lower() for h in FIXTURE["headers"]}
+
+
+@pytest.mark.parametrize("name", DECISIONS["credential"])
+def test_every_credential_of_the_shared_fixture_is_masked(name):
+    # GIVEN a name the shared fixture says is a credential, at two depths and in the query
+    assert NameRule().is_sensitive(name)
+    record = make_record(request={"method": "POST", "body": {name: "v4lue", "a": [{name: 7}]}, "query": {name: "q"}})
+    # WHEN pii runs  THEN every value is "[redacted]"
+    out = pii(record)["request"]
+    assert out["body"] == {name: "[redacted]", "a": [{name: "[redacted]"}]}
+    assert out["query"] == {name: "[redacted]"}
+
+
+@pytest.mark.parametrize("name", DECISIONS["not_credential"])
+def test_no_name_the_shared_fixture_calls_harmless_is_masked_as_a_credential(name):
+    # GIVEN a name the fixture says is not a credential  WHEN pii runs
+    assert not NameRule().is_sensitive(name)
+    out = body_after({name: "v4lue"}, route="/api/courses")
+    # THEN its value is not "[redacted]" (it may still be personal data of a class, e.g. email)
+    assert out[name] != "[redacted]"
+
+
+@pytest.mark.parametrize("header", FIXTURE["headers"])
+def test_every_credential_header_of_the_shared_list_is_removed(header):
+    record = make_record()
+    record["request"]["headers"] = {header.upper(): "s3cr3t", "accept": "*/*"}
+    record["response"]["headers"] = {header: ["s3cr3t"], "content-type": "text/plain"}
+    out = pii(record)
+    assert out["request"]["headers"] == {"accept": "*/*"} and out["response"]["headers"] == {"content-type": "text/plain"}
+
+
+# --- personal data by field name, per class ---------------------------------------------------
+
+PERSONAL = {
+    "[name]": [
+        "firstName", "first_name", "first-name", "FIRST_NAME", "givenName", "lastName", "last_name", "family-name",
+        "surname", "middleName", "fullName", "full_name", "maidenName", "nickname", "username", "customer_name",
+        "cardholderName", "prénom", "Vorname", "Nachname", "Familienname", "nom_de_famille", "apellido", "apellidos",
+        "nombre_completo", "nome_completo", "cognome", "sobrenome", "voornaam", "achternaam", "nazwisko", "imię",
+        "efternamn", "etunimi", "nom_client", "nombre_usuario",
+    ],
+    "[email]": ["email", "e-mail", "eMail", "emailAddress", "email_address", "contact_email", "workEmail", "useremail",
+                "courriel", "correo_electronico", "E-Mail-Adresse", "emails"],
+    "[phone]": ["phone", "phoneNumber", "phone_number", "mobile", "mobile-phone", "tel", "telephone", "cellphone", "fax",
+                "handy", "Telefonnummer", "numero_de_telephone", "telefono", "numero_de_telefono", "telefone",
+                "cellulare", "telefoonnummer", "whatsapp", "phone_numbers", "home_phone"],
+    "[address]": ["address", "street", "streetAddress", "address_line_1", "addressLine2", "billing-address",
+                  "shipping_address", "house_number", "Straße", "hausnummer", "Rechnungsadresse", "adresse_postale",
+                  "direccion", "calle", "indirizzo", "endereco", "straat"],
+    "[postal_code]": ["postal_code", "postalCode", "postcode", "zip", "zipCode", "zip-code", "PLZ", "Postleitzahl",
+                      "code_postal", "codigo_postal", "cap_postcode"],
+    "[birth_date]": ["dob", "DOB", "birth_date", "birthDate", "birthday", "dateOfBirth", "date-of-birth", "born_on",
+                     "geburtsdatum", "date_de_naissance", "fecha_nacimiento", "fecha_de_nacimiento", "data_di_nascita",
+                     "data_de_nascimento", "geboortedatum"],
+    "[passport]": ["passport", "passportNumber", "passport_no", "reisepass", "passeport", "pasaporte"],
+    "[driving_licence]": ["driving_licence", "driverLicense", "drivers-license", "fuehrerschein", "permis_de_conduire"],
+    "[national_id]": ["national_id", "nationalId", "nino", "ni_number", "national_insurance_number", "nir", "dni",
+                      "nie", "aadhaar", "bsn", "pesel", "personnummer", "sin", "social_insurance_number", "identity_card",
+                      "codice_persona_id_number", "carte_d_identite"],
+    "[tax_id]": ["tax_id", "taxId", "tin", "steuernummer", "steuer_id", "codice_fiscale", "cpf", "cnpj", "nif"],
+    "[ssn]": ["ssn", "SSN", "social_security_number"],
+    "[iban]": ["iban", "IBAN", "ibanNumber"],
+    "[bank_account]": ["account_number", "accountNumber", "bank_account", "sort_code", "sortCode", "routing_number",
+                       "kontonummer", "numero_de_cuenta", "rekeningnummer"],
+    "[card]": ["credit_card", "creditCard", "debit_card", "kreditkarte", "tarjeta_de_credito"],
+    "[location]": ["lat", "lng", "lon", "latitude", "longitude", "coordinates", "coords", "geo", "geolocation", "gps",
+                   "latLng", "breitengrad", "latitud", "longitudine"],
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "mask"), [(name, mask) for mask, names in PERSONAL.items() for name in names], ids=lambda v: str(v)
+)
+def test_values_under_personal_field_names_are_masked_by_class(name, mask):
+    # GIVEN the name in a body, nested, in a list of objects, and in the query; values of
+    # several JSON types
+    body = {name: "v4lue one", "profile": {name: 19900412}, "people": [{name: ["a", "b"]}]}
+    record = make_record(request={"method": "POST", "path": "/api/profile", "route": "/api/profile", "body": body,
+                                  "query": {name: "q"}})
+    # WHEN pii runs
+    out = pii(record)["request"]
+    # THEN every value is its kind's mask, whatever its type; the structure stays
+    assert out["body"] == {name: mask, "profile": {name: mask}, "people": [{name: [mask, mask]}]}
+    assert out["query"] == {name: mask}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # metadata about a value, not the value
+        "password_hint_shown", "name_length", "nameLength", "token_type", "phone_verified", "phoneVerified",
+        "email_verified", "address_count", "email_template", "email_subject", "num_emails", "has_phone",
+        "birthday_reminder", "dob_verified", "phone_type", "zip_file", "ip_country", "street_view", "address_id",
+        "email_id", "first_seen", "last_login", "lastModified",
+        # coarse on their own
+        "city", "country", "state", "region", "countryCode", "timezone",
+        # look like a term, are something else
+        "mac_address", "macAddress", "wallet_address", "microphone", "automobile", "bic", "swift", "filename", "hostname",
+        "company_name", "product_name", "course_name", "file-name", "class_name", "event_name", "bank_name",
+        "long_name", "title", "description", "status", "id", "user_id", "session", "mail", "location",
+    ],
+)
+def test_names_that_only_resemble_personal_data_are_kept(name):
+    # GIVEN a value under a name about personal data, or that only looks like one
+    # WHEN pii runs  THEN the value survives
+    assert body_after({name: "Bearer"}) == {name: "Bearer"}
+
+
+def test_booleans_and_nulls_under_personal_fields_are_kept():
+    assert body_after({"email": None, "phone": True, "dob": False}) == {"email": None, "phone": True, "dob": False}
+
+
+def test_a_phone_number_without_separators_is_masked_under_its_field_name():
+    # GIVEN national numbers the text detectors leave alone (a bare run of digits is an ID)
+    # under phone field names  WHEN pii runs  THEN they are masked by their field
+    assert body_after({"mobile": "0612345678", "telefono": 4155550100, "ref": "0612345678"}) == {
+        "mobile": "[phone]", "telefono": "[phone]", "ref": "0612345678"}
+
+
+# --- containers: masked field by field, coarse facts kept ------------------------------------
+
+
+def test_an_address_object_is_masked_field_by_field_keeping_its_coarse_parts():
+    # GIVEN a profile update with an address object holding precise and coarse parts, and
+    # a sub-field this module never heard of
+    body = {"address": {"street": "221B Baker Street", "line2": "Flat 1", "postalCode": "NW1 6XE", "city": "London",
+                        "state": "Greater London", "country": "GB", "type": "home", "is_default": True,
+                        "building_code": "B-17", "geo": {"lat": 51.5237, "lng": -0.1585, "accuracy": 5}}}
+    # WHEN pii runs
+    out = body_after(body)
+    # THEN everything precise is masked, the city, state, country and type kept
+    assert out == {"address": {"street": "[address]", "line2": "[address]", "postalCode": "[postal_code]",
+                               "city": "London", "state": "Greater London", "country": "GB", "type": "home",
+                               "is_default": True, "building_code": "[address]",
+                               "geo": {"lat": "[location]", "lng": "[location]", "accuracy": 5}}}
+
+
+def test_a_name_object_and_lists_of_personal_values_are_masked_whole():
+    body = {"name": {"first": "Jane", "last": "Doe"}, "emails": ["a@example.com", "not-an-email"],
+            "phones": [{"type": "mobile", "number": "0612345678"}]}
+    assert body_after(body) == {"name": {"first": "[name]", "last": "[name]"}, "emails": ["[email]", "[email]"],
+                                "phones": [{"type": "mobile", "number": "[phone]"}]}
+
+
+def test_a_card_object_keeps_its_brand_and_last_four_digits():
+    body = {"credit_card": {"number": "4111 1111 1111 1111", "brand": "visa", "last4": "1111", "exp_month": 12,
+                            "holder": "Jane Doe", "cvc": "123"}}
+    assert body_after(body) == {"credit_card": {"number": "[card]", "brand": "visa", "last4": "1111", "exp_month": 12,
+                                                "holder": "[card]", "cvc": "[redacted]"}}
+
+
+# --- a bare name: a person's or a thing's, by context --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("route", "body", "expected"),
+    [
+        # a person's: the key above it, a word before it, the route
+        ("/api/orders", {"user": {"name": "Jane Doe"}}, {"user": {"name": "[name]"}}),
+        ("/api/events/:id", {"attendees": [{"name": "Jane Doe"}, {"name": "Bob"}]},
+         {"attendees": [{"name": "[name]"}, {"name": "[name]"}]}),
+        ("/api/orders", {"customer": {"name": "Jane"}, "contact": {"name": "Bob"}, "created_by": {"name": "Al"}},
+         {"customer": {"name": "[name]"}, "contact": {"name": "[name]"}, "created_by": {"name": "[name]"}}),
+        ("/api/orders", {"customerName": "Jane"}, {"customerName": "[name]"}),
+        ("/api/users/:id", {"name": "Jane Doe"}, {"name": "[name]"}),
+        ("/api/me", {"displayName": "Jane"}, {"displayName": "[name]"}),
+        ("/api/kunden/:id", {"nombre": "Juana"}, {"nombre": "[name]"}),
+        ("/api/signup", {"name": "Jane Doe"}, {"name": "[name]"}),  # nothing says: a person's
+        ("/api/courses/:id/enroll", {"name": "Jane Doe"}, {"name": "[name]"}),  # only the last resource counts
+        # a thing's
+        ("/api/orders", {"course": {"name": "Intro to SQL"}, "product": {"name": "Mug"}},
+         {"course": {"name": "Intro to SQL"}, "product": {"name": "Mug"}}),
+        ("/api/orders", {"items": [{"name": "Mug", "qty": 1}]}, {"items": [{"name": "Mug", "qty": 1}]}),
+        ("/api/orders", {"product_name": "Mug", "companyName": "ACME"}, {"product_name": "Mug", "companyName": "ACME"}),
+        ("/api/courses/:id", {"name": "Intro to SQL"}, {"name": "Intro to SQL"}),
+        ("/api/v2/products", {"data": {"results": [{"name": "Mug"}]}}, {"data": {"results": [{"name": "Mug"}]}}),
+        ("/api/orders", {"nombre_producto": "Taza", "nom_produit": "Tasse"},
+         {"nombre_producto": "Taza", "nom_produit": "Tasse"}),
+        # nested either way
+        ("/api/courses/:id", {"instructor": {"name": "Ada"}, "company": {"name": "ACME"}},
+         {"instructor": {"name": "[name]"}, "company": {"name": "ACME"}}),
+        ("/api/users/:id", {"company": {"name": "ACME"}, "team": {"members": [{"name": "Bob"}]}},
+         {"company": {"name": "ACME"}, "team": {"members": [{"name": "[name]"}]}}),
+    ],
+)
+def test_a_bare_name_is_a_persons_unless_its_context_names_a_thing(route, body, expected):
+    # GIVEN a body sent to a route  WHEN pii runs  THEN names of people go, names of things stay
+    assert body_after(body, route=route) == expected
+
+
+def test_the_query_of_a_route_is_judged_the_same_way():
+    # GIVEN ?name= on a search and on a product listing
+    search = make_record(request={"path": "/search", "route": "/search", "query": {"name": "Jane Doe"}})
+    products = make_record(request={"path": "/api/products", "route": None, "query": {"name": "mug"}})
+    # WHEN pii runs  THEN the search's is masked (nothing says it is a thing), the products' kept
+    assert pii(search)["request"]["query"] == {"name": "[name]"}
+    assert pii(products)["request"]["query"] == {"name": "mug"}
+
+
+# --- actions ----------------------------------------------------------------------------------
+
+HASHED = re.compile(r"(?P<kind>[a-z_]+):[0-9a-f]{16}")
+
+
+def test_hash_gives_a_joinable_pseudonym_per_person_field_or_text():
+    # GIVEN names hashed, and the same person in two records, written differently
+    options = {"classes": {"name": "hash", "contact": "hash"}, "hash_key": HASH_KEY}
+    first = body_after({"firstName": "Jane", "fullName": "Jane  Doe", "email": "Jane@Example.com"}, options)
+    second = body_after({"name": {"full": "jane doe"}, "note": "write to jane@example.com"}, options)
+    # WHEN/THEN the same value is the same pseudonym, whether found by field or in text
+    assert HASHED.fullmatch(first["firstName"])["kind"] == "name"
+    assert first["fullName"] == second["name"]["full"]
+    assert second["note"] == "write to " + first["email"]
+    assert first["firstName"] != first["fullName"]
+    # AND a second pass keeps a pseudonym as it is (a stored record scrubbed again), but a
+    # value that only looks like one is hashed
+    assert body_after(first, options) == first
+    assert HASHED.fullmatch(body_after({"firstName": "name:Jane Doe Smith1"}, options)["firstName"])
+
+
+def test_hash_mode_hashes_every_class_but_credentials_and_truncates_ips():
+    options = {"mode": "hash", "hash_key": HASH_KEY}
+    out = body_after({"dob": "1990-04-12", "street": "1 Main St", "iban": "GB82 WEST 1234 5698 7654 32",
+                      "lat": 48.8566, "password": "hunter2", "client_ip": "203.0.113.9"}, options)
+    assert {k: HASHED.fullmatch(v)["kind"] for k, v in out.items() if k in ("dob", "street", "iban", "lat")} == {
+        "dob": "birth_date", "street": "address", "iban": "iban", "lat": "location"}
+    assert out["password"] == "[redacted]" and out["client_ip"] == "203.0.113.0"
+    # AND the field's pseudonym of the IBAN is the text detector's
+    assert body_after({"note": "pay GB82WEST12345698765432"}, options)["note"] == "pay " + out["iban"]
+
+
+def test_keep_leaves_a_class_alone_but_the_text_detectors_still_run():
+    out = body_after({"firstName": "Jane", "lastName": "jane@example.com", "dob": "1990-04-12"},
+                     {"classes": {"name": "keep"}})
+    assert out == {"firstName": "Jane", "lastName": "[email]", "dob": "[birth_date]"}
+
+
+def test_drop_removes_the_field_and_masks_findings_in_text():
+    body = {"email": "a@example.com", "phones": ["+44 20 7946 0958"], "users": [{"email": "b@example.com", "id": 1}],
+            "note": "mail a@example.com", "name": "Jane"}
+    out = body_after(body, {"classes": {"contact": "drop"}})
+    assert out == {"users": [{"id": 1}], "note": "mail [email]", "name": "[name]"}
+
+
+def test_a_kept_class_is_kept_in_text_too():
+    # GIVEN contact data kept  WHEN an e-mail appears in free text  THEN it stays
+    assert body_after({"note": "write to ann@example.com"}, {"classes": {"contact": "keep"}}) == {
+        "note": "write to ann@example.com"}
+
+
+@pytest.mark.parametrize(
+    ("action", "request_ip", "body_ip", "header"),
+    [
+        ("truncate", "203.0.113.0", "198.51.100.0", "203.0.113.0, 10.0.0.0"),
+        ("mask", "[ip]", "[ip]", "[ip]"),
+        ("keep", "203.0.113.7", "198.51.100.23", "203.0.113.7, 10.0.0.5"),
+    ],
+)
+def test_the_ip_class_is_truncated_by_default_and_configurable(action, request_ip, body_ip, header):
+    record = make_record(request={"ip": "203.0.113.7", "method": "POST", "body": {"clientIp": "198.51.100.23"},
+                                  "headers": {"x-forwarded-for": "203.0.113.7, 10.0.0.5"}})
+    options = {} if action == "truncate" else {"classes": {"ip": action}}
+    out = pii(record, options)["request"]
+    assert (out["ip"], out["body"]["clientIp"], out["headers"]["x-forwarded-for"]) == (request_ip, body_ip, header)
+
+
+def test_dropped_ips_leave_the_record():
+    record = make_record(request={"ip": "203.0.113.7"})
+    record["request"]["headers"] = {"x-real-ip": "203.0.113.7", "accept": "*/*"}
+    out = pii(record, {"classes": {"ip": "drop"}})["request"]
+    assert "ip" not in out and out["headers"] == {"accept": "*/*"}
+
+
+def test_credentials_are_masked_whatever_the_configuration():
+    out = body_after({"password": "hunter2", "note": "Bearer 8f14e45fceea167a5a36dedd4bea2543"},
+                     {"mode": "hash", "hash_key": HASH_KEY, "classes": {"name": "keep", "contact": "keep"}})
+    assert out == {"password": "[redacted]", "note": "[bearer]"}
+
+
+# --- per-field overrides -----------------------------------------------------------------------
+
+
+def test_field_overrides_by_path():
+    # GIVEN a nickname the operator keeps, an owner that is a person's name, an IP left
+    # whole under one path, any field named note under data masked, and a hashed ID
+    options = {"hash_key": HASH_KEY, "fields": {
+        "request.body.user.nickname": "keep",
+        "request.body.items[].owner": "name",
+        "request.body.origin": "ip",
+        "request.body.data.*.note": "mask",
+        "request.body.member_no": "hash",
+        "response.body.user.email": "drop",
+    }}
+    record = make_record(
+        request={"method": "POST", "path": "/api/orders", "route": "/api/orders", "body": {
+            "user": {"nickname": "jd", "firstName": "Jane"}, "nickname": "other",
+            "items": [{"owner": "Jane Doe", "sku": "A-1"}, {"owner": "Bob"}], "owner": "Ann",
+            "origin": "203.0.113.7", "data": {"a": {"note": "x"}, "b": {"note": "y", "n": 1}}, "member_no": "M-123"}},
+    )
+    record["response"]["body"] = {"user": {"email": "a@example.com", "id": 1}}
+    # WHEN pii runs
+    out = pii(record, options)
+    body = out["request"]["body"]
+    # THEN each override applies at its path only
+    assert body["user"] == {"nickname": "jd", "firstName": "[name]"}
+    assert body["nickname"] == "[name]"
+    assert body["items"] == [{"owner": "[name]", "sku": "A-1"}, {"owner": "[name]"}]
+    assert body["owner"] == "Ann"
+    assert body["origin"] == "203.0.113.0"
+    assert body["data"] == {"a": {"note": "[redacted]"}, "b": {"note": "[redacted]", "n": 1}}
+    assert HASHED.fullmatch(body["member_no"])["kind"] == "value"
+    assert out["response"]["body"] == {"user": {"id": 1}}
+
+
+def test_an_override_wins_over_the_class_action():
+    options = {"mode": "hash", "hash_key": HASH_KEY, "fields": {"request.body.lastName": "mask"}}
+    out = body_after({"firstName": "Jane", "lastName": "Doe"}, options)
+    assert HASHED.fullmatch(out["firstName"]) and out["lastName"] == "[name]"
+
+
+# --- configuration errors name the option and the value -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "fragments"),
+    [
+        ({"classes": ["name"]}, ["option 'classes' must be an object", "['name']"]),
+        ({"classes": {"names": "mask"}}, ["option 'classes'", "'names'", "not a class", "government_id"]),
+        ({"classes": {"name": "blur"}}, ["option 'classes.name' must be one of mask, hash, keep, drop", "'blur'"]),
+        ({"classes": {"name": "truncate"}}, ["option 'classes.name'", "'truncate'"]),
+        ({"classes": {"ip": "scramble"}}, ["option 'classes.ip' must be one of mask, hash, keep, drop, truncate",
+                                           "'scramble'"]),
+        ({"classes": {"credential": "keep"}}, ["option 'classes.credential' cannot be set", "'keep'"]),
+        ({"classes": {"name": "hash"}}, ["option 'hash_key'"]),
+        ({"fields": "request.body.x"}, ["option 'fields' must be an object", "'request.body.x'"]),
+        ({"fields": {"request..body": "mask"}}, ["option 'fields'", "'request..body' is not a field path"]),
+        ({"fields": {"request.body[": "mask"}}, ["option 'fields'", "'request.body[' is not a field path"]),
+        ({"fields": {"request.body.x": "blur"}}, ["option 'fields.request.body.x' must be an action", "'blur'"]),
+        ({"fields": {"session_id": "mask"}}, ["option 'fields.session_id'", "record contract"]),
+        ({"fields": {"request.method": "mask"}}, ["option 'fields.request.method'", "record contract"]),
+        ({"fields": {"request.body.password": "keep"}}, ["option 'fields.request.body.password' cannot be 'keep'",
+                                                         "credential"]),
+        ({"fields": {"request.body.member_no": "hash"}}, ["option 'hash_key'"]),
+        ({"fields": {"request.body.owner": "name"}, "classes": {"name": "hash"}}, ["option 'hash_key'"]),
+    ],
+)
+def test_bad_class_and_field_options_are_a_config_error_naming_them(options, fragments):
+    # WHEN the chain is built with the options (as at pulumi preview and in the Lambda)
+    with pytest.raises(ConfigError) as info:
+        chain(["pii"], {"pii": options})
+    # THEN the error names the transform, the option and the offending value
+    message = str(info.value)
+    assert message.startswith("transform 'pii': ")
+    for fragment in fragments:
+        assert fragment in message, message
+
+
+def test_old_options_still_work_next_to_the_new_ones():
+    out = body_after({"member_secret_word": "x", "dob": "1990"}, {"extra_fields": ["secret_word"], "mode": "mask"})
+    assert out == {"member_secret_word": "[redacted]", "dob": "[birth_date]"}
+
+
+# --- nothing escapes the walk ---------------------------------------------------------------------
+
+
+def test_the_walk_reaches_fields_the_schema_does_not_name():
+    # GIVEN personal data in unknown top-level fields, unknown request fields, source.host,
+    # a header whose value is a list, and a key that is an e-mail (headers whose value is
+    # an object fail validation: see tests/test_bad_rows.py)
+    record = make_record(
+        request={"method": "POST", "cookies": {"sid": "abc", "email": "c@example.com"},
+                 "headers": {"x-user-email": "h@example.com", "x-list": ["l@example.com", 3, {"firstName": "Jane"}]},
+                 "extra": ["x@example.com"]},
+        response={"trailers": {"x-debug": "for y@example.com"}},
+        source={"host": "laptop-of-jane.doe@example.com"},
+        error={"message": "no user z@example.com", "stack": "at z@example.com:1", "context": {"phone": "0612345678"}},
+    )
+    record["user"] = {"email": "u@example.com", "lastName": "Doe", "id": 7}
+    record["k@example.com"] = {"dob": "1990-04-12"}
+    # WHEN pii runs
+    out = pii(record)
+    text = dump(out)
+    # THEN none of it is left, and the shape is kept
+    assert "@example.com" not in text and "Jane" not in text and "Doe" not in text and "0612345678" not in text
+    assert out["user"] == {"email": "[email]", "lastName": "[name]", "id": 7}
+    assert out["[email]"] == {"dob": "[birth_date]"}
+    assert out["request"]["cookies"] == {"sid": "abc", "email": "[email]"}
+    assert out["request"]["headers"]["x-user-email"] == "[email]"
+    assert out["request"]["headers"]["x-list"] == ["[email]", 3, {"firstName": "[name]"}]
+    assert out["error"]["context"] == {"phone": "[phone]"}
+
+
+def test_the_contract_fields_are_left_alone_and_a_route_is_scanned_like_a_path():
+    # GIVEN contract fields that would look like data to a careless scrubber, a route that
+    # holds an e-mail (a router mounted on the matched URL), and a pattern
+    record = make_record(request={"method": "GET", "route": "/users/jane.doe@example.com/orders",
+                                  "path": "/users/jane.doe@example.com/orders"})
+    patterned = make_record(request={"route": "/users/:email/orders/:id(\\d+)/*", "path": "/users/x/orders/1/y"})
+    before = copy.deepcopy(record)
+    # WHEN pii runs
+    out, kept = pii(record), pii(patterned)
+    # THEN the route is scrubbed like the path, a pattern is untouched, contract fields unchanged
+    assert out["request"]["route"] == out["request"]["path"] == "/users/[email]/orders"
+    assert kept["request"]["route"] == "/users/:email/orders/:id(\\d+)/*"
+    for name in ("v", "event_id", "session_id", "occurred_at", "duration_ms"):
+        assert out[name] == before[name]
+    assert out["pipeline"]["transforms"] == ["pii"]
+    assert (out["request"]["method"], out["response"]["status"]) == ("GET", 200)
+
+
+def test_personal_field_names_in_text_pairs_are_masked():
+    text = "first_name=Jane&last_name=Doe&phone_verified=true&dob=1990-04-12&lang=en"
+    # THEN each value becomes its class's mask, metadata and ordinary pairs stay
+    assert body_after(text) == "first_name=[name]&last_name=[name]&phone_verified=true&dob=[birth_date]&lang=en"
+
+
+def test_deeply_nested_personal_fields_are_reached():
+    # GIVEN a message whose body nests a person's name about as deep as the parser allows
+    depth = 450
+    record = make_record(request={"method": "POST", "body": "BODY"})
+    payload = json.dumps(record).replace('"BODY"', '{"a":[' * depth + '{"user":{"firstName":"Jane"}}' + "]}" * depth)
+    # WHEN it runs through a pii chain from its text, as the consumer runs it
+    node = stored(chain(["pii"]).run(payload)).record["request"]["body"]
+    # THEN the bottom was reached and cleaned
+    for _ in range(depth):
+        node = node["a"][0]
+    assert node == {"user": {"firstName": "[name]"}}
+
+
+def test_huge_values_and_names_are_handled_in_linear_time():
+    # GIVEN a 1 MiB value under a personal field, a 1 MiB key, and a 1 MiB key that ends
+    # like a personal name, with an e-mail after them
+    mib = 1 << 20
+    body = {"address": "x" * mib, "y" * mib: "v", ("z" * mib) + "_email": "w", "note": "tail@example.com"}
+    started = time.perf_counter()
+    out = body_after(body)
+    elapsed = time.perf_counter() - started
+    # THEN it finished (a quadratic scan would take hours; not a speed measurement) and
+    # the value is masked
+    assert elapsed < 10
+    assert out["address"] == "[address]" and out["note"] == "[email]"
+
+
+def test_a_body_with_thousands_of_distinct_keys_is_handled_in_linear_time():
+    # GIVEN a body of 20,000 distinct keys (each classified once), half of them e-mail fields
+    body = {f"k{i:05d}x{'_email' if i % 2 else '_note'}": f"v{i}" for i in range(20_000)}
+    started = time.perf_counter()
+    out = body_after(body)
+    elapsed = time.perf_counter() - started
+    # THEN it finished (a bound for a hang, not a speed measurement) and every e-mail is masked
+    assert elapsed < 30
+    assert sum(v == "[email]" for v in out.values()) == 10_000
+
