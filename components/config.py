@@ -137,18 +137,15 @@ class Names:
         return f"list of {self.of}"
 
     def parse(self, key: str, value: Any) -> tuple[str, ...]:
-        text = str(value).strip()
-        items: Any
-        if text.startswith("["):
+        items: Any = str(value).strip()  # a comma list, unless it is a JSON list
+        if items.startswith("["):
             try:
-                items = json.loads(text)
+                items = json.loads(items)
             except ValueError:
                 items = None
-        else:
-            items = text.split(",")
-        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            raise SettingsError(f"{key} must be a list of names (YAML list or comma-separated), got {value!r}")
-        return tuple(i.strip() for i in items if i.strip())
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                raise SettingsError(f"{key} must be a list of names (YAML list or comma-separated), got {value!r}")
+        return contract.split_names(items)
 
 
 @dataclass(frozen=True)
@@ -475,9 +472,7 @@ def _check_chain(
     _check_bundled(pm, names, modules, packages)
     checked = copy.deepcopy(dict(options))
     if hash_key is not None:
-        # The consumer adds the key from SSM at cold start; add it here too so the pii
-        # transform checks its options exactly as it will in the Lambda.
-        checked[PII_TRANSFORM] = {**checked.get(PII_TRANSFORM, {}), PII_HASH_KEY_OPTION: hash_key}
+        checked = pii.with_hash_key(checked, hash_key)  # as the consumer does at cold start
     try:
         build_chain(pm, names, checked)
     except ConfigError as exc:

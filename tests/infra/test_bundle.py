@@ -198,8 +198,8 @@ def test_handlers_run_from_the_bundle_alone_in_a_clean_virtualenv(tmp_path, moto
         "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
         "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": region,
         "AWS_ENDPOINT_URL": moto_server,
-        contract.ENV_BUCKET: bucket, contract.ENV_TABLE: table, contract.ENV_RETENTION_DAYS: "30",
-        contract.ENV_TRANSFORMS: ",".join(contract.DEFAULT_TRANSFORMS), contract.ENV_TRANSFORM_CONFIG: "{}",
+        **contract.ConsumerEnv(bucket=bucket, table=table).to_env(),
+        **contract.IndexerEnv(table=table, retention_days=30).to_env(),
     }
     probe = subprocess.run([str(venv / "bin" / "python"), "-I", str(HERE / "lambda_probe.py"), str(task), str(events_file)],
                            capture_output=True, text=True, env=env, timeout=120)
