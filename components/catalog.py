@@ -129,7 +129,7 @@ class Catalog(pulumi.ComponentResource):
         self.table_name = self.table.name
         self.workgroup_name = self.workgroup.name
         self.register_outputs({
-            "glueDatabase": self.database_name,
-            "glueTable": self.table_name,
-            "athenaWorkgroup": self.workgroup_name,
+            contract.OUTPUT_GLUE_DATABASE: self.database_name,
+            contract.OUTPUT_GLUE_TABLE: self.table_name,
+            contract.OUTPUT_ATHENA_WORKGROUP: self.workgroup_name,
         })
