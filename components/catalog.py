@@ -15,39 +15,35 @@ TABLE_NAME = "events"
 #: The Hive-style day partition of the default key layout (``events/dt=<day>/...``,
 #: :func:`droplets.contract.object_key`).
 PARTITION = "dt"
-#: Fields the pipeline adds to the stored object (DESIGN.md), on top of the record schema.
-STORED_FIELDS = (
-    ("pipeline", "struct<received_at:string,transforms:array<string>,key:string>"),
-    ("enrichment", "string"),  # its fields depend on the configured plugins: JSON text
-)
 JSON_SERDE = "org.openx.data.jsonserde.JsonSerDe"
+#: Hive's names of the contract's scalar kinds. A timestamp is kept as text: the JSON SerDe
+#: reads ISO-8601 with ``Z`` as a string (it sorts and compares as text, being UTC).
+#: JSON is the value's JSON text, queried with ``json_extract``.
+HIVE_SCALARS = {
+    "int": "int", "bigint": "bigint", "double": "double", "boolean": "boolean",
+    "string": "string", "timestamp": "string", "json": "string",
+}
+
+
+def hive(column: contract.ColumnType) -> str:
+    """A column type of the contract (:mod:`droplets.contract.columns`) in Hive's syntax."""
+    if isinstance(column, contract.Struct):
+        return "struct<" + ",".join(f"{name}:{hive(sub)}" for name, sub in column.fields) + ">"
+    if isinstance(column, contract.ListOf):
+        return f"array<{hive(column.item)}>"
+    return HIVE_SCALARS[column.kind]
 
 
 def hive_type(schema: Mapping[str, Any]) -> str:
     """The Athena column type of a JSON Schema node. Free-form objects (query, headers,
     bodies) and arrays become ``string``: the JSON text, queried with ``json_extract``."""
-    if "const" in schema:
-        return "int" if isinstance(schema["const"], int) else "string"
-    if "anyOf" in schema:
-        options = [s for s in schema["anyOf"] if s.get("type") != "null"]
-        return hive_type(options[0]) if len(options) == 1 else "string"
-    types = schema.get("type")
-    types = [t for t in ([types] if isinstance(types, str) else types or []) if t != "null"]
-    if len(types) != 1:
-        return "string"
-    kind = types[0]
-    if kind == "object" and schema.get("properties") and "additionalProperties" not in schema:
-        fields = ",".join(f"{name}:{hive_type(sub)}" for name, sub in schema["properties"].items())
-        return f"struct<{fields}>"
-    return {"string": "string", "integer": "bigint", "number": "double", "boolean": "boolean"}.get(kind, "string")
+    return hive(contract.column_type(schema))
 
 
 def event_columns() -> list[dict[str, str]]:
-    """The events table's columns: the record schema's fields, then what the pipeline adds."""
-    properties = contract.schema()["properties"]
-    columns = [{"name": name, "type": hive_type(sub)} for name, sub in properties.items()]
-    columns += [{"name": name, "type": kind} for name, kind in STORED_FIELDS]
-    return columns
+    """The events table's columns: the stored record's (the record schema's fields, then
+    what the pipeline adds), as ``droplets sql`` has them too."""
+    return [{"name": name, "type": hive(column)} for name, column in contract.stored_columns()]
 
 
 def glue_name(text: str) -> str:
