@@ -28,6 +28,7 @@ from typing import Any, Callable, Mapping
 import pulumi
 from pulumi.runtime import config as runtime_config
 
+from components.bundle import shipped_modules
 from droplets import contract
 from transforms import ConfigError
 from transforms.builtin import pii
@@ -482,10 +483,6 @@ def _check_chain(
         raise SettingsError(f"{NAMESPACE}:transformOptions: {message}") from None
 
 
-#: Top-level packages of the project that the bundle ships (components/bundle.py SOURCES).
-_BUNDLED_PROJECT_PACKAGES = frozenset({"transforms"})
-
-
 def _check_bundled(pm, names: tuple[str, ...], modules: tuple[str, ...], packages: tuple[str, ...]) -> None:
     """Everything the Lambda will import for the chain must be in its bundle.
 
@@ -493,10 +490,11 @@ def _check_bundled(pm, names: tuple[str, ...], modules: tuple[str, ...], package
     the Lambda only has what the bundle holds: the built-ins and ``pluginPackages``. Without
     this check the preview passes and the consumer fails at cold start."""
     wanted = {_normalize_dist(p) for p in packages}
+    shipped = shipped_modules()
 
     def bundled(module: str) -> bool:
         top = module.split(".", 1)[0]
-        return top in _BUNDLED_PROJECT_PACKAGES or any(_normalize_dist(d) in wanted for d in _providers(top))
+        return module in shipped or any(_normalize_dist(d) in wanted for d in _providers(top))
 
     for module in modules:
         if not bundled(module):
