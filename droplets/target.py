@@ -39,7 +39,7 @@ from droplets.contract import (  # the stack outputs the CLI reads
 )
 from droplets.errors import TargetError
 
-LOCAL_TARGET_FILE = Path(".droplets") / "local.json"
+LOCAL_TARGET_FILE = contract.LOCAL_STATE_FILE
 LOCAL_DEFAULT_REGION = "us-east-1"
 #: moto accepts any credentials; these are only used for a local.json target with none set.
 LOCAL_DUMMY_CREDENTIALS = ("droplets-local", "droplets-local")
@@ -159,14 +159,13 @@ def find_local_file(start: Path | None = None) -> Path | None:
     return None
 
 
-def read_local_file(path: Path) -> dict[str, Any]:
+def read_local_file(path: Path) -> contract.LocalState:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        return contract.LocalState.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise TargetError(f"cannot read {path}: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("outputs"), dict):
-        raise TargetError(f"{path} has no \"outputs\" object; restart the local stack (`droplets dev`)")
-    return data
+    except ValueError as exc:
+        raise TargetError(f"{path} {exc}; restart the local stack (`droplets dev`)") from None
 
 
 def stack_outputs(stack: str, cwd: Path | None = None) -> dict[str, Any]:
@@ -218,8 +217,8 @@ def resolve_target(
     env = os.environ if env is None else env
     stack_out: dict[str, Any] = stack_outputs(stack, cwd) if stack else {}
     local_path = None if stack else find_local_file(cwd)
-    local = read_local_file(local_path) if local_path else {}
-    local_out: dict[str, Any] = local.get("outputs", {})
+    local = read_local_file(local_path) if local_path else None
+    local_out: dict[str, Any] = local.outputs if local else {}
 
     target = Target(
         bucket=_first(bucket, env.get(contract.ENV_BUCKET), stack_out.get(OUTPUT_BUCKET), local_out.get(OUTPUT_BUCKET)),
@@ -235,11 +234,11 @@ def resolve_target(
     # Queue URLs only from the same source as the rest: never a local queue next to a real bucket.
     queue_source = stack_out if stack else local_out if from_local else {}
     target.queues = {name: str(queue_source[name]) for name in QUEUE_OUTPUTS if queue_source.get(name)}
-    if from_local:
+    if from_local and local:
         target.local = True
-        target.region = _first(local.get("region"), target.region, LOCAL_DEFAULT_REGION)
+        target.region = _first(local.region, target.region, LOCAL_DEFAULT_REGION)
         if not env.get("AWS_ENDPOINT_URL"):
-            target.endpoint_url = local.get("endpoint") or None
+            target.endpoint_url = local.endpoint or None
         target.source = str(local_path)
     elif bucket or table:
         target.source = "flags"

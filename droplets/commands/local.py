@@ -59,7 +59,7 @@ def dev(
                      retry_after=None if aws_timing else retry_after, on_batch=on_batch,
                      on_deployed=lambda deployed: [console.print(line, markup=False) for line in describe(deployed)]) as local:
             console.print(f"emulator: [bold]{local.emulator.endpoint}[/] (region {local.emulator.region})")
-            for name, value in sorted(local.stack.state()["outputs"].items()):
+            for name, value in sorted(local.stack.state().outputs.items()):
                 console.print(f"  {name} = {value}", markup=False)
             console.print(f"wrote {local.state_path}; function logs in {Path(project_dir) / '.droplets' / 'logs'}")
             console.print("send records to queueUrl (e.g. the example app: DROPLETS_QUEUE_URL=<queueUrl> "

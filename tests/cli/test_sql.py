@@ -120,15 +120,15 @@ def test_athena_runs_the_query_in_the_stacks_workgroup(athena_results, cli, api_
 
 
 def test_athena_target_comes_from_local_json(athena_results, cli, tmp_path, aws_env):
-    import json
+    from droplets import contract
 
-    aws_env.delenv("DROPLETS_BUCKET")
-    aws_env.delenv("DROPLETS_TABLE")
-    (tmp_path / ".droplets").mkdir()
-    (tmp_path / ".droplets" / "local.json").write_text(json.dumps({
-        "endpoint": "", "region": REGION,
-        "outputs": {"bucketName": "droplets-lake-test", "tableName": "droplets-index-test",
-                    "athenaWorkgroup": "droplets-wg", "glueDatabase": "droplets_lake", "glueTable": "events"}}))
+    aws_env.delenv(contract.ENV_BUCKET)
+    aws_env.delenv(contract.ENV_TABLE)
+    contract.LocalState({
+        contract.OUTPUT_BUCKET: "droplets-lake-test", contract.OUTPUT_TABLE: "droplets-index-test",
+        contract.OUTPUT_ATHENA_WORKGROUP: "droplets-wg", contract.OUTPUT_GLUE_DATABASE: "droplets_lake",
+        contract.OUTPUT_GLUE_TABLE: "events",
+    }, endpoint="", region=REGION).write(tmp_path / contract.LOCAL_STATE_FILE)
     athena_results([("n", "integer")], [["3"]])
     result = cli("sql", "SELECT count(*) AS n FROM events", "--athena")
     assert result.exit_code == 0, result.stderr
