@@ -126,6 +126,16 @@ def test_digest_follows_sources_architecture_and_python(tmp_path):
     assert digest(BundleSpec("arm64", "3.13"), bundle_module._project_sources(root)) != base
 
 
+def test_shipped_modules_are_the_project_files_the_bundle_takes():
+    # GIVEN the project WHEN asked which of its modules the bundle holds
+    shipped = bundle_module.shipped_modules()
+    # THEN the handlers, the transforms and the contract package, as the Lambda imports them
+    assert {"handlers.consumer", "transforms", "transforms.builtin.pii", "droplets", "droplets.contract",
+            "droplets.contract.env"} <= shipped
+    # AND nothing the bundle leaves out: the testing kit, the CLI, the components
+    assert not shipped & {"transforms.testing", "droplets.cli", "droplets.sql", "components.bundle", "tests.plugins.shout"}
+
+
 def test_runtime_version_and_unknown_architecture():
     assert runtime_python_version("python3.13") == "3.13"
     with pytest.raises(bundle_module.BundleError):
