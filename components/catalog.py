@@ -16,34 +16,26 @@ TABLE_NAME = "events"
 #: :func:`droplets.contract.object_key`).
 PARTITION = "dt"
 JSON_SERDE = "org.openx.data.jsonserde.JsonSerDe"
-#: Hive's names of the contract's scalar kinds. A timestamp is kept as text: the JSON SerDe
-#: reads ISO-8601 with ``Z`` as a string (it sorts and compares as text, being UTC).
-#: JSON is the value's JSON text, queried with ``json_extract``.
-HIVE_SCALARS = {
-    "int": "int", "bigint": "bigint", "double": "double", "boolean": "boolean",
-    "string": "string", "timestamp": "string", "json": "string",
-}
-
-
-def hive(column: contract.ColumnType) -> str:
-    """A column type of the contract (:mod:`droplets.contract.columns`) in Hive's syntax."""
-    if isinstance(column, contract.Struct):
-        return "struct<" + ",".join(f"{name}:{hive(sub)}" for name, sub in column.fields) + ">"
-    if isinstance(column, contract.ListOf):
-        return f"array<{hive(column.item)}>"
-    return HIVE_SCALARS[column.kind]
+#: Hive's syntax for the contract's column types (:mod:`droplets.contract.columns`). A
+#: timestamp is kept as text: the JSON SerDe reads ISO-8601 with ``Z`` only as a string
+#: (which sorts and compares as time, being UTC). JSON is the value's JSON text.
+HIVE = contract.Dialect(
+    scalars={"int": "int", "bigint": "bigint", "double": "double", "boolean": "boolean",
+             "string": "string", "timestamp": "string", "json": "string"},
+    struct="struct<{}>", field="{name}:{type}", separator=",", list_of="array<{}>",
+)
 
 
 def hive_type(schema: Mapping[str, Any]) -> str:
     """The Athena column type of a JSON Schema node. Free-form objects (query, headers,
     bodies) and arrays become ``string``: the JSON text, queried with ``json_extract``."""
-    return hive(contract.column_type(schema))
+    return HIVE.render(contract.column_type(schema))
 
 
 def event_columns() -> list[dict[str, str]]:
     """The events table's columns: the stored record's (the record schema's fields, then
     what the pipeline adds), as ``droplets sql`` has them too."""
-    return [{"name": name, "type": hive(column)} for name, column in contract.stored_columns()]
+    return [{"name": name, "type": HIVE.render(column)} for name, column in contract.stored_columns()]
 
 
 def glue_name(text: str) -> str:

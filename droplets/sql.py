@@ -25,25 +25,15 @@ from droplets.errors import DropletsError
 
 TABLE = "events"
 
-#: DuckDB's names of the contract's scalar kinds (:mod:`droplets.contract.columns`).
-DUCKDB_SCALARS = {
-    "int": "INTEGER", "bigint": "BIGINT", "double": "DOUBLE", "boolean": "BOOLEAN",
-    "string": "VARCHAR", "timestamp": "TIMESTAMP", "json": "JSON",
-}
-
-
-def duckdb_type(column: contract.ColumnType) -> str:
-    """A column type of the contract in DuckDB's syntax."""
-    if isinstance(column, contract.Struct):
-        return "STRUCT(" + ", ".join(f'"{name}" {duckdb_type(sub)}' for name, sub in column.fields) + ")"
-    if isinstance(column, contract.ListOf):
-        return f"{duckdb_type(column.item)}[]"
-    return DUCKDB_SCALARS[column.kind]
-
-
+#: DuckDB's syntax for the contract's column types (:mod:`droplets.contract.columns`).
+DUCKDB = contract.Dialect(
+    scalars={"int": "INTEGER", "bigint": "BIGINT", "double": "DOUBLE", "boolean": "BOOLEAN",
+             "string": "VARCHAR", "timestamp": "TIMESTAMP", "json": "JSON"},
+    struct="STRUCT({})", field='"{name}" {type}', separator=", ", list_of="{}[]",
+)
 #: The stored record's columns, as the Glue table has them (``contract.stored_columns``).
 #: Explicit columns: inference would fail or explode on arbitrary request/response bodies.
-COLUMNS: dict[str, str] = {name: duckdb_type(column) for name, column in contract.stored_columns()}
+COLUMNS: dict[str, str] = {name: DUCKDB.render(column) for name, column in contract.stored_columns()}
 
 
 def _columns_literal() -> str:

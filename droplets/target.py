@@ -25,18 +25,6 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from droplets import contract
-from droplets.contract import (  # the stack outputs the CLI reads
-    OUTPUT_ATHENA_WORKGROUP,
-    OUTPUT_BUCKET,
-    OUTPUT_DLQ_URL,
-    OUTPUT_GLUE_DATABASE,
-    OUTPUT_GLUE_TABLE,
-    OUTPUT_INDEX_DLQ_URL,
-    OUTPUT_INDEX_QUEUE_URL,
-    OUTPUT_QUEUE_URL,
-    OUTPUT_REGION,
-    OUTPUT_TABLE,
-)
 from droplets.errors import TargetError
 
 LOCAL_TARGET_FILE = contract.LOCAL_STATE_FILE
@@ -45,7 +33,7 @@ LOCAL_DEFAULT_REGION = "us-east-1"
 LOCAL_DUMMY_CREDENTIALS = ("droplets-local", "droplets-local")
 
 #: The queue URLs among the stack outputs (``droplets dlq``).
-QUEUE_OUTPUTS = (OUTPUT_QUEUE_URL, OUTPUT_DLQ_URL, OUTPUT_INDEX_QUEUE_URL, OUTPUT_INDEX_DLQ_URL)
+QUEUE_OUTPUTS = (contract.OUTPUT_QUEUE_URL, contract.OUTPUT_DLQ_URL, contract.OUTPUT_INDEX_QUEUE_URL, contract.OUTPUT_INDEX_DLQ_URL)
 
 #: Concurrency of S3 reads (``--full``, ``sql``); the HTTP pool is sized to match.
 MAX_WORKERS = 16
@@ -220,16 +208,20 @@ def resolve_target(
     local = read_local_file(local_path) if local_path else None
     local_out: dict[str, Any] = local.outputs if local else {}
 
+    def output(name: str) -> tuple[Any, Any]:
+        """A stack output from ``--stack``, then from local.json."""
+        return stack_out.get(name), local_out.get(name)
+
     target = Target(
-        bucket=_first(bucket, env.get(contract.ENV_BUCKET), stack_out.get(OUTPUT_BUCKET), local_out.get(OUTPUT_BUCKET)),
-        table=_first(table, env.get(contract.ENV_TABLE), stack_out.get(OUTPUT_TABLE), local_out.get(OUTPUT_TABLE)),
-        athena_workgroup=_first(workgroup, stack_out.get(OUTPUT_ATHENA_WORKGROUP), local_out.get(OUTPUT_ATHENA_WORKGROUP)),
-        glue_database=_first(database, stack_out.get(OUTPUT_GLUE_DATABASE), local_out.get(OUTPUT_GLUE_DATABASE)),
-        glue_table=_first(stack_out.get(OUTPUT_GLUE_TABLE), local_out.get(OUTPUT_GLUE_TABLE)),
-        region=_first(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), stack_out.get(OUTPUT_REGION)),
+        bucket=_first(bucket, env.get(contract.ENV_BUCKET), *output(contract.OUTPUT_BUCKET)),
+        table=_first(table, env.get(contract.ENV_TABLE), *output(contract.OUTPUT_TABLE)),
+        athena_workgroup=_first(workgroup, *output(contract.OUTPUT_ATHENA_WORKGROUP)),
+        glue_database=_first(database, *output(contract.OUTPUT_GLUE_DATABASE)),
+        glue_table=_first(*output(contract.OUTPUT_GLUE_TABLE)),
+        region=_first(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), stack_out.get(contract.OUTPUT_REGION)),
     )
     from_local = bool(local_out) and (
-        target.bucket == local_out.get(OUTPUT_BUCKET) or target.table == local_out.get(OUTPUT_TABLE)
+        target.bucket == local_out.get(contract.OUTPUT_BUCKET) or target.table == local_out.get(contract.OUTPUT_TABLE)
     )
     # Queue URLs only from the same source as the rest: never a local queue next to a real bucket.
     queue_source = stack_out if stack else local_out if from_local else {}

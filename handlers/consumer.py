@@ -26,7 +26,6 @@ can echo the data that caused them).
 from __future__ import annotations
 
 import json
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
@@ -38,6 +37,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from droplets import contract
 from handlers import aws, erasures
 from handlers.batch import RetryableError, in_pool, process
+from handlers.container import Container
 from transforms import ConfigError
 from transforms.builtin import pii
 from transforms.chain import Bad, Chain, Dropped, Stored, build_chain
@@ -57,15 +57,11 @@ PII_TRANSFORM = pii.NAME
 
 
 @dataclass(frozen=True)
-class Consumer:
+class Consumer(Container):
     """What a container builds once and every invocation reuses."""
 
     chain: Chain
-    s3: Any
     bucket: str
-    pool: ThreadPoolExecutor
-    #: The erasure entries ``droplets forget`` writes in the index table.
-    erased: erasures.ErasedSessions
 
     @classmethod
     def from_env(
@@ -82,8 +78,6 @@ class Consumer:
         Raises :class:`transforms.ConfigError` naming the variable at fault. ``s3``, ``ssm``
         and ``dynamodb`` replace the default clients (tests, benchmarks).
         """
-        if concurrency < 1:
-            raise ValueError("concurrency must be at least 1")
         env = aws.read_env(contract.ConsumerEnv, environ)
         options = env.transform_options
         if env.pii_key_param:
@@ -101,12 +95,9 @@ class Consumer:
             raise ConfigError(f"{contract.ENV_TRANSFORMS} / {contract.ENV_TRANSFORM_CONFIG}: {exc}") from None
         return cls(
             chain=chain,
-            s3=s3 if s3 is not None else aws.client("s3", pool_size=concurrency),
             bucket=env.bucket,
-            pool=ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="put"),
-            erased=erasures.ErasedSessions(
-                dynamodb if dynamodb is not None else aws.client("dynamodb", pool_size=concurrency), env.table, logger=logger
-            ),
+            **Container.parts(env.table, concurrency=concurrency, thread_name_prefix="put", logger=logger,
+                              s3=s3, dynamodb=dynamodb),
         )
 
 

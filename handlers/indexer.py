@@ -30,7 +30,6 @@ Removed event was processed; the TTL bounds how long such an item stays.
 from __future__ import annotations
 
 import json
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Mapping
@@ -43,6 +42,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from droplets import contract
 from handlers import aws, erasures
 from handlers.batch import RetryableError, in_pool, process
+from handlers.container import Container
 
 logger = Logger(service="droplets-indexer")
 
@@ -56,16 +56,11 @@ ERASED = "erased"
 
 
 @dataclass(frozen=True)
-class Indexer:
+class Indexer(Container):
     """What a container builds once and every invocation reuses."""
 
-    s3: Any
-    dynamodb: Any
     table: str
     retention_days: int | None
-    pool: ThreadPoolExecutor
-    #: The erasure entries ``droplets forget`` writes in the same table.
-    erased: erasures.ErasedSessions
 
     @classmethod
     def from_env(
@@ -77,14 +72,11 @@ class Indexer:
         concurrency: int = DEFAULT_CONCURRENCY,
     ) -> "Indexer":
         env = aws.read_env(contract.IndexerEnv, environ)
-        dynamodb = dynamodb if dynamodb is not None else aws.client("dynamodb", pool_size=concurrency)
         return cls(
-            s3=s3 if s3 is not None else aws.client("s3", pool_size=concurrency),
-            dynamodb=dynamodb,
             table=env.table,
             retention_days=env.retention_days,
-            pool=ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="index"),
-            erased=erasures.ErasedSessions(dynamodb, env.table, logger=logger),
+            **Container.parts(env.table, concurrency=concurrency, thread_name_prefix="index", logger=logger,
+                              s3=s3, dynamodb=dynamodb),
         )
 
 

@@ -25,7 +25,7 @@ in it imports only the standard library and fastjsonschema, and compiles the sch
 lives in the rest of ``droplets/`` and never ships.
 """
 
-from droplets.contract.columns import ColumnType, ListOf, Scalar, Struct, column_type, stored_columns
+from droplets.contract.columns import ColumnType, Dialect, ListOf, Scalar, Struct, column_type, stored_columns
 from droplets.contract.env import (
     DEFAULT_TRANSFORMS,
     ENV_BUCKET,

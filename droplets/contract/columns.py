@@ -39,6 +39,26 @@ class Struct:
 ColumnType = Union[Scalar, ListOf, Struct]
 
 
+@dataclass(frozen=True)
+class Dialect:
+    """How an SQL engine writes a column type: its name for each scalar kind, and its
+    syntax for a struct (``struct`` around the ``field``\ s joined by ``separator``) and a list."""
+
+    scalars: Mapping[str, str]
+    struct: str
+    field: str
+    separator: str
+    list_of: str
+
+    def render(self, column: ColumnType) -> str:
+        if isinstance(column, Struct):
+            fields = (self.field.format(name=name, type=self.render(sub)) for name, sub in column.fields)
+            return self.struct.format(self.separator.join(fields))
+        if isinstance(column, ListOf):
+            return self.list_of.format(self.render(column.item))
+        return self.scalars[column.kind]
+
+
 @cache
 def _timestamp_pattern() -> str:
     # occurred_at's pattern is the time format; any string field with it is a timestamp.
