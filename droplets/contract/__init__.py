@@ -25,7 +25,16 @@ in it imports only the standard library and fastjsonschema, and compiles the sch
 lives in the rest of ``droplets/`` and never ships.
 """
 
-from droplets.contract.columns import ColumnType, Dialect, ListOf, Scalar, Struct, column_type, stored_columns
+from droplets.contract.columns import (
+    SCALAR_KINDS,
+    ColumnType,
+    Dialect,
+    ListOf,
+    Scalar,
+    Struct,
+    column_type,
+    stored_columns,
+)
 from droplets.contract.env import (
     DEFAULT_TRANSFORMS,
     ENV_BUCKET,
@@ -73,6 +82,7 @@ from droplets.contract.keys import (
     session_partition,
 )
 from droplets.contract.outputs import (
+    LOCAL_DIR,
     LOCAL_STATE_FILE,
     OUTPUT_ATHENA_WORKGROUP,
     OUTPUT_BUCKET,

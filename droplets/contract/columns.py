@@ -1,10 +1,10 @@
 """The columns of a stored record, derived from the record schema for every SQL engine.
 
 :func:`stored_columns` walks ``record-v1.json`` and adds what the pipeline puts on a stored
-object; each engine renders the same column types in its own
-syntax: the Glue table of Athena (``components/catalog.py``) and the DuckDB table of
-``droplets sql`` (``droplets/sql.py``). A field added to the schema is a column of both, and
-a query runs on both with the same column names and shapes.
+object; each engine renders these column types in its own syntax (a :class:`Dialect`): the
+Glue table of Athena (``components/catalog.py``) and the DuckDB table of ``droplets sql``
+(``droplets/sql.py``). A field added to the schema is a column of both, and a query reaches
+into a column the same way on both.
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ ColumnType = Union[Scalar, ListOf, Struct]
 
 @dataclass(frozen=True)
 class Dialect:
-    """How an SQL engine writes a column type: its name for each scalar kind, and its
-    syntax for a struct (``struct`` around the ``field``\ s joined by ``separator``) and a list."""
+    """How an SQL engine writes a column type: its name for each of :data:`SCALAR_KINDS`,
+    and its syntax for a struct (``struct`` around the fields, each written as ``field``,
+    joined by ``separator``) and for a list (``list_of``)."""
 
     scalars: Mapping[str, str]
     struct: str

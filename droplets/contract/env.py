@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field, fields
-from typing import Any, Callable, ClassVar, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 ENV_BUCKET = "DROPLETS_BUCKET"
 ENV_TABLE = "DROPLETS_TABLE"

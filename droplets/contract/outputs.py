@@ -8,7 +8,7 @@ writes them into :data:`LOCAL_STATE_FILE`, and the CLI reads either to find the 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +44,11 @@ STACK_OUTPUTS = (
 
 # --- the local stack's state file -------------------------------------------------------------
 
+#: The local stack's folder in the project directory (its state, function logs, the demo's).
+LOCAL_DIR = Path(".droplets")
 #: Where ``droplets dev`` writes the local stack's state, relative to the project directory;
 #: the CLI looks for it in the working directory and its parents when given no target.
-LOCAL_STATE_FILE = Path(".droplets") / "local.json"
+LOCAL_STATE_FILE = LOCAL_DIR / "local.json"
 
 
 @dataclass(frozen=True)

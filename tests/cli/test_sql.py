@@ -6,7 +6,7 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from components.catalog import event_columns
+from components.catalog import HIVE, event_columns
 from droplets import contract, sql
 from droplets.sql import athena_query
 from tests.cli.conftest import assert_one_line_error
@@ -78,6 +78,8 @@ def test_duckdb_columns_are_the_glue_tables():
     # THEN both have the stored record's columns, in the same order (DuckDB adds the day)
     assert duckdb_columns == [column["name"] for column in event_columns()] + ["dt"]
     assert [name for name, _ in contract.stored_columns()] == [column["name"] for column in event_columns()]
+    # AND each engine names every kind of column the contract has
+    assert set(sql.DUCKDB.scalars) == set(HIVE.scalars) == set(contract.SCALAR_KINDS)
 
 
 def test_table_output(loaded, cli):
