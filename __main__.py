@@ -13,7 +13,6 @@ import pulumi_aws as aws
 from components.bundle import BundleError, BundleSpec, build_bundle, runtime_python_version
 from components.config import load_settings
 from components.pipeline import DropletsPipeline, DropletsPipelineArgs
-from droplets import contract
 
 settings = load_settings()
 try:
@@ -36,15 +35,5 @@ pipeline = DropletsPipeline(
     ),
 )
 
-pulumi.export(contract.OUTPUT_QUEUE_URL, pipeline.queue_url)
-pulumi.export(contract.OUTPUT_QUEUE_ARN, pipeline.queue_arn)
-pulumi.export(contract.OUTPUT_DLQ_URL, pipeline.dlq_url)
-pulumi.export(contract.OUTPUT_BUCKET, pipeline.bucket_name)
-pulumi.export(contract.OUTPUT_TABLE, pipeline.table_name)
-pulumi.export(contract.OUTPUT_INDEX_QUEUE_URL, pipeline.index_queue_url)
-pulumi.export(contract.OUTPUT_INDEX_DLQ_URL, pipeline.index_dlq_url)
-pulumi.export(contract.OUTPUT_PRODUCER_POLICY_ARN, pipeline.producer_policy_arn)
-pulumi.export(contract.OUTPUT_GLUE_DATABASE, pipeline.catalog.database_name)
-pulumi.export(contract.OUTPUT_GLUE_TABLE, pipeline.catalog.table_name)
-pulumi.export(contract.OUTPUT_ATHENA_WORKGROUP, pipeline.catalog.workgroup_name)
-pulumi.export(contract.OUTPUT_REGION, aws.get_region_output().region)
+for output, value in pipeline.outputs.items():  # contract.STACK_OUTPUTS
+    pulumi.export(output, value)

@@ -221,7 +221,9 @@ print((imported - start) * 1000, (time.perf_counter() - imported) * 1000)
 
 def setup_ms(module: str, builder: str, runs: int) -> float:
     """Median time of the first invocation's set-up (clients, chain) in fresh processes."""
-    env = {**CREDENTIALS, "DROPLETS_BUCKET": BUCKET, "DROPLETS_TABLE": TABLE}
+    from droplets import contract
+
+    env = {**CREDENTIALS, **contract.ConsumerEnv(bucket=BUCKET, table=TABLE).to_env()}
     samples = []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", SETUP_PROBE.format(env=env, module=module, builder=builder)],

@@ -49,6 +49,8 @@ CACHE_DIR = PROJECT_ROOT / ".bundle-cache"
 #: Cached bundles kept (newest first); older ones are removed after a build.
 CACHE_KEEP = 8
 
+#: The project's own files in the bundle (globs from the project root), less SOURCES_EXCLUDED:
+#: the one list of what ships; the config check asks :func:`shipped_modules`.
 SOURCES = ("handlers/**/*.py", "transforms/**/*.py", "droplets/__init__.py", "droplets/contract/**/*.py", "droplets/contract/*.json")
 SOURCES_EXCLUDED = frozenset({"transforms/testing.py"})
 #: What the Lambda Python runtime already provides: never bundled.
@@ -195,6 +197,17 @@ def _constraints() -> list[str]:
         if name and _normalize(name) != "droplets":
             pins.add(f"{_normalize(name)}=={dist.version}")
     return sorted(pins)
+
+
+def shipped_modules(root: Path = PROJECT_ROOT) -> frozenset[str]:
+    """The project's modules the bundle holds, as dotted names (``transforms.builtin.pii``;
+    a package by its ``__init__.py``): all the Lambda can import of this project."""
+    names = set()
+    for arcname in _project_sources(root):
+        if arcname.endswith(".py"):
+            parts = arcname[: -len(".py")].split("/")
+            names.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return frozenset(names)
 
 
 def _project_sources(root: Path) -> dict[str, Path]:

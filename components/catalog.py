@@ -15,39 +15,27 @@ TABLE_NAME = "events"
 #: The Hive-style day partition of the default key layout (``events/dt=<day>/...``,
 #: :func:`droplets.contract.object_key`).
 PARTITION = "dt"
-#: Fields the pipeline adds to the stored object (DESIGN.md), on top of the record schema.
-STORED_FIELDS = (
-    ("pipeline", "struct<received_at:string,transforms:array<string>,key:string>"),
-    ("enrichment", "string"),  # its fields depend on the configured plugins: JSON text
-)
 JSON_SERDE = "org.openx.data.jsonserde.JsonSerDe"
+#: Hive's syntax for the contract's column types (:mod:`droplets.contract.columns`). A
+#: timestamp is kept as text: the JSON SerDe reads ISO-8601 with ``Z`` only as a string
+#: (which sorts and compares as time, being UTC). JSON is the value's JSON text.
+HIVE = contract.Dialect(
+    scalars={"int": "int", "bigint": "bigint", "double": "double", "boolean": "boolean",
+             "string": "string", "timestamp": "string", "json": "string"},
+    struct="struct<{}>", field="{name}:{type}", separator=",", list_of="array<{}>",
+)
 
 
 def hive_type(schema: Mapping[str, Any]) -> str:
     """The Athena column type of a JSON Schema node. Free-form objects (query, headers,
     bodies) and arrays become ``string``: the JSON text, queried with ``json_extract``."""
-    if "const" in schema:
-        return "int" if isinstance(schema["const"], int) else "string"
-    if "anyOf" in schema:
-        options = [s for s in schema["anyOf"] if s.get("type") != "null"]
-        return hive_type(options[0]) if len(options) == 1 else "string"
-    types = schema.get("type")
-    types = [t for t in ([types] if isinstance(types, str) else types or []) if t != "null"]
-    if len(types) != 1:
-        return "string"
-    kind = types[0]
-    if kind == "object" and schema.get("properties") and "additionalProperties" not in schema:
-        fields = ",".join(f"{name}:{hive_type(sub)}" for name, sub in schema["properties"].items())
-        return f"struct<{fields}>"
-    return {"string": "string", "integer": "bigint", "number": "double", "boolean": "boolean"}.get(kind, "string")
+    return HIVE.render(contract.column_type(schema))
 
 
 def event_columns() -> list[dict[str, str]]:
-    """The events table's columns: the record schema's fields, then what the pipeline adds."""
-    properties = contract.schema()["properties"]
-    columns = [{"name": name, "type": hive_type(sub)} for name, sub in properties.items()]
-    columns += [{"name": name, "type": kind} for name, kind in STORED_FIELDS]
-    return columns
+    """The events table's columns: the stored record's (the record schema's fields, then
+    what the pipeline adds), as ``droplets sql`` has them too."""
+    return [{"name": name, "type": HIVE.render(column)} for name, column in contract.stored_columns()]
 
 
 def glue_name(text: str) -> str:
@@ -129,7 +117,7 @@ class Catalog(pulumi.ComponentResource):
         self.table_name = self.table.name
         self.workgroup_name = self.workgroup.name
         self.register_outputs({
-            "glueDatabase": self.database_name,
-            "glueTable": self.table_name,
-            "athenaWorkgroup": self.workgroup_name,
+            contract.OUTPUT_GLUE_DATABASE: self.database_name,
+            contract.OUTPUT_GLUE_TABLE: self.table_name,
+            contract.OUTPUT_ATHENA_WORKGROUP: self.workgroup_name,
         })

@@ -28,6 +28,7 @@ from typing import Any, Callable, Mapping
 import pulumi
 from pulumi.runtime import config as runtime_config
 
+from components.bundle import shipped_modules
 from droplets import contract
 from transforms import ConfigError
 from transforms.builtin import pii
@@ -135,18 +136,15 @@ class Names:
         return f"list of {self.of}"
 
     def parse(self, key: str, value: Any) -> tuple[str, ...]:
-        text = str(value).strip()
-        items: Any
-        if text.startswith("["):
+        items: Any = str(value).strip()  # a comma list, unless it is a JSON list
+        if items.startswith("["):
             try:
-                items = json.loads(text)
+                items = json.loads(items)
             except ValueError:
                 items = None
-        else:
-            items = text.split(",")
-        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            raise SettingsError(f"{key} must be a list of names (YAML list or comma-separated), got {value!r}")
-        return tuple(i.strip() for i in items if i.strip())
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                raise SettingsError(f"{key} must be a list of names (YAML list or comma-separated), got {value!r}")
+        return contract.split_names(items)
 
 
 @dataclass(frozen=True)
@@ -480,9 +478,7 @@ def _check_chain(
     _check_bundled(pm, names, modules, packages)
     checked = copy.deepcopy(dict(options))
     if hash_key is not None:
-        # The consumer adds the key from SSM at cold start; add it here too so the pii
-        # transform checks its options exactly as it will in the Lambda.
-        checked[PII_TRANSFORM] = {**checked.get(PII_TRANSFORM, {}), PII_HASH_KEY_OPTION: hash_key}
+        checked = pii.with_hash_key(checked, hash_key)  # as the consumer does at cold start
     try:
         build_chain(pm, names, checked)
     except ConfigError as exc:
@@ -492,10 +488,6 @@ def _check_chain(
         raise SettingsError(f"{NAMESPACE}:transformOptions: {message}") from None
 
 
-#: Top-level packages of the project that the bundle ships (components/bundle.py SOURCES).
-_BUNDLED_PROJECT_PACKAGES = frozenset({"transforms"})
-
-
 def _check_bundled(pm, names: tuple[str, ...], modules: tuple[str, ...], packages: tuple[str, ...]) -> None:
     """Everything the Lambda will import for the chain must be in its bundle.
 
@@ -503,10 +495,11 @@ def _check_bundled(pm, names: tuple[str, ...], modules: tuple[str, ...], package
     the Lambda only has what the bundle holds: the built-ins and ``pluginPackages``. Without
     this check the preview passes and the consumer fails at cold start."""
     wanted = {_normalize_dist(p) for p in packages}
+    shipped = shipped_modules()
 
     def bundled(module: str) -> bool:
         top = module.split(".", 1)[0]
-        return top in _BUNDLED_PROJECT_PACKAGES or any(_normalize_dist(d) in wanted for d in _providers(top))
+        return module in shipped or any(_normalize_dist(d) in wanted for d in _providers(top))
 
     for module in modules:
         if not bundled(module):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 import pulumi
@@ -10,7 +9,7 @@ import pulumi_aws as aws
 
 from components.alarms import Alarms, AlarmsArgs
 from components.catalog import Catalog, CatalogArgs
-from components.config import Settings
+from components.config import FunctionSettings, Settings
 from components.function import PipelineFunction, PipelineFunctionArgs
 from components.index import IndexTable, IndexTableArgs
 from components.lake import LakeBucket, LakeBucketArgs
@@ -52,6 +51,27 @@ class DropletsPipeline(pulumi.ComponentResource):
                 message_retention_seconds=s.message_retention_seconds,
             )
 
+        def function(role: str, handler: str, trigger: QueueWithDeadLetter, sizing: FunctionSettings,
+                     env: contract.LambdaEnv, statements: list[dict]) -> PipelineFunction:
+            return PipelineFunction(
+                f"{name}-{role}",
+                PipelineFunctionArgs(
+                    function_name=f"{prefix}-{role}",
+                    handler=handler,
+                    code=args.code,
+                    trigger=trigger,
+                    architecture=s.architecture,
+                    memory_mb=sizing.memory_mb,
+                    timeout_seconds=sizing.timeout_seconds,
+                    batch_size=s.batch_size,
+                    batching_window_seconds=s.batching_window_seconds,
+                    log_retention_days=s.log_retention_days,
+                    environment=env.to_env(),
+                    statements=statements,
+                ),
+                child,
+            )
+
         self.events = QueueWithDeadLetter(f"{name}-events", queue_args(s.consumer.timeout_seconds), child)
         self.indexing = QueueWithDeadLetter(f"{name}-indexing", queue_args(s.indexer.timeout_seconds), child)
         self.lake = LakeBucket(
@@ -76,16 +96,6 @@ class DropletsPipeline(pulumi.ComponentResource):
         }
 
         # --- consumer: events queue -> chain -> lake -----------------------------------
-        consumer_env: dict[str, pulumi.Input[str]] = {
-            contract.ENV_BUCKET: self.lake.name,
-            contract.ENV_TABLE: self.index.name,
-            contract.ENV_TRANSFORMS: ",".join(s.transforms),
-            contract.ENV_TRANSFORM_CONFIG: json.dumps(s.transform_options, sort_keys=True, separators=(",", ":")),
-        }
-        if s.plugin_modules:
-            consumer_env[contract.ENV_PLUGIN_MODULES] = ",".join(s.plugin_modules)
-        if s.bad_row_payload != contract.BAD_ROW_SCRUBBED:  # unset means scrubbed: only the opt-in is spelt out
-            consumer_env[contract.ENV_BAD_ROW_PAYLOAD] = s.bad_row_payload
         consumer_statements: list[dict] = [{
             "Sid": "WriteEventsAndBadRows",
             "Effect": "Allow",
@@ -107,31 +117,22 @@ class DropletsPipeline(pulumi.ComponentResource):
                 description="droplets: HMAC key of the pii transform's hash mode",
                 opts=child,
             )
-            consumer_env[contract.ENV_PII_KEY_PARAM] = self.pii_key.name
             consumer_statements.append({
                 "Sid": "ReadPiiHashKey",
                 "Effect": "Allow",
                 "Action": "ssm:GetParameter",
                 "Resource": self.pii_key.arn,
             })
-        self.consumer = PipelineFunction(
-            f"{name}-consumer",
-            PipelineFunctionArgs(
-                function_name=f"{prefix}-consumer",
-                handler=CONSUMER_HANDLER,
-                code=args.code,
-                trigger=self.events,
-                architecture=s.architecture,
-                memory_mb=s.consumer.memory_mb,
-                timeout_seconds=s.consumer.timeout_seconds,
-                batch_size=s.batch_size,
-                batching_window_seconds=s.batching_window_seconds,
-                log_retention_days=s.log_retention_days,
-                environment=consumer_env,
-                statements=consumer_statements,
-            ),
-            child,
-        )
+        self.consumer = function("consumer", CONSUMER_HANDLER, self.events, s.consumer, contract.ConsumerEnv(
+            bucket=self.lake.name,
+            table=self.index.name,
+            transforms=s.transforms,
+            transform_options=s.transform_options,
+            plugin_modules=s.plugin_modules,
+            pii_key_param=self.pii_key.name if self.pii_key is not None else None,
+            # unset means scrubbed: only the opt-in is spelt out
+            bad_row_payload=s.bad_row_payload if s.bad_row_payload != contract.BAD_ROW_SCRUBBED else None,
+        ), consumer_statements)
 
         # --- indexer: lake notifications -> index ----------------------------------------
         self.notification = LakeNotification(
@@ -145,51 +146,35 @@ class DropletsPipeline(pulumi.ComponentResource):
             ),
             child,
         )
-        self.indexer = PipelineFunction(
-            f"{name}-indexer",
-            PipelineFunctionArgs(
-                function_name=f"{prefix}-indexer",
-                handler=INDEXER_HANDLER,
-                code=args.code,
-                trigger=self.indexing,
-                architecture=s.architecture,
-                memory_mb=s.indexer.memory_mb,
-                timeout_seconds=s.indexer.timeout_seconds,
-                batch_size=s.batch_size,
-                batching_window_seconds=s.batching_window_seconds,
-                log_retention_days=s.log_retention_days,
-                environment={
-                    contract.ENV_TABLE: self.index.name,
-                    contract.ENV_RETENTION_DAYS: str(s.retention_days),
-                },
-                statements=[
-                    {
-                        "Sid": "ReadEvents",
-                        "Effect": "Allow",
-                        "Action": "s3:GetObject",
-                        "Resource": pulumi.Output.concat(bucket_arn, "/", contract.EVENTS_PREFIX, "*"),
-                    },
-                    {
-                        # Without it S3 answers 403, not 404 NoSuchKey, for an object deleted
-                        # since its event, and the indexer would retry a message that is done.
-                        "Sid": "TellMissingObjects",
-                        "Effect": "Allow",
-                        "Action": "s3:ListBucket",
-                        "Resource": bucket_arn,
-                    },
-                    {
-                        "Sid": "WriteIndex",
-                        "Effect": "Allow",
-                        "Action": ["dynamodb:PutItem", "dynamodb:DeleteItem"],
-                        "Resource": self.index.arn,
-                        # Session items only: the indexer can neither write nor remove an
-                        # erasure entry (only the operator's forget does).
-                        "Condition": {"ForAllValues:StringNotLike": {"dynamodb:LeadingKeys": [erasure.ERASED_LEADING_KEYS]}},
-                    },
-                    read_erasures,
-                ],
-            ),
-            child,
+        self.indexer = function(
+            "indexer", INDEXER_HANDLER, self.indexing, s.indexer,
+            contract.IndexerEnv(table=self.index.name, retention_days=s.retention_days),
+            [
+            {
+                "Sid": "ReadEvents",
+                "Effect": "Allow",
+                "Action": "s3:GetObject",
+                "Resource": pulumi.Output.concat(bucket_arn, "/", contract.EVENTS_PREFIX, "*"),
+            },
+            {
+                # Without it S3 answers 403, not 404 NoSuchKey, for an object deleted
+                # since its event, and the indexer would retry a message that is done.
+                "Sid": "TellMissingObjects",
+                "Effect": "Allow",
+                "Action": "s3:ListBucket",
+                "Resource": bucket_arn,
+            },
+            {
+                "Sid": "WriteIndex",
+                "Effect": "Allow",
+                "Action": ["dynamodb:PutItem", "dynamodb:DeleteItem"],
+                "Resource": self.index.arn,
+                # Session items only: the indexer can neither write nor remove an
+                # erasure entry (only the operator's forget does).
+                "Condition": {"ForAllValues:StringNotLike": {"dynamodb:LeadingKeys": [erasure.ERASED_LEADING_KEYS]}},
+            },
+            read_erasures,
+            ],
         )
 
         # --- around the pipeline ------------------------------------------------------------
@@ -223,24 +208,21 @@ class DropletsPipeline(pulumi.ComponentResource):
         )
         self.producer = ProducerAccess(f"{name}-producer", ProducerAccessArgs(queue_arn=self.events.queue.arn), child)
 
-        self.queue_url = self.events.queue.url
-        self.queue_arn = self.events.queue.arn
-        self.dlq_url = self.events.dead_letter_queue.url
-        self.index_queue_url = self.indexing.queue.url
-        self.index_dlq_url = self.indexing.dead_letter_queue.url
-        self.bucket_name = self.lake.name
-        self.table_name = self.index.name
-        self.producer_policy_arn = self.producer.policy_arn
-        self.register_outputs({
-            "queueUrl": self.queue_url,
-            "queueArn": self.queue_arn,
-            "dlqUrl": self.dlq_url,
-            "indexQueueUrl": self.index_queue_url,
-            "indexDlqUrl": self.index_dlq_url,
-            "bucketName": self.bucket_name,
-            "tableName": self.table_name,
-            "producerPolicyArn": self.producer_policy_arn,
-            "glueDatabase": self.catalog.database_name,
-            "glueTable": self.catalog.table_name,
-            "athenaWorkgroup": self.catalog.workgroup_name,
-        })
+        # The stack outputs, in the contract's order (a contract output without a value
+        # here fails the preview); ``__main__.py`` exports them as they are.
+        values = {
+            contract.OUTPUT_QUEUE_URL: self.events.queue.url,
+            contract.OUTPUT_QUEUE_ARN: self.events.queue.arn,
+            contract.OUTPUT_DLQ_URL: self.events.dead_letter_queue.url,
+            contract.OUTPUT_BUCKET: self.lake.name,
+            contract.OUTPUT_TABLE: self.index.name,
+            contract.OUTPUT_INDEX_QUEUE_URL: self.indexing.queue.url,
+            contract.OUTPUT_INDEX_DLQ_URL: self.indexing.dead_letter_queue.url,
+            contract.OUTPUT_PRODUCER_POLICY_ARN: self.producer.policy_arn,
+            contract.OUTPUT_GLUE_DATABASE: self.catalog.database_name,
+            contract.OUTPUT_GLUE_TABLE: self.catalog.table_name,
+            contract.OUTPUT_ATHENA_WORKGROUP: self.catalog.workgroup_name,
+            contract.OUTPUT_REGION: aws.get_region_output().region,
+        }
+        self.outputs: dict[str, pulumi.Output] = {output: values[output] for output in contract.STACK_OUTPUTS}
+        self.register_outputs(self.outputs)

@@ -164,9 +164,9 @@ def index_keys(dynamodb, table: str, session_id: str) -> tuple[list[dict], list[
 
 # --- bad rows -------------------------------------------------------------------------------
 
-#: The characters of a session ID (``contract.SESSION_ID_RE``): a mention of the session is
+#: The characters of a session ID (the contract's rule): a mention of the session is
 #: bounded by anything else, so a longer ID that starts or ends with it is not a match.
-SESSION_ID_CHARS = "A-Za-z0-9_-"
+SESSION_ID_CHARS = contract.SESSION_ID_ALPHABET
 
 
 def mentions_session(text: str, session_id: str) -> bool:

@@ -1,9 +1,10 @@
 """SQL over the lake: locally in DuckDB, or on the stack's Athena workgroup.
 
 Locally, the range's records are found through the index, read from S3 concurrently, and
-loaded into an in-memory DuckDB table ``events`` whose columns follow the stored record
-(``request.route``, ``response.status``, ...); free-form parts (headers, bodies,
-``enrichment``, ``pipeline``) are JSON columns (``enrichment->>'$.ua.browser'``).
+loaded into an in-memory DuckDB table ``events`` whose columns are the Glue table's, both
+derived from the record schema (:mod:`droplets.contract.columns`): ``request.route``,
+``response.status``, ``error.message``, ``pipeline.transforms``...; free-form parts
+(headers, bodies, ``enrichment``) are JSON columns (``enrichment->>'$.ua.browser'``).
 ``dt`` is the day, as in the Athena table's partition.
 
 With Athena, the query runs as written on the Glue table, in the workgroup and database
@@ -19,29 +20,20 @@ import time
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
+from droplets import contract
 from droplets.errors import DropletsError
 
 TABLE = "events"
 
-#: The stored record's shape (record-v1 + what the chain adds), as DuckDB types. Explicit
-#: columns: inference would fail or explode on arbitrary request/response bodies.
-COLUMNS: dict[str, str] = {
-    "v": "INTEGER",
-    "event_id": "VARCHAR",
-    "session_id": "VARCHAR",
-    "session_invalid": "BOOLEAN",
-    "occurred_at": "TIMESTAMP",
-    "duration_ms": "DOUBLE",
-    "source": "STRUCT(service VARCHAR, env VARCHAR, host VARCHAR)",
-    "request": (
-        "STRUCT(method VARCHAR, path VARCHAR, route VARCHAR, query JSON, headers JSON, ip VARCHAR,"
-        " body JSON, body_bytes BIGINT, body_truncated BOOLEAN)"
-    ),
-    "response": "STRUCT(status INTEGER, headers JSON, body JSON, body_bytes BIGINT, body_truncated BOOLEAN)",
-    "error": "JSON",
-    "pipeline": "JSON",
-    "enrichment": "JSON",
-}
+#: DuckDB's syntax for the contract's column types (:mod:`droplets.contract.columns`).
+DUCKDB = contract.Dialect(
+    scalars={"int": "INTEGER", "bigint": "BIGINT", "double": "DOUBLE", "boolean": "BOOLEAN",
+             "string": "VARCHAR", "timestamp": "TIMESTAMP", "json": "JSON"},
+    struct="STRUCT({})", field='"{name}" {type}', separator=", ", list_of="{}[]",
+)
+#: The stored record's columns, as the Glue table has them (``contract.stored_columns``).
+#: Explicit columns: inference would fail or explode on arbitrary request/response bodies.
+COLUMNS: dict[str, str] = {name: DUCKDB.render(column) for name, column in contract.stored_columns()}
 
 
 def _columns_literal() -> str:

@@ -25,27 +25,15 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from droplets import contract
-from droplets.contract import (  # the stack outputs the CLI reads
-    OUTPUT_ATHENA_WORKGROUP,
-    OUTPUT_BUCKET,
-    OUTPUT_DLQ_URL,
-    OUTPUT_GLUE_DATABASE,
-    OUTPUT_GLUE_TABLE,
-    OUTPUT_INDEX_DLQ_URL,
-    OUTPUT_INDEX_QUEUE_URL,
-    OUTPUT_QUEUE_URL,
-    OUTPUT_REGION,
-    OUTPUT_TABLE,
-)
 from droplets.errors import TargetError
 
-LOCAL_TARGET_FILE = Path(".droplets") / "local.json"
+LOCAL_TARGET_FILE = contract.LOCAL_STATE_FILE
 LOCAL_DEFAULT_REGION = "us-east-1"
 #: moto accepts any credentials; these are only used for a local.json target with none set.
 LOCAL_DUMMY_CREDENTIALS = ("droplets-local", "droplets-local")
 
 #: The queue URLs among the stack outputs (``droplets dlq``).
-QUEUE_OUTPUTS = (OUTPUT_QUEUE_URL, OUTPUT_DLQ_URL, OUTPUT_INDEX_QUEUE_URL, OUTPUT_INDEX_DLQ_URL)
+QUEUE_OUTPUTS = (contract.OUTPUT_QUEUE_URL, contract.OUTPUT_DLQ_URL, contract.OUTPUT_INDEX_QUEUE_URL, contract.OUTPUT_INDEX_DLQ_URL)
 
 #: Concurrency of S3 reads (``--full``, ``sql``); the HTTP pool is sized to match.
 MAX_WORKERS = 16
@@ -159,14 +147,13 @@ def find_local_file(start: Path | None = None) -> Path | None:
     return None
 
 
-def read_local_file(path: Path) -> dict[str, Any]:
+def read_local_file(path: Path) -> contract.LocalState:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        return contract.LocalState.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise TargetError(f"cannot read {path}: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("outputs"), dict):
-        raise TargetError(f"{path} has no \"outputs\" object; restart the local stack (`droplets dev`)")
-    return data
+    except ValueError as exc:
+        raise TargetError(f"{path} {exc}; restart the local stack (`droplets dev`)") from None
 
 
 def stack_outputs(stack: str, cwd: Path | None = None) -> dict[str, Any]:
@@ -218,28 +205,32 @@ def resolve_target(
     env = os.environ if env is None else env
     stack_out: dict[str, Any] = stack_outputs(stack, cwd) if stack else {}
     local_path = None if stack else find_local_file(cwd)
-    local = read_local_file(local_path) if local_path else {}
-    local_out: dict[str, Any] = local.get("outputs", {})
+    local = read_local_file(local_path) if local_path else None
+    local_out: dict[str, Any] = local.outputs if local else {}
+
+    def output(name: str) -> tuple[Any, Any]:
+        """A stack output from ``--stack``, then from local.json."""
+        return stack_out.get(name), local_out.get(name)
 
     target = Target(
-        bucket=_first(bucket, env.get(contract.ENV_BUCKET), stack_out.get(OUTPUT_BUCKET), local_out.get(OUTPUT_BUCKET)),
-        table=_first(table, env.get(contract.ENV_TABLE), stack_out.get(OUTPUT_TABLE), local_out.get(OUTPUT_TABLE)),
-        athena_workgroup=_first(workgroup, stack_out.get(OUTPUT_ATHENA_WORKGROUP), local_out.get(OUTPUT_ATHENA_WORKGROUP)),
-        glue_database=_first(database, stack_out.get(OUTPUT_GLUE_DATABASE), local_out.get(OUTPUT_GLUE_DATABASE)),
-        glue_table=_first(stack_out.get(OUTPUT_GLUE_TABLE), local_out.get(OUTPUT_GLUE_TABLE)),
-        region=_first(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), stack_out.get(OUTPUT_REGION)),
+        bucket=_first(bucket, env.get(contract.ENV_BUCKET), *output(contract.OUTPUT_BUCKET)),
+        table=_first(table, env.get(contract.ENV_TABLE), *output(contract.OUTPUT_TABLE)),
+        athena_workgroup=_first(workgroup, *output(contract.OUTPUT_ATHENA_WORKGROUP)),
+        glue_database=_first(database, *output(contract.OUTPUT_GLUE_DATABASE)),
+        glue_table=_first(*output(contract.OUTPUT_GLUE_TABLE)),
+        region=_first(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), stack_out.get(contract.OUTPUT_REGION)),
     )
     from_local = bool(local_out) and (
-        target.bucket == local_out.get(OUTPUT_BUCKET) or target.table == local_out.get(OUTPUT_TABLE)
+        target.bucket == local_out.get(contract.OUTPUT_BUCKET) or target.table == local_out.get(contract.OUTPUT_TABLE)
     )
     # Queue URLs only from the same source as the rest: never a local queue next to a real bucket.
     queue_source = stack_out if stack else local_out if from_local else {}
     target.queues = {name: str(queue_source[name]) for name in QUEUE_OUTPUTS if queue_source.get(name)}
-    if from_local:
+    if from_local and local:
         target.local = True
-        target.region = _first(local.get("region"), target.region, LOCAL_DEFAULT_REGION)
+        target.region = _first(local.region, target.region, LOCAL_DEFAULT_REGION)
         if not env.get("AWS_ENDPOINT_URL"):
-            target.endpoint_url = local.get("endpoint") or None
+            target.endpoint_url = local.endpoint or None
         target.source = str(local_path)
     elif bucket or table:
         target.source = "flags"

@@ -12,10 +12,12 @@ about 150 ms that a cold start without a message to process does not need to pay
 from __future__ import annotations
 
 import logging
-import os
-from typing import Any
+from typing import Any, Mapping, TypeVar
 
+from droplets import contract
 from transforms import ConfigError
+
+E = TypeVar("E", bound=contract.LambdaEnv)
 
 CONNECT_TIMEOUT_S = 2
 READ_TIMEOUT_S = 5
@@ -64,8 +66,10 @@ def error_code(exc: BaseException) -> str:
     return type(exc).__name__
 
 
-def required_env(name: str, environ: os._Environ | dict[str, str] | None = None) -> str:
-    value = (os.environ if environ is None else environ).get(name, "").strip()
-    if not value:
-        raise ConfigError(f"environment variable {name} is not set")
-    return value
+def read_env(spec: type[E], environ: Mapping[str, str] | None = None) -> E:
+    """The function's environment (``spec``: a :class:`droplets.contract.LambdaEnv`) from
+    ``environ`` (default: ``os.environ``); a bad variable is a ConfigError naming it."""
+    try:
+        return spec.from_env(environ)
+    except contract.EnvError as exc:
+        raise ConfigError(str(exc)) from None

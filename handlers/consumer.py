@@ -36,9 +36,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
@@ -51,9 +49,10 @@ from droplets import contract
 from droplets.contract import message as messages
 from handlers import aws, erasures
 from handlers.batch import RetryableError, in_pool, process
+from handlers.container import Container
 from transforms import ConfigError
 from transforms.builtin import pii
-from transforms.chain import Chain, Dropped, Stored, build_chain, parse_names, parse_options
+from transforms.chain import Bad, Chain, Dropped, Stored, build_chain
 from transforms.manager import get_plugin_manager
 
 logger = Logger(service="droplets-consumer")
@@ -67,19 +66,14 @@ SERIALIZE_STEP = "serialize"
 #: The outcome of a message of an erased session: nothing written, the message is done.
 ERASED = "erased"
 PII_TRANSFORM = pii.NAME
-PII_KEY_OPTION = pii.HASH_KEY_OPTION
 
 
 @dataclass(frozen=True)
-class Consumer:
+class Consumer(Container):
     """What a container builds once and every invocation reuses."""
 
     chain: Chain
-    s3: Any
     bucket: str
-    pool: ThreadPoolExecutor
-    #: The erasure entries ``droplets forget`` writes in the index table.
-    erased: erasures.ErasedSessions
 
     @classmethod
     def from_env(
@@ -96,46 +90,26 @@ class Consumer:
         Raises :class:`transforms.ConfigError` naming the variable at fault. ``s3``, ``ssm``
         and ``dynamodb`` replace the default clients (tests, benchmarks).
         """
-        if concurrency < 1:
-            raise ValueError("concurrency must be at least 1")
-        env = os.environ if environ is None else environ
-        bucket = aws.required_env(contract.ENV_BUCKET, env)
-        table = aws.required_env(contract.ENV_TABLE, env)  # where erasure entries live
-        names = parse_names(env.get(contract.ENV_TRANSFORMS))
+        env = aws.read_env(contract.ConsumerEnv, environ)
+        options = env.transform_options
+        if env.pii_key_param:
+            if PII_TRANSFORM in env.transforms:
+                options = pii.with_hash_key(options, _read_secret(env.pii_key_param, ssm))
+            else:
+                logger.warning("pii hash key parameter set but the chain has no pii transform", transforms=list(env.transforms))
         try:
-            options = parse_options(env.get(contract.ENV_TRANSFORM_CONFIG))
-        except ConfigError as exc:
-            raise ConfigError(f"{contract.ENV_TRANSFORM_CONFIG}: {exc}") from None
-        modules = [m for m in env.get(contract.ENV_PLUGIN_MODULES, "").split(",") if m.strip()]
-        key_param = env.get(contract.ENV_PII_KEY_PARAM, "").strip()
-        if key_param:
-            pii_options = options.get(PII_TRANSFORM) or {}
-            if PII_TRANSFORM in names and isinstance(pii_options, Mapping):
-                options[PII_TRANSFORM] = {**pii_options, PII_KEY_OPTION: _read_secret(key_param, ssm)}
-            elif PII_TRANSFORM not in names:
-                logger.warning("pii hash key parameter set but the chain has no pii transform", transforms=names)
-        try:
-            pm = get_plugin_manager(modules)
+            pm = get_plugin_manager(env.plugin_modules)
         except ConfigError as exc:
             raise ConfigError(f"{contract.ENV_PLUGIN_MODULES}: {exc}") from None
-        bad_row_payload = env.get(contract.ENV_BAD_ROW_PAYLOAD, "").strip() or contract.BAD_ROW_SCRUBBED
-        if bad_row_payload not in contract.BAD_ROW_PAYLOADS:
-            raise ConfigError(
-                f"{contract.ENV_BAD_ROW_PAYLOAD} must be one of {', '.join(contract.BAD_ROW_PAYLOADS)}, "
-                f"got {bad_row_payload!r}"
-            )
         try:
-            chain = build_chain(pm, names, options, bad_row_payload=bad_row_payload)
+            chain = build_chain(pm, env.transforms, options, bad_row_payload=env.bad_row_payload or contract.BAD_ROW_SCRUBBED)
         except ConfigError as exc:
             raise ConfigError(f"{contract.ENV_TRANSFORMS} / {contract.ENV_TRANSFORM_CONFIG}: {exc}") from None
         return cls(
             chain=chain,
-            s3=s3 if s3 is not None else aws.client("s3", pool_size=concurrency),
-            bucket=bucket,
-            pool=ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="put"),
-            erased=erasures.ErasedSessions(
-                dynamodb if dynamodb is not None else aws.client("dynamodb", pool_size=concurrency), table, logger=logger
-            ),
+            bucket=env.bucket,
+            **Container.parts(env.table, concurrency=concurrency, thread_name_prefix="put", logger=logger,
+                              s3=s3, dynamodb=dynamodb),
         )
 
 

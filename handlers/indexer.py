@@ -30,8 +30,6 @@ Removed event was processed; the TTL bounds how long such an item stays.
 from __future__ import annotations
 
 import json
-import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Mapping
@@ -44,7 +42,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from droplets import contract
 from handlers import aws, erasures
 from handlers.batch import RetryableError, in_pool, process
-from transforms import ConfigError
+from handlers.container import Container
 
 logger = Logger(service="droplets-indexer")
 
@@ -58,16 +56,11 @@ ERASED = "erased"
 
 
 @dataclass(frozen=True)
-class Indexer:
+class Indexer(Container):
     """What a container builds once and every invocation reuses."""
 
-    s3: Any
-    dynamodb: Any
     table: str
     retention_days: int | None
-    pool: ThreadPoolExecutor
-    #: The erasure entries ``droplets forget`` writes in the same table.
-    erased: erasures.ErasedSessions
 
     @classmethod
     def from_env(
@@ -78,25 +71,13 @@ class Indexer:
         dynamodb: Any = None,
         concurrency: int = DEFAULT_CONCURRENCY,
     ) -> "Indexer":
-        env = os.environ if environ is None else environ
-        table = aws.required_env(contract.ENV_TABLE, env)
-        dynamodb = dynamodb if dynamodb is not None else aws.client("dynamodb", pool_size=concurrency)
+        env = aws.read_env(contract.IndexerEnv, environ)
         return cls(
-            s3=s3 if s3 is not None else aws.client("s3", pool_size=concurrency),
-            dynamodb=dynamodb,
-            table=table,
-            retention_days=retention_days(env.get(contract.ENV_RETENTION_DAYS)),
-            pool=ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="index"),
-            erased=erasures.ErasedSessions(dynamodb, table, logger=logger),
+            table=env.table,
+            retention_days=env.retention_days,
+            **Container.parts(env.table, concurrency=concurrency, thread_name_prefix="index", logger=logger,
+                              s3=s3, dynamodb=dynamodb),
         )
-
-
-def retention_days(value: str | None) -> int | None:
-    """``DROPLETS_RETENTION_DAYS`` as the index TTL in days, or None; bad values are config errors."""
-    try:
-        return contract.parse_retention_days(value)
-    except ValueError as exc:
-        raise ConfigError(f"{contract.ENV_RETENTION_DAYS} {exc}") from None
 
 
 def padded_sequencer(value: str | None) -> str | None:

@@ -148,7 +148,7 @@ def test_raw_bad_rows_are_an_explicit_opt_in(aws, context, aws_env):
 
 def test_an_unknown_bad_row_setting_fails_the_cold_start_naming_the_variable(aws, context, aws_env):
     aws_env.setenv(contract.ENV_BAD_ROW_PAYLOAD, "plain")
-    with pytest.raises(ConfigError, match=f"{contract.ENV_BAD_ROW_PAYLOAD} must be one of scrubbed, raw, got 'plain'"):
+    with pytest.raises(ConfigError, match=f"{contract.ENV_BAD_ROW_PAYLOAD}: must be one of scrubbed, raw, got 'plain'"):
         consumer.handler(sqs_event(["{}"]), context)
 
 

@@ -143,3 +143,79 @@ def test_stored_index_item_reads_an_object_and_refuses_what_is_not_a_record():
     for data in (b"not json", b"[]", b'{"occurred_at": "yesterday", "event_id": "x"}', b'{"occurred_at": "2026-11-26T03:41:05.481Z"}'):
         with pytest.raises(contract.RecordError, match="not a stored record"):
             contract.stored_index_item(data, "events/k.json", 1)
+
+
+# --- the Lambda environment -----------------------------------------------------------------
+
+
+def test_consumer_env_round_trips_through_its_variables():
+    # GIVEN a consumer's configuration with every variable set
+    env = contract.ConsumerEnv(
+        bucket="lake", table="index", transforms=("pii", "keys"), transform_options={"pii": {"mode": "hash"}, "keys": {}},
+        plugin_modules=("my.plugin", "other.plugin"), pii_key_param="/droplets/dev/pii-hash-key",
+    )
+    # WHEN it is encoded as the Pulumi program configures it
+    variables = env.to_env()
+    # THEN each variable has its documented encoding, and decoding gives the same configuration
+    assert variables == {
+        contract.ENV_BUCKET: "lake", contract.ENV_TABLE: "index", contract.ENV_TRANSFORMS: "pii,keys",
+        contract.ENV_TRANSFORM_CONFIG: '{"keys":{},"pii":{"mode":"hash"}}',
+        contract.ENV_PLUGIN_MODULES: "my.plugin,other.plugin", contract.ENV_PII_KEY_PARAM: "/droplets/dev/pii-hash-key",
+    }
+    assert contract.ConsumerEnv.from_env(variables) == env
+    assert set(variables) <= set(contract.VARIABLES)
+
+
+def test_unset_variables_are_left_out_and_read_back_as_the_defaults():
+    # GIVEN only the required variables
+    env = contract.ConsumerEnv(bucket="lake", table="index")
+    # THEN the chain and its (empty) options are still written, nothing else
+    assert env.to_env() == {contract.ENV_BUCKET: "lake", contract.ENV_TABLE: "index",
+                            contract.ENV_TRANSFORMS: ",".join(contract.DEFAULT_TRANSFORMS), contract.ENV_TRANSFORM_CONFIG: "{}"}
+    # AND blank values decode to the defaults, a comma list is trimmed
+    decoded = contract.ConsumerEnv.from_env({contract.ENV_BUCKET: " lake ", contract.ENV_TABLE: "index",
+                                             contract.ENV_TRANSFORMS: " , ", contract.ENV_PLUGIN_MODULES: " a.b , ,c ",
+                                             contract.ENV_PII_KEY_PARAM: "  "})
+    assert decoded == contract.ConsumerEnv(bucket="lake", table="index", plugin_modules=("a.b", "c"))
+    assert contract.IndexerEnv.from_env({contract.ENV_TABLE: "index"}) == contract.IndexerEnv(table="index", retention_days=None)
+    assert contract.IndexerEnv(table="index", retention_days=30).to_env() == {contract.ENV_TABLE: "index", contract.ENV_RETENTION_DAYS: "30"}
+
+
+@pytest.mark.parametrize(("spec", "variables", "variable"), [
+    (contract.ConsumerEnv, {contract.ENV_TABLE: "index"}, contract.ENV_BUCKET),
+    (contract.ConsumerEnv, {contract.ENV_BUCKET: "lake", contract.ENV_TABLE: "  "}, contract.ENV_TABLE),
+    (contract.ConsumerEnv, {contract.ENV_BUCKET: "lake", contract.ENV_TABLE: "index", contract.ENV_TRANSFORM_CONFIG: "{nope"}, contract.ENV_TRANSFORM_CONFIG),
+    (contract.ConsumerEnv, {contract.ENV_BUCKET: "lake", contract.ENV_TABLE: "index", contract.ENV_TRANSFORM_CONFIG: "[]"}, contract.ENV_TRANSFORM_CONFIG),
+    (contract.IndexerEnv, {contract.ENV_TABLE: "index", contract.ENV_RETENTION_DAYS: "-1"}, contract.ENV_RETENTION_DAYS),
+])
+def test_a_bad_variable_is_an_error_naming_it(spec, variables, variable):
+    with pytest.raises(contract.EnvError) as info:
+        spec.from_env(variables)
+    assert info.value.variable == variable and variable in str(info.value)
+
+
+def test_lists_of_names_read_the_same_from_text_or_a_list():
+    assert contract.split_names("pii, enrich,,keys ") == contract.split_names([" pii", "enrich", "", "keys"]) == ("pii", "enrich", "keys")
+    assert contract.split_names(contract.join_names(contract.DEFAULT_TRANSFORMS)) == contract.DEFAULT_TRANSFORMS
+
+
+# --- the local stack's state file -----------------------------------------------------------
+
+
+def test_local_state_file_round_trips(tmp_path):
+    # GIVEN the state of a local stack
+    state = contract.LocalState({contract.OUTPUT_BUCKET: "lake", contract.OUTPUT_QUEUE_URL: "http://q"},
+                                endpoint="http://127.0.0.1:4566", region="eu-west-1", stack="dev")
+    # WHEN it is written where the CLI looks for it
+    path = state.write(tmp_path / contract.LOCAL_STATE_FILE)
+    # THEN reading it gives it back, and nothing is left half-written
+    assert path == tmp_path / ".droplets" / "local.json"
+    assert contract.LocalState.from_json(path.read_text()) == state
+    assert list(path.parent.iterdir()) == [path]
+
+
+@pytest.mark.parametrize("text", ["[]", '{"endpoint": "x"}', '{"outputs": []}', '{"outputs": {}, "region": 5}'])
+def test_a_file_that_is_not_a_local_state_is_refused(text):
+    with pytest.raises(ValueError):
+        contract.LocalState.from_json(text)
+

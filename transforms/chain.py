@@ -98,11 +98,7 @@ def available_transforms(pm: pluggy.PluginManager) -> dict[str, TransformFactory
 
 def parse_names(value: str | Iterable[str] | None) -> list[str]:
     """``"pii, enrich,keys"`` -> ``["pii", "enrich", "keys"]``; empty -> the default chain."""
-    if value is None:
-        return list(contract.DEFAULT_TRANSFORMS)
-    items = value.split(",") if isinstance(value, str) else list(value)
-    names = [n.strip() for n in items if n and n.strip()]
-    return names or list(contract.DEFAULT_TRANSFORMS)
+    return list(contract.split_names(value or ()) or contract.DEFAULT_TRANSFORMS)
 
 
 @cache
@@ -240,13 +236,8 @@ def build_chain(
 
 
 def parse_options(text: str | None) -> dict[str, Any]:
-    """``DROPLETS_TRANSFORM_CONFIG`` (JSON object of per-transform options) -> dict."""
-    if not text:
-        return {}
+    """A JSON object of per-transform options (``droplets transform --config``) -> dict."""
     try:
-        value = json.loads(text)
+        return contract.parse_transform_options(text)
     except ValueError as exc:
-        raise ConfigError(f"transform options are not valid JSON: {exc}") from exc
-    if not isinstance(value, dict):
-        raise ConfigError("transform options must be a JSON object keyed by transform name")
-    return value
+        raise ConfigError(str(exc)) from exc

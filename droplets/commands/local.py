@@ -10,10 +10,13 @@ from typing import Annotated, Optional
 
 import typer
 
+from droplets import contract
 from droplets.commands.shared import Commands
 from droplets.console import fail
 
 app = Commands()
+#: Where the functions' logs go, in the project directory.
+LOG_DIR = contract.LOCAL_DIR / "logs"
 
 Port = Annotated[int, typer.Option("--port", min=0, max=65535, help="Emulator port on 127.0.0.1 (0: any free port).")]
 ProjectDir = Annotated[Path, typer.Option("--project-dir", file_okay=False, help="The Pulumi project (repository root).")]
@@ -55,13 +58,13 @@ def dev(
 
     try:
         with running(port=port, stack=stack, project_dir=project_dir, overrides=overrides,
-                     log_dir=Path(project_dir) / ".droplets" / "logs",
+                     log_dir=Path(project_dir) / LOG_DIR,
                      retry_after=None if aws_timing else retry_after, on_batch=on_batch,
                      on_deployed=lambda deployed: [console.print(line, markup=False) for line in describe(deployed)]) as local:
             console.print(f"emulator: [bold]{local.emulator.endpoint}[/] (region {local.emulator.region})")
-            for name, value in sorted(local.stack.state()["outputs"].items()):
+            for name, value in sorted(local.stack.state().outputs.items()):
                 console.print(f"  {name} = {value}", markup=False)
-            console.print(f"wrote {local.state_path}; function logs in {Path(project_dir) / '.droplets' / 'logs'}")
+            console.print(f"wrote {local.state_path}; function logs in {Path(project_dir) / LOG_DIR}")
             console.print("send records to queueUrl (e.g. the example app: DROPLETS_QUEUE_URL=<queueUrl> "
                           f"AWS_ENDPOINT_URL={local.emulator.endpoint} npm start), query with `droplets session`, "
                           "`droplets report api`. [bold]Ctrl-C[/] stops.")

@@ -37,7 +37,7 @@ from droplets.render import print_api_report, print_journey
 from droplets.report import build_api_report
 from droplets.timerange import TimeRange
 
-DEMO_DIR = Path(".droplets") / "demo"
+DEMO_DIR = contract.LOCAL_DIR / "demo"
 DEFAULT_SESSIONS = 40
 #: Failed messages come back after this many seconds locally (AWS: the visibility timeout).
 RETRY_AFTER = 2.0

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from droplets import contract
 from droplets.local.emulator import DEFAULT_REGION, Emulator
 from droplets.local.resources import FunctionSpec, MappingSpec
 
 #: Where the local stack's coordinates go; the CLI reads it when no target is given.
-LOCAL_STATE = Path(".droplets") / "local.json"
+LOCAL_STATE = contract.LOCAL_STATE_FILE
 DEFAULT_STACK = "dev"
 #: What ``pulumi stack output --json`` shows for a secret output; we do the same.
 SECRET_MASK = "[secret]"
@@ -63,18 +64,13 @@ class LocalStack:
     mappings: list[MappingSpec]
     summary: dict[str, Any]
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> contract.LocalState:
         """The ``.droplets/local.json`` document (secret outputs masked, as Pulumi does)."""
         outputs = {k: (SECRET_MASK if k in self.secret_outputs else v) for k, v in self.outputs.items()}
-        return {"endpoint": self.endpoint, "region": self.region, "stack": self.config.stack, "outputs": outputs}
+        return contract.LocalState(outputs, endpoint=self.endpoint, region=self.region, stack=self.config.stack)
 
     def write_state(self, path: Path | str = LOCAL_STATE) -> Path:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.state(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        tmp.replace(path)
-        return path
+        return self.state().write(path)
 
 
 def _config_value(value: Any) -> str:

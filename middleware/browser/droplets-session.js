@@ -25,7 +25,8 @@
     storageKey: 'droplets.session',
     idleMinutes: 30,
   };
-  // The server's rule (DESIGN.md): anything else it stores as "no session".
+  // The server's rule (a copy of droplets/contract/session-id.json, checked against it by
+  // tests/test_session_rule.py): anything else it stores as "no session".
   var VALID_ID = /^[A-Za-z0-9_-]{8,128}$/;
   var installed = typeof WeakMap === 'function' ? new WeakMap() : null;
 

@@ -5,7 +5,6 @@ real CLI, with the queues found the way an operator's are: the local stack's
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import boto3
 import botocore.client
@@ -60,10 +59,8 @@ def queues(aws_env):
     with mock_aws():
         q = Queues(boto3.client("sqs", region_name=REGION))
         outputs = {contract.OUTPUT_BUCKET: BUCKET, contract.OUTPUT_TABLE: TABLE, **q.urls}
-        path = Path(".droplets") / "local.json"
-        path.parent.mkdir()
         # No "endpoint": the CLI's clients stay in-process, where moto is.
-        path.write_text(json.dumps({"region": REGION, "outputs": outputs}))
+        contract.LocalState(outputs, region=REGION).write()
         yield q
 
 

@@ -52,12 +52,11 @@ def test_endpoint_unreachable(aws_env, cli, closed_port):
 
 
 def test_local_json_endpoint_down(clean_env, tmp_path, cli, closed_port):
-    import json
+    from droplets import contract
 
-    (tmp_path / ".droplets").mkdir()
-    (tmp_path / ".droplets" / "local.json").write_text(json.dumps({
-        "endpoint": f"http://127.0.0.1:{closed_port}", "region": "us-east-1",
-        "outputs": {"bucketName": "b", "tableName": "t"}}))
+    outputs = {contract.OUTPUT_BUCKET: "b", contract.OUTPUT_TABLE: "t"}
+    state = contract.LocalState(outputs, endpoint=f"http://127.0.0.1:{closed_port}", region="us-east-1")
+    state.write(tmp_path / contract.LOCAL_STATE_FILE)
     assert_one_line_error(cli("session", "sess-anyone-0001"), f"cannot reach http://127.0.0.1:{closed_port}")
 
 

@@ -10,7 +10,6 @@ event shape Lambda gives them (:func:`droplets.local.runner.sqs_record`).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import quote
 
 import boto3
@@ -49,9 +48,7 @@ def stack(aws_env):
         lake.s3.put_bucket_notification_configuration(Bucket=BUCKET, NotificationConfiguration={
             "QueueConfigurations": [{"QueueArn": arn, "Events": ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"]}]})
         outputs = {contract.OUTPUT_BUCKET: BUCKET, contract.OUTPUT_TABLE: TABLE, **queues.urls}
-        path = Path(".droplets") / "local.json"
-        path.parent.mkdir()
-        path.write_text(json.dumps({"region": REGION, "outputs": outputs}))  # no endpoint: moto is in-process
+        contract.LocalState(outputs, region=REGION).write()  # no endpoint: moto is in-process
         yield Stack(lake, queues)
     consumer.consumer.cache_clear()
     indexer.indexer.cache_clear()

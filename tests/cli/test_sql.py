@@ -6,9 +6,11 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
+from components.catalog import HIVE, event_columns
+from droplets import contract, sql
 from droplets.sql import athena_query
 from tests.cli.conftest import assert_one_line_error
-from tests.cli.lake import REGION
+from tests.cli.lake import REGION, stored_record
 
 
 @pytest.fixture
@@ -50,6 +52,34 @@ def test_columns_follow_the_stored_record(loaded, cli):
     assert rows[0] == {"dt": "2026-03-01", "session_id": "sess-sql-000001", "occurred_at": "2026-03-01T00:00:00",
                        "method": "GET", "browser": "Chrome", "service": "api"}
     assert [r["method"] for r in rows] == ["GET", "POST"]
+
+
+def test_error_and_pipeline_have_the_glue_tables_shape(lake, cli):
+    # GIVEN a stored call that failed, and one that did not
+    failed = stored_record("sess-sql-000004", "2026-03-02T10:00:00.000Z", status=502)
+    failed["error"] = {"type": "TimeoutError", "message": "upstream timed out", "aborted": True}
+    lake.add(failed)
+    lake.add_event("sess-sql-000004", "2026-03-02T10:00:01.000Z")
+    # WHEN a query reaches into them as it would on Athena (structs, not JSON text)
+    result = cli("sql", "SELECT error.type AS type, error.message AS message, pipeline.transforms AS transforms, "
+                 "pipeline.received_at AS received FROM events WHERE error IS NOT NULL",
+                 "--since", "2026-03-02", "--until", "2026-03-02", "--json")
+    # THEN it reads the failed call's fields
+    assert result.exit_code == 0, result.stderr
+    assert result.json_lines() == [{"type": "TimeoutError", "message": "upstream timed out",
+                                    "transforms": ["pii", "enrich", "keys"], "received": "2026-03-02T10:00:00"}]
+
+
+def test_duckdb_columns_are_the_glue_tables():
+    # GIVEN the events table droplets sql makes (empty) and the Glue table's columns
+    con = sql.connect()
+    sql.load_events(con, [])
+    duckdb_columns = [row[0] for row in con.execute("DESCRIBE events").fetchall()]
+    # THEN both have the stored record's columns, in the same order (DuckDB adds the day)
+    assert duckdb_columns == [column["name"] for column in event_columns()] + ["dt"]
+    assert [name for name, _ in contract.stored_columns()] == [column["name"] for column in event_columns()]
+    # AND each engine names every kind of column the contract has
+    assert set(sql.DUCKDB.scalars) == set(HIVE.scalars) == set(contract.SCALAR_KINDS)
 
 
 def test_table_output(loaded, cli):
@@ -120,15 +150,13 @@ def test_athena_runs_the_query_in_the_stacks_workgroup(athena_results, cli, api_
 
 
 def test_athena_target_comes_from_local_json(athena_results, cli, tmp_path, aws_env):
-    import json
-
-    aws_env.delenv("DROPLETS_BUCKET")
-    aws_env.delenv("DROPLETS_TABLE")
-    (tmp_path / ".droplets").mkdir()
-    (tmp_path / ".droplets" / "local.json").write_text(json.dumps({
-        "endpoint": "", "region": REGION,
-        "outputs": {"bucketName": "droplets-lake-test", "tableName": "droplets-index-test",
-                    "athenaWorkgroup": "droplets-wg", "glueDatabase": "droplets_lake", "glueTable": "events"}}))
+    aws_env.delenv(contract.ENV_BUCKET)
+    aws_env.delenv(contract.ENV_TABLE)
+    contract.LocalState({
+        contract.OUTPUT_BUCKET: "droplets-lake-test", contract.OUTPUT_TABLE: "droplets-index-test",
+        contract.OUTPUT_ATHENA_WORKGROUP: "droplets-wg", contract.OUTPUT_GLUE_DATABASE: "droplets_lake",
+        contract.OUTPUT_GLUE_TABLE: "events",
+    }, endpoint="", region=REGION).write(tmp_path / contract.LOCAL_STATE_FILE)
     athena_results([("n", "integer")], [["3"]])
     result = cli("sql", "SELECT count(*) AS n FROM events", "--athena")
     assert result.exit_code == 0, result.stderr

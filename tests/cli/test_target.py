@@ -8,6 +8,7 @@ import stat
 
 import pytest
 
+from droplets import contract
 from droplets.errors import TargetError
 from droplets.target import LOCAL_DUMMY_CREDENTIALS, resolve_target
 from tests.cli.conftest import assert_one_line_error
@@ -23,7 +24,7 @@ LOCAL = {
 
 
 def write_local(folder, data=LOCAL):
-    path = folder / ".droplets" / "local.json"
+    path = folder / contract.LOCAL_STATE_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data) if isinstance(data, dict) else data)
     return path
@@ -75,8 +76,8 @@ def test_aws_endpoint_url_wins_over_local_json_and_real_credentials_are_kept(cle
 
 def test_env_beats_local_json_and_flags_beat_env(clean_env, tmp_path):
     write_local(tmp_path)
-    clean_env.setenv("DROPLETS_BUCKET", "env-bucket")
-    clean_env.setenv("DROPLETS_TABLE", "env-table")
+    clean_env.setenv(contract.ENV_BUCKET, "env-bucket")
+    clean_env.setenv(contract.ENV_TABLE, "env-table")
     clean_env.setenv("AWS_REGION", "eu-central-1")
     target = resolve_target()
     assert (target.bucket, target.table, target.region) == ("env-bucket", "env-table", "eu-central-1")

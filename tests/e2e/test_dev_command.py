@@ -13,6 +13,8 @@ import time
 import boto3
 import pytest
 
+from droplets import contract
+
 from .conftest import PROBE_PROGRAM
 
 pytestmark = pytest.mark.e2e
@@ -20,7 +22,7 @@ pytestmark = pytest.mark.e2e
 
 def test_dev_serves_the_stack_until_ctrl_c_and_cleans_up():
     # GIVEN `droplets dev` on the probe program, on any free port
-    state = PROBE_PROGRAM / ".droplets" / "local.json"
+    state = PROBE_PROGRAM / contract.LOCAL_STATE_FILE
     state.unlink(missing_ok=True)
     process = subprocess.Popen(
         [sys.executable, "-m", "droplets", "dev", "--port", "0", "--stack", "test",
@@ -86,4 +88,4 @@ def test_dev_with_a_bad_config_value_fails_in_one_line_naming_the_key():
     # THEN it exits non-zero with one line that names the key, and leaves no state file
     assert done.returncode == 1
     assert "maxReceiveCount" in done.stderr and "Traceback" not in done.stderr + done.stdout
-    assert not (PROBE_PROGRAM / ".droplets" / "local.json").exists()
+    assert not (PROBE_PROGRAM / contract.LOCAL_STATE_FILE).exists()

@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from droplets import contract
 from droplets.local import stack as stack_module
 from droplets.local.emulator import ACCOUNT_ID
 from droplets.local.mocks import to_aws
@@ -187,7 +188,7 @@ def test_unsupported_types_are_listed_not_dropped(probe_stack):
 
 
 def test_state_file_has_endpoint_region_outputs_and_masks_secrets(tmp_path, emulator, probe_stack):
-    path = probe_stack.write_state(tmp_path / ".droplets" / "local.json")
+    path = probe_stack.write_state(tmp_path / contract.LOCAL_STATE_FILE)
     state = json.loads(path.read_text())
 
     assert state["endpoint"] == emulator.endpoint

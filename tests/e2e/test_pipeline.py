@@ -90,7 +90,7 @@ def pipeline(tmp_path_factory):
     holder: dict = {}
 
     with running(
-        port=0, project_dir=ROOT, state_path=state_dir / ".droplets" / "local.json", log_dir=state_dir / "logs",
+        port=0, project_dir=ROOT, state_path=state_dir / contract.LOCAL_STATE_FILE, log_dir=state_dir / "logs",
         # The dev stack's config, with fewer receives before the DLQ (each failing delivery
         # waits out botocore's backoff): the same program, one setting changed.
         overrides={"maxReceiveCount": 2},

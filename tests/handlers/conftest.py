@@ -48,10 +48,7 @@ def context() -> LambdaContext:
 @pytest.fixture
 def aws_env(monkeypatch):
     """Fake credentials and the handlers' environment; nothing from the developer's shell."""
-    for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_DYNAMODB"):
-        monkeypatch.delenv(name, raising=False)
-    for name in (contract.ENV_TRANSFORMS, contract.ENV_TRANSFORM_CONFIG, contract.ENV_PLUGIN_MODULES,
-                 contract.ENV_RETENTION_DAYS, contract.ENV_PII_KEY_PARAM):
+    for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_DYNAMODB", *contract.VARIABLES):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")

@@ -18,6 +18,7 @@ import pulumi
 import yaml
 from pulumi.runtime.mocks import MockMonitor
 
+from droplets import contract
 from droplets.local.mocks import unwrap_secrets as unwrap
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,11 +26,8 @@ PROGRAM = ROOT / "__main__.py"
 PROJECT = "droplets"
 ACCOUNT = "123456789012"
 STACKS = ("dev", "prod")
-#: What __main__.py must export (the issue's list, plus indexDlqUrl and region).
-EXPORTS = (
-    "queueUrl", "queueArn", "dlqUrl", "bucketName", "tableName", "indexQueueUrl", "producerPolicyArn",
-    "glueDatabase", "glueTable", "athenaWorkgroup", "indexDlqUrl", "region",
-)
+#: What __main__.py must export.
+EXPORTS = contract.STACK_OUTPUTS
 
 
 def stack_config(stack: str) -> dict[str, str]:

@@ -126,6 +126,16 @@ def test_digest_follows_sources_architecture_and_python(tmp_path):
     assert digest(BundleSpec("arm64", "3.13"), bundle_module._project_sources(root)) != base
 
 
+def test_shipped_modules_are_the_project_files_the_bundle_takes():
+    # GIVEN the project WHEN asked which of its modules the bundle holds
+    shipped = bundle_module.shipped_modules()
+    # THEN the handlers, the transforms and the contract package, as the Lambda imports them
+    assert {"handlers.consumer", "transforms", "transforms.builtin.pii", "droplets", "droplets.contract",
+            "droplets.contract.env"} <= shipped
+    # AND nothing the bundle leaves out: the testing kit, the CLI, the components
+    assert not shipped & {"transforms.testing", "droplets.cli", "droplets.sql", "components.bundle", "tests.plugins.shout"}
+
+
 def test_runtime_version_and_unknown_architecture():
     assert runtime_python_version("python3.13") == "3.13"
     with pytest.raises(bundle_module.BundleError):
@@ -198,8 +208,8 @@ def test_handlers_run_from_the_bundle_alone_in_a_clean_virtualenv(tmp_path, moto
         "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
         "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": region,
         "AWS_ENDPOINT_URL": moto_server,
-        contract.ENV_BUCKET: bucket, contract.ENV_TABLE: table, contract.ENV_RETENTION_DAYS: "30",
-        contract.ENV_TRANSFORMS: ",".join(contract.DEFAULT_TRANSFORMS), contract.ENV_TRANSFORM_CONFIG: "{}",
+        **contract.ConsumerEnv(bucket=bucket, table=table).to_env(),
+        **contract.IndexerEnv(table=table, retention_days=30).to_env(),
     }
     probe = subprocess.run([str(venv / "bin" / "python"), "-I", str(HERE / "lambda_probe.py"), str(task), str(events_file)],
                            capture_output=True, text=True, env=env, timeout=120)

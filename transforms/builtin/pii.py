@@ -721,3 +721,15 @@ def make_pii(options: Mapping[str, Any]) -> Pii:
 @hookimpl
 def droplets_transforms():
     return {NAME: make_pii}
+
+
+def with_hash_key(options: Mapping[str, Any], key: str) -> dict[str, Any]:
+    """The chain's transform options with ``key`` as pii's hash key, next to its other
+    options. The key is a secret, never in the stack's configuration: the consumer reads
+    it from SSM at cold start, and the Pulumi preview adds it the same way to check the
+    chain exactly as the Lambda builds it. Options of pii that are not an object are left
+    as they are, for the chain builder to reject."""
+    own = options.get(NAME) or {}
+    if not isinstance(own, Mapping):
+        return dict(options)
+    return {**options, NAME: {**own, HASH_KEY_OPTION: key}}

@@ -1,6 +1,7 @@
 'use strict';
-// The session-ID rule of DESIGN.md (droplets/contract/ is its definition on the Python
-// side): valid when it matches SESSION_ID_RE and is not "_nosession", the index's own
+// The session-ID rule, copied from droplets/contract/session-id.json (this package ships on
+// its own; tests/test_session_rule.py fails if the copy differs): valid when it matches
+// SESSION_ID_RE and is not "_nosession", the index's own
 // partition for calls without a session. An invalid ID is never rejected: it is recorded as
 // null with session_invalid: true, so raw client input never reaches an S3 key.
 const cookie = require('cookie');
