@@ -76,3 +76,112 @@ def print_api_report(report, console: Console | None = None) -> None:
         for s in report.slowest_sessions:
             slow.add_row(s.session_id, f"{s.count:,}", _ms(s.max_ms), _ms(s.total_ms), s.slowest_route, s.slowest_at)
         console.print(slow)
+
+
+# --- droplets tail ------------------------------------------------------------------------
+
+def short_session(session_id: str | None) -> str:
+    """The first 8 characters of a session ID (a UUID's first group), ``-`` for none."""
+    if not session_id or session_id == contract.NO_SESSION:
+        return "-"
+    return session_id[:8]
+
+
+def tail_line(event: dict) -> str:
+    """One call as ``droplets tail`` prints it (Rich markup): time, short session, method,
+    route, status, duration."""
+    from rich.markup import escape
+
+    duration = event.get("duration_ms")
+    return (
+        f"{event[contract.DAY_INDEX_SK]}  {short_session(event.get(contract.INDEX_PK)):<8}  "
+        f"{escape(event.get('method') or '?'):<6} {escape(event.get('route') or '(no route)')}  "
+        f"{_status_style(event.get('status')) or '-'}  {'' if duration is None else f'{duration:,.1f} ms'}"
+    )
+
+
+# --- journeys and funnels -----------------------------------------------------------------
+
+def _pct(value: float) -> str:
+    return f"{value:.1%}"
+
+
+def _duration(ms: Any) -> str:
+    """A time between calls, readable: ``850 ms``, ``12.5 s``, ``3.2 min``, ``1.5 h``."""
+    if ms is None:
+        return ""
+    if ms < 1000:
+        return f"{ms:,.0f} ms"
+    if ms < 60_000:
+        return f"{ms / 1000:,.1f} s"
+    if ms < 3_600_000:
+        return f"{ms / 60_000:,.1f} min"
+    return f"{ms / 3_600_000:,.1f} h"
+
+
+def _ranked_table(title: str, rows: list[dict], label: str = "step") -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column(label, overflow="fold")
+    table.add_column("sessions", justify="right")
+    table.add_column("share", justify="right")
+    for row in rows:
+        table.add_row(row["step"], f"{row['sessions']:,}", _pct(row["share"]))
+    return table
+
+
+def print_journeys_report(report, console: Console | None = None) -> None:
+    """The journeys report (:func:`droplets.journeys.build_journeys`) as tables."""
+    console = console or stdout()
+    if not report.sessions:
+        console.print(f"no sessions between {report.since} and {report.until}")
+        return
+    summary = Table(title=f"journeys {report.since} .. {report.until}", title_justify="left")
+    for name in ("sessions", "calls", "calls/session p50", "p90", "duration p50", "p90", "bounces"):
+        summary.add_column(name, justify="right")
+    summary.add_row(
+        f"{report.sessions:,}", f"{report.calls:,}",
+        f"{report.calls_per_session['median']:,.0f}", f"{report.calls_per_session['p90']:,.0f}",
+        _duration(report.duration_ms["median"]), _duration(report.duration_ms["p90"]),
+        f"{report.bounces:,} ({_pct(report.bounce_rate)})",
+    )
+    console.print(summary)
+    if report.no_session_calls:
+        console.print(f"[dim]{report.no_session_calls:,} calls without a session are not in any journey[/]")
+    console.print(_ranked_table("entry steps (first call of a session)", report.entries))
+    console.print(_ranked_table("exit steps (last call of a session)", report.exits))
+    for length, paths in report.paths.items():
+        if not paths:
+            continue
+        table = Table(title=f"most common paths of {length} steps (repeats folded)", title_justify="left")
+        table.add_column("path", overflow="fold")
+        table.add_column("sessions", justify="right")
+        table.add_column("times", justify="right")
+        for path in paths:
+            table.add_row(path["path"], f"{path['sessions']:,}", f"{path['times']:,}")
+        console.print(table)
+    if report.from_step is not None:
+        table = Table(title=f"after {report.from_step}: {report.from_count:,} visits", title_justify="left")
+        for name in ("next step", "visits", "share", "median time to it"):
+            table.add_column(name, justify="left" if name == "next step" else "right", overflow="fold")
+        for step in report.next_steps:
+            table.add_row(step.step, f"{step.count:,}", _pct(step.share), _duration(step.median_ms))
+        console.print(table)
+
+
+def print_funnel(report, console: Console | None = None) -> None:
+    """A funnel (:func:`droplets.journeys.build_funnel`) as tables."""
+    console = console or stdout()
+    within = f", within {_duration(report.within_ms)}" if report.within_ms else ""
+    title = (f"funnel {report.since} .. {report.until}{within}: {report.steps[0].sessions:,} of "
+             f"{report.sessions:,} sessions entered, {report.converted:,} converted "
+             f"({_pct(report.to_dict()['conversion'])})")
+    table = Table(title=title, title_justify="left")
+    for name in ("#", "step", "sessions", "from previous", "overall", "time p50", "time p90", "dropped", "went instead to"):
+        table.add_column(name, justify="left" if name in ("step", "went instead to") else "right", overflow="fold")
+    for number, step in enumerate(report.steps, start=1):
+        went = ", ".join(f"{d['step']} {d['sessions']:,}" for d in step.dropped_to[:3])
+        table.add_row(
+            str(number), step.step, f"{step.sessions:,}", _pct(step.conversion), _pct(step.overall),
+            _duration(step.median_ms), _duration(step.p90_ms), f"{step.dropped:,}" if step.dropped else "", went,
+        )
+    console.print(table)
