@@ -253,8 +253,9 @@ def _flow(openings: list[list[str]], width: int = FLOW_WIDTH) -> list[dict[str, 
 # --- funnels ----------------------------------------------------------------------------
 
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
-#: A step's status suffix: what ``--status`` takes (2xx, 404, 400-499).
-_STATUS_SUFFIX_RE = re.compile(r"^(?P<route>.*):(?P<status>[1-5]xx|\d{3}(?:-\d{3})?)$", re.IGNORECASE)
+#: A step's status suffix: what ``--status`` takes (2xx, 404, 400-499). Anything after the
+#: last ":" that starts with a digit is meant as one (a route parameter starts with a letter).
+_STATUS_SUFFIX_RE = re.compile(r"^(?P<route>.*):(?P<status>\d[\w-]*)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

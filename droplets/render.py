@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from droplets import contract
 from droplets.console import stdout
@@ -79,6 +80,15 @@ def print_api_report(report, console: Console | None = None) -> None:
 
 
 # --- droplets tail ------------------------------------------------------------------------
+# Routes and steps are the API's text: they go into Text objects, never into markup, so a
+# route like "/a/[b]" or "/users/:id:" prints as it is (no style, no emoji).
+
+
+def _status_text(status: Any) -> Text:
+    if isinstance(status, int):
+        return Text(str(status), style="red" if status >= 500 else "yellow" if status >= 400 else "green")
+    return Text("-" if status is None else str(status))
+
 
 def short_session(session_id: str | None) -> str:
     """The first 8 characters of a session ID (a UUID's first group), ``-`` for none."""
@@ -87,16 +97,15 @@ def short_session(session_id: str | None) -> str:
     return session_id[:8]
 
 
-def tail_line(event: dict) -> str:
-    """One call as ``droplets tail`` prints it (Rich markup): time, short session, method,
-    route, status, duration."""
-    from rich.markup import escape
-
+def tail_line(event: dict) -> Text:
+    """One call as ``droplets tail`` prints it: time, short session, method, route, status,
+    duration."""
     duration = event.get("duration_ms")
-    return (
-        f"{event[contract.DAY_INDEX_SK]}  {short_session(event.get(contract.INDEX_PK)):<8}  "
-        f"{escape(event.get('method') or '?'):<6} {escape(event.get('route') or '(no route)')}  "
-        f"{_status_style(event.get('status')) or '-'}  {'' if duration is None else f'{duration:,.1f} ms'}"
+    return Text.assemble(
+        f"{event[contract.DAY_INDEX_SK]}  {short_session(event.get(contract.INDEX_PK)):<8}  ",
+        f"{event.get('method') or '?':<6} {event.get('route') or '(no route)'}  ",
+        _status_text(event.get("status")),
+        f"  {'' if duration is None else f'{duration:,.1f} ms'}",
     )
 
 
@@ -119,13 +128,17 @@ def _duration(ms: Any) -> str:
     return f"{ms / 3_600_000:,.1f} h"
 
 
-def _ranked_table(title: str, rows: list[dict], label: str = "step") -> Table:
-    table = Table(title=title, title_justify="left")
-    table.add_column(label, overflow="fold")
-    table.add_column("sessions", justify="right")
-    table.add_column("share", justify="right")
+def _table(title: str, *columns: str, left: tuple[str, ...] = ()) -> Table:
+    table = Table(title=Text(title), title_justify="left")
+    for name in columns:
+        table.add_column(name, justify="left" if name in left else "right", overflow="fold")
+    return table
+
+
+def _ranked_table(title: str, rows: list[dict]) -> Table:
+    table = _table(title, "step", "sessions", "share", left=("step",))
     for row in rows:
-        table.add_row(row["step"], f"{row['sessions']:,}", _pct(row["share"]))
+        table.add_row(Text(row["step"]), f"{row['sessions']:,}", _pct(row["share"]))
     return table
 
 
@@ -135,9 +148,8 @@ def print_journeys_report(report, console: Console | None = None) -> None:
     if not report.sessions:
         console.print(f"no sessions between {report.since} and {report.until}")
         return
-    summary = Table(title=f"journeys {report.since} .. {report.until}", title_justify="left")
-    for name in ("sessions", "calls", "calls/session p50", "p90", "duration p50", "p90", "bounces"):
-        summary.add_column(name, justify="right")
+    summary = _table(f"journeys {report.since} .. {report.until}", "sessions", "calls", "calls/session p50", "p90",
+                     "duration p50", "p90", "bounces")
     summary.add_row(
         f"{report.sessions:,}", f"{report.calls:,}",
         f"{report.calls_per_session['median']:,.0f}", f"{report.calls_per_session['p90']:,.0f}",
@@ -152,36 +164,32 @@ def print_journeys_report(report, console: Console | None = None) -> None:
     for length, paths in report.paths.items():
         if not paths:
             continue
-        table = Table(title=f"most common paths of {length} steps (repeats folded)", title_justify="left")
-        table.add_column("path", overflow="fold")
-        table.add_column("sessions", justify="right")
-        table.add_column("times", justify="right")
+        table = _table(f"most common paths of {length} steps (repeats folded)", "path", "sessions", "times", left=("path",))
         for path in paths:
-            table.add_row(path["path"], f"{path['sessions']:,}", f"{path['times']:,}")
+            table.add_row(Text(path["path"]), f"{path['sessions']:,}", f"{path['times']:,}")
         console.print(table)
     if report.from_step is not None:
-        table = Table(title=f"after {report.from_step}: {report.from_count:,} visits", title_justify="left")
-        for name in ("next step", "visits", "share", "median time to it"):
-            table.add_column(name, justify="left" if name == "next step" else "right", overflow="fold")
+        table = _table(f"after {report.from_step}: {report.from_count:,} visits", "next step", "visits", "share",
+                       "median time to it", left=("next step",))
         for step in report.next_steps:
-            table.add_row(step.step, f"{step.count:,}", _pct(step.share), _duration(step.median_ms))
+            table.add_row(Text(step.step), f"{step.count:,}", _pct(step.share), _duration(step.median_ms))
         console.print(table)
 
 
 def print_funnel(report, console: Console | None = None) -> None:
-    """A funnel (:func:`droplets.journeys.build_funnel`) as tables."""
+    """A funnel (:func:`droplets.journeys.build_funnel`) as a table."""
     console = console or stdout()
     within = f", within {_duration(report.within_ms)}" if report.within_ms else ""
-    title = (f"funnel {report.since} .. {report.until}{within}: {report.steps[0].sessions:,} of "
-             f"{report.sessions:,} sessions entered, {report.converted:,} converted "
-             f"({_pct(report.to_dict()['conversion'])})")
-    table = Table(title=title, title_justify="left")
-    for name in ("#", "step", "sessions", "from previous", "overall", "time p50", "time p90", "dropped", "went instead to"):
-        table.add_column(name, justify="left" if name in ("step", "went instead to") else "right", overflow="fold")
+    table = _table(
+        f"funnel {report.since} .. {report.until}{within}: {report.steps[0].sessions:,} of {report.sessions:,} "
+        f"sessions entered, {report.converted:,} converted ({_pct(report.to_dict()['conversion'])})",
+        "#", "step", "sessions", "from previous", "overall", "time p50", "time p90", "dropped", "went instead to",
+        left=("step", "went instead to"),
+    )
     for number, step in enumerate(report.steps, start=1):
         went = ", ".join(f"{d['step']} {d['sessions']:,}" for d in step.dropped_to[:3])
         table.add_row(
-            str(number), step.step, f"{step.sessions:,}", _pct(step.conversion), _pct(step.overall),
-            _duration(step.median_ms), _duration(step.p90_ms), f"{step.dropped:,}" if step.dropped else "", went,
+            str(number), Text(step.step), f"{step.sessions:,}", _pct(step.conversion), _pct(step.overall),
+            _duration(step.median_ms), _duration(step.p90_ms), f"{step.dropped:,}" if step.dropped else "", Text(went),
         )
     console.print(table)

@@ -274,3 +274,26 @@ def test_without_within_the_first_attempt_decides():
 
 def test_step_names_say_method_and_route():
     assert step_of({"method": "get", "route": None}) == "GET (no route)"
+
+
+def test_tables_print_routes_as_they_are():
+    # GIVEN routes that look like Rich markup and an emoji code
+    from io import StringIO
+
+    from rich.console import Console
+
+    from droplets.render import print_funnel, print_journeys_report, tail_line
+
+    events = [call("sess-hhhh0008", "01T08:00:00.000", "GET", "/a/[b]/:id"),
+              call("sess-hhhh0008", "01T08:00:01.000", "GET", "/users/:id:")]
+    out = StringIO()
+    console = Console(file=out, width=200)
+    # WHEN the reports and a tail line are printed
+    print_journeys_report(build_journeys(events, SINCE, UNTIL, from_step=StepMatcher.parse("/a/[b]/:id")), console)
+    print_funnel(build_funnel(events, [StepMatcher.parse("/a/[b]/:id"), StepMatcher.parse("/users/:id:")], SINCE, UNTIL), console)
+    console.print(tail_line(events[1]))
+    text = out.getvalue()
+    # THEN they are printed as they are: no style eaten, no emoji
+    assert "GET /a/[b]/:id → GET /users/:id:" in text
+    assert "after /a/[b]/:id: 1 visits" in text
+    assert "/users/:id:" in text.splitlines()[-1] and "\U0001f194" not in text
