@@ -36,24 +36,42 @@ def _table(table_id: str, head: list[str], rows: list[list[Any]]) -> str:
 
 
 def flow_figure(report: JourneysReport):
-    """A Sankey of the flow: one node per (position, step), one link per move."""
+    """A Sankey of the flow: one node per (position, step), one link per move. Nodes are
+    placed in the column of their position (an exit after step 1 is drawn in column 2, not
+    pushed to the right edge), biggest first."""
     import plotly.graph_objects as go
 
     nodes: dict[tuple[int, str], int] = {}
+    size: dict[tuple[int, str], int] = {}
 
-    def node(position: int, step: str) -> int:
+    def node(position: int, step: str, sessions: int) -> int:
+        size[(position, step)] = size.get((position, step), 0) + sessions
         return nodes.setdefault((position, step), len(nodes))
 
     sources, targets, values = [], [], []
     for link in report.flow:
-        sources.append(node(link["position"], link["from"]))
-        targets.append(node(link["position"] + 1, link["to"]))
+        sources.append(node(link["position"], link["from"], link["sessions"]))
+        targets.append(node(link["position"] + 1, link["to"], 0))
         values.append(link["sessions"])
+    for (position, step), index in nodes.items():  # a node's size: what flows in, or out at step 1
+        if position > 1:
+            size[(position, step)] = sum(v for t, v in zip(targets, values) if t == index)
+    columns = max((position for position, _ in nodes), default=1)
+    x, y = [0.0] * len(nodes), [0.0] * len(nodes)
+    for position in range(1, columns + 1):
+        column = sorted((k for k in nodes if k[0] == position), key=lambda k: (k[1] in (EXIT, OTHER), -size[k], k[1]))
+        total = sum(size[k] for k in column) or 1
+        top = 0.0
+        for key in column:
+            share = size[key] / total
+            x[nodes[key]] = 0.001 + 0.998 * (position - 1) / max(columns - 1, 1)
+            y[nodes[key]] = min(max(top + share / 2, 0.001), 0.999)
+            top += share
     labels = [step for (_, step) in nodes]
     fig = go.Figure(go.Sankey(
         arrangement="snap",
         node=dict(
-            label=labels, pad=14, thickness=16,
+            label=labels, pad=14, thickness=16, x=x, y=y,
             color=[EXIT_COLOUR if step in (EXIT, OTHER) else STEP_COLOUR for step in labels],
             customdata=[position for (position, _) in nodes],
             hovertemplate="step %{customdata}: %{label}<br>%{value} sessions<extra></extra>",
