@@ -126,6 +126,11 @@ class TimeRange:
         """The latest ``occurred_at`` inside the range (inclusive, for BETWEEN)."""
         return contract.format_time(self.until - MILLISECOND)
 
+    @property
+    def end(self) -> str:
+        """The range's end as text (exclusive: ``until`` itself)."""
+        return contract.format_time(self.until)
+
     def days(self) -> Iterator[str]:
         """Every ``YYYY-MM-DD`` the range touches, in order (the GSI's partitions)."""
         day = self.since.date()

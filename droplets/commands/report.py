@@ -76,14 +76,13 @@ def report_journeys(
     """Sessions, calls and duration per session (p50, p90), bounces, entry and exit steps, the
     most common paths of 2 and 3 steps; with --from, the next steps after one. Sessions are
     seen inside the range only; calls without a session are left out."""
-    from droplets.contract import format_time
     from droplets.journeys import StepMatcher, build_journeys
 
     matcher = parsed(lambda: StepMatcher.parse(from_step), "--from") if from_step is not None else None
     time_range = TimeRange.parse(since, until)
     with progress("reading the index") as bar:
         report = build_journeys(_range_events(time_range, table, stack, page_size, bar), time_range.first,
-                                format_time(time_range.until), from_step=matcher)
+                                time_range.end, from_step=matcher)
     if html is not None:
         from droplets.journeys_html import write_journeys_html
 
@@ -111,7 +110,6 @@ def report_funnel(
 ) -> None:
     """Sessions that reach each step in order: conversion from step to step and overall, p50
     and p90 time between steps, and where the sessions that dropped went instead."""
-    from droplets.contract import format_time
     from droplets.journeys import build_funnel, parse_steps
     from droplets.timerange import parse_duration
 
@@ -120,7 +118,7 @@ def report_funnel(
     time_range = TimeRange.parse(since, until)
     with progress("reading the index") as bar:
         report = build_funnel(_range_events(time_range, table, stack, page_size, bar), matchers, time_range.first,
-                              format_time(time_range.until), within=window)
+                              time_range.end, within=window)
     if html is not None:
         from droplets.journeys_html import write_funnel_html
 
