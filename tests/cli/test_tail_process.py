@@ -266,3 +266,40 @@ def test_tail_with_no_table_fails_in_one_line(live_lake):
     assert done.stderr.strip().splitlines() == [
         f"droplets: error: table 'no-such-table' not found at {json.loads((cwd / LOCAL_TARGET_FILE).read_text())['endpoint']}: "
         "deploy the stack (`pulumi up`) or start the local stack (`droplets dev`)"]
+
+
+def test_tail_ends_quietly_when_the_reader_of_its_pipe_leaves(live_lake):
+    import os
+
+    from tests.cli.conftest import AWS_SETTINGS
+
+    lake, cwd = live_lake
+    env = {k: v for k, v in os.environ.items() if k not in AWS_SETTINGS}
+    env.update(AWS_CONFIG_FILE=str(cwd / "none"), AWS_SHARED_CREDENTIALS_FILE=str(cwd / "none"),
+               AWS_EC2_METADATA_DISABLED="true")
+    # GIVEN `droplets tail --json | head -1`: a reader that takes one line and leaves
+    process = subprocess.Popen([str(DROPLETS), "tail", "--json", "--interval", "300ms"], cwd=cwd, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        ready = threading.Event()
+        stderr: list[str] = []
+
+        def pump():
+            for line in process.stderr:
+                stderr.append(line)
+                ready.set()
+
+        threading.Thread(target=pump, daemon=True).start()
+        assert ready.wait(PATIENCE), "tail did not start"
+        lake.add_event("sess-pipe-0001", now_minus(1), route="/one")
+        assert json.loads(process.stdout.readline())["route"] == "/one"
+        process.stdout.close()
+        # WHEN more calls come, which tail can no longer write
+        lake.add_event("sess-pipe-0001", now_minus(0.5), route="/two")
+        # THEN it ends by itself, exit code 0, without a traceback
+        assert process.wait(timeout=PATIENCE) == 0
+        time.sleep(0.2)
+        assert "Traceback" not in "".join(stderr) and "Broken pipe" not in "".join(stderr), stderr
+    finally:
+        if process.poll() is None:
+            process.kill()
