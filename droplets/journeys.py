@@ -1,7 +1,8 @@
 """Journeys and funnels across sessions, from index items alone.
 
 Both reports take the events of :func:`droplets.query.events_between` (index items, in
-time order) and never open S3. They group the events by session; calls without a session
+time order) and never open S3. They group the events by session, so they hold the range's
+events in memory (small dicts: about a kilobyte each); calls without a session
 (``_nosession``) have no journey and are left out.
 
 Definitions (what the numbers mean):

@@ -2,8 +2,9 @@
 
 Everything here reads the DynamoDB index (see ``droplets.contract``): a session is one
 Query on the table's partition key, a time range is one Query per day on the ``by-day``
-GSI. Both are paginated and streamed, so memory stays flat however much comes back.
-S3 is only opened by :func:`fetch_records`, when the stored records themselves are needed.
+GSI, made by :func:`day_events` (every reader of the GSI goes through it). Both are
+paginated and streamed, so memory stays flat however much comes back. S3 is only opened by
+:func:`fetch_records`, when the stored records themselves are needed.
 
 Every function takes boto3 clients, so the CLI, the demo and the benchmark share them::
 
