@@ -1,7 +1,8 @@
 """Journeys and funnels across sessions, from index items alone.
 
 Both reports take the events of :func:`droplets.query.events_between` (index items, in
-time order) and never open S3. They group the events by session; calls without a session
+time order) and never open S3. They group the events by session, so they hold the range's
+events in memory (small dicts: about a kilobyte each); calls without a session
 (``_nosession``) have no journey and are left out.
 
 Definitions (what the numbers mean):
@@ -16,37 +17,50 @@ Definitions (what the numbers mean):
 - A **path** of n steps is n consecutive calls of one session, after repeats of the same
   step in a row are folded into one (a reload or a poll is not a move). Paths are ranked by
   the number of sessions that took them; ``times`` counts every occurrence.
-- **Next after a step** (``--from``): for every call matching the step, the session's next
-  call that is not the same step repeated (``(exit)`` when the session ends there), with
-  the share of each next step and the median time from the call to it.
+- **Next after a step** (``--from``): for every visit to the step (a run of calls of one
+  step folded into one, as in paths) with a call matching ``--from``, the session's next
+  step after the visit (``(exit)`` when the session ends there), with the share of each
+  next step and the median time from the visit's first matching call to it. A reload is
+  not counted twice, so the shares are those of the paths of 2 that start at the step.
+- The **flow** (the journeys chart) follows every session's first ``FLOW_DEPTH`` steps
+  (folded): how many sessions went from each step at position n to each step at n+1,
+  ``(exit)`` when the session ended before. The ``FLOW_WIDTH`` most common steps of each
+  position are named, the rest are ``(other)``.
 
-A funnel's step is a :class:`StepMatcher` (``GET /courses``, ``/courses/:id``,
-``POST /courses/:id/checkout:2xx``, globs with ``*``). For each session, every call
-matching the first step starts an attempt; an attempt takes, for each following step, the
-first matching call after the previous one (steps out of order do not count; calls in
-between do not matter), and with ``within`` only calls no later than ``within`` after the
-attempt's first call. A session's result is its attempt that reached the furthest step (the
-earliest such attempt on a tie); its times between steps are that attempt's. Sessions that
-stop at step k "went instead" to the next call after their step-k call that is not step k
-again (``(exit)`` when none).
+A funnel's step (and ``--from``) is a :class:`StepMatcher`: ``[METHOD ]ROUTE[:STATUS]``,
+e.g. ``GET /courses``, ``/courses/:id``, ``POST /courses/:id/checkout:2xx``; ROUTE is a
+template or a glob with ``*`` (:func:`droplets.query.route_matches`), STATUS is what
+``--status`` takes (``2xx``, ``404``, ``400-499``). For each session, a call matching the
+first step starts an attempt; an attempt takes, for each following step, the first matching
+call after the previous one (steps out of order do not count; calls in between do not
+matter), and with ``within`` only calls no later than ``within`` after the attempt's first
+call. A session's result is its attempt that reached the furthest step (the earliest such
+attempt on a tie; without ``within`` that is always the attempt of its first call matching
+the first step); its times between steps are that attempt's. Sessions that stop at step k
+"went instead" to the next call after their step-k call that is not step k again
+(``(exit)`` when none). ``sessions`` counts every session of the range, in the funnel or not.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, Iterable, Sequence
 
 from droplets import contract
 from droplets.errors import DropletsError
-from droplets.report import NO_ROUTE, percentile, status_class
+from droplets.query import parse_status, route_matches
+from droplets.report import NO_ROUTE, percentile
 
 EXIT = "(exit)"
+OTHER = "(other)"
 #: How many entries each ranked list keeps.
 TOP = 10
+#: The flow follows this many first steps of each session, naming this many steps a position.
+FLOW_DEPTH = 4
+FLOW_WIDTH = 8
 
 
 def step_of(event: dict[str, Any]) -> str:
@@ -55,23 +69,38 @@ def step_of(event: dict[str, Any]) -> str:
 
 
 def _millis(occurred_at: str) -> float:
-    return contract.parse_time(occurred_at).timestamp() * 1000.0
+    # fromisoformat reads the contract's "...T12:00:00.123Z" (Python 3.11+), 10x faster than strptime.
+    return datetime.fromisoformat(occurred_at).timestamp() * 1000.0
 
 
-def sessions_of(events: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Events grouped by session, each in time order (``_nosession`` left out)."""
+def _at(event: dict[str, Any]) -> float:
+    return _millis(event[contract.DAY_INDEX_SK])
+
+
+def sessions_of(events: Iterable[dict[str, Any]], skipped: Counter | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Events grouped by session, each in time order. Calls without a session
+    (``_nosession``) are left out, and counted in ``skipped["no_session"]`` when given."""
     by_session: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         sid = event.get(contract.INDEX_PK)
         if sid and sid != contract.NO_SESSION:
             by_session[sid].append(event)
+        elif skipped is not None:
+            skipped["no_session"] += 1
     for calls in by_session.values():
         calls.sort(key=lambda e: (e[contract.DAY_INDEX_SK], e.get("event_id") or ""))
     return dict(by_session)
 
 
-def _folded(steps: list[str]) -> list[str]:
-    return [s for i, s in enumerate(steps) if i == 0 or s != steps[i - 1]]
+def _runs(steps: list[str]) -> list[tuple[int, int]]:
+    """``(first, end)`` index ranges of the runs of one step repeated in a row."""
+    runs: list[tuple[int, int]] = []
+    for i, step in enumerate(steps):
+        if i and step == steps[i - 1]:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
 
 
 def _stats(values: list[float]) -> dict[str, float | None]:
@@ -102,7 +131,10 @@ class JourneysReport:
     since: str
     until: str
     sessions: int
+    #: Calls of sessions in the range; calls without a session have no journey and are
+    #: only counted in ``no_session_calls``.
     calls: int
+    no_session_calls: int
     calls_per_session: dict[str, float | None]
     duration_ms: dict[str, float | None]
     bounces: int
@@ -110,6 +142,7 @@ class JourneysReport:
     entries: list[dict[str, Any]]
     exits: list[dict[str, Any]]
     paths: dict[str, list[dict[str, Any]]]
+    flow: list[dict[str, Any]]
     #: ``--from``: the step asked about, how often it was seen, and what came next.
     from_step: str | None = None
     from_count: int = 0
@@ -129,38 +162,41 @@ def build_journeys(
     top: int = TOP,
 ) -> JourneysReport:
     """The journeys report of ``events`` (see the module docstring for the definitions)."""
-    sessions = sessions_of(events)
+    skipped: Counter = Counter()
+    sessions = sessions_of(events, skipped)
     calls_per, durations, entries, exits = [], [], Counter(), Counter()
     paths: dict[int, Counter] = {n: Counter() for n in lengths}
     path_times: dict[int, Counter] = {n: Counter() for n in lengths}
     next_counts: Counter = Counter()
     next_times: dict[str, list[float]] = defaultdict(list)
     from_count = 0
+    openings: list[list[str]] = []
     for calls in sessions.values():
         steps = [step_of(e) for e in calls]
         calls_per.append(len(calls))
-        durations.append(_millis(calls[-1][contract.DAY_INDEX_SK]) - _millis(calls[0][contract.DAY_INDEX_SK]))
+        durations.append(_at(calls[-1]) - _at(calls[0]))
         entries[steps[0]] += 1
         exits[steps[-1]] += 1
-        folded = _folded(steps)
+        runs = _runs(steps)
+        folded = [steps[first] for first, _ in runs]
+        openings.append(folded[:FLOW_DEPTH])
         for n in lengths:
             grams = [" → ".join(folded[i:i + n]) for i in range(len(folded) - n + 1)]
             paths[n].update(set(grams))
             path_times[n].update(grams)
-        if from_step is not None:
-            for i, event in enumerate(calls):
-                if not from_step.matches(event):
-                    continue
-                from_count += 1
-                here = steps[i]
-                j = next((k for k in range(i + 1, len(calls)) if steps[k] != here), None)
-                if j is None:
-                    next_counts[EXIT] += 1
-                else:
-                    next_counts[steps[j]] += 1
-                    next_times[steps[j]].append(
-                        _millis(calls[j][contract.DAY_INDEX_SK]) - _millis(event[contract.DAY_INDEX_SK])
-                    )
+        if from_step is None:
+            continue
+        for r, (first, end) in enumerate(runs):
+            matching = next((k for k in range(first, end) if from_step.matches(calls[k])), None)
+            if matching is None:
+                continue
+            from_count += 1
+            if r + 1 == len(runs):
+                next_counts[EXIT] += 1
+            else:
+                after = runs[r + 1][0]
+                next_counts[steps[after]] += 1
+                next_times[steps[after]].append(_at(calls[after]) - _at(calls[matching]))
     total = len(sessions)
     bounces = sum(1 for n in calls_per if n == 1)
     next_steps = [
@@ -172,6 +208,7 @@ def build_journeys(
         until=until,
         sessions=total,
         calls=sum(calls_per),
+        no_session_calls=skipped["no_session"],
         calls_per_session=_stats([float(n) for n in calls_per]),
         duration_ms=_stats(durations),
         bounces=bounces,
@@ -185,28 +222,51 @@ def build_journeys(
             ]
             for n in lengths
         },
+        flow=_flow(openings),
         from_step=from_step.text if from_step is not None else None,
         from_count=from_count,
         next_steps=next_steps,
     )
 
 
+def _flow(openings: list[list[str]], width: int = FLOW_WIDTH) -> list[dict[str, Any]]:
+    """The links of the flow chart (module docstring): ``position`` is the ``from`` step's."""
+    walks = [opening + [EXIT] if len(opening) < FLOW_DEPTH else opening for opening in openings]
+    columns: list[Counter] = [Counter() for _ in range(FLOW_DEPTH)]
+    for walk in walks:
+        for position, step in enumerate(walk):
+            columns[position][step] += 1
+    named = [
+        {step for step, _ in sorted(column.items(), key=lambda kv: (-kv[1], kv[0]))[:width]} | {EXIT}
+        for column in columns
+    ]
+    links: Counter = Counter()
+    for walk in walks:
+        names = [step if step in named[position] else OTHER for position, step in enumerate(walk)]
+        for position in range(len(names) - 1):
+            links[(position + 1, names[position], names[position + 1])] += 1
+    return [
+        {"position": position, "from": a, "to": b, "sessions": n}
+        for (position, a, b), n in sorted(links.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1], kv[0][2]))
+    ]
+
+
 # --- funnels ----------------------------------------------------------------------------
 
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
-_STATUS_RE = re.compile(r"^(?:[1-5]xx|[1-5][0-9]{2})$", re.IGNORECASE)
+#: A step's status suffix: what ``--status`` takes (2xx, 404, 400-499). Anything after the
+#: last ":" that starts with a digit is meant as one (a route parameter starts with a letter).
+_STATUS_SUFFIX_RE = re.compile(r"^(?P<route>.*):(?P<status>\d[\w-]*)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class StepMatcher:
-    """One funnel step: ``[METHOD ]ROUTE[:STATUS]``. ROUTE is a route template
-    (``/courses/:id``) matched exactly, or a glob with ``*``; STATUS is a class (``2xx``)
-    or a code (``201``)."""
+    """One funnel step: ``[METHOD ]ROUTE[:STATUS]`` (see the module docstring)."""
 
     text: str
     method: str | None
     route: str
-    status: str | None
+    status: tuple[int, int] | None
 
     @classmethod
     def parse(cls, text: str) -> "StepMatcher":
@@ -216,10 +276,13 @@ class StepMatcher:
         if rest and head.upper() in _METHODS:
             method, value = head.upper(), rest.strip()
         status = None
-        route, colon, tail = value.rpartition(":")
-        if colon and _STATUS_RE.match(tail):
-            status, value = tail.lower(), route
-        if not value.startswith("/") or " " in value:
+        if match := _STATUS_SUFFIX_RE.match(value):
+            try:
+                status = parse_status(match.group("status"))
+            except DropletsError:
+                raise DropletsError(f"step {text!r}: {match.group('status')!r} is not a status; use 2xx, 404 or 400-499") from None
+            value = match.group("route")
+        if not value.startswith(("/", "*")) or any(c.isspace() for c in value):
             raise DropletsError(
                 f"step {text!r}: expected [METHOD ]/route[:STATUS], e.g. 'GET /courses/:id' or "
                 f"'POST /courses/:id/checkout:2xx'"
@@ -229,18 +292,19 @@ class StepMatcher:
     def matches(self, event: dict[str, Any]) -> bool:
         if self.method is not None and (event.get("method") or "").upper() != self.method:
             return False
-        route = event.get("route") or ""
-        if "*" in self.route:
-            if not fnmatch.fnmatchcase(route, self.route):
-                return False
-        elif route != self.route:
+        if not route_matches(self.route, event.get("route")):
             return False
         if self.status is not None:
             status = event.get("status")
-            if self.status.endswith("xx"):
-                return status_class(status) == self.status
-            return status is not None and int(status) == int(self.status)
+            return isinstance(status, (int, float)) and self.status[0] <= status <= self.status[1]
         return True
+
+
+def parse_steps(texts: Sequence[str]) -> list[StepMatcher]:
+    """A funnel's steps; a funnel needs two at least."""
+    if len(texts) < 2:
+        raise DropletsError(f"a funnel needs at least two steps, got {len(texts)}")
+    return [StepMatcher.parse(text) for text in texts]
 
 
 @dataclass
@@ -279,14 +343,15 @@ class FunnelReport:
 
 
 def _attempt(calls: list[dict[str, Any]], steps: Sequence[StepMatcher], start: int, within: float | None):
-    """Indexes of the calls an attempt starting at ``calls[start]`` takes, one per step reached."""
+    """Indexes of the calls an attempt starting at ``calls[start]`` takes, one per step reached.
+    Taking the first match of each step is what lets an attempt go furthest (and soonest)."""
     taken = [start]
-    limit = _millis(calls[start][contract.DAY_INDEX_SK]) + within if within is not None else None
+    limit = _at(calls[start]) + within if within is not None else None
     position = start
     for matcher in steps[1:]:
         found = None
         for k in range(position + 1, len(calls)):
-            if limit is not None and _millis(calls[k][contract.DAY_INDEX_SK]) > limit:
+            if limit is not None and _at(calls[k]) > limit:
                 break
             if matcher.matches(calls[k]):
                 found = k
@@ -309,7 +374,7 @@ def build_funnel(
 ) -> FunnelReport:
     """The funnel of ``steps`` over ``events`` (see the module docstring for the rule)."""
     if len(steps) < 2:
-        raise DropletsError("a funnel needs at least two steps")
+        raise DropletsError(f"a funnel needs at least two steps, got {len(steps)}")
     within_ms = within.total_seconds() * 1000.0 if within is not None else None
     reached = [0] * len(steps)
     gaps: list[list[float]] = [[] for _ in steps]
@@ -322,14 +387,15 @@ def build_funnel(
                 taken = _attempt(calls, steps, start, within_ms)
                 if len(taken) > len(best):
                     best = taken
-                    if len(best) == len(steps):
-                        break
+                # Without a time limit no later attempt can go further than the first.
+                if len(best) == len(steps) or within_ms is None:
+                    break
         if not best:
             continue
         for i, index in enumerate(best):
             reached[i] += 1
             if i:
-                gaps[i].append(_millis(calls[index][contract.DAY_INDEX_SK]) - _millis(calls[best[i - 1]][contract.DAY_INDEX_SK]))
+                gaps[i].append(_at(calls[index]) - _at(calls[best[i - 1]]))
         last = len(best) - 1
         if last < len(steps) - 1:
             after = next((c for c in calls[best[last] + 1:] if not steps[last].matches(c)), None)

@@ -2,8 +2,9 @@
 
 Everything here reads the DynamoDB index (see ``droplets.contract``): a session is one
 Query on the table's partition key, a time range is one Query per day on the ``by-day``
-GSI. Both are paginated and streamed, so memory stays flat however much comes back.
-S3 is only opened by :func:`fetch_records`, when the stored records themselves are needed.
+GSI, made by :func:`day_events` (every reader of the GSI goes through it). Both are
+paginated and streamed, so memory stays flat however much comes back. S3 is only opened by
+:func:`fetch_records`, when the stored records themselves are needed.
 
 Every function takes boto3 clients, so the CLI, the demo and the benchmark share them::
 
@@ -23,6 +24,7 @@ from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator
 
 from droplets import contract
@@ -72,22 +74,45 @@ def check_session_id(session_id: str) -> str:
     return session_id
 
 
-def session_events(dynamodb, table: str, session_id: str, *, page_size: int | None = None) -> Iterator[dict]:
+def session_events(
+    dynamodb,
+    table: str,
+    session_id: str,
+    *,
+    first: str | None = None,
+    last: str | None = None,
+    where: "EventFilter | None" = None,
+    page_size: int | None = None,
+) -> Iterator[dict]:
     """The session's events in time order (the index's sort key is ``<occurred_at>#<event_id>``),
-    from the index alone. One Query, paginated; ``page_size`` sets its Limit."""
+    from the index alone. One Query, paginated; ``page_size`` sets its Limit. ``first`` and
+    ``last`` (``occurred_at`` values, inclusive) narrow it to a time window, ``where``
+    filters it as :func:`day_events` does."""
     check_session_id(session_id)
-    paginator = dynamodb.get_paginator("query")
-    pages = paginator.paginate(
+    kwargs, names, values = _query_kwargs(where, page_size)
+    condition = "#pk = :pk"
+    values = {":pk": {"S": session_id}, **values}
+    if first is not None or last is not None:
+        names = {"#sk": contract.INDEX_SK, **names}
+        condition += " AND #sk BETWEEN :first AND :last"
+        # The sort key is "<occurred_at>#<event_id>": every key of an instant sorts after the
+        # instant itself and before the instant followed by "#~" ("~" is above any UUID digit).
+        values[":first"] = {"S": first or ""}
+        values[":last"] = {"S": (last or "9999") + "#~"}
+    pages = dynamodb.get_paginator("query").paginate(
         TableName=table,
-        KeyConditionExpression="#pk = :pk",
-        ExpressionAttributeNames={"#pk": contract.INDEX_PK},
-        ExpressionAttributeValues={":pk": {"S": session_id}},
+        KeyConditionExpression=condition,
+        ExpressionAttributeNames={"#pk": contract.INDEX_PK, **names},
+        ExpressionAttributeValues=values,
         ScanIndexForward=True,
-        PaginationConfig={"PageSize": page_size} if page_size else {},
+        **kwargs,
     )
+    check = where is not None and where.needs_check
     for page in pages:
         for item in page.get("Items", []):
-            yield to_event(_deserialize(item))
+            event = to_event(_deserialize(item))
+            if not check or where.matches(event):
+                yield event
 
 
 # --- time ranges --------------------------------------------------------------------------
@@ -110,16 +135,42 @@ def parse_status(text: str) -> tuple[int, int]:
     raise DropletsError(f"--status: {text!r} is not a status; use 404, 5xx or 400-499")
 
 
+_GLOB = "*"
+
+
+def route_matches(pattern: str, route: str | None) -> bool:
+    """``pattern`` is a route template matched exactly (``/courses/:id``), or a glob where
+    ``*`` stands for any text, ``/`` included (``/courses/*``, ``*/checkout``). Only ``*``
+    is special: ``?``, ``[`` and ``:`` are literal, as they appear in Express templates."""
+    if route is None:
+        return False
+    if _GLOB not in pattern:
+        return route == pattern
+    return _glob_re(pattern).fullmatch(route) is not None
+
+
+@lru_cache(maxsize=256)
+def _glob_re(pattern: str) -> re.Pattern:
+    return re.compile(".*".join(re.escape(part) for part in pattern.split(_GLOB)), re.DOTALL)
+
+
 @dataclass(frozen=True)
 class EventFilter:
-    """Filters applied by DynamoDB (FilterExpression), so unwanted items never travel.
+    """Which calls to keep: by route, status and duration.
 
-    ``route`` matches the route template exactly, or as a prefix when it ends in ``*``.
+    DynamoDB applies what a FilterExpression can say (an exact route, the text before a
+    glob's first ``*`` as a prefix, the status range, the duration), so most unwanted items
+    never travel; :meth:`matches` checks the rest (the glob itself) on what comes back.
+
+    - ``route``: see :func:`route_matches`;
+    - ``status``: an inclusive (low, high) range, see :func:`parse_status`;
+    - ``min_duration``: at least this many ms; ``slower_than``: more than this many ms.
     """
 
     route: str | None = None
     status: tuple[int, int] | None = None
     min_duration: float | None = None
+    slower_than: float | None = None
 
     def expression(self) -> tuple[str | None, dict[str, str], dict[str, Any]]:
         clauses: list[str] = []
@@ -127,22 +178,93 @@ class EventFilter:
         values: dict[str, Any] = {}
         if self.route:
             names["#route"] = "route"
-            if self.route.endswith("*"):
-                clauses.append("begins_with(#route, :route)")
-                values[":route"] = {"S": self.route[:-1]}
-            else:
+            prefix = self.route.split(_GLOB, 1)[0]
+            if _GLOB not in self.route:
                 clauses.append("#route = :route")
                 values[":route"] = {"S": self.route}
+            elif prefix:
+                clauses.append("begins_with(#route, :route)")
+                values[":route"] = {"S": prefix}
+            else:
+                clauses.append("attribute_exists(#route)")
         if self.status:
             names["#status"] = "status"
             clauses.append("#status BETWEEN :status_low AND :status_high")
             values[":status_low"] = {"N": str(self.status[0])}
             values[":status_high"] = {"N": str(self.status[1])}
-        if self.min_duration is not None:
+        if self.min_duration is not None or self.slower_than is not None:
             names["#duration"] = "duration_ms"
+        if self.min_duration is not None:
             clauses.append("#duration >= :min_duration")
             values[":min_duration"] = {"N": str(self.min_duration)}
+        if self.slower_than is not None:
+            clauses.append("#duration > :slower_than")
+            values[":slower_than"] = {"N": str(self.slower_than)}
         return (" AND ".join(clauses) or None), names, values
+
+    @property
+    def needs_check(self) -> bool:
+        """Whether DynamoDB's filter says less than this one (a glob beyond a prefix)."""
+        return bool(self.route) and _GLOB in self.route.rstrip(_GLOB)
+
+    def matches(self, event: dict[str, Any]) -> bool:
+        """The whole filter, on a plain event (as :func:`to_event` returns it)."""
+        if self.route and not route_matches(self.route, event.get("route")):
+            return False
+        if self.status:
+            status = event.get("status")
+            if not isinstance(status, (int, float)) or not self.status[0] <= status <= self.status[1]:
+                return False
+        duration = event.get("duration_ms")
+        if self.min_duration is not None and (duration is None or duration < self.min_duration):
+            return False
+        if self.slower_than is not None and (duration is None or duration <= self.slower_than):
+            return False
+        return True
+
+
+def _query_kwargs(where: EventFilter | None, page_size: int | None) -> tuple[dict[str, Any], dict[str, str], dict[str, Any]]:
+    """The FilterExpression part of a Query (and its names and values), and its paging."""
+    filter_expression, names, values = (where or EventFilter()).expression()
+    kwargs: dict[str, Any] = {"PaginationConfig": {"PageSize": page_size} if page_size else {}}
+    if filter_expression:
+        kwargs["FilterExpression"] = filter_expression
+    return kwargs, names, values
+
+
+def day_events(
+    dynamodb,
+    table: str,
+    day: str,
+    first: str,
+    last: str,
+    *,
+    where: EventFilter | None = None,
+    page_size: int | None = None,
+) -> Iterator[dict]:
+    """One day's events with ``first <= occurred_at <= last``, in time order, from the
+    ``by-day`` GSI (``day = :d AND occurred_at BETWEEN :first AND :last``), paginated and
+    streamed.
+
+    Every read of the GSI goes through here (:func:`events_between`, ``droplets tail``):
+    the one place that knows how a day is laid out in the index.
+    """
+    kwargs, names, values = _query_kwargs(where, page_size)
+    pages = dynamodb.get_paginator("query").paginate(
+        TableName=table,
+        IndexName=contract.DAY_INDEX,
+        KeyConditionExpression="#day = :day AND #at BETWEEN :first AND :last",
+        ExpressionAttributeNames={"#day": contract.DAY_INDEX_PK, "#at": contract.DAY_INDEX_SK, **names},
+        ExpressionAttributeValues={":day": {"S": day}, ":first": {"S": first}, ":last": {"S": last}, **values},
+        ScanIndexForward=True,
+        **kwargs,
+    )
+    check = where is not None and where.needs_check
+    for page in pages:
+        for item in page.get("Items", []):
+            event = to_event(_deserialize(item))
+            if not check or where.matches(event):
+                yield event
 
 
 def events_between(
@@ -153,31 +275,10 @@ def events_between(
     where: EventFilter | None = None,
     page_size: int | None = None,
 ) -> Iterator[dict]:
-    """Events with ``occurred_at`` in ``time_range``, in time order, via the ``by-day`` GSI:
-    one Query per day (``day = :d AND occurred_at BETWEEN :a AND :b``), paginated, streamed."""
-    filter_expression, names, values = (where or EventFilter()).expression()
-    names = {"#day": contract.DAY_INDEX_PK, "#at": contract.DAY_INDEX_SK, **names}
-    paginator = dynamodb.get_paginator("query")
+    """Events with ``occurred_at`` in ``time_range``, in time order: :func:`day_events` for
+    every day the range touches, streamed."""
     for day in time_range.days():
-        kwargs: dict[str, Any] = dict(
-            TableName=table,
-            IndexName=contract.DAY_INDEX,
-            KeyConditionExpression="#day = :day AND #at BETWEEN :first AND :last",
-            ExpressionAttributeNames=names,
-            ExpressionAttributeValues={
-                ":day": {"S": day},
-                ":first": {"S": time_range.first},
-                ":last": {"S": time_range.last},
-                **values,
-            },
-            ScanIndexForward=True,
-            PaginationConfig={"PageSize": page_size} if page_size else {},
-        )
-        if filter_expression:
-            kwargs["FilterExpression"] = filter_expression
-        for page in paginator.paginate(**kwargs):
-            for item in page.get("Items", []):
-                yield to_event(_deserialize(item))
+        yield from day_events(dynamodb, table, day, time_range.first, time_range.last, where=where, page_size=page_size)
 
 
 # --- stored records -------------------------------------------------------------------------

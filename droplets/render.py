@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from droplets import contract
 from droplets.console import stdout
@@ -76,3 +77,119 @@ def print_api_report(report, console: Console | None = None) -> None:
         for s in report.slowest_sessions:
             slow.add_row(s.session_id, f"{s.count:,}", _ms(s.max_ms), _ms(s.total_ms), s.slowest_route, s.slowest_at)
         console.print(slow)
+
+
+# --- droplets tail ------------------------------------------------------------------------
+# Routes and steps are the API's text: they go into Text objects, never into markup, so a
+# route like "/a/[b]" or "/users/:id:" prints as it is (no style, no emoji).
+
+
+def _status_text(status: Any) -> Text:
+    if isinstance(status, int):
+        return Text(str(status), style="red" if status >= 500 else "yellow" if status >= 400 else "green")
+    return Text("-" if status is None else str(status))
+
+
+def short_session(session_id: str | None) -> str:
+    """The first 8 characters of a session ID (a UUID's first group), ``-`` for none."""
+    if not session_id or session_id == contract.NO_SESSION:
+        return "-"
+    return session_id[:8]
+
+
+def tail_line(event: dict) -> Text:
+    """One call as ``droplets tail`` prints it: time, short session, method, route, status,
+    duration."""
+    duration = event.get("duration_ms")
+    return Text.assemble(
+        f"{event[contract.DAY_INDEX_SK]}  {short_session(event.get(contract.INDEX_PK)):<8}  ",
+        f"{event.get('method') or '?':<6} {event.get('route') or '(no route)'}  ",
+        _status_text(event.get("status")),
+        f"  {'' if duration is None else f'{duration:,.1f} ms'}",
+    )
+
+
+# --- journeys and funnels -----------------------------------------------------------------
+
+def _pct(value: float) -> str:
+    return f"{value:.1%}"
+
+
+def _duration(ms: Any) -> str:
+    """A time between calls, readable: ``850 ms``, ``12.5 s``, ``3.2 min``, ``1.5 h``."""
+    if ms is None:
+        return ""
+    if ms < 1000:
+        return f"{ms:,.0f} ms"
+    if ms < 60_000:
+        return f"{ms / 1000:,.1f} s"
+    if ms < 3_600_000:
+        return f"{ms / 60_000:,.1f} min"
+    return f"{ms / 3_600_000:,.1f} h"
+
+
+def _table(title: str, *columns: str, left: tuple[str, ...] = ()) -> Table:
+    table = Table(title=Text(title), title_justify="left")
+    for name in columns:
+        table.add_column(name, justify="left" if name in left else "right", overflow="fold")
+    return table
+
+
+def _ranked_table(title: str, rows: list[dict]) -> Table:
+    table = _table(title, "step", "sessions", "share", left=("step",))
+    for row in rows:
+        table.add_row(Text(row["step"]), f"{row['sessions']:,}", _pct(row["share"]))
+    return table
+
+
+def print_journeys_report(report, console: Console | None = None) -> None:
+    """The journeys report (:func:`droplets.journeys.build_journeys`) as tables."""
+    console = console or stdout()
+    if not report.sessions:
+        console.print(f"no sessions between {report.since} and {report.until}")
+        return
+    summary = _table(f"journeys {report.since} .. {report.until}", "sessions", "calls", "calls/session p50", "p90",
+                     "duration p50", "p90", "bounces")
+    summary.add_row(
+        f"{report.sessions:,}", f"{report.calls:,}",
+        f"{report.calls_per_session['median']:,.0f}", f"{report.calls_per_session['p90']:,.0f}",
+        _duration(report.duration_ms["median"]), _duration(report.duration_ms["p90"]),
+        f"{report.bounces:,} ({_pct(report.bounce_rate)})",
+    )
+    console.print(summary)
+    if report.no_session_calls:
+        console.print(f"[dim]{report.no_session_calls:,} calls without a session are not in any journey[/]")
+    console.print(_ranked_table("entry steps (first call of a session)", report.entries))
+    console.print(_ranked_table("exit steps (last call of a session)", report.exits))
+    for length, paths in report.paths.items():
+        if not paths:
+            continue
+        table = _table(f"most common paths of {length} steps (repeats folded)", "path", "sessions", "times", left=("path",))
+        for path in paths:
+            table.add_row(Text(path["path"]), f"{path['sessions']:,}", f"{path['times']:,}")
+        console.print(table)
+    if report.from_step is not None:
+        table = _table(f"after {report.from_step}: {report.from_count:,} visits", "next step", "visits", "share",
+                       "median time to it", left=("next step",))
+        for step in report.next_steps:
+            table.add_row(Text(step.step), f"{step.count:,}", _pct(step.share), _duration(step.median_ms))
+        console.print(table)
+
+
+def print_funnel(report, console: Console | None = None) -> None:
+    """A funnel (:func:`droplets.journeys.build_funnel`) as a table."""
+    console = console or stdout()
+    within = f", within {_duration(report.within_ms)}" if report.within_ms else ""
+    table = _table(
+        f"funnel {report.since} .. {report.until}{within}: {report.steps[0].sessions:,} of {report.sessions:,} "
+        f"sessions entered, {report.converted:,} converted ({_pct(report.to_dict()['conversion'])})",
+        "#", "step", "sessions", "from previous", "overall", "time p50", "time p90", "dropped", "went instead to",
+        left=("step", "went instead to"),
+    )
+    for number, step in enumerate(report.steps, start=1):
+        went = ", ".join(f"{d['step']} {d['sessions']:,}" for d in step.dropped_to[:3])
+        table.add_row(
+            str(number), Text(step.step), f"{step.sessions:,}", _pct(step.conversion), _pct(step.overall),
+            _duration(step.median_ms), _duration(step.p90_ms), f"{step.dropped:,}" if step.dropped else "", Text(went),
+        )
+    console.print(table)

@@ -1,4 +1,5 @@
-"""The API report as ONE self-contained HTML page that opens offline.
+"""The API report as ONE self-contained HTML page that opens offline (and the page shell the
+journeys and funnel pages share, :mod:`droplets.journeys_html`).
 
 Charts are plotly figures; plotly.js (the bundle shipped inside the ``plotly`` package) is
 inlined once into the page, so there is no CDN link and nothing to fetch. The page holds:
@@ -112,25 +113,35 @@ def _sessions_table(report: ApiReport) -> str:
     )
 
 
-def render_html(report: ApiReport, title: str = "droplets API report") -> str:
-    """The whole page as a string."""
-    config = {"displaylogo": False, "responsive": True}
-    latency = _latency_figure(report).to_html(
-        full_html=False, include_plotlyjs=True, div_id="latency-chart", config=config
-    )
-    status = _status_figure(report).to_html(
-        full_html=False, include_plotlyjs=False, div_id="status-chart", config=config
-    )
-    empty = "" if report.total else "<p class='empty'>No calls in this range.</p>"
+def page(title: str, meta: str, body: str) -> str:
+    """A whole page around ``body`` (HTML): the title, a line of ``meta`` (HTML) and the
+    style every droplets report shares. The first figure in ``body`` brings plotly.js."""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title><style>{_CSS}</style></head>
 <body>
 <h1>{html.escape(title)}</h1>
-<p class="meta">{html.escape(report.since)} to {html.escape(report.until)} (UTC) &middot; {report.total:,} calls
-&middot; latency per {report.bucket}</p>
-{empty}
+<p class="meta">{meta}</p>
+{body}
+</body></html>
+"""
+
+
+def figure_html(fig, div_id: str, *, first: bool) -> str:
+    """A plotly figure as a ``<div>``; the page's first figure inlines plotly.js (no CDN)."""
+    config = {"displaylogo": False, "responsive": True}
+    return fig.to_html(full_html=False, include_plotlyjs=first, div_id=div_id, config=config)
+
+
+def render_html(report: ApiReport, title: str = "droplets API report") -> str:
+    """The whole page as a string."""
+    latency = figure_html(_latency_figure(report), "latency-chart", first=True)
+    status = figure_html(_status_figure(report), "status-chart", first=False)
+    empty = "" if report.total else "<p class='empty'>No calls in this range.</p>"
+    meta = (f"{html.escape(report.since)} to {html.escape(report.until)} (UTC) &middot; {report.total:,} calls\n"
+            f"&middot; latency per {report.bucket}")
+    return page(title, meta, f"""{empty}
 <h2>Latency percentiles per route</h2>
 <div class="chart">{latency}</div>
 <h2>Status mix per day</h2>
@@ -138,13 +149,15 @@ def render_html(report: ApiReport, title: str = "droplets API report") -> str:
 <h2>Routes</h2>
 {_routes_table(report)}
 <h2>Slowest sessions</h2>
-{_sessions_table(report)}
-</body></html>
-"""
+{_sessions_table(report)}""")
+
+
+def write_page(text: str, path: Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def write_html(report: ApiReport, path: Path, title: str = "droplets API report") -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_html(report, title), encoding="utf-8")
-    return path
+    return write_page(render_html(report, title), path)

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Iterator
 
 from droplets import contract
-from droplets.errors import DateError
+from droplets.errors import DateError, DropletsError
 
 MILLISECOND = timedelta(milliseconds=1)
 #: A guard against typos like --since 0202-01-01 turning into 600,000 day queries.
@@ -30,6 +30,26 @@ _RELATIVE_RE = re.compile(r"^(\d+)\s*([smhdw])$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 HELP = "YYYY-MM-DD, an ISO timestamp, 1h/7d/2w ago, now, today or yesterday (UTC)"
+
+
+_DURATION_RE = re.compile(r"^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)$")
+_DURATION_UNITS = {
+    "ms": timedelta(milliseconds=1), "s": timedelta(seconds=1), "m": timedelta(minutes=1),
+    "h": timedelta(hours=1), "d": timedelta(days=1),
+}
+
+
+def parse_duration(text: str, *, option: str, units: tuple[str, ...] = ("ms", "s", "m", "h", "d")) -> timedelta:
+    """A length of time with its unit: ``500ms``, ``2s``, ``1.5s``, ``30m``, ``2h``, ``1d``
+    (only the ``units`` given; above zero). Raises :class:`DropletsError` naming ``option``."""
+    match = _DURATION_RE.match(text.strip().lower())
+    if not match or match.group(2) not in units:
+        example = " or ".join(f"{n}{u}" for n, u in zip(("500", "2", "30", "2", "1"), _DURATION_UNITS) if u in units)
+        raise DropletsError(f"{option}: {text!r} is not a duration; use a number and a unit, e.g. {example}")
+    value = float(match.group(1)) * _DURATION_UNITS[match.group(2)]
+    if not value:
+        raise DropletsError(f"{option}: {text!r} is zero; give a length of time above 0")
+    return value
 
 
 def _midnight(day: date) -> datetime:
@@ -105,6 +125,11 @@ class TimeRange:
     def last(self) -> str:
         """The latest ``occurred_at`` inside the range (inclusive, for BETWEEN)."""
         return contract.format_time(self.until - MILLISECOND)
+
+    @property
+    def end(self) -> str:
+        """The range's end as text (exclusive: ``until`` itself)."""
+        return contract.format_time(self.until)
 
     def days(self) -> Iterator[str]:
         """Every ``YYYY-MM-DD`` the range touches, in order (the GSI's partitions)."""

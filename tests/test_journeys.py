@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from droplets.errors import DropletsError
-from droplets.journeys import EXIT, StepMatcher, build_funnel, build_journeys, step_of
+from droplets.journeys import EXIT, StepMatcher, build_funnel, build_journeys, parse_steps, step_of
 
 SINCE, UNTIL = "2026-03-01T00:00:00.000Z", "2026-03-03T00:00:00.000Z"
 
@@ -55,8 +55,9 @@ def test_journeys_report_counts_sessions_calls_bounces_entries_and_exits():
     # GIVEN four sessions (and a call without one, which has no journey)
     # WHEN the journeys report is built
     report = build_journeys(lake(), SINCE, UNTIL)
-    # THEN sessions, calls and bounces are exact
+    # THEN sessions, calls and bounces are exact, and the call without a session is counted apart
     assert (report.sessions, report.calls, report.bounces) == (4, 12, 1)
+    assert report.no_session_calls == 1
     assert report.bounce_rate == 0.25
     # AND calls per session are 4, 1, 3, 4: median 3 (nearest rank), p90 4
     assert report.calls_per_session == {"median": 3.0, "p90": 4.0}
@@ -99,14 +100,66 @@ def test_from_step_gives_next_steps_with_shares_and_median_time():
     assert nexts[EXIT] == (1, 0.25, None)
 
 
-def test_from_step_skips_a_repeat_of_the_same_step():
-    # GIVEN A's first course page is reloaded before the checkout
+def test_from_step_counts_a_reloaded_page_as_one_visit():
+    # GIVEN A's course page is reloaded before the checkout, and D visits it twice, apart
     report = build_journeys(lake(), SINCE, UNTIL, from_step=StepMatcher.parse("GET /courses/:id"))
-    nexts = {n.step: n.count for n in report.next_steps}
-    # THEN A's page views both lead to the checkout (the reload is not a move), C to /search,
-    # D's first to /courses and its second to the checkout
-    assert report.from_count == 5
-    assert nexts == {"POST /courses/:id/checkout": 3, "GET /search": 1, "GET /courses": 1}
+    nexts = {n.step: (n.count, n.median_ms) for n in report.next_steps}
+    # THEN A's two calls are one visit, leading to the checkout 120 s after its first call;
+    # C's leads to /search (40 s), D's first to /courses (5 s), its second to the checkout (60 s)
+    assert report.from_count == 4
+    assert nexts == {
+        "POST /courses/:id/checkout": (2, 60_000.0),  # 60 s and 120 s: nearest-rank median
+        "GET /search": (1, 40_000.0),
+        "GET /courses": (1, 5_000.0),
+    }
+    # AND the shares are those of the 2-step paths that start at the course page
+    two = {p["path"]: p["times"] for p in report.paths["2"] if p["path"].startswith("GET /courses/:id →")}
+    assert {path.split(" → ")[1]: n for path, n in two.items()} == {k: v[0] for k, v in nexts.items()}
+
+
+def test_from_step_with_a_status_counts_the_visits_with_a_matching_call():
+    # GIVEN a session whose course page answers 404 and then 200 on a reload, then a search
+    events = [
+        call("sess-ffff0006", "01T08:00:00.000", "GET", "/courses/:id", 404),
+        call("sess-ffff0006", "01T08:00:03.000", "GET", "/courses/:id", 200),
+        call("sess-ffff0006", "01T08:00:10.000", "GET", "/search"),
+        call("sess-ffff0006", "01T08:01:00.000", "GET", "/courses/:id", 200),
+    ]
+    # WHEN journeys are asked what follows a 404 on the course page
+    report = build_journeys(events, SINCE, UNTIL, from_step=StepMatcher.parse("GET /courses/:id:404"))
+    # THEN one visit had a 404; the session went to /search 10 s after it; the later 200 visit
+    # is not counted
+    assert report.from_count == 1
+    assert [(n.step, n.count, n.share, n.median_ms) for n in report.next_steps] == [("GET /search", 1, 1.0, 10_000.0)]
+
+
+def test_flow_follows_the_first_steps_of_every_session():
+    report = build_journeys(lake(), SINCE, UNTIL)
+    links = {(f["position"], f["from"], f["to"]): f["sessions"] for f in report.flow}
+    # A: courses, id, checkout (reload folded), exit; B: courses, exit; C: courses, id, search,
+    # exit; D: id, courses, id, checkout (four steps: no exit)
+    assert links == {
+        (1, "GET /courses", "GET /courses/:id"): 2,
+        (1, "GET /courses", EXIT): 1,
+        (1, "GET /courses/:id", "GET /courses"): 1,
+        (2, "GET /courses/:id", "POST /courses/:id/checkout"): 1,
+        (2, "GET /courses/:id", "GET /search"): 1,
+        (2, "GET /courses", "GET /courses/:id"): 1,
+        (3, "POST /courses/:id/checkout", EXIT): 1,
+        (3, "GET /search", EXIT): 1,
+        (3, "GET /courses/:id", "POST /courses/:id/checkout"): 1,
+    }
+    # AND every session leaves position 1 once
+    assert sum(n for (position, _, _), n in links.items() if position == 1) == report.sessions
+
+
+def test_flow_names_the_most_common_steps_and_groups_the_rest():
+    # GIVEN ten sessions that each start at another route
+    events = [call(f"sess-flow{i:04d}", f"01T09:{i:02d}:00.000", "GET", f"/page{i}") for i in range(10)]
+    report = build_journeys(events, SINCE, UNTIL)
+    # THEN the first eight (by sessions, then by name) are named and two are "(other)"
+    starts = {f["from"]: f["sessions"] for f in report.flow if f["position"] == 1}
+    assert starts == {**{f"GET /page{i}": 1 for i in range(8)}, "(other)": 2}
 
 
 def test_an_empty_range_gives_an_empty_report():
@@ -178,12 +231,20 @@ def test_funnel_takes_the_attempt_that_goes_furthest():
     ("/x:404", {"method": "GET", "route": "/x", "status": 400}, False),
     ("get /x", {"method": "GET", "route": "/x", "status": 200}, True),
     ("/users/:id", {"method": "GET", "route": None, "status": 200}, False),
+    ("/x:400-499", {"method": "GET", "route": "/x", "status": 422}, True),
+    ("/x:400-499", {"method": "GET", "route": "/x", "status": 500}, False),
+    ("*/checkout", {"method": "POST", "route": "/courses/:id/checkout", "status": 201}, True),
+    ("/courses/*/checkout", {"method": "POST", "route": "/courses/:id/checkout", "status": 201}, True),
+    ("/courses/*/checkout", {"method": "POST", "route": "/courses/:id/refund", "status": 201}, False),
+    ("/users/:id?", {"method": "GET", "route": "/users/:id?", "status": 200}, True),
+    ("/users/:id?", {"method": "GET", "route": "/users/:idx", "status": 200}, False),
+    ("/x:5xx", {"method": "GET", "route": "/x", "status": None}, False),
 ])
 def test_step_matcher(text, event, expected):
     assert StepMatcher.parse(text).matches(event) is expected
 
 
-@pytest.mark.parametrize("bad", ["courses", "GET", "GET courses", "", "GET /a b"])
+@pytest.mark.parametrize("bad", ["courses", "GET", "GET courses", "", "GET /a b", "/x:499-400"])
 def test_a_step_that_is_not_a_route_is_an_error_naming_it(bad):
     with pytest.raises(DropletsError, match="step"):
         StepMatcher.parse(bad)
@@ -192,7 +253,47 @@ def test_a_step_that_is_not_a_route_is_an_error_naming_it(bad):
 def test_a_funnel_needs_two_steps():
     with pytest.raises(DropletsError, match="two steps"):
         build_funnel(lake(), [StepMatcher.parse("/courses")], SINCE, UNTIL)
+    with pytest.raises(DropletsError, match="at least two steps, got 1"):
+        parse_steps(["/courses"])
+    assert [s.route for s in parse_steps(["/a", "/b:2xx"])] == ["/a", "/b"]
+
+
+def test_without_within_the_first_attempt_decides():
+    # GIVEN a session that starts the funnel twice and completes it from the first start
+    events = [
+        call("sess-gggg0007", "01T08:00:00.000", "GET", "/courses"),
+        call("sess-gggg0007", "01T08:00:10.000", "GET", "/courses"),
+        call("sess-gggg0007", "01T08:00:20.000", "GET", "/courses/:id"),
+        call("sess-gggg0007", "01T08:00:50.000", "POST", "/courses/:id/checkout", 201),
+    ]
+    funnel = build_funnel(events, [StepMatcher.parse(s) for s in STEPS], SINCE, UNTIL)
+    # THEN the times are measured from the first /courses (20 s), not the repeat (10 s)
+    assert [s.sessions for s in funnel.steps] == [1, 1, 1]
+    assert [s.median_ms for s in funnel.steps] == [None, 20_000.0, 30_000.0]
 
 
 def test_step_names_say_method_and_route():
     assert step_of({"method": "get", "route": None}) == "GET (no route)"
+
+
+def test_tables_print_routes_as_they_are():
+    # GIVEN routes that look like Rich markup and an emoji code
+    from io import StringIO
+
+    from rich.console import Console
+
+    from droplets.render import print_funnel, print_journeys_report, tail_line
+
+    events = [call("sess-hhhh0008", "01T08:00:00.000", "GET", "/a/[b]/:id"),
+              call("sess-hhhh0008", "01T08:00:01.000", "GET", "/users/:id:")]
+    out = StringIO()
+    console = Console(file=out, width=200)
+    # WHEN the reports and a tail line are printed
+    print_journeys_report(build_journeys(events, SINCE, UNTIL, from_step=StepMatcher.parse("/a/[b]/:id")), console)
+    print_funnel(build_funnel(events, [StepMatcher.parse("/a/[b]/:id"), StepMatcher.parse("/users/:id:")], SINCE, UNTIL), console)
+    console.print(tail_line(events[1]))
+    text = out.getvalue()
+    # THEN they are printed as they are: no style eaten, no emoji
+    assert "GET /a/[b]/:id → GET /users/:id:" in text
+    assert "after /a/[b]/:id: 1 visits" in text
+    assert "/users/:id:" in text.splitlines()[-1] and "\U0001f194" not in text

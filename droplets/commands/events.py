@@ -18,7 +18,7 @@ app = Commands()
 def events(
     since: Since = "24h",
     until: Until = None,
-    route: Annotated[Optional[str], typer.Option("--route", help="Route template, e.g. /courses/:id (end with * for a prefix).", show_default=False)] = None,
+    route: Annotated[Optional[str], typer.Option("--route", help="Route template, e.g. /courses/:id, or a glob with *, e.g. '/courses/*' or '*/checkout'.", show_default=False)] = None,
     status: Annotated[Optional[str], typer.Option("--status", help="404, 5xx or 400-499.", show_default=False)] = None,
     min_duration: Annotated[Optional[float], typer.Option("--min-duration", min=0, help="Only calls at least this slow (ms).", show_default=False)] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Stop after this many events (table default: 1000).", show_default=False)] = None,

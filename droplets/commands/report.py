@@ -8,10 +8,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from droplets.commands.shared import AsJson, Commands, IndexTable, PageSize, Since, Stack, Until, target_for
+from droplets.commands.shared import AsJson, Commands, IndexTable, PageSize, Since, Stack, Until, parsed, target_for
 from droplets.console import emit, note, progress
 from droplets.render import print_api_report
 from droplets.timerange import TimeRange
+
+Html = Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML page with charts (opens offline).", dir_okay=False, show_default=False)]
 
 app = Commands("report", help="Reports from the index alone (no S3 reads).")
 
@@ -20,7 +22,7 @@ app = Commands("report", help="Reports from the index alone (no S3 reads).")
 def report_api(
     since: Since = "7d",
     until: Until = None,
-    html: Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML page with charts.", dir_okay=False, show_default=False)] = None,
+    html: Html = None,
     slowest: Annotated[int, typer.Option("--slowest", min=0, help="How many slowest sessions to list.")] = 10,
     as_json: AsJson = False,
     table: IndexTable = None,
@@ -34,12 +36,8 @@ def report_api(
     time_range = TimeRange.parse(since, until)
     target = target_for("table", table=table, stack=stack)
     with progress("reading the index") as bar:
-        def counted():
-            for event in events_between(target.dynamodb, target.table, time_range, page_size=page_size):
-                bar.advance()
-                yield event
-
-        report = build_api_report(counted(), time_range, slowest=slowest)
+        report = build_api_report(_counted(events_between(target.dynamodb, target.table, time_range, page_size=page_size), bar),
+                                  time_range, slowest=slowest)
     if html is not None:
         from droplets.report_html import write_html
 
@@ -49,3 +47,86 @@ def report_api(
         emit(report.to_dict())
         return
     print_api_report(report)
+
+
+def _counted(events, bar):
+    for event in events:
+        bar.advance()
+        yield event
+
+
+def _range_events(time_range: TimeRange, table: str | None, stack: str | None, page_size: int | None, bar):
+    from droplets.query import events_between
+
+    target = target_for("table", table=table, stack=stack)
+    return _counted(events_between(target.dynamodb, target.table, time_range, page_size=page_size), bar)
+
+
+@app.command("journeys")
+def report_journeys(
+    since: Since = "7d",
+    until: Until = None,
+    from_step: Annotated[Optional[str], typer.Option("--from", metavar="STEP", help="Also: what sessions do next after this step ([METHOD ]/route[:STATUS], e.g. 'GET /courses/:id').", show_default=False)] = None,
+    html: Html = None,
+    as_json: AsJson = False,
+    table: IndexTable = None,
+    stack: Stack = None,
+    page_size: PageSize = None,
+) -> None:
+    """Sessions, calls and duration per session (p50, p90), bounces, entry and exit steps, the
+    most common paths of 2 and 3 steps; with --from, the next steps after one. Sessions are
+    seen inside the range only; calls without a session are left out."""
+    from droplets.journeys import StepMatcher, build_journeys
+
+    matcher = parsed(lambda: StepMatcher.parse(from_step), "--from") if from_step is not None else None
+    time_range = TimeRange.parse(since, until)
+    with progress("reading the index") as bar:
+        report = build_journeys(_range_events(time_range, table, stack, page_size, bar), time_range.first,
+                                time_range.end, from_step=matcher)
+    if html is not None:
+        from droplets.journeys_html import write_journeys_html
+
+        write_journeys_html(report, html)
+        note(f"wrote {html}")
+    if as_json:
+        emit(report.to_dict())
+        return
+    from droplets.render import print_journeys_report
+
+    print_journeys_report(report)
+
+
+@app.command("funnel")
+def report_funnel(
+    steps: Annotated[list[str], typer.Argument(metavar="STEP...", help="Two or more steps in order: [METHOD ]/route[:STATUS], e.g. 'GET /courses' 'GET /courses/:id' 'POST /signup:2xx'. A route is a template or a glob with *; STATUS is 2xx, 404 or 400-499.", show_default=False)],
+    since: Since = "7d",
+    until: Until = None,
+    within: Annotated[Optional[str], typer.Option("--within", help="Count a step only within this long of the session's first step (e.g. 30m, 2h).", show_default=False)] = None,
+    html: Html = None,
+    as_json: AsJson = False,
+    table: IndexTable = None,
+    stack: Stack = None,
+    page_size: PageSize = None,
+) -> None:
+    """Sessions that reach each step in order: conversion from step to step and overall, p50
+    and p90 time between steps, and where the sessions that dropped went instead."""
+    from droplets.journeys import build_funnel, parse_steps
+    from droplets.timerange import parse_duration
+
+    matchers = parsed(lambda: parse_steps(steps))
+    window = parsed(lambda: parse_duration(within, option="--within", units=("s", "m", "h", "d"))) if within is not None else None
+    time_range = TimeRange.parse(since, until)
+    with progress("reading the index") as bar:
+        report = build_funnel(_range_events(time_range, table, stack, page_size, bar), matchers, time_range.first,
+                              time_range.end, within=window)
+    if html is not None:
+        from droplets.journeys_html import write_funnel_html
+
+        write_funnel_html(report, html)
+        note(f"wrote {html}")
+    if as_json:
+        emit(report.to_dict())
+        return
+    from droplets.render import print_funnel
+
+    print_funnel(report)

@@ -36,6 +36,17 @@ Since = Annotated[str, typer.Option("--since", help=f"Start, inclusive: {TIME_HE
 Until = Annotated[Optional[str], typer.Option("--until", help="End, exclusive (a date means the end of that day). Default: now.", show_default=False)]
 PageSize = Annotated[Optional[int], typer.Option("--page-size", min=1, hidden=True, help="DynamoDB Query page size (Limit).")]
 
+def parsed(parse: Callable[[], Any], option: str = "") -> Any:
+    """``parse()``, or a usage error: one line (naming ``option``) and exit 2, as for any
+    option Typer itself rejects. For values the command reads itself (a step, ``30m``)."""
+    from droplets.errors import DropletsError
+
+    try:
+        return parse()
+    except DropletsError as exc:
+        fail(f"{option}: {exc}" if option else str(exc), 2)
+
+
 # --- the target and the errors about it --------------------------------------------------
 
 #: The target of the command running in this context. :func:`handles_errors` opens it empty

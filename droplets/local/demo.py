@@ -5,9 +5,11 @@
 2. the example Express app with the droplets middleware, pointed at the events queue;
 3. a few dozen simulated browser sessions (:mod:`droplets.local.traffic`);
 4. the app shut down gracefully (its middleware flushes), then both queues drained;
-5. checks that nothing was lost and no PII was stored, one session's journey and the API
-   report, queried and printed by the functions ``droplets session`` and ``droplets report
-   api`` use (:mod:`droplets.query`, :mod:`droplets.report`, :mod:`droplets.render`).
+5. checks that nothing was lost and no PII was stored, one session's journey, the API
+   report and the funnel of the app's sign-up flow, queried and printed by the functions
+   ``droplets session``, ``droplets report api`` and ``droplets report funnel`` use
+   (:mod:`droplets.query`, :mod:`droplets.report`, :mod:`droplets.journeys`,
+   :mod:`droplets.render`).
 
 The demo's state file and function logs go under ``.droplets/demo/``, so a ``droplets dev``
 running at the same time keeps its own ``.droplets/local.json``.
@@ -31,9 +33,10 @@ from droplets.local.dev import describe, running
 from droplets.local.express import ExpressApp
 from droplets.local.runner import queue_depths, wait_until_drained
 from droplets.local.stack import LOCAL_STATE
+from droplets.journeys import build_funnel, parse_steps
 from droplets.local.traffic import drive, plan_sessions
 from droplets.query import events_between, session_events
-from droplets.render import print_api_report, print_journey
+from droplets.render import print_api_report, print_funnel, print_journey
 from droplets.report import build_api_report
 from droplets.timerange import TimeRange
 
@@ -43,6 +46,8 @@ DEFAULT_SESSIONS = 40
 RETRY_AFTER = 2.0
 #: Pollers (each with its own warm function container) per queue; Lambda starts with five.
 CONCURRENCY = 2
+#: The example app's sign-up flow (examples/express-app): the list, a course, a sign-up that worked.
+SIGNUP_FUNNEL = ("GET /courses", "GET /courses/:id", "POST /signup:2xx")
 
 
 class DemoFailed(RuntimeError):
@@ -157,6 +162,16 @@ def run_demo(*, project_dir: Path | str = ".", port: int | None = None, sessions
         step("the API report: droplets report api --since 1h")
         last_hour = TimeRange.parse("1h")
         print_api_report(build_api_report(events_between(dynamodb, table, last_hour), last_hour), console)
+        quoted = " ".join(f"'{s}'" for s in SIGNUP_FUNNEL)
+        step(f"the sign-up funnel: droplets report funnel {quoted} --since 1h")
+        funnel = build_funnel(events_between(dynamodb, table, last_hour), parse_steps(SIGNUP_FUNNEL),
+                              last_hour.first, last_hour.end)
+        print_funnel(funnel, console)
+        # Every visitor starts at the list and opens a course; those with an e-mail address sign up.
+        planned = [len(plans), len(plans), sum(1 for plan in plans if plan.email)]
+        if [s.sessions for s in funnel.steps] != planned:
+            raise DemoFailed(f"the funnel counted {[s.sessions for s in funnel.steps]} sessions per step, "
+                             f"the visitors made {planned}")
         step("shutting down")
     elapsed = time.perf_counter() - started
     console.print(f"[bold green]demo finished in {elapsed:.1f}s[/]  (function logs: {demo_dir / 'logs'})")

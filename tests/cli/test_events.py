@@ -82,6 +82,34 @@ def test_filters_are_applied_by_dynamodb(lake, cli, api_calls):
     assert {op for _, op in api_calls} == {"Query"}
 
 
+def test_route_globs_filter_on_the_prefix_in_dynamodb_and_the_rest_here(lake, cli):
+    # GIVEN calls of routes that share prefixes and suffixes
+    day = "2026-04-02T11:00:0{}.000Z"
+    for n, route in enumerate(["/courses/:id/checkout", "/courses/:id", "/cart/checkout", "/courses/:id/lessons", "/checkout"]):
+        lake.add_event("sess-glob-0001", day.format(n), route=route)
+    window = ("--since", "2026-04-02", "--until", "2026-04-02", "--json")
+    # THEN * stands for any text, "/" included, wherever it is
+    assert _routes(cli("events", *window, "--route", "*/checkout")) == ["/courses/:id/checkout", "/cart/checkout", "/checkout"]
+    assert _routes(cli("events", *window, "--route", "/courses/*/checkout")) == ["/courses/:id/checkout"]
+    assert _routes(cli("events", *window, "--route", "/c*s/:id")) == ["/courses/:id"]
+    assert len(_routes(cli("events", *window, "--route", "*"))) == 5
+
+
+@pytest.mark.parametrize("route, expression, prefix, checked", [
+    ("/cart", "#route = :route", "/cart", False),
+    ("/courses/*", "begins_with(#route, :route)", "/courses/", False),
+    ("/courses/*/checkout", "begins_with(#route, :route)", "/courses/", True),
+    ("*/checkout", "attribute_exists(#route)", None, True),
+])
+def test_what_dynamodb_filters_and_what_is_checked_on_return(route, expression, prefix, checked):
+    from droplets.query import EventFilter
+
+    where = EventFilter(route=route)
+    text, _, values = where.expression()
+    assert text == expression and values.get(":route", {}).get("S") == prefix
+    assert where.needs_check is checked
+
+
 def test_filter_expression_is_sent_to_dynamodb(lake):
     from droplets.query import EventFilter
 

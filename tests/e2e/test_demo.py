@@ -1,5 +1,6 @@
 """``droplets demo`` as a user runs it (what ``make demo`` runs): the local stack, the example
-app, simulated visitors, the demo's own checks, then a journey and the API report."""
+app, simulated visitors, the demo's own checks, then a journey, the API report and the
+sign-up funnel."""
 
 from __future__ import annotations
 
@@ -40,6 +41,10 @@ def test_demo_runs_end_to_end_and_prints_a_journey_and_the_report(tmp_path):
     assert journey, output
     assert re.search(rf"session {journey.group(1)}: \d+ calls", output), output
     assert re.search(r"API report \S+ \.\. \S+: \d+ calls", output) and "slowest sessions" in output, output
+    # AND it ends with the sign-up funnel: all six visitors enter it (the demo checks the
+    # counts per step against what the visitors did)
+    assert re.search(r"funnel \S+ \.\. \S+: 6 of 6 sessions entered, \d converted", output), output
+    assert "POST /signup:2xx" in output
     assert "demo finished" in output
     # AND it wrote nothing where it was started (its files go under the project's .droplets/demo)
     assert not any(tmp_path.iterdir())
