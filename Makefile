@@ -38,5 +38,5 @@ demo: setup-run
 # Every test: pytest (Python side, Pulumi under mocks, local stack end to end) and node --test.
 test: setup
 	scripts/ensure-chromium
-	scripts/run-pytest $(BIN)/pytest
+	scripts/run-pytest $(BIN)/pytest -n auto -p no:cacheprovider
 	$(foreach p,$(NODE_PACKAGES),cd $(dir $(p)) && npm test --silent && cd $(CURDIR) &&) true
