@@ -706,3 +706,32 @@ def test_the_default_chain_stores_no_personal_data():
     for secret in ("erin@", "hunter2", "8f14e45f", "sid=abc", "203.0.113.7", "415 555", "eyJhbGci"):
         assert secret not in text
     assert result.key.startswith("events/dt=2026-11-26/")
+
+
+@pytest.mark.parametrize("number", [
+    4111111111111111,        # Visa, 16 digits
+    5555555555554444,        # Mastercard
+    378282246310005,         # Amex, 15 digits
+    3530111333300000,        # JCB
+    6759649826438453,        # Maestro
+])
+def test_a_card_number_stored_as_a_json_number_is_masked(number):
+    # GIVEN card numbers sent as JSON numbers under neutral names, nested and in a list
+    body = {"payment": {"value": number}, "numbers": [1, number], "pan": number}
+
+    # WHEN the record goes through pii
+    after = body_after(body)
+
+    # THEN no digits of the card survive anywhere; the small number in the list does
+    assert str(number) not in dump(after)
+    assert after["payment"]["value"] == "[card]" and after["numbers"] == [1, "[card]"]
+
+
+def test_long_numeric_ids_under_an_id_name_keep_their_number():
+    # GIVEN Luhn-valid numbers with a card prefix filed under identifier names, and counters
+    body = {"id": 4111111111111111, "order_id": 4111111111111111, "userId": 5555555555554444,
+            "epoch_ms": 1764128465481, "ean": 4006381333931}
+
+    # WHEN the record goes through pii
+    # THEN they are left as they were
+    assert body_after(body) == body

@@ -504,6 +504,9 @@ def test_coarse_or_impossible_coordinates_and_scores_survive(text):
         ("Sehr geehrte Frau Schmidt,", "Sehr geehrte Frau [name],"),
         ("Full name: Jan van der Berg", "Full name: [name]"),
         ("Best regards,\nJane Doe", "Best regards,\n[name]"),
+        ("Hi, this is Jane Doe from accounting", "Hi, this is [name] from accounting"),
+        ("I'm Maria Garcia and I need help", "I'm [name] and I need help"),
+        ("Bonjour, je suis Marie Dupont", "Bonjour, je suis [name]"),
     ],
 )
 def test_names_after_a_cue_are_masked(text, expected):
@@ -513,7 +516,8 @@ def test_names_after_a_cue_are_masked(text, expected):
 @pytest.mark.parametrize(
     "text",
     ["Hello World", "Hi team, the build is green", "Dear Customer,", "Dear Sir or Madam,", "Intro to SQL",
-     "Hi Jane", "name: Intro To SQL", "Statistik für Einsteiger"],
+     "Hi Jane", "name: Intro To SQL", "Statistik für Einsteiger", "this is Spain", "I am Ready",
+     "This is the way"],
 )
 def test_cues_without_a_person_leave_the_text_alone(text):
     assert text_after(text) == text

@@ -318,16 +318,15 @@ THING_NOUNS = """
     ingredient game level skill tool script function method endpoint route api resource type kind schema
     entity object key job task workflow pipeline step stage status report dashboard chart widget
     playlist album song track book movie show episode series genre collection catalog catalogue
-    inventory warehouse order cart basket invoice ticket theme preference preferences role permission
+    inventory warehouse theme preference preferences role permission
     scope policy rule filter webhook hook trigger workspace space source medium source format unit
     instance container volume node pod deployment stack region job queue color colour size material
     produit cours article categorie fichier entreprise societe ville pays projet equipe groupe evenement
-    boutique commande magasin
+    boutique magasin
     produkt kurs artikel kategorie datei firma unternehmen stadt land projekt mannschaft gruppe
-    veranstaltung geschaeft laden bestellung
+    veranstaltung geschaeft laden
     producto curso articulo categoria archivo empresa ciudad pais proyecto equipo grupo evento tienda
-    pedido
-    prodotto corso articolo categoria azienda citta paese progetto squadra gruppo evento negozio ordine
+    prodotto corso articolo categoria azienda citta paese progetto squadra gruppo evento negozio
     bedrijf stad project winkel bestelling
     produkt kurs artykul kategoria plik firma miasto kraj projekt zespol grupa sklep zamowienie
 """

@@ -7,8 +7,9 @@ between them) right after:
   "meu nome é", "mijn naam is"...;
 - a salutation: "Dear", "Cher/Chère", "Liebe/r", "Sehr geehrte/r", "Estimado/a",
   "Querido/a", "Caro/a", "Gentile", "Prezado/a", "Beste" (one word is enough), or "Hi",
-  "Hello", "Hey", "Hallo", "Hola", "Bonjour", "Ciao", "Olá" (two words: "Hello World" and
-  "Hi Team" are not people);
+  "Hello", "Hey", "Hallo", "Hola", "Bonjour", "Ciao", "Olá", and the weaker "this is", "I am",
+  "I'm", "c'est", "ich bin", "soy", "sono" (two words: "Hello World", "Hi Team" and "this is
+  Spain" are not people);
 - a title: "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Herr", "Frau", "M.", "Mme",
   "Mlle", "Sr", "Sra", "Srta", "Sig.", "Sig.ra", "Dott.", "Dhr.", "Mevr." (the title stays);
 - a label that names a person: "full name:", "first name:", "surname:", "nom :",
@@ -51,7 +52,12 @@ _SALUTATION = (
     r"dear|cher|chère|liebe|lieber|sehr geehrte|sehr geehrter|estimado|estimada|querido|querida|caro|cara"
     r"|gentile|gentilissimo|gentilissima|prezado|prezada|beste|geachte"
 )
-_GREETING = r"hi|hello|hey|hallo|hola|bonjour|ciao|olá|ola|hej|moin|servus|salut|good morning|good afternoon"
+_GREETING = (
+    r"hi|hello|hey|hallo|hola|bonjour|ciao|olá|ola|hej|moin|servus|salut|good morning|good afternoon"
+    # weaker introductions: like a greeting, they need two capitalised words ("this is Jane Doe",
+    # not "this is Spain")
+    r"|this is|i am|i'm|ich bin|je suis|soy|sono|sou|ik ben"
+)
 _LABEL = (
     r"full name|first name|last name|surname|family name|given name|middle name|customer name|cardholder"
     r"|card holder|cardholder name|name on card|account holder|account name|beneficiary|recipient|contact person"

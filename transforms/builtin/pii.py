@@ -84,6 +84,7 @@ from typing import Any, Callable, Mapping
 
 from droplets import contract
 from transforms import ConfigError, hookimpl
+from transforms.builtin._pii_ids import card_number_like
 from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
 from transforms.builtin._pii_kinds import (
     ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, KIND_CLASS, TRUNCATE, actions_of, class_of,
@@ -249,6 +250,18 @@ class KeyRule:
         self.leaf: Callable[[Any], Any] | None = None
 
 
+#: JSON numbers are counts, prices and IDs, never pattern-matched; but one of 13-19 digits
+#: with a card scheme's prefix and length that passes Luhn is a card number stored as a
+#: number (an EAN-13 is not one). Smaller numbers skip the check at the cost of a compare.
+#: A key that names an identifier (``id``, ``order_id``, ``userId``) keeps its number: ~10% of
+#: long numeric IDs pass Luhn by chance, and no API files a card number under an ID's name.
+_CARD_MIN = 10**12 - 1
+_NAMES_AN_ID = re.compile(r"(?:^|[_\-.])(?:id|ID|Id)$|[a-z0-9](?:Id|ID)$").search
+
+#: Containers whose bare ``name`` is always a person's (see ``Pii._key_context``).
+_PERSON_CONTAINERS = frozenset({"query", "queryParams", "query_params", "searchParams", "search_params"})
+
+
 class _Node:
     """A node of the tree of paths the walk treats specially: the record contract's own
     fields (``skip``: True, or a check the value must pass to be left alone), headers
@@ -372,7 +385,7 @@ class Pii:
         self.key_rule = lru_cache(maxsize=16384)(self._key_rule)
         self.header_rule = lru_cache(maxsize=4096)(self._header_rule)
         self._coarse = lru_cache(maxsize=4096)(self.names.is_coarse)
-        self.context = lru_cache(maxsize=16384)(self.names.context)
+        self.context = lru_cache(maxsize=16384)(self._key_context)
         self._route_person = lru_cache(maxsize=4096)(self._route_context)
 
         self._name_field = self.field("name", "name")
@@ -492,6 +505,15 @@ class Pii:
         if lowered in IP_HEADERS:
             return KeyRule(name, field=self._ip_header_field)
         return self.key_rule(name)
+
+    def _key_context(self, key: str) -> bool | None:
+        """What a container's key says of the fields under it (``user`` a person's, ``course``
+        a thing's). A query string's bare ``name`` is a person's whatever the route: searching
+        people by name is what a ``?name=`` usually does, and query strings travel far
+        (logs, Referers); a course filtered by name loses little to a mask."""
+        if key in _PERSON_CONTAINERS:
+            return True
+        return self.names.context(key)
 
     def _route_context(self, route: str) -> bool | None:
         """What the last resource of a route or path says of its bodies' fields:
@@ -632,6 +654,8 @@ class Pii:
                         elif kind is dict or kind is list:
                             says = context(key)  # user.name vs course.name
                             push((item, plain if says is None or says is person else (None, says, None, False)))
+                        elif kind is int and item > _CARD_MIN and card_number_like(item) and not _NAMES_AN_ID(key):
+                            node[key] = self._replace("card", str(item), str(item))
                         continue
                     new = entry(key, item, rule, sub, field, person, push)
                     if new is _DROPPED:
@@ -665,6 +689,8 @@ class Pii:
                         new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
                         if new is not item:
                             node[i] = new
+                    elif kind is int and item > _CARD_MIN and card_number_like(item):
+                        node[i] = self._replace("card", str(item), str(item))
 
     def _entry(self, key: str, item: Any, rule: KeyRule | None, sub: _Node | None, field: Field | None,
                person: bool | None, push: Callable) -> Any:
