@@ -3,7 +3,7 @@
     pulumi stack select dev && pulumi up
 
 Everything it creates is described in ``components/`` (one ComponentResource per concern);
-the settings it reads in ``components/config.py``; the README's "Deploying" section has the
+the settings it reads in ``components/config.py``; ``docs/configuration.md`` has the
 reference table. The outputs below are what the Express backend and the CLI need.
 """
 

@@ -6,10 +6,10 @@ stops ``pulumi preview`` with a message naming the key and what it accepts, e.g.
 a configuration that would only fail later, inside AWS or inside a Lambda at 3 a.m.
 
 Each setting is one row of :data:`KEYS`: its kind (what it accepts, and the parser that
-checks it), default and doc. Validation reads through the rows, and the README's
-configuration table is their rendering (``scripts/config-table`` writes it). A new setting
-is a row there, then a field of :class:`Settings` that :func:`load_settings` fills in with
-``value("<name>")``, and ``scripts/config-table`` for the README.
+checks it), default and doc. Validation reads through the rows, and the configuration
+table of ``docs/configuration.md`` is their rendering (``scripts/config-table`` writes it).
+A new setting is a row there, then a field of :class:`Settings` that :func:`load_settings`
+fills in with ``value("<name>")``, and ``scripts/config-table`` for the page.
 
 The transform chain is built here too, with the same plugin manager and chain builder the
 consumer Lambda uses, so an unknown transform or a bad plugin option fails the preview.
@@ -185,7 +185,7 @@ class Secret:
 class Key:
     """One setting: its name, what it accepts (``kind``), its default and what it is for.
 
-    Validation reads through :meth:`read`, and the README's configuration table is
+    Validation reads through :meth:`read`, and docs/configuration.md's table is
     :func:`reference_table` of these rows (``scripts/config-table`` writes it). ``rule`` is a
     check across settings that :func:`load_settings` makes, said after what ``kind`` accepts."""
 
@@ -242,7 +242,7 @@ KEY = {k.name: k for k in KEYS}
 
 
 def reference_table(stacks: Mapping[str, Mapping[str, Any]]) -> str:
-    """The README's configuration table (Markdown): a line per row of :data:`KEYS`, and a
+    """The configuration table of docs/configuration.md (Markdown): a line per row of :data:`KEYS`, and a
     column per stack file (``{"dev": <Pulumi.dev.yaml's config>, ...}``) with its value."""
     columns = ["key", "what", "default", "accepts", *stacks]
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]

@@ -17,7 +17,7 @@ class IndexTableArgs:
 
 
 class IndexTable(pulumi.ComponentResource):
-    """On-demand table, keys and GSI as DESIGN.md; items expire (TTL) with their S3 objects."""
+    """On-demand table, keys and GSI as docs/architecture.md; items expire (TTL) with their S3 objects."""
 
     table: aws.dynamodb.Table
 

@@ -8,7 +8,7 @@ from droplets import contract
 
 
 def create_index_table(dynamodb, table: str) -> None:
-    """Create the index table (keys and the ``by-day`` GSI of DESIGN.md) with ``dynamodb``."""
+    """Create the index table (keys and the ``by-day`` GSI of docs/architecture.md) with ``dynamodb``."""
     dynamodb.create_table(
         TableName=table,
         BillingMode="PAY_PER_REQUEST",

@@ -100,7 +100,7 @@ def test_index_item_shape():
     record = make_record(session_id=None, request={"route": None}, enrichment={"route": "/courses/:id"})
     # WHEN its index item is built with a retention
     item = contract.index_item(record, "events/k.json", 512, retention_days=30)
-    # THEN the keys and report fields follow DESIGN.md
+    # THEN the keys and report fields follow docs/architecture.md
     assert item["session_id"] == contract.NO_SESSION
     assert item["sk"] == "2026-11-26T03:41:05.481Z#00000000-0000-4000-8000-000000000000"
     assert item["day"] == "2026-11-26"

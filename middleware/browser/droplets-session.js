@@ -5,7 +5,7 @@
  * 30 minutes without API activity, and adds it as the X-Session-Id header to fetch and
  * XMLHttpRequest calls to the page's own origin -- never to another origin, so the ID
  * does not leak to third parties (and needs no CORS set-up unless your API lives on
- * another origin: see the README).
+ * another origin: see docs/middleware.md).
  *
  * Plain JavaScript, no build step. Use it as
  *   - a script tag:  <script src="/droplets-session.js"></script>

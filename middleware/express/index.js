@@ -1,6 +1,6 @@
 'use strict';
-// @droplets/express: capture every API call as a droplets record (DESIGN.md, record v1) and
-// send it to SQS in batches. See the README section "Express middleware" for mount order,
+// @droplets/express: capture every API call as a droplets record (docs/architecture.md, record v1) and
+// send it to SQS in batches. See docs/middleware.md for mount order,
 // options and the graceful-shutdown recipe.
 const os = require('node:os');
 const { WorkerSqsClient, inThreadClient } = require('./lib/sqs-client');

@@ -776,11 +776,15 @@ def test_stack_files_set_a_region_and_only_known_keys():
         assert dev.get(f"droplets:{key}") != prod.get(f"droplets:{key}"), key
 
 
-def test_readme_documents_every_setting():
+#: The configuration reference, moved from the README to its own page.
+CONFIGURATION_PAGE = ROOT / "docs" / "configuration.md"
+
+
+def test_configuration_reference_documents_every_setting():
     from components.config import KEYS
 
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("<!-- section: deploying -->", 1)[1].split("<!-- section:", 1)[0]
+    text = CONFIGURATION_PAGE.read_text(encoding="utf-8")
+    section = text.split("<!-- section: configuration -->", 1)[1].split("<!-- section:", 1)[0]
     for key in KEYS:
         assert f"`{key.name}`" in section, key.name
 
@@ -793,27 +797,27 @@ def config_table(*args: str):
                           capture_output=True, text=True, timeout=120)
 
 
-def test_readme_configuration_table_is_the_rendering_of_the_rows():
+def test_configuration_table_is_the_rendering_of_the_rows():
     from components.config import KEYS, reference_table
 
-    # GIVEN the README WHEN scripts/config-table checks its table THEN it is current
+    # GIVEN the configuration page WHEN scripts/config-table checks its table THEN it is current
     done = config_table("--check")
     assert done.returncode == 0, done.stderr
     # AND that table is the rows of components/config.py with each stack file's values
     table = reference_table({stack: stack_config(stack) for stack in STACKS})
-    assert table in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert table in CONFIGURATION_PAGE.read_text(encoding="utf-8")
     assert len(table.splitlines()) == 2 + len(KEYS)
     assert "| `retentionDays` | days an object, a bad row and an index item are kept | 90 | 1-36500 | 14 | 400 |" in table
 
 
 def test_config_table_script_rewrites_a_stale_table(tmp_path):
-    # GIVEN a copy of the README whose table says the wrong range for one setting
-    page = tmp_path / "README.md"
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    page.write_text(readme.replace("| 1-36500 |", "| 1-365 |"), encoding="utf-8")
+    # GIVEN a copy of the configuration page whose table says the wrong range for one setting
+    page = tmp_path / "configuration.md"
+    current = CONFIGURATION_PAGE.read_text(encoding="utf-8")
+    page.write_text(current.replace("| 1-36500 |", "| 1-365 |"), encoding="utf-8")
 
     # WHEN the script checks it THEN it fails; WHEN it writes it THEN the table is the rows' again
     stale = config_table("--check", str(page))
     assert stale.returncode == 1 and "stale" in stale.stderr
     assert config_table(str(page)).returncode == 0
-    assert page.read_text(encoding="utf-8") == readme
+    assert page.read_text(encoding="utf-8") == current

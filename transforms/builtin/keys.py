@@ -1,4 +1,4 @@
-"""``keys``: name the object with the default layout of DESIGN.md.
+"""``keys``: name the object with the default layout of docs/architecture.md.
 
 events/dt=<YYYY-MM-DD>/<session_id or _nosession>/<occurred_at>_<event_id>.json
 

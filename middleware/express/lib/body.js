@@ -92,7 +92,7 @@ function decodeText(bytes, contentType) {
 /**
  * The record value of captured bytes: parsed JSON for a JSON type (text if it does not
  * parse), text for a text type, and null for anything binary or content-encoded (the bytes
- * would be compressed: see the README on mount order). Returns `{body, json}`; `json` tells
+ * would be compressed: see docs/middleware.md on mount order). Returns `{body, json}`; `json` tells
  * that `body` is a parsed value the redaction paths apply to.
  */
 function bodyValue(bytes, truncated, contentType, contentEncoding) {

@@ -1,5 +1,5 @@
 'use strict';
-// Assembling a version-1 record (DESIGN.md, droplets/contract/record-v1.json) from what the
+// Assembling a version-1 record (docs/architecture.md, droplets/contract/record-v1.json) from what the
 // capture saw. Every value is bounded by the schema's limits so that a record the
 // middleware sends is never a bad row because of its own shape.
 const { bodyValue, BodyCapture, mediaType, JSON_TYPE } = require('./body');

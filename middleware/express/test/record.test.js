@@ -66,7 +66,7 @@ for (const [name, express] of EXPRESS_VERSIONS) {
         assert.equal(res.status, 200);
         const record = assertValidRecord(await next());
 
-        // THEN the record tells what happened, in the shape of DESIGN.md
+        // THEN the record tells what happened, in the shape of droplets/contract/record-v1.json
         assert.equal(record.v, 1);
         assert.match(record.event_id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
         assert.equal(record.session_id, SESSION);

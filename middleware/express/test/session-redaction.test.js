@@ -1,5 +1,5 @@
 'use strict';
-// The session-ID rule of DESIGN.md and redaction before anything leaves the process.
+// The session-ID rule (docs/architecture.md) and redaction before anything leaves the process.
 const { test, describe } = require('node:test');
 const assert = require('node:assert/strict');
 const express = require('express5');
