@@ -507,6 +507,8 @@ def test_coarse_or_impossible_coordinates_and_scores_survive(text):
         ("Hi, this is Jane Doe from accounting", "Hi, this is [name] from accounting"),
         ("I'm Maria Garcia and I need help", "I'm [name] and I need help"),
         ("Bonjour, je suis Marie Dupont", "Bonjour, je suis [name]"),
+        ("Customer Jane Doe called about her order", "Customer [name] called about her order"),
+        ("Patient Maria Garcia admitted", "Patient [name] admitted"),
     ],
 )
 def test_names_after_a_cue_are_masked(text, expected):
@@ -517,7 +519,8 @@ def test_names_after_a_cue_are_masked(text, expected):
     "text",
     ["Hello World", "Hi team, the build is green", "Dear Customer,", "Dear Sir or Madam,", "Intro to SQL",
      "Hi Jane", "name: Intro To SQL", "Statistik für Einsteiger", "this is Spain", "I am Ready",
-     "This is the way"],
+     "This is the way", "Customer Service Team", "Customer Success Manager", "Client Secret Key rotated",
+     "Patient Care Unit", "Customer ID 12345"],
 )
 def test_cues_without_a_person_leave_the_text_alone(text):
     assert text_after(text) == text
@@ -573,3 +576,34 @@ def test_token_patterns_read_the_same_in_javascript_with_the_u_flag():
     python = [(m[0] if (m := re.search(pattern, text)) else None) for pattern, text in cases]
     assert json.loads(done.stdout) == python
     assert None not in python
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("exp 12/28 cvv 123", "exp 12/28 cvv [redacted]"),
+        ("CVC: 4242", "CVC: [redacted]"),
+        ("your OTP 123456 expires", "your OTP [redacted] expires"),
+        ("PIN is 1234", "PIN is [redacted]"),
+        ("verification code: 654321", "verification code: [redacted]"),
+    ],
+)
+def test_a_security_or_one_time_code_after_its_word_is_redacted(text, expected):
+    assert text_after(text) == expected
+
+
+@pytest.mark.parametrize("text", ["pin it to the top", "otp enabled", "PIN required", "cvv field missing",
+                                  "security code length 3"])
+def test_code_words_without_a_code_leave_the_text_alone(text):
+    assert text_after(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mój numer telefonu to 600 123 456", "bel me op 06 12345678", "llámame al 612 345 678",
+     "chiamami al 333 123 4567", "ruf mich an: 0151 23456789"],
+)
+def test_a_phone_number_after_a_phone_word_in_more_languages_is_masked(text):
+    # (a number that is also a valid national ID may be masked as that: either way it is gone)
+    out = text_after(text)
+    assert re.search(r"[0-9]{2}", out) is None and out.endswith("]")

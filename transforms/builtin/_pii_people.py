@@ -57,6 +57,8 @@ _GREETING = (
     # weaker introductions: like a greeting, they need two capitalised words ("this is Jane Doe",
     # not "this is Spain")
     r"|this is|i am|i'm|ich bin|je suis|soy|sono|sou|ik ben"
+    # and the role a person is named by in support notes ("Customer Jane Doe called")
+    r"|customer|client|patient|caller|passenger|tenant|kunde|kundin|cliente|paciente|patiente"
 )
 _LABEL = (
     r"full name|first name|last name|surname|family name|given name|middle name|customer name|cardholder"
@@ -93,7 +95,10 @@ _NOT_NAMES = frozenset(
     mr mrs ms miss dr prof herr frau mme mlle sr sra srta
     name names nom nome nombre vorname nachname not unknown none null undefined n/a na tbd test example sample
     january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday""".split()
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+    service services success care experience portal profile account accounts journey segment id number list
+    data record records details info information satisfaction relations relationship feedback facing base
+    secret key keys name name: type group support. login sign portal""".split()
 )
 
 
@@ -111,11 +116,12 @@ def scrub_names(text: str, replace: Replace) -> str:
             continue
         word, gap = cue["cue"], cue["gap"]
         labelled = _LABEL_RE.fullmatch(word) is not None
-        if labelled != (":" in gap or "=" in gap):
-            continue  # "name:" only after a label; a label only with its colon
+        greeting = _GREETING_RE.fullmatch(word) is not None
+        colon = ":" in gap or "=" in gap
+        if labelled != colon and not (greeting and not colon):
+            continue  # "name:" only after a label; a label only with its colon ("Patient" is both)
         if _TITLE_RE.fullmatch(word) is not None and not (gap.startswith(".") or gap == " "):
             continue
-        greeting = _GREETING_RE.fullmatch(word) is not None
         title = _TITLE_RE.fullmatch(word) is not None
         span = _name_after(text, cue.end(), 2 if greeting else 1, capitals=not (greeting or title))
         if span is None:

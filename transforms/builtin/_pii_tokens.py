@@ -149,6 +149,12 @@ _SAID_RE = re.compile(
     + r")[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS)[ ]{1,3}"
     r"(?P<value>[^\s\"'<>]{1,128}+)"
 )
+#: A card's security code or a one-time code written next to its word ("cvv 123", "CVC: 4242",
+#: "OTP 123456", "PIN 1234"): digits only, so "pin it" and "otp enabled" stay.
+_CODE_SAID_RE = re.compile(
+    r"(?:" + cased("cvv2|cvv|cvc2|cvc|csc|security code|pin|otp|one-time code|verification code|passcode")
+    + r")(?![^\W\d_])(?:[ ]{1,3}(?:is|was|code|number|no\.?|:))?[ ]{0,3}[:#=]?[ ]{0,3}(?P<value>[0-9]{3,8})(?![0-9A-Za-z])"
+)
 #: Words after "password is" that say something about it rather than being it.
 _SAID_NOT_VALUES = frozenset(
     """a an the too not incorrect invalid wrong required missing expired weak strong correct empty your my
@@ -212,7 +218,8 @@ def scrub(text: str, replace: Replace, redacted: str) -> str:
 
 def scrub_said(text: str, redacted: str) -> str:
     """``password is <value>`` in prose: the value masked like a sensitive field's."""
-    return _SAID_RE.sub(lambda m: _said(m, redacted), text)
+    text = _SAID_RE.sub(lambda m: _said(m, redacted), text)
+    return _CODE_SAID_RE.sub(lambda m: _said(m, redacted), text)
 
 
 def _token(match: re.Match[str], replace: Replace) -> str:
