@@ -8,12 +8,17 @@ from typing import Mapping
 import pulumi
 import pulumi_aws as aws
 
+from components.encryption import partition_of
+
 PERIOD_SECONDS = 300
 
 
 @dataclass
 class AlarmsArgs:
     account_id: pulumi.Input[str]
+    region: pulumi.Input[str]
+    #: The topic's name, fixed so its ARN is known to the key policy (which the topic needs).
+    topic_name: str
     #: label -> queue name: alarm as soon as a DLQ holds a message.
     dead_letter_queues: Mapping[str, pulumi.Input[str]]
     #: label -> queue name: alarm when the oldest message waits too long (a stalled consumer).
@@ -39,6 +44,9 @@ class Alarms(pulumi.ComponentResource):
     def __init__(self, name: str, args: AlarmsArgs, opts: pulumi.ResourceOptions | None = None):
         super().__init__("droplets:index:Alarms", name, None, opts)
         child = pulumi.ResourceOptions(parent=self)
+        partition = pulumi.Output.from_input(args.region).apply(partition_of)
+        topic_arn = pulumi.Output.concat("arn:", partition, ":sns:", args.region, ":", args.account_id, ":", args.topic_name)
+        alarm_arns = pulumi.Output.concat("arn:", partition, ":cloudwatch:", args.region, ":", args.account_id, ":alarm:*")
 
         self.key = aws.kms.Key(
             f"{name}-key",
@@ -58,18 +66,27 @@ class Alarms(pulumi.ComponentResource):
                         "Resource": "*",
                     },
                     {
-                        # CloudWatch encrypts what it publishes to the topic. "*" as above.
+                        # CloudWatch encrypts what it publishes to the topic: only for this
+                        # account's alarms (no other account's alarm can use the key through
+                        # CloudWatch), only for this topic. "*" as above.
                         "Sid": "CloudWatchAlarmsPublish",
                         "Effect": "Allow",
                         "Principal": {"Service": "cloudwatch.amazonaws.com"},
                         "Action": ["kms:Decrypt", "kms:GenerateDataKey*"],
                         "Resource": "*",
+                        "Condition": {
+                            "StringEquals": {
+                                "aws:SourceAccount": args.account_id,
+                                "kms:EncryptionContext:aws:sns:topicArn": topic_arn,
+                            },
+                            "ArnLike": {"aws:SourceArn": alarm_arns},
+                        },
                     },
                 ],
             }),
             opts=child,
         )
-        self.topic = aws.sns.Topic(f"{name}-topic", kms_master_key_id=self.key.arn, opts=child)
+        self.topic = aws.sns.Topic(f"{name}-topic", name=args.topic_name, kms_master_key_id=self.key.arn, opts=child)
         self.subscription = None
         if args.email:
             # AWS e-mails the address a confirmation link; nothing is sent until it is clicked.
