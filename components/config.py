@@ -104,6 +104,10 @@ LAMBDA_MB_PER_VCPU = 1769
 #: The consumer's timeout should leave this factor over its worst-case batch (slower cores,
 #: a heavier chain, a noisy neighbour); below it the preview warns.
 TIMEOUT_MARGIN = 3
+#: AWS's advice for a queue that triggers a Lambda function: at least 5 receives before the
+#: DLQ, because a throttled invocation's messages go back to the queue and count as received.
+#: Below it the preview warns (not refuses: a test stack may want a quick DLQ on purpose).
+SAFE_MAX_RECEIVE_COUNT = 5
 
 
 class SettingsError(pulumi.RunError, ValueError):
@@ -576,6 +580,7 @@ def load_settings(
         reader_role_arns=value("readerRoleArns"),
         bundle=value("bundle"),
     )
+    _warn_about_first_deploy(settings)
     margin = consumer_timeout_margin(settings)
     if margin < TIMEOUT_MARGIN:
         pulumi.log.warn(
@@ -585,6 +590,23 @@ def load_settings(
             "memory, or lower the batch size (docs/production.md, \"Batch size and timeout\")"
         )
     return settings
+
+
+def _warn_about_first_deploy(settings: Settings) -> None:
+    """Settings AWS accepts that still hurt on a real account: said at preview, naming the key."""
+    if settings.max_receive_count < SAFE_MAX_RECEIVE_COUNT:
+        pulumi.log.warn(
+            f"{NAMESPACE}:maxReceiveCount {settings.max_receive_count}: a throttled invocation's messages count as "
+            f"received, so a message can reach its DLQ after {settings.max_receive_count} throttles without a single "
+            f"failure; keep it at {SAFE_MAX_RECEIVE_COUNT} or more (docs/production.md, \"Concurrency and maxReceiveCount\")"
+        )
+    if not settings.reader_role_arns:
+        pulumi.log.warn(
+            f"{NAMESPACE}:readerRoleArns is empty: the bucket policy lets only the indexer read the lake's objects, so "
+            "the droplets CLI's reads of stored records (session --full, tail --raw, sql, reindex, forget) are denied to "
+            f"everyone; name your operators' roles: pulumi config set --path '{NAMESPACE}:readerRoleArns[0]' "
+            "arn:aws:iam::<account>:role/<name> (docs/production.md, \"Who reads the lake\")"
+        )
 
 
 def worst_case_batch_seconds(batch_size: int, memory_mb: int) -> float:

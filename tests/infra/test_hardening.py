@@ -142,6 +142,27 @@ def test_a_timeout_without_margin_is_warned_about_at_preview(monkeypatch):
     return run.settled().apply(check)
 
 
+@pytest.mark.parametrize("count,warned", [("3", True), ("5", False)])
+@pulumi.runtime.test
+def test_a_receive_count_that_throttles_could_exhaust_is_warned_about_at_preview(monkeypatch, count, warned):
+    # GIVEN the dev stack with maxReceiveCount below (or at) the 5 AWS advises for Lambda triggers
+    warnings: list[str] = []
+    monkeypatch.setattr(pulumi.log, "warn", lambda message, *args, **kwargs: warnings.append(message))
+    # WHEN the program runs
+    run = run_program("dev", overrides={"droplets:maxReceiveCount": count})
+
+    def check(_):
+        # THEN below 5 the preview says throttles alone could dead-letter messages, naming the key
+        said = [w for w in warnings if w.startswith("droplets:maxReceiveCount")]
+        assert len(said) == int(warned)
+        if warned:
+            assert "droplets:maxReceiveCount 3: a throttled invocation's messages count as received" in said[0]
+        # AND the setting is still deployed as given (a warning, not a refusal)
+        assert json.loads(run.one(QUEUE, "droplets-events-queue").plain("redrivePolicy"))["maxReceiveCount"] == int(count)
+
+    return run.settled().apply(check)
+
+
 # --- 2. fail at preview, not at create ------------------------------------------------------
 
 PLUGIN_DIST = "droplets-traffic-filter"  # examples/transform-plugin, installed by `make setup`
@@ -457,6 +478,33 @@ def test_only_named_roles_read_the_lake(stack):
         # AND the consumer, which only writes, is not among the readers
         consumer_role = run.one("aws:iam/role:Role", "droplets-consumer-role").state["arn"]
         assert consumer_role not in named["ArnNotEquals"]["aws:PrincipalArn"]
+
+    return run.settled().apply(check)
+
+
+@pytest.mark.parametrize("readers", [(), READERS], ids=["no-readers", "two-readers"])
+@pulumi.runtime.test
+def test_a_lake_nobody_may_read_is_warned_about_at_preview(monkeypatch, readers):
+    # GIVEN prod as committed (no reader roles yet), or with two reader roles
+    warnings: list[str] = []
+    monkeypatch.setattr(pulumi.log, "warn", lambda message, *args, **kwargs: warnings.append(message))
+    overrides = {"droplets:readerRoleArns": json.dumps(list(readers))} if readers else {}
+    # WHEN the program runs
+    run = run_program("prod", overrides=overrides)
+
+    def check(_):
+        said = [w for w in warnings if w.startswith("droplets:readerRoleArns")]
+        # THEN without readers the preview says the CLI's reads will be denied, and how to name a role
+        if not readers:
+            (warning,) = said
+            assert "only the indexer read the lake's objects" in warning
+            assert "pulumi config set --path 'droplets:readerRoleArns[0]'" in warning
+        else:
+            assert said == []
+        # AND the bucket policy denies reads to all but the indexer and the named roles, as said
+        reads = statements(run.one("aws:s3/bucketPolicy:BucketPolicy", "droplets-lake-policy").document())["DenyReadsByUnnamedPrincipals"]
+        indexer_role = run.one("aws:iam/role:Role", "droplets-indexer-role").state["arn"]
+        assert reads["Condition"]["ArnNotEquals"]["aws:PrincipalArn"] == [indexer_role, *readers]
 
     return run.settled().apply(check)
 
