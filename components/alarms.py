@@ -30,7 +30,8 @@ class AlarmsArgs:
 
 
 class Alarms(pulumi.ComponentResource):
-    """DLQ depth > 0, function errors > 0, oldest message age; an optional e-mail subscription.
+    """DLQ depth > 0, function errors > 0, function throttles > 0, oldest message age; an
+    optional e-mail subscription.
 
     The topic is encrypted with a customer-managed KMS key: CloudWatch alarms cannot publish
     to a topic encrypted with the AWS-managed ``alias/aws/sns`` key, whose policy cannot
@@ -133,6 +134,16 @@ class Alarms(pulumi.ComponentResource):
             self.alarms.append(alarm(
                 f"{label}-errors", f"droplets: the {label} Lambda failed an invocation",
                 "AWS/Lambda", "Errors", "Sum", 0, {"FunctionName": function_name},
+            ))
+            # The triggers' maximumConcurrency keeps Lambda's own pollers from being throttled;
+            # a throttle still means the account's concurrency is used up by other functions,
+            # and every throttled batch is a receive towards maxReceiveCount without a try.
+            self.alarms.append(alarm(
+                f"{label}-throttles",
+                f"droplets: the {label} Lambda was throttled: the account's concurrency is exhausted and its "
+                "messages are received without being processed (each counts towards maxReceiveCount). Raise the "
+                "Lambda concurrency quota, or lower droplets:maximumConcurrency",
+                "AWS/Lambda", "Throttles", "Sum", 0, {"FunctionName": function_name},
             ))
 
         self.register_outputs({"topicArn": self.topic.arn})

@@ -603,6 +603,9 @@ def test_alarms_where_configured(stack):
             "droplets-alarms-indexing-oldest-message": ("AWS/SQS", "ApproximateAgeOfOldestMessage", {"QueueName": queues["droplets-indexing-queue"]}, int(config(stack, "oldestMessageAlarmSeconds", 900))),
             "droplets-alarms-consumer-errors": ("AWS/Lambda", "Errors", {"FunctionName": functions["droplets-consumer-function"]}, 0),
             "droplets-alarms-indexer-errors": ("AWS/Lambda", "Errors", {"FunctionName": functions["droplets-indexer-function"]}, 0),
+            # a throttle is a receive towards maxReceiveCount without a try (issue 13 item 1)
+            "droplets-alarms-consumer-throttles": ("AWS/Lambda", "Throttles", {"FunctionName": functions["droplets-consumer-function"]}, 0),
+            "droplets-alarms-indexer-throttles": ("AWS/Lambda", "Throttles", {"FunctionName": functions["droplets-indexer-function"]}, 0),
         }
         assert set(alarms) == set(expected)
         for name, (namespace, metric, dimensions, threshold) in expected.items():
@@ -615,6 +618,10 @@ def test_alarms_where_configured(stack):
             description = alarms[f"droplets-alarms-{label}-dlq-depth"].plain("alarmDescription")
             assert f"`droplets dlq redrive {label} --stack <stack>`" in description
             assert label in DLQ_PAIRS
+        # AND a throttle alarm says what to raise
+        for label in ("consumer", "indexer"):
+            description = alarms[f"droplets-alarms-{label}-throttles"].plain("alarmDescription")
+            assert "Raise the Lambda concurrency quota, or lower droplets:maximumConcurrency" in description
 
     return run.settled().apply(check)
 
