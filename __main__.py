@@ -12,9 +12,16 @@ import pulumi_aws as aws
 
 from components.bundle import BundleError, BundleSpec, build_bundle, runtime_python_version, verify_bundle
 from components.config import NAMESPACE, SettingsError, load_settings
+from components.encryption import KeyUnusable, check_existing_key
 from components.pipeline import DropletsPipeline, DropletsPipelineArgs
 
 settings = load_settings()
+if settings.kms_key_arn is not None:
+    # Your own key: checked now, not when the first queue or log group fails to use it.
+    try:
+        check_existing_key(settings.kms_key_arn)
+    except KeyUnusable as exc:
+        raise SettingsError(f"{NAMESPACE}:kms: {settings.kms_key_arn}: {exc}") from None
 spec = BundleSpec(
     architecture=settings.architecture,
     python_version=runtime_python_version(),

@@ -168,10 +168,16 @@ def log_groups_arn(scope: KeyScope) -> pulumi.Output[str]:
 class StackKeyArgs:
     scope: KeyScope
     alias: str  # alias/<project>-<stack>
+    #: Leave the key in the account when the stack stops declaring it (``droplets:kms``
+    #: changed, or the stack destroyed): objects written under it stay readable. For every
+    #: stack whose data must survive (``droplets:forceDestroy`` false).
+    retain: bool = False
 
 
 class StackKey(pulumi.ComponentResource):
-    """The key ``droplets:kms create`` makes: rotated yearly, deletable only after 30 days."""
+    """The key ``droplets:kms create`` makes: rotated yearly, deletable only after 30 days,
+    and (``retain``) never deleted by Pulumi: a lake object lives as long as the key it was
+    written under, and switching ``droplets:kms`` away from ``create`` must not lose data."""
 
     key: aws.kms.Key
     alias: aws.kms.Alias
@@ -185,11 +191,41 @@ class StackKey(pulumi.ComponentResource):
             enable_key_rotation=True,
             deletion_window_in_days=DELETION_WINDOW_DAYS,
             policy=key_policy(args.scope),
-            opts=child,
+            opts=pulumi.ResourceOptions(parent=self, retain_on_delete=args.retain),
         )
         self.alias = aws.kms.Alias(f"{name}-alias", name=args.alias, target_key_id=self.key.key_id, opts=child)
         self.arn = self.key.arn
         self.register_outputs({"keyArn": self.arn})
+
+
+class KeyUnusable(ValueError):
+    """An existing key (``droplets:kms`` = its ARN) the stack cannot use; the message says why."""
+
+
+#: What the stores need of a key: SQS, S3, DynamoDB, SSM and CloudWatch Logs encrypt only
+#: with a symmetric encryption key.
+USABLE_KEY = {"key_spec": "SYMMETRIC_DEFAULT", "key_usage": "ENCRYPT_DECRYPT", "key_state": "Enabled"}
+
+
+def check_existing_key(arn: str) -> None:
+    """Describe the key ``droplets:kms`` names (at preview, with the deployer's credentials)
+    and refuse one the stores could not use, before anything is created with it: missing or
+    not describable, disabled or pending deletion, asymmetric or HMAC, or AWS-managed (its
+    policy cannot be edited, so S3 could never notify the index queue, nor CloudWatch Logs
+    encrypt the log groups). Raises :class:`KeyUnusable`."""
+    try:
+        key = aws.kms.get_key(key_id=arn)
+    except Exception as exc:  # the provider's invoke error: not found, access denied...
+        raise KeyUnusable(f"cannot describe it ({exc}); the deployer needs kms:DescribeKey on it") from None
+    if key.key_manager != "CUSTOMER":
+        raise KeyUnusable(
+            "it is an AWS-managed key: its policy cannot let S3 notify the index queue or CloudWatch Logs "
+            "encrypt the log groups; use a customer-managed key, or `create`"
+        )
+    for field, wanted in USABLE_KEY.items():
+        got = getattr(key, field)
+        if got != wanted:
+            raise KeyUnusable(f"its {field} is {got}, the stores need {wanted}")
 
 
 class KeyGrants:

@@ -64,6 +64,7 @@ class DropletsPipeline(pulumi.ComponentResource):
                     scope=KeyScope(account_id=args.account_id, region=region, bucket_arn=bucket_arn,
                                    log_group_prefix=f"/aws/lambda/{prefix}-", pii_key_parameter_arn=pii_key_arn),
                     alias=f"alias/{prefix}",
+                    retain=not s.force_destroy,
                 ), child)
                 return self.key.arn
             return s.kms_key_arn

@@ -30,6 +30,7 @@ from collections import Counter
 from typing import Any, Callable, Optional
 
 import pulumi
+from botocore.exceptions import ClientError
 from pulumi.runtime import rpc
 
 from droplets.local.emulator import ACCOUNT_ID, Emulator
@@ -231,6 +232,18 @@ class EmulatorMocks(pulumi.runtime.Mocks):
         if token == "aws:index/getRegion:getRegion":
             return {"name": self.region, "region": self.region, "id": self.region,
                     "endpoint": f"ec2.{self.region}.amazonaws.com", "description": self.region}, []
+        if token == "aws:kms/getKey:getKey":
+            try:
+                key = self.client("kms").describe_key(KeyId=args.args["keyId"])["KeyMetadata"]
+            except ClientError as exc:  # answered as the provider does: a failure, no result
+                return {}, [("keyId", f"reading KMS Key ({args.args['keyId']}): {exc}")]
+            return {
+                "arn": key["Arn"], "id": key["Arn"], "keyId": key["KeyId"], "keyManager": key["KeyManager"],
+                "keySpec": key["KeySpec"], "customerMasterKeySpec": key.get("CustomerMasterKeySpec", key["KeySpec"]),
+                # moto leaves KeyUsage out when create_key was not given one; AWS's default
+                "keyUsage": key.get("KeyUsage", "ENCRYPT_DECRYPT"), "keyState": key["KeyState"], "enabled": key["Enabled"],
+                "description": key.get("Description", ""), "multiRegion": key.get("MultiRegion", False),
+            }, []
         with self._lock:
             self.not_emulated[f"invoke {token}"] += 1
         return {}, []

@@ -64,3 +64,25 @@ def test_every_resource_of_the_program_is_emulated(stack, kms):
         document = iam.get_policy_version(PolicyArn=operator["Arn"], VersionId=operator["DefaultVersionId"])["PolicyVersion"]["Document"]
         document = json.loads(document) if isinstance(document, str) else document
         assert outputs["tableName"] in json.dumps(document)
+
+
+def test_the_emulator_describes_keys_as_the_provider_does():
+    # GIVEN an emulator with one customer-managed key, and the program's invoke of aws.kms.get_key
+    from pulumi.runtime.mocks import MockCallArgs
+
+    from droplets.local.mocks import EmulatorMocks
+
+    with emulator_module.start(port=0, region="eu-west-1") as emulator:
+        arn = emulator.client("kms").create_key(Description="the customer's own key")["KeyMetadata"]["Arn"]
+        mocks = EmulatorMocks(emulator)
+        # WHEN the key is described THEN its manager, spec, usage and state are the ones the program checks
+        described, failures = mocks.call(MockCallArgs("aws:kms/getKey:getKey", {"keyId": arn}, ""))
+        assert failures == []
+        assert {k: described[k] for k in ("arn", "keyManager", "keySpec", "keyUsage", "keyState", "enabled")} == {
+            "arn": arn, "keyManager": "CUSTOMER", "keySpec": "SYMMETRIC_DEFAULT", "keyUsage": "ENCRYPT_DECRYPT",
+            "keyState": "Enabled", "enabled": True}
+        # AND a key that does not exist is a failure of the invoke (no result), as the provider answers
+        missing = arn.rsplit("/", 1)[0] + "/00000000-0000-4000-8000-000000000000"
+        described, failures = mocks.call(MockCallArgs("aws:kms/getKey:getKey", {"keyId": missing}, ""))
+        assert described == {} and len(failures) == 1 and "NotFoundException" in failures[0][1]
+        assert mocks.not_emulated == {}

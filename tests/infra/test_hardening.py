@@ -30,6 +30,7 @@ from components.config import (
     worst_case_batch_seconds,
 )
 from droplets import contract
+from tests.infra import harness
 from tests.infra.harness import ACCOUNT, STACKS, ProgramRun, run_program, stack_config
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -391,6 +392,43 @@ def test_the_created_key_policy_admits_administrators_the_roles_through_services
         assert key_parts <= notification.explicit_dependencies
         alias = run.one("aws:kms/alias:Alias", "droplets-key-alias")
         assert alias.plain("name") == f"alias/droplets-{stack}"
+        # AND where data must survive (no forceDestroy), Pulumi never deletes the key: objects
+        # written under it stay readable if droplets:kms changes; dev's goes with the stack
+        assert key.retain_on_delete is (stack_config(stack)["droplets:forceDestroy"] == "false")
+        assert not alias.retain_on_delete  # the alias's name is free for a new `create`
+
+    return run.settled().apply(check)
+
+
+UNUSABLE_KEYS = [
+    (None, r"cannot describe it \(.*NotFoundException.*\); the deployer needs kms:DescribeKey on it"),
+    ({"keyManager": "AWS"}, r"it is an AWS-managed key: its policy cannot let S3 notify the index queue"),
+    ({"keyState": "PendingDeletion"}, r"its key_state is PendingDeletion, the stores need Enabled"),
+    ({"keyState": "Disabled"}, r"its key_state is Disabled, the stores need Enabled"),
+    ({"keySpec": "RSA_2048", "keyUsage": "ENCRYPT_DECRYPT"}, r"its key_spec is RSA_2048, the stores need SYMMETRIC_DEFAULT"),
+    ({"keySpec": "SYMMETRIC_DEFAULT", "keyUsage": "GENERATE_VERIFY_MAC"}, r"its key_usage is GENERATE_VERIFY_MAC, the stores need ENCRYPT_DECRYPT"),
+]
+
+
+@pytest.mark.parametrize("described,message", UNUSABLE_KEYS, ids=["missing", "aws-managed", "pending-deletion", "disabled", "rsa", "hmac"])
+@pulumi.runtime.test
+def test_an_existing_key_the_stores_cannot_use_fails_the_preview(monkeypatch, described, message):
+    # GIVEN droplets:kms naming a key that AWS describes as unusable (or not at all)
+    monkeypatch.setitem(harness.KMS_KEYS, EXISTING_KEY, described)
+    # WHEN the program runs THEN it stops before creating anything, naming droplets:kms and why
+    with pytest.raises(SettingsError, match=f"droplets:kms: {EXISTING_KEY}: {message}"):
+        run_program("prod", overrides={"droplets:kms": EXISTING_KEY})
+
+
+@pytest.mark.parametrize("kms", KMS_SETTINGS, ids=kms_id)
+@pulumi.runtime.test
+def test_an_existing_key_is_described_only_when_named(kms):
+    # GIVEN the dev stack with each droplets:kms setting WHEN the program runs
+    run = run_program("dev", overrides={"droplets:kms": kms})
+
+    def check(_):
+        # THEN only an existing key is described (a created one is the stack's own)
+        assert run.mocks.calls.count("aws:kms/getKey:getKey") == (1 if kms.startswith("arn:") else 0)
 
     return run.settled().apply(check)
 
