@@ -28,15 +28,13 @@ class LakeBucketArgs:
     #: names the bucket, and the bucket's encryption names the key): SSE-KMS with a bucket
     #: key. None, or returning None: SSE-S3.
     kms_key_for: Callable[[pulumi.Output[str]], pulumi.Input[str] | None] | None = None
-    #: The only principals that may read objects (and, unless ``force_destroy``, list the
-    #: keys, which name sessions): the indexer's role and ``droplets:readerRoleArns``.
+    #: The only principals that may read objects: the indexer's role and
+    #: ``droplets:readerRoleArns``.
     readers: Sequence[pulumi.Input[str]] = field(default_factory=list)
 
 
 #: Object reads: an object's content or any version of it.
 READ_ACTIONS = ("s3:GetObject", "s3:GetObjectVersion")
-#: Listing keys (which hold session IDs) and their versions.
-LIST_ACTIONS = ("s3:ListBucket", "s3:ListBucketVersions")
 
 
 class LakeBucket(pulumi.ComponentResource):
@@ -103,17 +101,11 @@ class LakeBucket(pulumi.ComponentResource):
                 "Condition": named,
             },
         ]
-        if not args.force_destroy:
-            # `pulumi destroy` empties a force-destroyed bucket by listing its versions as
-            # the deployer, whom the stack cannot name: only such (dev) buckets stay listable.
-            statements.append({
-                "Sid": "DenyListingByUnnamedPrincipals",
-                "Effect": "Deny",
-                "Principal": "*",
-                "Action": list(LIST_ACTIONS),
-                "Resource": self.bucket.arn,
-                "Condition": named,
-            })
+        # Listing is not denied: the AWS provider reads the bucket with HeadBucket, which S3
+        # authorises as s3:ListBucket, so a deny for the deployer (whom the stack cannot name)
+        # would make `pulumi refresh` take the bucket for deleted and `pulumi up` try to
+        # create it again. Keys name a session and a time, never a person; what the records
+        # say is behind the read deny above. (Readers list by prefix: the operator policy.)
         self.policy = aws.s3.BucketPolicy(
             f"{name}-policy",
             bucket=bucket_id,

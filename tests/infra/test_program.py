@@ -270,8 +270,7 @@ def test_no_wildcards_except_where_aws_requires_them(stack):
                     else:
                         # the TLS-only denies (every S3 or SQS action) and the lake's denies
                         # to principals the stack does not name are for every principal
-                        assert statement["Sid"] in ("DenyInsecureTransport", "DenyReadsByUnnamedPrincipals",
-                                                    "DenyListingByUnnamedPrincipals"), (reg.name, statement)
+                        assert statement["Sid"] in ("DenyInsecureTransport", "DenyReadsByUnnamedPrincipals"), (reg.name, statement)
                         assert statement["Principal"] == "*" and statement["Condition"], (reg.name, statement)
         assert seen >= 10
 
@@ -447,9 +446,8 @@ def test_bucket_encrypted_private_tls_only_and_expiring(stack):
             "Resource": [arn, f"{arn}/*"],
             "Condition": {"Bool": {"aws:SecureTransport": "false"}},
         }
-        # AND reads (and, unless force-destroyed, listing) only for named roles (test_hardening.py)
-        assert [st["Sid"] for st in named] == ["DenyReadsByUnnamedPrincipals"] + (
-            [] if config(stack, "forceDestroy") == "true" else ["DenyListingByUnnamedPrincipals"])
+        # AND reads only for named roles (test_hardening.py)
+        assert [st["Sid"] for st in named] == ["DenyReadsByUnnamedPrincipals"]
 
         days = int(config(stack, "retentionDays"))
         versioned = config(stack, "lakeVersioning") == "true"
