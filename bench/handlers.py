@@ -14,7 +14,16 @@
    The server runs in a child process, so this process's GIL (the chain runs here) does
    not serialise it.
 
-2. Cold import time of each handler module: ``python -X importtime -c 'import <module>'``
+2. Time per record of packed batches (issue 13 item 1): a consumer batch of
+   ``--packed-messages`` SQS messages, each packed to the producers' 64 KiB budget with the
+   realistic records of ``bench/transforms.py`` (PII in bodies and queries, ~1 KiB each),
+   against moto + the emulated S3 round trip. Printed: records, wall time and this
+   process's CPU time (every thread: the chain, botocore's signing) per record. Lambda gives
+   a function CPU in proportion to its memory (1,769 MB = one vCPU), so the CPU time per
+   record, divided by the function's share of a vCPU, is what sizes ``batchSize`` against
+   ``consumerTimeoutSeconds`` (docs/production.md).
+
+3. Cold import time of each handler module: ``python -X importtime -c 'import <module>'``
    in a fresh process, the module's cumulative time (median of several runs). Also the
    first-invocation set-up (``Consumer.from_env``/``Indexer.from_env``: boto3, plugin
    manager, chain, clients) in a fresh process, for the cold-start picture.
@@ -190,7 +199,78 @@ def measure_batch(latency_ms: float, n: int, repeats: int, concurrency: int) -> 
         return result
 
 
-# --- 2. cold import ---------------------------------------------------------------------
+# --- 2. packed batches: time per record --------------------------------------------------
+
+
+def packed_event(n_messages: int, seed: int = 7) -> tuple[dict, int]:
+    """An SQS event of ``n_messages`` packed messages, each filled with realistic records up
+    to the producers' byte budget, as the middleware packs them; and the record count."""
+    import json
+
+    from droplets.contract import message as messages
+    from bench.transforms import make_records
+
+    attributes = messages.packed_attributes()
+    lambda_attributes = {name: {"stringValue": v["StringValue"], "dataType": v["DataType"]} for name, v in attributes.items()}
+    pool = [json.dumps(r, separators=(",", ":"), ensure_ascii=False) for r in make_records(200 * n_messages, seed)]
+    bodies, total, cursor = [], 0, 0
+    for _ in range(n_messages):
+        pack: list[str] = []
+        while cursor < len(pool) and messages.message_bytes(messages.pack(pack + [pool[cursor]]), attributes) <= messages.MAX_MESSAGE_BYTES:
+            pack.append(pool[cursor])
+            cursor += 1
+        bodies.append(messages.pack(pack))
+        total += len(pack)
+    return {"Records": [
+        {"messageId": f"bench-packed-{i}", "receiptHandle": "x", "body": body,
+         "attributes": {"ApproximateReceiveCount": "1", "SentTimestamp": "1795670465512",
+                        "SenderId": "bench", "ApproximateFirstReceiveTimestamp": "1795670465519"},
+         "messageAttributes": lambda_attributes, "md5OfBody": "", "eventSource": "aws:sqs",
+         "eventSourceARN": f"arn:aws:sqs:{REGION}:123456789012:droplets-events", "awsRegion": REGION}
+        for i, body in enumerate(bodies)
+    ]}, total
+
+
+def time_packed(endpoint: str, n_messages: int, repeats: int, conn) -> None:
+    """Child process: median wall and CPU time of consumer.handle on a packed batch."""
+    import boto3
+
+    from droplets import contract
+    from handlers import consumer
+    from tests.lake_tables import create_index_table
+
+    os.environ.update(CREDENTIALS, AWS_ENDPOINT_URL=endpoint)
+    os.environ[contract.ENV_BUCKET] = BUCKET
+    os.environ[contract.ENV_TABLE] = TABLE
+    boto3.client("s3").create_bucket(Bucket=BUCKET)
+    create_index_table(boto3.client("dynamodb"), TABLE)
+    consumer.logger.setLevel("WARNING")
+    app = consumer.Consumer.from_env()
+    event, records = packed_event(n_messages)
+    assert consumer.handle(packed_event(1, seed=11)[0], app) == {"batchItemFailures": []}  # warm-up
+    walls, cpus = [], []
+    for _ in range(repeats):
+        wall, cpu = time.perf_counter(), time.process_time()
+        response = consumer.handle(event, app)
+        cpus.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+        assert response == {"batchItemFailures": []}, response
+    app.pool.shutdown()
+    conn.send({"messages": n_messages, "records": records, "wall": statistics.median(walls), "cpu": statistics.median(cpus)})
+
+
+def measure_packed(latency_ms: float, n_messages: int, repeats: int) -> dict:
+    with MotoProcess(latency_ms) as endpoint:
+        ctx = multiprocessing.get_context("spawn")
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=time_packed, args=(endpoint, n_messages, repeats, child))
+        proc.start()
+        result = parent.recv()
+        proc.join()
+        return result
+
+
+# --- 3. cold import ---------------------------------------------------------------------
 
 
 IMPORT_LINE = re.compile(r"^import time:\s+(\d+)\s+\|\s+(\d+)\s+\|\s*(\S+)\s*$")
@@ -254,11 +334,22 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--latency-ms", type=float, default=20.0, help="emulated S3 round trip per request")
     parser.add_argument("--import-runs", type=int, default=7)
+    parser.add_argument("--packed-messages", type=int, default=10, help="packed 64 KiB messages in the per-record batch (0: skip)")
+    parser.add_argument("--only-packed", action="store_true", help="run the per-record measurement alone")
     args = parser.parse_args()
 
     from handlers.consumer import DEFAULT_CONCURRENCY
 
     print(f"date: {time.strftime('%Y-%m-%d %H:%M %Z')}; machine: {machine()}")
+    if args.packed_messages:
+        packed = measure_packed(args.latency_ms, args.packed_messages, args.repeats)
+        n = packed["records"]
+        print(f"\npacked batch: {packed['messages']} messages of <= 64 KiB, {n} records, moto + {args.latency_ms:g} ms "
+              f"per request, median of {args.repeats}: wall {packed['wall'] * 1000:.0f} ms "
+              f"({packed['wall'] * 1000 / n:.2f} ms/record), CPU {packed['cpu'] * 1000:.0f} ms "
+              f"({packed['cpu'] * 1000 / n:.2f} ms/record)")
+    if args.only_packed:
+        return
     print(f"\nconsumer batch of {args.records} records, median of {args.repeats} (default chain pii, enrich, keys)")
     print(f"{'server':<32} {'one by one':>11} {f'concurrent ({DEFAULT_CONCURRENCY})':>16} {'speed-up':>9}"
           f" {'chain alone':>12} {'erasure lookup':>15}")

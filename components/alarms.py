@@ -8,12 +8,17 @@ from typing import Mapping
 import pulumi
 import pulumi_aws as aws
 
+from components.encryption import partition_of
+
 PERIOD_SECONDS = 300
 
 
 @dataclass
 class AlarmsArgs:
     account_id: pulumi.Input[str]
+    region: pulumi.Input[str]
+    #: The topic's name, fixed so its ARN is known to the key policy (which the topic needs).
+    topic_name: str
     #: label -> queue name: alarm as soon as a DLQ holds a message.
     dead_letter_queues: Mapping[str, pulumi.Input[str]]
     #: label -> queue name: alarm when the oldest message waits too long (a stalled consumer).
@@ -25,7 +30,8 @@ class AlarmsArgs:
 
 
 class Alarms(pulumi.ComponentResource):
-    """DLQ depth > 0, function errors > 0, oldest message age; an optional e-mail subscription.
+    """DLQ depth > 0, function errors > 0, function throttles > 0, oldest message age; an
+    optional e-mail subscription.
 
     The topic is encrypted with a customer-managed KMS key: CloudWatch alarms cannot publish
     to a topic encrypted with the AWS-managed ``alias/aws/sns`` key, whose policy cannot
@@ -39,6 +45,9 @@ class Alarms(pulumi.ComponentResource):
     def __init__(self, name: str, args: AlarmsArgs, opts: pulumi.ResourceOptions | None = None):
         super().__init__("droplets:index:Alarms", name, None, opts)
         child = pulumi.ResourceOptions(parent=self)
+        partition = pulumi.Output.from_input(args.region).apply(partition_of)
+        topic_arn = pulumi.Output.concat("arn:", partition, ":sns:", args.region, ":", args.account_id, ":", args.topic_name)
+        alarm_arns = pulumi.Output.concat("arn:", partition, ":cloudwatch:", args.region, ":", args.account_id, ":alarm:*")
 
         self.key = aws.kms.Key(
             f"{name}-key",
@@ -58,18 +67,27 @@ class Alarms(pulumi.ComponentResource):
                         "Resource": "*",
                     },
                     {
-                        # CloudWatch encrypts what it publishes to the topic. "*" as above.
+                        # CloudWatch encrypts what it publishes to the topic: only for this
+                        # account's alarms (no other account's alarm can use the key through
+                        # CloudWatch), only for this topic. "*" as above.
                         "Sid": "CloudWatchAlarmsPublish",
                         "Effect": "Allow",
                         "Principal": {"Service": "cloudwatch.amazonaws.com"},
                         "Action": ["kms:Decrypt", "kms:GenerateDataKey*"],
                         "Resource": "*",
+                        "Condition": {
+                            "StringEquals": {
+                                "aws:SourceAccount": args.account_id,
+                                "kms:EncryptionContext:aws:sns:topicArn": topic_arn,
+                            },
+                            "ArnLike": {"aws:SourceArn": alarm_arns},
+                        },
                     },
                 ],
             }),
             opts=child,
         )
-        self.topic = aws.sns.Topic(f"{name}-topic", kms_master_key_id=self.key.arn, opts=child)
+        self.topic = aws.sns.Topic(f"{name}-topic", name=args.topic_name, kms_master_key_id=self.key.arn, opts=child)
         self.subscription = None
         if args.email:
             # AWS e-mails the address a confirmation link; nothing is sent until it is clicked.
@@ -116,6 +134,16 @@ class Alarms(pulumi.ComponentResource):
             self.alarms.append(alarm(
                 f"{label}-errors", f"droplets: the {label} Lambda failed an invocation",
                 "AWS/Lambda", "Errors", "Sum", 0, {"FunctionName": function_name},
+            ))
+            # The triggers' maximumConcurrency keeps Lambda's own pollers from being throttled;
+            # a throttle still means the account's concurrency is used up by other functions,
+            # and every throttled batch is a receive towards maxReceiveCount without a try.
+            self.alarms.append(alarm(
+                f"{label}-throttles",
+                f"droplets: the {label} Lambda was throttled: the account's concurrency is exhausted and its "
+                "messages are received without being processed (each counts towards maxReceiveCount). Raise the "
+                "Lambda concurrency quota, or lower droplets:maximumConcurrency",
+                "AWS/Lambda", "Throttles", "Sum", 0, {"FunctionName": function_name},
             ))
 
         self.register_outputs({"topicArn": self.topic.arn})

@@ -19,6 +19,15 @@ What goes in, and only that:
 No tests, no CLI or local-stack code, no Pulumi code, no ``__pycache__``, no console
 scripts, and of each dependency's ``*.dist-info`` only what ``importlib.metadata`` reads
 (``METADATA``, ``entry_points.txt`` for plugin discovery, ``top_level.txt``) and its licences.
+
+Every bundle carries a manifest (:data:`MANIFEST`, at the zip's root): what it was built for
+(architecture, Python), its plugin packages and their versions, its pinned requirements,
+and the SHA-256 of each project source file. A bundle built ahead (``droplets bundle build``,
+in a CI job with access to the package index) is deployed with ``droplets:bundle``; the
+program then builds nothing and fetches nothing, and :func:`verify_bundle` checks it first:
+a sound zip, built for this architecture and runtime, from these sources, with exactly the
+configured plugin packages, whose handlers import (and whose chain's transforms are found)
+from the bundle alone, in a Python without site-packages.
 """
 
 from __future__ import annotations
@@ -42,7 +51,10 @@ from pathlib import Path
 RUNTIME = "python3.13"
 PLATFORMS = {"arm64": "manylinux2014_aarch64", "x86_64": "manylinux2014_x86_64"}
 #: Bump when what goes into the zip changes, so cached bundles are rebuilt.
-BUILDER_VERSION = "1"
+BUILDER_VERSION = "2"
+#: The manifest's name in the zip, and its format's version.
+MANIFEST = "droplets-bundle.json"
+MANIFEST_FORMAT = 1
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = PROJECT_ROOT / ".bundle-cache"
@@ -119,6 +131,10 @@ def build_bundle(spec: BundleSpec, *, cache_dir: Path = CACHE_DIR, root: Path = 
                 if arcname in files:
                     raise BundleError(f"{arcname} is both project code and part of a dependency")
                 files[arcname] = source
+            manifest = work / MANIFEST
+            manifest.write_text(json.dumps(_manifest(spec, requirements, sources), indent=2, sort_keys=True) + "\n",
+                                encoding="utf-8")
+            files[MANIFEST] = manifest
             staged = work / "bundle.zip"
             _write_zip(staged, files)
             os.replace(staged, path)  # atomic: concurrent builders of the same digest agree
@@ -136,6 +152,104 @@ def describe(path: Path, digest: str = "") -> Bundle:
         zipped_bytes=path.stat().st_size,
         unzipped_bytes=sum(i.file_size for i in infos),
     )
+
+
+def _manifest(spec: BundleSpec, requirements: list[str], sources: dict[str, Path]) -> dict:
+    return {
+        "format": MANIFEST_FORMAT,
+        "builder": BUILDER_VERSION,
+        "architecture": spec.architecture,
+        "python": spec.python_version,
+        "platform": spec.platform,
+        "plugin_packages": {_normalize(name): _installed_version(name, "a plugin package") for name in spec.plugin_packages},
+        "requirements": requirements,
+        "sources": {arcname: hashlib.sha256(path.read_bytes()).hexdigest() for arcname, path in sources.items()},
+    }
+
+
+# --- a bundle built ahead: verified before it is deployed ------------------------------------
+
+#: Run in a Python without site-packages (``-I -S``), with the unpacked bundle first on its
+#: path: the handlers import from the bundle alone, and the configured chain is found there.
+_IMPORT_CHECK = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+modules, names = json.loads(sys.argv[2]), json.loads(sys.argv[3])
+import handlers.consumer, handlers.indexer
+from transforms.chain import available_transforms
+from transforms.manager import get_plugin_manager
+known = available_transforms(get_plugin_manager(modules))
+missing = [n for n in names if n not in known]
+if missing:
+    sys.exit("the bundle has no transform " + ", ".join(missing) + " (found: " + ", ".join(sorted(known)) + ")")
+outside = sorted(m for m in ("handlers", "transforms", "droplets", "pluggy", "aws_lambda_powertools")
+                 if not (getattr(sys.modules.get(m), "__file__", "") or "").startswith(sys.argv[1]))
+if outside:
+    sys.exit("imported from outside the bundle: " + ", ".join(outside))
+"""
+
+
+def read_manifest(path: Path) -> dict:
+    """The manifest of the bundle at ``path``. Raises :class:`BundleError`."""
+    if not zipfile.is_zipfile(path):
+        raise BundleError("not a zip file")
+    with zipfile.ZipFile(path) as zf:
+        bad = zf.testzip()
+        if bad is not None:
+            raise BundleError(f"the zip is damaged ({bad} fails its CRC check)")
+        try:
+            manifest = json.loads(zf.read(MANIFEST))
+        except KeyError:
+            raise BundleError(f"no {MANIFEST} in it: not made by `droplets bundle build`") from None
+        except ValueError:
+            raise BundleError(f"its {MANIFEST} is not JSON") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
+        raise BundleError(f"its {MANIFEST} is of an unknown format (this program reads format {MANIFEST_FORMAT})")
+    return manifest
+
+
+def verify_bundle(path: Path, spec: BundleSpec, *, transforms: tuple[str, ...], plugin_modules: tuple[str, ...] = (),
+                  root: Path = PROJECT_ROOT) -> Bundle:
+    """Check a prebuilt bundle against what the program would build and deploy; the
+    :class:`Bundle` of the file itself (its bytes are deployed unchanged). Raises
+    :class:`BundleError` saying what does not match."""
+    manifest = read_manifest(path)
+    for field, wanted in (("architecture", spec.architecture), ("python", spec.python_version)):
+        if manifest.get(field) != wanted:
+            raise BundleError(f"built for {field} {manifest.get(field)!r}, the functions run {wanted!r}")
+    configured = {_normalize(name): _installed_version(name, "a plugin package") for name in spec.plugin_packages}
+    bundled = manifest.get("plugin_packages") or {}
+    if set(bundled) != set(configured):
+        raise BundleError(
+            f"its plugin packages ({', '.join(sorted(bundled)) or 'none'}) are not droplets:pluginPackages "
+            f"({', '.join(sorted(configured)) or 'none'}); build it again with the stack's plugins"
+        )
+    for name, version in configured.items():
+        if bundled[name] != version:
+            raise BundleError(f"it holds {name} {bundled[name]}, but {version} is installed here (and was checked)")
+    sources = {arcname: hashlib.sha256(p.read_bytes()).hexdigest() for arcname, p in _project_sources(root).items()}
+    recorded = manifest.get("sources") or {}
+    changed = sorted(set(sources) ^ set(recorded) | {a for a in sources if recorded.get(a) != sources[a]})
+    if changed:
+        raise BundleError(f"built from other sources than these ({', '.join(changed[:5])}{' ...' if len(changed) > 5 else ''} "
+                          "differ); build it from this checkout")
+    with zipfile.ZipFile(path) as zf, tempfile.TemporaryDirectory(prefix="droplets-bundle-") as tmp:
+        for arcname, digest in recorded.items():
+            try:
+                content = zf.read(arcname)
+            except KeyError:
+                raise BundleError(f"{arcname} is in its manifest but not in the zip") from None
+            if hashlib.sha256(content).hexdigest() != digest:
+                raise BundleError(f"{arcname} in the zip is not the file its manifest names")
+        zf.extractall(tmp)
+        result = subprocess.run(
+            [sys.executable, "-I", "-S", "-c", _IMPORT_CHECK, tmp, json.dumps(list(plugin_modules)), json.dumps(list(transforms))],
+            capture_output=True, text=True, timeout=120, env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"},
+        )
+    if result.returncode != 0:
+        lines = (result.stderr or result.stdout).strip().splitlines()
+        raise BundleError(f"run on its own (no site-packages), it fails: {lines[-1] if lines else f'exit {result.returncode}'}")
+    return describe(path, digest=hashlib.sha256(path.read_bytes()).hexdigest())
 
 
 # --- inputs ----------------------------------------------------------------------------------

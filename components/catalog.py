@@ -50,6 +50,8 @@ class CatalogArgs:
     bucket_name: pulumi.Input[str]
     retention_days: int
     force_destroy: bool
+    #: With a customer-managed key, query results are written with it (SSE-KMS) as well.
+    kms_key_arn: pulumi.Input[str] | None = None
 
 
 class Catalog(pulumi.ComponentResource):
@@ -107,12 +109,18 @@ class Catalog(pulumi.ComponentResource):
                 "publish_cloudwatch_metrics_enabled": True,
                 "result_configuration": {
                     "output_location": pulumi.Output.concat("s3://", args.bucket_name, "/", contract.ATHENA_RESULTS_PREFIX),
-                    "encryption_configuration": {"encryption_option": "SSE_S3"},
+                    "encryption_configuration": (
+                        {"encryption_option": "SSE_KMS", "kms_key_arn": args.kms_key_arn}
+                        if args.kms_key_arn is not None else {"encryption_option": "SSE_S3"}
+                    ),
                 },
             },
             opts=child,
         )
 
+        self.database_arn = self.database.arn
+        self.table_arn = self.table.arn
+        self.workgroup_arn = self.workgroup.arn
         self.database_name = self.database.name
         self.table_name = self.table.name
         self.workgroup_name = self.workgroup.name

@@ -23,13 +23,15 @@ import importlib.metadata
 import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import pulumi
 from pulumi.runtime import config as runtime_config
 
-from components.bundle import shipped_modules
+from components.bundle import PROJECT_ROOT, shipped_modules
 from droplets import contract
+from droplets.contract import message as messages
 from transforms import ConfigError
 from transforms.builtin import pii
 from transforms.chain import available_transforms, build_chain
@@ -57,6 +59,55 @@ PII_HASH_KEY_OPTION = pii.HASH_KEY_OPTION
 PII_HASH_KEY_MIN_LENGTH = pii.MIN_HASH_KEY_LENGTH
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+#: Domains reserved for documentation and tests (RFC 2606, RFC 6761): an address there is a
+#: placeholder nobody reads; AWS would send the alarm subscription's confirmation to no one.
+PLACEHOLDER_DOMAINS = ("example.com", "example.net", "example.org")
+PLACEHOLDER_TLDS = ("example", "test", "invalid", "localhost")
+
+#: ``droplets:kms``: the AWS-managed keys (SSE-S3, SSE-SQS, aws/dynamodb, aws/ssm, and the
+#: log groups' service key), one customer-managed key the stack creates, or an existing key.
+KMS_AWS_MANAGED = "aws-managed"
+KMS_CREATE = "create"
+KMS_KEY_ARN_RE = re.compile(
+    r"^arn:(?P<partition>aws|aws-cn|aws-us-gov):kms:(?P<region>[a-z]{2}(?:-[a-z]+)+-\d):(?P<account>\d{12}):"
+    r"key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$"
+)
+#: An IAM role ARN, without wildcards (a pattern would name principals nobody chose).
+ROLE_ARN_RE = re.compile(r"^arn:(?:aws|aws-cn|aws-us-gov):iam::\d{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$")
+
+#: SQS event source mappings: AWS's floor and ceiling for ``ScalingConfig.MaximumConcurrency``.
+MIN_CONCURRENCY, MAX_CONCURRENCY = 2, 1000
+
+#: Lambda refuses a function whose environment variables exceed 4 KB in total, when the
+#: function is created (half-way through ``pulumi up``). Counted here as the JSON of the
+#: variables map the API receives (a few bytes above AWS's own count, so a configuration
+#: that passes here is accepted there), with the longest bucket and table names AWS allows.
+LAMBDA_ENV_MAX_BYTES = 4096
+_LONGEST_BUCKET_NAME = "b" * 63
+_LONGEST_TABLE_NAME = "t" * 255
+#: Which setting each variable of the consumer's environment comes from (for the error).
+_ENV_SOURCES = {
+    contract.ENV_TRANSFORM_CONFIG: "transformOptions",
+    contract.ENV_TRANSFORMS: "transforms",
+    contract.ENV_PLUGIN_MODULES: "pluginModules",
+}
+
+#: The sizing figures of docs/production.md ("Batch size and timeout"): CPU time per record
+#: of the consumer at one vCPU, measured by bench/handlers.py (packed batches of realistic
+#: records, 2.0-2.2 ms; the higher is kept), the smallest record a packed message carries
+#: (~650 bytes: a GET without bodies), Lambda's 6 MB cap on an SQS batch's payload, and the
+#: memory at which a function has one whole vCPU.
+RECORD_CPU_SECONDS = 0.0022
+SMALLEST_RECORD_BYTES = 650
+LAMBDA_BATCH_PAYLOAD_BYTES = 6 * 1024 * 1024
+LAMBDA_MB_PER_VCPU = 1769
+#: The consumer's timeout should leave this factor over its worst-case batch (slower cores,
+#: a heavier chain, a noisy neighbour); below it the preview warns.
+TIMEOUT_MARGIN = 3
+#: AWS's advice for a queue that triggers a Lambda function: at least 5 receives before the
+#: DLQ, because a throttled invocation's messages go back to the queue and count as received.
+#: Below it the preview warns (not refuses: a test stack may want a quick DLQ on purpose).
+SAFE_MAX_RECEIVE_COUNT = 5
 
 
 class SettingsError(pulumi.RunError, ValueError):
@@ -123,6 +174,64 @@ class Email:
         if not _EMAIL_RE.match(str(value).strip()):
             raise SettingsError(f"{key} must be an e-mail address, got {value!r}")
         return str(value).strip()
+
+
+@dataclass(frozen=True)
+class Address(Email):
+    """An e-mail address that is not a placeholder (a reserved documentation domain)."""
+
+    accepts = "an e-mail address (not at a reserved domain such as example.com)"
+
+    def parse(self, key: str, value: Any) -> str:
+        address = super().parse(key, value)
+        domain = address.rsplit("@", 1)[1].lower().rstrip(".")
+        if domain in PLACEHOLDER_DOMAINS or domain.endswith(tuple("." + d for d in PLACEHOLDER_DOMAINS)) \
+                or domain.rsplit(".", 1)[-1] in PLACEHOLDER_TLDS:
+            raise SettingsError(
+                f"{key} is a placeholder ({address!r}: {domain} is reserved for documentation); "
+                f"set your on-call address: pulumi config set {key} <address>"
+            )
+        return address
+
+
+@dataclass(frozen=True)
+class KmsChoice:
+    accepts = f"`{KMS_AWS_MANAGED}`, `{KMS_CREATE}` or a KMS key ARN (`arn:aws:kms:<region>:<account>:key/<id>`)"
+
+    def parse(self, key: str, value: Any) -> str:
+        text = str(value).strip()
+        if text in (KMS_AWS_MANAGED, KMS_CREATE) or KMS_KEY_ARN_RE.match(text):
+            return text
+        raise SettingsError(
+            f"{key} must be {KMS_AWS_MANAGED}, {KMS_CREATE} or a KMS key ARN "
+            f"(arn:aws:kms:<region>:<account>:key/<key id>; not an alias, not a key ID alone), got {value!r}"
+        )
+
+
+@dataclass(frozen=True)
+class RoleArns:
+    accepts = "list of IAM role ARNs (`arn:aws:iam::<account>:role/<name>`)"
+
+    def parse(self, key: str, value: Any) -> tuple[str, ...]:
+        arns = Names("role ARNs").parse(key, value)
+        for arn in arns:
+            if not ROLE_ARN_RE.match(arn):
+                raise SettingsError(f"{key}: {arn!r} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>, no wildcards)")
+        if len(set(arns)) != len(arns):
+            raise SettingsError(f"{key} lists a role twice")
+        return arns
+
+
+@dataclass(frozen=True)
+class BundlePath:
+    accepts = "path of a zip made by `droplets bundle build` (relative to the project)"
+
+    def parse(self, key: str, value: Any) -> Path:
+        path = Path(str(value).strip()).expanduser()
+        path = path if path.is_absolute() else PROJECT_ROOT / path
+        if not path.is_file():
+            raise SettingsError(f"{key}: no file at {path} (build it with `droplets bundle build --out {value}`)")
+        return path
 
 
 @dataclass(frozen=True)
@@ -217,8 +326,9 @@ KEYS: tuple[Key, ...] = (
     Key("retentionDays", Whole(1, 36500), 90, "days an object, a bad row and an index item are kept"),
     Key("messageRetentionSeconds", Whole(60, DLQ_RETENTION_SECONDS - 1), 4 * 24 * 3600, "how long the two source queues keep a message",
         "above `maxReceiveCount` x the queue's visibility timeout"),
-    Key("maxReceiveCount", Whole(1, 1000), 5, "deliveries of a message before it moves to its DLQ"),
-    Key("batchSize", Whole(1, 10000), 100, "messages per Lambda invocation (both functions); a packed events message carries many API calls (up to 64 KiB of records)", "above 10 needs a batching window"),
+    Key("maxReceiveCount", Whole(1, 1000), 10, "deliveries of a message before it moves to its DLQ; a throttled delivery counts too, so keep it at 5 or more (AWS's advice for Lambda)"),
+    Key("batchSize", Whole(1, 10000), 10, "messages per Lambda invocation (both functions); a packed events message carries up to 64 KiB of API calls, so 10 messages are up to ~1,000 calls", "above 10 needs a batching window"),
+    Key("maximumConcurrency", Whole(MIN_CONCURRENCY, MAX_CONCURRENCY), 2, "most concurrent invocations of each function (its SQS trigger's scaling); both together must stay inside the account's Lambda concurrency, 10 on a new account"),
     Key("batchingWindowSeconds", Whole(0, 300), 5, "how long Lambda gathers a batch"),
     Key("consumerMemoryMb", Whole(128, 10240), 512, "consumer memory (and CPU)"),
     Key("consumerTimeoutSeconds", Whole(1, 900), 60, "consumer timeout"),
@@ -227,7 +337,7 @@ KEYS: tuple[Key, ...] = (
     Key("architecture", OneOf(ARCHITECTURES), "arm64", "Lambda architecture; the bundle is built for it"),
     Key("logRetentionDays", OneOf(LOG_RETENTION_DAYS), 30, "Lambda log retention"),
     Key("alarms", Flag(), True, "CloudWatch alarms and their (KMS-encrypted) SNS topic"),
-    Key("alarmEmail", Email(), None, "e-mail subscribed to the alarm topic", "needs `alarms`"),
+    Key("alarmEmail", Address(), None, "e-mail subscribed to the alarm topic", "needs `alarms`"),
     Key("oldestMessageAlarmSeconds", Whole(60, DLQ_RETENTION_SECONDS), 900, "alarm when a source queue's oldest message is older"),
     Key("lakeVersioning", Flag(), False, "S3 versioning; overwritten or deleted objects stay recoverable for 7 days"),
     Key("forceDestroy", Flag(), False, "let `pulumi destroy` empty the bucket and the Athena workgroup"),
@@ -235,6 +345,11 @@ KEYS: tuple[Key, ...] = (
     Key("pointInTimeRecovery", Flag(), True, "DynamoDB point-in-time recovery on the index"),
     Key("piiHashKey", Secret(PII_HASH_KEY_MIN_LENGTH), None,
         "HMAC key of the `pii` transform's hash mode; required when anything hashes (`mode`, a class or a field set to `hash`), refused otherwise"),
+    Key("kms", KmsChoice(), KMS_AWS_MANAGED,
+        "encryption keys: the AWS-managed ones, a customer-managed key the stack creates, or yours (the bucket, queues, table, hash-key parameter and log groups use it)",
+        "an ARN's region is `aws:region`'s"),
+    Key("readerRoleArns", RoleArns(), (), "the only roles, besides the indexer, that may read objects in the lake (the operators' and Athena users'; attach `operatorPolicyArn` to them)"),
+    Key("bundle", BundlePath(), None, "a prebuilt Lambda bundle to deploy instead of building one (no package index needed); verified first"),
     Key("badRowPayload", OneOf(contract.BAD_ROW_PAYLOADS), contract.BAD_ROW_SCRUBBED,
         "what a bad row keeps of its message: the payload through `pii`'s scrubbing, or (an explicit opt-in, e.g. to debug a producer) the raw payload, personal data and credentials included; reaches the consumer as `DROPLETS_BAD_ROW_PAYLOAD`"),
 )
@@ -306,6 +421,19 @@ class Settings:
     pii_hash_key: pulumi.Output[str] | None = field(default=None, repr=False, compare=False)
     #: Bad rows keep their payload scrubbed by pii (default) or, opted into, raw.
     bad_row_payload: str = contract.BAD_ROW_SCRUBBED
+    #: At most this many concurrent invocations of each function (SQS scaling config).
+    maximum_concurrency: int = MIN_CONCURRENCY
+    #: ``aws-managed``, ``create`` or a key ARN (:data:`KMS_AWS_MANAGED`, :data:`KMS_CREATE`).
+    kms: str = KMS_AWS_MANAGED
+    #: The roles that may read the lake's objects, besides the indexer.
+    reader_role_arns: tuple[str, ...] = ()
+    #: A prebuilt bundle to deploy (verified by the program before use), or None: build one.
+    bundle: Path | None = None
+
+    @property
+    def kms_key_arn(self) -> str | None:
+        """The existing key the stack uses, when ``kms`` names one."""
+        return self.kms if KMS_KEY_ARN_RE.match(self.kms) else None
 
 
 def visibility_timeout_for(function_timeout_seconds: int, batching_window_seconds: int) -> int:
@@ -314,15 +442,30 @@ def visibility_timeout_for(function_timeout_seconds: int, batching_window_second
     return VISIBILITY_TIMEOUT_FACTOR * function_timeout_seconds + batching_window_seconds
 
 
-def load_settings(get: Callable[[str], str | None] | None = None, *, is_secret: Callable[[str], bool] | None = None) -> Settings:
+def pii_key_parameter_name(project: str, stack: str) -> str:
+    """The SSM parameter holding the pii hash key (its name, not a secret)."""
+    return f"/{project}/{stack}/pii-hash-key"
+
+
+def load_settings(
+    get: Callable[[str], str | None] | None = None,
+    *,
+    is_secret: Callable[[str], bool] | None = None,
+    project: str | None = None,
+    stack: str | None = None,
+) -> Settings:
     """Read every ``droplets:`` key once and validate it.
 
     ``get`` and ``is_secret`` default to the Pulumi runtime's configuration (they take the
-    full ``droplets:<key>`` name). Raises :class:`SettingsError` naming the key.
+    full ``droplets:<key>`` name); ``project`` and ``stack`` to the running program's (they
+    name the hash-key parameter, part of the consumer's environment). Raises
+    :class:`SettingsError` naming the key.
     """
     if get is None:
         get = runtime_config.get_config
         _reject_unknown_keys(_configured_keys())
+        project = project or pulumi.get_project()
+        stack = stack or pulumi.get_stack()
     is_secret = is_secret or runtime_config.is_config_secret
 
     def value(name: str) -> Any:
@@ -366,6 +509,15 @@ def load_settings(get: Callable[[str], str | None] | None = None, *, is_secret: 
             )
     if alarm_email and not alarms:
         raise SettingsError(f"{NAMESPACE}:alarmEmail is set but {NAMESPACE}:alarms is false: nothing would ever be sent")
+    kms = value("kms")
+    key_arn = KMS_KEY_ARN_RE.match(kms)
+    region = get("aws:region")
+    if key_arn and region and key_arn["region"] != region:
+        # SQS, S3, DynamoDB, SSM and CloudWatch Logs only use a key of their own region.
+        raise SettingsError(
+            f"{NAMESPACE}:kms names a key in {key_arn['region']}, but the stack deploys to aws:region {region}: "
+            "the services encrypt only with a key of their own region"
+        )
 
     if PII_HASH_KEY_OPTION in (options.get(PII_TRANSFORM) or {}):
         raise SettingsError(
@@ -395,8 +547,12 @@ def load_settings(get: Callable[[str], str | None] | None = None, *, is_secret: 
 
     _check_plugin_packages(packages)
     _check_chain(transforms, options, modules, packages, raw_key if hash_mode else None)
+    _check_environment_size(
+        transforms, options, modules, value("badRowPayload"),
+        pii_key_parameter_name(project or NAMESPACE, stack or "stack") if hash_mode else None,
+    )
 
-    return Settings(
+    settings = Settings(
         transforms=transforms,
         transform_options=options,
         plugin_modules=modules,
@@ -419,7 +575,52 @@ def load_settings(get: Callable[[str], str | None] | None = None, *, is_secret: 
         point_in_time_recovery=value("pointInTimeRecovery"),
         pii_hash_key=pulumi.Output.secret(raw_key) if hash_mode else None,
         bad_row_payload=value("badRowPayload"),
+        maximum_concurrency=value("maximumConcurrency"),
+        kms=kms,
+        reader_role_arns=value("readerRoleArns"),
+        bundle=value("bundle"),
     )
+    _warn_about_first_deploy(settings)
+    margin = consumer_timeout_margin(settings)
+    if margin < TIMEOUT_MARGIN:
+        pulumi.log.warn(
+            f"{NAMESPACE}:consumerTimeoutSeconds {consumer.timeout_seconds}s leaves a margin of {margin:.1f}x over the "
+            f"consumer's worst-case batch ({NAMESPACE}:batchSize {batch_size} packed messages at "
+            f"{NAMESPACE}:consumerMemoryMb {consumer.memory_mb}); aim for {TIMEOUT_MARGIN}x: raise the timeout or the "
+            "memory, or lower the batch size (docs/production.md, \"Batch size and timeout\")"
+        )
+    return settings
+
+
+def _warn_about_first_deploy(settings: Settings) -> None:
+    """Settings AWS accepts that still hurt on a real account: said at preview, naming the key."""
+    if settings.max_receive_count < SAFE_MAX_RECEIVE_COUNT:
+        pulumi.log.warn(
+            f"{NAMESPACE}:maxReceiveCount {settings.max_receive_count}: a throttled invocation's messages count as "
+            f"received, so a message can reach its DLQ after {settings.max_receive_count} throttles without a single "
+            f"failure; keep it at {SAFE_MAX_RECEIVE_COUNT} or more (docs/production.md, \"Concurrency and maxReceiveCount\")"
+        )
+    if not settings.reader_role_arns:
+        pulumi.log.warn(
+            f"{NAMESPACE}:readerRoleArns is empty: the bucket policy lets only the indexer read the lake's objects, so "
+            "the droplets CLI's reads of stored records (session --full, tail --raw, sql, reindex, forget) are denied to "
+            f"everyone; name your operators' roles: pulumi config set --path '{NAMESPACE}:readerRoleArns[0]' "
+            "arn:aws:iam::<account>:role/<name> (docs/production.md, \"Who reads the lake\")"
+        )
+
+
+def worst_case_batch_seconds(batch_size: int, memory_mb: int) -> float:
+    """The consumer's time on its largest batch: as many of the smallest records as
+    ``batch_size`` full packed messages hold (capped by Lambda's 6 MB batch payload), at
+    :data:`RECORD_CPU_SECONDS` each, on the share of a vCPU that ``memory_mb`` buys."""
+    payload = min(batch_size * messages.MAX_MESSAGE_BYTES, LAMBDA_BATCH_PAYLOAD_BYTES)
+    records = payload // SMALLEST_RECORD_BYTES
+    return records * RECORD_CPU_SECONDS / min(1.0, memory_mb / LAMBDA_MB_PER_VCPU)
+
+
+def consumer_timeout_margin(settings: Settings) -> float:
+    """How many worst-case batches fit the consumer's timeout."""
+    return settings.consumer.timeout_seconds / worst_case_batch_seconds(settings.batch_size, settings.consumer.memory_mb)
 
 
 def _configured_keys() -> set[str]:
@@ -435,6 +636,29 @@ def _reject_unknown_keys(keys: set[str]) -> None:
             f"{', '.join(unknown)}: not a droplets setting; known settings: "
             + ", ".join(f"{NAMESPACE}:{k.name}" for k in KEYS)
         )
+
+
+def _check_environment_size(transforms, options, modules, bad_row_payload, pii_key_param) -> None:
+    """The consumer's environment as the pipeline writes it must fit Lambda's 4 KB."""
+    env = contract.ConsumerEnv(
+        bucket=_LONGEST_BUCKET_NAME,
+        table=_LONGEST_TABLE_NAME,
+        transforms=transforms,
+        transform_options=options,
+        plugin_modules=modules,
+        pii_key_param=pii_key_param,
+        bad_row_payload=bad_row_payload if bad_row_payload != contract.BAD_ROW_SCRUBBED else None,
+    ).to_env()
+    size = len(json.dumps(env, ensure_ascii=False).encode("utf-8"))
+    if size <= LAMBDA_ENV_MAX_BYTES:
+        return
+    sizes = {name: len(env[name].encode("utf-8")) for name in _ENV_SOURCES if name in env}
+    largest = max(sizes, key=sizes.get)
+    raise SettingsError(
+        f"{NAMESPACE}:{_ENV_SOURCES[largest]}: the consumer's Lambda environment would be {size} bytes, over Lambda's "
+        f"{LAMBDA_ENV_MAX_BYTES}-byte limit ({largest} alone is {sizes[largest]} bytes); keep transform options short "
+        "(lists of field names, not data) or move bulky settings into the plugin's own package"
+    )
 
 
 # --- the transform chain, checked as the Lambda will build it ----------------------------------

@@ -21,6 +21,9 @@ LAMBDA_NAME_MAX = 64
 @dataclass
 class PipelineFunctionArgs:
     function_name: str
+    #: The role's name, fixed (``<project>-<stack>-<role>``) so its ARN is known before it
+    #: exists: the bucket policy and the key policy name it (``aws:PrincipalArn``).
+    role_name: str
     handler: str  # "handlers.consumer.handler"
     code: pulumi.Input[pulumi.Archive]
     trigger: QueueWithDeadLetter
@@ -30,11 +33,17 @@ class PipelineFunctionArgs:
     batch_size: int
     batching_window_seconds: int
     log_retention_days: int
+    #: At most this many concurrent invocations (the trigger's scaling config).
+    maximum_concurrency: int
     environment: Mapping[str, pulumi.Input[str]] = field(default_factory=dict)
     #: What the handler itself needs, as IAM statements on exact ARNs. The role also gets
     #: its own log group and its trigger queue; nothing else.
     statements: Sequence[Mapping[str, Any]] = ()
     runtime: str = RUNTIME
+    #: The customer-managed key of the log group (``droplets:kms``); None: CloudWatch's own.
+    log_kms_key_arn: pulumi.Input[str] | None = None
+    #: What the log group's creation waits for (the key's policy must let CloudWatch Logs in).
+    log_depends_on: Sequence[pulumi.Resource] = ()
 
 
 class PipelineFunction(pulumi.ComponentResource):
@@ -66,10 +75,12 @@ class PipelineFunction(pulumi.ComponentResource):
             f"{name}-logs",
             name=f"/aws/lambda/{args.function_name}",
             retention_in_days=args.log_retention_days,
-            opts=child,
+            **({"kms_key_id": args.log_kms_key_arn} if args.log_kms_key_arn is not None else {}),
+            opts=pulumi.ResourceOptions(parent=self, depends_on=list(args.log_depends_on)),
         )
         self.role = aws.iam.Role(
             f"{name}-role",
+            name=args.role_name,
             assume_role_policy=pulumi.Output.json_dumps({
                 "Version": "2012-10-17",
                 "Statement": [{
@@ -130,6 +141,10 @@ class PipelineFunction(pulumi.ComponentResource):
             maximum_batching_window_in_seconds=args.batching_window_seconds,
             # Only the failed messages of a batch are retried (the handlers report them).
             function_response_types=["ReportBatchItemFailures"],
+            # Lambda's pollers invoke at most this many at once, so they do not receive
+            # messages they cannot hand to a function: a throttled invocation's messages
+            # return to the queue and count as a receive towards maxReceiveCount.
+            scaling_config={"maximum_concurrency": args.maximum_concurrency},
             # Lambda checks the role can read the queue when the mapping is created.
             opts=pulumi.ResourceOptions(parent=self, depends_on=[self.policy]),
         )

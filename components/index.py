@@ -14,6 +14,8 @@ from droplets.contract import DAY_INDEX, DAY_INDEX_PK, DAY_INDEX_SK, INDEX_PK, I
 class IndexTableArgs:
     point_in_time_recovery: bool
     deletion_protection: bool
+    #: The customer-managed key (``droplets:kms``); None: the AWS-managed aws/dynamodb key.
+    kms_key_arn: pulumi.Input[str] | None = None
 
 
 class IndexTable(pulumi.ComponentResource):
@@ -47,9 +49,10 @@ class IndexTable(pulumi.ComponentResource):
             # The indexer sets the TTL from DROPLETS_RETENTION_DAYS, the bucket's lifecycle.
             ttl={"attribute_name": TTL_ATTRIBUTE, "enabled": True},
             point_in_time_recovery={"enabled": args.point_in_time_recovery},
-            # Encryption at rest is always on; this asks for the AWS-managed KMS key
-            # (aws/dynamodb) instead of the owned one, so its use shows in CloudTrail.
-            server_side_encryption={"enabled": True},
+            # Encryption at rest is always on; this asks for a KMS key in the account (the
+            # stack's, or the AWS-managed aws/dynamodb) instead of the owned one, so its use
+            # shows in CloudTrail.
+            server_side_encryption={"enabled": True, **({"kms_key_arn": args.kms_key_arn} if args.kms_key_arn is not None else {})},
             deletion_protection_enabled=args.deletion_protection,
             opts=pulumi.ResourceOptions(parent=self),
         )

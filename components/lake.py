@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
 
 import pulumi
 import pulumi_aws as aws
@@ -23,10 +24,22 @@ class LakeBucketArgs:
     retention_days: int
     versioning: bool
     force_destroy: bool
+    #: The customer-managed key (``droplets:kms``) given the bucket's ARN (the key's policy
+    #: names the bucket, and the bucket's encryption names the key): SSE-KMS with a bucket
+    #: key. None, or returning None: SSE-S3.
+    kms_key_for: Callable[[pulumi.Output[str]], pulumi.Input[str] | None] | None = None
+    #: The only principals that may read objects: the indexer's role and
+    #: ``droplets:readerRoleArns``.
+    readers: Sequence[pulumi.Input[str]] = field(default_factory=list)
+
+
+#: Object reads: an object's content or any version of it.
+READ_ACTIONS = ("s3:GetObject", "s3:GetObjectVersion")
 
 
 class LakeBucket(pulumi.ComponentResource):
-    """An S3 bucket that is private, encrypted, TLS-only, and forgets data after retention."""
+    """An S3 bucket that is private, encrypted, TLS-only, read only by the principals the
+    stack names, and forgets data after retention."""
 
     bucket: aws.s3.Bucket
     policy: aws.s3.BucketPolicy
@@ -38,13 +51,18 @@ class LakeBucket(pulumi.ComponentResource):
         self.bucket = aws.s3.Bucket(f"{name}-bucket", force_destroy=args.force_destroy, opts=child)
         bucket_id = self.bucket.id
 
-        self.encryption = aws.s3.BucketServerSideEncryptionConfiguration(
-            f"{name}-encryption",
-            bucket=bucket_id,
+        self.kms_key_arn = args.kms_key_for(self.bucket.arn) if args.kms_key_for else None
+        if self.kms_key_arn is not None:
+            # SSE-KMS with a bucket key: S3 asks KMS for a bucket-level key now and then, not
+            # for every object (cost, and KMS's request quota at thousands of PutObject/s).
+            rule = {"apply_server_side_encryption_by_default": {"sse_algorithm": "aws:kms", "kms_master_key_id": self.kms_key_arn},
+                    "bucket_key_enabled": True}
+        else:
             # SSE-S3: encrypted at rest with no key policy to keep in step with S3 -> SQS
             # notifications and Athena; SSE-C uploads are blocked by S3 for new buckets.
-            rules=[{"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}],
-            opts=child,
+            rule = {"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}
+        self.encryption = aws.s3.BucketServerSideEncryptionConfiguration(
+            f"{name}-encryption", bucket=bucket_id, rules=[rule], opts=child,
         )
         self.public_access = aws.s3.BucketPublicAccessBlock(
             f"{name}-public-access",
@@ -61,20 +79,37 @@ class LakeBucket(pulumi.ComponentResource):
             rule={"object_ownership": "BucketOwnerEnforced"},  # ACLs off: IAM alone decides
             opts=child,
         )
+        objects = pulumi.Output.concat(self.bucket.arn, "/*")
+        # Deny for everyone but the named roles (aws:PrincipalArn is the role's ARN for every
+        # session of it): IAM policies elsewhere in the account cannot open the lake.
+        named = {"ArnNotEquals": {"aws:PrincipalArn": list(args.readers)}}
+        statements = [
+            {
+                "Sid": "DenyInsecureTransport",
+                "Effect": "Deny",
+                "Principal": "*",  # a Deny for everyone: no request without TLS
+                "Action": "s3:*",
+                "Resource": [self.bucket.arn, objects],
+                "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+            },
+            {
+                "Sid": "DenyReadsByUnnamedPrincipals",
+                "Effect": "Deny",
+                "Principal": "*",
+                "Action": list(READ_ACTIONS),
+                "Resource": objects,
+                "Condition": named,
+            },
+        ]
+        # Listing is not denied: the AWS provider reads the bucket with HeadBucket, which S3
+        # authorises as s3:ListBucket, so a deny for the deployer (whom the stack cannot name)
+        # would make `pulumi refresh` take the bucket for deleted and `pulumi up` try to
+        # create it again. Keys name a session and a time, never a person; what the records
+        # say is behind the read deny above. (Readers list by prefix: the operator policy.)
         self.policy = aws.s3.BucketPolicy(
             f"{name}-policy",
             bucket=bucket_id,
-            policy=pulumi.Output.json_dumps({
-                "Version": "2012-10-17",
-                "Statement": [{
-                    "Sid": "DenyInsecureTransport",
-                    "Effect": "Deny",
-                    "Principal": "*",  # a Deny for everyone: no request without TLS
-                    "Action": "s3:*",
-                    "Resource": [self.bucket.arn, pulumi.Output.concat(self.bucket.arn, "/*")],
-                    "Condition": {"Bool": {"aws:SecureTransport": "false"}},
-                }],
-            }),
+            policy=pulumi.Output.json_dumps({"Version": "2012-10-17", "Statement": statements}),
             opts=pulumi.ResourceOptions(parent=self, depends_on=[self.public_access]),
         )
 

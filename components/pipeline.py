@@ -9,11 +9,13 @@ import pulumi_aws as aws
 
 from components.alarms import Alarms, AlarmsArgs
 from components.catalog import Catalog, CatalogArgs
-from components.config import FunctionSettings, Settings
+from components.config import KMS_CREATE, FunctionSettings, Settings, pii_key_parameter_name
+from components.encryption import KeyGrants, KeyScope, StackKey, StackKeyArgs, partition_of
 from components.function import PipelineFunction, PipelineFunctionArgs
 from components.index import IndexTable, IndexTableArgs
 from components.lake import LakeBucket, LakeBucketArgs
-from components.notification import LakeNotification, LakeNotificationArgs
+from components.notification import LakeNotification, LakeNotificationArgs, lake_may_send
+from components.operator import OperatorAccess, OperatorAccessArgs
 from components.producer import ProducerAccess, ProducerAccessArgs
 from components.queue import QueueWithDeadLetter, QueueWithDeadLetterArgs
 from droplets import contract
@@ -42,13 +44,51 @@ class DropletsPipeline(pulumi.ComponentResource):
         s = args.settings
         prefix = f"{args.project}-{args.stack}"
         child = pulumi.ResourceOptions(parent=self)
+        region = aws.get_region_output().region
+        partition = region.apply(partition_of)
 
-        def queue_args(function_timeout: int) -> QueueWithDeadLetterArgs:
+        def role_arn(role: str) -> pulumi.Output[str]:
+            # Fixed role names: their ARNs are known before the roles exist (policies name them).
+            return pulumi.Output.concat("arn:", partition, ":iam::", args.account_id, ":role/", f"{prefix}-{role}")
+
+        pii_key_name = pii_key_parameter_name(args.project, args.stack) if s.pii_hash_key is not None else None
+        pii_key_arn = (pulumi.Output.concat("arn:", partition, ":ssm:", region, ":", args.account_id, ":parameter", pii_key_name)
+                       if pii_key_name else None)
+
+        # --- the key (droplets:kms) and the lake it protects ---------------------------------
+        self.key: StackKey | None = None
+
+        def key_for(bucket_arn: pulumi.Output[str]) -> pulumi.Input[str] | None:
+            if s.kms == KMS_CREATE:
+                self.key = StackKey(f"{name}-key", StackKeyArgs(
+                    scope=KeyScope(account_id=args.account_id, region=region, bucket_arn=bucket_arn,
+                                   log_group_prefix=f"/aws/lambda/{prefix}-", pii_key_parameter_arn=pii_key_arn),
+                    alias=f"alias/{prefix}",
+                    retain=not s.force_destroy,
+                ), child)
+                return self.key.arn
+            return s.kms_key_arn
+
+        self.lake = LakeBucket(
+            f"{name}-lake",
+            LakeBucketArgs(retention_days=s.retention_days, versioning=s.lake_versioning, force_destroy=s.force_destroy,
+                           kms_key_for=key_for, readers=[role_arn("indexer"), *s.reader_role_arns]),
+            child,
+        )
+        key_arn = self.lake.kms_key_arn
+        grants = KeyGrants(key_arn, region)
+        bucket_arn = self.lake.arn
+        # Resources AWS checks against the key's policy when they are created.
+        key_ready = [self.key] if self.key is not None else []
+
+        def queue_args(function_timeout: int, extra=lambda arn: []) -> QueueWithDeadLetterArgs:
             return QueueWithDeadLetterArgs(
                 function_timeout_seconds=function_timeout,
                 batching_window_seconds=s.batching_window_seconds,
                 max_receive_count=s.max_receive_count,
                 message_retention_seconds=s.message_retention_seconds,
+                kms_key_arn=key_arn,
+                extra_statements=extra,
             )
 
         def function(role: str, handler: str, trigger: QueueWithDeadLetter, sizing: FunctionSettings,
@@ -57,6 +97,7 @@ class DropletsPipeline(pulumi.ComponentResource):
                 f"{name}-{role}",
                 PipelineFunctionArgs(
                     function_name=f"{prefix}-{role}",
+                    role_name=f"{prefix}-{role}",
                     handler=handler,
                     code=args.code,
                     trigger=trigger,
@@ -66,25 +107,27 @@ class DropletsPipeline(pulumi.ComponentResource):
                     batch_size=s.batch_size,
                     batching_window_seconds=s.batching_window_seconds,
                     log_retention_days=s.log_retention_days,
+                    maximum_concurrency=s.maximum_concurrency,
                     environment=env.to_env(),
-                    statements=statements,
+                    statements=[*statements, *grants.queue("DecryptTriggerQueue", receive=True)],
+                    log_kms_key_arn=key_arn,
+                    log_depends_on=key_ready,
                 ),
                 child,
             )
 
         self.events = QueueWithDeadLetter(f"{name}-events", queue_args(s.consumer.timeout_seconds), child)
-        self.indexing = QueueWithDeadLetter(f"{name}-indexing", queue_args(s.indexer.timeout_seconds), child)
-        self.lake = LakeBucket(
-            f"{name}-lake",
-            LakeBucketArgs(retention_days=s.retention_days, versioning=s.lake_versioning, force_destroy=s.force_destroy),
+        self.indexing = QueueWithDeadLetter(
+            f"{name}-indexing",
+            queue_args(s.indexer.timeout_seconds, lambda arn: [lake_may_send(arn, bucket_arn, args.account_id)]),
             child,
         )
         self.index = IndexTable(
             f"{name}-index",
-            IndexTableArgs(point_in_time_recovery=s.point_in_time_recovery, deletion_protection=s.deletion_protection),
+            IndexTableArgs(point_in_time_recovery=s.point_in_time_recovery, deletion_protection=s.deletion_protection,
+                           kms_key_arn=key_arn),
             child,
         )
-        bucket_arn = self.lake.arn
         # Both functions read the erasure entries ``droplets forget`` writes in the index
         # (droplets.contract.erasure), and nothing else of the table through these actions.
         read_erasures = {
@@ -94,6 +137,7 @@ class DropletsPipeline(pulumi.ComponentResource):
             "Resource": self.index.arn,
             "Condition": {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": [erasure.ERASED_LEADING_KEYS]}},
         }
+        decrypt_index = grants.table("DecryptIndex", self.index.name)
 
         # --- consumer: events queue -> chain -> lake -----------------------------------
         consumer_statements: list[dict] = [{
@@ -104,17 +148,18 @@ class DropletsPipeline(pulumi.ComponentResource):
                 pulumi.Output.concat(bucket_arn, "/", contract.EVENTS_PREFIX, "*"),
                 pulumi.Output.concat(bucket_arn, "/", contract.BAD_PREFIX, "*"),
             ],
-        }, read_erasures]
+        }, read_erasures, *grants.lake("EncryptLakeObjects", bucket_arn, write=True), *decrypt_index]
         self.pii_key = None
         if s.pii_hash_key is not None:
             # The key stays a secret end to end: encrypted in the state, a SecureString in
             # SSM, read by the consumer at cold start. The function only gets its name.
             self.pii_key = aws.ssm.Parameter(
                 f"{name}-pii-key",
-                name=f"/{args.project}/{args.stack}/pii-hash-key",
-                type="SecureString",  # with the AWS-managed aws/ssm key, usable through SSM by the account
+                name=pii_key_name,
+                type="SecureString",  # with the stack's key, or the AWS-managed aws/ssm key
                 value=s.pii_hash_key,
                 description="droplets: HMAC key of the pii transform's hash mode",
+                **({"key_id": key_arn} if key_arn is not None else {}),
                 opts=child,
             )
             consumer_statements.append({
@@ -123,6 +168,7 @@ class DropletsPipeline(pulumi.ComponentResource):
                 "Action": "ssm:GetParameter",
                 "Resource": self.pii_key.arn,
             })
+            consumer_statements += grants.parameter("DecryptPiiHashKey", self.pii_key.arn)
         self.consumer = function("consumer", CONSUMER_HANDLER, self.events, s.consumer, contract.ConsumerEnv(
             bucket=self.lake.name,
             table=self.index.name,
@@ -139,10 +185,8 @@ class DropletsPipeline(pulumi.ComponentResource):
             f"{name}-notification",
             LakeNotificationArgs(
                 bucket_id=self.lake.bucket.id,
-                bucket_arn=bucket_arn,
-                queue_url=self.indexing.queue.url,
                 queue_arn=self.indexing.queue.arn,
-                account_id=args.account_id,
+                depends_on=[self.indexing.queue_policy, *key_ready],
             ),
             child,
         )
@@ -157,12 +201,15 @@ class DropletsPipeline(pulumi.ComponentResource):
                 "Resource": pulumi.Output.concat(bucket_arn, "/", contract.EVENTS_PREFIX, "*"),
             },
             {
-                # Without it S3 answers 403, not 404 NoSuchKey, for an object deleted
-                # since its event, and the indexer would retry a message that is done.
+                # Without it S3 answers 403, not 404 NoSuchKey, for an object deleted since
+                # its event, and the indexer would retry a message that is done. Limited to
+                # listing under events/ (the indexer lists the key it was told about when
+                # S3 answers 403: handlers.indexer).
                 "Sid": "TellMissingObjects",
                 "Effect": "Allow",
                 "Action": "s3:ListBucket",
                 "Resource": bucket_arn,
+                "Condition": {"StringLike": {"s3:prefix": [f"{contract.EVENTS_PREFIX}*"]}},
             },
             {
                 "Sid": "WriteIndex",
@@ -174,6 +221,8 @@ class DropletsPipeline(pulumi.ComponentResource):
                 "Condition": {"ForAllValues:StringNotLike": {"dynamodb:LeadingKeys": [erasure.ERASED_LEADING_KEYS]}},
             },
             read_erasures,
+            *grants.lake("DecryptLakeObjects", bucket_arn, read=True),
+            *decrypt_index,
             ],
         )
 
@@ -184,6 +233,8 @@ class DropletsPipeline(pulumi.ComponentResource):
                 f"{name}-alarms",
                 AlarmsArgs(
                     account_id=args.account_id,
+                    region=region,
+                    topic_name=f"{prefix}-alarms",
                     dead_letter_queues={
                         "events": self.events.dead_letter_queue.name,
                         "indexing": self.indexing.dead_letter_queue.name,
@@ -203,10 +254,31 @@ class DropletsPipeline(pulumi.ComponentResource):
                 bucket_name=self.lake.name,
                 retention_days=s.retention_days,
                 force_destroy=s.force_destroy,
+                kms_key_arn=key_arn,
             ),
             child,
         )
-        self.producer = ProducerAccess(f"{name}-producer", ProducerAccessArgs(queue_arn=self.events.queue.arn), child)
+        self.producer = ProducerAccess(f"{name}-producer", ProducerAccessArgs(
+            queue_arn=self.events.queue.arn,
+            key_statements=grants.queue("EncryptEvents", send=True),
+        ), child)
+        self.operator = OperatorAccess(f"{name}-operator", OperatorAccessArgs(
+            bucket_arn=bucket_arn,
+            table_arn=self.index.arn,
+            workgroup_arn=self.catalog.workgroup_arn,
+            glue_arns=[
+                pulumi.Output.concat("arn:", partition, ":glue:", region, ":", args.account_id, ":catalog"),
+                self.catalog.database_arn,
+                self.catalog.table_arn,
+            ],
+            dead_letter_queue_arns=[self.events.dead_letter_queue.arn, self.indexing.dead_letter_queue.arn],
+            source_queue_arns=[self.events.queue.arn, self.indexing.queue.arn],
+            key_statements=[
+                *grants.queue("UseQueueKey", send=True, receive=True),
+                *grants.lake("UseLakeKey", bucket_arn, read=True, write=True),
+                *grants.table("UseIndexKey", self.index.name),
+            ],
+        ), child)
 
         # The stack outputs, in the contract's order (a contract output without a value
         # here fails the preview); ``__main__.py`` exports them as they are.
@@ -219,10 +291,11 @@ class DropletsPipeline(pulumi.ComponentResource):
             contract.OUTPUT_INDEX_QUEUE_URL: self.indexing.queue.url,
             contract.OUTPUT_INDEX_DLQ_URL: self.indexing.dead_letter_queue.url,
             contract.OUTPUT_PRODUCER_POLICY_ARN: self.producer.policy_arn,
+            contract.OUTPUT_OPERATOR_POLICY_ARN: self.operator.policy_arn,
             contract.OUTPUT_GLUE_DATABASE: self.catalog.database_name,
             contract.OUTPUT_GLUE_TABLE: self.catalog.table_name,
             contract.OUTPUT_ATHENA_WORKGROUP: self.catalog.workgroup_name,
-            contract.OUTPUT_REGION: aws.get_region_output().region,
+            contract.OUTPUT_REGION: region,
         }
         self.outputs: dict[str, pulumi.Output] = {output: values[output] for output in contract.STACK_OUTPUTS}
         self.register_outputs(self.outputs)

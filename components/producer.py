@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Sequence
 
 import pulumi
 import pulumi_aws as aws
@@ -15,12 +16,16 @@ PRODUCER_ACTIONS = ("sqs:SendMessage",)
 @dataclass
 class ProducerAccessArgs:
     queue_arn: pulumi.Input[str]
+    #: With a customer-managed key: the data keys sending needs, through SQS only
+    #: (:meth:`components.encryption.KeyGrants.queue`). Empty with SSE-SQS.
+    key_statements: Sequence[dict] = field(default_factory=list)
 
 
 class ProducerAccess(pulumi.ComponentResource):
     """A managed policy for the backend's role: attach ``policy_arn`` and set the queue URL.
 
-    No KMS permission is needed: the queue uses SSE-SQS, whose keys SQS holds itself.
+    The same policy whatever ``droplets:kms`` says: with a customer-managed key it also
+    holds the KMS grant sending needs, so the backend's set-up never changes.
     """
 
     policy: aws.iam.Policy
@@ -37,7 +42,7 @@ class ProducerAccess(pulumi.ComponentResource):
                     "Effect": "Allow",
                     "Action": list(PRODUCER_ACTIONS),
                     "Resource": args.queue_arn,
-                }],
+                }, *args.key_statements],
             }),
             opts=pulumi.ResourceOptions(parent=self),
         )

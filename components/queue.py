@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 
 import pulumi
 import pulumi_aws as aws
@@ -18,17 +19,41 @@ class QueueWithDeadLetterArgs:
     batching_window_seconds: int
     max_receive_count: int
     message_retention_seconds: int
+    #: A customer-managed key (``droplets:kms``) for both queues; None: SSE-SQS.
+    kms_key_arn: pulumi.Input[str] | None = None
+    #: More statements for the source queue's policy, given its ARN (S3's notifications).
+    extra_statements: Callable[[pulumi.Output[str]], list[dict]] = field(default=lambda arn: [])
+
+
+#: How long SQS reuses a data key before asking KMS again (SQS's default; fewer KMS calls).
+DATA_KEY_REUSE_SECONDS = 300
+
+
+def deny_insecure_transport(queue_arn: pulumi.Input[str]) -> dict:
+    """Nobody, whatever their IAM policy, reaches the queue without TLS."""
+    return {
+        "Sid": "DenyInsecureTransport",
+        "Effect": "Deny",
+        "Principal": "*",
+        "Action": "sqs:*",
+        "Resource": queue_arn,
+        "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+    }
 
 
 class QueueWithDeadLetter(pulumi.ComponentResource):
-    """A queue encrypted with SSE-SQS, redriving to a DLQ after ``max_receive_count`` tries.
+    """A queue and its DLQ, both encrypted and TLS-only, redriving after ``max_receive_count`` tries.
 
-    SSE-SQS, not SSE-KMS with the AWS-managed key: S3 cannot send notifications to a queue
-    encrypted with ``alias/aws/sqs`` (its key policy cannot be edited to let S3 in).
+    Encrypted with SSE-SQS, or SSE-KMS with the stack's customer-managed key; never with
+    the AWS-managed ``alias/aws/sqs``: S3 cannot send notifications to a queue encrypted with
+    it (its key policy cannot be edited to let S3 in). Each queue has its policy (one per
+    queue: SQS keeps a single policy, so every statement about a queue is here).
     """
 
     queue: aws.sqs.Queue
     dead_letter_queue: aws.sqs.Queue
+    queue_policy: aws.sqs.QueuePolicy
+    dead_letter_queue_policy: aws.sqs.QueuePolicy
     visibility_timeout_seconds: int
 
     def __init__(self, name: str, args: QueueWithDeadLetterArgs, opts: pulumi.ResourceOptions | None = None):
@@ -42,10 +67,14 @@ class QueueWithDeadLetter(pulumi.ComponentResource):
         assert self.visibility_timeout_seconds >= VISIBILITY_TIMEOUT_FACTOR * args.function_timeout_seconds
         child = pulumi.ResourceOptions(parent=self)
 
+        if args.kms_key_arn is not None:
+            encryption = {"kms_master_key_id": args.kms_key_arn, "kms_data_key_reuse_period_seconds": DATA_KEY_REUSE_SECONDS}
+        else:
+            encryption = {"sqs_managed_sse_enabled": True}
         self.dead_letter_queue = aws.sqs.Queue(
             f"{name}-dlq",
             message_retention_seconds=DLQ_RETENTION_SECONDS,
-            sqs_managed_sse_enabled=True,
+            **encryption,
             opts=child,
         )
         self.queue = aws.sqs.Queue(
@@ -54,12 +83,24 @@ class QueueWithDeadLetter(pulumi.ComponentResource):
             message_retention_seconds=args.message_retention_seconds,
             # Long polling: Lambda's pollers would use it anyway; other readers benefit.
             receive_wait_time_seconds=20,
-            sqs_managed_sse_enabled=True,
+            **encryption,
             redrive_policy=pulumi.Output.json_dumps(
                 {"deadLetterTargetArn": self.dead_letter_queue.arn, "maxReceiveCount": args.max_receive_count}
             ),
             opts=child,
         )
+
+        def policy(suffix: str, queue: aws.sqs.Queue, extra: list[dict]) -> aws.sqs.QueuePolicy:
+            return aws.sqs.QueuePolicy(
+                f"{name}-{suffix}-policy",
+                queue_url=queue.url,
+                policy=pulumi.Output.json_dumps({"Version": "2012-10-17",
+                                                 "Statement": [deny_insecure_transport(queue.arn), *extra]}),
+                opts=child,
+            )
+
+        self.queue_policy = policy("queue", self.queue, args.extra_statements(self.queue.arn))
+        self.dead_letter_queue_policy = policy("dlq", self.dead_letter_queue, [])
 
         self.register_outputs({
             "queueUrl": self.queue.url,

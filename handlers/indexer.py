@@ -189,7 +189,8 @@ def _index(app: Indexer, bucket: str, key: str, sequencer: str | None, message_i
         obj = app.s3.get_object(Bucket=bucket, Key=key)
         data = obj["Body"].read()
     except Exception as exc:
-        if aws.error_code(exc) == "NoSuchKey":
+        code = aws.error_code(exc)
+        if code == "NoSuchKey" or (code == "AccessDenied" and not _listed(app, bucket, key)):
             return "gone"  # deleted since: its Removed event settles the index
         raise _retry("GetObject", exc, message_id) from exc
     try:
@@ -213,6 +214,21 @@ def _index(app: Indexer, bucket: str, key: str, sequencer: str | None, message_i
             return "stale"  # a duplicate, or an event older than the one already applied
         raise _retry("PutItem", exc, message_id) from exc
     return "indexed"
+
+
+def _listed(app: Indexer, bucket: str, key: str) -> bool:
+    """Whether ``key`` is in the bucket, asked by listing it.
+
+    S3 answers a GetObject of a missing key with 404 only to a caller it lets list the
+    bucket; the role may list only under ``events/`` (an ``s3:prefix`` condition), which a
+    GetObject request does not carry, so a deleted object can come back as 403. Listing
+    the key itself carries the prefix. A key that is listed but denied stays an error
+    (a key policy, say): the message is retried, then kept in the DLQ."""
+    try:
+        listed = app.s3.list_objects_v2(Bucket=bucket, Prefix=key, MaxKeys=1)
+    except Exception:
+        return True  # cannot tell: keep the message
+    return any(item.get("Key") == key for item in listed.get("Contents", []))
 
 
 def _remove(app: Indexer, key: str, sequencer: str | None, message_id: str) -> str:

@@ -20,6 +20,8 @@ OUTPUT_TABLE = "tableName"
 OUTPUT_INDEX_QUEUE_URL = "indexQueueUrl"
 OUTPUT_INDEX_DLQ_URL = "indexDlqUrl"
 OUTPUT_PRODUCER_POLICY_ARN = "producerPolicyArn"
+#: The managed policy for the operators' roles (droplets:readerRoleArns): what the CLI does.
+OUTPUT_OPERATOR_POLICY_ARN = "operatorPolicyArn"
 OUTPUT_GLUE_DATABASE = "glueDatabase"
 OUTPUT_GLUE_TABLE = "glueTable"
 OUTPUT_ATHENA_WORKGROUP = "athenaWorkgroup"
@@ -35,6 +37,7 @@ STACK_OUTPUTS = (
     OUTPUT_INDEX_QUEUE_URL,
     OUTPUT_INDEX_DLQ_URL,
     OUTPUT_PRODUCER_POLICY_ARN,
+    OUTPUT_OPERATOR_POLICY_ARN,
     OUTPUT_GLUE_DATABASE,
     OUTPUT_GLUE_TABLE,
     OUTPUT_ATHENA_WORKGROUP,

@@ -30,6 +30,7 @@ from collections import Counter
 from typing import Any, Callable, Optional
 
 import pulumi
+from botocore.exceptions import ClientError
 from pulumi.runtime import rpc
 
 from droplets.local.emulator import ACCOUNT_ID, Emulator
@@ -96,6 +97,7 @@ _AWS_NAMES = {
     "enforceWorkgroupConfiguration": "EnforceWorkGroupConfiguration",
     "publishCloudwatchMetricsEnabled": "PublishCloudWatchMetricsEnabled",
     "kmsKey": "KmsKey",
+    "kmsKeyArn": "KmsKey",  # the Athena workgroup's result encryption
 }
 
 
@@ -183,6 +185,7 @@ class EmulatorMocks(pulumi.runtime.Mocks):
             "aws:cloudwatch/logGroup:LogGroup": self._log_group,
             "aws:cloudwatch/metricAlarm:MetricAlarm": self._metric_alarm,
             "aws:kms/key:Key": self._kms_key,
+            "aws:kms/alias:Alias": self._kms_alias,
             "aws:sns/topic:Topic": self._sns_topic,
             "aws:sns/topicSubscription:TopicSubscription": self._sns_subscription,
             "aws:glue/catalogDatabase:CatalogDatabase": self._glue_database,
@@ -229,6 +232,18 @@ class EmulatorMocks(pulumi.runtime.Mocks):
         if token == "aws:index/getRegion:getRegion":
             return {"name": self.region, "region": self.region, "id": self.region,
                     "endpoint": f"ec2.{self.region}.amazonaws.com", "description": self.region}, []
+        if token == "aws:kms/getKey:getKey":
+            try:
+                key = self.client("kms").describe_key(KeyId=args.args["keyId"])["KeyMetadata"]
+            except ClientError as exc:  # answered as the provider does: a failure, no result
+                return {}, [("keyId", f"reading KMS Key ({args.args['keyId']}): {exc}")]
+            return {
+                "arn": key["Arn"], "id": key["Arn"], "keyId": key["KeyId"], "keyManager": key["KeyManager"],
+                "keySpec": key["KeySpec"], "customerMasterKeySpec": key.get("CustomerMasterKeySpec", key["KeySpec"]),
+                # moto leaves KeyUsage out when create_key was not given one; AWS's default
+                "keyUsage": key.get("KeyUsage", "ENCRYPT_DECRYPT"), "keyState": key["KeyState"], "enabled": key["Enabled"],
+                "description": key.get("Description", ""), "multiRegion": key.get("MultiRegion", False),
+            }, []
         with self._lock:
             self.not_emulated[f"invoke {token}"] += 1
         return {}, []
@@ -537,7 +552,7 @@ class EmulatorMocks(pulumi.runtime.Mocks):
     def _log_group(self, name: str, inputs: dict[str, Any]):
         group = inputs.get("name") or autoname(name, inputs.get("namePrefix"), max_length=512)
         logs = self.client("logs")
-        logs.create_log_group(logGroupName=group)
+        logs.create_log_group(logGroupName=group, **_given(inputs, kmsKeyId="kmsKeyId"))
         if inputs.get("retentionInDays"):
             logs.put_retention_policy(logGroupName=group, retentionInDays=_int(inputs["retentionInDays"]))
         arn = self._arn("logs", f"log-group:{group}")
@@ -581,6 +596,11 @@ class EmulatorMocks(pulumi.runtime.Mocks):
         if inputs.get("enableKeyRotation"):
             kms.enable_key_rotation(KeyId=metadata["KeyId"])
         return metadata["KeyId"], {**inputs, "id": metadata["KeyId"], "keyId": metadata["KeyId"], "arn": metadata["Arn"]}
+
+    def _kms_alias(self, name: str, inputs: dict[str, Any]):
+        alias = inputs.get("name") or f"alias/{autoname(name)}"
+        self.client("kms").create_alias(AliasName=alias, TargetKeyId=inputs["targetKeyId"])
+        return alias, {**inputs, "id": alias, "name": alias, "arn": self._arn("kms", alias)}
 
     def _sns_topic(self, name: str, inputs: dict[str, Any]):
         topic = inputs.get("name") or autoname(name, inputs.get("namePrefix"), max_length=256)

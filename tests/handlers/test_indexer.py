@@ -288,6 +288,51 @@ def test_an_s3_read_failure_reports_the_message(aws, context):
     assert response == {"batchItemFailures": [{"itemIdentifier": event["Records"][0]["messageId"]}]}
 
 
+def test_a_403_for_an_object_no_longer_listed_is_done(aws, context):
+    # GIVEN a role that may list only under events/ (an s3:prefix condition, which a GetObject
+    # does not carry): S3 answers 403 AccessDenied, not 404, for an object deleted since
+    from botocore.stub import Stubber
+
+    app = indexer.indexer()
+    key = contract.object_key(make_record(new_event_id=True))
+    stubber = Stubber(app.s3)
+    stubber.add_client_error("get_object", service_error_code="AccessDenied", http_status_code=403)
+    # AND listing the key itself (which carries the prefix) finds nothing
+    stubber.add_response("list_objects_v2", {"KeyCount": 0, "IsTruncated": False},
+                         {"Bucket": BUCKET, "Prefix": key, "MaxKeys": 1})
+    event = notify(s3_notification("ObjectCreated:Put", key))
+    # WHEN the notification is indexed
+    with stubber:
+        response = indexer.handler(event, context)
+    # THEN the message is done, nothing indexed, and both calls were made
+    assert response == {"batchItemFailures": []}
+    assert aws.items() == []
+    stubber.assert_no_pending_responses()
+
+
+@pytest.mark.parametrize("listing", ["listed", "list-denied"])
+def test_a_403_for_an_object_that_is_still_there_is_retried(aws, context, listing):
+    # GIVEN a 403 on GetObject for an object that is still listed (a key policy refusing
+    # the decrypt, say), or that the role cannot even list
+    from botocore.stub import Stubber
+
+    app = indexer.indexer()
+    key = contract.object_key(make_record(new_event_id=True))
+    stubber = Stubber(app.s3)
+    stubber.add_client_error("get_object", service_error_code="AccessDenied", http_status_code=403)
+    if listing == "listed":
+        stubber.add_response("list_objects_v2", {"KeyCount": 1, "IsTruncated": False, "Contents": [{"Key": key, "Size": 10}]},
+                             {"Bucket": BUCKET, "Prefix": key, "MaxKeys": 1})
+    else:
+        stubber.add_client_error("list_objects_v2", service_error_code="AccessDenied", http_status_code=403)
+    event = notify(s3_notification("ObjectCreated:Put", key))
+    # WHEN it is indexed
+    with stubber:
+        response = indexer.handler(event, context)
+    # THEN it is reported for redelivery (and, failing on, kept in the DLQ): never dropped
+    assert response == {"batchItemFailures": [{"itemIdentifier": event["Records"][0]["messageId"]}]}
+
+
 @pytest.mark.parametrize("body", ["not json", "[1, 2]", '{"Records": "no"}', '{"hello": "world"}'])
 def test_a_message_that_is_not_an_s3_notification_goes_to_the_dlq(aws, context, body):
     # GIVEN a message that is no S3 notification

@@ -28,6 +28,18 @@ ACCOUNT = "123456789012"
 STACKS = ("dev", "prod")
 #: What __main__.py must export.
 EXPORTS = contract.STACK_OUTPUTS
+#: What ``aws.kms.get_key`` answers for a key ARN (``droplets:kms`` = an existing key): a
+#: usable customer-managed key, unless a test puts other fields here (or None: no such key).
+KMS_KEYS: dict[str, dict[str, Any] | None] = {}
+
+
+def described_key(arn: str) -> dict[str, Any] | tuple[dict, list[tuple[str, str]]]:
+    if arn in KMS_KEYS and KMS_KEYS[arn] is None:
+        # as the provider answers an invoke that fails: no result, a failure
+        return {}, [("keyId", f"reading KMS Key ({arn}): NotFoundException: Key '{arn}' does not exist")]
+    return {"arn": arn, "id": arn, "keyId": arn.rsplit("/", 1)[1], "keyManager": "CUSTOMER", "keySpec": "SYMMETRIC_DEFAULT",
+            "customerMasterKeySpec": "SYMMETRIC_DEFAULT", "keyUsage": "ENCRYPT_DECRYPT", "keyState": "Enabled",
+            "enabled": True, **(KMS_KEYS.get(arn) or {})}
 
 
 def stack_config(stack: str) -> dict[str, str]:
@@ -56,6 +68,8 @@ class Registered:
     urn: str = ""
     #: ``depends_on``: the dependencies that no input property accounts for.
     explicit_dependencies: set[str] = field(default_factory=set)
+    #: The ``retain_on_delete`` resource option.
+    retain_on_delete: bool = False
 
     def plain(self, key: str) -> Any:
         """An input with Pulumi's secret wrappers removed."""
@@ -139,6 +153,8 @@ class RecordingMocks(pulumi.runtime.Mocks):
             return {"accountId": ACCOUNT, "arn": f"arn:aws:iam::{ACCOUNT}:user/deployer", "userId": "AIDAEXAMPLE", "id": ACCOUNT}
         if args.token == "aws:index/getRegion:getRegion":
             return {"name": self.region, "region": self.region, "id": self.region}
+        if args.token == "aws:kms/getKey:getKey":
+            return described_key(args.args["keyId"])
         raise NotImplementedError(f"the program made an unexpected call: {args.token}")
 
 
@@ -149,11 +165,14 @@ class RecordingMonitor(MockMonitor):
     def __init__(self, mocks: RecordingMocks):
         super().__init__(mocks)
         self.explicit: dict[str, set[str]] = {}
+        self.retained: set[str] = set()
 
     def RegisterResource(self, request):
         response = super().RegisterResource(request)
         from_inputs = {urn for deps in request.propertyDependencies.values() for urn in deps.urns}
         self.explicit[response.urn] = set(request.dependencies) - from_inputs
+        if request.retainOnDelete:
+            self.retained.add(response.urn)
         return response
 
 
@@ -181,6 +200,7 @@ class ProgramRun:
             assert len(match) == 1, (reg.typ, reg.name, match)
             reg.urn = match[0]
             reg.explicit_dependencies = self.monitor.explicit.get(reg.urn, set())
+            reg.retain_on_delete = reg.urn in self.monitor.retained
         # Every registration was reached from `pipeline`, so all of them are in by now.
         assert len(registered) == expected, f"{len(registered)} registered, {expected} reachable from the pipeline"
         return outputs

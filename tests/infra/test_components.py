@@ -55,9 +55,9 @@ def test_function_refuses_a_queue_whose_visibility_is_too_short():
     # WHEN a 60 s function is attached to it THEN the component refuses
     with pytest.raises(ValueError, match=r"visibility timeout \(60s\) must be at least 6x the function timeout \(60s\)"):
         PipelineFunction("f", PipelineFunctionArgs(
-            function_name="droplets-unit-f", handler="handlers.consumer.handler", code=pulumi.AssetArchive({}),
-            trigger=queue, architecture="arm64", memory_mb=128, timeout_seconds=60, batch_size=10,
-            batching_window_seconds=0, log_retention_days=7))
+            function_name="droplets-unit-f", role_name="droplets-unit-f", handler="handlers.consumer.handler",
+            code=pulumi.AssetArchive({}), trigger=queue, architecture="arm64", memory_mb=128, timeout_seconds=60,
+            batch_size=10, batching_window_seconds=0, log_retention_days=7, maximum_concurrency=2))
     return queue.urn
 
 

@@ -39,12 +39,19 @@ COMPONENTS = {
     "droplets-notification": "droplets:index:LakeNotification",
     "droplets-catalog": "droplets:index:Catalog",
     "droplets-producer": "droplets:index:ProducerAccess",
+    "droplets-operator": "droplets:index:OperatorAccess",
     "droplets-alarms": "droplets:index:Alarms",
+    "droplets-key": "droplets:index:StackKey",
 }
 
 
 def config(stack: str, key: str, default=None) -> str | None:
     return stack_config(stack).get(f"droplets:{key}", default)
+
+
+def creates_key(stack: str) -> bool:
+    """Whether the committed stack has droplets:kms create (its details: test_hardening.py)."""
+    return config(stack, "kms", "aws-managed") == "create"
 
 
 def statements(document: dict) -> dict[str, dict]:
@@ -98,6 +105,8 @@ def test_every_component_present_and_every_resource_parented(stack):
         expected = dict(COMPONENTS)
         if config(stack, "alarms") == "false":
             expected.pop("droplets-alarms")
+        if not creates_key(stack):
+            expected.pop("droplets-key")
         # THEN each concern is its own component, under the pipeline
         assert components == expected
         for reg in run.mocks.registered:
@@ -154,9 +163,20 @@ def test_each_role_allows_exactly_what_its_handler_needs(stack):
                 "ReadErasures": (["dynamodb:BatchGetItem"], [table]),
             },
         }
+        if creates_key(stack):
+            # The key's uses (conditions: tests/infra/test_hardening.py)
+            key = run.one("aws:kms/key:Key", "droplets-key-key").state["arn"]
+            expected["consumer"].update({"DecryptTriggerQueue": (["kms:Decrypt"], [key]),
+                                         "EncryptLakeObjects": (["kms:GenerateDataKey"], [key]),
+                                         "DecryptIndex": (["kms:Decrypt"], [key])})
+            expected["indexer"].update({"DecryptTriggerQueue": (["kms:Decrypt"], [key]),
+                                        "DecryptLakeObjects": (["kms:Decrypt"], [key]),
+                                        "DecryptIndex": (["kms:Decrypt"], [key])})
         # The statements on the table are limited to a partition (dynamodb:LeadingKeys);
         # test_erasure_entries_are_readable_by_both_functions_and_writable_by_neither checks how.
-        conditioned = {"ReadErasures", "WriteIndex"}
+        # Listing is limited to events/ (s3:prefix), the key's uses to a service.
+        conditioned = {"ReadErasures", "WriteIndex", "TellMissingObjects", "DecryptTriggerQueue", "EncryptLakeObjects",
+                       "DecryptLakeObjects", "DecryptIndex"}
         assert len(run.all(ROLE_POLICY)) == 2
         for role, wanted in expected.items():
             policy = run.one(ROLE_POLICY, f"droplets-{role}-policy")
@@ -200,7 +220,7 @@ def test_erasure_entries_are_readable_by_both_functions_and_writable_by_neither(
             # AND no statement lets it write, delete or query anything in that partition
             for sid, statement in got.items():
                 actions = as_list(statement["Action"])
-                if table not in as_list(statement["Resource"]) or sid == "ReadErasures":
+                if table not in as_list(statement["Resource"]) or sid == "ReadErasures" or actions == ["kms:Decrypt"]:
                     continue
                 assert statement["Condition"] == {
                     "ForAllValues:StringNotLike": {"dynamodb:LeadingKeys": [erasure.ERASED_LEADING_KEYS]}
@@ -248,8 +268,10 @@ def test_no_wildcards_except_where_aws_requires_them(stack):
                         assert not any("*" in a for a in actions), (reg.name, statement)
                         assert statement.get("Principal") != "*", (reg.name, statement)
                     else:
-                        # the TLS-only deny is for every principal and every S3 action
-                        assert statement["Sid"] == "DenyInsecureTransport"
+                        # the TLS-only denies (every S3 or SQS action) and the lake's denies
+                        # to principals the stack does not name are for every principal
+                        assert statement["Sid"] in ("DenyInsecureTransport", "DenyReadsByUnnamedPrincipals"), (reg.name, statement)
+                        assert statement["Principal"] == "*" and statement["Condition"], (reg.name, statement)
         assert seen >= 10
 
     return run.settled().apply(check)
@@ -264,9 +286,12 @@ def test_producer_policy_only_sends_to_the_events_queue(stack):
         policy = run.one("aws:iam/policy:Policy", "droplets-producer-policy")
         assert outputs["producerPolicyArn"] == policy.state["arn"]
         # SendMessage also authorises SendMessageBatch (SQS has no separate action for it)
-        assert policy.document()["Statement"] == [{
+        send, *key_use = policy.document()["Statement"]
+        assert send == {
             "Sid": "SendEvents", "Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": outputs["queueArn"],
-        }]
+        }
+        # AND with a customer-managed key, the data keys sending needs (test_hardening.py)
+        assert [s["Sid"] for s in key_use] == (["EncryptEvents"] if creates_key(stack) else [])
 
     return run.settled().apply(check)
 
@@ -365,8 +390,12 @@ def test_queues_encrypted_and_redrive_to_a_longer_lived_dlq(stack):
         queues = {q.name: q for q in run.all(QUEUE)}
         assert set(queues) == {"droplets-events-queue", "droplets-events-dlq", "droplets-indexing-queue", "droplets-indexing-dlq"}
         for queue in queues.values():
-            assert queue.plain("sqsManagedSseEnabled") is True  # SSE-SQS: S3 can still notify
-            assert not queue.plain("kmsMasterKeyId")
+            if creates_key(stack):  # SSE-KMS with the stack's key (test_hardening.py)
+                assert queue.plain("kmsMasterKeyId") == run.one("aws:kms/key:Key", "droplets-key-key").state["arn"]
+                assert not queue.plain("sqsManagedSseEnabled")
+            else:
+                assert queue.plain("sqsManagedSseEnabled") is True  # SSE-SQS: S3 can still notify
+                assert not queue.plain("kmsMasterKeyId")
         for source in ("droplets-events", "droplets-indexing"):
             queue, dlq = queues[f"{source}-queue"], queues[f"{source}-dlq"]
             redrive = json.loads(queue.plain("redrivePolicy"))
@@ -394,7 +423,10 @@ def test_bucket_encrypted_private_tls_only_and_expiring(stack):
 
         sse = run.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "droplets-lake-encryption")
         assert sse.plain("bucket") == name
-        assert sse.plain("rules") == [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "AES256"}}]
+        if creates_key(stack):  # SSE-KMS with a bucket key (test_hardening.py)
+            assert sse.plain("rules")[0]["applyServerSideEncryptionByDefault"]["sseAlgorithm"] == "aws:kms"
+        else:
+            assert sse.plain("rules") == [{"applyServerSideEncryptionByDefault": {"sseAlgorithm": "AES256"}}]
 
         block = run.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "droplets-lake-public-access")
         assert block.plain("bucket") == name
@@ -405,14 +437,17 @@ def test_bucket_encrypted_private_tls_only_and_expiring(stack):
 
         policy = run.one("aws:s3/bucketPolicy:BucketPolicy", "droplets-lake-policy")
         assert policy.plain("bucket") == name
-        assert policy.document()["Statement"] == [{
+        tls, *named = policy.document()["Statement"]
+        assert tls == {
             "Sid": "DenyInsecureTransport",
             "Effect": "Deny",
             "Principal": "*",
             "Action": "s3:*",
             "Resource": [arn, f"{arn}/*"],
             "Condition": {"Bool": {"aws:SecureTransport": "false"}},
-        }]
+        }
+        # AND reads only for named roles (test_hardening.py)
+        assert [st["Sid"] for st in named] == ["DenyReadsByUnnamedPrincipals"]
 
         days = int(config(stack, "retentionDays"))
         versioned = config(stack, "lakeVersioning") == "true"
@@ -439,9 +474,9 @@ def test_notification_to_the_index_queue_after_its_restricted_policy(stack):
     def check(outputs):
         bucket = run.one("aws:s3/bucket:Bucket", "droplets-lake-bucket")
         queue = run.one(QUEUE, "droplets-indexing-queue")
-        queue_policy = run.one("aws:sqs/queuePolicy:QueuePolicy", "droplets-notification-queue-policy")
+        queue_policy = run.one("aws:sqs/queuePolicy:QueuePolicy", "droplets-indexing-queue-policy")
         assert queue_policy.plain("queueUrl") == outputs["indexQueueUrl"]
-        assert queue_policy.document()["Statement"] == [{
+        assert queue_policy.document()["Statement"][1:] == [{
             "Sid": "LakeBucketNotifications",
             "Effect": "Allow",
             "Principal": {"Service": "s3.amazonaws.com"},
@@ -488,7 +523,11 @@ def test_index_table_as_designed(stack):
         assert table.plain("ttl") == {"attributeName": contract.TTL_ATTRIBUTE, "enabled": True}
         assert table.plain("pointInTimeRecovery") == {"enabled": config(stack, "pointInTimeRecovery") == "true"}
         assert table.plain("deletionProtectionEnabled") is (config(stack, "deletionProtection") == "true")
-        assert table.plain("serverSideEncryption") == {"enabled": True}
+        if creates_key(stack):  # the stack's key (test_hardening.py)
+            assert table.plain("serverSideEncryption") == {
+                "enabled": True, "kmsKeyArn": run.one("aws:kms/key:Key", "droplets-key-key").state["arn"]}
+        else:
+            assert table.plain("serverSideEncryption") == {"enabled": True}
 
     return run.settled().apply(check)
 
@@ -522,9 +561,11 @@ def test_catalog_projects_day_partitions_and_workgroup_enforces_results(stack):
         assert workgroup.plain("forceDestroy") is (config(stack, "forceDestroy") == "true")
         conf = workgroup.plain("configuration")
         assert conf["enforceWorkgroupConfiguration"] is True
+        encryption = ({"encryptionOption": "SSE_KMS", "kmsKeyArn": run.one("aws:kms/key:Key", "droplets-key-key").state["arn"]}
+                      if creates_key(stack) else {"encryptionOption": "SSE_S3"})
         assert conf["resultConfiguration"] == {
             "outputLocation": f"s3://{bucket}/athena-results/",
-            "encryptionConfiguration": {"encryptionOption": "SSE_S3"},
+            "encryptionConfiguration": encryption,
         }
 
     return run.settled().apply(check)
@@ -560,6 +601,9 @@ def test_alarms_where_configured(stack):
             "droplets-alarms-indexing-oldest-message": ("AWS/SQS", "ApproximateAgeOfOldestMessage", {"QueueName": queues["droplets-indexing-queue"]}, int(config(stack, "oldestMessageAlarmSeconds", 900))),
             "droplets-alarms-consumer-errors": ("AWS/Lambda", "Errors", {"FunctionName": functions["droplets-consumer-function"]}, 0),
             "droplets-alarms-indexer-errors": ("AWS/Lambda", "Errors", {"FunctionName": functions["droplets-indexer-function"]}, 0),
+            # a throttle is a receive towards maxReceiveCount without a try (issue 13 item 1)
+            "droplets-alarms-consumer-throttles": ("AWS/Lambda", "Throttles", {"FunctionName": functions["droplets-consumer-function"]}, 0),
+            "droplets-alarms-indexer-throttles": ("AWS/Lambda", "Throttles", {"FunctionName": functions["droplets-indexer-function"]}, 0),
         }
         assert set(alarms) == set(expected)
         for name, (namespace, metric, dimensions, threshold) in expected.items():
@@ -572,6 +616,10 @@ def test_alarms_where_configured(stack):
             description = alarms[f"droplets-alarms-{label}-dlq-depth"].plain("alarmDescription")
             assert f"`droplets dlq redrive {label} --stack <stack>`" in description
             assert label in DLQ_PAIRS
+        # AND a throttle alarm says what to raise
+        for label in ("consumer", "indexer"):
+            description = alarms[f"droplets-alarms-{label}-throttles"].plain("alarmDescription")
+            assert "Raise the Lambda concurrency quota, or lower droplets:maximumConcurrency" in description
 
     return run.settled().apply(check)
 
@@ -730,7 +778,7 @@ BAD_CONFIG = [
     ({"droplets:pluginModules": "tests.plugins.shout"}, r"droplets:pluginModules: 'tests.plugins.shout' would not be in the Lambda bundle"),
     ({"droplets:pluginPackages": PLUGIN_DIST, "droplets:transforms": "drop_paths,keys", "droplets:transformOptions": json.dumps({"drop_paths": {"paths": "/health"}})}, r"droplets:transformOptions: transform 'drop_paths': option 'paths' must be a list"),
     ({"droplets:alarms": "yes"}, r"droplets:alarms must be one of true, false, got 'yes'"),
-    ({"droplets:alarms": "false", "droplets:alarmEmail": "ops@example.com"}, r"droplets:alarmEmail is set but droplets:alarms is false"),
+    ({"droplets:alarms": "false", "droplets:alarmEmail": "ops@acme-data.io"}, r"droplets:alarmEmail is set but droplets:alarms is false"),
     ({"droplets:alarmEmail": "not-an-address"}, r"droplets:alarmEmail must be an e-mail address"),
     ({"droplets:retentionDay": "30"}, r"droplets:retentionDay: not a droplets setting; known settings: droplets:transforms, "),
     ({"droplets:transformOptions": json.dumps({"pii": {"mode": "hash"}})}, r"droplets:piiHashKey is required when droplets:transformOptions.pii.mode is 'hash'"),
