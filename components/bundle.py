@@ -334,12 +334,19 @@ def _project_sources(root: Path) -> dict[str, Path]:
     return dict(sorted(found.items()))
 
 
+#: What a plugin's source tree holds that is not its source: build output, caches, VCS.
+_NOT_SOURCE = frozenset({"__pycache__", ".git", "build", "dist", "node_modules", ".pytest_cache", ".venv", ".tox"})
+
+
+def _is_source(rel: Path) -> bool:
+    return not (set(rel.parts) & _NOT_SOURCE) and not any(p.endswith(".egg-info") for p in rel.parts)
+
+
 def _tree_digest(directory: Path) -> str:
     h = hashlib.sha256()
-    skip = {"__pycache__", ".git", "build", "dist", "node_modules", ".pytest_cache"}
     for path in sorted(directory.rglob("*")):
         rel = path.relative_to(directory)
-        if path.is_file() and not (set(rel.parts) & skip) and not any(p.endswith(".egg-info") for p in rel.parts):
+        if path.is_file() and _is_source(rel):
             h.update(rel.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
@@ -369,9 +376,18 @@ def _run(command: list[str], what: str) -> None:
 
 
 def _build_wheel(directory: Path, out: Path) -> Path:
+    """A wheel of the plugin package in ``directory``, built from a copy of its source.
+
+    setuptools builds in place: ``pip wheel <dir>`` leaves ``build/`` and ``*.egg-info`` in
+    the plugin author's tree (and a stale ``build/lib`` can even end up in the next wheel).
+    A copy of the source files alone, in the build's own temporary directory, keeps their
+    tree as it was and the wheel made of what the digest hashed."""
     out.mkdir(parents=True, exist_ok=True)
+    copy = Path(tempfile.mkdtemp(prefix="source-", dir=out.parent)) / directory.name
+    shutil.copytree(directory, copy, ignore=lambda folder, names: [
+        n for n in names if not _is_source(Path(folder, n).relative_to(directory))])
     before = set(out.glob("*.whl"))
-    _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(out), str(directory)],
+    _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(out), str(copy)],
          f"building a wheel of the plugin package in {directory}")
     (wheel,) = set(out.glob("*.whl")) - before
     return wheel

@@ -236,7 +236,9 @@ class BundlePath:
 
 @dataclass(frozen=True)
 class Names:
-    """A list: YAML list in the stack file (JSON here), or a comma-separated string."""
+    """A list: a YAML list in the stack file (JSON when it reaches the program), a YAML
+    flow list typed on a command line (``[pii, enrich]``: ``pulumi config set``, ``droplets
+    dev --config``), a JSON list, or a comma-separated string."""
 
     of: str
 
@@ -245,15 +247,29 @@ class Names:
         return f"list of {self.of}"
 
     def parse(self, key: str, value: Any) -> tuple[str, ...]:
-        items: Any = str(value).strip()  # a comma list, unless it is a JSON list
+        items: Any = str(value).strip()  # a comma list, unless it is a list
         if items.startswith("["):
-            try:
-                items = json.loads(items)
-            except ValueError:
-                items = None
-            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-                raise SettingsError(f"{key} must be a list of names (YAML list or comma-separated), got {value!r}")
+            items = _yaml_list(items)
+            if items is None:
+                raise SettingsError(
+                    f"{key} must be a list of names (YAML list, JSON list or comma-separated: "
+                    f"[a, b], [\"a\", \"b\"] or a,b), got {value!r}"
+                )
         return contract.split_names(items)
+
+
+def _yaml_list(text: str) -> list[str] | None:
+    """A YAML flow list of plain names (JSON lists are such lists too), or None.
+
+    Read with YAML's base loader, where every scalar is a string: under YAML 1.1 rules
+    ``[pii, no]`` would otherwise hold ``False``. Nested lists or mappings are not names."""
+    import yaml
+
+    try:
+        items = yaml.load(text, Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds only str, list and dict
+    except yaml.YAMLError:
+        return None
+    return items if isinstance(items, list) and all(isinstance(i, str) for i in items) else None
 
 
 @dataclass(frozen=True)
@@ -261,13 +277,28 @@ class TransformOptions:
     accepts = "object: transform name -> options (checked by the transform)"
 
     def parse(self, key: str, value: Any) -> dict[str, dict[str, Any]]:
-        try:
-            parsed = json.loads(value) if isinstance(value, str) else value
-        except ValueError:
-            parsed = None
+        parsed = _json_or_yaml(value) if isinstance(value, str) else value
         if not isinstance(parsed, dict) or not all(isinstance(v, dict) for v in parsed.values()):
-            raise SettingsError(f"{key} must be an object mapping a transform name to its options object, got {value!r}")
+            raise SettingsError(
+                f"{key} must be an object mapping a transform name to its options object (YAML or JSON: "
+                f"{{sample: {{rate: 0.1}}}} or {{\"sample\": {{\"rate\": 0.1}}}}), got {value!r}"
+            )
         return parsed
+
+
+def _json_or_yaml(text: str) -> Any:
+    """JSON (what Pulumi hands the program for a structured value), else YAML (an object
+    typed on a command line: ``{sample: {rate: 0.1}}``); None when it is neither."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pulumi
@@ -9,7 +10,7 @@ import pulumi_aws as aws
 
 from components.alarms import Alarms, AlarmsArgs
 from components.catalog import Catalog, CatalogArgs
-from components.config import KMS_CREATE, FunctionSettings, Settings, pii_key_parameter_name
+from components.config import KMS_CREATE, FunctionSettings, Settings, SettingsError, pii_key_parameter_name
 from components.encryption import KeyGrants, KeyScope, StackKey, StackKeyArgs, partition_of
 from components.function import PipelineFunction, PipelineFunctionArgs
 from components.index import IndexTable, IndexTableArgs
@@ -23,6 +24,24 @@ from droplets.contract import erasure
 
 CONSUMER_HANDLER = "handlers.consumer.handler"
 INDEXER_HANDLER = "handlers.indexer.handler"
+#: What AWS accepts as a Lambda function name; the longest one droplets makes is
+#: ``<project>-<stack>-consumer``.
+_FUNCTION_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def resource_prefix(project: str, stack: str) -> str:
+    """``<project>-<stack>``, the start of every fixed physical name, so that stacks share an
+    account. A stack name that cannot be part of a Lambda function name (Pulumi allows
+    ``.`` in stack names, Lambda does not; at most 64 characters) fails the preview here,
+    not `pulumi up` halfway through."""
+    prefix = f"{project}-{stack}"
+    longest = f"{prefix}-consumer"
+    if not _FUNCTION_NAME.fullmatch(longest):
+        raise SettingsError(
+            f"stack name {stack!r} cannot be part of the Lambda function names ({longest}): use letters, digits, "
+            f"- and _, at most {64 - len(longest) + len(stack)} characters"
+        )
+    return prefix
 
 
 @dataclass
@@ -42,7 +61,7 @@ class DropletsPipeline(pulumi.ComponentResource):
     def __init__(self, name: str, args: DropletsPipelineArgs, opts: pulumi.ResourceOptions | None = None):
         super().__init__("droplets:index:DropletsPipeline", name, None, opts)
         s = args.settings
-        prefix = f"{args.project}-{args.stack}"
+        prefix = resource_prefix(args.project, args.stack)
         child = pulumi.ResourceOptions(parent=self)
         region = aws.get_region_output().region
         partition = region.apply(partition_of)

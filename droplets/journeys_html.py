@@ -1,5 +1,6 @@
 """The journeys report and a funnel as self-contained HTML pages that open offline, in the
-shell of the API report's page (:mod:`droplets.report_html`: plotly.js inlined once).
+shell of the API report's page (:mod:`droplets.report_html`: Chart.js inlined, and for the
+journeys its Sankey chart type, chartjs-chart-sankey).
 
 - journeys: the flow of the sessions' first steps as a Sankey diagram (``#flow-chart``),
   the most common paths as bars (``#paths-chart``), and the report's tables;
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from droplets.journeys import EXIT, OTHER, FunnelReport, JourneysReport
-from droplets.report_html import figure_html, page, write_page
+from droplets.report_html import canvas, page, range_text, write_page
 
 EXIT_COLOUR = "#9a9a9a"
 STEP_COLOUR = "#4a7fd6"
@@ -35,78 +36,63 @@ def _table(table_id: str, head: list[str], rows: list[list[Any]]) -> str:
 # --- journeys -------------------------------------------------------------------------------
 
 
-def flow_figure(report: JourneysReport):
-    """A Sankey of the flow: one node per (position, step), one link per move. Nodes are
-    placed in the column of their position (an exit after step 1 is drawn in column 2, not
-    pushed to the right edge), biggest first."""
-    import plotly.graph_objects as go
-
-    nodes: dict[tuple[int, str], int] = {}
-    size: dict[tuple[int, str], int] = {}
-
-    def node(position: int, step: str, sessions: int) -> int:
-        size[(position, step)] = size.get((position, step), 0) + sessions
-        return nodes.setdefault((position, step), len(nodes))
-
-    sources, targets, values = [], [], []
+def flow_chart(report: JourneysReport) -> dict[str, Any]:
+    """A Sankey of the flow: one node per (position, step), one band per move. Each node sits
+    in the column of its position (an exit after step 1 is drawn in column 2, not pushed to
+    the right edge); within a column the biggest come first, exits and "other" last."""
+    key = lambda position, step: f"{position}|{step}"  # noqa: E731 - a node per position and step
+    flows, labels, columns = [], {}, {}
+    inflow: dict[str, int] = {}
+    outflow: dict[str, int] = {}
     for link in report.flow:
-        sources.append(node(link["position"], link["from"], link["sessions"]))
-        targets.append(node(link["position"] + 1, link["to"], 0))
-        values.append(link["sessions"])
-    for (position, step), index in nodes.items():  # a node's size: what flows in, or out at step 1
-        if position > 1:
-            size[(position, step)] = sum(v for t, v in zip(targets, values) if t == index)
-    columns = max((position for position, _ in nodes), default=1)
-    x, y = [0.0] * len(nodes), [0.0] * len(nodes)
-    for position in range(1, columns + 1):
-        column = sorted((k for k in nodes if k[0] == position), key=lambda k: (k[1] in (EXIT, OTHER), -size[k], k[1]))
-        total = sum(size[k] for k in column) or 1
-        top = 0.0
-        for key in column:
-            share = size[key] / total
-            x[nodes[key]] = 0.001 + 0.998 * (position - 1) / max(columns - 1, 1)
-            y[nodes[key]] = min(max(top + share / 2, 0.001), 0.999)
-            top += share
-    labels = [step for (_, step) in nodes]
-    fig = go.Figure(go.Sankey(
-        arrangement="snap",
-        node=dict(
-            label=labels, pad=14, thickness=16, x=x, y=y,
-            color=[EXIT_COLOUR if step in (EXIT, OTHER) else STEP_COLOUR for step in labels],
-            customdata=[position for (position, _) in nodes],
-            hovertemplate="step %{customdata}: %{label}<br>%{value} sessions<extra></extra>",
-        ),
-        link=dict(source=sources, target=targets, value=values, color="rgba(74,127,214,0.25)",
-                  hovertemplate="%{source.label} → %{target.label}<br>%{value} sessions<extra></extra>"),
-    ))
-    fig.update_layout(height=520, margin=dict(l=20, r=20, t=20, b=20), template="plotly_white", font_size=12)
-    return fig
+        source, target = key(link["position"], link["from"]), key(link["position"] + 1, link["to"])
+        flows.append({"from": source, "to": target, "flow": link["sessions"]})
+        for node, position, step in ((source, link["position"], link["from"]), (target, link["position"] + 1, link["to"])):
+            labels[node], columns[node] = step, position - 1
+        outflow[source] = outflow.get(source, 0) + link["sessions"]
+        inflow[target] = inflow.get(target, 0) + link["sessions"]
+    size = {n: max(inflow.get(n, 0), outflow.get(n, 0)) for n in labels}
+    order = sorted(labels, key=lambda n: (columns[n], labels[n] in (EXIT, OTHER), -size[n], labels[n]))
+    colours = {n: EXIT_COLOUR if labels[n] in (EXIT, OTHER) else STEP_COLOUR for n in labels}
+    tooltips = [f"{labels[f['from']]} → {labels[f['to']]}: {f['flow']:,} session{'s' if f['flow'] != 1 else ''}" for f in flows]
+    return {
+        "tooltips": [tooltips],
+        "nodeColours": colours,
+        "config": {
+            "type": "sankey",
+            "data": {"datasets": [{
+                "label": "sessions", "data": flows, "labels": labels, "column": columns,
+                "priority": {n: i for i, n in enumerate(order)},
+                "colorMode": "gradient", "alpha": 0.35, "size": "max", "nodeWidth": 12, "nodePadding": 14,
+            }]},
+            "options": {"plugins": {"legend": {"display": False}}},
+        },
+    }
 
 
-def paths_figure(report: JourneysReport):
-    """Bars of the most common paths (of 3 steps, and of 2 when there are none of 3)."""
-    import plotly.graph_objects as go
-
+def paths_chart(report: JourneysReport) -> tuple[str, dict[str, Any]]:
+    """Bars of the most common paths (of 3 steps, and of 2 when there are none of 3), the
+    most common on top; and the length shown."""
     length = "3" if report.paths.get("3") else "2"
-    paths = list(reversed(report.paths.get(length, [])))  # the most common on top
-    fig = go.Figure(go.Bar(
-        x=[p["sessions"] for p in paths], y=[p["path"] for p in paths], orientation="h",
-        marker_color=STEP_COLOUR, customdata=[p["times"] for p in paths],
-        hovertemplate="%{y}<br>%{x} sessions, %{customdata} times<extra></extra>",
-    ))
-    fig.update_layout(
-        height=max(260, 60 + 34 * len(paths)), margin=dict(l=20, r=20, t=30, b=40),
-        template="plotly_white", xaxis_title="sessions", yaxis=dict(automargin=True),
-        title=dict(text=f"paths of {length} steps", font_size=13),
-    )
-    return fig
+    paths = report.paths.get(length, [])
+    return length, {
+        "unit": "calls",
+        "tooltips": [[f"{p['sessions']:,} sessions, {p['times']:,} times" for p in paths]],
+        "config": {
+            "type": "bar",
+            "data": {"labels": [p["path"] for p in paths],
+                     "datasets": [{"label": "sessions", "data": [p["sessions"] for p in paths], "backgroundColor": STEP_COLOUR}]},
+            "options": {"indexAxis": "y", "plugins": {"legend": {"display": False}},
+                        "scales": {"x": {"beginAtZero": True, "title": {"display": True, "text": "sessions"}}}},
+        },
+    }
 
 
 def render_journeys_html(report: JourneysReport, title: str = "droplets journeys") -> str:
-    flow = figure_html(flow_figure(report), "flow-chart", first=True)
-    paths = figure_html(paths_figure(report), "paths-chart", first=False)
+    length, paths = paths_chart(report)
+    charts = {"flow-chart": flow_chart(report), "paths-chart": paths}
     empty = "" if report.sessions else "<p class='empty'>No sessions in this range.</p>"
-    meta = (f"{html.escape(report.since)} to {html.escape(report.until)} (UTC) &middot; {report.sessions:,} sessions, "
+    meta = (f"{html.escape(range_text(report.since, report.until))} &middot; {report.sessions:,} sessions, "
             f"{report.calls:,} calls &middot; calls per session p50 {report.calls_per_session['median'] or 0:,.0f}, "
             f"p90 {report.calls_per_session['p90'] or 0:,.0f} &middot; duration p50 {_ms(report.duration_ms['median'])}, "
             f"p90 {_ms(report.duration_ms['p90'])} &middot; bounces {report.bounces:,} ({report.bounce_rate:.1%})")
@@ -114,9 +100,9 @@ def render_journeys_html(report: JourneysReport, title: str = "droplets journeys
     parts = [
         empty,
         "<h2>How journeys go: the first steps of every session</h2>",
-        f"<div class='chart'>{flow}</div>",
-        "<h2>Most common paths (repeats folded)</h2>",
-        f"<div class='chart'>{paths}</div>",
+        canvas("flow-chart", 520),
+        f"<h2>Most common paths of {length} steps (repeats folded)</h2>",
+        canvas("paths-chart", max(220, 60 + 34 * len(report.paths.get(length, [])))),
         "<h2>Entry steps</h2>", _table("entries", ["step", "sessions", "share"], ranked(report.entries)),
         "<h2>Exit steps</h2>", _table("exits", ["step", "sessions", "share"], ranked(report.exits)),
     ]
@@ -128,7 +114,7 @@ def render_journeys_html(report: JourneysReport, title: str = "droplets journeys
         parts += [f"<h2>After {html.escape(report.from_step)}: {report.from_count:,} visits</h2>",
                   _table("next", ["next step", "visits", "share", "median time to it"],
                          [[n.step, f"{n.count:,}", f"{n.share:.1%}", _ms(n.median_ms)] for n in report.next_steps])]
-    return page(title, meta, "\n".join(parts))
+    return page(title, meta, "\n".join(parts), charts, libraries=("chart", "sankey"))
 
 
 def write_journeys_html(report: JourneysReport, path: Path, title: str = "droplets journeys") -> Path:
@@ -138,26 +124,35 @@ def write_journeys_html(report: JourneysReport, path: Path, title: str = "drople
 # --- funnels --------------------------------------------------------------------------------
 
 
-def funnel_figure(report: FunnelReport):
-    import plotly.graph_objects as go
-
-    fig = go.Figure(go.Funnel(
-        y=[f"{n}. {s.step}" for n, s in enumerate(report.steps, start=1)],
-        x=[s.sessions for s in report.steps],
-        textinfo="value+percent initial+percent previous",
-        marker=dict(color=STEP_COLOUR),
-        connector=dict(fillcolor="rgba(74,127,214,0.15)"),
-    ))
-    fig.update_layout(height=max(320, 110 * len(report.steps)), margin=dict(l=20, r=20, t=20, b=20),
-                      template="plotly_white", yaxis=dict(automargin=True))
-    return fig
+def funnel_chart(report: FunnelReport) -> dict[str, Any]:
+    """The funnel: a bar per step, centred, as wide as the sessions that reached it (floating
+    bars from -n/2 to n/2), labelled with the sessions and the shares of the first and of
+    the previous step."""
+    first = report.steps[0].sessions if report.steps else 0
+    labels, tooltips, bars = [], [], []
+    for number, step in enumerate(report.steps, start=1):
+        of_first = step.sessions / first if first else 0.0
+        labels.append(f"{number}. {step.step}: {step.sessions:,} ({of_first:.0%})")
+        tooltips.append(f"{step.sessions:,} sessions; {of_first:.1%} of step 1, {step.conversion:.1%} of the previous")
+        bars.append([-step.sessions / 2, step.sessions / 2])
+    return {
+        "tooltips": [tooltips],
+        "config": {
+            "type": "bar",
+            "data": {"labels": labels, "datasets": [{"label": "sessions", "data": bars, "backgroundColor": STEP_COLOUR,
+                                                     "barPercentage": 0.9, "categoryPercentage": 1.0}]},
+            "options": {"indexAxis": "y", "plugins": {"legend": {"display": False}},
+                        "scales": {"x": {"display": False, "min": -max(first, 1) / 2, "max": max(first, 1) / 2},
+                                   "y": {"grid": {"display": False}}}},
+        },
+    }
 
 
 def render_funnel_html(report: FunnelReport, title: str = "droplets funnel") -> str:
-    chart = figure_html(funnel_figure(report), "funnel-chart", first=True)
+    charts = {"funnel-chart": funnel_chart(report)}
     data = report.to_dict()
     within = f" &middot; within {_ms(report.within_ms)}" if report.within_ms else ""
-    meta = (f"{html.escape(report.since)} to {html.escape(report.until)} (UTC){within} &middot; "
+    meta = (f"{html.escape(range_text(report.since, report.until))}{within} &middot; "
             f"{report.steps[0].sessions:,} of {report.sessions:,} sessions entered &middot; "
             f"{report.converted:,} converted ({data['conversion']:.1%})")
     rows = [
@@ -170,12 +165,12 @@ def render_funnel_html(report: FunnelReport, title: str = "droplets funnel") -> 
     body = "\n".join([
         empty,
         "<h2>Sessions at each step, in order</h2>",
-        f"<div class='chart'>{chart}</div>",
+        canvas("funnel-chart", max(240, 90 * len(report.steps))),
         "<h2>Steps</h2>",
         _table("steps", ["#", "step", "sessions", "from previous", "overall", "time p50", "time p90", "dropped",
                          "went instead to"], rows),
     ])
-    return page(title, meta, body)
+    return page(title, meta, body, charts)
 
 
 def write_funnel_html(report: FunnelReport, path: Path, title: str = "droplets funnel") -> Path:

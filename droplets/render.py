@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -60,6 +61,7 @@ def print_api_report(report, console: Console | None = None) -> None:
     if not report.total:
         console.print(f"no calls between {report.since} and {report.until}")
         return
+    print_summary(report, console)
     routes = Table(title=f"API report {report.since} .. {report.until}: {report.total:,} calls", title_justify="left")
     for name in ("route", "calls", "4xx", "5xx", "p50 ms", "p95 ms", "p99 ms", "max ms"):
         routes.add_column(name, justify="left" if name == "route" else "right", overflow="fold" if name == "route" else "ellipsis")
@@ -77,6 +79,25 @@ def print_api_report(report, console: Console | None = None) -> None:
         for s in report.slowest_sessions:
             slow.add_row(s.session_id, f"{s.count:,}", _ms(s.max_ms), _ms(s.total_ms), s.slowest_route, s.slowest_at)
         console.print(slow)
+        console.print(f"[dim]a session's journey: {escape(report.slowest_sessions[0].journey_command)}[/]", soft_wrap=True)
+
+
+def print_summary(report, console: Console | None = None) -> None:
+    """The report's first lines: the totals, the busiest and slowest routes, and each alert."""
+    from droplets.report import format_ms
+
+    console = console or stdout()
+    summary = report.summary
+    console.print(
+        f"[bold]{summary.calls:,} calls[/] · 4xx {summary.error_rate_4xx:.1%} · "
+        + (f"[red]5xx {summary.error_rate_5xx:.1%}[/]" if summary.errors_5xx else "5xx 0.0%")
+        + f" · p50 {format_ms(summary.p50_ms)} · p95 {format_ms(summary.p95_ms)} · p99 {format_ms(summary.p99_ms)}",
+        soft_wrap=True,
+    )
+    console.print(f"busiest route {escape(summary.busiest_route)} · slowest route (p95) {escape(summary.slowest_route)}",
+                  soft_wrap=True)
+    for alert in summary.alerts:
+        console.print(f"[bold red]![/] [red]{escape(alert.message)}[/]", soft_wrap=True)
 
 
 # --- droplets tail ------------------------------------------------------------------------

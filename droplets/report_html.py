@@ -1,121 +1,95 @@
 """The API report as ONE self-contained HTML page that opens offline (and the page shell the
 journeys and funnel pages share, :mod:`droplets.journeys_html`).
 
-Charts are plotly figures; plotly.js (the bundle shipped inside the ``plotly`` package) is
-inlined once into the page, so there is no CDN link and nothing to fetch. The page holds:
-latency percentiles (p50/p95/p99) per route over time, the status mix per day, and the
-report's tables.
+Charts are drawn by Chart.js (``droplets/assets/``, vendored from npm with its licence,
+see ``vendored.json``), inlined into the page with the few lines that draw the charts from
+their configurations (``charts.js``): no CDN link, nothing to fetch, and a page of a few
+hundred kilobytes (plotly.js alone weighed 4.6 MB). The API page holds, from the top: a
+summary (calls, error rates, p50/p95/p99, the busiest and the slowest route) with anything
+alarming called out; calls over time by status class; the latency of all calls over time
+(p50/p95/p99) and each busy route's p95; the routes; the slowest sessions with the command
+that shows each one's journey.
+
+Times on the charts are UTC, labelled for the bucket width: ``14:05`` for minutes, ``Dec 02
+14:00`` for hours, ``Dec 02`` for days.
 """
 
 from __future__ import annotations
 
 import html
+import json
+import re
+from functools import cache
 from pathlib import Path
+from typing import Any, Mapping
 
-from droplets.report import STATUS_CLASSES, ApiReport, all_days
+from droplets import contract
+from droplets.report import STATUS_CLASSES, ApiReport, format_ms
 
-#: More lines than this make the latency chart unreadable; the busiest routes are drawn.
-MAX_CHART_ROUTES = 12
+ASSETS = Path(__file__).resolve().parent / "assets"
+#: The scripts a page can inline: Chart.js, its Sankey chart type, and what draws the charts.
+SCRIPTS = {"chart": "chart.umd.min.js", "sankey": "chartjs-chart-sankey.min.js", "draw": "charts.js"}
+#: More lines than this make the per-route latency chart unreadable; the busiest routes are drawn.
+MAX_CHART_ROUTES = 8
 STATUS_COLOURS = {"2xx": "#2e9e5b", "3xx": "#4a7fd6", "4xx": "#e6a23c", "5xx": "#d64545", "other": "#9a9a9a"}
+PALETTE = ("#4a7fd6", "#e6a23c", "#2e9e5b", "#d64545", "#8e6bc4", "#17a2b8", "#c2185b", "#6d7f3a")
+PERCENTILE_COLOURS = {"p50": "#4a7fd6", "p95": "#e6a23c", "p99": "#d64545"}
+_LABEL_FORMATS = {"minute": "%H:%M", "hour": "%b %d %H:00", "day": "%b %d"}
+_BUCKET_WORDS = {"minute": "a minute", "hour": "an hour", "day": "a day"}
 
 _CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1200px; color: #222; }
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1200px; color: #222; padding: 0 1rem; }
 h1 { font-size: 1.5rem; margin-bottom: .2rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
 .meta { color: #666; margin-top: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border-bottom: 1px solid #ddd; padding: .35rem .6rem; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
-.chart { min-height: 420px; }
+td.text, th.text { text-align: left; }
+.chart { position: relative; height: 360px; }
 .empty { color: #666; font-style: italic; }
+.summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .6rem; margin: 1rem 0; }
+.summary div { background: #f5f7fa; border-radius: 6px; padding: .6rem .8rem; }
+.summary b { display: block; font-size: 1.3rem; }
+.summary span { color: #666; font-size: .85rem; }
+.alerts { background: #fdecec; border-left: 4px solid #d64545; padding: .6rem 1rem; margin: 1rem 0; }
+.alerts li { margin: .2rem 0; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85rem; }
 """
 
 
-def _latency_figure(report: ApiReport):
-    from plotly.subplots import make_subplots
-    import plotly.graph_objects as go
-
-    fig = make_subplots(
-        rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.07,
-        subplot_titles=("p50 latency (ms)", "p95 latency (ms)", "p99 latency (ms)"),
-    )
-    from plotly.colors import qualitative
-
-    routes = [r.route for r in report.routes[:MAX_CHART_ROUTES]]
-    palette = qualitative.Plotly
-    for number, route in enumerate(routes):
-        colour = palette[number % len(palette)]  # one colour per route in all three rows
-        points = report.latency_series.get(route, [])
-        x = [p.start.replace("Z", "") for p in points]
-        for row, attr in enumerate(("p50_ms", "p95_ms", "p99_ms"), start=1):
-            fig.add_trace(
-                go.Scatter(
-                    x=x, y=[getattr(p, attr) for p in points], name=route, legendgroup=route,
-                    showlegend=row == 1, mode="lines+markers", line=dict(color=colour),
-                    customdata=[p.count for p in points],
-                    hovertemplate=f"{html.escape(route)}<br>%{{x}}<br>%{{y:.1f}} ms<br>%{{customdata}} calls<extra></extra>",
-                ),
-                row=row, col=1,
-            )
-    fig.update_layout(
-        height=760, margin=dict(l=60, r=20, t=40, b=40), hovermode="closest",
-        legend=dict(orientation="h", y=-0.08), template="plotly_white",
-    )
-    for row in (1, 2, 3):
-        fig.update_yaxes(title_text="ms", rangemode="tozero", row=row, col=1)
-    return fig
+@cache
+def script(name: str) -> str:
+    """One of :data:`SCRIPTS`, ready to inline: without its source-map comment (the map is
+    not shipped, and a browser's developer tools would try to fetch it)."""
+    text = (ASSETS / SCRIPTS[name]).read_text(encoding="utf-8")
+    text = re.sub(r"^//# sourceMappingURL=\S+\s*$", "", text, flags=re.M)
+    if "</script" in text.lower():  # would end the inline <script> early
+        raise ValueError(f"{SCRIPTS[name]} holds </script and cannot be inlined")
+    return text
 
 
-def _status_figure(report: ApiReport):
-    import plotly.graph_objects as go
-
-    days = all_days(report)
-    fig = go.Figure()
-    for kind in STATUS_CLASSES:
-        counts = [report.status_by_day.get(day, {}).get(kind, 0) for day in days]
-        if kind == "other" and not any(counts):
-            continue
-        fig.add_trace(go.Bar(x=days, y=counts, name=kind, marker_color=STATUS_COLOURS[kind]))
-    fig.update_layout(
-        barmode="stack", height=380, margin=dict(l=60, r=20, t=30, b=40),
-        yaxis_title="calls", xaxis_type="category", template="plotly_white",
-    )
-    return fig
+def _json_for_script(value: Any) -> str:
+    """JSON safe inside a ``<script>`` element: no ``</script>``, ``<!--`` or ``]]>`` can
+    appear (route names come from traffic)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _fmt(value: float | None) -> str:
-    return "" if value is None else f"{value:,.1f}"
+def canvas(chart_id: str, height: int = 360) -> str:
+    """Where a chart is drawn: a ``<canvas>`` in a box of ``height`` pixels."""
+    return f'<div class="chart" style="height:{int(height)}px"><canvas id="{html.escape(chart_id)}"></canvas></div>'
 
 
-def _routes_table(report: ApiReport) -> str:
-    rows = "".join(
-        f"<tr><td>{html.escape(r.route)}</td><td>{r.count:,}</td>"
-        f"<td>{r.error_rate_4xx:.2%}</td><td>{r.error_rate_5xx:.2%}</td>"
-        f"<td>{_fmt(r.p50_ms)}</td><td>{_fmt(r.p95_ms)}</td><td>{_fmt(r.p99_ms)}</td><td>{_fmt(r.max_ms)}</td></tr>"
-        for r in report.routes
-    )
-    return (
-        "<table id='routes'><thead><tr><th>route</th><th>calls</th><th>4xx</th><th>5xx</th>"
-        "<th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>max ms</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-    )
-
-
-def _sessions_table(report: ApiReport) -> str:
-    rows = "".join(
-        f"<tr><td>{html.escape(s.session_id)}</td><td>{s.count:,}</td><td>{_fmt(s.max_ms)}</td>"
-        f"<td>{_fmt(s.total_ms)}</td><td>{html.escape(s.slowest_route)}</td><td>{html.escape(s.slowest_at)}</td></tr>"
-        for s in report.slowest_sessions
-    )
-    return (
-        "<table id='sessions'><thead><tr><th>session</th><th>calls</th><th>slowest ms</th>"
-        "<th>total ms</th><th>slowest route</th><th>at</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-    )
-
-
-def page(title: str, meta: str, body: str) -> str:
-    """A whole page around ``body`` (HTML): the title, a line of ``meta`` (HTML) and the
-    style every droplets report shares. The first figure in ``body`` brings plotly.js."""
+def page(title: str, meta: str, body: str, charts: Mapping[str, Mapping[str, Any]] | None = None,
+         *, libraries: tuple[str, ...] = ("chart",)) -> str:
+    """A whole page around ``body`` (HTML): the title, a line of ``meta`` (HTML), the style
+    every droplets report shares, and the charts: ``charts`` maps a canvas id in ``body``
+    to ``{"config": <Chart.js configuration>, "unit": "ms" | "calls", "titles": [...],
+    "tooltips": [[...]]}``; ``libraries`` are the scripts they need (Chart.js, "sankey")."""
+    scripts = ""
+    if charts:
+        scripts = (f'<script type="application/json" id="droplets-charts">{_json_for_script(charts)}</script>\n'
+                   + "".join(f"<script>{script(name)}</script>\n" for name in (*libraries, "draw")))
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -124,32 +98,166 @@ def page(title: str, meta: str, body: str) -> str:
 <h1>{html.escape(title)}</h1>
 <p class="meta">{meta}</p>
 {body}
-</body></html>
+{scripts}</body></html>
 """
 
 
-def figure_html(fig, div_id: str, *, first: bool) -> str:
-    """A plotly figure as a ``<div>``; the page's first figure inlines plotly.js (no CDN)."""
-    config = {"displaylogo": False, "responsive": True}
-    return fig.to_html(full_html=False, include_plotlyjs=first, div_id=div_id, config=config)
+def readable_time(occurred_at: str, with_seconds: bool = False) -> str:
+    """``2026-12-02T14:05:09.123Z`` -> ``2026-12-02 14:05`` (``:09`` with seconds)."""
+    return occurred_at[:10] + " " + occurred_at[11:19 if with_seconds else 16]
+
+
+def bucket_label(start: str, bucket: str) -> str:
+    return contract.parse_time(start).strftime(_LABEL_FORMATS[bucket])
+
+
+def range_text(since: str, until: str) -> str:
+    """``2026-12-02 13:05 to 14:05 UTC`` (the date once when both ends share it)."""
+    end = readable_time(until)
+    if end[:10] == since[:10]:
+        end = end[11:]
+    return f"{readable_time(since)} to {end} UTC"
+
+
+# --- the API report's charts ------------------------------------------------------------------
+
+
+def calls_chart(report: ApiReport) -> dict[str, Any]:
+    """Calls per bucket, stacked by status class; only the classes present (legend and bars)."""
+    points = report.calls_series
+    present = [kind for kind in STATUS_CLASSES if any(p.counts.get(kind) for p in points)]
+    labels = [bucket_label(p.start, report.bucket) for p in points]
+    return {
+        "unit": "calls",
+        "titles": [readable_time(p.start) + " UTC" for p in points],
+        "config": {
+            "type": "bar",
+            "data": {"labels": labels, "datasets": [
+                {"label": kind, "data": [p.counts.get(kind, 0) for p in points], "backgroundColor": STATUS_COLOURS[kind]}
+                for kind in present]},
+            "options": {
+                "scales": {"x": {"stacked": True, "ticks": {"autoSkip": True, "maxRotation": 0}},
+                           "y": {"stacked": True, "beginAtZero": True, "title": {"display": True, "text": "calls"}}},
+                "plugins": {"legend": {"display": bool(present)}},
+            },
+        },
+    }
+
+
+def latency_chart(report: ApiReport) -> dict[str, Any]:
+    """The latency of all calls per bucket: p50, p95 and p99 (gaps where no call was made)."""
+    starts = [p.start for p in report.calls_series]
+    by_start = {p.start: p for p in report.overall_latency}
+    return _lines(report, starts, [
+        (name.split("_")[0], PERCENTILE_COLOURS[name.split("_")[0]], [getattr(by_start.get(s), name, None) for s in starts])
+        for name in ("p50_ms", "p95_ms", "p99_ms")
+    ])
+
+
+def route_latency_chart(report: ApiReport) -> dict[str, Any]:
+    """Each of the busiest routes' p95 per bucket: one line per route, the legend its routes."""
+    starts = [p.start for p in report.calls_series]
+    lines = []
+    for number, route in enumerate(r.route for r in report.routes[:MAX_CHART_ROUTES]):
+        by_start = {p.start: p.p95_ms for p in report.latency_series.get(route, [])}
+        lines.append((route, PALETTE[number % len(PALETTE)], [by_start.get(s) for s in starts]))
+    return _lines(report, starts, lines)
+
+
+def _lines(report: ApiReport, starts: list[str], lines: list[tuple[str, str, list]]) -> dict[str, Any]:
+    return {
+        "unit": "ms",
+        "titles": [readable_time(s) + " UTC" for s in starts],
+        "config": {
+            "type": "line",
+            "data": {"labels": [bucket_label(s, report.bucket) for s in starts], "datasets": [
+                {"label": label, "data": values, "borderColor": colour, "backgroundColor": colour,
+                 "pointRadius": 2, "borderWidth": 2, "spanGaps": False}
+                for label, colour, values in lines]},
+            "options": {
+                "scales": {"x": {"ticks": {"autoSkip": True, "maxRotation": 0}},
+                           "y": {"beginAtZero": True, "title": {"display": True, "text": "ms"}}},
+                "plugins": {"legend": {"display": bool(lines)}},
+            },
+        },
+    }
+
+
+# --- the API report's page -------------------------------------------------------------------
+
+
+def _summary_html(report: ApiReport) -> str:
+    s = report.summary
+    cards = [
+        (f"{s.calls:,}", "calls"),
+        (f"{s.error_rate_4xx:.1%}", f"4xx ({s.errors_4xx:,})"),
+        (f"{s.error_rate_5xx:.1%}", f"5xx ({s.errors_5xx:,})"),
+        (format_ms(s.p50_ms), "p50"), (format_ms(s.p95_ms), "p95"), (format_ms(s.p99_ms), "p99"),
+        (s.busiest_route or "", "busiest route"), (s.slowest_route or "", "slowest route (p95)"),
+    ]
+    parts = ['<section class="summary" id="summary">' + "".join(
+        f"<div><b>{html.escape(value)}</b><span>{html.escape(label)}</span></div>" for value, label in cards) + "</section>"]
+    if s.alerts:
+        parts.append('<section class="alerts" id="alerts"><strong>Stands out</strong><ul>'
+                     + "".join(f"<li>{html.escape(a.message)}</li>" for a in s.alerts) + "</ul></section>")
+    return "\n".join(parts)
+
+
+def _routes_table(report: ApiReport) -> str:
+    rows = "".join(
+        f"<tr><td>{html.escape(r.route)}</td><td>{r.count:,}</td>"
+        f"<td>{r.error_rate_4xx:.1%}</td><td>{r.error_rate_5xx:.1%}</td>"
+        f"<td>{format_ms(r.p50_ms)}</td><td>{format_ms(r.p95_ms)}</td><td>{format_ms(r.p99_ms)}</td>"
+        f"<td>{format_ms(r.max_ms)}</td></tr>"
+        for r in report.routes
+    )
+    return (
+        "<table id='routes'><thead><tr><th>route</th><th>calls</th><th>4xx</th><th>5xx</th>"
+        "<th>p50</th><th>p95</th><th>p99</th><th>max</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def _sessions_table(report: ApiReport) -> str:
+    rows = "".join(
+        f"<tr id='session-{html.escape(s.session_id)}'><td>{html.escape(s.session_id)}</td><td>{s.count:,}</td>"
+        f"<td>{format_ms(s.max_ms)}</td><td>{format_ms(s.total_ms)}</td><td class='text'>{html.escape(s.slowest_route)}</td>"
+        f"<td class='text'>{html.escape(readable_time(s.slowest_at, with_seconds=True))}</td>"
+        f"<td class='text'><code>{html.escape(s.journey_command)}</code></td></tr>"
+        for s in report.slowest_sessions
+    )
+    return (
+        "<table id='sessions'><thead><tr><th>session</th><th>calls</th><th>slowest call</th>"
+        "<th>all its calls</th><th class='text'>slowest route</th><th class='text'>at (UTC)</th>"
+        "<th class='text'>its journey</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
 
 
 def render_html(report: ApiReport, title: str = "droplets API report") -> str:
     """The whole page as a string."""
-    latency = figure_html(_latency_figure(report), "latency-chart", first=True)
-    status = figure_html(_status_figure(report), "status-chart", first=False)
+    charts = {
+        "calls-chart": calls_chart(report),
+        "latency-chart": latency_chart(report),
+        "route-latency-chart": route_latency_chart(report),
+    }
     empty = "" if report.total else "<p class='empty'>No calls in this range.</p>"
-    meta = (f"{html.escape(report.since)} to {html.escape(report.until)} (UTC) &middot; {report.total:,} calls\n"
-            f"&middot; latency per {report.bucket}")
+    meta = (f"{html.escape(range_text(report.since, report.until))} &middot; {report.total:,} calls "
+            f"&middot; time buckets of {_BUCKET_WORDS[report.bucket]} ({len(report.calls_series):,})")
+    shown = min(len(report.routes), MAX_CHART_ROUTES)
     return page(title, meta, f"""{empty}
-<h2>Latency percentiles per route</h2>
-<div class="chart">{latency}</div>
-<h2>Status mix per day</h2>
-<div class="chart">{status}</div>
+{_summary_html(report) if report.total else ""}
+<h2>Calls over time, by status</h2>
+{canvas("calls-chart", 320)}
+<h2>Latency of all calls: p50, p95, p99</h2>
+{canvas("latency-chart", 320)}
+<h2>p95 latency of the {shown} busiest route{"s" if shown != 1 else ""}</h2>
+{canvas("route-latency-chart", 360)}
 <h2>Routes</h2>
 {_routes_table(report)}
-<h2>Slowest sessions</h2>
-{_sessions_table(report)}""")
+<h2>Slowest sessions (by their slowest call)</h2>
+<p class="meta">Each one's journey, call by call: the command in its row.</p>
+{_sessions_table(report)}""", charts)
 
 
 def write_page(text: str, path: Path) -> Path:

@@ -7,7 +7,7 @@ import pytest
 from droplets import contract
 from transforms import ConfigError, hookimpl
 from transforms.chain import Bad, Dropped, Stored, build_chain
-from transforms.testing import chain, make_record, plugin_manager, run_chain
+from transforms.testing import chain, make_record, plugin_manager, run_chain, stored
 
 
 class Recorder:
@@ -132,11 +132,88 @@ def test_a_transform_returning_garbage_is_a_bad_row():
     assert isinstance(result, Bad) and result.step == "not_a_record"
 
 
-def test_a_key_outside_the_safe_alphabet_is_a_bad_row():
+def test_a_key_outside_the_safe_alphabet_is_a_bad_row_naming_the_transform():
     # GIVEN a plugin that puts the raw path in the key  WHEN the path is hostile
-    result = run_chain(make_record(request={"path": "../../etc passwd"}), ["bad_key"], plugins=[Troublemaker()])
-    # THEN nothing is written under that key
-    assert isinstance(result, Bad) and result.step == "key"
+    result = run_chain(make_record(request={"path": "../../etc passwd"}), ["bad_key", "enrich"], plugins=[Troublemaker()])
+    # THEN nothing is written under that key, and the bad row names the transform that chose it
+    assert isinstance(result, Bad) and result.step == "bad_key"
+    assert "pipeline.key outside the allowed form" in result.error
+
+
+class Rewriter:
+    """A plugin whose one transform, ``rewrite``, applies the change its options name."""
+
+    @hookimpl
+    def droplets_transforms(self):
+        def rewrite(options):
+            def step(record):
+                if options.get("key") is not None:
+                    record["pipeline"]["key"] = options["key"]
+                for field, value in options.get("set", {}).items():
+                    record[field] = value
+                for field in options.get("remove", []):
+                    del record[field]
+                return record
+
+            return step
+
+        return {"rewrite": rewrite}
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        ({"set": {"event_id": "11111111-1111-4111-8111-111111111111"}}, "'event_id'"),
+        ({"set": {"session_id": "someone-else-42"}}, "'session_id'"),
+        ({"set": {"session_id": None}}, "'session_id'"),
+        ({"set": {"occurred_at": "2026-11-26T03:41:05.482Z"}}, "'occurred_at'"),
+        ({"set": {"duration_ms": 0}}, "'duration_ms'"),
+        ({"set": {"duration_ms": "12.4"}}, "'duration_ms'"),  # the same number, as text
+        ({"remove": ["event_id"]}, "removed 'event_id'"),
+        ({"set": {"pipeline": None}}, "'pipeline'"),
+        ({"key": "events//x.json"}, "pipeline.key"),
+        ({"key": "events/dt=2026-11-26//x.json"}, "pipeline.key"),
+        ({"key": "events/x/"}, "pipeline.key"),
+        ({"key": "events/./x.json"}, "pipeline.key"),
+        ({"key": "bad/x.json"}, "pipeline.key"),
+        ({"key": "events/a b.json"}, "pipeline.key"),
+        ({"key": 42}, "pipeline.key"),
+    ],
+)
+def test_a_transform_breaking_the_contract_makes_a_bad_row_naming_it(options, named):
+    # GIVEN a chain where a plugin's transform runs between built-ins
+    record = make_record(session_id="sess_12345678")
+    # WHEN the transform changes what the contract says it never changes, or sets a key
+    # outside the allowed form
+    result = run_chain(record, ["pii", "rewrite", "enrich", "keys"], {"rewrite": options}, plugins=[Rewriter()])
+    # THEN the record is a bad row naming that transform and what it broke (not stored,
+    # not blamed on a later step)
+    assert isinstance(result, Bad), result
+    assert result.step == "rewrite"
+    assert named in result.error
+    # AND the bad row still holds the session the producer sent (forget finds it)
+    assert json.loads(result.payload)["session_id"] == "sess_12345678"
+
+
+def test_a_transform_may_set_an_allowed_key_and_a_later_one_may_not_break_it():
+    # GIVEN a plugin choosing a key of the allowed form
+    chosen = "events/tenant=acme/dt=2026-11-26/x.json"
+    # WHEN it runs alone, and then followed by `keys`, which sets the default key
+    alone = run_chain(make_record(), ["rewrite"], {"rewrite": {"key": chosen}}, plugins=[Rewriter()])
+    # THEN the chosen key is used; a later transform choosing another (valid) key wins
+    assert stored(alone).key == chosen
+    overwritten = run_chain(make_record(), ["rewrite", "keys"], {"rewrite": {"key": chosen}}, plugins=[Rewriter()])
+    assert stored(overwritten).key.startswith("events/dt=2026-11-26/")
+
+
+def test_a_transform_returning_a_new_record_that_keeps_the_contract_is_stored():
+    class Copier:
+        @hookimpl
+        def droplets_transforms(self):
+            return {"copy": lambda options: (lambda record: json.loads(json.dumps(record)) | {"extra": {"a": 1}})}
+
+    result = stored(run_chain(make_record(), ["copy", "keys"], plugins=[Copier()]))
+    assert result.record["extra"] == {"a": 1}
 
 
 @pytest.mark.parametrize(

@@ -82,10 +82,17 @@ def test_default_key_layout_matches_design():
 
 
 @pytest.mark.parametrize(
-    "key", ["bad/x.json", "events/../bad/x.json", "events/a b.json", "events/é.json", "", None, "events/" + "a" * 2000]
+    "key", ["bad/x.json", "events/../bad/x.json", "events/a b.json", "events/é.json", "", None, "events/" + "a" * 2000,
+            "events/", "events", "events//x.json", "events/dt=2026-11-26//x.json", "events/x/", "events/./x.json",
+            "events/x/.", "/events/x.json", "events\nx", "events/x.json\n"]
 )
 def test_unsafe_keys_are_refused(key):
     assert not contract.is_safe_key(key)
+
+
+@pytest.mark.parametrize("key", ["events/x.json", "events/tenant=a/dt=2026-11-26/x.y.json", "events/a/.hidden", "events/" + "a" * 1017])
+def test_keys_of_the_allowed_form_are_accepted(key):
+    assert contract.is_safe_key(key)
 
 
 def test_bad_key_is_deterministic_per_payload_and_day():

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import re
 import uuid
+from pathlib import Path
 
 import pytest
 
 from droplets import contract
-from transforms import hookimpl
+from transforms import ConfigError, hookimpl
 from transforms.chain import Bad, Dropped, Stored
 from transforms.testing import chain, make_record, plugin_manager, run_chain, run_transform, stored
 
@@ -154,3 +156,134 @@ def test_stored_unwraps_a_stored_result_and_explains_anything_else():
     assert stored(result) is result
     with pytest.raises(AssertionError, match="expected the record to be stored, got Dropped"):
         stored(Dropped("drop", None))
+
+
+# --- what the kit exports ---------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+_IMPORT_RE = re.compile(r"from transforms\.testing import \(?([\w\s,]+?)\)?\s*$", re.M)
+
+
+def _documented_imports() -> dict[str, set[str]]:
+    """Every name a ``from transforms.testing import ...`` line imports, in the manual's pages,
+    the example plugin and the kit's own docstring: what a plugin author copies."""
+    import transforms.testing as kit
+
+    sources = {path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8")
+               for pattern in ("README.md", "docs/*.md", "examples/**/*.py", "examples/**/*.md")
+               for path in ROOT.glob(pattern)}
+    sources["transforms/testing.py (docstring)"] = kit.__doc__
+    found = {}
+    for where, text in sources.items():
+        for match in _IMPORT_RE.finditer(text):
+            found.setdefault(where, set()).update(n.strip() for n in match.group(1).split(",") if n.strip())
+    return found
+
+
+def test_every_name_the_docs_import_from_the_kit_is_exported():
+    # GIVEN every `from transforms.testing import ...` a reader may copy
+    documented = _documented_imports()
+    assert "README.md" in documented or any(w.startswith("docs/") for w in documented), documented
+    import transforms.testing as kit
+
+    # THEN each name is exported by the kit (in __all__) and importable
+    for where, names in documented.items():
+        missing = sorted(n for n in names if n not in kit.__all__ or not hasattr(kit, n))
+        assert not missing, f"{where} imports {missing} from transforms.testing, which does not export them"
+
+
+def test_the_kit_exports_the_results_and_the_option_helper_of_the_chain():
+    import transforms
+    import transforms.chain
+    from transforms.testing import Bad, ConfigError, Dropped, Result, Stored, reject_unknown_options
+
+    # The very classes the chain returns (isinstance works on what run_chain gives back)
+    assert (Bad, Dropped, Stored, Result) == (transforms.chain.Bad, transforms.chain.Dropped,
+                                              transforms.chain.Stored, transforms.chain.Result)
+    assert ConfigError is transforms.ConfigError and reject_unknown_options is transforms.reject_unknown_options
+    # AND every name in __all__ exists
+    import transforms.testing as kit
+
+    assert all(hasattr(kit, name) for name in kit.__all__)
+
+
+def test_a_plugin_test_written_with_one_import_line_works():
+    # GIVEN a plugin whose factory rejects unknown options with the kit's helper
+    from transforms.testing import Bad, ConfigError, Dropped, Stored, make_record, reject_unknown_options, run_chain
+
+    class Geo:
+        @hookimpl
+        def droplets_transforms(self):
+            def make_geo(options):
+                reject_unknown_options(options, ("country",))
+
+                def geo(record):
+                    if record["request"]["path"] == "/internal":
+                        return None
+                    if record["request"]["ip"] is None:
+                        raise LookupError("no IP to locate")
+                    record.setdefault("enrichment", {})["country"] = options.get("country", "FR")
+                    return record
+
+                return geo
+
+            return {"geo": make_geo}
+
+    # WHEN the chain runs records the plugin stores, drops and cannot handle
+    kept = run_chain(make_record(), ["pii", "geo", "keys"], {"geo": {"country": "DE"}}, plugins=[Geo()])
+    dropped = run_chain(make_record(request={"path": "/internal"}), ["geo"], plugins=[Geo()])
+    bad = run_chain(make_record(request={"ip": None}), ["geo"], plugins=[Geo()])
+    # THEN each outcome is one of the kit's result classes
+    assert isinstance(kept, Stored) and kept.record["enrichment"]["country"] == "DE"
+    assert isinstance(dropped, Dropped) and dropped.step == "geo"
+    assert isinstance(bad, Bad) and bad.step == "geo" and "no IP to locate" in bad.error
+    # AND a misspelt option fails building the chain, naming it and the option meant
+    with pytest.raises(ConfigError, match=r"transform 'geo': unknown option 'contry' \(did you mean 'country'\?\)"):
+        run_chain(make_record(), ["geo"], {"geo": {"contry": "DE"}}, plugins=[Geo()])
+
+
+# --- reject_unknown_options -----------------------------------------------------------------------
+
+
+def test_reject_unknown_options_accepts_known_and_absent_options():
+    from transforms import reject_unknown_options
+
+    assert reject_unknown_options({}, ("a", "b")) is None
+    assert reject_unknown_options({"a": 1}, ("a", "b")) is None
+    assert reject_unknown_options({}, ()) is None
+
+
+@pytest.mark.parametrize(
+    ("options", "known", "message"),
+    [
+        ({"path": ["/x"]}, ("paths", "methods"), "unknown option 'path' (did you mean 'paths'?); known: paths, methods"),
+        ({"zzz": 1, "methds": []}, ("paths", "methods"),
+         "unknown options 'methds' (did you mean 'methods'?), 'zzz'; known: paths, methods"),
+        ({"value": 1}, (), "takes no options, got 'value'"),
+    ],
+)
+def test_reject_unknown_options_names_each_unknown_option(options, known, message):
+    from transforms import ConfigError, reject_unknown_options
+
+    with pytest.raises(ConfigError) as info:
+        reject_unknown_options(options, known)
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "typo"),
+    [
+        ("pii", {"mdoe": "hash"}, "'mdoe' (did you mean 'mode'?)"),
+        ("enrich", {"ua_cache": 10}, "'ua_cache' (did you mean 'ua_cache_size'?)"),
+        ("keys", {"layout": "x"}, "takes no options, got 'layout'"),
+        ("drop_paths", {"path": ["/x"]}, "'path' (did you mean 'paths'?)"),
+        ("sample", {"rate": 0.5, "keep_error": True}, "'keep_error' (did you mean 'keep_errors'?)"),
+    ],
+)
+def test_the_built_ins_and_the_example_plugin_reject_a_misspelt_option(name, options, typo):
+    # GIVEN a misspelt option of a built-in or of the example plugin (installed by make setup)
+    # WHEN the chain is built  THEN it fails naming the transform and the option
+    with pytest.raises(ConfigError) as info:
+        chain([name], {name: options})
+    assert str(info.value).startswith(f"transform {name!r}: ")
+    assert typo in str(info.value)

@@ -132,7 +132,11 @@ def test_a_dropped_record_is_reported_with_the_step(tmp_path: Path):
         (["--transforms", "pii,nope,keys"], "unknown transform(s) 'nope'; known transforms: "),
         (["--transforms", "pii,pii"], "listed twice"),
         (["--config", "/nonexistent/options.json"], "cannot read --config"),
-        (["-p", "no_such_plugin_module"], "could not be imported"),
+        (["-p", "no_such_plugin_module"], "--plugin-module: plugin module 'no_such_plugin_module' could not be imported"),
+        # an installed plugin (the example, through its entry point) named again
+        (["-p", "droplets_traffic_filter"], "--plugin-module: plugin module 'droplets_traffic_filter' is already "
+                                            "registered as 'traffic_filter' (the entry point of the installed package "
+                                            "droplets-traffic-filter): leave it out"),
     ],
 )
 def test_configuration_errors_are_one_line_exit_2_no_traceback(args, needle):

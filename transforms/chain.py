@@ -29,6 +29,12 @@ from transforms.hookspecs import Transform, TransformFactory
 PARSE_STEP = "parse"
 VALIDATE_STEP = "validate"
 KEY_STEP = "key"
+#: What no transform may change (hookspecs.droplets_transforms states the contract).
+FIXED_FIELDS = ("event_id", "session_id", "occurred_at", "duration_ms")
+#: The key form, as a bad row explains it (contract.SAFE_KEY_RE is the definition).
+KEY_RULE = ("under events/, segments of A-Za-z0-9=_.:- joined by single slashes (no empty segment, "
+            "no '.' or '..'), at most 1,024 characters")
+_MISSING = object()
 #: What a bad row holds instead of its payload when even scrubbing it failed.
 WITHHELD = "[payload withheld: it could not be scrubbed]"
 
@@ -173,6 +179,8 @@ class Chain:
         except contract.RecordError as exc:
             return self.bad(VALIDATE_STEP, f"invalid record: {exc}", payload)
         event_id = record["event_id"]
+        fixed = _fixed_fields(record)
+        key = None
         for name, transform in self.steps:
             try:
                 result = transform(record)
@@ -183,16 +191,44 @@ class Chain:
             if not isinstance(result, dict):
                 return self.bad(name, f"transform returned {type(result).__name__}, not a record or None", payload)
             record = result
-        pipeline = record.get("pipeline")
-        key = pipeline.get("key") if isinstance(pipeline, dict) else None
+            broken = _broken_contract(record, fixed)
+            if broken:
+                return self.bad(name, f"transform broke the record contract: {broken}", payload)
+            chosen = record["pipeline"].get("key")
+            if chosen is not None and chosen != key:
+                if not contract.is_safe_key(chosen):
+                    return self.bad(name, f"transform set pipeline.key outside the allowed form: {KEY_RULE}", payload)
+                key = chosen
         if key is None:
             try:
                 key = contract.object_key(record)
             except (KeyError, TypeError) as exc:
                 return self.bad(KEY_STEP, f"cannot build the default key: {exc!r}", payload)
         if not contract.is_safe_key(key):
-            return self.bad(KEY_STEP, "the chosen key is not under events/ or holds characters outside A-Za-z0-9=_.:/-", payload)
+            return self.bad(KEY_STEP, f"the key is outside the allowed form: {KEY_RULE}", payload)
         return Stored(key, record)
+
+
+def _fixed_fields(record: Mapping[str, Any]) -> tuple[tuple[type, Any], ...]:
+    # (type, value): a transform turning duration_ms 12 into 12.0 or "12" changed it too.
+    return tuple((type(record.get(f)), record.get(f)) for f in FIXED_FIELDS)
+
+
+def _broken_contract(record: Mapping[str, Any], fixed: tuple[tuple[type, Any], ...]) -> str | None:
+    """What a transform's result changed that no transform may change, or None.
+
+    The index, the keys and ``droplets forget`` rely on these fields being what the producer
+    sent (after validation): a transform that rewrote ``session_id`` would file a call under
+    someone else's journey, out of reach of that session's erasure."""
+    for name, (kind, value) in zip(FIXED_FIELDS, fixed):
+        now = record.get(name, _MISSING)
+        if now is _MISSING:
+            return f"it removed {name!r}, which no transform may change"
+        if type(now) is not kind or now != value:
+            return f"it changed {name!r}, which no transform may change"
+    if not isinstance(record.get("pipeline"), dict):
+        return "it replaced 'pipeline', the chain's own field (set pipeline.key to choose the key)"
+    return None
 
 
 def build_chain(

@@ -27,8 +27,10 @@ def droplets_transforms() -> Mapping[str, TransformFactory]:
     by the order plugins were registered in.
 
     The factory receives that transform's options and returns the transform. It must
-    validate its options and raise :class:`transforms.ConfigError` naming the bad option;
-    it is called when the chain is built, which happens at ``pulumi preview`` too.
+    validate its options and raise :class:`transforms.ConfigError` naming the bad option
+    (:func:`transforms.reject_unknown_options` first, so that a misspelt option is an error
+    rather than ignored); it is called when the chain is built, which happens at
+    ``pulumi preview`` too.
 
     The transform receives a valid, normalized record (``droplets.contract``) that already
     carries ``pipeline.received_at``. It returns:
@@ -37,10 +39,12 @@ def droplets_transforms() -> Mapping[str, TransformFactory]:
     - ``None`` to drop the record: nothing is stored and the message counts as done.
 
     It must not change the structural fields (``event_id``, ``session_id``, ``occurred_at``,
-    ``duration_ms``). Anything it adds goes under a key of its own (``enrichment`` for
-    derived facts). To choose the object key, set ``record["pipeline"]["key"]``; the key
-    must start with ``events/`` and contain only ``A-Za-z0-9=_.:/-``, so no user input
-    reaches it unchecked.
+    ``duration_ms``) nor replace ``pipeline``. Anything it adds goes under a key of its own
+    (``enrichment`` for derived facts). To choose the object key, set
+    ``record["pipeline"]["key"]``: ``events/`` then segments of ``A-Za-z0-9=_.:-`` joined by
+    single slashes (no empty, ``.`` or ``..`` segment), so no user input reaches it
+    unchecked. The chain checks both after every transform: a transform that breaks them
+    makes the record a bad row naming it.
 
     An exception makes this record a bad row naming the transform; the rest of the batch
     goes on. Raise for data you cannot handle rather than guessing.

@@ -31,6 +31,20 @@ def get_plugin_manager(modules: Iterable[str] = ()) -> pluggy.PluginManager:
             module = importlib.import_module(name)
         except ImportError as exc:
             raise ConfigError(f"plugin module {name!r} could not be imported: {exc}") from exc
+        if pm.is_registered(module):
+            # pluggy would raise "Plugin already registered under a different name" with a
+            # traceback; an installed package's plugin loads by itself, so naming it is a mistake.
+            raise ConfigError(
+                f"plugin module {name!r} is already registered as {pm.get_name(module)!r} "
+                f"({_origin(pm, module)}): leave it out"
+            )
         pm.register(module, name=name)
     pm.check_pending()
     return pm
+
+
+def _origin(pm: pluggy.PluginManager, plugin: object) -> str:
+    for registered, dist in pm.list_plugin_distinfo():
+        if registered is plugin:
+            return f"the entry point of the installed package {dist.project_name}"
+    return "a built-in"

@@ -1,16 +1,24 @@
-"""Helpers for testing a transform plugin in isolation.
+"""Helpers for testing a transform plugin in isolation: everything a plugin's tests import.
 
-    from transforms.testing import make_record, run_transform
+    from transforms.testing import Bad, Dropped, make_record, run_chain, run_transform, stored
 
     def test_geo_adds_country():
         # GIVEN a record from a French IP
         record = make_record(request={"ip": "203.0.113.7"})
-        # WHEN only my transform runs
+        # WHEN only my transform runs (on a prepared copy: validated, normalized, with
+        # pipeline.received_at, as the chain hands it over)
         out = run_transform("geo", record, plugins=[my_plugin])
         # THEN ...
         assert out["enrichment"]["country"] == "FR"
 
-Every helper builds a fresh plugin manager, so tests never share plugin state.
+    def test_unknown_ip_is_a_bad_row():
+        result = run_chain(make_record(request={"ip": None}), ["pii", "geo"], plugins=[my_plugin])
+        assert isinstance(result, Bad) and result.step == "geo"
+
+Every helper builds a fresh plugin manager, so tests never share plugin state. The
+results (:class:`Stored`, :class:`Dropped`, :class:`Bad`), :class:`ConfigError` (what a
+factory raises for bad options) and :func:`reject_unknown_options` are re-exported here, so
+one import line serves a plugin's tests.
 """
 
 from __future__ import annotations
@@ -22,7 +30,8 @@ from typing import Any, Iterable, Mapping
 import pluggy
 
 from droplets import contract
-from transforms.chain import Chain, Result, Stored, build_chain
+from transforms import ConfigError, reject_unknown_options
+from transforms.chain import Bad, Chain, Dropped, Result, Stored, build_chain
 from transforms.manager import get_plugin_manager
 
 _BASE_RECORD: dict[str, Any] = {
@@ -111,10 +120,13 @@ def run_transform(
     options: Mapping[str, Any] | None = None,
     plugins: Iterable[object] = (),
 ) -> dict[str, Any] | None:
-    """Run the one transform ``name`` on a copy of ``record``, exactly as the chain would
-    (validated, normalized, with ``pipeline.received_at``), and return what it returned.
+    """Run the one transform ``name`` on a prepared copy of ``record`` (validated,
+    normalized, with ``pipeline.received_at``: what the chain hands a transform) and return
+    what it returned. ``record`` itself is left as it was.
 
-    Exceptions from the transform propagate, so a test can ``pytest.raises`` them.
+    Exceptions from the transform propagate, so a test can ``pytest.raises`` them; the
+    chain's own checks (the contract's fields unchanged, the key's form) are
+    :func:`run_chain`'s: it returns the :class:`Bad` row they make.
     """
     built = chain([name], {name: options or {}}, plugins)
     (_, transform), = built.steps
@@ -125,3 +137,19 @@ def stored(result: Result) -> Stored:
     """Assert that a chain result was stored and return it (readable failures in tests)."""
     assert isinstance(result, Stored), f"expected the record to be stored, got {result!r}"
     return result
+
+
+__all__ = [
+    "Bad",
+    "ConfigError",
+    "Dropped",
+    "Result",
+    "Stored",
+    "chain",
+    "make_record",
+    "plugin_manager",
+    "reject_unknown_options",
+    "run_chain",
+    "run_transform",
+    "stored",
+]

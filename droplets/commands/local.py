@@ -38,7 +38,7 @@ def dev(
     from rich.markup import escape
 
     from droplets.console import stdout
-    from droplets.local.dev import describe, running, wait_for_interrupt
+    from droplets.local.dev import app_command, describe, running, wait_for_interrupt
     from droplets.local.runner import BatchOutcome
     from droplets.local.stack import StackError
 
@@ -65,9 +65,13 @@ def dev(
             for name, value in sorted(local.stack.state().outputs.items()):
                 console.print(f"  {name} = {value}", markup=False)
             console.print(f"wrote {local.state_path}; function logs in {Path(project_dir) / LOG_DIR}")
-            console.print("send records to queueUrl (e.g. the example app: DROPLETS_QUEUE_URL=<queueUrl> "
-                          f"AWS_ENDPOINT_URL={local.emulator.endpoint} npm start), query with `droplets session`, "
-                          "`droplets report api`. [bold]Ctrl-C[/] stops.")
+            # The line is printed whole (soft_wrap: never folded at the terminal's width), so
+            # that it can be pasted as it is.
+            console.print("start the example app against it (in another terminal, from here):")
+            console.print(f"  {app_command(local, project_dir)}", markup=False, highlight=False, soft_wrap=True)
+            console.print("(an app of your own reads the same variables); then query the lake with "
+                          "`droplets tail`, `droplets session <id>`, `droplets report api --since 1h --html api.html`. "
+                          "[bold]Ctrl-C[/] stops.")
             wait_for_interrupt()
             console.print("stopping...")
     except StackError as exc:

@@ -38,9 +38,16 @@ def transform(
 
     try:
         options = parse_options(config.read_text(encoding="utf-8")) if config else {}
-        chain = build_chain(get_plugin_manager(plugin_module), transforms, options)
     except (OSError, UnicodeDecodeError) as exc:
         fail(f"cannot read --config: {exc}", 2)
+    except ConfigError as exc:
+        fail(f"--config {config}: {exc}", 2)
+    try:
+        pm = get_plugin_manager(plugin_module)
+    except ConfigError as exc:
+        fail(f"--plugin-module: {exc}", 2)
+    try:
+        chain = build_chain(pm, transforms, options)
     except ConfigError as exc:
         fail(str(exc), 2)
     out = sys.stdout

@@ -23,8 +23,11 @@ EVENT_KEY_RE = re.compile(
     r"(?P<event_id>[0-9a-f-]{36})\.json$"
 )
 
-#: What any key a transform chooses may contain: no spaces, no "..", no user text.
-SAFE_KEY_RE = re.compile(r"^(?!.*\.\.)[A-Za-z0-9=_.:/-]{1,1024}$")
+#: The form of any key a transform chooses: under ``events/``, segments of
+#: ``A-Za-z0-9=_.:-`` joined by single slashes (no empty segment as in ``events//x`` or
+#: ``events/x/``, no ``.`` segment, no ``..`` anywhere), at most 1,024 characters (S3's
+#: limit). No spaces, no user text. Anchored with \Z: ``$`` would let a final newline through.
+SAFE_KEY_RE = re.compile(r"(?=.{1,1024}\Z)(?!.*\.\.)(?!.*/\.(?:/|\Z))events(?:/[A-Za-z0-9=_.:-]+)+\Z")
 
 
 def session_partition(record: Mapping[str, Any]) -> str:
@@ -42,7 +45,8 @@ def object_key(record: Mapping[str, Any]) -> str:
 
 
 def is_safe_key(key: Any) -> bool:
-    return isinstance(key, str) and key.startswith(EVENTS_PREFIX) and SAFE_KEY_RE.match(key) is not None
+    """Whether ``key`` has the form :data:`SAFE_KEY_RE` states (the chain refuses any other)."""
+    return isinstance(key, str) and SAFE_KEY_RE.match(key) is not None
 
 
 def parse_event_key(key: str) -> dict[str, str] | None:

@@ -38,6 +38,7 @@ from droplets.local.traffic import drive, plan_sessions
 from droplets.query import events_between, session_events
 from droplets.render import print_api_report, print_funnel, print_journey
 from droplets.report import build_api_report
+from droplets.report_html import write_html
 from droplets.timerange import TimeRange
 
 DEMO_DIR = contract.LOCAL_DIR / "demo"
@@ -46,6 +47,9 @@ DEFAULT_SESSIONS = 40
 RETRY_AFTER = 2.0
 #: Pollers (each with its own warm function container) per queue; Lambda starts with five.
 CONCURRENCY = 2
+#: The demo's API report as a page, under the demo's directory (the stack is gone after the
+#: demo; the page is not: it holds everything it shows and opens offline).
+REPORT_PAGE = "api-report.html"
 #: The example app's sign-up flow (examples/express-app): the list, a course, a sign-up that worked.
 SIGNUP_FUNNEL = ("GET /courses", "GET /courses/:id", "POST /signup:2xx")
 
@@ -161,7 +165,9 @@ def run_demo(*, project_dir: Path | str = ".", port: int | None = None, sessions
         print_journey(featured.session_id, journey, console)
         step("the API report: droplets report api --since 1h")
         last_hour = TimeRange.parse("1h")
-        print_api_report(build_api_report(events_between(dynamodb, table, last_hour), last_hour), console)
+        report = build_api_report(events_between(dynamodb, table, last_hour), last_hour)
+        print_api_report(report, console)
+        page = write_html(report, demo_dir / REPORT_PAGE)
         quoted = " ".join(f"'{s}'" for s in SIGNUP_FUNNEL)
         step(f"the sign-up funnel: droplets report funnel {quoted} --since 1h")
         funnel = build_funnel(events_between(dynamodb, table, last_hour), parse_steps(SIGNUP_FUNNEL),
@@ -175,4 +181,28 @@ def run_demo(*, project_dir: Path | str = ".", port: int | None = None, sessions
         step("shutting down")
     elapsed = time.perf_counter() - started
     console.print(f"[bold green]demo finished in {elapsed:.1f}s[/]  (function logs: {demo_dir / 'logs'})")
+    print_next_steps(console, page)
     return elapsed
+
+
+def next_steps(page: Path) -> list[tuple[str, str]]:
+    """What to run after the demo, the HTML report first: (command, what it shows). The
+    demo's stack stopped with it, so the queries run against a ``droplets dev`` stack. (No
+    ``droplets session`` line: no id of the demo exists there; the API report prints that
+    command for each slow session.)"""
+    return [
+        (f"open {page.as_uri()}", "this demo's API report as a page: summary, calls and latency over time, "
+                                  "slow sessions (opens offline)"),
+        ("droplets dev", "a local stack that stays up; it prints the line that starts the example app against it"),
+        ("droplets report api --since 1h --html api.html", "then, in another terminal: the same report of your own calls"),
+        ("droplets report journeys --since 1h --html journeys.html", "how sessions move through the app"),
+        ("droplets tail", "calls as they are stored"),
+        ('droplets sql "select request.route, count(*) from events group by 1" --since 1h', "SQL over the stored calls"),
+    ]
+
+
+def print_next_steps(console: Console, page: Path) -> None:
+    console.print("[bold]explore further:[/]")
+    for command, what in next_steps(page):
+        # Whole lines (soft_wrap), so that each command can be pasted as it is.
+        console.print(f"  {escape(command)}  [dim]# {escape(what)}[/]", soft_wrap=True, highlight=False)

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import shlex
 import signal
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Optional
 
+from droplets import contract
 from droplets.local import emulator as emulator_module
-from droplets.local.emulator import Emulator
+from droplets.local.emulator import EMULATOR_CREDENTIALS, Emulator
+from droplets.local.express import APP_DIR
 from droplets.local.runner import BatchOutcome, LambdaRunner
 from droplets.local.stack import LOCAL_STATE, LocalStack, StackError, deploy, read_stack_config
 
@@ -99,6 +103,33 @@ def wait_for_interrupt() -> None:
         signal.signal(signal.SIGTERM, previous)
 
 
+def producer_env(local: Running) -> dict[str, str]:
+    """The environment a producer on this machine sends to the local stack with: the real
+    events queue URL, the region its queues were made in (an emulator's queue URL names
+    none, and the AWS SDK signs with it), the endpoint, and the emulator's credentials (it
+    accepts any; these are never a real account's)."""
+    return {
+        "DROPLETS_QUEUE_URL": local.outputs[contract.OUTPUT_QUEUE_URL],
+        "AWS_REGION": local.emulator.region,
+        "AWS_ENDPOINT_URL": local.emulator.endpoint,
+        **EMULATOR_CREDENTIALS,
+    }
+
+
+def app_command(local: Running, project_dir: Path | str = ".", cwd: Path | str | None = None) -> str:
+    """The shell line that starts the example app against the local stack, to paste as it
+    is: ``cd examples/express-app && DROPLETS_QUEUE_URL=... AWS_REGION=... npm start``.
+
+    Without the example app in ``project_dir``, the line starts ``npm start`` wherever it is
+    run (an app of one's own reads the same variables)."""
+    assignments = " ".join(f"{name}={shlex.quote(value)}" for name, value in producer_env(local).items())
+    app_dir = Path(project_dir).resolve() / APP_DIR
+    if not (app_dir / "package.json").is_file():
+        return f"{assignments} npm start"
+    where = os.path.relpath(app_dir, Path(cwd or os.getcwd()).resolve())
+    return f"cd {shlex.quote(str(app_dir) if where.startswith('..') else where)} && {assignments} npm start"
+
+
 def describe(deployed: LocalStack) -> list[str]:
     """What ``droplets dev`` prints about a deployed local stack: what exists, what does not."""
     lines = []
@@ -125,4 +156,5 @@ def _short(token: str) -> str:
     return f"{module.split('/')[0]}.{name}" if package == "aws" else token
 
 
-__all__ = ["DEFAULT_RETRY_AFTER", "Running", "StackError", "describe", "running", "wait_for_interrupt"]
+__all__ = ["DEFAULT_RETRY_AFTER", "Running", "StackError", "app_command", "describe", "producer_env", "running",
+           "wait_for_interrupt"]

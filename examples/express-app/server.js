@@ -26,19 +26,28 @@ function dbLatencyMs() {
   return ms;
 }
 
+function captureTo(queueUrl) {
+  try {
+    return droplets({
+      queueUrl,
+      service: 'courses-api',
+      redactPaths: ['card.number'], // besides every field named like a credential (password...)
+      skip: (req) => req.path === '/health',
+      worker: process.env.DROPLETS_SQS_WORKER !== 'false',
+      pack: process.env.DROPLETS_PACK !== 'false',
+    });
+  } catch (err) {
+    // A configuration error (no region for the queue URL, a bad option): its one line, not a stack.
+    if (!(err instanceof TypeError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+}
+
 function main() {
   const dbMs = dbLatencyMs();
   const queueUrl = process.env.DROPLETS_QUEUE_URL;
-  const capture = queueUrl
-    ? droplets({
-        queueUrl,
-        service: 'courses-api',
-        redactPaths: ['card.number'], // besides every field named like a credential (password...)
-        skip: (req) => req.path === '/health',
-        worker: process.env.DROPLETS_SQS_WORKER !== 'false',
-        pack: process.env.DROPLETS_PACK !== 'false',
-      })
-    : null;
+  const capture = queueUrl ? captureTo(queueUrl) : null;
   if (!capture) console.log('droplets: DROPLETS_QUEUE_URL is not set, API calls are not captured');
 
   const app = createApp(capture, { dbLatencyMs: dbMs });

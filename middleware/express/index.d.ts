@@ -27,7 +27,7 @@ declare namespace droplets {
   interface Options {
     /** The SQS queue URL (the Pulumi stack output `queueUrl`). Required. */
     queueUrl: string;
-    /** AWS region; default AWS_REGION, else the region in the queue URL. */
+    /** AWS region; default AWS_REGION, else the region in the queue URL. A URL that names none (a local emulator's) without either throws a TypeError naming AWS_REGION. */
     region?: string;
     /** Endpoint override; default: the SDK's own AWS_ENDPOINT_URL_SQS / AWS_ENDPOINT_URL. */
     endpoint?: string;

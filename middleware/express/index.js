@@ -4,6 +4,7 @@
 // options and the graceful-shutdown recipe.
 const os = require('node:os');
 const { WorkerSqsClient, inThreadClient } = require('./lib/sqs-client');
+const { resolveRegion } = require('./lib/aws-config');
 const { startCapture, noteError, noteApp, isTaken, markPassed } = require('./lib/capture');
 const { Sender, DropletsError } = require('./lib/sender');
 const message = require('./lib/message');
@@ -58,11 +59,6 @@ function headerList(options, name) {
     throw new TypeError(`droplets: option ${name} must be an array of header names`);
   }
   return value.map((h) => h.toLowerCase());
-}
-
-function regionOf(queueUrl) {
-  const match = /^https:\/\/sqs[.-]([a-z0-9-]+)\.amazonaws\.com/.exec(queueUrl);
-  return match ? match[1] : undefined;
 }
 
 // The default onError: a warning per kind of failure at most once a minute, with no record
@@ -120,7 +116,7 @@ function configure(input) {
 }
 
 function defaultClient(options) {
-  const region = options.region || process.env.AWS_REGION || regionOf(options.queueUrl);
+  const region = resolveRegion(options); // throws naming AWS_REGION when nothing gives one
   return options.worker ? new WorkerSqsClient(options, region) : inThreadClient(options, region);
 }
 

@@ -36,9 +36,11 @@ def test_pages_are_self_contained(pages):
         page = path.read_text(encoding="utf-8")
         assert not re.search(r"<script[^>]+src=", page)
         assert not re.search(r"<link[^>]+href=\"?https?:", page)
-        assert len(page) > 1_000_000  # plotly.js is in the page
-        assert page.count("<script type=\"text/javascript\">/**\n* plotly.js") <= 1  # inlined once
+        assert page.count("Chart.js v4.") == 1 and "plotly" not in page.lower()  # inlined once
+        assert len(page.encode("utf-8")) < 300_000  # Chart.js (+ its Sankey type), not 4.6 MB of plotly.js
     journeys = pages["journeys"].read_text(encoding="utf-8")
+    assert "chartjs-chart-sankey v0." in journeys  # the flow's chart type, on the journeys page only
+    assert "chartjs-chart-sankey" not in pages["funnel"].read_text(encoding="utf-8")
     assert "<table id='entries'>" in journeys and "<table id='next'>" in journeys
     assert "GET /courses/:id → POST /signup" in journeys
     funnel = pages["funnel"].read_text(encoding="utf-8")
@@ -46,7 +48,7 @@ def test_pages_are_self_contained(pages):
     assert "No session reached the first step" in pages["empty"].read_text(encoding="utf-8")
 
 
-def _open(browser, path: Path, outside: list[str], errors: list[str]):
+def _open(browser, path: Path, outside: list[str], errors: list[str], charts: int):
     page = browser.new_page(viewport={"width": 1280, "height": 1600})
 
     def offline(route):
@@ -60,7 +62,16 @@ def _open(browser, path: Path, outside: list[str], errors: list[str]):
     page.route("**/*", offline)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(path.as_uri(), wait_until="load")
+    page.wait_for_function(f"() => window.dropletsCharts && Object.keys(window.dropletsCharts).length === {charts}",
+                           timeout=30_000)
     return page
+
+
+def _drawn(page, selector: str, tmp_path: Path, least: float) -> None:
+    png = page.locator(selector).screenshot()
+    (tmp_path / f"{selector[1:]}.png").write_bytes(png)  # kept for a human after a failure
+    share, colours = _non_blank(png)
+    assert share > least and colours > 10, (selector, share, colours)
 
 
 @pytest.mark.browser
@@ -72,41 +83,31 @@ def test_charts_render_offline_in_headless_chromium(pages, tmp_path):
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
         try:
             # the journeys page: the flow as a Sankey, the paths as bars
-            page = _open(browser, pages["journeys"], outside, errors)
-            page.wait_for_selector("#flow-chart .main-svg", timeout=30_000)
-            page.wait_for_selector("#paths-chart .main-svg", timeout=30_000)
-            flow = page.evaluate("() => { const t = document.getElementById('flow-chart').data[0];"
-                                 " return [t.type, t.node.label.length, t.link.value.reduce((a, b) => a + b, 0)]; }")
+            page = _open(browser, pages["journeys"], outside, errors, charts=2)
+            flow = page.evaluate("""() => { const c = window.dropletsCharts['flow-chart'];
+                const d = c.data.datasets[0].data;
+                return [c.config.type, new Set(d.flatMap(f => [f.from, f.to])).size, d.reduce((a, f) => a + f.flow, 0),
+                        c.getDatasetMeta(0).data.length]; }""")
             # 6 sessions leave step 1; 5 (all but the bounce) step 2; A, B and C step 3 (D and E
-            # had two steps, and the flow stops at step 4)
+            # had two steps, and the flow stops at step 4); every band is drawn
             assert flow[0] == "sankey" and flow[1] >= 6 and flow[2] == 6 + 5 + 3, flow
-            assert page.locator("#flow-chart .sankey-link").count() == page.evaluate(
-                "() => document.getElementById('flow-chart').data[0].link.value.length")
-            assert page.locator("#flow-chart .sankey-node").count() == flow[1]
-            paths = page.evaluate("() => document.getElementById('paths-chart').data.map(t => [t.type, t.x])")
-            assert paths == [["bar", [1, 1, 1, 2]]]  # paths of 3, the most common last (drawn on top)
-            assert page.locator("#paths-chart .barlayer .point").count() == 4
-            for selector, least in (("#flow-chart", 0.05), ("#paths-chart", 0.02)):
-                png = page.locator(selector).screenshot()
-                (tmp_path / f"{selector[1:]}.png").write_bytes(png)  # kept for a human after a failure
-                share, colours = _non_blank(png)
-                assert share > least and colours > 10, (selector, share, colours)
+            assert flow[3] == page.evaluate("() => window.dropletsCharts['flow-chart'].data.datasets[0].data.length")
+            paths = page.evaluate("""() => { const c = window.dropletsCharts['paths-chart'];
+                return [c.config.type, c.config.options.indexAxis, c.data.datasets[0].data]; }""")
+            assert paths == ["bar", "y", [2, 1, 1, 1]], paths  # paths of 3, the most common first (on top)
+            _drawn(page, "#flow-chart", tmp_path, 0.05)
+            _drawn(page, "#paths-chart", tmp_path, 0.02)
 
-            # the funnel page
-            page = _open(browser, pages["funnel"], outside, errors)
-            page.wait_for_selector("#funnel-chart .main-svg", timeout=30_000)
-            funnel = page.evaluate("() => document.getElementById('funnel-chart').data.map(t => [t.type, t.x])")
-            assert funnel == [["funnel", [5, 3, 2]]]
-            assert page.locator("#funnel-chart .funnellayer .point").count() == 3
-            assert "40%" in page.locator("#funnel-chart").inner_text()  # of the first step, on the last bar
-            png = page.locator("#funnel-chart").screenshot()
-            (tmp_path / "funnel-chart.png").write_bytes(png)
-            share, colours = _non_blank(png)
-            assert share > 0.05 and colours > 10, (share, colours)
+            # the funnel page: a centred bar per step, as wide as its sessions
+            page = _open(browser, pages["funnel"], outside, errors, charts=1)
+            funnel = page.evaluate("""() => { const c = window.dropletsCharts['funnel-chart'];
+                return [c.data.labels, c.data.datasets[0].data.map(([a, b]) => b - a)]; }""")
+            assert funnel[1] == [5, 3, 2]
+            assert funnel[0][2].endswith(": 2 (40%)")  # of the first step, on the last bar
+            _drawn(page, "#funnel-chart", tmp_path, 0.05)
 
             # a funnel nobody entered still renders, and says so
-            page = _open(browser, pages["empty"], outside, errors)
-            page.wait_for_selector("#funnel-chart .main-svg", timeout=30_000)
+            page = _open(browser, pages["empty"], outside, errors, charts=1)
             assert page.locator(".empty").inner_text() == "No session reached the first step in this range."
             assert errors == []
         finally:

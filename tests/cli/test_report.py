@@ -76,10 +76,18 @@ def test_report_tables(traffic, cli):
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "111 calls" in out
-    pay = next(line for line in out.splitlines() if "/pay" in line and "sess-" not in line)
+    pay = next(line for line in out.splitlines() if line.lstrip("│┃ ").startswith("/pay"))
     for cell in ("10", "30.0%", "20.0%", "504.0", "509.0"):
         assert cell in pay
     assert "slowest sessions" in out and "sess-payer-00001" in out
+    # the summary comes first: totals, busiest and slowest route, and /pay's 5xx and p95 called out
+    lines = out.splitlines()
+    assert lines[0] == "111 calls · 4xx 2.7% · 5xx 1.8% · p50 56.0 ms · p95 505 ms · p99 509 ms"
+    assert lines[1] == "busiest route /courses/:id · slowest route (p95) /pay"
+    assert lines[2] == "! /pay: 20% of its 10 calls failed with a 5xx (2)"
+    assert lines[3].startswith("API report ")  # /pay's p95 (509 ms) is not twice all calls' (505 ms)
+    # AND how to see a slow session's journey
+    assert "a session's journey: droplets session sess-payer-00001" in out
 
 
 def test_empty_range_report(traffic, cli):
@@ -118,4 +126,6 @@ def test_html_of_an_empty_range_is_still_a_page(lake, cli, tmp_path):
     result = cli("report", "api", "--since", "2027-01-01", "--until", "2027-01-02", "--html", str(out))
     assert result.exit_code == 0, result.stderr
     page = out.read_text(encoding="utf-8")
-    assert "No calls in this range." in page and 'id="latency-chart"' in page and 'id="status-chart"' in page
+    assert "No calls in this range." in page
+    for chart_id in ("calls-chart", "latency-chart", "route-latency-chart"):
+        assert f'id="{chart_id}"' in page

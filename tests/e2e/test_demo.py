@@ -46,5 +46,16 @@ def test_demo_runs_end_to_end_and_prints_a_journey_and_the_report(tmp_path):
     assert re.search(r"funnel \S+ \.\. \S+: 6 of 6 sessions entered, \d converted", output), output
     assert "POST /signup:2xx" in output
     assert "demo finished" in output
+    # AND it ends with the commands to explore further, the HTML report first: this demo's
+    # report, written under the project's .droplets/demo, a page under 1 MB with its calls
+    ending = output[output.index("demo finished"):].splitlines()
+    assert ending[1] == "explore further:", ending
+    page = ROOT / ".droplets" / "demo" / "api-report.html"
+    assert ending[2].startswith(f"  open {page.as_uri()}  # this demo's API report as a page"), ending
+    html = page.read_text(encoding="utf-8")
+    assert len(html.encode("utf-8")) < 1_000_000 and "Chart.js v4." in html
+    calls = re.search(r"API report \S+ \.\. \S+: (\d+) calls", output).group(1)
+    assert f"<b>{int(calls):,}</b><span>calls</span>" in html
+    assert [line.split()[1] for line in ending[3:] if line.strip()][:2] == ["dev", "report"]
     # AND it wrote nothing where it was started (its files go under the project's .droplets/demo)
     assert not any(tmp_path.iterdir())

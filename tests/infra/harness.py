@@ -242,10 +242,12 @@ def run_program(
     overrides: dict[str, str] | None = None,
     secrets: dict[str, str] | None = None,
     drop: Iterable[str] = (),
+    config_from: str | None = None,
 ) -> ProgramRun:
-    """Run ``__main__.py`` for ``stack`` with its committed config, ``overrides`` and
-    ``secrets`` (set as secret config) on top, ``drop`` keys removed."""
-    config = stack_config(stack)
+    """Run ``__main__.py`` for ``stack`` with its committed config (or ``config_from``'s, as
+    ``pulumi stack init <stack> --copy-config-from <config_from>`` gives a new stack),
+    ``overrides`` and ``secrets`` (set as secret config) on top, ``drop`` keys removed."""
+    config = stack_config(config_from or stack)
     config.update(overrides or {})
     config.update(secrets or {})
     for key in drop:

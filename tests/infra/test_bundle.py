@@ -126,6 +126,27 @@ def test_digest_follows_sources_architecture_and_python(tmp_path):
     assert digest(BundleSpec("arm64", "3.13"), bundle_module._project_sources(root)) != base
 
 
+def _tree(directory: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(directory).as_posix(): (p.stat().st_mtime_ns, p.stat().st_size if p.is_file() else 0)
+            for p in sorted(directory.rglob("*"))}
+
+
+def test_a_local_plugin_is_built_without_touching_its_source_tree(tmp_path):
+    # GIVEN the example plugin, installed from its directory (make setup: pip install -e)
+    source = bundle_module._local_source("droplets-traffic-filter")
+    assert source is not None and (source / "pyproject.toml").is_file()
+    before = _tree(source)
+    # WHEN the program's bundle is built with it (a fresh cache: really built, not reused)
+    built = build_bundle(BundleSpec(architecture="arm64", python_version=runtime_python_version(),
+                                    plugin_packages=("droplets-traffic-filter",)), cache_dir=tmp_path / "cache")
+    # THEN the bundle holds the plugin
+    assert "droplets_traffic_filter/__init__.py" in built.files
+    # AND the plugin's tree is exactly as it was: no build/ folder, no egg-info touched
+    after = _tree(source)
+    assert not (source / "build").exists()
+    assert after == before, sorted(set(after.items()) ^ set(before.items()))
+
+
 def test_shipped_modules_are_the_project_files_the_bundle_takes():
     # GIVEN the project WHEN asked which of its modules the bundle holds
     shipped = bundle_module.shipped_modules()

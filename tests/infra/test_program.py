@@ -730,6 +730,31 @@ def test_config_flows_into_the_resources():
 PLUGIN_DIST = "droplets-traffic-filter"  # examples/transform-plugin, installed in .venv by `make setup`
 
 
+@pytest.mark.parametrize(
+    "transforms",
+    ["pii,drop_paths,enrich,keys", "[pii, drop_paths, enrich, keys]", '["pii", "drop_paths", "enrich", "keys"]',
+     "[ pii,drop_paths , enrich,keys ]"],
+    ids=["comma-separated", "yaml-flow-list", "json-list", "yaml-flow-list-spaces"],
+)
+@pulumi.runtime.test
+def test_list_settings_accept_every_form_their_error_names(transforms):
+    # GIVEN the chain and the plugin package typed as a command line would give them
+    # (`pulumi config set`, `droplets dev --config KEY=VALUE`): each form the error names
+    run = run_program("dev", overrides={
+        "droplets:transforms": transforms,
+        "droplets:pluginPackages": f"[{PLUGIN_DIST}]",
+        "droplets:transformOptions": "{drop_paths: {methods: [OPTIONS]}}",
+    })
+
+    def check(_):
+        # THEN the consumer gets the same chain and options whichever form was used
+        env = run.one(FUNCTION, "droplets-consumer-function").plain("environment")["variables"]
+        assert env[contract.ENV_TRANSFORMS] == "pii,drop_paths,enrich,keys"
+        assert json.loads(env[contract.ENV_TRANSFORM_CONFIG]) == {"drop_paths": {"methods": ["OPTIONS"]}}
+
+    return run.settled().apply(check)
+
+
 @pulumi.runtime.test
 def test_plugin_package_goes_into_the_bundle_and_its_transform_into_the_chain():
     import zipfile
@@ -776,6 +801,14 @@ BAD_CONFIG = [
     ({"droplets:pluginPackages": "no-such-droplets-plugin"}, r"droplets:pluginPackages: 'no-such-droplets-plugin' is not installed"),
     ({"droplets:transforms": "pii,drop_paths,keys"}, r"droplets:transforms: 'drop_paths' come\(s\) from plugin 'droplets_traffic_filter' \(distribution droplets-traffic-filter\), which would not be in the Lambda bundle; add it to droplets:pluginPackages"),
     ({"droplets:pluginModules": "tests.plugins.shout"}, r"droplets:pluginModules: 'tests.plugins.shout' would not be in the Lambda bundle"),
+    # the example plugin, installed: its entry point registers it, naming its module again is a mistake
+    ({"droplets:pluginPackages": PLUGIN_DIST, "droplets:pluginModules": "droplets_traffic_filter"}, r"^droplets:pluginModules: plugin module 'droplets_traffic_filter' is already registered as 'traffic_filter' \(the entry point of the installed package droplets-traffic-filter\): leave it out$"),
+    # a misspelt option of a plugin's transform (reject_unknown_options in its factory)
+    ({"droplets:pluginPackages": PLUGIN_DIST, "droplets:transforms": "drop_paths,keys", "droplets:transformOptions": json.dumps({"drop_paths": {"path": ["/health"]}})}, r"^droplets:transformOptions: transform 'drop_paths': unknown option 'path' \(did you mean 'paths'\?\); known: paths, methods$"),
+    ({"droplets:transformOptions": json.dumps({"enrich": {"ua_cache": 10}})}, r"droplets:transformOptions: transform 'enrich': unknown option 'ua_cache' \(did you mean 'ua_cache_size'\?\)"),
+    ({"droplets:transforms": "[pii, [enrich], keys]"}, r"droplets:transforms must be a list of names \(YAML list, JSON list or comma-separated"),
+    ({"droplets:transforms": "[pii, enrich"}, r"droplets:transforms must be a list of names"),
+    ({"droplets:transformOptions": "{keys: [1]}"}, r"droplets:transformOptions must be an object mapping a transform name to its options object \(YAML or JSON"),
     ({"droplets:pluginPackages": PLUGIN_DIST, "droplets:transforms": "drop_paths,keys", "droplets:transformOptions": json.dumps({"drop_paths": {"paths": "/health"}})}, r"droplets:transformOptions: transform 'drop_paths': option 'paths' must be a list"),
     ({"droplets:alarms": "yes"}, r"droplets:alarms must be one of true, false, got 'yes'"),
     ({"droplets:alarms": "false", "droplets:alarmEmail": "ops@acme-data.io"}, r"droplets:alarmEmail is set but droplets:alarms is false"),

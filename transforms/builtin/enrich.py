@@ -37,7 +37,7 @@ from functools import cache, lru_cache
 from typing import Any, Mapping
 
 from droplets import contract
-from transforms import ConfigError, hookimpl
+from transforms import ConfigError, hookimpl, reject_unknown_options
 
 NAME = "enrich"
 OPTIONS = ("ua_cache_size",)
@@ -156,9 +156,7 @@ def status_class(status: Any) -> str | None:
 
 class Enrich:
     def __init__(self, options: Mapping[str, Any]):
-        unknown = sorted(set(options) - set(OPTIONS))
-        if unknown:
-            raise ConfigError(f"unknown option(s) {', '.join(map(repr, unknown))}; known: {', '.join(OPTIONS)}")
+        reject_unknown_options(options, OPTIONS)
         size = options.get("ua_cache_size", DEFAULT_UA_CACHE_SIZE)
         if not isinstance(size, int) or isinstance(size, bool) or size < 0:
             raise ConfigError(f"option 'ua_cache_size' must be a whole number >= 0, got {size!r}")

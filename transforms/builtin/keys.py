@@ -13,12 +13,11 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from droplets import contract
-from transforms import ConfigError, hookimpl
+from transforms import hookimpl, reject_unknown_options
 
 
 def make_keys(options: Mapping[str, Any]):
-    if options:
-        raise ConfigError(f"takes no options, got: {', '.join(sorted(options))}")
+    reject_unknown_options(options, ())
 
     def keys(record: dict[str, Any]) -> dict[str, Any]:
         record["pipeline"]["key"] = contract.object_key(record)

@@ -83,7 +83,7 @@ from functools import lru_cache, partial
 from typing import Any, Callable, Mapping
 
 from droplets import contract
-from transforms import ConfigError, hookimpl
+from transforms import ConfigError, hookimpl, reject_unknown_options
 from transforms.builtin._pii_ids import card_number_like
 from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
 from transforms.builtin._pii_kinds import (
@@ -346,9 +346,7 @@ class Pii:
     """The configured transform; one per Lambda container."""
 
     def __init__(self, options: Mapping[str, Any]):
-        unknown = sorted(set(options) - set(OPTIONS))
-        if unknown:
-            raise ConfigError(f"unknown option(s) {', '.join(map(repr, unknown))}; known: {', '.join(OPTIONS)}")
+        reject_unknown_options(options, OPTIONS)
         self.country_code = _country_code(options)
         self.drop_headers = CREDENTIAL_HEADERS | {h.lower() for h in _string_list(options, "extra_headers")}
         credentials = NameRule(_string_list(options, "extra_fields"))

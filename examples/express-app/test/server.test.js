@@ -180,3 +180,14 @@ test('a SIMULATED_DB_MS that is not a number of milliseconds stops the start wit
     assert.match(server.output.stderr, /SIMULATED_DB_MS must be a number of milliseconds >= 0/);
   }
 });
+
+test('an emulator queue URL without AWS_REGION stops the start with one line naming AWS_REGION', async () => {
+  // GIVEN the queue URL of a local emulator (it names no region) and no AWS_REGION
+  const server = startServer({ DROPLETS_QUEUE_URL: 'http://127.0.0.1:4566/123456789012/droplets-dev-events', AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' });
+  server.url.catch(() => {}); // it never listens
+  const code = await new Promise((resolve) => server.child.on('close', resolve));
+  // THEN it exits 1 with one line that says which variable to set, no stack trace
+  assert.equal(code, 1);
+  assert.equal(server.output.stderr.trim().split('\n').length, 1, server.output.stderr);
+  assert.match(server.output.stderr, /^droplets: no AWS region for queue URL http:\/\/127\.0\.0\.1:4566\/.*set AWS_REGION/);
+});

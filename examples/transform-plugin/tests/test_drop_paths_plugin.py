@@ -12,9 +12,14 @@ from pathlib import Path
 import pytest
 
 import droplets_traffic_filter
-from transforms import ConfigError
-from transforms.chain import Dropped, available_transforms
-from transforms.testing import chain, make_record, plugin_manager, run_chain, run_transform, stored
+from transforms.chain import available_transforms
+from transforms.testing import ConfigError, Dropped, chain, make_record, plugin_manager, run_chain, run_transform, stored
+
+PLUGIN_DIR = Path(__file__).resolve().parent.parent
+#: The sample the README's "try it" step runs: a health check, a stylesheet, course pages, a
+#: sign-up with an e-mail address, a CORS preflight, a 404 with an e-mail in the path, a 500.
+RECORDS = PLUGIN_DIR / "records.ndjson"
+DROPLETS = Path(sys.executable).with_name("droplets")
 
 
 def call(path, method="GET", **overrides):
@@ -130,10 +135,9 @@ def test_bad_options_fail_when_the_chain_is_built(name, options, named):
 def test_droplets_transform_runs_the_plugin(tmp_path: Path):
     # GIVEN NDJSON with a health check and an API call carrying an e-mail
     lines = [json.dumps(call("/healthz")), json.dumps(call("/api/users/ann@example.com", response={"status": 200}))]
-    droplets = Path(sys.executable).with_name("droplets")
     # WHEN the user tries the chain with `droplets transform`
     done = subprocess.run(
-        [str(droplets), "transform", "--transforms", "pii,drop_paths,enrich,keys"],
+        [str(DROPLETS), "transform", "--transforms", "pii,drop_paths,enrich,keys"],
         input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=60,
     )
     # THEN the probe is dropped by the plugin and the call stored without the e-mail
@@ -142,3 +146,59 @@ def test_droplets_transform_runs_the_plugin(tmp_path: Path):
     assert first == {"dropped_by": "drop_paths", "event_id": json.loads(lines[0])["event_id"]}
     assert second["record"]["request"]["path"] == "/api/users/[email]"
     assert "ann@example.com" not in done.stdout
+
+
+def _transform(*args: str, stdin: Path = RECORDS) -> subprocess.CompletedProcess:
+    with stdin.open("rb") as records:
+        return subprocess.run([str(DROPLETS), "transform", *args], stdin=records, capture_output=True, text=True, timeout=60)
+
+
+def test_the_sample_records_through_the_readme_chain():
+    # GIVEN the sample records shipped with the plugin, every one a valid record
+    lines = RECORDS.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 8
+    # WHEN the README's "try it" command runs them (the plugin's default options)
+    done = _transform("--transforms", "pii,drop_paths,enrich,keys")
+    # THEN one line comes out per record: the probe and the stylesheet dropped by drop_paths,
+    # the rest stored under the default key, without the e-mail addresses and the phone number
+    assert done.returncode == 0, done.stderr
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(out) == len(lines)
+    assert [o.get("dropped_by") for o in out[:2]] == ["drop_paths", "drop_paths"]
+    assert all(o["key"].startswith("events/dt=2026-11-26/") for o in out[2:])
+    for secret in ("ada.lovelace@example.com", "grace.hopper@example.com", "7946 0958"):
+        assert secret in RECORDS.read_text(encoding="utf-8")
+        assert secret not in done.stdout
+
+
+def test_the_sample_records_with_the_readme_options(tmp_path: Path):
+    # GIVEN the README's options file: drop /internal/* and CORS preflights, keep all sessions
+    options = tmp_path / "options.json"
+    options.write_text(json.dumps({"drop_paths": {"paths": ["/internal/*"], "methods": ["OPTIONS"]}, "sample": {"rate": 1}}))
+    # WHEN the sample runs through pii, drop_paths, sample, enrich, keys
+    done = _transform("-t", "pii,drop_paths,sample,enrich,keys", "--config", str(options))
+    # THEN only the preflight is dropped (the probe and the stylesheet are no longer matched)
+    assert done.returncode == 0, done.stderr
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [o.get("dropped_by") for o in out] == [None] * 5 + ["drop_paths"] + [None] * 2
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"drop_paths": {"path": ["/internal/*"]}},
+         "transform 'drop_paths': unknown option 'path' (did you mean 'paths'?); known: paths, methods"),
+        ({"sample": {"rate": 0.5, "keep_error": False}},
+         "transform 'sample': unknown option 'keep_error' (did you mean 'keep_errors'?); known: rate, keep_errors"),
+    ],
+)
+def test_a_misspelt_option_fails_droplets_transform_naming_it(tmp_path: Path, options, message):
+    # GIVEN an options file with a typo in one of the plugin's option names
+    config = tmp_path / "options.json"
+    config.write_text(json.dumps(options))
+    # WHEN the chain is tried with it
+    done = _transform("-t", "pii,drop_paths,sample,enrich,keys", "--config", str(config))
+    # THEN nothing runs: one line names the transform and the option, exit 2
+    assert done.returncode == 2
+    assert done.stderr == f"droplets: error: {message}\n"
+    assert done.stdout == ""

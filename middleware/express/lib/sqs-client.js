@@ -17,6 +17,7 @@
 const path = require('node:path');
 const { Worker } = require('node:worker_threads');
 const { SQSClient } = require('@aws-sdk/client-sqs');
+const { explain } = require('./aws-config');
 
 function sqsConfig(options, region) {
   return {
@@ -37,7 +38,7 @@ function sqsConfig(options, region) {
 function inThreadClient(options, region) {
   const client = new SQSClient(sqsConfig(options, region));
   return {
-    send: (command) => client.send(command),
+    send: (command) => client.send(command).catch((err) => { throw explain(err); }),
     destroy: () => client.destroy(),
   };
 }

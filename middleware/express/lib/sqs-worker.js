@@ -4,6 +4,7 @@
 // loop that serves the app's requests.
 const { parentPort, workerData } = require('node:worker_threads');
 const { SQSClient, SendMessageBatchCommand } = require('@aws-sdk/client-sqs');
+const { explain } = require('./aws-config');
 
 // The configuration of sqs-client.js (md5: false, cacheMiddleware: true): no per-call options
 // are passed, timeouts are the request handler's.
@@ -13,7 +14,8 @@ parentPort.on('message', async ({ id, input }) => {
   try {
     const output = await client.send(new SendMessageBatchCommand(input));
     parentPort.postMessage({ id, output: { Successful: output.Successful || [], Failed: output.Failed || [] } });
-  } catch (err) {
+  } catch (caught) {
+    const err = explain(caught); // "no AWS credentials: set ...", not the SDK's bare message
     // What Sender needs to classify the failure; an Error does not cross threads whole.
     parentPort.postMessage({
       id,

@@ -3,9 +3,10 @@
 A droplets plugin is a module with a ``droplets_transforms`` hook implementation returning
 ``{name: factory}``. The factory gets the transform's options (stack config
 ``droplets:transformOptions``), validates them, raising :class:`transforms.ConfigError`
-naming the option, and returns the transform: a function from record to record, or to
-None to drop it. Factories run once per Lambda container and at ``pulumi preview``, so
-every costly preparation (compiling patterns) belongs there, not in the transform.
+naming the option (``reject_unknown_options`` first, so a misspelt option fails too), and
+returns the transform: a function from record to record, or to None to drop it. Factories
+run once per Lambda container and at ``pulumi preview``, so every costly preparation
+(compiling patterns) belongs there, not in the transform.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import hashlib
 import re
 from typing import Any, Callable, Mapping
 
-from transforms import ConfigError, hookimpl
+from transforms import ConfigError, hookimpl, reject_unknown_options
 
 Record = dict[str, Any]
 Transform = Callable[[Record], "Record | None"]
@@ -35,15 +36,9 @@ def _strings(options: Mapping[str, Any], name: str, default: tuple[str, ...]) ->
     return tuple(value)
 
 
-def _reject_unknown(options: Mapping[str, Any], known: tuple[str, ...]) -> None:
-    unknown = sorted(set(options) - set(known))
-    if unknown:
-        raise ConfigError(f"unknown option(s) {', '.join(map(repr, unknown))}; known: {', '.join(known)}")
-
-
 def make_drop_paths(options: Mapping[str, Any]) -> Transform:
     """Drop calls by path (glob patterns, ``*`` matches across ``/``) or by method."""
-    _reject_unknown(options, ("paths", "methods"))
+    reject_unknown_options(options, ("paths", "methods"))
     paths = _strings(options, "paths", DEFAULT_PATHS)
     methods = frozenset(m.upper() for m in _strings(options, "methods", ()))
     # One compiled expression for all patterns: one regex call per record, not one per pattern.
@@ -61,7 +56,7 @@ def make_drop_paths(options: Mapping[str, Any]) -> Transform:
 
 def make_sample(options: Mapping[str, Any]) -> Transform:
     """Keep a fraction of sessions, whole, decided by a hash (the same on every container)."""
-    _reject_unknown(options, ("rate", "keep_errors"))
+    reject_unknown_options(options, ("rate", "keep_errors"))
     rate = options.get("rate")
     if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate <= 1:
         raise ConfigError(f"option 'rate' is required: a number from 0 to 1, got {rate!r}")
