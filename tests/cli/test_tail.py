@@ -41,6 +41,11 @@ def ids(events) -> list[str]:
     return [e["event_id"] for e in events]
 
 
+def queried_days(queries) -> list[str]:
+    """The days a poll's Queries read (each day is several partitions: its write shards)."""
+    return sorted({contract.day_of_partition(q["ExpressionAttributeValues"][":day"]["S"]) for q in queries})
+
+
 @pytest.fixture
 def recorded_queries(monkeypatch):
     """The parameters of every DynamoDB Query made while the test runs."""
@@ -100,10 +105,11 @@ def test_polls_cross_midnight_without_a_gap_or_a_repeat(lake, recorded_queries):
         clock.advance(seconds=2)
         recorded_queries.clear()
         printed += ids(tail.poll())
-        # the window spans midnight for the whole minute after it: both days are queried
-        days = sorted(q["ExpressionAttributeValues"][":day"]["S"] for q in recorded_queries)
+        # the window spans midnight for the whole minute after it: both days are queried,
+        # each its every partition
         if clock.now < at("2026-04-01T00:01:00.000Z"):
-            assert days == ["2026-03-31", "2026-04-01"]
+            assert queried_days(recorded_queries) == ["2026-03-31", "2026-04-01"]
+            assert len(recorded_queries) == 2 * (lake.shards + 1)
     # THEN every call is printed exactly once, each poll's in time order
     assert printed == expected
     assert len(set(printed)) == len(printed) == 9
@@ -125,7 +131,7 @@ def test_a_quiet_spell_over_midnight_keeps_the_window_at_the_last_call_seen(lake
     recorded_queries.clear()
     # THEN it is still found: the window starts 30 s before the newest call seen, not before now
     assert ids(tail.poll()) == [slow]
-    assert sorted(q["ExpressionAttributeValues"][":day"]["S"] for q in recorded_queries) == ["2026-03-31", "2026-04-01"]
+    assert queried_days(recorded_queries) == ["2026-03-31", "2026-04-01"]
 
 
 def test_a_call_indexed_later_than_the_look_back_behind_newer_calls_is_not_seen(lake):
