@@ -242,11 +242,11 @@ def reindex(
                     result.moved += 1
                 else:
                     skip(entry["Key"], outcome)
-            if on_done:
-                on_done(len(contents))
             days = [d for d in map(_day_of_key, (e["Key"] for e in contents)) if d]
             if days:
                 result.last_day = max(days)
+            if on_done:
+                on_done(len(contents))
     return result
 
 
