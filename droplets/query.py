@@ -322,8 +322,8 @@ def day_events(
     """
     layout = layout if layout is not None else read_layout(dynamodb, table)
     partitions = layout.partitions(day)
-    kwargs, names, values = _query_kwargs(where, None)
-    kwargs.pop("PaginationConfig")
+    filter_expression, names, values = (where or EventFilter()).expression()
+    filtered = {"FilterExpression": filter_expression} if filter_expression else {}
     limit = page_size or max(MIN_PARTITION_PAGE, ITEMS_IN_FLIGHT // (2 * len(partitions)))
 
     def fetch(partition: str, start: Any) -> dict:
@@ -335,7 +335,7 @@ def day_events(
             ExpressionAttributeValues={":day": {"S": partition}, ":first": {"S": first}, ":last": {"S": last}, **values},
             ScanIndexForward=True,
             Limit=limit,
-            **kwargs,
+            **filtered,
         )
         if start:
             request["ExclusiveStartKey"] = start

@@ -35,6 +35,7 @@ from typing import Any, Callable, Iterator
 
 from droplets import contract
 from droplets.errors import DropletsError
+from droplets.query import read_layout
 
 BATCH_GET = 100  # BatchGetItem's limit
 
@@ -182,8 +183,6 @@ def reindex(
     layout item says writers use now, else :data:`droplets.contract.DEFAULT_INDEX_SHARDS`).
     ``result`` (returned) is updated as the run goes, so a caller whose run was interrupted
     knows how far it got (``last_day``)."""
-    from droplets.query import read_layout
-
     if shards is None:
         shards = read_layout(dynamodb, table).shards or contract.DEFAULT_INDEX_SHARDS
     contract.check_shard_count(shards)

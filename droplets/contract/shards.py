@@ -110,9 +110,6 @@ class DayLayout:
         shards = (item.get(LAYOUT_SHARDS) or {}).get("N")
         return cls(int(shards) if shards is not None else None, counts)
 
-    def with_count(self, shards: int) -> "DayLayout":
-        return DayLayout(shards, self.counts | {shards})
-
 
 def register_shards(shards: int) -> dict[str, Any]:
     """The UpdateItem arguments (all but the table and key) that add ``shards`` to the
