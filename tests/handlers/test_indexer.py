@@ -100,7 +100,7 @@ def test_items_go_to_the_write_shard_of_their_event_and_the_count_is_registered_
 
 
 def test_a_new_shard_count_is_added_to_the_layout_not_replacing_the_old(aws, context, aws_env):
-    # GIVEN a container that indexed with 2 shards
+    # GIVEN a container that indexed with the default count
     first = make_record(new_event_id=True)
     indexer.handler(notify(s3_notification("ObjectCreated:Put", store(aws, first))), context)
     assert aws.layout().counts == {contract.DEFAULT_INDEX_SHARDS}
