@@ -245,6 +245,74 @@ def test_a_bad_shard_count_is_a_usage_error(lake, cli, api_calls, args, fragment
     assert api_calls == []
 
 
+def _sessions_over_midnight(rng: random.Random) -> list[dict]:
+    """40 sessions of 5 calls starting in the half hour either side of midnight March 14 -> 15
+    (one exactly at 00:00:00.000), mostly a path through a shop, some 404s and 5xx; plus calls
+    without a session."""
+    from datetime import datetime, timedelta, timezone
+
+    midnight = datetime(2026, 3, 15, tzinfo=timezone.utc)
+    steps = [("GET", "/courses"), ("GET", "/courses/:id"), ("POST", "/cart"), ("POST", "/checkout")]
+    records = []
+    for n in range(40):
+        start = midnight if n == 0 else midnight + timedelta(seconds=rng.randrange(-1800, 1800), milliseconds=rng.randrange(1000))
+        for i in range(5):
+            at = (start + timedelta(seconds=7 * i)).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+            method, route = steps[min(i, 3)] if rng.random() < 0.8 else rng.choice(steps)
+            records.append(stored_record(f"sess-rep-{n:04d}", at, event_id=_event_id(rng), method=method, route=route,
+                                         status=rng.choice([200, 200, 201, 404, 503]), duration_ms=float(rng.randrange(1, 900))))
+    records += [stored_record(None, f"{DAY}T23:59:{s:02d}.000Z", event_id=_event_id(rng), route="/health") for s in range(5)]
+    return records
+
+
+def test_the_reports_do_not_depend_on_how_the_days_items_are_laid_out(lake, cli):
+    # GIVEN 205 calls over midnight, indexed a third unsharded, a third on 2 shards, a third on 8
+    rng = random.Random(10)
+    records = _sessions_over_midnight(rng)
+    for index, shards in enumerate((None, 2, 8)):
+        part = records[index::3]
+        if shards is None:
+            lake.add_many(part, unsharded=True)
+        else:
+            lake.shards = shards
+            lake.add_many(part)
+    window = ("--since", DAY, "--until", "2026-03-15", "--json")
+    steps = ("GET /courses", "GET /courses/:id", "POST /checkout")
+
+    def reports() -> dict:
+        answers = {}
+        for name, args in {"api": ("report", "api"), "journeys": ("report", "journeys"),
+                           "funnel": ("report", "funnel", *steps)}.items():
+            result = cli(*args, *window)
+            assert result.exit_code == 0, result.stderr
+            answers[name] = result.json()
+        return answers
+
+    # WHEN the API, journeys and funnel reports are run on that mixed layout
+    mixed = reports()
+    # THEN they count every call once
+    assert mixed["api"]["total"] == len(records) == 205
+    # AND WHEN reindex moves every item to a single shard (the layout of one partition a day,
+    # as before sharding) THEN every report gives exactly the same answer
+    assert cli("reindex", "--shards", "1", "--json").json()["moved"] > 0
+    assert {p.split("#")[-1] for p in _partitions(lake)} == {"0"}
+    assert reports() == mixed
+
+
+@pytest.mark.parametrize("command", [["session", contract.LAYOUT_PARTITION], ["forget", contract.LAYOUT_PARTITION, "--yes"]])
+def test_the_layout_item_is_no_session_to_read_or_erase(lake, cli, api_calls, command):
+    # GIVEN a sharded lake (its layout item registered)
+    lake.add_many(_day_of_calls(random.Random(11), 10))
+    api_calls.clear()
+    # WHEN someone asks for the layout item's partition as a session
+    result = cli(*command)
+    # THEN it is refused as not a session ID before any call, and readers still find every shard
+    assert result.exit_code != 0 and "is not a session ID" in result.stderr, result.stderr
+    assert api_calls == []
+    assert read_layout(lake.dynamodb, lake.table) == contract.DayLayout(contract.DEFAULT_INDEX_SHARDS,
+                                                                         frozenset({contract.DEFAULT_INDEX_SHARDS}))
+
+
 # --- the merge itself: streaming, early stop, an item seen in two partitions ------------------
 
 
