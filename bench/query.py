@@ -106,7 +106,7 @@ def populate(s3, dynamodb, first_session: int, sessions: int, rng: random.Random
         key = contract.object_key(record)
         body = json.dumps(record).encode("utf-8")
         s3.put_object(Bucket=BUCKET, Key=key, Body=body, ContentType="application/json")
-        item = contract.index_item(record, key, len(body))
+        item = contract.index_item(record, key, len(body), shards=contract.DEFAULT_INDEX_SHARDS)
         return {"PutRequest": {"Item": {k: serializer.serialize(v) for k, v in item.items()}}}
 
     def write(batch: list[dict]) -> None:
@@ -114,6 +114,8 @@ def populate(s3, dynamodb, first_session: int, sessions: int, rng: random.Random
         while pending:
             pending = dynamodb.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
 
+    # Readers look for items on the shard counts the layout item lists (the indexer's cold start).
+    dynamodb.update_item(TableName=TABLE, Key=contract.layout_key(), **contract.register_shards(contract.DEFAULT_INDEX_SHARDS))
     with ThreadPoolExecutor(max_workers=MAX_WORKERS) as pool:
         requests = list(pool.map(put, records))
         list(pool.map(write, [requests[i:i + 25] for i in range(0, len(requests), 25)]))

@@ -365,6 +365,9 @@ KEYS: tuple[Key, ...] = (
     Key("consumerTimeoutSeconds", Whole(1, 900), 60, "consumer timeout"),
     Key("indexerMemoryMb", Whole(128, 10240), 256, "indexer memory"),
     Key("indexerTimeoutSeconds", Whole(1, 900), 30, "indexer timeout"),
+    Key("indexShards", Whole(1, contract.MAX_INDEX_SHARDS), contract.DEFAULT_INDEX_SHARDS,
+        "write shards of the index's by-day GSI: each takes ~1,000 index writes a second, every day query reads each "
+        "(docs/scale.md); reaches the indexer as `DROPLETS_INDEX_SHARDS`; after a change, `droplets reindex` moves existing items"),
     Key("architecture", OneOf(ARCHITECTURES), "arm64", "Lambda architecture; the bundle is built for it"),
     Key("logRetentionDays", OneOf(LOG_RETENTION_DAYS), 30, "Lambda log retention"),
     Key("alarms", Flag(), True, "CloudWatch alarms and their (KMS-encrypted) SNS topic"),
@@ -439,6 +442,8 @@ class Settings:
     batching_window_seconds: int
     consumer: FunctionSettings
     indexer: FunctionSettings
+    #: Write shards of the by-day GSI (``droplets.contract.shards``).
+    index_shards: int
     architecture: str
     log_retention_days: int
     alarms: bool
@@ -595,6 +600,7 @@ def load_settings(
         batching_window_seconds=window,
         consumer=consumer,
         indexer=indexer,
+        index_shards=value("indexShards"),
         architecture=architecture,
         log_retention_days=log_retention,
         alarms=alarms,

@@ -211,7 +211,7 @@ class DropletsPipeline(pulumi.ComponentResource):
         )
         self.indexer = function(
             "indexer", INDEXER_HANDLER, self.indexing, s.indexer,
-            contract.IndexerEnv(table=self.index.name, retention_days=s.retention_days),
+            contract.IndexerEnv(table=self.index.name, retention_days=s.retention_days, index_shards=s.index_shards),
             [
             {
                 "Sid": "ReadEvents",
@@ -236,8 +236,19 @@ class DropletsPipeline(pulumi.ComponentResource):
                 "Action": ["dynamodb:PutItem", "dynamodb:DeleteItem"],
                 "Resource": self.index.arn,
                 # Session items only: the indexer can neither write nor remove an
-                # erasure entry (only the operator's forget does).
-                "Condition": {"ForAllValues:StringNotLike": {"dynamodb:LeadingKeys": [erasure.ERASED_LEADING_KEYS]}},
+                # erasure entry (only the operator's forget does), nor replace or delete
+                # the GSI's layout item (readers would stop looking at some shards).
+                "Condition": {"ForAllValues:StringNotLike": {
+                    "dynamodb:LeadingKeys": [erasure.ERASED_LEADING_KEYS, contract.LAYOUT_PARTITION]}},
+            },
+            {
+                # At cold start, the indexer adds its shard count to the layout item (an
+                # UpdateItem ADD to a set), and may touch no other item this way.
+                "Sid": "RegisterIndexShards",
+                "Effect": "Allow",
+                "Action": "dynamodb:UpdateItem",
+                "Resource": self.index.arn,
+                "Condition": {"ForAllValues:StringEquals": {"dynamodb:LeadingKeys": [contract.LAYOUT_PARTITION]}},
             },
             read_erasures,
             *grants.lake("DecryptLakeObjects", bucket_arn, read=True),

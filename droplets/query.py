@@ -1,9 +1,11 @@
 """Index queries: a session's journey and a time range's events, without scanning S3.
 
 Everything here reads the DynamoDB index (see ``droplets.contract``): a session is one
-Query on the table's partition key, a time range is one Query per day on the ``by-day``
-GSI, made by :func:`day_events` (every reader of the GSI goes through it). Both are
-paginated and streamed, so memory stays flat however much comes back. S3 is only opened by
+Query on the table's partition key; a time range is, for each day, one Query per partition
+of the ``by-day`` GSI the day's items can be in (the GSI is write-sharded, see
+:mod:`droplets.contract.shards`), run concurrently and merged in time order by
+:func:`day_events` (every reader of the GSI goes through it). Both are paginated and
+streamed, so memory stays flat however much comes back. S3 is only opened by
 :func:`fetch_records`, when the stored records themselves are needed.
 
 Every function takes boto3 clients, so the CLI, the demo and the benchmark share them::
@@ -18,6 +20,7 @@ Every function takes boto3 clients, so the CLI, the demo and the benchmark share
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 from collections import deque
@@ -232,6 +235,65 @@ def _query_kwargs(where: EventFilter | None, page_size: int | None) -> tuple[dic
     return kwargs, names, values
 
 
+#: At most this many partitions of a day are queried at once.
+MAX_FAN_OUT_WORKERS = 16
+#: Without a ``page_size``, the items a day query's pages hold at once, over all partitions:
+#: each partition's page Limit is this divided by the partitions (at least
+#: MIN_PARTITION_PAGE), and each partition holds at most two pages (the one being merged and
+#: the next, fetched ahead).
+ITEMS_IN_FLIGHT = 4000
+MIN_PARTITION_PAGE = 100
+
+
+def read_layout(dynamodb, table: str) -> contract.DayLayout:
+    """The GSI's layout item: every shard count writers ever used. Read strongly consistent:
+    a writer registers its count before writing under it, so every partition that holds an
+    item indexed before this read is known."""
+    item = dynamodb.get_item(TableName=table, Key=contract.layout_key(), ConsistentRead=True).get("Item")
+    return contract.DayLayout.from_item(item)
+
+
+def _order(event: dict[str, Any]) -> tuple[str, str]:
+    """The time order of events: ``occurred_at``, then ``event_id`` for those of the same millisecond."""
+    return event[contract.DAY_INDEX_SK], event.get("event_id") or ""
+
+
+def _in_order(events: Iterator[dict]) -> Iterator[dict]:
+    """One partition's events in :func:`_order`. The GSI sorts by ``occurred_at`` only, so the
+    events of one millisecond come in any order: each such run is sorted by event ID (a run
+    is what one millisecond holds, so memory stays small)."""
+    run: list[dict] = []
+    for event in events:
+        if run and event[contract.DAY_INDEX_SK] != run[0][contract.DAY_INDEX_SK]:
+            run.sort(key=_order)
+            yield from run
+            run = []
+        run.append(event)
+    run.sort(key=_order)
+    yield from run
+
+
+def _partition_events(pool: ThreadPoolExecutor, fetch: Callable[[str, Any], dict], partition: str) -> Iterator[dict]:
+    """One partition's events, page by page; the first page is asked for now (so every
+    partition's Query starts at once), each next page while the current one is merged."""
+    future: Future | None = pool.submit(fetch, partition, None)
+
+    def pages() -> Iterator[dict]:
+        nonlocal future
+        try:
+            while future is not None:
+                page = future.result()
+                start = page.get("LastEvaluatedKey")
+                future = pool.submit(fetch, partition, start) if start else None
+                for item in page.get("Items", []):
+                    yield to_event(_deserialize(item))
+        finally:
+            if future is not None:
+                future.cancel()
+
+    return _in_order(pages())
+
+
 def day_events(
     dynamodb,
     table: str,
@@ -241,30 +303,60 @@ def day_events(
     *,
     where: EventFilter | None = None,
     page_size: int | None = None,
+    layout: contract.DayLayout | None = None,
 ) -> Iterator[dict]:
-    """One day's events with ``first <= occurred_at <= last``, in time order, from the
-    ``by-day`` GSI (``day = :d AND occurred_at BETWEEN :first AND :last``), paginated and
-    streamed.
+    """One day's events with ``first <= occurred_at <= last``, in time order (``occurred_at``,
+    then ``event_id``), each once, from the ``by-day`` GSI; streamed.
 
-    Every read of the GSI goes through here (:func:`events_between`, ``droplets tail``):
-    the one place that knows how a day is laid out in the index.
+    Every read of the GSI goes through here (:func:`events_between`, ``droplets tail``): the
+    one place that knows how a day is laid out in the index. A day's items are spread over
+    write shards (``<day>#<n>``, :mod:`droplets.contract.shards`); ``layout`` (read from the
+    table when not given) says which counts were ever used. Each partition the day's items
+    can be in (the unsharded ``<day>`` of items indexed before sharding, and every shard) is
+    queried with the same key condition and filter (``#day = :day AND occurred_at BETWEEN
+    :first AND :last``), concurrently, a page at a time, and the partitions' streams are
+    merged with a heap: memory holds a couple of pages per partition, whatever the day's
+    size. An item is in one partition only; an event seen twice in a row (an item moved by
+    ``reindex`` while the GSI, eventually consistent, still shows it in both partitions) is
+    given once.
     """
-    kwargs, names, values = _query_kwargs(where, page_size)
-    pages = dynamodb.get_paginator("query").paginate(
-        TableName=table,
-        IndexName=contract.DAY_INDEX,
-        KeyConditionExpression="#day = :day AND #at BETWEEN :first AND :last",
-        ExpressionAttributeNames={"#day": contract.DAY_INDEX_PK, "#at": contract.DAY_INDEX_SK, **names},
-        ExpressionAttributeValues={":day": {"S": day}, ":first": {"S": first}, ":last": {"S": last}, **values},
-        ScanIndexForward=True,
-        **kwargs,
-    )
+    layout = layout if layout is not None else read_layout(dynamodb, table)
+    partitions = layout.partitions(day)
+    filter_expression, names, values = (where or EventFilter()).expression()
+    filtered = {"FilterExpression": filter_expression} if filter_expression else {}
+    limit = page_size or max(MIN_PARTITION_PAGE, ITEMS_IN_FLIGHT // (2 * len(partitions)))
+
+    def fetch(partition: str, start: Any) -> dict:
+        request = dict(
+            TableName=table,
+            IndexName=contract.DAY_INDEX,
+            KeyConditionExpression="#day = :day AND #at BETWEEN :first AND :last",
+            ExpressionAttributeNames={"#day": contract.DAY_INDEX_PK, "#at": contract.DAY_INDEX_SK, **names},
+            ExpressionAttributeValues={":day": {"S": partition}, ":first": {"S": first}, ":last": {"S": last}, **values},
+            ScanIndexForward=True,
+            Limit=limit,
+            **filtered,
+        )
+        if start:
+            request["ExclusiveStartKey"] = start
+        return dynamodb.query(**request)
+
     check = where is not None and where.needs_check
-    for page in pages:
-        for item in page.get("Items", []):
-            event = to_event(_deserialize(item))
+    pool = ThreadPoolExecutor(max_workers=min(len(partitions), MAX_FAN_OUT_WORKERS), thread_name_prefix="day-query")
+    try:
+        streams = [_partition_events(pool, fetch, partition) for partition in partitions]
+        previous = None
+        for event in heapq.merge(*streams, key=_order):
+            key = _order(event)
+            if key == previous:
+                continue
+            previous = key
             if not check or where.matches(event):
                 yield event
+    finally:
+        # A reader that stops early (``head``, Ctrl-C) leaves pages unasked for: cancel them,
+        # and wait only for the requests already on the wire.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def events_between(
@@ -276,9 +368,11 @@ def events_between(
     page_size: int | None = None,
 ) -> Iterator[dict]:
     """Events with ``occurred_at`` in ``time_range``, in time order: :func:`day_events` for
-    every day the range touches, streamed."""
+    every day the range touches (the GSI's layout read once), streamed."""
+    layout = read_layout(dynamodb, table)
     for day in time_range.days():
-        yield from day_events(dynamodb, table, day, time_range.first, time_range.last, where=where, page_size=page_size)
+        yield from day_events(dynamodb, table, day, time_range.first, time_range.last, where=where,
+                              page_size=page_size, layout=layout)
 
 
 # --- stored records -------------------------------------------------------------------------

@@ -12,7 +12,9 @@ the other commands use (:func:`droplets.query.day_events`), over a moving window
   printed once; a call indexed even later is not seen. The window reaches ``lookback`` past
   now too, for producers whose clocks run ahead.
 - The window can touch two days (or more, after a quiet spell): every day it touches is
-  queried, so midnight UTC brings no gap and, with the de-duplication, no repeat.
+  queried, so midnight UTC brings no gap and, with the de-duplication, no repeat. Each day
+  is all its write shards (read concurrently); the GSI's layout is read again every poll,
+  so shards a deploy adds while tail runs are followed.
 - What was indexed before tail started is read once at the start and not printed; a call
   that occurred before the start but is indexed after it is new, and printed.
 - The IDs seen are kept only while their time is inside the window, so memory stays flat.
@@ -35,7 +37,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Iterator
 
 from droplets import contract
-from droplets.query import EventFilter, day_events, session_events
+from droplets.query import EventFilter, day_events, read_layout, session_events
 
 DEFAULT_LOOKBACK = timedelta(minutes=2)
 DEFAULT_INTERVAL = timedelta(seconds=2)
@@ -66,7 +68,8 @@ class Tail:
     newest: datetime | None = None
     #: The window's start, never moved back.
     floor: datetime | None = None
-    #: Queries made and items read, for whoever wants to know what tail costs.
+    #: Queries made (one per partition of each day polled) and items read, for whoever
+    #: wants to know what tail costs.
     queries: int = 0
     items_read: int = 0
 
@@ -88,11 +91,13 @@ class Tail:
             yield from session_events(self.dynamodb, self.table, self.session_id, first=low, last=high,
                                       where=self.where, page_size=self.page_size)
             return
+        # Read each poll: a shard count added since the start (a deploy) is followed.
+        layout = read_layout(self.dynamodb, self.table)
         day = first.date()
         while day <= last.date():
-            self.queries += 1
+            self.queries += len(layout.partitions(day.isoformat()))
             yield from day_events(self.dynamodb, self.table, day.isoformat(), low, high,
-                                  where=self.where, page_size=self.page_size)
+                                  where=self.where, page_size=self.page_size, layout=layout)
             day += timedelta(days=1)
 
     def start(self) -> int:

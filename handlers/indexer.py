@@ -5,7 +5,8 @@ each message body is an S3 event notification for the lake bucket.
 
 - ``s3:TestEvent`` (sent when the notification is configured) is done, nothing to do.
 - ``ObjectCreated:*`` under ``events/``: read the object, write its index item
-  (:func:`droplets.contract.index_item`, with a TTL when ``DROPLETS_RETENTION_DAYS`` is set).
+  (:func:`droplets.contract.index_item`, with a TTL when ``DROPLETS_RETENTION_DAYS`` is set,
+  its ``day`` on one of ``DROPLETS_INDEX_SHARDS`` write shards of the by-day GSI).
 - ``ObjectRemoved:*`` and ``LifecycleExpiration:*`` under ``events/``: delete its item.
 - An object of a session ``droplets forget`` erased is never indexed (an S3 notification
   delivered after the erase, a redriven indexing DLQ message): the erasure entry is read
@@ -13,6 +14,11 @@ each message body is an S3 event notification for the lake bucket.
   and the event is done.
 - Objects under ``bad/`` are not events, and keys outside ``events/`` are not ours: both
   are done without touching the index.
+
+Shards. Before its first write, a container adds its shard count to the index's layout item
+(:mod:`droplets.contract.shards`), so readers know every partition an item can be in before
+any item is written there. If that write fails, the container is not built and the batch is
+retried: nothing is indexed where readers would not look.
 
 Event order. S3 delivers at least once and in no particular order. Every item carries
 the ``sequencer`` of the event that wrote it, and every write is conditional on being newer,
@@ -61,6 +67,7 @@ class Indexer(Container):
 
     table: str
     retention_days: int | None
+    index_shards: int
 
     @classmethod
     def from_env(
@@ -72,12 +79,20 @@ class Indexer(Container):
         concurrency: int = DEFAULT_CONCURRENCY,
     ) -> "Indexer":
         env = aws.read_env(contract.IndexerEnv, environ)
-        return cls(
-            table=env.table,
-            retention_days=env.retention_days,
-            **Container.parts(env.table, concurrency=concurrency, thread_name_prefix="index", logger=logger,
-                              s3=s3, dynamodb=dynamodb),
-        )
+        parts = Container.parts(env.table, concurrency=concurrency, thread_name_prefix="index", logger=logger,
+                                s3=s3, dynamodb=dynamodb)
+        register_shards(parts["dynamodb"], env.table, env.index_shards)
+        return cls(table=env.table, retention_days=env.retention_days, index_shards=env.index_shards, **parts)
+
+
+def register_shards(dynamodb: Any, table: str, shards: int) -> None:
+    """Add ``shards`` to the layout item (idempotent: a set's ADD). Raises on failure: a
+    container that cannot say where it writes must not write."""
+    try:
+        dynamodb.update_item(TableName=table, Key=contract.layout_key(), **contract.register_shards(shards))
+    except Exception as exc:
+        logger.error("cannot register the shard count in the index's layout item", error=aws.error_code(exc))
+        raise
 
 
 def padded_sequencer(value: str | None) -> str | None:
@@ -194,7 +209,8 @@ def _index(app: Indexer, bucket: str, key: str, sequencer: str | None, message_i
             return "gone"  # deleted since: its Removed event settles the index
         raise _retry("GetObject", exc, message_id) from exc
     try:
-        item = contract.stored_index_item(data, key, obj.get("ContentLength", len(data)), app.retention_days)
+        item = contract.stored_index_item(data, key, obj.get("ContentLength", len(data)), app.retention_days,
+                                          shards=app.index_shards)
     except contract.RecordError as exc:
         # Only the consumer writes under events/, so this is a bug or a foreign writer:
         # keep the message (DLQ) for a human rather than guess.

@@ -106,11 +106,11 @@ def test_index_item_shape():
     # GIVEN a stored record whose route came from enrichment
     record = make_record(session_id=None, request={"route": None}, enrichment={"route": "/courses/:id"})
     # WHEN its index item is built with a retention
-    item = contract.index_item(record, "events/k.json", 512, retention_days=30)
+    item = contract.index_item(record, "events/k.json", 512, retention_days=30, shards=4)
     # THEN the keys and report fields follow docs/architecture.md
     assert item["session_id"] == contract.NO_SESSION
     assert item["sk"] == "2026-11-26T03:41:05.481Z#00000000-0000-4000-8000-000000000000"
-    assert item["day"] == "2026-11-26"
+    assert item["day"] == "2026-11-26#" + str(contract.day_shard(record["event_id"], 4))
     assert item["occurred_at"] == "2026-11-26T03:41:05.481Z"
     assert item["route"] == "/courses/:id"
     assert (item["method"], item["status"], item["size"]) == ("GET", 200, 512)
@@ -145,11 +145,11 @@ def test_index_key_of_a_default_layout_key_and_of_a_custom_one():
 
 def test_stored_index_item_reads_an_object_and_refuses_what_is_not_a_record():
     record = make_record()
-    item = contract.stored_index_item(json.dumps(record).encode(), "events/k.json", 99)
-    assert item == contract.index_item(record, "events/k.json", 99)
+    item = contract.stored_index_item(json.dumps(record).encode(), "events/k.json", 99, shards=3)
+    assert item == contract.index_item(record, "events/k.json", 99, shards=3)
     for data in (b"not json", b"[]", b'{"occurred_at": "yesterday", "event_id": "x"}', b'{"occurred_at": "2026-11-26T03:41:05.481Z"}'):
         with pytest.raises(contract.RecordError, match="not a stored record"):
-            contract.stored_index_item(data, "events/k.json", 1)
+            contract.stored_index_item(data, "events/k.json", 1, shards=1)
 
 
 # --- the Lambda environment -----------------------------------------------------------------
@@ -184,8 +184,11 @@ def test_unset_variables_are_left_out_and_read_back_as_the_defaults():
                                              contract.ENV_TRANSFORMS: " , ", contract.ENV_PLUGIN_MODULES: " a.b , ,c ",
                                              contract.ENV_PII_KEY_PARAM: "  "})
     assert decoded == contract.ConsumerEnv(bucket="lake", table="index", plugin_modules=("a.b", "c"))
-    assert contract.IndexerEnv.from_env({contract.ENV_TABLE: "index"}) == contract.IndexerEnv(table="index", retention_days=None)
-    assert contract.IndexerEnv(table="index", retention_days=30).to_env() == {contract.ENV_TABLE: "index", contract.ENV_RETENTION_DAYS: "30"}
+    assert contract.IndexerEnv.from_env({contract.ENV_TABLE: "index"}) == contract.IndexerEnv(
+        table="index", retention_days=None, index_shards=contract.DEFAULT_INDEX_SHARDS)
+    # the shard count is always written: the deployed configuration says where items go
+    assert contract.IndexerEnv(table="index", retention_days=30).to_env() == {
+        contract.ENV_TABLE: "index", contract.ENV_RETENTION_DAYS: "30", contract.ENV_INDEX_SHARDS: str(contract.DEFAULT_INDEX_SHARDS)}
 
 
 @pytest.mark.parametrize(("spec", "variables", "variable"), [

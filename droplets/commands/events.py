@@ -27,7 +27,7 @@ def events(
     stack: Stack = None,
     page_size: PageSize = None,
 ) -> None:
-    """Events in a time range, through the index's by-day GSI (one query per day), streamed."""
+    """Events in a time range, through the index's by-day GSI (each day's write shards queried concurrently, merged in time order), streamed."""
     from droplets.query import EventFilter, events_between, parse_status
 
     time_range = TimeRange.parse(since, until)

@@ -9,6 +9,7 @@ short module per contract, and every name is re-exported here (``contract.object
   JavaScript copies are tested against);
 - :mod:`~droplets.contract.keys`: the S3 key layout;
 - :mod:`~droplets.contract.index`: the DynamoDB index's keys and items;
+- :mod:`~droplets.contract.shards`: the write shards of the ``by-day`` GSI and its layout item;
 - :mod:`~droplets.contract.env`: the Lambda environment, each variable with its encoding;
 - :mod:`~droplets.contract.outputs`: the stack outputs and the local stack's state file;
 - :mod:`~droplets.contract.columns`: the stored record's SQL columns (Glue and DuckDB);
@@ -42,6 +43,7 @@ from droplets.contract.env import (
     BAD_ROW_SCRUBBED,
     ENV_BAD_ROW_PAYLOAD,
     ENV_BUCKET,
+    ENV_INDEX_SHARDS,
     ENV_PII_KEY_PARAM,
     ENV_PLUGIN_MODULES,
     ENV_RETENTION_DAYS,
@@ -71,6 +73,8 @@ from droplets.contract.index import (
     index_item,
     index_key_of,
     index_sort_key,
+    layout_key,
+    parse_index_sort_key,
     stored_index_item,
 )
 from droplets.contract.keys import (
@@ -117,6 +121,22 @@ from droplets.contract.record import (
     schema_path,
     utc_now_iso,
     validate,
+)
+from droplets.contract.shards import (
+    DEFAULT_INDEX_SHARDS,
+    LAYOUT_PARTITION,
+    LAYOUT_SHARD_COUNTS,
+    LAYOUT_SHARDS,
+    LAYOUT_SORT_KEY,
+    MAX_INDEX_SHARDS,
+    SHARD_SEPARATOR,
+    DayLayout,
+    check_shard_count,
+    day_of_partition,
+    day_partition,
+    day_shard,
+    parse_index_shards,
+    register_shards,
 )
 from droplets.contract.session import (
     NO_SESSION,

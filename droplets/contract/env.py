@@ -14,6 +14,8 @@ import os
 from dataclasses import dataclass, field, fields
 from typing import Any, Callable, Iterable, Mapping
 
+from droplets.contract.shards import DEFAULT_INDEX_SHARDS, parse_index_shards
+
 ENV_BUCKET = "DROPLETS_BUCKET"
 ENV_TABLE = "DROPLETS_TABLE"
 ENV_TRANSFORMS = "DROPLETS_TRANSFORMS"  # comma list, the chain's order
@@ -21,6 +23,7 @@ ENV_TRANSFORM_CONFIG = "DROPLETS_TRANSFORM_CONFIG"  # JSON: {"<transform>": {opt
 ENV_PLUGIN_MODULES = "DROPLETS_PLUGIN_MODULES"  # comma list of modules to register as plugins
 ENV_RETENTION_DAYS = "DROPLETS_RETENTION_DAYS"  # index TTL aligned with the S3 lifecycle
 ENV_PII_KEY_PARAM = "DROPLETS_PII_KEY_PARAM"  # SSM SecureString name of the pii hash key
+ENV_INDEX_SHARDS = "DROPLETS_INDEX_SHARDS"  # write shards of the by-day GSI (contract.shards)
 #: What a bad row keeps of its message: the payload through pii's scrubbing (the default,
 #: also when unset) or, an operator's explicit opt-in, the raw payload.
 ENV_BAD_ROW_PAYLOAD = "DROPLETS_BAD_ROW_PAYLOAD"
@@ -147,6 +150,7 @@ TRANSFORM_CONFIG = Variable(ENV_TRANSFORM_CONFIG, encode_transform_options, pars
 PLUGIN_MODULES = Variable(ENV_PLUGIN_MODULES, join_names, split_names)
 PII_KEY_PARAM = Variable(ENV_PII_KEY_PARAM)
 RETENTION_DAYS = Variable(ENV_RETENTION_DAYS, str, parse_retention_days)
+INDEX_SHARDS = Variable(ENV_INDEX_SHARDS, str, parse_index_shards)
 
 
 def parse_bad_row_payload(text: str) -> str:
@@ -183,6 +187,8 @@ class IndexerEnv(LambdaEnv):
     table: Any = _variable(TABLE)
     #: Days until an item expires (its TTL), aligned with the lake's lifecycle; None: no TTL.
     retention_days: int | None = _variable(RETENTION_DAYS, default=None)
+    #: The by-day GSI's shard count (``droplets:indexShards``); always written.
+    index_shards: int = _variable(INDEX_SHARDS, default=DEFAULT_INDEX_SHARDS)
 
 
 #: Every variable of every function.

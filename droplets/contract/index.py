@@ -1,4 +1,7 @@
-"""The DynamoDB index: its keys, its GSI and the item of a stored record."""
+"""The DynamoDB index: its keys, its GSI and the item of a stored record.
+
+The GSI's partition key is write-sharded (``<day>#<n>``): see :mod:`droplets.contract.shards`.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from typing import Any, Mapping
 
 from droplets.contract.keys import parse_event_key, session_partition
 from droplets.contract.record import RecordError, day_of, effective_route, parse_time
+from droplets.contract.shards import LAYOUT_PARTITION, LAYOUT_SORT_KEY, check_shard_count, day_partition
 
 INDEX_PK = "session_id"
 INDEX_SK = "sk"
@@ -28,6 +32,18 @@ def index_sort_key(occurred_at: str, event_id: str) -> str:
     return f"{occurred_at}#{event_id}"
 
 
+def parse_index_sort_key(sort_key: str) -> tuple[str, str]:
+    """``(occurred_at, event_id)`` of an item's sort key (the ``occurred_at`` has no ``#``)."""
+    occurred_at, _, event_id = sort_key.partition("#")
+    return occurred_at, event_id
+
+
+def layout_key() -> dict[str, dict[str, str]]:
+    """The primary key of the GSI's layout item (:class:`~droplets.contract.shards.DayLayout`),
+    in DynamoDB's typed form."""
+    return {INDEX_PK: {"S": LAYOUT_PARTITION}, INDEX_SK: {"S": LAYOUT_SORT_KEY}}
+
+
 def index_key_of(s3_key: str) -> tuple[str, str] | None:
     """The (partition, sort) key of the index item of a default-layout object key, or None
     for a custom layout: what lets removals and reindex find an item without the object."""
@@ -38,12 +54,15 @@ def index_key_of(s3_key: str) -> tuple[str, str] | None:
 
 
 def index_item(
-    record: Mapping[str, Any], s3_key: str, size: int, retention_days: int | None = None
+    record: Mapping[str, Any], s3_key: str, size: int, retention_days: int | None = None, *, shards: int
 ) -> dict[str, Any]:
     """The DynamoDB index item of a stored record (numbers as Decimal, as boto3 wants them).
 
-    With ``retention_days`` the item carries a TTL that expires it when the S3 lifecycle
-    expires its object, so the index never points at objects that are gone.
+    ``shards`` is the shard count of the GSI's partition key (``<day>#<n>``); the writer
+    must have registered it in the layout item first (:func:`~droplets.contract.shards.register_shards`),
+    or readers will not look for the item there. With ``retention_days`` the item carries a
+    TTL that expires it when the S3 lifecycle expires its object, so the index never points
+    at objects that are gone.
     """
     occurred_at = record["occurred_at"]
     request = record.get("request") or {}
@@ -51,7 +70,7 @@ def index_item(
     item: dict[str, Any] = {
         INDEX_PK: session_partition(record),
         INDEX_SK: index_sort_key(occurred_at, record["event_id"]),
-        DAY_INDEX_PK: day_of(occurred_at),
+        DAY_INDEX_PK: day_partition(day_of(occurred_at), record["event_id"], shards),
         DAY_INDEX_SK: occurred_at,
         "event_id": record["event_id"],
         "s3_key": s3_key,
@@ -68,17 +87,18 @@ def index_item(
 
 
 def stored_index_item(
-    data: bytes | str, s3_key: str, size: int, retention_days: int | None = None
+    data: bytes | str, s3_key: str, size: int, retention_days: int | None = None, *, shards: int
 ) -> dict[str, Any]:
     """The index item of a stored object from its bytes (the indexer and ``reindex``).
 
     Raises :class:`RecordError` when the object is not a stored record.
     """
+    check_shard_count(shards)  # a bad count is the caller's bug, not a bad record
     try:
         record = json.loads(data)
         parse_time(record["occurred_at"])
         if not isinstance(record.get("event_id"), str):
             raise TypeError("event_id is not a string")
-        return index_item(record, s3_key, size, retention_days)
+        return index_item(record, s3_key, size, retention_days, shards=shards)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise RecordError("(object)", f"not a stored record ({type(exc).__name__})") from None

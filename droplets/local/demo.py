@@ -83,7 +83,11 @@ def count_lake(emulator, outputs: dict[str, Any], secrets: set[str]) -> LakeCoun
     with ThreadPoolExecutor(max_workers=8) as pool:
         leaked = set().union(*pool.map(leaks, keys[contract.EVENTS_PREFIX] + keys[contract.BAD_PREFIX]))
     items = 0
-    for page in ddb.get_paginator("scan").paginate(TableName=outputs[contract.OUTPUT_TABLE], Select="COUNT"):
+    # The by-day GSI's layout item (its shard counts) is the table's, not an index item.
+    for page in ddb.get_paginator("scan").paginate(
+            TableName=outputs[contract.OUTPUT_TABLE], Select="COUNT", FilterExpression="#pk <> :layout",
+            ExpressionAttributeNames={"#pk": contract.INDEX_PK},
+            ExpressionAttributeValues={":layout": {"S": contract.LAYOUT_PARTITION}}):
         items += page["Count"]
     dlqs = {name: sum(queue_depths(sqs, outputs[name]).values())
             for name in (contract.OUTPUT_DLQ_URL, contract.OUTPUT_INDEX_DLQ_URL) if outputs.get(name)}

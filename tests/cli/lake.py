@@ -70,6 +70,9 @@ class Lake:
     bucket: str = BUCKET
     table: str = TABLE
     records: dict[str, dict] = field(default_factory=dict)  # s3 key -> record
+    #: The by-day GSI's shard count items are written with (registered first, as the indexer does).
+    shards: int = contract.DEFAULT_INDEX_SHARDS
+    _registered: set[int] = field(default_factory=set)
 
     def put_object(self, record: dict[str, Any], key: str | None = None) -> str:
         key = key or contract.object_key(record)
@@ -79,11 +82,24 @@ class Lake:
         return key
 
     def item(self, record: dict[str, Any], key: str) -> dict[str, Any]:
-        return contract.index_item(record, key, len(json.dumps(record).encode("utf-8")))
+        return contract.index_item(record, key, len(json.dumps(record).encode("utf-8")), shards=self.shards)
 
-    def index(self, records_and_keys: Iterable[tuple[dict, str]]) -> None:
-        """Index items through BatchWriteItem (25 at a time)."""
-        requests = [{"PutRequest": {"Item": _serialize(self.item(r, k))}} for r, k in records_and_keys]
+    def register_shards(self, shards: int) -> None:
+        """Add ``shards`` to the GSI's layout item, as the indexer does at cold start."""
+        self.dynamodb.update_item(TableName=self.table, Key=contract.layout_key(), **contract.register_shards(shards))
+        self._registered.add(shards)
+
+    def index(self, records_and_keys: Iterable[tuple[dict, str]], *, unsharded: bool = False) -> None:
+        """Index items through BatchWriteItem (25 at a time, from this thread only: moto can
+        lose items written to one partition by several threads). ``unsharded``: as the
+        indexer wrote them before the GSI was sharded (``day`` = the day alone)."""
+        if not unsharded and self.shards not in self._registered:
+            self.register_shards(self.shards)
+        items = [self.item(r, k) for r, k in records_and_keys]
+        if unsharded:
+            for item in items:
+                item[contract.DAY_INDEX_PK] = contract.day_of_partition(item[contract.DAY_INDEX_PK])
+        requests = [{"PutRequest": {"Item": _serialize(item)}} for item in items]
         for start in range(0, len(requests), 25):
             pending = {self.table: requests[start:start + 25]}
             while pending:
@@ -101,13 +117,18 @@ class Lake:
         self.add(record, key=key, indexed=indexed)
         return record
 
-    def add_many(self, records: Iterable[dict[str, Any]]) -> list[str]:
+    def add_many(self, records: Iterable[dict[str, Any]], *, unsharded: bool = False) -> list[str]:
         pairs = [(r, self.put_object(r)) for r in records]
-        self.index(pairs)
+        self.index(pairs, unsharded=unsharded)
         return [k for _, k in pairs]
 
     def index_count(self) -> int:
-        return sum(p["Count"] for p in self.dynamodb.get_paginator("scan").paginate(TableName=self.table, Select="COUNT"))
+        """The index items (the GSI's layout item is not one)."""
+        pages = self.dynamodb.get_paginator("scan").paginate(
+            TableName=self.table, Select="COUNT", FilterExpression="#pk <> :layout",
+            ExpressionAttributeNames={"#pk": contract.INDEX_PK},
+            ExpressionAttributeValues={":layout": {"S": contract.LAYOUT_PARTITION}})
+        return sum(p["Count"] for p in pages)
 
     def object_versions(self) -> list[tuple[str, str]]:
         out = []

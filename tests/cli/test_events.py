@@ -1,5 +1,6 @@
-"""droplets events: a time range through the by-day GSI, one Query per day, filtered by
-DynamoDB, streamed."""
+"""droplets events: a time range through the by-day GSI, one Query per partition of each
+day (its write shards and the unsharded partition of older items), filtered by DynamoDB,
+merged in time order, streamed."""
 
 from __future__ import annotations
 
@@ -34,20 +35,26 @@ def _routes(result) -> list[str]:
     return [e["route"] for e in result.json_lines()]
 
 
-def test_range_across_midnight_and_a_month_end_is_half_open(month_ends, cli, api_calls):
+def _partitions_per_day(lake) -> int:
+    """Each shard, and the unsharded partition of items indexed before sharding."""
+    return lake.shards + 1
+
+
+def test_range_across_midnight_and_a_month_end_is_half_open(lake, month_ends, cli, api_calls):
     api_calls.clear()
     result = cli("events", "--since", "2026-01-31T23:00", "--until", "2026-02-01T01:00", "--json")
     assert _routes(result) == ["/jan31-2300", "/jan31-2359", "/feb01-0000", "/feb01-0059"]
-    # one Query per day touched: Jan 31 and Feb 1
-    assert api_calls.count(("dynamodb", "Query")) == 2
+    # one Query per partition of each day touched (Jan 31 and Feb 1), after one read of the layout
+    assert api_calls.count(("dynamodb", "Query")) == 2 * _partitions_per_day(lake)
+    assert api_calls.count(("dynamodb", "GetItem")) == 1
     assert ("dynamodb", "Scan") not in api_calls
 
 
-def test_whole_days_across_the_end_of_february(month_ends, cli, api_calls):
+def test_whole_days_across_the_end_of_february(lake, month_ends, cli, api_calls):
     api_calls.clear()
     result = cli("events", "--since", "2026-02-28", "--until", "2026-03-01", "--json")
     assert _routes(result) == ["/feb28-0000", "/feb28-1200", "/mar01-2359"]
-    assert api_calls.count(("dynamodb", "Query")) == 2  # Feb 28, Mar 1 (no Feb 29 in 2026)
+    assert api_calls.count(("dynamodb", "Query")) == 2 * _partitions_per_day(lake)  # Feb 28, Mar 1 (no Feb 29 in 2026)
 
 
 def test_offsets_are_converted_to_utc(month_ends, cli):
@@ -79,7 +86,9 @@ def test_filters_are_applied_by_dynamodb(lake, cli, api_calls):
     assert [e["duration_ms"] for e in cli("events", *window, "--min-duration", "900").json_lines()] == [900.0, 1500.0, 2000.0]
     combined = cli("events", *window, "--route", "/cart", "--status", "4xx", "--min-duration", "1000").json_lines()
     assert [(e["route"], e["status"]) for e in combined] == [("/cart", 404)]
-    assert {op for _, op in api_calls} == {"Query"}
+    # only Queries (each command reads the layout item once first), no Scan, no S3
+    assert {op for _, op in api_calls} == {"Query", "GetItem"}
+    assert api_calls.count(("dynamodb", "GetItem")) == 7
 
 
 def test_route_globs_filter_on_the_prefix_in_dynamodb_and_the_rest_here(lake, cli):
@@ -120,17 +129,29 @@ def test_filter_expression_is_sent_to_dynamodb(lake):
 
 
 def test_a_day_over_several_pages_streams_every_event(lake, cli, api_calls):
+    import uuid
+    from collections import Counter
+
+    from droplets import contract
     from tests.cli.lake import stored_record
 
-    lake.add_many(
-        stored_record(f"sess-page-{i % 7:04d}", f"2026-04-03T{i // 60:02d}:{i % 60:02d}:00.000Z") for i in range(240)
-    )
+    # GIVEN 240 calls of one day, with fixed event IDs so the shards' sizes are known
+    records = [stored_record(f"sess-page-{i % 7:04d}", f"2026-04-03T{i // 60:02d}:{i % 60:02d}:00.000Z",
+                             event_id=str(uuid.UUID(int=i, version=4))) for i in range(240)]
+    lake.add_many(records)
+    per_shard = Counter(contract.day_shard(r["event_id"], lake.shards) for r in records)
+    # (moto, unlike DynamoDB, gives no next-page key when a full page is also the last:
+    # no shard holds a multiple of the page size, so both count the same pages)
+    assert len(per_shard) == lake.shards and all(n % 50 for n in per_shard.values()), per_shard
+    # WHEN the day is read in pages of 50
     api_calls.clear()
     result = cli("events", "--since", "2026-04-03", "--until", "2026-04-03", "--json", "--page-size", "50")
     events = result.json_lines()
-    assert len(events) == 240
+    # THEN every call comes once, in time order
+    assert len(events) == 240 and len({e["event_id"] for e in events}) == 240
     assert [e["occurred_at"] for e in events] == sorted(e["occurred_at"] for e in events)
-    assert api_calls.count(("dynamodb", "Query")) == 5
+    # and each shard was read a page of 50 at a time, plus one empty page of the unsharded partition
+    assert api_calls.count(("dynamodb", "Query")) == sum(n // 50 + 1 for n in per_shard.values()) + 1
 
 
 def test_table_output_and_limit(lake, cli):
@@ -169,8 +190,9 @@ def test_events_stream_day_by_day(lake, month_ends, api_calls):
     api_calls.clear()
     stream = events_between(lake.dynamodb, lake.table, TimeRange.parse("2026-01-31", "2026-02-02"))
     first = next(stream)
-    # THEN only the first day has been queried so far: later days are read as they are reached
+    # THEN only the first day's partitions have been queried so far (after the layout):
+    # later days are read as they are reached
     assert first["route"] == "/jan31-2259"
-    assert api_calls == [("dynamodb", "Query")]
+    assert api_calls == [("dynamodb", "GetItem")] + [("dynamodb", "Query")] * _partitions_per_day(lake)
     assert [e["route"] for e in stream][-1] == "/feb01-0100"
-    assert api_calls.count(("dynamodb", "Query")) == 3
+    assert api_calls.count(("dynamodb", "Query")) == 3 * _partitions_per_day(lake)

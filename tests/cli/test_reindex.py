@@ -17,7 +17,8 @@ def _items(lake) -> dict[tuple[str, str], dict]:
     for page in lake.dynamodb.get_paginator("scan").paginate(TableName=lake.table):
         for raw in page["Items"]:
             item = {k: deserializer.deserialize(v) for k, v in raw.items()}
-            out[(item[contract.INDEX_PK], item[contract.INDEX_SK])] = item
+            if item[contract.INDEX_PK] != contract.LAYOUT_PARTITION:  # not an index item
+                out[(item[contract.INDEX_PK], item[contract.INDEX_SK])] = item
     return out
 
 
@@ -42,12 +43,14 @@ def test_reindex_restores_deleted_items_exactly_and_is_idempotent(lake, cli):
     result = cli("reindex", "--json")
     # THEN exactly the missing items are added back, identical to what the pipeline wrote
     assert result.exit_code == 0, result.stderr
-    assert result.json() == {"listed": 1150, "added": 300, "present": 850, "skipped": 0, "skipped_examples": []}
+    assert result.json() == {"listed": 1150, "added": 300, "present": 850, "moved": 0, "skipped": 0,
+                             "shards": lake.shards, "last_day": "2026-02-28", "skipped_examples": []}
     assert _items(lake) == original
     # AND a second run adds nothing
     again = cli("reindex")
     assert again.exit_code == 0, again.stderr
-    assert "listed 1,150 objects: added 0 index items, 1,150 already present, 0 skipped" in again.stdout
+    assert ("listed 1,150 objects: added 0 index items, 1,150 already present (0 moved to their shard of 4), "
+            "0 skipped") in again.stdout
 
 
 def test_reindex_skips_bad_rows_and_non_records_and_indexes_custom_keys(lake, cli):
@@ -107,7 +110,7 @@ def test_retention_sets_the_ttl_like_the_indexer(lake, cli, aws_env):
     aws_env.setenv(contract.ENV_RETENTION_DAYS, "30")
     assert cli("reindex", "--json").json()["added"] == 1
     item = next(iter(_items(lake).values()))
-    expected = contract.index_item(record, contract.object_key(record), 1, retention_days=30)[contract.TTL_ATTRIBUTE]
+    expected = contract.index_item(record, contract.object_key(record), 1, retention_days=30, shards=1)[contract.TTL_ATTRIBUTE]
     assert item[contract.TTL_ATTRIBUTE] == expected
     assert_one_line_error(cli("reindex", "--retention-days", "soon"), "retention must be a whole number of days")
 

@@ -37,14 +37,15 @@ def traffic(lake):
     return records
 
 
-def test_report_numbers_from_the_index_alone(traffic, cli, api_calls):
+def test_report_numbers_from_the_index_alone(lake, traffic, cli, api_calls):
     api_calls.clear()
     result = cli("report", "api", "--since", "2026-02-28", "--until", "2026-03-01", "--json")
     assert result.exit_code == 0, result.stderr
     report = result.json()
     # THEN no S3 call was made at all: the index items carry everything
     assert {service for service, _ in api_calls} == {"dynamodb"}
-    assert api_calls.count(("dynamodb", "Query")) == 2  # Feb 28 and Mar 1
+    # Feb 28 and Mar 1, each its shards and its unsharded partition
+    assert api_calls.count(("dynamodb", "Query")) == 2 * (lake.shards + 1)
     assert report["total"] == 111
     routes = {r["route"]: r for r in report["routes"]}
     assert [r["route"] for r in report["routes"]] == ["/courses/:id", "/pay", "/health"]

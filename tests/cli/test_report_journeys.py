@@ -65,8 +65,9 @@ def _json(result):
 def test_journeys_report_is_exact_from_the_index_alone(journeys_lake, cli, api_calls):
     api_calls.clear()
     report = _json(cli("report", "journeys", *RANGE, "--json"))
-    # THEN only the index was read: one Query per day of the range
-    assert api_calls == [("dynamodb", "Query")] * 2
+    # THEN only the index was read: its by-day layout, then one Query per partition of each
+    # day of the range (the write shards and the unsharded partition of older items)
+    assert api_calls == [("dynamodb", "GetItem")] + [("dynamodb", "Query")] * 2 * (journeys_lake.shards + 1)
     assert (report["since"], report["until"]) == ("2026-05-01T00:00:00.000Z", "2026-05-03T00:00:00.000Z")
     # six sessions (D and E seen inside the range only), 19 of their calls, one call without one
     assert (report["sessions"], report["calls"], report["no_session_calls"]) == (6, 19, 1)
@@ -113,7 +114,7 @@ def test_journeys_table(journeys_lake, cli):
 def test_funnel_is_exact(journeys_lake, cli, api_calls):
     api_calls.clear()
     report = _json(cli("report", "funnel", *STEPS, *RANGE, "--json"))
-    assert api_calls == [("dynamodb", "Query")] * 2
+    assert api_calls == [("dynamodb", "GetItem")] + [("dynamodb", "Query")] * 2 * (journeys_lake.shards + 1)
     # A, B, C, E, F reach the list (D's is before the range); A, C, E then the course page;
     # A and C sign up with a 2xx (E's sign-up is after the range, B's was before its list)
     assert report["sessions"] == 6

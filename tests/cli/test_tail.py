@@ -41,6 +41,11 @@ def ids(events) -> list[str]:
     return [e["event_id"] for e in events]
 
 
+def queried_days(queries) -> list[str]:
+    """The days a poll's Queries read (each day is several partitions: its write shards)."""
+    return sorted({contract.day_of_partition(q["ExpressionAttributeValues"][":day"]["S"]) for q in queries})
+
+
 @pytest.fixture
 def recorded_queries(monkeypatch):
     """The parameters of every DynamoDB Query made while the test runs."""
@@ -100,10 +105,11 @@ def test_polls_cross_midnight_without_a_gap_or_a_repeat(lake, recorded_queries):
         clock.advance(seconds=2)
         recorded_queries.clear()
         printed += ids(tail.poll())
-        # the window spans midnight for the whole minute after it: both days are queried
-        days = sorted(q["ExpressionAttributeValues"][":day"]["S"] for q in recorded_queries)
+        # the window spans midnight for the whole minute after it: both days are queried,
+        # each its every partition
         if clock.now < at("2026-04-01T00:01:00.000Z"):
-            assert days == ["2026-03-31", "2026-04-01"]
+            assert queried_days(recorded_queries) == ["2026-03-31", "2026-04-01"]
+            assert len(recorded_queries) == 2 * (lake.shards + 1)
     # THEN every call is printed exactly once, each poll's in time order
     assert printed == expected
     assert len(set(printed)) == len(printed) == 9
@@ -125,7 +131,37 @@ def test_a_quiet_spell_over_midnight_keeps_the_window_at_the_last_call_seen(lake
     recorded_queries.clear()
     # THEN it is still found: the window starts 30 s before the newest call seen, not before now
     assert ids(tail.poll()) == [slow]
-    assert sorted(q["ExpressionAttributeValues"][":day"]["S"] for q in recorded_queries) == ["2026-03-31", "2026-04-01"]
+    assert queried_days(recorded_queries) == ["2026-03-31", "2026-04-01"]
+
+
+def test_every_call_once_across_shards_unsharded_items_and_a_shard_count_change(lake, recorded_queries):
+    # GIVEN a table with calls indexed before sharding, and tail started at noon
+    clock = Clock(at("2026-03-10T12:00:00.000Z"))
+    old = lake.add_event("sess-shard-tail1", "2026-03-10T11:59:59.000Z", indexed=False)
+    lake.index([(old, contract.object_key(old))], unsharded=True)
+    tail = Tail(lake.dynamodb, lake.table, lookback=timedelta(minutes=1), clock=clock)
+    assert tail.start() == 1
+    printed: list[str] = []
+    expected: list[str] = []
+    # WHEN calls arrive on 4 shards, an unsharded one from an indexer not yet upgraded, then
+    # a deploy raises the count to 16 while tail runs
+    for step in range(12):
+        if step == 6:
+            lake.shards = 16
+        records = [lake.add_event(f"sess-shard-tail{n}", contract.format_time(clock.now - timedelta(milliseconds=n)))
+                   for n in range(2, 6)]
+        if step == 3:
+            late = lake.add_event("sess-shard-tail1", contract.format_time(clock.now), indexed=False)
+            lake.index([(late, contract.object_key(late))], unsharded=True)
+            records.append(late)
+        expected += [r["event_id"] for r in sorted(records, key=lambda r: (r["occurred_at"], r["event_id"]))]
+        clock.advance(seconds=2)
+        recorded_queries.clear()
+        printed += ids(tail.poll())
+        # the layout is read every poll: after the deploy, the 16 shards are read
+        assert len(recorded_queries) == 1 + (16 if step >= 6 else 4)
+    # THEN every call is printed once, each poll's in time order
+    assert printed == expected and len(set(printed)) == 12 * 4 + 1
 
 
 def test_a_call_indexed_later_than_the_look_back_behind_newer_calls_is_not_seen(lake):

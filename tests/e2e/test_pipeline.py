@@ -146,6 +146,16 @@ def test_api_calls_are_stored_without_pii_indexed_and_replayable(pipeline):
             contract.INDEX_PK: {"S": record["session_id"]},
             contract.INDEX_SK: {"S": contract.index_sort_key(record["occurred_at"], record["event_id"])}})["Item"]
         assert item["s3_key"]["S"] == key
+        # on its write shard of the by-day GSI: the stack's droplets:indexShards (the dev
+        # stack leaves the default) reached the indexer through the program
+        assert item[contract.DAY_INDEX_PK]["S"] == contract.day_partition(
+            record["occurred_at"][:10], record["event_id"], contract.DEFAULT_INDEX_SHARDS)
+    # AND `droplets events` over the days of the calls gives each of ours once, in time order
+    days = sorted(r["occurred_at"][:10] for r in ours.values())
+    listed = [e for e in pipeline.cli("events", "--since", days[0], "--until", days[-1], "--limit", "100000")
+              if e["session_id"] in {p.session_id for p in plans}]
+    assert sorted(e["event_id"] for e in listed) == sorted(r["event_id"] for r in ours.values())
+    assert [(e["occurred_at"], e["event_id"]) for e in listed] == sorted((e["occurred_at"], e["event_id"]) for e in listed)
     # AND the CLI replays a session's journey in the order it happened
     plan = max(plans, key=lambda p: len(p.calls))
     journey = pipeline.cli("session", plan.session_id)

@@ -88,11 +88,17 @@ class Aws:
         return json.loads(self.s3.get_object(Bucket=BUCKET, Key=key)["Body"].read())
 
     def items(self) -> list[dict[str, Any]]:
+        """Every item of the table but the by-day GSI's layout item (see :meth:`layout`)."""
         from boto3.dynamodb.types import TypeDeserializer
 
         deserialize = TypeDeserializer().deserialize
         items = self.dynamodb.scan(TableName=TABLE)["Items"]
-        return [{name: deserialize(value) for name, value in item.items()} for item in items]
+        return [{name: deserialize(value) for name, value in item.items()} for item in items
+                if item[contract.INDEX_PK]["S"] != contract.LAYOUT_PARTITION]
+
+    def layout(self) -> contract.DayLayout:
+        item = self.dynamodb.get_item(TableName=TABLE, Key=contract.layout_key(), ConsistentRead=True).get("Item")
+        return contract.DayLayout.from_item(item)
 
 
 # --- events ---------------------------------------------------------------------------

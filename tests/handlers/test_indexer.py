@@ -50,7 +50,7 @@ def test_indexes_the_object_of_a_real_notification(aws, context, aws_env):
     assert response == {"batchItemFailures": []}
     (item,) = aws.items()
     size = aws.s3.head_object(Bucket=BUCKET, Key=key)["ContentLength"]
-    expected = contract.index_item(record, key, size, retention_days=30)
+    expected = contract.index_item(record, key, size, retention_days=30, shards=contract.DEFAULT_INDEX_SHARDS)
     assert {k: v for k, v in item.items() if k != contract.INDEX_SEQUENCER} == expected
     assert item[contract.INDEX_SEQUENCER] == "0062E99A88DC407460".rjust(contract.SEQUENCER_WIDTH, "0")
     for field in contract.INDEX_REPORT_FIELDS:
@@ -61,18 +61,86 @@ def test_indexes_the_object_of_a_real_notification(aws, context, aws_env):
 
 
 def test_the_day_index_answers_without_reading_s3(aws, context):
+    from droplets.query import day_events
+
     # GIVEN two indexed calls on the same day in different sessions
     for sid in ("sessionAAAA", None):
         record = make_record(new_event_id=True, session_id=sid)
         indexer.handler(notify(s3_notification("ObjectCreated:Put", store(aws, record))), context)
-    # WHEN the by-day GSI is queried
-    found = aws.dynamodb.query(
-        TableName=TABLE, IndexName=contract.DAY_INDEX,
-        KeyConditionExpression="#d = :d", ExpressionAttributeNames={"#d": contract.DAY_INDEX_PK},
-        ExpressionAttributeValues={":d": {"S": "2026-11-26"}},
-    )["Items"]
+    # WHEN the by-day GSI is read the way every report reads it
+    found = list(day_events(aws.dynamodb, TABLE, "2026-11-26", "2026-11-26T00:00:00.000Z", "2026-11-26T23:59:59.999Z"))
     # THEN both are there, the session-less one under _nosession
-    assert sorted(i[contract.INDEX_PK]["S"] for i in found) == [contract.NO_SESSION, "sessionAAAA"]
+    assert sorted(e[contract.INDEX_PK] for e in found) == [contract.NO_SESSION, "sessionAAAA"]
+
+
+def test_items_go_to_the_write_shard_of_their_event_and_the_count_is_registered_first(aws, context, aws_env):
+    from droplets.query import day_events
+
+    # GIVEN a stack configured with 8 shards, and 40 stored calls of one day
+    aws_env.setenv(contract.ENV_INDEX_SHARDS, "8")
+    records = [make_record(new_event_id=True, occurred_at=f"2026-11-26T10:{i // 60:02d}:{i % 60:02d}.000Z")
+               for i in range(40)]
+    keys = [store(aws, r) for r in records]
+    # WHEN the indexer gets their S3 notifications, in batches of 10 SQS messages
+    for start in range(0, 40, 10):
+        response = indexer.handler(notify(*[s3_notification("ObjectCreated:Put", k) for k in keys[start:start + 10]]), context)
+        assert response == {"batchItemFailures": []}
+    # THEN each item's GSI partition is "<day>#<hash of its event ID mod 8>"
+    items = {item["event_id"]: item for item in aws.items()}
+    assert len(items) == 40
+    for record in records:
+        assert items[record["event_id"]][contract.DAY_INDEX_PK] == contract.day_partition("2026-11-26", record["event_id"], 8)
+    # AND the writes are spread: more than half of the 8 shards got some (40 uniform events)
+    shards = {item[contract.DAY_INDEX_PK] for item in items.values()}
+    assert len(shards) > 4 and all(s.startswith("2026-11-26#") for s in shards)
+    # AND the layout item says 8, so readers find every call, in time order
+    assert aws.layout() == contract.DayLayout(8, frozenset({8}))
+    found = list(day_events(aws.dynamodb, TABLE, "2026-11-26", "2026-11-26T00:00:00.000Z", "2026-11-26T23:59:59.999Z"))
+    assert [e["event_id"] for e in found] == [r["event_id"] for r in records]
+
+
+def test_a_new_shard_count_is_added_to_the_layout_not_replacing_the_old(aws, context, aws_env):
+    # GIVEN a container that indexed with the default count
+    first = make_record(new_event_id=True)
+    indexer.handler(notify(s3_notification("ObjectCreated:Put", store(aws, first))), context)
+    assert aws.layout().counts == {contract.DEFAULT_INDEX_SHARDS}
+    # WHEN the stack is redeployed with 16 and a new container indexes a call
+    indexer.indexer.cache_clear()
+    aws_env.setenv(contract.ENV_INDEX_SHARDS, "16")
+    second = make_record(new_event_id=True)
+    indexer.handler(notify(s3_notification("ObjectCreated:Put", store(aws, second))), context)
+    # THEN the layout holds both counts (readers still read the old shards) and says 16 is current
+    assert aws.layout() == contract.DayLayout(16, frozenset({contract.DEFAULT_INDEX_SHARDS, 16}))
+    days = {item["event_id"]: item[contract.DAY_INDEX_PK] for item in aws.items()}
+    assert days[second["event_id"]] == contract.day_partition("2026-11-26", second["event_id"], 16)
+
+
+def test_a_container_that_cannot_register_its_shard_count_indexes_nothing(aws, context):
+    # GIVEN a table that refuses the layout item's UpdateItem
+    record = make_record(new_event_id=True)
+    event = notify(s3_notification("ObjectCreated:Put", store(aws, record)))
+    import botocore.client
+
+    original = botocore.client.BaseClient._make_api_call
+
+    def calls(self, operation, params):
+        if operation == "UpdateItem":
+            raise aws.dynamodb.exceptions.ProvisionedThroughputExceededException(
+                {"Error": {"Code": "ProvisionedThroughputExceededException", "Message": "Rate exceeded"}}, operation)
+        return original(self, operation, params)
+
+    # WHEN the indexer's container is built for the batch
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(botocore.client.BaseClient, "_make_api_call", calls)
+        with pytest.raises(Exception, match="Rate exceeded"):
+            indexer.handler(event, context)
+    # THEN the invocation fails (SQS redelivers the whole batch) and nothing was written
+    # under a count readers would not know
+    assert aws.items() == []
+    # AND the next container, with the table answering again, indexes it
+    indexer.indexer.cache_clear()
+    assert indexer.handler(event, context) == {"batchItemFailures": []}
+    assert [i["event_id"] for i in aws.items()] == [record["event_id"]]
 
 
 def test_duplicate_delivery_keeps_one_item(aws, context):

@@ -160,6 +160,7 @@ def test_each_role_allows_exactly_what_its_handler_needs(stack):
                 "ReadEvents": (["s3:GetObject"], [f"{bucket}/events/*"]),
                 "TellMissingObjects": (["s3:ListBucket"], [bucket]),
                 "WriteIndex": (["dynamodb:DeleteItem", "dynamodb:PutItem"], [table]),
+                "RegisterIndexShards": (["dynamodb:UpdateItem"], [table]),
                 "ReadErasures": (["dynamodb:BatchGetItem"], [table]),
             },
         }
@@ -175,8 +176,8 @@ def test_each_role_allows_exactly_what_its_handler_needs(stack):
         # The statements on the table are limited to a partition (dynamodb:LeadingKeys);
         # test_erasure_entries_are_readable_by_both_functions_and_writable_by_neither checks how.
         # Listing is limited to events/ (s3:prefix), the key's uses to a service.
-        conditioned = {"ReadErasures", "WriteIndex", "TellMissingObjects", "DecryptTriggerQueue", "EncryptLakeObjects",
-                       "DecryptLakeObjects", "DecryptIndex"}
+        conditioned = {"ReadErasures", "WriteIndex", "RegisterIndexShards", "TellMissingObjects", "DecryptTriggerQueue",
+                       "EncryptLakeObjects", "DecryptLakeObjects", "DecryptIndex"}
         assert len(run.all(ROLE_POLICY)) == 2
         for role, wanted in expected.items():
             policy = run.one(ROLE_POLICY, f"droplets-{role}-policy")
@@ -217,18 +218,68 @@ def test_erasure_entries_are_readable_by_both_functions_and_writable_by_neither(
             assert read["Condition"] == {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["_erased#*"]}}
             assert fnmatch.fnmatchcase(erased_partition, "_erased#*")
             assert not fnmatch.fnmatchcase("sess-0000-erased", "_erased#*")
-            # AND no statement lets it write, delete or query anything in that partition
+            # AND no statement lets it write, delete or query anything in that partition: each
+            # either excludes it or names partitions outside it
             for sid, statement in got.items():
                 actions = as_list(statement["Action"])
                 if table not in as_list(statement["Resource"]) or sid == "ReadErasures" or actions == ["kms:Decrypt"]:
                     continue
-                assert statement["Condition"] == {
-                    "ForAllValues:StringNotLike": {"dynamodb:LeadingKeys": [erasure.ERASED_LEADING_KEYS]}
-                }, (role, sid)
+                (operator, condition), = statement["Condition"].items()
+                leading = condition["dynamodb:LeadingKeys"]
+                if operator == "ForAllValues:StringNotLike":
+                    assert erasure.ERASED_LEADING_KEYS in leading, (role, sid)
+                else:
+                    assert operator == "ForAllValues:StringEquals", (role, sid)
+                    assert not any(fnmatch.fnmatchcase(key, erasure.ERASED_LEADING_KEYS) for key in leading), (role, sid)
                 assert not {"dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"} & set(actions), (role, sid)
         # AND the consumer knows the table; it reads no index item, only erasure entries
         consumer_env = run.one(FUNCTION, "droplets-consumer-function").plain("environment")["variables"]
         assert consumer_env[contract.ENV_TABLE] == run.one("aws:dynamodb/table:Table", "droplets-index-table").state["name"]
+
+    return run.settled().apply(check)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+@pulumi.runtime.test
+def test_the_indexer_gets_its_shard_count_and_may_only_add_to_the_layout_item(stack):
+    # GIVEN the program WHEN it runs
+    run = run_program(stack)
+
+    def check(_):
+        env = run.one(FUNCTION, "droplets-indexer-function").plain("environment")["variables"]
+        # THEN the indexer is told the shard count (the stack files set none: the default)
+        assert env[contract.ENV_INDEX_SHARDS] == str(contract.DEFAULT_INDEX_SHARDS)
+        assert contract.IndexerEnv.from_env(env).index_shards == contract.DEFAULT_INDEX_SHARDS
+        assert config(stack, "indexShards") is None
+        got = statements(json.loads(run.one(ROLE_POLICY, "droplets-indexer-policy").plain("policy")))
+        # AND its one UpdateItem is on the layout item's partition alone
+        register = got["RegisterIndexShards"]
+        assert as_list(register["Action"]) == ["dynamodb:UpdateItem"]
+        assert register["Condition"] == {"ForAllValues:StringEquals": {"dynamodb:LeadingKeys": [contract.LAYOUT_PARTITION]}}
+        # AND it can neither replace nor delete the layout item (readers would lose shards)
+        assert contract.LAYOUT_PARTITION in got["WriteIndex"]["Condition"]["ForAllValues:StringNotLike"]["dynamodb:LeadingKeys"]
+        # AND no other statement of either function allows UpdateItem
+        for role in ("consumer", "indexer"):
+            for sid, statement in statements(json.loads(run.one(ROLE_POLICY, f"droplets-{role}-policy").plain("policy"))).items():
+                if sid != "RegisterIndexShards":
+                    assert "dynamodb:UpdateItem" not in as_list(statement["Action"]), (role, sid)
+
+    return run.settled().apply(check)
+
+
+@pulumi.runtime.test
+def test_a_configured_shard_count_reaches_the_indexer():
+    # GIVEN prod with droplets:indexShards set WHEN the program runs
+    run = run_program("prod", overrides={"droplets:indexShards": "16"})
+
+    def check(_):
+        env = run.one(FUNCTION, "droplets-indexer-function").plain("environment")["variables"]
+        # THEN the indexer's environment carries it, as the contract decodes it
+        assert contract.IndexerEnv.from_env(env).index_shards == 16
+        # AND the GSI keeps its schema (no index rebuild: only the values of "day" change)
+        table = run.one("aws:dynamodb/table:Table", "droplets-index-table")
+        (gsi,) = table.plain("globalSecondaryIndexes")
+        assert [k["attributeName"] for k in gsi["keySchemas"]] == [contract.DAY_INDEX_PK, contract.DAY_INDEX_SK]
 
     return run.settled().apply(check)
 
@@ -316,6 +367,7 @@ def test_functions_runtime_code_environment_and_logs(stack):
             "indexer": {
                 contract.ENV_TABLE: outputs["tableName"],
                 contract.ENV_RETENTION_DAYS: config(stack, "retentionDays"),
+                contract.ENV_INDEX_SHARDS: str(contract.DEFAULT_INDEX_SHARDS),
             },
         }
         for role, handler in (("consumer", "handlers.consumer.handler"), ("indexer", "handlers.indexer.handler")):
@@ -793,6 +845,8 @@ BAD_CONFIG = [
     ({"droplets:messageRetentionSeconds": "1209600"}, r"droplets:messageRetentionSeconds must be a whole number from 60 to 1209599"),
     ({"droplets:messageRetentionSeconds": "600"}, r"droplets:messageRetentionSeconds must exceed droplets:maxReceiveCount x the consumer queue's visibility timeout"),
     ({"droplets:maxReceiveCount": "0"}, r"droplets:maxReceiveCount must be a whole number from 1 to 1000"),
+    ({"droplets:indexShards": "0"}, r"droplets:indexShards must be a whole number from 1 to 64, got '0'"),
+    ({"droplets:indexShards": "65"}, r"droplets:indexShards must be a whole number from 1 to 64, got '65'"),
     ({"droplets:transforms": "pii,geo,keys"}, r"droplets:transforms: unknown transform\(s\) 'geo'; known transforms: (.*, )?enrich, keys, pii\b"),
     ({"droplets:transforms": "keys,keys"}, r"droplets:transforms lists a transform twice"),
     ({"droplets:transformOptions": json.dumps({"shout": {}})}, r"droplets:transformOptions: options given for transform\(s\) not in the chain: shout"),
