@@ -192,6 +192,33 @@ def test_unprocessed_keys_are_retried_until_answered(aws, context):
     assert aws.keys() == [contract.object_key(kept)]
 
 
+def test_retries_back_off_exponentially_with_jitter(aws, context, monkeypatch):
+    # GIVEN a table that leaves the key unprocessed four times, then answers; and the jitter
+    # drawing 0, 1, 0.5 and 0.2 of its range
+    dynamodb = _dynamodb()
+    draws = iter([0.0, 1.0, 0.5, 0.2])
+    monkeypatch.setattr(erasures.random, "random", lambda: next(draws))
+    sleeps: list[float] = []
+    app = dataclasses.replace(consumer.Consumer.from_env(),
+                              erased=erasures.ErasedSessions(dynamodb, TABLE, sleep=sleeps.append))
+    kept = make_record(new_event_id=True, session_id=KEPT)
+    with Stubber(dynamodb) as stub:
+        for _ in range(4):
+            stub.add_response("batch_get_item", {"Responses": {TABLE: []}, "UnprocessedKeys": {TABLE: {"Keys": _keys(KEPT)}}})
+        stub.add_response("batch_get_item", {"Responses": {TABLE: []}})
+        # WHEN a batch of its session is handled
+        response = consumer.handle(sqs_event([body_of(kept)]), app)
+        stub.assert_no_pending_responses()
+    # THEN the record is stored after four waits, each twice the last before jitter, the
+    # jitter taking off at most half: base * 2^attempt * (0.5 + draw / 2)
+    assert response == {"batchItemFailures": []}
+    assert aws.keys() == [contract.object_key(kept)]
+    base = erasures.BASE_DELAY_S
+    assert sleeps == pytest.approx([base * 0.5, base * 2 * 1.0, base * 4 * 0.75, base * 8 * 0.6])
+    # AND at most, the waits of one lookup stay well inside a Lambda's timeout
+    assert base * sum(2 ** attempt for attempt in range(erasures.MAX_ATTEMPTS - 1)) < 1.0
+
+
 @pytest.mark.parametrize("failure", ["unprocessed every time", "throttled"])
 def test_a_session_whose_entry_cannot_be_read_is_not_written_but_redelivered(aws, context, failure):
     # GIVEN a table that never answers for one session (or throttles the call)
