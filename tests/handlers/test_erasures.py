@@ -335,3 +335,55 @@ def test_a_hostile_body_buys_at_most_ten_lookups():
     body = json.dumps({"session_id": "sess-main-0001", "body": [{"session_id": f"sess-fake-{n:04d}"} for n in range(1000)]})
     assert len(erasures.candidates(body)) == erasures.MAX_CANDIDATES_PER_MESSAGE
     assert erasures.candidates(body)[0] == "sess-main-0001"
+
+
+def _request(*sessions: str) -> dict:
+    """The BatchGetItem request for the erasure entries of ``sessions``."""
+    return {"RequestItems": {TABLE: {"Keys": _keys(*sessions), "ConsistentRead": True, "ProjectionExpression": "#pk",
+                                     "ExpressionAttributeNames": {"#pk": contract.INDEX_PK}}}}
+
+
+def test_entries_are_read_strongly_consistent_and_only_what_is_unanswered_is_asked_again(aws, context):
+    # GIVEN a table that answers for one session and leaves the other's key unprocessed once
+    dynamodb = _dynamodb()
+    first, second = sorted([KEPT, ERASED])
+    records = [make_record(new_event_id=True, session_id=s) for s in (KEPT, ERASED)]
+    with Stubber(dynamodb) as stub:
+        stub.add_response("batch_get_item", {"Responses": {TABLE: []}, "UnprocessedKeys": {TABLE: {"Keys": _keys(ERASED)}}},
+                          _request(first, second))
+        stub.add_response("batch_get_item", {"Responses": {TABLE: [erasure.erased_key(ERASED)]}}, _request(ERASED))
+        # WHEN a batch of both sessions is handled
+        response = consumer.handle(sqs_event([body_of(r) for r in records]), _stubbed_consumer(dynamodb))
+        # THEN both reads are strongly consistent (an entry forget wrote is seen at once)
+        # and project the key alone; the second asks only for the unanswered key
+        stub.assert_no_pending_responses()
+    # AND the erased session's record is dropped, the other stored
+    assert response == {"batchItemFailures": []}
+    assert aws.keys() == [contract.object_key(records[0])]
+
+
+@pytest.mark.parametrize("failure, error", [("throttled", "ProvisionedThroughputExceededException"),
+                                            ("unprocessed", "unprocessed keys")])
+def test_an_unanswered_lookup_is_one_warning_with_a_count_and_the_error_code(aws, context, logs, failure, error):
+    # GIVEN a table that throttles the lookup, or leaves two sessions' keys unprocessed
+    dynamodb = _dynamodb()
+    sessions = [ERASED, KEPT]
+    with Stubber(dynamodb) as stub:
+        if failure == "throttled":
+            stub.add_client_error("batch_get_item", error, http_status_code=400)
+        else:
+            for _ in range(erasures.MAX_ATTEMPTS):
+                stub.add_response("batch_get_item", {"Responses": {TABLE: []},
+                                                     "UnprocessedKeys": {TABLE: {"Keys": _keys(*sessions)}}})
+        app = dataclasses.replace(consumer.Consumer.from_env(), erased=erasures.ErasedSessions(
+            dynamodb, TABLE, sleep=lambda s: None, logger=consumer.logger))
+        # WHEN a batch of both sessions is handled
+        event = sqs_event([body_of(make_record(new_event_id=True, session_id=s)) for s in sessions])
+        response = consumer.handle(event, app)
+    # THEN both messages are left for redelivery, and one warning says how many sessions
+    # could not be read and why, naming none of them
+    assert len(response["batchItemFailures"]) == 2
+    warnings = [json.loads(line) for line in logs.getvalue().splitlines() if '"WARNING"' in line]
+    assert [(w["message"], w["sessions"], w["error"]) for w in warnings] == [
+        ("erasure entries could not be read; their messages are left for redelivery", 2, error)]
+    assert not any(s in logs.getvalue() for s in sessions)
