@@ -121,3 +121,47 @@ def test_the_indexer_logs_each_message_it_skips_refuses_or_leaves_for_redelivery
         ("8-not-an-object", "ERROR", "message is not an S3 notification", {}),
         ("9-no-records", "ERROR", "message is not an S3 notification", {}),
     ]
+
+
+def test_the_indexer_logs_each_aws_failure_it_leaves_for_redelivery(aws, context, logs):
+    # GIVEN three objects, and AWS failing one call for each: S3 the read of the first,
+    # DynamoDB the write of the second's item and the removal of the third's
+    from botocore.exceptions import ClientError
+
+    records = [make_record(new_event_id=True) for _ in range(3)]
+    unreadable, unwritable, unremovable = [store(aws, r) for r in records]
+    app = indexer.indexer()
+
+    def fail(operation, code, when):
+        def hook(params, **_):
+            if when(params):
+                raise ClientError({"Error": {"Code": code, "Message": f"no {params}"}}, operation)
+        return hook
+
+    app.s3.meta.events.register("before-parameter-build.s3.GetObject",
+                                fail("GetObject", "SlowDown", lambda p: p["Key"] == unreadable))
+    app.dynamodb.meta.events.register("before-parameter-build.dynamodb.PutItem", fail(
+        "PutItem", "ProvisionedThroughputExceededException", lambda p: p["Item"]["s3_key"]["S"] == unwritable))
+    app.dynamodb.meta.events.register("before-parameter-build.dynamodb.DeleteItem",
+                                      fail("DeleteItem", "InternalServerError", lambda p: True))
+
+    def message(body, message_id):
+        return sqs_message(body, message_id=message_id, template="sqs-s3-object-created.json")
+
+    event = {"Records": [
+        message(s3_notification("ObjectCreated:Put", unreadable, "60"), "1-get"),
+        message(s3_notification("ObjectCreated:Put", unwritable, "60"), "2-put"),
+        message(s3_notification("ObjectRemoved:Delete", unremovable, "60"), "3-delete"),
+    ]}
+    # WHEN the indexer handles the batch
+    response = indexer.handler(event, context)
+    # THEN all three are left for redelivery, each with one warning naming the call and
+    # the error code (never the key, never AWS's message)
+    assert sorted(f["itemIdentifier"] for f in response["batchItemFailures"]) == ["1-get", "2-put", "3-delete"]
+    assert lines(logs) == [
+        ("1-get", "WARNING", "GetObject failed; message left for redelivery", {"error": "SlowDown"}),
+        ("2-put", "WARNING", "PutItem failed; message left for redelivery",
+         {"error": "ProvisionedThroughputExceededException"}),
+        ("3-delete", "WARNING", "DeleteItem failed; message left for redelivery", {"error": "InternalServerError"}),
+    ]
+    assert unreadable not in logs.getvalue() and "no {" not in logs.getvalue()
