@@ -418,3 +418,33 @@ def test_help_says_bad_rows_are_scanned_at_one_get_each(cli):
     result = cli("forget", "--help")
     assert result.exit_code == 0
     assert "bad/" in result.stdout and "one GET per bad row" in " ".join(result.stdout.split())
+
+
+def test_a_second_look_reads_only_new_bad_rows_and_reports_its_progress(versioned_lake):
+    # GIVEN four bad rows: one of the victim already known to hold it (two versions), one
+    # already read and known not to, and two new ones, of the victim and of another session
+    from droplets.erase import ObjectVersion, delete_objects, find_bad_rows
+
+    lake = versioned_lake
+    redelivered = _record_payload(VICTIM, request={"path": "/held"})
+    held = add_bad_row(lake, redelivered)
+    assert add_bad_row(lake, redelivered) == held
+    skipped = add_bad_row(lake, _record_payload(KEEP, request={"path": "/skipped"}))
+    new = add_bad_row(lake, f"not json {VICTIM}")
+    other = add_bad_row(lake, _record_payload(KEEP, request={"path": "/other"}))
+    listed, progress, read = [], [], set()
+    # WHEN the bad rows are looked through again, knowing what the first look found
+    found = find_bad_rows(lake.s3, lake.bucket, VICTIM, workers=2, on_listed=listed.append, on_read=progress.append,
+                          skip={skipped}, held={held}, read=read)
+    # THEN the known row comes back with its two versions unread, the new row of the victim
+    # is found; only the two new rows were listed to read, each read once and noted
+    assert sorted(v.key for v in found) == sorted([held, held, new])
+    assert all(not v.delete_marker and v.version_id for v in found)
+    assert (listed, progress, read) == ([2], [1, 1], {new, other})
+    # AND deleting what was found reports each batch's count as it goes
+    done: list[int] = []
+    assert delete_objects(lake.s3, lake.bucket, found, on_done=done.append) == 3
+    assert done == [3]
+    assert set(_bad_versions(lake)) == {skipped, other}
+    assert delete_objects(lake.s3, lake.bucket, [], on_done=done.append) == 0 and done == [3]
+    assert delete_objects(lake.s3, lake.bucket, [ObjectVersion(other, None)]) == 1
