@@ -284,8 +284,9 @@ def test_a_blank_sequencer_is_no_sequencer(aws, context, sequencer):
 @pytest.mark.parametrize("sequencer", [
     "0062E99A88DC40746Z",  # not hex
     "0062E99A-88DC407460",  # not hex either
+    "0x62E99A88DC407460",  # a hex literal, not S3's bare hex digits
     "1" + "0" * contract.SEQUENCER_WIDTH,  # one digit wider than the contract pads to
-], ids=["letter", "dash", "too-wide"])
+], ids=["letter", "dash", "0x-prefix", "too-wide"])
 @pytest.mark.parametrize("event_name", ["ObjectCreated:Put", "ObjectRemoved:Delete"])
 def test_a_malformed_sequencer_is_reported_and_changes_nothing(aws, context, event_name, sequencer):
     # GIVEN an indexed object, and a notification about it whose sequencer is malformed
