@@ -17,8 +17,9 @@ from .conftest import TABLE
 SDK_LOGGERS = ("botocore", "boto3", "urllib3", "s3transfer")
 
 
-@pytest.mark.parametrize("function, prefix", [(consumer.Consumer, "put"), (indexer.Indexer, "index")])
-def test_a_cold_start_builds_clients_that_give_up_inside_the_lambda_timeout(aws_env, function, prefix):
+@pytest.mark.parametrize("function, prefix, logger", [(consumer.Consumer, "put", consumer.logger),
+                                                      (indexer.Indexer, "index", indexer.logger)])
+def test_a_cold_start_builds_clients_that_give_up_inside_the_lambda_timeout(aws_env, function, prefix, logger):
     # GIVEN a function's environment and no client handed in (what a Lambda cold start has)
     # WHEN its container is built with a concurrency of 3
     app = function.from_env(concurrency=3)
@@ -35,9 +36,9 @@ def test_a_cold_start_builds_clients_that_give_up_inside_the_lambda_timeout(aws_
         names = set(app.pool.map(lambda _: threading.current_thread().name, range(30)))
         assert app.pool._max_workers == 3
         assert names and all(name.startswith(f"{prefix}_") for name in names)
-        # AND the erasure entries are read from the index table with the same client
-        assert (app.erased.dynamodb, app.erased.table) == (app.dynamodb, TABLE)
-        assert app.erased.logger is not None
+        # AND the erasure entries are read from the index table with the same client, and
+        # an unanswered lookup is logged by the function's own logger
+        assert (app.erased.dynamodb, app.erased.table, app.erased.logger) == (app.dynamodb, TABLE, logger)
     finally:
         app.pool.shutdown()
 
