@@ -1,11 +1,13 @@
 """Chain semantics: order from config, drop, bad rows naming the step, unknown names."""
 
 import json
+from datetime import datetime, timezone
 
+import pluggy
 import pytest
 
 from droplets import contract
-from transforms import ConfigError, hookimpl
+from transforms import PROJECT_NAME, ConfigError, hookimpl, hookspecs
 from transforms.chain import Bad, Dropped, Stored, build_chain
 from transforms.testing import chain, make_record, plugin_manager, run_chain, stored
 
@@ -292,3 +294,123 @@ def test_invalid_session_id_is_normalized_before_transforms_run():
     result = run_chain(make_record(session_id="../../etc"), ["spy", "keys"], plugins=[Spy()])
     assert seen == {"sid": None, "flag": True}
     assert "/_nosession/" in result.key
+
+
+# --- configuration errors name exactly what is wrong ---------------------------------------
+
+
+def bare_plugin_manager(**plugins: object) -> pluggy.PluginManager:
+    """A plugin manager holding only ``plugins`` (registered under the given names): no
+    built-ins or entry points, so an error can be compared whole."""
+    pm = pluggy.PluginManager(PROJECT_NAME)
+    pm.add_hookspecs(hookspecs)
+    for name, plugin in plugins.items():
+        pm.register(plugin, name=name)
+    return pm
+
+
+@pytest.mark.parametrize(
+    "names, options, message",
+    [
+        (["geo", "first", "zip"], None, "unknown transform(s) 'geo', 'zip'; known transforms: bad_key, boom, "
+                                        "drop_health, first, not_a_record, picky, second"),
+        (["second", "first", "second", "first", "boom"], None, "transform(s) listed twice: first, second"),
+        (["first", "second"], {"firsst": {}, "boom": {}}, "options given for transform(s) not in the chain: "
+                                                          "boom, firsst (chain: first, second)"),
+        (["first", "second"], {"second": ["value", 7]}, "options for transform 'second' must be an object, got list"),
+        (["picky"], {"picky": {}}, "transform 'picky': option 'level' is required"),
+    ],
+    ids=["unknown", "listed-twice", "stray-options", "options-not-an-object", "factory-rejects"],
+)
+def test_a_bad_chain_configuration_is_one_error_naming_what_is_wrong(names, options, message):
+    # GIVEN plugins offering first, second and the troublemakers' transforms
+    pm = bare_plugin_manager(recorder=Recorder(), troublemaker=Troublemaker())
+    # WHEN a chain is built from a configuration with one mistake
+    with pytest.raises(ConfigError) as error:
+        build_chain(pm, names, options)
+    # THEN the error says exactly which names are at fault, and nothing else
+    assert str(error.value) == message
+
+
+def test_a_transform_offered_by_two_plugins_names_both():
+    # GIVEN two plugins that both offer "first"
+    pm = bare_plugin_manager(recorder=Recorder(), copycat=Recorder())
+    # WHEN any chain is built  THEN the error names the transform and both plugins
+    with pytest.raises(ConfigError) as error:
+        build_chain(pm, ["second"])
+    assert str(error.value) == "transform 'first' is offered by two plugins: 'recorder' and 'copycat'"
+
+
+def test_empty_options_for_a_transform_in_the_chain_are_no_options():
+    # GIVEN options that list a transform of the chain with null or an empty object
+    chained = build_chain(bare_plugin_manager(recorder=Recorder()), "first, second", {"first": None, "second": {}})
+    # WHEN a record runs  THEN both ran with their defaults, in the configured order
+    result = chained.run_record(make_record())
+    assert chained.names == ["first", "second"]
+    assert result.record["enrichment"] == {"first": True, "second": True}
+
+
+@pytest.mark.parametrize("mode", ["verbatim", "", None])
+def test_an_unknown_bad_row_payload_mode_is_refused(mode):
+    # GIVEN a bad-row payload mode that is neither "scrubbed" nor "raw"
+    # WHEN a chain is built with it  THEN it is refused, naming the modes it accepts
+    with pytest.raises(ConfigError) as error:
+        build_chain(bare_plugin_manager(recorder=Recorder()), ["first"], bad_row_payload=mode)
+    assert str(error.value) == f"bad row payload must be one of scrubbed, raw, got {mode!r}"
+
+
+# --- raw bad rows and records handed over already parsed ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "payload, step, error",
+    [
+        ("{not json ann@example.com", "parse", "not JSON: Expecting property name enclosed in double quotes: "
+                                              "line 1 column 2 (char 1)"),
+        ("[" * 100_000, "parse", "not JSON: nested too deeply"),
+        ('{"v": 1, "email": "ann@example.com"}', "validate", None),
+        (None, "boom", "RuntimeError: geo database missing"),
+    ],
+    ids=["not-json", "too-deep", "invalid", "transform-raised"],
+)
+def test_a_raw_bad_row_is_the_step_the_error_and_the_payload_as_sent(payload, step, error):
+    # GIVEN a chain whose operator opted into raw bad rows, and a message each step rejects
+    built = build_chain(plugin_manager([Troublemaker()]), ["boom"], bad_row_payload="raw")
+    payload = payload or json.dumps(make_record(new_event_id=True, request={"body": {"email": "ann@example.com"}}))
+    # WHEN it runs
+    result = built.run(payload)
+    # THEN its bad row names the step and the error, and keeps the payload byte for byte
+    assert isinstance(result, Bad)
+    assert (result.step, result.payload) == (step, payload)
+    if error is None:
+        assert result.error.startswith("invalid record: ")
+    else:
+        assert result.error == error
+
+
+def test_a_record_given_parsed_is_kept_in_a_bad_row_as_json_of_what_it_held():
+    # GIVEN a record handed over already parsed (the plugin test kit's way), holding text
+    # outside ASCII and a value JSON has no type for
+    record = make_record(request={"route": "/caf\u00e9s/:id"})
+    record["request"]["body"] = {"when": datetime(2026, 1, 2, tzinfo=timezone.utc), "city": "K\u00f6ln"}
+    # WHEN a transform fails on it, raw bad rows asked for
+    result = build_chain(plugin_manager([Troublemaker()]), ["boom"], bad_row_payload="raw").run_record(record)
+    # THEN the bad row holds it as JSON, the text as it is and the value as its text
+    assert isinstance(result, Bad) and result.step == "boom"
+    assert "/caf\u00e9s/:id" in result.payload and "K\u00f6ln" in result.payload
+    assert json.loads(result.payload)["request"]["body"] == {"when": "2026-01-02 00:00:00+00:00", "city": "K\u00f6ln"}
+
+
+def test_bytes_are_read_as_utf8_with_replacement():
+    # GIVEN a record as UTF-8 bytes (and as a bytearray), and a message that is not UTF-8
+    record = make_record(new_event_id=True, request={"route": "/caf\u00e9s/:id"})
+    body = json.dumps(record, ensure_ascii=False).encode("utf-8")
+    built = chain("keys")
+    # WHEN they run
+    stored, stored_again = built.run(body), built.run(bytearray(body))
+    bad = built.run(b"\xff{not json")
+    # THEN the record is stored as text, whatever held its bytes...
+    assert isinstance(stored, Stored) and stored.record["request"]["route"] == "/caf\u00e9s/:id"
+    assert stored_again == stored
+    # ...and the other is a bad row of the parse step, the byte it could not decode replaced
+    assert isinstance(bad, Bad) and bad.step == "parse" and bad.payload == "\ufffd{not json"

@@ -227,3 +227,20 @@ def test_a_transform_that_raises_is_a_bad_row_naming_it_and_the_rest_goes_on(tmp
     bad, good = map(json.loads, result.stdout.splitlines())
     assert bad["bad"] == {"step": "fragile", "error": "KeyError: 'geo'"}
     assert "key" in good
+
+
+def test_a_body_that_is_not_utf8_is_read_with_replacement_characters():
+    # GIVEN a record whose route holds a Latin-1 byte, and a line that is not JSON nor UTF-8
+    record = make_record(request={"route": "/caf\u00e9s/:id"})
+    latin1 = json.dumps(record, ensure_ascii=False).encode("latin-1")
+    # WHEN they are run through the chain in-process
+    result = runner.invoke(app, ["transform", "-t", "keys"], input=latin1 + b"\n" + b"\xff\xfe{ caf\xe9\n")
+    # THEN the record is stored, the byte it could not decode replaced (never a crash)...
+    assert result.exit_code == 0, result.stderr
+    stored, bad = map(json.loads, result.stdout.splitlines())
+    assert stored["key"] == contract.object_key(record)
+    assert stored["record"]["request"]["route"] == "/caf\ufffds/:id"
+    # ...and the other line is a bad row of the parse step holding the whole line, decoded
+    # the same way
+    assert bad == {"bad": {"step": "parse", "error": bad["bad"]["error"]}, "payload": "\ufffd\ufffd{ caf\ufffd"}
+    assert bad["bad"]["error"].startswith("not JSON: ")

@@ -17,8 +17,8 @@ from droplets.errors import DropletsError
 from handlers.consumer import encode
 from tests.cli.conftest import assert_one_line_error
 from tests.cli.lake import stored_record
-from transforms.chain import Bad
-from transforms.testing import chain, make_record
+from transforms.chain import Bad, build_chain
+from transforms.testing import chain, make_record, plugin_manager
 
 VICTIM = "sess-forget-me01"
 KEEP = "sess-keep-me-001"
@@ -141,6 +141,28 @@ def test_unprocessed_index_deletes_are_retried_with_backoff():
     # THEN each retry waited longer than the last, and every item was counted once
     assert len(sleeps) == 2 and sleeps[1] > sleeps[0] > 0
     assert done == [20, 3, 2, 5]
+
+
+def test_index_delete_retries_back_off_exponentially_with_jitter(monkeypatch):
+    # GIVEN a table that leaves an item unprocessed three times, and the jitter drawing
+    # 0, 1 and 0.5 of its range
+    import droplets.erase
+
+    draws = iter([0.0, 1.0, 0.5])
+    monkeypatch.setattr(droplets.erase.random, "random", lambda: next(draws))
+    dynamodb = boto3.client("dynamodb", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+    keys = [{contract.INDEX_PK: {"S": VICTIM}, contract.INDEX_SK: {"S": "2026-01-01T00:00:00.000Z#e"}}]
+    delete = [{"DeleteRequest": {"Key": keys[0]}}]
+    sleeps: list[float] = []
+    with Stubber(dynamodb) as stub:
+        for _ in range(3):
+            stub.add_response("batch_write_item", {"UnprocessedItems": {"t": delete}})
+        stub.add_response("batch_write_item", {})
+        # WHEN the item is deleted with a first delay of 0.1 s
+        assert delete_index_items(dynamodb, "t", keys, base_delay=0.1, sleep=sleeps.append) == 1
+        stub.assert_no_pending_responses()
+    # THEN each wait doubles the last before jitter, which takes off at most half
+    assert sleeps == pytest.approx([0.1 * 0.5, 0.2 * 1.0, 0.4 * 0.75])
 
 
 def test_items_still_unprocessed_after_all_attempts_fail_clearly():
@@ -297,6 +319,95 @@ def test_a_bad_row_read_failure_is_one_line_without_the_session_or_payload(lake,
     assert set(_bad_versions(lake))
 
 
+def add_raw_bad_row(lake, payload: str, received_at: str = "2026-02-01T10:00:00.000Z") -> str:
+    """Store ``payload``'s bad row as a consumer whose operator opted into raw bad rows does
+    (``droplets:badRowPayload raw``): the payload byte for byte as sent, escapes included."""
+    result = build_chain(plugin_manager(), "keys", bad_row_payload=contract.BAD_ROW_RAW).run(payload, received_at)
+    assert isinstance(result, Bad) and result.payload == payload, result
+    key, document = result.row(received_at)
+    lake.s3.put_object(Bucket=lake.bucket, Key=key, Body=encode(document), ContentType="application/json")
+    return key
+
+
+def _escaped(session_id: str) -> str:
+    """``session_id`` as JSON may spell it: its first letter as a \\u escape."""
+    return f"\\u{ord(session_id[0]):04x}{session_id[1:]}"
+
+
+# payload -> whether forgetting VICTIM erases its (raw) bad row
+ESCAPED_BAD_ROWS = {
+    "a header, \\u-escaped": ('{"v": 1, "request": {"headers": {"x-session-id": "' + _escaped(VICTIM) + '"}}}', True),
+    "a list, \\u-escaped": ('["/cart", "' + _escaped(VICTIM) + '"]', True),
+    "a URL, percent-encoded": (json.dumps({"v": 1, "request": {"headers": {
+        "referer": f"https://shop.example/login?next=%2Fsessions%2F{VICTIM}%2Fcart"}}}), True),
+    "a URL in text that is not JSON": (f"GET /login?next=%2Fsessions%2F{VICTIM}%2Fcart HTTP/1.1", True),
+    "a header, a longer ID \\u-escaped": ('{"request": {"headers": {"x-session-id": "' + _escaped(VICTIM + "-2") + '"}}}', False),
+    "a list, a longer ID \\u-escaped": ('["' + _escaped(VICTIM) + '-2", "x' + VICTIM + '"]', False),
+    "a URL, a longer ID percent-encoded": (f"GET /login?next=%2Fsessions%2F{VICTIM}%2D2%2Fcart", False),
+}
+
+
+def test_forget_finds_a_session_id_escaped_in_a_header_a_url_or_a_list(lake, cli):
+    # GIVEN raw bad rows (the operator's opt-in) naming the victim's session only through an
+    # escape: a \\u escape in a header and in a list, percent-encoding in a URL; and rows
+    # naming, the same ways, a longer ID that merely starts with the victim's
+    keys = {name: add_raw_bad_row(lake, payload, f"2026-02-{n + 1:02d}T10:00:00.000Z")
+            for n, (name, (payload, _)) in enumerate(ESCAPED_BAD_ROWS.items())}
+    assert len(set(keys.values())) == len(keys)
+    # WHEN the session is forgotten
+    result = cli("forget", VICTIM, "--yes", "--json")
+    # THEN exactly the rows that name it are erased
+    assert result.exit_code == 0, result.stderr
+    erased = {name for name, (_, held) in ESCAPED_BAD_ROWS.items() if held}
+    assert sorted(result.json()["bad_row_keys"]) == sorted(keys[name] for name in erased)
+    assert set(_bad_versions(lake)) == {keys[name] for name in ESCAPED_BAD_ROWS if name not in erased}
+
+
+@pytest.mark.parametrize("versioned", [False, True], ids=["unversioned", "versioned"])
+def test_a_bad_row_removed_between_the_listing_and_its_read_is_skipped(aws_env, cli, monkeypatch, versioned):
+    # GIVEN two bad rows of the victim and one of another session; one of the victim's was
+    # written twice (two versions in a versioned bucket)
+    from tests.cli.conftest import _lake
+    from moto import mock_aws
+
+    with mock_aws():
+        lake = _lake(aws_env, versioning=versioned)
+        payload = _record_payload(VICTIM, request={"path": "/doomed"})
+        doomed = add_bad_row(lake, payload)
+        assert add_bad_row(lake, payload) == doomed
+        kept = add_bad_row(lake, f"not json {VICTIM}")
+        other = add_bad_row(lake, _record_payload(KEEP))
+        newest = lake.s3.list_object_versions(Bucket=lake.bucket, Prefix=doomed)["Versions"][0]["VersionId"]
+        # AND something (the lifecycle rule, another erase) removing the doomed row's newest
+        # version, or the whole row when unversioned, after forget listed it and before it reads it
+        original = botocore.client.BaseClient._make_api_call
+        reads: list[dict] = []
+
+        def remove_then_read(self, operation, params):
+            if operation == "GetObject" and params["Key"] == doomed:
+                reads.append(dict(params))
+                if len(reads) == 1:
+                    removal = {"VersionId": newest} if versioned else {}
+                    original(self, "DeleteObject", {"Bucket": lake.bucket, "Key": doomed, **removal})
+            return original(self, operation, params)
+
+        monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", remove_then_read)
+        # WHEN the session is forgotten
+        result = cli("forget", VICTIM, "--yes", "--json")
+        # THEN it succeeds: unversioned, the row is gone and not counted; versioned, its older
+        # version is read instead, and the row is erased with it
+        assert result.exit_code == 0, result.stderr
+        summary = result.json()
+        if versioned:
+            assert [read.get("VersionId") for read in reads] == [newest, reads[1]["VersionId"]]
+            assert reads[1]["VersionId"] != newest
+            assert sorted(summary["bad_row_keys"]) == sorted([doomed, kept])
+        else:
+            assert len(reads) == 1
+            assert summary["bad_row_keys"] == [kept]
+        assert set(_bad_versions(lake)) == {other}
+
+
 def test_session_id_characters_are_the_contracts():
     # The whole-token match is bounded by exactly the characters a session ID may hold.
     inside = {c for c in map(chr, range(32, 127)) if re.fullmatch(f"[{SESSION_ID_CHARS}]", c)}
@@ -307,3 +418,33 @@ def test_help_says_bad_rows_are_scanned_at_one_get_each(cli):
     result = cli("forget", "--help")
     assert result.exit_code == 0
     assert "bad/" in result.stdout and "one GET per bad row" in " ".join(result.stdout.split())
+
+
+def test_a_second_look_reads_only_new_bad_rows_and_reports_its_progress(versioned_lake):
+    # GIVEN four bad rows: one of the victim already known to hold it (two versions), one
+    # already read and known not to, and two new ones, of the victim and of another session
+    from droplets.erase import ObjectVersion, delete_objects, find_bad_rows
+
+    lake = versioned_lake
+    redelivered = _record_payload(VICTIM, request={"path": "/held"})
+    held = add_bad_row(lake, redelivered)
+    assert add_bad_row(lake, redelivered) == held
+    skipped = add_bad_row(lake, _record_payload(KEEP, request={"path": "/skipped"}))
+    new = add_bad_row(lake, f"not json {VICTIM}")
+    other = add_bad_row(lake, _record_payload(KEEP, request={"path": "/other"}))
+    listed, progress, read = [], [], set()
+    # WHEN the bad rows are looked through again, knowing what the first look found
+    found = find_bad_rows(lake.s3, lake.bucket, VICTIM, workers=2, on_listed=listed.append, on_read=progress.append,
+                          skip={skipped}, held={held}, read=read)
+    # THEN the known row comes back with its two versions unread, the new row of the victim
+    # is found; only the two new rows were listed to read, each read once and noted
+    assert sorted(v.key for v in found) == sorted([held, held, new])
+    assert all(not v.delete_marker and v.version_id for v in found)
+    assert (listed, progress, read) == ([2], [1, 1], {new, other})
+    # AND deleting what was found reports each batch's count as it goes
+    done: list[int] = []
+    assert delete_objects(lake.s3, lake.bucket, found, on_done=done.append) == 3
+    assert done == [3]
+    assert set(_bad_versions(lake)) == {skipped, other}
+    assert delete_objects(lake.s3, lake.bucket, [], on_done=done.append) == 0 and done == [3]
+    assert delete_objects(lake.s3, lake.bucket, [ObjectVersion(other, None)]) == 1

@@ -148,6 +148,20 @@ def body_of(record: dict[str, Any]) -> str:
 # --- logs -----------------------------------------------------------------------------
 
 
+def _swap_stream(handler: logging.StreamHandler, stream: Any) -> Any:
+    """Point ``handler`` at ``stream``; returns the stream it wrote to.
+
+    Not ``handler.setStream``: it flushes the old stream first, and that stream can be
+    closed. powertools binds a Logger's handler to ``sys.stdout`` when the handler module
+    is imported, which under pytest is the capture file of the session that imported it;
+    pytest closes it when that session ends. A second session in the same process (a
+    mutation tool runs the suite in-process, then again in every forked mutant) would fail
+    here with "I/O operation on closed file"."""
+    with handler.lock:
+        old, handler.stream = handler.stream, stream
+    return old
+
+
 @pytest.fixture
 def logs():
     """Everything both handlers log, at DEBUG, as the JSON lines powertools writes."""
@@ -155,9 +169,9 @@ def logs():
     saved = []
     for log in (consumer.logger, indexer.logger):
         handler = log.registered_handler
-        saved.append((log, handler, handler.setStream(stream), log.log_level))
+        saved.append((log, handler, _swap_stream(handler, stream), log.log_level))
         log.setLevel(logging.DEBUG)
     yield stream
     for log, handler, old_stream, level in saved:
-        handler.setStream(old_stream)
+        _swap_stream(handler, old_stream)
         log.setLevel(level)

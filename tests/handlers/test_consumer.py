@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import threading
 import time
@@ -16,7 +17,7 @@ from droplets import contract
 from handlers import consumer
 from handlers.consumer import CONTENT_TYPE, SERIALIZE_STEP
 from transforms import ConfigError
-from transforms.chain import PARSE_STEP, VALIDATE_STEP
+from transforms.chain import KEY_STEP, PARSE_STEP, VALIDATE_STEP, default_scrubber
 from transforms.testing import make_record
 
 from .conftest import BUCKET, body_of, load_fixture, sqs_event, sqs_message
@@ -178,6 +179,60 @@ def test_a_dropped_record_is_done_and_not_stored(aws, context, aws_env):
     # THEN nothing is stored and nothing is retried
     assert response == {"batchItemFailures": []}
     assert aws.keys() == []
+
+
+def sent_at(message) -> str:
+    """The message's SentTimestamp as the chain's received_at."""
+    millis = int(message["attributes"]["SentTimestamp"])
+    return contract.format_time(datetime.fromtimestamp(millis / 1000, timezone.utc))
+
+
+def as_scrubbed(record: dict) -> dict:
+    """What pii's defaults keep of a record that holds no personal data: all of it, with
+    the client IP truncated."""
+    kept = copy.deepcopy(record)
+    kept["request"]["ip"] = "203.0.113.0"
+    return kept
+
+
+@pytest.mark.parametrize(
+    "transforms, path, step, error",
+    [
+        ("pii,explode,keys", "/explode/7", "explode", "Explode: cannot handle /explode/7 for s3ss10n-0000-test"),
+        ("pii,not_a_record,keys", "/garbage", "not_a_record", "transform returned str, not a record or None"),
+        ("pii,lose_time", "/lose-time", KEY_STEP, "cannot build the default key: KeyError('occurred_at')"),
+        ("pii,lose_time", "/numeric-time", KEY_STEP, "cannot build the default key: TypeError("),
+        ("pii,raw_path_key", "/../../etc passwd", KEY_STEP,
+         "the chosen key is not under events/ or holds characters outside A-Za-z0-9=_.:/-"),
+        ("pii,add_nan,keys", "/courses/42", SERIALIZE_STEP, "the record cannot be stored as JSON: ValueError: "),
+    ],
+    ids=["raised", "not-a-record", "no-default-key", "default-key-of-a-number", "unsafe-key", "not-serialisable"],
+)
+def test_every_bad_row_keeps_the_whole_record_as_sent_scrubbed(aws, context, aws_env, transforms, path, step, error):
+    # GIVEN a chain with a transform that cannot handle a record (it raises, returns
+    # garbage, leaves no default key, chooses an unsafe key, adds what JSON cannot hold),
+    # some of which change the record before failing
+    aws_env.setenv(contract.ENV_PLUGIN_MODULES, PLUGINS)
+    aws_env.setenv(contract.ENV_TRANSFORMS, transforms)
+    record = make_record(new_event_id=True, request={"path": path})
+    body = body_of(record)
+    event = sqs_event([body])
+    # WHEN the consumer handles it
+    response = consumer.handler(event, context)
+    # THEN it is done, and its one bad row names the step and the error
+    assert response == {"batchItemFailures": []}
+    assert aws.keys(contract.EVENTS_PREFIX) == []
+    (key,) = aws.keys(contract.BAD_PREFIX)
+    row = aws.read(key)
+    assert row["bad"]["step"] == step
+    assert row["bad"]["error"].startswith(error)
+    # AND it holds the record as it was sent, not as the transforms left it: complete,
+    # scrubbed by pii (the same bytes pii makes of the body), keyed by what it holds
+    assert json.loads(row["payload"]) == as_scrubbed(record)
+    assert row["payload"] == default_scrubber().scrub_payload(body)
+    received_at = sent_at(event["Records"][0])
+    assert row == {"v": contract.RECORD_VERSION, "bad": row["bad"], "received_at": received_at, "payload": row["payload"]}
+    assert key == contract.bad_key(row["payload"], received_at)
 
 
 # --- hostile input ----------------------------------------------------------------------
@@ -381,6 +436,63 @@ def test_bad_configuration_fails_the_cold_start_naming_the_variable(aws, context
     assert names in str(error.value)
     assert aws.keys() == []
     assert consumer.consumer.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize("names, twice", [("pii,keys,pii", "pii"), ("keys,pii,enrich,keys,pii", "keys, pii")])
+def test_a_transform_listed_twice_fails_the_cold_start_naming_it(aws, context, aws_env, names, twice):
+    # GIVEN a chain that lists a transform twice (a copy-paste in the stack config)
+    aws_env.setenv(contract.ENV_TRANSFORMS, names)
+    # WHEN the function is invoked
+    with pytest.raises(ConfigError) as error:
+        consumer.handler(sqs_event([body_of(make_record(new_event_id=True))]), context)
+    # THEN the cold start fails naming the variables and each name listed twice, once
+    assert str(error.value) == (
+        f"{contract.ENV_TRANSFORMS} / {contract.ENV_TRANSFORM_CONFIG}: transform(s) listed twice: {twice}"
+    )
+    assert aws.keys() == []
+
+
+def test_several_plugin_modules_in_one_setting_are_all_registered(aws, context, aws_env):
+    # GIVEN two plugin modules in one setting, spaced and one of them listed twice, and a
+    # chain using a transform of each
+    aws_env.setenv(contract.ENV_PLUGIN_MODULES, f" {PLUGINS} ,{PLUGINS}, tests.plugins.shout")
+    aws_env.setenv(contract.ENV_TRANSFORMS, "drop_health,shout,keys")
+    health = make_record(new_event_id=True, request={"path": "/health"})
+    course = make_record(new_event_id=True)
+    # WHEN a batch is consumed
+    response = consumer.handler(sqs_event([body_of(health), body_of(course)]), context)
+    # THEN both modules' transforms ran: the health check was dropped, the route shouted
+    assert response == {"batchItemFailures": []}
+    (key,) = aws.keys()
+    assert key == contract.object_key(course)
+    stored = aws.read(key)
+    assert stored["request"]["route"] == "/COURSES/:ID"
+    assert stored["pipeline"]["transforms"] == ["drop_health", "shout", "keys"]
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("", "SSM parameter '/droplets/pii-key' is empty"),
+    (None, "cannot read SSM parameter '/droplets/pii-key' (GetParameterError)"),
+], ids=["empty", "no-value"])
+def test_an_empty_pii_hash_key_fails_the_cold_start_naming_the_variable(aws, aws_env, value, problem):
+    # GIVEN a pii key parameter that SSM answers with no value (botocore's Stubber: real
+    # SSM and moto refuse to store an empty one, a broken replica or proxy need not)
+    import boto3
+
+    aws_env.setenv(contract.ENV_PII_KEY_PARAM, "/droplets/pii-key")
+    ssm = boto3.client("ssm")
+    parameter = {"Name": "/droplets/pii-key", "Type": "SecureString", "Version": 1}
+    if value is not None:
+        parameter["Value"] = value
+    with Stubber(ssm) as stub:
+        stub.add_response("get_parameter", {"Parameter": parameter},
+                          {"Name": "/droplets/pii-key", "WithDecryption": True})
+        # WHEN the container is built (what the handler does on a cold start)
+        with pytest.raises(ConfigError) as error:
+            consumer.Consumer.from_env(ssm=ssm)
+        stub.assert_no_pending_responses()
+    # THEN it fails, naming the variable and the parameter; no chain runs without the key
+    assert str(error.value) == f"{contract.ENV_PII_KEY_PARAM}: {problem}"
 
 
 def test_the_pii_hash_key_comes_from_ssm(aws, context, aws_env, monkeypatch, logs):

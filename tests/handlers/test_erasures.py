@@ -192,6 +192,33 @@ def test_unprocessed_keys_are_retried_until_answered(aws, context):
     assert aws.keys() == [contract.object_key(kept)]
 
 
+def test_retries_back_off_exponentially_with_jitter(aws, context, monkeypatch):
+    # GIVEN a table that leaves the key unprocessed four times, then answers; and the jitter
+    # drawing 0, 1, 0.5 and 0.2 of its range
+    dynamodb = _dynamodb()
+    draws = iter([0.0, 1.0, 0.5, 0.2])
+    monkeypatch.setattr(erasures.random, "random", lambda: next(draws))
+    sleeps: list[float] = []
+    app = dataclasses.replace(consumer.Consumer.from_env(),
+                              erased=erasures.ErasedSessions(dynamodb, TABLE, sleep=sleeps.append))
+    kept = make_record(new_event_id=True, session_id=KEPT)
+    with Stubber(dynamodb) as stub:
+        for _ in range(4):
+            stub.add_response("batch_get_item", {"Responses": {TABLE: []}, "UnprocessedKeys": {TABLE: {"Keys": _keys(KEPT)}}})
+        stub.add_response("batch_get_item", {"Responses": {TABLE: []}})
+        # WHEN a batch of its session is handled
+        response = consumer.handle(sqs_event([body_of(kept)]), app)
+        stub.assert_no_pending_responses()
+    # THEN the record is stored after four waits, each twice the last before jitter, the
+    # jitter taking off at most half: base * 2^attempt * (0.5 + draw / 2)
+    assert response == {"batchItemFailures": []}
+    assert aws.keys() == [contract.object_key(kept)]
+    base = erasures.BASE_DELAY_S
+    assert sleeps == pytest.approx([base * 0.5, base * 2 * 1.0, base * 4 * 0.75, base * 8 * 0.6])
+    # AND at most, the waits of one lookup stay well inside a Lambda's timeout
+    assert base * sum(2 ** attempt for attempt in range(erasures.MAX_ATTEMPTS - 1)) < 1.0
+
+
 @pytest.mark.parametrize("failure", ["unprocessed every time", "throttled"])
 def test_a_session_whose_entry_cannot_be_read_is_not_written_but_redelivered(aws, context, failure):
     # GIVEN a table that never answers for one session (or throttles the call)
@@ -308,3 +335,55 @@ def test_a_hostile_body_buys_at_most_ten_lookups():
     body = json.dumps({"session_id": "sess-main-0001", "body": [{"session_id": f"sess-fake-{n:04d}"} for n in range(1000)]})
     assert len(erasures.candidates(body)) == erasures.MAX_CANDIDATES_PER_MESSAGE
     assert erasures.candidates(body)[0] == "sess-main-0001"
+
+
+def _request(*sessions: str) -> dict:
+    """The BatchGetItem request for the erasure entries of ``sessions``."""
+    return {"RequestItems": {TABLE: {"Keys": _keys(*sessions), "ConsistentRead": True, "ProjectionExpression": "#pk",
+                                     "ExpressionAttributeNames": {"#pk": contract.INDEX_PK}}}}
+
+
+def test_entries_are_read_strongly_consistent_and_only_what_is_unanswered_is_asked_again(aws, context):
+    # GIVEN a table that answers for one session and leaves the other's key unprocessed once
+    dynamodb = _dynamodb()
+    first, second = sorted([KEPT, ERASED])
+    records = [make_record(new_event_id=True, session_id=s) for s in (KEPT, ERASED)]
+    with Stubber(dynamodb) as stub:
+        stub.add_response("batch_get_item", {"Responses": {TABLE: []}, "UnprocessedKeys": {TABLE: {"Keys": _keys(ERASED)}}},
+                          _request(first, second))
+        stub.add_response("batch_get_item", {"Responses": {TABLE: [erasure.erased_key(ERASED)]}}, _request(ERASED))
+        # WHEN a batch of both sessions is handled
+        response = consumer.handle(sqs_event([body_of(r) for r in records]), _stubbed_consumer(dynamodb))
+        # THEN both reads are strongly consistent (an entry forget wrote is seen at once)
+        # and project the key alone; the second asks only for the unanswered key
+        stub.assert_no_pending_responses()
+    # AND the erased session's record is dropped, the other stored
+    assert response == {"batchItemFailures": []}
+    assert aws.keys() == [contract.object_key(records[0])]
+
+
+@pytest.mark.parametrize("failure, error", [("throttled", "ProvisionedThroughputExceededException"),
+                                            ("unprocessed", "unprocessed keys")])
+def test_an_unanswered_lookup_is_one_warning_with_a_count_and_the_error_code(aws, context, logs, failure, error):
+    # GIVEN a table that throttles the lookup, or leaves two sessions' keys unprocessed
+    dynamodb = _dynamodb()
+    sessions = [ERASED, KEPT]
+    with Stubber(dynamodb) as stub:
+        if failure == "throttled":
+            stub.add_client_error("batch_get_item", error, http_status_code=400)
+        else:
+            for _ in range(erasures.MAX_ATTEMPTS):
+                stub.add_response("batch_get_item", {"Responses": {TABLE: []},
+                                                     "UnprocessedKeys": {TABLE: {"Keys": _keys(*sessions)}}})
+        app = dataclasses.replace(consumer.Consumer.from_env(), erased=erasures.ErasedSessions(
+            dynamodb, TABLE, sleep=lambda s: None, logger=consumer.logger))
+        # WHEN a batch of both sessions is handled
+        event = sqs_event([body_of(make_record(new_event_id=True, session_id=s)) for s in sessions])
+        response = consumer.handle(event, app)
+    # THEN both messages are left for redelivery, and one warning says how many sessions
+    # could not be read and why, naming none of them
+    assert len(response["batchItemFailures"]) == 2
+    warnings = [json.loads(line) for line in logs.getvalue().splitlines() if '"WARNING"' in line]
+    assert [(w["message"], w["sessions"], w["error"]) for w in warnings] == [
+        ("erasure entries could not be read; their messages are left for redelivery", 2, error)]
+    assert not any(s in logs.getvalue() for s in sessions)

@@ -317,6 +317,90 @@ def test_events_without_a_sequencer_apply_in_arrival_order(aws, context):
     assert aws.items() == []
 
 
+@pytest.mark.parametrize("sent, kept", [
+    ("F" * contract.SEQUENCER_WIDTH, "F" * contract.SEQUENCER_WIDTH),
+    (" 00ff ", "FF".rjust(contract.SEQUENCER_WIDTH, "0")),
+    ("0062e99a88dc407460", "0062E99A88DC407460".rjust(contract.SEQUENCER_WIDTH, "0")),
+], ids=["full-width", "spaces-lowercase", "lowercase"])
+def test_a_sequencer_is_kept_padded_upper_case(aws, context, sent, kept):
+    # GIVEN a notification whose sequencer is as wide as allowed, or lower case, or spaced
+    key = store(aws, make_record(new_event_id=True))
+    # WHEN it is indexed
+    response = indexer.handler(notify(s3_notification("ObjectCreated:Put", key, sent)), context)
+    # THEN the item carries it left-padded to the contract's width, upper case
+    assert response == {"batchItemFailures": []}
+    (item,) = aws.items()
+    assert item[contract.INDEX_SEQUENCER] == kept
+
+
+@pytest.mark.parametrize("sequencer", ["", "   "], ids=["empty", "blank"])
+def test_a_blank_sequencer_is_no_sequencer(aws, context, sequencer):
+    # GIVEN an object indexed under sequencer "20", and a later removal whose sequencer is blank
+    key = store(aws, make_record(new_event_id=True))
+    indexer.handler(notify(s3_notification("ObjectCreated:Put", key, "20")), context)
+    # WHEN the removal is indexed
+    response = indexer.handler(notify(s3_notification("ObjectRemoved:Delete", key, sequencer)), context)
+    # THEN it applies without condition, as an event without a sequencer does
+    assert response == {"batchItemFailures": []}
+    assert aws.items() == []
+    # AND a creation with a blank sequencer writes an item that carries none
+    indexer.handler(notify(s3_notification("ObjectCreated:Put", key, sequencer)), context)
+    (item,) = aws.items()
+    assert contract.INDEX_SEQUENCER not in item
+
+
+@pytest.mark.parametrize("sequencer", [
+    "0062E99A88DC40746Z",  # not hex
+    "0062E99A-88DC407460",  # not hex either
+    "0x62E99A88DC407460",  # a hex literal, not S3's bare hex digits
+    "1" + "0" * contract.SEQUENCER_WIDTH,  # one digit wider than the contract pads to
+], ids=["letter", "dash", "0x-prefix", "too-wide"])
+@pytest.mark.parametrize("event_name", ["ObjectCreated:Put", "ObjectRemoved:Delete"])
+def test_a_malformed_sequencer_is_reported_and_changes_nothing(aws, context, event_name, sequencer):
+    # GIVEN an indexed object, and a notification about it whose sequencer is malformed
+    # (ordering on it could let an old event undo a newer one)
+    key = store(aws, make_record(new_event_id=True))
+    indexer.handler(notify(s3_notification("ObjectCreated:Put", key, "20")), context)
+    before = aws.items()
+    event = notify(s3_notification(event_name, key, sequencer))
+    # WHEN it is indexed
+    response = indexer.handler(event, context)
+    # THEN the message is reported (it ends in the DLQ for a human) and the item is untouched
+    assert response == {"batchItemFailures": [{"itemIdentifier": event["Records"][0]["messageId"]}]}
+    assert aws.items() == before
+
+
+def notification_of(*bodies: str) -> str:
+    """One S3 notification holding the records of several (S3 sends one per event; the
+    format allows more)."""
+    records = [record for body in bodies for record in json.loads(body)["Records"]]
+    return json.dumps({"Records": records})
+
+
+def test_a_notification_with_several_records_applies_each(aws, context):
+    # GIVEN two new objects and an indexed one that is now deleted
+    new = [store(aws, make_record(new_event_id=True)) for _ in range(2)]
+    old = store(aws, make_record(new_event_id=True))
+    indexer.handler(notify(s3_notification("ObjectCreated:Put", old, "10")), context)
+    aws.s3.delete_object(Bucket=BUCKET, Key=old)
+    body = notification_of(s3_notification("ObjectCreated:Put", new[0], "20"),
+                           s3_notification("ObjectRemoved:Delete", old, "30"),
+                           s3_notification("ObjectCreated:Put", new[1], "40"))
+    # WHEN one message carries the three events
+    response = indexer.handler(notify(body), context)
+    # THEN each was applied: the two new objects indexed, the deleted one's item gone
+    assert response == {"batchItemFailures": []}
+    assert sorted(item["s3_key"] for item in aws.items()) == sorted(new)
+
+
+def test_a_notification_with_no_records_is_done(aws, context):
+    # GIVEN a notification that lists no record
+    event = notify(json.dumps({"Records": []}))
+    # WHEN it arrives  THEN it is done, the index untouched
+    assert indexer.handler(event, context) == {"batchItemFailures": []}
+    assert aws.items() == []
+
+
 # --- failures ---------------------------------------------------------------------------
 
 

@@ -1,0 +1,141 @@
+"""What a cold start builds (handlers.aws, handlers.container): clients that give up inside
+the Lambda's timeout, a thread pool sized like their connection pools, SDK loggers that never
+print a request at DEBUG, and log-safe names for AWS failures."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import pytest
+from botocore.exceptions import ClientError, ReadTimeoutError
+
+from handlers import aws, consumer, indexer
+
+from .conftest import TABLE
+
+SDK_LOGGERS = ("botocore", "boto3", "urllib3", "s3transfer")
+
+
+@pytest.mark.parametrize("function, prefix, logger", [(consumer.Consumer, "put", consumer.logger),
+                                                      (indexer.Indexer, "index", indexer.logger)])
+def test_a_cold_start_builds_clients_that_give_up_inside_the_lambda_timeout(aws_env, function, prefix, logger):
+    # GIVEN a function's environment and no client handed in (what a Lambda cold start has)
+    # WHEN its container is built with a concurrency of 3
+    app = function.from_env(concurrency=3)
+    try:
+        # THEN S3 and DynamoDB clients time out and retry briefly (botocore counts the first
+        # call in total_max_attempts), with a connection per thread of the batch
+        for client, service in ((app.s3, "s3"), (app.dynamodb, "dynamodb")):
+            assert client.meta.service_model.service_name == service
+            config = client.meta.config
+            assert (config.connect_timeout, config.read_timeout) == (aws.CONNECT_TIMEOUT_S, aws.READ_TIMEOUT_S)
+            assert config.retries == {"mode": "standard", "total_max_attempts": aws.MAX_ATTEMPTS + 1}
+            assert config.max_pool_connections == 3
+        # AND the batch's calls run on 3 threads named for the function
+        names = set(app.pool.map(lambda _: threading.current_thread().name, range(30)))
+        assert app.pool._max_workers == 3
+        assert names and all(name.startswith(f"{prefix}_") for name in names)
+        # AND the erasure entries are read from the index table with the same client, and
+        # an unanswered lookup is logged by the function's own logger
+        assert (app.erased.dynamodb, app.erased.table, app.erased.logger) == (app.dynamodb, TABLE, logger)
+    finally:
+        app.pool.shutdown()
+
+
+@pytest.mark.parametrize("concurrency", [0, -1])
+def test_a_concurrency_below_one_is_refused(aws_env, concurrency):
+    # GIVEN a concurrency that would leave no thread for the batch's calls
+    # WHEN a container is built with it  THEN it is refused, saying the floor
+    with pytest.raises(ValueError) as error:
+        indexer.Indexer.from_env(concurrency=concurrency)
+    assert str(error.value) == "concurrency must be at least 1"
+
+
+def test_a_concurrency_of_one_is_enough(aws_env):
+    # GIVEN the smallest concurrency  WHEN a container is built  THEN it runs one call at a time
+    app = indexer.Indexer.from_env(concurrency=1)
+    assert app.pool._max_workers == 1 and app.s3.meta.config.max_pool_connections == 1
+    app.pool.shutdown()
+
+
+@pytest.fixture
+def sdk_levels():
+    """The SDK loggers' and the root logger's levels, restored after the test."""
+    loggers = [logging.getLogger(name) for name in (*SDK_LOGGERS, None)]
+    saved = [log.level for log in loggers]
+    yield
+    for log, level in zip(loggers, saved):
+        log.setLevel(level)
+
+
+def test_building_a_client_keeps_the_sdk_loggers_at_info_or_above(aws_env, sdk_levels):
+    # GIVEN the function logging at DEBUG: the SDK loggers at DEBUG, but for s3transfer,
+    # which is at WARNING; the root logger at INFO
+    logging.getLogger().setLevel(logging.INFO)
+    for name in SDK_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING if name == "s3transfer" else logging.DEBUG)
+    # WHEN a client is built
+    aws.client("s3")
+    # THEN every SDK logger is at INFO (they would print whole requests at DEBUG), the one
+    # above INFO is left alone, and the root logger is untouched
+    levels = {name: logging.getLogger(name).level for name in SDK_LOGGERS}
+    assert levels == {"botocore": logging.INFO, "boto3": logging.INFO, "urllib3": logging.INFO,
+                      "s3transfer": logging.WARNING}
+    assert logging.getLogger().level == logging.INFO
+
+
+def test_an_sdk_logger_that_already_follows_info_is_left_to_follow_it(aws_env, sdk_levels):
+    # GIVEN SDK loggers without a level of their own, under a root logger at INFO
+    logging.getLogger().setLevel(logging.INFO)
+    for name in SDK_LOGGERS:
+        logging.getLogger(name).setLevel(logging.NOTSET)
+    # WHEN a client is built  THEN they keep following the root logger
+    aws.client("dynamodb")
+    assert {logging.getLogger(name).level for name in SDK_LOGGERS} == {logging.NOTSET}
+
+
+def client_error(code: str, message: str = "the key events/dt=2026-01-01/sess-secret/x.json") -> ClientError:
+    return ClientError({"Error": {"Code": code, "Message": message}}, "PutObject")
+
+
+def raised_from(outer: Exception, inner: BaseException, *, implicitly: bool = False) -> Exception:
+    """``outer`` raised while handling ``inner``: ``raise outer from inner``, or implicitly
+    (only ``__context__`` set)."""
+    try:
+        try:
+            raise inner
+        except BaseException:
+            if implicitly:
+                raise outer
+            raise outer from inner
+    except Exception as exc:
+        return exc
+
+
+@pytest.mark.parametrize(
+    "exc, name",
+    [
+        (client_error("SlowDown"), "SlowDown"),
+        (raised_from(RuntimeError("wrapped"), client_error("ParameterNotFound")), "ParameterNotFound"),
+        (raised_from(RuntimeError("wrapped"), client_error("Throttling"), implicitly=True), "Throttling"),
+        (raised_from(RuntimeError("a"), raised_from(KeyError("b"), client_error("AccessDenied"))), "AccessDenied"),
+        (ClientError({"Error": {"Message": "no code"}}, "GetObject"), "ClientError"),
+        (ClientError({}, "GetObject"), "ClientError"),
+        (ReadTimeoutError(endpoint_url="https://s3.eu-west-1.amazonaws.com/sess-secret"), "ReadTimeoutError"),
+        (raised_from(ValueError("sess-secret"), KeyError("x")), "ValueError"),
+    ],
+    ids=["client-error", "cause", "context", "two-deep", "no-code", "no-error", "timeout", "no-aws"],
+)
+def test_an_aws_failure_is_named_by_its_code_never_its_message(exc, name):
+    # GIVEN a failure of an AWS call, maybe wrapped (powertools wraps SDK errors)
+    # WHEN it is named for a log line  THEN the name is the service's code, else the class
+    assert aws.error_code(exc) == name
+
+
+def test_an_error_code_found_only_as_a_cause_is_found():
+    # GIVEN an exception whose cause was attached by hand (no context to fall back on)
+    outer = RuntimeError("wrapped")
+    outer.__cause__ = client_error("SlowDown")
+    # WHEN it is named  THEN the cause's code is found
+    assert outer.__context__ is None and aws.error_code(outer) == "SlowDown"
