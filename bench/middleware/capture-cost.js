@@ -1,0 +1,159 @@
+'use strict';
+// bench/middleware/capture-cost.js: what each step of a capture costs in CPU, counted on the
+// thread that runs it (/proc/thread-self/schedstat: nanoseconds on a CPU, whatever else the
+// machine is doing; a sampling profile counts wall time instead, and on a loaded machine puts
+// the waits for a core on whatever function was running).
+//
+// The requests are real: the bench's request mix (bench/middleware/run.js) served once by the
+// example app (examples/express-app/app.js) with droplets mounted as server.js mounts it; their
+// req/res objects are kept and each step is replayed on them in a loop, steps interleaved over
+// rounds, medians of the rounds.
+//
+// On the app's thread (every request):
+//   snapshot         copy the call's raw facts out of req/res (lib/snapshot.js)
+//   hand-off         postMessage of the snapshots, 64 at a time, to a worker that discards them
+// In the worker thread by default; on the app's thread with `worker: false` or a client of your own:
+//   record           build and redact the record from the snapshot (lib/record.js)
+//   serialise        JSON.stringify for the message (lib/sender.js)
+// With --before DIR (a copy of examples/express-app whose @droplets/express is an earlier
+// version, as for run.js), also the earlier version's step on the app's thread:
+//   before: record + serialise   building the record from req/res and serialising it
+// The hooks that observe a request while it runs (wrapping res.write/res.end, the 'close'
+// listener) cannot be replayed; run.js measures everything together.
+// Usage: cd bench/middleware && node capture-cost.js [--rounds 7] [--before DIR]
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const { Worker } = require('node:worker_threads');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const MIDDLEWARE = path.join(ROOT, 'middleware', 'express');
+const droplets = require(MIDDLEWARE);
+const { snapshot } = require(path.join(MIDDLEWARE, 'lib', 'snapshot.js'));
+const { buildRecord } = require(path.join(MIDDLEWARE, 'lib', 'record.js'));
+const { serialize } = require(path.join(MIDDLEWARE, 'lib', 'sender.js'));
+const { Redactor } = require(path.join(MIDDLEWARE, 'lib', 'redact.js'));
+const { HANDOFF_RECORDS } = require(path.join(MIDDLEWARE, 'lib', 'worker-pipeline.js'));
+const { createApp } = require(path.join(ROOT, 'examples', 'express-app', 'app.js'));
+
+const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => {
+  const [name, value = true] = a.trim().split(/\s+/);
+  return [name, value];
+}));
+const ROUNDS = Number(args.rounds || 7);
+const BEFORE = args.before ? path.resolve(String(args.before)) : null;
+const OPS = 40000; // per step per round: long enough that the scheduler tick (when a running thread's time is updated) is a small error
+const MARK = Symbol.for('@droplets/express.capture');
+const OPTIONS = { queueUrl: 'http://127.0.0.1:9/000000000000/events', service: 'courses-api', redactPaths: ['card.number'], onError: () => {} };
+const discard = { send: async (command) => ({ Successful: command.input.Entries.map((e) => ({ Id: e.Id })), Failed: [] }) };
+
+/** Nanoseconds this thread has run on a CPU. */
+function threadCpuNs() {
+  return Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+}
+
+const SESSION = { 'x-session-id': 'bench-session-000001' };
+const REQUESTS = [
+  { method: 'GET', path: '/courses?q=sql', headers: SESSION },
+  { method: 'GET', path: '/courses/4', headers: SESSION },
+  { method: 'POST', path: '/signup', headers: { ...SESSION, 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ada@example.com', course_id: 4 }) },
+  { method: 'GET', path: '/courses?q=data&limit=5', headers: SESSION },
+];
+
+/** Serve the request mix once through the example app with `middleware`; the captures, kept. */
+async function captures(middleware) {
+  const kept = [];
+  const mounted = (req, res, next) => {
+    kept.push(req);
+    middleware(req, res, next);
+  };
+  mounted.errorHandler = middleware.errorHandler;
+  const server = http.createServer(createApp(mounted));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const agent = new http.Agent({ keepAlive: true });
+  for (const r of REQUESTS) {
+    await new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: server.address().port, method: r.method, path: r.path, headers: r.headers, agent }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+      req.end(r.body);
+    });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 50)); // the 'close' events
+  agent.destroy();
+  server.close();
+  await middleware.close(1000);
+  return kept.map((req) => req[MARK]).filter((c) => c && c.res);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  const now = await captures(droplets({ ...OPTIONS, client: discard }));
+  const raws = now.map((c) => snapshot(c.req, c.res, c, c.opts));
+  const config = { source: { service: 'courses-api', env: 'production', host: 'bench' }, redactor: new Redactor(OPTIONS.redactPaths) };
+  const worker = new Worker('require("node:worker_threads").parentPort.on("message", () => {})', { eval: true });
+  let before = null;
+  if (BEFORE) {
+    const old = require(path.join(BEFORE, 'node_modules', '@droplets', 'express'));
+    const oldLib = (name) => require(path.join(BEFORE, 'node_modules', '@droplets', 'express', 'lib', name));
+    before = { captures: await captures(old({ ...OPTIONS, client: discard })), buildRecord: oldLib('record.js').buildRecord, serialize: oldLib('sender.js').serialize };
+  }
+
+  let sink = 0;
+  const steps = [
+    ['snapshot (app thread)', () => {
+      for (let i = 0; i < OPS; i += 1) {
+        const c = now[i % now.length];
+        sink += snapshot(c.req, c.res, c, c.opts).status;
+      }
+    }],
+    [`hand-off, ${HANDOFF_RECORDS} per postMessage (app thread)`, () => {
+      for (let i = 0; i < OPS; i += HANDOFF_RECORDS) {
+        const batch = [];
+        for (let j = 0; j < HANDOFF_RECORDS; j += 1) batch.push(raws[(i + j) % raws.length]);
+        worker.postMessage({ type: 'snapshots', snapshots: batch });
+      }
+    }],
+    ['record: build and redact (worker)', () => {
+      for (let i = 0; i < OPS; i += 1) sink += buildRecord(raws[i % raws.length], config).v;
+    }],
+    ['serialise (worker)', () => {
+      const records = raws.map((raw) => buildRecord(raw, config));
+      const start = threadCpuNs();
+      for (let i = 0; i < OPS; i += 1) sink += serialize(records[i % records.length]).length;
+      return threadCpuNs() - start;
+    }],
+    ...(before ? [['before: record + serialise (app thread)', () => {
+      for (let i = 0; i < OPS; i += 1) {
+        const c = before.captures[i % before.captures.length];
+        sink += before.serialize(before.buildRecord(c.req, c.res, c, c.opts)).length;
+      }
+    }]] : []),
+  ];
+  for (const [, run] of steps) run(); // warm-up: JIT
+  const results = new Map(steps.map(([name]) => [name, []]));
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const [name, run] of round % 2 ? [...steps].reverse() : steps) {
+      const start = threadCpuNs();
+      const inner = run();
+      const ns = typeof inner === 'number' ? inner : threadCpuNs() - start;
+      results.get(name).push(ns / OPS / 1000);
+    }
+  }
+  await worker.terminate();
+  console.log(`${ROUNDS} rounds x ${OPS} operations per step, interleaved; median µs of thread CPU per request (min-max of rounds); node ${process.version}`);
+  console.log('| step | µs per request | spread |');
+  console.log('|---|---:|---|');
+  for (const [name, values] of results) {
+    console.log(`| ${name} | ${median(values).toFixed(2)} | ${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)} |`);
+  }
+  if (sink === 0) console.log('');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
