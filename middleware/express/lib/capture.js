@@ -5,7 +5,7 @@
 // (backpressure) is handed back unchanged.
 //
 // This runs for every request, so the functions put on req/res are shared, not closures
-// made per request: each finds its request's Capture under a symbol. It does as little as
+// made per request: each finds its request's Capture under the MARK symbol. It does as little as
 // it can on the app's thread: when the response ends it copies the raw facts of the call
 // (lib/snapshot.js) and hands them on; the record is built elsewhere (lib/record.js), by
 // default in the middleware's worker thread.
@@ -21,9 +21,6 @@ const { ServerResponse } = require('node:http');
 const { BodyCapture } = require('./body');
 const { snapshot } = require('./snapshot');
 const { routePattern, pathname, isApp } = require('./route');
-const { sessionOf } = require('./session');
-
-const STATE = Symbol('droplets.capture');
 
 /**
  * The mark of a request an outer mount has already taken: `false` when that mount decided
@@ -55,8 +52,8 @@ class Capture {
     this.startedAt = Date.now();
     this.startNs = process.hrtime.bigint();
     this.durationMs = 0;
-    this.session = sessionOf(req, opts.session);
-    this.body = new BodyCapture(opts.maxBodyBytes);
+    this.body = null; // a BodyCapture from the first chunk written
+
     // Where the request went, for request.route (lib/route.js): the apps it was seen in
     // (the first is the app droplets ran in) and, noted when the response is first
     // written, the Route Express dispatched to with the paths it was routed by.
@@ -85,6 +82,7 @@ class Capture {
         const value = this.res.getHeader('content-encoding');
         this.encoding = value === undefined ? null : String(value);
       }
+      if (this.body === null) this.body = new BodyCapture(this.opts.maxBodyBytes);
       this.body.add(chunk, encoding);
     } catch (err) {
       this.report(err);
@@ -145,15 +143,15 @@ class Capture {
 // (Called on another response object, which can only happen if someone borrows them, they
 // fall back to Node's own methods rather than fail.)
 function dropletsWrite(chunk, encoding) {
-  const capture = this && this[STATE];
-  if (capture === undefined) return ServerResponse.prototype.write.apply(this, arguments);
+  const capture = this && this[MARK];
+  if (!(capture instanceof Capture)) return ServerResponse.prototype.write.apply(this, arguments);
   capture.observe(chunk, encoding);
   return capture.write.apply(this, arguments);
 }
 
 function dropletsEnd(chunk, encoding) {
-  const capture = this && this[STATE];
-  if (capture === undefined) return ServerResponse.prototype.end.apply(this, arguments);
+  const capture = this && this[MARK];
+  if (!(capture instanceof Capture)) return ServerResponse.prototype.end.apply(this, arguments);
   capture.observe(chunk, encoding);
   return capture.end.apply(this, arguments);
 }
@@ -161,7 +159,7 @@ function dropletsEnd(chunk, encoding) {
 // 'close' comes once per response, right after 'finish' when the response was sent whole,
 // alone when the connection went first (aborted): one listener serves both.
 function onClose() {
-  this[STATE].complete(!this.writableFinished);
+  this[MARK].complete(!this.writableFinished);
 }
 
 /**
@@ -169,12 +167,10 @@ function onClose() {
  * `close` listener, after the response has left (lib/snapshot.js).
  */
 function startCapture(req, res, opts, deliver, report) {
-  if (res[STATE] !== undefined) return; // never wrap the same response twice
+  if (res[MARK] !== undefined) return; // never wrap the same response twice
   const capture = new Capture(req, res, opts, deliver, report);
   req[MARK] = capture;
   res[MARK] = capture;
-  req[STATE] = capture;
-  res[STATE] = capture;
   res.write = dropletsWrite;
   res.end = dropletsEnd;
   res.on('close', onClose);

@@ -11,6 +11,7 @@
 // values: it never leaves the process, and lib/record.js redacts before anything is serialised.
 // Credential headers are never read into it at all.
 const { BodyCapture } = require('./body');
+const { sessionOf } = require('./session');
 
 const MAX_ERROR_MESSAGE = 1024; // the record's limit; the rest of a long message is never needed
 
@@ -129,15 +130,17 @@ function statusOf(res, state) {
 
 /**
  * The snapshot of one finished (or aborted) request. `state` is its capture
- * (lib/capture.js): timing, session, route, error, the response body seen.
+ * (lib/capture.js): timing, route, error, the response body seen.
  * `opts.requestHeaders`/`opts.responseHeaders` are the allowlists less the denied headers.
  */
 function snapshot(req, res, state, opts) {
+  const session = sessionOf(req, opts.session);
+  const body = state.body;
   const raw = {
     startedAt: state.startedAt,
     durationMs: state.durationMs,
-    sessionId: state.session.session_id,
-    sessionInvalid: state.session.session_invalid === true,
+    sessionId: session.session_id,
+    sessionInvalid: session.session_invalid === true,
     method: typeof req.method === 'string' ? req.method : 'GET',
     url: req.originalUrl || req.url || '/',
     query: null,
@@ -156,8 +159,8 @@ function snapshot(req, res, state, opts) {
     resContentType: null,
     resEncoding: state.encoding ?? null,
     resBody: null,
-    resBytes: state.body.bytes,
-    resTruncated: state.body.truncated,
+    resBytes: body === null ? 0 : body.bytes,
+    resTruncated: body !== null && body.truncated,
     aborted: false,
     errorType: null,
     errorMessage: null,
@@ -176,7 +179,7 @@ function snapshot(req, res, state, opts) {
   requestBody(req, raw, opts.maxBodyBytes);
   const contentType = res.getHeader('content-type');
   if (contentType !== undefined) raw.resContentType = String(contentType);
-  if (state.body.bytes > 0) raw.resBody = own(state.body.content());
+  if (body !== null && body.bytes > 0) raw.resBody = own(body.content());
   errorOf(raw, state);
   return raw;
 }
