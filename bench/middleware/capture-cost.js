@@ -15,6 +15,9 @@
 // In the worker thread by default; on the app's thread with `worker: false` or a client of your own:
 //   record           build and redact the record from the snapshot (lib/record.js)
 //   serialise        JSON.stringify for the message (lib/sender.js)
+//   serialise, pack and send   the Sender with the default client's SQSClient (lib/sqs-client.js),
+//                    sending to the minimal SQS endpoint (sqs-stub.js, its own process): what the
+//                    worker spends per record from a built record to SQS's answer
 // With --before DIR (a copy of examples/express-app whose @droplets/express is an earlier
 // version, as for run.js), also the earlier version's step on the app's thread:
 //   before: record + serialise   building the record from req/res and serialising it
@@ -24,6 +27,7 @@
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
+const { spawn } = require('node:child_process');
 const { Worker } = require('node:worker_threads');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -31,7 +35,8 @@ const MIDDLEWARE = path.join(ROOT, 'middleware', 'express');
 const droplets = require(MIDDLEWARE);
 const { snapshot } = require(path.join(MIDDLEWARE, 'lib', 'snapshot.js'));
 const { buildRecord } = require(path.join(MIDDLEWARE, 'lib', 'record.js'));
-const { serialize } = require(path.join(MIDDLEWARE, 'lib', 'sender.js'));
+const { serialize, Sender } = require(path.join(MIDDLEWARE, 'lib', 'sender.js'));
+const { inThreadClient } = require(path.join(MIDDLEWARE, 'lib', 'sqs-client.js'));
 const { Redactor } = require(path.join(MIDDLEWARE, 'lib', 'redact.js'));
 const { HANDOFF_RECORDS } = require(path.join(MIDDLEWARE, 'lib', 'worker-pipeline.js'));
 const { createApp } = require(path.join(ROOT, 'examples', 'express-app', 'app.js'));
@@ -90,6 +95,15 @@ async function captures(middleware) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** sqs-stub.js in its own process: {endpoint, stop}. */
+async function startStub() {
+  const child = spawn(process.execPath, [path.join(__dirname, 'sqs-stub.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  while (!/^port (\d+)$/m.test(out)) await new Promise((resolve) => setTimeout(resolve, 20));
+  return { endpoint: `http://127.0.0.1:${/^port (\d+)$/m.exec(out)[1]}`, stop: () => child.kill('SIGTERM') };
+}
+
 async function main() {
   const now = await captures(droplets({ ...OPTIONS, client: discard }));
   const raws = now.map((c) => snapshot(c.req, c.res, c, c.opts));
@@ -102,6 +116,26 @@ async function main() {
     before = { captures: await captures(old({ ...OPTIONS, client: discard })), buildRecord: oldLib('record.js').buildRecord, serialize: oldLib('sender.js').serialize };
   }
 
+  const stub = await startStub();
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const sqsOptions = { endpoint: stub.endpoint, connectTimeoutMs: 2000, sendTimeoutMs: 5000 };
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' });
+  const client = inThreadClient(sqsOptions, 'us-east-1');
+  const SEND_OPS = OPS / 4;
+  const sent = async () => {
+    const records = Array.from({ length: SEND_OPS }, (_, i) => buildRecord(raws[i % raws.length], config));
+    const sender = new Sender({
+      client, queueUrl: `${stub.endpoint}/000000000000/events`, maxBatchBytes: 256 * 1024, maxMessageBytes: 256 * 1024, pack: true, maxPackBytes: 64 * 1024,
+      flushIntervalMs: 1000, maxBufferRecords: SEND_OPS, maxBufferBytes: 1024 * 1024 * 1024, maxInFlight: 4, maxRetries: 0, retryBaseMs: 200, retryMaxMs: 5000, sendTimeoutMs: 5000,
+      report: (err) => { throw err; },
+    });
+    const start = threadCpuNs();
+    for (const record of records) sender.enqueue(record);
+    const result = await sender.close(60000);
+    if (result.sent !== SEND_OPS) throw new Error(`sent ${result.sent} of ${SEND_OPS}`);
+    return ((threadCpuNs() - start) * OPS) / SEND_OPS; // scaled: the loop divides by OPS
+  };
+
   let sink = 0;
   const steps = [
     ['snapshot (app thread)', () => {
@@ -111,11 +145,20 @@ async function main() {
       }
     }],
     [`hand-off, ${HANDOFF_RECORDS} per postMessage (app thread)`, () => {
+      // Distinct snapshots, as in a real batch (the same object twice in one message would be
+      // serialised once); made before the clock starts.
+      const batches = [];
       for (let i = 0; i < OPS; i += HANDOFF_RECORDS) {
         const batch = [];
-        for (let j = 0; j < HANDOFF_RECORDS; j += 1) batch.push(raws[(i + j) % raws.length]);
-        worker.postMessage({ type: 'snapshots', snapshots: batch });
+        for (let j = 0; j < HANDOFF_RECORDS; j += 1) {
+          const c = now[(i + j) % now.length];
+          batch.push(snapshot(c.req, c.res, c, c.opts));
+        }
+        batches.push(batch);
       }
+      const start = threadCpuNs();
+      for (const snapshots of batches) worker.postMessage({ type: 'snapshots', snapshots });
+      return threadCpuNs() - start;
     }],
     ['record: build and redact (worker)', () => {
       for (let i = 0; i < OPS; i += 1) sink += buildRecord(raws[i % raws.length], config).v;
@@ -126,6 +169,7 @@ async function main() {
       for (let i = 0; i < OPS; i += 1) sink += serialize(records[i % records.length]).length;
       return threadCpuNs() - start;
     }],
+    ['serialise, pack and send via the SDK (worker)', sent],
     ...(before ? [['before: record + serialise (app thread)', () => {
       for (let i = 0; i < OPS; i += 1) {
         const c = before.captures[i % before.captures.length];
@@ -133,17 +177,19 @@ async function main() {
       }
     }]] : []),
   ];
-  for (const [, run] of steps) run(); // warm-up: JIT
+  for (const [, run] of steps) await run(); // warm-up: JIT
   const results = new Map(steps.map(([name]) => [name, []]));
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const [name, run] of round % 2 ? [...steps].reverse() : steps) {
       const start = threadCpuNs();
-      const inner = run();
+      const inner = await run();
       const ns = typeof inner === 'number' ? inner : threadCpuNs() - start;
       results.get(name).push(ns / OPS / 1000);
     }
   }
   await worker.terminate();
+  client.destroy();
+  stub.stop();
   console.log(`${ROUNDS} rounds x ${OPS} operations per step, interleaved; median µs of thread CPU per request (min-max of rounds); node ${process.version}`);
   console.log('| step | µs per request | spread |');
   console.log('|---|---:|---|');
