@@ -9,7 +9,9 @@
 // handed over since is counted as held here, so `full()` errs on the side of dropping a little
 // early, never of holding more than maxBufferRecords. The worker starts with the first
 // snapshot and never keeps the process alive. Should it die, what it held is counted as
-// failed and reported, and the next snapshot starts a new one.
+// failed and reported, and the next snapshot starts a new one; a worker that keeps dying
+// (it cannot even start, say) is started again at most once a second, then less often,
+// and requests meanwhile are dropped and counted, so that a crash loop never loads the app.
 const path = require('node:path');
 const { Worker } = require('node:worker_threads');
 const { DropletsError } = require('./sender');
@@ -19,6 +21,11 @@ const HANDOFF_MS = 10;
 // close() waits this much past its deadline for the worker's answer (the worker keeps the
 // deadline itself; this is for a worker that cannot answer at all).
 const CLOSE_GRACE_MS = 1000;
+// After a second death in a row, the next start waits RESTART_BASE_MS, doubling up to
+// RESTART_MAX_MS; a worker that lived STABLE_MS ends the row.
+const RESTART_BASE_MS = 1000;
+const RESTART_MAX_MS = 60000;
+const STABLE_MS = 60000;
 
 const COUNTERS = ['enqueued', 'sent', 'messages', 'batches', 'retried', 'failed', 'dropped', 'oversize'];
 const ZERO = Object.freeze({ enqueued: 0, sent: 0, messages: 0, batches: 0, retried: 0, failed: 0, dropped: 0, oversize: 0, buffered: 0, bufferedBytes: 0, inFlight: 0 });
@@ -42,15 +49,22 @@ class WorkerPipeline {
     this.final = null; // the counters as close() left them
     this.onClosed = null;
     this.onExit = null;
+    this.deaths = 0; // workers that died in a row
+    this.startedAt = 0;
+    this.restartAt = 0; // no new worker before this time
   }
 
   _start() {
     const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: this.workerData });
     worker.unref(); // like the flush timer: never what keeps the app's process alive
     worker.on('message', (message) => this._message(worker, message));
-    worker.on('error', () => {}); // 'exit' follows and says what is lost
+    worker.on('error', (err) => {
+      this.cause = err; // 'exit' follows and says what is lost
+    });
     worker.on('exit', () => this._exited(worker));
     this.worker = worker;
+    this.startedAt = Date.now();
+    this.cause = null;
     this.posted = 0;
     this.remote = { stats: ZERO, full: false, received: 0 };
   }
@@ -78,7 +92,11 @@ class WorkerPipeline {
     this.past.failed += lost;
     this.remote = { stats: ZERO, full: false, received: 0 };
     this.posted = 0;
-    if (lost > 0) this.report(new DropletsError('SEND_FAILED', `the droplets worker thread exited: ${lost} record(s) lost`, { count: lost }));
+    this.deaths = Date.now() - this.startedAt >= STABLE_MS ? 1 : this.deaths + 1;
+    if (this.deaths > 1) this.restartAt = Date.now() + Math.min(RESTART_MAX_MS, RESTART_BASE_MS * 2 ** (this.deaths - 2));
+    // The error's name or code only: a message could quote what the worker was handling.
+    const why = this.cause ? ` (${this.cause.code || this.cause.name || 'Error'})` : '';
+    this.report(new DropletsError('SEND_FAILED', `the droplets worker thread exited${why}: ${lost} record(s) lost`, { count: lost }));
     if (this.onExit) this.onExit(lost);
   }
 
@@ -113,7 +131,15 @@ class WorkerPipeline {
       this.timer = null;
     }
     if (this.pending.length === 0) return;
-    if (this.worker === null) this._start();
+    if (this.worker === null) {
+      if (Date.now() < this.restartAt) {
+        // A worker that keeps dying gets no new start before its time: these are lost.
+        this.dropped += this.pending.length;
+        this.pending = [];
+        return;
+      }
+      this._start();
+    }
     const snapshots = this.pending;
     this.pending = [];
     this.posted += snapshots.length;
@@ -121,7 +147,9 @@ class WorkerPipeline {
   }
 
   full() {
-    return this.closed || this.remote.full || this.remote.stats.buffered + this.inTransit() + this.pending.length >= this.maxBufferRecords;
+    if (this.closed || this.remote.full) return true;
+    if (this.worker === null && this.restartAt > 0 && Date.now() < this.restartAt) return true;
+    return this.remote.stats.buffered + this.inTransit() + this.pending.length >= this.maxBufferRecords;
   }
 
   drop() {

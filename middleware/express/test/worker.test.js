@@ -275,6 +275,43 @@ describe('a worker thread that dies', () => {
     }
   });
 
+  test('a worker that keeps dying is started again at most once a second, then less often; requests meanwhile are dropped and counted', async () => {
+    // GIVEN droplets whose every worker dies as soon as it starts
+    const workers = [];
+    const onWorker = (worker) => {
+      workers.push(worker);
+      worker.terminate();
+    };
+    process.on('worker', onWorker);
+    const errors = [];
+    const mw = droplets({ queueUrl: 'http://127.0.0.1:9/000000000000/events', flushIntervalMs: 20, onError: (e) => errors.push(e) });
+    const server = await listen(buildApp(mw));
+    try {
+      // WHEN requests keep coming for 1.5 s
+      const until = Date.now() + 1500;
+      let served = 0;
+      while (Date.now() < until) {
+        assert.equal((await request(`${server.url}/courses/1`)).status, 200);
+        served += 1;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      // THEN the app answered every one, few workers were started (one at once after the
+      // first death, the next a second later: without the pause, one every 10 ms)
+      assert.ok(workers.length >= 2 && workers.length <= 4, `${workers.length} workers started`);
+      // AND every request is accounted for: lost with a worker, or dropped while none may start
+      const stats = await waitFor(() => {
+        const s = mw.stats();
+        return s.failed + s.dropped === served ? s : null;
+      }, 3000, 'every request counted');
+      assert.equal(stats.sent, 0);
+      assert.ok(errors.some((e) => e.code === 'SEND_FAILED' && /worker thread exited/.test(e.message)));
+    } finally {
+      process.off('worker', onWorker);
+      await server.close();
+      await mw.close(100);
+    }
+  });
+
   test('close() with nothing captured starts no worker and resolves at once', async () => {
     const workers = [];
     const onWorker = (worker) => workers.push(worker);
