@@ -21,14 +21,26 @@
 // With --before DIR (a copy of examples/express-app whose @droplets/express is an earlier
 // version, as for run.js), also the earlier version's step on the app's thread:
 //   before: record + serialise   building the record from req/res and serialising it
-// The hooks that observe a request while it runs (wrapping res.write/res.end, the 'close'
-// listener) cannot be replayed; run.js measures everything together.
+// And everything droplets does on the app's thread for one request, the hooks included
+// (marking it, wrapping res.write/res.end, observing the body, the 'close' listener), replayed
+// on stand-in req/res objects made from the real ones (the app's own work is not replayed;
+// making and ending the stand-ins alone is measured too, and subtracted):
+//   app thread, all: worker      droplets with its defaults (the worker, its SQSClient sending
+//                                to sqs-stub.js)
+//   app thread, all: worker false   everything on the app's thread (a client that answers at once)
+//   before: app thread, all      the earlier version (with --before)
+//   pino-http, app thread        the yardstick, as pino-server.js sets it up (asynchronous file
+//                                destination; the writes themselves happen on libuv's threads)
 // Usage: cd bench/middleware && node capture-cost.js [--rounds 7] [--before DIR]
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
+const { EventEmitter } = require('node:events');
 const { Worker } = require('node:worker_threads');
+const os = require('node:os');
+const pino = require('pino');
+const pinoHttp = require('pino-http');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MIDDLEWARE = path.join(ROOT, 'middleware', 'express');
@@ -95,12 +107,62 @@ async function captures(middleware) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** A response as droplets sees it: headers, status, write/end (which do nothing else), 'close'. */
+class StandInResponse extends EventEmitter {
+  constructor(template) {
+    super();
+    this.statusCode = template.status;
+    this.headers = template.headers;
+    this.headersSent = false;
+    this.writableEnded = false;
+    this.writableFinished = false;
+    this.destroyed = false;
+  }
+
+  getHeader(name) {
+    return this.headers[name];
+  }
+
+  getHeaders() {
+    return { ...this.headers };
+  }
+
+  write() {
+    this.headersSent = true;
+    return true;
+  }
+
+  end() {
+    this.headersSent = true;
+    this.writableEnded = true;
+    this.writableFinished = true;
+    return this;
+  }
+}
+
+/** Stand-ins for the requests of real captures: a function making a fresh {req, res, body} each time. */
+function standIns(kept) {
+  const templates = kept.map((c) => ({
+    req: {
+      method: c.req.method, url: c.req.url, originalUrl: c.req.originalUrl, headers: { ...c.req.headers }, query: c.req.query,
+      body: c.req.body, _body: c.req._body, app: c.req.app, route: c.req.route, baseUrl: c.req.baseUrl, socket: { remoteAddress: c.req.socket.remoteAddress, remotePort: c.req.socket.remotePort },
+    },
+    res: { status: c.res.statusCode, headers: { ...c.res.getHeaders() } },
+    body: c.body === null ? undefined : c.body.content(),
+  }));
+  return (i) => {
+    const t = templates[i % templates.length];
+    return { req: { ...t.req }, res: new StandInResponse(t.res), body: t.body };
+  };
+}
+
 /** sqs-stub.js in its own process: {endpoint, stop}. */
 async function startStub() {
   const child = spawn(process.execPath, [path.join(__dirname, 'sqs-stub.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   while (!/^port (\d+)$/m.test(out)) await new Promise((resolve) => setTimeout(resolve, 20));
+  process.on('exit', () => child.kill('SIGTERM')); // also when this script fails
   return { endpoint: `http://127.0.0.1:${/^port (\d+)$/m.exec(out)[1]}`, stop: () => child.kill('SIGTERM') };
 }
 
@@ -126,8 +188,8 @@ async function main() {
     const records = Array.from({ length: SEND_OPS }, (_, i) => buildRecord(raws[i % raws.length], config));
     const sender = new Sender({
       client, queueUrl: `${stub.endpoint}/000000000000/events`, maxBatchBytes: 256 * 1024, maxMessageBytes: 256 * 1024, pack: true, maxPackBytes: 64 * 1024,
-      flushIntervalMs: 1000, maxBufferRecords: SEND_OPS, maxBufferBytes: 1024 * 1024 * 1024, maxInFlight: 4, maxRetries: 0, retryBaseMs: 200, retryMaxMs: 5000, sendTimeoutMs: 5000,
-      report: (err) => { throw err; },
+      flushIntervalMs: 1000, maxBufferRecords: SEND_OPS, maxBufferBytes: 1024 * 1024 * 1024, maxInFlight: 4, maxRetries: 3, retryBaseMs: 10, retryMaxMs: 100, sendTimeoutMs: 5000,
+      report: (err) => { if (process.env.DEBUG) console.error(err.message); }, // a keep-alive socket the stub closed now and then: retried, and checked below
     });
     const start = threadCpuNs();
     for (const record of records) sender.enqueue(record);
@@ -136,8 +198,44 @@ async function main() {
     return ((threadCpuNs() - start) * OPS) / SEND_OPS; // scaled: the loop divides by OPS
   };
 
+  // Whole requests on stand-ins: droplets as the example app mounts it, with a buffer that
+  // never fills (the worker sends to the stub), and on the app's thread.
+  const make = standIns(now);
+  const big = { maxBufferRecords: 1e7, maxBufferBytes: 16 * 1024 ** 3 };
+  const workerStub = await startStub(); // its own: the worker's calls never slow the send step's
+  const withWorker = droplets({ ...OPTIONS, ...big, queueUrl: `${workerStub.endpoint}/000000000000/events`, endpoint: workerStub.endpoint });
+  const inThread = droplets({ ...OPTIONS, ...big, client: discard });
+  const oldInstance = before && require(path.join(BEFORE, 'node_modules', '@droplets', 'express'))({ ...OPTIONS, ...big, client: discard });
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'capture-cost-'));
+  const destination = pino.destination({ dest: path.join(logDir, 'pino.log'), minLength: 4096, sync: false });
+  const logger = pinoHttp({ logger: pino(destination) });
+  const noop = () => {};
+  const whole = (mw) => async () => {
+    const start = threadCpuNs();
+    for (let i = 0; i < OPS; i += 1) {
+      const { req, res, body } = make(i);
+      if (mw) mw(req, res, noop);
+      res.end(body);
+      res.emit('close');
+    }
+    const ns = threadCpuNs() - start;
+    if (mw && typeof mw.stats === 'function') {
+      // Outside the count: the records leave before the next step, so that the worker's
+      // sending does not run beside it.
+      mw.flush();
+      const until = Date.now() + 120000;
+      while (mw.stats().buffered > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return ns;
+  };
+
   let sink = 0;
   const steps = [
+    ['stand-in req/res alone (subtracted from the next rows)', whole(null)],
+    ['app thread, all: worker (the default)', whole(withWorker)],
+    ['app thread, all: worker false', whole(inThread)],
+    ...(before ? [['before: app thread, all (SDK in the worker)', whole(oldInstance)]] : []),
+    ['pino-http, app thread', whole(logger)],
     ['snapshot (app thread)', () => {
       for (let i = 0; i < OPS; i += 1) {
         const c = now[i % now.length];
@@ -188,13 +286,20 @@ async function main() {
     }
   }
   await worker.terminate();
+  await Promise.all([withWorker.close(30000), inThread.close(1000), oldInstance && oldInstance.close(1000)]);
   client.destroy();
   stub.stop();
+  workerStub.stop();
+  destination.flushSync();
+  fs.rmSync(logDir, { recursive: true, force: true });
   console.log(`${ROUNDS} rounds x ${OPS} operations per step, interleaved; median µs of thread CPU per request (min-max of rounds); node ${process.version}`);
   console.log('| step | µs per request | spread |');
   console.log('|---|---:|---|');
+  const alone = results.get(steps[0][0]);
   for (const [name, values] of results) {
-    console.log(`| ${name} | ${median(values).toFixed(2)} | ${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)} |`);
+    // Whole-request rows are shown less the stand-ins' own cost, round by round.
+    const net = /^(app thread, all|before: app thread, all|pino-http)/.test(name) ? values.map((v, i) => v - alone[i]) : values;
+    console.log(`| ${name} | ${median(net).toFixed(2)} | ${Math.min(...net).toFixed(2)}-${Math.max(...net).toFixed(2)} |`);
   }
   if (sink === 0) console.log('');
 }

@@ -53,7 +53,6 @@ class Capture {
     this.startNs = process.hrtime.bigint();
     this.durationMs = 0;
     this.body = null; // a BodyCapture from the first chunk written
-
     // Where the request went, for request.route (lib/route.js): the apps it was seen in
     // (the first is the app droplets ran in) and, noted when the response is first
     // written, the Route Express dispatched to with the paths it was routed by.
