@@ -29,7 +29,7 @@
 // endpoint (its own process, but on the same two cores), and the records per SendMessageBatch
 // call the stub received. Medians of the rounds; ratios to the group's `off`, and the app's
 // CPU per request as a multiple of the group's pino-http set-up.
-// Usage: make setup; cd bench/middleware && npm ci && npm run bench [-- --rounds 8 --duration 3 --db-ms 2,10 --moto
+// Usage: make setup; cd bench/middleware && npm ci && npm run bench [-- --rounds 8 --duration 3 --warmup 3 --db-ms 2,10 --moto
 //        --only off,pino,stub (set-up names without the db prefix) --before DIR]
 const fs = require('node:fs');
 const net = require('node:net');
@@ -53,6 +53,10 @@ const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filt
 const WITH_MOTO = args.moto === true;
 const ROUNDS = Number(args.rounds || 8);
 const DURATION = Number(args.duration || 3);
+// Seconds of load per set-up before the first round: the JIT (the AWS SDK's code in the worker
+// included) and the connections warm up. On a loaded machine a set-up serves few requests a
+// second, and one-off costs must not count as costs per request.
+const WARMUP = Number(args.warmup || 3);
 const CONNECTIONS = Number(args.connections || 10);
 const DB_MS = args['db-ms'] === 'none' ? [] : String(args['db-ms'] ?? '2,10').split(',').filter(Boolean).map(Number);
 const ONLY = args.only ? new Set(String(args.only).split(',')) : null;
@@ -261,7 +265,7 @@ async function main() {
   }
   const urls = await Promise.all(apps.map((a) => a.url));
 
-  for (const url of urls) await load(url, 1); // warm-up: JIT, connections, SDK credentials
+  for (const url of urls) await load(url, WARMUP); // warm-up: JIT, connections, SDK credentials
   for (let round = 0; round < ROUNDS; round += 1) {
     const order = apps.map((a, i) => i);
     if (round % 2 === 1) order.reverse();
@@ -303,7 +307,7 @@ async function main() {
 
   const cpuModel = os.cpus()[0].model;
   console.log(`date: ${new Date().toISOString()}; machine: nproc ${os.availableParallelism?.() ?? os.cpus().length}, ${os.arch()}, ${cpuModel}; node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`autocannon: ${CONNECTIONS} connections, ${ROUNDS} rounds x ${DURATION} s per set-up, interleaved; medians of rounds; a ratio is the median of the rounds' ratios (each round runs every set-up once), with their interquartile range`);
+  console.log(`autocannon: ${CONNECTIONS} connections, ${WARMUP} s of warm-up then ${ROUNDS} rounds x ${DURATION} s per set-up, interleaved; medians of rounds; a ratio is the median of the rounds' ratios (each round runs every set-up once), with their interquartile range`);
   console.log('\nCPU-bound app (in-memory catalogue):\n');
   console.log(table(apps.filter((a) => a.group === 'cpu'), summaries, stubCounts));
   for (const ms of DB_MS) {
