@@ -17,7 +17,7 @@ const { FakeSqs } = require('./helpers/fake-sqs');
 const { startSqsEndpoint } = require('./helpers/sqs-endpoint');
 const { assertValidRecord, REPO_ROOT } = require('./helpers/schema');
 const { sampleOf } = require('./helpers/token-samples');
-const { listen, request, waitFor } = require('./helpers/http');
+const { EXPRESS_VERSIONS, listen, request, waitFor } = require('./helpers/http');
 
 const LIST = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'droplets', 'contract', 'credentials.json'), 'utf8'));
 const TOKENS = LIST.tokens.map(({ kind, pattern }) => ({ kind, sample: sampleOf(pattern) }));
@@ -184,6 +184,53 @@ describe('records built in the worker thread', () => {
     // AND the body did cross as the app parsed it (it is redacted in the worker, before serialising)
     assert.ok(crossed.includes('hunter2'));
   });
+});
+
+describe('droplets mounted twice, with the worker thread', () => {
+  for (const [version, expressOf] of EXPRESS_VERSIONS) {
+    test(`an app and a router that each mount the same droplets: every request answered, captured once, with its route pattern (${version})`, async () => {
+      // GIVEN droplets with its defaults (worker thread, its own SQSClient) mounted on the
+      // app and again on a router mounted on a parameter path
+      const sqs = await startSqsEndpoint();
+      const errors = [];
+      const mw = droplets({ queueUrl: sqs.queueUrl, endpoint: sqs.endpoint, flushIntervalMs: 20, onError: (e) => errors.push(e) });
+      const app = expressOf();
+      app.use(mw);
+      const shops = expressOf.Router({ mergeParams: true });
+      shops.use(mw);
+      shops.get('/courses/:id', (req, res) => {
+        res.type('application/json');
+        res.write(`{"id":${JSON.stringify(req.params.id)},`);
+        res.end(`"password":"hunter2"}`);
+      });
+      app.use('/shops/:shop', shops);
+      const server = await listen(app);
+      try {
+        // WHEN twenty calls cross both mounts
+        const answers = [];
+        for (let i = 0; i < 20; i += 1) answers.push(await request(`${server.url}/shops/s${i}/courses/${i}`));
+        await server.close();
+        const closed = await mw.close(10000);
+
+        // THEN each was answered normally
+        assert.deepEqual(answers.map((a) => a.status), Array(20).fill(200));
+        assert.deepEqual(JSON.parse(answers[3].body.toString('utf8')), { id: '3', password: 'hunter2' });
+        // AND captured once, by the outer mount, with the route's pattern (never the URL) and redacted
+        assert.equal(closed.captured, 20);
+        assert.equal(closed.sent, 20);
+        const records = recordsOf(sqs.state.bodies);
+        assert.deepEqual(records.map((r) => r.request.path).sort(), Array.from({ length: 20 }, (_, i) => `/shops/s${i}/courses/${i}`).sort());
+        for (const record of records) {
+          assert.equal(record.request.route, '/shops/:shop/courses/:id');
+          assert.equal(record.response.body.password, '[redacted]');
+        }
+        assert.deepEqual(errors, []);
+      } finally {
+        await server.close();
+        await sqs.close();
+      }
+    });
+  }
 });
 
 describe('the worker thread and a queue that is down', () => {
