@@ -41,6 +41,7 @@ describe('packing on a real Express server', () => {
       for (let i = 0; i < sizes.length; i += 20) {
         await Promise.all(sizes.slice(i, i + 20).map((n) => request(`${server.url}/size/${n}`)));
       }
+      await waitFor(() => mw.stats().captured === sizes.length, 10000, 'every response closed');
       mw.flush();
       await waitFor(() => sqs.received.length === sizes.length, 10000, 'all records');
       // THEN every message is a pack: the format attribute, one record's JSON per line
