@@ -5,6 +5,9 @@
 // send() succeeds at once ("capture": capture, record, redaction, serialising, batching),
 // and with a buffer that is always full ("full": what a request costs while records are
 // being dropped). CPU per request is the app process's user+system time from /proc.
+// A client of your own runs the whole pipeline on the app's thread (as `worker: false` does):
+// "capture" is that set-up; the default, with the worker thread, is run.js's and
+// capture-cost.js's subject.
 // Usage: cd bench/middleware && node own-cost.js [rounds]
 const fs = require('node:fs');
 const path = require('node:path');

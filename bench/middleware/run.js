@@ -11,19 +11,26 @@
 //   stub       the middleware sending to a minimal local SQS endpoint (sqs-stub.js, its own
 //              process), SDK in the middleware's worker thread (the default)
 //   stub-main  the same with the SDK on the main thread (worker: false)
+//   pino       the yardstick: no droplets, pino-http logging every request to a file as pino
+//              documents for production (pino-server.js: asynchronous destination)
 //   refused    the queue endpoint down: a closed port (connections refused)
 //   blackhole  the queue endpoint down: accepts connections, never answers (calls hang)
 // The I/O-bound app: the same with SIMULATED_DB_MS, each API call waiting as for a database
 // query, as most APIs do; one group per wait (default 2 and 10 ms), ratios to its own `off`.
-//   db2-off, db2-stub, db2-stub-main, db2-blackhole   as above (blackhole for the first wait only)
-//   db10-off, db10-stub, db10-stub-main
+//   db2-off, db2-pino, db2-stub, db2-stub-main, db2-blackhole   as above (blackhole for the first wait only)
+//   db10-off, db10-pino, db10-stub, db10-stub-main
+// With --before DIR, DIR/server.js is another copy of the example app whose @droplets/express
+// is an earlier version of the middleware: set-ups stub-before and db<ms>-stub-before run it,
+// so that before and after are measured in the same run.
 //
 // Per set-up: requests/s, p50/p99 latency, the app's CPU per request (user + system of all
 // its threads, from /proc; also split into the main thread, where requests are served, and
 // the other threads: the SDK's worker and V8's GC helpers), the CPU per request of the stub
 // endpoint (its own process, but on the same two cores), and the records per SendMessageBatch
-// call the stub received. Medians of the rounds; ratios to the group's `off`.
-// Usage: make setup; cd bench/middleware && npm ci && npm run bench [-- --rounds 8 --duration 3 --db-ms 2,10 --moto]
+// call the stub received. Medians of the rounds; ratios to the group's `off`, and the app's
+// CPU per request as a multiple of the group's pino-http set-up.
+// Usage: make setup; cd bench/middleware && npm ci && npm run bench [-- --rounds 8 --duration 3 --warmup 3 --db-ms 2,10 --moto
+//        --only off,pino,stub (set-up names without the db prefix) --before DIR]
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -34,6 +41,7 @@ const autocannon = require('autocannon');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'examples', 'express-app', 'server.js');
+const PINO_SERVER = path.join(__dirname, 'pino-server.js');
 const fromMiddleware = createRequire(path.join(ROOT, 'middleware', 'express', 'index.js'));
 const { SQSClient, CreateQueueCommand } = fromMiddleware('@aws-sdk/client-sqs');
 const { startMoto } = fromMiddleware('./test/helpers/moto');
@@ -45,8 +53,14 @@ const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filt
 const WITH_MOTO = args.moto === true;
 const ROUNDS = Number(args.rounds || 8);
 const DURATION = Number(args.duration || 3);
+// Seconds of load per set-up before the first round: the JIT (the AWS SDK's code in the worker
+// included) and the connections warm up. On a loaded machine a set-up serves few requests a
+// second, and one-off costs must not count as costs per request.
+const WARMUP = Number(args.warmup || 3);
 const CONNECTIONS = Number(args.connections || 10);
-const DB_MS = String(args['db-ms'] ?? '2,10').split(',').map(Number);
+const DB_MS = args['db-ms'] === 'none' ? [] : String(args['db-ms'] ?? '2,10').split(',').filter(Boolean).map(Number);
+const ONLY = args.only ? new Set(String(args.only).split(',')) : null;
+const BEFORE = args.before ? path.join(path.resolve(String(args.before)), 'server.js') : null;
 const CREDENTIALS = { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' };
 const QUEUE_PATH = '/000000000000/bench-events';
 
@@ -126,7 +140,7 @@ async function closedPort() {
 }
 
 function startApp(setup, env) {
-  const child = spawn(process.execPath, [SERVER], {
+  const child = spawn(process.execPath, [setup.server || SERVER], {
     env: { PATH: process.env.PATH, PORT: '0', NODE_ENV: 'production', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -141,7 +155,7 @@ function startApp(setup, env) {
   });
   const stop = () => new Promise((resolve) => {
     child.removeAllListeners('exit');
-    child.on('exit', () => resolve((/droplets: .*$/m.exec(out) || ['droplets: off'])[0]));
+    child.on('exit', () => resolve((/^(?:droplets|pino-http): .*$/m.exec(out) || ['off'])[0]));
     child.kill('SIGTERM');
   });
   return { ...setup, url, stop, pid: child.pid, runs: [] };
@@ -163,18 +177,45 @@ function load(url, duration) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.round(q * (xs.length - 1))))];
+
+/** A ratio measured round by round (each round runs every set-up once, interleaved): the
+ * median of the rounds' ratios and their interquartile range, which is the spread to read. */
+function pairedRatio(app, base, key) {
+  const ratios = app.runs.map((r, i) => r[key] / base.runs[i][key]);
+  const f = (x) => x.toFixed(2);
+  return `${f(median(ratios))} (${f(quantile(ratios, 0.25))}-${f(quantile(ratios, 0.75))})`;
+}
 
 function table(apps, summaries, stubCounts) {
   const base = apps.find((a) => a.name.endsWith('off'));
+  const pino = apps.find((a) => a.name.endsWith('pino'));
   const m = (app, key) => median(app.runs.map((r) => r[key]));
   const lines = [
-    '| set-up | req/s | ratio to off | p50 ms | p99 ms | p99 ratio to off | app CPU µs/request | ratio to off | main thread | other threads | stub CPU µs/request | records per call | middleware at shutdown |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| set-up | req/s | ratio to off | p50 ms | p99 ms | p99 ratio to off | app CPU µs/request | ratio to off | ratio to pino-http | main thread µs | main ratio to pino-http | other threads µs | stub CPU µs/request | records per call | at shutdown |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const app of apps) {
     const errors = app.runs.reduce((s, r) => s + r.errors + r.non2xx, 0);
     const stub = stubCounts.get(app.name);
-    lines.push(`| ${app.name} | ${m(app, 'rps').toFixed(0)} | ${(m(app, 'rps') / m(base, 'rps')).toFixed(3)} | ${m(app, 'p50')} | ${m(app, 'p99')} | ${(m(app, 'p99') / m(base, 'p99')).toFixed(2)} | ${m(app, 'cpuUs').toFixed(0)} | ${(m(app, 'cpuUs') / m(base, 'cpuUs')).toFixed(2)} | ${m(app, 'mainUs').toFixed(0)} | ${m(app, 'otherUs').toFixed(0)} | ${stub ? m(app, 'stubUs').toFixed(0) : ''} | ${stub ? (stub.records / stub.calls).toFixed(2) : ''} | ${summaries.get(app.name).replace('droplets: ', '')}${errors ? `; ${errors} errors/non-2xx` : ''} |`);
+    const cells = [
+      app.name,
+      m(app, 'rps').toFixed(0),
+      pairedRatio(app, base, 'rps'),
+      m(app, 'p50'),
+      m(app, 'p99'),
+      (m(app, 'p99') / m(base, 'p99')).toFixed(2),
+      m(app, 'cpuUs').toFixed(0),
+      pairedRatio(app, base, 'cpuUs'),
+      pino ? pairedRatio(app, pino, 'cpuUs') : '',
+      m(app, 'mainUs').toFixed(0),
+      pino ? pairedRatio(app, pino, 'mainUs') : '',
+      m(app, 'otherUs').toFixed(0),
+      stub ? m(app, 'stubUs').toFixed(0) : '',
+      stub ? (stub.records / stub.calls).toFixed(2) : '',
+      summaries.get(app.name).replace('droplets: ', '') + (errors ? `; ${errors} errors/non-2xx` : ''),
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
 }
@@ -199,23 +240,23 @@ async function main() {
     }
     return { ...CREDENTIALS, DROPLETS_QUEUE_URL: endpoint + QUEUE_PATH, AWS_ENDPOINT_URL: endpoint };
   };
-  const SETUPS = [
-    { group: 'cpu', name: 'off' },
-    ...(WITH_MOTO ? [{ group: 'cpu', name: 'moto', queue: 'moto' }] : []),
-    { group: 'cpu', name: 'stub', queue: 'stub' },
-    { group: 'cpu', name: 'stub-main', queue: 'stub', main: true },
-    { group: 'cpu', name: 'refused', queue: 'refused' },
-    { group: 'cpu', name: 'blackhole', queue: 'blackhole' },
-    ...DB_MS.flatMap((ms, i) => [
-      { group: `db${ms}`, dbMs: ms, name: `db${ms}-off` },
-      { group: `db${ms}`, dbMs: ms, name: `db${ms}-stub`, queue: 'stub' },
-      { group: `db${ms}`, dbMs: ms, name: `db${ms}-stub-main`, queue: 'stub', main: true },
-      ...(i === 0 ? [{ group: `db${ms}`, dbMs: ms, name: `db${ms}-blackhole`, queue: 'blackhole' }] : []),
-    ]),
-  ];
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pino-'));
+  const group = (name, dbMs) => [
+    { name: 'off' },
+    { name: 'pino', server: PINO_SERVER },
+    ...(WITH_MOTO && !dbMs ? [{ name: 'moto', queue: 'moto' }] : []),
+    { name: 'stub', queue: 'stub' },
+    ...(BEFORE ? [{ name: 'stub-before', queue: 'stub', server: BEFORE }] : []),
+    { name: 'stub-main', queue: 'stub', main: true },
+    ...(!dbMs ? [{ name: 'refused', queue: 'refused' }] : []),
+    ...(!dbMs || dbMs === DB_MS[0] ? [{ name: 'blackhole', queue: 'blackhole' }] : []),
+  ].filter((s) => !ONLY || ONLY.has(s.name) || s.name === 'off')
+    .map((s) => ({ ...s, group: name, dbMs, short: s.name, name: dbMs ? `db${dbMs}-${s.name}` : s.name }));
+  const SETUPS = [...group('cpu', 0), ...DB_MS.flatMap((ms) => group(`db${ms}`, ms))];
   const apps = [];
   for (const setup of SETUPS) {
     const env = {
+      ...(setup.server === PINO_SERVER ? { PINO_LOG_FILE: path.join(logDir, `${setup.name}.log`) } : {}),
       ...(setup.queue ? await queueEnv(setup.name, setup.queue) : {}),
       ...(setup.main ? { DROPLETS_SQS_WORKER: 'false' } : {}),
       ...(setup.dbMs ? { SIMULATED_DB_MS: String(setup.dbMs) } : {}),
@@ -224,7 +265,7 @@ async function main() {
   }
   const urls = await Promise.all(apps.map((a) => a.url));
 
-  for (const url of urls) await load(url, 1); // warm-up: JIT, connections, SDK credentials
+  for (const url of urls) await load(url, WARMUP); // warm-up: JIT, connections, SDK credentials
   for (let round = 0; round < ROUNDS; round += 1) {
     const order = apps.map((a, i) => i);
     if (round % 2 === 1) order.reverse();
@@ -258,6 +299,7 @@ async function main() {
   const stubCounts = new Map();
   for (const [name, stub] of stubs) stubCounts.set(name, await stub.close());
   blackhole.close();
+  fs.rmSync(logDir, { recursive: true, force: true });
   if (moto) {
     sqs.destroy();
     await moto.stop();
@@ -265,7 +307,7 @@ async function main() {
 
   const cpuModel = os.cpus()[0].model;
   console.log(`date: ${new Date().toISOString()}; machine: nproc ${os.availableParallelism?.() ?? os.cpus().length}, ${os.arch()}, ${cpuModel}; node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`autocannon: ${CONNECTIONS} connections, ${ROUNDS} rounds x ${DURATION} s per set-up, interleaved; median of rounds`);
+  console.log(`autocannon: ${CONNECTIONS} connections, ${WARMUP} s of warm-up then ${ROUNDS} rounds x ${DURATION} s per set-up, interleaved; medians of rounds; a ratio is the median of the rounds' ratios (each round runs every set-up once), with their interquartile range`);
   console.log('\nCPU-bound app (in-memory catalogue):\n');
   console.log(table(apps.filter((a) => a.group === 'cpu'), summaries, stubCounts));
   for (const ms of DB_MS) {

@@ -31,11 +31,16 @@ declare namespace droplets {
     region?: string;
     /** Endpoint override; default: the SDK's own AWS_ENDPOINT_URL_SQS / AWS_ENDPOINT_URL. */
     endpoint?: string;
-    /** Your own SQSClient (then region, endpoint, worker and the timeouts below are its business). */
+    /**
+     * Your own SQSClient (then region, endpoint and the timeouts below are its business).
+     * Records are then built and sent on the app's thread, where the client lives.
+     */
     client?: SqsLikeClient;
     /**
-     * Run the default SQSClient in a worker thread, so that the SDK's work per call stays off
-     * the event loop. Default true; false keeps it on the main thread (no extra thread).
+     * Build, redact, serialise and send records in a worker thread (with the default
+     * SQSClient there too): the request's thread only copies a snapshot of each call and
+     * hands snapshots over in batches. Default true; false does all of it on the app's
+     * thread (no extra thread).
      */
     worker?: boolean;
 
@@ -105,6 +110,11 @@ declare namespace droplets {
     onError?: (error: DropletsError) => void;
   }
 
+  /**
+   * Counters, in records unless said otherwise. With the worker thread, those kept there are
+   * as of its last report (within about 20 ms of a change); `buffered` also counts the
+   * snapshots handed to it since.
+   */
   interface Stats {
     captured: number;
     skipped: number;

@@ -3,12 +3,14 @@
 // send it to SQS in batches. See docs/middleware.md for mount order,
 // options and the graceful-shutdown recipe.
 const os = require('node:os');
-const { WorkerSqsClient, inThreadClient } = require('./lib/sqs-client');
+const { sqsConfig, inThreadClient } = require('./lib/sqs-client');
 const { resolveRegion } = require('./lib/aws-config');
 const { startCapture, noteError, noteApp, isTaken, markPassed } = require('./lib/capture');
-const { Sender, DropletsError } = require('./lib/sender');
+const { DropletsError } = require('./lib/sender');
+const { Pipeline, captureFailed } = require('./lib/pipeline');
+const { WorkerPipeline } = require('./lib/worker-pipeline');
 const message = require('./lib/message');
-const { Redactor, deniedHeaders, pickHeaders } = require('./lib/redact');
+const { Redactor, deniedHeaders } = require('./lib/redact');
 const { isValidSessionId, SESSION_ID_RE } = require('./lib/session');
 
 const KiB = 1024;
@@ -96,28 +98,57 @@ function configure(input) {
     throw new TypeError('droplets: option onError must be a function (error) => void');
   }
   if (!Array.isArray(options.redactPaths)) throw new TypeError('droplets: option redactPaths must be an array of dotted paths');
+  new Redactor(options.redactPaths); // eslint-disable-line no-new -- names a bad path now, not on the first request
   const requestHeaders = headerList(options, 'requestHeaders');
   const responseHeaders = headerList(options, 'responseHeaders');
   const deny = deniedHeaders([...requestHeaders, ...responseHeaders], headerList(options, 'redactHeaders'));
-  const redactor = new Redactor(options.redactPaths);
   const source = { service: String(options.service).slice(0, 128), env: String(options.env).slice(0, 64), host: String(options.host || os.hostname()).slice(0, 255) };
   return {
     options,
+    // What the request's thread needs (lib/capture.js, lib/snapshot.js): credential headers
+    // are left out of the allowlists here, so they are never even read.
     capture: {
-      source,
       session: { header: options.sessionHeader ? options.sessionHeader.toLowerCase() : null, cookieName: options.sessionCookie || null },
       maxBodyBytes: Math.floor(options.maxBodyBytes),
-      redactor,
-      maskText: (text) => redactor.text(text),
-      pickRequestHeaders: (headers) => pickHeaders(headers, requestHeaders, deny, redactor),
-      pickResponseHeaders: (headers) => pickHeaders(headers, responseHeaders, deny, redactor),
+      requestHeaders: requestHeaders.filter((name) => !deny.has(name)),
+      responseHeaders: responseHeaders.filter((name) => !deny.has(name)),
+    },
+    // What the pipeline needs (lib/pipeline.js), as plain data: it may be built in the worker.
+    pipeline: {
+      source,
+      redactPaths: options.redactPaths.slice(),
+      sender: {
+        queueUrl: options.queueUrl,
+        maxBatchBytes: options.maxBatchBytes,
+        maxMessageBytes: options.maxMessageBytes,
+        pack: options.pack,
+        maxPackBytes: options.maxPackBytes,
+        flushIntervalMs: options.flushIntervalMs,
+        maxBufferRecords: options.maxBufferRecords,
+        maxBufferBytes: options.maxBufferBytes,
+        maxInFlight: options.maxInFlight,
+        maxRetries: options.maxRetries,
+        retryBaseMs: options.retryBaseMs,
+        retryMaxMs: options.retryMaxMs,
+        sendTimeoutMs: options.sendTimeoutMs,
+      },
     },
   };
 }
 
-function defaultClient(options) {
-  const region = resolveRegion(options); // throws naming AWS_REGION when nothing gives one
-  return options.worker ? new WorkerSqsClient(options, region) : inThreadClient(options, region);
+/**
+ * Where records are built and sent from: by default a worker thread, with the SDK's client
+ * there too (lib/worker-pipeline.js); with `worker: false` or a client of your own, a
+ * Pipeline on the app's thread. Returns the pipeline and what close() releases.
+ */
+function makePipeline(options, settings, report) {
+  if (!options.client && options.worker) {
+    const region = resolveRegion(options); // throws naming AWS_REGION when nothing gives one
+    return { pipeline: new WorkerPipeline({ settings, sqs: sqsConfig(options, region) }, { maxBufferRecords: options.maxBufferRecords, report }), release: null };
+  }
+  // A client droplets made is droplets' to release (its sockets); yours stays yours.
+  const client = options.client || inThreadClient(options, resolveRegion(options));
+  return { pipeline: new Pipeline(settings, client, report), release: options.client ? null : () => client.destroy() };
 }
 
 /**
@@ -125,37 +156,20 @@ function defaultClient(options) {
  * configuration is wrong (at start-up, never on a request).
  */
 function droplets(input = {}) {
-  const { options, capture } = configure(input);
+  const { options, capture, pipeline: settings } = configure(input);
   const onError = options.onError || defaultOnError();
   const report = (err) => {
     try {
-      onError(err instanceof DropletsError ? err : new DropletsError('CAPTURE_FAILED', `capturing a request failed: ${err && err.message}`, { count: 1, cause: err }));
+      onError(captureFailed(err));
     } catch {
       // the app's own hook failed: nothing sensible is left to tell
     }
   };
-  const client = options.client || defaultClient(options);
-  const sender = new Sender({
-    client,
-    queueUrl: options.queueUrl,
-    maxBatchBytes: options.maxBatchBytes,
-    maxMessageBytes: options.maxMessageBytes,
-    pack: options.pack,
-    maxPackBytes: options.maxPackBytes,
-    flushIntervalMs: options.flushIntervalMs,
-    maxBufferRecords: options.maxBufferRecords,
-    maxBufferBytes: options.maxBufferBytes,
-    maxInFlight: options.maxInFlight,
-    maxRetries: options.maxRetries,
-    retryBaseMs: options.retryBaseMs,
-    retryMaxMs: options.retryMaxMs,
-    sendTimeoutMs: options.sendTimeoutMs,
-    report,
-  });
+  const { pipeline, release } = makePipeline(options, settings, report);
   const counts = { captured: 0, skipped: 0 };
-  const deliver = (record) => {
+  const deliver = (raw) => {
     counts.captured += 1;
-    sender.enqueue(record);
+    pipeline.accept(raw);
   };
 
   // The first droplets mount on a request's way decides, whatever it decides; any later
@@ -170,8 +184,8 @@ function droplets(input = {}) {
     if (skipped) {
       counts.skipped += 1;
       markPassed(req, res);
-    } else if (sender.full()) {
-      sender.drop(); // nothing to build while the buffer is full
+    } else if (pipeline.full()) {
+      pipeline.drop(); // nothing to capture while the buffer is full
       markPassed(req, res);
     } else {
       startCapture(req, res, capture, deliver, report);
@@ -198,15 +212,14 @@ function droplets(input = {}) {
   };
   let closed = null;
   dropletsMiddleware.close = (deadlineMs = 5000) => {
-    // A client droplets made is droplets' to release (its worker thread, its sockets).
-    closed = closed || sender.close(deadlineMs).then((result) => {
-      if (!options.client && typeof client.destroy === 'function') client.destroy();
+    closed = closed || pipeline.close(deadlineMs).then((result) => {
+      if (release) release();
       return { ...counts, ...result };
     });
     return closed;
   };
-  dropletsMiddleware.flush = () => sender.flush();
-  dropletsMiddleware.stats = () => ({ ...counts, ...sender.stats() });
+  dropletsMiddleware.flush = () => pipeline.flush();
+  dropletsMiddleware.stats = () => ({ ...counts, ...pipeline.stats() });
   return dropletsMiddleware;
 }
 

@@ -5,7 +5,10 @@
 // (backpressure) is handed back unchanged.
 //
 // This runs for every request, so the functions put on req/res are shared, not closures
-// made per request: each finds its request's Capture under a symbol.
+// made per request: each finds its request's Capture under the MARK symbol. It does as little as
+// it can on the app's thread: when the response ends it copies the raw facts of the call
+// (lib/snapshot.js) and hands them on; the record is built elsewhere (lib/record.js), by
+// default in the middleware's worker thread.
 //
 // One request, one capture. droplets may sit several times on a request's way (the same
 // middleware mounted twice, an app and a sub-app or router that each mount it, two copies
@@ -14,14 +17,10 @@
 // and every copy of the package honours it; later mounts pass the request on untouched.
 // (Each wrapping res.write/res.end again would call itself through the first wrapper
 // until the stack overflowed.)
-const { randomUUID } = require('node:crypto');
 const { ServerResponse } = require('node:http');
 const { BodyCapture } = require('./body');
-const { buildRecord } = require('./record');
+const { snapshot } = require('./snapshot');
 const { routePattern, pathname, isApp } = require('./route');
-const { sessionOf } = require('./session');
-
-const STATE = Symbol('droplets.capture');
 
 /**
  * The mark of a request an outer mount has already taken: `false` when that mount decided
@@ -50,12 +49,10 @@ class Capture {
     this.opts = opts;
     this.deliver = deliver;
     this.report = report;
-    this.eventId = randomUUID();
     this.startedAt = Date.now();
     this.startNs = process.hrtime.bigint();
-    this.endedNs = 0n;
-    this.session = sessionOf(req, opts.session);
-    this.body = new BodyCapture(opts.maxBodyBytes);
+    this.durationMs = 0;
+    this.body = null; // a BodyCapture from the first chunk written
     // Where the request went, for request.route (lib/route.js): the apps it was seen in
     // (the first is the app droplets ran in) and, noted when the response is first
     // written, the Route Express dispatched to with the paths it was routed by.
@@ -84,6 +81,7 @@ class Capture {
         const value = this.res.getHeader('content-encoding');
         this.encoding = value === undefined ? null : String(value);
       }
+      if (this.body === null) this.body = new BodyCapture(this.opts.maxBodyBytes);
       this.body.add(chunk, encoding);
     } catch (err) {
       this.report(err);
@@ -130,11 +128,11 @@ class Capture {
   complete(aborted) {
     if (this.done) return;
     this.done = true;
-    this.endedNs = process.hrtime.bigint();
+    this.durationMs = Number(process.hrtime.bigint() - this.startNs) / 1e6;
     this.aborted = aborted;
     if (this.route === undefined && this.req.route !== undefined) this.noteRoute();
     try {
-      this.deliver(buildRecord(this.req, this.res, this, this.opts));
+      this.deliver(snapshot(this.req, this.res, this, this.opts));
     } catch (err) {
       this.report(err);
     }
@@ -144,41 +142,36 @@ class Capture {
 // (Called on another response object, which can only happen if someone borrows them, they
 // fall back to Node's own methods rather than fail.)
 function dropletsWrite(chunk, encoding) {
-  const capture = this && this[STATE];
-  if (capture === undefined) return ServerResponse.prototype.write.apply(this, arguments);
+  const capture = this && this[MARK];
+  if (!(capture instanceof Capture)) return ServerResponse.prototype.write.apply(this, arguments);
   capture.observe(chunk, encoding);
   return capture.write.apply(this, arguments);
 }
 
 function dropletsEnd(chunk, encoding) {
-  const capture = this && this[STATE];
-  if (capture === undefined) return ServerResponse.prototype.end.apply(this, arguments);
+  const capture = this && this[MARK];
+  if (!(capture instanceof Capture)) return ServerResponse.prototype.end.apply(this, arguments);
   capture.observe(chunk, encoding);
   return capture.end.apply(this, arguments);
 }
 
-function onFinish() {
-  this[STATE].complete(false);
-}
-
+// 'close' comes once per response, right after 'finish' when the response was sent whole,
+// alone when the connection went first (aborted): one listener serves both.
 function onClose() {
-  this[STATE].complete(!this.writableFinished);
+  this[MARK].complete(!this.writableFinished);
 }
 
 /**
- * Start observing one request. `deliver(record)` is called once, from the response's
- * `finish` (or `close` without `finish`: aborted) listener, after the response has left.
+ * Start observing one request. `deliver(snapshot)` is called once, from the response's
+ * `close` listener, after the response has left (lib/snapshot.js).
  */
 function startCapture(req, res, opts, deliver, report) {
-  if (res[STATE] !== undefined) return; // never wrap the same response twice
+  if (res[MARK] !== undefined) return; // never wrap the same response twice
   const capture = new Capture(req, res, opts, deliver, report);
   req[MARK] = capture;
   res[MARK] = capture;
-  req[STATE] = capture;
-  res[STATE] = capture;
   res.write = dropletsWrite;
   res.end = dropletsEnd;
-  res.on('finish', onFinish);
   res.on('close', onClose);
 }
 

@@ -1,8 +1,16 @@
 'use strict';
-// Assembling a version-1 record (docs/architecture.md, droplets/contract/record-v1.json) from what the
-// capture saw. Every value is bounded by the schema's limits so that a record the
-// middleware sends is never a bad row because of its own shape.
-const { bodyValue, BodyCapture, mediaType, JSON_TYPE } = require('./body');
+// Assembling a version-1 record (docs/architecture.md, droplets/contract/record-v1.json) from the snapshot
+// of a request (lib/snapshot.js). This is where the work is: the event ID, redaction, parsing
+// bodies. It is a pure function of the snapshot and the configuration, so it runs wherever
+// records are sent from: in the middleware's worker thread by default (lib/worker.js), on the
+// app's thread with `worker: false` or a client of your own. Either way it runs before the
+// record is serialised, so nothing unredacted ever leaves the process.
+//
+// Every value is bounded by the schema's limits so that a record the middleware sends is
+// never a bad row because of its own shape.
+const { randomUUID } = require('node:crypto');
+const { bodyValue, mediaType, JSON_TYPE } = require('./body');
+const { BYTES, TEXT, JSON_TEXT } = require('./snapshot');
 
 const MAX_PATH = 8192;
 const MAX_IP = 64;
@@ -12,140 +20,113 @@ function clip(text, max) {
   return text.length > max ? text.slice(0, max) : text;
 }
 
-function requestPath(req) {
-  const url = req.originalUrl || req.url || '/';
+function requestPath(url) {
   const q = url.indexOf('?');
   return clip(q === -1 ? url : url.slice(0, q), MAX_PATH);
 }
 
-function requestMethod(req) {
+function requestMethod(method) {
   // Node accepts methods such as M-SEARCH; the schema allows [A-Z]{1,16}.
-  return clip(String(req.method || 'GET').toUpperCase().replace(/[^A-Z]/g, ''), 16) || 'UNKNOWN';
+  return clip(method.toUpperCase().replace(/[^A-Z]/g, ''), 16) || 'UNKNOWN';
 }
 
-function requestQuery(req, opts) {
-  // Express 5 parses the query string again on every read of req.query: skip it when there is none.
-  const url = req.originalUrl || req.url || '';
-  if (!url.includes('?')) return {};
-  const query = req.query;
-  return query && typeof query === 'object' ? opts.redactor.copy(query) : {};
-}
-
-function clientIp(req) {
-  let ip;
+function parsedJson(text) {
   try {
-    // req.ip applies Express's `trust proxy` to X-Forwarded-For; without that header it is
-    // the socket's address whatever the setting, and cheaper to read directly.
-    ip = req.headers['x-forwarded-for'] === undefined ? req.socket?.remoteAddress : req.ip;
+    return JSON.parse(text);
   } catch {
-    ip = undefined;
+    return undefined;
   }
-  return typeof ip === 'string' ? clip(ip, MAX_IP) : null;
 }
 
-function declaredLength(req) {
-  const value = Number(req.headers['content-length']);
-  return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+/** The query as the app parsed it (JSON text of req.query), redacted; {} when there is none. */
+function requestQuery(raw, redactor) {
+  if (raw.query === null) return {};
+  const query = parsedJson(raw.query);
+  return query !== null && typeof query === 'object' ? redactor.inPlace(query) : {};
+}
+
+/** Header values masked like free text (credential headers were never read). */
+function maskHeaders(headers, redactor) {
+  const out = {};
+  if (headers === null) return out;
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    out[name] = Array.isArray(value) ? value.map((v) => redactor.text(v)) : typeof value === 'number' ? value : redactor.text(value);
+  }
+  return out;
+}
+
+/** Kept bytes as the body capture holds them: a string, or a Buffer over the snapshot's bytes. */
+function captured(content) {
+  return typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+}
+
+function finishBody(content, bytes, truncated, contentType, contentEncoding, redactor, declared) {
+  let { body, json } = bodyValue(content === null ? '' : captured(content), truncated, contentType, contentEncoding);
+  if (json) body = redactor.inPlace(body);
+  else if (typeof body === 'string') body = redactor.text(body);
+  return { body, body_bytes: declared ?? bytes, body_truncated: truncated };
+}
+
+function requestBody(raw, redactor) {
+  const declared = raw.reqDeclared;
+  switch (raw.reqKind) {
+    case BYTES:
+      return finishBody(raw.reqBody, raw.reqBytes, raw.reqTruncated, raw.reqContentType, null, redactor, declared);
+    case TEXT: {
+      const type = JSON_TYPE.test(mediaType(raw.reqContentType)) ? raw.reqContentType : 'text/plain; charset=utf-8';
+      return finishBody(raw.reqBody, raw.reqBytes, raw.reqTruncated, type, null, redactor, declared);
+    }
+    case JSON_TEXT: {
+      if (raw.reqSmall) {
+        // Small enough as sent: the whole value, redacted, measured by its Content-Length.
+        return { body: redactor.inPlace(parsedJson(raw.reqBody)) ?? null, body_bytes: declared, body_truncated: false };
+      }
+      if (!raw.reqTruncated) return { body: redactor.inPlace(parsedJson(raw.reqBody)) ?? null, body_bytes: declared ?? raw.reqBytes, body_truncated: false };
+      return finishBody(raw.reqBody, raw.reqBytes, true, 'application/json', null, redactor, declared);
+    }
+    default:
+      return { body: null, body_bytes: declared || 0, body_truncated: false };
+  }
+}
+
+function errorValue(raw, redactor) {
+  if (raw.aborted) {
+    return { type: 'aborted', message: 'the client closed the connection before the response finished', aborted: true };
+  }
+  if (raw.errorType === null) return null;
+  return { type: clip(raw.errorType, 128), message: redactor.text(clip(raw.errorMessage, MAX_ERROR_MESSAGE)) };
 }
 
 /**
- * The request body. Only what a body parser already read is captured (`req.body` after
- * express.json(), express.text(), express.urlencoded(), express.raw(), multer...): reading
- * the stream ourselves would steal it from the app. Without a parser, the size is the
- * declared Content-Length and the body is null.
+ * The record of one finished (or aborted) request, from its snapshot. `config` holds the
+ * record's `source` and the `redactor` (lib/redact.js).
  */
-function requestBody(req, opts) {
-  const hasBody = declaredLength(req) > 0 || req.headers['transfer-encoding'] !== undefined;
-  const parsed = req._body === true || (hasBody && req.body !== undefined);
-  if (!parsed || req.body === undefined) {
-    return { body: null, body_bytes: declaredLength(req) || 0, body_truncated: false };
-  }
-  const contentType = req.headers['content-type'];
-  const value = req.body;
-  const capture = new BodyCapture(opts.maxBodyBytes);
-  if (Buffer.isBuffer(value)) {
-    // express.raw(): the bytes as sent, so they are treated like a response body.
-    capture.add(value);
-    return finishBody(capture, contentType, undefined, opts, declaredLength(req));
-  }
-  if (typeof value === 'string') {
-    // express.text() or similar: text whatever the declared type.
-    capture.add(value);
-    const type = JSON_TYPE.test(mediaType(contentType)) ? contentType : 'text/plain; charset=utf-8';
-    return finishBody(capture, type, undefined, opts, declaredLength(req));
-  }
-  const declared = declaredLength(req);
-  const encoded = req.headers['content-encoding'] !== undefined && req.headers['content-encoding'] !== 'identity';
-  if (declared !== undefined && declared <= opts.maxBodyBytes && !encoded) {
-    // Small enough as sent: a redacted copy, without serialising it to measure it.
-    return { body: opts.redactor.copy(value) ?? null, body_bytes: declared, body_truncated: false };
-  }
-  let text;
-  try {
-    text = JSON.stringify(value);
-  } catch {
-    text = undefined; // a parser produced something JSON cannot hold (cycles, BigInt)
-  }
-  if (text === undefined) return { body: null, body_bytes: declared || 0, body_truncated: false };
-  capture.add(text);
-  if (!capture.truncated) {
-    return { body: opts.redactor.inPlace(JSON.parse(text)), body_bytes: declared ?? capture.bytes, body_truncated: false };
-  }
-  return finishBody(capture, 'application/json', undefined, opts, declared);
-}
-
-function finishBody(capture, contentType, contentEncoding, opts, declared) {
-  const truncated = capture.truncated;
-  let { body, json } = bodyValue(capture.content(), truncated, contentType, contentEncoding);
-  if (json) body = opts.redactor.inPlace(body);
-  else if (typeof body === 'string') body = opts.maskText(body);
-  return { body, body_bytes: declared ?? capture.bytes, body_truncated: truncated };
-}
-
-function errorValue(state, opts) {
-  if (state.aborted) {
-    return { type: 'aborted', message: 'the client closed the connection before the response finished', aborted: true };
-  }
-  const err = state.error;
-  if (err === undefined) return null;
-  const type = err && typeof err.name === 'string' ? err.name : typeof err;
-  const message = err && typeof err.message === 'string' ? err.message : String(err);
-  return { type: clip(type, 128), message: opts.maskText(clip(message, MAX_ERROR_MESSAGE)) };
-}
-
-function responseStatus(res, state) {
-  // An aborted request whose headers never left has no status of its own; 499 is the
-  // conventional "client closed request".
-  if (state.aborted && !res.headersSent) return 499;
-  const status = res.statusCode;
-  return Number.isInteger(status) && status >= 0 && status <= 999 ? status : 0;
-}
-
-/** The record of one finished (or aborted) request. */
-function buildRecord(req, res, state, opts) {
-  const resHeaders = res.getHeaders();
+function buildRecord(raw, config) {
+  const redactor = config.redactor;
+  const session = raw.sessionInvalid ? { session_id: null, session_invalid: true } : { session_id: raw.sessionId };
   return {
     v: 1,
-    event_id: state.eventId,
-    ...state.session,
-    occurred_at: new Date(state.startedAt).toISOString(),
-    duration_ms: Math.round(Number(state.endedNs - state.startNs) / 1e3) / 1e3,
-    source: opts.source,
+    event_id: randomUUID(),
+    ...session,
+    occurred_at: new Date(raw.startedAt).toISOString(),
+    duration_ms: Math.round(raw.durationMs * 1e3) / 1e3,
+    source: config.source,
     request: {
-      method: requestMethod(req),
-      path: opts.maskText(requestPath(req)), // a token in a path (/hooks/<secret>) never leaves
-      route: state.routePattern(),
-      query: requestQuery(req, opts),
-      headers: opts.pickRequestHeaders(req.headers),
-      ip: clientIp(req),
-      ...requestBody(req, opts),
+      method: requestMethod(raw.method),
+      path: redactor.text(requestPath(raw.url)), // a token in a path (/hooks/<secret>) never leaves
+      route: raw.route,
+      query: requestQuery(raw, redactor),
+      headers: maskHeaders(raw.reqHeaders, redactor),
+      ip: raw.ip === null ? null : clip(raw.ip, MAX_IP),
+      ...requestBody(raw, redactor),
     },
     response: {
-      status: responseStatus(res, state),
-      headers: opts.pickResponseHeaders(resHeaders),
-      ...finishBody(state.body, resHeaders['content-type'], state.encoding, opts, undefined),
+      status: raw.status,
+      headers: maskHeaders(raw.resHeaders, redactor),
+      ...finishBody(raw.resBody, raw.resBytes, raw.resTruncated, raw.resContentType, raw.resEncoding, redactor, undefined),
     },
-    error: errorValue(state, opts),
+    error: errorValue(raw, redactor),
   };
 }
 

@@ -31,14 +31,18 @@ describe('packing on a real Express server', () => {
   test('records are packed into messages up to maxPackBytes, and messages into calls within 10 entries and 256 KiB', async () => {
     // GIVEN the middleware with its defaults (packing on, 64 KiB packs, 256 KiB calls)
     const sqs = new FakeSqs();
-    const mw = droplets({ queueUrl: QUEUE, client: sqs, flushIntervalMs: 200, onError: () => {} });
+    // (the flush interval out of reach, so that on a slow machine no timer sends a call before
+    // it fills: only the explicit flush at the end sends a partial one)
+    const mw = droplets({ queueUrl: QUEUE, client: sqs, flushIntervalMs: 60000, onError: () => {} });
     const server = await listen(sizedApp(mw));
     try {
-      // WHEN 300 calls with response bodies from 0 to 16 KiB are made, 20 at a time
+      // WHEN 300 calls with response bodies from 0 to 16 KiB are made, 20 at a time, then flushed
       const sizes = Array.from({ length: 300 }, (_, i) => (i * 7919) % (16 * KiB));
       for (let i = 0; i < sizes.length; i += 20) {
         await Promise.all(sizes.slice(i, i + 20).map((n) => request(`${server.url}/size/${n}`)));
       }
+      await waitFor(() => mw.stats().captured === sizes.length, 10000, 'every response closed');
+      mw.flush();
       await waitFor(() => sqs.received.length === sizes.length, 10000, 'all records');
       // THEN every message is a pack: the format attribute, one record's JSON per line
       const entries = sqs.entriesSent;

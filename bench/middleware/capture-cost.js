@@ -1,0 +1,310 @@
+'use strict';
+// bench/middleware/capture-cost.js: what each step of a capture costs in CPU, counted on the
+// thread that runs it (/proc/thread-self/schedstat: nanoseconds on a CPU, whatever else the
+// machine is doing; a sampling profile counts wall time instead, and on a loaded machine puts
+// the waits for a core on whatever function was running).
+//
+// The requests are real: the bench's request mix (bench/middleware/run.js) served once by the
+// example app (examples/express-app/app.js) with droplets mounted as server.js mounts it; their
+// req/res objects are kept and each step is replayed on them in a loop, steps interleaved over
+// rounds, medians of the rounds.
+//
+// On the app's thread (every request):
+//   snapshot         copy the call's raw facts out of req/res (lib/snapshot.js)
+//   hand-off         postMessage of the snapshots, 64 at a time, to a worker that discards them
+// In the worker thread by default; on the app's thread with `worker: false` or a client of your own:
+//   record           build and redact the record from the snapshot (lib/record.js)
+//   serialise        JSON.stringify for the message (lib/sender.js)
+//   serialise, pack and send   the Sender with the default client's SQSClient (lib/sqs-client.js),
+//                    sending to the minimal SQS endpoint (sqs-stub.js, its own process): what the
+//                    worker spends per record from a built record to SQS's answer
+// With --before DIR (a copy of examples/express-app whose @droplets/express is an earlier
+// version, as for run.js), also the earlier version's step on the app's thread:
+//   before: record + serialise   building the record from req/res and serialising it
+// And everything droplets does on the app's thread for one request, the hooks included
+// (marking it, wrapping res.write/res.end, observing the body, the 'close' listener), replayed
+// on stand-in req/res objects made from the real ones (the app's own work is not replayed;
+// making and ending the stand-ins alone is measured too, and subtracted):
+//   app thread, all: worker      droplets with its defaults (the worker, its SQSClient sending
+//                                to sqs-stub.js)
+//   app thread, all: worker false   everything on the app's thread (a client that answers at once)
+//   before: app thread, all      the earlier version (with --before)
+//   pino-http, app thread        the yardstick, as pino-server.js sets it up (asynchronous file
+//                                destination; the writes themselves happen on libuv's threads)
+// Usage: cd bench/middleware && node capture-cost.js [--rounds 7] [--before DIR]
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { EventEmitter } = require('node:events');
+const { Worker } = require('node:worker_threads');
+const os = require('node:os');
+const pino = require('pino');
+const pinoHttp = require('pino-http');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const MIDDLEWARE = path.join(ROOT, 'middleware', 'express');
+const droplets = require(MIDDLEWARE);
+const { snapshot } = require(path.join(MIDDLEWARE, 'lib', 'snapshot.js'));
+const { buildRecord } = require(path.join(MIDDLEWARE, 'lib', 'record.js'));
+const { serialize, Sender } = require(path.join(MIDDLEWARE, 'lib', 'sender.js'));
+const { inThreadClient } = require(path.join(MIDDLEWARE, 'lib', 'sqs-client.js'));
+const { Redactor } = require(path.join(MIDDLEWARE, 'lib', 'redact.js'));
+const { HANDOFF_RECORDS } = require(path.join(MIDDLEWARE, 'lib', 'worker-pipeline.js'));
+const { createApp } = require(path.join(ROOT, 'examples', 'express-app', 'app.js'));
+
+const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => {
+  const [name, value = true] = a.trim().split(/\s+/);
+  return [name, value];
+}));
+const ROUNDS = Number(args.rounds || 7);
+const BEFORE = args.before ? path.resolve(String(args.before)) : null;
+const OPS = 40000; // per step per round: long enough that the scheduler tick (when a running thread's time is updated) is a small error
+const MARK = Symbol.for('@droplets/express.capture');
+const OPTIONS = { queueUrl: 'http://127.0.0.1:9/000000000000/events', service: 'courses-api', redactPaths: ['card.number'], onError: () => {} };
+const discard = { send: async (command) => ({ Successful: command.input.Entries.map((e) => ({ Id: e.Id })), Failed: [] }) };
+
+/** Nanoseconds this thread has run on a CPU. */
+function threadCpuNs() {
+  return Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+}
+
+const SESSION = { 'x-session-id': 'bench-session-000001' };
+const REQUESTS = [
+  { method: 'GET', path: '/courses?q=sql', headers: SESSION },
+  { method: 'GET', path: '/courses/4', headers: SESSION },
+  { method: 'POST', path: '/signup', headers: { ...SESSION, 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ada@example.com', course_id: 4 }) },
+  { method: 'GET', path: '/courses?q=data&limit=5', headers: SESSION },
+];
+
+/** Serve the request mix once through the example app with `middleware`; the captures, kept. */
+async function captures(middleware) {
+  const kept = [];
+  const mounted = (req, res, next) => {
+    kept.push(req);
+    middleware(req, res, next);
+  };
+  mounted.errorHandler = middleware.errorHandler;
+  const server = http.createServer(createApp(mounted));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const agent = new http.Agent({ keepAlive: true });
+  for (const r of REQUESTS) {
+    await new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: server.address().port, method: r.method, path: r.path, headers: r.headers, agent }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+      req.end(r.body);
+    });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 50)); // the 'close' events
+  agent.destroy();
+  server.close();
+  await middleware.close(1000);
+  return kept.map((req) => req[MARK]).filter((c) => c && c.res);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A response as droplets sees it: headers, status, write/end (which do nothing else), 'close'. */
+class StandInResponse extends EventEmitter {
+  constructor(template) {
+    super();
+    this.statusCode = template.status;
+    this.headers = template.headers;
+    this.headersSent = false;
+    this.writableEnded = false;
+    this.writableFinished = false;
+    this.destroyed = false;
+  }
+
+  getHeader(name) {
+    return this.headers[name];
+  }
+
+  getHeaders() {
+    return { ...this.headers };
+  }
+
+  write() {
+    this.headersSent = true;
+    return true;
+  }
+
+  end() {
+    this.headersSent = true;
+    this.writableEnded = true;
+    this.writableFinished = true;
+    return this;
+  }
+}
+
+/** Stand-ins for the requests of real captures: a function making a fresh {req, res, body} each time. */
+function standIns(kept) {
+  const templates = kept.map((c) => ({
+    req: {
+      method: c.req.method, url: c.req.url, originalUrl: c.req.originalUrl, headers: { ...c.req.headers }, query: c.req.query,
+      body: c.req.body, _body: c.req._body, app: c.req.app, route: c.req.route, baseUrl: c.req.baseUrl, socket: { remoteAddress: c.req.socket.remoteAddress, remotePort: c.req.socket.remotePort },
+    },
+    res: { status: c.res.statusCode, headers: { ...c.res.getHeaders() } },
+    body: c.body === null ? undefined : c.body.content(),
+  }));
+  return (i) => {
+    const t = templates[i % templates.length];
+    return { req: { ...t.req }, res: new StandInResponse(t.res), body: t.body };
+  };
+}
+
+/** sqs-stub.js in its own process: {endpoint, stop}. */
+async function startStub() {
+  const child = spawn(process.execPath, [path.join(__dirname, 'sqs-stub.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  while (!/^port (\d+)$/m.test(out)) await new Promise((resolve) => setTimeout(resolve, 20));
+  process.on('exit', () => child.kill('SIGTERM')); // also when this script fails
+  return { endpoint: `http://127.0.0.1:${/^port (\d+)$/m.exec(out)[1]}`, stop: () => child.kill('SIGTERM') };
+}
+
+async function main() {
+  const now = await captures(droplets({ ...OPTIONS, client: discard }));
+  const raws = now.map((c) => snapshot(c.req, c.res, c, c.opts));
+  const config = { source: { service: 'courses-api', env: 'production', host: 'bench' }, redactor: new Redactor(OPTIONS.redactPaths) };
+  const worker = new Worker('require("node:worker_threads").parentPort.on("message", () => {})', { eval: true });
+  let before = null;
+  if (BEFORE) {
+    const old = require(path.join(BEFORE, 'node_modules', '@droplets', 'express'));
+    const oldLib = (name) => require(path.join(BEFORE, 'node_modules', '@droplets', 'express', 'lib', name));
+    before = { captures: await captures(old({ ...OPTIONS, client: discard })), buildRecord: oldLib('record.js').buildRecord, serialize: oldLib('sender.js').serialize };
+  }
+
+  const stub = await startStub();
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const sqsOptions = { endpoint: stub.endpoint, connectTimeoutMs: 2000, sendTimeoutMs: 5000 };
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' });
+  const client = inThreadClient(sqsOptions, 'us-east-1');
+  const SEND_OPS = OPS / 4;
+  const sent = async () => {
+    const records = Array.from({ length: SEND_OPS }, (_, i) => buildRecord(raws[i % raws.length], config));
+    const sender = new Sender({
+      client, queueUrl: `${stub.endpoint}/000000000000/events`, maxBatchBytes: 256 * 1024, maxMessageBytes: 256 * 1024, pack: true, maxPackBytes: 64 * 1024,
+      flushIntervalMs: 1000, maxBufferRecords: SEND_OPS, maxBufferBytes: 1024 * 1024 * 1024, maxInFlight: 4, maxRetries: 3, retryBaseMs: 10, retryMaxMs: 100, sendTimeoutMs: 5000,
+      report: (err) => { if (process.env.DEBUG) console.error(err.message); }, // a keep-alive socket the stub closed now and then: retried, and checked below
+    });
+    const start = threadCpuNs();
+    for (const record of records) sender.enqueue(record);
+    const result = await sender.close(60000);
+    if (result.sent !== SEND_OPS) throw new Error(`sent ${result.sent} of ${SEND_OPS}`);
+    return ((threadCpuNs() - start) * OPS) / SEND_OPS; // scaled: the loop divides by OPS
+  };
+
+  // Whole requests on stand-ins: droplets as the example app mounts it, with a buffer that
+  // never fills (the worker sends to the stub), and on the app's thread.
+  const make = standIns(now);
+  const big = { maxBufferRecords: 1e7, maxBufferBytes: 16 * 1024 ** 3 };
+  const workerStub = await startStub(); // its own: the worker's calls never slow the send step's
+  const withWorker = droplets({ ...OPTIONS, ...big, queueUrl: `${workerStub.endpoint}/000000000000/events`, endpoint: workerStub.endpoint });
+  const inThread = droplets({ ...OPTIONS, ...big, client: discard });
+  const oldInstance = before && require(path.join(BEFORE, 'node_modules', '@droplets', 'express'))({ ...OPTIONS, ...big, client: discard });
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'capture-cost-'));
+  const destination = pino.destination({ dest: path.join(logDir, 'pino.log'), minLength: 4096, sync: false });
+  const logger = pinoHttp({ logger: pino(destination) });
+  const noop = () => {};
+  const whole = (mw) => async () => {
+    const start = threadCpuNs();
+    for (let i = 0; i < OPS; i += 1) {
+      const { req, res, body } = make(i);
+      if (mw) mw(req, res, noop);
+      res.end(body);
+      res.emit('close');
+    }
+    const ns = threadCpuNs() - start;
+    if (mw && typeof mw.stats === 'function') {
+      // Outside the count: the records leave before the next step, so that the worker's
+      // sending does not run beside it.
+      mw.flush();
+      const until = Date.now() + 120000;
+      while (mw.stats().buffered > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return ns;
+  };
+
+  let sink = 0;
+  const steps = [
+    ['stand-in req/res alone (subtracted from the next rows)', whole(null)],
+    ['app thread, all: worker (the default)', whole(withWorker)],
+    ['app thread, all: worker false', whole(inThread)],
+    ...(before ? [['before: app thread, all (SDK in the worker)', whole(oldInstance)]] : []),
+    ['pino-http, app thread', whole(logger)],
+    ['snapshot (app thread)', () => {
+      for (let i = 0; i < OPS; i += 1) {
+        const c = now[i % now.length];
+        sink += snapshot(c.req, c.res, c, c.opts).status;
+      }
+    }],
+    [`hand-off, ${HANDOFF_RECORDS} per postMessage (app thread)`, () => {
+      // Distinct snapshots, as in a real batch (the same object twice in one message would be
+      // serialised once); made before the clock starts.
+      const batches = [];
+      for (let i = 0; i < OPS; i += HANDOFF_RECORDS) {
+        const batch = [];
+        for (let j = 0; j < HANDOFF_RECORDS; j += 1) {
+          const c = now[(i + j) % now.length];
+          batch.push(snapshot(c.req, c.res, c, c.opts));
+        }
+        batches.push(batch);
+      }
+      const start = threadCpuNs();
+      for (const snapshots of batches) worker.postMessage({ type: 'snapshots', snapshots });
+      return threadCpuNs() - start;
+    }],
+    ['record: build and redact (worker)', () => {
+      for (let i = 0; i < OPS; i += 1) sink += buildRecord(raws[i % raws.length], config).v;
+    }],
+    ['serialise (worker)', () => {
+      const records = raws.map((raw) => buildRecord(raw, config));
+      const start = threadCpuNs();
+      for (let i = 0; i < OPS; i += 1) sink += serialize(records[i % records.length]).length;
+      return threadCpuNs() - start;
+    }],
+    ['serialise, pack and send via the SDK (worker)', sent],
+    ...(before ? [['before: record + serialise (app thread)', () => {
+      for (let i = 0; i < OPS; i += 1) {
+        const c = before.captures[i % before.captures.length];
+        sink += before.serialize(before.buildRecord(c.req, c.res, c, c.opts)).length;
+      }
+    }]] : []),
+  ];
+  for (const [, run] of steps) await run(); // warm-up: JIT
+  const results = new Map(steps.map(([name]) => [name, []]));
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const [name, run] of round % 2 ? [...steps].reverse() : steps) {
+      const start = threadCpuNs();
+      const inner = await run();
+      const ns = typeof inner === 'number' ? inner : threadCpuNs() - start;
+      results.get(name).push(ns / OPS / 1000);
+    }
+  }
+  await worker.terminate();
+  await Promise.all([withWorker.close(30000), inThread.close(1000), oldInstance && oldInstance.close(1000)]);
+  client.destroy();
+  stub.stop();
+  workerStub.stop();
+  destination.flushSync();
+  fs.rmSync(logDir, { recursive: true, force: true });
+  console.log(`${ROUNDS} rounds x ${OPS} operations per step, interleaved; median µs of thread CPU per request (min-max of rounds); node ${process.version}`);
+  console.log('| step | µs per request | spread |');
+  console.log('|---|---:|---|');
+  const alone = results.get(steps[0][0]);
+  for (const [name, values] of results) {
+    // Whole-request rows are shown less the stand-ins' own cost, round by round.
+    const net = /^(app thread, all|before: app thread, all|pino-http)/.test(name) ? values.map((v, i) => v - alone[i]) : values;
+    console.log(`| ${name} | ${median(net).toFixed(2)} | ${Math.min(...net).toFixed(2)}-${Math.max(...net).toFixed(2)} |`);
+  }
+  if (sink === 0) console.log('');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

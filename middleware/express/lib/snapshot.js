@@ -1,0 +1,187 @@
+'use strict';
+// What the request's own thread reads when a captured response ends: the raw facts of the
+// call, copied out of req/res, and nothing more. Everything that costs (redaction, parsing
+// bodies, building and serialising the record, the event ID) is left to lib/record.js, which
+// by default runs in the middleware's worker thread (lib/worker.js): the app's event loop only
+// pays for this copy and for handing it over.
+//
+// A snapshot is plain data that crosses threads cheaply (structured clone): strings, numbers,
+// booleans, null, plain objects of strings, and Uint8Arrays that own their exact bytes (a
+// Buffer from Node's pool would carry the whole 8 KiB pool with it). It holds unredacted
+// values: it never leaves the process, and lib/record.js redacts before anything is serialised.
+// Credential headers are never read into it at all.
+const { BodyCapture } = require('./body');
+const { sessionOf } = require('./session');
+
+const MAX_ERROR_MESSAGE = 1024; // the record's limit; the rest of a long message is never needed
+
+/** An exact copy of binary content (see above); strings are immutable and go as they are. */
+function own(content) {
+  return typeof content === 'string' ? content : new Uint8Array(content);
+}
+
+/**
+ * The allowlisted headers present, as sent: `allow` holds lower-case names, the denied ones
+ * already removed (lib/redact.js, deniedHeaders). `get(name)` reads one header.
+ */
+function pickRaw(allow, get, from) {
+  let out = null;
+  for (let i = 0; i < allow.length; i += 1) {
+    const value = get(from, allow[i]);
+    if (value === undefined) continue;
+    if (out === null) out = {};
+    out[allow[i]] = Array.isArray(value) ? value.map(String) : typeof value === 'number' ? value : String(value);
+  }
+  return out;
+}
+
+const requestHeader = (req, name) => req.headers[name];
+const responseHeader = (res, name) => res.getHeader(name);
+
+function declaredLength(req) {
+  const value = Number(req.headers['content-length']);
+  return Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
+
+function clientIp(req) {
+  let ip;
+  try {
+    // req.ip applies Express's `trust proxy` to X-Forwarded-For; without that header it is
+    // the socket's address whatever the setting, and cheaper to read directly.
+    ip = req.headers['x-forwarded-for'] === undefined ? req.socket?.remoteAddress : req.ip;
+  } catch {
+    ip = undefined;
+  }
+  return typeof ip === 'string' ? ip : null;
+}
+
+// Kinds of request body (lib/record.js turns each into the record's value).
+const NO_BODY = 0; // nothing a parser read: body null, body_bytes from Content-Length
+const BYTES = 1; // express.raw(): bytes, treated like a response body of the request's type
+const TEXT = 2; // express.text() or similar: text whatever the declared type
+const JSON_TEXT = 3; // a parsed value (express.json(), urlencoded, multer...), as JSON text
+
+/**
+ * The request body. Only what a body parser already read is captured (`req.body` after
+ * express.json(), express.text(), express.urlencoded(), express.raw(), multer...): reading
+ * the stream ourselves would steal it from the app.
+ */
+function requestBody(req, raw, maxBodyBytes) {
+  const declared = declaredLength(req);
+  raw.reqDeclared = declared;
+  raw.reqContentType = req.headers['content-type'] ?? null;
+  const hasBody = declared > 0 || req.headers['transfer-encoding'] !== undefined;
+  const value = req.body;
+  const parsed = req._body === true || (hasBody && value !== undefined);
+  if (!parsed || value === undefined) return;
+  if (Buffer.isBuffer(value) || typeof value === 'string') {
+    const capture = new BodyCapture(maxBodyBytes);
+    capture.add(value);
+    raw.reqKind = typeof value === 'string' ? TEXT : BYTES;
+    raw.reqBody = own(capture.content());
+    raw.reqBytes = capture.bytes;
+    raw.reqTruncated = capture.truncated;
+    return;
+  }
+  let text;
+  try {
+    // The app's value as JSON sees it (toJSON, no functions), copied now: the app may change
+    // its object later, and JSON.stringify is the cheapest copy there is.
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined; // a parser produced something JSON cannot hold (cycles, BigInt)
+  }
+  if (text === undefined) return;
+  raw.reqKind = JSON_TEXT;
+  const encoded = req.headers['content-encoding'] !== undefined && req.headers['content-encoding'] !== 'identity';
+  raw.reqSmall = declared !== null && declared <= maxBodyBytes && !encoded;
+  if (raw.reqSmall) {
+    // Small as sent: kept whole (its JSON is about the size that was sent), measured by its
+    // Content-Length.
+    raw.reqBody = text;
+    return;
+  }
+  const capture = new BodyCapture(maxBodyBytes);
+  capture.add(text);
+  raw.reqBody = capture.content();
+  raw.reqBytes = capture.bytes;
+  raw.reqTruncated = capture.truncated;
+}
+
+function errorOf(raw, state) {
+  if (state.aborted) {
+    raw.aborted = true;
+    return;
+  }
+  const err = state.error;
+  if (err === undefined) return;
+  raw.errorType = err && typeof err.name === 'string' ? err.name : typeof err;
+  const message = err && typeof err.message === 'string' ? err.message : String(err);
+  raw.errorMessage = message.length > MAX_ERROR_MESSAGE ? message.slice(0, MAX_ERROR_MESSAGE) : message;
+}
+
+function statusOf(res, state) {
+  // An aborted request whose headers never left has no status of its own; 499 is the
+  // conventional "client closed request".
+  if (state.aborted && !res.headersSent) return 499;
+  const status = res.statusCode;
+  return Number.isInteger(status) && status >= 0 && status <= 999 ? status : 0;
+}
+
+/**
+ * The snapshot of one finished (or aborted) request. `state` is its capture
+ * (lib/capture.js): timing, route, error, the response body seen.
+ * `opts.requestHeaders`/`opts.responseHeaders` are the allowlists less the denied headers.
+ */
+function snapshot(req, res, state, opts) {
+  const session = sessionOf(req, opts.session);
+  const body = state.body;
+  const raw = {
+    startedAt: state.startedAt,
+    durationMs: state.durationMs,
+    sessionId: session.session_id,
+    sessionInvalid: session.session_invalid === true,
+    method: typeof req.method === 'string' ? req.method : 'GET',
+    url: req.originalUrl || req.url || '/',
+    query: null,
+    route: state.routePattern(),
+    reqHeaders: pickRaw(opts.requestHeaders, requestHeader, req),
+    ip: clientIp(req),
+    reqKind: NO_BODY,
+    reqBody: null,
+    reqBytes: 0,
+    reqTruncated: false,
+    reqSmall: false,
+    reqDeclared: null,
+    reqContentType: null,
+    status: statusOf(res, state),
+    resHeaders: pickRaw(opts.responseHeaders, responseHeader, res),
+    resContentType: null,
+    resEncoding: state.encoding ?? null,
+    resBody: null,
+    resBytes: body === null ? 0 : body.bytes,
+    resTruncated: body !== null && body.truncated,
+    aborted: false,
+    errorType: null,
+    errorMessage: null,
+  };
+  // Express 5 parses the query string again on every read of req.query: only when there is one.
+  if (raw.url.includes('?')) {
+    const query = req.query;
+    if (query && typeof query === 'object') {
+      try {
+        raw.query = JSON.stringify(query);
+      } catch {
+        raw.query = null;
+      }
+    }
+  }
+  requestBody(req, raw, opts.maxBodyBytes);
+  const contentType = res.getHeader('content-type');
+  if (contentType !== undefined) raw.resContentType = String(contentType);
+  if (body !== null && body.bytes > 0) raw.resBody = own(body.content());
+  errorOf(raw, state);
+  return raw;
+}
+
+module.exports = { snapshot, NO_BODY, BYTES, TEXT, JSON_TEXT, MAX_ERROR_MESSAGE };

@@ -1,0 +1,222 @@
+'use strict';
+// The app's thread's handle on the pipeline in the worker thread (lib/worker.js), the
+// default: snapshots are handed over in batches (one postMessage per HANDOFF_RECORDS
+// snapshots or HANDOFF_MS, whichever comes first), so the event loop pays a few microseconds
+// per request and the worker is woken a hundred times a second at most, not once per request.
+//
+// It has the Pipeline's interface (accept, full, drop, flush, close, stats), answered from
+// what it knows: the worker reports its counters as they change (lib/worker.js), and what was
+// handed over since is counted as held here, so `full()` errs on the side of dropping a little
+// early, never of holding more than maxBufferRecords. The worker starts with the first
+// snapshot and never keeps the process alive. Should it die, what it held is counted as
+// failed and reported, and the next snapshot starts a new one; a worker that keeps dying
+// (it cannot even start, say) is started again at most once a second, then less often,
+// and requests meanwhile are dropped and counted, so that a crash loop never loads the app.
+const path = require('node:path');
+const { Worker } = require('node:worker_threads');
+const { DropletsError } = require('./sender');
+
+const HANDOFF_RECORDS = 64;
+const HANDOFF_MS = 10;
+// close() waits this much past its deadline for the worker's answer (the worker keeps the
+// deadline itself; this is for a worker that cannot answer at all).
+const CLOSE_GRACE_MS = 1000;
+// After a second death in a row, the next start waits RESTART_BASE_MS, doubling up to
+// RESTART_MAX_MS; a worker that lived STABLE_MS ends the row.
+const RESTART_BASE_MS = 1000;
+const RESTART_MAX_MS = 60000;
+const STABLE_MS = 60000;
+
+const COUNTERS = ['enqueued', 'sent', 'messages', 'batches', 'retried', 'failed', 'dropped', 'oversize'];
+const ZERO = Object.freeze({ enqueued: 0, sent: 0, messages: 0, batches: 0, retried: 0, failed: 0, dropped: 0, oversize: 0, buffered: 0, bufferedBytes: 0, inFlight: 0 });
+
+class WorkerPipeline {
+  /** `workerData`: {settings, sqs} for lib/worker.js; `report(err)`: onError's way. */
+  constructor(workerData, { maxBufferRecords, report }) {
+    this.workerData = workerData;
+    this.maxBufferRecords = maxBufferRecords;
+    this.report = report;
+    this.worker = null;
+    this.pending = [];
+    this.timer = null;
+    this.posted = 0; // snapshots handed to the current worker
+    this.remote = { stats: ZERO, full: false, received: 0 }; // its last report
+    this.past = { ...ZERO }; // the counters of workers that died
+    this.dropped = 0; // requests not captured here because the buffer was full
+    this.dropping = false;
+    this.closing = null;
+    this.closed = false;
+    this.final = null; // the counters as close() left them
+    this.onClosed = null;
+    this.onExit = null;
+    this.deaths = 0; // workers that died in a row
+    this.startedAt = 0;
+    this.restartAt = 0; // no new worker before this time
+  }
+
+  _start() {
+    const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: this.workerData });
+    worker.unref(); // like the flush timer: never what keeps the app's process alive
+    worker.on('message', (message) => this._message(worker, message));
+    worker.on('error', (err) => {
+      this.cause = err; // 'exit' follows and says what is lost
+    });
+    worker.on('exit', () => this._exited(worker));
+    this.worker = worker;
+    this.startedAt = Date.now();
+    this.cause = null;
+    this.posted = 0;
+    this.remote = { stats: ZERO, full: false, received: 0 };
+  }
+
+  _message(worker, message) {
+    if (worker !== this.worker) return;
+    if (message.type === 'stats') {
+      this.remote = message;
+    } else if (message.type === 'error') {
+      if (message.code === 'BUFFER_FULL') {
+        if (this.dropping) return; // once per episode, whichever side noticed first
+        this.dropping = true;
+      }
+      this.report(new DropletsError(message.code, message.message, { count: message.count }));
+    } else if (message.type === 'closed' && this.onClosed) {
+      this.onClosed(message.result);
+    }
+  }
+
+  _exited(worker) {
+    if (worker !== this.worker) return; // terminated by close(): no news
+    this.worker = null;
+    const lost = this.remote.stats.buffered + this.inTransit();
+    for (const name of COUNTERS) this.past[name] += this.remote.stats[name];
+    this.past.failed += lost;
+    this.remote = { stats: ZERO, full: false, received: 0 };
+    this.posted = 0;
+    this.deaths = Date.now() - this.startedAt >= STABLE_MS ? 1 : this.deaths + 1;
+    if (this.deaths > 1) this.restartAt = Date.now() + Math.min(RESTART_MAX_MS, RESTART_BASE_MS * 2 ** (this.deaths - 2));
+    // The error's name or code only: a message could quote what the worker was handling.
+    const why = this.cause ? ` (${this.cause.code || this.cause.name || 'Error'})` : '';
+    this.report(new DropletsError('SEND_FAILED', `the droplets worker thread exited${why}: ${lost} record(s) lost`, { count: lost }));
+    if (this.onExit) this.onExit(lost);
+  }
+
+  /** Snapshots handed over that the worker had not counted at its last report. */
+  inTransit() {
+    return this.posted - this.remote.received;
+  }
+
+  accept(raw) {
+    this.dropping = false;
+    if (this.closing !== null) {
+      // Requests that end while close() runs go at once to the worker, which sends them
+      // within the deadline; once it is gone they can only be counted.
+      if (this.worker === null) this.dropped += 1;
+      else {
+        this.posted += 1;
+        this.worker.postMessage({ type: 'snapshots', snapshots: [raw] });
+      }
+      return;
+    }
+    this.pending.push(raw);
+    if (this.pending.length >= HANDOFF_RECORDS) this._handoff();
+    else if (this.timer === null) {
+      this.timer = setTimeout(() => this._handoff(), HANDOFF_MS);
+      this.timer.unref();
+    }
+  }
+
+  _handoff() {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.pending.length === 0) return;
+    if (this.worker === null) {
+      if (Date.now() < this.restartAt) {
+        // A worker that keeps dying gets no new start before its time: these are lost.
+        this.dropped += this.pending.length;
+        this.pending = [];
+        return;
+      }
+      this._start();
+    }
+    const snapshots = this.pending;
+    this.pending = [];
+    this.posted += snapshots.length;
+    this.worker.postMessage({ type: 'snapshots', snapshots });
+  }
+
+  full() {
+    if (this.closed || this.remote.full) return true;
+    if (this.worker === null && this.restartAt > 0 && Date.now() < this.restartAt) return true;
+    return this.remote.stats.buffered + this.inTransit() + this.pending.length >= this.maxBufferRecords;
+  }
+
+  drop() {
+    this.dropped += 1;
+    if (!this.dropping) {
+      this.dropping = true; // reported once per episode, not once per request
+      this.report(new DropletsError('BUFFER_FULL', 'the send buffer is full: records are being dropped', { count: 1 }));
+    }
+  }
+
+  flush() {
+    this._handoff();
+    if (this.worker !== null) this.worker.postMessage({ type: 'flush' });
+  }
+
+  stats() {
+    if (this.final) return { ...this.final };
+    const remote = this.remote.stats;
+    const out = {};
+    for (const name of COUNTERS) out[name] = this.past[name] + remote[name];
+    out.dropped += this.dropped;
+    out.buffered = remote.buffered + this.inTransit() + this.pending.length;
+    out.bufferedBytes = remote.bufferedBytes;
+    out.inFlight = remote.inFlight;
+    return out;
+  }
+
+  /** Send what is held and stop the worker; resolves (never rejects) by the deadline. */
+  close(deadlineMs) {
+    if (this.closing) return this.closing;
+    this._handoff();
+    const worker = this.worker;
+    if (worker === null) {
+      this.closed = true;
+      this.closing = Promise.resolve({ flushed: true, unsent: 0, ...this.stats() });
+      return this.closing;
+    }
+    this.closing = new Promise((resolve) => {
+      let timer;
+      const finish = (result) => {
+        clearTimeout(timer);
+        this.onClosed = null;
+        this.onExit = null;
+        this.closed = true;
+        this.worker = null; // its 'exit' after terminate() is no news
+        const { flushed, unsent, ...stats } = result;
+        this.final = stats;
+        resolve(result);
+        worker.terminate().catch(() => {});
+      };
+      this.onClosed = (result) => {
+        const stats = this.stats(); // the worker's last counters arrived just before
+        finish({ ...stats, flushed: result.flushed, unsent: result.unsent });
+      };
+      // The worker died during close(): _exited counted and reported what it held.
+      this.onExit = (lost) => finish({ ...this.stats(), flushed: false, unsent: lost });
+      timer = setTimeout(() => {
+        // No answer: what it held is given up, as close() gives up at its deadline.
+        const lost = this.remote.stats.buffered + this.inTransit();
+        this.report(new DropletsError('CLOSED', `close() deadline reached: the worker thread did not answer, ${lost} record(s) not sent`, { count: lost }));
+        const stats = this.stats();
+        finish({ ...stats, dropped: stats.dropped + lost, buffered: 0, bufferedBytes: 0, inFlight: 0, flushed: false, unsent: lost });
+      }, Math.max(0, deadlineMs) + CLOSE_GRACE_MS);
+      worker.postMessage({ type: 'close', deadlineMs });
+    });
+    return this.closing;
+  }
+}
+
+module.exports = { WorkerPipeline, HANDOFF_RECORDS, HANDOFF_MS };
