@@ -218,11 +218,12 @@ BAD_ROWS = {
     "json session_id": (_record_payload(VICTIM), True),
     "json session_id spelt with a \\u escape": (_record_payload(VICTIM).replace(f'"{VICTIM}"', '"\\u0073' + VICTIM[1:] + '"'), True),
     "json, the session only in a header": (_record_payload(None, request={"headers": {"x-session-id": VICTIM}}), True),
-    "not json, mentions the session": (f"garbage <cookie: sid={VICTIM}; theme=dark>", True),
-    "json array holding the session": (json.dumps([1, {"sid": VICTIM}]), True),
+    # (not under `sid`/`session`: those are credentials, redacted before the row is written)
+    "not json, mentions the session": (f"garbage <x-session-id: {VICTIM}; theme=dark>", True),
+    "json array holding the session": (json.dumps([1, {"sessionId": VICTIM}]), True),
     "json of another session": (_record_payload(KEEP), False),
     "json of a session the victim's ID is a prefix of": (_record_payload(VICTIM + "-2"), False),
-    "not json, only longer IDs around the victim's": (f"sid={VICTIM}-2 ref=x{VICTIM} {VICTIM}_b", False),
+    "not json, only longer IDs around the victim's": (f"visit={VICTIM}-2 ref=x{VICTIM} {VICTIM}_b", False),
     "not json, no session": ("{{{ truncated", False),
 }
 
