@@ -8,6 +8,7 @@ const assert = require('node:assert/strict');
 const express = require('express5');
 const droplets = require('..');
 const { FakeSqs, sqsBytes } = require('./helpers/fake-sqs');
+const { sqsFailingFirstCall } = require('./helpers/partial-failure');
 const { listen, request, waitFor } = require('./helpers/http');
 
 const QUEUE = 'http://127.0.0.1:9/000000000000/events';
