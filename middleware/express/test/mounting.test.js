@@ -34,7 +34,7 @@ function boom() {
 
 const finalHandler = (err, req, res, next) => res.status(500).json({ error: err.message });
 
-// The innermost layer of a shape: the instance (if any) then the item route.
+// The innermost layer of a shape: an app or Router using the given middlewares in order, then the item route.
 const itemsWith = (factory, ...mws) => made(factory, [...mws.map((mw) => ['use', mw]), ['get', '/items/:id', item]]);
 
 // Each shape: how many instances (of which copy), the app, and the URL that crosses every mount.
