@@ -70,10 +70,21 @@ def depth(sqs: Any, queue_url: str) -> dict[str, int]:
 
 
 @dataclass
-class Redrive:
-    """What one redrive did."""
+class _DlqPass:
+    """What both passes over a DLQ (a redrive, a sweep) report alike: the queue, and the
+    entries AWS failed counted by error code. Defined once so the two reports cannot drift."""
 
     queue: str
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def _error(self, code: str, count: int = 1) -> None:
+        self.errors[code] = self.errors.get(code, 0) + count
+
+
+@dataclass
+class Redrive(_DlqPass):
+    """What one redrive did."""
+
     #: Visible messages in the DLQ when the run started (what it set out to move).
     found: int = 0
     moved: int = 0
@@ -83,16 +94,12 @@ class Redrive:
     not_deleted: int = 0
     #: Visible messages in the DLQ after the run (approximate).
     left: int = 0
-    errors: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "queue": self.queue, "found": self.found, "moved": self.moved,
             "refused": self.refused, "not_deleted": self.not_deleted, "left": self.left, "errors": dict(self.errors),
         }
-
-    def _error(self, code: str, count: int = 1) -> None:
-        self.errors[code] = self.errors.get(code, 0) + count
 
 
 def redrive(
@@ -208,20 +215,15 @@ def _move(
 STALE_RECEIVES = 3
 
 @dataclass
-class Sweep:
+class Sweep(_DlqPass):
     """What one pass over a DLQ found (and removed) for a predicate."""
 
-    queue: str
     #: Messages read (each once, whatever the number of receives).
     scanned: int = 0
     #: Messages the predicate picked.
     matched: int = 0
     #: Of those, deleted from the DLQ (0 when only counting).
     deleted: int = 0
-    errors: dict[str, int] = field(default_factory=dict)
-
-    def _error(self, code: str, count: int = 1) -> None:
-        self.errors[code] = self.errors.get(code, 0) + count
 
 
 def sweep(

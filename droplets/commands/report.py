@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Callable, Optional
 
 import typer
 
 from droplets.commands.shared import AsJson, Commands, IndexTable, PageSize, Since, Stack, Until, parsed, target_for
 from droplets.console import emit, note, progress
-from droplets.render import print_api_report
+from droplets.render import print_api_report, print_funnel, print_journeys_report
 from droplets.timerange import TimeRange
 
 Html = Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML page with charts (opens offline).", dir_okay=False, show_default=False)]
@@ -38,15 +39,21 @@ def report_api(
     with progress("reading the index") as bar:
         report = build_api_report(_counted(events_between(target.dynamodb, target.table, time_range, page_size=page_size), bar),
                                   time_range, slowest=slowest)
-    if html is not None:
-        from droplets.report_html import write_html
+    _show(report, html, as_json, "droplets.report_html.write_html", print_api_report)
 
-        write_html(report, html)
+
+def _show(report, html: Path | None, as_json: bool, html_writer: str, print_report: Callable[[Any], None]) -> None:
+    """Every report's way out, the same for each: the HTML page when --html names one, then the
+    JSON with --json, else the terminal tables. `html_writer` is the page writer's dotted name
+    so that its module is imported only when a page is asked for (start-up stays quick)."""
+    if html is not None:
+        module, _, writer = html_writer.rpartition(".")
+        getattr(importlib.import_module(module), writer)(report, html)
         note(f"wrote {html}")
     if as_json:
         emit(report.to_dict())
         return
-    print_api_report(report)
+    print_report(report)
 
 
 def _counted(events, bar):
@@ -83,17 +90,7 @@ def report_journeys(
     with progress("reading the index") as bar:
         report = build_journeys(_range_events(time_range, table, stack, page_size, bar), time_range.first,
                                 time_range.end, from_step=matcher)
-    if html is not None:
-        from droplets.journeys_html import write_journeys_html
-
-        write_journeys_html(report, html)
-        note(f"wrote {html}")
-    if as_json:
-        emit(report.to_dict())
-        return
-    from droplets.render import print_journeys_report
-
-    print_journeys_report(report)
+    _show(report, html, as_json, "droplets.journeys_html.write_journeys_html", print_journeys_report)
 
 
 @app.command("funnel")
@@ -119,14 +116,4 @@ def report_funnel(
     with progress("reading the index") as bar:
         report = build_funnel(_range_events(time_range, table, stack, page_size, bar), matchers, time_range.first,
                               time_range.end, within=window)
-    if html is not None:
-        from droplets.journeys_html import write_funnel_html
-
-        write_funnel_html(report, html)
-        note(f"wrote {html}")
-    if as_json:
-        emit(report.to_dict())
-        return
-    from droplets.render import print_funnel
-
-    print_funnel(report)
+    _show(report, html, as_json, "droplets.journeys_html.write_funnel_html", print_funnel)

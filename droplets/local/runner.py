@@ -147,16 +147,17 @@ def failed_message_ids(response: Any, message_ids: list[str]) -> list[str] | Non
     return failed
 
 
+@dataclass(eq=False)  # a handle on a process: equal only to itself, and hashable
 class Container:
     """The parent's handle on one worker process (a Lambda execution environment)."""
 
-    def __init__(self, spec: FunctionSpec, env: dict[str, str], sys_path: list[str], log_path: Path | None):
-        self.spec = spec
-        self.env = env
-        self.sys_path = sys_path
-        self.log_path = log_path
-        self._process = None
-        self._conn = None
+    spec: FunctionSpec
+    env: dict[str, str]
+    sys_path: list[str]
+    log_path: Path | None
+    #: The worker and the parent's end of its socket, while it runs (set by _start).
+    _process: Any = field(default=None, init=False, repr=False)
+    _conn: Any = field(default=None, init=False, repr=False)
 
     def _start(self) -> None:
         parent, child = socket.socketpair()

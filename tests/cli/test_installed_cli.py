@@ -4,46 +4,23 @@ wire, targeted through .droplets/local.json as the local stack writes it."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-import boto3
 import pytest
-from moto.server import ThreadedMotoServer
 
-from droplets.target import LOCAL_TARGET_FILE
-from tests.cli.conftest import AWS_SETTINGS
-from tests.cli.lake import Lake, create_bucket, create_table, stored_record
+from tests.cli.lake import stored_record
+from tests.cli.wire import DROPLETS, executable_env, moto_server, wire_lake, write_local_target  # noqa: F401  (moto_server: a fixture)
 
-DROPLETS = Path(sys.executable).parent / "droplets"
-REGION = "us-east-1"
 BUCKET = "droplets-installed-test"
 TABLE = "droplets-installed-index"
 SESSION = "sess-installed-01"
 
 
 @pytest.fixture(scope="module")
-def moto_server():
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
 def remote_lake(moto_server):
-    def client(service):
-        return boto3.client(service, endpoint_url=moto_server, region_name=REGION,
-                            aws_access_key_id="x", aws_secret_access_key="x")
-
-    lake = Lake(client("s3"), client("dynamodb"), bucket=BUCKET, table=TABLE)
-    create_bucket(lake.s3, BUCKET, REGION)
-    create_table(lake.dynamodb, TABLE)
+    lake = wire_lake(moto_server, BUCKET, TABLE)
     lake.add_many(stored_record(SESSION, f"2026-01-31T23:{m:02d}:00.000Z", route="/night", duration_ms=m) for m in range(30, 60))
     lake.add_many(stored_record(SESSION, f"2026-02-01T00:{m:02d}:00.000Z", route="/morning", status=500) for m in range(0, 30))
     lake.add_many(stored_record("sess-installed-02", "2026-02-01T00:10:00.000Z", route="/other") for _ in range(1))
@@ -53,21 +30,12 @@ def remote_lake(moto_server):
 @pytest.fixture
 def workdir(tmp_path, moto_server, remote_lake) -> Path:
     """A project directory whose .droplets/local.json points at the moto server."""
-    path = tmp_path / LOCAL_TARGET_FILE
-    path.parent.mkdir()
-    path.write_text(json.dumps({
-        "endpoint": moto_server, "region": REGION,
-        "outputs": {"bucketName": BUCKET, "tableName": TABLE, "queueUrl": f"{moto_server}/123456789012/q"},
-    }))
+    write_local_target(tmp_path, moto_server, {"bucketName": BUCKET, "tableName": TABLE, "queueUrl": f"{moto_server}/123456789012/q"})
     return tmp_path
 
 
 def run(*args: str, cwd: Path, command=(str(DROPLETS),), stdin: str | None = None) -> subprocess.CompletedProcess:
-    # Nothing from the developer's AWS settings: local.json alone says where the lake is.
-    env = {k: v for k, v in os.environ.items() if k not in AWS_SETTINGS}
-    env.update(AWS_CONFIG_FILE=str(cwd / "none"), AWS_SHARED_CREDENTIALS_FILE=str(cwd / "none"),
-               AWS_EC2_METADATA_DISABLED="true")
-    return subprocess.run([*command, *args], cwd=cwd, env=env, input=stdin, capture_output=True, text=True, timeout=120)
+    return subprocess.run([*command, *args], cwd=cwd, env=executable_env(cwd), input=stdin, capture_output=True, text=True, timeout=120)
 
 
 def test_session_and_events_through_the_executable(workdir):

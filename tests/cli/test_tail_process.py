@@ -15,31 +15,18 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import boto3
 import pytest
-from moto.server import ThreadedMotoServer
 
 from droplets import contract
 from droplets.target import LOCAL_TARGET_FILE
-from tests.cli.lake import Lake, create_bucket, create_table, stored_record
-from tests.cli.test_installed_cli import DROPLETS, run
+from tests.cli.lake import Lake, stored_record
+from tests.cli.test_installed_cli import run
+from tests.cli.wire import DROPLETS, executable_env, moto_server, wire_lake, write_local_target  # noqa: F401  (moto_server: a fixture)
 
-REGION = "us-east-1"
 #: How long to wait for output that should come (polls every 0.3 s; the machine is shared).
 PATIENCE = 60.0
 #: After the last expected line, how long to keep listening for a (wrong) repeat.
 QUIET = 2.0
-
-
-@pytest.fixture(scope="module")
-def moto_server():
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.stop()
 
 
 @pytest.fixture
@@ -48,18 +35,8 @@ def live_lake(moto_server, tmp_path) -> tuple[Lake, Path]:
     .droplets/local.json points at them."""
     suffix = uuid.uuid4().hex[:8]
     bucket, table = f"droplets-tail-{suffix}", f"droplets-tail-index-{suffix}"
-
-    def client(service):
-        return boto3.client(service, endpoint_url=moto_server, region_name=REGION,
-                            aws_access_key_id="x", aws_secret_access_key="x")
-
-    lake = Lake(client("s3"), client("dynamodb"), bucket=bucket, table=table)
-    create_bucket(lake.s3, bucket, REGION)
-    create_table(lake.dynamodb, table)
-    path = tmp_path / LOCAL_TARGET_FILE
-    path.parent.mkdir()
-    path.write_text(json.dumps({"endpoint": moto_server, "region": REGION,
-                                "outputs": {"bucketName": bucket, "tableName": table}}))
+    lake = wire_lake(moto_server, bucket, table)
+    write_local_target(tmp_path, moto_server, {"bucketName": bucket, "tableName": table})
     return lake, tmp_path
 
 
@@ -67,14 +44,8 @@ class TailProcess:
     """``droplets tail ...`` in a subprocess, its output read as it comes."""
 
     def __init__(self, cwd: Path, *args: str):
-        from tests.cli.conftest import AWS_SETTINGS
-        import os
-
-        env = {k: v for k, v in os.environ.items() if k not in AWS_SETTINGS}
-        env.update(AWS_CONFIG_FILE=str(cwd / "none"), AWS_SHARED_CREDENTIALS_FILE=str(cwd / "none"),
-                   AWS_EC2_METADATA_DISABLED="true", COLUMNS="200")
         self.process = subprocess.Popen(
-            [str(DROPLETS), "tail", "--interval", "300ms", *args], cwd=cwd, env=env,
+            [str(DROPLETS), "tail", "--interval", "300ms", *args], cwd=cwd, env=executable_env(cwd, COLUMNS="200"),
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1,
         )
         self.stdout: queue.Queue[str] = queue.Queue()

@@ -12,23 +12,26 @@ from droplets.timerange import TimeRange, parse_moment
 NOW = datetime(2026, 3, 1, 0, 30, 15, 123456, tzinfo=timezone.utc)
 
 
+#: Each accepted form: the moment it names as a range's start (``end=False``, --since) or
+#: end (``end=True``, --until), for the uses checked.
+ACCEPTED = {
+    "2026-02-28": {"start": "2026-02-28T00:00:00+00:00", "end": "2026-03-01T00:00:00+00:00"},
+    "2026-01-31T23:00": {"start": "2026-01-31T23:00:00+00:00"},
+    "2026-01-31T23:00:00.000Z": {"end": "2026-01-31T23:00:00+00:00"},
+    "2026-02-01T01:00:00+01:00": {"start": "2026-02-01T00:00:00+00:00"},
+    "1h": {"start": "2026-02-28T23:30:15.123456+00:00"},
+    "7d": {"end": "2026-02-22T00:30:15.123456+00:00"},
+    "2w": {"start": "2026-02-15T00:30:15.123456+00:00"},
+    "90m": {"start": "2026-02-28T23:00:15.123456+00:00"},
+    "today": {"start": "2026-03-01T00:00:00+00:00", "end": "2026-03-02T00:00:00+00:00"},
+    "yesterday": {"start": "2026-02-28T00:00:00+00:00"},
+    "now": {"end": "2026-03-01T00:30:15.123456+00:00"},
+}
+
+
 @pytest.mark.parametrize(
     ("text", "end", "expected"),
-    [
-        ("2026-02-28", False, "2026-02-28T00:00:00+00:00"),
-        ("2026-02-28", True, "2026-03-01T00:00:00+00:00"),
-        ("2026-01-31T23:00", False, "2026-01-31T23:00:00+00:00"),
-        ("2026-01-31T23:00:00.000Z", True, "2026-01-31T23:00:00+00:00"),
-        ("2026-02-01T01:00:00+01:00", False, "2026-02-01T00:00:00+00:00"),
-        ("1h", False, "2026-02-28T23:30:15.123456+00:00"),
-        ("7d", True, "2026-02-22T00:30:15.123456+00:00"),
-        ("2w", False, "2026-02-15T00:30:15.123456+00:00"),
-        ("90m", False, "2026-02-28T23:00:15.123456+00:00"),
-        ("today", False, "2026-03-01T00:00:00+00:00"),
-        ("today", True, "2026-03-02T00:00:00+00:00"),
-        ("yesterday", False, "2026-02-28T00:00:00+00:00"),
-        ("now", True, "2026-03-01T00:30:15.123456+00:00"),
-    ],
+    [(text, use == "end", expected) for text, uses in ACCEPTED.items() for use, expected in uses.items()],
 )
 def test_accepted_forms(text, end, expected):
     assert parse_moment(text, now=NOW, end=end).isoformat() == expected

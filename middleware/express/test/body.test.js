@@ -20,6 +20,22 @@ async function recordOf(sqs) {
   return assertValidRecord(sqs.received[0]);
 }
 
+// One call to a real server where droplets (with `extra` options) is mounted before `handler`
+// at `path`: what the client got and the record droplets sent for it.
+async function callCaptured(express, extra, path, handler) {
+  const sqs = new FakeSqs();
+  const app = express();
+  app.use(middleware(sqs, extra));
+  app.get(path, handler);
+  const server = await listen(app);
+  try {
+    const res = await request(`${server.url}${path}`);
+    return { res, record: await recordOf(sqs) };
+  } finally {
+    await server.close();
+  }
+}
+
 // A handler that streams in every argument form res.write/res.end accept, and notes what
 // each call returned and which callbacks ran.
 function streamingHandler(seen) {
@@ -78,11 +94,9 @@ for (const [name, express] of EXPRESS_VERSIONS) {
 
     test('backpressure: write returns false on a large chunk, drain arrives, the whole body is delivered; the capture stops at the cap', async () => {
       // GIVEN a handler that writes 4 MiB in 256 KiB chunks, waiting for drain when told to
-      const sqs = new FakeSqs();
-      const app = express();
-      app.use(middleware(sqs, { maxBodyBytes: 1000 }));
       const returns = [];
-      app.get('/big', (req, res) => {
+      // WHEN it is called
+      const { res, record } = await callCaptured(express, { maxBodyBytes: 1000 }, '/big', (req, res) => {
         res.setHeader('content-type', 'application/octet-stream');
         let sent = 0;
         const chunk = Buffer.alloc(256 * 1024, 0x61);
@@ -97,62 +111,41 @@ for (const [name, express] of EXPRESS_VERSIONS) {
         };
         pump();
       });
-      const server = await listen(app);
-      try {
-        const res = await request(`${server.url}/big`);
-        // THEN every byte arrived, and the app saw `false` (so it waited for drain)
-        assert.equal(res.body.length, 16 * 256 * 1024);
-        assert.ok(returns.includes(false), 'write reported backpressure');
-        const record = await recordOf(sqs);
-        assert.equal(record.response.body, null, 'binary bodies are not captured');
-        assert.equal(record.response.body_bytes, 16 * 256 * 1024);
-        assert.equal(record.response.body_truncated, true);
-      } finally {
-        await server.close();
-      }
+      // THEN every byte arrived, and the app saw `false` (so it waited for drain)
+      assert.equal(res.body.length, 16 * 256 * 1024);
+      assert.ok(returns.includes(false), 'write reported backpressure');
+      assert.equal(record.response.body, null, 'binary bodies are not captured');
+      assert.equal(record.response.body_bytes, 16 * 256 * 1024);
+      assert.equal(record.response.body_truncated, true);
     });
 
     test('the cap: a text body beyond maxBodyBytes keeps its first bytes and says so', async () => {
-      const sqs = new FakeSqs();
-      const app = express();
-      app.use(middleware(sqs, { maxBodyBytes: 64 }));
+      // GIVEN a 100-byte text body written in two parts, and a 64-byte cap
       const text = 'x'.repeat(50) + 'y'.repeat(50);
-      app.get('/long', (req, res) => {
+      // WHEN it is called
+      const { res, record } = await callCaptured(express, { maxBodyBytes: 64 }, '/long', (req, res) => {
         res.type('text/plain');
         res.write(text.slice(0, 30));
         res.end(text.slice(30));
       });
-      const server = await listen(app);
-      try {
-        const res = await request(`${server.url}/long`);
-        assert.equal(res.body.toString(), text);
-        const record = await recordOf(sqs);
-        assert.equal(record.response.body, text.slice(0, 64));
-        assert.equal(record.response.body_bytes, 100);
-        assert.equal(record.response.body_truncated, true);
-      } finally {
-        await server.close();
-      }
+      // THEN the client got it all, the record its first 64 bytes
+      assert.equal(res.body.toString(), text);
+      assert.equal(record.response.body, text.slice(0, 64));
+      assert.equal(record.response.body_bytes, 100);
+      assert.equal(record.response.body_truncated, true);
     });
 
     test('a JSON body cut at the cap stays text, with credential values masked even when cut', async () => {
-      const sqs = new FakeSqs();
-      const app = express();
-      app.use(middleware(sqs, { maxBodyBytes: 80 }));
+      // GIVEN a JSON body holding a token, longer than an 80-byte cap
       const payload = { user: 'ada', token: 'tok_live_abcdef', items: Array.from({ length: 20 }, (_, i) => ({ i })) };
-      app.get('/json', (req, res) => res.json(payload));
-      const server = await listen(app);
-      try {
-        const res = await request(`${server.url}/json`);
-        assert.deepEqual(JSON.parse(res.body), payload, 'the client gets the real token');
-        const record = await recordOf(sqs);
-        assert.equal(typeof record.response.body, 'string');
-        assert.equal(record.response.body_truncated, true);
-        assert.ok(!record.response.body.includes('tok_live'), record.response.body);
-        assert.match(record.response.body, /"token":"\[redacted\]"/);
-      } finally {
-        await server.close();
-      }
+      // WHEN it is called
+      const { res, record } = await callCaptured(express, { maxBodyBytes: 80 }, '/json', (req, res) => res.json(payload));
+      // THEN the client gets the real token; the record a cut text with the token masked
+      assert.deepEqual(JSON.parse(res.body), payload, 'the client gets the real token');
+      assert.equal(typeof record.response.body, 'string');
+      assert.equal(record.response.body_truncated, true);
+      assert.ok(!record.response.body.includes('tok_live'), record.response.body);
+      assert.match(record.response.body, /"token":"\[redacted\]"/);
     });
 
     test('mount order with compression: after compression the record has the uncompressed body; before it, none', async () => {

@@ -11,6 +11,7 @@ const { FakeSqs } = require('./helpers/fake-sqs');
 const { assertValidRecord } = require('./helpers/schema');
 const { loadSecondCopy } = require('./helpers/second-copy');
 const { EXPRESS_VERSIONS, listen, request } = require('./helpers/http');
+const { made } = require('./helpers/app');
 
 const QUEUE = 'http://127.0.0.1:9/000000000000/events';
 
@@ -33,124 +34,65 @@ function boom() {
 
 const finalHandler = (err, req, res, next) => res.status(500).json({ error: err.message });
 
+// The innermost layer of a shape: an app or Router using the given middlewares in order, then the item route.
+const itemsWith = (factory, ...mws) => made(factory, [...mws.map((mw) => ['use', mw]), ['get', '/items/:id', item]]);
+
 // Each shape: how many instances (of which copy), the app, and the URL that crosses every mount.
 const SHAPES = [
   {
     name: 'the same middleware mounted twice on the app',
     instances: [droplets],
-    build: (express, [a]) => {
-      const app = express();
-      app.use(a.mw);
-      app.use(a.mw);
-      app.get('/items/:id', item);
-      return app;
-    },
-    path: '/items/7',
-    route: '/items/:id',
+    build: (express, [a]) => itemsWith(express, a.mw, a.mw),
+    path: '/items/7', route: '/items/:id',
   },
   {
     name: 'two instances on the app',
     instances: [droplets, droplets],
-    build: (express, [a, b]) => {
-      const app = express();
-      app.use(a.mw);
-      app.use(b.mw);
-      app.get('/items/:id', item);
-      return app;
-    },
-    path: '/items/7',
-    route: '/items/:id',
+    build: (express, [a, b]) => itemsWith(express, a.mw, b.mw),
+    path: '/items/7', route: '/items/:id',
   },
   {
     name: 'two copies of the package, one instance each',
     instances: [droplets, 'second copy'],
-    build: (express, [a, b]) => {
-      const app = express();
-      app.use(a.mw);
-      app.use(b.mw);
-      app.get('/items/:id', item);
-      return app;
-    },
-    path: '/items/7',
-    route: '/items/:id',
+    build: (express, [a, b]) => itemsWith(express, a.mw, b.mw),
+    path: '/items/7', route: '/items/:id',
   },
   {
     name: 'an app and a mounted sub-app that each use the same middleware',
     instances: [droplets],
-    build: (express, [a]) => {
-      const sub = express();
-      sub.use(a.mw);
-      sub.get('/items/:id', item);
-      const app = express();
-      app.use(a.mw);
-      app.use('/shop', sub);
-      return app;
-    },
-    path: '/shop/items/7',
-    route: '/shop/items/:id',
+    build: (express, [a]) => made(express, [['use', a.mw], ['use', '/shop', itemsWith(express, a.mw)]]),
+    path: '/shop/items/7', route: '/shop/items/:id',
   },
   {
     name: 'an app and a mounted sub-app with their own instances (second copy inside)',
     instances: [droplets, 'second copy'],
-    build: (express, [a, b]) => {
-      const sub = express();
-      sub.use(b.mw);
-      sub.get('/items/:id', item);
-      const app = express();
-      app.use(a.mw);
-      app.use('/shop', sub);
-      return app;
-    },
-    path: '/shop/items/7',
-    route: '/shop/items/:id',
+    build: (express, [a, b]) => made(express, [['use', a.mw], ['use', '/shop', itemsWith(express, b.mw)]]),
+    path: '/shop/items/7', route: '/shop/items/:id',
   },
   {
     name: 'an app and an express.Router that each use it',
     instances: [droplets],
-    build: (express, [a]) => {
-      const router = express.Router();
-      router.use(a.mw);
-      router.get('/items/:id', item);
-      const app = express();
-      app.use(a.mw);
-      app.use('/api', router);
-      return app;
-    },
-    path: '/api/items/7',
-    route: '/api/items/:id',
+    build: (express, [a]) => made(express, [['use', a.mw], ['use', '/api', itemsWith(express.Router, a.mw)]]),
+    path: '/api/items/7', route: '/api/items/:id',
   },
   {
     name: 'an app, a router and a sub-app inside the router, three instances',
     instances: [droplets, droplets, droplets],
-    build: (express, [a, b, c]) => {
-      const sub = express();
-      sub.use(c.mw);
-      sub.get('/items/:id', item);
-      const router = express.Router();
-      router.use(b.mw);
-      router.use('/shop', sub);
-      const app = express();
-      app.use(a.mw);
-      app.use('/api', router);
-      return app;
-    },
-    path: '/api/shop/items/7',
-    route: '/api/shop/items/:id',
+    build: (express, [a, b, c]) => made(express, [
+      ['use', a.mw],
+      ['use', '/api', made(express.Router, [['use', b.mw], ['use', '/shop', itemsWith(express, c.mw)]])],
+    ]),
+    path: '/api/shop/items/7', route: '/api/shop/items/:id',
   },
   {
     name: 'a router that mounts it, passed through twice (mounted at / and at /v1)',
     instances: [droplets],
     build: (express, [a]) => {
-      const router = express.Router();
-      router.use(a.mw);
-      router.get('/items/:id', item);
-      const app = express();
-      app.use(router); // does not match /v1/items/7's route, calls next()
-      app.use('/v1', router);
-      return app;
+      const router = itemsWith(express.Router, a.mw);
+      // The first mount does not match /v1/items/7's route and calls next().
+      return made(express, [['use', router], ['use', '/v1', router]]);
     },
-    path: '/v1/items/7',
-    route: '/v1/items/:id',
+    path: '/v1/items/7', route: '/v1/items/:id',
   },
 ];
 
@@ -210,16 +152,9 @@ for (const [name, express] of EXPRESS_VERSIONS) {
     test('an error seen by an inner instance\'s errorHandler (another copy) is noted in the outer record', { timeout: 15000 }, async () => {
       // GIVEN an app captured by copy A, a sub-app mounting copy B with B's errorHandler only
       const [a, b] = makeInstances([droplets, 'second copy']);
-      const sub = express();
-      sub.use(b.mw);
-      sub.get('/boom', boom);
-      sub.use(b.mw.errorHandler);
-      const app = express();
-      app.use(a.mw);
-      app.use('/sub', sub);
-      app.use(a.mw.errorHandler); // sees the same error again: noted once
-      app.use(finalHandler);
-      const server = await listen(app);
+      const sub = made(express, [['use', b.mw], ['get', '/boom', boom], ['use', b.mw.errorHandler]]);
+      // A's errorHandler sees the same error again: noted once
+      const server = await listen(made(express, [['use', a.mw], ['use', '/sub', sub], ['use', a.mw.errorHandler], ['use', finalHandler]]));
       try {
         // WHEN the handler throws
         const res = await request(`${server.url}/sub/boom`);
@@ -242,14 +177,8 @@ for (const [name, express] of EXPRESS_VERSIONS) {
       // GIVEN an outer instance that skips /health and an inner router instance that would not
       const [a, b] = makeInstances([droplets, droplets]);
       const outer = instance(droplets, { skip: (req) => req.url.startsWith('/api/health') });
-      const router = express.Router();
-      router.use(b.mw);
-      router.get('/health', (req, res) => res.send('ok'));
-      router.get('/items/:id', item);
-      const app = express();
-      app.use(outer.mw);
-      app.use('/api', router);
-      const server = await listen(app);
+      const router = made(express.Router, [['use', b.mw], ['get', '/health', (req, res) => res.send('ok')], ['get', '/items/:id', item]]);
+      const server = await listen(made(express, [['use', outer.mw], ['use', '/api', router]]));
       try {
         // WHEN the skipped URL and a captured one are called
         const health = await request(`${server.url}/api/health`);
@@ -270,12 +199,7 @@ for (const [name, express] of EXPRESS_VERSIONS) {
 
     test('droplets only inside a sub-app: the sub-app\'s mount is the outermost and captures', { timeout: 15000 }, async () => {
       const [a] = makeInstances([droplets]);
-      const sub = express();
-      sub.use(a.mw);
-      sub.get('/items/:id', item);
-      const app = express();
-      app.get('/outside', (req, res) => res.send('not captured'));
-      app.use('/shop', sub);
+      const app = made(express, [['get', '/outside', (req, res) => res.send('not captured')], ['use', '/shop', itemsWith(express, a.mw)]]);
       const server = await listen(app);
       try {
         assert.equal((await request(`${server.url}/outside`)).status, 200);

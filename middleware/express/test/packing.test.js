@@ -10,6 +10,7 @@ const droplets = require('..');
 const { Sender, serialize } = require('../lib/sender');
 const { FORMAT_ATTRIBUTE, PACKED_FORMAT, PACKED_ATTRIBUTE_BYTES, SEPARATOR } = require('../lib/message');
 const { FakeSqs, sqsBytes } = require('./helpers/fake-sqs');
+const { sqsFailingFirstCall } = require('./helpers/partial-failure');
 const { assertValidRecord } = require('./helpers/schema');
 const { listen, request, waitFor } = require('./helpers/http');
 
@@ -130,9 +131,7 @@ describe('packing on a real Express server', () => {
 describe('retries of packs', () => {
   test('a pack SQS fails transiently is repacked and sent again; a pack it rejects is counted, every record of it', async () => {
     // GIVEN 3 KiB packs, and an SQS that fails message 0 (transient) and message 1 (sender fault) of the first call
-    const sqs = new FakeSqs((entries, call) => (call === 0
-      ? { Failed: [{ Id: '0', SenderFault: false, Code: 'InternalError' }, { Id: '1', SenderFault: true, Code: 'InvalidMessageContents' }] }
-      : 'ok'));
+    const sqs = sqsFailingFirstCall('0', '1');
     const errors = [];
     const mw = droplets({ queueUrl: QUEUE, client: sqs, maxPackBytes: 3 * KiB, flushIntervalMs: 60000, retryBaseMs: 5, onError: (e) => errors.push(e) });
     const server = await listen(sizedApp(mw));

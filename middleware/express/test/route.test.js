@@ -10,6 +10,7 @@ const { decompile } = require('../lib/route');
 const { FakeSqs } = require('./helpers/fake-sqs');
 const { assertValidRecord } = require('./helpers/schema');
 const { EXPRESS_VERSIONS, listen, request } = require('./helpers/http');
+const { made } = require('./helpers/app');
 
 const EMAIL = 'jane.doe@example.com';
 const ok = (req, res) => res.json({ ok: true });
@@ -18,146 +19,89 @@ const boom = () => {
 };
 
 // Shapes for both versions: [name, build(express, mw) -> app, [[url, expected route], ...]];
-// every app mounts droplets first (appWith).
-function appWith(express, mw) {
-  const app = express();
-  app.use(mw);
-  return app;
-}
+// every app mounts droplets first (appWith), then makes its own calls (see helpers/app.js).
+const appWith = (express, mw, calls) => made(express, [['use', mw], ...calls]);
+const answer500 = ['use', (err, req, res, next) => res.status(500).json({ error: err.message })];
 
 const COMMON = [
-  ['a router mounted on a path with a parameter', (express, mw) => {
-    const users = express.Router();
-    users.get('/orders', ok);
-    users.get('/orders/:order', ok);
-    users.get('/', ok);
-    const app = appWith(express, mw);
-    app.use('/users/:id', users);
-    return app;
-  }, [
+  ['a router mounted on a path with a parameter', (express, mw) => appWith(express, mw, [
+    ['use', '/users/:id', made(express.Router, [['get', '/orders', ok], ['get', '/orders/:order', ok], ['get', '/', ok]])],
+  ]), [
     [`/users/${EMAIL}/orders`, '/users/:id/orders'],
     [`/users/${encodeURIComponent(EMAIL)}/orders/ord-991`, '/users/:id/orders/:order'],
     [`/users/${EMAIL}`, '/users/:id'],
     [`/USERS/${EMAIL}/Orders`, '/users/:id/orders'],
   ]],
   ['routers nested three deep, each on parameters', (express, mw) => {
-    const tasks = express.Router();
-    tasks.get('/tasks/:task', ok);
-    const projects = express.Router();
-    projects.use('/projects/:project', tasks);
-    const app = appWith(express, mw);
-    app.use('/t/:tenant', projects);
-    return app;
+    const tasks = made(express.Router, [['get', '/tasks/:task', ok]]);
+    const projects = made(express.Router, [['use', '/projects/:project', tasks]]);
+    return appWith(express, mw, [['use', '/t/:tenant', projects]]);
   }, [[`/t/${EMAIL}/projects/p-1/tasks/42`, '/t/:tenant/projects/:project/tasks/:task']]],
-  ['a router mounted on an array of paths', (express, mw) => {
-    const r = express.Router();
-    r.get('/item', ok);
-    const app = appWith(express, mw);
-    app.use(['/a/:x', '/b'], r);
-    return app;
-  }, [
+  ['a router mounted on an array of paths', (express, mw) => appWith(express, mw, [
+    ['use', ['/a/:x', '/b'], made(express.Router, [['get', '/item', ok]])],
+  ]), [
     [`/a/${EMAIL}/item`, '/a/:x/item'],
     ['/b/item', '/b/item'],
   ]],
-  ['a router mounted on a regular expression', (express, mw) => {
-    const r = express.Router();
-    r.get('/items/:id', ok);
-    const app = appWith(express, mw);
-    app.use(/^\/v\d+/, r);
-    return app;
-  }, [['/v2/items/9', `${String(/^\/v\d+/)}/items/:id`]]],
-  ['a route on an array of paths and one on a regular expression', (express, mw) => {
-    const app = appWith(express, mw);
-    app.get(['/list/:page', '/index'], ok);
-    app.get(/^\/legacy\/.+$/, ok);
-    return app;
-  }, [
+  ['a router mounted on a regular expression', (express, mw) => appWith(express, mw, [
+    ['use', /^\/v\d+/, made(express.Router, [['get', '/items/:id', ok]])],
+  ]), [['/v2/items/9', `${String(/^\/v\d+/)}/items/:id`]]],
+  ['a route on an array of paths and one on a regular expression', (express, mw) => appWith(express, mw, [
+    ['get', ['/list/:page', '/index'], ok],
+    ['get', /^\/legacy\/.+$/, ok],
+  ]), [
     ['/list/3', '/list/:page'],
     ['/index', '/index'],
     [`/legacy/${EMAIL}`, String(/^\/legacy\/.+$/)],
   ]],
-  ['a sub-app mounted on a parameter', (express, mw) => {
-    const sub = express();
-    sub.get('/members/:member', ok);
-    const app = appWith(express, mw);
-    app.use('/org/:org', sub);
-    return app;
-  }, [[`/org/${EMAIL}/members/${EMAIL}`, '/org/:org/members/:member']]],
-  ['a sub-app mounted on an array of paths', (express, mw) => {
-    const sub = express();
-    sub.get('/x', ok);
-    const app = appWith(express, mw);
-    app.use(['/one/:a', '/two'], sub);
-    return app;
-  }, [['/one/secret-a/x', '/one/:a/x'], ['/two/x', '/two/x']]],
+  ['a sub-app mounted on a parameter', (express, mw) => appWith(express, mw, [
+    ['use', '/org/:org', made(express, [['get', '/members/:member', ok]])],
+  ]), [[`/org/${EMAIL}/members/${EMAIL}`, '/org/:org/members/:member']]],
+  ['a sub-app mounted on an array of paths', (express, mw) => appWith(express, mw, [
+    ['use', ['/one/:a', '/two'], made(express, [['get', '/x', ok]])],
+  ]), [['/one/secret-a/x', '/one/:a/x'], ['/two/x', '/two/x']]],
   ['a sub-app used inside a router on a parameter, in a router on a parameter', (express, mw) => {
-    const sub = express();
-    sub.get('/x/:y', ok);
-    const inner = express.Router();
-    inner.use('/s/:sid', sub);
-    const app = appWith(express, mw);
-    app.use('/r/:rid', inner);
-    return app;
+    const sub = made(express, [['get', '/x/:y', ok]]);
+    const inner = made(express.Router, [['use', '/s/:sid', sub]]);
+    return appWith(express, mw, [['use', '/r/:rid', inner]]);
   }, [[`/r/${EMAIL}/s/${EMAIL}/x/1`, '/r/:rid/s/:sid/x/:y']]],
   ['one router mounted at two paths', (express, mw) => {
-    const r = express.Router();
-    r.get('/items/:id', ok);
-    const app = appWith(express, mw);
-    app.use('/a/:first', r);
-    app.use('/b/:second', r);
-    app.use(r);
-    return app;
+    const r = made(express.Router, [['get', '/items/:id', ok]]);
+    return appWith(express, mw, [['use', '/a/:first', r], ['use', '/b/:second', r], ['use', r]]);
   }, [
     ['/a/1/items/2', '/a/:first/items/:id'],
     ['/b/1/items/2', '/b/:second/items/:id'],
     ['/items/2', '/items/:id'],
   ]],
-  ['an error in a nested router, answered by the app\'s error handler', (express, mw) => {
-    const r = express.Router();
-    r.get('/broken/:id', boom);
-    const app = appWith(express, mw);
-    app.use('/users/:user', r);
-    app.use(mw.errorHandler);
-    app.use((err, req, res, next) => res.status(500).json({ error: err.message }));
-    return app;
-  }, [[`/users/${EMAIL}/broken/7`, '/users/:user/broken/:id']]],
-  ['an error in a sub-app that mounts capture.errorHandler, answered by the parent', (express, mw) => {
-    const sub = express();
-    sub.get('/broken/:id', boom);
-    sub.use(mw.errorHandler);
-    const app = appWith(express, mw);
-    app.use('/org/:org', sub);
-    app.use((err, req, res, next) => res.status(500).json({ error: err.message }));
-    return app;
-  }, [[`/org/${EMAIL}/broken/7`, '/org/:org/broken/:id']]],
-  ['an error in a sub-app answered by the parent, once droplets has seen the sub-app answer', (express, mw) => {
-    const sub = express();
-    sub.get('/fine', ok);
-    sub.get('/broken/:id', boom);
-    const app = appWith(express, mw);
-    app.use('/org/:org', sub);
-    app.use((err, req, res, next) => res.status(500).json({ error: err.message }));
-    return app;
-  }, [
+  ['an error in a nested router, answered by the app\'s error handler', (express, mw) => appWith(express, mw, [
+    ['use', '/users/:user', made(express.Router, [['get', '/broken/:id', boom]])],
+    ['use', mw.errorHandler],
+    answer500,
+  ]), [[`/users/${EMAIL}/broken/7`, '/users/:user/broken/:id']]],
+  ['an error in a sub-app that mounts capture.errorHandler, answered by the parent', (express, mw) => appWith(express, mw, [
+    ['use', '/org/:org', made(express, [['get', '/broken/:id', boom], ['use', mw.errorHandler]])],
+    answer500,
+  ]), [[`/org/${EMAIL}/broken/7`, '/org/:org/broken/:id']]],
+  ['an error in a sub-app answered by the parent, once droplets has seen the sub-app answer', (express, mw) => appWith(express, mw, [
+    ['use', '/org/:org', made(express, [['get', '/fine', ok], ['get', '/broken/:id', boom]])],
+    answer500,
+  ]), [
     // the first error: the sub-app is hidden behind Express's wrapper, and droplets has not seen it yet
     [`/org/${EMAIL}/broken/1`, null],
     [`/org/${EMAIL}/fine`, '/org/:org/fine'],
     [`/org/${EMAIL}/broken/2`, '/org/:org/broken/:id'],
   ]],
   ['no pattern can be known: null, never the URL', (express, mw) => {
-    const r = express.Router();
-    r.get('/orders', ok);
-    const sub = express();
-    sub.get('/broken', boom);
-    const app = appWith(express, mw);
-    // a router called from a plain function: Express keeps no trace of the mount
-    app.use('/wrapped/:id', (req, res, next) => r(req, res, next));
-    // an error inside a sub-app answered by the parent (the sub-app is hidden behind Express's wrapper)
-    app.use('/org/:org', sub);
-    app.use((err, req, res, next) => res.status(500).json({ error: err.message }));
-    // a middleware, not a route, answering
-    app.use('/static/:file', (req, res) => res.send('file'));
-    return app;
+    const r = made(express.Router, [['get', '/orders', ok]]);
+    return appWith(express, mw, [
+      // a router called from a plain function: Express keeps no trace of the mount
+      ['use', '/wrapped/:id', (req, res, next) => r(req, res, next)],
+      // an error inside a sub-app answered by the parent (the sub-app is hidden behind Express's wrapper)
+      ['use', '/org/:org', made(express, [['get', '/broken', boom]])],
+      answer500,
+      // a middleware, not a route, answering
+      ['use', '/static/:file', (req, res) => res.send('file')],
+    ]);
   }, [
     [`/wrapped/${EMAIL}/orders`, null],
     [`/org/${EMAIL}/broken`, null],
@@ -168,21 +112,13 @@ const COMMON = [
 
 const ONLY = {
   4: [
-    ['Express 4 patterns: custom parameter regexps, optional parameters, wildcards', (express, mw) => {
-      const r = express.Router();
-      r.get('/orders', ok);
-      const docs = express.Router();
-      docs.get('/page', ok);
-      const files = express.Router();
-      files.get('/', ok);
-      const app = appWith(express, mw);
-      app.use('/users/:id(\\d+)', r);
-      app.use('/docs/:lang?', docs);
-      app.use('/files/*', files);
-      app.get('/dl/:name.:ext', ok);
-      app.get('/range/:from-:to', ok);
-      return app;
-    }, [
+    ['Express 4 patterns: custom parameter regexps, optional parameters, wildcards', (express, mw) => appWith(express, mw, [
+      ['use', '/users/:id(\\d+)', made(express.Router, [['get', '/orders', ok]])],
+      ['use', '/docs/:lang?', made(express.Router, [['get', '/page', ok]])],
+      ['use', '/files/*', made(express.Router, [['get', '/', ok]])],
+      ['get', '/dl/:name.:ext', ok],
+      ['get', '/range/:from-:to', ok],
+    ]), [
       ['/users/123/orders', '/users/:id(\\d+)/orders'],
       ['/docs/en/page', '/docs/:lang?/page'],
       ['/docs/page', null], // Express takes `page` for :lang, and answers 404
@@ -192,15 +128,11 @@ const ONLY = {
     ]],
   ],
   5: [
-    ['Express 5 patterns (path-to-regexp 8): optional groups, named wildcards', (express, mw) => {
-      const docs = express.Router();
-      docs.get('/page', ok);
-      const app = appWith(express, mw);
-      app.use('/docs{/:lang}', docs);
-      app.get('/files/*splat', ok);
-      app.get('/dl/:name.:ext', ok);
-      return app;
-    }, [
+    ['Express 5 patterns (path-to-regexp 8): optional groups, named wildcards', (express, mw) => appWith(express, mw, [
+      ['use', '/docs{/:lang}', made(express.Router, [['get', '/page', ok]])],
+      ['get', '/files/*splat', ok],
+      ['get', '/dl/:name.:ext', ok],
+    ]), [
       ['/docs/en/page', '/docs{/:lang}/page'],
       ['/docs/page', null], // Express takes `page` for :lang, and answers 404
       [`/files/${EMAIL}/a/b`, '/files/*splat'],

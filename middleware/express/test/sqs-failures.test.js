@@ -8,6 +8,7 @@ const assert = require('node:assert/strict');
 const express = require('express5');
 const droplets = require('..');
 const { FakeSqs, sqsBytes } = require('./helpers/fake-sqs');
+const { sqsFailingFirstCall } = require('./helpers/partial-failure');
 const { listen, request, waitFor } = require('./helpers/http');
 
 const QUEUE = 'http://127.0.0.1:9/000000000000/events';
@@ -89,9 +90,7 @@ describe('retries and partial failures', () => {
   test('of a batch with Failed entries, only those without SenderFault are sent again (one record per message)', async () => {
     // GIVEN an SQS that fails entry 1 (transient) and entry 2 (sender fault) of the first
     // batch, and packing off (packed messages: packing.test.js)
-    const sqs = new FakeSqs((entries, call) => (call === 0
-      ? { Failed: [{ Id: '1', SenderFault: false, Code: 'InternalError' }, { Id: '2', SenderFault: true, Code: 'InvalidMessageContents' }] }
-      : 'ok'));
+    const sqs = sqsFailingFirstCall('1', '2');
     const errors = [];
     const mw = droplets({ queueUrl: QUEUE, client: sqs, pack: false, flushIntervalMs: 60000, retryBaseMs: 5, onError: (e) => errors.push(e) });
     const server = await listen(courseApp(mw));
