@@ -334,8 +334,7 @@ _CUES = {
     "phone": r"call(?:ed|ing)?|phone|ph|tel|tél|telephone|téléphone|telefon|telefono|teléfono|telefone|telemóvel"
              r"|mobile|mobil|móvil|movil|cell|cellphone|cellulare|celular|handy|portable|WhatsApp|whatsapp|sms|text me|fax"
              r"|ring me|mob|tlf|gsm|puhelin|rufnummer|mobilnummer|festnetz|numéro de téléphone|contact number"
-             r"|telefonu|telefonem|telefoon|mobiel|komórka|komórkowy|puhelinnumero|matkapuhelin|telefonnummer"
-             r"|bel me|llámame|llamame|ligue|chiamami|appelez-moi|appelle-moi|ruf mich an|zadzwoń|zavolejte"
+             r"|telefonu|telefoon|mobiel|komórka|telefonnummer|llámame|chiamami|appelez-moi"
              r"|电话|手机|電話|携帯|телефон",
     "ssn": r"ssn|social security|soc\.? ?sec\.?",
     "sin": r"sin|social insurance|nas|numéro d'assurance sociale",
