@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 import pulumi
@@ -22,10 +22,13 @@ class AlarmsArgs:
     functions: Mapping[str, pulumi.Input[str]]
     oldest_message_seconds: int
     email: str | None = None
+    #: label -> state machine ARN: alarm on any failed execution.
+    state_machines: Mapping[str, pulumi.Input[str]] = field(default_factory=dict)
 
 
 class Alarms(pulumi.ComponentResource):
-    """DLQ depth > 0, function errors > 0, oldest message age; an optional e-mail subscription.
+    """DLQ depth > 0, function errors > 0, oldest message age, failed state machine
+    executions; an optional e-mail subscription.
 
     The topic is encrypted with a customer-managed KMS key: CloudWatch alarms cannot publish
     to a topic encrypted with the AWS-managed ``alias/aws/sns`` key, whose policy cannot
@@ -116,6 +119,13 @@ class Alarms(pulumi.ComponentResource):
             self.alarms.append(alarm(
                 f"{label}-errors", f"droplets: the {label} Lambda failed an invocation",
                 "AWS/Lambda", "Errors", "Sum", 0, {"FunctionName": function_name},
+            ))
+        for label, arn in args.state_machines.items():
+            self.alarms.append(alarm(
+                f"{label}-failed",
+                f"droplets: a {label} run failed. Its execution's history says which day and why; the days stay "
+                "readable as before and the next run tries again (docs/compaction.md)",
+                "AWS/States", "ExecutionsFailed", "Sum", 0, {"StateMachineArn": arn},
             ))
 
         self.register_outputs({"topicArn": self.topic.arn})

@@ -237,6 +237,14 @@ KEYS: tuple[Key, ...] = (
         "HMAC key of the `pii` transform's hash mode; required when anything hashes (`mode`, a class or a field set to `hash`), refused otherwise"),
     Key("badRowPayload", OneOf(contract.BAD_ROW_PAYLOADS), contract.BAD_ROW_SCRUBBED,
         "what a bad row keeps of its message: the payload through `pii`'s scrubbing, or (an explicit opt-in, e.g. to debug a producer) the raw payload, personal data and credentials included; reaches the consumer as `DROPLETS_BAD_ROW_PAYLOAD`"),
+    Key("compaction", Flag(), True,
+        "daily compaction: Athena rewrites closed UTC days as Parquet (Step Functions, EventBridge Scheduler); see docs/compaction.md"),
+    Key("compactionGraceHours", Whole(0, 72), 2,
+        "hours after a day ends before it is compacted (late messages); the daily run starts at this hour of the day, UTC"),
+    Key("compactionLookbackDays", Whole(1, 30), 3,
+        "closed days each daily run rewrites, the latest first compacted, the others again (calls that arrived late)"),
+    Key("compactedRetentionDays", Whole(1, 36500), 730,
+        "days a compacted day is kept (its JSON objects follow `retentionDays`)", "at least `retentionDays`"),
 )
 KEY = {k.name: k for k in KEYS}
 
@@ -306,6 +314,21 @@ class Settings:
     pii_hash_key: pulumi.Output[str] | None = field(default=None, repr=False, compare=False)
     #: Bad rows keep their payload scrubbed by pii (default) or, opted into, raw.
     bad_row_payload: str = contract.BAD_ROW_SCRUBBED
+    compaction: "CompactionSettings" = field(default_factory=lambda: CompactionSettings(
+        grace_hours=KEY["compactionGraceHours"].default, lookback_days=KEY["compactionLookbackDays"].default,
+        retention_days=KEY["compactedRetentionDays"].default, enabled=KEY["compaction"].default))
+
+
+@dataclass(frozen=True)
+class CompactionSettings:
+    """Daily compaction (``droplets:compaction`` and the three settings it reads)."""
+
+    grace_hours: int
+    lookback_days: int
+    #: Always set, compaction on or off: the Glue tables of compacted days exist either way
+    #: (``droplets compact`` fills them by hand), and the lifecycle expires them.
+    retention_days: int
+    enabled: bool = True
 
 
 def visibility_timeout_for(function_timeout_seconds: int, batching_window_seconds: int) -> int:
@@ -366,6 +389,17 @@ def load_settings(get: Callable[[str], str | None] | None = None, *, is_secret: 
             )
     if alarm_email and not alarms:
         raise SettingsError(f"{NAMESPACE}:alarmEmail is set but {NAMESPACE}:alarms is false: nothing would ever be sent")
+    compaction = CompactionSettings(
+        grace_hours=value("compactionGraceHours"),
+        lookback_days=value("compactionLookbackDays"),
+        retention_days=value("compactedRetentionDays"),
+        enabled=value("compaction"),
+    )
+    if compaction.retention_days < retention_days:
+        raise SettingsError(
+            f"{NAMESPACE}:compactedRetentionDays must be at least {NAMESPACE}:retentionDays ({retention_days}): "
+            f"a compacted day is kept at least as long as its JSON objects, got {compaction.retention_days}"
+        )
 
     if PII_HASH_KEY_OPTION in (options.get(PII_TRANSFORM) or {}):
         raise SettingsError(
@@ -419,6 +453,7 @@ def load_settings(get: Callable[[str], str | None] | None = None, *, is_secret: 
         point_in_time_recovery=value("pointInTimeRecovery"),
         pii_hash_key=pulumi.Output.secret(raw_key) if hash_mode else None,
         bad_row_payload=value("badRowPayload"),
+        compaction=compaction,
     )
 
 

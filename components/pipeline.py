@@ -9,6 +9,7 @@ import pulumi_aws as aws
 
 from components.alarms import Alarms, AlarmsArgs
 from components.catalog import Catalog, CatalogArgs
+from components.compaction import Compaction, CompactionArgs
 from components.config import FunctionSettings, Settings
 from components.function import PipelineFunction, PipelineFunctionArgs
 from components.index import IndexTable, IndexTableArgs
@@ -76,7 +77,8 @@ class DropletsPipeline(pulumi.ComponentResource):
         self.indexing = QueueWithDeadLetter(f"{name}-indexing", queue_args(s.indexer.timeout_seconds), child)
         self.lake = LakeBucket(
             f"{name}-lake",
-            LakeBucketArgs(retention_days=s.retention_days, versioning=s.lake_versioning, force_destroy=s.force_destroy),
+            LakeBucketArgs(retention_days=s.retention_days, versioning=s.lake_versioning, force_destroy=s.force_destroy,
+                           compacted_retention_days=s.compaction.retention_days),
             child,
         )
         self.index = IndexTable(
@@ -178,6 +180,39 @@ class DropletsPipeline(pulumi.ComponentResource):
         )
 
         # --- around the pipeline ------------------------------------------------------------
+        self.catalog = Catalog(
+            f"{name}-catalog",
+            CatalogArgs(
+                database_name=prefix,
+                workgroup_name=prefix,
+                bucket_name=self.lake.name,
+                retention_days=s.retention_days,
+                force_destroy=s.force_destroy,
+                compacted_retention_days=s.compaction.retention_days,
+            ),
+            child,
+        )
+        self.compaction = None
+        if s.compaction.enabled:
+            self.compaction = Compaction(
+                f"{name}-compaction",
+                CompactionArgs(
+                    state_machine_name=f"{prefix}-compaction",
+                    schedule_name=f"{prefix}-compaction",
+                    bucket_name=self.lake.name,
+                    bucket_arn=bucket_arn,
+                    database_name=self.catalog.database_name,
+                    workgroup_name=self.catalog.workgroup_name,
+                    workgroup_arn=self.catalog.workgroup.arn,
+                    table_arns=[self.catalog.table.arn, self.catalog.parquet_table.arn, self.catalog.manifests_table.arn],
+                    account_id=args.account_id,
+                    region=aws.get_region_output().region,
+                    grace_hours=s.compaction.grace_hours,
+                    lookback_days=s.compaction.lookback_days,
+                    compacted_retention_days=s.compaction.retention_days,
+                ),
+                child,
+            )
         self.alarms = None
         if s.alarms:
             self.alarms = Alarms(
@@ -192,20 +227,10 @@ class DropletsPipeline(pulumi.ComponentResource):
                     functions={"consumer": self.consumer.name, "indexer": self.indexer.name},
                     oldest_message_seconds=s.oldest_message_alarm_seconds,
                     email=s.alarm_email,
+                    state_machines={"compaction": self.compaction.state_machine_arn} if self.compaction else {},
                 ),
                 child,
             )
-        self.catalog = Catalog(
-            f"{name}-catalog",
-            CatalogArgs(
-                database_name=prefix,
-                workgroup_name=prefix,
-                bucket_name=self.lake.name,
-                retention_days=s.retention_days,
-                force_destroy=s.force_destroy,
-            ),
-            child,
-        )
         self.producer = ProducerAccess(f"{name}-producer", ProducerAccessArgs(queue_arn=self.events.queue.arn), child)
 
         # The stack outputs, in the contract's order (a contract output without a value

@@ -35,8 +35,9 @@ def test_query_runs_over_the_ranges_records(loaded, cli, api_calls):
         {"route": "/cart", "calls": 1, "avg_ms": 20.0, "worst": 201},
         {"route": "/courses/:id", "calls": 2, "avg_ms": 20.0, "worst": 500},
     ]
-    # found through the index (one Query per day), read with GetObject: no listing
-    assert api_calls.count(("s3", "GetObject")) == 3
+    # found through the index (one Query per day), read with GetObject: no listing; and
+    # one GetObject per day for its compaction manifest (none here: both days are JSON)
+    assert api_calls.count(("s3", "GetObject")) == 3 + 2
     assert ("s3", "ListObjectsV2") not in api_calls
     assert api_calls.count(("dynamodb", "Query")) == 2
 

@@ -40,6 +40,7 @@ COMPONENTS = {
     "droplets-catalog": "droplets:index:Catalog",
     "droplets-producer": "droplets:index:ProducerAccess",
     "droplets-alarms": "droplets:index:Alarms",
+    "droplets-compaction": "droplets:index:Compaction",
 }
 
 
@@ -157,7 +158,10 @@ def test_each_role_allows_exactly_what_its_handler_needs(stack):
         # The statements on the table are limited to a partition (dynamodb:LeadingKeys);
         # test_erasure_entries_are_readable_by_both_functions_and_writable_by_neither checks how.
         conditioned = {"ReadErasures", "WriteIndex"}
-        assert len(run.all(ROLE_POLICY)) == 2
+        # the functions' two, and the compaction's (tests/infra/test_compaction.py checks those)
+        assert sorted(p.name for p in run.all(ROLE_POLICY)) == [
+            "droplets-compaction-policy", "droplets-compaction-scheduler-policy", "droplets-consumer-policy",
+            "droplets-indexer-policy"]
         for role, wanted in expected.items():
             policy = run.one(ROLE_POLICY, f"droplets-{role}-policy")
             assert policy.plain("role") == run.one("aws:iam/role:Role", f"droplets-{role}-role").id
@@ -560,6 +564,9 @@ def test_alarms_where_configured(stack):
             "droplets-alarms-indexing-oldest-message": ("AWS/SQS", "ApproximateAgeOfOldestMessage", {"QueueName": queues["droplets-indexing-queue"]}, int(config(stack, "oldestMessageAlarmSeconds", 900))),
             "droplets-alarms-consumer-errors": ("AWS/Lambda", "Errors", {"FunctionName": functions["droplets-consumer-function"]}, 0),
             "droplets-alarms-indexer-errors": ("AWS/Lambda", "Errors", {"FunctionName": functions["droplets-indexer-function"]}, 0),
+            # compaction is on in both stacks: a failed run pages too
+            "droplets-alarms-compaction-failed": ("AWS/States", "ExecutionsFailed", {"StateMachineArn": run.one(
+                "aws:sfn/stateMachine:StateMachine", "droplets-compaction-state-machine").state["arn"]}, 0),
         }
         assert set(alarms) == set(expected)
         for name, (namespace, metric, dimensions, threshold) in expected.items():
