@@ -10,10 +10,10 @@ import sys
 
 import typer
 
-from droplets.commands import dlq, events, forget, local, reindex, report, session, sql, tail, transform
+from droplets.commands import compact, dlq, events, export, forget, local, reindex, report, session, sql, tail, transform
 
 #: The command modules, in the order ``droplets --help`` lists their commands.
-COMMANDS = (transform, session, events, tail, sql, reindex, forget, local, report, dlq)
+COMMANDS = (transform, session, events, tail, sql, export, compact, reindex, forget, local, report, dlq)
 
 app = typer.Typer(
     name="droplets",

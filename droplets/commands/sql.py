@@ -28,8 +28,12 @@ def sql(
     table: IndexTable = None,
     stack: Stack = None,
 ) -> None:
-    """Load the range's records into DuckDB as table `events` and run QUERY: compacted days
-    from their Parquet run, the others from their JSON objects (found via the index)."""
+    """Load the range's records into DuckDB as table `events` and run QUERY.
+
+    Compacted days are read from their Parquet run, the others from their JSON objects
+    (found via the index); with --athena the query runs on the Glue view `events`, the same
+    logical table.
+    """
     from droplets import sql as lake_sql
 
     if athena:
