@@ -64,6 +64,8 @@ class DefinitionSpec:
     compacted_retention_days: int
     attempts: int = ATTEMPTS
     retry_wait_seconds: int = RETRY_WAIT_SECONDS
+    #: The first pause before a plan query is tried again (then x4).
+    query_retry_seconds: int = 30
 
 
 def _format(template: csql.Template, prefix: str, slots: dict[str, str]) -> tuple[str, dict[str, str]]:
@@ -127,7 +129,8 @@ def definition(spec: DefinitionSpec) -> dict[str, Any]:
         "sql": {**plan_sql, **unload_sql},
     }
     query = {"WorkGroup.$": "$.settings.workgroup", "QueryExecutionContext": {"Database.$": "$.settings.database"}}
-    retry_query = [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 30, "MaxAttempts": 2, "BackoffRate": 4.0}]
+    retry_query = [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": spec.query_retry_seconds, "MaxAttempts": 2,
+                    "BackoffRate": 4.0}]
     run_prefix = "States.Format('{}dt={}/run={}/', $.settings.data_prefix, $.day, $.run)"
 
     compact_day = {
