@@ -17,7 +17,7 @@ from droplets.compaction import store
 from droplets.compaction.local import connect
 from droplets.compaction import sql as csql
 from droplets.contract import compaction as layout
-from tests.cli.conftest import aws_env, clean_env  # noqa: F401 - fixtures used here
+from tests.cli.conftest import aws_env, clean_env, cli, lake, versioned_lake  # noqa: F401 - fixtures used here
 from tests.cli.lake import BUCKET, REGION, Lake, create_bucket, create_table
 from tests.compaction.athena import DuckAthena, athena_in_moto
 
