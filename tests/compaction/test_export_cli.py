@@ -86,3 +86,18 @@ def test_export_refuses_to_overwrite_and_to_guess(half_compacted, cli, tmp_path)
     assert cli("export", "--since", DAY1, "--until", DAY2, "--out", str(out), "--force").exit_code == 0
     assert duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{out}')").fetchone() == (3,)
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+
+
+def test_the_notebook_example_of_the_docs_runs_on_an_export(half_compacted, cli, tmp_path, capsys):
+    # GIVEN an export under the name the docs use (the test runs in tmp_path)
+    from pathlib import Path
+
+    assert cli("export", "--since", DAY1, "--until", DAY2, "--out", "november.parquet").exit_code == 0
+    page = (Path(__file__).resolve().parents[2] / "docs" / "compaction.md").read_text(encoding="utf-8")
+    (snippet,) = [block.split("```", 1)[0] for block in page.split("```python\n")[1:]]
+    # WHEN the docs' notebook snippet runs
+    capsys.readouterr()
+    exec(compile(snippet, "docs/compaction.md", "exec"), {})
+    # THEN it prints the analysis: the routes with their calls and share of 5xx
+    shown = capsys.readouterr().out
+    assert "/courses/:id" in shown and "share_5xx" in shown and "p95_ms" in shown
