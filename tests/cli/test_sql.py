@@ -6,7 +6,7 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from components.catalog import HIVE, event_columns
+from components.catalog import HIVE, event_columns, view_columns
 from droplets import contract, sql
 from droplets.sql import athena_query
 from tests.cli.conftest import assert_one_line_error
@@ -72,12 +72,15 @@ def test_error_and_pipeline_have_the_glue_tables_shape(lake, cli):
 
 
 def test_duckdb_columns_are_the_glue_tables():
-    # GIVEN the events table droplets sql makes (empty) and the Glue table's columns
+    # GIVEN the events table droplets sql makes (empty) and the Glue view's columns
     con = sql.connect()
     sql.load_events(con, [])
     duckdb_columns = [row[0] for row in con.execute("DESCRIBE events").fetchall()]
-    # THEN both have the stored record's columns, in the same order (DuckDB adds the day)
-    assert duckdb_columns == [column["name"] for column in event_columns()] + ["dt"]
+    # THEN both are the logical table's, in the same order: the stored record's columns (the
+    # JSON table's), the flat ones compaction derives, the day
+    assert duckdb_columns == [column["name"] for column in view_columns(HIVE)]
+    assert duckdb_columns[:len(event_columns())] == [column["name"] for column in event_columns()]
+    assert duckdb_columns[len(event_columns()):] == ["route", "status_class", "browser", "os", "device", "is_bot", "dt"]
     assert [name for name, _ in contract.stored_columns()] == [column["name"] for column in event_columns()]
     # AND each engine names every kind of column the contract has
     assert set(sql.DUCKDB.scalars) == set(HIVE.scalars) == set(contract.SCALAR_KINDS)
