@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 import pulumi
@@ -27,11 +27,13 @@ class AlarmsArgs:
     functions: Mapping[str, pulumi.Input[str]]
     oldest_message_seconds: int
     email: str | None = None
+    #: label -> state machine ARN: alarm on any failed execution.
+    state_machines: Mapping[str, pulumi.Input[str]] = field(default_factory=dict)
 
 
 class Alarms(pulumi.ComponentResource):
-    """DLQ depth > 0, function errors > 0, function throttles > 0, oldest message age; an
-    optional e-mail subscription.
+    """DLQ depth > 0, function errors > 0, function throttles > 0, oldest message age, failed
+    state machine executions; an optional e-mail subscription.
 
     The topic is encrypted with a customer-managed KMS key: CloudWatch alarms cannot publish
     to a topic encrypted with the AWS-managed ``alias/aws/sns`` key, whose policy cannot
@@ -144,6 +146,13 @@ class Alarms(pulumi.ComponentResource):
                 "messages are received without being processed (each counts towards maxReceiveCount). Raise the "
                 "Lambda concurrency quota, or lower droplets:maximumConcurrency",
                 "AWS/Lambda", "Throttles", "Sum", 0, {"FunctionName": function_name},
+            ))
+        for label, arn in args.state_machines.items():
+            self.alarms.append(alarm(
+                f"{label}-failed",
+                f"droplets: a {label} run failed. Its execution's history says which day and why; the days stay "
+                "readable as before and the next run tries again (docs/compaction.md)",
+                "AWS/States", "ExecutionsFailed", "Sum", 0, {"StateMachineArn": arn},
             ))
 
         self.register_outputs({"topicArn": self.topic.arn})

@@ -1,7 +1,20 @@
-"""SQL over the lake at any size: a Glue table over ``events/`` and an Athena workgroup."""
+"""SQL over the lake at any size: the Glue tables over the JSON objects and the compacted
+days, the view ``events`` over both, and an Athena workgroup.
+
+Users query the view (the stack output ``glueTable``): every compacted day from its current
+Parquet run, every other day from its JSON objects (:func:`droplets.compaction.sql.view_sql`).
+The tables under it:
+
+- ``events_json``: one JSON object per call, ``events/dt=<day>/...``;
+- ``events_parquet``: the compacted runs, ``compacted/events/dt=<day>/run=<run>/...``
+  (every run in the folder; the view reads the manifest's);
+- ``compaction_manifests``: one JSON line per compacted day, ``compacted/manifests/``.
+"""
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping
@@ -10,12 +23,25 @@ import pulumi
 import pulumi_aws as aws
 
 from droplets import contract
+from droplets.compaction import sql as csql
+from droplets.contract import compaction as layout
 
-TABLE_NAME = "events"
+#: What users query: the view over compacted and JSON days (``glueTable``).
+TABLE_NAME = csql.VIEW
+JSON_TABLE_NAME = csql.JSON_TABLE
+PARQUET_TABLE_NAME = csql.PARQUET_TABLE
+MANIFESTS_TABLE_NAME = csql.MANIFESTS_TABLE
 #: The Hive-style day partition of the default key layout (``events/dt=<day>/...``,
-#: :func:`droplets.contract.object_key`).
-PARTITION = "dt"
+#: :func:`droplets.contract.object_key`), and of the compacted layout.
+PARTITION = csql.PARTITION
 JSON_SERDE = "org.openx.data.jsonserde.JsonSerDe"
+PARQUET_SERDE = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe"
+PARQUET_INPUT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat"
+PARQUET_OUTPUT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat"
+TEXT_INPUT = "org.apache.hadoop.mapred.TextInputFormat"
+TEXT_OUTPUT = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat"
+#: Athena's engine version 3 (Trino): UNLOAD with ZSTD, the functions the SQL uses.
+ENGINE_VERSION = "Athena engine version 3"
 #: Hive's syntax for the contract's column types (:mod:`droplets.contract.columns`). A
 #: timestamp is kept as text: the JSON SerDe reads ISO-8601 with ``Z`` only as a string
 #: (which sorts and compares as time, being UTC). JSON is the value's JSON text.
@@ -26,6 +52,14 @@ HIVE = contract.Dialect(
 )
 
 
+#: The type names of a view's columns in the Presto/Trino view definition Athena keeps.
+PRESTO = contract.Dialect(
+    scalars={"int": "integer", "bigint": "bigint", "double": "double", "boolean": "boolean",
+             "string": "varchar", "timestamp": "varchar", "json": "varchar"},
+    struct="row({})", field="{name} {type}", separator=",", list_of="array({})",
+)
+
+
 def hive_type(schema: Mapping[str, Any]) -> str:
     """The Athena column type of a JSON Schema node. Free-form objects (query, headers,
     bodies) and arrays become ``string``: the JSON text, queried with ``json_extract``."""
@@ -33,9 +67,43 @@ def hive_type(schema: Mapping[str, Any]) -> str:
 
 
 def event_columns() -> list[dict[str, str]]:
-    """The events table's columns: the stored record's (the record schema's fields, then
-    what the pipeline adds), as ``droplets sql`` has them too."""
+    """The JSON table's columns: the stored record's (the record schema's fields, then what
+    the pipeline adds)."""
     return [{"name": name, "type": HIVE.render(column)} for name, column in contract.stored_columns()]
+
+
+def parquet_columns() -> list[dict[str, str]]:
+    """A compacted run's columns: the JSON table's, the derived ones, the run."""
+    return [{"name": name, "type": HIVE.render(column)} for name, column in csql.parquet_columns()]
+
+
+def view_columns(dialect: contract.Dialect) -> list[dict[str, str]]:
+    """The view's columns (:func:`droplets.compaction.sql.logical_names`), as ``droplets sql``
+    has them too."""
+    typed = [*csql.text_columns(), *((d.name, contract.Scalar(d.kind)) for d in csql.DERIVED),
+             (PARTITION, contract.Scalar("string"))]
+    return [{"name": name, "type": dialect.render(column)} for name, column in typed]
+
+
+def presto_view_text(sql: str, database: str) -> str:
+    """A view as Athena stores it in Glue (what ``CREATE VIEW`` would write): its SQL and
+    columns as base64 JSON in ``/* Presto View: ... */``."""
+    document = {
+        "originalSql": sql,
+        "catalog": "awsdatacatalog",
+        "schema": database,
+        "columns": view_columns(PRESTO),
+    }
+    encoded = base64.b64encode(json.dumps(document, separators=(",", ":")).encode("utf-8")).decode("ascii")
+    return f"/* Presto View: {encoded} */"
+
+
+def decode_presto_view(text: str) -> dict[str, Any]:
+    """The document of :func:`presto_view_text` (what Athena reads back)."""
+    match = re.fullmatch(r"/\* Presto View: ([A-Za-z0-9+/=]+) \*/", text)
+    if not match:
+        raise ValueError("not a Presto view text")
+    return json.loads(base64.b64decode(match.group(1)))
 
 
 def glue_name(text: str) -> str:
@@ -50,6 +118,8 @@ class CatalogArgs:
     bucket_name: pulumi.Input[str]
     retention_days: int
     force_destroy: bool
+    #: How long compacted days are kept (the Parquet table's projection range).
+    compacted_retention_days: int
     #: With a customer-managed key, query results are written with it (SSE-KMS) as well.
     kms_key_arn: pulumi.Input[str] | None = None
 
@@ -60,50 +130,106 @@ class Catalog(pulumi.ComponentResource):
 
     database: aws.glue.CatalogDatabase
     table: aws.glue.CatalogTable
+    parquet_table: aws.glue.CatalogTable
+    manifests_table: aws.glue.CatalogTable
+    view: aws.glue.CatalogTable
     workgroup: aws.athena.Workgroup
 
     def __init__(self, name: str, args: CatalogArgs, opts: pulumi.ResourceOptions | None = None):
         super().__init__("droplets:index:Catalog", name, None, opts)
         child = pulumi.ResourceOptions(parent=self)
-        events_location = pulumi.Output.concat("s3://", args.bucket_name, "/", contract.EVENTS_PREFIX)
 
-        self.database = aws.glue.CatalogDatabase(f"{name}-database", name=glue_name(args.database_name), opts=child)
-        self.table = aws.glue.CatalogTable(
-            f"{name}-table",
-            database_name=self.database.name,
-            name=TABLE_NAME,
-            table_type="EXTERNAL_TABLE",
-            parameters={
-                "classification": "json",
+        def location(prefix: str) -> pulumi.Output[str]:
+            return pulumi.Output.concat("s3://", args.bucket_name, "/", prefix)
+
+        def projected(prefix: str, days_range: str) -> dict[str, Any]:
+            return {
                 "EXTERNAL": "TRUE",
                 "projection.enabled": "true",
                 f"projection.{PARTITION}.type": "date",
                 f"projection.{PARTITION}.format": "yyyy-MM-dd",
-                # Nothing older than the retention exists; a day ahead for clock skew.
-                f"projection.{PARTITION}.range": f"NOW-{args.retention_days}DAYS,NOW+1DAYS",
+                f"projection.{PARTITION}.range": days_range,
                 f"projection.{PARTITION}.interval": "1",
                 f"projection.{PARTITION}.interval.unit": "DAYS",
-                "storage.location.template": pulumi.Output.concat(events_location, f"{PARTITION}=${{{PARTITION}}}/"),
-            },
+                "storage.location.template": pulumi.Output.concat(location(prefix), f"{PARTITION}=${{{PARTITION}}}/"),
+            }
+
+        json_serde = {
+            "serialization_library": JSON_SERDE,
+            # A stray non-JSON object must not fail every query over its day.
+            "parameters": {"ignore.malformed.json": "true"},
+        }
+        self.database = aws.glue.CatalogDatabase(f"{name}-database", name=glue_name(args.database_name), opts=child)
+        self.table = aws.glue.CatalogTable(
+            f"{name}-table",
+            database_name=self.database.name,
+            name=JSON_TABLE_NAME,
+            table_type="EXTERNAL_TABLE",
+            # Nothing older than the retention exists; a day ahead for clock skew.
+            parameters={"classification": "json",
+                        **projected(contract.EVENTS_PREFIX, f"NOW-{args.retention_days}DAYS,NOW+1DAYS")},
             partition_keys=[{"name": PARTITION, "type": "string"}],
             storage_descriptor={
-                "location": events_location,
-                "input_format": "org.apache.hadoop.mapred.TextInputFormat",
-                "output_format": "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
-                "ser_de_info": {
-                    "serialization_library": JSON_SERDE,
-                    # A stray non-JSON object must not fail every query over its day.
-                    "parameters": {"ignore.malformed.json": "true"},
-                },
+                "location": location(contract.EVENTS_PREFIX),
+                "input_format": TEXT_INPUT,
+                "output_format": TEXT_OUTPUT,
+                "ser_de_info": json_serde,
                 "columns": event_columns(),
             },
             opts=child,
+        )
+        self.parquet_table = aws.glue.CatalogTable(
+            f"{name}-parquet-table",
+            database_name=self.database.name,
+            name=PARQUET_TABLE_NAME,
+            table_type="EXTERNAL_TABLE",
+            # Compacted days are closed days: none ahead of today.
+            parameters={"classification": "parquet",
+                        **projected(layout.COMPACTED_EVENTS_PREFIX, f"NOW-{args.compacted_retention_days}DAYS,NOW")},
+            partition_keys=[{"name": PARTITION, "type": "string"}],
+            storage_descriptor={
+                "location": location(layout.COMPACTED_EVENTS_PREFIX),
+                "input_format": PARQUET_INPUT,
+                "output_format": PARQUET_OUTPUT,
+                "ser_de_info": {"serialization_library": PARQUET_SERDE},
+                "columns": parquet_columns(),
+            },
+            opts=child,
+        )
+        self.manifests_table = aws.glue.CatalogTable(
+            f"{name}-manifests-table",
+            database_name=self.database.name,
+            name=MANIFESTS_TABLE_NAME,
+            table_type="EXTERNAL_TABLE",
+            parameters={"classification": "json", "EXTERNAL": "TRUE"},
+            storage_descriptor={
+                "location": location(layout.MANIFESTS_PREFIX),
+                "input_format": TEXT_INPUT,
+                "output_format": TEXT_OUTPUT,
+                "ser_de_info": json_serde,
+                "columns": [{"name": n, "type": t} for n, t in csql.MANIFEST_COLUMNS],
+            },
+            opts=child,
+        )
+        view_sql = csql.athena_view_sql(args.retention_days)
+        self.view = aws.glue.CatalogTable(
+            f"{name}-view",
+            database_name=self.database.name,
+            name=TABLE_NAME,
+            table_type="VIRTUAL_VIEW",
+            parameters={"presto_view": "true", "comment": "Presto View"},
+            view_original_text=self.database.name.apply(lambda database: presto_view_text(view_sql, database)),
+            view_expanded_text="/* Presto View */",
+            storage_descriptor={"columns": view_columns(HIVE)},
+            # Athena resolves the view's tables when it is queried; they exist first.
+            opts=pulumi.ResourceOptions(parent=self, depends_on=[self.table, self.parquet_table, self.manifests_table]),
         )
         self.workgroup = aws.athena.Workgroup(
             f"{name}-workgroup",
             name=args.workgroup_name,
             force_destroy=args.force_destroy,
             configuration={
+                "engine_version": {"selected_engine_version": ENGINE_VERSION},
                 # Clients cannot send results elsewhere or unencrypted.
                 "enforce_workgroup_configuration": True,
                 "publish_cloudwatch_metrics_enabled": True,
@@ -120,9 +246,11 @@ class Catalog(pulumi.ComponentResource):
 
         self.database_arn = self.database.arn
         self.table_arn = self.table.arn
+        #: Every table and the view a query of ``events`` touches (Athena checks each).
+        self.table_arns = [self.table.arn, self.parquet_table.arn, self.manifests_table.arn, self.view.arn]
         self.workgroup_arn = self.workgroup.arn
         self.database_name = self.database.name
-        self.table_name = self.table.name
+        self.table_name = self.view.name
         self.workgroup_name = self.workgroup.name
         self.register_outputs({
             contract.OUTPUT_GLUE_DATABASE: self.database_name,

@@ -386,6 +386,14 @@ KEYS: tuple[Key, ...] = (
     Key("bundle", BundlePath(), None, "a prebuilt Lambda bundle to deploy instead of building one (no package index needed); verified first"),
     Key("badRowPayload", OneOf(contract.BAD_ROW_PAYLOADS), contract.BAD_ROW_SCRUBBED,
         "what a bad row keeps of its message: the payload through `pii`'s scrubbing, or (an explicit opt-in, e.g. to debug a producer) the raw payload, personal data and credentials included; reaches the consumer as `DROPLETS_BAD_ROW_PAYLOAD`"),
+    Key("compaction", Flag(), True,
+        "daily compaction: Athena rewrites closed UTC days as Parquet (Step Functions, EventBridge Scheduler); see docs/compaction.md"),
+    Key("compactionGraceHours", Whole(0, 72), 2,
+        "hours after a day ends before it is compacted (late messages); the daily run starts at this hour of the day, UTC"),
+    Key("compactionLookbackDays", Whole(1, 30), 3,
+        "closed days each daily run rewrites, the latest first compacted, the others again (calls that arrived late)"),
+    Key("compactedRetentionDays", Whole(1, 36500), 730,
+        "days a compacted day is kept (its JSON objects follow `retentionDays`)", "at least `retentionDays`"),
 )
 KEY = {k.name: k for k in KEYS}
 
@@ -465,11 +473,27 @@ class Settings:
     reader_role_arns: tuple[str, ...] = ()
     #: A prebuilt bundle to deploy (verified by the program before use), or None: build one.
     bundle: Path | None = None
+    #: Daily compaction's settings (read whether it is on or off).
+    compaction: "CompactionSettings" = field(default_factory=lambda: CompactionSettings(
+        grace_hours=KEY["compactionGraceHours"].default, lookback_days=KEY["compactionLookbackDays"].default,
+        retention_days=KEY["compactedRetentionDays"].default, enabled=KEY["compaction"].default))
 
     @property
     def kms_key_arn(self) -> str | None:
         """The existing key the stack uses, when ``kms`` names one."""
         return self.kms if KMS_KEY_ARN_RE.match(self.kms) else None
+
+
+@dataclass(frozen=True)
+class CompactionSettings:
+    """Daily compaction (``droplets:compaction`` and the three settings it reads)."""
+
+    grace_hours: int
+    lookback_days: int
+    #: Always set, compaction on or off: the Glue tables of compacted days exist either way
+    #: (``droplets compact`` fills them by hand), and the lifecycle expires them.
+    retention_days: int
+    enabled: bool = True
 
 
 def visibility_timeout_for(function_timeout_seconds: int, batching_window_seconds: int) -> int:
@@ -554,6 +578,17 @@ def load_settings(
             f"{NAMESPACE}:kms names a key in {key_arn['region']}, but the stack deploys to aws:region {region}: "
             "the services encrypt only with a key of their own region"
         )
+    compaction = CompactionSettings(
+        grace_hours=value("compactionGraceHours"),
+        lookback_days=value("compactionLookbackDays"),
+        retention_days=value("compactedRetentionDays"),
+        enabled=value("compaction"),
+    )
+    if compaction.retention_days < retention_days:
+        raise SettingsError(
+            f"{NAMESPACE}:compactedRetentionDays must be at least {NAMESPACE}:retentionDays ({retention_days}): "
+            f"a compacted day is kept at least as long as its JSON objects, got {compaction.retention_days}"
+        )
 
     if PII_HASH_KEY_OPTION in (options.get(PII_TRANSFORM) or {}):
         raise SettingsError(
@@ -616,6 +651,7 @@ def load_settings(
         kms=kms,
         reader_role_arns=value("readerRoleArns"),
         bundle=value("bundle"),
+        compaction=compaction,
     )
     _warn_about_first_deploy(settings)
     margin = consumer_timeout_margin(settings)

@@ -1,4 +1,5 @@
-"""The lake bucket: one JSON object per API call under ``events/``, bad rows under ``bad/``."""
+"""The lake bucket: one JSON object per API call under ``events/``, bad rows under ``bad/``,
+compacted days under ``compacted/``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pulumi
 import pulumi_aws as aws
 
 from droplets.contract import ATHENA_RESULTS_PREFIX, BAD_PREFIX, EVENTS_PREFIX
+from droplets.contract.compaction import COMPACTED_PREFIX
 
 #: Athena query results are kept this long (the workgroup writes them under
 #: ``ATHENA_RESULTS_PREFIX``); ``droplets forget`` erases every one still there.
@@ -24,6 +26,9 @@ class LakeBucketArgs:
     retention_days: int
     versioning: bool
     force_destroy: bool
+    #: Compacted days (``compacted/``): a backstop behind the compaction's own expiry of
+    #: each day (a rewrite by ``forget`` makes a day's files younger than the day).
+    compacted_retention_days: int
     #: The customer-managed key (``droplets:kms``) given the bucket's ARN (the key's policy
     #: names the bucket, and the bucket's encryption names the key): SSE-KMS with a bucket
     #: key. None, or returning None: SSE-S3.
@@ -138,6 +143,7 @@ class LakeBucket(pulumi.ComponentResource):
             expire("expire-events", EVENTS_PREFIX, args.retention_days),
             expire("expire-bad-rows", BAD_PREFIX, args.retention_days),
             expire("expire-athena-results", ATHENA_RESULTS_PREFIX, ATHENA_RESULTS_DAYS),
+            expire("expire-compacted", COMPACTED_PREFIX, args.compacted_retention_days),
         ]
         if args.versioning:
             # Expiring a current version leaves a delete marker; remove it once alone.

@@ -6,8 +6,9 @@ the CLI's commands call, on the stack's ARNs only:
 
 - the index (``session``, ``events``, ``tail``, ``report``; ``reindex`` and ``forget``
   write or delete items and the erasure entry);
-- the lake under ``events/``, ``bad/`` and ``athena-results/`` (``reindex`` reads, ``forget``
-  lists and deletes every version, ``sql --athena`` writes its results);
+- the lake under ``events/``, ``bad/``, ``compacted/`` and ``athena-results/`` (``reindex``
+  reads, ``sql`` reads compacted days, ``forget`` lists and deletes every version and rewrites
+  the compacted days that hold the session, ``sql --athena`` writes its results);
 - Athena and Glue for ``sql`` over the whole lake;
 - the two DLQs and their source queues (``dlq status``, ``dlq redrive``, ``forget``);
 - with a customer-managed key, the KMS uses those calls make, through S3, SQS and DynamoDB.
@@ -22,9 +23,10 @@ import pulumi
 import pulumi_aws as aws
 
 from droplets import contract
+from droplets.contract.compaction import COMPACTED_PREFIX
 
 #: The lake's prefixes the CLI touches.
-PREFIXES = (contract.EVENTS_PREFIX, contract.BAD_PREFIX, contract.ATHENA_RESULTS_PREFIX)
+PREFIXES = (contract.EVENTS_PREFIX, contract.BAD_PREFIX, COMPACTED_PREFIX, contract.ATHENA_RESULTS_PREFIX)
 INDEX_READ_ACTIONS = ("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query")
 INDEX_WRITE_ACTIONS = ("dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:PutItem")
 LAKE_READ_ACTIONS = ("s3:GetObject", "s3:GetObjectVersion")
@@ -69,6 +71,9 @@ class OperatorAccess(pulumi.ComponentResource):
             {"Sid": "LocateLake", "Effect": "Allow", "Action": "s3:GetBucketLocation", "Resource": args.bucket_arn},
             {"Sid": "EraseFromLake", "Effect": "Allow", "Action": list(LAKE_ERASE_ACTIONS), "Resource": objects},
             {"Sid": "WriteQueryResults", "Effect": "Allow", "Action": list(RESULTS_WRITE_ACTIONS), "Resource": results},
+            # forget rewrites a compacted day without the session (a new run and manifest)
+            {"Sid": "RewriteCompacted", "Effect": "Allow", "Action": list(RESULTS_WRITE_ACTIONS),
+             "Resource": pulumi.Output.concat(args.bucket_arn, "/", COMPACTED_PREFIX, "*")},
             {"Sid": "QueryWithAthena", "Effect": "Allow", "Action": list(ATHENA_ACTIONS), "Resource": args.workgroup_arn},
             {"Sid": "ReadCatalog", "Effect": "Allow", "Action": list(GLUE_ACTIONS), "Resource": list(args.glue_arns)},
             {"Sid": "DrainDeadLetters", "Effect": "Allow", "Action": list(DLQ_ACTIONS),

@@ -10,6 +10,7 @@ import pulumi_aws as aws
 
 from components.alarms import Alarms, AlarmsArgs
 from components.catalog import Catalog, CatalogArgs
+from components.compaction import Compaction, CompactionArgs
 from components.config import KMS_CREATE, FunctionSettings, Settings, SettingsError, pii_key_parameter_name
 from components.encryption import KeyGrants, KeyScope, StackKey, StackKeyArgs, partition_of
 from components.function import PipelineFunction, PipelineFunctionArgs
@@ -91,7 +92,10 @@ class DropletsPipeline(pulumi.ComponentResource):
         self.lake = LakeBucket(
             f"{name}-lake",
             LakeBucketArgs(retention_days=s.retention_days, versioning=s.lake_versioning, force_destroy=s.force_destroy,
-                           kms_key_for=key_for, readers=[role_arn("indexer"), *s.reader_role_arns]),
+                           compacted_retention_days=s.compaction.retention_days, kms_key_for=key_for,
+                           # Athena reads the JSON objects with the compaction role's rights
+                           readers=[role_arn("indexer"), *([role_arn("compaction")] if s.compaction.enabled else []),
+                                    *s.reader_role_arns]),
             child,
         )
         key_arn = self.lake.kms_key_arn
@@ -257,6 +261,42 @@ class DropletsPipeline(pulumi.ComponentResource):
         )
 
         # --- around the pipeline ------------------------------------------------------------
+        self.catalog = Catalog(
+            f"{name}-catalog",
+            CatalogArgs(
+                database_name=prefix,
+                workgroup_name=prefix,
+                bucket_name=self.lake.name,
+                retention_days=s.retention_days,
+                force_destroy=s.force_destroy,
+                compacted_retention_days=s.compaction.retention_days,
+                kms_key_arn=key_arn,
+            ),
+            child,
+        )
+        self.compaction = None
+        if s.compaction.enabled:
+            self.compaction = Compaction(
+                f"{name}-compaction",
+                CompactionArgs(
+                    state_machine_name=f"{prefix}-compaction",
+                    role_name=f"{prefix}-compaction",  # named: the bucket policy names its ARN
+                    schedule_name=f"{prefix}-compaction",
+                    bucket_name=self.lake.name,
+                    bucket_arn=bucket_arn,
+                    database_name=self.catalog.database_name,
+                    workgroup_name=self.catalog.workgroup_name,
+                    workgroup_arn=self.catalog.workgroup.arn,
+                    table_arns=[self.catalog.table.arn, self.catalog.parquet_table.arn, self.catalog.manifests_table.arn],
+                    account_id=args.account_id,
+                    region=region,
+                    grace_hours=s.compaction.grace_hours,
+                    lookback_days=s.compaction.lookback_days,
+                    compacted_retention_days=s.compaction.retention_days,
+                    key_statements=grants.lake("UseLakeKey", bucket_arn, read=True, write=True),
+                ),
+                child,
+            )
         self.alarms = None
         if s.alarms:
             self.alarms = Alarms(
@@ -273,21 +313,10 @@ class DropletsPipeline(pulumi.ComponentResource):
                     functions={"consumer": self.consumer.name, "indexer": self.indexer.name},
                     oldest_message_seconds=s.oldest_message_alarm_seconds,
                     email=s.alarm_email,
+                    state_machines={"compaction": self.compaction.state_machine_arn} if self.compaction else {},
                 ),
                 child,
             )
-        self.catalog = Catalog(
-            f"{name}-catalog",
-            CatalogArgs(
-                database_name=prefix,
-                workgroup_name=prefix,
-                bucket_name=self.lake.name,
-                retention_days=s.retention_days,
-                force_destroy=s.force_destroy,
-                kms_key_arn=key_arn,
-            ),
-            child,
-        )
         self.producer = ProducerAccess(f"{name}-producer", ProducerAccessArgs(
             queue_arn=self.events.queue.arn,
             key_statements=grants.queue("EncryptEvents", send=True),
@@ -299,7 +328,7 @@ class DropletsPipeline(pulumi.ComponentResource):
             glue_arns=[
                 pulumi.Output.concat("arn:", partition, ":glue:", region, ":", args.account_id, ":catalog"),
                 self.catalog.database_arn,
-                self.catalog.table_arn,
+                *self.catalog.table_arns,
             ],
             dead_letter_queue_arns=[self.events.dead_letter_queue.arn, self.indexing.dead_letter_queue.arn],
             source_queue_arns=[self.events.queue.arn, self.indexing.queue.arn],

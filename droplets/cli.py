@@ -10,10 +10,10 @@ import sys
 
 import typer
 
-from droplets.commands import bundle, dlq, events, forget, local, reindex, report, session, sql, tail, transform
+from droplets.commands import bundle, compact, dlq, events, export, forget, local, reindex, report, session, sql, tail, transform
 
 #: The command modules, in the order ``droplets --help`` lists their commands.
-COMMANDS = (transform, session, events, tail, sql, reindex, forget, local, report, dlq, bundle)
+COMMANDS = (transform, session, events, tail, sql, export, compact, reindex, forget, local, report, dlq, bundle)
 
 app = typer.Typer(
     name="droplets",

@@ -38,8 +38,14 @@ messages that mention the session are deleted; the others are made visible again
 A message that escapes (it was in flight, or reached the DLQ later) is dropped by the
 consumer or the indexer when it is redriven, thanks to the erasure entry.
 
-Objects, bad rows, results and DLQ messages go first, index items last. Running it twice is
-always safe.
+Compacted days (``compacted/``, :mod:`droplets.compaction.erase`): every compacted day is
+read, whatever its age (its JSON objects may have expired long ago), and each day that holds
+the session is rewritten without it, after the session's JSON objects are deleted (so a
+compaction running meanwhile cannot bring its rows back: the day's switch is conditional,
+and a rewrite based on an older state of the day fails and starts again).
+
+Objects, compacted days, bad rows, results and DLQ messages go first, index items last.
+Running it twice is always safe.
 """
 
 from __future__ import annotations
@@ -88,12 +94,14 @@ class ErasePlan:
     dlq_messages: dict[str, int] | None = None
     #: Whether the session's erasure entry was already there.
     entry_present: bool = False
+    #: Compacted day -> the session's rows in its Parquet run.
+    compacted: dict[str, int] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
         """Nothing to remove and already marked erased: a rerun has nothing to do."""
         return (not self.objects and not self.index_keys and not self.bad_rows and not self.athena_results
-                and not any((self.dlq_messages or {}).values()) and self.entry_present)
+                and not any((self.dlq_messages or {}).values()) and not self.compacted and self.entry_present)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -113,6 +121,8 @@ class ErasePlan:
             "dlq_messages": sum((self.dlq_messages or {}).values()),
             "dlq_messages_by_queue": dict(self.dlq_messages or {}),
             "erasure_entry": "present" if self.entry_present else "none",
+            "compacted_days": sorted(self.compacted),
+            "compacted_rows": sum(self.compacted.values()),
         }
 
 
@@ -337,12 +347,13 @@ def plan_erase(
     s3, dynamodb, bucket: str, table: str, session_id: str, *, workers: int = 8,
     on_listed: Callable[[int], None] | None = None, on_read: Callable[[int], None] | None = None,
     sqs: Any = None, dlqs: Mapping[str, str] | None = None, dlq_wait_seconds: int = dlq.WAIT_SECONDS,
-    skip_bad_rows: Iterable[str] = (), held_bad_rows: Iterable[str] = (),
+    skip_bad_rows: Iterable[str] = (), held_bad_rows: Iterable[str] = (), compacted: bool = True,
 ) -> ErasePlan:
     """Find everything of ``session_id`` without deleting anything: its objects, its index
     items, the bad rows that hold it (``on_listed``/``on_read`` follow the bad-row reads),
-    the Athena results, whether its erasure entry is there, and, given ``sqs`` and ``dlqs``
-    (name -> URL), how many DLQ messages mention it (read and made visible again)."""
+    the Athena results, whether its erasure entry is there, the compacted days that hold it
+    (unless not ``compacted``), and, given ``sqs`` and ``dlqs`` (name -> URL), how many DLQ
+    messages mention it (read and made visible again)."""
     check_erasable(session_id)
     plan = ErasePlan(session_id)
     plan.entry_present = entry_present(dynamodb, table, session_id)
@@ -360,6 +371,10 @@ def plan_erase(
     plan.bad_rows = find_bad_rows(s3, bucket, session_id, workers=2 * workers, on_listed=on_listed, on_read=on_read,
                                   skip=skip_bad_rows, held=held_bad_rows, read=plan.bad_rows_read)
     plan.athena_results = athena_results(s3, bucket)
+    if compacted:
+        from droplets.compaction import erase as compacted_days
+
+        plan.compacted = compacted_days.find(s3, bucket, session_id, workers=workers)
     if sqs is not None and dlqs is not None:
         sweeps = sweep_dlqs(sqs, dlqs, session_id, delete=False, wait_seconds=dlq_wait_seconds)
         plan.dlq_messages = {name: found.matched for name, found in sweeps.items()}
@@ -439,10 +454,18 @@ class EraseResult:
     dlq_sweeps: dict[str, dlq.Sweep] = field(default_factory=dict)
     #: Whether this run wrote the erasure entry (False: it was there already).
     entry_written: bool = False
+    #: Compacted day -> the session's rows removed from it; and the Parquet files (every
+    #: version) deleted with the runs that held them.
+    compacted_rewritten: dict[str, int] = field(default_factory=dict)
+    compacted_files_deleted: list[str] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
-        """The plan's summary with what was done: DLQ messages deleted, the entry."""
+        """The plan's summary with what was done: DLQ messages deleted, the entry, the
+        compacted days rewritten."""
         summary = self.plan.summary()
+        summary["compacted_days"] = sorted(self.compacted_rewritten)
+        summary["compacted_rows"] = sum(self.compacted_rewritten.values())
+        summary["compacted_files_deleted"] = len(self.compacted_files_deleted)
         if self.dlq_sweeps:
             summary["dlq_messages_by_queue"] = {name: found.deleted for name, found in self.dlq_sweeps.items()}
             summary["dlq_messages"] = sum(summary["dlq_messages_by_queue"].values())
@@ -454,24 +477,31 @@ def erase(s3, dynamodb, bucket: str, table: str, plan: ErasePlan, *, sleep: Call
           on_done: Callable[[int], None] | None = None, sqs: Any = None, dlqs: Mapping[str, str] | None = None,
           dlq_wait_seconds: int = dlq.WAIT_SECONDS) -> EraseResult:
     """Erase the session of ``plan``: write its erasure entry first, look again (what was
-    stored since the plan; only bad rows not read yet are read), then delete objects, bad
-    rows and Athena results, sweep the DLQs (given ``sqs`` and ``dlqs``, name -> URL), and
-    delete the index items last. Raises :class:`DropletsError` if a DLQ message of the
+    stored since the plan; only bad rows not read yet are read), then delete objects,
+    rewrite the compacted days that hold the session, delete bad rows and Athena results,
+    sweep the DLQs (given ``sqs`` and ``dlqs``, name -> URL), and delete the index items last. Raises :class:`DropletsError` if a DLQ message of the
     session could not be deleted (after everything else is done; running it again retries)."""
     session_id = check_erasable(plan.session_id)
     written = write_entry(dynamodb, table, session_id)
     held = {v.key for v in plan.bad_rows}
     fresh = plan_erase(s3, dynamodb, bucket, table, session_id,
-                       skip_bad_rows=plan.bad_rows_read - held, held_bad_rows=held)
+                       skip_bad_rows=plan.bad_rows_read - held, held_bad_rows=held, compacted=False)
     fresh.bad_rows_read |= plan.bad_rows_read
     fresh.dlq_messages = plan.dlq_messages
     fresh.entry_present = True
     objects = delete_objects(s3, bucket, fresh.objects, on_done)
+    # After the JSON objects: every compacted day is read again now, so a day compacted
+    # since the plan (from objects that were still there) is found too.
+    from droplets.compaction import erase as compacted_days
+
+    rewritten = compacted_days.remove(s3, bucket, session_id)
+    fresh.compacted = dict(rewritten.days)
     bad_rows = delete_objects(s3, bucket, fresh.bad_rows, on_done)
     results = delete_objects(s3, bucket, fresh.athena_results, on_done)
     sweeps = sweep_dlqs(sqs, dlqs, session_id, delete=True, wait_seconds=dlq_wait_seconds) if sqs is not None and dlqs else {}
     items = delete_index_items(dynamodb, table, fresh.index_keys, sleep=sleep, on_done=on_done)
-    result = EraseResult(fresh, objects, items, bad_rows, results, sweeps, written)
+    result = EraseResult(fresh, objects, items, bad_rows, results, sweeps, written,
+                         compacted_rewritten=dict(rewritten.days), compacted_files_deleted=rewritten.deleted)
     failed = {code: n for found in sweeps.values() for code, n in found.errors.items()}
     if failed:
         codes = ", ".join(f"{code} x{n}" for code, n in sorted(failed.items()))
@@ -494,6 +524,15 @@ def describe(summary: Mapping[str, Any]) -> str:
     if summary["bad_rows"]:
         what += f" ({summary['bad_row_versions']:,} version(s), {summary['bad_row_delete_markers']:,} delete marker(s))"
     return what
+
+
+def describe_compacted(summary: Mapping[str, Any]) -> str:
+    """The compacted days that hold (held) the session: ``2 compacted day(s) (2026-11-29,
+    2026-11-30; 5 row(s))``, or ``no compacted day``."""
+    days = summary.get("compacted_days") or []
+    if not days:
+        return "no compacted day"
+    return f"{len(days):,} compacted day(s) ({', '.join(days)}; {summary['compacted_rows']:,} row(s))"
 
 
 def describe_more(summary: Mapping[str, Any]) -> str:

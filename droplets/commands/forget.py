@@ -25,15 +25,18 @@ def forget(
     table: IndexTable = None,
     stack: Stack = None,
 ) -> None:
-    """Erase a session (GDPR): every version of its objects, its index items, the bad rows
-    (bad/) and dead-letter messages that hold it, and every Athena query result; and mark it
-    erased, so a DLQ redrive or a late retry cannot store it again. Safe to rerun.
+    """Erase a session (GDPR): every version of its objects, its index items, its rows in
+    every compacted day (rewritten without them), the bad rows (bad/) and dead-letter
+    messages that hold it, and every Athena query result; and mark it erased, so a DLQ
+    redrive or a late retry cannot store it again. Safe to rerun.
 
     Bad rows are not keyed by session: all of bad/ is read, one GET per bad row, and those that mention the session ID as a whole token are erased.
+    Every compacted day's Parquet run is read too, however old (its JSON objects may have expired).
     The dead-letter queues (known from --stack or the local stack) are read through the same way.
     """
     from droplets import dlq
-    from droplets.erase import DLQ_NOT_READ, check_erasable, describe, describe_more, erase, plan_erase
+    from droplets.erase import (DLQ_NOT_READ, check_erasable, describe, describe_compacted, describe_more, erase,
+                                plan_erase)
 
     check_erasable(session_id)
     target = target_for("bucket", "table", bucket=bucket, table=table, stack=stack)
@@ -48,7 +51,8 @@ def forget(
             emit({**summary, "removed": False})
         else:
             stdout().print(f"nothing stored for session {session_id} (already erased?): "
-                           f"0 objects, 0 index items, 0 bad rows, {describe_more(summary)} to remove")
+                           f"0 objects, 0 index items, 0 bad rows, {describe_compacted(summary)}, "
+                           f"{describe_more(summary)} to remove")
             if not dlqs:
                 note(DLQ_NOT_READ)
         return
@@ -59,6 +63,7 @@ def forget(
         else:
             _print_keys(summary["keys"] + summary["bad_row_keys"])
             stdout().print(f"would remove {what} of session {session_id}")
+            stdout().print(f"would rewrite {describe_compacted(summary)} without the session")
             stdout().print(f"would also remove {more}, and mark the session erased")
             if not dlqs:
                 note(DLQ_NOT_READ)
@@ -66,8 +71,8 @@ def forget(
     if not yes:
         if not as_json:
             _print_keys(summary["keys"] + summary["bad_row_keys"])
-        confirm_or_fail(f"Erase session {session_id}: {what}, plus {more}, and mark it erased? This cannot be undone",
-                        "nothing was removed")
+        confirm_or_fail(f"Erase session {session_id}: {what}, its rows in {describe_compacted(summary)}, plus {more}, "
+                        "and mark it erased? This cannot be undone", "nothing was removed")
     with progress("erasing", total=len(plan.objects) + len(plan.bad_rows) + len(plan.athena_results) + len(plan.index_keys)) as bar:
         result = erase(target.s3, target.dynamodb, target.bucket, target.table, plan, on_done=bar.advance,
                        sqs=sqs, dlqs=dlqs)
@@ -78,6 +83,8 @@ def forget(
     if yes:
         _print_keys(done["keys"] + done["bad_row_keys"])
     stdout().print(f"removed {describe(done)} of session {session_id}")
+    if done["compacted_days"]:
+        stdout().print(f"rewrote {describe_compacted(done)} without the session")
     stdout().print(f"also removed {describe_more(done)}; the session is marked erased: anything of it that "
                    "comes back (a redrive, a late retry) is dropped")
     if not dlqs:

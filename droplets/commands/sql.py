@@ -28,7 +28,12 @@ def sql(
     table: IndexTable = None,
     stack: Stack = None,
 ) -> None:
-    """Load the range's records (found via the index) into DuckDB as table `events` and run QUERY."""
+    """Load the range's records into DuckDB as table `events` and run QUERY.
+
+    Compacted days are read from their Parquet run, the others from their JSON objects
+    (found via the index); with --athena the query runs on the Glue view `events`, the same
+    logical table.
+    """
     from droplets import sql as lake_sql
 
     if athena:
@@ -44,31 +49,19 @@ def sql(
                 on_state=lambda state: bar.describe(f"athena query {state.lower()}"),
             )
     else:
-        from droplets.query import events_between, fetch_records
-
         time_range = TimeRange.parse(since or "24h", until)
         target = target_for("bucket", "table", bucket=bucket, table=table, stack=stack)
         con = lake_sql.connect()
         lake_sql.check(con, query)
-        missing = 0
         with progress("loading records") as bar:
-            indexed = events_between(target.dynamodb, target.table, time_range)
-
-            def records():
-                nonlocal missing
-                for _, record in fetch_records(target.s3, target.bucket, indexed):
-                    bar.advance()
-                    if record is None:
-                        missing += 1
-                    else:
-                        yield record
-
-            loaded = lake_sql.load_events(con, records())
+            loaded = lake_sql.load_range(con, target.s3, target.dynamodb, target.bucket, target.table, time_range,
+                                         on_events=bar.advance)
         columns, rows = lake_sql.run(con, query)
-        if missing:
-            note(f"{missing} indexed object(s) are no longer in the bucket (erased or expired)")
+        if loaded.missing:
+            note(f"{loaded.missing} indexed object(s) are no longer in the bucket (erased or expired)")
         if not as_json:
-            note(f"loaded {loaded:,} events from {time_range.describe()}")
+            compacted = f" ({len(loaded.compacted_days)} compacted day(s) from Parquet)" if loaded.compacted_days else ""
+            note(f"loaded {loaded.total:,} events from {time_range.describe()}{compacted}")
     print_rows(columns, rows, as_json)
 
 

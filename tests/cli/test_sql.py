@@ -6,7 +6,7 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from components.catalog import HIVE, event_columns
+from components.catalog import HIVE, event_columns, view_columns
 from droplets import contract, sql
 from droplets.sql import athena_query
 from tests.cli.conftest import assert_one_line_error
@@ -36,8 +36,9 @@ def test_query_runs_over_the_ranges_records(loaded, cli, api_calls):
         {"route": "/courses/:id", "calls": 2, "avg_ms": 20.0, "worst": 500},
     ]
     # found through the index (one Query per partition of each day: its write shards and the
-    # unsharded partition of older items), read with GetObject: no listing
-    assert api_calls.count(("s3", "GetObject")) == 3
+    # unsharded partition of older items), read with GetObject: no listing; and one GetObject
+    # per day for its compaction manifest (none here: both days are JSON)
+    assert api_calls.count(("s3", "GetObject")) == 3 + 2
     assert ("s3", "ListObjectsV2") not in api_calls
     assert api_calls.count(("dynamodb", "Query")) == 2 * (loaded.shards + 1)
 
@@ -72,12 +73,15 @@ def test_error_and_pipeline_have_the_glue_tables_shape(lake, cli):
 
 
 def test_duckdb_columns_are_the_glue_tables():
-    # GIVEN the events table droplets sql makes (empty) and the Glue table's columns
+    # GIVEN the events table droplets sql makes (empty) and the Glue view's columns
     con = sql.connect()
     sql.load_events(con, [])
     duckdb_columns = [row[0] for row in con.execute("DESCRIBE events").fetchall()]
-    # THEN both have the stored record's columns, in the same order (DuckDB adds the day)
-    assert duckdb_columns == [column["name"] for column in event_columns()] + ["dt"]
+    # THEN both are the logical table's, in the same order: the stored record's columns (the
+    # JSON table's), the flat ones compaction derives, the day
+    assert duckdb_columns == [column["name"] for column in view_columns(HIVE)]
+    assert duckdb_columns[:len(event_columns())] == [column["name"] for column in event_columns()]
+    assert duckdb_columns[len(event_columns()):] == ["route", "status_class", "browser", "os", "device", "is_bot", "dt"]
     assert [name for name, _ in contract.stored_columns()] == [column["name"] for column in event_columns()]
     # AND each engine names every kind of column the contract has
     assert set(sql.DUCKDB.scalars) == set(HIVE.scalars) == set(contract.SCALAR_KINDS)

@@ -144,6 +144,11 @@ class RecordingMocks(pulumi.runtime.Mocks):
             return f"{account}:{db}:{name}", {"name": name, "arn": f"arn:aws:glue:{region}:{account}:table/{db}/{name}"}
         if typ == "aws:athena/workgroup:Workgroup":
             return name, {"name": name, "arn": f"arn:aws:athena:{region}:{account}:workgroup/{name}"}
+        if typ == "aws:sfn/stateMachine:StateMachine":
+            arn = f"arn:aws:states:{region}:{account}:stateMachine:{name}"
+            return arn, {"name": name, "arn": arn}
+        if typ == "aws:scheduler/schedule:Schedule":
+            return name, {"name": name, "arn": f"arn:aws:scheduler:{region}:{account}:schedule/default/{name}"}
         return f"{logical}-id", {}
 
     def call(self, args: pulumi.runtime.MockCallArgs):

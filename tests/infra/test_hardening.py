@@ -501,7 +501,10 @@ def test_only_named_roles_read_the_lake(stack):
         # the roles' names are fixed, so the policies can name them before they exist
         assert indexer_role.plain("name") == f"droplets-{stack}-indexer"
         document = statements(run.one("aws:s3/bucketPolicy:BucketPolicy", "droplets-lake-policy").document())
-        named = {"ArnNotEquals": {"aws:PrincipalArn": [indexer_role.state["arn"], *READERS]}}
+        # (compaction is on in both stacks: Athena reads the JSON objects with its role's rights)
+        compaction_role = run.one("aws:iam/role:Role", "droplets-compaction-role")
+        assert compaction_role.plain("name") == f"droplets-{stack}-compaction"
+        named = {"ArnNotEquals": {"aws:PrincipalArn": [indexer_role.state["arn"], compaction_role.state["arn"], *READERS]}}
         # THEN reading any object is denied to every other principal, whatever its IAM policy
         reads = document["DenyReadsByUnnamedPrincipals"]
         assert (reads["Effect"], reads["Principal"], reads["Resource"], reads["Condition"]) == ("Deny", "*", f"{bucket}/*", named)
@@ -540,7 +543,8 @@ def test_a_lake_nobody_may_read_is_warned_about_at_preview(monkeypatch, readers)
         # AND the bucket policy denies reads to all but the indexer and the named roles, as said
         reads = statements(run.one("aws:s3/bucketPolicy:BucketPolicy", "droplets-lake-policy").document())["DenyReadsByUnnamedPrincipals"]
         indexer_role = run.one("aws:iam/role:Role", "droplets-indexer-role").state["arn"]
-        assert reads["Condition"]["ArnNotEquals"]["aws:PrincipalArn"] == [indexer_role, *readers]
+        compaction_role = run.one("aws:iam/role:Role", "droplets-compaction-role").state["arn"]
+        assert reads["Condition"]["ArnNotEquals"]["aws:PrincipalArn"] == [indexer_role, compaction_role, *readers]
 
     return run.settled().apply(check)
 
@@ -559,7 +563,7 @@ def test_operator_policy_is_exported_and_scoped_to_the_stack(stack):
         table = run.one("aws:dynamodb/table:Table", "droplets-index-table").state["arn"]
         queues = {q.name: q.state["arn"] for q in run.all(QUEUE)}
         workgroup = run.one("aws:athena/workgroup:Workgroup", "droplets-catalog-workgroup").state["arn"]
-        objects = [f"{bucket}/events/*", f"{bucket}/bad/*", f"{bucket}/athena-results/*"]
+        objects = [f"{bucket}/events/*", f"{bucket}/bad/*", f"{bucket}/compacted/*", f"{bucket}/athena-results/*"]
         expected = {
             "ReadIndex": (["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query"], [table, f"{table}/index/by-day"]),
             "WriteIndex": (["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:PutItem"], [table]),
@@ -568,12 +572,14 @@ def test_operator_policy_is_exported_and_scoped_to_the_stack(stack):
             "LocateLake": (["s3:GetBucketLocation"], [bucket]),
             "EraseFromLake": (["s3:DeleteObject", "s3:DeleteObjectVersion"], objects),
             "WriteQueryResults": (["s3:AbortMultipartUpload", "s3:PutObject"], [f"{bucket}/athena-results/*"]),
+            "RewriteCompacted": (["s3:AbortMultipartUpload", "s3:PutObject"], [f"{bucket}/compacted/*"]),
             "QueryWithAthena": (["athena:GetQueryExecution", "athena:GetQueryResults", "athena:StartQueryExecution",
                                  "athena:StopQueryExecution"], [workgroup]),
             "ReadCatalog": (["glue:GetDatabase", "glue:GetPartitions", "glue:GetTable"], [
                 f"arn:aws:glue:{REGION}:{ACCOUNT}:catalog",
                 run.one("aws:glue/catalogDatabase:CatalogDatabase", "droplets-catalog-database").state["arn"],
-                run.one("aws:glue/catalogTable:CatalogTable", "droplets-catalog-table").state["arn"]]),
+                *(run.one("aws:glue/catalogTable:CatalogTable", f"droplets-catalog-{table}").state["arn"]
+                  for table in ("table", "parquet-table", "manifests-table", "view"))]),
             "DrainDeadLetters": (["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
                                   "sqs:ReceiveMessage"], [queues["droplets-events-dlq"], queues["droplets-indexing-dlq"]]),
             "Redrive": (["sqs:GetQueueAttributes", "sqs:SendMessage"], [queues["droplets-events-queue"], queues["droplets-indexing-queue"]]),
@@ -584,7 +590,7 @@ def test_operator_policy_is_exported_and_scoped_to_the_stack(stack):
         for sid, (actions, resources) in expected.items():
             assert got[sid]["Effect"] == "Allow"
             assert (sorted(as_list(got[sid]["Action"])), as_list(got[sid]["Resource"])) == (actions, resources), sid
-        assert got["ListLake"]["Condition"] == {"StringLike": {"s3:prefix": ["events/*", "bad/*", "athena-results/*"]}}
+        assert got["ListLake"]["Condition"] == {"StringLike": {"s3:prefix": ["events/*", "bad/*", "compacted/*", "athena-results/*"]}}
 
     return run.settled().apply(check)
 

@@ -42,6 +42,7 @@ COMPONENTS = {
     "droplets-operator": "droplets:index:OperatorAccess",
     "droplets-alarms": "droplets:index:Alarms",
     "droplets-key": "droplets:index:StackKey",
+    "droplets-compaction": "droplets:index:Compaction",
 }
 
 
@@ -178,7 +179,10 @@ def test_each_role_allows_exactly_what_its_handler_needs(stack):
         # Listing is limited to events/ (s3:prefix), the key's uses to a service.
         conditioned = {"ReadErasures", "WriteIndex", "RegisterIndexShards", "TellMissingObjects", "DecryptTriggerQueue",
                        "EncryptLakeObjects", "DecryptLakeObjects", "DecryptIndex"}
-        assert len(run.all(ROLE_POLICY)) == 2
+        # the functions' two, and the compaction's (tests/infra/test_compaction.py checks those)
+        assert sorted(p.name for p in run.all(ROLE_POLICY)) == [
+            "droplets-compaction-policy", "droplets-compaction-scheduler-policy", "droplets-consumer-policy",
+            "droplets-indexer-policy"]
         for role, wanted in expected.items():
             policy = run.one(ROLE_POLICY, f"droplets-{role}-policy")
             assert policy.plain("role") == run.one("aws:iam/role:Role", f"droplets-{role}-role").id
@@ -656,6 +660,9 @@ def test_alarms_where_configured(stack):
             # a throttle is a receive towards maxReceiveCount without a try (issue 13 item 1)
             "droplets-alarms-consumer-throttles": ("AWS/Lambda", "Throttles", {"FunctionName": functions["droplets-consumer-function"]}, 0),
             "droplets-alarms-indexer-throttles": ("AWS/Lambda", "Throttles", {"FunctionName": functions["droplets-indexer-function"]}, 0),
+            # compaction is on in both stacks: a failed run pages too
+            "droplets-alarms-compaction-failed": ("AWS/States", "ExecutionsFailed", {"StateMachineArn": run.one(
+                "aws:sfn/stateMachine:StateMachine", "droplets-compaction-state-machine").state["arn"]}, 0),
         }
         assert set(alarms) == set(expected)
         for name, (namespace, metric, dimensions, threshold) in expected.items():

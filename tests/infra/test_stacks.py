@@ -37,6 +37,10 @@ def expected_names(stack: str, config: dict) -> dict[tuple[str, str], str]:
         ("aws:iam/role:Role", "droplets-consumer-role"): f"droplets-{stack}-consumer",
         ("aws:iam/role:Role", "droplets-indexer-role"): f"droplets-{stack}-indexer",
     }
+    if config.get("droplets:compaction", "true") == "true":  # on by default
+        names[("aws:iam/role:Role", "droplets-compaction-role")] = f"droplets-{stack}-compaction"
+        names[("aws:sfn/stateMachine:StateMachine", "droplets-compaction-state-machine")] = f"droplets-{stack}-compaction"
+        names[("aws:scheduler/schedule:Schedule", "droplets-compaction-schedule")] = f"droplets-{stack}-compaction"
     if config.get("droplets:kms") == "create":
         names[("aws:kms/alias:Alias", "droplets-key-alias")] = f"alias/droplets-{stack}"
     if config.get("droplets:alarms") == "true":
