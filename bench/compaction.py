@@ -105,7 +105,7 @@ def populate(s3, dynamodb, records: list[dict]) -> None:
         key = contract.object_key(record)
         body = json.dumps(record).encode("utf-8")
         s3.put_object(Bucket=BUCKET, Key=key, Body=body, ContentType="application/json")
-        item = contract.index_item(record, key, len(body))
+        item = contract.index_item(record, key, len(body), shards=contract.DEFAULT_INDEX_SHARDS)
         return {"PutRequest": {"Item": {k: serializer.serialize(v) for k, v in item.items()}}}
 
     def write(batch: list[dict]) -> None:
