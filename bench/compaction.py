@@ -168,6 +168,8 @@ def main() -> None:
         s3, dynamodb = clients(endpoint)
         create_bucket(s3, BUCKET, REGION)
         create_table(dynamodb, TABLE)
+        # Readers look for items on the shard counts the layout item lists (the indexer's cold start).
+        dynamodb.update_item(TableName=TABLE, Key=contract.layout_key(), **contract.register_shards(contract.DEFAULT_INDEX_SHARDS))
         print(f"moto server {endpoint}; {machine()}; {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
         started = time.perf_counter()
         records = stored_records(args.events)
