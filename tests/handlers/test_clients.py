@@ -19,8 +19,10 @@ SDK_LOGGERS = ("botocore", "boto3", "urllib3", "s3transfer")
 
 @pytest.mark.parametrize("function, prefix, logger", [(consumer.Consumer, "put", consumer.logger),
                                                       (indexer.Indexer, "index", indexer.logger)])
+@pytest.mark.usefixtures("aws")
 def test_a_cold_start_builds_clients_that_give_up_inside_the_lambda_timeout(aws_env, function, prefix, logger):
-    # GIVEN a function's environment and no client handed in (what a Lambda cold start has)
+    # GIVEN a function's environment and no client handed in (what a Lambda cold start has;
+    # the indexer registers its shard count in the index at cold start, hence moto)
     # WHEN its container is built with a concurrency of 3
     app = function.from_env(concurrency=3)
     try:
@@ -52,6 +54,7 @@ def test_a_concurrency_below_one_is_refused(aws_env, concurrency):
     assert str(error.value) == "concurrency must be at least 1"
 
 
+@pytest.mark.usefixtures("aws")  # the indexer registers its shard count at cold start
 def test_a_concurrency_of_one_is_enough(aws_env):
     # GIVEN the smallest concurrency  WHEN a container is built  THEN it runs one call at a time
     app = indexer.Indexer.from_env(concurrency=1)
