@@ -245,11 +245,13 @@ print((imported - start) * 1000, (time.perf_counter() - imported) * 1000)
 """
 
 
-def setup_ms(module: str, builder: str, runs: int) -> float:
-    """Median time of the first invocation's set-up (clients, chain) in fresh processes."""
+def setup_ms(module: str, builder: str, runs: int, endpoint: str) -> float:
+    """Median time of the first invocation's set-up (clients, chain; the indexer's includes
+    registering its shard count in the index table) in fresh processes, against the moto
+    server at ``endpoint``."""
     from droplets import contract
 
-    env = {**CREDENTIALS, **contract.ConsumerEnv(bucket=BUCKET, table=TABLE).to_env()}
+    env = {**CREDENTIALS, **contract.ConsumerEnv(bucket=BUCKET, table=TABLE).to_env(), "AWS_ENDPOINT_URL": endpoint}
     samples = []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", SETUP_PROBE.format(env=env, module=module, builder=builder)],
@@ -295,10 +297,17 @@ def main() -> None:
               f" {times['chain'] * 1000:>9.0f} ms {times['erasure lookup'] * 1000:>12.0f} ms")
 
     print(f"\ncold start, median of {args.import_runs} fresh processes")
-    for module, builder in (("consumer", "consumer"), ("indexer", "indexer")):
-        imported = import_ms(f"handlers.{module}", args.import_runs)
-        built = setup_ms(module, builder, max(3, args.import_runs // 2))
-        print(f"import handlers.{module:<9} {imported:>6.0f} ms   first-invocation set-up {built:>6.0f} ms")
+    with MotoProcess() as endpoint:
+        import boto3
+
+        from tests.lake_tables import create_index_table
+
+        create_index_table(boto3.client("dynamodb", endpoint_url=endpoint, region_name=REGION, aws_access_key_id="bench",
+                                        aws_secret_access_key="bench"), TABLE)
+        for module, builder in (("consumer", "consumer"), ("indexer", "indexer")):
+            imported = import_ms(f"handlers.{module}", args.import_runs)
+            built = setup_ms(module, builder, max(3, args.import_runs // 2), endpoint)
+            print(f"import handlers.{module:<9} {imported:>6.0f} ms   first-invocation set-up {built:>6.0f} ms")
 
 
 if __name__ == "__main__":
