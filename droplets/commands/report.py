@@ -1,5 +1,5 @@
 """``droplets report``: reports from the index alone (no S3 reads). Add a report as one more
-``@app.command("name")`` here."""
+``@app.command("name")`` here, with ``@reads_index`` for the index's options."""
 
 from __future__ import annotations
 
