@@ -34,7 +34,6 @@ Run: ``.venv/bin/python bench/handlers.py`` (``--help`` for options).
 from __future__ import annotations
 
 import argparse
-import logging
 import multiprocessing
 import os
 import platform
@@ -49,68 +48,32 @@ ROOT = Path(__file__).resolve().parent.parent
 # This file is named like the package it measures: make `import handlers` find the package.
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 
+from bench.moto_server import MotoProcess, machine  # noqa: E402
+
 BUCKET = "droplets-bench"
 TABLE = "droplets-bench"  # the index table, where the consumer reads erasure entries
 REGION = "us-east-1"
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench", "AWS_DEFAULT_REGION": REGION}
 
 
-# --- the moto server, in a child process --------------------------------------------------
-
-
-def serve(latency_s: float, conn) -> None:
-    """Child process: a ThreadedMotoServer on 127.0.0.1, port chosen by the OS, each request
-    delayed by ``latency_s`` (S3's round trip) when > 0. Sends the port, then serves until
-    the parent sends anything."""
-    from moto.moto_server.threaded_moto_server import ThreadedMotoServer
-    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
-    from werkzeug.serving import make_server
-
-    class Delayed:
-        def __init__(self, app):
-            self.app = app
-
-        def __call__(self, environ, start_response):
-            time.sleep(latency_s)
-            return self.app(environ, start_response)
-
-    class DelayedMotoServer(ThreadedMotoServer):
-        # Same as ThreadedMotoServer._server_entry, with the app wrapped.
-        def _server_entry(self) -> None:
-            app = DomainDispatcherApplication(create_backend_app)
-            self._server = make_server(self._ip_address, self._port, Delayed(app) if latency_s > 0 else app,
-                                       True, request_handler=MotoRequestHandler)
-            self._server_ready_event.set()
-            self._server.serve_forever()
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
-    server = DelayedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    conn.send(server.get_host_and_port()[1])
-    conn.recv()
-    server.stop()
-
-
-class MotoProcess:
-    def __init__(self, latency_ms: float):
-        ctx = multiprocessing.get_context("spawn")
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=serve, args=(latency_ms / 1000, child), daemon=True)
-
-    def __enter__(self) -> str:
-        self.process.start()
-        if not self.conn.poll(60):
-            raise RuntimeError("moto server did not start")
-        return f"http://127.0.0.1:{self.conn.recv()}"
-
-    def __exit__(self, *exc) -> None:
-        self.conn.send("stop")
-        self.process.join(10)
-        if self.process.is_alive():
-            self.process.terminate()
-
-
 # --- 1. one batch, concurrent vs one by one ------------------------------------------------
+
+
+def consumer_lake(endpoint: str) -> None:
+    """In a measuring child: the consumer's environment pointed at the moto server at
+    ``endpoint``, with the bucket and the index table it writes to, and its log quiet."""
+    import boto3
+
+    from droplets import contract
+    from handlers import consumer
+    from tests.lake_tables import create_index_table
+
+    os.environ.update(CREDENTIALS, AWS_ENDPOINT_URL=endpoint)
+    os.environ[contract.ENV_BUCKET] = BUCKET
+    os.environ[contract.ENV_TABLE] = TABLE
+    boto3.client("s3").create_bucket(Bucket=BUCKET)
+    create_index_table(boto3.client("dynamodb"), TABLE)
+    consumer.logger.setLevel("WARNING")
 
 
 def batch_event(n: int) -> dict:
@@ -135,17 +98,9 @@ def time_batches(endpoint: str, n: int, repeats: int, concurrencies: list[int]) 
     the chain alone on the same batch ("chain")."""
     import boto3
 
-    from droplets import contract
     from handlers import consumer
 
-    os.environ.update(CREDENTIALS, AWS_ENDPOINT_URL=endpoint)
-    from tests.lake_tables import create_index_table
-
-    os.environ[contract.ENV_BUCKET] = BUCKET
-    os.environ[contract.ENV_TABLE] = TABLE
-    boto3.client("s3").create_bucket(Bucket=BUCKET)
-    create_index_table(boto3.client("dynamodb"), TABLE)
-    consumer.logger.setLevel("WARNING")
+    consumer_lake(endpoint)
     apps = {c: consumer.Consumer.from_env(concurrency=c) for c in concurrencies}
     event = batch_event(n)
     times: dict[int, list[float]] = {c: [] for c in concurrencies}
@@ -233,18 +188,9 @@ def packed_event(n_messages: int, seed: int = 7) -> tuple[dict, int]:
 
 def time_packed(endpoint: str, n_messages: int, repeats: int, conn) -> None:
     """Child process: median wall and CPU time of consumer.handle on a packed batch."""
-    import boto3
-
-    from droplets import contract
     from handlers import consumer
-    from tests.lake_tables import create_index_table
 
-    os.environ.update(CREDENTIALS, AWS_ENDPOINT_URL=endpoint)
-    os.environ[contract.ENV_BUCKET] = BUCKET
-    os.environ[contract.ENV_TABLE] = TABLE
-    boto3.client("s3").create_bucket(Bucket=BUCKET)
-    create_index_table(boto3.client("dynamodb"), TABLE)
-    consumer.logger.setLevel("WARNING")
+    consumer_lake(endpoint)
     app = consumer.Consumer.from_env()
     event, records = packed_event(n_messages)
     assert consumer.handle(packed_event(1, seed=11)[0], app) == {"batchItemFailures": []}  # warm-up
@@ -299,11 +245,13 @@ print((imported - start) * 1000, (time.perf_counter() - imported) * 1000)
 """
 
 
-def setup_ms(module: str, builder: str, runs: int) -> float:
-    """Median time of the first invocation's set-up (clients, chain) in fresh processes."""
+def setup_ms(module: str, builder: str, runs: int, endpoint: str) -> float:
+    """Median time of the first invocation's set-up (clients, chain; the indexer's includes
+    registering its shard count in the index table) in fresh processes, against the moto
+    server at ``endpoint``."""
     from droplets import contract
 
-    env = {**CREDENTIALS, **contract.ConsumerEnv(bucket=BUCKET, table=TABLE).to_env()}
+    env = {**CREDENTIALS, **contract.ConsumerEnv(bucket=BUCKET, table=TABLE).to_env(), "AWS_ENDPOINT_URL": endpoint}
     samples = []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", SETUP_PROBE.format(env=env, module=module, builder=builder)],
@@ -314,18 +262,6 @@ def setup_ms(module: str, builder: str, runs: int) -> float:
 
 
 # --- report -------------------------------------------------------------------------------
-
-
-def machine() -> str:
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores, {platform.machine()}, {model}, Python {platform.python_version()}"
 
 
 def main() -> None:
@@ -340,7 +276,7 @@ def main() -> None:
 
     from handlers.consumer import DEFAULT_CONCURRENCY
 
-    print(f"date: {time.strftime('%Y-%m-%d %H:%M %Z')}; machine: {machine()}")
+    print(f"date: {time.strftime('%Y-%m-%d %H:%M %Z')}; machine: {machine()}, Python {platform.python_version()}")
     if args.packed_messages:
         packed = measure_packed(args.latency_ms, args.packed_messages, args.repeats)
         n = packed["records"]
@@ -361,10 +297,17 @@ def main() -> None:
               f" {times['chain'] * 1000:>9.0f} ms {times['erasure lookup'] * 1000:>12.0f} ms")
 
     print(f"\ncold start, median of {args.import_runs} fresh processes")
-    for module, builder in (("consumer", "consumer"), ("indexer", "indexer")):
-        imported = import_ms(f"handlers.{module}", args.import_runs)
-        built = setup_ms(module, builder, max(3, args.import_runs // 2))
-        print(f"import handlers.{module:<9} {imported:>6.0f} ms   first-invocation set-up {built:>6.0f} ms")
+    with MotoProcess() as endpoint:
+        import boto3
+
+        from tests.lake_tables import create_index_table
+
+        create_index_table(boto3.client("dynamodb", endpoint_url=endpoint, region_name=REGION, aws_access_key_id="bench",
+                                        aws_secret_access_key="bench"), TABLE)
+        for module, builder in (("consumer", "consumer"), ("indexer", "indexer")):
+            imported = import_ms(f"handlers.{module}", args.import_runs)
+            built = setup_ms(module, builder, max(3, args.import_runs // 2), endpoint)
+            print(f"import handlers.{module:<9} {imported:>6.0f} ms   first-invocation set-up {built:>6.0f} ms")
 
 
 if __name__ == "__main__":

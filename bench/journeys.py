@@ -40,7 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import botocore.client  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from bench.query import REGION, clients, machine, start_moto  # noqa: E402
+from bench.moto_server import MotoProcess, machine  # noqa: E402
+from bench.query import REGION, clients  # noqa: E402
 from droplets import contract  # noqa: E402
 from droplets.cli import app  # noqa: E402
 from tests.cli.lake import create_table  # noqa: E402
@@ -92,18 +93,15 @@ def session_items(number: int, rng: random.Random, shards: int = contract.DEFAUL
     return items
 
 
-def populate(dynamodb, rng: random.Random) -> list[dict]:
-    """Write the lake's index items, one session per BatchWriteItem (20 items), and check
-    that the table holds them all."""
+def write_sessions(dynamodb, table: str, sessions: list[list[dict]], item=lambda item: item) -> int:
+    """Write each session's index items (as ``item`` makes them) in one BatchWriteItem, four
+    sessions at a time; returns how many items the table holds (the layout item aside)."""
     from boto3.dynamodb.types import TypeSerializer
 
     serializer = TypeSerializer()
-    sessions = [session_items(n, rng) for n in range(EVENTS // CALLS_PER_SESSION)]
-    # Readers look for items on the shard counts the layout item lists (the indexer's cold start).
-    dynamodb.update_item(TableName=TABLE, Key=contract.layout_key(), **contract.register_shards(contract.DEFAULT_INDEX_SHARDS))
 
     def write(items: list[dict]) -> None:
-        pending = {TABLE: [{"PutRequest": {"Item": {k: serializer.serialize(v) for k, v in item.items()}}} for item in items]}
+        pending = {table: [{"PutRequest": {"Item": {k: serializer.serialize(v) for k, v in item(i).items()}}} for i in items]}
         while pending:
             pending = dynamodb.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
 
@@ -112,9 +110,18 @@ def populate(dynamodb, rng: random.Random) -> list[dict]:
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(write, sessions))
     pages = dynamodb.get_paginator("scan").paginate(
-        TableName=TABLE, Select="COUNT", FilterExpression="#pk <> :layout", ExpressionAttributeNames={"#pk": contract.INDEX_PK},
+        TableName=table, Select="COUNT", FilterExpression="#pk <> :layout", ExpressionAttributeNames={"#pk": contract.INDEX_PK},
         ExpressionAttributeValues={":layout": {"S": contract.LAYOUT_PARTITION}})
-    stored = sum(page["Count"] for page in pages)
+    return sum(page["Count"] for page in pages)
+
+
+def populate(dynamodb, rng: random.Random) -> list[dict]:
+    """Write the lake's index items, one session per BatchWriteItem (20 items), and check
+    that the table holds them all."""
+    sessions = [session_items(n, rng) for n in range(EVENTS // CALLS_PER_SESSION)]
+    # Readers look for items on the shard counts the layout item lists (the indexer's cold start).
+    dynamodb.update_item(TableName=TABLE, Key=contract.layout_key(), **contract.register_shards(contract.DEFAULT_INDEX_SHARDS))
+    stored = write_sessions(dynamodb, TABLE, sessions)
     items = [item for session in sessions for item in session]
     if stored != len(items):
         raise SystemExit(f"the emulator holds {stored:,} of the {len(items):,} items written")
@@ -164,8 +171,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
 
-    endpoint, control, process = start_moto()
-    try:
+    with MotoProcess() as endpoint:
         _, dynamodb = clients(endpoint)
         create_table(dynamodb, TABLE)
         started = time.perf_counter()
@@ -234,11 +240,6 @@ def main() -> None:
         client = table("The index's answers replayed from memory (the client's own work: parse, group, count, print):",
                        times, counted)
         print(f"\nslowest report vs events: {served:.2f}x against moto, {client:.2f}x on the client alone (aim: at most 3x)")
-    finally:
-        control.send("stop")
-        process.join(timeout=10)
-        if process.is_alive():
-            process.terminate()
 
 
 if __name__ == "__main__":

@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
-import os
-import platform
 import random
 import sys
 import time
@@ -34,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import boto3  # noqa: E402
 from botocore.config import Config  # noqa: E402
 
+from bench.moto_server import MotoProcess, machine  # noqa: E402
 from droplets import contract  # noqa: E402
 from droplets.query import events_between, ordered_map, session_events  # noqa: E402
 from droplets.target import MAX_WORKERS  # noqa: E402
@@ -49,28 +47,6 @@ START = datetime(2026, 1, 15, tzinfo=timezone.utc)
 ROUTES = ("/courses/:id", "/courses", "/cart", "/checkout", "/me", "/search")
 #: The day and session that are timed: present from the smallest size on.
 PROBE_DAY = (START + timedelta(days=14)).date().isoformat()
-
-
-def _serve(conn) -> None:
-    import logging
-
-    from moto.server import ThreadedMotoServer
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    conn.send(server.get_host_and_port())
-    conn.recv()  # block until the parent says stop
-    server.stop()
-
-
-def start_moto():
-    parent, child = multiprocessing.Pipe()
-    process = multiprocessing.Process(target=_serve, args=(child,), daemon=True)
-    process.start()
-    host, port = parent.recv()
-    return f"http://{host}:{port}", parent, process
 
 
 def clients(endpoint: str):
@@ -162,18 +138,6 @@ def best_of(runs: int, func, requests: Requests):
     return min(times), result, (requests.count - before) // runs, (requests.items_read - read_before) // runs
 
 
-def machine() -> str:
-    cpu = platform.processor() or ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores, {platform.machine()}, {cpu}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2000,10000,40000", help="lake sizes, ascending (events)")
@@ -182,8 +146,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    endpoint, control, process = start_moto()
-    try:
+    with MotoProcess() as endpoint:
         s3, dynamodb = clients(endpoint)
         create_bucket(s3, BUCKET, REGION)
         create_table(dynamodb, TABLE)
@@ -227,11 +190,6 @@ def main() -> None:
             print(f"| {size:,} | {si * 1000:.0f} ms ({si_req} req, {si_read} items read) | {ss:.1f} s ({ss_req:,} req) "
                   f"| {ss / si:,.0f}x | {di * 1000:.0f} ms ({di_req} req, {di_read} items read) "
                   f"| {ds:.1f} s ({ds_req:,} req) | {ds / di:,.0f}x |")
-    finally:
-        control.send("stop")
-        process.join(timeout=10)
-        if process.is_alive():
-            process.terminate()
 
 
 if __name__ == "__main__":

@@ -36,15 +36,15 @@ import statistics
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import botocore.client  # noqa: E402
 
-from bench.journeys import CALLS_PER_SESSION, DAYS, EVENTS, WEEK, session_items  # noqa: E402
-from bench.query import clients, machine, start_moto  # noqa: E402
+from bench.journeys import CALLS_PER_SESSION, DAYS, EVENTS, WEEK, session_items, write_sessions  # noqa: E402
+from bench.moto_server import MotoProcess, machine  # noqa: E402
+from bench.query import clients  # noqa: E402
 from droplets import contract  # noqa: E402
 from droplets.query import events_between  # noqa: E402
 from droplets.timerange import TimeRange  # noqa: E402
@@ -61,9 +61,6 @@ def table_of(layout: str) -> str:
 def populate(dynamodb, sessions: list[list[dict]], shards: int | None, table: str) -> int:
     """Write the items with their ``day`` for ``shards``, one session per BatchWriteItem
     (moto can lose items when threads write one partition at once); returns the count stored."""
-    from boto3.dynamodb.types import TypeSerializer
-
-    serializer = TypeSerializer()
     create_table(dynamodb, table)
     if shards is not None:
         dynamodb.update_item(TableName=table, Key=contract.layout_key(), **contract.register_shards(shards))
@@ -73,17 +70,7 @@ def populate(dynamodb, sessions: list[list[dict]], shards: int | None, table: st
         partition = day if shards is None else contract.day_partition(day, item["event_id"], shards)
         return {**item, contract.DAY_INDEX_PK: partition}
 
-    def write(items: list[dict]) -> None:
-        pending = {table: [{"PutRequest": {"Item": {k: serializer.serialize(v) for k, v in relaid(i).items()}}} for i in items]}
-        while pending:
-            pending = dynamodb.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
-
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        list(pool.map(write, sessions))
-    pages = dynamodb.get_paginator("scan").paginate(
-        TableName=table, Select="COUNT", FilterExpression="#pk <> :layout", ExpressionAttributeNames={"#pk": contract.INDEX_PK},
-        ExpressionAttributeValues={":layout": {"S": contract.LAYOUT_PARTITION}})
-    return sum(page["Count"] for page in pages)
+    return write_sessions(dynamodb, table, sessions, relaid)
 
 
 class Reads:
@@ -127,8 +114,7 @@ def main() -> None:
     parser.add_argument("--latency-ms", type=float, default=8.0, help="emulated DynamoDB round trip per request")
     args = parser.parse_args()
 
-    endpoint, control, process = start_moto()
-    try:
+    with MotoProcess() as endpoint:
         _, dynamodb = clients(endpoint)
         rng = random.Random(14)
         sessions = [session_items(n, rng, shards=1) for n in range(EVENTS // CALLS_PER_SESSION)]
@@ -190,11 +176,6 @@ def main() -> None:
             trip = statistics.median(timed[latency][layout])
             print(f"| {layout} | {requests} | {items_read:,} | {served[layout] * 1000:,.0f} ms | {client * 1000:,.0f} ms "
                   f"| {client / client_base:.2f}x | {trip * 1000:,.0f} ms | {trip / trip_base:.2f}x | {trip / trip_unsharded:.2f}x |")
-    finally:
-        control.send("stop")
-        process.join(timeout=10)
-        if process.is_alive():
-            process.terminate()
 
 
 if __name__ == "__main__":

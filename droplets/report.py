@@ -85,8 +85,25 @@ def bucket_starts(time_range: TimeRange, bucket: str) -> list[str]:
     return starts
 
 
+class ErrorRates:
+    """The 4xx and 5xx rates of ``calls`` calls, ``errors_4xx`` and ``errors_5xx`` of them
+    failed (0.0 without calls): a route's, and the summary's of all calls."""
+
+    calls: int
+    errors_4xx: int
+    errors_5xx: int
+
+    @property
+    def error_rate_4xx(self) -> float:
+        return self.errors_4xx / self.calls if self.calls else 0.0
+
+    @property
+    def error_rate_5xx(self) -> float:
+        return self.errors_5xx / self.calls if self.calls else 0.0
+
+
 @dataclass
-class RouteStats:
+class RouteStats(ErrorRates):
     route: str
     count: int
     errors_4xx: int
@@ -97,12 +114,9 @@ class RouteStats:
     max_ms: float | None
 
     @property
-    def error_rate_4xx(self) -> float:
-        return self.errors_4xx / self.count if self.count else 0.0
-
-    @property
-    def error_rate_5xx(self) -> float:
-        return self.errors_5xx / self.count if self.count else 0.0
+    def calls(self) -> int:
+        """``count`` under the name :class:`ErrorRates` reads (``count`` is the JSON's key)."""
+        return self.count
 
 
 @dataclass
@@ -153,7 +167,7 @@ class Alert:
 
 
 @dataclass
-class Summary:
+class Summary(ErrorRates):
     calls: int
     errors_4xx: int
     errors_5xx: int
@@ -165,14 +179,6 @@ class Summary:
     busiest_route: str | None
     slowest_route: str | None
     alerts: list[Alert] = field(default_factory=list)
-
-    @property
-    def error_rate_4xx(self) -> float:
-        return self.errors_4xx / self.calls if self.calls else 0.0
-
-    @property
-    def error_rate_5xx(self) -> float:
-        return self.errors_5xx / self.calls if self.calls else 0.0
 
 
 @dataclass

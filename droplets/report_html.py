@@ -203,35 +203,49 @@ def _summary_html(report: ApiReport) -> str:
     return "\n".join(parts)
 
 
-def _routes_table(report: ApiReport) -> str:
+#: Each table's columns: heading, whether it holds text (aligned left), and a row's cell (HTML).
+_ROUTE_COLUMNS = (
+    ("route", False, lambda r: html.escape(r.route)),
+    ("calls", False, lambda r: f"{r.count:,}"),
+    ("4xx", False, lambda r: f"{r.error_rate_4xx:.1%}"),
+    ("5xx", False, lambda r: f"{r.error_rate_5xx:.1%}"),
+    ("p50", False, lambda r: format_ms(r.p50_ms)),
+    ("p95", False, lambda r: format_ms(r.p95_ms)),
+    ("p99", False, lambda r: format_ms(r.p99_ms)),
+    ("max", False, lambda r: format_ms(r.max_ms)),
+)
+_SESSION_COLUMNS = (
+    ("session", False, lambda s: html.escape(s.session_id)),
+    ("calls", False, lambda s: f"{s.count:,}"),
+    ("slowest call", False, lambda s: format_ms(s.max_ms)),
+    ("all its calls", False, lambda s: format_ms(s.total_ms)),
+    ("slowest route", True, lambda s: html.escape(s.slowest_route)),
+    ("at (UTC)", True, lambda s: html.escape(readable_time(s.slowest_at, with_seconds=True))),
+    ("its journey", True, lambda s: f"<code>{html.escape(s.journey_command)}</code>"),
+)
+
+
+def _table(table_id: str, columns, items, row_id=lambda item: None) -> str:
+    """A table of ``items``, a row each, cells as ``columns`` say; ``row_id`` names a row's id."""
+    def cell(tag: str, text: bool, content: str) -> str:
+        return f"<{tag} class='text'>{content}</{tag}>" if text else f"<{tag}>{content}</{tag}>"
+
+    head = "".join(cell("th", text, heading) for heading, text, _ in columns)
     rows = "".join(
-        f"<tr><td>{html.escape(r.route)}</td><td>{r.count:,}</td>"
-        f"<td>{r.error_rate_4xx:.1%}</td><td>{r.error_rate_5xx:.1%}</td>"
-        f"<td>{format_ms(r.p50_ms)}</td><td>{format_ms(r.p95_ms)}</td><td>{format_ms(r.p99_ms)}</td>"
-        f"<td>{format_ms(r.max_ms)}</td></tr>"
-        for r in report.routes
+        (f"<tr id='{row_id(item)}'>" if row_id(item) else "<tr>")
+        + "".join(cell("td", text, content(item)) for _, text, content in columns) + "</tr>"
+        for item in items
     )
-    return (
-        "<table id='routes'><thead><tr><th>route</th><th>calls</th><th>4xx</th><th>5xx</th>"
-        "<th>p50</th><th>p95</th><th>p99</th><th>max</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-    )
+    return f"<table id='{table_id}'><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _routes_table(report: ApiReport) -> str:
+    return _table("routes", _ROUTE_COLUMNS, report.routes)
 
 
 def _sessions_table(report: ApiReport) -> str:
-    rows = "".join(
-        f"<tr id='session-{html.escape(s.session_id)}'><td>{html.escape(s.session_id)}</td><td>{s.count:,}</td>"
-        f"<td>{format_ms(s.max_ms)}</td><td>{format_ms(s.total_ms)}</td><td class='text'>{html.escape(s.slowest_route)}</td>"
-        f"<td class='text'>{html.escape(readable_time(s.slowest_at, with_seconds=True))}</td>"
-        f"<td class='text'><code>{html.escape(s.journey_command)}</code></td></tr>"
-        for s in report.slowest_sessions
-    )
-    return (
-        "<table id='sessions'><thead><tr><th>session</th><th>calls</th><th>slowest call</th>"
-        "<th>all its calls</th><th class='text'>slowest route</th><th class='text'>at (UTC)</th>"
-        "<th class='text'>its journey</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-    )
+    return _table("sessions", _SESSION_COLUMNS, report.slowest_sessions,
+                  row_id=lambda s: f"session-{html.escape(s.session_id)}")
 
 
 def render_html(report: ApiReport, title: str = "droplets API report") -> str:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 
 from droplets import contract
+from tests.cases import cases
 from transforms import ConfigError
 from transforms.builtin.enrich import route_template
 from transforms.testing import chain, make_record, run_chain, run_transform, stored
+
+CASES = cases("test_enrich")  # tests/transform_cases.toml
 
 CHROME_WINDOWS = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"
@@ -60,15 +63,7 @@ def test_user_agent_is_parsed_into_browser_os_device_and_bot_flag(ua, expected):
     assert enrichment(with_user_agent(ua))["user_agent"] == expected
 
 
-@pytest.mark.parametrize(
-    "ua",
-    [
-        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36",
-        "Mozilla/5.0 (compatible; MyShopCrawler/1.0; +https://shop.example/crawler)",
-        "Mozilla/5.0 (compatible; UptimeRobot/2.0; http://www.uptimerobot.com/)",
-        "Go-http-client/1.1",
-    ],
-)
+@pytest.mark.parametrize("ua", CASES["automation_is_flagged_as_bot"])
 def test_automation_is_flagged_as_bot(ua):
     assert enrichment(with_user_agent(ua))["user_agent"]["is_bot"] is True
 
@@ -113,25 +108,7 @@ def test_user_agents_are_parsed_once_and_each_record_gets_its_own_copy():
     assert second["enrichment"]["user_agent"]["browser"] == "Mobile Safari"
 
 
-@pytest.mark.parametrize(
-    ("path", "template"),
-    [
-        ("/courses/42", "/courses/:id"),
-        ("/courses/42/lessons/7", "/courses/:id/lessons/:id"),
-        ("/users/550e8400-e29b-41d4-a716-446655440000/progress", "/users/:uuid/progress"),
-        ("/users/550E8400-E29B-41D4-A716-446655440000", "/users/:uuid"),
-        ("/orders/507f1f77bcf86cd799439011", "/orders/:hex"),
-        ("/invites/aB3dE5fG7hI9jK1lM3nO5", "/invites/:token"),
-        ("/courses/intro-to-sql-2024", "/courses/intro-to-sql-2024"),
-        ("/api/v2/search?q=42", "/api/v2/search"),
-        ("/courses/42/", "/courses/:id/"),
-        ("/", "/"),
-        ("", "/"),
-        ("/users/[email]/orders", "/users/:email/orders"),
-        ("/users/email:3f9a0b1c2d3e4f50", "/users/:email"),
-        ("/éléments/٣", "/éléments/٣"),
-    ],
-)
+@pytest.mark.parametrize(("path", "template"), CASES["route_template"])
 def test_route_template(path, template):
     assert route_template(path) == template
 

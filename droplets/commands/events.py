@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from droplets.commands.shared import AsJson, Commands, IndexTable, PageSize, Since, Stack, Until, target_for
+from droplets.commands.shared import AsJson, Commands, IndexOptions, Since, Until, reads_index
 from droplets.console import emit, note, stdout
 from droplets.render import events_table
 from droplets.timerange import TimeRange
@@ -15,6 +15,7 @@ app = Commands()
 
 
 @app.command()
+@reads_index
 def events(
     since: Since = "24h",
     until: Until = None,
@@ -23,17 +24,15 @@ def events(
     min_duration: Annotated[Optional[float], typer.Option("--min-duration", min=0, help="Only calls at least this slow (ms).", show_default=False)] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Stop after this many events (table default: 1000).", show_default=False)] = None,
     as_json: AsJson = False,
-    table: IndexTable = None,
-    stack: Stack = None,
-    page_size: PageSize = None,
+    index: IndexOptions = IndexOptions(),
 ) -> None:
     """Events in a time range, through the index's by-day GSI (each day's write shards queried concurrently, merged in time order), streamed."""
     from droplets.query import EventFilter, events_between, parse_status
 
     time_range = TimeRange.parse(since, until)
     where = EventFilter(route=route, status=parse_status(status) if status else None, min_duration=min_duration)
-    target = target_for("table", table=table, stack=stack)
-    stream = events_between(target.dynamodb, target.table, time_range, where=where, page_size=page_size)
+    target = index.target("table")
+    stream = events_between(target.dynamodb, target.table, time_range, where=where, page_size=index.page_size)
     if as_json:
         for count, event in enumerate(stream, start=1):
             emit(event)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from droplets import contract
-from droplets.commands.shared import AsJson, Bucket, Commands, IndexTable, PageSize, Stack, target_for
+from droplets.commands.shared import AsJson, Bucket, Commands, IndexOptions, reads_index
 from droplets.console import emit, note, progress, stdout
 from droplets.errors import NotFound
 from droplets.render import print_journey
@@ -17,21 +17,20 @@ app = Commands()
 
 
 @app.command()
+@reads_index
 def session(
     session_id: Annotated[str, typer.Argument(help="The session ID (X-Session-Id).", show_default=False)],
     full: Annotated[bool, typer.Option("--full", help="Also fetch the stored records from S3.")] = False,
     as_json: AsJson = False,
     bucket: Bucket = None,
-    table: IndexTable = None,
-    stack: Stack = None,
-    page_size: PageSize = None,
+    index: IndexOptions = IndexOptions(),
 ) -> None:
     """A session's journey in time order (time, method, route, status, duration), from the index."""
     from droplets.query import check_session_id, fetch_records, session_events
 
     check_session_id(session_id)
-    target = target_for("table", *(("bucket",) if full else ()), bucket=bucket, table=table, stack=stack)
-    events = session_events(target.dynamodb, target.table, session_id, page_size=page_size)
+    target = index.target("table", *(("bucket",) if full else ()), bucket=bucket)
+    events = session_events(target.dynamodb, target.table, session_id, page_size=index.page_size)
     unknown = NotFound(f"unknown session {session_id!r}: no events in table '{target.table}'")
 
     if not full:

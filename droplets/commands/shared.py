@@ -5,7 +5,8 @@ several commands take, and the target (bucket, table, queues) a command works on
   each command in :func:`handles_errors`, so no command can forget it.
 - The ``Annotated`` aliases (``AsJson``, ``Stack``, ``Since``...) are the options several
   commands take, defined once so their flags and help read the same everywhere. A command's
-  own options stay next to it.
+  own options stay next to it. :func:`reads_index` adds the three every index-reading command
+  ends with (``--table``, ``--stack``, ``--page-size``) as one :class:`IndexOptions`.
 - :func:`target_for` resolves the target (:mod:`droplets.target`) and remembers it for the
   running command only, so an error about a missing table or bucket names it.
 """
@@ -13,7 +14,9 @@ several commands take, and the target (bucket, table, queues) a command works on
 from __future__ import annotations
 
 import functools
+import inspect
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Annotated, Any, Callable, Optional
 
 import typer
@@ -35,6 +38,43 @@ Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmat
 Since = Annotated[str, typer.Option("--since", help=f"Start, inclusive: {TIME_HELP}.")]
 Until = Annotated[Optional[str], typer.Option("--until", help="End, exclusive (a date means the end of that day). Default: now.", show_default=False)]
 PageSize = Annotated[Optional[int], typer.Option("--page-size", min=1, hidden=True, help="DynamoDB Query page size (Limit).")]
+
+
+@dataclass(frozen=True)
+class IndexOptions:
+    """Where a command that reads the index finds it (``--table``, ``--stack``) and the page
+    size of its Queries (``--page-size``): the options every such command ends with."""
+
+    table: str | None = None
+    stack: str | None = None
+    page_size: int | None = None
+
+    def target(self, *needs: str, **more: Any) -> Target:
+        """:func:`target_for` with this table and stack (``more``: ``bucket=`` and the like)."""
+        return target_for(*needs, table=self.table, stack=self.stack, **more)
+
+
+_INDEX_OPTIONS = [
+    inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=option)
+    for name, option in (("table", IndexTable), ("stack", Stack), ("page_size", PageSize))
+]
+
+
+def reads_index(command: Callable) -> Callable:
+    """A command that reads the index gets ``--table``, ``--stack`` and ``--page-size`` after its
+    own options, defined here once, and receives them as ``index`` (:class:`IndexOptions`).
+    Typer reads a command's options from its signature, so the signature it sees is the
+    command's own without ``index``, followed by the three."""
+    signature = inspect.signature(command, eval_str=True)
+    own = [parameter for name, parameter in signature.parameters.items() if name != "index"]
+
+    @functools.wraps(command)
+    def with_index_options(*args: Any, table: str | None = None, stack: str | None = None,
+                           page_size: int | None = None, **kwargs: Any) -> Any:
+        return command(*args, index=IndexOptions(table, stack, page_size), **kwargs)
+
+    with_index_options.__signature__ = signature.replace(parameters=[*own, *_INDEX_OPTIONS])  # type: ignore[attr-defined]
+    return with_index_options
 
 def parsed(parse: Callable[[], Any], option: str = "") -> Any:
     """``parse()``, or a usage error: one line (naming ``option``) and exit 2, as for any

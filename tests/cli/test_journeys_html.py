@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_report_html import CHROMIUM_ARGS, _chromium, _non_blank
+from tests.cli.browser import assert_drawn, offline_chromium
 from tests.cli.test_report_journeys import RANGE, STEPS, journeys_lake  # noqa: F401 - the fixture
 
 
@@ -48,68 +48,34 @@ def test_pages_are_self_contained(pages):
     assert "No session reached the first step" in pages["empty"].read_text(encoding="utf-8")
 
 
-def _open(browser, path: Path, outside: list[str], errors: list[str], charts: int):
-    page = browser.new_page(viewport={"width": 1280, "height": 1600})
-
-    def offline(route):
-        # The page must need nothing from the network: refuse and remember any try.
-        if route.request.url.startswith(("file:", "data:", "blob:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", offline)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(path.as_uri(), wait_until="load")
-    page.wait_for_function(f"() => window.dropletsCharts && Object.keys(window.dropletsCharts).length === {charts}",
-                           timeout=30_000)
-    return page
-
-
-def _drawn(page, selector: str, tmp_path: Path, least: float) -> None:
-    png = page.locator(selector).screenshot()
-    (tmp_path / f"{selector[1:]}.png").write_bytes(png)  # kept for a human after a failure
-    share, colours = _non_blank(png)
-    assert share > least and colours > 10, (selector, share, colours)
-
-
 @pytest.mark.browser
 def test_charts_render_offline_in_headless_chromium(pages, tmp_path):
-    manager, executable = _chromium()
-    outside: list[str] = []
-    errors: list[str] = []
-    with manager as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        try:
-            # the journeys page: the flow as a Sankey, the paths as bars
-            page = _open(browser, pages["journeys"], outside, errors, charts=2)
-            flow = page.evaluate("""() => { const c = window.dropletsCharts['flow-chart'];
-                const d = c.data.datasets[0].data;
-                return [c.config.type, new Set(d.flatMap(f => [f.from, f.to])).size, d.reduce((a, f) => a + f.flow, 0),
-                        c.getDatasetMeta(0).data.length]; }""")
-            # 6 sessions leave step 1; 5 (all but the bounce) step 2; A, B and C step 3 (D and E
-            # had two steps, and the flow stops at step 4); every band is drawn
-            assert flow[0] == "sankey" and flow[1] >= 6 and flow[2] == 6 + 5 + 3, flow
-            assert flow[3] == page.evaluate("() => window.dropletsCharts['flow-chart'].data.datasets[0].data.length")
-            paths = page.evaluate("""() => { const c = window.dropletsCharts['paths-chart'];
-                return [c.config.type, c.config.options.indexAxis, c.data.datasets[0].data]; }""")
-            assert paths == ["bar", "y", [2, 1, 1, 1]], paths  # paths of 3, the most common first (on top)
-            _drawn(page, "#flow-chart", tmp_path, 0.05)
-            _drawn(page, "#paths-chart", tmp_path, 0.02)
+    with offline_chromium() as browser:
+        # the journeys page: the flow as a Sankey, the paths as bars
+        page = browser.open(pages["journeys"], charts=2)
+        flow = page.evaluate("""() => { const c = window.dropletsCharts['flow-chart'];
+            const d = c.data.datasets[0].data;
+            return [c.config.type, new Set(d.flatMap(f => [f.from, f.to])).size, d.reduce((a, f) => a + f.flow, 0),
+                    c.getDatasetMeta(0).data.length]; }""")
+        # 6 sessions leave step 1; 5 (all but the bounce) step 2; A, B and C step 3 (D and E
+        # had two steps, and the flow stops at step 4); every band is drawn
+        assert flow[0] == "sankey" and flow[1] >= 6 and flow[2] == 6 + 5 + 3, flow
+        assert flow[3] == page.evaluate("() => window.dropletsCharts['flow-chart'].data.datasets[0].data.length")
+        paths = page.evaluate("""() => { const c = window.dropletsCharts['paths-chart'];
+            return [c.config.type, c.config.options.indexAxis, c.data.datasets[0].data]; }""")
+        assert paths == ["bar", "y", [2, 1, 1, 1]], paths  # paths of 3, the most common first (on top)
+        assert_drawn(page, "flow-chart", tmp_path, 0.05)
+        assert_drawn(page, "paths-chart", tmp_path, 0.02)
 
-            # the funnel page: a centred bar per step, as wide as its sessions
-            page = _open(browser, pages["funnel"], outside, errors, charts=1)
-            funnel = page.evaluate("""() => { const c = window.dropletsCharts['funnel-chart'];
-                return [c.data.labels, c.data.datasets[0].data.map(([a, b]) => b - a)]; }""")
-            assert funnel[1] == [5, 3, 2]
-            assert funnel[0][2].endswith(": 2 (40%)")  # of the first step, on the last bar
-            _drawn(page, "#funnel-chart", tmp_path, 0.05)
+        # the funnel page: a centred bar per step, as wide as its sessions
+        page = browser.open(pages["funnel"], charts=1)
+        funnel = page.evaluate("""() => { const c = window.dropletsCharts['funnel-chart'];
+            return [c.data.labels, c.data.datasets[0].data.map(([a, b]) => b - a)]; }""")
+        assert funnel[1] == [5, 3, 2]
+        assert funnel[0][2].endswith(": 2 (40%)")  # of the first step, on the last bar
+        assert_drawn(page, "funnel-chart", tmp_path, 0.05)
 
-            # a funnel nobody entered still renders, and says so
-            page = _open(browser, pages["empty"], outside, errors, charts=1)
-            assert page.locator(".empty").inner_text() == "No session reached the first step in this range."
-            assert errors == []
-        finally:
-            browser.close()
-    assert outside == []
+        # a funnel nobody entered still renders, and says so
+        page = browser.open(pages["empty"], charts=1)
+        assert page.locator(".empty").inner_text() == "No session reached the first step in this range."
+        assert browser.errors == []

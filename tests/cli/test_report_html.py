@@ -5,7 +5,6 @@ summary, what stands out) and last (each slow session's journey command)."""
 
 from __future__ import annotations
 
-import io
 import random
 import re
 from datetime import datetime, timedelta, timezone
@@ -15,13 +14,9 @@ import pytest
 
 from droplets import contract
 from droplets.local.traffic import COURSE_IDS, plan_sessions
+from tests.cli.browser import assert_drawn, chart_data, offline_chromium
 from tests.cli.lake import stored_record
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 #: The page's weight limit (issue 18: the plotly page weighed 4.9 MB for the demo's 255 calls).
 MAX_PAGE_BYTES = 1_000_000
 CHART_IDS = ("calls-chart", "latency-chart", "route-latency-chart")
@@ -121,96 +116,34 @@ def test_the_page_opens_with_the_summary_and_what_stands_out(report_pages):
     assert len(slow) == 10 and len(set(slow)) == 10
 
 
-def _chromium():
-    if not CHROMIUM.exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run scripts/ensure-chromium")
-    from playwright.sync_api import sync_playwright
-
-    return sync_playwright(), str(CHROMIUM)
-
-
-def _non_blank(png: bytes) -> tuple[float, int]:
-    """(share of pixels that differ from the background, number of distinct colours)."""
-    from PIL import Image, ImageStat
-
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    total = image.width * image.height
-    colours = image.getcolors(maxcolors=total)  # [(count, colour)], every colour present
-    background = max(count for count, _ in colours)
-    assert sum(ImageStat.Stat(image).var) > 0
-    return 1 - background / total, len(colours)
-
-
-def open_offline(browser, path: Path, outside: list[str], errors: list[str], charts: int):
-    """``path`` in a new tab that may fetch nothing (any try is refused and remembered),
-    once its ``charts`` charts are drawn."""
-    page = browser.new_page(viewport={"width": 1280, "height": 1600})
-
-    def offline(route):
-        if route.request.url.startswith(("file:", "data:", "blob:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", offline)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(path.as_uri(), wait_until="load")
-    page.wait_for_function(f"() => window.dropletsCharts && Object.keys(window.dropletsCharts).length === {charts}",
-                           timeout=30_000)
-    return page
-
-
-def chart_data(page, chart_id: str) -> dict:
-    """What Chart.js drew on a canvas: its type, labels and datasets."""
-    return page.evaluate("""id => { const c = window.dropletsCharts[id];
-        return {type: c.config.type, labels: c.data.labels || [],
-                datasets: c.data.datasets.map(d => ({label: d.label, data: d.data}))}; }""", chart_id)
-
-
-def assert_drawn(page, chart_id: str, tmp_path: Path, least_share: float = 0.02) -> None:
-    png = page.locator(f"#{chart_id}").screenshot()
-    (tmp_path / f"{chart_id}.png").write_bytes(png)  # kept for a human after a failure
-    share, colours = _non_blank(png)
-    assert share > least_share and colours > 10, (chart_id, share, colours)
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("name", list(RANGES))
 def test_charts_have_shape_for_an_hour_a_day_and_a_month(report_pages, name, tmp_path):
     path, records = report_pages[name]
     _, _, bucket, buckets, sample_label = RANGES[name]
-    manager, executable = _chromium()
-    outside: list[str] = []
-    errors: list[str] = []
-    with manager as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = open_offline(browser, path, outside, errors, charts=len(CHART_IDS))
-            # calls over time: a bucket per minute / hour / day of the range, labelled readably,
-            # calls in more than one of them, every call counted once
-            calls = chart_data(page, "calls-chart")
-            assert calls["type"] == "bar" and len(calls["labels"]) == buckets
-            assert sample_label in calls["labels"]
-            totals = [sum(column) for column in zip(*(d["data"] for d in calls["datasets"]))]
-            assert sum(totals) == len(records)
-            assert sum(1 for t in totals if t) > 1, totals
-            # the legend holds only the classes present (this traffic has no 3xx)
-            present = {"2xx", "4xx", "5xx"} & {contract_class(r) for r in records}
-            assert [d["label"] for d in calls["datasets"]] == [c for c in ("2xx", "4xx", "5xx") if c in present]
-            # latency: p50, p95, p99 of all calls; each busy route's p95
-            latency = chart_data(page, "latency-chart")
-            assert [d["label"] for d in latency["datasets"]] == ["p50", "p95", "p99"]
-            assert sum(1 for v in latency["datasets"][1]["data"] if v is not None) > 1
-            routes = chart_data(page, "route-latency-chart")
-            assert {d["label"] for d in routes["datasets"]} == {r["request"]["route"] for r in records}
-            # and every chart is drawn (not a blank canvas)
-            for chart_id in CHART_IDS:
-                assert_drawn(page, chart_id, tmp_path)
-            assert errors == []
-        finally:
-            browser.close()
-    assert outside == []
+    with offline_chromium() as browser:
+        page = browser.open(path, charts=len(CHART_IDS))
+        # calls over time: a bucket per minute / hour / day of the range, labelled readably,
+        # calls in more than one of them, every call counted once
+        calls = chart_data(page, "calls-chart")
+        assert calls["type"] == "bar" and len(calls["labels"]) == buckets
+        assert sample_label in calls["labels"]
+        totals = [sum(column) for column in zip(*(d["data"] for d in calls["datasets"]))]
+        assert sum(totals) == len(records)
+        assert sum(1 for t in totals if t) > 1, totals
+        # the legend holds only the classes present (this traffic has no 3xx)
+        present = {"2xx", "4xx", "5xx"} & {contract_class(r) for r in records}
+        assert [d["label"] for d in calls["datasets"]] == [c for c in ("2xx", "4xx", "5xx") if c in present]
+        # latency: p50, p95, p99 of all calls; each busy route's p95
+        latency = chart_data(page, "latency-chart")
+        assert [d["label"] for d in latency["datasets"]] == ["p50", "p95", "p99"]
+        assert sum(1 for v in latency["datasets"][1]["data"] if v is not None) > 1
+        routes = chart_data(page, "route-latency-chart")
+        assert {d["label"] for d in routes["datasets"]} == {r["request"]["route"] for r in records}
+        # and every chart is drawn (not a blank canvas)
+        for chart_id in CHART_IDS:
+            assert_drawn(page, chart_id, tmp_path)
+        assert browser.errors == []
 
 
 def contract_class(record: dict) -> str:
@@ -222,17 +155,9 @@ def test_an_empty_range_still_renders(lake, cli, tmp_path):
     out = tmp_path / "empty.html"
     result = cli("report", "api", "--since", "2027-01-01", "--until", "2027-01-02", "--html", str(out))
     assert result.exit_code == 0, result.stderr
-    manager, executable = _chromium()
-    errors: list[str] = []
-    outside: list[str] = []
-    with manager as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = open_offline(browser, out, outside, errors, charts=len(CHART_IDS))
-            assert page.locator(".empty").inner_text() == "No calls in this range."
-            calls = chart_data(page, "calls-chart")
-            assert len(calls["labels"]) == 48 and calls["datasets"] == []  # two days of hours, no class present
-            assert errors == []
-        finally:
-            browser.close()
-    assert outside == []
+    with offline_chromium() as browser:
+        page = browser.open(out, charts=len(CHART_IDS))
+        assert page.locator(".empty").inner_text() == "No calls in this range."
+        calls = chart_data(page, "calls-chart")
+        assert len(calls["labels"]) == 48 and calls["datasets"] == []  # two days of hours, no class present
+        assert browser.errors == []

@@ -37,6 +37,13 @@ def index(lake, session: str, occurred_at: str, **fields) -> str:
     return lake.add_event(session, occurred_at, **fields)["event_id"]
 
 
+def tail_at(lake, now: str, **options) -> tuple[Tail, Clock]:
+    """A Tail of the lake's index (``options`` as Tail takes them) on a clock set at ``now``
+    that the test moves; not started."""
+    clock = Clock(at(now))
+    return Tail(lake.dynamodb, lake.table, clock=clock, **options), clock
+
+
 def ids(events) -> list[str]:
     return [e["event_id"] for e in events]
 
@@ -65,9 +72,8 @@ def recorded_queries(monkeypatch):
 
 def test_only_calls_indexed_after_the_start_are_new(lake):
     # GIVEN a call indexed before tail starts
-    clock = Clock(at("2026-03-10T12:00:00.000Z"))
     before = index(lake, "sess-tail-0001", "2026-03-10T11:59:50.000Z")
-    tail = Tail(lake.dynamodb, lake.table, clock=clock)
+    tail, clock = tail_at(lake, "2026-03-10T12:00:00.000Z")
     # WHEN tail starts, then two calls are indexed: one that occurred after the start and
     # one that occurred 5 s BEFORE it but reached the index only now
     assert tail.start() == 1
@@ -83,8 +89,7 @@ def test_only_calls_indexed_after_the_start_are_new(lake):
 
 def test_polls_cross_midnight_without_a_gap_or_a_repeat(lake, recorded_queries):
     # GIVEN tail started 10 s before midnight UTC, polling every 2 s with a 1-minute look-back
-    clock = Clock(at("2026-03-31T23:59:50.000Z"))
-    tail = Tail(lake.dynamodb, lake.table, lookback=timedelta(minutes=1), clock=clock)
+    tail, clock = tail_at(lake, "2026-03-31T23:59:50.000Z", lookback=timedelta(minutes=1))
     tail.start()
     printed: list[str] = []
     expected: list[str] = []
@@ -119,8 +124,7 @@ def test_polls_cross_midnight_without_a_gap_or_a_repeat(lake, recorded_queries):
 
 def test_a_quiet_spell_over_midnight_keeps_the_window_at_the_last_call_seen(lake, recorded_queries):
     # GIVEN a last call at 23:59:30, then nothing for 3 minutes, past midnight
-    clock = Clock(at("2026-03-31T23:59:00.000Z"))
-    tail = Tail(lake.dynamodb, lake.table, lookback=timedelta(seconds=30), clock=clock)
+    tail, clock = tail_at(lake, "2026-03-31T23:59:00.000Z", lookback=timedelta(seconds=30))
     tail.start()
     first = index(lake, "sess-quiet-0001", "2026-03-31T23:59:30.000Z")
     clock.advance(seconds=31)
@@ -136,10 +140,9 @@ def test_a_quiet_spell_over_midnight_keeps_the_window_at_the_last_call_seen(lake
 
 def test_every_call_once_across_shards_unsharded_items_and_a_shard_count_change(lake, recorded_queries):
     # GIVEN a table with calls indexed before sharding, and tail started at noon
-    clock = Clock(at("2026-03-10T12:00:00.000Z"))
     old = lake.add_event("sess-shard-tail1", "2026-03-10T11:59:59.000Z", indexed=False)
     lake.index([(old, contract.object_key(old))], unsharded=True)
-    tail = Tail(lake.dynamodb, lake.table, lookback=timedelta(minutes=1), clock=clock)
+    tail, clock = tail_at(lake, "2026-03-10T12:00:00.000Z", lookback=timedelta(minutes=1))
     assert tail.start() == 1
     printed: list[str] = []
     expected: list[str] = []
@@ -166,8 +169,7 @@ def test_every_call_once_across_shards_unsharded_items_and_a_shard_count_change(
 
 def test_a_call_indexed_later_than_the_look_back_behind_newer_calls_is_not_seen(lake):
     # GIVEN traffic up to now, so the window follows the clock
-    clock = Clock(at("2026-03-10T12:00:00.000Z"))
-    tail = Tail(lake.dynamodb, lake.table, lookback=timedelta(seconds=30), clock=clock)
+    tail, clock = tail_at(lake, "2026-03-10T12:00:00.000Z", lookback=timedelta(seconds=30))
     tail.start()
     clock.advance(minutes=2)
     recent = index(lake, "sess-tail-0003", "2026-03-10T12:01:59.000Z")
@@ -181,8 +183,7 @@ def test_a_call_indexed_later_than_the_look_back_behind_newer_calls_is_not_seen(
 
 def test_ids_seen_are_forgotten_once_out_of_the_window_and_the_window_never_moves_back(lake):
     # GIVEN a call seen at 12:00:01
-    clock = Clock(at("2026-03-10T12:00:00.000Z"))
-    tail = Tail(lake.dynamodb, lake.table, lookback=timedelta(seconds=10), clock=clock)
+    tail, clock = tail_at(lake, "2026-03-10T12:00:00.000Z", lookback=timedelta(seconds=10))
     tail.start()
     old = index(lake, "sess-tail-0004", "2026-03-10T12:00:01.000Z")
     clock.advance(seconds=2)
@@ -201,9 +202,7 @@ def test_ids_seen_are_forgotten_once_out_of_the_window_and_the_window_never_move
 
 def test_session_reads_its_partition_not_the_day_index(lake, recorded_queries):
     # GIVEN calls of two sessions
-    clock = Clock(at("2026-03-10T12:00:00.000Z"))
-    tail = Tail(lake.dynamodb, lake.table, session_id="sess-tail-mine", clock=clock,
-                where=EventFilter(status=(500, 599)))
+    tail, clock = tail_at(lake, "2026-03-10T12:00:00.000Z", session_id="sess-tail-mine", where=EventFilter(status=(500, 599)))
     tail.start()
     mine = index(lake, "sess-tail-mine", "2026-03-10T12:00:00.500Z", status=503)
     index(lake, "sess-tail-mine", "2026-03-10T12:00:00.600Z", status=200)
@@ -220,8 +219,7 @@ def test_session_reads_its_partition_not_the_day_index(lake, recorded_queries):
 
 
 def test_a_glob_route_is_checked_on_what_comes_back(lake, recorded_queries):
-    clock = Clock(at("2026-03-10T12:00:00.000Z"))
-    tail = Tail(lake.dynamodb, lake.table, clock=clock, where=EventFilter(route="/courses/*/checkout"))
+    tail, clock = tail_at(lake, "2026-03-10T12:00:00.000Z", where=EventFilter(route="/courses/*/checkout"))
     tail.start()
     wanted = index(lake, "sess-tail-0005", "2026-03-10T12:00:00.100Z", route="/courses/:id/checkout", method="POST")
     index(lake, "sess-tail-0005", "2026-03-10T12:00:00.200Z", route="/courses/:id/refund", method="POST")

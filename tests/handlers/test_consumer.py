@@ -48,6 +48,18 @@ def fail_put_object_for(s3, keys, code="SlowDown", status=503):
     s3.meta.events.register("before-call.s3.PutObject", answer)
 
 
+
+def handled_while_s3_slows_down(event, context, puts: int) -> dict:
+    """The consumer's answer to ``event`` while S3 answers PutObject with 503 SlowDown, ``puts``
+    times; and each of those answers was asked for (the consumer tried every write)."""
+    stubber = Stubber(consumer.consumer().s3)
+    for _ in range(puts):
+        stubber.add_client_error("put_object", service_error_code="SlowDown", http_status_code=503)
+    with stubber:
+        response = consumer.handler(event, context)
+    stubber.assert_no_pending_responses()
+    return response
+
 # --- happy path -------------------------------------------------------------------------
 
 
@@ -331,15 +343,9 @@ def test_an_s3_failure_reports_exactly_that_message(aws, context):
 def test_when_s3_fails_the_whole_batch_every_message_is_reported(aws, context):
     # GIVEN ten records and an S3 that answers every PutObject with 503 SlowDown
     event = sqs_event([body_of(r) for r in records(10)])
-    app = consumer.consumer()
-    stubber = Stubber(app.s3)
-    for _ in range(10):
-        stubber.add_client_error("put_object", service_error_code="SlowDown", http_status_code=503)
-    # WHEN the batch is consumed
-    with stubber:
-        response = consumer.handler(event, context)
+    # WHEN the batch is consumed (and every PutObject was tried)
+    response = handled_while_s3_slows_down(event, context, puts=10)
     # THEN every message is reported (none lost, none deleted), nothing is stored
-    stubber.assert_no_pending_responses()
     assert sorted(f["itemIdentifier"] for f in response["batchItemFailures"]) == \
         sorted(m["messageId"] for m in event["Records"])
     assert aws.keys() == []

@@ -8,8 +8,6 @@ import threading
 from collections import Counter
 from datetime import datetime, timezone
 
-from botocore.stub import Stubber
-
 from droplets import contract
 from droplets.contract import message as messages
 from handlers import consumer
@@ -18,7 +16,7 @@ from transforms.chain import PARSE_STEP, VALIDATE_STEP
 from transforms.testing import make_record
 
 from .conftest import BUCKET, body_of, load_fixture, sqs_event, sqs_message
-from .test_consumer import fail_put_object_for, records
+from .test_consumer import fail_put_object_for, handled_while_s3_slows_down, records
 
 
 def packed_message(bodies, **kwargs):
@@ -157,15 +155,9 @@ def test_a_transient_s3_failure_retries_the_whole_pack_which_writes_the_same_obj
 def test_when_s3_fails_every_write_of_a_pack_it_is_reported_once(aws, context):
     # GIVEN a pack of three records and an S3 that answers every PutObject with 503
     message = packed_message([body_of(r) for r in records(3)])
-    app = consumer.consumer()
-    stubber = Stubber(app.s3)
-    for _ in range(3):
-        stubber.add_client_error("put_object", service_error_code="SlowDown", http_status_code=503)
-    # WHEN it is consumed
-    with stubber:
-        response = consumer.handler({"Records": [message]}, context)
-    # THEN every write was tried and the message is reported once, nothing stored
-    stubber.assert_no_pending_responses()
+    # WHEN it is consumed (and every write was tried)
+    response = handled_while_s3_slows_down({"Records": [message]}, context, puts=3)
+    # THEN the message is reported once, nothing stored
     assert response == {"batchItemFailures": [{"itemIdentifier": message["messageId"]}]}
     assert aws.keys() == []
 
