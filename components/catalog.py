@@ -160,42 +160,29 @@ class Catalog(pulumi.ComponentResource):
             "parameters": {"ignore.malformed.json": "true"},
         }
         self.database = aws.glue.CatalogDatabase(f"{name}-database", name=glue_name(args.database_name), opts=child)
-        self.table = aws.glue.CatalogTable(
-            f"{name}-table",
-            database_name=self.database.name,
-            name=JSON_TABLE_NAME,
-            table_type="EXTERNAL_TABLE",
-            # Nothing older than the retention exists; a day ahead for clock skew.
-            parameters={"classification": "json",
-                        **projected(contract.EVENTS_PREFIX, f"NOW-{args.retention_days}DAYS,NOW+1DAYS")},
-            partition_keys=[{"name": PARTITION, "type": "string"}],
-            storage_descriptor={
-                "location": location(contract.EVENTS_PREFIX),
-                "input_format": TEXT_INPUT,
-                "output_format": TEXT_OUTPUT,
-                "ser_de_info": json_serde,
-                "columns": event_columns(),
-            },
-            opts=child,
-        )
-        self.parquet_table = aws.glue.CatalogTable(
-            f"{name}-parquet-table",
-            database_name=self.database.name,
-            name=PARQUET_TABLE_NAME,
-            table_type="EXTERNAL_TABLE",
-            # Compacted days are closed days: none ahead of today.
-            parameters={"classification": "parquet",
-                        **projected(layout.COMPACTED_EVENTS_PREFIX, f"NOW-{args.compacted_retention_days}DAYS,NOW")},
-            partition_keys=[{"name": PARTITION, "type": "string"}],
-            storage_descriptor={
-                "location": location(layout.COMPACTED_EVENTS_PREFIX),
-                "input_format": PARQUET_INPUT,
-                "output_format": PARQUET_OUTPUT,
-                "ser_de_info": {"serialization_library": PARQUET_SERDE},
-                "columns": parquet_columns(),
-            },
-            opts=child,
-        )
+        def day_table(role: str, table_name: str, classification: str, prefix: str, days_range: str,
+                      formats: tuple[str, str], serde: dict, columns: list) -> aws.glue.CatalogTable:
+            """A table of day partitions under ``prefix``, projected over ``days_range``."""
+            return aws.glue.CatalogTable(
+                f"{name}-{role}",
+                database_name=self.database.name,
+                name=table_name,
+                table_type="EXTERNAL_TABLE",
+                parameters={"classification": classification, **projected(prefix, days_range)},
+                partition_keys=[{"name": PARTITION, "type": "string"}],
+                storage_descriptor={"location": location(prefix), "input_format": formats[0],
+                                    "output_format": formats[1], "ser_de_info": serde, "columns": columns},
+                opts=child,
+            )
+
+        # Nothing older than the retention exists; a day ahead for clock skew.
+        self.table = day_table("table", JSON_TABLE_NAME, "json", contract.EVENTS_PREFIX,
+                               f"NOW-{args.retention_days}DAYS,NOW+1DAYS", (TEXT_INPUT, TEXT_OUTPUT), json_serde,
+                               event_columns())
+        # Compacted days are closed days: none ahead of today.
+        self.parquet_table = day_table("parquet-table", PARQUET_TABLE_NAME, "parquet", layout.COMPACTED_EVENTS_PREFIX,
+                                       f"NOW-{args.compacted_retention_days}DAYS,NOW", (PARQUET_INPUT, PARQUET_OUTPUT),
+                                       {"serialization_library": PARQUET_SERDE}, parquet_columns())
         self.manifests_table = aws.glue.CatalogTable(
             f"{name}-manifests-table",
             database_name=self.database.name,

@@ -15,27 +15,15 @@ from components.catalog import decode_presto_view
 from components.compaction import ATHENA_RESULTS, ATHENA_SYNC, DefinitionSpec, definition
 from droplets.compaction import sql as csql
 from tests.infra.harness import ACCOUNT, STACKS, run_program, stack_config
+from tests.infra.policies import MACHINE, ROLE, ROLE_POLICY, SCHEDULE, TABLE, as_list, statements
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-MACHINE = "aws:sfn/stateMachine:StateMachine"
-SCHEDULE = "aws:scheduler/schedule:Schedule"
-ROLE = "aws:iam/role:Role"
-ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy"
-TABLE = "aws:glue/catalogTable:CatalogTable"
 DEFAULTS = {"compactionGraceHours": 2, "compactionLookbackDays": 3, "compactedRetentionDays": 730}
 
 
 def setting(stack: str, key: str) -> int:
     return int(stack_config(stack).get(f"droplets:{key}", DEFAULTS[key]))
-
-
-def statements(document: dict) -> dict[str, dict]:
-    return {s["Sid"]: s for s in document["Statement"]}
-
-
-def as_list(value) -> list:
-    return value if isinstance(value, list) else [value]
 
 
 @pytest.mark.parametrize("stack", STACKS)

@@ -32,16 +32,11 @@ from components.config import (
 from droplets import contract
 from tests.infra import harness
 from tests.infra.harness import ACCOUNT, STACKS, ProgramRun, run_program, stack_config
+from tests.infra.policies import KMS_KEY, LOG_GROUP, MAPPING, POLICY, QUEUE, ROLE_POLICY, as_list, statements
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 REGION = "eu-west-1"
-QUEUE = "aws:sqs/queue:Queue"
-MAPPING = "aws:lambda/eventSourceMapping:EventSourceMapping"
-ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy"
-POLICY = "aws:iam/policy:Policy"
-KMS_KEY = "aws:kms/key:Key"
-LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup"
 EXISTING_KEY = f"arn:aws:kms:{REGION}:{ACCOUNT}:key/0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"
 #: The three settings of droplets:kms.
 KMS_SETTINGS = ("aws-managed", "create", EXISTING_KEY)
@@ -50,14 +45,6 @@ HASHING = {"droplets:transformOptions": json.dumps({"pii": {"mode": "hash"}})}
 READERS = (f"arn:aws:iam::{ACCOUNT}:role/data-team", f"arn:aws:iam::{ACCOUNT}:role/ops/oncall")
 #: A new AWS account's Lambda concurrency quota.
 NEW_ACCOUNT_CONCURRENCY = 10
-
-
-def statements(document: dict) -> dict[str, dict]:
-    return {s["Sid"]: s for s in document["Statement"]}
-
-
-def as_list(value) -> list:
-    return value if isinstance(value, list) else [value]
 
 
 def kms_id(setting: str) -> str:

@@ -20,13 +20,10 @@ from droplets import contract
 from droplets.contract import erasure
 from droplets.dlq import PAIRS as DLQ_PAIRS
 from tests.infra.harness import ACCOUNT, EXPORTS, ROOT, STACKS, ProgramRun, run_program, stack_config
+from tests.infra.policies import FUNCTION, MAPPING, QUEUE, ROLE_POLICY, as_list, statements
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-QUEUE = "aws:sqs/queue:Queue"
-FUNCTION = "aws:lambda/function:Function"
-MAPPING = "aws:lambda/eventSourceMapping:EventSourceMapping"
-ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy"
 
 COMPONENTS = {
     "droplets": "droplets:index:DropletsPipeline",
@@ -53,14 +50,6 @@ def config(stack: str, key: str, default=None) -> str | None:
 def creates_key(stack: str) -> bool:
     """Whether the committed stack has droplets:kms create (its details: test_hardening.py)."""
     return config(stack, "kms", "aws-managed") == "create"
-
-
-def statements(document: dict) -> dict[str, dict]:
-    return {s["Sid"]: s for s in document["Statement"]}
-
-
-def as_list(value) -> list:
-    return value if isinstance(value, list) else [value]
 
 
 def queue_by_arn(run: ProgramRun, arn: str):
