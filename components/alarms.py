@@ -9,6 +9,7 @@ import pulumi
 import pulumi_aws as aws
 
 from components.encryption import partition_of
+from components.iam import policy_document
 
 PERIOD_SECONDS = 300
 
@@ -55,38 +56,35 @@ class Alarms(pulumi.ComponentResource):
             f"{name}-key",
             description="droplets alarm topic encryption",
             enable_key_rotation=True,
-            policy=pulumi.Output.json_dumps({
-                "Version": "2012-10-17",
-                "Statement": [
-                    {
-                        # The default key policy: the account's IAM policies decide who else
-                        # may use or manage the key. In a key policy "Resource": "*" means
-                        # "this key" (AWS requires exactly "*" there).
-                        "Sid": "AccountManagesKey",
-                        "Effect": "Allow",
-                        "Principal": {"AWS": args.account_id},
-                        "Action": "kms:*",
-                        "Resource": "*",
-                    },
-                    {
-                        # CloudWatch encrypts what it publishes to the topic: only for this
-                        # account's alarms (no other account's alarm can use the key through
-                        # CloudWatch), only for this topic. "*" as above.
-                        "Sid": "CloudWatchAlarmsPublish",
-                        "Effect": "Allow",
-                        "Principal": {"Service": "cloudwatch.amazonaws.com"},
-                        "Action": ["kms:Decrypt", "kms:GenerateDataKey*"],
-                        "Resource": "*",
-                        "Condition": {
-                            "StringEquals": {
-                                "aws:SourceAccount": args.account_id,
-                                "kms:EncryptionContext:aws:sns:topicArn": topic_arn,
-                            },
-                            "ArnLike": {"aws:SourceArn": alarm_arns},
+            policy=policy_document([
+                {
+                    # The default key policy: the account's IAM policies decide who else
+                    # may use or manage the key. In a key policy "Resource": "*" means
+                    # "this key" (AWS requires exactly "*" there).
+                    "Sid": "AccountManagesKey",
+                    "Effect": "Allow",
+                    "Principal": {"AWS": args.account_id},
+                    "Action": "kms:*",
+                    "Resource": "*",
+                },
+                {
+                    # CloudWatch encrypts what it publishes to the topic: only for this
+                    # account's alarms (no other account's alarm can use the key through
+                    # CloudWatch), only for this topic. "*" as above.
+                    "Sid": "CloudWatchAlarmsPublish",
+                    "Effect": "Allow",
+                    "Principal": {"Service": "cloudwatch.amazonaws.com"},
+                    "Action": ["kms:Decrypt", "kms:GenerateDataKey*"],
+                    "Resource": "*",
+                    "Condition": {
+                        "StringEquals": {
+                            "aws:SourceAccount": args.account_id,
+                            "kms:EncryptionContext:aws:sns:topicArn": topic_arn,
                         },
+                        "ArnLike": {"aws:SourceArn": alarm_arns},
                     },
-                ],
-            }),
+                },
+            ]),
             opts=child,
         )
         self.topic = aws.sns.Topic(f"{name}-topic", name=args.topic_name, kms_master_key_id=self.key.arn, opts=child)

@@ -36,6 +36,7 @@ from typing import Any, Sequence
 import pulumi
 import pulumi_aws as aws
 
+from components.iam import policy_document
 from droplets import contract
 from droplets.compaction import sql as csql
 from droplets.contract import compaction as layout
@@ -317,15 +318,12 @@ class CompactionArgs:
 
 def _trust(service: str, account_id: pulumi.Input[str]) -> pulumi.Output[str]:
     """A role only ``service`` may assume, and only for this account (confused deputy)."""
-    return pulumi.Output.json_dumps({
-        "Version": "2012-10-17",
-        "Statement": [{
-            "Effect": "Allow",
-            "Principal": {"Service": service},
-            "Action": "sts:AssumeRole",
-            "Condition": {"StringEquals": {"aws:SourceAccount": account_id}},
-        }],
-    })
+    return policy_document([{
+        "Effect": "Allow",
+        "Principal": {"Service": service},
+        "Action": "sts:AssumeRole",
+        "Condition": {"StringEquals": {"aws:SourceAccount": account_id}},
+    }])
 
 
 class Compaction(pulumi.ComponentResource):
@@ -351,35 +349,32 @@ class Compaction(pulumi.ComponentResource):
         self.policy = aws.iam.RolePolicy(
             f"{name}-policy",
             role=self.role.id,
-            policy=pulumi.Output.json_dumps({
-                "Version": "2012-10-17",
-                "Statement": [
-                    {"Sid": "RunQueries", "Effect": "Allow",
-                     "Action": ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults",
-                                "athena:StopQueryExecution"],
-                     "Resource": args.workgroup_arn},
-                    {"Sid": "UseCatalog", "Effect": "Allow", "Action": "athena:GetDataCatalog", "Resource": data_catalog},
-                    {"Sid": "ReadTables", "Effect": "Allow",
-                     "Action": ["glue:GetDatabase", "glue:GetTable", "glue:GetPartition", "glue:GetPartitions",
-                                "glue:BatchGetPartition"],
-                     "Resource": [catalog, database, *args.table_arns]},
-                    # Athena reads with the caller's rights: the JSON objects, the runs and
-                    # manifests, and its own results (GetQueryResults).
-                    {"Sid": "ReadLake", "Effect": "Allow", "Action": "s3:GetObject",
-                     "Resource": objects(contract.EVENTS_PREFIX, layout.COMPACTED_PREFIX, contract.ATHENA_RESULTS_PREFIX)},
-                    {"Sid": "ListLake", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": bucket,
-                     "Condition": {"StringLike": {"s3:prefix": [f"{contract.EVENTS_PREFIX}*", f"{layout.COMPACTED_PREFIX}*",
-                                                                f"{contract.ATHENA_RESULTS_PREFIX}*"]}}},
-                    {"Sid": "LocateBucket", "Effect": "Allow", "Action": "s3:GetBucketLocation", "Resource": bucket},
-                    {"Sid": "WriteCompacted", "Effect": "Allow",
-                     "Action": ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
-                     "Resource": objects(layout.COMPACTED_PREFIX)},
-                    {"Sid": "WriteResults", "Effect": "Allow",
-                     "Action": ["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
-                     "Resource": objects(contract.ATHENA_RESULTS_PREFIX)},
-                    *args.key_statements,
-                ],
-            }),
+            policy=policy_document([
+                {"Sid": "RunQueries", "Effect": "Allow",
+                 "Action": ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults",
+                            "athena:StopQueryExecution"],
+                 "Resource": args.workgroup_arn},
+                {"Sid": "UseCatalog", "Effect": "Allow", "Action": "athena:GetDataCatalog", "Resource": data_catalog},
+                {"Sid": "ReadTables", "Effect": "Allow",
+                 "Action": ["glue:GetDatabase", "glue:GetTable", "glue:GetPartition", "glue:GetPartitions",
+                            "glue:BatchGetPartition"],
+                 "Resource": [catalog, database, *args.table_arns]},
+                # Athena reads with the caller's rights: the JSON objects, the runs and
+                # manifests, and its own results (GetQueryResults).
+                {"Sid": "ReadLake", "Effect": "Allow", "Action": "s3:GetObject",
+                 "Resource": objects(contract.EVENTS_PREFIX, layout.COMPACTED_PREFIX, contract.ATHENA_RESULTS_PREFIX)},
+                {"Sid": "ListLake", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": bucket,
+                 "Condition": {"StringLike": {"s3:prefix": [f"{contract.EVENTS_PREFIX}*", f"{layout.COMPACTED_PREFIX}*",
+                                                            f"{contract.ATHENA_RESULTS_PREFIX}*"]}}},
+                {"Sid": "LocateBucket", "Effect": "Allow", "Action": "s3:GetBucketLocation", "Resource": bucket},
+                {"Sid": "WriteCompacted", "Effect": "Allow",
+                 "Action": ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
+                 "Resource": objects(layout.COMPACTED_PREFIX)},
+                {"Sid": "WriteResults", "Effect": "Allow",
+                 "Action": ["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
+                 "Resource": objects(contract.ATHENA_RESULTS_PREFIX)},
+                *args.key_statements,
+            ]),
             opts=child,
         )
         spec = pulumi.Output.all(args.bucket_name, args.workgroup_name, args.database_name).apply(
@@ -403,11 +398,8 @@ class Compaction(pulumi.ComponentResource):
         self.scheduler_policy = aws.iam.RolePolicy(
             f"{name}-scheduler-policy",
             role=self.scheduler_role.id,
-            policy=pulumi.Output.json_dumps({
-                "Version": "2012-10-17",
-                "Statement": [{"Sid": "StartCompaction", "Effect": "Allow", "Action": "states:StartExecution",
-                               "Resource": self.state_machine.arn}],
-            }),
+            policy=policy_document([{"Sid": "StartCompaction", "Effect": "Allow", "Action": "states:StartExecution",
+                               "Resource": self.state_machine.arn}]),
             opts=child,
         )
         self.schedule = aws.scheduler.Schedule(

@@ -28,6 +28,8 @@ from typing import Any, Sequence
 import pulumi
 import pulumi_aws as aws
 
+from components.iam import policy_document
+
 #: What the account's administrators may do with the key: manage it, never use it to
 #: encrypt or decrypt (in a key policy, naming the account delegates to its IAM policies).
 ADMIN_ACTIONS = (
@@ -153,7 +155,7 @@ def key_policy(scope: KeyScope) -> pulumi.Output[str]:
                 "kms:EncryptionContext:PARAMETER_ARN": scope.pii_key_parameter_arn,
             }},
         })
-    return pulumi.Output.json_dumps({"Version": "2012-10-17", "Statement": statements})
+    return policy_document(statements)
 
 
 def log_groups_arn(scope: KeyScope) -> pulumi.Output[str]:

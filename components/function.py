@@ -10,6 +10,7 @@ import pulumi_aws as aws
 
 from components.bundle import RUNTIME
 from components.config import VISIBILITY_TIMEOUT_FACTOR
+from components.iam import policy_document
 from components.queue import QueueWithDeadLetter
 
 #: The actions an SQS event source mapping needs on its queue (and no more).
@@ -81,40 +82,34 @@ class PipelineFunction(pulumi.ComponentResource):
         self.role = aws.iam.Role(
             f"{name}-role",
             name=args.role_name,
-            assume_role_policy=pulumi.Output.json_dumps({
-                "Version": "2012-10-17",
-                "Statement": [{
-                    "Effect": "Allow",
-                    "Principal": {"Service": "lambda.amazonaws.com"},
-                    "Action": "sts:AssumeRole",
-                }],
-            }),
+            assume_role_policy=policy_document([{
+                "Effect": "Allow",
+                "Principal": {"Service": "lambda.amazonaws.com"},
+                "Action": "sts:AssumeRole",
+            }]),
             opts=child,
         )
         queue_arn = args.trigger.queue.arn
         self.policy = aws.iam.RolePolicy(
             f"{name}-policy",
             role=self.role.id,
-            policy=pulumi.Output.json_dumps({
-                "Version": "2012-10-17",
-                "Statement": [
-                    {
-                        "Sid": "WriteOwnLogs",
-                        "Effect": "Allow",
-                        "Action": list(LOG_ACTIONS),
-                        # "<log group ARN>:*": the group and its streams, the form CloudWatch
-                        # Logs documents for IAM policies.
-                        "Resource": pulumi.Output.concat(self.log_group.arn, ":*"),
-                    },
-                    {
-                        "Sid": "ConsumeTriggerQueue",
-                        "Effect": "Allow",
-                        "Action": list(SQS_TRIGGER_ACTIONS),
-                        "Resource": queue_arn,
-                    },
-                    *args.statements,
-                ],
-            }),
+            policy=policy_document([
+                {
+                    "Sid": "WriteOwnLogs",
+                    "Effect": "Allow",
+                    "Action": list(LOG_ACTIONS),
+                    # "<log group ARN>:*": the group and its streams, the form CloudWatch
+                    # Logs documents for IAM policies.
+                    "Resource": pulumi.Output.concat(self.log_group.arn, ":*"),
+                },
+                {
+                    "Sid": "ConsumeTriggerQueue",
+                    "Effect": "Allow",
+                    "Action": list(SQS_TRIGGER_ACTIONS),
+                    "Resource": queue_arn,
+                },
+                *args.statements,
+            ]),
             opts=child,
         )
         self.function = aws.lambda_.Function(

@@ -9,6 +9,8 @@ from typing import Callable, Sequence
 import pulumi
 import pulumi_aws as aws
 
+from components.iam import policy_document
+
 from droplets.contract import ATHENA_RESULTS_PREFIX, BAD_PREFIX, EVENTS_PREFIX
 from droplets.contract.compaction import COMPACTED_PREFIX
 
@@ -114,7 +116,7 @@ class LakeBucket(pulumi.ComponentResource):
         self.policy = aws.s3.BucketPolicy(
             f"{name}-policy",
             bucket=bucket_id,
-            policy=pulumi.Output.json_dumps({"Version": "2012-10-17", "Statement": statements}),
+            policy=policy_document(statements),
             opts=pulumi.ResourceOptions(parent=self, depends_on=[self.public_access]),
         )
 

@@ -22,6 +22,8 @@ from typing import Sequence
 import pulumi
 import pulumi_aws as aws
 
+from components.iam import policy_document
+
 from droplets import contract
 from droplets.contract.compaction import COMPACTED_PREFIX
 
@@ -84,7 +86,7 @@ class OperatorAccess(pulumi.ComponentResource):
         self.policy = aws.iam.Policy(
             f"{name}-policy",
             description="droplets operator: what the droplets CLI does on this stack (attach to droplets:readerRoleArns)",
-            policy=pulumi.Output.json_dumps({"Version": "2012-10-17", "Statement": statements}),
+            policy=policy_document(statements),
             opts=pulumi.ResourceOptions(parent=self),
         )
         self.policy_arn = self.policy.arn

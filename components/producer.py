@@ -8,6 +8,8 @@ from typing import Sequence
 import pulumi
 import pulumi_aws as aws
 
+from components.iam import policy_document
+
 #: sqs:SendMessage also authorises SendMessageBatch: SQS checks a batch call against the
 #: permission of its single-message action (there is no separate sqs:SendMessageBatch).
 PRODUCER_ACTIONS = ("sqs:SendMessage",)
@@ -35,15 +37,12 @@ class ProducerAccess(pulumi.ComponentResource):
         self.policy = aws.iam.Policy(
             f"{name}-policy",
             description="droplets producer: send captured API calls to the events queue",
-            policy=pulumi.Output.json_dumps({
-                "Version": "2012-10-17",
-                "Statement": [{
+            policy=policy_document([{
                     "Sid": "SendEvents",
                     "Effect": "Allow",
                     "Action": list(PRODUCER_ACTIONS),
                     "Resource": args.queue_arn,
-                }, *args.key_statements],
-            }),
+                }, *args.key_statements]),
             opts=pulumi.ResourceOptions(parent=self),
         )
         self.policy_arn = self.policy.arn

@@ -9,6 +9,7 @@ import pulumi
 import pulumi_aws as aws
 
 from components.config import DLQ_RETENTION_SECONDS, VISIBILITY_TIMEOUT_FACTOR, visibility_timeout_for
+from components.iam import policy_document
 
 
 @dataclass
@@ -94,8 +95,7 @@ class QueueWithDeadLetter(pulumi.ComponentResource):
             return aws.sqs.QueuePolicy(
                 f"{name}-{suffix}-policy",
                 queue_url=queue.url,
-                policy=pulumi.Output.json_dumps({"Version": "2012-10-17",
-                                                 "Statement": [deny_insecure_transport(queue.arn), *extra]}),
+                policy=policy_document([deny_insecure_transport(queue.arn), *extra]),
                 opts=child,
             )
 
