@@ -10,7 +10,6 @@ import pulumi
 import pulumi_aws as aws
 
 from components.iam import policy_document
-
 from droplets.contract import ATHENA_RESULTS_PREFIX, BAD_PREFIX, EVENTS_PREFIX
 from droplets.contract.compaction import COMPACTED_PREFIX
 

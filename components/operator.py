@@ -23,7 +23,6 @@ import pulumi
 import pulumi_aws as aws
 
 from components.iam import policy_document
-
 from droplets import contract
 from droplets.contract.compaction import COMPACTED_PREFIX
 
