@@ -33,13 +33,13 @@ import sys
 import tempfile
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.query import BUCKET, REGION, TABLE, clients, machine, start_moto  # noqa: E402
+from bench.moto_server import MotoProcess, machine  # noqa: E402
+from bench.query import BUCKET, REGION, TABLE, clients, write_lake  # noqa: E402
 from bench.transforms import make_records  # noqa: E402
 from droplets import contract  # noqa: E402
 from droplets import sql as lake_sql  # noqa: E402
@@ -96,28 +96,6 @@ def stored_records(total: int) -> list[dict]:
     return records
 
 
-def populate(s3, dynamodb, records: list[dict]) -> None:
-    from boto3.dynamodb.types import TypeSerializer
-
-    serializer = TypeSerializer()
-
-    def put(record: dict) -> dict:
-        key = contract.object_key(record)
-        body = json.dumps(record).encode("utf-8")
-        s3.put_object(Bucket=BUCKET, Key=key, Body=body, ContentType="application/json")
-        item = contract.index_item(record, key, len(body), shards=contract.DEFAULT_INDEX_SHARDS)
-        return {"PutRequest": {"Item": {k: serializer.serialize(v) for k, v in item.items()}}}
-
-    def write(batch: list[dict]) -> None:
-        pending = {TABLE: batch}
-        while pending:
-            pending = dynamodb.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
-
-    with ThreadPoolExecutor(max_workers=MAX_WORKERS) as pool:
-        requests = list(pool.map(put, records))
-        list(pool.map(write, [requests[i:i + 25] for i in range(0, len(requests), 25)]))
-
-
 def best(runs: int, func):
     times, result = [], None
     for _ in range(runs):
@@ -163,13 +141,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs of each timed query (best kept)")
     args = parser.parse_args()
 
-    endpoint, control, process = start_moto()
-    try:
+    with MotoProcess() as endpoint:
         s3, dynamodb = clients(endpoint)
         create_bucket(s3, BUCKET, REGION)
         create_table(dynamodb, TABLE)
-        # Readers look for items on the shard counts the layout item lists (the indexer's cold start).
-        dynamodb.update_item(TableName=TABLE, Key=contract.layout_key(), **contract.register_shards(contract.DEFAULT_INDEX_SHARDS))
         print(f"moto server {endpoint}; {machine()}; {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
         started = time.perf_counter()
         records = stored_records(args.events)
@@ -177,7 +152,7 @@ def main() -> None:
         print(f"{len(records):,} stored records made ({time.perf_counter() - started:.0f} s; "
               f"median {sizes[len(sizes) // 2]:,} B, p95 {sizes[int(len(sizes) * 0.95)]:,} B)")
         started = time.perf_counter()
-        populate(s3, dynamodb, records)
+        write_lake(s3, dynamodb, records)
         print(f"stored with their index items ({time.perf_counter() - started:.0f} s)")
 
         week = TimeRange.parse(*WEEK)
@@ -275,11 +250,6 @@ def main() -> None:
             price = athena_price(scanned)
             print(f"| {label} | {mib(scanned)} | {mib(max(scanned, MIN_BILLED))} | ${price:.6f} | ${price * 1000:.2f} |")
         print(f"\nscanned: JSON/Parquet = {json_scan / parquet_scan:,.0f}x")
-    finally:
-        control.send("stop")
-        process.join(timeout=10)
-        if process.is_alive():
-            process.terminate()
 
 
 if __name__ == "__main__":

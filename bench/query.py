@@ -73,10 +73,15 @@ def session_records(number: int, rng: random.Random) -> list[dict]:
 
 
 def populate(s3, dynamodb, first_session: int, sessions: int, rng: random.Random) -> None:
+    write_lake(s3, dynamodb, [r for n in range(first_session, first_session + sessions) for r in session_records(n, rng)])
+
+
+def write_lake(s3, dynamodb, records: list[dict]) -> None:
+    """Write ``records`` to the lake and the index as the consumer and the indexer would
+    (objects, index items on the default write shards, the layout item readers look for)."""
     from boto3.dynamodb.types import TypeSerializer
 
     serializer = TypeSerializer()
-    records = [r for n in range(first_session, first_session + sessions) for r in session_records(n, rng)]
 
     def put(record: dict) -> dict:
         key = contract.object_key(record)
@@ -90,7 +95,6 @@ def populate(s3, dynamodb, first_session: int, sessions: int, rng: random.Random
         while pending:
             pending = dynamodb.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
 
-    # Readers look for items on the shard counts the layout item lists (the indexer's cold start).
     dynamodb.update_item(TableName=TABLE, Key=contract.layout_key(), **contract.register_shards(contract.DEFAULT_INDEX_SHARDS))
     with ThreadPoolExecutor(max_workers=MAX_WORKERS) as pool:
         requests = list(pool.map(put, records))
