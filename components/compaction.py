@@ -96,6 +96,15 @@ def _catch(next_state: str, result_path: str | None = "$.error") -> list[dict[st
     return [{"ErrorEquals": ["States.ALL"], "ResultPath": result_path, "Next": next_state}]
 
 
+def _switch_manifest(condition: dict[str, str], next_state: str, comment: str) -> dict[str, Any]:
+    """The conditional write of the day's manifest that makes the new run the day's: the
+    condition is what makes a lost race fail (then the run is discarded)."""
+    return _s3("putObject", {
+        "Bucket.$": "$.settings.bucket", "Key.$": "$.manifest_key", "Body.$": "$.manifest_text.text",
+        "ContentType": "application/json", "Metadata": {f"{layout.RUN_METADATA}.$": "$.run"}, **condition,
+    }, Comment=comment, ResultPath=None, Catch=_catch("Discard"), Next=next_state)
+
+
 def _delete_each(items_path: str, next_state: str) -> dict[str, Any]:
     """A Map that deletes every listed object (a day holds a handful of files)."""
     return {
@@ -171,18 +180,10 @@ def definition(spec: DefinitionSpec) -> dict[str, Any]:
                              "ResultPath": "$.manifest_text", "Next": "WasCompacted"},
             "WasCompacted": {"Type": "Choice", "Choices": [{"Variable": "$.base.etag", "IsPresent": True, "Next": "Replace"}],
                              "Default": "Create"},
-            "Replace": _s3("putObject", {
-                "Bucket.$": "$.settings.bucket", "Key.$": "$.manifest_key", "Body.$": "$.manifest_text.text",
-                "ContentType": "application/json", "Metadata": {f"{layout.RUN_METADATA}.$": "$.run"},
-                "IfMatch.$": "$.base.etag",
-            }, Comment="switch to the new run, unless the day changed since ReadManifest",
-                ResultPath=None, Catch=_catch("Discard"), Next="HadRun"),
-            "Create": _s3("putObject", {
-                "Bucket.$": "$.settings.bucket", "Key.$": "$.manifest_key", "Body.$": "$.manifest_text.text",
-                "ContentType": "application/json", "Metadata": {f"{layout.RUN_METADATA}.$": "$.run"},
-                "IfNoneMatch": "*",
-            }, Comment="the day's first run, unless another writer made one meanwhile",
-                ResultPath=None, Catch=_catch("Discard"), Next="Compacted"),
+            "Replace": _switch_manifest({"IfMatch.$": "$.base.etag"}, "HadRun",
+                                        "switch to the new run, unless the day changed since ReadManifest"),
+            "Create": _switch_manifest({"IfNoneMatch": "*"}, "Compacted",
+                                       "the day's first run, unless another writer made one meanwhile"),
             "HadRun": {"Type": "Choice",
                        "Choices": [{"Variable": f"$.base.meta.{layout.RUN_METADATA}", "IsPresent": True, "Next": "ListReplaced"}],
                        "Default": "Compacted"},
