@@ -256,7 +256,11 @@ class KeyRule:
 #: A key that names an identifier (``id``, ``order_id``, ``userId``) keeps its number: ~10% of
 #: long numeric IDs pass Luhn by chance, and no API files a card number under an ID's name.
 _CARD_MIN = 10**12 - 1
-_NAMES_AN_ID = re.compile(r"(?:^|[_\-.])(?:id|ID|Id)$|[a-z0-9](?:Id|ID)$").search
+
+
+def _names_an_id(key: str) -> bool:
+    """Is ``id`` the last word of ``key`` (split as every field name is)?"""
+    return words(key)[-1:] == ("id",)
 
 #: Containers whose bare ``name`` is always a person's (see ``Pii._key_context``).
 _PERSON_CONTAINERS = frozenset({"query", "queryParams", "query_params", "searchParams", "search_params"})
@@ -652,7 +656,7 @@ class Pii:
                         elif kind is dict or kind is list:
                             says = context(key)  # user.name vs course.name
                             push((item, plain if says is None or says is person else (None, says, None, False)))
-                        elif kind is int and item > _CARD_MIN and card_number_like(item) and not _NAMES_AN_ID(key):
+                        elif kind is int and item > _CARD_MIN and card_number_like(item) and not _names_an_id(key):
                             node[key] = self._replace("card", str(item), str(item))
                         continue
                     new = entry(key, item, rule, sub, field, person, push)
