@@ -36,6 +36,7 @@ from typing import Any, Sequence
 import pulumi
 import pulumi_aws as aws
 
+from components.encryption import partition_of
 from components.iam import policy_document
 from droplets import contract
 from droplets.compaction import sql as csql
@@ -344,9 +345,14 @@ class Compaction(pulumi.ComponentResource):
         self.role = aws.iam.Role(f"{name}-role", name=args.role_name,
                                  assume_role_policy=_trust("states.amazonaws.com", args.account_id),
                                  description="droplets: the compaction state machine", opts=child)
-        catalog = pulumi.Output.concat("arn:aws:glue:", args.region, ":", args.account_id, ":catalog")
-        database = pulumi.Output.concat("arn:aws:glue:", args.region, ":", args.account_id, ":database/", args.database_name)
-        data_catalog = pulumi.Output.concat("arn:aws:athena:", args.region, ":", args.account_id, ":datacatalog/AwsDataCatalog")
+        partition = pulumi.Output.from_input(args.region).apply(partition_of)
+
+        def arn(service: str, resource: pulumi.Input[str]) -> pulumi.Output[str]:
+            return pulumi.Output.concat("arn:", partition, f":{service}:", args.region, ":", args.account_id, ":", resource)
+
+        catalog = arn("glue", "catalog")
+        database = arn("glue", pulumi.Output.concat("database/", args.database_name))
+        data_catalog = arn("athena", "datacatalog/AwsDataCatalog")
         self.policy = aws.iam.RolePolicy(
             f"{name}-policy",
             role=self.role.id,
