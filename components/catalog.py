@@ -232,7 +232,6 @@ class Catalog(pulumi.ComponentResource):
         )
 
         self.database_arn = self.database.arn
-        self.table_arn = self.table.arn
         #: Every table and the view a query of ``events`` touches (Athena checks each).
         self.table_arns = [self.table.arn, self.parquet_table.arn, self.manifests_table.arn, self.view.arn]
         self.workgroup_arn = self.workgroup.arn
