@@ -239,7 +239,16 @@ _NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
 _SEPARATORS_RE = re.compile(r"[ .-]")
 
 
+#: Any of them: most strings with letters and digits hold none, and one scan that says so
+#: costs less than one per format. (A superset: the NINO's separator need not repeat.)
+_ANY_LETTER_ID_RE = re.compile("|".join(
+    pattern.pattern.replace("(?P<s>[ ]?)", "[ ]?").replace("(?P=s)", "[ ]?") for _, pattern, _ in _LETTER_IDS
+))
+
+
 def scrub_letter_ids(text: str, replace: Replace) -> str:
+    if _ANY_LETTER_ID_RE.search(text) is None:
+        return text
     for kind, pattern, module in _LETTER_IDS:
         text = pattern.sub(lambda m, k=kind, mod=module: _letter_id(m, k, mod, replace), text)
     return text
@@ -365,7 +374,7 @@ _GAP = (
 # One alternation without groups (named groups in it stop ``re`` from skipping to where a
 # cue could start: measured 300 times slower); the cue's kind is found after a match.
 _CONTEXT_RE = re.compile(
-    r"(?P<cue>" + "|".join(cased(words) for words in _CUES.values()) + r")(?![^\W\d_])"
+    r"(?P<cue>" + cased(*_CUES.values()) + r")(?![^\W\d_])"
     + "(?i:" + _GAP + r")(?=[+(0-9A-Za-z])"
 )
 _CUE_KINDS = tuple((kind, re.compile(f"(?i:{words})")) for kind, words in _CUES.items())

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from transforms.builtin._pii_words import cased, starts_word
+from transforms.builtin._pii_words import cased, one_of, starts_word, top_level, variants
 
 Replace = Callable[[str, str, str], str]
 
@@ -73,7 +73,8 @@ _TITLE = (
 # One alternation without groups: named groups in it stop ``re`` from skipping to where a
 # cue could start (measured 300 times slower). Which kind of cue matched is found after.
 _NAME_CUE_RE = re.compile(
-    r"(?P<cue>" + "|".join((cased(_INTRO), cased(_SALUTATION), cased(_GREETING), cased(_LABEL), _TITLE)) + r")"
+    r"(?P<cue>" + one_of([*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *variants(_LABEL), *top_level(_TITLE)])
+    + r")"
     r"(?:(?<=[.,])|(?![^\W\d_]))(?P<gap>[ ]{0,2}[:=][ ]{0,2}|\.[ ]?|[ ,:\r\n]{1,3})(?=[^\W\d_])"
 )
 _GREETING_RE = re.compile(f"(?i:{_GREETING})")

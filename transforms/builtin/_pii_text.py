@@ -238,8 +238,8 @@ class TextScrubber:
         has_digit = _DIGIT_RE.search(text) is not None
         if has_digit and _OPAQUE_RE.fullmatch(text) is None:
             if _NUMBERISH_RE.search(text) is not None:
-                text = self._numbers(text)
-            if _LETTER_DIGIT_RE.search(text) is not None:
+                text = self._numbers(text)  # IDs with letters included
+            elif _LETTER_DIGIT_RE.search(text) is not None:
                 text = _pii_ids.scrub_letter_ids(text, replace)
             if _TWO_DIGITS_RE.search(text) is not None:
                 text = _pii_ids.scrub_context(text, replace, phone_key)

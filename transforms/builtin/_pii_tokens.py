@@ -30,7 +30,7 @@ from functools import cache
 from importlib import resources
 from typing import Callable
 
-from transforms.builtin._pii_words import cased, starts_word
+from transforms.builtin._pii_words import cased, one_of, starts_word
 
 Replace = Callable[[str, str, str], str]
 
@@ -44,6 +44,10 @@ def token_formats() -> tuple[tuple[str, str], ...]:
     """(kind, pattern) of every token format of ``credentials.json``, in file order."""
     text = resources.files("droplets.contract").joinpath("credentials.json").read_text(encoding="utf-8")
     return tuple((entry["kind"], entry["pattern"]) for entry in json.loads(text)["tokens"])
+
+
+#: At most this many prefixes per pattern: past it, a guard would cost more than it saves.
+_MAX_PREFIXES = 64
 
 
 def _literal_prefix(pattern: str) -> str:
@@ -87,33 +91,60 @@ def _token_kind(token: str) -> str:
 
 def _prefixes(pattern: str) -> list[str]:
     """The literal strings a pattern can start with: ``(?:sk|rk)_(?:live|test)_`` ->
-    ``sk_live_``, ``sk_test_``, ``rk_live_``, ``rk_test_``."""
+    ``sk_live_``, ``sk_test_``, ``rk_live_``, ``rk_test_``; ``do[opr]_`` -> ``doo_``,
+    ``dop_``, ``dor_``; ``https://(?:ptb\\.)?discord`` -> ``https://ptb.discord``,
+    ``https://discord``. The longer they are, the rarer the text the token pass runs on
+    (``do`` alone is in every other English sentence)."""
     found = [""]
     i = 0
     while i < len(pattern):
         if pattern.startswith("(?:", i):
             close = pattern.find(")", i)
-            branches = pattern[i + 3:close].split("|")
-            if close < 0 or any(not b or re.escape(b) != b for b in branches) or pattern[close + 1:close + 2] in ("?", "*", "{"):
+            inner = pattern[i + 3:close]
+            branches = [_literal_prefix(b) if _literal_prefix(b) == b.replace("\\", "") else "" for b in inner.split("|")]
+            optional = pattern[close + 1:close + 2] == "?"
+            if close < 0 or "(" in inner or not all(branches) or pattern[close + 1:close + 2] in ("*", "{", "+"):
                 break
-            found = [f + b for f in found for b in branches]
+            longer = [f + b for f in found for b in branches + ([""] if optional else [])]
+            if len(longer) > _MAX_PREFIXES:
+                break
+            found = longer
+            i = close + 1 + optional
+            continue
+        if pattern.startswith("[", i):
+            close = pattern.find("]", i)
+            chars = pattern[i + 1:close]
+            if close < 0 or not chars.isalnum() or pattern[close + 1:close + 2] in ("?", "*", "{", "+"):
+                break
+            if len(found) * len(chars) > _MAX_PREFIXES:
+                break
+            found = [f + c for f in found for c in chars]
             i = close + 1
             continue
         literal = _literal_prefix(pattern[i:])
         if not literal:
             break
-        if pattern[i + len(literal):i + len(literal) + 1] in ("?", "*", "{"):
-            literal = literal[:-1]
-        found = [f + literal for f in found]
-        i += len(literal)
-        if i < len(pattern) and not pattern.startswith("(?:", i):
+        rest = pattern[i:]
+        written = _written_length(rest, len(literal))
+        if rest[written:written + 1] in ("?", "*", "{"):
+            found = [f + literal[:-1] for f in found]
             break
+        found = [f + literal for f in found]
+        i += written
     return found
+
+
+def _written_length(pattern: str, n: int) -> int:
+    """How many characters of ``pattern`` write its first ``n`` literal characters."""
+    i = 0
+    for _ in range(n):
+        i += 2 if pattern[i] == "\\" else 1
+    return i
 
 
 #: Every literal a token can start with: the token pass runs only on text holding one.
 _TOKEN_PREFIXES = tuple(sorted({p for _, pattern in token_formats() for p in _prefixes(pattern)}, key=lambda p: (-len(p), p)))
-_TOKEN_GUARD_RE = re.compile("|".join(map(re.escape, _TOKEN_PREFIXES)))
+_TOKEN_GUARD_RE = re.compile(one_of(list(_TOKEN_PREFIXES), literal=True))
 #: Above this length, one substring search per prefix (each skips through the text in C)
 #: beats one alternation tried at every position.
 _LONG = 4096

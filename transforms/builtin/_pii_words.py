@@ -7,19 +7,77 @@ in the three ways text writes it, lower case, Capitalised and UPPER CASE, plus a
 and the alternation stays case-sensitive. The word boundary before a cue is checked in
 code (:func:`starts_word`), since a look-behind in front of the alternation would also
 stop the skipping.
+
+Even case-sensitive, a flat alternation of hundreds of words costs a test of each branch
+at every letter of the text (``re`` skips a branch whose first character differs, but
+visits them all): the cue passes were most of ``pii``'s time. :func:`one_of` writes the
+alternation as a tree of first characters instead (``c(?:all|ell)|p(?:hone|h)``), which
+tries only the branches that share what the text holds so far: 12 times faster on a URL,
+and the same matches, since the branches keep their order (see :func:`one_of`).
 """
 
 from __future__ import annotations
 
+import re
 
-def cased(words: str) -> str:
-    """``"call|phone"`` -> ``"call|Call|CALL|phone|Phone|PHONE"``, longest first."""
-    variants: set[str] = set()
-    for word in _top_level(words):
-        if not word:
+#: What makes the first character of an alternative more than a literal character.
+_SPECIAL = frozenset("\\[](){}.*+?^$|")
+#: (The empty string is "in" none of these frozensets: a one-character alternative groups.)
+_QUANTIFIERS = frozenset("?*+{")
+
+
+def cased(*patterns: str) -> str:
+    """``"call|phone"`` -> ``"call|Call|CALL|phone|Phone|PHONE"`` (as :func:`one_of`
+    writes it), longest first within each pattern, the patterns in order."""
+    return one_of([variant for pattern in patterns for variant in variants(pattern)])
+
+
+def variants(words: str) -> list[str]:
+    """The alternatives of ``words`` as listed, in lower case, Capitalised and UPPER CASE,
+    longest first."""
+    found: set[str] = set()
+    for word in top_level(words):
+        if word:
+            found.update({word, word.lower(), word[:1].upper() + word[1:], word.upper()})
+    return sorted(found, key=lambda w: (-len(w), w))
+
+
+def one_of(alternatives: list[str], literal: bool = False) -> str:
+    """The alternation of ``alternatives`` (regular-expression fragments without a
+    top-level ``|``; with ``literal``, plain strings, escaped here), with alternatives that start with the same literal character joined
+    under it, recursively.
+
+    It matches what the flat alternation matches, and the same branch wins: ``re`` takes
+    the first branch that leads to a match, and alternatives joined under a character keep
+    their order among themselves; any other alternative that can match where they do
+    starts with the same character and is in the same group. A fragment that does not
+    start with a literal (``(?:ed|ing)?``) stays where it is, and closes the groups
+    before it, so nothing moves across it."""
+    groups: list[tuple[str | None, list[str]]] = []
+    open_groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        head = alternative[:1]
+        if not literal and (not head or head in _SPECIAL or alternative[1:2] in _QUANTIFIERS):
+            groups.append((None, [alternative]))
+            open_groups = {}
             continue
-        variants.update({word, word.lower(), word[:1].upper() + word[1:], word.upper()})
-    return "|".join(sorted(variants, key=lambda w: (-len(w), w)))
+        rests = open_groups.get(head)
+        if rests is None:
+            rests = open_groups[head] = []
+            groups.append((head, rests))
+        rests.append(alternative[1:])
+    out = []
+    for head, rests in groups:
+        if head is None:
+            out.append(rests[0])
+            continue
+        if literal:
+            head = re.escape(head)
+        if len(rests) == 1:
+            out.append(head + (re.escape(rests[0]) if literal else rests[0]))
+        else:
+            out.append(f"{head}(?:{one_of(rests, literal)})")
+    return "|".join(out)
 
 
 def starts_word(text: str, start: int) -> bool:
@@ -27,7 +85,7 @@ def starts_word(text: str, start: int) -> bool:
     return start == 0 or not text[start - 1].isalpha()
 
 
-def _top_level(pattern: str) -> list[str]:
+def top_level(pattern: str) -> list[str]:
     """The alternatives of ``pattern`` split at its top-level ``|`` only."""
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(pattern):
