@@ -246,8 +246,13 @@ _ANY_LETTER_ID_RE = re.compile("|".join(
 ))
 
 
+#: What every one of them holds: a letter next to a digit (a space, a dash or a plus
+#: between at most), or the 17 digits of a Chinese ID.
+_LETTER_ID_GUARD_RE = re.compile(r"[A-Za-z][ -]?[0-9]|[0-9][ +-]?[A-Za-z]|[0-9]{17}")
+
+
 def scrub_letter_ids(text: str, replace: Replace) -> str:
-    if _ANY_LETTER_ID_RE.search(text) is None:
+    if _LETTER_ID_GUARD_RE.search(text) is None or _ANY_LETTER_ID_RE.search(text) is None:
         return text
     for kind, pattern, module in _LETTER_IDS:
         text = pattern.sub(lambda m, k=kind, mod=module: _letter_id(m, k, mod, replace), text)

@@ -221,7 +221,11 @@ _POSTAL_CUE_RE = re.compile(
 _TOWN_POSTCODE_RE = re.compile(
     _CAP + r"(?<![\w]" + _CAP + r")[a-zà-ÿ]{2,30}(?:[ ]" + _CAP + r"[a-zà-ÿ]{2,30})?,?[ ](?P<code>" + _UK_POSTCODE + r")(?![\w])"
 )
-_STREET_GUARD_RE = re.compile(cased(_EN_STREET + "|" + _FR_STREET + "|" + _LATIN_STREET + "|" + _GERMANIC_SUFFIX))
+#: Every street word of :data:`_ADDRESS_RE` ends before a space, a digit or a full stop:
+#: "courses" or "Streets" is no reason to run it.
+_STREET_GUARD_RE = re.compile(
+    "(?:" + cased(_EN_STREET + "|" + _FR_STREET + "|" + _LATIN_STREET + "|" + _GERMANIC_SUFFIX) + r")(?![^\W\d_])"
+)
 
 
 def scrub_addresses(text: str, replace: Replace) -> str:

@@ -110,6 +110,9 @@ _NUMBERISH_RE = re.compile(r"[0-9][0-9](?:[0-9]{2}|[0-9]?[ ./-][0-9]{2,3}[ ./-][
 #: A letter next to a digit: where an ID of letters and digits (NINO, DNI, PAN...) may be.
 _LETTER_DIGIT_RE = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
 _DIGIT_RE = re.compile(r"[0-9]")
+#: Phone numbers hold eight digits or more, cards and numeric IDs nine: text with fewer
+#: (``/api/courses/1481``, ``ORD-2026-0042``) is not worth their passes.
+_EIGHT_DIGITS_RE = re.compile(r"(?:[^0-9]*+[0-9]){8}")
 #: Two digits close together: the least a passport or licence number after its word holds.
 _TWO_DIGITS_RE = re.compile(r"[0-9].{0,3}[0-9]", re.DOTALL)
 #: A dotted quad, a coordinate, or a hex group and a colon: where IPs and places may be.
@@ -212,8 +215,8 @@ class TextScrubber:
     # --- the passes ----------------------------------------------------------------------
 
     def scrub(self, text: str) -> str:
-        if len(text) < 5:
-            return text
+        if len(text) < 5 or _OPAQUE_RE.fullmatch(text) is not None:
+            return text  # too short, or a UUID, a timestamp, a digest, a plain number
         replace = self._replace
         # 1. credentials first, so "Authorization: Basic dXNl..." loses the whole credential
         # and no later pass bites a piece out of a token
@@ -236,7 +239,7 @@ class TextScrubber:
             text = _EMAIL_SPOKEN_RE.sub(self._email, text)
         # 4. numbers
         has_digit = _DIGIT_RE.search(text) is not None
-        if has_digit and _OPAQUE_RE.fullmatch(text) is None:
+        if has_digit:
             if _NUMBERISH_RE.search(text) is not None:
                 text = self._numbers(text)  # IDs with letters included
             elif _LETTER_DIGIT_RE.search(text) is not None:
@@ -263,11 +266,13 @@ class TextScrubber:
         # then phone numbers written with a "+", whose groups could read as an ID
         # (+44 117 496 0000); those dialled with 00 come after cards and IDs, whose groups
         # can start with 00 (2223 0031 2200 3222)
-        if "+" in text:
+        many_digits = _EIGHT_DIGITS_RE.match(text) is not None
+        if "+" in text and many_digits:
             text = _pii_phones.scrub_plus(text, replace)
         text = _pii_ids.scrub_letter_ids(text, replace)
-        text = _pii_ids.scrub_digit_ids(text, replace)
-        text = _pii_phones.scrub(text, replace)
+        if many_digits:
+            text = _pii_ids.scrub_digit_ids(text, replace)
+            text = _pii_phones.scrub(text, replace)
         if shielded:
             text = _SHIELD_RE.sub(lambda m: shielded[int("".join(chr(ord(c) - 0xE010 + 48) for c in m[1]))], text)
         return text

@@ -239,11 +239,26 @@ def scrub(text: str, replace: Replace, redacted: str) -> str:
         text = _private_keys(text, replace)
     if _may_hold_token(text):
         text = _TOKENS_RE.sub(lambda m: _token(m, replace), text)
-    if "://" in text and "@" in text:
+    if _may_hold_userinfo(text):
         text = _USERINFO_RE.sub(lambda m: _userinfo(m, redacted), text)
     if _AWS_CONTEXT_RE.search(text) is not None:
         text = _AWS_SECRET_RE.sub(lambda m: _aws_secret(m, replace), text)
     return text
+
+
+def _may_hold_userinfo(text: str) -> bool:
+    """Is there a ``://`` followed by a ``:`` and an ``@`` before any ``/``? (A URL's
+    user info; most URLs have an ``@`` only in their query, if at all.)"""
+    start = text.find("://")
+    while start >= 0:
+        at = text.find("@", start + 3)
+        if at < 0:
+            return False
+        slash = text.find("/", start + 3, at)
+        if slash < 0 and ":" in text[start + 3:at]:
+            return True
+        start = text.find("://", start + 3)
+    return False
 
 
 def scrub_said(text: str, redacted: str) -> str:
