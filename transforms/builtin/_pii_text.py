@@ -211,6 +211,8 @@ class TextScrubber:
         stems = {s.lower() for s in name_stems} | {"code", "token", "sig", "key", "secret", "pass", "pwd", "ticket",
                                                    "assertion", "saml", "otp", "oauth", "googleaccessid"}
         self._stems = tuple(sorted(stems))
+        # A stem of "=" or ":" (the pii transform's) makes every pair a candidate.
+        self._every_pair = "=" in self._stems or ":" in self._stems
 
     # --- the passes ----------------------------------------------------------------------
 
@@ -226,7 +228,7 @@ class TextScrubber:
         if "earer" in text or "asic" in text or "EARER" in text or "ASIC" in text:
             text = _AUTH_RE.sub(self._auth, text)
         # 2. pairs, before any pass could cut a credential value in pieces
-        if ("=" in text or ":" in text) and self._has_stem(text):
+        if ("=" in text or ":" in text) and (self._every_pair or self._has_stem(text)):
             text = self._pairs(text)
         # 3. e-mails, before numbers (digits in local parts)
         if "@" in text:

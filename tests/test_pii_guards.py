@@ -1,0 +1,165 @@
+"""The speed-ups of the text detectors change nothing they find.
+
+``one_of`` rewrites the cue alternations as trees of first characters; the token pass's
+guard is built from the literal prefixes of the token formats; the user-info pass runs only
+where a URL could carry one. Each is checked here against what it replaces.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from transforms.builtin._pii_tokens import _TOKENS_RE, _may_hold_token, _may_hold_userinfo, _prefixes, token_formats
+from transforms.builtin._pii_words import cased, one_of, top_level, variants
+
+CUE_LISTS = [
+    "call(?:ed|ing)?|phone|ph|tel|cell|cellphone|text me|fax|sin|ssn|soc\\.? ?sec\\.?|sort[ -]?code|a/c",
+    "my name is|my name's|mr|mrs|ms|miss|M(?=\\.)|Sig\\.ra|regards,?|dear|de|del|della",
+    "a|ab|abc|abd|b|ba|(?:x|y)z|abcd|ab(?:c)?",
+]
+
+
+@pytest.mark.parametrize("words", CUE_LISTS)
+def test_one_of_finds_what_the_flat_alternation_finds_with_the_same_branch(words):
+    # GIVEN cue words written out in every case, as the detectors list them
+    alternatives = variants(words)
+    flat = re.compile("(?:" + "|".join(alternatives) + r")(?P<after>[ :.]?)")
+    tree = re.compile("(?:" + one_of(alternatives) + r")(?P<after>[ :.]?)")
+    # WHEN both scan texts made of those words, their pieces and other letters
+    rng = random.Random(12)
+    pieces = [w for w in top_level(words) if "(" not in w and "\\" not in w] + list("aAbBxyz .:,-")
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    # THEN every match is the same span with the same text after it: the same branch won
+    for text in texts:
+        assert [(m.span(), m["after"]) for m in flat.finditer(text)] == [
+            (m.span(), m["after"]) for m in tree.finditer(text)
+        ], text
+
+
+def test_one_of_joins_branches_under_their_first_character():
+    assert one_of(["call", "cell", "phone"]) == "c(?:all|ell)|phone"
+    # a branch that does not start with a literal stays where it is and nothing moves across it
+    assert one_of(["ab", "(?:x)", "ac"]) == "ab|(?:x)|ac"
+    # a quantified first character is not a literal to join under
+    assert one_of(["a?b", "ac"]) == "a?b|ac"
+    assert one_of(["a.b", "a+c"], literal=True) == r"a(?:\.b|\+c)"
+
+
+def test_cased_writes_every_case_of_each_word():
+    pattern = re.compile(f"(?:{cased('phone|tel')})$")
+    for word in ("phone", "Phone", "PHONE", "tel", "Tel", "TEL"):
+        assert pattern.match(word), word
+    assert not pattern.match("pHONE")
+
+
+def test_token_prefixes_expand_groups_and_small_classes():
+    assert _prefixes("do[opr]_v1_[0-9a-f]{64}") == ["doo_v1_", "dop_v1_", "dor_v1_"]
+    assert set(_prefixes(r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{5,30}/")) == {
+        f"https://{sub}discord{app}.com/api/webhooks/" for sub in ("ptb.", "canary.", "") for app in ("app", "")
+    }
+    assert _prefixes("xox[abeposr]-[0-9A-Za-z-]{10,255}")[:2] == ["xoxa-", "xoxb-"]
+    # a quantified literal ends the prefix before it
+    assert _prefixes("aadhaa?r") == ["aadha"]
+
+
+@pytest.mark.parametrize(("kind", "pattern"), token_formats())
+def test_every_token_the_token_pass_finds_passes_its_guard(kind, pattern):
+    # GIVEN a string the format matches, made from the format itself
+    rng = random.Random(kind)
+    sample = _sample(pattern, rng)
+    if sample is None:
+        pytest.fail(f"could not make a sample of {kind}: {pattern}")
+    text = f"see {sample} here"
+    # WHEN the token pass would find it
+    assert _TOKENS_RE.search(text), (kind, sample)
+    # THEN the guard lets the pass run
+    assert _may_hold_token(text), (kind, sample)
+    assert _may_hold_token(text * 300), (kind, "long text")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("https://user:pa55@db.example.com/x", True),
+        ("see postgres://u:p@h and https://example.com/?email=a@b.c", True),
+        ("https://example.com/courses/1?ref=mail&email=a@example.com", False),
+        ("https://example.com/a@b", False),
+        ("mailto:jane@example.com", False),
+        ("https://jane@example.com/", False),  # a user name alone is no credential
+    ],
+)
+def test_the_user_info_pass_runs_where_a_url_can_carry_a_password(text, expected):
+    assert _may_hold_userinfo(text) is expected
+
+
+def _sample(pattern: str, rng: random.Random) -> str | None:
+    """A string ``pattern`` matches whole, made by trying random expansions of its pieces."""
+    for _ in range(200):
+        out = []
+        i = 0
+        ok = True
+        while i < len(pattern):
+            ch = pattern[i]
+            if pattern.startswith("(?:", i):
+                depth, j = 1, i + 3
+                while depth:
+                    depth += {"(": 1, ")": -1}.get(pattern[j], 0)
+                    j += 1
+                inner = pattern[i + 3:j - 1]
+                optional = pattern[j:j + 1] in ("?", "*")
+                i = j + (1 if pattern[j:j + 1] in ("?", "*", "+") else 0)
+                if optional and rng.random() < 0.5:
+                    continue
+                piece = _sample(rng.choice(top_level(inner)), rng)
+                if piece is None:
+                    ok = False
+                    break
+                out.append(piece)
+                continue
+            if ch == "[":
+                j = pattern.index("]", i + 1)
+                chars = _class_chars(pattern[i + 1:j])
+                i = j + 1
+                low, high, i = _quantifier(pattern, i)
+                out.append("".join(rng.choice(chars) for _ in range(rng.randint(low, high))))
+                continue
+            if ch == "\\":
+                literal = pattern[i + 1]
+                i += 2
+            else:
+                literal = ch
+                i += 1
+            low, high, i = _quantifier(pattern, i)
+            out.append(literal * rng.randint(low, high))
+        if ok:
+            candidate = "".join(out)
+            if re.fullmatch(pattern, candidate):
+                return candidate
+    return None
+
+
+def _class_chars(spec: str) -> str:
+    chars, k = [], 0
+    while k < len(spec):
+        if k + 2 < len(spec) and spec[k + 1] == "-":
+            chars.extend(chr(c) for c in range(ord(spec[k]), ord(spec[k + 2]) + 1))
+            k += 3
+        else:
+            chars.append(spec[k + 1] if spec[k] == "\\" else spec[k])
+            k += 2 if spec[k] == "\\" else 1
+    return "".join(chars)
+
+
+def _quantifier(pattern: str, i: int) -> tuple[int, int, int]:
+    if pattern.startswith("{", i):
+        j = pattern.index("}", i)
+        low, _, high = pattern[i + 1:j].partition(",")
+        return int(low), min(int(high or low), int(low) + 40), j + 1
+    if pattern[i:i + 1] == "?":
+        return 0, 1, i + 1
+    if pattern[i:i + 1] in ("*", "+"):
+        return (0 if pattern[i] == "*" else 1), 3, i + 1
+    return 1, 1, i
