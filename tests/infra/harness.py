@@ -33,6 +33,23 @@ EXPORTS = contract.STACK_OUTPUTS
 KMS_KEYS: dict[str, dict[str, Any] | None] = {}
 
 
+#: The ARN of each type the program creates that AWS knows by its name: the physical id is
+#: the name, or the ARN for the types in :data:`ID_IS_ARN` (as the AWS provider sets them).
+NAMED_ARNS = {
+    "aws:dynamodb/table:Table": "arn:aws:dynamodb:{region}:{account}:table/{name}",
+    "aws:iam/role:Role": "arn:aws:iam::{account}:role/{name}",
+    "aws:iam/policy:Policy": "arn:aws:iam::{account}:policy/{name}",
+    "aws:cloudwatch/logGroup:LogGroup": "arn:aws:logs:{region}:{account}:log-group:{name}",
+    "aws:lambda/function:Function": "arn:aws:lambda:{region}:{account}:function:{name}",
+    "aws:ssm/parameter:Parameter": "arn:aws:ssm:{region}:{account}:parameter/{path}",
+    "aws:sns/topic:Topic": "arn:aws:sns:{region}:{account}:{name}",
+    "aws:athena/workgroup:Workgroup": "arn:aws:athena:{region}:{account}:workgroup/{name}",
+    "aws:sfn/stateMachine:StateMachine": "arn:aws:states:{region}:{account}:stateMachine:{name}",
+    "aws:scheduler/schedule:Schedule": "arn:aws:scheduler:{region}:{account}:schedule/default/{name}",
+}
+ID_IS_ARN = frozenset({"aws:iam/policy:Policy", "aws:sns/topic:Topic", "aws:sfn/stateMachine:StateMachine"})
+
+
 def described_key(arn: str) -> dict[str, Any] | tuple[dict, list[tuple[str, str]]]:
     if arn in KMS_KEYS and KMS_KEYS[arn] is None:
         # as the provider answers an invoke that fails: no result, a failure
@@ -118,22 +135,6 @@ class RecordingMocks(pulumi.runtime.Mocks):
         if typ == "aws:s3/bucket:Bucket":
             bucket = inputs.get("bucket") or name.lower()
             return bucket, {"bucket": bucket, "arn": f"arn:aws:s3:::{bucket}"}
-        if typ == "aws:dynamodb/table:Table":
-            return name, {"name": name, "arn": f"arn:aws:dynamodb:{region}:{account}:table/{name}"}
-        if typ == "aws:iam/role:Role":
-            return name, {"name": name, "arn": f"arn:aws:iam::{account}:role/{name}"}
-        if typ == "aws:iam/policy:Policy":
-            arn = f"arn:aws:iam::{account}:policy/{name}"
-            return arn, {"name": name, "arn": arn}
-        if typ == "aws:cloudwatch/logGroup:LogGroup":
-            return name, {"name": name, "arn": f"arn:aws:logs:{region}:{account}:log-group:{name}"}
-        if typ == "aws:lambda/function:Function":
-            return name, {"name": name, "arn": f"arn:aws:lambda:{region}:{account}:function:{name}"}
-        if typ == "aws:ssm/parameter:Parameter":
-            return name, {"name": name, "arn": f"arn:aws:ssm:{region}:{account}:parameter/{name.lstrip('/')}"}
-        if typ == "aws:sns/topic:Topic":
-            arn = f"arn:aws:sns:{region}:{account}:{name}"
-            return arn, {"name": name, "arn": arn}
         if typ == "aws:kms/key:Key":
             key_id = "1234abcd-12ab-34cd-56ef-1234567890ab"
             return key_id, {"keyId": key_id, "arn": f"arn:aws:kms:{region}:{account}:key/{key_id}"}
@@ -142,13 +143,9 @@ class RecordingMocks(pulumi.runtime.Mocks):
         if typ == "aws:glue/catalogTable:CatalogTable":
             db = inputs.get("databaseName")
             return f"{account}:{db}:{name}", {"name": name, "arn": f"arn:aws:glue:{region}:{account}:table/{db}/{name}"}
-        if typ == "aws:athena/workgroup:Workgroup":
-            return name, {"name": name, "arn": f"arn:aws:athena:{region}:{account}:workgroup/{name}"}
-        if typ == "aws:sfn/stateMachine:StateMachine":
-            arn = f"arn:aws:states:{region}:{account}:stateMachine:{name}"
-            return arn, {"name": name, "arn": arn}
-        if typ == "aws:scheduler/schedule:Schedule":
-            return name, {"name": name, "arn": f"arn:aws:scheduler:{region}:{account}:schedule/default/{name}"}
+        if typ in NAMED_ARNS:
+            arn = NAMED_ARNS[typ].format(region=region, account=account, name=name, path=name.lstrip("/"))
+            return (arn if typ in ID_IS_ARN else name), {"name": name, "arn": arn}
         return f"{logical}-id", {}
 
     def call(self, args: pulumi.runtime.MockCallArgs):
