@@ -1,8 +1,10 @@
 """Run the real ``__main__.py`` under Pulumi's mocks and record what it registers.
 
-Call :func:`run_program` inside a ``@pulumi.runtime.test`` function. The Pulumi runtime's
-settings, root stack and config are context variables: the decorator runs each test in a
-fresh asyncio task, so every test starts from a clean runtime and the stacks never mix.
+Call :func:`run_program` inside a ``@pulumi.runtime.test`` function, or let
+:func:`program_test` write that function around a test of the settled run. The Pulumi
+runtime's settings, root stack and config are context variables: the decorator runs each
+test in a fresh asyncio task, so every test starts from a clean runtime and the stacks
+never mix.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import runpy
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import pulumi
+import pytest
 import yaml
 from pulumi.runtime.mocks import MockMonitor
 
@@ -261,3 +264,37 @@ def run_program(
     namespace = runpy.run_path(str(PROGRAM), run_name="__main__")
     root = pulumi.runtime.get_root_resource()
     return ProgramRun(stack, mocks, monitor, dict(root.outputs), namespace)
+
+
+def program_test(stack: str | None = None, *, program: Callable[..., ProgramRun] = run_program, **options: Any):
+    """Makes ``test(run, outputs)`` a ``@pulumi.runtime.test`` of the program: ``program(stack,
+    **options)`` (:func:`run_program`, or a wrapper of it) runs ``__main__.py`` under the mocks,
+    and the test is called with the run and the stack outputs once every resource is
+    registered. Without ``stack``, once for each committed stack (``run.stack`` says which):
+    ``@program_test()``, ``@program_test("prod", overrides={...})``,
+    ``@program_test(program=hardened_run, kms="create")``."""
+
+    def decorate(test: Callable[[ProgramRun, dict[str, Any]], None]):
+        def settled(name: str) -> pulumi.Output:
+            run = program(name, **options)
+            return run.settled().apply(lambda outputs: test(run, outputs))
+
+        if stack is None:
+            def each_stack(stack: str) -> pulumi.Output:
+                return settled(stack)
+
+            return pytest.mark.parametrize("stack", STACKS)(pulumi.runtime.test(_named_as(test, each_stack)))
+
+        def one_stack() -> pulumi.Output:
+            return settled(stack)
+
+        return pulumi.runtime.test(_named_as(test, one_stack))
+
+    return decorate
+
+
+def _named_as(test: Callable, function: Callable) -> Callable:
+    # Not functools.wraps: pytest would follow __wrapped__ and take run and outputs for fixtures.
+    function.__name__, function.__qualname__, function.__doc__ = test.__name__, test.__qualname__, test.__doc__
+    function.__module__ = test.__module__
+    return function
