@@ -183,7 +183,7 @@ class Catalog(pulumi.ComponentResource):
         self.parquet_table = external_table(
             "parquet-table", PARQUET_TABLE_NAME, "parquet", layout.COMPACTED_EVENTS_PREFIX, (PARQUET_INPUT, PARQUET_OUTPUT),
             {"serialization_library": PARQUET_SERDE}, parquet_columns(), f"NOW-{args.compacted_retention_days}DAYS,NOW")
-        # One line per compacted day, not partitioned: the view reads them all.
+        # One row per compacted day (``<day>.json``), not partitioned: the view joins them all.
         self.manifests_table = external_table(
             "manifests-table", MANIFESTS_TABLE_NAME, "json", layout.MANIFESTS_PREFIX, (TEXT_INPUT, TEXT_OUTPUT),
             json_serde, [{"name": n, "type": t} for n, t in csql.MANIFEST_COLUMNS])
