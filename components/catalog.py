@@ -144,7 +144,6 @@ class Catalog(pulumi.ComponentResource):
 
         def projected(prefix: str, days_range: str) -> dict[str, Any]:
             return {
-                "EXTERNAL": "TRUE",
                 "projection.enabled": "true",
                 f"projection.{PARTITION}.type": "date",
                 f"projection.{PARTITION}.format": "yyyy-MM-dd",
@@ -160,44 +159,34 @@ class Catalog(pulumi.ComponentResource):
             "parameters": {"ignore.malformed.json": "true"},
         }
         self.database = aws.glue.CatalogDatabase(f"{name}-database", name=glue_name(args.database_name), opts=child)
-        def day_table(role: str, table_name: str, classification: str, prefix: str, days_range: str,
-                      formats: tuple[str, str], serde: dict, columns: list) -> aws.glue.CatalogTable:
-            """A table of day partitions under ``prefix``, projected over ``days_range``."""
+        def external_table(role: str, table_name: str, classification: str, prefix: str, formats: tuple[str, str],
+                           serde: dict, columns: list, days_range: str | None = None) -> aws.glue.CatalogTable:
+            """A table of the objects under ``prefix``; with ``days_range``, of day partitions
+            projected over it."""
             return aws.glue.CatalogTable(
                 f"{name}-{role}",
                 database_name=self.database.name,
                 name=table_name,
                 table_type="EXTERNAL_TABLE",
-                parameters={"classification": classification, **projected(prefix, days_range)},
-                partition_keys=[{"name": PARTITION, "type": "string"}],
+                parameters={"classification": classification, "EXTERNAL": "TRUE",
+                            **(projected(prefix, days_range) if days_range is not None else {})},
+                partition_keys=[{"name": PARTITION, "type": "string"}] if days_range is not None else None,
                 storage_descriptor={"location": location(prefix), "input_format": formats[0],
                                     "output_format": formats[1], "ser_de_info": serde, "columns": columns},
                 opts=child,
             )
 
         # Nothing older than the retention exists; a day ahead for clock skew.
-        self.table = day_table("table", JSON_TABLE_NAME, "json", contract.EVENTS_PREFIX,
-                               f"NOW-{args.retention_days}DAYS,NOW+1DAYS", (TEXT_INPUT, TEXT_OUTPUT), json_serde,
-                               event_columns())
+        self.table = external_table("table", JSON_TABLE_NAME, "json", contract.EVENTS_PREFIX, (TEXT_INPUT, TEXT_OUTPUT),
+                                    json_serde, event_columns(), f"NOW-{args.retention_days}DAYS,NOW+1DAYS")
         # Compacted days are closed days: none ahead of today.
-        self.parquet_table = day_table("parquet-table", PARQUET_TABLE_NAME, "parquet", layout.COMPACTED_EVENTS_PREFIX,
-                                       f"NOW-{args.compacted_retention_days}DAYS,NOW", (PARQUET_INPUT, PARQUET_OUTPUT),
-                                       {"serialization_library": PARQUET_SERDE}, parquet_columns())
-        self.manifests_table = aws.glue.CatalogTable(
-            f"{name}-manifests-table",
-            database_name=self.database.name,
-            name=MANIFESTS_TABLE_NAME,
-            table_type="EXTERNAL_TABLE",
-            parameters={"classification": "json", "EXTERNAL": "TRUE"},
-            storage_descriptor={
-                "location": location(layout.MANIFESTS_PREFIX),
-                "input_format": TEXT_INPUT,
-                "output_format": TEXT_OUTPUT,
-                "ser_de_info": json_serde,
-                "columns": [{"name": n, "type": t} for n, t in csql.MANIFEST_COLUMNS],
-            },
-            opts=child,
-        )
+        self.parquet_table = external_table(
+            "parquet-table", PARQUET_TABLE_NAME, "parquet", layout.COMPACTED_EVENTS_PREFIX, (PARQUET_INPUT, PARQUET_OUTPUT),
+            {"serialization_library": PARQUET_SERDE}, parquet_columns(), f"NOW-{args.compacted_retention_days}DAYS,NOW")
+        # One row per compacted day (``<day>.json``), not partitioned: the view joins them all.
+        self.manifests_table = external_table(
+            "manifests-table", MANIFESTS_TABLE_NAME, "json", layout.MANIFESTS_PREFIX, (TEXT_INPUT, TEXT_OUTPUT),
+            json_serde, [{"name": n, "type": t} for n, t in csql.MANIFEST_COLUMNS])
         view_sql = csql.athena_view_sql(args.retention_days)
         self.view = aws.glue.CatalogTable(
             f"{name}-view",

@@ -1,8 +1,10 @@
 """Run the real ``__main__.py`` under Pulumi's mocks and record what it registers.
 
-Call :func:`run_program` inside a ``@pulumi.runtime.test`` function. The Pulumi runtime's
-settings, root stack and config are context variables: the decorator runs each test in a
-fresh asyncio task, so every test starts from a clean runtime and the stacks never mix.
+Call :func:`run_program` inside a ``@pulumi.runtime.test`` function, or let
+:func:`program_test` write that function around a test of the settled run. The Pulumi
+runtime's settings, root stack and config are context variables: the decorator runs each
+test in a fresh asyncio task, so every test starts from a clean runtime and the stacks
+never mix.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import runpy
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import pulumi
+import pytest
 import yaml
 from pulumi.runtime.mocks import MockMonitor
 
@@ -31,6 +34,23 @@ EXPORTS = contract.STACK_OUTPUTS
 #: What ``aws.kms.get_key`` answers for a key ARN (``droplets:kms`` = an existing key): a
 #: usable customer-managed key, unless a test puts other fields here (or None: no such key).
 KMS_KEYS: dict[str, dict[str, Any] | None] = {}
+
+
+#: The ARN of each type the program creates that AWS knows by its name: the physical id is
+#: the name, or the ARN for the types in :data:`ID_IS_ARN` (as the AWS provider sets them).
+NAMED_ARNS = {
+    "aws:dynamodb/table:Table": "arn:aws:dynamodb:{region}:{account}:table/{name}",
+    "aws:iam/role:Role": "arn:aws:iam::{account}:role/{name}",
+    "aws:iam/policy:Policy": "arn:aws:iam::{account}:policy/{name}",
+    "aws:cloudwatch/logGroup:LogGroup": "arn:aws:logs:{region}:{account}:log-group:{name}",
+    "aws:lambda/function:Function": "arn:aws:lambda:{region}:{account}:function:{name}",
+    "aws:ssm/parameter:Parameter": "arn:aws:ssm:{region}:{account}:parameter/{path}",
+    "aws:sns/topic:Topic": "arn:aws:sns:{region}:{account}:{name}",
+    "aws:athena/workgroup:Workgroup": "arn:aws:athena:{region}:{account}:workgroup/{name}",
+    "aws:sfn/stateMachine:StateMachine": "arn:aws:states:{region}:{account}:stateMachine:{name}",
+    "aws:scheduler/schedule:Schedule": "arn:aws:scheduler:{region}:{account}:schedule/default/{name}",
+}
+ID_IS_ARN = frozenset({"aws:iam/policy:Policy", "aws:sns/topic:Topic", "aws:sfn/stateMachine:StateMachine"})
 
 
 def described_key(arn: str) -> dict[str, Any] | tuple[dict, list[tuple[str, str]]]:
@@ -118,22 +138,6 @@ class RecordingMocks(pulumi.runtime.Mocks):
         if typ == "aws:s3/bucket:Bucket":
             bucket = inputs.get("bucket") or name.lower()
             return bucket, {"bucket": bucket, "arn": f"arn:aws:s3:::{bucket}"}
-        if typ == "aws:dynamodb/table:Table":
-            return name, {"name": name, "arn": f"arn:aws:dynamodb:{region}:{account}:table/{name}"}
-        if typ == "aws:iam/role:Role":
-            return name, {"name": name, "arn": f"arn:aws:iam::{account}:role/{name}"}
-        if typ == "aws:iam/policy:Policy":
-            arn = f"arn:aws:iam::{account}:policy/{name}"
-            return arn, {"name": name, "arn": arn}
-        if typ == "aws:cloudwatch/logGroup:LogGroup":
-            return name, {"name": name, "arn": f"arn:aws:logs:{region}:{account}:log-group:{name}"}
-        if typ == "aws:lambda/function:Function":
-            return name, {"name": name, "arn": f"arn:aws:lambda:{region}:{account}:function:{name}"}
-        if typ == "aws:ssm/parameter:Parameter":
-            return name, {"name": name, "arn": f"arn:aws:ssm:{region}:{account}:parameter/{name.lstrip('/')}"}
-        if typ == "aws:sns/topic:Topic":
-            arn = f"arn:aws:sns:{region}:{account}:{name}"
-            return arn, {"name": name, "arn": arn}
         if typ == "aws:kms/key:Key":
             key_id = "1234abcd-12ab-34cd-56ef-1234567890ab"
             return key_id, {"keyId": key_id, "arn": f"arn:aws:kms:{region}:{account}:key/{key_id}"}
@@ -142,13 +146,9 @@ class RecordingMocks(pulumi.runtime.Mocks):
         if typ == "aws:glue/catalogTable:CatalogTable":
             db = inputs.get("databaseName")
             return f"{account}:{db}:{name}", {"name": name, "arn": f"arn:aws:glue:{region}:{account}:table/{db}/{name}"}
-        if typ == "aws:athena/workgroup:Workgroup":
-            return name, {"name": name, "arn": f"arn:aws:athena:{region}:{account}:workgroup/{name}"}
-        if typ == "aws:sfn/stateMachine:StateMachine":
-            arn = f"arn:aws:states:{region}:{account}:stateMachine:{name}"
-            return arn, {"name": name, "arn": arn}
-        if typ == "aws:scheduler/schedule:Schedule":
-            return name, {"name": name, "arn": f"arn:aws:scheduler:{region}:{account}:schedule/default/{name}"}
+        if typ in NAMED_ARNS:
+            arn = NAMED_ARNS[typ].format(region=region, account=account, name=name, path=name.lstrip("/"))
+            return (arn if typ in ID_IS_ARN else name), {"name": name, "arn": arn}
         return f"{logical}-id", {}
 
     def call(self, args: pulumi.runtime.MockCallArgs):
@@ -264,3 +264,37 @@ def run_program(
     namespace = runpy.run_path(str(PROGRAM), run_name="__main__")
     root = pulumi.runtime.get_root_resource()
     return ProgramRun(stack, mocks, monitor, dict(root.outputs), namespace)
+
+
+def program_test(stack: str | None = None, *, program: Callable[..., ProgramRun] = run_program, **options: Any):
+    """Makes ``test(run, outputs)`` a ``@pulumi.runtime.test`` of the program: ``program(stack,
+    **options)`` (:func:`run_program`, or a wrapper of it) runs ``__main__.py`` under the mocks,
+    and the test is called with the run and the stack outputs once every resource is
+    registered. Without ``stack``, once for each committed stack (``run.stack`` says which):
+    ``@program_test()``, ``@program_test("prod", overrides={...})``,
+    ``@program_test(program=hardened_run, kms="create")``."""
+
+    def decorate(test: Callable[[ProgramRun, dict[str, Any]], None]):
+        def settled(name: str) -> pulumi.Output:
+            run = program(name, **options)
+            return run.settled().apply(lambda outputs: test(run, outputs))
+
+        if stack is None:
+            def each_stack(stack: str) -> pulumi.Output:
+                return settled(stack)
+
+            return pytest.mark.parametrize("stack", STACKS)(pulumi.runtime.test(_named_as(test, each_stack)))
+
+        def one_stack() -> pulumi.Output:
+            return settled(stack)
+
+        return pulumi.runtime.test(_named_as(test, one_stack))
+
+    return decorate
+
+
+def _named_as(test: Callable, function: Callable) -> Callable:
+    # Not functools.wraps: pytest would follow __wrapped__ and take run and outputs for fixtures.
+    function.__name__, function.__qualname__, function.__doc__ = test.__name__, test.__qualname__, test.__doc__
+    function.__module__ = test.__module__
+    return function

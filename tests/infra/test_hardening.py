@@ -31,7 +31,7 @@ from components.config import (
 )
 from droplets import contract
 from tests.infra import harness
-from tests.infra.harness import ACCOUNT, STACKS, ProgramRun, run_program, stack_config
+from tests.infra.harness import ACCOUNT, STACKS, ProgramRun, program_test, run_program, stack_config
 from tests.infra.policies import KMS_KEY, LOG_GROUP, MAPPING, POLICY, QUEUE, ROLE_POLICY, as_list, statements
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -79,27 +79,21 @@ def all_policy_statements(run: ProgramRun) -> list[tuple[str, dict]]:
 # --- 1. throttling must not dead-letter messages --------------------------------------------
 
 
-@pytest.mark.parametrize("stack", STACKS)
-@pulumi.runtime.test
-def test_triggers_stay_inside_the_concurrency_they_can_get_and_messages_survive_throttles(stack):
+@program_test()
+def test_triggers_stay_inside_the_concurrency_they_can_get_and_messages_survive_throttles(run, outputs):
     # GIVEN a committed stack WHEN the program runs
-    run = run_program(stack)
-    wanted = int(stack_config(stack)["droplets:maximumConcurrency"])
-
-    def check(_):
-        mappings = run.all(MAPPING)
-        assert len(mappings) == 2
-        # THEN each SQS trigger invokes at most maximumConcurrency at once (Lambda's pollers
-        # then never take messages they cannot hand to a function)
-        for mapping in mappings:
-            assert mapping.plain("scalingConfig") == {"maximumConcurrency": wanted}
-        # AND both together fit a new account's quota of 10 concurrent executions
-        assert 2 * wanted <= NEW_ACCOUNT_CONCURRENCY
-        # AND a message survives at least 5 receives (AWS's advice for Lambda triggers)
-        for queue in ("droplets-events-queue", "droplets-indexing-queue"):
-            assert json.loads(run.one(QUEUE, queue).plain("redrivePolicy"))["maxReceiveCount"] >= 5
-
-    return run.settled().apply(check)
+    wanted = int(stack_config(run.stack)["droplets:maximumConcurrency"])
+    mappings = run.all(MAPPING)
+    assert len(mappings) == 2
+    # THEN each SQS trigger invokes at most maximumConcurrency at once (Lambda's pollers
+    # then never take messages they cannot hand to a function)
+    for mapping in mappings:
+        assert mapping.plain("scalingConfig") == {"maximumConcurrency": wanted}
+    # AND both together fit a new account's quota of 10 concurrent executions
+    assert 2 * wanted <= NEW_ACCOUNT_CONCURRENCY
+    # AND a message survives at least 5 receives (AWS's advice for Lambda triggers)
+    for queue in ("droplets-events-queue", "droplets-indexing-queue"):
+        assert json.loads(run.one(QUEUE, queue).plain("redrivePolicy"))["maxReceiveCount"] >= 5
 
 
 @pytest.mark.parametrize("stack", [*STACKS, "defaults"])
@@ -202,17 +196,12 @@ def test_the_environment_check_counts_what_the_pipeline_writes():
         load_settings({"droplets:transformOptions": json.dumps(options(fits + 1))}.get, is_secret=lambda key: False)
 
 
-@pulumi.runtime.test
-def test_prod_with_a_real_alarm_address_subscribes_it():
+@program_test("prod", overrides={"droplets:alarmEmail": "oncall@acme-data.io"})
+def test_prod_with_a_real_alarm_address_subscribes_it(run, outputs):
     # GIVEN prod with the on-call's own address (the committed file has none: no placeholder)
     assert "droplets:alarmEmail" not in stack_config("prod")
-    run = run_program("prod", overrides={"droplets:alarmEmail": "oncall@acme-data.io"})
-
-    def check(_):
-        (subscription,) = run.all("aws:sns/topicSubscription:TopicSubscription")
-        assert (subscription.plain("protocol"), subscription.plain("endpoint")) == ("email", "oncall@acme-data.io")
-
-    return run.settled().apply(check)
+    (subscription,) = run.all("aws:sns/topicSubscription:TopicSubscription")
+    assert (subscription.plain("protocol"), subscription.plain("endpoint")) == ("email", "oncall@acme-data.io")
 
 
 # --- 4. a customer-managed key, optional ----------------------------------------------------
@@ -324,67 +313,61 @@ def test_each_principal_gets_exactly_the_key_uses_it_needs(stack, kms):
     return run.settled().apply(check)
 
 
-@pytest.mark.parametrize("stack", STACKS)
-@pulumi.runtime.test
-def test_the_created_key_policy_admits_administrators_the_roles_through_services_and_two_service_principals(stack):
+@program_test(program=hardened_run, kms="create")
+def test_the_created_key_policy_admits_administrators_the_roles_through_services_and_two_service_principals(run, outputs):
     # GIVEN droplets:kms create
-    run = hardened_run(stack, "create")
-
-    def check(outputs):
-        key = run.one(KMS_KEY, "droplets-key-key")
-        policy = statements(key.document())
-        root = f"arn:aws:iam::{ACCOUNT}:root"
-        bucket = run.one("aws:s3/bucket:Bucket", "droplets-lake-bucket").state["arn"]
-        parameter = run.one("aws:ssm/parameter:Parameter", "droplets-pii-key").state["arn"]
-        assert set(policy) == {"AccountAdministersKey", "UseThroughQueuesAndLake", "UseThroughIndexTable",
-                               "LakeNotifiesIndexQueue", "LogsEncryptFunctionLogs", "HashKeyThroughParameterStore"}
-        assert key.plain("enableKeyRotation") is True
-        for st in policy.values():
-            assert st["Effect"] == "Allow" and st["Resource"] == "*"
-        # THEN the administrators manage it and cannot encrypt or decrypt with it
-        admin = policy["AccountAdministersKey"]
-        assert admin["Principal"] == {"AWS": root} and "Condition" not in admin
-        assert not {a for a in admin["Action"] if a.split(":")[1].startswith(("Encrypt", "Decrypt", "GenerateDataKey", "ReEncrypt"))}
-        assert "kms:*" not in admin["Action"]
-        # AND the account's principals use it only through SQS and S3, or DynamoDB, in this account
-        lake = policy["UseThroughQueuesAndLake"]
-        assert (lake["Principal"], sorted(lake["Action"])) == ({"AWS": root}, ["kms:Decrypt", "kms:GenerateDataKey"])
-        assert lake["Condition"] == {"StringEquals": {"kms:CallerAccount": ACCOUNT, "kms:ViaService": [
-            f"sqs.{REGION}.amazonaws.com", f"s3.{REGION}.amazonaws.com"]}}
-        index = policy["UseThroughIndexTable"]
-        assert index["Condition"] == {"StringEquals": {"kms:CallerAccount": ACCOUNT, "kms:ViaService": f"dynamodb.{REGION}.amazonaws.com"}}
-        # AND the hash key: through SSM, for this parameter only
-        hashed = policy["HashKeyThroughParameterStore"]
-        assert sorted(hashed["Action"]) == ["kms:Decrypt", "kms:Encrypt"] and hashed["Principal"] == {"AWS": root}
-        assert hashed["Condition"] == {"StringEquals": {"kms:CallerAccount": ACCOUNT, "kms:ViaService": f"ssm.{REGION}.amazonaws.com",
-                                                        "kms:EncryptionContext:PARAMETER_ARN": parameter}}
-        # AND S3 may encrypt notifications for this bucket in this account only
-        s3 = policy["LakeNotifiesIndexQueue"]
-        assert s3["Principal"] == {"Service": "s3.amazonaws.com"}
-        assert s3["Condition"] == {"ArnEquals": {"aws:SourceArn": bucket}, "StringEquals": {"aws:SourceAccount": ACCOUNT}}
-        # AND CloudWatch Logs for the functions' log groups only
-        logs = policy["LogsEncryptFunctionLogs"]
-        assert logs["Principal"] == {"Service": f"logs.{REGION}.amazonaws.com"}
-        pattern = logs["Condition"]["ArnLike"]["kms:EncryptionContext:aws:logs:arn"]
-        groups = [g.state["arn"] for g in run.all(LOG_GROUP)]
-        assert len(groups) == 2 and all(fnmatch.fnmatchcase(g, pattern) for g in groups)
-        assert not fnmatch.fnmatchcase(f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:/aws/lambda/other-app", pattern)
-        # AND what AWS checks against the key policy when it is created waits for the key's
-        # component (its key, with this policy, and its alias): the log groups (CloudWatch
-        # Logs checks its grant) and the lake's notification (S3 sends a test event)
-        key_parts = {key.urn, run.one("aws:kms/alias:Alias", "droplets-key-alias").urn}
-        for group in run.all(LOG_GROUP):
-            assert group.plain("kmsKeyId") == key.state["arn"] and key_parts & group.explicit_dependencies
-        notification = run.one("aws:s3/bucketNotification:BucketNotification", "droplets-notification-notification")
-        assert key_parts <= notification.explicit_dependencies
-        alias = run.one("aws:kms/alias:Alias", "droplets-key-alias")
-        assert alias.plain("name") == f"alias/droplets-{stack}"
-        # AND where data must survive (no forceDestroy), Pulumi never deletes the key: objects
-        # written under it stay readable if droplets:kms changes; dev's goes with the stack
-        assert key.retain_on_delete is (stack_config(stack)["droplets:forceDestroy"] == "false")
-        assert not alias.retain_on_delete  # the alias's name is free for a new `create`
-
-    return run.settled().apply(check)
+    key = run.one(KMS_KEY, "droplets-key-key")
+    policy = statements(key.document())
+    root = f"arn:aws:iam::{ACCOUNT}:root"
+    bucket = run.one("aws:s3/bucket:Bucket", "droplets-lake-bucket").state["arn"]
+    parameter = run.one("aws:ssm/parameter:Parameter", "droplets-pii-key").state["arn"]
+    assert set(policy) == {"AccountAdministersKey", "UseThroughQueuesAndLake", "UseThroughIndexTable",
+                           "LakeNotifiesIndexQueue", "LogsEncryptFunctionLogs", "HashKeyThroughParameterStore"}
+    assert key.plain("enableKeyRotation") is True
+    for st in policy.values():
+        assert st["Effect"] == "Allow" and st["Resource"] == "*"
+    # THEN the administrators manage it and cannot encrypt or decrypt with it
+    admin = policy["AccountAdministersKey"]
+    assert admin["Principal"] == {"AWS": root} and "Condition" not in admin
+    assert not {a for a in admin["Action"] if a.split(":")[1].startswith(("Encrypt", "Decrypt", "GenerateDataKey", "ReEncrypt"))}
+    assert "kms:*" not in admin["Action"]
+    # AND the account's principals use it only through SQS and S3, or DynamoDB, in this account
+    lake = policy["UseThroughQueuesAndLake"]
+    assert (lake["Principal"], sorted(lake["Action"])) == ({"AWS": root}, ["kms:Decrypt", "kms:GenerateDataKey"])
+    assert lake["Condition"] == {"StringEquals": {"kms:CallerAccount": ACCOUNT, "kms:ViaService": [
+        f"sqs.{REGION}.amazonaws.com", f"s3.{REGION}.amazonaws.com"]}}
+    index = policy["UseThroughIndexTable"]
+    assert index["Condition"] == {"StringEquals": {"kms:CallerAccount": ACCOUNT, "kms:ViaService": f"dynamodb.{REGION}.amazonaws.com"}}
+    # AND the hash key: through SSM, for this parameter only
+    hashed = policy["HashKeyThroughParameterStore"]
+    assert sorted(hashed["Action"]) == ["kms:Decrypt", "kms:Encrypt"] and hashed["Principal"] == {"AWS": root}
+    assert hashed["Condition"] == {"StringEquals": {"kms:CallerAccount": ACCOUNT, "kms:ViaService": f"ssm.{REGION}.amazonaws.com",
+                                                    "kms:EncryptionContext:PARAMETER_ARN": parameter}}
+    # AND S3 may encrypt notifications for this bucket in this account only
+    s3 = policy["LakeNotifiesIndexQueue"]
+    assert s3["Principal"] == {"Service": "s3.amazonaws.com"}
+    assert s3["Condition"] == {"ArnEquals": {"aws:SourceArn": bucket}, "StringEquals": {"aws:SourceAccount": ACCOUNT}}
+    # AND CloudWatch Logs for the functions' log groups only
+    logs = policy["LogsEncryptFunctionLogs"]
+    assert logs["Principal"] == {"Service": f"logs.{REGION}.amazonaws.com"}
+    pattern = logs["Condition"]["ArnLike"]["kms:EncryptionContext:aws:logs:arn"]
+    groups = [g.state["arn"] for g in run.all(LOG_GROUP)]
+    assert len(groups) == 2 and all(fnmatch.fnmatchcase(g, pattern) for g in groups)
+    assert not fnmatch.fnmatchcase(f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:/aws/lambda/other-app", pattern)
+    # AND what AWS checks against the key policy when it is created waits for the key's
+    # component (its key, with this policy, and its alias): the log groups (CloudWatch
+    # Logs checks its grant) and the lake's notification (S3 sends a test event)
+    key_parts = {key.urn, run.one("aws:kms/alias:Alias", "droplets-key-alias").urn}
+    for group in run.all(LOG_GROUP):
+        assert group.plain("kmsKeyId") == key.state["arn"] and key_parts & group.explicit_dependencies
+    notification = run.one("aws:s3/bucketNotification:BucketNotification", "droplets-notification-notification")
+    assert key_parts <= notification.explicit_dependencies
+    alias = run.one("aws:kms/alias:Alias", "droplets-key-alias")
+    assert alias.plain("name") == f"alias/droplets-{run.stack}"
+    # AND where data must survive (no forceDestroy), Pulumi never deletes the key: objects
+    # written under it stay readable if droplets:kms changes; dev's goes with the stack
+    assert key.retain_on_delete is (stack_config(run.stack)["droplets:forceDestroy"] == "false")
+    assert not alias.retain_on_delete  # the alias's name is free for a new `create`
 
 
 UNUSABLE_KEYS = [
@@ -423,89 +406,66 @@ def test_an_existing_key_is_described_only_when_named(kms):
 # --- 5. least privilege, tighter ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stack", STACKS)
-@pulumi.runtime.test
-def test_indexer_lists_only_under_events(stack):
-    run = run_program(stack)
-
-    def check(_):
-        listing = statements(run.one(ROLE_POLICY, "droplets-indexer-policy").document())["TellMissingObjects"]
-        assert as_list(listing["Action"]) == ["s3:ListBucket"]
-        assert listing["Condition"] == {"StringLike": {"s3:prefix": [f"{contract.EVENTS_PREFIX}*"]}}
-        assert fnmatch.fnmatchcase("events/dt=2026-11-26/sess/evt.json", listing["Condition"]["StringLike"]["s3:prefix"][0])
-        assert not fnmatch.fnmatchcase("bad/dt=2026-11-26/x.json", listing["Condition"]["StringLike"]["s3:prefix"][0])
-
-    return run.settled().apply(check)
+@program_test()
+def test_indexer_lists_only_under_events(run, outputs):
+    listing = statements(run.one(ROLE_POLICY, "droplets-indexer-policy").document())["TellMissingObjects"]
+    assert as_list(listing["Action"]) == ["s3:ListBucket"]
+    assert listing["Condition"] == {"StringLike": {"s3:prefix": [f"{contract.EVENTS_PREFIX}*"]}}
+    assert fnmatch.fnmatchcase("events/dt=2026-11-26/sess/evt.json", listing["Condition"]["StringLike"]["s3:prefix"][0])
+    assert not fnmatch.fnmatchcase("bad/dt=2026-11-26/x.json", listing["Condition"]["StringLike"]["s3:prefix"][0])
 
 
-@pytest.mark.parametrize("stack", STACKS)
-@pulumi.runtime.test
-def test_every_queue_denies_requests_without_tls(stack):
-    run = run_program(stack)
-
-    def check(_):
-        policies = {p.plain("queueUrl"): p for p in run.all("aws:sqs/queuePolicy:QueuePolicy")}
-        queues = run.all(QUEUE)
-        # THEN each of the four queues has its one policy, led by the TLS deny on its own ARN
-        assert len(queues) == 4 and set(policies) == {q.state["url"] for q in queues}
-        for queue in queues:
-            deny = policies[queue.state["url"]].document()["Statement"][0]
-            assert deny == {"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "sqs:*",
-                            "Resource": queue.state["arn"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
-        # AND the index queue's policy still lets the lake send its notifications
-        index_policy = policies[run.one(QUEUE, "droplets-indexing-queue").state["url"]].document()
-        assert [s["Sid"] for s in index_policy["Statement"]] == ["DenyInsecureTransport", "LakeBucketNotifications"]
-
-    return run.settled().apply(check)
+@program_test()
+def test_every_queue_denies_requests_without_tls(run, outputs):
+    policies = {p.plain("queueUrl"): p for p in run.all("aws:sqs/queuePolicy:QueuePolicy")}
+    queues = run.all(QUEUE)
+    # THEN each of the four queues has its one policy, led by the TLS deny on its own ARN
+    assert len(queues) == 4 and set(policies) == {q.state["url"] for q in queues}
+    for queue in queues:
+        deny = policies[queue.state["url"]].document()["Statement"][0]
+        assert deny == {"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "sqs:*",
+                        "Resource": queue.state["arn"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
+    # AND the index queue's policy still lets the lake send its notifications
+    index_policy = policies[run.one(QUEUE, "droplets-indexing-queue").state["url"]].document()
+    assert [s["Sid"] for s in index_policy["Statement"]] == ["DenyInsecureTransport", "LakeBucketNotifications"]
 
 
-@pulumi.runtime.test
-def test_the_alarm_key_serves_this_accounts_alarms_and_this_topic_only():
-    run = run_program("prod")
-
-    def check(_):
-        topic = run.one("aws:sns/topic:Topic", "droplets-alarms-topic")
-        assert topic.plain("name") == "droplets-prod-alarms"
-        grant = statements(run.one(KMS_KEY, "droplets-alarms-key").document())["CloudWatchAlarmsPublish"]
-        assert grant["Principal"] == {"Service": "cloudwatch.amazonaws.com"}
-        assert grant["Condition"] == {
-            "StringEquals": {"aws:SourceAccount": ACCOUNT, "kms:EncryptionContext:aws:sns:topicArn": topic.state["arn"]},
-            "ArnLike": {"aws:SourceArn": f"arn:aws:cloudwatch:{REGION}:{ACCOUNT}:alarm:*"},
-        }
-
-    return run.settled().apply(check)
+@program_test("prod")
+def test_the_alarm_key_serves_this_accounts_alarms_and_this_topic_only(run, outputs):
+    topic = run.one("aws:sns/topic:Topic", "droplets-alarms-topic")
+    assert topic.plain("name") == "droplets-prod-alarms"
+    grant = statements(run.one(KMS_KEY, "droplets-alarms-key").document())["CloudWatchAlarmsPublish"]
+    assert grant["Principal"] == {"Service": "cloudwatch.amazonaws.com"}
+    assert grant["Condition"] == {
+        "StringEquals": {"aws:SourceAccount": ACCOUNT, "kms:EncryptionContext:aws:sns:topicArn": topic.state["arn"]},
+        "ArnLike": {"aws:SourceArn": f"arn:aws:cloudwatch:{REGION}:{ACCOUNT}:alarm:*"},
+    }
 
 
-@pytest.mark.parametrize("stack", STACKS)
-@pulumi.runtime.test
-def test_only_named_roles_read_the_lake(stack):
+@program_test(program=hardened_run, kms="aws-managed")
+def test_only_named_roles_read_the_lake(run, outputs):
     # GIVEN two reader roles in config
-    run = hardened_run(stack, "aws-managed")
-
-    def check(_):
-        bucket = run.one("aws:s3/bucket:Bucket", "droplets-lake-bucket").state["arn"]
-        indexer_role = run.one("aws:iam/role:Role", "droplets-indexer-role")
-        # the roles' names are fixed, so the policies can name them before they exist
-        assert indexer_role.plain("name") == f"droplets-{stack}-indexer"
-        document = statements(run.one("aws:s3/bucketPolicy:BucketPolicy", "droplets-lake-policy").document())
-        # (compaction is on in both stacks: Athena reads the JSON objects with its role's rights)
-        compaction_role = run.one("aws:iam/role:Role", "droplets-compaction-role")
-        assert compaction_role.plain("name") == f"droplets-{stack}-compaction"
-        named = {"ArnNotEquals": {"aws:PrincipalArn": [indexer_role.state["arn"], compaction_role.state["arn"], *READERS]}}
-        # THEN reading any object is denied to every other principal, whatever its IAM policy
-        reads = document["DenyReadsByUnnamedPrincipals"]
-        assert (reads["Effect"], reads["Principal"], reads["Resource"], reads["Condition"]) == ("Deny", "*", f"{bucket}/*", named)
-        assert sorted(reads["Action"]) == ["s3:GetObject", "s3:GetObjectVersion"]
-        # AND listing stays with IAM: the provider's HeadBucket is authorised as s3:ListBucket,
-        # and denying it to the deployer would make `pulumi refresh` lose the bucket
-        assert set(document) == {"DenyInsecureTransport", "DenyReadsByUnnamedPrincipals"}
-        assert not any(a.startswith("s3:List") for st in document.values() if st["Sid"] != "DenyInsecureTransport"
-                       for a in as_list(st["Action"]))
-        # AND the consumer, which only writes, is not among the readers
-        consumer_role = run.one("aws:iam/role:Role", "droplets-consumer-role").state["arn"]
-        assert consumer_role not in named["ArnNotEquals"]["aws:PrincipalArn"]
-
-    return run.settled().apply(check)
+    bucket = run.one("aws:s3/bucket:Bucket", "droplets-lake-bucket").state["arn"]
+    indexer_role = run.one("aws:iam/role:Role", "droplets-indexer-role")
+    # the roles' names are fixed, so the policies can name them before they exist
+    assert indexer_role.plain("name") == f"droplets-{run.stack}-indexer"
+    document = statements(run.one("aws:s3/bucketPolicy:BucketPolicy", "droplets-lake-policy").document())
+    # (compaction is on in both stacks: Athena reads the JSON objects with its role's rights)
+    compaction_role = run.one("aws:iam/role:Role", "droplets-compaction-role")
+    assert compaction_role.plain("name") == f"droplets-{run.stack}-compaction"
+    named = {"ArnNotEquals": {"aws:PrincipalArn": [indexer_role.state["arn"], compaction_role.state["arn"], *READERS]}}
+    # THEN reading any object is denied to every other principal, whatever its IAM policy
+    reads = document["DenyReadsByUnnamedPrincipals"]
+    assert (reads["Effect"], reads["Principal"], reads["Resource"], reads["Condition"]) == ("Deny", "*", f"{bucket}/*", named)
+    assert sorted(reads["Action"]) == ["s3:GetObject", "s3:GetObjectVersion"]
+    # AND listing stays with IAM: the provider's HeadBucket is authorised as s3:ListBucket,
+    # and denying it to the deployer would make `pulumi refresh` lose the bucket
+    assert set(document) == {"DenyInsecureTransport", "DenyReadsByUnnamedPrincipals"}
+    assert not any(a.startswith("s3:List") for st in document.values() if st["Sid"] != "DenyInsecureTransport"
+                   for a in as_list(st["Action"]))
+    # AND the consumer, which only writes, is not among the readers
+    consumer_role = run.one("aws:iam/role:Role", "droplets-consumer-role").state["arn"]
+    assert consumer_role not in named["ArnNotEquals"]["aws:PrincipalArn"]
 
 
 @pytest.mark.parametrize("readers", [(), READERS], ids=["no-readers", "two-readers"])
@@ -536,50 +496,44 @@ def test_a_lake_nobody_may_read_is_warned_about_at_preview(monkeypatch, readers)
     return run.settled().apply(check)
 
 
-@pytest.mark.parametrize("stack", STACKS)
-@pulumi.runtime.test
-def test_operator_policy_is_exported_and_scoped_to_the_stack(stack):
-    run = hardened_run(stack, "aws-managed")
-
-    def check(outputs):
-        policy = run.one(POLICY, "droplets-operator-policy")
-        # THEN the stack exports it, as the contract lists it
-        assert contract.OUTPUT_OPERATOR_POLICY_ARN in contract.STACK_OUTPUTS
-        assert outputs[contract.OUTPUT_OPERATOR_POLICY_ARN] == policy.state["arn"]
-        bucket = run.one("aws:s3/bucket:Bucket", "droplets-lake-bucket").state["arn"]
-        table = run.one("aws:dynamodb/table:Table", "droplets-index-table").state["arn"]
-        queues = {q.name: q.state["arn"] for q in run.all(QUEUE)}
-        workgroup = run.one("aws:athena/workgroup:Workgroup", "droplets-catalog-workgroup").state["arn"]
-        objects = [f"{bucket}/events/*", f"{bucket}/bad/*", f"{bucket}/compacted/*", f"{bucket}/athena-results/*"]
-        expected = {
-            "ReadIndex": (["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query"], [table, f"{table}/index/by-day"]),
-            "WriteIndex": (["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:PutItem"], [table]),
-            "ReadLake": (["s3:GetObject", "s3:GetObjectVersion"], objects),
-            "ListLake": (["s3:ListBucket", "s3:ListBucketVersions"], [bucket]),
-            "LocateLake": (["s3:GetBucketLocation"], [bucket]),
-            "EraseFromLake": (["s3:DeleteObject", "s3:DeleteObjectVersion"], objects),
-            "WriteQueryResults": (["s3:AbortMultipartUpload", "s3:PutObject"], [f"{bucket}/athena-results/*"]),
-            "RewriteCompacted": (["s3:AbortMultipartUpload", "s3:PutObject"], [f"{bucket}/compacted/*"]),
-            "QueryWithAthena": (["athena:GetQueryExecution", "athena:GetQueryResults", "athena:StartQueryExecution",
-                                 "athena:StopQueryExecution"], [workgroup]),
-            "ReadCatalog": (["glue:GetDatabase", "glue:GetPartitions", "glue:GetTable"], [
-                f"arn:aws:glue:{REGION}:{ACCOUNT}:catalog",
-                run.one("aws:glue/catalogDatabase:CatalogDatabase", "droplets-catalog-database").state["arn"],
-                *(run.one("aws:glue/catalogTable:CatalogTable", f"droplets-catalog-{table}").state["arn"]
-                  for table in ("table", "parquet-table", "manifests-table", "view"))]),
-            "DrainDeadLetters": (["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
-                                  "sqs:ReceiveMessage"], [queues["droplets-events-dlq"], queues["droplets-indexing-dlq"]]),
-            "Redrive": (["sqs:GetQueueAttributes", "sqs:SendMessage"], [queues["droplets-events-queue"], queues["droplets-indexing-queue"]]),
-        }
-        got = statements(policy.document())
-        # AND it holds what the CLI calls, on the stack's ARNs only
-        assert set(got) == set(expected)
-        for sid, (actions, resources) in expected.items():
-            assert got[sid]["Effect"] == "Allow"
-            assert (sorted(as_list(got[sid]["Action"])), as_list(got[sid]["Resource"])) == (actions, resources), sid
-        assert got["ListLake"]["Condition"] == {"StringLike": {"s3:prefix": ["events/*", "bad/*", "compacted/*", "athena-results/*"]}}
-
-    return run.settled().apply(check)
+@program_test(program=hardened_run, kms="aws-managed")
+def test_operator_policy_is_exported_and_scoped_to_the_stack(run, outputs):
+    policy = run.one(POLICY, "droplets-operator-policy")
+    # THEN the stack exports it, as the contract lists it
+    assert contract.OUTPUT_OPERATOR_POLICY_ARN in contract.STACK_OUTPUTS
+    assert outputs[contract.OUTPUT_OPERATOR_POLICY_ARN] == policy.state["arn"]
+    bucket = run.one("aws:s3/bucket:Bucket", "droplets-lake-bucket").state["arn"]
+    table = run.one("aws:dynamodb/table:Table", "droplets-index-table").state["arn"]
+    queues = {q.name: q.state["arn"] for q in run.all(QUEUE)}
+    workgroup = run.one("aws:athena/workgroup:Workgroup", "droplets-catalog-workgroup").state["arn"]
+    objects = [f"{bucket}/events/*", f"{bucket}/bad/*", f"{bucket}/compacted/*", f"{bucket}/athena-results/*"]
+    expected = {
+        "ReadIndex": (["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query"], [table, f"{table}/index/by-day"]),
+        "WriteIndex": (["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:PutItem"], [table]),
+        "ReadLake": (["s3:GetObject", "s3:GetObjectVersion"], objects),
+        "ListLake": (["s3:ListBucket", "s3:ListBucketVersions"], [bucket]),
+        "LocateLake": (["s3:GetBucketLocation"], [bucket]),
+        "EraseFromLake": (["s3:DeleteObject", "s3:DeleteObjectVersion"], objects),
+        "WriteQueryResults": (["s3:AbortMultipartUpload", "s3:PutObject"], [f"{bucket}/athena-results/*"]),
+        "RewriteCompacted": (["s3:AbortMultipartUpload", "s3:PutObject"], [f"{bucket}/compacted/*"]),
+        "QueryWithAthena": (["athena:GetQueryExecution", "athena:GetQueryResults", "athena:StartQueryExecution",
+                             "athena:StopQueryExecution"], [workgroup]),
+        "ReadCatalog": (["glue:GetDatabase", "glue:GetPartitions", "glue:GetTable"], [
+            f"arn:aws:glue:{REGION}:{ACCOUNT}:catalog",
+            run.one("aws:glue/catalogDatabase:CatalogDatabase", "droplets-catalog-database").state["arn"],
+            *(run.one("aws:glue/catalogTable:CatalogTable", f"droplets-catalog-{table}").state["arn"]
+              for table in ("table", "parquet-table", "manifests-table", "view"))]),
+        "DrainDeadLetters": (["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+                              "sqs:ReceiveMessage"], [queues["droplets-events-dlq"], queues["droplets-indexing-dlq"]]),
+        "Redrive": (["sqs:GetQueueAttributes", "sqs:SendMessage"], [queues["droplets-events-queue"], queues["droplets-indexing-queue"]]),
+    }
+    got = statements(policy.document())
+    # AND it holds what the CLI calls, on the stack's ARNs only
+    assert set(got) == set(expected)
+    for sid, (actions, resources) in expected.items():
+        assert got[sid]["Effect"] == "Allow"
+        assert (sorted(as_list(got[sid]["Action"])), as_list(got[sid]["Resource"])) == (actions, resources), sid
+    assert got["ListLake"]["Condition"] == {"StringLike": {"s3:prefix": ["events/*", "bad/*", "compacted/*", "athena-results/*"]}}
 
 
 # --- 6. builds without the internet ---------------------------------------------------------
