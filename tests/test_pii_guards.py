@@ -163,3 +163,19 @@ def _quantifier(pattern: str, i: int) -> tuple[int, int, int]:
     if pattern[i:i + 1] in ("*", "+"):
         return (0 if pattern[i] == "*" else 1), 3, i + 1
     return 1, 1, i
+
+
+def test_every_cue_word_at_the_start_of_a_word_is_seen_by_the_cue_guard():
+    from transforms.builtin import _pii_ids, _pii_people, _pii_tokens
+    from transforms.builtin._pii_text import has_cue
+
+    # GIVEN every cue word the context, name, postal-code and "password is" passes list
+    words = [w for w in (*_pii_ids.CUE_WORDS, *_pii_people.CUE_WORDS, *_pii_tokens.CUE_WORDS) if re.escape(w) == w]
+    assert len(words) > 300
+    # WHEN one starts the text, or follows anything that is not a letter (str.isalpha)
+    for word in words:
+        for before in ("", " ", "(", "1", "_", "×", "²", "\u00f7", "\u3000"):
+            # THEN the guard lets the passes run
+            assert has_cue(f"{before}{word} 0612345678"), (before, word)
+    # AND a cue inside a word is no cue
+    assert not has_cue("xphone 0612345678 Steelcase")

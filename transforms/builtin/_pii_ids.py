@@ -40,7 +40,7 @@ from functools import lru_cache
 from typing import Callable
 
 from transforms.builtin._pii_kinds import KIND_CLASS
-from transforms.builtin._pii_words import cased, starts_word
+from transforms.builtin._pii_words import cased, starts_word, variants
 
 Replace = Callable[[str, str, str], str]
 
@@ -382,6 +382,8 @@ _CONTEXT_RE = re.compile(
     r"(?P<cue>" + cased(*_CUES.values()) + r")(?![^\W\d_])"
     + "(?i:" + _GAP + r")(?=[+(0-9A-Za-z])"
 )
+#: What a cue of :func:`scrub_context` starts with, at the start of a word.
+CUE_WORDS = [variant for words in _CUES.values() for variant in variants(words)]
 _CUE_KINDS = tuple((kind, re.compile(f"(?i:{words})")) for kind, words in _CUES.items())
 
 

@@ -70,11 +70,11 @@ _TITLE = (
     r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Hr|Fr"
     r"|MR|MRS|MS|DR|M(?=\.)"
 )
+_NAME_CUES = [*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *variants(_LABEL), *top_level(_TITLE)]
 # One alternation without groups: named groups in it stop ``re`` from skipping to where a
 # cue could start (measured 300 times slower). Which kind of cue matched is found after.
 _NAME_CUE_RE = re.compile(
-    r"(?P<cue>" + one_of([*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *variants(_LABEL), *top_level(_TITLE)])
-    + r")"
+    r"(?P<cue>" + one_of(_NAME_CUES) + r")"
     r"(?:(?<=[.,])|(?![^\W\d_]))(?P<gap>[ ]{0,2}[:=][ ]{0,2}|\.[ ]?|[ ,:\r\n]{1,3})(?=[^\W\d_])"
 )
 _GREETING_RE = re.compile(f"(?i:{_GREETING})")
@@ -212,9 +212,13 @@ _ADDRESS_RE = re.compile(
     # Hauptstraße 5, 10115 Berlin / Kerkstraat 12
     + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w-]{0,40}?(?:" + _GERMANIC_SUFFIX + r")[ ]?[0-9]{1,4}[ ]?[a-zA-Z]?(?![\w])" + _EU_TOWN
 )
+_POSTAL_WORDS = (
+    r"post ?code|postal code|zip ?code|postleitzahl|code postal|código postal|codigo postal|codice postale"
+    r"|postnummer|postinumero|kod pocztowy"
+)
+_POSTAL_ABBREVIATIONS = r"PLZ|CEP|CAP|C\.P\.|ZIP|Zip|zip"
 _POSTAL_CUE_RE = re.compile(
-    r"(?:" + cased(r"post ?code|postal code|zip ?code|postleitzahl|code postal|código postal|codigo postal"
-    r"|codice postale|postnummer|postinumero|kod pocztowy") + r"|PLZ|CEP|CAP|C\.P\.|ZIP|Zip|zip)"
+    r"(?:" + cased(_POSTAL_WORDS) + "|" + _POSTAL_ABBREVIATIONS + r")"
     r"[\s:#=]{0,3}(?P<code>" + _UK_POSTCODE + r"|[A-Z]{1,2}-?[0-9]{4,5}|[0-9]{5}-[0-9]{3}|[0-9]{5}-[0-9]{4}"
     r"|[0-9]{2}-[0-9]{3}|[0-9]{3}[ ][0-9]{2}|[0-9]{4,6}|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9])(?![\w])"
 )
@@ -228,10 +232,13 @@ _STREET_GUARD_RE = re.compile(
 )
 
 
-def scrub_addresses(text: str, replace: Replace) -> str:
+def scrub_addresses(text: str, replace: Replace, cued: bool = True) -> str:
+    """Addresses and postal codes; ``cued=False`` says the text holds none of
+    :data:`CUE_WORDS`, so no postal-code cue either."""
     if _STREET_GUARD_RE.search(text) is not None:
         text = _ADDRESS_RE.sub(lambda m: _address(m, replace), text)
-    text = _POSTAL_CUE_RE.sub(lambda m: _code(m, replace), text)
+    if cued:
+        text = _POSTAL_CUE_RE.sub(lambda m: _code(m, replace), text)
     text = _TOWN_POSTCODE_RE.sub(lambda m: _code(m, replace), text)
     return text
 
@@ -248,3 +255,8 @@ def _code(match: re.Match[str], replace: Replace) -> str:
     start = match.start("code") - match.start()
     code = match["code"]
     return match[0][:start] + replace("address", " ".join(code.lower().split()), code) + match[0][start + len(code):]
+
+
+#: What a name cue or a postal-code cue starts with, at the start of a word (both passes
+#: check :func:`starts_word`).
+CUE_WORDS = [*_NAME_CUES, *variants(_POSTAL_WORDS), *top_level(_POSTAL_ABBREVIATIONS)]

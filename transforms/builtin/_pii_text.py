@@ -52,6 +52,7 @@ from urllib.parse import unquote_plus
 from transforms.builtin import _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tokens
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, class_of
+from transforms.builtin._pii_words import one_of
 from transforms.builtin._pii_phones import COUNTRY_CODES, phone_key, with_country_code  # noqa: F401
 
 #: Kinds that identify a person: pseudonymised in ``hash`` mode. The others (credentials)
@@ -117,6 +118,19 @@ _EIGHT_DIGITS_RE = re.compile(r"(?:[^0-9]*+[0-9]){8}")
 _TWO_DIGITS_RE = re.compile(r"[0-9].{0,3}[0-9]", re.DOTALL)
 #: A dotted quad, a coordinate, or a hex group and a colon: where IPs and places may be.
 _GEO_GUARD_RE = re.compile(r"[0-9]\.[0-9]|[0-9A-Fa-f]:[0-9A-Fa-f:]|geo:")
+
+#: A cue of the context, name, postal-code or "password is" passes, at the start of a word
+#: (each pass checks :func:`._pii_words.starts_word`): text without one skips all four. The
+#: character before it is matched, not looked behind at, so that ``re`` skips to the places
+#: a cue could start; it is any character ``str.isalpha`` says is no letter, and more.
+_CUES = one_of([*_pii_ids.CUE_WORDS, *_pii_people.CUE_WORDS, *_pii_tokens.CUE_WORDS])
+_CUE_AT_START_RE = re.compile(f"(?:{_CUES})")
+_CUE_AFTER_RE = re.compile(f"[^A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f](?:{_CUES})")
+
+
+def has_cue(text: str) -> bool:
+    return _CUE_AT_START_RE.match(text) is not None or _CUE_AFTER_RE.search(text) is not None
+
 
 #: ``name=value``, ``name: value``, ``"name": "value"``: the name and its separator; the
 #: value is read in code, only when the name is judged sensitive.
@@ -235,27 +249,34 @@ class TextScrubber:
             text = _EMAIL_RE.sub(self._email, text)
         if "%40" in text or "%2540" in text:
             text = _EMAIL_URL_RE.sub(self._email_url, text)
-        if any(escape in text for escape in _EMAIL_ESCAPES):
+        if ("&" in text or "\\" in text) and any(escape in text for escape in _EMAIL_ESCAPES):
             text = _EMAIL_ESCAPED_RE.sub(self._email, text)
-        if "at]" in text or "at)" in text or "AT]" in text or "AT)" in text:
+        if ("]" in text or ")" in text) and ("at]" in text or "at)" in text or "AT]" in text or "AT)" in text):
             text = _EMAIL_SPOKEN_RE.sub(self._email, text)
         # 4. numbers
-        has_digit = _DIGIT_RE.search(text) is not None
-        if has_digit:
+        cued_text, cued = None, False  # has_cue(cued_text), asked again only once text changed
+        if _DIGIT_RE.search(text) is not None:
             if _NUMBERISH_RE.search(text) is not None:
                 text = self._numbers(text)  # IDs with letters included
             elif _LETTER_DIGIT_RE.search(text) is not None:
                 text = _pii_ids.scrub_letter_ids(text, replace)
             if _TWO_DIGITS_RE.search(text) is not None:
-                text = _pii_ids.scrub_context(text, replace, phone_key)
+                cued_text, cued = text, has_cue(text)
+                if cued:
+                    text = _pii_ids.scrub_context(text, replace, phone_key)
             # 5. where
             if _GEO_GUARD_RE.search(text) is not None:
                 text = _pii_geo.scrub_ips(text, replace)
                 text = _pii_geo.scrub_locations(text, replace)
-            text = _pii_people.scrub_addresses(text, replace)
+            if text is not cued_text:
+                cued_text, cued = text, has_cue(text)
+            text = _pii_people.scrub_addresses(text, replace, cued)
         # 6. people
-        text = _pii_tokens.scrub_said(text, self._redacted)
-        text = _pii_people.scrub_names(text, replace)
+        if text is not cued_text:
+            cued_text, cued = text, has_cue(text)
+        if cued:
+            text = _pii_tokens.scrub_said(text, self._redacted)
+            text = _pii_people.scrub_names(text, replace)
         return text
 
     def _numbers(self, text: str) -> str:

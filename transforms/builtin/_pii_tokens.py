@@ -30,7 +30,7 @@ from functools import cache
 from importlib import resources
 from typing import Callable
 
-from transforms.builtin._pii_words import cased, one_of, starts_word
+from transforms.builtin._pii_words import cased, one_of, starts_word, variants
 
 Replace = Callable[[str, str, str], str]
 
@@ -178,13 +178,17 @@ _USERINFO_RE = re.compile(
 #: and a card's security code or a one-time code written next to its word ("cvv 123",
 #: "CVC: 4242", "OTP 123456", "PIN 1234": digits only, so "pin it" and "otp enabled" stay).
 #: One pattern, so that a string is scanned once for both.
+_PASSWORD_WORDS = "password|passwort|passcode|passphrase|mot de passe|contraseña|contrasena|senha|wachtwoord|pin"
+_CODE_WORDS = "cvv2|cvv|cvc2|cvc|csc|security code|pin|otp|one-time code|verification code|passcode"
 _SAID_RE = re.compile(
-    r"(?:" + cased("password|passwort|passcode|passphrase|mot de passe|contraseña|contrasena|senha|wachtwoord|pin")
+    r"(?:" + cased(_PASSWORD_WORDS)
     + r")[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS)[ ]{1,3}"
     r"(?P<value>[^\s\"'<>]{1,128}+)"
-    r"|(?:" + cased("cvv2|cvv|cvc2|cvc|csc|security code|pin|otp|one-time code|verification code|passcode")
+    r"|(?:" + cased(_CODE_WORDS)
     + r")(?![^\W\d_])(?:[ ]{1,3}(?:code|number|no\.?))?[ ]{0,3}[:#=]?[ ]{0,3}(?P<code>[0-9]{3,8})(?![0-9A-Za-z])"
 )
+#: What a match of :data:`_SAID_RE` starts with, at the start of a word (:func:`_said`).
+CUE_WORDS = [*variants(_PASSWORD_WORDS), *variants(_CODE_WORDS)]
 #: Words after "password is" that say something about it rather than being it.
 _SAID_NOT_VALUES = frozenset(
     """a an the too not incorrect invalid wrong required missing expired weak strong correct empty your my
