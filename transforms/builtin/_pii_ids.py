@@ -247,8 +247,9 @@ _ANY_LETTER_ID_RE = re.compile("|".join(
 
 
 #: What every one of them holds: a letter next to a digit (a space, a dash or a plus
-#: between at most), or the 17 digits of a Chinese ID.
-_LETTER_ID_GUARD_RE = re.compile(r"[A-Za-z][ -]?[0-9]|[0-9][ +-]?[A-Za-z]|[0-9]{17}")
+#: between at most), or the 17 digits of a Chinese ID; looked for from the digits, which
+#: are rarer than letters.
+_LETTER_ID_GUARD_RE = re.compile(r"[0-9](?:[ +-]?[A-Za-z]|(?<=[A-Za-z][0-9])|(?<=[A-Za-z][ -][0-9])|[0-9]{16})")
 
 
 def scrub_letter_ids(text: str, replace: Replace) -> str:

@@ -225,17 +225,32 @@ _POSTAL_CUE_RE = re.compile(
 _TOWN_POSTCODE_RE = re.compile(
     _CAP + r"(?<![\w]" + _CAP + r")[a-zà-ÿ]{2,30}(?:[ ]" + _CAP + r"[a-zà-ÿ]{2,30})?,?[ ](?P<code>" + _UK_POSTCODE + r")(?![\w])"
 )
-#: Every street word of :data:`_ADDRESS_RE` ends before a space, a digit or a full stop:
-#: "courses" or "Streets" is no reason to run it.
-_STREET_GUARD_RE = re.compile(
-    "(?:" + cased(_EN_STREET + "|" + _FR_STREET + "|" + _LATIN_STREET + "|" + _GERMANIC_SUFFIX) + r")(?![^\W\d_])"
+#: What :data:`_ADDRESS_RE` needs, in the cheapest order. A street word of English, French
+#: or the Latin languages starts a word (the character before it is matched, so that ``re``
+#: skips to the places one could start) and ends one: "courses" or "Streets" is no street.
+_STREET_WORDS = cased(_EN_STREET + "|" + _FR_STREET + "|" + _LATIN_STREET)
+_STREET_AT_START_RE = re.compile(f"(?:{_STREET_WORDS})" + r"(?![^\W\d_])")
+_STREET_AFTER_RE = re.compile(
+    "[^A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]" + f"(?:{_STREET_WORDS})" + r"(?![^\W\d_])"
 )
+#: A Germanic street name ends in its suffix and a house number: a digit after a letter or
+#: a full stop (a space between at most), looked for from the digits, which are rarer.
+_NUMBER_AFTER_WORD_RE = re.compile(r"[0-9](?:(?<=[^\W\d_][0-9])|(?<=\.[0-9])|(?<=[^\W\d_] [0-9])|(?<=\. [0-9]))")
+_GERMANIC_STREET_RE = re.compile("(?:" + cased(_GERMANIC_SUFFIX) + r")[ ]?[0-9]")
+
+
+def _may_hold_street(text: str) -> bool:
+    return (
+        _STREET_AT_START_RE.match(text) is not None
+        or _STREET_AFTER_RE.search(text) is not None
+        or (_NUMBER_AFTER_WORD_RE.search(text) is not None and _GERMANIC_STREET_RE.search(text) is not None)
+    )
 
 
 def scrub_addresses(text: str, replace: Replace, cued: bool = True) -> str:
     """Addresses and postal codes; ``cued=False`` says the text holds none of
     :data:`CUE_WORDS`, so no postal-code cue either."""
-    if _STREET_GUARD_RE.search(text) is not None:
+    if _may_hold_street(text):
         text = _ADDRESS_RE.sub(lambda m: _address(m, replace), text)
     if cued:
         text = _POSTAL_CUE_RE.sub(lambda m: _code(m, replace), text)

@@ -76,6 +76,8 @@ _IBAN_RE = re.compile(
     r"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z][0-9]{2}(?:[ -]?[A-Za-z0-9]{4}){2,8}+(?:[ -]?[A-Za-z0-9]{1,3})?"
 )
 _IBAN_SPLIT_RE = re.compile(r"[ -]")
+#: How every IBAN starts, two letters and two digits, looked for from the digits.
+_IBAN_HEAD_RE = re.compile(r"[0-9](?<=[A-Za-z][A-Za-z][0-9])[0-9]")
 
 # E-mail addresses. The at sign literal, URL-encoded (once, twice), or escaped in HTML or
 # JSON text; the local part of a URL-encoded one has no "+" (a space in a form), but may
@@ -285,7 +287,8 @@ class TextScrubber:
         can_shield = _SHIELD_OPEN not in text
         # IBANs first: their digit groups would otherwise read as a card or a phone
         # number (``NL91 ABNA 0417 1643 00``, ``DE89 3704 0044 0532 0130 00``)
-        text = _IBAN_RE.sub(lambda m: self._iban(m, shielded if can_shield else None), text)
+        if _IBAN_HEAD_RE.search(text) is not None:
+            text = _IBAN_RE.sub(lambda m: self._iban(m, shielded if can_shield else None), text)
         # then phone numbers written with a "+", whose groups could read as an ID
         # (+44 117 496 0000); those dialled with 00 come after cards and IDs, whose groups
         # can start with 00 (2223 0031 2200 3222)
