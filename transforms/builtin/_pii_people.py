@@ -239,18 +239,21 @@ _NUMBER_AFTER_WORD_RE = re.compile(r"[0-9](?:(?<=[^\W\d_][0-9])|(?<=\.[0-9])|(?<
 _GERMANIC_STREET_RE = re.compile("(?:" + cased(_GERMANIC_SUFFIX) + r")[ ]?[0-9]")
 
 
-def _may_hold_street(text: str) -> bool:
+#: The street words of :data:`_STREET_AT_START_RE` one by one, for a caller's own scan.
+STREET_WORDS = variants(_EN_STREET + "|" + _FR_STREET + "|" + _LATIN_STREET)
+
+
+def _may_hold_street(text: str, street_words: bool) -> bool:
     return (
-        _STREET_AT_START_RE.match(text) is not None
-        or _STREET_AFTER_RE.search(text) is not None
-        or (_NUMBER_AFTER_WORD_RE.search(text) is not None and _GERMANIC_STREET_RE.search(text) is not None)
-    )
+        street_words and (_STREET_AT_START_RE.match(text) is not None or _STREET_AFTER_RE.search(text) is not None)
+    ) or (_NUMBER_AFTER_WORD_RE.search(text) is not None and _GERMANIC_STREET_RE.search(text) is not None)
 
 
-def scrub_addresses(text: str, replace: Replace, cued: bool = True) -> str:
-    """Addresses and postal codes; ``cued=False`` says the text holds none of
-    :data:`CUE_WORDS`, so no postal-code cue either."""
-    if _may_hold_street(text):
+def scrub_addresses(text: str, replace: Replace, cued: bool = True, street_words: bool = True) -> str:
+    """Addresses and postal codes. The caller may know more: ``cued=False`` says the text
+    holds none of :data:`CUE_WORDS` (so no postal-code cue), ``street_words=False`` none of
+    :data:`STREET_WORDS` at the start of a word."""
+    if _may_hold_street(text, street_words):
         text = _ADDRESS_RE.sub(lambda m: _address(m, replace), text)
     if cued:
         text = _POSTAL_CUE_RE.sub(lambda m: _code(m, replace), text)

@@ -46,6 +46,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from functools import lru_cache
 from typing import Callable, Iterable
 from urllib.parse import unquote_plus
 
@@ -132,6 +133,17 @@ _CUE_AFTER_RE = re.compile(f"[^A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f](?:
 
 def has_cue(text: str) -> bool:
     return _CUE_AT_START_RE.match(text) is not None or _CUE_AFTER_RE.search(text) is not None
+
+
+#: The cues and the street words in one scan: most text with digits holds neither, and one
+#: scan costs about what each costs alone.
+_WORDS = one_of([*_pii_ids.CUE_WORDS, *_pii_people.CUE_WORDS, *_pii_tokens.CUE_WORDS, *_pii_people.STREET_WORDS])
+_WORD_AT_START_RE = re.compile(f"(?:{_WORDS})")
+_WORD_AFTER_RE = re.compile(f"[^A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f](?:{_WORDS})")
+
+
+def _has_word(text: str) -> bool:
+    return _WORD_AT_START_RE.match(text) is not None or _WORD_AFTER_RE.search(text) is not None
 
 
 #: ``name=value``, ``name: value``, ``"name": "value"``: the name and its separator; the
@@ -227,6 +239,7 @@ class TextScrubber:
         stems = {s.lower() for s in name_stems} | {"code", "token", "sig", "key", "secret", "pass", "pwd", "ticket",
                                                    "assertion", "saml", "otp", "oauth", "googleaccessid"}
         self._stems = tuple(sorted(stems))
+        self._by_name = lru_cache(maxsize=4096)(self._name_verdict)
         # A stem of "=" or ":" (the pii transform's) makes every pair a candidate.
         self._every_pair = "=" in self._stems or ":" in self._stems
 
@@ -262,7 +275,8 @@ class TextScrubber:
                 text = self._numbers(text)  # IDs with letters included
             elif _LETTER_DIGIT_RE.search(text) is not None:
                 text = _pii_ids.scrub_letter_ids(text, replace)
-            if _TWO_DIGITS_RE.search(text) is not None:
+            words_text, words = text, _has_word(text)  # a cue or a street word (each checked again if so)
+            if words and _TWO_DIGITS_RE.search(text) is not None:
                 cued_text, cued = text, has_cue(text)
                 if cued:
                     text = _pii_ids.scrub_context(text, replace, phone_key)
@@ -270,9 +284,13 @@ class TextScrubber:
             if _GEO_GUARD_RE.search(text) is not None:
                 text = _pii_geo.scrub_ips(text, replace)
                 text = _pii_geo.scrub_locations(text, replace)
-            if text is not cued_text:
+            if text is not words_text:
+                words_text, words = text, _has_word(text)
+            if not words:
+                cued_text, cued = text, False
+            elif text is not cued_text:
                 cued_text, cued = text, has_cue(text)
-            text = _pii_people.scrub_addresses(text, replace, cued)
+            text = _pii_people.scrub_addresses(text, replace, cued, words)
         # 6. people
         if text is not cued_text:
             cued_text, cued = text, has_cue(text)
@@ -347,13 +365,36 @@ class TextScrubber:
         return "".join(out)
 
     def _judge(self, match: re.Match[str], text: str, at: int, quoted: bool) -> object:
-        name = match["name"]
+        name, sep = match.group("name", "sep")
+        verdict, url_check, name = self._by_name(name, sep, quoted)
+        if verdict:
+            return verdict
+        if url_check:
+            # Whether the value looks like a token shows in its first characters: reading
+            # a bounded prefix keeps hostile "code=code=..." linear.
+            head = (_QUOTED_HEAD_RE if quoted else _PLAIN_HEAD_RE).match(text, at)["value"]
+            if _pii_tokens.url_param_is_credential(name, unquote_plus(head)):
+                return True
+        if sep == ":" and match.start() > 0:
+            # "API key: ...", "my secret token: ...": a name of two or three words
+            before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 64), match.start())
+            if before is not None:
+                for words in ((before[1], before[2]) if before[1] else (), (before[2],)):
+                    if words:
+                        verdict = self._is_sensitive_name(" ".join((*words, name)))
+                        if verdict and not isinstance(verdict, str):
+                            return verdict
+        return False
+
+    def _name_verdict(self, name: str, sep: str, quoted: bool) -> tuple[object, bool, str]:
+        """What a pair's name alone says (cached: names repeat): the verdict, whether the
+        value must be looked at (a URL parameter such as ``code``), and the name decoded."""
         if "%" in name:
             name = unquote_plus(name)
         # In prose ("phone: +44 20 7946 0958", "name: Intro to SQL") a personal name's value
         # runs past the first space: the detectors of its kind read it whole (or leave a
         # thing's name alone); a credential's value is masked to the separator either way.
-        prose = match["sep"] == ":" and not quoted
+        prose = sep == ":" and not quoted
         verdict = self._is_sensitive_name(name)
         if verdict == AMBIGUOUS_NAME:
             # a bare "name": in prose the cue detectors judge what follows ("name: Intro to
@@ -366,36 +407,19 @@ class TextScrubber:
             cls = class_of(verdict)
             if cls in _JUDGED_ON_VALUE or (prose and cls in _FOUND_BY_SHAPE):
                 verdict = False
-        if verdict:
-            return verdict
-        if match["sep"] == "=" and _pii_tokens.url_param_needs_check(name):
-            # Whether the value looks like a token shows in its first characters: reading
-            # a bounded prefix keeps hostile "code=code=..." linear.
-            head = (_QUOTED_HEAD_RE if quoted else _PLAIN_HEAD_RE).match(text, at)["value"]
-            if _pii_tokens.url_param_is_credential(name, unquote_plus(head)):
-                return True
-        if match["sep"] == ":" and match.start() > 0:
-            # "API key: ...", "my secret token: ...": a name of two or three words
-            before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 64), match.start())
-            if before is not None:
-                for words in ((before[1], before[2]) if before[1] else (), (before[2],)):
-                    if words:
-                        verdict = self._is_sensitive_name(" ".join((*words, name)))
-                        if verdict and not isinstance(verdict, str):
-                            return verdict
-        return False
+        return verdict, not verdict and sep == "=" and _pii_tokens.url_param_needs_check(name), name
 
     def _already_clean(self, value: str, match: re.Match[str]) -> bool:
         return (
             value == self._redacted
-            or _MASK_RE.fullmatch(value) is not None
-            or _PSEUDONYM_RE.fullmatch(value) is not None
-            or _PSEUDONYM_RE.fullmatch(match[0] + value) is not None
+            or (value[0] == "[" and _MASK_RE.fullmatch(value) is not None)
+            or (":" in value and _PSEUDONYM_RE.fullmatch(value) is not None)
+            or (match["sep"] == ":" and _PSEUDONYM_RE.fullmatch(match[0] + value) is not None)
         )
 
     def _pair_replacement(self, verdict: object, value: str) -> str:
         if isinstance(verdict, str) and verdict in KIND_CLASS:
-            decoded = unquote_plus(value)
+            decoded = unquote_plus(value) if "%" in value or "+" in value else value
             if verdict == "phone":
                 canonical = phone_key(decoded)
             elif verdict == "email":
