@@ -720,7 +720,7 @@ def _check_environment_size(transforms, options, modules, bad_row_payload, pii_k
         transform_options=options,
         plugin_modules=modules,
         pii_key_param=pii_key_param,
-        bad_row_payload=bad_row_payload if bad_row_payload != contract.BAD_ROW_SCRUBBED else None,
+        bad_row_payload=bad_row_payload,
     ).to_env()
     size = len(json.dumps(env, ensure_ascii=False).encode("utf-8"))
     if size <= LAMBDA_ENV_MAX_BYTES:

@@ -199,8 +199,7 @@ class DropletsPipeline(pulumi.ComponentResource):
             transform_options=s.transform_options,
             plugin_modules=s.plugin_modules,
             pii_key_param=self.pii_key.name if self.pii_key is not None else None,
-            # unset means scrubbed: only the opt-in is spelt out
-            bad_row_payload=s.bad_row_payload if s.bad_row_payload != contract.BAD_ROW_SCRUBBED else None,
+            bad_row_payload=s.bad_row_payload,
         ), consumer_statements)
 
         # --- indexer: lake notifications -> index ----------------------------------------

@@ -229,3 +229,14 @@ def test_a_file_that_is_not_a_local_state_is_refused(text):
     with pytest.raises(ValueError):
         contract.LocalState.from_json(text)
 
+
+
+def test_the_bad_row_payload_is_written_only_when_the_operator_opted_in():
+    # GIVEN the consumer's environment as the pipeline and the preview's size check build it
+    scrubbed = contract.ConsumerEnv(bucket="lake", table="index", bad_row_payload=contract.BAD_ROW_SCRUBBED)
+    raw = contract.ConsumerEnv(bucket="lake", table="index", bad_row_payload=contract.BAD_ROW_RAW)
+    # THEN scrubbed, the default, is not written; raw is, and both read back as they mean
+    assert contract.ENV_BAD_ROW_PAYLOAD not in scrubbed.to_env()
+    assert raw.to_env()[contract.ENV_BAD_ROW_PAYLOAD] == contract.BAD_ROW_RAW
+    assert contract.ConsumerEnv.from_env(scrubbed.to_env()).bad_row_payload is None
+    assert contract.ConsumerEnv.from_env(raw.to_env()).bad_row_payload == contract.BAD_ROW_RAW

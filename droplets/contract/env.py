@@ -179,6 +179,11 @@ class ConsumerEnv(LambdaEnv):
     #: ``raw`` only when the operator opted in; unset means scrubbed.
     bad_row_payload: str | None = _variable(BAD_ROW_PAYLOAD, default=None)
 
+    def __post_init__(self) -> None:
+        # Scrubbed is the default: only the opt-in is written into the function's configuration.
+        if self.bad_row_payload == BAD_ROW_SCRUBBED:
+            object.__setattr__(self, "bad_row_payload", None)
+
 
 @dataclass(frozen=True)
 class IndexerEnv(LambdaEnv):
