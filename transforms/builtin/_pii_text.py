@@ -26,8 +26,15 @@ Every kind is listed in :mod:`._pii_kinds`. In order:
 5. **where** (:mod:`._pii_geo`): client IP addresses, precise coordinates;
 6. **people** (:mod:`._pii_people`): "password is ...", names and addresses after a cue.
 
-Each pass runs only when a cheap substring test says it could match, so most strings
-cost a handful of substring checks. Every pattern checks the character before its first
+Each pass runs only when a cheaper test says it could match, so most strings cost a
+handful of substring checks and one or two scans: a UUID, a timestamp or a digest returns
+at once; the token pass needs one of the token formats' literal prefixes; phone numbers
+and numeric IDs need eight digits; the passes after a cue word (context numbers, names,
+postal codes, "password is") one scan that finds a cue at the start of a word, shared with
+the street words of addresses. The cue lists are trees of first characters
+(:func:`._pii_words.one_of`), and a guard that can start from a rarer character (a digit,
+a non-letter) starts there, so ``re`` skips through the text in C. Every guard is a
+superset of what its pass finds: ``tests/test_pii_guards.py`` checks them. Every pattern checks the character before its first
 one (a look-behind) and its runs are possessive or bounded, so a hostile 1 MiB string is
 scanned in linear time: no pattern starts again in the middle of a run it already
 scanned, and none backtracks into one.
