@@ -80,6 +80,19 @@ def one_of(alternatives: list[str], literal: bool = False) -> str:
     return "|".join(out)
 
 
+def first_characters(alternatives: list[str]) -> str:
+    """A character class of the characters ``alternatives`` start with, for a look-ahead
+    that rejects a place in one test before the tree of :func:`one_of` is tried there; an
+    alternative that does not start with a literal makes it ``.`` (anything)."""
+    heads = set()
+    for alternative in alternatives:
+        head = alternative[:1]
+        if not head or head in _SPECIAL or alternative[1:2] in _QUANTIFIERS:
+            return "."
+        heads.add(head)
+    return "[" + "".join(re.escape(h) for h in sorted(heads)) + "]"
+
+
 def starts_word(text: str, start: int) -> bool:
     """Is ``start`` the start of a word (no letter right before it)?"""
     return start == 0 or not text[start - 1].isalpha()
