@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import threading
+import urllib.request
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +18,11 @@ ACCOUNT_ID = "123456789012"
 #: Credentials for the emulator. moto accepts any; these are always used for what talks to
 #: it, so a real account's keys never sign a request of the local stack.
 EMULATOR_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "droplets-local", "AWS_SECRET_ACCESS_KEY": "droplets-local"}
+
+#: moto keeps what its servers hold in this process's memory, one store for all of them: a
+#: server started after another has stopped would find the first one's queues and roles.
+_live = 0
+_live_lock = threading.Lock()
 
 
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
@@ -62,9 +69,12 @@ class Emulator:
         )
 
     def stop(self) -> None:
+        global _live
         if self._server is not None:
             self._server.stop()
             self._server = None
+            with _live_lock:
+                _live -= 1
 
     def __enter__(self) -> "Emulator":
         return self
@@ -87,7 +97,13 @@ def start(port: int = DEFAULT_PORT, region: str = DEFAULT_REGION) -> Emulator:
 
     if port and not port_is_free(port):
         raise OSError(f"port {port} on 127.0.0.1 is in use (another emulator?); pick one with --port")
+    global _live
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     host, bound = server.get_host_and_port()
+    with _live_lock:
+        if _live == 0:
+            # The first emulator of the moment starts empty, whatever an earlier one held.
+            urllib.request.urlopen(urllib.request.Request(f"http://{host}:{bound}/moto-api/reset", method="POST"), timeout=30).close()
+        _live += 1
     return Emulator(region=region, host=host, port=bound, _server=server)
