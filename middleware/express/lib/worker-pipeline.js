@@ -28,7 +28,7 @@ const RESTART_MAX_MS = 60000;
 const STABLE_MS = 60000;
 
 const COUNTERS = ['enqueued', 'sent', 'messages', 'batches', 'retried', 'failed', 'dropped', 'oversize'];
-const ZERO = Object.freeze({ enqueued: 0, sent: 0, messages: 0, batches: 0, retried: 0, failed: 0, dropped: 0, oversize: 0, buffered: 0, bufferedBytes: 0, inFlight: 0 });
+const ZERO = Object.freeze({ enqueued: 0, sent: 0, messages: 0, batches: 0, retried: 0, failed: 0, dropped: 0, oversize: 0, buffered: 0, bufferedBytes: 0, inFlight: 0, queueDown: false });
 
 class WorkerPipeline {
   /** `workerData`: {settings, sqs} for lib/worker.js; `report(err)`: onError's way. */
@@ -154,6 +154,8 @@ class WorkerPipeline {
 
   drop() {
     this.dropped += 1;
+    // While the queue is down the worker has reported QUEUE_DOWN: these are not a full buffer.
+    if (this.remote.stats.queueDown) return;
     if (!this.dropping) {
       this.dropping = true; // reported once per episode, not once per request
       this.report(new DropletsError('BUFFER_FULL', 'the send buffer is full: records are being dropped', { count: 1 }));
@@ -174,6 +176,7 @@ class WorkerPipeline {
     out.buffered = remote.buffered + this.inTransit() + this.pending.length;
     out.bufferedBytes = remote.bufferedBytes;
     out.inFlight = remote.inFlight;
+    out.queueDown = remote.queueDown;
     return out;
   }
 
