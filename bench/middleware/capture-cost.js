@@ -31,7 +31,8 @@
 //   before: app thread, all      the earlier version (with --before)
 //   pino-http, app thread        the yardstick, as pino-server.js sets it up (asynchronous file
 //                                destination; the writes themselves happen on libuv's threads)
-// Usage: cd bench/middleware && node capture-cost.js [--rounds 7] [--before DIR]
+// Usage: cd bench/middleware && node capture-cost.js [--rounds 7] [--before DIR] [--only REGEX: the steps
+//        whose names match, e.g. --only 'app thread|snapshot|hand-off' (the stand-ins' row always runs)]
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
@@ -50,7 +51,7 @@ const { buildRecord } = require(path.join(MIDDLEWARE, 'lib', 'record.js'));
 const { serialize, Sender } = require(path.join(MIDDLEWARE, 'lib', 'sender.js'));
 const { inThreadClient } = require(path.join(MIDDLEWARE, 'lib', 'sqs-client.js'));
 const { Redactor } = require(path.join(MIDDLEWARE, 'lib', 'redact.js'));
-const { HANDOFF_RECORDS } = require(path.join(MIDDLEWARE, 'lib', 'worker-pipeline.js'));
+const { HANDOFF_RECORDS, postSnapshots } = require(path.join(MIDDLEWARE, 'lib', 'worker-pipeline.js'));
 const { createApp } = require(path.join(ROOT, 'examples', 'express-app', 'app.js'));
 
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => {
@@ -59,6 +60,7 @@ const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filt
 }));
 const ROUNDS = Number(args.rounds || 7);
 const BEFORE = args.before ? path.resolve(String(args.before)) : null;
+const ONLY = args.only ? new RegExp(String(args.only)) : null;
 const OPS = 40000; // per step per round: long enough that the scheduler tick (when a running thread's time is updated) is a small error
 const MARK = Symbol.for('@droplets/express.capture');
 const OPTIONS = { queueUrl: 'http://127.0.0.1:9/000000000000/events', service: 'courses-api', redactPaths: ['card.number'], onError: () => {} };
@@ -255,7 +257,7 @@ async function main() {
         batches.push(batch);
       }
       const start = threadCpuNs();
-      for (const snapshots of batches) worker.postMessage({ type: 'snapshots', snapshots });
+      for (const snapshots of batches) postSnapshots(worker, snapshots); // as the middleware hands them over (bodies transferred)
       return threadCpuNs() - start;
     }],
     ['record: build and redact (worker)', () => {
@@ -274,7 +276,7 @@ async function main() {
         sink += before.serialize(before.buildRecord(c.req, c.res, c, c.opts)).length;
       }
     }]] : []),
-  ];
+  ].filter(([name], i) => i === 0 || !ONLY || ONLY.test(name));
   for (const [, run] of steps) await run(); // warm-up: JIT
   const results = new Map(steps.map(([name]) => [name, []]));
   for (let round = 0; round < ROUNDS; round += 1) {
