@@ -28,6 +28,8 @@
 //   app thread, all: worker      droplets with its defaults (the worker, its SQSClient sending
 //                                to sqs-stub.js)
 //   app thread, all: worker false   everything on the app's thread (a client that answers at once)
+//   app thread, all: not captured   a request while the queue is down or the buffer full: what
+//                                is left of droplets' cost then (here a buffer that stays full)
 //   before: app thread, all      the earlier version (with --before)
 //   pino-http, app thread        the yardstick, as pino-server.js sets it up (asynchronous file
 //                                destination; the writes themselves happen on libuv's threads)
@@ -207,6 +209,7 @@ async function main() {
   const workerStub = await startStub(); // its own: the worker's calls never slow the send step's
   const withWorker = droplets({ ...OPTIONS, ...big, queueUrl: `${workerStub.endpoint}/000000000000/events`, endpoint: workerStub.endpoint });
   const inThread = droplets({ ...OPTIONS, ...big, client: discard });
+  const refusing = droplets({ ...OPTIONS, client: { send: () => new Promise(() => {}) }, maxBufferRecords: 1, sendTimeoutMs: 3600000, flushIntervalMs: 3600000 });
   const oldInstance = before && require(path.join(BEFORE, 'node_modules', '@droplets', 'express'))({ ...OPTIONS, ...big, client: discard });
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'capture-cost-'));
   const destination = pino.destination({ dest: path.join(logDir, 'pino.log'), minLength: 4096, sync: false });
@@ -221,7 +224,7 @@ async function main() {
       res.emit('close');
     }
     const ns = threadCpuNs() - start;
-    if (mw && typeof mw.stats === 'function') {
+    if (mw && typeof mw.stats === 'function' && mw !== refusing) {
       // Outside the count: the records leave before the next step, so that the worker's
       // sending does not run beside it.
       mw.flush();
@@ -236,6 +239,7 @@ async function main() {
     ['stand-in req/res alone (subtracted from the next rows)', whole(null)],
     ['app thread, all: worker (the default)', whole(withWorker)],
     ['app thread, all: worker false', whole(inThread)],
+    ['app thread, all: not captured (queue down, buffer full)', whole(refusing)],
     ...(before ? [['before: app thread, all (SDK in the worker)', whole(oldInstance)]] : []),
     ['pino-http, app thread', whole(logger)],
     ['snapshot (app thread)', () => {
@@ -288,7 +292,7 @@ async function main() {
     }
   }
   await worker.terminate();
-  await Promise.all([withWorker.close(30000), inThread.close(1000), oldInstance && oldInstance.close(1000)]);
+  await Promise.all([withWorker.close(30000), inThread.close(1000), refusing.close(10), oldInstance && oldInstance.close(1000)]);
   client.destroy();
   stub.stop();
   workerStub.stop();
