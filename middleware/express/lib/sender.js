@@ -347,6 +347,12 @@ class Sender {
       this._retry(items, err, false);
       return;
     }
+    // A client fault is SQS's answer (access denied, no such queue): the queue is reachable, so
+    // an open circuit closes (else no probe would follow this one) and requests are captured
+    // again, their records failing alike, as they would without the breaker.
+    this.failures = 0;
+    this.down = false;
+    this.probeWanted = false;
     items.forEach((item) => this._release(item));
     this.counts.failed += items.length;
     this.report(new DropletsError('SEND_FAILED', `SendMessageBatch failed (${err && err.name}): ${items.length} record(s) not retried`, { count: items.length, cause: err }));

@@ -99,7 +99,7 @@ describe('the circuit breaker, on the app\'s thread', () => {
       assert.equal(new Set(paths).size, paths.length);
       assert.ok(paths.includes('/courses/after'));
       assert.ok(!paths.some((p) => p.startsWith('/courses/down-')), 'nothing of the requests while down');
-      assert.equal(mw.stats().dropped, 30);
+      assert.equal(mw.stats().dropped, atOpen.dropped + 30, 'no request dropped once the queue was back');
     } finally {
       await mw.close(50);
       await server.close();
@@ -110,16 +110,20 @@ describe('the circuit breaker, on the app\'s thread', () => {
     // GIVEN droplets whose SQS fails every call, and records given up after their first failure
     let up = false;
     const sqs = new FakeSqs(() => (up ? 'ok' : 'reject'));
-    const mw = droplets({ queueUrl: QUEUE, client: sqs, flushIntervalMs: 5, retryBaseMs: 20, retryMaxMs: 40, maxRetries: 0, onError: () => {} });
+    // (pauses of 50-100 ms between probes: several requests arrive in each)
+    const mw = droplets({ queueUrl: QUEUE, client: sqs, flushIntervalMs: 5, retryBaseMs: 50, retryMaxMs: 100, maxRetries: 0, onError: () => {} });
     const server = await listen(courseApp(mw));
     try {
       await requestsUntilDown(mw, server);
       await waitFor(() => mw.stats().buffered === 0 && mw.stats().inFlight === 0, 3000, 'the records given up');
+      const atDown = mw.stats();
       // WHEN requests keep arriving, one at a time
       const captured = [];
-      for (let i = 0; captured.length < 2; i += 1) {
-        assert.ok(i < 400, 'no probe request within 400 requests');
-        const body = await get(server, `down-${i}`);
+      let made = 0;
+      while (captured.length < 2) {
+        assert.ok(made < 400, 'no probe request within 400 requests');
+        const body = await get(server, `down-${made}`);
+        made += 1;
         if (body.captured) captured.push(body.id);
         await sleep(5);
       }
@@ -129,8 +133,11 @@ describe('the circuit breaker, on the app\'s thread', () => {
         assert.ok(call, `a probe call carried ${id}`);
         assert.equal(call.input.Entries.length, 1);
       }
+      // AND every other request was dropped and counted
       const stats = mw.stats();
-      assert.ok(stats.dropped > stats.captured, `${stats.dropped} dropped, ${stats.captured} captured`);
+      assert.equal(stats.captured - atDown.captured, captured.length);
+      assert.equal(stats.dropped - atDown.dropped, made - captured.length);
+      assert.ok(made > captured.length, 'requests between the probes were dropped');
       assert.ok(stats.queueDown, 'the probes failed: still down');
       // WHEN the queue comes back, the next probe closes the circuit
       up = true;
@@ -139,6 +146,29 @@ describe('the circuit breaker, on the app\'s thread', () => {
         await get(server, `late-${i}`);
         await sleep(5);
       }
+      assert.deepEqual(await get(server, 'after'), { id: 'after', captured: true, wrapped: true });
+    } finally {
+      await mw.close(50);
+      await server.close();
+    }
+  });
+
+  test('a probe answered with a client fault (access denied) closes it: the queue is reachable, capture resumes', async () => {
+    // GIVEN droplets whose SQS fails every call, then answers with AccessDenied
+    let mode = 'reject';
+    const sqs = new FakeSqs(() => mode);
+    const errors = [];
+    const mw = droplets({ queueUrl: QUEUE, client: sqs, flushIntervalMs: 5, retryBaseMs: 20, retryMaxMs: 40, maxRetries: 1000, onError: (e) => errors.push(e) });
+    const server = await listen(courseApp(mw));
+    try {
+      await requestsUntilDown(mw, server);
+      const held = mw.stats().buffered;
+      // WHEN the next probe is answered with a client fault
+      mode = 'deny';
+      await waitFor(() => !mw.stats().queueDown, 3000, 'the probe answered');
+      // THEN the records it carried failed (not retried), and requests are captured again
+      assert.equal(mw.stats().failed, held);
+      assert.ok(errors.some((e) => e.code === 'SEND_FAILED'));
       assert.deepEqual(await get(server, 'after'), { id: 'after', captured: true, wrapped: true });
     } finally {
       await mw.close(50);
