@@ -5,7 +5,7 @@
 //
 // Kept bytes are copied once, into memory of their own of their exact size (never a slice of
 // Node's shared Buffer pool): what content() returns can then cross to the worker thread as it
-// is, its memory transferred rather than copied again (lib/snapshot.js, owned()).
+// is, its memory transferred rather than copied again (lib/snapshot.js, own()).
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b|^[\w.+-]+\/[\w.+-]+\+json\b/i;
 const TEXT_TYPE = /^text\/|^application\/(?:[\w.+-]+\+)?(?:xml|javascript|x-www-form-urlencoded|graphql)\b|\+xml\b/i;
