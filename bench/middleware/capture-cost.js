@@ -28,10 +28,13 @@
 //   app thread, all: worker      droplets with its defaults (the worker, its SQSClient sending
 //                                to sqs-stub.js)
 //   app thread, all: worker false   everything on the app's thread (a client that answers at once)
+//   app thread, all: not captured   a request while the queue is down or the buffer full: what
+//                                is left of droplets' cost then (here a buffer that stays full)
 //   before: app thread, all      the earlier version (with --before)
 //   pino-http, app thread        the yardstick, as pino-server.js sets it up (asynchronous file
 //                                destination; the writes themselves happen on libuv's threads)
-// Usage: cd bench/middleware && node capture-cost.js [--rounds 7] [--before DIR]
+// Usage: cd bench/middleware && node capture-cost.js [--rounds 7] [--before DIR] [--only REGEX: the steps
+//        whose names match, e.g. --only 'app thread|snapshot|hand-off' (the stand-ins' row always runs)]
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
@@ -50,7 +53,7 @@ const { buildRecord } = require(path.join(MIDDLEWARE, 'lib', 'record.js'));
 const { serialize, Sender } = require(path.join(MIDDLEWARE, 'lib', 'sender.js'));
 const { inThreadClient } = require(path.join(MIDDLEWARE, 'lib', 'sqs-client.js'));
 const { Redactor } = require(path.join(MIDDLEWARE, 'lib', 'redact.js'));
-const { HANDOFF_RECORDS } = require(path.join(MIDDLEWARE, 'lib', 'worker-pipeline.js'));
+const { HANDOFF_RECORDS, postSnapshots } = require(path.join(MIDDLEWARE, 'lib', 'worker-pipeline.js'));
 const { createApp } = require(path.join(ROOT, 'examples', 'express-app', 'app.js'));
 
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => {
@@ -59,6 +62,7 @@ const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filt
 }));
 const ROUNDS = Number(args.rounds || 7);
 const BEFORE = args.before ? path.resolve(String(args.before)) : null;
+const ONLY = args.only ? new RegExp(String(args.only)) : null;
 const OPS = 40000; // per step per round: long enough that the scheduler tick (when a running thread's time is updated) is a small error
 const MARK = Symbol.for('@droplets/express.capture');
 const OPTIONS = { queueUrl: 'http://127.0.0.1:9/000000000000/events', service: 'courses-api', redactPaths: ['card.number'], onError: () => {} };
@@ -205,6 +209,7 @@ async function main() {
   const workerStub = await startStub(); // its own: the worker's calls never slow the send step's
   const withWorker = droplets({ ...OPTIONS, ...big, queueUrl: `${workerStub.endpoint}/000000000000/events`, endpoint: workerStub.endpoint });
   const inThread = droplets({ ...OPTIONS, ...big, client: discard });
+  const refusing = droplets({ ...OPTIONS, client: { send: () => new Promise(() => {}) }, maxBufferRecords: 1, sendTimeoutMs: 3600000, flushIntervalMs: 3600000 });
   const oldInstance = before && require(path.join(BEFORE, 'node_modules', '@droplets', 'express'))({ ...OPTIONS, ...big, client: discard });
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'capture-cost-'));
   const destination = pino.destination({ dest: path.join(logDir, 'pino.log'), minLength: 4096, sync: false });
@@ -219,7 +224,7 @@ async function main() {
       res.emit('close');
     }
     const ns = threadCpuNs() - start;
-    if (mw && typeof mw.stats === 'function') {
+    if (mw && typeof mw.stats === 'function' && mw !== refusing) {
       // Outside the count: the records leave before the next step, so that the worker's
       // sending does not run beside it.
       mw.flush();
@@ -234,6 +239,7 @@ async function main() {
     ['stand-in req/res alone (subtracted from the next rows)', whole(null)],
     ['app thread, all: worker (the default)', whole(withWorker)],
     ['app thread, all: worker false', whole(inThread)],
+    ['app thread, all: not captured (queue down, buffer full)', whole(refusing)],
     ...(before ? [['before: app thread, all (SDK in the worker)', whole(oldInstance)]] : []),
     ['pino-http, app thread', whole(logger)],
     ['snapshot (app thread)', () => {
@@ -255,7 +261,7 @@ async function main() {
         batches.push(batch);
       }
       const start = threadCpuNs();
-      for (const snapshots of batches) worker.postMessage({ type: 'snapshots', snapshots });
+      for (const snapshots of batches) postSnapshots(worker, snapshots); // as the middleware hands them over (bodies transferred)
       return threadCpuNs() - start;
     }],
     ['record: build and redact (worker)', () => {
@@ -274,7 +280,7 @@ async function main() {
         sink += before.serialize(before.buildRecord(c.req, c.res, c, c.opts)).length;
       }
     }]] : []),
-  ];
+  ].filter(([name], i) => i === 0 || !ONLY || ONLY.test(name));
   for (const [, run] of steps) await run(); // warm-up: JIT
   const results = new Map(steps.map(([name]) => [name, []]));
   for (let round = 0; round < ROUNDS; round += 1) {
@@ -286,7 +292,7 @@ async function main() {
     }
   }
   await worker.terminate();
-  await Promise.all([withWorker.close(30000), inThread.close(1000), oldInstance && oldInstance.close(1000)]);
+  await Promise.all([withWorker.close(30000), inThread.close(1000), refusing.close(10), oldInstance && oldInstance.close(1000)]);
   client.destroy();
   stub.stop();
   workerStub.stop();

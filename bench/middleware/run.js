@@ -20,8 +20,8 @@
 //   db2-off, db2-pino, db2-stub, db2-stub-main, db2-blackhole   as above (blackhole for the first wait only)
 //   db10-off, db10-pino, db10-stub, db10-stub-main
 // With --before DIR, DIR/server.js is another copy of the example app whose @droplets/express
-// is an earlier version of the middleware: set-ups stub-before and db<ms>-stub-before run it,
-// so that before and after are measured in the same run.
+// is an earlier version of the middleware: set-ups stub-before, refused-before, blackhole-before
+// and their db<ms>- twins run it, so that before and after are measured in the same run.
 //
 // Per set-up: requests/s, p50/p99 latency, the app's CPU per request (user + system of all
 // its threads, from /proc; also split into the main thread, where requests are served, and
@@ -249,7 +249,9 @@ async function main() {
     ...(BEFORE ? [{ name: 'stub-before', queue: 'stub', server: BEFORE }] : []),
     { name: 'stub-main', queue: 'stub', main: true },
     ...(!dbMs ? [{ name: 'refused', queue: 'refused' }] : []),
+    ...(!dbMs && BEFORE ? [{ name: 'refused-before', queue: 'refused', server: BEFORE }] : []),
     ...(!dbMs || dbMs === DB_MS[0] ? [{ name: 'blackhole', queue: 'blackhole' }] : []),
+    ...((!dbMs || dbMs === DB_MS[0]) && BEFORE ? [{ name: 'blackhole-before', queue: 'blackhole', server: BEFORE }] : []),
   ].filter((s) => !ONLY || ONLY.has(s.name) || s.name === 'off')
     .map((s) => ({ ...s, group: name, dbMs, short: s.name, name: dbMs ? `db${dbMs}-${s.name}` : s.name }));
   const SETUPS = [...group('cpu', 0), ...DB_MS.flatMap((ms) => group(`db${ms}`, ms))];

@@ -13,6 +13,7 @@ declare namespace droplets {
     | 'OVERSIZE' // one record exceeds maxMessageBytes even without bodies
     | 'RETRYING' // a batch or some entries failed and will be sent again
     | 'SEND_FAILED' // records given up on (retries exhausted or a non-retryable error)
+    | 'QUEUE_DOWN' // calls kept failing: requests are not captured (counted as dropped) until a probe call succeeds
     | 'REJECTED' // SQS rejected entries as a sender fault: not retried
     | 'CLOSED'; // close() reached its deadline with records unsent
 
@@ -132,6 +133,8 @@ declare namespace droplets {
     buffered: number;
     bufferedBytes: number;
     inFlight: number;
+    /** The circuit breaker is open: calls to the queue kept failing, so requests are not captured (counted as `dropped`) until a probe call succeeds. */
+    queueDown: boolean;
   }
 
   interface CloseResult extends Stats {

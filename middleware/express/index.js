@@ -185,7 +185,7 @@ function droplets(input = {}) {
       counts.skipped += 1;
       markPassed(req, res);
     } else if (pipeline.full()) {
-      pipeline.drop(); // nothing to capture while the buffer is full
+      pipeline.drop(); // nothing to capture while the buffer is full or the queue is down
       markPassed(req, res);
     } else {
       startCapture(req, res, capture, deliver, report);

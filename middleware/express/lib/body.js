@@ -2,6 +2,10 @@
 // Body capture: the first `cap` bytes of what the app writes are kept (copied, since a
 // caller may reuse its buffer once the write is done), every byte is counted, and the kept
 // bytes become a record value according to the content type.
+//
+// Kept bytes are copied once, into memory of their own of their exact size (never a slice of
+// Node's shared Buffer pool): what content() returns can then cross to the worker thread as it
+// is, its memory transferred rather than copied again (lib/snapshot.js, own()).
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b|^[\w.+-]+\/[\w.+-]+\+json\b/i;
 const TEXT_TYPE = /^text\/|^application\/(?:[\w.+-]+\+)?(?:xml|javascript|x-www-form-urlencoded|graphql)\b|\+xml\b/i;
@@ -29,13 +33,13 @@ class BodyCapture {
         this._push(part, part === chunk ? size : Buffer.byteLength(part));
       } else {
         const bytes = Buffer.from(chunk, enc);
-        this._push(bytes.subarray(0, room), Math.min(room, bytes.byteLength));
+        this._push(ownCopy(bytes.subarray(0, room)), Math.min(room, bytes.byteLength));
       }
     } else if (chunk instanceof Uint8Array) {
       this.bytes += chunk.byteLength;
       if (room <= 0 || chunk.byteLength === 0) return;
       // A copy, never a view into the caller's buffer (it may reuse it once written).
-      this._push(Buffer.from(chunk.subarray(0, room)), Math.min(room, chunk.byteLength));
+      this._push(ownCopy(chunk.byteLength > room ? chunk.subarray(0, room) : chunk), Math.min(room, chunk.byteLength));
     }
   }
 
@@ -49,13 +53,36 @@ class BodyCapture {
     return this.bytes > this.cap;
   }
 
-  /** What was kept: a string when the app wrote UTF-8 strings only, else a Buffer; at most `cap` bytes. */
+  /** What was kept: a string when the app wrote UTF-8 strings only, else a Buffer of memory
+   * of its own (see above); at most `cap` bytes. */
   content() {
     const parts = this.parts || [];
     if (parts.every((p) => typeof p === 'string') && this.kept <= this.cap) return parts.join('');
-    const buffer = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
-    return buffer.byteLength > this.cap ? buffer.subarray(0, this.cap) : buffer;
+    if (parts.length === 1 && typeof parts[0] !== 'string') return parts[0]; // a copy already, within the cap
+    const buffers = parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p));
+    const size = Math.min(this.cap, buffers.reduce((sum, b) => sum + b.byteLength, 0));
+    const out = Buffer.allocUnsafeSlow(size); // not from the pool: memory of its own
+    let offset = 0;
+    for (const b of buffers) {
+      if (offset >= size) break;
+      offset += b.copy(out, offset, 0, Math.min(b.byteLength, size - offset));
+    }
+    return out;
   }
+}
+
+/** A copy of `bytes` in memory of its own, of its exact size (Buffer.from would take small
+ * copies from Node's shared pool). */
+function ownCopy(bytes) {
+  const out = Buffer.allocUnsafeSlow(bytes.byteLength);
+  out.set(bytes);
+  return out;
+}
+
+/** Whether `bytes` is the whole of its memory: it can be transferred to another thread, and
+ * cloned without carrying anything else with it. */
+function ownsMemory(bytes) {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 }
 
 // A handful of distinct Content-Type values per app: parse each once.
@@ -114,4 +141,4 @@ function bodyValue(bytes, truncated, contentType, contentEncoding) {
   return { body: null, json: false };
 }
 
-module.exports = { BodyCapture, bodyValue, mediaType, JSON_TYPE, TEXT_TYPE };
+module.exports = { BodyCapture, bodyValue, mediaType, ownsMemory, JSON_TYPE, TEXT_TYPE };

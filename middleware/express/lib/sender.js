@@ -14,10 +14,23 @@
 // again after an exponential backoff with jitter, each record at most `maxRetries` times
 // (repacking is safe: the consumer keys every object by its record, not by its message).
 // Nothing here can throw into the caller: every failure is counted and reported to `onError`.
+//
+// A circuit breaker, as telemetry SDKs have, keeps a queue that is down from costing the app
+// anything: after BREAKER_FAILURES whole calls in a row fail for a transient reason (refused,
+// unreachable, timed out, 5xx, throttled) the circuit opens (`queueDown`, reported once as
+// QUEUE_DOWN): `full()` is then true, so that requests are not captured at all, only counted
+// as dropped. Sending stays paused with the growing backoff; each pause ends with one probe
+// call, of the records still held or, when none are left (given up after maxRetries), of the
+// next request's record: for that one record `full()` is false again ("half-open"). The first
+// call that succeeds closes the circuit and capture resumes.
 const { SendMessageBatchCommand } = require('@aws-sdk/client-sqs');
 const { PACKED_ATTRIBUTES, PACKED_ATTRIBUTE_BYTES, SEPARATOR, SEPARATOR_BYTES, MAX_MESSAGE_BYTES, SQS_MAX_BATCH_ENTRIES } = require('./message');
 
 const MAX_BATCH_ENTRIES = SQS_MAX_BATCH_ENTRIES; // the SendMessageBatch limit
+// Whole calls failed in a row that open the circuit: two, so that one failed call (SQS
+// returns an occasional 5xx) only pauses sending and its records are retried, while a queue
+// that fails the retry too is treated as down.
+const BREAKER_FAILURES = 2;
 
 class DropletsError extends Error {
   constructor(code, message, { count = 0, cause } = {}) {
@@ -98,6 +111,8 @@ class Sender {
     this.pumpScheduled = false;
     this.dropping = false;
     this.failures = 0; // whole calls failed in a row: the pause before the next call grows with it
+    this.down = false; // the circuit is open: records are not wanted (see above)
+    this.probeWanted = false; // open, with no record held to probe with: the next one is
     this.pausedUntil = 0;
     this.resumeTimer = null;
     this.closing = null;
@@ -144,18 +159,27 @@ class Sender {
     this.heldRecords += 1;
     this.heldBytes += bytes;
     this.counts.enqueued += 1;
+    if (this.down) {
+      // The probe of an open circuit leaves now, not at the flush interval; records that
+      // arrive while one is out wait for its answer (_pump sends one call at a time).
+      this.probeWanted = false;
+      this._pump(true);
+      return true;
+    }
     this._schedule();
     return true;
   }
 
-  /** True when a new record would be dropped: the capture can skip building it. */
+  /** True when a new record would be dropped, or is not wanted while the queue is down: the
+   * capture can skip building it. */
   full() {
-    return this.heldRecords >= this.maxBufferRecords || this.heldBytes >= this.maxBufferBytes || (this.closing !== null && this.closing.done);
+    return this.heldRecords >= this.maxBufferRecords || this.heldBytes >= this.maxBufferBytes || (this.closing !== null && this.closing.done) || (this.down && !this.probeWanted);
   }
 
-  /** Count a record that could not be held. */
+  /** Count a record that could not be held, or was not captured while the queue is down. */
   drop() {
     this.counts.dropped += 1;
+    if (this.down) return; // reported once, as QUEUE_DOWN, when the circuit opened
     if (!this.dropping) {
       this.dropping = true; // reported once per episode, not once per request
       this.report(new DropletsError('BUFFER_FULL', 'the send buffer is full: records are being dropped', { count: 1 }));
@@ -285,6 +309,9 @@ class Sender {
 
   _settle(batch, output) {
     this.failures = 0;
+    // An answer from SQS, whatever it says of each entry: the queue is up, capture resumes.
+    this.down = false;
+    this.probeWanted = false;
     const failed = new Map((output.Failed || []).map((entry) => [entry.Id, entry]));
     const retry = [];
     let rejected = 0;
@@ -320,6 +347,12 @@ class Sender {
       this._retry(items, err, false);
       return;
     }
+    // A client fault is SQS's answer (access denied, no such queue): the queue is reachable, so
+    // an open circuit closes (else no probe would follow this one) and requests are captured
+    // again, their records failing alike, as they would without the breaker.
+    this.failures = 0;
+    this.down = false;
+    this.probeWanted = false;
     items.forEach((item) => this._release(item));
     this.counts.failed += items.length;
     this.report(new DropletsError('SEND_FAILED', `SendMessageBatch failed (${err && err.name}): ${items.length} record(s) not retried`, { count: items.length, cause: err }));
@@ -327,15 +360,27 @@ class Sender {
 
   _pause() {
     this.failures += 1;
+    if (this.failures >= BREAKER_FAILURES && !this.down && !this.closing) {
+      this.down = true;
+      this.report(new DropletsError('QUEUE_DOWN', `${this.failures} SendMessageBatch calls in a row failed: requests are not captured (counted as dropped) until a probe call succeeds`, { count: 0 }));
+    }
+    this.probeWanted = false;
     const delay = this._backoff(this.failures);
     if (Date.now() + delay <= this.pausedUntil) return;
     this.pausedUntil = Date.now() + delay;
     clearTimeout(this.resumeTimer);
     this.resumeTimer = setTimeout(() => {
       this.resumeTimer = null;
-      this._pump(true);
+      this._resume();
     }, delay);
     this.resumeTimer.unref();
+  }
+
+  /** The end of a pause: one call probes the queue, with the records held, or with the next
+   * record when there are none (they were given up): the circuit is half-open for it. */
+  _resume() {
+    if (this.down && this.heldRecords === 0) this.probeWanted = true;
+    this._pump(true);
   }
 
   // Exponential backoff with "equal jitter": half fixed, half random, so retries from many
@@ -428,8 +473,11 @@ class Sender {
         this.flushTimer = null;
       }
       // Retries waiting for their backoff, and a pause after failures, end now: there is
-      // no later. (Failures during close pause again, within the deadline.)
+      // no later. (Failures during close pause again, within the deadline.) A queue that
+      // was down gets this last try with what is held; nothing new is captured.
       this.pausedUntil = 0;
+      this.down = false;
+      this.probeWanted = false;
       clearTimeout(this.resumeTimer);
       for (const timer of this.retryTimers) {
         clearTimeout(timer);
@@ -471,8 +519,8 @@ class Sender {
   }
 
   stats() {
-    return { ...this.counts, buffered: this.heldRecords, bufferedBytes: this.heldBytes, inFlight: this.inFlight };
+    return { ...this.counts, buffered: this.heldRecords, bufferedBytes: this.heldBytes, inFlight: this.inFlight, queueDown: this.down };
   }
 }
 
-module.exports = { Sender, DropletsError, MAX_BATCH_ENTRIES, serialize, isRetryable };
+module.exports = { Sender, DropletsError, MAX_BATCH_ENTRIES, BREAKER_FAILURES, serialize, isRetryable };

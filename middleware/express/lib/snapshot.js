@@ -6,18 +6,21 @@
 // pays for this copy and for handing it over.
 //
 // A snapshot is plain data that crosses threads cheaply (structured clone): strings, numbers,
-// booleans, null, plain objects of strings, and Uint8Arrays that own their exact bytes (a
-// Buffer from Node's pool would carry the whole 8 KiB pool with it). It holds unredacted
+// booleans, null, plain objects of strings, and Uint8Arrays that own their exact memory (a
+// Buffer from Node's pool would carry the whole 8 KiB pool with it), which the hand-off
+// transfers to the worker instead of copying them (lib/worker-pipeline.js). It holds unredacted
 // values: it never leaves the process, and lib/record.js redacts before anything is serialised.
 // Credential headers are never read into it at all.
-const { BodyCapture } = require('./body');
+const { BodyCapture, ownsMemory } = require('./body');
 const { sessionOf } = require('./session');
 
 const MAX_ERROR_MESSAGE = 1024; // the record's limit; the rest of a long message is never needed
 
-/** An exact copy of binary content (see above); strings are immutable and go as they are. */
+/** Binary content as a Uint8Array of memory of its own (see above): BodyCapture's content is
+ * already (no copy); anything else is copied. Strings are immutable and go as they are. */
 function own(content) {
-  return typeof content === 'string' ? content : new Uint8Array(content);
+  if (typeof content === 'string') return content;
+  return ownsMemory(content) ? new Uint8Array(content.buffer, 0, content.byteLength) : new Uint8Array(content);
 }
 
 /**

@@ -28,7 +28,29 @@ const RESTART_MAX_MS = 60000;
 const STABLE_MS = 60000;
 
 const COUNTERS = ['enqueued', 'sent', 'messages', 'batches', 'retried', 'failed', 'dropped', 'oversize'];
-const ZERO = Object.freeze({ enqueued: 0, sent: 0, messages: 0, batches: 0, retried: 0, failed: 0, dropped: 0, oversize: 0, buffered: 0, bufferedBytes: 0, inFlight: 0 });
+const ZERO = Object.freeze({ enqueued: 0, sent: 0, messages: 0, batches: 0, retried: 0, failed: 0, dropped: 0, oversize: 0, buffered: 0, bufferedBytes: 0, inFlight: 0, queueDown: false });
+
+/**
+ * Hand snapshots to the worker. Their binary bodies are memory of their own (lib/snapshot.js)
+ * that nothing on this thread reads again: it is transferred, not copied. Should a transfer be
+ * refused, they are copied as any message is.
+ */
+function postSnapshots(worker, snapshots) {
+  const transfer = [];
+  for (const raw of snapshots) {
+    if (raw.reqBody instanceof Uint8Array) transfer.push(raw.reqBody.buffer);
+    if (raw.resBody instanceof Uint8Array) transfer.push(raw.resBody.buffer);
+  }
+  if (transfer.length > 0) {
+    try {
+      worker.postMessage({ type: 'snapshots', snapshots }, transfer);
+      return;
+    } catch {
+      // DataCloneError: a memory that cannot move; the copy below always works
+    }
+  }
+  worker.postMessage({ type: 'snapshots', snapshots });
+}
 
 class WorkerPipeline {
   /** `workerData`: {settings, sqs} for lib/worker.js; `report(err)`: onError's way. */
@@ -113,7 +135,7 @@ class WorkerPipeline {
       if (this.worker === null) this.dropped += 1;
       else {
         this.posted += 1;
-        this.worker.postMessage({ type: 'snapshots', snapshots: [raw] });
+        postSnapshots(this.worker, [raw]);
       }
       return;
     }
@@ -143,7 +165,7 @@ class WorkerPipeline {
     const snapshots = this.pending;
     this.pending = [];
     this.posted += snapshots.length;
-    this.worker.postMessage({ type: 'snapshots', snapshots });
+    postSnapshots(this.worker, snapshots);
   }
 
   full() {
@@ -154,6 +176,8 @@ class WorkerPipeline {
 
   drop() {
     this.dropped += 1;
+    // While the queue is down the worker has reported QUEUE_DOWN: these are not a full buffer.
+    if (this.remote.stats.queueDown) return;
     if (!this.dropping) {
       this.dropping = true; // reported once per episode, not once per request
       this.report(new DropletsError('BUFFER_FULL', 'the send buffer is full: records are being dropped', { count: 1 }));
@@ -174,6 +198,7 @@ class WorkerPipeline {
     out.buffered = remote.buffered + this.inTransit() + this.pending.length;
     out.bufferedBytes = remote.bufferedBytes;
     out.inFlight = remote.inFlight;
+    out.queueDown = remote.queueDown;
     return out;
   }
 
@@ -219,4 +244,4 @@ class WorkerPipeline {
   }
 }
 
-module.exports = { WorkerPipeline, HANDOFF_RECORDS, HANDOFF_MS };
+module.exports = { WorkerPipeline, postSnapshots, HANDOFF_RECORDS, HANDOFF_MS };
