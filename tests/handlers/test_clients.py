@@ -45,6 +45,35 @@ def test_a_cold_start_builds_clients_that_give_up_inside_the_lambda_timeout(aws_
         app.pool.shutdown()
 
 
+@pytest.mark.usefixtures("aws")
+def test_a_cold_start_reads_the_pii_hash_key_with_a_client_that_gives_up_inside_the_lambda_timeout(aws_env, monkeypatch):
+    # GIVEN the pii hash key as an SSM SecureString and no SSM client handed in (a cold start)
+    import boto3
+    import botocore.client
+
+    from droplets import contract
+
+    boto3.client("ssm").put_parameter(Name="/droplets/pii-key", Value="k3y-" + "Zq9" * 12, Type="SecureString")
+    aws_env.setenv(contract.ENV_PII_KEY_PARAM, "/droplets/pii-key")
+    configs = []
+    original = botocore.client.BaseClient._make_api_call
+
+    def recording(self, operation, params):
+        if operation == "GetParameter":
+            configs.append(self.meta.config)
+        return original(self, operation, params)
+
+    monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", recording)
+    # WHEN the consumer's container is built
+    app = consumer.Consumer.from_env()
+    app.pool.shutdown()
+    # THEN the key was read once, by a client with droplets' timeouts and retries (not
+    # powertools' default client, which would wait botocore's 60 s on a stalled SSM)
+    assert len(configs) == 1
+    assert (configs[0].connect_timeout, configs[0].read_timeout) == (aws.CONNECT_TIMEOUT_S, aws.READ_TIMEOUT_S)
+    assert configs[0].retries == {"mode": "standard", "total_max_attempts": aws.MAX_ATTEMPTS + 1}
+
+
 @pytest.mark.parametrize("concurrency", [0, -1])
 def test_a_concurrency_below_one_is_refused(aws_env, concurrency):
     # GIVEN a concurrency that would leave no thread for the batch's calls
