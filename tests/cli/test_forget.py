@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
+from datetime import datetime, timezone
 
 import boto3
 import botocore.client
 import botocore.exceptions
 import pytest
+from botocore.response import StreamingBody
 from botocore.stub import Stubber
 
 from droplets import contract
@@ -407,6 +410,69 @@ def test_a_bad_row_removed_between_the_listing_and_its_read_is_skipped(aws_env, 
             assert len(reads) == 1
             assert summary["bad_row_keys"] == [kept]
         assert set(_bad_versions(lake)) == {other}
+
+
+def _stored_bad_row(payload: str, received_at: str = "2026-02-01T10:00:00.000Z") -> tuple[str, bytes]:
+    """The key and the stored bytes of ``payload``'s bad row, as the consumer writes them."""
+    result = chain("keys").run(payload, received_at)
+    assert isinstance(result, Bad), result
+    key, document = result.row(received_at)
+    return key, encode(document)
+
+
+def _listed(key: str, version_id: str, *, marker: bool = False) -> dict:
+    """One entry of a ListObjectVersions page (a version, or a delete marker)."""
+    entry = {"Key": key, "VersionId": version_id, "IsLatest": marker,
+             "LastModified": datetime(2026, 2, 1, 10, tzinfo=timezone.utc)}
+    return entry if marker else {**entry, "ETag": '"e"', "Size": 10, "StorageClass": "STANDARD"}
+
+
+def _body(data: bytes) -> StreamingBody:
+    return StreamingBody(io.BytesIO(data), len(data))
+
+
+def test_a_bad_row_whose_delete_marker_ends_a_listing_page_is_read_through_its_version_on_the_next():
+    # GIVEN a bad row of the victim whose newest entry is a delete marker, and a listing
+    # whose first page (S3 pages at 1,000 entries, versions and markers together) ends on
+    # that marker, its readable version opening the next page
+    key, data = _stored_bad_row(_record_payload(VICTIM))
+    s3 = boto3.client("s3", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+    with Stubber(s3) as stub:
+        stub.add_response("list_object_versions", {
+            "IsTruncated": True, "NextKeyMarker": key, "NextVersionIdMarker": "marker1",
+            "DeleteMarkers": [_listed(key, "marker1", marker=True)]}, {"Bucket": "b", "Prefix": contract.BAD_PREFIX})
+        stub.add_response("list_object_versions", {"IsTruncated": False, "Versions": [_listed(key, "v1")]},
+                          {"Bucket": "b", "Prefix": contract.BAD_PREFIX, "KeyMarker": key, "VersionIdMarker": "marker1"})
+        stub.add_response("get_object", {"Body": _body(data)}, {"Bucket": "b", "Key": key, "VersionId": "v1"})
+        # WHEN forget looks for the victim's bad rows
+        from droplets.erase import find_bad_rows
+
+        found = find_bad_rows(s3, "b", VICTIM, workers=1)
+        # THEN the row is found through its version (a marker only hides it), marker and
+        # version both listed for deletion
+        assert sorted((v.key, v.version_id, v.delete_marker) for v in found) == [(key, "marker1", True), (key, "v1", False)]
+        stub.assert_no_pending_responses()
+
+
+@pytest.mark.parametrize("code", ["NoSuchKey", "NoSuchVersion"])
+def test_a_bad_row_version_gone_since_the_listing_is_read_through_the_next(code):
+    # GIVEN a bad row of the victim with two versions, the newest of which S3 no longer has
+    # when forget reads it (answered 404 with either code GetObject documents)
+    key, data = _stored_bad_row(_record_payload(VICTIM))
+    s3 = boto3.client("s3", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+    with Stubber(s3) as stub:
+        stub.add_response("list_object_versions", {"IsTruncated": False, "Versions": [_listed(key, "v2"), _listed(key, "v1")]},
+                          {"Bucket": "b", "Prefix": contract.BAD_PREFIX})
+        stub.add_client_error("get_object", service_error_code=code, http_status_code=404,
+                              expected_params={"Bucket": "b", "Key": key, "VersionId": "v2"})
+        stub.add_response("get_object", {"Body": _body(data)}, {"Bucket": "b", "Key": key, "VersionId": "v1"})
+        # WHEN forget looks for the victim's bad rows
+        from droplets.erase import find_bad_rows
+
+        found = find_bad_rows(s3, "b", VICTIM, workers=1)
+        stub.assert_no_pending_responses()
+    # THEN the older version is read and the row found, both versions listed for deletion
+    assert sorted(v.version_id for v in found) == ["v1", "v2"]
 
 
 def test_session_id_characters_are_the_contracts():
