@@ -322,6 +322,21 @@ def test_forget_removes_the_sessions_dlq_messages_and_releases_the_others_at_onc
         == [quote(other_key, safe="")]
 
 
+def test_erase_reports_each_dlq_sweep_under_the_queue_it_read(stack):
+    # GIVEN a message of the victim in the events DLQ and one of another session in the
+    # indexing DLQ
+    lake = stack.lake
+    stack.queues.put("events", record_body(VICTIM))
+    stack.queues.put("indexing", record_body(KEEP))
+    dlqs = dlq.dead_letter_queues(stack.queues.urls)
+    # WHEN the session is planned and erased with the DLQs
+    plan = plan_erase(lake.s3, lake.dynamodb, BUCKET, TABLE, VICTIM, sqs=stack.sqs, dlqs=dlqs, dlq_wait_seconds=0)
+    result = erase(lake.s3, lake.dynamodb, BUCKET, TABLE, plan, sqs=stack.sqs, dlqs=dlqs, dlq_wait_seconds=0)
+    # THEN each sweep of the result names the queue it read and what it read and deleted there
+    assert {name: (found.queue, found.scanned, found.deleted) for name, found in result.dlq_sweeps.items()} \
+        == {"events": ("events", 1, 1), "indexing": ("indexing", 1, 0)}
+
+
 def test_without_queue_urls_forget_says_the_dlqs_were_not_read(lake, cli):
     # GIVEN a target from the environment only (no queue URLs)
     lake.add_event(VICTIM, "2026-02-01T09:00:00.000Z")
