@@ -387,6 +387,25 @@ def test_sweep_counts_a_message_seen_twice_once_and_reports_failed_deletes():
     assert (found.scanned, found.matched, found.deleted, found.errors) == (3, 1, 0, {"InternalError": 1})
 
 
+def test_a_dry_look_at_the_dlqs_long_polls_for_the_wait_it_is_given_and_deletes_nothing():
+    # GIVEN a DLQ holding one message of the victim
+    from droplets.erase import sweep_dlqs
+
+    sqs, url = _sqs(), "https://sqs.eu-west-1.amazonaws.com/123456789012/events-dlq"
+    victim = _message(1, record_body(VICTIM))
+    with Stubber(sqs) as stub:
+        stub.add_response("get_queue_attributes", {"Attributes": {"ApproximateNumberOfMessages": "1"}})
+        stub.add_response("receive_message", {"Messages": [victim]},
+                          {"QueueUrl": url, "MaxNumberOfMessages": 1, "VisibilityTimeout": dlq.VISIBILITY_SECONDS, "WaitTimeSeconds": 0})
+        stub.add_response("change_message_visibility_batch", {"Successful": [], "Failed": []}, {"QueueUrl": url, "Entries": [
+            {"Id": "0", "ReceiptHandle": "h1", "VisibilityTimeout": 0}]})
+        # WHEN the DLQs are looked through for the victim without deleting, waiting 0 s
+        found = sweep_dlqs(sqs, {"events": url}, VICTIM, delete=False, wait_seconds=0)
+        # THEN SQS was asked to wait 0 s, the message counted, and released again at once
+        stub.assert_no_pending_responses()
+    assert {name: (s.scanned, s.matched, s.deleted) for name, s in found.items()} == {"events": (1, 1, 0)}
+
+
 def test_a_dlq_message_that_cannot_be_deleted_fails_forget_after_the_rest_is_done(stack, monkeypatch):
     # GIVEN a session with an object and a DLQ message, and a DLQ that refuses deletes
     lake = stack.lake
