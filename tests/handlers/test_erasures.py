@@ -387,3 +387,24 @@ def test_an_unanswered_lookup_is_one_warning_with_a_count_and_the_error_code(aws
     assert [(w["message"], w["sessions"], w["error"]) for w in warnings] == [
         ("erasure entries could not be read; their messages are left for redelivery", 2, error)]
     assert not any(s in logs.getvalue() for s in sessions)
+
+
+def test_a_lookup_failing_two_ways_names_both_error_codes_in_its_one_warning(aws, context, logs):
+    # GIVEN a batch of 120 sessions (two lookup calls: 100 keys, then 20) and a table that
+    # throttles the first call and fails the second with another error
+    dynamodb = _dynamodb()
+    sessions = [f"sess-many-{n:04d}" for n in range(120)]
+    with Stubber(dynamodb) as stub:
+        stub.add_client_error("batch_get_item", "ProvisionedThroughputExceededException", http_status_code=400)
+        stub.add_client_error("batch_get_item", "InternalServerError", http_status_code=500)
+        app = dataclasses.replace(consumer.Consumer.from_env(), erased=erasures.ErasedSessions(
+            dynamodb, TABLE, sleep=lambda s: None, logger=consumer.logger))
+        # WHEN the consumer handles it
+        response = consumer.handle(sqs_event([body_of(make_record(new_event_id=True, session_id=s)) for s in sessions]), app)
+        stub.assert_no_pending_responses()
+    # THEN every message is left for redelivery, and the one warning names both codes,
+    # sorted and comma-separated, and counts every session
+    assert len(response["batchItemFailures"]) == 120
+    warnings = [json.loads(line) for line in logs.getvalue().splitlines() if '"WARNING"' in line]
+    assert [(w["sessions"], w["error"]) for w in warnings] == [
+        (120, "InternalServerError, ProvisionedThroughputExceededException")]
