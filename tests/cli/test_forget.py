@@ -295,6 +295,21 @@ def test_a_session_with_only_bad_rows_is_erased_and_the_output_counts_them(lake,
     assert set(_bad_versions(lake)) == {other}
 
 
+def test_a_session_never_compacted_is_said_to_be_in_no_compacted_day(lake, cli):
+    # GIVEN a session stored as JSON objects only (no day compacted yet)
+    lake.add_event(VICTIM, "2026-02-01T09:00:00.000Z")
+    # WHEN a dry run is asked THEN it says there is no compacted day to rewrite
+    dry = cli("forget", VICTIM, "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    assert "would rewrite no compacted day without the session" in dry.stdout
+    # AND once forgotten, a second run says nothing is left, compacted days included
+    assert cli("forget", VICTIM, "--yes").exit_code == 0
+    again = cli("forget", VICTIM, "--yes")
+    assert again.exit_code == 0, again.stderr
+    assert (f"nothing stored for session {VICTIM} (already erased?): 0 objects, 0 index items, 0 bad rows, "
+            "no compacted day, 0 Athena query result(s) to remove") in " ".join(again.stdout.split())
+
+
 def test_bad_rows_are_listed_by_dry_run_and_kept_when_declined(lake, cli):
     row = add_bad_row(lake, f"not json {VICTIM}")
     dry = cli("forget", VICTIM, "--dry-run")
