@@ -109,6 +109,29 @@ def test_a_session_the_pattern_misses_is_looked_up_on_its_own(aws, context, api_
     assert batch_gets(api_calls) == [[erasure.erased_partition(ERASED)]]
 
 
+def test_a_session_the_pattern_misses_whose_own_lookup_fails_is_not_written_but_redelivered(aws, context):
+    # GIVEN a message spelling its session ID with a JSON escape (the batch's pattern does
+    # not see it, so it is looked up on its own), next to a message of another session,
+    # and a table that throttles that lookup
+    dynamodb = _dynamodb()
+    escaped = body_of(make_record(new_event_id=True, session_id=ERASED)).replace(f'"{ERASED}"', '"\\u0073' + ERASED[1:] + '"')
+    assert ERASED not in escaped
+    kept = make_record(new_event_id=True, session_id=KEPT)
+    event = sqs_event([escaped, body_of(kept)])
+    with Stubber(dynamodb) as stub:
+        stub.add_response("batch_get_item", {"Responses": {TABLE: []}}, {"RequestItems": {TABLE: {
+            "Keys": _keys(KEPT), "ConsistentRead": True, "ProjectionExpression": "#pk",
+            "ExpressionAttributeNames": {"#pk": contract.INDEX_PK}}}})
+        stub.add_client_error("batch_get_item", "ProvisionedThroughputExceededException", http_status_code=400)
+        # WHEN the consumer handles the batch
+        response = consumer.handle(event, _stubbed_consumer(dynamodb))
+        stub.assert_no_pending_responses()
+    # THEN the escaped message is left for redelivery and nothing of it is written; the
+    # other message is stored
+    assert response == {"batchItemFailures": [{"itemIdentifier": event["Records"][0]["messageId"]}]}
+    assert aws.keys() == [contract.object_key(kept)]
+
+
 def test_a_batch_reads_its_distinct_sessions_in_calls_of_at_most_100_keys(aws, context, api_calls):
     # GIVEN a batch of 150 records of 120 distinct sessions, one of which is erased
     sessions = [f"sess-many-{n:04d}" for n in range(120)]
