@@ -337,6 +337,37 @@ def test_erase_reports_each_dlq_sweep_under_the_queue_it_read(stack):
         == {"events": ("events", 1, 1), "indexing": ("indexing", 1, 0)}
 
 
+def test_the_erase_summary_counts_the_dlq_messages_it_deleted_not_those_it_planned(stack):
+    # GIVEN a plan that saw one message of the victim in the events DLQ
+    lake = stack.lake
+    stack.queues.put("events", record_body(VICTIM))
+    dlqs = dlq.dead_letter_queues(stack.queues.urls)
+    plan = plan_erase(lake.s3, lake.dynamodb, BUCKET, TABLE, VICTIM, sqs=stack.sqs, dlqs=dlqs, dlq_wait_seconds=0)
+    assert plan.summary()["dlq_messages"] == 1
+    # AND two more dead-lettered before the erase runs
+    stack.queues.put("events", poison(VICTIM))
+    stack.queues.put("events", record_body(VICTIM))
+    # WHEN the session is erased
+    summary = erase(lake.s3, lake.dynamodb, BUCKET, TABLE, plan, sqs=stack.sqs, dlqs=dlqs, dlq_wait_seconds=0).summary()
+    # THEN the summary counts the three it deleted, in all and per queue
+    assert (summary["dlq_messages"], summary["dlq_messages_by_queue"]) == (3, {"events": 3, "indexing": 0})
+    assert stack.queues.visible("events", dead=True) == 0
+
+
+def test_the_plan_reports_the_bad_rows_it_lists_and_each_it_reads(stack):
+    # GIVEN three bad rows, one of the victim (what forget's progress bar follows)
+    lake = stack.lake
+    victim_row = add_bad_row(lake, poison(VICTIM))
+    add_bad_row(lake, poison(KEEP))
+    add_bad_row(lake, f"garbage {KEEP}", "2026-02-02T10:00:00.000Z")
+    listed, read = [], []
+    # WHEN the session's erasure is planned with progress callbacks
+    plan = plan_erase(lake.s3, lake.dynamodb, BUCKET, TABLE, VICTIM, on_listed=listed.append, on_read=read.append)
+    # THEN it said how many rows it would read, then one step per row read
+    assert (listed, read) == ([3], [1, 1, 1])
+    assert [v.key for v in plan.bad_rows] == [victim_row]
+
+
 def test_without_queue_urls_forget_says_the_dlqs_were_not_read(lake, cli):
     # GIVEN a target from the environment only (no queue URLs)
     lake.add_event(VICTIM, "2026-02-01T09:00:00.000Z")
