@@ -179,6 +179,23 @@ def test_items_still_unprocessed_after_all_attempts_fail_clearly():
             delete_index_items(dynamodb, "t", keys, max_attempts=3, sleep=lambda s: None)
 
 
+def test_by_default_index_deletes_give_up_after_eight_attempts():
+    # GIVEN a table that leaves an item unprocessed on every call
+    dynamodb = boto3.client("dynamodb", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+    keys = [{contract.INDEX_PK: {"S": VICTIM}, contract.INDEX_SK: {"S": "2026-01-01T00:00:00.000Z#e"}}]
+    delete = [{"DeleteRequest": {"Key": keys[0]}}]
+    sleeps: list[float] = []
+    with Stubber(dynamodb) as stub:
+        for _ in range(8):
+            stub.add_response("batch_write_item", {"UnprocessedItems": {"t": delete}})
+        # WHEN the items are deleted with forget's defaults
+        with pytest.raises(DropletsError, match="1 index item\\(s\\) still unprocessed after 8 attempts"):
+            delete_index_items(dynamodb, "t", keys, sleep=sleeps.append)
+        # THEN it made eight calls, waiting (0.05 s doubled each time, jitter aside) between them
+        stub.assert_no_pending_responses()
+    assert sleeps and all(0.05 * 2 ** n / 2 <= wait <= 0.05 * 2 ** n for n, wait in enumerate(sleeps))
+
+
 def test_object_delete_errors_are_not_reported_as_done():
     from droplets.erase import ObjectVersion, delete_objects
 
