@@ -74,6 +74,37 @@ def test_a_cold_start_reads_the_pii_hash_key_with_a_client_that_gives_up_inside_
     assert configs[0].retries == {"mode": "standard", "total_max_attempts": aws.MAX_ATTEMPTS + 1}
 
 
+def test_a_batchs_aws_calls_run_on_the_containers_own_threads(aws, context, monkeypatch):
+    # GIVEN a batch of three records for the consumer, then the notifications of the three
+    # objects for the indexer, and every AWS call's thread noted
+    import botocore.client
+
+    from transforms.testing import make_record
+
+    from .conftest import body_of, s3_notification, sqs_event
+
+    threads: dict[str, set[str]] = {}
+    original = botocore.client.BaseClient._make_api_call
+
+    def noting(self, operation, params):
+        threads.setdefault(operation, set()).add(threading.current_thread().name)
+        return original(self, operation, params)
+
+    monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", noting)
+    records = [make_record(new_event_id=True, session_id=f"sess-thread-{n:04d}") for n in range(3)]
+    # WHEN each function handles its batch
+    assert consumer.handler(sqs_event([body_of(r) for r in records]), context) == {"batchItemFailures": []}
+    keys = aws.keys()
+    notifications = [s3_notification("ObjectCreated:Put", key) for key in keys]
+    assert indexer.handler(sqs_event(notifications), context) == {"batchItemFailures": []}
+    # THEN the writes and reads ran on each container's pool (its bound on concurrent
+    # calls), not on asyncio's default executor
+    assert len(keys) == 3 and len(aws.items()) == 3
+    assert threads["PutObject"] and all(name.startswith("put_") for name in threads["PutObject"])
+    for operation in ("GetObject", "PutItem"):
+        assert threads[operation] and all(name.startswith("index_") for name in threads[operation]), (operation, threads)
+
+
 @pytest.mark.parametrize("concurrency", [0, -1])
 def test_a_concurrency_below_one_is_refused(aws_env, concurrency):
     # GIVEN a concurrency that would leave no thread for the batch's calls
