@@ -105,6 +105,22 @@ def test_a_batchs_aws_calls_run_on_the_containers_own_threads(aws, context, monk
         assert threads[operation] and all(name.startswith("index_") for name in threads[operation]), (operation, threads)
 
 
+@pytest.mark.parametrize("function", [consumer.Consumer, indexer.Indexer])
+@pytest.mark.usefixtures("aws")
+def test_a_container_given_clients_uses_them_for_everything(aws_env, function):
+    # GIVEN S3 and DynamoDB clients made by the caller (a benchmark, a test's Stubber)
+    import boto3
+
+    from .conftest import REGION
+
+    s3, dynamodb = boto3.client("s3", region_name=REGION), boto3.client("dynamodb", region_name=REGION)
+    # WHEN a container is built with them
+    app = function.from_env(s3=s3, dynamodb=dynamodb)
+    app.pool.shutdown()
+    # THEN it holds those very clients, and reads erasure entries with the DynamoDB one
+    assert app.s3 is s3 and app.dynamodb is dynamodb and app.erased.dynamodb is dynamodb
+
+
 @pytest.mark.parametrize("concurrency", [0, -1])
 def test_a_concurrency_below_one_is_refused(aws_env, concurrency):
     # GIVEN a concurrency that would leave no thread for the batch's calls
