@@ -305,6 +305,27 @@ def test_indexer_never_indexes_an_object_of_an_erased_session(aws, context, logs
     assert sorted(asked) == sorted(erasure.erased_partition(s) for s in (ERASED, KEPT))
 
 
+def test_a_malformed_message_does_not_keep_the_rest_of_the_batch_out_of_its_one_lookup(aws, context, api_calls):
+    # GIVEN a batch whose first messages are no notification (not JSON; JSON without an
+    # object key), then the notifications of objects of two sessions, one erased
+    erased = store(aws, make_record(new_event_id=True, session_id=ERASED))
+    kept = store(aws, make_record(new_event_id=True, session_id=KEPT))
+    write_entry(aws.dynamodb, TABLE, ERASED)
+    api_calls.clear()
+    event = sqs_event(["not json", json.dumps({"Records": [{"s3": {}}]}),
+                       *(s3_notification("ObjectCreated:Put", key) for key in (erased, kept))],
+                      template="sqs-s3-object-created.json")
+    # WHEN the indexer handles it
+    response = indexer.handler(event, context)
+    # THEN the malformed messages are left for redelivery, the erased object is not indexed,
+    # and both sessions were read in the batch's one call
+    assert len(response["batchItemFailures"]) == 2
+    assert [item["s3_key"] for item in aws.items() if item[contract.INDEX_PK] == KEPT] == [kept]
+    assert not any(item[contract.INDEX_PK] == ERASED for item in aws.items())
+    (asked,) = batch_gets(api_calls)
+    assert sorted(asked) == sorted(erasure.erased_partition(s) for s in (ERASED, KEPT))
+
+
 def test_a_removal_of_an_erased_object_still_settles_the_index(aws, context):
     # GIVEN an erased session's item left by a race, and the Removed event of its object
     record = make_record(new_event_id=True, session_id=ERASED)
