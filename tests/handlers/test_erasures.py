@@ -92,6 +92,23 @@ def test_consumer_drops_every_record_of_an_erased_session_and_stores_the_rest(aw
     assert ERASED not in logs.getvalue() and erasure.erased_digest(ERASED) not in logs.getvalue()
 
 
+@pytest.mark.parametrize("payload", [contract.BAD_ROW_SCRUBBED, contract.BAD_ROW_RAW])
+def test_a_poison_message_spelling_an_erased_session_with_an_escape_writes_no_bad_row(aws, context, aws_env, payload):
+    # GIVEN an erased session, and a message that would be a bad row (its event_id is no
+    # UUID) naming that session with a JSON escape, which the batch's pattern does not see;
+    # bad rows kept scrubbed (re-serialized) or, the operator's choice, raw (as sent)
+    aws_env.setenv(contract.ENV_BAD_ROW_PAYLOAD, payload)
+    write_entry(aws.dynamodb, TABLE, ERASED)
+    poison = json.dumps({"v": 1, "session_id": ERASED, "event_id": "not-a-uuid", "request": {"path": "/me"}})
+    escaped = poison.replace(f'"{ERASED}"', '"\\u0073' + ERASED[1:] + '"')
+    assert ERASED not in escaped and json.loads(escaped)["session_id"] == ERASED
+    # WHEN the consumer handles it
+    response = consumer.handler(sqs_event([escaped]), context)
+    # THEN the message is done with and no bad row holds the erased session
+    assert response == {"batchItemFailures": []}
+    assert aws.keys() == []
+
+
 def test_a_session_the_pattern_misses_is_looked_up_on_its_own(aws, context, api_calls):
     # GIVEN an erased session whose ID a message spells with a JSON escape (the chain reads
     # it as the same session; the batch's cheap pattern does not see it)
