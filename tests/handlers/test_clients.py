@@ -121,6 +121,22 @@ def test_a_container_given_clients_uses_them_for_everything(aws_env, function):
     assert app.s3 is s3 and app.dynamodb is dynamodb and app.erased.dynamodb is dynamodb
 
 
+@pytest.mark.usefixtures("aws")
+def test_a_container_given_an_environment_reads_it_not_the_process_environment(aws_env):
+    # GIVEN a process environment naming the lake, and a mapping naming another bucket and
+    # table (how a caller builds a container for a stack it is not deployed in)
+    from droplets import contract
+
+    environ = {contract.ENV_BUCKET: "other-lake", contract.ENV_TABLE: TABLE, contract.ENV_RETENTION_DAYS: "7"}
+    # WHEN each function's container is built from that mapping
+    app = consumer.Consumer.from_env(environ)
+    index = indexer.Indexer.from_env(environ)
+    # THEN they use what the mapping says
+    assert app.bucket == "other-lake" and index.retention_days == 7
+    app.pool.shutdown()
+    index.pool.shutdown()
+
+
 @pytest.mark.parametrize("concurrency", [0, -1])
 def test_a_concurrency_below_one_is_refused(aws_env, concurrency):
     # GIVEN a concurrency that would leave no thread for the batch's calls
