@@ -206,6 +206,21 @@ def test_object_delete_errors_are_not_reported_as_done():
             delete_objects(s3, "b", [ObjectVersion("events/k", "v1")])
 
 
+def test_an_object_delete_error_without_a_message_is_named_by_its_code_alone():
+    # GIVEN S3 refusing a delete with an error entry that carries no Message (the API does
+    # not promise one)
+    from droplets.erase import ObjectVersion, delete_objects
+
+    s3 = boto3.client("s3", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+    with Stubber(s3) as stub:
+        stub.add_response("delete_objects", {"Errors": [{"Key": "events/k", "VersionId": "v1", "Code": "AccessDenied"}]})
+        # WHEN the version is deleted  THEN the error names the key and the code, and no "None"
+        with pytest.raises(DropletsError) as error:
+            delete_objects(s3, "b", [ObjectVersion("events/k", "v1")])
+    assert str(error.value).startswith("could not delete 1 object version(s), e.g. events/k: AccessDenied")
+    assert "None" not in str(error.value)
+
+
 # --- bad rows -------------------------------------------------------------------------------
 
 def _record_payload(session_id: str | None, **fields) -> str:

@@ -239,6 +239,23 @@ def test_a_session_with_nothing_stored_is_still_marked_erased(stack, cli):
     assert f"nothing stored for session {VICTIM} (already erased?)" in again.stdout
 
 
+def test_a_forget_interrupted_after_its_entry_is_finished_by_the_next_and_says_the_entry_was_there(stack, cli):
+    # GIVEN a forget that wrote the session's entry and stopped before deleting anything
+    # (the operator's machine went away): the entry, and the session's event still stored
+    from droplets.erase import write_entry
+
+    lake = stack.lake
+    event = lake.add_event(VICTIM, "2026-02-01T09:00:00.000Z")
+    assert write_entry(lake.dynamodb, TABLE, VICTIM)
+    # WHEN forget runs again
+    result = cli("forget", VICTIM, "--yes", "--json")
+    # THEN it erases what is left and says the entry was already present (not written now)
+    assert result.exit_code == 0, result.stderr
+    summary = result.json()
+    assert (summary["removed"], summary["objects"], summary["erasure_entry"]) == (True, 1, "present")
+    assert contract.object_key(event) not in {key for key, _ in lake.object_versions()}
+
+
 def test_what_is_stored_between_the_plan_and_the_entry_is_erased_too(stack):
     lake = stack.lake
     # GIVEN a plan made (and shown to the operator) while the session was still active
