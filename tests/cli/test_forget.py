@@ -126,6 +126,14 @@ def test_only_valid_session_ids_can_be_erased(lake, cli, api_calls, bad):
     assert api_calls == []
 
 
+def test_a_refused_session_id_is_told_the_rule_word_for_word(lake, cli):
+    # GIVEN an ID that cannot be a session (too short)  WHEN forget is asked for it
+    line = assert_one_line_error(cli("forget", "short", "--yes"))
+    # THEN the one-line error states the rule the ID breaks
+    assert line == ("droplets: error: 'short' is not a session ID that can be erased "
+                    "(8-128 characters of A-Z a-z 0-9 _ -, and not the no-session partition)")
+
+
 def test_unprocessed_index_deletes_are_retried_with_backoff():
     # GIVEN a throttled table that leaves items unprocessed twice (moto never does this)
     dynamodb = boto3.client("dynamodb", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
@@ -520,6 +528,28 @@ def test_a_bad_row_version_gone_since_the_listing_is_read_through_the_next(code)
         stub.assert_no_pending_responses()
     # THEN the older version is read and the row found, both versions listed for deletion
     assert sorted(v.version_id for v in found) == ["v1", "v2"]
+
+
+def test_a_bad_row_gone_since_the_listing_does_not_stop_the_look_at_the_next():
+    # GIVEN two bad rows listed: first (an earlier day) one removed (lifecycle, another
+    # erase) before forget reads it, then the victim's
+    gone, _ = _stored_bad_row(_record_payload(KEEP), "2026-01-31T10:00:00.000Z")
+    key, data = _stored_bad_row(_record_payload(VICTIM), "2026-02-01T10:00:00.000Z")
+    assert gone < key
+    s3 = boto3.client("s3", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+    with Stubber(s3) as stub:
+        stub.add_response("list_object_versions", {"IsTruncated": False, "Versions": [_listed(gone, "v1"), _listed(key, "v1")]},
+                          {"Bucket": "b", "Prefix": contract.BAD_PREFIX})
+        stub.add_client_error("get_object", service_error_code="NoSuchVersion", http_status_code=404,
+                              expected_params={"Bucket": "b", "Key": gone, "VersionId": "v1"})
+        stub.add_response("get_object", {"Body": _body(data)}, {"Bucket": "b", "Key": key, "VersionId": "v1"})
+        # WHEN forget looks for the victim's bad rows
+        from droplets.erase import find_bad_rows
+
+        found = find_bad_rows(s3, "b", VICTIM, workers=1)
+        # THEN the look goes on past the missing row, and finds the victim's
+        assert [v.key for v in found] == [key]
+        stub.assert_no_pending_responses()
 
 
 def test_session_id_characters_are_the_contracts():
