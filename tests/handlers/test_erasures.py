@@ -259,6 +259,24 @@ def test_retries_back_off_exponentially_with_jitter(aws, context, monkeypatch):
     assert base * sum(2 ** attempt for attempt in range(erasures.MAX_ATTEMPTS - 1)) < 1.0
 
 
+def test_a_lookup_left_unanswered_gives_up_without_a_last_useless_wait(aws, context):
+    # GIVEN a table that leaves the session's key unprocessed on every attempt
+    dynamodb = _dynamodb()
+    sleeps: list[float] = []
+    app = dataclasses.replace(consumer.Consumer.from_env(),
+                              erased=erasures.ErasedSessions(dynamodb, TABLE, sleep=sleeps.append))
+    with Stubber(dynamodb) as stub:
+        for _ in range(erasures.MAX_ATTEMPTS):
+            stub.add_response("batch_get_item", {"Responses": {TABLE: []}, "UnprocessedKeys": {TABLE: {"Keys": _keys(KEPT)}}})
+        # WHEN a batch of that session is handled
+        response = consumer.handle(sqs_event([body_of(make_record(new_event_id=True, session_id=KEPT))]), app)
+        stub.assert_no_pending_responses()
+    # THEN it asked MAX_ATTEMPTS times, waited only between attempts (not after the last,
+    # before giving up), and left the message for redelivery
+    assert len(sleeps) == erasures.MAX_ATTEMPTS - 1
+    assert len(response["batchItemFailures"]) == 1 and aws.keys() == []
+
+
 @pytest.mark.parametrize("failure", ["unprocessed every time", "throttled"])
 def test_a_session_whose_entry_cannot_be_read_is_not_written_but_redelivered(aws, context, failure):
     # GIVEN a table that never answers for one session (or throttles the call)
