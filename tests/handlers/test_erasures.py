@@ -167,6 +167,24 @@ def test_a_batch_reads_its_distinct_sessions_in_calls_of_at_most_100_keys(aws, c
     assert len(aws.keys()) == 148 and session_keys(aws, sessions[7]) == []
 
 
+def test_a_packed_messages_records_are_named_one_by_one_in_the_batchs_one_lookup(aws, context, api_calls):
+    # GIVEN one packed message of twelve records of twelve sessions (more than the ten
+    # sessions a single text may name in the batch's lookup), one of them erased
+    from .test_consumer_packed import packed_message
+
+    sessions = [f"sess-packed-{n:04d}" for n in range(12)]
+    write_entry(aws.dynamodb, TABLE, sessions[11])
+    event = {"Records": [packed_message([body_of(make_record(new_event_id=True, session_id=s)) for s in sessions])]}
+    api_calls.clear()
+    # WHEN the consumer handles it
+    assert consumer.handler(event, context) == {"batchItemFailures": []}
+    # THEN each record's session was in the batch's one call, none looked up on its own,
+    # and the erased session's record is not stored
+    (asked,) = batch_gets(api_calls)
+    assert sorted(asked) == sorted(erasure.erased_partition(s) for s in sessions)
+    assert len(aws.keys()) == 11 and session_keys(aws, sessions[11]) == []
+
+
 def test_positives_are_cached_per_container_and_negatives_are_not(aws, context, api_calls):
     # GIVEN a warm container that has stored a record of a session not erased yet
     first = make_record(new_event_id=True, session_id=ERASED)
