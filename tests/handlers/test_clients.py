@@ -92,8 +92,12 @@ def test_a_batchs_aws_calls_run_on_the_containers_own_threads(aws, context, monk
 
     monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", noting)
     records = [make_record(new_event_id=True, session_id=f"sess-thread-{n:04d}") for n in range(3)]
+    # (the last spells its session with a JSON escape: the batch's pattern misses it, so its
+    # session is looked up on its own, per record)
+    bodies = [body_of(r) for r in records]
+    bodies[2] = bodies[2].replace('"sess-thread-0002"', '"\\u0073ess-thread-0002"')
     # WHEN each function handles its batch
-    assert consumer.handler(sqs_event([body_of(r) for r in records]), context) == {"batchItemFailures": []}
+    assert consumer.handler(sqs_event(bodies), context) == {"batchItemFailures": []}
     keys = aws.keys()
     notifications = [s3_notification("ObjectCreated:Put", key) for key in keys]
     assert indexer.handler(sqs_event(notifications), context) == {"batchItemFailures": []}
@@ -101,6 +105,9 @@ def test_a_batchs_aws_calls_run_on_the_containers_own_threads(aws, context, monk
     # calls), not on asyncio's default executor
     assert len(keys) == 3 and len(aws.items()) == 3
     assert threads["PutObject"] and all(name.startswith("put_") for name in threads["PutObject"])
+    # (the batch's one lookup runs before the batch, on the invocation's thread)
+    assert any(name.startswith("put_") for name in threads["BatchGetItem"]), threads["BatchGetItem"]
+    assert all(name.startswith("put_") or name == "MainThread" for name in threads["BatchGetItem"])
     for operation in ("GetObject", "PutItem"):
         assert threads[operation] and all(name.startswith("index_") for name in threads[operation]), (operation, threads)
 
