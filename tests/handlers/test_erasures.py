@@ -277,6 +277,22 @@ def test_retries_back_off_exponentially_with_jitter(aws, context, monkeypatch):
     assert base * sum(2 ** attempt for attempt in range(erasures.MAX_ATTEMPTS - 1)) < 1.0
 
 
+def test_a_lookup_answered_with_unprocessed_keys_alone_is_retried(aws, context):
+    # GIVEN a throttled table whose first answer holds only UnprocessedKeys (no Responses
+    # map at all), then answers
+    dynamodb = _dynamodb()
+    kept = make_record(new_event_id=True, session_id=KEPT)
+    with Stubber(dynamodb) as stub:
+        stub.add_response("batch_get_item", {"UnprocessedKeys": {TABLE: {"Keys": _keys(KEPT)}}})
+        stub.add_response("batch_get_item", {"Responses": {TABLE: []}})
+        # WHEN a batch of that session is handled
+        response = consumer.handle(sqs_event([body_of(kept)]), _stubbed_consumer(dynamodb))
+        stub.assert_no_pending_responses()
+    # THEN the key was asked again and the record stored
+    assert response == {"batchItemFailures": []}
+    assert aws.keys() == [contract.object_key(kept)]
+
+
 def test_a_lookup_left_unanswered_gives_up_without_a_last_useless_wait(aws, context):
     # GIVEN a table that leaves the session's key unprocessed on every attempt
     dynamodb = _dynamodb()
