@@ -197,6 +197,17 @@ def test_a_transform_breaking_the_contract_makes_a_bad_row_naming_it(options, na
     assert json.loads(result.payload)["session_id"] == "sess_12345678"
 
 
+def test_a_transform_replacing_pipeline_is_told_word_for_word_how_to_choose_a_key():
+    # GIVEN a plugin's transform that replaces the chain's own `pipeline` field
+    # WHEN a record runs through it
+    result = run_chain(make_record(), ["rewrite"], {"rewrite": {"set": {"pipeline": "mine"}}},
+                       plugins=[Rewriter()])
+    # THEN its bad row says what it broke and what to do instead, in these words
+    assert isinstance(result, Bad) and result.step == "rewrite"
+    assert result.error == ("transform broke the record contract: it replaced 'pipeline', the chain's own field "
+                            "(set pipeline.key to choose the key)")
+
+
 def test_a_transform_may_set_an_allowed_key_and_a_later_one_may_not_break_it():
     # GIVEN a plugin choosing a key of the allowed form
     chosen = "events/tenant=acme/dt=2026-11-26/x.json"

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
+from datetime import datetime, timezone
 
 import boto3
 import botocore.client
 import botocore.exceptions
 import pytest
+from botocore.response import StreamingBody
 from botocore.stub import Stubber
 
 from droplets import contract
@@ -123,6 +126,14 @@ def test_only_valid_session_ids_can_be_erased(lake, cli, api_calls, bad):
     assert api_calls == []
 
 
+def test_a_refused_session_id_is_told_the_rule_word_for_word(lake, cli):
+    # GIVEN an ID that cannot be a session (too short)  WHEN forget is asked for it
+    line = assert_one_line_error(cli("forget", "short", "--yes"))
+    # THEN the one-line error states the rule the ID breaks
+    assert line == ("droplets: error: 'short' is not a session ID that can be erased "
+                    "(8-128 characters of A-Z a-z 0-9 _ -, and not the no-session partition)")
+
+
 def test_unprocessed_index_deletes_are_retried_with_backoff():
     # GIVEN a throttled table that leaves items unprocessed twice (moto never does this)
     dynamodb = boto3.client("dynamodb", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
@@ -176,6 +187,23 @@ def test_items_still_unprocessed_after_all_attempts_fail_clearly():
             delete_index_items(dynamodb, "t", keys, max_attempts=3, sleep=lambda s: None)
 
 
+def test_by_default_index_deletes_give_up_after_eight_attempts():
+    # GIVEN a table that leaves an item unprocessed on every call
+    dynamodb = boto3.client("dynamodb", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+    keys = [{contract.INDEX_PK: {"S": VICTIM}, contract.INDEX_SK: {"S": "2026-01-01T00:00:00.000Z#e"}}]
+    delete = [{"DeleteRequest": {"Key": keys[0]}}]
+    sleeps: list[float] = []
+    with Stubber(dynamodb) as stub:
+        for _ in range(8):
+            stub.add_response("batch_write_item", {"UnprocessedItems": {"t": delete}})
+        # WHEN the items are deleted with forget's defaults
+        with pytest.raises(DropletsError, match="1 index item\\(s\\) still unprocessed after 8 attempts"):
+            delete_index_items(dynamodb, "t", keys, sleep=sleeps.append)
+        # THEN it made eight calls, waiting (0.05 s doubled each time, jitter aside) between them
+        stub.assert_no_pending_responses()
+    assert sleeps and all(0.05 * 2 ** n / 2 <= wait <= 0.05 * 2 ** n for n, wait in enumerate(sleeps))
+
+
 def test_object_delete_errors_are_not_reported_as_done():
     from droplets.erase import ObjectVersion, delete_objects
 
@@ -184,6 +212,21 @@ def test_object_delete_errors_are_not_reported_as_done():
         stub.add_response("delete_objects", {"Errors": [{"Key": "events/k", "Code": "AccessDenied", "Message": "no"}]})
         with pytest.raises(DropletsError, match="could not delete 1 object version\\(s\\), e.g. events/k: AccessDenied"):
             delete_objects(s3, "b", [ObjectVersion("events/k", "v1")])
+
+
+def test_an_object_delete_error_without_a_message_is_named_by_its_code_alone():
+    # GIVEN S3 refusing a delete with an error entry that carries no Message (the API does
+    # not promise one)
+    from droplets.erase import ObjectVersion, delete_objects
+
+    s3 = boto3.client("s3", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+    with Stubber(s3) as stub:
+        stub.add_response("delete_objects", {"Errors": [{"Key": "events/k", "VersionId": "v1", "Code": "AccessDenied"}]})
+        # WHEN the version is deleted  THEN the error names the key and the code, and no "None"
+        with pytest.raises(DropletsError) as error:
+            delete_objects(s3, "b", [ObjectVersion("events/k", "v1")])
+    assert str(error.value).startswith("could not delete 1 object version(s), e.g. events/k: AccessDenied")
+    assert "None" not in str(error.value)
 
 
 # --- bad rows -------------------------------------------------------------------------------
@@ -290,6 +333,21 @@ def test_a_session_with_only_bad_rows_is_erased_and_the_output_counts_them(lake,
     assert again.exit_code == 0, again.stderr
     assert f"nothing stored for session {VICTIM} (already erased?): 0 objects, 0 index items, 0 bad rows" in again.stdout
     assert set(_bad_versions(lake)) == {other}
+
+
+def test_a_session_never_compacted_is_said_to_be_in_no_compacted_day(lake, cli):
+    # GIVEN a session stored as JSON objects only (no day compacted yet)
+    lake.add_event(VICTIM, "2026-02-01T09:00:00.000Z")
+    # WHEN a dry run is asked THEN it says there is no compacted day to rewrite
+    dry = cli("forget", VICTIM, "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    assert "would rewrite no compacted day without the session" in dry.stdout
+    # AND once forgotten, a second run says nothing is left, compacted days included
+    assert cli("forget", VICTIM, "--yes").exit_code == 0
+    again = cli("forget", VICTIM, "--yes")
+    assert again.exit_code == 0, again.stderr
+    assert (f"nothing stored for session {VICTIM} (already erased?): 0 objects, 0 index items, 0 bad rows, "
+            "no compacted day, 0 Athena query result(s) to remove") in " ".join(again.stdout.split())
 
 
 def test_bad_rows_are_listed_by_dry_run_and_kept_when_declined(lake, cli):
@@ -407,6 +465,91 @@ def test_a_bad_row_removed_between_the_listing_and_its_read_is_skipped(aws_env, 
             assert len(reads) == 1
             assert summary["bad_row_keys"] == [kept]
         assert set(_bad_versions(lake)) == {other}
+
+
+def _stored_bad_row(payload: str, received_at: str = "2026-02-01T10:00:00.000Z") -> tuple[str, bytes]:
+    """The key and the stored bytes of ``payload``'s bad row, as the consumer writes them."""
+    result = chain("keys").run(payload, received_at)
+    assert isinstance(result, Bad), result
+    key, document = result.row(received_at)
+    return key, encode(document)
+
+
+def _listed(key: str, version_id: str, *, marker: bool = False) -> dict:
+    """One entry of a ListObjectVersions page (a version, or a delete marker)."""
+    entry = {"Key": key, "VersionId": version_id, "IsLatest": marker,
+             "LastModified": datetime(2026, 2, 1, 10, tzinfo=timezone.utc)}
+    return entry if marker else {**entry, "ETag": '"e"', "Size": 10, "StorageClass": "STANDARD"}
+
+
+def _body(data: bytes) -> StreamingBody:
+    return StreamingBody(io.BytesIO(data), len(data))
+
+
+def test_a_bad_row_whose_delete_marker_ends_a_listing_page_is_read_through_its_version_on_the_next():
+    # GIVEN a bad row of the victim whose newest entry is a delete marker, and a listing
+    # whose first page (S3 pages at 1,000 entries, versions and markers together) ends on
+    # that marker, its readable version opening the next page
+    key, data = _stored_bad_row(_record_payload(VICTIM))
+    s3 = boto3.client("s3", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+    with Stubber(s3) as stub:
+        stub.add_response("list_object_versions", {
+            "IsTruncated": True, "NextKeyMarker": key, "NextVersionIdMarker": "marker1",
+            "DeleteMarkers": [_listed(key, "marker1", marker=True)]}, {"Bucket": "b", "Prefix": contract.BAD_PREFIX})
+        stub.add_response("list_object_versions", {"IsTruncated": False, "Versions": [_listed(key, "v1")]},
+                          {"Bucket": "b", "Prefix": contract.BAD_PREFIX, "KeyMarker": key, "VersionIdMarker": "marker1"})
+        stub.add_response("get_object", {"Body": _body(data)}, {"Bucket": "b", "Key": key, "VersionId": "v1"})
+        # WHEN forget looks for the victim's bad rows
+        from droplets.erase import find_bad_rows
+
+        found = find_bad_rows(s3, "b", VICTIM, workers=1)
+        # THEN the row is found through its version (a marker only hides it), marker and
+        # version both listed for deletion
+        assert sorted((v.key, v.version_id, v.delete_marker) for v in found) == [(key, "marker1", True), (key, "v1", False)]
+        stub.assert_no_pending_responses()
+
+
+@pytest.mark.parametrize("code", ["NoSuchKey", "NoSuchVersion"])
+def test_a_bad_row_version_gone_since_the_listing_is_read_through_the_next(code):
+    # GIVEN a bad row of the victim with two versions, the newest of which S3 no longer has
+    # when forget reads it (answered 404 with either code GetObject documents)
+    key, data = _stored_bad_row(_record_payload(VICTIM))
+    s3 = boto3.client("s3", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+    with Stubber(s3) as stub:
+        stub.add_response("list_object_versions", {"IsTruncated": False, "Versions": [_listed(key, "v2"), _listed(key, "v1")]},
+                          {"Bucket": "b", "Prefix": contract.BAD_PREFIX})
+        stub.add_client_error("get_object", service_error_code=code, http_status_code=404,
+                              expected_params={"Bucket": "b", "Key": key, "VersionId": "v2"})
+        stub.add_response("get_object", {"Body": _body(data)}, {"Bucket": "b", "Key": key, "VersionId": "v1"})
+        # WHEN forget looks for the victim's bad rows
+        from droplets.erase import find_bad_rows
+
+        found = find_bad_rows(s3, "b", VICTIM, workers=1)
+        stub.assert_no_pending_responses()
+    # THEN the older version is read and the row found, both versions listed for deletion
+    assert sorted(v.version_id for v in found) == ["v1", "v2"]
+
+
+def test_a_bad_row_gone_since_the_listing_does_not_stop_the_look_at_the_next():
+    # GIVEN two bad rows listed: first (an earlier day) one removed (lifecycle, another
+    # erase) before forget reads it, then the victim's
+    gone, _ = _stored_bad_row(_record_payload(KEEP), "2026-01-31T10:00:00.000Z")
+    key, data = _stored_bad_row(_record_payload(VICTIM), "2026-02-01T10:00:00.000Z")
+    assert gone < key
+    s3 = boto3.client("s3", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+    with Stubber(s3) as stub:
+        stub.add_response("list_object_versions", {"IsTruncated": False, "Versions": [_listed(gone, "v1"), _listed(key, "v1")]},
+                          {"Bucket": "b", "Prefix": contract.BAD_PREFIX})
+        stub.add_client_error("get_object", service_error_code="NoSuchVersion", http_status_code=404,
+                              expected_params={"Bucket": "b", "Key": gone, "VersionId": "v1"})
+        stub.add_response("get_object", {"Body": _body(data)}, {"Bucket": "b", "Key": key, "VersionId": "v1"})
+        # WHEN forget looks for the victim's bad rows
+        from droplets.erase import find_bad_rows
+
+        found = find_bad_rows(s3, "b", VICTIM, workers=1)
+        # THEN the look goes on past the missing row, and finds the victim's
+        assert [v.key for v in found] == [key]
+        stub.assert_no_pending_responses()
 
 
 def test_session_id_characters_are_the_contracts():

@@ -239,6 +239,23 @@ def test_a_session_with_nothing_stored_is_still_marked_erased(stack, cli):
     assert f"nothing stored for session {VICTIM} (already erased?)" in again.stdout
 
 
+def test_a_forget_interrupted_after_its_entry_is_finished_by_the_next_and_says_the_entry_was_there(stack, cli):
+    # GIVEN a forget that wrote the session's entry and stopped before deleting anything
+    # (the operator's machine went away): the entry, and the session's event still stored
+    from droplets.erase import write_entry
+
+    lake = stack.lake
+    event = lake.add_event(VICTIM, "2026-02-01T09:00:00.000Z")
+    assert write_entry(lake.dynamodb, TABLE, VICTIM)
+    # WHEN forget runs again
+    result = cli("forget", VICTIM, "--yes", "--json")
+    # THEN it erases what is left and says the entry was already present (not written now)
+    assert result.exit_code == 0, result.stderr
+    summary = result.json()
+    assert (summary["removed"], summary["objects"], summary["erasure_entry"]) == (True, 1, "present")
+    assert contract.object_key(event) not in {key for key, _ in lake.object_versions()}
+
+
 def test_what_is_stored_between_the_plan_and_the_entry_is_erased_too(stack):
     lake = stack.lake
     # GIVEN a plan made (and shown to the operator) while the session was still active
@@ -322,6 +339,52 @@ def test_forget_removes_the_sessions_dlq_messages_and_releases_the_others_at_onc
         == [quote(other_key, safe="")]
 
 
+def test_erase_reports_each_dlq_sweep_under_the_queue_it_read(stack):
+    # GIVEN a message of the victim in the events DLQ and one of another session in the
+    # indexing DLQ
+    lake = stack.lake
+    stack.queues.put("events", record_body(VICTIM))
+    stack.queues.put("indexing", record_body(KEEP))
+    dlqs = dlq.dead_letter_queues(stack.queues.urls)
+    # WHEN the session is planned and erased with the DLQs
+    plan = plan_erase(lake.s3, lake.dynamodb, BUCKET, TABLE, VICTIM, sqs=stack.sqs, dlqs=dlqs, dlq_wait_seconds=0)
+    result = erase(lake.s3, lake.dynamodb, BUCKET, TABLE, plan, sqs=stack.sqs, dlqs=dlqs, dlq_wait_seconds=0)
+    # THEN each sweep of the result names the queue it read and what it read and deleted there
+    assert {name: (found.queue, found.scanned, found.deleted) for name, found in result.dlq_sweeps.items()} \
+        == {"events": ("events", 1, 1), "indexing": ("indexing", 1, 0)}
+
+
+def test_the_erase_summary_counts_the_dlq_messages_it_deleted_not_those_it_planned(stack):
+    # GIVEN a plan that saw one message of the victim in the events DLQ
+    lake = stack.lake
+    stack.queues.put("events", record_body(VICTIM))
+    dlqs = dlq.dead_letter_queues(stack.queues.urls)
+    plan = plan_erase(lake.s3, lake.dynamodb, BUCKET, TABLE, VICTIM, sqs=stack.sqs, dlqs=dlqs, dlq_wait_seconds=0)
+    assert plan.summary()["dlq_messages"] == 1
+    # AND two more dead-lettered before the erase runs
+    stack.queues.put("events", poison(VICTIM))
+    stack.queues.put("events", record_body(VICTIM))
+    # WHEN the session is erased
+    summary = erase(lake.s3, lake.dynamodb, BUCKET, TABLE, plan, sqs=stack.sqs, dlqs=dlqs, dlq_wait_seconds=0).summary()
+    # THEN the summary counts the three it deleted, in all and per queue
+    assert (summary["dlq_messages"], summary["dlq_messages_by_queue"]) == (3, {"events": 3, "indexing": 0})
+    assert stack.queues.visible("events", dead=True) == 0
+
+
+def test_the_plan_reports_the_bad_rows_it_lists_and_each_it_reads(stack):
+    # GIVEN three bad rows, one of the victim (what forget's progress bar follows)
+    lake = stack.lake
+    victim_row = add_bad_row(lake, poison(VICTIM))
+    add_bad_row(lake, poison(KEEP))
+    add_bad_row(lake, f"garbage {KEEP}", "2026-02-02T10:00:00.000Z")
+    listed, read = [], []
+    # WHEN the session's erasure is planned with progress callbacks
+    plan = plan_erase(lake.s3, lake.dynamodb, BUCKET, TABLE, VICTIM, on_listed=listed.append, on_read=read.append)
+    # THEN it said how many rows it would read, then one step per row read
+    assert (listed, read) == ([3], [1, 1, 1])
+    assert [v.key for v in plan.bad_rows] == [victim_row]
+
+
 def test_without_queue_urls_forget_says_the_dlqs_were_not_read(lake, cli):
     # GIVEN a target from the environment only (no queue URLs)
     lake.add_event(VICTIM, "2026-02-01T09:00:00.000Z")
@@ -370,6 +433,25 @@ def test_sweep_counts_a_message_seen_twice_once_and_reports_failed_deletes():
         stub.assert_no_pending_responses()
     # THEN each message was read once, the victim's matched but its delete failed, and said so
     assert (found.scanned, found.matched, found.deleted, found.errors) == (3, 1, 0, {"InternalError": 1})
+
+
+def test_a_dry_look_at_the_dlqs_long_polls_for_the_wait_it_is_given_and_deletes_nothing():
+    # GIVEN a DLQ holding one message of the victim
+    from droplets.erase import sweep_dlqs
+
+    sqs, url = _sqs(), "https://sqs.eu-west-1.amazonaws.com/123456789012/events-dlq"
+    victim = _message(1, record_body(VICTIM))
+    with Stubber(sqs) as stub:
+        stub.add_response("get_queue_attributes", {"Attributes": {"ApproximateNumberOfMessages": "1"}})
+        stub.add_response("receive_message", {"Messages": [victim]},
+                          {"QueueUrl": url, "MaxNumberOfMessages": 1, "VisibilityTimeout": dlq.VISIBILITY_SECONDS, "WaitTimeSeconds": 0})
+        stub.add_response("change_message_visibility_batch", {"Successful": [], "Failed": []}, {"QueueUrl": url, "Entries": [
+            {"Id": "0", "ReceiptHandle": "h1", "VisibilityTimeout": 0}]})
+        # WHEN the DLQs are looked through for the victim without deleting, waiting 0 s
+        found = sweep_dlqs(sqs, {"events": url}, VICTIM, delete=False, wait_seconds=0)
+        # THEN SQS was asked to wait 0 s, the message counted, and released again at once
+        stub.assert_no_pending_responses()
+    assert {name: (s.scanned, s.matched, s.deleted) for name, s in found.items()} == {"events": (1, 1, 0)}
 
 
 def test_a_dlq_message_that_cannot_be_deleted_fails_forget_after_the_rest_is_done(stack, monkeypatch):

@@ -45,6 +45,105 @@ def test_a_cold_start_builds_clients_that_give_up_inside_the_lambda_timeout(aws_
         app.pool.shutdown()
 
 
+@pytest.mark.usefixtures("aws")
+def test_a_cold_start_reads_the_pii_hash_key_with_a_client_that_gives_up_inside_the_lambda_timeout(aws_env, monkeypatch):
+    # GIVEN the pii hash key as an SSM SecureString and no SSM client handed in (a cold start)
+    import boto3
+    import botocore.client
+
+    from droplets import contract
+
+    boto3.client("ssm").put_parameter(Name="/droplets/pii-key", Value="k3y-" + "Zq9" * 12, Type="SecureString")
+    aws_env.setenv(contract.ENV_PII_KEY_PARAM, "/droplets/pii-key")
+    configs = []
+    original = botocore.client.BaseClient._make_api_call
+
+    def recording(self, operation, params):
+        if operation == "GetParameter":
+            configs.append(self.meta.config)
+        return original(self, operation, params)
+
+    monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", recording)
+    # WHEN the consumer's container is built
+    app = consumer.Consumer.from_env()
+    app.pool.shutdown()
+    # THEN the key was read once, by a client with droplets' timeouts and retries (not
+    # powertools' default client, which would wait botocore's 60 s on a stalled SSM)
+    assert len(configs) == 1
+    assert (configs[0].connect_timeout, configs[0].read_timeout) == (aws.CONNECT_TIMEOUT_S, aws.READ_TIMEOUT_S)
+    assert configs[0].retries == {"mode": "standard", "total_max_attempts": aws.MAX_ATTEMPTS + 1}
+
+
+def test_a_batchs_aws_calls_run_on_the_containers_own_threads(aws, context, monkeypatch):
+    # GIVEN a batch of three records for the consumer, then the notifications of the three
+    # objects for the indexer, and every AWS call's thread noted
+    import botocore.client
+
+    from transforms.testing import make_record
+
+    from .conftest import body_of, s3_notification, sqs_event
+
+    threads: dict[str, set[str]] = {}
+    original = botocore.client.BaseClient._make_api_call
+
+    def noting(self, operation, params):
+        threads.setdefault(operation, set()).add(threading.current_thread().name)
+        return original(self, operation, params)
+
+    monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", noting)
+    records = [make_record(new_event_id=True, session_id=f"sess-thread-{n:04d}") for n in range(3)]
+    # (the last spells its session with a JSON escape: the batch's pattern misses it, so its
+    # session is looked up on its own, per record)
+    bodies = [body_of(r) for r in records]
+    bodies[2] = bodies[2].replace('"sess-thread-0002"', '"\\u0073ess-thread-0002"')
+    # WHEN each function handles its batch
+    assert consumer.handler(sqs_event(bodies), context) == {"batchItemFailures": []}
+    keys = aws.keys()
+    notifications = [s3_notification("ObjectCreated:Put", key) for key in keys]
+    assert indexer.handler(sqs_event(notifications), context) == {"batchItemFailures": []}
+    # THEN the writes and reads ran on each container's pool (its bound on concurrent
+    # calls), not on asyncio's default executor
+    assert len(keys) == 3 and len(aws.items()) == 3
+    assert threads["PutObject"] and all(name.startswith("put_") for name in threads["PutObject"])
+    # (the batch's one lookup runs before the batch, on the invocation's thread)
+    assert any(name.startswith("put_") for name in threads["BatchGetItem"]), threads["BatchGetItem"]
+    assert all(name.startswith("put_") or name == "MainThread" for name in threads["BatchGetItem"])
+    for operation in ("GetObject", "PutItem"):
+        assert threads[operation] and all(name.startswith("index_") for name in threads[operation]), (operation, threads)
+
+
+@pytest.mark.parametrize("function", [consumer.Consumer, indexer.Indexer])
+@pytest.mark.usefixtures("aws")
+def test_a_container_given_clients_uses_them_for_everything(aws_env, function):
+    # GIVEN S3 and DynamoDB clients made by the caller (a benchmark, a test's Stubber)
+    import boto3
+
+    from .conftest import REGION
+
+    s3, dynamodb = boto3.client("s3", region_name=REGION), boto3.client("dynamodb", region_name=REGION)
+    # WHEN a container is built with them
+    app = function.from_env(s3=s3, dynamodb=dynamodb)
+    app.pool.shutdown()
+    # THEN it holds those very clients, and reads erasure entries with the DynamoDB one
+    assert app.s3 is s3 and app.dynamodb is dynamodb and app.erased.dynamodb is dynamodb
+
+
+@pytest.mark.usefixtures("aws")
+def test_a_container_given_an_environment_reads_it_not_the_process_environment(aws_env):
+    # GIVEN a process environment naming the lake, and a mapping naming another bucket and
+    # table (how a caller builds a container for a stack it is not deployed in)
+    from droplets import contract
+
+    environ = {contract.ENV_BUCKET: "other-lake", contract.ENV_TABLE: TABLE, contract.ENV_RETENTION_DAYS: "7"}
+    # WHEN each function's container is built from that mapping
+    app = consumer.Consumer.from_env(environ)
+    index = indexer.Indexer.from_env(environ)
+    # THEN they use what the mapping says
+    assert app.bucket == "other-lake" and index.retention_days == 7
+    app.pool.shutdown()
+    index.pool.shutdown()
+
+
 @pytest.mark.parametrize("concurrency", [0, -1])
 def test_a_concurrency_below_one_is_refused(aws_env, concurrency):
     # GIVEN a concurrency that would leave no thread for the batch's calls

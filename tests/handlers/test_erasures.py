@@ -92,6 +92,23 @@ def test_consumer_drops_every_record_of_an_erased_session_and_stores_the_rest(aw
     assert ERASED not in logs.getvalue() and erasure.erased_digest(ERASED) not in logs.getvalue()
 
 
+@pytest.mark.parametrize("payload", [contract.BAD_ROW_SCRUBBED, contract.BAD_ROW_RAW])
+def test_a_poison_message_spelling_an_erased_session_with_an_escape_writes_no_bad_row(aws, context, aws_env, payload):
+    # GIVEN an erased session, and a message that would be a bad row (its event_id is no
+    # UUID) naming that session with a JSON escape, which the batch's pattern does not see;
+    # bad rows kept scrubbed (re-serialized) or, the operator's choice, raw (as sent)
+    aws_env.setenv(contract.ENV_BAD_ROW_PAYLOAD, payload)
+    write_entry(aws.dynamodb, TABLE, ERASED)
+    poison = json.dumps({"v": 1, "session_id": ERASED, "event_id": "not-a-uuid", "request": {"path": "/me"}})
+    escaped = poison.replace(f'"{ERASED}"', '"\\u0073' + ERASED[1:] + '"')
+    assert ERASED not in escaped and json.loads(escaped)["session_id"] == ERASED
+    # WHEN the consumer handles it
+    response = consumer.handler(sqs_event([escaped]), context)
+    # THEN the message is done with and no bad row holds the erased session
+    assert response == {"batchItemFailures": []}
+    assert aws.keys() == []
+
+
 def test_a_session_the_pattern_misses_is_looked_up_on_its_own(aws, context, api_calls):
     # GIVEN an erased session whose ID a message spells with a JSON escape (the chain reads
     # it as the same session; the batch's cheap pattern does not see it)
@@ -107,6 +124,29 @@ def test_a_session_the_pattern_misses_is_looked_up_on_its_own(aws, context, api_
     assert response == {"batchItemFailures": []}
     assert aws.keys() == []
     assert batch_gets(api_calls) == [[erasure.erased_partition(ERASED)]]
+
+
+def test_a_session_the_pattern_misses_whose_own_lookup_fails_is_not_written_but_redelivered(aws, context):
+    # GIVEN a message spelling its session ID with a JSON escape (the batch's pattern does
+    # not see it, so it is looked up on its own), next to a message of another session,
+    # and a table that throttles that lookup
+    dynamodb = _dynamodb()
+    escaped = body_of(make_record(new_event_id=True, session_id=ERASED)).replace(f'"{ERASED}"', '"\\u0073' + ERASED[1:] + '"')
+    assert ERASED not in escaped
+    kept = make_record(new_event_id=True, session_id=KEPT)
+    event = sqs_event([escaped, body_of(kept)])
+    with Stubber(dynamodb) as stub:
+        stub.add_response("batch_get_item", {"Responses": {TABLE: []}}, {"RequestItems": {TABLE: {
+            "Keys": _keys(KEPT), "ConsistentRead": True, "ProjectionExpression": "#pk",
+            "ExpressionAttributeNames": {"#pk": contract.INDEX_PK}}}})
+        stub.add_client_error("batch_get_item", "ProvisionedThroughputExceededException", http_status_code=400)
+        # WHEN the consumer handles the batch
+        response = consumer.handle(event, _stubbed_consumer(dynamodb))
+        stub.assert_no_pending_responses()
+    # THEN the escaped message is left for redelivery and nothing of it is written; the
+    # other message is stored
+    assert response == {"batchItemFailures": [{"itemIdentifier": event["Records"][0]["messageId"]}]}
+    assert aws.keys() == [contract.object_key(kept)]
 
 
 def test_a_batch_reads_its_distinct_sessions_in_calls_of_at_most_100_keys(aws, context, api_calls):
@@ -125,6 +165,24 @@ def test_a_batch_reads_its_distinct_sessions_in_calls_of_at_most_100_keys(aws, c
     assert sorted(k for keys in asked for k in keys) == sorted(erasure.erased_partition(s) for s in sessions)
     # AND only the erased session's two records are missing
     assert len(aws.keys()) == 148 and session_keys(aws, sessions[7]) == []
+
+
+def test_a_packed_messages_records_are_named_one_by_one_in_the_batchs_one_lookup(aws, context, api_calls):
+    # GIVEN one packed message of twelve records of twelve sessions (more than the ten
+    # sessions a single text may name in the batch's lookup), one of them erased
+    from .test_consumer_packed import packed_message
+
+    sessions = [f"sess-packed-{n:04d}" for n in range(12)]
+    write_entry(aws.dynamodb, TABLE, sessions[11])
+    event = {"Records": [packed_message([body_of(make_record(new_event_id=True, session_id=s)) for s in sessions])]}
+    api_calls.clear()
+    # WHEN the consumer handles it
+    assert consumer.handler(event, context) == {"batchItemFailures": []}
+    # THEN each record's session was in the batch's one call, none looked up on its own,
+    # and the erased session's record is not stored
+    (asked,) = batch_gets(api_calls)
+    assert sorted(asked) == sorted(erasure.erased_partition(s) for s in sessions)
+    assert len(aws.keys()) == 11 and session_keys(aws, sessions[11]) == []
 
 
 def test_positives_are_cached_per_container_and_negatives_are_not(aws, context, api_calls):
@@ -219,6 +277,40 @@ def test_retries_back_off_exponentially_with_jitter(aws, context, monkeypatch):
     assert base * sum(2 ** attempt for attempt in range(erasures.MAX_ATTEMPTS - 1)) < 1.0
 
 
+def test_a_lookup_answered_with_unprocessed_keys_alone_is_retried(aws, context):
+    # GIVEN a throttled table whose first answer holds only UnprocessedKeys (no Responses
+    # map at all), then answers
+    dynamodb = _dynamodb()
+    kept = make_record(new_event_id=True, session_id=KEPT)
+    with Stubber(dynamodb) as stub:
+        stub.add_response("batch_get_item", {"UnprocessedKeys": {TABLE: {"Keys": _keys(KEPT)}}})
+        stub.add_response("batch_get_item", {"Responses": {TABLE: []}})
+        # WHEN a batch of that session is handled
+        response = consumer.handle(sqs_event([body_of(kept)]), _stubbed_consumer(dynamodb))
+        stub.assert_no_pending_responses()
+    # THEN the key was asked again and the record stored
+    assert response == {"batchItemFailures": []}
+    assert aws.keys() == [contract.object_key(kept)]
+
+
+def test_a_lookup_left_unanswered_gives_up_without_a_last_useless_wait(aws, context):
+    # GIVEN a table that leaves the session's key unprocessed on every attempt
+    dynamodb = _dynamodb()
+    sleeps: list[float] = []
+    app = dataclasses.replace(consumer.Consumer.from_env(),
+                              erased=erasures.ErasedSessions(dynamodb, TABLE, sleep=sleeps.append))
+    with Stubber(dynamodb) as stub:
+        for _ in range(erasures.MAX_ATTEMPTS):
+            stub.add_response("batch_get_item", {"Responses": {TABLE: []}, "UnprocessedKeys": {TABLE: {"Keys": _keys(KEPT)}}})
+        # WHEN a batch of that session is handled
+        response = consumer.handle(sqs_event([body_of(make_record(new_event_id=True, session_id=KEPT))]), app)
+        stub.assert_no_pending_responses()
+    # THEN it asked MAX_ATTEMPTS times, waited only between attempts (not after the last,
+    # before giving up), and left the message for redelivery
+    assert len(sleeps) == erasures.MAX_ATTEMPTS - 1
+    assert len(response["batchItemFailures"]) == 1 and aws.keys() == []
+
+
 @pytest.mark.parametrize("failure", ["unprocessed every time", "throttled"])
 def test_a_session_whose_entry_cannot_be_read_is_not_written_but_redelivered(aws, context, failure):
     # GIVEN a table that never answers for one session (or throttles the call)
@@ -278,6 +370,27 @@ def test_indexer_never_indexes_an_object_of_an_erased_session(aws, context, logs
     assert summary_line(logs)["erased"] == 2
     # AND the batch read the sessions its default-layout keys name in one call; the custom
     # key's session (known only from the object) was answered by it too
+    (asked,) = batch_gets(api_calls)
+    assert sorted(asked) == sorted(erasure.erased_partition(s) for s in (ERASED, KEPT))
+
+
+def test_a_malformed_message_does_not_keep_the_rest_of_the_batch_out_of_its_one_lookup(aws, context, api_calls):
+    # GIVEN a batch whose first messages are no notification (not JSON; JSON without an
+    # object key), then the notifications of objects of two sessions, one erased
+    erased = store(aws, make_record(new_event_id=True, session_id=ERASED))
+    kept = store(aws, make_record(new_event_id=True, session_id=KEPT))
+    write_entry(aws.dynamodb, TABLE, ERASED)
+    api_calls.clear()
+    event = sqs_event(["not json", json.dumps({"Records": [{"s3": {}}]}),
+                       *(s3_notification("ObjectCreated:Put", key) for key in (erased, kept))],
+                      template="sqs-s3-object-created.json")
+    # WHEN the indexer handles it
+    response = indexer.handler(event, context)
+    # THEN the malformed messages are left for redelivery, the erased object is not indexed,
+    # and both sessions were read in the batch's one call
+    assert len(response["batchItemFailures"]) == 2
+    assert [item["s3_key"] for item in aws.items() if item[contract.INDEX_PK] == KEPT] == [kept]
+    assert not any(item[contract.INDEX_PK] == ERASED for item in aws.items())
     (asked,) = batch_gets(api_calls)
     assert sorted(asked) == sorted(erasure.erased_partition(s) for s in (ERASED, KEPT))
 
@@ -387,3 +500,24 @@ def test_an_unanswered_lookup_is_one_warning_with_a_count_and_the_error_code(aws
     assert [(w["message"], w["sessions"], w["error"]) for w in warnings] == [
         ("erasure entries could not be read; their messages are left for redelivery", 2, error)]
     assert not any(s in logs.getvalue() for s in sessions)
+
+
+def test_a_lookup_failing_two_ways_names_both_error_codes_in_its_one_warning(aws, context, logs):
+    # GIVEN a batch of 120 sessions (two lookup calls: 100 keys, then 20) and a table that
+    # throttles the first call and fails the second with another error
+    dynamodb = _dynamodb()
+    sessions = [f"sess-many-{n:04d}" for n in range(120)]
+    with Stubber(dynamodb) as stub:
+        stub.add_client_error("batch_get_item", "ProvisionedThroughputExceededException", http_status_code=400)
+        stub.add_client_error("batch_get_item", "InternalServerError", http_status_code=500)
+        app = dataclasses.replace(consumer.Consumer.from_env(), erased=erasures.ErasedSessions(
+            dynamodb, TABLE, sleep=lambda s: None, logger=consumer.logger))
+        # WHEN the consumer handles it
+        response = consumer.handle(sqs_event([body_of(make_record(new_event_id=True, session_id=s)) for s in sessions]), app)
+        stub.assert_no_pending_responses()
+    # THEN every message is left for redelivery, and the one warning names both codes,
+    # sorted and comma-separated, and counts every session
+    assert len(response["batchItemFailures"]) == 120
+    warnings = [json.loads(line) for line in logs.getvalue().splitlines() if '"WARNING"' in line]
+    assert [(w["sessions"], w["error"]) for w in warnings] == [
+        (120, "InternalServerError, ProvisionedThroughputExceededException")]
