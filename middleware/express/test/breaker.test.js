@@ -8,12 +8,11 @@
 const { test, describe, before } = require('node:test');
 const assert = require('node:assert/strict');
 const http = require('node:http');
-const net = require('node:net');
 const express = require('express5');
 const droplets = require('..');
 const { FakeSqs } = require('./helpers/fake-sqs');
 const { startSqsEndpoint } = require('./helpers/sqs-endpoint');
-const { startQueueFront } = require('./helpers/queue-front');
+const { closedPort, startQueueFront } = require('./helpers/queue-front');
 const { listen, request, waitFor } = require('./helpers/http');
 
 const QUEUE = 'http://127.0.0.1:9/000000000000/events';
@@ -178,14 +177,6 @@ describe('the circuit breaker, on the app\'s thread', () => {
 });
 
 describe('the circuit breaker, with the worker thread and its SQSClient', () => {
-  async function closedPort() {
-    const server = net.createServer();
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address();
-    await new Promise((resolve) => server.close(resolve));
-    return `http://127.0.0.1:${port}`;
-  }
-
   test('a queue endpoint that refuses connections opens it: requests are counted, not captured', async () => {
     // GIVEN droplets (worker thread) whose queue endpoint refuses connections
     const endpoint = await closedPort();

@@ -8,12 +8,12 @@
 const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const net = require('node:net');
 const path = require('node:path');
 const { Worker } = require('node:worker_threads');
 const express = require('express5');
 const droplets = require('..');
 const { FakeSqs } = require('./helpers/fake-sqs');
+const { closedPort } = require('./helpers/queue-front');
 const { startSqsEndpoint } = require('./helpers/sqs-endpoint');
 const { assertValidRecord, REPO_ROOT } = require('./helpers/schema');
 const { sampleOf } = require('./helpers/token-samples');
@@ -291,14 +291,6 @@ describe('droplets mounted twice, with the worker thread', () => {
 });
 
 describe('the worker thread and a queue that is down', () => {
-  async function closedPort() {
-    const server = net.createServer();
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address();
-    await new Promise((resolve) => server.close(resolve));
-    return `http://127.0.0.1:${port}`;
-  }
-
   test('responses are the same as without droplets; once the buffer is full or the queue found down, requests are dropped on the app\'s thread and counted', async () => {
     // GIVEN droplets (worker thread) whose queue endpoint refuses connections, and a small buffer
     const endpoint = await closedPort();

@@ -5,6 +5,15 @@
 // accepts and reads and never answers (calls hang until the client's timeout).
 const net = require('node:net');
 
+// The address of a port nothing listens on: a queue endpoint that refuses connections.
+async function closedPort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
 async function startQueueFront(target, mode = 'up') {
   const { hostname, port } = new URL(target);
   const sockets = new Set();
@@ -40,4 +49,4 @@ async function startQueueFront(target, mode = 'up') {
   return front;
 }
 
-module.exports = { startQueueFront };
+module.exports = { closedPort, startQueueFront };
