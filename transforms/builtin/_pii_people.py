@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from transforms.builtin._pii_words import cased, one_of, starts_word, top_level, variants
+from transforms.builtin._pii_words import cased, one_of, starts_a_word, starts_word, top_level, variants
 
 Replace = Callable[[str, str, str], str]
 
@@ -226,27 +226,20 @@ _TOWN_POSTCODE_RE = re.compile(
     _CAP + r"(?<![\w]" + _CAP + r")[a-zà-ÿ]{2,30}(?:[ ]" + _CAP + r"[a-zà-ÿ]{2,30})?,?[ ](?P<code>" + _UK_POSTCODE + r")(?![\w])"
 )
 #: What :data:`_ADDRESS_RE` needs, in the cheapest order. A street word of English, French
-#: or the Latin languages starts a word (the character before it is matched, so that ``re``
-#: skips to the places one could start) and ends one: "courses" or "Streets" is no street.
-_STREET_WORDS = cased(_EN_STREET + "|" + _FR_STREET + "|" + _LATIN_STREET)
-_STREET_AT_START_RE = re.compile(f"(?:{_STREET_WORDS})" + r"(?![^\W\d_])")
-_STREET_AFTER_RE = re.compile(
-    "[^A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]" + f"(?:{_STREET_WORDS})" + r"(?![^\W\d_])"
-)
+#: or the Latin languages starts a word and ends one: "courses" or "Streets" is no street.
+STREET_WORDS = variants(_EN_STREET + "|" + _FR_STREET + "|" + _LATIN_STREET)
+_street_word = starts_a_word(STREET_WORDS, after=r"(?![^\W\d_])")
+
 #: A Germanic street name ends in its suffix and a house number: a digit after a letter or
 #: a full stop (a space between at most), looked for from the digits, which are rarer.
 _NUMBER_AFTER_WORD_RE = re.compile(r"[0-9](?:(?<=[^\W\d_][0-9])|(?<=\.[0-9])|(?<=[^\W\d_] [0-9])|(?<=\. [0-9]))")
 _GERMANIC_STREET_RE = re.compile("(?:" + cased(_GERMANIC_SUFFIX) + r")[ ]?[0-9]")
 
 
-#: The street words of :data:`_STREET_AT_START_RE` one by one, for a caller's own scan.
-STREET_WORDS = variants(_EN_STREET + "|" + _FR_STREET + "|" + _LATIN_STREET)
-
-
 def _may_hold_street(text: str, street_words: bool) -> bool:
-    return (
-        street_words and (_STREET_AT_START_RE.match(text) is not None or _STREET_AFTER_RE.search(text) is not None)
-    ) or (_NUMBER_AFTER_WORD_RE.search(text) is not None and _GERMANIC_STREET_RE.search(text) is not None)
+    return (street_words and _street_word(text)) or (
+        _NUMBER_AFTER_WORD_RE.search(text) is not None and _GERMANIC_STREET_RE.search(text) is not None
+    )
 
 
 def scrub_addresses(text: str, replace: Replace, cued: bool = True, street_words: bool = True) -> str:

@@ -60,7 +60,7 @@ from urllib.parse import unquote_plus
 from transforms.builtin import _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tokens
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, class_of
-from transforms.builtin._pii_words import first_characters, one_of
+from transforms.builtin._pii_words import starts_a_word
 from transforms.builtin._pii_phones import COUNTRY_CODES, phone_key, with_country_code  # noqa: F401
 
 #: Kinds that identify a person: pseudonymised in ``hash`` mode. The others (credentials)
@@ -130,33 +130,13 @@ _TWO_DIGITS_RE = re.compile(r"[0-9].{0,3}[0-9]", re.DOTALL)
 #: for from the dot or the colon, which are rarer than digits and hex letters).
 _GEO_GUARD_RE = re.compile(r"\.(?<=[0-9]\.)[0-9]|:(?<=[0-9A-Fa-f]:)[0-9A-Fa-f:]|geo:")
 
-#: A cue of the context, name, postal-code or "password is" passes, at the start of a word
-#: (each pass checks :func:`._pii_words.starts_word`): text without one skips all four. The
-#: character before it is matched, not looked behind at, so that ``re`` skips to the places
-#: a cue could start; it is any character ``str.isalpha`` says is no letter, and more.
-#: (After that character, one test of the next against the cues' first characters rejects
-#: most places before the tree of cues is tried.)
-_NOT_A_LETTER = "[^A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
+#: A cue of the context, name, postal-code or "password is" passes at the start of a word
+#: (each pass checks :func:`._pii_words.starts_word` itself): text without one skips all four.
 _CUE_LIST = [*_pii_ids.CUE_WORDS, *_pii_people.CUE_WORDS, *_pii_tokens.CUE_WORDS]
-_CUES = one_of(_CUE_LIST)
-_CUE_AT_START_RE = re.compile(f"(?:{_CUES})")
-_CUE_AFTER_RE = re.compile(f"{_NOT_A_LETTER}(?={first_characters(_CUE_LIST)})(?:{_CUES})")
-
-
-def has_cue(text: str) -> bool:
-    return _CUE_AT_START_RE.match(text) is not None or _CUE_AFTER_RE.search(text) is not None
-
-
+has_cue = starts_a_word(_CUE_LIST)
 #: The cues and the street words in one scan: most text with digits holds neither, and one
 #: scan costs about what each costs alone.
-_WORD_LIST = [*_CUE_LIST, *_pii_people.STREET_WORDS]
-_WORDS = one_of(_WORD_LIST)
-_WORD_AT_START_RE = re.compile(f"(?:{_WORDS})")
-_WORD_AFTER_RE = re.compile(f"{_NOT_A_LETTER}(?={first_characters(_WORD_LIST)})(?:{_WORDS})")
-
-
-def _has_word(text: str) -> bool:
-    return _WORD_AT_START_RE.match(text) is not None or _WORD_AFTER_RE.search(text) is not None
+_has_word = starts_a_word([*_CUE_LIST, *_pii_people.STREET_WORDS])
 
 
 #: ``name=value``, ``name: value``, ``"name": "value"``: the name and its separator; the

@@ -101,7 +101,8 @@ def _prefixes(pattern: str) -> list[str]:
         if pattern.startswith("(?:", i):
             close = pattern.find(")", i)
             inner = pattern[i + 3:close]
-            branches = [_literal_prefix(b) if _literal_prefix(b) == b.replace("\\", "") else "" for b in inner.split("|")]
+            # each branch a literal (escapes allowed), or no prefix through this group
+            branches = [literal if (literal := _literal_prefix(b)) == b.replace("\\", "") else "" for b in inner.split("|")]
             optional = pattern[close + 1:close + 2] == "?"
             if close < 0 or "(" in inner or not all(branches) or pattern[close + 1:close + 2] in ("*", "{", "+"):
                 break

@@ -19,6 +19,7 @@ and the same matches, since the branches keep their order (see :func:`one_of`).
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 #: What makes the first character of an alternative more than a literal character.
 _SPECIAL = frozenset("\\[](){}.*+?^$|")
@@ -56,8 +57,8 @@ def one_of(alternatives: list[str], literal: bool = False) -> str:
     groups: list[tuple[str | None, list[str]]] = []
     open_groups: dict[str, list[str]] = {}
     for alternative in alternatives:
-        head = alternative[:1]
-        if not literal and (not head or head in _SPECIAL or alternative[1:2] in _QUANTIFIERS):
+        head = alternative[:1] if literal else _literal_head(alternative)
+        if head is None:
             groups.append((None, [alternative]))
             open_groups = {}
             continue
@@ -84,13 +85,36 @@ def first_characters(alternatives: list[str]) -> str:
     """A character class of the characters ``alternatives`` start with, for a look-ahead
     that rejects a place in one test before the tree of :func:`one_of` is tried there; an
     alternative that does not start with a literal makes it ``.`` (anything)."""
-    heads = set()
-    for alternative in alternatives:
-        head = alternative[:1]
-        if not head or head in _SPECIAL or alternative[1:2] in _QUANTIFIERS:
-            return "."
-        heads.add(head)
+    heads = {_literal_head(alternative) for alternative in alternatives}
+    if None in heads:
+        return "."
     return "[" + "".join(re.escape(h) for h in sorted(heads)) + "]"
+
+
+def _literal_head(alternative: str) -> str | None:
+    """The literal character a regular-expression fragment starts with, or None."""
+    head = alternative[:1]
+    if not head or head in _SPECIAL or alternative[1:2] in _QUANTIFIERS:
+        return None
+    return head
+
+
+#: A character ``str.isalpha`` says is no letter (and some it says are): what stands
+#: before the start of a word.
+_NOT_A_LETTER = "[^A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
+
+
+def starts_a_word(alternatives: list[str], after: str = "") -> Callable[[str], bool]:
+    """A test of a text: does one of ``alternatives`` (then ``after``) start a word of it,
+    at its start or after a character that is no letter? A guard for the passes that check
+    :func:`starts_word` themselves. The character before is matched, not looked behind at,
+    so that ``re`` skips to the places a word could start, and one test of the next
+    character against the alternatives' first characters rejects most places before the
+    tree of :func:`one_of` is tried."""
+    words = one_of(alternatives)
+    at_start = re.compile(f"(?:{words}){after}")
+    later = re.compile(f"{_NOT_A_LETTER}(?={first_characters(alternatives)})(?:{words}){after}")
+    return lambda text: at_start.match(text) is not None or later.search(text) is not None
 
 
 def starts_word(text: str, start: int) -> bool:
