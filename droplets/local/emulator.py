@@ -88,6 +88,7 @@ def start(port: int = DEFAULT_PORT, region: str = DEFAULT_REGION) -> Emulator:
 
     Raises ``OSError`` with a readable message when the port is taken.
     """
+    global _live
     import logging
 
     from moto.moto_server.threaded_moto_server import ThreadedMotoServer
@@ -97,7 +98,6 @@ def start(port: int = DEFAULT_PORT, region: str = DEFAULT_REGION) -> Emulator:
 
     if port and not port_is_free(port):
         raise OSError(f"port {port} on 127.0.0.1 is in use (another emulator?); pick one with --port")
-    global _live
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     host, bound = server.get_host_and_port()
