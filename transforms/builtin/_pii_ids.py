@@ -349,7 +349,7 @@ _CUES = {
     "phone": r"call(?:ed|ing)?|phone|ph|tel|tél|telephone|téléphone|telefon|telefono|teléfono|telefone|telemóvel"
              r"|mobile|mobil|móvil|movil|cell|cellphone|cellulare|celular|handy|portable|WhatsApp|whatsapp|sms|text me|fax"
              r"|ring me|mob|tlf|gsm|puhelin|rufnummer|mobilnummer|festnetz|numéro de téléphone|contact number"
-             r"|telefonu|telefoon|mobiel|komórka|telefonnummer|llámame|chiamami|appelez-moi"
+             r"|telefonu|telefoon|mobiel|komórka|telefonnummer|llámame|chiamami|appelez-moi|dzwonić|dzwonic|zadzwoń|zadzwon"
              r"|电话|手机|電話|携帯|телефон",
     "ssn": r"ssn|social security|soc\.? ?sec\.?",
     "sin": r"sin|social insurance|nas|numéro d'assurance sociale",
@@ -373,7 +373,7 @@ _CUES = {
 }
 _GAP = (
     r"(?:[\s:=#.'\"()\-–]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|is|are|was|of|id|card"
-    r"|me|at|on|us|under|unter|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
+    r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
     r"|naar|or|oder|ou|o)\b){0,4}+"
     r"[\s:=#.'\"()\-–]{0,4}+"
 )
