@@ -317,6 +317,7 @@ MASKED = (
     "names_after_a_cue_are_masked",
     "addresses_after_a_cue_are_masked",
     "a_security_or_one_time_code_after_its_word_is_redacted",
+    "dates_of_birth_after_their_word_are_masked",
 )
 #: Tables of string bodies that pii must leave whole: each kind's look-alikes.
 SURVIVING = (
@@ -329,6 +330,7 @@ SURVIVING = (
     "coarse_or_impossible_coordinates_and_scores_survive",
     "cues_without_a_person_leave_the_text_alone",
     "code_words_without_a_code_leave_the_text_alone",
+    "dates_without_a_birth_word_survive",
 )
 
 
