@@ -138,7 +138,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             sukunimi, etunimi, vezeteknev, keresztnev, prenume,
             primeiro nome, ultimo nome, apelido, mellannamn, mellomnavn, imiona, drugie imie,
             soyad, soyadi, soyadı, soyisim, ad soyad, adi soyadi, ad soyadı, adı soyadı, name kanji, name kana,
-            furigana, shimei, seimei
+            furigana, shimei, seimei, recipient, signer, addressee, beneficiary
         """,
     },
     "contact": {
@@ -228,7 +228,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             teudat zehut, israeli id, tc kimlik, tc kimlik no, tc kimlik numarasi, kimlik no, kimlik numarasi,
             tckn, tc no, rut, run number, rodne cislo, isikukood, asmens kodas, nik, cedula, cedula identidad,
             emirates id, cpr, cpr nr, cpr nummer, cpr number, fodselsnummer, fødselsnummer, fodselsnr, fødselsnr, personal number,
-            personal code, henkilotunnus, sofinummer, nin, bvn, nida
+            personal code, henkilotunnus, sofinummer, nin, bvn, nida, medical record number, mrn,
+            health card number, health insurance card number
         """,
     },
     "bank_account": {
