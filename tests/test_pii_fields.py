@@ -240,6 +240,11 @@ def test_a_card_object_keeps_its_brand_and_last_four_digits():
          {"course": {"name": "Intro to SQL"}, "product": {"name": "Mug"}}),
         ("/api/orders", {"items": [{"name": "Mug", "qty": 1}]}, {"items": [{"name": "Mug", "qty": 1}]}),
         ("/api/orders", {"product_name": "Mug", "companyName": "ACME"}, {"product_name": "Mug", "companyName": "ACME"}),
+        # a full or display name is a person's unless its context names a thing (a GitHub webhook)
+        ("/webhooks/github", {"repository": {"full_name": "octo/hello", "owner": {"display_name": "Jane Doe"}}},
+         {"repository": {"full_name": "octo/hello", "owner": {"display_name": "[name]"}}}),
+        ("/api/signup", {"fullName": "Jane Doe", "user": {"display_name": "jd"}},
+         {"fullName": "[name]", "user": {"display_name": "[name]"}}),
         ("/api/campaigns", {"ad_name": "Summer sale", "ads": [{"name": "Banner A"}]},
          {"ad_name": "Summer sale", "ads": [{"name": "Banner A"}]}),
         ("/api/courses/:id", {"name": "Intro to SQL"}, {"name": "Intro to SQL"}),

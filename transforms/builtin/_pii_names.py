@@ -123,10 +123,10 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
         "name": """
             first name, firstname, fname, given name, givenname, forename, forenames, christian name,
             last name, lastname, lname, family name, familyname, surname, middle name, middlename,
-            middle initial, full name, fullname, maiden name, birth name, legal name, real name,
+            middle initial, maiden name, birth name, legal name, real name,
             preferred name, nickname, nick name, nick, username, user name, screen name, login name,
             initials, cardholder, card holder, cardholder name, account holder, account holder name,
-            holder name, contact person, signatory, display name, displayname, public name,
+            holder name, contact person, signatory, public name,
             profile name, owner name, sender name, recipient name, author name, contact name, billing name,
             shipping name, twitter handle, instagram handle, social handle,
             vorname, vornamen, nachname, familienname, rufname, geburtsname, benutzername,
@@ -282,7 +282,11 @@ NOT_PERSONAL = """
 """
 
 #: Words that make ``name`` ambiguous: a person's or a thing's, decided by the context.
-AMBIGUOUS_NAMES = "name, nom, nombre, nome, naam, navn, namn, nimi, imie, jmeno, meno, nev, nume, vardas, isim, adi, adı"
+AMBIGUOUS_NAMES = (
+    "name, nom, nombre, nome, naam, navn, namn, nimi, imie, jmeno, meno, nev, nume, vardas, isim, adi, adı,"
+    # a repository, a product or a team has a full and a display name too
+    " full name, fullname, display name, displayname"
+)
 #: Words that head a Romance name in front (``nom_client``, ``nombre_producto``).
 _ROMANCE_NAME_HEADS = frozenset({"nom", "nombre", "nome", "nume"})
 
