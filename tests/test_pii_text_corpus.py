@@ -99,6 +99,8 @@ MIB = 1 << 20
         "Cookie: \\" * (MIB // 9), '\\"password\\":' * (MIB // 13), "'pwd': '" * (MIB // 8), "%2B1+2" * (MIB // 6),
         "070-12 " * (MIB // 7), "S1234567" * (MIB // 8), "GODE5612" * (MIB // 8), "tel=+1 2 " * (MIB // 9),
         "My Number 1 " * (MIB // 12), "ID no 12 " * (MIB // 9),
+        "1\u00a0" * (MIB // 2), "1\u2013" * (MIB // 2), "a\u200b" * (MIB // 2), "０１" * (MIB // 2),
+        "Address: 1, " * (MIB // 12), "Adres: Cad. " * (MIB // 12), "Name: Jane " * (MIB // 11), "IP address: " * (MIB // 12),
     ],
     ids=lambda s: repr(s[:10]),
 )

@@ -318,6 +318,7 @@ MASKED = (
     "addresses_after_a_cue_are_masked",
     "a_security_or_one_time_code_after_its_word_is_redacted",
     "dates_of_birth_after_their_word_are_masked",
+    "personal_data_written_with_unicode_look_alikes_is_masked",
 )
 #: Tables of string bodies that pii must leave whole: each kind's look-alikes.
 SURVIVING = (
@@ -331,6 +332,7 @@ SURVIVING = (
     "cues_without_a_person_leave_the_text_alone",
     "code_words_without_a_code_leave_the_text_alone",
     "dates_without_a_birth_word_survive",
+    "non_ascii_text_without_findings_is_kept_as_written",
 )
 
 

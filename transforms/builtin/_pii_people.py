@@ -52,12 +52,16 @@ Replace = Callable[[str, str, str], str]
 _INTRO = (
     r"my name is|my name's|i am called|i'm called|je m'appelle|mon nom est|ich heiße|ich heisse|mein name ist"
     r"|me llamo|mi nombre es|mi chiamo|il mio nome è|meu nome é|eu me chamo|mijn naam is|ik heet|jag heter"
+    r"|nazywam się|mam na imię|mitt namn är|mitt navn er|mit navn er|benim adım|adım|nimeni on|jmenuji se"
+    r"|mit freundlichen Grüßen,?|viele Grüße,?|liebe Grüße,?|met vriendelijke groeten,?|med vänliga hälsningar,?"
+    r"|pozdrawiam,?|z poważaniem,?|saygılarımla,?|ystävällisin terveisin,?"
     r"|signed|regards,?|sincerely,?|cordialement,?|best,|thanks,|cheers,|atentamente,?|saludos,?"
     r"|mit freundlichen grüßen,?|viele grüße,?|distinti saluti,?|cumprimentos,?|met vriendelijke groet,?"
 )
 _SALUTATION = (
     r"dear|cher|chère|liebe|lieber|sehr geehrte|sehr geehrter|estimado|estimada|querido|querida|caro|cara"
-    r"|gentile|gentilissimo|gentilissima|prezado|prezada|beste|geachte"
+    r"|gentile|gentilissimo|gentilissima|prezado|prezada|beste|geachte|szanowny|szanowna|szanowni|sayın|sayin"
+    r"|kära|käre|hyvä|kedves|vážený|vážená|kjære|kære"
 )
 _GREETING = (
     r"hi|hello|hey|hallo|hola|bonjour|ciao|olá|ola|hej|moin|servus|salut|good morning|good afternoon"
@@ -72,12 +76,18 @@ _LABEL = (
     r"|card holder|cardholder name|name on card|account holder|account name|beneficiary|recipient|contact person"
     r"|patient|nom|prénom|nom de famille|nom complet|vorname|nachname|familienname|ansprechpartner|apellidos?"
     r"|nombre completo|nome completo|cognome|achternaam|voornaam|titular|destinatario|destinataire|empfänger"
+    r"|imię i nazwisko|imię|nazwisko|förnamn|efternamn|ad soyad|adı soyadı|soyadı|soyad|etunimi|sukunimi"
+    r"|customer name|client name|contact name|guest name|passenger name|patient name|holder name"
 )
+#: A bare "name:" label: a course, a plan or a product has one too, so it needs two
+#: capitalised words after it ("Name: Jane Doe", not "Name: Intro to SQL").
+_BARE_LABEL = r"name|nom|nombre|nome|naam|namn|navn|nimi|isim|imie|imię"
 _TITLE = (
     r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Hr|Fr"
     r"|MR|MRS|MS|DR|M(?=\.)"
 )
-_NAME_CUES = [*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *variants(_LABEL), *top_level(_TITLE)]
+_NAME_CUES = [*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *variants(_LABEL), *variants(_BARE_LABEL),
+              *top_level(_TITLE)]
 # One alternation without groups: named groups in it stop ``re`` from skipping to where a
 # cue could start (measured 300 times slower). Which kind of cue matched is found after.
 _NAME_CUE_RE = re.compile(
@@ -86,6 +96,7 @@ _NAME_CUE_RE = re.compile(
 )
 _GREETING_RE = re.compile(f"(?i:{_GREETING})")
 _LABEL_RE = re.compile(f"(?i:{_LABEL})")
+_BARE_LABEL_RE = re.compile(f"(?i:{_BARE_LABEL})")
 _TITLE_RE = re.compile(_TITLE)
 _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*+")
 _PARTICLES = frozenset(
@@ -127,7 +138,8 @@ def scrub_names(text: str, replace: Replace) -> str:
         if cue.start() < pos or not starts_word(text, cue.start()):
             continue
         word, gap = cue["cue"], cue["gap"]
-        labelled = _LABEL_RE.fullmatch(word) is not None
+        bare = _BARE_LABEL_RE.fullmatch(word) is not None
+        labelled = bare or _LABEL_RE.fullmatch(word) is not None
         greeting = _GREETING_RE.fullmatch(word) is not None
         colon = ":" in gap or "=" in gap
         if labelled != colon and not (greeting and not colon):
@@ -135,7 +147,7 @@ def scrub_names(text: str, replace: Replace) -> str:
         if _TITLE_RE.fullmatch(word) is not None and not (gap.startswith(".") or gap == " "):
             continue
         title = _TITLE_RE.fullmatch(word) is not None
-        span = _name_after(text, cue.end(), 2 if greeting else 1, capitals=not (greeting or title))
+        span = _name_after(text, cue.end(), 2 if greeting or bare else 1, capitals=not (greeting or title or bare))
         if span is None:
             continue
         start, end = span
@@ -238,7 +250,12 @@ _EN_STREET = (
 )
 _UNIT = r"(?:,?[ ](?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?[ ]?[0-9A-Za-z-]{1,6}+)?"
 _US_TOWN = r"(?:,[ ]" + _NAME_WORD + r"(?:[ ]" + _NAME_WORD + r")?,?[ ][A-Z]{2}[ ][0-9]{5}(?:-[0-9]{4})?)?"
-_EU_TOWN = r"(?:,?[ ](?:[A-Z]{1,2}-)?[0-9]{4,5}[ ]" + _NAME_WORD + r"(?:[ -]" + _NAME_WORD + r")?)?"
+#: A postal code and a town: 10115 Berlin, D-10115 Berlin, 00-001 Warszawa, 111 22 Stockholm,
+#: 1100-048 Lisboa, 1234 AB Amsterdam.
+_EU_TOWN = (
+    r"(?:,?[ ](?:[A-Z]{1,2}-)?(?:[0-9]{4,5}|[0-9]{2}-[0-9]{3}|[0-9]{3}[ ][0-9]{2}|[0-9]{4}-[0-9]{3}|[0-9]{4}[ ]?[A-Z]{2})"
+    r"[ ]" + _NAME_WORD + r"(?:[ -]" + _NAME_WORD + r")?)?"
+)
 _UK_POSTCODE = (
     r"(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
     r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])[ ]?[0-9][ABD-HJLNP-UW-Z]{2}"

@@ -61,7 +61,7 @@ from transforms.builtin import _pii_geo, _pii_ids, _pii_people, _pii_phones, _pi
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, class_of
 from transforms.builtin._pii_names import CREDENTIAL_HEADERS
-from transforms.builtin._pii_words import starts_a_word
+from transforms.builtin._pii_words import fold, starts_a_word
 from transforms.builtin._pii_phones import COUNTRY_CODES, phone_key, with_country_code  # noqa: F401
 
 #: Kinds that identify a person: pseudonymised in ``hash`` mode. The others (credentials)
@@ -188,6 +188,15 @@ _CLAUSE_END = r"[,;\n\r<>\"{}\[\]|]"
 _CLAUSE_VALUE_RE = re.compile(
     rf"(?P<value>(?:(?!{_CLAUSE_END}).){{0,80}}?(?=[ ]*(?:{_CLAUSE_END}|\.(?:\s|$)|$))|(?:(?!{_CLAUSE_END}).){{0,80}})"
 )
+#: An address after its label runs past the commas and full stops of its own parts: a
+#: postal code and a town (``, 75002 Paris``, ``, Springfield, IL 62704``), a unit
+#: (``, Apt 4``), an abbreviation before a number (``Hauptstr. 5``, ``Cad. No:5``).
+_ADDRESS_VALUE_RE = re.compile(
+    r"(?P<value>(?:[^;\n\r<>\"{}\[\]|,.]"
+    r"|,(?=[ ]?(?:[0-9]|[A-Z]{1,2}-?[0-9]|[A-Z]{2}[ ][0-9]{5}|(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl)\b|#"
+    r"|[A-Z][\w'-]{1,30}(?:[ ][A-Z][\w'-]{1,30})?,?[ ][A-Z]{2}[ ][0-9]{5}))"
+    r"|\.(?=[ ]?(?:[0-9]|No\b|[a-z])|[^\s.])){0,120}+)"
+)
 #: The first characters of a value: enough to tell a token (see ``_pii_tokens.token_like``).
 _VALUE_HEAD = 64
 _QUOTED_HEAD_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.){0,%d})" % _VALUE_HEAD)
@@ -278,6 +287,11 @@ class TextScrubber:
     def scrub(self, text: str) -> str:
         if len(text) < 5 or _OPAQUE_RE.fullmatch(text) is not None:
             return text  # too short, or a UUID, a timestamp, a digest, a plain number
+        if not text.isascii() and (folded := fold(text)) is not text:
+            # scanned as ASCII writes it (no-break spaces, Unicode dashes, full-width
+            # digits, invisible characters); stored as written unless something was found
+            out = self.scrub(folded)
+            return text if out == folded else out
         replace = self._replace
         # 1. credentials first, so "Authorization: Basic dXNl..." loses the whole credential
         # and no later pass bites a piece out of a token
@@ -396,7 +410,8 @@ class TextScrubber:
                 continue
             end = None
             if match["sep"] == ":" and not quoted and isinstance(verdict, str):
-                value_match = _CLAUSE_VALUE_RE.match(text, at)  # "Date of birth: 12 April 1990"
+                # "Date of birth: 12 April 1990", "Adresse : 12 rue de la Paix, 75002 Paris"
+                value_match = (_ADDRESS_VALUE_RE if verdict == "address" else _CLAUSE_VALUE_RE).match(text, at)
             elif verdict is True and match["sep"] == ":" and not quoted and match["name"].lower() in CREDENTIAL_HEADERS:
                 value_match = _HEADER_LINE_VALUE_RE.match(text, at) or _PLAIN_VALUE_RE.match(text, at)
             elif quoted:
@@ -406,6 +421,8 @@ class TextScrubber:
                 if isinstance(verdict, str) and class_of(verdict) in _FOUND_BY_SHAPE and verdict != "email":
                     end = _SPACED_TAIL_RE.match(text, value_match.end()).end()
             value = value_match["value"] if end is None else text[value_match.start("value"):end]
+            if verdict == "address":
+                value = value.rstrip(" ")
             if not value or self._already_clean(value, match):
                 pos = at if at > match.start() else at + 1
                 continue
@@ -422,6 +439,13 @@ class TextScrubber:
     def _judge(self, match: re.Match[str], text: str, at: int, quote: str) -> object:
         name, sep = match.group("name", "sep")
         verdict, url_check, name = self._by_name(name, sep, bool(quote))
+        if verdict and isinstance(verdict, str) and sep == ":" and not quote and match.start() > 0:
+            # in prose the words before say whose the value is: "IP address:", "MAC address:",
+            # "Email address:" (left to their detectors) are no postal address
+            before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 64), match.start())
+            if before is not None:
+                words = (before[1], before[2]) if before[1] else (before[2],)
+                return self._by_name(" ".join((*words, name)), sep, False)[0]
         if verdict:
             return verdict
         if url_check:

@@ -35,7 +35,7 @@ def cased(*patterns: str) -> str:
 
 
 #: Words a Title Case label leaves in lower case ("Date of Birth").
-_CONNECTORS = frozenset("of de di du da do la le el the and a à per on van der".split())
+_CONNECTORS = frozenset("of de di du da do la le el the and a à per on van der is ist est es è é är er".split())
 
 
 def variants(words: str) -> list[str]:
@@ -148,3 +148,34 @@ def top_level(pattern: str) -> list[str]:
             start = i + 1
     parts.append(pattern[start:])
     return parts
+
+
+
+#: Characters that write what the detectors look for in another way, where they do it:
+#: spaces that do not break and Unicode dashes between digits (``4111\u00a01111``,
+#: ``415–555–0100``, ``+44\u202f20``), invisible characters inside a word or an address
+#: (``jane\u200b@example.com``); and full-width digits, letters and ``＠＋－．``
+#: (``０９０-１２３４-５６７８``, ``jane＠example.com``). Other non-ASCII text (an em dash
+#: between words, a full-width colon) is left as it is.
+_FOLD_RE = re.compile(
+    "(?<=[0-9])(?:(?P<space>[\u00a0\u2000-\u200a\u202f\u205f\u3000])(?=[0-9+(])"
+    "|(?P<dash>[\u2010-\u2015\u2212\ufe58\ufe63\uff0d])(?=[0-9]))"
+    "|(?<=[\\w.@+])[\u00ad\u200b\u200c\u200d\u2060\ufeff]++(?=[\\w.@+])"
+)
+_FULL_WIDTH = {
+    **{0xFF10 + i: chr(0x30 + i) for i in range(10)},
+    **{0xFF21 + i: chr(0x41 + i) for i in range(26)},
+    **{0xFF41 + i: chr(0x61 + i) for i in range(26)},
+    0xFF20: "@", 0xFF0B: "+", 0xFF0D: "-", 0xFF0E: ".",
+}
+
+
+def _fold_one(match: re.Match[str]) -> str:
+    return " " if match["space"] else "-" if match["dash"] else ""
+
+
+def fold(text: str) -> str:
+    """``text`` with those characters written the ASCII way, or ``text`` itself when it
+    holds none (so a caller can tell by identity)."""
+    folded = _FOLD_RE.sub(_fold_one, text).translate(_FULL_WIDTH)
+    return text if folded == text else folded
