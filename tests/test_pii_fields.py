@@ -253,6 +253,67 @@ def test_a_bare_name_in_a_query_is_a_persons_whatever_the_route():
     assert pii(products)["request"]["body"] == {"name": "mug"}
 
 
+@pytest.mark.parametrize(
+    ("route", "body", "expected"),
+    [
+        # a person's object: the parts of a name under their bare words
+        ("/api/bookings", {"passengers": [{"first": "Janet", "last": "Doverton", "seat": "12A"}]},
+         {"passengers": [{"first": "[name]", "last": "[name]", "seat": "12A"}]}),
+        ("/api/fhir/Patient", {"patient": {"family": "Doverton", "given": ["Janet", "Ann"], "middle": "Q"}},
+         {"patient": {"family": "[name]", "given": ["[name]", "[name]"], "middle": "[name]"}}),
+        # anywhere else they are cursors, positions and flags
+        ("/api/orders", {"page": {"first": "c2VjcmV0", "last": "Y3Vyc29y"}, "first": True, "last": 10},
+         {"page": {"first": "c2VjcmV0", "last": "Y3Vyc29y"}, "first": True, "last": 10}),
+        ("/api/users/:id", {"card": {"last4": "4242"}, "sort_first": "newest"},
+         {"card": {"last4": "4242"}, "sort_first": "newest"}),
+    ],
+)
+def test_the_bare_parts_of_a_name_are_a_persons_only_in_a_persons_object(route, body, expected):
+    # GIVEN first/last/given/family under a person's object and elsewhere  WHEN pii runs
+    # THEN only the person's are masked
+    assert body_after(body, route=route) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # custom fields, properties and form answers: the label names the value
+        ({"fields": [{"name": "phone", "value": "07700 900123"}, {"name": "lastName", "value": "Doverton"},
+                     {"key": "password", "value": "s3cr3tPass"}, {"field": "dateOfBirth", "value": "1990-04-12"},
+                     {"label": "Email", "answer": "jd at home"}, {"type": "iban", "values": ["DE89370400440532013000"]}]},
+         {"fields": [{"name": "phone", "value": "[phone]"}, {"name": "lastName", "value": "[name]"},
+                     {"key": "password", "value": "[redacted]"}, {"field": "dateOfBirth", "value": "[birth_date]"},
+                     {"label": "Email", "answer": "[email]"}, {"type": "iban", "values": ["[iban]"]}]}),
+        # pairs written as lists
+        ({"attrs": [["surname", "Doverton"], ["api_key", "abcd1234efgh5678ijkl"], ["plan", "pro"]]},
+         {"attrs": [["surname", "[name]"], ["api_key", "[redacted]"], ["plan", "pro"]]}),
+        # labels that name nothing personal leave their values alone
+        ({"settings": [{"key": "theme", "value": "dark"}, {"name": "Color", "value": "red"},
+                       {"name": "password_hint_shown", "value": True}], "pair": ["sort", "desc"]},
+         {"settings": [{"key": "theme", "value": "dark"}, {"name": "Color", "value": "red"},
+                       {"name": "password_hint_shown", "value": True}], "pair": ["sort", "desc"]}),
+    ],
+)
+def test_a_value_labelled_by_a_field_name_written_as_data_gets_that_fields_action(body, expected):
+    # GIVEN a field's name written as data next to its value  WHEN pii runs
+    # THEN the value is masked as a field of that name would be
+    assert body_after(body, route="/api/forms/:id") == expected
+
+
+def test_a_labelled_value_is_hashed_and_dropped_as_its_field_would_be():
+    # GIVEN hash mode for contact details and drop for names
+    options = {"mode": "hash", "hash_key": HASH_KEY, "classes": {"name": "drop"}}
+    body = {"fields": [{"name": "email", "value": "Jane@Example.com"}, {"name": "lastName", "value": "Doe"}],
+            "flat": {"email": "jane@example.com"}}
+    # WHEN pii runs
+    out = body_after(body, options)
+    # THEN the labelled e-mail has the pseudonym of the same e-mail under its field name,
+    # and the dropped name's value is gone
+    assert out["fields"][0]["value"] == out["flat"]["email"]
+    assert HASHED.fullmatch(out["fields"][0]["value"])["kind"] == "email"
+    assert out["fields"][1]["value"] is None
+
+
 # --- actions ----------------------------------------------------------------------------------
 
 HASHED = re.compile(r"(?P<kind>[a-z_]+):[0-9a-f]{16}")

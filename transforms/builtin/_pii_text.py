@@ -149,6 +149,20 @@ _QUOTED_VALUE_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.)*+)\"?")
 _PLAIN_VALUE_RE = re.compile(
     r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?(?:\[[a-z_]{2,32}\])?[^&\s;,\"'{}\[\]<>]*+)"
 )
+#: ``<lastName>Doe</lastName>``, ``<ns:password type="x">...</ns:password>``: an XML or HTML
+#: element holding text only, its tag judged as a pair's name. Runs stop at the next ``<``,
+#: so a hostile text is scanned once.
+_ELEMENT_RE = re.compile(
+    r"<(?P<name>[A-Za-z_][A-Za-z0-9_.:-]{0,63}+)(?:[ \t\r\n][^<>]{0,512}+)?>(?P<value>[^<]{1,4096}+)</(?P=name)[ ]*>"
+)
+#: A multipart/form-data part: its name, its other headers, a blank line, then its value up
+#: to the line before the next boundary (a file's part, with ``filename=``, is left to the
+#: detectors).
+_FORM_PART_RE = re.compile(
+    r"form-data;[ ]{0,4}name=\"(?P<name>[^\"\r\n]{1,128}+)\"(?P<rest>[^\r\n]{0,512}+)\r?\n"
+    r"(?:[^\r\n]{1,512}+\r?\n){0,8}+\r?\n(?P<value>(?:[^\r\n]++|\r?\n(?!--)){0,4096}+)"
+)
+_FORM_DATA = ("form-data; ", "form-data;")
 #: What the pii transform's name callback answers for a bare ``name`` (a person's or a thing's).
 AMBIGUOUS_NAME = "name?"
 #: Classes whose findings are judged on the value (precision, publicness), never by name.
@@ -249,7 +263,12 @@ class TextScrubber:
             text = _JWT_RE.sub(lambda m: replace("jwt", "", m[0]), text)
         if "earer" in text or "asic" in text or "EARER" in text or "ASIC" in text:
             text = _AUTH_RE.sub(self._auth, text)
-        # 2. pairs, before any pass could cut a credential value in pieces
+        # 2. pairs, before any pass could cut a credential value in pieces; an element's and
+        # a form part's first (the pair pass would read their name="..." as a person's name)
+        if "</" in text:
+            text = _ELEMENT_RE.sub(self._element, text)
+        if "form-data" in text:
+            text = _FORM_PART_RE.sub(self._form_part, text)
         if ("=" in text or ":" in text) and (self._every_pair or self._has_stem(text)):
             text = self._pairs(text)
         # 3. e-mails, before numbers (digits in local parts)
@@ -345,7 +364,7 @@ class TextScrubber:
             else:
                 value_match = (_QUOTED_VALUE_RE if quoted else _PLAIN_VALUE_RE).match(text, at)
             value = value_match["value"]
-            if not value or self._already_clean(value, match):
+            if not value or self._already_clean(value, match) or (verdict == "name" and self._names_a_field(value)):
                 pos = at if at > match.start() else at + 1
                 continue
             start, end = value_match.start("value"), value_match.end("value")
@@ -357,8 +376,32 @@ class TextScrubber:
         out.append(text[kept:])
         return "".join(out)
 
+    def _element(self, match: re.Match[str]) -> str:
+        return self._named_value(match, match["name"].rpartition(":")[2])
+
+    def _form_part(self, match: re.Match[str]) -> str:
+        return match[0] if "filename=" in match["rest"] else self._named_value(match, match["name"])
+
+    def _named_value(self, match: re.Match[str], name: str) -> str:
+        """A value whose name the structure around it gives (an element's tag, a form
+        part's name): masked as a pair's value of that name would be."""
+        verdict, url_check, name = self._by_name(name, "=", False)
+        value = match["value"]
+        if url_check and _pii_tokens.url_param_is_credential(name, value.strip()):
+            verdict = True
+        if not verdict or not value.strip() or self._already_clean(value.strip()):
+            return match[0]
+        start, end = match.start("value") - match.start(), match.end("value") - match.start()
+        return match[0][:start] + self._pair_replacement(verdict, value) + match[0][end:]
+
+    def _names_a_field(self, value: str) -> bool:
+        """``name="email"`` (an HTML input, a form part): the value is a field's name, no person's."""
+        return len(value) <= 64 and bool(self._is_sensitive_name(value.strip('"')))
+
     def _judge(self, match: re.Match[str], text: str, at: int, quoted: bool) -> object:
         name, sep = match.group("name", "sep")
+        if name == "name" and text.endswith(_FORM_DATA, 0, match.start()):
+            return False  # a form part's name="..." names the field that follows
         verdict, url_check, name = self._by_name(name, sep, quoted)
         if verdict:
             return verdict
@@ -402,12 +445,13 @@ class TextScrubber:
                 verdict = False
         return verdict, not verdict and sep == "=" and _pii_tokens.url_param_needs_check(name), name
 
-    def _already_clean(self, value: str, match: re.Match[str]) -> bool:
+    def _already_clean(self, value: str, match: re.Match[str] | None = None) -> bool:
+        """Is ``value`` a mask or a pseudonym already (of a pair ``match``: ``ssn: 1f0c...``)?"""
         return (
             value == self._redacted
             or (value[0] == "[" and _MASK_RE.fullmatch(value) is not None)
             or (":" in value and _PSEUDONYM_RE.fullmatch(value) is not None)
-            or (match["sep"] == ":" and _PSEUDONYM_RE.fullmatch(match[0] + value) is not None)
+            or (match is not None and match["sep"] == ":" and _PSEUDONYM_RE.fullmatch(match[0] + value) is not None)
         )
 
     def _pair_replacement(self, verdict: object, value: str) -> str:

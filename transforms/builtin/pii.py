@@ -90,7 +90,7 @@ from transforms.builtin._pii_kinds import (
     ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, KIND_CLASS, TRUNCATE, actions_of, class_of,
 )
 from transforms.builtin._pii_names import (
-    AMBIGUOUS, CREDENTIAL_HEADERS, NameRule, personal_names, words,
+    AMBIGUOUS, CREDENTIAL_HEADERS, PERSON_ONLY, NameRule, personal_names, words,
 )
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
 
@@ -120,6 +120,14 @@ _SEGMENT_RE = re.compile(r"([^.\[\]]+)((?:\[\])*)")
 
 MASK, HASH, KEEP, DROP = ACTIONS
 _DROPPED = object()  # what an entry of the walk returns for a field to remove
+#: A field's name written as data: ``{"name": "phone", "value": "..."}``, ``{"key":
+#: "password", "value": ...}`` (custom fields, properties, settings, form answers) and
+#: ``[["email", "..."], ...]`` (pairs as lists). The label is judged as a field name and
+#: the value gets what a field of that name gets.
+_LABEL_KEYS = ("name", "key", "field", "label", "attribute", "property", "param", "parameter", "type")
+_VALUE_KEYS = frozenset({"value", "values", "val", "answer"})
+#: A label longer than this is text, not a field's name.
+_LABEL_MAX = 64
 
 
 def _redact(value: Any) -> str:
@@ -238,13 +246,16 @@ class Field:
 class KeyRule:
     """What a field name says of its value, cached per name: its scrubbed form, whether
     it names a credential, the personal data under it (``ambiguous``: only where the
-    context is not a thing's). The context a key gives the fields under it is cached
-    apart (``Pii.context``): it only matters for objects and lists."""
+    context is not a thing's; with ``person_only``, only where it is a person's). The
+    context a key gives the fields under it is cached apart (``Pii.context``): it only
+    matters for objects and lists."""
 
-    __slots__ = ("key", "credential", "field", "ambiguous", "leaf")
+    __slots__ = ("key", "credential", "field", "ambiguous", "person_only", "leaf")
 
-    def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None):
+    def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None,
+                 person_only: bool = False):
         self.key, self.credential, self.field, self.ambiguous = key, credential, field, ambiguous
+        self.person_only = person_only
         #: What a string or number under this key becomes wherever it is (outside a
         #: personal container and any path override): the walk's shortcut, or None.
         self.leaf: Callable[[Any], Any] | None = None
@@ -472,8 +483,8 @@ class Pii:
         if self.is_credential(name):
             return True
         found = self.names.classify(name)
-        if found is None or found[0] not in self._classes_in_text:
-            return False
+        if found is None or found is PERSON_ONLY or found[0] not in self._classes_in_text:
+            return False  # a bare "last=" in text has no person's object around it
         if found is AMBIGUOUS:
             return AMBIGUOUS_NAME
         return found[1] if found[1] in KIND_CLASS else found[0]
@@ -489,13 +500,13 @@ class Pii:
             return rule
         found = self.names.classify(key)
         field = ambiguous = None
-        if found is AMBIGUOUS:
+        if found is AMBIGUOUS or found is PERSON_ONLY:
             ambiguous = self._name_field
         elif found is not None:
             field = self.field(*found)
         if clean == key and field is None and ambiguous is None:
             return None
-        rule = KeyRule(clean, field=field, ambiguous=ambiguous)
+        rule = KeyRule(clean, field=field, ambiguous=ambiguous, person_only=found is PERSON_ONLY)
         if clean == key and field is not None and field.action not in (KEEP, DROP):
             rule.leaf = field.apply
         return rule
@@ -626,6 +637,8 @@ class Pii:
             node, ctx = pop()
             field, person, paths, headers = ctx
             if type(node) is dict:
+                if field is None and not _VALUE_KEYS.isdisjoint(node):
+                    self._labelled_value(node, person, push)
                 plain = ctx if paths is None and not headers else (field, person, None, False)
                 special = paths.keys.get if paths is not None and paths.keys else None
                 wild = paths.keys.get("*") if special is not None else None
@@ -683,6 +696,8 @@ class Pii:
                 for i, item in enumerate(node):
                     kind = type(item)
                     if kind is dict or kind is list:
+                        if kind is list and field is None and len(item) == 2 and type(item[0]) is str:
+                            self._labelled_pair(item, person, push)
                         push((item, child))
                     elif field is not None:
                         if item is not None and kind is not bool:
@@ -694,6 +709,33 @@ class Pii:
                     elif kind is int and item > _CARD_MIN and card_number_like(item):
                         node[i] = self._replace("card", str(item), str(item))
 
+    def _label_rule(self, label: Any) -> KeyRule | None:
+        """The rule of a field name written as data, if it says anything of its value."""
+        if type(label) is not str or not 0 < len(label) <= _LABEL_MAX:
+            return None
+        rule = self.key_rule(label)
+        if rule is None or not (rule.credential or rule.field is not None or rule.ambiguous is not None):
+            return None
+        return rule
+
+    def _labelled_value(self, node: dict, person: bool | None, push: Callable) -> None:
+        """``{"name": "phone", "value": "..."}``: the value is scrubbed as a field named by the label."""
+        for label_key in _LABEL_KEYS:
+            rule = self._label_rule(node.get(label_key))
+            if rule is not None:
+                label = node[label_key]
+                for value_key in _VALUE_KEYS.intersection(node):
+                    new = self._entry(label, node[value_key], rule, None, None, person, push)
+                    node[value_key] = None if new is _DROPPED else new
+                return
+
+    def _labelled_pair(self, pair: list, person: bool | None, push: Callable) -> None:
+        """``["email", "..."]``: the second item is scrubbed as a field named by the first."""
+        rule = self._label_rule(pair[0])
+        if rule is not None:
+            new = self._entry(pair[0], pair[1], rule, None, None, person, push)
+            pair[1] = None if new is _DROPPED else new
+
     def _entry(self, key: str, item: Any, rule: KeyRule | None, sub: _Node | None, field: Field | None,
                person: bool | None, push: Callable) -> Any:
         """One field of an object, off the hot path: what ``item`` becomes (``_DROPPED``:
@@ -703,7 +745,7 @@ class Pii:
         own = None
         if rule is not None:
             own = rule.field
-            if own is None and rule.ambiguous is not None and person is not False:
+            if own is None and rule.ambiguous is not None and (person is True if rule.person_only else person is not False):
                 own = rule.ambiguous
         kind = type(item)
         if kind is dict or kind is list:
