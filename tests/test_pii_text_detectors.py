@@ -289,6 +289,8 @@ MASKED = (
     "secrets_in_context_are_masked",
     "every_pair_of_a_url_or_form_is_judged",
     "values_named_by_markup_or_form_parts_are_masked",
+    "json_text_inside_strings_and_url_encoded_structure_is_read",
+    "display_names_of_addresses_are_masked",
     "precise_coordinates_are_masked",
     "names_after_a_cue_are_masked",
     "addresses_after_a_cue_are_masked",

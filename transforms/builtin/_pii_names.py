@@ -195,7 +195,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             drivers licence, driving licence number, driver license number, drivers license number,
             dl number, driver licence number, fuehrerschein, fuhrerschein, fuhrerscheinnummer,
             permis conduire, numero permis, carnet conducir, licencia conducir, rijbewijs,
-            rijbewijsnummer, prawo jazdy
+            rijbewijsnummer, prawo jazdy, licence number, license number, licence no, license no
         """,
         "tax_id": """
             tax id, tax identifier, tax number, tax no, tax identification number, tin, taxpayer id,

@@ -55,20 +55,17 @@ import binascii
 import re
 from functools import lru_cache
 from typing import Callable, Iterable
-from urllib.parse import unquote_plus
+from urllib.parse import quote_plus, unquote_plus
 
 from transforms.builtin import _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tokens
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
-from transforms.builtin._pii_kinds import KIND_CLASS, class_of
+from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
 from transforms.builtin._pii_words import starts_a_word
 from transforms.builtin._pii_phones import COUNTRY_CODES, phone_key, with_country_code  # noqa: F401
 
 #: Kinds that identify a person: pseudonymised in ``hash`` mode. The others (credentials)
 #: are always masked: a pseudonym of a secret has no use.
 IDENTIFIERS = frozenset(kind for kind, cls in KIND_CLASS.items() if cls != "credential")
-#: Hex digits of a hash-mode pseudonym, ``<kind>:<hex>`` (``ssn:1f0c...``): 64 bits,
-#: collision-free for any realistic population.
-PSEUDONYM_HEX = 16
 #: A pseudonym made earlier in the same string: its ``kind:`` reads like a ``name: value``
 #: pair, and ``ssn`` or ``card`` are sensitive names; the pair pass leaves it be.
 _PSEUDONYM_RE = re.compile(rf"(?:{'|'.join(sorted(IDENTIFIERS))}):[0-9a-f]{{{PSEUDONYM_HEX}}}")
@@ -107,6 +104,12 @@ _AT_DECODE_RE = re.compile(r"%(?:25)?40|&#0*64;|&#[xX]0*40;|&commat;|\\u0040|\\x
 _DOT_DECODE_RE = re.compile(r"[ ]?[\[(](?i:dot)[\])][ ]?")
 _PLUS_DECODE_RE = re.compile(r"%(?:25)?2[Bb]")
 _RETINA_RE = re.compile(r"[0-9]+x\.[A-Za-z]+")
+#: The display name of an address, ``Janet Doverton <janet@...>`` or ``"Doverton, Janet" <...>``
+#: (mail headers, contact lists): one to four capitalised words, or a quoted name.
+_DISPLAY_NAME_RE = re.compile(
+    r"(?P<name>\"[^\"<>\r\n]{1,80}+\"|[^\W\d_](?<![\w'’-][^\W\d_])(?<=[A-ZÀ-ÖØ-Þ])[^\W\d_'’.-]*+(?:['’-][^\W\d_]++)*+"
+    r"(?:[ ][A-ZÀ-ÖØ-Þ][^\W\d_'’.-]*+(?:['’-][^\W\d_]++)*+){0,3}+)[ ]<(?=[\w.%+-]{1,64}@)"
+)
 
 #: The commonest strings with digits hold none of the number kinds: UUIDs/GUIDs with or
 #: without dashes, ISO dates and timestamps, ULIDs, hex digests, short plain numbers.
@@ -143,9 +146,11 @@ _has_word = starts_a_word([*_CUE_LIST, *_pii_people.STREET_WORDS])
 #: value is read in code, only when the name is judged sensitive.
 _PAIR_NAME_RE = re.compile(
     r"(?P<name>[A-Za-z0-9_.\[\]%-](?<![A-Za-z0-9_.\[\]%-][A-Za-z0-9_.\[\]%-])[A-Za-z0-9_.\[\]%-]{0,63}+)"
-    r"\"?[ ]{0,4}(?P<sep>[:=])[ ]{0,4}"
+    r"(?:\\?\")?[ ]{0,4}(?P<sep>[:=])[ ]{0,4}"
 )
 _QUOTED_VALUE_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.)*+)\"?")
+#: JSON text inside a JSON string (``{\\"password\\":\\"...\\"}``): the value runs to the next ``\\"``.
+_ESCAPED_VALUE_RE = re.compile(r"\\\"(?P<value>(?:[^\"\\]++|\\(?!\"))*+)")
 _PLAIN_VALUE_RE = re.compile(
     r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?(?:\[[a-z_]{2,32}\])?[^&\s;,\"'{}\[\]<>]*+)"
 )
@@ -163,6 +168,12 @@ _FORM_PART_RE = re.compile(
     r"(?:[^\r\n]{1,512}+\r?\n){0,8}+\r?\n(?P<value>(?:[^\r\n]++|\r?\n(?!--)){0,4096}+)"
 )
 _FORM_DATA = ("form-data; ", "form-data;")
+#: URL-encoded structure (a quote, a colon, an equals sign, a brace): JSON or a form inside a
+#: query value or a cookie, which the passes below cannot read encoded.
+_ENCODED_STRUCTURE_RE = re.compile("%(?:25)?(?:22|3[AaDd]|7[Bb])")
+#: A run of URL text holding a ``%``, from the start of the run (a run without one fails
+#: once at its start, so a long text is scanned once).
+_ENCODED_RUN_RE = re.compile(r"(?<![^\s&=?#\"'<>])[^\s&=?#\"'<>%]*+%[^\s&=?#\"'<>]++")
 #: What the pii transform's name callback answers for a bare ``name`` (a person's or a thing's).
 AMBIGUOUS_NAME = "name?"
 #: Classes whose findings are judged on the value (precision, publicness), never by name.
@@ -178,6 +189,7 @@ _CLAUSE_VALUE_RE = re.compile(
 #: The first characters of a value: enough to tell a token (see ``_pii_tokens.token_like``).
 _VALUE_HEAD = 64
 _QUOTED_HEAD_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.){0,%d})" % _VALUE_HEAD)
+_ESCAPED_HEAD_RE = re.compile(r"\\\"(?P<value>(?:[^\"\\]|\\(?!\")){0,%d})" % _VALUE_HEAD)
 _PLAIN_HEAD_RE = re.compile(
     r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?(?:\[[a-z_]{2,32}\])?[^&\s;,\"'{}\[\]<>]{0,%d})" % _VALUE_HEAD
 )
@@ -201,6 +213,15 @@ IBAN_LENGTHS = {
     "RU": 33, "SA": 24, "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25,
     "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
 }
+
+def _value_re(text: str, at: int, quoted: bool, head: bool = False) -> re.Pattern[str]:
+    """How the value (or its first characters) of a pair whose separator ends at ``at`` is read."""
+    if not quoted:
+        return _PLAIN_HEAD_RE if head else _PLAIN_VALUE_RE
+    if text.startswith('"', at):
+        return _QUOTED_HEAD_RE if head else _QUOTED_VALUE_RE
+    return _ESCAPED_HEAD_RE if head else _ESCAPED_VALUE_RE
+
 
 def iban_ok(compact: str) -> bool:
     if not 15 <= len(compact) <= 34 or not compact[2:4].isdigit():
@@ -263,6 +284,8 @@ class TextScrubber:
             text = _JWT_RE.sub(lambda m: replace("jwt", "", m[0]), text)
         if "earer" in text or "asic" in text or "EARER" in text or "ASIC" in text:
             text = _AUTH_RE.sub(self._auth, text)
+        if "%" in text and _ENCODED_STRUCTURE_RE.search(text) is not None:
+            text = _ENCODED_RUN_RE.sub(self._encoded_run, text)
         # 2. pairs, before any pass could cut a credential value in pieces; an element's and
         # a form part's first (the pair pass would read their name="..." as a person's name)
         if "</" in text:
@@ -271,8 +294,10 @@ class TextScrubber:
             text = _FORM_PART_RE.sub(self._form_part, text)
         if ("=" in text or ":" in text) and (self._every_pair or self._has_stem(text)):
             text = self._pairs(text)
-        # 3. e-mails, before numbers (digits in local parts)
+        # 3. e-mails, before numbers (digits in local parts), and their display names
         if "@" in text:
+            if " <" in text:
+                text = _DISPLAY_NAME_RE.sub(self._display_name, text)
             text = _EMAIL_RE.sub(self._email, text)
         if "%40" in text or "%2540" in text:
             text = _EMAIL_URL_RE.sub(self._email_url, text)
@@ -352,7 +377,7 @@ class TextScrubber:
             if match is None:
                 break
             at = match.end()
-            quoted = text.startswith('"', at)
+            quoted = text.startswith('"', at) or text.startswith('\\"', at)
             # The name is judged before the value is read: a value runs to the end of the
             # text at worst, and reading it for every name ("a=a=a=...") is quadratic.
             verdict = self._judge(match, text, at, quoted)
@@ -362,7 +387,7 @@ class TextScrubber:
             if match["sep"] == ":" and not quoted and isinstance(verdict, str):
                 value_match = _CLAUSE_VALUE_RE.match(text, at)  # "Date of birth: 12 April 1990"
             else:
-                value_match = (_QUOTED_VALUE_RE if quoted else _PLAIN_VALUE_RE).match(text, at)
+                value_match = _value_re(text, at, quoted).match(text, at)
             value = value_match["value"]
             if not value or self._already_clean(value, match) or (verdict == "name" and self._names_a_field(value)):
                 pos = at if at > match.start() else at + 1
@@ -375,6 +400,15 @@ class TextScrubber:
             return text
         out.append(text[kept:])
         return "".join(out)
+
+    def _encoded_run(self, match: re.Match[str]) -> str:
+        """A URL-encoded run holding JSON or a form, scanned decoded and encoded again."""
+        run = match[0]
+        if _ENCODED_STRUCTURE_RE.search(run) is None:
+            return run
+        decoded = unquote_plus(run)
+        scrubbed = self.scrub(decoded)
+        return run if scrubbed == decoded else quote_plus(scrubbed, safe="[]")
 
     def _element(self, match: re.Match[str]) -> str:
         return self._named_value(match, match["name"].rpartition(":")[2])
@@ -408,7 +442,7 @@ class TextScrubber:
         if url_check:
             # Whether the value looks like a token shows in its first characters: reading
             # a bounded prefix keeps hostile "code=code=..." linear.
-            head = (_QUOTED_HEAD_RE if quoted else _PLAIN_HEAD_RE).match(text, at)["value"]
+            head = _value_re(text, at, quoted, head=True).match(text, at)["value"]
             if _pii_tokens.url_param_is_credential(name, unquote_plus(head)):
                 return True
         if sep == ":" and match.start() > 0:
@@ -512,6 +546,10 @@ class TextScrubber:
             index = "".join(chr(0xE010 + int(d)) for d in str(len(shielded) - 1))
             return f"{_SHIELD_OPEN}{index}{_SHIELD_CLOSE}"
         return written
+
+    def _display_name(self, match: re.Match[str]) -> str:
+        name = match["name"]
+        return self._replace("name", " ".join(name.strip('"').lower().split()), name) + match[0][len(name):]
 
     def _email_url(self, match: re.Match[str]) -> str:
         # "%3Djane%40...": the local part starts after the encoded byte before it
