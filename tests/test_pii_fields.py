@@ -267,6 +267,9 @@ def test_a_bare_name_in_a_query_is_a_persons_whatever_the_route():
          {"page": {"first": "c2VjcmV0", "last": "Y3Vyc29y"}, "first": True, "last": 10}),
         ("/api/users/:id", {"card": {"last4": "4242"}, "sort_first": "newest"},
          {"card": {"last4": "4242"}, "sort_first": "newest"}),
+        # a login or handle is a person's inside a person's object (GitHub's users), a flag or a date elsewhere
+        ("/api/repos/:id", {"owner": {"login": "octocat", "id": 1}, "last_login": "2026-11-26T10:00:00Z", "login": True},
+         {"owner": {"login": "[name]", "id": 1}, "last_login": "2026-11-26T10:00:00Z", "login": True}),
     ],
 )
 def test_the_bare_parts_of_a_name_are_a_persons_only_in_a_persons_object(route, body, expected):
@@ -299,6 +302,31 @@ def test_a_value_labelled_by_a_field_name_written_as_data_gets_that_fields_actio
     # GIVEN a field's name written as data next to its value  WHEN pii runs
     # THEN the value is masked as a field of that name would be
     assert body_after(body, route="/api/forms/:id") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a map's marker, GeoJSON's [lon, lat], a route's points: a precise place whatever its name
+        ({"pos": [51.5033635, -0.1276248]}, {"pos": ["[location]", "[location]"]}),
+        ({"geometry": {"type": "LineString", "points": [[-0.1276, 51.5034], [-0.1281, 51.5041]]}},
+         {"geometry": {"type": "LineString", "points": [["[location]"] * 2, ["[location]"] * 2]}}),
+        # scores, ranges, prices and coarse places stay
+        ({"scores": [0.87341, 0.12659], "range": [10.5, 20.25], "city": [51.5, -0.13], "xy": [1234.56789, 2.12345]},
+         {"scores": [0.87341, 0.12659], "range": [10.5, 20.25], "city": [51.5, -0.13], "xy": [1234.56789, 2.12345]}),
+    ],
+)
+def test_a_pair_of_numbers_that_is_a_precise_place_is_masked_under_any_name(body, expected):
+    # GIVEN coordinates as a list of two numbers  WHEN pii runs  THEN precise ones are masked
+    assert body_after(body, route="/api/things") == expected
+
+
+def test_a_command_lines_credential_in_a_list_of_arguments_is_masked():
+    # GIVEN the arguments of a job as a list  WHEN pii runs  THEN the flag's value is masked
+    body = {"args": ["--user", "janet", "--password", "s3cr3tPass", "--verbose", "--token=abc123def456ghi7"]}
+    assert body_after(body, route="/api/jobs") == {
+        "args": ["--user", "janet", "--password", "[redacted]", "--verbose", "--token=[redacted]"]
+    }
 
 
 def test_a_labelled_value_is_hashed_and_dropped_as_its_field_would_be():

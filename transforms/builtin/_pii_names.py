@@ -270,7 +270,7 @@ AMBIGUOUS_NAMES = "name, nom, nombre, nome, naam, navn, namn, nimi, imie, jmeno,
 #: Parts of a name that are a person's only inside a person's object and as the whole field
 #: name (``passengers[].last``, FHIR's ``{"family": ..., "given": [...]}``): anywhere else
 #: ``first`` and ``last`` are cursors, flags or positions.
-PERSON_ONLY_NAMES = "first, last, middle, given, family, maiden"
+PERSON_ONLY_NAMES = "first, last, middle, given, family, maiden, login, handle"
 #: Words that head a Romance name in front (``nom_client``, ``nombre_producto``).
 _ROMANCE_NAME_HEADS = frozenset({"nom", "nombre", "nome", "nume"})
 

@@ -193,7 +193,15 @@ _ESCAPED_HEAD_RE = re.compile(r"\\\"(?P<value>(?:[^\"\\]|\\(?!\")){0,%d})" % _VA
 _PLAIN_HEAD_RE = re.compile(
     r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?(?:\[[a-z_]{2,32}\])?[^&\s;,\"'{}\[\]<>]{0,%d})" % _VALUE_HEAD
 )
-_WORD_BEFORE_RE = re.compile(r"(?:([A-Za-z][A-Za-z-]{0,30}) )?([A-Za-z][A-Za-z-]{0,30}) $")
+_WORD_BEFORE_RE = re.compile(
+    r"(?:(?<![A-Za-z0-9])([A-Za-z][A-Za-z-]{0,30}) )?(?<![A-Za-z0-9])([A-Za-z][A-Za-z-]{0,30}) $"
+)
+#: A command line's credentials: ``--password s3cret`` (a flag named for one, then its value)
+#: and curl's ``-u user:password`` / ``--user user:password``.
+_FLAG_RE = re.compile(
+    r"(?<![\w-])(?:-u|--user)[ ]?+[^\s:\"']{1,64}+:(?P<password>[^\s\"']{1,256}+)"
+    r"|(?<![\w-])--(?P<name>[A-Za-z][A-Za-z0-9_-]{1,40}+)[ ]++(?P<value>[^\s\"'-][^\s\"']{0,255}+)"
+)
 #: Private-use characters that stand for a shielded span while the number passes run.
 _SHIELD_OPEN, _SHIELD_CLOSE = "\ue000", "\ue001"
 _SHIELD_RE = re.compile("\ue000([\ue010-\ue019]+)\ue001")
@@ -288,6 +296,8 @@ class TextScrubber:
             text = _ENCODED_RUN_RE.sub(self._encoded_run, text)
         # 2. pairs, before any pass could cut a credential value in pieces; an element's and
         # a form part's first (the pair pass would read their name="..." as a person's name)
+        if ("--" in text or "-u" in text) and (" -" in text or text.startswith("-")):
+            text = _FLAG_RE.sub(self._flag, text)
         if "</" in text:
             text = _ELEMENT_RE.sub(self._element, text)
         if "form-data" in text:
@@ -409,6 +419,19 @@ class TextScrubber:
         decoded = unquote_plus(run)
         scrubbed = self.scrub(decoded)
         return run if scrubbed == decoded else quote_plus(scrubbed, safe="[]")
+
+    def _flag(self, match: re.Match[str]) -> str:
+        if match["password"] is not None:
+            start = match.start("password") - match.start()
+            return match[0][:start] + self._redacted
+        if not self.flag_is_credential(match["name"]):
+            return match[0]
+        return match[0][:match.start("value") - match.start()] + self._redacted
+
+    def flag_is_credential(self, flag: str) -> bool:
+        """Is ``--<flag>`` (dashes stripped) a command-line option whose value is a credential?"""
+        verdict = self._by_name(flag.lstrip("-"), "=", False)[0]
+        return verdict is True
 
     def _element(self, match: re.Match[str]) -> str:
         return self._named_value(match, match["name"].rpartition(":")[2])

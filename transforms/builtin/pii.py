@@ -85,6 +85,7 @@ from typing import Any, Callable, Mapping
 from droplets import contract
 from transforms import ConfigError, hookimpl, reject_unknown_options
 from transforms.builtin._pii_ids import card_number_like
+from transforms.builtin._pii_geo import precise_point
 from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
 from transforms.builtin._pii_kinds import (
     ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, KIND_CLASS, TRUNCATE, actions_of, class_of,
@@ -691,6 +692,8 @@ class Pii:
                         node.clear()
                         node.update((changes.get(k, k), v) for k, v in items if changes.get(k, k) is not None)
             else:
+                if len(node) == 2 and type(node[0]) is float and type(node[1]) is float and field is None:
+                    self._point(node)
                 sub = paths.items if paths is not None else None
                 child = ctx if sub is None and paths is None and not headers else (field, person, sub, False)
                 for i, item in enumerate(node):
@@ -706,8 +709,20 @@ class Pii:
                         new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
                         if new is not item:
                             node[i] = new
+                        if item[:2] == "--" and i + 1 < len(node) and self.text.flag_is_credential(item):
+                            node[i + 1] = REDACTED  # ["--password", "s3cret"]: a command line's arguments
                     elif kind is int and item > _CARD_MIN and card_number_like(item):
                         node[i] = self._replace("card", str(item), str(item))
+
+    def _point(self, pair: list) -> None:
+        """``[51.5033635, -0.1276248]`` under any name (GeoJSON, a map's marker): a precise
+        place is masked as a ``location`` field's value would be."""
+        if precise_point(pair[0], pair[1]):
+            location = self.field("location", "location")
+            if location.action != KEEP and location.action != DROP:
+                pair[0], pair[1] = location.apply(pair[0]), location.apply(pair[1])
+            elif location.action == DROP:
+                pair[0] = pair[1] = None
 
     def _label_rule(self, label: Any) -> KeyRule | None:
         """The rule of a field name written as data, if it says anything of its value."""
