@@ -309,11 +309,13 @@ def test_a_value_labelled_by_a_field_name_written_as_data_gets_that_fields_actio
     [
         # a map's marker, GeoJSON's [lon, lat], a route's points: a precise place whatever its name
         ({"pos": [51.5033635, -0.1276248]}, {"pos": ["[location]", "[location]"]}),
-        ({"geometry": {"type": "LineString", "points": [[-0.1276, 51.5034], [-0.1281, 51.5041]]}},
+        ({"geometry": {"type": "LineString", "points": [[-0.12763, 51.50336], [-0.12811, 51.50412]]}},
          {"geometry": {"type": "LineString", "points": [["[location]"] * 2, ["[location]"] * 2]}}),
         # scores, ranges, prices and coarse places stay
-        ({"scores": [0.87341, 0.12659], "range": [10.5, 20.25], "city": [51.5, -0.13], "xy": [1234.56789, 2.12345]},
-         {"scores": [0.87341, 0.12659], "range": [10.5, 20.25], "city": [51.5, -0.13], "xy": [1234.56789, 2.12345]}),
+        ({"scores": [0.87341, 0.12659], "range": [10.5, 20.25], "city": [51.5, -0.13], "xy": [1234.56789, 2.12345],
+          "bid_ask": [1.08425, 1.08441], "band": [45.1234, 45.5678]},
+         {"scores": [0.87341, 0.12659], "range": [10.5, 20.25], "city": [51.5, -0.13], "xy": [1234.56789, 2.12345],
+          "bid_ask": [1.08425, 1.08441], "band": [45.1234, 45.5678]}),
     ],
 )
 def test_a_pair_of_numbers_that_is_a_precise_place_is_masked_under_any_name(body, expected):

@@ -122,8 +122,9 @@ def _geo_uri(match: re.Match[str], replace: Replace) -> str:
     )
 
 
-#: Decimals that make a coordinate precise (four: about 11 m).
-PRECISE_DECIMALS = 4
+#: Decimals that make two unnamed numbers a precise place (about 1 m): four, as text
+#: pairs need, would take exchange rates and prices quoted to four places for places.
+POINT_DECIMALS = 5
 
 
 def _a_place(a: float, b: float) -> bool:
@@ -133,10 +134,11 @@ def _a_place(a: float, b: float) -> bool:
 
 def precise_point(a: float, b: float) -> bool:
     """Two JSON numbers that are a precise place, ``[lat, lon]`` or GeoJSON's ``[lon, lat]``,
-    each with at least :data:`PRECISE_DECIMALS` decimals."""
-    if not (_a_place(a, b) or _a_place(b, a)):
+    each with at least :data:`POINT_DECIMALS` decimals, one of them 2 or more (a pair of
+    exchange rates is not a place)."""
+    if not (_a_place(a, b) or _a_place(b, a)) or (abs(a) < 2 and abs(b) < 2):
         return False
-    return all(_decimals(x) >= PRECISE_DECIMALS for x in (a, b))
+    return all(_decimals(x) >= POINT_DECIMALS for x in (a, b))
 
 
 def _decimals(x: float) -> int:
