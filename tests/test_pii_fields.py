@@ -296,6 +296,9 @@ def test_the_bare_parts_of_a_name_are_a_persons_only_in_a_persons_object(route, 
                        {"name": "password_hint_shown", "value": True}], "pair": ["sort", "desc"]},
          {"settings": [{"key": "theme", "value": "dark"}, {"name": "Color", "value": "red"},
                        {"name": "password_hint_shown", "value": True}], "pair": ["sort", "desc"]}),
+        # lists of columns and sort orders are no pairs
+        ({"columns": ["name", "price"], "select": ["email", "phone"], "order": [["email", "asc"], ["lastName", "DESC"]]},
+         {"columns": ["name", "price"], "select": ["email", "phone"], "order": [["email", "asc"], ["lastName", "DESC"]]}),
     ],
 )
 def test_a_value_labelled_by_a_field_name_written_as_data_gets_that_fields_action(body, expected):

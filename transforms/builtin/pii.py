@@ -127,6 +127,7 @@ _DROPPED = object()  # what an entry of the walk returns for a field to remove
 #: the value gets what a field of that name gets.
 _LABEL_KEYS = ("name", "key", "field", "label", "attribute", "property", "param", "parameter", "type")
 _VALUE_KEYS = frozenset({"value", "values", "val", "answer"})
+_SORT_ORDERS = frozenset({"asc", "desc", "ascending", "descending"})
 #: A label longer than this is text, not a field's name.
 _LABEL_MAX = 64
 
@@ -745,9 +746,14 @@ class Pii:
                 return
 
     def _labelled_pair(self, pair: list, person: bool | None, push: Callable) -> None:
-        """``["email", "..."]``: the second item is scrubbed as a field named by the first."""
+        """``["email", "..."]``: the second item is scrubbed as a field named by the first.
+        Not a bare ``name`` (``["name", "price"]`` lists columns), a second field name
+        (``["email", "phone"]``) or a sort order (``[["email", "asc"]]``)."""
         rule = self._label_rule(pair[0])
-        if rule is not None:
+        value = pair[1]
+        if rule is not None and rule.ambiguous is None and not (
+            type(value) is str and (value.lower() in _SORT_ORDERS or self.key_rule(value) is not None)
+        ):
             new = self._entry(pair[0], pair[1], rule, None, None, person, push)
             pair[1] = None if new is _DROPPED else new
 
