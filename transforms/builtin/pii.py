@@ -127,6 +127,8 @@ _DROPPED = object()  # what an entry of the walk returns for a field to remove
 #: the value gets what a field of that name gets.
 _LABEL_KEYS = ("name", "key", "field", "label", "attribute", "property", "param", "parameter", "type")
 _VALUE_KEYS = frozenset({"value", "values", "val", "answer"})
+#: A route's parameter as the whole segment: ``:token``, ``:id(\\d+)``.
+_PARAMETER_RE = re.compile(r":([A-Za-z_][A-Za-z0-9_]*)(?:\(.*\))?")
 _SORT_ORDERS = frozenset({"asc", "desc", "ascending", "descending"})
 #: A label longer than this is text, not a field's name.
 _LABEL_MAX = 64
@@ -134,6 +136,10 @@ _LABEL_MAX = 64
 
 def _redact(value: Any) -> str:
     return REDACTED
+
+
+def _ignore(_: Any) -> None:
+    """A walk's push for a value that is never a container."""
 
 
 # --- options ---------------------------------------------------------------------------
@@ -402,6 +408,7 @@ class Pii:
         self._coarse = lru_cache(maxsize=4096)(self.names.is_coarse)
         self.context = lru_cache(maxsize=16384)(self._key_context)
         self._route_person = lru_cache(maxsize=4096)(self._route_context)
+        self._route_parameters = lru_cache(maxsize=4096)(self._parameters_of)
 
         self._name_field = self.field("name", "name")
         ip = self.actions["ip"]
@@ -580,8 +587,49 @@ class Pii:
     # --- the record ----------------------------------------------------------------------
 
     def __call__(self, record: dict[str, Any]) -> dict[str, Any]:
-        self._walk(record, (None, self._record_context(record), self._tree, False))
+        person = self._record_context(record)
+        self._path_parameters(record, person)
+        self._walk(record, (None, person, self._tree, False))
         return record
+
+    def _path_parameters(self, record: Mapping[str, Any], person: bool | None) -> None:
+        """The segments of ``request.path`` that the route names for personal data or a
+        credential (``/reset/:token``, ``/people/:fullName``) get that field's action: the
+        route's parameter names are field names, and no detector can tell a reset token
+        from a commit hash by its look."""
+        request = record.get("request")
+        if type(request) is not dict:
+            return
+        route, path = request.get("route"), request.get("path")
+        if type(route) is not str or type(path) is not str or ":" not in route:
+            return
+        named = self._route_parameters(route[:1024])
+        if not named:
+            return
+        path, query = (path.split("?", 1) + [None])[:2]
+        parts = path.split("/")
+        if len(parts) != named[0]:
+            return  # a wildcard or an optional segment: the path does not line up
+        for index, name, rule in named[1:]:
+            new = self._entry(name, parts[index], rule, None, None, person, _ignore)
+            parts[index] = new if type(new) is str else "[redacted]"
+        request["path"] = "/".join(parts) + ("" if query is None else "?" + query)
+
+    def _parameters_of(self, route: str) -> tuple:
+        """(number of segments, then (index, name, rule) of each sensitive parameter) of a
+        route pattern, or () when none is."""
+        segments = route.split("?", 1)[0].split("/")
+        named: list = [len(segments)]
+        for index, segment in enumerate(segments):
+            match = _PARAMETER_RE.fullmatch(segment)
+            if match is None:
+                if "*" in segment or "{" in segment or "?" in segment:
+                    return ()  # the path's segments would not line up with the route's
+                continue
+            rule = self._label_rule(match[1])
+            if rule is not None:
+                named.append((index, match[1], rule))
+        return tuple(named) if len(named) > 1 else ()
 
     def scrub_payload(self, payload: str) -> str:
         """The payload of a bad row, scrubbed: walked as a record when it parses as JSON
