@@ -179,3 +179,44 @@ def test_every_cue_word_at_the_start_of_a_word_is_seen_by_the_cue_guard():
             assert has_cue(f"{before}{word} 0612345678"), (before, word)
     # AND a cue inside a word is no cue
     assert not has_cue("xphone 0612345678 Steelcase")
+
+
+def test_every_birth_date_the_birth_pass_finds_passes_the_cue_and_digit_guards():
+    from transforms.builtin import _pii_people
+    from transforms.builtin._pii_text import has_cue
+
+    # GIVEN random texts of birth cues (as the pattern lists them, in every case), gaps,
+    # digits, separators and month words
+    rng = random.Random(7)
+    cues = [w.replace("\\.", ".") for w in _pii_people.variants(_pii_people._BIRTH) if "?" not in w]
+    dates = ["12.04.1990", "04/12/90", "1990-04-12", "12 April 1990", "April 12, 1990", "1990年4月12日", "19900412"]
+    pieces = [*cues, *dates, " ", ": ", "on ", "le ", "12", "1990", ".", "x", "é"]
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(2, 9)))
+        # WHEN the birth pass would find a date in it
+        if any(_pii_people.starts_word(text, m.start()) for m in _pii_people._BIRTH_RE.finditer(text)):
+            found += 1
+            # THEN the guards before it let it run: a cue at the start of a word, a digit
+            assert has_cue(text), text
+            assert _pii_people._DIGIT_RE.search(text), text
+    assert found > 100
+
+
+def test_every_url_encoded_phone_number_passes_the_number_guards():
+    from transforms.builtin._pii_phones import _INTL_ENCODED_RE
+    from transforms.builtin._pii_text import _EIGHT_DIGITS_RE, _NUMBERISH_RE
+
+    # GIVEN random texts of encoded plus signs, digits and encoded or plain separators
+    rng = random.Random(8)
+    pieces = ["%2B", "%2b", "%20", "+", " ", "-", ".", "4", "49", "151", "1234", "5678", "x", "&q="]
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(3, 12)))
+        # WHEN the encoded-phone pass would find a number of 8 to 15 digits in it
+        if any(8 <= sum(c.isdigit() for c in m[0][3:]) <= 15 for m in _INTL_ENCODED_RE.finditer(text)):
+            found += 1
+            # THEN the guards of the number passes let it run
+            assert "%2" in text and _EIGHT_DIGITS_RE.match(text), text
+            assert _NUMBERISH_RE.search(text), text
+    assert found > 100

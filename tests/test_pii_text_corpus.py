@@ -94,6 +94,11 @@ MIB = 1 << 20
         "https://" * (MIB // 8), "a=" * (MIB // 2), "?code=" * (MIB // 6), "x:y@" * (MIB // 4), "ssn " * (MIB // 4),
         "GB82-" * (MIB // 5), "4111.1111." * (MIB // 10), "0044 " * (MIB // 5), "password is " * (MIB // 12),
         "wJalrXUtnFEMI/K7MDENG/" * (MIB // 22) + " aws",
+        "geb. 12.04." * (MIB // 11), "born on 12 " * (MIB // 11), "DOB April 1" * (MIB // 11),
+        "<password>" * (MIB // 10), "<a b=" * (MIB // 5), "<p>x</q>" * (MIB // 8), "Authorization: \"" * (MIB // 16),
+        "Cookie: \\" * (MIB // 9), '\\"password\\":' * (MIB // 13), "'pwd': '" * (MIB // 8), "%2B1+2" * (MIB // 6),
+        "070-12 " * (MIB // 7), "S1234567" * (MIB // 8), "GODE5612" * (MIB // 8), "tel=+1 2 " * (MIB // 9),
+        "My Number 1 " * (MIB // 12), "ID no 12 " * (MIB // 9),
     ],
     ids=lambda s: repr(s[:10]),
 )

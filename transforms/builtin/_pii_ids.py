@@ -131,6 +131,27 @@ def valid(module: str, value: str) -> bool:
         return False
 
 
+def nric_ok(value: str) -> bool:
+    """A Singapore NRIC or FIN (``S1234567D``): its check letter, by the series of its
+    first letter (S/T citizens, F/G foreigners; T and G issued from 2000)."""
+    prefix, digits = value[0], value[1:8]
+    total = sum(int(d) * w for d, w in zip(digits, (2, 7, 6, 5, 4, 3, 2)))
+    total += 4 if prefix in "TG" else 0
+    letters = "JZIHGFEDCBA" if prefix in "ST" else "XWUTRQPNMLK"
+    return value[8] == letters[total % 11]
+
+
+def rfc_ok(value: str) -> bool:
+    """A Mexican RFC of a person (``GODE561231GR8``): its date and its check digit (a
+    shape of four letters and a date alone is too common in codes)."""
+    try:
+        from stdnum.mx import rfc
+
+        return rfc.validate(value, validate_check_digits=True) is not None
+    except Exception:  # an invalid date or check digit
+        return False
+
+
 def ssn_ok(digits: str) -> bool:
     area, group, serial = digits[:3], digits[3:5], digits[5:]
     return not (area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000")
@@ -234,6 +255,9 @@ _LETTER_IDS = (
     ("national_id", re.compile(
         r"[A-Z](?<![A-Za-z0-9][A-Z])[AEIOUX][A-Z]{2}[0-9]{6}[HMX][A-Z]{5}[0-9A-Z][0-9](?![A-Za-z0-9])"), "mx.curp"),
     ("national_id", re.compile(r"[0-3](?<![A-Za-z0-9.-][0-3])[0-9]{5}[-+A-FU-Y][0-9]{3}[0-9A-Y](?![A-Za-z0-9])"), "fi.hetu"),
+    ("national_id", re.compile(r"[STFGstfg](?<![A-Za-z0-9][STFGstfg])[0-9]{7}[A-Za-z](?![A-Za-z0-9])"), nric_ok),
+    ("national_id", re.compile(
+        r"[A-Z&Ñ](?<![A-Za-z0-9&Ñ][A-Z&Ñ])[A-Z&Ñ]{3}[0-9]{2}[01][0-9][0-3][0-9][A-Z0-9]{2}[0-9A](?![A-Za-z0-9])"), rfc_ok),
 )
 _NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
 _SEPARATORS_RE = re.compile(r"[ .-]")
@@ -260,10 +284,12 @@ def scrub_letter_ids(text: str, replace: Replace) -> str:
     return text
 
 
-def _letter_id(match: re.Match[str], kind: str, module: str | None, replace: Replace) -> str:
+def _letter_id(match: re.Match[str], kind: str, module, replace: Replace) -> str:
     # a Finnish HETU's separator is part of it (it tells the century)
     canonical = match[0].upper() if module == "fi.hetu" else _SEPARATORS_RE.sub("", match[0]).upper()
-    if module is None:
+    if callable(module):
+        ok = module(canonical)
+    elif module is None:
         # Q is never issued, but QQ is the prefix of HMRC's own examples (QQ 12 34 56 C)
         ok = kind != "nino" or (canonical[:2] not in _NINO_BAD_PREFIXES and ("Q" not in canonical[:2] or canonical[:2] == "QQ"))
     else:
@@ -283,7 +309,9 @@ def _run(match: re.Match[str], replace: Replace) -> str:
         if not _MIN_DIGITS <= len(run) <= 19 or not _tail_ok(text, end):
             return run
         result = classify_digits(run, str(len(run)))
-        return run if result is None else replace(result[0], result[1], run)
+        if result is None or (result[0] != "card" and _in_a_code(text, match.start())):
+            return run
+        return replace(result[0], result[1], run)
     tokens = _GROUP_RE.findall(run)  # digit groups at even indexes, separators at odd ones
     groups = tokens[0::2]
     lens = [len(g) for g in groups]
@@ -335,6 +363,13 @@ def _run(match: re.Match[str], replace: Replace) -> str:
     return "".join(out)
 
 
+def _in_a_code(text: str, start: int) -> bool:
+    """Does a bare run go on from a word and a dash or an underscore (``ORDER-90041212348``,
+    ``inv_12345678909``)? Then it is the number of a reference, not an ID with a checksum
+    (eleven digits pass one in ten of them by chance)."""
+    return start >= 2 and text[start - 1] in "-_" and text[start - 2].isalpha()
+
+
 def _tail_ok(text: str, end: int) -> bool:
     """The run does not go on as a word, a decimal or a longer dashed/dotted number."""
     if end >= len(text):
@@ -368,14 +403,19 @@ _CUES = {
                    r"|personalausweis|ausweis|carte d'identité|cni|cédula|cedula|dni|nie|nif|nir|cpf|cnpj|rg"
                    r"|pesel|personnummer|nric|codice fiscale|steuer-?id|steuernummer|steueridentifikationsnummer"
                    r"|tax id|tin|itin|nino|national insurance|ni number|pan|curp|rfc|sozialversicherungsnummer"
-                   r"|numéro de sécurité sociale|sécurité sociale|insee|hetu|cpr|rrn|my ?number|tfn|medicare"
-                   r"|nhs",
+                   r"|numéro de sécurité sociale|sécurité sociale|insee|hetu|cpr|rrn|my number|mynumber|tfn|medicare"
+                   r"|nhs|henkilötunnus|fødselsnummer|fodselsnummer|rijksregisternummer|registre national"
+                   r"|numéro national|national number|contribuinte|nipc|マイナンバー|個人番号|nric|ic no|pps number"
+                   r"|pps no|ppsn|israeli id|teudat zehut|ת\.ז\.|t\.? ?c\.? kimlik|kimlik|tckn|cnp|rut|egn|oib"
+                   r"|cuit|cuil|amka|rodné číslo|rodne cislo|isikukood|asmens kodas|주민등록번호|身份证号码|身份证"
+                   r"|emirates id|cédula de identidad|nip|personal number|personal id",
 }
 _GAP = (
-    r"(?:[\s:=#.'\"()\-–]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|is|are|was|of|id|card"
+    r"(?:[\s:=#.'\"()\-–：]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|numarası|numarasi"
+    r"|is|are|was|är|er|of|id|card"
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
     r"|naar|or|oder|ou|o)\b){0,4}+"
-    r"[\s:=#.'\"()\-–]{0,4}+"
+    r"[\s:=#.'\"()\-–：]{0,4}+"
 )
 # One alternation without groups (named groups in it stop ``re`` from skipping to where a
 # cue could start: measured 300 times slower); the cue's kind is found after a match.
@@ -398,6 +438,8 @@ _NUMBER_VALUE_RE = re.compile(
     r"(?:[ ]{0,2}(?:[xX#]|[eE]xt\.?|EXT\.?|[eE]xtension)[ ]{0,2}[0-9]{1,6}+)?"
 )
 _WORD_VALUE_RE = re.compile(r"[A-Za-z0-9]{1,24}+(?:[./-][A-Za-z0-9]{1,24}+){0,5}+")
+#: Digit groups after the first, one space before each, at most 20 digits in all.
+_SPACED_GROUPS_RE = re.compile(r"(?:[ ][0-9]{2,8}+){1,3}+(?![0-9])")
 _DATE_OR_TIME_RE = re.compile(r"[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}|[0-9]{1,2}:[0-9]{2}")
 
 
@@ -440,13 +482,23 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
         if match is None or not _boundary_after(text, match.end()):
             return None
         value = match[0]
+        end = match.end()
+        if kind == "national_id" and value.isdigit():
+            # an ID written in groups of digits ("120490 10026", "1234 5678 9018"): the
+            # groups after the first are part of it
+            groups = _SPACED_GROUPS_RE.match(text, end)
+            if groups is not None and groups[0] and _boundary_after(text, groups.end()):
+                end = groups.end()
+                value = text[at:end]
         canonical = _SEPARATORS_RE.sub("", value).upper().replace("/", "")
+        if len(canonical) > 24:
+            return None
         digits = sum(c.isdigit() for c in canonical)
         if not 5 <= len(canonical) <= 24 or digits < 2 or (canonical.isdigit() and len(canonical) < 6):
             return None
         if kind == "national_id" and digits < 4:
             return None
-        return match.end(), kind, canonical
+        return end, kind, canonical
     match = _NUMBER_VALUE_RE.match(text, at)
     if match is None or not _boundary_after(text, match.end()):
         return None

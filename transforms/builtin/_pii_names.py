@@ -135,7 +135,10 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             cognome, nome completo, sobrenome, nome usuario,
             voornaam, voornamen, achternaam, tussenvoegsel, volledige naam, gebruikersnaam,
             nazwisko, imie nazwisko, prijmeni, efternamn, fornamn, fornavn, etternavn, efternavn,
-            sukunimi, etunimi, vezeteknev, keresztnev, prenume
+            sukunimi, etunimi, vezeteknev, keresztnev, prenume,
+            primeiro nome, ultimo nome, apelido, mellannamn, mellomnavn, imiona, drugie imie,
+            soyad, soyadi, soyadı, soyisim, ad soyad, adi soyadi, ad soyadı, adı soyadı, name kanji, name kana,
+            furigana, shimei, seimei, recipient, signer, addressee, beneficiary
         """,
     },
     "contact": {
@@ -156,7 +159,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             telefono, numero telefono, telefono movil, movil, telefono fijo, celular,
             telefone, numero telefone, telefone celular, cellulare, numero cellulare,
             telefoon, telefoonnummer, mobiel, mobiel nummer, numer telefonu, puhelin,
-            puhelinnumero, telefonszam
+            puhelinnumero, telefonszam, telemovel, numero telemovel, matkapuhelin, cep telefonu,
+            cep telefonu numarasi, telefon numarasi, mobiltelefonnummer, komorka, numer komorki
         """,
     },
     "address": {
@@ -167,12 +171,13 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             delivery address,
             adresse, anschrift, strasse, hausnummer, wohnadresse, rue, numero rue, adresse postale,
             direccion, calle, domicilio, numero calle, indirizzo, endereco, logradouro, morada,
-            adres, straat, straatnaam, huisnummer, ulica, adresa, osoite, katuosoite, cim
+            adres, straat, straatnaam, huisnummer, ulica, adresa, osoite, katuosoite, cim,
+            sokak, cadde, acik adres, gatuadress, gateadresse, gadenavn, numer domu, numer mieszkania
         """,
         "postal_code": """
             postal code, postalcode, postcode, post code, zip, zip code, zipcode, postleitzahl, plz,
             code postal, codigo postal, cod postal, codice postale, cep, postnummer, postinumero,
-            kod pocztowy, iranyitoszam, eircode
+            kod pocztowy, iranyitoszam, eircode, posta kodu, postkod, postnr
         """,
     },
     "birth_date": {
@@ -180,7 +185,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             dob, date birth, birth date, birthdate, birthday, birth day, born, born on,
             geburtsdatum, geburtstag, date naissance, naissance, fecha nacimiento, nacimiento,
             fecha nac, data nascita, data nascimento, nascimento, geboortedatum, data urodzenia,
-            fodelsedatum, fodselsdato, fødselsdato, syntymaaika, datum narozeni, szuletesi datum
+            fodelsedatum, fodselsdato, fødselsdato, syntymaaika, datum narozeni, szuletesi datum,
+            dogum tarihi, fodselsdag, fødselsdag, fodelsedag, syntymapaiva, geb datum, gebdatum, data urodzin,
+            data nasterii, seinengappi
         """,
     },
     "government_id": {
@@ -200,7 +207,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
         "tax_id": """
             tax id, tax identifier, tax number, tax no, tax identification number, tin, taxpayer id,
             itin, steuer id, steuerid, steuernummer, steueridentifikationsnummer, codice fiscale,
-            numero fiscal, nif, tfn, tax file number, cpf, cnpj, pan number, pan card, cuit, cuil
+            numero fiscal, nif, tfn, tax file number, cpf, cnpj, pan number, pan card, cuit, cuil,
+            rfc, nip, numero contribuinte, contribuinte, vergi no, vergi numarasi
         """,
         "national_id": """
             national id, nationalid, national identifier, national id number, national identity number,
@@ -213,7 +221,15 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             carte identite, numero carte identite, personalausweis, ausweisnummer, ausweis,
             identifikationsnummer, medicare number, nhs number, health insurance number,
             krankenversicherungsnummer, versichertennummer, sozialversicherungsnummer, svnr,
-            ird number, curp, voter id, citizen id, resident id, residence permit, residence permit number
+            ird number, curp, voter id, citizen id, resident id, residence permit, residence permit number,
+            nric, nric number, fin number, rijksregisternummer, rijksregister nummer, registre national,
+            numero national, national number, rrn, resident registration number, jumin bunho,
+            jumin deungnok bunho, my number, mynumber, kojin bango, individual number, pps, ppsn, pps number,
+            teudat zehut, israeli id, tc kimlik, tc kimlik no, tc kimlik numarasi, kimlik no, kimlik numarasi,
+            tckn, tc no, rut, run number, rodne cislo, isikukood, asmens kodas, nik, cedula, cedula identidad,
+            emirates id, cpr, cpr nr, cpr nummer, cpr number, fodselsnummer, fødselsnummer, fodselsnr, fødselsnr, personal number,
+            personal code, henkilotunnus, sofinummer, nin, bvn, nida, medical record number, mrn,
+            health card number, health insurance card number
         """,
     },
     "bank_account": {
@@ -266,7 +282,7 @@ NOT_PERSONAL = """
 """
 
 #: Words that make ``name`` ambiguous: a person's or a thing's, decided by the context.
-AMBIGUOUS_NAMES = "name, nom, nombre, nome, naam, navn, namn, nimi, imie, jmeno, meno, nev, nume, vardas"
+AMBIGUOUS_NAMES = "name, nom, nombre, nome, naam, navn, namn, nimi, imie, jmeno, meno, nev, nume, vardas, isim, adi, adı"
 #: Parts of a name that are a person's only inside a person's object and as the whole field
 #: name (``passengers[].last``, FHIR's ``{"family": ..., "given": [...]}``): anywhere else
 #: ``first`` and ``last`` are cursors, flags or positions.
@@ -305,7 +321,10 @@ PERSON_NOUNS = """
     utente partecipante dipendente paziente studente proprietario mittente viaggiatore passeggero
     titolare acquirente conducente contatto
     gebruiker klant persoon lid deelnemer medewerker eigenaar ontvanger afzender reiziger houder koper
-    bestuurder
+    bestuurder kunden klienten pazienti clienti utenti partecipanti dipendenti studenti ospiti
+    klanten deelnemers gebruikers medewerkers leden gasten kunder deltagare anvandare gaster
+    medlemmar asiakas asiakkaat musteri musteriler kullanici kullanicilar yolcu yolcular hasta hastalar
+    uczestnicy klienci pacjenci uzytkownicy pracownicy pasazer pasazerowie goscie
     uzytkownik klient osoba czlonek uczestnik pracownik pacjent wlasciciel odbiorca nadawca kierowca
 """
 #: Head nouns whose ``name`` names a thing: ``course.name``, ``product_name``, ``/api/courses``.
@@ -324,7 +343,8 @@ THING_NOUNS = """
     ingredient game level skill tool script function method endpoint route api resource type kind schema
     entity object key job task workflow pipeline step stage status report dashboard chart widget
     playlist album song track book movie show episode series genre collection catalog catalogue
-    inventory warehouse theme preference preferences role permission
+    inventory warehouse theme preference preferences role permission ad ads advert adverts advertisement
+    creative creatives adset adgroup
     scope policy rule filter webhook hook trigger workspace space source medium source format unit
     instance container volume node pod deployment stack region job queue color colour size material
     produit cours article categorie fichier entreprise societe ville pays projet equipe groupe evenement

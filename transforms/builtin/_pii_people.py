@@ -31,6 +31,13 @@ Addresses (kind ``address``):
 - a UK postcode after a town (``London SW1A 2AA``, ``Leeds, LS1 4AP``).
 
 Canonical value: the address lower-cased, single-spaced.
+
+Dates of birth (kind ``birth_date``) are dates right after a word that says so, in the
+languages above and a few more: "born on 12 April 1990", "DOB 04/12/1990", "geb. am
+12.04.1990", "né le 12/04/1990", "nacido el 12 de abril de 1990", "nato il 12/04/1990",
+"nascido em 12/04/1990", "geboren op 12-04-1990", "urodzony 12.04.1990", "född
+1990-04-12", "Doğum tarihi: 12.04.1990", "生年月日 1990年4月12日". A date anywhere else is
+an ordinary date and stays. Canonical value: the date lower-cased, single-spaced.
 """
 
 from __future__ import annotations
@@ -108,6 +115,10 @@ _CAPITAL_GUARD_RE = re.compile(r"[ ,:.\n][^\W\d_a-z]")
 
 
 def scrub_names(text: str, replace: Replace) -> str:
+    """Dates of birth and names after their cues (both passes need a cue of
+    :data:`CUE_WORDS`: the caller has seen one)."""
+    if _DIGIT_RE.search(text) is not None:
+        text = _BIRTH_RE.sub(lambda m: _birth(m, replace), text)
     if _CAPITAL_GUARD_RE.search(text) is None:
         return text
     out: list[str] = []
@@ -166,6 +177,54 @@ def _name_after(text: str, at: int, minimum: int, capitals: bool) -> tuple[int, 
     if len(words) < minimum:
         return None
     return words[0][0], words[-1][1]
+
+
+# --- dates of birth ---------------------------------------------------------------------
+
+_BIRTH = (
+    r"born|born on|date of birth|birth date|birthdate|birthday|dob|d\.o\.b\.?"
+    r"|geb\.|geboren|geburtsdatum"
+    r"|né le|née le|né|née|date de naissance|nacido|nacida|fecha de nacimiento|fecha nac\.|f\. nac\."
+    r"|nato il|nata il|data di nascita|nascido|nascida|data de nascimento|data nasc\."
+    r"|geboortedatum|urodzony|urodzona|urodz\.|ur\.|data urodzenia|född|födelsedatum|født|fødselsdato|født den"
+    r"|syntynyt|syntymäaika|doğum tarihi|dogum tarihi|doğumlu|narozen|narozena|datum narození|生年月日|出生日期|생년월일"
+)
+#: Words between the cue and the date ("born on the", "geb. am", "né le", "nacido el").
+_BIRTH_GAP = (
+    r"[ ]{0,3}(?:[:=#-][ ]{0,3})?(?:(?:on|the|am|den|le|el|il|em|op|is|was|ist|war|est|es|é|är|er|:)[ ]{1,3}){0,2}"
+)
+_MONTHS = frozenset(
+    """jan feb mar apr may jun jul aug sep oct nov dec jän mär mai okt dez fév fev avr jui aoû aou déc ene abr ago
+    set dic gen mag giu lug ott out maa mei sty lut kwi maj cze lip sie wrz paź paz lis gru oca şub sub nis haz
+    tem ağu agu eyl eki kas ara tam hel huh tou kes hei elo syy lok jou led úno uno bře bre dub kvě kve čer cer
+    srp zář zar říj rij pro""".split()
+)
+_BIRTH_RE = re.compile(
+    r"(?:" + cased(_BIRTH) + r")(?:(?<=\.)|(?![^\W\d_]))" + _BIRTH_GAP + r"(?P<date>"
+    # 12.04.1990, 04/12/1990, 1990-04-12, 12. 04. 1990, 04/12/90
+    r"[0-9]{1,4}(?P<sep>[./-])[ ]?[0-9]{1,2}(?P=sep)[ ]?[0-9]{2,4}(?![0-9])"
+    # 19900412
+    r"|[12][0-9]{3}[01][0-9][0-3][0-9](?![0-9])"
+    # 1990年4月12日
+    r"|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日"
+    # 12 April 1990, 3. Mai 1985, 12 de abril de 1990, 1st of May 1990
+    r"|[0-9]{1,2}(?:\.|st|nd|rd|th|er|º)?[ ](?:de[ ]|of[ ])?(?P<month1>[^\W\d_]{3,10}+)\.?,?[ ](?:de[ ]|del[ ])?[0-9]{4}(?![0-9])"
+    # April 12, 1990
+    r"|(?P<month2>[^\W\d_]{3,10}+)\.?[ ][0-9]{1,2}(?:st|nd|rd|th)?,?[ ][0-9]{4}(?![0-9])"
+    r")"
+)
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def _birth(match: re.Match[str], replace: Replace) -> str:
+    if not starts_word(match.string, match.start()):
+        return match[0]
+    month = match["month1"] or match["month2"]
+    if month is not None and month[:3].lower() not in _MONTHS:
+        return match[0]
+    date = match["date"]
+    start = match.start("date") - match.start()
+    return match[0][:start] + replace("birth_date", " ".join(date.lower().split()), date)
 
 
 # --- addresses --------------------------------------------------------------------------
@@ -270,4 +329,4 @@ def _code(match: re.Match[str], replace: Replace) -> str:
 
 #: What a name cue or a postal-code cue starts with, at the start of a word (both passes
 #: check :func:`starts_word`).
-CUE_WORDS = [*_NAME_CUES, *variants(_POSTAL_WORDS), *top_level(_POSTAL_ABBREVIATIONS)]
+CUE_WORDS = [*_NAME_CUES, *variants(_POSTAL_WORDS), *top_level(_POSTAL_ABBREVIATIONS), *variants(_BIRTH)]

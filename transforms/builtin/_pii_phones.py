@@ -40,6 +40,11 @@ _END = r"(?![A-Za-z0-9]|[.-][0-9])"
 _INTL_RE = re.compile(
     r"\+(?<![A-Za-z0-9+]\+)[1-9][0-9]{0,2}(?>(?:(?:[ .-]|[ ]?/[ ]?)?\(?[0-9]{1,4}\)?){2,6})(?![0-9])" + _EXT
 )
+#: ``%2B4915112345678``, ``%2B48+512+345+678``, ``%2B44%2020%207946%200958``: the same, its
+#: ``+`` URL-encoded, its spaces encoded (``%20``, ``+``) or not.
+_INTL_ENCODED_RE = re.compile(
+    r"%2[Bb][1-9][0-9]{0,2}(?>(?:(?:[ .+-]|%20)?[0-9]{1,4}){2,6})(?![0-9])"
+)
 _NANP_RE = re.compile(
     r"[(0-9](?<![A-Za-z0-9.+(-][(0-9])(?:(?<=\()[0-9]{3}\)[ ]?|(?<=[0-9])[0-9]{2}[-. ])[0-9]{3}[-. ][0-9]{4}"
     + _EXT + _END
@@ -74,6 +79,8 @@ _TRUNK_RE = re.compile(
 _BRACKET_RE = re.compile(
     r"\((?<![A-Za-z0-9]\()(?:0[1-9][0-9]{0,4}|[1-9][0-9]{1,2})\)[ ]?[0-9]{2,8}(?:[ .-][0-9]{2,5}){0,3}" + _EXT + _END
 )
+#: ``070-123 45 67``, ``08-123 456 78``: an area code after a dash, groups after spaces (Sweden).
+_DASH_SPACE_RE = re.compile(r"0(?<![A-Za-z0-9.+(-]0)[1-9][0-9]{0,3}-[0-9]{2,4}(?:[ ][0-9]{2,3}){1,3}" + _EXT + _END)
 #: ``030/12345678``, ``0221 / 123 4567``: a slashed area code.
 _SLASH_RE = re.compile(r"0(?<![A-Za-z0-9./-]0)[1-9][0-9]{1,4}[ ]?/[ ]?[0-9]{3,8}(?:[ -][0-9]{1,5})?" + _EXT + _END)
 #: Mobile numbers of countries without a trunk 0: China ``138 1234 5678``, India
@@ -151,8 +158,16 @@ def with_country_code(key: str, country_code: str) -> str:
 
 
 def scrub_plus(text: str, replace: Replace) -> str:
-    """Numbers written with ``+`` and their country code."""
-    return _INTL_RE.sub(lambda m: _intl(m, replace), text)
+    """Numbers written with ``+`` (or ``%2B``) and their country code."""
+    if "%2" in text:
+        text = _INTL_ENCODED_RE.sub(lambda m: _intl_encoded(m, replace), text)
+    return _INTL_RE.sub(lambda m: _intl(m, replace), text) if "+" in text else text
+
+
+def _intl_encoded(match: re.Match[str], replace: Replace) -> str:
+    decoded = "+" + match[0][3:].replace("%20", " ").replace("+", " ")
+    digits = _digits(decoded)
+    return replace("phone", phone_key(decoded), match[0]) if 8 <= len(digits) <= 15 else match[0]
 
 
 def scrub(text: str, replace: Replace) -> str:
@@ -166,6 +181,8 @@ def scrub(text: str, replace: Replace) -> str:
     if "/" in text:
         text = _SLASH_RE.sub(lambda m: _national(m, replace, 9, 12), text)
     text = _TRUNK_RE.sub(lambda m: _trunk(m, replace), text)
+    if "-" in text:
+        text = _DASH_SPACE_RE.sub(lambda m: _national(m, replace, 9, 11), text)
     text = _MOBILE_RE.sub(lambda m: _national(m, replace, 9, 11), text)
     return text
 

@@ -60,6 +60,7 @@ from urllib.parse import quote_plus, unquote_plus
 from transforms.builtin import _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tokens
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
+from transforms.builtin._pii_names import CREDENTIAL_HEADERS
 from transforms.builtin._pii_words import starts_a_word
 from transforms.builtin._pii_phones import COUNTRY_CODES, phone_key, with_country_code  # noqa: F401
 
@@ -119,8 +120,9 @@ _OPAQUE_RE = re.compile(
     r"|[0-9a-f]{24,128}|[0-9A-F]{24,128}|[0-7][0-9A-HJKMNP-TV-Z]{25}|-?[0-9]{1,8}(?:[.,][0-9]{1,8})?"
 )
 #: Cards, IDs, IBANs and phone numbers all hold four digits in a row, or groups of two or
-#: three digits separated by spaces, dots, slashes or dashes (``06 12 34``, ``123.456.789``).
-_NUMBERISH_RE = re.compile(r"[0-9][0-9](?:[0-9]{2}|[0-9]?[ ./-][0-9]{2,3}[ ./-][0-9]{2})")
+#: three digits separated by spaces, dots, slashes, dashes or the ``+`` of a form-encoded
+#: space (``06 12 34``, ``123.456.789``, ``%2B48+512+345+678``).
+_NUMBERISH_RE = re.compile(r"[0-9][0-9](?:[0-9]{2}|[0-9]?[ ./+-][0-9]{2,3}[ ./+-][0-9]{2})")
 #: A letter next to a digit: where an ID of letters and digits (NINO, DNI, PAN...) may be.
 _LETTER_DIGIT_RE = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
 _DIGIT_RE = re.compile(r"[0-9]")
@@ -144,13 +146,32 @@ _has_word = starts_a_word([*_CUE_LIST, *_pii_people.STREET_WORDS])
 
 #: ``name=value``, ``name: value``, ``"name": "value"``: the name and its separator; the
 #: value is read in code, only when the name is judged sensitive.
+#: A name may be written in any script (``contraseña``, ``hasło``) and quoted with ``"``,
+#: ``'`` or, in JSON text inside a JSON string, ``\"``.
 _PAIR_NAME_RE = re.compile(
-    r"(?P<name>[A-Za-z0-9_.\[\]%-](?<![A-Za-z0-9_.\[\]%-][A-Za-z0-9_.\[\]%-])[A-Za-z0-9_.\[\]%-]{0,63}+)"
-    r"(?:\\?\")?[ ]{0,4}(?P<sep>[:=])[ ]{0,4}"
+    r"(?P<name>[\w.\[\]%-](?<![\w.\[\]%-][\w.\[\]%-])[\w.\[\]%-]{0,63}+)"
+    r"(?:\\?[\"'])?[ ]{0,4}(?P<sep>[:=])[ ]{0,4}"
 )
 _QUOTED_VALUE_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.)*+)\"?")
-#: JSON text inside a JSON string (``{\\"password\\":\\"...\\"}``): the value runs to the next ``\\"``.
-_ESCAPED_VALUE_RE = re.compile(r"\\\"(?P<value>(?:[^\"\\]++|\\(?!\"))*+)")
+#: A value quoted like the name before it: ``'...'``, or ``\"...\"`` in escaped JSON text.
+_OTHER_QUOTED_VALUE_RES = {
+    "'": re.compile(r"'(?P<value>[^'\\\r\n]*+)'?"),
+    '\\"': re.compile(r'\\"(?P<value>(?:[^"\\]|\\[^"])*+)(?:\\")?'),
+}
+_OTHER_QUOTED_HEAD_RES = {
+    "'": re.compile(r"'(?P<value>[^'\\\r\n]{0,64})"),
+    '\\"': re.compile(r'\\"(?P<value>(?:[^"\\]|\\[^"]){0,64})'),
+}
+#: The value of a credential header written as a line (``Authorization: Digest username="a",
+#: response="..."``, ``Cookie: PHPSESSID=...; theme=dark``): the rest of the line, as the
+#: header itself would be removed, up to the end of a JSON string it sits in (a quote
+#: before the next key); not when an earlier pass masked it already.
+_HEADER_LINE_VALUE_RE = re.compile(
+    r"(?P<value>(?!\[[a-z_]{2,32}\])(?:[^\r\n\"\\]|\\[^nr\"]|\"(?![ ]{0,4}(?:[,:][ ]{0,4}\"|[}\]])))*+)"
+)
+#: More groups of a value of a shape after ``=`` in a URL whose spaces were not encoded
+#: (``tel=+48 512 345 678``, ``iban=DE89 3704 0044 0532 0130 00``).
+_SPACED_TAIL_RE = re.compile(r"(?:[ ]{1,2}[0-9A-Z(][0-9A-Z()./-]{0,11}+(?![a-z]))*+")
 _PLAIN_VALUE_RE = re.compile(
     r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?(?:\[[a-z_]{2,32}\])?[^&\s;,\"'{}\[\]<>]*+)"
 )
@@ -189,7 +210,6 @@ _CLAUSE_VALUE_RE = re.compile(
 #: The first characters of a value: enough to tell a token (see ``_pii_tokens.token_like``).
 _VALUE_HEAD = 64
 _QUOTED_HEAD_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.){0,%d})" % _VALUE_HEAD)
-_ESCAPED_HEAD_RE = re.compile(r"\\\"(?P<value>(?:[^\"\\]|\\(?!\")){0,%d})" % _VALUE_HEAD)
 _PLAIN_HEAD_RE = re.compile(
     r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?(?:\[[a-z_]{2,32}\])?[^&\s;,\"'{}\[\]<>]{0,%d})" % _VALUE_HEAD
 )
@@ -222,13 +242,14 @@ IBAN_LENGTHS = {
     "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
 }
 
-def _value_re(text: str, at: int, quoted: bool, head: bool = False) -> re.Pattern[str]:
-    """How the value (or its first characters) of a pair whose separator ends at ``at`` is read."""
-    if not quoted:
-        return _PLAIN_HEAD_RE if head else _PLAIN_VALUE_RE
-    if text.startswith('"', at):
-        return _QUOTED_HEAD_RE if head else _QUOTED_VALUE_RE
-    return _ESCAPED_HEAD_RE if head else _ESCAPED_VALUE_RE
+def _quote_at(text: str, at: int) -> str:
+    """The quote a value at ``at`` opens: ``"``, ``'``, ``\\"`` (escaped JSON text), or none."""
+    ch = text[at:at + 1]
+    if ch == '"' or ch == "'":
+        return ch
+    if ch == "\\" and text.startswith('\\"', at):
+        return '\\"'
+    return ""
 
 
 def iban_ok(compact: str) -> bool:
@@ -358,7 +379,7 @@ class TextScrubber:
         # (+44 117 496 0000); those dialled with 00 come after cards and IDs, whose groups
         # can start with 00 (2223 0031 2200 3222)
         many_digits = _EIGHT_DIGITS_RE.match(text) is not None
-        if "+" in text and many_digits:
+        if ("+" in text or "%2" in text) and many_digits:
             text = _pii_phones.scrub_plus(text, replace)
         text = _pii_ids.scrub_letter_ids(text, replace)
         if many_digits:
@@ -387,22 +408,31 @@ class TextScrubber:
             if match is None:
                 break
             at = match.end()
-            quoted = text.startswith('"', at) or text.startswith('\\"', at)
+            quote = _quote_at(text, at)
+            quoted = bool(quote)
             # The name is judged before the value is read: a value runs to the end of the
             # text at worst, and reading it for every name ("a=a=a=...") is quadratic.
-            verdict = self._judge(match, text, at, quoted)
+            verdict = self._judge(match, text, at, quote)
             if not verdict:
                 pos = at if at > match.start() else at + 1
                 continue
+            end = None
             if match["sep"] == ":" and not quoted and isinstance(verdict, str):
                 value_match = _CLAUSE_VALUE_RE.match(text, at)  # "Date of birth: 12 April 1990"
+            elif verdict is True and match["sep"] == ":" and not quoted and match["name"].lower() in CREDENTIAL_HEADERS:
+                value_match = _HEADER_LINE_VALUE_RE.match(text, at) or _PLAIN_VALUE_RE.match(text, at)
+            elif quoted:
+                value_match = (_QUOTED_VALUE_RE if quote == '"' else _OTHER_QUOTED_VALUE_RES[quote]).match(text, at)
             else:
-                value_match = _value_re(text, at, quoted).match(text, at)
-            value = value_match["value"]
+                value_match = _PLAIN_VALUE_RE.match(text, at)
+                if isinstance(verdict, str) and class_of(verdict) in _FOUND_BY_SHAPE and verdict != "email":
+                    end = _SPACED_TAIL_RE.match(text, value_match.end()).end()
+            value = value_match["value"] if end is None else text[value_match.start("value"):end]
             if not value or self._already_clean(value, match) or (verdict == "name" and self._names_a_field(value)):
                 pos = at if at > match.start() else at + 1
                 continue
-            start, end = value_match.start("value"), value_match.end("value")
+            start = value_match.start("value")
+            end = start + len(value)
             out.append(text[kept:start])
             out.append(self._pair_replacement(verdict, value))
             kept = pos = end
@@ -455,17 +485,18 @@ class TextScrubber:
         """``name="email"`` (an HTML input, a form part): the value is a field's name, no person's."""
         return len(value) <= 64 and bool(self._is_sensitive_name(value.strip('"')))
 
-    def _judge(self, match: re.Match[str], text: str, at: int, quoted: bool) -> object:
+    def _judge(self, match: re.Match[str], text: str, at: int, quote: str) -> object:
         name, sep = match.group("name", "sep")
         if name == "name" and text.endswith(_FORM_DATA, 0, match.start()):
             return False  # a form part's name="..." names the field that follows
-        verdict, url_check, name = self._by_name(name, sep, quoted)
+        verdict, url_check, name = self._by_name(name, sep, bool(quote))
         if verdict:
             return verdict
         if url_check:
             # Whether the value looks like a token shows in its first characters: reading
             # a bounded prefix keeps hostile "code=code=..." linear.
-            head = _value_re(text, at, quoted, head=True).match(text, at)["value"]
+            head_re = _QUOTED_HEAD_RE if quote == '"' else _OTHER_QUOTED_HEAD_RES[quote] if quote else _PLAIN_HEAD_RE
+            head = head_re.match(text, at)["value"]
             if _pii_tokens.url_param_is_credential(name, unquote_plus(head)):
                 return True
         if sep == ":" and match.start() > 0:

@@ -3,7 +3,8 @@
 A case-insensitive alternation of words makes Python's ``re`` try every branch at every
 position (measured: 200 times slower on a 1 MiB string than a case-sensitive one, which
 skips to the positions where a branch's first character is). So each cue is written out
-in the three ways text writes it, lower case, Capitalised and UPPER CASE, plus as listed,
+in the ways text writes it, lower case, Capitalised and UPPER CASE, plus as listed (and a
+cue of several words in Title Case and with its first word in capitals),
 and the alternation stays case-sensitive. The word boundary before a cue is checked in
 code (:func:`starts_word`), since a look-behind in front of the alternation would also
 stop the skipping.
@@ -33,13 +34,25 @@ def cased(*patterns: str) -> str:
     return one_of([variant for pattern in patterns for variant in variants(pattern)])
 
 
+#: Words a Title Case label leaves in lower case ("Date of Birth").
+_CONNECTORS = frozenset("of de di du da do la le el the and a à per on van der".split())
+
+
 def variants(words: str) -> list[str]:
     """The alternatives of ``words`` as listed, in lower case, Capitalised and UPPER CASE,
-    longest first."""
+    longest first; one of several words also in Title Case ("My Number", "Date of Birth",
+    "Israeli ID") and with its first word in capitals ("ID no"), as forms and labels write
+    them."""
     found: set[str] = set()
     for word in top_level(words):
         if word:
             found.update({word, word.lower(), word[:1].upper() + word[1:], word.upper()})
+            if " " in word:
+                parts = word.split(" ")
+                found.add(" ".join(w[:1].upper() + w[1:] for w in parts))
+                found.add(" ".join(w if w in _CONNECTORS else w[:1].upper() + w[1:] for w in parts))
+                found.add(" ".join(w.upper() if len(w) <= 3 and w not in _CONNECTORS else w[:1].upper() + w[1:] for w in parts))
+                found.add(" ".join([parts[0].upper(), *parts[1:]]))
     return sorted(found, key=lambda w: (-len(w), w))
 
 
