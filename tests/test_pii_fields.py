@@ -109,7 +109,8 @@ PERSONAL = {
                      "data_de_nascimento", "geboortedatum", "data_urodzenia", "fodelsedatum", "dogum_tarihi",
                      "doğumTarihi", "fodselsdag", "syntymapaiva", "dataNascita"],
     "[passport]": ["passport", "passportNumber", "passport_no", "reisepass", "passeport", "pasaporte"],
-    "[driving_licence]": ["driving_licence", "driverLicense", "drivers-license", "fuehrerschein", "permis_de_conduire"],
+    "[driving_licence]": ["driving_licence", "driverLicense", "drivers-license", "fuehrerschein", "permis_de_conduire",
+                          "licence_number", "licenseNo"],
     "[national_id]": ["national_id", "nationalId", "nino", "ni_number", "national_insurance_number", "nir", "dni",
                       "nie", "aadhaar", "bsn", "pesel", "personnummer", "sin", "social_insurance_number", "identity_card",
                       "codice_persona_id_number", "carte_d_identite", "cpr", "hetu", "fodselsnummer", "fødselsnummer",
@@ -274,6 +275,122 @@ def test_a_bare_name_in_a_query_is_a_persons_whatever_the_route():
     assert pii(search)["request"]["query"] == {"name": "[name]"}
     assert pii(products)["request"]["query"] == {"name": "[name]"}
     assert pii(products)["request"]["body"] == {"name": "mug"}
+
+
+@pytest.mark.parametrize(
+    ("route", "body", "expected"),
+    [
+        # a person's object: the parts of a name under their bare words
+        ("/api/bookings", {"passengers": [{"first": "Janet", "last": "Doverton", "seat": "12A"}]},
+         {"passengers": [{"first": "[name]", "last": "[name]", "seat": "12A"}]}),
+        ("/api/fhir/Patient", {"patient": {"family": "Doverton", "given": ["Janet", "Ann"], "middle": "Q"}},
+         {"patient": {"family": "[name]", "given": ["[name]", "[name]"], "middle": "[name]"}}),
+        # anywhere else they are cursors, positions and flags
+        ("/api/orders", {"page": {"first": "c2VjcmV0", "last": "Y3Vyc29y"}, "first": True, "last": 10},
+         {"page": {"first": "c2VjcmV0", "last": "Y3Vyc29y"}, "first": True, "last": 10}),
+        ("/api/users/:id", {"card": {"last4": "4242"}, "sort_first": "newest"},
+         {"card": {"last4": "4242"}, "sort_first": "newest"}),
+        # a login or handle is a person's inside a person's object (GitHub's users), a flag or a date elsewhere
+        ("/api/repos/:id", {"owner": {"login": "octocat", "id": 1}, "last_login": "2026-11-26T10:00:00Z", "login": True},
+         {"owner": {"login": "[name]", "id": 1}, "last_login": "2026-11-26T10:00:00Z", "login": True}),
+    ],
+)
+def test_the_bare_parts_of_a_name_are_a_persons_only_in_a_persons_object(route, body, expected):
+    # GIVEN first/last/given/family under a person's object and elsewhere  WHEN pii runs
+    # THEN only the person's are masked
+    assert body_after(body, route=route) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # custom fields, properties and form answers: the label names the value
+        ({"fields": [{"name": "phone", "value": "07700 900123"}, {"name": "lastName", "value": "Doverton"},
+                     {"key": "password", "value": "s3cr3tPass"}, {"field": "dateOfBirth", "value": "1990-04-12"},
+                     {"label": "Email", "answer": "jd at home"}, {"type": "iban", "values": ["DE89370400440532013000"]}]},
+         {"fields": [{"name": "phone", "value": "[phone]"}, {"name": "lastName", "value": "[name]"},
+                     {"key": "password", "value": "[redacted]"}, {"field": "dateOfBirth", "value": "[birth_date]"},
+                     {"label": "Email", "answer": "[email]"}, {"type": "iban", "values": ["[iban]"]}]}),
+        # pairs written as lists
+        ({"attrs": [["surname", "Doverton"], ["api_key", "abcd1234efgh5678ijkl"], ["plan", "pro"]]},
+         {"attrs": [["surname", "[name]"], ["api_key", "[redacted]"], ["plan", "pro"]]}),
+        # labels that name nothing personal leave their values alone
+        ({"settings": [{"key": "theme", "value": "dark"}, {"name": "Color", "value": "red"},
+                       {"name": "password_hint_shown", "value": True}], "pair": ["sort", "desc"]},
+         {"settings": [{"key": "theme", "value": "dark"}, {"name": "Color", "value": "red"},
+                       {"name": "password_hint_shown", "value": True}], "pair": ["sort", "desc"]}),
+        # lists of columns and sort orders are no pairs
+        ({"columns": ["name", "price"], "select": ["email", "phone"], "order": [["email", "asc"], ["lastName", "DESC"]]},
+         {"columns": ["name", "price"], "select": ["email", "phone"], "order": [["email", "asc"], ["lastName", "DESC"]]}),
+    ],
+)
+def test_a_value_labelled_by_a_field_name_written_as_data_gets_that_fields_action(body, expected):
+    # GIVEN a field's name written as data next to its value  WHEN pii runs
+    # THEN the value is masked as a field of that name would be
+    assert body_after(body, route="/api/forms/:id") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a map's marker, GeoJSON's [lon, lat], a route's points: a precise place whatever its name
+        ({"pos": [51.5033635, -0.1276248]}, {"pos": ["[location]", "[location]"]}),
+        ({"geometry": {"type": "LineString", "points": [[-0.12763, 51.50336], [-0.12811, 51.50412]]}},
+         {"geometry": {"type": "LineString", "points": [["[location]"] * 2, ["[location]"] * 2]}}),
+        # scores, ranges, prices and coarse places stay
+        ({"scores": [0.87341, 0.12659], "range": [10.5, 20.25], "city": [51.5, -0.13], "xy": [1234.56789, 2.12345],
+          "bid_ask": [1.08425, 1.08441], "band": [45.1234, 45.5678]},
+         {"scores": [0.87341, 0.12659], "range": [10.5, 20.25], "city": [51.5, -0.13], "xy": [1234.56789, 2.12345],
+          "bid_ask": [1.08425, 1.08441], "band": [45.1234, 45.5678]}),
+    ],
+)
+def test_a_pair_of_numbers_that_is_a_precise_place_is_masked_under_any_name(body, expected):
+    # GIVEN coordinates as a list of two numbers  WHEN pii runs  THEN precise ones are masked
+    assert body_after(body, route="/api/things") == expected
+
+
+@pytest.mark.parametrize(
+    ("route", "path", "expected"),
+    [
+        ("/auth/magic/:token", "/auth/magic/3f9a7c2e8b1d4f6a9c0e2b4d6f8a1c3e5b7d9f0a", "/auth/magic/[redacted]"),
+        ("/reset/:token(\\w+)/confirm", "/reset/abcdef0123456789/confirm?lang=en", "/reset/[redacted]/confirm?lang=en"),
+        ("/people/:fullName/orders", "/people/janet-doverton/orders", "/people/[name]/orders"),
+        ("/users/:name", "/users/janet", "/users/[name]"),
+        # what the route's names do not call personal stays, whatever it looks like
+        ("/api/commits/:sha", "/api/commits/3f9a7c2e8b1d4f6a9c0e2b4d6f8a1c3e5b7d9f0a",
+         "/api/commits/3f9a7c2e8b1d4f6a9c0e2b4d6f8a1c3e5b7d9f0a"),
+        ("/courses/:name", "/courses/intro-to-sql", "/courses/intro-to-sql"),
+        ("/files/*", "/files/a/b", "/files/a/b"),
+    ],
+)
+def test_a_path_segment_is_masked_when_the_route_names_it_for_personal_data(route, path, expected):
+    # GIVEN a call whose route names its parameters  WHEN pii runs
+    record = make_record(request={"method": "GET", "path": path, "route": route})
+    # THEN a segment whose parameter is named for a credential or personal data gets its action
+    out = pii(record)["request"]
+    assert (out["path"], out["route"]) == (expected, route)
+
+
+def test_a_command_lines_credential_in_a_list_of_arguments_is_masked():
+    # GIVEN the arguments of a job as a list  WHEN pii runs  THEN the flag's value is masked
+    body = {"args": ["--user", "janet", "--password", "s3cr3tPass", "--verbose", "--token=abc123def456ghi7"]}
+    assert body_after(body, route="/api/jobs") == {
+        "args": ["--user", "janet", "--password", "[redacted]", "--verbose", "--token=[redacted]"]
+    }
+
+
+def test_a_labelled_value_is_hashed_and_dropped_as_its_field_would_be():
+    # GIVEN hash mode for contact details and drop for names
+    options = {"mode": "hash", "hash_key": HASH_KEY, "classes": {"name": "drop"}}
+    body = {"fields": [{"name": "email", "value": "Jane@Example.com"}, {"name": "lastName", "value": "Doe"}],
+            "flat": {"email": "jane@example.com"}}
+    # WHEN pii runs
+    out = body_after(body, options)
+    # THEN the labelled e-mail has the pseudonym of the same e-mail under its field name,
+    # and the dropped name's value is gone
+    assert out["fields"][0]["value"] == out["flat"]["email"]
+    assert HASHED.fullmatch(out["fields"][0]["value"])["kind"] == "email"
+    assert out["fields"][1]["value"] is None
 
 
 # --- actions ----------------------------------------------------------------------------------

@@ -122,10 +122,33 @@ def _geo_uri(match: re.Match[str], replace: Replace) -> str:
     )
 
 
+#: Decimals that make two unnamed numbers a precise place (about 1 m): four, as text
+#: pairs need, would take exchange rates and prices quoted to four places for places.
+POINT_DECIMALS = 5
+
+
+def _a_place(a: float, b: float) -> bool:
+    """Could ``a, b`` be latitude and longitude (not both below 1: that is a pair of scores)?"""
+    return abs(a) <= 90 and abs(b) <= 180 and not (abs(a) < 1 and abs(b) < 1)
+
+
+def precise_point(a: float, b: float) -> bool:
+    """Two JSON numbers that are a precise place, ``[lat, lon]`` or GeoJSON's ``[lon, lat]``,
+    each with at least :data:`POINT_DECIMALS` decimals, one of them 2 or more (a pair of
+    exchange rates is not a place)."""
+    if not (_a_place(a, b) or _a_place(b, a)) or (abs(a) < 2 and abs(b) < 2):
+        return False
+    return all(_decimals(x) >= POINT_DECIMALS for x in (a, b))
+
+
+def _decimals(x: float) -> int:
+    written = repr(x)
+    return 0 if "e" in written else len(written) - written.index(".") - 1
+
+
 def _pair(match: re.Match[str], replace: Replace) -> str:
     lat, lon = match[0].split(",")
-    a, b = float(lat), float(lon)
-    if abs(a) > 90 or abs(b) > 180 or (abs(a) < 1 and abs(b) < 1):
+    if not _a_place(float(lat), float(lon)):
         return match[0]
     return replace("location", f"{_number(lat)},{_number(lon)}", match[0])
 

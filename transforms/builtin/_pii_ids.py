@@ -39,7 +39,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from transforms.builtin._pii_kinds import KIND_CLASS
+from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX
 from transforms.builtin._pii_words import cased, starts_word, variants
 
 Replace = Callable[[str, str, str], str]
@@ -443,8 +443,9 @@ _SPACED_GROUPS_RE = re.compile(r"(?:[ ][0-9]{2,8}+){1,3}+(?![0-9])")
 _DATE_OR_TIME_RE = re.compile(r"[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}|[0-9]{1,2}:[0-9]{2}")
 
 
-#: ``cpf:`` before a value: the value is a pseudonym made by an earlier pass, not an ID.
+#: ``cpf:`` before a pseudonym's hex: the value was made by an earlier pass, not an ID.
 _PSEUDONYM_BEFORE_RE = re.compile("(?:" + "|".join(sorted(KIND_CLASS, key=len, reverse=True)) + "):$")
+_PSEUDONYM_HEX_RE = re.compile(f"[0-9a-f]{{{PSEUDONYM_HEX}}}(?![0-9A-Za-z])")
 
 
 def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) -> str:
@@ -456,8 +457,8 @@ def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) 
             continue
         kind = _cue_kind(cue["cue"])
         at = cue.end()
-        if _PSEUDONYM_BEFORE_RE.search(text, max(0, at - 24), at) is not None:
-            continue
+        if _PSEUDONYM_BEFORE_RE.search(text, max(0, at - 24), at) is not None and _PSEUDONYM_HEX_RE.match(text, at):
+            continue  # an earlier pass's pseudonym; "ssn:536225467" is a number after its word
         found = _context_value(text, at, kind, phone_key)
         if found is None:
             continue
@@ -513,7 +514,9 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
     if kind == "ssn":
         return (match.end(), "ssn", digits) if n == 9 and ssn_ok(digits) else None
     if kind == "sin":
-        return (match.end(), "sin", digits) if n == 9 and valid("ca.sin", digits) else None
+        # after its word the checksum is enough: the first digit's rules (no 0, no 8) would
+        # keep the test numbers everyone copies (046 454 286)
+        return (match.end(), "sin", digits) if n == 9 and luhn_ok(digits) else None
     if kind == "bsn":
         return (match.end(), "bsn", digits) if n in (8, 9) and valid("nl.bsn", digits.zfill(9)) else None
     if kind == "aadhaar":

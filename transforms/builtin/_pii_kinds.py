@@ -141,6 +141,11 @@ KIND_CLASS: dict[str, str] = {
 }
 
 
+#: Hex digits of a hash-mode pseudonym, ``<kind>:<hex>`` (``ssn:1f0c...``): 64 bits,
+#: collision-free for any realistic population.
+PSEUDONYM_HEX = 16
+
+
 def class_of(kind: str) -> str:
     """The class of a finding's kind; unknown kinds count as credentials (the bluntest)."""
     return KIND_CLASS.get(kind, "credential")

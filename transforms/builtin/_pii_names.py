@@ -202,7 +202,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             drivers licence, driving licence number, driver license number, drivers license number,
             dl number, driver licence number, fuehrerschein, fuhrerschein, fuhrerscheinnummer,
             permis conduire, numero permis, carnet conducir, licencia conducir, rijbewijs,
-            rijbewijsnummer, prawo jazdy
+            rijbewijsnummer, prawo jazdy, licence number, license number, licence no, license no
         """,
         "tax_id": """
             tax id, tax identifier, tax number, tax no, tax identification number, tin, taxpayer id,
@@ -287,6 +287,10 @@ AMBIGUOUS_NAMES = (
     # a repository, a product or a team has a full and a display name too
     " full name, fullname, display name, displayname"
 )
+#: Parts of a name that are a person's only inside a person's object and as the whole field
+#: name (``passengers[].last``, FHIR's ``{"family": ..., "given": [...]}``): anywhere else
+#: ``first`` and ``last`` are cursors, flags or positions.
+PERSON_ONLY_NAMES = "first, last, middle, given, family, maiden, login, handle"
 #: Words that head a Romance name in front (``nom_client``, ``nombre_producto``).
 _ROMANCE_NAME_HEADS = frozenset({"nom", "nombre", "nome", "nume"})
 
@@ -421,6 +425,8 @@ def _singulars(word: str) -> tuple[str, ...]:
 #: a person's only where its context does not say it names a thing (AMBIGUOUS).
 NAME = ("name", "name")
 AMBIGUOUS = ("name", "name?")
+#: What it says of a bare ``first`` or ``last``: a person's name only in a person's context.
+PERSON_ONLY = ("name", "name (person's)")
 
 
 class PersonalNames:
@@ -437,12 +443,14 @@ class PersonalNames:
             self.terms[term] = None
         for term in _terms(AMBIGUOUS_NAMES):
             self.terms[term] = AMBIGUOUS
+        for term in _terms(PERSON_ONLY_NAMES):
+            self.terms.setdefault(term, PERSON_ONLY)
         self._longest = max(map(len, self.terms))
         # Joined terms by length, longest first so ``ipaddress`` wins over ``address``.
         self._joined: dict[str, tuple[str, str] | None] = {}
         for term, found in self.terms.items():
             text = "".join(term)
-            if len(text) >= _JOINED_MIN and found is not AMBIGUOUS:
+            if len(text) >= _JOINED_MIN and found is not AMBIGUOUS and found is not PERSON_ONLY:
                 self._joined.setdefault(text, found)
         self._joined_sizes = sorted({len(text) for text in self._joined}, reverse=True)
         self.person_nouns = frozenset(_words_of(PERSON_NOUNS))
@@ -454,7 +462,8 @@ class PersonalNames:
 
     def classify(self, name: str) -> tuple[str, str] | None:
         """``(class, kind)`` of the value under ``name``, :data:`AMBIGUOUS` for a name that
-        is a person's only in a person's context, or None."""
+        is a person's unless its context is a thing's, :data:`PERSON_ONLY` for one that is a
+        person's only in a person's context, or None."""
         parts = _personal_words(name)
         if not parts:
             return None
@@ -466,6 +475,8 @@ class PersonalNames:
                 key = parts[start:last] + (singular,)
                 if key in self.terms:
                     found = self.terms[key]
+                    if found is PERSON_ONLY and (start or not name.isalpha()):
+                        continue  # sort_first, page_last, last4: only the bare word counts
                     return self._resolve(parts[:start]) if found is AMBIGUOUS else found
         if len(parts) > 1 and parts[0] in _ROMANCE_NAME_HEADS:  # nom_client, nombre_producto
             return self._resolve(parts[1:])

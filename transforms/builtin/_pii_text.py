@@ -55,11 +55,11 @@ import binascii
 import re
 from functools import lru_cache
 from typing import Callable, Iterable
-from urllib.parse import unquote_plus
+from urllib.parse import quote_plus, unquote_plus
 
 from transforms.builtin import _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tokens
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
-from transforms.builtin._pii_kinds import KIND_CLASS, class_of
+from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
 from transforms.builtin._pii_names import CREDENTIAL_HEADERS
 from transforms.builtin._pii_words import fold, starts_a_word
 from transforms.builtin._pii_phones import COUNTRY_CODES, phone_key, with_country_code  # noqa: F401
@@ -67,9 +67,6 @@ from transforms.builtin._pii_phones import COUNTRY_CODES, phone_key, with_countr
 #: Kinds that identify a person: pseudonymised in ``hash`` mode. The others (credentials)
 #: are always masked: a pseudonym of a secret has no use.
 IDENTIFIERS = frozenset(kind for kind, cls in KIND_CLASS.items() if cls != "credential")
-#: Hex digits of a hash-mode pseudonym, ``<kind>:<hex>`` (``ssn:1f0c...``): 64 bits,
-#: collision-free for any realistic population.
-PSEUDONYM_HEX = 16
 #: A pseudonym made earlier in the same string: its ``kind:`` reads like a ``name: value``
 #: pair, and ``ssn`` or ``card`` are sensitive names; the pair pass leaves it be.
 _PSEUDONYM_RE = re.compile(rf"(?:{'|'.join(sorted(IDENTIFIERS))}):[0-9a-f]{{{PSEUDONYM_HEX}}}")
@@ -108,6 +105,12 @@ _AT_DECODE_RE = re.compile(r"%(?:25)?40|&#0*64;|&#[xX]0*40;|&commat;|\\u0040|\\x
 _DOT_DECODE_RE = re.compile(r"[ ]?[\[(](?i:dot)[\])][ ]?")
 _PLUS_DECODE_RE = re.compile(r"%(?:25)?2[Bb]")
 _RETINA_RE = re.compile(r"[0-9]+x\.[A-Za-z]+")
+#: The display name of an address, ``Janet Doverton <janet@...>`` or ``"Doverton, Janet" <...>``
+#: (mail headers, contact lists): one to four capitalised words, or a quoted name.
+_DISPLAY_NAME_RE = re.compile(
+    r"(?P<name>\"[^\"<>\r\n]{1,80}+\"|[^\W\d_](?<![\w'’-][^\W\d_])(?<=[A-ZÀ-ÖØ-Þ])[^\W\d_'’.-]*+(?:['’-][^\W\d_]++)*+"
+    r"(?:[ ][A-ZÀ-ÖØ-Þ][^\W\d_'’.-]*+(?:['’-][^\W\d_]++)*+){0,3}+)[ ]<(?=[\w.%+-]{1,64}@)"
+)
 
 #: The commonest strings with digits hold none of the number kinds: UUIDs/GUIDs with or
 #: without dashes, ISO dates and timestamps, ULIDs, hex digests, short plain numbers.
@@ -169,13 +172,29 @@ _HEADER_LINE_VALUE_RE = re.compile(
 #: More groups of a value of a shape after ``=`` in a URL whose spaces were not encoded
 #: (``tel=+48 512 345 678``, ``iban=DE89 3704 0044 0532 0130 00``).
 _SPACED_TAIL_RE = re.compile(r"(?:[ ]{1,2}[0-9A-Z(][0-9A-Z()./-]{0,11}+(?![a-z]))*+")
-#: ``<password>...</password>``: an XML element's name and its text.
-_XML_ELEMENT_RE = re.compile(
-    r"<(?P<name>[A-Za-z_][\w.:-]{0,63}+)(?:[ ][^<>]{0,256}+)?>(?P<value>[^<]{1,1024}+)</(?P=name)>"
-)
 _PLAIN_VALUE_RE = re.compile(
     r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?(?:\[[a-z_]{2,32}\])?[^&\s;,\"'{}\[\]<>]*+)"
 )
+#: ``<lastName>Doe</lastName>``, ``<ns:password type="x">...</ns:password>``: an XML or HTML
+#: element holding text only, its tag judged as a pair's name. Runs stop at the next ``<``,
+#: so a hostile text is scanned once.
+_ELEMENT_RE = re.compile(
+    r"<(?P<name>[A-Za-z_][A-Za-z0-9_.:-]{0,63}+)(?:[ \t\r\n][^<>]{0,512}+)?>(?P<value>[^<]{1,4096}+)</(?P=name)[ ]*>"
+)
+#: A multipart/form-data part: its name, its other headers, a blank line, then its value up
+#: to the line before the next boundary (a file's part, with ``filename=``, is left to the
+#: detectors).
+_FORM_PART_RE = re.compile(
+    r"form-data;[ ]{0,4}name=\"(?P<name>[^\"\r\n]{1,128}+)\"(?P<rest>[^\r\n]{0,512}+)\r?\n"
+    r"(?:[^\r\n]{1,512}+\r?\n){0,8}+\r?\n(?P<value>(?:[^\r\n]++|\r?\n(?!--)){0,4096}+)"
+)
+_FORM_DATA = ("form-data; ", "form-data;")
+#: URL-encoded structure (a quote, a colon, an equals sign, a brace): JSON or a form inside a
+#: query value or a cookie, which the passes below cannot read encoded.
+_ENCODED_STRUCTURE_RE = re.compile("%(?:25)?(?:22|3[AaDd]|7[Bb])")
+#: A run of URL text holding a ``%``, from the start of the run (a run without one fails
+#: once at its start, so a long text is scanned once).
+_ENCODED_RUN_RE = re.compile(r"(?<![^\s&=?#\"'<>])[^\s&=?#\"'<>%]*+%[^\s&=?#\"'<>]++")
 #: What the pii transform's name callback answers for a bare ``name`` (a person's or a thing's).
 AMBIGUOUS_NAME = "name?"
 #: Classes whose findings are judged on the value (precision, publicness), never by name.
@@ -203,7 +222,15 @@ _QUOTED_HEAD_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.){0,%d})" % _VALUE_HEAD
 _PLAIN_HEAD_RE = re.compile(
     r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?(?:\[[a-z_]{2,32}\])?[^&\s;,\"'{}\[\]<>]{0,%d})" % _VALUE_HEAD
 )
-_WORD_BEFORE_RE = re.compile(r"(?:([A-Za-z][A-Za-z-]{0,30}) )?([A-Za-z][A-Za-z-]{0,30}) $")
+_WORD_BEFORE_RE = re.compile(
+    r"(?:(?<![A-Za-z0-9])([A-Za-z][A-Za-z-]{0,30}) )?(?<![A-Za-z0-9])([A-Za-z][A-Za-z-]{0,30}) $"
+)
+#: A command line's credentials: ``--password s3cret`` (a flag named for one, then its value)
+#: and curl's ``-u user:password`` / ``--user user:password``.
+_FLAG_RE = re.compile(
+    r"(?<![\w-])(?:-u|--user)[ ]?+[^\s:\"']{1,64}+:(?P<password>[^\s\"']{1,256}+)"
+    r"|(?<![\w-])--(?P<name>[A-Za-z][A-Za-z0-9_-]{1,40}+)[ ]++(?P<value>[^\s\"'-][^\s\"']{0,255}+)"
+)
 #: Private-use characters that stand for a shielded span while the number passes run.
 _SHIELD_OPEN, _SHIELD_CLOSE = "\ue000", "\ue001"
 _SHIELD_RE = re.compile("\ue000([\ue010-\ue019]+)\ue001")
@@ -300,13 +327,22 @@ class TextScrubber:
             text = _JWT_RE.sub(lambda m: replace("jwt", "", m[0]), text)
         if "earer" in text or "asic" in text or "EARER" in text or "ASIC" in text:
             text = _AUTH_RE.sub(self._auth, text)
-        # 2. pairs, before any pass could cut a credential value in pieces
+        if "%" in text and _ENCODED_STRUCTURE_RE.search(text) is not None:
+            text = _ENCODED_RUN_RE.sub(self._encoded_run, text)
+        # 2. pairs, before any pass could cut a credential value in pieces; an element's and
+        # a form part's first (the pair pass would read their name="..." as a person's name)
+        if ("--" in text or "-u" in text) and (" -" in text or text.startswith("-")):
+            text = _FLAG_RE.sub(self._flag, text)
+        if "</" in text:
+            text = _ELEMENT_RE.sub(self._element, text)
+        if "form-data" in text:
+            text = _FORM_PART_RE.sub(self._form_part, text)
         if ("=" in text or ":" in text) and (self._every_pair or self._has_stem(text)):
             text = self._pairs(text)
-        if "</" in text:
-            text = self._xml(text)
-        # 3. e-mails, before numbers (digits in local parts)
+        # 3. e-mails, before numbers (digits in local parts), and their display names
         if "@" in text:
+            if " <" in text:
+                text = _DISPLAY_NAME_RE.sub(self._display_name, text)
             text = _EMAIL_RE.sub(self._email, text)
         if "%40" in text or "%2540" in text:
             text = _EMAIL_URL_RE.sub(self._email_url, text)
@@ -367,20 +403,6 @@ class TextScrubber:
             text = _SHIELD_RE.sub(lambda m: shielded[int("".join(chr(ord(c) - 0xE010 + 48) for c in m[1]))], text)
         return text
 
-    def _xml(self, text: str) -> str:
-        """``<password>...</password>``, ``<firstName>...</firstName>``: an element named
-        like a field is judged like the field."""
-        def element(match: re.Match[str]) -> str:
-            verdict = self._by_name(match["name"].rpartition(":")[2], "=", True)[0]
-            value = match["value"]
-            if not verdict or value.isspace() or value == self._redacted or _MASK_RE.fullmatch(value) \
-                    or _PSEUDONYM_RE.fullmatch(value):
-                return match[0]
-            start, end = match.start("value") - match.start(), match.end("value") - match.start()
-            return match[0][:start] + self._pair_replacement(verdict, value) + match[0][end:]
-
-        return _XML_ELEMENT_RE.sub(element, text)
-
     def _has_stem(self, text: str) -> bool:
         lowered = text.lower()
         return any(stem in lowered for stem in self._stems)
@@ -423,7 +445,7 @@ class TextScrubber:
             value = value_match["value"] if end is None else text[value_match.start("value"):end]
             if verdict == "address":
                 value = value.rstrip(" ")
-            if not value or self._already_clean(value, match):
+            if not value or self._already_clean(value, match) or (verdict == "name" and self._names_a_field(value)):
                 pos = at if at > match.start() else at + 1
                 continue
             start = value_match.start("value")
@@ -436,8 +458,54 @@ class TextScrubber:
         out.append(text[kept:])
         return "".join(out)
 
+    def _encoded_run(self, match: re.Match[str]) -> str:
+        """A URL-encoded run holding JSON or a form, scanned decoded and encoded again."""
+        run = match[0]
+        if _ENCODED_STRUCTURE_RE.search(run) is None:
+            return run
+        decoded = unquote_plus(run)
+        scrubbed = self.scrub(decoded)
+        return run if scrubbed == decoded else quote_plus(scrubbed, safe="[]")
+
+    def _flag(self, match: re.Match[str]) -> str:
+        if match["password"] is not None:
+            start = match.start("password") - match.start()
+            return match[0][:start] + self._redacted
+        if not self.flag_is_credential(match["name"]):
+            return match[0]
+        return match[0][:match.start("value") - match.start()] + self._redacted
+
+    def flag_is_credential(self, flag: str) -> bool:
+        """Is ``--<flag>`` (dashes stripped) a command-line option whose value is a credential?"""
+        verdict = self._by_name(flag.lstrip("-"), "=", False)[0]
+        return verdict is True
+
+    def _element(self, match: re.Match[str]) -> str:
+        return self._named_value(match, match["name"].rpartition(":")[2])
+
+    def _form_part(self, match: re.Match[str]) -> str:
+        return match[0] if "filename=" in match["rest"] else self._named_value(match, match["name"])
+
+    def _named_value(self, match: re.Match[str], name: str) -> str:
+        """A value whose name the structure around it gives (an element's tag, a form
+        part's name): masked as a pair's value of that name would be."""
+        verdict, url_check, name = self._by_name(name, "=", False)
+        value = match["value"]
+        if url_check and _pii_tokens.url_param_is_credential(name, value.strip()):
+            verdict = True
+        if not verdict or not value.strip() or self._already_clean(value.strip()):
+            return match[0]
+        start, end = match.start("value") - match.start(), match.end("value") - match.start()
+        return match[0][:start] + self._pair_replacement(verdict, value) + match[0][end:]
+
+    def _names_a_field(self, value: str) -> bool:
+        """``name="email"`` (an HTML input, a form part): the value is a field's name, no person's."""
+        return len(value) <= 64 and bool(self._is_sensitive_name(value.strip('"')))
+
     def _judge(self, match: re.Match[str], text: str, at: int, quote: str) -> object:
         name, sep = match.group("name", "sep")
+        if name == "name" and text.endswith(_FORM_DATA, 0, match.start()):
+            return False  # a form part's name="..." names the field that follows
         verdict, url_check, name = self._by_name(name, sep, bool(quote))
         if verdict and isinstance(verdict, str) and sep == ":" and not quote and match.start() > 0:
             # in prose the words before say whose the value is: "IP address:", "MAC address:",
@@ -489,12 +557,13 @@ class TextScrubber:
                 verdict = False
         return verdict, not verdict and sep == "=" and _pii_tokens.url_param_needs_check(name), name
 
-    def _already_clean(self, value: str, match: re.Match[str]) -> bool:
+    def _already_clean(self, value: str, match: re.Match[str] | None = None) -> bool:
+        """Is ``value`` a mask or a pseudonym already (of a pair ``match``: ``ssn: 1f0c...``)?"""
         return (
             value == self._redacted
             or (value[0] == "[" and _MASK_RE.fullmatch(value) is not None)
             or (":" in value and _PSEUDONYM_RE.fullmatch(value) is not None)
-            or (match["sep"] == ":" and _PSEUDONYM_RE.fullmatch(match[0] + value) is not None)
+            or (match is not None and match["sep"] == ":" and _PSEUDONYM_RE.fullmatch(match[0] + value) is not None)
         )
 
     def _pair_replacement(self, verdict: object, value: str) -> str:
@@ -555,6 +624,10 @@ class TextScrubber:
             index = "".join(chr(0xE010 + int(d)) for d in str(len(shielded) - 1))
             return f"{_SHIELD_OPEN}{index}{_SHIELD_CLOSE}"
         return written
+
+    def _display_name(self, match: re.Match[str]) -> str:
+        name = match["name"]
+        return self._replace("name", " ".join(name.strip('"').lower().split()), name) + match[0][len(name):]
 
     def _email_url(self, match: re.Match[str]) -> str:
         # "%3Djane%40...": the local part starts after the encoded byte before it

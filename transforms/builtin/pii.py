@@ -85,12 +85,13 @@ from typing import Any, Callable, Mapping
 from droplets import contract
 from transforms import ConfigError, hookimpl, reject_unknown_options
 from transforms.builtin._pii_ids import card_number_like
+from transforms.builtin._pii_geo import precise_point
 from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
 from transforms.builtin._pii_kinds import (
     ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, KIND_CLASS, TRUNCATE, actions_of, class_of,
 )
 from transforms.builtin._pii_names import (
-    AMBIGUOUS, CREDENTIAL_HEADERS, NameRule, personal_names, words,
+    AMBIGUOUS, CREDENTIAL_HEADERS, PERSON_ONLY, NameRule, personal_names, words,
 )
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
 
@@ -120,10 +121,25 @@ _SEGMENT_RE = re.compile(r"([^.\[\]]+)((?:\[\])*)")
 
 MASK, HASH, KEEP, DROP = ACTIONS
 _DROPPED = object()  # what an entry of the walk returns for a field to remove
+#: A field's name written as data: ``{"name": "phone", "value": "..."}``, ``{"key":
+#: "password", "value": ...}`` (custom fields, properties, settings, form answers) and
+#: ``[["email", "..."], ...]`` (pairs as lists). The label is judged as a field name and
+#: the value gets what a field of that name gets.
+_LABEL_KEYS = ("name", "key", "field", "label", "attribute", "property", "param", "parameter", "type")
+_VALUE_KEYS = frozenset({"value", "values", "val", "answer"})
+#: A route's parameter as the whole segment: ``:token``, ``:id(\\d+)``.
+_PARAMETER_RE = re.compile(r":([A-Za-z_][A-Za-z0-9_]*)(?:\(.*\))?")
+_SORT_ORDERS = frozenset({"asc", "desc", "ascending", "descending"})
+#: A label longer than this is text, not a field's name.
+_LABEL_MAX = 64
 
 
 def _redact(value: Any) -> str:
     return REDACTED
+
+
+def _ignore(_: Any) -> None:
+    """A walk's push for a value that is never a container."""
 
 
 # --- options ---------------------------------------------------------------------------
@@ -238,13 +254,16 @@ class Field:
 class KeyRule:
     """What a field name says of its value, cached per name: its scrubbed form, whether
     it names a credential, the personal data under it (``ambiguous``: only where the
-    context is not a thing's). The context a key gives the fields under it is cached
-    apart (``Pii.context``): it only matters for objects and lists."""
+    context is not a thing's; with ``person_only``, only where it is a person's). The
+    context a key gives the fields under it is cached apart (``Pii.context``): it only
+    matters for objects and lists."""
 
-    __slots__ = ("key", "credential", "field", "ambiguous", "leaf")
+    __slots__ = ("key", "credential", "field", "ambiguous", "person_only", "leaf")
 
-    def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None):
+    def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None,
+                 person_only: bool = False):
         self.key, self.credential, self.field, self.ambiguous = key, credential, field, ambiguous
+        self.person_only = person_only
         #: What a string or number under this key becomes wherever it is (outside a
         #: personal container and any path override): the walk's shortcut, or None.
         self.leaf: Callable[[Any], Any] | None = None
@@ -389,6 +408,7 @@ class Pii:
         self._coarse = lru_cache(maxsize=4096)(self.names.is_coarse)
         self.context = lru_cache(maxsize=16384)(self._key_context)
         self._route_person = lru_cache(maxsize=4096)(self._route_context)
+        self._route_parameters = lru_cache(maxsize=4096)(self._parameters_of)
 
         self._name_field = self.field("name", "name")
         ip = self.actions["ip"]
@@ -472,8 +492,8 @@ class Pii:
         if self.is_credential(name):
             return True
         found = self.names.classify(name)
-        if found is None or found[0] not in self._classes_in_text:
-            return False
+        if found is None or found is PERSON_ONLY or found[0] not in self._classes_in_text:
+            return False  # a bare "last=" in text has no person's object around it
         if found is AMBIGUOUS:
             return AMBIGUOUS_NAME
         return found[1] if found[1] in KIND_CLASS else found[0]
@@ -489,13 +509,13 @@ class Pii:
             return rule
         found = self.names.classify(key)
         field = ambiguous = None
-        if found is AMBIGUOUS:
+        if found is AMBIGUOUS or found is PERSON_ONLY:
             ambiguous = self._name_field
         elif found is not None:
             field = self.field(*found)
         if clean == key and field is None and ambiguous is None:
             return None
-        rule = KeyRule(clean, field=field, ambiguous=ambiguous)
+        rule = KeyRule(clean, field=field, ambiguous=ambiguous, person_only=found is PERSON_ONLY)
         if clean == key and field is not None and field.action not in (KEEP, DROP):
             rule.leaf = field.apply
         return rule
@@ -567,8 +587,49 @@ class Pii:
     # --- the record ----------------------------------------------------------------------
 
     def __call__(self, record: dict[str, Any]) -> dict[str, Any]:
-        self._walk(record, (None, self._record_context(record), self._tree, False))
+        person = self._record_context(record)
+        self._path_parameters(record, person)
+        self._walk(record, (None, person, self._tree, False))
         return record
+
+    def _path_parameters(self, record: Mapping[str, Any], person: bool | None) -> None:
+        """The segments of ``request.path`` that the route names for personal data or a
+        credential (``/reset/:token``, ``/people/:fullName``) get that field's action: the
+        route's parameter names are field names, and no detector can tell a reset token
+        from a commit hash by its look."""
+        request = record.get("request")
+        if type(request) is not dict:
+            return
+        route, path = request.get("route"), request.get("path")
+        if type(route) is not str or type(path) is not str or ":" not in route:
+            return
+        named = self._route_parameters(route[:1024])
+        if not named:
+            return
+        path, query = (path.split("?", 1) + [None])[:2]
+        parts = path.split("/")
+        if len(parts) != named[0]:
+            return  # a wildcard or an optional segment: the path does not line up
+        for index, name, rule in named[1:]:
+            new = self._entry(name, parts[index], rule, None, None, person, _ignore)
+            parts[index] = new if type(new) is str else "[redacted]"
+        request["path"] = "/".join(parts) + ("" if query is None else "?" + query)
+
+    def _parameters_of(self, route: str) -> tuple:
+        """(number of segments, then (index, name, rule) of each sensitive parameter) of a
+        route pattern, or () when none is."""
+        segments = route.split("?", 1)[0].split("/")
+        named: list = [len(segments)]
+        for index, segment in enumerate(segments):
+            match = _PARAMETER_RE.fullmatch(segment)
+            if match is None:
+                if "*" in segment or "{" in segment or "?" in segment:
+                    return ()  # the path's segments would not line up with the route's
+                continue
+            rule = self._label_rule(match[1])
+            if rule is not None:
+                named.append((index, match[1], rule))
+        return tuple(named) if len(named) > 1 else ()
 
     def scrub_payload(self, payload: str) -> str:
         """The payload of a bad row, scrubbed: walked as a record when it parses as JSON
@@ -626,6 +687,8 @@ class Pii:
             node, ctx = pop()
             field, person, paths, headers = ctx
             if type(node) is dict:
+                if field is None and not _VALUE_KEYS.isdisjoint(node):
+                    self._labelled_value(node, person, push)
                 plain = ctx if paths is None and not headers else (field, person, None, False)
                 special = paths.keys.get if paths is not None and paths.keys else None
                 wild = paths.keys.get("*") if special is not None else None
@@ -678,11 +741,15 @@ class Pii:
                         node.clear()
                         node.update((changes.get(k, k), v) for k, v in items if changes.get(k, k) is not None)
             else:
+                if len(node) == 2 and type(node[0]) is float and type(node[1]) is float and field is None:
+                    self._point(node)
                 sub = paths.items if paths is not None else None
                 child = ctx if sub is None and paths is None and not headers else (field, person, sub, False)
                 for i, item in enumerate(node):
                     kind = type(item)
                     if kind is dict or kind is list:
+                        if kind is list and field is None and len(item) == 2 and type(item[0]) is str:
+                            self._labelled_pair(item, person, push)
                         push((item, child))
                     elif field is not None:
                         if item is not None and kind is not bool:
@@ -691,8 +758,52 @@ class Pii:
                         new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
                         if new is not item:
                             node[i] = new
+                        if item[:2] == "--" and i + 1 < len(node) and self.text.flag_is_credential(item):
+                            node[i + 1] = REDACTED  # ["--password", "s3cret"]: a command line's arguments
                     elif kind is int and item > _CARD_MIN and card_number_like(item):
                         node[i] = self._replace("card", str(item), str(item))
+
+    def _point(self, pair: list) -> None:
+        """``[51.5033635, -0.1276248]`` under any name (GeoJSON, a map's marker): a precise
+        place is masked as a ``location`` field's value would be."""
+        if precise_point(pair[0], pair[1]):
+            location = self.field("location", "location")
+            if location.action != KEEP and location.action != DROP:
+                pair[0], pair[1] = location.apply(pair[0]), location.apply(pair[1])
+            elif location.action == DROP:
+                pair[0] = pair[1] = None
+
+    def _label_rule(self, label: Any) -> KeyRule | None:
+        """The rule of a field name written as data, if it says anything of its value."""
+        if type(label) is not str or not 0 < len(label) <= _LABEL_MAX:
+            return None
+        rule = self.key_rule(label)
+        if rule is None or not (rule.credential or rule.field is not None or rule.ambiguous is not None):
+            return None
+        return rule
+
+    def _labelled_value(self, node: dict, person: bool | None, push: Callable) -> None:
+        """``{"name": "phone", "value": "..."}``: the value is scrubbed as a field named by the label."""
+        for label_key in _LABEL_KEYS:
+            rule = self._label_rule(node.get(label_key))
+            if rule is not None:
+                label = node[label_key]
+                for value_key in _VALUE_KEYS.intersection(node):
+                    new = self._entry(label, node[value_key], rule, None, None, person, push)
+                    node[value_key] = None if new is _DROPPED else new
+                return
+
+    def _labelled_pair(self, pair: list, person: bool | None, push: Callable) -> None:
+        """``["email", "..."]``: the second item is scrubbed as a field named by the first.
+        Not a bare ``name`` (``["name", "price"]`` lists columns), a second field name
+        (``["email", "phone"]``) or a sort order (``[["email", "asc"]]``)."""
+        rule = self._label_rule(pair[0])
+        value = pair[1]
+        if rule is not None and rule.ambiguous is None and not (
+            type(value) is str and (value.lower() in _SORT_ORDERS or self.key_rule(value) is not None)
+        ):
+            new = self._entry(pair[0], pair[1], rule, None, None, person, push)
+            pair[1] = None if new is _DROPPED else new
 
     def _entry(self, key: str, item: Any, rule: KeyRule | None, sub: _Node | None, field: Field | None,
                person: bool | None, push: Callable) -> Any:
@@ -703,7 +814,7 @@ class Pii:
         own = None
         if rule is not None:
             own = rule.field
-            if own is None and rule.ambiguous is not None and person is not False:
+            if own is None and rule.ambiguous is not None and (person is True if rule.person_only else person is not False):
                 own = rule.ambiguous
         kind = type(item)
         if kind is dict or kind is list:
