@@ -197,6 +197,23 @@ def test_an_address_object_is_masked_field_by_field_keeping_its_coarse_parts():
                                "geo": {"lat": "[location]", "lng": "[location]", "accuracy": 5}}}
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a city's centre, two decimals (about a kilometre): it places no one
+        ({"location": {"city": "Berlin", "lat": 52.52, "lng": 13.4}}, {"location": {"city": "Berlin", "lat": 52.52, "lng": 13.4}}),
+        ({"latitude": "48.86", "longitude": "2.35"}, {"latitude": "48.86", "longitude": "2.35"}),
+        # three decimals or more, a value out of range, or not a number: masked
+        ({"lat": 52.520, "lng": 13.405}, {"lat": 52.52, "lng": "[location]"}),
+        ({"lat": "52.5200", "lng": 13.4049}, {"lat": "[location]", "lng": "[location]"}),
+        ({"lat": 1234.5, "gps": "52.52,13.40"}, {"lat": "[location]", "gps": "[location]"}),
+    ],
+)
+def test_a_coordinate_under_its_name_is_kept_only_when_too_coarse_to_place_anyone(body, expected):
+    # GIVEN coordinates under their names  WHEN pii runs  THEN only the coarse ones stay
+    assert body_after(body) == expected
+
+
 def test_a_name_object_and_lists_of_personal_values_are_masked_whole():
     body = {"name": {"first": "Jane", "last": "Doe"}, "emails": ["a@example.com", "not-an-email"],
             "phones": [{"type": "mobile", "number": "0612345678"}]}

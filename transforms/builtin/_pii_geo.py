@@ -141,6 +141,29 @@ def precise_point(a: float, b: float) -> bool:
     return all(_decimals(x) >= POINT_DECIMALS for x in (a, b))
 
 
+#: Fewer decimals than this, a coordinate under its own name (``lat``, ``lng``) places no
+#: one (``52.52``: a kilometre); the same bar as for a named value in text.
+NAMED_DECIMALS = 3
+
+
+def coarse_coordinate(value: object) -> bool:
+    """A latitude or longitude too coarse to place anyone: a number (or a number written
+    as a string) within range and with fewer than :data:`NAMED_DECIMALS` decimals."""
+    if isinstance(value, str):
+        try:
+            number = float(value)
+        except ValueError:
+            return False
+        written = value.strip()
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        number, written = value, repr(value)
+    else:
+        return False
+    if not -180 <= number <= 180 or "e" in written.lower() or "n" in written.lower():
+        return False
+    return "." not in written or len(written) - written.index(".") - 1 < NAMED_DECIMALS
+
+
 def _decimals(x: float) -> int:
     written = repr(x)
     return 0 if "e" in written else len(written) - written.index(".") - 1

@@ -563,7 +563,8 @@ class TextScrubber:
             value == self._redacted
             or (value[0] == "[" and _MASK_RE.fullmatch(value) is not None)
             or (":" in value and _PSEUDONYM_RE.fullmatch(value) is not None)
-            or (match is not None and match["sep"] == ":" and _PSEUDONYM_RE.fullmatch(match[0] + value) is not None)
+            # a pseudonym's "kind:" read as a pair, and the clause after it ("birth_date:1f0c... in Köln")
+            or (match is not None and match["sep"] == ":" and _PSEUDONYM_RE.match(match[0] + value) is not None)
         )
 
     def _pair_replacement(self, verdict: object, value: str) -> str:

@@ -85,7 +85,7 @@ from typing import Any, Callable, Mapping
 from droplets import contract
 from transforms import ConfigError, hookimpl, reject_unknown_options
 from transforms.builtin._pii_ids import card_number_like
-from transforms.builtin._pii_geo import precise_point
+from transforms.builtin._pii_geo import coarse_coordinate, precise_point
 from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
 from transforms.builtin._pii_kinds import (
     ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, KIND_CLASS, TRUNCATE, actions_of, class_of,
@@ -436,6 +436,10 @@ class Pii:
                 apply = self._truncate_value
             else:
                 apply = lambda value: value  # noqa: E731 (keep: never applied, the walk scans instead)
+            if cls == "location" and action != DROP:
+                # "lat": 52.52 places no one; the text detectors keep it too
+                precise = apply
+                apply = lambda value, precise=precise: value if coarse_coordinate(value) else precise(value)  # noqa: E731
             found = self._fields[(cls, kind, action)] = Field(cls, kind, action, apply)
         return found
 
