@@ -560,6 +560,9 @@ MIB = 1 << 20
         "0044 " * (MIB // 5), "0044 (0)" * (MIB // 8), "011 44 " * (MIB // 7), "00 1 " * (MIB // 5),
         "1-555-" * (MIB // 6), "1 (555) " * (MIB // 8), "0161-" * (MIB // 5), "07700 " * (MIB // 6),
         "0 1" * (MIB // 3), "01-02-" * (MIB // 6), "1.555." * (MIB // 6),
+        # the passes that read structure: markup, form parts, command lines, encoded and escaped text
+        "<a>" * (MIB // 3), '<meta name="' * (MIB // 12), 'name="x" ' * (MIB // 9), "-u a:" * (MIB // 5),
+        "%22a" * (MIB // 4), '\\"a\\":' * (MIB // 6), "A " * (MIB // 2) + "<", 'form-data; name="p"\r\n\r\n' * (MIB // 24),
     ],
     ids=lambda s: repr(s[:8]),
 )

@@ -189,6 +189,12 @@ _FORM_PART_RE = re.compile(
     r"(?:[^\r\n]{1,512}+\r?\n){0,8}+\r?\n(?P<value>(?:[^\r\n]++|\r?\n(?!--)){0,4096}+)"
 )
 _FORM_DATA = ("form-data; ", "form-data;")
+#: What a field's or an HTML control's name looks like (``email``, ``user[email]``, ``csrf-token``).
+_IDENTIFIER_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.:\[\]-]{0,63}")
+#: An HTML tag that names its value: ``<input name="password" value="...">``, ``<meta
+#: name="csrf-token" content="...">`` (attributes in any order).
+_NAMED_TAG_RE = re.compile(r"<(?:input|meta|param|INPUT|META|PARAM)(?P<attrs>[ \t\r\n][^<>]{1,1024}+)>")
+_ATTRIBUTE_RE = re.compile(r"(?P<key>[A-Za-z][\w:-]{0,31}+)[ ]{0,2}=[ ]{0,2}(?:\"(?P<dq>[^\"]*+)\"|'(?P<sq>[^']*+)')")
 #: URL-encoded structure (a quote, a colon, an equals sign, a brace): JSON or a form inside a
 #: query value or a cookie, which the passes below cannot read encoded.
 _ENCODED_STRUCTURE_RE = re.compile("%(?:25)?(?:22|3[AaDd]|7[Bb])")
@@ -306,6 +312,7 @@ class TextScrubber:
                                                    "assertion", "saml", "otp", "oauth", "googleaccessid"}
         self._stems = tuple(sorted(stems))
         self._by_name = lru_cache(maxsize=4096)(self._name_verdict)
+        self._by_words = lru_cache(maxsize=4096)(is_sensitive_name)  # "API key: ...": names of two or three words
         # A stem of "=" or ":" (the pii transform's) makes every pair a candidate.
         self._every_pair = "=" in self._stems or ":" in self._stems
 
@@ -337,6 +344,8 @@ class TextScrubber:
             text = _ELEMENT_RE.sub(self._element, text)
         if "form-data" in text:
             text = _FORM_PART_RE.sub(self._form_part, text)
+        if "<" in text and ("name=" in text or "NAME=" in text):
+            text = _NAMED_TAG_RE.sub(self._named_tag, text)
         if ("=" in text or ":" in text) and (self._every_pair or self._has_stem(text)):
             text = self._pairs(text)
         # 3. e-mails, before numbers (digits in local parts), and their display names
@@ -445,7 +454,7 @@ class TextScrubber:
             value = value_match["value"] if end is None else text[value_match.start("value"):end]
             if verdict == "address":
                 value = value.rstrip(" ")
-            if not value or self._already_clean(value, match) or (verdict == "name" and self._names_a_field(value)):
+            if not value or self._already_clean(value, match) or (verdict == "name" and self._names_a_field(value, text, at)):
                 pos = at if at > match.start() else at + 1
                 continue
             start = value_match.start("value")
@@ -486,6 +495,20 @@ class TextScrubber:
     def _form_part(self, match: re.Match[str]) -> str:
         return match[0] if "filename=" in match["rest"] else self._named_value(match, match["name"])
 
+    def _named_tag(self, match: re.Match[str]) -> str:
+        attributes = {m["key"].lower(): m for m in _ATTRIBUTE_RE.finditer(match["attrs"])}
+        name, value = attributes.get("name"), attributes.get("value") or attributes.get("content")
+        if name is None or value is None:
+            return match[0]
+        group = "dq" if value["dq"] is not None else "sq"
+        written = value[group]
+        verdict = self._by_name(name[name.lastgroup or "dq"] or "", "=", True)[0]
+        if not verdict or not written.strip() or self._already_clean(written.strip()):
+            return match[0]
+        offset = match.start("attrs") - match.start()
+        start, end = offset + value.start(group), offset + value.end(group)
+        return match[0][:start] + self._pair_replacement(verdict, written) + match[0][end:]
+
     def _named_value(self, match: re.Match[str], name: str) -> str:
         """A value whose name the structure around it gives (an element's tag, a form
         part's name): masked as a pair's value of that name would be."""
@@ -498,9 +521,17 @@ class TextScrubber:
         start, end = match.start("value") - match.start(), match.end("value") - match.start()
         return match[0][:start] + self._pair_replacement(verdict, value) + match[0][end:]
 
-    def _names_a_field(self, value: str) -> bool:
-        """``name="email"`` (an HTML input, a form part): the value is a field's name, no person's."""
-        return len(value) <= 64 and bool(self._is_sensitive_name(value.strip('"')))
+    def _names_a_field(self, value: str, text: str, at: int) -> bool:
+        """``name="email"``, ``<meta name="viewport">``: the value is a field's or a tag's
+        name, no person's (a sensitive field's name anywhere, any identifier inside a tag)."""
+        value = value.strip("\"'")
+        if _IDENTIFIER_RE.fullmatch(value) is None:
+            return False
+        if bool(self._by_name(value, "=", True)[0]):
+            return True
+        since = max(0, at - 1024)  # a tag's length, at most: a bounded look back stays linear
+        # inside a tag, an identifier names a control (a capitalised word may be a person: "Janet")
+        return not value.istitle() and text.rfind("<", since, at) > text.rfind(">", since, at)
 
     def _judge(self, match: re.Match[str], text: str, at: int, quote: str) -> object:
         name, sep = match.group("name", "sep")
@@ -529,7 +560,7 @@ class TextScrubber:
             if before is not None:
                 for words in ((before[1], before[2]) if before[1] else (), (before[2],)):
                     if words:
-                        verdict = self._is_sensitive_name(" ".join((*words, name)))
+                        verdict = self._by_words(" ".join((*words, name)))
                         if verdict and not isinstance(verdict, str):
                             return verdict
         return False
