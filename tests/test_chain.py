@@ -159,7 +159,17 @@ class Rewriter:
 
             return step
 
-        return {"rewrite": rewrite}
+        def unkey(options):
+            def step(record):
+                if options["how"] == "remove":
+                    del record["pipeline"]["key"]
+                else:
+                    record["pipeline"]["key"] = None
+                return record
+
+            return step
+
+        return {"rewrite": rewrite, "unkey": unkey}
 
 
 @pytest.mark.parametrize(
@@ -217,6 +227,21 @@ def test_a_transform_may_set_an_allowed_key_and_a_later_one_may_not_break_it():
     assert stored(alone).key == chosen
     overwritten = run_chain(make_record(), ["rewrite", "keys"], {"rewrite": {"key": chosen}}, plugins=[Rewriter()])
     assert stored(overwritten).key.startswith("events/dt=2026-11-26/")
+
+
+@pytest.mark.parametrize("how", ["remove", "none"])
+def test_a_transform_removing_the_key_an_earlier_one_chose_goes_back_to_the_default_key(how):
+    # GIVEN a plugin choosing a key of the allowed form, then one that removes pipeline.key
+    # (or sets it to None)
+    record = make_record()
+    chosen = "events/tenant=acme/dt=2026-11-26/x.json"
+    # WHEN a record runs through both
+    result = run_chain(record, ["rewrite", "unkey"], {"rewrite": {"key": chosen}, "unkey": {"how": how}},
+                       plugins=[Rewriter()])
+    # THEN it is stored, under the default key as if no key had been chosen (the record as
+    # stored names no key, so it must not sit under the earlier choice), not made a bad row
+    assert stored(result).key == contract.object_key(record)
+    assert result.record["pipeline"].get("key") is None
 
 
 def test_a_transform_returning_a_new_record_that_keeps_the_contract_is_stored():

@@ -194,11 +194,12 @@ class Chain:
             broken = _broken_contract(record, fixed)
             if broken:
                 return self.bad(name, f"transform broke the record contract: {broken}", payload)
-            chosen = record["pipeline"].get("key")
-            if chosen is not None and chosen != key:
-                if not contract.is_safe_key(chosen):
-                    return self.bad(name, f"transform set pipeline.key outside the allowed form: {KEY_RULE}", payload)
-                key = chosen
+            # The key is pipeline.key as the last transform leaves it: one that removes it (or
+            # sets it to None) goes back to the default layout, so a stored record holding a
+            # pipeline.key is always stored under that key.
+            key = record["pipeline"].get("key")
+            if key is not None and not contract.is_safe_key(key):
+                return self.bad(name, f"transform set pipeline.key outside the allowed form: {KEY_RULE}", payload)
         if key is None:
             try:
                 key = contract.object_key(record)

@@ -43,7 +43,9 @@ def droplets_transforms() -> Mapping[str, TransformFactory]:
     (``enrichment`` for derived facts). To choose the object key, set
     ``record["pipeline"]["key"]``: ``events/`` then segments of ``A-Za-z0-9=_.:-`` joined by
     single slashes (no empty, ``.`` or ``..`` segment), so no user input reaches it
-    unchecked. The chain checks both after every transform: a transform that breaks them
+    unchecked. The record is stored under ``pipeline.key`` as the last transform leaves it: a
+    later transform may choose another, or remove it (or set it to None) to go back to the
+    default layout. The chain checks both after every transform: a transform that breaks them
     makes the record a bad row naming it.
 
     An exception makes this record a bad row naming the transform; the rest of the batch

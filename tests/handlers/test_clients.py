@@ -197,6 +197,22 @@ def test_an_sdk_logger_that_already_follows_info_is_left_to_follow_it(aws_env, s
     assert {logging.getLogger(name).level for name in SDK_LOGGERS} == {logging.NOTSET}
 
 
+@pytest.mark.parametrize("name", SDK_LOGGERS)
+@pytest.mark.usefixtures("aws")
+def test_a_cold_start_raises_each_sdk_logger_set_to_debug_to_info(aws_env, sdk_levels, name):
+    # GIVEN one SDK logger set to DEBUG by the function's log level, the others following
+    # the root logger at INFO
+    logging.getLogger().setLevel(logging.INFO)
+    for other in SDK_LOGGERS:
+        logging.getLogger(other).setLevel(logging.NOTSET)
+    logging.getLogger(name).setLevel(logging.DEBUG)
+    # WHEN the consumer's container is built (a cold start: it builds its clients)
+    app = consumer.Consumer.from_env()
+    app.pool.shutdown()
+    # THEN that logger is at INFO: at DEBUG it would print whole requests, records included
+    assert logging.getLogger(name).level == logging.INFO
+
+
 def client_error(code: str, message: str = "the key events/dt=2026-01-01/sess-secret/x.json") -> ClientError:
     return ClientError({"Error": {"Code": code, "Message": message}}, "PutObject")
 
