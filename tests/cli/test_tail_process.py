@@ -193,11 +193,13 @@ def test_tail_honours_every_filter(live_lake):
                for n, (s, m, r, st, d) in calls.items()}
     lake.add_many(records.values())
     expected = {"route-prefix+slower": [2, 4, 5], "route-glob+5xx": [4], "4xx-range": [3, 10], "session+slower-s": [4]}
-    # THEN each tail shows exactly its calls, in order, once
+    # THEN each tail shows exactly its calls, once. (Not their order: the eleven index items
+    # land in the day's shards while the tails poll them, so one poll can see a later call's
+    # shard before an earlier call's; the order of what one poll finds is the next test's.)
     by_id = {r["event_id"]: n for n, r in records.items()}
     for name, tail in tails.items():
         shown = [by_id[json.loads(line)["event_id"]] for line in tail.lines(len(expected[name]))]
-        assert shown == expected[name], name
+        assert sorted(shown) == expected[name], name
     for name, tail in tails.items():
         assert_clean_stop(*tail.interrupt())
 
