@@ -78,8 +78,7 @@ def test_a_scrubbed_corpus_scrubbed_again_stays_the_same(mode):
     assert scrubbed(once, MODES[mode]) == once
 
 
-#: A quarter of a MiB: a quadratic pattern takes hours on it, a linear one milliseconds (tests/test_pii.py
-#: runs the 1 MiB cases); the suite has to stay well inside CI's 15 minutes.
+#: A quarter of a MiB, as in tests/test_pii.py: quadratic would take hours on it.
 MIB = 1 << 18
 
 
