@@ -616,7 +616,7 @@ class Pii:
             return  # a wildcard or an optional segment: the path does not line up
         for index, name, rule in named[1:]:
             new = self._entry(name, parts[index], rule, None, None, person, _ignore)
-            parts[index] = new if type(new) is str else "[redacted]"
+            parts[index] = new if type(new) is str else REDACTED  # a dropped or non-text verdict
         request["path"] = "/".join(parts) + ("" if query is None else "?" + query)
 
     def _parameters_of(self, route: str) -> tuple:
