@@ -201,7 +201,10 @@ class Sender {
   }
 
   _armFlushTimer() {
-    if (this.waiting > 0 && this.flushTimer === null && !this.closing) {
+    // With every call slot taken there is nothing a timer could send: the end of a call pumps
+    // again, so a hanging queue costs no wake-ups at all.
+    const slots = this.failures > 0 ? 1 : this.maxInFlight;
+    if (this.waiting > 0 && this.flushTimer === null && !this.closing && this.inFlight < slots) {
       this.flushTimer = setTimeout(() => {
         this.flushTimer = null;
         this._pump(true);

@@ -288,10 +288,20 @@ describe('the bounded buffer', () => {
       assert.equal(stats.captured, 25, 'once full, requests are not even captured');
       assert.equal(errors.filter((e) => e.code === 'BUFFER_FULL').length, 1, 'reported once, not per request');
       // AND while every call slot hangs, the sender sleeps: no busy loop on the event loop
+      const realSetTimeout = globalThis.setTimeout;
+      let timersSet = 0;
+      globalThis.setTimeout = (...args) => { timersSet += 1; return realSetTimeout(...args); };
       const before = process.cpuUsage();
-      await new Promise((r) => setTimeout(r, 500));
+      try {
+        await new Promise((r) => realSetTimeout(r, 500));
+      } finally {
+        globalThis.setTimeout = realSetTimeout;
+      }
       const used = process.cpuUsage(before);
-      assert.ok((used.user + used.system) / 1000 < 50, `${(used.user + used.system) / 1000} ms CPU in 500 ms idle`);
+      assert.equal(timersSet, 0, 'no timer wakes the sender while the call hangs');
+      // (a loop would take the whole 500 ms; the bound leaves room for GC on a shared machine)
+      assert.ok((used.user + used.system) / 1000 < 150, `${(used.user + used.system) / 1000} ms CPU in 500 ms idle`);
+      assert.equal(sqs.calls.length, 1, 'one call hangs; nothing else is tried meanwhile');
     } finally {
       const closed = await mw.close(20);
       assert.equal(closed.flushed, false);
