@@ -5,7 +5,10 @@ recorder of every AWS API call the CLI makes."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import boto3
 import botocore.client
@@ -25,25 +28,33 @@ AWS_SETTINGS = (
 )
 
 
-@pytest.fixture
-def clean_env(monkeypatch, tmp_path):
-    """Nothing from the developer's shell or the repository's own .droplets/local.json:
-    the test runs in an empty directory with no AWS settings."""
+def _clean(monkeypatch: pytest.MonkeyPatch, directory: Path) -> pytest.MonkeyPatch:
     for name in AWS_SETTINGS:
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-aws-config"))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-aws-credentials"))
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(directory / "no-aws-config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(directory / "no-aws-credentials"))
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(directory)
+    return monkeypatch
+
+
+def _with_keys(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
     return monkeypatch
 
 
 @pytest.fixture
+def clean_env(monkeypatch, tmp_path):
+    """Nothing from the developer's shell or the repository's own .droplets/local.json:
+    the test runs in an empty directory with no AWS settings."""
+    return _clean(monkeypatch, tmp_path)
+
+
+@pytest.fixture
 def aws_env(clean_env):
-    clean_env.setenv("AWS_ACCESS_KEY_ID", "testing")
-    clean_env.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    clean_env.setenv("AWS_DEFAULT_REGION", REGION)
-    return clean_env
+    return _with_keys(clean_env)
 
 
 def _lake(aws_env, versioning: bool) -> Lake:
@@ -69,6 +80,14 @@ def versioned_lake(aws_env):
         yield _lake(aws_env, versioning=True)
 
 
+@contextmanager
+def module_lake(directory: Path) -> Iterator[Lake]:
+    """The ``lake`` fixture's set-up for a module-scoped fixture: what several tests only
+    read (written pages, reports) is built once, in a lake of its own."""
+    with pytest.MonkeyPatch.context() as monkeypatch, mock_aws():
+        yield _lake(_with_keys(_clean(monkeypatch, directory)), versioning=False)
+
+
 @dataclass
 class Invocation:
     exit_code: int
@@ -83,16 +102,16 @@ class Invocation:
         return json.loads(self.stdout)
 
 
+def run_cli(*args: str, input: str | None = None) -> Invocation:
+    """Run the real droplets app in-process: ``run_cli("session", "abc...", input="y\\n")``."""
+    result = CliRunner().invoke(app, list(args), input=input, catch_exceptions=True)
+    return Invocation(result.exit_code, result.stdout, result.stderr, result.exception)
+
+
 @pytest.fixture
 def cli():
-    """Run the real droplets app in-process: ``cli("session", "abc...", input="y\\n")``."""
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | None = None) -> Invocation:
-        result = runner.invoke(app, list(args), input=input, catch_exceptions=True)
-        return Invocation(result.exit_code, result.stdout, result.stderr, result.exception)
-
-    return invoke
+    """:func:`run_cli`, as a fixture."""
+    return run_cli
 
 
 @pytest.fixture

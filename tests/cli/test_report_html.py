@@ -15,6 +15,7 @@ import pytest
 from droplets import contract
 from droplets.local.traffic import COURSE_IDS, plan_sessions
 from tests.cli.browser import assert_drawn, chart_data, offline_chromium
+from tests.cli.conftest import module_lake, run_cli
 from tests.cli.lake import stored_record
 
 #: The page's weight limit (issue 18: the plotly page weighed 4.9 MB for the demo's 255 calls).
@@ -61,20 +62,23 @@ MONTH = (datetime(2026, 6, 1, 0, 0, tzinfo=timezone.utc), timedelta(days=30), "d
 RANGES = {"hour": HOUR, "day": DAY, "month": MONTH}
 
 
-@pytest.fixture
-def report_pages(lake, cli, tmp_path) -> dict[str, tuple[Path, list[dict]]]:
+@pytest.fixture(scope="module")
+def report_pages(tmp_path_factory) -> dict[str, tuple[Path, list[dict]]]:
     """The HTML report of an hour, a day and a month, each of the demo's traffic (40 visitors
-    in the hour and the day, 120 over the month), written by `droplets report api --html`."""
+    in the hour and the day, 120 over the month), written by `droplets report api --html`.
+    Written once for the module: its tests only read the pages."""
+    directory = tmp_path_factory.mktemp("report-pages")
     pages = {}
-    for number, (name, (start, span, _, _, _)) in enumerate(RANGES.items()):
-        records = demo_traffic(start, span, 120 if name == "month" else 40, seed=18 + number)
-        index_only(lake, records)
-        out = tmp_path / "reports" / f"{name}.html"
-        result = cli("report", "api", "--since", contract.format_time(start), "--until", contract.format_time(start + span),
-                     "--html", str(out))
-        assert result.exit_code == 0, result.stderr
-        assert f"wrote {out}" in result.stderr
-        pages[name] = (out, records)
+    with module_lake(directory) as lake:
+        for number, (name, (start, span, _, _, _)) in enumerate(RANGES.items()):
+            records = demo_traffic(start, span, 120 if name == "month" else 40, seed=18 + number)
+            index_only(lake, records)
+            out = directory / "reports" / f"{name}.html"
+            result = run_cli("report", "api", "--since", contract.format_time(start),
+                             "--until", contract.format_time(start + span), "--html", str(out))
+            assert result.exit_code == 0, result.stderr
+            assert f"wrote {out}" in result.stderr
+            pages[name] = (out, records)
     return pages
 
 
