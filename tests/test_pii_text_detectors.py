@@ -189,6 +189,7 @@ TOKEN_EXAMPLES = {
     "xai_key": "xai-" + "a1B2" * 20,
     "contentful_token": "CFPAT-" + "a1B2-" * 8 + "c3D",
     "netlify_token": "nfp_" + "a1B2" * 9,
+    "mailchimp_key": "0123456789abcdef0123456789abcdef-us21",
 }
 
 

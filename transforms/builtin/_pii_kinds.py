@@ -135,6 +135,7 @@ KIND_CLASS: dict[str, str] = {
     "xai_key": "credential",
     "contentful_token": "credential",
     "netlify_token": "credential",
+    "mailchimp_key": "credential",
     "google_refresh_token": "credential",
     "square_access_token": "credential",
     "slack_config_token": "credential",

@@ -237,6 +237,12 @@ _FLAG_RE = re.compile(
     r"(?<![\w-])(?:-u|--user)[ ]?+[^\s:\"']{1,64}+:(?P<password>[^\s\"']{1,256}+)"
     r"|(?<![\w-])--(?P<name>[A-Za-z][A-Za-z0-9_-]{1,40}+)[ ]++(?P<value>[^\s\"'-][^\s\"']{0,255}+)"
 )
+#: MySQL's and MariaDB's clients take the password glued to ``-p`` (``mysql -u app -pS3cret``):
+#: a short flag no other tool gives a credential, so only after one of their names.
+_DB_PASSWORD_RE = re.compile(
+    r"(?<![\w-])(?:mysql(?:dump|admin|import|check|pump|sh|binlog)?|mariadb(?:-dump|-admin|-import|-check)?)(?![\w-])"
+    r"[^\n|;&]{0,256}?[ ]-p(?P<password>[^\s\"'-][^\s\"']{0,255}+)"
+)
 #: Private-use characters that stand for a shielded span while the number passes run.
 _SHIELD_OPEN, _SHIELD_CLOSE = "\ue000", "\ue001"
 _SHIELD_RE = re.compile("\ue000([\ue010-\ue019]+)\ue001")
@@ -340,6 +346,8 @@ class TextScrubber:
         # a form part's first (the pair pass would read their name="..." as a person's name)
         if ("--" in text or "-u" in text) and (" -" in text or text.startswith("-")):
             text = _FLAG_RE.sub(self._flag, text)
+        if " -p" in text and ("ysql" in text or "ariadb" in text):
+            text = _DB_PASSWORD_RE.sub(self._flag, text)
         if "</" in text:
             text = _ELEMENT_RE.sub(self._element, text)
         if "form-data" in text:

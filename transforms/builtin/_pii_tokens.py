@@ -40,10 +40,20 @@ AWS_SECRET = "aws_secret"
 
 
 @cache
+def _token_entries() -> tuple[dict, ...]:
+    text = resources.files("droplets.contract").joinpath("credentials.json").read_text(encoding="utf-8")
+    return tuple(json.loads(text)["tokens"])
+
+
 def token_formats() -> tuple[tuple[str, str], ...]:
     """(kind, pattern) of every token format of ``credentials.json``, in file order."""
-    text = resources.files("droplets.contract").joinpath("credentials.json").read_text(encoding="utf-8")
-    return tuple((entry["kind"], entry["pattern"]) for entry in json.loads(text)["tokens"])
+    return tuple((entry["kind"], entry["pattern"]) for entry in _token_entries())
+
+
+def token_starts(entry: dict) -> list[str]:
+    """What a text must hold for a format to match in it: its literal starts, or for a
+    format that starts with a class (``[0-9a-f]{32}-us[0-9]``) the literal named ``guard``."""
+    return [entry["guard"]] if "guard" in entry else _prefixes(entry["pattern"])
 
 
 #: At most this many prefixes per pattern: past it, a guard would cost more than it saves.
@@ -143,8 +153,9 @@ def _written_length(pattern: str, n: int) -> int:
     return i
 
 
-#: Every literal a token can start with: the token pass runs only on text holding one.
-_TOKEN_PREFIXES = tuple(sorted({p for _, pattern in token_formats() for p in _prefixes(pattern)}, key=lambda p: (-len(p), p)))
+#: Every literal a token can start with (or holds, by its guard): the token pass runs only
+#: on text holding one.
+_TOKEN_PREFIXES = tuple(sorted({p for entry in _token_entries() for p in token_starts(entry)}, key=lambda p: (-len(p), p)))
 _TOKEN_GUARD_RE = re.compile(one_of(list(_TOKEN_PREFIXES), literal=True))
 #: Above this length, one substring search per prefix (each skips through the text in C)
 #: beats one alternation tried at every position.

@@ -34,8 +34,9 @@ function stringList(data, key, file) {
 function load(file = locate()) {
   const data = JSON.parse(fs.readFileSync(file, 'utf8'));
   const tokens = data.tokens;
-  if (!Array.isArray(tokens) || tokens.some((t) => !t || typeof t.kind !== 'string' || typeof t.pattern !== 'string')) {
-    throw new Error(`@droplets/express: ${file}: "tokens" must be a list of {kind, pattern}`);
+  if (!Array.isArray(tokens) || tokens.some((t) => !t || typeof t.kind !== 'string' || typeof t.pattern !== 'string'
+    || (t.guard !== undefined && (typeof t.guard !== 'string' || !t.guard)))) {
+    throw new Error(`@droplets/express: ${file}: "tokens" must be a list of {kind, pattern, guard?}`);
   }
   for (const { kind, pattern } of tokens) {
     try {
@@ -49,7 +50,7 @@ function load(file = locate()) {
     headers: stringList(data, 'headers', file).map((h) => h.toLowerCase()),
     fields: stringList(data, 'fields', file),
     metadataWords: stringList(data, 'metadata_words', file),
-    tokens: tokens.map(({ kind, pattern }) => ({ kind, pattern })),
+    tokens: tokens.map(({ kind, pattern, guard }) => (guard === undefined ? { kind, pattern } : { kind, pattern, guard })),
   };
 }
 
@@ -194,7 +195,8 @@ function tokenMasker(tokens) {
   // Longer literal prefixes first: `sk-ant-` is an Anthropic key before it is an OpenAI `sk-` key.
   const order = tokens.map((t, i) => i).sort((a, b) => literalPrefix(tokens[b].pattern).text.length - literalPrefix(tokens[a].pattern).text.length);
   const all = new RegExp(order.map((i) => `(?<t${i}>${tokens[i].pattern})`).join('|'), 'gu');
-  const starts = tokens.flatMap((t) => prefixes(t.pattern));
+  // A format that starts with a class names a literal every match holds (its guard).
+  const starts = tokens.flatMap((t) => (t.guard ? [t.guard] : prefixes(t.pattern)));
   const guard = starts.includes('') ? null : new RegExp([...new Set(starts)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'u');
   const keyPatterns = tokens.filter((t) => t.kind === PRIVATE_KEY).map((t) => t.pattern);
   const keyBegin = keyPatterns.length ? new RegExp(keyPatterns.map((p) => `(?:${p})`).join('|'), 'gu') : null;
