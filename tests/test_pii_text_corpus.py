@@ -102,6 +102,8 @@ MIB = 1 << 18
         "My Number 1 " * (MIB // 12), "ID no 12 " * (MIB // 9),
         "1\u00a0" * (MIB // 2), "1\u2013" * (MIB // 2), "a\u200b" * (MIB // 2), "０１" * (MIB // 2),
         "Address: 1, " * (MIB // 12), "Adres: Cad. " * (MIB // 12), "Name: Jane " * (MIB // 11), "IP address: " * (MIB // 12),
+        "eyJ" * (MIB // 3), "eyJhbGci." * (MIB // 9), "W3s" + "A" * MIB + ".", "mysql " * (MIB // 6),
+        "mysql -p" * (MIB // 8), "0123456789abcdef-us1" * (MIB // 20),
     ],
     ids=lambda s: repr(s[:10]),
 )

@@ -75,6 +75,9 @@ _PSEUDONYM_BEFORE_RE = re.compile(rf"(?:{'|'.join(sorted(IDENTIFIERS))}):$")
 _MASK_RE = re.compile(r"\[[a-z_]{2,32}\]")
 
 _JWT_RE = re.compile(r"eyJ(?<![A-Za-z0-9_-]eyJ)[A-Za-z0-9_-]{4,}+\.[A-Za-z0-9_-]{4,}+\.[A-Za-z0-9_-]*+")
+#: JSON sent base64-encoded (``eyJ`` is ``{"``, ``W3s`` is ``[{``): a body or a cookie an API
+#: wraps, read like the JSON it holds (a JWT, dotted, is masked whole before this runs).
+_BASE64_JSON_RE = re.compile(r"(?:eyJ|W3s)(?<![A-Za-z0-9+/_-]...)[A-Za-z0-9+/_-]{8,}+={0,2}+(?![A-Za-z0-9+/=_.-])")
 _AUTH_RE = re.compile(
     r"(?<![A-Za-z0-9])(?P<scheme>[Bb]earer|BEARER|[Bb]asic|BASIC)[ ]{1,8}+(?P<cred>[A-Za-z0-9._~+/=-]{8,}+)"
 )
@@ -338,6 +341,8 @@ class TextScrubber:
         text = _pii_tokens.scrub(text, replace, self._redacted)
         if "eyJ" in text:
             text = _JWT_RE.sub(lambda m: replace("jwt", "", m[0]), text)
+        if "eyJ" in text or "W3s" in text:
+            text = _BASE64_JSON_RE.sub(self._base64_json, text)
         if "earer" in text or "asic" in text or "EARER" in text or "ASIC" in text:
             text = _AUTH_RE.sub(self._auth, text)
         if "%" in text and _ENCODED_STRUCTURE_RE.search(text) is not None:
@@ -483,6 +488,25 @@ class TextScrubber:
         decoded = unquote_plus(run)
         scrubbed = self.scrub(decoded)
         return run if scrubbed == decoded else quote_plus(scrubbed, safe="[]")
+
+    def _base64_json(self, match: re.Match[str]) -> str:
+        """Base64 of JSON, scrubbed as that JSON and encoded again in the same alphabet;
+        anything that does not decode to JSON text is left as it is."""
+        run = match[0]
+        urlsafe = "-" in run or "_" in run
+        try:
+            raw = (base64.urlsafe_b64decode if urlsafe else base64.b64decode)(run + "=" * (-len(run) % 4))
+            decoded = raw.decode("utf-8")
+        except (binascii.Error, ValueError):
+            return run
+        if decoded[-1:] not in ("}", "]"):
+            return run  # not whole JSON text: a base64 blob that only starts like it
+        scrubbed = self.scrub(decoded)
+        if scrubbed == decoded:
+            return run
+        encoded = (base64.urlsafe_b64encode if urlsafe else base64.b64encode)(scrubbed.encode("utf-8")).decode("ascii")
+        padded = run.endswith("=") or len(run) % 4 == 0
+        return encoded if padded else encoded.rstrip("=")
 
     def _flag(self, match: re.Match[str]) -> str:
         if match["password"] is not None:
