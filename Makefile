@@ -17,14 +17,16 @@ setup: $(VENV)/.installed $(NODE_INSTALLED)
 # tools, and leaving them out saves it a third of the set-up.
 setup-run: $(VENV)/.installed-run $(NODE_INSTALLED)
 
+# --no-compile: pip would compile all 17,000 modules of the dependencies (a minute of the
+# set-up); Python compiles the 1,100 or so that run, once, on first import.
 $(VENV)/.installed-run: pyproject.toml $(wildcard examples/*/pyproject.toml)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade "pip>=24"
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[cli,deploy]" $(EXAMPLE_PLUGINS)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-compile -e ".[cli,deploy]" $(EXAMPLE_PLUGINS)
 	touch $@
 
 $(VENV)/.installed: $(VENV)/.installed-run
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[dev]" $(EXAMPLE_PLUGINS)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-compile -e ".[dev]" $(EXAMPLE_PLUGINS)
 	touch $@
 
 %/node_modules/.installed: %/package.json
@@ -38,8 +40,8 @@ demo: setup-run
 # Every test: pytest (Python side, Pulumi under mocks, local stack end to end) and node --test.
 # Four pytest workers on two cores: the end-to-end tests spend much of their time waiting on
 # servers, subprocesses and moto's state machine, and the others fill that time (12 min of
-# pytest with 4 workers, 15 with 2, on a stop's machine).
+# pytest with 4 workers, 15 with 2, on a stop's machine); idle workers take queued tests from busy ones.
 test: setup
 	scripts/ensure-chromium
-	scripts/run-pytest $(BIN)/pytest -n 4 -p no:cacheprovider
+	scripts/run-pytest $(BIN)/pytest -n 4 --dist worksteal -p no:cacheprovider
 	$(foreach p,$(NODE_PACKAGES),cd $(dir $(p)) && npm test --silent && cd $(CURDIR) &&) true
