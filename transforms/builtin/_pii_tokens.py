@@ -192,15 +192,21 @@ _USERINFO_RE = re.compile(
 #: One pattern, so that a string is scanned once for both.
 _PASSWORD_WORDS = "password|passwort|passcode|passphrase|mot de passe|contraseña|contrasena|senha|wachtwoord|pin"
 _CODE_WORDS = "cvv2|cvv|cvc2|cvc|csc|security code|pin|otp|one-time code|verification code|passcode"
+#: "private key 4c08...", "API key: 9f8e...": a secret written after the words that name it,
+#: in prose or a log line (a random-looking value: letters and digits, 20 or more).
+_KEY_WORDS = ("private key|secret key|signing key|encryption key|master key|api key|access key|api token|access token"
+              "|auth token|refresh token|client secret|webhook secret")
 _SAID_RE = re.compile(
-    r"(?:" + cased(_PASSWORD_WORDS)
+    r"(?:" + cased(_KEY_WORDS) + r")[ ]{1,3}(?:is[ ]{1,3}|[:=][ ]?)?(?P<key>(?:0x)?[A-Za-z0-9+/_-]{20,512}+={0,2}+)"
+    r"(?![A-Za-z0-9+/=_-])"
+    r"|(?:" + cased(_PASSWORD_WORDS)
     + r")[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS)[ ]{1,3}"
     r"(?P<value>[^\s\"'<>]{1,128}+)"
     r"|(?:" + cased(_CODE_WORDS)
     + r")(?![^\W\d_])(?:[ ]{1,3}(?:code|number|no\.?))?[ ]{0,3}[:#=]?[ ]{0,3}(?P<code>[0-9]{3,8})(?![0-9A-Za-z])"
 )
 #: What a match of :data:`_SAID_RE` starts with, at the start of a word (:func:`_said`).
-CUE_WORDS = [*variants(_PASSWORD_WORDS), *variants(_CODE_WORDS)]
+CUE_WORDS = [*variants(_KEY_WORDS), *variants(_PASSWORD_WORDS), *variants(_CODE_WORDS)]
 #: Words after "password is" that say something about it rather than being it.
 _SAID_NOT_VALUES = frozenset(
     """a an the too not incorrect invalid wrong required missing expired weak strong correct empty your my
@@ -341,6 +347,11 @@ def _userinfo(match: re.Match[str], redacted: str) -> str:
 def _said(match: re.Match[str], redacted: str) -> str:
     if not starts_word(match.string, match.start()):
         return match[0]
+    if match["key"] is not None:
+        key = match["key"]
+        if not (token_like(key) and any(c.isdigit() for c in key)):
+            return match[0]
+        return match[0][:match.start("key") - match.start()] + redacted
     group = "value" if match["value"] is not None else "code"
     value = match[group].rstrip(".,;:)")
     if not value or value.lower() in _SAID_NOT_VALUES or value == redacted or value.startswith("["):
