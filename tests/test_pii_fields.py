@@ -118,6 +118,8 @@ PERSONAL = {
                       "pps_number", "ppsn", "teudat_zehut", "tc_kimlik_no", "tcKimlikNo", "rut", "rodne_cislo",
                       "isikukood", "asmens_kodas", "cedula", "emirates_id", "id_number", "curp", "mrn",
                       "medical_record_number"],
+    "[vehicle_id]": ["licensePlate", "license_plate", "registration_plate", "vin", "VIN", "vehicle_registration",
+                     "kennzeichen", "immatriculation", "matricula", "targa", "kenteken"],
     "[tax_id]": ["tax_id", "taxId", "tin", "steuernummer", "steuer_id", "codice_fiscale", "cpf", "cnpj", "nif", "rfc",
                  "nip", "numero_contribuinte", "vergi_no"],
     "[ssn]": ["ssn", "SSN", "social_security_number"],

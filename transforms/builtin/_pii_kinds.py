@@ -163,6 +163,7 @@ KIND_CLASS.update({
     "national_id": "government_id",
     "passport": "government_id",
     "driving_licence": "government_id",
+    "vehicle_id": "government_id",
     "tax_id": "government_id",
     "bank_account": "bank_account",
     "location": "location",

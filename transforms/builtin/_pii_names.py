@@ -204,6 +204,13 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             permis conduire, numero permis, carnet conducir, licencia conducir, rijbewijs,
             rijbewijsnummer, prawo jazdy, licence number, license number, licence no, license no
         """,
+        "vehicle_id": """
+            license plate, licence plate, plate number, registration plate, license plate number,
+            licence plate number, vehicle registration, vehicle registration number, registration mark, vin,
+            vin number, vehicle identification number, chassis number, kennzeichen, nummernschild,
+            amtliches kennzeichen, fahrgestellnummer, immatriculation, plaque immatriculation,
+            numero immatriculation, matricula, placa, targa, kenteken, rejestracja, tablica rejestracyjna, plaka
+        """,
         "tax_id": """
             tax id, tax identifier, tax number, tax no, tax identification number, tin, taxpayer id,
             itin, steuer id, steuerid, steuernummer, steueridentifikationsnummer, codice fiscale,
