@@ -722,6 +722,8 @@ class Pii:
                                 node[key] = new
                         elif kind is dict or kind is list:
                             says = context(key)  # user.name vs course.name
+                            if kind is list and len(item) == 2 and type(item[0]) is str:
+                                self._labelled_pair(item, person, push)  # {"pair": ["password", "..."]}
                             push((item, plain if says is None or says is person else (None, says, None, False)))
                         elif kind is int and item > _CARD_MIN and card_number_like(item) and not _names_an_id(key):
                             node[key] = self._replace("card", str(item), str(item))
