@@ -40,8 +40,9 @@ demo: setup-run
 # Every test: pytest (Python side, Pulumi under mocks, local stack end to end) and node --test.
 # Four pytest workers on two cores: the end-to-end tests spend much of their time waiting on
 # servers, subprocesses and moto's state machine, and the others fill that time (12 min of
-# pytest with 4 workers, 15 with 2, on a stop's machine); idle workers take queued tests from busy ones.
+# pytest with 4 workers, 15 with 2, on a stop's machine). Not --dist worksteal: a stolen test that runs moto in-process resets
+# the backends a module-scoped local stack of another module holds on the same worker.
 test: setup
 	scripts/ensure-chromium
-	scripts/run-pytest $(BIN)/pytest -n 4 --dist worksteal -p no:cacheprovider
+	scripts/run-pytest $(BIN)/pytest -n 4 -p no:cacheprovider
 	$(foreach p,$(NODE_PACKAGES),cd $(dir $(p)) && npm test --silent && cd $(CURDIR) &&) true

@@ -386,7 +386,7 @@ _CUES = {
              r"|ring me|mob|tlf|gsm|puhelin|rufnummer|mobilnummer|festnetz|numéro de téléphone|contact number"
              r"|telefonu|telefoon|mobiel|komórka|telefonnummer|llámame|chiamami|appelez-moi|dzwonić|dzwonic|zadzwoń|zadzwon"
              r"|ligue-me|liga-me|ligue|ligar|anrufen|bel me|chiamare|chiama|appelle-moi|appelle|appeler|zavolejte"
-             r"|电话|手机|電話|携帯|телефон",
+             r"|电话号码|电话是|电话|手机号码|手机号|手机|電話|携帯|телефон",
     "ssn": r"ssn|social security|soc\.? ?sec\.?",
     "sin": r"sin|social insurance|nas|numéro d'assurance sociale",
     "bsn": r"bsn|burgerservicenummer|sofinummer|sofi",

@@ -68,8 +68,14 @@ _GREETING = (
     # weaker introductions: like a greeting, they need two capitalised words ("this is Jane Doe",
     # not "this is Spain")
     r"|this is|i am|i'm|ich bin|je suis|soy|sono|sou|ik ben"
-    # and the role a person is named by in support notes ("Customer Jane Doe called")
-    r"|customer|client|patient|caller|passenger|tenant|kunde|kundin|cliente|paciente|patiente"
+)
+#: The role a person is named by in support notes and messages ("Customer Jane Doe called",
+#: "Customer: Jane Doe", "Sent by Jane Doe", "Kontakt: Max Mustermann"): two capitalised
+#: words, as after a greeting, with or without a colon.
+_ROLE = (
+    r"customer|client|patient|caller|passenger|tenant|kunde|kundin|cliente|paciente|patiente"
+    r"|contact|kontakt|contacto|contatto|sent by|gesendet von|envoyé par|enviado por|inviato da|wysłane przez"
+    r"|verzonden door|skickat av|submitted by|requested by|reported by|signed by"
 )
 _LABEL = (
     r"full name|first name|last name|surname|family name|given name|middle name|customer name|cardholder"
@@ -86,8 +92,8 @@ _TITLE = (
     r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Hr|Fr"
     r"|MR|MRS|MS|DR|M(?=\.)"
 )
-_NAME_CUES = [*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *variants(_LABEL), *variants(_BARE_LABEL),
-              *top_level(_TITLE)]
+_NAME_CUES = [*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *variants(_ROLE), *variants(_LABEL),
+              *variants(_BARE_LABEL), *top_level(_TITLE)]
 # One alternation without groups: named groups in it stop ``re`` from skipping to where a
 # cue could start (measured 300 times slower). Which kind of cue matched is found after.
 _NAME_CUE_RE = re.compile(
@@ -95,6 +101,7 @@ _NAME_CUE_RE = re.compile(
     r"(?:(?<=[.,])|(?![^\W\d_]))(?P<gap>[ ]{0,2}[:=][ ]{0,2}|\.[ ]?|[ ,:\r\n]{1,3})(?=[^\W\d_])"
 )
 _GREETING_RE = re.compile(f"(?i:{_GREETING})")
+_ROLE_RE = re.compile(f"(?i:{_ROLE})")
 _LABEL_RE = re.compile(f"(?i:{_LABEL})")
 _BARE_LABEL_RE = re.compile(f"(?i:{_BARE_LABEL})")
 _TITLE_RE = re.compile(_TITLE)
@@ -117,7 +124,8 @@ _NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
     service services success care experience portal profile account accounts journey segment id number list
     data record records details info information satisfaction relations relationship feedback facing base
-    secret key keys name name: type group support. login sign portal""".split()
+    secret key keys name name: type group support. login sign portal
+    new premium plan plans basic pro enterprise free trial office sales desk center centre""".split()
 )
 
 
@@ -140,9 +148,10 @@ def scrub_names(text: str, replace: Replace) -> str:
         word, gap = cue["cue"], cue["gap"]
         bare = _BARE_LABEL_RE.fullmatch(word) is not None
         labelled = bare or _LABEL_RE.fullmatch(word) is not None
-        greeting = _GREETING_RE.fullmatch(word) is not None
+        role = _ROLE_RE.fullmatch(word) is not None
+        greeting = role or _GREETING_RE.fullmatch(word) is not None
         colon = ":" in gap or "=" in gap
-        if labelled != colon and not (greeting and not colon):
+        if labelled != colon and not (greeting and not colon) and not role:
             continue  # "name:" only after a label; a label only with its colon ("Patient" is both)
         if _TITLE_RE.fullmatch(word) is not None and not (gap.startswith(".") or gap == " "):
             continue

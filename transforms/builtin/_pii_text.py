@@ -92,7 +92,8 @@ _IBAN_HEAD_RE = re.compile(r"[0-9](?<=[A-Za-z][A-Za-z][0-9])[0-9]")
 # JSON text; the local part of a URL-encoded one has no "+" (a space in a form), but may
 # hold an encoded one (%2B).
 _DOMAIN = r"(?P<domain>(?:[\w-]{1,63}\.){1,8}(?:[^\W\d_]{2,24}|xn--[a-z0-9-]{1,59}))(?![\w-])"
-_EMAIL_RE = re.compile(r"[\w.%+-](?<![\w.%+-][\w.%+-])[\w.%+-]{0,63}+@" + _DOMAIN)
+#: An apostrophe may sit inside the local part (``o'brien@``), never start it.
+_EMAIL_RE = re.compile(r"[\w.%+-](?<![\w.%+-][\w.%+-])[\w.%+'-]{0,63}+@" + _DOMAIN)
 _EMAIL_URL_RE = re.compile(
     r"(?:[\w.-]|%(?:25)?2[Bb])(?<![\w.-][\w.-])(?:[\w.-]|%(?:25)?2[Bb]){0,63}+%(?:25)?40" + _DOMAIN
 )

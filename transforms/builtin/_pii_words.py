@@ -131,8 +131,13 @@ def starts_a_word(alternatives: list[str], after: str = "") -> Callable[[str], b
 
 
 def starts_word(text: str, start: int) -> bool:
-    """Is ``start`` the start of a word (no letter right before it)?"""
-    return start == 0 or not text[start - 1].isalpha()
+    """Is ``start`` the start of a word (no letter right before it)? Chinese and Japanese
+    write no spaces between words: after kana or a CJK ideograph a word may start (as
+    :data:`_NOT_A_LETTER`, which the guards use, has it)."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not before.isalpha() or "\u3040" <= before <= "\u9fff"
 
 
 def top_level(pattern: str) -> list[str]:
