@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from transforms.builtin._pii_tokens import _TOKENS_RE, _may_hold_token, _may_hold_userinfo, _prefixes, token_formats
+from transforms.builtin._pii_tokens import _TOKEN_PREFIXES, _TOKENS_RE, _may_hold_token, _may_hold_userinfo, _prefixes, token_formats
 from transforms.builtin._pii_words import cased, one_of, top_level, variants
 
 CUE_LISTS = [
@@ -63,6 +63,15 @@ def test_token_prefixes_expand_groups_and_small_classes():
     assert _prefixes("xox[abeposr]-[0-9A-Za-z-]{10,255}")[:2] == ["xoxa-", "xoxb-"]
     # a quantified literal ends the prefix before it
     assert _prefixes("aadhaa?r") == ["aadha"]
+
+
+def test_no_token_format_opens_the_guard_to_every_text():
+    # GIVEN the literals the token guard looks for: each format's literal starts, or the
+    # guard literal a format that starts with a class names (Mailchimp's "-us")
+    # THEN none is empty: an empty one would send every string through the token pass
+    assert "" not in _TOKEN_PREFIXES
+    assert "-us" in _TOKEN_PREFIXES
+    assert not _may_hold_token("an ordinary sentence about data lakes")
 
 
 @pytest.mark.parametrize(("kind", "pattern"), token_formats())
