@@ -10,6 +10,8 @@ between them) right after:
   "Hello", "Hey", "Hallo", "Hola", "Bonjour", "Ciao", "Olá", and the weaker "this is", "I am",
   "I'm", "c'est", "ich bin", "soy", "sono" (two words: "Hello World", "Hi Team" and "this is
   Spain" are not people);
+- a role, with or without its colon (two words): "Customer", "Patient", "Kunde", "Contact",
+  "Kontakt", "Sent by", "Envoyé par", "Enviado por", "Inviato da", "Wysłane przez"...;
 - a title: "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Herr", "Frau", "M.", "Mme",
   "Mlle", "Sr", "Sra", "Srta", "Sig.", "Sig.ra", "Dott.", "Dhr.", "Mevr." (the title stays);
 - a label that names a person: "full name:", "first name:", "surname:", "nom :",
@@ -75,7 +77,7 @@ _GREETING = (
 _ROLE = (
     r"customer|client|patient|caller|passenger|tenant|kunde|kundin|cliente|paciente|patiente"
     r"|contact|kontakt|contacto|contatto|sent by|gesendet von|envoyé par|enviado por|inviato da|wysłane przez"
-    r"|verzonden door|skickat av|submitted by|requested by|reported by|signed by"
+    r"|verzonden door|skickat av"
 )
 _LABEL = (
     r"full name|first name|last name|surname|family name|given name|middle name|customer name|cardholder"
@@ -125,7 +127,8 @@ _NOT_NAMES = frozenset(
     service services success care experience portal profile account accounts journey segment id number list
     data record records details info information satisfaction relations relationship feedback facing base
     secret key keys name name: type group support. login sign portal
-    new premium plan plans basic pro enterprise free trial office sales desk center centre""".split()
+    new premium plan plans basic pro enterprise free trial office sales desk center centre
+    mail delivery system subsystem bot daemon robot automation notification notifications noreply""".split()
 )
 
 
