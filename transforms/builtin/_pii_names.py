@@ -138,7 +138,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             sukunimi, etunimi, vezeteknev, keresztnev, prenume,
             primeiro nome, ultimo nome, apelido, mellannamn, mellomnavn, imiona, drugie imie,
             soyad, soyadi, soyadı, soyisim, ad soyad, adi soyadi, ad soyadı, adı soyadı, name kanji, name kana,
-            furigana, shimei, seimei, recipient, signer, addressee, beneficiary
+            furigana, shimei, seimei, recipient, signer, addressee, beneficiary,
+            prezime, ime prezime, familiya, otchestvo, фамилия, отчество, фио, eponymo, επώνυμο, ονοματεπώνυμο,
+            氏名, 姓名, 名字, 성명, priezvisko, pavarde, vards, uzvards, eesnimi, perekonnanimi, priimek
         """,
     },
     "contact": {
@@ -160,7 +162,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             telefone, numero telefone, telefone celular, cellulare, numero cellulare,
             telefoon, telefoonnummer, mobiel, mobiel nummer, numer telefonu, puhelin,
             puhelinnumero, telefonszam, telemovel, numero telemovel, matkapuhelin, cep telefonu,
-            cep telefonu numarasi, telefon numarasi, mobiltelefonnummer, komorka, numer komorki
+            cep telefonu numarasi, telefon numarasi, mobiltelefonnummer, komorka, numer komorki,
+            telefonni cislo, telefonszám, телефон, мобильный, номер телефона, τηλέφωνο, κινητό,
+            電話番号, 電話, 携帯, 携帯番号, 手机, 手机号, 手机号码, 电话, 电话号码, 联系电话, 전화번호, 전화, 휴대폰
         """,
     },
     "address": {
@@ -172,12 +176,14 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             adresse, anschrift, strasse, hausnummer, wohnadresse, rue, numero rue, adresse postale,
             direccion, calle, domicilio, numero calle, indirizzo, endereco, logradouro, morada,
             adres, straat, straatnaam, huisnummer, ulica, adresa, osoite, katuosoite, cim,
-            sokak, cadde, acik adres, gatuadress, gateadresse, gadenavn, numer domu, numer mieszkania
+            sokak, cadde, acik adres, gatuadress, gateadresse, gadenavn, numer domu, numer mieszkania,
+            ulice, lakcim, lakcím, адрес, улица, διεύθυνση, οδός, 住所, 地址, 详细地址, 주소
         """,
         "postal_code": """
             postal code, postalcode, postcode, post code, zip, zip code, zipcode, postleitzahl, plz,
             code postal, codigo postal, cod postal, codice postale, cep, postnummer, postinumero,
-            kod pocztowy, iranyitoszam, eircode, posta kodu, postkod, postnr
+            kod pocztowy, iranyitoszam, eircode, posta kodu, postkod, postnr, psc, почтовый индекс, индекс,
+            ταχυδρομικός κώδικας, 郵便番号, 邮编, 邮政编码, 우편번호
         """,
     },
     "birth_date": {
@@ -291,6 +297,8 @@ NOT_PERSONAL = """
 #: Words that make ``name`` ambiguous: a person's or a thing's, decided by the context.
 AMBIGUOUS_NAMES = (
     "name, nom, nombre, nome, naam, navn, namn, nimi, imie, jmeno, meno, nev, nume, vardas, isim, adi, adı,"
+    # South Slavic, Russian and Greek (also transliterated), Japanese, Chinese, Korean
+    " ime, imya, имя, onoma, όνομα, 名前, 名称, 이름,"
     # a repository, a product or a team has a full and a display name too
     " full name, fullname, display name, displayname"
 )
