@@ -500,7 +500,7 @@ class TextScrubber:
             decoded = raw.decode("utf-8")
         except (binascii.Error, ValueError):
             return run
-        if decoded[-1:] not in ("}", "]"):
+        if decoded.rstrip()[-1:] not in ("}", "]"):  # `echo '{...}' | base64` ends in a newline
             return run  # not whole JSON text: a base64 blob that only starts like it
         scrubbed = self.scrub(decoded)
         if scrubbed == decoded:
