@@ -129,6 +129,9 @@ PERSONAL = {
     "[bank_account]": ["account_number", "accountNumber", "bank_account", "sort_code", "sortCode", "routing_number",
                        "kontonummer", "numero_de_cuenta", "rekeningnummer"],
     "[card]": ["credit_card", "creditCard", "debit_card", "kreditkarte", "tarjeta_de_credito"],
+    "[device_id]": ["imei", "IMEI", "imeisv", "mac_address", "macAddress", "mac", "deviceId", "device_id",
+                    "advertisingId", "idfa", "gaid", "android_id", "iccid", "imsi", "bluetooth_address", "deviceName",
+                    "adresse_mac"],
     "[location]": ["lat", "lng", "lon", "latitude", "longitude", "coordinates", "coords", "geo", "geolocation", "gps",
                    "latLng", "breitengrad", "latitud", "longitudine"],
 }
@@ -161,7 +164,7 @@ def test_values_under_personal_field_names_are_masked_by_class(name, mask):
         # coarse on their own
         "city", "country", "state", "region", "countryCode", "timezone",
         # look like a term, are something else
-        "mac_address", "macAddress", "wallet_address", "microphone", "automobile", "bic", "swift", "filename", "hostname",
+        "server_address", "device_type", "deviceModel", "ad_id", "wallet_address", "microphone", "automobile", "bic", "swift", "filename", "hostname",
         "company_name", "product_name", "course_name", "file-name", "class_name", "event_name", "bank_name",
         "long_name", "title", "description", "status", "id", "user_id", "sessions", "session_count", "mail", "location",
     ],

@@ -396,6 +396,7 @@ _CUES = {
     "sort_code": r"sort[ -]?code|bankleitzahl|blz",
     "routing_number": r"routing|aba|rtn|transit number|routing transit",
     "passport": r"passport|passeport|reisepass|pasaporte|passaporto|paspoort|passaporte|pass no",
+    "device_id": r"imei|imeisv|meid|mac address|mac-adresse|adresse mac|mac|idfa|gaid|advertising id",
     "driving_licence": r"driver'?s'? licen[cs]e|driving licen[cs]e|driver licen[cs]e|licen[cs]e(?= ?(?:number|no[ .:]|nr|#))"
                        r"|führerschein"
                        r"|fuhrerschein|permis de conduire|carnet de conducir|licencia de conducir|patente di guida"
@@ -441,6 +442,11 @@ _NUMBER_VALUE_RE = re.compile(
 _WORD_VALUE_RE = re.compile(r"[A-Za-z0-9]{1,24}+(?:[./-][A-Za-z0-9]{1,24}+){0,5}+")
 #: Digit groups after the first, one space before each, at most 20 digits in all.
 _SPACED_GROUPS_RE = re.compile(r"(?:[ ][0-9]{2,8}+){1,3}+(?![0-9])")
+#: A device's identifier after its word: a MAC address, an advertising ID (a UUID).
+_DEVICE_VALUE_RE = re.compile(
+    r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
+    r"|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+)
 _DATE_OR_TIME_RE = re.compile(r"[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}|[0-9]{1,2}:[0-9]{2}")
 
 
@@ -500,6 +506,11 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
         if kind == "national_id" and digits < 4:
             return None
         return end, kind, canonical
+    if kind == "device_id":
+        match = _DEVICE_VALUE_RE.match(text, at)
+        if match is not None and _boundary_after(text, match.end()):
+            # canonical as the pii transform makes a field's value (pseudonyms join)
+            return match.end(), "device_id", re.sub(r"[:-]", "", match[0]).upper()
     match = _NUMBER_VALUE_RE.match(text, at)
     if match is None or not _boundary_after(text, match.end()):
         return None
@@ -522,6 +533,8 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
         return (match.end(), "bsn", digits) if n in (8, 9) and valid("nl.bsn", digits.zfill(9)) else None
     if kind == "aadhaar":
         return (match.end(), "aadhaar", digits) if n == 12 and valid("in_.aadhaar", digits) else None
+    if kind == "device_id":  # an IMEI (Luhn), an IMEISV (16 digits)
+        return (match.end(), "device_id", digits) if (n == 15 and luhn_ok(digits)) or n == 16 else None
     if kind == "sort_code":
         return (match.end(), "sort_code", digits) if n == 6 or n == 8 else None
     if kind == "routing_number":

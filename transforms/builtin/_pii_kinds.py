@@ -22,6 +22,7 @@ CLASSES = (
     "payment_card",    # card numbers
     "location",        # precise coordinates
     "ip",              # client IP addresses
+    "device",          # identifiers of a person's device: IMEI, MAC address, advertising ID...
     "credential",      # passwords, tokens, keys, secrets: never kept, never hashed
 )
 
@@ -168,6 +169,7 @@ KIND_CLASS.update({
     "bank_account": "bank_account",
     "location": "location",
     "ip": "ip",
+    "device_id": "device",
 })
 
 #: Actions only some classes have: an IP address can be cut to its network (IPv4 /24, IPv6

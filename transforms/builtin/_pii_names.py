@@ -272,6 +272,18 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             coordinate gps
         """,
     },
+    "device": {
+        # identifiers that follow one phone or computer, and so its owner, across sessions
+        # and apps (GDPR's "online identifiers"); the name a person gives a device too
+        "device_id": """
+            device id, deviceid, device identifier, device uuid, udid, device name, device fingerprint,
+            browser fingerprint, advertising id, advertisingid, advertising identifier, adid, idfa, idfv,
+            gaid, aaid, google ad id, android id, androidid, imei, imeisv, imei number, meid, imsi,
+            iccid, sim serial, sim serial number, mac, mac address, macaddress, mac addr, mac adresse,
+            adresse mac, hw address, hwaddr, hardware address, wifi mac, bluetooth address,
+            bluetooth mac, ble address
+        """,
+    },
     "ip": {
         "ip": """
             ip, ip address, ipaddress, ip addr, ipaddr, ipv4, ipv6, ipv4 address, ipv6 address,
@@ -281,15 +293,15 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
     },
 }
 
-#: Names ending like a personal term that are something else (``mac_address`` is a
-#: device's, ``wallet_address`` a blockchain's, ``email_body`` is not an address).
+#: Names ending like a personal term that are something else (``server_address`` is a
+#: machine's, ``wallet_address`` a blockchain's, ``email_body`` is not an address).
 NOT_PERSONAL = """
-    mac address, hw address, hardware address, wallet address, contract address, token address,
+    wallet address, contract address, token address,
     crypto address, bitcoin address, btc address, eth address, ethereum address, web address,
     url address, server address, bind address, listen address, network address, memory address,
-    base address, bluetooth address, ble address, device address, node address, peer address,
+    base address, device address, node address, peer address,
     local address, broadcast address, multicast address, gateway address, proxy address,
-    smtp address, webaddress, serveraddress, macaddress, mac adresse, email subject, email body,
+    smtp address, webaddress, serveraddress, email subject, email body,
     microphone, headphone, earphone, megaphone, saxophone, xylophone, gramophone, homophone,
     automobile, automobil, immobile, long name, short name
 """
