@@ -326,6 +326,58 @@ def test_the_bare_parts_of_a_name_are_a_persons_only_in_a_persons_object(route, 
 
 
 @pytest.mark.parametrize(
+    ("route", "body", "expected"),
+    [
+        # a login form: the password beside it makes the object an account, whatever the route
+        ("/courses/:id", {"login": "jdoe42", "password": "hunter2"}, {"login": "[name]", "password": "[redacted]"}),
+        ("/api/v1/session", {"handle": "jdoe", "pin": "1234"}, {"handle": "[name]", "pin": "[redacted]"}),
+        # the routes of signing in and up are a person's
+        ("/login", {"login": "jdoe42", "remember": True}, {"login": "[name]", "remember": True}),
+        ("/auth/sign-in", {"login": "jdoe42"}, {"login": "[name]"}),
+        ("/api/v1/signup", {"first": "Janet", "last": "Doverton"}, {"first": "[name]", "last": "[name]"}),
+        # a flag or a date under the same words stays
+        ("/courses/:id", {"login": True, "last": "2026-11-26", "password": "x"},
+         {"login": True, "last": "2026-11-26", "password": "[redacted]"}),
+        ("/api/products", {"login": "required", "handle": "blue-mug"}, {"login": "required", "handle": "blue-mug"}),
+    ],
+)
+def test_a_login_is_a_persons_in_an_account_object_or_on_a_sign_in_route(route, body, expected):
+    assert body_after(body, route=route) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a string under a person's key that reads as a name is that person's name
+        ({"customer": "Jane Doe"}, {"customer": "[name]"}),
+        ({"author": "JANE DOE", "assignee": "Jan de Vries"}, {"author": "[name]", "assignee": "[name]"}),
+        ({"participants": ["María García López", "John Smith", 3]}, {"participants": ["[name]", "[name]", 3]}),
+        # IDs, single words, teams and systems under the same keys stay
+        ({"customer": "cus_9s8d7fG2", "owner": "Platform Team", "author": "Acme"},
+         {"customer": "cus_9s8d7fG2", "owner": "Platform Team", "author": "Acme"}),
+        ({"assignee": "support bot", "reviewers": ["octocat", "Support Team"]},
+         {"assignee": "support bot", "reviewers": ["octocat", "Support Team"]}),
+        # relations say whose the fields under them are, not that their string is a name
+        ({"from": "New York", "to": "San Francisco", "billing": "Monthly Plan"},
+         {"from": "New York", "to": "San Francisco", "billing": "Monthly Plan"}),
+        # objects under a person's key are walked as before
+        ({"customer": {"id": "cus_1", "name": "Jane Doe", "plan": "Pro Yearly"}},
+         {"customer": {"id": "cus_1", "name": "[name]", "plan": "Pro Yearly"}}),
+    ],
+)
+def test_a_name_written_under_a_persons_key_is_masked(body, expected):
+    assert body_after(body, route="/api/orders") == expected
+
+
+def test_a_name_under_a_persons_key_follows_the_name_class_action():
+    hashed = body_after({"customer": "Jane Doe", "attendees": ["Jane Doe"]}, {"mode": "hash", "hash_key": HASH_KEY})
+    assert hashed["customer"] == hashed["attendees"][0] and HASHED.fullmatch(hashed["customer"])["kind"] == "name"
+    assert body_after({"customer": "Jane Doe"}, {"classes": {"name": "keep"}}) == {"customer": "Jane Doe"}
+    assert body_after({"customer": "Jane Doe", "attendees": ["Jane Doe", "x"]}, {"classes": {"name": "drop"}}) == {
+        "attendees": [None, "x"]}
+
+
+@pytest.mark.parametrize(
     ("body", "expected"),
     [
         # custom fields, properties and form answers: the label names the value

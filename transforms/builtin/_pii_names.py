@@ -340,7 +340,8 @@ PERSON_NOUNS = """
     landlord resident citizen voter donor volunteer player friend follower spouse parent child children
     kid guardian relative dependent doctor physician nurse lawyer representative admin administrator
     moderator signer witness billing shipping delivery consignee by to from cc bcc lead prospect holder
-    cardholder account holder identity userinfo whoami emergency contact next kin mother father husband
+    cardholder account holder identity userinfo whoami login logon signin signup register registration auth
+    authentication authenticate emergency contact next kin mother father husband
     wife partner sibling family household heir insured policyholder borrower lender debtor creditor
     recipient employee
     utilisateur usager personne membre participant employe auteur proprietaire destinataire expediteur

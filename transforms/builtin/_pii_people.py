@@ -203,6 +203,17 @@ def _name_after(text: str, at: int, minimum: int, capitals: bool) -> tuple[int, 
     return words[0][0], words[-1][1]
 
 
+def reads_as_name(value: str) -> bool:
+    """Is the whole of ``value`` a person's name as a form writes it: two to four
+    capitalised words, particles between them (``Jane Doe``, ``JANE DOE``, ``Jan de
+    Vries``)? A team, a plan or a system (``Platform Team``, ``Support Bot``) is not."""
+    if not 3 < len(value) <= 80 or " " not in value:
+        return False
+    text = value.strip()
+    span = _name_after(text, 0, 2, capitals=True)
+    return span is not None and span == (0, len(text))
+
+
 # --- dates of birth ---------------------------------------------------------------------
 
 _BIRTH = (

@@ -93,6 +93,7 @@ from transforms.builtin._pii_kinds import (
 from transforms.builtin._pii_names import (
     AMBIGUOUS, CREDENTIAL_HEADERS, PERSON_ONLY, NameRule, personal_names, words,
 )
+from transforms.builtin._pii_people import reads_as_name
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
 
 NAME = "pii"
@@ -258,12 +259,15 @@ class KeyRule:
     context a key gives the fields under it is cached apart (``Pii.context``): it only
     matters for objects and lists."""
 
-    __slots__ = ("key", "credential", "field", "ambiguous", "person_only", "leaf")
+    __slots__ = ("key", "credential", "field", "ambiguous", "person_only", "person", "leaf")
 
     def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None,
-                 person_only: bool = False):
+                 person_only: bool = False, person: bool = False):
         self.key, self.credential, self.field, self.ambiguous = key, credential, field, ambiguous
         self.person_only = person_only
+        #: The key names a person (``customer``, ``author``, ``participants``): a string
+        #: under it that reads as a name is that person's name.
+        self.person = person
         #: What a string or number under this key becomes wherever it is (outside a
         #: personal container and any path override): the walk's shortcut, or None.
         self.leaf: Callable[[Any], Any] | None = None
@@ -280,6 +284,12 @@ _CARD_MIN = 10**12 - 1
 def _names_an_id(key: str) -> bool:
     """Is ``id`` the last word of ``key`` (split as every field name is)?"""
     return words(key)[-1:] == ("id",)
+
+#: Person nouns that say whose the fields under them are, but whose own string value is a
+#: place, a date or an address as often as a name.
+_RELATION_WORDS = frozenset(
+    "to from by cc bcc next kin billing shipping delivery me self userinfo whoami identity emergency profile".split()
+)
 
 #: Containers whose bare ``name`` is always a person's (see ``Pii._key_context``).
 _PERSON_CONTAINERS = frozenset({"query", "queryParams", "query_params", "searchParams", "search_params"})
@@ -346,6 +356,8 @@ _SESSION_IN_TEXT_RE = re.compile(r'"session_id"[ \t]{0,8}:[ \t]{0,8}"([A-Za-z0-9
 _ROUTE_PREFIXES = frozenset("api apis rest graphql rpc public internal private external www json".split())
 
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
+#: Two letters in a row: a login or a name, not a date or a timestamp.
+_WORDLIKE_RE = re.compile(r"[^\W\d_]{2}")
 _HEX_RE = re.compile(f"[0-9a-f]{{{PSEUDONYM_HEX}}}")
 _NON_DIGIT_RE = re.compile(r"[^0-9]")
 
@@ -517,12 +529,19 @@ class Pii:
             ambiguous = self._name_field
         elif found is not None:
             field = self.field(*found)
-        if clean == key and field is None and ambiguous is None:
+        person = found is None and self._names_a_person(key)
+        if clean == key and field is None and ambiguous is None and not person:
             return None
-        rule = KeyRule(clean, field=field, ambiguous=ambiguous, person_only=found is PERSON_ONLY)
+        rule = KeyRule(clean, field=field, ambiguous=ambiguous, person_only=found is PERSON_ONLY, person=person)
         if clean == key and field is not None and field.action not in (KEEP, DROP):
             rule.leaf = field.apply
         return rule
+
+    def _names_a_person(self, key: str) -> bool:
+        """``customer``, ``assignee``, ``attendees``: a person noun that is not only a
+        relation (``from``, ``to``, ``billing``: ``{"from": "New York"}``)."""
+        parts = words(key)
+        return bool(parts) and parts[-1] not in _RELATION_WORDS and self.names.context(key) is True
 
     def _header_rule(self, name: str) -> KeyRule | None:
         lowered = name.lower()
@@ -551,7 +570,8 @@ class Pii:
             parts = words(segment)
             if not parts or parts[-1] in _ROUTE_PREFIXES:
                 continue
-            return self.names.says(parts[-1])
+            says = self.names.says(parts[-1])
+            return says if says is not None or len(parts) == 1 else self.names.says("".join(parts))  # sign-in
         return None
 
     def _record_context(self, record: Mapping[str, Any]) -> bool | None:
@@ -728,7 +748,7 @@ class Pii:
                         elif kind is int and item > _CARD_MIN and card_number_like(item) and not _names_an_id(key):
                             node[key] = self._replace("card", str(item), str(item))
                         continue
-                    new = entry(key, item, rule, sub, field, person, push)
+                    new = entry(key, item, rule, sub, field, person, push, node)
                     if new is _DROPPED:
                         changes = changes if changes is not None else {}
                         changes[key] = None
@@ -812,22 +832,35 @@ class Pii:
             pair[1] = None if new is _DROPPED else new
 
     def _entry(self, key: str, item: Any, rule: KeyRule | None, sub: _Node | None, field: Field | None,
-               person: bool | None, push: Callable) -> Any:
+               person: bool | None, push: Callable, node: dict | None = None) -> Any:
         """One field of an object, off the hot path: what ``item`` becomes (``_DROPPED``:
-        remove the field); containers are pushed with the context they get."""
+        remove the field); containers are pushed with the context they get. ``node`` is
+        the object holding the field, when there is one."""
         if rule is not None and rule.credential:
             return item if item is None or type(item) is bool else REDACTED
         own = None
         if rule is not None:
             own = rule.field
-            if own is None and rule.ambiguous is not None and (person is True if rule.person_only else person is not False):
-                own = rule.ambiguous
+            if own is None and rule.ambiguous is not None:
+                if rule.person_only:
+                    # an object with a password next to its login is an account: a login form,
+                    # a sign-up, whatever its route says
+                    if person is True or (node is not None and type(item) is str and _WORDLIKE_RE.search(item)
+                                          and self._holds_credential(node)):
+                        own = rule.ambiguous
+                elif person is not False:
+                    own = rule.ambiguous
         kind = type(item)
         if kind is dict or kind is list:
             says = self.context(key)
             person = person if says is None else says
         if own is None and field is not None and not self._coarse(key, field.cls):
             own = field
+        if own is None and field is None and sub is None and rule is not None and rule.person:
+            if kind is str and reads_as_name(item):
+                own = self._name_field  # {"customer": "Jane Doe"}
+            elif kind is list:
+                self._person_names(item)  # {"participants": ["Jane Doe", "John Smith"]}
         if sub is not None:
             if sub.field is not None:
                 own = sub.field
@@ -847,6 +880,20 @@ class Pii:
         if item is None or kind is bool:
             return item
         return own.apply(item)
+
+    def _holds_credential(self, node: dict) -> bool:
+        key_rule = self.key_rule
+        return any((rule := key_rule(key)) is not None and rule.credential for key in node)
+
+    def _person_names(self, items: list) -> None:
+        """The strings of a list under a person's key that read as names get the name
+        class's action; the rest of the list is walked as usual."""
+        name = self._name_field
+        if name.action == KEEP:
+            return
+        for i, item in enumerate(items):
+            if type(item) is str and reads_as_name(item):
+                items[i] = None if name.action == DROP else name.apply(item)
 
     def _unclassified(self, action: str) -> Field:
         """A field an override gives an action although its name says no class: masked it
