@@ -226,7 +226,9 @@ _BIRTH = (
 )
 #: Words between the cue and the date ("born on the", "geb. am", "né le", "nacido el").
 _BIRTH_GAP = (
-    r"[ ]{0,3}(?:[:=#-][ ]{0,3})?(?:(?:on|the|am|den|le|el|il|em|op|is|was|ist|war|est|es|é|är|er|:)[ ]{1,3}){0,2}"
+    r"[ ]{0,3}(?:[:=#：-][ ]{0,3})?(?:(?:on|the|am|den|le|el|il|em|op|is|was|ist|war|est|es|é|är|er|:)[ ]{1,3}){0,2}"
+    # the particles of Japanese, Chinese and Korean, written without a space: 生年月日は, 出生日期是
+    r"(?:(?<=[\u3040-\u9fff\uac00-\ud7af])(?:は|是|为|為|은|는|：)[ ]{0,2})?"
 )
 _MONTHS = frozenset(
     """jan feb mar apr may jun jul aug sep oct nov dec jän mär mai okt dez fév fev avr jui aoû aou déc ene abr ago
@@ -235,7 +237,7 @@ _MONTHS = frozenset(
     srp zář zar říj rij pro""".split()
 )
 _BIRTH_RE = re.compile(
-    r"(?:" + cased(_BIRTH) + r")(?:(?<=\.)|(?![^\W\d_]))" + _BIRTH_GAP + r"(?P<date>"
+    r"(?:" + cased(_BIRTH) + r")(?:(?<=\.)|(?![^\W\d_])|(?=[は是为為은는]))" + _BIRTH_GAP + r"(?P<date>"
     # 12.04.1990, 04/12/1990, 1990-04-12, 12. 04. 1990, 04/12/90
     r"[0-9]{1,4}(?P<sep>[./-])[ ]?[0-9]{1,2}(?P=sep)[ ]?[0-9]{2,4}(?![0-9])"
     # 19900412
