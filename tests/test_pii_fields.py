@@ -449,6 +449,21 @@ def test_a_path_segment_is_masked_when_the_route_names_it_for_personal_data(rout
     assert (out["path"], out["route"]) == (expected, route)
 
 
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/reset-password/8f7d6a5s4d3f2g1hQ9w8e7r6", "/reset-password/[redacted]"),
+        ("/invite/Zx9Qw8Er7Ty6Ui5Op4/accept", "/invite/[redacted]/accept"),
+        ("/login/google", "/login/google"),
+    ],
+)
+def test_a_links_secret_in_a_path_without_a_route_is_masked(path, expected):
+    # GIVEN a call no route matched (a 404: the middleware sends no pattern)  WHEN pii runs
+    record = make_record(request={"method": "GET", "path": path, "route": None})
+    # THEN the random-looking segment after a link's word is masked all the same
+    assert pii(record)["request"]["path"] == expected
+
+
 def test_a_command_lines_credential_in_a_list_of_arguments_is_masked():
     # GIVEN the arguments of a job as a list  WHEN pii runs  THEN the flag's value is masked
     body = {"args": ["--user", "janet", "--password", "s3cr3tPass", "--verbose", "--token=abc123def456ghi7"]}

@@ -346,6 +346,8 @@ class TextScrubber:
             text = _BASE64_JSON_RE.sub(self._base64_json, text)
         if "earer" in text or "asic" in text or "EARER" in text or "ASIC" in text:
             text = _AUTH_RE.sub(self._auth, text)
+        if "/" in text:
+            text = _pii_tokens.scrub_link_secrets(text, self._redacted)
         if "%" in text and _ENCODED_STRUCTURE_RE.search(text) is not None:
             text = _ENCODED_RUN_RE.sub(self._encoded_run, text)
         # 2. pairs, before any pass could cut a credential value in pieces; an element's and

@@ -229,6 +229,29 @@ URL_CREDENTIAL_PARAMS = frozenset(
 URL_CREDENTIAL_IF_TOKENLIKE = frozenset({"code", "key", "ticket", "token", "assertion", "signature", "sig"})
 
 
+#: A path segment that names a link carrying a secret: the segment after it, when it looks
+#: random, is the secret (``/reset-password/8f7d...``, ``/invite/Zx9Q...``, ``/magic-link/...``),
+#: whether or not a route pattern says so (a 404, a proxy's log line, a Referer).
+_LINK_WORDS = ("reset|verify|verification|confirm|confirmation|activate|activation|invite|invitation|magic"
+               "|unsubscribe|token|tokens|passwordless|recover|recovery|otp|onetime|one-time|login|signin|sign-in")
+_PATH_SECRET_RE = re.compile(
+    r"/(?:[A-Za-z0-9]{1,24}[-_])?(?:" + cased(_LINK_WORDS) + r")(?:[-_][A-Za-z0-9]{1,24})?"
+    r"/(?P<secret>[A-Za-z0-9_-]{8,512}+)(?![A-Za-z0-9_.-])"
+)
+
+
+def scrub_link_secrets(text: str, redacted: str) -> str:
+    """The random-looking segment after a path segment that names a secret's link."""
+    return _PATH_SECRET_RE.sub(lambda m: _link_secret(m, redacted), text)
+
+
+def _link_secret(match: re.Match[str], redacted: str) -> str:
+    secret = match["secret"]
+    if not token_like(secret) or secret.isdigit():
+        return match[0]
+    return match[0][:match.start("secret") - match.start()] + redacted
+
+
 def url_param_needs_check(name: str) -> bool:
     """Is ``name`` one of the URL parameters that can be a credential by its name?"""
     return name.lower().replace("-", "").replace("_", "") in URL_CREDENTIAL_PARAMS
