@@ -105,7 +105,8 @@ MIB = 1 << 18
         "eyJ" * (MIB // 3), "eyJhbGci." * (MIB // 9), "W3s" + "A" * MIB + ".", "mysql " * (MIB // 6),
         "mysql -p" * (MIB // 8), "0123456789abcdef-us1" * (MIB // 20),
         "/reset" * (MIB // 6), "/reset/" + "a1" * (MIB // 2), "/x-reset-y/" * (MIB // 11), "IMEI " * (MIB // 5),
-        "MAC 00:" * (MIB // 7), "生年月日は" * (MIB // 5),
+        "MAC 00:" * (MIB // 7), "生年月日は" * (MIB // 5), "Jane Doe " * (MIB // 9) + "(a@b.co)",
+        "Ab (" * (MIB // 4),
     ],
     ids=lambda s: repr(s[:10]),
 )

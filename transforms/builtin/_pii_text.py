@@ -115,6 +115,12 @@ _DISPLAY_NAME_RE = re.compile(
     r"(?P<name>\"[^\"<>\r\n]{1,80}+\"|[^\W\d_](?<![\w'’-][^\W\d_])(?<=[A-ZÀ-ÖØ-Þ])[^\W\d_'’.-]*+(?:['’-][^\W\d_]++)*+"
     r"(?:[ ][A-ZÀ-ÖØ-Þ][^\W\d_'’.-]*+(?:['’-][^\W\d_]++)*+){0,3}+)[ ]<(?=[\w.%+-]{1,64}@)"
 )
+#: ``Janet Doverton (janet@...)``, in prose and notes: two to four capitalised words that read
+#: as a person's name (``Customer Support (help@...)`` does not).
+_PAREN_NAME_RE = re.compile(
+    r"(?P<name>[A-ZÀ-ÖØ-Þ](?<![\w'’-][A-ZÀ-ÖØ-Þ])[^\W\d_'’.-]*+(?:['’-][^\W\d_]++)*+"
+    r"(?:[ ][^\W\d_][^\W\d_'’.-]*+(?:['’-][^\W\d_]++)*+){1,3}+)[ ][(\[](?=[\w.%+-]{1,64}@)"
+)
 
 #: The commonest strings with digits hold none of the number kinds: UUIDs/GUIDs with or
 #: without dashes, ISO dates and timestamps, ULIDs, hex digests, short plain numbers.
@@ -368,6 +374,8 @@ class TextScrubber:
         if "@" in text:
             if " <" in text:
                 text = _DISPLAY_NAME_RE.sub(self._display_name, text)
+            if " (" in text or " [" in text:
+                text = _PAREN_NAME_RE.sub(self._paren_name, text)
             text = _EMAIL_RE.sub(self._email, text)
         if "%40" in text or "%2540" in text:
             text = _EMAIL_URL_RE.sub(self._email_url, text)
@@ -695,6 +703,16 @@ class TextScrubber:
     def _display_name(self, match: re.Match[str]) -> str:
         name = match["name"]
         return self._replace("name", " ".join(name.strip('"').lower().split()), name) + match[0][len(name):]
+
+    def _paren_name(self, match: re.Match[str]) -> str:
+        # the name is the longest tail of the capitalised run that reads as one ("Ask Jane Doe (...)")
+        parts = match["name"].split(" ")
+        for start in range(len(parts) - 1):
+            name = " ".join(parts[start:])
+            if _pii_people.reads_as_name(name):
+                head = " ".join(parts[:start]) + " " if start else ""
+                return head + self._replace("name", name.lower(), name) + match[0][len(match["name"]):]
+        return match[0]
 
     def _email_url(self, match: re.Match[str]) -> str:
         # "%3Djane%40...": the local part starts after the encoded byte before it
