@@ -422,6 +422,22 @@ def test_forget_finds_a_session_id_escaped_in_a_header_a_url_or_a_list(lake, cli
     assert set(_bad_versions(lake)) == {keys[name] for name in ESCAPED_BAD_ROWS if name not in erased}
 
 
+def test_a_bad_row_that_is_not_utf8_is_still_read_and_erased(lake, cli):
+    # GIVEN a bad row whose bytes are not UTF-8 (a payload cut inside a character, or a row
+    # another tool wrote) that names the victim's session, and one that names another session
+    held = f"{contract.BAD_PREFIX}dt=2026-02-01/latin1-victim.json"
+    kept = f"{contract.BAD_PREFIX}dt=2026-02-01/latin1-other.json"
+    for key, session in ((held, VICTIM), (kept, KEEP)):
+        body = b'{"payload": "caf\xe9 \xff", "session_id": "' + session.encode() + b'"}'
+        lake.s3.put_object(Bucket=lake.bucket, Key=key, Body=body, ContentType="application/json")
+    # WHEN the session is forgotten
+    result = cli("forget", VICTIM, "--yes", "--json")
+    # THEN the row that names it is found through the undecodable bytes and erased, the other kept
+    assert result.exit_code == 0, result.stderr
+    assert result.json()["bad_row_keys"] == [held]
+    assert set(_bad_versions(lake)) == {kept}
+
+
 @pytest.mark.parametrize("versioned", [False, True], ids=["unversioned", "versioned"])
 def test_a_bad_row_removed_between_the_listing_and_its_read_is_skipped(aws_env, cli, monkeypatch, versioned):
     # GIVEN two bad rows of the victim and one of another session; one of the victim's was

@@ -95,6 +95,7 @@ def test_the_indexer_counts_messages_by_outcome(aws, context, logs):
         s3_notification("ObjectCreated:Put", new, "60"),  # indexed
         s3_notification("ObjectCreated:Put", stale, "40"),  # stale: older than the item
         s3_notification("ObjectRemoved:Delete", removed, "60"),  # removed
+        s3_notification("ObjectRemoved:Delete", stale, "45"),  # stale: a removal older than the item
         s3_notification("ObjectRemoved:Delete", custom, "60"),  # unmapped: custom layout
         s3_notification("ObjectCreated:Put", gone, "60"),  # gone: deleted since
         s3_notification("ObjectCreated:Put", erased, "60"),  # erased
@@ -109,9 +110,9 @@ def test_the_indexer_counts_messages_by_outcome(aws, context, logs):
     # WHEN the indexer handles the batch
     response = indexer.handler(event, context)
     # THEN only the message that is no notification failed, and the summary counts each outcome
-    assert response == {"batchItemFailures": [{"itemIdentifier": event["Records"][11]["messageId"]}]}
+    assert response == {"batchItemFailures": [{"itemIdentifier": event["Records"][12]["messageId"]}]}
     assert summary_counts(logs) == {
-        "messages": 13, "indexed": 1, "stale": 1, "removed": 1, "unmapped": 1, "gone": 1, "erased": 1,
+        "messages": 14, "indexed": 1, "stale": 2, "removed": 1, "unmapped": 1, "gone": 1, "erased": 1,
         "bad_row": 1, "ignored": 2, "empty": 1, "bad_row+indexed": 1, "failed": 1, "test_event": 1,
     }
     assert sorted(item["s3_key"] for item in aws.items() if "s3_key" in item) == sorted([new, stale, also_new])
