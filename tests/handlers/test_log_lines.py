@@ -5,6 +5,7 @@ message ID, the step and the error code, at the level a CloudWatch alarm would w
 from __future__ import annotations
 
 import json
+import threading
 
 from droplets import contract
 from droplets.contract import message as messages
@@ -62,6 +63,33 @@ def test_the_consumer_logs_each_bad_row_drop_and_failure_once(aws, context, aws_
         ("6-unknown-format", "INFO", "bad row written", {"step": messages.MESSAGE_STEP}),
         ("6-unknown-format", "INFO", "message of unknown format stored as a bad row", {}),
     ]
+
+
+class _BadRowKeys:
+    """Every bad-row key, for :func:`fail_put_object_for`."""
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key.startswith(contract.BAD_PREFIX)
+
+
+def test_a_bad_row_s3_refuses_is_left_for_redelivery_naming_its_message(aws, context, logs):
+    # GIVEN S3 throttling the writes of bad rows, and only those; a call thread per write recorded
+    app = consumer.consumer()
+    fail_put_object_for(app.s3, _BadRowKeys(), code="SlowDown")
+    threads: list[str] = []
+    app.s3.meta.events.register("before-parameter-build.s3.PutObject", lambda **_: threads.append(threading.current_thread().name))
+    event = {"Records": [
+        sqs_message(body_of(make_record(new_event_id=True)), message_id="1-stored"),
+        sqs_message("not json", message_id="2-bad-throttled"),
+    ]}
+    # WHEN the consumer handles them
+    response = consumer.handler(event, context)
+    # THEN the bad row's message is left for redelivery, its warning naming it and the code
+    assert response == {"batchItemFailures": [{"itemIdentifier": "2-bad-throttled"}]}
+    assert lines(logs) == [
+        ("2-bad-throttled", "WARNING", "PutObject failed; message left for redelivery", {"error": "SlowDown"})]
+    # AND both writes ran in the consumer's own bounded pool of S3 calls
+    assert len(threads) == 2 and all(name.startswith("put") for name in threads), threads
 
 
 def test_a_pii_key_without_a_pii_transform_is_a_warning_naming_the_chain(aws, context, aws_env, logs):
