@@ -106,7 +106,9 @@ MIB = 1 << 18
         "mysql -p" * (MIB // 8), "0123456789abcdef-us1" * (MIB // 20),
         "/reset" * (MIB // 6), "/reset/" + "a1" * (MIB // 2), "/x-reset-y/" * (MIB // 11), "IMEI " * (MIB // 5),
         "MAC 00:" * (MIB // 7), "生年月日は" * (MIB // 5), "Jane Doe " * (MIB // 9) + "(a@b.co)",
-        "Ab (" * (MIB // 4),
+        "Ab (" * (MIB // 4), "Key (a)=(" * (MIB // 9), "Key (" + "a, " * (MIB // 3),
+        "Duplicate entry '" * (MIB // 17), "\"a\" with value \"" * (MIB // 18), "Path `a` (`" * (MIB // 11),
+        "INSERT INTO t (a) VALUES ('" * (MIB // 27), "insert into t (" + "a," * (MIB // 2),
     ],
     ids=lambda s: repr(s[:10]),
 )

@@ -317,6 +317,7 @@ MASKED = (
     "values_named_by_markup_or_form_parts_are_masked",
     "json_text_inside_strings_and_url_encoded_structure_is_read",
     "display_names_of_addresses_are_masked",
+    "values_echoed_by_database_and_validation_errors_are_masked",
     "credentials_on_a_command_line_are_masked",
     "precise_coordinates_are_masked",
     "names_after_a_cue_are_masked",

@@ -9,8 +9,10 @@ Every kind is listed in :mod:`._pii_kinds`. In order:
    ``droplets/contract/credentials.json`` (Stripe, GitHub, GitLab, Slack tokens and
    webhooks, Google, AWS, npm, OpenAI, Anthropic, SendGrid, Twilio, Shopify...), PEM and
    PuTTY private keys (also cut off by truncation), AWS secret access keys in context, the
-   password of a URL's user info, JWTs (``eyJ...``), ``Bearer``/``Basic`` credentials;
-2. **pairs**: every ``name=value``, ``name: value`` and ``"name": "value"`` of a URL,
+   password of a URL's user info, JWTs (``eyJ...``), ``Bearer``/``Basic`` credentials,
+   the secret segment of a reset, invite or magic link;
+2. **pairs**: the values database and validation errors echo away from their column's name
+   (:mod:`._pii_errors`: ``Key (email)=(...)``, ``Duplicate entry '...' for key ...``); every ``name=value``, ``name: value`` and ``"name": "value"`` of a URL,
    form body, JSON text or message, the first one of a URL included, each name handed to
    ``is_sensitive_name`` (and to :func:`._pii_tokens.url_param_is_credential` for OAuth
    codes and presigned-URL signatures); the value of a sensitive one is masked whole;
@@ -57,7 +59,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 from urllib.parse import quote_plus, unquote_plus
 
-from transforms.builtin import _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tokens
+from transforms.builtin import _pii_errors, _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tokens
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
 from transforms.builtin._pii_names import CREDENTIAL_HEADERS
@@ -368,6 +370,8 @@ class TextScrubber:
             text = _FORM_PART_RE.sub(self._form_part, text)
         if "<" in text and ("name=" in text or "NAME=" in text):
             text = _NAMED_TAG_RE.sub(self._named_tag, text)
+        if _pii_errors.may_hold(text):  # "Key (email)=(...)", "Duplicate entry '...' for key ..."
+            text = _pii_errors.scrub(text, self._column_verdict, self._pair_replacement)
         if ("=" in text or ":" in text) and (self._every_pair or self._has_stem(text)):
             text = self._pairs(text)
         # 3. e-mails, before numbers (digits in local parts), and their display names
@@ -607,6 +611,10 @@ class TextScrubber:
                         if verdict and not isinstance(verdict, str):
                             return verdict
         return False
+
+    def _column_verdict(self, name: str) -> object:
+        """What a column's name in an error message says of its value: as a quoted pair's."""
+        return self._by_name(name, "=", True)[0]
 
     def _name_verdict(self, name: str, sep: str, quoted: bool) -> tuple[object, bool, str]:
         """What a pair's name alone says (cached: names repeat): the verdict, whether the
