@@ -229,3 +229,17 @@ def test_every_url_encoded_phone_number_passes_the_number_guards():
             assert "%2" in text and _EIGHT_DIGITS_RE.match(text), text
             assert _NUMBERISH_RE.search(text), text
     assert found > 100
+
+
+def test_every_login_the_handle_pass_finds_after_its_word_passes_its_guards():
+    from transforms.builtin import _pii_people
+    from transforms.builtin._pii_text import _HANDLE_GUARD_RE, may_hold_handle
+
+    # GIVEN every word the pass reads a login after, in each case it is written
+    words = variants("user|username|user name|login|benutzer|benutzername|utilisateur|usuario|utente")
+    for word in words:
+        for handle in ("jdoe42", "jane.doe", "j_doe", "max-mustermann"):
+            text = f"failed for {word} {handle} today"
+            # WHEN the pass itself finds it  THEN both guards let the text through
+            assert _pii_people._HANDLE_RE.search(text) is not None, text
+            assert may_hold_handle(text) and _HANDLE_GUARD_RE.search(text) is not None, text

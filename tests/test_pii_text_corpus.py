@@ -108,7 +108,7 @@ MIB = 1 << 18
         "MAC 00:" * (MIB // 7), "生年月日は" * (MIB // 5), "Jane Doe " * (MIB // 9) + "(a@b.co)",
         "Ab (" * (MIB // 4), "Key (a)=(" * (MIB // 9), "Key (" + "a, " * (MIB // 3),
         "Duplicate entry '" * (MIB // 17), "\"a\" with value \"" * (MIB // 18), "Path `a` (`" * (MIB // 11),
-        "INSERT INTO t (a) VALUES ('" * (MIB // 27), "insert into t (" + "a," * (MIB // 2),
+        "INSERT INTO t (a) VALUES ('" * (MIB // 27), "user a." * (MIB // 7), "user " + "a." * (MIB // 2), "insert into t (" + "a," * (MIB // 2),
     ],
     ids=lambda s: repr(s[:10]),
 )

@@ -203,6 +203,21 @@ def _name_after(text: str, at: int, minimum: int, capitals: bool) -> tuple[int, 
     return words[0][0], words[-1][1]
 
 
+#: A login after the word "user" in a log line or an error ("Failed login for user jdoe42",
+#: "User jane.doe logged in"): letters then digits, or words joined by dots, underscores or
+#: dashes; "user not found", "user admin" and "user agent" hold no such handle.
+_HANDLE_RE = re.compile(
+    r"(?<![\w.-])(?:" + cased("user|username|user name|login|benutzer|benutzername|utilisateur|usuario|utente")
+    + r")[ ]?[:=]?[ ]{1,2}['\"]?"
+    r"(?![vV][0-9])(?P<handle>[A-Za-z][A-Za-z0-9]{0,39}+(?:[._-][A-Za-z0-9]{1,40}+){1,3}+|[A-Za-z]{2,39}+[0-9]{1,8}+)(?![\w.@-])"
+)
+
+
+def scrub_handles(text: str, replace: Replace) -> str:
+    """Logins written after the word "user" (their own field names are handled as fields)."""
+    return _HANDLE_RE.sub(lambda m: m[0][:m.start("handle") - m.start()] + replace("name", m["handle"].lower(), m["handle"]), text)
+
+
 def reads_as_name(value: str) -> bool:
     """Is the whole of ``value`` a person's name as a form writes it: two to four
     capitalised words, particles between them (``Jane Doe``, ``JANE DOE``, ``Jan de

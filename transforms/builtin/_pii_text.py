@@ -147,6 +147,18 @@ _TWO_DIGITS_RE = re.compile(r"[0-9].{0,3}[0-9]", re.DOTALL)
 #: for from the dot or the colon, which are rarer than digits and hex letters).
 _GEO_GUARD_RE = re.compile(r"\.(?<=[0-9]\.)[0-9]|:(?<=[0-9A-Fa-f]:)[0-9A-Fa-f:]|geo:")
 
+#: A login after "user" has a digit after a letter or a separator between two letters.
+_HANDLE_GUARD_RE = re.compile(r"[A-Za-z][0-9]|[A-Za-z0-9][._-][A-Za-z0-9]")
+#: What each word before a login holds in lower and in upper case (see ``_pii_people._HANDLE_RE``).
+_HANDLE_WORD_PARTS = ("ser", "SER", "ogin", "OGIN", "utzer", "UTZER", "sateur", "SATEUR", "suario", "SUARIO",
+                      "tente", "TENTE")
+
+
+def may_hold_handle(text: str) -> bool:
+    """Could ``text`` hold a login after the word "user" (in one of its languages)?"""
+    return any(part in text for part in _HANDLE_WORD_PARTS)
+
+
 #: A cue of the context, name, postal-code or "password is" passes at the start of a word
 #: (each pass checks :func:`._pii_words.starts_word` itself): text without one skips all four.
 _CUE_LIST = [*_pii_ids.CUE_WORDS, *_pii_people.CUE_WORDS, *_pii_tokens.CUE_WORDS]
@@ -411,6 +423,8 @@ class TextScrubber:
                 cued_text, cued = text, has_cue(text)
             text = _pii_people.scrub_addresses(text, replace, cued, words)
         # 6. people
+        if _HANDLE_GUARD_RE.search(text) is not None and may_hold_handle(text):
+            text = _pii_people.scrub_handles(text, replace)
         if text is not cued_text:
             cued_text, cued = text, has_cue(text)
         if cued:
