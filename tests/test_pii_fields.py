@@ -369,6 +369,22 @@ def test_a_name_written_under_a_persons_key_is_masked(body, expected):
     assert body_after(body, route="/api/orders") == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"q": "Jane Doe"}, {"q": "[name]"}),
+        ({"searchTerm": "María García", "search_query": "JANE DOE"}, {"searchTerm": "[name]", "search_query": "[name]"}),
+        # what people search for that is no person's name stays
+        ({"q": "running shoes", "search": "New York", "term": "Spring 2026"},
+         {"q": "running shoes", "search": "New York", "term": "Spring 2026"}),
+        ({"queryId": "Jane Doe"}, {"queryId": "Jane Doe"}),
+    ],
+)
+def test_a_name_typed_into_a_search_is_masked(query, expected):
+    record = make_record(request={"method": "GET", "path": "/search", "route": "/search", "query": query})
+    assert pii(record)["request"]["query"] == expected
+
+
 def test_a_name_under_a_persons_key_follows_the_name_class_action():
     hashed = body_after({"customer": "Jane Doe", "attendees": ["Jane Doe"]}, {"mode": "hash", "hash_key": HASH_KEY})
     assert hashed["customer"] == hashed["attendees"][0] and HASHED.fullmatch(hashed["customer"])["kind"] == "name"

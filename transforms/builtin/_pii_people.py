@@ -372,8 +372,19 @@ def scrub_addresses(text: str, replace: Replace, cued: bool = True, street_words
 
 def _address(match: re.Match[str], replace: Replace) -> str:
     if not match.string[match.start() - 1:match.start()].isalnum() or match.start() == 0:
+        if _english_ring(match[0]):
+            return match[0]
         return replace("address", " ".join(match[0].lower().split()), match[0])
     return match[0]
+
+
+#: English words ending like a German ring road (``Kaiserring 5``): ``Spring 2026``,
+#: ``String 3``, and the -ing forms of verbs in -r (``Monitoring 24``, ``Offering 2``).
+_ENGLISH_RING_RE = re.compile(r"(?:[A-Za-z]*[aeiou]ring|[Ss]pring|[Ss]tring|[Bb]ring)(?=[ ]?[0-9])")
+
+
+def _english_ring(address: str) -> bool:
+    return _ENGLISH_RING_RE.match(address) is not None
 
 
 def _code(match: re.Match[str], replace: Replace) -> str:

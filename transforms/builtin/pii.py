@@ -291,6 +291,9 @@ _RELATION_WORDS = frozenset(
     "to from by cc bcc next kin billing shipping delivery me self userinfo whoami identity emergency profile".split()
 )
 
+#: Keys of a search's text: ``?q=Jane+Doe``, ``{"search": "Jane Doe"}``, ``searchTerm``.
+_SEARCH_WORDS = frozenset("q query search term terms keyword keywords search_query searchterm suche recherche busqueda".split())
+
 #: Containers whose bare ``name`` is always a person's (see ``Pii._key_context``).
 _PERSON_CONTAINERS = frozenset({"query", "queryParams", "query_params", "searchParams", "search_params"})
 
@@ -539,9 +542,14 @@ class Pii:
 
     def _names_a_person(self, key: str) -> bool:
         """``customer``, ``assignee``, ``attendees``: a person noun that is not only a
-        relation (``from``, ``to``, ``billing``: ``{"from": "New York"}``)."""
+        relation (``from``, ``to``, ``billing``: ``{"from": "New York"}``); and the text of a
+        search (``q``, ``search``), where people type the names of the people they look for."""
         parts = words(key)
-        return bool(parts) and parts[-1] not in _RELATION_WORDS and self.names.context(key) is True
+        if not parts:
+            return False
+        if parts[-1] in _SEARCH_WORDS and (len(parts) == 1 or parts[0] in _SEARCH_WORDS):
+            return True
+        return parts[-1] not in _RELATION_WORDS and self.names.context(key) is True
 
     def _header_rule(self, name: str) -> KeyRule | None:
         lowered = name.lower()
