@@ -209,8 +209,8 @@ def _index(app: Indexer, bucket: str, key: str, sequencer: str | None, message_i
             return "gone"  # deleted since: its Removed event settles the index
         raise _retry("GetObject", exc, message_id) from exc
     try:
-        item = contract.stored_index_item(data, key, obj.get("ContentLength", len(data)), app.retention_days,
-                                          shards=app.index_shards)
+        # the whole body was read: its length is the object's size
+        item = contract.stored_index_item(data, key, len(data), app.retention_days, shards=app.index_shards)
     except contract.RecordError as exc:
         # Only the consumer writes under events/, so this is a bug or a foreign writer:
         # keep the message (DLQ) for a human rather than guess.

@@ -53,7 +53,7 @@ Replace = Callable[[str, str, str], str]
 
 _INTRO = (
     r"my name is|my name's|i am called|i'm called|je m'appelle|mon nom est|ich heiße|ich heisse|mein name ist"
-    r"|me llamo|mi nombre es|mi chiamo|il mio nome è|meu nome é|eu me chamo|mijn naam is|ik heet|jag heter"
+    r"|me llamo|mi nombre es|mi chiamo|il mio nome è|meu nome é|eu me chamo|chamo-me|me chamo|mijn naam is|ik heet|jag heter"
     r"|nazywam się|mam na imię|mitt namn är|mitt navn er|mit navn er|benim adım|adım|nimeni on|jmenuji se"
     r"|mit freundlichen Grüßen,?|viele Grüße,?|liebe Grüße,?|met vriendelijke groeten,?|med vänliga hälsningar,?"
     r"|pozdrawiam,?|z poważaniem,?|saygılarımla,?|ystävällisin terveisin,?"
@@ -69,7 +69,7 @@ _GREETING = (
     r"hi|hello|hey|hallo|hola|bonjour|ciao|olá|ola|hej|moin|servus|salut|good morning|good afternoon"
     # weaker introductions: like a greeting, they need two capitalised words ("this is Jane Doe",
     # not "this is Spain")
-    r"|this is|i am|i'm|ich bin|je suis|soy|sono|sou|ik ben"
+    r"|this is|i am|i'm|ich bin|je suis|soy|sono|sou|ik ben|olen|jestem|jsem"
 )
 #: The role a person is named by in support notes and messages ("Customer Jane Doe called",
 #: "Customer: Jane Doe", "Sent by Jane Doe", "Kontakt: Max Mustermann"): two capitalised
@@ -309,7 +309,7 @@ _FR_STREET = (
 )
 _LATIN_STREET = (
     r"Calle|C/|Avenida|Avda\.|Av\.|Paseo|Plaza|Pza\.|Carrer|Camino|Ronda|Travesía|Via|Viale|Piazza|Corso|Largo"
-    r"|Vicolo|Rua|Travessa|Praça|Alameda|Estrada|Rodovia|ul\.|ulica|Aleja|al\.|Strada|Bulevardul|Calea"
+    r"|Vicolo|Rua|Travessa|Praça|Alameda|Estrada|Rodovia|ul\.|ulica|ulice|ulici|Aleja|al\.|Strada|Bulevardul|Calea"
 )
 _GERMANIC_SUFFIX = (
     r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|markt|straat|laan|gracht"
