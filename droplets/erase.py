@@ -488,7 +488,6 @@ def erase(s3, dynamodb, bucket: str, table: str, plan: ErasePlan, *, sleep: Call
                        skip_bad_rows=plan.bad_rows_read - held, held_bad_rows=held, compacted=False)
     fresh.bad_rows_read |= plan.bad_rows_read
     fresh.dlq_messages = plan.dlq_messages
-    fresh.entry_present = True
     objects = delete_objects(s3, bucket, fresh.objects, on_done)
     # After the JSON objects: every compacted day is read again now, so a day compacted
     # since the plan (from objects that were still there) is found too.

@@ -214,6 +214,24 @@ def test_object_delete_errors_are_not_reported_as_done():
             delete_objects(s3, "b", [ObjectVersion("events/k", "v1")])
 
 
+def test_object_versions_are_deleted_in_batches_of_a_thousand_and_all_counted():
+    from droplets.erase import ObjectVersion, delete_objects
+
+    # GIVEN 2,500 object versions (DeleteObjects takes 1,000 at most)
+    versions = [ObjectVersion(f"events/k{n}", f"v{n}") for n in range(2500)]
+    s3 = boto3.client("s3", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+    done = []
+    with Stubber(s3) as stub:
+        for start, end in ((0, 1000), (1000, 2000), (2000, 2500)):
+            stub.add_response("delete_objects", {}, {"Bucket": "b", "Delete": {"Objects": [
+                {"Key": v.key, "VersionId": v.version_id} for v in versions[start:end]], "Quiet": True}})
+        # WHEN they are deleted
+        deleted = delete_objects(s3, "b", versions, on_done=done.append)
+        # THEN three calls took them in order, and every version is counted
+        stub.assert_no_pending_responses()
+    assert deleted == 2500 and done == [1000, 1000, 500]
+
+
 def test_an_object_delete_error_without_a_message_is_named_by_its_code_alone():
     # GIVEN S3 refusing a delete with an error entry that carries no Message (the API does
     # not promise one)

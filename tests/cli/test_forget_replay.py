@@ -459,20 +459,30 @@ def test_a_dlq_message_that_cannot_be_deleted_fails_forget_after_the_rest_is_don
     lake = stack.lake
     lake.add_event(VICTIM, "2026-02-01T09:00:00.000Z")
     stack.queues.put("events", record_body(VICTIM))
+    stack.queues.put("events", record_body(VICTIM, request={"path": "/courses/7"}))
     dlqs = dlq.dead_letter_queues(stack.queues.urls)
     plan = plan_erase(lake.s3, lake.dynamodb, BUCKET, TABLE, VICTIM, sqs=stack.sqs, dlqs=dlqs, dlq_wait_seconds=0)
     original = stack.sqs.delete_message_batch
+    codes = iter(["AccessDenied", "InternalError"] * 4)
 
     def refusing(QueueUrl, Entries):
-        return {"Successful": [], "Failed": [{"Id": e["Id"], "SenderFault": False, "Code": "AccessDenied"} for e in Entries]}
+        return {"Successful": [], "Failed": [{"Id": e["Id"], "SenderFault": False, "Code": next(codes)} for e in Entries]}
 
     monkeypatch.setattr(stack.sqs, "delete_message_batch", refusing)
-    # WHEN it is erased THEN it fails naming the code, once everything else is erased and
-    # the entry written (so a redrive of that message drops it)
-    with pytest.raises(DropletsError, match=r"dead-letter messages could not be deleted .*AccessDenied x1.*run forget again"):
+    waits = []
+    import droplets.erase as erase_module
+
+    real_sweep = erase_module.sweep_dlqs
+    monkeypatch.setattr(erase_module, "sweep_dlqs", lambda *a, **kw: waits.append(kw.get("wait_seconds")) or real_sweep(*a, **kw))
+    # WHEN it is erased THEN it fails naming each code with its count, once everything else
+    # is erased and the entry written (so a redrive of those messages drops them)
+    with pytest.raises(DropletsError, match=r"dead-letter messages could not be deleted or released "
+                                            r"\(AccessDenied x1, InternalError x1\).*run forget again"):
         erase(lake.s3, lake.dynamodb, BUCKET, TABLE, plan, sqs=stack.sqs, dlqs=dlqs, dlq_wait_seconds=0)
     assert stack.session_objects(VICTIM) == [] and stack.session_items(VICTIM) == []
     assert stack.entry(VICTIM) is not None
-    # AND the message it could not delete is back in view at once, for the next run
+    # AND the DLQs were long-polled for the wait erase was given
+    assert waits == [0]
+    # AND the messages it could not delete are back in view at once, for the next run
     monkeypatch.setattr(stack.sqs, "delete_message_batch", original)
-    assert stack.queues.visible("events", dead=True) == 1
+    assert stack.queues.visible("events", dead=True) == 2
