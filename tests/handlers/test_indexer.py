@@ -115,7 +115,7 @@ def test_a_new_shard_count_is_added_to_the_layout_not_replacing_the_old(aws, con
     assert days[second["event_id"]] == contract.day_partition("2026-11-26", second["event_id"], 16)
 
 
-def test_a_container_that_cannot_register_its_shard_count_indexes_nothing(aws, context):
+def test_a_container_that_cannot_register_its_shard_count_indexes_nothing(aws, context, logs):
     # GIVEN a table that refuses the layout item's UpdateItem
     record = make_record(new_event_id=True)
     event = notify(s3_notification("ObjectCreated:Put", store(aws, record)))
@@ -137,6 +137,10 @@ def test_a_container_that_cannot_register_its_shard_count_indexes_nothing(aws, c
     # THEN the invocation fails (SQS redelivers the whole batch) and nothing was written
     # under a count readers would not know
     assert aws.items() == []
+    # AND one error line says why, with the error's code
+    errors = [line for line in map(json.loads, logs.getvalue().splitlines()) if line["level"] == "ERROR"]
+    assert [(line["message"], line.get("error")) for line in errors] == [
+        ("cannot register the shard count in the index's layout item", "ProvisionedThroughputExceededException")]
     # AND the next container, with the table answering again, indexes it
     indexer.indexer.cache_clear()
     assert indexer.handler(event, context) == {"batchItemFailures": []}
