@@ -292,7 +292,7 @@ _RELATION_WORDS = frozenset(
 )
 
 #: Keys of a search's text: ``?q=Jane+Doe``, ``{"search": "Jane Doe"}``, ``searchTerm``.
-_SEARCH_WORDS = frozenset("q query search term terms keyword keywords search_query searchterm suche recherche busqueda".split())
+_SEARCH_WORDS = frozenset("q query search term terms keyword keywords suche recherche busqueda".split())
 
 #: Containers whose bare ``name`` is always a person's (see ``Pii._key_context``).
 _PERSON_CONTAINERS = frozenset({"query", "queryParams", "query_params", "searchParams", "search_params"})
