@@ -26,8 +26,9 @@ classified by its digits and the shape of its groups, longest first:
 A bare nine-digit run (SSN, SIN, BSN, routing number) or twelve-digit run (Aadhaar) is an
 ID, an order or a tracking number unless a word before it says what it is: that is the
 context pass, :func:`scrub_context`, which also finds bank accounts, UK sort codes, US
-routing numbers (ABA check), passport and driving-licence numbers and phone numbers written
-without separators (``Handy: 01711234567``, ``call me at 4155550100``).
+routing numbers (ABA check), passport and driving-licence numbers, a device's IMEI (Luhn),
+MAC address or advertising ID (``IMEI: 4901...``, ``MAC address 00:1A:...``), and phone
+numbers written without separators (``Handy: 01711234567``, ``call me at 4155550100``).
 
 Canonical values (what ``hash`` mode pseudonymises): digits, or letters and digits in
 capitals, without separators.
