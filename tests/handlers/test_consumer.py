@@ -109,6 +109,9 @@ def test_a_lone_surrogate_is_stored_escaped_not_retried_forever(aws, context):
     assert response == {"batchItemFailures": []}
     (key,) = aws.keys("events/")
     assert aws.read(key)["response"]["body"]["title"] == "bad \ud800 text"
+    # AND written as compact as every stored object (no space after a separator), all ASCII
+    raw = aws.s3.get_object(Bucket=BUCKET, Key=key)["Body"].read()
+    assert raw.isascii() and b'\\ud800' in raw and b'", "' not in raw and b'": ' not in raw
 
 
 # --- bad rows ---------------------------------------------------------------------------
