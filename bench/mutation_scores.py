@@ -66,8 +66,8 @@ def scores(statuses: dict[str, str], answers: dict[str, str], sample: set[str]) 
     """One row per module: what was checked, how each survivor was answered, the score."""
     print("| module | mutants | checked | of them in the random sample | killed by the run | survived "
           "| killed by a new test | equivalent | code removed | open | score (killed / not equivalent) "
-          "| sample: killed by the run / not equivalent (95% interval) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| sample: killed by the run / not equivalent (95% interval) | whole module, estimated (95% lower bound) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     modules: dict[str, list[str]] = defaultdict(list)
     for name in statuses:
         modules[group_of(name, False)].append(name)
@@ -85,9 +85,20 @@ def scores(statuses: dict[str, str], answers: dict[str, str], sample: set[str]) 
         low, high = wilson(sample_caught, sample_trials)
         estimate = (f"{100 * sample_caught / sample_trials:.1f}% ({sample_caught}/{sample_trials}; "
                     f"{100 * low:.1f}-{100 * high:.1f}%)" if sample_trials else "-")
+        # the mutants never run, as the sample says: its share of equivalents, and of the
+        # rest its share killed by the run (the interval's low end for the bound)
+        unchecked = len(names) - len(checked)
+        whole = "-"
+        if not unchecked:
+            whole = score.split(" ")[0]
+        elif sample_trials:
+            expected = unchecked * sample_trials / len(in_sample)
+            point = (killed + expected * sample_caught / sample_trials) / (not_equivalent + expected)
+            bound = (killed + expected * low) / (not_equivalent + expected)
+            whole = f"{100 * point:.1f}% ({100 * bound:.1f}%)"
         print(f"| {module} | {len(names)} | {len(checked)} | {len(in_sample)} | {len(caught)} | {len(survived)} "
               f"| {answer['killed-new']} | {answer['equivalent']} | {answer['removed']} | {answer['open']} "
-              f"| {score} | {estimate} |")
+              f"| {score} | {estimate} | {whole} |")
 
 
 def main() -> None:
