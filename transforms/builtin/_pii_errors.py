@@ -20,25 +20,16 @@ stays, so the error still says what went wrong.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, NamedTuple
 
 #: name -> a credential (True), a kind (``"email"``...) or nothing (False).
 Judge = Callable[[str], object]
 #: (verdict, value) -> what replaces the value.
 Mask = Callable[[object, str], str]
 
-_PG_KEY_RE = re.compile(r"Key \((?P<names>[^()\r\n]{1,256}+)\)=\((?P<values>[^()\r\n]{0,2048}+)\)")
-_MYSQL_DUPLICATE_RE = re.compile(
-    r"Duplicate entry '(?P<value>(?:[^'\\\r\n]|\\.|''){0,1024}+)' for key '(?P<index>[^'\r\n]{1,192}+)'"
-)
-_JOI_RE = re.compile(r"\"(?P<name>[\w.\[\]-]{1,128}+)\" with value \"(?P<value>(?:[^\"\\\r\n]|\\.){0,1024}+)\"")
-_MONGOOSE_RE = re.compile(r"Path `(?P<name>[\w.$-]{1,128}+)` \(`(?P<value>[^`\r\n]{0,1024}+)`")
-_INSERT_RE = re.compile(
-    r"(?i:insert)[ ]+(?i:into)[ ]+[\w.\"`\[\]]{1,128}+[ ]*\((?P<names>[^()\r\n]{1,1024}+)\)[ ]*"
-    r"(?i:values)[ ]*\((?P<values>(?:'(?:[^'\r\n]|'')*+'|[^'()\r\n])*+)\)"
-)
 #: A bound parameter's placeholder, not a value: ``$1``, ``?``, ``:email``, ``@p1``, ``%s``.
 _PLACEHOLDER_RE = re.compile(r"\$[0-9]{1,4}|\?|:[A-Za-z_]\w{0,63}|@[A-Za-z_]\w{0,63}|%s|%\([A-Za-z_]\w{0,63}\)s")
+#: One literal of a VALUES list and the comma after it.
 _SQL_VALUE_RE = re.compile(r"[ ]*(?P<value>'(?:[^']|'')*+'|[^,']*+)[ ]*(?:,|$)")
 #: Words of an index's name that say it is an index, not what it holds.
 _INDEX_WORDS = frozenset("unique uniq uk ux uq key idx index ix pkey constraint un".split())
@@ -47,23 +38,13 @@ _INDEX_SPLIT_RE = re.compile(r"[\W_]+")
 
 def may_hold(text: str) -> bool:
     """Could ``text`` hold one of these formats (a cheap test before the scans)?"""
-    return (
-        "Key (" in text or "Duplicate entry" in text or "with value" in text or "Path `" in text
-        or (("INSERT" in text or "insert" in text) and ("VALUES" in text or "values" in text))
-    )
+    return any(literal in text for literal in _LITERALS)
 
 
 def scrub(text: str, judge: Judge, mask: Mask) -> str:
-    if "Key (" in text:
-        text = _PG_KEY_RE.sub(lambda m: _columns(m, judge, mask, _split_plain), text)
-    if "Duplicate entry" in text:
-        text = _MYSQL_DUPLICATE_RE.sub(lambda m: _duplicate(m, judge, mask), text)
-    if "with value" in text:
-        text = _JOI_RE.sub(lambda m: _named(m, judge, mask), text)
-    if "Path `" in text:
-        text = _MONGOOSE_RE.sub(lambda m: _named(m, judge, mask), text)
-    if "VALUES" in text or "values" in text:
-        text = _INSERT_RE.sub(lambda m: _columns(m, judge, mask, _split_sql), text)
+    for form in FORMATS:
+        if any(literal in text for literal in form.literals):
+            text = form.pattern.sub(lambda m: form.fix(m, judge, mask), text)
     return text
 
 
@@ -129,3 +110,34 @@ def _columns(match: re.Match[str], judge: Judge, mask: Mask, split: Callable[[st
             last = end
     out.append(values[last:])
     return _replaced(match, "values", "".join(out))
+
+
+class Format(NamedTuple):
+    """One error format: a literal its text holds (one of them), its pattern, and what
+    becomes of a match (``fix(match, judge, mask)``)."""
+
+    literals: tuple[str, ...]
+    pattern: re.Pattern[str]
+    fix: Callable[[re.Match[str], Judge, Mask], str]
+
+
+FORMATS = (
+    # PostgreSQL's DETAIL line: the columns, then their values, each list in brackets
+    Format(("Key (",), re.compile(r"Key \((?P<names>[^()\r\n]{1,256}+)\)=\((?P<values>[^()\r\n]{0,2048}+)\)"),
+           lambda m, judge, mask: _columns(m, judge, mask, _split_plain)),
+    # MySQL's and MariaDB's ER_DUP_ENTRY: the value first, then the index that names the column
+    Format(("Duplicate entry",),
+           re.compile(r"Duplicate entry '(?P<value>(?:[^'\\\r\n]|\\.|''){0,1024}+)' for key '(?P<index>[^'\r\n]{1,192}+)'"),
+           _duplicate),
+    # Joi's (and celebrate's): the field's path in quotes, then its value
+    Format(("with value",),
+           re.compile(r"\"(?P<name>[\w.\[\]-]{1,128}+)\" with value \"(?P<value>(?:[^\"\\\r\n]|\\.){0,1024}+)\""), _named),
+    # Mongoose's validators: the path and the value in backquotes
+    Format(("Path `",), re.compile(r"Path `(?P<name>[\w.$-]{1,128}+)` \(`(?P<value>[^`\r\n]{0,1024}+)`"), _named),
+    # an INSERT with its literal values (a quoted literal may hold brackets and commas)
+    Format(("VALUES", "values"), re.compile(
+        r"(?i:insert)[ ]+(?i:into)[ ]+[\w.\"`\[\]]{1,128}+[ ]*\((?P<names>[^()\r\n]{1,1024}+)\)[ ]*"
+        r"(?i:values)[ ]*\((?P<values>(?:'(?:[^'\r\n]|'')*+'|[^'()\r\n])*+)\)"
+    ), lambda m, judge, mask: _columns(m, judge, mask, _split_sql)),
+)
+_LITERALS = tuple(literal for form in FORMATS for literal in form.literals)
