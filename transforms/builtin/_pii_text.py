@@ -12,8 +12,9 @@ Every kind is listed in :mod:`._pii_kinds`. In order:
    password of a URL's user info, JWTs (``eyJ...``), ``Bearer``/``Basic`` credentials,
    the secret segment of a reset, invite or magic link;
 2. **pairs**: the values database and validation errors echo away from their column's name
-   (:mod:`._pii_errors`: ``Key (email)=(...)``, ``Duplicate entry '...' for key ...``); every ``name=value``, ``name: value`` and ``"name": "value"`` of a URL,
-   form body, JSON text or message, the first one of a URL included, each name handed to
+   (:mod:`._pii_errors`: ``Key (email)=(...)``, ``Duplicate entry '...' for key ...``); every
+   ``name=value``, ``name: value`` and ``"name": "value"`` of a URL, form body, JSON text or
+   message, the first one of a URL included, each name handed to
    ``is_sensitive_name`` (and to :func:`._pii_tokens.url_param_is_credential` for OAuth
    codes and presigned-URL signatures); the value of a sensitive one is masked whole;
 3. **e-mail addresses**, also URL-encoded once or twice (``%40``, ``%2540``, inside
@@ -146,18 +147,6 @@ _TWO_DIGITS_RE = re.compile(r"[0-9].{0,3}[0-9]", re.DOTALL)
 #: A dotted quad, a coordinate, or a hex group and a colon: where IPs and places may be (looked
 #: for from the dot or the colon, which are rarer than digits and hex letters).
 _GEO_GUARD_RE = re.compile(r"\.(?<=[0-9]\.)[0-9]|:(?<=[0-9A-Fa-f]:)[0-9A-Fa-f:]|geo:")
-
-#: A login after "user" has a digit after a letter or a separator between two letters.
-_HANDLE_GUARD_RE = re.compile(r"[A-Za-z][0-9]|[A-Za-z0-9][._-][A-Za-z0-9]")
-#: What each word before a login holds in lower and in upper case (see ``_pii_people._HANDLE_RE``).
-_HANDLE_WORD_PARTS = ("ser", "SER", "ogin", "OGIN", "utzer", "UTZER", "sateur", "SATEUR", "suario", "SUARIO",
-                      "tente", "TENTE")
-
-
-def may_hold_handle(text: str) -> bool:
-    """Could ``text`` hold a login after the word "user" (in one of its languages)?"""
-    return any(part in text for part in _HANDLE_WORD_PARTS)
-
 
 #: A cue of the context, name, postal-code or "password is" passes at the start of a word
 #: (each pass checks :func:`._pii_words.starts_word` itself): text without one skips all four.
@@ -423,7 +412,7 @@ class TextScrubber:
                 cued_text, cued = text, has_cue(text)
             text = _pii_people.scrub_addresses(text, replace, cued, words)
         # 6. people
-        if _HANDLE_GUARD_RE.search(text) is not None and may_hold_handle(text):
+        if _pii_people.may_hold_handle(text):
             text = _pii_people.scrub_handles(text, replace)
         if text is not cued_text:
             cued_text, cued = text, has_cue(text)
