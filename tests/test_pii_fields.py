@@ -87,6 +87,7 @@ PERSONAL = {
     "[name]": [
         "firstName", "first_name", "first-name", "FIRST_NAME", "givenName", "lastName", "last_name", "family-name",
         "surname", "middleName", "fullName", "full_name", "maidenName", "nickname", "username", "customer_name",
+        "kontaktperson", "Ansprechpartner", "contactpersoon", "persona_de_contacto",
         "cardholderName", "prénom", "Vorname", "Nachname", "Familienname", "nom_de_famille", "apellido", "apellidos",
         "nombre_completo", "nome_completo", "cognome", "sobrenome", "voornaam", "achternaam", "nazwisko", "imię",
         "efternamn", "etunimi", "nom_client", "nombre_usuario", "soyad", "soyadı", "ad_soyad", "primeiro_nome", "apelido",
