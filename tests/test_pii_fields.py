@@ -120,7 +120,7 @@ PERSONAL = {
                       "rijksregisternummer", "nric", "rrn", "resident_registration_number", "my_number", "myNumber",
                       "pps_number", "ppsn", "teudat_zehut", "tc_kimlik_no", "tcKimlikNo", "rut", "rodne_cislo",
                       "isikukood", "asmens_kodas", "cedula", "emirates_id", "id_number", "curp", "mrn",
-                      "medical_record_number"],
+                      "medical_record_number", "medicare", "medicareNumber", "nhs", "nhs_number", "nhsId"],
     "[vehicle_id]": ["licensePlate", "license_plate", "registration_plate", "vin", "VIN", "vehicle_registration",
                      "kennzeichen", "immatriculation", "matricula", "targa", "kenteken"],
     "[tax_id]": ["tax_id", "taxId", "tin", "steuernummer", "steuer_id", "codice_fiscale", "cpf", "cnpj", "nif", "rfc",

@@ -160,6 +160,7 @@ TOKEN_EXAMPLES = {
     "newrelic_key": "NRAK-" + "A1" * 13 + "B",
     "sentry_token": "sntrys_" + "eyJ" + "a1" * 30,
     "mapbox_secret": "sk.eyJ" + "a1" * 15 + "." + "b2" * 12,
+    "mapbox_token": "pk.eyJ1IjoibXl1c2VyIiwiYSI6ImNrMTIzNDU2Nzg5MDEyMzQ1NiJ9.AbCdEfGhIjKlMnOpQrStUv",
     "age_secret_key": "AGE-SECRET-KEY-1" + "A1" * 29,
     "braintree_token": "access_token$production$" + "a1" * 8 + "$" + "0f" * 16,
     "telegram_token": "bot123456789:AA" + "a1" * 16 + "b",
@@ -201,6 +202,8 @@ MORE_TOKEN_EXAMPLES = {
     "google_oauth": "ya29.a0AfH6SMBabcdefghijklmnop",
     "private_key": "PuTTY-User-Key-File-3: ssh-ed25519\nPrivate-Lines: 1\nAAAAIBsecret\nPrivate-MAC: 0123abcd",
     "grafana_token": "glc_" + "aB3" * 12,
+    "telegram_token": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0",  # a bot's token without the URL's "bot"
+    "huggingface_token": "hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",  # 36 characters after hf_
 }
 
 

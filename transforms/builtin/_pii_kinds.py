@@ -110,6 +110,7 @@ KIND_CLASS: dict[str, str] = {
     "newrelic_key": "credential",
     "sentry_token": "credential",
     "mapbox_secret": "credential",
+    "mapbox_token": "credential",
     "age_secret_key": "credential",
     "braintree_token": "credential",
     "telegram_token": "credential",

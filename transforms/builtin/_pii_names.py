@@ -244,7 +244,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             tckn, tc no, rut, run number, rodne cislo, isikukood, asmens kodas, nik, cedula, cedula identidad,
             emirates id, cpr, cpr nr, cpr nummer, cpr number, fodselsnummer, fødselsnummer, fodselsnr, fødselsnr, personal number,
             personal code, henkilotunnus, sofinummer, nin, bvn, nida, medical record number, mrn,
-            health card number, health insurance card number
+            health card number, health insurance card number, medicare, medicare no, medicare card number, nhs, nhs no,
+            nhs id, chi number
         """,
     },
     "bank_account": {

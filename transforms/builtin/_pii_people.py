@@ -12,7 +12,7 @@ between them) right after:
   Spain" are not people);
 - a role, with or without its colon (two words): "Customer", "Patient", "Kunde", "Contact",
   "Kontakt", "Sent by", "Envoyé par", "Enviado por", "Inviato da", "Wysłane przez"...;
-- a title: "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Herr", "Frau", "M.", "Mme",
+- a title: "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Herr(n)", "Frau", "M.", "Mme",
   "Mlle", "Sr", "Sra", "Srta", "Sig.", "Sig.ra", "Dott.", "Dhr.", "Mevr." (the title stays);
 - a label that names a person: "full name:", "first name:", "surname:", "nom :",
   "prénom :", "Vorname:", "Nachname:", "apellidos:", "cognome:", "achternaam:",
@@ -91,7 +91,7 @@ _LABEL = (
 #: capitalised words after it ("Name: Jane Doe", not "Name: Intro to SQL").
 _BARE_LABEL = r"name|nom|nombre|nome|naam|namn|navn|nimi|isim|imie|imię"
 _TITLE = (
-    r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Hr|Fr"
+    r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herrn|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Hr|Fr"
     r"|MR|MRS|MS|DR|M(?=\.)"
 )
 _NAME_CUES = [*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *variants(_ROLE), *variants(_LABEL),
@@ -194,6 +194,8 @@ def _name_after(text: str, at: int, minimum: int, capitals: bool) -> tuple[int, 
         else:
             break
         pos = match.end()
+        if len(word) == 1 and words and words[-1] == match.span() and text.startswith(". ", pos):
+            pos += 1  # a middle initial: "John Q. Public"
         # one space between words; a comma, a full stop or two spaces end the name
         if text[pos:pos + 1] != " " or text[pos + 1:pos + 2] == " ":
             break
@@ -371,12 +373,35 @@ def _may_hold_street(text: str, street_words: bool) -> bool:
     )
 
 
+#: East Asian addresses, written from the largest unit down without spaces (Korean with
+#: them): a Japanese prefecture, its municipality and the block numbers (``1-1``, ``3丁目``;
+#: "the population of 東京都港区 is 26万" has none), the postal mark
+#: and code before them (``〒100-0001 東京都千代田区千代田1-1``); a Chinese province or city
+#: down to a road and its number (``北京市朝阳区建国路88号``); a Korean city or province,
+#: its districts, a road and its number (``서울특별시 강남구 테헤란로 123``).
+_CJK_ADDRESS_RE = re.compile(
+    r"(?:〒[ ]?[0-9]{3}-?[0-9]{4}[ ]?)?(?:東京都|北海道|大阪府|京都府|[\u4e00-\u9fff]{2,3}県)"
+    r"[\u3040-\u30ff\u4e00-\u9fff]{0,8}?[市区町村郡][\u3040-\u30ff\u4e00-\u9fff]{0,12}?[0-9]{1,4}"
+    r"(?:丁目|番地|番|号|-(?=[0-9]))(?:[0-9]{1,4}(?:丁目|番地|番|号|の(?=[0-9])|-(?=[0-9]))?){0,4}"
+    r"|〒[ ]?[0-9]{3}-?[0-9]{4}"
+    r"|[\u4e00-\u9fff]{2,10}?(?:省|市|自治区)[\u4e00-\u9fff]{1,20}?(?:路|街|道|巷|弄|胡同)[0-9]{1,5}号"
+    r"(?:[\u4e00-\u9fff0-9]{0,12}(?:室|楼|单元))?"
+    r"|[가-힣]{2,8}(?:특별시|광역시|특별자치시|도|시)(?:[ ]?[가-힣]{1,8}(?:구|군|시)){1,2}[ ]?[가-힣0-9]{1,12}(?:로|길)"
+    r"[ ]?[0-9]{1,5}(?:-[0-9]{1,5})?"
+)
+#: The least a text holds for :data:`_CJK_ADDRESS_RE`: the postal mark, or a Japanese
+#: prefecture's, a Chinese province's or city's, a Korean city's or province's last character.
+_CJK_ADDRESS_GUARD_RE = re.compile(r"[〒都道府県省市区시도]")
+
+
 def scrub_addresses(text: str, replace: Replace, cued: bool = True, street_words: bool = True) -> str:
     """Addresses and postal codes. The caller may know more: ``cued=False`` says the text
     holds none of :data:`CUE_WORDS` (so no postal-code cue), ``street_words=False`` none of
     :data:`STREET_WORDS` at the start of a word."""
     if _may_hold_street(text, street_words):
         text = _ADDRESS_RE.sub(lambda m: _address(m, replace), text)
+    if not text.isascii() and _CJK_ADDRESS_GUARD_RE.search(text) is not None:
+        text = _CJK_ADDRESS_RE.sub(lambda m: replace("address", " ".join(m[0].lower().split()), m[0]), text)
     if cued:
         text = _POSTAL_CUE_RE.sub(lambda m: _code(m, replace), text)
     text = _TOWN_POSTCODE_RE.sub(lambda m: _code(m, replace), text)

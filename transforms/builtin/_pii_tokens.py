@@ -202,6 +202,8 @@ _SAID_RE = re.compile(
     r"|(?:" + cased(_PASSWORD_WORDS)
     + r")[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS)[ ]{1,3}"
     r"(?P<value>[^\s\"'<>]{1,128}+)"
+    # "with password 'hunter2'", 'Passwort "geheim123"': a quoted word right after the word
+    r"|(?:" + cased(_PASSWORD_WORDS) + r")[ ]{1,3}\\?[\"'‘“](?P<quoted>[^\s\"'‘’“”\\]{1,128}+)(?=\\?[\"'’”])"
     r"|(?:" + cased(_CODE_WORDS)
     + r")(?![^\W\d_])(?:[ ]{1,3}(?:code|number|no\.?))?[ ]{0,3}[:#=]?[ ]{0,3}(?P<code>[0-9]{3,8})(?![0-9A-Za-z])"
 )
@@ -375,7 +377,7 @@ def _said(match: re.Match[str], redacted: str) -> str:
         if not (token_like(key) and any(c.isdigit() for c in key)):
             return match[0]
         return match[0][:match.start("key") - match.start()] + redacted
-    group = "value" if match["value"] is not None else "code"
+    group = next(g for g in ("value", "quoted", "code") if match[g] is not None)
     value = match[group].rstrip(".,;:)")
     if not value or value.lower() in _SAID_NOT_VALUES or value == redacted or value.startswith("["):
         return match[0]
