@@ -79,6 +79,9 @@ _ROLE = (
     r"|contact|kontakt|contacto|contatto|sent by|gesendet von|envoyé par|enviado por|inviato da|wysłane przez"
     r"|verzonden door|skickat av"
 )
+#: Who holds a card or an account, named after it with or without a colon, and in capitals
+#: as a card is embossed ("holder JANE DOE, exp 12/28").
+_HOLDER = r"holder|cardholder|card holder|account holder|name on card|karteninhaber|kontoinhaber|titulaire|titular"
 _LABEL = (
     r"full name|first name|last name|surname|family name|given name|middle name|customer name|cardholder"
     r"|card holder|cardholder name|name on card|account holder|account name|beneficiary|recipient|contact person"
@@ -95,7 +98,7 @@ _TITLE = (
     r"|MR|MRS|MS|DR|M(?=\.)"
 )
 _NAME_CUES = [*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *variants(_ROLE), *variants(_LABEL),
-              *variants(_BARE_LABEL), *top_level(_TITLE)]
+              *variants(_BARE_LABEL), *variants(_HOLDER), *top_level(_TITLE)]
 # One alternation without groups: named groups in it stop ``re`` from skipping to where a
 # cue could start (measured 300 times slower). Which kind of cue matched is found after.
 _NAME_CUE_RE = re.compile(
@@ -105,6 +108,7 @@ _NAME_CUE_RE = re.compile(
 _GREETING_RE = re.compile(f"(?i:{_GREETING})")
 _ROLE_RE = re.compile(f"(?i:{_ROLE})")
 _LABEL_RE = re.compile(f"(?i:{_LABEL})")
+_HOLDER_RE = re.compile(f"(?i:{_HOLDER})")
 _BARE_LABEL_RE = re.compile(f"(?i:{_BARE_LABEL})")
 _TITLE_RE = re.compile(_TITLE)
 _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*+")
@@ -154,12 +158,14 @@ def scrub_names(text: str, replace: Replace) -> str:
         role = _ROLE_RE.fullmatch(word) is not None
         greeting = role or _GREETING_RE.fullmatch(word) is not None
         colon = ":" in gap or "=" in gap
-        if labelled != colon and not (greeting and not colon) and not role:
+        holder = _HOLDER_RE.fullmatch(word) is not None
+        if labelled != colon and not (greeting and not colon) and not role and not holder:
             continue  # "name:" only after a label; a label only with its colon ("Patient" is both)
         if _TITLE_RE.fullmatch(word) is not None and not (gap.startswith(".") or gap == " "):
             continue
         title = _TITLE_RE.fullmatch(word) is not None
-        span = _name_after(text, cue.end(), 2 if greeting or bare else 1, capitals=not (greeting or title or bare))
+        minimum = 2 if greeting or bare or (holder and not colon) else 1
+        span = _name_after(text, cue.end(), minimum, capitals=holder or not (greeting or title or bare))
         if span is None:
             continue
         start, end = span
