@@ -117,7 +117,7 @@ def test_cards_written_two_ways_have_one_pseudonym():
 
 def test_an_email_has_one_pseudonym_however_it_is_encoded():
     spellings = ["Jane.Doe@example.com", "jane.doe%40example.com", "jane.doe%2540example.com", "jane.doe&#64;example.com",
-                 "jane.doe\\u0040example.com", "jane.doe [at] example [dot] com"]
+                 "jane.doe\\u0040example.com", "jane.doe [at] example [dot] com", "jane dot doe at example dot com"]
     assert len({pseudonym(t, "email") for t in spellings}) == 1
 
 

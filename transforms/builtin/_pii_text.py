@@ -108,6 +108,19 @@ _EMAIL_SPOKEN_RE = re.compile(
     r"(?P<domain>(?:[\w-]{1,63}(?:\.|[ ]?[\[(](?i:dot)[\])][ ]?)){1,8}[^\W\d_]{2,24})(?![\w-])"
 )
 _EMAIL_ESCAPES = ("&#", "&commat;", "\\u0040", "\\x40")
+#: An address read out in words, as people write one to dodge harvesters: "jane dot doe at
+#: gmail dot com". Taken for an address when its local part has a "dot", a digit or a sign,
+#: or its domain is a mail provider's ("look at example dot com" is a sentence).
+_EMAIL_WORDS_RE = re.compile(
+    r"(?<![\w+-])(?P<local>[\w+-]{1,64}(?:[ ](?:dot|DOT)[ ][\w+-]{1,64}){0,4})[ ](?:at|AT)[ ]"
+    r"(?P<host>[\w-]{1,63})(?P<rest>(?:[ ](?:dot|DOT)[ ][\w-]{1,63}){0,3})[ ](?:dot|DOT)[ ]"
+    r"(?P<tld>(?i:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|pt|ie|eu|info|biz|me|us|ca"
+    r"|au|nz|jp|cn|in|br|mx|ar|ru|cz|sk|hu|ro|gr|tr|il|za|sg|hk|kr|tw))(?![\w])"
+)
+_MAIL_PROVIDERS = frozenset(
+    """gmail googlemail yahoo ymail hotmail outlook live msn icloud me mac aol gmx web proton protonmail pm yandex
+    mail zoho t-online freenet orange free laposte sfr wanadoo libero virgilio wp o2 onet interia seznam""".split()
+)
 _AT_DECODE_RE = re.compile(r"%(?:25)?40|&#0*64;|&#[xX]0*40;|&commat;|\\u0040|\\x40|[ ]?[\[(](?i:at)[\])][ ]?")
 _DOT_DECODE_RE = re.compile(r"[ ]?[\[(](?i:dot)[\])][ ]?")
 _PLUS_DECODE_RE = re.compile(r"%(?:25)?2[Bb]")
@@ -388,6 +401,8 @@ class TextScrubber:
             text = _EMAIL_ESCAPED_RE.sub(self._email, text)
         if ("]" in text or ")" in text) and ("at]" in text or "at)" in text or "AT]" in text or "AT)" in text):
             text = _EMAIL_SPOKEN_RE.sub(self._email, text)
+        if (" dot " in text or " DOT " in text) and (" at " in text or " AT " in text):
+            text = _EMAIL_WORDS_RE.sub(self._email_words, text)
         # 4. numbers
         cued_text, cued = None, False  # has_cue(cued_text), asked again only once text changed
         if _DIGIT_RE.search(text) is not None:
@@ -738,6 +753,14 @@ class TextScrubber:
     @staticmethod
     def _email_key(written: str) -> str:
         return _PLUS_DECODE_RE.sub("+", _DOT_DECODE_RE.sub(".", _AT_DECODE_RE.sub("@", written))).lower()
+
+    def _email_words(self, match: re.Match[str]) -> str:
+        local, host = match["local"], match["host"]
+        if not (" " in local or not local.isalpha() or host.lower() in _MAIL_PROVIDERS):
+            return match[0]
+        written = f"{local} at {host}{match['rest']} dot {match['tld']}"
+        address = re.sub(r" (?:dot|DOT) ", ".", written).replace(" at ", "@").replace(" AT ", "@")
+        return self._replace("email", address.lower(), match[0])
 
     def _email(self, match: re.Match[str]) -> str:
         if _RETINA_RE.fullmatch(match["domain"]):
