@@ -387,7 +387,9 @@ _CUES = {
              r"|ring me|mob|tlf|gsm|puhelin|rufnummer|mobilnummer|festnetz|numéro de téléphone|contact number"
              r"|telefonu|telefoon|mobiel|komórka|telefonnummer|llámame|chiamami|appelez-moi|dzwonić|dzwonic|zadzwoń|zadzwon"
              r"|ligue-me|liga-me|ligue|ligar|anrufen|bel me|chiamare|chiama|appelle-moi|appelle|appeler|zavolejte"
-             r"|电话号码|电话是|电话|手机号码|手机号|手机|電話|携帯|телефон",
+             r"|电话号码|电话是|电话|手机号码|手机号|手机|電話|携帯|телефон"
+             # Indonesian and Malay: "nomor HP", "no. telp", "hubungi"
+             r"|nomor hp|no hp|no\. hp|nomor telepon|no\. telp|no telp|telp|telepon|nomor wa|no wa|hubungi",
     "ssn": r"ssn|social security|soc\.? ?sec\.?",
     "sin": r"sin|social insurance|nas|numéro d'assurance sociale",
     "bsn": r"bsn|burgerservicenummer|sofinummer|sofi",
@@ -417,13 +419,14 @@ _GAP = (
     r"(?:[\s:=#.'\"()\-–：]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|numarası|numarasi"
     r"|is|are|was|är|er|of|id|card"
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
-    r"|naar|or|oder|ou|o)\b){0,4}+"
+    r"|naar|or|oder|ou|o|saya)\b){0,4}+"
     r"[\s:=#.'\"()\-–：]{0,4}+"
 )
 # One alternation without groups (named groups in it stop ``re`` from skipping to where a
 # cue could start: measured 300 times slower); the cue's kind is found after a match.
 _CONTEXT_RE = re.compile(
-    r"(?P<cue>" + cased(*_CUES.values()) + r")(?![^\W\d_])"
+    # a German compound's "-nummer" glued on: "Personalausweisnummer", "Reisepassnummer"
+    r"(?P<cue>" + cased(*_CUES.values()) + r")(?:nummer|Nummer|NUMMER)?(?![^\W\d_])"
     + "(?i:" + _GAP + r")(?=[+(0-9A-Za-z])"
 )
 #: What a cue of :func:`scrub_context` starts with, at the start of a word.

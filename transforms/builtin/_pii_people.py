@@ -55,6 +55,7 @@ _INTRO = (
     r"my name is|my name's|i am called|i'm called|je m'appelle|mon nom est|ich heiße|ich heisse|mein name ist"
     r"|me llamo|mi nombre es|mi chiamo|il mio nome è|meu nome é|eu me chamo|chamo-me|me chamo|mijn naam is|ik heet|jag heter"
     r"|nazywam się|mam na imię|mitt namn är|mitt navn er|mit navn er|benim adım|adım|nimeni on|jmenuji se"
+    r"|меня зовут|мене звати|моё имя|мое имя|моє ім'я|το όνομά μου είναι|το ονομά μου είναι|με λένε|ονομάζομαι"
     r"|mit freundlichen Grüßen,?|viele Grüße,?|liebe Grüße,?|met vriendelijke groeten,?|med vänliga hälsningar,?"
     r"|pozdrawiam,?|z poważaniem,?|saygılarımla,?|ystävällisin terveisin,?"
     r"|signed|regards,?|sincerely,?|cordialement,?|best,|thanks,|cheers,|atentamente,?|saludos,?"
@@ -441,4 +442,36 @@ def _code(match: re.Match[str], replace: Replace) -> str:
 
 #: What a name cue or a postal-code cue starts with, at the start of a word (both passes
 #: check :func:`starts_word`).
-CUE_WORDS = [*_NAME_CUES, *variants(_POSTAL_WORDS), *top_level(_POSTAL_ABBREVIATIONS), *variants(_BIRTH)]
+#: Words that say an address follows, in prose ("my address is", "ik woon op", "j'habite").
+_ADDRESS_INTRO = (
+    r"my address is|my home address is|i live at|meine adresse ist|meine anschrift ist|ich wohne in der|ich wohne am"
+    r"|ich wohne|mijn adres is|ik woon op|ik woon aan|mon adresse est|j'habite au|j'habite|mi dirección es"
+    r"|mi direccion es|vivo en la|vivo en|il mio indirizzo è|abito in via|abito in|o meu endereço é|moro na|moro em"
+    r"|mój adres to|mieszkam przy|mieszkam na|min adress är|jag bor på|min adresse er|jeg bor på|osoitteeni on"
+    r"|asun osoitteessa|adresim"
+)
+_ADDRESS_INTRO_RE = re.compile(r"(?:" + cased(_ADDRESS_INTRO) + r")(?![^\W\d_])[ ]{1,3}")
+#: What follows an address's introduction when it is a street and a number: capitalised
+#: words then the number (``Damrak 1``), or the number first (``8 boulevard ...``); not a
+#: town and a year (``j'habite à Paris depuis 2010``).
+_STREET_SHAPE_RE = re.compile(
+    r"(?:(?:ul\.|al\.|C/)[ ]?)?(?:" + _CAP + r"[\w'’.-]{0,30}[ ]){1,4}(?:n[º°o.]{1,2}[ ]?)?[0-9]{1,5}[A-Za-z]?(?![\w])"
+    r"|[0-9]{1,5}[A-Za-z]?,?[ ][^\W\d_]"
+)
+
+
+def address_intros(text: str) -> list[tuple[int, int]]:
+    """Where an introduced address starts, and where its street and number end, for each
+    "my address is"-like cue followed by one (the caller reads the rest to the clause end)."""
+    found = []
+    for match in _ADDRESS_INTRO_RE.finditer(text):
+        if not starts_word(text, match.start()):
+            continue
+        street = _STREET_SHAPE_RE.match(text, match.end())
+        if street is not None:
+            found.append((match.end(), street.end()))
+    return found
+
+
+CUE_WORDS = [*_NAME_CUES, *variants(_POSTAL_WORDS), *top_level(_POSTAL_ABBREVIATIONS), *variants(_BIRTH),
+             *variants(_ADDRESS_INTRO)]

@@ -434,7 +434,25 @@ class TextScrubber:
         if cued:
             text = _pii_tokens.scrub_said(text, self._redacted)
             text = _pii_people.scrub_names(text, replace)
+            text = self._introduced_addresses(text)
         return text
+
+    def _introduced_addresses(self, text: str) -> str:
+        """An address after the words that introduce one ("mijn adres is Damrak 1, 1012 LG
+        Amsterdam"), read past its own commas like a labelled address's."""
+        spans = _pii_people.address_intros(text)
+        if not spans:
+            return text
+        out, pos = [], 0
+        for start, street_end in spans:
+            if start < pos:
+                continue
+            end = max(street_end, _ADDRESS_VALUE_RE.match(text, start).end())
+            value = text[start:end].rstrip(" ")
+            out += [text[pos:start], self._replace("address", " ".join(value.lower().split()), value)]
+            pos = start + len(value)
+        out.append(text[pos:])
+        return "".join(out)
 
     def _numbers(self, text: str) -> str:
         replace = self._replace
