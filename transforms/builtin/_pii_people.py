@@ -122,6 +122,7 @@ _NOT_NAMES = frozenset(
     user users member members admin administrator support sir madam madame sirs guest guests partner partners
     valued hiring manager recruiter applicant candidate reader readers subscriber subscribers folks guys
     you your the a an our my this that and or to from for with of in on at by is it me we us they he she
+    who what where when why how
     good morning afternoon evening night day again back again. thank thanks please welcome
     monsieur messieurs dames mesdames herren damen kunde kundin kunden señor señora señores cliente clientes
     signore signora utente utenti cliente senhor senhora amigo amiga amigos all, kind best
