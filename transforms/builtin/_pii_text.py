@@ -299,6 +299,17 @@ def _quote_at(text: str, at: int) -> str:
     return ""
 
 
+#: Secrets of several words or codes in a row: "seed phrase: abandon ability ...",
+#: "recovery codes: 1a2b-3c4d 5e6f-7a8b": in prose their value runs to the end of the clause.
+_MANY_WORD_SECRETS = frozenset({"phrase", "passphrase", "mnemonic", "codes", "words", "seed"})
+#: Their value: up to the end of the clause (a 24-word phrase is about 200 characters).
+_WORDS_VALUE_RE = re.compile(r"(?P<value>[^,;\n\r<>\"{}\[\]|.]{0,400}+)")
+
+
+def _names_many_words(name: str) -> bool:
+    return re.split(r"[_\-.]", name.lower())[-1] in _MANY_WORD_SECRETS
+
+
 def iban_ok(compact: str) -> bool:
     if not 15 <= len(compact) <= 34 or not compact[2:4].isdigit():
         return False
@@ -509,6 +520,8 @@ class TextScrubber:
                 value_match = (_ADDRESS_VALUE_RE if verdict == "address" else _CLAUSE_VALUE_RE).match(text, at)
             elif verdict is True and match["sep"] == ":" and not quoted and match["name"].lower() in CREDENTIAL_HEADERS:
                 value_match = _HEADER_LINE_VALUE_RE.match(text, at) or _PLAIN_VALUE_RE.match(text, at)
+            elif verdict is True and match["sep"] == ":" and not quoted and _names_many_words(match["name"]):
+                value_match = _WORDS_VALUE_RE.match(text, at)  # "seed phrase: abandon ability able ..."
             elif quoted:
                 value_match = (_QUOTED_VALUE_RE if quote == '"' else _OTHER_QUOTED_VALUE_RES[quote]).match(text, at)
             else:

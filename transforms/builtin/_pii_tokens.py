@@ -191,7 +191,14 @@ _USERINFO_RE = re.compile(
 #: "CVC: 4242", "OTP 123456", "PIN 1234": digits only, so "pin it" and "otp enabled" stay).
 #: One pattern, so that a string is scanned once for both.
 _PASSWORD_WORDS = "password|passwort|passcode|passphrase|mot de passe|contraseña|contrasena|senha|wachtwoord|pin"
-_CODE_WORDS = "cvv2|cvv|cvc2|cvc|csc|security code|pin|otp|one-time code|verification code|passcode"
+_CODE_WORDS = (
+    "cvv2|cvv|cvc2|cvc|csc|security code|pin|otp|one-time code|one-time password|verification code|passcode"
+    "|confirmation code|login code|sign-in code|auth code|authentication code|2fa code|mfa code|access code"
+    "|bestätigungscode|bestaetigungscode|sicherheitscode|einmalpasswort|einmalcode|code de vérification"
+    "|code de confirmation|code de sécurité|código de verificación|código de seguridad|código de confirmación"
+    "|codice di verifica|codice di sicurezza|verificatiecode|beveiligingscode|kod weryfikacyjny|kod bezpieczeństwa"
+    "|verifieringskod|bekræftelseskode|vahvistuskoodi|código de verificação|doğrulama kodu"
+)
 #: "private key 4c08...", "API key: 9f8e...": a secret written after the words that name it,
 #: in prose or a log line (a random-looking value: letters and digits, 20 or more).
 _KEY_WORDS = ("private key|secret key|signing key|encryption key|master key|api key|access key|api token|access token"
@@ -205,7 +212,9 @@ _SAID_RE = re.compile(
     # "with password 'hunter2'", 'Passwort "geheim123"': a quoted word right after the word
     r"|(?:" + cased(_PASSWORD_WORDS) + r")[ ]{1,3}\\?[\"'‘“](?P<quoted>[^\s\"'‘’“”\\]{1,128}+)(?=\\?[\"'’”])"
     r"|(?:" + cased(_CODE_WORDS)
-    + r")(?![^\W\d_])(?:[ ]{1,3}(?:code|number|no\.?))?[ ]{0,3}[:#=]?[ ]{0,3}(?P<code>[0-9]{3,8})(?![0-9A-Za-z])"
+    + r")(?![^\W\d_])(?:[ ]{1,3}(?:code|number|no\.?))?[ ]{0,3}[:#=]?[ ]{0,3}"
+    # "your verification code is 482913", "Ihr Bestätigungscode lautet 482913"
+    r"(?:(?:is|was|ist|lautet|est|es|é|è|är|er|jest|on|is:)[ ]{1,3})?(?P<code>[0-9]{3,8})(?![0-9A-Za-z])"
 )
 #: What a match of :data:`_SAID_RE` starts with, at the start of a word (:func:`_said`).
 CUE_WORDS = [*variants(_KEY_WORDS), *variants(_PASSWORD_WORDS), *variants(_CODE_WORDS)]
@@ -381,5 +390,7 @@ def _said(match: re.Match[str], redacted: str) -> str:
     value = match[group].rstrip(".,;:)")
     if not value or value.lower() in _SAID_NOT_VALUES or value == redacted or value.startswith("["):
         return match[0]
+    if value.isdigit() and len(value) < 3:
+        return match[0]  # "PIN is 4 digits long": a count, not a code
     start = match.start(group) - match.start()
     return match[0][:start] + redacted + match[0][start + len(value):]
