@@ -111,6 +111,8 @@ PERSONAL = {
                      "geburtsdatum", "date_de_naissance", "fecha_nacimiento", "fecha_de_nacimiento", "data_di_nascita",
                      "data_de_nascimento", "geboortedatum", "data_urodzenia", "fodelsedatum", "dogum_tarihi",
                      "doğumTarihi", "fodselsdag", "syntymapaiva", "dataNascita"],
+    "[birth_place]": ["place_of_birth", "placeOfBirth", "city_of_birth", "birthplace", "geburtsort", "lieu_de_naissance",
+                      "lugar_de_nacimiento", "luogo_di_nascita", "geboorteplaats", "miejsce_urodzenia", "fodelseort"],
     "[passport]": ["passport", "passportNumber", "passport_no", "reisepass", "passeport", "pasaporte"],
     "[driving_licence]": ["driving_licence", "driverLicense", "drivers-license", "fuehrerschein", "permis_de_conduire",
                           "licence_number", "licenseNo"],

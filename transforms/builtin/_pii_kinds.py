@@ -162,6 +162,7 @@ KIND_CLASS.update({
     "address": "address",
     "postal_code": "address",
     "birth_date": "birth_date",
+    "birth_place": "birth_date",
     "national_id": "government_id",
     "passport": "government_id",
     "driving_licence": "government_id",

@@ -197,6 +197,13 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             dogum tarihi, fodselsdag, fødselsdag, fodelsedag, syntymapaiva, geb datum, gebdatum, data urodzin,
             data nasterii, seinengappi
         """,
+        # where a person was born: with the date, it singles one out
+        "birth_place": """
+            place of birth, birth place, birthplace, city of birth, town of birth, birth city, geburtsort,
+            lieu de naissance, lieu naissance, ville de naissance, lugar de nacimiento, lugar nacimiento,
+            luogo di nascita, luogo nascita, local de nascimento, naturalidade, geboorteplaats, miejsce urodzenia,
+            fodelseort, födelseort, fodested, fødested, syntymapaikka, misto narozeni, dogum yeri
+        """,
     },
     "government_id": {
         "ssn": "ssn, social security number, social security no, social security, ssn number",
