@@ -164,10 +164,14 @@ _GEO_GUARD_RE = re.compile(r"\.(?<=[0-9]\.)[0-9]|:(?<=[0-9A-Fa-f]:)[0-9A-Fa-f:]|
 #: A cue of the context, name, postal-code or "password is" passes at the start of a word
 #: (each pass checks :func:`._pii_words.starts_word` itself): text without one skips all four.
 _CUE_LIST = [*_pii_ids.CUE_WORDS, *_pii_people.CUE_WORDS, *_pii_tokens.CUE_WORDS]
-has_cue = starts_a_word(_CUE_LIST)
+#: Every pass a cue gates ends its cue where a word ends (a German "-nummer" may follow an
+#: ID's word; a cue ending in "." or "," may touch the next word): "caro" in "carol" or
+#: "cours" in "courses" is no cue. A Latin letter only: a CJK cue may run on into its particle.
+_CUE_END = r"(?:(?<=[.,:])|(?:nummer|Nummer|NUMMER)?(?![A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]))"
+has_cue = starts_a_word(_CUE_LIST, after=_CUE_END)
 #: The cues and the street words in one scan: most text with digits holds neither, and one
 #: scan costs about what each costs alone.
-_has_word = starts_a_word([*_CUE_LIST, *_pii_people.STREET_WORDS])
+_has_word = starts_a_word([*_CUE_LIST, *_pii_people.STREET_WORDS], after=_CUE_END)
 
 
 #: ``name=value``, ``name: value``, ``"name": "value"``: the name and its separator; the
