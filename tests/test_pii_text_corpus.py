@@ -109,6 +109,10 @@ MIB = 1 << 18
         "Ab (" * (MIB // 4), "Key (a)=(" * (MIB // 9), "Key (" + "a, " * (MIB // 3),
         "Duplicate entry '" * (MIB // 17), "\"a\" with value \"" * (MIB // 18), "Path `a` (`" * (MIB // 11),
         "INSERT INTO t (a) VALUES ('" * (MIB // 27), "user a." * (MIB // 7), "user " + "a." * (MIB // 2), "insert into t (" + "a," * (MIB // 2),
+        "a at " * (MIB // 5), "a.b @ " * (MIB // 6), "a dot " * (MIB // 6) + "b at c", "x" * MIB + " at b dot com",
+        "a at b dot " * (MIB // 11), "Mijn adres is " * (MIB // 14), "Reisepassnummer " * (MIB // 16),
+        "seed phrase: " + "a " * (MIB // 2), "code is " * (MIB // 8), "東京都千代田区" * (MIB // 7) + "1-1",
+        "holder JANE " * (MIB // 12),
     ],
     ids=lambda s: repr(s[:10]),
 )

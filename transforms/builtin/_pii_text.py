@@ -108,15 +108,21 @@ _EMAIL_SPOKEN_RE = re.compile(
     r"(?P<domain>(?:[\w-]{1,63}(?:\.|[ ]?[\[(](?i:dot)[\])][ ]?)){1,8}[^\W\d_]{2,24})(?![\w-])"
 )
 _EMAIL_ESCAPES = ("&#", "&commat;", "\\u0040", "\\x40")
-#: An address read out in words, as people write one to dodge harvesters: "jane dot doe at
-#: gmail dot com". Taken for an address when its local part has a "dot", a digit or a sign,
-#: or its domain is a mail provider's ("look at example dot com" is a sentence).
-_EMAIL_WORDS_RE = re.compile(
-    r"(?<![\w+-])(?P<local>[\w+-]{1,64}(?:[ ](?:dot|DOT)[ ][\w+-]{1,64}){0,4})[ ](?:at|AT)[ ]"
-    r"(?P<host>[\w-]{1,63})(?P<rest>(?:[ ](?:dot|DOT)[ ][\w-]{1,63}){0,3})[ ](?:dot|DOT)[ ]"
+#: An address read out in words or spaced out, as people write one to dodge harvesters:
+#: "jane dot doe at gmail dot com", "jane.doe at example.com", "jane.doe @ example.com". Found
+#: from the "at" (rarer than the words around it): the local part ends right before it, the
+#: domain starts right after. Taken for an address when its local part has a "dot", a digit
+#: or a sign, or its domain is a mail provider's ("look at example dot com" is a sentence);
+#: with a spaced "@", always.
+_AT_WORD_RE = re.compile(r"[ ]{1,2}(?P<at>at|AT|@)[ ]{1,2}")
+_SAID_LOCAL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}(?:[ ](?:dot|DOT)[ ][\w+-]{1,64}){0,4}\Z")
+_SAID_DOMAIN_RE = re.compile(
+    r"(?P<host>[\w-]{1,63})(?P<rest>(?:(?:[ ](?:dot|DOT)[ ]|\.)[\w-]{1,63}){0,3}?)(?:[ ](?:dot|DOT)[ ]|\.)"
     r"(?P<tld>(?i:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|pt|ie|eu|info|biz|me|us|ca"
-    r"|au|nz|jp|cn|in|br|mx|ar|ru|cz|sk|hu|ro|gr|tr|il|za|sg|hk|kr|tw))(?![\w])"
+    r"|au|nz|jp|cn|in|br|mx|ar|ru|cz|sk|hu|ro|gr|tr|il|za|sg|hk|kr|tw))(?![\w-])"
 )
+#: How far before an "at" a local part is looked for (64 characters and four " dot "s).
+_SAID_LOCAL_REACH = 96
 _MAIL_PROVIDERS = frozenset(
     """gmail googlemail yahoo ymail hotmail outlook live msn icloud me mac aol gmx web proton protonmail pm yandex
     mail zoho t-online freenet orange free laposte sfr wanadoo libero virgilio wp o2 onet interia seznam""".split()
@@ -416,8 +422,8 @@ class TextScrubber:
             text = _EMAIL_ESCAPED_RE.sub(self._email, text)
         if ("]" in text or ")" in text) and ("at]" in text or "at)" in text or "AT]" in text or "AT)" in text):
             text = _EMAIL_SPOKEN_RE.sub(self._email, text)
-        if (" dot " in text or " DOT " in text) and (" at " in text or " AT " in text):
-            text = _EMAIL_WORDS_RE.sub(self._email_words, text)
+        if " at " in text or " AT " in text or " @" in text or "@ " in text:
+            text = self._emails_in_words(text)
         # 4. numbers
         cued_text, cued = None, False  # has_cue(cued_text), asked again only once text changed
         if _DIGIT_RE.search(text) is not None:
@@ -789,13 +795,28 @@ class TextScrubber:
     def _email_key(written: str) -> str:
         return _PLUS_DECODE_RE.sub("+", _DOT_DECODE_RE.sub(".", _AT_DECODE_RE.sub("@", written))).lower()
 
-    def _email_words(self, match: re.Match[str]) -> str:
-        local, host = match["local"], match["host"]
-        if not (" " in local or not local.isalpha() or host.lower() in _MAIL_PROVIDERS):
-            return match[0]
-        written = f"{local} at {host}{match['rest']} dot {match['tld']}"
-        address = re.sub(r" (?:dot|DOT) ", ".", written).replace(" at ", "@").replace(" AT ", "@")
-        return self._replace("email", address.lower(), match[0])
+    def _emails_in_words(self, text: str) -> str:
+        """E-mail addresses read out in words or with a spaced "@" (see :data:`_AT_WORD_RE`)."""
+        out, pos = [], 0
+        for at in _AT_WORD_RE.finditer(text):
+            if at.start() < pos:
+                continue
+            local = _SAID_LOCAL_RE.search(text, max(pos, at.start() - _SAID_LOCAL_REACH), at.start())
+            domain = _SAID_DOMAIN_RE.match(text, at.end()) if local is not None else None
+            if domain is None:
+                continue
+            spoken, host = local[0], domain["host"]
+            if at["at"] != "@" and " " not in spoken and spoken.isalpha() and host.lower() not in _MAIL_PROVIDERS:
+                continue
+            written = text[local.start():domain.end()]
+            address = f"{spoken}@{domain[0]}"
+            address = re.sub(r" (?:dot|DOT) ", ".", address).lower()
+            out += [text[pos:local.start()], self._replace("email", address, written)]
+            pos = domain.end()
+        if not out:
+            return text
+        out.append(text[pos:])
+        return "".join(out)
 
     def _email(self, match: re.Match[str]) -> str:
         if _RETINA_RE.fullmatch(match["domain"]):
