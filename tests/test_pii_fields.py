@@ -279,6 +279,12 @@ def test_a_card_object_keeps_its_brand_and_last_four_digits():
         ("/api/v2/products", {"data": {"results": [{"name": "Mug"}]}}, {"data": {"results": [{"name": "Mug"}]}}),
         ("/api/orders", {"nombre_producto": "Taza", "nom_produit": "Tasse"},
          {"nombre_producto": "Taza", "nom_produit": "Tasse"}),
+        # who is signed in or acted, in GraphQL and webhook bodies: their login too
+        ("/graphql", {"data": {"viewer": {"name": "Jane Doe", "login": "jdoe"}}},
+         {"data": {"viewer": {"name": "[name]", "login": "[name]"}}}),
+        ("/webhooks/github", {"actor": {"login": "octocat"}, "organizer": {"name": "Jane Doe"}},
+         {"actor": {"login": "[name]"}, "organizer": {"name": "[name]"}}),
+        ("/api/servers", {"host": {"name": "web-1"}}, {"host": {"name": "web-1"}}),
         # nested either way
         ("/api/courses/:id", {"instructor": {"name": "Ada"}, "company": {"name": "ACME"}},
          {"instructor": {"name": "[name]"}, "company": {"name": "ACME"}}),

@@ -353,7 +353,7 @@ PERSON_NOUNS = """
     cardholder account holder identity userinfo whoami login logon signin signup register registration auth
     authentication authenticate emergency contact next kin mother father husband
     wife partner sibling family household heir insured policyholder borrower lender debtor creditor
-    recipient employee
+    recipient employee viewer actor requestor submitter commenter uploader invitee inviter organizer organiser
     utilisateur usager personne membre participant employe auteur proprietaire destinataire expediteur
     voyageur passager titulaire acheteur conducteur medecin eleve etudiant
     kunde benutzer nutzer anwender mitglied teilnehmer mitarbeiter autor eigentuemer empfaenger absender
