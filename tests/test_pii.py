@@ -305,6 +305,16 @@ def test_hash_mode_gives_the_same_pseudonym_for_the_same_person_across_records()
     assert "alice" not in dump(a).lower() + dump(b).lower()
 
 
+def test_hash_mode_pseudonymises_a_value_holding_a_lone_surrogate():
+    # GIVEN a record whose e-mail field holds "\ud800" (valid JSON, as a broken UTF-16 client sends it)
+    record = make_record(request={"method": "POST", "body": {"email": "jane\ud800@example.com", "last_name": "Doe\ud800"}})
+    # WHEN the chain runs it in hash mode
+    result = run_chain(record, ["pii"], {"pii": HASH})
+    # THEN it is stored (not a bad row) with pseudonyms in place of both values
+    body = stored(result).record["request"]["body"]
+    assert re.fullmatch(r"email:[0-9a-f]{16}", body["email"]) and re.fullmatch(r"name:[0-9a-f]{16}", body["last_name"])
+
+
 def test_hash_mode_separates_people_and_keys():
     alice = text_after("alice@example.com", HASH)
     bob = text_after("bob@example.com", HASH)

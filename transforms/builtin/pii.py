@@ -459,7 +459,7 @@ class Pii:
         return found
 
     def _pseudonym(self, kind: str, value: str) -> str:
-        digest = hmac.new(self._key, f"{kind}:{value}".encode("utf-8"), hashlib.sha256).hexdigest()
+        digest = hmac.new(self._key, f"{kind}:{value}".encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
         return f"{kind}:{digest[:PSEUDONYM_HEX]}"
 
     def _hash_value(self, kind: str, value: Any) -> str:
