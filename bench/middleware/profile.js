@@ -110,7 +110,8 @@ async function main() {
     if (SETUP === 'stub-main') env.DROPLETS_SQS_WORKER = 'false';
   }
   const flags = TRACE_GC ? ['--trace-gc'] : PERF ? ['--perf-basic-prof', '--interpreted-frames-native-stack'] : ['--cpu-prof', `--cpu-prof-dir=${OUT}`, `--cpu-prof-interval=${INTERVAL}`];
-  const child = spawn(process.execPath, [...flags, SERVER], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // cwd: the run's directory, where V8 leaves the logs --perf-basic-prof writes beside the map
+  const child = spawn(process.execPath, [...flags, SERVER], { env, cwd: OUT, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const url = await new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => {
