@@ -176,17 +176,17 @@ function droplets(input = {}) {
   // mount (the same middleware again, a sub-app's or a router's, another copy of the
   // package) finds the request taken and passes it on (lib/capture.js, MARK).
   function take(req, res) {
-    if (isTaken(req, res)) {
+    if (isTaken(req)) {
       noteApp(req); // a sub-app's own mount: where the route lives (lib/route.js)
       return;
     }
     const skipped = (options.skip && options.skip(req)) || (options.sampleRate < 1 && Math.random() >= options.sampleRate);
     if (skipped) {
       counts.skipped += 1;
-      markPassed(req, res);
+      markPassed(req);
     } else if (pipeline.full()) {
       pipeline.drop(); // nothing to capture while the buffer is full or the queue is down
-      markPassed(req, res);
+      markPassed(req);
     } else {
       startCapture(req, res, capture, deliver, report);
     }

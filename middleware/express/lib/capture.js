@@ -4,19 +4,28 @@
 // res.write/res.end are always called with the app's own arguments and their return value
 // (backpressure) is handed back unchanged.
 //
-// This runs for every request, so the functions put on req/res are shared, not closures
-// made per request: each finds its request's Capture under the MARK symbol. It does as little as
-// it can on the app's thread: when the response ends it copies the raw facts of the call
-// (lib/snapshot.js) and hands them on; the record is built elsewhere (lib/record.js), by
-// default in the middleware's worker thread.
+// This runs for every request, and it does as little as it can on the app's thread: when the
+// response ends it copies the raw facts of the call (lib/snapshot.js) and hands them on; the
+// record is built elsewhere (lib/record.js), by default in the middleware's worker thread.
+//
+// It also touches req and res as little as it can: one property added (the request's MARK),
+// no other property of its own on either. Express gives every request's req and res a
+// prototype of its app's (Object.setPrototypeOf), and after that V8 no longer shares their
+// hidden classes between requests: each property added to them builds a new hidden class,
+// copying the 50-odd descriptors of the object (3-6 µs of the app's thread each, measured),
+// and every property read misses V8's inline caches once per hidden class and walks the
+// prototype chain (bench/README.md, "Issue 17, profiled under load"). So the write, end and
+// 'close' hooks are closures over their Capture (three small allocations) rather than shared
+// functions that would look the capture up on the response under a symbol of its own.
 //
 // One request, one capture. droplets may sit several times on a request's way (the same
 // middleware mounted twice, an app and a sub-app or router that each mount it, two copies
 // of this package in one process): the first mount that sees the request decides, and
-// marks the request and the response under MARK, a global symbol so that every instance
-// and every copy of the package honours it; later mounts pass the request on untouched.
-// (Each wrapping res.write/res.end again would call itself through the first wrapper
-// until the stack overflowed.)
+// marks the request under MARK, a global symbol so that every instance and every copy of the
+// package honours it; later mounts pass the request on untouched. (Each wrapping
+// res.write/res.end again would call itself through the first wrapper until the stack
+// overflowed.) Earlier versions marked the response too; they always marked both, so a
+// marked request is all that any version needs to see, and all that this one sets.
 const { ServerResponse } = require('node:http');
 const { BodyCapture } = require('./body');
 const { snapshot } = require('./snapshot');
@@ -31,15 +40,14 @@ const { routePattern, pathname, isApp } = require('./route');
  */
 const MARK = Symbol.for('@droplets/express.capture');
 
-/** Whether an outer droplets mount has already taken this request. */
-function isTaken(req, res) {
-  return req[MARK] !== undefined || res[MARK] !== undefined;
+/** Whether an outer droplets mount (of any version) has already taken this request. */
+function isTaken(req) {
+  return req[MARK] !== undefined;
 }
 
 /** Mark a request that this mount takes without capturing it. */
-function markPassed(req, res) {
+function markPassed(req) {
   req[MARK] = false;
-  res[MARK] = false;
 }
 
 class Capture {
@@ -139,40 +147,29 @@ class Capture {
   }
 }
 
-// (Called on another response object, which can only happen if someone borrows them, they
-// fall back to Node's own methods rather than fail.)
-function dropletsWrite(chunk, encoding) {
-  const capture = this && this[MARK];
-  if (!(capture instanceof Capture)) return ServerResponse.prototype.write.apply(this, arguments);
-  capture.observe(chunk, encoding);
-  return capture.write.apply(this, arguments);
-}
-
-function dropletsEnd(chunk, encoding) {
-  const capture = this && this[MARK];
-  if (!(capture instanceof Capture)) return ServerResponse.prototype.end.apply(this, arguments);
-  capture.observe(chunk, encoding);
-  return capture.end.apply(this, arguments);
-}
-
-// 'close' comes once per response, right after 'finish' when the response was sent whole,
-// alone when the connection went first (aborted): one listener serves both.
-function onClose() {
-  this[MARK].complete(!this.writableFinished);
-}
-
 /**
  * Start observing one request. `deliver(snapshot)` is called once, from the response's
  * `close` listener, after the response has left (lib/snapshot.js).
  */
 function startCapture(req, res, opts, deliver, report) {
-  if (res[MARK] !== undefined) return; // never wrap the same response twice
+  if (req[MARK] !== undefined) return; // never wrap the same response twice
   const capture = new Capture(req, res, opts, deliver, report);
   req[MARK] = capture;
-  res[MARK] = capture;
-  res.write = dropletsWrite;
-  res.end = dropletsEnd;
-  res.on('close', onClose);
+  // (Called on another response object, which can only happen if someone borrows them, they
+  // fall back to Node's own methods rather than fail.)
+  res.write = function dropletsWrite(chunk, encoding) {
+    if (this !== res) return ServerResponse.prototype.write.apply(this, arguments);
+    capture.observe(chunk, encoding);
+    return capture.write.apply(this, arguments);
+  };
+  res.end = function dropletsEnd(chunk, encoding) {
+    if (this !== res) return ServerResponse.prototype.end.apply(this, arguments);
+    capture.observe(chunk, encoding);
+    return capture.end.apply(this, arguments);
+  };
+  // 'close' comes once per response, right after 'finish' when the response was sent whole,
+  // alone when the connection went first (aborted): one listener serves both.
+  res.on('close', () => capture.complete(!res.writableFinished));
 }
 
 /** Note an error passed to Express's error handling, for the record of whichever mount captured the request. */

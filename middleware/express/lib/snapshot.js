@@ -187,4 +187,82 @@ function snapshot(req, res, state, opts) {
   return raw;
 }
 
-module.exports = { snapshot, NO_BODY, BYTES, TEXT, JSON_TEXT, MAX_ERROR_MESSAGE };
+// The hand-off to the worker (lib/worker-pipeline.js) carries a batch of snapshots as one flat
+// array of their values, FIELDS.length per snapshot in this order, not as objects: structured
+// clone writes every property name of every object, and V8 reads them back one by one into
+// new objects; the values alone cost the app's thread about half as much to post, and the
+// worker about half as much to receive (bench/README.md, "Issue 17, profiled under load").
+// `flatten` and `unflatten` spell the fields out rather than loop over FIELDS, so that each
+// read is of one known property (a loop would make every read a megamorphic keyed load).
+const FIELDS = Object.freeze([
+  'startedAt', 'durationMs', 'sessionId', 'sessionInvalid', 'method', 'url', 'query', 'route', 'reqHeaders', 'ip',
+  'reqKind', 'reqBody', 'reqBytes', 'reqTruncated', 'reqSmall', 'reqDeclared', 'reqContentType',
+  'status', 'resHeaders', 'resContentType', 'resEncoding', 'resBody', 'resBytes', 'resTruncated',
+  'aborted', 'errorType', 'errorMessage',
+]);
+
+/** Write the values of snapshot `raw` into `out` from index `at` (FIELDS.length of them). */
+function flatten(raw, out, at) {
+  out[at] = raw.startedAt;
+  out[at + 1] = raw.durationMs;
+  out[at + 2] = raw.sessionId;
+  out[at + 3] = raw.sessionInvalid;
+  out[at + 4] = raw.method;
+  out[at + 5] = raw.url;
+  out[at + 6] = raw.query;
+  out[at + 7] = raw.route;
+  out[at + 8] = raw.reqHeaders;
+  out[at + 9] = raw.ip;
+  out[at + 10] = raw.reqKind;
+  out[at + 11] = raw.reqBody;
+  out[at + 12] = raw.reqBytes;
+  out[at + 13] = raw.reqTruncated;
+  out[at + 14] = raw.reqSmall;
+  out[at + 15] = raw.reqDeclared;
+  out[at + 16] = raw.reqContentType;
+  out[at + 17] = raw.status;
+  out[at + 18] = raw.resHeaders;
+  out[at + 19] = raw.resContentType;
+  out[at + 20] = raw.resEncoding;
+  out[at + 21] = raw.resBody;
+  out[at + 22] = raw.resBytes;
+  out[at + 23] = raw.resTruncated;
+  out[at + 24] = raw.aborted;
+  out[at + 25] = raw.errorType;
+  out[at + 26] = raw.errorMessage;
+}
+
+/** The snapshot whose values start at index `at` of `values` (the inverse of flatten). */
+function unflatten(values, at) {
+  return {
+    startedAt: values[at],
+    durationMs: values[at + 1],
+    sessionId: values[at + 2],
+    sessionInvalid: values[at + 3],
+    method: values[at + 4],
+    url: values[at + 5],
+    query: values[at + 6],
+    route: values[at + 7],
+    reqHeaders: values[at + 8],
+    ip: values[at + 9],
+    reqKind: values[at + 10],
+    reqBody: values[at + 11],
+    reqBytes: values[at + 12],
+    reqTruncated: values[at + 13],
+    reqSmall: values[at + 14],
+    reqDeclared: values[at + 15],
+    reqContentType: values[at + 16],
+    status: values[at + 17],
+    resHeaders: values[at + 18],
+    resContentType: values[at + 19],
+    resEncoding: values[at + 20],
+    resBody: values[at + 21],
+    resBytes: values[at + 22],
+    resTruncated: values[at + 23],
+    aborted: values[at + 24],
+    errorType: values[at + 25],
+    errorMessage: values[at + 26],
+  };
+}
+
+module.exports = { snapshot, flatten, unflatten, FIELDS, NO_BODY, BYTES, TEXT, JSON_TEXT, MAX_ERROR_MESSAGE };

@@ -15,7 +15,9 @@
 const path = require('node:path');
 const { Worker } = require('node:worker_threads');
 const { DropletsError } = require('./sender');
+const { flatten, unflatten, FIELDS } = require('./snapshot');
 
+const FIELD_COUNT = FIELDS.length;
 const HANDOFF_RECORDS = 64;
 const HANDOFF_MS = 10;
 // close() waits this much past its deadline for the worker's answer (the worker keeps the
@@ -31,25 +33,38 @@ const COUNTERS = ['enqueued', 'sent', 'messages', 'batches', 'retried', 'failed'
 const ZERO = Object.freeze({ enqueued: 0, sent: 0, messages: 0, batches: 0, retried: 0, failed: 0, dropped: 0, oversize: 0, buffered: 0, bufferedBytes: 0, inFlight: 0, queueDown: false });
 
 /**
- * Hand snapshots to the worker. Their binary bodies are memory of their own (lib/snapshot.js)
- * that nothing on this thread reads again: it is transferred, not copied. Should a transfer be
- * refused, they are copied as any message is.
+ * Hand snapshots to the worker: {type: 'snapshots', count, values}, their values in one flat
+ * array (lib/snapshot.js, flatten; unpackSnapshots reads it back). Their binary bodies are
+ * memory of their own (lib/snapshot.js) that nothing on this thread reads again: it is
+ * transferred, not copied. Should a transfer be refused, they are copied as any message is.
  */
 function postSnapshots(worker, snapshots) {
+  const count = snapshots.length;
+  const values = new Array(count * FIELD_COUNT);
   const transfer = [];
-  for (const raw of snapshots) {
+  for (let i = 0; i < count; i += 1) {
+    const raw = snapshots[i];
+    flatten(raw, values, i * FIELD_COUNT);
     if (raw.reqBody instanceof Uint8Array) transfer.push(raw.reqBody.buffer);
     if (raw.resBody instanceof Uint8Array) transfer.push(raw.resBody.buffer);
   }
+  const message = { type: 'snapshots', count, values };
   if (transfer.length > 0) {
     try {
-      worker.postMessage({ type: 'snapshots', snapshots }, transfer);
+      worker.postMessage(message, transfer);
       return;
     } catch {
       // DataCloneError: a memory that cannot move; the copy below always works
     }
   }
-  worker.postMessage({ type: 'snapshots', snapshots });
+  worker.postMessage(message);
+}
+
+/** The snapshots of a message postSnapshots sent. */
+function unpackSnapshots(message) {
+  const out = new Array(message.count);
+  for (let i = 0; i < message.count; i += 1) out[i] = unflatten(message.values, i * FIELD_COUNT);
+  return out;
 }
 
 class WorkerPipeline {
@@ -244,4 +259,4 @@ class WorkerPipeline {
   }
 }
 
-module.exports = { WorkerPipeline, postSnapshots, HANDOFF_RECORDS, HANDOFF_MS };
+module.exports = { WorkerPipeline, postSnapshots, unpackSnapshots, HANDOFF_RECORDS, HANDOFF_MS };

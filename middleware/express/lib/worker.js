@@ -4,7 +4,7 @@
 // building and redacting the record, serialising, packing, batching, retries, and the AWS
 // SDK's work per call (serialising, signing, HTTP, checking the reply).
 //
-// Messages from the app's thread: {type: 'snapshots', snapshots}, {type: 'flush'},
+// Messages from the app's thread: {type: 'snapshots', count, values} (lib/worker-pipeline.js, postSnapshots), {type: 'flush'},
 // {type: 'close', deadlineMs}. To it: {type: 'stats', stats, full, received} whenever the
 // counters change (at most every STATS_MS, at once when `full` changes), {type: 'error',
 // code, message, count} for onError, and {type: 'closed', result} once close() is done.
@@ -12,6 +12,9 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { SQSClient } = require('@aws-sdk/client-sqs');
 const { Pipeline } = require('./pipeline');
 const { explain } = require('./aws-config');
+const { unflatten, FIELDS } = require('./snapshot');
+
+const FIELD_COUNT = FIELDS.length;
 
 const STATS_MS = 20;
 
@@ -46,8 +49,8 @@ setInterval(() => postStats(false), STATS_MS).unref();
 parentPort.on('message', (message) => {
   switch (message.type) {
     case 'snapshots':
-      for (const raw of message.snapshots) pipeline.accept(raw);
-      received += message.snapshots.length;
+      for (let i = 0; i < message.count; i += 1) pipeline.accept(unflatten(message.values, i * FIELD_COUNT));
+      received += message.count;
       if (pipeline.full() !== lastFull) postStats(false);
       break;
     case 'flush':

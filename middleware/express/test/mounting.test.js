@@ -197,6 +197,53 @@ for (const [name, express] of EXPRESS_VERSIONS) {
       }
     });
 
+    test('only the request is marked: the response gets no property of droplets\' own beyond its write/end hooks', { timeout: 15000 }, async () => {
+      // GIVEN droplets, and a route that looks at what droplets put on req and res
+      const MARK = Symbol.for('@droplets/express.capture');
+      const [a] = makeInstances([droplets]);
+      let seen;
+      const app = made(express, [['use', a.mw], ['get', '/items/:id', (req, res) => {
+        seen = { reqMarked: req[MARK] !== undefined, resSymbols: Object.getOwnPropertySymbols(res).filter((s) => s === MARK) };
+        item(req, res);
+      }]]);
+      const server = await listen(app);
+      try {
+        // WHEN a call is captured
+        assert.equal((await request(`${server.url}/items/7`)).status, 200);
+        await closeAll([a]);
+        // THEN the request carries the mark, the response does not (V8 builds a new hidden
+        // class for every property added to an Express response: lib/capture.js), and the
+        // record is whole
+        assert.equal(seen.reqMarked, true);
+        assert.deepEqual(seen.resSymbols, []);
+        assert.deepEqual(a.sqs.received.map((r) => [r.request.route, r.response.body]), [['/items/:id', { id: '7', title: 'Intro to SQL' }]]);
+      } finally {
+        await server.close();
+      }
+    });
+
+    test('a request an earlier version of droplets took (it marked the request and the response) is passed on', { timeout: 15000 }, async () => {
+      // GIVEN an outer mount that marks as versions before this one did: both objects, false (not captured)
+      const MARK = Symbol.for('@droplets/express.capture');
+      const [a] = makeInstances([droplets]);
+      const earlier = (req, res, next) => {
+        req[MARK] = false;
+        res[MARK] = false;
+        next();
+      };
+      const server = await listen(made(express, [['use', earlier], ['use', a.mw], ['get', '/items/:id', item]]));
+      try {
+        // WHEN a call passes both
+        assert.equal((await request(`${server.url}/items/7`)).status, 200);
+        await closeAll([a]);
+        // THEN this version does not capture it
+        assert.equal(a.sqs.received.length, 0);
+        assert.equal(a.mw.stats().captured, 0);
+      } finally {
+        await server.close();
+      }
+    });
+
     test('droplets only inside a sub-app: the sub-app\'s mount is the outermost and captures', { timeout: 15000 }, async () => {
       const [a] = makeInstances([droplets]);
       const app = made(express, [['get', '/outside', (req, res) => res.send('not captured')], ['use', '/shop', itemsWith(express, a.mw)]]);

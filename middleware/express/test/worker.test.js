@@ -12,6 +12,8 @@ const path = require('node:path');
 const { Worker } = require('node:worker_threads');
 const express = require('express5');
 const droplets = require('..');
+const { unpackSnapshots, postSnapshots } = require('../lib/worker-pipeline');
+const { snapshot, FIELDS } = require('../lib/snapshot');
 const { FakeSqs } = require('./helpers/fake-sqs');
 const { closedPort } = require('./helpers/queue-front');
 const { startSqsEndpoint } = require('./helpers/sqs-endpoint');
@@ -177,12 +179,62 @@ describe('records built in the worker thread', () => {
       await server.close();
     }
     // THEN the snapshots handed over never held the Authorization or Cookie values
-    const snapshots = spy.seen.filter((m) => m && m.type === 'snapshots').flatMap((m) => m.snapshots);
+    const snapshots = spy.seen.filter((m) => m && m.type === 'snapshots').flatMap(unpackSnapshots);
     assert.equal(snapshots.length, 3);
     const crossed = JSON.stringify(snapshots);
     assert.ok(!crossed.includes('do-not-cross'), 'a credential header was handed to the worker');
     // AND the body did cross as the app parsed it (it is redacted in the worker, before serialising)
     assert.ok(crossed.includes('hunter2'));
+  });
+});
+
+describe('the hand-off format', () => {
+  test('a batch crosses as one flat array of values, and reads back as the very snapshots, every field in place', async () => {
+    // GIVEN the snapshots of real calls: every field the record reads, with values of each kind
+    // (bodies as text and as bytes, a query, an error, an aborted call's defaults)
+    const held = [];
+    const mw = droplets({ queueUrl: 'http://127.0.0.1:9/000000000000/events', client: new FakeSqs(), onError: () => {} });
+    const app = express();
+    app.use(mw);
+    app.use((req, res, next) => {
+      held.push(req);
+      next();
+    });
+    app.use('/raw', express.raw({ type: 'application/octet-stream' }));
+    app.use(express.json());
+    app.post('/raw', (req, res) => res.type('application/octet-stream').send(req.body));
+    app.post('/json', (req, res) => res.status(201).json({ ok: true, got: req.body }));
+    app.get('/fail', () => {
+      throw new Error('boom');
+    });
+    app.use(mw.errorHandler);
+    app.use((err, req, res, next) => res.status(500).json({ error: err.message })); // eslint-disable-line no-unused-vars
+    const server = await listen(app);
+    try {
+      await request(`${server.url}/raw`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.from([0, 1, 2, 255]) });
+      await request(`${server.url}/json?page=2`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-session-id': 'session-0001' }, body: JSON.stringify({ a: [1, 'x'] }) });
+      await request(`${server.url}/fail`);
+    } finally {
+      await server.close();
+      await mw.close(1000);
+    }
+    const MARK = Symbol.for('@droplets/express.capture');
+    const snapshots = held.map((req) => req[MARK]).map((c) => snapshot(c.req, c.res, c, c.opts));
+    // THEN FIELDS names every field of a snapshot, and nothing else
+    for (const raw of snapshots) assert.deepEqual([...FIELDS].sort(), Object.keys(raw).sort());
+    // AND what is posted reads back field for field as the snapshots it was made of
+    const posted = [];
+    postSnapshots({ postMessage: (message, transfer) => posted.push({ message, transfer }) }, snapshots);
+    assert.equal(posted.length, 1);
+    const { message, transfer } = posted[0];
+    assert.equal(message.type, 'snapshots');
+    assert.equal(message.count, 3);
+    assert.equal(message.values.length, 3 * FIELDS.length);
+    assert.ok(message.values.every((v) => v === null || typeof v !== 'object' || v instanceof Uint8Array || Object.getPrototypeOf(v) === Object.prototype), 'plain values only');
+    assert.deepEqual(unpackSnapshots(message), snapshots);
+    assert.deepEqual(transfer, snapshots.flatMap((raw) => [raw.reqBody, raw.resBody]).filter((b) => b instanceof Uint8Array).map((b) => b.buffer));
+    // AND the snapshots were of every kind asked for
+    assert.deepEqual(snapshots.map((raw) => [raw.status, raw.query !== null, raw.errorType]), [[200, false, null], [201, true, null], [500, false, 'Error']]);
   });
 });
 
@@ -226,7 +278,7 @@ describe('binary bodies handed to the worker', () => {
     // THEN every binary body crossed in the transfer list of its own message, and was moved
     // (detached here), never a view of shared memory
     const handed = posts.filter((p) => p.message && p.message.type === 'snapshots');
-    const snapshots = handed.flatMap((p) => p.message.snapshots);
+    const snapshots = handed.flatMap((p) => unpackSnapshots(p.message));
     assert.equal(snapshots.length, 3);
     const bodies = snapshots.flatMap((raw) => [raw.reqBody, raw.resBody]).filter((b) => b instanceof Uint8Array);
     assert.equal(bodies.length, 4, 'request and response of /raw, /large, /parts');
