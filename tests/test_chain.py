@@ -424,6 +424,19 @@ def test_a_raw_bad_row_is_the_step_the_error_and_the_payload_as_sent(payload, st
         assert result.error == error
 
 
+def test_an_invalid_credential_header_is_named_whole_in_the_bad_row_and_its_value_is_gone():
+    # GIVEN a record whose authorization header is an object, which the contract refuses
+    record = make_record(new_event_id=True)
+    record["request"]["headers"]["authorization"] = {"scheme": "Bearer", "token": "tok_8f7d6a5s4d3f2g1h"}
+    # WHEN the chain runs it
+    result = build_chain(plugin_manager([]), []).run(json.dumps(record))
+    # THEN the error names the field and what is wrong, scrubbed but not mangled (the field's
+    # path and the message are no "authorization: <value>" line), and the token is gone
+    assert isinstance(result, Bad)
+    assert result.error == "invalid record: request.headers.authorization: must be string or array or null"
+    assert "tok_8f7d6a5s4d3f2g1h" not in result.payload
+
+
 def test_a_record_given_parsed_is_kept_in_a_bad_row_as_json_of_what_it_held():
     # GIVEN a record handed over already parsed (the plugin test kit's way), holding text
     # outside ASCII and a value JSON has no type for

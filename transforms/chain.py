@@ -136,17 +136,21 @@ class Chain:
         self.raw_bad_rows = bad_row_payload == contract.BAD_ROW_RAW
         self._scrubber = scrubber or next((t for _, t in self.steps if isinstance(t, Pii)), None)
 
-    def bad(self, step: str, error: str, payload: str) -> Bad:
+    def bad(self, step: str, error: str | tuple[str, ...], payload: str) -> Bad:
         """A bad row of ``payload``, scrubbed unless raw bad rows were asked for. Never
-        raises: if scrubbing fails, the payload is withheld rather than kept raw."""
+        raises: if scrubbing fails, the payload is withheld rather than kept raw. ``error``
+        may come in parts scrubbed one by one: a field's path and what is wrong with it
+        (``request.headers.authorization``, ``must be string``) would read as a credential
+        header and its value if scrubbed as one text."""
+        parts = (error,) if isinstance(error, str) else error
         if self.raw_bad_rows:
-            return Bad(step, error, payload)
+            return Bad(step, "".join(parts), payload)
         scrubber = self._scrubber or default_scrubber()
         try:
-            return Bad(step, scrubber.scrub(error), scrubber.scrub_payload(payload))
+            return Bad(step, "".join(map(scrubber.scrub, parts)), scrubber.scrub_payload(payload))
         except Exception:  # a pii bug on this payload: fall back to the text detectors alone
             try:
-                return Bad(step, scrubber.text.scrub(error), scrubber.scrub_text_payload(payload))
+                return Bad(step, "".join(map(scrubber.text.scrub, parts)), scrubber.scrub_text_payload(payload))
             except Exception:
                 return Bad(step, "[error withheld]", WITHHELD)
 
@@ -177,7 +181,8 @@ class Chain:
         try:
             self.prepare(record, received_at)
         except contract.RecordError as exc:
-            return self.bad(VALIDATE_STEP, f"invalid record: {exc}", payload)
+            where = (exc.field, ": ") if exc.field else ()
+            return self.bad(VALIDATE_STEP, ("invalid record: ", *where, exc.message), payload)
         event_id = record["event_id"]
         fixed = _fixed_fields(record)
         key = None
