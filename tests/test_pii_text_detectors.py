@@ -191,6 +191,11 @@ TOKEN_EXAMPLES = {
     "contentful_token": "CFPAT-" + "a1B2-" * 8 + "c3D",
     "netlify_token": "nfp_" + "a1B2" * 9,
     "mailchimp_key": "0123456789abcdef0123456789abcdef-us21",
+    "firebase_key": "AAAAViKdqoF:APA91bFppnYk" + "a1B2-_" * 20,
+    "resend_key": "re_UQuNRL9S_" + "a1B2" * 6,
+    "langsmith_key": "lsv2_pt_" + "0f" * 16 + "_b7735374d6",
+    "plaid_token": "access-production-39bdca92-1a2b-4c3d-8e9f-0123456789ab",
+    "easypost_key": "EZAK" + "a1B2c3" * 9,
 }
 
 

@@ -75,6 +75,8 @@ def credentials() -> dict:
 DEFAULT_FIELDS: tuple[str, ...] = tuple(credentials()["fields"])
 #: A last word that makes the value metadata about a secret rather than the secret.
 METADATA_WORDS: frozenset[str] = frozenset(credentials()["metadata_words"])
+#: Names that are a credential only as the whole field name (``clave``, not ``ClaveProdServ``).
+WHOLE_FIELDS: frozenset[tuple[str, ...]] = frozenset(words(t) for t in credentials()["whole_fields"])
 #: Headers never stored, compared lower-case.
 CREDENTIAL_HEADERS: frozenset[str] = frozenset(h.lower() for h in credentials()["headers"])
 
@@ -98,6 +100,8 @@ class NameRule:
         parts = words(name)
         if not parts:
             return False
+        if parts in WHOLE_FIELDS:
+            return True
         if len(parts) > 1 and parts[-1] in METADATA_WORDS:
             return False
         terms = self._term_set

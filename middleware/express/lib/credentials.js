@@ -49,6 +49,7 @@ function load(file = locate()) {
     file,
     headers: stringList(data, 'headers', file).map((h) => h.toLowerCase()),
     fields: stringList(data, 'fields', file),
+    wholeFields: stringList(data, 'whole_fields', file),
     metadataWords: stringList(data, 'metadata_words', file),
     tokens: tokens.map(({ kind, pattern, guard }) => (guard === undefined ? { kind, pattern } : { kind, pattern, guard })),
   };
@@ -81,11 +82,12 @@ const CACHE_MAX = 4096;
 
 /**
  * `isCredential(name)`: the value under this field name is a credential. A name matches
- * when its words hold a term's words in a row, or one of its words ends with a term of 5+
- * letters written without separators; unless it has more than one word and its last word
- * is a metadata word (`token_type`, `password_updated_at`).
+ * when it is one of `wholeFields` as a whole (`clave`), or its words hold a term's words in a
+ * row, or one of its words ends with a term of 5+ letters written without separators; unless
+ * it has more than one word and its last word is a metadata word (`token_type`,
+ * `password_updated_at`).
  */
-function nameRule(fields, metadataWords) {
+function nameRule(fields, metadataWords, wholeFields = []) {
   const terms = [];
   const seen = new Set();
   for (const field of fields) {
@@ -98,9 +100,11 @@ function nameRule(fields, metadataWords) {
   }
   const joined = [...new Set(terms.map((t) => t.join('')).filter((j) => j.length >= SUFFIX_MIN))];
   const metadata = new Set(metadataWords.map((w) => words(w).join('')));
+  const whole = new Set(wholeFields.map((w) => words(w).join(' ')));
   const decide = (name) => {
     const parts = words(name);
     if (parts.length === 0) return false;
+    if (whole.has(parts.join(' '))) return true;
     if (parts.length > 1 && metadata.has(parts[parts.length - 1])) return false;
     for (const term of terms) {
       for (let i = 0; i + term.length <= parts.length; i += 1) {
@@ -271,7 +275,7 @@ function credentials() {
     const list = load();
     loaded = Object.freeze({
       ...list,
-      isCredential: nameRule(list.fields, list.metadataWords),
+      isCredential: nameRule(list.fields, list.metadataWords, list.wholeFields),
       maskTokens: tokenMasker(list.tokens),
     });
   }

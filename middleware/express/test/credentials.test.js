@@ -47,6 +47,7 @@ describe('the credential list', () => {
     assert.equal(list.file, REPOSITORY_FILE);
     assert.deepEqual(list.headers, LIST.headers.map((h) => h.toLowerCase()));
     assert.deepEqual(list.fields, LIST.fields);
+    assert.deepEqual(list.wholeFields, LIST.whole_fields);
     assert.deepEqual(list.metadataWords, LIST.metadata_words);
     assert.deepEqual(list.tokens, LIST.tokens);
   });
