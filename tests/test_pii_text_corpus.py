@@ -113,6 +113,7 @@ MIB = 1 << 18
         "a at b dot " * (MIB // 11), "Mijn adres is " * (MIB // 14), "Reisepassnummer " * (MIB // 16),
         "seed phrase: " + "a " * (MIB // 2), "code is " * (MIB // 8), "東京都千代田区" * (MIB // 7) + "1-1",
         "holder JANE " * (MIB // 12),
+        "your a code is " * (MIB // 15), "1234 is your " * (MIB // 13), "use 123 456 to " * (MIB // 15), "验证码是" * (MIB // 4),
     ],
     ids=lambda s: repr(s[:10]),
 )

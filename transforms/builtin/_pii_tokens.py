@@ -197,7 +197,11 @@ _CODE_WORDS = (
     "|bestätigungscode|bestaetigungscode|sicherheitscode|einmalpasswort|einmalcode|code de vérification"
     "|code de confirmation|code de sécurité|código de verificación|código de seguridad|código de confirmación"
     "|codice di verifica|codice di sicurezza|verificatiecode|beveiligingscode|kod weryfikacyjny|kod bezpieczeństwa"
-    "|verifieringskod|bekræftelseskode|vahvistuskoodi|código de verificação|doğrulama kodu"
+    "|verifieringskod|bekræftelseskode|vahvistuskoodi|código de verificação|doğrulama kodunuz|doğrulama kodu"
+    "|dogrulama kodunuz|dogrulama kodu|код подтверждения|код проверки|код безопасности|ваш код"
+    # Chinese, Japanese and Korean, which run on into a particle: 验证码是, 認証コードは, 인증번호는
+    "|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|短信验证码|認証コード|確認コード|認証番号|ワンタイムパスワード"
+    "|인증번호|인증 번호|인증코드|확인 코드|확인코드"
 )
 #: "private key 4c08...", "API key: 9f8e...": a secret written after the words that name it,
 #: in prose or a log line (a random-looking value: letters and digits, 20 or more).
@@ -212,12 +216,45 @@ _SAID_RE = re.compile(
     # "with password 'hunter2'", 'Passwort "geheim123"': a quoted word right after the word
     r"|(?:" + cased(_PASSWORD_WORDS) + r")[ ]{1,3}\\?[\"'‘“](?P<quoted>[^\s\"'‘’“”\\]{1,128}+)(?=\\?[\"'’”])"
     r"|(?:" + cased(_CODE_WORDS)
-    + r")(?![^\W\d_])(?:[ ]{1,3}(?:code|number|no\.?))?[ ]{0,3}[:#=]?[ ]{0,3}"
-    # "your verification code is 482913", "Ihr Bestätigungscode lautet 482913"
-    r"(?:(?:is|was|ist|lautet|est|es|é|è|är|er|jest|on|is:)[ ]{1,3})?(?P<code>[0-9]{3,8})(?![0-9A-Za-z])"
+    + r")(?:(?![^\W\d_])|(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])(?=[是为為はがを는은이를]))"
+    r"(?:[ ]{1,3}(?:code|number|no\.?))?[ ]{0,3}(?:[是为為はが는은이를])?[ ]{0,3}[:#=：]?[ ]{0,3}"
+    # "your verification code is 482913", "Ihr Bestätigungscode lautet 482913", "kod weryfikacyjny to ..."
+    r"(?:(?:is|was|ist|lautet|est|es|é|è|är|er|jest|to|on|is:)[ ]{1,3})?[\[【(「]?"
+    r"(?P<code>[0-9]{3,8}|[0-9]{3}[ -][0-9]{3})(?![0-9A-Za-z])"
 )
 #: What a match of :data:`_SAID_RE` starts with, at the start of a word (:func:`_said`).
-CUE_WORDS = [*variants(_KEY_WORDS), *variants(_PASSWORD_WORDS), *variants(_CODE_WORDS)]
+#: A one-time code as services text it, named by "code" around it: "Your Uber code is 4821",
+#: "Your WhatsApp code: 318-552", "Ваш код: 4829" (a possessive, up to three words, the
+#: word code); "482913 is your Instagram code", "G-482913 is your Google verification code";
+#: "Use 209 381 to sign in".
+_ONE_TIME = r"(?P<otp>[0-9]{4,8}|[0-9]{3}[ -][0-9]{3})(?![0-9A-Za-z])"
+_SMS_CODE_RE = re.compile(
+    r"(?:" + cased("your|votre|ihr|dein|tu|su|seu|sua|twój|twoj|uw|je|din|ваш|твой") + r")"
+    r"(?:[ ][^\s.,;:!?]{1,20}){0,3}?[ ](?:" + cased("code|kod|код|koodi|kodunuz|código|codice") + r")"
+    r"(?:[ ](?:is|ist|lautet|est|es|é|è|to|är|er|jest|on))?[ ]?[:：]?[ ]{0,2}[\[【(「]?" + _ONE_TIME
+    + r"|(?<![\w-])(?:G-)?" + _ONE_TIME.replace("otp", "before") + r"[ ](?:is|est|ist|es|é|è) (?:your|votre|Ihr|dein|tu|su|seu|sua)"
+    r"[ ](?:[^\s.]{1,20}[ ]){0,3}?(?:code|Code|CODE|kod|código|codice|Code)"
+    r"|(?:" + cased("use|enter") + r")[ ]" + _ONE_TIME.replace("otp", "use") + r"[ ](?:to|as|for)[ ]"
+    r"(?:sign|log|verify|confirm|complete|reset|access|continue)"
+)
+#: The words of :data:`_SMS_CODE_RE` that a cue test must find ("code" in its languages).
+_CODE_NOUNS = "code|kod|код|koodi|kodunuz|código|codice"
+
+
+def scrub_one_time_codes(text: str, redacted: str) -> str:
+    """One-time codes as services text them (:data:`_SMS_CODE_RE`)."""
+    return _SMS_CODE_RE.sub(lambda m: _one_time(m, redacted), text)
+
+
+def _one_time(match: re.Match[str], redacted: str) -> str:
+    group = next(g for g in ("otp", "before", "use") if match[g] is not None)
+    if group != "before" and not starts_word(match.string, match.start()):
+        return match[0]
+    start, end = match.start(group) - match.start(), match.end(group) - match.start()
+    return match[0][:start] + redacted + match[0][end:]
+
+
+CUE_WORDS = [*variants(_KEY_WORDS), *variants(_PASSWORD_WORDS), *variants(_CODE_WORDS), *variants(_CODE_NOUNS)]
 #: Words after "password is" that say something about it rather than being it.
 _SAID_NOT_VALUES = frozenset(
     """a an the too not incorrect invalid wrong required missing expired weak strong correct empty your my
@@ -318,8 +355,16 @@ def _may_hold_userinfo(text: str) -> bool:
 
 
 def scrub_said(text: str, redacted: str) -> str:
-    """``password is <value>`` in prose: the value masked like a sensitive field's."""
-    return _SAID_RE.sub(lambda m: _said(m, redacted), text)
+    """``password is <value>`` in prose: the value masked like a sensitive field's; and
+    one-time codes as services text them."""
+    text = _SAID_RE.sub(lambda m: _said(m, redacted), text)
+    if _ONE_TIME_GUARD_RE.search(text) is not None:
+        text = scrub_one_time_codes(text, redacted)
+    return text
+
+
+#: What :data:`_SMS_CODE_RE` needs: "code" in one of its languages.
+_ONE_TIME_GUARD_RE = re.compile("(?i:code|kod|код|koodi|código|codice)")
 
 
 def _token(match: re.Match[str], replace: Replace) -> str:
