@@ -305,6 +305,20 @@ def test_hash_mode_gives_the_same_pseudonym_for_the_same_person_across_records()
     assert "alice" not in dump(a).lower() + dump(b).lower()
 
 
+def test_a_parsed_querys_credential_parameters_are_redacted_as_in_a_url():
+    # GIVEN an OAuth callback's query, parsed by the middleware: an authorization code, its
+    # state and scope, a short code that is a currency, a key that is a colour
+    record = make_record(request={"route": "/oauth2/callback", "path": "/oauth2/callback",
+                                  "query": {"code": "4/0AeaYSHBq7Bq7abcDEF123ghiJKL", "state": "af0ifjsldkj",
+                                            "scope": "email profile", "currency": "EUR", "key": "color",
+                                            "token": ["8f7d6a5s4d3f2g1h9j8k", "x"]}})
+    # WHEN pii runs
+    query = pii(record)["request"]["query"]
+    # THEN the code and the token-like values are redacted, the rest stays
+    assert query == {"code": "[redacted]", "state": "af0ifjsldkj", "scope": "email profile", "currency": "EUR",
+                     "key": "color", "token": "[redacted]"}
+
+
 def test_hash_mode_pseudonymises_a_value_holding_a_lone_surrogate():
     # GIVEN a record whose e-mail field holds "\ud800" (valid JSON, as a broken UTF-16 client sends it)
     record = make_record(request={"method": "POST", "body": {"email": "jane\ud800@example.com", "last_name": "Doe\ud800"}})

@@ -95,6 +95,7 @@ from transforms.builtin._pii_names import (
 )
 from transforms.builtin._pii_people import reads_as_name
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
+from transforms.builtin._pii_tokens import url_param_is_credential, url_param_needs_check
 
 NAME = "pii"
 #: Option names other parts set: the Pulumi config checks what needs a hash key, and the
@@ -303,7 +304,7 @@ class _Node:
     fields (``skip``: True, or a check the value must pass to be left alone), headers
     (``headers``), a forced field (``field``) or action (``action``) from the options."""
 
-    __slots__ = ("keys", "items", "skip", "headers", "field", "action", "plain")
+    __slots__ = ("keys", "items", "skip", "headers", "field", "action", "plain", "url_params")
 
     def __init__(self) -> None:
         self.keys: dict[str, _Node] = {}
@@ -313,11 +314,14 @@ class _Node:
         self.field: Field | None = None
         self.action: str | None = None
         self.plain = False  # nothing but a way to the nodes under it (set once the tree is built)
+        #: The parameters of a URL (``request.query``): ``code``, ``token``, ``sig``... are
+        #: credentials by their name when their value looks like one, as in a URL's text.
+        self.url_params = False
 
     def finish(self) -> "_Node":
         for node in (*self.keys.values(), *([self.items] if self.items is not None else [])):
             node.finish()
-        self.plain = self.skip is None and self.field is None and self.action is None
+        self.plain = self.skip is None and self.field is None and self.action is None and not self.url_params
         return self
 
     def at(self, key: str) -> "_Node":
@@ -600,6 +604,7 @@ class Pii:
         for outer, own in (("request", "method"), ("response", "status")):
             root.at(outer).at(own).skip = _BAD_ROW_CHECKS[(outer, own)] if bad_rows else True
             root.at(outer).at("headers").headers = True
+        root.at("request").at("query").url_params = True
         ip = self.actions["ip"]
         root.at("request").at("ip").field = (
             Field("ip", "ip", TRUNCATE, self._request_ip) if ip == TRUNCATE else self.field("ip", "ip")
@@ -722,6 +727,8 @@ class Pii:
                 if field is None and not _VALUE_KEYS.isdisjoint(node):
                     self._labelled_value(node, person, push)
                 plain = ctx if paths is None and not headers else (field, person, None, False)
+                if paths is not None and paths.url_params and field is None:
+                    self._url_credentials(node)
                 special = paths.keys.get if paths is not None and paths.keys else None
                 wild = paths.keys.get("*") if special is not None else None
                 rules = header_rule if headers else key_rule
@@ -796,6 +803,17 @@ class Pii:
                             node[i + 1] = REDACTED  # ["--password", "s3cret"]: a command line's arguments
                     elif kind is int and item > _CARD_MIN and card_number_like(item):
                         node[i] = self._replace("card", str(item), str(item))
+
+    @staticmethod
+    def _url_credentials(params: dict) -> None:
+        """``?code=4/0AeaY...&state=...`` parsed: the values URL parameters name as credentials
+        (an OAuth code, a signature, a token that looks like one) become ``[redacted]``."""
+        for name, value in params.items():
+            if type(name) is str and url_param_needs_check(name):
+                if type(value) is str and url_param_is_credential(name, value):
+                    params[name] = REDACTED
+                elif type(value) is list:
+                    params[name] = [REDACTED if type(v) is str and url_param_is_credential(name, v) else v for v in value]
 
     def _point(self, pair: list) -> None:
         """``[51.5033635, -0.1276248]`` under any name (GeoJSON, a map's marker): a precise
