@@ -400,6 +400,8 @@ _CUES = {
     "routing_number": r"routing|aba|rtn|transit number|routing transit",
     "passport": r"passport|passeport|reisepass|pasaporte|passaporto|paspoort|passaporte|pass no",
     "device_id": r"imei|imeisv|meid|mac address|mac-adresse|adresse mac|mac|idfa|gaid|advertising id",
+    "vehicle_id": r"vin|vin number|vehicle identification number|fahrgestellnummer|fahrzeug-identifikationsnummer"
+                  r"|chassis number|numéro de châssis|número de bastidor|numero di telaio|chassisnummer",
     "driving_licence": r"driver'?s'? licen[cs]e|driving licen[cs]e|driver licen[cs]e|licen[cs]e(?= ?(?:number|no[ .:]|nr|#))"
                        r"|führerschein"
                        r"|fuhrerschein|permis de conduire|carnet de conducir|licencia de conducir|patente di guida"
@@ -451,6 +453,7 @@ _DEVICE_VALUE_RE = re.compile(
     r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
     r"|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
 )
+_VIN_RE = re.compile(r"[A-HJ-NPR-Za-hj-npr-z0-9]{17}")
 _DATE_OR_TIME_RE = re.compile(r"[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}|[0-9]{1,2}:[0-9]{2}")
 
 
@@ -510,6 +513,11 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
         if kind == "national_id" and digits < 4:
             return None
         return end, kind, canonical
+    if kind == "vehicle_id":  # a VIN: 17 letters and digits, never I, O or Q ("vin rouge 2019" is wine)
+        match = _VIN_RE.match(text, at)
+        if match is not None and _boundary_after(text, match.end()) and any(c.isdigit() for c in match[0]):
+            return match.end(), "vehicle_id", match[0].upper()
+        return None
     if kind == "device_id":
         match = _DEVICE_VALUE_RE.match(text, at)
         if match is not None and _boundary_after(text, match.end()):

@@ -144,7 +144,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             sukunimi, etunimi, vezeteknev, keresztnev, prenume,
             primeiro nome, ultimo nome, apelido, mellannamn, mellomnavn, imiona, drugie imie,
             soyad, soyadi, soyadı, soyisim, ad soyad, adi soyadi, ad soyadı, adı soyadı, name kanji, name kana,
-            furigana, shimei, seimei, recipient, signer, addressee, beneficiary,
+            furigana, フリガナ, ふりがな, 氏名カナ, 氏名フリガナ, 姓, 名, セイ, メイ, 姓名, 名字, 성명, 성함,
+            shimei, seimei, recipient, signer, addressee, beneficiary,
             prezime, ime prezime, familiya, otchestvo, фамилия, отчество, фио, eponymo, επώνυμο, ονοματεπώνυμο,
             氏名, 姓名, 名字, 성명, priezvisko, pavarde, vards, uzvards, eesnimi, perekonnanimi, priimek
         """,
@@ -199,7 +200,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             fecha nac, data nascita, data nascimento, nascimento, geboortedatum, data urodzenia,
             fodelsedatum, fodselsdato, fødselsdato, syntymaaika, datum narozeni, szuletesi datum,
             dogum tarihi, fodselsdag, fødselsdag, fodelsedag, syntymapaiva, geb datum, gebdatum, data urodzin,
-            data nasterii, seinengappi
+            data nasterii, seinengappi, дата рождения, data rozhdeniya, data rojdeniya, день рождения,
+            дата народження, 生年月日, 誕生日, 出生日期, 出生年月日, 出生年月, 生日, 생년월일, 생일,
+            ημερομηνία γέννησης, imerominia gennisis, تاريخ الميلاد
         """,
         # where a person was born: with the date, it singles one out
         "birth_place": """

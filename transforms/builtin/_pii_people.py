@@ -166,6 +166,8 @@ def scrub_names(text: str, replace: Replace) -> str:
         if _TITLE_RE.fullmatch(word) is not None and not (gap.startswith(".") or gap == " "):
             continue
         title = _TITLE_RE.fullmatch(word) is not None
+        if title and _brand_after_title(text, cue.end()):
+            continue  # "Dr. Oetker Ristorante", "Mr. Clean Magic Eraser"
         minimum = 2 if greeting or bare or (holder and not colon) else 1
         span = _name_after(text, cue.end(), minimum, capitals=holder or not (greeting or title or bare))
         if span is None:
@@ -179,6 +181,20 @@ def scrub_names(text: str, replace: Replace) -> str:
         return text
     out.append(text[pos:])
     return "".join(out)
+
+
+#: Brands and characters named with a title, as product names and titles carry them: "Dr.
+#: Oetker", "Dr. Martens", "Dr Pepper", "Mr. Clean", "Mrs. Meyer's", "Dr. Who".
+_TITLE_BRANDS = frozenset(
+    """oetker martens pepper scholl scholl's bronner bronner's brown's seuss dre phil strange evil doom octopus
+    who no clean muscle bean robot freeze potato coffee sketch proper sheen right meyer's butterworth's smith's
+    fields fields' pac-man t""".split()
+)
+
+
+def _brand_after_title(text: str, at: int) -> bool:
+    word = _WORD_RE.match(text, at)
+    return word is not None and word[0].lower() in _TITLE_BRANDS
 
 
 def _name_after(text: str, at: int, minimum: int, capitals: bool) -> tuple[int, int] | None:
@@ -261,6 +277,7 @@ _BIRTH = (
     r"|nato il|nata il|data di nascita|nascido|nascida|data de nascimento|data nasc\."
     r"|geboortedatum|urodzony|urodzona|urodz\.|ur\.|data urodzenia|född|födelsedatum|født|fødselsdato|født den"
     r"|syntynyt|syntymäaika|doğum tarihi|dogum tarihi|doğumlu|narozen|narozena|datum narození|生年月日|出生日期|생년월일"
+    r"|дата рождения|родился|родилась|дата народження|народився|народилася|ημερομηνία γέννησης|γεννήθηκε|誕生日|出生年月日"
 )
 #: Words between the cue and the date ("born on the", "geb. am", "né le", "nacido el").
 _BIRTH_GAP = (
@@ -280,8 +297,8 @@ _BIRTH_RE = re.compile(
     r"[0-9]{1,4}(?P<sep>[./-])[ ]?[0-9]{1,2}(?P=sep)[ ]?[0-9]{2,4}(?![0-9])"
     # 19900412
     r"|[12][0-9]{3}[01][0-9][0-3][0-9](?![0-9])"
-    # 1990年4月12日
-    r"|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日"
+    # 1990年4月12日, 1990년 4월 12일
+    r"|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}년[ ]?[0-9]{1,2}월[ ]?[0-9]{1,2}일"
     # 12 April 1990, 3. Mai 1985, 12 de abril de 1990, 1st of May 1990
     r"|[0-9]{1,2}(?:\.|st|nd|rd|th|er|º)?[ ](?:de[ ]|of[ ])?(?P<month1>[^\W\d_]{3,10}+)\.?,?[ ](?:de[ ]|del[ ])?[0-9]{4}(?![0-9])"
     # April 12, 1990

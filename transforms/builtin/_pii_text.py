@@ -279,6 +279,14 @@ _DB_PASSWORD_RE = re.compile(
     r"(?<![\w-])(?:mysql(?:dump|admin|import|check|pump|sh|binlog)?|mariadb(?:-dump|-admin|-import|-check)?)(?![\w-])"
     r"[^\n|;&]{0,256}?[ ]-p(?P<password>[^\s\"'-][^\s\"']{0,255}+)"
 )
+#: Other command lines and connection strings that carry a password: sshpass's ``-p``
+#: (quoted or not), Oracle's ``user/password@`` after one of its tools or before ``@//``.
+_CLI_PASSWORD_RE = re.compile(
+    r"(?<![\w-])sshpass[ ]+-p[ ]?+(?:'(?P<q1>[^'\n]{1,128}+)'|\"(?P<q2>[^\"\n]{1,128}+)\"|(?P<bare>[^\s'\"]{1,128}+))"
+    r"|(?<![\w-])(?:sqlplus|sqlldr|rman|expdp|impdp|dgmgrl|SQLPLUS)(?:[ ]+-[A-Za-z]+)*+[ ]+[A-Za-z][\w$#]{0,29}+/"
+    r"(?P<tool>[^\s/@\"']{1,128}+)"
+    r"|(?<![\w/$#.-])[A-Za-z][\w$#]{0,29}+/(?P<ez>[^\s/@\"']{1,128}+)@//"
+)
 #: Private-use characters that stand for a shielded span while the number passes run.
 _SHIELD_OPEN, _SHIELD_CLOSE = "\ue000", "\ue001"
 _SHIELD_RE = re.compile("\ue000([\ue010-\ue019]+)\ue001")
@@ -308,6 +316,10 @@ def _quote_at(text: str, at: int) -> str:
         return '\\"'
     return ""
 
+
+#: The last word of an error's or an exception's name, which in prose comes before a colon:
+#: ``JsonWebTokenError: jwt expired``, ``TokenExpiredError: ...``, ``PasswordException: ...``.
+_ERROR_NAMES = ("Error", "Exception", "ERROR", "EXCEPTION", "_error", "_exception")
 
 #: Secrets of several words or codes in a row: "seed phrase: abandon ability ...",
 #: "recovery codes: 1a2b-3c4d 5e6f-7a8b": in prose their value runs to the end of the clause.
@@ -399,6 +411,8 @@ class TextScrubber:
             text = _FLAG_RE.sub(self._flag, text)
         if " -p" in text and ("ysql" in text or "ariadb" in text):
             text = _DB_PASSWORD_RE.sub(self._flag, text)
+        if "sshpass" in text or "@//" in text or "sqlplus" in text or "SQLPLUS" in text or "rman " in text:
+            text = _CLI_PASSWORD_RE.sub(self._cli_password, text)
         if "</" in text:
             text = _ELEMENT_RE.sub(self._element, text)
         if "form-data" in text:
@@ -582,6 +596,11 @@ class TextScrubber:
         padded = run.endswith("=") or len(run) % 4 == 0
         return encoded if padded else encoded.rstrip("=")
 
+    def _cli_password(self, match: re.Match[str]) -> str:
+        group = match.lastgroup
+        start, end = match.start(group) - match.start(), match.end(group) - match.start()
+        return match[0][:start] + self._redacted + match[0][end:]
+
     def _flag(self, match: re.Match[str]) -> str:
         if match["password"] is not None:
             start = match.start("password") - match.start()
@@ -684,6 +703,8 @@ class TextScrubber:
         # runs past the first space: the detectors of its kind read it whole (or leave a
         # thing's name alone); a credential's value is masked to the separator either way.
         prose = sep == ":" and not quoted
+        if prose and name.endswith(_ERROR_NAMES):
+            return False, False, name  # "JsonWebTokenError: invalid signature" names an error, not a token
         verdict = self._is_sensitive_name(name)
         if verdict == AMBIGUOUS_NAME:
             # a bare "name": in prose the cue detectors judge what follows ("name: Intro to

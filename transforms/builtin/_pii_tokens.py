@@ -191,6 +191,11 @@ _USERINFO_RE = re.compile(
 #: "CVC: 4242", "OTP 123456", "PIN 1234": digits only, so "pin it" and "otp enabled" stay).
 #: One pattern, so that a string is scanned once for both.
 _PASSWORD_WORDS = "password|passwort|passcode|passphrase|mot de passe|contraseña|contrasena|senha|wachtwoord|pin"
+_PASSWORD_ADJECTIVES = (
+    "temporary|temp|new|initial|default|one-time|temporaire|provisoire|nouveau|initial|provisional|temporal|nueva"
+    "|nuevo|temporária|temporaria|provisória|provisoria|nova|temporaneo|temporanea|provvisoria|nuova|vorläufiges"
+    "|vorlaufiges|neues|tijdelijk|tijdelijke|nieuw|nieuwe|tymczasowe|nowe|tillfälliga|nya"
+)
 _CODE_WORDS = (
     "cvv2|cvv|cvc2|cvc|csc|security code|pin|otp|one-time code|one-time password|verification code|passcode"
     "|confirmation code|login code|sign-in code|auth code|authentication code|2fa code|mfa code|access code"
@@ -206,13 +211,15 @@ _CODE_WORDS = (
 #: "private key 4c08...", "API key: 9f8e...": a secret written after the words that name it,
 #: in prose or a log line (a random-looking value: letters and digits, 20 or more).
 _KEY_WORDS = ("private key|secret key|signing key|encryption key|master key|api key|access key|api token|access token"
-              "|auth token|refresh token|client secret|webhook secret")
+              "|auth token|refresh token|client secret|webhook secret|api secret|app secret|shared secret|signing secret"
+              "|consumer secret|auth secret|secret token")
 _SAID_RE = re.compile(
     r"(?:" + cased(_KEY_WORDS) + r")[ ]{1,3}(?:is[ ]{1,3}|[:=][ ]?)?(?P<key>(?:0x)?[A-Za-z0-9+/_-]{20,512}+={0,2}+)"
     r"(?![A-Za-z0-9+/=_-])"
     r"|(?:" + cased(_PASSWORD_WORDS)
-    + r")[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS)[ ]{1,3}"
-    r"(?P<value>[^\s\"'<>]{1,128}+)"
+    # a word saying which password between ("mot de passe temporaire est : ...")
+    + r")(?:[ ](?:" + cased(_PASSWORD_ADJECTIVES) + r"))?[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS)"
+    r"(?:[ ]{0,2}:)?[ ]{1,3}(?P<value>[^\s\"'<>]{1,128}+)"
     # "with password 'hunter2'", 'Passwort "geheim123"': a quoted word right after the word
     r"|(?:" + cased(_PASSWORD_WORDS) + r")[ ]{1,3}\\?[\"'‘“](?P<quoted>[^\s\"'‘’“”\\]{1,128}+)(?=\\?[\"'’”])"
     r"|(?:" + cased(_CODE_WORDS)
