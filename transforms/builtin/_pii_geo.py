@@ -105,7 +105,15 @@ def _number(text: str) -> str:
     return text.strip().rstrip("0").rstrip(".") if "." in text else text.strip()
 
 
+#: A place in degrees, minutes and seconds, as maps and GPS devices write it:
+#: ``48°51'30.1"N 2°17'40.2"E`` (seconds place anyone within 30 m).
+_DMS = r"[0-9]{1,3}°[ ]?[0-9]{1,2}['′][ ]?[0-9]{1,2}(?:[.,][0-9]{1,6})?(?:\"|″|'')[ ]?[NSEWnsew]"
+_DMS_RE = re.compile(_DMS + r"(?:[ ,]{1,3}" + _DMS + ")?")
+
+
 def scrub_locations(text: str, replace: Replace) -> str:
+    if "°" in text:
+        text = _DMS_RE.sub(lambda m: replace("location", " ".join(m[0].split()), m[0]), text)
     if "geo:" in text:
         text = _GEO_URI_RE.sub(lambda m: _geo_uri(m, replace), text)
     if "," in text:

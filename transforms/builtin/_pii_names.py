@@ -327,7 +327,7 @@ NOT_PERSONAL = """
 AMBIGUOUS_NAMES = (
     "name, nom, nombre, nome, naam, navn, namn, nimi, imie, jmeno, meno, nev, nume, vardas, isim, adi, adı,"
     # South Slavic, Russian and Greek (also transliterated), Japanese, Chinese, Korean
-    " ime, imya, имя, onoma, όνομα, 名前, 名称, 이름,"
+    " ime, imya, имя, onoma, όνομα, 名前, 名称, 이름, الاسم, اسم,"
     # a repository, a product or a team has a full and a display name too
     " full name, fullname, display name, displayname"
 )

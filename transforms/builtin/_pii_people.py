@@ -197,6 +197,34 @@ def _brand_after_title(text: str, at: int) -> bool:
     return word is not None and word[0].lower() in _TITLE_BRANDS
 
 
+#: Self-introductions in scripts without capitals, where a name is read up to the words or
+#: the punctuation that close the sentence: Japanese (私の名前は佐藤花子です, 佐藤花子と申します),
+#: Chinese (我叫李华, 我的名字是李华), Korean (제 이름은 이서연입니다) and Arabic (اسمي أحمد خالد).
+_SCRIPT_NAME_RE = re.compile(
+    r"(?:私の名前は|僕の名前は|わたしの名前は|俺の名前は)(?P<ja>[\u4e00-\u9fff\u3040-\u30ff]{2,8}?)(?=です|と申します|といいます|[。、,.!！\s]|$)"
+    r"|(?<![\u4e00-\u9fff\u3040-\u30ff])(?P<ja2>[\u4e00-\u9fff\u30a0-\u30ff]{2,8}?)(?:と申します|といいます)"
+    r"|(?:我叫|我的名字是|我的名字叫|我名叫|本人叫)(?P<zh>[\u4e00-\u9fff]{2,4}?)(?=[，,。.!！？?\s]|$|我|的|，)"
+    r"|(?:제 이름은|내 이름은|저의 이름은|제 이름이)[ ]?(?P<ko>[가-힣]{2,4}?)(?=입니다|이에요|예요|이라고|라고|[ .,!?]|$)"
+    r"|(?:اسمي|إسمي|أنا اسمي)[ ](?P<ar>[\u0621-\u064a]{2,20}(?:[ ][\u0621-\u064a]{2,20}){0,2}?)(?=[ ]?[،,.!؟?]|$)"
+)
+_SCRIPT_NAME_GUARD_RE = re.compile(r"名前は|と申します|といいます|我叫|名字|名叫|本人叫|이름|اسمي|إسمي")
+
+
+def scrub_script_names(text: str, replace: Replace) -> str:
+    """Names after a self-introduction in Japanese, Chinese, Korean and Arabic (see
+    :data:`_SCRIPT_NAME_RE`); the caller has seen text outside ASCII."""
+    if _SCRIPT_NAME_GUARD_RE.search(text) is None:
+        return text
+    return _SCRIPT_NAME_RE.sub(lambda m: _script_name(m, replace), text)
+
+
+def _script_name(match: re.Match[str], replace: Replace) -> str:
+    group = match.lastgroup
+    name = match[group]
+    start, end = match.start(group) - match.start(), match.end(group) - match.start()
+    return match[0][:start] + replace("name", " ".join(name.split()).lower(), name) + match[0][end:]
+
+
 def _name_after(text: str, at: int, minimum: int, capitals: bool) -> tuple[int, int] | None:
     """The span of the name right after ``at``: ``minimum`` words or more; words in
     capitals only after a strong cue (``capitals``: "my name is JANE DOE"), since after
@@ -414,6 +442,18 @@ _CJK_ADDRESS_RE = re.compile(
     r"|[가-힣]{2,8}(?:특별시|광역시|특별자치시|도|시)(?:[ ]?[가-힣]{1,8}(?:구|군|시)){1,2}[ ]?[가-힣0-9]{1,12}(?:로|길)"
     r"[ ]?[0-9]{1,5}(?:-[0-9]{1,5})?"
 )
+#: A Turkish street and its number (``Atatürk Cad. No:15 Daire 3, 34000 Fatih/İstanbul``), and
+#: an address that starts with a flat, a house or a plot and runs, part by part, to its postal
+#: code (``Flat 402, Sai Residency, 12th Main Road, Indiranagar, Bengaluru 560038``).
+_TR_STREET = r"Cad\.|Caddesi|Cd\.|Sok\.|Sokak|Sokağı|Sk\.|Bulvarı|Blv\."
+_MORE_ADDRESS_RE = re.compile(
+    _CAP + r"(?<![\w]" + _CAP + r")[\w'’-]{1,30}+(?:[ ]" + _CAP + r"[\w'’-]{1,30}+){0,2}?[ ](?:" + _TR_STREET + r")"
+    r"[ ]?No[:.]?[ ]?[0-9]{1,4}[A-Za-z]?(?:[ ,/]{1,2}(?:Daire|D\.|Kat|K\.)[ :]?[0-9]{1,3})*+"
+    r"(?:,?[ ][0-9]{5}[ ][\w/.-]{2,40}+)?"
+    r"|(?<![\w])(?:Flat|Apt\.?|Apartment|Suite|Unit|House No\.?|H\.[ ]?No\.?|Plot No\.?|Door No\.?)[ ]?#?[0-9][0-9A-Za-z/-]{0,5}"
+    r"(?:,[ ][^,;\n]{2,40}?){1,6}?[ ,][1-9][0-9]{4,5}(?![0-9])"
+)
+_MORE_ADDRESS_GUARD = ("Cad", "Sok", "Sk.", "Bulvar", "Blv.", "Flat", "Apt", "Apartment", "Suite", "Unit", "No.", "No ")
 #: The least a text holds for :data:`_CJK_ADDRESS_RE`: the postal mark, or a Japanese
 #: prefecture's, a Chinese province's or city's, a Korean city's or province's last character.
 _CJK_ADDRESS_GUARD_RE = re.compile(r"[〒都道府県省市区시도]")
@@ -425,6 +465,8 @@ def scrub_addresses(text: str, replace: Replace, cued: bool = True, street_words
     :data:`STREET_WORDS` at the start of a word."""
     if _may_hold_street(text, street_words):
         text = _ADDRESS_RE.sub(lambda m: _address(m, replace), text)
+    if any(word in text for word in _MORE_ADDRESS_GUARD):
+        text = _MORE_ADDRESS_RE.sub(lambda m: replace("address", " ".join(m[0].lower().split()), m[0]), text)
     if not text.isascii() and _CJK_ADDRESS_GUARD_RE.search(text) is not None:
         text = _CJK_ADDRESS_RE.sub(lambda m: replace("address", " ".join(m[0].lower().split()), m[0]), text)
     if cued:

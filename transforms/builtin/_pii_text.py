@@ -165,7 +165,7 @@ _EIGHT_DIGITS_RE = re.compile(r"(?:[^0-9]*+[0-9]){8}")
 _TWO_DIGITS_RE = re.compile(r"[0-9].{0,3}[0-9]", re.DOTALL)
 #: A dotted quad, a coordinate, or a hex group and a colon: where IPs and places may be (looked
 #: for from the dot or the colon, which are rarer than digits and hex letters).
-_GEO_GUARD_RE = re.compile(r"\.(?<=[0-9]\.)[0-9]|:(?<=[0-9A-Fa-f]:)[0-9A-Fa-f:]|geo:")
+_GEO_GUARD_RE = re.compile(r"\.(?<=[0-9]\.)[0-9]|:(?<=[0-9A-Fa-f]:)[0-9A-Fa-f:]|geo:|°")
 
 #: A cue of the context, name, postal-code or "password is" passes at the start of a word
 #: (each pass checks :func:`._pii_words.starts_word` itself): text without one skips all four.
@@ -286,6 +286,11 @@ _CLI_PASSWORD_RE = re.compile(
     r"|(?<![\w-])(?:sqlplus|sqlldr|rman|expdp|impdp|dgmgrl|SQLPLUS)(?:[ ]+-[A-Za-z]+)*+[ ]+[A-Za-z][\w$#]{0,29}+/"
     r"(?P<tool>[^\s/@\"']{1,128}+)"
     r"|(?<![\w/$#.-])[A-Za-z][\w$#]{0,29}+/(?P<ez>[^\s/@\"']{1,128}+)@//"
+    # htpasswd -b FILE USER PASSWORD (-b: the password on the command line)
+    r"|(?<![\w-])htpasswd(?:[ ]+-[A-Za-z]+)*?[ ]+-[A-Za-z]*b[A-Za-z]*(?:[ ]+-[A-Za-z]+)*+[ ]+[^\s-][^\s]{0,255}+[ ]+[^\s]{1,128}+"
+    r"[ ]+(?P<ht>[^\s]{1,128}+)"
+    # a Wi-Fi QR code's payload: WIFI:S:<network>;T:WPA;P:<password>;;
+    r"|WIFI:(?:[A-Z]:(?:\\.|[^;\\]){0,64}+;){0,4}?P:(?P<wifi>(?:\\.|[^;\\]){1,128}+)"
 )
 #: Private-use characters that stand for a shielded span while the number passes run.
 _SHIELD_OPEN, _SHIELD_CLOSE = "\ue000", "\ue001"
@@ -411,7 +416,8 @@ class TextScrubber:
             text = _FLAG_RE.sub(self._flag, text)
         if " -p" in text and ("ysql" in text or "ariadb" in text):
             text = _DB_PASSWORD_RE.sub(self._flag, text)
-        if "sshpass" in text or "@//" in text or "sqlplus" in text or "SQLPLUS" in text or "rman " in text:
+        if ("sshpass" in text or "@//" in text or "sqlplus" in text or "SQLPLUS" in text or "rman " in text
+                or "htpasswd" in text or "WIFI:" in text):
             text = _CLI_PASSWORD_RE.sub(self._cli_password, text)
         if "</" in text:
             text = _ELEMENT_RE.sub(self._element, text)
@@ -462,6 +468,8 @@ class TextScrubber:
                 cued_text, cued = text, has_cue(text)
             text = _pii_people.scrub_addresses(text, replace, cued, words)
         # 6. people
+        if not text.isascii():
+            text = _pii_people.scrub_script_names(text, replace)
         if _pii_people.may_hold_handle(text):
             text = _pii_people.scrub_handles(text, replace)
         if text is not cued_text:
