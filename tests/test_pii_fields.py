@@ -298,6 +298,14 @@ def test_a_bare_name_is_a_persons_unless_its_context_names_a_thing(route, body, 
     assert body_after(body, route=route) == expected
 
 
+def test_a_field_name_mixing_scripts_is_read_with_its_look_alike_letters_in_latin():
+    # GIVEN field names that write Latin letters with Cyrillic or Greek look-alikes, and a
+    # name written wholly in Cyrillic
+    body = {"pаsswоrd": "hunter2", "еmail": "jane@example.com", "ѕѕn": "078-05-1120", "пароль": "x9!"}
+    # WHEN pii runs  THEN each is what its Latin reading says; the Cyrillic name is a password's too
+    assert body_after(body) == {"pаsswоrd": "[redacted]", "еmail": "[email]", "ѕѕn": "[ssn]", "пароль": "[redacted]"}
+
+
 def test_a_bare_name_in_a_query_is_a_persons_whatever_the_route():
     # GIVEN ?name= on a search and on a product listing, and a product body's name
     search = make_record(request={"path": "/search", "route": "/search", "query": {"name": "Jane Doe"}})

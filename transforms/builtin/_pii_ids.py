@@ -396,7 +396,7 @@ _CUES = {
     "aadhaar": r"aadhaa?r|uidai|uid",
     "account_number": r"account|acct|a/c|kontonummer|konto|numéro de compte|n° de compte|número de cuenta"
                       r"|numero di conto|conto corrente|rekeningnummer|rekening|bank account|bankkonto"
-                      r"|conta corrente|conta poupança|número da conta|numero da conta|agência|agencia",
+                      r"|conta corrente|conta poupança|número da conta|numero da conta|conta",
     "sort_code": r"sort[ -]?code|bankleitzahl|blz",
     "routing_number": r"routing|aba|rtn|transit number|routing transit",
     "passport": r"passport|passeport|reisepass|pasaporte|passaporto|paspoort|passaporte|pass no",

@@ -369,6 +369,21 @@ _HEX_RE = re.compile(f"[0-9a-f]{{{PSEUDONYM_HEX}}}")
 _NON_DIGIT_RE = re.compile(r"[^0-9]")
 
 
+#: Cyrillic and Greek letters that look like Latin ones, as a field name mixing scripts uses
+#: them to slip past a filter: ``pаsswоrd`` (Cyrillic а and о).
+_LOOK_ALIKES = str.maketrans("аеорсухіјѕкмтнвАЕОРСУХІЈЅКМТНВαοριτυνΑΒΕΗΙΚΜΝΟΡΤΥΧ", "aeopcyxijskmtHBAEOPCYXIJSKMTHBaopitunABEHIKMNOPTYX")
+_CYRILLIC_OR_GREEK_RE = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
+_LATIN_RE = re.compile("[A-Za-z]")
+
+
+def _unconfused(key: str) -> str:
+    """``key`` with look-alike letters written in Latin, when it mixes Latin letters with
+    Cyrillic or Greek ones; a name in one script (``пароль``) stays as it is."""
+    if key.isascii() or _CYRILLIC_OR_GREEK_RE.search(key) is None or _LATIN_RE.search(key) is None:
+        return key
+    return key.translate(_LOOK_ALIKES)
+
+
 def _canonical(kind: str, text: str) -> str:
     """The form of a field's value a pseudonym is made of: equal for every way of writing
     it, and equal to what the text detectors hand over for the same kind."""
@@ -526,11 +541,12 @@ class Pii:
     def _key_rule(self, key: str) -> KeyRule | None:
         """None for the usual key (nothing in it, nothing under it), else its KeyRule."""
         clean = self.text.scrub(key)
-        if self.is_credential(key):
+        name = _unconfused(key)  # "pasсword" with a Cyrillic с is a password's name
+        if self.is_credential(name):
             rule = KeyRule(clean, credential=True)
             rule.leaf = _redact if clean == key else None
             return rule
-        found = self.names.classify(key)
+        found = self.names.classify(name)
         field = ambiguous = None
         if found is AMBIGUOUS or found is PERSON_ONLY:
             ambiguous = self._name_field
