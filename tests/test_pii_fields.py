@@ -298,6 +298,24 @@ def test_a_bare_name_is_a_persons_unless_its_context_names_a_thing(route, body, 
     assert body_after(body, route=route) == expected
 
 
+def test_an_identifier_under_an_ids_or_a_product_codes_name_is_kept():
+    # GIVEN numeric IDs as strings (one passes Luhn with a card's prefix) and product codes
+    # shaped like phone numbers, beside the same shapes under other names
+    body = {"account_id": "4111111111111111", "orderId": "5500000000000004", "sku": "030-1234-5678",
+            "part_number": "030-1234-5678-A", "model": "0800-555-1234-X",
+            "order_id": "4111 1111 1111 1111", "user_id": "jane@example.com", "phone": "030-1234-5678",
+            "note": "sku 030-1234-5678", "national_id": "AB123456C"}
+    # WHEN pii runs
+    out = body_after(body)
+    # THEN the identifiers stay; a spaced card, an e-mail, a phone field, text and a personal
+    # ID's field are scrubbed as ever
+    assert {k: out[k] for k in ("account_id", "orderId", "sku", "part_number", "model")} == {
+        "account_id": "4111111111111111", "orderId": "5500000000000004", "sku": "030-1234-5678",
+        "part_number": "030-1234-5678-A", "model": "0800-555-1234-X"}
+    assert (out["order_id"], out["user_id"], out["phone"], out["national_id"]) == ("[card]", "[email]", "[phone]", "[national_id]")
+    assert out["note"] == "sku [phone]"
+
+
 def test_a_field_name_mixing_scripts_is_read_with_its_look_alike_letters_in_latin():
     # GIVEN field names that write Latin letters with Cyrillic or Greek look-alikes, and a
     # name written wholly in Cyrillic

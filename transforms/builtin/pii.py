@@ -286,6 +286,39 @@ def _names_an_id(key: str) -> bool:
     """Is ``id`` the last word of ``key`` (split as every field name is)?"""
     return words(key)[-1:] == ("id",)
 
+
+#: Keys of a product's or a part's code: a value of an identifier's shape under them is that
+#: code, never a phone number or a card (``{"sku": "030-1234-5678"}``, ``{"part_number":
+#: "0800-555-1234-X"}``).
+_PRODUCT_CODE_TERMS = frozenset({
+    ("sku",), ("part", "number"), ("part", "no"), ("part", "id"), ("model", "number"), ("model", "no"), ("model",),
+    ("product", "code"), ("article", "number"), ("item", "number"), ("upc",), ("ean",), ("gtin",), ("isbn",),
+    ("mpn",), ("asin",), ("catalog", "number"), ("catalogue", "number"), ("artikelnummer",),
+})
+#: A code's shape: letters, digits and the separators codes use, no space, no "@".
+_CODE_VALUE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/#-]{0,47}")
+
+
+@lru_cache(maxsize=4096)
+def _names_a_code(key: str) -> str | None:
+    """What kind of identifier ``key`` names: ``"id"`` (its last word is id: ``order_id``),
+    ``"product"`` (a product's or a part's code: ``sku``, ``part_number``), or None."""
+    parts = words(key)
+    if parts[-1:] == ("id",) and parts[-2:] != ("part", "id"):
+        return "id"
+    return "product" if parts[-2:] in _PRODUCT_CODE_TERMS or parts[-1:] in _PRODUCT_CODE_TERMS else None
+
+
+def _an_identifier(key: str, value: str) -> bool:
+    """Is ``value`` an identifier that ``key`` names? A string of digits under an ID's name
+    (``"account_id": "4111111111111111"``: about one long numeric ID in ten passes Luhn), or a
+    code's shape under a product code's name. Keys of personal IDs (``national_id``) have a
+    class of their own and never get here."""
+    names = _names_a_code(key)
+    if names == "id":
+        return value.isdigit()
+    return names == "product" and _CODE_VALUE_RE.fullmatch(value) is not None
+
 #: Person nouns that say whose the fields under them are, but whose own string value is a
 #: place, a date or an address as often as a name.
 _RELATION_WORDS = frozenset(
@@ -768,6 +801,8 @@ class Pii:
                     elif rule is None and field is None and sub is None:
                         kind = type(item)
                         if kind is str:
+                            if item[:1].isdigit() and _an_identifier(key, item):
+                                continue  # "order_id": "4111111111111111", "sku": "030-1234-5678"
                             new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
                             if new is not item:
                                 node[key] = new
