@@ -19,10 +19,10 @@
 //        [--trace-gc] [--server PATH: another copy of server.js, e.g. the --before copy of run.js]
 //        [--out DIR (default /tmp/droplets-profile)]
 const fs = require('node:fs');
-const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const autocannon = require('autocannon');
+const { load: loadApp } = require('./load');
+const { closedPort } = require('../../middleware/express/test/helpers/queue-front');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => {
@@ -69,28 +69,8 @@ async function startStub() {
   return { endpoint: `http://127.0.0.1:${/^port (\d+)$/m.exec(out)[1]}`, stop: () => child.kill('SIGTERM') };
 }
 
-async function closedPort() {
-  const server = net.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
 
-function load(url, duration) {
-  const session = { 'x-session-id': 'bench-session-000001' };
-  return autocannon({
-    url,
-    connections: Number(args.connections || 10),
-    duration,
-    requests: [
-      { method: 'GET', path: '/courses?q=sql', headers: session },
-      { method: 'GET', path: '/courses/4', headers: session },
-      { method: 'POST', path: '/signup', headers: { ...session, 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ada@example.com', course_id: 4 }) },
-      { method: 'GET', path: '/courses?q=data&limit=5', headers: session },
-    ],
-  });
-}
+const load = (url, duration) => loadApp(url, duration, Number(args.connections || 10));
 
 async function main() {
   fs.rmSync(OUT, { recursive: true, force: true });

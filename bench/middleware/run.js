@@ -37,7 +37,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { createRequire } = require('node:module');
-const autocannon = require('autocannon');
+const { load: loadApp } = require('./load');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'examples', 'express-app', 'server.js');
@@ -45,6 +45,7 @@ const PINO_SERVER = path.join(__dirname, 'pino-server.js');
 const fromMiddleware = createRequire(path.join(ROOT, 'middleware', 'express', 'index.js'));
 const { SQSClient, CreateQueueCommand } = fromMiddleware('@aws-sdk/client-sqs');
 const { startMoto } = fromMiddleware('./test/helpers/moto');
+const { closedPort } = fromMiddleware('./test/helpers/queue-front');
 
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => {
   const [name, value = true] = a.trim().split(/\s+/);
@@ -132,13 +133,6 @@ async function startBlackhole() {
   return { endpoint: `http://127.0.0.1:${port}`, close: () => { sockets.forEach((s) => s.destroy()); server.close(); } };
 }
 
-async function closedPort() {
-  const server = net.createServer();
-  const port = await listen(server);
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
-
 function startApp(setup, env) {
   const child = spawn(process.execPath, [setup.server || SERVER], {
     env: { PATH: process.env.PATH, PORT: '0', NODE_ENV: 'production', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
@@ -161,20 +155,7 @@ function startApp(setup, env) {
   return { ...setup, url, stop, pid: child.pid, runs: [] };
 }
 
-function load(url, duration) {
-  const session = { 'x-session-id': 'bench-session-000001' };
-  return autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration,
-    requests: [
-      { method: 'GET', path: '/courses?q=sql', headers: session },
-      { method: 'GET', path: '/courses/4', headers: session },
-      { method: 'POST', path: '/signup', headers: { ...session, 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ada@example.com', course_id: 4 }) },
-      { method: 'GET', path: '/courses?q=data&limit=5', headers: session },
-    ],
-  });
-}
+const load = (url, duration) => loadApp(url, duration, CONNECTIONS);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.round(q * (xs.length - 1))))];
