@@ -454,7 +454,7 @@ _MORE_ADDRESS_RE = re.compile(
     r"|(?<![\w])(?:Flat|Apt\.?|Apartment|Suite|Unit|House No\.?|H\.[ ]?No\.?|Plot No\.?|Door No\.?)[ ]?#?[0-9][0-9A-Za-z/-]{0,5}"
     r"(?:,[ ][^,;\n]{2,40}?){1,6}?[ ,][1-9][0-9]{4,5}(?![0-9])"
 )
-_MORE_ADDRESS_GUARD = ("Cad", "Sok", "Sk.", "Bulvar", "Blv.", "Flat", "Apt", "Apartment", "Suite", "Unit", "No.", "No ")
+_MORE_ADDRESS_GUARD_RE = re.compile(r"Cad|Cd\.|Sok|Sk\.|Bulvar|Blv\.|Flat|Apt|Suite|Unit|House No|Plot No|Door No|H\.[ ]?No")
 #: The least a text holds for :data:`_CJK_ADDRESS_RE`: the postal mark, or a Japanese
 #: prefecture's, a Chinese province's or city's, a Korean city's or province's last character.
 _CJK_ADDRESS_GUARD_RE = re.compile(r"[〒都道府県省市区시도]")
@@ -466,7 +466,7 @@ def scrub_addresses(text: str, replace: Replace, cued: bool = True, street_words
     :data:`STREET_WORDS` at the start of a word."""
     if _may_hold_street(text, street_words):
         text = _ADDRESS_RE.sub(lambda m: _address(m, replace), text)
-    if any(word in text for word in _MORE_ADDRESS_GUARD):
+    if _MORE_ADDRESS_GUARD_RE.search(text) is not None:
         text = _MORE_ADDRESS_RE.sub(lambda m: replace("address", " ".join(m[0].lower().split()), m[0]), text)
     if not text.isascii() and _CJK_ADDRESS_GUARD_RE.search(text) is not None:
         text = _CJK_ADDRESS_RE.sub(lambda m: replace("address", " ".join(m[0].lower().split()), m[0]), text)
