@@ -280,6 +280,18 @@ def test_a_card_object_keeps_its_brand_and_last_four_digits():
         ("/api/v2/products", {"data": {"results": [{"name": "Mug"}]}}, {"data": {"results": [{"name": "Mug"}]}}),
         ("/api/orders", {"nombre_producto": "Taza", "nom_produit": "Tasse"},
          {"nombre_producto": "Taza", "nom_produit": "Tasse"}),
+        # a word that only says "the parts of" passes the word before it on (Stripe's
+        # billing_details, Cognito's userAttributes, GraphQL's edges[].node)
+        ("/webhooks/stripe", {"data": {"object": {"billing_details": {"name": "Camille Durand"}}}},
+         {"data": {"object": {"billing_details": {"name": "[name]"}}}}),
+        ("/webhooks/cognito", {"request": {"userAttributes": {"name": "Pieter de Vries"}}},
+         {"request": {"userAttributes": {"name": "[name]"}}}),
+        ("/graphql", {"organization": {"members": {"edges": [{"node": {"name": "Haruto Sato"}}]}}},
+         {"organization": {"members": {"edges": [{"node": {"name": "[name]"}}]}}}),
+        ("/api/orders", {"product_details": {"name": "Mug"}, "operationName": "ProductsByCategory",
+                         "workflow_run": {"name": "CI"}, "drug": {"name": "Atorvastatin"}, "itens": [{"nome": "Tênis"}]},
+         {"product_details": {"name": "Mug"}, "operationName": "ProductsByCategory",
+          "workflow_run": {"name": "CI"}, "drug": {"name": "Atorvastatin"}, "itens": [{"nome": "Tênis"}]}),
         # who is signed in or acted, in GraphQL and webhook bodies: their login too
         ("/graphql", {"data": {"viewer": {"name": "Jane Doe", "login": "jdoe"}}},
          {"data": {"viewer": {"name": "[name]", "login": "[name]"}}}),
@@ -296,6 +308,20 @@ def test_a_card_object_keeps_its_brand_and_last_four_digits():
 def test_a_bare_name_is_a_persons_unless_its_context_names_a_thing(route, body, expected):
     # GIVEN a body sent to a route  WHEN pii runs  THEN names of people go, names of things stay
     assert body_after(body, route=route) == expected
+
+
+def test_field_names_written_as_data_in_the_usual_spellings_say_what_their_values_are():
+    # GIVEN Cognito's UserAttributes ({Name, Value}) and a HubSpot webhook ({propertyName, propertyValue})
+    body = {"UserAttributes": [{"Name": "given_name", "Value": "Nadia"}, {"Name": "birthdate", "Value": "1993-09-17"},
+                               {"Name": "custom:plan", "Value": "pro"}],
+            "events": [{"propertyName": "lastname", "propertyValue": "Okafor"},
+                       {"propertyName": "dealstage", "propertyValue": "won"}]}
+    # WHEN pii runs  THEN each value gets what its named field gets; the names stay as written
+    assert body_after(body, route="/webhooks/cognito") == {
+        "UserAttributes": [{"Name": "given_name", "Value": "[name]"}, {"Name": "birthdate", "Value": "[birth_date]"},
+                           {"Name": "custom:plan", "Value": "pro"}],
+        "events": [{"propertyName": "lastname", "propertyValue": "[name]"},
+                   {"propertyName": "dealstage", "propertyValue": "won"}]}
 
 
 def test_an_identifier_under_an_ids_or_a_product_codes_name_is_kept():

@@ -377,6 +377,12 @@ PERSON_NOUNS = """
     uzytkownik klient osoba czlonek uczestnik pracownik pacjent wlasciciel odbiorca nadawca kierowca
 """
 #: Head nouns whose ``name`` names a thing: ``course.name``, ``product_name``, ``/api/courses``.
+#: Words that say "the parts of" what comes before them, not whose: a GraphQL ``edges[].node``
+#: carries its parent's context, ``userAttributes`` its first word's.
+_PARTS_WORDS = frozenset(
+    "attribute attributes detail details info information data node nodes edge edges property properties "
+    "field fields record records payload object fields values entry entries".split()
+)
 THING_NOUNS = """
     product item sku article course lesson module chapter class cohort curriculum category tag label
     file folder directory document attachment image photo picture video audio media asset icon logo
@@ -395,7 +401,9 @@ THING_NOUNS = """
     inventory warehouse theme preference preferences role permission ad ads advert adverts advertisement
     creative creatives adset adgroup
     scope policy rule filter webhook hook trigger workspace space source medium source format unit
-    instance container volume node pod deployment stack region job queue color colour size material
+    instance container volume pod deployment stack region job queue color colour size material
+    operation run library drug medication medicine hit itens artikel artículos articulos produtos productos
+    prodotti produkte location
     produit cours article categorie fichier entreprise societe ville pays projet equipe groupe evenement
     boutique magasin
     produkt kurs artikel kategorie datei firma unternehmen stadt land projekt mannschaft gruppe
@@ -553,11 +561,15 @@ class PersonalNames:
 
     def context(self, name: str) -> bool | None:
         """What the key ``name`` says of the fields under it: a person's (True), a thing's
-        (False), or nothing (None: its parent's context goes on)."""
+        (False), or nothing (None: its parent's context goes on). The head noun says it
+        (``created_by``, ``assigned_to``, ``billing_contact``); after a word that only says
+        "the parts of" (``billing_details``, ``userAttributes``), the word before it."""
         parts = _personal_words(name)
-        if not parts:
+        while len(parts) > 1 and parts[-1] in _PARTS_WORDS:
+            parts = parts[:-1]
+        if not parts or parts[-1] in _PARTS_WORDS:
             return None
-        return self.says(parts[-1])  # the head noun: created_by, assigned_to, billing_contact
+        return self.says(parts[-1])
 
     def is_coarse(self, name: str, cls: str) -> bool:
         """Whether ``name`` inside a container of class ``cls`` holds too little to find a

@@ -127,11 +127,16 @@ _DROPPED = object()  # what an entry of the walk returns for a field to remove
 #: "password", "value": ...}`` (custom fields, properties, settings, form answers) and
 #: ``[["email", "..."], ...]`` (pairs as lists). The label is judged as a field name and
 #: the value gets what a field of that name gets.
-_LABEL_KEYS = ("name", "key", "field", "label", "attribute", "property", "param", "parameter", "type")
-_VALUE_KEYS = frozenset({"value", "values", "val", "answer"})
+_LABEL_KEYS = ("name", "key", "field", "label", "attribute", "property", "param", "parameter", "type",
+               # AWS's {Name, Value} (Cognito's UserAttributes), HubSpot's {propertyName, propertyValue}
+               "Name", "Key", "Field", "propertyName", "attributeName", "fieldName", "field_name", "property_name")
+_VALUE_KEYS = frozenset({"value", "values", "val", "answer", "Value", "Values", "propertyValue", "attributeValue",
+                         "fieldValue", "field_value", "property_value"})
 #: A route's parameter as the whole segment: ``:token``, ``:id(\\d+)``.
 _PARAMETER_RE = re.compile(r":([A-Za-z_][A-Za-z0-9_]*)(?:\(.*\))?")
 _SORT_ORDERS = frozenset({"asc", "desc", "ascending", "descending"})
+#: A label that reads as a field's name: ``custom:plan``, ``dealstage``, ``utm_source``.
+_FIELD_NAME_RE = re.compile(r"[a-z][a-z0-9]{0,63}|[A-Za-z][A-Za-z0-9]{0,63}(?:[_:.-][A-Za-z0-9]{1,63}){1,6}")
 #: A label longer than this is text, not a field's name.
 _LABEL_MAX = 64
 
@@ -773,8 +778,9 @@ class Pii:
             node, ctx = pop()
             field, person, paths, headers = ctx
             if type(node) is dict:
+                label_key = None  # a field's name written as data stays as written
                 if field is None and not _VALUE_KEYS.isdisjoint(node):
-                    self._labelled_value(node, person, push)
+                    label_key = self._labelled_value(node, person, push)
                 plain = ctx if paths is None and not headers else (field, person, None, False)
                 if paths is not None and paths.url_params and field is None:
                     self._url_credentials(node)
@@ -783,6 +789,8 @@ class Pii:
                 rules = header_rule if headers else key_rule
                 changes: dict | None = None
                 for key, item in node.items():
+                    if key == label_key:
+                        continue
                     sub = None
                     if special is not None:
                         sub = special(key) or wild
@@ -885,8 +893,9 @@ class Pii:
             return None
         return rule
 
-    def _labelled_value(self, node: dict, person: bool | None, push: Callable) -> None:
-        """``{"name": "phone", "value": "..."}``: the value is scrubbed as a field named by the label."""
+    def _labelled_value(self, node: dict, person: bool | None, push: Callable) -> str | None:
+        """``{"name": "phone", "value": "..."}``: the value is scrubbed as a field named by the
+        label. Returns the label's key (its value, a field's name, is left as written)."""
         for label_key in _LABEL_KEYS:
             rule = self._label_rule(node.get(label_key))
             if rule is not None:
@@ -894,7 +903,12 @@ class Pii:
                 for value_key in _VALUE_KEYS.intersection(node):
                     new = self._entry(label, node[value_key], rule, None, None, person, push)
                     node[value_key] = None if new is _DROPPED else new
-                return
+                return label_key
+        for label_key in _LABEL_KEYS:  # a field no rule knows: its name, if it reads as one, stays
+            label = node.get(label_key)
+            if type(label) is str and _FIELD_NAME_RE.fullmatch(label) is not None:
+                return label_key
+        return None
 
     def _labelled_pair(self, pair: list, person: bool | None, push: Callable) -> None:
         """``["email", "..."]``: the second item is scrubbed as a field named by the first.
