@@ -95,6 +95,7 @@ PERSONAL = {
         "имя", "eponymo", "名前", "氏名", "姓名", "이름", "priezvisko", "フリガナ", "ふりがな", "姓", "名", "성명",
     ],
     "[email]": ["email", "e-mail", "eMail", "emailAddress", "email_address", "contact_email", "workEmail", "useremail",
+                "vpa", "upi_id",
                 "courriel", "correo_electronico", "E-Mail-Adresse", "emails"],
     "[phone]": ["phone", "phoneNumber", "phone_number", "mobile", "mobile-phone", "tel", "telephone", "cellphone", "fax",
                 "handy", "Telefonnummer", "numero_de_telephone", "telefono", "numero_de_telefono", "telefone",

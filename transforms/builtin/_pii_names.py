@@ -156,7 +156,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             email addr, courriel, adresse email, adresse mail, adresse courriel, e mail adresse,
             email adresse, mail adresse, emailadresse, mailadresse, correo, correo electronico,
             direccion correo, posta elettronica, indirizzo email, endereco email, e post, epost,
-            sahkoposti, adres email, mailadres, e mailadres
+            sahkoposti, adres email, mailadres, e mailadres, vpa, upi id, upi address, upi handle
         """,
         "phone": """
             phone, phone number, phonenumber, phone no, telephone, telephone number, tel, tel no,
@@ -255,7 +255,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             numero national, national number, rrn, resident registration number, jumin bunho,
             jumin deungnok bunho, my number, mynumber, kojin bango, individual number, pps, ppsn, pps number,
             teudat zehut, israeli id, tc kimlik, tc kimlik no, tc kimlik numarasi, kimlik no, kimlik numarasi,
-            tckn, tc no, rut, run number, rodne cislo, isikukood, asmens kodas, nik, cedula, cedula identidad,
+            tckn, tc no, rut, rodne cislo, isikukood, asmens kodas, nik, cedula, cedula identidad,
             emirates id, cpr, cpr nr, cpr nummer, cpr number, fodselsnummer, fødselsnummer, fodselsnr, fødselsnr, personal number,
             personal code, henkilotunnus, sofinummer, nin, bvn, nida, medical record number, mrn,
             health card number, health insurance card number, medicare, medicare no, medicare card number, nhs, nhs no,

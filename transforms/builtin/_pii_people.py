@@ -404,7 +404,7 @@ _POSTAL_WORDS = (
 _POSTAL_ABBREVIATIONS = r"PLZ|CEP|CAP|C\.P\.|ZIP|Zip|zip"
 _POSTAL_CUE_RE = re.compile(
     r"(?:" + cased(_POSTAL_WORDS) + "|" + _POSTAL_ABBREVIATIONS + r")"
-    r"[\s:#=]{0,3}(?P<code>" + _UK_POSTCODE + r"|[A-Z]{1,2}-?[0-9]{4,5}|[0-9]{5}-[0-9]{3}|[0-9]{5}-[0-9]{4}"
+    r"[\s:#=]{0,3}(?:(?:is|ist|est|es|é|è|är|er|to)[ ]{1,3})?(?P<code>" + _UK_POSTCODE + r"|[A-Z]{1,2}-?[0-9]{4,5}|[0-9]{5}-[0-9]{3}|[0-9]{5}-[0-9]{4}"
     r"|[0-9]{2}-[0-9]{3}|[0-9]{3}[ ][0-9]{2}|[0-9]{4,6}|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9])(?![\w])"
 )
 _TOWN_POSTCODE_RE = re.compile(

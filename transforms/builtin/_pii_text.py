@@ -75,7 +75,9 @@ IDENTIFIERS = frozenset(kind for kind, cls in KIND_CLASS.items() if cls != "cred
 _PSEUDONYM_RE = re.compile(rf"(?:{'|'.join(sorted(IDENTIFIERS))}):[0-9a-f]{{{PSEUDONYM_HEX}}}")
 _PSEUDONYM_BEFORE_RE = re.compile(rf"(?:{'|'.join(sorted(IDENTIFIERS))}):$")
 #: ``[email]``: a finding already masked (by an earlier pass, or a record scrubbed twice).
-_MASK_RE = re.compile(r"\[[a-z_]{2,32}\]")
+_MASK_RE = re.compile(r"\[[a-z_]{2,32}\]|\[(?:FILTERED|REDACTED|MASKED|HIDDEN|REMOVED)\]")  # and other loggers' masks
+#: A variable standing for the value (``password: $password`` in a GraphQL query, ``${DB_PASSWORD}``).
+_VARIABLE_RE = re.compile(r"\$\{?[A-Za-z_][A-Za-z0-9_]{0,63}\}?[),]?")
 
 _JWT_RE = re.compile(r"eyJ(?<![A-Za-z0-9_-]eyJ)[A-Za-z0-9_-]{4,}+\.[A-Za-z0-9_-]{4,}+\.[A-Za-z0-9_-]*+")
 #: JSON sent base64-encoded (``eyJ`` is ``{"``, ``W3s`` is ``[{``): a body or a cookie an API
@@ -186,7 +188,7 @@ _has_word = starts_a_word([*_CUE_LIST, *_pii_people.STREET_WORDS], after=_CUE_EN
 #: ``'`` or, in JSON text inside a JSON string, ``\"``.
 _PAIR_NAME_RE = re.compile(
     r"(?P<name>[\w.\[\]%-](?<![\w.\[\]%-][\w.\[\]%-])[\w.\[\]%-]{0,63}+)"
-    r"(?:\\?[\"'])?[ ]{0,4}(?P<sep>[:=])[ ]{0,4}"
+    r"(?:\\?[\"'])?[ ]{0,4}(?P<sep>[:=])(?:(?<==)>)?[ ]{0,4}"  # "=>": Ruby's and PHP's hashes
 )
 _QUOTED_VALUE_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.)*+)\"?")
 #: A value quoted like the name before it: ``'...'``, or ``\"...\"`` in escaped JSON text.
@@ -289,6 +291,8 @@ _CLI_PASSWORD_RE = re.compile(
     # htpasswd -b FILE USER PASSWORD (-b: the password on the command line)
     r"|(?<![\w-])htpasswd(?:[ ]+-[A-Za-z]+)*?[ ]+-[A-Za-z]*b[A-Za-z]*(?:[ ]+-[A-Za-z]+)*+[ ]+[^\s-][^\s]{0,255}+[ ]+[^\s]{1,128}+"
     r"[ ]+(?P<ht>[^\s]{1,128}+)"
+    # docker login -u USER -p PASSWORD
+    r"|(?<![\w-])docker[ ]+login(?:[ ]+(?:-u|--username)[ ]+[^\s]{1,128}+)?[ ]+-p[ ]+(?P<docker>[^\s]{1,256}+)"
     # a Wi-Fi QR code's payload: WIFI:S:<network>;T:WPA;P:<password>;;
     r"|WIFI:(?:[A-Z]:(?:\\.|[^;\\]){0,64}+;){0,4}?P:(?P<wifi>(?:\\.|[^;\\]){1,128}+)"
 )
@@ -417,7 +421,7 @@ class TextScrubber:
         if " -p" in text and ("ysql" in text or "ariadb" in text):
             text = _DB_PASSWORD_RE.sub(self._flag, text)
         if ("sshpass" in text or "@//" in text or "sqlplus" in text or "SQLPLUS" in text or "rman " in text
-                or "htpasswd" in text or "WIFI:" in text):
+                or "htpasswd" in text or "WIFI:" in text or "docker" in text):
             text = _CLI_PASSWORD_RE.sub(self._cli_password, text)
         if "</" in text:
             text = _ELEMENT_RE.sub(self._element, text)
@@ -429,6 +433,8 @@ class TextScrubber:
             text = _pii_errors.scrub(text, self._column_verdict, self._pair_replacement)
         if ("=" in text or ":" in text) and (self._every_pair or self._has_stem(text)):
             text = self._pairs(text)
+        if "+" in text and "=" in text and " " not in text:
+            text = self._form_values(text)  # Body=Your+code+is+739214: read as the words it encodes
         # 3. e-mails, before numbers (digits in local parts), and their display names
         if "@" in text:
             if " <" in text:
@@ -479,6 +485,22 @@ class TextScrubber:
             text = _pii_people.scrub_names(text, replace)
             text = self._introduced_addresses(text)
         return text
+
+    def _form_values(self, text: str) -> str:
+        """The values of a form-encoded body or query (``+`` for a space, ``%2C`` for a comma),
+        each scanned decoded, and encoded again where something was found."""
+        parts = text.split("&")
+        changed = False
+        for i, part in enumerate(parts):
+            name, eq, value = part.partition("=")
+            if not eq or ("+" not in value and "%" not in value):
+                continue
+            decoded = unquote_plus(value)
+            scrubbed = self.scrub(decoded)
+            if scrubbed != decoded:
+                parts[i] = f"{name}={quote_plus(scrubbed, safe='[]')}"
+                changed = True
+        return "&".join(parts) if changed else text
 
     def _introduced_addresses(self, text: str) -> str:
         """An address after the words that introduce one ("mijn adres is Damrak 1, 1012 LG
@@ -563,7 +585,9 @@ class TextScrubber:
             value = value_match["value"] if end is None else text[value_match.start("value"):end]
             if verdict == "address":
                 value = value.rstrip(" ")
-            if not value or self._already_clean(value, match) or (verdict == "name" and self._names_a_field(value, text, at)):
+            variable = _VARIABLE_RE.match(text, value_match.start("value"))
+            if (not value or self._already_clean(value, match) or (variable is not None and variable.end() >= value_match.start("value") + len(value))
+                    or (verdict == "name" and self._names_a_field(value, text, at))):
                 pos = at if at > match.start() else at + 1
                 continue
             start = value_match.start("value")
@@ -668,6 +692,8 @@ class TextScrubber:
 
     def _judge(self, match: re.Match[str], text: str, at: int, quote: str) -> object:
         name, sep = match.group("name", "sep")
+        if match.start() and text[match.start() - 1] == "$" and sep == ":":
+            return False  # "$password: String!": a GraphQL variable's declaration
         if name == "name" and text.endswith(_FORM_DATA, 0, match.start()):
             return False  # a form part's name="..." names the field that follows
         verdict, url_check, name = self._by_name(name, sep, bool(quote))
@@ -850,4 +876,6 @@ class TextScrubber:
     def _email(self, match: re.Match[str]) -> str:
         if _RETINA_RE.fullmatch(match["domain"]):
             return match[0]
+        if match[0].startswith("git@") and match.string.startswith(":", match.end()):
+            return match[0]  # git@github.com:org/repo.git, a repository's SSH address
         return self._replace("email", self._email_key(match[0]), match[0])

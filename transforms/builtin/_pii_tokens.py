@@ -184,7 +184,7 @@ _AWS_SECRET_RE = re.compile(r"[A-Za-z0-9/+](?<![A-Za-z0-9/+][A-Za-z0-9/+])[A-Za-
 _AWS_CONTEXT_RE = re.compile(cased("aws|secret") + r"|A(?:KIA|SIA)[A-Z0-9]{16}")
 
 _USERINFO_RE = re.compile(
-    r"[A-Za-z][A-Za-z0-9+.-]{0,31}+://(?P<user>[^\s/:@?#\[\]\"'<>]{0,128}+):(?P<password>[^\s/@?#\"'<>]{1,256}+)@"
+    r"[A-Za-z][A-Za-z0-9+.-]{0,31}+://(?P<user>[^\s/:@?#\[\]\"'<>]{0,128}+):(?P<password>[^\s/@?#\"'<>;]{1,256}+)@"
 )
 #: "my password is hunter2", "Passwort ist ...", "mot de passe est ...", "contraseña es ...";
 #: and a card's security code or a one-time code written next to its word ("cvv 123",
