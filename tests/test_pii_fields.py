@@ -311,6 +311,24 @@ def test_a_bare_name_is_a_persons_unless_its_context_names_a_thing(route, body, 
     assert body_after(body, route=route) == expected
 
 
+def test_what_says_too_little_to_find_anyone_stays_inside_a_personal_field():
+    # GIVEN a JSON Schema of personal fields, a FHIR Patient's uses, a Brazilian state, a
+    # province code and a passport's nationality
+    body = {"properties": {"first_name": {"type": "string", "maxLength": 64},
+                           "phone": {"type": "string", "pattern": "^\\+[1-9]\\d{1,14}$"}},
+            "name": [{"use": "official", "family": "Chalmers"}],
+            "shipping_address": {"uf": "SP", "province_code": "ON", "address1": "1 Main St"},
+            "passport": {"nationality": "JO", "number": "X1234567"}}
+    # WHEN pii runs  THEN the schema's keywords, the uses, the state codes and the nationality
+    # stay; the values that find a person go
+    assert body_after(body) == {
+        "properties": {"first_name": {"type": "string", "maxLength": 64},
+                       "phone": {"type": "string", "pattern": "^\\+[1-9]\\d{1,14}$"}},
+        "name": [{"use": "official", "family": "[name]"}],
+        "shipping_address": {"uf": "SP", "province_code": "ON", "address1": "[address]"},
+        "passport": {"nationality": "JO", "number": "[passport]"}}
+
+
 def test_field_names_written_as_data_in_the_usual_spellings_say_what_their_values_are():
     # GIVEN Cognito's UserAttributes ({Name, Value}) and a HubSpot webhook ({propertyName, propertyValue})
     body = {"UserAttributes": [{"Name": "given_name", "Value": "Nadia"}, {"Name": "birthdate", "Value": "1993-09-17"},

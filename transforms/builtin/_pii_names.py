@@ -423,9 +423,12 @@ COARSE: dict[str, str] = {
         type, types, kind, label, id, uuid, primary, is primary, default, is default, preferred,
         verified, is verified, valid, status, format, source, created, created at, updated,
         updated at, country, country code, country name, country iso, currency, language, locale,
-        timezone, time zone, tz, description
+        timezone, time zone, tz, description, use, system, nationality, issuing country,
+        max length, min length, maxlength, minlength, nullable, required, read only, write only,
+        deprecated, example, examples, title, pattern, enum, default value
     """,
     "address": """
+        uf, province code, state or province, province or state,
         city, town, village, municipality, locality, district, county, state, state code, province,
         region, region code, subregion, area, continent, ville, stadt, ort, ciudad, citta, cidade,
         stad, miasto, pays, land, pais, paese, kraj, staat, estado, provincia, regione, bundesland,
