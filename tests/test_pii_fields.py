@@ -311,6 +311,18 @@ def test_a_bare_name_is_a_persons_unless_its_context_names_a_thing(route, body, 
     assert body_after(body, route=route) == expected
 
 
+def test_a_fields_definition_keeps_its_name_and_a_name_without_letters_is_no_ones():
+    # GIVEN a sign-up form's definition and a Shopify order named by its number
+    body = {"fields": [{"name": "email", "label": "Work email", "type": "email", "required": True},
+                       {"name": "phone_number", "label": "Phone", "type": "tel"}],
+            "order": {"name": "#1042", "customer": {"name": "Jane Doe"}}}
+    # WHEN pii runs  THEN the fields' names and the order's name stay, the customer's goes
+    assert body_after(body, route="/api/forms") == {
+        "fields": [{"name": "email", "label": "Work email", "type": "email", "required": True},
+                   {"name": "phone_number", "label": "Phone", "type": "tel"}],
+        "order": {"name": "#1042", "customer": {"name": "[name]"}}}
+
+
 def test_what_says_too_little_to_find_anyone_stays_inside_a_personal_field():
     # GIVEN a JSON Schema of personal fields, a FHIR Patient's uses, a Brazilian state, a
     # province code and a passport's nationality

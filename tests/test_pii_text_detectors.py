@@ -196,6 +196,8 @@ TOKEN_EXAMPLES = {
     "langsmith_key": "lsv2_pt_" + "0f" * 16 + "_b7735374d6",
     "plaid_token": "access-production-39bdca92-1a2b-4c3d-8e9f-0123456789ab",
     "easypost_key": "EZAK" + "a1B2c3" * 9,
+    # a PEM private key base64-encoded again, as a Kubernetes Secret's data holds it
+    "private_key_base64": "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFcEFJQkFBS0NBUUVBN2JxOTg=",
 }
 
 

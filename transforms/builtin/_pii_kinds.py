@@ -116,6 +116,7 @@ KIND_CLASS: dict[str, str] = {
     "langsmith_key": "credential",
     "plaid_token": "credential",
     "easypost_key": "credential",
+    "private_key_base64": "credential",
     "age_secret_key": "credential",
     "braintree_token": "credential",
     "telegram_token": "credential",

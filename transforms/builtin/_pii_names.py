@@ -403,6 +403,7 @@ THING_NOUNS = """
     scope policy rule filter webhook hook trigger workspace space source medium source format unit
     instance container volume pod deployment stack region job queue color colour size material
     operation run library drug medication medicine hit itens artikel artículos articulos produtos productos
+    issuetype priority resolution component sprint epic board
     prodotti produkte location
     produit cours article categorie fichier entreprise societe ville pays projet equipe groupe evenement
     boutique magasin
@@ -425,7 +426,8 @@ COARSE: dict[str, str] = {
         updated at, country, country code, country name, country iso, currency, language, locale,
         timezone, time zone, tz, description, use, system, nationality, issuing country,
         max length, min length, maxlength, minlength, nullable, required, read only, write only,
-        deprecated, example, examples, title, pattern, enum, default value
+        deprecated, example, examples, title, pattern, enum, default value, city, town, state, province,
+        region
     """,
     "address": """
         uf, province code, state or province, province or state,

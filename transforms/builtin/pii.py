@@ -135,6 +135,8 @@ _VALUE_KEYS = frozenset({"value", "values", "val", "answer", "Value", "Values", 
 #: A route's parameter as the whole segment: ``:token``, ``:id(\\d+)``.
 _PARAMETER_RE = re.compile(r":([A-Za-z_][A-Za-z0-9_]*)(?:\(.*\))?")
 _SORT_ORDERS = frozenset({"asc", "desc", "ascending", "descending"})
+#: Keys that make an object a field's definition (a form's, an API's parameter, a schema's).
+_DEFINITION_KEYS = frozenset({"placeholder", "required", "label", "in", "schema", "input_type", "inputType", "widget"})
 #: A label that reads as a field's name: ``custom:plan``, ``dealstage``, ``utm_source``.
 _FIELD_NAME_RE = re.compile(r"[a-z][a-z0-9]{0,63}|[A-Za-z][A-Za-z0-9]{0,63}(?:[_:.-][A-Za-z0-9]{1,63}){1,6}")
 #: A label longer than this is text, not a field's name.
@@ -403,6 +405,7 @@ _ROUTE_PREFIXES = frozenset("api apis rest graphql rpc public internal private e
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
 #: Two letters in a row: a login or a name, not a date or a timestamp.
 _WORDLIKE_RE = re.compile(r"[^\W\d_]{2}")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _HEX_RE = re.compile(f"[0-9a-f]{{{PSEUDONYM_HEX}}}")
 _NON_DIGIT_RE = re.compile(r"[^0-9]")
 
@@ -781,6 +784,8 @@ class Pii:
                 label_key = None  # a field's name written as data stays as written
                 if field is None and not _VALUE_KEYS.isdisjoint(node):
                     label_key = self._labelled_value(node, person, push)
+                elif field is None and not _DEFINITION_KEYS.isdisjoint(node) and "name" in node:
+                    label_key = self._defined_field(node)
                 plain = ctx if paths is None and not headers else (field, person, None, False)
                 if paths is not None and paths.url_params and field is None:
                     self._url_credentials(node)
@@ -893,6 +898,13 @@ class Pii:
             return None
         return rule
 
+    @staticmethod
+    def _defined_field(node: dict) -> str | None:
+        """``{"name": "email", "type": "email", "label": "Work email"}``: a form's or a
+        schema's field, whose ``name`` is the field's (kept when it reads as one)."""
+        name = node.get("name")
+        return "name" if type(name) is str and _FIELD_NAME_RE.fullmatch(name) is not None else None
+
     def _labelled_value(self, node: dict, person: bool | None, push: Callable) -> str | None:
         """``{"name": "phone", "value": "..."}``: the value is scrubbed as a field named by the
         label. Returns the label's key (its value, a field's name, is left as written)."""
@@ -939,8 +951,8 @@ class Pii:
                     if person is True or (node is not None and type(item) is str and _WORDLIKE_RE.search(item)
                                           and self._holds_credential(node)):
                         own = rule.ambiguous
-                elif person is not False:
-                    own = rule.ambiguous
+                elif person is not False and not (type(item) is str and _LETTER_RE.search(item) is None):
+                    own = rule.ambiguous  # ("#1042", an order's name, has no letters: no one's name)
         kind = type(item)
         if kind is dict or kind is list:
             says = self.context(key)
