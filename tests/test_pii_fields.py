@@ -293,6 +293,9 @@ def test_a_card_object_keeps_its_brand_and_last_four_digits():
                          "workflow_run": {"name": "CI"}, "drug": {"name": "Atorvastatin"}, "itens": [{"nome": "Tênis"}]},
          {"product_details": {"name": "Mug"}, "operationName": "ProductsByCategory",
           "workflow_run": {"name": "CI"}, "drug": {"name": "Atorvastatin"}, "itens": [{"nome": "Tênis"}]}),
+        # a form's fields are things: their names are fields' names
+        ("/api/forms", {"fields": [{"name": "email", "type": "string"}, {"name": "phone", "type": "string"}]},
+         {"fields": [{"name": "email", "type": "string"}, {"name": "phone", "type": "string"}]}),
         # who is signed in or acted, in GraphQL and webhook bodies: their login too
         ("/graphql", {"data": {"viewer": {"name": "Jane Doe", "login": "jdoe"}}},
          {"data": {"viewer": {"name": "[name]", "login": "[name]"}}}),

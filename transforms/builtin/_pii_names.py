@@ -381,7 +381,7 @@ PERSON_NOUNS = """
 #: carries its parent's context, ``userAttributes`` its first word's.
 _PARTS_WORDS = frozenset(
     "attribute attributes detail details info information data node nodes edge edges property properties "
-    "field fields record records payload object fields values entry entries".split()
+    "record records payload object values entry entries".split()
 )
 THING_NOUNS = """
     product item sku article course lesson module chapter class cohort curriculum category tag label
