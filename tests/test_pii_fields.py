@@ -347,13 +347,15 @@ def test_what_says_too_little_to_find_anyone_stays_inside_a_personal_field():
 def test_field_names_written_as_data_in_the_usual_spellings_say_what_their_values_are():
     # GIVEN Cognito's UserAttributes ({Name, Value}) and a HubSpot webhook ({propertyName, propertyValue})
     body = {"UserAttributes": [{"Name": "given_name", "Value": "Nadia"}, {"Name": "birthdate", "Value": "1993-09-17"},
-                               {"Name": "custom:plan", "Value": "pro"}],
+                               {"Name": "custom:plan", "Value": "pro"},
+                               {"Name": "ghp_1234567890abcdefghijABCDEFGHIJ123456", "Value": "x"}],
             "events": [{"propertyName": "lastname", "propertyValue": "Okafor"},
                        {"propertyName": "dealstage", "propertyValue": "won"}]}
     # WHEN pii runs  THEN each value gets what its named field gets; the names stay as written
+    # (no person's name), yet the text detectors still read them (a token is no field's name)
     assert body_after(body, route="/webhooks/cognito") == {
         "UserAttributes": [{"Name": "given_name", "Value": "[name]"}, {"Name": "birthdate", "Value": "[birth_date]"},
-                           {"Name": "custom:plan", "Value": "pro"}],
+                           {"Name": "custom:plan", "Value": "pro"}, {"Name": "[github_token]", "Value": "x"}],
         "events": [{"propertyName": "lastname", "propertyValue": "[name]"},
                    {"propertyName": "dealstage", "propertyValue": "won"}]}
 

@@ -781,7 +781,7 @@ class Pii:
             node, ctx = pop()
             field, person, paths, headers = ctx
             if type(node) is dict:
-                label_key = None  # a field's name written as data stays as written
+                label_key = None  # a field's name written as data is no person's name
                 if field is None and not _VALUE_KEYS.isdisjoint(node):
                     label_key = self._labelled_value(node, person, push)
                 elif field is None and not _DEFINITION_KEYS.isdisjoint(node) and "name" in node:
@@ -795,6 +795,10 @@ class Pii:
                 changes: dict | None = None
                 for key, item in node.items():
                     if key == label_key:
+                        if type(item) is str:  # no person's name, but the text detectors still read it
+                            new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
+                            if new is not item:
+                                node[key] = new
                         continue
                     sub = None
                     if special is not None:
