@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from transforms.builtin._pii_words import cased, one_of, starts_a_word, starts_word, top_level, variants
+from transforms.builtin._pii_words import cased, one_of, starts_a_word, starts_word, swap_group, top_level, variants
 
 Replace = Callable[[str, str, str], str]
 
@@ -220,10 +220,8 @@ def scrub_script_names(text: str, replace: Replace) -> str:
 
 
 def _script_name(match: re.Match[str], replace: Replace) -> str:
-    group = match.lastgroup
-    name = match[group]
-    start, end = match.start(group) - match.start(), match.end(group) - match.start()
-    return match[0][:start] + replace("name", " ".join(name.split()).lower(), name) + match[0][end:]
+    name = match[match.lastgroup]
+    return swap_group(match, match.lastgroup, replace("name", " ".join(name.split()).lower(), name))
 
 
 def _name_after(text: str, at: int, minimum: int, capitals: bool) -> tuple[int, int] | None:
@@ -467,9 +465,9 @@ def scrub_addresses(text: str, replace: Replace, cued: bool = True, street_words
     if _may_hold_street(text, street_words):
         text = _ADDRESS_RE.sub(lambda m: _address(m, replace), text)
     if _MORE_ADDRESS_GUARD_RE.search(text) is not None:
-        text = _MORE_ADDRESS_RE.sub(lambda m: replace("address", " ".join(m[0].lower().split()), m[0]), text)
+        text = _MORE_ADDRESS_RE.sub(lambda m: _whole_address(m, replace), text)
     if not text.isascii() and _CJK_ADDRESS_GUARD_RE.search(text) is not None:
-        text = _CJK_ADDRESS_RE.sub(lambda m: replace("address", " ".join(m[0].lower().split()), m[0]), text)
+        text = _CJK_ADDRESS_RE.sub(lambda m: _whole_address(m, replace), text)
     if cued:
         text = _POSTAL_CUE_RE.sub(lambda m: _code(m, replace), text)
     text = _TOWN_POSTCODE_RE.sub(lambda m: _code(m, replace), text)
@@ -480,8 +478,12 @@ def _address(match: re.Match[str], replace: Replace) -> str:
     if not match.string[match.start() - 1:match.start()].isalnum() or match.start() == 0:
         if _english_ring(match[0]):
             return match[0]
-        return replace("address", " ".join(match[0].lower().split()), match[0])
+        return _whole_address(match, replace)
     return match[0]
+
+
+def _whole_address(match: re.Match[str], replace: Replace) -> str:
+    return replace("address", " ".join(match[0].lower().split()), match[0])
 
 
 #: English words ending like a German ring road (``Kaiserring 5``): ``Spring 2026``,

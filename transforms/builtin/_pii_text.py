@@ -64,7 +64,7 @@ from transforms.builtin import _pii_errors, _pii_geo, _pii_ids, _pii_people, _pi
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
 from transforms.builtin._pii_names import CREDENTIAL_HEADERS
-from transforms.builtin._pii_words import fold, starts_a_word
+from transforms.builtin._pii_words import LATIN_LETTERS, fold, starts_a_word, swap_group
 from transforms.builtin._pii_phones import COUNTRY_CODES, phone_key, with_country_code  # noqa: F401
 
 #: Kinds that identify a person: pseudonymised in ``hash`` mode. The others (credentials)
@@ -125,6 +125,7 @@ _SAID_DOMAIN_RE = re.compile(
 )
 #: How far before an "at" a local part is looked for (64 characters and four " dot "s).
 _SAID_LOCAL_REACH = 96
+_SAID_DOT_RE = re.compile(r" (?:dot|DOT) ")
 _MAIL_PROVIDERS = frozenset(
     """gmail googlemail yahoo ymail hotmail outlook live msn icloud me mac aol gmx web proton protonmail pm yandex
     mail zoho t-online freenet orange free laposte sfr wanadoo libero virgilio wp o2 onet interia seznam""".split()
@@ -175,7 +176,7 @@ _CUE_LIST = [*_pii_ids.CUE_WORDS, *_pii_people.CUE_WORDS, *_pii_tokens.CUE_WORDS
 #: Every pass a cue gates ends its cue where a word ends (a German "-nummer" may follow an
 #: ID's word; a cue ending in "." or "," may touch the next word): "caro" in "carol" or
 #: "cours" in "courses" is no cue. A Latin letter only: a CJK cue may run on into its particle.
-_CUE_END = r"(?:(?<=[.,:])|(?:nummer|Nummer|NUMMER)?(?![A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]))"
+_CUE_END = rf"(?:(?<=[.,:])|(?:nummer|Nummer|NUMMER)?(?![{LATIN_LETTERS}]))"
 has_cue = starts_a_word(_CUE_LIST, after=_CUE_END)
 #: The cues and the street words in one scan: most text with digits holds neither, and one
 #: scan costs about what each costs alone.
@@ -629,9 +630,7 @@ class TextScrubber:
         return encoded if padded else encoded.rstrip("=")
 
     def _cli_password(self, match: re.Match[str]) -> str:
-        group = match.lastgroup
-        start, end = match.start(group) - match.start(), match.end(group) - match.start()
-        return match[0][:start] + self._redacted + match[0][end:]
+        return swap_group(match, match.lastgroup, self._redacted)
 
     def _flag(self, match: re.Match[str]) -> str:
         if match["password"] is not None:
@@ -865,7 +864,7 @@ class TextScrubber:
                 continue
             written = text[local.start():domain.end()]
             address = f"{spoken}@{domain[0]}"
-            address = re.sub(r" (?:dot|DOT) ", ".", address).lower()
+            address = _SAID_DOT_RE.sub(".", address).lower()
             out += [text[pos:local.start()], self._replace("email", address, written)]
             pos = domain.end()
         if not out:

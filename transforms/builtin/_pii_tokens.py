@@ -30,7 +30,7 @@ from functools import cache
 from importlib import resources
 from typing import Callable
 
-from transforms.builtin._pii_words import cased, one_of, starts_word, variants
+from transforms.builtin._pii_words import cased, one_of, starts_word, swap_group, variants
 
 Replace = Callable[[str, str, str], str]
 
@@ -192,7 +192,7 @@ _USERINFO_RE = re.compile(
 #: One pattern, so that a string is scanned once for both.
 _PASSWORD_WORDS = "password|passwort|passcode|passphrase|mot de passe|contraseña|contrasena|senha|wachtwoord|pin"
 _PASSWORD_ADJECTIVES = (
-    "temporary|temp|new|initial|default|one-time|temporaire|provisoire|nouveau|initial|provisional|temporal|nueva"
+    "temporary|temp|new|initial|default|one-time|temporaire|provisoire|nouveau|provisional|temporal|nueva"
     "|nuevo|temporária|temporaria|provisória|provisoria|nova|temporaneo|temporanea|provvisoria|nuova|vorläufiges"
     "|vorlaufiges|neues|tijdelijk|tijdelijke|nieuw|nieuwe|tymczasowe|nowe|tillfälliga|nya"
 )
@@ -229,23 +229,22 @@ _SAID_RE = re.compile(
     r"(?:(?:is|was|ist|lautet|est|es|é|è|är|er|jest|to|on|is:)[ ]{1,3})?[\[【(「]?"
     r"(?P<code>[0-9]{3,8}|[0-9]{3}[ -][0-9]{3})(?![0-9A-Za-z])"
 )
-#: What a match of :data:`_SAID_RE` starts with, at the start of a word (:func:`_said`).
 #: A one-time code as services text it, named by "code" around it: "Your Uber code is 4821",
 #: "Your WhatsApp code: 318-552", "Ваш код: 4829" (a possessive, up to three words, the
 #: word code); "482913 is your Instagram code", "G-482913 is your Google verification code";
 #: "Use 209 381 to sign in".
 _ONE_TIME = r"(?P<otp>[0-9]{4,8}|[0-9]{3}[ -][0-9]{3})(?![0-9A-Za-z])"
+#: The word "code" in the languages of :data:`_SMS_CODE_RE` (a cue test must find one).
+_CODE_NOUNS = "code|kod|код|koodi|kodunuz|código|codice"
 _SMS_CODE_RE = re.compile(
     r"(?:" + cased("your|votre|ihr|dein|tu|su|seu|sua|twój|twoj|uw|je|din|ваш|твой") + r")"
-    r"(?:[ ][^\s.,;:!?]{1,20}){0,3}?[ ](?:" + cased("code|kod|код|koodi|kodunuz|código|codice") + r")"
+    r"(?:[ ][^\s.,;:!?]{1,20}){0,3}?[ ](?:" + cased(_CODE_NOUNS) + r")"
     r"(?:[ ](?:is|ist|lautet|est|es|é|è|to|är|er|jest|on))?[ ]?[:：]?[ ]{0,2}[\[【(「]?" + _ONE_TIME
     + r"|(?<![\w-])(?:G-)?" + _ONE_TIME.replace("otp", "before") + r"[ ](?:is|est|ist|es|é|è) (?:your|votre|Ihr|dein|tu|su|seu|sua)"
-    r"[ ](?:[^\s.]{1,20}[ ]){0,3}?(?:code|Code|CODE|kod|código|codice|Code)"
+    r"[ ](?:[^\s.]{1,20}[ ]){0,3}?(?:code|Code|CODE|kod|código|codice)"
     r"|(?:" + cased("use|enter") + r")[ ]" + _ONE_TIME.replace("otp", "use") + r"[ ](?:to|as|for)[ ]"
     r"(?:sign|log|verify|confirm|complete|reset|access|continue)"
 )
-#: The words of :data:`_SMS_CODE_RE` that a cue test must find ("code" in its languages).
-_CODE_NOUNS = "code|kod|код|koodi|kodunuz|código|codice"
 
 
 def scrub_one_time_codes(text: str, redacted: str) -> str:
@@ -254,13 +253,14 @@ def scrub_one_time_codes(text: str, redacted: str) -> str:
 
 
 def _one_time(match: re.Match[str], redacted: str) -> str:
-    group = next(g for g in ("otp", "before", "use") if match[g] is not None)
+    group = match.lastgroup
     if group != "before" and not starts_word(match.string, match.start()):
         return match[0]
-    start, end = match.start(group) - match.start(), match.end(group) - match.start()
-    return match[0][:start] + redacted + match[0][end:]
+    return swap_group(match, group, redacted)
 
 
+#: What a match of :data:`_SAID_RE` or :data:`_SMS_CODE_RE` starts with, at the start of a
+#: word (:func:`_said`).
 CUE_WORDS = [*variants(_KEY_WORDS), *variants(_PASSWORD_WORDS), *variants(_CODE_WORDS), *variants(_CODE_NOUNS)]
 #: Words after "password is" that say something about it rather than being it.
 _SAID_NOT_VALUES = frozenset(
@@ -371,7 +371,7 @@ def scrub_said(text: str, redacted: str) -> str:
 
 
 #: What :data:`_SMS_CODE_RE` needs: "code" in one of its languages.
-_ONE_TIME_GUARD_RE = re.compile("(?i:code|kod|код|koodi|código|codice)")
+_ONE_TIME_GUARD_RE = re.compile(f"(?i:{_CODE_NOUNS})")
 
 
 def _token(match: re.Match[str], replace: Replace) -> str:

@@ -112,9 +112,11 @@ def _literal_head(alternative: str) -> str | None:
     return head
 
 
-#: A character ``str.isalpha`` says is no letter (and some it says are): what stands
-#: before the start of a word.
-_NOT_A_LETTER = "[^A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
+#: The letters of the Latin scripts, as a character class's body: what a word is made of for
+#: the cue guards (``str.isalpha`` says more characters are letters, and some it says are not).
+LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+#: What stands before the start of a word.
+_NOT_A_LETTER = f"[^{LATIN_LETTERS}]"
 
 
 def starts_a_word(alternatives: list[str], after: str = "") -> Callable[[str], bool]:
@@ -184,3 +186,9 @@ def fold(text: str) -> str:
     holds none (so a caller can tell by identity)."""
     folded = _FOLD_RE.sub(_fold_one, text).translate(_FULL_WIDTH)
     return text if folded == text else folded
+
+
+def swap_group(match: re.Match[str], group: str, new: str) -> str:
+    """The text of ``match`` with its group ``group`` replaced by ``new``."""
+    start, end = match.start(group) - match.start(), match.end(group) - match.start()
+    return match[0][:start] + new + match[0][end:]

@@ -796,9 +796,7 @@ class Pii:
                 for key, item in node.items():
                     if key == label_key:
                         if type(item) is str:  # no person's name, but the text detectors still read it
-                            new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
-                            if new is not item:
-                                node[key] = new
+                            node[key] = self.scrub(item)
                         continue
                     sub = None
                     if special is not None:
