@@ -38,7 +38,7 @@
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { startStub } = require('./load');
 const { EventEmitter } = require('node:events');
 const { Worker } = require('node:worker_threads');
 const os = require('node:os');
@@ -177,16 +177,6 @@ function standIns(kept) {
     res.locals = t.locals;
     return { req, res, body: t.body };
   };
-}
-
-/** sqs-stub.js in its own process: {endpoint, stop}. */
-async function startStub() {
-  const child = spawn(process.execPath, [path.join(__dirname, 'sqs-stub.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  while (!/^port (\d+)$/m.test(out)) await new Promise((resolve) => setTimeout(resolve, 20));
-  process.on('exit', () => child.kill('SIGTERM')); // also when this script fails
-  return { endpoint: `http://127.0.0.1:${/^port (\d+)$/m.exec(out)[1]}`, stop: () => child.kill('SIGTERM') };
 }
 
 async function main() {

@@ -1,6 +1,9 @@
 'use strict';
-// The load every set-up of bench/middleware gets (run.js, profile.js): autocannon on the
-// example app's four calls, one session, a JSON sign-up among them.
+// What the scripts of bench/middleware share: the load every set-up gets (run.js,
+// profile.js: autocannon on the example app's four calls, one session, a JSON sign-up among
+// them), and the minimal SQS endpoint they send to (sqs-stub.js, in its own process).
+const path = require('node:path');
+const { spawn } = require('node:child_process');
 const autocannon = require('autocannon');
 
 function load(url, duration, connections = 10) {
@@ -18,4 +21,26 @@ function load(url, duration, connections = 10) {
   });
 }
 
-module.exports = { load };
+/**
+ * Start sqs-stub.js. `stop()` ends it; `close()` ends it and resolves to the calls, messages
+ * and records it received.
+ */
+async function startStub() {
+  const child = spawn(process.execPath, [path.join(__dirname, 'sqs-stub.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  while (!/^port (\d+)$/m.test(out)) await new Promise((resolve) => setTimeout(resolve, 20));
+  process.on('exit', () => child.kill('SIGTERM')); // also when the script fails
+  const count = (name) => Number((new RegExp(`^${name} (\\d+)$`, 'm').exec(out) || [0, NaN])[1]);
+  return {
+    endpoint: `http://127.0.0.1:${/^port (\d+)$/m.exec(out)[1]}`,
+    pid: child.pid,
+    stop: () => child.kill('SIGTERM'),
+    close: () => new Promise((resolve) => {
+      child.on('exit', () => resolve({ calls: count('calls'), messages: count('messages'), records: count('records') }));
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+module.exports = { load, startStub };

@@ -21,7 +21,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const { load: loadApp } = require('./load');
+const { load: loadApp, startStub } = require('./load');
 const { closedPort } = require('../../middleware/express/test/helpers/queue-front');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -60,15 +60,6 @@ function threads(pid) {
   }
   return out;
 }
-
-async function startStub() {
-  const child = spawn(process.execPath, [path.join(__dirname, 'sqs-stub.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  while (!/^port (\d+)$/m.test(out)) await new Promise((resolve) => setTimeout(resolve, 20));
-  return { endpoint: `http://127.0.0.1:${/^port (\d+)$/m.exec(out)[1]}`, stop: () => child.kill('SIGTERM') };
-}
-
 
 const load = (url, duration) => loadApp(url, duration, Number(args.connections || 10));
 

@@ -37,7 +37,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { createRequire } = require('node:module');
-const { load: loadApp } = require('./load');
+const { load: loadApp, startStub } = require('./load');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'examples', 'express-app', 'server.js');
@@ -99,26 +99,6 @@ function cpuBetween(pid, before, after) {
 }
 
 const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
-
-/** The minimal SQS endpoint of sqs-stub.js, in its own process. */
-async function startStub() {
-  const child = spawn(process.execPath, [path.join(__dirname, 'sqs-stub.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  while (!/^port (\d+)$/m.test(out)) await new Promise((resolve) => setTimeout(resolve, 20));
-  return {
-    endpoint: `http://127.0.0.1:${/^port (\d+)$/m.exec(out)[1]}`,
-    pid: child.pid,
-    close: () => new Promise((resolve) => {
-      child.on('exit', () => resolve({
-        calls: Number((/^calls (\d+)$/m.exec(out) || [0, NaN])[1]),
-        messages: Number((/^messages (\d+)$/m.exec(out) || [0, NaN])[1]),
-        records: Number((/^records (\d+)$/m.exec(out) || [0, NaN])[1]),
-      }));
-      child.kill('SIGTERM');
-    }),
-  };
-}
 
 /** Reads what it is sent and never answers. */
 async function startBlackhole() {

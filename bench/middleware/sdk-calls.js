@@ -18,9 +18,9 @@
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
 const { createRequire } = require('node:module');
 const os = require('node:os');
+const { startStub } = require('./load');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const fromMiddleware = createRequire(path.join(ROOT, 'middleware', 'express', 'index.js'));
@@ -61,14 +61,6 @@ async function capturedBodies() {
   server.closeAllConnections();
   server.close();
   return bodies;
-}
-
-async function startStub() {
-  const child = spawn(process.execPath, [path.join(__dirname, 'sqs-stub.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  while (!/^port (\d+)$/m.test(out)) await new Promise((resolve) => setTimeout(resolve, 20));
-  return { endpoint: `http://127.0.0.1:${/^port (\d+)$/m.exec(out)[1]}`, pid: child.pid, stop: () => child.kill('SIGTERM') };
 }
 
 async function main() {
