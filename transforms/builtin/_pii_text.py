@@ -149,11 +149,22 @@ _PAREN_NAME_RE = re.compile(
 
 #: The commonest strings with digits hold none of the number kinds: UUIDs/GUIDs with or
 #: without dashes, ISO dates and timestamps, ULIDs, hex digests, short plain numbers.
-_OPAQUE_RE = re.compile(
-    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
-    r"|[0-9a-f]{24,128}|[0-9A-F]{24,128}|[0-7][0-9A-HJKMNP-TV-Z]{25}|-?[0-9]{1,8}(?:[.,][0-9]{1,8})?"
+_OPAQUE_FORMATS = (
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?",
+    r"[0-9a-f]{24,128}|[0-9A-F]{24,128}|[0-7][0-9A-HJKMNP-TV-Z]{25}|-?[0-9]{1,8}(?:[.,][0-9]{1,8})?",
 )
+#: Two shapes every call carries, which no pass changes (tests/test_pii_guards.py runs the
+#: passes on thousands of them): ETags (hex with a letter, as a card in quotes is all
+#: digits; Express's ``W/"<size>-<27 base64>"``) and API paths of lowercase words and
+#: numbers of up to seven digits, never two in a row (too short for a phone, a card or an
+#: ID, where ``/4111111/245560`` reads as a card); a path's named secrets (``/reset/:token``)
+#: are the route's business.
+_COMMON_SHAPES = (
+    r'(?:W/)?"(?=[0-9]{0,63}[a-f])[0-9a-f]{1,64}"|W/"[0-9a-f]{1,8}-[A-Za-z0-9+/]{27}"',
+    r"(?:/(?:[a-z]{1,32}(?:[_-][a-z]{1,32}){0,3}|v[0-9]{1,2})|/[0-9]{1,7}(?=/[a-z]|/?$))+/?",
+)
+_OPAQUE_RE = re.compile("|".join((*_OPAQUE_FORMATS, *_COMMON_SHAPES)))
 #: Cards, IDs, IBANs and phone numbers all hold four digits in a row, or groups of two or
 #: three digits separated by spaces, dots, slashes, dashes or the ``+`` of a form-encoded
 #: space (``06 12 34``, ``123.456.789``, ``%2B48+512+345+678``).
