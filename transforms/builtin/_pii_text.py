@@ -149,22 +149,24 @@ _PAREN_NAME_RE = re.compile(
 
 #: The commonest strings with digits hold none of the number kinds: UUIDs/GUIDs with or
 #: without dashes, ISO dates and timestamps, ULIDs, hex digests, short plain numbers.
+_UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 _OPAQUE_FORMATS = (
-    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+    _UUID,
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?",
     r"[0-9a-f]{24,128}|[0-9A-F]{24,128}|[0-7][0-9A-HJKMNP-TV-Z]{25}|-?[0-9]{1,8}(?:[.,][0-9]{1,8})?",
 )
-#: Two shapes every call carries, which no pass changes (tests/test_pii_guards.py runs the
-#: passes on thousands of them): ETags (hex with a letter, as a card in quotes is all
-#: digits; Express's ``W/"<size>-<27 base64>"``) and API paths of lowercase words and
-#: numbers of up to seven digits, never two in a row (too short for a phone, a card or an
-#: ID, where ``/4111111/245560`` reads as a card); a path's named secrets (``/reset/:token``)
-#: are the route's business.
-_COMMON_SHAPES = (
-    r'(?:W/)?"(?=[0-9]{0,63}[a-f])[0-9a-f]{1,64}"|W/"[0-9a-f]{1,8}-[A-Za-z0-9+/]{27}"',
-    r"(?:/(?:[a-z]{1,32}(?:[_-][a-z]{1,32}){0,3}|v[0-9]{1,2})|/[0-9]{1,7}(?=/[a-z]|/?$))+/?",
+#: Two shapes every call carries, which the passes leave as they are (tests/test_pii_guards.py
+#: runs the passes on thousands of them): ETags (hex with a letter, as a card in quotes is
+#: all digits; Express's ``W/"<size>-<27 base64>"``), and API paths of lowercase words, UUIDs
+#: and numbers of up to seven digits, never two in a row (too short for a phone, a card or
+#: an ID, where ``/4111111/245560`` reads as a card), in which only the link-secret pass can
+#: find something (``/verify/<uuid>``).
+_ETAG = r'(?:W/)?"(?=[0-9]{0,63}[a-f])[0-9a-f]{1,64}"|W/"[0-9a-f]{1,8}-[A-Za-z0-9+/]{27}"'
+_API_PATH_RE = re.compile(
+    r"(?:/(?:[a-z]{1,32}(?:[_-][a-z]{1,32}){0,3}|v[0-9]{1,2}|(?=[0-9-]{0,35}[a-f])" + _UUID + r")"
+    r"|/[0-9]{1,7}(?=/[a-z]|/?$))+/?"
 )
-_OPAQUE_RE = re.compile("|".join((*_OPAQUE_FORMATS, *_COMMON_SHAPES)))
+_OPAQUE_RE = re.compile("|".join((*_OPAQUE_FORMATS, _ETAG)))
 #: Cards, IDs, IBANs and phone numbers all hold four digits in a row, or groups of two or
 #: three digits separated by spaces, dots, slashes, dashes or the ``+`` of a form-encoded
 #: space (``06 12 34``, ``123.456.789``, ``%2B48+512+345+678``).
@@ -406,7 +408,9 @@ class TextScrubber:
 
     def scrub(self, text: str) -> str:
         if len(text) < 5 or _OPAQUE_RE.fullmatch(text) is not None:
-            return text  # too short, or a UUID, a timestamp, a digest, a plain number
+            return text  # too short, or a UUID, a timestamp, a digest, a plain number, an ETag
+        if text[0] == "/" and _API_PATH_RE.fullmatch(text) is not None:
+            return _pii_tokens.scrub_link_secrets(text, self._redacted)
         if not text.isascii() and (folded := fold(text)) is not text:
             # scanned as ASCII writes it (no-break spaces, Unicode dashes, full-width
             # digits, invisible characters); stored as written unless something was found
