@@ -247,7 +247,7 @@ def test_every_login_the_handle_pass_finds_after_its_word_passes_its_guards():
 
 
 def _common_shapes(rng: random.Random) -> list[str]:
-    """API paths and ETags of the shapes the text pass lets through whole: paths made of
+    """API paths, ETags and links of the shapes the text pass takes a shortcut for: paths made of
     every word a detector keys on (cues, street words, credential names, code nouns), UUIDs
     and numbers of up to seven digits, and ETags of hex (cards and codes among them)."""
     from transforms.builtin import _pii_text, _pii_people, _pii_tokens
@@ -267,11 +267,21 @@ def _common_shapes(rng: random.Random) -> list[str]:
     etags = [f'W/"{h}"' if rng.random() < 0.5 else f'"{h}"' for h in hexes]
     etags += [f'"{n}a"' for n in ("4111111111111111", "482913", "5555555555554444")]
     etags += [f'W/"{rng.randrange(1, 1 << 20):x}-{base64.b64encode(rng.randbytes(20)).decode()[:27]}"' for _ in range(2000)]
-    return paths + etags
+    hosts = ["www.example.com", "api.example.co.uk", "ip-10-0-1-11", "localhost:3000", "app.example.com:8443",
+             "10.0.0.12", "jane-doe.example.com"]
+    values = [*words, *numbers, "0612345678", "4111111111111111", "jane.doe@example.com", "jane.doe%40example.com",
+              "ghp_" + "x1Y2" * 9, "sk_live_51Hx" + "Q9w" * 8, "+4915112345678", "Jane+Doe", "hunter2", "12%2F04%2F1990",
+              "DE89370400440532013000", "", "1990-04-12", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"]
+    links = []
+    for _ in range(10000):
+        query = "&".join(f"{rng.choice(words)}={rng.choice(values)}" for _ in range(rng.randint(0, 3)))
+        path = rng.choice(paths) if rng.random() < 0.8 else ""
+        links.append(f"{rng.choice(['https', 'http'])}://{rng.choice(hosts)}{path}" + (f"?{query}" if query else ""))
+    return paths + etags + links
 
 
-def test_the_shortcuts_for_paths_and_etags_find_what_every_pass_finds(monkeypatch):
-    # GIVEN thousands of API paths and ETags built from every word the detectors key on
+def test_the_shortcuts_for_paths_etags_and_links_find_what_every_pass_finds(monkeypatch):
+    # GIVEN thousands of API paths, ETags and links built from every word the detectors key on
     from transforms.builtin import _pii_text
     from transforms.chain import build_chain
     from transforms.manager import get_plugin_manager
@@ -281,13 +291,17 @@ def test_the_shortcuts_for_paths_and_etags_find_what_every_pass_finds(monkeypatc
     assert len(shortcut) > 4000
     scrubber = build_chain(get_plugin_manager(), None).steps[0][1].text
     fast = {t: scrubber.scrub(t) for t in texts}
+    plain = [fast[t] for t in texts if t.startswith("http") and _pii_text._PLAIN_LINK_RE.fullmatch(fast[t])
+             and not _pii_text.has_cue(_pii_text._MASKED_PAIR_RE.sub("", fast[t]))]  # those that take it
     # WHEN every pass runs on each, the shortcuts switched off
     monkeypatch.setattr(_pii_text, "_OPAQUE_RE", re.compile("|".join(_pii_text._OPAQUE_FORMATS)))
     monkeypatch.setattr(_pii_text, "_API_PATH_RE", re.compile("(?!)"))
+    monkeypatch.setattr(_pii_text, "_PLAIN_LINK_RE", re.compile("(?!)"))
     slow = {t: scrubber.scrub(t) for t in texts}
     # THEN each comes out the same: the shortcuts lose nothing (link secrets still masked)
     assert {t: (fast[t], slow[t]) for t in texts if fast[t] != slow[t]} == {}
     assert sum(slow[t] != t for t in shortcut) >= 5  # some hold a link secret, which both mask
+    assert len(plain) > 1000 and sum("[" in t for t in plain) > 200  # links whose query held a secret among them
 
 
 @pytest.mark.parametrize("text", ['W/"4111111111111111"', '"5555555555554444"', "/api/users/12345678",
