@@ -27,9 +27,7 @@ CORPORA = Path(__file__).parent / "fixtures" / "probe"
 
 #: Cases that fail today, by file, with the reason they are left.
 KNOWN_GAPS: dict[str, dict[str, str]] = {
-    "strings-secret.jsonl": {
-        "discord-bot-token": "no literal prefix: a guard every text with a dot passes would cost both sides",
-    },
+    "strings-secret.jsonl": {},
     "strings-personal.jsonl": {},
     "strings-benign.jsonl": {},
     "payloads.jsonl": {

@@ -191,6 +191,7 @@ TOKEN_EXAMPLES = {
     "contentful_token": "CFPAT-" + "a1B2-" * 8 + "c3D",
     "netlify_token": "nfp_" + "a1B2" * 9,
     "mailchimp_key": "0123456789abcdef0123456789abcdef-us21",
+    "discord_bot_token": "MTA4NjQ5NjE2NzM0MjQ4NzQ4OA.GxYz1a.k3Jd9fLq0ZpT7wXvB2nC5mRy8sHu4eGa",
     "firebase_key": "AAAAViKdqoF:APA91bFppnYk" + "a1B2-_" * 20,
     "resend_key": "re_UQuNRL9S_" + "a1B2" * 6,
     "langsmith_key": "lsv2_pt_" + "0f" * 16 + "_b7735374d6",

@@ -144,6 +144,7 @@ KIND_CLASS: dict[str, str] = {
     "contentful_token": "credential",
     "netlify_token": "credential",
     "mailchimp_key": "credential",
+    "discord_bot_token": "credential",
     "google_refresh_token": "credential",
     "square_access_token": "credential",
     "slack_config_token": "credential",

@@ -52,7 +52,10 @@ def token_formats() -> tuple[tuple[str, str], ...]:
 
 def token_starts(entry: dict) -> list[str]:
     """What a text must hold for a format to match in it: its literal starts, or for a
-    format that starts with a class (``[0-9a-f]{32}-us[0-9]``) the literal named ``guard``."""
+    format that starts with a class (``[0-9a-f]{32}-us[0-9]``) the literal named ``guard``
+    (none for a format whose ``guard_pattern`` says it instead)."""
+    if "guard_pattern" in entry:
+        return []
     return [entry["guard"]] if "guard" in entry else _prefixes(entry["pattern"])
 
 
@@ -156,7 +159,9 @@ def _written_length(pattern: str, n: int) -> int:
 #: Every literal a token can start with (or holds, by its guard): the token pass runs only
 #: on text holding one.
 _TOKEN_PREFIXES = tuple(sorted({p for entry in _token_entries() for p in token_starts(entry)}, key=lambda p: (-len(p), p)))
-_TOKEN_GUARD_RE = re.compile(one_of(list(_TOKEN_PREFIXES), literal=True))
+#: What a format that holds no literal at all holds (a Discord bot token's ``.<6>.<27>``).
+_GUARD_PATTERNS = tuple(re.compile(entry["guard_pattern"]) for entry in _token_entries() if "guard_pattern" in entry)
+_TOKEN_GUARD_RE = re.compile("|".join((one_of(list(_TOKEN_PREFIXES), literal=True), *(g.pattern for g in _GUARD_PATTERNS))))
 #: Above this length, one substring search per prefix (each skips through the text in C)
 #: beats one alternation tried at every position.
 _LONG = 4096
@@ -164,7 +169,7 @@ _LONG = 4096
 
 def _may_hold_token(text: str) -> bool:
     if len(text) > _LONG:
-        return any(prefix in text for prefix in _TOKEN_PREFIXES)
+        return any(prefix in text for prefix in _TOKEN_PREFIXES) or any(g.search(text) for g in _GUARD_PATTERNS)
     return _TOKEN_GUARD_RE.search(text) is not None
 _TOKEN_CHAR = re.compile(r"[A-Za-z0-9]")
 

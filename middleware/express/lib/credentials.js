@@ -35,14 +35,17 @@ function load(file = locate()) {
   const data = JSON.parse(fs.readFileSync(file, 'utf8'));
   const tokens = data.tokens;
   if (!Array.isArray(tokens) || tokens.some((t) => !t || typeof t.kind !== 'string' || typeof t.pattern !== 'string'
-    || (t.guard !== undefined && (typeof t.guard !== 'string' || !t.guard)))) {
-    throw new Error(`@droplets/express: ${file}: "tokens" must be a list of {kind, pattern, guard?}`);
+    || (t.guard !== undefined && (typeof t.guard !== 'string' || !t.guard))
+    || (t.guard_pattern !== undefined && (typeof t.guard_pattern !== 'string' || !t.guard_pattern)))) {
+    throw new Error(`@droplets/express: ${file}: "tokens" must be a list of {kind, pattern, guard?, guard_pattern?}`);
   }
-  for (const { kind, pattern } of tokens) {
-    try {
-      new RegExp(pattern, 'u'); // eslint-disable-line no-new
-    } catch (err) {
-      throw new Error(`@droplets/express: ${file}: token pattern of ${kind} is not a JavaScript regular expression: ${err.message}`);
+  for (const { kind, pattern, guard_pattern: guardPattern } of tokens) {
+    for (const source of guardPattern === undefined ? [pattern] : [pattern, guardPattern]) {
+      try {
+        new RegExp(source, 'u'); // eslint-disable-line no-new
+      } catch (err) {
+        throw new Error(`@droplets/express: ${file}: token pattern of ${kind} is not a JavaScript regular expression: ${err.message}`);
+      }
     }
   }
   return {
@@ -51,7 +54,9 @@ function load(file = locate()) {
     fields: stringList(data, 'fields', file),
     wholeFields: stringList(data, 'whole_fields', file),
     metadataWords: stringList(data, 'metadata_words', file),
-    tokens: tokens.map(({ kind, pattern, guard }) => (guard === undefined ? { kind, pattern } : { kind, pattern, guard })),
+    tokens: tokens.map(({ kind, pattern, guard, guard_pattern }) => ({ // eslint-disable-line camelcase
+      kind, pattern, ...(guard === undefined ? {} : { guard }), ...(guard_pattern === undefined ? {} : { guard_pattern }),
+    })),
   };
 }
 
@@ -199,9 +204,13 @@ function tokenMasker(tokens) {
   // Longer literal prefixes first: `sk-ant-` is an Anthropic key before it is an OpenAI `sk-` key.
   const order = tokens.map((t, i) => i).sort((a, b) => literalPrefix(tokens[b].pattern).text.length - literalPrefix(tokens[a].pattern).text.length);
   const all = new RegExp(order.map((i) => `(?<t${i}>${tokens[i].pattern})`).join('|'), 'gu');
-  // A format that starts with a class names a literal every match holds (its guard).
-  const starts = tokens.flatMap((t) => (t.guard ? [t.guard] : prefixes(t.pattern)));
-  const guard = starts.includes('') ? null : new RegExp([...new Set(starts)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'u');
+  // A format that starts with a class names a literal every match holds (its guard), or a
+  // pattern when no literal is in every match (a Discord bot token's `.<6>.<27>`).
+  const starts = tokens.flatMap((t) => (t.guard_pattern ? [] : t.guard ? [t.guard] : prefixes(t.pattern)));
+  const guardPatterns = tokens.filter((t) => t.guard_pattern).map((t) => t.guard_pattern);
+  const guard = starts.includes('') ? null : new RegExp([
+    ...[...new Set(starts)].sort((a, b) => b.length - a.length).map(escapeRegExp), ...guardPatterns,
+  ].join('|'), 'u');
   const keyPatterns = tokens.filter((t) => t.kind === PRIVATE_KEY).map((t) => t.pattern);
   const keyBegin = keyPatterns.length ? new RegExp(keyPatterns.map((p) => `(?:${p})`).join('|'), 'gu') : null;
 
