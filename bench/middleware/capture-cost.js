@@ -55,7 +55,8 @@ const droplets = require(MIDDLEWARE);
 const { snapshot } = require(path.join(MIDDLEWARE, 'lib', 'snapshot.js'));
 const { buildRecord } = require(path.join(MIDDLEWARE, 'lib', 'record.js'));
 const { serialize, Sender } = require(path.join(MIDDLEWARE, 'lib', 'sender.js'));
-const { inThreadClient } = require(path.join(MIDDLEWARE, 'lib', 'sqs-client.js'));
+const { inThreadClient, sqsConfig } = require(path.join(MIDDLEWARE, 'lib', 'sqs-client.js'));
+const { SQSClient } = require(require.resolve('@aws-sdk/client-sqs', { paths: [MIDDLEWARE] }));
 const { Redactor } = require(path.join(MIDDLEWARE, 'lib', 'redact.js'));
 const { HANDOFF_RECORDS, postSnapshots } = require(path.join(MIDDLEWARE, 'lib', 'worker-pipeline.js'));
 const { createApp } = require(path.join(ROOT, 'examples', 'express-app', 'app.js'));
@@ -207,8 +208,12 @@ async function main() {
   const sqsOptions = { endpoint: stub.endpoint, connectTimeoutMs: 2000, sendTimeoutMs: 5000 };
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' });
   const client = inThreadClient(sqsOptions, 'us-east-1');
+  // The same configuration on the SDK's own client, its default JSON codec (as before
+  // lib/sqs-client.js chose JsonCodec): the A/B of that change, in this run.
+  const sdkDefault = new SQSClient(sqsConfig(sqsOptions, 'us-east-1'));
+  const defaultClient = { send: (command) => sdkDefault.send(command) };
   const SEND_OPS = OPS / 4;
-  const sent = async () => {
+  const sentVia = (client) => async () => {
     const records = Array.from({ length: SEND_OPS }, (_, i) => buildRecord(raws[i % raws.length], config));
     const sender = new Sender({
       client, queueUrl: `${stub.endpoint}/000000000000/events`, maxBatchBytes: 256 * 1024, maxMessageBytes: 256 * 1024, pack: true, maxPackBytes: 64 * 1024,
@@ -297,7 +302,8 @@ async function main() {
       for (let i = 0; i < OPS; i += 1) sink += serialize(records[i % records.length]).length;
       return threadCpuNs() - start;
     }],
-    ['serialise, pack and send via the SDK (worker)', sent],
+    ['serialise, pack and send via the SDK (worker)', sentVia(client)],
+    ['before: serialise, pack and send via the SDK, its default JSON codec', sentVia(defaultClient)],
     ...(before ? [['before: record + serialise (app thread)', () => {
       for (let i = 0; i < OPS; i += 1) {
         const c = before.captures[i % before.captures.length];
@@ -318,6 +324,7 @@ async function main() {
   await worker.terminate();
   await Promise.all([withWorker.close(30000), inThread.close(1000), refusing.close(10), oldInstance && oldInstance.close(30000), oldRefusing && oldRefusing.close(10)]);
   client.destroy();
+  sdkDefault.destroy();
   stub.stop();
   workerStub.stop();
   destination.flushSync();
@@ -330,6 +337,14 @@ async function main() {
     // Whole-request rows are shown less the stand-ins' own cost, round by round.
     const net = /^(app thread, all|before: app thread, all|pino-http)/.test(name) ? values.map((v, i) => v - alone[i]) : values;
     console.log(`| ${name} | ${median(net).toFixed(2)} | ${Math.min(...net).toFixed(2)}-${Math.max(...net).toFixed(2)} |`);
+  }
+  // Ratios of steps measured side by side, round by round (each round runs both): what a
+  // change saves, less exposed to a machine whose load varies than the figures above.
+  const pairs = [['serialise, pack and send via the SDK (worker)', 'before: serialise, pack and send via the SDK, its default JSON codec']];
+  for (const [after, beforeName] of pairs) {
+    if (!results.has(after) || !results.has(beforeName)) continue;
+    const ratios = results.get(after).map((v, i) => v / results.get(beforeName)[i]);
+    console.log(`ratio "${after}" / "${beforeName}": median ${median(ratios).toFixed(3)} (rounds ${ratios.map((r) => r.toFixed(2)).join(' ')})`);
   }
   if (sink === 0) console.log('');
 }
