@@ -201,6 +201,13 @@ async function main() {
     const old = require(path.join(BEFORE, 'node_modules', '@droplets', 'express'));
     const oldLib = (name) => require(path.join(BEFORE, 'node_modules', '@droplets', 'express', 'lib', name));
     before = { captures: await captures(old({ ...OPTIONS, client: discard })), buildRecord: oldLib('record.js').buildRecord, serialize: oldLib('sender.js').serialize };
+    // A version that builds records from snapshots (buildRecord(raw, config)): its record
+    // step, on its own snapshots and with its own Redactor, beside this one's.
+    if (before.buildRecord.length === 2 && fs.existsSync(path.join(BEFORE, 'node_modules', '@droplets', 'express', 'lib', 'snapshot.js'))) {
+      const oldSnapshot = oldLib('snapshot.js').snapshot;
+      before.raws = before.captures.map((c) => oldSnapshot(c.req, c.res, c, c.opts));
+      before.config = { source: config.source, redactor: new (oldLib('redact.js').Redactor)(OPTIONS.redactPaths) };
+    }
   }
 
   const stub = await startStub();
@@ -304,7 +311,10 @@ async function main() {
     }],
     ['serialise, pack and send via the SDK (worker)', sentVia(client)],
     ['before: serialise, pack and send via the SDK, its default JSON codec', sentVia(defaultClient)],
-    ...(before ? [['before: record + serialise (app thread)', () => {
+    ...(before && before.raws ? [['before: record: build and redact (worker)', () => {
+      for (let i = 0; i < OPS; i += 1) sink += before.buildRecord(before.raws[i % before.raws.length], before.config).v;
+    }]] : []),
+    ...(before && !before.raws ? [['before: record + serialise (app thread)', () => {
       for (let i = 0; i < OPS; i += 1) {
         const c = before.captures[i % before.captures.length];
         sink += before.serialize(before.buildRecord(c.req, c.res, c, c.opts)).length;
@@ -340,7 +350,11 @@ async function main() {
   }
   // Ratios of steps measured side by side, round by round (each round runs both): what a
   // change saves, less exposed to a machine whose load varies than the figures above.
-  const pairs = [['serialise, pack and send via the SDK (worker)', 'before: serialise, pack and send via the SDK, its default JSON codec']];
+  const pairs = [
+    ['serialise, pack and send via the SDK (worker)', 'before: serialise, pack and send via the SDK, its default JSON codec'],
+    ['record: build and redact (worker)', 'before: record: build and redact (worker)'],
+    ['app thread, all: worker (the default)', 'before: app thread, all (SDK in the worker)'],
+  ];
   for (const [after, beforeName] of pairs) {
     if (!results.has(after) || !results.has(beforeName)) continue;
     const ratios = results.get(after).map((v, i) => v / results.get(beforeName)[i]);
