@@ -1,6 +1,7 @@
 'use strict';
-// The default SQS client's configuration (`sqsConfig`: lib/worker.js makes its client with
-// it), and `inThreadClient`, an SQSClient on the app's thread (option worker: false).
+// The default SQS client: its configuration (`sqsConfig`, plain data that crosses to the
+// worker thread), the client made from it (`sqsClient`: lib/worker.js's), and
+// `inThreadClient`, one on the app's thread (option worker: false).
 //
 // What a SendMessageBatch call costs here is mostly the SDK's fixed work per call (bench/README.md,
 // section middleware), so the client is configured to do no more of it than needed:
