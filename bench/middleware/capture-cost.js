@@ -34,7 +34,11 @@
 //   pino-http, app thread        the yardstick, as pino-server.js sets it up (asynchronous file
 //                                destination; the writes themselves happen on libuv's threads)
 // Usage: cd bench/middleware && node capture-cost.js [--rounds 7] [--before DIR] [--only REGEX: the steps
-//        whose names match, e.g. --only 'app thread|snapshot|hand-off' (the stand-ins' row always runs)]
+//        whose names match, e.g. --only 'app thread, all|snapshot|hand-off' (one argument, spaces and
+//        all; the stand-ins' row always runs)]. AWS_REGION defaults to us-east-1.
+// Every droplets instance below settles its region when it is made (lib/aws-config.js): the
+// stubs stand for any region.
+process.env.AWS_REGION ??= 'us-east-1';
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
@@ -51,15 +55,23 @@ const droplets = require(MIDDLEWARE);
 const { snapshot } = require(path.join(MIDDLEWARE, 'lib', 'snapshot.js'));
 const { buildRecord } = require(path.join(MIDDLEWARE, 'lib', 'record.js'));
 const { serialize, Sender } = require(path.join(MIDDLEWARE, 'lib', 'sender.js'));
-const { inThreadClient } = require(path.join(MIDDLEWARE, 'lib', 'sqs-client.js'));
+const { inThreadClient, sqsConfig } = require(path.join(MIDDLEWARE, 'lib', 'sqs-client.js'));
+const { SQSClient } = require(require.resolve('@aws-sdk/client-sqs', { paths: [MIDDLEWARE] }));
 const { Redactor } = require(path.join(MIDDLEWARE, 'lib', 'redact.js'));
 const { HANDOFF_RECORDS, postSnapshots } = require(path.join(MIDDLEWARE, 'lib', 'worker-pipeline.js'));
 const { createApp } = require(path.join(ROOT, 'examples', 'express-app', 'app.js'));
 
-const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => {
-  const [name, value = true] = a.trim().split(/\s+/);
-  return [name, value];
-}));
+/** `--name value` pairs (a value may hold spaces: it is its own argv word); a flag alone is `true`. */
+function parseArgs(argv) {
+  const out = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    if (!argv[i].startsWith('--')) throw new Error(`capture-cost.js: unexpected argument ${JSON.stringify(argv[i])}`);
+    const name = argv[i].slice(2);
+    out[name] = i + 1 < argv.length && !argv[i + 1].startsWith('--') ? argv[(i += 1)] : true;
+  }
+  return out;
+}
+const args = parseArgs(process.argv.slice(2));
 const ROUNDS = Number(args.rounds || 7);
 const BEFORE = args.before ? path.resolve(String(args.before)) : null;
 const ONLY = args.only ? new RegExp(String(args.only)) : null;
@@ -189,6 +201,13 @@ async function main() {
     const old = require(path.join(BEFORE, 'node_modules', '@droplets', 'express'));
     const oldLib = (name) => require(path.join(BEFORE, 'node_modules', '@droplets', 'express', 'lib', name));
     before = { captures: await captures(old({ ...OPTIONS, client: discard })), buildRecord: oldLib('record.js').buildRecord, serialize: oldLib('sender.js').serialize };
+    // A version that builds records from snapshots (buildRecord(raw, config)): its record
+    // step, on its own snapshots and with its own Redactor, beside this one's.
+    if (before.buildRecord.length === 2 && fs.existsSync(path.join(BEFORE, 'node_modules', '@droplets', 'express', 'lib', 'snapshot.js'))) {
+      const oldSnapshot = oldLib('snapshot.js').snapshot;
+      before.raws = before.captures.map((c) => oldSnapshot(c.req, c.res, c, c.opts));
+      before.config = { source: config.source, redactor: new (oldLib('redact.js').Redactor)(OPTIONS.redactPaths) };
+    }
   }
 
   const stub = await startStub();
@@ -196,18 +215,24 @@ async function main() {
   const sqsOptions = { endpoint: stub.endpoint, connectTimeoutMs: 2000, sendTimeoutMs: 5000 };
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench' });
   const client = inThreadClient(sqsOptions, 'us-east-1');
+  // The same configuration on the SDK's own client, its default JSON codec (as before
+  // lib/sqs-client.js chose JsonCodec): the A/B of that change, in this run.
+  const sdkDefault = new SQSClient(sqsConfig(sqsOptions, 'us-east-1'));
+  const defaultClient = { send: (command) => sdkDefault.send(command) };
   const SEND_OPS = OPS / 4;
-  const sent = async () => {
+  const sentVia = (client) => async () => {
     const records = Array.from({ length: SEND_OPS }, (_, i) => buildRecord(raws[i % raws.length], config));
     const sender = new Sender({
       client, queueUrl: `${stub.endpoint}/000000000000/events`, maxBatchBytes: 256 * 1024, maxMessageBytes: 256 * 1024, pack: true, maxPackBytes: 64 * 1024,
       flushIntervalMs: 1000, maxBufferRecords: SEND_OPS, maxBufferBytes: 1024 * 1024 * 1024, maxInFlight: 4, maxRetries: 3, retryBaseMs: 10, retryMaxMs: 100, sendTimeoutMs: 5000,
-      report: (err) => { if (process.env.DEBUG) console.error(err.message); }, // a keep-alive socket the stub closed now and then: retried, and checked below
+      report: (err) => { if (process.env.DEBUG) console.error(err.message); }, // none expected (checked below)
     });
     const start = threadCpuNs();
     for (const record of records) sender.enqueue(record);
     const result = await sender.close(60000);
     if (result.sent !== SEND_OPS) throw new Error(`sent ${result.sent} of ${SEND_OPS}`);
+    // A retried call would count its work twice in this step's figure.
+    if (result.retried > 0) console.warn(`capture-cost: the send step retried ${result.retried} record(s); its figure includes them`);
     return ((threadCpuNs() - start) * OPS) / SEND_OPS; // scaled: the loop divides by OPS
   };
 
@@ -226,7 +251,16 @@ async function main() {
   const destination = pino.destination({ dest: path.join(logDir, 'pino.log'), minLength: 4096, sync: false });
   const logger = pinoHttp({ logger: pino(destination) });
   const noop = () => {};
-  const whole = (mw) => async () => {
+  // With a worker, also the CPU of the process's other threads from the first request until
+  // the worker has sent every record (its thread, V8's and libuv's helpers): the worker's
+  // share, per request, kept under `workerRow`.
+  const otherThreads = new Map();
+  const processCpuNs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) * 1000;
+  };
+  const whole = (mw, workerRow) => async () => {
+    const processStart = processCpuNs();
     const start = threadCpuNs();
     for (let i = 0; i < OPS; i += 1) {
       const { req, res, body } = make(i);
@@ -241,6 +275,11 @@ async function main() {
       mw.flush();
       const until = Date.now() + 120000;
       while (mw.stats().buffered > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (workerRow) {
+        const other = processCpuNs() - processStart - (threadCpuNs() - start);
+        if (!otherThreads.has(workerRow)) otherThreads.set(workerRow, []);
+        otherThreads.get(workerRow).push(other / OPS / 1000);
+      }
     }
     return ns;
   };
@@ -248,10 +287,10 @@ async function main() {
   let sink = 0;
   const steps = [
     ['stand-in req/res alone (subtracted from the next rows)', whole(null)],
-    ['app thread, all: worker (the default)', whole(withWorker)],
+    ['app thread, all: worker (the default)', whole(withWorker, 'other threads (the worker): worker (the default)')],
     ['app thread, all: worker false', whole(inThread)],
     ['app thread, all: not captured (queue down, buffer full)', whole(refusing)],
-    ...(before ? [['before: app thread, all (SDK in the worker)', whole(oldInstance)], ['before: app thread, all: not captured', whole(oldRefusing)]] : []),
+    ...(before ? [['before: app thread, all (SDK in the worker)', whole(oldInstance, 'before: other threads (the worker)')], ['before: app thread, all: not captured', whole(oldRefusing)]] : []),
     ['pino-http, app thread', whole(logger)],
     ['snapshot (app thread)', () => {
       for (let i = 0; i < OPS; i += 1) {
@@ -284,8 +323,12 @@ async function main() {
       for (let i = 0; i < OPS; i += 1) sink += serialize(records[i % records.length]).length;
       return threadCpuNs() - start;
     }],
-    ['serialise, pack and send via the SDK (worker)', sent],
-    ...(before ? [['before: record + serialise (app thread)', () => {
+    ['serialise, pack and send via the SDK (worker)', sentVia(client)],
+    ['before: serialise, pack and send via the SDK, its default JSON codec', sentVia(defaultClient)],
+    ...(before && before.raws ? [['before: record: build and redact (worker)', () => {
+      for (let i = 0; i < OPS; i += 1) sink += before.buildRecord(before.raws[i % before.raws.length], before.config).v;
+    }]] : []),
+    ...(before && !before.raws ? [['before: record + serialise (app thread)', () => {
       for (let i = 0; i < OPS; i += 1) {
         const c = before.captures[i % before.captures.length];
         sink += before.serialize(before.buildRecord(c.req, c.res, c, c.opts)).length;
@@ -305,6 +348,7 @@ async function main() {
   await worker.terminate();
   await Promise.all([withWorker.close(30000), inThread.close(1000), refusing.close(10), oldInstance && oldInstance.close(30000), oldRefusing && oldRefusing.close(10)]);
   client.destroy();
+  sdkDefault.destroy();
   stub.stop();
   workerStub.stop();
   destination.flushSync();
@@ -313,10 +357,26 @@ async function main() {
   console.log('| step | µs per request | spread |');
   console.log('|---|---:|---|');
   const alone = results.get(steps[0][0]);
+  for (const [name, values] of otherThreads) results.set(name, values.slice(-ROUNDS)); // the warm-up's left out
+  // Whole-request rows are shown less the stand-ins' own cost, round by round.
+  const netOf = (name, values) => (/^(app thread, all|before: app thread, all|pino-http)/.test(name) ? values.map((v, i) => v - alone[i]) : values);
   for (const [name, values] of results) {
-    // Whole-request rows are shown less the stand-ins' own cost, round by round.
-    const net = /^(app thread, all|before: app thread, all|pino-http)/.test(name) ? values.map((v, i) => v - alone[i]) : values;
+    const net = netOf(name, values);
     console.log(`| ${name} | ${median(net).toFixed(2)} | ${Math.min(...net).toFixed(2)}-${Math.max(...net).toFixed(2)} |`);
+  }
+  // Ratios of steps measured side by side, round by round (each round runs both): what a
+  // change saves, less exposed to a machine whose load varies than the figures above.
+  const pairs = [
+    ['serialise, pack and send via the SDK (worker)', 'before: serialise, pack and send via the SDK, its default JSON codec'],
+    ['record: build and redact (worker)', 'before: record: build and redact (worker)'],
+    ['app thread, all: worker (the default)', 'before: app thread, all (SDK in the worker)'],
+    ['other threads (the worker): worker (the default)', 'before: other threads (the worker)'],
+  ];
+  for (const [after, beforeName] of pairs) {
+    if (!results.has(after) || !results.has(beforeName)) continue;
+    const b = netOf(beforeName, results.get(beforeName));
+    const ratios = netOf(after, results.get(after)).map((v, i) => v / b[i]);
+    console.log(`ratio "${after}" / "${beforeName}": median ${median(ratios).toFixed(3)} (rounds ${ratios.map((r) => r.toFixed(2)).join(' ')})`);
   }
   if (sink === 0) console.log('');
 }

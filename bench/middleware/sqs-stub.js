@@ -8,7 +8,11 @@
 const path = require('node:path');
 const { startSqsEndpoint } = require(path.join(__dirname, '..', '..', 'middleware', 'express', 'test', 'helpers', 'sqs-endpoint'));
 
-startSqsEndpoint({ keepBodies: false }).then((sqs) => {
+// Idle connections stay open 10 minutes, not Node's 5 s: a bench script whose thread is busy
+// for longer between two sends (capture-cost.js measuring other steps) would otherwise find
+// its keep-alive sockets closed under it, and count failed calls and their retries in the
+// step it measures. (Real SQS keeps idle connections open well past 5 s too.)
+startSqsEndpoint({ keepBodies: false, keepAliveTimeoutMs: 600000 }).then((sqs) => {
   console.log(`port ${new URL(sqs.endpoint).port}`);
   process.on('SIGTERM', () => {
     for (const name of ['calls', 'messages', 'records', 'payloadBytes', 'billedRequests', 'requestBytes']) {

@@ -20,6 +20,13 @@ const { credentials } = require('./credentials');
 
 const REDACTED = '[redacted]';
 
+// Strings repeat from request to request (header values, a user agent, the values of a
+// body's enumerations): the masked form of a short one is kept, in a bounded map per
+// Redactor, and looked up rather than scanned again. Masking is a pure function of the
+// string and the configuration, so the answer is the same either way.
+const MEMO_MAX_LENGTH = 256;
+const MEMO_MAX_ENTRIES = 4096;
+
 // A body nested deeper than this is not walked further; what lies below is replaced, so a
 // `**` path can never be dodged by nesting.
 const MAX_DEPTH = 64;
@@ -49,6 +56,8 @@ class Redactor {
     });
     this.states = new Map();
     this.root = this.paths.length ? this._state(this.paths.map((_, p) => [p, 0])) : null;
+    this.masked = new Map(); // maskString's answers for short strings (see MEMO_MAX_LENGTH)
+    this.maskedText = new Map(); // text()'s
   }
 
   // Positions after `**` also stand where `**` matched no level at all.
@@ -173,6 +182,17 @@ class Redactor {
 
   /** A string value: credential `name=value` pairs and token formats masked, also %-encoded ones. */
   maskString(text) {
+    if (text.length > MEMO_MAX_LENGTH) return this._maskString(text);
+    let out = this.masked.get(text);
+    if (out === undefined) {
+      out = this._maskString(text);
+      if (this.masked.size >= MEMO_MAX_ENTRIES) this.masked.clear();
+      this.masked.set(text, out);
+    }
+    return out;
+  }
+
+  _maskString(text) {
     let out = text.includes('=') ? this.maskPairs(text) : text;
     if (out.includes('%')) out = out.replace(URL_RUN, (run) => (run.includes('%') ? this._maskEncoded(run) : run));
     return this.maskTokens(out);
@@ -207,8 +227,19 @@ class Redactor {
    */
   text(text) {
     if (typeof text !== 'string' || text === '') return text;
+    if (text.length > MEMO_MAX_LENGTH) return this._text(text);
+    let out = this.maskedText.get(text);
+    if (out === undefined) {
+      out = this._text(text);
+      if (this.maskedText.size >= MEMO_MAX_ENTRIES) this.maskedText.clear();
+      this.maskedText.set(text, out);
+    }
+    return out;
+  }
+
+  _text(text) {
     const out = text.includes('"') ? maskMembers(text, (key) => this._secretKey(key)) : text;
-    return this.maskString(out);
+    return this._maskString(out);
   }
 
   _secretKey(key) {
@@ -337,6 +368,8 @@ function pickHeaders(headers, allow, deny, redactor) {
 
 module.exports = {
   REDACTED,
+  MEMO_MAX_LENGTH,
+  MEMO_MAX_ENTRIES,
   Redactor,
   deniedHeaders,
   pickHeaders,

@@ -382,6 +382,13 @@ class Sender {
   /** The end of a pause: one call probes the queue, with the records held, or with the next
    * record when there are none (they were given up): the circuit is half-open for it. */
   _resume() {
+    // The timer says the pause is over, whatever Date.now() says: a timer's start is the
+    // event loop's clock, cached when the loop last turned, which lags Date.now() by however
+    // long the thread has been busy since (a large batch serialised, a slow callback); its
+    // timer then fires before Date.now() reaches pausedUntil, and a pump gated on that
+    // would send nothing, with no timer left to try again (during close(), none until the
+    // deadline: every record held was lost).
+    this.pausedUntil = 0;
     if (this.down && this.heldRecords === 0) this.probeWanted = true;
     this._pump(true);
   }

@@ -9,18 +9,18 @@
 // counters change (at most every STATS_MS, at once when `full` changes), {type: 'error',
 // code, message, count} for onError, and {type: 'closed', result} once close() is done.
 const { parentPort, workerData } = require('node:worker_threads');
-const { SQSClient } = require('@aws-sdk/client-sqs');
 const { Pipeline } = require('./pipeline');
 const { explain } = require('./aws-config');
+const { sqsClient } = require('./sqs-client');
 const { unflatten, FIELDS } = require('./snapshot');
 
 const FIELD_COUNT = FIELDS.length;
 
 const STATS_MS = 20;
 
-// The configuration of sqs-client.js (md5: false, cacheMiddleware: true): no per-call options
-// reach the SDK, timeouts are the request handler's.
-const sdk = new SQSClient(workerData.sqs);
+// The client of sqs-client.js (md5: false, cacheMiddleware: true, the body written by
+// JSON.stringify): no per-call options reach the SDK, timeouts are the request handler's.
+const sdk = sqsClient(workerData.sqs);
 // "no AWS credentials: set ...", not the SDK's bare message
 const client = { send: (command) => sdk.send(command).catch((err) => { throw explain(err); }) };
 

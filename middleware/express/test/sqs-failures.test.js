@@ -361,6 +361,43 @@ describe('close()', () => {
     assert.equal(sqs.received.length, 1);
   });
 
+  test('a call that fails while the thread is busy is retried when its pause ends, not at the deadline', async () => {
+    // GIVEN a Sender closing with records held, whose first call fails after the thread was
+    // busy for 80 ms (the SDK serialising a large batch, say): the event loop's clock, which
+    // starts timers, then lags Date.now() by that much, and a pause's timer fires while
+    // Date.now() says the pause has not ended yet
+    const { Sender } = require('../lib/sender');
+    let calls = 0;
+    const client = {
+      send: (command) => new Promise((resolve, reject) => {
+        calls += 1;
+        setImmediate(() => {
+          if (calls === 1) {
+            const until = Date.now() + 80;
+            while (Date.now() < until); // busy: the loop's cached time falls behind
+            reject(Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }));
+          } else {
+            resolve({ Successful: command.input.Entries.map((e) => ({ Id: e.Id })), Failed: [] });
+          }
+        });
+      }),
+    };
+    const sender = new Sender({
+      client, queueUrl: QUEUE, maxBatchBytes: 256 * 1024, maxMessageBytes: 256 * 1024, pack: true, maxPackBytes: 64 * 1024,
+      flushIntervalMs: 60000, maxBufferRecords: 100, maxBufferBytes: 1024 * 1024, maxInFlight: 1, maxRetries: 3,
+      retryBaseMs: 20, retryMaxMs: 20, sendTimeoutMs: 5000, report: () => {},
+    });
+    for (let i = 0; i < 10; i += 1) sender.enqueue({ v: 1, i });
+    // WHEN it closes with a deadline far beyond the pause
+    const started = Date.now();
+    const result = await sender.close(5000);
+    // THEN the records leave on the retry, right after the pause, not at the deadline
+    assert.equal(result.flushed, true);
+    assert.equal(result.sent, 10);
+    assert.equal(calls, 2);
+    assert.ok(Date.now() - started < 2000, `close took ${Date.now() - started} ms`);
+  });
+
   for (const mode of ['hang', 'hang-deaf']) {
     test(`gives up at its deadline when SQS ${mode}s, counting what was not sent`, async () => {
       const errors = [];

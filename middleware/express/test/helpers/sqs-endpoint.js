@@ -2,7 +2,8 @@
 // A minimal SQS endpoint over HTTP (AWS JSON 1.0 protocol, what @aws-sdk/client-sqs speaks)
 // that accepts every SendMessageBatch, as SQS does, answering each entry with a message ID
 // and the MD5 of its body. `md5` chooses that MD5: 'body' (what SQS returns) or 'wrong';
-// `keepBodies` keeps the message bodies received in `state.bodies`.
+// `keepBodies` keeps the message bodies received in `state.bodies`; `keepAliveTimeoutMs`
+// sets how long an idle keep-alive connection stays open (Node's default: 5 s).
 // It also counts what SQS would bill: calls, messages, records (the lines of packed messages),
 // the payload (bodies and message attributes, as SQS sizes a message), the billed requests
 // (each started 64 KiB of a call's payload is one) and the HTTP request bytes.
@@ -24,7 +25,7 @@ function recordCount(entry) {
   return entry.MessageBody.split(SEPARATOR).length;
 }
 
-function startSqsEndpoint({ md5 = 'body', keepBodies = true } = {}) {
+function startSqsEndpoint({ md5 = 'body', keepBodies = true, keepAliveTimeoutMs } = {}) {
   const state = { calls: 0, messages: 0, records: 0, payloadBytes: 0, billedRequests: 0, requestBytes: 0, bodies: [] };
   const server = http.createServer((req, res) => {
     const chunks = [];
@@ -58,6 +59,7 @@ function startSqsEndpoint({ md5 = 'body', keepBodies = true } = {}) {
       res.end(body);
     });
   });
+  if (keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = keepAliveTimeoutMs;
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const endpoint = `http://127.0.0.1:${server.address().port}`;
