@@ -192,6 +192,15 @@ TOKEN_EXAMPLES = {
     "netlify_token": "nfp_" + "a1B2" * 9,
     "mailchimp_key": "0123456789abcdef0123456789abcdef-us21",
     "discord_bot_token": "MTA4NjQ5NjE2NzM0MjQ4NzQ4OA.GxYz1a.k3Jd9fLq0ZpT7wXvB2nC5mRy8sHu4eGa",
+    "mollie_key": "live_5Iqn7SHqNsm9wOSqe2cWKuK3mGIume",
+    "prefect_key": "pnu_SH0oQGKgTBRu6kfvwyYceR5hHtDTuDhhzxH8",
+    "teams_webhook": "https://acme.webhook.office.com/webhookb2/fd5f4a62-7b78-4f6b-c6ed-2b5c2783d1ec@72f988bf-86f1-41af-91ab-2d7cd011db47/IncomingWebhook/70f09f34da819a17a409f1da04701295/c940b21d-8122-533a-bbca-14d84f650d80",
+    "zapier_webhook": "https://hooks.zapier.com/hooks/catch/1234567/abcd9xyz",
+    "stripe_client_secret": "pi_3MtwBwLkdIwHu7ix28a3tqPa_secret_Lyj8qjXZjfevW7FO1cGMLHOnJ",
+    "extended_private_key": "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi",
+    "laravel_key": "base64:n7+8CnoU0L0MBnChqeD2DYlqXjUYwe6AwtED1Y3TauS=",
+    # crypt(3) SHA-512, as /etc/shadow holds it
+    "password_hash": "$6$KaeyndXwLFnY8h6K$ZTBo96Y2XO2bjbvHvl3IBUle.ttqWEpYnSiuKaR4Nh4ZbOj1MaJdvNOHIhm7MTD99lTGtbhXgOqNlZnmISDK/u",
     "firebase_key": "AAAAViKdqoF:APA91bFppnYk" + "a1B2-_" * 20,
     "resend_key": "re_UQuNRL9S_" + "a1B2" * 6,
     "langsmith_key": "lsv2_pt_" + "0f" * 16 + "_b7735374d6",
@@ -212,7 +221,35 @@ MORE_TOKEN_EXAMPLES = {
     "grafana_token": "glc_" + "aB3" * 12,
     "telegram_token": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0",  # a bot's token without the URL's "bot"
     "huggingface_token": "hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",  # 36 characters after hf_
+    "newrelic_key": "NRII-313X724GC3GKWJC6X7SQ912T7L8MGCCV",  # an insert key
+    "slack_webhook": "https://hooks.slack.com/commands/T0001/1234/Nfy6mjkBCXeJbSA8WWHdOvUe",  # a slash command's response_url
+    "teams_webhook": "https://outlook.office.com/webhook/fd5f4a62-7b78-4f6b-c6ed-2b5c2783d1ec@72f988bf-86f1-41af/IncomingWebhook/70f09f34da819a17",
 }
+
+#: Password hashes in every format a system stores them: each is a credential (a copy of
+#: the hash is all an offline guesser needs).
+PASSWORD_HASHES = [
+    "$1$saltsalt$qjXMvbEw8oaL.CzflDugX/",  # md5-crypt
+    "$apr1$9j6.vJ0S$hMGwmZv5Nf8nrSPH3xGJd0",  # Apache htpasswd
+    "$5$rounds=5000$toolongsaltstrin$Un/5jzAHMgOGZ5.mWJpuVolil07guHPvOW8mGRcvxa5",  # sha256-crypt
+    "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW",  # bcrypt
+    "$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a",  # PHP's password_hash
+    "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$X3DX6M94c7o.9agCG9G317fhZg9SqC.5i5rd.RhAtQ7",  # yescrypt
+    "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$RdescudvJCsgt3ub+b+dWRWJTmaaJObG",  # argon2
+    "pbkdf2_sha256$870000$0b1ZqRUv2RxxeRvFBW0fzM$4nWHh1hH3RRSRCQEGJbWAiJIa0HsJ9ceExB3sjzzlV0=",  # Django
+    "pbkdf2:sha256:600000$Wn1JqvNt2Zx3xE3c$0e3f9a1b2c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7",  # Werkzeug
+    "scrypt:32768:8:1$jv3WqQ3gR9K0fQ2v$0e3f9a1b2c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7",  # Werkzeug 3
+    "{SSHA}XUu4Ps0IUQJwFfVJ3HsLwE1lIYV2qkDH",  # LDAP userPassword
+]
+
+
+@pytest.mark.parametrize("hashed", PASSWORD_HASHES)
+def test_password_hashes_are_credentials_wherever_they_are_written(hashed):
+    # GIVEN a hash in a shadow line, an LDIF attribute and a JSON text
+    for template in ("deploy:{}:19700:0:99999:7:::", "userPassword: {}", '{{"hash": "{}"}}'):
+        # WHEN pii scrubs it  THEN no part of the hash is left
+        out = text_after(template.format(hashed))
+        assert hashed[-20:] not in out and "[password_hash]" in out, (template, out)
 
 
 def test_every_token_format_of_credentials_json_has_an_example_and_a_kind():
@@ -292,7 +329,7 @@ def test_token_patterns_read_the_same_in_javascript_with_the_u_flag():
 
     node = shutil.which("node")
     assert node, "node is needed: the Express middleware loads the same patterns"
-    examples = [*TOKEN_EXAMPLES.values(), *MORE_TOKEN_EXAMPLES.values()]
+    examples = [*TOKEN_EXAMPLES.values(), *MORE_TOKEN_EXAMPLES.values(), *PASSWORD_HASHES]
     cases = [(pattern, f"x {next((e for e in examples if re.search(pattern, e)), '')} y") for _, pattern in token_formats()]
     # WHEN JavaScript compiles each with the u flag and finds it in the text
     script = (
