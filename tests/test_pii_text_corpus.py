@@ -118,6 +118,14 @@ MIB = 1 << 18
         "Agência 1 " * (MIB // 10), "a=b+c&" * (MIB // 6), "x=%2B+" * (MIB // 6), "docker login -p " * (MIB // 16),
         '"a"=>"' * (MIB // 6), "password: $a " * (MIB // 13), "sqlplus a/" * (MIB // 10), "a/b@//" * (MIB // 6),
         "your a code is " * (MIB // 15), "1234 is your " * (MIB // 13), "use 123 456 to " * (MIB // 15), "验证码是" * (MIB // 4),
+        # command lines, code and config files (_pii_commands), and this stop's token passes
+        "redis-cli -a" * (MIB // 12), "redis-cli " + "x " * (MIB // 2), "http -a a" * (MIB // 9), "-storepass " * (MIB // 11),
+        "auth=(\"" * (MIB // 7), "auth(\"a\", \"" * (MIB // 12), "('a', '" * (MIB // 7), "x['a'] = '" * (MIB // 10),
+        "h:5432:d:u:" * (MIB // 11), "a:1:b:c:d\n" * (MIB // 10), "machine a login b " * (MIB // 18) + "password",
+        "default login " * (MIB // 14), "rabbitmqctl add_user " * (MIB // 21), "a:b@tcp" * (MIB // 7),
+        "https://" + "a" * MIB + "@", "recovery codes: " + "ab12 " * (MIB // 5), "backup codes:" * (MIB // 13),
+        "mã xác thực của " * (MIB // 16), "TAN für " * (MIB // 8), "@a.io #" * (MIB // 7), '"kty" "d": "' * (MIB // 12),
+        "$6$" * (MIB // 3), "{SSHA}" * (MIB // 6), "pi_1234567890_secret_" * (MIB // 21),
     ],
     ids=lambda s: repr(s[:10]),
 )

@@ -60,7 +60,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 from urllib.parse import quote_plus, unquote_plus
 
-from transforms.builtin import _pii_errors, _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tokens
+from transforms.builtin import _pii_commands, _pii_errors, _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tokens
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
 from transforms.builtin._pii_names import CREDENTIAL_HEADERS
@@ -256,7 +256,11 @@ _FORM_DATA = ("form-data; ", "form-data;")
 _IDENTIFIER_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.:\[\]-]{0,63}")
 #: An HTML tag that names its value: ``<input name="password" value="...">``, ``<meta
 #: name="csrf-token" content="...">`` (attributes in any order).
-_NAMED_TAG_RE = re.compile(r"<(?:input|meta|param|INPUT|META|PARAM)(?P<attrs>[ \t\r\n][^<>]{1,1024}+)>")
+#: Also a config file's ``<add key="ClearTextPassword" value="..."/>`` (.NET, NuGet) and
+#: ``<setting name="..." value="..."/>``, ``<entry key="..." value="..."/>``.
+_NAMED_TAG_RE = re.compile(
+    r"<(?:input|meta|param|add|setting|entry|property|INPUT|META|PARAM)(?P<attrs>[ \t\r\n][^<>]{1,1024}+)>"
+)
 _ATTRIBUTE_RE = re.compile(r"(?P<key>[A-Za-z][\w:-]{0,31}+)[ ]{0,2}=[ ]{0,2}(?:\"(?P<dq>[^\"]*+)\"|'(?P<sq>[^']*+)')")
 #: URL-encoded structure (a quote, a colon, an equals sign, a brace): JSON or a form inside a
 #: query value or a cookie, which the passes below cannot read encoded.
@@ -450,11 +454,12 @@ class TextScrubber:
         if ("sshpass" in text or "@//" in text or "sqlplus" in text or "SQLPLUS" in text or "rman " in text
                 or "htpasswd" in text or "WIFI:" in text or "docker" in text):
             text = _CLI_PASSWORD_RE.sub(self._cli_password, text)
+        text = _pii_commands.scrub(text, self._redacted, self.flag_is_credential)
         if "</" in text:
             text = _ELEMENT_RE.sub(self._element, text)
         if "form-data" in text:
             text = _FORM_PART_RE.sub(self._form_part, text)
-        if "<" in text and ("name=" in text or "NAME=" in text):
+        if "<" in text and ("name=" in text or "NAME=" in text or "key=" in text):
             text = _NAMED_TAG_RE.sub(self._named_tag, text)
         if _pii_errors.may_hold(text):  # "Key (email)=(...)", "Duplicate entry '...' for key ..."
             text = _pii_errors.scrub(text, self._column_verdict, self._pair_replacement)
@@ -616,7 +621,7 @@ class TextScrubber:
             if verdict == "address":
                 value = value.rstrip(" ")
             variable = _VARIABLE_RE.match(text, value_match.start("value"))
-            if (not value or self._already_clean(value, match) or (variable is not None and variable.end() >= value_match.start("value") + len(value))
+            if (not value or value == "(" or self._already_clean(value, match) or (variable is not None and variable.end() >= value_match.start("value") + len(value))
                     or (verdict == "name" and self._names_a_field(value, text, at))):
                 pos = at if at > match.start() else at + 1
                 continue
@@ -682,7 +687,8 @@ class TextScrubber:
 
     def _named_tag(self, match: re.Match[str]) -> str:
         attributes = {m["key"].lower(): m for m in _ATTRIBUTE_RE.finditer(match["attrs"])}
-        name, value = attributes.get("name"), attributes.get("value") or attributes.get("content")
+        name = attributes.get("name") or attributes.get("key")
+        value = attributes.get("value") or attributes.get("content")
         if name is None or value is None:
             return match[0]
         group = "dq" if value["dq"] is not None else "sq"

@@ -30,7 +30,7 @@ from functools import cache
 from importlib import resources
 from typing import Callable
 
-from transforms.builtin._pii_words import cased, one_of, starts_word, swap_group, variants
+from transforms.builtin._pii_words import cased, one_of, starts_word, swap_group, top_level, variants
 
 Replace = Callable[[str, str, str], str]
 
@@ -189,8 +189,10 @@ _AWS_SECRET_RE = re.compile(r"[A-Za-z0-9/+](?<![A-Za-z0-9/+][A-Za-z0-9/+])[A-Za-
 _AWS_CONTEXT_RE = re.compile(cased("aws|secret") + r"|A(?:KIA|SIA)[A-Z0-9]{16}")
 
 _USERINFO_RE = re.compile(
-    r"[A-Za-z][A-Za-z0-9+.-]{0,31}+://(?P<user>[^\s/:@?#\[\]\"'<>]{0,128}+):(?P<password>[^\s/@?#\"'<>;]{1,256}+)@"
+    r"[A-Za-z][A-Za-z0-9+.-]{0,31}+://(?P<user>[^\s/:@?#\[\]\"'<>]{0,128}+)(?::(?P<password>[^\s/@?#\"'<>;]{1,256}+))?@"
 )
+#: Go's MySQL driver writes its DSN without a scheme: ``user:password@tcp(host:3306)/db``.
+_GO_DSN_RE = re.compile(r"(?<![\w.-])[\w.-]{1,64}+:(?P<password>[^\s@/\"']{1,256}+)@(?=(?:tcp6?|udp|unix)\()")
 #: "my password is hunter2", "Passwort ist ...", "mot de passe est ...", "contraseña es ...";
 #: and a card's security code or a one-time code written next to its word ("cvv 123",
 #: "CVC: 4242", "OTP 123456", "PIN 1234": digits only, so "pin it" and "otp enabled" stay).
@@ -211,8 +213,34 @@ _CODE_WORDS = (
     "|dogrulama kodunuz|dogrulama kodu|код подтверждения|код проверки|код безопасности|ваш код"
     # Chinese, Japanese and Korean, which run on into a particle: 验证码是, 認証コードは, 인증번호는
     "|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|短信验证码|認証コード|確認コード|認証番号|ワンタイムパスワード"
-    "|인증번호|인증 번호|인증코드|확인 코드|확인코드"
+    "|인증번호|인증 번호|인증코드|확인 코드|확인코드|보안코드|보안 코드|セキュリティコード|確認番号"
+    # more of Europe
+    "|code à usage unique|code de connexion|code de validation|code d'authentification|código de acceso"
+    "|código de un solo uso|código de autenticación|código OTP|código de acesso|código de autenticação"
+    "|código de segurança|código de confirmação|codice OTP|codice di accesso|codice di conferma|codice monouso"
+    "|verifizierungscode|anmeldecode|freigabecode|bevestigingscode|eenmalige code|inlogcode|kod SMS|kod jednorazowy"
+    "|kod autoryzacyjny|kod dostępu|kod potwierdzający|engångskod|säkerhetskod|bekräftelsekod|engangskode"
+    "|bekreftelseskode|verifiseringskode|sikkerhedskode|sikkerhetskode|varmennuskoodi|kertakäyttöinen koodi"
+    "|tunnistuskoodi|kinnituskood|ühekordne kood|kontrollkood|patvirtinimo kodas|vienkartinis kodas"
+    "|verifikācijas kods|apstiprinājuma kods|vienreizējais kods|ověřovací kód|potvrzovací kód|jednorázový kód"
+    "|bezpečnostní kód|overovací kód|potvrdzovací kód|jednorazový kód|bezpečnostný kód|ellenőrző kódod"
+    "|ellenőrző kódja|ellenőrző kód|megerősítő kódod|megerősítő kód|egyszer használatos kód|biztonsági kód"
+    "|cod de verificare|codul de verificare|cod de confirmare|codul de confirmare|cod de securitate|cod OTP|codul OTP"
+    "|verifikacijski kod|kod za potvrdu|kod za verifikaciju|jednokratni kod|potrditvena koda|verifikacijska koda"
+    "|enkratna koda|koda za preverjanje|κωδικός επαλήθευσης|κωδικός επαλήθευσής|κωδικός μιας χρήσης"
+    "|κωδικός ασφαλείας|κωδικός OTP|tek kullanımlık şifre|onay kodu|onay kodunuz|güvenlik kodu"
+    "|одноразовый код|код для входа|код доступа|проверочный код|код за потвърждение|код за верификация"
+    "|еднократен код|код підтвердження|код перевірки|одноразовий код|верификациони код|код за потврду"
+    # the Middle East, South and South-East Asia, Africa
+    "|رمز التحقق|رمز التأكيد|كود التحقق|كود التفعيل|رمز التفعيل|رمز الدخول|كلمة المرور لمرة واحدة"
+    "|קוד האימות|קוד אימות|קוד הכניסה|קוד חד פעמי|קוד האישור|קוד אישור|کد تایید|کد تأیید|رمز یکبار مصرف"
+    "|کد ورود|کد فعال سازی|تصدیقی کوڈ|ओटीपी|सत्यापन कोड|वन टाइम पासवर्ड|ওটিপি|যাচাইকরণ কোড|যাচাই কোড"
+    "|รหัส OTP|รหัสOTP|รหัสยืนยัน|รหัสผ่านครั้งเดียว|mã xác thực|mã xác minh|mã xác nhận|mã OTP|mã kích hoạt"
+    "|mã bảo mật|kode verifikasi|kode OTP|kode keamanan|kode konfirmasi|kod pengesahan|kod OTP"
+    "|nambari ya uthibitisho|msimbo wa uthibitishaji"
 )
+#: Words for a one-time code that are ordinary words in another case (a German TAN, not a tan).
+_CODE_WORDS_AS_WRITTEN = "TAN|mTAN|smsTAN|SMS-TAN|pushTAN|chipTAN|photoTAN|TAN-Nummer"
 #: "private key 4c08...", "API key: 9f8e...": a secret written after the words that name it,
 #: in prose or a log line (a random-looking value: letters and digits, 20 or more).
 _KEY_WORDS = ("private key|secret key|signing key|encryption key|master key|api key|access key|api token|access token"
@@ -227,9 +255,13 @@ _SAID_RE = re.compile(
     r"(?:[ ]{0,2}:)?[ ]{1,3}(?P<value>[^\s\"'<>]{1,128}+)"
     # "with password 'hunter2'", 'Passwort "geheim123"': a quoted word right after the word
     r"|(?:" + cased(_PASSWORD_WORDS) + r")[ ]{1,3}\\?[\"'‘“](?P<quoted>[^\s\"'‘’“”\\]{1,128}+)(?=\\?[\"'’”])"
-    r"|(?:" + cased(_CODE_WORDS)
+    r"|(?:" + cased(_CODE_WORDS) + "|" + one_of(top_level(_CODE_WORDS_AS_WRITTEN))
     + r")(?:(?![^\W\d_])|(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])(?=[是为為はがを는은이를]))"
-    r"(?:[ ]{1,3}(?:code|number|no\.?))?[ ]{0,3}(?:[是为為はが는은이를])?[ ]{0,3}[:#=：]?[ ]{0,3}"
+    r"(?:[ ]{1,3}(?:code|number|no\.?))?"
+    # up to four words between, in the languages that put them there: "mã xác thực của bạn
+    # là ...", "Ihre TAN für den Auftrag lautet: ...", "κωδικός επαλήθευσής σας είναι ..."
+    r"(?P<gap>(?:[ ][^\s\d:：.,;!?()\[\]]{1,20}+){1,4}?(?=[ ]{0,3}[:：]?[ ]{0,3}[0-9]))?"
+    r"[ ]{0,3}(?:[是为為はが는은이를])?[ ]{0,3}[:#=：]?[ ]{0,3}"
     # "your verification code is 482913", "Ihr Bestätigungscode lautet 482913", "kod weryfikacyjny to ..."
     r"(?:(?:is|was|ist|lautet|est|es|é|è|är|er|jest|to|on|is:)[ ]{1,3})?[\[【(「]?"
     r"(?P<code>[0-9]{3,8}|[0-9]{3}[ -][0-9]{3})(?![0-9A-Za-z])"
@@ -252,6 +284,27 @@ _SMS_CODE_RE = re.compile(
 )
 
 
+#: Recovery or backup codes listed after their label ("Your recovery codes:\n  8f3k2-9dm4q\n
+#: 7hx2p-4kw9z", "backup codes: 1234 5678, 9012 3456", "1. ab12-cd34"): each code of the list,
+#: each holding a digit, up to the first thing that is not one.
+_CODES_LIST_WORDS = "recovery codes|backup codes|scratch codes|emergency codes|recovery code|backup code|scratch code"
+_LIST_CODE = r"(?=[A-Za-z-]{0,24}[0-9])[A-Za-z0-9]{3,12}(?:[- ][A-Za-z0-9]{3,12})?(?![A-Za-z0-9])"
+_LIST_CODE_RE = re.compile(_LIST_CODE)
+_CODES_LIST_RE = re.compile(
+    r"(?:" + cased(_CODES_LIST_WORDS) + r")(?![A-Za-z])[^\n:.!?0-9]{0,40}?(?:[:：]|(?=[ \t]*\r?\n))"
+    r"(?P<codes>(?:[\s,;•*·-]{1,8}+(?:[0-9]{1,2}[.)][ ])?(?:\[[a-z_]{2,32}\]|" + _LIST_CODE + r")){1,32})"
+)
+#: The last line of an SMS for the WebOTP API: ``@app.example.com #482913``.
+_WEB_OTP_RE = re.compile(r"(?:^|(?<=\s))@[A-Za-z0-9.-]{1,253}+[ ]#(?P<code>[A-Za-z0-9]{4,12})(?![A-Za-z0-9])")
+
+
+def _codes_list(match: re.Match[str], redacted: str) -> str:
+    if not starts_word(match.string, match.start()):
+        return match[0]
+    head = match[0][:match.start("codes") - match.start()]
+    return head + _LIST_CODE_RE.sub(redacted, match["codes"])
+
+
 def scrub_one_time_codes(text: str, redacted: str) -> str:
     """One-time codes as services text them (:data:`_SMS_CODE_RE`)."""
     return _SMS_CODE_RE.sub(lambda m: _one_time(m, redacted), text)
@@ -266,7 +319,16 @@ def _one_time(match: re.Match[str], redacted: str) -> str:
 
 #: What a match of :data:`_SAID_RE` or :data:`_SMS_CODE_RE` starts with, at the start of a
 #: word (:func:`_said`).
-CUE_WORDS = [*variants(_KEY_WORDS), *variants(_PASSWORD_WORDS), *variants(_CODE_WORDS), *variants(_CODE_NOUNS)]
+CUE_WORDS = [*variants(_KEY_WORDS), *variants(_PASSWORD_WORDS), *variants(_CODE_WORDS), *variants(_CODE_NOUNS),
+             *top_level(_CODE_WORDS_AS_WRITTEN), *variants(_CODES_LIST_WORDS)]
+#: A lifetime or a count after the digits: not a code.
+_UNIT_AFTER_RE = re.compile(r"[ ]?(?:s|ms|sec|secs|seconds|min|mins|minutes|h|hours|days|digits|characters|times|%)(?![A-Za-z])")
+#: Words between a code's word and digits that make the digits something else: a card's
+#: last four ("PIN for the card ending 4242"), a lifetime ("OTP expires in 300 seconds").
+_GAP_NOT_A_CODE = frozenset(
+    """ending ends endet last letzten expires expire expiring expired valid gültig within minutes seconds
+    attempts digits characters times retries tries sent length""".split()
+)
 #: Words after "password is" that say something about it rather than being it.
 _SAID_NOT_VALUES = frozenset(
     """a an the too not incorrect invalid wrong required missing expired weak strong correct empty your my
@@ -346,21 +408,32 @@ def scrub(text: str, replace: Replace, redacted: str) -> str:
         text = _TOKENS_RE.sub(lambda m: _token(m, replace), text)
     if _may_hold_userinfo(text):
         text = _USERINFO_RE.sub(lambda m: _userinfo(m, redacted), text)
+    if "@tcp" in text or "@unix(" in text or "@udp(" in text:
+        text = _GO_DSN_RE.sub(lambda m: _userinfo(m, redacted), text)
+    if "kty" in text:
+        text = _JWK_MEMBER_RE.sub(lambda m: swap_group(m, "key", redacted), text)
+    if " #" in text and "@" in text:
+        text = _WEB_OTP_RE.sub(lambda m: swap_group(m, "code", redacted), text)
     if _AWS_CONTEXT_RE.search(text) is not None:
         text = _AWS_SECRET_RE.sub(lambda m: _aws_secret(m, replace), text)
     return text
 
 
+#: A JSON Web Key's private members (RFC 7518 §6.2.2, §6.3.2, §6.4.1; RFC 8037 for OKP).
+JWK_PRIVATE_MEMBERS = ("d", "p", "q", "dp", "dq", "qi", "k", "oth")
+#: The same in JSON text (a JWKS inside a string, a log line): only where ``"kty"`` says it is one.
+_JWK_MEMBER_RE = re.compile(r'(?<=[{,\s])(?P<q>\\?")(?:d|p|q|dp|dq|qi|k)(?P=q)[ ]{0,4}:[ ]{0,4}(?P=q)(?P<key>[A-Za-z0-9_-]{8,8192}+)(?P=q)')
+
+
 def _may_hold_userinfo(text: str) -> bool:
-    """Is there a ``://`` followed by a ``:`` and an ``@`` before any ``/``? (A URL's
-    user info; most URLs have an ``@`` only in their query, if at all.)"""
+    """Is there a ``://`` followed by an ``@`` before any ``/``? (A URL's user info; most
+    URLs have an ``@`` only in their query, if at all.)"""
     start = text.find("://")
     while start >= 0:
         at = text.find("@", start + 3)
         if at < 0:
             return False
-        slash = text.find("/", start + 3, at)
-        if slash < 0 and ":" in text[start + 3:at]:
+        if text.find("/", start + 3, at) < 0:
             return True
         start = text.find("://", start + 3)
     return False
@@ -370,6 +443,8 @@ def scrub_said(text: str, redacted: str) -> str:
     """``password is <value>`` in prose: the value masked like a sensitive field's; and
     one-time codes as services text them."""
     text = _SAID_RE.sub(lambda m: _said(m, redacted), text)
+    if "ode" in text or "ODE" in text:
+        text = _CODES_LIST_RE.sub(lambda m: _codes_list(m, redacted), text)
     if _ONE_TIME_GUARD_RE.search(text) is not None:
         text = scrub_one_time_codes(text, redacted)
     return text
@@ -429,10 +504,16 @@ def _aws_secret(match: re.Match[str], replace: Replace) -> str:
 
 
 def _userinfo(match: re.Match[str], redacted: str) -> str:
-    whole, start, end = match[0], match.start("password") - match.start(), match.end("password") - match.start()
-    if match["password"] == redacted:
-        return whole
-    return whole[:start] + redacted + whole[end:]
+    """A URL's password masked; and its user name too when it is a token
+    (``https://<token>:x-oauth-basic@github.com``, ``https://<token>@github.com``)."""
+    whole, base = match[0], match.start()
+    spans = [match.span("password")] if match["password"] not in (None, redacted) else []
+    user = match.groupdict().get("user")
+    if user and user != redacted and token_like(user) and any(c.isdigit() for c in user):
+        spans.insert(0, match.span("user"))
+    for start, end in reversed(spans):
+        whole = whole[:start - base] + redacted + whole[end - base:]
+    return whole
 
 
 def _said(match: re.Match[str], redacted: str) -> str:
@@ -449,5 +530,9 @@ def _said(match: re.Match[str], redacted: str) -> str:
         return match[0]
     if value.isdigit() and len(value) < 3:
         return match[0]  # "PIN is 4 digits long": a count, not a code
+    gap = match["gap"] if group == "code" else None
+    if gap and (len(value) < 4 or not _GAP_NOT_A_CODE.isdisjoint(gap.lower().split())
+                or _UNIT_AFTER_RE.match(match.string, match.end()) is not None):
+        return match[0]
     start = match.start(group) - match.start()
     return match[0][:start] + redacted + match[0][start + len(value):]

@@ -95,7 +95,7 @@ from transforms.builtin._pii_names import (
 )
 from transforms.builtin._pii_people import reads_as_name
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
-from transforms.builtin._pii_tokens import url_param_is_credential, url_param_needs_check
+from transforms.builtin._pii_tokens import JWK_PRIVATE_MEMBERS, url_param_is_credential, url_param_needs_check
 
 NAME = "pii"
 #: Option names other parts set: the Pulumi config checks what needs a hash key, and the
@@ -781,6 +781,8 @@ class Pii:
             node, ctx = pop()
             field, person, paths, headers = ctx
             if type(node) is dict:
+                if "kty" in node:
+                    _private_key_members(node)
                 label_key = None  # a field's name written as data is no person's name
                 if field is None and not _VALUE_KEYS.isdisjoint(node):
                     label_key = self._labelled_value(node, person, push)
@@ -1004,6 +1006,14 @@ class Pii:
         """A field an override gives an action although its name says no class: masked it
         reads ``[redacted]``, hashed ``value:<16 hex>``."""
         return self.field("value", "value", HASH) if action == HASH else self.field("credential", "redacted", action)
+
+
+def _private_key_members(jwk: dict) -> None:
+    """A JSON Web Key's private members (RFC 7518: an EC or OKP key's ``d``, an RSA key's
+    primes and exponents, a symmetric key's ``k``), which no field name says are secret."""
+    for member in JWK_PRIVATE_MEMBERS:
+        if member in jwk and jwk[member] is not None:
+            jwk[member] = REDACTED
 
 
 def _default_kind(cls: str) -> str:

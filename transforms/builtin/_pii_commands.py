@@ -1,0 +1,142 @@
+"""Passwords in command lines, config files and code, where no ``name=value`` pair names them:
+a tool's own short flag (``redis-cli -a``, ``sqlcmd -P``, ``ldapsearch -w``), a call's
+arguments (``auth=("admin", "...")``, ``define('DB_PASSWORD', '...')``), a ``.pgpass`` line,
+a ``.netrc`` entry.
+
+Each pattern runs only on text holding a literal it needs (a tool's name, ``(``, ``machine``),
+and every run is bounded, so a hostile text is scanned in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from transforms.builtin._pii_words import one_of, top_level
+
+#: Tools that take a password after a short flag of their own, the flags, and what the value
+#: holds before the password (``http -a user:password``, ``smbclient -U user%password``), if
+#: anything. The same flag is something else to other tools (``redis-cli -p`` is a port), so
+#: a flag counts only after one of its tools.
+_TOOL_FLAGS = (
+    ("redis-cli|valkey-cli|keydb-cli", "-a|--pass", ""),
+    ("sqlcmd|bcp|osql|isql|zip|unzip", "-P", ""),
+    ("ldapsearch|ldapmodify|ldapadd|ldapdelete|ldapwhoami|ldappasswd|ldapcompare|ldapmodrdn|ldapexop", "-w", ""),
+    ("az login|mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongostat|mongotop|hdbsql|ncftp"
+     "|podman login|buildah login|skopeo login|oras login|nerdctl login|helm registry login|crane auth login", "-p", ""),
+    ("http|https|xh|xhs", "-a|--auth", ":"),
+    ("smbclient|rpcclient|smbmap|smbcacls|smbget", "-U|--user", "%"),
+    ("lftp", "-u", ","),
+)
+_VALUE = r"(?:'(?P<q1>[^'\n]{1,256}+)'|\"(?P<q2>[^\"\n]{1,256}+)\"|(?P<bare>[^\s'\"-][^\s'\"]{0,255}+))"
+_TOOL_FLAG_RES = tuple(
+    (re.compile(
+        r"(?<![\w.-])(?:" + one_of(top_level(tools)) + r")(?:\.exe)?[ ][^\n|;&]{0,256}?(?<=[ ])(?:"
+        + flags + r")(?:[ ]++|=)" + _VALUE
+    ), split)
+    for tools, flags, split in _TOOL_FLAGS
+)
+#: What a text must hold for one of :data:`_TOOL_FLAGS`: a tool's first word, then a space.
+_TOOL_GUARD_RE = re.compile(
+    r"(?<![\w.-])(?:" + one_of(sorted({t.split(" ")[0] for tools, _, _ in _TOOL_FLAGS for t in top_level(tools)})) + r")(?:\.exe)?[ ]"
+)
+#: Single-dash word flags of Java's and OpenSSL's tools (``keytool -storepass ...``,
+#: ``openssl pkcs12 -passin pass:...``) and of tools that spell ``-password`` with one dash.
+_WORD_FLAG_RE = re.compile(
+    r"(?<![\w-])-(?:storepass|keypass|srcstorepass|deststorepass|srckeypass|destkeypass|password|passwd|pwd)[ ]++"
+    + _VALUE.replace("(?P<bare>", "(?:pass:)?(?P<bare>")
+    + r"|(?<![\w-])-(?:passin|passout|pass)[ ]++pass:(?P<openssl>[^\s'\"]{1,256}+)"
+)
+#: Positional passwords: ``rabbitmqctl add_user NAME PASSWORD``, ``net user NAME PASSWORD /add``.
+_POSITIONAL_RE = re.compile(
+    r"(?<![\w-])rabbitmqctl[ ]+(?:add_user|change_password)[ ]+[^\s]{1,128}+[ ]+" + _VALUE
+    + r"|(?<![\w-])net[ ]+user[ ]+[^\s/]{1,128}+[ ]+(?P<win>[^\s/*][^\s]{0,127}+)[ ]+/(?i:add|domain)"
+)
+
+#: A call that hands over a user and a password (``auth=("admin", "...")``, ``HTTPBasicAuth(
+#: "u", "p")``, ``SetBasicAuth("u", "p")``, ``new NetworkCredential("u", "p")``,
+#: ``smtp.login("u", "p")``, ``withBasicAuth('u', 'p')``): its second quoted argument.
+_AUTH_CALLS = (
+    "HTTPBasicAuth|HTTPDigestAuth|HTTPProxyAuth|BasicAuth|basicAuth|basic_auth|BasicAuthentication|SetBasicAuth"
+    "|setBasicAuth|withBasicAuth|basic_authorize|NetworkCredential|UsernamePasswordCredentials|PasswordAuthentication"
+    "|UsernamePasswordAuthenticationToken|PasswordCredential|login|Login|authenticate|set_auth|setAuth|auth|Auth"
+)
+_QUOTED = r"(?P<{0}q>[\"'`])(?P<{0}>(?:(?!(?P={0}q))[^\\\n]|\\.){{0,256}}+)(?P={0}q)"
+_AUTH_CALL_RE = re.compile(
+    r"(?<![\w$])(?:" + one_of(top_level(_AUTH_CALLS)) + r")(?:[ ]?=[ ]?|[ ]?:[ ]?)?[ ]?[(\[][ ]{0,4}"
+    + _QUOTED.format("user") + r"[ ]{0,4},[ ]{0,4}" + _QUOTED.format("password") + r"[ ]{0,4}[)\]]?"
+)
+#: A call whose first argument names what its second holds: PHP's ``define('DB_PASSWORD',
+#: '...')``, ``setenv("API_KEY", "...")``, ``System.setProperty("javax.net.ssl.keyStorePassword",
+#: "...")``, ``headers.set("X-Api-Key", "...")``; and a subscript assigned one:
+#: ``app.config['SECRET_KEY'] = '...'``, ``os.environ["TOKEN"] = "..."``. The name is judged.
+_NAMED_ARGUMENT_RE = re.compile(
+    r"\([ ]{0,4}" + _QUOTED.format("name") + r"[ ]{0,4},[ ]{0,4}" + _QUOTED.format("value")
+)
+_SUBSCRIPT_RE = re.compile(r"\[[ ]{0,4}" + _QUOTED.format("name") + r"[ ]{0,4}\][ ]{0,4}=(?!=)[ ]{0,4}" + _QUOTED.format("value"))
+
+#: A ``.pgpass`` line: ``host:port:database:user:password`` (``*`` for any of the first four).
+_PGPASS_RE = re.compile(
+    r"(?m)^[ \t]*(?:\*|localhost|[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})++|[A-Za-z][A-Za-z0-9_-]{2,62})"
+    r":(?:[0-9]{2,5}|\*):[^\s:]{1,63}+:[^\s:]{1,63}+:(?P<password>(?:\\:|[^\s:]){1,256}+)[ \t]*$"
+)
+#: A ``.netrc`` entry: ``machine HOST login USER password PASSWORD`` (also over several lines,
+#: and ``default`` for any host).
+_NETRC_RE = re.compile(
+    r"(?<![\w-])(?:machine[ \t]+[^\s]{1,253}+(?:\s++(?:login|account|port)[ \t]++[^\s]{1,256}+){0,3}"
+    r"|default(?:\s++(?:login|account|port)[ \t]++[^\s]{1,256}+){1,3})"
+    r"\s++password[ \t]++(?P<password>[^\s]{1,256}+)"
+)
+
+
+def scrub(text: str, redacted: str, names_credential: Callable[[str], bool]) -> str:
+    """Every password this module finds in ``text``, replaced by ``redacted``;
+    ``names_credential`` judges the names that calls and subscripts give their values."""
+    if " -" in text:
+        if _TOOL_GUARD_RE.search(text) is not None:
+            for pattern, split in _TOOL_FLAG_RES:
+                text = pattern.sub(lambda m: _value(m, redacted, split), text)
+        if "pass" in text or "pwd" in text:
+            text = _WORD_FLAG_RE.sub(lambda m: _value(m, redacted, ""), text)
+    if " user" in text or "_user" in text:
+        text = _POSITIONAL_RE.sub(lambda m: _value(m, redacted, ""), text)
+    if "(" in text:
+        if "uth" in text or "ogin" in text or "redential" in text:
+            text = _AUTH_CALL_RE.sub(lambda m: _swap(m, "password", redacted), text)
+        if "," in text:
+            text = _NAMED_ARGUMENT_RE.sub(lambda m: _named(m, redacted, names_credential), text)
+    if "[" in text and "=" in text:
+        text = _SUBSCRIPT_RE.sub(lambda m: _named(m, redacted, names_credential), text)
+    if ":" in text and ("\n" in text or text.count(":") >= 4):
+        text = _PGPASS_RE.sub(lambda m: _swap(m, "password", redacted), text)
+    if "password" in text and ("machine" in text or "default" in text):
+        text = _NETRC_RE.sub(lambda m: _swap(m, "password", redacted), text)
+    return text
+
+
+def _swap(match: re.Match[str], group: str, redacted: str) -> str:
+    value = match[group]
+    if not value or value == redacted or value.startswith("["):
+        return match[0]
+    start, end = match.start(group) - match.start(), match.end(group) - match.start()
+    return match[0][:start] + redacted + match[0][end:]
+
+
+def _value(match: re.Match[str], redacted: str, split: str) -> str:
+    group = next(g for g in ("q1", "q2", "bare", "openssl", "win") if match.groupdict().get(g) is not None)
+    value = match[group]
+    if value == redacted or value.startswith("[") or value.startswith("$"):
+        return match[0]  # masked already, or a variable standing for it
+    start = match.start(group) - match.start()
+    if split:
+        user, sep, _ = value.partition(split)
+        if not sep:
+            return match[0]  # no password given (the tool asks for it)
+        start += len(user) + 1
+    return match[0][:start] + redacted + match[0][match.end(group) - match.start():]
+
+
+def _named(match: re.Match[str], redacted: str, names_credential: Callable[[str], bool]) -> str:
+    if not match["value"] or not names_credential(match["name"]):
+        return match[0]
+    return _swap(match, "value", redacted)
