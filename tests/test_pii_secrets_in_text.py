@@ -44,6 +44,10 @@ COMMAND_LINES = [
     ("openssl pkcs12 -in cert.p12 -passin pass:0penSSL-Pw -nodes", "0penSSL-Pw"),
     ("rabbitmqctl add_user billing Rabb1t-Pw", "Rabb1t-Pw"),
     ("net user svc_backup W1n-Pw-42 /add", "W1n-Pw-42"),
+    ("echo 'deploy:Chp-Pw-8' | sudo chpasswd", "Chp-Pw-8"),
+    ('gh secret set API_KEY --body "Gh-Secret-Body-12"', "Gh-Secret-Body-12"),
+    ("aws secretsmanager put-secret-value --secret-id db --secret-string 'Sm-Pw-1x'", "Sm-Pw-1x"),
+    ("kubectl create secret generic api --from-literal=API=Kube-Lit-1 --from-literal=user=Kube-Lit-2", "Kube-Lit-2"),
 ]
 #: The same flags where they are no password: another tool's, or the tool asks for it.
 COMMAND_LOOK_ALIKES = [
@@ -141,6 +145,26 @@ ONE_TIME_CODES = [
     "Twój kod jednorazowy to 302918",
     "Your Acme code is 502918.\n\n@app.acme.io #502918",
 ]
+#: A password said in prose, whoever's it is and however it is quoted.
+SAID_PASSWORDS = [
+    ("The new password for jane is Winter2026!", "Winter2026"),
+    ("das Passwort von admin ist Geheim-99", "Geheim-99"),
+    ('The wifi password is "Sunny-Day-2026"', "Sunny-Day-2026"),
+    ("password of the day is Blue42", "Blue42"),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), SAID_PASSWORDS)
+def test_a_password_said_in_prose_is_masked(chain, text, secret):
+    assert secret not in stored(chain, {"note": text})
+
+
+@pytest.mark.parametrize("text", ["the password policy is strict", "The password for the reset link is below",
+                                  "the password field is required"])
+def test_prose_about_a_password_stays(chain, text):
+    assert json.loads(stored(chain, {"note": text}))["note"] == text
+
+
 CODE_WORD_LOOK_ALIKES = [
     "Your verification code expires in 10 minutes",
     "OTP expires in 300 seconds",

@@ -27,6 +27,10 @@ _TOOL_FLAGS = (
     ("http|https|xh|xhs", "-a|--auth", ":"),
     ("smbclient|rpcclient|smbmap|smbcacls|smbget", "-U|--user", "%"),
     ("lftp", "-u", ","),
+    # commands that store a secret: the value given is one
+    ("gh secret set|gh variable set", "--body|-b", ""),
+    ("aws secretsmanager create-secret|aws secretsmanager put-secret-value|aws secretsmanager update-secret",
+     "--secret-string", ""),
 )
 _VALUE = r"(?:'(?P<q1>[^'\n]{1,256}+)'|\"(?P<q2>[^\"\n]{1,256}+)\"|(?P<bare>[^\s'\"-][^\s'\"]{0,255}+))"
 _TOOL_FLAG_RES = tuple(
@@ -47,10 +51,15 @@ _WORD_FLAG_RE = re.compile(
     + _VALUE.replace("(?P<bare>", "(?:pass:)?(?P<bare>")
     + r"|(?<![\w-])-(?:passin|passout|pass)[ ]++pass:(?P<openssl>[^\s'\"]{1,256}+)"
 )
-#: Positional passwords: ``rabbitmqctl add_user NAME PASSWORD``, ``net user NAME PASSWORD /add``.
+#: Positional passwords: ``rabbitmqctl add_user NAME PASSWORD``, ``net user NAME PASSWORD /add``,
+#: ``echo 'user:password' | chpasswd``, ``kubectl create secret ... --from-literal=KEY=VALUE``.
 _POSITIONAL_RE = re.compile(
     r"(?<![\w-])rabbitmqctl[ ]+(?:add_user|change_password)[ ]+[^\s]{1,128}+[ ]+" + _VALUE
     + r"|(?<![\w-])net[ ]+user[ ]+[^\s/]{1,128}+[ ]+(?P<win>[^\s/*][^\s]{0,127}+)[ ]+/(?i:add|domain)"
+    # kubectl create secret generic NAME --from-literal=KEY=VALUE ...: every literal
+    + r"|(?<![\w-])--from-literal[= ][^\s=]{1,128}+=(?P<literal>[^\s'\"]{1,256}+)"
+    # echo 'user:password' | chpasswd
+    + r"|(?<![\w-])(?:echo|printf)[ ]+['\"]?[^\s:'\"]{1,64}+:(?P<chpasswd>[^\s'\"]{1,128}+)['\"]?[ ]*\|[ ]*(?:sudo[ ]+)?chpasswd"
 )
 
 #: A call that hands over a user and a password (``auth=("admin", "...")``, ``HTTPBasicAuth(
@@ -98,7 +107,7 @@ def scrub(text: str, redacted: str, names_credential: Callable[[str], bool]) -> 
                 text = pattern.sub(lambda m: _value(m, redacted, split), text)
         if "pass" in text or "pwd" in text:
             text = _WORD_FLAG_RE.sub(lambda m: _value(m, redacted, ""), text)
-    if " user" in text or "_user" in text:
+    if " user" in text or "_user" in text or "chpasswd" in text or ("--from-literal" in text and "secret" in text):
         text = _POSITIONAL_RE.sub(lambda m: _value(m, redacted, ""), text)
     if "(" in text:
         if "uth" in text or "ogin" in text or "redential" in text:
@@ -123,7 +132,7 @@ def _swap(match: re.Match[str], group: str, redacted: str) -> str:
 
 
 def _value(match: re.Match[str], redacted: str, split: str) -> str:
-    group = next(g for g in ("q1", "q2", "bare", "openssl", "win") if match.groupdict().get(g) is not None)
+    group = next(g for g in ("q1", "q2", "bare", "openssl", "win", "literal", "chpasswd") if match.groupdict().get(g) is not None)
     value = match[group]
     if value == redacted or value.startswith("[") or value.startswith("$"):
         return match[0]  # masked already, or a variable standing for it

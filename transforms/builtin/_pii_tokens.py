@@ -251,8 +251,11 @@ _SAID_RE = re.compile(
     r"(?![A-Za-z0-9+/=_-])"
     r"|(?:" + cased(_PASSWORD_WORDS)
     # a word saying which password between ("mot de passe temporaire est : ...")
-    + r")(?:[ ](?:" + cased(_PASSWORD_ADJECTIVES) + r"))?[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS)"
-    r"(?:[ ]{0,2}:)?[ ]{1,3}(?P<value>[^\s\"'<>]{1,128}+)"
+    + r")(?:[ ](?:" + cased(_PASSWORD_ADJECTIVES) + r"))?"
+    # whose password: "the new password for jane is ...", "das Passwort von admin ist ..."
+    r"(?P<whose>[ ](?:for|of|to|de|du|für|von|pour|para|del|da|van|voor)(?:[ ][^\s\d.,;:!?\"'()]{1,40}+){1,2}?)?"
+    r"[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS)"
+    r"(?:[ ]{0,2}:)?[ ]{1,3}(?:\\?[\"'‘“])?(?P<value>[^\s\"'<>‘’“”]{1,128}+)"
     # "with password 'hunter2'", 'Passwort "geheim123"': a quoted word right after the word
     r"|(?:" + cased(_PASSWORD_WORDS) + r")[ ]{1,3}\\?[\"'‘“](?P<quoted>[^\s\"'‘’“”\\]{1,128}+)(?=\\?[\"'’”])"
     r"|(?:" + cased(_CODE_WORDS) + "|" + one_of(top_level(_CODE_WORDS_AS_WRITTEN))
@@ -323,6 +326,8 @@ CUE_WORDS = [*variants(_KEY_WORDS), *variants(_PASSWORD_WORDS), *variants(_CODE_
              *top_level(_CODE_WORDS_AS_WRITTEN), *variants(_CODES_LIST_WORDS)]
 #: A lifetime or a count after the digits: not a code.
 _UNIT_AFTER_RE = re.compile(r"[ ]?(?:s|ms|sec|secs|seconds|min|mins|minutes|h|hours|days|digits|characters|times|%)(?![A-Za-z])")
+#: Words after "password for" that make the sentence about something else than a password.
+_WHOSE_NOT = frozenset("reset link field change policy rules requirements manager hint length expiry".split())
 #: Words between a code's word and digits that make the digits something else: a card's
 #: last four ("PIN for the card ending 4242"), a lifetime ("OTP expires in 300 seconds").
 _GAP_NOT_A_CODE = frozenset(
@@ -528,6 +533,8 @@ def _said(match: re.Match[str], redacted: str) -> str:
     value = match[group].rstrip(".,;:)")
     if not value or value.lower() in _SAID_NOT_VALUES or value == redacted or value.startswith("["):
         return match[0]
+    if group == "value" and match["whose"] and not _WHOSE_NOT.isdisjoint(match["whose"].lower().split()):
+        return match[0]  # "the password for the reset link is ...": about a password, not one
     if value.isdigit() and len(value) < 3:
         return match[0]  # "PIN is 4 digits long": a count, not a code
     gap = match["gap"] if group == "code" else None
