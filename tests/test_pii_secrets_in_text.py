@@ -224,3 +224,24 @@ def test_a_json_web_keys_private_members_are_masked_and_its_public_ones_kept(cha
 def test_a_d_or_k_outside_a_json_web_key_stays(chain):
     assert json.loads(stored(chain, {"d": "2026-12-03", "k": "color", "p": "page-2"})) == {
         "d": "2026-12-03", "k": "color", "p": "page-2"}
+
+
+@pytest.mark.parametrize(("body", "secret"), [
+    ({"kind": "Secret", "stringData": {"API_URL": "https://x", "MY_CONFIG": "Kube-String-Data-1"}}, "Kube-String-Data-1"),
+    ({"kind": "Secret", "data": {"tls.key": "LS0tLS1CRUdJTiBQUklWQVRF"}}, "LS0tLS1CRUdJTiBQUklWQVRF"),
+    ({"Parameters": [{"ParameterKey": "DbPassword", "ParameterValue": "Cfn-Pw-7"}]}, "Cfn-Pw-7"),
+    ({"OptionSettings": [{"Namespace": "aws:elasticbeanstalk:application:environment", "OptionName": "API_TOKEN",
+                          "Value": "Eb-Tok-9f8e7d6c"}]}, "Eb-Tok-9f8e7d6c"),
+    ({"answers": [{"question": "Mother's maiden name", "answer": "Smithers"}]}, "Smithers"),
+    ({"wifi": {"ssid": "Acme-Guest", "psk": "Guest-Psk-2026"}}, "Guest-Psk-2026"),
+])
+def test_secrets_that_their_structure_names_are_masked(chain, body, secret):
+    # GIVEN a Kubernetes Secret, CloudFormation parameters, a security question's answer, a Wi-Fi key
+    # WHEN stored  THEN the value is gone
+    assert secret not in stored(chain, body)
+
+
+def test_a_config_maps_data_and_a_plain_question_stay(chain):
+    body = {"kind": "ConfigMap", "data": {"LOG_LEVEL": "info"}, "faq": [{"question": "Do you ship to Norway?",
+                                                                      "answer": "Yes, within 5 days"}]}
+    assert json.loads(stored(chain, body)) == body

@@ -129,9 +129,12 @@ _DROPPED = object()  # what an entry of the walk returns for a field to remove
 #: the value gets what a field of that name gets.
 _LABEL_KEYS = ("name", "key", "field", "label", "attribute", "property", "param", "parameter", "type",
                # AWS's {Name, Value} (Cognito's UserAttributes), HubSpot's {propertyName, propertyValue}
-               "Name", "Key", "Field", "propertyName", "attributeName", "fieldName", "field_name", "property_name")
+               "Name", "Key", "Field", "propertyName", "attributeName", "fieldName", "field_name", "property_name",
+               # CloudFormation's {ParameterKey, ParameterValue}, Beanstalk's {OptionName, Value}, a form's question
+               "ParameterKey", "parameterKey", "parameter_key", "OptionName", "optionName", "question", "prompt")
 _VALUE_KEYS = frozenset({"value", "values", "val", "answer", "Value", "Values", "propertyValue", "attributeValue",
-                         "fieldValue", "field_value", "property_value"})
+                         "fieldValue", "field_value", "property_value", "ParameterValue", "parameterValue",
+                         "parameter_value"})
 #: A route's parameter as the whole segment: ``:token``, ``:id(\\d+)``.
 _PARAMETER_RE = re.compile(r":([A-Za-z_][A-Za-z0-9_]*)(?:\(.*\))?")
 _SORT_ORDERS = frozenset({"asc", "desc", "ascending", "descending"})
@@ -783,6 +786,8 @@ class Pii:
             if type(node) is dict:
                 if "kty" in node:
                     _private_key_members(node)
+                elif node.get("kind") == "Secret":
+                    _secret_data(node)
                 label_key = None  # a field's name written as data is no person's name
                 if field is None and not _VALUE_KEYS.isdisjoint(node):
                     label_key = self._labelled_value(node, person, push)
@@ -1014,6 +1019,17 @@ def _private_key_members(jwk: dict) -> None:
     for member in JWK_PRIVATE_MEMBERS:
         if member in jwk and jwk[member] is not None:
             jwk[member] = REDACTED
+
+
+def _secret_data(secret: dict) -> None:
+    """A Kubernetes Secret's ``data`` and ``stringData``: every value is a secret, whatever
+    its key (``MY_CONFIG``, ``tls.key``)."""
+    for part in ("data", "stringData"):
+        values = secret.get(part)
+        if type(values) is dict:
+            for key, value in values.items():
+                if value is not None:
+                    values[key] = REDACTED
 
 
 def _default_kind(cls: str) -> str:
