@@ -151,7 +151,34 @@ SAID_PASSWORDS = [
     ("das Passwort von admin ist Geheim-99", "Geheim-99"),
     ('The wifi password is "Sunny-Day-2026"', "Sunny-Day-2026"),
     ("password of the day is Blue42", "Blue42"),
+    ("Your password has been reset to Reset-Pw-21", "Reset-Pw-21"),
+    ("use password Use-Pw-23 to log in", "Use-Pw-23"),
+    ("ERROR: invalid api key 'k-9f8e7d6c5b4a3f2e1d0c' for tenant acme", "9f8e7d6c5b4a3f2e1d0c"),
+    ("[WARN] Retrying with credentials admin/Adm1n-Pw-22", "Adm1n-Pw-22"),
+    ("login with admin / Admin-Slash-24", "Admin-Slash-24"),
+    ('secret_token "St-9f8e7d6c5b4a3f2e"', "St-9f8e7d6c5b4a3f2e"),
+    ("Mật khẩu: Vn-Pw-14", "Vn-Pw-14"),
+    ("كلمة المرور: Ar-Pw-20", "Ar-Pw-20"),
+    ("パスワード：Jp-Pw-15", "Jp-Pw-15"),
+    ("密码：Cn-Pw-16", "Cn-Pw-16"),
 ]
+
+#: SQL and Redis that set or send a password.
+QUERY_PASSWORDS = [
+    ("set password for 'root'@'localhost' = PASSWORD('Sql-Set-Pw-6');", "Sql-Set-Pw-6"),
+    ("CREATE USER 'app'@'%' IDENTIFIED BY 'My-Ident-Pw-8';", "My-Ident-Pw-8"),
+    ("ALTER USER app IDENTIFIED WITH mysql_native_password BY 'Nat-Pw-1';", "Nat-Pw-1"),
+    ("GRANT ALL ON db.* TO 'u'@'%' IDENTIFIED BY 'Grant-Pw-9';", "Grant-Pw-9"),
+    ("AUTH Redis-Auth-Pw-10", "Redis-Auth-Pw-10"),
+    ("AUTH default Redis-Acl-Pw", "Redis-Acl-Pw"),
+    ('redis.auth("Redis-Js-Pw-11")', "Redis-Js-Pw-11"),
+    ('CONFIG SET requirepass "Redis-Req-Pw-12"', "Redis-Req-Pw-12"),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), QUERY_PASSWORDS)
+def test_passwords_in_sql_and_redis_commands_are_masked(chain, text, secret):
+    assert secret not in stored(chain, {"query": text})
 
 
 @pytest.mark.parametrize(("text", "secret"), SAID_PASSWORDS)
@@ -160,7 +187,10 @@ def test_a_password_said_in_prose_is_masked(chain, text, secret):
 
 
 @pytest.mark.parametrize("text", ["the password policy is strict", "The password for the reset link is below",
-                                  "the password field is required"])
+                                  "the password field is required", "password SHA256 hashing enabled",
+                                  "the password v2 policy", "Set password to expire in 90 days",
+                                  "login with Google/Facebook", "sign in with email/password",
+                                  'the token "expired"? no: the field "token" is required'])
 def test_prose_about_a_password_stays(chain, text):
     assert json.loads(stored(chain, {"note": text}))["note"] == text
 

@@ -84,6 +84,29 @@ _NAMED_ARGUMENT_RE = re.compile(
 )
 _SUBSCRIPT_RE = re.compile(r"\[[ ]{0,4}" + _QUOTED.format("name") + r"[ ]{0,4}\][ ]{0,4}=(?!=)[ ]{0,4}" + _QUOTED.format("value"))
 
+#: SQL and Redis that set or send a password: ``IDENTIFIED BY '...'``, ``PASSWORD('...')``,
+#: ``WITH PASSWORD '...'``, ``CONFIG SET requirepass "..."``, ``AUTH [user] ...`` on its own line,
+#: ``redis.auth("...")``.
+_QUERY_PASSWORD_RE = re.compile(
+    r"(?<![\w-])(?i:identified)[ ]+(?:(?i:with)[ ]+\w{1,64}+[ ]+)?(?i:by)[ ]+(?:(?i:password)[ ]+)?" + _QUOTED.format("sql")
+    + r"|(?<![\w-])(?i:password)[ ]?\([ ]?" + _QUOTED.format("fn")
+    + r"|(?<![\w-])(?i:config[ ]+set)[ ]+(?i:requirepass|masterauth)[ ]+" + _VALUE.replace("q1", "r1").replace("q2", "r2").replace("bare", "rb")
+    + r"|(?m:^)[ \t]*(?:AUTH|auth)[ ]+(?:[^\s\"']{1,64}+[ ]+)?(?P<redis>[^\s\"']{1,256}+)[ \t]*$"
+    + r"|(?<![\w$])(?:auth|AUTH)\([ ]?" + _QUOTED.format("call") + r"[ ]?\)"
+)
+#: A user and a password after the words that say so: "credentials admin/S3cret", "login with
+#: admin / S3cret"; a password holding no digit or sign is taken for a word ("Google/Facebook").
+_SAID_LOGIN_RE = re.compile(
+    r"(?<![\w-])(?:(?i:credentials|creds)(?:[ ](?i:are|is))?:?|(?i:log[ -]?in|sign[ -]?in|logged in)[ ](?i:with|as|using))"
+    r"[ ]{1,3}[\w.@+-]{1,64}+[ ]?[/:][ ]?(?P<password>[^\s\"'<>,;/]{1,128}+)"
+)
+#: A credential's name and its quoted value with only a space between: ``secret_token "..."``
+#: (nginx, HCL blocks, log lines); the name is judged, and a value holding a space, or a short
+#: word, is prose (the token "expired").
+_SPACED_PAIR_RE = re.compile(
+    r"(?<![\w.-])(?P<name>[A-Za-z][\w.-]{1,63}+)[ \t]{1,4}\\?(?P<q>[\"'])(?P<value>[^\"'\s\\]{4,256}+)\\?(?P=q)"
+)
+
 #: A ``.pgpass`` line: ``host:port:database:user:password`` (``*`` for any of the first four).
 _PGPASS_RE = re.compile(
     r"(?m)^[ \t]*(?:\*|localhost|[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})++|[A-Za-z][A-Za-z0-9_-]{2,62})"
@@ -116,6 +139,13 @@ def scrub(text: str, redacted: str, names_credential: Callable[[str], bool]) -> 
             text = _NAMED_ARGUMENT_RE.sub(lambda m: _named(m, redacted, names_credential), text)
     if "[" in text and "=" in text:
         text = _SUBSCRIPT_RE.sub(lambda m: _named(m, redacted, names_credential), text)
+    if ("DENTIFIED" in text or "dentified" in text or "ASSWORD" in text or "assword(" in text or "uth" in text
+            or "UTH" in text or "equirepass" in text or "asterauth" in text):
+        text = _QUERY_PASSWORD_RE.sub(lambda m: _query_password(m, redacted), text)
+    if ("/" in text or ":" in text) and ("redential" in text or "reds" in text or "og" in text or "ign" in text):
+        text = _SAID_LOGIN_RE.sub(lambda m: _login(m, redacted), text)
+    if ' "' in text or " '" in text or '\t"' in text:
+        text = _SPACED_PAIR_RE.sub(lambda m: _spaced_pair(m, redacted, names_credential), text)
     if ":" in text and ("\n" in text or text.count(":") >= 4):
         text = _PGPASS_RE.sub(lambda m: _swap(m, "password", redacted), text)
     if "password" in text and ("machine" in text or "default" in text):
@@ -143,6 +173,25 @@ def _value(match: re.Match[str], redacted: str, split: str) -> str:
             return match[0]  # no password given (the tool asks for it)
         start += len(user) + 1
     return match[0][:start] + redacted + match[0][match.end(group) - match.start():]
+
+
+def _query_password(match: re.Match[str], redacted: str) -> str:
+    group = next(g for g in ("sql", "fn", "r1", "r2", "rb", "redis", "call") if match[g] is not None)
+    return _swap(match, group, redacted)
+
+
+def _login(match: re.Match[str], redacted: str) -> str:
+    password = match["password"]
+    if password.isalpha() or not any(c.isalpha() for c in password):
+        return match[0]  # a word ("Google/Facebook") or a number ("HTTP/1.1")
+    return _swap(match, "password", redacted)
+
+
+def _spaced_pair(match: re.Match[str], redacted: str, names_credential: Callable[[str], bool]) -> str:
+    value = match["value"]
+    if value.isalpha() and len(value) < 16:
+        return match[0]  # the token "expired": a word, not a token
+    return _named(match, redacted, names_credential)
 
 
 def _named(match: re.Match[str], redacted: str, names_credential: Callable[[str], bool]) -> str:

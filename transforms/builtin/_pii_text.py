@@ -207,13 +207,14 @@ has_cue = starts_a_word(_CUE_LIST, after=_CUE_END)
 _has_word = starts_a_word([*_CUE_LIST, *_pii_people.STREET_WORDS], after=_CUE_END)
 
 
+_COLONS = (":", "：")
 #: ``name=value``, ``name: value``, ``"name": "value"``: the name and its separator; the
 #: value is read in code, only when the name is judged sensitive.
 #: A name may be written in any script (``contraseña``, ``hasło``) and quoted with ``"``,
 #: ``'`` or, in JSON text inside a JSON string, ``\"``.
 _PAIR_NAME_RE = re.compile(
     r"(?P<name>[\w.\[\]%-](?<![\w.\[\]%-][\w.\[\]%-])[\w.\[\]%-]{0,63}+)"
-    r"(?:\\?[\"'])?[ ]{0,4}(?P<sep>[:=])(?:(?<==)>)?[ ]{0,4}"  # "=>": Ruby's and PHP's hashes
+    r"(?:\\?[\"'])?[ ]{0,4}(?P<sep>[:=：])(?:(?<==)>)?[ ]{0,4}"  # "=>": Ruby's and PHP's hashes; "：" CJK's colon
 )
 _QUOTED_VALUE_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.)*+)\"?")
 #: A value quoted like the name before it: ``'...'``, or ``\"...\"`` in escaped JSON text.
@@ -295,8 +296,9 @@ _QUOTED_HEAD_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.){0,%d})" % _VALUE_HEAD
 _PLAIN_HEAD_RE = re.compile(
     r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?(?:\[[a-z_]{2,32}\])?[^&\s;,\"'{}\[\]<>]{0,%d})" % _VALUE_HEAD
 )
+#: The one or two words before a pair's name, in any script ("API key:", "Mật khẩu:", "كلمة المرور:").
 _WORD_BEFORE_RE = re.compile(
-    r"(?:(?<![A-Za-z0-9])([A-Za-z][A-Za-z-]{0,30}) )?(?<![A-Za-z0-9])([A-Za-z][A-Za-z-]{0,30}) $"
+    r"(?:(?<![\w])([^\W\d_](?:[^\W\d_]|-){0,30}) )?(?<![\w])([^\W\d_](?:[^\W\d_]|-){0,30}) $"
 )
 #: A command line's credentials: ``--password s3cret`` (a flag named for one, then its value)
 #: and curl's ``-u user:password`` / ``--user user:password``.
@@ -463,7 +465,7 @@ class TextScrubber:
             text = _NAMED_TAG_RE.sub(self._named_tag, text)
         if _pii_errors.may_hold(text):  # "Key (email)=(...)", "Duplicate entry '...' for key ..."
             text = _pii_errors.scrub(text, self._column_verdict, self._pair_replacement)
-        if ("=" in text or ":" in text) and (self._every_pair or self._has_stem(text)):
+        if ("=" in text or ":" in text or "：" in text) and (self._every_pair or self._has_stem(text)):
             text = self._pairs(text)
             if (text[:4] == "http" and _PLAIN_LINK_RE.fullmatch(text) is not None
                     and not has_cue(_MASKED_PAIR_RE.sub("", text))):
@@ -604,12 +606,12 @@ class TextScrubber:
                 pos = at if at > match.start() else at + 1
                 continue
             end = None
-            if match["sep"] == ":" and not quoted and isinstance(verdict, str):
+            if match["sep"] in _COLONS and not quoted and isinstance(verdict, str):
                 # "Date of birth: 12 April 1990", "Adresse : 12 rue de la Paix, 75002 Paris"
                 value_match = (_ADDRESS_VALUE_RE if verdict == "address" else _CLAUSE_VALUE_RE).match(text, at)
-            elif verdict is True and match["sep"] == ":" and not quoted and match["name"].lower() in CREDENTIAL_HEADERS:
+            elif verdict is True and match["sep"] in _COLONS and not quoted and match["name"].lower() in CREDENTIAL_HEADERS:
                 value_match = _HEADER_LINE_VALUE_RE.match(text, at) or _PLAIN_VALUE_RE.match(text, at)
-            elif verdict is True and match["sep"] == ":" and not quoted and _names_many_words(match["name"]):
+            elif verdict is True and match["sep"] in _COLONS and not quoted and _names_many_words(match["name"]):
                 value_match = _WORDS_VALUE_RE.match(text, at)  # "seed phrase: abandon ability able ..."
             elif quoted:
                 value_match = (_QUOTED_VALUE_RE if quote == '"' else _OTHER_QUOTED_VALUE_RES[quote]).match(text, at)
@@ -726,6 +728,7 @@ class TextScrubber:
 
     def _judge(self, match: re.Match[str], text: str, at: int, quote: str) -> object:
         name, sep = match.group("name", "sep")
+        sep = ":" if sep == "：" else sep
         if match.start() and text[match.start() - 1] == "$" and sep == ":":
             return False  # "$password: String!": a GraphQL variable's declaration
         if name == "name" and text.endswith(_FORM_DATA, 0, match.start()):
@@ -794,7 +797,7 @@ class TextScrubber:
             or (value[0] == "[" and _MASK_RE.fullmatch(value) is not None)
             or (":" in value and _PSEUDONYM_RE.fullmatch(value) is not None)
             # a pseudonym's "kind:" read as a pair, and the clause after it ("birth_date:1f0c... in Köln")
-            or (match is not None and match["sep"] == ":" and _PSEUDONYM_RE.match(match[0] + value) is not None)
+            or (match is not None and match["sep"] in _COLONS and _PSEUDONYM_RE.match(match[0] + value) is not None)
         )
 
     def _pair_replacement(self, verdict: object, value: str) -> str:

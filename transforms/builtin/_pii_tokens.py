@@ -247,17 +247,21 @@ _KEY_WORDS = ("private key|secret key|signing key|encryption key|master key|api 
               "|auth token|refresh token|client secret|webhook secret|api secret|app secret|shared secret|signing secret"
               "|consumer secret|auth secret|secret token")
 _SAID_RE = re.compile(
-    r"(?:" + cased(_KEY_WORDS) + r")[ ]{1,3}(?:is[ ]{1,3}|[:=][ ]?)?(?P<key>(?:0x)?[A-Za-z0-9+/_-]{20,512}+={0,2}+)"
+    r"(?:" + cased(_KEY_WORDS) + r")[ ]{1,3}(?:is[ ]{1,3}|[:=][ ]?)?\\?[\"'‘“]?(?P<key>(?:0x)?[A-Za-z0-9+/_-]{20,512}+={0,2}+)"
     r"(?![A-Za-z0-9+/=_-])"
     r"|(?:" + cased(_PASSWORD_WORDS)
     # a word saying which password between ("mot de passe temporaire est : ...")
     + r")(?:[ ](?:" + cased(_PASSWORD_ADJECTIVES) + r"))?"
     # whose password: "the new password for jane is ...", "das Passwort von admin ist ..."
     r"(?P<whose>[ ](?:for|of|to|de|du|für|von|pour|para|del|da|van|voor)(?:[ ][^\s\d.,;:!?\"'()]{1,40}+){1,2}?)?"
-    r"[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS)"
+    r"[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS"
+    r"|(?:(?:has|have)[ ]been[ ]|was[ ]|is[ ]|been[ ])?(?:reset|changed|set|updated)[ ]to)"
     r"(?:[ ]{0,2}:)?[ ]{1,3}(?:\\?[\"'‘“])?(?P<value>[^\s\"'<>‘’“”]{1,128}+)"
     # "with password 'hunter2'", 'Passwort "geheim123"': a quoted word right after the word
     r"|(?:" + cased(_PASSWORD_WORDS) + r")[ ]{1,3}\\?[\"'‘“](?P<quoted>[^\s\"'‘’“”\\]{1,128}+)(?=\\?[\"'’”])"
+    # "use password Xk29-pq7 to log in": a word right after it that mixes letters and digits
+    r"|(?:" + cased(_PASSWORD_WORDS) + r")[ ]{1,3}(?P<bare>(?=[^\s\"'<>]{0,127}[0-9])(?=[^\s\"'<>]{0,127}[A-Za-z])"
+    r"[^\s\"'<>]{6,128}+)"
     r"|(?:" + cased(_CODE_WORDS) + "|" + one_of(top_level(_CODE_WORDS_AS_WRITTEN))
     + r")(?:(?![^\W\d_])|(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])(?=[是为為はがを는은이를]))"
     r"(?:[ ]{1,3}(?:code|number|no\.?))?"
@@ -326,6 +330,8 @@ CUE_WORDS = [*variants(_KEY_WORDS), *variants(_PASSWORD_WORDS), *variants(_CODE_
              *top_level(_CODE_WORDS_AS_WRITTEN), *variants(_CODES_LIST_WORDS)]
 #: A lifetime or a count after the digits: not a code.
 _UNIT_AFTER_RE = re.compile(r"[ ]?(?:s|ms|sec|secs|seconds|min|mins|minutes|h|hours|days|digits|characters|times|%)(?![A-Za-z])")
+#: Algorithms named after the word password ("password SHA256 hashing", "password PBKDF2").
+_ALGORITHMS = ("SHA", "MD5", "PBKDF", "ARGON", "BCRYPT", "SCRYPT", "AES", "RSA", "HMAC", "NTLM", "UTF", "BASE64")
 #: Words after "password for" that make the sentence about something else than a password.
 _WHOSE_NOT = frozenset("reset link field change policy rules requirements manager hint length expiry".split())
 #: Words between a code's word and digits that make the digits something else: a card's
@@ -529,7 +535,7 @@ def _said(match: re.Match[str], redacted: str) -> str:
         if not (token_like(key) and any(c.isdigit() for c in key)):
             return match[0]
         return match[0][:match.start("key") - match.start()] + redacted
-    group = next(g for g in ("value", "quoted", "code") if match[g] is not None)
+    group = next(g for g in ("value", "quoted", "bare", "code") if match[g] is not None)
     value = match[group].rstrip(".,;:)")
     if not value or value.lower() in _SAID_NOT_VALUES or value == redacted or value.startswith("["):
         return match[0]
@@ -538,6 +544,8 @@ def _said(match: re.Match[str], redacted: str) -> str:
     if value.isdigit() and len(value) < 3:
         return match[0]  # "PIN is 4 digits long": a count, not a code
     gap = match["gap"] if group == "code" else None
+    if group == "bare" and value.upper().startswith(_ALGORITHMS):
+        return match[0]  # "password SHA256 hashing": the scheme, not the password
     if gap and (len(value) < 4 or not _GAP_NOT_A_CODE.isdisjoint(gap.lower().split())
                 or _UNIT_AFTER_RE.match(match.string, match.end()) is not None):
         return match[0]
