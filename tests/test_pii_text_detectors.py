@@ -199,6 +199,8 @@ TOKEN_EXAMPLES = {
     "stripe_client_secret": "pi_3MtwBwLkdIwHu7ix28a3tqPa_secret_Lyj8qjXZjfevW7FO1cGMLHOnJ",
     "extended_private_key": "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi",
     "laravel_key": "base64:n7+8CnoU0L0MBnChqeD2DYlqXjUYwe6AwtED1Y3TauS=",
+    "twitch_stream_key": "live_123456789_AbCdEfGhIjKlMnOpQrStUvWxYz0123",
+    "stream_key": "rtmp://a.rtmp.youtube.com/live2/abcd-efgh-ijkl-mnop-qrst",
     # crypt(3) SHA-512, as /etc/shadow holds it
     "password_hash": "$6$KaeyndXwLFnY8h6K$ZTBo96Y2XO2bjbvHvl3IBUle.ttqWEpYnSiuKaR4Nh4ZbOj1MaJdvNOHIhm7MTD99lTGtbhXgOqNlZnmISDK/u",
     "firebase_key": "AAAAViKdqoF:APA91bFppnYk" + "a1B2-_" * 20,

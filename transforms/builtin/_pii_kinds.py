@@ -153,6 +153,8 @@ KIND_CLASS: dict[str, str] = {
     "extended_private_key": "credential",
     "laravel_key": "credential",
     "password_hash": "credential",
+    "twitch_stream_key": "credential",
+    "stream_key": "credential",
     "google_refresh_token": "credential",
     "square_access_token": "credential",
     "slack_config_token": "credential",

@@ -366,6 +366,7 @@ URL_CREDENTIAL_IF_TOKENLIKE = frozenset({"code", "key", "ticket", "token", "asse
 #: random, is the secret (``/reset-password/8f7d...``, ``/invite/Zx9Q...``, ``/magic-link/...``),
 #: whether or not a route pattern says so (a 404, a proxy's log line, a Referer).
 _LINK_WORDS = ("reset|verify|verification|confirm|confirmation|activate|activation|invite|invitation|magic"
+               "|join|claim|redeem|sso|passwordless-login"
                "|unsubscribe|token|tokens|passwordless|recover|recovery|otp|onetime|one-time|login|signin|sign-in")
 _PATH_SECRET_RE = re.compile(
     r"/(?:[A-Za-z0-9]{1,24}[-_])?(?:" + cased(_LINK_WORDS) + r")(?:[-_][A-Za-z0-9]{1,24})?"
@@ -373,9 +374,30 @@ _PATH_SECRET_RE = re.compile(
 )
 
 
+#: The query of such a link (``/auth/magic?t=...``, ``/invite?c=...``): each of its values
+#: that looks random is the secret, whatever its parameter is called.
+_LINK_QUERY_RE = re.compile(
+    r"/(?:[A-Za-z0-9]{1,24}[-_])?(?:" + cased(_LINK_WORDS) + r")(?:[-_][A-Za-z0-9]{1,24})?"
+    r"(?:/[A-Za-z0-9_.-]{1,64}+){0,3}\?(?P<query>[^#\s\"'<>]{1,2048}+)"
+)
+
+
 def scrub_link_secrets(text: str, redacted: str) -> str:
-    """The random-looking segment after a path segment that names a secret's link."""
-    return _PATH_SECRET_RE.sub(lambda m: _link_secret(m, redacted), text)
+    """The random-looking segment after a path segment that names a secret's link, and the
+    random-looking values of its query."""
+    text = _PATH_SECRET_RE.sub(lambda m: _link_secret(m, redacted), text)
+    if "?" in text:
+        text = _LINK_QUERY_RE.sub(lambda m: _link_query(m, redacted), text)
+    return text
+
+
+def _link_query(match: re.Match[str], redacted: str) -> str:
+    params = match["query"].split("&")
+    for i, param in enumerate(params):
+        name, eq, value = param.partition("=")
+        if eq and value != redacted and token_like(value) and not value.isdigit():
+            params[i] = f"{name}={redacted}"
+    return match[0][:match.start("query") - match.start()] + "&".join(params)
 
 
 def _link_secret(match: re.Match[str], redacted: str) -> str:
