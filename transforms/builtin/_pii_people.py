@@ -79,6 +79,8 @@ _ROLE = (
     r"customer|client|patient|caller|passenger|tenant|kunde|kundin|cliente|paciente|patiente"
     r"|contact|kontakt|contacto|contatto|sent by|gesendet von|envoyé par|enviado por|inviato da|wysłane przez"
     r"|verzonden door|skickat av"
+    # who a parcel or a letter is for: "Attn: Jane Doe", "z. Hd. Max Mustermann", "c/o Jane Doe"
+    r"|attn|attention|z. hd.|z.hd.|z. Hd.|z.Hd.|zu händen|c/o|à l'attention de|all'attenzione di|a la atención de|t.a.v."
 )
 #: Who holds a card or an account, named after it with or without a colon, and in capitals
 #: as a card is embossed ("holder JANE DOE, exp 12/28").
@@ -107,6 +109,18 @@ _NAME_CUE_RE = re.compile(
     r"(?:(?<=[.,])|(?![^\W\d_]))(?P<gap>[ ]{0,2}[:=][ ]{0,2}|\.[ ]?|[ ,:\r\n]{1,3})(?=[^\W\d_])"
 )
 _GREETING_RE = re.compile(f"(?i:{_GREETING})")
+#: Greetings that name one person by one word when a comma or the line's end follows ("Hi
+#: Bartholomew,", "Hello Anneke!").
+_ONE_WORD_GREETING_RE = re.compile(r"(?i:hi|hello|hey|hallo|hola|bonjour|ciao|olá|ola|hej|moin|servus|salut)")
+_ONE_WORD_END_RE = re.compile(r"[ ]?(?:[,!]|\r?\n)")
+_SALUTATION_RE = re.compile(f"(?i:{_SALUTATION})")
+#: The title a salutation is followed by before the name ("Gentile Sig.ra Esposito", "Beste
+#: mevrouw Verhoeven", "Sehr geehrter Herr Dr. Müller"), in any case.
+_SALUTATION_TITLE_RE = re.compile(
+    r"(?i:(?:mevrouw|meneer|heer|sig\.ra|sig\.na|sig\.|signor|signora|signore|dott\.ssa|dott\.|dottoressa|herr|frau"
+    r"|señor|señora|sr\.|sra\.|srta\.|monsieur|madame|mademoiselle|mr\.?|mrs\.?|ms\.?|dr\.|prof\.|pan|pani|panie"
+    r"|senhor|senhora|sayın|bay|bayan)[ ]){1,2}"
+)
 _ROLE_RE = re.compile(f"(?i:{_ROLE})")
 _LABEL_RE = re.compile(f"(?i:{_LABEL})")
 _HOLDER_RE = re.compile(f"(?i:{_HOLDER})")
@@ -129,6 +143,7 @@ _NOT_NAMES = frozenset(
     mr mrs ms miss dr prof herr frau mme mlle sr sra srta
     name names nom nome nombre vorname nachname not unknown none null undefined n/a na tbd test example sample
     january february march april may june july august september october november december
+    siri alexa cortana bixby google
     monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
     service services success care experience portal profile account accounts journey segment id number list
     data record records details info information satisfaction relations relationship feedback facing base
@@ -169,7 +184,14 @@ def scrub_names(text: str, replace: Replace) -> str:
         if title and _brand_after_title(text, cue.end()):
             continue  # "Dr. Oetker Ristorante", "Mr. Clean Magic Eraser"
         minimum = 2 if greeting or bare or (holder and not colon) else 1
-        span = _name_after(text, cue.end(), minimum, capitals=holder or not (greeting or title or bare))
+        at = cue.end()
+        if _SALUTATION_RE.fullmatch(word) is not None and (after := _SALUTATION_TITLE_RE.match(text, at)) is not None:
+            at = after.end()
+        one_word = not role and _ONE_WORD_GREETING_RE.fullmatch(word) is not None
+        span = _name_after(text, at, 1 if one_word else minimum, capitals=holder or not (greeting or title or bare))
+        if span is not None and one_word and " " not in text[span[0]:span[1]]:
+            if _ONE_WORD_END_RE.match(text, span[1]) is None:
+                continue  # "Hi Spain team": one word only when a comma or the line's end closes it
         if span is None:
             continue
         start, end = span
@@ -207,8 +229,13 @@ _SCRIPT_NAME_RE = re.compile(
     r"|(?:제 이름은|내 이름은|저의 이름은|제 이름이)[ ]?(?P<ko>[가-힣]{2,4}?)(?=입니다|이에요|예요|이라고|라고|[ .,!?]|$)"
     r"|(?:الاسم|الاسم الكامل|اسم العميل)[ ]?[:：][ ]?(?P<ar2>[\u0621-\u064a]{2,20}(?:[ ][\u0621-\u064a]{2,20}){0,2}?)(?=[ ]?[،,.!؟?]|$)"
     r"|(?:اسمي|إسمي|أنا اسمي)[ ](?P<ar>[\u0621-\u064a]{2,20}(?:[ ][\u0621-\u064a]{2,20}){0,2}?)(?=[ ]?[،,.!؟?]|$)"
+    # a name before the honorific of a letter's address: 渡辺 健一 様, 佐藤様
+    r"|(?:^|(?<=[\s、。,:：]))(?P<sama>[\u4e00-\u9fff\u30a0-\u30ff]{1,5}(?:[ 　][\u4e00-\u9fff\u30a0-\u30ff]{1,5})?)"
+    r"[ 　]?(?:様|さま|殿)"
 )
-_SCRIPT_NAME_GUARD_RE = re.compile(r"名前は|と申します|といいます|我叫|名字|名叫|本人叫|이름|اسم|إسمي")
+#: What comes before 様 and is no name: everyone, customers, members, people in charge.
+_NOT_SAMA = frozenset("皆 客 各位 会員 利用者 担当者 管理者 購入者 申込者 関係者 出品者 落札者 皆々 神 王 仏 奥".split())
+_SCRIPT_NAME_GUARD_RE = re.compile(r"名前は|と申します|といいます|我叫|名字|名叫|本人叫|이름|اسم|إسمي|様|さま|殿")
 
 
 def scrub_script_names(text: str, replace: Replace) -> str:
@@ -221,6 +248,8 @@ def scrub_script_names(text: str, replace: Replace) -> str:
 
 def _script_name(match: re.Match[str], replace: Replace) -> str:
     name = match[match.lastgroup]
+    if match.lastgroup == "sama" and name.replace("　", " ").split(" ")[-1] in _NOT_SAMA:
+        return match[0]
     return swap_group(match, match.lastgroup, replace("name", " ".join(name.split()).lower(), name))
 
 

@@ -60,7 +60,9 @@ from functools import lru_cache
 from typing import Callable, Iterable
 from urllib.parse import quote_plus, unquote_plus
 
-from transforms.builtin import _pii_commands, _pii_errors, _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tokens
+from transforms.builtin import (
+    _pii_commands, _pii_directory, _pii_errors, _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tables, _pii_tokens,
+)
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
 from transforms.builtin._pii_names import CREDENTIAL_HEADERS
@@ -457,6 +459,10 @@ class TextScrubber:
                 or "htpasswd" in text or "WIFI:" in text or "docker" in text):
             text = _CLI_PASSWORD_RE.sub(self._cli_password, text)
         text = _pii_commands.scrub(text, self._redacted, self.flag_is_credential)
+        if "CN=" in text or "cn=" in text or "VCARD" in text or "vcard" in text:
+            text = _pii_directory.scrub(text, replace)
+        if "\n" in text and _pii_tables.may_hold_table(text):
+            text = _pii_tables.scrub(text, self._column_verdict, self._pair_replacement)
         if "</" in text:
             text = _ELEMENT_RE.sub(self._element, text)
         if "form-data" in text:

@@ -1,0 +1,74 @@
+"""Names that a greeting, an addressee's line or a structured text format gives away, through
+the default chain: "Hi Bartholomew,", "Attn:", "Gentile Sig.ra ...", "... 様", vCards, the
+``CN=`` of LDAP DNs, X.509 subjects and iCalendar attendees, and the columns of a CSV table
+under their header. Each has look-alikes that stay."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from transforms.chain import build_chain
+from transforms.manager import get_plugin_manager
+from transforms.testing import make_record
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return build_chain(get_plugin_manager(), None)
+
+
+def stored(chain, text: str) -> str:
+    record = make_record()
+    record["request"]["body"] = {"text": text}
+    result = chain.run(json.dumps(record, ensure_ascii=False), "2026-12-03T00:00:00.000Z")
+    return result.record["request"]["body"]["text"]
+
+
+PEOPLE = [
+    ("Hi Bartholomew,\nyour order has shipped.", ["Bartholomew"]),
+    ("Hello Anneke! Your table is ready.", ["Anneke"]),
+    ("Ship to: Attn: Rosalind Featherstone, Loading Dock 3", ["Featherstone"]),
+    ("z. Hd. Max Mustermann, Hauptstraße 5", ["Mustermann"]),
+    ("Gentile Sig.ra Esposito, la sua pratica è stata presa in carico.", ["Esposito"]),
+    ("Beste mevrouw Verhoeven, uw pakket is onderweg.", ["Verhoeven"]),
+    ("Sehr geehrter Herr Dr. Müller,", ["Müller"]),
+    ("渡辺 健一 様\nご注文ありがとうございます。", ["渡辺 健一"]),
+    ("BEGIN:VCARD\nVERSION:3.0\nN:Okonjo;Chidinma;;;\nFN:Chidinma Okonjo\nADR;TYPE=HOME:;;12 Allen Ave;Ikeja;;100271;NG\n"
+     "BDAY:1991-04-12\nEND:VCARD", ["Okonjo", "Chidinma", "12 Allen Ave", "1991-04-12"]),
+    ("ATTENDEE;CN=Leopold Vanderbeek;ROLE=REQ-PARTICIPANT:mailto:leopold.vanderbeek@telenet.be", ["Vanderbeek"]),
+    ('ORGANIZER;CN="Mira Castellanos":mailto:mira@example.org', ["Castellanos"]),
+    ("Bind failed for CN=Kowalczyk\\, Zofia,OU=Finance,OU=Users,DC=corp,DC=acme,DC=io", ["Kowalczyk", "Zofia"]),
+    ("client cert subject: C=DE, O=Acme, CN=Wilhelmina Brandauer, emailAddress=w.brandauer@acme.de", ["Brandauer"]),
+    ('By=spiffe://acme/ns/x;Hash=468ed33b;Subject="CN=Jane Doe,OU=eng";URI=spiffe://acme', ["Jane Doe"]),
+    ("first_name,last_name,plan\nHildegard,Vonnegut-Steiner,pro", ["Hildegard", "Vonnegut-Steiner"]),
+    ('id;email;phone;country\n1;jane@example.com;+44 20 7946 0958;GB\n2;"bob@example.com";;FR\n',
+     ["jane@example.com", "7946 0958", "bob@example.com"]),
+]
+LOOK_ALIKES = [
+    "Hi Spain team", "Hello World,", "Hi there,", "Hi API,", "Hey Siri, play music", "お客様各位", "皆様へ",
+    "subject=CN=api.acme.io, O=Acme", "CN=admin,DC=acme,DC=io", "CN=Platform Team,OU=Groups",
+    "sku,name,price\nA-1,Blue Mug,9.99\nA-2,Red Mug,8.50", "a,b\n1,2", "BEGIN:VCALENDAR\nSUMMARY:Team sync\nEND:VCALENDAR",
+]
+
+
+@pytest.mark.parametrize(("text", "secrets"), PEOPLE)
+def test_names_given_away_by_a_greeting_or_a_format_are_masked(chain, text, secrets):
+    # GIVEN a text that names a person by its greeting, addressee line or format
+    # WHEN it is stored  THEN none of the person's data is left
+    out = stored(chain, text)
+    assert not [s for s in secrets if s in out], out
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_the_same_shapes_naming_no_one_stay(chain, text):
+    assert stored(chain, text) == text
+
+
+def test_a_table_keeps_its_other_columns_and_its_line_ends(chain):
+    # GIVEN a CSV with CRLF line ends, a quoted value and a personal column among others
+    text = 'sku,customer_email,total\r\nA-1,"jane@example.com",9.99\r\nA-2,bob@example.com,"1,200.00"\r\n'
+    out = stored(chain, text)
+    # THEN only the personal column changed
+    assert out == 'sku,customer_email,total\r\nA-1,[email],9.99\r\nA-2,[email],"1,200.00"\r\n'

@@ -1,0 +1,56 @@
+"""Delimited tables written as text (a CSV export, an import file, a spreadsheet pasted into a
+ticket): a header line of field names, then rows. Each column whose name is sensitive has its
+values masked as a field of that name would be (``first_name,last_name,plan`` then
+``Hildegard,Vonnegut-Steiner,pro``); the rest of the text is left to the other passes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Callable
+
+#: A header: two to a hundred field names, one delimiter between them, alone on the first line.
+_HEADER_RE = re.compile(
+    r"\ufeff?[\"']?[A-Za-z_][\w .()/#-]{0,63}+[\"']?(?P<d>[,;\t|])[\"']?[A-Za-z_][\w .()/#-]{0,63}+[\"']?"
+    r"(?:(?P=d)[\"']?[A-Za-z_][\w .()/#-]{0,63}+[\"']?){0,98}+\r?\n"
+)
+#: Past this size a table is left to the other passes (they read any text in linear time).
+_MAX = 1 << 20
+
+
+def may_hold_table(text: str) -> bool:
+    """Does ``text`` start with a line that could be a table's header?"""
+    return "\n" in text and len(text) <= _MAX and _HEADER_RE.match(text) is not None
+
+
+def scrub(text: str, verdict_of: Callable[[str], object], replacement: Callable[[object, str], str]) -> str:
+    """``text`` with the values of its sensitive columns replaced (``verdict_of`` judges a
+    column's name, ``replacement`` gives a value's mask for that verdict)."""
+    header = _HEADER_RE.match(text)
+    if header is None:
+        return text
+    delimiter = header["d"]
+    names = next(csv.reader([header[0].rstrip("\r\n").lstrip("\ufeff")], delimiter=delimiter))
+    verdicts = [verdict_of(name.strip()) for name in names]
+    if not any(verdicts):
+        return text
+    if sum(1 for v in verdicts if v) == 1 and next(n for n, v in zip(names, verdicts) if v).strip().lower() == "name":
+        return text  # a bare "name" column and nothing personal beside it: a product's or a plan's
+    newline = "\r\n" if header[0].endswith("\r\n") else "\n"
+    rows = list(csv.reader(io.StringIO(text[header.end():], newline=""), delimiter=delimiter))
+    changed = False
+    for row in rows:
+        for i, value in enumerate(row):
+            if i < len(verdicts) and verdicts[i] and value.strip() and not value.startswith("["):
+                row[i] = replacement(verdicts[i], value)
+                changed = True
+    if not changed:
+        return text
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator=newline).writerows(rows)
+    body = out.getvalue()
+    if not text.endswith(("\n", "\r")):
+        body = body[: -len(newline)] if body.endswith(newline) else body
+    return header[0] + body
