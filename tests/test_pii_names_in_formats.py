@@ -72,3 +72,25 @@ def test_a_table_keeps_its_other_columns_and_its_line_ends(chain):
     out = stored(chain, text)
     # THEN only the personal column changed
     assert out == 'sku,customer_email,total\r\nA-1,[email],9.99\r\nA-2,[email],"1,200.00"\r\n'
+
+
+def test_an_hl7_messages_personal_fields_are_masked_and_its_routing_kept(chain):
+    # GIVEN an ADT message as an integration engine logs it (segments ended by \r)
+    message = ("MSH|^~\\&|EPIC|HOSP|LAB|HOSP|20261130101112||ADT^A01|MSG00001|P|2.5\r"
+               "PID|1||MRN7712345^^^HOSP^MR||CHALMERS^PETER^JAMES||19741225|M|||534 EREWHON ST^^PLEASANTVILLE^VIC^3999^AU"
+               "||(03)5555-6473||||||206-36-7696\r"
+               "NK1|1|CHALMERS^MARY|SPO|534 EREWHON ST^^PLEASANTVILLE|(03)5555-6474\r"
+               "PV1|1|I|W^389^1^HOSP||||12345^OCHOA^HELEN\r"
+               "DG1|1||I10^Essential hypertension^I10")
+    # WHEN it is stored
+    out = stored(chain, message)
+    # THEN the patient's, the next of kin's and the doctor's data are gone; routing and codes stay
+    for secret in ("MRN7712345", "CHALMERS", "19741225", "EREWHON", "5555-647", "206-36-7696", "OCHOA"):
+        assert secret not in out, (secret, out)
+    for kept in ("MSH|^~\\&|EPIC|HOSP|LAB|HOSP|20261130101112||ADT^A01|MSG00001|P|2.5", "I10^Essential hypertension", "|SPO|"):
+        assert kept in out
+
+
+def test_pipes_that_are_no_hl7_segment_stay(chain):
+    for text in ("a|b|c", "PIDGIN|x|y", "status: PID|ok"):
+        assert stored(chain, text) == text

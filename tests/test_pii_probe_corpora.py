@@ -42,8 +42,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "email-raw-mime": "a signature's name; role addresses are masked as e-mails",
         "chat-transcript-support-bot": "an answer to a bot's question has no cue",
         "fhir-observation-bundle": "FHIR's subject.display",
-        "hl7v2-adt-in-string": "HL7 v2 segments are not parsed",
-        "db-dump-insert-statements": "only a multi-row INSERT's first row is read",
         "sendgrid-inbound-parse": "a town on the line after its street",
         "twilio-sms-inbound-personal-text": "a date of birth after an address that ran past its comma; Twilio SIDs",
         # identifiers under other names

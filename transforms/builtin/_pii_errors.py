@@ -10,7 +10,8 @@ pass cannot pair it with the value:
   ``users_email_unique``, ``idx_users_username``);
 - Joi (and celebrate): ``"phone" with value "0612345678" fails to match ...``; Mongoose:
   ``Path `phone` (`0612345678`) is invalid``;
-- SQL in an error or a log line: ``INSERT INTO users (name, email) VALUES ('Jane Doe', ...)``.
+- SQL in an error or a log line: ``INSERT INTO users (name, email) VALUES ('Jane Doe', ...), (...)``,
+  every row.
 
 Each value is judged by its column's name, as a field's value would be (``judge`` is the
 pair pass's: a credential, a kind of personal data, or nothing); the rest of the message
@@ -92,15 +93,22 @@ def _split_sql(values: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _verdicts(match: re.Match[str], judge: Judge) -> list[object]:
+    return [judge(n) if n else False for n in (n.strip().strip('"`[]') for n in match["names"].split(","))]
+
+
 def _columns(match: re.Match[str], judge: Judge, mask: Mask, split: Callable[[str], list[tuple[int, int]]]) -> str:
-    names = [n.strip().strip('"`[]') for n in match["names"].split(",")]
-    verdicts = [judge(n) if n else False for n in names]
+    verdicts = _verdicts(match, judge)
     if not any(verdicts):
         return match[0]
-    values = match["values"]
+    return _replaced(match, "values", _masked_values(match["values"], verdicts, mask, split))
+
+
+def _masked_values(values: str, verdicts: list[object], mask: Mask, split: Callable[[str], list[tuple[int, int]]]) -> str:
+    """A row's values, those of the sensitive columns masked."""
     spans = split(values)
-    if len(spans) != len(names):
-        return _replaced(match, "values", mask(True, values))  # cannot line them up: mask them all
+    if len(spans) != len(verdicts):
+        return mask(True, values)  # cannot line them up: mask them all
     out, last = [], 0
     for (start, end), verdict in zip(spans, verdicts):
         value = values[start:end]
@@ -109,7 +117,21 @@ def _columns(match: re.Match[str], judge: Judge, mask: Mask, split: Callable[[st
             out.append(mask(verdict, value))
             last = end
     out.append(values[last:])
-    return _replaced(match, "values", "".join(out))
+    return "".join(out)
+
+
+#: One row of a VALUES list: ``(...)``, a quoted literal holding brackets and commas or not.
+_ROW = r"\((?:'(?:[^'\r\n]|'')*+'|[^'()\r\n])*+\)"
+_ROW_RE = re.compile(_ROW)
+
+
+def _insert(match: re.Match[str], judge: Judge, mask: Mask) -> str:
+    """Every row of a multi-row INSERT, each lined up with the column names."""
+    verdicts = _verdicts(match, judge)
+    if not any(verdicts):
+        return match[0]
+    rows = _ROW_RE.sub(lambda row: "(" + _masked_values(row[0][1:-1], verdicts, mask, _split_sql) + ")", match["rows"])
+    return _replaced(match, "rows", rows)
 
 
 class Format(NamedTuple):
@@ -137,7 +159,7 @@ FORMATS = (
     # an INSERT with its literal values (a quoted literal may hold brackets and commas)
     Format(("VALUES", "values"), re.compile(
         r"(?i:insert)[ ]+(?i:into)[ ]+[\w.\"`\[\]]{1,128}+[ ]*\((?P<names>[^()\r\n]{1,1024}+)\)[ ]*"
-        r"(?i:values)[ ]*\((?P<values>(?:'(?:[^'\r\n]|'')*+'|[^'()\r\n])*+)\)"
-    ), lambda m, judge, mask: _columns(m, judge, mask, _split_sql)),
+        r"(?i:values)[ ]*(?P<rows>" + _ROW + r"(?:[ ]*,[ ]*" + _ROW + r")*+)"
+    ), _insert),
 )
 _LITERALS = tuple(literal for form in FORMATS for literal in form.literals)

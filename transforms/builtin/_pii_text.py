@@ -61,7 +61,8 @@ from typing import Callable, Iterable
 from urllib.parse import quote_plus, unquote_plus
 
 from transforms.builtin import (
-    _pii_commands, _pii_directory, _pii_errors, _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tables, _pii_tokens,
+    _pii_commands, _pii_directory, _pii_errors, _pii_geo, _pii_hl7, _pii_ids, _pii_people, _pii_phones, _pii_tables,
+    _pii_tokens,
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
@@ -461,6 +462,8 @@ class TextScrubber:
         text = _pii_commands.scrub(text, self._redacted, self.flag_is_credential)
         if "CN=" in text or "cn=" in text or "VCARD" in text or "vcard" in text:
             text = _pii_directory.scrub(text, replace)
+        if _pii_hl7.may_hold(text):
+            text = _pii_hl7.scrub(text, replace)
         if "\n" in text and _pii_tables.may_hold_table(text):
             text = _pii_tables.scrub(text, self._column_verdict, self._pair_replacement)
         if "</" in text:
