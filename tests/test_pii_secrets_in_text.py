@@ -294,3 +294,71 @@ def test_a_secret_links_query_values_that_look_random_are_masked(chain, url, sec
 def test_a_secret_links_plain_query_values_stay(chain):
     url = "https://app.acme.io/invite?lang=en&team=42&utm_source=newsletter"
     assert json.loads(stored(chain, {"link": url}))["link"] == url
+
+
+#: What API logs and payloads say near the words and shapes this stop's passes key on,
+#: holding no secret and no person: each must be stored as written.
+NEAR_MISSES = [
+    'POST /api/v1/login HTTP/1.1',
+    'GET /auth/callback?state=abc&code_challenge_method=S256',
+    'User login: success',
+    'Credentials: valid',
+    'login with SSO/SAML',
+    "define('APP_VERSION', '2.4.1');",
+    "config['timeout'] = '30s'",
+    "headers.set('Content-Type', 'application/json')",
+    "process.env['NODE_ENV'] = 'production'",
+    'setenv("LANG", "en_US.UTF-8")',
+    'localStorage.setItem("theme", "dark")',
+    'auth("github")',
+    'login("oauth")',
+    'Hello Team,',
+    'Hi all,',
+    'Dear Valued Customer,',
+    'Hi Support,',
+    'Recovery codes: generated',
+    'backup codes (10 left)',
+    'status|ok|200',
+    'a|b|c|d',
+    'CN=*.acme.io',
+    "CN=Let's Encrypt Authority X3, O=Let's Encrypt, C=US",
+    'CN=DigiCert Global Root CA,OU=www.digicert.com,O=DigiCert Inc,C=US',
+    'name,price,qty',
+    'Widget,9.99,3',
+    'The TAN color is nice',
+    'Tan 2024 collection launched',
+    'PIN pad firmware v2.3.1',
+    'OTP sent',
+    'verification code expired',
+    'Your code review is ready: PR 1234',
+    'Error code 500 returned',
+    'Code 404: page not found',
+    'machine learning model password-strength-v2 deployed',
+    'default password policy: 12 chars',
+    'psql -h db -p 5432 -U app',
+    'redis-cli -p 6380 ping',
+    'curl -a https://x',
+    'zip -r out.zip dir',
+    'unzip -l out.zip',
+    'ldapsearch -x -b dc=acme,dc=io',
+    'mongo --port 27017',
+    'http GET api.acme.io/users page==2',
+    'gh secret list',
+    'docker run -p 8080:80 nginx',
+    'ssh -p 2222 deploy@host',
+    'openssl req -new -key key.pem -out csr.pem',
+    'keytool -list -keystore ks.jks',
+    'net user',
+    'rabbitmqctl list_users',
+    'kubectl create secret generic db --dry-run=client',
+    '{"kty": "RSA", "n": "0vx7agoebGcQSuuPiLJXZpt", "e": "AQAB", "kid": "k1"}',
+    'Your verification code is valid for 10 minutes',
+    'Code: 200 OK',
+    'Build 4821 passed',
+    'Ref: KXPD-4821',
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_misses_of_every_new_pass_are_stored_as_written(chain, text):
+    assert json.loads(stored(chain, {"line": text}))["line"] == text

@@ -177,6 +177,8 @@ def _value(match: re.Match[str], redacted: str, split: str) -> str:
 
 def _query_password(match: re.Match[str], redacted: str) -> str:
     group = next(g for g in ("sql", "fn", "r1", "r2", "rb", "redis", "call") if match[g] is not None)
+    if group == "call" and match[group].isalpha() and match[group].islower():
+        return match[0]  # auth("github"), passport.authenticate("google"): a provider's name
     return _swap(match, group, redacted)
 
 

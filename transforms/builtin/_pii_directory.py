@@ -24,6 +24,12 @@ _COMMON_NAME_RE = re.compile(
     r"(?<![\w-])(?:CN|cn)=(?:\"(?P<quoted>[^\"\r\n]{1,128}+)\"|(?P<value>(?:\\.|[^,;/:+\"\\\r\n]){1,128}+))"
 )
 _ESCAPED_COMMA_RE = re.compile(r"^([^\\,]{1,64})\\,[ ]?([^\\,]{1,64})$")
+#: Words of a certificate authority's, an organisation's or a service's common name.
+_NOT_PEOPLE = frozenset(
+    """root ca authority issuing intermediate server client certificate certificates global services service trust
+    ltd inc llc gmbh corp corporation limited company co ag sa bv plc group team department dept admins admin
+    users domain computers controllers operators encryption signing code ev tls ssl secure g2 g3 r3 x1 x3""".split()
+)
 
 
 def scrub(text: str, replace: Replace) -> str:
@@ -49,7 +55,7 @@ def _common_name(match: re.Match[str], replace: Replace) -> str:
     value = match[group].strip()
     # "Kowalczyk\, Zofia": a directory's "Last, First"
     written = _ESCAPED_COMMA_RE.sub(r"\2 \1", value) if "\\," in value else value
-    if not reads_as_name(written):
+    if not reads_as_name(written) or not _NOT_PEOPLE.isdisjoint(written.lower().replace(",", " ").split()):
         return match[0]
     start, end = match.start(group) - match.start(), match.end(group) - match.start()
     return match[0][:start] + replace("name", " ".join(written.lower().split()), match[group]) + match[0][end:]

@@ -366,6 +366,12 @@ _ERROR_NAMES = ("Error", "Exception", "ERROR", "EXCEPTION", "_error", "_exceptio
 
 #: Secrets of several words or codes in a row: "seed phrase: abandon ability ...",
 #: "recovery codes: 1a2b-3c4d 5e6f-7a8b": in prose their value runs to the end of the clause.
+#: What a log line says of a credential after its name and a colon: its state, not its value
+#: ("Credentials: valid", "Recovery codes: generated", "Token: expired").
+_CREDENTIAL_STATES = frozenset(
+    """valid invalid expired missing required none null true false ok set unset provided present hidden redacted
+    generated revoked rotated enabled disabled pending verified unverified accepted rejected n/a absent empty""".split()
+)
 _MANY_WORD_SECRETS = frozenset({"phrase", "passphrase", "mnemonic", "codes", "words", "seed"})
 #: Their value: up to the end of the clause (a 24-word phrase is about 200 characters).
 _WORDS_VALUE_RE = re.compile(r"(?P<value>[^,;\n\r<>\"{}\[\]|.]{0,400}+)")
@@ -632,7 +638,9 @@ class TextScrubber:
             if verdict == "address":
                 value = value.rstrip(" ")
             variable = _VARIABLE_RE.match(text, value_match.start("value"))
-            if (not value or value == "(" or self._already_clean(value, match) or (variable is not None and variable.end() >= value_match.start("value") + len(value))
+            if (not value or value == "(" or self._already_clean(value, match)
+                    or (verdict is True and not quoted and match["sep"] in _COLONS
+                        and value.lower().rstrip(".,") in _CREDENTIAL_STATES) or (variable is not None and variable.end() >= value_match.start("value") + len(value))
                     or (verdict == "name" and self._names_a_field(value, text, at))):
                 pos = at if at > match.start() else at + 1
                 continue
