@@ -94,3 +94,11 @@ def test_an_hl7_messages_personal_fields_are_masked_and_its_routing_kept(chain):
 def test_pipes_that_are_no_hl7_segment_stay(chain):
     for text in ("a|b|c", "PIDGIN|x|y", "status: PID|ok"):
         assert stored(chain, text) == text
+
+
+def test_a_table_csv_cannot_read_is_left_to_the_other_passes_and_the_record_kept(chain):
+    # GIVEN a header, then a field longer than the csv module's limit, with an e-mail after it
+    text = "first_name,email\n" + "a" * 200_000 + ",jane@example.com"
+    # WHEN it is stored  THEN the record is kept and the e-mail still masked by its detector
+    out = stored(chain, text)
+    assert "jane@example.com" not in out and out.startswith("first_name,email\naaa")

@@ -39,7 +39,10 @@ def scrub(text: str, verdict_of: Callable[[str], object], replacement: Callable[
     if sum(1 for v in verdicts if v) == 1 and next(n for n, v in zip(names, verdicts) if v).strip().lower() == "name":
         return text  # a bare "name" column and nothing personal beside it: a product's or a plan's
     newline = "\r\n" if header[0].endswith("\r\n") else "\n"
-    rows = list(csv.reader(io.StringIO(text[header.end():], newline=""), delimiter=delimiter))
+    try:
+        rows = list(csv.reader(io.StringIO(text[header.end():], newline=""), delimiter=delimiter))
+    except csv.Error:
+        return text  # a field past csv's limit, a stray NUL: not a table this pass reads
     changed = False
     for row in rows:
         for i, value in enumerate(row):
