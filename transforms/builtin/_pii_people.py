@@ -378,6 +378,9 @@ _LATIN_STREET = (
     r"Calle|C/|Avenida|Avda\.|Av\.|Paseo|Plaza|Pza\.|Carrer|Camino|Ronda|Travesía|Via|Viale|Piazza|Corso|Largo"
     r"|Vicolo|Rua|Travessa|Praça|Alameda|Estrada|Rodovia|ul\.|ulica|ulice|ulici|Aleja|al\.|Strada|Bulevardul|Calea"
 )
+#: Hungarian street words, after the street's name and before its number ("Andrássy út 60",
+#: "Váci utca 12.", "Kossuth Lajos tér 1/A").
+_HU_STREET = r"utca|út|útja|u\.|tér|tere|körút|krt\.|köz|sétány|fasor|rakpart|sor"
 _GERMANIC_SUFFIX = (
     r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|markt|straat|laan|gracht"
     r"|plein|kade|singel|dijk|vej|gade|gatan|vägen|väg|veien|vegen|gata|katu|tie|gränd"
@@ -392,6 +395,9 @@ _ADDRESS_RE = re.compile(
     # Calle Mayor 5 / Via Roma, 10 / Rua Augusta, nº 123
     + r"|(?:" + cased(_LATIN_STREET) + r")[ ](?:(?:de|del|de la|la|las|los|da|do|das|dos|di|della|delle|dei"
     r"|degli)[ ]|" + _NAME_WORD + r"[ ]?){1,6}+,?[ ]?(?:n[º°o.]{1,2}[ ]?)?[0-9]{1,5}[A-Za-z]?(?![\w])" + _EU_TOWN
+    # Andrássy út 60, 1062 Budapest
+    + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w'’.-]{0,30}+(?:[ ]" + _NAME_WORD + r"){0,2}[ ](?:" + _HU_STREET + r")"
+    r"[ ][0-9]{1,4}(?:/[A-Za-z0-9])?(?![\w])(?:,?[ ][0-9]{4}(?:[ ]" + _NAME_WORD + r")?(?![\w]))?"
     # Hauptstraße 5, 10115 Berlin / Kerkstraat 12
     + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w-]{0,40}?(?:" + _GERMANIC_SUFFIX + r")[ ]?[0-9]{1,4}[ ]?[a-zA-Z]?(?![\w])" + _EU_TOWN
 )
@@ -410,7 +416,7 @@ _TOWN_POSTCODE_RE = re.compile(
 )
 #: What :data:`_ADDRESS_RE` needs, in the cheapest order. A street word of English, French
 #: or the Latin languages starts a word and ends one: "courses" or "Streets" is no street.
-STREET_WORDS = variants(_EN_STREET + "|" + _FR_STREET + "|" + _LATIN_STREET)
+STREET_WORDS = variants(_EN_STREET + "|" + _FR_STREET + "|" + _LATIN_STREET + "|" + _HU_STREET)
 _street_word = starts_a_word(STREET_WORDS, after=r"(?![^\W\d_])")
 
 #: A Germanic street name ends in its suffix and a house number: a digit after a letter or

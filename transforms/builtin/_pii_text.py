@@ -26,7 +26,11 @@ Every kind is listed in :mod:`._pii_kinds`. In order:
    letters and digits, cards and numeric IDs (:mod:`._pii_ids`), phone numbers
    (:mod:`._pii_phones`), numbers a word before them identifies (phone, SSN, account, sort
    code, routing, passport, licence...);
-5. **where** (:mod:`._pii_geo`): client IP addresses, precise coordinates;
+   (before them, :mod:`._pii_formats`: MRZ lines after ``<<``, a card's track 1 after
+   ``%B`` and ``^``; among them, a MAC address in Cisco's dotted form, IDs after a word that
+   need their checksum: :data:`._pii_ids._CHECKED_CUES`);
+5. **where** (:mod:`._pii_geo`): client IP addresses, precise coordinates (WKT points,
+   NMEA fixes too);
 6. **people** (:mod:`._pii_people`): "password is ...", names and addresses after a cue.
 
 Each pass runs only when a cheaper test says it could match, so most strings cost a
@@ -60,7 +64,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 from urllib.parse import quote_plus, unquote_plus
 
-from transforms.builtin import _pii_errors, _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tokens
+from transforms.builtin import _pii_errors, _pii_formats, _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tokens
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
 from transforms.builtin._pii_names import CREDENTIAL_HEADERS
@@ -282,7 +286,13 @@ _CLAUSE_VALUE_RE = re.compile(
 _ADDRESS_VALUE_RE = re.compile(
     r"(?P<value>(?:[^;\n\r<>\"{}\[\]|,.]"
     r"|,(?=[ ]?(?:[0-9]|[A-Z]{1,2}-?[0-9]|[A-Z]{2}[ ][0-9]{5}|(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl)\b|#"
+    # a Latin American colonia, floor and flat: ", Col. Roma Norte", ", piso 5 dpto B"
+    r"|(?:Col|Colonia|Fracc|Piso|piso|Dpto|dpto|Depto|depto|Int|int|Bº|Barrio|Andar|andar|apto|Apto)\b"
     r"|[A-Z][\w'-]{1,30}(?:[ ][A-Z][\w'-]{1,30})?,?[ ][A-Z]{2}[ ][0-9]{5}))"
+    # the full stop of an abbreviation that comes before a street's name ("Av. Insurgentes
+    # Sur 1602", "R. Augusta 12"; not an English "St." at the end, which may end the sentence)
+    r"|(?:(?<=\bAv)|(?<=\bAvda)|(?<=\bCol)|(?<=\bPza)|(?<=\bGral)|(?<=\bPje)|(?<=\bCda)|(?<=\bAl)|(?<=\bR))"
+    r"\.(?=[ ][^\W\d_])"
     r"|\.(?=[ ]?(?:[0-9]|No\b|[a-z])|[^\s.])){0,120}+)"
 )
 #: The first characters of a value: enough to tell a token (see ``_pii_tokens.token_like``).
@@ -480,6 +490,11 @@ class TextScrubber:
             text = _EMAIL_SPOKEN_RE.sub(self._email, text)
         if " at " in text or " AT " in text or " @" in text or "@ " in text:
             text = self._emails_in_words(text)
+        # machine-written formats with personal data in fixed places (MRZ lines, card tracks)
+        if "<<" in text:
+            text = _pii_formats.scrub_mrz(text, replace)
+        if "^" in text and ("%B" in text or "%b" in text):
+            text = _pii_formats.scrub_tracks(text, replace)
         # 4. numbers
         cued_text, cued = None, False  # has_cue(cued_text), asked again only once text changed
         if _DIGIT_RE.search(text) is not None:
@@ -487,6 +502,8 @@ class TextScrubber:
                 text = self._numbers(text)  # IDs with letters included
             elif _LETTER_DIGIT_RE.search(text) is not None:
                 text = _pii_ids.scrub_letter_ids(text, replace)
+            if "." in text:
+                text = _pii_formats.scrub_dotted_macs(text, replace)
             words_text, words = text, _has_word(text)  # a cue or a street word (each checked again if so)
             if words and _TWO_DIGITS_RE.search(text) is not None:
                 cued_text, cued = text, has_cue(text)
