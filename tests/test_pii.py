@@ -593,6 +593,7 @@ MIB = 1 << 18
         "A<<" * (MIB // 3), "P<" * (MIB // 2), "%B4111^" * (MIB // 7), "a483.e72b." * (MIB // 10),
         "POINT(1.12345 " * (MIB // 14), "$GPGGA,4807.038," * (MIB // 16), "AHV 756." * (MIB // 8),
         "plate AB12 " * (MIB // 11), "Aaa út " * (MIB // 7), "address: Av. Xx, piso " * (MIB // 22),
+        "~NM1*1*" * (MIB // 7), "NM1*" + "*" * MIB, "\n6" + "0" * MIB, "\n62" * (MIB // 3), "Signed by A " * (MIB // 12),
     ],
     ids=lambda s: repr(s[:8]),
 )

@@ -1,6 +1,6 @@
 """Personal data in machine-written formats that carry it in fixed places: each has a
-distinctive literal (``<<``, ``%B...^``, ``$GP``, ``POINT(``, dotted hex groups) the caller
-looks for before its pass runs.
+distinctive literal (``<<``, ``%B...^``, ``NM1*``, a line starting with ``6``, a dot) the
+caller looks for before its pass runs.
 
 - ``passport``/``name``: the machine-readable zone of a passport, an ID card or a visa
   (ICAO 9303: TD3 lines of 44 characters, TD2 of 36, TD1 of 30), a line at a time, since
@@ -15,6 +15,10 @@ looks for before its pass runs.
 - ``device_id``: a MAC address written in Cisco's dotted form (``a483.e72b.19c6``), three
   groups of four hex digits holding a letter and a digit, in one case (``2026.1202.1015``,
   a version or a date, has no letter).
+- X12 EDI (claims, eligibility): a person's ``NM1`` (type ``1``: names and member ID), the
+  ``N3``/``N4`` address after it, ``DMG`` (date of birth), ``PER`` (contact name, numbers);
+  an organisation's ``NM1`` and address stay.
+- NACHA (ACH) files: an entry detail record's account number and receiver's name.
 
 Canonical values: the passport's number without fillers, the name lower-cased with
 single spaces, the card's digits, the MAC's twelve hex digits in capitals.
@@ -105,7 +109,7 @@ def scrub_tracks(text: str, replace: Replace) -> str:
 
 #: Found from its first dot: four hex digits before it (not after a word character or a
 #: dot), two more groups after it.
-_DOTTED_MAC_RE = re.compile(
+DOTTED_MAC_RE = re.compile(
     r"\.(?<=[0-9A-Fa-f]{4}\.)(?<![\w.][0-9A-Fa-f]{4}\.)[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])"
 )
 
@@ -114,7 +118,7 @@ def scrub_dotted_macs(text: str, replace: Replace) -> str:
     """Cisco-style MAC addresses (the caller has seen a dot and a digit)."""
     out: list[str] = []
     pos = 0
-    for match in _DOTTED_MAC_RE.finditer(text):
+    for match in DOTTED_MAC_RE.finditer(text):
         start = match.start() - 4
         if start < pos:
             continue
@@ -129,3 +133,92 @@ def scrub_dotted_macs(text: str, replace: Replace) -> str:
         return text
     out.append(text[pos:])
     return "".join(out)
+
+
+# --- X12 EDI (health care claims, eligibility, enrolment) -----------------------------
+
+#: A segment that names or describes a party: its ID, then its elements up to the segment's
+#: end (``~``, or a line's end), separated by ``*``.
+_X12_SEGMENT_RE = re.compile(r"(?<![^~\n\r])(?P<id>NM1|N3|N4|DMG|PER)\*(?P<body>[^~\n\r]{0,1024}+)")
+#: NM1's type qualifier: ``1`` a person (``2`` an organisation, whose name and address stay).
+_X12_PERSON = "1"
+_X12_CONTACTS = {"TE": "phone", "FX": "phone", "CP": "phone", "HP": "phone", "WP": "phone", "EM": "email"}
+
+
+#: A finding an earlier pass made already: a mask or a pseudonym (``[email]``, ``email:1f0c...``).
+_DONE_RE = re.compile(r"\[[a-z_]{2,32}\]|[a-z_]{2,32}:[0-9a-f]{16}")
+
+
+def scrub_x12(text: str, replace: Replace) -> str:
+    """The people of X12 segments (the caller has seen ``NM1*``, ``DMG*`` or ``PER*``): a
+    person's NM1 (names, and the ID after its qualifier: a member or a subscriber ID), the
+    N3/N4 address that follows it (street, and the postal code), a DMG's date of birth, a
+    PER's contact name and numbers. An organisation's NM1 and address (a clinic, a payer)
+    stay."""
+    out: list[str] = []
+    pos = 0
+    person = False
+    for match in _X12_SEGMENT_RE.finditer(text):
+        segment, elements = match["id"], match["body"].split("*")
+        written = list(elements)
+        if segment == "NM1":
+            person = len(elements) > 1 and elements[1] == _X12_PERSON
+            if not person:
+                continue
+            for i in (2, 3, 4):
+                if i < len(elements) and elements[i].strip():
+                    elements[i] = replace("name", elements[i].strip().lower(), elements[i])
+            if len(elements) > 8 and elements[8].strip():
+                elements[8] = replace("national_id", elements[8].strip().upper(), elements[8])
+        elif segment == "N3" and person:
+            elements = [replace("address", " ".join(e.lower().split()), e) if e.strip() else e for e in elements]
+        elif segment == "N4" and person:
+            if len(elements) > 2 and elements[2].strip():
+                elements[2] = replace("address", elements[2].strip().lower(), elements[2])
+        elif segment == "DMG":
+            if len(elements) > 1 and elements[1].strip():
+                elements[1] = replace("birth_date", elements[1].strip(), elements[1])
+        elif segment == "PER":
+            if len(elements) > 1 and elements[1].strip():
+                elements[1] = replace("name", " ".join(elements[1].lower().split()), elements[1])
+            for i in (3, 5, 7):  # each number after its qualifier: TE phone, FX fax, CP cell, EM e-mail
+                if i < len(elements) and elements[i].strip() and elements[i - 1] in _X12_CONTACTS:
+                    kind = _X12_CONTACTS[elements[i - 1]]
+                    elements[i] = replace(kind, elements[i].strip().lower(), elements[i])
+        else:
+            continue
+        # what an earlier pass masked stays as it is (a pseudonym is not pseudonymised again)
+        elements = [w if _DONE_RE.fullmatch(w.strip()) else e for w, e in zip(written, elements)]
+        out += [text[pos:match.start("body")], "*".join(elements)]
+        pos = match.end()
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# --- NACHA (ACH) files -----------------------------------------------------------------
+
+#: An entry detail record: 94 characters on its own line, ``6``, a transaction code, the
+#: receiving bank's routing number (nine digits), the account (17), the amount (10 digits),
+#: an individual ID (15), the individual's name (22), a discretionary code (2), the addenda
+#: indicator (0 or 1) and the trace number (15 digits).
+_NACHA_ENTRY_RE = re.compile(
+    r"6(?<![^\n]6)[2-5][2-9][0-9]{9}[^\n]{17}[0-9]{10}[^\n]{15}[^\n]{22}[^\n]{2}[01][0-9]{15}\r?(?![^\n])"
+)
+
+
+def scrub_nacha(text: str, replace: Replace) -> str:
+    """The receivers' accounts and names of a NACHA file's entries (the caller has seen a
+    line that starts with ``6``)."""
+
+    def entry(match: re.Match[str]) -> str:
+        line = match[0].rstrip("\r")
+        account, name = line[12:29], line[54:76]
+        if account.strip():
+            account = replace("account_number", account.strip(), account.strip()).ljust(17)
+        if name.strip():
+            name = replace("name", " ".join(name.lower().split()), name.strip()).ljust(22)
+        return line[:12] + account + line[29:54] + name + line[76:] + match[0][len(line):]
+
+    return _NACHA_ENTRY_RE.sub(entry, text)

@@ -11,7 +11,8 @@ between them) right after:
   "I'm", "c'est", "ich bin", "soy", "sono" (two words: "Hello World", "Hi Team" and "this is
   Spain" are not people);
 - a role, with or without its colon (two words): "Customer", "Patient", "Kunde", "Contact",
-  "Kontakt", "Sent by", "Envoyé par", "Enviado por", "Inviato da", "Wysłane przez"...;
+  "Kontakt", "Sent by", "Envoyé par", "Enviado por", "Inviato da", "Wysłane przez", "Signed
+  by", "Approved by", "Firmado por"...;
 - a title: "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Herr(n)", "Frau", "M.", "Mme",
   "Mlle", "Sr", "Sra", "Srta", "Sig.", "Sig.ra", "Dott.", "Dhr.", "Mevr." (the title stays);
 - a label that names a person: "full name:", "first name:", "surname:", "nom :",
@@ -79,6 +80,9 @@ _ROLE = (
     r"customer|client|patient|caller|passenger|tenant|kunde|kundin|cliente|paciente|patiente"
     r"|contact|kontakt|contacto|contatto|sent by|gesendet von|envoyé par|enviado por|inviato da|wysłane przez"
     r"|verzonden door|skickat av"
+    # who signed or approved a document, in e-signature audit trails
+    r"|countersigned by|approved by|signé par|firmado por|unterschrieben von|unterzeichnet von"
+    r"|assinado por|firmato da|ondertekend door|podpisane przez|podpisany przez"
 )
 #: Who holds a card or an account, named after it with or without a colon, and in capitals
 #: as a card is embossed ("holder JANE DOE, exp 12/28").
@@ -155,6 +159,14 @@ def scrub_names(text: str, replace: Replace) -> str:
         if cue.start() < pos or not starts_word(text, cue.start()):
             continue
         word, gap = cue["cue"], cue["gap"]
+        if gap == " " and word.lower() == "signed" and text[cue.end():cue.end() + 3].lower() == "by ":
+            # "Signed by Jane Doe" (an e-signature's audit trail): a role, as "Sent by"
+            span = _name_after(text, cue.end() + 3, 2, capitals=False)
+            if span is not None:
+                start, end = span
+                out += [text[pos:start], replace("name", " ".join(text[start:end].split()).lower(), text[start:end])]
+                pos = end
+            continue
         bare = _BARE_LABEL_RE.fullmatch(word) is not None
         labelled = bare or _LABEL_RE.fullmatch(word) is not None
         role = _ROLE_RE.fullmatch(word) is not None

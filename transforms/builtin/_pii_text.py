@@ -27,7 +27,7 @@ Every kind is listed in :mod:`._pii_kinds`. In order:
    (:mod:`._pii_phones`), numbers a word before them identifies (phone, SSN, account, sort
    code, routing, passport, licence...);
    (before them, :mod:`._pii_formats`: MRZ lines after ``<<``, a card's track 1 after
-   ``%B`` and ``^``; among them, a MAC address in Cisco's dotted form, IDs after a word that
+   ``%B`` and ``^``, X12 segments after ``NM1*``/``DMG*``/``PER*``, NACHA entries; among them, a MAC address in Cisco's dotted form, IDs after a word that
    need their checksum: :data:`._pii_ids._CHECKED_CUES`);
 5. **where** (:mod:`._pii_geo`): client IP addresses, precise coordinates (WKT points,
    NMEA fixes too);
@@ -490,19 +490,24 @@ class TextScrubber:
             text = _EMAIL_SPOKEN_RE.sub(self._email, text)
         if " at " in text or " AT " in text or " @" in text or "@ " in text:
             text = self._emails_in_words(text)
-        # machine-written formats with personal data in fixed places (MRZ lines, card tracks)
+        # machine-written formats with personal data in fixed places: MRZ lines (a name line
+        # has no digit), then, with digits, card tracks, X12 segments, NACHA entries
         if "<<" in text:
             text = _pii_formats.scrub_mrz(text, replace)
-        if "^" in text and ("%B" in text or "%b" in text):
-            text = _pii_formats.scrub_tracks(text, replace)
         # 4. numbers
         cued_text, cued = None, False  # has_cue(cued_text), asked again only once text changed
         if _DIGIT_RE.search(text) is not None:
+            if "^" in text and ("%B" in text or "%b" in text):
+                text = _pii_formats.scrub_tracks(text, replace)
+            if "*" in text and ("NM1*" in text or "DMG*" in text or "PER*" in text):
+                text = _pii_formats.scrub_x12(text, replace)
+            if "\n6" in text:
+                text = _pii_formats.scrub_nacha(text, replace)
             if _NUMBERISH_RE.search(text) is not None:
                 text = self._numbers(text)  # IDs with letters included
             elif _LETTER_DIGIT_RE.search(text) is not None:
                 text = _pii_ids.scrub_letter_ids(text, replace)
-            if "." in text:
+            if "." in text and _pii_formats.DOTTED_MAC_RE.search(text) is not None:
                 text = _pii_formats.scrub_dotted_macs(text, replace)
             words_text, words = text, _has_word(text)  # a cue or a street word (each checked again if so)
             if words and _TWO_DIGITS_RE.search(text) is not None:
