@@ -589,6 +589,11 @@ MIB = 1 << 18
         # the passes that read structure: markup, form parts, command lines, encoded and escaped text
         "<a>" * (MIB // 3), '<meta name="' * (MIB // 12), 'name="x" ' * (MIB // 9), "-u a:" * (MIB // 5),
         "%22a" * (MIB // 4), '\\"a\\":' * (MIB // 6), "A " * (MIB // 2) + "<", 'form-data; name="p"\r\n\r\n' * (MIB // 24),
+        # machine-written formats, IDs after their word, plates and streets
+        "A<<" * (MIB // 3), "P<" * (MIB // 2), "%B4111^" * (MIB // 7), "a483.e72b." * (MIB // 10),
+        "POINT(1.12345 " * (MIB // 14), "$GPGGA,4807.038," * (MIB // 16), "AHV 756." * (MIB // 8),
+        "plate AB12 " * (MIB // 11), "Aaa út " * (MIB // 7), "address: Av. Xx, piso " * (MIB // 22),
+        "~NM1*1*" * (MIB // 7), "NM1*" + "*" * MIB, "\n6" + "0" * MIB, "\n62" * (MIB // 3), "Signed by A " * (MIB // 12),
     ],
     ids=lambda s: repr(s[:8]),
 )

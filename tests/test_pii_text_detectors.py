@@ -401,3 +401,40 @@ def test_each_finding_in_a_string_is_masked_as_its_case_says(text, expected):
 @pytest.mark.parametrize("text", table_cases(CASES, SURVIVING))
 def test_each_look_alike_survives_whole(text):
     assert text_after(text) == text
+
+
+# --- IDs after their word, with their checksum; machine-written formats -------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES["ids_after_their_word_with_a_valid_checksum_are_masked"])
+def test_ids_after_their_word_with_a_valid_checksum_are_masked(text, expected):
+    # GIVEN a national or tax ID, a CBU or an IMSI after the word that names it (in its language)
+    # WHEN pii scans the text
+    # THEN the number is masked as its kind and the words around it stay
+    assert text_after(text) == expected
+
+
+@pytest.mark.parametrize("text", CASES["ids_after_their_word_with_a_bad_checksum_survive"])
+def test_ids_after_their_word_with_a_bad_checksum_survive(text):
+    # GIVEN the same words before a number whose checksum fails, or such a number with no word
+    # WHEN pii scans the text
+    # THEN nothing changes ("inn", "UTR" and "IRD" are words or abbreviations of other things)
+    assert text_after(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES["machine_written_formats_are_masked"])
+def test_machine_written_formats_are_masked(text, expected):
+    # GIVEN an MRZ line, a card's track 1, a dotted MAC, a UK licence, a Medicare MBI, a WKT
+    # point, an NMEA fix, a plate after its word, or a Mexican, Argentine or Hungarian address
+    # WHEN pii scans the text
+    # THEN the personal part is masked as its kind and the format around it stays
+    assert text_after(text) == expected
+
+
+@pytest.mark.parametrize("text", CASES["machine_format_look_alikes_survive"])
+def test_machine_format_look_alikes_survive(text):
+    # GIVEN text shaped like those formats but holding no one's data (operators, fillers, bad
+    # check digits, versions, digests, coarse points, prices, plates' words without a plate)
+    # WHEN pii scans the text
+    # THEN it is left whole
+    assert text_after(text) == text

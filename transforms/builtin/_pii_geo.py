@@ -9,8 +9,9 @@
 - ``location``: a latitude/longitude pair with at least four decimals each (about 11 m)
   written ``48.85837, 2.29448`` (not both below 1: that is a pair of scores), a
   ``geo:`` URI, or a value named ``lat``/``latitude``/``lng``/``lon``/``longitude`` in a
-  form, query or JSON text with at least three decimals. Canonical: the numbers as
-  written, without trailing zeros.
+  form, query or JSON text with at least three decimals, a WKT point (``POINT(lon lat)``,
+  four decimals), the fix of an NMEA sentence (``$GPGGA,...,4807.038,N,01131.000,E``).
+  Canonical: the numbers as written, without trailing zeros.
 """
 
 from __future__ import annotations
@@ -111,7 +112,53 @@ _DMS = r"[0-9]{1,3}°[ ]?[0-9]{1,2}['′][ ]?[0-9]{1,2}(?:[.,][0-9]{1,6})?(?:\"|
 _DMS_RE = re.compile(_DMS + r"(?:[ ,]{1,3}" + _DMS + ")?")
 
 
+#: A WKT or EWKT point (``POINT(2.2944813 48.8583701)``, ``SRID=4326;POINT Z (lon lat alt)``):
+#: longitude first, then latitude, each with the decimals of a text pair.
+_WKT_POINT_RE = re.compile(
+    r"(?:POINT|Point|point)[ ]?(?:Z|M|ZM)?[ ]?\([ ]?"
+    r"(?P<coords>(?P<x>-?[0-9]{1,3}\.[0-9]{4,15})[ ]{1,2}(?P<y>-?[0-9]{1,3}\.[0-9]{4,15})(?:[ ]{1,2}-?[0-9]{1,9}(?:\.[0-9]{1,9})?){0,2})"
+    r"[ ]?\)"
+)
+#: An NMEA 0183 sentence with a fix (``$GPGGA,123519,4807.038,N,01131.000,E,...``): its
+#: latitude and longitude in degrees and minutes are looked for in the fields that follow.
+_NMEA_RE = re.compile(r"\$(?:G[PNLAB]|BD|GQ)(?:GGA|RMC|GLL|GNS),")
+_NMEA_FIX_RE = re.compile(r"[0-9]{4}\.[0-9]{1,7},[NS],[0-9]{5}\.[0-9]{1,7},[EW]")
+#: How far after the sentence's name its fix may start (a time and a status before it).
+_NMEA_REACH = 32
+
+
+def _wkt_point(match: re.Match[str], replace: Replace) -> str:
+    x, y = float(match["x"]), float(match["y"])
+    if not (_a_place(y, x) or _a_place(x, y)):
+        return match[0]
+    coords = match["coords"]
+    start = match.start("coords") - match.start()
+    canonical = f"{_number(match['y'])},{_number(match['x'])}"
+    return match[0][:start] + replace("location", canonical, coords) + match[0][start + len(coords):]
+
+
+def _nmea(text: str, replace: Replace) -> str:
+    out: list[str] = []
+    pos = 0
+    for head in _NMEA_RE.finditer(text):
+        if head.start() < pos:
+            continue
+        fix = _NMEA_FIX_RE.search(text, head.end(), min(len(text), head.end() + _NMEA_REACH + 30))
+        if fix is None or fix.start() > head.end() + _NMEA_REACH:
+            continue
+        out += [text[pos:fix.start()], replace("location", fix[0], fix[0])]
+        pos = fix.end()
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def scrub_locations(text: str, replace: Replace) -> str:
+    if "(" in text and ("POINT" in text or "oint" in text):
+        text = _WKT_POINT_RE.sub(lambda m: _wkt_point(m, replace), text)
+    if "$" in text and "," in text:
+        text = _nmea(text, replace)
     if "°" in text:
         text = _DMS_RE.sub(lambda m: replace("location", " ".join(m[0].split()), m[0]), text)
     if "geo:" in text:

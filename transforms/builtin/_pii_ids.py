@@ -21,14 +21,19 @@ classified by its digits and the shape of its groups, longest first:
   and Luhn, when it is not an EAN);
 - and by their letters: UK NINO ``AB 12 34 56 C``, Spanish DNI ``12345678Z`` and NIE
   ``X1234567L`` (check letter), Indian PAN ``ABCPE1234F``, Italian codice fiscale (check
-  letter), Mexican CURP, Finnish HETU (check character).
+  letter), Mexican CURP, Finnish HETU (check character), UK driving licence
+  ``MORGA753116SM9IJ`` (its date of birth), US Medicare MBI ``1EG4-TE5-MK73``.
 
 A bare nine-digit run (SSN, SIN, BSN, routing number) or twelve-digit run (Aadhaar) is an
 ID, an order or a tracking number unless a word before it says what it is: that is the
 context pass, :func:`scrub_context`, which also finds bank accounts, UK sort codes, US
 routing numbers (ABA check), passport and driving-licence numbers, a device's IMEI (Luhn),
 MAC address or advertising ID (``IMEI: 4901...``, ``MAC address 00:1A:...``), and phone
-numbers written without separators (``Handy: 01711234567``, ``call me at 4155550100``).
+numbers written without separators (``Handy: 01711234567``, ``call me at 4155550100``),
+licence plates (``immatriculé GH-482-PK``); and, after a word that is also a common word
+or an abbreviation of other things, only with their checksum (:data:`_CHECKED_CUES`): New
+Zealand IRD, Slovenian EMŠO, Swiss AHV, Thai ID, Pakistani CNIC, UK UTR, Russian INN,
+French numéro fiscal, Argentine CBU, IMSI...
 
 Canonical values (what ``hash`` mode pseudonymises): digits, or letters and digits in
 capitals, without separators.
@@ -153,6 +158,19 @@ def rfc_ok(value: str) -> bool:
         return False
 
 
+def uk_licence_ok(value: str) -> bool:
+    """A UK (DVLA) driving licence number (``MORGA753116SM9IJ``): the surname's first five
+    letters (9s pad a short one), then the decade, the month (plus 50 for a woman), the
+    day and the year of birth, which must make a date."""
+    month, day = int(value[6:8]), int(value[8:10])
+    return (1 <= month <= 12 or 51 <= month <= 62) and 1 <= day <= 31 and value[0] != "9"
+
+
+def mbi_ok(value: str) -> bool:
+    """A US Medicare Beneficiary Identifier: written with both dashes or none."""
+    return value.count("-") in (0, 2)
+
+
 def ssn_ok(digits: str) -> bool:
     area, group, serial = digits[:3], digits[3:5], digits[5:]
     return not (area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000")
@@ -259,6 +277,12 @@ _LETTER_IDS = (
     ("national_id", re.compile(r"[STFGstfg](?<![A-Za-z0-9][STFGstfg])[0-9]{7}[A-Za-z](?![A-Za-z0-9])"), nric_ok),
     ("national_id", re.compile(
         r"[A-Z&Ñ](?<![A-Za-z0-9&Ñ][A-Z&Ñ])[A-Z&Ñ]{3}[0-9]{2}[01][0-9][0-3][0-9][A-Z0-9]{2}[0-9A](?![A-Za-z0-9])"), rfc_ok),
+    ("driving_licence", re.compile(
+        r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Z9]{4}[0-9][0156][0-9][0-3][0-9]{2}[A-Z9]{2}[0-9][A-Z]{2}(?![A-Za-z0-9])"), uk_licence_ok),
+    # the letters of a Medicare MBI leave out S, L, O, I, B and Z
+    ("national_id", re.compile(
+        r"[1-9](?<![A-Za-z0-9-][1-9])[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]"
+        r"-?[AC-HJKMNP-RT-Y]{2}[0-9]{2}(?![A-Za-z0-9-])"), mbi_ok),
 )
 _NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
 _SEPARATORS_RE = re.compile(r"[ .-]")
@@ -403,6 +427,11 @@ _CUES = {
     "device_id": r"imei|imeisv|meid|mac address|mac-adresse|adresse mac|mac|idfa|gaid|advertising id",
     "vehicle_id": r"vin|vin number|vehicle identification number|fahrgestellnummer|fahrzeug-identifikationsnummer"
                   r"|chassis number|numéro de châssis|número de bastidor|numero di telaio|chassisnummer",
+    # a licence plate (reported as a vehicle_id): letters and digits in capitals after it
+    "plate": r"licen[cs]e plate|number plate|registration plate|reg plate|plate|immatriculé|immatriculée"
+             r"|immatriculation|plaque d'immatriculation|plaque|kennzeichen|amtliches kennzeichen|nummernschild"
+             r"|matrícula|matricula|targa|kenteken|numer rejestracyjny|tablica rejestracyjna|registreringsnummer"
+             r"|rekisterinumero|spz|vrm|placa|placa do veículo|placa del vehículo",
     "driving_licence": r"driver'?s'? licen[cs]e|driving licen[cs]e|driver licen[cs]e|licen[cs]e(?= ?(?:number|no[ .:]|nr|#))"
                        r"|führerschein"
                        r"|fuhrerschein|permis de conduire|carnet de conducir|licencia de conducir|patente di guida"
@@ -425,16 +454,47 @@ _GAP = (
     r"|naar|or|oder|ou|o|saya)\b){0,4}+"
     r"[\s:=#.'\"()\-–：]{0,4}+"
 )
+#: Identifiers with a check digit whose word is also a common word or an abbreviation of
+#: other things ("inn", "UTR", "IRD", "SPI", "CBU"): after one of these words the number
+#: must pass its checksum (python-stdnum) to be taken; a failing one is left as written.
+#: (cue words, kind, validators tried in order)
+_CHECKED_CUES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (r"ird|nz ird|inland revenue number", "tax_id", ("nz.ird",)),
+    (r"emšo|emso|enotna matična številka občana|jmbg|матични број|матичен број", "national_id", ("si.emso",)),
+    (r"ahv|avs|ahvn13|ahv-nr|avs-nr|ahv-nummer|numéro avs|numero avs", "national_id",
+     ("ch.ssn",)),
+    (r"เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|thai id|thai national id", "national_id", ("th.pin",)),
+    (r"cnic|nicop|snic|computerized national identity card|شناختی کارڈ", "national_id", ("pk.cnic",)),
+    (r"utr|unique taxpayer reference|self assessment utr|sa utr", "tax_id", ("gb.utr",)),
+    (r"инн|inn|идентификационный номер налогоплательщика", "tax_id", ("ru.inn",)),
+    (r"рнокпп|іпн|ідентифікаційний код|ідентифікаційний номер", "tax_id", ("ua.rntrc",)),
+    (r"numéro fiscal|numero fiscal|numéro fiscal de référence|n° fiscal|identifiant fiscal|spi|numéro spi",
+     "tax_id", ("fr.nif",)),
+    (r"kennitala", "national_id", ("is_.kennitala",)),
+    (r"nik|nomor induk kependudukan", "national_id", ("id.nik",)),
+    (r"mykad", "national_id", ("my.nric",)),
+    (r"cbu|cvu|clave bancaria uniforme|clave virtual uniforme", "account_number", ("ar.cbu",)),
+    (r"imsi", "device_id", ("imsi",)),
+)
+_CHECKED_WORDS = [words for words, _, _ in _CHECKED_CUES]
 # One alternation without groups (named groups in it stop ``re`` from skipping to where a
 # cue could start: measured 300 times slower); the cue's kind is found after a match.
 _CONTEXT_RE = re.compile(
     # a German compound's "-nummer" glued on: "Personalausweisnummer", "Reisepassnummer"
-    r"(?P<cue>" + cased(*_CUES.values()) + r")(?:nummer|Nummer|NUMMER)?(?![^\W\d_])"
+    r"(?P<cue>" + cased(*_CUES.values(), *_CHECKED_WORDS) + r")(?:nummer|Nummer|NUMMER)?(?![^\W\d_])"
     + "(?i:" + _GAP + r")(?=[+(0-9A-Za-z])"
 )
 #: What a cue of :func:`scrub_context` starts with, at the start of a word.
-CUE_WORDS = [variant for words in _CUES.values() for variant in variants(words)]
+CUE_WORDS = [variant for words in (*_CUES.values(), *_CHECKED_WORDS) for variant in variants(words)]
 _CUE_KINDS = tuple((kind, re.compile(f"(?i:{words})")) for kind, words in _CUES.items())
+_CHECKED_KINDS = tuple((re.compile(f"(?i:{words})"), kind, checks) for words, kind, checks in _CHECKED_CUES)
+
+
+def _checked_cue(cue: str) -> tuple[str, tuple[str, ...]] | None:
+    for pattern, kind, checks in _CHECKED_KINDS:
+        if pattern.fullmatch(cue):
+            return kind, checks
+    return None
 
 
 def _cue_kind(cue: str) -> str:
@@ -454,6 +514,8 @@ _DEVICE_VALUE_RE = re.compile(
     r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
     r"|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
 )
+#: A licence plate: groups of capitals and digits, a space or a dash between them.
+_PLATE_RE = re.compile(r"[A-Z0-9]{1,4}+(?:[ -][A-Z0-9]{1,4}+){0,3}+")
 _VIN_RE = re.compile(r"[A-HJ-NPR-Za-hj-npr-z0-9]{17}")
 _DATE_OR_TIME_RE = re.compile(r"[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}|[0-9]{1,2}:[0-9]{2}")
 
@@ -463,6 +525,20 @@ _PSEUDONYM_BEFORE_RE = re.compile("(?:" + "|".join(sorted(KIND_CLASS, key=len, r
 _PSEUDONYM_HEX_RE = re.compile(f"[0-9a-f]{{{PSEUDONYM_HEX}}}(?![0-9A-Za-z])")
 
 
+_TOKEN_RUN_RE = re.compile(r"[A-Za-z0-9]*")
+
+
+def _inside_a_run(text: str, start: int, end: int) -> bool:
+    """Is the cue at ``start:end`` part of a token of random letters and digits: a digit
+    right before it, or glued to what follows with a lower-case letter in the run?"""
+    if start and text[start - 1].isdigit():
+        return True
+    if end < len(text) and text[end].isalnum():
+        run = _TOKEN_RUN_RE.match(text, end)
+        return any(c.islower() for c in run[0]) and any(c.isdigit() for c in run[0])
+    return False
+
+
 def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) -> str:
     """Numbers that only a word before them identifies."""
     out: list[str] = []
@@ -470,11 +546,16 @@ def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) 
     for cue in _CONTEXT_RE.finditer(text):
         if cue.start() < pos or not starts_word(text, cue.start()):
             continue
-        kind = _cue_kind(cue["cue"])
+        if cue["cue"].isascii() and _inside_a_run(text, cue.start(), cue.end()):
+            continue  # "ph4RG1MVrx...", "RG400LvFkg9V": a cue's letters inside a random token
         at = cue.end()
         if _PSEUDONYM_BEFORE_RE.search(text, max(0, at - 24), at) is not None and _PSEUDONYM_HEX_RE.match(text, at):
             continue  # an earlier pass's pseudonym; "ssn:536225467" is a number after its word
-        found = _context_value(text, at, kind, phone_key)
+        checked = _checked_cue(cue["cue"])
+        if checked is not None:
+            found = _checked_value(text, at, *checked)
+        else:
+            found = _context_value(text, at, _cue_kind(cue["cue"]), phone_key)
         if found is None:
             continue
         stop, found_kind, canonical = found
@@ -485,6 +566,27 @@ def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) 
         return text
     out.append(text[pos:])
     return "".join(out)
+
+
+#: The digits of a checked identifier: groups joined by one space, a dot, a dash or a slash.
+_CHECKED_VALUE_RE = re.compile(r"[0-9]++(?:(?:[ ]|[./-])[0-9]++){0,7}+")
+
+
+def _checked_value(text: str, at: int, kind: str, checks: tuple[str, ...]) -> tuple[int, str, str] | None:
+    """The number after a cue of :data:`_CHECKED_CUES`, when one of its checks passes."""
+    match = _CHECKED_VALUE_RE.match(text, at)
+    if match is None or not _boundary_after(text, match.end()):
+        return None
+    digits = _DIGITS_ONLY_RE.sub("", match[0])
+    if not 8 <= len(digits) <= 24:
+        return None
+    for check in checks:
+        if valid(check, digits):
+            return match.end(), kind, digits
+    return None
+
+
+_DIGITS_ONLY_RE = re.compile(r"[^0-9]")
 
 
 def _boundary_after(text: str, stop: int) -> bool:
@@ -518,6 +620,14 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
         match = _VIN_RE.match(text, at)
         if match is not None and _boundary_after(text, match.end()) and any(c.isdigit() for c in match[0]):
             return match.end(), "vehicle_id", match[0].upper()
+        return None
+    if kind == "plate":
+        match = _PLATE_RE.match(text, at)
+        if match is None or not _boundary_after(text, match.end()):
+            return None
+        canonical = _SEPARATORS_RE.sub("", match[0])
+        if 4 <= len(canonical) <= 10 and not canonical.isdigit() and not canonical.isalpha():
+            return match.end(), "vehicle_id", canonical
         return None
     if kind == "device_id":
         match = _DEVICE_VALUE_RE.match(text, at)

@@ -11,7 +11,8 @@ between them) right after:
   "I'm", "c'est", "ich bin", "soy", "sono" (two words: "Hello World", "Hi Team" and "this is
   Spain" are not people);
 - a role, with or without its colon (two words): "Customer", "Patient", "Kunde", "Contact",
-  "Kontakt", "Sent by", "Envoyé par", "Enviado por", "Inviato da", "Wysłane przez"...;
+  "Kontakt", "Sent by", "Envoyé par", "Enviado por", "Inviato da", "Wysłane przez", "Signed
+  by", "Approved by", "Firmado por"...;
 - a title: "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Herr(n)", "Frau", "M.", "Mme",
   "Mlle", "Sr", "Sra", "Srta", "Sig.", "Sig.ra", "Dott.", "Dhr.", "Mevr." (the title stays);
 - a label that names a person: "full name:", "first name:", "surname:", "nom :",
@@ -81,6 +82,9 @@ _ROLE = (
     r"|verzonden door|skickat av"
     # who a parcel or a letter is for: "Attn: Jane Doe", "z. Hd. Max Mustermann", "c/o Jane Doe"
     r"|attn|attention|z. hd.|z.hd.|z. Hd.|z.Hd.|zu händen|c/o|à l'attention de|all'attenzione di|a la atención de|t.a.v."
+    # who signed or approved a document, in e-signature audit trails
+    r"|countersigned by|approved by|signé par|firmado por|unterschrieben von|unterzeichnet von"
+    r"|assinado por|firmato da|ondertekend door|podpisane przez|podpisany przez"
 )
 #: Who holds a card or an account, named after it with or without a colon, and in capitals
 #: as a card is embossed ("holder JANE DOE, exp 12/28").
@@ -170,6 +174,14 @@ def scrub_names(text: str, replace: Replace) -> str:
         if cue.start() < pos or not starts_word(text, cue.start()):
             continue
         word, gap = cue["cue"], cue["gap"]
+        if gap == " " and word.lower() == "signed" and text[cue.end():cue.end() + 3].lower() == "by ":
+            # "Signed by Jane Doe" (an e-signature's audit trail): a role, as "Sent by"
+            span = _name_after(text, cue.end() + 3, 2, capitals=False)
+            if span is not None:
+                start, end = span
+                out += [text[pos:start], replace("name", " ".join(text[start:end].split()).lower(), text[start:end])]
+                pos = end
+            continue
         bare = _BARE_LABEL_RE.fullmatch(word) is not None
         labelled = bare or _LABEL_RE.fullmatch(word) is not None
         role = _ROLE_RE.fullmatch(word) is not None
@@ -407,6 +419,9 @@ _LATIN_STREET = (
     r"Calle|C/|Avenida|Avda\.|Av\.|Paseo|Plaza|Pza\.|Carrer|Camino|Ronda|Travesía|Via|Viale|Piazza|Corso|Largo"
     r"|Vicolo|Rua|Travessa|Praça|Alameda|Estrada|Rodovia|ul\.|ulica|ulice|ulici|Aleja|al\.|Strada|Bulevardul|Calea"
 )
+#: Hungarian street words, after the street's name and before its number ("Andrássy út 60",
+#: "Váci utca 12.", "Kossuth Lajos tér 1/A").
+_HU_STREET = r"utca|út|útja|u\.|tér|tere|körút|krt\.|köz|sétány|fasor|rakpart|sor"
 _GERMANIC_SUFFIX = (
     r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|markt|straat|laan|gracht"
     r"|plein|kade|singel|dijk|vej|gade|gatan|vägen|väg|veien|vegen|gata|katu|tie|gränd"
@@ -421,6 +436,9 @@ _ADDRESS_RE = re.compile(
     # Calle Mayor 5 / Via Roma, 10 / Rua Augusta, nº 123
     + r"|(?:" + cased(_LATIN_STREET) + r")[ ](?:(?:de|del|de la|la|las|los|da|do|das|dos|di|della|delle|dei"
     r"|degli)[ ]|" + _NAME_WORD + r"[ ]?){1,6}+,?[ ]?(?:n[º°o.]{1,2}[ ]?)?[0-9]{1,5}[A-Za-z]?(?![\w])" + _EU_TOWN
+    # Andrássy út 60, 1062 Budapest
+    + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w'’.-]{0,30}+(?:[ ]" + _NAME_WORD + r"){0,2}[ ](?:" + _HU_STREET + r")"
+    r"[ ][0-9]{1,4}(?:/[A-Za-z0-9])?(?![\w])(?:,?[ ][0-9]{4}(?:[ ]" + _NAME_WORD + r")?(?![\w]))?"
     # Hauptstraße 5, 10115 Berlin / Kerkstraat 12
     + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w-]{0,40}?(?:" + _GERMANIC_SUFFIX + r")[ ]?[0-9]{1,4}[ ]?[a-zA-Z]?(?![\w])" + _EU_TOWN
 )
@@ -439,7 +457,7 @@ _TOWN_POSTCODE_RE = re.compile(
 )
 #: What :data:`_ADDRESS_RE` needs, in the cheapest order. A street word of English, French
 #: or the Latin languages starts a word and ends one: "courses" or "Streets" is no street.
-STREET_WORDS = variants(_EN_STREET + "|" + _FR_STREET + "|" + _LATIN_STREET)
+STREET_WORDS = variants(_EN_STREET + "|" + _FR_STREET + "|" + _LATIN_STREET + "|" + _HU_STREET)
 _street_word = starts_a_word(STREET_WORDS, after=r"(?![^\W\d_])")
 
 #: A Germanic street name ends in its suffix and a house number: a digit after a letter or

@@ -26,7 +26,11 @@ Every kind is listed in :mod:`._pii_kinds`. In order:
    letters and digits, cards and numeric IDs (:mod:`._pii_ids`), phone numbers
    (:mod:`._pii_phones`), numbers a word before them identifies (phone, SSN, account, sort
    code, routing, passport, licence...);
-5. **where** (:mod:`._pii_geo`): client IP addresses, precise coordinates;
+   (before them, :mod:`._pii_formats`: MRZ lines after ``<<``, a card's track 1 after
+   ``%B`` and ``^``, X12 segments after ``NM1*``/``DMG*``/``PER*``, NACHA entries; among them, a MAC address in Cisco's dotted form, IDs after a word that
+   need their checksum: :data:`._pii_ids._CHECKED_CUES`);
+5. **where** (:mod:`._pii_geo`): client IP addresses, precise coordinates (WKT points,
+   NMEA fixes too);
 6. **people** (:mod:`._pii_people`): "password is ...", names and addresses after a cue.
 
 Each pass runs only when a cheaper test says it could match, so most strings cost a
@@ -61,8 +65,8 @@ from typing import Callable, Iterable
 from urllib.parse import quote_plus, unquote_plus
 
 from transforms.builtin import (
-    _pii_commands, _pii_directory, _pii_errors, _pii_geo, _pii_hl7, _pii_ids, _pii_people, _pii_phones, _pii_tables,
-    _pii_tokens,
+    _pii_commands, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_hl7, _pii_ids, _pii_people, _pii_phones,
+    _pii_tables, _pii_tokens,
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
@@ -290,7 +294,13 @@ _CLAUSE_VALUE_RE = re.compile(
 _ADDRESS_VALUE_RE = re.compile(
     r"(?P<value>(?:[^;\n\r<>\"{}\[\]|,.]"
     r"|,(?=[ ]?(?:[0-9]|[A-Z]{1,2}-?[0-9]|[A-Z]{2}[ ][0-9]{5}|(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl)\b|#"
+    # a Latin American colonia, floor and flat: ", Col. Roma Norte", ", piso 5 dpto B"
+    r"|(?:Col|Colonia|Fracc|Piso|piso|Dpto|dpto|Depto|depto|Int|int|Bº|Barrio|Andar|andar|apto|Apto)\b"
     r"|[A-Z][\w'-]{1,30}(?:[ ][A-Z][\w'-]{1,30})?,?[ ][A-Z]{2}[ ][0-9]{5}))"
+    # the full stop of an abbreviation that comes before a street's name ("Av. Insurgentes
+    # Sur 1602", "R. Augusta 12"; not an English "St." at the end, which may end the sentence)
+    r"|(?:(?<=\bAv)|(?<=\bAvda)|(?<=\bCol)|(?<=\bPza)|(?<=\bGral)|(?<=\bPje)|(?<=\bCda)|(?<=\bAl)|(?<=\bR))"
+    r"\.(?=[ ][^\W\d_])"
     r"|\.(?=[ ]?(?:[0-9]|No\b|[a-z])|[^\s.])){0,120}+)"
 )
 #: The first characters of a value: enough to tell a token (see ``_pii_tokens.token_like``).
@@ -502,13 +512,25 @@ class TextScrubber:
             text = _EMAIL_SPOKEN_RE.sub(self._email, text)
         if " at " in text or " AT " in text or " @" in text or "@ " in text:
             text = self._emails_in_words(text)
+        # machine-written formats with personal data in fixed places: MRZ lines (a name line
+        # has no digit), then, with digits, card tracks, X12 segments, NACHA entries
+        if "<<" in text:
+            text = _pii_formats.scrub_mrz(text, replace)
         # 4. numbers
         cued_text, cued = None, False  # has_cue(cued_text), asked again only once text changed
         if _DIGIT_RE.search(text) is not None:
+            if "^" in text and ("%B" in text or "%b" in text):
+                text = _pii_formats.scrub_tracks(text, replace)
+            if "*" in text and ("NM1*" in text or "DMG*" in text or "PER*" in text):
+                text = _pii_formats.scrub_x12(text, replace)
+            if "\n6" in text:
+                text = _pii_formats.scrub_nacha(text, replace)
             if _NUMBERISH_RE.search(text) is not None:
                 text = self._numbers(text)  # IDs with letters included
             elif _LETTER_DIGIT_RE.search(text) is not None:
                 text = _pii_ids.scrub_letter_ids(text, replace)
+            if "." in text and _pii_formats.DOTTED_MAC_RE.search(text) is not None:
+                text = _pii_formats.scrub_dotted_macs(text, replace)
             words_text, words = text, _has_word(text)  # a cue or a street word (each checked again if so)
             if words and _TWO_DIGITS_RE.search(text) is not None:
                 cued_text, cued = text, has_cue(text)
@@ -638,7 +660,7 @@ class TextScrubber:
             if verdict == "address":
                 value = value.rstrip(" ")
             variable = _VARIABLE_RE.match(text, value_match.start("value"))
-            if (not value or value == "(" or self._already_clean(value, match)
+            if (not value or value == "(" or not value.strip("=") or self._already_clean(value, match)
                     or (verdict is True and not quoted and match["sep"] in _COLONS
                         and value.lower().rstrip(".,") in _CREDENTIAL_STATES) or (variable is not None and variable.end() >= value_match.start("value") + len(value))
                     or (verdict == "name" and self._names_a_field(value, text, at))):
