@@ -63,7 +63,7 @@ from urllib.parse import quote_plus, unquote_plus
 from transforms.builtin import _pii_errors, _pii_geo, _pii_ids, _pii_people, _pii_phones, _pii_tokens
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
-from transforms.builtin._pii_names import CREDENTIAL_HEADERS
+from transforms.builtin._pii_names import CREDENTIAL_HEADERS, not_a_secret
 from transforms.builtin._pii_words import LATIN_LETTERS, fold, starts_a_word, swap_group
 from transforms.builtin._pii_phones import COUNTRY_CODES, phone_key, with_country_code  # noqa: F401
 
@@ -216,6 +216,9 @@ _PAIR_NAME_RE = re.compile(
     r"(?:\\?[\"'])?[ ]{0,4}(?P<sep>[:=])(?:(?<==)>)?[ ]{0,4}"  # "=>": Ruby's and PHP's hashes
 )
 _QUOTED_VALUE_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.)*+)\"?")
+#: What stands before a resource type inside an AWS ARN (``arn:aws:secretsmanager:eu-central-1:
+#: 123456789012:secret:prod/db``): the ``secret:`` there names a resource, not a credential.
+_ARN_BEFORE_RE = re.compile(r"(?<![\w-])arn:[\w-]{1,32}:[\w-]{1,64}:[\w-]{0,32}:[0-9]{0,12}:$")
 #: A value quoted like the name before it: ``'...'``, or ``\"...\"`` in escaped JSON text.
 _OTHER_QUOTED_VALUE_RES = {
     "'": re.compile(r"'(?P<value>[^'\\\r\n]*+)'?"),
@@ -256,6 +259,14 @@ _FORM_DATA = ("form-data; ", "form-data;")
 _IDENTIFIER_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.:\[\]-]{0,63}")
 #: An HTML tag that names its value: ``<input name="password" value="...">``, ``<meta
 #: name="csrf-token" content="...">`` (attributes in any order).
+#: A SAML (or XACML) attribute and its first value: ``<saml2:Attribute Name="lastName"><saml2:AttributeValue>
+#: ...</saml2:AttributeValue>``, the value named by the attribute's FriendlyName or Name.
+_SAML_ATTRIBUTE_RE = re.compile(
+    r"<(?:[\w.-]{1,32}:)?Attribute(?P<attrs>[ \t\r\n][^<>]{1,1024}+)>\s{0,64}"
+    r"<(?:[\w.-]{1,32}:)?AttributeValue(?:[ \t\r\n][^<>]{0,512}+)?>(?P<value>[^<]{1,4096}+)<"
+)
+#: A Unique Vaccination Certificate Identifier of an EU Digital COVID Certificate: one person's.
+_UVCI_RE = re.compile(r"(?i:urn:uvci:)(?P<id>[0-9A-Za-z][0-9A-Za-z:/#._-]{7,100}+)")
 _NAMED_TAG_RE = re.compile(r"<(?:input|meta|param|INPUT|META|PARAM)(?P<attrs>[ \t\r\n][^<>]{1,1024}+)>")
 _ATTRIBUTE_RE = re.compile(r"(?P<key>[A-Za-z][\w:-]{0,31}+)[ ]{0,2}=[ ]{0,2}(?:\"(?P<dq>[^\"]*+)\"|'(?P<sq>[^']*+)')")
 #: URL-encoded structure (a quote, a colon, an equals sign, a brace): JSON or a form inside a
@@ -452,6 +463,8 @@ class TextScrubber:
             text = _CLI_PASSWORD_RE.sub(self._cli_password, text)
         if "</" in text:
             text = _ELEMENT_RE.sub(self._element, text)
+            if "AttributeValue" in text:
+                text = _SAML_ATTRIBUTE_RE.sub(self._saml_attribute, text)
         if "form-data" in text:
             text = _FORM_PART_RE.sub(self._form_part, text)
         if "<" in text and ("name=" in text or "NAME=" in text):
@@ -480,6 +493,8 @@ class TextScrubber:
             text = _EMAIL_SPOKEN_RE.sub(self._email, text)
         if " at " in text or " AT " in text or " @" in text or "@ " in text:
             text = self._emails_in_words(text)
+        if "UVCI" in text or "uvci" in text:
+            text = _UVCI_RE.sub(lambda m: m[0][:m.start("id") - m.start()] + replace("uvci", m["id"].upper(), m["id"]), text)
         # 4. numbers
         cued_text, cued = None, False  # has_cue(cued_text), asked again only once text changed
         if _DIGIT_RE.search(text) is not None:
@@ -595,7 +610,8 @@ class TextScrubber:
             # The name is judged before the value is read: a value runs to the end of the
             # text at worst, and reading it for every name ("a=a=a=...") is quadratic.
             verdict = self._judge(match, text, at, quote)
-            if not verdict:
+            if not verdict or (verdict is True and match["sep"] == ":" and _ARN_BEFORE_RE.search(
+                    text, max(0, match.start() - 160), match.start()) is not None):
                 pos = at if at > match.start() else at + 1
                 continue
             end = None
@@ -693,6 +709,13 @@ class TextScrubber:
         offset = match.start("attrs") - match.start()
         start, end = offset + value.start(group), offset + value.end(group)
         return match[0][:start] + self._pair_replacement(verdict, written) + match[0][end:]
+
+    def _saml_attribute(self, match: re.Match[str]) -> str:
+        attributes = {m["key"].lower(): m for m in _ATTRIBUTE_RE.finditer(match["attrs"])}
+        named = attributes.get("friendlyname") or attributes.get("name")
+        if named is None:
+            return match[0]
+        return self._named_value(match, named["dq"] if named["dq"] is not None else named["sq"] or "")
 
     def _named_value(self, match: re.Match[str], name: str) -> str:
         """A value whose name the structure around it gives (an element's tag, a form
@@ -801,6 +824,8 @@ class TextScrubber:
             else:
                 canonical = " ".join(decoded.split()).lower()
             return self._replace(verdict, canonical, value)
+        if verdict is True and not_a_secret(value):
+            return value  # CallSid=CA1f0e...: an identifier of a known format, under a credential's name
         return self._redacted
 
     # --- replacements ----------------------------------------------------------------------
