@@ -934,6 +934,9 @@ def test_a_client_name_is_a_persons_unless_its_object_registers_an_oauth_client(
         # elsewhere they are a thing's label, a package's licence
         ({"location": {"descriptor": "Head Office"}, "package": {"license": "MIT"}, "display": "dark"},
          {"location": {"descriptor": "Head Office"}, "package": {"license": "MIT"}, "display": "dark"}),
+        # a user's licence without a digit is a plan, not a licence's number
+        ({"user": {"license": "enterprise"}, "driver": {"license": "F255-921-50-094-0"}},
+         {"user": {"license": "enterprise"}, "driver": {"license": "[driving_licence]"}}),
     ],
 )
 def test_descriptors_displays_and_licences_are_a_persons_only_in_a_persons_object(body, expected):
@@ -954,8 +957,12 @@ def test_descriptors_displays_and_licences_are_a_persons_only_in_a_persons_objec
         # a party's number without its "+" (WhatsApp, Vonage); dates, epochs and places stay
         ({"messages": [{"from": "233241234567", "to": "+14155550100"}]},
          {"messages": [{"from": "[phone]", "to": "[phone]"}]}),
-        ({"from": "1764670530", "to": "2026-12-31", "range": {"from": "New York", "to": "1764670530123"}},
-         {"from": "1764670530", "to": "2026-12-31", "range": {"from": "New York", "to": "1764670530123"}}),
+        ({"from": "1764670530", "to": "2026-12-31", "range": {"from": "New York", "to": "1764670530123"},
+          "window": {"from": "20261201093000", "to": "2026120118"}},
+         {"from": "1764670530", "to": "2026-12-31", "range": {"from": "New York", "to": "1764670530123"},
+          "window": {"from": "20261201093000", "to": "2026120118"}}),
+        # an Egyptian mobile that starts like a year is still a number
+        ({"to": "201012345678"}, {"to": "[phone]"}),
     ],
 )
 def test_who_did_something_and_the_parties_of_a_message_are_masked(body, expected):

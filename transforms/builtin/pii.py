@@ -351,8 +351,13 @@ _NOT_AGENT_BY = frozenset("sort order group filter partition split index cluster
 #: Keys of the parties of a call or a message (``{"from": "233241234567"}``, WhatsApp's and
 #: Vonage's numbers in E.164 without their ``+``): a run of digits under them is a phone number.
 _PARTY_WORDS = frozenset("from to sender caller callee originator destination".split())
-#: E.164 digits without the ``+``, not an epoch (10 digits starting with 1 are seconds, 13 milliseconds).
-_MSISDN_RE = re.compile(r"\+?(?!1[0-9]{9}$|1[0-9]{12}$)[1-9][0-9]{9,14}")
+#: E.164 digits without the ``+``, not an epoch (10 digits starting with 1 are seconds, 13
+#: milliseconds) nor a compact timestamp (``2026120109``, ``20261201093000``: a valid date and time).
+_MSISDN_RE = re.compile(
+    r"\+?(?!1[0-9]{9}$|1[0-9]{12}$)"
+    r"(?!(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])(?:[0-5][0-9]){0,2}$)"
+    r"[1-9][0-9]{9,14}"
+)
 #: Keys where an object says what it is (``{"object": "customer"}``, ``{"type": "User"}``,
 #: FHIR's ``resourceType``): its own word for itself outweighs the key it sits under.
 _TYPE_KEYS = ("type", "object", "kind", "resourceType", "@type", "_type", "objectType", "object_type",
@@ -446,6 +451,7 @@ _NON_ALNUM_RE = re.compile(r"[\W_]+")
 #: Two letters in a row: a login or a name, not a date or a timestamp.
 _WORDLIKE_RE = re.compile(r"[^\W\d_]{2}")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_DIGIT_RE = re.compile(r"[0-9]")
 _HEX_RE = re.compile(f"[0-9a-f]{{{PSEUDONYM_HEX}}}")
 _NON_DIGIT_RE = re.compile(r"[^0-9]")
 
@@ -1037,9 +1043,12 @@ class Pii:
                     person = person if says is None else says  # {"type": "contact", "name": ...}
                 if rule.person_only:
                     # an object with a password next to its login is an account: a login form,
-                    # a sign-up, whatever its route says
-                    if person is True or (node is not None and type(item) is str and _WORDLIKE_RE.search(item)
-                                          and self._holds_credential(node)):
+                    # a sign-up, whatever its route says; a licence number has digits (a
+                    # user's "license": "pro" is a plan)
+                    numberless = rule.ambiguous.cls != "name" and type(item) is str and _DIGIT_RE.search(item) is None
+                    if not numberless and (person is True or (node is not None and type(item) is str
+                                                              and _WORDLIKE_RE.search(item)
+                                                              and self._holds_credential(node))):
                         own = rule.ambiguous
                 elif person is not False and not (type(item) is str and _LETTER_RE.search(item) is None):
                     own = rule.ambiguous  # ("#1042", an order's name, has no letters: no one's name)
