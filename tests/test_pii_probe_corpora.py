@@ -48,7 +48,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "sendgrid-inbound-parse": "a town on the line after its street",
         "twilio-sms-inbound-personal-text": "a date of birth after an address that ran past its comma; Twilio SIDs",
         # identifiers under other names
-        "passenger-booking": "a frequent-flyer number",
         "plaid-identity": "Plaid's numbers.ach[].account; its accounts' names are masked",
         "mfa-verify": "a one-time code under the bare key 'code'",
         "cognito-trigger-event": "a name under userAttributes on a /custom-message route; the userName (a UUID) is masked",

@@ -261,7 +261,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             insurance member id, subscriber number, sis id, sis user id, student number, matriculation number,
             matrikelnummer, known traveler number, known traveller number, ktn, redress number,
             redress control number, trusted traveler number, global entry number, nexus number,
-            frequent flyer number, frequent flier number, frequent flyer id, ffn, medicaid id, medicaid number,
+            frequent flyer, frequent flier, frequent flyer number, frequent flier number, frequent flyer id, ffn,
+            loyalty number, loyalty card number, rewards number, medicaid id, medicaid number,
             beneficiary id, mbi
         """,
         "national_id": """
