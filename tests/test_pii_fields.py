@@ -864,6 +864,22 @@ def test_a_body_with_thousands_of_distinct_keys_is_handled_in_linear_time():
     assert sum(v == "[email]" for v in out.values()) == 10_000
 
 
+def test_an_object_of_thousands_of_bare_names_is_read_once_not_once_per_name():
+    # GIVEN an object of 20,000 bare names, each of which asks what the object says of itself
+    body = {f"name_{i}": "Jane Doe" for i in range(20_000)}
+    small = {f"name_{i}": "Jane Doe" for i in range(2_000)}
+    # WHEN pii runs on it and on a tenth of it
+    started = time.perf_counter()
+    body_after(small)
+    ten = time.perf_counter() - started
+    started = time.perf_counter()
+    out = body_after(body)
+    whole = time.perf_counter() - started
+    # THEN every name is masked, and ten times the names cost about ten times the time, not a hundred
+    assert set(out.values()) == {"[name]"}
+    assert whole < max(40 * ten, 1.0)
+
+
 
 # --- whose name: what an object says of itself, and things that name themselves ------------------
 

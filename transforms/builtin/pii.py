@@ -531,6 +531,7 @@ class Pii:
         self._route_person = lru_cache(maxsize=4096)(self._route_context)
         self._route_parameters = lru_cache(maxsize=4096)(self._parameters_of)
         self._type_says = lru_cache(maxsize=4096)(self._declared_type)
+        self._said: tuple[Any, bool | None] = (None, None)  # the last object _object_says read, and its answer
 
         self._name_field = self.field("name", "name")
         ip = self.actions["ip"]
@@ -1091,7 +1092,15 @@ class Pii:
         """What an object says of itself, before the key it sits under: a person's when it
         holds what only a person has (a date of birth, a national ID: a motor vehicle report's
         subject); else what its own type says (``{"type": "contact"}``, ``{"object":
-        "api_key"}``, FHIR's ``"resourceType": "Patient"``); None when it says nothing."""
+        "api_key"}``, FHIR's ``"resourceType": "Patient"``); None when it says nothing. The
+        answer for the object at hand is kept: an object with thousands of names is read once."""
+        if node is self._said[0]:
+            return self._said[1]
+        says = self._own_word(node)
+        self._said = (node, says)
+        return says
+
+    def _own_word(self, node: dict) -> bool | None:
         key_rule = self.key_rule
         for key in node:
             if type(key) is str:
