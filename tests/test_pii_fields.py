@@ -902,9 +902,14 @@ TWILIO_CALL_SID = "CA1f0e8ae6ade43cb3c0ce4525424e404f"
         # a date of birth or a national ID next to it: a person's, whatever the key above says
         ("/webhooks/checkr", {"motor_vehicle_report": {"full_name": "Jane Doe", "dob": "1983-07-04", "state": "FL"}},
          {"motor_vehicle_report": {"full_name": "[name]", "dob": "[birth_date]", "state": "FL"}}),
-        # a company's tax ID is no such evidence
+        # ... or a first or last name: an item that is a person
+        ("/api/orders", {"items": [{"name": "Jane Doe", "first_name": "Jane", "qty": 1}, {"name": "Mug", "qty": 2}]},
+         {"items": [{"name": "[name]", "first_name": "[name]", "qty": 1}, {"name": "Mug", "qty": 2}]}),
+        # a company's tax ID is no such evidence, nor an owner's name
         ("/api/forms", {"employer": {"name": "Acme Widgets LLC", "tax_id": "12-3456789"}},
          {"employer": {"name": "Acme Widgets LLC", "tax_id": "[tax_id]"}}),
+        ("/api/projects", {"project": {"name": "Apollo", "owner_name": "Jane Doe"}},
+         {"project": {"name": "Apollo", "owner_name": "[name]"}}),
         # spans, scopes, stops and employers are things
         ("/v1/traces", {"spans": [{"name": "POST /api/checkout"}], "scope": {"name": "@opentelemetry/http"}},
          {"spans": [{"name": "POST /api/checkout"}], "scope": {"name": "@opentelemetry/http"}}),

@@ -381,6 +381,14 @@ IDENTIFIER_TYPE_CODES = {
     "PPN": "passport", "NI": "national id", "NH": "nhs number", "SB": "national id", "TAX": "tax id",
     "SN": "subscriber number", "MC": "medicare number", "MA": "medicaid number",
 }
+#: The parts of a person's name as field names: an object holding one is a person's.
+NAME_PARTS = """
+    first name, firstname, fname, given name, givenname, forename, last name, lastname, lname, family name,
+    familyname, surname, middle name, middlename, maiden name, vorname, nachname, familienname, prenom,
+    nom famille, apellido, apellidos, primer apellido, cognome, voornaam, achternaam, nazwisko, imie, efternamn,
+    fornamn, fornavn, etternavn, sukunimi, etunimi, sobrenome, primeiro nome, soyad, soyadi, prezime,
+    familiya, фамилия, отчество, eponymo
+"""
 #: Last words that make a name one part of a date (``dob_day``, ``dob_month``, ``dob_year``).
 _DATE_PARTS = frozenset("day month year dd mm yy yyyy".split())
 #: Words that head a Romance name in front (``nom_client``, ``nombre_producto``).
@@ -574,6 +582,7 @@ class PersonalNames:
         self.person_nouns = frozenset(_words_of(PERSON_NOUNS))
         self.thing_nouns = frozenset(_words_of(THING_NOUNS)) - self.person_nouns
         self.coarse = {cls: frozenset(_terms(text)) for cls, text in COARSE.items()}
+        self.name_parts = frozenset(_terms(NAME_PARTS))
         self.coarse_last = {cls: frozenset(t[0] for t in terms if len(t) == 1) for cls, terms in self.coarse.items()}
 
     # --- what a value is ------------------------------------------------------------------
@@ -641,6 +650,10 @@ class PersonalNames:
         if not parts or parts[-1] in _PARTS_WORDS:
             return None
         return self.says(parts[-1])
+
+    def is_name_part(self, name: str) -> bool:
+        """Is ``name`` one part of a person's name (``first_name``, ``surname``, ``nachname``)?"""
+        return _personal_words(name) in self.name_parts
 
     def is_coarse(self, name: str, cls: str) -> bool:
         """Whether ``name`` inside a container of class ``cls`` holds too little to find a

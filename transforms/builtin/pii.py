@@ -275,7 +275,8 @@ class KeyRule:
     context a key gives the fields under it is cached apart (``Pii.context``): it only
     matters for objects and lists."""
 
-    __slots__ = ("key", "credential", "field", "ambiguous", "person_only", "person", "leaf", "party", "client")
+    __slots__ = ("key", "credential", "field", "ambiguous", "person_only", "person", "leaf", "party", "client",
+                 "evidence")
 
     def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None,
                  person_only: bool = False, person: bool = False):
@@ -291,6 +292,9 @@ class KeyRule:
         self.party = False
         #: A ``client_name``: a person's, unless its object is an OAuth client's registration.
         self.client = False
+        #: What only a person has (a date of birth, a national ID, a first or last name): an
+        #: object holding it is a person's, whatever the key above it says.
+        self.evidence = False
 
 
 #: JSON numbers are counts, prices and IDs, never pattern-matched; but one of 13-19 digits
@@ -652,6 +656,8 @@ class Pii:
             return None
         rule = KeyRule(clean, field=field, ambiguous=ambiguous, person_only=isinstance(found, PersonOnly), person=person)
         rule.party, rule.client = party, client
+        rule.evidence = field is not None and (
+            (field.cls in _PERSON_EVIDENCE and field.kind not in _NOT_PERSON_EVIDENCE) or self.names.is_name_part(name))
         if clean == key and field is not None and field.action not in (KEEP, DROP) and not client:
             rule.leaf = field.apply
         return rule
@@ -1090,8 +1096,8 @@ class Pii:
 
     def _object_says(self, node: dict) -> bool | None:
         """What an object says of itself, before the key it sits under: a person's when it
-        holds what only a person has (a date of birth, a national ID: a motor vehicle report's
-        subject); else what its own type says (``{"type": "contact"}``, ``{"object":
+        holds what only a person has (a date of birth, a national ID, a first or last name: a
+        motor vehicle report's subject, an item that is a person); else what its own type says (``{"type": "contact"}``, ``{"object":
         "api_key"}``, FHIR's ``"resourceType": "Patient"``); None when it says nothing. The
         answer for the object at hand is kept: an object with thousands of names is read once."""
         if node is self._said[0]:
@@ -1105,8 +1111,7 @@ class Pii:
         for key in node:
             if type(key) is str:
                 rule = key_rule(key)
-                if rule is not None and rule.field is not None and rule.field.cls in _PERSON_EVIDENCE \
-                        and rule.field.kind not in _NOT_PERSON_EVIDENCE:
+                if rule is not None and rule.evidence:
                     return True
         for key in _TYPE_KEYS:
             declared = node.get(key)
