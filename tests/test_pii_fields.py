@@ -1031,6 +1031,17 @@ def test_identifiers_labelled_by_their_system_type_or_tag_get_that_fields_action
     assert body_after(body, route="/api/things") == expected
 
 
+def test_a_username_that_is_a_uuid_is_an_identifier_not_a_name():
+    # GIVEN Cognito's userName (a UUID) next to a username that is a login
+    body = {"userName": "a1b2c3d4-5678-90ab-cdef-1234567890ab", "username": "pieter.devries", "name": "Pieter de Vries"}
+    # WHEN pii runs, masking and hashing
+    masked = body_after(body, route="/api/things")
+    hashed = body_after(body, {"mode": "hash", "hash_key": HASH_KEY}, route="/api/things")
+    # THEN the UUID stays, the login and the name go
+    assert masked == {"userName": body["userName"], "username": "[name]", "name": "[name]"}
+    assert hashed["userName"] == body["userName"] and hashed["username"].startswith("name:")
+
+
 def test_identifiers_of_a_known_format_under_a_credentials_name_are_kept():
     # GIVEN Twilio SIDs and a Stripe card token under credential names, next to real secrets
     body = {"CallSid": TWILIO_CALL_SID, "card_token": "tok_1NuNAaLkdIwHu7ixYbGq8Z2M",

@@ -50,7 +50,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         # identifiers under other names
         "plaid-identity": "Plaid's numbers.ach[].account; its accounts' names are masked",
         "mfa-verify": "a one-time code under the bare key 'code'",
-        "cognito-trigger-event": "a name under userAttributes on a /custom-message route; the userName (a UUID) is masked",
+        "cognito-trigger-event": "a first name alone after a greeting ('Hello Pieter,')",
         "sentry-event-with-user": "fullName is a person's only where no thing's context says otherwise",
         # over-masking left as the safer side
         "twilio-status-callback-json": "Twilio's *Sid values are masked (sid names a session)",

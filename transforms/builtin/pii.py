@@ -456,6 +456,7 @@ _NON_ALNUM_RE = re.compile(r"[\W_]+")
 _WORDLIKE_RE = re.compile(r"[^\W\d_]{2}")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _DIGIT_RE = re.compile(r"[0-9]")
+_UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _HEX_RE = re.compile(f"[0-9a-f]{{{PSEUDONYM_HEX}}}")
 _NON_DIGIT_RE = re.compile(r"[^0-9]")
 
@@ -563,6 +564,11 @@ class Pii:
                 apply = self._truncate_value
             else:
                 apply = lambda value: value  # noqa: E731 (keep: never applied, the walk scans instead)
+            if cls == "name" and (action == MASK or action == HASH):
+                # a username that is a UUID (Cognito's userName) is an identifier, no one's name
+                named = apply
+                apply = lambda value, named=named: (  # noqa: E731
+                    value if type(value) is str and _UUID_RE.fullmatch(value) else named(value))
             if cls == "location" and action != DROP:
                 # "lat": 52.52 places no one; the text detectors keep it too
                 precise = apply
