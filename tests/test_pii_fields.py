@@ -1023,6 +1023,9 @@ def test_who_did_something_and_the_parties_of_a_message_are_masked(body, expecte
         # labels that name nothing personal leave their values alone
         ({"quantity": {"system": "http://unitsofmeasure.org", "value": 6.3}, "invoice": {"type": "invoice", "number": "INV-1"}},
          {"quantity": {"system": "http://unitsofmeasure.org", "value": 6.3}, "invoice": {"type": "invoice", "number": "INV-1"}}),
+        # a number next to a name is a player's: the name is a person's, not a label
+        ({"players": [{"name": "Jane Long", "number": 7}], "reach": [{"type": "mobile", "number": "07700900123"}]},
+         {"players": [{"name": "[name]", "number": 7}], "reach": [{"type": "mobile", "number": "[phone]"}]}),
     ],
 )
 def test_identifiers_labelled_by_their_system_type_or_tag_get_that_fields_action(body, expected):

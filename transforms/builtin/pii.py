@@ -138,6 +138,10 @@ _VALUE_KEYS = frozenset({"value", "values", "val", "answer", "Value", "Values", 
 #: Keys of a form's answer whose value sits under the key its ``type`` names (Typeform's
 #: ``{"type": "text", "text": "...", "field": {"ref": "q_name"}}``), labelled in ``field``.
 _ANSWER_LABEL_KEYS = ("ref", "name", "key", "label", "id")
+#: A ``number`` is a labelled value only under a type's label (``{"documentType": "PASSPORT",
+#: "number": ...}``, ``{"type": "mobile", "number": ...}``): under a ``name`` it is a player's,
+#: a room's, and the name (``{"name": "Jane Long", "number": 7}``) is a person's, not a label.
+_NUMBER_LABEL_KEYS = ("type", "system", "documentType", "document_type", "idType", "id_type")
 #: A route's parameter as the whole segment: ``:token``, ``:id(\\d+)``.
 _PARAMETER_RE = re.compile(r":([A-Za-z_][A-Za-z0-9_]*)(?:\(.*\))?")
 _SORT_ORDERS = frozenset({"asc", "desc", "ascending", "descending"})
@@ -990,7 +994,8 @@ class Pii:
         label may also be a FHIR identifier's coded ``type`` (``{"text": "Medical Record
         Number"}``, the code ``MR``) or a DICOM element's value representation (``PN``, a
         person's name)."""
-        for label_key in _LABEL_KEYS:
+        label_keys = _NUMBER_LABEL_KEYS if _VALUE_KEYS.intersection(node) == {"number"} else _LABEL_KEYS
+        for label_key in label_keys:
             rule = self._label_rule(node.get(label_key))
             if rule is not None:
                 self._label_values(node, node[label_key], rule, person, push)
