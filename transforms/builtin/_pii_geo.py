@@ -20,6 +20,7 @@ import ipaddress
 import re
 from typing import Callable
 
+from transforms.builtin._pii_ip import PUBLIC_RESOLVERS
 from transforms.builtin._pii_words import cased
 
 Replace = Callable[[str, str, str], str]
@@ -46,7 +47,7 @@ _NOT_CLIENTS4 = tuple(
 
 
 def _is_client_v4(address: ipaddress.IPv4Address) -> bool:
-    return not any(address in network for network in _NOT_CLIENTS4)
+    return not any(address in network for network in _NOT_CLIENTS4) and address not in PUBLIC_RESOLVERS
 
 
 def scrub_ips(text: str, replace: Replace) -> str:
@@ -82,7 +83,7 @@ def _ipv6(match: re.Match[str], replace: Replace) -> str:
     mapped = address.ipv4_mapped
     if mapped is not None:
         return replace("ip", str(address), value) if _is_client_v4(mapped) else value
-    if not address.is_global and address not in _DOC6:
+    if (not address.is_global and address not in _DOC6) or address in PUBLIC_RESOLVERS:
         return value
     return replace("ip", str(address), value)
 

@@ -20,6 +20,20 @@ IP_HEADERS = frozenset(
     }
 )
 
+#: Well-known public DNS resolvers (Google, Cloudflare, Quad9, OpenDNS, AdGuard, Level 3):
+#: anycast addresses of a service, named in configuration and health checks, never a person's.
+PUBLIC_RESOLVERS = frozenset(
+    ipaddress.ip_address(a)
+    for a in (
+        "8.8.8.8", "8.8.4.4", "2001:4860:4860::8888", "2001:4860:4860::8844",
+        "1.1.1.1", "1.0.0.1", "1.1.1.2", "1.0.0.2", "1.1.1.3", "1.0.0.3",
+        "2606:4700:4700::1111", "2606:4700:4700::1001", "2606:4700:4700::1112", "2606:4700:4700::1002",
+        "9.9.9.9", "149.112.112.112", "2620:fe::fe", "2620:fe::9",
+        "208.67.222.222", "208.67.220.220", "2620:119:35::35", "2620:119:53::53",
+        "94.140.14.14", "94.140.15.15", "4.2.2.1", "4.2.2.2",
+    )
+)
+
 #: Address-like runs inside a header value (``for="[2001:db8::1]:4711"``, ``1.2.3.4:80``).
 #: Bounded, and anchored after a non-address character, so hostile values scan linearly.
 _CANDIDATE_RE = re.compile(

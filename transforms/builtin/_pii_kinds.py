@@ -17,7 +17,8 @@ CLASSES = (
     "contact",         # e-mail addresses, phone numbers
     "address",         # postal addresses, postal codes
     "birth_date",      # dates of birth
-    "government_id",   # national and government identifiers: SSN, NINO, NIR, passport...
+    "government_id",   # national and government identifiers: SSN, NINO, NIR, passport... and the numbers
+                       # an institution knows a person by (insurer's member ID, student, traveller numbers)
     "bank_account",    # IBANs, account, sort-code and routing numbers
     "payment_card",    # card numbers
     "location",        # precise coordinates
@@ -185,6 +186,8 @@ KIND_CLASS.update({
     "driving_licence": "government_id",
     "vehicle_id": "government_id",
     "tax_id": "government_id",
+    "member_id": "government_id",
+    "uvci": "government_id",  # an EU Digital COVID Certificate's identifier (URN:UVCI:...)
     "bank_account": "bank_account",
     "location": "location",
     "ip": "ip",

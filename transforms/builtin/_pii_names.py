@@ -117,6 +117,18 @@ class NameRule:
         return {term[0] for term in self.terms}
 
 
+#: Identifiers of a known format that a credential's name may hold without being a secret:
+#: Twilio's resource SIDs (two capitals and 32 hex digits: ``CallSid``, ``AccountSid``; its
+#: auth token has no prefix; an API key's ``SK`` SID is taken as part of the key) and Stripe's card tokens and payment methods (``tok_``, ``pm_``,
+#: ``card_``, ``src_``: references that only the account's secret key can use).
+_NOT_A_SECRET_RE = re.compile(r"(?!SK)[A-Z]{2}[0-9a-f]{32}|(?:tok|pm|card|src)_[A-Za-z0-9]{14,40}")
+
+
+def not_a_secret(value: str) -> bool:
+    """Is ``value``, found under a credential's name, one of those identifiers?"""
+    return 16 <= len(value) <= 48 and _NOT_A_SECRET_RE.fullmatch(value) is not None
+
+
 # --- personal data -------------------------------------------------------------------------
 
 #: class -> kind -> field names of that kind (normalised like any name). The kind is what
@@ -145,7 +157,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             primeiro nome, ultimo nome, apelido, mellannamn, mellomnavn, imiona, drugie imie,
             soyad, soyadi, soyadı, soyisim, ad soyad, adi soyadi, ad soyadı, adı soyadı, name kanji, name kana,
             furigana, フリガナ, ふりがな, 氏名カナ, 氏名フリガナ, 姓, 名, セイ, メイ, 姓名, 名字, 성명, 성함,
-            shimei, seimei, recipient, signer, addressee, beneficiary,
+            shimei, seimei, recipient, signer, addressee, beneficiary, nam, sortable name,
             prezime, ime prezime, familiya, otchestvo, фамилия, отчество, фио, eponymo, επώνυμο, ονοματεπώνυμο,
             氏名, 姓名, 名字, 성명, priezvisko, pavarde, vards, uzvards, eesnimi, perekonnanimi, priimek
         """,
@@ -162,7 +174,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             phone, phone number, phonenumber, phone no, telephone, telephone number, tel, tel no,
             mobile, mobile number, mobile phone, mobile no, mobilephone, cell phone, cellphone,
             cell number, cell no, fax, fax number, whatsapp, whatsapp number, msisdn, sms number,
-            contact number, contact phone,
+            contact number, contact phone, wa id, whatsapp id, calling number, called number, calling party,
+            called party, calling party number, called party number, caller number, callee number, caller id,
+            dialled number, dialed number, originating number, destination number, a number, b number,
             telefon, telefonnummer, handy, handynummer, mobil, mobilnummer, mobiltelefon,
             numero telephone, telephone portable, numero portable, portable number, gsm, gsm number,
             telefono, numero telefono, telefono movil, movil, telefono fijo, celular,
@@ -231,13 +245,25 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             licence plate number, vehicle registration, vehicle registration number, registration mark, vin,
             vin number, vehicle identification number, chassis number, kennzeichen, nummernschild,
             amtliches kennzeichen, fahrgestellnummer, immatriculation, plaque immatriculation,
-            numero immatriculation, matricula, placa, targa, kenteken, rejestracja, tablica rejestracyjna, plaka
+            numero immatriculation, matricula, placa, targa, kenteken, rejestracja, tablica rejestracyjna, plaka,
+            plate, number plate, numberplate, reg plate, vehicle plate, plate no, vrm, vehicle registration mark
         """,
         "tax_id": """
             tax id, tax identifier, tax number, tax no, tax identification number, tin, taxpayer id,
             itin, steuer id, steuerid, steuernummer, steueridentifikationsnummer, codice fiscale,
             numero fiscal, nif, tfn, tax file number, cpf, cnpj, pan number, pan card, cuit, cuil,
             rfc, nip, numero contribuinte, contribuinte, vergi no, vergi numarasi
+        """,
+        # the numbers an institution knows a person by, printed on a card or a boarding pass:
+        # an insurer's member ID, a student's SIS number, a trusted traveller's or frequent flyer's
+        "member_id": """
+            member id, member number, membership number, membership id, insurance id, insurance number,
+            insurance member id, subscriber number, sis id, sis user id, student number, matriculation number,
+            matrikelnummer, known traveler number, known traveller number, ktn, redress number,
+            redress control number, trusted traveler number, global entry number, nexus number,
+            frequent flyer, frequent flier, frequent flyer number, frequent flier number, frequent flyer id, ffn,
+            loyalty number, loyalty card number, rewards number, medicaid id, medicaid number,
+            beneficiary id, mbi
         """,
         "national_id": """
             national id, nationalid, national identifier, national id number, national identity number,
@@ -270,7 +296,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             routing no, aba, aba number, aba routing number, bsb, bsb number, transit number,
             institution number, clabe, kontonummer, bankleitzahl, blz, bankverbindung,
             numero compte, rib, numero cuenta, cuenta bancaria, conto corrente, numero conto,
-            rekeningnummer, rekening, numer konta, nrb, bank details, banking details, bank info
+            rekeningnummer, rekening, numer konta, nrb, bank details, banking details, bank info,
+            direct deposit, deposit account, payout account
         """,
     },
     "payment_card": {
@@ -295,7 +322,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
         "device_id": """
             device id, deviceid, device identifier, device uuid, udid, device name, device fingerprint,
             browser fingerprint, advertising id, advertisingid, advertising identifier, adid, idfa, idfv,
-            gaid, aaid, google ad id, android id, androidid, imei, imeisv, imei number, meid, imsi,
+            gaid, aaid, google ad id, android id, androidid, identifier for vendor, ifa, dpidsha1, dpidmd5,
+            didsha1, didmd5, imei, imeisv, imei number, meid, imsi,
             iccid, sim serial, sim serial number, mac, mac address, macaddress, mac addr, mac adresse,
             adresse mac, hw address, hwaddr, hardware address, wifi mac, bluetooth address,
             bluetooth mac, ble address
@@ -334,7 +362,35 @@ AMBIGUOUS_NAMES = (
 #: Parts of a name that are a person's only inside a person's object and as the whole field
 #: name (``passengers[].last``, FHIR's ``{"family": ..., "given": [...]}``): anywhere else
 #: ``first`` and ``last`` are cursors, flags or positions.
-PERSON_ONLY_NAMES = "first, last, middle, given, family, maiden, login, handle"
+PERSON_ONLY_NAMES = "first, last, middle, given, family, maiden, login, handle, display, descriptor"
+#: Other values that are personal data only inside a person's object: a person's ``license``
+#: is a driving licence (``renter.license.number``), a package's is MIT.
+PERSON_ONLY_FIELDS = {"driving_licence": ("government_id", "license, licence")}
+#: DICOM JSON's attribute tags (``{"00100010": {"vr": "PN", "Value": [...]}}``) that hold a
+#: patient's or a clinician's data, as the field names they stand for.
+DICOM_TAGS = {
+    "00100010": "patient name", "00100020": "medical record number", "00100030": "birth date",
+    "00100032": "birth date", "00101000": "medical record number", "00101001": "patient name",
+    "00101005": "birth name", "00101040": "address", "00102154": "phone", "00101060": "maiden name",
+    "00080090": "physician name", "00081050": "physician name", "00081070": "staff name",
+    "00321032": "physician name", "00400006": "physician name", "00081060": "physician name",
+}
+#: FHIR's identifier type codes (HL7 v2 table 0203) of a person's identifiers, as field names.
+IDENTIFIER_TYPE_CODES = {
+    "MR": "medical record number", "MB": "member number", "SS": "ssn", "DL": "driver license",
+    "PPN": "passport", "NI": "national id", "NH": "nhs number", "SB": "national id", "TAX": "tax id",
+    "SN": "subscriber number", "MC": "medicare number", "MA": "medicaid number",
+}
+#: The parts of a person's name as field names: an object holding one is a person's.
+NAME_PARTS = """
+    first name, firstname, fname, given name, givenname, forename, last name, lastname, lname, family name,
+    familyname, surname, middle name, middlename, maiden name, vorname, nachname, familienname, prenom,
+    nom famille, apellido, apellidos, primer apellido, cognome, voornaam, achternaam, nazwisko, imie, efternamn,
+    fornamn, fornavn, etternavn, sukunimi, etunimi, sobrenome, primeiro nome, soyad, soyadi, prezime,
+    familiya, фамилия, отчество, eponymo
+"""
+#: Last words that make a name one part of a date (``dob_day``, ``dob_month``, ``dob_year``).
+_DATE_PARTS = frozenset("day month year dd mm yy yyyy".split())
 #: Words that head a Romance name in front (``nom_client``, ``nombre_producto``).
 _ROMANCE_NAME_HEADS = frozenset({"nom", "nombre", "nome", "nume"})
 
@@ -361,6 +417,7 @@ PERSON_NOUNS = """
     authentication authenticate emergency contact next kin mother father husband
     wife partner sibling family household heir insured policyholder borrower lender debtor creditor
     recipient employee viewer actor requestor submitter commenter uploader invitee inviter organizer organiser
+    subject renter lessee hirer
     utilisateur usager personne membre participant employe auteur proprietaire destinataire expediteur
     voyageur passager titulaire acheteur conducteur medecin eleve etudiant
     kunde benutzer nutzer anwender mitglied teilnehmer mitarbeiter autor eigentuemer empfaenger absender
@@ -404,6 +461,7 @@ THING_NOUNS = """
     instance container volume pod deployment stack region job queue color colour size material
     operation run library drug medication medicine hit itens artikel artículos articulos produtos productos
     issuetype priority resolution component sprint epic board
+    span scope trace stop platform terminal employer insurer issuer
     prodotti produkte location
     produit cours article categorie fichier entreprise societe ville pays projet equipe groupe evenement
     boutique magasin
@@ -427,7 +485,7 @@ COARSE: dict[str, str] = {
         timezone, time zone, tz, description, use, system, nationality, issuing country,
         max length, min length, maxlength, minlength, nullable, required, read only, write only,
         deprecated, example, examples, title, pattern, enum, default value, city, town, state, province,
-        region
+        region, strategy, vr
     """,
     "address": """
         uf, province code, state or province, province or state,
@@ -451,6 +509,8 @@ COARSE: dict[str, str] = {
 
 #: Terms this long also match the end of one word: ``useremail``, ``rechnungsadresse``.
 _JOINED_MIN = 5
+#: Terms that end too many other words to match as one's end (``template`` is no ``plate``).
+_NOT_JOINED = frozenset({"plate"})
 
 
 def _terms(text: str) -> list[tuple[str, ...]]:
@@ -484,7 +544,11 @@ def _singulars(word: str) -> tuple[str, ...]:
 NAME = ("name", "name")
 AMBIGUOUS = ("name", "name?")
 #: What it says of a bare ``first`` or ``last``: a person's name only in a person's context.
-PERSON_ONLY = ("name", "name (person's)")
+class PersonOnly(tuple):
+    """``(class, kind)`` of a value that is personal data only inside a person's object."""
+
+
+PERSON_ONLY = PersonOnly(("name", "name"))
 
 
 class PersonalNames:
@@ -503,17 +567,22 @@ class PersonalNames:
             self.terms[term] = AMBIGUOUS
         for term in _terms(PERSON_ONLY_NAMES):
             self.terms.setdefault(term, PERSON_ONLY)
+        for kind, (cls, text) in PERSON_ONLY_FIELDS.items():
+            for term in _terms(text):
+                self.terms.setdefault(term, PersonOnly((cls, kind)))
         self._longest = max(map(len, self.terms))
         # Joined terms by length, longest first so ``ipaddress`` wins over ``address``.
         self._joined: dict[str, tuple[str, str] | None] = {}
         for term, found in self.terms.items():
             text = "".join(term)
-            if len(text) >= _JOINED_MIN and found is not AMBIGUOUS and found is not PERSON_ONLY:
+            if len(text) >= _JOINED_MIN and found is not AMBIGUOUS and not isinstance(found, PersonOnly) \
+                    and text not in _NOT_JOINED:
                 self._joined.setdefault(text, found)
         self._joined_sizes = sorted({len(text) for text in self._joined}, reverse=True)
         self.person_nouns = frozenset(_words_of(PERSON_NOUNS))
         self.thing_nouns = frozenset(_words_of(THING_NOUNS)) - self.person_nouns
         self.coarse = {cls: frozenset(_terms(text)) for cls, text in COARSE.items()}
+        self.name_parts = frozenset(_terms(NAME_PARTS))
         self.coarse_last = {cls: frozenset(t[0] for t in terms if len(t) == 1) for cls, terms in self.coarse.items()}
 
     # --- what a value is ------------------------------------------------------------------
@@ -525,19 +594,25 @@ class PersonalNames:
         parts = _personal_words(name)
         if not parts:
             return None
-        if len(parts) > 1 and parts[0] in PREFIX_METADATA:
-            return None
+        if len(parts) > 1 and parts[0] in PREFIX_METADATA and parts not in self.terms:
+            return None  # num_emails, has_phone; not number_plate
         last = len(parts) - 1
         for start in range(max(0, len(parts) - self._longest), len(parts)):
             for singular in _singulars(parts[last]):
                 key = parts[start:last] + (singular,)
                 if key in self.terms:
                     found = self.terms[key]
-                    if found is PERSON_ONLY and (start or not name.isalpha()):
+                    if isinstance(found, PersonOnly) and (start or not name.isalpha()):
+                        if start and self._resolve(parts[:start]) is NAME:
+                            return tuple(found)  # user_login, customer_display: a person's words in front
                         continue  # sort_first, page_last, last4: only the bare word counts
                     return self._resolve(parts[:start]) if found is AMBIGUOUS else found
         if len(parts) > 1 and parts[0] in _ROMANCE_NAME_HEADS:  # nom_client, nombre_producto
             return self._resolve(parts[1:])
+        if len(parts) > 1 and parts[-1] in _DATE_PARTS:  # dob_day, birth_year: one part of the date
+            found = self.classify(" ".join(parts[:-1]))
+            if found is not None and found[0] == "birth_date":
+                return found
         for singular in _singulars(parts[last]):
             for size in self._joined_sizes:
                 if len(singular) > size and singular[-size:] in self._joined:
@@ -576,6 +651,10 @@ class PersonalNames:
             return None
         return self.says(parts[-1])
 
+    def is_name_part(self, name: str) -> bool:
+        """Is ``name`` one part of a person's name (``first_name``, ``surname``, ``nachname``)?"""
+        return _personal_words(name) in self.name_parts
+
     def is_coarse(self, name: str, cls: str) -> bool:
         """Whether ``name`` inside a container of class ``cls`` holds too little to find a
         person (``city`` in an address)."""
@@ -586,7 +665,9 @@ class PersonalNames:
             terms = self.coarse.get(key)
             if terms is not None and (parts in terms or parts[-1] in self.coarse_last[key]):
                 return True
-        return False
+        # in a person's name (a signer, a recipient), a thing's name is not theirs: roleName, companyName
+        return cls == "name" and len(parts) > 1 and self.terms.get(parts[-1:]) is AMBIGUOUS \
+            and self._resolve(parts[:-1]) is None
 
 
 def _words_of(text: str) -> list[str]:

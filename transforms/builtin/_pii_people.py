@@ -153,7 +153,8 @@ _NOT_NAMES = frozenset(
     data record records details info information satisfaction relations relationship feedback facing base
     secret key keys name name: type group support. login sign portal
     new premium plan plans basic pro enterprise free trial office sales desk center centre
-    mail delivery system subsystem bot daemon robot automation notification notifications noreply""".split()
+    mail delivery system subsystem bot daemon robot automation notification notifications noreply
+    up out off""".split()
 )
 
 

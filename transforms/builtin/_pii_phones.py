@@ -210,8 +210,22 @@ def _national(match: re.Match[str], replace: Replace, low: int, high: int) -> st
     return replace("phone", phone_key(match[0]), match[0]) if low <= len(digits) <= high else match[0]
 
 
+#: The word an air waybill's number follows (``AWB 020-12345675``, ``MAWB: 176-...``).
+_AWB_BEFORE_RE = re.compile(r"(?:\b[MH]?AWB|[Aa]ir ?[Ww]aybill|[Ww]aybill)(?: ?(?:[Nn]o\.?|[Nn]umber|#))?[ :#]{1,3}$")
+
+
+def _air_waybill(match: re.Match[str]) -> bool:
+    """An air waybill's number after its word: an airline's 3-digit prefix, a 7-digit serial
+    and its check digit (the serial modulo 7), as ``020-12345675``."""
+    digits = _digits(match[0])
+    return (len(digits) == 11 and int(digits[3:10]) % 7 == int(digits[10])
+            and _AWB_BEFORE_RE.search(match.string, max(0, match.start() - 24), match.start()) is not None)
+
+
 def _trunk(match: re.Match[str], replace: Replace) -> str:
     n = len(_digits(match[0]))
+    if n == 11 and _air_waybill(match):
+        return match[0]
     if match["area"] is not None:
         # an area code and one subscriber group: 030 12345678 (3+8), 0151 12345678 (4+8),
         # 07700 900123 (5+6); not 01234 56789 or 012345 678901, which are IDs

@@ -70,7 +70,7 @@ from transforms.builtin import (
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
-from transforms.builtin._pii_names import CREDENTIAL_HEADERS
+from transforms.builtin._pii_names import CREDENTIAL_HEADERS, not_a_secret
 from transforms.builtin._pii_words import LATIN_LETTERS, fold, starts_a_word, swap_group
 from transforms.builtin._pii_phones import COUNTRY_CODES, phone_key, with_country_code  # noqa: F401
 
@@ -224,6 +224,9 @@ _PAIR_NAME_RE = re.compile(
     r"(?:\\?[\"'])?[ ]{0,4}(?P<sep>[:=：])(?:(?<==)>)?[ ]{0,4}"  # "=>": Ruby's and PHP's hashes; "：" CJK's colon
 )
 _QUOTED_VALUE_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.)*+)\"?")
+#: What stands before a resource type inside an AWS ARN (``arn:aws:secretsmanager:eu-central-1:
+#: 123456789012:secret:prod/db``): the ``secret:`` there names a resource, not a credential.
+_ARN_BEFORE_RE = re.compile(r"(?<![\w-])arn:[\w-]{1,32}:[\w-]{1,64}:[\w-]{0,32}:[0-9]{0,12}:$")
 #: A value quoted like the name before it: ``'...'``, or ``\"...\"`` in escaped JSON text.
 _OTHER_QUOTED_VALUE_RES = {
     "'": re.compile(r"'(?P<value>[^'\\\r\n]*+)'?"),
@@ -264,6 +267,14 @@ _FORM_DATA = ("form-data; ", "form-data;")
 _IDENTIFIER_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.:\[\]-]{0,63}")
 #: An HTML tag that names its value: ``<input name="password" value="...">``, ``<meta
 #: name="csrf-token" content="...">`` (attributes in any order).
+#: A SAML (or XACML) attribute and its first value: ``<saml2:Attribute Name="lastName"><saml2:AttributeValue>
+#: ...</saml2:AttributeValue>``, the value named by the attribute's FriendlyName or Name.
+_SAML_ATTRIBUTE_RE = re.compile(
+    r"<(?:[\w.-]{1,32}:)?Attribute(?P<attrs>[ \t\r\n][^<>]{1,1024}+)>\s{0,64}"
+    r"<(?:[\w.-]{1,32}:)?AttributeValue(?:[ \t\r\n][^<>]{0,512}+)?>(?P<value>[^<]{1,4096}+)<"
+)
+#: A Unique Vaccination Certificate Identifier of an EU Digital COVID Certificate: one person's.
+_UVCI_RE = re.compile(r"(?i:urn:uvci:)(?P<id>[0-9A-Za-z][0-9A-Za-z:/#._-]{7,100}+)")
 #: Also a config file's ``<add key="ClearTextPassword" value="..."/>`` (.NET, NuGet) and
 #: ``<setting name="..." value="..."/>``, ``<entry key="..." value="..."/>``.
 _NAMED_TAG_RE = re.compile(
@@ -484,6 +495,8 @@ class TextScrubber:
             text = _pii_tables.scrub(text, self._column_verdict, self._pair_replacement)
         if "</" in text:
             text = _ELEMENT_RE.sub(self._element, text)
+            if "AttributeValue" in text:
+                text = _SAML_ATTRIBUTE_RE.sub(self._saml_attribute, text)
         if "form-data" in text:
             text = _FORM_PART_RE.sub(self._form_part, text)
         if "<" in text and ("name=" in text or "NAME=" in text or "key=" in text):
@@ -512,6 +525,8 @@ class TextScrubber:
             text = _EMAIL_SPOKEN_RE.sub(self._email, text)
         if " at " in text or " AT " in text or " @" in text or "@ " in text:
             text = self._emails_in_words(text)
+        if "UVCI" in text or "uvci" in text:
+            text = _UVCI_RE.sub(lambda m: m[0][:m.start("id") - m.start()] + replace("uvci", m["id"].upper(), m["id"]), text)
         # machine-written formats with personal data in fixed places: MRZ lines (a name line
         # has no digit), then, with digits, card tracks, X12 segments, NACHA entries
         if "<<" in text:
@@ -639,7 +654,8 @@ class TextScrubber:
             # The name is judged before the value is read: a value runs to the end of the
             # text at worst, and reading it for every name ("a=a=a=...") is quadratic.
             verdict = self._judge(match, text, at, quote)
-            if not verdict:
+            if not verdict or (verdict is True and match["sep"] == ":" and _ARN_BEFORE_RE.search(
+                    text, max(0, match.start() - 160), match.start()) is not None):
                 pos = at if at > match.start() else at + 1
                 continue
             end = None
@@ -740,6 +756,13 @@ class TextScrubber:
         offset = match.start("attrs") - match.start()
         start, end = offset + value.start(group), offset + value.end(group)
         return match[0][:start] + self._pair_replacement(verdict, written) + match[0][end:]
+
+    def _saml_attribute(self, match: re.Match[str]) -> str:
+        attributes = {m["key"].lower(): m for m in _ATTRIBUTE_RE.finditer(match["attrs"])}
+        named = attributes.get("friendlyname") or attributes.get("name")
+        if named is None:
+            return match[0]
+        return self._named_value(match, named["dq"] if named["dq"] is not None else named["sq"] or "")
 
     def _named_value(self, match: re.Match[str], name: str) -> str:
         """A value whose name the structure around it gives (an element's tag, a form
@@ -849,6 +872,8 @@ class TextScrubber:
             else:
                 canonical = " ".join(decoded.split()).lower()
             return self._replace(verdict, canonical, value)
+        if verdict is True and not_a_secret(value):
+            return value  # CallSid=CA1f0e...: an identifier of a known format, under a credential's name
         return self._redacted
 
     # --- replacements ----------------------------------------------------------------------

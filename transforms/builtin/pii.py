@@ -91,7 +91,8 @@ from transforms.builtin._pii_kinds import (
     ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, KIND_CLASS, TRUNCATE, actions_of, class_of,
 )
 from transforms.builtin._pii_names import (
-    AMBIGUOUS, CREDENTIAL_HEADERS, PERSON_ONLY, NameRule, personal_names, words,
+    AMBIGUOUS, CREDENTIAL_HEADERS, DICOM_TAGS, IDENTIFIER_TYPE_CODES, NameRule, PersonOnly, not_a_secret,
+    personal_names, words,
 )
 from transforms.builtin._pii_people import reads_as_name
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
@@ -131,10 +132,19 @@ _LABEL_KEYS = ("name", "key", "field", "label", "attribute", "property", "param"
                # AWS's {Name, Value} (Cognito's UserAttributes), HubSpot's {propertyName, propertyValue}
                "Name", "Key", "Field", "propertyName", "attributeName", "fieldName", "field_name", "property_name",
                # CloudFormation's {ParameterKey, ParameterValue}, Beanstalk's {OptionName, Value}, a form's question
-               "ParameterKey", "parameterKey", "parameter_key", "OptionName", "optionName", "question", "prompt")
+               "ParameterKey", "parameterKey", "parameter_key", "OptionName", "optionName", "question", "prompt",
+               # FHIR's identifier {system: ".../nhs-number", value}, a travel document {documentType, number}
+               "system", "documentType", "document_type", "idType", "id_type")
 _VALUE_KEYS = frozenset({"value", "values", "val", "answer", "Value", "Values", "propertyValue", "attributeValue",
                          "fieldValue", "field_value", "property_value", "ParameterValue", "parameterValue",
-                         "parameter_value"})
+                         "parameter_value", "number"})
+#: Keys of a form's answer whose value sits under the key its ``type`` names (Typeform's
+#: ``{"type": "text", "text": "...", "field": {"ref": "q_name"}}``), labelled in ``field``.
+_ANSWER_LABEL_KEYS = ("ref", "name", "key", "label", "id")
+#: A ``number`` is a labelled value only under a type's label (``{"documentType": "PASSPORT",
+#: "number": ...}``, ``{"type": "mobile", "number": ...}``): under a ``name`` it is a player's,
+#: a room's, and the name (``{"name": "Jane Long", "number": 7}``) is a person's, not a label.
+_NUMBER_LABEL_KEYS = ("type", "system", "documentType", "document_type", "idType", "id_type")
 #: A route's parameter as the whole segment: ``:token``, ``:id(\\d+)``.
 _PARAMETER_RE = re.compile(r":([A-Za-z_][A-Za-z0-9_]*)(?:\(.*\))?")
 _SORT_ORDERS = frozenset({"asc", "desc", "ascending", "descending"})
@@ -146,8 +156,10 @@ _FIELD_NAME_RE = re.compile(r"[a-z][a-z0-9]{0,63}|[A-Za-z][A-Za-z0-9]{0,63}(?:[_
 _LABEL_MAX = 64
 
 
-def _redact(value: Any) -> str:
-    return REDACTED
+def _redact(value: Any) -> Any:
+    """A credential field's value masked; an identifier of a known format under a
+    credential's name (Twilio's ``CallSid``, a Stripe ``tok_`` under ``card_token``) is kept."""
+    return value if type(value) is str and not_a_secret(value) else REDACTED
 
 
 def _ignore(_: Any) -> None:
@@ -270,7 +282,8 @@ class KeyRule:
     context a key gives the fields under it is cached apart (``Pii.context``): it only
     matters for objects and lists."""
 
-    __slots__ = ("key", "credential", "field", "ambiguous", "person_only", "person", "leaf")
+    __slots__ = ("key", "credential", "field", "ambiguous", "person_only", "person", "leaf", "party", "client",
+                 "evidence")
 
     def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None,
                  person_only: bool = False, person: bool = False):
@@ -282,6 +295,13 @@ class KeyRule:
         #: What a string or number under this key becomes wherever it is (outside a
         #: personal container and any path override): the walk's shortcut, or None.
         self.leaf: Callable[[Any], Any] | None = None
+        #: The key names a party of a call or message (``from``, ``to``): digits under it are a phone number.
+        self.party = False
+        #: A ``client_name``: a person's, unless its object is an OAuth client's registration.
+        self.client = False
+        #: What only a person has (a date of birth, a national ID, a first or last name): an
+        #: object holding it is a person's, whatever the key above it says.
+        self.evidence = False
 
 
 #: JSON numbers are counts, prices and IDs, never pattern-matched; but one of 13-19 digits
@@ -332,7 +352,36 @@ def _an_identifier(key: str, value: str) -> bool:
 #: Person nouns that say whose the fields under them are, but whose own string value is a
 #: place, a date or an address as often as a name.
 _RELATION_WORDS = frozenset(
-    "to from by cc bcc next kin billing shipping delivery me self userinfo whoami identity emergency profile".split()
+    "to from by cc bcc next kin billing shipping delivery me self userinfo whoami identity emergency profile subject"
+    .split()
+)
+#: Words before ``by`` that make ``<word>_by`` a clause, not who did something: ``sort_by``
+#: names a field, where ``created_by``, ``canceled_by`` name a person.
+_NOT_AGENT_BY = frozenset("sort order group filter partition split index cluster distribute aggregate rank pivot "
+                          "pay due ship deliver".split())
+#: Keys of the parties of a call or a message (``{"from": "233241234567"}``, WhatsApp's and
+#: Vonage's numbers in E.164 without their ``+``): a run of digits under them is a phone number.
+_PARTY_WORDS = frozenset("from to sender caller callee originator destination".split())
+#: E.164 digits without the ``+``, not an epoch (10 digits starting with 1 are seconds, 13
+#: milliseconds) nor a compact timestamp (``2026120109``, ``20261201093000``: a valid date and time).
+_MSISDN_RE = re.compile(
+    r"\+?(?!1[0-9]{9}$|1[0-9]{12}$)"
+    r"(?!(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])(?:[0-5][0-9]){0,2}$)"
+    r"[1-9][0-9]{9,14}"
+)
+#: Keys where an object says what it is (``{"object": "customer"}``, ``{"type": "User"}``,
+#: FHIR's ``resourceType``): its own word for itself outweighs the key it sits under.
+_TYPE_KEYS = ("type", "object", "kind", "resourceType", "@type", "_type", "objectType", "object_type",
+              "entityType", "entity_type")
+#: Classes only a person's object holds (a company has a name, an e-mail and a tax ID too).
+_PERSON_EVIDENCE = frozenset({"birth_date", "government_id"})
+_NOT_PERSON_EVIDENCE = frozenset({"tax_id", "vehicle_id"})
+#: Keys of an OAuth client's registration (RFC 7591, OIDC, Auth0's logs): its ``client_name``
+#: names software, not a lawyer's client.
+_SOFTWARE_CLIENT_KEYS = frozenset(
+    "redirect_uris redirect_uri grant_types response_types token_endpoint_auth_method jwks_uri jwks client_uri "
+    "logo_uri application_type app_type connection audience callbacks allowed_origins web_origins software_id "
+    "software_statement".split()
 )
 
 #: Keys of a search's text: ``?q=Jane+Doe``, ``{"search": "Jane Doe"}``, ``searchTerm``.
@@ -404,11 +453,17 @@ _SESSION_IN_TEXT_RE = re.compile(r'"session_id"[ \t]{0,8}:[ \t]{0,8}"([A-Za-z0-9
 
 #: Route segments that name no resource (``/api/...``, ``/rest/...``).
 _ROUTE_PREFIXES = frozenset("api apis rest graphql rpc public internal private external www json".split())
+#: Route segments that name what is done to the resource before them, whose body is that
+#: resource (``/collections/import``, ``/users/bulk``, ``/people/search``).
+_ROUTE_VERBS = frozenset("import export create update upsert edit new add save bulk batch sync copy clone duplicate "
+                         "search find list query filter".split())
 
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
 #: Two letters in a row: a login or a name, not a date or a timestamp.
 _WORDLIKE_RE = re.compile(r"[^\W\d_]{2}")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_DIGIT_RE = re.compile(r"[0-9]")
+_UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _HEX_RE = re.compile(f"[0-9a-f]{{{PSEUDONYM_HEX}}}")
 _NON_DIGIT_RE = re.compile(r"[^0-9]")
 
@@ -487,6 +542,8 @@ class Pii:
         self.context = lru_cache(maxsize=16384)(self._key_context)
         self._route_person = lru_cache(maxsize=4096)(self._route_context)
         self._route_parameters = lru_cache(maxsize=4096)(self._parameters_of)
+        self._type_says = lru_cache(maxsize=4096)(self._declared_type)
+        self._said: tuple[Any, bool | None] = (None, None)  # the last object _object_says read, and its answer
 
         self._name_field = self.field("name", "name")
         ip = self.actions["ip"]
@@ -514,6 +571,11 @@ class Pii:
                 apply = self._truncate_value
             else:
                 apply = lambda value: value  # noqa: E731 (keep: never applied, the walk scans instead)
+            if cls == "name" and (action == MASK or action == HASH):
+                # a username that is a UUID (Cognito's userName) is an identifier, no one's name
+                named = apply
+                apply = lambda value, named=named: (  # noqa: E731
+                    value if type(value) is str and _UUID_RE.fullmatch(value) else named(value))
             if cls == "location" and action != DROP:
                 # "lat": 52.52 places no one; the text detectors keep it too
                 precise = apply
@@ -574,7 +636,7 @@ class Pii:
         if self.is_credential(name):
             return True
         found = self.names.classify(name)
-        if found is None or found is PERSON_ONLY or found[0] not in self._classes_in_text:
+        if found is None or isinstance(found, PersonOnly) or found[0] not in self._classes_in_text:
             return False  # a bare "last=" in text has no person's object around it
         if found is AMBIGUOUS:
             return AMBIGUOUS_NAME
@@ -590,17 +652,26 @@ class Pii:
             rule = KeyRule(clean, credential=True)
             rule.leaf = _redact if clean == key else None
             return rule
-        found = self.names.classify(name)
+        tag = DICOM_TAGS.get(key) if len(key) == 8 else None  # DICOM JSON: {"00100010": {"vr": "PN", ...}}
+        found = self.names.classify(tag or name)
         field = ambiguous = None
-        if found is AMBIGUOUS or found is PERSON_ONLY:
+        if found is AMBIGUOUS:
             ambiguous = self._name_field
+        elif isinstance(found, PersonOnly):
+            ambiguous = self.field(*found)
         elif found is not None:
             field = self.field(*found)
         person = found is None and self._names_a_person(key)
-        if clean == key and field is None and ambiguous is None and not person:
+        parts = words(key)
+        party = found is None and parts[-1:] != () and parts[-1] in _PARTY_WORDS
+        client = field is self._name_field and parts[:1] == ("client",)
+        if clean == key and field is None and ambiguous is None and not person and not party:
             return None
-        rule = KeyRule(clean, field=field, ambiguous=ambiguous, person_only=found is PERSON_ONLY, person=person)
-        if clean == key and field is not None and field.action not in (KEEP, DROP):
+        rule = KeyRule(clean, field=field, ambiguous=ambiguous, person_only=isinstance(found, PersonOnly), person=person)
+        rule.party, rule.client = party, client
+        rule.evidence = field is not None and (
+            (field.cls in _PERSON_EVIDENCE and field.kind not in _NOT_PERSON_EVIDENCE) or self.names.is_name_part(name))
+        if clean == key and field is not None and field.action not in (KEEP, DROP) and not client:
             rule.leaf = field.apply
         return rule
 
@@ -613,6 +684,8 @@ class Pii:
             return False
         if parts[-1] in _SEARCH_WORDS and (len(parts) == 1 or parts[0] in _SEARCH_WORDS):
             return True
+        if parts[-1] == "by" and len(parts) > 1:  # created_by, canceled_by: who did it; sort_by is no one
+            return parts[-2] not in _NOT_AGENT_BY
         return parts[-1] not in _RELATION_WORDS and self.names.context(key) is True
 
     def _header_rule(self, name: str) -> KeyRule | None:
@@ -632,6 +705,12 @@ class Pii:
             return True
         return self.names.context(key)
 
+    def _declared_type(self, value: str) -> bool | None:
+        """What an object's declared type says of it: ``"contact"``, ``"User"`` a person's,
+        ``"organization.admin_api_key"``, ``"Organization"`` a thing's (by its last word)."""
+        parts = words(value)
+        return self.names.says(parts[-1]) if parts else None
+
     def _route_context(self, route: str) -> bool | None:
         """What the last resource of a route or path says of its bodies' fields:
         ``/api/courses/:id`` a thing's, ``/users/me`` a person's, ``/courses/:id/enroll``
@@ -640,7 +719,7 @@ class Pii:
             if not segment or segment[0] in ":{*(" or any(ch.isdigit() for ch in segment):
                 continue  # a parameter, an ID, a version
             parts = words(segment)
-            if not parts or parts[-1] in _ROUTE_PREFIXES:
+            if not parts or parts[-1] in _ROUTE_PREFIXES or (len(parts) == 1 and parts[0] in _ROUTE_VERBS):
                 continue
             says = self.names.says(parts[-1])
             return says if says is not None or len(parts) == 1 else self.names.says("".join(parts))  # sign-in
@@ -793,6 +872,8 @@ class Pii:
                     label_key = self._labelled_value(node, person, push)
                 elif field is None and not _DEFINITION_KEYS.isdisjoint(node) and "name" in node:
                     label_key = self._defined_field(node)
+                elif field is None and "field" in node and type(node["field"]) is dict:
+                    self._answer(node, person, push)
                 plain = ctx if paths is None and not headers else (field, person, None, False)
                 if paths is not None and paths.url_params and field is None:
                     self._url_credentials(node)
@@ -916,20 +997,48 @@ class Pii:
 
     def _labelled_value(self, node: dict, person: bool | None, push: Callable) -> str | None:
         """``{"name": "phone", "value": "..."}``: the value is scrubbed as a field named by the
-        label. Returns the label's key (its value, a field's name, is left as written)."""
-        for label_key in _LABEL_KEYS:
+        label. Returns the label's key (its value, a field's name, is left as written). The
+        label may also be a FHIR identifier's coded ``type`` (``{"text": "Medical Record
+        Number"}``, the code ``MR``) or a DICOM element's value representation (``PN``, a
+        person's name)."""
+        label_keys = _NUMBER_LABEL_KEYS if _VALUE_KEYS.intersection(node) == {"number"} else _LABEL_KEYS
+        for label_key in label_keys:
             rule = self._label_rule(node.get(label_key))
             if rule is not None:
-                label = node[label_key]
-                for value_key in _VALUE_KEYS.intersection(node):
-                    new = self._entry(label, node[value_key], rule, None, None, person, push)
-                    node[value_key] = None if new is _DROPPED else new
+                self._label_values(node, node[label_key], rule, person, push)
                 return label_key
+        coded = node.get("type")
+        label = _coded_label(coded) if type(coded) is dict else "person name" if node.get("vr") == "PN" else None
+        rule = self._label_rule(label)
+        if rule is not None:
+            self._label_values(node, label, rule, person, push)
+            return None
         for label_key in _LABEL_KEYS:  # a field no rule knows: its name, if it reads as one, stays
             label = node.get(label_key)
             if type(label) is str and _FIELD_NAME_RE.fullmatch(label) is not None:
                 return label_key
         return None
+
+    def _label_values(self, node: dict, label: str, rule: KeyRule, person: bool | None, push: Callable) -> None:
+        for value_key in _VALUE_KEYS.intersection(node):
+            new = self._entry(label, node[value_key], rule, None, None, person, push)
+            node[value_key] = None if new is _DROPPED else new
+
+    def _answer(self, node: dict, person: bool | None, push: Callable) -> None:
+        """A form's answer whose value sits under the key its ``type`` names, labelled by the
+        question's field (Typeform's ``{"type": "text", "text": "...", "field": {"ref":
+        "q_name"}}``): the value is scrubbed as a field of that name."""
+        where = node.get("type")
+        if type(where) is not str or where == "field" or where not in node:
+            return
+        labels = node["field"]
+        for label_key in _ANSWER_LABEL_KEYS:
+            label = labels.get(label_key)
+            rule = self._label_rule(label)
+            if rule is not None:
+                new = self._entry(label, node[where], rule, None, None, person, push)
+                node[where] = None if new is _DROPPED else new
+                return
 
     def _labelled_pair(self, pair: list, person: bool | None, push: Callable) -> None:
         """``["email", "..."]``: the second item is scrubbed as a field named by the first.
@@ -949,19 +1058,29 @@ class Pii:
         remove the field); containers are pushed with the context they get. ``node`` is
         the object holding the field, when there is one."""
         if rule is not None and rule.credential:
-            return item if item is None or type(item) is bool else REDACTED
+            return item if item is None or type(item) is bool else _redact(item)
         own = None
         if rule is not None:
             own = rule.field
             if own is None and rule.ambiguous is not None:
+                if node is not None:
+                    says = self._object_says(node)
+                    person = person if says is None else says  # {"type": "contact", "name": ...}
                 if rule.person_only:
                     # an object with a password next to its login is an account: a login form,
-                    # a sign-up, whatever its route says
-                    if person is True or (node is not None and type(item) is str and _WORDLIKE_RE.search(item)
-                                          and self._holds_credential(node)):
+                    # a sign-up, whatever its route says; a licence number has digits (a
+                    # user's "license": "pro" is a plan)
+                    numberless = rule.ambiguous.cls != "name" and type(item) is str and _DIGIT_RE.search(item) is None
+                    if not numberless and (person is True or (node is not None and type(item) is str
+                                                              and _WORDLIKE_RE.search(item)
+                                                              and self._holds_credential(node))):
                         own = rule.ambiguous
                 elif person is not False and not (type(item) is str and _LETTER_RE.search(item) is None):
                     own = rule.ambiguous  # ("#1042", an order's name, has no letters: no one's name)
+            elif rule.client and node is not None and not _SOFTWARE_CLIENT_KEYS.isdisjoint(node):
+                own = None  # an OAuth client's registration: its client_name names an application
+            elif rule.party and type(item) is str and _MSISDN_RE.fullmatch(item) is not None:
+                own = self.field("contact", "phone")  # {"from": "233241234567"}
         kind = type(item)
         if kind is dict or kind is list:
             says = self.context(key)
@@ -992,6 +1111,33 @@ class Pii:
         if item is None or kind is bool:
             return item
         return own.apply(item)
+
+    def _object_says(self, node: dict) -> bool | None:
+        """What an object says of itself, before the key it sits under: a person's when it
+        holds what only a person has (a date of birth, a national ID, a first or last name: a
+        motor vehicle report's subject, an item that is a person); else what its own type says (``{"type": "contact"}``, ``{"object":
+        "api_key"}``, FHIR's ``"resourceType": "Patient"``); None when it says nothing. The
+        answer for the object at hand is kept: an object with thousands of names is read once."""
+        if node is self._said[0]:
+            return self._said[1]
+        says = self._own_word(node)
+        self._said = (node, says)
+        return says
+
+    def _own_word(self, node: dict) -> bool | None:
+        key_rule = self.key_rule
+        for key in node:
+            if type(key) is str:
+                rule = key_rule(key)
+                if rule is not None and rule.evidence:
+                    return True
+        for key in _TYPE_KEYS:
+            declared = node.get(key)
+            if type(declared) is str and 0 < len(declared) <= _LABEL_MAX:
+                says = self._type_says(declared)
+                if says is not None:
+                    return says
+        return None
 
     def _holds_credential(self, node: dict) -> bool:
         key_rule = self.key_rule
@@ -1030,6 +1176,20 @@ def _secret_data(secret: dict) -> None:
             for key, value in values.items():
                 if value is not None:
                     values[key] = REDACTED
+
+
+def _coded_label(coded: dict) -> str | None:
+    """The label of a coded type (FHIR's ``{"text": ..., "coding": [{"code": "MR", "display":
+    ...}]}``): its text, else its first coding's display, else what its code stands for."""
+    text = coded.get("text")
+    if type(text) is str:
+        return text
+    coding = coded.get("coding")
+    first = coding[0] if type(coding) is list and coding and type(coding[0]) is dict else coded
+    display, code = first.get("display"), first.get("code")
+    if type(display) is str:
+        return display
+    return IDENTIFIER_TYPE_CODES.get(code) if type(code) is str else None
 
 
 def _default_kind(cls: str) -> str:
