@@ -45,7 +45,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "twilio-sms-inbound-personal-text": "a date of birth after an address that ran past its comma; Twilio SIDs",
         # identifiers under other names
         "plaid-identity": "Plaid's numbers.ach[].account; its accounts' names are masked",
-        "mfa-verify": "a one-time code under the bare key 'code'",
         "sentry-event-with-user": "fullName is a person's only where no thing's context says otherwise",
         # over-masking left as the safer side
         "twilio-status-callback-json": "Twilio's *Sid values are masked (sid names a session)",

@@ -362,3 +362,31 @@ NEAR_MISSES = [
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_near_misses_of_every_new_pass_are_stored_as_written(chain, text):
     assert json.loads(stored(chain, {"line": text}))["line"] == text
+
+
+def run_call(chain, route: str, body) -> dict:
+    record = make_record()
+    record["request"].update(route=route, path=route, body=body)
+    result = chain.run(json.dumps(record, ensure_ascii=False), "2026-12-03T00:00:00.000Z")
+    return result.record["request"]["body"]
+
+
+@pytest.mark.parametrize(("route", "code"), [
+    ("/api/v1/auth/mfa/verify", "830194"), ("/2fa/challenge", 482913), ("/otp", "ab12cd"),
+    ("/account/verify-phone", "318 552"), ("/users/:id/two-factor", "004821"),
+])
+def test_a_bare_code_on_a_route_that_checks_one_time_codes_is_masked(chain, route, code):
+    # GIVEN the body of a call that checks a one-time code, under the bare key "code"
+    # WHEN it is stored  THEN the code is gone, the rest kept
+    body = run_call(chain, route, {"code": code, "remember_device": True})
+    assert body == {"code": "[redacted]", "remember_device": True}
+
+
+@pytest.mark.parametrize(("route", "body"), [
+    ("/api/countries", {"code": "DE", "name": "Germany"}),
+    ("/api/promotions/apply", {"code": "SUMMER2026"}),
+    ("/api/v1/auth/mfa/verify", {"code": "ok"}),
+    ("/api/errors", {"code": 4012}),
+])
+def test_a_code_elsewhere_or_of_another_shape_stays(chain, route, body):
+    assert run_call(chain, route, dict(body)) == body

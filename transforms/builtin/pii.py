@@ -765,6 +765,7 @@ class Pii:
     def __call__(self, record: dict[str, Any]) -> dict[str, Any]:
         person = self._record_context(record)
         self._path_parameters(record, person)
+        _one_time_code_of_a_verify_route(record)
         self._walk(record, (None, person, self._tree, False))
         return record
 
@@ -1157,6 +1158,29 @@ class Pii:
         """A field an override gives an action although its name says no class: masked it
         reads ``[redacted]``, hashed ``value:<16 hex>``."""
         return self.field("value", "value", HASH) if action == HASH else self.field("credential", "redacted", action)
+
+
+#: A route that checks a one-time code: its body's bare ``code`` is that code
+#: (``POST /auth/mfa/verify {"code": "830194"}``), not a country's, a promotion's or an error's.
+_ONE_TIME_ROUTE_RE = re.compile(
+    r"(?i:mfa|2fa|otp|totp|two[-_]?factor|2[-_]?step|verify|verification|challenge|sms[-_]code)(?![a-z])"
+)
+_ONE_TIME_CODE_RE = re.compile(r"[0-9]{4,10}|[0-9]{3}[ -][0-9]{3}|[A-Za-z0-9]{4,12}")
+
+
+def _one_time_code_of_a_verify_route(record: dict) -> None:
+    request = record.get("request")
+    if type(request) is not dict or type(request.get("body")) is not dict:
+        return
+    route = request.get("route") or request.get("path")
+    body = request["body"]
+    if "code" not in body or type(route) is not str or _ONE_TIME_ROUTE_RE.search(route[:1024]) is None:
+        return
+    code = body["code"]
+    if type(code) is int and 1000 <= code < 10 ** 10:
+        body["code"] = REDACTED
+    elif type(code) is str and _ONE_TIME_CODE_RE.fullmatch(code) is not None and any(c.isdigit() for c in code):
+        body["code"] = REDACTED
 
 
 def _private_key_members(jwk: dict) -> None:
