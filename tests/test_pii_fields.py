@@ -1075,3 +1075,38 @@ def test_a_names_metadata_about_a_secret_and_a_things_name_in_a_persons_object_a
                    "email_addresses": [{"email_address": "[email]", "verification": {"strategy": "email_code"}}],
                    "signers": [{"roleName": "HR Manager", "name": "[name]", "note": "[name]"}],
                    "client_secret": "[redacted]"}
+
+
+def test_a_string_holding_json_is_walked_as_the_structure_it_is():
+    # GIVEN a webhook that sends its form as a JSON string, and an SNS notification's Message
+    from transforms.chain import build_chain
+    from transforms.manager import get_plugin_manager
+
+    chain = build_chain(get_plugin_manager(), None)
+    raw = json.dumps({"q3_fullName": {"first": "Ekaterina", "last": "Volkonskaya"}, "q4_email": "e.v@yandex.ru",
+                      "q6_address": {"addr_line1": "Nevsky Prospekt 28", "city": "Saint Petersburg"}, "formID": "2433"})
+    sns = json.dumps({"Type": "Notification", "Message": json.dumps({"customer": {"firstName": "Jo", "lastName": "Marsh",
+                                                                                     "dob": "1990-04-12"}})})
+    record = make_record()
+    record["request"].update(route="/webhooks/forms", path="/webhooks/forms")
+    record["request"]["body"] = {"rawRequest": raw, "sns": sns, "list": [raw], "plain": '{"theme": "dark"}'}
+    # WHEN it is stored
+    body = chain.run(json.dumps(record), "2026-12-03T00:00:00.000Z").record["request"]["body"]
+    stored = json.dumps(body, ensure_ascii=False)
+    # THEN the values its field names make personal are gone, at any depth of stringified JSON
+    for secret in ("Volkonskaya", "Ekaterina", "e.v@yandex.ru", "Nevsky Prospekt", "Marsh", "1990-04-12"):
+        assert secret not in stored, secret
+    assert json.loads(body["rawRequest"])["formID"] == "2433"
+    # AND a JSON string with nothing to mask is stored exactly as written
+    assert body["plain"] == '{"theme": "dark"}'
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000, "{not json}", "[1, 2", '{"a": 1} trailing'])
+def test_a_string_that_only_looks_like_json_is_read_as_text_and_the_record_kept(text):
+    from transforms.chain import build_chain
+    from transforms.manager import get_plugin_manager
+
+    record = make_record()
+    record["request"]["body"] = {"note": text}
+    result = build_chain(get_plugin_manager(), None).run(json.dumps(record), "2026-12-03T00:00:00.000Z")
+    assert type(result).__name__ == "Stored" and result.record["request"]["body"]["note"] == text

@@ -74,7 +74,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "canvas-submission-event": "a name and a student number in prose ('Essay by ...', 'student no. ...')",
         "food-delivery-order-webhook": "a name repeated in delivery instructions",
         "sepa-pain001-xml": "a SEPA XML creditor name",
-        "jotform-rawrequest-stringified": "stringified JotForm fields",
     },
 }
 

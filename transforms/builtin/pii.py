@@ -111,6 +111,8 @@ REDACTED = "[redacted]"
 MIN_HASH_KEY_LENGTH = 32
 #: Strings up to this length have their scrubbed form cached.
 SHORT_STRING = 256
+#: How a string holding a JSON object or array starts (``{"a": ...``, ``[{...``, ``["a", ...``).
+_JSON_STARTS = frozenset({'{"', "{ ", "{\n", "{}", "[{", '["', "[[", "[ ", "[\n"})
 
 PHONE_COUNTRY_CODE_OPTION = "phone_country_code"
 OPTIONS = (
@@ -907,6 +909,9 @@ class Pii:
                         if kind is str:
                             if item[:1].isdigit() and _an_identifier(key, item):
                                 continue  # "order_id": "4111111111111111", "sku": "030-1234-5678"
+                            if item[:2] in _JSON_STARTS and (new := self._json_text(item, person)) is not None:
+                                node[key] = new
+                                continue
                             new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
                             if new is not item:
                                 node[key] = new
@@ -951,6 +956,9 @@ class Pii:
                         if item is not None and kind is not bool:
                             node[i] = field.apply(item)
                     elif kind is str:
+                        if item[:2] in _JSON_STARTS and (new := self._json_text(item, person)) is not None:
+                            node[i] = new
+                            continue
                         new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
                         if new is not item:
                             node[i] = new
@@ -958,6 +966,25 @@ class Pii:
                             node[i + 1] = REDACTED  # ["--password", "s3cret"]: a command line's arguments
                     elif kind is int and item > _CARD_MIN and card_number_like(item):
                         node[i] = self._replace("card", str(item), str(item))
+
+    def _json_text(self, text: str, person: bool | None) -> str | None:
+        """A string that is a JSON object or array (a webhook's ``rawRequest``, an SNS message,
+        a stringified ``detail``): walked as the structure it is, its field names judged as
+        any body's, and written again if anything changed (``None``: not JSON, scan it as text)."""
+        if text[-1:] not in ("}", "]"):
+            return None
+        try:
+            value = json.loads(text)
+        except (ValueError, RecursionError):
+            return None  # not JSON, or nested past the parser's depth: read as text
+        if type(value) is not dict and type(value) is not list:
+            return None
+        # written back as it was written: compact, or with the usual spaces
+        separators = (",", ":") if ": " not in text and ", " not in text else (", ", ": ")
+        before = json.dumps(value, ensure_ascii=False, separators=separators)
+        self._walk(value, (None, person, None, False))
+        after = json.dumps(value, ensure_ascii=False, separators=separators)
+        return text if after == before else after
 
     @staticmethod
     def _url_credentials(params: dict) -> None:
