@@ -102,3 +102,22 @@ def test_a_table_csv_cannot_read_is_left_to_the_other_passes_and_the_record_kept
     # WHEN it is stored  THEN the record is kept and the e-mail still masked by its detector
     out = stored(chain, text)
     assert "jane@example.com" not in out and out.startswith("first_name,email\naaa")
+
+
+def test_a_sepa_messages_parties_and_addresses_are_masked_and_its_references_kept(chain):
+    xml = ("<Document><CstmrCdtTrfInitn><GrpHdr><MsgId>MSG-2026-12-02-001</MsgId></GrpHdr><PmtInf><Dbtr><Nm>Acme GmbH</Nm>"
+           "</Dbtr><CdtTrfTxInf><PmtId><EndToEndId>E2E-88213</EndToEndId></PmtId><Amt><InstdAmt Ccy=\"EUR\">1450.00"
+           "</InstdAmt></Amt><Cdtr><Nm>Wojciech Zieliński</Nm><PstlAdr><StrtNm>ul. Długa</StrtNm><BldgNb>44</BldgNb>"
+           "<PstCd>80-831</PstCd><TwnNm>Gdańsk</TwnNm></PstlAdr></Cdtr></CdtTrfTxInf></PmtInf></CstmrCdtTrfInitn></Document>")
+    out = stored(chain, xml)
+    assert "Zieliński" not in out and "Długa" not in out and "80-831" not in out
+    assert "MSG-2026-12-02-001" in out and "E2E-88213" in out and "1450.00" in out
+
+
+def test_a_boarding_passs_passenger_and_frequent_flyer_number_are_masked(chain):
+    bcbp = ("M1KOWALCZYK/AGNIESZKAM EKBSZ7N WAWFRALH 1347 354Y014C0088 147>5181W 6354BLH 2A22025881234560 "
+            "LH 992204817355     Y*30601000K0902")
+    out = stored(chain, bcbp)
+    assert "KOWALCZYK" not in out and "992204817355" not in out
+    assert "WAWFRALH 1347" in out
+    assert stored(chain, "M1 engine overhaul at WAWFRA") == "M1 engine overhaul at WAWFRA"

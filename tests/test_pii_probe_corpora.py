@@ -70,10 +70,8 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     "payloads3.jsonl": {
         "greenhouse-candidate-hired": "a name repeated in a file name",
         "recruiting-cv-parsed-text": "a CV header line and a LinkedIn slug",
-        "boarding-pass-bcbp": "a boarding pass barcode",
         "canvas-submission-event": "a name and a student number in prose ('Essay by ...', 'student no. ...')",
         "food-delivery-order-webhook": "a name repeated in delivery instructions",
-        "sepa-pain001-xml": "a SEPA XML creditor name",
     },
 }
 

@@ -128,6 +128,7 @@ MIB = 1 << 18
         "INSERT INTO t (a) VALUES " + "('a'), " * (MIB // 7), "INSERT INTO t (a) VALUES " + "(" * MIB,
         "MSH|^~\\&|\rPID|" + "|" * MIB, "PID|1||" + "^" * MIB, "first_name,email\n" + "a," * (MIB // 2),
         "BEGIN:VCARD\nFN:" + "A " * (MIB // 2), "CN=" + "Ab " * (MIB // 3), "Hi " * (MIB // 3), "Gentile " * (MIB // 8),
+        "<Cdtr><Nm>" * (MIB // 10), "<StrtNm>" + "a" * MIB, "M1A/" * (MIB // 4), "M1AB/CD EABCDEF WAWFRALH" + " LH 1" * (MIB // 5),
         "$6$" * (MIB // 3), "{SSHA}" * (MIB // 6), "pi_1234567890_secret_" * (MIB // 21),
     ],
     ids=lambda s: repr(s[:10]),

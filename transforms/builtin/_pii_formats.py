@@ -19,6 +19,10 @@ caller looks for before its pass runs.
   ``N3``/``N4`` address after it, ``DMG`` (date of birth), ``PER`` (contact name, numbers);
   an organisation's ``NM1`` and address stay.
 - NACHA (ACH) files: an entry detail record's account number and receiver's name.
+- ISO 20022 payment messages (SEPA ``pain.001``...): the parties' names (``<Cdtr><Nm>``) and
+  postal address lines.
+- IATA bar-coded boarding passes (``M1SURNAME/GIVEN ...``): the passenger's name and the
+  frequent flyer's number after its airline's code.
 
 Canonical values: the passport's number without fillers, the name lower-cased with
 single spaces, the card's digits, the MAC's twelve hex digits in capitals.
@@ -30,6 +34,7 @@ import re
 from typing import Callable
 
 from transforms.builtin._pii_ids import luhn_ok
+from transforms.builtin._pii_words import swap_group
 
 Replace = Callable[[str, str, str], str]
 
@@ -222,3 +227,55 @@ def scrub_nacha(text: str, replace: Replace) -> str:
         return line[:12] + account + line[29:54] + name + line[76:] + match[0][len(line):]
 
     return _NACHA_ENTRY_RE.sub(entry, text)
+
+
+# --- ISO 20022 payment messages ---------------------------------------------------------
+
+#: A party of an ISO 20022 message (SEPA pain.001, camt.053...) and its name: the debtor's,
+#: the creditor's and their ultimate parties' are people as often as companies.
+_ISO20022_PARTY_RE = re.compile(
+    r"<(?:[\w.-]{1,16}:)?(?:Cdtr|Dbtr|UltmtCdtr|UltmtDbtr|InitgPty|Invcee|Invcr|Pyer|Pyee)>[ \t\r\n]{0,64}"
+    r"<(?:[\w.-]{1,16}:)?Nm>(?P<name>[^<]{1,140}+)</"
+)
+#: The address lines of such a party (``<PstlAdr><StrtNm>...</StrtNm><BldgNb>...``).
+_ISO20022_ADDRESS_RE = re.compile(
+    r"<(?:[\w.-]{1,16}:)?(?P<tag>StrtNm|BldgNb|AdrLine|PstCd)>(?P<value>[^<]{1,140}+)</"
+)
+
+
+def scrub_iso20022(text: str, replace: Replace) -> str:
+    """Parties' names and postal address lines of an ISO 20022 message."""
+    text = _ISO20022_PARTY_RE.sub(lambda m: swap_group(m, "name", replace("name", " ".join(m["name"].lower().split()), m["name"])), text)
+    kinds = {"PstCd": "postal_code"}
+    return _ISO20022_ADDRESS_RE.sub(
+        lambda m: swap_group(m, "value", replace(kinds.get(m["tag"], "address"), " ".join(m["value"].lower().split()), m["value"])),
+        text,
+    )
+
+
+# --- IATA boarding passes (BCBP) --------------------------------------------------------
+
+#: A bar-coded boarding pass (IATA Resolution 792): ``M1``, the passenger's name
+#: (``SURNAME/GIVEN``), the booking reference, the airports and the carrier; then, in its
+#: conditional part, the frequent flyer's number after the airline's code.
+_BCBP_RE = re.compile(
+    r"(?<![A-Z0-9])M[1-4](?P<name>[A-Z][A-Z'-]{0,20}+/[A-Z' -]{0,20}?)[ ]{0,20}E?(?P<pnr>[A-Z0-9]{5,7})[ ]{0,2}"
+    r"[A-Z]{6}[A-Z0-9]{2}(?P<rest>[^\r\n\"]{0,300}+)"
+)
+_FREQUENT_FLYER_RE = re.compile(r"(?<![A-Z0-9])(?P<airline>[A-Z0-9]{2})[ ]{1,2}(?P<number>[0-9A-Z]{8,16})(?![A-Z0-9])")
+
+
+def scrub_boarding_passes(text: str, replace: Replace) -> str:
+    return _BCBP_RE.sub(lambda m: _boarding_pass(m, replace), text)
+
+
+def _boarding_pass(match: re.Match[str], replace: Replace) -> str:
+    rest = _FREQUENT_FLYER_RE.sub(
+        lambda m: m[0][:m.start("number") - m.start()] + replace("member_id", m["number"], m["number"])
+        if any(c.isdigit() for c in m["number"]) else m[0],
+        match["rest"],
+    )
+    whole = match[0]
+    base = match.start()
+    name = replace("name", " ".join(match["name"].replace("/", " ").lower().split()), match["name"])
+    return (whole[:match.start("name") - base] + name + whole[match.end("name") - base:match.start("rest") - base] + rest)

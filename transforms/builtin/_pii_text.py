@@ -531,6 +531,10 @@ class TextScrubber:
         # has no digit), then, with digits, card tracks, X12 segments, NACHA entries
         if "<<" in text:
             text = _pii_formats.scrub_mrz(text, replace)
+        if "Nm>" in text or "StrtNm>" in text:
+            text = _pii_formats.scrub_iso20022(text, replace)
+        if "M1" in text or "M2" in text:
+            text = _pii_formats.scrub_boarding_passes(text, replace)
         # 4. numbers
         cued_text, cued = None, False  # has_cue(cued_text), asked again only once text changed
         if _DIGIT_RE.search(text) is not None:
