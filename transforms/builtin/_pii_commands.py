@@ -1,7 +1,9 @@
-"""Passwords in command lines, config files and code, where no ``name=value`` pair names them:
-a tool's own short flag (``redis-cli -a``, ``sqlcmd -P``, ``ldapsearch -w``), a call's
-arguments (``auth=("admin", "...")``, ``define('DB_PASSWORD', '...')``), a ``.pgpass`` line,
-a ``.netrc`` entry.
+"""Passwords in command lines, config files, code and queries, where no ``name=value`` pair
+names them: a tool's own short flag (``redis-cli -a``, ``sqlcmd -P``, ``ldapsearch -w``) and
+commands that store a secret (``gh secret set --body``), a call's arguments (``auth=("admin",
+"...")``, ``define('DB_PASSWORD', '...')``), SQL's ``IDENTIFIED BY`` and Redis's ``AUTH``,
+"credentials admin/...", a credential's name and its quoted value with a space between, a
+``.pgpass`` line, a ``.netrc`` entry.
 
 Each pattern runs only on text holding a literal it needs (a tool's name, ``(``, ``machine``),
 and every run is bounded, so a hostile text is scanned in linear time.
