@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from transforms.builtin._pii_words import one_of, top_level
+from transforms.builtin._pii_words import one_of, swap_group, top_level
 
 #: Tools that take a password after a short flag of their own, the flags, and what the value
 #: holds before the password (``http -a user:password``, ``smbclient -U user%password``), if
@@ -158,13 +158,12 @@ def scrub(text: str, redacted: str, names_credential: Callable[[str], bool]) -> 
 def _swap(match: re.Match[str], group: str, redacted: str) -> str:
     value = match[group]
     if not value or value == redacted or value.startswith("["):
-        return match[0]
-    start, end = match.start(group) - match.start(), match.end(group) - match.start()
-    return match[0][:start] + redacted + match[0][end:]
+        return match[0]  # nothing there, or masked already
+    return swap_group(match, group, redacted)
 
 
 def _value(match: re.Match[str], redacted: str, split: str) -> str:
-    group = next(g for g in ("q1", "q2", "bare", "openssl", "win", "literal", "chpasswd") if match.groupdict().get(g) is not None)
+    group = match.lastgroup  # the one value group of the alternative that matched
     value = match[group]
     if value == redacted or value.startswith("[") or value.startswith("$"):
         return match[0]  # masked already, or a variable standing for it
@@ -178,7 +177,7 @@ def _value(match: re.Match[str], redacted: str, split: str) -> str:
 
 
 def _query_password(match: re.Match[str], redacted: str) -> str:
-    group = next(g for g in ("sql", "fn", "r1", "r2", "rb", "redis", "call") if match[g] is not None)
+    group = match.lastgroup  # the one value group of the alternative that matched
     if group == "call" and match[group].isalpha() and match[group].islower():
         return match[0]  # auth("github"), passport.authenticate("google"): a provider's name
     return _swap(match, group, redacted)

@@ -10,6 +10,7 @@ import re
 from typing import Callable
 
 from transforms.builtin._pii_people import reads_as_name
+from transforms.builtin._pii_words import swap_group
 
 Replace = Callable[[str, str, str], str]
 
@@ -46,8 +47,7 @@ def _vcard(match: re.Match[str], replace: Replace) -> str:
     if not value.strip(" ;,") or value.startswith("["):
         return match[0]
     kind = _VCARD_KINDS[match["prop"]]
-    start = match.start("value") - match.start()
-    return match[0][:start] + replace(kind, " ".join(value.replace(";", " ").lower().split()), value)
+    return swap_group(match, "value", replace(kind, " ".join(value.replace(";", " ").lower().split()), value))
 
 
 def _common_name(match: re.Match[str], replace: Replace) -> str:
@@ -57,5 +57,4 @@ def _common_name(match: re.Match[str], replace: Replace) -> str:
     written = _ESCAPED_COMMA_RE.sub(r"\2 \1", value) if "\\," in value else value
     if not reads_as_name(written) or not _NOT_PEOPLE.isdisjoint(written.lower().replace(",", " ").split()):
         return match[0]
-    start, end = match.start(group) - match.start(), match.end(group) - match.start()
-    return match[0][:start] + replace("name", " ".join(written.lower().split()), match[group]) + match[0][end:]
+    return swap_group(match, group, replace("name", " ".join(written.lower().split()), match[group]))

@@ -526,7 +526,7 @@ class TextScrubber:
         if " at " in text or " AT " in text or " @" in text or "@ " in text:
             text = self._emails_in_words(text)
         if "UVCI" in text or "uvci" in text:
-            text = _UVCI_RE.sub(lambda m: m[0][:m.start("id") - m.start()] + replace("uvci", m["id"].upper(), m["id"]), text)
+            text = _UVCI_RE.sub(lambda m: swap_group(m, "id", replace("uvci", m["id"].upper(), m["id"])), text)
         # machine-written formats with personal data in fixed places: MRZ lines (a name line
         # has no digit), then, with digits, card tracks, X12 segments, NACHA entries
         if "<<" in text:
@@ -663,12 +663,13 @@ class TextScrubber:
                 pos = at if at > match.start() else at + 1
                 continue
             end = None
-            if match["sep"] in _COLONS and not quoted and isinstance(verdict, str):
+            prose = match["sep"] in _COLONS and not quoted  # "name: value" in a sentence or a log line
+            if prose and isinstance(verdict, str):
                 # "Date of birth: 12 April 1990", "Adresse : 12 rue de la Paix, 75002 Paris"
                 value_match = (_ADDRESS_VALUE_RE if verdict == "address" else _CLAUSE_VALUE_RE).match(text, at)
-            elif verdict is True and match["sep"] in _COLONS and not quoted and match["name"].lower() in CREDENTIAL_HEADERS:
+            elif verdict is True and prose and match["name"].lower() in CREDENTIAL_HEADERS:
                 value_match = _HEADER_LINE_VALUE_RE.match(text, at) or _PLAIN_VALUE_RE.match(text, at)
-            elif verdict is True and match["sep"] in _COLONS and not quoted and _names_many_words(match["name"]):
+            elif verdict is True and prose and _names_many_words(match["name"]):
                 value_match = _WORDS_VALUE_RE.match(text, at)  # "seed phrase: abandon ability able ..."
             elif quoted:
                 value_match = (_QUOTED_VALUE_RE if quote == '"' else _OTHER_QUOTED_VALUE_RES[quote]).match(text, at)
@@ -681,8 +682,7 @@ class TextScrubber:
                 value = value.rstrip(" ")
             variable = _VARIABLE_RE.match(text, value_match.start("value"))
             if (not value or value == "(" or not value.strip("=") or self._already_clean(value, match)
-                    or (verdict is True and not quoted and match["sep"] in _COLONS
-                        and value.lower().rstrip(".,") in _CREDENTIAL_STATES) or (variable is not None and variable.end() >= value_match.start("value") + len(value))
+                    or (verdict is True and prose and value.lower().rstrip(".,") in _CREDENTIAL_STATES) or (variable is not None and variable.end() >= value_match.start("value") + len(value))
                     or (verdict == "name" and self._names_a_field(value, text, at))):
                 pos = at if at > match.start() else at + 1
                 continue

@@ -368,17 +368,15 @@ URL_CREDENTIAL_IF_TOKENLIKE = frozenset({"code", "key", "ticket", "token", "asse
 _LINK_WORDS = ("reset|verify|verification|confirm|confirmation|activate|activation|invite|invitation|magic"
                "|join|claim|redeem|sso|passwordless-login"
                "|unsubscribe|token|tokens|passwordless|recover|recovery|otp|onetime|one-time|login|signin|sign-in")
-_PATH_SECRET_RE = re.compile(
-    r"/(?:[A-Za-z0-9]{1,24}[-_])?(?:" + cased(_LINK_WORDS) + r")(?:[-_][A-Za-z0-9]{1,24})?"
-    r"/(?P<secret>[A-Za-z0-9_-]{8,512}+)(?![A-Za-z0-9_.-])"
-)
+#: A path segment that names a secret's link (``/reset-password``, ``/magic``, ``/x-invite-y``).
+_LINK_SEGMENT = r"/(?:[A-Za-z0-9]{1,24}[-_])?(?:" + cased(_LINK_WORDS) + r")(?:[-_][A-Za-z0-9]{1,24})?"
+_PATH_SECRET_RE = re.compile(_LINK_SEGMENT + r"/(?P<secret>[A-Za-z0-9_-]{8,512}+)(?![A-Za-z0-9_.-])")
 
 
 #: The query of such a link (``/auth/magic?t=...``, ``/invite?c=...``): each of its values
 #: that looks random is the secret, whatever its parameter is called.
 _LINK_QUERY_RE = re.compile(
-    r"/(?:[A-Za-z0-9]{1,24}[-_])?(?:" + cased(_LINK_WORDS) + r")(?:[-_][A-Za-z0-9]{1,24})?"
-    r"(?:/[A-Za-z0-9_.-]{1,64}+){0,3}\?(?P<query>[^#\s\"'<>]{1,2048}+)"
+    _LINK_SEGMENT + r"(?:/[A-Za-z0-9_.-]{1,64}+){0,3}\?(?P<query>[^#\s\"'<>]{1,2048}+)"
 )
 
 
