@@ -309,8 +309,11 @@ _ADDRESS_VALUE_RE = re.compile(
     r"|(?:Col|Colonia|Fracc|Piso|piso|Dpto|dpto|Depto|depto|Int|int|Bº|Barrio|Andar|andar|apto|Apto)\b"
     r"|[A-Z][\w'-]{1,30}(?:[ ][A-Z][\w'-]{1,30})?,?[ ][A-Z]{2}[ ][0-9]{5}))"
     # the full stop of an abbreviation that comes before a street's name ("Av. Insurgentes
-    # Sur 1602", "R. Augusta 12"; not an English "St." at the end, which may end the sentence)
-    r"|(?:(?<=\bAv)|(?<=\bAvda)|(?<=\bCol)|(?<=\bPza)|(?<=\bGral)|(?<=\bPje)|(?<=\bCda)|(?<=\bAl)|(?<=\bR))"
+    # Sur 1602", "R. Augusta 12", "ul. Marszałkowska 10", "nám. Míru 5", "bd. Haussmann";
+    # not an English "St." at the end, which may end the sentence)
+    r"|(?:(?<=\bAv)|(?<=\bAvda)|(?<=\bCol)|(?<=\bPza)|(?<=\bGral)|(?<=\bPje)|(?<=\bCda)|(?<=\bAl)|(?<=\bR)"
+    r"|(?<=\bul)|(?<=\bUl)|(?<=\bal)|(?<=\bpl)|(?<=\bPl)|(?<=\bos)|(?<=\bOs)|(?<=\bnám)|(?<=\bNám)|(?<=\btř)"
+    r"|(?<=\bav)|(?<=\bbd)|(?<=\bBd)|(?<=\bBlvd)|(?<=\bblvd))"
     r"\.(?=[ ][^\W\d_])"
     r"|\.(?=[ ]?(?:[0-9]|No\b|[a-z])|[^\s.])){0,120}+)"
 )
