@@ -121,3 +121,27 @@ def test_a_boarding_passs_passenger_and_frequent_flyer_number_are_masked(chain):
     assert "KOWALCZYK" not in out and "992204817355" not in out
     assert "WAWFRALH 1347" in out
     assert stored(chain, "M1 engine overhaul at WAWFRA") == "M1 engine overhaul at WAWFRA"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("GET /api/users?search=Sophie%20M%C3%BCller&page=2 200 14ms", "Sophie%20M%C3%BCller"),
+    ("Referer: https://crm.example.com/contacts?q=Jane+Doe&sort=asc", "Jane+Doe"),
+    ("searchTerm=Anna+Kowalska&limit=20", "Anna+Kowalska"),
+    ("slow query: /people?query=Jan%20de%20Vries took 2300 ms", "Jan%20de%20Vries"),
+])
+def test_a_name_searched_for_in_a_url_or_a_form_in_text_is_masked(chain, text, name):
+    # GIVEN a log line holding a search for a person, URL-encoded as browsers send it
+    # WHEN it is stored
+    out = stored(chain, text)
+    # THEN the name is gone (as a query object's ?q= would be) and the rest of the line stays
+    assert name not in out and "[name]" in out
+    assert out.split("=")[0] == text.split("=")[0]
+
+
+@pytest.mark.parametrize("text", [
+    "GET /api/products?q=red+shoes&page=2 200",
+    "https://shop.example/search?query=Samsung%20Galaxy%20S24",
+    "https://shop.example/search?q=running",
+])
+def test_a_search_that_is_no_persons_name_stays(chain, text):
+    assert stored(chain, text) == text

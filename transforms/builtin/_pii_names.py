@@ -60,6 +60,16 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(w for w in _SPLIT_RE.split(spaced) if w)
 
 
+#: Words of a search's key: ``?q=Jane+Doe``, ``{"search": "Jane Doe"}``, ``searchTerm``.
+_SEARCH_WORDS = frozenset("q query search term terms keyword keywords suche recherche busqueda".split())
+
+
+def names_a_search(parts: tuple[str, ...]) -> bool:
+    """Do the :func:`words` of a key name the text of a search, where people type the
+    names of the people they look for?"""
+    return bool(parts) and parts[-1] in _SEARCH_WORDS and (len(parts) == 1 or parts[0] in _SEARCH_WORDS)
+
+
 # --- credentials -------------------------------------------------------------------------
 
 

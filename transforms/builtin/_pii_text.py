@@ -70,7 +70,7 @@ from transforms.builtin import (
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
-from transforms.builtin._pii_names import CREDENTIAL_HEADERS, not_a_secret
+from transforms.builtin._pii_names import CREDENTIAL_HEADERS, names_a_search, not_a_secret, words
 from transforms.builtin._pii_words import LATIN_LETTERS, fold, starts_a_word, swap_group
 from transforms.builtin._pii_phones import COUNTRY_CODES, phone_key, with_country_code  # noqa: F401
 
@@ -808,10 +808,16 @@ class TextScrubber:
             # "Email address:" (left to their detectors) are no postal address
             before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 64), match.start())
             if before is not None:
-                words = (before[1], before[2]) if before[1] else (before[2],)
-                return self._by_name(" ".join((*words, name)), sep, False)[0]
+                said = (before[1], before[2]) if before[1] else (before[2],)
+                return self._by_name(" ".join((*said, name)), sep, False)[0]
         if verdict:
             return verdict
+        if sep == "=" and names_a_search(words(name)):
+            # a search's text, as a query object's (?q=Jane+Doe, search=Sophie%20M%C3%BCller in a
+            # log line): a person's name when the whole of it reads as one
+            head_re = _QUOTED_HEAD_RE if quote == '"' else _OTHER_QUOTED_HEAD_RES[quote] if quote else _PLAIN_HEAD_RE
+            if _pii_people.reads_as_name(unquote_plus(head_re.match(text, at)["value"])):
+                return "name"
         if url_check:
             # Whether the value looks like a token shows in its first characters: reading
             # a bounded prefix keeps hostile "code=code=..." linear.
@@ -823,9 +829,9 @@ class TextScrubber:
             # "API key: ...", "my secret token: ...": a name of two or three words
             before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 64), match.start())
             if before is not None:
-                for words in ((before[1], before[2]) if before[1] else (), (before[2],)):
-                    if words:
-                        verdict = self._by_words(" ".join((*words, name)))
+                for said in ((before[1], before[2]) if before[1] else (), (before[2],)):
+                    if said:
+                        verdict = self._by_words(" ".join((*said, name)))
                         if verdict and not isinstance(verdict, str):
                             return verdict
         return False

@@ -91,8 +91,8 @@ from transforms.builtin._pii_kinds import (
     ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, KIND_CLASS, TRUNCATE, actions_of, class_of,
 )
 from transforms.builtin._pii_names import (
-    AMBIGUOUS, CREDENTIAL_HEADERS, DICOM_TAGS, IDENTIFIER_TYPE_CODES, NameRule, PersonOnly, not_a_secret,
-    personal_names, words,
+    AMBIGUOUS, CREDENTIAL_HEADERS, DICOM_TAGS, IDENTIFIER_TYPE_CODES, NameRule, PersonOnly, names_a_search,
+    not_a_secret, personal_names, words,
 )
 from transforms.builtin._pii_people import reads_as_name
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
@@ -385,9 +385,6 @@ _SOFTWARE_CLIENT_KEYS = frozenset(
     "logo_uri application_type app_type connection audience callbacks allowed_origins web_origins software_id "
     "software_statement".split()
 )
-
-#: Keys of a search's text: ``?q=Jane+Doe``, ``{"search": "Jane Doe"}``, ``searchTerm``.
-_SEARCH_WORDS = frozenset("q query search term terms keyword keywords suche recherche busqueda".split())
 
 #: Containers whose bare ``name`` is always a person's (see ``Pii._key_context``).
 _PERSON_CONTAINERS = frozenset({"query", "queryParams", "query_params", "searchParams", "search_params"})
@@ -684,7 +681,7 @@ class Pii:
         parts = words(key)
         if not parts:
             return False
-        if parts[-1] in _SEARCH_WORDS and (len(parts) == 1 or parts[0] in _SEARCH_WORDS):
+        if names_a_search(parts):
             return True
         if parts[-1] == "by" and len(parts) > 1:  # created_by, canceled_by: who did it; sort_by is no one
             return parts[-2] not in _NOT_AGENT_BY
