@@ -395,6 +395,33 @@ def test_a_field_name_mixing_scripts_is_read_with_its_look_alike_letters_in_lati
     assert body_after(body) == {"pаsswоrd": "[redacted]", "еmail": "[email]", "ѕѕn": "[ssn]", "пароль": "[redacted]"}
 
 
+@pytest.mark.parametrize("name, value, mask", [
+    ("هاتف", "0501234567", "[phone]"), ("رقم_الجوال", "0551234567", "[phone]"), ("טלפון", "0521234567", "[phone]"),
+    ("फ़ोन_नंबर", "9876543210", "[phone]"), ("โทรศัพท์", "0812345678", "[phone]"),
+    ("số_điện_thoại", "0912345678", "[phone]"), ("nomor_telepon", "081234567890", "[phone]"),
+    ("العنوان", "شارع الملك فهد 12", "[address]"), ("địa_chỉ", "12 Nguyễn Huệ, Quận 1", "[address]"),
+    ("alamat", "Jl. Sudirman No. 5", "[address]"), ("ที่อยู่", "99 ถนนสุขุมวิท", "[address]"), ("כתובת", "הרצל 12", "[address]"),
+    ("ngày_sinh", "12/04/1990", "[birth_date]"), ("tanggal_lahir", "12-04-1990", "[birth_date]"),
+    ("תאריך_לידה", "1990-04-12", "[birth_date]"), ("जन्म_तिथि", "1990-04-12", "[birth_date]"),
+    ("паспорт", "4510 123456", "[passport]"), ("护照号码", "E12345678", "[passport]"), ("여권번호", "M12345678", "[passport]"),
+    ("หมายเลขบัตรประชาชน", "1101700207366", "[national_id]"), ("身份证号", "11010519491231002X", "[national_id]"),
+    ("کد_ملی", "0499370899", "[national_id]"), ("nomor_ktp", "3171234567890001", "[national_id]"), ("снилс", "112-233-445 95", "[national_id]"),
+    ("họ_tên", "Nguyễn Văn An", "[name]"), ("नाम", "राहुल शर्मा", "[name]"), ("ชื่อ", "สมชาย ใจดี", "[name]"),
+    ("שם_משפחה", "כהן", "[name]"), ("nama_lengkap", "Budi Santoso", "[name]"), ("прізвище", "Шевченко", "[name]"),
+])
+def test_field_names_of_more_languages_and_scripts_say_their_class(name, value, mask):
+    # GIVEN a personal field named in Arabic, Hebrew, Persian, Hindi, Thai, Vietnamese,
+    # Indonesian, Russian, Ukrainian, Chinese or Korean (words joined by "_", vowel signs and
+    # letters with a stroke included)
+    # WHEN pii runs on a person's profile  THEN the value gets its class's mask
+    assert body_after({name: value}) == {name: mask}
+
+
+def test_a_things_name_in_those_languages_stays_under_a_things_route():
+    body = {"nama": "Sepatu Merah", "ชื่อ": "รองเท้าสีแดง", "नाम": "लाल जूते", "שם": "נעליים אדומות", "tên": "Giày đỏ"}
+    assert body_after(body, route="/api/products/:id") == body
+
+
 def test_a_bare_name_in_a_query_is_a_persons_whatever_the_route():
     # GIVEN ?name= on a search and on a product listing, and a product body's name
     search = make_record(request={"path": "/search", "route": "/search", "query": {"name": "Jane Doe"}})

@@ -47,8 +47,15 @@ from typing import Iterable
 # --- normalisation -----------------------------------------------------------------------
 
 _CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])|([A-Z]+)([A-Z][a-z])")
-_SPLIT_RE = re.compile(r"[\W_]+")
+#: What separates words: no letter or digit, but the vowel signs and marks of the scripts of
+#: South and South-East Asia (Devanagari to Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer), which
+#: ``re`` counts as no word character (``ชื่อ``, ``फ़ोन`` are one word each).
+_SPLIT_RE = re.compile(r"(?:(?![\u0900-\u0DFF\u0E00-\u0EFF\u0F00-\u109F\u1780-\u17FF])[\W_])+")
 _TRAILING_DIGITS_RE = re.compile(r"(?<=[a-z]{4})[0-9]+$")
+
+
+#: Letters with a stroke or a ligature, which NFKD leaves whole (``số_điện_thoại``, ``hasło``).
+_UNDECOMPOSED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "ı": "i", "ħ": "h", "þ": "th", "ð": "d"})
 
 
 def words(name: str) -> tuple[str, ...]:
@@ -57,6 +64,7 @@ def words(name: str) -> tuple[str, ...]:
     spaced = _CAMEL_RE.sub(lambda m: f"{m[1]} {m[2]}" if m[1] else f"{m[3]} {m[4]}", name[:256]).casefold()
     if not spaced.isascii():
         spaced = "".join(ch for ch in unicodedata.normalize("NFKD", spaced) if not unicodedata.combining(ch))
+        spaced = spaced.translate(_UNDECOMPOSED)
     return tuple(w for w in _SPLIT_RE.split(spaced) if w)
 
 
@@ -169,7 +177,11 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             furigana, フリガナ, ふりがな, 氏名カナ, 氏名フリガナ, 姓, 名, セイ, メイ, 姓名, 名字, 성명, 성함,
             shimei, seimei, recipient, signer, addressee, beneficiary, nam, sortable name,
             prezime, ime prezime, familiya, otchestvo, фамилия, отчество, фио, eponymo, επώνυμο, ονοματεπώνυμο,
-            氏名, 姓名, 名字, 성명, priezvisko, pavarde, vards, uzvards, eesnimi, perekonnanimi, priimek
+            氏名, 姓名, 名字, 성명, priezvisko, pavarde, vards, uzvards, eesnimi, perekonnanimi, priimek,
+            ho ten, ho va ten, hoten, nama lengkap, nama depan, nama belakang, buong pangalan, apelyido, jina kamili,
+            прізвище, по батькові, полное имя, презиме, επίθετο, 身分, שם מלא, שם פרטי, שם משפחה,
+            الاسم الكامل, الاسم الأول, اسم العائلة, الاسم الاخير, نام خانوادگی, نام و نام خانوادگی,
+            पूरा नाम, उपनाम, পুরো নাম, ชื่อ นามสกุล, ชื่อเต็ม, นามสกุล, 이름 성, 성씨
         """,
     },
     "contact": {
@@ -178,7 +190,10 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             email addr, courriel, adresse email, adresse mail, adresse courriel, e mail adresse,
             email adresse, mail adresse, emailadresse, mailadresse, correo, correo electronico,
             direccion correo, posta elettronica, indirizzo email, endereco email, e post, epost,
-            sahkoposti, adres email, mailadres, e mailadres, vpa, upi id, upi address, upi handle
+            sahkoposti, adres email, mailadres, e mailadres, vpa, upi id, upi address, upi handle,
+            e posta, eposta, почта, электронная почта, эл почта, електронна пошта, 邮箱, 电子邮件, 電子郵件, メール,
+            メールアドレス, 이메일, ईमेल, ইমেইল, อีเมล, ایمیل, אימייל, דואר אלקטרוני, البريد الإلكتروني, surel, posel,
+            barua pepe
         """,
         "phone": """
             phone, phone number, phonenumber, phone no, telephone, telephone number, tel, tel no,
@@ -195,7 +210,12 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             puhelinnumero, telefonszam, telemovel, numero telemovel, matkapuhelin, cep telefonu,
             cep telefonu numarasi, telefon numarasi, mobiltelefonnummer, komorka, numer komorki,
             telefonni cislo, telefonszám, телефон, мобильный, номер телефона, τηλέφωνο, κινητό,
-            電話番号, 電話, 携帯, 携帯番号, 手机, 手机号, 手机号码, 电话, 电话号码, 联系电话, 전화번호, 전화, 휴대폰
+            電話番号, 電話, 携帯, 携帯番号, 手机, 手机号, 手机号码, 电话, 电话号码, 联系电话, 전화번호, 전화, 휴대폰, 휴대전화, 휴대폰번호, 핸드폰, 手機, 手機號碼, 聯絡電話,
+            هاتف, الهاتف, رقم الهاتف, جوال, الجوال, رقم الجوال, موبايل, تلفن, شماره تلفن, موبایل, شماره موبایل,
+            تلفن همراه, טלפון, מספר טלפון, נייד, טלפון נייד, फोन, फोन नंबर, मोबाइल, मोबाइल नंबर, टेलीफोन,
+            दूरभाष, ফোন, মোবাইল, ফোন নম্বর, โทรศัพท์, เบอร์โทร, เบอร์โทรศัพท์, มือถือ, หมายเลขโทรศัพท์,
+            so dien thoai, dien thoai, sdt, nomor telepon, no telepon, no telp, telepon, nomor hp, no hp, handphone,
+            nombor telefon, no telefon, numero ng telepono, namba ya simu, simu, мобільний, номер телефону
         """,
     },
     "address": {
@@ -208,7 +228,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             direccion, calle, domicilio, numero calle, indirizzo, endereco, logradouro, morada,
             adres, straat, straatnaam, huisnummer, ulica, adresa, osoite, katuosoite, cim,
             sokak, cadde, acik adres, gatuadress, gateadresse, gadenavn, numer domu, numer mieszkania,
-            ulice, lakcim, lakcím, адрес, улица, διεύθυνση, οδός, 住所, 地址, 详细地址, 주소
+            ulice, lakcim, lakcím, адрес, улица, διεύθυνση, οδός, 住所, 地址, 详细地址, 주소,
+            адреса, العنوان, عنوان, آدرس, نشانی, כתובת, पता, ঠিকানা, ที่อยู่, dia chi, alamat, alamat lengkap,
+            tirahan, anwani, پتہ, 地址詳細, 收件地址, 收货地址
         """,
         "postal_code": """
             postal code, postalcode, postcode, post code, zip, zip code, zipcode, postleitzahl, plz,
@@ -226,14 +248,17 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             dogum tarihi, fodselsdag, fødselsdag, fodelsedag, syntymapaiva, geb datum, gebdatum, data urodzin,
             data nasterii, seinengappi, дата рождения, data rozhdeniya, data rojdeniya, день рождения,
             дата народження, 生年月日, 誕生日, 出生日期, 出生年月日, 出生年月, 生日, 생년월일, 생일,
-            ημερομηνία γέννησης, imerominia gennisis, تاريخ الميلاد
+            ημερομηνία γέννησης, imerominia gennisis, تاريخ الميلاد,
+            تاریخ تولد, تاریخ پیدائش, תאריך לידה, जन्म तिथि, जन्मतिथि, जन्म दिनांक, জন্ম তারিখ, วันเกิด,
+            ngay sinh, tanggal lahir, tgl lahir, tarikh lahir, kaarawan, tarehe ya kuzaliwa, dogum gunu
         """,
         # where a person was born: with the date, it singles one out
         "birth_place": """
             place of birth, birth place, birthplace, city of birth, town of birth, birth city, geburtsort,
             lieu de naissance, lieu naissance, ville de naissance, lugar de nacimiento, lugar nacimiento,
             luogo di nascita, luogo nascita, local de nascimento, naturalidade, geboorteplaats, miejsce urodzenia,
-            fodelseort, födelseort, fodested, fødested, syntymapaikka, misto narozeni, dogum yeri
+            fodelseort, födelseort, fodested, fødested, syntymapaikka, misto narozeni, dogum yeri,
+            tempat lahir, noi sinh, место рождения, 出生地
         """,
     },
     "government_id": {
@@ -241,14 +266,18 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
         "passport": """
             passport, passport number, passport no, passportnumber, reisepass, reisepassnummer,
             passnummer, pasaporte, numero pasaporte, passeport, numero passeport, passaporto,
-            paszport, paspoort, paspoortnummer
+            paszport, paspoort, paspoortnummer, pasaport, pasaport no, paspor, nomor paspor, ho chieu,
+            паспорт, номер паспорта, серия паспорта, серия и номер паспорта, διαβατήριο, 护照, 护照号, 护照号码, 護照,
+            護照號碼, パスポート, パスポート番号, 旅券番号, 여권, 여권번호, جواز السفر, رقم جواز السفر,
+            گذرنامه, شماره گذرنامه, דרכון, מספר דרכון, पासपोर्ट, หนังสือเดินทาง
         """,
         "driving_licence": """
             driving licence, driving license, driver license, drivers license, driver licence,
             drivers licence, driving licence number, driver license number, drivers license number,
             dl number, driver licence number, fuehrerschein, fuhrerschein, fuhrerscheinnummer,
             permis conduire, numero permis, carnet conducir, licencia conducir, rijbewijs,
-            rijbewijsnummer, prawo jazdy, licence number, license number, licence no, license no
+            rijbewijsnummer, prawo jazdy, licence number, license number, licence no, license no,
+            водительское удостоверение, 运转免许, 運転免許証, 免許証番号, 운전면허, 운전면허번호, 驾驶证, 驾驶证号
         """,
         "vehicle_id": """
             license plate, licence plate, plate number, registration plate, license plate number,
@@ -262,7 +291,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             tax id, tax identifier, tax number, tax no, tax identification number, tin, taxpayer id,
             itin, steuer id, steuerid, steuernummer, steueridentifikationsnummer, codice fiscale,
             numero fiscal, nif, tfn, tax file number, cpf, cnpj, pan number, pan card, cuit, cuil,
-            rfc, nip, numero contribuinte, contribuinte, vergi no, vergi numarasi
+            rfc, nip, numero contribuinte, contribuinte, vergi no, vergi numarasi, инн, ипн, іпн, npwp,
+            αφμ, 纳税人识别号, 统一社会信用代码
         """,
         # the numbers an institution knows a person by, printed on a card or a boarding pass:
         # an insurer's member ID, a student's SIS number, a trusted traveller's or frequent flyer's
@@ -294,6 +324,12 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             tckn, tc no, rut, rodne cislo, isikukood, asmens kodas, nik, cedula, cedula identidad,
             emirates id, cpr, cpr nr, cpr nummer, cpr number, fodselsnummer, fødselsnummer, fodselsnr, fødselsnr, personal number,
             personal code, henkilotunnus, sofinummer, nin, bvn, nida, medical record number, mrn,
+            снилс, полис омс, номер полиса, αμκα, ταυτότητα, αριθμός ταυτότητας, 身份证, 身份证号, 身份证号码,
+            身分證, 身分證字號, マイナンバー, 個人番号, 주민등록번호, 주민번호, الهوية, رقم الهوية, الرقم القومي,
+            رقم الهوية الوطنية, کد ملی, شماره ملی, תעודת זהות, מספר זהות, आधार, आधार संख्या, आधार नंबर,
+            เลขบัตรประชาชน, บัตรประชาชน, หมายเลขบัตรประชาชน, เลขประจำตัวประชาชน, so cmnd, cmnd, cccd, so cccd,
+            can cuoc, nomor ktp, no ktp, ktp, no kad pengenalan, nombor kad pengenalan, mykad, no ic, jmbg, јмбг,
+            егн,
             health card number, health insurance card number, medicare, medicare no, medicare card number, nhs, nhs no,
             nhs id, chi number
         """,
@@ -366,6 +402,7 @@ AMBIGUOUS_NAMES = (
     "name, nom, nombre, nome, naam, navn, namn, nimi, imie, jmeno, meno, nev, nume, vardas, isim, adi, adı,"
     # South Slavic, Russian and Greek (also transliterated), Japanese, Chinese, Korean
     " ime, imya, имя, onoma, όνομα, 名前, 名称, 이름, الاسم, اسم,"
+    " име, ім'я, nama, pangalan, jina, שם, نام, नाम, নাম, ชื่อ, ho ten,"
     # a repository, a product or a team has a full and a display name too
     " full name, fullname, display name, displayname"
 )
