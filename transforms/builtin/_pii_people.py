@@ -57,6 +57,9 @@ _INTRO = (
     r"|me llamo|mi nombre es|mi chiamo|il mio nome è|meu nome é|eu me chamo|chamo-me|me chamo|mijn naam is|ik heet|jag heter"
     r"|nazywam się|mam na imię|mitt namn är|mitt navn er|mit navn er|benim adım|adım|nimeni on|jmenuji se"
     r"|меня зовут|мене звати|моё имя|мое имя|моє ім'я|το όνομά μου είναι|το ονομά μου είναι|με λένε|ονομάζομαι"
+    r"|tên tôi là|tôi tên là|nama saya adalah|nama saya|saya bernama|nama aku|jeg hedder|jeg heter|mă numesc|ma numesc|numele meu este"
+    r"|zovem se|moje ime je|ime mi je|volám sa|a nevem|mano vardas|mani sauc|minu nimi on|ang pangalan ko ay"
+    r"|jina langu ni|казвам се|името ми е|зовем се|моје име је|нэрийг минь"
     r"|mit freundlichen Grüßen,?|viele Grüße,?|liebe Grüße,?|met vriendelijke groeten,?|med vänliga hälsningar,?"
     r"|pozdrawiam,?|z poważaniem,?|saygılarımla,?|ystävällisin terveisin,?"
     r"|signed|regards,?|sincerely,?|cordialement,?|best,|thanks,|cheers,|atentamente,?|saludos,?"
@@ -234,7 +237,9 @@ def _brand_after_title(text: str, at: int) -> bool:
 
 #: Self-introductions in scripts without capitals, where a name is read up to the words or
 #: the punctuation that close the sentence: Japanese (私の名前は佐藤花子です, 佐藤花子と申します),
-#: Chinese (我叫李华, 我的名字是李华), Korean (제 이름은 이서연입니다) and Arabic (اسمي أحمد خالد).
+#: Chinese (我叫李华, 我的名字是李华), Korean (제 이름은 이서연입니다), Arabic (اسمي أحمد خالد),
+#: Hebrew (שמי דוד כהן), Persian and Urdu (اسم من سارا احمدی است), Hindi (मेरा नाम राहुल शर्मा है),
+#: Bengali (আমার নাম রাহিম উদ্দিন) and Thai (ฉันชื่อสมชาย ใจดี).
 _SCRIPT_NAME_RE = re.compile(
     r"(?:私の名前は|僕の名前は|わたしの名前は|俺の名前は)(?P<ja>[\u4e00-\u9fff\u3040-\u30ff]{2,8}?)(?=です|と申します|といいます|[。、,.!！\s]|$)"
     r"|(?<![\u4e00-\u9fff\u3040-\u30ff])(?P<ja2>[\u4e00-\u9fff\u30a0-\u30ff]{2,8}?)(?:と申します|といいます)"
@@ -242,13 +247,24 @@ _SCRIPT_NAME_RE = re.compile(
     r"|(?:제 이름은|내 이름은|저의 이름은|제 이름이)[ ]?(?P<ko>[가-힣]{2,4}?)(?=입니다|이에요|예요|이라고|라고|[ .,!?]|$)"
     r"|(?:الاسم|الاسم الكامل|اسم العميل)[ ]?[:：][ ]?(?P<ar2>[\u0621-\u064a]{2,20}(?:[ ][\u0621-\u064a]{2,20}){0,2}?)(?=[ ]?[،,.!؟?]|$)"
     r"|(?:اسمي|إسمي|أنا اسمي)[ ](?P<ar>[\u0621-\u064a]{2,20}(?:[ ][\u0621-\u064a]{2,20}){0,2}?)(?=[ ]?[،,.!؟?]|$)"
+    # Hebrew, Persian and Urdu, Hindi, Bengali: a first name and a last, or up to the verb that closes
+    # the sentence (است, ہے, है); Thai, written without spaces between words, up to the space before
+    # a surname's end
+    r"|(?:שמי|קוראים לי|השם שלי הוא|השם שלי)[ ](?P<he>[\u05d0-\u05ea'׳]{2,15}(?:[ ][\u05d0-\u05ea'׳]{2,15})?)(?![\u05d0-\u05ea])"
+    r"|(?:اسم من|نام من|میرا نام)[ ](?P<fa>[\u0621-\u06cc]{2,20}(?:[ ][\u0621-\u06cc]{2,20}){0,2}?)(?=[ ](?:است|ہے|هست)|[ ]?[،,.!؟?]|$)"
+    r"|(?:मेरा नाम|मेरा पूरा नाम)[ ](?P<hi>[\u0900-\u0963]{2,20}(?:[ ][\u0900-\u0963]{2,20}){0,2}?)(?=[ ]है|[ ]?[।,.!?]|$)"
+    r"|আমার নাম[ ](?P<bn>[\u0980-\u09e3]{2,20}(?:[ ][\u0980-\u09e3]{2,20})?)(?![\u0980-\u09e3])"
+    r"|(?:ฉันชื่อ|ผมชื่อ|ดิฉันชื่อ|หนูชื่อ|ชื่อของฉันคือ|ชื่อของผมคือ)[ ]?(?P<th>[\u0e01-\u0e4e]{2,20}(?:[ ][\u0e01-\u0e4e]{2,20})?)"
     # a name before the honorific of a letter's address: 渡辺 健一 様, 佐藤様
     r"|(?:^|(?<=[\s、。,:：]))(?P<sama>[\u4e00-\u9fff\u30a0-\u30ff]{1,5}(?:[ 　][\u4e00-\u9fff\u30a0-\u30ff]{1,5})?)"
     r"[ 　]?(?:様|さま|殿)"
 )
 #: What comes before 様 and is no name: everyone, customers, members, people in charge.
 _NOT_SAMA = frozenset("皆 客 各位 会員 利用者 担当者 管理者 購入者 申込者 関係者 出品者 落札者 皆々 神 王 仏 奥".split())
-_SCRIPT_NAME_GUARD_RE = re.compile(r"名前は|と申します|といいます|我叫|名字|名叫|本人叫|이름|اسم|إسمي|様|さま|殿")
+_SCRIPT_NAME_GUARD_RE = re.compile(
+    r"名前は|と申します|といいます|我叫|名字|名叫|本人叫|이름|اسم|إسمي|様|さま|殿|שמי|קוראים לי|השם שלי|نام من|میرا نام"
+    r"|नाम|আমার নাম|ชื่อ"
+)
 
 
 def scrub_script_names(text: str, replace: Replace) -> str:
