@@ -413,7 +413,15 @@ _CUES = {
              r"|ligue-me|liga-me|ligue|ligar|anrufen|bel me|chiamare|chiama|appelle-moi|appelle|appeler|zavolejte"
              r"|电话号码|电话是|电话|手机号码|手机号|手机|電話|携帯|телефон"
              # Indonesian and Malay: "nomor HP", "no. telp", "hubungi"
-             r"|nomor hp|no hp|no\. hp|nomor telepon|no\. telp|no telp|telp|telepon|nomor wa|no wa|hubungi",
+             r"|nomor hp|no hp|no\. hp|nomor telepon|no\. telp|no telp|telp|telepon|nomor wa|no wa|hubungi"
+             # Arabic, Hebrew, Persian, Urdu, Hindi, Thai, Vietnamese, Russian, Greek, Korean, Japanese,
+             # Nordic, Finnish, Turkish and the Spanish and Portuguese "cel."
+             r"|هاتفي|هاتف|الهاتف|رقم الهاتف|رقمي|جوالي|جوال|الجوال|رقم الجوال|موبايل|اتصل بي على|اتصل بي|اتصل على|واتساب"
+             r"|טלפון|נייד|פלאפון|מספר טלפון|התקשרו|התקשר|וואטסאפ|تلفن|موبایل|شماره من|شماره تماس|فون|موبائل"
+             r"|फ़ोन|फोन|मोबाइल|मेरा नंबर|फोन नंबर|व्हाट्सएप|เบอร์โทร|เบอร์|โทรศัพท์|โทร|มือถือ"
+             r"|số điện thoại|điện thoại|sđt|sdt|đt|số của tôi|gọi cho tôi|zalo|тел|мобильный|мой номер|позвоните"
+             r"|звоните|сотовый|τηλ|τηλέφωνο|κινητό|τηλεφωνο|κινητο|전화번호|전화|휴대폰|핸드폰|연락처|電話番号|携帯番号"
+             r"|連絡先|联系电话|聯絡電話|手機|ring mig|ring til mig|ring meg|soita|ara beni|beni ara|cep|cel",
     "ssn": r"ssn|social security|soc\.? ?sec\.?",
     "sin": r"sin|social insurance|nas|numéro d'assurance sociale",
     "bsn": r"bsn|burgerservicenummer|sofinummer|sofi",
@@ -451,7 +459,7 @@ _GAP = (
     r"(?:[\s:=#.'\"()\-–：]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|numarası|numarasi"
     r"|is|are|was|är|er|of|id|card"
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
-    r"|naar|or|oder|ou|o|saya)\b){0,4}+"
+    r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg)\b){0,4}+"
     r"[\s:=#.'\"()\-–：]{0,4}+"
 )
 #: Identifiers with a check digit whose word is also a common word or an abbreviation of
