@@ -130,6 +130,10 @@ MIB = 1 << 18
         "BEGIN:VCARD\nFN:" + "A " * (MIB // 2), "CN=" + "Ab " * (MIB // 3), "Hi " * (MIB // 3), "Gentile " * (MIB // 8),
         "<Cdtr><Nm>" * (MIB // 10), "<StrtNm>" + "a" * MIB, "M1A/" * (MIB // 4), "M1AB/CD EABCDEF WAWFRALH" + " LH 1" * (MIB // 5),
         "$6$" * (MIB // 3), "{SSHA}" * (MIB // 6), "pi_1234567890_secret_" * (MIB // 21),
+        # stop 28: searches in links, self-introductions and phone cues in more scripts
+        "?q=Ab " * (MIB // 6), "search=" + "Ab+" * (MIB // 3), "שמי " * (MIB // 4), "שמי " + "אב " * (MIB // 3),
+        "मेरा नाम " * (MIB // 9), "আমার নাম " * (MIB // 9), "ฉันชื่อ" * (MIB // 7), "اسم من " * (MIB // 7),
+        "nama saya " * (MIB // 10), "رقمي " * (MIB // 5), "SĐT của tôi " * (MIB // 12), "тел. " * (MIB // 5),
     ],
     ids=lambda s: repr(s[:10]),
 )
