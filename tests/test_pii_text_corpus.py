@@ -130,6 +130,16 @@ MIB = 1 << 18
         "BEGIN:VCARD\nFN:" + "A " * (MIB // 2), "CN=" + "Ab " * (MIB // 3), "Hi " * (MIB // 3), "Gentile " * (MIB // 8),
         "<Cdtr><Nm>" * (MIB // 10), "<StrtNm>" + "a" * MIB, "M1A/" * (MIB // 4), "M1AB/CD EABCDEF WAWFRALH" + " LH 1" * (MIB // 5),
         "$6$" * (MIB // 3), "{SSHA}" * (MIB // 6), "pi_1234567890_secret_" * (MIB // 21),
+        # probe corpus 4's passes: tool flags, calls, config lines, prose, codes, keys, seed phrases
+        "cqlsh -p " * (MIB // 9), "az storage " * (MIB // 11), "nuget -k " * (MIB // 9), '"ab12" + ' * (MIB // 9),
+        "'a'+\n'" * (MIB // 6), "[1," * (MIB // 3), "[" + "1," * (MIB // 2), "ed25519 a " * (MIB // 10),
+        "name: a\n value: " * (MIB // 16), "requirepass " * (MIB // 12), "la password è " * (MIB // 14),
+        "hasło do a " * (MIB // 11), "パスワードは" * (MIB // 6), "Şifrem " * (MIB // 7), "login code: " * (MIB // 12),
+        "111111-" * (MIB // 7), "AB12-" * (MIB // 5), "abandon " * (MIB // 8), "abandon the " * (MIB // 12),
+        "new Api.Client('" * (MIB // 16), "X.Client(\"" + "a1B" * (MIB // 3), "-u " + "a" * MIB, "key: '" * (MIB // 6),
+        "/hooks/" * (MIB // 7), "ConvertTo-SecureString '" * (MIB // 24), 'PlainAuth("a", "b", "' * (MIB // 21),
+        "addauth digest " * (MIB // 15), "creds for a " * (MIB // 12), "Backup-Codes: " * (MIB // 14),
+        "importprivkey " * (MIB // 14), "username: svc_" * (MIB // 14),
     ],
     ids=lambda s: repr(s[:10]),
 )

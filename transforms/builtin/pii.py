@@ -96,6 +96,8 @@ from transforms.builtin._pii_names import (
 )
 from transforms.builtin._pii_people import reads_as_name
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
+from transforms.builtin._pii_commands import random_looking
+from transforms.builtin._pii_seeds import MIN_WORDS as MIN_SEED_WORDS, is_phrase
 from transforms.builtin._pii_tokens import JWK_PRIVATE_MEMBERS, url_param_is_credential, url_param_needs_check
 
 NAME = "pii"
@@ -156,6 +158,11 @@ _DEFINITION_KEYS = frozenset({"placeholder", "required", "label", "in", "schema"
 _FIELD_NAME_RE = re.compile(r"[a-z][a-z0-9]{0,63}|[A-Za-z][A-Za-z0-9]{0,63}(?:[_:.-][A-Za-z0-9]{1,63}){1,6}")
 #: A label longer than this is text, not a field's name.
 _LABEL_MAX = 64
+
+
+#: Field names that hold a credential only when the value reads as generated
+#: (``"key": "35b4be53..."``; ``"key": "Enter"`` and ``"key": "checkout.title"`` stay).
+_BARE_KEY_NAMES = frozenset({"key", "Key", "KEY", "keys", "Keys"})
 
 
 def _redact(value: Any) -> Any:
@@ -651,6 +658,10 @@ class Pii:
             rule = KeyRule(clean, credential=True)
             rule.leaf = _redact if clean == key else None
             return rule
+        if key in _BARE_KEY_NAMES:
+            rule = KeyRule(clean)
+            rule.leaf = self._generated_key
+            return rule
         tag = DICOM_TAGS.get(key) if len(key) == 8 else None  # DICOM JSON: {"00100010": {"vr": "PN", ...}}
         found = self.names.classify(tag or name)
         field = ambiguous = None
@@ -673,6 +684,11 @@ class Pii:
         if clean == key and field is not None and field.action not in (KEEP, DROP) and not client:
             rule.leaf = field.apply
         return rule
+
+    def _generated_key(self, value: Any) -> Any:
+        if type(value) is str:
+            return REDACTED if random_looking(value) else self.scrub(value)
+        return value
 
     def _names_a_person(self, key: str) -> bool:
         """``customer``, ``assignee``, ``attendees``: a person noun that is not only a
@@ -941,6 +957,8 @@ class Pii:
             else:
                 if len(node) == 2 and type(node[0]) is float and type(node[1]) is float and field is None:
                     self._point(node)
+                elif len(node) >= MIN_SEED_WORDS and type(node[0]) is str and is_phrase(node):
+                    node[:] = [REDACTED] * len(node)  # ["sample", "deny", "parrot", ...]: a wallet's seed phrase
                 sub = paths.items if paths is not None else None
                 child = ctx if sub is None and paths is None and not headers else (field, person, sub, False)
                 for i, item in enumerate(node):
@@ -961,8 +979,19 @@ class Pii:
                             node[i] = new
                         if item[:2] == "--" and i + 1 < len(node) and self.text.flag_is_credential(item):
                             node[i + 1] = REDACTED  # ["--password", "s3cret"]: a command line's arguments
+                        if item[:10] == "-----BEGIN" and "PRIVATE KEY" in item and i + 1 < len(node):
+                            self._key_lines(node, i + 1)  # ["-----BEGIN PRIVATE KEY-----", "MIIEv...", ...]
                     elif kind is int and item > _CARD_MIN and card_number_like(item):
                         node[i] = self._replace("card", str(item), str(item))
+
+    @staticmethod
+    def _key_lines(node: list, start: int) -> None:
+        """A private key cut into a list's items: every line after its BEGIN line up to its END line."""
+        for j in range(start, len(node)):
+            line = node[j]
+            if type(line) is not str or line[:8] == "-----END":
+                return
+            node[j] = REDACTED
 
     def _json_text(self, text: str, person: bool | None) -> str | None:
         """A string that is a JSON object or array (a webhook's ``rawRequest``, an SNS message,
