@@ -511,3 +511,48 @@ def test_a_list_of_eleven_seed_words_or_prose_stays(chain):
     body = {"tags": ["legal", "winner", "thank", "year", "wave", "sausage", "worth", "useful", "legal", "winner", "thank"],
             "message": "The legal winner will thank you this year for the wave of useful work"}
     assert json.loads(stored(chain, body)) == body
+
+
+def test_an_odoo_json_rpc_calls_password_argument_is_masked_and_the_rest_kept(chain):
+    body = {"jsonrpc": "2.0", "method": "call", "params": {
+        "service": "object", "method": "execute_kw",
+        "args": ["shop-db", 7, "0a4f9c1e2b3d5a6f7e8d9c0b1a2f3e4d5c6b7a89", "sale.order", "search_read", []]}}
+    out = json.loads(stored(chain, body))
+    assert out["params"]["args"][2] == "[redacted]"
+    assert out["params"]["args"][:2] == ["shop-db", 7] and out["params"]["args"][3:] == ["sale.order", "search_read", []]
+
+
+@pytest.mark.parametrize("body", [
+    {"authSource": "admin", "authPlugin": "org.apache.pulsar.client.impl.auth.AuthenticationToken"},
+    {"secret_rotation_days": "90", "session_ttl_seconds": 1209600, "password_label": "Hasło"},
+    {"auth.password.forgot": "Passwort vergessen?", "auth.token.expired": "Votre jeton a expiré."},
+    {"secretKeyRef": {"name": "payments-db", "key": "password"}},
+    {"message": "npm_token: ${{ secrets.NPM_TOKEN }}"},
+])
+def test_names_about_a_credential_and_placeholders_stay(chain, body):
+    assert json.loads(stored(chain, body)) == body
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("curl -H 'Fastly-Key: Zq4Lm8Tn2Vx6Rb9Kw3Jh7Yp5' -X POST https://api.fastly.com/purge_all", "Zq4Lm8Tn2Vx6Rb9Kw3Jh7Yp5"),
+    ("APCA-API-KEY-ID: PKQ4LM8TN2VX6RB9KW3J", "PKQ4LM8TN2VX6RB9KW3J"),
+])
+def test_a_credential_headers_value_in_text_is_masked(chain, text, secret):
+    assert secret not in stored(chain, {"message": text})
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ('client = mistralai.Mistral("Xk29Lmq7Tz2LmVn4RxB8kPw3JdYs")', "Xk29Lmq7Tz2LmVn4RxB8kPw3JdYs"),
+    ("Koodisi on 449201", "449201"),
+])
+def test_a_modules_class_given_a_key_and_a_finnish_code_are_masked(chain, text, secret):
+    assert secret not in stored(chain, {"message": text})
+
+
+@pytest.mark.parametrize("text", [
+    'u = uuid.UUID("1b4e28ba-2fa1-11d2-883f-0016d3cca427")',
+    'repo.Commit("9fceb02d0ae598e95dc970b74767f19372d61af8")',
+    'log.Info("ServiceStartedSuccessfully")',
+])
+def test_a_modules_class_given_an_id_a_digest_or_a_word_keeps_it(chain, text):
+    assert json.loads(stored(chain, {"message": text})) == {"message": text}

@@ -140,6 +140,7 @@ MIB = 1 << 18
         "/hooks/" * (MIB // 7), "ConvertTo-SecureString '" * (MIB // 24), 'PlainAuth("a", "b", "' * (MIB // 21),
         "addauth digest " * (MIB // 15), "creds for a " * (MIB // 12), "Backup-Codes: " * (MIB // 14),
         "importprivkey " * (MIB // 14), "username: svc_" * (MIB // 14),
+        'a.B("' * (MIB // 5), "ab" * (MIB // 2) + '("', "cookie: a=b; " * (MIB // 13),
     ],
     ids=lambda s: repr(s[:10]),
 )

@@ -100,7 +100,9 @@ _SECURE_STRING_RE = re.compile(
 #: ``credential.Credential("AKID...", "...")``, ``new OAuthTokenCredential('id', 'secret')``,
 #: ``new \\Mailjet\\Client('key', 'secret')``: each quoted argument that reads as random.
 _CLIENT_CALL_RE = re.compile(
-    r"(?<![\w$])(?:[A-Za-z]{0,32}(?:Client|Credentials?|Realtime|Rest|Api|API|Sdk|SDK)(?:V[0-9])?)[ ]?\([ \n]{0,8}"
+    r"(?<![\w$])(?:[A-Za-z]{0,32}(?:Client|Credentials?|Realtime|Rest|Api|API|Sdk|SDK)(?:V[0-9])?"
+    # or any class of a module: mistralai.Mistral("..."), voyageai.Client("...")
+    r"|(?P<module>[a-z][a-z0-9_]{1,32}+\.[A-Z][A-Za-z0-9]{1,32}+))[ ]?\([ \n]{0,8}"
     + _QUOTED.format("first") + r"(?:[ ]{0,4},[ \n]{0,8}" + _QUOTED.format("second") + ")?"
 )
 #: A call whose first argument names what its second holds: PHP's ``define('DB_PASSWORD',
@@ -192,7 +194,7 @@ def scrub(text: str, redacted: str, names_credential: Callable[[str], bool]) -> 
             if "Auth" in text or "onnect" in text or "PDO" in text or "mysqli" in text:
                 text = _THIRD_ARGUMENT_RE.sub(lambda m: _swap(m, "password", redacted), text)
         if ("lient" in text or "redential" in text or "Realtime" in text or "Rest" in text or "Api" in text
-                or "API" in text or "dk(" in text or "DK(" in text):
+                or "API" in text or "dk(" in text or "DK(" in text or ("(\"" in text or "('" in text)):
             text = _CLIENT_CALL_RE.sub(lambda m: _random_arguments(m, redacted), text)
     if "SecureString" in text or "securestring" in text:
         text = _SECURE_STRING_RE.sub(lambda m: _swap(m, "password", redacted), text)
@@ -278,6 +280,9 @@ def _named(match: re.Match[str], redacted: str, names_credential: Callable[[str]
     return _swap(match, "value", redacted)
 
 
+_HEXISH_RE = re.compile(r"[0-9a-fA-F-]{1,128}")
+
+
 def random_looking(value: str) -> bool:
     """Does ``value`` read as a generated key (20+ characters, hex of 32+, or letters of both
     cases and digits mixed so that their kind changes often), not a name or a word?"""
@@ -299,7 +304,8 @@ def _random_arguments(match: re.Match[str], redacted: str) -> str:
     out = match[0]
     for group in ("second", "first"):  # the later first: the earlier's offsets stay good
         value = match[group]
-        if value and random_looking(value):
+        if value and random_looking(value) and (match["module"] is None or not _HEXISH_RE.fullmatch(value)):
+            # a module's class takes digests and IDs too (uuid.UUID("..."), git.Commit("9fce..."))
             start, end = match.start(group) - match.start(), match.end(group) - match.start()
             out = out[:start] + redacted + out[end:]
     return out

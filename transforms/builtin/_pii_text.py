@@ -84,7 +84,7 @@ _PSEUDONYM_BEFORE_RE = re.compile(rf"(?:{'|'.join(sorted(IDENTIFIERS))}):$")
 #: ``[email]``: a finding already masked (by an earlier pass, or a record scrubbed twice).
 _MASK_RE = re.compile(r"\[[a-z_]{2,32}\]|\[(?:FILTERED|REDACTED|MASKED|HIDDEN|REMOVED)\]")  # and other loggers' masks
 #: A variable standing for the value (``password: $password`` in a GraphQL query, ``${DB_PASSWORD}``).
-_VARIABLE_RE = re.compile(r"\$\{?[A-Za-z_][A-Za-z0-9_]{0,63}\}?[),]?")
+_VARIABLE_RE = re.compile(r"\$\{?[A-Za-z_][A-Za-z0-9_]{0,63}\}?[),]?|\$\{\{[ ]?[A-Za-z_][\w.]{0,127}+[ ]?\}\}")
 
 _JWT_RE = re.compile(r"eyJ(?<![A-Za-z0-9_-]eyJ)[A-Za-z0-9_-]{4,}+\.[A-Za-z0-9_-]{4,}+\.[A-Za-z0-9_-]*+")
 #: JSON sent base64-encoded (``eyJ`` is ``{"``, ``W3s`` is ``[{``): a body or a cookie an API
@@ -876,6 +876,8 @@ class TextScrubber:
         if prose and name.endswith(_ERROR_NAMES):
             return False, False, name  # "JsonWebTokenError: invalid signature" names an error, not a token
         verdict = self._is_sensitive_name(name)
+        if verdict is False and "-" in name and name.lower() in CREDENTIAL_HEADERS:
+            verdict = True  # "Fastly-Key: ...", "APCA-API-SECRET-KEY: ..." in a curl line or a log
         if verdict == AMBIGUOUS_NAME:
             # a bare "name": in prose the cue detectors judge what follows ("name: Intro to
             # SQL" is a course); in a URL, a form or JSON it is a person's

@@ -210,7 +210,7 @@ _CODE_WORDS = (
     "|code de confirmation|code de sécurité|código de verificación|código de seguridad|código de confirmación"
     "|codice di verifica|codice di sicurezza|verificatiecode|beveiligingscode|kod weryfikacyjny|kod bezpieczeństwa"
     "|verifieringskod|bekræftelseskode|vahvistuskoodisi|varmennuskoodisi|tunnistuskoodisi|kertakäyttökoodisi"
-    "|kertakäyttökoodi|vahvistuskoodi|codul tău|codul tau|codul dvs|codul dumneavoastră|código de verificação|doğrulama kodunuz|doğrulama kodu"
+    "|kertakäyttökoodi|koodisi|vahvistuskoodi|codul tău|codul tau|codul dvs|codul dumneavoastră|código de verificação|doğrulama kodunuz|doğrulama kodu"
     "|dogrulama kodunuz|dogrulama kodu|код подтверждения|код проверки|код безопасности|ваш код"
     # Chinese, Japanese and Korean, which run on into a particle: 验证码是, 認証コードは, 인증번호는
     "|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|短信验证码|認証コード|確認コード|認証番号|ワンタイムパスワード"
@@ -526,6 +526,35 @@ _RECOVERY_KEY_RE = re.compile(
     r"(?<![\w-])(?:[0-9]{6}(?:-[0-9]{6}){7}|(?=[A-Z]{0,29}[0-9])(?=[0-9-]{0,29}[A-Z])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}"
     r"|(?=[A-Z-]{0,34}[0-9])(?=[0-9-]{0,34}[A-Z])[A-Z0-9]{4}(?:-[A-Z0-9]{4}){6})(?![\w-])"
 )
+
+
+#: A cookie's value that says a preference, not who or which session: a word or a locale
+#: (``theme=dark``, ``culture=de-DE``, ``lang=en``), a flag or a small number.
+_PLAIN_COOKIE_VALUE_RE = re.compile(r"[A-Za-z]{1,16}(?:[-_][A-Za-z]{1,16}){0,2}|[0-9]{1,2}")
+#: A ``Set-Cookie`` attribute: kept as written.
+_COOKIE_ATTRIBUTES = frozenset({"path", "domain", "expires", "max-age", "samesite", "secure", "httponly", "priority",
+                                "partitioned", "version", "comment"})
+
+
+def scrub_cookie(value: str, redacted: str, names_credential: Callable[[str], bool]) -> str:
+    """A ``Cookie`` or ``Set-Cookie`` value with every cookie masked, name and value, but a
+    preference (``theme=dark; [redacted]``); a cookie named for a credential or personal data
+    (``names_credential``: ``sid``, ``username``) is masked whatever it holds,
+    and ``Set-Cookie``'s attributes (``Path=/``, ``SameSite=Lax``) stay."""
+    parts = value.split(";")
+    for i, part in enumerate(parts):
+        name, eq, cookie = part.partition("=")
+        key = name.strip()
+        if key.lower() in _COOKIE_ATTRIBUTES or (eq and (not cookie or cookie == redacted)) or part == redacted:
+            continue
+        if not eq:
+            if key:
+                parts[i] = redacted  # a value with no name: "cookies": "s3cr3t"
+            continue
+        if _PLAIN_COOKIE_VALUE_RE.fullmatch(cookie.strip()) is None or names_credential(key):
+            # the whole pair: a session cookie's name says which service and framework it is
+            parts[i] = f"{name[:len(name) - len(name.lstrip())]}{redacted}"
+    return ";".join(parts)
 
 
 def scrub_recovery_keys(text: str, redacted: str) -> str:
