@@ -66,10 +66,26 @@ def test_credential_headers_are_removed_from_request_and_response_whatever_their
     )
     # WHEN pii runs
     out = pii(record)
-    # THEN the credential headers are gone and the others stay
-    assert out["request"]["headers"] == {"accept": "application/json"}
-    assert out["response"]["headers"] == {"content-type": "text/plain"}
+    # THEN the credential headers are gone, a cookie header keeps only preferences (a
+    # list of Set-Cookie values is masked whole) and the others stay
+    assert out["request"]["headers"] == {"accept": "application/json", "COOKIE": "[redacted]"}
+    assert out["response"]["headers"] == {"content-type": "text/plain", "Set-Cookie": "[redacted]"}
     assert "s3cr3t" not in dump(out)
+
+
+def test_a_cookie_headers_preferences_stay_and_every_other_cookie_is_masked():
+    # GIVEN a Cookie header with a session, a user's name and preferences, and a Set-Cookie
+    record = with_headers(
+        make_record(),
+        request={"Cookie": "theme=dark; connect.sid=s%3AQx9.Lm2; username=jdoe; culture=de-DE; _ga=GA1.2.3.4"},
+        response={"set-cookie": "rack.session=BAh7Ba; path=/; HttpOnly; SameSite=Lax"},
+    )
+    # WHEN pii runs
+    out = pii(record)
+    # THEN only the preferences and Set-Cookie's attributes are kept as written
+    assert out["request"]["headers"]["Cookie"] == (
+        "theme=dark; [redacted]; [redacted]; culture=de-DE; [redacted]")
+    assert out["response"]["headers"]["set-cookie"] == "[redacted]; path=/; HttpOnly; SameSite=Lax"
 
 
 def test_extra_headers_are_removed_too():
@@ -546,7 +562,7 @@ def test_headers_with_list_and_null_values_and_odd_query_shapes_are_handled():
     out = pii(record)
     assert out["request"]["headers"] == {"accept": ["a", None, 3], "x-empty": None, "x-forwarded-for": None}
     assert out["request"]["query"] == {"tags": ["a", "[email]"], "page": {"n": "2"}, "flag": ""}
-    assert out["response"]["headers"] == {"content-length": 42}
+    assert out["response"]["headers"] == {"content-length": 42, "set-cookie": None}  # a cookie header is judged, not dropped
 
 
 def test_deeply_nested_bodies_do_not_hit_the_recursion_limit():

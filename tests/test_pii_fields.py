@@ -78,6 +78,11 @@ def test_every_credential_header_of_the_shared_list_is_removed(header):
     record["request"]["headers"] = {header.upper(): "s3cr3t", "accept": "*/*"}
     record["response"]["headers"] = {header: ["s3cr3t"], "content-type": "text/plain"}
     out = pii(record)
+    if header in ("cookie", "set-cookie"):
+        # a cookie header is read cookie by cookie (theme=dark stays): every secret in it masked
+        assert out["request"]["headers"] == {header.upper(): "[redacted]", "accept": "*/*"}
+        assert out["response"]["headers"] == {header: "[redacted]", "content-type": "text/plain"}
+        return
     assert out["request"]["headers"] == {"accept": "*/*"} and out["response"]["headers"] == {"content-type": "text/plain"}
 
 

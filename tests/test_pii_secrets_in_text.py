@@ -390,3 +390,169 @@ def test_a_bare_code_on_a_route_that_checks_one_time_codes_is_masked(chain, rout
 ])
 def test_a_code_elsewhere_or_of_another_shape_stays(chain, route, body):
     assert run_call(chain, route, dict(body)) == body
+
+
+# --- probe corpus 4: secrets with no distinctive prefix, in code, paths and prose ------------
+
+#: (body, the secret in it): a category per line group; none of these is a corpus string.
+NAMELESS_SECRETS = [
+    # a key handed to a client's constructor, or under a bare "key"
+    ({"message": 'import anthropic_like\nclient = voyage.ClientV2("Hq7Tz2LmVn4RxB8kPw3JdYs9FcG6")'}, "Hq7Tz2LmVn4RxB8kPw3JdYs9FcG6"),
+    ({"message": "$gw = new \\Braintree\\Gateway(new Credentials('a3f9c2e81b7d4f60', 'Zq4Lm8Tn2Vx6Rb9Kw3Jh7Yp5'));"},
+     "Zq4Lm8Tn2Vx6Rb9Kw3Jh7Yp5"),
+    ({"message": "const rt = new Pusher.Rest({ key: 'ab12CD.ef34GH:Kp9Lm2Nq7Rs4Tv8Wx3Yz6Ab1Cd5Ef0Gh' });"},
+     "Kp9Lm2Nq7Rs4Tv8Wx3Yz6Ab1Cd5Ef0Gh"),
+    ({"provider": "mistral", "key": "7c1e4b9a2f6d8035c4e7a1b9d2f60c83"}, "7c1e4b9a2f6d8035c4e7a1b9d2f60c83"),
+    ({"message": 'provider "hcloud" {\n  token        = "Nw8Qk3Lz6Vr1Tx4Ym7Pb2Hc5Jd9Fs0Gt"\n}'}, "Nw8Qk3Lz6Vr1Tx4Ym7Pb2Hc5Jd9Fs0Gt"),
+    ({"message": 'provider "exoscale" {\n  secret          = "6a2f0c1e-7b3d-4e59-a8c1-2d4f6b8e0a13"\n}'},
+     "6a2f0c1e-7b3d-4e59-a8c1-2d4f6b8e0a13"),
+    # curl with the key as the user, or quoted
+    ({"message": "curl -u Zk3Lm9Qp2Rt7Vw4Xy8Ab:X https://acme.zendesk-like.com/api/v2/tickets.json"}, "Zk3Lm9Qp2Rt7Vw4Xy8Ab"),
+    ({"message": 'curl --user "ops:Digest-Pw-77x" --digest https://cloud.acme.io/api'}, "Digest-Pw-77x"),
+    # more tools' password and key flags
+    ({"message": "cqlsh 10.0.0.5 -u cassandra -p 'Cql-Pw-391x'"}, "Cql-Pw-391x"),
+    ({"message": "rabbitmqadmin -u admin -p Rmq-Admin-Pw5 declare queue name=jobs"}, "Rmq-Admin-Pw5"),
+    ({"message": "az storage container list --account-name logs --account-key Qm9vYmFyYmF6cXV4cXV1eA=="},
+     "Qm9vYmFyYmF6cXV4cXV1eA=="),
+    ({"message": "nuget push Pkg.1.0.0.nupkg -ApiKey Ng-Key-7f3a9c2e1b -Source https://nuget.acme.io"}, "Ng-Key-7f3a9c2e1b"),
+    ({"message": 'docker login -u="robot$ci" -p="Q7W3E9R2T5Y8U1I4O6P0" registry.acme.io'}, "Q7W3E9R2T5Y8U1I4O6P0"),
+    ({"message": "addauth digest ops:Zk-Digest-Pw4"}, "Zk-Digest-Pw4"),
+    ({"message": "bitcoin-cli importprivkey L1aW4aubDFB7yfras2S1mN3bqg9nwySY8nkoLmJebSLD5BWv3ENZ label"},
+     "L1aW4aubDFB7yfras2S1mN3bqg9nwySY8nkoLmJebSLD5BWv3ENZ"),
+    # passwords in code calls
+    ({"message": '$p = ConvertTo-SecureString -String "Ps-Secure-88x" -AsPlainText -Force'}, "Ps-Secure-88x"),
+    ({"message": 'a := smtp.PlainAuth("", "bot@acme.io", "Go-Smtp-Pw3", "smtp.acme.io")'}, "Go-Smtp-Pw3"),
+    ({"message": 'DriverManager.getConnection("jdbc:postgresql://db/app", "app", "Jdbc-Pw-61")'}, "Jdbc-Pw-61"),
+    ({"message": "$db = new PDO('mysql:host=db;dbname=blog', 'blog', 'Pdo-Pw-19x');"}, "Pdo-Pw-19x"),
+    ({"message": 'client.post(u).basic_auth("svc", Some("Rs-Basic-44")).send()'}, "Rs-Basic-44"),
+    ({"message": "auth = PasswordAuthenticator('app', 'Cb-Auth-Pw-2')"}, "Cb-Auth-Pw-2"),
+    # config files
+    ({"message": "port 6380\nrequirepass Redis-Conf-Pw9\nsave 900 1"}, "Redis-Conf-Pw9"),
+    ({"message": "env:\n  - name: DB_PASSWORD\n    value: Env-Pw-31x\n  - name: TZ\n    value: UTC"}, "Env-Pw-31x"),
+    # webhook tokens in a URL's path
+    ({"message": "POST https://chat.acme.io/hooks/k3x9q2m7p4w8z1b5n6c0v2r8t4 -> 200"}, "k3x9q2m7p4w8z1b5n6c0v2r8t4"),
+    ({"message": "https://logs-01.loggly.com/inputs/0b6e2f4a-9c1d-4e7b-8a3f-5d2c1e0b9a87/tag/web/"},
+     "0b6e2f4a-9c1d-4e7b-8a3f-5d2c1e0b9a87"),
+    # OAuth device flow and PKCE
+    ({"device_code": "GmRhmhcxhwAzkoEqiMEg_DnyEysNkuNhszIySk9eS", "user_code": "WDJB-MJHT"}, "WDJB-MJHT"),
+    ({"code_verifier": "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"}, "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+    # one-time codes
+    ({"message": "Varmennuskoodisi on 530981."}, "530981"),
+    ({"message": "Codul tău de confirmare este 402175."}, "402175"),
+    ({"message": "Your sign-in code: QWXZPL"}, "QWXZPL"),
+    # recovery keys
+    ({"message": "Recovery key: 111111-222222-333333-444444-555555-666666-777777-888888"}, "444444-555555"),
+    ({"message": "Code: 7KQ2M-X9P4W-B3N8R-T5V1C-Y6H0J"}, "7KQ2M-X9P4W-B3N8R-T5V1C-Y6H0J"),
+    ({"message": "key AB12-CD34-EF56-GH78-JK90-LM12-NP34"}, "AB12-CD34-EF56-GH78-JK90-LM12-NP34"),
+    ({"message": "Wiederherstellungscodes:\n1. 4821 9930\n2. 1177 0264"}, "1177 0264"),
+    # key formats
+    ({"message": "fallback fw_Q7w3E9r2T5y8U1i4O6p0Aa1s"}, "fw_Q7w3E9r2T5y8U1i4O6p0Aa1s"),
+    ({"message": "nsec1" + "q2w3e4r5t6" * 5 + "ac7d8f9g"}, "q2w3e4r5t6q2w3e4r5t6"),
+    # passwords in prose
+    ({"message": "la password è Gatto!2024x, non dirla"}, "Gatto!2024x"),
+    ({"message": "Hasło jest Zima-2024-kot."}, "Zima-2024-kot"),
+    ({"message": "Şifreniz: Kedi-2024-ab"}, "Kedi-2024-ab"),
+    ({"message": "サーバーのパスワードはKitsune-88です"}, "Kitsune-88"),
+    ({"message": "数据库口令为Panda-2024x。"}, "Panda-2024x"),
+    ({"message": "관리자 비밀번호는 Hangul-77x 입니다"}, "Hangul-77x"),
+    ({"message": "creds for prod are deploy / lantern-meadow-quartz-42"}, "lantern-meadow-quartz-42"),
+]
+
+
+@pytest.mark.parametrize(("body", "secret"), NAMELESS_SECRETS)
+def test_secrets_with_no_prefix_in_code_paths_and_prose_are_masked(chain, body, secret):
+    assert secret not in stored(chain, body)
+
+
+#: Look-alikes of the passes above that must stay as written.
+NAMELESS_LOOK_ALIKES = [
+    {"message": 'client = httpx.Client("https://api.acme.io/v1")'},
+    {"message": "const c = new Api.Client('billing-service')"},
+    {"key": "Enter", "code": "KeyA"},
+    {"key": "checkout.payment.title", "value": "Pay now"},
+    {"message": "key: 'ProductCatalog'"},
+    {"message": "curl -u admin https://api.acme.io"},
+    {"message": "See https://docs.acme.io/hooks/getting-started for webhooks"},
+    {"message": "cqlsh -e 'DESCRIBE KEYSPACES'"},
+    {"message": "la password è scaduta, cambiala"},
+    {"message": "Hasło jest nieprawidłowe."},
+    {"message": "Şifre sıfırlama bağlantısı gönderildi"},
+    {"message": "Your login code: EXPIRED"},
+    {"message": "Order 2024-11-30-0001-AB shipped"},
+    {"message": "Credentials for staging are in the vault"},
+    {"message": "env:\n  - name: LOG_LEVEL\n    value: debug-2"},
+    {"words": ["red", "green", "blue"], "note": "abandon ability able about above absent absorb abstract absurd abuse"},
+    {"message": "We love the sample parrot trophy digital guard output honey mouse crush lyrics"},
+]
+
+
+@pytest.mark.parametrize("body", NAMELESS_LOOK_ALIKES)
+def test_look_alikes_of_nameless_secrets_stay(chain, body):
+    assert json.loads(stored(chain, body)) == body
+
+
+@pytest.mark.parametrize(("body", "words"), [
+    ({"message": "my seed: " + " ".join(["legal", "winner", "thank", "year", "wave", "sausage", "worth", "useful",
+                                         "legal", "winner", "thank", "yellow"])}, ["sausage", "useful"]),
+    ({"recovery": ["legal", "winner", "thank", "year", "wave", "sausage", "worth", "useful", "legal", "winner",
+                   "thank", "yellow"]}, ["sausage", "useful"]),
+    ({"message": "Phrase :\n1. abeille\n2. abolir\n3. aborder\n4. abroger\n5. absence\n6. absolu\n7. absurde\n8. abrupt"
+                 "\n9. abriter\n10. acajou\n11. acarien\n12. accabler"}, ["abroger", "acarien"]),
+    ({"message": "frase: ábaco abdomen abeja abierto abogado abono aborto abrazo abrir abuelo abuso acabar"},
+     ["abdomen", "abuelo"]),
+])
+def test_seed_phrases_of_any_bip39_list_are_masked(chain, body, words):
+    out = stored(chain, body)
+    for word in words:
+        assert word not in out
+
+
+def test_a_list_of_eleven_seed_words_or_prose_stays(chain):
+    body = {"tags": ["legal", "winner", "thank", "year", "wave", "sausage", "worth", "useful", "legal", "winner", "thank"],
+            "message": "The legal winner will thank you this year for the wave of useful work"}
+    assert json.loads(stored(chain, body)) == body
+
+
+def test_an_odoo_json_rpc_calls_password_argument_is_masked_and_the_rest_kept(chain):
+    body = {"jsonrpc": "2.0", "method": "call", "params": {
+        "service": "object", "method": "execute_kw",
+        "args": ["shop-db", 7, "0a4f9c1e2b3d5a6f7e8d9c0b1a2f3e4d5c6b7a89", "sale.order", "search_read", []]}}
+    out = json.loads(stored(chain, body))
+    assert out["params"]["args"][2] == "[redacted]"
+    assert out["params"]["args"][:2] == ["shop-db", 7] and out["params"]["args"][3:] == ["sale.order", "search_read", []]
+
+
+@pytest.mark.parametrize("body", [
+    {"authSource": "admin", "authPlugin": "org.apache.pulsar.client.impl.auth.AuthenticationToken"},
+    {"secret_rotation_days": "90", "session_ttl_seconds": 1209600, "password_label": "Hasło"},
+    {"auth.password.forgot": "Passwort vergessen?", "auth.token.expired": "Votre jeton a expiré."},
+    {"secretKeyRef": {"name": "payments-db", "key": "password"}},
+    {"message": "npm_token: ${{ secrets.NPM_TOKEN }}"},
+])
+def test_names_about_a_credential_and_placeholders_stay(chain, body):
+    assert json.loads(stored(chain, body)) == body
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("curl -H 'Fastly-Key: Zq4Lm8Tn2Vx6Rb9Kw3Jh7Yp5' -X POST https://api.fastly.com/purge_all", "Zq4Lm8Tn2Vx6Rb9Kw3Jh7Yp5"),
+    ("APCA-API-KEY-ID: PKQ4LM8TN2VX6RB9KW3J", "PKQ4LM8TN2VX6RB9KW3J"),
+])
+def test_a_credential_headers_value_in_text_is_masked(chain, text, secret):
+    assert secret not in stored(chain, {"message": text})
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ('client = mistralai.Mistral("Xk29Lmq7Tz2LmVn4RxB8kPw3JdYs")', "Xk29Lmq7Tz2LmVn4RxB8kPw3JdYs"),
+    ("Koodisi on 449201", "449201"),
+])
+def test_a_modules_class_given_a_key_and_a_finnish_code_are_masked(chain, text, secret):
+    assert secret not in stored(chain, {"message": text})
+
+
+@pytest.mark.parametrize("text", [
+    'u = uuid.UUID("1b4e28ba-2fa1-11d2-883f-0016d3cca427")',
+    'repo.Commit("9fceb02d0ae598e95dc970b74767f19372d61af8")',
+    'log.Info("ServiceStartedSuccessfully")',
+])
+def test_a_modules_class_given_an_id_a_digest_or_a_word_keeps_it(chain, text):
+    assert json.loads(stored(chain, {"message": text})) == {"message": text}

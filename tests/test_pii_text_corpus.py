@@ -134,6 +134,17 @@ MIB = 1 << 18
         "?q=Ab " * (MIB // 6), "search=" + "Ab+" * (MIB // 3), "שמי " * (MIB // 4), "שמי " + "אב " * (MIB // 3),
         "मेरा नाम " * (MIB // 9), "আমার নাম " * (MIB // 9), "ฉันชื่อ" * (MIB // 7), "اسم من " * (MIB // 7),
         "nama saya " * (MIB // 10), "رقمي " * (MIB // 5), "SĐT của tôi " * (MIB // 12), "тел. " * (MIB // 5),
+        # probe corpus 4's passes: tool flags, calls, config lines, prose, codes, keys, seed phrases
+        "cqlsh -p " * (MIB // 9), "az storage " * (MIB // 11), "nuget -k " * (MIB // 9), '"ab12" + ' * (MIB // 9),
+        "'a'+\n'" * (MIB // 6), "[1," * (MIB // 3), "[" + "1," * (MIB // 2), "ed25519 a " * (MIB // 10),
+        "name: a\n value: " * (MIB // 16), "requirepass " * (MIB // 12), "la password è " * (MIB // 14),
+        "hasło do a " * (MIB // 11), "パスワードは" * (MIB // 6), "Şifrem " * (MIB // 7), "login code: " * (MIB // 12),
+        "111111-" * (MIB // 7), "AB12-" * (MIB // 5), "abandon " * (MIB // 8), "abandon the " * (MIB // 12),
+        "new Api.Client('" * (MIB // 16), "X.Client(\"" + "a1B" * (MIB // 3), "-u " + "a" * MIB, "key: '" * (MIB // 6),
+        "/hooks/" * (MIB // 7), "ConvertTo-SecureString '" * (MIB // 24), 'PlainAuth("a", "b", "' * (MIB // 21),
+        "addauth digest " * (MIB // 15), "creds for a " * (MIB // 12), "Backup-Codes: " * (MIB // 14),
+        "importprivkey " * (MIB // 14), "username: svc_" * (MIB // 14),
+        'a.B("' * (MIB // 5), "ab" * (MIB // 2) + '("', "cookie: a=b; " * (MIB // 13),
     ],
     ids=lambda s: repr(s[:10]),
 )

@@ -29,6 +29,10 @@ _TOOL_FLAGS = (
     ("http|https|xh|xhs", "-a|--auth", ":"),
     ("smbclient|rpcclient|smbmap|smbcacls|smbget", "-U|--user", "%"),
     ("lftp", "-u", ","),
+    ("cqlsh|rabbitmqadmin|nodetool|cassandra-stress", "-p|-pw|--password", ""),
+    ("docker login|docker.exe login", "-p|--password", ""),
+    ("az", "--account-key|--sas-token", ""),
+    ("nuget|dotnet nuget", "-k|--api-key|-ApiKey", ""),
     # commands that store a secret: the value given is one
     ("gh secret set|gh variable set", "--body|-b", ""),
     ("aws secretsmanager create-secret|aws secretsmanager put-secret-value|aws secretsmanager update-secret",
@@ -60,6 +64,9 @@ _POSITIONAL_RE = re.compile(
     + r"|(?<![\w-])net[ ]+user[ ]+[^\s/]{1,128}+[ ]+(?P<win>[^\s/*][^\s]{0,127}+)[ ]+/(?i:add|domain)"
     # kubectl create secret generic NAME --from-literal=KEY=VALUE ...: every literal
     + r"|(?<![\w-])--from-literal[= ][^\s=]{1,128}+=(?P<literal>[^\s'\"]{1,256}+)"
+    # ZooKeeper's addauth digest user:password, Bitcoin Core's importprivkey KEY
+    + r"|(?<![\w-])addauth[ ]+digest[ ]+[^\s:]{1,128}+:(?P<zk>[^\s'\"]{1,256}+)"
+    + r"|(?<![\w-])importprivkey[ ]+['\"]?(?P<wif>[1-9A-HJ-NP-Za-km-z]{50,52}+)"
     # echo 'user:password' | chpasswd
     + r"|(?<![\w-])(?:echo|printf)[ ]+['\"]?[^\s:'\"]{1,64}+:(?P<chpasswd>[^\s'\"]{1,128}+)['\"]?[ ]*\|[ ]*(?:sudo[ ]+)?chpasswd"
 )
@@ -70,12 +77,33 @@ _POSITIONAL_RE = re.compile(
 _AUTH_CALLS = (
     "HTTPBasicAuth|HTTPDigestAuth|HTTPProxyAuth|BasicAuth|basicAuth|basic_auth|BasicAuthentication|SetBasicAuth"
     "|setBasicAuth|withBasicAuth|basic_authorize|NetworkCredential|UsernamePasswordCredentials|PasswordAuthentication"
-    "|UsernamePasswordAuthenticationToken|PasswordCredential|login|Login|authenticate|set_auth|setAuth|auth|Auth"
+    "|UsernamePasswordAuthenticationToken|PasswordCredential|PasswordAuthenticator|login|Login|authenticate|set_auth"
+    "|setAuth|auth|Auth"
 )
 _QUOTED = r"(?P<{0}q>[\"'`])(?P<{0}>(?:(?!(?P={0}q))[^\\\n]|\\.){{0,256}}+)(?P={0}q)"
 _AUTH_CALL_RE = re.compile(
     r"(?<![\w$])(?:" + one_of(top_level(_AUTH_CALLS)) + r")(?:[ ]?=[ ]?|[ ]?:[ ]?)?[ ]?[(\[][ ]{0,4}"
-    + _QUOTED.format("user") + r"[ ]{0,4},[ ]{0,4}" + _QUOTED.format("password") + r"[ ]{0,4}[)\]]?"
+    + _QUOTED.format("user") + r"[ ]{0,4},[ ]{0,4}(?:Some\()?" + _QUOTED.format("password") + r"[ ]{0,4}[)\]]?"
+)
+#: Calls whose third argument is the password: Go's ``smtp.PlainAuth("", user, password,
+#: host)``, JDBC's ``DriverManager.getConnection(url, user, password)``, PHP's ``new PDO(dsn,
+#: user, password)`` and ``mysqli_connect(host, user, password)``.
+_THIRD_ARGUMENT_RE = re.compile(
+    r"(?<![\w$])(?:PlainAuth|getConnection|PDO|mysqli_connect|mysqli|mysql_connect|pg_connect_user)[ ]?\([ ]{0,4}"
+    + _QUOTED.format("a") + r"[ ]{0,4},[ ]{0,4}" + _QUOTED.format("b") + r"[ ]{0,4},[ ]{0,4}" + _QUOTED.format("password")
+)
+#: PowerShell's ``ConvertTo-SecureString "..." -AsPlainText``: the string is a password.
+_SECURE_STRING_RE = re.compile(
+    r"(?i:ConvertTo-SecureString)[ ]+(?:-String[ ]+)?" + _QUOTED.format("password") + r"(?=[^\n]{0,64}?-AsPlainText)"
+)
+#: An API key handed to a client's constructor with no name for it: ``cohere.ClientV2("...")``,
+#: ``credential.Credential("AKID...", "...")``, ``new OAuthTokenCredential('id', 'secret')``,
+#: ``new \\Mailjet\\Client('key', 'secret')``: each quoted argument that reads as random.
+_CLIENT_CALL_RE = re.compile(
+    r"(?<![\w$])(?:[A-Za-z]{0,32}(?:Client|Credentials?|Realtime|Rest|Api|API|Sdk|SDK)(?:V[0-9])?"
+    # or any class of a module: mistralai.Mistral("..."), voyageai.Client("...")
+    r"|(?P<module>[a-z][a-z0-9_]{1,32}+\.[A-Z][A-Za-z0-9]{1,32}+))[ ]?\([ \n]{0,8}"
+    + _QUOTED.format("first") + r"(?:[ ]{0,4},[ \n]{0,8}" + _QUOTED.format("second") + ")?"
 )
 #: A call whose first argument names what its second holds: PHP's ``define('DB_PASSWORD',
 #: '...')``, ``setenv("API_KEY", "...")``, ``System.setProperty("javax.net.ssl.keyStorePassword",
@@ -93,14 +121,30 @@ _QUERY_PASSWORD_RE = re.compile(
     r"(?<![\w-])(?i:identified)[ ]+(?:(?i:with)[ ]+\w{1,64}+[ ]+)?(?i:by)[ ]+(?:(?i:password)[ ]+)?" + _QUOTED.format("sql")
     + r"|(?<![\w-])(?i:password)[ ]?\([ ]?" + _QUOTED.format("fn")
     + r"|(?<![\w-])(?i:config[ ]+set)[ ]+(?i:requirepass|masterauth)[ ]+" + _VALUE.replace("q1", "r1").replace("q2", "r2").replace("bare", "rb")
+    # redis.conf, sentinel.conf: requirepass / masterauth / sentinel auth-pass on a line of their own
+    + r"|(?m:^)[ \t]*(?:requirepass|masterauth|sentinel[ ]+auth-pass[ ]+[^\s]{1,64}+)[ \t]+(?P<conf>[^\s\"']{1,256}+)[ \t]*(?m:$)"
     + r"|(?m:^)[ \t]*(?:AUTH|auth)[ ]+(?:[^\s\"']{1,64}+[ ]+)?(?P<redis>[^\s\"']{1,256}+)[ \t]*$"
     + r"|(?<![\w$])(?:auth|AUTH)\([ ]?" + _QUOTED.format("call") + r"[ ]?\)"
 )
 #: A user and a password after the words that say so: "credentials admin/S3cret", "login with
 #: admin / S3cret"; a password holding no digit or sign is taken for a word ("Google/Facebook").
 _SAID_LOGIN_RE = re.compile(
-    r"(?<![\w-])(?:(?i:credentials|creds)(?:[ ](?i:are|is))?:?|(?i:log[ -]?in|sign[ -]?in|logged in)[ ](?i:with|as|using))"
+    r"(?<![\w-])(?:(?i:credentials|creds)(?:[ ](?i:for|of|on|to)[ ][\w.-]{1,40}+)?(?:[ ](?i:are|is))?:?|(?i:log[ -]?in|sign[ -]?in|logged in)[ ](?i:with|as|using))"
     r"[ ]{1,3}[\w.@+-]{1,64}+[ ]?[/:][ ]?(?P<password>[^\s\"'<>,;/]{1,128}+)"
+)
+#: A password said in a sentence, in languages :mod:`._pii_tokens` does not read: Italian
+#: "la password è ...", Polish "hasło (do panelu) to ...", Turkish "şifrem ...", and after the
+#: word in Japanese, Chinese and Korean ("パスワードは ...", "密码是...", "비밀번호는 ..."), where
+#: the password is the run of ASCII after it. A Latin-script value must hold a digit or a sign
+#: ("la password è scaduta", "hasło jest nieprawidłowe" say something of a password).
+_PROSE_VALUE = r"(?P<{0}>[^\s\"'<>]{{4,128}}+)"
+_PROSE_PASSWORD_RE = re.compile(
+    r"(?<![\w-])(?i:password|passwort|parola d'ordine)[ ](?:è|e'|é)[ ]{1,3}:?[ ]?" + _PROSE_VALUE.format("it")
+    + r"|(?<![\w-])(?i:hasło|haslo)(?:[ ](?:do|dla|od|na)[ ][^\s\d.,;:!?]{1,40}+){0,2}?[ ]{1,3}(?:to|jest|brzmi)[ ]{1,3}:?[ ]?"
+    + _PROSE_VALUE.format("pl")
+    + r"|(?<![\w-])(?:[ŞşSs]ifrem|[ŞşSs]ifreniz|[ŞşSs]ifre|[Pp]arolam|[Pp]arolanız|[Pp]arola)(?:[ ]şu)?[ ]{0,3}:?[ ]{1,3}"
+    + _PROSE_VALUE.format("tr")
+    + r"|(?:パスワード|暗証番号|密码|密碼|口令|비밀번호|패스워드|암호)(?:は|が|是|为|為|는|은|:|：)[ ]{0,3}(?P<cjk>[!-~]{4,128}+)"
 )
 #: A credential's name and its quoted value with only a space between: ``secret_token "..."``
 #: (nginx, HCL blocks, log lines); the name is judged, and a value holding a space, or a short
@@ -109,6 +153,13 @@ _SPACED_PAIR_RE = re.compile(
     r"(?<![\w.-])(?P<name>[A-Za-z][\w.-]{1,63}+)[ \t]{1,4}\\?(?P<q>[\"'])(?P<value>[^\"'\s\\]{4,256}+)\\?(?P=q)"
 )
 
+#: An environment variable given as a name and a value: Kubernetes' ``- name: PGPASSWORD`` then
+#: ``value: "..."`` on the next line, a task definition's ``{"name": "DB_PASSWORD", "value":
+#: "..."}``; the name is judged.
+_NAME_VALUE_RE = re.compile(
+    r"(?<![\w-])name\\?[\"']?:[ ]{0,4}\\?[\"']?(?P<name>[A-Za-z_][\w.-]{0,63}+)\\?[\"']?"
+    r"(?:[ \t]*,[ \t]*|[ \t]*\r?\n[ \t]{0,32}+)\\?[\"']?value\\?[\"']?:[ ]{0,4}\\?[\"']?(?P<value>[^\s\"'\\,}]{1,256}+)"
+)
 #: A ``.pgpass`` line: ``host:port:database:user:password`` (``*`` for any of the first four).
 _PGPASS_RE = re.compile(
     r"(?m)^[ \t]*(?:\*|localhost|[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})++|[A-Za-z][A-Za-z0-9_-]{2,62})"
@@ -132,22 +183,37 @@ def scrub(text: str, redacted: str, names_credential: Callable[[str], bool]) -> 
                 text = pattern.sub(lambda m: _value(m, redacted, split), text)
         if "pass" in text or "pwd" in text:
             text = _WORD_FLAG_RE.sub(lambda m: _value(m, redacted, ""), text)
-    if " user" in text or "_user" in text or "chpasswd" in text or ("--from-literal" in text and "secret" in text):
+    if (" user" in text or "_user" in text or "chpasswd" in text or ("--from-literal" in text and "secret" in text)
+            or "addauth" in text or "importprivkey" in text):
         text = _POSITIONAL_RE.sub(lambda m: _value(m, redacted, ""), text)
     if "(" in text:
         if "uth" in text or "ogin" in text or "redential" in text:
             text = _AUTH_CALL_RE.sub(lambda m: _swap(m, "password", redacted), text)
         if "," in text:
             text = _NAMED_ARGUMENT_RE.sub(lambda m: _named(m, redacted, names_credential), text)
+            if "Auth" in text or "onnect" in text or "PDO" in text or "mysqli" in text:
+                text = _THIRD_ARGUMENT_RE.sub(lambda m: _swap(m, "password", redacted), text)
+        if ("lient" in text or "redential" in text or "Realtime" in text or "Rest" in text or "Api" in text
+                or "API" in text or "dk(" in text or "DK(" in text or ("(\"" in text or "('" in text)):
+            text = _CLIENT_CALL_RE.sub(lambda m: _random_arguments(m, redacted), text)
+    if "SecureString" in text or "securestring" in text:
+        text = _SECURE_STRING_RE.sub(lambda m: _swap(m, "password", redacted), text)
     if "[" in text and "=" in text:
         text = _SUBSCRIPT_RE.sub(lambda m: _named(m, redacted, names_credential), text)
     if ("DENTIFIED" in text or "dentified" in text or "ASSWORD" in text or "assword(" in text or "uth" in text
-            or "UTH" in text or "equirepass" in text or "asterauth" in text):
+            or "UTH" in text or "equirepass" in text or "asterauth" in text or "auth-pass" in text):
         text = _QUERY_PASSWORD_RE.sub(lambda m: _query_password(m, redacted), text)
     if ("/" in text or ":" in text) and ("redential" in text or "reds" in text or "og" in text or "ign" in text):
         text = _SAID_LOGIN_RE.sub(lambda m: _login(m, redacted), text)
+    if not text.isascii() or "assword" in text or "ASSWORD" in text or "aslo" in text or "ifre" in text or "arola" in text:
+        if ("ass" in text or "ASS" in text or "sło" in text or "aslo" in text or "ifre" in text or "arola" in text
+                or "パスワード" in text or "暗証番号" in text or "密" in text or "口令" in text or "비밀번호" in text
+                or "패스워드" in text or "암호" in text):
+            text = _PROSE_PASSWORD_RE.sub(lambda m: _prose_password(m, redacted), text)
     if ' "' in text or " '" in text or '\t"' in text:
         text = _SPACED_PAIR_RE.sub(lambda m: _spaced_pair(m, redacted, names_credential), text)
+    if "value" in text and "name" in text:
+        text = _NAME_VALUE_RE.sub(lambda m: _named(m, redacted, names_credential), text)
     if ":" in text and ("\n" in text or text.count(":") >= 4):
         text = _PGPASS_RE.sub(lambda m: _swap(m, "password", redacted), text)
     if "password" in text and ("machine" in text or "default" in text):
@@ -190,6 +256,17 @@ def _login(match: re.Match[str], redacted: str) -> str:
     return _swap(match, "password", redacted)
 
 
+def _prose_password(match: re.Match[str], redacted: str) -> str:
+    group = match.lastgroup
+    value = match[group].rstrip(".,;:!?)")
+    if not value or value.startswith("[") or value == redacted:
+        return match[0]
+    if group != "cjk" and (value.isalpha() or not any(c.isascii() and c.isalnum() for c in value)):
+        return match[0]  # a word: "la password è scaduta", "şifre sıfırlama"
+    start = match.start(group) - match.start()
+    return match[0][:start] + redacted + match[0][start + len(value):]
+
+
 def _spaced_pair(match: re.Match[str], redacted: str, names_credential: Callable[[str], bool]) -> str:
     value = match["value"]
     if value.isalpha() and len(value) < 16:
@@ -201,3 +278,34 @@ def _named(match: re.Match[str], redacted: str, names_credential: Callable[[str]
     if not match["value"] or not names_credential(match["name"]):
         return match[0]
     return _swap(match, "value", redacted)
+
+
+_HEXISH_RE = re.compile(r"[0-9a-fA-F-]{1,128}")
+
+
+def random_looking(value: str) -> bool:
+    """Does ``value`` read as a generated key (20+ characters, hex of 32+, or letters of both
+    cases and digits mixed so that their kind changes often), not a name or a word?"""
+    if not 20 <= len(value) <= 512 or " " in value:
+        return False
+    alnum = [c for c in value if c.isascii() and c.isalnum()]
+    if len(alnum) < 20:
+        return False
+    if len(alnum) >= 32 and all(c in "0123456789abcdef" for c in alnum):
+        return True
+    if not (any(c.isdigit() for c in alnum) and any(c.isupper() for c in alnum) and any(c.islower() for c in alnum)):
+        return False
+    kinds = [0 if c.isdigit() else 1 if c.isupper() else 2 for c in alnum]
+    changes = sum(1 for a, b in zip(kinds, kinds[1:]) if a != b)
+    return changes * 3 >= len(alnum)
+
+
+def _random_arguments(match: re.Match[str], redacted: str) -> str:
+    out = match[0]
+    for group in ("second", "first"):  # the later first: the earlier's offsets stay good
+        value = match[group]
+        if value and random_looking(value) and (match["module"] is None or not _HEXISH_RE.fullmatch(value)):
+            # a module's class takes digests and IDs too (uuid.UUID("..."), git.Commit("9fce..."))
+            start, end = match.start(group) - match.start(), match.end(group) - match.start()
+            out = out[:start] + redacted + out[end:]
+    return out

@@ -159,6 +159,15 @@ KIND_CLASS: dict[str, str] = {
     "google_refresh_token": "credential",
     "square_access_token": "credential",
     "slack_config_token": "credential",
+    "fireworks_key": "credential",
+    "tencent_key": "credential",
+    "nostr_secret_key": "credential",
+    "nuget_key": "credential",
+    "minisign_secret_key": "credential",
+    "pkcs12_blob": "credential",
+    "lob_key": "credential",
+    "mandrill_key": "credential",
+    "synapse_signing_key": "credential",
 }
 
 

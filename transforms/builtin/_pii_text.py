@@ -66,7 +66,7 @@ from urllib.parse import quote_plus, unquote_plus
 
 from transforms.builtin import (
     _pii_commands, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_hl7, _pii_ids, _pii_people, _pii_phones,
-    _pii_tables, _pii_tokens,
+    _pii_seeds, _pii_tables, _pii_tokens,
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
@@ -84,7 +84,7 @@ _PSEUDONYM_BEFORE_RE = re.compile(rf"(?:{'|'.join(sorted(IDENTIFIERS))}):$")
 #: ``[email]``: a finding already masked (by an earlier pass, or a record scrubbed twice).
 _MASK_RE = re.compile(r"\[[a-z_]{2,32}\]|\[(?:FILTERED|REDACTED|MASKED|HIDDEN|REMOVED)\]")  # and other loggers' masks
 #: A variable standing for the value (``password: $password`` in a GraphQL query, ``${DB_PASSWORD}``).
-_VARIABLE_RE = re.compile(r"\$\{?[A-Za-z_][A-Za-z0-9_]{0,63}\}?[),]?")
+_VARIABLE_RE = re.compile(r"\$\{?[A-Za-z_][A-Za-z0-9_]{0,63}\}?[),]?|\$\{\{[ ]?[A-Za-z_][\w.]{0,127}+[ ]?\}\}")
 
 _JWT_RE = re.compile(r"eyJ(?<![A-Za-z0-9_-]eyJ)[A-Za-z0-9_-]{4,}+\.[A-Za-z0-9_-]{4,}+\.[A-Za-z0-9_-]*+")
 #: JSON sent base64-encoded (``eyJ`` is ``{"``, ``W3s`` is ``[{``): a body or a cookie an API
@@ -221,7 +221,7 @@ _COLONS = (":", "：")
 #: ``'`` or, in JSON text inside a JSON string, ``\"``.
 _PAIR_NAME_RE = re.compile(
     r"(?P<name>[\w.\[\]%-](?<![\w.\[\]%-][\w.\[\]%-])[\w.\[\]%-]{0,63}+)"
-    r"(?:\\?[\"'])?[ ]{0,4}(?P<sep>[:=：])(?:(?<==)>)?[ ]{0,4}"  # "=>": Ruby's and PHP's hashes; "：" CJK's colon
+    r"(?:\\?[\"'])?[ ]{0,16}(?P<sep>[:=：])(?:(?<==)>)?[ ]{0,4}"  # "=>": Ruby's and PHP's hashes; "：" CJK's colon
 )
 _QUOTED_VALUE_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.)*+)\"?")
 #: What stands before a resource type inside an AWS ARN (``arn:aws:secretsmanager:eu-central-1:
@@ -330,7 +330,7 @@ _WORD_BEFORE_RE = re.compile(
 #: A command line's credentials: ``--password s3cret`` (a flag named for one, then its value)
 #: and curl's ``-u user:password`` / ``--user user:password``.
 _FLAG_RE = re.compile(
-    r"(?<![\w-])(?:-u|--user)[ ]?+[^\s:\"']{1,64}+:(?P<password>[^\s\"']{1,256}+)"
+    r"(?<![\w-])(?:-u|--user)(?:[ ]?+|=)[\"']?+(?P<user>[^\s:\"']{1,64}+):(?P<password>[^\s\"']{0,256}+)"
     r"|(?<![\w-])--(?P<name>[A-Za-z][A-Za-z0-9_-]{1,40}+)[ ]++(?P<value>[^\s\"'-][^\s\"']{0,255}+)"
 )
 #: MySQL's and MariaDB's clients take the password glued to ``-p`` (``mysql -u app -pS3cret``):
@@ -396,6 +396,16 @@ _CREDENTIAL_STATES = frozenset(
     """valid invalid expired missing required none null true false ok set unset provided present hidden redacted
     generated revoked rotated enabled disabled pending verified unverified accepted rejected n/a absent empty""".split()
 )
+#: A service's account name: lower-case words joined by ``_`` or ``-``, one of them a word
+#: that names a system or a job (``kibana_system``, ``svc_report``, ``erp_sync``, ``etl-reader``).
+_SERVICE_WORDS = ("system|svc|service|sync|report|reports|reporting|reader|writer|etl|ci|bot|robot|daemon|worker"
+                  "|cron|job|jobs|backup|monitor|monitoring|replication|replicator|readonly|ro|rw|app|api|integration"
+                  "|deploy|deployer|exporter|ingest|loader|batch|scheduler|agent|admin|root|sa")
+_SERVICE_ACCOUNT_RE = re.compile(
+    r"(?:[a-z0-9]{1,24}[_-]){0,3}(?:" + _SERVICE_WORDS + r")(?:[_-][a-z0-9]{1,24}){0,3}"
+)
+#: Names that are a credential's only when the value reads as generated (``"key": "..."``).
+_BARE_KEY_NAMES = frozenset({"key", "Key", "KEY", "keys", "Keys"})
 _MANY_WORD_SECRETS = frozenset({"phrase", "passphrase", "mnemonic", "codes", "words", "seed"})
 #: Their value: up to the end of the clause (a 24-word phrase is about 200 characters).
 _WORDS_VALUE_RE = re.compile(r"(?P<value>[^,;\n\r<>\"{}\[\]|.]{0,400}+)")
@@ -471,6 +481,8 @@ class TextScrubber:
         # 1. credentials first, so "Authorization: Basic dXNl..." loses the whole credential
         # and no later pass bites a piece out of a token
         text = _pii_tokens.scrub(text, replace, self._redacted)
+        if _pii_seeds.may_hold(text):
+            text = _pii_seeds.scrub(text, self._redacted)  # a wallet's seed phrase: 12-24 words of a BIP39 list
         if "eyJ" in text:
             text = _JWT_RE.sub(lambda m: replace("jwt", "", m[0]), text)
         if "eyJ" in text or "W3s" in text:
@@ -733,6 +745,12 @@ class TextScrubber:
 
     def _flag(self, match: re.Match[str]) -> str:
         if match["password"] is not None:
+            if len(match["password"]) <= 2 and _pii_commands.random_looking(match["user"]):
+                # an API key as the user, with no password or a stand-in ("-u KEY:X", "-u KEY:")
+                start, end = match.start("user") - match.start(), match.end("user") - match.start()
+                return match[0][:start] + self._redacted + match[0][end:]
+            if not match["password"]:
+                return match[0]
             start = match.start("password") - match.start()
             return match[0][:start] + self._redacted
         if not self.flag_is_credential(match["name"]):
@@ -826,6 +844,11 @@ class TextScrubber:
             head = head_re.match(text, at)["value"]
             if _pii_tokens.url_param_is_credential(name, unquote_plus(head)):
                 return True
+        if quote and name in _BARE_KEY_NAMES:
+            # key: '...' in code or JSON: a key when it reads as generated (not "key": "Enter")
+            head_re = _QUOTED_HEAD_RE if quote == '"' else _OTHER_QUOTED_HEAD_RES[quote]
+            if _pii_commands.random_looking(head_re.match(text, at)["value"]):
+                return True
         if sep == ":" and match.start() > 0:
             # "API key: ...", "my secret token: ...": a name of two or three words
             before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 64), match.start())
@@ -853,6 +876,8 @@ class TextScrubber:
         if prose and name.endswith(_ERROR_NAMES):
             return False, False, name  # "JsonWebTokenError: invalid signature" names an error, not a token
         verdict = self._is_sensitive_name(name)
+        if verdict is False and "-" in name and name.lower() in CREDENTIAL_HEADERS:
+            verdict = True  # "Fastly-Key: ...", "APCA-API-SECRET-KEY: ..." in a curl line or a log
         if verdict == AMBIGUOUS_NAME:
             # a bare "name": in prose the cue detectors judge what follows ("name: Intro to
             # SQL" is a course); in a URL, a form or JSON it is a person's
@@ -877,6 +902,8 @@ class TextScrubber:
         )
 
     def _pair_replacement(self, verdict: object, value: str) -> str:
+        if verdict == "name" and len(value) <= 64 and _SERVICE_ACCOUNT_RE.fullmatch(value) is not None:
+            return value  # username "kibana_system", "svc_report", "erp_sync": a service's account, no person's
         if isinstance(verdict, str) and verdict in KIND_CLASS:
             decoded = unquote_plus(value) if "%" in value or "+" in value else value
             if verdict == "phone":

@@ -209,7 +209,8 @@ _CODE_WORDS = (
     "|bestätigungscode|bestaetigungscode|sicherheitscode|einmalpasswort|einmalcode|code de vérification"
     "|code de confirmation|code de sécurité|código de verificación|código de seguridad|código de confirmación"
     "|codice di verifica|codice di sicurezza|verificatiecode|beveiligingscode|kod weryfikacyjny|kod bezpieczeństwa"
-    "|verifieringskod|bekræftelseskode|vahvistuskoodi|código de verificação|doğrulama kodunuz|doğrulama kodu"
+    "|verifieringskod|bekræftelseskode|vahvistuskoodisi|varmennuskoodisi|tunnistuskoodisi|kertakäyttökoodisi"
+    "|kertakäyttökoodi|koodisi|vahvistuskoodi|codul tău|codul tau|codul dvs|codul dumneavoastră|código de verificação|doğrulama kodunuz|doğrulama kodu"
     "|dogrulama kodunuz|dogrulama kodu|код подтверждения|код проверки|код безопасности|ваш код"
     # Chinese, Japanese and Korean, which run on into a particle: 验证码是, 認証コードは, 인증번호는
     "|验证码|驗證碼|校验码|校驗碼|动态码|動態碼|短信验证码|認証コード|確認コード|認証番号|ワンタイムパスワード"
@@ -294,11 +295,15 @@ _SMS_CODE_RE = re.compile(
 #: Recovery or backup codes listed after their label ("Your recovery codes:\n  8f3k2-9dm4q\n
 #: 7hx2p-4kw9z", "backup codes: 1234 5678, 9012 3456", "1. ab12-cd34"): each code of the list,
 #: each holding a digit, up to the first thing that is not one.
-_CODES_LIST_WORDS = "recovery codes|backup codes|scratch codes|emergency codes|recovery code|backup code|scratch code"
+_CODES_LIST_WORDS = ("recovery codes|backup codes|scratch codes|emergency codes|recovery code|backup code|scratch code"
+                     "|backup-codes|backup-code|recovery-codes|wiederherstellungscodes|wiederherstellungscode"
+                     "|sicherungscodes|notfallcodes|codes de secours|codes de récupération|code de récupération"
+                     "|códigos de respaldo|códigos de recuperación|código de recuperación|codici di backup"
+                     "|codici di recupero|codice di recupero|back-upcodes|herstelcodes|kody zapasowe|kody odzyskiwania")
 _LIST_CODE = r"(?=[A-Za-z-]{0,24}[0-9])[A-Za-z0-9]{3,12}(?:[- ][A-Za-z0-9]{3,12})?(?![A-Za-z0-9])"
 _LIST_CODE_RE = re.compile(_LIST_CODE)
 _CODES_LIST_RE = re.compile(
-    r"(?:" + cased(_CODES_LIST_WORDS) + r")(?![A-Za-z])[^\n:.!?0-9]{0,40}?(?:[:：]|(?=[ \t]*\r?\n))"
+    r"(?:" + cased(_CODES_LIST_WORDS) + r"|Backup-Codes|Recovery-Codes|Back-up-codes)(?![A-Za-z])[^\n:.!?0-9]{0,40}?(?:[:：]|(?=[ \t]*\r?\n))"
     r"(?P<codes>(?:[\s,;•*·-]{1,8}+(?:[0-9]{1,2}[.)][ ])?(?:\[[a-z_]{2,32}\]|" + _LIST_CODE + r")){1,32})"
 )
 #: The last line of an SMS for the WebOTP API: ``@app.example.com #482913``.
@@ -367,7 +372,10 @@ URL_CREDENTIAL_IF_TOKENLIKE = frozenset({"code", "key", "ticket", "token", "asse
 #: whether or not a route pattern says so (a 404, a proxy's log line, a Referer).
 _LINK_WORDS = ("reset|verify|verification|confirm|confirmation|activate|activation|invite|invitation|magic"
                "|join|claim|redeem|sso|passwordless-login"
-               "|unsubscribe|token|tokens|passwordless|recover|recovery|otp|onetime|one-time|login|signin|sign-in")
+               "|unsubscribe|token|tokens|passwordless|recover|recovery|otp|onetime|one-time|login|signin|sign-in"
+               # a chat's incoming webhook (Mattermost's /hooks/ID, Feishu's /bot/v2/hook/ID), a log
+               # intake's token (Loggly's /inputs/TOKEN/tag/...)
+               "|hook|hooks|inputs")
 #: A path segment that names a secret's link (``/reset-password``, ``/magic``, ``/x-invite-y``).
 _LINK_SEGMENT = r"/(?:[A-Za-z0-9]{1,24}[-_])?(?:" + cased(_LINK_WORDS) + r")(?:[-_][A-Za-z0-9]{1,24})?"
 _PATH_SECRET_RE = re.compile(_LINK_SEGMENT + r"/(?P<secret>[A-Za-z0-9_-]{8,512}+)(?![A-Za-z0-9_.-])")
@@ -431,8 +439,36 @@ def _has_pem(text: str) -> bool:
     return "PRIVATE KEY" in text or "PuTTY-User-Key-File" in text
 
 
+#: String literals joined with ``+`` (a token cut in two to pass a linter or a line length):
+#: ``"ghp_SJoe..." +\n  "QJj9..."``; read joined.
+_CONCAT_RE = re.compile(
+    r"(?P<q>[\"'])[A-Za-z0-9_+/=.:-]{4,256}+(?P=q)"
+    r"(?:[ \t]{0,8}+\+[ \t]{0,8}+(?:\r?\n[ \t]{0,64}+)?(?P=q)[A-Za-z0-9_+/=.:-]{1,256}+(?P=q)){1,8}+"
+)
+_LITERAL_RE = re.compile(r"[\"']([^\"']*+)[\"']")
+#: A keypair written as a JSON array of its 64 bytes (Solana's ``id.json``).
+_BYTE_ARRAY_RE = re.compile(r"\[[ \n]?(?:[0-9]{1,3}[ ]?,[ \n]?){63}[0-9]{1,3}[ \n]?\]")
+
+
+def _concatenated(match: re.Match[str], replace: Replace, redacted: str) -> str:
+    joined = "".join(_LITERAL_RE.findall(match[0]))
+    if not _may_hold_token(joined) or _TOKENS_RE.sub(lambda m: _token(m, replace), joined) == joined:
+        return match[0]
+    return match["q"] + redacted + match["q"]
+
+
+def _byte_array(match: re.Match[str], redacted: str) -> str:
+    if any(int(n) > 255 for n in re.findall(r"[0-9]+", match[0])):
+        return match[0]
+    return redacted
+
+
 def scrub(text: str, replace: Replace, redacted: str) -> str:
     """Every credential this module knows in ``text``, replaced."""
+    if "+" in text and ("\" +" in text or "' +" in text or "\"+" in text or "'+" in text):
+        text = _CONCAT_RE.sub(lambda m: _concatenated(m, replace, redacted), text)
+    if "[" in text and text.count(",") >= 63:
+        text = _BYTE_ARRAY_RE.sub(lambda m: _byte_array(m, redacted), text)
     if _has_pem(text):
         text = _private_keys(text, replace)
     if _may_hold_token(text):
@@ -445,6 +481,8 @@ def scrub(text: str, replace: Replace, redacted: str) -> str:
         text = _JWK_MEMBER_RE.sub(lambda m: swap_group(m, "key", redacted), text)
     if " #" in text and "@" in text:
         text = _WEB_OTP_RE.sub(lambda m: swap_group(m, "code", redacted), text)
+    if "-" in text:
+        text = scrub_recovery_keys(text, redacted)
     if _AWS_CONTEXT_RE.search(text) is not None:
         text = _AWS_SECRET_RE.sub(lambda m: _aws_secret(m, replace), text)
     return text
@@ -470,12 +508,69 @@ def _may_hold_userinfo(text: str) -> bool:
     return False
 
 
+#: A one-time or device code of capitals (and digits) after the words that name it: "Your login
+#: code: FEARAT", "user code SFYY-LUVO" (OAuth's device flow), "pairing code is K7Q2-MX4P".
+_ALPHA_CODE_RE = re.compile(
+    r"(?<![\w-])(?:" + cased("login|sign-in|sign in|verification|one-time|security|access|auth"
+                            "|authentication|pairing|device|user|activation") + r")[ ](?:code|Code|CODE)"
+    r"(?:[ ](?:is|was))?[ ]{0,2}[:：]?[ ]{1,3}[\"'“]?(?P<code>[A-Z0-9]{4,10}+(?:-[A-Z0-9]{3,10}+){0,3}+)(?![\w-])"
+)
+#: Capitals after "code" that say something of it, not the code.
+_NOT_ALPHA_CODES = frozenset(
+    "EXPIRED INVALID REQUIRED SENT VALID MISSING INCORRECT WRONG NONE NULL TRUE FALSE ERROR EMPTY PENDING USED"
+    " UNKNOWN DISABLED ENABLED REVOKED N/A TODO".split()
+)
+#: Recovery keys of a fixed shape: BitLocker's (eight groups of six digits), Microsoft
+#: account's and product keys (five groups of five), Apple's (seven groups of four).
+_RECOVERY_KEY_RE = re.compile(
+    r"(?<![\w-])(?:[0-9]{6}(?:-[0-9]{6}){7}|(?=[A-Z]{0,29}[0-9])(?=[0-9-]{0,29}[A-Z])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}"
+    r"|(?=[A-Z-]{0,34}[0-9])(?=[0-9-]{0,34}[A-Z])[A-Z0-9]{4}(?:-[A-Z0-9]{4}){6})(?![\w-])"
+)
+
+
+#: A cookie's value that says a preference, not who or which session: a word or a locale
+#: (``theme=dark``, ``culture=de-DE``, ``lang=en``), a flag or a small number.
+_PLAIN_COOKIE_VALUE_RE = re.compile(r"[A-Za-z]{1,16}(?:[-_][A-Za-z]{1,16}){0,2}|[0-9]{1,2}")
+#: A ``Set-Cookie`` attribute: kept as written.
+_COOKIE_ATTRIBUTES = frozenset({"path", "domain", "expires", "max-age", "samesite", "secure", "httponly", "priority",
+                                "partitioned", "version", "comment"})
+
+
+def scrub_cookie(value: str, redacted: str, names_credential: Callable[[str], bool]) -> str:
+    """A ``Cookie`` or ``Set-Cookie`` value with every cookie masked, name and value, but a
+    preference (``theme=dark; [redacted]``); a cookie named for a credential or personal data
+    (``names_credential``: ``sid``, ``username``) is masked whatever it holds,
+    and ``Set-Cookie``'s attributes (``Path=/``, ``SameSite=Lax``) stay."""
+    parts = value.split(";")
+    for i, part in enumerate(parts):
+        name, eq, cookie = part.partition("=")
+        key = name.strip()
+        if key.lower() in _COOKIE_ATTRIBUTES or (eq and (not cookie or cookie == redacted)) or part == redacted:
+            continue
+        if not eq:
+            if key:
+                parts[i] = redacted  # a value with no name: "cookies": "s3cr3t"
+            continue
+        if _PLAIN_COOKIE_VALUE_RE.fullmatch(cookie.strip()) is None or names_credential(key):
+            # the whole pair: a session cookie's name says which service and framework it is
+            parts[i] = f"{name[:len(name) - len(name.lstrip())]}{redacted}"
+    return ";".join(parts)
+
+
+def scrub_recovery_keys(text: str, redacted: str) -> str:
+    """Recovery keys of a fixed shape (:data:`_RECOVERY_KEY_RE`), on a text with four dashes or more."""
+    if text.count("-") < 4:
+        return text
+    return _RECOVERY_KEY_RE.sub(redacted, text)
+
+
 def scrub_said(text: str, redacted: str) -> str:
     """``password is <value>`` in prose: the value masked like a sensitive field's; and
     one-time codes as services text them."""
     text = _SAID_RE.sub(lambda m: _said(m, redacted), text)
     if "ode" in text or "ODE" in text:
         text = _CODES_LIST_RE.sub(lambda m: _codes_list(m, redacted), text)
+        text = _ALPHA_CODE_RE.sub(lambda m: _alpha_code(m, redacted), text)
     if _ONE_TIME_GUARD_RE.search(text) is not None:
         text = scrub_one_time_codes(text, redacted)
     return text
@@ -483,6 +578,13 @@ def scrub_said(text: str, redacted: str) -> str:
 
 #: What :data:`_SMS_CODE_RE` needs: "code" in one of its languages.
 _ONE_TIME_GUARD_RE = re.compile(f"(?i:{_CODE_NOUNS})")
+
+
+def _alpha_code(match: re.Match[str], redacted: str) -> str:
+    code = match["code"]
+    if code in _NOT_ALPHA_CODES or code.isdigit() and len(code) < 4:
+        return match[0]
+    return swap_group(match, "code", redacted)
 
 
 def _token(match: re.Match[str], replace: Replace) -> str:

@@ -96,7 +96,9 @@ from transforms.builtin._pii_names import (
 )
 from transforms.builtin._pii_people import reads_as_name
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
-from transforms.builtin._pii_tokens import JWK_PRIVATE_MEMBERS, url_param_is_credential, url_param_needs_check
+from transforms.builtin._pii_commands import random_looking
+from transforms.builtin._pii_seeds import MIN_WORDS as MIN_SEED_WORDS, is_phrase
+from transforms.builtin._pii_tokens import JWK_PRIVATE_MEMBERS, scrub_cookie, url_param_is_credential, url_param_needs_check
 
 NAME = "pii"
 #: Option names other parts set: the Pulumi config checks what needs a hash key, and the
@@ -156,6 +158,16 @@ _DEFINITION_KEYS = frozenset({"placeholder", "required", "label", "in", "schema"
 _FIELD_NAME_RE = re.compile(r"[a-z][a-z0-9]{0,63}|[A-Za-z][A-Za-z0-9]{0,63}(?:[_:.-][A-Za-z0-9]{1,63}){1,6}")
 #: A label longer than this is text, not a field's name.
 _LABEL_MAX = 64
+
+
+#: Headers whose cookies are judged one by one (the other credential headers are removed).
+_COOKIE_HEADERS = frozenset({"cookie", "set-cookie"})
+#: JSON-RPC services and methods whose third argument is a password (Odoo's).
+_RPC_SERVICES = frozenset({"object", "common"})
+_RPC_METHODS = frozenset({"execute_kw", "execute", "login", "authenticate"})
+#: Field names that hold a credential only when the value reads as generated
+#: (``"key": "35b4be53..."``; ``"key": "Enter"`` and ``"key": "checkout.title"`` stay).
+_BARE_KEY_NAMES = frozenset({"key", "Key", "KEY", "keys", "Keys"})
 
 
 def _redact(value: Any) -> Any:
@@ -503,7 +515,8 @@ class Pii:
     def __init__(self, options: Mapping[str, Any]):
         reject_unknown_options(options, OPTIONS)
         self.country_code = _country_code(options)
-        self.drop_headers = CREDENTIAL_HEADERS | {h.lower() for h in _string_list(options, "extra_headers")}
+        self.extra_headers = frozenset(h.lower() for h in _string_list(options, "extra_headers"))
+        self.drop_headers = CREDENTIAL_HEADERS | self.extra_headers
         credentials = NameRule(_string_list(options, "extra_fields"))
         self.is_credential: Callable[[str], bool] = lru_cache(maxsize=16384)(credentials.is_sensitive)
         self.actions = _class_actions(options)
@@ -648,8 +661,14 @@ class Pii:
         clean = self.text.scrub(key)
         name = _unconfused(key)  # "pasсword" with a Cyrillic с is a password's name
         if self.is_credential(name):
+            if clean == key and words(name)[-1:] in (("cookie",), ("cookies",)):
+                return self._cookie_rule(key)  # "set-cookie": "sid=...; SameSite=Lax": each cookie judged
             rule = KeyRule(clean, credential=True)
             rule.leaf = _redact if clean == key else None
+            return rule
+        if key in _BARE_KEY_NAMES:
+            rule = KeyRule(clean)
+            rule.leaf = self._generated_key
             return rule
         tag = DICOM_TAGS.get(key) if len(key) == 8 else None  # DICOM JSON: {"00100010": {"vr": "PN", ...}}
         found = self.names.classify(tag or name)
@@ -674,6 +693,27 @@ class Pii:
             rule.leaf = field.apply
         return rule
 
+    def _cookie_rule(self, key: str) -> KeyRule:
+        """A cookie header's or field's: a string's cookies are judged one by one
+        (:func:`scrub_cookie`), anything else under it is a credential whole."""
+        rule = KeyRule(key, credential=True)
+        rule.leaf = self._cookie_value
+        return rule
+
+    def _cookie_value(self, value: Any) -> Any:
+        if type(value) is not str:
+            return REDACTED
+        return scrub_cookie(value, REDACTED, self._cookie_name_says_whose)
+
+    def _cookie_name_says_whose(self, name: str) -> bool:
+        """Is a cookie named for a credential or personal data (``sid``, ``username``)?"""
+        return self.is_credential(name) or self.names.classify(name) is not None
+
+    def _generated_key(self, value: Any) -> Any:
+        if type(value) is str:
+            return REDACTED if random_looking(value) else self.scrub(value)
+        return value
+
     def _names_a_person(self, key: str) -> bool:
         """``customer``, ``assignee``, ``attendees``: a person noun that is not only a
         relation (``from``, ``to``, ``billing``: ``{"from": "New York"}``); and the text of a
@@ -689,6 +729,8 @@ class Pii:
 
     def _header_rule(self, name: str) -> KeyRule | None:
         lowered = name.lower()
+        if lowered in _COOKIE_HEADERS and lowered not in self.extra_headers:
+            return self._cookie_rule(name)
         if lowered in self.drop_headers:
             return self._drop_header_rule
         if lowered in IP_HEADERS:
@@ -874,6 +916,8 @@ class Pii:
                     label_key = self._defined_field(node)
                 elif field is None and "field" in node and type(node["field"]) is dict:
                     self._answer(node, person, push)
+                if "args" in node and field is None and node.get("service") in _RPC_SERVICES:
+                    self._rpc_password(node)
                 plain = ctx if paths is None and not headers else (field, person, None, False)
                 if paths is not None and paths.url_params and field is None:
                     self._url_credentials(node)
@@ -941,6 +985,8 @@ class Pii:
             else:
                 if len(node) == 2 and type(node[0]) is float and type(node[1]) is float and field is None:
                     self._point(node)
+                elif len(node) >= MIN_SEED_WORDS and type(node[0]) is str and is_phrase(node):
+                    node[:] = [REDACTED] * len(node)  # ["sample", "deny", "parrot", ...]: a wallet's seed phrase
                 sub = paths.items if paths is not None else None
                 child = ctx if sub is None and paths is None and not headers else (field, person, sub, False)
                 for i, item in enumerate(node):
@@ -961,8 +1007,28 @@ class Pii:
                             node[i] = new
                         if item[:2] == "--" and i + 1 < len(node) and self.text.flag_is_credential(item):
                             node[i + 1] = REDACTED  # ["--password", "s3cret"]: a command line's arguments
+                        if item[:10] == "-----BEGIN" and "PRIVATE KEY" in item and i + 1 < len(node):
+                            self._key_lines(node, i + 1)  # ["-----BEGIN PRIVATE KEY-----", "MIIEv...", ...]
                     elif kind is int and item > _CARD_MIN and card_number_like(item):
                         node[i] = self._replace("card", str(item), str(item))
+
+    @staticmethod
+    def _rpc_password(node: dict) -> None:
+        """Odoo's JSON-RPC ``{"service": "object", "method": "execute_kw", "args": [db, uid,
+        password, ...]}`` (and ``common``'s ``login``/``authenticate``): the password or API key
+        is the third argument, whatever it looks like."""
+        args = node["args"]
+        if type(args) is list and len(args) > 2 and type(args[2]) is str and node.get("method") in _RPC_METHODS:
+            args[2] = REDACTED
+
+    @staticmethod
+    def _key_lines(node: list, start: int) -> None:
+        """A private key cut into a list's items: every line after its BEGIN line up to its END line."""
+        for j in range(start, len(node)):
+            line = node[j]
+            if type(line) is not str or line[:8] == "-----END":
+                return
+            node[j] = REDACTED
 
     def _json_text(self, text: str, person: bool | None) -> str | None:
         """A string that is a JSON object or array (a webhook's ``rawRequest``, an SNS message,
