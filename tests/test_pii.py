@@ -77,14 +77,16 @@ def test_a_cookie_headers_preferences_stay_and_every_other_cookie_is_masked():
     # GIVEN a Cookie header with a session, a user's name and preferences, and a Set-Cookie
     record = with_headers(
         make_record(),
-        request={"Cookie": "theme=dark; connect.sid=s%3AQx9.Lm2; username=jdoe; culture=de-DE; _ga=GA1.2.3.4"},
+        request={"Cookie": "theme=dark; connect.sid=s%3AQx9.Lm2; username=jdoe; culture=de-DE; _ga=GA1.2.3.4; "
+                           "user=jdoe; uid=jdoe; first=Jane; remember=yes; ui_lang=en"},
         response={"set-cookie": "rack.session=BAh7Ba; path=/; HttpOnly; SameSite=Lax"},
     )
     # WHEN pii runs
     out = pii(record)
     # THEN only the preferences and Set-Cookie's attributes are kept as written
     assert out["request"]["headers"]["Cookie"] == (
-        "theme=dark; [redacted]; [redacted]; culture=de-DE; [redacted]")
+        "theme=dark; [redacted]; [redacted]; culture=de-DE; [redacted]; [redacted]; [redacted]; [redacted]; "
+        "[redacted]; ui_lang=en")
     assert out["response"]["headers"]["set-cookie"] == "[redacted]; path=/; HttpOnly; SameSite=Lax"
 
 

@@ -28,17 +28,14 @@ _GAP_RE = re.compile(r"[\s,;\"'\[\]().0-9\u3000、-]{1,12}")
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, int]:
-    """word -> bit mask of the languages whose list holds it ({} if ``mnemonic`` is missing)."""
-    try:
-        import mnemonic  # noqa: PLC0415  (read only when a text could hold a phrase)
-    except ImportError:  # pragma: no cover - a declared dependency
-        return {}
+    """word -> bit mask of the languages whose list holds it. ``mnemonic`` is a declared
+    dependency: without it this raises rather than find no phrase."""
+    import mnemonic  # noqa: PLC0415  (read only when a text could hold a phrase)
+
     folder = os.path.join(os.path.dirname(mnemonic.__file__), "wordlist")
     found: dict[str, int] = {}
     for bit, language in enumerate(_LANGUAGES):
         path = os.path.join(folder, f"{language}.txt")
-        if not os.path.exists(path):  # pragma: no cover
-            continue
         with open(path, encoding="utf-8") as f:
             for line in f:
                 word = unicodedata.normalize("NFC", line.strip())

@@ -528,19 +528,26 @@ _RECOVERY_KEY_RE = re.compile(
 )
 
 
-#: A cookie's value that says a preference, not who or which session: a word or a locale
-#: (``theme=dark``, ``culture=de-DE``, ``lang=en``), a flag or a small number.
+#: A preference cookie's value: a word or a locale (``theme=dark``, ``culture=de-DE``,
+#: ``lang=en``), a flag or a small number.
 _PLAIN_COOKIE_VALUE_RE = re.compile(r"[A-Za-z]{1,16}(?:[-_][A-Za-z]{1,16}){0,2}|[0-9]{1,2}")
+#: The words that name a preference cookie (``theme``, ``ui_lang``, ``cookie_consent``,
+#: ``wp-settings-time-3`` is not one): only these keep their value. Every other cookie, a
+#: session's, a login's (``user=jdoe``), a tracker's, is masked whole, name and value.
+_PREFERENCE_COOKIE_RE = re.compile(
+    r"(?i)(?:[a-z0-9]{1,16}[_.-])?(?:theme|lang|language|locale|culture|currency|tz|timezone|dark[_-]?mode|color[_-]?scheme"
+    r"|font[_-]?size|sidebar|layout|view|consent|cookie[_-]?consent|cookieconsent|region|country)"
+)
 #: A ``Set-Cookie`` attribute: kept as written.
 _COOKIE_ATTRIBUTES = frozenset({"path", "domain", "expires", "max-age", "samesite", "secure", "httponly", "priority",
                                 "partitioned", "version", "comment"})
 
 
-def scrub_cookie(value: str, redacted: str, names_credential: Callable[[str], bool]) -> str:
-    """A ``Cookie`` or ``Set-Cookie`` value with every cookie masked, name and value, but a
-    preference (``theme=dark; [redacted]``); a cookie named for a credential or personal data
-    (``names_credential``: ``sid``, ``username``) is masked whatever it holds,
-    and ``Set-Cookie``'s attributes (``Path=/``, ``SameSite=Lax``) stay."""
+def scrub_cookie(value: str, redacted: str) -> str:
+    """A ``Cookie`` or ``Set-Cookie`` value with every cookie masked, name and value (a
+    session cookie's name says which service and framework it is), but a preference whose
+    value is a plain word (``theme=dark; [redacted]``); ``Set-Cookie``'s attributes
+    (``Path=/``, ``SameSite=Lax``) stay."""
     parts = value.split(";")
     for i, part in enumerate(parts):
         name, eq, cookie = part.partition("=")
@@ -551,8 +558,7 @@ def scrub_cookie(value: str, redacted: str, names_credential: Callable[[str], bo
             if key:
                 parts[i] = redacted  # a value with no name: "cookies": "s3cr3t"
             continue
-        if _PLAIN_COOKIE_VALUE_RE.fullmatch(cookie.strip()) is None or names_credential(key):
-            # the whole pair: a session cookie's name says which service and framework it is
+        if _PREFERENCE_COOKIE_RE.fullmatch(key) is None or _PLAIN_COOKIE_VALUE_RE.fullmatch(cookie.strip()) is None:
             parts[i] = f"{name[:len(name) - len(name.lstrip())]}{redacted}"
     return ";".join(parts)
 

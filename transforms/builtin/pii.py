@@ -703,11 +703,7 @@ class Pii:
     def _cookie_value(self, value: Any) -> Any:
         if type(value) is not str:
             return REDACTED
-        return scrub_cookie(value, REDACTED, self._cookie_name_says_whose)
-
-    def _cookie_name_says_whose(self, name: str) -> bool:
-        """Is a cookie named for a credential or personal data (``sid``, ``username``)?"""
-        return self.is_credential(name) or self.names.classify(name) is not None
+        return scrub_cookie(value, REDACTED)
 
     def _generated_key(self, value: Any) -> Any:
         if type(value) is str:
