@@ -189,6 +189,11 @@ class WorkerPipeline {
     return this.remote.stats.buffered + this.inTransit() + this.pending.length >= this.maxBufferRecords;
   }
 
+  /** The queue is known down and the worker wants no record, not even a probe. */
+  queueDown() {
+    return this.remote.full && this.remote.stats.queueDown;
+  }
+
   drop() {
     this.dropped += 1;
     // While the queue is down the worker has reported QUEUE_DOWN: these are not a full buffer.

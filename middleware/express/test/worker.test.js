@@ -234,7 +234,7 @@ describe('the hand-off format', () => {
     assert.deepEqual(unpackSnapshots(message), snapshots);
     assert.deepEqual(transfer, snapshots.flatMap((raw) => [raw.reqBody, raw.resBody]).filter((b) => b instanceof Uint8Array).map((b) => b.buffer));
     // AND the snapshots were of every kind asked for
-    assert.deepEqual(snapshots.map((raw) => [raw.status, raw.query !== null, raw.errorType]), [[200, false, null], [201, true, null], [500, false, 'Error']]);
+    assert.deepEqual(snapshots.map((raw) => [raw.status, raw.query !== null || raw.querySearch !== null, raw.errorType]), [[200, false, null], [201, true, null], [500, false, 'Error']]);
   });
 });
 
