@@ -14,6 +14,7 @@
 const querystring = require('node:querystring');
 const { BodyCapture, ownsMemory } = require('./body');
 const { sessionOf } = require('./session');
+const { getHeader } = require('./response');
 
 const MAX_ERROR_MESSAGE = 1024; // the record's limit; the rest of a long message is never needed
 
@@ -41,6 +42,7 @@ function pickRaw(allow, get, from) {
 
 const requestHeader = (headers, name) => headers[name];
 const responseHeader = (res, name) => res.getHeader(name);
+const nodeResponseHeader = (res, name) => getHeader(res, name, true);
 
 function declaredLength(headers) {
   const value = Number(headers['content-length']);
@@ -194,7 +196,7 @@ function snapshot(req, res, state, opts) {
     reqDeclared: null,
     reqContentType: null,
     status: statusOf(res, state),
-    resHeaders: pickRaw(opts.responseHeaders, responseHeader, res),
+    resHeaders: pickRaw(opts.responseHeaders, state.native === true ? nodeResponseHeader : responseHeader, res),
     resContentType: null,
     resEncoding: state.encoding ?? null,
     resBody: null,
@@ -207,7 +209,7 @@ function snapshot(req, res, state, opts) {
   // Express 5 parses the query string again on every read of req.query: only when there is one.
   if (raw.url.includes('?')) queryOf(req, raw);
   requestBody(req, headers, raw, opts.maxBodyBytes);
-  const contentType = res.getHeader('content-type');
+  const contentType = getHeader(res, 'content-type', state.native === true);
   if (contentType !== undefined) raw.resContentType = String(contentType);
   if (body !== null && body.bytes > 0) raw.resBody = own(body.content());
   errorOf(raw, state);
