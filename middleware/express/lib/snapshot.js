@@ -6,24 +6,18 @@
 // pays for this copy and for handing it over.
 //
 // A snapshot is plain data that crosses threads cheaply (structured clone): strings, numbers,
-// booleans, null, plain objects of strings, and Uint8Arrays that own their exact memory (a
-// Buffer from Node's pool would carry the whole 8 KiB pool with it), which the hand-off
-// transfers to the worker instead of copying them (lib/worker-pipeline.js). It holds unredacted
+// booleans, null, plain objects of strings, and Buffers (copies the capture made, possibly
+// slices of Node's pool), which the hand-off copies into one memory per batch that it
+// transfers to the worker (lib/worker-pipeline.js). It holds unredacted
 // values: it never leaves the process, and lib/record.js redacts before anything is serialised.
 // Credential headers are never read into it at all.
 const querystring = require('node:querystring');
-const { BodyCapture, ownsMemory } = require('./body');
+const { BodyCapture } = require('./body');
 const { sessionOf } = require('./session');
 const { getHeader } = require('./response');
 
 const MAX_ERROR_MESSAGE = 1024; // the record's limit; the rest of a long message is never needed
 
-/** Binary content as a Uint8Array of memory of its own (see above): BodyCapture's content is
- * already (no copy); anything else is copied. Strings are immutable and go as they are. */
-function own(content) {
-  if (typeof content === 'string') return content;
-  return ownsMemory(content) ? new Uint8Array(content.buffer, 0, content.byteLength) : new Uint8Array(content);
-}
 
 /**
  * The allowlisted headers present, as sent: `allow` holds lower-case names, the denied ones
@@ -88,7 +82,7 @@ function requestBody(req, headers, raw, maxBodyBytes) {
     const capture = new BodyCapture(maxBodyBytes);
     capture.add(value);
     raw.reqKind = typeof value === 'string' ? TEXT : BYTES;
-    raw.reqBody = own(capture.content());
+    raw.reqBody = capture.content(); // a string, or a copy of the app's bytes (BodyCapture)
     raw.reqBytes = capture.bytes;
     raw.reqTruncated = capture.truncated;
     return;
@@ -211,7 +205,7 @@ function snapshot(req, res, state, opts) {
   requestBody(req, headers, raw, opts.maxBodyBytes);
   const contentType = getHeader(res, 'content-type', state.native === true);
   if (contentType !== undefined) raw.resContentType = String(contentType);
-  if (body !== null && body.bytes > 0) raw.resBody = own(body.content());
+  if (body !== null && body.bytes > 0) raw.resBody = body.content();
   errorOf(raw, state);
   return raw;
 }
