@@ -180,6 +180,13 @@ function droplets(input = {}) {
       noteApp(req); // a sub-app's own mount: where the route lives (lib/route.js)
       return;
     }
+    if (pipeline.queueDown()) {
+      // The queue is known down (the circuit is open): nothing of the request is looked at,
+      // not even by `skip` or sampling; it is counted as dropped (docs/middleware.md).
+      pipeline.drop();
+      markPassed(req);
+      return;
+    }
     const skipped = (options.skip && options.skip(req)) || (options.sampleRate < 1 && Math.random() >= options.sampleRate);
     if (skipped) {
       counts.skipped += 1;

@@ -3,9 +3,10 @@
 // caller may reuse its buffer once the write is done), every byte is counted, and the kept
 // bytes become a record value according to the content type.
 //
-// Kept bytes are copied once, into memory of their own of their exact size (never a slice of
-// Node's shared Buffer pool): what content() returns can then cross to the worker thread as it
-// is, its memory transferred rather than copied again (lib/snapshot.js, own()).
+// Kept bytes are copied once, as Node copies small Buffers (Buffer.allocUnsafe: a slice of its
+// shared pool below 4 KiB, no memory of their own to allocate and later collect); the hand-off
+// to the worker copies a batch's bodies into one memory of its own, which it transfers
+// (lib/worker-pipeline.js, postSnapshots).
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b|^[\w.+-]+\/[\w.+-]+\+json\b/i;
 const TEXT_TYPE = /^text\/|^application\/(?:[\w.+-]+\+)?(?:xml|javascript|x-www-form-urlencoded|graphql)\b|\+xml\b/i;
@@ -53,15 +54,15 @@ class BodyCapture {
     return this.bytes > this.cap;
   }
 
-  /** What was kept: a string when the app wrote UTF-8 strings only, else a Buffer of memory
-   * of its own (see above); at most `cap` bytes. */
+  /** What was kept: a string when the app wrote UTF-8 strings only, else a Buffer (a copy,
+   * see above); at most `cap` bytes. */
   content() {
     const parts = this.parts || [];
     if (parts.every((p) => typeof p === 'string') && this.kept <= this.cap) return parts.join('');
     if (parts.length === 1 && typeof parts[0] !== 'string') return parts[0]; // a copy already, within the cap
     const buffers = parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p));
     const size = Math.min(this.cap, buffers.reduce((sum, b) => sum + b.byteLength, 0));
-    const out = Buffer.allocUnsafeSlow(size); // not from the pool: memory of its own
+    const out = Buffer.allocUnsafe(size);
     let offset = 0;
     for (const b of buffers) {
       if (offset >= size) break;
@@ -71,18 +72,11 @@ class BodyCapture {
   }
 }
 
-/** A copy of `bytes` in memory of its own, of its exact size (Buffer.from would take small
- * copies from Node's shared pool). */
+/** A copy of `bytes` (see above). */
 function ownCopy(bytes) {
-  const out = Buffer.allocUnsafeSlow(bytes.byteLength);
+  const out = Buffer.allocUnsafe(bytes.byteLength);
   out.set(bytes);
   return out;
-}
-
-/** Whether `bytes` is the whole of its memory: it can be transferred to another thread, and
- * cloned without carrying anything else with it. */
-function ownsMemory(bytes) {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 }
 
 // A handful of distinct Content-Type values per app: parse each once.
@@ -141,4 +135,4 @@ function bodyValue(bytes, truncated, contentType, contentEncoding) {
   return { body: null, json: false };
 }
 
-module.exports = { BodyCapture, bodyValue, mediaType, ownsMemory, JSON_TYPE, TEXT_TYPE };
+module.exports = { BodyCapture, bodyValue, mediaType, JSON_TYPE, TEXT_TYPE };

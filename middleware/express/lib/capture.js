@@ -30,6 +30,7 @@ const { ServerResponse } = require('node:http');
 const { BodyCapture } = require('./body');
 const { snapshot } = require('./snapshot');
 const { routePattern, pathname, isApp } = require('./route');
+const { isNodeResponse, writableEnded, writableFinished, getHeader } = require('./response');
 
 /**
  * The mark of a request an outer mount has already taken: `false` when that mount decided
@@ -74,6 +75,7 @@ class Capture {
     this.done = false;
     this.write = res.write;
     this.end = res.end;
+    this.native = isNodeResponse(res); // its state read through Node's accessors (lib/response.js)
   }
 
   observe(chunk, encoding) {
@@ -81,12 +83,12 @@ class Capture {
       if (this.route === undefined && this.req.route !== undefined) this.noteRoute();
       // What is written after end() never leaves: Node refuses it (the app's callback gets
       // the error), so it is not part of the body either.
-      if (this.res.writableEnded || this.res.destroyed) return;
+      if (writableEnded(this.res, this.native) || this.res.destroyed) return;
       if (this.encoding === undefined && chunk !== undefined && chunk !== null && typeof chunk !== 'function') {
         // What the bytes passing here are encoded in, as of now: a compression middleware
         // mounted before droplets sets Content-Encoding later, below this wrapper, on the
         // bytes it produces; the bytes seen here are still the app's own.
-        const value = this.res.getHeader('content-encoding');
+        const value = getHeader(this.res, 'content-encoding', this.native);
         this.encoding = value === undefined ? null : String(value);
       }
       if (this.body === null) this.body = new BodyCapture(this.opts.maxBodyBytes);
@@ -169,7 +171,7 @@ function startCapture(req, res, opts, deliver, report) {
   };
   // 'close' comes once per response, right after 'finish' when the response was sent whole,
   // alone when the connection went first (aborted): one listener serves both.
-  res.on('close', () => capture.complete(!res.writableFinished));
+  res.on('close', () => capture.complete(!writableFinished(res, capture.native)));
 }
 
 /** Note an error passed to Express's error handling, for the record of whichever mount captured the request. */

@@ -38,6 +38,11 @@ class Pipeline {
     return this.sender.full();
   }
 
+  /** The queue is known down and no record is wanted, not even a probe (lib/sender.js). */
+  queueDown() {
+    return this.sender.down && this.sender.full();
+  }
+
   drop() {
     this.sender.drop();
   }

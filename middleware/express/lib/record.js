@@ -9,6 +9,7 @@
 // Every value is bounded by the schema's limits so that a record the middleware sends is
 // never a bad row because of its own shape.
 const { randomUUID } = require('node:crypto');
+const querystring = require('node:querystring');
 const { bodyValue, mediaType, JSON_TYPE } = require('./body');
 const { BYTES, TEXT, JSON_TEXT } = require('./snapshot');
 
@@ -38,9 +39,27 @@ function parsedJson(text) {
   }
 }
 
-/** The query as the app parsed it (JSON text of req.query), redacted; {} when there is none. */
+/**
+ * The object of querystring.parse(search) as JSON.parse(JSON.stringify()) of it gives it: a
+ * plain object (querystring's has no prototype), a `__proto__` key an own property.
+ */
+function parsedQuery(search) {
+  const parsed = querystring.parse(search);
+  const out = {};
+  for (const key of Object.keys(parsed)) {
+    const value = parsed[key];
+    const copy = Array.isArray(value) ? value.slice() : value;
+    if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    else out[key] = copy;
+  }
+  return out;
+}
+
+/** The query as the app parsed it (JSON text of req.query, or the query string Express's
+ * default parser reads: lib/snapshot.js, queryOf), redacted; {} when there is none. */
 function requestQuery(raw, redactor) {
-  if (raw.query === null) return {};
+  if (typeof raw.querySearch === 'string') return redactor.inPlace(parsedQuery(raw.querySearch));
+  if (raw.query === null || raw.query === undefined) return {};
   const query = parsedJson(raw.query);
   return query !== null && typeof query === 'object' ? redactor.inPlace(query) : {};
 }

@@ -13,10 +13,10 @@ function isValidSessionId(value) {
   return typeof value === 'string' && value !== NO_SESSION && SESSION_ID_RE.test(value);
 }
 
-function cookieValue(req, name) {
+function cookieValue(req, name, headers) {
   // cookie-parser, when it ran, has already done the work (and knows about signed cookies).
   if (req.cookies && typeof req.cookies[name] === 'string') return req.cookies[name];
-  const header = req.headers.cookie;
+  const header = headers.cookie;
   if (typeof header !== 'string' || !header.includes(name)) return undefined;
   return cookie.parse(header)[name];
 }
@@ -26,9 +26,9 @@ function cookieValue(req, name) {
  * `header` is lower-case (Node lower-cases incoming header names); the header wins over the
  * cookie when both are present.
  */
-function sessionOf(req, { header, cookieName }) {
-  let raw = header ? req.headers[header] : undefined;
-  if (raw === undefined && cookieName) raw = cookieValue(req, cookieName);
+function sessionOf(req, { header, cookieName }, headers = req.headers) {
+  let raw = header ? headers[header] : undefined;
+  if (raw === undefined && cookieName) raw = cookieValue(req, cookieName, headers);
   if (raw === undefined || raw === '') return { session_id: null };
   if (isValidSessionId(raw)) return { session_id: raw };
   return { session_id: null, session_invalid: true };

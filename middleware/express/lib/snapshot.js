@@ -6,22 +6,18 @@
 // pays for this copy and for handing it over.
 //
 // A snapshot is plain data that crosses threads cheaply (structured clone): strings, numbers,
-// booleans, null, plain objects of strings, and Uint8Arrays that own their exact memory (a
-// Buffer from Node's pool would carry the whole 8 KiB pool with it), which the hand-off
-// transfers to the worker instead of copying them (lib/worker-pipeline.js). It holds unredacted
+// booleans, null, plain objects of strings, and Buffers (copies the capture made, possibly
+// slices of Node's pool), which the hand-off copies into one memory per batch that it
+// transfers to the worker (lib/worker-pipeline.js). It holds unredacted
 // values: it never leaves the process, and lib/record.js redacts before anything is serialised.
 // Credential headers are never read into it at all.
-const { BodyCapture, ownsMemory } = require('./body');
+const querystring = require('node:querystring');
+const { BodyCapture } = require('./body');
 const { sessionOf } = require('./session');
+const { getHeader } = require('./response');
 
 const MAX_ERROR_MESSAGE = 1024; // the record's limit; the rest of a long message is never needed
 
-/** Binary content as a Uint8Array of memory of its own (see above): BodyCapture's content is
- * already (no copy); anything else is copied. Strings are immutable and go as they are. */
-function own(content) {
-  if (typeof content === 'string') return content;
-  return ownsMemory(content) ? new Uint8Array(content.buffer, 0, content.byteLength) : new Uint8Array(content);
-}
 
 /**
  * The allowlisted headers present, as sent: `allow` holds lower-case names, the denied ones
@@ -38,20 +34,21 @@ function pickRaw(allow, get, from) {
   return out;
 }
 
-const requestHeader = (req, name) => req.headers[name];
+const requestHeader = (headers, name) => headers[name];
 const responseHeader = (res, name) => res.getHeader(name);
+const nodeResponseHeader = (res, name) => getHeader(res, name, true);
 
-function declaredLength(req) {
-  const value = Number(req.headers['content-length']);
+function declaredLength(headers) {
+  const value = Number(headers['content-length']);
   return Number.isSafeInteger(value) && value >= 0 ? value : null;
 }
 
-function clientIp(req) {
+function clientIp(req, headers) {
   let ip;
   try {
     // req.ip applies Express's `trust proxy` to X-Forwarded-For; without that header it is
     // the socket's address whatever the setting, and cheaper to read directly.
-    ip = req.headers['x-forwarded-for'] === undefined ? req.socket?.remoteAddress : req.ip;
+    ip = headers['x-forwarded-for'] === undefined ? req.socket?.remoteAddress : req.ip;
   } catch {
     ip = undefined;
   }
@@ -69,19 +66,23 @@ const JSON_TEXT = 3; // a parsed value (express.json(), urlencoded, multer...), 
  * express.json(), express.text(), express.urlencoded(), express.raw(), multer...): reading
  * the stream ourselves would steal it from the app.
  */
-function requestBody(req, raw, maxBodyBytes) {
-  const declared = declaredLength(req);
+function requestBody(req, headers, raw, maxBodyBytes) {
+  const declared = declaredLength(headers);
   raw.reqDeclared = declared;
-  raw.reqContentType = req.headers['content-type'] ?? null;
-  const hasBody = declared > 0 || req.headers['transfer-encoding'] !== undefined;
+  raw.reqContentType = headers['content-type'] ?? null;
+  const hasBody = declared > 0 || headers['transfer-encoding'] !== undefined;
+  // A request without a body has none a parser read unless one says so (req._body): req.body
+  // is not read then (on most such requests it is missing, and a missing property is looked
+  // for along the request's whole prototype chain).
+  const marked = req._body === true;
+  if (!marked && !hasBody) return;
   const value = req.body;
-  const parsed = req._body === true || (hasBody && value !== undefined);
-  if (!parsed || value === undefined) return;
+  if (value === undefined) return;
   if (Buffer.isBuffer(value) || typeof value === 'string') {
     const capture = new BodyCapture(maxBodyBytes);
     capture.add(value);
     raw.reqKind = typeof value === 'string' ? TEXT : BYTES;
-    raw.reqBody = own(capture.content());
+    raw.reqBody = capture.content(); // a string, or a copy of the app's bytes (BodyCapture)
     raw.reqBytes = capture.bytes;
     raw.reqTruncated = capture.truncated;
     return;
@@ -96,7 +97,7 @@ function requestBody(req, raw, maxBodyBytes) {
   }
   if (text === undefined) return;
   raw.reqKind = JSON_TEXT;
-  const encoded = req.headers['content-encoding'] !== undefined && req.headers['content-encoding'] !== 'identity';
+  const encoded = headers['content-encoding'] !== undefined && headers['content-encoding'] !== 'identity';
   raw.reqSmall = declared !== null && declared <= maxBodyBytes && !encoded;
   if (raw.reqSmall) {
     // Small as sent: kept whole (its JSON is about the size that was sent), measured by its
@@ -109,6 +110,34 @@ function requestBody(req, raw, maxBodyBytes) {
   raw.reqBody = capture.content();
   raw.reqBytes = capture.bytes;
   raw.reqTruncated = capture.truncated;
+}
+
+// What Express's req.query getter does with the default ('simple') query parser, where it
+// can be left to the worker: Node's querystring.parse of the query of req.url, as the
+// `parseurl` package finds it for a URL of its fast path (a path with none of these).
+const NOT_FAST_PATH = /[\t\n\f\r #\u00a0\ufeff]/;
+
+/**
+ * The query as the app sees it (req.query). With Express's default parser and req.query not
+ * redefined on the request, only the query string is copied (raw.querySearch) and the worker
+ * parses it as Express would (lib/record.js); else req.query, as JSON text (raw.query).
+ */
+function queryOf(req, raw) {
+  const app = req.app;
+  const url = req.url;
+  if (typeof url === 'string' && url.charCodeAt(0) === 0x2f && !NOT_FAST_PATH.test(url) && typeof app === 'function' && typeof app.get === 'function' && app.get('query parser fn') === querystring.parse && !Object.hasOwn(req, 'query')) {
+    const at = url.indexOf('?');
+    raw.querySearch = at === -1 ? '' : url.slice(at + 1);
+    return;
+  }
+  const query = req.query;
+  if (query && typeof query === 'object') {
+    try {
+      raw.query = JSON.stringify(query);
+    } catch {
+      raw.query = null;
+    }
+  }
 }
 
 function errorOf(raw, state) {
@@ -137,7 +166,9 @@ function statusOf(res, state) {
  * `opts.requestHeaders`/`opts.responseHeaders` are the allowlists less the denied headers.
  */
 function snapshot(req, res, state, opts) {
-  const session = sessionOf(req, opts.session);
+  // Read once: Node's req.headers is a getter further up the request's prototype chain.
+  const headers = req.headers;
+  const session = sessionOf(req, opts.session, headers);
   const body = state.body;
   const raw = {
     startedAt: state.startedAt,
@@ -147,9 +178,10 @@ function snapshot(req, res, state, opts) {
     method: typeof req.method === 'string' ? req.method : 'GET',
     url: req.originalUrl || req.url || '/',
     query: null,
+    querySearch: null,
     route: state.routePattern(),
-    reqHeaders: pickRaw(opts.requestHeaders, requestHeader, req),
-    ip: clientIp(req),
+    reqHeaders: pickRaw(opts.requestHeaders, requestHeader, headers),
+    ip: clientIp(req, headers),
     reqKind: NO_BODY,
     reqBody: null,
     reqBytes: 0,
@@ -158,7 +190,7 @@ function snapshot(req, res, state, opts) {
     reqDeclared: null,
     reqContentType: null,
     status: statusOf(res, state),
-    resHeaders: pickRaw(opts.responseHeaders, responseHeader, res),
+    resHeaders: pickRaw(opts.responseHeaders, state.native === true ? nodeResponseHeader : responseHeader, res),
     resContentType: null,
     resEncoding: state.encoding ?? null,
     resBody: null,
@@ -169,20 +201,11 @@ function snapshot(req, res, state, opts) {
     errorMessage: null,
   };
   // Express 5 parses the query string again on every read of req.query: only when there is one.
-  if (raw.url.includes('?')) {
-    const query = req.query;
-    if (query && typeof query === 'object') {
-      try {
-        raw.query = JSON.stringify(query);
-      } catch {
-        raw.query = null;
-      }
-    }
-  }
-  requestBody(req, raw, opts.maxBodyBytes);
-  const contentType = res.getHeader('content-type');
+  if (raw.url.includes('?')) queryOf(req, raw);
+  requestBody(req, headers, raw, opts.maxBodyBytes);
+  const contentType = getHeader(res, 'content-type', state.native === true);
   if (contentType !== undefined) raw.resContentType = String(contentType);
-  if (body !== null && body.bytes > 0) raw.resBody = own(body.content());
+  if (body !== null && body.bytes > 0) raw.resBody = body.content();
   errorOf(raw, state);
   return raw;
 }
@@ -195,7 +218,7 @@ function snapshot(req, res, state, opts) {
 // `flatten` and `unflatten` spell the fields out rather than loop over FIELDS, so that each
 // read is of one known property (a loop would make every read a megamorphic keyed load).
 const FIELDS = Object.freeze([
-  'startedAt', 'durationMs', 'sessionId', 'sessionInvalid', 'method', 'url', 'query', 'route', 'reqHeaders', 'ip',
+  'startedAt', 'durationMs', 'sessionId', 'sessionInvalid', 'method', 'url', 'query', 'querySearch', 'route', 'reqHeaders', 'ip',
   'reqKind', 'reqBody', 'reqBytes', 'reqTruncated', 'reqSmall', 'reqDeclared', 'reqContentType',
   'status', 'resHeaders', 'resContentType', 'resEncoding', 'resBody', 'resBytes', 'resTruncated',
   'aborted', 'errorType', 'errorMessage',
@@ -210,26 +233,27 @@ function flatten(raw, out, at) {
   out[at + 4] = raw.method;
   out[at + 5] = raw.url;
   out[at + 6] = raw.query;
-  out[at + 7] = raw.route;
-  out[at + 8] = raw.reqHeaders;
-  out[at + 9] = raw.ip;
-  out[at + 10] = raw.reqKind;
-  out[at + 11] = raw.reqBody;
-  out[at + 12] = raw.reqBytes;
-  out[at + 13] = raw.reqTruncated;
-  out[at + 14] = raw.reqSmall;
-  out[at + 15] = raw.reqDeclared;
-  out[at + 16] = raw.reqContentType;
-  out[at + 17] = raw.status;
-  out[at + 18] = raw.resHeaders;
-  out[at + 19] = raw.resContentType;
-  out[at + 20] = raw.resEncoding;
-  out[at + 21] = raw.resBody;
-  out[at + 22] = raw.resBytes;
-  out[at + 23] = raw.resTruncated;
-  out[at + 24] = raw.aborted;
-  out[at + 25] = raw.errorType;
-  out[at + 26] = raw.errorMessage;
+  out[at + 7] = raw.querySearch;
+  out[at + 8] = raw.route;
+  out[at + 9] = raw.reqHeaders;
+  out[at + 10] = raw.ip;
+  out[at + 11] = raw.reqKind;
+  out[at + 12] = raw.reqBody;
+  out[at + 13] = raw.reqBytes;
+  out[at + 14] = raw.reqTruncated;
+  out[at + 15] = raw.reqSmall;
+  out[at + 16] = raw.reqDeclared;
+  out[at + 17] = raw.reqContentType;
+  out[at + 18] = raw.status;
+  out[at + 19] = raw.resHeaders;
+  out[at + 20] = raw.resContentType;
+  out[at + 21] = raw.resEncoding;
+  out[at + 22] = raw.resBody;
+  out[at + 23] = raw.resBytes;
+  out[at + 24] = raw.resTruncated;
+  out[at + 25] = raw.aborted;
+  out[at + 26] = raw.errorType;
+  out[at + 27] = raw.errorMessage;
 }
 
 /** The snapshot whose values start at index `at` of `values` (the inverse of flatten). */
@@ -242,26 +266,27 @@ function unflatten(values, at) {
     method: values[at + 4],
     url: values[at + 5],
     query: values[at + 6],
-    route: values[at + 7],
-    reqHeaders: values[at + 8],
-    ip: values[at + 9],
-    reqKind: values[at + 10],
-    reqBody: values[at + 11],
-    reqBytes: values[at + 12],
-    reqTruncated: values[at + 13],
-    reqSmall: values[at + 14],
-    reqDeclared: values[at + 15],
-    reqContentType: values[at + 16],
-    status: values[at + 17],
-    resHeaders: values[at + 18],
-    resContentType: values[at + 19],
-    resEncoding: values[at + 20],
-    resBody: values[at + 21],
-    resBytes: values[at + 22],
-    resTruncated: values[at + 23],
-    aborted: values[at + 24],
-    errorType: values[at + 25],
-    errorMessage: values[at + 26],
+    querySearch: values[at + 7],
+    route: values[at + 8],
+    reqHeaders: values[at + 9],
+    ip: values[at + 10],
+    reqKind: values[at + 11],
+    reqBody: values[at + 12],
+    reqBytes: values[at + 13],
+    reqTruncated: values[at + 14],
+    reqSmall: values[at + 15],
+    reqDeclared: values[at + 16],
+    reqContentType: values[at + 17],
+    status: values[at + 18],
+    resHeaders: values[at + 19],
+    resContentType: values[at + 20],
+    resEncoding: values[at + 21],
+    resBody: values[at + 22],
+    resBytes: values[at + 23],
+    resTruncated: values[at + 24],
+    aborted: values[at + 25],
+    errorType: values[at + 26],
+    errorMessage: values[at + 27],
   };
 }
 

@@ -18,6 +18,8 @@ const { DropletsError } = require('./sender');
 const { flatten, unflatten, FIELDS } = require('./snapshot');
 
 const FIELD_COUNT = FIELDS.length;
+const REQ_BODY = FIELDS.indexOf('reqBody');
+const RES_BODY = FIELDS.indexOf('resBody');
 const HANDOFF_RECORDS = 64;
 const HANDOFF_MS = 10;
 // close() waits this much past its deadline for the worker's answer (the worker keeps the
@@ -33,25 +35,45 @@ const COUNTERS = ['enqueued', 'sent', 'messages', 'batches', 'retried', 'failed'
 const ZERO = Object.freeze({ enqueued: 0, sent: 0, messages: 0, batches: 0, retried: 0, failed: 0, dropped: 0, oversize: 0, buffered: 0, bufferedBytes: 0, inFlight: 0, queueDown: false });
 
 /**
- * Hand snapshots to the worker: {type: 'snapshots', count, values}, their values in one flat
- * array (lib/snapshot.js, flatten; unpackSnapshots reads it back). Their binary bodies are
- * memory of their own (lib/snapshot.js) that nothing on this thread reads again: it is
- * transferred, not copied. Should a transfer be refused, they are copied as any message is.
+ * Hand snapshots to the worker: {type: 'snapshots', count, values, bytes}, their values in one
+ * flat array (lib/snapshot.js, flatten; unpackSnapshots reads it back). Their binary bodies are
+ * copied, in order, into `bytes`, one memory of its own for the whole batch, which is
+ * transferred, not copied again; a body's place in `values` holds its length in `bytes`. (One
+ * memory per batch: transferring costs per ArrayBuffer, on both threads, and a body of its own
+ * memory per request had to be allocated, then collected, one by one.) Should the transfer be
+ * refused, the memory is copied as any message is.
  */
 function postSnapshots(worker, snapshots) {
   const count = snapshots.length;
   const values = new Array(count * FIELD_COUNT);
-  const transfer = [];
+  let size = 0;
   for (let i = 0; i < count; i += 1) {
     const raw = snapshots[i];
     flatten(raw, values, i * FIELD_COUNT);
-    if (raw.reqBody instanceof Uint8Array) transfer.push(raw.reqBody.buffer);
-    if (raw.resBody instanceof Uint8Array) transfer.push(raw.resBody.buffer);
+    if (raw.reqBody instanceof Uint8Array) size += raw.reqBody.byteLength;
+    if (raw.resBody instanceof Uint8Array) size += raw.resBody.byteLength;
   }
-  const message = { type: 'snapshots', count, values };
-  if (transfer.length > 0) {
+  const bytes = size > 0 ? new Uint8Array(size) : null;
+  if (bytes !== null) {
+    let offset = 0;
+    for (let i = 0; i < count; i += 1) {
+      const raw = snapshots[i];
+      if (raw.reqBody instanceof Uint8Array) {
+        bytes.set(raw.reqBody, offset);
+        offset += raw.reqBody.byteLength;
+        values[i * FIELD_COUNT + REQ_BODY] = raw.reqBody.byteLength;
+      }
+      if (raw.resBody instanceof Uint8Array) {
+        bytes.set(raw.resBody, offset);
+        offset += raw.resBody.byteLength;
+        values[i * FIELD_COUNT + RES_BODY] = raw.resBody.byteLength;
+      }
+    }
+  }
+  const message = { type: 'snapshots', count, values, bytes };
+  if (bytes !== null) {
     try {
-      worker.postMessage(message, transfer);
+      worker.postMessage(message, [bytes.buffer]);
       return;
     } catch {
       // DataCloneError: a memory that cannot move; the copy below always works
@@ -60,10 +82,22 @@ function postSnapshots(worker, snapshots) {
   worker.postMessage(message);
 }
 
-/** The snapshots of a message postSnapshots sent. */
+/** The snapshots of a message postSnapshots sent; binary bodies are Buffers over its `bytes`. */
 function unpackSnapshots(message) {
   const out = new Array(message.count);
-  for (let i = 0; i < message.count; i += 1) out[i] = unflatten(message.values, i * FIELD_COUNT);
+  const bytes = message.bytes;
+  let offset = 0;
+  const body = (length) => {
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset + offset, length);
+    offset += length;
+    return view;
+  };
+  for (let i = 0; i < message.count; i += 1) {
+    const raw = unflatten(message.values, i * FIELD_COUNT);
+    if (typeof raw.reqBody === 'number') raw.reqBody = body(raw.reqBody);
+    if (typeof raw.resBody === 'number') raw.resBody = body(raw.resBody);
+    out[i] = raw;
+  }
   return out;
 }
 
@@ -187,6 +221,11 @@ class WorkerPipeline {
     if (this.closed || this.remote.full) return true;
     if (this.worker === null && this.restartAt > 0 && Date.now() < this.restartAt) return true;
     return this.remote.stats.buffered + this.inTransit() + this.pending.length >= this.maxBufferRecords;
+  }
+
+  /** The queue is known down and the worker wants no record, not even a probe. */
+  queueDown() {
+    return this.remote.full && this.remote.stats.queueDown;
   }
 
   drop() {

@@ -4,7 +4,7 @@
 // building and redacting the record, serialising, packing, batching, retries, and the AWS
 // SDK's work per call (serialising, signing, HTTP, checking the reply).
 //
-// Messages from the app's thread: {type: 'snapshots', count, values} (lib/worker-pipeline.js, postSnapshots), {type: 'flush'},
+// Messages from the app's thread: {type: 'snapshots', count, values, bytes} (lib/worker-pipeline.js, postSnapshots), {type: 'flush'},
 // {type: 'close', deadlineMs}. To it: {type: 'stats', stats, full, received} whenever the
 // counters change (at most every STATS_MS, at once when `full` changes), {type: 'error',
 // code, message, count} for onError, and {type: 'closed', result} once close() is done.
@@ -12,9 +12,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { Pipeline } = require('./pipeline');
 const { explain } = require('./aws-config');
 const { sqsClient } = require('./sqs-client');
-const { unflatten, FIELDS } = require('./snapshot');
-
-const FIELD_COUNT = FIELDS.length;
+const { unpackSnapshots } = require('./worker-pipeline');
 
 const STATS_MS = 20;
 
@@ -49,7 +47,7 @@ setInterval(() => postStats(false), STATS_MS).unref();
 parentPort.on('message', (message) => {
   switch (message.type) {
     case 'snapshots':
-      for (let i = 0; i < message.count; i += 1) pipeline.accept(unflatten(message.values, i * FIELD_COUNT));
+      for (const raw of unpackSnapshots(message)) pipeline.accept(raw);
       received += message.count;
       if (pipeline.full() !== lastFull) postStats(false);
       break;

@@ -95,7 +95,8 @@ function spyOnWorkers() {
   const seen = [];
   const original = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function spied(message, ...rest) {
-    seen.push(message);
+    // (a batch's bodies as posted: the transfer moves them out of the message)
+    seen.push(message && message.bytes ? { ...message, bytes: Buffer.from(message.bytes) } : message);
     return original.call(this, message, ...rest);
   };
   return { seen, restore: () => { Worker.prototype.postMessage = original; } };
@@ -181,7 +182,7 @@ describe('records built in the worker thread', () => {
     // THEN the snapshots handed over never held the Authorization or Cookie values
     const snapshots = spy.seen.filter((m) => m && m.type === 'snapshots').flatMap(unpackSnapshots);
     assert.equal(snapshots.length, 3);
-    const crossed = JSON.stringify(snapshots);
+    const crossed = JSON.stringify(snapshots) + snapshots.flatMap((raw) => [raw.reqBody, raw.resBody]).filter((b) => b instanceof Uint8Array).map(String).join('');
     assert.ok(!crossed.includes('do-not-cross'), 'a credential header was handed to the worker');
     // AND the body did cross as the app parsed it (it is redacted in the worker, before serialising)
     assert.ok(crossed.includes('hunter2'));
@@ -230,23 +231,30 @@ describe('the hand-off format', () => {
     assert.equal(message.type, 'snapshots');
     assert.equal(message.count, 3);
     assert.equal(message.values.length, 3 * FIELDS.length);
-    assert.ok(message.values.every((v) => v === null || typeof v !== 'object' || v instanceof Uint8Array || Object.getPrototypeOf(v) === Object.prototype), 'plain values only');
+    assert.ok(message.values.every((v) => v === null || typeof v !== 'object' || Object.getPrototypeOf(v) === Object.prototype), 'plain values only');
     assert.deepEqual(unpackSnapshots(message), snapshots);
-    assert.deepEqual(transfer, snapshots.flatMap((raw) => [raw.reqBody, raw.resBody]).filter((b) => b instanceof Uint8Array).map((b) => b.buffer));
+    // AND the binary bodies crossed in one memory, in order, the only thing transferred
+    const binary = snapshots.flatMap((raw) => [raw.reqBody, raw.resBody]).filter((b) => b instanceof Uint8Array);
+    assert.ok(binary.length > 0, 'Express sends Buffers');
+    assert.deepEqual(transfer, [message.bytes.buffer]);
+    assert.equal(message.bytes.byteOffset, 0);
+    assert.deepEqual(Buffer.from(message.bytes), Buffer.concat(binary));
     // AND the snapshots were of every kind asked for
-    assert.deepEqual(snapshots.map((raw) => [raw.status, raw.query !== null, raw.errorType]), [[200, false, null], [201, true, null], [500, false, 'Error']]);
+    assert.deepEqual(snapshots.map((raw) => [raw.status, raw.query !== null || raw.querySearch !== null, raw.errorType]), [[200, false, null], [201, true, null], [500, false, 'Error']]);
   });
 });
 
 describe('binary bodies handed to the worker', () => {
-  test('are transferred, not copied: each is memory of its own, moved with its snapshot, and arrives whole', async () => {
+  test('are transferred, not copied: a batch\'s bodies in one memory of its own, moved with its snapshots, each arriving whole', async () => {
     // GIVEN droplets with its worker, and a spy on what the app's thread posts and transfers
     const sqs = await startSqsEndpoint();
     const posts = [];
     const original = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function spied(message, transfer) {
+      // (the bodies as posted, read before the transfer moves them)
+      const bytes = message && message.bytes ? Buffer.from(message.bytes) : null;
       const result = original.call(this, message, transfer);
-      posts.push({ message, transfer: transfer || [] });
+      posts.push({ message, transfer: transfer || [], bytes });
       return result;
     };
     const mw = droplets({ queueUrl: sqs.queueUrl, endpoint: sqs.endpoint, flushIntervalMs: 20, onError: () => {} });
@@ -275,16 +283,17 @@ describe('binary bodies handed to the worker', () => {
       await server.close();
       await sqs.close();
     }
-    // THEN every binary body crossed in the transfer list of its own message, and was moved
-    // (detached here), never a view of shared memory
+    // THEN every binary body crossed in the one memory of its message, which was transferred
+    // with it and moved (detached here), never a view of shared memory
     const handed = posts.filter((p) => p.message && p.message.type === 'snapshots');
-    const snapshots = handed.flatMap((p) => unpackSnapshots(p.message));
+    const snapshots = handed.flatMap((p) => unpackSnapshots({ ...p.message, bytes: p.bytes }));
     assert.equal(snapshots.length, 3);
     const bodies = snapshots.flatMap((raw) => [raw.reqBody, raw.resBody]).filter((b) => b instanceof Uint8Array);
     assert.equal(bodies.length, 4, 'request and response of /raw, /large, /parts');
-    for (const body of bodies) {
-      assert.ok(handed.some((p) => p.transfer.includes(body.buffer)), 'transferred with its snapshot');
-      assert.equal(body.buffer.byteLength, 0, 'moved to the worker, not copied');
+    assert.deepEqual(bodies.map((b) => b.toString()).sort(), [small, small, large, Buffer.from('one two')].map(String).sort(), 'each body whole');
+    for (const p of handed.filter((h) => h.bytes !== null)) {
+      assert.deepEqual(p.transfer, [p.message.bytes.buffer], 'transferred with its snapshots');
+      assert.equal(p.message.bytes.buffer.byteLength, 0, 'moved to the worker, not copied');
     }
     // AND the records built from them hold the bodies whole
     const records = sqs.state.bodies.flatMap((b) => b.split('\n')).map((line) => JSON.parse(line));
