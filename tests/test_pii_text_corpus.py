@@ -130,6 +130,15 @@ MIB = 1 << 18
         "BEGIN:VCARD\nFN:" + "A " * (MIB // 2), "CN=" + "Ab " * (MIB // 3), "Hi " * (MIB // 3), "Gentile " * (MIB // 8),
         "<Cdtr><Nm>" * (MIB // 10), "<StrtNm>" + "a" * MIB, "M1A/" * (MIB // 4), "M1AB/CD EABCDEF WAWFRALH" + " LH 1" * (MIB // 5),
         "$6$" * (MIB // 3), "{SSHA}" * (MIB // 6), "pi_1234567890_secret_" * (MIB // 21),
+        # names in more scripts and forms, profile links, file names, logs, devices, organisations
+        "محترمہ " * (MIB // 7), "شكرا " + "ا " * (MIB // 2), "聯絡人：" * (MIB // 4), "담당자: " * (MIB // 5),
+        "김민 " * (MIB // 3), "박지훈님" * (MIB // 4), "என் பெயர் " * (MIB // 10), "Terveisin,\n" * (MIB // 11),
+        "on behalf of my " * (MIB // 16), "Jane Doe, geb. " * (MIB // 15), "Ab Cd — VIN " * (MIB // 12),
+        "Ab " * (MIB // 3) + ", MRN 1", "CV_Ab_" * (MIB // 6) + ".pdf", "a_" * (MIB // 2) + ".pdf",
+        "t.me/" * (MIB // 5), "instagram.com/" * (MIB // 14), "facebook.com/profile.php?id=" * (MIB // 28),
+        "\u202e" + "a" * MIB, "\u202eab" * (MIB // 3), "Contact: " + "<b>A</b> " * (MIB // 9),
+        "Accepted password for " * (MIB // 22), "sudo: " * (MIB // 6), "Ab-" * (MIB // 3) + "SURFACE",
+        "Ab's " * (MIB // 5) + "iPhone", "Kunde: Ab GmbH " * (MIB // 15), "a,b@c,d " * (MIB // 8),
     ],
     ids=lambda s: repr(s[:10]),
 )
