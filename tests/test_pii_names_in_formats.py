@@ -192,6 +192,10 @@ MORE_PEOPLE = [
     ("Apr  4 sudo:   tnguyen : TTY=pts/1 ; USER=root ; COMMAND=/bin/ls", ["tnguyen"]),
     ("enrolled device Priya-MacBook-Pro.local", ["Priya"]),
     ("paired with Joaquin's iPhone", ["Joaquin"]),
+    # a patient's name in brackets after the record's number; an MT103's ordering customer and beneficiary
+    ("Discharge summary for MRN 88120457 (Abernathy, Colette) is signed", ["Abernathy", "Colette"]),
+    (":20:REF7781\n:50K:/DE89370400440532013000\nHELMUT BRANDSTETTER\nLINDENWEG 4 MUENCHEN\n:59:MARGIT SZABO\n"
+     ":70:RENT MAY", ["BRANDSTETTER", "LINDENWEG 4", "SZABO"]),
 ]
 MORE_LOOK_ALIKES = [
     "名前は必須です", "고객님, 주문이 완료되었습니다.", "날씨가 좋네요", "사용자님 환영합니다", "お名前：必須",
@@ -200,6 +204,7 @@ MORE_LOOK_ALIKES = [
     "api.twitter.com/2/tweets", "https://www.linkedin.com/company/acme", "Toyota Corolla 2019 — silver",
     "Accepted publickey for root from 10.0.0.1 port 22", "sudo: root : TTY=pts/0", "DESKTOP-7G2K9LM",
     "Surface Laptop 5", "Dell-Laptop inventory", "<b>Total</b> <i>Amount</i>: 12.00",
+    "MRN lookup (by date, ascending)", ":20:REF7781\n:32A:261202EUR4500,00\n:70:INVOICE 7781",
 ]
 
 

@@ -139,6 +139,8 @@ MIB = 1 << 18
         "\u202e" + "a" * MIB, "\u202eab" * (MIB // 3), "Contact: " + "<b>A</b> " * (MIB // 9),
         "Accepted password for " * (MIB // 22), "sudo: " * (MIB // 6), "Ab-" * (MIB // 3) + "SURFACE",
         "Ab's " * (MIB // 5) + "iPhone", "Kunde: Ab GmbH " * (MIB // 15), "a,b@c,d " * (MIB // 8),
+        "MRN 1 (" * (MIB // 7), "MRN 1 (Ab, " * (MIB // 11), ":59:" + "A\n" * (MIB // 2), "\n:50K:/" * (MIB // 8),
+        ":59:" + "A" * MIB,
     ],
     ids=lambda s: repr(s[:10]),
 )

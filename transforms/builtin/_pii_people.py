@@ -258,9 +258,20 @@ _NAME_TAIL_RE = re.compile(
 _NAME_REACH = 100
 
 
+#: A patient's or an owner's name in brackets after their record's number, as a list writes it
+#: ("MRN 00731842 (Okafor, Chidinma)", "VIN ... (Doe, Jane)").
+_NAME_AFTER_RECORD_RE = re.compile(
+    r"(?:MRN|VIN)[ ]?[:#]?[ ]?[\w\[\]:-]{1,40}+[ ]\((?P<name>" + _CAP_WORD + r"(?:[ ]" + _CAP_WORD + r")?,[ ]"
+    + _CAP_WORD + r"(?:[ ]" + _CAP_WORD + r")?)\)"
+)
+
+
 def names_before_records(text: str, replace: Replace) -> str:
     if _RECORD_GUARD_RE.search(text) is None:
         return text
+    if "(" in text and ("MRN" in text or "VIN" in text):
+        text = _NAME_AFTER_RECORD_RE.sub(
+            lambda m: swap_group(m, "name", replace("name", " ".join(m["name"].split()).lower(), m["name"])), text)
     out: list[str] = []
     pos = 0
     for cue in _RECORD_CUE_RE.finditer(text):
@@ -933,3 +944,31 @@ def scrub_device_owners(text: str, replace: Replace) -> str:
         lambda m: m[0] if m["owner"].lower() in _NOT_OWNERS or m["owner"].lower() in _NOT_NAMES
         else swap_group(m, "owner", replace("name", m["owner"].lower(), m["owner"])),
         text)
+
+
+# --- SWIFT MT103/MT202 parties -----------------------------------------------------------
+
+#: A SWIFT MT message's party field (``:50K:`` the ordering customer, ``:59:`` the beneficiary):
+#: an optional ``/account`` line, then up to four lines of name and address, each masked
+#: (the account is the IBAN detector's).
+_SWIFT_PARTY_RE = re.compile(
+    r"(?m)^:(?:50[AFK]?|59[AF]?):(?:/[^\n]{1,40}+\n)?(?P<lines>(?:(?!:[0-9]{2}[A-Z]?:)[^\n]{1,70}+(?:\n|$)){1,4}+)"
+)
+
+
+def scrub_swift_parties(text: str, replace: Replace) -> str:
+    """The name and address lines of an MT message's parties (see :data:`_SWIFT_PARTY_RE`)."""
+    if ":59" not in text and ":50" not in text:
+        return text
+    return _SWIFT_PARTY_RE.sub(lambda m: swap_group(m, "lines", _swift_lines(m["lines"], replace)), text)
+
+
+def _swift_lines(lines: str, replace: Replace) -> str:
+    out = []
+    for i, line in enumerate(lines.split("\n")):
+        if not line.strip() or line.startswith("[") or not _LETTERS_RE.search(line):
+            out.append(line)
+        else:
+            kind = "name" if i == 0 else "address"
+            out.append(replace(kind, " ".join(line.split()).lower(), line))
+    return "\n".join(out)

@@ -584,6 +584,8 @@ class TextScrubber:
         if "." in text and ("_" in text or "-" in text):
             text = _pii_people.scrub_file_names(text, replace)
         text = _pii_people.scrub_log_logins(text, replace)
+        if "\n:" in text or text[:1] == ":":
+            text = _pii_people.scrub_swift_parties(text, replace)  # an MT103's :50K:/:59: lines
         if "-" in text or "'s " in text or "’s " in text:
             text = _pii_people.scrub_device_owners(text, replace)
         if _pii_people.may_hold_handle(text):
