@@ -1243,3 +1243,10 @@ def test_secrets_beside_those_are_still_redacted(body, secret):
     # GIVEN a secret next to reference members or under a credential's own name  WHEN pii runs
     # THEN it is gone
     assert secret not in dump(body_after(body, route="/api/things"))
+
+
+def test_a_companys_rfc_stays_and_a_persons_is_masked():
+    # GIVEN a CFDI's issuer, a company (an RFC of 12), and its receiver, a person (an RFC of 13)
+    body = {"Emisor": {"Rfc": "EKU9003173C9"}, "Receptor": {"Rfc": "MEJA850412HX3"}}
+    # WHEN pii runs  THEN the company's stays and the person's is masked
+    assert body_after(body) == {"Emisor": {"Rfc": "EKU9003173C9"}, "Receptor": {"Rfc": "[tax_id]"}}

@@ -512,6 +512,8 @@ _NAME_JOINERS_RE = re.compile(r"[a-z0-9][-._][a-z0-9]")
 _CREDENTIAL_KEY_NAMES = frozenset("password passwd token secret key apikey credentials username user".split())
 #: A Kubernetes resource's or a secret's key's name (DNS-label-like, lower case).
 _K8S_NAME_RE = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,251}[a-z0-9])?")
+#: A Mexican RFC of a persona moral: three letters, the date of incorporation, a homoclave.
+_COMPANY_RFC_RE = re.compile(r"[A-ZÑ&]{3}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[A-Z0-9]{2}[0-9A]")
 #: A chat channel's name (``#alerts-payments``): no one's name.
 _CHANNEL_RE = re.compile(r"#[a-z0-9][a-z0-9_.-]{0,79}")
 #: A value written as a slug (``oncall-critical``, ``payments_db``): a thing's name, where
@@ -633,6 +635,11 @@ class Pii:
                     value if type(value) is str and _UUID_RE.fullmatch(value) else
                     self.scrub(value) if type(value) is str and (
                         reads_as_organisation(value) or _CHANNEL_RE.fullmatch(value)) else named(value))
+            if kind == "tax_id" and (action == MASK or action == HASH):
+                # a Mexican RFC of 12 characters is a legal entity's (a person's has 13): a company's
+                taxed = apply
+                apply = lambda value, taxed=taxed: (  # noqa: E731
+                    value if type(value) is str and _COMPANY_RFC_RE.fullmatch(value) else taxed(value))
             if cls == "location" and action != DROP:
                 # "lat": 52.52 places no one; the text detectors keep it too
                 precise = apply
