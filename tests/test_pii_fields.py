@@ -1142,3 +1142,116 @@ def test_a_string_that_only_looks_like_json_is_read_as_text_and_the_record_kept(
     record["request"]["body"] = {"note": text}
     result = build_chain(get_plugin_manager(), None).run(json.dumps(record), "2026-12-03T00:00:00.000Z")
     assert type(result).__name__ == "Stored" and result.record["request"]["body"]["note"] == text
+
+
+# --- names in more fields; organisations, channels and slugs that are no one's ---------------
+
+
+@pytest.mark.parametrize(
+    ("body", "secrets"),
+    [
+        ({"customer": "Ma\u200bgdalena Kr\u200bawczyk"}, ["Kr\u200bawczyk", "Ma\u200bgdalena"]),
+        ({"attendingPhysician": "ד\"ר מיכל אברהם"}, ["מיכל אברהם"]),
+        ({"beneficiary_contact": {"customer": "سلمان الدوسري"}}, ["سلمان الدوسري"]),
+        ({"driver": {"full_name_en": "Faisal Nasser Alqahtani"}}, ["Alqahtani"]),
+        ({"spousesname": "Marie-Claude Gagnon"}, ["Gagnon"]),
+        ({"wniosek": {"imięOjca": "Zbigniew", "imięMatki": "Halina"}}, ["Zbigniew", "Halina"]),
+        ({"口座名義": "スズキ ハナコ"}, ["スズキ"]),
+        ({"donor": {"inMemoryOf": "Władysław Nowak (1931-2019)"}}, ["Nowak"]),
+        ({"runner": "Chiara Fontanelli", "bib": 112}, ["Fontanelli"]),
+        ({"nickname_pseudo": "x"}, []),
+        ({"pseudo": "darkwolf_77"}, ["darkwolf_77"]),
+        ({"args": [{"name": "Emre Yıldırım", "company_type": "person"}]}, ["Yıldırım"]),
+        ({"source": {"reference": "RelatedPerson/7", "display": "Ailsa Robertson (daughter)"}}, ["Robertson"]),
+        ({"fields": {"f1": {"id": "f1", "title": "Your name", "value": "Ottilie Brandt", "raw_value": "Ottilie Brandt"}}},
+         ["Brandt"]),
+        ({"accounts_by_email": {"greta,lind@telia,se": {"plan": "free"}}}, ["greta,lind@telia,se"]),
+        ({"data": "성명,전화번호,주소\n정하은,010-2345-6789,서울시 마포구\n"}, ["정하은", "2345-6789"]),
+    ],
+)
+def test_names_under_more_keys_and_in_more_scripts_are_masked(body, secrets):
+    # GIVEN a person's name under a key that names a person, a relative, a form's field or an index
+    # WHEN pii runs  THEN the name is gone
+    out = dump(body_after(body, route="/api/things"))
+    assert [s for s in secrets if s in out] == [], out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"creditorName": "Telekom Deutschland GmbH"},
+        {"instruments": [{"name": "LVMH Moët Hennessy Louis Vuitton SE"}]},
+        {"krankenkasse": {"name": "Barmer Ersatzkasse"}},
+        {"Emisor": {"Nombre": "INSTITUTO PEDAGOGICO DEL NORTE"}},
+        {"recipient": "#ops-oncall"},
+        {"contactPoints": [{"name": "warehouse-critical", "type": "slack"}]},
+        {"sender": {"address": {"companyName": "Boulangerie Martin SAS", "city": "Lyon"}}},
+        {"form": {"name": "Anfrage Formular"}},
+        {"users_by_email": {"count": 3, "plan": "premium", "lastSeen": 1743770012345}},
+        {"customer": "Acme Holdings Ltd"},
+    ],
+)
+def test_organisations_channels_and_slugs_under_name_keys_stay(body):
+    # GIVEN an organisation's, a channel's or a thing's name under a key that may name a person
+    # WHEN pii runs  THEN it is stored as written
+    assert body_after(copy.deepcopy(body), route="/api/things") == body
+
+
+def test_a_slug_under_a_persons_name_is_still_masked():
+    # GIVEN a login written as a slug under a user's name  WHEN pii runs  THEN it is masked
+    assert body_after({"user": {"name": "jane-doe"}}, route="/api/things") == {"user": {"name": "[name]"}}
+
+
+def test_two_keys_masked_alike_are_both_kept():
+    # GIVEN two e-mails as keys (Firebase writes their dots as commas)  WHEN pii runs
+    out = body_after({"by_email": {"a,b@example,com": {"plan": "pro"}, "c,d@example,org": {"plan": "free"}}})
+    # THEN neither is left and neither's object is lost
+    assert out == {"by_email": {"[email]": {"plan": "pro"}, "[email]#2": {"plan": "free"}}}
+
+
+# --- what a credential's name holds that is no credential ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"es": {"login.forgot_password": "¿Olvidaste tu contraseña?", "auth.token.expired": "Tu sesión ha caducado."}},
+        {"nl": {"auth.password.label": "Wachtwoord", "auth.password.hint": "Minstens acht tekens, een cijfer."}},
+        {"id_token_header": {"alg": "ES256", "kid": "key-2027-01", "typ": "JWT"}},
+        {"securitySchemes": {"apiKeyHeader": {"type": "apiKey", "in": "header", "name": "X-Api-Token"}}},
+        {"env": [{"name": "REDIS_PASSWORD", "valueFrom": {"secretKeyRef": {"name": "redis-auth", "key": "password"}}}]},
+        {"auth": {"existingSecret": "mongodb-credentials", "secretKeys": {"rootPasswordKey": "mongodb-root-password"}}},
+        {"checks": ["PAN_NSDL", "VOTER_ID_ECI"]},
+        {"incidents": [{"name": "Delayed webhook deliveries for some EU customers"}]},
+    ],
+)
+def test_text_references_and_headers_under_credential_names_stay(body):
+    # GIVEN a catalogue's text about a password, a JWT's public header, a security scheme,
+    # where a secret is kept, two constants, an incident's title  WHEN pii runs  THEN all stay
+    assert body_after(copy.deepcopy(body), route="/api/things") == body
+
+
+@pytest.mark.parametrize(
+    ("body", "secret"),
+    [
+        ({"password": {"name": "x", "key": "Tr0ub4dor&3"}}, "Tr0ub4dor&3"),
+        ({"secretKeyRef": {"name": "db", "key": "pw", "value": "Tr0ub4dor&3"}}, "Tr0ub4dor&3"),
+        ({"auth": {"existingSecret": "db-creds", "password": "Tr0ub4dor&3"}}, "Tr0ub4dor&3"),
+        ({"adminPasswordKey": "hunter22"}, "hunter22"),
+        ({"jwt_header": {"alg": "HS256", "k": "c2VjcmV0LWtleS0xMjM0NTY3ODkw"}}, "c2VjcmV0LWtleS0xMjM0NTY3ODkw"),
+        ({"new_password": "correct horse battery staple"}, "correct horse battery"),
+        ({"login.password": "Tr0ub4dor&3"}, "Tr0ub4dor&3"),
+        ({"forgot_password_token": "f8Kq2Lm9Zx7Vb3Nc5Hj1"}, "f8Kq2Lm9Zx7Vb3Nc5Hj1"),
+    ],
+)
+def test_secrets_beside_those_are_still_redacted(body, secret):
+    # GIVEN a secret next to reference members or under a credential's own name  WHEN pii runs
+    # THEN it is gone
+    assert secret not in dump(body_after(body, route="/api/things"))
+
+
+def test_a_companys_rfc_stays_and_a_persons_is_masked():
+    # GIVEN a CFDI's issuer, a company (an RFC of 12), and its receiver, a person (an RFC of 13)
+    body = {"Emisor": {"Rfc": "EKU9003173C9"}, "Receptor": {"Rfc": "MEJA850412HX3"}}
+    # WHEN pii runs  THEN the company's stays and the person's is masked
+    assert body_after(body) == {"Emisor": {"Rfc": "EKU9003173C9"}, "Receptor": {"Rfc": "[tax_id]"}}

@@ -68,7 +68,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "perfume-street-name": "a product named for a street reads as an address in text",
     },
     "payloads3.jsonl": {
-        "greenhouse-candidate-hired": "a name repeated in a file name",
         "recruiting-cv-parsed-text": "a CV header line and a LinkedIn slug",
         "canvas-submission-event": "a name and a student number in prose ('Essay by ...', 'student no. ...')",
         "food-delivery-order-webhook": "a name repeated in delivery instructions",

@@ -145,6 +145,17 @@ MIB = 1 << 18
         "addauth digest " * (MIB // 15), "creds for a " * (MIB // 12), "Backup-Codes: " * (MIB // 14),
         "importprivkey " * (MIB // 14), "username: svc_" * (MIB // 14),
         'a.B("' * (MIB // 5), "ab" * (MIB // 2) + '("', "cookie: a=b; " * (MIB // 13),
+        # names in more scripts and forms, profile links, file names, logs, devices, organisations
+        "محترمہ " * (MIB // 7), "شكرا " + "ا " * (MIB // 2), "聯絡人：" * (MIB // 4), "담당자: " * (MIB // 5),
+        "김민 " * (MIB // 3), "박지훈님" * (MIB // 4), "என் பெயர் " * (MIB // 10), "Terveisin,\n" * (MIB // 11),
+        "on behalf of my " * (MIB // 16), "Jane Doe, geb. " * (MIB // 15), "Ab Cd — VIN " * (MIB // 12),
+        "Ab " * (MIB // 3) + ", MRN 1", "CV_Ab_" * (MIB // 6) + ".pdf", "a_" * (MIB // 2) + ".pdf",
+        "t.me/" * (MIB // 5), "instagram.com/" * (MIB // 14), "facebook.com/profile.php?id=" * (MIB // 28),
+        "\u202e" + "a" * MIB, "\u202eab" * (MIB // 3), "Contact: " + "<b>A</b> " * (MIB // 9),
+        "Accepted password for " * (MIB // 22), "sudo: " * (MIB // 6), "Ab-" * (MIB // 3) + "SURFACE",
+        "Ab's " * (MIB // 5) + "iPhone", "Kunde: Ab GmbH " * (MIB // 15), "a,b@c,d " * (MIB // 8),
+        "MRN 1 (" * (MIB // 7), "MRN 1 (Ab, " * (MIB // 11), ":59:" + "A\n" * (MIB // 2), "\n:50K:/" * (MIB // 8),
+        ":59:" + "A" * MIB,
     ],
     ids=lambda s: repr(s[:10]),
 )

@@ -46,7 +46,7 @@ from typing import Iterable
 
 # --- normalisation -----------------------------------------------------------------------
 
-_CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])|([A-Z]+)([A-Z][a-z])")
+_CAMEL_RE = re.compile("([a-z0-9ß-öø-ÿ\u0100-\u017f\u0430-\u045f])([A-Z\u0410-\u042f])|([A-Z]+)([A-Z][a-z])")
 #: What separates words: no letter or digit, but the vowel signs and marks of the scripts of
 #: South and South-East Asia (Devanagari to Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer), which
 #: ``re`` counts as no word character (``ชื่อ``, ``फ़ोन`` are one word each).
@@ -181,7 +181,15 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             ho ten, ho va ten, hoten, nama lengkap, nama depan, nama belakang, buong pangalan, apelyido, jina kamili,
             прізвище, по батькові, полное имя, презиме, επίθετο, 身分, שם מלא, שם פרטי, שם משפחה,
             الاسم الكامل, الاسم الأول, اسم العائلة, الاسم الاخير, نام خانوادگی, نام و نام خانوادگی,
-            पूरा नाम, उपनाम, পুরো নাম, ชื่อ นามสกุล, ชื่อเต็ม, นามสกุล, 이름 성, 성씨
+            पूरा नाम, उपनाम, পুরো নাম, ชื่อ นามสกุล, ชื่อเต็ม, นามสกุล, 이름 성, 성씨,
+            spouse name, spouses name, spousesname, partner name, father name, fathers name, mother name,
+            mothers name, parent name, guardian name, imie ojca, imie matki, nazwisko rodowe, family member name,
+            your name, your full name, ihr name, ihr vollstandiger name, dein name, votre nom, ton nom, su nombre,
+            tu nombre, il tuo nome, seu nome, uw naam, je naam, twoje imie, ditt namn, dit navn,
+            in memory of, in memoriam, in honor of, in honour of, pseudo, pseudonym, pseudonyme, spitzname,
+            apodo, soprannome, gamertag, gamer tag, player name,
+            家族氏名, 口座名義, 口座名義人, 口座名義カナ, 名義, 名義人, 受取人名, 患者名, 患者氏名, 所有者, 所有者名,
+            车主, 車主, 联系人, 聯絡人, 聯繫人, 收件人, 收货人, 收貨人, 예금주, 수령인, 보호자, 환자명
         """,
     },
     "contact": {
@@ -438,6 +446,12 @@ NAME_PARTS = """
 """
 #: Last words that make a name one part of a date (``dob_day``, ``dob_month``, ``dob_year``).
 _DATE_PARTS = frozenset("day month year dd mm yy yyyy".split())
+#: Words before "by" that make a key an index (``index_by_email``, ``keyed_by_phone``).
+_INDEX_WORDS = frozenset("index lookup map keyed indexed grouped sorted ordered partitioned".split())
+#: Last words that say which script or language a field is written in (``full_name_en``,
+#: ``name_local``, ``address_ar``): the field is what the words before them name.
+_SCRIPT_PARTS = frozenset("en ar ja jp zh cn ko kr he fa ru el th hi local latin native roman romaji ascii translit "
+                          "transliterated english arabic".split())
 #: Words that head a Romance name in front (``nom_client``, ``nombre_producto``).
 _ROMANCE_NAME_HEADS = frozenset({"nom", "nombre", "nome", "nume"})
 
@@ -465,6 +479,8 @@ PERSON_NOUNS = """
     wife partner sibling family household heir insured policyholder borrower lender debtor creditor
     recipient employee viewer actor requestor submitter commenter uploader invitee inviter organizer organiser
     subject renter lessee hirer
+    athlete runner competitor entrant racer swimmer cyclist winner nominee honoree deceased decedent victim
+    claimant caregiver carer respondent interviewee homeowner occupant registrant enrollee alumnus halter
     utilisateur usager personne membre participant employe auteur proprietaire destinataire expediteur
     voyageur passager titulaire acheteur conducteur medecin eleve etudiant
     kunde benutzer nutzer anwender mitglied teilnehmer mitarbeiter autor eigentuemer empfaenger absender
@@ -510,6 +526,10 @@ THING_NOUNS = """
     issuetype priority resolution component sprint epic board
     span scope trace stop platform terminal employer insurer issuer
     prodotti produkte location
+    instrument security stock share equity bond fund ticker quote attraction landmark poi tourism amenity
+    station stop monument museum park
+    producten artikelen gerechten emisor emissor emetteur aussteller krankenkasse kasse versicherung insurance
+    hmo clinic klinik praxis hospital pharmacy apotheke incident outage alert maintenance
     produit cours article categorie fichier entreprise societe ville pays projet equipe groupe evenement
     boutique magasin
     produkt kurs artikel kategorie datei firma unternehmen stadt land projekt mannschaft gruppe
@@ -643,6 +663,14 @@ class PersonalNames:
             return None
         if len(parts) > 1 and parts[0] in PREFIX_METADATA and parts not in self.terms:
             return None  # num_emails, has_phone; not number_plate
+        if len(parts) > 1 and "by" in parts[:-1] and parts not in self.terms:
+            # users_by_email, by_email: users (or entries) indexed by their e-mail, not an e-mail
+            # (created_by_email is the creator's)
+            at = parts.index("by")
+            if at == 0:
+                return None
+            if parts[at - 1].endswith("s") or parts[at - 1] in _INDEX_WORDS:
+                return self.classify(" ".join(parts[:at]))
         last = len(parts) - 1
         for start in range(max(0, len(parts) - self._longest), len(parts)):
             for singular in _singulars(parts[last]):
@@ -664,6 +692,8 @@ class PersonalNames:
             for size in self._joined_sizes:
                 if len(singular) > size and singular[-size:] in self._joined:
                     return self._joined[singular[-size:]]
+        if len(parts) > 1 and parts[-1] in _SCRIPT_PARTS:  # full_name_en: a full name in English
+            return self.classify(" ".join(parts[:-1]))
         return None
 
     def _resolve(self, context: tuple[str, ...]) -> tuple[str, str] | None:
@@ -712,8 +742,9 @@ class PersonalNames:
             terms = self.coarse.get(key)
             if terms is not None and (parts in terms or parts[-1] in self.coarse_last[key]):
                 return True
-        # in a person's name (a signer, a recipient), a thing's name is not theirs: roleName, companyName
-        return cls == "name" and len(parts) > 1 and self.terms.get(parts[-1:]) is AMBIGUOUS \
+        # in a person's name (a signer, a recipient) or address, a thing's name is not theirs: roleName,
+        # companyName
+        return len(parts) > 1 and self.terms.get(parts[-1:]) is AMBIGUOUS \
             and self._resolve(parts[:-1]) is None
 
 

@@ -63,6 +63,9 @@ _INTRO = (
     r"|mit freundlichen Grüßen,?|viele Grüße,?|liebe Grüße,?|met vriendelijke groeten,?|med vänliga hälsningar,?"
     r"|pozdrawiam,?|z poważaniem,?|saygılarımla,?|ystävällisin terveisin,?"
     r"|signed|regards,?|sincerely,?|cordialement,?|best,|thanks,|cheers,|atentamente,?|saludos,?"
+    # sign-offs of Nordic, Finnish, Dutch, Spanish, Italian, Portuguese and Russian letters
+    r"|terveisin,?|ystävällisesti,?|hälsningar,?|mvh,?|med venlig hilsen,?|med vennlig hilsen,?|venlig hilsen,?"
+    r"|groeten,?|un saludo,?|saludos cordiales,?|cordiali saluti,?|atenciosamente,?|abraços,?|с уважением,?"
     r"|mit freundlichen grüßen,?|viele grüße,?|distinti saluti,?|cumprimentos,?|met vriendelijke groet,?"
 )
 _SALUTATION = (
@@ -88,6 +91,11 @@ _ROLE = (
     # who signed or approved a document, in e-signature audit trails
     r"|countersigned by|approved by|signé par|firmado por|unterschrieben von|unterzeichnet von"
     r"|assinado por|firmato da|ondertekend door|podpisane przez|podpisany przez"
+    # for whom, in whose name: "on behalf of my mother, Jane Doe", "registered to", "a nombre de",
+    # a prescription's patient ("Rx for Jane Doe"), a school's pupil ("aluno Pedro Santos")
+    r"|on behalf of|in the name of|registered to|issued to|owned by|im auftrag von|im namen von|au nom de"
+    r"|en nombre de|a nombre de|em nome de|a nome di|rx for|prescription for|rezept für|ordonnance pour"
+    r"|receta para|aluno|aluna|alumno|alumna|élève|schüler|schülerin"
 )
 #: Who holds a card or an account, named after it with or without a colon, and in capitals
 #: as a card is embossed ("holder JANE DOE, exp 12/28").
@@ -105,7 +113,7 @@ _LABEL = (
 _BARE_LABEL = r"name|nom|nombre|nome|naam|namn|navn|nimi|isim|imie|imię"
 _TITLE = (
     r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herrn|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Hr|Fr"
-    r"|MR|MRS|MS|DR|M(?=\.)"
+    r"|MR|MRS|MS|DR|M(?=\.)|Fam"
 )
 _NAME_CUES = [*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *variants(_ROLE), *variants(_LABEL),
               *variants(_BARE_LABEL), *variants(_HOLDER), *top_level(_TITLE)]
@@ -134,9 +142,10 @@ _HOLDER_RE = re.compile(f"(?i:{_HOLDER})")
 _BARE_LABEL_RE = re.compile(f"(?i:{_BARE_LABEL})")
 _TITLE_RE = re.compile(_TITLE)
 _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*+")
-_PARTICLES = frozenset(
-    "van von de der den del della delle di da das dos do du la le les ter ten bin ibn al el zu y e st st. mac".split()
-)
+_PARTICLES_TEXT = "van von de der den del della delle di da das dos do du la le les ter ten bin ibn al el zu y e st st. mac"
+_PARTICLES = frozenset(_PARTICLES_TEXT.split())
+#: A capitalised word of a name (letters, an apostrophe or a hyphen inside).
+_CAP_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W\d_]|['’-](?=[^\W\d_])){1,30}+"
 #: Capitalised words a cue is often followed by that are not names.
 _NOT_NAMES = frozenset(
     """customer customers client clients team all everyone everybody world there friend friends colleague colleagues
@@ -167,9 +176,11 @@ _CAPITAL_GUARD_RE = re.compile(r"[ ,:.\n][^\W\d_a-z]")
 
 def scrub_names(text: str, replace: Replace) -> str:
     """Dates of birth and names after their cues (both passes need a cue of
-    :data:`CUE_WORDS`: the caller has seen one)."""
+    :data:`CUE_WORDS`: the caller has seen one); names right before a date of birth, a VIN
+    or a medical record number."""
     if _DIGIT_RE.search(text) is not None:
         text = _BIRTH_RE.sub(lambda m: _birth(m, replace), text)
+    text = names_before_records(text, replace)  # the number may be masked already: no digits left
     if _CAPITAL_GUARD_RE.search(text) is None:
         return text
     out: list[str] = []
@@ -203,6 +214,8 @@ def scrub_names(text: str, replace: Replace) -> str:
         at = cue.end()
         if _SALUTATION_RE.fullmatch(word) is not None and (after := _SALUTATION_TITLE_RE.match(text, at)) is not None:
             at = after.end()
+        elif role and (after := _RELATIVE_RE.match(text, at)) is not None:
+            at = after.end()  # "on behalf of my mother, Jane Doe"
         one_word = not role and _ONE_WORD_GREETING_RE.fullmatch(word) is not None
         span = _name_after(text, at, 1 if one_word else minimum, capitals=holder or not (greeting or title or bare))
         if span is not None and one_word and " " not in text[span[0]:span[1]]:
@@ -215,6 +228,64 @@ def scrub_names(text: str, replace: Replace) -> str:
         out.append(text[pos:start])
         out.append(replace("name", name.lower(), text[start:end]))
         pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+#: Whose relative a role introduces before the name ("on behalf of my mother, Jane Doe").
+_RELATIVE_RE = re.compile(
+    r"(?i:my|our|his|her|their)[ ](?i:mother|father|mum|mom|dad|son|daughter|wife|husband|partner|brother|sister"
+    r"|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|aunt|uncle|niece|nephew|friend|neighbour"
+    r"|neighbor|child|colleague|client|boss|tenant|landlord)(?:-in-law)?,?[ ]"
+)
+#: What a person's record puts right after their name: a date of birth's word ("Jane Doe,
+#: born ...", "Jan Kowalski, ur. ...", "Elsa Holmberg, född ...") or a vehicle's or a
+#: patient's number ("Jane Doe — VIN ...", "Jane Doe, MRN ...").
+_RECORD_CUE_RE = re.compile(
+    r"(?:,[ ]?|[ ]?[—–-][ ]?|[ ]\(?)(?:" + cased(r"born|dob|d\.o\.b\.|geb\.|geboren|né|née|nacido|nacida|nato|nata"
+                                             r"|nascido|nascida|geboren|urodzony|urodzona|ur\.|född|født|syntynyt"
+                                             r"|doğumlu|narozen|narozena") + r"|VIN|MRN)(?![^\W\d_])"
+)
+_RECORD_GUARD_RE = re.compile(r"[bB]orn|BORN|DOB|dob|eb\.|eboren|[nN]é|[nN]acid|[nN]at[oa]\b|ascid|rodzon|ur\.|född|født"
+                              r"|yntynyt|oğumlu|aroze|VIN|MRN")
+#: The capitalised words that end right where a record cue starts (``_RECORD_CUE_RE``).
+_NAME_TAIL_RE = re.compile(
+    r"(?<![\w'’.-])(?P<name>" + _CAP_WORD + r"(?:[ ](?:(?:" + "|".join(sorted(_PARTICLES_TEXT.split(), key=len, reverse=True)).replace(".", r"\.")
+    + r")[ ]){0,2}" + _CAP_WORD + r"){1,3})\Z"
+)
+_NAME_REACH = 100
+
+
+#: A patient's or an owner's name in brackets after their record's number, as a list writes it
+#: ("MRN 00731842 (Okafor, Chidinma)", "VIN ... (Doe, Jane)").
+_NAME_AFTER_RECORD_RE = re.compile(
+    r"(?:MRN|VIN)[ ]?[:#]?[ ]?[\w\[\]:-]{1,40}+[ ]\((?P<name>" + _CAP_WORD + r"(?:[ ]" + _CAP_WORD + r")?,[ ]"
+    + _CAP_WORD + r"(?:[ ]" + _CAP_WORD + r")?)\)"
+)
+
+
+def names_before_records(text: str, replace: Replace) -> str:
+    if _RECORD_GUARD_RE.search(text) is None:
+        return text
+    if "(" in text and ("MRN" in text or "VIN" in text):
+        text = _NAME_AFTER_RECORD_RE.sub(
+            lambda m: swap_group(m, "name", replace("name", " ".join(m["name"].split()).lower(), m["name"])), text)
+    out: list[str] = []
+    pos = 0
+    for cue in _RECORD_CUE_RE.finditer(text):
+        if cue.start() < pos:
+            continue
+        window_start = max(pos, cue.start() - _NAME_REACH)
+        tail = _NAME_TAIL_RE.search(text, window_start, cue.start())
+        if tail is None:
+            continue
+        name = tail["name"]
+        if any(w.lower() in _NOT_NAMES or (w.isupper() and len(w) > 1) for w in name.split(" ")):
+            continue
+        out += [text[pos:tail.start()], replace("name", " ".join(name.split()).lower(), name)]
+        pos = tail.end()
     if not out:
         return text
     out.append(text[pos:])
@@ -241,7 +312,9 @@ def _brand_after_title(text: str, at: int) -> bool:
 #: Hebrew (שמי דוד כהן), Persian and Urdu (اسم من سارا احمدی است), Hindi (मेरा नाम राहुल शर्मा है),
 #: Bengali (আমার নাম রাহিম উদ্দিন) and Thai (ฉันชื่อสมชาย ใจดี).
 _SCRIPT_NAME_RE = re.compile(
-    r"(?:私の名前は|僕の名前は|わたしの名前は|俺の名前は)(?P<ja>[\u4e00-\u9fff\u3040-\u30ff]{2,8}?)(?=です|と申します|といいます|[。、,.!！\s]|$)"
+    r"(?:私の名前は|僕の名前は|わたしの名前は|俺の名前は)(?P<ja>[\u4e00-\u9fff\u3040-\u30ff々]{1,5}[ 　][\u4e00-\u9fff\u3040-\u30ff々]{1,5}?|[\u4e00-\u9fff\u3040-\u30ff々]{2,8}?)(?=です|と申します|といいます|[。、,.!！\s]|$)"
+    # a bare 名前は only before a family name and a given name with a space between (名前は必須です is no one)
+    r"|名前は(?P<ja3>[\u4e00-\u9fff\u30a0-\u30ff々]{1,4}[ 　][\u4e00-\u9fff\u3040-\u30ff々]{1,4}?)(?=です|と申します|[。、,.!！\s]|$)"
     r"|(?<![\u4e00-\u9fff\u3040-\u30ff])(?P<ja2>[\u4e00-\u9fff\u30a0-\u30ff]{2,8}?)(?:と申します|といいます)"
     r"|(?:我叫|我的名字是|我的名字叫|我名叫|本人叫)(?P<zh>[\u4e00-\u9fff]{2,4}?)(?=[，,。.!！？?\s]|$|我|的|，)"
     r"|(?:제 이름은|내 이름은|저의 이름은|제 이름이)[ ]?(?P<ko>[가-힣]{2,4}?)(?=입니다|이에요|예요|이라고|라고|[ .,!?]|$)"
@@ -258,12 +331,45 @@ _SCRIPT_NAME_RE = re.compile(
     # a name before the honorific of a letter's address: 渡辺 健一 様, 佐藤様
     r"|(?:^|(?<=[\s、。,:：]))(?P<sama>[\u4e00-\u9fff\u30a0-\u30ff]{1,5}(?:[ 　][\u4e00-\u9fff\u30a0-\u30ff]{1,5})?)"
     r"[ 　]?(?:様|さま|殿)"
+    # a title of respect before an Urdu or Arabic name (محترمہ عائشہ صدیقی، السيد أحمد خالد), a Hebrew one
+    # (ד"ר יוסף כהן), and a letter's Arabic sign-off line before the name on the next line
+    r"|(?:محترمہ|محترم|جناب|بیگم|السيد|السيدة|الأستاذ|الأستاذة|الدكتور|الدكتورة)[ ]"
+    r"(?P<art>[\u0621-\u06d3]{2,20}(?:[ ][\u0621-\u06d3]{2,20}){0,2}?)(?=[ ]?[،,.!؟?:\n]|$)"
+    r"|(?:ד\"ר|ד״ר|גב'|גב׳|פרופ'|פרופ׳|עו\"ד|עו״ד)[ ](?P<het>[\u05d0-\u05ea'׳]{2,15}(?:[ ][\u05d0-\u05ea'׳]{2,15})?)(?![\u05d0-\u05ea])"
+    r"|(?:شكرا|شكراً|مع تحياتي|مع خالص التحية|تحياتي|مع التحية|وتفضلوا بقبول فائق الاحترام)[^\n]{0,40}\n"
+    r"(?P<ars>[\u0621-\u064a]{2,20}(?:[ ][\u0621-\u064a]{2,20}){1,2})(?=[ ]?\n|$)"
+    # self-introductions in Tamil, Telugu, Kannada, Malayalam, Marathi, Gujarati and Punjabi
+    r"|(?:என் பெயர்|எனது பெயர்|నా పేరు|ನನ್ನ ಹೆಸರು|എന്റെ പേര്|माझे नाव|મારું નામ|ਮੇਰਾ ਨਾਮ)[ ]"
+    r"(?P<ind>[\u0900-\u0dff]{2,25}(?:[ ][\u0900-\u0dff]{2,25})?)"
+    # a contact's, a recipient's, an owner's label in Chinese, Japanese and Korean: 聯絡人：陳怡君, 所有者 佐々木,
+    # 담당자: 박지훈
+    r"|(?:聯絡人|联系人|聯繫人|联络人|收件人|收货人|收貨人|負責人|负责人|姓名|客戶|客户|患者|病人|车主|車主|所有者|所有人"
+    r"|担当者|担当|氏名|お名前|申請人|申请人)(?:[ ]?[:：][ ]?|[ 　])"
+    r"(?P<zhl>[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff々]{1,4}|[\u4e00-\u9fff々]{2,4})(?![\u4e00-\u9fff々])"
+    r"|(?:담당자|성명|고객명|수령인|받는 ?분|보내는 ?분|신청인|작성자|예금주|보호자|환자명)[ ]?[:：][ ]?(?P<kol>[가-힣]{2,4})(?![가-힣])"
+    # a Korean name before its title of address or rank: 박지훈 님, 김민준씨, 이서연 대리
+    r"|(?<![가-힣])(?P<kot>[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함"
+    r"변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉][가-힣]{1,2})[ ]?"
+    r"(?:님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|선생님|교수님|원장님)"
+    r"(?=(?:께서|께|은|는|이|가|을|를|의|에게|과|와)?(?![가-힣]))"
+)
+#: What a form writes after a contact's label and is no one: required, optional, unknown, none.
+_NOT_LABELLED = frozenset("必須 任意 未定 不明 なし 無し 未記入 未入力 省略 必填 选填 選填 可选 可選 未知 不详 不詳 暂无 暫無 本人".split())
+#: What comes before a Korean title and is no name: customers, members, users, family, the weather.
+_NOT_KO = frozenset(
+    """고객 회원 사용자 관리자 선생 여러분 사장 부장 과장 차장 원장 교수 기사 손님 주인 이용자 구매자 판매자 신청자 담당자
+    작성자 방문자 환자 보호자 학생 학부모 어머 아버 부모 형 누 언니 오빠 동생 친구 대표 사모 의사 간호사 직원 사원 점장
+    매니저 이웃 주민 국민 시민 마음 아가 아저 아주머 할머 할아버 이모 고모 삼촌 부인 남편 아내 자녀 아드 따님 수강생 강사
+    작가 기자 배우 가수 선배 후배 동료 상사 팀원 조장 반장 회장 총장 소장 공장 도장 시장 구청장 지점장 본부장""".split()
 )
 #: What comes before 様 and is no name: everyone, customers, members, people in charge.
 _NOT_SAMA = frozenset("皆 客 各位 会員 利用者 担当者 管理者 購入者 申込者 関係者 出品者 落札者 皆々 神 王 仏 奥".split())
 _SCRIPT_NAME_GUARD_RE = re.compile(
     r"名前は|と申します|といいます|我叫|名字|名叫|本人叫|이름|اسم|إسمي|様|さま|殿|שמי|קוראים לי|השם שלי|نام من|میرا نام"
-    r"|नाम|আমার নাম|ชื่อ"
+    r"|नाम|আমার নাম|ชื่อ|محترم|جناب|بیگم|السيد|الأستاذ|الدكتور|ד\"ר|ד״ר|גב|פרופ|עו\"ד|עו״ד|شكر|تحيات|التحية|الاحترام"
+    r"|பெயர்|పేరు|ಹೆಸರು|പേര്|नाव|નામ|ਨਾਮ|聯絡人|联系人|聯繫人|联络人|收件人|收货人|收貨人|負責人|负责人|姓名|客戶|客户|患者|病人"
+    r"|车主|車主|所有者|所有人|担当|氏名|お名前|申請人|申请人|담당자|성명|고객명|수령인|받는|보내는|신청인|작성자|예금주|보호자|환자명"
+    r"|님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무"
 )
 
 
@@ -278,6 +384,10 @@ def scrub_script_names(text: str, replace: Replace) -> str:
 def _script_name(match: re.Match[str], replace: Replace) -> str:
     name = match[match.lastgroup]
     if match.lastgroup == "sama" and name.replace("　", " ").split(" ")[-1] in _NOT_SAMA:
+        return match[0]
+    if match.lastgroup == "kot" and (name in _NOT_KO or name[:-1] in _NOT_KO):
+        return match[0]
+    if match.lastgroup == "zhl" and name in _NOT_LABELLED:
         return match[0]
     return swap_group(match, match.lastgroup, replace("name", " ".join(name.split()).lower(), name))
 
@@ -349,8 +459,24 @@ def reads_as_name(value: str) -> bool:
     if not 3 < len(value) <= 80 or " " not in value:
         return False
     text = value.strip()
+    if not text.isascii():
+        if _INVISIBLE_RE.search(text) is not None:
+            text = _INVISIBLE_RE.sub("", text)  # "Fran\u200bziska": a name split by invisible characters
+        if _UNCASED_NAME_RE.fullmatch(text) is not None:
+            return True
     span = _name_after(text, 0, 2, capitals=True)
-    return span is not None and span == (0, len(text))
+    return span is not None and span == (0, len(text)) and not reads_as_organisation(text)
+
+
+#: Characters that show nothing and split a word for a pattern (zero-width spaces and joiners,
+#: the soft hyphen, the word joiner, a byte order mark).
+_INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+#: Two to four words in a script without capitals (Hebrew, Arabic, Persian, Urdu), a title
+#: of respect in front or not: under a key that names a person, that person's name.
+_UNCASED_NAME_RE = re.compile(
+    "(?:(?:ד\"ר|ד״ר|מר|גב'|גב׳|פרופ'|עו\"ד|د\\.|الدكتور|الدكتورة|السيد|السيدة|محترم|محترمہ|جناب)[ ])?"
+    "[\u05d0-\u05ea'׳\u0621-\u064a\u0671-\u06d3]{2,20}(?:[ ][\u05d0-\u05ea'׳\u0621-\u064a\u0671-\u06d3]{2,20}){1,3}"
+)
 
 
 # --- dates of birth ---------------------------------------------------------------------
@@ -602,3 +728,247 @@ def address_intros(text: str) -> list[tuple[int, int]]:
 
 CUE_WORDS = [*_NAME_CUES, *variants(_POSTAL_WORDS), *top_level(_POSTAL_ABBREVIATIONS), *variants(_BIRTH),
              *variants(_ADDRESS_INTRO)]
+
+
+# --- handles in profile links, names in file names, hidden names ------------------------
+
+#: A person's profile on a social network or a messenger: the handle after the host
+#: (``t.me/ivan_p``, ``instagram.com/mai.nguyen``, ``linkedin.com/in/jane-doe-4b2a19``,
+#: ``tiktok.com/@jane``), and Facebook's numeric profile ID (``profile.php?id=1000...``).
+_PROFILE_RE = re.compile(
+    r"(?<![\w.-])(?:(?:www|m|mobile|[a-z]{2})\.)?"
+    r"(?:t\.me|telegram\.me|instagram\.com|linkedin\.com/in|(?:facebook|fb)\.com|twitter\.com|x\.com|tiktok\.com"
+    r"|vk\.com|threads\.net|snapchat\.com/add|pinterest\.[a-z]{2,3}|xing\.com/profile)/"
+    r"(?:profile\.php\?id=(?P<id>[0-9]{5,20}+)|@?(?P<handle>[\w.-]{2,64}+))"
+)
+#: Paths of those hosts that are pages of the site, not people.
+_NOT_PROFILES = frozenset(
+    """p reel reels explore accounts share sharer sharer.php intent home search i hashtag groups events pages watch
+    help legal about policies privacy login signup company school jobs feed stories tv joinchat s c settings
+    notifications messages dialog plugins tr ads business developers marketplace gaming embed oauth api
+    addstickers proxy iv contact legal terms download discover tag music video""".split()
+)
+_PROFILE_HOSTS = ("t.me/", "telegram.me/", "instagram.", "linkedin.", "facebook.", "fb.com/", "twitter.", "x.com/",
+                  "tiktok.", "vk.com/", "threads.net/", "snapchat.", "pinterest.", "xing.")
+
+
+def scrub_profiles(text: str, replace: Replace) -> str:
+    """Handles and profile IDs in links to a person's profile (see :data:`_PROFILE_RE`)."""
+    if not any(host in text for host in _PROFILE_HOSTS):
+        return text
+    return _PROFILE_RE.sub(lambda m: _profile(m, replace), text)
+
+
+def _profile(match: re.Match[str], replace: Replace) -> str:
+    group = "id" if match["id"] is not None else "handle"
+    handle = match[group]
+    if group == "handle" and (handle.lower().rstrip(".") in _NOT_PROFILES or not any(c.isalpha() for c in handle)):
+        return match[0]
+    if match.string.startswith(":", match.end()):
+        return match[0]  # a pseudonym already (name:2aca...), in a record scrubbed twice
+    return swap_group(match, group, replace("name", handle.lower(), handle))
+
+
+#: A document's file name that carries its person's name: ``CV_Thandiwe_Nkosi.pdf``,
+#: ``Passport-Scan-Jane-Doe.jpg``, ``Lebenslauf_Max_Mustermann_2026.docx``.
+_FILE_NAME_RE = re.compile(
+    r"(?<![\w.-])(?P<stem>[\w-]{3,120}+)\.(?:pdf|PDF|docx?|DOCX?|jpe?g|JPE?G|png|PNG|heic|HEIC|tiff?|TIFF?|odt|rtf|webp)(?![\w])"
+)
+_FILE_EXTENSIONS = (".pdf", ".PDF", ".doc", ".DOC", ".jp", ".JP", ".png", ".PNG", ".heic", ".HEIC", ".tif", ".TIF",
+                    ".odt", ".rtf", ".webp")
+#: Words of a file name that say the document is about one person.
+_PERSONAL_DOCUMENTS = frozenset(
+    """cv resume résumé lebenslauf curriculum vitae passport reisepass ausweis personalausweis idcard id scan
+    bewerbung zeugnis arbeitszeugnis payslip lohnabrechnung gehaltsabrechnung anschreiben cover letter
+    motivation motivationsschreiben diploma certificate zertifikat kyc selfie photo foto portrait headshot dni nie
+    pasaporte passeport carte identite identity driving licence license führerschein fuehrerschein visa permit
+    birth medical befund arztbrief attest krankmeldung sick note referral prescription rezept
+    candidature candidatura solicitud lettre""".split()
+)
+_FILE_PART_RE = re.compile(r"[_-]")
+_FILE_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]{1,30}")
+
+
+def scrub_file_names(text: str, replace: Replace) -> str:
+    """Names in the file names of personal documents (see :data:`_FILE_NAME_RE`): the
+    capitalised words of the name that are not the document's."""
+    if not any(ext in text for ext in _FILE_EXTENSIONS):
+        return text
+    return _FILE_NAME_RE.sub(lambda m: _file_name(m, replace), text)
+
+
+def _file_name(match: re.Match[str], replace: Replace) -> str:
+    parts = _FILE_PART_RE.split(match["stem"])
+    if len(parts) < 3 or not any(part.lower() in _PERSONAL_DOCUMENTS for part in parts):
+        return match[0]
+    names = [i for i, part in enumerate(parts) if part.lower() not in _PERSONAL_DOCUMENTS
+             and _FILE_NAME_WORD_RE.fullmatch(part) is not None and part.lower() not in _NOT_NAMES]
+    # two to four capitalised words in a row
+    runs: list[list[int]] = []
+    for i in names:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    runs = [run for run in runs if 2 <= len(run) <= 4]
+    if not runs:
+        return match[0]
+    for run in runs:
+        name = " ".join(parts[i] for i in run)
+        masked = replace("name", name.lower(), name)
+        parts[run[0]] = masked
+        for i in run[1:]:
+            parts[i] = None
+    stem, sep = [], _FILE_PART_RE.findall(match["stem"])
+    for i, part in enumerate(parts):
+        if part is not None:
+            stem.append(("" if not stem else sep[i - 1]) + part)
+    new_stem = "".join(stem)
+    return new_stem + match[0][len(match["stem"]):]
+
+
+#: Text a right-to-left (or left-to-right) override shows reversed (``\u202eNAMSIEW ANNA\u202c``):
+#: a display trick that hides what it holds from a reader and a pattern; what it holds is masked.
+_OVERRIDE_RE = re.compile("[\u202d\u202e](?P<hidden>[^\u202c\u202d\u202e\n]{1,200}+)(?:\u202c|(?=\n)|$)")
+_LETTERS_RE = re.compile(r"[^\W\d_]{2}")
+
+
+def scrub_overrides(text: str, replace: Replace) -> str:
+    """Letters inside a bidi override (see :data:`_OVERRIDE_RE`), masked as a name."""
+    return _OVERRIDE_RE.sub(lambda m: swap_group(m, "hidden", replace("name", m["hidden"][::-1].lower(), m["hidden"]))
+                            if _LETTERS_RE.search(m["hidden"]) and _MASKED_RE.fullmatch(m["hidden"]) is None
+                            else m[0], text)
+
+
+#: A mask or a pseudonym already (a record scrubbed twice).
+_MASKED_RE = re.compile(r"\[[a-z_]{2,32}\]|[a-z_]{2,32}:[0-9a-f]{16}")
+
+
+#: An HTML element of inline markup, which splits a name between tags (``<b>Jane</b> <i>Doe</i>``).
+_INLINE_TAG_RE = re.compile(r"</?(?:b|i|u|em|strong|span|small|font|mark|a)(?:[ ][^<>]{0,200}+)?>")
+
+
+def without_inline_tags(text: str) -> str:
+    """``text`` without its inline markup's tags (the text itself when it has none)."""
+    bare = _INLINE_TAG_RE.sub("", text)
+    return text if bare == text else bare
+
+
+# --- organisations ----------------------------------------------------------------------
+
+#: A legal form at the end of a name makes it an organisation's (``Vodafone GmbH``,
+#: ``Christian Dior SE``, ``Atelier Lumière SARL``, ``Acme Ltd.``), as does a word that names
+#: an institution (``AOK Rheinland``, ``Escuela Kemper``, ``Praxis Dr. Huber``).
+_LEGAL_FORM_RE = re.compile(
+    r"(?:^|(?<=[ ,]))(?:GmbH(?:[ ]&[ ]Co\.?[ ]KG)?|gGmbH|AG|SE|KG|KGaA|OHG|GbR|UG(?:[ ]\(haftungsbeschränkt\))?|e\.[ ]?V\."
+    r"|eG|mbH|SARL|S\.A\.R\.L\.|SAS|S\.A\.S\.|SA|S\.A\.|S\.L\.|SL|S\.L\.U\.|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SRL|S\.R\.L\."
+    r"|Ltd\.?|LTD\.?|Limited|LIMITED|LLC|L\.L\.C\.|Inc\.?|INC\.?|Incorporated|Corp\.?|Corporation|Co\.|PLC|plc|LLP"
+    r"|Pty\.?(?:[ ]Ltd\.?)?|B\.V\.|BV|N\.V\.|NV|Oy|Oyj|AB|ASA|AS|A/S|ApS|Sp\.[ ]z[ ]o\.o\.|sp\.[ ]z[ ]o\.o\.|S\.A\.[ ]de[ ]C\.V\."
+    r"|SA[ ]de[ ]CV|S\.[ ]de[ ]R\.L\.|Ltda\.?|LTDA\.?|EIRELI|K\.K\.|Bhd\.?|Sdn\.?[ ]Bhd\.?|Pte\.?[ ]Ltd\.?|S\.C\.|SCS|SNC"
+    r"|e\.U\.|Kft\.?|Zrt\.?|Nyrt\.?|s\.r\.o\.|a\.s\.|d\.o\.o\.|AD|OOO|ООО|ЗАО|ПАО|АО)$"
+)
+_INSTITUTION_WORDS = frozenset(
+    """aok barmer dak techniker krankenkasse krankenversicherung versicherung insurance assurance assurances
+    seguros bank banque banco sparkasse volksbank raiffeisenbank university universität universite université
+    universidad università universidade hochschule schule school escuela colegio instituto institut institute
+    istituto scuola école ecole lycée lycee college foundation stiftung fundación fundacion fondation verein
+    association asociación asociacion hospital klinik klinikum clinic clinique clínica clinica praxis apotheke
+    pharmacy farmacia pharmacie stadtwerke ministry ministerium ministère ministerio council municipality gemeinde
+    stadtverwaltung rathaus ayuntamiento mairie prefecture präfektur gmbh group gruppe holding holdings
+    kontaktformular formular form""".split()
+)
+_ORG_GUARD_RE = re.compile(r"[A-Z]{2}|[A-Z][a-z]")
+
+
+def reads_as_organisation(value: str) -> bool:
+    """Is ``value`` an organisation's name, by its legal form or an institution's word?"""
+    if not 1 < len(value) <= 120 or _ORG_GUARD_RE.search(value) is None:
+        return False
+    text = value.strip()
+    if _LEGAL_FORM_RE.search(text) is not None and " " in text:
+        return True
+    return any(word.lower() in _INSTITUTION_WORDS for word in _WORD_RE.findall(text))
+
+
+# --- logins in system logs, owners in device names -------------------------------------
+
+#: A login in an sshd, sudo or PAM log line: ``Accepted publickey for jdoe from``, ``Invalid user
+#: jdoe from``, ``sudo:    jdoe : TTY=``, ``session opened for user jdoe``, ``passwd jdoe``.
+_LOG_LOGIN_RE = re.compile(
+    r"(?:(?:Accepted|Failed)[ ](?:password|publickey|keyboard-interactive/pam|none|hostbased)[ ]for[ ](?:invalid[ ]user[ ])?"
+    r"|[Ii]nvalid[ ]user[ ]|sudo:[ ]{1,8}|session[ ](?:opened|closed)[ ]for[ ]user[ ]"
+    r"|(?<![\w-])(?:passwd|usermod|userdel|chage|chsh|su[ ]-)[ ])"
+    r"(?P<login>[a-z_][a-z0-9_.-]{1,31}+)(?=[ ]from|[ ]:|[ ;\"(]|$)"
+)
+_LOG_LOGIN_GUARD = ("Accepted ", "Failed ", "nvalid user", "sudo:", "for user ", "passwd ", "usermod ", "userdel ",
+                    "chage ", "chsh ", "su - ")
+#: System accounts: no one's login.
+_SYSTEM_USERS = frozenset(
+    """root admin administrator ubuntu ec2-user centos debian git postgres mysql www-data nobody daemon bin sys
+    sync games man lp mail news uucp proxy backup list irc gnats systemd-network systemd-resolve syslog
+    messagebus sshd nginx apache redis jenkins deploy ansible docker ftp guest test user oracle""".split()
+)
+
+
+def scrub_log_logins(text: str, replace: Replace) -> str:
+    """Logins in system log lines (see :data:`_LOG_LOGIN_RE`), not system accounts'."""
+    if not any(guard in text for guard in _LOG_LOGIN_GUARD):
+        return text
+    return _LOG_LOGIN_RE.sub(
+        lambda m: m[0] if m["login"] in _SYSTEM_USERS else swap_group(m, "login", replace("name", m["login"], m["login"])),
+        text)
+
+
+#: A device named for its owner: ``NGOZI-SURFACE``, ``Johns-MacBook-Pro``, ``Jane's iPhone``.
+_DEVICE_OWNER_RE = re.compile(
+    r"(?<![\w'-])(?P<owner>[A-Z][A-Za-z]{1,20}+)(?:'s[ ]|’s[ ]|-)"
+    r"(?=(?:SURFACE|Surface|LAPTOP|Laptop|IPHONE|iPhone|IPAD|iPad|MACBOOK|MacBook|iMac|IMAC|GALAXY|Galaxy"
+    r"|PIXEL|Pixel|THINKPAD|ThinkPad|Chromebook|CHROMEBOOK|Phone|PHONE|Tablet|TABLET)(?![a-z]))"
+)
+_DEVICE_WORDS = ("SURFACE", "Surface", "LAPTOP", "Laptop", "PHONE", "Phone", "iPad", "IPAD", "MacBook", "MACBOOK",
+                 "iMac", "IMAC", "Galaxy", "GALAXY", "Pixel", "PIXEL", "ThinkPad", "THINKPAD", "hromebook",
+                 "HROMEBOOK", "Tablet", "TABLET")
+#: The first words of a device's name that are no one's: its maker, its kind, a place.
+_NOT_OWNERS = frozenset(
+    """desktop laptop pc win windows surface microsoft dell hp lenovo asus acer apple samsung google huawei xiaomi
+    my the office home work corp lab dev test kiosk shared guest meeting conference room reception front
+    admin it ops sales support mac macbook ipad iphone galaxy pixel thinkpad new old spare loaner""".split()
+)
+
+
+def scrub_device_owners(text: str, replace: Replace) -> str:
+    """Owners' names in devices' names (see :data:`_DEVICE_OWNER_RE`)."""
+    if not any(word in text for word in _DEVICE_WORDS):
+        return text
+    return _DEVICE_OWNER_RE.sub(
+        lambda m: m[0] if m["owner"].lower() in _NOT_OWNERS or m["owner"].lower() in _NOT_NAMES
+        else swap_group(m, "owner", replace("name", m["owner"].lower(), m["owner"])),
+        text)
+
+
+# --- SWIFT MT103/MT202 parties -----------------------------------------------------------
+
+#: A SWIFT MT message's party field (``:50K:`` the ordering customer, ``:59:`` the beneficiary):
+#: an optional ``/account`` line, then up to four lines of name and address, each masked
+#: (the account is the IBAN detector's).
+_SWIFT_PARTY_RE = re.compile(
+    r"(?m)^:(?:50[AFK]?|59[AF]?):(?:/[^\n]{1,40}+\n)?(?P<lines>(?:(?!:[0-9]{2}[A-Z]?:)[^\n]{1,70}+(?:\n|$)){1,4}+)"
+)
+
+
+def scrub_swift_parties(text: str, replace: Replace) -> str:
+    """The name and address lines of an MT message's parties (see :data:`_SWIFT_PARTY_RE`)."""
+    if ":59" not in text and ":50" not in text:
+        return text
+    return _SWIFT_PARTY_RE.sub(lambda m: swap_group(m, "lines", _swift_lines(m["lines"], replace)), text)
+
+
+def _swift_lines(lines: str, replace: Replace) -> str:
+    out = []
+    for i, line in enumerate(lines.split("\n")):
+        if not line.strip() or line.startswith("[") or not _LETTERS_RE.search(line):
+            out.append(line)
+        else:
+            kind = "name" if i == 0 else "address"
+            out.append(replace(kind, " ".join(line.split()).lower(), line))
+    return "\n".join(out)

@@ -84,7 +84,11 @@ _PSEUDONYM_BEFORE_RE = re.compile(rf"(?:{'|'.join(sorted(IDENTIFIERS))}):$")
 #: ``[email]``: a finding already masked (by an earlier pass, or a record scrubbed twice).
 _MASK_RE = re.compile(r"\[[a-z_]{2,32}\]|\[(?:FILTERED|REDACTED|MASKED|HIDDEN|REMOVED)\]")  # and other loggers' masks
 #: A variable standing for the value (``password: $password`` in a GraphQL query, ``${DB_PASSWORD}``).
-_VARIABLE_RE = re.compile(r"\$\{?[A-Za-z_][A-Za-z0-9_]{0,63}\}?[),]?|\$\{\{[ ]?[A-Za-z_][\w.]{0,127}+[ ]?\}\}")
+_VARIABLE_RE = re.compile(
+    r"\$\{?[A-Za-z_][A-Za-z0-9_]{0,63}\}?[),]?"
+    # a template's or a CI's expression: ${{ secrets.NPM_TOKEN }}, {{ .Values.password }}, {{password}}
+    r"|\$?\{\{[ ]?[A-Za-z_.][\w.\[\]'\"-]{0,100}[ ]?\}\}"
+)
 
 _JWT_RE = re.compile(r"eyJ(?<![A-Za-z0-9_-]eyJ)[A-Za-z0-9_-]{4,}+\.[A-Za-z0-9_-]{4,}+\.[A-Za-z0-9_-]*+")
 #: JSON sent base64-encoded (``eyJ`` is ``{"``, ``W3s`` is ``[{``): a body or a cookie an API
@@ -124,15 +128,15 @@ _EMAIL_ESCAPES = ("&#", "&commat;", "\\u0040", "\\x40")
 #: or a sign, or its domain is a mail provider's ("look at example dot com" is a sentence);
 #: with a spaced "@", always.
 _AT_WORD_RE = re.compile(r"[ ]{1,2}(?P<at>at|AT|@)[ ]{1,2}")
-_SAID_LOCAL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}(?:[ ](?:dot|DOT)[ ][\w+-]{1,64}){0,4}\Z")
+_SAID_LOCAL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}(?:[ ](?:dot|DOT|punkt|PUNKT|punto|PUNTO|ponto|PONTO|kropka|KROPKA|prikk|piste)[ ][\w+-]{1,64}){0,4}\Z")
 _SAID_DOMAIN_RE = re.compile(
-    r"(?P<host>[\w-]{1,63})(?P<rest>(?:(?:[ ](?:dot|DOT)[ ]|\.)[\w-]{1,63}){0,3}?)(?:[ ](?:dot|DOT)[ ]|\.)"
+    r"(?P<host>[\w-]{1,63})(?P<rest>(?:(?:[ ](?:dot|DOT|punkt|PUNKT|punto|PUNTO|ponto|PONTO|kropka|KROPKA|prikk|piste)[ ]|\.)[\w-]{1,63}){0,3}?)(?:[ ](?:dot|DOT|punkt|PUNKT|punto|PUNTO|ponto|PONTO|kropka|KROPKA|prikk|piste)[ ]|\.)"
     r"(?P<tld>(?i:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|pt|ie|eu|info|biz|me|us|ca"
     r"|au|nz|jp|cn|in|br|mx|ar|ru|cz|sk|hu|ro|gr|tr|il|za|sg|hk|kr|tw))(?![\w-])"
 )
 #: How far before an "at" a local part is looked for (64 characters and four " dot "s).
 _SAID_LOCAL_REACH = 96
-_SAID_DOT_RE = re.compile(r" (?:dot|DOT) ")
+_SAID_DOT_RE = re.compile(r" (?:dot|DOT|punkt|PUNKT|punto|PUNTO|ponto|PONTO|kropka|KROPKA|prikk|piste) ")
 _MAIL_PROVIDERS = frozenset(
     """gmail googlemail yahoo ymail hotmail outlook live msn icloud me mac aol gmx web proton protonmail pm yandex
     mail zoho t-online freenet orange free laposte sfr wanadoo libero virgilio wp o2 onet interia seznam""".split()
@@ -295,7 +299,7 @@ _JUDGED_ON_VALUE = frozenset({"location", "ip"})
 #: before them: in prose they are left to the detectors.
 _FOUND_BY_SHAPE = frozenset({"contact", "government_id", "bank_account", "payment_card"})
 #: In prose, a personal value runs to the end of its clause: ``Date of birth: 12 April 1990,``.
-_CLAUSE_END = r"[,;\n\r<>\"{}\[\]|]"
+_CLAUSE_END = r"[,;\n\r<>\"{}\[\]|，；。、（）]"  # and the full-width punctuation of CJK text
 _CLAUSE_VALUE_RE = re.compile(
     rf"(?P<value>(?:(?!{_CLAUSE_END}).){{0,80}}?(?=[ ]*(?:{_CLAUSE_END}|\.(?:\s|$)|$))|(?:(?!{_CLAUSE_END}).){{0,80}})"
 )
@@ -472,6 +476,8 @@ class TextScrubber:
             return text  # too short, or a UUID, a timestamp, a digest, a plain number, an ETag
         if text[0] == "/" and _API_PATH_RE.fullmatch(text) is not None:
             return _pii_tokens.scrub_link_secrets(text, self._redacted)
+        if not text.isascii() and ("\u202e" in text or "\u202d" in text):
+            text = _pii_people.scrub_overrides(text, self._replace)  # before folding drops the override
         if not text.isascii() and (folded := fold(text)) is not text:
             # scanned as ASCII writes it (no-break spaces, Unicode dashes, full-width
             # digits, invisible characters); stored as written unless something was found
@@ -539,7 +545,7 @@ class TextScrubber:
             text = _EMAIL_ESCAPED_RE.sub(self._email, text)
         if ("]" in text or ")" in text) and ("at]" in text or "at)" in text or "AT]" in text or "AT)" in text):
             text = _EMAIL_SPOKEN_RE.sub(self._email, text)
-        if " at " in text or " AT " in text or " @" in text or "@ " in text:
+        if " at " in text or " AT " in text or " @" in text or "@ " in text:  # "dot", "punkt", "punto"...
             text = self._emails_in_words(text)
         if "UVCI" in text or "uvci" in text:
             text = _UVCI_RE.sub(lambda m: swap_group(m, "id", replace("uvci", m["id"].upper(), m["id"])), text)
@@ -585,14 +591,31 @@ class TextScrubber:
         # 6. people
         if not text.isascii():
             text = _pii_people.scrub_script_names(text, replace)
+        if "/" in text and "." in text:
+            text = _pii_people.scrub_profiles(text, replace)
+        if "." in text and ("_" in text or "-" in text):
+            text = _pii_people.scrub_file_names(text, replace)
+        text = _pii_people.scrub_log_logins(text, replace)
+        if "\n:" in text or text[:1] == ":":
+            text = _pii_people.scrub_swift_parties(text, replace)  # an MT103's :50K:/:59: lines
+        if "-" in text or "'s " in text or "’s " in text:
+            text = _pii_people.scrub_device_owners(text, replace)
         if _pii_people.may_hold_handle(text):
             text = _pii_people.scrub_handles(text, replace)
         if text is not cued_text:
             cued_text, cued = text, has_cue(text)
         if cued:
             text = _pii_tokens.scrub_said(text, self._redacted)
-            text = _pii_people.scrub_names(text, replace)
+            if "</" in text and (bare := _pii_people.without_inline_tags(text)) is not text:
+                # a name split by inline markup ("<b>Jane</b> <i>Doe</i>"): read without its tags,
+                # stored without them only when a name was found
+                named = _pii_people.scrub_names(bare, replace)
+                text = named if named != bare else _pii_people.scrub_names(text, replace)
+            else:
+                text = _pii_people.scrub_names(text, replace)
             text = self._introduced_addresses(text)
+        elif "VIN" in text or "MRN" in text:
+            text = _pii_people.names_before_records(text, replace)  # "Jane Doe, MRN 5512..."
         return text
 
     def _form_values(self, text: str) -> str:

@@ -94,7 +94,7 @@ from transforms.builtin._pii_names import (
     AMBIGUOUS, CREDENTIAL_HEADERS, DICOM_TAGS, IDENTIFIER_TYPE_CODES, NameRule, PersonOnly, names_a_search,
     not_a_secret, personal_names, words,
 )
-from transforms.builtin._pii_people import reads_as_name
+from transforms.builtin._pii_people import reads_as_name, reads_as_organisation
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
 from transforms.builtin._pii_commands import random_looking
 from transforms.builtin._pii_seeds import MIN_WORDS as MIN_SEED_WORDS, is_phrase
@@ -138,10 +138,12 @@ _LABEL_KEYS = ("name", "key", "field", "label", "attribute", "property", "param"
                # CloudFormation's {ParameterKey, ParameterValue}, Beanstalk's {OptionName, Value}, a form's question
                "ParameterKey", "parameterKey", "parameter_key", "OptionName", "optionName", "question", "prompt",
                # FHIR's identifier {system: ".../nhs-number", value}, a travel document {documentType, number}
-               "system", "documentType", "document_type", "idType", "id_type")
+               "system", "documentType", "document_type", "idType", "id_type",
+               # a form plugin's field (Elementor's {"id": "name", "title": "Ihr Name", "value": ...})
+               "title", "id")
 _VALUE_KEYS = frozenset({"value", "values", "val", "answer", "Value", "Values", "propertyValue", "attributeValue",
                          "fieldValue", "field_value", "property_value", "ParameterValue", "parameterValue",
-                         "parameter_value", "number"})
+                         "parameter_value", "number", "raw_value", "rawValue"})
 #: Keys of a form's answer whose value sits under the key its ``type`` names (Typeform's
 #: ``{"type": "text", "text": "...", "field": {"ref": "q_name"}}``), labelled in ``field``.
 _ANSWER_LABEL_KEYS = ("ref", "name", "key", "label", "id")
@@ -297,7 +299,7 @@ class KeyRule:
     matters for objects and lists."""
 
     __slots__ = ("key", "credential", "field", "ambiguous", "person_only", "person", "leaf", "party", "client",
-                 "evidence")
+                 "evidence", "ui", "reference")
 
     def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None,
                  person_only: bool = False, person: bool = False):
@@ -316,6 +318,12 @@ class KeyRule:
         #: What only a person has (a date of birth, a national ID, a first or last name): an
         #: object holding it is a person's, whatever the key above it says.
         self.evidence = False
+        #: A credential's name that names a text about it (``forgot_password``,
+        #: ``password.label``, ``token.expired``): a sentence under it is a catalogue's text.
+        self.ui = False
+        #: A credential's name that names where a credential is kept (``existingSecret``,
+        #: ``secretKeyRef``, ``adminPasswordKey``): a resource's name under it is no secret.
+        self.reference = False
 
 
 #: JSON numbers are counts, prices and IDs, never pattern-matched; but one of 13-19 digits
@@ -324,6 +332,18 @@ class KeyRule:
 #: A key that names an identifier (``id``, ``order_id``, ``userId``) keeps its number: ~10% of
 #: long numeric IDs pass Luhn by chance, and no API files a card number under an ID's name.
 _CARD_MIN = 10**12 - 1
+
+
+def _reads_as_sentence(value: str) -> bool:
+    """Five words or more, two of them in lower case and no particle of a name: an incident's,
+    a ticket's or a document's title ("Elevated errors on API key creation"), no one's name."""
+    if value.count(" ") < 4 or len(value) > 300:
+        return False
+    lower = [w for w in value.split(" ") if w[:1].islower() and w not in _NAME_PARTICLES]
+    return len(lower) >= 2
+
+
+_NAME_PARTICLES = frozenset("van von de der den del della di da das dos do du la le ter ten bin ibn al el zu y e".split())
 
 
 def _names_an_id(key: str) -> bool:
@@ -386,7 +406,12 @@ _MSISDN_RE = re.compile(
 #: Keys where an object says what it is (``{"object": "customer"}``, ``{"type": "User"}``,
 #: FHIR's ``resourceType``): its own word for itself outweighs the key it sits under.
 _TYPE_KEYS = ("type", "object", "kind", "resourceType", "@type", "_type", "objectType", "object_type",
-              "entityType", "entity_type")
+              "entityType", "entity_type",
+              # a CRM's partner or party: Odoo's {"company_type": "person"}, {"partyType": "individual"}
+              "company_type", "companyType", "partner_type", "partnerType", "party_type", "partyType")
+#: A FHIR reference to a person's resource (``{"reference": "RelatedPerson/rp-9", "display":
+#: "Jane Doe (mother)"}``): its display is that person's name.
+_PERSON_REFERENCE_RE = re.compile(r"(?:.*/)?(?:Patient|Practitioner|RelatedPerson|Person|PractitionerRole)/[^/]{1,64}")
 #: Classes only a person's object holds (a company has a name, an e-mail and a tax ID too).
 _PERSON_EVIDENCE = frozenset({"birth_date", "government_id"})
 _NOT_PERSON_EVIDENCE = frozenset({"tax_id", "vehicle_id"})
@@ -474,6 +499,38 @@ _NON_ALNUM_RE = re.compile(r"[\W_]+")
 _WORDLIKE_RE = re.compile(r"[^\W\d_]{2}")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _DIGIT_RE = re.compile(r"[0-9]")
+#: Words of a credential's name that make it a user interface's text about the credential:
+#: an i18n catalogue's ``login.forgot_password``, ``auth.token.expired``, ``password_label``.
+_UI_WORDS = frozenset(
+    """label labels placeholder hint title text message msg forgot forgotten expired rules help tooltip error
+    errors caption description desc prompt heading button btn link cta notice warning info required invalid
+    mismatch weak strength show hide toggle instructions""".split()
+)
+#: A word, a phrase or a sentence (no digits, no symbols a secret is made of): UI text.
+_UI_TEXT_RE = re.compile(r"[¿¡]?[^\W\d_](?:[^\W\d_]|[ ,.?!…:;'’-])*+")
+#: The members of a JOSE header (a JWT's), public by design.
+_JOSE_HEADER_KEYS = frozenset("alg kid typ cty x5t x5t#S256 x5u x5c jku jwk crit enc zip b64".split())
+#: The members of an OpenAPI security scheme: where a credential goes, not the credential.
+_SCHEME_KEYS = frozenset("type in name scheme bearerFormat description flows openIdConnectUrl".split())
+#: A constant's name (``AADHAAR_OKYC``): upper case words joined by underscores.
+_ENUM_RE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+#: The last words of a name for where a credential is kept (Kubernetes, Helm, vaults).
+_REFERENCE_ENDS = frozenset({("existing", "secret"), ("secret", "name"), ("password", "key"), ("secret", "keys"),
+                             ("key", "ref"), ("secret", "ref")})
+_REFERENCE_MEMBERS = frozenset({"name", "key", "optional"})
+#: A secret's name is words joined (``payments-db-credentials``); one word only when it names
+#: the credential's kind (``password``), never a bare word that could be the secret itself.
+_NAME_JOINERS_RE = re.compile(r"[a-z0-9][-._][a-z0-9]")
+_CREDENTIAL_KEY_NAMES = frozenset("password passwd token secret key apikey credentials username user".split())
+#: A Kubernetes resource's or a secret's key's name (DNS-label-like, lower case).
+_K8S_NAME_RE = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,251}[a-z0-9])?")
+#: A Mexican RFC of a persona moral: three letters, the date of incorporation, a homoclave.
+_COMPANY_RFC_RE = re.compile(r"[A-ZÑ&]{3}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[A-Z0-9]{2}[0-9A]")
+#: A chat channel's name (``#alerts-payments``): no one's name.
+_CHANNEL_RE = re.compile(r"#[a-z0-9][a-z0-9_.-]{0,79}")
+#: A value written as a slug (``oncall-critical``, ``payments_db``): a thing's name, where
+#: nothing says the ``name`` above it is a person's.
+_SLUG_RE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 _UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _HEX_RE = re.compile(f"[0-9a-f]{{{PSEUDONYM_HEX}}}")
 _NON_DIGIT_RE = re.compile(r"[^0-9]")
@@ -584,10 +641,18 @@ class Pii:
             else:
                 apply = lambda value: value  # noqa: E731 (keep: never applied, the walk scans instead)
             if cls == "name" and (action == MASK or action == HASH):
-                # a username that is a UUID (Cognito's userName) is an identifier, no one's name
+                # a username that is a UUID (Cognito's userName) is an identifier, no one's name; an
+                # organisation's name (Vodafone GmbH, AOK Rheinland) and a channel's (#alerts) are no one's
                 named = apply
                 apply = lambda value, named=named: (  # noqa: E731
-                    value if type(value) is str and _UUID_RE.fullmatch(value) else named(value))
+                    value if type(value) is str and _UUID_RE.fullmatch(value) else
+                    self.scrub(value) if type(value) is str and (
+                        reads_as_organisation(value) or _CHANNEL_RE.fullmatch(value)) else named(value))
+            if kind == "tax_id" and (action == MASK or action == HASH):
+                # a Mexican RFC of 12 characters is a legal entity's (a person's has 13): a company's
+                taxed = apply
+                apply = lambda value, taxed=taxed: (  # noqa: E731
+                    value if type(value) is str and _COMPANY_RFC_RE.fullmatch(value) else taxed(value))
             if cls == "location" and action != DROP:
                 # "lat": 52.52 places no one; the text detectors keep it too
                 precise = apply
@@ -659,12 +724,20 @@ class Pii:
     def _key_rule(self, key: str) -> KeyRule | None:
         """None for the usual key (nothing in it, nothing under it), else its KeyRule."""
         clean = self.text.scrub(key)
+        if clean == key and "@" in key and "," in key and "." not in key:
+            # Firebase's keys cannot hold a dot: an e-mail as a key is written with commas
+            dotted = key.replace(",", ".")
+            if self.text.scrub(dotted) != dotted:
+                clean = self.text.scrub(dotted)
         name = _unconfused(key)  # "pasсword" with a Cyrillic с is a password's name
         if self.is_credential(name):
             if clean == key and words(name)[-1:] in (("cookie",), ("cookies",)):
                 return self._cookie_rule(key)  # "set-cookie": "sid=...; SameSite=Lax": each cookie judged
             rule = KeyRule(clean, credential=True)
-            rule.leaf = _redact if clean == key else None
+            parts = words(key)
+            rule.ui = not _UI_WORDS.isdisjoint(parts)
+            rule.reference = parts[-2:] in _REFERENCE_ENDS or parts[-1:] in (("ref",), ("refs",), ("reference",))
+            rule.leaf = _redact if clean == key and not rule.ui and not rule.reference else None
             return rule
         if key in _BARE_KEY_NAMES:
             rule = KeyRule(clean)
@@ -977,7 +1050,16 @@ class Pii:
                     else:
                         items = list(node.items())
                         node.clear()
-                        node.update((changes.get(k, k), v) for k, v in items if changes.get(k, k) is not None)
+                        for k, v in items:
+                            new_key = changes.get(k, k)
+                            if new_key is None:
+                                continue
+                            if new_key in node and k in changes:  # two keys masked alike: both kept
+                                n = 2
+                                while f"{new_key}#{n}" in node:
+                                    n += 1
+                                new_key = f"{new_key}#{n}"
+                            node[new_key] = v
             else:
                 if len(node) == 2 and type(node[0]) is float and type(node[1]) is float and field is None:
                     self._point(node)
@@ -1133,6 +1215,8 @@ class Pii:
         (``["email", "phone"]``) or a sort order (``[["email", "asc"]]``)."""
         rule = self._label_rule(pair[0])
         value = pair[1]
+        if type(value) is str and _ENUM_RE.fullmatch(pair[0]) is not None and _ENUM_RE.fullmatch(value) is not None:
+            return  # ["PAN_NSDL", "AADHAAR_OKYC"]: two constants, a list of checks, no label and its value
         if rule is not None and rule.ambiguous is None and not (
             type(value) is str and (value.lower() in _SORT_ORDERS or self.key_rule(value) is not None)
         ):
@@ -1145,7 +1229,22 @@ class Pii:
         remove the field); containers are pushed with the context they get. ``node`` is
         the object holding the field, when there is one."""
         if rule is not None and rule.credential:
-            return item if item is None or type(item) is bool else _redact(item)
+            if item is None or type(item) is bool:
+                return item
+            if type(item) is str and rule.ui and len(item) <= 300 and _UI_TEXT_RE.fullmatch(item) is not None:
+                return self.scrub(item)  # "Passwort vergessen?": a catalogue's text about a password
+            if type(item) is dict and item and (item.keys() <= _JOSE_HEADER_KEYS or item.keys() <= _SCHEME_KEYS):
+                push((item, (None, person, None, False)))  # a JWT's header, an OpenAPI security scheme
+                return item
+            if type(item) is dict and item and all(self._refers(k, rule.reference) for k in item):
+                # a Kubernetes secretKeyRef {name, key}, Helm's {existingSecret, secretKeys}: where a
+                # credential is kept, not the credential (a thing's: its name is no one's)
+                push((item, (None, False, None, False)))
+                return item
+            if type(item) is str and rule.reference and _K8S_NAME_RE.fullmatch(item) is not None and (
+                    _NAME_JOINERS_RE.search(item) is not None or item in _CREDENTIAL_KEY_NAMES):
+                return item  # "existingSecret": "payments-db-credentials": a secret's name
+            return _redact(item)
         own = None
         if rule is not None:
             own = rule.field
@@ -1162,8 +1261,12 @@ class Pii:
                                                               and _WORDLIKE_RE.search(item)
                                                               and self._holds_credential(node))):
                         own = rule.ambiguous
-                elif person is not False and not (type(item) is str and _LETTER_RE.search(item) is None):
-                    own = rule.ambiguous  # ("#1042", an order's name, has no letters: no one's name)
+                elif person is not False and not (type(item) is str and (
+                        _LETTER_RE.search(item) is None
+                        or (person is None and _SLUG_RE.fullmatch(item) and len(words(key)) == 1)
+                        or (person is not True and _reads_as_sentence(item)))):
+                    own = rule.ambiguous  # ("#1042", an order's name, has no letters: no one's name; nor
+                    # "oncall-critical", a slug, where nothing says the object is a person's)
             elif rule.client and node is not None and not _SOFTWARE_CLIENT_KEYS.isdisjoint(node):
                 own = None  # an OAuth client's registration: its client_name names an application
             elif rule.party and type(item) is str and _MSISDN_RE.fullmatch(item) is not None:
@@ -1218,6 +1321,9 @@ class Pii:
                 rule = key_rule(key)
                 if rule is not None and rule.evidence:
                     return True
+        reference = node.get("reference")
+        if type(reference) is str and "/" in reference and _PERSON_REFERENCE_RE.fullmatch(reference) is not None:
+            return True
         for key in _TYPE_KEYS:
             declared = node.get(key)
             if type(declared) is str and 0 < len(declared) <= _LABEL_MAX:
@@ -1225,6 +1331,15 @@ class Pii:
                 if says is not None:
                     return says
         return None
+
+    def _refers(self, key: Any, members: bool) -> bool:
+        """Is ``key`` a member of a reference to a stored credential: a name that says so
+        (``secretKeys``, ``existingSecret``), or with ``members`` (under a reference's own
+        name, ``secretKeyRef``) ``name``, ``key``, ``optional``?"""
+        if members and key in _REFERENCE_MEMBERS:
+            return True
+        rule = self.key_rule(key) if type(key) is str else None
+        return rule is not None and rule.reference
 
     def _holds_credential(self, node: dict) -> bool:
         key_rule = self.key_rule
