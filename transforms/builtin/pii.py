@@ -267,6 +267,13 @@ def needs_hash_key(options: Mapping[str, Any]) -> bool:
 # --- fields and paths --------------------------------------------------------------------
 
 
+#: Keys of a licence object that say a state issued it to a driver (a package's licence has
+#: a name, a key, a URL).
+_LICENCE_ISSUER_KEYS = frozenset({"state", "issuing_state", "issuingState", "jurisdiction", "issuing_country",
+                                  "class", "license_class", "expiration", "expiration_date", "expirationDate",
+                                  "expiry", "expiry_date", "dob", "endorsements", "restrictions"})
+
+
 class Field:
     """What happens to the values of one kind of personal data: ``apply`` replaces a
     value that is not null, a boolean or a container."""
@@ -1100,6 +1107,8 @@ class Pii:
                                                               and _WORDLIKE_RE.search(item)
                                                               and self._holds_credential(node))):
                         own = rule.ambiguous
+                    elif type(item) is dict and "number" in item and not _LICENCE_ISSUER_KEYS.isdisjoint(item):
+                        own = rule.ambiguous  # {"license": {"state": "FL", "number": ...}}: a driver's
                 elif person is not False and not (type(item) is str and _LETTER_RE.search(item) is None):
                     own = rule.ambiguous  # ("#1042", an order's name, has no letters: no one's name)
             elif rule.client and node is not None and not _SOFTWARE_CLIENT_KEYS.isdisjoint(node):

@@ -1,0 +1,88 @@
+"""Identifiers, numbers, addresses, dates of birth, places and devices of more countries and
+notations (the fourth probe round's categories): by field name, after their word in text,
+with their checksum where they have one; and the look-alikes that must stay."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from transforms.testing import make_record, run_transform
+
+
+def body_after(body, route="/api/profile"):
+    record = make_record(request={"method": "POST", "path": route, "route": route, "body": body})
+    return run_transform("pii", record)["request"]["body"]
+
+
+def text_after(text):
+    return body_after({"message": text})["message"]
+
+
+@pytest.mark.parametrize("name, value, mask", [
+    ("numero_seguridad_social", "08/12345678/90", "[national_id]"), ("nss", "12345678901", "[national_id]"),
+    ("kvnr", "A123456780", "[member_id]"), ("nhi", "ABC1235", "[member_id]"), ("ine", "1234567890A", "[member_id]"),
+    ("nomorSIM", "920512340001", "[national_id]"), ("nomorPolisi", "D 1234 ABC", "[vehicle_id]"),
+    ("车牌号", "沪B·12345", "[vehicle_id]"), ("車両番号", "練馬 500 あ 12-34", "[vehicle_id]"),
+    ("口座番号", "1234567", "[bank_account]"), ("口座名義", "スズキ ハナコ", "[name]"), ("车主", "王芳", "[name]"),
+    ("birth", "1990-01-02", "[birth_date]"), ("PostcodeOrForeignCountry", "M1 1AE", "[postal_code]"),
+    ("DomicilioFiscalReceptor", "06600", "[postal_code]"), ("kodePos", "40115", "[postal_code]"),
+    ("fid", "dX9kq2LmR0eT4kYp9sWnVb", "[device_id]"), ("visitorId", "Ab3Kd8TzX1vR7pLw2aNy", "[device_id]"),
+    ("appInstanceId", "0a1b2c3d4e5f60718293a4b5c6d7e8f9", "[device_id]"), ("rida", "9c2e4b71-0f3a-5d8e-b6c2-91a7e0d4f351", "[device_id]"),
+    ("home_geohash", "gcpvj0duq", "[location]"), ("spid_code", "SPID-0099XY1Z2A3B4C", "[national_id]"),
+    ("nip_wlasciciela", "123-456-32-18", "[tax_id]"),
+])
+def test_more_personal_field_names_say_their_class(name, value, mask):
+    after = body_after({name: value})[name]
+    assert after != value
+    if mask:
+        assert after == mask
+
+
+@pytest.mark.parametrize("body", [
+    {"nombre_empresa": "Acme", "naf_code": "6201Z"}, {"branch_no": "135"}, {"h3_title": "Welcome"},
+    {"phase": "birthing-center-tour"},
+])
+def test_look_alike_field_names_stay(body):
+    assert body_after(body, route="/api/things/:id") == body
+
+
+def test_a_licence_object_a_state_issued_is_a_drivers_whatever_the_route():
+    body = {"license": {"state": "TX", "number": "12345678"}, "package": {"license": {"name": "MIT", "spdx": "MIT"}}}
+    after = body_after(body, route="/api/things/:id")
+    assert after["license"] == {"state": "TX", "number": "[driving_licence]"}
+    assert after["package"] == body["package"]
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Cartão de Cidadão nº 15437289 0 ZZ3", "15437289 0 ZZ3"),
+    ("samordningsnummer: 850771-2340", "850771-2340"),
+    ("Numéro BIS 88.42.23-123.68", "88.42.23-123.68"),
+    ("NPWP: 01.234.567.4-123.000", "01.234.567.4-123.000"),
+    ("the pupil's UPN is H80123456789P", "H80123456789P"),
+    ("EPIC no ABC1234566", "ABC1234566"),
+    ("HKID K123456(0)", "K123456"),
+    ("Matricule : 1985112212381", "1985112212381"),
+    ("Cartão SUS 700 1234 0000 0004", "700 1234 0000 0004"),
+    ("NSS 28/12345678/40", "12345678"), ("IMSS 12345678903", "12345678903"),
+    ("PHN: 9123 456 702", "9123 456 702"), ("ohip 1234-567-890-AB", "1234-567-890"),
+    ("رقم الهوية: 2123456788", "2123456788"), ("Iqama 2123456788", "2123456788"),
+    ("ЈМБГ 0101990710008", "0101990710008"),
+    ("パスポート番号 MZ1234567", "MZ1234567"), ("DL# D123-456-78-901-2", "D123-456-78-901-2"),
+    ("Meine Steuernummer lautet 93/815/08152", "93/815/08152"),
+    ("Member ID: ABQ998877665", "ABQ998877665"), ("KVNR A123456780", "A123456780"),
+    ("European Health Insurance Card 80380000120012345678", "80380000120012345678"),
+])
+def test_more_countries_ids_after_their_word_are_masked(text, secret):
+    assert secret not in text_after(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Art. 5 bis du règlement", "Order BIS 1234567890 shipped", "matricule 1234567890123 not valid",
+    "cc 1234567 in the loop", "Epic EPIC-4821 moved to done", "IMSS 12345678901 invalid",
+    "HKID A1234567 bad", "CNS lesions: 3", "member id 42", "DL380 Gen10 server",
+    "samordningsnummer 850771-2341",
+])
+def test_their_words_before_other_numbers_leave_them(text):
+    assert text_after(text) == text
