@@ -86,3 +86,52 @@ def test_more_countries_ids_after_their_word_are_masked(text, secret):
 ])
 def test_their_words_before_other_numbers_leave_them(text):
     assert text_after(text) == text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Pin drop: ///index.home.raft please", "index.home.raft"),
+    ("https://what3words.com/daring.lion.race", "daring.lion.race"),
+    ("Pickup at 9F4MGC2P+VM Berlin", "9F4MGC2P+VM"), ("Gate code near 7FG9+XR, Nairobi", "7FG9+XR"),
+    ("Kundenstandort 52,520008 / 13,404954", "52,520008"),
+    ("https://www.openstreetmap.org/?mlat=48.85837&mlon=2.29448#map=18/48.85837/2.29448", "48.85837"),
+    ("home geohash: gcpuvpk44kp", "gcpuvpk44kp"), ("OS grid reference SU 38710 14300", "SU 38710 14300"),
+])
+def test_a_precise_place_in_other_notations_is_masked(text, secret):
+    assert secret not in text_after(text)
+
+
+def test_an_h3_cell_of_a_fine_resolution_is_masked_and_a_coarse_one_stays():
+    after = body_after({"cell": "8928308280fffff", "region": "85283473fffffff"}, route="/api/things/:id")
+    assert after == {"cell": "[location]", "region": "85283473fffffff"}
+
+
+@pytest.mark.parametrize("text", [
+    "C++ and A+B, GHJ+QR, 2026+03", "Summe 12,50; 13,75 EUR", "Werte 0,12345; 0,23456",
+    "cols 12,345678;45,678901;7,123456", "geohash precision 7", "grid ref pending",
+    "see https://example.org/#map=layers", "a hash 8f2830828052d2f",
+])
+def test_look_alikes_of_those_notations_stay(text):
+    assert text_after(text) == text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("واتساب ٠٥٥١٢٣٤٥٦٧", "٠٥٥١٢٣٤٥٦٧"), ("تلفن همراه: ۰۹۳۵۱۲۳۴۵۶۷", "۰۹۳۵۱۲۳۴۵۶۷"),
+    ("मोबाइल ९८१२३४५६७०", "९८१२३४५६७०"),
+    ("iPhone serial number F2LXK0ABHG7F", "F2LXK0ABHG7F"), ("S/N: DMPZX9Q4KXYZ", "DMPZX9Q4KXYZ"),
+    ("machine-id 4c7f2b9e0d1a43b8a6e5f3c2d1b0a9e8", "4c7f2b9e0d1a43b8a6e5f3c2d1b0a9e8"),
+    ("installation id fQ9a2Lk7Pz0xYw3vRt5uNm", "fQ9a2Lk7Pz0xYw3vRt5uNm"),
+])
+def test_phones_in_other_scripts_digits_and_device_ids_after_their_word_are_masked(text, secret):
+    assert secret not in text_after(text)
+
+
+@pytest.mark.parametrize("text", [
+    "السعر ٤٥٠ ريال", "serial port 3", "Serial: pending", "serial ABCDEFGHIJ", "SN 2024", "visitor id is pending",
+])
+def test_numbers_in_other_scripts_and_serial_look_alikes_stay(text):
+    assert text_after(text) == text
+
+
+def test_a_phone_number_split_across_a_list_under_its_field_is_masked():
+    after = body_after({"phone_parts": ["+34", "612", "345678"], "kind": "mobile"}, route="/api/things/:id")
+    assert after == {"phone_parts": ["[phone]", "[phone]", "[phone]"], "kind": "mobile"}

@@ -130,6 +130,13 @@ MIB = 1 << 18
         "BEGIN:VCARD\nFN:" + "A " * (MIB // 2), "CN=" + "Ab " * (MIB // 3), "Hi " * (MIB // 3), "Gentile " * (MIB // 8),
         "<Cdtr><Nm>" * (MIB // 10), "<StrtNm>" + "a" * MIB, "M1A/" * (MIB // 4), "M1AB/CD EABCDEF WAWFRALH" + " LH 1" * (MIB // 5),
         "$6$" * (MIB // 3), "{SSHA}" * (MIB // 6), "pi_1234567890_secret_" * (MIB // 21),
+        # more countries' IDs after their word, and places in other notations
+        "Matricule " + "1 " * (MIB // 2), "NPWP 1." * (MIB // 7), "HKID A" * (MIB // 6), "cc 12345678 " * (MIB // 12),
+        "BIS 12.34." * (MIB // 10), "Member ID A" * (MIB // 11), "ЈМБГ 1" * (MIB // 6),
+        "///a.b" * (MIB // 6), "///" + "a" * MIB, "8FVC+" * (MIB // 5), "9G8F9G8F" * (MIB // 8) + "+",
+        "map=1/" * (MIB // 6), "map=1/52.123/" * (MIB // 13), "1,23456;" * (MIB // 8), "geohash " * (MIB // 8),
+        "grid ref TQ 1 " * (MIB // 14), "8f2830828052d25 " * (MIB // 16),
+        "serial A1" * (MIB // 9), "fid: " + "a1" * (MIB // 2), "MachineGuid REG_SZ " * (MIB // 19), "٠١" * (MIB // 2),
     ],
     ids=lambda s: repr(s[:10]),
 )

@@ -479,7 +479,8 @@ _CUES = {
              # Arabic, Hebrew, Persian, Urdu, Hindi, Thai, Vietnamese, Russian, Greek, Korean, Japanese,
              # Nordic, Finnish, Turkish and the Spanish and Portuguese "cel."
              r"|هاتفي|هاتف|الهاتف|رقم الهاتف|رقمي|جوالي|جوال|الجوال|رقم الجوال|موبايل|اتصل بي على|اتصل بي|اتصل على|واتساب"
-             r"|טלפון|נייד|פלאפון|מספר טלפון|התקשרו|התקשר|וואטסאפ|تلفن|موبایل|شماره من|شماره تماس|فون|موبائل"
+             r"|טלפון|נייד|פלאפון|מספר טלפון|התקשרו|התקשר|וואטסאפ|تلفن همراه|تلفن|موبایل|شماره همراه من|شماره همراه"
+             r"|شماره موبایل|شماره من|شماره تماس|فون|موبائل"
              r"|फ़ोन|फोन|मोबाइल|मेरा नंबर|फोन नंबर|व्हाट्सएप|เบอร์โทร|เบอร์|โทรศัพท์|โทร|มือถือ"
              r"|số điện thoại|điện thoại|sđt|sdt|đt|số của tôi|gọi cho tôi|zalo|тел|мобильный|мой номер|позвоните"
              r"|звоните|сотовый|τηλ|τηλέφωνο|κινητό|τηλεφωνο|κινητο|전화번호|전화|휴대폰|핸드폰|연락처|電話番号|携帯番号"
@@ -497,6 +498,13 @@ _CUES = {
                 r"|旅券番号|旅券|パスポート番号|パスポート|护照号码|护照号|护照|護照號碼|護照|여권번호|여권"
                 r"|رقم جواز السفر|جواز السفر|מספר דרכון|דרכון|паспорт",
     "device_id": r"imei|imeisv|meid|mac address|mac-adresse|adresse mac|mac|idfa|gaid|advertising id",
+    # an opaque identifier of one device or browser install (reported as device_id)
+    "device_token": r"MachineGuid|machineguid|machine guid|machine-id|machine id|hardware id|hwid|rida|roku id"
+                    r"|firebase installation id|installation id|fid|app instance id|visitor id|visitorid"
+                    r"|device fingerprint|browser fingerprint|android id|android_id|ssaid",
+    # a device's serial number (Apple's: 10 or 12 capitals and digits)
+    "serial": r"serial number|serial no|serial|s/n|sn|seriennummer|numéro de série|número de serie"
+              r"|numero di serie|serienummer|製造番号|シリアル番号|序列号",
     "vehicle_id": r"vin|vin number|vehicle identification number|fahrgestellnummer|fahrzeug-identifikationsnummer"
                   r"|chassis number|numéro de châssis|número de bastidor|numero di telaio|chassisnummer",
     # a licence plate (reported as a vehicle_id): letters and digits in capitals after it
@@ -534,7 +542,7 @@ _GAP = (
     r"(?:[\s:=#.'\"()\-–：]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|numarası|numarasi"
     r"|is|are|was|är|er|of|id|card"
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
-    r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº)\b){0,4}+"
+    r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº|reg_sz)\b){0,4}+"
     r"[\s:=#.'\"()\-–：]{0,4}+"
 )
 #: Identifiers with a check digit whose word is also a common word or an abbreviation of
@@ -609,6 +617,11 @@ _DEVICE_VALUE_RE = re.compile(
     r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
     r"|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
 )
+#: An opaque device or install identifier: a UUID, hex, base64url (Firebase's FID,
+#: FingerprintJS's visitor ID).
+_DEVICE_TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{16,64}+")
+#: A device's serial number as Apple writes it: 10 or 12 capitals and digits.
+_SERIAL_RE = re.compile(r"[A-Z0-9]{10}(?:[A-Z0-9]{2})?+")
 #: A licence plate: groups of capitals and digits, a space or a dash between them.
 _PLATE_RE = re.compile(r"[A-Z0-9]{1,4}+(?:[ -][A-Z0-9]{1,4}+){0,3}+")
 _VIN_RE = re.compile(r"[A-HJ-NPR-Za-hj-npr-z0-9]{17}")
@@ -641,7 +654,8 @@ def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) 
     for cue in _CONTEXT_RE.finditer(text):
         if cue.start() < pos or not starts_word(text, cue.start()):
             continue
-        if cue["cue"].isascii() and _inside_a_run(text, cue.start(), cue.end()):
+        if (cue["cue"].isascii() and _inside_a_run(text, cue.start(), cue.end())
+                and (cue.end("cue") == cue.end() or _cue_kind(cue["cue"]) != "device_token")):
             continue  # "ph4RG1MVrx...", "RG400LvFkg9V": a cue's letters inside a random token
         at = cue.end()
         if _PSEUDONYM_BEFORE_RE.search(text, max(0, at - 24), at) is not None and _PSEUDONYM_HEX_RE.match(text, at):
@@ -727,6 +741,18 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
         match = _VIN_RE.match(text, at)
         if match is not None and _boundary_after(text, match.end()) and any(c.isdigit() for c in match[0]):
             return match.end(), "vehicle_id", match[0].upper()
+        return None
+    if kind == "device_token":
+        match = _DEVICE_TOKEN_RE.match(text, at)
+        if (match is not None and _boundary_after(text, match.end()) and any(c.isdigit() for c in match[0])
+                and any(c.isalpha() for c in match[0])):
+            return match.end(), "device_id", match[0]
+        return None
+    if kind == "serial":
+        match = _SERIAL_RE.match(text, at)
+        if (match is not None and _boundary_after(text, match.end()) and sum(c.isdigit() for c in match[0]) >= 2
+                and sum(c.isalpha() for c in match[0]) >= 2):
+            return match.end(), "device_id", match[0]
         return None
     if kind == "plate":
         match = _PLATE_RE.match(text, at)

@@ -216,7 +216,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             تلفن همراه, טלפון, מספר טלפון, נייד, טלפון נייד, फोन, फोन नंबर, मोबाइल, मोबाइल नंबर, टेलीफोन,
             दूरभाष, ফোন, মোবাইল, ফোন নম্বর, โทรศัพท์, เบอร์โทร, เบอร์โทรศัพท์, มือถือ, หมายเลขโทรศัพท์,
             so dien thoai, dien thoai, sdt, nomor telepon, no telepon, no telp, telepon, nomor hp, no hp, handphone,
-            nombor telefon, no telefon, numero ng telepono, namba ya simu, simu, мобільний, номер телефону
+            nombor telefon, no telefon, numero ng telepono, namba ya simu, simu, мобільний, номер телефону,
+            phone parts, phone number parts, phone segments, phone components, phone groups, mobile parts,
+            telephone parts, tel parts
         """,
     },
     "address": {

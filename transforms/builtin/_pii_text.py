@@ -458,6 +458,8 @@ class TextScrubber:
     # --- the passes ----------------------------------------------------------------------
 
     def scrub(self, text: str) -> str:
+        if len(text) == 15 and text[0] == "8" and _pii_geo.h3_cell(text):
+            return self._replace("location", text, text)  # an H3 cell index, a place to a few metres
         if len(text) < 5 or _OPAQUE_RE.fullmatch(text) is not None:
             return text  # too short, or a UUID, a timestamp, a digest, a plain number, an ETag
         if text[0] == "/" and _API_PATH_RE.fullmatch(text) is not None:
@@ -539,6 +541,9 @@ class TextScrubber:
             text = _pii_formats.scrub_iso20022(text, replace)
         if "M1" in text or "M2" in text:
             text = _pii_formats.scrub_boarding_passes(text, replace)
+        # a place in other notations (what3words, plus codes, a map link's centre...), before
+        # the numbers pass reads their digits
+        text = _pii_geo.scrub_places(text, replace)
         # 4. numbers
         cued_text, cued = None, False  # has_cue(cued_text), asked again only once text changed
         if _DIGIT_RE.search(text) is not None:
