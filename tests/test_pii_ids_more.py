@@ -135,3 +135,27 @@ def test_numbers_in_other_scripts_and_serial_look_alikes_stay(text):
 def test_a_phone_number_split_across_a_list_under_its_field_is_masked():
     after = body_after({"phone_parts": ["+34", "612", "345678"], "kind": "mobile"}, route="/api/things/:id")
     assert after == {"phone_parts": ["[phone]", "[phone]", "[phone]"], "kind": "mobile"}
+
+
+@pytest.mark.parametrize("text", [
+    "Zahlbar mit Referenz 21 00000 00003 13947 14300 09017", "Lieferant SIRET 552 081 317 00018",
+    "SIREN : 732 829 320", "total 48213.7718265530", "rate 4111.111111111111",
+])
+def test_company_numbers_payment_references_and_decimals_stay(text):
+    assert text_after(text) == text
+
+
+def test_a_payment_reference_failing_its_check_is_no_shield():
+    assert "97835" not in text_after("Ref 56 97835 31727 61746 44688 25898 +41 79 123 45 67")
+
+
+@pytest.mark.parametrize("body", [
+    {"batch": "0151-2468-13", "lot_number": "0172-555-0199"},
+    {"attendees": [{"profile": {"first_name": "Ann"}, "costs": {"display": "€1,299.00"}}]},
+])
+def test_a_batch_code_and_a_price_under_a_persons_display_stay(body):
+    after = body_after(body, route="/api/things/:id")
+    if "batch" in body:
+        assert after == body
+    else:
+        assert after["attendees"][0]["costs"] == body["attendees"][0]["costs"]

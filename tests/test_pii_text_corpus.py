@@ -137,6 +137,7 @@ MIB = 1 << 18
         "map=1/" * (MIB // 6), "map=1/52.123/" * (MIB // 13), "1,23456;" * (MIB // 8), "geohash " * (MIB // 8),
         "grid ref TQ 1 " * (MIB // 14), "8f2830828052d25 " * (MIB // 16),
         "serial A1" * (MIB // 9), "fid: " + "a1" * (MIB // 2), "MachineGuid REG_SZ " * (MIB // 19), "٠١" * (MIB // 2),
+        "12 12345 " * (MIB // 9), "SIREN 123 " * (MIB // 10), "RCS Paris 1" * (MIB // 11),
     ],
     ids=lambda s: repr(s[:10]),
 )

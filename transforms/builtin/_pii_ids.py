@@ -233,6 +233,37 @@ def bc_phn_ok(value: str) -> bool:
     return 11 - total % 11 == ord(value[9]) - 48
 
 
+def qr_reference_ok(digits: str) -> bool:
+    """A Swiss QR-bill or ISR reference: 27 digits, the last the recursive mod-10 check of the
+    others."""
+    if len(digits) != 27 or not digits.isdigit():
+        return False
+    carry = 0
+    for c in digits[:-1]:
+        carry = (0, 9, 4, 6, 8, 2, 7, 1, 3, 5)[(carry + ord(c) - 48) % 10]
+    return (10 - carry) % 10 == ord(digits[-1]) - 48
+
+
+#: Numbers that identify a company or a payment, not a person, written where a number pass
+#: would read them as one's: a Swiss QR reference (``56 97835 31727 61746 44688 25897``), a
+#: French SIREN or SIRET after its word (``SIREN 552 081 317``, Luhn).
+COMPANY_NUMBER_RE = re.compile(
+    r"(?<![0-9])(?<![0-9] )[0-9]{2}(?: [0-9]{5}){5}(?![0-9])"
+    r"|(?:SIREN|SIRET|Siren|Siret|siren|siret|RCS [A-Z][a-z]{1,20})(?: n°| no\.?| nº)?[ :]{0,3}"
+    r"[0-9]{3}[ .]?[0-9]{3}[ .]?[0-9]{3}(?:[ .]?[0-9]{5})?(?![0-9])"
+)
+_COMPANY_DIGITS_RE = re.compile(r"[0-9]{3}[ .]?[0-9]{3}[ .]?[0-9]{3}(?:[ .]?[0-9]{5})?$")
+
+
+def company_number(match: re.Match[str]) -> bool:
+    """Is ``match`` of :data:`COMPANY_NUMBER_RE` what it looks like (its check passes)?"""
+    written = match[0]
+    if written[0].isdigit():
+        return qr_reference_ok(written.replace(" ", ""))
+    digits = "".join(c for c in _COMPANY_DIGITS_RE.search(written)[0] if c.isdigit())
+    return luhn_ok(digits) or digits.startswith("356000000")  # La Poste's SIRETs skip Luhn
+
+
 def ssn_ok(digits: str) -> bool:
     area, group, serial = digits[:3], digits[3:5], digits[5:]
     return not (area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000")
@@ -297,7 +328,7 @@ def classify_digits(digits: str, shape: str) -> tuple[str, str] | None:
     for kind, check in _SHAPES.get(shape, ()):
         if _check(check, digits):
             return kind, digits
-    if uniform and 13 <= n <= 19 and card_digits_ok(digits):
+    if uniform and 13 <= n <= 19 and separators != "." and card_digits_ok(digits):  # 18342.5519823411: a decimal
         return "card", digits
     if bare:
         for kind, check in _BARE.get(n, ()):

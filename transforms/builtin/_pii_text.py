@@ -633,6 +633,9 @@ class TextScrubber:
         # (+44 117 496 0000); those dialled with 00 come after cards and IDs, whose groups
         # can start with 00 (2223 0031 2200 3222)
         many_digits = _EIGHT_DIGITS_RE.match(text) is not None
+        if can_shield and many_digits and (" " in text) and _pii_ids.COMPANY_NUMBER_RE.search(text) is not None:
+            text = _pii_ids.COMPANY_NUMBER_RE.sub(lambda m: self._shield(m[0], shielded) if _pii_ids.company_number(m)
+                                                  else m[0], text)
         if ("+" in text or "%2" in text) and many_digits:
             text = _pii_phones.scrub_plus(text, replace)
         text = _pii_ids.scrub_letter_ids(text, replace)
@@ -941,6 +944,12 @@ class TextScrubber:
             index = "".join(chr(0xE010 + int(d)) for d in str(len(shielded) - 1))
             return f"{_SHIELD_OPEN}{index}{_SHIELD_CLOSE}"
         return written
+
+    @staticmethod
+    def _shield(written: str, shielded: list[str]) -> str:
+        """``written`` kept out of the number passes, put back after them."""
+        shielded.append(written)
+        return _SHIELD_OPEN + "".join(chr(0xE010 + int(d)) for d in str(len(shielded) - 1)) + _SHIELD_CLOSE
 
     def _display_name(self, match: re.Match[str]) -> str:
         name = match["name"]

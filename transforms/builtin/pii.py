@@ -333,6 +333,7 @@ _PRODUCT_CODE_TERMS = frozenset({
     ("sku",), ("part", "number"), ("part", "no"), ("part", "id"), ("model", "number"), ("model", "no"), ("model",),
     ("product", "code"), ("article", "number"), ("item", "number"), ("upc",), ("ean",), ("gtin",), ("isbn",),
     ("mpn",), ("asin",), ("catalog", "number"), ("catalogue", "number"), ("artikelnummer",),
+    ("batch",), ("batch", "number"), ("batch", "no"), ("lot",), ("lot", "number"), ("lot", "no"), ("chargennummer",),
 })
 #: A code's shape: letters, digits and the separators codes use, no space, no "@".
 _CODE_VALUE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/#-]{0,47}")
@@ -1102,7 +1103,8 @@ class Pii:
                     # an object with a password next to its login is an account: a login form,
                     # a sign-up, whatever its route says; a licence number has digits (a
                     # user's "license": "pro" is a plan)
-                    numberless = rule.ambiguous.cls != "name" and type(item) is str and _DIGIT_RE.search(item) is None
+                    numberless = type(item) is str and (_DIGIT_RE.search(item) is None if rule.ambiguous.cls != "name"
+                                                        else _LETTER_RE.search(item) is None)  # "£45.00": no one's name
                     if not numberless and (person is True or (node is not None and type(item) is str
                                                               and _WORDLIKE_RE.search(item)
                                                               and self._holds_credential(node))):
