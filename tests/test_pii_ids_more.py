@@ -159,3 +159,24 @@ def test_a_batch_code_and_a_price_under_a_persons_display_stay(body):
         assert after == body
     else:
         assert after["attendees"][0]["costs"] == body["attendees"][0]["costs"]
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("昭和62年11月3日生まれ", "昭和62年11月3日"), ("1988년 2월 7일생", "1988년 2월 7일"),
+    ("วันเกิด 3 มกราคม 2530", "3 มกราคม 2530"), ("szül. 1979. 11. 02.", "1979. 11. 02"),
+    ("DOB 02JAN79", "02JAN79"), ("her birthday, March 9th 1990", "March 9th 1990"),
+    ("SSR DOCS LH HK1/P/DEU/C01X00T47/DEU/02JAN79/M/01JAN30/MUSTERMANN/ERIKA", "C01X00T47"),
+    ("SSR DOCS LH HK1/P/DEU/C01X00T47/DEU/02JAN79/M/01JAN30/MUSTERMANN/ERIKA", "MUSTERMANN"),
+    ("3.SSR CTCE LH HK1/ERIKA.M//WEB.DE-1.1", "ERIKA.M//WEB.DE"), ("4.SSR CTCM LH HK1/491701234567-1.1", "491701234567"),
+    ("PHONES\n  1.FRA00491701234567-H\n", "00491701234567"), (" 1.1MUSTERMANN/ERIKA MRS\n", "MUSTERMANN/ERIKA"),
+])
+def test_more_birth_date_formats_and_a_reservations_passengers_are_masked(text, secret):
+    assert secret not in text_after(text)
+
+
+@pytest.mark.parametrize("text", [
+    "2024年3月1日発売", "Kiadás: 2024. 03. 01.", "born 12ABC88", "Flight LH400 14MAR 0715",
+    " 1 AF1480Y 14JUN 6 CDGLIS HK2  0715  0900  /DCAF /E\n", "see docs/api.md\n 1.2 intro/outline\n",
+])
+def test_dates_and_reservation_lines_of_no_one_stay(text):
+    assert text_after(text) == text

@@ -138,6 +138,8 @@ MIB = 1 << 18
         "grid ref TQ 1 " * (MIB // 14), "8f2830828052d25 " * (MIB // 16),
         "serial A1" * (MIB // 9), "fid: " + "a1" * (MIB // 2), "MachineGuid REG_SZ " * (MIB // 19), "٠١" * (MIB // 2),
         "12 12345 " * (MIB // 9), "SIREN 123 " * (MIB // 10), "RCS Paris 1" * (MIB // 11),
+        "SSR DOCS AB HK1/" * (MIB // 16), "SSR CTCE AB HK1/" + "a" * MIB, "\n 1.1AB/CD" * (MIB // 10), "PHONES\n 1.ABC1" * (MIB // 15),
+        "平成3年5月" * (MIB // 6) + "生", "1990년 4월" * (MIB // 7) + "생", "born, " * (MIB // 6), "เกิด 1 " * (MIB // 7),
     ],
     ids=lambda s: repr(s[:10]),
 )

@@ -254,7 +254,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             дата народження, 生年月日, 誕生日, 出生日期, 出生年月日, 出生年月, 生日, 생년월일, 생일,
             ημερομηνία γέννησης, imerominia gennisis, تاريخ الميلاد,
             تاریخ تولد, تاریخ پیدائش, תאריך לידה, जन्म तिथि, जन्मतिथि, जन्म दिनांक, জন্ম তারিখ, วันเกิด,
-            ngay sinh, tanggal lahir, tgl lahir, tarikh lahir, kaarawan, tarehe ya kuzaliwa, dogum gunu, birth, date of birth iso, szuletett
+            ngay sinh, tanggal lahir, tgl lahir, tarikh lahir, kaarawan, tarehe ya kuzaliwa, dogum gunu, birth
         """,
         # where a person was born: with the date, it singles one out
         "birth_place": """

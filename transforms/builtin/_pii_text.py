@@ -541,6 +541,8 @@ class TextScrubber:
             text = _pii_formats.scrub_iso20022(text, replace)
         if "M1" in text or "M2" in text:
             text = _pii_formats.scrub_boarding_passes(text, replace)
+        if "SSR " in text or "PHONES" in text or ("/" in text and "\n" in text and "." in text):
+            text = _pii_formats.scrub_reservations(text, replace)
         # a place in other notations (what3words, plus codes, a map link's centre...), before
         # the numbers pass reads their digits
         text = _pii_geo.scrub_places(text, replace)
@@ -577,6 +579,8 @@ class TextScrubber:
             text = _pii_people.scrub_addresses(text, replace, cued, words)
         # 6. people
         if not text.isascii():
+            if ("生" in text or "생" in text) and ("日" in text or "일" in text):
+                text = _pii_people.scrub_births_after(text, replace)
             text = _pii_people.scrub_script_names(text, replace)
         if _pii_people.may_hold_handle(text):
             text = _pii_people.scrub_handles(text, replace)
