@@ -180,3 +180,26 @@ def test_more_birth_date_formats_and_a_reservations_passengers_are_masked(text, 
 ])
 def test_dates_and_reservation_lines_of_no_one_stay(text):
     assert text_after(text) == text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Adresa: Bd. Unirii nr. 12, bl. 7A, ap. 33, Sector 3", "Unirii nr. 12"),
+    ("Доставка: ул. Ленина, д. 5, кв. 12", "Ленина, д. 5"), ("адреса: просп. Перемоги 37, кв. 8", "Перемоги 37"),
+    ("Giao đến 45 Lê Lợi, Phường Bến Nghé, Quận 1", "45 Lê Lợi"), ("House 12, Street 4, G-9/1, Islamabad 44090", "Street 4"),
+    ("Vancouver BC V6B 1A1", "V6B 1A1"), ("Sherbrooke (Québec) J1H 5N4", "J1H 5N4"),
+])
+def test_addresses_of_more_countries_are_masked(text, secret):
+    assert secret not in text_after(text)
+
+
+@pytest.mark.parametrize("text", [
+    "see rule 4, nr. 5 of the statute", "Model A1B 2C3 spare part", "House 3, season 2", "ул. is short for улица",
+])
+def test_address_look_alikes_stay(text):
+    assert text_after(text) == text
+
+
+def test_a_csv_whose_header_is_in_another_script_has_its_personal_columns_masked():
+    csv_text = "이름,휴대폰,등급\n최유진,010-1234-5678,GOLD\n"
+    after = body_after({"data": csv_text}, route="/api/things/:id")["data"]
+    assert "최유진" not in after and "010-1234-5678" not in after and "GOLD" in after

@@ -140,6 +140,9 @@ MIB = 1 << 18
         "12 12345 " * (MIB // 9), "SIREN 123 " * (MIB // 10), "RCS Paris 1" * (MIB // 11),
         "SSR DOCS AB HK1/" * (MIB // 16), "SSR CTCE AB HK1/" + "a" * MIB, "\n 1.1AB/CD" * (MIB // 10), "PHONES\n 1.ABC1" * (MIB // 15),
         "平成3年5月" * (MIB // 6) + "生", "1990년 4월" * (MIB // 7) + "생", "born, " * (MIB // 6), "เกิด 1 " * (MIB // 7),
+        "Str. A " * (MIB // 7), "Str. Ab nr. 1, ap. 1" * (MIB // 20), "вул. А " * (MIB // 7), "ул. А, 1, кв. 1 " * (MIB // 16),
+        "1 Ab, " * (MIB // 6), "1 Ab Cd, Phường A " * (MIB // 18), "Street 1, " * (MIB // 10), "ON A1B 2C3 " * (MIB // 11),
+        "이름," * (MIB // 3) + "\n",
     ],
     ids=lambda s: repr(s[:10]),
 )

@@ -538,10 +538,30 @@ _MORE_ADDRESS_RE = re.compile(
     _CAP + r"(?<![\w]" + _CAP + r")[\w'’-]{1,30}+(?:[ ]" + _CAP + r"[\w'’-]{1,30}+){0,2}?[ ](?:" + _TR_STREET + r")"
     r"[ ]?No[:.]?[ ]?[0-9]{1,4}[A-Za-z]?(?:[ ,/]{1,2}(?:Daire|D\.|Kat|K\.)[ :]?[0-9]{1,3})*+"
     r"(?:,?[ ][0-9]{5}[ ][\w/.-]{2,40}+)?"
-    r"|(?<![\w])(?:Flat|Apt\.?|Apartment|Suite|Unit|House No\.?|H\.[ ]?No\.?|Plot No\.?|Door No\.?)[ ]?#?[0-9][0-9A-Za-z/-]{0,5}"
+    r"|(?<![\w])(?:Flat|Apt\.?|Apartment|Suite|Unit|House No\.?|House|H\.[ ]?No\.?|Plot No\.?|Door No\.?)[ ]?#?[0-9][0-9A-Za-z/-]{0,5}"
     r"(?:,[ ][^,;\n]{2,40}?){1,6}?[ ,][1-9][0-9]{4,5}(?![0-9])"
 )
-_MORE_ADDRESS_GUARD_RE = re.compile(r"Cad|Cd\.|Sok|Sk\.|Bulvar|Blv\.|Flat|Apt|Suite|Unit|House No|Plot No|Door No|H\.[ ]?No")
+_MORE_ADDRESS_GUARD_RE = re.compile(r"Cad|Cd\.|Sok|Sk\.|Bulvar|Blv\.|Flat|Apt|Suite|Unit|House|Plot No|Door No|H\.[ ]?No")
+#: Addresses of more countries, from the street word to the flat: Romanian (``Str. Mihai
+#: Eminescu nr. 47, bl. B2, sc. 1, ap. 14, Sector 2, 020083 București``), Ukrainian and Russian
+#: (``вул. Хрещатик, буд. 22, кв. 15``, ``ул. Малышева, 51, кв. 118``), Vietnamese (``123 Nguyễn
+#: Trãi, Phường 2, Quận 5``), Pakistani sectors (``Street 7, F-7/2``), a Canadian postal code
+#: after its province (``Montréal (Québec) H2J 2L4``).
+_INTL_ADDRESS_RE = re.compile(
+    r"(?<![\w])(?:Str\.|Strada|Bd\.|Bdul\.|Bulevardul|Calea|Șos\.|Sos\.|Aleea|Splaiul|Intrarea)[ ][\w.'-]{2,30}+"
+    r"(?:[ ][\w.'-]{1,30}+){0,4}?[ ,]{1,2}(?:nr|Nr)\.?[ ]?[0-9]{1,4}[A-Za-z]?"
+    r"(?:,[ ](?:bl|sc|et|ap|cam|Bl|Sc|Et|Ap)\.?[ ]?[0-9A-Za-z]{1,4}+)*+(?:,[ ]Sector[ ][1-6])?(?:,[ ][0-9]{6}(?![0-9]))?"
+    r"|(?<![\w])(?:вул\.|вулиця|ул\.|улица|просп\.|проспект|пр-т|пров\.|пер\.|переулок|бульв\.|б-р|наб\.|пл\.|шосе|шоссе)"
+    r"[ ]?[\w'’.-]{2,30}+(?:[ ][\w'’.-]{1,30}+){0,3}?,?[ ](?:(?:буд\.|будинок|д\.|дом)[ ]?)?[0-9]{1,4}[\w/-]{0,4}+"
+    r"(?:,?[ ](?:кв\.|квартира|корп\.|к\.|стр\.|оф\.|офіс|офис)[ ]?[0-9]{1,4}[\w]{0,2}+)*+"
+    r"|(?<![\w])[0-9]{1,5}[A-Z]?(?:/[0-9]{1,4})?[ ](?:[^\W\d_][\w]{0,12}+[ ]){0,4}?[^\W\d_][\w]{0,12}+,[ ]"
+    r"(?:Phường|P\.|Xã|Thị trấn)[ ][\w]{1,15}+(?:[ ][\w]{1,15}+){0,2}?(?=,|$)"
+    r"|(?<![\w])Street[ ][0-9]{1,3},[ ][A-Z]-?[0-9]{1,2}(?:/[0-9])?(?![\w])"
+    r"|(?<![\w])(?:Québec|Quebec|Ontario|QC|ON|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU|Alberta|Manitoba|Columbia|Scotia"
+    r"|Brunswick|Labrador|Saskatchewan|Island|Montréal|Montreal|Toronto|Vancouver|Ottawa|Calgary)\)?,?[ ]{1,2}"
+    r"(?P<ca>[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][ ]?[0-9][ABCEGHJ-NPRSTV-Z][0-9])(?![\w])"
+)
+_INTL_ADDRESS_GUARD_RE = re.compile(r"nr\.|Nr\.|нр|вул|ул\.|улиц|просп|пр-т|пров\.|пер\.|бульв|б-р|наб\.|пл\.|шос|Phường|P\. |Xã|Street [0-9]|[0-9][A-Z][ ][0-9][A-Z][0-9]")
 #: The least a text holds for :data:`_CJK_ADDRESS_RE`: the postal mark, or a Japanese
 #: prefecture's, a Chinese province's or city's, a Korean city's or province's last character.
 _CJK_ADDRESS_GUARD_RE = re.compile(r"[〒都道府県省市区시도]")
@@ -555,6 +575,9 @@ def scrub_addresses(text: str, replace: Replace, cued: bool = True, street_words
         text = _ADDRESS_RE.sub(lambda m: _address(m, replace), text)
     if _MORE_ADDRESS_GUARD_RE.search(text) is not None:
         text = _MORE_ADDRESS_RE.sub(lambda m: _whole_address(m, replace), text)
+    if _INTL_ADDRESS_GUARD_RE.search(text) is not None:
+        text = _INTL_ADDRESS_RE.sub(lambda m: _whole_address(m, replace) if m["ca"] is None
+                                    else swap_group(m, "ca", replace("postal_code", m["ca"].upper(), m["ca"])), text)
     if not text.isascii() and _CJK_ADDRESS_GUARD_RE.search(text) is not None:
         text = _CJK_ADDRESS_RE.sub(lambda m: _whole_address(m, replace), text)
     if cued:

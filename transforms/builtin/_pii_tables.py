@@ -11,10 +11,11 @@ import io
 import re
 from typing import Callable
 
-#: A header: two to a hundred field names, one delimiter between them, alone on the first line.
+#: A header: two to a hundred field names (in any script: ``이름,휴대폰,주소``), one delimiter
+#: between them, alone on the first line.
 _HEADER_RE = re.compile(
-    r"\ufeff?[\"']?[A-Za-z_][\w .()/#-]{0,63}+[\"']?(?P<d>[,;\t|])[\"']?[A-Za-z_][\w .()/#-]{0,63}+[\"']?"
-    r"(?:(?P=d)[\"']?[A-Za-z_][\w .()/#-]{0,63}+[\"']?){0,98}+\r?\n"
+    r"\ufeff?[\"']?[^\W\d][\w .()/#-]{0,63}+[\"']?(?P<d>[,;\t|])[\"']?[^\W\d][\w .()/#-]{0,63}+[\"']?"
+    r"(?:(?P=d)[\"']?[^\W\d][\w .()/#-]{0,63}+[\"']?){0,98}+\r?\n"
 )
 #: Past this size a table is left to the other passes (they read any text in linear time).
 _MAX = 1 << 20

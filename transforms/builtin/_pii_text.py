@@ -313,7 +313,9 @@ _ADDRESS_VALUE_RE = re.compile(
     # not an English "St." at the end, which may end the sentence)
     r"|(?:(?<=\bAv)|(?<=\bAvda)|(?<=\bCol)|(?<=\bPza)|(?<=\bGral)|(?<=\bPje)|(?<=\bCda)|(?<=\bAl)|(?<=\bR)"
     r"|(?<=\bul)|(?<=\bUl)|(?<=\bal)|(?<=\bpl)|(?<=\bPl)|(?<=\bos)|(?<=\bOs)|(?<=\bnám)|(?<=\bNám)|(?<=\btř)"
-    r"|(?<=\bav)|(?<=\bbd)|(?<=\bBd)|(?<=\bBlvd)|(?<=\bblvd))"
+    r"|(?<=\bav)|(?<=\bbd)|(?<=\bBd)|(?<=\bBlvd)|(?<=\bblvd)|(?<=\bStr)|(?<=\bstr)|(?<=\bSos)|(?<=\bŞos)"
+    # and Ukrainian and Russian: "вул. Хрещатик", "просп. Перемоги", "ул. Ленина"
+    r"|(?<=\bвул)|(?<=\bул)|(?<=\bпросп)|(?<=\bпров)|(?<=\bпер)|(?<=\bбульв)|(?<=\bнаб)|(?<=\bпл)|(?<=\bВул)|(?<=\bУл))"
     r"\.(?=[ ][^\W\d_])"
     r"|\.(?=[ ]?(?:[0-9]|No\b|[a-z])|[^\s.])){0,120}+)"
 )
