@@ -203,3 +203,27 @@ def test_a_csv_whose_header_is_in_another_script_has_its_personal_columns_masked
     csv_text = "이름,휴대폰,등급\n최유진,010-1234-5678,GOLD\n"
     after = body_after({"data": csv_text}, route="/api/things/:id")["data"]
     assert "최유진" not in after and "010-1234-5678" not in after and "GOLD" in after
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Zenith Bank account 2086543217, thanks", "2086543217"), ("číslo účtu 19-2000145399/0800", "2000145399"),
+    ("Send to 12-3140-0171323-50 please", "12-3140-0171323-50"), ("Паспорт 4510 123456", "123456"),
+    (":50K:/DE89370400440532013000\nERIKA MUSTERMANN\nHAUPTSTR 1\n:59:/X\nACME LTD\n", "MUSTERMANN"),
+    (":59:/GB29NWBK60161331926819\nJOHN Q SMITH\n221B BAKER ST\n:71A:SHA", "221B BAKER ST"),
+    ("Received: from mx (dsl-81-12-44-7.dyn.example.net [81.12.44.7]) by mail", "dsl-81-12-44-7"),
+])
+def test_bank_accounts_payment_parties_passports_and_client_hosts_are_masked(text, secret):
+    assert secret not in text_after(text)
+
+
+@pytest.mark.parametrize("text", [
+    "order 12-3456-7890123-00", "Received: from relay (mail.internal [10.0.0.5]) by mx",
+    ":20:REF123\n:32A:261202EUR100,00\n:70:INVOICE 1\n",
+])
+def test_their_look_alikes_stay(text):
+    after = text_after(text)
+    assert after == text or "10.0.0.0" in after  # private addresses are truncated as request.ip is
+
+
+def test_a_callback_number_is_a_phone():
+    assert body_after({"u_callback_number": "+48 512 093 884"}) == {"u_callback_number": "[phone]"}

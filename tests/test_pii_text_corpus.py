@@ -143,6 +143,8 @@ MIB = 1 << 18
         "Str. A " * (MIB // 7), "Str. Ab nr. 1, ap. 1" * (MIB // 20), "вул. А " * (MIB // 7), "ул. А, 1, кв. 1 " * (MIB // 16),
         "1 Ab, " * (MIB // 6), "1 Ab Cd, Phường A " * (MIB // 18), "Street 1, " * (MIB // 10), "ON A1B 2C3 " * (MIB // 11),
         "이름," * (MIB // 3) + "\n",
+        ":59:/A\n" * (MIB // 7), ":50K:" + "A" * MIB, "(a.b [1.2.3.4" * (MIB // 13), "(" + "a." * (MIB // 2) + " [",
+        "GTBank" * (MIB // 6), "xaccount 1" * (MIB // 10), "01-0902-" * (MIB // 8),
     ],
     ids=lambda s: repr(s[:10]),
 )

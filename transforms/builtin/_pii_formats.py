@@ -340,3 +340,36 @@ def _docs(match: re.Match[str], replace: Replace) -> str:
         pos = start + len(value)
     out.append(whole[pos:])
     return "".join(out)
+
+
+# --- SWIFT MT messages -------------------------------------------------------------------
+
+#: A party of a SWIFT MT103 (``:50K:`` the ordering customer, ``:59:`` the beneficiary): its
+#: account line, then its name line, then up to three address lines (each at most 35
+#: characters, up to the next ``:NN:`` tag).
+_MT_PARTY_RE = re.compile(
+    r"(?m)^:(?:50[AFK]|59[AF]?):(?:/(?P<account>[A-Z0-9]{1,34})\r?\n)?(?P<name>(?!:[0-9]{2}[A-Z]?:)[^\n]{1,35})"
+    r"(?P<address>(?:\r?\n(?!:[0-9]{2}[A-Z]?:)[^\n]{1,35}){0,3})"
+)
+
+
+def scrub_mt_parties(text: str, replace: Replace) -> str:
+    """The parties of a SWIFT MT message (the caller has seen ``:50`` or ``:59``)."""
+    return _MT_PARTY_RE.sub(lambda m: _mt_party(m, replace), text)
+
+
+def _mt_party(match: re.Match[str], replace: Replace) -> str:
+    whole, base = match[0], match.start()
+    out, pos = [], 0
+    for group, kind in (("account", "account_number"), ("name", "name"), ("address", "address")):
+        value = match[group]
+        if not value or not value.strip():
+            continue
+        start = match.start(group) - base
+        if group == "address":
+            start += len(value) - len(value.lstrip())
+            value = value.strip()
+        out += [whole[pos:start], replace(kind, " ".join(value.lower().split()), value)]
+        pos = start + len(value)
+    out.append(whole[pos:])
+    return "".join(out)

@@ -50,7 +50,26 @@ def _is_client_v4(address: ipaddress.IPv4Address) -> bool:
     return not any(address in network for network in _NOT_CLIENTS4) and address not in PUBLIC_RESOLVERS
 
 
+#: A mail server's note of the client it received from, ``(p5dd2c1a4.dip0.t-ipconnect.de
+#: [93.210.193.164])``: the reverse-DNS name of a public address is as personal as the address
+#: (an access provider's names embed it).
+_RECEIVED_HOST_RE = re.compile(r"\((?P<host>[A-Za-z0-9][A-Za-z0-9.-]{0,252}+)[ ]\[(?P<ip>[0-9]{1,3}(?:\.[0-9]{1,3}){3})\]")
+
+
+def _received_host(match: re.Match[str], replace: Replace) -> str:
+    try:
+        address = ipaddress.IPv4Address(match["ip"])
+    except ValueError:
+        return match[0]
+    if not _is_client_v4(address) or "." not in match["host"]:
+        return match[0]
+    host = match["host"]
+    return "(" + replace("ip", host.lower(), host) + match[0][1 + len(host):]
+
+
 def scrub_ips(text: str, replace: Replace) -> str:
+    if " [" in text and "(" in text:
+        text = _RECEIVED_HOST_RE.sub(lambda m: _received_host(m, replace), text)
     if "." in text:
         text = _IPV4_RE.sub(lambda m: _ipv4(m, replace), text)
     if ":" in text:

@@ -280,6 +280,8 @@ def aba_ok(digits: str) -> bool:
 #: -> (kind, stdnum validator or a local check), tried in order.
 _SHAPES: dict[str, tuple[tuple[str, object], ...]] = {
     "3-2-4": (("ssn", ssn_ok),),
+    "2-4-7-2": (("account_number", "nz.bankaccount"),),  # a New Zealand bank account
+    "2-4-7-3": (("account_number", "nz.bankaccount"),),
     "3 2 4": (("ssn", ssn_ok),),
     "3 3 3": (("sin", "ca.sin"),),
     "3-3-3": (("sin", "ca.sin"),),
@@ -521,7 +523,8 @@ _CUES = {
     "bsn": r"bsn|burgerservicenummer|sofinummer|sofi",
     "aadhaar": r"aadhaa?r|uidai|uid",
     "account_number": r"account|acct|a/c|kontonummer|konto|numéro de compte|n° de compte|número de cuenta"
-                      r"|numero di conto|conto corrente|rekeningnummer|rekening|bank account|bankkonto"
+                      r"|numero di conto|conto corrente|rekeningnummer|rekening|bank account|bankkonto|číslo účtu|cislo uctu"
+                      r"|numer konta|nr konta|számlaszám|bankszámlaszám|broj računa|tilinumero|nuban|nomor rekening"
                       r"|conta corrente|conta poupança|número da conta|numero da conta|conta",
     "sort_code": r"sort[ -]?code|bankleitzahl|blz",
     "routing_number": r"routing|aba|rtn|transit number|routing transit",
@@ -682,8 +685,13 @@ def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) 
     """Numbers that only a word before them identifies."""
     out: list[str] = []
     pos = 0
-    for cue in _CONTEXT_RE.finditer(text):
-        if cue.start() < pos or not starts_word(text, cue.start()):
+    search_from = 0
+    while (cue := _CONTEXT_RE.search(text, search_from)) is not None:
+        search_from = cue.end()
+        if cue.start() < pos:
+            continue
+        if not starts_word(text, cue.start()):
+            search_from = cue.start() + 1  # "GTBank account": the cue "account" starts inside
             continue
         if (cue["cue"].isascii() and _inside_a_run(text, cue.start(), cue.end())
                 and (cue.end("cue") == cue.end() or _cue_kind(cue["cue"]) != "device_token")):
@@ -752,7 +760,7 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
             return None
         value = match[0]
         end = match.end()
-        if kind == "national_id" and value.isdigit():
+        if kind in ("national_id", "passport") and value.isdigit():
             # an ID written in groups of digits ("120490 10026", "1234 5678 9018"): the
             # groups after the first are part of it
             groups = _SPACED_GROUPS_RE.match(text, end)

@@ -218,7 +218,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             so dien thoai, dien thoai, sdt, nomor telepon, no telepon, no telp, telepon, nomor hp, no hp, handphone,
             nombor telefon, no telefon, numero ng telepono, namba ya simu, simu, мобільний, номер телефону,
             phone parts, phone number parts, phone segments, phone components, phone groups, mobile parts,
-            telephone parts, tel parts
+            telephone parts, tel parts, callback number, callback phone, call back number, callback no
         """,
     },
     "address": {

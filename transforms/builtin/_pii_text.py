@@ -545,6 +545,8 @@ class TextScrubber:
             text = _pii_formats.scrub_boarding_passes(text, replace)
         if "SSR " in text or "PHONES" in text or ("/" in text and "\n" in text and "." in text):
             text = _pii_formats.scrub_reservations(text, replace)
+        if (":59" in text or ":50" in text) and "\n" in text:
+            text = _pii_formats.scrub_mt_parties(text, replace)
         # a place in other notations (what3words, plus codes, a map link's centre...), before
         # the numbers pass reads their digits
         text = _pii_geo.scrub_places(text, replace)
