@@ -227,3 +227,16 @@ def test_their_look_alikes_stay(text):
 
 def test_a_callback_number_is_a_phone():
     assert body_after({"u_callback_number": "+48 512 093 884"}) == {"u_callback_number": "[phone]"}
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("車両：横浜 500 あ 12-34", "横浜 500 あ 12-34"), ("车牌号码 粤B·D12345", "粤B·D12345"),
+    ("car KA-05-MN-7788 parked", "KA-05-MN-7788"), ("Vehicle TN 09 BX 1234 towed", "TN 09 BX 1234"),
+])
+def test_plates_of_their_own_shape_are_masked_anywhere(text, secret):
+    assert secret not in text_after(text)
+
+
+@pytest.mark.parametrize("text", ["UP 1 A 2024 plan", "Model KA12 update 2024", "2024年3月1日発売", "MH 2024 Q1"])
+def test_plate_look_alikes_stay(text):
+    assert text_after(text) == text

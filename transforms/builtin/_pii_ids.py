@@ -839,3 +839,24 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
             return None
         return match.end(), "account_number", digits
     return None
+
+
+# --- licence plates of their own shape ----------------------------------------------------
+
+#: Plates whose shape says what they are, anywhere: Japanese (``品川 330 さ 48-21``: the
+#: office, the class, a kana, the number), Chinese (``京A·8K2M5``: the province's character, the
+#: city's letter) and Indian (``MH 12 KJ 4821``: a state's code, the district, the series).
+_PLATE_CJK_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,4}[ ]?[0-9]{2,3}[ ]?[\u3041-\u3093][ ]?(?:[0-9]{1,2}-[0-9]{2}|・{1,3}[0-9]{1,3})(?![0-9])"
+    r"|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][·・ ]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])"
+)
+_PLATE_IN_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:AN|AP|AR|AS|BR|CG|CH|DD|DL|DN|GA|GJ|HP|HR|JH|JK|KA|KL|LA|LD|MH|ML|MN|MP|MZ|NL|OD|OR|PB|PY"
+    r"|RJ|SK|TN|TR|TS|UK|UP|WB)(?P<s>[ -]?)[0-9]{2}(?P=s)[A-Z]{1,3}(?P=s)[0-9]{4}(?![A-Za-z0-9])"
+)
+
+
+def scrub_plates(text: str, replace: Replace) -> str:
+    if not text.isascii():
+        text = _PLATE_CJK_RE.sub(lambda m: replace("vehicle_id", _SEPARATORS_RE.sub("", m[0]), m[0]), text)
+    return _PLATE_IN_RE.sub(lambda m: replace("vehicle_id", _SEPARATORS_RE.sub("", m[0]), m[0]), text)

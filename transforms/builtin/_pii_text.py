@@ -563,6 +563,7 @@ class TextScrubber:
                 text = self._numbers(text)  # IDs with letters included
             elif _LETTER_DIGIT_RE.search(text) is not None:
                 text = _pii_ids.scrub_letter_ids(text, replace)
+            text = _pii_ids.scrub_plates(text, replace)  # plates of their own shape (JP, CN, IN)
             if "." in text and _pii_formats.DOTTED_MAC_RE.search(text) is not None:
                 text = _pii_formats.scrub_dotted_macs(text, replace)
             words_text, words = text, _has_word(text)  # a cue or a street word (each checked again if so)
