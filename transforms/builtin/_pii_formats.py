@@ -279,3 +279,97 @@ def _boarding_pass(match: re.Match[str], replace: Replace) -> str:
     base = match.start()
     name = replace("name", " ".join(match["name"].replace("/", " ").lower().split()), match["name"])
     return (whole[:match.start("name") - base] + name + whole[match.end("name") - base:match.start("rest") - base] + rest)
+
+
+# --- airline reservations (PNR) ----------------------------------------------------------
+
+#: An APIS passenger document in a reservation, ``SSR DOCS YY HK1/P/GB/533018265/GB/14MAR88/
+#: F/21JAN31/HARGREAVES/EMILY``: the document's number, the date of birth and the names
+#: (its type, countries, gender and expiry stay).
+_DOCS_RE = re.compile(
+    r"(?<![A-Z])DOCS[ ][A-Z0-9]{2}[ ][A-Z]{2}[0-9]{1,2}/[A-Z]{0,2}/[A-Z]{0,3}/"
+    r"(?P<number>[A-Z0-9]{0,20})/[A-Z]{0,3}/(?P<dob>[0-9]{2}[A-Z]{3}[0-9]{2})/[MFXU]?I?/(?:[0-9]{2}[A-Z]{3}[0-9]{2})?/"
+    r"(?P<surname>[A-Z][A-Z' -]{0,39}+)/(?P<given>[A-Z][A-Z' ]{0,39}+)"
+)
+#: A passenger's name element of a PNR display, ``1.1DUBOIS/CAMILLE MRS``, at a line's start
+#: or after two spaces.
+_PNR_NAME_RE = re.compile(
+    r"(?:^|(?<=\n)|(?<=  ))[ ]?[0-9]{1,2}\.[0-9](?P<name>[A-Z][A-Z'-]{1,30}/[A-Z][A-Z'-]{1,30}"
+    r"(?:[ ](?!(?:MRS|MR|MS|MISS|MSTR|DR|CHD|INF)\b)[A-Z][A-Z'-]{1,30})?)"
+    r"(?=[ ]{1,2}(?:MRS|MR|MS|MISS|MSTR|DR|CHD|INF)\b|\*|[ ]{2}|\n|$)"
+)
+
+
+#: A PNR's other personal elements: a passenger's e-mail (``SSR CTCE AF HK1/JANE.DOE//MAIL.FR``),
+#: mobile (``CTCM``), a child's or infant's date of birth (``CHLD``), an ID (``FOID``); and a
+#: phone element under PHONES (``1.PAR0033612457890-M``).
+_SSR_RE = re.compile(
+    r"SSR[ ](?P<code>CTCE|CTCM|CHLD|FOID)[ ][A-Z0-9]{2}[ ][A-Z]{2}[0-9]{1,2}/(?P<value>[^\s]{1,80}?)(?=-[0-9]{1,2}\.[0-9]|\s|$)"
+)
+_SSR_KINDS = {"CTCE": "email", "CTCM": "phone", "CHLD": "birth_date", "FOID": "national_id"}
+_PNR_PHONE_RE = re.compile(r"(?m)^[ ]{0,4}[0-9]{1,2}\.[A-Z]{3}(?P<phone>[0-9][0-9 -]{5,18}[0-9])(?=-[A-Z]{1,2}$|$)")
+
+
+def scrub_reservations(text: str, replace: Replace) -> str:
+    """A PNR's passengers: their DOCS elements and their name elements (the caller has seen
+    ``DOCS`` or ``/``)."""
+    if "DOCS " in text:
+        text = _DOCS_RE.sub(lambda m: _docs(m, replace), text)
+    if "SSR " in text:
+        text = _SSR_RE.sub(lambda m: m[0][:m.start("value") - m.start()] + replace(
+            _SSR_KINDS[m["code"]], m["value"].lower(), m["value"]), text)
+    if "PHONES" in text:
+        text = _PNR_PHONE_RE.sub(lambda m: m[0][:m.start("phone") - m.start()] + replace("phone", m["phone"], m["phone"]), text)
+    if "." in text and "/" in text:
+        text = _PNR_NAME_RE.sub(
+            lambda m: m[0][:m.start("name") - m.start()] + replace("name", m["name"].replace("/", " ").lower(), m["name"]),
+            text,
+        )
+    return text
+
+
+def _docs(match: re.Match[str], replace: Replace) -> str:
+    whole, base = match[0], match.start()
+    out, pos = [], 0
+    for group, kind in (("number", "passport"), ("dob", "birth_date"), ("surname", "name"), ("given", "name")):
+        value = match[group]
+        if not value:
+            continue
+        start = match.start(group) - base
+        out += [whole[pos:start], replace(kind, value, value)]
+        pos = start + len(value)
+    out.append(whole[pos:])
+    return "".join(out)
+
+
+# --- SWIFT MT messages -------------------------------------------------------------------
+
+#: A party of a SWIFT MT103 (``:50K:`` the ordering customer, ``:59:`` the beneficiary): its
+#: account line, then its name line, then up to three address lines (each at most 35
+#: characters, up to the next ``:NN:`` tag).
+_MT_PARTY_RE = re.compile(
+    r"(?m)^:(?:50[AFK]|59[AF]?):(?:/(?P<account>[A-Z0-9]{1,34})\r?\n)?(?P<name>(?!:[0-9]{2}[A-Z]?:)[^\n]{1,35})"
+    r"(?P<address>(?:\r?\n(?!:[0-9]{2}[A-Z]?:)[^\n]{1,35}){0,3})"
+)
+
+
+def scrub_mt_parties(text: str, replace: Replace) -> str:
+    """The parties of a SWIFT MT message (the caller has seen ``:50`` or ``:59``)."""
+    return _MT_PARTY_RE.sub(lambda m: _mt_party(m, replace), text)
+
+
+def _mt_party(match: re.Match[str], replace: Replace) -> str:
+    whole, base = match[0], match.start()
+    out, pos = [], 0
+    for group, kind in (("account", "account_number"), ("name", "name"), ("address", "address")):
+        value = match[group]
+        if not value or not value.strip():
+            continue
+        start = match.start(group) - base
+        if group == "address":
+            start += len(value) - len(value.lstrip())
+            value = value.strip()
+        out += [whole[pos:start], replace(kind, " ".join(value.lower().split()), value)]
+        pos = start + len(value)
+    out.append(whole[pos:])
+    return "".join(out)

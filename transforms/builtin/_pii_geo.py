@@ -50,7 +50,26 @@ def _is_client_v4(address: ipaddress.IPv4Address) -> bool:
     return not any(address in network for network in _NOT_CLIENTS4) and address not in PUBLIC_RESOLVERS
 
 
+#: A mail server's note of the client it received from, ``(p5dd2c1a4.dip0.t-ipconnect.de
+#: [93.210.193.164])``: the reverse-DNS name of a public address is as personal as the address
+#: (an access provider's names embed it).
+_RECEIVED_HOST_RE = re.compile(r"\((?P<host>[A-Za-z0-9][A-Za-z0-9.-]{0,252}+)[ ]\[(?P<ip>[0-9]{1,3}(?:\.[0-9]{1,3}){3})\]")
+
+
+def _received_host(match: re.Match[str], replace: Replace) -> str:
+    try:
+        address = ipaddress.IPv4Address(match["ip"])
+    except ValueError:
+        return match[0]
+    if not _is_client_v4(address) or "." not in match["host"]:
+        return match[0]
+    host = match["host"]
+    return "(" + replace("ip", host.lower(), host) + match[0][1 + len(host):]
+
+
 def scrub_ips(text: str, replace: Replace) -> str:
+    if " [" in text and "(" in text:
+        text = _RECEIVED_HOST_RE.sub(lambda m: _received_host(m, replace), text)
     if "." in text:
         text = _IPV4_RE.sub(lambda m: _ipv4(m, replace), text)
     if ":" in text:
@@ -98,7 +117,7 @@ _PAIR_RE = re.compile(
 )
 _GEO_URI_RE = re.compile(r"geo:(?<![A-Za-z0-9]geo:)-?[0-9]{1,2}(?:\.[0-9]{1,15})?,-?[0-9]{1,3}(?:\.[0-9]{1,15})?(?:,-?[0-9.]{1,15})?")
 _NAMED_RE = re.compile(
-    r"(?P<name>" + cased("latitude|longitude|lat|lng|lon|long") + r")\"?[ ]{0,2}[=:][ ]{0,2}\"?"
+    r"(?P<name>" + cased("latitude|longitude|lat|lng|lon|long|mlat|mlon") + r")\"?[ ]{0,2}[=:][ ]{0,2}\"?"
     r"(?P<value>-?[0-9]{1,3}\.[0-9]{3,15})(?![0-9])"
 )
 
@@ -153,6 +172,98 @@ def _nmea(text: str, replace: Replace) -> str:
         return text
     out.append(text[pos:])
     return "".join(out)
+
+
+#: Other notations of a precise place: a what3words address (``///filled.count.soap``), an
+#: Open Location Code (plus code, ``8FVC9G8F+6X``, short ``9G8F+6X``), a map link's centre
+#: (``#map=19/52.51623/13.37770``), a pair written with decimal commas (``48,137154;
+#: 11,576124``), a geohash or an OSGB grid reference after its word (``geohash u33dc1v7q``,
+#: ``grid ref TQ 30080 80995``).
+_W3W_RE = re.compile(r"(?:///|(?:what3words\.com|w3w\.co)/)[^\W\d_]{1,24}+\.[^\W\d_]{1,24}+\.[^\W\d_]{1,24}+")
+_OLC = "23456789CFGHJMPQRVWX"
+_PLUS_CODE_RE = re.compile(
+    f"(?<![A-Za-z0-9+])(?:[{_OLC}]{{2}}){{2,4}}\\+[{_OLC}]{{2,3}}(?![A-Za-z0-9+])"
+)
+_MAP_CENTRE_RE = re.compile(r"map=[0-9]{1,2}/(-?[0-9]{1,2}\.[0-9]{3,15})/(-?[0-9]{1,3}\.[0-9]{3,15})(?![0-9])")
+_COMMA_PAIR_RE = re.compile(
+    r"(?<![0-9.,;])-?[0-9]{1,2},[0-9]{5,15}[ ]{0,2}[;/][ ]{0,2}-?[0-9]{1,3},[0-9]{5,15}(?![0-9]|[ ]{0,2};)"
+)
+_GEO_WORD_RE = re.compile(
+    r"(?P<word>" + cased("geohash|grid ref|grid reference|os grid ref|os grid reference|ngr") + r")"
+    r"[ :=#]{1,3}(?P<value>[0-9b-hjkmnp-z]{6,12}+(?![0-9A-Za-z])|[HNOST][A-HJ-Z][ ]?[0-9]{3,5}[ ]?[0-9]{3,5}(?![0-9]))"
+)
+
+
+def _plus_code(match: re.Match[str], replace: Replace) -> str:
+    code = match[0]
+    head = code.split("+")[0]
+    if not (any(c.isdigit() for c in code) and any(c.isalpha() for c in code)):
+        return code
+    if len(head) == 8 and not (code[0] in _OLC[:9] and code[1] in _OLC[:18]):
+        return code  # the first pair is a latitude below 180 and a longitude below 360 degrees
+    return replace("location", code, code)
+
+
+def _geo_word(match: re.Match[str], replace: Replace) -> str:
+    value = match["value"]
+    if not match["word"].lower().startswith("geo"):
+        if value[0].islower():
+            return match[0]
+        digits = value[2:].replace(" ", "")
+        if len(digits) % 2:
+            return match[0]
+    elif not any(c.isdigit() for c in value):
+        return match[0]  # a word
+    start = match.start("value") - match.start()
+    return match[0][:start] + replace("location", value.replace(" ", "").upper() if value[0].isupper() else value, value)
+
+
+def _comma_pair(match: re.Match[str], replace: Replace) -> str:
+    lat, lon = re.split(r"[ ]{0,2}[;/][ ]{0,2}", match[0])
+    a, b = float(lat.replace(",", ".")), float(lon.replace(",", "."))
+    if not _a_place(a, b) or (abs(a) < 2 and abs(b) < 2):
+        return match[0]
+    return replace("location", f"{_number(lat.replace(',', '.'))},{_number(lon.replace(',', '.'))}", match[0])
+
+
+#: The finest H3 resolution kept: a cell of resolution 9 is about 0.1 km², a block.
+_H3_FINE = 9
+
+
+def h3_cell(value: str) -> bool:
+    """Is ``value`` (15 lower-case hex digits) a valid H3 cell index of resolution 9 or finer
+    (``8f2830828052d25``)? Its mode is 1, its base cell below 122, its digits up to its
+    resolution 0-6 and 7 after it."""
+    try:
+        number = int(value, 16)
+    except ValueError:
+        return False
+    if (number >> 59) & 0xF != 1 or (number >> 56) & 0x7 or (number >> 45) & 0x7F >= 122:
+        return False
+    resolution = (number >> 52) & 0xF
+    if resolution < _H3_FINE:
+        return False
+    for i in range(1, 16):
+        digit = (number >> (45 - 3 * i)) & 0x7
+        if (digit == 7) != (i > resolution):
+            return False
+    return True
+
+
+def scrub_places(text: str, replace: Replace) -> str:
+    """The other notations of a place (:data:`_W3W_RE`...), each behind its literal."""
+    if "///" in text or "w3w.co" in text or "what3words" in text:
+        text = _W3W_RE.sub(lambda m: replace("location", m[0].lower(), m[0]), text)
+    if "+" in text:
+        text = _PLUS_CODE_RE.sub(lambda m: _plus_code(m, replace), text)
+    if "map=" in text:
+        text = _MAP_CENTRE_RE.sub(lambda m: m[0] if not _a_place(float(m[1]), float(m[2])) else (
+            m[0][:m.start(1) - m.start()] + replace("location", f"{_number(m[1])},{_number(m[2])}", m[0][m.start(1) - m.start():])), text)
+    if ";" in text or "/" in text:
+        text = _COMMA_PAIR_RE.sub(lambda m: _comma_pair(m, replace), text)
+    if "eohash" in text or "EOHASH" in text or "rid ref" in text or "RID REF" in text or "NGR" in text:
+        text = _GEO_WORD_RE.sub(lambda m: _geo_word(m, replace), text)
+    return text
 
 
 def scrub_locations(text: str, replace: Replace) -> str:

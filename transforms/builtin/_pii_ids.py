@@ -171,6 +171,99 @@ def mbi_ok(value: str) -> bool:
     return value.count("-") in (0, 2)
 
 
+def _luhn_digits(value: str) -> bool:
+    return value.isdigit() and luhn_ok(value)
+
+
+def br_cns_ok(value: str) -> bool:
+    """A Brazilian Cartão Nacional de Saúde (CNS, SUS card): 15 digits from 1, 2, 7, 8 or 9
+    whose weighted sum (15 down to 1) is a multiple of 11."""
+    return (len(value) == 15 and value.isdigit() and value[0] in "12789"
+            and sum((15 - i) * (ord(c) - 48) for i, c in enumerate(value)) % 11 == 0)
+
+
+def lu_matricule_ok(value: str) -> bool:
+    """A Luxembourg national identification number (matricule): a date of birth
+    ``YYYYMMDD``, three digits, a Luhn and a Verhoeff check digit over the first eleven."""
+    if len(value) != 13 or not value.isdigit() or not (1 <= int(value[4:6]) <= 12 and 1 <= int(value[6:8]) <= 31):
+        return False
+    return luhn_ok(value[:12]) and valid("verhoeff", value[:11] + value[12])
+
+
+def se_coordination_ok(value: str) -> bool:
+    """A Swedish samordningsnummer: a personnummer whose day has 60 added (``720969-8096``)."""
+    digits = value[-10:]
+    return (len(value) in (10, 12) and value.isdigit() and 61 <= int(digits[4:6]) <= 91
+            and 1 <= int(digits[2:4]) <= 12 and luhn_ok(digits))
+
+
+def hkid_ok(value: str) -> bool:
+    """A Hong Kong identity card number (``D873784(4)``, ``D8737844``): one or two letters,
+    six digits and a check digit or ``A`` (mod 11)."""
+    head = value[:-7] if len(value) in (8, 9) else ""
+    if not (head.isalpha() and head.isupper() and value[-7:-1].isdigit()):
+        return False
+    chars = (" " + head if len(head) == 1 else head) + value[-7:-1]
+    total = sum((9 - i) * (36 if c == " " else ord(c) - 55 if c.isalpha() else ord(c) - 48) for i, c in enumerate(chars))
+    check = (11 - total % 11) % 11
+    return value[-1] == ("A" if check == 10 else str(check))
+
+
+def sa_nid_ok(value: str) -> bool:
+    """A Saudi national ID (1...) or iqama (2...): ten digits, Luhn."""
+    return len(value) == 10 and value[0] in "12" and _luhn_digits(value)
+
+
+def es_nss_ok(value: str) -> bool:
+    """A Spanish social security number (``28/12345678/40``): a province, a number and two
+    control digits, the first ten modulo 97."""
+    return len(value) == 12 and value.isdigit() and int(value[:10]) % 97 == int(value[10:])
+
+
+def mx_nss_ok(value: str) -> bool:
+    """A Mexican IMSS social security number: eleven digits, Luhn."""
+    return len(value) == 11 and _luhn_digits(value)
+
+
+def bc_phn_ok(value: str) -> bool:
+    """A British Columbia Personal Health Number: ten digits from 9, mod 11."""
+    if len(value) != 10 or not value.isdigit() or value[0] != "9":
+        return False
+    total = sum((ord(c) - 48) * w for c, w in zip(value[1:9], (2, 4, 8, 5, 10, 9, 7, 3)))
+    return 11 - total % 11 == ord(value[9]) - 48
+
+
+def qr_reference_ok(digits: str) -> bool:
+    """A Swiss QR-bill or ISR reference: 27 digits, the last the recursive mod-10 check of the
+    others."""
+    if len(digits) != 27 or not digits.isdigit():
+        return False
+    carry = 0
+    for c in digits[:-1]:
+        carry = (0, 9, 4, 6, 8, 2, 7, 1, 3, 5)[(carry + ord(c) - 48) % 10]
+    return (10 - carry) % 10 == ord(digits[-1]) - 48
+
+
+#: Numbers that identify a company or a payment, not a person, written where a number pass
+#: would read them as one's: a Swiss QR reference (``56 97835 31727 61746 44688 25897``), a
+#: French SIREN or SIRET after its word (``SIREN 552 081 317``, Luhn).
+COMPANY_NUMBER_RE = re.compile(
+    r"(?<![0-9])(?<![0-9] )[0-9]{2}(?: [0-9]{5}){5}(?![0-9])"
+    r"|(?:SIREN|SIRET|Siren|Siret|siren|siret|RCS [A-Z][a-z]{1,20})(?: n°| no\.?| nº)?[ :]{0,3}"
+    r"[0-9]{3}[ .]?[0-9]{3}[ .]?[0-9]{3}(?:[ .]?[0-9]{5})?(?![0-9])"
+)
+_COMPANY_DIGITS_RE = re.compile(r"[0-9]{3}[ .]?[0-9]{3}[ .]?[0-9]{3}(?:[ .]?[0-9]{5})?$")
+
+
+def company_number(match: re.Match[str]) -> bool:
+    """Is ``match`` of :data:`COMPANY_NUMBER_RE` what it looks like (its check passes)?"""
+    written = match[0]
+    if written[0].isdigit():
+        return qr_reference_ok(written.replace(" ", ""))
+    digits = "".join(c for c in _COMPANY_DIGITS_RE.search(written)[0] if c.isdigit())
+    return luhn_ok(digits) or digits.startswith("356000000")  # La Poste's SIRETs skip Luhn
+
+
 def ssn_ok(digits: str) -> bool:
     area, group, serial = digits[:3], digits[3:5], digits[5:]
     return not (area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000")
@@ -187,6 +280,8 @@ def aba_ok(digits: str) -> bool:
 #: -> (kind, stdnum validator or a local check), tried in order.
 _SHAPES: dict[str, tuple[tuple[str, object], ...]] = {
     "3-2-4": (("ssn", ssn_ok),),
+    "2-4-7-2": (("account_number", "nz.bankaccount"),),  # a New Zealand bank account
+    "2-4-7-3": (("account_number", "nz.bankaccount"),),
     "3 2 4": (("ssn", ssn_ok),),
     "3 3 3": (("sin", "ca.sin"),),
     "3-3-3": (("sin", "ca.sin"),),
@@ -235,7 +330,7 @@ def classify_digits(digits: str, shape: str) -> tuple[str, str] | None:
     for kind, check in _SHAPES.get(shape, ()):
         if _check(check, digits):
             return kind, digits
-    if uniform and 13 <= n <= 19 and card_digits_ok(digits):
+    if uniform and 13 <= n <= 19 and separators != "." and card_digits_ok(digits):  # 18342.5519823411: a decimal
         return "card", digits
     if bare:
         for kind, check in _BARE.get(n, ()):
@@ -417,7 +512,8 @@ _CUES = {
              # Arabic, Hebrew, Persian, Urdu, Hindi, Thai, Vietnamese, Russian, Greek, Korean, Japanese,
              # Nordic, Finnish, Turkish and the Spanish and Portuguese "cel."
              r"|هاتفي|هاتف|الهاتف|رقم الهاتف|رقمي|جوالي|جوال|الجوال|رقم الجوال|موبايل|اتصل بي على|اتصل بي|اتصل على|واتساب"
-             r"|טלפון|נייד|פלאפון|מספר טלפון|התקשרו|התקשר|וואטסאפ|تلفن|موبایل|شماره من|شماره تماس|فون|موبائل"
+             r"|טלפון|נייד|פלאפון|מספר טלפון|התקשרו|התקשר|וואטסאפ|تلفن همراه|تلفن|موبایل|شماره همراه من|شماره همراه"
+             r"|شماره موبایل|شماره من|شماره تماس|فون|موبائل"
              r"|फ़ोन|फोन|मोबाइल|मेरा नंबर|फोन नंबर|व्हाट्सएप|เบอร์โทร|เบอร์|โทรศัพท์|โทร|มือถือ"
              r"|số điện thoại|điện thoại|sđt|sdt|đt|số của tôi|gọi cho tôi|zalo|тел|мобильный|мой номер|позвоните"
              r"|звоните|сотовый|τηλ|τηλέφωνο|κινητό|τηλεφωνο|κινητο|전화번호|전화|휴대폰|핸드폰|연락처|電話番号|携帯番号"
@@ -427,12 +523,22 @@ _CUES = {
     "bsn": r"bsn|burgerservicenummer|sofinummer|sofi",
     "aadhaar": r"aadhaa?r|uidai|uid",
     "account_number": r"account|acct|a/c|kontonummer|konto|numéro de compte|n° de compte|número de cuenta"
-                      r"|numero di conto|conto corrente|rekeningnummer|rekening|bank account|bankkonto"
+                      r"|numero di conto|conto corrente|rekeningnummer|rekening|bank account|bankkonto|číslo účtu|cislo uctu"
+                      r"|numer konta|nr konta|számlaszám|bankszámlaszám|broj računa|tilinumero|nuban|nomor rekening"
                       r"|conta corrente|conta poupança|número da conta|numero da conta|conta",
     "sort_code": r"sort[ -]?code|bankleitzahl|blz",
     "routing_number": r"routing|aba|rtn|transit number|routing transit",
-    "passport": r"passport|passeport|reisepass|pasaporte|passaporto|paspoort|passaporte|pass no",
+    "passport": r"passport|passeport|reisepass|pasaporte|passaporto|paspoort|passaporte|pass no"
+                r"|旅券番号|旅券|パスポート番号|パスポート|护照号码|护照号|护照|護照號碼|護照|여권번호|여권"
+                r"|رقم جواز السفر|جواز السفر|מספר דרכון|דרכון|паспорт",
     "device_id": r"imei|imeisv|meid|mac address|mac-adresse|adresse mac|mac|idfa|gaid|advertising id",
+    # an opaque identifier of one device or browser install (reported as device_id)
+    "device_token": r"MachineGuid|machineguid|machine guid|machine-id|machine id|hardware id|hwid|rida|roku id"
+                    r"|firebase installation id|installation id|fid|app instance id|visitor id|visitorid"
+                    r"|device fingerprint|browser fingerprint|android id|android_id|ssaid",
+    # a device's serial number (Apple's: 10 or 12 capitals and digits)
+    "serial": r"serial number|serial no|serial|s/n|sn|seriennummer|numéro de série|número de serie"
+              r"|numero di serie|serienummer|製造番号|シリアル番号|序列号",
     "vehicle_id": r"vin|vin number|vehicle identification number|fahrgestellnummer|fahrzeug-identifikationsnummer"
                   r"|chassis number|numéro de châssis|número de bastidor|numero di telaio|chassisnummer",
     # a licence plate (reported as a vehicle_id): letters and digits in capitals after it
@@ -443,7 +549,7 @@ _CUES = {
     "driving_licence": r"driver'?s'? licen[cs]e|driving licen[cs]e|driver licen[cs]e|licen[cs]e(?= ?(?:number|no[ .:]|nr|#))"
                        r"|führerschein"
                        r"|fuhrerschein|permis de conduire|carnet de conducir|licencia de conducir|patente di guida"
-                       r"|rijbewijs|cnh",
+                       r"|rijbewijs|cnh|dl|dl no|dl number|führerscheinnummer|運転免許証番号|免許証番号|驾驶证号",
     "national_id": r"national id|national identity|id number|id no|id card|identity card|identity number"
                    r"|personalausweis|ausweis|carte d'identité|cni|cédula|cedula|dni|nie|nif|nir|cpf|cnpj|rg"
                    r"|pesel|personnummer|nric|codice fiscale|steuer-?id|steuernummer|steueridentifikationsnummer"
@@ -453,13 +559,24 @@ _CUES = {
                    r"|numéro national|national number|contribuinte|nipc|マイナンバー|個人番号|nric|ic no|pps number"
                    r"|pps no|ppsn|israeli id|teudat zehut|ת\.ז\.|t\.? ?c\.? kimlik|kimlik|tckn|cnp|rut|egn|oib"
                    r"|cuit|cuil|amka|rodné číslo|rodne cislo|isikukood|asmens kodas|주민등록번호|身份证号码|身份证"
-                   r"|emirates id|cédula de identidad|nip|personal number|personal id",
+                   r"|emirates id|cédula de identidad|nip|personal number|personal id"
+                   # more countries' IDs whose word says nothing else
+                   r"|ohip|health card|phn|personal health number|carte soleil|ramq"
+                   r"|unique pupil number|voter id \(epic\)|voter id|voter id card|voter card|epic number|epic no"
+                   r"|رقم الهوية الوطنية|رقم الهوية|الهوية الوطنية|رقم الإقامة|رقم السجل المدني|السجل المدني"
+                   r"|numéro de sécurité sociale|número de la seguridad social|número de seguridad social"
+                   r"|número de afiliación|numero de afiliacion|nss|sécu|numéro ine|numero ine",
+    # the numbers an insurer or a health system knows a person by (reported as member_id)
+    "member_id": r"member id|member number|membership number|subscriber id|subscriber number|insurance id"
+                 r"|insurance number|policy holder id|medicaid id|medicaid number|beneficiary id|ehic|ehic card"
+                 r"|european health insurance card|versichertennummer|krankenversichertennummer|kvnr"
+                 r"|nhi number|nhi|tessera sanitaria|carte vitale|numéro de carte vitale",
 }
 _GAP = (
     r"(?:[\s:=#.'\"()\-–：]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|numarası|numarasi"
     r"|is|are|was|är|er|of|id|card"
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
-    r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg)\b){0,4}+"
+    r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº|reg_sz)\b){0,4}+"
     r"[\s:=#.'\"()\-–：]{0,4}+"
 )
 #: Identifiers with a check digit whose word is also a common word or an abbreviation of
@@ -468,7 +585,19 @@ _GAP = (
 #: (cue words, kind, validators tried in order)
 _CHECKED_CUES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"ird|nz ird|inland revenue number", "tax_id", ("nz.ird",)),
-    (r"emšo|emso|enotna matična številka občana|jmbg|матични број|матичен број", "national_id", ("si.emso",)),
+    (r"emšo|emso|enotna matična številka občana|jmbg|јмбг|матични број|матичен број", "national_id", ("si.emso",)),
+    (r"samordningsnummer|samordningsnr|coordination number", "national_id", (se_coordination_ok,)),
+    (r"bis|numéro bis|numero bis|bis number|bis-nummer|bisnummer", "national_id", ("be.bis",)),
+    (r"npwp|npwp pribadi|nomor pokok wajib pajak", "tax_id", ("id.npwp",)),
+    (r"upn|pupil upn", "national_id", ("gb.upn",)),
+    (r"epic", "national_id", ("in_.epic",)),
+    (r"cartão de cidadão|cartao de cidadao|cartão do cidadão|cartao do cidadao|cc", "national_id", ("pt.cc",)),
+    (r"hkid|hong kong identity card|hk identity card|香港身份證|身份證號碼", "national_id", (hkid_ok,)),
+    (r"cns|cartão sus|cartao sus|cartão nacional de saúde|cartao nacional de saude|matricule|matricule cns"
+     r"|numéro de matricule", "national_id", (br_cns_ok, lu_matricule_ok)),
+    (r"naf|nuss", "national_id", (es_nss_ok,)),
+    (r"imss|nss imss", "national_id", (mx_nss_ok,)),
+    (r"iqama|هوية", "national_id", (sa_nid_ok,)),
     (r"ahv|avs|ahvn13|ahv-nr|avs-nr|ahv-nummer|numéro avs|numero avs", "national_id",
      ("ch.ssn",)),
     (r"เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|thai id|thai national id", "national_id", ("th.pin",)),
@@ -522,6 +651,11 @@ _DEVICE_VALUE_RE = re.compile(
     r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
     r"|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
 )
+#: An opaque device or install identifier: a UUID, hex, base64url (Firebase's FID,
+#: FingerprintJS's visitor ID).
+_DEVICE_TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{16,64}+")
+#: A device's serial number as Apple writes it: 10 or 12 capitals and digits.
+_SERIAL_RE = re.compile(r"[A-Z0-9]{10}(?:[A-Z0-9]{2})?+")
 #: A licence plate: groups of capitals and digits, a space or a dash between them.
 _PLATE_RE = re.compile(r"[A-Z0-9]{1,4}+(?:[ -][A-Z0-9]{1,4}+){0,3}+")
 _VIN_RE = re.compile(r"[A-HJ-NPR-Za-hj-npr-z0-9]{17}")
@@ -551,10 +685,16 @@ def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) 
     """Numbers that only a word before them identifies."""
     out: list[str] = []
     pos = 0
-    for cue in _CONTEXT_RE.finditer(text):
-        if cue.start() < pos or not starts_word(text, cue.start()):
+    search_from = 0
+    while (cue := _CONTEXT_RE.search(text, search_from)) is not None:
+        search_from = cue.end()
+        if cue.start() < pos:
             continue
-        if cue["cue"].isascii() and _inside_a_run(text, cue.start(), cue.end()):
+        if not starts_word(text, cue.start()):
+            search_from = cue.start() + 1  # "GTBank account": the cue "account" starts inside
+            continue
+        if (cue["cue"].isascii() and _inside_a_run(text, cue.start(), cue.end())
+                and (cue.end("cue") == cue.end() or _cue_kind(cue["cue"]) != "device_token")):
             continue  # "ph4RG1MVrx...", "RG400LvFkg9V": a cue's letters inside a random token
         at = cue.end()
         if _PSEUDONYM_BEFORE_RE.search(text, max(0, at - 24), at) is not None and _PSEUDONYM_HEX_RE.match(text, at):
@@ -576,21 +716,33 @@ def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) 
     return "".join(out)
 
 
-#: The digits of a checked identifier: groups joined by one space, a dot, a dash or a slash.
-_CHECKED_VALUE_RE = re.compile(r"[0-9]++(?:(?:[ ]|[./-])[0-9]++){0,7}+")
+#: The groups of a checked identifier: digits (and capitals: ``92397918 2 BM0``,
+#: ``D873784(4)``) joined by one space, a dot, a dash or a slash.
+_CHECKED_VALUE_RE = re.compile(r"[0-9A-Z]{1,24}+(?:(?:[ ]|[./-])[0-9A-Z]{1,24}+|\([0-9A]\)){0,7}+")
+_CHECKED_GROUP_RE = re.compile(r"[ ./-]|\(|\)")
 
 
-def _checked_value(text: str, at: int, kind: str, checks: tuple[str, ...]) -> tuple[int, str, str] | None:
-    """The number after a cue of :data:`_CHECKED_CUES`, when one of its checks passes."""
+def _checked_value(text: str, at: int, kind: str, checks: tuple) -> tuple[int, str, str] | None:
+    """The identifier after a cue of :data:`_CHECKED_CUES`, when one of its checks passes:
+    its groups, the longest run of them that passes (``... 2 BM0, válido`` ends at ``BM0``)."""
     match = _CHECKED_VALUE_RE.match(text, at)
-    if match is None or not _boundary_after(text, match.end()):
+    if match is None:
         return None
-    digits = _DIGITS_ONLY_RE.sub("", match[0])
-    if not 8 <= len(digits) <= 24:
-        return None
-    for check in checks:
-        if valid(check, digits):
-            return match.end(), kind, digits
+    # where a group ends: before each separator, and the match's end
+    ends = [at + m.start() for m in _CHECKED_GROUP_RE.finditer(match[0]) if m[0] != ")"] + [match.end()]
+    ends = sorted({e for e in ends if e > at})
+    for stop in reversed(ends):
+        if not _boundary_after(text, stop) and text[stop] != "(":
+            continue
+        canonical = _CHECKED_GROUP_RE.sub("", text[at:stop])
+        digits = sum(c.isdigit() for c in canonical)
+        if not 7 <= len(canonical) <= 24 or digits < 6:
+            continue
+        for check in checks:
+            if check(canonical) if callable(check) else valid(check, canonical):
+                if text.startswith("(", stop) and text[stop + 2:stop + 3] == ")":
+                    stop += 3  # a check digit in brackets, D873784(4)
+                return stop, kind, canonical
     return None
 
 
@@ -602,13 +754,13 @@ def _boundary_after(text: str, stop: int) -> bool:
 
 
 def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, str] | None:
-    if kind in ("passport", "driving_licence", "national_id"):
+    if kind in ("passport", "driving_licence", "national_id", "member_id"):
         match = _WORD_VALUE_RE.match(text, at)
         if match is None or not _boundary_after(text, match.end()):
             return None
         value = match[0]
         end = match.end()
-        if kind == "national_id" and value.isdigit():
+        if kind in ("national_id", "passport") and value.isdigit():
             # an ID written in groups of digits ("120490 10026", "1234 5678 9018"): the
             # groups after the first are part of it
             groups = _SPACED_GROUPS_RE.match(text, end)
@@ -628,6 +780,18 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
         match = _VIN_RE.match(text, at)
         if match is not None and _boundary_after(text, match.end()) and any(c.isdigit() for c in match[0]):
             return match.end(), "vehicle_id", match[0].upper()
+        return None
+    if kind == "device_token":
+        match = _DEVICE_TOKEN_RE.match(text, at)
+        if (match is not None and _boundary_after(text, match.end()) and any(c.isdigit() for c in match[0])
+                and any(c.isalpha() for c in match[0])):
+            return match.end(), "device_id", match[0]
+        return None
+    if kind == "serial":
+        match = _SERIAL_RE.match(text, at)
+        if (match is not None and _boundary_after(text, match.end()) and sum(c.isdigit() for c in match[0]) >= 2
+                and sum(c.isalpha() for c in match[0]) >= 2):
+            return match.end(), "device_id", match[0]
         return None
     if kind == "plate":
         match = _PLATE_RE.match(text, at)
@@ -675,3 +839,24 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
             return None
         return match.end(), "account_number", digits
     return None
+
+
+# --- licence plates of their own shape ----------------------------------------------------
+
+#: Plates whose shape says what they are, anywhere: Japanese (``品川 330 さ 48-21``: the
+#: office, the class, a kana, the number), Chinese (``京A·8K2M5``: the province's character, the
+#: city's letter) and Indian (``MH 12 KJ 4821``: a state's code, the district, the series).
+_PLATE_CJK_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,4}[ ]?[0-9]{2,3}[ ]?[\u3041-\u3093][ ]?(?:[0-9]{1,2}-[0-9]{2}|・{1,3}[0-9]{1,3})(?![0-9])"
+    r"|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][·・ ]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])"
+)
+_PLATE_IN_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:AN|AP|AR|AS|BR|CG|CH|DD|DL|DN|GA|GJ|HP|HR|JH|JK|KA|KL|LA|LD|MH|ML|MN|MP|MZ|NL|OD|OR|PB|PY"
+    r"|RJ|SK|TN|TR|TS|UK|UP|WB)(?P<s>[ -]?)[0-9]{2}(?P=s)[A-Z]{1,3}(?P=s)[0-9]{4}(?![A-Za-z0-9])"
+)
+
+
+def scrub_plates(text: str, replace: Replace) -> str:
+    if not text.isascii():
+        text = _PLATE_CJK_RE.sub(lambda m: replace("vehicle_id", _SEPARATORS_RE.sub("", m[0]), m[0]), text)
+    return _PLATE_IN_RE.sub(lambda m: replace("vehicle_id", _SEPARATORS_RE.sub("", m[0]), m[0]), text)

@@ -165,6 +165,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             osoba kontaktowa, yhteyshenkilo,
             profile name, owner name, sender name, recipient name, author name, contact name, billing name,
             shipping name, twitter handle, instagram handle, social handle,
+            口座名義, 口座名義人, 车主, 車主, 所有者名, 차주, atas nama,
             vorname, vornamen, nachname, familienname, rufname, geburtsname, benutzername,
             prenom, prenoms, nom famille, nom complet, nom usage, nom naissance, nom jeune fille,
             apellido, apellidos, primer apellido, segundo apellido, nombre completo, nombre pila,
@@ -223,7 +224,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             تلفن همراه, טלפון, מספר טלפון, נייד, טלפון נייד, फोन, फोन नंबर, मोबाइल, मोबाइल नंबर, टेलीफोन,
             दूरभाष, ফোন, মোবাইল, ফোন নম্বর, โทรศัพท์, เบอร์โทร, เบอร์โทรศัพท์, มือถือ, หมายเลขโทรศัพท์,
             so dien thoai, dien thoai, sdt, nomor telepon, no telepon, no telp, telepon, nomor hp, no hp, handphone,
-            nombor telefon, no telefon, numero ng telepono, namba ya simu, simu, мобільний, номер телефону
+            nombor telefon, no telefon, numero ng telepono, namba ya simu, simu, мобільний, номер телефону,
+            phone parts, phone number parts, phone segments, phone components, phone groups, mobile parts,
+            telephone parts, tel parts, callback number, callback phone, call back number, callback no
         """,
     },
     "address": {
@@ -238,13 +241,14 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             sokak, cadde, acik adres, gatuadress, gateadresse, gadenavn, numer domu, numer mieszkania,
             ulice, lakcim, lakcím, адрес, улица, διεύθυνση, οδός, 住所, 地址, 详细地址, 주소,
             адреса, العنوان, عنوان, آدرس, نشانی, כתובת, पता, ঠিকানা, ที่อยู่, dia chi, alamat, alamat lengkap,
-            tirahan, anwani, پتہ, 地址詳細, 收件地址, 收货地址
+            tirahan, anwani, پتہ, 地址詳細, 收件地址, 收货地址, 配送先, 配送先住所, 배송지, 배송 주소, 수령지
         """,
         "postal_code": """
             postal code, postalcode, postcode, post code, zip, zip code, zipcode, postleitzahl, plz,
             code postal, codigo postal, cod postal, codice postale, cep, postnummer, postinumero,
             kod pocztowy, iranyitoszam, eircode, posta kodu, postkod, postnr, psc, почтовый индекс, индекс,
-            ταχυδρομικός κώδικας, 郵便番号, 邮编, 邮政编码, 우편번호
+            ταχυδρομικός κώδικας, 郵便番号, 邮编, 邮政编码, 우편번호,
+            postcode or foreign country, domicilio fiscal receptor, codigo postal fiscal, kode pos, kodepos
         """,
     },
     "birth_date": {
@@ -258,7 +262,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             дата народження, 生年月日, 誕生日, 出生日期, 出生年月日, 出生年月, 生日, 생년월일, 생일,
             ημερομηνία γέννησης, imerominia gennisis, تاريخ الميلاد,
             تاریخ تولد, تاریخ پیدائش, תאריך לידה, जन्म तिथि, जन्मतिथि, जन्म दिनांक, জন্ম তারিখ, วันเกิด,
-            ngay sinh, tanggal lahir, tgl lahir, tarikh lahir, kaarawan, tarehe ya kuzaliwa, dogum gunu
+            ngay sinh, tanggal lahir, tgl lahir, tarikh lahir, kaarawan, tarehe ya kuzaliwa, dogum gunu, birth
         """,
         # where a person was born: with the date, it singles one out
         "birth_place": """
@@ -293,14 +297,16 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             vin number, vehicle identification number, chassis number, kennzeichen, nummernschild,
             amtliches kennzeichen, fahrgestellnummer, immatriculation, plaque immatriculation,
             numero immatriculation, matricula, placa, targa, kenteken, rejestracja, tablica rejestracyjna, plaka,
-            plate, number plate, numberplate, reg plate, vehicle plate, plate no, vrm, vehicle registration mark
+            plate, number plate, numberplate, reg plate, vehicle plate, plate no, vrm, vehicle registration mark,
+            nomor polisi, nopol, plat nomor, 车牌号, 车牌, 车牌号码, 車牌, 車牌號碼, ナンバー, 車両番号, ナンバープレート,
+            자동차 등록번호, 차량번호, 차량 번호
         """,
         "tax_id": """
             tax id, tax identifier, tax number, tax no, tax identification number, tin, taxpayer id,
             itin, steuer id, steuerid, steuernummer, steueridentifikationsnummer, codice fiscale,
             numero fiscal, nif, tfn, tax file number, cpf, cnpj, pan number, pan card, cuit, cuil,
             rfc, nip, numero contribuinte, contribuinte, vergi no, vergi numarasi, инн, ипн, іпн, npwp,
-            αφμ, 纳税人识别号, 统一社会信用代码
+            αφμ, 纳税人识别号, 统一社会信用代码, nip wlasciciela, numer nip, nip osoby
         """,
         # the numbers an institution knows a person by, printed on a card or a boarding pass:
         # an insurer's member ID, a student's SIS number, a trusted traveller's or frequent flyer's
@@ -311,7 +317,10 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             redress control number, trusted traveler number, global entry number, nexus number,
             frequent flyer, frequent flier, frequent flyer number, frequent flier number, frequent flyer id, ffn,
             loyalty number, loyalty card number, rewards number, medicaid id, medicaid number,
-            beneficiary id, mbi
+            beneficiary id, mbi,
+            kvnr, krankenversichertennummer, versicherten id, nhi, nhi number, national health index,
+            ine, numero ine, ehic, ehic number, tessera sanitaria, cartao sus, cns, numero cns,
+            phn, personal health number, ohip, ohip number, health card, health plan number, subscriber id
         """,
         "national_id": """
             national id, nationalid, national identifier, national id number, national identity number,
@@ -339,7 +348,12 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             can cuoc, nomor ktp, no ktp, ktp, no kad pengenalan, nombor kad pengenalan, mykad, no ic, jmbg, јмбг,
             егн,
             health card number, health insurance card number, medicare, medicare no, medicare card number, nhs, nhs no,
-            nhs id, chi number
+            nhs id, chi number,
+            nss, numero seguridad social, num seguridad social, n seguridad social, seguridad social,
+            numero afiliacion, imss, nss imss, spid code, fiscal number, codice spid, nomor sim, sim number,
+            samordningsnummer, numero bis, bis nummer, upn pupil, unique pupil number, hkid, jmbg number,
+            epic number, voter id number, npwp, nip number, cartao cidadao, numero cartao cidadao, matricule cns,
+            steuer nummer, id nacional, numero identificacion
         """,
     },
     "bank_account": {
@@ -351,7 +365,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             institution number, clabe, kontonummer, bankleitzahl, blz, bankverbindung,
             numero compte, rib, numero cuenta, cuenta bancaria, conto corrente, numero conto,
             rekeningnummer, rekening, numer konta, nrb, bank details, banking details, bank info,
-            direct deposit, deposit account, payout account
+            direct deposit, deposit account, payout account,
+            nomor rekening, no rekening, 口座番号, 口座, 계좌번호, 账号, 银行账号, 银行卡号, cislo uctu,
+            numero de cuenta, nuban, account no nuban
         """,
     },
     "payment_card": {
@@ -367,7 +383,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             geo location, gps, gps location, gps coordinates, latlng, lat lng, latlon, lat lon,
             lat long, geopoint, geo point, geo coordinates, breitengrad, laengengrad, langengrad,
             koordinaten, latitud, longitud, coordenadas, latitudine, longitudine, coordonnees,
-            coordinate gps
+            coordinate gps, geohash, home geohash, plus code, pluscode, what3words, w3w, h3 index, h3 cell,
+            grid ref, grid reference, os grid ref
         """,
     },
     "device": {
@@ -380,7 +397,10 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             didsha1, didmd5, imei, imeisv, imei number, meid, imsi,
             iccid, sim serial, sim serial number, mac, mac address, macaddress, mac addr, mac adresse,
             adresse mac, hw address, hwaddr, hardware address, wifi mac, bluetooth address,
-            bluetooth mac, ble address
+            bluetooth mac, ble address,
+            rida, roku id, fid, firebase installation id, installation id, app instance id, appinstanceid,
+            visitor id, fingerprint id, machine guid, machineguid, hardware id, hwid, serial number device,
+            device serial, device serial number, esim eid
         """,
     },
     "ip": {

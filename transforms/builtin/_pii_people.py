@@ -489,13 +489,20 @@ _BIRTH = (
     r"|geboortedatum|urodzony|urodzona|urodz\.|ur\.|data urodzenia|född|födelsedatum|født|fødselsdato|født den"
     r"|syntynyt|syntymäaika|doğum tarihi|dogum tarihi|doğumlu|narozen|narozena|datum narození|生年月日|出生日期|생년월일"
     r"|дата рождения|родился|родилась|дата народження|народився|народилася|ημερομηνία γέννησης|γεννήθηκε|誕生日|出生年月日"
+    r"|született|szül\.|születési idő|születési dátum|เกิดวันที่|เกิดเมื่อ|วันเกิด|เกิด|ngày sinh|sinh ngày|tanggal lahir|lahir"
 )
 #: Words between the cue and the date ("born on the", "geb. am", "né le", "nacido el").
 _BIRTH_GAP = (
-    r"[ ]{0,3}(?:[:=#：-][ ]{0,3})?(?:(?:on|the|am|den|le|el|il|em|op|is|was|ist|war|est|es|é|är|er|:)[ ]{1,3}){0,2}"
+    r"[ ]{0,3}(?:[:=#：,-][ ]{0,3})?(?:(?:on|the|am|den|le|el|il|em|op|is|was|ist|war|est|es|é|är|er|:)[ ]{1,3}){0,2}"
     # the particles of Japanese, Chinese and Korean, written without a space: 生年月日は, 出生日期是
     r"(?:(?<=[\u3040-\u9fff\uac00-\ud7af])(?:は|是|为|為|은|는|：)[ ]{0,2})?"
 )
+_THAI_MONTHS = (
+    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
+    "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+)
+_THAI_MONTHS = tuple(re.escape(m) for m in sorted(_THAI_MONTHS, key=len, reverse=True))
 _MONTHS = frozenset(
     """jan feb mar apr may jun jul aug sep oct nov dec jän mär mai okt dez fév fev avr jui aoû aou déc ene abr ago
     set dic gen mag giu lug ott out maa mei sty lut kwi maj cze lip sie wrz paź paz lis gru oca şub sub nis haz
@@ -508,6 +515,12 @@ _BIRTH_RE = re.compile(
     r"[0-9]{1,4}(?P<sep>[./-])[ ]?[0-9]{1,2}(?P=sep)[ ]?[0-9]{2,4}(?![0-9])"
     # 19900412
     r"|[12][0-9]{3}[01][0-9][0-3][0-9](?![0-9])"
+    # 1986. 04. 19. (Hungarian), 14MAR88 (airlines)
+    r"|[12][0-9]{3}\.[ ]?[01]?[0-9]\.[ ]?[0-3]?[0-9]\.?(?![0-9])|[0-3][0-9](?P<month3>[A-Z]{3})[0-9]{2}(?![0-9A-Za-z])"
+    # 平成3年5月12日: a Japanese era's year
+    r"|(?:明治|大正|昭和|平成|令和)[0-9元]{1,2}年[0-9]{1,2}月[0-9]{1,2}日"
+    # 12 ส.ค. 2532: a Thai month, a Buddhist year
+    r"|[0-9]{1,2}[ ](?:" + "|".join(_THAI_MONTHS) + r")[ ]?(?:พ\.ศ\.[ ]?)?[0-9]{4}(?![0-9])"
     # 1990年4月12日, 1990년 4월 12일
     r"|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}년[ ]?[0-9]{1,2}월[ ]?[0-9]{1,2}일"
     # 12 April 1990, 3. Mai 1985, 12 de abril de 1990, 1st of May 1990
@@ -517,12 +530,24 @@ _BIRTH_RE = re.compile(
     r")"
 )
 _DIGIT_RE = re.compile(r"[0-9]")
+#: A date the words after it say is a birth date: ``平成3年5月12日生まれ``, ``1990年4月12日生``,
+#: ``1990년 4월 12일생``.
+_BORN_AFTER_RE = re.compile(
+    r"(?P<date>(?:明治|大正|昭和|平成|令和)?[0-9元]{1,4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}년[ ]?[0-9]{1,2}월[ ]?[0-9]{1,2}일)"
+    r"(?=[ ]?(?:生まれ|生|出生|생))"
+)
+
+
+def scrub_births_after(text: str, replace: Replace) -> str:
+    """Dates followed by the words of a birth (:data:`_BORN_AFTER_RE`); the caller has seen
+    ``生`` or ``생``."""
+    return _BORN_AFTER_RE.sub(lambda m: replace("birth_date", m[0], m[0]), text)
 
 
 def _birth(match: re.Match[str], replace: Replace) -> str:
     if not starts_word(match.string, match.start()):
         return match[0]
-    month = match["month1"] or match["month2"]
+    month = match["month1"] or match["month2"] or match["month3"]
     if month is not None and month[:3].lower() not in _MONTHS:
         return match[0]
     date = match["date"]
@@ -639,10 +664,30 @@ _MORE_ADDRESS_RE = re.compile(
     _CAP + r"(?<![\w]" + _CAP + r")[\w'’-]{1,30}+(?:[ ]" + _CAP + r"[\w'’-]{1,30}+){0,2}?[ ](?:" + _TR_STREET + r")"
     r"[ ]?No[:.]?[ ]?[0-9]{1,4}[A-Za-z]?(?:[ ,/]{1,2}(?:Daire|D\.|Kat|K\.)[ :]?[0-9]{1,3})*+"
     r"(?:,?[ ][0-9]{5}[ ][\w/.-]{2,40}+)?"
-    r"|(?<![\w])(?:Flat|Apt\.?|Apartment|Suite|Unit|House No\.?|H\.[ ]?No\.?|Plot No\.?|Door No\.?)[ ]?#?[0-9][0-9A-Za-z/-]{0,5}"
+    r"|(?<![\w])(?:Flat|Apt\.?|Apartment|Suite|Unit|House No\.?|House|H\.[ ]?No\.?|Plot No\.?|Door No\.?)[ ]?#?[0-9][0-9A-Za-z/-]{0,5}"
     r"(?:,[ ][^,;\n]{2,40}?){1,6}?[ ,][1-9][0-9]{4,5}(?![0-9])"
 )
-_MORE_ADDRESS_GUARD_RE = re.compile(r"Cad|Cd\.|Sok|Sk\.|Bulvar|Blv\.|Flat|Apt|Suite|Unit|House No|Plot No|Door No|H\.[ ]?No")
+_MORE_ADDRESS_GUARD_RE = re.compile(r"Cad|Cd\.|Sok|Sk\.|Bulvar|Blv\.|Flat|Apt|Suite|Unit|House|Plot No|Door No|H\.[ ]?No")
+#: Addresses of more countries, from the street word to the flat: Romanian (``Str. Mihai
+#: Eminescu nr. 47, bl. B2, sc. 1, ap. 14, Sector 2, 020083 București``), Ukrainian and Russian
+#: (``вул. Хрещатик, буд. 22, кв. 15``, ``ул. Малышева, 51, кв. 118``), Vietnamese (``123 Nguyễn
+#: Trãi, Phường 2, Quận 5``), Pakistani sectors (``Street 7, F-7/2``), a Canadian postal code
+#: after its province (``Montréal (Québec) H2J 2L4``).
+_INTL_ADDRESS_RE = re.compile(
+    r"(?<![\w])(?:Str\.|Strada|Bd\.|Bdul\.|Bulevardul|Calea|Șos\.|Sos\.|Aleea|Splaiul|Intrarea)[ ][\w.'-]{2,30}+"
+    r"(?:[ ][\w.'-]{1,30}+){0,4}?[ ,]{1,2}(?:nr|Nr)\.?[ ]?[0-9]{1,4}[A-Za-z]?"
+    r"(?:,[ ](?:bl|sc|et|ap|cam|Bl|Sc|Et|Ap)\.?[ ]?[0-9A-Za-z]{1,4}+)*+(?:,[ ]Sector[ ][1-6])?(?:,[ ][0-9]{6}(?![0-9]))?"
+    r"|(?<![\w])(?:вул\.|вулиця|ул\.|улица|просп\.|проспект|пр-т|пров\.|пер\.|переулок|бульв\.|б-р|наб\.|пл\.|шосе|шоссе)"
+    r"[ ]?[\w'’.-]{2,30}+(?:[ ][\w'’.-]{1,30}+){0,3}?,?[ ](?:(?:буд\.|будинок|д\.|дом)[ ]?)?[0-9]{1,4}[\w/-]{0,4}+"
+    r"(?:,?[ ](?:кв\.|квартира|корп\.|к\.|стр\.|оф\.|офіс|офис)[ ]?[0-9]{1,4}[\w]{0,2}+)*+"
+    r"|(?<![\w])[0-9]{1,5}[A-Z]?(?:/[0-9]{1,4})?[ ](?:[^\W\d_][\w]{0,12}+[ ]){0,4}?[^\W\d_][\w]{0,12}+,[ ]"
+    r"(?:Phường|P\.|Xã|Thị trấn)[ ][\w]{1,15}+(?:[ ][\w]{1,15}+){0,2}?(?=,|$)"
+    r"|(?<![\w])Street[ ][0-9]{1,3},[ ][A-Z]-?[0-9]{1,2}(?:/[0-9])?(?![\w])"
+    r"|(?<![\w])(?:Québec|Quebec|Ontario|QC|ON|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU|Alberta|Manitoba|Columbia|Scotia"
+    r"|Brunswick|Labrador|Saskatchewan|Island|Montréal|Montreal|Toronto|Vancouver|Ottawa|Calgary)\)?,?[ ]{1,2}"
+    r"(?P<ca>[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][ ]?[0-9][ABCEGHJ-NPRSTV-Z][0-9])(?![\w])"
+)
+_INTL_ADDRESS_GUARD_RE = re.compile(r"nr\.|Nr\.|нр|вул|ул\.|улиц|просп|пр-т|пров\.|пер\.|бульв|б-р|наб\.|пл\.|шос|Phường|P\. |Xã|Street [0-9]|[0-9][A-Z][ ][0-9][A-Z][0-9]")
 #: The least a text holds for :data:`_CJK_ADDRESS_RE`: the postal mark, or a Japanese
 #: prefecture's, a Chinese province's or city's, a Korean city's or province's last character.
 _CJK_ADDRESS_GUARD_RE = re.compile(r"[〒都道府県省市区시도]")
@@ -656,6 +701,9 @@ def scrub_addresses(text: str, replace: Replace, cued: bool = True, street_words
         text = _ADDRESS_RE.sub(lambda m: _address(m, replace), text)
     if _MORE_ADDRESS_GUARD_RE.search(text) is not None:
         text = _MORE_ADDRESS_RE.sub(lambda m: _whole_address(m, replace), text)
+    if _INTL_ADDRESS_GUARD_RE.search(text) is not None:
+        text = _INTL_ADDRESS_RE.sub(lambda m: _whole_address(m, replace) if m["ca"] is None
+                                    else swap_group(m, "ca", replace("postal_code", m["ca"].upper(), m["ca"])), text)
     if not text.isascii() and _CJK_ADDRESS_GUARD_RE.search(text) is not None:
         text = _CJK_ADDRESS_RE.sub(lambda m: _whole_address(m, replace), text)
     if cued:

@@ -11,7 +11,8 @@ import io
 import re
 from typing import Callable
 
-#: A header: two to a hundred field names (in any script), one delimiter between them, alone on the first line.
+#: A header: two to a hundred field names (in any script: ``이름,휴대폰,주소``), one delimiter
+#: between them, alone on the first line.
 _HEADER_RE = re.compile(
     r"\ufeff?[\"']?[^\W\d][\w .()/#-]{0,63}+[\"']?(?P<d>[,;\t|])[\"']?[^\W\d][\w .()/#-]{0,63}+[\"']?"
     r"(?:(?P=d)[\"']?[^\W\d][\w .()/#-]{0,63}+[\"']?){0,98}+\r?\n"

@@ -317,7 +317,9 @@ _ADDRESS_VALUE_RE = re.compile(
     # not an English "St." at the end, which may end the sentence)
     r"|(?:(?<=\bAv)|(?<=\bAvda)|(?<=\bCol)|(?<=\bPza)|(?<=\bGral)|(?<=\bPje)|(?<=\bCda)|(?<=\bAl)|(?<=\bR)"
     r"|(?<=\bul)|(?<=\bUl)|(?<=\bal)|(?<=\bpl)|(?<=\bPl)|(?<=\bos)|(?<=\bOs)|(?<=\bnám)|(?<=\bNám)|(?<=\btř)"
-    r"|(?<=\bav)|(?<=\bbd)|(?<=\bBd)|(?<=\bBlvd)|(?<=\bblvd))"
+    r"|(?<=\bav)|(?<=\bbd)|(?<=\bBd)|(?<=\bBlvd)|(?<=\bblvd)|(?<=\bStr)|(?<=\bstr)|(?<=\bSos)|(?<=\bŞos)"
+    # and Ukrainian and Russian: "вул. Хрещатик", "просп. Перемоги", "ул. Ленина"
+    r"|(?<=\bвул)|(?<=\bул)|(?<=\bпросп)|(?<=\bпров)|(?<=\bпер)|(?<=\bбульв)|(?<=\bнаб)|(?<=\bпл)|(?<=\bВул)|(?<=\bУл))"
     r"\.(?=[ ][^\W\d_])"
     r"|\.(?=[ ]?(?:[0-9]|No\b|[a-z])|[^\s.])){0,120}+)"
 )
@@ -472,6 +474,8 @@ class TextScrubber:
     # --- the passes ----------------------------------------------------------------------
 
     def scrub(self, text: str) -> str:
+        if len(text) == 15 and text[0] == "8" and _pii_geo.h3_cell(text):
+            return self._replace("location", text, text)  # an H3 cell index, a place to a few metres
         if len(text) < 5 or _OPAQUE_RE.fullmatch(text) is not None:
             return text  # too short, or a UUID, a timestamp, a digest, a plain number, an ETag
         if text[0] == "/" and _API_PATH_RE.fullmatch(text) is not None:
@@ -557,6 +561,13 @@ class TextScrubber:
             text = _pii_formats.scrub_iso20022(text, replace)
         if "M1" in text or "M2" in text:
             text = _pii_formats.scrub_boarding_passes(text, replace)
+        if "SSR " in text or "PHONES" in text or ("/" in text and "\n" in text and "." in text):
+            text = _pii_formats.scrub_reservations(text, replace)
+        if (":59" in text or ":50" in text) and "\n" in text:
+            text = _pii_formats.scrub_mt_parties(text, replace)
+        # a place in other notations (what3words, plus codes, a map link's centre...), before
+        # the numbers pass reads their digits
+        text = _pii_geo.scrub_places(text, replace)
         # 4. numbers
         cued_text, cued = None, False  # has_cue(cued_text), asked again only once text changed
         if _DIGIT_RE.search(text) is not None:
@@ -570,6 +581,7 @@ class TextScrubber:
                 text = self._numbers(text)  # IDs with letters included
             elif _LETTER_DIGIT_RE.search(text) is not None:
                 text = _pii_ids.scrub_letter_ids(text, replace)
+            text = _pii_ids.scrub_plates(text, replace)  # plates of their own shape (JP, CN, IN)
             if "." in text and _pii_formats.DOTTED_MAC_RE.search(text) is not None:
                 text = _pii_formats.scrub_dotted_macs(text, replace)
             words_text, words = text, _has_word(text)  # a cue or a street word (each checked again if so)
@@ -590,6 +602,8 @@ class TextScrubber:
             text = _pii_people.scrub_addresses(text, replace, cued, words)
         # 6. people
         if not text.isascii():
+            if ("生" in text or "생" in text) and ("日" in text or "일" in text):
+                text = _pii_people.scrub_births_after(text, replace)
             text = _pii_people.scrub_script_names(text, replace)
         if "/" in text and "." in text:
             text = _pii_people.scrub_profiles(text, replace)
@@ -663,6 +677,9 @@ class TextScrubber:
         # (+44 117 496 0000); those dialled with 00 come after cards and IDs, whose groups
         # can start with 00 (2223 0031 2200 3222)
         many_digits = _EIGHT_DIGITS_RE.match(text) is not None
+        if can_shield and many_digits and (" " in text) and _pii_ids.COMPANY_NUMBER_RE.search(text) is not None:
+            text = _pii_ids.COMPANY_NUMBER_RE.sub(lambda m: self._shield(m[0], shielded) if _pii_ids.company_number(m)
+                                                  else m[0], text)
         if ("+" in text or "%2" in text) and many_digits:
             text = _pii_phones.scrub_plus(text, replace)
         text = _pii_ids.scrub_letter_ids(text, replace)
@@ -986,6 +1003,12 @@ class TextScrubber:
             index = "".join(chr(0xE010 + int(d)) for d in str(len(shielded) - 1))
             return f"{_SHIELD_OPEN}{index}{_SHIELD_CLOSE}"
         return written
+
+    @staticmethod
+    def _shield(written: str, shielded: list[str]) -> str:
+        """``written`` kept out of the number passes, put back after them."""
+        shielded.append(written)
+        return _SHIELD_OPEN + "".join(chr(0xE010 + int(d)) for d in str(len(shielded) - 1)) + _SHIELD_CLOSE
 
     def _display_name(self, match: re.Match[str]) -> str:
         name = match["name"]

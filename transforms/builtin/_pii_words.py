@@ -162,7 +162,7 @@ def top_level(pattern: str) -> list[str]:
 #: spaces that do not break and Unicode dashes between digits (``4111\u00a01111``,
 #: ``415–555–0100``, ``+44\u202f20``), invisible characters inside a word or an address
 #: (``jane\u200b@example.com``); and full-width digits, letters and ``＠＋－．``
-#: (``０９０-１２３４-５６７８``, ``jane＠example.com``). Other non-ASCII text (an em dash
+#: (``０９０-１２３４-５６７８``, ``jane＠example.com``), and the digits of other scripts. Other non-ASCII text (an em dash
 #: between words, a full-width colon) is left as it is.
 _FOLD_RE = re.compile(
     "(?<=[0-9])(?:(?P<space>[\u00a0\u2000-\u200a\u202f\u205f\u3000])(?=[0-9+(])"
@@ -174,6 +174,8 @@ _FULL_WIDTH = {
     **{0xFF21 + i: chr(0x41 + i) for i in range(26)},
     **{0xFF41 + i: chr(0x61 + i) for i in range(26)},
     0xFF20: "@", 0xFF0B: "+", 0xFF0D: "-", 0xFF0E: ".",
+    # the digits of Arabic, Persian and Urdu, Devanagari, Bengali and Thai (٠٧٩٥١٢٣٤٥٦, ۰۹۱۲...)
+    **{base + i: chr(0x30 + i) for base in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50) for i in range(10)},
 }
 
 
@@ -184,7 +186,7 @@ def _fold_one(match: re.Match[str]) -> str:
 def fold(text: str) -> str:
     """``text`` with those characters written the ASCII way, or ``text`` itself when it
     holds none (so a caller can tell by identity)."""
-    folded = _FOLD_RE.sub(_fold_one, text).translate(_FULL_WIDTH)
+    folded = _FOLD_RE.sub(_fold_one, text.translate(_FULL_WIDTH))
     return text if folded == text else folded
 
 

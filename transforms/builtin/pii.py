@@ -281,6 +281,13 @@ def needs_hash_key(options: Mapping[str, Any]) -> bool:
 # --- fields and paths --------------------------------------------------------------------
 
 
+#: Keys of a licence object that say a state issued it to a driver (a package's licence has
+#: a name, a key, a URL).
+_LICENCE_ISSUER_KEYS = frozenset({"state", "issuing_state", "issuingState", "jurisdiction", "issuing_country",
+                                  "class", "license_class", "expiration", "expiration_date", "expirationDate",
+                                  "expiry", "expiry_date", "dob", "endorsements", "restrictions"})
+
+
 class Field:
     """What happens to the values of one kind of personal data: ``apply`` replaces a
     value that is not null, a boolean or a container."""
@@ -358,6 +365,7 @@ _PRODUCT_CODE_TERMS = frozenset({
     ("sku",), ("part", "number"), ("part", "no"), ("part", "id"), ("model", "number"), ("model", "no"), ("model",),
     ("product", "code"), ("article", "number"), ("item", "number"), ("upc",), ("ean",), ("gtin",), ("isbn",),
     ("mpn",), ("asin",), ("catalog", "number"), ("catalogue", "number"), ("artikelnummer",),
+    ("batch",), ("batch", "number"), ("batch", "no"), ("lot",), ("lot", "number"), ("lot", "no"), ("chargennummer",),
 })
 #: A code's shape: letters, digits and the separators codes use, no space, no "@".
 _CODE_VALUE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/#-]{0,47}")
@@ -1256,11 +1264,14 @@ class Pii:
                     # an object with a password next to its login is an account: a login form,
                     # a sign-up, whatever its route says; a licence number has digits (a
                     # user's "license": "pro" is a plan)
-                    numberless = rule.ambiguous.cls != "name" and type(item) is str and _DIGIT_RE.search(item) is None
+                    numberless = type(item) is str and (_DIGIT_RE.search(item) is None if rule.ambiguous.cls != "name"
+                                                        else _LETTER_RE.search(item) is None)  # "£45.00": no one's name
                     if not numberless and (person is True or (node is not None and type(item) is str
                                                               and _WORDLIKE_RE.search(item)
                                                               and self._holds_credential(node))):
                         own = rule.ambiguous
+                    elif type(item) is dict and "number" in item and not _LICENCE_ISSUER_KEYS.isdisjoint(item):
+                        own = rule.ambiguous  # {"license": {"state": "FL", "number": ...}}: a driver's
                 elif person is not False and not (type(item) is str and (
                         _LETTER_RE.search(item) is None
                         or (person is None and _SLUG_RE.fullmatch(item) and len(words(key)) == 1)
