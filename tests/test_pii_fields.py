@@ -1255,3 +1255,23 @@ def test_a_companys_rfc_stays_and_a_persons_is_masked():
     body = {"Emisor": {"Rfc": "EKU9003173C9"}, "Receptor": {"Rfc": "MEJA850412HX3"}}
     # WHEN pii runs  THEN the company's stays and the person's is masked
     assert body_after(body) == {"Emisor": {"Rfc": "EKU9003173C9"}, "Receptor": {"Rfc": "[tax_id]"}}
+
+
+def test_a_patients_numbers_and_a_towns_word_in_more_languages():
+    # GIVEN a patient's insurance and card numbers under German and Japanese names, a Saudi
+    # short national address, and an address whose town is under its Slovak word
+    body = {"versichertennr": "Y587801153", "診察券番号": "0048213", "national_address_short": "RRRD2929",
+            "adresa": {"ulica": "Obchodná", "cislo": "27", "mesto": "Bratislava"}}
+    # WHEN pii runs  THEN the numbers and the street are masked; the town, too coarse to find anyone, stays
+    out = body_after(body)
+    assert out["versichertennr"] == out["診察券番号"] == "[national_id]"
+    assert out["national_address_short"] == "[address]"
+    assert out["adresa"]["mesto"] == "Bratislava" and "Obchodná" not in dump(out)
+
+
+def test_a_keys_fingerprint_is_no_key():
+    # GIVEN a signing certificate's fingerprint and a key's thumbprint, next to a key
+    body = {"appSigningKeyCertificateSha256": "9F:2A:51:C3:77:0B:E4:18", "key_thumbprint": "a1b2c3d4e5f6",
+            "signing_key": "9F2A51C3770BE4186D92AF305CE17B44"}
+    # WHEN pii runs  THEN the fingerprints stay and the key is redacted
+    assert body_after(body, route="/api/apps/:id") == {**body, "signing_key": "[redacted]"}

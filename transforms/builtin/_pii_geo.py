@@ -88,9 +88,12 @@ def _ipv4(match: re.Match[str], replace: Replace) -> str:
     if not _is_client_v4(address):
         return value
     before = match.string[max(0, match.start() - 12):match.start()]
-    if _VERSION_BEFORE_RE.search(before) is not None:
-        return value
+    if _VERSION_BEFORE_RE.search(before) is not None and _PORT_AFTER_RE.match(match.string, match.end()) is None:
+        return value  # Chrome/126.0.0.0; but a version has no port: ".../203.0.113.87:61234" is a client's
     return replace("ip", str(address), value)
+
+
+_PORT_AFTER_RE = re.compile(r":[0-9]{1,5}(?![0-9.])")
 
 
 def _ipv6(match: re.Match[str], replace: Replace) -> str:

@@ -570,7 +570,11 @@ _CUES = {
     "member_id": r"member id|member number|membership number|subscriber id|subscriber number|insurance id"
                  r"|insurance number|policy holder id|medicaid id|medicaid number|beneficiary id|ehic|ehic card"
                  r"|european health insurance card|versichertennummer|krankenversichertennummer|kvnr"
-                 r"|nhi number|nhi|tessera sanitaria|carte vitale|numéro de carte vitale",
+                 r"|nhi number|nhi|tessera sanitaria|carte vitale|numéro de carte vitale"
+                 r"|versicherungsnummer|versicherungsnr|versichertennr|svnr|sv-nr|sozialversicherungsnr"
+                 # a hospital's or a practice's number of its patient
+                 r"|mrn|medical record number|medical record no|patient id|patient number|patient no"
+                 r"|診察券番号|患者番号|カルテ番号|病历号|病案号|환자번호",
 }
 _GAP = (
     r"(?:[\s:=#.'\"()\-–：]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|numarası|numarasi"

@@ -239,7 +239,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             direccion, calle, domicilio, numero calle, indirizzo, endereco, logradouro, morada,
             adres, straat, straatnaam, huisnummer, ulica, adresa, osoite, katuosoite, cim,
             sokak, cadde, acik adres, gatuadress, gateadresse, gadenavn, numer domu, numer mieszkania,
-            ulice, lakcim, lakcím, адрес, улица, διεύθυνση, οδός, 住所, 地址, 详细地址, 주소,
+            ulice, lakcim, lakcím, адрес, улица, διεύθυνση, οδός, 住所, 地址, 详细地址, 주소, national address, short address,
+            national address short,
             адреса, العنوان, عنوان, آدرس, نشانی, כתובת, पता, ঠিকানা, ที่อยู่, dia chi, alamat, alamat lengkap,
             tirahan, anwani, پتہ, 地址詳細, 收件地址, 收货地址, 配送先, 配送先住所, 배송지, 배송 주소, 수령지
         """,
@@ -348,6 +349,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             can cuoc, nomor ktp, no ktp, ktp, no kad pengenalan, nombor kad pengenalan, mykad, no ic, jmbg, јмбг,
             егн,
             health card number, health insurance card number, medicare, medicare no, medicare card number, nhs, nhs no,
+            versichertennr, versicherten nr, versicherungsnr, 診察券番号, 患者番号, カルテ番号, 病历号, 病案号, 환자번호,
             nhs id, chi number,
             nss, numero seguridad social, num seguridad social, n seguridad social, seguridad social,
             numero afiliacion, imss, nss imss, spid code, fiscal number, codice spid, nomor sim, sim number,
@@ -579,7 +581,10 @@ COARSE: dict[str, str] = {
         city, town, village, municipality, locality, district, county, state, state code, province,
         region, region code, subregion, area, continent, ville, stadt, ort, ciudad, citta, cidade,
         stad, miasto, pays, land, pais, paese, kraj, staat, estado, provincia, regione, bundesland,
-        kanton, departement, comune, gemeente, gemeinde, landkreis, comunidad
+        kanton, departement, comune, gemeente, gemeinde, landkreis, comunidad, mesto, obec, okres, kraj, grad,
+        opcina, varos, megye, kaupunki, kunta, lan, kommune, fylke, miestas, pilseta, linn, maakond, oras, judet,
+        sehir, il, ilce, город, область, район, город/населенный пункт, місто, πόλη, νομός, 都市, 市区町村,
+        都道府県, 城市, 省, 시, 도, مدينة, المدينة, شهر, استان, עיר
     """,
     "location": """
         city, town, region, state, province, county, country, continent, accuracy, precision, altitude,

@@ -94,6 +94,9 @@ _JWT_RE = re.compile(r"eyJ(?<![A-Za-z0-9_-]eyJ)[A-Za-z0-9_-]{4,}+\.[A-Za-z0-9_-]
 #: JSON sent base64-encoded (``eyJ`` is ``{"``, ``W3s`` is ``[{``): a body or a cookie an API
 #: wraps, read like the JSON it holds (a JWT, dotted, is masked whole before this runs).
 _BASE64_JSON_RE = re.compile(r"(?:eyJ|W3s)(?<![A-Za-z0-9+/_-]...)[A-Za-z0-9+/_-]{8,}+={0,2}+(?![A-Za-z0-9+/=_.-])")
+#: A whole value that is base64 of text (``cmFmYWVsLm1v...``: a tracking link's e-mail, a
+#: header's encoded user): read as the text it holds.
+_BASE64_VALUE_RE = re.compile(r"(?=[A-Za-z0-9+/_-]{0,1023}[0-9+/_-]|[A-Za-z0-9+/_-]{16,1024}=)[A-Za-z0-9+/]{16,1024}={0,2}|[A-Za-z0-9_-]{16,1024}={0,2}")
 _AUTH_RE = re.compile(
     r"(?<![A-Za-z0-9])(?P<scheme>[Bb]earer|BEARER|[Bb]asic|BASIC)[ ]{1,8}+(?P<cred>[A-Za-z0-9._~+/=-]{8,}+)"
 )
@@ -109,7 +112,11 @@ _IBAN_HEAD_RE = re.compile(r"[0-9](?<=[A-Za-z][A-Za-z][0-9])[0-9]")
 # hold an encoded one (%2B).
 _DOMAIN = r"(?P<domain>(?:[\w-]{1,63}\.){1,8}(?:[^\W\d_]{2,24}|xn--[a-z0-9-]{1,59}))(?![\w-])"
 #: An apostrophe may sit inside the local part (``o'brien@``), never start it.
-_EMAIL_RE = re.compile(r"[\w.%+-](?<![\w.%+-][\w.%+-])[\w.%+'-]{0,63}+@" + _DOMAIN)
+#: (or an address literal, ``ops@[81.214.66.17]``, as bounces write one)
+_EMAIL_RE = re.compile(
+    r"[\w.%+-](?<![\w.%+-][\w.%+-])[\w.%+'-]{0,63}+@"
+    r"(?:" + _DOMAIN + r"|(?P<literal>\[(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|IPv6:[0-9A-Fa-f:.]{2,45})\]))"
+)
 _EMAIL_URL_RE = re.compile(
     r"(?:[\w.-]|%(?:25)?2[Bb])(?<![\w.-][\w.-])(?:[\w.-]|%(?:25)?2[Bb]){0,63}+%(?:25)?40" + _DOMAIN
 )
@@ -497,6 +504,8 @@ class TextScrubber:
             text = _JWT_RE.sub(lambda m: replace("jwt", "", m[0]), text)
         if "eyJ" in text or "W3s" in text:
             text = _BASE64_JSON_RE.sub(self._base64_json, text)
+        elif len(text) >= 16 and _BASE64_VALUE_RE.fullmatch(text) is not None:
+            text = self._base64_text(text)  # and still through every pass: a card or an IBAN is base64 too
         if "earer" in text or "asic" in text or "EARER" in text or "ASIC" in text:
             text = _AUTH_RE.sub(self._auth, text)
         if "/" in text:
@@ -780,6 +789,23 @@ class TextScrubber:
         padded = run.endswith("=") or len(run) % 4 == 0
         return encoded if padded else encoded.rstrip("=")
 
+    def _base64_text(self, run: str) -> str:
+        """A value that decodes from base64 to printable text, scrubbed as that text and
+        encoded again in its own alphabet if anything was found; anything else (a random
+        token's bytes) left as it is."""
+        urlsafe = "-" in run or "_" in run
+        try:
+            decoded = (base64.urlsafe_b64decode if urlsafe else base64.b64decode)(run + "=" * (-len(run) % 4)).decode("utf-8")
+        except (binascii.Error, ValueError):
+            return run
+        if len(decoded) < 5 or not decoded.isprintable():
+            return run
+        scrubbed = self.scrub(decoded)
+        if scrubbed == decoded:
+            return run
+        encoded = (base64.urlsafe_b64encode if urlsafe else base64.b64encode)(scrubbed.encode("utf-8")).decode("ascii")
+        return encoded if run.endswith("=") or len(run) % 4 == 0 else encoded.rstrip("=")
+
     def _cli_password(self, match: re.Match[str]) -> str:
         return swap_group(match, match.lastgroup, self._redacted)
 
@@ -1062,6 +1088,8 @@ class TextScrubber:
         return "".join(out)
 
     def _email(self, match: re.Match[str]) -> str:
+        if match.re is _EMAIL_RE and match["domain"] is None:  # an address literal
+            return self._replace("email", match[0].lower(), match[0])
         if _RETINA_RE.fullmatch(match["domain"]):
             return match[0]
         if match[0].startswith("git@") and match.string.startswith(":", match.end()):
