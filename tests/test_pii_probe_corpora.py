@@ -1,5 +1,5 @@
-"""Adversarial corpora written by testers who did not read pii's code or tests (two rounds:
-the second's files end in 3), run through the default chain as the consumer runs it
+"""Adversarial corpora written by testers who did not read pii's code or tests (three rounds:
+the later ones' files end in 3 and 4), run through the default chain as the consumer runs it
 (tests/fixtures/probe/):
 
 - ``strings-*.jsonl``: secrets, personal data in many locales and benign look-alikes, one
@@ -71,6 +71,36 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "recruiting-cv-parsed-text": "a CV header line and a LinkedIn slug",
         "canvas-submission-event": "a name and a student number in prose ('Essay by ...', 'student no. ...')",
         "food-delivery-order-webhook": "a name repeated in delivery instructions",
+    },
+    "strings4-secret.jsonl": {
+        "ms-refresh-token-msal-cache": "an object under a credential's name is masked whole, its environment's host with it",
+    },
+    "strings4-personal.jsonl": {
+        "name-json-key": "names used as an object's keys ('Vestergaard': {...}) read like any key",
+        "dob-dotnet-json-date": "a person's bare 'Display' is a display name: 'public' is masked with it",
+        "bank-ng-nuban": "a name after an account number with no cue",
+        "geo-osgb-grid": "a first name after 'ask for' has no cue",
+        "med-diagnosis-self-disclosure": "health data is no class of its own: a diagnosis in prose stays",
+        "bio-fingerprint-template": "biometric templates are no class of their own",
+        "bio-iris-code": "biometric templates are no class of their own; a name in a subject= pair",
+    },
+    "strings4-benign.jsonl": {
+        "company-cnpj": "a CNPJ is masked wherever it is (a sole trader's identifies a person)",
+        "geo-store-locator": "a precise point is masked whatever it marks: a sender can call a home a store",
+        "geo-poi-landmark": "a precise point is masked whatever it marks: a sender can call a home a landmark",
+    },
+    "payloads4.jsonl": {
+        "vipps-login-userinfo-no": "an account's nickname under account_name is read as its holder's name",
+        "zoho-crm-lead-insert": "an owner's surname inside a company's name (Bäckerei Hofmann GmbH) stays with it",
+        "servicenow-incident-record": "a phone number five words after its cue",
+        "anthropic-messages-request-tenant-letter": "a single first name after a relative's word ('meines Sohnes Yusuf')",
+        "pinecone-query-cv-chunks": "a CV's header line in capitals has no cue",
+        "elementor-form-webhook": "an Austrian insurance number after 'Versicherungsnr.' in prose",
+        "classifieds-chat-obfuscated-contact": "a phone number spelled out in words then digits",
+        "telco-esim-activation-order": "an eSIM's EID under 'eid', too ambiguous a name",
+        "aws-sts-assume-role-response": "a credentials object is masked whole, its expiry with it",
+        "nominatim-reverse-landmark": "a precise point is masked whatever it marks",
+        "directions-route-public-places": "a station's name under start_address is read as an address",
     },
 }
 
