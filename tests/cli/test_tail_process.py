@@ -24,9 +24,7 @@ from tests.cli.test_installed_cli import run
 from tests.cli.wire import DROPLETS, executable_env, moto_server, wire_lake, write_local_target  # noqa: F401  (moto_server: a fixture)
 
 #: How long to wait for output that should come (polls every 0.3 s; the machine is shared).
-PATIENCE = 120.0
-#: One worker runs these and `droplets dev`'s tests, one at a time (see tests/e2e/test_dev_command.py).
-pytestmark = pytest.mark.xdist_group("long-running-clis")
+PATIENCE = 60.0
 #: After the last expected line, how long to keep listening for a (wrong) repeat.
 QUIET = 2.0
 

@@ -21,10 +21,7 @@ from droplets import contract
 
 from .conftest import PROBE_PROGRAM
 
-# One worker runs these and `droplets tail`'s process tests, one at a time (make test: --dist
-# loadgroup): several CLIs each serving a local stack at once, beside the CPU-bound tests,
-# missed their Ctrl-C deadline on two cores.
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("long-running-clis")]
+pytestmark = pytest.mark.e2e
 
 
 def test_dev_serves_the_stack_until_ctrl_c_and_cleans_up():
@@ -117,7 +114,7 @@ def _start_dev(*args: str, cwd: Path) -> tuple[subprocess.Popen, list[str], thre
 def _stop(process: subprocess.Popen, reader: threading.Thread, lines: list[str]) -> int:
     process.send_signal(signal.SIGINT)
     try:
-        code = process.wait(120)
+        code = process.wait(60)
     except subprocess.TimeoutExpired:
         process.kill()
         pytest.fail("droplets dev did not stop within 60 s of Ctrl-C:\n" + "".join(lines))
