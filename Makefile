@@ -42,10 +42,7 @@ demo: setup-run
 # servers, subprocesses and moto's state machine, and the others fill that time (12 min of
 # pytest with 4 workers, 15 with 2, on a stop's machine). Not --dist worksteal: a stolen test that runs moto in-process resets
 # the backends a module-scoped local stack of another module holds on the same worker.
-# --dist loadgroup: the tests marked xdist_group("hostile-scans") (hundreds of CPU-bound 1/4 MiB
-# scans) run on one worker, one at a time, so the subprocesses of the end-to-end tests always
-# have a core (with them spread over four workers, `droplets dev`/`tail` timed out at stop 28).
 test: setup
 	scripts/ensure-chromium
-	scripts/run-pytest $(BIN)/pytest -n 4 --dist loadgroup -p no:cacheprovider
+	scripts/run-pytest $(BIN)/pytest -n 4 -p no:cacheprovider
 	$(foreach p,$(NODE_PACKAGES),cd $(dir $(p)) && npm test --silent && cd $(CURDIR) &&) true

@@ -593,9 +593,6 @@ def test_non_ascii_text_survives_and_personal_data_inside_it_is_masked():
 MIB = 1 << 18
 
 
-# Hundreds of CPU-bound scans: one worker runs them all (make test: --dist loadgroup), so they
-# never hold every core while the end-to-end tests wait on their subprocesses.
-@pytest.mark.xdist_group("hostile-scans")
 @pytest.mark.parametrize(
     "hostile",
     [

@@ -82,9 +82,6 @@ def test_a_scrubbed_corpus_scrubbed_again_stays_the_same(mode):
 MIB = 1 << 18
 
 
-# Hundreds of CPU-bound scans: one worker runs them all (make test: --dist loadgroup), so they
-# never hold every core while the end-to-end tests wait on their subprocesses.
-@pytest.mark.xdist_group("hostile-scans")
 @pytest.mark.parametrize(
     "hostile",
     [
