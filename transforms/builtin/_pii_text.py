@@ -771,34 +771,25 @@ class TextScrubber:
         return run if scrubbed == decoded else quote_plus(scrubbed, safe="[]")
 
     def _base64_json(self, match: re.Match[str]) -> str:
-        """Base64 of JSON, scrubbed as that JSON and encoded again in the same alphabet;
-        anything that does not decode to JSON text is left as it is."""
-        run = match[0]
-        urlsafe = "-" in run or "_" in run
-        try:
-            raw = (base64.urlsafe_b64decode if urlsafe else base64.b64decode)(run + "=" * (-len(run) % 4))
-            decoded = raw.decode("utf-8")
-        except (binascii.Error, ValueError):
-            return run
-        if decoded.rstrip()[-1:] not in ("}", "]"):  # `echo '{...}' | base64` ends in a newline
-            return run  # not whole JSON text: a base64 blob that only starts like it
-        scrubbed = self.scrub(decoded)
-        if scrubbed == decoded:
-            return run
-        encoded = (base64.urlsafe_b64encode if urlsafe else base64.b64encode)(scrubbed.encode("utf-8")).decode("ascii")
-        padded = run.endswith("=") or len(run) % 4 == 0
-        return encoded if padded else encoded.rstrip("=")
+        """Base64 of JSON, scrubbed as that JSON; anything that does not decode to JSON text
+        (a base64 blob that only starts like it) is left as it is."""
+        # `echo '{...}' | base64` ends in a newline
+        return self._scrubbed_base64(match[0], lambda decoded: decoded.rstrip()[-1:] in ("}", "]"))
 
     def _base64_text(self, run: str) -> str:
-        """A value that decodes from base64 to printable text, scrubbed as that text and
-        encoded again in its own alphabet if anything was found; anything else (a random
-        token's bytes) left as it is."""
+        """A value that decodes from base64 to printable text, scrubbed as that text;
+        anything else (a random token's bytes) left as it is."""
+        return self._scrubbed_base64(run, lambda decoded: len(decoded) >= 5 and decoded.isprintable())
+
+    def _scrubbed_base64(self, run: str, holds: Callable[[str], bool]) -> str:
+        """``run`` decoded, scrubbed if its text ``holds``, and encoded again in its own
+        alphabet and padding if anything was found."""
         urlsafe = "-" in run or "_" in run
         try:
             decoded = (base64.urlsafe_b64decode if urlsafe else base64.b64decode)(run + "=" * (-len(run) % 4)).decode("utf-8")
         except (binascii.Error, ValueError):
             return run
-        if len(decoded) < 5 or not decoded.isprintable():
+        if not holds(decoded):
             return run
         scrubbed = self.scrub(decoded)
         if scrubbed == decoded:
