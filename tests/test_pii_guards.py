@@ -14,7 +14,8 @@ import uuid
 
 import pytest
 
-from transforms.builtin._pii_tokens import _TOKEN_PREFIXES, _TOKENS_RE, _may_hold_token, _may_hold_userinfo, _prefixes, token_formats
+from transforms.builtin._pii_literals import literal_starts as _prefixes
+from transforms.builtin._pii_tokens import _TOKEN_PREFIXES, _TOKENS_RE, _may_hold_token, _may_hold_userinfo, token_formats
 from transforms.builtin._pii_words import cased, one_of, top_level, variants
 
 CUE_LISTS = [
@@ -335,3 +336,94 @@ def test_random_tokens_of_every_alphabet_pass_unchanged():
     scrubber = build_chain(get_plugin_manager(), None).steps[0][1].text
     # WHEN each is scrubbed  THEN none changed ("...YPw==" is no pw=, "RG400LvFkg9V" no Brazilian ID)
     assert {t: out for t in tokens if (out := scrubber.scrub(t)) != t} == {}
+
+
+def _probe_texts() -> list[str]:
+    """Every line of the probe corpora: text of many scripts and shapes, as testers wrote it."""
+    from pathlib import Path
+
+    return [line for path in sorted(Path(__file__).parent.joinpath("fixtures", "probe").glob("*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _random_texts(rng: random.Random, pieces: list[str], n: int, most: int = 14) -> list[str]:
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, most))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("guard", ["has_cue", "_has_word", "_street_word"])
+def test_the_cue_scan_finds_what_one_alternation_of_the_cues_finds(guard):
+    # GIVEN a cue guard, which finds the cues' literal starts in one Aho-Corasick scan and
+    # tries the cues only there; and the one alternation of the same cues it replaces
+    from transforms.builtin import _pii_people, _pii_text
+    from transforms.builtin._pii_words import _NOT_A_LETTER, first_characters
+
+    alternatives, after = {
+        "has_cue": (_pii_text._CUE_LIST, _pii_text._CUE_END),
+        "_has_word": ([*_pii_text._CUE_LIST, *_pii_people.STREET_WORDS], _pii_text._CUE_END),
+        "_street_word": (_pii_people.STREET_WORDS, r"(?![^\W\d_])"),
+    }[guard]
+    test = getattr(_pii_people if guard == "_street_word" else _pii_text, guard)
+    words = one_of(alternatives)
+    at_start = re.compile(f"(?:{words}){after}")
+    later = re.compile(f"{_NOT_A_LETTER}(?={first_characters(alternatives)})(?:{words}){after}")
+    # WHEN both read texts made of the cues, pieces of them, letters that join onto them,
+    # the characters that end them, and the probe corpora
+    rng = random.Random(21)
+    cues = [c for c in (rng.choice(alternatives) for _ in range(400)) if re.escape(c) == c]
+    pieces = cues + [c[: len(c) // 2] for c in cues] + list("aZé名 .,:-1\n(") + ["nummer", "Nummer", "  "]
+    texts = _random_texts(rng, pieces, 6000, most=6) + _probe_texts()
+    # THEN they agree on every one
+    assert [t for t in texts if test(t) != (at_start.match(t) is not None or later.search(t) is not None)] == []
+    assert sum(map(test, texts)) > 1000
+
+
+def test_the_pair_names_are_found_from_their_separators_as_a_search_finds_them():
+    # GIVEN texts of name characters, separators, quotes, escapes, spaces (runs of 16 and
+    # 17), names of 63, 64 and 65 characters, other scripts; and the probe corpora
+    from transforms.builtin._pii_text import _PAIR_NAME_RE, _next_pair_name
+
+    rng = random.Random(3)
+    pieces = ["a", "Z", "é", "1", "_", ".", "[", "]", "%", "-", "=", ":", "：", ">", " ", '"', "'", "\\", '\\"',
+              "x" * 63, "y" * 64, "w" * 65, " " * 16, " " * 17, "\n", "/", "?", "&", "@", "名"]
+    texts = _random_texts(rng, pieces, 20000) + _probe_texts()
+    # WHEN the next pair name is looked for from every position of each
+    differ = []
+    for text in texts:
+        backwards = text[::-1]
+        for pos in range(len(text) + 1):
+            searched, found = _PAIR_NAME_RE.search(text, pos), _next_pair_name(text, backwards, pos)
+            if (searched and searched.span()) != (found and found.span()):
+                differ.append((text, pos))
+    # THEN it is the match a search of the pattern finds, every time
+    assert differ == []
+
+
+def test_fold_leaves_text_without_a_foldable_character_as_it_is_and_folds_the_rest():
+    # GIVEN fold's guard: a text none of whose characters fold is given back at once
+    from transforms.builtin import _pii_words
+
+    def unguarded(text: str) -> str:
+        folded = _pii_words._FOLD_RE.sub(_pii_words._fold_one, text.translate(_pii_words._FULL_WIDTH))
+        return text if folded == text else folded
+
+    # WHEN texts of every foldable character (each key of the translation, each space,
+    # dash and invisible character) among digits, letters and other non-ASCII text
+    foldable = [chr(c) for c in _pii_words._FULL_WIDTH] + list("\u00a0\u2007\u202f\u3000\u2011\u2013\u2212\ufe63\u00ad\u200b\u2060\ufeff")
+    rng = random.Random(8)
+    texts = _random_texts(rng, foldable + list("0123456789aé@.+( —：") + ["名前"], 20000) + _probe_texts()
+    # THEN fold gives what it gave without the guard
+    assert [t for t in texts if _pii_words.fold(t) != unguarded(t)] == []
+    assert sum(_pii_words.fold(t) is not t for t in texts) > 5000
+
+
+def test_the_token_guard_finds_every_literal_start_the_alternation_of_them_finds():
+    # GIVEN the token pass's guard (an Aho-Corasick scan) and the alternation of the same literals
+    from transforms.builtin._pii_tokens import _GUARD_PATTERNS
+
+    alternation = re.compile("|".join((one_of(list(_TOKEN_PREFIXES), literal=True), *(g.pattern for g in _GUARD_PATTERNS))))
+    rng = random.Random(4)
+    pieces = list(_TOKEN_PREFIXES) + [p[:-1] for p in _TOKEN_PREFIXES] + list("aZ09_-./: ") + [".abcdef." + "x" * 27]
+    texts = _random_texts(rng, pieces, 20000, most=4) + _probe_texts()
+    # WHEN and THEN: both say the same of every text
+    assert [t for t in texts if _may_hold_token(t) != (alternation.search(t) is not None)] == []
+    assert sum(map(_may_hold_token, texts)) > 5000

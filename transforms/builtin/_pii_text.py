@@ -234,6 +234,11 @@ _PAIR_NAME_RE = re.compile(
     r"(?P<name>[\w.\[\]%-](?<![\w.\[\]%-][\w.\[\]%-])[\w.\[\]%-]{0,63}+)"
     r"(?:\\?[\"'])?[ ]{0,16}(?P<sep>[:=：])(?:(?<==)>)?[ ]{0,4}"  # "=>": Ruby's and PHP's hashes; "：" CJK's colon
 )
+#: A pair's name is found from its separator, read backwards in the reversed text (spaces, a
+#: closing quote, the name): looking for the name itself tries the pattern at every letter,
+#: and separators are few. Then :data:`_PAIR_NAME_RE` reads it forwards (``_next_pair_name``).
+_SEPARATOR_RE = re.compile("[:=：]")
+_NAME_BACKWARDS_RE = re.compile(r"[ ]{0,16}(?:[\"']\\?)?[\w.\[\]%-]{1,64}+(?![\w.\[\]%-])")
 _QUOTED_VALUE_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.)*+)\"?")
 #: What stands before a resource type inside an AWS ARN (``arn:aws:secretsmanager:eu-central-1:
 #: 123456789012:secret:prod/db``): the ``secret:`` there names a resource, not a credential.
@@ -386,6 +391,22 @@ IBAN_LENGTHS = {
     "RU": 33, "SA": 24, "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25,
     "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
 }
+
+def _next_pair_name(text: str, backwards: str, pos: int) -> re.Match[str] | None:
+    """``_PAIR_NAME_RE.search(text, pos)``, found from the separators (``backwards`` is
+    ``text[::-1]``). A name runs up to its separator with nothing but a quote and spaces
+    between, and no separator inside, so the first separator with a name before it that
+    starts at ``pos`` or later has the first match's name."""
+    end = len(text)
+    for separator in _SEPARATOR_RE.finditer(text, pos + 1):
+        before = _NAME_BACKWARDS_RE.match(backwards, end - separator.start())
+        if before is None:
+            continue
+        start = end - before.end()
+        if start >= pos and (match := _PAIR_NAME_RE.match(text, start)) is not None:
+            return match
+    return None
+
 
 def _quote_at(text: str, at: int) -> str:
     """The quote a value at ``at`` opens: ``"``, ``'``, ``\\"`` (escaped JSON text), or none."""
@@ -713,8 +734,9 @@ class TextScrubber:
         out: list[str] = []
         pos = 0
         kept = 0
+        backwards = text[::-1]
         while True:
-            match = _PAIR_NAME_RE.search(text, pos)
+            match = _next_pair_name(text, backwards, pos)
             if match is None:
                 break
             at = match.end()

@@ -30,6 +30,7 @@ from functools import cache
 from importlib import resources
 from typing import Callable
 
+from transforms.builtin._pii_literals import Literals, literal_prefix, literal_starts
 from transforms.builtin._pii_words import cased, one_of, starts_word, swap_group, top_level, variants
 
 Replace = Callable[[str, str, str], str]
@@ -56,28 +57,7 @@ def token_starts(entry: dict) -> list[str]:
     (none for a format whose ``guard_pattern`` says it instead)."""
     if "guard_pattern" in entry:
         return []
-    return [entry["guard"]] if "guard" in entry else _prefixes(entry["pattern"])
-
-
-#: At most this many prefixes per pattern: past it, a guard would cost more than it saves.
-_MAX_PREFIXES = 64
-
-
-def _literal_prefix(pattern: str) -> str:
-    """The literal characters a pattern starts with (``"github_pat_"``, ``"AIza"``)."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\" and i + 1 < len(pattern) and not pattern[i + 1].isalnum():
-            out.append(pattern[i + 1])
-            i += 2
-            continue
-        if ch in "[](){}?*+|^$.\\":
-            break
-        out.append(ch)
-        i += 1
-    return "".join(out)
+    return [entry["guard"]] if "guard" in entry else literal_starts(entry["pattern"])
 
 
 def _compile_tokens() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
@@ -86,7 +66,7 @@ def _compile_tokens() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]
     # OpenAI ``sk-`` key. A stable sort keeps the file's order otherwise. No named groups:
     # they stop ``re`` from skipping to where a branch could start (measured: 50 times
     # slower); the kind of a match is found after it, by the one format it matches whole.
-    ordered = sorted(formats, key=lambda f: -len(_literal_prefix(f[1])))
+    ordered = sorted(formats, key=lambda f: -len(literal_prefix(f[1])))
     combined = re.compile("|".join(f"(?:{pattern})" for _, pattern in ordered))
     return combined, tuple((kind, re.compile(pattern)) for kind, pattern in ordered)
 
@@ -102,75 +82,19 @@ def _token_kind(token: str) -> str:
     return "token"
 
 
-def _prefixes(pattern: str) -> list[str]:
-    """The literal strings a pattern can start with: ``(?:sk|rk)_(?:live|test)_`` ->
-    ``sk_live_``, ``sk_test_``, ``rk_live_``, ``rk_test_``; ``do[opr]_`` -> ``doo_``,
-    ``dop_``, ``dor_``; ``https://(?:ptb\\.)?discord`` -> ``https://ptb.discord``,
-    ``https://discord``. The longer they are, the rarer the text the token pass runs on
-    (``do`` alone is in every other English sentence)."""
-    found = [""]
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("(?:", i):
-            close = pattern.find(")", i)
-            inner = pattern[i + 3:close]
-            # each branch a literal (escapes allowed), or no prefix through this group
-            branches = [literal if (literal := _literal_prefix(b)) == b.replace("\\", "") else "" for b in inner.split("|")]
-            optional = pattern[close + 1:close + 2] == "?"
-            if close < 0 or "(" in inner or not all(branches) or pattern[close + 1:close + 2] in ("*", "{", "+"):
-                break
-            longer = [f + b for f in found for b in branches + ([""] if optional else [])]
-            if len(longer) > _MAX_PREFIXES:
-                break
-            found = longer
-            i = close + 1 + optional
-            continue
-        if pattern.startswith("[", i):
-            close = pattern.find("]", i)
-            chars = pattern[i + 1:close]
-            if close < 0 or not chars.isalnum() or pattern[close + 1:close + 2] in ("?", "*", "{", "+"):
-                break
-            if len(found) * len(chars) > _MAX_PREFIXES:
-                break
-            found = [f + c for f in found for c in chars]
-            i = close + 1
-            continue
-        literal = _literal_prefix(pattern[i:])
-        if not literal:
-            break
-        rest = pattern[i:]
-        written = _written_length(rest, len(literal))
-        if rest[written:written + 1] in ("?", "*", "{"):
-            found = [f + literal[:-1] for f in found]
-            break
-        found = [f + literal for f in found]
-        i += written
-    return found
-
-
-def _written_length(pattern: str, n: int) -> int:
-    """How many characters of ``pattern`` write its first ``n`` literal characters."""
-    i = 0
-    for _ in range(n):
-        i += 2 if pattern[i] == "\\" else 1
-    return i
-
-
 #: Every literal a token can start with (or holds, by its guard): the token pass runs only
 #: on text holding one.
 _TOKEN_PREFIXES = tuple(sorted({p for entry in _token_entries() for p in token_starts(entry)}, key=lambda p: (-len(p), p)))
 #: What a format that holds no literal at all holds (a Discord bot token's ``.<6>.<27>``).
 _GUARD_PATTERNS = tuple(re.compile(entry["guard_pattern"]) for entry in _token_entries() if "guard_pattern" in entry)
-_TOKEN_GUARD_RE = re.compile("|".join((one_of(list(_TOKEN_PREFIXES), literal=True), *(g.pattern for g in _GUARD_PATTERNS))))
-#: Above this length, one substring search per prefix (each skips through the text in C)
-#: beats one alternation tried at every position.
-_LONG = 4096
+#: The token pass's guard: one scan for every literal start.
+_TOKEN_LITERALS = Literals(_TOKEN_PREFIXES)
 
 
 def _may_hold_token(text: str) -> bool:
-    if len(text) > _LONG:
-        return any(prefix in text for prefix in _TOKEN_PREFIXES) or any(g.search(text) for g in _GUARD_PATTERNS)
-    return _TOKEN_GUARD_RE.search(text) is not None
+    return _TOKEN_LITERALS.found_in(text) or any(g.search(text) is not None for g in _GUARD_PATTERNS)
+
+
 _TOKEN_CHAR = re.compile(r"[A-Za-z0-9]")
 
 #: Kinds of all formats found by this module (for the table of kinds and its test).

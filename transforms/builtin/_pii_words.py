@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from transforms.builtin._pii_literals import Literals, literal_starts
+
 #: What makes the first character of an alternative more than a literal character.
 _SPECIAL = frozenset("\\[](){}.*+?^$|")
 #: (The empty string is "in" none of these frozensets: a one-character alternative groups.)
@@ -117,19 +119,46 @@ def _literal_head(alternative: str) -> str | None:
 LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 #: What stands before the start of a word.
 _NOT_A_LETTER = f"[^{LATIN_LETTERS}]"
+_NOT_A_LETTER_RE = re.compile(_NOT_A_LETTER)
 
 
 def starts_a_word(alternatives: list[str], after: str = "") -> Callable[[str], bool]:
     """A test of a text: does one of ``alternatives`` (then ``after``) start a word of it,
     at its start or after a character that is no letter? A guard for the passes that check
-    :func:`starts_word` themselves. The character before is matched, not looked behind at,
-    so that ``re`` skips to the places a word could start, and one test of the next
-    character against the alternatives' first characters rejects most places before the
-    tree of :func:`one_of` is tried."""
-    words = one_of(alternatives)
-    at_start = re.compile(f"(?:{words}){after}")
-    later = re.compile(f"{_NOT_A_LETTER}(?={first_characters(alternatives)})(?:{words}){after}")
-    return lambda text: at_start.match(text) is not None or later.search(text) is not None
+    :func:`starts_word` themselves.
+
+    One Aho-Corasick scan (:class:`._pii_literals.Literals`) finds where the alternatives'
+    literal starts are; only at those of them that start a word are the alternatives with
+    that start tried, as ``re`` would try them there. Every match of an alternative starts
+    with one of its literal starts, and the scan reports every occurrence of each, so this
+    finds a match exactly when the one alternation of them all would (tested in
+    ``tests/test_pii_guards.py``), without trying that alternation at every letter."""
+    by_start: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        for start in literal_starts(alternative):
+            by_start.setdefault(start, []).append(alternative)
+    if "" in by_start:  # an alternative that starts with no literal: the one alternation, tried everywhere
+        words = one_of(alternatives)
+        at_start = re.compile(f"(?:{words}){after}")
+        later = re.compile(f"{_NOT_A_LETTER}(?={first_characters(alternatives)})(?:{words}){after}")
+        return lambda text: at_start.match(text) is not None or later.search(text) is not None
+    scan = Literals(list(by_start)).scan
+    compiled: dict[str, re.Pattern[str]] = {}  # compiled on first use: thousands of starts, few ever seen
+    not_a_letter = _NOT_A_LETTER_RE.match
+
+    def test(text: str) -> bool:
+        for end, literal in scan(text):
+            start = end - len(literal) + 1
+            if start and not_a_letter(text, start - 1) is None:
+                continue  # inside a word
+            pattern = compiled.get(literal)
+            if pattern is None:
+                pattern = compiled[literal] = re.compile(f"(?:{one_of(by_start[literal])}){after}")
+            if pattern.match(text, start) is not None:
+                return True
+        return False
+
+    return test
 
 
 def starts_word(text: str, start: int) -> bool:
@@ -164,10 +193,13 @@ def top_level(pattern: str) -> list[str]:
 #: (``jane\u200b@example.com``); and full-width digits, letters and ``＠＋－．``
 #: (``０９０-１２３４-５６７８``, ``jane＠example.com``), and the digits of other scripts. Other non-ASCII text (an em dash
 #: between words, a full-width colon) is left as it is.
+_FOLD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_FOLD_DASHES = "\u2010-\u2015\u2212\ufe58\ufe63\uff0d"
+_FOLD_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _FOLD_RE = re.compile(
-    "(?<=[0-9])(?:(?P<space>[\u00a0\u2000-\u200a\u202f\u205f\u3000])(?=[0-9+(])"
-    "|(?P<dash>[\u2010-\u2015\u2212\ufe58\ufe63\uff0d])(?=[0-9]))"
-    "|(?<=[\\w.@+])[\u00ad\u200b\u200c\u200d\u2060\ufeff]++(?=[\\w.@+])"
+    f"(?<=[0-9])(?:(?P<space>[{_FOLD_SPACES}])(?=[0-9+(])"
+    f"|(?P<dash>[{_FOLD_DASHES}])(?=[0-9]))"
+    f"|(?<=[\\w.@+])[{_FOLD_INVISIBLE}]++(?=[\\w.@+])"
 )
 _FULL_WIDTH = {
     **{0xFF10 + i: chr(0x30 + i) for i in range(10)},
@@ -177,6 +209,11 @@ _FULL_WIDTH = {
     # the digits of Arabic, Persian and Urdu, Devanagari, Bengali and Thai (٠٧٩٥١٢٣٤٥٦, ۰۹۱۲...)
     **{base + i: chr(0x30 + i) for base in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50) for i in range(10)},
 }
+#: Any character :func:`fold` could change: most non-ASCII text holds none, and one search
+#: for them in C costs a tenth of the translation and the substitution it spares.
+_FOLDABLE_RE = re.compile(
+    f"[{_FOLD_SPACES}{_FOLD_DASHES}{_FOLD_INVISIBLE}" + "".join(re.escape(chr(c)) for c in sorted(_FULL_WIDTH)) + "]"
+)
 
 
 def _fold_one(match: re.Match[str]) -> str:
@@ -186,6 +223,8 @@ def _fold_one(match: re.Match[str]) -> str:
 def fold(text: str) -> str:
     """``text`` with those characters written the ASCII way, or ``text`` itself when it
     holds none (so a caller can tell by identity)."""
+    if _FOLDABLE_RE.search(text) is None:
+        return text
     folded = _FOLD_RE.sub(_fold_one, text.translate(_FULL_WIDTH))
     return text if folded == text else folded
 

@@ -1,0 +1,117 @@
+"""The literal strings a pattern must hold, and one scan for many of them.
+
+Most detectors of ``pii`` run only on text that holds one of their literals (a token
+format's prefix, a cue word). Python's ``re`` looks for an alternation of hundreds of
+literals by trying it at every position of the text; an Aho-Corasick automaton
+(``pyahocorasick``, in C) reads the text once, whatever the number of literals: a URL
+with no token in it is 8 times faster to clear (``bench/README.md``).
+"""
+
+from __future__ import annotations
+
+import ahocorasick
+
+#: At most this many literal starts per pattern: past it, a guard would cost more than it saves.
+_MAX_STARTS = 64
+#: What makes a character of a pattern more than itself.
+_SPECIAL = frozenset("[](){}?*+|^$.\\")
+
+
+def literal_prefix(pattern: str) -> str:
+    """The literal characters a pattern starts with (``"github_pat_"``, ``"AIza"``)."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern) and not pattern[i + 1].isalnum():
+            out.append(pattern[i + 1])
+            i += 2
+            continue
+        if ch in _SPECIAL:
+            break
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _written_length(pattern: str, n: int) -> int:
+    """How many characters of ``pattern`` write its first ``n`` literal characters."""
+    i = 0
+    for _ in range(n):
+        i += 2 if pattern[i] == "\\" else 1
+    return i
+
+
+def literal_starts(pattern: str) -> list[str]:
+    """The literal strings a pattern can start with: ``(?:sk|rk)_(?:live|test)_`` ->
+    ``sk_live_``, ``sk_test_``, ``rk_live_``, ``rk_test_``; ``do[opr]_`` -> ``doo_``,
+    ``dop_``, ``dor_``; ``https://(?:ptb\\.)?discord`` -> ``https://ptb.discord``,
+    ``https://discord``. Every match of the pattern starts with one of them; ``[""]``
+    when the pattern starts with nothing literal. The longer they are, the rarer the text
+    a guard built of them lets through (``do`` alone is in every other English sentence)."""
+    found = [""]
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("(?:", i):
+            close = pattern.find(")", i)
+            inner = pattern[i + 3:close]
+            # each branch a literal (escapes allowed), or no prefix through this group
+            branches = [literal if (literal := literal_prefix(b)) == b.replace("\\", "") else "" for b in inner.split("|")]
+            optional = pattern[close + 1:close + 2] == "?"
+            if close < 0 or "(" in inner or not all(branches) or pattern[close + 1:close + 2] in ("*", "{", "+"):
+                break
+            longer = [f + b for f in found for b in branches + ([""] if optional else [])]
+            if len(longer) > _MAX_STARTS:
+                break
+            found = longer
+            i = close + 1 + optional
+            continue
+        if pattern.startswith("[", i):
+            close = pattern.find("]", i)
+            chars = pattern[i + 1:close]
+            if close < 0 or not chars.isalnum() or pattern[close + 1:close + 2] in ("?", "*", "{", "+"):
+                break
+            if len(found) * len(chars) > _MAX_STARTS:
+                break
+            found = [f + c for f in found for c in chars]
+            i = close + 1
+            continue
+        literal = literal_prefix(pattern[i:])
+        if not literal:
+            break
+        rest = pattern[i:]
+        written = _written_length(rest, len(literal))
+        if rest[written:written + 1] in ("?", "*", "{"):
+            found = [f + literal[:-1] for f in found]
+            break
+        found = [f + literal for f in found]
+        i += written
+    return found
+
+
+class Literals:
+    """A set of literal strings, found in a text in one pass.
+
+    ``hits`` yields ``(start, literal)`` for every occurrence of every literal, overlapping
+    ones included (Aho-Corasick reports each literal that ends at a position, not only the
+    longest), in order of where they end."""
+
+    def __init__(self, literals: "list[str] | tuple[str, ...] | set[str]") -> None:
+        if not literals or "" in literals:
+            raise ValueError("Literals needs non-empty strings: an empty one is in every text")
+        self._automaton = ahocorasick.Automaton()
+        for literal in literals:
+            self._automaton.add_word(literal, literal)
+        self._automaton.make_automaton()
+        #: ``scan(text)`` yields ``(end, literal)``, ``end`` the index of its last character.
+        self.scan = self._automaton.iter
+
+    def found_in(self, text: str) -> bool:
+        """Does ``text`` hold any of the literals?"""
+        for _ in self._automaton.iter(text):
+            return True
+        return False
+
+    def hits(self, text: str):
+        for end, literal in self._automaton.iter(text):
+            yield end - len(literal) + 1, literal
