@@ -427,3 +427,58 @@ def test_the_token_guard_finds_every_literal_start_the_alternation_of_them_finds
     # WHEN and THEN: both say the same of every text
     assert [t for t in texts if _may_hold_token(t) != (alternation.search(t) is not None)] == []
     assert sum(map(_may_hold_token, texts)) > 5000
+
+
+def test_the_iban_checksum_reads_each_letter_as_its_base_36_number():
+    # GIVEN 100,000 random candidates of letters (either case) and digits, half with a
+    # country's letters and two check digits up front
+    import string
+
+    from transforms.builtin._pii_text import iban_ok
+
+    def by_definition(compact: str) -> bool:  # ISO 13616: move the first four to the end, A=10 ... Z=35, mod 97
+        if not 15 <= len(compact) <= 34 or not compact[2:4].isdigit():
+            return False
+        rotated = compact[4:] + compact[:4]
+        return int("".join(str(int(ch, 36)) for ch in rotated)) % 97 == 1
+
+    rng = random.Random(1)
+    candidates = ["".join(rng.choice(string.ascii_letters + string.digits) for _ in range(rng.randint(14, 35)))
+                  for _ in range(100_000)]
+    candidates = [c[:2].upper() + f"{rng.randint(0, 99):02d}" + c[4:] if i % 2 else c for i, c in enumerate(candidates)]
+    # WHEN and THEN: the checksum agrees with the definition on every one, valid ones among them
+    assert [c for c in candidates if iban_ok(c) != by_definition(c)] == []
+    assert sum(map(iban_ok, candidates)) > 300
+    assert iban_ok("GB82WEST12345698765432") and iban_ok("DE89370400440532013000")
+
+
+class _EveryText:
+    """A literal guard that lets every text through."""
+
+    @staticmethod
+    def found_in(text: str) -> bool:
+        return True
+
+
+def test_the_literal_scans_change_nothing_the_scrubber_gives(monkeypatch):
+    # GIVEN the probe corpora, thousands of links, paths and ETags, and texts of the link
+    # words, token prefixes and foldable characters
+    from transforms.builtin import _pii_text, _pii_tokens, _pii_words
+    from transforms.chain import build_chain
+    from transforms.manager import get_plugin_manager
+
+    rng = random.Random(9)
+    words = [v for w in top_level(_pii_tokens._LINK_WORDS) for v in variants(w)]
+    pieces = words + list(_TOKEN_PREFIXES[:60]) + ["/", "?", "=", "&", "-", "_", " ", "\u00a0", "\uff11", "Zx9kQ2mN8pL4vR7tW"]
+    texts = _probe_texts() + _common_shapes(rng)[::3] + _random_texts(rng, pieces, 4000, most=8)
+    scrubber = build_chain(get_plugin_manager(), None).steps[0][1].text
+    fast = [scrubber.scrub(t) for t in texts]
+    # WHEN the same texts are scrubbed with every literal scan letting every text through
+    monkeypatch.setattr(_pii_tokens, "_TOKEN_LITERALS", _EveryText)
+    monkeypatch.setattr(_pii_tokens, "_LINK_WORD_LITERALS", _EveryText)
+    monkeypatch.setattr(_pii_words, "_FOLDABLE_RE", re.compile(""))
+    monkeypatch.setattr(_pii_text, "_next_pair_name", lambda text, backwards, pos: _pii_text._PAIR_NAME_RE.search(text, pos))
+    slow = [scrubber.scrub(t) for t in texts]
+    # THEN every text comes out the same
+    assert [(t, f, s) for t, f, s in zip(texts, fast, slow) if f != s] == []
+    assert sum(f != t for t, f in zip(texts, fast)) > 1000

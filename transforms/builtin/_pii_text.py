@@ -449,11 +449,19 @@ def _names_many_words(name: str) -> bool:
     return re.split(r"[_\-.]", name.lower())[-1] in _MANY_WORD_SECRETS
 
 
+#: The kinds whose pseudonyms' hex an IBAN could be read in (``phone:4f2a...``).
+_PSEUDONYM_HEADS = tuple(f"{k}:" for k in ("phone", "card", "ssn", "national_id", "name"))
+
+
 def iban_ok(compact: str) -> bool:
     if not 15 <= len(compact) <= 34 or not compact[2:4].isdigit():
         return False
     rotated = compact[4:] + compact[:4]
-    return int("".join(str(int(ch, 36)) for ch in rotated)) % 97 == 1
+    return int(rotated.translate(_BASE36_DIGITS)) % 97 == 1
+
+
+#: ISO 13616's letters as numbers, A (or a) = 10 ... Z = 35: ``int(ch, 36)`` of each, written out.
+_BASE36_DIGITS = {ord(ch): str(int(ch, 36)) for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"}
 
 
 def _basic_ok(credential: str) -> bool:
@@ -1009,7 +1017,7 @@ class TextScrubber:
         passes so that none of them masks half of it."""
         written = match[0]
         text = match.string
-        if text.endswith(tuple(f"{k}:" for k in ("phone", "card", "ssn", "national_id", "name")), 0, match.start()):
+        if text.endswith(_PSEUDONYM_HEADS, 0, match.start()):
             return written  # a pseudonym's hex
         parts = _IBAN_SPLIT_RE.split(written)
         separators = set(_IBAN_SPLIT_RE.findall(written))
@@ -1034,7 +1042,8 @@ class TextScrubber:
                 if expected != len(upper):
                     continue
             if iban_ok(upper):
-                if _PSEUDONYM_BEFORE_RE.search(text, 0, match.start()) is not None and compact != upper:
+                if (text[match.start() - 1:match.start()] in (":", "\n")
+                        and _PSEUDONYM_BEFORE_RE.search(text, 0, match.start()) is not None and compact != upper):
                     return written
                 return self._replace("iban", upper, candidate) + written[end:]
         if shielded is not None and expected is not None and written[:2].isupper() and len(_IBAN_SPLIT_RE.sub("", written)) >= expected - 2:

@@ -312,9 +312,16 @@ _LINK_QUERY_RE = re.compile(
 )
 
 
+#: Every such segment holds one of the words as the segment's pattern writes it: text with
+#: none (most links) skips both patterns, which are tried at every slash.
+_LINK_WORD_LITERALS = Literals([v for word in top_level(_LINK_WORDS) for v in variants(word)])
+
+
 def scrub_link_secrets(text: str, redacted: str) -> str:
     """The random-looking segment after a path segment that names a secret's link, and the
     random-looking values of its query."""
+    if not _LINK_WORD_LITERALS.found_in(text):
+        return text
     text = _PATH_SECRET_RE.sub(lambda m: _link_secret(m, redacted), text)
     if "?" in text:
         text = _LINK_QUERY_RE.sub(lambda m: _link_query(m, redacted), text)
