@@ -64,7 +64,7 @@ def test_bundle_holds_the_lambda_code_and_nothing_else(lambda_bundle):
 
         assert f"{dist}-{version(dist)}.dist-info/METADATA" in files, dist  # pinned to what runs here
     # AND the compiled ones built for the functions' platform, not this machine's
-    assert f"ahocorasick.cpython-{runtime_python_version().replace('.', '')}-aarch64-linux-gnu.so" in files
+    assert f"ahocorasick_rs/ahocorasick_rs.cpython-{runtime_python_version().replace('.', '')}-aarch64-linux-gnu.so" in files
     # AND nothing else of the project: no tests, CLI, local stack, Pulumi code, plugin test kit
     droplets_files = {f for f in files if f.startswith("droplets/")}
     shipped = {p.relative_to(PROJECT_ROOT).as_posix() for p in (PROJECT_ROOT / "droplets" / "contract").rglob("*")

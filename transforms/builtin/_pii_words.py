@@ -142,18 +142,18 @@ def starts_a_word(alternatives: list[str], after: str = "") -> Callable[[str], b
         at_start = re.compile(f"(?:{words}){after}")
         later = re.compile(f"{_NOT_A_LETTER}(?={first_characters(alternatives)})(?:{words}){after}")
         return lambda text: at_start.match(text) is not None or later.search(text) is not None
-    scan = Literals(list(by_start)).scan
-    compiled: dict[str, re.Pattern[str]] = {}  # compiled on first use: thousands of starts, few ever seen
-    not_a_letter = _NOT_A_LETTER_RE.match
+    literals = Literals(list(by_start))
+    alternatives_at = [by_start[literal] for literal in literals.literals]
+    compiled: dict[int, re.Pattern[str]] = {}  # compiled on first use: thousands of starts, few ever seen
+    hits, not_a_letter = literals.hits, _NOT_A_LETTER_RE.match
 
     def test(text: str) -> bool:
-        for end, literal in scan(text):
-            start = end - len(literal) + 1
+        for index, start, _ in hits(text):
             if start and not_a_letter(text, start - 1) is None:
                 continue  # inside a word
-            pattern = compiled.get(literal)
+            pattern = compiled.get(index)
             if pattern is None:
-                pattern = compiled[literal] = re.compile(f"(?:{one_of(by_start[literal])}){after}")
+                pattern = compiled[index] = re.compile(f"(?:{one_of(alternatives_at[index])}){after}")
             if pattern.match(text, start) is not None:
                 return True
         return False
