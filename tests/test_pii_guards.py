@@ -482,3 +482,43 @@ def test_the_literal_scans_change_nothing_the_scrubber_gives(monkeypatch):
     # THEN every text comes out the same
     assert [(t, f, s) for t, f, s in zip(texts, fast, slow) if f != s] == []
     assert sum(f != t for t, f in zip(texts, fast)) > 1000
+
+
+def test_each_letter_id_starts_after_no_letter_or_digit_so_the_guard_can_match_that_character_first():
+    # GIVEN the formats of IDs with letters, and their guard, which matches the character
+    # before a format (or the text's start) before it tries the formats
+    from transforms.builtin import _pii_ids
+
+    bare = re.compile("|".join(p.pattern.replace("(?P<s>[ ]?)", "[ ]?").replace("(?P=s)", "[ ]?")
+                               for _, p, _ in _pii_ids._LETTER_IDS))
+    # THEN each format's own look-behind already refuses a letter or digit before it
+    for _, pattern, _ in _pii_ids._LETTER_IDS:
+        assert re.match(r"\[[^\]]+\]\(\?<!\[A-Za-z0-9", pattern.pattern), pattern.pattern
+    # AND on texts of IDs, their pieces and what may stand around them, both say the same
+    rng = random.Random(6)
+    pieces = ["QQ 12 34 56 C", "QQ123456C", "12345678Z", "X1234567L", "ABCPE1234F", "RSSMRA85T10A562S", "11010519491231002X",
+              "GODE561231HDFRRN09", "131052-308T", "S1234567D", "GODE561231GR8", "MORGA753116SM9IJ", "1EG4-TE5-MK73",
+              "1", "a", "Z", "-", ".", " ", "/", "_", "é", "&", "Ñ", "42", "garcia42"]
+    texts = _random_texts(rng, pieces, 20000, most=5) + _probe_texts()
+    assert [t for t in texts if (bare.search(t) is None) != (_pii_ids._ANY_LETTER_ID_RE.search(t) is None)] == []
+    assert sum(bare.search(t) is not None for t in texts) > 5000
+
+
+def test_the_address_guards_find_what_their_alternations_find():
+    # GIVEN the Germanic street guard (one scan for the suffixes, then a number after one)
+    # and the guard of the international address formats (one scan for their words)
+    from transforms.builtin import _pii_people
+
+    germanic = re.compile("(?:" + cased(_pii_people._GERMANIC_SUFFIX) + r")[ ]?[0-9]")
+    intl = re.compile(r"nr\.|Nr\.|нр|вул|ул\.|улиц|просп|пр-т|пров\.|пер\.|бульв|б-р|наб\.|пл\.|шос|Phường|P\. |Xã"
+                      r"|Street [0-9]|[0-9][A-Z][ ][0-9][A-Z][0-9]")
+    suffixes = [v for w in top_level(_pii_people._GERMANIC_SUFFIX) for v in variants(w)]
+    rng = random.Random(10)
+    pieces = [s.replace("\\", "") for s in suffixes] + ["nr.", "Nr", "вул", "ул", "Phường", "P.", "Street", "K1A 0B1", "H2X 1Y4",
+                                                        " ", "5", "12", "a", "X", ".", ","]
+    texts = _random_texts(rng, pieces, 20000, most=5) + _probe_texts()
+    # WHEN and THEN: each says what the alternation it replaces says, on every text
+    assert [t for t in texts if _pii_people._germanic_street(t) != (germanic.search(t) is not None)] == []
+    assert [t for t in texts if (_pii_people._INTL_ADDRESS_WORDS.found_in(t) or _pii_people._INTL_ADDRESS_GUARD_RE.search(t)
+                                 is not None) != (intl.search(t) is not None)] == []
+    assert sum(_pii_people._germanic_street(t) for t in texts) > 400

@@ -385,9 +385,12 @@ _SEPARATORS_RE = re.compile(r"[ .-]")
 
 #: Any of them: most strings with letters and digits hold none, and one scan that says so
 #: costs less than one per format. (A superset: the NINO's separator need not repeat.)
-_ANY_LETTER_ID_RE = re.compile("|".join(
+#: Each starts where no letter or digit is before it (its own look-behind says so, and more),
+#: so the character before is matched first: ``re`` tries the formats only after one that
+#: is no letter or digit, not at every letter of a word.
+_ANY_LETTER_ID_RE = re.compile("(?:^|[^A-Za-z0-9])(?:" + "|".join(
     pattern.pattern.replace("(?P<s>[ ]?)", "[ ]?").replace("(?P=s)", "[ ]?") for _, pattern, _ in _LETTER_IDS
-))
+) + ")")
 
 
 #: What every one of them holds: a letter next to a digit (a space, a dash or a plus

@@ -48,7 +48,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from transforms.builtin._pii_words import cased, one_of, starts_a_word, starts_word, swap_group, top_level, variants
+from transforms.builtin._pii_literals import Literals
+from transforms.builtin._pii_words import cased, occurs, one_of, starts_a_word, starts_word, swap_group, top_level, variants
 
 Replace = Callable[[str, str, str], str]
 
@@ -631,12 +632,12 @@ _street_word = starts_a_word(STREET_WORDS, after=r"(?![^\W\d_])")
 #: A Germanic street name ends in its suffix and a house number: a digit after a letter or
 #: a full stop (a space between at most), looked for from the digits, which are rarer.
 _NUMBER_AFTER_WORD_RE = re.compile(r"[0-9](?:(?<=[^\W\d_][0-9])|(?<=\.[0-9])|(?<=[^\W\d_] [0-9])|(?<=\. [0-9]))")
-_GERMANIC_STREET_RE = re.compile("(?:" + cased(_GERMANIC_SUFFIX) + r")[ ]?[0-9]")
+_germanic_street = occurs(variants(_GERMANIC_SUFFIX), after=r"[ ]?[0-9]")  # "Hauptstraße 5", "Kaiserring5"
 
 
 def _may_hold_street(text: str, street_words: bool) -> bool:
     return (street_words and _street_word(text)) or (
-        _NUMBER_AFTER_WORD_RE.search(text) is not None and _GERMANIC_STREET_RE.search(text) is not None
+        _NUMBER_AFTER_WORD_RE.search(text) is not None and _germanic_street(text)
     )
 
 
@@ -687,7 +688,9 @@ _INTL_ADDRESS_RE = re.compile(
     r"|Brunswick|Labrador|Saskatchewan|Island|Montréal|Montreal|Toronto|Vancouver|Ottawa|Calgary)\)?,?[ ]{1,2}"
     r"(?P<ca>[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][ ]?[0-9][ABCEGHJ-NPRSTV-Z][0-9])(?![\w])"
 )
-_INTL_ADDRESS_GUARD_RE = re.compile(r"nr\.|Nr\.|нр|вул|ул\.|улиц|просп|пр-т|пров\.|пер\.|бульв|б-р|наб\.|пл\.|шос|Phường|P\. |Xã|Street [0-9]|[0-9][A-Z][ ][0-9][A-Z][0-9]")
+_INTL_ADDRESS_WORDS = Literals(["nr.", "Nr.", "нр", "вул", "ул.", "улиц", "просп", "пр-т", "пров.", "пер.", "бульв", "б-р",
+                                "наб.", "пл.", "шос", "Phường", "P. ", "Xã"])
+_INTL_ADDRESS_GUARD_RE = re.compile(r"Street [0-9]|[0-9][A-Z][ ][0-9][A-Z][0-9]")  # and a Canadian postal code
 #: The least a text holds for :data:`_CJK_ADDRESS_RE`: the postal mark, or a Japanese
 #: prefecture's, a Chinese province's or city's, a Korean city's or province's last character.
 _CJK_ADDRESS_GUARD_RE = re.compile(r"[〒都道府県省市区시도]")
@@ -701,7 +704,7 @@ def scrub_addresses(text: str, replace: Replace, cued: bool = True, street_words
         text = _ADDRESS_RE.sub(lambda m: _address(m, replace), text)
     if _MORE_ADDRESS_GUARD_RE.search(text) is not None:
         text = _MORE_ADDRESS_RE.sub(lambda m: _whole_address(m, replace), text)
-    if _INTL_ADDRESS_GUARD_RE.search(text) is not None:
+    if _INTL_ADDRESS_WORDS.found_in(text) or _INTL_ADDRESS_GUARD_RE.search(text) is not None:
         text = _INTL_ADDRESS_RE.sub(lambda m: _whole_address(m, replace) if m["ca"] is None
                                     else swap_group(m, "ca", replace("postal_code", m["ca"].upper(), m["ca"])), text)
     if not text.isascii() and _CJK_ADDRESS_GUARD_RE.search(text) is not None:

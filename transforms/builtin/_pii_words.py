@@ -125,19 +125,31 @@ _NOT_A_LETTER_RE = re.compile(_NOT_A_LETTER)
 def starts_a_word(alternatives: list[str], after: str = "") -> Callable[[str], bool]:
     """A test of a text: does one of ``alternatives`` (then ``after``) start a word of it,
     at its start or after a character that is no letter? A guard for the passes that check
-    :func:`starts_word` themselves.
+    :func:`starts_word` themselves."""
+    return _found_at_literals(alternatives, after, word_start=True)
 
-    One Aho-Corasick scan (:class:`._pii_literals.Literals`) finds where the alternatives'
-    literal starts are; only at those of them that start a word are the alternatives with
-    that start tried, as ``re`` would try them there. Every match of an alternative starts
-    with one of its literal starts, and the scan reports every occurrence of each, so this
-    finds a match exactly when the one alternation of them all would (tested in
-    ``tests/test_pii_guards.py``), without trying that alternation at every letter."""
+
+def occurs(alternatives: list[str], after: str = "") -> Callable[[str], bool]:
+    """A test of a text: does one of ``alternatives`` (then ``after``) occur anywhere in it?
+    What ``re.compile("(?:" + "|".join(alternatives) + ")" + after).search`` says."""
+    return _found_at_literals(alternatives, after, word_start=False)
+
+
+def _found_at_literals(alternatives: list[str], after: str, word_start: bool) -> Callable[[str], bool]:
+    """One Aho-Corasick scan (:class:`._pii_literals.Literals`) finds where the alternatives'
+    literal starts are; only there (and, with ``word_start``, only where a word starts) are
+    the alternatives with that start tried, as ``re`` would try them there. Every match of
+    an alternative starts with one of its literal starts, and the scan reports every
+    occurrence of each, so this finds a match exactly when the one alternation of them all
+    would (tested in ``tests/test_pii_guards.py``), without trying that alternation at
+    every letter."""
     by_start: dict[str, list[str]] = {}
     for alternative in alternatives:
         for start in literal_starts(alternative):
             by_start.setdefault(start, []).append(alternative)
-    if "" in by_start:  # an alternative that starts with no literal: the one alternation, tried everywhere
+    if "" in by_start and not word_start:  # an alternative that starts with no literal: the one alternation
+        return re.compile(f"(?:{one_of(alternatives)}){after}").search
+    if "" in by_start:
         words = one_of(alternatives)
         at_start = re.compile(f"(?:{words}){after}")
         later = re.compile(f"{_NOT_A_LETTER}(?={first_characters(alternatives)})(?:{words}){after}")
@@ -149,7 +161,7 @@ def starts_a_word(alternatives: list[str], after: str = "") -> Callable[[str], b
 
     def test(text: str) -> bool:
         for index, start, _ in hits(text):
-            if start and not_a_letter(text, start - 1) is None:
+            if word_start and start and not_a_letter(text, start - 1) is None:
                 continue  # inside a word
             pattern = compiled.get(index)
             if pattern is None:
