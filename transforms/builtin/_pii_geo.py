@@ -262,7 +262,7 @@ def scrub_places(text: str, replace: Replace) -> str:
     if "map=" in text:
         text = _MAP_CENTRE_RE.sub(lambda m: m[0] if not _a_place(float(m[1]), float(m[2])) else (
             m[0][:m.start(1) - m.start()] + replace("location", f"{_number(m[1])},{_number(m[2])}", m[0][m.start(1) - m.start():])), text)
-    if ";" in text or "/" in text:
+    if "," in text and (";" in text or "/" in text):  # decimal commas, the pair's ";" or "/" between
         text = _COMMA_PAIR_RE.sub(lambda m: _comma_pair(m, replace), text)
     if "eohash" in text or "EOHASH" in text or "rid ref" in text or "RID REF" in text or "NGR" in text:
         text = _GEO_WORD_RE.sub(lambda m: _geo_word(m, replace), text)
