@@ -2,6 +2,7 @@
 // What the scripts of bench/middleware share: the load every set-up gets (run.js,
 // profile.js: autocannon on the example app's four calls, one session, a JSON sign-up among
 // them), and the minimal SQS endpoint they send to (sqs-stub.js, in its own process).
+const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const autocannon = require('autocannon');
@@ -43,4 +44,18 @@ async function startStub() {
   };
 }
 
-module.exports = { load, startStub };
+/** A queue endpoint that is down but reachable: it accepts connections, reads what it is
+ * sent and never answers, so every call hangs until the client's timeout. */
+async function startBlackhole() {
+  const sockets = new Set();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+    socket.resume();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { endpoint: `http://127.0.0.1:${server.address().port}`, close: () => { sockets.forEach((s) => s.destroy()); server.close(); } };
+}
+
+module.exports = { load, startStub, startBlackhole };

@@ -6,7 +6,8 @@
 //
 //   off        no middleware            stub     droplets, sending to sqs-stub.js (its own process)
 //   pino       pino-server.js           refused  droplets, the queue endpoint a closed port
-//   stub-main  droplets, worker: false
+//   stub-main  droplets, worker: false  blackhole  droplets, the queue endpoint accepts
+//                                                   connections and never answers (calls hang)
 //
 // After --warmup s of load, a window of --duration s is measured: its requests, its start and
 // end on the monotonic clock (the clock of the profiles' timestamps, so that the summary counts
@@ -21,7 +22,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const { load: loadApp, startStub } = require('./load');
+const { load: loadApp, startStub, startBlackhole } = require('./load');
 const { closedPort } = require('../../middleware/express/test/helpers/queue-front');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -67,13 +68,17 @@ async function main() {
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true });
   let stub = null;
+  let blackhole = null;
   const env = { PATH: process.env.PATH, PORT: '0', NODE_ENV: 'production', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
   if (DB_MS) env.SIMULATED_DB_MS = String(DB_MS);
   if (SETUP === 'pino') env.PINO_LOG_FILE = path.join(OUT, 'pino.log');
-  if (SETUP.startsWith('stub') || SETUP === 'refused') {
+  if (SETUP.startsWith('stub') || SETUP === 'refused' || SETUP === 'blackhole') {
     let endpoint;
     if (SETUP === 'refused') endpoint = await closedPort();
-    else {
+    else if (SETUP === 'blackhole') {
+      blackhole = await startBlackhole();
+      endpoint = blackhole.endpoint;
+    } else {
       stub = await startStub();
       endpoint = stub.endpoint;
     }
@@ -120,6 +125,7 @@ async function main() {
   child.kill('SIGTERM');
   await exited;
   if (stub) stub.stop();
+  if (blackhole) blackhole.close();
   if (TRACE_GC) fs.writeFileSync(path.join(OUT, 'gc.log'), out.slice(gcFrom, gcTo));
   const window = { setup: SETUP, server: SERVER, dbMs: DB_MS, intervalUs: INTERVAL, startUs, endUs, requests: r.requests.total, rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx, cpuMs: cpu, shutdown: (/^(?:droplets|pino-http): .*$/m.exec(out) || [''])[0] };
   fs.writeFileSync(path.join(OUT, 'window.json'), JSON.stringify(window, null, 2));

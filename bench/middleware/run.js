@@ -32,12 +32,11 @@
 // Usage: make setup; cd bench/middleware && npm ci && npm run bench [-- --rounds 8 --duration 3 --warmup 3 --db-ms 2,10 --moto
 //        --only off,pino,stub (set-up names without the db prefix) --before DIR]
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { createRequire } = require('node:module');
-const { load: loadApp, startStub } = require('./load');
+const { load: loadApp, startStub, startBlackhole } = require('./load');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'examples', 'express-app', 'server.js');
@@ -96,21 +95,6 @@ function cpuBetween(pid, before, after) {
     else other += used;
   }
   return { main, other };
-}
-
-const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
-
-/** Reads what it is sent and never answers. */
-async function startBlackhole() {
-  const sockets = new Set();
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => {});
-    socket.on('close', () => sockets.delete(socket));
-    socket.resume();
-  });
-  const port = await listen(server);
-  return { endpoint: `http://127.0.0.1:${port}`, close: () => { sockets.forEach((s) => s.destroy()); server.close(); } };
 }
 
 function startApp(setup, env) {

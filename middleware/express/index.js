@@ -195,6 +195,7 @@ function droplets(input = {}) {
       pipeline.drop(); // nothing to capture while the buffer is full or the queue is down
       markPassed(req);
     } else {
+      pipeline.capturing();
       startCapture(req, res, capture, deliver, report);
     }
   }

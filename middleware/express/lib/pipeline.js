@@ -43,6 +43,10 @@ class Pipeline {
     return this.sender.down && this.sender.full();
   }
 
+  /** A request is being captured (lib/worker-pipeline.js needs to know; here the sender sees
+   * its record as it arrives). */
+  capturing() {}
+
   drop() {
     this.sender.drop();
   }

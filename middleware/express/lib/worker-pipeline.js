@@ -30,6 +30,12 @@ const CLOSE_GRACE_MS = 1000;
 const RESTART_BASE_MS = 1000;
 const RESTART_MAX_MS = 60000;
 const STABLE_MS = 60000;
+// While the queue is down the worker wants one record at the end of each pause, to probe
+// with: the app's thread captures one request for it and drops the others until the worker
+// reports it has the probe (`full` again). Should that report never come (the probe's
+// response never ends, or its record could not be built), another request is captured for
+// it after this long.
+const PROBE_WAIT_MS = 1000;
 
 const COUNTERS = ['enqueued', 'sent', 'messages', 'batches', 'retried', 'failed', 'dropped', 'oversize'];
 const ZERO = Object.freeze({ enqueued: 0, sent: 0, messages: 0, batches: 0, retried: 0, failed: 0, dropped: 0, oversize: 0, buffered: 0, bufferedBytes: 0, inFlight: 0, queueDown: false });
@@ -123,6 +129,7 @@ class WorkerPipeline {
     this.deaths = 0; // workers that died in a row
     this.startedAt = 0;
     this.restartAt = 0; // no new worker before this time
+    this.probeAt = 0; // when a request was captured to probe an open circuit with, until the worker has it
   }
 
   _start() {
@@ -144,6 +151,7 @@ class WorkerPipeline {
     if (worker !== this.worker) return;
     if (message.type === 'stats') {
       this.remote = message;
+      if (message.full || !message.stats.queueDown) this.probeAt = 0;
     } else if (message.type === 'error') {
       if (message.code === 'BUFFER_FULL') {
         if (this.dropping) return; // once per episode, whichever side noticed first
@@ -163,6 +171,7 @@ class WorkerPipeline {
     this.past.failed += lost;
     this.remote = { stats: ZERO, full: false, received: 0 };
     this.posted = 0;
+    this.probeAt = 0;
     this.deaths = Date.now() - this.startedAt >= STABLE_MS ? 1 : this.deaths + 1;
     if (this.deaths > 1) this.restartAt = Date.now() + Math.min(RESTART_MAX_MS, RESTART_BASE_MS * 2 ** (this.deaths - 2));
     // The error's name or code only: a message could quote what the worker was handling.
@@ -189,7 +198,8 @@ class WorkerPipeline {
       return;
     }
     this.pending.push(raw);
-    if (this.pending.length >= HANDOFF_RECORDS) this._handoff();
+    // The probe of an open circuit is handed over at once: the worker sends it as it arrives.
+    if (this.pending.length >= HANDOFF_RECORDS || this.remote.stats.queueDown) this._handoff();
     else if (this.timer === null) {
       this.timer = setTimeout(() => this._handoff(), HANDOFF_MS);
       this.timer.unref();
@@ -223,9 +233,18 @@ class WorkerPipeline {
     return this.remote.stats.buffered + this.inTransit() + this.pending.length >= this.maxBufferRecords;
   }
 
-  /** The queue is known down and the worker wants no record, not even a probe. */
+  /** The queue is known down and the worker wants no record: not even a probe, or not another
+   * one (the worker's reports lag: until one says it has the probe, requests would otherwise
+   * all be captured, as many as arrive in that time, each then held and retried). */
   queueDown() {
-    return this.remote.full && this.remote.stats.queueDown;
+    const remote = this.remote;
+    if (!remote.stats.queueDown) return false;
+    return remote.full || (this.probeAt !== 0 && Date.now() - this.probeAt < PROBE_WAIT_MS);
+  }
+
+  /** A request is being captured: while the queue is down, it is the probe. */
+  capturing() {
+    if (this.remote.stats.queueDown) this.probeAt = Date.now();
   }
 
   drop() {

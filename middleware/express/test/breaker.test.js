@@ -43,6 +43,28 @@ async function get(server, id) {
   return JSON.parse(res.body.toString('utf8'));
 }
 
+/**
+ * While the queue is down, with no record held (so that each pause ends wanting the next
+ * request's record as its probe): bursts of concurrent requests, then the counts once the
+ * last probe has been answered. Each captured request must be a probe, alone in its call.
+ */
+async function burstsWhileDown(mw, server, { bursts = 8, size = 30 } = {}) {
+  await waitFor(() => mw.stats().queueDown && mw.stats().buffered === 0 && mw.stats().inFlight === 0, 5000, 'the records given up');
+  const atDown = mw.stats();
+  let made = 0;
+  let captured = 0;
+  for (let b = 0; b < bursts || captured === 0; b += 1) {
+    assert.ok(b < 100, 'no request captured as a probe');
+    const bodies = await Promise.all(Array.from({ length: size }, (_, i) => get(server, `burst-${b}-${i}`)));
+    made += size;
+    captured += bodies.filter((body) => body.captured).length;
+    await sleep(50);
+  }
+  await waitFor(() => mw.stats().buffered === 0 && mw.stats().inFlight === 0, 5000, 'the last probe answered');
+  const stats = mw.stats();
+  return { made, captured, counted: stats.captured - atDown.captured, dropped: stats.dropped - atDown.dropped, calls: stats.batches - atDown.batches, stillDown: stats.queueDown };
+}
+
 /** Requests, one at a time, until droplets says the queue is down; how many were made. */
 async function requestsUntilDown(mw, server, limit = 500) {
   for (let i = 0; i < limit; i += 1) {
@@ -198,6 +220,28 @@ describe('the circuit breaker, with the worker thread and its SQSClient', () => 
       await server.close();
       const closed = await mw.close(50);
       assert.equal(closed.flushed, false);
+    }
+  });
+
+  test('requests arriving together while the worker wants a probe: one is captured for it, the others are dropped on the app\'s thread', async () => {
+    // GIVEN droplets (worker thread) whose queue endpoint refuses connections, found down,
+    // its records given up after their first failure
+    const endpoint = await closedPort();
+    const mw = droplets({ queueUrl: `${endpoint}/000000000000/events`, endpoint, flushIntervalMs: 5, retryBaseMs: 100, retryMaxMs: 200, maxRetries: 0, onError: () => {} });
+    const server = await listen(courseApp(mw));
+    try {
+      await requestsUntilDown(mw, server, 2000);
+      // WHEN requests arrive in bursts of concurrent requests, while the worker's reports
+      // (every 20 ms at most) still say it wants a probe
+      const seen = await burstsWhileDown(mw, server);
+      // THEN only probes were captured: no call carried more than the one record of its probe
+      assert.equal(seen.counted, seen.captured);
+      assert.ok(seen.captured <= seen.calls, `${seen.captured} requests captured for ${seen.calls} probe calls`);
+      assert.equal(seen.dropped, seen.made - seen.captured);
+      assert.ok(seen.stillDown);
+    } finally {
+      await server.close();
+      await mw.close(50);
     }
   });
 
