@@ -447,3 +447,14 @@ def test_machine_format_look_alikes_survive(text):
     # WHEN pii scans the text
     # THEN it is left whole
     assert text_after(text) == text
+
+
+def test_an_email_with_an_apostrophe_in_a_query_is_one_email_with_its_own_pseudonym():
+    # GIVEN an address whose local part holds an apostrophe, as a URL's parameter and alone
+    address = "ivan.o'brien35@mail.example.org"
+    # WHEN scrubbed, as masked text and in hash mode
+    # THEN it is masked whole, once, and its pseudonym is the one it has anywhere else
+    assert text_after(f"https://www.example.com/courses/7?ref=mail&email={address}") == \
+        "https://www.example.com/courses/7?ref=mail&email=[email]"
+    linked = text_after(f"https://www.example.com/courses/7?email={address}", HASH)
+    assert linked == f"https://www.example.com/courses/7?email={pseudonym(address, 'email')}"

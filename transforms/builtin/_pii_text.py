@@ -772,6 +772,9 @@ class TextScrubber:
                 value_match = _PLAIN_VALUE_RE.match(text, at)
                 if isinstance(verdict, str) and class_of(verdict) in _FOUND_BY_SHAPE and verdict != "email":
                     end = _SPACED_TAIL_RE.match(text, value_match.end()).end()
+                elif (verdict == "email" and text[value_match.end():value_match.end() + 1] == "'"
+                      and (email := _EMAIL_RE.match(text, at)) is not None):
+                    end = email.end()  # "email=ivan.o'brien@example.org": the address whole, not up to its apostrophe
             value = value_match["value"] if end is None else text[value_match.start("value"):end]
             if verdict == "address":
                 value = value.rstrip(" ")
