@@ -27,15 +27,20 @@ in a CI job with access to the package index) is deployed with ``droplets:bundle
 program then builds nothing and fetches nothing, and :func:`verify_bundle` checks it first:
 a sound zip, built for this architecture and runtime, from these sources, with exactly the
 configured plugin packages, whose handlers import (and whose chain's transforms are found)
-from the bundle alone, in a Python without site-packages.
+from the bundle alone, in a Python without site-packages. A compiled dependency (the
+Aho-Corasick scanner of ``pii``), built for the functions' architecture and Python, cannot
+load on a machine of another: for that check alone it is replaced by this machine's
+installation of the same version, or the check fails saying which is missing.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import importlib.util
 import json
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -242,6 +247,8 @@ def verify_bundle(path: Path, spec: BundleSpec, *, transforms: tuple[str, ...], 
             if hashlib.sha256(content).hexdigest() != digest:
                 raise BundleError(f"{arcname} in the zip is not the file its manifest names")
         zf.extractall(tmp)
+        if (spec.platform.rsplit("_", 1)[-1], spec.python_version) != _host_platform():
+            _swap_compiled_packages(Path(tmp))
         result = subprocess.run(
             [sys.executable, "-I", "-S", "-c", _IMPORT_CHECK, tmp, json.dumps(list(plugin_modules)), json.dumps(list(transforms))],
             capture_output=True, text=True, timeout=120, env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"},
@@ -250,6 +257,39 @@ def verify_bundle(path: Path, spec: BundleSpec, *, transforms: tuple[str, ...], 
         lines = (result.stderr or result.stdout).strip().splitlines()
         raise BundleError(f"run on its own (no site-packages), it fails: {lines[-1] if lines else f'exit {result.returncode}'}")
     return describe(path, digest=hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def _host_platform() -> tuple[str, str]:
+    """(architecture as manylinux tags write it, Python major.minor) of this machine."""
+    return platform.machine(), f"{sys.version_info.major}.{sys.version_info.minor}"
+
+
+def _swap_compiled_packages(tree: Path) -> None:
+    """Make an extracted bundle built for another platform importable here, for the import
+    check: each top-level package holding a compiled module (built for the functions'
+    architecture and Python, which this machine cannot load) is replaced by this machine's
+    installation of the same distribution at the same version. The bundle's own code and
+    its pure-Python dependencies are still what the check imports. Raises
+    :class:`BundleError` when this machine has no such installation to check with."""
+    compiled = sorted({path.relative_to(tree).parts[0] for path in tree.rglob("*.so")})
+    bundled = {_normalize(info.name[: -len(".dist-info")].rsplit("-", 1)[0]): info.name[: -len(".dist-info")].rsplit("-", 1)[1]
+               for info in tree.glob("*.dist-info")}
+    owners = importlib.metadata.packages_distributions()  # of this machine's installation
+    for package in compiled:
+        name = next((d for d in owners.get(package, ()) if _normalize(d) in bundled), None)
+        if name is None:
+            raise BundleError(f"it holds {package}, compiled for the functions' platform; to check the bundle's code "
+                              f"this machine needs the same distribution installed, and has none that provides {package}")
+        version, here = bundled[_normalize(name)], importlib.metadata.version(name)
+        if here != version:
+            raise BundleError(f"it holds {name} {version}, compiled for the functions' platform; to check the bundle's "
+                              f"code this machine needs that version installed, and has {here}")
+        found = importlib.util.find_spec(package)
+        if found is None or not found.submodule_search_locations:
+            raise BundleError(f"{name} {version} is installed here but its package {package} is not found")
+        shutil.rmtree(tree / package)
+        shutil.copytree(next(iter(found.submodule_search_locations)), tree / package,
+                        ignore=shutil.ignore_patterns("__pycache__"))
 
 
 # --- inputs ----------------------------------------------------------------------------------

@@ -522,3 +522,14 @@ def test_the_address_guards_find_what_their_alternations_find():
     assert [t for t in texts if (_pii_people._INTL_ADDRESS_WORDS.found_in(t) or _pii_people._INTL_ADDRESS_GUARD_RE.search(t)
                                  is not None) != (intl.search(t) is not None)] == []
     assert sum(_pii_people._germanic_street(t) for t in texts) > 400
+
+
+def test_the_literal_scan_reads_text_with_lone_surrogates():
+    # GIVEN text as JSON can carry it, with a lone surrogate no UTF-8 holds
+    from transforms.builtin._pii_literals import Literals
+
+    scan = Literals(["ghp_", "tel"])
+    text = "x\ud800 ghp_ tel \udfff"
+    # WHEN and THEN: the literals are found where they are, as in the text without the surrogates
+    assert scan.found_in(text) and not scan.found_in("\ud800\udc00")
+    assert [(text[start:end]) for _, start, end in scan.hits(text)] == ["ghp_", "tel"]

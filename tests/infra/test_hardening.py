@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+import importlib.metadata
 import json
+import re
 import shutil
 import socket
 import zipfile
@@ -606,18 +608,22 @@ def test_a_prebuilt_bundle_deploys_byte_for_byte_with_no_network(prebuilt, monke
     return run.settled().apply(check)
 
 
-def _rewrite(source: Path, target: Path, drop: str = "", replace: dict[str, bytes] | None = None) -> Path:
-    """A copy of a bundle with entries dropped (by prefix) or replaced."""
+def _rewrite(source: Path, target: Path, drop: str = "", replace: dict[str, bytes] | None = None,
+             rename: tuple[str, str] = ("", "")) -> Path:
+    """A copy of a bundle with entries dropped (by prefix), replaced, or renamed (a prefix)."""
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             if drop and info.filename.startswith(drop):
                 continue
-            zout.writestr(info, (replace or {}).get(info.filename, zin.read(info.filename)))
+            content = (replace or {}).get(info.filename, zin.read(info.filename))
+            if rename[0] and info.filename.startswith(rename[0]):
+                info.filename = rename[1] + info.filename[len(rename[0]):]
+            zout.writestr(info, content)
     return target
 
 
 @pytest.mark.parametrize("case", ["not-a-zip", "no-manifest", "other-plugins", "other-architecture", "other-sources",
-                                  "tampered", "handlers-do-not-import"])
+                                  "tampered", "handlers-do-not-import", "compiled-at-another-version"])
 @pulumi.runtime.test
 def test_a_prebuilt_bundle_that_does_not_match_fails_the_preview(prebuilt, tmp_path, case):
     # GIVEN a prebuilt bundle that is not what the stack would deploy
@@ -645,6 +651,13 @@ def test_a_prebuilt_bundle_that_does_not_match_fails_the_preview(prebuilt, tmp_p
     elif case == "tampered":
         _rewrite(prebuilt, path, replace={"handlers/indexer.py": b"print('not the indexer')\n"})
         message = "handlers/indexer.py in the zip is not the file its manifest names"
+    elif case == "compiled-at-another-version":
+        # its compiled dependency (built for arm64, Python 3.13: not loadable on this machine, so
+        # the check imports this machine's build of the same version) at a version not installed here
+        installed = importlib.metadata.version("ahocorasick-rs")
+        _rewrite(prebuilt, path, rename=(f"ahocorasick_rs-{installed}.dist-info/", "ahocorasick_rs-0.9.0.dist-info/"))
+        message = (r"it holds ahocorasick[-_]rs 0\.9\.0, compiled for the functions' platform; to check the bundle's code "
+                   f"this machine needs that version installed, and has {re.escape(installed)}")
     else:  # a dependency missing: the handlers cannot import from the bundle alone
         _rewrite(prebuilt, path, drop="pluggy/")
         message = "run on its own \\(no site-packages\\), it fails: ModuleNotFoundError: No module named 'pluggy'"

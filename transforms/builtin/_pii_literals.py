@@ -9,6 +9,8 @@ number of literals.
 
 from __future__ import annotations
 
+import re
+
 import ahocorasick_rs
 
 #: At most this many literal starts per pattern: past it, a guard would cost more than it saves.
@@ -100,10 +102,26 @@ class Literals:
 
     def found_in(self, text: str) -> bool:
         """Does ``text`` hold any of the literals?"""
-        return bool(self._find(text))
+        try:
+            return bool(self._find(text))
+        except UnicodeEncodeError:
+            return bool(self._find(_without_surrogates(text)))
 
     def hits(self, text: str) -> list[tuple[int, int, int]]:
         """``(index in literals, start, end)`` of every occurrence of every literal,
         overlapping ones included (``"tel"`` and ``"el"`` both, where the text says ``tel``),
         in order of where they end; ``start`` and ``end`` index ``text`` as Python does."""
-        return self._find(text, overlapping=True)
+        try:
+            return self._find(text, overlapping=True)
+        except UnicodeEncodeError:
+            return self._find(_without_surrogates(text), overlapping=True)
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (JSON's ``"\\ud800"``, which no UTF-8 holds, and
+    so neither can the scan's) as U+FFFD: one character for one, so indexes stay, and no
+    literal holds either."""
+    return _SURROGATE_RE.sub("\ufffd", text)
