@@ -876,9 +876,9 @@ def test_huge_values_and_names_are_handled_in_linear_time():
     # like a personal name, with an e-mail after them
     mib = 1 << 20
     body = {"address": "x" * mib, "y" * mib: "v", ("z" * mib) + "_email": "w", "note": "tail@example.com"}
-    started = time.perf_counter()
+    started = time.process_time()
     out = body_after(body)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     # THEN it finished (a quadratic scan would take hours; not a speed measurement) and
     # the value is masked
     assert elapsed < 10
@@ -888,9 +888,9 @@ def test_huge_values_and_names_are_handled_in_linear_time():
 def test_a_body_with_thousands_of_distinct_keys_is_handled_in_linear_time():
     # GIVEN a body of 20,000 distinct keys (each classified once), half of them e-mail fields
     body = {f"k{i:05d}x{'_email' if i % 2 else '_note'}": f"v{i}" for i in range(20_000)}
-    started = time.perf_counter()
+    started = time.process_time()
     out = body_after(body)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     # THEN it finished (a bound for a hang, not a speed measurement) and every e-mail is masked
     assert elapsed < 30
     assert sum(v == "[email]" for v in out.values()) == 10_000
@@ -901,12 +901,12 @@ def test_an_object_of_thousands_of_bare_names_is_read_once_not_once_per_name():
     body = {f"name_{i}": "Jane Doe" for i in range(20_000)}
     small = {f"name_{i}": "Jane Doe" for i in range(2_000)}
     # WHEN pii runs on it and on a tenth of it
-    started = time.perf_counter()
+    started = time.process_time()
     body_after(small)
-    ten = time.perf_counter() - started
-    started = time.perf_counter()
+    ten = time.process_time() - started
+    started = time.process_time()
     out = body_after(body)
-    whole = time.perf_counter() - started
+    whole = time.process_time() - started
     # THEN every name is masked, and ten times the names cost about ten times the time, not a hundred
     assert set(out.values()) == {"[name]"}
     assert whole < max(40 * ten, 1.0)
