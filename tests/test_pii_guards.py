@@ -533,3 +533,24 @@ def test_the_literal_scan_reads_text_with_lone_surrogates():
     # WHEN and THEN: the literals are found where they are, as in the text without the surrogates
     assert scan.found_in(text) and not scan.found_in("\ud800\udc00")
     assert [(text[start:end]) for _, start, end in scan.hits(text)] == ["ghp_", "tel"]
+
+
+@pytest.mark.parametrize("where", ["_pii_errors._LITERALS", "_pii_people._HANDLE_WORD_PARTS", "_pii_people._PROFILE_HOSTS",
+                                   "_pii_people._FILE_EXTENSIONS", "_pii_people._LOG_LOGIN_GUARD", "_pii_people._DEVICE_WORDS",
+                                   "_pii_text._EMAIL_ESCAPES", "_pii_tokens._TOKEN_PREFIXES"])
+def test_a_literal_scan_finds_a_text_exactly_when_one_of_its_literals_is_in_it(where):
+    # GIVEN a guard's literals and the one scan built of them
+    import importlib
+
+    from transforms.builtin._pii_literals import Literals
+
+    module, name = where.split(".")
+    literals = getattr(importlib.import_module(f"transforms.builtin.{module}"), name)
+    scan = Literals(literals)
+    # WHEN texts are made of the literals, their halves, their other cases and other characters
+    rng = random.Random(len(literals))
+    pieces = [*literals, *(w[: len(w) // 2] for w in literals), *(w.swapcase() for w in literals), *"aZ09 .-_/é名\n"]
+    texts = _random_texts(rng, pieces, 5000, most=6) + _probe_texts()
+    # THEN it says what a test of each literal as a substring says
+    assert [t for t in texts if scan.found_in(t) != any(literal in t for literal in literals)] == []
+    assert 0 < sum(map(scan.found_in, texts)) < len(texts)

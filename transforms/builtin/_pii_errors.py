@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import Callable, NamedTuple
 
+from transforms.builtin._pii_literals import Literals
+
 #: name -> a credential (True), a kind (``"email"``...) or nothing (False).
 Judge = Callable[[str], object]
 #: (verdict, value) -> what replaces the value.
@@ -39,7 +41,7 @@ _INDEX_SPLIT_RE = re.compile(r"[\W_]+")
 
 def may_hold(text: str) -> bool:
     """Could ``text`` hold one of these formats (a cheap test before the scans)?"""
-    return any(literal in text for literal in _LITERALS)
+    return _LITERAL_SCAN.found_in(text)
 
 
 def scrub(text: str, judge: Judge, mask: Mask) -> str:
@@ -163,3 +165,4 @@ FORMATS = (
     ), _insert),
 )
 _LITERALS = tuple(literal for form in FORMATS for literal in form.literals)
+_LITERAL_SCAN = Literals(_LITERALS)

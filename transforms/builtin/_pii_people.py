@@ -440,12 +440,13 @@ _HANDLE_GUARD_RE = re.compile(r"[A-Za-z][0-9]|[A-Za-z0-9][._-][A-Za-z0-9]")
 #: What each word before a login (``_HANDLE_RE``) holds, in lower and in upper case.
 _HANDLE_WORD_PARTS = ("ser", "SER", "ogin", "OGIN", "utzer", "UTZER", "sateur", "SATEUR", "suario", "SUARIO",
                       "tente", "TENTE")
+_HANDLE_WORD_PART_SCAN = Literals(_HANDLE_WORD_PARTS)
 
 
 def may_hold_handle(text: str) -> bool:
     """Could ``text`` hold a login after the word "user" (in one of its languages)? Two
     substring tests and a scan, cheaper than :func:`scrub_handles`'s pattern."""
-    return any(part in text for part in _HANDLE_WORD_PARTS) and _HANDLE_GUARD_RE.search(text) is not None
+    return _HANDLE_WORD_PART_SCAN.found_in(text) and _HANDLE_GUARD_RE.search(text) is not None
 
 
 def scrub_handles(text: str, replace: Replace) -> str:
@@ -801,11 +802,12 @@ _NOT_PROFILES = frozenset(
 )
 _PROFILE_HOSTS = ("t.me/", "telegram.me/", "instagram.", "linkedin.", "facebook.", "fb.com/", "twitter.", "x.com/",
                   "tiktok.", "vk.com/", "threads.net/", "snapchat.", "pinterest.", "xing.")
+_PROFILE_HOST_SCAN = Literals(_PROFILE_HOSTS)
 
 
 def scrub_profiles(text: str, replace: Replace) -> str:
     """Handles and profile IDs in links to a person's profile (see :data:`_PROFILE_RE`)."""
-    if not any(host in text for host in _PROFILE_HOSTS):
+    if not _PROFILE_HOST_SCAN.found_in(text):
         return text
     return _PROFILE_RE.sub(lambda m: _profile(m, replace), text)
 
@@ -827,6 +829,7 @@ _FILE_NAME_RE = re.compile(
 )
 _FILE_EXTENSIONS = (".pdf", ".PDF", ".doc", ".DOC", ".jp", ".JP", ".png", ".PNG", ".heic", ".HEIC", ".tif", ".TIF",
                     ".odt", ".rtf", ".webp")
+_FILE_EXTENSION_SCAN = Literals(_FILE_EXTENSIONS)
 #: Words of a file name that say the document is about one person.
 _PERSONAL_DOCUMENTS = frozenset(
     """cv resume résumé lebenslauf curriculum vitae passport reisepass ausweis personalausweis idcard id scan
@@ -843,7 +846,7 @@ _FILE_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]{1,30}
 def scrub_file_names(text: str, replace: Replace) -> str:
     """Names in the file names of personal documents (see :data:`_FILE_NAME_RE`): the
     capitalised words of the name that are not the document's."""
-    if not any(ext in text for ext in _FILE_EXTENSIONS):
+    if not _FILE_EXTENSION_SCAN.found_in(text):
         return text
     return _FILE_NAME_RE.sub(lambda m: _file_name(m, replace), text)
 
@@ -953,6 +956,7 @@ _LOG_LOGIN_RE = re.compile(
 )
 _LOG_LOGIN_GUARD = ("Accepted ", "Failed ", "nvalid user", "sudo:", "for user ", "passwd ", "usermod ", "userdel ",
                     "chage ", "chsh ", "su - ")
+_LOG_LOGIN_SCAN = Literals(_LOG_LOGIN_GUARD)
 #: System accounts: no one's login.
 _SYSTEM_USERS = frozenset(
     """root admin administrator ubuntu ec2-user centos debian git postgres mysql www-data nobody daemon bin sys
@@ -963,7 +967,7 @@ _SYSTEM_USERS = frozenset(
 
 def scrub_log_logins(text: str, replace: Replace) -> str:
     """Logins in system log lines (see :data:`_LOG_LOGIN_RE`), not system accounts'."""
-    if not any(guard in text for guard in _LOG_LOGIN_GUARD):
+    if not _LOG_LOGIN_SCAN.found_in(text):
         return text
     return _LOG_LOGIN_RE.sub(
         lambda m: m[0] if m["login"] in _SYSTEM_USERS else swap_group(m, "login", replace("name", m["login"], m["login"])),
@@ -979,6 +983,7 @@ _DEVICE_OWNER_RE = re.compile(
 _DEVICE_WORDS = ("SURFACE", "Surface", "LAPTOP", "Laptop", "PHONE", "Phone", "iPad", "IPAD", "MacBook", "MACBOOK",
                  "iMac", "IMAC", "Galaxy", "GALAXY", "Pixel", "PIXEL", "ThinkPad", "THINKPAD", "hromebook",
                  "HROMEBOOK", "Tablet", "TABLET")
+_DEVICE_WORD_SCAN = Literals(_DEVICE_WORDS)
 #: The first words of a device's name that are no one's: its maker, its kind, a place.
 _NOT_OWNERS = frozenset(
     """desktop laptop pc win windows surface microsoft dell hp lenovo asus acer apple samsung google huawei xiaomi
@@ -989,7 +994,7 @@ _NOT_OWNERS = frozenset(
 
 def scrub_device_owners(text: str, replace: Replace) -> str:
     """Owners' names in devices' names (see :data:`_DEVICE_OWNER_RE`)."""
-    if not any(word in text for word in _DEVICE_WORDS):
+    if not _DEVICE_WORD_SCAN.found_in(text):
         return text
     return _DEVICE_OWNER_RE.sub(
         lambda m: m[0] if m["owner"].lower() in _NOT_OWNERS or m["owner"].lower() in _NOT_NAMES

@@ -71,6 +71,7 @@ from transforms.builtin import (
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
 from transforms.builtin._pii_names import CREDENTIAL_HEADERS, names_a_search, not_a_secret, words
+from transforms.builtin._pii_literals import Literals
 from transforms.builtin._pii_words import LATIN_LETTERS, fold, starts_a_word, swap_group
 from transforms.builtin._pii_phones import COUNTRY_CODES, phone_key, with_country_code  # noqa: F401
 
@@ -128,6 +129,7 @@ _EMAIL_SPOKEN_RE = re.compile(
     r"(?P<domain>(?:[\w-]{1,63}(?:\.|[ ]?[\[(](?i:dot)[\])][ ]?)){1,8}[^\W\d_]{2,24})(?![\w-])"
 )
 _EMAIL_ESCAPES = ("&#", "&commat;", "\\u0040", "\\x40")
+_EMAIL_ESCAPE_SCAN = Literals(_EMAIL_ESCAPES)
 #: An address read out in words or spaced out, as people write one to dodge harvesters:
 #: "jane dot doe at gmail dot com", "jane.doe at example.com", "jane.doe @ example.com". Found
 #: from the "at" (rarer than the words around it): the local part ends right before it, the
@@ -583,7 +585,7 @@ class TextScrubber:
             text = _EMAIL_RE.sub(self._email, text)
         if "%40" in text or "%2540" in text:
             text = _EMAIL_URL_RE.sub(self._email_url, text)
-        if ("&" in text or "\\" in text) and any(escape in text for escape in _EMAIL_ESCAPES):
+        if ("&" in text or "\\" in text) and _EMAIL_ESCAPE_SCAN.found_in(text):
             text = _EMAIL_ESCAPED_RE.sub(self._email, text)
         if ("]" in text or ")" in text) and ("at]" in text or "at)" in text or "AT]" in text or "AT)" in text):
             text = _EMAIL_SPOKEN_RE.sub(self._email, text)
