@@ -15,8 +15,8 @@ import ahocorasick_rs
 
 #: At most this many literal starts per pattern: past it, a guard would cost more than it saves.
 _MAX_STARTS = 64
-#: What makes a character of a pattern more than itself.
-_SPECIAL = frozenset("[](){}?*+|^$.\\")
+#: What makes a character of a regular expression more than itself.
+SPECIAL = frozenset("[](){}?*+|^$.\\")
 
 
 def literal_prefix(pattern: str) -> str:
@@ -29,7 +29,7 @@ def literal_prefix(pattern: str) -> str:
             out.append(pattern[i + 1])
             i += 2
             continue
-        if ch in _SPECIAL:
+        if ch in SPECIAL:
             break
         out.append(ch)
         i += 1

@@ -22,11 +22,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from transforms.builtin._pii_literals import Literals, literal_starts
+from transforms.builtin._pii_literals import SPECIAL, Literals, literal_starts
 
-#: What makes the first character of an alternative more than a literal character.
-_SPECIAL = frozenset("\\[](){}.*+?^$|")
-#: (The empty string is "in" none of these frozensets: a one-character alternative groups.)
+#: (The empty string is "in" neither this nor SPECIAL: a one-character alternative groups.)
 _QUANTIFIERS = frozenset("?*+{")
 
 
@@ -109,7 +107,7 @@ def first_characters(alternatives: list[str]) -> str:
 def _literal_head(alternative: str) -> str | None:
     """The literal character a regular-expression fragment starts with, or None."""
     head = alternative[:1]
-    if not head or head in _SPECIAL or alternative[1:2] in _QUANTIFIERS:
+    if not head or head in SPECIAL or alternative[1:2] in _QUANTIFIERS:
         return None
     return head
 
