@@ -247,7 +247,7 @@ def verify_bundle(path: Path, spec: BundleSpec, *, transforms: tuple[str, ...], 
             if hashlib.sha256(content).hexdigest() != digest:
                 raise BundleError(f"{arcname} in the zip is not the file its manifest names")
         zf.extractall(tmp)
-        if (spec.platform.rsplit("_", 1)[-1], spec.python_version) != _host_platform():
+        if (_machine(spec.platform), spec.python_version) != _host_platform():
             _swap_compiled_packages(Path(tmp))
         result = subprocess.run(
             [sys.executable, "-I", "-S", "-c", _IMPORT_CHECK, tmp, json.dumps(list(plugin_modules)), json.dumps(list(transforms))],
@@ -259,8 +259,14 @@ def verify_bundle(path: Path, spec: BundleSpec, *, transforms: tuple[str, ...], 
     return describe(path, digest=hashlib.sha256(path.read_bytes()).hexdigest())
 
 
+def _machine(platform_tag: str) -> str:
+    """The architecture of a manylinux tag as this machine names its own (``manylinux2014_x86_64``
+    -> ``x86_64``, ``manylinux2014_aarch64`` -> ``aarch64``)."""
+    return platform_tag.split("_", 1)[1]
+
+
 def _host_platform() -> tuple[str, str]:
-    """(architecture as manylinux tags write it, Python major.minor) of this machine."""
+    """(architecture, Python major.minor) of this machine."""
     return platform.machine(), f"{sys.version_info.major}.{sys.version_info.minor}"
 
 
@@ -272,8 +278,10 @@ def _swap_compiled_packages(tree: Path) -> None:
     its pure-Python dependencies are still what the check imports. Raises
     :class:`BundleError` when this machine has no such installation to check with."""
     compiled = sorted({path.relative_to(tree).parts[0] for path in tree.rglob("*.so")})
-    bundled = {_normalize(info.name[: -len(".dist-info")].rsplit("-", 1)[0]): info.name[: -len(".dist-info")].rsplit("-", 1)[1]
-               for info in tree.glob("*.dist-info")}
+    bundled = {}
+    for info in tree.glob("*.dist-info"):
+        name, version = info.name[: -len(".dist-info")].rsplit("-", 1)
+        bundled[_normalize(name)] = version
     owners = importlib.metadata.packages_distributions()  # of this machine's installation
     for package in compiled:
         name = next((d for d in owners.get(package, ()) if _normalize(d) in bundled), None)

@@ -286,3 +286,11 @@ def _s3_created(bucket: str, key: str) -> dict:
             "object": {"key": quote_plus(key, safe="/"), "size": 1024, "eTag": "0123456789abcdef", "sequencer": "0066F1A2B3C4D5E6F7"},
         },
     }]}
+
+
+def test_each_architecture_s_platform_tag_names_the_machine_as_the_machine_names_itself():
+    # the import check of a prebuilt bundle swaps compiled packages only when the functions'
+    # machine is not this one: the tag must read as platform.machine() would say it
+    from components.bundle import PLATFORMS, _machine
+
+    assert {arch: _machine(tag) for arch, tag in PLATFORMS.items()} == {"arm64": "aarch64", "x86_64": "x86_64"}
