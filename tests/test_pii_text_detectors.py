@@ -194,6 +194,7 @@ TOKEN_EXAMPLES = {
     "discord_bot_token": "MTA4NjQ5NjE2NzM0MjQ4NzQ4OA.GxYz1a.k3Jd9fLq0ZpT7wXvB2nC5mRy8sHu4eGa",
     "mollie_key": "live_5Iqn7SHqNsm9wOSqe2cWKuK3mGIume",
     "prefect_key": "pnu_SH0oQGKgTBRu6kfvwyYceR5hHtDTuDhhzxH8",
+    "der_private_key": "MHcCAQEEIBJ2kq7TjTQ4yWcJ8qHqN0ZrM5xE1Lw+GaP3vS9dYfNboAoGCCqGSM49AwEHoUQDQgAE",  # SEC1 EC
     "teams_webhook": "https://acme.webhook.office.com/webhookb2/fd5f4a62-7b78-4f6b-c6ed-2b5c2783d1ec@72f988bf-86f1-41af-91ab-2d7cd011db47/IncomingWebhook/70f09f34da819a17a409f1da04701295/c940b21d-8122-533a-bbca-14d84f650d80",
     "zapier_webhook": "https://hooks.zapier.com/hooks/catch/1234567/abcd9xyz",
     "stripe_client_secret": "pi_3MtwBwLkdIwHu7ix28a3tqPa_secret_Lyj8qjXZjfevW7FO1cGMLHOnJ",
@@ -207,6 +208,17 @@ TOKEN_EXAMPLES = {
     "lob_key": "live_" + "0f" * 17 + "a",
     "mandrill_key": "md-" + "a1B2_" * 4 + "c3",
     "synapse_signing_key": "ed25519 a_Xq9T " + "a1B2+/" * 7 + "c",
+    # an RSA key in PKCS#8 DER, base64 without its BEGIN/END lines (PKCS#1 and EC/Ed25519 below)
+    "der_private_key": "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQ" + "Zx9+aB3/" * 9,
+    "onion_secret_key": "PT0gZWQyNTUxOXYxLXNlY3JldDogdHlwZTAgPT0AAAAS31xJE1NuKMDj8K2+zNpoyzgO1eUlErztRLKu/DQgBoeg==",
+    "nkey_seed": "SUANLOYD2FYZADUK25HBN5SYOLAP7TXQAYUHGMYUPCXS3D63434SKPVD5M",
+    "tls_secret": "CLIENT_RANDOM " + "535f4532" * 8 + " " + "17eb2dee" * 12,
+    "otp_secret": "otpauth-migration://offline?data=CioKCi8i1wA%2FQlbhdZ0yCQCifwsyxtcS%2Bl1ypvbDBP8",
+    "unkey_key": "unkey_nyco6kr0NsPxROX8pNNYu11jfB",
+    "woocommerce_key": "ck_33ada1b4c59cba8d156f4a2152717b882bf09d0f",
+    "azure_devops_pat": "HvhhO171Xyf4Mm7vjOWx77rzYo3Y5vbsfbLaLBFSEbaX1exfGVvtxJjYjYUAGEhSxI1FHYn4r1N5AZDO5kPZ",
+    "appwrite_key": "standard_" + "f84bf206d100c935" * 10,
+    "make_webhook": "https://hook.eu1.make.com/uaklk4ovob3wfti7suvxtwvcdmfz1ofw",
     "laravel_key": "base64:n7+8CnoU0L0MBnChqeD2DYlqXjUYwe6AwtED1Y3TauS=",
     "twitch_stream_key": "live_123456789_AbCdEfGhIjKlMnOpQrStUvWxYz0123",
     "stream_key": "rtmp://a.rtmp.youtube.com/live2/abcd-efgh-ijkl-mnop-qrst",
@@ -234,6 +246,7 @@ MORE_TOKEN_EXAMPLES = {
     "huggingface_token": "hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789",  # 36 characters after hf_
     "newrelic_key": "NRII-313X724GC3GKWJC6X7SQ912T7L8MGCCV",  # an insert key
     "slack_webhook": "https://hooks.slack.com/commands/T0001/1234/Nfy6mjkBCXeJbSA8WWHdOvUe",  # a slash command's response_url
+    "der_private_key": "MHcCAQEEIBJ2kq7TjTQ4yWcJ8qHqN0ZrM5xE1Lw+GaP3vS9dYfNboAoGCCqGSM49AwEHoUQDQgAE",  # SEC1 EC
     "teams_webhook": "https://outlook.office.com/webhook/fd5f4a62-7b78-4f6b-c6ed-2b5c2783d1ec@72f988bf-86f1-41af/IncomingWebhook/70f09f34da819a17",
 }
 

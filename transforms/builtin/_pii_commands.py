@@ -35,6 +35,7 @@ _TOOL_FLAGS = (
     ("nuget|dotnet nuget", "-k|--api-key|-ApiKey", ""),
     # commands that store a secret: the value given is one
     ("gh secret set|gh variable set", "--body|-b", ""),
+    ("conan remote login|conan user|conan remote auth", "-p|--password", ""),
     ("aws secretsmanager create-secret|aws secretsmanager put-secret-value|aws secretsmanager update-secret",
      "--secret-string", ""),
 )
@@ -144,7 +145,7 @@ _PROSE_PASSWORD_RE = re.compile(
     + _PROSE_VALUE.format("pl")
     + r"|(?<![\w-])(?:[ŞşSs]ifrem|[ŞşSs]ifreniz|[ŞşSs]ifre|[Pp]arolam|[Pp]arolanız|[Pp]arola)(?:[ ]şu)?[ ]{0,3}:?[ ]{1,3}"
     + _PROSE_VALUE.format("tr")
-    + r"|(?:パスワード|暗証番号|密码|密碼|口令|비밀번호|패스워드|암호)(?:は|が|是|为|為|는|은|:|：)[ ]{0,3}(?P<cjk>[!-~]{4,128}+)"
+    + r"|(?:パスワード|暗証番号|密码|密碼|口令|비밀번호|패스워드|암호)(?:は|が|是|为|為|는|은|:|：|(?=[ ]))[ ]{0,3}(?P<cjk>[!-~]{4,128}+)"
 )
 #: A credential's name and its quoted value with only a space between: ``secret_token "..."``
 #: (nginx, HCL blocks, log lines); the name is judged, and a value holding a space, or a short
@@ -172,6 +173,43 @@ _NETRC_RE = re.compile(
     r"|default(?:\s++(?:login|account|port)[ \t]++[^\s]{1,256}+){1,3})"
     r"\s++password[ \t]++(?P<password>[^\s]{1,256}+)"
 )
+
+
+#: More commands with a password in a place of their own: an archiver's ``-p`` with the password
+#: attached (``7z a -pSECRET``), ``ngrok config add-authtoken TOKEN``, ``net use \\\\host\\share
+#: PASSWORD /user:...``, ``schtasks ... /RP PASSWORD``, FreeRDP's ``/p:PASSWORD``, ``chpasswd <<<
+#: 'user:password'``, an expect script's ``send`` after a password prompt, GitHub Actions'
+#: ``::add-mask::VALUE`` (the value is a secret by definition), and Cisco IOS's ``password 0 ...``,
+#: ``enable secret 5 ...``, ``snmp-server community ...``, ``tacacs-server key 7 ...``.
+_COMMAND_SECRET_RE = re.compile(
+    r"(?<![\w.-])(?:7z|7za|7zr|rar|unrar)(?:\.exe)?[ ][^\n|;&]{0,256}?(?<=[ ])-p(?P<archive>[^\s'\"-][^\s'\"]{0,255}+)"
+    r"|(?<![\w.-])ngrok(?:\.exe)?[ ]+(?:config[ ]+add-authtoken|authtoken)[ ]+(?P<ngrok>[^\s'\"]{8,256}+)"
+    r"|(?<![\w.-])(?i:net)[ ]+(?i:use)[ ]+(?:[A-Za-z]:[ ]+)?\\\\[^\s]{1,256}+[ ]+(?P<netuse>[^\s/*\"][^\s]{0,127}+)(?=[ ]+/)"
+    r"|(?<![\w.-])(?i:schtasks)(?:\.exe)?[ ][^\n]{0,512}?[ ]/(?i:RP)[ ]+(?:\"(?P<rpq>[^\"\n*]{1,128}+)\"|(?P<rp>[^\s\"*][^\s]{0,127}+))"
+    r"|(?<![\w.-])(?:xfreerdp|wlfreerdp|sdl-freerdp|freerdp)[ ][^\n]{0,512}?[ ]/p:(?:'(?P<rdpq1>[^'\n]{1,256}+)'|\"(?P<rdpq2>[^\"\n]{1,256}+)\"|(?P<rdp>[^\s'\"]{1,256}+))"
+    r"|(?<![\w.-])chpasswd[ ]*<<<[ ]*['\"]?[^\s:'\"]{1,64}+:(?P<herestring>[^\s'\"]{1,128}+)"
+    r"|(?<![\w.-])expect[ ]+\"[^\"\n]{0,64}?(?i:password|passphrase|passcode|pin)[^\"\n]{0,64}\"[ \t]*\r?\n[ \t]*send[ ]+\"(?P<send>[^\"\n\\]{1,128}+)"
+    r"|::add-mask::(?P<mask>[^\s\"']{1,512}+)"
+    # mail protocols: SMTP's AUTH PLAIN and the answer to its password prompt, IMAP's LOGIN
+    r"|(?<![\w-])AUTH[ ]+PLAIN[ ]+(?P<plain>[A-Za-z0-9+/]{8,512}+={0,2})"
+    r"|334[ ]+UGFzc3dvcmQ6[ \t]*\r?\n(?:C:[ ]+)?(?P<smtplogin>[A-Za-z0-9+/]{4,512}+={0,2})"
+    r"|(?m:^)(?:C:[ ]+)?[A-Za-z]{0,4}[0-9]{1,6}[ ]+(?:LOGIN|login)[ ]+(?:\"[^\"\n]{1,128}+\"|[^\s\"]{1,128}+)[ ]+(?:\"(?P<imapq>[^\"\n]{1,128}+)\"|(?P<imap>[^\s\"]{1,128}+))"
+    r"|(?m:^)[ \t]*(?:username[ ]+[^\s]{1,64}+[ ]+(?:privilege[ ]+[0-9]{1,2}[ ]+)?(?:password|secret)|enable[ ]+(?:password|secret)"
+    r"|(?:tacacs|radius)-server[ ]+key|key-string|snmp-server[ ]+community)[ ]+(?:[0-9][ ]+)?(?P<ios>[^\s]{1,256}+)"
+)
+#: Names and values written apart, the name judged: Terraform's ``variable "db_password" {
+#: default = "..." }``, Go's printing of a Kubernetes env entry ``{Name:API_TOKEN Value:...}``,
+#: PHP's ``var_dump`` (``["password"]=> string(18) "..."``), KeePass XML's ``<Key>Password</Key>
+#: <Value>...</Value>``.
+_NAMED_APART_RE = re.compile(
+    r"(?<![\w-])variable[ ]+\"(?P<tf>[\w.-]{1,128}+)\"[ ]*\{[^{}]{0,512}?\bdefault[ ]*=[ ]*\"(?P<tfv>[^\"\n]{1,256}+)\""
+    r"|\{Name:(?P<go>[\w.-]{1,128}+)[ ]Value:(?P<gov>[^\s{}]{1,256}+)"
+    r"|\[\\?\"(?P<php>[\w.-]{1,64}+)\\?\"\]=>\s{0,16}+string\([0-9]{1,6}\)[ ]\\?\"(?P<phpv>[^\"\n\\]{1,256}+)"
+    r"|<Key>(?P<kp>[^<]{1,64}+)</Key>\s{0,16}+<Value(?:[ ][^>]{0,128}+)?>(?P<kpv>[^<]{1,256}+)</Value>"
+)
+#: A config file's ``Name  value`` line (Fluent Bit's ``HTTP_Passwd``, keepalived's ``auth_pass``,
+#: sshd-like files): the name is judged; a value that is only letters is a word (``auth_type PASS``).
+_CONFIG_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Za-z][\w.-]{1,63}+)[ \t]++(?P<value>[^\s]{4,256}+)[ \t]*\r?$")
 
 
 def scrub(text: str, redacted: str, names_credential: Callable[[str], bool]) -> str:
@@ -218,7 +256,29 @@ def scrub(text: str, redacted: str, names_credential: Callable[[str], bool]) -> 
         text = _PGPASS_RE.sub(lambda m: _swap(m, "password", redacted), text)
     if "password" in text and ("machine" in text or "default" in text):
         text = _NETRC_RE.sub(lambda m: _swap(m, "password", redacted), text)
+    if (" -p" in text or "ngrok" in text or "/user:" in text or "/RP" in text or "/rp" in text or "/p:" in text
+            or "<<<" in text or "send " in text or "::add-mask::" in text or "password " in text or "secret " in text
+            or "community " in text or "key " in text or "key-string" in text or "AUTH PLAIN" in text
+            or "334 " in text or " LOGIN " in text or " login " in text):  # an IMAP tag: a001 LOGIN
+        text = _COMMAND_SECRET_RE.sub(lambda m: _swap(m, m.lastgroup, redacted), text)
+    if "default" in text or "{Name:" in text or "]=>" in text or "<Key>" in text:
+        text = _NAMED_APART_RE.sub(lambda m: _apart(m, redacted, names_credential), text)
+    if "\n" in text:
+        text = _CONFIG_LINE_RE.sub(lambda m: _config_line(m, redacted, names_credential), text)
     return text
+
+
+def _apart(match: re.Match[str], redacted: str, names_credential: Callable[[str], bool]) -> str:
+    name = next(g for g in ("tf", "go", "php", "kp") if match[g] is not None)
+    if not names_credential(match[name]):
+        return match[0]
+    return _swap(match, name + "v", redacted)
+
+
+def _config_line(match: re.Match[str], redacted: str, names_credential: Callable[[str], bool]) -> str:
+    if match["value"].isalpha() or match["value"][0] in "[{(\"'":
+        return match[0]  # "auth_type PASS", "password {": a word, or a block that opens
+    return _named(match, redacted, names_credential)
 
 
 def _swap(match: re.Match[str], group: str, redacted: str) -> str:

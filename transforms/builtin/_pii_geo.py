@@ -21,6 +21,7 @@ import re
 from typing import Callable
 
 from transforms.builtin._pii_ip import PUBLIC_RESOLVERS
+from transforms.builtin._pii_literals import Literals
 from transforms.builtin._pii_words import cased
 
 Replace = Callable[[str, str, str], str]
@@ -253,8 +254,41 @@ def h3_cell(value: str) -> bool:
     return True
 
 
+#: Still more notations: degrees and decimal minutes (geocaching's ``N 52° 31.204 E 013° 24.297``),
+#: aviation's degrees, minutes and seconds without signs (``N51 30 26.5 W000 07 39.1``), a UTM
+#: reference after its word (``UTM 33U 389456 5819734``), Bing Maps' ``47.613862~-122.319174``.
+_DDM = r"[NSns][ ]?[0-9]{1,2}°[ ]?[0-9]{1,2}\.[0-9]{3,4}['′]?"
+_DDM_RE = re.compile(_DDM + r"[ ,]{1,3}" + _DDM.replace("[NSns]", "[EWew]").replace("{1,2}°", "{1,3}°"))
+_AVIATION_RE = re.compile(
+    r"(?<![A-Za-z0-9])[NS][0-9]{2}[ ]?[0-5][0-9][ ]?[0-5][0-9](?:\.[0-9]{1,2})?[ ,/]{0,3}[EW][0-9]{3}[ ]?[0-5][0-9][ ]?[0-5][0-9]"
+    r"(?:\.[0-9]{1,2})?(?![0-9])"
+)
+_UTM_RE = re.compile(r"(?<![A-Za-z])(?:UTM|utm)[ :]{1,3}[0-9]{1,2}[ ]?[C-HJ-NP-X][ ][0-9]{6}[ ][0-9]{7}(?![0-9])")
+_TWO_DIGITS_RE = re.compile(r"[0-9]{2}")
+_TILDE_PAIR_RE = re.compile(r"(?<![0-9.])(-?[0-9]{1,2}\.[0-9]{4,15})~(-?[0-9]{1,3}\.[0-9]{4,15})(?![0-9])")
+#: A post office box, an address of its own: ``PO Box 4471``, ``Postfach 10 12 34``, ``Apartado de
+#: Correos 1234``, ``BP 123``, ``ص.ب 12345``.
+_PO_BOX_RE = re.compile(
+    r"(?<![\w])(?:(?i:p\.?[ ]?o\.?[ ]?box|post office box|postfach|apartado de correos|apartado postal|apdo\.|boîte postale"
+    r"|boite postale|casilla de correo|caixa postal|postbus|postboks)|ص\.ب\.?|ص ب)[ ]?[0-9]{1,7}(?:[ ][0-9]{2}){0,2}(?![0-9])"
+)
+_PO_BOX_SCAN = Literals(["box", "Box", "BOX", "postfach", "Postfach", "apartado", "Apartado", "Apdo", "oîte postale",
+                         "oite postale", "asilla de correo", "aixa postal", "ostbus", "ostboks", "ص.ب", "ص ب"])
+
+
 def scrub_places(text: str, replace: Replace) -> str:
     """The other notations of a place (:data:`_W3W_RE`...), each behind its literal."""
+    if "°" in text:
+        text = _DDM_RE.sub(lambda m: replace("location", " ".join(m[0].split()), m[0]), text)
+    if ("N" in text or "S" in text) and ("E" in text or "W" in text) and _TWO_DIGITS_RE.search(text) is not None:
+        text = _AVIATION_RE.sub(lambda m: replace("location", m[0], m[0]), text)
+    if "UTM" in text or "utm" in text:
+        text = _UTM_RE.sub(lambda m: replace("location", m[0], m[0]), text)
+    if "~" in text:
+        text = _TILDE_PAIR_RE.sub(lambda m: m[0] if not _a_place(float(m[1]), float(m[2])) else replace(
+            "location", f"{_number(m[1])},{_number(m[2])}", m[0]), text)
+    if _PO_BOX_SCAN.found_in(text):
+        text = _PO_BOX_RE.sub(lambda m: replace("address", " ".join(m[0].lower().split()), m[0]), text)
     if "///" in text or "w3w.co" in text or "what3words" in text:
         text = _W3W_RE.sub(lambda m: replace("location", m[0].lower(), m[0]), text)
     if "+" in text:

@@ -505,7 +505,7 @@ def _tail_ok(text: str, end: int) -> bool:
 
 _CUES = {
     "phone": r"call(?:ed|ing)?|phone|ph|tel|tél|telephone|téléphone|telefon|telefono|teléfono|telefone|telemóvel"
-             r"|mobile|mobil|móvil|movil|cell|cellphone|cellulare|celular|handy|portable|WhatsApp|whatsapp|sms|text me|fax"
+             r"|mobile|mobil|móvil|movil|cell|cellphone|cellulare|celular|handy|portable|WhatsApp|whatsapp|sms|text me|fax|bizum|Bizum|BIZUM|pix|PIX|mpesa|M-Pesa|m-pesa|gcash|GCash"
              r"|ring me|mob|tlf|gsm|puhelin|rufnummer|mobilnummer|festnetz|numéro de téléphone|contact number"
              r"|telefonu|telefoon|mobiel|komórka|telefonnummer|llámame|chiamami|appelez-moi|dzwonić|dzwonic|zadzwoń|zadzwon"
              r"|ligue-me|liga-me|ligue|ligar|anrufen|bel me|chiamare|chiama|appelle-moi|appelle|appeler|zavolejte"
@@ -528,7 +528,9 @@ _CUES = {
     "account_number": r"account|acct|a/c|kontonummer|konto|numéro de compte|n° de compte|número de cuenta"
                       r"|numero di conto|conto corrente|rekeningnummer|rekening|bank account|bankkonto|číslo účtu|cislo uctu"
                       r"|numer konta|nr konta|számlaszám|bankszámlaszám|broj računa|tilinumero|nuban|nomor rekening"
-                      r"|conta corrente|conta poupança|número da conta|numero da conta|conta",
+                      r"|conta corrente|conta poupança|número da conta|numero da conta|conta"
+                      r"|р/с|р/сч|расчетный счет|расчётный счёт|лицевой счет|лицевой счёт|номер счета|номер счёта"
+                      r"|рахунок|номер рахунку|hesap no|hesap numarası|iban no",
     "sort_code": r"sort[ -]?code|bankleitzahl|blz",
     "routing_number": r"routing|aba|rtn|transit number|routing transit",
     "passport": r"passport|passeport|reisepass|pasaporte|passaporto|paspoort|passaporte|pass no"
@@ -556,7 +558,7 @@ _CUES = {
     "national_id": r"national id|national identity|id number|id no|id card|identity card|identity number"
                    r"|personalausweis|ausweis|carte d'identité|cni|cédula|cedula|dni|nie|nif|nir|cpf|cnpj|rg"
                    r"|pesel|personnummer|nric|codice fiscale|steuer-?id|steuernummer|steueridentifikationsnummer"
-                   r"|tax id|tin|itin|nino|national insurance|ni number|pan|curp|rfc|sozialversicherungsnummer"
+                   r"|tax id|tin|itin|nino|national insurance|ni number|pan|curp|sozialversicherungsnummer"
                    r"|numéro de sécurité sociale|sécurité sociale|insee|hetu|cpr|rrn|my number|mynumber|tfn|medicare"
                    r"|nhs|henkilötunnus|fødselsnummer|fodselsnummer|rijksregisternummer|registre national"
                    r"|numéro national|national number|contribuinte|nipc|マイナンバー|個人番号|nric|ic no|pps number"
@@ -568,7 +570,16 @@ _CUES = {
                    r"|unique pupil number|voter id \(epic\)|voter id|voter id card|voter card|epic number|epic no"
                    r"|رقم الهوية الوطنية|رقم الهوية|الهوية الوطنية|رقم الإقامة|رقم السجل المدني|السجل المدني"
                    r"|numéro de sécurité sociale|número de la seguridad social|número de seguridad social"
-                   r"|número de afiliación|numero de afiliacion|nss|sécu|numéro ine|numero ine",
+                   r"|número de afiliación|numero de afiliacion|nss|sécu|numéro ine|numero ine"
+                   # more countries' IDs after their word (VN, EG, JO, RU, KZ, LV, DE, BR, HU, NG, GH, PH, LK,
+                   # BD, MA, CO, FR, PT, PL, BG, IL, NO)
+                   r"|cccd|số cccd|so cccd|căn cước công dân|can cuoc cong dan|الرقم القومي|الرقم الوطني"
+                   r"|снилс|snils|иин|iin|personas kods|personas koda|rentenversicherungsnummer|rvnr"
+                   r"|título de eleitor|titulo de eleitor|taj|taj szám|taj számom|taj-szám|nin|bvn|ghana card"
+                   r"|sss|sss no|nic|nic no|nid|nid number|nid নম্বর|cin|c\.c\.|carte d'identité|carte nationale d'identité"
+                   r"|n° de carte d'identité|numéro d'assurance maladie|niss|numer dowodu|numer dowodu osobistego"
+                   r"|dowód osobisty|егн|егн-то|מספר תעודת זהות|תעודת זהות|fødselsnummeret|fødselsnummer"
+                   r"|паспорт|серия и номер|personal number|rodné číslo",
     # the numbers an insurer or a health system knows a person by (reported as member_id)
     "member_id": r"member id|member number|membership number|subscriber id|subscriber number|insurance id"
                  r"|insurance number|policy holder id|medicaid id|medicaid number|beneficiary id|ehic|ehic card"
@@ -583,7 +594,8 @@ _GAP = (
     r"(?:[\s:=#.'\"()\-–：]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|numarası|numarasi"
     r"|is|are|was|är|er|of|id|card"
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
-    r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº|reg_sz)\b){0,4}+"
+    r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº|reg_sz|value|valor|wert"
+    r"|valeur|mitt|mine|là|ir|ми|е)\b){0,4}+"
     r"[\s:=#.'\"()\-–：]{0,4}+"
 )
 #: Identifiers with a check digit whose word is also a common word or an abbreviation of
@@ -592,6 +604,7 @@ _GAP = (
 #: (cue words, kind, validators tried in order)
 _CHECKED_CUES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"ird|nz ird|inland revenue number", "tax_id", ("nz.ird",)),
+    (r"rfc|r\.f\.c\.", "tax_id", ("mx.rfc",)),  # "RFC 5737" is a Request for Comments
     (r"emšo|emso|enotna matična številka občana|jmbg|јмбг|матични број|матичен број", "national_id", ("si.emso",)),
     (r"samordningsnummer|samordningsnr|coordination number", "national_id", (se_coordination_ok,)),
     (r"bis|numéro bis|numero bis|bis number|bis-nummer|bisnummer", "national_id", ("be.bis",)),

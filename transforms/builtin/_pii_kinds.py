@@ -168,6 +168,16 @@ KIND_CLASS: dict[str, str] = {
     "lob_key": "credential",
     "mandrill_key": "credential",
     "synapse_signing_key": "credential",
+    "der_private_key": "credential",
+    "onion_secret_key": "credential",
+    "nkey_seed": "credential",
+    "tls_secret": "credential",
+    "otp_secret": "credential",
+    "unkey_key": "credential",
+    "woocommerce_key": "credential",
+    "azure_devops_pat": "credential",
+    "appwrite_key": "credential",
+    "make_webhook": "credential",
 }
 
 

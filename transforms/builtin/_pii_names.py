@@ -55,7 +55,11 @@ _TRAILING_DIGITS_RE = re.compile(r"(?<=[a-z]{4})[0-9]+$")
 
 
 #: Letters with a stroke or a ligature, which NFKD leaves whole (``số_điện_thoại``, ``hasło``).
-_UNDECOMPOSED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "ı": "i", "ħ": "h", "þ": "th", "ð": "d"})
+#: Letters NFKD leaves whole, and the invisible characters a name may hide a word break
+#: behind (``client_se\u00adcret``: a soft hyphen, zero-width spaces and joiners, a BOM).
+_UNDECOMPOSED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "ı": "i", "ħ": "h", "þ": "th", "ð": "d",
+                               "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
+                               "\ufeff": None})
 
 
 def words(name: str) -> tuple[str, ...]:
@@ -139,12 +143,24 @@ class NameRule:
 #: Twilio's resource SIDs (two capitals and 32 hex digits: ``CallSid``, ``AccountSid``; its
 #: auth token has no prefix; an API key's ``SK`` SID is taken as part of the key) and Stripe's card tokens and payment methods (``tok_``, ``pm_``,
 #: ``card_``, ``src_``: references that only the account's secret key can use).
-_NOT_A_SECRET_RE = re.compile(r"(?!SK)[A-Z]{2}[0-9a-f]{32}|(?:tok|pm|card|src)_[A-Za-z0-9]{14,40}")
+#: An Ethereum address (``0x`` and 40 hex digits: a contract's or an account's public
+#: address, under ``token_contract``; a private key has 64).
+_NOT_A_SECRET_RE = re.compile(r"(?!SK)[A-Z]{2}[0-9a-f]{32}|(?:tok|pm|card|src)_[A-Za-z0-9]{14,40}|0x[0-9a-fA-F]{40}")
+#: What stands for a credential without being one: a template's or a shell's variable
+#: (``${SMTP_PASSWORD}``, ``${{ secrets.NPM_TOKEN }}``, ``{{password}}``, ``$DB_PASSWORD``,
+#: ``%API_KEY%``), a usage text's ``<PASSWORD>``, a form's mask (``********``). A bare
+#: ``$`` word must be in capitals (``$ecret`` may be a password), a ``<...>`` holds no digit.
+_PLACEHOLDER_RE = re.compile(
+    r"\$\{\{?[ ]?[A-Za-z_][\w.-]{0,63}[ ]?\}\}?|\{\{[ ]?[A-Za-z_][\w.-]{0,63}[ ]?\}\}|\$[A-Z_][A-Z0-9_]{0,63}"
+    r"|%[A-Z_][A-Z0-9_]{0,63}%|<[A-Za-z][A-Za-z_ -]{0,40}>|[*\u2022\u25cf]{3,64}"
+)
 
 
 def not_a_secret(value: str) -> bool:
-    """Is ``value``, found under a credential's name, one of those identifiers?"""
-    return 16 <= len(value) <= 48 and _NOT_A_SECRET_RE.fullmatch(value) is not None
+    """Is ``value``, found under a credential's name, one of those identifiers or a placeholder?"""
+    if 16 <= len(value) <= 48 and _NOT_A_SECRET_RE.fullmatch(value) is not None:
+        return True
+    return len(value) <= 72 and _PLACEHOLDER_RE.fullmatch(value) is not None
 
 
 # --- personal data -------------------------------------------------------------------------
@@ -190,7 +206,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             in memory of, in memoriam, in honor of, in honour of, pseudo, pseudonym, pseudonyme, spitzname,
             apodo, soprannome, gamertag, gamer tag, player name,
             家族氏名, 口座名義, 口座名義人, 口座名義カナ, 名義, 名義人, 受取人名, 患者名, 患者氏名, 所有者, 所有者名,
-            车主, 車主, 联系人, 聯絡人, 聯繫人, 收件人, 收货人, 收貨人, 예금주, 수령인, 보호자, 환자명
+            车主, 車主, 联系人, 聯絡人, 聯繫人, 收件人, 收货人, 收貨人, 예금주, 수령인, 보호자, 환자명,
+            주문자명, 會員姓名, 会员姓名, 英文姓名, 户名, 戶名, 收件人, 收货人, піб, пиб, фио, გვარი, სახელი, nama penuh, nama, mbiemri, emri, nume, prenume complet, name on card, nameoncard, card name, nafn, mottagare, alici, alıcı, receiver name, consignee name, ayant droit, ayants droit
         """,
     },
     "contact": {
@@ -242,7 +259,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             ulice, lakcim, lakcím, адрес, улица, διεύθυνση, οδός, 住所, 地址, 详细地址, 주소, national address, short address,
             national address short,
             адреса, العنوان, عنوان, آدرس, نشانی, כתובת, पता, ঠিকানা, ที่อยู่, dia chi, alamat, alamat lengkap,
-            tirahan, anwani, پتہ, 地址詳細, 收件地址, 收货地址, 配送先, 配送先住所, 배송지, 배송 주소, 수령지
+            tirahan, anwani, پتہ, 地址詳細, 收件地址, 收货地址, 配送先, 配送先住所, 배송지, 배송 주소, 수령지,
+            住所1, 住所2, 現住所, 通訊地址, 通讯地址, 戶籍地址, 户籍地址, მისამართი, alamat surat menyurat, alamat rumah, عنوان الشحن, عنوان التسليم, adresse risque, adresse du risque, po box, p o box, postfach, apartado, apartado de correos, boite postale
         """,
         "postal_code": """
             postal code, postalcode, postcode, post code, zip, zip code, zipcode, postleitzahl, plz,
@@ -263,7 +281,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             дата народження, 生年月日, 誕生日, 出生日期, 出生年月日, 出生年月, 生日, 생년월일, 생일,
             ημερομηνία γέννησης, imerominia gennisis, تاريخ الميلاد,
             تاریخ تولد, تاریخ پیدائش, תאריך לידה, जन्म तिथि, जन्मतिथि, जन्म दिनांक, জন্ম তারিখ, วันเกิด,
-            ngay sinh, tanggal lahir, tgl lahir, tarikh lahir, kaarawan, tarehe ya kuzaliwa, dogum gunu, birth
+            ngay sinh, tanggal lahir, tgl lahir, tarikh lahir, kaarawan, tarehe ya kuzaliwa, dogum gunu, birth,
+            birth yyyymmdd, dob yyyymmdd, birth ymd, تاريخ الميلاد هجري, تاريخ الميلاد الهجري, hijri dob, dob hijri
         """,
         # where a person was born: with the date, it singles one out
         "birth_place": """
@@ -300,7 +319,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             numero immatriculation, matricula, placa, targa, kenteken, rejestracja, tablica rejestracyjna, plaka,
             plate, number plate, numberplate, reg plate, vehicle plate, plate no, vrm, vehicle registration mark,
             nomor polisi, nopol, plat nomor, 车牌号, 车牌, 车牌号码, 車牌, 車牌號碼, ナンバー, 車両番号, ナンバープレート,
-            자동차 등록번호, 차량번호, 차량 번호
+            자동차 등록번호, 차량번호, 차량 번호,
+            nr rejestracyjny, numer rejestracyjny, госномер, гос номер, номерной знак, registreringsnummer, regnr, reg nr, kenteken, targa, plate number, license plate number, licence plate number, vehicle registration, vehicle registration number, registration number plate
         """,
         "tax_id": """
             tax id, tax identifier, tax number, tax no, tax identification number, tin, taxpayer id,
@@ -321,7 +341,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             beneficiary id, mbi,
             kvnr, krankenversichertennummer, versicherten id, nhi, nhi number, national health index,
             ine, numero ine, ehic, ehic number, tessera sanitaria, cartao sus, cns, numero cns,
-            phn, personal health number, ohip, ohip number, health card, health plan number, subscriber id
+            phn, personal health number, ohip, ohip number, health card, health plan number, subscriber id,
+            student id, student number, studentid, matriculation number, matrikelnummer, fallnummer, patientennummer, patient id number, numero dossier patient, ipp, dossier patient, nhs number, hokensho, 保険証番号, 被保険者番号, 記号番号
         """,
         "national_id": """
             national id, nationalid, national identifier, national id number, national identity number,
@@ -355,7 +376,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             numero afiliacion, imss, nss imss, spid code, fiscal number, codice spid, nomor sim, sim number,
             samordningsnummer, numero bis, bis nummer, upn pupil, unique pupil number, hkid, jmbg number,
             epic number, voter id number, npwp, nip number, cartao cidadao, numero cartao cidadao, matricule cns,
-            steuer nummer, id nacional, numero identificacion
+            steuer nummer, id nacional, numero identificacion,
+            seria i numer dowodu, numer dowodu, numer dowodu osobistego, dowod osobisty, taj, taj szam, taj szám, adoazonosito jel, adoazonosito, niss, унзр, unzr, პირადი ნომერი, nambari ya kitambulisho, kitambulisho, ic no, ic number, mykad, cnic, qid, qatar id, civil id, civil number, pis, pis pasep, pasep, nit, nis, idnp, alien number, a number, uscis number, 居留證號, 居留证号, numri personal, national identification number, personal identity number, personnummer, identity doc id, identitydocid, personal customs clearance code, customs clearance code, 개인통관고유부호, rg, registro geral, kennitala, egn, snils, снилс, iin, иин, pinfl, jshshir, nin, bvn, ghana card, ghanacard, sss, umid, nic, nid, cin, cedula ciudadania, cedula identidad, dpi, curp, rut, ruc, cuil
         """,
     },
     "bank_account": {
@@ -369,7 +391,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             rekeningnummer, rekening, numer konta, nrb, bank details, banking details, bank info,
             direct deposit, deposit account, payout account,
             nomor rekening, no rekening, 口座番号, 口座, 계좌번호, 账号, 银行账号, 银行卡号, cislo uctu,
-            numero de cuenta, nuban, account no nuban
+            numero de cuenta, nuban, account no nuban,
+            cvu, cbu, chave pix, pix key, chavepix, clabe, raschetny schet, расчетный счет, расчётный счёт, лицевой счет, खाता संख्या, खाता नंबर, bank account no
         """,
     },
     "payment_card": {
@@ -386,7 +409,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             lat long, geopoint, geo point, geo coordinates, breitengrad, laengengrad, langengrad,
             koordinaten, latitud, longitud, coordenadas, latitudine, longitudine, coordonnees,
             coordinate gps, geohash, home geohash, plus code, pluscode, what3words, w3w, h3 index, h3 cell,
-            grid ref, grid reference, os grid ref
+            grid ref, grid reference, os grid ref,
+            latitude e7, longitude e7, lat e7, lng e7, lon e7, latitudee7, longitudee7, 纬度, 经度, 緯度, 經度, широта, долгота, enlem, boylam, breitengrad, laengengrad, längengrad
         """,
     },
     "device": {
@@ -517,6 +541,10 @@ PERSON_NOUNS = """
     medlemmar asiakas asiakkaat musteri musteriler kullanici kullanicilar yolcu yolcular hasta hastalar
     uczestnicy klienci pacjenci uzytkownicy pracownicy pasazer pasazerowie goscie
     uzytkownik klient osoba czlonek uczestnik pracownik pacjent wlasciciel odbiorca nadawca kierowca
+    drawer endorser payor remitter addressor consignor shipper captain pilot copilot officer crew
+    destinatario beneficiario beneficiaire intestatario antragsteller schuldner glaeubiger assure
+    erziehungsberechtigte erziehungsberechtigter eltern mottagare avsandare alici ordenante pagador
+    recebedor favorecido richiedente
 """
 #: Head nouns whose ``name`` names a thing: ``course.name``, ``product_name``, ``/api/courses``.
 #: Words that say "the parts of" what comes before them, not whose: a GraphQL ``edges[].node``
@@ -526,6 +554,7 @@ _PARTS_WORDS = frozenset(
     "record records payload object values entry entries".split()
 )
 THING_NOUNS = """
+    peer tax taxes benefit benefits deduction deductions contribution contributions earning earnings
     product item sku article course lesson module chapter class cohort curriculum category tag label
     file folder directory document attachment image photo picture video audio media asset icon logo
     event venue room city town country region state province language locale currency brand model

@@ -68,6 +68,13 @@ _INTRO = (
     r"|terveisin,?|ystävällisesti,?|hälsningar,?|mvh,?|med venlig hilsen,?|med vennlig hilsen,?|venlig hilsen,?"
     r"|groeten,?|un saludo,?|saludos cordiales,?|cordiali saluti,?|atenciosamente,?|abraços,?|с уважением,?"
     r"|mit freundlichen grüßen,?|viele grüße,?|distinti saluti,?|cumprimentos,?|met vriendelijke groet,?"
+    # self-introductions and sign-offs of more languages (Tagalog, Icelandic, Catalan, Basque, Welsh,
+    # Irish, Maltese, Albanian, Macedonian, Kazakh, Uzbek, Afrikaans, Zulu, Hausa, Galician; Polish,
+    # Czech, Hungarian, Greek letters)
+    r"|ako si|ég heiti|eg heiti|em dic|nire izena|fy enw i yw|fy enw yw|is mise|jisimni|quhem|unë quhem|une quhem"
+    r"|се викам|менің атым|mening ismim|my naam is|igama lami ngu|igama lami|sunana|sunana na|chámome|chamome"
+    r"|pozdrawiam serdecznie,?|serdecznie pozdrawiam,?|s pozdravem,?|s úctou,?|üdvözlettel,?|tisztelettel,?"
+    r"|με εκτίμηση,?|μετά τιμής,?|φιλικά,?"
 )
 _SALUTATION = (
     r"dear|cher|chère|liebe|lieber|sehr geehrte|sehr geehrter|estimado|estimada|querido|querida|caro|cara"
@@ -492,12 +499,16 @@ _BIRTH = (
     r"|syntynyt|syntymäaika|doğum tarihi|dogum tarihi|doğumlu|narozen|narozena|datum narození|生年月日|出生日期|생년월일"
     r"|дата рождения|родился|родилась|дата народження|народився|народилася|ημερομηνία γέννησης|γεννήθηκε|誕生日|出生年月日"
     r"|született|szül\.|születési idő|születési dátum|เกิดวันที่|เกิดเมื่อ|วันเกิด|เกิด|ngày sinh|sinh ngày|tanggal lahir|lahir"
+    r"|născut|născută|nascut|nascuta|data nașterii|data nasterii|doğum tarihim|dogum tarihim|doğum tarihi:"
+    r"|תאריך לידה|תאריך הלידה|נולד|נולדה|تاريخ الميلاد|تاريخ ميلاد|تاريخ الولادة|مواليد|ولد في|ولدت في"
 )
 #: Words between the cue and the date ("born on the", "geb. am", "né le", "nacido el").
 _BIRTH_GAP = (
-    r"[ ]{0,3}(?:[:=#：,-][ ]{0,3})?(?:(?:on|the|am|den|le|el|il|em|op|is|was|ist|war|est|es|é|är|er|:)[ ]{1,3}){0,2}"
+    r"[ ]{0,3}(?:[:=#：,-][ ]{0,3})?(?:(?:on|the|am|den|le|el|il|em|op|is|was|ist|war|est|es|é|är|er|la|în|:)[ ]{1,3}){0,2}"
     # the particles of Japanese, Chinese and Korean, written without a space: 生年月日は, 出生日期是
     r"(?:(?<=[\u3040-\u9fff\uac00-\ud7af])(?:は|是|为|為|은|는|：)[ ]{0,2})?"
+    # "Geburtsdatum zur Verifikation: 18.02.1961": a few words, then the colon
+    r"(?:(?:[ ][^\W\d_]{1,20}+){1,3}[ ]?[:：][ ]{0,3})?"
 )
 _THAI_MONTHS = (
     "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
@@ -509,7 +520,9 @@ _MONTHS = frozenset(
     """jan feb mar apr may jun jul aug sep oct nov dec jän mär mai okt dez fév fev avr jui aoû aou déc ene abr ago
     set dic gen mag giu lug ott out maa mei sty lut kwi maj cze lip sie wrz paź paz lis gru oca şub sub nis haz
     tem ağu agu eyl eki kas ara tam hel huh tou kes hei elo syy lok jou led úno uno bře bre dub kvě kve čer cer
-    srp zář zar říj rij pro""".split()
+    srp zář zar říj rij pro ian iun iul noi des
+    янв фев мар апр мая май июн июл авг сен окт ноя дек січ лют бер кві тра чер лип сер вер жов лис гру
+    ιαν φεβ μαρ απρ μαΐ μαι ιου αυγ σεπ οκτ νοε δεκ""".split()
 )
 _BIRTH_RE = re.compile(
     r"(?:" + cased(_BIRTH) + r")(?:(?<=\.)|(?![^\W\d_])|(?=[は是为為은는]))" + _BIRTH_GAP + r"(?P<date>"

@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import html
 import re
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -66,7 +67,7 @@ from urllib.parse import quote_plus, unquote_plus
 
 from transforms.builtin import (
     _pii_commands, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_hl7, _pii_ids, _pii_people, _pii_phones,
-    _pii_seeds, _pii_tables, _pii_tokens,
+    _pii_payments, _pii_seeds, _pii_tables, _pii_tokens,
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
@@ -126,7 +127,7 @@ _EMAIL_ESCAPED_RE = re.compile(
 )
 _EMAIL_SPOKEN_RE = re.compile(
     r"[\w.+-](?<![\w.+-][\w.+-])[\w.+-]{0,63}+[ ]?[\[(](?i:at)[\])][ ]?"
-    r"(?P<domain>(?:[\w-]{1,63}(?:\.|[ ]?[\[(](?i:dot)[\])][ ]?)){1,8}[^\W\d_]{2,24})(?![\w-])"
+    r"(?P<domain>(?:[\w-]{1,63}(?:\.|[ ]?[\[(](?i:dot|punkt|punto|point|ponto)[\])][ ]?)){1,8}[^\W\d_]{2,24})(?![\w-])"
 )
 _EMAIL_ESCAPES = ("&#", "&commat;", "\\u0040", "\\x40")
 _EMAIL_ESCAPE_SCAN = Literals(_EMAIL_ESCAPES)
@@ -136,22 +137,22 @@ _EMAIL_ESCAPE_SCAN = Literals(_EMAIL_ESCAPES)
 #: domain starts right after. Taken for an address when its local part has a "dot", a digit
 #: or a sign, or its domain is a mail provider's ("look at example dot com" is a sentence);
 #: with a spaced "@", always.
-_AT_WORD_RE = re.compile(r"[ ]{1,2}(?P<at>at|AT|@)[ ]{1,2}")
-_SAID_LOCAL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}(?:[ ](?:dot|DOT|punkt|PUNKT|punto|PUNTO|ponto|PONTO|kropka|KROPKA|prikk|piste)[ ][\w+-]{1,64}){0,4}\Z")
+_AT_WORD_RE = re.compile(r"[ ]{1,2}(?P<at>at|AT|@|arobase|arroba|chiocciola|klammeraffe)[ ]{1,2}")
+_SAID_LOCAL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}(?:[ ](?:dot|DOT|punkt|PUNKT|punto|PUNTO|ponto|PONTO|point|POINT|kropka|KROPKA|prikk|piste)[ ][\w+-]{1,64}){0,4}\Z")
 _SAID_DOMAIN_RE = re.compile(
-    r"(?P<host>[\w-]{1,63})(?P<rest>(?:(?:[ ](?:dot|DOT|punkt|PUNKT|punto|PUNTO|ponto|PONTO|kropka|KROPKA|prikk|piste)[ ]|\.)[\w-]{1,63}){0,3}?)(?:[ ](?:dot|DOT|punkt|PUNKT|punto|PUNTO|ponto|PONTO|kropka|KROPKA|prikk|piste)[ ]|\.)"
+    r"(?P<host>[\w-]{1,63})(?P<rest>(?:(?:[ ](?:dot|DOT|punkt|PUNKT|punto|PUNTO|ponto|PONTO|point|POINT|kropka|KROPKA|prikk|piste)[ ]|\.)[\w-]{1,63}){0,3}?)(?:[ ](?:dot|DOT|punkt|PUNKT|punto|PUNTO|ponto|PONTO|point|POINT|kropka|KROPKA|prikk|piste)[ ]|\.)"
     r"(?P<tld>(?i:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|pt|ie|eu|info|biz|me|us|ca"
     r"|au|nz|jp|cn|in|br|mx|ar|ru|cz|sk|hu|ro|gr|tr|il|za|sg|hk|kr|tw))(?![\w-])"
 )
 #: How far before an "at" a local part is looked for (64 characters and four " dot "s).
 _SAID_LOCAL_REACH = 96
-_SAID_DOT_RE = re.compile(r" (?:dot|DOT|punkt|PUNKT|punto|PUNTO|ponto|PONTO|kropka|KROPKA|prikk|piste) ")
+_SAID_DOT_RE = re.compile(r" (?:dot|DOT|punkt|PUNKT|punto|PUNTO|ponto|PONTO|point|POINT|kropka|KROPKA|prikk|piste) ")
 _MAIL_PROVIDERS = frozenset(
     """gmail googlemail yahoo ymail hotmail outlook live msn icloud me mac aol gmx web proton protonmail pm yandex
     mail zoho t-online freenet orange free laposte sfr wanadoo libero virgilio wp o2 onet interia seznam""".split()
 )
 _AT_DECODE_RE = re.compile(r"%(?:25)?40|&#0*64;|&#[xX]0*40;|&commat;|\\u0040|\\x40|[ ]?[\[(](?i:at)[\])][ ]?")
-_DOT_DECODE_RE = re.compile(r"[ ]?[\[(](?i:dot)[\])][ ]?")
+_DOT_DECODE_RE = re.compile(r"[ ]?[\[(](?i:dot|punkt|punto|point|ponto)[\])][ ]?")
 _PLUS_DECODE_RE = re.compile(r"%(?:25)?2[Bb]")
 _RETINA_RE = re.compile(r"[0-9]+x\.[A-Za-z]+")
 #: The display name of an address, ``Janet Doverton <janet@...>`` or ``"Doverton, Janet" <...>``
@@ -394,6 +395,23 @@ IBAN_LENGTHS = {
     "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
 }
 
+_HEX_RE = re.compile(r"(?:[0-9a-fA-F]{2})+")
+_HEX_JSON_STARTS = frozenset({"7b", "5b", "7B", "5B"})  # "{" and "["
+_UNICODE_ESCAPE_RE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_ESCAPED_RE = re.compile(r'\\(["\\])')
+
+
+def _decoded_view(text: str) -> str:
+    """``text`` with HTML entities, ``\\uXXXX`` escapes and backslashes of escaped JSON
+    inside escaped JSON decoded (``text`` itself when none is there)."""
+    out = html.unescape(text) if "&" in text else text
+    if "\\u" in out:
+        out = _UNICODE_ESCAPE_RE.sub(lambda m: chr(int(m[1], 16)) if not 0xD800 <= int(m[1], 16) < 0xE000 else m[0], out)
+    while '\\\\\\"' in out:  # one level of JSON escaping off, down to \" (which the pairs pass reads)
+        out = _ESCAPED_RE.sub(r"\1", out)
+    return text if out == text else out
+
+
 def _next_pair_name(text: str, backwards: str, pos: int) -> re.Match[str] | None:
     """``_PAIR_NAME_RE.search(text, pos)``, found from the separators (``backwards`` is
     ``text[::-1]``). A name runs up to its separator with nothing but a quote and spaces
@@ -407,6 +425,36 @@ def _next_pair_name(text: str, backwards: str, pos: int) -> re.Match[str] | None
         start = end - before.end()
         if start >= pos and (match := _PAIR_NAME_RE.match(text, start)) is not None:
             return match
+    return None
+
+
+_BLOCK_SCALARS = frozenset({"|", "|-", "|+", ">", ">-", ">+"})
+_ENV_NAME_RE = re.compile(r"[A-Z][A-Z0-9_]{1,63}")
+_ENV_VALUE_RE = re.compile(r"[^\s\"']{1,1024}+")
+
+
+def _credential_value_end(text: str, match: re.Match[str], at: int, value_match: re.Match[str]) -> int | None:
+    """Where a credential's unquoted value ends when it runs past what a plain value holds:
+    ODBC's ``PWD={...}`` in braces, a YAML block scalar (``password: |-`` then its indented
+    lines), a dotenv line's whole value (``APP_KEYS=key1==,key2==``). None: where it stops."""
+    if match["sep"] == "=" and text.startswith("{", at):  # not "auth: { persistSession: false }" in code
+        close = text.find("}", at, at + 258)
+        return close + 1 if close > 0 else None
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    if value_match["value"] in _BLOCK_SCALARS and text.startswith("\n", value_match.end()):
+        indent = match.start() - line_start  # the name's column: the block's lines are indented past it
+        end = pos = value_match.end()
+        while pos < len(text) and text[pos] == "\n":
+            line_end = text.find("\n", pos + 1)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[pos + 1:line_end]
+            if line.strip() and len(line) - len(line.lstrip(" ")) <= indent:
+                break
+            end = pos = line_end
+        return end
+    if match["sep"] == "=" and not text[line_start:match.start()].strip() and _ENV_NAME_RE.fullmatch(match["name"]):
+        env_value = _ENV_VALUE_RE.match(text, at)
+        return env_value.end() if env_value is not None else None
     return None
 
 
@@ -428,6 +476,11 @@ _ERROR_NAMES = ("Error", "Exception", "ERROR", "EXCEPTION", "_error", "_exceptio
 #: "recovery codes: 1a2b-3c4d 5e6f-7a8b": in prose their value runs to the end of the clause.
 #: What a log line says of a credential after its name and a colon: its state, not its value
 #: ("Credentials: valid", "Recovery codes: generated", "Token: expired").
+#: A length's unit after a number: "Mot de passe : 12 caractères minimum", "Password: 8 characters".
+_LENGTH_AFTER_RE = re.compile(
+    r"[ ](?i:characters?|chars?|caractères?|caracteres?|caratteri|zeichen|tekens|znaków|znakow|digits?|chiffres?"
+    r"|dígitos|digitos|cifre|stellen|letters?|symbols?|signes?)(?![^\W\d_])"
+)
 _CREDENTIAL_STATES = frozenset(
     """valid invalid expired missing required none null true false ok set unset provided present hidden redacted
     generated revoked rotated enabled disabled pending verified unverified accepted rejected n/a absent empty""".split()
@@ -525,6 +578,14 @@ class TextScrubber:
             # digits, invisible characters); stored as written unless something was found
             out = self.scrub(folded)
             return text if out == folded else out
+        if ("&quot;" in text or "&#" in text or "\\u00" in text or '\\\\\\"' in text) and (
+                (decoded := _decoded_view(text)) is not text):
+            # "&quot;password&quot;", "\u0070assword", JSON escaped in JSON escaped in text: read
+            # as written once decoded, stored decoded only when something was found
+            out = self.scrub(decoded)
+            return text if out == decoded else out
+        if len(text) >= 32 and text[:2] in _HEX_JSON_STARTS and _HEX_RE.fullmatch(text) is not None:
+            text = self._hex_text(text)  # "7b2275736572223a...": JSON written in hex
         replace = self._replace
         # 1. credentials first, so "Authorization: Basic dXNl..." loses the whole credential
         # and no later pass bites a piece out of a token
@@ -576,6 +637,8 @@ class TextScrubber:
                 return text
         if "+" in text and "=" in text and " " not in text:
             text = self._form_values(text)  # Body=Your+code+is+739214: read as the words it encodes
+        if _pii_payments.may_hold(text):
+            text = _pii_payments.scrub(text, replace)  # wa.me/NUMBER, paypal.me/HANDLE, name@okicici (UPI)
         # 3. e-mails, before numbers (digits in local parts), and their display names
         if "@" in text:
             if " <" in text:
@@ -589,7 +652,8 @@ class TextScrubber:
             text = _EMAIL_ESCAPED_RE.sub(self._email, text)
         if ("]" in text or ")" in text) and ("at]" in text or "at)" in text or "AT]" in text or "AT)" in text):
             text = _EMAIL_SPOKEN_RE.sub(self._email, text)
-        if " at " in text or " AT " in text or " @" in text or "@ " in text:  # "dot", "punkt", "punto"...
+        if (" at " in text or " AT " in text or " @" in text or "@ " in text or " arobase " in text or " arroba " in text
+                or " chiocciola " in text or " klammeraffe " in text):  # "dot", "punkt", "punto"...
             text = self._emails_in_words(text)
         if "UVCI" in text or "uvci" in text:
             text = _UVCI_RE.sub(lambda m: swap_group(m, "id", replace("uvci", m["id"].upper(), m["id"])), text)
@@ -777,12 +841,17 @@ class TextScrubber:
                 elif (verdict == "email" and text[value_match.end():value_match.end() + 1] == "'"
                       and (email := _EMAIL_RE.match(text, at)) is not None):
                     end = email.end()  # "email=ivan.o'brien@example.org": the address whole, not up to its apostrophe
+            if verdict is True and not quoted and end is None:
+                end = _credential_value_end(text, match, at, value_match)
             value = value_match["value"] if end is None else text[value_match.start("value"):end]
             if verdict == "address":
                 value = value.rstrip(" ")
             variable = _VARIABLE_RE.match(text, value_match.start("value"))
             if (not value or value == "(" or not value.strip("=") or self._already_clean(value, match)
-                    or (verdict is True and prose and value.lower().rstrip(".,") in _CREDENTIAL_STATES) or (variable is not None and variable.end() >= value_match.start("value") + len(value))
+                    or (verdict is True and prose and value.lower().rstrip(".,") in _CREDENTIAL_STATES)
+                    or (verdict is True and prose and len(value) <= 3 and value.isdigit()
+                        and _LENGTH_AFTER_RE.match(text, value_match.start("value") + len(value)) is not None)
+                    or (variable is not None and variable.end() >= value_match.start("value") + len(value))
                     or (verdict == "name" and self._names_a_field(value, text, at))):
                 pos = at if at > match.start() else at + 1
                 continue
@@ -804,6 +873,18 @@ class TextScrubber:
         decoded = unquote_plus(run)
         scrubbed = self.scrub(decoded)
         return run if scrubbed == decoded else quote_plus(scrubbed, safe="[]")
+
+    def _hex_text(self, run: str) -> str:
+        """JSON written as hex digits, scrubbed as that JSON, and written in hex again if
+        anything was found."""
+        try:
+            decoded = bytes.fromhex(run).decode("utf-8")
+        except ValueError:
+            return run
+        if not decoded.isprintable() or decoded.rstrip()[-1:] not in ("}", "]"):
+            return run
+        scrubbed = self.scrub(decoded)
+        return run if scrubbed == decoded else scrubbed.encode("utf-8").hex()
 
     def _base64_json(self, match: re.Match[str]) -> str:
         """Base64 of JSON, scrubbed as that JSON; anything that does not decode to JSON text
@@ -841,11 +922,11 @@ class TextScrubber:
                 # an API key as the user, with no password or a stand-in ("-u KEY:X", "-u KEY:")
                 start, end = match.start("user") - match.start(), match.end("user") - match.start()
                 return match[0][:start] + self._redacted + match[0][end:]
-            if not match["password"]:
-                return match[0]
+            if not match["password"] or not_a_secret(match["password"]):
+                return match[0]  # "-u USER:", "-u <USERNAME>:<PASSWORD>" in a usage text
             start = match.start("password") - match.start()
             return match[0][:start] + self._redacted
-        if not self.flag_is_credential(match["name"]):
+        if not self.flag_is_credential(match["name"]) or not_a_secret(match["value"]):
             return match[0]
         return match[0][:match.start("value") - match.start()] + self._redacted
 

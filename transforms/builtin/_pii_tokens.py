@@ -284,11 +284,11 @@ URL_CREDENTIAL_PARAMS = frozenset(
     """code accesstoken idtoken refreshtoken clientsecret token apikey key xamzsignature xamzcredential
     xamzsecuritytoken signature sig xgoogsignature xgoogcredential googleaccessid awsaccesskeyid password
     passwd pwd secret authtoken sessiontoken oauthtoken oauthverifier oauthsignature assertion
-    samlresponse samlrequest ticket otp""".split()
+    samlresponse samlrequest ticket otp appid""".split()
 )
 #: Of those, the ones whose value is a credential only when it looks like one (``code=EUR``,
 #: ``key=color`` are not): long enough and not a plain word.
-URL_CREDENTIAL_IF_TOKENLIKE = frozenset({"code", "key", "ticket", "token", "assertion", "signature", "sig"})
+URL_CREDENTIAL_IF_TOKENLIKE = frozenset({"code", "key", "ticket", "token", "assertion", "signature", "sig", "appid"})
 
 
 #: A path segment that names a link carrying a secret: the segment after it, when it looks
@@ -299,10 +299,14 @@ _LINK_WORDS = ("reset|verify|verification|confirm|confirmation|activate|activati
                "|unsubscribe|token|tokens|passwordless|recover|recovery|otp|onetime|one-time|login|signin|sign-in"
                # a chat's incoming webhook (Mattermost's /hooks/ID, Feishu's /bot/v2/hook/ID), a log
                # intake's token (Loggly's /inputs/TOKEN/tag/...)
-               "|hook|hooks|inputs")
+               "|hook|hooks|inputs"
+               # a deploy hook (Vercel's /integrations/deploy/PROJECT/SECRET), IFTTT's /with/key/KEY
+               "|deploy|accept|key")
 #: A path segment that names a secret's link (``/reset-password``, ``/magic``, ``/x-invite-y``).
 _LINK_SEGMENT = r"/(?:[A-Za-z0-9]{1,24}[-_])?(?:" + cased(_LINK_WORDS) + r")(?:[-_][A-Za-z0-9]{1,24})?"
-_PATH_SECRET_RE = re.compile(_LINK_SEGMENT + r"/(?P<secret>[A-Za-z0-9_-]{8,512}+)(?![A-Za-z0-9_.-])")
+#: The secret may come a segment or two after the word (``/invite/accept/SECRET``,
+#: ``/deploy/prj_.../SECRET``): each random-looking segment of the three after it is masked.
+_PATH_SECRET_RE = re.compile(_LINK_SEGMENT + r"(?P<secret>(?:/[A-Za-z0-9_-]{1,512}+){1,3})(?![A-Za-z0-9_.-])")
 
 
 #: The query of such a link (``/auth/magic?t=...``, ``/invite?c=...``): each of its values
@@ -338,10 +342,11 @@ def _link_query(match: re.Match[str], redacted: str) -> str:
 
 
 def _link_secret(match: re.Match[str], redacted: str) -> str:
-    secret = match["secret"]
-    if not token_like(secret) or secret.isdigit():
+    segments = match["secret"].split("/")
+    masked = [redacted if len(s) >= 8 and token_like(s) and not s.isdigit() else s for s in segments]
+    if masked == segments:
         return match[0]
-    return match[0][:match.start("secret") - match.start()] + redacted
+    return match[0][:match.start("secret") - match.start()] + "/".join(masked)
 
 
 def url_param_needs_check(name: str) -> bool:
@@ -354,6 +359,8 @@ def url_param_is_credential(name: str, value: str) -> bool:
     key = name.lower().replace("-", "").replace("_", "")
     if key not in URL_CREDENTIAL_PARAMS:
         return False
+    if key == "appid":  # OpenWeather's key (32 hex digits); WeChat's wx... and Agora's IDs are shorter or public
+        return len(value) >= 32 and token_like(value)
     if key in URL_CREDENTIAL_IF_TOKENLIKE:
         return token_like(value)
     return bool(value)

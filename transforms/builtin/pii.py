@@ -140,17 +140,25 @@ _LABEL_KEYS = ("name", "key", "field", "label", "attribute", "property", "param"
                # FHIR's identifier {system: ".../nhs-number", value}, a travel document {documentType, number}
                "system", "documentType", "document_type", "idType", "id_type",
                # a form plugin's field (Elementor's {"id": "name", "title": "Ihr Name", "value": ...})
-               "title", "id")
+               "title", "id",
+               # a proxy's or a webhook's extra header ({"header_name": "X-Api-Key", "header_value": ...})
+               "header_name", "headerName", "HeaderName", "header")
 _VALUE_KEYS = frozenset({"value", "values", "val", "answer", "Value", "Values", "propertyValue", "attributeValue",
                          "fieldValue", "field_value", "property_value", "ParameterValue", "parameterValue",
-                         "parameter_value", "number", "raw_value", "rawValue"})
+                         "parameter_value", "number", "raw_value", "rawValue", "header_value", "headerValue",
+                         "HeaderValue"})
+#: Labels that say the value beside them is a secret, whatever they name it (Azure's
+#: ``listKeys``: ``{"keyName": "key1", "value": ...}``; ``{"secretName": "db", "value": ...}``).
+_SECRET_LABEL_KEYS = ("keyName", "key_name", "KeyName", "secretName", "secret_name", "SecretName", "tokenName",
+                      "token_name")
 #: Keys of a form's answer whose value sits under the key its ``type`` names (Typeform's
 #: ``{"type": "text", "text": "...", "field": {"ref": "q_name"}}``), labelled in ``field``.
 _ANSWER_LABEL_KEYS = ("ref", "name", "key", "label", "id")
 #: A ``number`` is a labelled value only under a type's label (``{"documentType": "PASSPORT",
 #: "number": ...}``, ``{"type": "mobile", "number": ...}``): under a ``name`` it is a player's,
 #: a room's, and the name (``{"name": "Jane Long", "number": 7}``) is a person's, not a label.
-_NUMBER_LABEL_KEYS = ("type", "system", "documentType", "document_type", "idType", "id_type")
+_NUMBER_LABEL_KEYS = ("type", "system", "documentType", "document_type", "idType", "id_type", "idDocType", "docType",
+                      "doc_type", "documentKind")
 #: A route's parameter as the whole segment: ``:token``, ``:id(\\d+)``.
 _PARAMETER_RE = re.compile(r":([A-Za-z_][A-Za-z0-9_]*)(?:\(.*\))?")
 _SORT_ORDERS = frozenset({"asc", "desc", "ascending", "descending"})
@@ -167,9 +175,26 @@ _COOKIE_HEADERS = frozenset({"cookie", "set-cookie"})
 #: JSON-RPC services and methods whose third argument is a password (Odoo's).
 _RPC_SERVICES = frozenset({"object", "common"})
 _RPC_METHODS = frozenset({"execute_kw", "execute", "login", "authenticate"})
+#: JSON-RPC methods whose positional ``params`` hold a password, a passphrase or a private key,
+#: by position: Bitcoin Core's wallet calls, geth's ``personal_*``, Deluge's and Transmission-
+#: like ``auth.login``.
+_RPC_SECRET_PARAMS = {
+    "walletpassphrase": (0,), "walletpassphrasechange": (0, 1), "encryptwallet": (0,), "importprivkey": (0,),
+    "personal_unlockAccount": (1,), "personal_importRawKey": (0, 1), "personal_newAccount": (0,),
+    "personal_sendTransaction": (1,), "personal_signTransaction": (1,), "personal_sign": (2,),
+    "auth.login": (0,), "web.login": (0,), "daemon.login": (1,),
+}
 #: Field names that hold a credential only when the value reads as generated
 #: (``"key": "35b4be53..."``; ``"key": "Enter"`` and ``"key": "checkout.title"`` stay).
 _BARE_KEY_NAMES = frozenset({"key", "Key", "KEY", "keys", "Keys"})
+#: A header's name as written (``Content-Type``, ``x-request-id``): no header's value.
+_HEADER_NAME_RE = re.compile(r"[A-Z][a-z]{0,31}(?:-[A-Z][a-z]{0,31}){0,7}|[a-z]{1,32}(?:-[a-z]{1,32}){0,7}")
+#: Headers named ``...-key`` whose value is no secret however random it looks.
+_KEY_HEADERS_NOT_SECRET = frozenset({"idempotency-key", "x-idempotency-key", "sec-websocket-key", "x-request-key"})
+#: Names that hold a secret in some systems and a plain word in others: masked, like a bare
+#: ``key``, when the value reads as generated (PagerDuty's ``routing_key`` is a key,
+#: RabbitMQ's ``orders.created`` is not; Vault's ``secret_id`` is, ``prod/db`` names one).
+_GENERATED_KEY_NAMES = frozenset({("routing", "key"), ("encrypt",), ("secret", "id"), ("secret", "ids")})
 
 
 def _redact(value: Any) -> Any:
@@ -399,6 +424,8 @@ _RELATION_WORDS = frozenset(
 )
 #: Words before ``by`` that make ``<word>_by`` a clause, not who did something: ``sort_by``
 #: names a field, where ``created_by``, ``canceled_by`` name a person.
+_FOR_WHOM = frozenset("requested ordered booked reserved prescribed issued registered made bought opened created "
+                      "raised submitted".split())
 _NOT_AGENT_BY = frozenset("sort order group filter partition split index cluster distribute aggregate rank pivot "
                           "pay due ship deliver".split())
 #: Keys of the parties of a call or a message (``{"from": "233241234567"}``, WhatsApp's and
@@ -535,7 +562,8 @@ _K8S_NAME_RE = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,251}[a-z0-9])?")
 #: A Mexican RFC of a persona moral: three letters, the date of incorporation, a homoclave.
 _COMPANY_RFC_RE = re.compile(r"[A-ZÑ&]{3}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[A-Z0-9]{2}[0-9A]")
 #: A chat channel's name (``#alerts-payments``): no one's name.
-_CHANNEL_RE = re.compile(r"#[a-z0-9][a-z0-9_.-]{0,79}")
+#: A chat channel (``#alerts``), or a bot's login (GitHub's ``dependabot[bot]``): no one's name.
+_CHANNEL_RE = re.compile(r"#[a-z0-9][a-z0-9_.-]{0,79}|[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\[bot\]")
 #: A value written as a slug (``oncall-critical``, ``payments_db``): a thing's name, where
 #: nothing says the ``name`` above it is a person's.
 _SLUG_RE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
@@ -747,7 +775,7 @@ class Pii:
             rule.reference = parts[-2:] in _REFERENCE_ENDS or parts[-1:] in (("ref",), ("refs",), ("reference",))
             rule.leaf = _redact if clean == key and not rule.ui and not rule.reference else None
             return rule
-        if key in _BARE_KEY_NAMES:
+        if key in _BARE_KEY_NAMES or (clean == key and words(name) in _GENERATED_KEY_NAMES):
             rule = KeyRule(clean)
             rule.leaf = self._generated_key
             return rule
@@ -802,6 +830,8 @@ class Pii:
             return True
         if parts[-1] == "by" and len(parts) > 1:  # created_by, canceled_by: who did it; sort_by is no one
             return parts[-2] not in _NOT_AGENT_BY
+        if parts[-1] == "for" and len(parts) > 1:  # requested_for, booked_for: for whom; used_for is nothing
+            return parts[-2] in _FOR_WHOM
         return parts[-1] not in _RELATION_WORDS and self.names.context(key) is True
 
     def _header_rule(self, name: str) -> KeyRule | None:
@@ -812,7 +842,12 @@ class Pii:
             return self._drop_header_rule
         if lowered in IP_HEADERS:
             return KeyRule(name, field=self._ip_header_field)
-        return self.key_rule(name)
+        rule = self.key_rule(name)
+        if rule is None and lowered[-4:] == "-key" and lowered not in _KEY_HEADERS_NOT_SECRET:
+            # "x-appwrite-key", "aeg-sas-key": a vendor's API key header, masked when generated
+            rule = KeyRule(name)
+            rule.leaf = self._generated_key
+        return rule
 
     def _key_context(self, key: str) -> bool | None:
         """What a container's key says of the fields under it (``user`` a person's, ``course``
@@ -993,8 +1028,14 @@ class Pii:
                     label_key = self._defined_field(node)
                 elif field is None and "field" in node and type(node["field"]) is dict:
                     self._answer(node, person, push)
-                if "args" in node and field is None and node.get("service") in _RPC_SERVICES:
+                if "args" in node and field is None and type(node.get("service")) is str and node["service"] in _RPC_SERVICES:
                     self._rpc_password(node)
+                elif ("params" in node and type(node["params"]) is list and type(node.get("method")) is str
+                      and node["method"] in _RPC_SECRET_PARAMS):
+                    params = node["params"]
+                    for i in _RPC_SECRET_PARAMS[node["method"]]:
+                        if i < len(params) and type(params[i]) is str:
+                            params[i] = REDACTED  # {"method": "walletpassphrase", "params": ["...", 60]}
                 plain = ctx if paths is None and not headers else (field, person, None, False)
                 if paths is not None and paths.url_params and field is None:
                     self._url_credentials(node)
@@ -1093,6 +1134,12 @@ class Pii:
                             node[i] = new
                         if item[:2] == "--" and i + 1 < len(node) and self.text.flag_is_credential(item):
                             node[i + 1] = REDACTED  # ["--password", "s3cret"]: a command line's arguments
+                        elif (i + 1 < len(node) and not i % 2 and not len(node) % 2 and len(item) <= 64
+                              and type(node[i + 1]) is str and item.lower() in CREDENTIAL_HEADERS
+                              and _HEADER_NAME_RE.fullmatch(node[i + 1]) is None):
+                            # Node's rawHeaders ["X-Api-Key", "K4yL...", ...], not a list of names
+                            # (a CORS set-up's ["X-Api-Key", "Content-Type"])
+                            node[i + 1] = REDACTED
                         if item[:10] == "-----BEGIN" and "PRIVATE KEY" in item and i + 1 < len(node):
                             self._key_lines(node, i + 1)  # ["-----BEGIN PRIVATE KEY-----", "MIIEv...", ...]
                     elif kind is int and item > _CARD_MIN and card_number_like(item):
@@ -1104,7 +1151,7 @@ class Pii:
         password, ...]}`` (and ``common``'s ``login``/``authenticate``): the password or API key
         is the third argument, whatever it looks like."""
         args = node["args"]
-        if type(args) is list and len(args) > 2 and type(args[2]) is str and node.get("method") in _RPC_METHODS:
+        if type(args) is list and len(args) > 2 and type(args[2]) is str and type(node.get("method")) is str and node["method"] in _RPC_METHODS:
             args[2] = REDACTED
 
     @staticmethod
@@ -1179,6 +1226,10 @@ class Pii:
         Number"}``, the code ``MR``) or a DICOM element's value representation (``PN``, a
         person's name)."""
         label_keys = _NUMBER_LABEL_KEYS if _VALUE_KEYS.intersection(node) == {"number"} else _LABEL_KEYS
+        for label_key in _SECRET_LABEL_KEYS:
+            if type(node.get(label_key)) is str and "number" not in node:
+                self._label_values(node, "secret", self.key_rule("secret"), person, push)
+                return label_key
         for label_key in label_keys:
             rule = self._label_rule(node.get(label_key))
             if rule is not None:
@@ -1220,13 +1271,18 @@ class Pii:
     def _labelled_pair(self, pair: list, person: bool | None, push: Callable) -> None:
         """``["email", "..."]``: the second item is scrubbed as a field named by the first.
         Not a bare ``name`` (``["name", "price"]`` lists columns), a second field name
-        (``["email", "phone"]``) or a sort order (``[["email", "asc"]]``)."""
+        (``["email", "phone"]``) or a sort order (``[["email", "asc"]]``); nor a first item that is
+        itself a pair (aria2's ``["token:...", [uri]]``: the text detectors read it)."""
+        label = pair[0].rstrip(":= ")  # ["Password:", "..."] is a label and its value
+        if ":" in label or "=" in label:
+            return
         rule = self._label_rule(pair[0])
         value = pair[1]
         if type(value) is str and _ENUM_RE.fullmatch(pair[0]) is not None and _ENUM_RE.fullmatch(value) is not None:
             return  # ["PAN_NSDL", "AADHAAR_OKYC"]: two constants, a list of checks, no label and its value
         if rule is not None and rule.ambiguous is None and not (
-            type(value) is str and (value.lower() in _SORT_ORDERS or self.key_rule(value) is not None)
+            type(value) is str and (value.lower() in _SORT_ORDERS or self.key_rule(value) is not None
+                                    or (pair[0].lower() in CREDENTIAL_HEADERS and _HEADER_NAME_RE.fullmatch(value)))
         ):
             new = self._entry(pair[0], pair[1], rule, None, None, person, push)
             pair[1] = None if new is _DROPPED else new
