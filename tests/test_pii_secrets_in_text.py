@@ -522,8 +522,50 @@ def test_an_odoo_json_rpc_calls_password_argument_is_masked_and_the_rest_kept(ch
     assert out["params"]["args"][:2] == ["shop-db", 7] and out["params"]["args"][3:] == ["sale.order", "search_read", []]
 
 
+@pytest.mark.parametrize(("method", "params", "masked"), [
+    ("walletpassphrase", ["1YaufUz~gOBrQ3yR6jAuEq", 60], [0]),
+    ("personal_unlockAccount", ["0xa27f677906ea9707858bc77cf853dcd05815c72e", "m~LCVSfXATYW1xVh3gmV", 300], [1]),
+    ("personal_importRawKey", ["031eeb30d29038a6a338e24ac9a719bac7e512ec817658cd28c46a67f1344212", "LUkyo^cXiOe75M#r_l"], [0, 1]),
+    ("auth.login", ["*EKcZkTOxE~tNDld6z"], [0]),
+    ("getblockcount", ["kept"], []),
+])
+def test_a_json_rpc_methods_secret_params_are_masked_by_position(chain, method, params, masked):
+    # GIVEN a JSON-RPC call whose method takes a passphrase or a key at a known position
+    body = {"jsonrpc": "2.0", "id": 7, "method": method, "params": params}
+    # WHEN it is stored  THEN those positions are masked and every other param kept
+    out = json.loads(stored(chain, body))["params"]
+    assert out == ["[redacted]" if i in masked else p for i, p in enumerate(params)]
+
+
+@pytest.mark.parametrize("body", [
+    {"service": ["object"], "args": [1, 2, "x"], "method": "execute_kw"},
+    {"service": "object", "args": [1, 2, "x"], "method": {"name": "execute_kw"}},
+    {"method": ["walletpassphrase"], "params": ["x"]},
+    {"method": {"a": 1}, "params": ["x"]},
+])
+def test_a_method_or_service_that_is_no_string_is_stored_as_is(chain, body):
+    # a list or an object where an RPC names its method used to make pii raise (no set holds one)
+    assert json.loads(stored(chain, body)) == body
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    ({"rawHeaders": ["Host", "api.acme.example", "X-Api-Key", "K4yLVo9YFlzvF78tfVtG7l3yMOmo60mV"]}, None),
+    ({"allowedHeaders": ["Authorization", "X-Api-Key", "Content-Type", "Origin"]}, True),
+    ({"exposed": ["X-Api-Key", "Content-Type"]}, True),
+])
+def test_node_raw_headers_lose_credential_values_and_lists_of_names_stay(chain, body, kept):
+    out = json.loads(stored(chain, body))
+    if kept:
+        assert out == body
+    else:
+        assert out["rawHeaders"] == ["Host", "api.acme.example", "X-Api-Key", "[redacted]"]
+
+
 @pytest.mark.parametrize("body", [
     {"authSource": "admin", "authPlugin": "org.apache.pulsar.client.impl.auth.AuthenticationToken"},
+    {"smtp": {"user": "${SMTP_USER}", "password": "${SMTP_PASSWORD}"}, "ci": {"token": "${{ secrets.NPM_TOKEN }}"}},
+    {"password": "********", "api_key": "<API_KEY>", "secret": "$DB_SECRET", "token": "{{ token }}"},
+    {"token_contract": "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48", "avg_session_s": 187.4, "secret_manager": "vault"},
     {"secret_rotation_days": "90", "session_ttl_seconds": 1209600, "password_label": "Hasło"},
     {"auth.password.forgot": "Passwort vergessen?", "auth.token.expired": "Votre jeton a expiré."},
     {"secretKeyRef": {"name": "payments-db", "key": "password"}},
