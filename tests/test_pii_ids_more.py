@@ -145,6 +145,15 @@ def test_company_numbers_payment_references_and_decimals_stay(text):
     assert text_after(text) == text
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    ("MsgId STMT-20261130-0001 booked", True),  # a daily sequence that passes a personnummer's check by chance
+    ("ref 20261130-0001 booked", False),  # without its word it still reads as one
+    ("paid by card-4111 1111 1111 1111", False),  # a card after a word and a dash is a card
+])
+def test_a_grouped_number_after_a_references_word_and_dash_is_that_references(text, kept):
+    assert (text_after(text) == text) is kept
+
+
 def test_a_payment_reference_failing_its_check_is_no_shield():
     assert "97835" not in text_after("Ref 56 97835 31727 61746 44688 25898 +41 79 123 45 67")
 

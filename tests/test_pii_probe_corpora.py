@@ -217,7 +217,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "cloudtrail-consolelogin-createaccesskey": "a username inside an IAM ARN",
         "gemini-generatecontent-contract-clause-fr": "a name and an address in French contract prose",
         "anthropic-messages-tool-result-crm-contact": "a surname in a prompt and a tool's query",
-        "camt053-statement-json-related-parties": "ISO 20022 Dbtr/Cdtr 'Nm'; a statement ID reads as a personnummer",
+        "camt053-statement-json-related-parties": "ISO 20022 Dbtr/Cdtr 'Nm' and a name in a booking's free text",
         "razorpayx-payout-processed-fund-account": "a contact's name; an IFSC code reads as an account",
         "lever-stage-change-enriched-resume-ru": "a GitHub profile URL",
         "zh-sf-express-order-create-contacts": "Chinese names under 'contact'; a cargo's name is masked",

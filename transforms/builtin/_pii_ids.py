@@ -464,6 +464,9 @@ def _run(match: re.Match[str], replace: Replace) -> str:
             result = classify_digits("".join(groups[i:j + 1]), shape)
             if result is not None:
                 found.append((digits, i, j, result))
+    if found and _in_a_code(text, match.start()):
+        # "STMT-20261130-0001", "INV-2024-000123": a reference's number after its word, not an ID
+        found = [f for f in found if f[1] or f[3][0] == "card"]
     if not found:
         return run
     found.sort(key=lambda f: (-f[0], f[1]))
