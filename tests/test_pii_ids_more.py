@@ -154,6 +154,25 @@ def test_a_grouped_number_after_a_references_word_and_dash_is_that_references(te
     assert (text_after(text) == text) is kept
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Meet at home: https://www.google.com/maps/search/?api=1&query=Sch%C3%B6nhauser+Allee+112%2C+10439+Berlin",
+     "Allee+112"),
+    ("https://maps.apple.com/?daddr=1+Infinite+Loop,+Cupertino&dirflg=d", "Infinite+Loop"),
+    ("https://maps.google.com/?q=Calle+Mayor+10,+Madrid", "Mayor+10"),
+])
+def test_a_map_links_place_with_a_number_is_an_address(text, place):
+    out = text_after(text)
+    assert place not in out and "[address]" in out
+
+
+@pytest.mark.parametrize("text", [
+    "https://example.com/search?q=size+42&page=2", "https://www.google.com/maps/@52.52,13.40,12z?hl=de",
+    "https://www.google.com/maps/search/?api=1&query=Berlin",
+])
+def test_a_search_with_a_number_or_a_map_link_without_an_address_stays(text):
+    assert text_after(text) == text
+
+
 def test_a_payment_reference_failing_its_check_is_no_shield():
     assert "97835" not in text_after("Ref 56 97835 31727 61746 44688 25898 +41 79 123 45 67")
 

@@ -160,7 +160,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "p5-addr-jp-label-name-below": "a Japanese building and room after the masked street",
         "p5-addr-kr-text": "a Korean building and flat (동/호)",
         "p5-addr-fr-batiment": "'Bât. C, Apt 42' and a street type the address pass cuts short",
-        "p5-addr-gmaps-search-url": "an address in a maps search URL's query",
         "p5-addr-tw-xiang-nong": "a Taiwanese 巷/弄/號 address in text",
         "p5-addr-id-rt-rw": "an Indonesian 'Jl. ... RT/RW' address",
         "p5-dob-id-ttl": "an Indonesian 'Tempat/Tgl Lahir: place, date'",

@@ -412,6 +412,12 @@ def _decoded_view(text: str) -> str:
     return text if out == text else out
 
 
+#: A map link (Google, Apple, Bing, OpenStreetMap's search) and its parameters that hold a place.
+_MAP_LINK_RE = re.compile(r"(?:google\.[a-z.]{2,6}/maps|maps\.google\.|maps\.apple\.com|bing\.com/maps"
+                          r"|openstreetmap\.org/search|goo\.gl/maps)[^\s\"'<>]{0,256}$")
+_MAP_PLACE_PARAMS = frozenset({"query", "q", "destination", "origin", "daddr", "saddr", "address", "waypoints", "where"})
+
+
 def _next_pair_name(text: str, backwards: str, pos: int) -> re.Match[str] | None:
     """``_PAIR_NAME_RE.search(text, pos)``, found from the separators (``backwards`` is
     ``text[::-1]``). A name runs up to its separator with nothing but a quote and spaces
@@ -1010,6 +1016,10 @@ class TextScrubber:
             head_re = _QUOTED_HEAD_RE if quote == '"' else _OTHER_QUOTED_HEAD_RES[quote] if quote else _PLAIN_HEAD_RE
             if _pii_people.reads_as_name(unquote_plus(head_re.match(text, at)["value"])):
                 return "name"
+        if (sep == "=" and name in _MAP_PLACE_PARAMS and _MAP_LINK_RE.search(text, max(0, match.start() - 256),
+                                                                                 match.start()) is not None
+                and _DIGIT_RE.search(_PLAIN_HEAD_RE.match(text, at)["value"]) is not None):
+            return "address"  # a map link's place with a number in it: "maps/search/?api=1&query=Hauptstr.+5"
         if url_check:
             # Whether the value looks like a token shows in its first characters: reading
             # a bounded prefix keeps hostile "code=code=..." linear.
