@@ -159,10 +159,12 @@ PERSONAL = {
 )
 def test_values_under_personal_field_names_are_masked_by_class(name, mask):
     # GIVEN the name in a body, nested, in a list of objects, and in the query; values of
-    # several JSON types
-    body = {name: "v4lue one", "profile": {name: 19900412}, "people": [{name: ["a", "b"]}]}
+    # several JSON types (a phone's with digits: a phone field holding none holds a flag)
+    one, two, three, query = (("+44 20 7946 0958", "0612345678", "555-0100", "030 1234567") if mask == "[phone]"
+                              else ("value one", "ab", "cd", "qq"))
+    body = {name: one, "profile": {name: 19900412}, "people": [{name: [two, three]}]}
     record = make_record(request={"method": "POST", "path": "/api/profile", "route": "/api/profile", "body": body,
-                                  "query": {name: "q"}})
+                                  "query": {name: query}})
     # WHEN pii runs
     out = pii(record)["request"]
     # THEN every value is its kind's mask, whatever its type; the structure stays
@@ -1275,3 +1277,31 @@ def test_a_keys_fingerprint_is_no_key():
             "signing_key": "9F2A51C3770BE4186D92AF305CE17B44"}
     # WHEN pii runs  THEN the fingerprints stay and the key is redacted
     assert body_after(body, route="/api/apps/:id") == {**body, "signing_key": "[redacted]"}
+
+
+# --- everyday traffic (probe round 6): what a field's value says of itself ---------------
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a phone field holding a flag, an e-mail field holding a channel's word
+    ({"sec-ch-ua-mobile": "?0", "phone": "true", "delivery": ["email", "print"]}, None),
+    ({"phone": "+34", "email": "jane.doe"}, {"phone": "[phone]", "email": "[email]"}),
+    # i18next's language under "lng"; a coordinate under it is one
+    ({"lng": "zh-Hant-TW"}, None),
+    ({"lng": "2.294481"}, {"lng": "[location]"}),
+    # a form's labels for personal fields; one Latin word may be a surname
+    ({"dob": "Date of birth", "full_name": "Nome completo", "iban": "IBAN", "birth_date": "生年月日"}, None),
+    ({"last_name": "Nascimento", "first_name": "Nick", "address": "Lützner Straße 12"},
+     {"last_name": "[name]", "first_name": "[name]", "address": "[address]"}),
+    # a bare name with a digit is a thing's; an object with a product's keys names a product
+    ({"name": "Nike Air Zoom Pegasus 41"}, None),
+    ({"results": [{"sku": "AD-ULTRA-5", "name": "adidas Ultraboost", "price": 189.95}]}, None),
+    ({"name": "Jane Doe"}, {"name": "[name]"}),
+    # an IP field holding a machine's address (private, a public resolver) and a client's
+    ({"targets": [{"ip": "10.0.12.34"}], "resolver_ip": "1.1.1.1"}, None),
+    ({"client_ip": "203.0.113.7"}, {"client_ip": "203.0.113.0"}),
+])
+def test_a_personal_fields_value_that_cannot_be_its_kind_stays(body, expected):
+    # GIVEN a body whose personal fields hold values that are or are not of their kind
+    # WHEN pii runs  THEN only the values of their kind are masked
+    assert body_after(body, route="/api/things/:id") == (body if expected is None else expected)

@@ -598,3 +598,25 @@ def test_a_modules_class_given_a_key_and_a_finnish_code_are_masked(chain, text, 
 ])
 def test_a_modules_class_given_an_id_a_digest_or_a_word_keeps_it(chain, text):
     assert json.loads(stored(chain, {"message": text})) == {"message": text}
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    ({"password1": "Hunter2-xyzzy!", "password2": "Hunter2-xyzzy!"}, False),  # Django's UserCreationForm
+    ({"headers": {"cookie": "cookie_consent=analytics%3Dtrue%26marketing%3Dfalse; ab_hero=B"}}, True),
+    ({"headers": {"cookie": "ab_session=abcdef"}}, False),
+])
+def test_numbered_passwords_are_credentials_and_consent_cookies_stay(chain, body, kept):
+    out = json.loads(stored(chain, body))
+    assert (out == body) is kept
+
+
+@pytest.mark.parametrize(("query", "kept"), [
+    ({"code": "BLACKFRIDAY25", "currency": "EUR"}, True),  # a coupon in capitals
+    ({"code": "4/0AeaYSHBx9kqL2mN8pQ1rS3tU5vW7xY9zA", "state": "x1"}, False),  # an OAuth code
+    ({"appid": "wx3f9c2a7b1d4e6f80"}, True), ({"appid": "9612754d110aef0ce0ac33212f4aba83"}, False),
+])
+def test_url_parameters_that_hold_a_credential_only_when_it_looks_like_one(chain, query, kept):
+    record = make_record()
+    record["request"]["query"] = dict(query)
+    result = chain.run(json.dumps(record), "2026-12-02T00:00:00.000Z")
+    assert (result.record["request"]["query"] == query) is kept

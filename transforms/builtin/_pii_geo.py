@@ -113,6 +113,21 @@ def _ipv6(match: re.Match[str], replace: Replace) -> str:
 
 _DOC6 = ipaddress.ip_network("2001:db8::/32")
 
+
+def names_a_machine(value: str) -> bool:
+    """Is ``value`` an address no person is behind, as the text detectors judge one: a private,
+    loopback, link-local or reserved address, or a public DNS resolver (``8.8.8.8``)?"""
+    try:
+        address = ipaddress.ip_address(value.strip())
+    except ValueError:
+        return False
+    if address.version == 4:
+        return not _is_client_v4(address)
+    mapped = address.ipv4_mapped
+    if mapped is not None:
+        return not _is_client_v4(mapped)
+    return (not address.is_global and address not in _DOC6) or address in PUBLIC_RESOLVERS
+
 # --- coordinates ----------------------------------------------------------------------
 
 _PAIR_RE = re.compile(

@@ -126,6 +126,13 @@ class NameRule:
             return True
         if len(parts) > 1 and parts[-1] in METADATA_WORDS:
             return False
+        if self._matches(parts):
+            return True
+        # a form's numbered copies: Django's password1/password2, secret_2
+        numbered = tuple(p.rstrip("0123456789") or p for p in parts)
+        return numbered != parts and self._matches(numbered)
+
+    def _matches(self, parts: tuple[str, ...]) -> bool:
         terms = self._term_set
         for size in self._term_sizes:
             for i in range(len(parts) - size + 1):
@@ -156,9 +163,15 @@ _PLACEHOLDER_RE = re.compile(
 )
 
 
+#: What a session or a token field holds when there is none (``"session": "anon"``).
+_NO_SECRET_WORDS = frozenset({"anon", "anonymous", "none", "null", "nil", "undefined"})
+
+
 def not_a_secret(value: str) -> bool:
     """Is ``value``, found under a credential's name, one of those identifiers or a placeholder?"""
     if 16 <= len(value) <= 48 and _NOT_A_SECRET_RE.fullmatch(value) is not None:
+        return True
+    if len(value) <= 9 and value.lower() in _NO_SECRET_WORDS:
         return True
     return len(value) <= 72 and _PLACEHOLDER_RE.fullmatch(value) is not None
 
@@ -555,6 +568,7 @@ _PARTS_WORDS = frozenset(
 )
 THING_NOUNS = """
     peer tax taxes benefit benefits deduction deductions contribution contributions earning earnings
+    producto productos articulo produit produits prodotto prodotti produkt produkte urun товар 商品 상품 منتج
     product item sku article course lesson module chapter class cohort curriculum category tag label
     file folder directory document attachment image photo picture video audio media asset icon logo
     event venue room city town country region state province language locale currency brand model
@@ -707,6 +721,10 @@ class PersonalNames:
         self.coarse_last = {cls: frozenset(t[0] for t in terms if len(t) == 1) for cls, terms in self.coarse.items()}
 
     # --- what a value is ------------------------------------------------------------------
+
+    def is_term(self, name: str) -> bool:
+        """Is ``name``, whole, one of the personal field names (``Date of birth``, ``Nachname``)?"""
+        return _personal_words(name) in self.terms
 
     def classify(self, name: str) -> tuple[str, str] | None:
         """``(class, kind)`` of the value under ``name``, :data:`AMBIGUOUS` for a name that

@@ -942,7 +942,8 @@ _INSTITUTION_WORDS = frozenset(
     association asociación asociacion hospital klinik klinikum clinic clinique clínica clinica praxis apotheke
     pharmacy farmacia pharmacie stadtwerke ministry ministerium ministère ministerio council municipality gemeinde
     stadtverwaltung rathaus ayuntamiento mairie prefecture präfektur gmbh group gruppe holding holdings
-    kontaktformular formular form""".split()
+    kontaktformular formular form aktiengesellschaft gesellschaft stadt landkreis bezirk museum shop store
+    library bibliothek""".split()
 )
 _ORG_GUARD_RE = re.compile(r"[A-Z]{2}|[A-Z][a-z]")
 

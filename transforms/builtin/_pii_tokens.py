@@ -354,6 +354,9 @@ def url_param_needs_check(name: str) -> bool:
     return name.lower().replace("-", "").replace("_", "") in URL_CREDENTIAL_PARAMS
 
 
+_COUPON_RE = re.compile(r"[A-Z]{3,}[A-Z0-9-]*[0-9]{0,4}")
+
+
 def url_param_is_credential(name: str, value: str) -> bool:
     """Is ``name=value`` in a URL or form body a credential by its name alone?"""
     key = name.lower().replace("-", "").replace("_", "")
@@ -361,6 +364,8 @@ def url_param_is_credential(name: str, value: str) -> bool:
         return False
     if key == "appid":  # OpenWeather's key (32 hex digits); WeChat's wx... and Agora's IDs are shorter or public
         return len(value) >= 32 and token_like(value)
+    if key == "code" and len(value) <= 16 and _COUPON_RE.fullmatch(value) is not None:
+        return False  # "code=BLACKFRIDAY25": a coupon's code in capitals; an OAuth code is random
     if key in URL_CREDENTIAL_IF_TOKENLIKE:
         return token_like(value)
     return bool(value)
@@ -475,7 +480,11 @@ _PLAIN_COOKIE_VALUE_RE = re.compile(r"[A-Za-z]{1,16}(?:[-_][A-Za-z]{1,16}){0,2}|
 _PREFERENCE_COOKIE_RE = re.compile(
     r"(?i)(?:[a-z0-9]{1,16}[_.-])?(?:theme|lang|language|locale|culture|currency|tz|timezone|dark[_-]?mode|color[_-]?scheme"
     r"|font[_-]?size|sidebar|layout|view|consent|cookie[_-]?consent|cookieconsent|region|country)"
+    # an A/B test's variant (ab_hero=B)
+    r"|ab[_.-](?![a-z0-9_-]{0,32}(?:sess|tok|auth|sid|key|user|login))[a-z0-9_-]{1,32}"
 )
+#: A consent cookie's value: its choices URL-encoded (``analytics%3Dtrue%26marketing%3Dfalse``).
+_CONSENT_VALUE_RE = re.compile(r"(?:[A-Za-z_]{1,32}(?:%3D|=|:)(?:true|false|yes|no|[01])(?:%26|&|,|%2C)?){1,16}")
 #: A ``Set-Cookie`` attribute: kept as written.
 _COOKIE_ATTRIBUTES = frozenset({"path", "domain", "expires", "max-age", "samesite", "secure", "httponly", "priority",
                                 "partitioned", "version", "comment"})
@@ -496,7 +505,9 @@ def scrub_cookie(value: str, redacted: str) -> str:
             if key:
                 parts[i] = redacted  # a value with no name: "cookies": "s3cr3t"
             continue
-        if _PREFERENCE_COOKIE_RE.fullmatch(key) is None or _PLAIN_COOKIE_VALUE_RE.fullmatch(cookie.strip()) is None:
+        plain = (_PLAIN_COOKIE_VALUE_RE.fullmatch(cookie.strip()) is not None
+                 or ("onsent" in key and _CONSENT_VALUE_RE.fullmatch(cookie.strip()) is not None))
+        if _PREFERENCE_COOKIE_RE.fullmatch(key) is None or not plain:
             parts[i] = f"{name[:len(name) - len(name.lstrip())]}{redacted}"
     return ";".join(parts)
 

@@ -85,7 +85,7 @@ from typing import Any, Callable, Mapping
 from droplets import contract
 from transforms import ConfigError, hookimpl, reject_unknown_options
 from transforms.builtin._pii_ids import card_number_like
-from transforms.builtin._pii_geo import coarse_coordinate, precise_point
+from transforms.builtin._pii_geo import coarse_coordinate, names_a_machine, precise_point
 from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
 from transforms.builtin._pii_kinds import (
     ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, KIND_CLASS, TRUNCATE, actions_of, class_of,
@@ -189,6 +189,10 @@ _RPC_SECRET_PARAMS = {
 _BARE_KEY_NAMES = frozenset({"key", "Key", "KEY", "keys", "Keys"})
 #: A header's name as written (``Content-Type``, ``x-request-id``): no header's value.
 _HEADER_NAME_RE = re.compile(r"[A-Z][a-z]{0,31}(?:-[A-Z][a-z]{0,31}){0,7}|[a-z]{1,32}(?:-[a-z]{1,32}){0,7}")
+#: Keys only a product, an offer or a listing has: an object holding one is a thing.
+_PRODUCT_KEYS = frozenset({"sku", "gtin", "ean", "upc", "mpn", "isbn", "asin", "product_id", "productId", "variant_id",
+                           "variantId", "list_price", "listPrice", "unit_price", "unitPrice", "msrp", "in_stock",
+                           "inStock", "stock", "brand"})
 #: Headers named ``...-key`` whose value is no secret however random it looks.
 _KEY_HEADERS_NOT_SECRET = frozenset({"idempotency-key", "x-idempotency-key", "sec-websocket-key", "x-request-key"})
 #: Names that hold a secret in some systems and a plain word in others: masked, like a bare
@@ -364,6 +368,23 @@ class KeyRule:
 #: A key that names an identifier (``id``, ``order_id``, ``userId``) keeps its number: ~10% of
 #: long numeric IDs pass Luhn by chance, and no API files a card number under an ID's name.
 _CARD_MIN = 10**12 - 1
+
+
+_LATIN_LETTER_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+#: A BCP 47 language tag (``en``, ``zh-Hant-TW``, ``pt-BR``): under ``lng``, i18next's language.
+_LANGUAGE_TAG_RE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3}(?:-(?:[A-Z]{2}|[0-9]{3}))?|-(?:[A-Z]{2}|[0-9]{3}))")
+
+
+_NOT_AN_ADDRESS = frozenset("""true false yes no none null n/a - print sms email e-mail mail post letter phone app push
+    hidden private public optional required verified unverified pending invalid unknown on off enabled disabled""".split())
+
+
+def _could_be(kind: str, value: str) -> bool:
+    """Could ``value`` be a phone number (a digit, but not Sec-CH-UA-Mobile's ``?0``) or an e-mail
+    address (anything but a flag or a channel's word)? A field holding neither holds a flag."""
+    if kind == "phone":  # a split number's "+34" is a part of one; "?0" is a Client Hint's flag
+        return any(c.isdigit() for c in value) and value not in ("?0", "?1")
+    return value.strip().lower() not in _NOT_AN_ADDRESS  # "jane.doe" alone may be one's local part
 
 
 def _reads_as_sentence(value: str) -> bool:
@@ -650,7 +671,14 @@ class Pii:
         self._type_says = lru_cache(maxsize=4096)(self._declared_type)
         self._said: tuple[Any, bool | None] = (None, None)  # the last object _object_says read, and its answer
 
+        self._a_label = lru_cache(maxsize=4096)(self._label_of_a_field)
         self._name_field = self.field("name", "name")
+        # A bare "name" whose context says nothing: a value with a digit in it is a thing's
+        # ("Nike Air Zoom Pegasus 41", "v4.0.0 Release Candidate 2"), scanned as text
+        named = self._name_field
+        self._bare_name_field = Field(named.cls, named.kind, named.action, lambda value: (
+            self.scrub(value) if type(value) is str and _DIGIT_RE.search(value) is not None and "%" not in value
+            else named.apply(value)))
         ip = self.actions["ip"]
         self._ip_header_field = Field("ip", "ip", ip, self._truncate_header) if ip == TRUNCATE else self.field("ip", "ip")
         self._drop_header_rule = KeyRule("", field=Field("credential", "redacted", DROP, lambda v: v))
@@ -690,11 +718,39 @@ class Pii:
                 apply = lambda value, taxed=taxed: (  # noqa: E731
                     value if type(value) is str and _COMPANY_RFC_RE.fullmatch(value) else taxed(value))
             if cls == "location" and action != DROP:
-                # "lat": 52.52 places no one; the text detectors keep it too
+                # "lat": 52.52 places no one; the text detectors keep it too; i18next's "lng" is a language
                 precise = apply
-                apply = lambda value, precise=precise: value if coarse_coordinate(value) else precise(value)  # noqa: E731
+                apply = lambda value, precise=precise: (  # noqa: E731
+                    value if coarse_coordinate(value) or (type(value) is str and _LANGUAGE_TAG_RE.fullmatch(value))
+                    else precise(value))
+            if cls != "credential" and (action == MASK or action == HASH):
+                # a form's or a catalog's label for the field ({"firstName": "Vorname"}, "dob":
+                # "Date of birth", "Numer PESEL"): the name of a personal field, not a person's value
+                unlabelled = apply
+                apply = lambda value, unlabelled=unlabelled: (  # noqa: E731
+                    value if type(value) is str and self._a_label(value) else unlabelled(value))
+            if kind in ("phone", "email") and (action == MASK or action == HASH):
+                # a phone field's "?0" (Sec-CH-UA-Mobile) or "true", an e-mail field's "print" or "none":
+                # no number, no address
+                contact = apply
+                apply = lambda value, contact=contact, kind=kind: (  # noqa: E731
+                    value if type(value) is str and not _could_be(kind, value) else contact(value))
             found = self._fields[(cls, kind, action)] = Field(cls, kind, action, apply)
         return found
+
+    def _label_of_a_field(self, value: str) -> bool:
+        """Is ``value`` a personal field's label, the whole of a field name (``Date of birth``,
+        ``生年月日``, ``Nome completo``, ``IBAN``), rather than a value? Not one Latin word, which may
+        be a surname too (``Nascimento``, ``Street``), nothing with a digit."""
+        if not 1 < len(value) <= 60 or _DIGIT_RE.search(value) is not None:
+            return False
+        if not self.names.is_term(value):
+            return False  # "Lützner Straße", "Sophie's iPhone", "not-an-email" hold a term, are none
+        if len(words(value)) > 1:
+            return True  # "Date of birth", "Nome completo"
+        # one word: an acronym ("IBAN", "CPF") or a word of a script without Latin letters ("生年月日",
+        # "이름"); a Latin word may be a surname as well ("Nascimento", "Street", "Long")
+        return (value.isupper() and value.isascii() and len(value) <= 5) or _LATIN_LETTER_RE.search(value) is None
 
     def _pseudonym(self, kind: str, value: str) -> str:
         digest = hmac.new(self._key, f"{kind}:{value}".encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
@@ -714,6 +770,8 @@ class Pii:
     def _truncate_value(self, value: Any) -> Any:
         if not isinstance(value, str):
             return "[ip]"
+        if names_a_machine(value):
+            return value  # a load balancer's target 10.0.12.34, a resolver 1.1.1.1: no one's address
         cut = truncate(value)
         return cut if cut is not None else self.scrub(truncate_in(value))
 
@@ -783,7 +841,7 @@ class Pii:
         found = self.names.classify(tag or name)
         field = ambiguous = None
         if found is AMBIGUOUS:
-            ambiguous = self._name_field
+            ambiguous = self._bare_name_field
         elif isinstance(found, PersonOnly):
             ambiguous = self.field(*found)
         elif found is not None:
@@ -1391,6 +1449,8 @@ class Pii:
         reference = node.get("reference")
         if type(reference) is str and "/" in reference and _PERSON_REFERENCE_RE.fullmatch(reference) is not None:
             return True
+        if not _PRODUCT_KEYS.isdisjoint(node):
+            return False  # {"sku": ..., "name": "Nike Air Zoom Pegasus 41", "price": ...}: a product's
         for key in _TYPE_KEYS:
             declared = node.get(key)
             if type(declared) is str and 0 < len(declared) <= _LABEL_MAX:

@@ -111,6 +111,12 @@ function nameRule(fields, metadataWords, wholeFields = []) {
     if (parts.length === 0) return false;
     if (whole.has(parts.join(' '))) return true;
     if (parts.length > 1 && metadata.has(parts[parts.length - 1])) return false;
+    if (matches(parts)) return true;
+    // a form's numbered copies: Django's password1/password2, secret_2
+    const numbered = parts.map((p) => p.replace(/[0-9]+$/, '') || p);
+    return numbered.some((p, i) => p !== parts[i]) && matches(numbered);
+  };
+  const matches = (parts) => {
     for (const term of terms) {
       for (let i = 0; i + term.length <= parts.length; i += 1) {
         let all = true;
