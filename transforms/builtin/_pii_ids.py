@@ -517,6 +517,7 @@ def _tail_ok(text: str, end: int) -> bool:
 _CUES = {
     "phone": r"call(?:ed|ing)?|phone|ph|tel|tél|telephone|téléphone|telefon|telefono|teléfono|telefone|telemóvel"
              r"|mobile|mobil|móvil|movil|cell|cellphone|cellulare|celular|handy|portable|WhatsApp|whatsapp|sms|text me|fax|bizum|Bizum|BIZUM|pix|PIX|mpesa|M-Pesa|m-pesa|gcash|GCash"
+             r"|pod numerem|pod numer|numer telefonu|nr tel|nr telefonu|numerem"
              r"|ring me|mob|tlf|gsm|puhelin|rufnummer|mobilnummer|festnetz|numéro de téléphone|contact number"
              r"|telefonu|telefoon|mobiel|komórka|telefonnummer|llámame|chiamami|appelez-moi|dzwonić|dzwonic|zadzwoń|zadzwon"
              r"|ligue-me|liga-me|ligue|ligar|anrufen|bel me|chiamare|chiama|appelle-moi|appelle|appeler|zavolejte"

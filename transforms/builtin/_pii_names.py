@@ -220,7 +220,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             apodo, soprannome, gamertag, gamer tag, player name,
             家族氏名, 口座名義, 口座名義人, 口座名義カナ, 名義, 名義人, 受取人名, 患者名, 患者氏名, 所有者, 所有者名,
             车主, 車主, 联系人, 聯絡人, 聯繫人, 收件人, 收货人, 收貨人, 예금주, 수령인, 보호자, 환자명,
-            주문자명, 會員姓名, 会员姓名, 英文姓名, 户名, 戶名, 收件人, 收货人, піб, пиб, фио, გვარი, სახელი, nama penuh, nama, mbiemri, emri, nume, prenume complet, name on card, nameoncard, card name, nafn, mottagare, alici, alıcı, receiver name, consignee name, ayant droit, ayants droit
+            주문자명, 會員姓名, 会员姓名, 英文姓名, 户名, 戶名, 收件人, 收货人, піб, пиб, фио, გვარი, სახელი, nama penuh, nama, mbiemri, emri, nume, prenume complet, name on card, nameoncard, card name, nafn, mottagare, alici, alıcı, receiver name, consignee name, ayant droit, ayants droit,
+            fio, penerima, nama penerima, nguoi nhan, ten nguoi nhan, ho ten, ho va ten, ibu kandung,
+            nama ibu kandung, mother maiden name, mothers maiden name
         """,
     },
     "contact": {
@@ -295,7 +297,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             ημερομηνία γέννησης, imerominia gennisis, تاريخ الميلاد,
             تاریخ تولد, تاریخ پیدائش, תאריך לידה, जन्म तिथि, जन्मतिथि, जन्म दिनांक, জন্ম তারিখ, วันเกิด,
             ngay sinh, tanggal lahir, tgl lahir, tarikh lahir, kaarawan, tarehe ya kuzaliwa, dogum gunu, birth,
-            birth yyyymmdd, dob yyyymmdd, birth ymd, تاريخ الميلاد هجري, تاريخ الميلاد الهجري, hijri dob, dob hijri
+            birth yyyymmdd, dob yyyymmdd, nascita, data di nascita, dogum, doğum, ngay sinh nhat, birth ymd, تاريخ الميلاد هجري, تاريخ الميلاد الهجري, hijri dob, dob hijri
         """,
         # where a person was born: with the date, it singles one out
         "birth_place": """
@@ -390,7 +392,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             samordningsnummer, numero bis, bis nummer, upn pupil, unique pupil number, hkid, jmbg number,
             epic number, voter id number, npwp, nip number, cartao cidadao, numero cartao cidadao, matricule cns,
             steuer nummer, id nacional, numero identificacion,
-            seria i numer dowodu, numer dowodu, numer dowodu osobistego, dowod osobisty, taj, taj szam, taj szám, adoazonosito jel, adoazonosito, niss, унзр, unzr, პირადი ნომერი, nambari ya kitambulisho, kitambulisho, ic no, ic number, mykad, cnic, qid, qatar id, civil id, civil number, pis, pis pasep, pasep, nit, nis, idnp, alien number, a number, uscis number, 居留證號, 居留证号, numri personal, national identification number, personal identity number, personnummer, identity doc id, identitydocid, personal customs clearance code, customs clearance code, 개인통관고유부호, rg, registro geral, kennitala, egn, snils, снилс, iin, иин, pinfl, jshshir, nin, bvn, ghana card, ghanacard, sss, umid, nic, nid, cin, cedula ciudadania, cedula identidad, dpi, curp, rut, ruc, cuil
+            seria i numer dowodu, numer dowodu, numer dowodu osobistego, dowod osobisty, taj, taj szam, taj szám, adoazonosito jel, adoazonosito, niss, унзр, unzr, პირადი ნომერი, nambari ya kitambulisho, kitambulisho, ic no, ic number, mykad, cnic, qid, qatar id, civil id, civil number, pis, pis pasep, pasep, nit, nis, idnp, alien number, a number, uscis number, 居留證號, 居留证号, numri personal, national identification number, personal identity number, iqama, iqama number, رقم الإقامة, nisn,
+            numero allocataire, numéro allocataire, numero caf, personnummer, identity doc id, identitydocid, personal customs clearance code, customs clearance code, 개인통관고유부호, rg, registro geral, kennitala, egn, snils, снилс, iin, иин, pinfl, jshshir, nin, bvn, ghana card, ghanacard, sss, umid, nic, nid, cin, cedula ciudadania, cedula identidad, dpi, curp, rut, ruc, cuil
         """,
     },
     "bank_account": {
@@ -405,7 +408,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             direct deposit, deposit account, payout account,
             nomor rekening, no rekening, 口座番号, 口座, 계좌번호, 账号, 银行账号, 银行卡号, cislo uctu,
             numero de cuenta, nuban, account no nuban,
-            cvu, cbu, chave pix, pix key, chavepix, clabe, raschetny schet, расчетный счет, расчётный счёт, лицевой счет, खाता संख्या, खाता नंबर, bank account no
+            cvu, cbu, chave pix, pix key, chavepix, so tai khoan, số tài khoản, conta corrente, numero conta, clabe, raschetny schet, расчетный счет, расчётный счёт, лицевой счет, खाता संख्या, खाता नंबर, bank account no
         """,
     },
     "payment_card": {

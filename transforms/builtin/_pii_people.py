@@ -71,6 +71,8 @@ _INTRO = (
     # self-introductions and sign-offs of more languages (Tagalog, Icelandic, Catalan, Basque, Welsh,
     # Irish, Maltese, Albanian, Macedonian, Kazakh, Uzbek, Afrikaans, Zulu, Hausa, Galician; Polish,
     # Czech, Hungarian, Greek letters)
+    # German capitalises the noun: "mein Name ist"; Dutch's singular "groet"
+    r"|mein Name ist|mein Nachname ist|mein Vorname ist|groet,?|hartelijke groet,?"
     r"|ako si|ég heiti|eg heiti|em dic|nire izena|fy enw i yw|fy enw yw|is mise|jisimni|quhem|unë quhem|une quhem"
     r"|се викам|менің атым|mening ismim|my naam is|igama lami ngu|igama lami|sunana|sunana na|chámome|chamome"
     r"|pozdrawiam serdecznie,?|serdecznie pozdrawiam,?|s pozdravem,?|s úctou,?|üdvözlettel,?|tisztelettel,?"
@@ -86,6 +88,10 @@ _GREETING = (
     # weaker introductions: like a greeting, they need two capitalised words ("this is Jane Doe",
     # not "this is Spain")
     r"|this is|i am|i'm|ich bin|je suis|soy|sono|sou|ik ben|olen|jestem|jsem"
+    # "it's Callum Fraser here", "C'est Kévin Moreau", "aqui é a Beatriz Carvalho", Turkish "ben
+    # Zeynep Aksoy"
+    r"|it's|it’s|it is|c'est|c’est|aqui é|aqui é a|aqui é o|aquí es|aqui fala|ben|hier ist|hier spricht|я|это"
+    r"|saya|aku|mình là|tôi là|em là|anh là|chị là"
 )
 #: The role a person is named by in support notes and messages ("Customer Jane Doe called",
 #: "Customer: Jane Doe", "Sent by Jane Doe", "Kontakt: Max Mustermann"): two capitalised
@@ -501,6 +507,7 @@ _BIRTH = (
     r"|született|szül\.|születési idő|születési dátum|เกิดวันที่|เกิดเมื่อ|วันเกิด|เกิด|ngày sinh|sinh ngày|tanggal lahir|lahir"
     r"|născut|născută|nascut|nascuta|data nașterii|data nasterii|doğum tarihim|dogum tarihim|doğum tarihi:"
     r"|תאריך לידה|תאריך הלידה|נולד|נולדה|تاريخ الميلاد|تاريخ ميلاد|تاريخ الولادة|مواليد|ولد في|ولدت في"
+    r"|जन्मतिथि|जन्म तिथि|जन्म दिनांक|जन्म की तारीख"
 )
 #: Words between the cue and the date ("born on the", "geb. am", "né le", "nacido el").
 _BIRTH_GAP = (

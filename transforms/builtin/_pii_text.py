@@ -434,6 +434,8 @@ def _next_pair_name(text: str, backwards: str, pos: int) -> re.Match[str] | None
     return None
 
 
+#: The rest of a name after its first word in an unquoted pair: capitalised words, up to the next pair.
+_NAME_TAIL_RE = re.compile(r"(?:[ ][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'-]{1,30}+){1,2}(?=[ ,;&]|$)")
 _BLOCK_SCALARS = frozenset({"|", "|-", "|+", ">", ">-", ">+"})
 _ENV_NAME_RE = re.compile(r"[A-Z][A-Z0-9_]{1,63}")
 _ENV_VALUE_RE = re.compile(r"[^\s\"']{1,1024}+")
@@ -844,6 +846,8 @@ class TextScrubber:
                 value_match = _PLAIN_VALUE_RE.match(text, at)
                 if isinstance(verdict, str) and class_of(verdict) in _FOUND_BY_SHAPE and verdict != "email":
                     end = _SPACED_TAIL_RE.match(text, value_match.end()).end()
+                elif verdict == "name" and match["sep"] == "=" and (tail := _NAME_TAIL_RE.match(text, value_match.end())):
+                    end = tail.end()  # logfmt's "name=Elsa Håkansson orderRef=...": the name whole
                 elif (verdict == "email" and text[value_match.end():value_match.end() + 1] == "'"
                       and (email := _EMAIL_RE.match(text, at)) is not None):
                     end = email.end()  # "email=ivan.o'brien@example.org": the address whole, not up to its apostrophe
