@@ -620,3 +620,40 @@ def test_url_parameters_that_hold_a_credential_only_when_it_looks_like_one(chain
     record["request"]["query"] = dict(query)
     result = chain.run(json.dumps(record), "2026-12-02T00:00:00.000Z")
     assert (result.record["request"]["query"] == query) is kept
+
+
+# --- hostile cases (probe round 6) --------------------------------------------------------
+
+
+def test_a_graphql_requests_variables_are_judged_by_the_arguments_they_are_passed_as(chain):
+    # GIVEN a login mutation whose variables have names that say nothing
+    body = {"query": "mutation { login(email: $e, pass: $p) { token } }", "variables": {"e": "jane@x.org", "p": "Hunter2-xyz"},
+            "operationName": None}
+    # WHEN it is stored  THEN the password and the e-mail are masked as their arguments say
+    assert json.loads(stored(chain, body))["variables"] == {"e": "[email]", "p": "[redacted]"}
+
+
+def test_a_json_patch_operations_value_is_judged_by_its_path(chain):
+    body = {"patch": [{"op": "replace", "path": "/password", "value": "S3cret-pass!"},
+                      {"op": "add", "path": "/tags/0", "value": "vip"}]}
+    assert json.loads(stored(chain, body))["patch"] == [{"op": "replace", "path": "/password", "value": "[redacted]"},
+                                                         {"op": "add", "path": "/tags/0", "value": "vip"}]
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Mein Passwort lautet Xk29-pq7Lm", "Xk29-pq7Lm"),
+    ("我的密码是：Xk29pq7Lm", "Xk29pq7Lm"),
+    ("mon mot de passe est « Xk29pq7Lm »", "Xk29pq7Lm"),
+    ("token ghp_1234\ufe0f5678\ufe0f90abcdefghij\ufe0fABCDEFGHIJ123456 leaked", "90abcdefghij"),  # variation selectors
+    ("mail margarethe.vonstein\ufe6bposteo.de", "vonstein"),  # a small commercial at
+    ("note " + "".join(chr(0xE0000 + ord(c)) for c in "password=Zq4Lm8Tn2Vx6") + " end", "Zq4Lm8Tn2Vx6"),  # tag characters
+])
+def test_passwords_in_more_prose_and_values_hidden_by_invisible_characters_are_masked(chain, text, secret):
+    out = stored(chain, {"message": text})
+    hidden = "".join(chr(0xE0000 + ord(c)) for c in secret)
+    assert secret not in out and hidden not in out and secret.replace("\ufe0f", "") not in out
+
+
+@pytest.mark.parametrize("key", ["p-a-s-s-w-o-r-d", "p.a.s.s.w.o.r.d", "x" * 5000 + "_password", "Geheimnis", "令牌"])
+def test_credential_names_spelled_out_very_long_or_in_more_languages_are_credentials(chain, key):
+    assert json.loads(stored(chain, {key: "Zq4Lm8Tn2Vx6Rb9K"}))[key] == "[redacted]"

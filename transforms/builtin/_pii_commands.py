@@ -145,7 +145,7 @@ _PROSE_PASSWORD_RE = re.compile(
     + _PROSE_VALUE.format("pl")
     + r"|(?<![\w-])(?:[ŞşSs]ifrem|[ŞşSs]ifreniz|[ŞşSs]ifre|[Pp]arolam|[Pp]arolanız|[Pp]arola)(?:[ ]şu)?[ ]{0,3}:?[ ]{1,3}"
     + _PROSE_VALUE.format("tr")
-    + r"|(?:パスワード|暗証番号|密码|密碼|口令|비밀번호|패스워드|암호)(?:は|が|是|为|為|는|은|:|：|(?=[ ]))[ ]{0,3}(?P<cjk>[!-~]{4,128}+)"
+    + r"|(?:パスワード|暗証番号|密码|密碼|口令|비밀번호|패스워드|암호)(?:(?:は|が|是|为|為|는|은)[ ]{0,3}[:：]?|[:：]|(?=[ ]))[ ]{0,3}(?P<cjk>[!-~]{4,128}+)"
 )
 #: A credential's name and its quoted value with only a space between: ``secret_token "..."``
 #: (nginx, HCL blocks, log lines); the name is judged, and a value holding a space, or a short

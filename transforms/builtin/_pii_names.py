@@ -130,7 +130,12 @@ class NameRule:
             return True
         # a form's numbered copies: Django's password1/password2, secret_2
         numbered = tuple(p.rstrip("0123456789") or p for p in parts)
-        return numbered != parts and self._matches(numbered)
+        if numbered != parts and self._matches(numbered):
+            return True
+        # a name spelled out ("p-a-s-s-w-o-r-d"), and the end of a name too long to read whole
+        if len(parts) >= 4 and all(len(p) == 1 for p in parts) and self._matches(("".join(parts),)):
+            return True
+        return len(name) > 256 and self._matches(words(name[-128:]))
 
     def _matches(self, parts: tuple[str, ...]) -> bool:
         terms = self._term_set

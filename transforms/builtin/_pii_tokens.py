@@ -179,9 +179,9 @@ _SAID_RE = re.compile(
     + r")(?:[ ](?:" + cased(_PASSWORD_ADJECTIVES) + r"))?"
     # whose password: "the new password for jane is ...", "das Passwort von admin ist ..."
     r"(?P<whose>[ ](?:for|of|to|de|du|für|von|pour|para|del|da|van|voor)(?:[ ][^\s\d.,;:!?\"'()]{1,40}+){1,2}?)?"
-    r"[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS"
+    r"[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS|lautet|lautete"
     r"|(?:(?:has|have)[ ]been[ ]|was[ ]|is[ ]|been[ ])?(?:reset|changed|set|updated)[ ]to)"
-    r"(?:[ ]{0,2}:)?[ ]{1,3}(?:\\?[\"'‘“])?(?P<value>[^\s\"'<>‘’“”]{1,128}+)"
+    r"(?:[ ]{0,2}:)?[ ]{1,3}(?:\\?[\"'‘“«][ ]?)?(?P<value>[^\s\"'<>‘’“”«»]{1,128}+)"
     # "with password 'hunter2'", 'Passwort "geheim123"': a quoted word right after the word
     r"|(?:" + cased(_PASSWORD_WORDS) + r")[ ]{1,3}\\?[\"'‘“](?P<quoted>[^\s\"'‘’“”\\]{1,128}+)(?=\\?[\"'’”])"
     # "use password Xk29-pq7 to log in": a word right after it that mixes letters and digits

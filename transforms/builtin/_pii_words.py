@@ -205,7 +205,8 @@ def top_level(pattern: str) -> list[str]:
 #: between words, a full-width colon) is left as it is.
 _FOLD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
 _FOLD_DASHES = "\u2010-\u2015\u2212\ufe58\ufe63\uff0d"
-_FOLD_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+#: (and NUL and the variation selectors: "ghp_abc\ufe0fdef", "jane\x00@example.com")
+_FOLD_INVISIBLE = "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff\ufe00-\ufe0f"
 _FOLD_RE = re.compile(
     f"(?<=[0-9])(?:(?P<space>[{_FOLD_SPACES}])(?=[0-9+(])"
     f"|(?P<dash>[{_FOLD_DASHES}])(?=[0-9]))"
@@ -215,7 +216,9 @@ _FULL_WIDTH = {
     **{0xFF10 + i: chr(0x30 + i) for i in range(10)},
     **{0xFF21 + i: chr(0x41 + i) for i in range(26)},
     **{0xFF41 + i: chr(0x61 + i) for i in range(26)},
-    0xFF20: "@", 0xFF0B: "+", 0xFF0D: "-", 0xFF0E: ".",
+    0xFF20: "@", 0xFF0B: "+", 0xFF0D: "-", 0xFF0E: ".", 0xFE6B: "@", 0xFE52: ".",
+    # Unicode's tag characters, invisible, spell ASCII: read as what they spell
+    **{0xE0000 + c: chr(c) for c in range(0x20, 0x7F)},
     # the digits of Arabic, Persian and Urdu, Devanagari, Bengali and Thai (٠٧٩٥١٢٣٤٥٦, ۰۹۱۲...)
     **{base + i: chr(0x30 + i) for base in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50) for i in range(10)},
 }

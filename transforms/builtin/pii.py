@@ -142,7 +142,9 @@ _LABEL_KEYS = ("name", "key", "field", "label", "attribute", "property", "param"
                # a form plugin's field (Elementor's {"id": "name", "title": "Ihr Name", "value": ...})
                "title", "id",
                # a proxy's or a webhook's extra header ({"header_name": "X-Api-Key", "header_value": ...})
-               "header_name", "headerName", "HeaderName", "header")
+               "header_name", "headerName", "HeaderName", "header",
+               # JSON Patch's {"op": "replace", "path": "/password", "value": ...}
+               "path")
 _VALUE_KEYS = frozenset({"value", "values", "val", "answer", "Value", "Values", "propertyValue", "attributeValue",
                          "fieldValue", "field_value", "property_value", "ParameterValue", "parameterValue",
                          "parameter_value", "number", "raw_value", "rawValue", "header_value", "headerValue",
@@ -175,6 +177,8 @@ _COOKIE_HEADERS = frozenset({"cookie", "set-cookie"})
 #: JSON-RPC services and methods whose third argument is a password (Odoo's).
 _RPC_SERVICES = frozenset({"object", "common"})
 _RPC_METHODS = frozenset({"execute_kw", "execute", "login", "authenticate"})
+#: An argument passed a variable in a GraphQL document: ``pass: $p``.
+_GRAPHQL_ARGUMENT_RE = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,63})[ \t]*:[ \t]*\$([A-Za-z_][A-Za-z0-9_]{0,63})")
 #: JSON-RPC methods whose positional ``params`` hold a password, a passphrase or a private key,
 #: by position: Bitcoin Core's wallet calls, geth's ``personal_*``, Deluge's and Transmission-
 #: like ``auth.login``.
@@ -1088,6 +1092,8 @@ class Pii:
                     self._answer(node, person, push)
                 if "args" in node and field is None and type(node.get("service")) is str and node["service"] in _RPC_SERVICES:
                     self._rpc_password(node)
+                elif "variables" in node and type(node["variables"]) is dict and type(node.get("query")) is str:
+                    self._graphql_variables(node)
                 elif ("params" in node and type(node["params"]) is list and type(node.get("method")) is str
                       and node["method"] in _RPC_SECRET_PARAMS):
                     params = node["params"]
@@ -1211,6 +1217,18 @@ class Pii:
         args = node["args"]
         if type(args) is list and len(args) > 2 and type(args[2]) is str and type(node.get("method")) is str and node["method"] in _RPC_METHODS:
             args[2] = REDACTED
+
+    def _graphql_variables(self, node: dict) -> None:
+        """A GraphQL request's variables named by the arguments they are passed as: ``login(email:
+        $e, pass: $p)`` makes ``variables.p`` a password, whatever the variable is called."""
+        variables = node["variables"]
+        for argument, variable in _GRAPHQL_ARGUMENT_RE.findall(node["query"][:16384]):
+            if variable in variables and type(variables[variable]) is str and variable != argument:
+                rule = self.key_rule(argument)
+                if rule is not None and rule.credential:
+                    variables[variable] = REDACTED
+                elif rule is not None and rule.field is not None:
+                    variables[variable] = rule.field.apply(variables[variable])
 
     @staticmethod
     def _key_lines(node: list, start: int) -> None:

@@ -114,7 +114,10 @@ function nameRule(fields, metadataWords, wholeFields = []) {
     if (matches(parts)) return true;
     // a form's numbered copies: Django's password1/password2, secret_2
     const numbered = parts.map((p) => p.replace(/[0-9]+$/, '') || p);
-    return numbered.some((p, i) => p !== parts[i]) && matches(numbered);
+    if (numbered.some((p, i) => p !== parts[i]) && matches(numbered)) return true;
+    // a name spelled out ("p-a-s-s-w-o-r-d"), and the end of a name too long to read whole
+    if (parts.length >= 4 && parts.every((p) => p.length === 1) && matches([parts.join('')])) return true;
+    return name.length > 256 && matches(words(Array.from(name).slice(-128).join('')));
   };
   const matches = (parts) => {
     for (const term of terms) {
