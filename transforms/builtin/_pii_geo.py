@@ -280,6 +280,7 @@ _AVIATION_RE = re.compile(
 )
 _UTM_RE = re.compile(r"(?<![A-Za-z])(?:UTM|utm)[ :]{1,3}[0-9]{1,2}[ ]?[C-HJ-NP-X][ ][0-9]{6}[ ][0-9]{7}(?![0-9])")
 _TWO_DIGITS_RE = re.compile(r"[0-9]{2}")
+_DIGIT_RE = re.compile(r"[0-9]")
 _TILDE_PAIR_RE = re.compile(r"(?<![0-9.])(-?[0-9]{1,2}\.[0-9]{4,15})~(-?[0-9]{1,3}\.[0-9]{4,15})(?![0-9])")
 #: A post office box, an address of its own: ``PO Box 4471``, ``Postfach 10 12 34``, ``Apartado de
 #: Correos 1234``, ``BP 123``, ``ص.ب 12345``.
@@ -302,7 +303,7 @@ def scrub_places(text: str, replace: Replace) -> str:
     if "~" in text:
         text = _TILDE_PAIR_RE.sub(lambda m: m[0] if not _a_place(float(m[1]), float(m[2])) else replace(
             "location", f"{_number(m[1])},{_number(m[2])}", m[0]), text)
-    if _PO_BOX_SCAN.found_in(text):
+    if _DIGIT_RE.search(text) is not None and _PO_BOX_SCAN.found_in(text):
         text = _PO_BOX_RE.sub(lambda m: replace("address", " ".join(m[0].lower().split()), m[0]), text)
     if "///" in text or "w3w.co" in text or "what3words" in text:
         text = _W3W_RE.sub(lambda m: replace("location", m[0].lower(), m[0]), text)

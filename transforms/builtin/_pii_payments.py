@@ -33,16 +33,15 @@ _PAYMENT_RE = re.compile(
 #: A UPI payment link's payee address and payee name.
 _UPI_LINK_RE = re.compile(r"(?i:upi)://pay\?[^\s\"'<>]{1,2048}+")
 _UPI_PARAM_RE = re.compile(r"(?<=[?&])(?P<name>pa|pn)=(?P<value>[^&\s\"'<>#]{1,256}+)")
+#: One scan for every literal: the words and hosts, and a UPI provider's ``@ybl``...
 _SCAN = Literals(["wa.me/", "paypal.me/", "revolut.me/", "monzo.me/", "venmo", "Venmo", "VENMO", "cash.app/",
-                  "cashtag", "Cashtag", "cash app", "Cash App", "cashapp", "CashApp", "upi:", "UPI:"])
-
-
-_VPA_SCAN = Literals(["@" + psp for psp in _UPI_PSPS.split("|")])
+                  "cashtag", "Cashtag", "cash app", "Cash App", "cashapp", "CashApp", "upi:", "UPI:",
+                  *("@" + psp for psp in _UPI_PSPS.split("|"))])
 
 
 def may_hold(text: str) -> bool:
     """Could ``text`` hold one of these? A scan for their literals (a UPI provider's ``@ybl``...)."""
-    return _SCAN.found_in(text) or ("@" in text and _VPA_SCAN.found_in(text))
+    return _SCAN.found_in(text)
 
 
 def scrub(text: str, replace: Replace) -> str:
