@@ -103,12 +103,7 @@ def _ipv6(match: re.Match[str], replace: Replace) -> str:
         address = ipaddress.IPv6Address(value)
     except ValueError:
         return value
-    mapped = address.ipv4_mapped
-    if mapped is not None:
-        return replace("ip", str(address), value) if _is_client_v4(mapped) else value
-    if (not address.is_global and address not in _DOC6) or address in PUBLIC_RESOLVERS:
-        return value
-    return replace("ip", str(address), value)
+    return replace("ip", str(address), value) if _is_client(address) else value
 
 
 _DOC6 = ipaddress.ip_network("2001:db8::/32")
@@ -121,12 +116,18 @@ def names_a_machine(value: str) -> bool:
         address = ipaddress.ip_address(value.strip())
     except ValueError:
         return False
+    return not _is_client(address)
+
+
+def _is_client(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Could a person be behind ``address``? A public one, or one of the documentation ranges
+    that stand for one; an IPv4-mapped IPv6 address as the IPv4 address it holds."""
     if address.version == 4:
-        return not _is_client_v4(address)
+        return _is_client_v4(address)
     mapped = address.ipv4_mapped
     if mapped is not None:
-        return not _is_client_v4(mapped)
-    return (not address.is_global and address not in _DOC6) or address in PUBLIC_RESOLVERS
+        return _is_client_v4(mapped)
+    return (address.is_global or address in _DOC6) and address not in PUBLIC_RESOLVERS
 
 # --- coordinates ----------------------------------------------------------------------
 

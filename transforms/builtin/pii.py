@@ -728,8 +728,8 @@ class Pii:
                     value if coarse_coordinate(value) or (type(value) is str and _LANGUAGE_TAG_RE.fullmatch(value))
                     else precise(value))
             if cls != "credential" and (action == MASK or action == HASH):
-                # a form's or a catalog's label for the field ({"firstName": "Vorname"}, "dob":
-                # "Date of birth", "Numer PESEL"): the name of a personal field, not a person's value
+                # a form's or a catalog's label for the field ({"dob": "Date of birth", "iban": "IBAN"}):
+                # the name of a personal field, not a person's value (see _label_of_a_field)
                 unlabelled = apply
                 apply = lambda value, unlabelled=unlabelled: (  # noqa: E731
                     value if type(value) is str and self._a_label(value) else unlabelled(value))
@@ -1090,7 +1090,7 @@ class Pii:
                     label_key = self._defined_field(node)
                 elif field is None and "field" in node and type(node["field"]) is dict:
                     self._answer(node, person, push)
-                if "args" in node and field is None and type(node.get("service")) is str and node["service"] in _RPC_SERVICES:
+                if "args" in node and field is None and type(service := node.get("service")) is str and service in _RPC_SERVICES:
                     self._rpc_password(node)
                 elif "variables" in node and type(node["variables"]) is dict and type(node.get("query")) is str:
                     self._graphql_variables(node)
@@ -1215,7 +1215,8 @@ class Pii:
         password, ...]}`` (and ``common``'s ``login``/``authenticate``): the password or API key
         is the third argument, whatever it looks like."""
         args = node["args"]
-        if type(args) is list and len(args) > 2 and type(args[2]) is str and type(node.get("method")) is str and node["method"] in _RPC_METHODS:
+        method = node.get("method")
+        if type(args) is list and len(args) > 2 and type(args[2]) is str and type(method) is str and method in _RPC_METHODS:
             args[2] = REDACTED
 
     def _graphql_variables(self, node: dict) -> None:
