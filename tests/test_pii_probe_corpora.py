@@ -32,12 +32,8 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     "strings-personal.jsonl": {},
     "strings-benign.jsonl": {},
     "payloads.jsonl": {
+        "okta-system-log": "'Okta' is a given name of the lexicon (Indonesian), alone in a sentence",
         # names in prose with no cue, and whole formats not parsed (HL7 v2, CSV rows, multi-row SQL)
-        "stripe-customer": "a name in prose with no cue ('Customer for Marcus Whitfield')",
-        "github-pull-request": "a signature's name with no cue",
-        "slack-event-message": "a name in prose with no cue",
-        "gcal-event": "a name in prose with no cue",
-        "bank-transfer-free-text": "a name in prose with no cue",
         "mailgun-inbound": "a signature's name; role addresses are masked as e-mails",
         "email-raw-mime": "a signature's name; role addresses are masked as e-mails",
         "chat-transcript-support-bot": "an answer to a bot's question has no cue",
@@ -56,7 +52,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "config-object": "an 'auth' object is redacted whole, its policy fields with it",
         "openapi-fragment": "a schema's 'password' property is redacted whole",
         "form-definition": "a placeholder address (you@company.com) is masked",
-        "rails-log-with-params": "ActiveRecord's binds in a log line ([[\"name\", \"...\"]]) are not read as pairs",
     },
     "strings3-secret.jsonl": {
     },
@@ -68,9 +63,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "perfume-street-name": "a product named for a street reads as an address in text",
     },
     "payloads3.jsonl": {
-        "recruiting-cv-parsed-text": "a CV header line and a LinkedIn slug",
         "canvas-submission-event": "a name and a student number in prose ('Essay by ...', 'student no. ...')",
-        "food-delivery-order-webhook": "a name repeated in delivery instructions",
     },
     "strings4-secret.jsonl": {
         "ms-refresh-token-msal-cache": "an object under a credential's name is masked whole, its environment's host with it",
@@ -79,12 +72,12 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "name-json-key": "names used as an object's keys ('Vestergaard': {...}) read like any key",
         "dob-dotnet-json-date": "a person's bare 'Display' is a display name: 'public' is masked with it",
         "bank-ng-nuban": "a name after an account number with no cue",
-        "geo-osgb-grid": "a first name after 'ask for' has no cue",
         "med-diagnosis-self-disclosure": "health data is no class of its own: a diagnosis in prose stays",
         "bio-fingerprint-template": "biometric templates are no class of their own",
         "bio-iris-code": "biometric templates are no class of their own; a name in a subject= pair",
     },
     "strings4-benign.jsonl": {
+        "prod-fiction-characters": "a novel's title is its heroine's name",
         "company-cnpj": "a CNPJ is masked wherever it is (a sole trader's identifies a person)",
         "geo-store-locator": "a precise point is masked whatever it marks: a sender can call a home a store",
         "geo-poi-landmark": "a precise point is masked whatever it marks: a sender can call a home a landmark",
@@ -119,15 +112,10 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         # names with no cue or in scripts whose names have no capitals
         "p5-ja-order-form": "a Japanese name under お名前: the key is also a form's label ('お名前：必須')",
         "p5-kz-iin-text": "a name after an ID with no cue",
-        "p5-phone-sip-from": "a SIP display name",
         "p5-email-html-anchor": "a link's text beside its mailto:",
         "p5-addr-de-hinterhaus": "a family's name in an address line",
-        "p5-addr-it-scala-interno": "a name after 'Spedire a:'",
         "p5-addr-sa-po-box-ar": "an Arabic name after 'باسم'",
         "p5-ip-cn-login-log": "a Chinese name after 用户=",
-        "p5-iban-lv-text": "a payee's name after a Latvian word",
-        "p5-iban-jo-arabic": "a payee's name after 'باسم'",
-        "p5-iban-by-ru-text": "a payee's name after 'получатель'",
         "p5-name-cue-zu": "Zulu's 'ngu' joined to the name",
         "p5-name-cue-am": "an Amharic name (Ge'ez script)",
         "p5-name-cue-hy": "an Armenian name before its verb",
@@ -135,8 +123,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "p5-name-signoff-ja": "a Japanese signature line",
         "p5-name-signoff-ko": "a Korean signature line",
         "p5-name-signoff-zh": "a Chinese signature line",
-        "p5-name-signoff-iphone": "a name after a dash above 'Sent from my iPhone'",
-        "p5-name-signoff-hu": "a sign-off with a colon, the name on the next line",
         "p5-name-signoff-ar": "an Arabic signature line",
         # identifiers of more countries and forms
         "p5-bg-egn-2000s-text": "an EGN of someone born after 2000 after 'ЕГН-то ми е'",
@@ -170,6 +156,10 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "p5-ip-inet-aton-int": "an IPv4 address stored as an integer",
     },
     "strings5-benign.jsonl": {
+        "b5-historical-figure-birth-deceased-de": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
+        "b5-financial-firms-names": "firms named for their founders, without '&'",
+        "b5-songs-albums-street-names": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
+        "b5-news-headline-it": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
         # a bare name is a person's unless its object says otherwise
         "b5-iso6346-containers": "a vessel's name under 'name'",
         "b5-cas-ec-numbers-sds": "a substance's name under 'name'",
@@ -207,7 +197,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "front-inbound-message-refund-iban": "a sign-off name in HTML; a message's 'role' reads as a name",
         "postmark-bounce-webhook-hard": "a name in a subject line; a bounce's 'Name' is masked",
         "resend-send-outbound-call-log": "a first name in a subject; a sender's company name is masked",
-        "calcom-booking-created-responses": "names in a booking's title",
         "tally-form-response-volunteer": "a form's labelled answer; the form's name is masked",
         "google-forms-onformsubmit-namedvalues-es": "the answers' parallel 'values' array",
         "notion-database-query-candidates": "Notion's title[].plain_text",
@@ -268,6 +257,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "h6-header-non-string-number": "a header whose value is a number breaks the record contract: a bad row, scrubbed",
     },
     "strings6-everyday.jsonl": {
+        "ev6-tr-havale-iban": "Turkish 'Kira Mart' (March rent) is two names of the lexicon",
         "ev6-us-validation-error-echo": "an error message that echoes an e-mail is masked whole",
         "ev6-us-doordash-dropoff": "a gate code said in prose",
         "ev6-in-text-hinglish": "a Hinglish introduction; an Indian address with no street word",
@@ -285,7 +275,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "ev6-se-bankgiro-lon": "a Swedish account under a bare 'konto'",
         "ev6-ru-hr-snils-inn": "an INN under a bare 'inn'",
         "ev6-ru-train-passport": "a Russian passport's series and number",
-        "ev6-ru-card-transfer-text": "a Russian first name and patronymic in prose",
         "ev6-ru-clinic-query": "a Russian insurance policy number (OMS)",
         "ev6-jp-text-change-address": "a Japanese surname before the masked given name",
         "ev6-jp-error-validation": "a malformed e-mail (two '@') echoed in an error",
@@ -304,13 +293,9 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "ev6-gen-address-autocomplete": "a half-typed address in an autocomplete query",
         "ev6-gen-vet-appointment": "a pet's name under 'name'",
         "ev6-gen-insurance-claim": "an insurance policy number",
-        "ev6-gen-nps-feedback": "a lone first name in prose",
-        "ev6-gen-500-sql-params": "a name in a logged SQL statement's parameter list",
         "ev6-gen-gift-card": "a lone first name in a gift message; a date under 'deliverOn' reads as a name",
         "ev6-gen-airbnb-host-message": "an address after 'The address is', a door code, a sign-off after a dash",
-        "ev6-gen-support-chat-transcript": "'hey its Tyler Brennan': 'its' without its apostrophe",
         "ev6-nl-marktplaats-bericht": "a Dutch mobile number written '06 39182746'",
-        "ev6-se-blocket-annons": "a name under Swedish 'kontakt'",
         "ev6-kr-daangn-chat": "a Korean name in prose",
         "ev6-sa-haraj-ad": "an Arabic name under a seller's 'name'",
         "ev6-hi-text-doctor": "a Hindi name in prose",
@@ -321,6 +306,15 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "ev6-id-query-pinjol": "a phone number under a bare 'hp'",
     },
     "strings6-benign-everyday.jsonl": {
+        "ev6-cms-article-fr": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
+        "ev6-cms-article-es": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
+        "ev6-cms-article-it": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
+        "ev6-cms-article-pt": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
+        "ev6-cms-article-tr": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
+        "ev6-sports-scores": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
+        "ev6-history-on-this-day": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
+        "ev6-movie-listing": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
+        "ev6-book-bestsellers-de": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
         "ev6-product-detail-es": "a product's name under 'nombre' in an object that says nothing of itself",
         "ev6-shipping-rates": "a postal code is masked wherever it is",
         "ev6-infra-ntp-log": "a server's public IP in a log line reads as a client's",
@@ -390,3 +384,30 @@ def test_every_case_of_the_probe_corpora_passes_but_the_known_gaps(chain, corpus
     known = KNOWN_GAPS[corpus]
     assert {k: v for k, v in failing.items() if k not in known} == {}
     assert sorted(set(known) - set(failing)) == []
+
+
+#: Round 7, names in prose that nothing announces and capitalised words that only look like
+#: names (places, brands, storms, dishes...), written blind, in 35 locales each. Most of the
+#: names left are in scripts without spaces (Chinese, Japanese, Thai), written in lower case,
+#: or ordinary words ("Grace", "Hope"): listed as counts, not case by case. The counts may
+#: only go down.
+ROUND_7 = {
+    # corpus: (most personal values stored, most benign values changed)
+    "strings7-names-prose.jsonl": (309, 8),  # of 531 names and 613 kept values, in 288 cases (519 and 8 before)
+    "strings7-benign-capitals.jsonl": (0, 27),  # of 1,110 kept values, in 324 cases (10 before)
+}
+
+
+@pytest.mark.parametrize("corpus", sorted(ROUND_7))
+def test_round_7_stores_no_more_names_and_changes_no_more_look_alikes_than_measured(chain, corpus):
+    # GIVEN a corpus of names in prose, or of their look-alikes, written without sight of pii
+    cases = [json.loads(line) for line in (CORPORA / corpus).read_text(encoding="utf-8").split("\n") if line.strip()]
+    assert len(cases) >= 280
+    # WHEN each case runs through the default chain
+    failures = [why for case in cases for why in _failures(chain, case)]
+    # THEN every record is stored, and no more values leak or change than at the last count
+    assert [why for why in failures if why.startswith("not stored")] == []
+    leaked = sum(why.startswith("leaked") for why in failures)
+    changed = sum(why.startswith("changed") for why in failures)
+    most_leaked, most_changed = ROUND_7[corpus]
+    assert leaked <= most_leaked and changed <= most_changed, (leaked, changed)

@@ -1,0 +1,106 @@
+"""Names in prose that nothing announces (no "my name is", no "Dear", no field named for a
+name), found by the lexicon of given names and surnames, through the default chain; and the
+capitalised words that only look like names: places, brands, firms, titles, words."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+import pytest
+
+from transforms.builtin import _pii_prose_names as prose
+from transforms.chain import build_chain
+from transforms.manager import get_plugin_manager
+from transforms.testing import make_record
+
+HASH = {"mode": "hash", "hash_key": "k" * 40}
+
+
+@pytest.fixture(scope="module")
+def chain():
+    return build_chain(get_plugin_manager(), None)
+
+
+def stored(chain, text: str) -> str:
+    record = make_record()
+    record["request"]["body"] = {"note": text}
+    result = chain.run(json.dumps(record, ensure_ascii=False), "2026-12-03T00:00:00.000Z")
+    return result.record["request"]["body"]["note"]
+
+
+PEOPLE = [
+    # a given name alone in a sentence
+    ("Priya was super helpful, tell her thanks", ["Priya"]),
+    ("leave it with Tomasz next door", ["Tomasz"]),
+    ("Call Priya tomorrow about the refund", ["Priya"]),
+    # given names and surnames, surnames the lexicon lacks, particles, other orders and scripts
+    ("Duplicate booking for Sven Lindqvist on 2026-03-04", ["Sven", "Lindqvist"]),
+    ("Follow up with Aiko Tanaka re invoice", ["Aiko", "Tanaka"]),
+    ("Our guide Mehmet Yılmaz knew every corner", ["Mehmet", "Yılmaz"]),
+    ("hey its Marcus Whitfield again, any news on my order?", ["Marcus", "Whitfield"]),
+    ("Tanaka Aiko will pick it up at the front desk", ["Tanaka", "Aiko"]),
+    ("Itziar Ortiz de Zárate llamó dos veces esta mañana", ["Itziar", "Ortiz", "Zárate"]),
+    ("Jean-Pierre est passé récupérer le colis", ["Jean-Pierre"]),
+    ("Передайте документы: Иван Петров заберёт их завтра", ["Иван", "Петров"]),
+    ("Mark Johnson asked for a receipt", ["Johnson"]),
+]
+LOOK_ALIKES = [
+    "Grace Church Hall opens Monday", "Victoria Sponge Cake Recipe", "Ralph Lauren Polo Shirt, navy",
+    "The San Diego office is closed today", "Lunch at Wendy's with the team", "Johnson & Johnson baby shampoo is back",
+    "we migrated Apache Cassandra to the new cluster", "the Travis CI job was skipped", "Will you ship it to me?",
+    "Rose and Grace were out of stock", "picnic at Dolores Park on Sunday", "Tickets for the Grace Park concert",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
+    "Caesar Salad", "our flight from London to Paris via Madison was late", "a review in The New York Times",
+    "Little Debbie Oatmeal Creme Pies", "O'Reilly Media", "Priya Cooking Class",
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PEOPLE)
+def test_names_in_prose_are_masked(chain, text, names):
+    # GIVEN a sentence that names a person with no cue  WHEN it is stored
+    out = stored(chain, text)
+    # THEN none of the name's words is left, and the sentence around it is
+    assert [n for n in names if n in out] == [], out
+    assert "[name]" in out
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_places_brands_firms_titles_and_words_that_look_like_names_stay(chain, text):
+    # GIVEN capitalised words that are a place's, a brand's, a title's or plain words
+    # WHEN stored  THEN they are kept as written
+    assert stored(chain, text) == text
+
+
+def test_a_name_in_prose_gets_the_pseudonym_it_gets_anywhere_in_hash_mode():
+    # GIVEN hash mode, and one person named in two texts
+    from transforms.testing import run_transform
+
+    record = make_record(request={"method": "POST", "body": ["Sven Lindqvist called twice", "ask Sven Lindqvist first"]})
+    # WHEN pii runs  THEN both carry the same pseudonym of the name, and no name
+    first, second = run_transform("pii", record, HASH)["request"]["body"]
+    assert "Lindqvist" not in first + second
+    assert re.search(r"name:[0-9a-f]{16}", first)[0] == re.search(r"name:[0-9a-f]{16}", second)[0]
+
+
+def test_the_lexicon_is_well_formed_and_marks_words_and_places_ambiguous():
+    # GIVEN the generated lexicon shipped with the transform
+    lines = resources.files("transforms.builtin").joinpath("person-names.txt").read_text(encoding="utf-8").splitlines()
+    entries = [line for line in lines if not line.startswith("#")]
+    # THEN each line is a kind, an optional ambiguity mark and one name, sorted, no duplicate
+    assert all(re.fullmatch(r"[gsb]\??  ?\S.*", line) and "  " not in line for line in entries)
+    names = [line.split(" ", 1)[1] for line in entries]
+    assert names == sorted(set(names)) and len(names) > 40000
+    # AND ordinary words, places and months are ambiguous; common names in many scripts are not
+    for word in ("Will", "Rose", "Grace", "Victoria", "London", "June", "Paris"):
+        assert prose.LEXICON[word] & prose.AMBIGUOUS, word
+    for name in ("Priya", "Tomasz", "Mehmet", "Ольга", "Gunnar"):
+        assert prose.LEXICON[name] & prose.GIVEN and not prose.LEXICON[name] & prose.AMBIGUOUS, name
+
+
+def test_hyphenated_names_are_names_when_each_part_is():
+    assert prose.flags_of("Jean-Pierre") & prose.GIVEN
+    assert prose.flags_of("Smith-Jones") & prose.SURNAME
+    assert prose.flags_of("Kaiser-Wilhelm-Gedächtniskirche") == 0
+    assert prose.flags_of("Rose-Grace") & prose.AMBIGUOUS

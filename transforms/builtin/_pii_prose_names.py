@@ -1,0 +1,283 @@
+"""People's names in prose that nothing announces: "Priya was super helpful", "leave it with
+Tomasz next door", "Duplicate booking for Sven Lindqvist".
+
+The cue passes of :mod:`._pii_people` find a name after "my name is", "Dear", a label; this
+pass finds one by what it is, against a lexicon of given names and surnames of many locales
+(``person-names.txt``, written by ``scripts/person-names.py``). What it takes for a name:
+
+- **two or more name words in a row** (a given name, then surnames, given names, particles
+  or a capitalised word that is no word of a language: "Marcus Whitfield", "María de la
+  Cruz", "Иван Петров", "محمد أحمد"), at least one of which is no ordinary word, place or
+  month ("Will Smith" and "Grace Park" read as words, "Mark Johnson" as a name);
+- **a given name alone** in a sentence (lower-case words around it), when it is no ordinary
+  word ("Priya", not "Will" or "Rose"), is not followed by a capitalised word of a language
+  ("Wendy Foods", "Tyler Street", "Victoria Station") and does not follow a word that makes
+  it a place or a saint ("San Diego", "St. Jude", "Chez Marie").
+
+Names in scripts without capitals (Arabic, Devanagari...) are taken only as two lexicon words
+in a row. Names whose words are all ordinary words, lone surnames, lower-case names ("ask for
+maria") and names in Chinese, Japanese, Korean or Thai prose (no spaces between words) are
+left to the cue passes: read without a cue, they would take too many words with them.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from typing import Callable
+
+Replace = Callable[[str, str, str], str]
+
+GIVEN, SURNAME, AMBIGUOUS = 1, 2, 4
+
+
+def _load() -> dict[str, int]:
+    lexicon: dict[str, int] = {}
+    text = resources.files(__package__).joinpath("person-names.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line[0] == "#":
+            continue
+        kind, name = line.split(" ", 1)
+        flags = {"g": GIVEN, "s": SURNAME, "b": GIVEN | SURNAME}[kind[0]]
+        lexicon[name] = flags | (AMBIGUOUS if kind.endswith("?") else 0)
+    return lexicon
+
+
+#: name -> GIVEN | SURNAME | AMBIGUOUS
+LEXICON: dict[str, int] = _load()
+_NAMES = frozenset(LEXICON)
+
+#: Words, as the lexicon's were cut: letters, with an apostrophe or a hyphen inside; a word
+#: that touches a digit is a piece of a token ("TU/Lya6wjy..."), no word.
+_WORD_RE = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*+(?![0-9])")
+#: Candidates for the gate: words that start with a capital, or in a script without capitals.
+_CANDIDATE_RE = re.compile(
+    r"(?<![^\W\d_])(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-ΩΆ-Ώ]|[\u0590-\u08ff\u0900-\u0dff])(?:[^\W\d_]|['’-](?=[^\W\d_]))*+"
+)
+_CASED_RE = re.compile(r"[A-Za-zÀ-ɏЀ-ӿͰ-Ͽ]")
+#: Words a name's words are joined by ("Ludwig van Beethoven", "María de la Cruz", "bin Salman").
+_PARTICLES = frozenset(
+    "van von de der den del della di da das dos do du la le ter ten bin ibn bint al el zu y e ben mac".split()
+)
+#: Words that make the name after them a place, a saint, a shop or a ship: "San Diego",
+#: "St. Jude", "Chez Marie", "Lake Louise", "Hurricane Milton".
+_BEFORE_A_THING = frozenset(
+    """san santa santo são sao st st. saint sainte ste mount mt lake fort port cape cap chez villa casa hotel café
+    cafe club hurricane storm typhoon cyclone tropical queen king prince princess lady lord sir pope hms uss rms
+    mv ss bar restaurant ristorante trattoria pizzeria bistro maison rue via avenida calle piazza place plaza
+    boulevard""".split()
+)
+#: Capitalised words that start a sentence and are followed by a person: "Ask Priya", "Thanks Tomasz".
+_BEFORE_A_PERSON = frozenset(
+    """ask call tell thank thanks thx ty email e-mail mail ping text message msg dm meet contact congrats
+    congratulations welcome hey hi hello hallo hola bonjour ciao salut dear sorry please pls cc bcc send give pay
+    notify remind invite paid sent from to for with by via and or but also cheers love xoxo bye regards best
+    kind warm attn attention fao care c/o per re fw fwd assigned owner reviewer approved rejected merged signed
+    frag fragen sagen danke merci gracias grazie obrigado obrigada bedankt tack takk kiitos dziękuję""".split()
+)
+#: Brands and products named for people: kept, not masked ("Ralph Lauren Polo Shirt").
+_BRANDS = frozenset(
+    """ralph lauren|calvin klein|tommy hilfiger|hugo boss|michael kors|marc jacobs|kate spade|tory burch|vera wang|
+    ted baker|paul smith|jimmy choo|steve madden|tom ford|stella mccartney|karl lagerfeld|giorgio armani|
+    estée lauder|estee lauder|bobbi brown|john deere|harley davidson|jack daniel's|johnnie walker|jim beam|
+    ben sherman|fred perry|john lewis|tim hortons|betty crocker|martha stewart|yves saint laurent|christian dior|
+    louis vuitton|coco chanel|alexander mcqueen|oscar de la renta|salvatore ferragamo|roberto cavalli|
+    carolina herrera|diane von furstenberg|anne klein|kenneth cole|perry ellis|vivienne westwood|jean paul gaultier|
+    victoria beckham|christian louboutin|manolo blahnik|dr martens|tommy bahama|eddie bauer|ben jerry|
+    trader joe|papa john|jimmy john|dolce gabbana|max mara|emilio pucci|pierre cardin|guy laroche|nina ricci|
+    jil sander|helmut lang|tom tailor|marc o'polo|hugo|wendy|macy|denny|kohl|claire|carter|levi|lowe|arby|chili|
+    hardee|applebee|sainsbury|morrison|kellogg|campbell|hershey|nathan|dillard|frederick|mcdonald|dunkin""".replace(
+        "\n", "").split("|")
+)
+_BRAND_STARTS = frozenset(b.split()[0] for b in _BRANDS)
+
+
+def flags_of(word: str) -> int:
+    """The lexicon's flags of ``word``; a hyphenated word is a name when each of its parts is one
+    ("Jean-Pierre", "Smith-Jones", "Μαρία-Ελένη"), a given name when its first part is, and
+    ambiguous only when every part is."""
+    flags = LEXICON.get(word)
+    if flags is not None:
+        return flags
+    if "-" not in word:
+        return 0
+    parts = [LEXICON.get(part, 0) for part in word.split("-")]
+    if not all(parts):
+        return 0  # "Kaiser-Wilhelm-Gedächtniskirche"
+    ambiguous = AMBIGUOUS if all(f & AMBIGUOUS for f in parts) else 0
+    return (parts[0] & (GIVEN | SURNAME)) | (SURNAME if len(parts) > 1 and parts[-1] & SURNAME else 0) | ambiguous
+
+
+def may_hold(text: str) -> bool:
+    """Does ``text`` hold a word of the lexicon where a name could start? (One C-level scan:
+    the capitalised words, and words of scripts without capitals, against the lexicon.)"""
+    candidates = _CANDIDATE_RE.findall(text)
+    return not _NAMES.isdisjoint(candidates) or any("-" in c and flags_of(c) for c in candidates)
+
+
+def _cased(word: str) -> bool:
+    return _CASED_RE.match(word) is not None
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def scrub_prose_names(text: str, replace: Replace) -> str:
+    """Names of the lexicon in ``text`` (see the module's docstring), masked as names."""
+    if not may_hold(text):
+        return text
+    words = [(m.start(), m.end(), m[0]) for m in _WORD_RE.finditer(text)]
+    prose = " " in text and len(words) >= 3 and any(w.islower() and len(w) > 2 and _cased(w) for _, _, w in words)
+    out: list[str] = []
+    pos = 0
+    i = 0
+    while i < len(words):
+        run = _name_at(text, words, i, prose)
+        if run is None:
+            i += 1
+            continue
+        if len(run) > 1 and words[run[-1]][2].lower() in _COMMON:
+            run = run[:-1]  # "Dolores Park", "Grace Church": a place's word, though "Park" is a surname too
+            while len(run) > 1 and words[run[-1]][2].islower():
+                run = run[:-1]
+        named = [words[k][2] for k in run]
+        word = named[0]
+        if _firm(text, words[run[0]][0], words[run[-1]][1]) or (
+                flags_of(word) & AMBIGUOUS and _title_after(text, words, run[-1])):
+            take = False  # "Johnson & Johnson"; "Little Debbie Oatmeal Creme Pies", "Tom Collins Mix"
+        elif len(named) >= 2:
+            take = not _brand(named) and any(flags_of(w) and not flags_of(w) & AMBIGUOUS for w in named)
+        else:
+            take = (prose and _cased(word) and not flags_of(word) & AMBIGUOUS and not _thing_after(text, words, i)
+                    and not _brand(named))
+        if not take:
+            i = run[-1] + 1  # words of a brand or of a title are no name's either
+            continue
+        start, end = words[i][0], words[run[-1]][1]
+        original = text[start:end]
+        out += [text[pos:start], replace("name", " ".join(original.split()).lower(), original)]
+        pos = end
+        i = run[-1] + 1
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _name_at(text: str, words: list, i: int, prose: bool) -> list[int] | None:
+    """The indexes of the name's words starting at word ``i`` (particles included), or None:
+    a given name, or a surname before a given name ("Tanaka Aiko", "Nguyen Van An"), then
+    names of the lexicon, and in prose one capitalised word the lexicon lacks at its end
+    ("Whitfield"; in a title it is more often a thing: "Caesar Salad", "Kira Mart")."""
+    word = words[i][2]
+    flags = flags_of(word)
+    if (not flags or (_cased(word) and not _capitalised(word)) or word.lower() in _BEFORE_A_THING
+            or not _starts_a_name(text, words, i)):
+        return None
+    if not flags & GIVEN:
+        if flags & AMBIGUOUS:
+            return None  # "Little Debbie": a word first
+        following = words[i + 1][2] if i + 1 < len(words) and _joined(text, words[i][1], words[i + 1][0]) else ""
+        given = flags_of(following)
+        if not given & GIVEN or given & AMBIGUOUS or (_cased(following) and not _capitalised(following)):
+            return None  # "O'Reilly Media": a surname, then a word
+    run, pending = [i], []
+    j = i + 1
+    while j < len(words) and len(run) < 5 and _joined(text, words[j - 1][1], words[j][0]):
+        nxt = words[j][2]
+        if flags_of(nxt) and (_capitalised(nxt) or not _cased(nxt)):
+            run += pending + [j]
+            pending = []
+        elif nxt.islower() and nxt in _PARTICLES:
+            pending.append(j)
+        elif prose and _unknown_surname(nxt) and not (j + 1 < len(words) and _joined(text, words[j][1], words[j + 1][0])
+                                            and _capitalised(words[j + 1][2])):
+            run += pending + [j]  # last: a capitalised word after it makes a title ("Priya Cooking Class")
+            break
+        else:
+            break
+        j += 1
+    return run
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Are two words one space apart (a name's words), not across a comma or a line?"""
+    return start - end == 1 and text[end] == " "
+
+
+def _unknown_surname(word: str) -> bool:
+    """A capitalised word the lexicon lacks that may be a surname: no common word of a title."""
+    return (_cased(word) and _capitalised(word) and len(word) > 2 and word.lower() not in _COMMON
+            and word.lower() not in _PARTICLES)
+
+
+def _starts_a_name(text: str, words: list, i: int) -> bool:
+    """Can a name start at word ``i``: not after a word that makes it a place, a saint, a shop
+    or a ship ("San Diego", "St. Jude", "Chez Marie", "Hurricane Milton")?"""
+    if i == 0:
+        return True
+    before = words[i - 1][2]
+    gap = text[words[i - 1][1]:words[i][0]]
+    if before.lower() in _BEFORE_A_THING and (gap == " " or gap == ". " or gap == "+"):
+        return False
+    # after a capitalised word that no name is, a name's word is part of a proper noun's ("The
+    # New York Times", "Apache Cassandra", "Sturmtief Zeynep", "Eggs Benedict"), unless that
+    # word is a verb or a greeting that starts a sentence ("Call Priya tomorrow")
+    return not (gap == " " and not flags_of(before) and _cased(before) and _capitalised(before)
+                and before.lower() not in _BEFORE_A_PERSON)
+
+
+def _thing_after(text: str, words: list, i: int) -> bool:
+    """Is a lone given name followed by a capitalised word of a language ("Victoria Station",
+    "Wendy Foods") or by a possessive of a shop ("Wendy's")?"""
+    end = words[i][1]
+    if text[end:end + 2] in ("'s", "’s") and words[i][2].lower() in _BRAND_STARTS:
+        return True
+    if i + 1 < len(words) and _joined(text, end, words[i + 1][0]):
+        nxt = words[i + 1][2]
+        if nxt.isupper() and _cased(nxt):
+            return True  # "Travis CI", "Julia REPL"
+        return _capitalised(nxt) and (nxt.lower() in _COMMON or flags_of(nxt) & AMBIGUOUS != 0)
+    if text[end:end + 1] == " " and text[end + 1:end + 2].isdigit():
+        return True  # "Otis 2", "Pixel 8": a product, a model
+    return False
+
+
+def _title_after(text: str, words: list, last: int) -> bool:
+    """Is the word after a name's last one capitalised, so that the name is a title's start?"""
+    return (last + 1 < len(words) and _joined(text, words[last][1], words[last + 1][0])
+            and _capitalised(words[last + 1][2]) and _cased(words[last + 1][2]))
+
+
+def _firm(text: str, start: int, end: int) -> bool:
+    """A name joined to another by "&" is a firm's or a brand's: "Johnson & Johnson",
+    "Marks & Spencer", "Ben & Jerry's"."""
+    return text[max(0, start - 3):start].rstrip().endswith("&") or text[end:end + 3].lstrip().startswith("&")
+
+
+def _brand(named: list[str]) -> bool:
+    lowered = [w.lower() for w in named if w.lower() not in _PARTICLES]
+    return " ".join(lowered) in _BRANDS or any(
+        " ".join(lowered[k:k + 2]) in _BRANDS for k in range(len(lowered) - 1))
+
+
+def _common_words() -> frozenset[str]:
+    from ._pii_people import STREET_WORDS
+
+    return frozenset(w.lower() for w in STREET_WORDS) | frozenset(
+        """street road avenue lane drive court place way boulevard square station park hall church chapel cathedral
+        hospital clinic school college university academy institute airport hotel inn motel center centre bridge tower
+        museum library stadium arena theatre theater gallery foundation company group bank mall market island beach
+        bay river lake mountain valley county city town village foods food labs lab studio studios store shop shops
+        house home cafe café bar grill kitchen restaurant pizza bakery farm farms garden gardens industries holdings
+        partners capital ventures solutions systems services software technologies tech media records pictures
+        productions press books publishing airlines airways motors auto cars pharmacy health care dental medical
+        insurance energy oil gas steel brewing brewery wines winery coffee tea chocolate ice cream burger burgers
+        chicken fries express mobile phone phones network networks cloud data digital online global international
+        national united royal grand central north south east west new old saint fc cf sc ac united city rovers
+        athletic wanderers olympic sports team club league cup trophy award awards prize festival fest conference
+        summit day days week night nights show tour live band orchestra choir quartet trio""".split())
+
+
+_COMMON = _common_words()
