@@ -56,8 +56,10 @@ GIVEN = ("first_names", "first_names_male", "first_names_female", "first_names_n
          "first_romanized_names_male", "first_romanized_names_female")
 SURNAMES = ("last_names", "last_names_male", "last_names_female", "last_romanized_names")
 PLACES = ("cities", "city_names", "countries", "states", "provinces", "regions", "departments", "city_prefixes")
-#: A word of a name: a letter, then letters, apostrophes or hyphens; three letters at least.
-WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_])){2,30}")
+#: A word of a name: a letter, then letters (with the combining marks of Indic and Arabic
+#: script), apostrophes, hyphens or a zero-width non-joiner inside; three characters at least.
+#: The same words as transforms/builtin/_pii_prose_names.py's.
+WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670]|['’\u200c-](?=[^\W\d_])){2,30}")
 
 
 def _values(cls: type, names: tuple[str, ...]) -> set[str]:

@@ -114,7 +114,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "p5-kz-iin-text": "a name after an ID with no cue",
         "p5-email-html-anchor": "a link's text beside its mailto:",
         "p5-addr-de-hinterhaus": "a family's name in an address line",
-        "p5-addr-sa-po-box-ar": "an Arabic name after 'باسم'",
         "p5-ip-cn-login-log": "a Chinese name after 用户=",
         "p5-name-cue-zu": "Zulu's 'ngu' joined to the name",
         "p5-name-cue-am": "an Amharic name (Ge'ez script)",
@@ -123,7 +122,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "p5-name-signoff-ja": "a Japanese signature line",
         "p5-name-signoff-ko": "a Korean signature line",
         "p5-name-signoff-zh": "a Chinese signature line",
-        "p5-name-signoff-ar": "an Arabic signature line",
         # identifiers of more countries and forms
         "p5-bg-egn-2000s-text": "an EGN of someone born after 2000 after 'ЕГН-то ми е'",
         "p5-ru-passport-text": "a Russian passport's 'серия ... номер ...'",
@@ -281,7 +279,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "ev6-jp-line-webhook": "a Japanese name and address in prose",
         "ev6-kr-text-delivery": "a Korean name in prose",
         "ev6-cn-text-kefu": "a Chinese name in prose",
-        "ev6-sa-text-arabic": "an Arabic name in prose",
         "ev6-id-text-ojek": "an Indonesian 'Blok C5 No. 12' address",
         "ev6-vn-text-giaohang": "a Vietnamese address in prose",
         "ev6-vn-grab-booking": "a landmark's name under 'name'",
@@ -297,8 +294,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "ev6-gen-airbnb-host-message": "an address after 'The address is', a door code, a sign-off after a dash",
         "ev6-nl-marktplaats-bericht": "a Dutch mobile number written '06 39182746'",
         "ev6-kr-daangn-chat": "a Korean name in prose",
-        "ev6-sa-haraj-ad": "an Arabic name under a seller's 'name'",
-        "ev6-hi-text-doctor": "a Hindi name in prose",
         "ev6-de-lieferando-review": "a lone first name in prose",
         "ev6-es-cv-upload-query": "a LinkedIn slug in a query",
         "ev6-cn-query-express": "a Chinese name under 'receiver'",
@@ -393,7 +388,7 @@ def test_every_case_of_the_probe_corpora_passes_but_the_known_gaps(chain, corpus
 #: only go down.
 ROUND_7 = {
     # corpus: (most personal values stored, most benign values changed)
-    "strings7-names-prose.jsonl": (309, 8),  # of 531 names and 613 kept values, in 288 cases (519 and 8 before)
+    "strings7-names-prose.jsonl": (292, 8),  # of 531 names and 613 kept values, in 288 cases (519 and 8 before)
     "strings7-benign-capitals.jsonl": (0, 27),  # of 1,110 kept values, in 324 cases (10 before)
 }
 

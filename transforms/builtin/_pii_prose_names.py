@@ -49,10 +49,13 @@ _NAMES = frozenset(LEXICON)
 
 #: Words, as the lexicon's were cut: letters, with an apostrophe or a hyphen inside; a word
 #: that touches a digit is a piece of a token ("TU/Lya6wjy..."), no word.
-_WORD_RE = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*+(?![0-9])")
+_WORD_RE = re.compile(
+    r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670]|['’\u200c-](?=[^\W\d_]))*+(?![0-9])"
+)
 #: Candidates for the gate: words that start with a capital, or in a script without capitals.
 _CANDIDATE_RE = re.compile(
-    r"(?<![^\W\d_])(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-ΩΆ-Ώ]|[\u0590-\u08ff\u0900-\u0dff])(?:[^\W\d_]|['’-](?=[^\W\d_]))*+"
+    r"(?<![^\W\d_])(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-ΩΆ-Ώ]|[\u0590-\u08ff\u0900-\u0dff])"
+    r"(?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670]|['’\u200c-](?=[^\W\d_]))*+"
 )
 _CASED_RE = re.compile(r"[A-Za-zÀ-ɏЀ-ӿͰ-Ͽ]")
 #: Words a name's words are joined by ("Ludwig van Beethoven", "María de la Cruz", "bin Salman").
@@ -99,6 +102,8 @@ def flags_of(word: str) -> int:
     flags = LEXICON.get(word)
     if flags is not None:
         return flags
+    if "\u0590" <= word[:1] <= "\u06ff":
+        return _semitic(word)
     if "-" not in word:
         return 0
     parts = [LEXICON.get(part, 0) for part in word.split("-")]
@@ -108,11 +113,27 @@ def flags_of(word: str) -> int:
     return (parts[0] & (GIVEN | SURNAME)) | (SURNAME if len(parts) > 1 and parts[-1] & SURNAME else 0) | ambiguous
 
 
+#: Letters Hebrew and Arabic write joined to the word after them ("to", "with", "and"...):
+#: "לשירה" is "to Shira", "لمنى" "to Mona".
+_PREFIXES = frozenset("לבוהמשכ" + "لبوفك")
+
+
+def _semitic(word: str) -> int:
+    """A Hebrew or Arabic word the lexicon lacks: a name behind a one-letter prefix, or an
+    Arabic family name of the al-...-i form ("القحطاني", "الدوسري"), which follows a given name."""
+    if len(word) > 3 and word[0] in _PREFIXES and (flags := LEXICON.get(word[1:])):
+        return flags
+    if len(word) >= 5 and word[:2] == "ال" and word[-1] == "ي":
+        return SURNAME
+    return 0
+
+
 def may_hold(text: str) -> bool:
     """Does ``text`` hold a word of the lexicon where a name could start? (One C-level scan:
     the capitalised words, and words of scripts without capitals, against the lexicon.)"""
     candidates = _CANDIDATE_RE.findall(text)
-    return not _NAMES.isdisjoint(candidates) or any("-" in c and flags_of(c) for c in candidates)
+    return not _NAMES.isdisjoint(candidates) or any(
+        ("-" in c or "\u0590" <= c[0] <= "\u06ff") and flags_of(c) for c in candidates)
 
 
 def _cased(word: str) -> bool:
@@ -224,7 +245,7 @@ def _starts_a_name(text: str, words: list, i: int) -> bool:
     # after a capitalised word that no name is, a name's word is part of a proper noun's ("The
     # New York Times", "Apache Cassandra", "Sturmtief Zeynep", "Eggs Benedict"), unless that
     # word is a verb or a greeting that starts a sentence ("Call Priya tomorrow")
-    return not (gap == " " and not flags_of(before) and _cased(before) and _capitalised(before)
+    return not (gap == " " and len(before) > 1 and not flags_of(before) and _cased(before) and _capitalised(before)
                 and before.lower() not in _BEFORE_A_PERSON)
 
 
