@@ -10,7 +10,8 @@
 Given names and surnames come from Faker's person providers (every locale: Latin,
 Cyrillic, Greek, Arabic, Devanagari... scripts). A name that is also an ordinary word of
 one of the word lists (``will``, ``rose``, ``victoria``), a place, a month or a weekday is
-marked ambiguous: pii takes it for a name only next to another name; so is a name only
+marked ambiguous (and a few names of products and gods: "Athena", "Alexa"): pii takes it for a
+name only next to another name; so is a name only
 Faker's generic English list has (thousands of rare ones: "Easter", "Hudson"). The file is
 generated, reviewed in its diff and committed; pii never imports Faker.
 """
@@ -32,6 +33,11 @@ OUT = Path(__file__).resolve().parents[1] / "transforms" / "builtin" / "person-n
 WORD_LISTS = ["american-english", "british-english", "ngerman", "french", "spanish", "italian", "portuguese",
               "brazilian", "dutch", "swedish", "bokmaal", "danish", "polish", "catalan"]
 INFLECTED = frozenset({"polish", "catalan", "bokmaal"})
+#: Names that are as often a product, a service, an assistant or a god in API traffic ("Athena
+#: query failed", "Ask Alexa"): ambiguous, like words.
+NOT_ONLY_NAMES = """alexa siri cortana bixby okta athena hermes zeus hera odin thor freya loki apollo artemis
+zelda kirby bentley jaguar mercedes tesla porsche ferrari lancia skoda kia genesis pandora tiffany cartier
+chanel dior gucci prada versace rolex omega fiat opel nissan""".split()
 #: Cities, regions and landmarks that are also given names or surnames ("London", "Austin",
 #: "York"), beyond the single-word places of Faker's address providers.
 CITIES = """london paris sydney austin houston dallas florence victoria lincoln jackson madison charlotte savannah
@@ -114,7 +120,7 @@ def main() -> None:
         places |= {v.lower() for v in _values(provider, ("MONTH_NAMES", "DAY_NAMES")) if WORD_RE.fullmatch(v)}
     places |= set("january february march april may june july august september october november december "
                   "monday tuesday wednesday thursday friday saturday sunday".split())
-    places |= set(CITIES.split())
+    places |= set(CITIES.split()) | set(NOT_ONLY_NAMES)
     # a word of one of the main lists, or of two of the others: the Polish, Catalan and
     # Norwegian lists hold many inflected forms that happen to be names ("marshall", "tanya")
     words: set[str] = set()

@@ -32,7 +32,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     "strings-personal.jsonl": {},
     "strings-benign.jsonl": {},
     "payloads.jsonl": {
-        "okta-system-log": "'Okta' is a given name of the lexicon (Indonesian), alone in a sentence",
         # names in prose with no cue, and whole formats not parsed (HL7 v2, CSV rows, multi-row SQL)
         "mailgun-inbound": "a signature's name; role addresses are masked as e-mails",
         "email-raw-mime": "a signature's name; role addresses are masked as e-mails",
