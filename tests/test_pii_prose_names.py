@@ -130,3 +130,24 @@ def test_any_mix_of_names_scripts_prefixes_and_marks_is_scanned_without_error():
         assert isinstance(out, str)
         seen.append(out != text)
     assert 100 < sum(seen) < len(texts)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"q": "faktura luty grzegorz", "strona": "2"}, {"q": "faktura luty [name]", "strona": "2"}),
+        ({"q": "тарас квитки львів"}, {"q": "[name] квитки львів"}),
+        ({"search": "orders of priya sharma"}, {"search": "orders of [name]"}),
+        # words, places and products people search for stay
+        ({"q": "grace jeans size 32", "search": "running shoes"}, {"q": "grace jeans size 32", "search": "running shoes"}),
+        ({"q": "hotels paris june"}, {"q": "hotels paris june"}),
+        ({"queryId": "grzegorz"}, {"queryId": "grzegorz"}),
+    ],
+)
+def test_names_typed_into_a_search_in_any_case_are_masked(query, expected):
+    # GIVEN what someone typed into a search box, names written in lower case among other words
+    from transforms.testing import run_transform
+
+    record = make_record(request={"method": "GET", "path": "/search", "route": "/search", "query": query})
+    # WHEN pii runs  THEN the names are masked, and nothing else; outside a search's field, nothing
+    assert run_transform("pii", record)["request"]["query"] == expected

@@ -165,8 +165,8 @@ def scrub_prose_names(text: str, replace: Replace) -> str:
         named = [words[k][2] for k in run]
         word = named[0]
         if _firm(text, words[run[0]][0], words[run[-1]][1]) or (
-                flags_of(word) & AMBIGUOUS and _title_after(text, words, run[-1])):
-            take = False  # "Johnson & Johnson"; "Little Debbie Oatmeal Creme Pies", "Tom Collins Mix"
+                (len(run) > 1 or flags_of(word) & AMBIGUOUS) and _title_after(text, words, run[-1])):
+            take = False  # "Johnson & Johnson"; "Little Debbie Oatmeal Creme Pies", "James Webb Space Telescope"
         elif len(named) >= 2:
             take = not _brand(named) and any(flags_of(w) and not flags_of(w) & AMBIGUOUS for w in named)
         else:
@@ -302,3 +302,35 @@ def _common_words() -> frozenset[str]:
 
 
 _COMMON = _common_words()
+
+
+#: The words of a search box's text, in any case ("faktura luty grzegorz").
+_SEARCH_WORD_RE = re.compile(
+    r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670]|['’\u200c-](?=[^\W\d_]))*+(?![0-9])"
+)
+
+
+def scrub_search_names(text: str, replace: Replace) -> str:
+    """The names in what someone typed into a search box, written in any case ("taras
+    квитки", "faktura luty grzegorz"): a search holds no sentence to tell a name by, but
+    people look for people by typing their names. A word is taken when its capitalised form
+    is a name of the lexicon that is no ordinary word ("grace", "hope" and "paris" stay);
+    neighbouring names are taken as one."""
+    spans: list[tuple[int, int]] = []
+    for match in _SEARCH_WORD_RE.finditer(text[:512]):
+        word = match[0]
+        flags = flags_of(word) or (flags_of(word[0].upper() + word[1:].lower()) if word.islower() else 0)
+        if flags and not flags & AMBIGUOUS and len(word) > 2:
+            if spans and text[spans[-1][1]:match.start()] == " ":
+                spans[-1] = (spans[-1][0], match.end())
+            else:
+                spans.append(match.span())
+    if not spans:
+        return text
+    out, pos = [], 0
+    for start, end in spans:
+        original = text[start:end]
+        out += [text[pos:start], replace("name", " ".join(original.split()).lower(), original)]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

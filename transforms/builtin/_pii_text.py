@@ -566,7 +566,7 @@ class TextScrubber:
         self._stems = tuple(sorted(stems))
         self._by_name = lru_cache(maxsize=4096)(self._name_verdict)
         self._by_words = lru_cache(maxsize=4096)(is_sensitive_name)  # "API key: ...": names of two or three words
-        self._names_a_search = lru_cache(maxsize=4096)(lambda name: names_a_search(words(name)))
+        self._names_a_search = self.names_a_search = lru_cache(maxsize=4096)(lambda name: names_a_search(words(name)))
         # A stem of "=" or ":" (the pii transform's) makes every pair a candidate.
         self._every_pair = "=" in self._stems or ":" in self._stems
 

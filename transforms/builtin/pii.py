@@ -95,6 +95,7 @@ from transforms.builtin._pii_names import (
     not_a_secret, personal_names, words,
 )
 from transforms.builtin._pii_people import reads_as_name, reads_as_organisation
+from transforms.builtin._pii_prose_names import scrub_search_names
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
 from transforms.builtin._pii_commands import random_looking
 from transforms.builtin._pii_seeds import MIN_WORDS as MIN_SEED_WORDS, is_phrase
@@ -1424,6 +1425,9 @@ class Pii:
         if own is None and field is None and sub is None and rule is not None and rule.person:
             if kind is str and reads_as_name(item):
                 own = self._name_field  # {"customer": "Jane Doe"}
+            elif kind is str and self.text.names_a_search(key):
+                # {"q": "taras квитки"}: names typed in any case, in a search's text
+                return scrub_search_names(self.scrub(item), self._replace)
             elif kind is list:
                 self._person_names(item)  # {"participants": ["Jane Doe", "John Smith"]}
         if sub is not None:
