@@ -387,7 +387,7 @@ def test_every_case_of_the_probe_corpora_passes_but_the_known_gaps(chain, corpus
 #: only go down.
 ROUND_7 = {
     # corpus: (most personal values stored, most benign values changed)
-    "strings7-names-prose.jsonl": (270, 8),  # of 531 names and 613 kept values, in 288 cases (519 and 8 before)
+    "strings7-names-prose.jsonl": (258, 8),  # of 531 names and 613 kept values, in 288 cases (519 and 8 before)
     "strings7-benign-capitals.jsonl": (0, 27),  # of 1,110 kept values, in 324 cases (10 before)
 }
 

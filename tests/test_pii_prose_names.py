@@ -151,3 +151,29 @@ def test_names_typed_into_a_search_in_any_case_are_masked(query, expected):
     record = make_record(request={"method": "GET", "path": "/search", "route": "/search", "query": query})
     # WHEN pii runs  THEN the names are masked, and nothing else; outside a search's field, nothing
     assert run_transform("pii", record)["request"]["query"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Japanese names before さん, ちゃん, くん
+        ("荷物は隣の鈴木さんに預けてください", "荷物は隣の[name]さんに預けてください"),
+        ("ガイドの松本拓也さんが京都を案内してくれました", "ガイドの[name]さんが京都を案内してくれました"),
+        ("fix: 文字化けを修正 (高橋 翼 さん報告)", "fix: 文字化けを修正 ([name] さん報告)"),
+        # Chinese names before a title of address, or after a role or a thank-you
+        ("司机刘建国师傅很准时，车里很干净", "司机[name]师傅很准时，车里很干净"),
+        ("导游陈晓梅讲解得特别细致", "导游[name]讲解得特别细致"),
+        ("谢谢吴思琪的耐心解答！", "谢谢[name]的耐心解答！"),
+        ("王先生您好", "[name]先生您好"),
+        # everyone, customers, shops, roles, and words that start with a surname's character
+        ("皆さん、こんにちは", "皆さん、こんにちは"),
+        ("店員さんが親切でした", "店員さんが親切でした"),
+        ("八百屋さんで買った", "八百屋さんで買った"),
+        ("南方航空与东方航空已发布通知", "南方航空与东方航空已发布通知"),
+        ("帕金森病与阿尔茨海默病的区别", "帕金森病与阿尔茨海默病的区别"),
+        ("金总额为5000元", "金总额为5000元"),
+    ],
+)
+def test_names_before_a_japanese_or_chinese_title_or_after_a_role_are_masked(chain, text, expected):
+    # GIVEN prose in Japanese or Chinese  WHEN stored  THEN the name, and only the name, is masked
+    assert stored(chain, text) == expected

@@ -184,6 +184,10 @@ def _hostile(n: int) -> list[str]:
         "PO Box 1 " * (n // 9), "a arobase " * (n // 10), "a (at) b (punkt) " * (n // 17),
         "родилась 1 " * (n // 11), "Geburtsdatum a b c: " * (n // 20), "/invite/" + "a1/" * (n // 3),
         "RFC 1" * (n // 5), "Mot de passe : 1 " * (n // 17),
+        # names in prose (the lexicon), Japanese and Chinese titles and roles
+        "Priya " * (n // 6), "Sven Lindqvist " * (n // 15), "Anna-" * (n // 5) + "Lena", "San Priya " * (n // 10),
+        "the Priya " * (n // 10), "فيصل " * (n // 5), "لشيرة " * (n // 6), "Грузия Иван " * (n // 12),
+        "の鈴木" * (n // 3) + "さん", "鈴木" * (n // 2), "导游陈" * (n // 3), "刘建" * (n // 2) + "师傅",
     ]
 
 

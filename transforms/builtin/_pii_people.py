@@ -323,6 +323,32 @@ def _brand_after_title(text: str, at: int) -> bool:
 #: Self-introductions in scripts without capitals, where a name is read up to the words or
 #: the punctuation that close the sentence: Japanese (私の名前は佐藤花子です, 佐藤花子と申します),
 #: Chinese (我叫李华, 我的名字是李华), Korean (제 이름은 이서연입니다), Arabic (اسمي أحمد خالد),
+#: Common Chinese surnames (two-character ones first), for the names before a title and after a role.
+_ZH_SURNAMES = "|".join(
+    "欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 东方 東方 皇甫 尉迟 尉遲 公孙 公孫 慕容 长孙 長孫 宇文 司徒 夏侯 张简 張簡 范姜 "
+    "王 李 张 張 刘 劉 陈 陳 杨 楊 黄 黃 赵 趙 吴 吳 周 徐 孙 孫 马 馬 朱 胡 郭 何 高 林 罗 羅 郑 鄭 梁 谢 謝 宋 唐 许 許 韩 韓 "
+    "冯 馮 邓 鄧 曹 彭 曾 肖 蕭 田 董 袁 潘 于 蒋 蔣 蔡 余 杜 叶 葉 程 苏 蘇 魏 吕 呂 丁 任 沈 姚 卢 盧 姜 崔 钟 鍾 谭 譚 陆 陸 "
+    "汪 范 金 石 廖 贾 賈 夏 韦 韋 付 方 白 邹 鄒 孟 熊 秦 邱 江 尹 薛 闫 閻 段 雷 侯 龙 龍 史 陶 黎 贺 賀 顾 顧 毛 郝 龚 龔 "
+    "邵 万 萬 钱 錢 严 嚴 覃 武 戴 莫 孔 向 汤 湯 常 温 溫 康 施 文 牛 樊 葛 邢 安 齐 齊 易 乔 喬 伍 庞 龐 颜 顏 倪 庄 莊 "
+    "聂 聶 章 鲁 魯 岳 翟 殷 詹 申 欧 歐 耿 关 關 兰 蘭 焦 俞 左 柳 甘 祝 包 宁 寧 尚 符 舒 阮 柯 纪 紀 梅 童 凌 毕 畢 单 單 "
+    "季 裴 霍 涂 成 苗 谷 盛 曲 翁 冉 骆 駱 蓝 藍 路 游 辛 靳 管 柴 蒙 鲍 鮑 华 華 喻 祁 蒲 房 滕 屈 饶 饒 解 牟 艾 尤 阳 陽 "
+    "时 時 穆 农 農 司 卓 古 吉 缪 繆 简 簡 车 車 项 項 连 連 芦 蘆 麦 麥 褚 娄 婁 窦 竇 戚 岑 景 党 黨 宫 宮 费 費 卜 冷 晏 "
+    "席 卫 衛 米 柏 宗 瞿 桂 全 佟 应 應 臧 闵 閔 苟 邬 鄔 边 邊 卞 姬 师 師 和 仇 栾 欒 隋 商 刁 沙 荣 榮 巫 寇 桑 郎 甄 丛 叢 "
+    "仲 虞 敖 巩 鞏 明 佘 池 查 麻 苑 迟 遲 邝 鄺 官 封 谈 談 匡 鞠 惠 荆 荊 乐 樂 冀 郁 胥 南 班 储 儲 原 栗 燕 楚 鄢 劳 勞 "
+    "谌 諶 奚 皮 粟 冼 蔺 藺 楼 樓 盘 盤 满 滿 闻 聞 位 厉 厲 伊 仝 区 區 郜 海 阚 闞 花 权 權 强 強 帅 帥 屠 豆 朴 盖 蓋 练 練 "
+    "廉 禹 井 祖 漆 巴 丰 豐 支 卿 国 國 狄 平 计 計 索 宣 晋 晉 相 初 门 門 云 雲 容 敬 来 來 扈 晁 芮 都 普 阙 闕 浦 戈 伏 "
+    "鹿 薄 邸 雍 辜 羊 阿 乌 烏 母 裘 亓 修 邰 赫 杭 况 況 那 宿 鲜 鮮 印 逯 隆 茹 诸 諸 战 戰 慕 危 玉 银 銀 亢 嵇 公 哈 湛 "
+    "宾 賓 戎 勾 茅 利 於 呼 居 揭 干 但 尉 冶 斯 元 束 檀 衣 信 展 阴 陰 昝 智 幸 奉 植 衡 富 尧 堯 闭 閉 由".split()
+)
+#: Titles of address after a Chinese name: master, Mr, Ms, Miss, teacher, manager, doctor, elder brother/sister.
+_ZH_TITLES = "师傅|師傅|先生|女士|小姐|老师|老師|同学|同學|经理|經理|医生|醫生|大哥|大姐|阿姨|叔叔|律师|律師|教授"
+#: Roles and words that introduce a person before a Chinese name: guide, driver, customer service,
+#: courier, manager, teacher, nurse; contact, thank ("with", "and", "hand over to" are followed by
+#: things as often: 与东方航空, 交给管理员).
+_ZH_ROLES = (
+    "导游|導遊|司机|司機|客服|快递员|快遞員|配送员|配送員|骑手|騎手|店长|店長|经理|經理|老师|老師|医生|醫生|护士|護士"
+    "|联系|聯繫|聯絡|感谢|感謝|谢谢|謝謝"
+)
 #: Hebrew (שמי דוד כהן), Persian and Urdu (اسم من سارا احمدی است), Hindi (मेरा नाम राहुल शर्मा है),
 #: Bengali (আমার নাম রাহিম উদ্দিন) and Thai (ฉันชื่อสมชาย ใจดี).
 _SCRIPT_NAME_RE = re.compile(
@@ -366,6 +392,14 @@ _SCRIPT_NAME_RE = re.compile(
     r"변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉][가-힣]{1,2})[ ]?"
     r"(?:님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|선생님|교수님|원장님)"
     r"(?=(?:께서|께|은|는|이|가|을|를|의|에게|과|와)?(?![가-힣]))"
+    # a Japanese name before さん, ちゃん, くん (隣の鈴木さん, 陽菜ちゃん, 高橋 翼 さん): in kanji or katakana,
+    # after the text's start, a space, punctuation or の
+    r"|(?:^|(?<=[\s、。,:：の(（「『]))(?P<san>[\u4e00-\u9fff\u30a0-\u30ff々]{1,5}(?:[ 　][\u4e00-\u9fff\u30a0-\u30ff々]{1,4})?)"
+    r"[ 　]?(?:さん|ちゃん|くん)"
+    # a Chinese name (a common surname, then one or two characters) before a title of address
+    # (刘建国师傅, 王先生), or after a role or a word that introduces a person (导游陈晓梅, 谢谢吴思琪)
+    r"|(?P<zht>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{0,2}?)(?=" + _ZH_TITLES + r")"
+    r"|(?:" + _ZH_ROLES + r")(?P<zhr>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{2})(?![\u4e00-\u9fff]?(?:" + _ZH_TITLES + r"))"
 )
 #: What a form writes after a contact's label and is no one: required, optional, unknown, none.
 _NOT_LABELLED = frozenset("必須 任意 未定 不明 なし 無し 未記入 未入力 省略 必填 选填 選填 可选 可選 未知 不详 不詳 暂无 暫無 本人".split())
@@ -376,6 +410,14 @@ _NOT_KO = frozenset(
     매니저 이웃 주민 국민 시민 마음 아가 아저 아주머 할머 할아버 이모 고모 삼촌 부인 남편 아내 자녀 아드 따님 수강생 강사
     작가 기자 배우 가수 선배 후배 동료 상사 팀원 조장 반장 회장 총장 소장 공장 도장 시장 구청장 지점장 본부장""".split()
 )
+#: What comes before さん, ちゃん, くん and is no one's name: everyone, customers, family, roles,
+#: shops (~屋さん), and words ending in a role's character (店員, 担当者, 運転手, 医師, 弁護士).
+_NOT_SAN = frozenset(
+    """皆 客 お客 店員 運転手 医者 お医者 大家 奥 お母 お父 母 父 兄 姉 お兄 お姉 娘 息子 お嬢 坊 赤 駅員 警察 担当 業者
+    配達員 宅配 郵便 おじ おば おじい おばあ 叔父 叔母 伯父 伯母 孫 嫁 婿 旦那 彼女 彼氏 友達 先輩 後輩 隣 近所 皆様 みな
+    ガイド ドライバー スタッフ オーナー シェフ パパ ママ お姉 お兄 赤ちゃん 神 仏 お坊 和尚 王子 姫 猫 犬 熊 パンダ""".split()
+)
+_NOT_SAN_ENDS = frozenset("屋員者手師士官長様")
 #: What comes before 様 and is no name: everyone, customers, members, people in charge.
 _NOT_SAMA = frozenset("皆 客 各位 会員 利用者 担当者 管理者 購入者 申込者 関係者 出品者 落札者 皆々 神 王 仏 奥".split())
 _SCRIPT_NAME_GUARD_RE = re.compile(
@@ -383,7 +425,7 @@ _SCRIPT_NAME_GUARD_RE = re.compile(
     r"|नाम|আমার নাম|ชื่อ|محترم|جناب|بیگم|السيد|الأستاذ|الدكتور|ד\"ר|ד״ר|גב|פרופ|עו\"ד|עו״ד|شكر|تحيات|التحية|الاحترام"
     r"|பெயர்|పేరు|ಹೆಸರು|പേര്|नाव|નામ|ਨਾਮ|聯絡人|联系人|聯繫人|联络人|收件人|收货人|收貨人|負責人|负责人|姓名|客戶|客户|患者|病人"
     r"|车主|車主|所有者|所有人|担当|氏名|お名前|申請人|申请人|담당자|성명|고객명|수령인|받는|보내는|신청인|작성자|예금주|보호자|환자명"
-    r"|님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무"
+    r"|님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|さん|ちゃん|くん|" + _ZH_TITLES + "|" + _ZH_ROLES
 )
 
 
@@ -402,6 +444,8 @@ def _script_name(match: re.Match[str], replace: Replace) -> str:
     if match.lastgroup == "kot" and (name in _NOT_KO or name[:-1] in _NOT_KO):
         return match[0]
     if match.lastgroup == "zhl" and name in _NOT_LABELLED:
+        return match[0]
+    if match.lastgroup == "san" and (name in _NOT_SAN or name[-1] in _NOT_SAN_ENDS or name.replace("　", " ").split(" ")[-1] in _NOT_SAN):
         return match[0]
     return swap_group(match, match.lastgroup, replace("name", " ".join(name.split()).lower(), name))
 
