@@ -14,7 +14,7 @@ from typing import Callable, TypeVar
 T = TypeVar("T")
 
 #: The two lengths (characters) each hostile case is built at.
-SHORT, LONG = 1 << 14, 1 << 16
+SHORT, LONG = 1 << 13, 1 << 15
 #: Four times the length may take at most this many times as long (linear: about 4).
 MOST = 9.0
 #: Below this much CPU time a run is all fixed cost: ratios of it mean nothing.
@@ -31,14 +31,18 @@ def assert_linear(scan: Callable[[str], T], short: str, long: str) -> T:
     """``scan`` of ``long`` (four times ``short``) takes at most ``MOST`` times as long; what it
     gave for ``long`` is returned.
 
-    The short run is the best of two (its noise would inflate the ratio); a failing ratio is
-    measured once more before it fails, so that one preempted run on a shared machine is not
-    taken for a quadratic pattern, which fails both times by far.
+    Each length is run twice, interleaved, and the best of each kept: on a shared machine a
+    run can take twice its time (a busy sibling core), and one such run on either side would
+    move the ratio by as much as a quadratic pattern does. A failing ratio is measured once
+    more before it fails; a quadratic pattern fails both times by far.
     """
     assert len(long) >= 3.5 * len(short), "the long text must be about four times the short one"
     for attempt in range(2):
-        small = max(min(_cpu(scan, short)[0], _cpu(scan, short)[0]), FLOOR)
-        large, out = _cpu(scan, long)
+        small_1, _ = _cpu(scan, short)
+        large_1, out = _cpu(scan, long)
+        small_2, _ = _cpu(scan, short)
+        large_2, _ = _cpu(scan, long)
+        small, large = max(min(small_1, small_2), FLOOR), min(large_1, large_2)
         if large <= MOST * small:
             return out
     raise AssertionError(f"{large:.3f}s for 4x the text against {small:.3f}s: {large / small:.1f}x, not linear")

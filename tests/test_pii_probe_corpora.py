@@ -300,6 +300,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "ev6-id-query-pinjol": "a phone number under a bare 'hp'",
     },
     "strings6-benign-everyday.jsonl": {
+        "ev6-cms-article-ru": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
         "ev6-cms-article-fr": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
         "ev6-cms-article-es": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
         "ev6-cms-article-it": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
@@ -387,7 +388,7 @@ def test_every_case_of_the_probe_corpora_passes_but_the_known_gaps(chain, corpus
 #: only go down.
 ROUND_7 = {
     # corpus: (most personal values stored, most benign values changed)
-    "strings7-names-prose.jsonl": (258, 8),  # of 531 names and 613 kept values, in 288 cases (519 and 8 before)
+    "strings7-names-prose.jsonl": (243, 8),  # of 531 names and 613 kept values, in 288 cases (519 and 8 before)
     "strings7-benign-capitals.jsonl": (0, 27),  # of 1,110 kept values, in 324 cases (10 before)
 }
 

@@ -50,6 +50,11 @@ PEOPLE = [
     ("تم تأكيد حجز فيصل القحطاني في فندق جدة", ["فيصل", "القحطاني"]),
     ("תודה לשירה גולדברג מהשירות", ["שירה", "גולדברג"]),
     ("Η Δέσποινα Καραγιάννη θα παραλάβει τα κλειδιά", ["Δέσποινα", "Καραγιάννη"]),
+    # Russian and Ukrainian names in another case: a given name, then a patronymic or a surname
+    ("Пропуск оформить на Игоря Владимировича Степанова, въезд через КПП-2", ["Игоря", "Владимировича", "Степанова"]),
+    ("Ошибка: дубликат записи для Ольги Сергеевны Кузнецовой-Рябининой", ["Ольги", "Сергеевны", "Кузнецовой"]),
+    ("Исправлен расчёт НДС, спасибо Денису Гончаренко за репорт", ["Денису", "Гончаренко"]),
+    ("Довіреність видано на Олександра Петровича Шевчука-Мельника", ["Олександра", "Петровича", "Шевчука"]),
 ]
 LOOK_ALIKES = [
     "Grace Church Hall opens Monday", "Victoria Sponge Cake Recipe", "Ralph Lauren Polo Shirt, navy",
@@ -60,6 +65,8 @@ LOOK_ALIKES = [
     "Caesar Salad", "our flight from London to Paris via Madison was late", "a review in The New York Times",
     "Little Debbie Oatmeal Creme Pies", "O'Reilly Media", "Priya Cooking Class",
     "صباح الخير، طلبك في الطريق", "محمد", "यादव",
+    # a Cyrillic word in another case is a name only beside another name: roses, cities, councils
+    "Купите Розы в магазине", "рейсы из Москвы и Санкт-Петербурга", "Совет Федерации России одобрил закон",
 ]
 
 

@@ -14,10 +14,16 @@ pass finds one by what it is, against a lexicon of given names and surnames of m
   ("Wendy Foods", "Tyler Street", "Victoria Station") and does not follow a word that makes
   it a place or a saint ("San Diego", "St. Jude", "Chez Marie").
 
-Names in scripts without capitals (Arabic, Devanagari...) are taken only as two lexicon words
-in a row. Names whose words are all ordinary words, lone surnames, lower-case names ("ask for
-maria") and names in Chinese, Japanese, Korean or Thai prose (no spaces between words) are
-left to the cue passes: read without a cue, they would take too many words with them.
+Names in scripts without capitals (Arabic, Hebrew, Devanagari...) are taken only as two
+lexicon words in a row, a one-letter prefix read off ("לשירה" is "to Shira"), an Arabic family
+name of the al-...-i form after a given name. A run of names followed by a capitalised word is
+a title's start ("James Webb Space Telescope"); a name beside "&" a firm's ("Marks & Spencer").
+In a search box's text (:func:`scrub_search_names`) names are taken in any case.
+
+Left to the cue passes (:mod:`._pii_people`: a Japanese name before さん, a Chinese one after a
+role): names in Chinese, Japanese, Korean or Thai prose, written without spaces between words.
+Left altogether: names whose words are all ordinary words, lone surnames, names in lower case
+outside a search, inflected names (Russian "Ольге").
 """
 
 from __future__ import annotations
@@ -29,18 +35,18 @@ from typing import Callable
 Replace = Callable[[str, str, str], str]
 
 GIVEN, SURNAME, AMBIGUOUS = 1, 2, 4
+#: Not in the lexicon as written: a Cyrillic name in another case, a name only beside another.
+INFLECTED = 8
+
+
+_KINDS = {"g": GIVEN, "s": SURNAME, "b": GIVEN | SURNAME, "g?": GIVEN | AMBIGUOUS, "s?": SURNAME | AMBIGUOUS,
+          "b?": GIVEN | SURNAME | AMBIGUOUS}
 
 
 def _load() -> dict[str, int]:
-    lexicon: dict[str, int] = {}
     text = resources.files(__package__).joinpath("person-names.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line or line[0] == "#":
-            continue
-        kind, name = line.split(" ", 1)
-        flags = {"g": GIVEN, "s": SURNAME, "b": GIVEN | SURNAME}[kind[0]]
-        lexicon[name] = flags | (AMBIGUOUS if kind.endswith("?") else 0)
-    return lexicon
+    kinds = _KINDS
+    return {name: kinds[kind] for kind, _, name in (line.partition(" ") for line in text.splitlines()) if kind in kinds}
 
 
 #: name -> GIVEN | SURNAME | AMBIGUOUS
@@ -104,9 +110,11 @@ def flags_of(word: str) -> int:
         return flags
     if "\u0590" <= word[:1] <= "\u06ff":
         return _semitic(word)
+    if "\u0400" <= word[:1] <= "\u042f":
+        return _slavic(word)
     if "-" not in word:
         return 0
-    parts = [LEXICON.get(part, 0) for part in word.split("-")]
+    parts = [flags_of(part) if part and "-" not in part else 0 for part in word.split("-")]
     if not all(parts):
         return 0  # "Kaiser-Wilhelm-Gedächtniskirche"
     ambiguous = AMBIGUOUS if all(f & AMBIGUOUS for f in parts) else 0
@@ -128,12 +136,42 @@ def _semitic(word: str) -> int:
     return 0
 
 
+#: A Russian or Ukrainian patronymic or surname in any case ("Владимировича", "Сергеевны",
+#: "Кузнецовой", "Шевчука" is not one: -ук names are in the lexicon in the nominative only).
+_SLAVIC_NAME_RE = re.compile(
+    "[А-ЯЁІЇЄ][а-яёіїє']+(?:(?:ович|евич|ьевич)(?:а|у|ем|ом|е|і|еві|ові)?|(?:ичн|овн|евн|ьевн|івн)(?:а|ы|е|у|ой|ою|і|ій|и))"
+    "|[А-ЯЁІЇЄ][а-яёіїє']+(?:ов|ев|ёв|ин|ын|ськ|цьк|ск|цк)(?:а|у|ым|им|ом|е|ой|ую|ої|ою|ого|ому|ій|ий|ая|ая)"
+)
+#: Case endings of Russian and Ukrainian given names, and what the nominative ends in instead:
+#: "Игоря" -> "Игорь", "Денису" -> "Денис", "Ольги" -> "Ольга", "Оксані" -> "Оксана".
+_SLAVIC_ENDINGS = (("ями", ("я",)), ("ами", ("а", "")), ("ой", ("а",)), ("ей", ("я", "ь")), ("ом", ("",)),
+                   ("ем", ("ь", "й")), ("ою", ("а",)), ("ею", ("я",)), ("ові", ("",)), ("еві", ("ь", "й")),
+                   ("я", ("ь", "й")), ("а", ("",)), ("у", ("", "а")), ("ю", ("ь", "й", "я")), ("ы", ("а",)),
+                   ("и", ("а", "я", "ь")), ("і", ("а", "я", "")), ("е", ("а", "я", "")))
+
+
+def _slavic(word: str) -> int:
+    """A Cyrillic name the lexicon holds in the nominative, written in another case: a given
+    name by its ending, a patronymic or a surname by its suffix. Only as part of a run of names
+    (``INFLECTED``): alone, an inflected word could as well be a noun ("Розы", roses)."""
+    for ending, nominatives in _SLAVIC_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            for nominative in nominatives:
+                flags = LEXICON.get(stem + nominative, 0)
+                if flags & (GIVEN | SURNAME):
+                    return (flags & (GIVEN | SURNAME)) | INFLECTED
+    if _SLAVIC_NAME_RE.fullmatch(word) is not None:
+        return SURNAME | INFLECTED
+    return 0
+
+
 def may_hold(text: str) -> bool:
     """Does ``text`` hold a word of the lexicon where a name could start? (One C-level scan:
     the capitalised words, and words of scripts without capitals, against the lexicon.)"""
     candidates = _CANDIDATE_RE.findall(text)
     return not _NAMES.isdisjoint(candidates) or any(
-        ("-" in c or "\u0590" <= c[0] <= "\u06ff") and flags_of(c) for c in candidates)
+        ("-" in c or "\u0590" <= c[0] <= "\u06ff" or "\u0400" <= c[0] <= "\u042f") and flags_of(c) for c in candidates)
 
 
 def _cased(word: str) -> bool:
@@ -168,9 +206,9 @@ def scrub_prose_names(text: str, replace: Replace) -> str:
                 (len(run) > 1 or flags_of(word) & AMBIGUOUS) and _title_after(text, words, run[-1])):
             take = False  # "Johnson & Johnson"; "Little Debbie Oatmeal Creme Pies", "James Webb Space Telescope"
         elif len(named) >= 2:
-            take = not _brand(named) and any(flags_of(w) and not flags_of(w) & AMBIGUOUS for w in named)
+            take = not _brand(named) and _names_enough([flags_of(w) for w in named])
         else:
-            take = (prose and _cased(word) and not flags_of(word) & AMBIGUOUS and not _thing_after(text, words, i)
+            take = (prose and _cased(word) and not flags_of(word) & (AMBIGUOUS | INFLECTED) and not _thing_after(text, words, i)
                     and not _brand(named))
         if not take:
             i = run[-1] + 1  # words of a brand or of a title are no name's either
@@ -222,6 +260,16 @@ def _name_at(text: str, words: list, i: int, prose: bool) -> list[int] | None:
     return run
 
 
+def _names_enough(flags: list[int]) -> bool:
+    """Do a run's words make a name: one of them a name of the lexicon as written that is no
+    ordinary word; or, inflected ("Ольги Сергеевны Кузнецовой"), a given name first, names after
+    it (the last may be a surname the lexicon lacks) and none an ordinary word?"""
+    if any(f and not f & (AMBIGUOUS | INFLECTED) for f in flags):
+        return True
+    # the last word may be a surname the lexicon lacks ("Денису Гончаренко")
+    return all(flags[:-1]) and flags[0] & GIVEN != 0 and not any(f & AMBIGUOUS for f in flags)
+
+
 def _joined(text: str, end: int, start: int) -> bool:
     """Are two words one space apart (a name's words), not across a comma or a line?"""
     return start - end == 1 and text[end] == " "
@@ -267,8 +315,8 @@ def _thing_after(text: str, words: list, i: int) -> bool:
 
 def _title_after(text: str, words: list, last: int) -> bool:
     """Is the word after a name's last one capitalised, so that the name is a title's start?"""
-    return (last + 1 < len(words) and _joined(text, words[last][1], words[last + 1][0])
-            and _capitalised(words[last + 1][2]) and _cased(words[last + 1][2]))
+    return (last + 1 < len(words) and _joined(text, words[last][1], words[last + 1][0]) and len(words[last + 1][2]) > 1
+            and _capitalised(words[last + 1][2]) and _cased(words[last + 1][2]))  # an initial is the name's: "Олег Павлович Т."
 
 
 def _firm(text: str, start: int, end: int) -> bool:
@@ -304,12 +352,6 @@ def _common_words() -> frozenset[str]:
 _COMMON = _common_words()
 
 
-#: The words of a search box's text, in any case ("faktura luty grzegorz").
-_SEARCH_WORD_RE = re.compile(
-    r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670]|['’\u200c-](?=[^\W\d_]))*+(?![0-9])"
-)
-
-
 def scrub_search_names(text: str, replace: Replace) -> str:
     """The names in what someone typed into a search box, written in any case ("taras
     квитки", "faktura luty grzegorz"): a search holds no sentence to tell a name by, but
@@ -317,7 +359,7 @@ def scrub_search_names(text: str, replace: Replace) -> str:
     is a name of the lexicon that is no ordinary word ("grace", "hope" and "paris" stay);
     neighbouring names are taken as one."""
     spans: list[tuple[int, int]] = []
-    for match in _SEARCH_WORD_RE.finditer(text[:512]):
+    for match in _WORD_RE.finditer(text[:512]):
         word = match[0]
         flags = flags_of(word) or (flags_of(word[0].upper() + word[1:].lower()) if word.islower() else 0)
         if flags and not flags & AMBIGUOUS and len(word) > 2:
