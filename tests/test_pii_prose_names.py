@@ -4,30 +4,16 @@ capitalised words that only look like names: places, brands, firms, titles, word
 
 from __future__ import annotations
 
-import json
 import re
 from importlib import resources
 
 import pytest
 
+from tests.test_pii_names_in_formats import chain, stored  # noqa: F401  (the chain fixture, a text stored)
 from transforms.builtin import _pii_prose_names as prose
-from transforms.chain import build_chain
-from transforms.manager import get_plugin_manager
 from transforms.testing import make_record
 
 HASH = {"mode": "hash", "hash_key": "k" * 40}
-
-
-@pytest.fixture(scope="module")
-def chain():
-    return build_chain(get_plugin_manager(), None)
-
-
-def stored(chain, text: str) -> str:
-    record = make_record()
-    record["request"]["body"] = {"note": text}
-    result = chain.run(json.dumps(record, ensure_ascii=False), "2026-12-03T00:00:00.000Z")
-    return result.record["request"]["body"]["note"]
 
 
 PEOPLE = [
