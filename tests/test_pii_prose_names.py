@@ -31,6 +31,9 @@ PEOPLE = [
     ("Jean-Pierre est passé récupérer le colis", ["Jean-Pierre"]),
     ("Передайте документы: Иван Петров заберёт их завтра", ["Иван", "Петров"]),
     ("Mark Johnson asked for a receipt", ["Johnson"]),
+    # a name that is also a brand's, alone or in the possessive, is a person's in prose
+    ("Nathan said the parcel was left outside", ["Nathan"]),
+    ("Kate's order arrived damaged", ["Kate"]),
     # scripts without capitals: two names of the lexicon, a prefix, an Arabic family name
     ("सुनीता यादव ने रिफंड के लिए दोबारा कॉल किया", ["सुनीता", "यादव"]),
     ("تم تأكيد حجز فيصل القحطاني في فندق جدة", ["فيصل", "القحطاني"]),
@@ -44,7 +47,7 @@ PEOPLE = [
 ]
 LOOK_ALIKES = [
     "Grace Church Hall opens Monday", "Victoria Sponge Cake Recipe", "Ralph Lauren Polo Shirt, navy",
-    "The San Diego office is closed today", "Lunch at Wendy's with the team", "Johnson & Johnson baby shampoo is back",
+    "The San Diego office is closed today", "Lunch at Denny's with the team", "Johnson & Johnson baby shampoo is back",
     "we migrated Apache Cassandra to the new cluster", "the Travis CI job was skipped", "Will you ship it to me?",
     "Rose and Grace were out of stock", "picnic at Dolores Park on Sunday", "Tickets for the Grace Park concert",
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",

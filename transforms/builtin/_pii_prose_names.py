@@ -53,15 +53,18 @@ def _load() -> dict[str, int]:
 LEXICON: dict[str, int] = _load()
 _NAMES = frozenset(LEXICON)
 
-#: Words, as the lexicon's were cut: letters, with an apostrophe or a hyphen inside; a word
-#: that touches a digit is a piece of a token ("TU/Lya6wjy..."), no word.
+#: Words, as the lexicon's were cut: letters, with an apostrophe or a hyphen inside ("O'Brien";
+#: a possessive's "'s" is not the name's: "Kate's order"); a word that touches a digit is a
+#: piece of a token ("TU/Lya6wjy..."), no word.
 _WORD_RE = re.compile(
-    r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670]|['’\u200c-](?=[^\W\d_]))*+(?![0-9])"
+    r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670]|[\u200c-](?=[^\W\d_])"
+    r"|['’](?=[^\W\d_])(?![sS](?![^\W\d_])))*+(?![0-9])"
 )
 #: Candidates for the gate: words that start with a capital, or in a script without capitals.
 _CANDIDATE_RE = re.compile(
     r"(?<![^\W\d_])(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-ΩΆ-Ώ]|[\u0590-\u08ff\u0900-\u0dff])"
-    r"(?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670]|['’\u200c-](?=[^\W\d_]))*+"
+    r"(?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670]|[\u200c-](?=[^\W\d_])"
+    r"|['’](?=[^\W\d_])(?![sS](?![^\W\d_])))*+"
 )
 _CASED_RE = re.compile(r"[A-Za-zÀ-ɏЀ-ӿͰ-Ͽ]")
 #: Words a name's words are joined by ("Ludwig van Beethoven", "María de la Cruz", "bin Salman").
@@ -88,17 +91,19 @@ _BEFORE_A_PERSON = frozenset(
 _BRANDS = frozenset(
     """ralph lauren|calvin klein|tommy hilfiger|hugo boss|michael kors|marc jacobs|kate spade|tory burch|vera wang|
     ted baker|paul smith|jimmy choo|steve madden|tom ford|stella mccartney|karl lagerfeld|giorgio armani|
-    estée lauder|estee lauder|bobbi brown|john deere|harley davidson|jack daniel's|johnnie walker|jim beam|
+    estée lauder|estee lauder|bobbi brown|john deere|harley davidson|jack daniel|johnnie walker|jim beam|
     ben sherman|fred perry|john lewis|tim hortons|betty crocker|martha stewart|yves saint laurent|christian dior|
     louis vuitton|coco chanel|alexander mcqueen|oscar de la renta|salvatore ferragamo|roberto cavalli|
     carolina herrera|diane von furstenberg|anne klein|kenneth cole|perry ellis|vivienne westwood|jean paul gaultier|
     victoria beckham|christian louboutin|manolo blahnik|dr martens|tommy bahama|eddie bauer|ben jerry|
     trader joe|papa john|jimmy john|dolce gabbana|max mara|emilio pucci|pierre cardin|guy laroche|nina ricci|
-    jil sander|helmut lang|tom tailor|marc o'polo|hugo|wendy|macy|denny|kohl|claire|carter|levi|lowe|arby|chili|
-    hardee|applebee|sainsbury|morrison|kellogg|campbell|hershey|nathan|dillard|frederick|mcdonald|dunkin""".replace(
-        "\n", "").split("|")
+    jil sander|helmut lang|tom tailor|marc o'polo""".replace("\n", "").split("|")
 )
-_BRAND_STARTS = frozenset(b.split()[0] for b in _BRANDS)
+#: Shops written as a name's possessive whose name is rarely a person's ("Macy's", "Denny's"); a
+#: common given name's possessive is a person's ("Claire's order", "Wendy's") and is masked.
+_POSSESSIVE_BRANDS = frozenset(
+    "macy denny kohl arby chili hardee applebee sainsbury kellogg hershey dillard mcdonald dunkin lowe".split()
+)
 
 
 def flags_of(word: str) -> int:
@@ -108,17 +113,18 @@ def flags_of(word: str) -> int:
     flags = LEXICON.get(word)
     if flags is not None:
         return flags
+    if "-" in word:
+        parts = [flags_of(part) if part else 0 for part in word.split("-")]
+        if not all(parts):
+            return 0  # "Kaiser-Wilhelm-Gedächtniskirche"
+        ambiguous = AMBIGUOUS if all(f & AMBIGUOUS for f in parts) else 0
+        inflected = INFLECTED if any(f & INFLECTED for f in parts) else 0
+        return (parts[0] & (GIVEN | SURNAME)) | (SURNAME if parts[-1] & SURNAME else 0) | ambiguous | inflected
     if "\u0590" <= word[:1] <= "\u06ff":
         return _semitic(word)
     if "\u0400" <= word[:1] <= "\u042f":
         return _slavic(word)
-    if "-" not in word:
-        return 0
-    parts = [flags_of(part) if part and "-" not in part else 0 for part in word.split("-")]
-    if not all(parts):
-        return 0  # "Kaiser-Wilhelm-Gedächtniskirche"
-    ambiguous = AMBIGUOUS if all(f & AMBIGUOUS for f in parts) else 0
-    return (parts[0] & (GIVEN | SURNAME)) | (SURNAME if len(parts) > 1 and parts[-1] & SURNAME else 0) | ambiguous
+    return 0
 
 
 #: Letters Hebrew and Arabic write joined to the word after them ("to", "with", "and"...):
@@ -301,8 +307,12 @@ def _thing_after(text: str, words: list, i: int) -> bool:
     """Is a lone given name followed by a capitalised word of a language ("Victoria Station",
     "Wendy Foods") or by a possessive of a shop ("Wendy's")?"""
     end = words[i][1]
-    if text[end:end + 2] in ("'s", "’s") and words[i][2].lower() in _BRAND_STARTS:
-        return True
+    if text[end:end + 2] in ("'s", "’s"):
+        # a shop or a product: "Macy's", "Halley's Comet", "a bottle of Taylor's."; a person's
+        # thing is named after it in lower case: "Kate's order"
+        after = text[end + 2:end + 4]
+        return (words[i][2].lower() in _POSSESSIVE_BRANDS or not after.strip(" ")
+                or after[0] != " " or not after[1:].islower())
     if i + 1 < len(words) and _joined(text, end, words[i + 1][0]):
         nxt = words[i + 1][2]
         if nxt.isupper() and _cased(nxt):
