@@ -29,6 +29,7 @@ outside a search, inflected names (Russian "Ольге").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
@@ -106,6 +107,7 @@ _POSSESSIVE_BRANDS = frozenset(
 )
 
 
+@lru_cache(maxsize=16384)
 def flags_of(word: str) -> int:
     """The lexicon's flags of ``word``; a hyphenated word is a name when each of its parts is one
     ("Jean-Pierre", "Smith-Jones", "Μαρία-Ελένη"), a given name when its first part is, and
@@ -194,8 +196,7 @@ def scrub_prose_names(text: str, replace: Replace) -> str:
         return text
     words = [(m.start(), m.end(), m[0]) for m in _WORD_RE.finditer(text)]
     prose = " " in text and len(words) >= 3 and any(w.islower() and len(w) > 2 and _cased(w) for _, _, w in words)
-    out: list[str] = []
-    pos = 0
+    spans: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
         run = _name_at(text, words, i, prose)
@@ -219,13 +220,20 @@ def scrub_prose_names(text: str, replace: Replace) -> str:
         if not take:
             i = run[-1] + 1  # words of a brand or of a title are no name's either
             continue
-        start, end = words[i][0], words[run[-1]][1]
+        spans.append((words[i][0], words[run[-1]][1]))
+        i = run[-1] + 1
+    return _masked(text, spans, replace)
+
+
+def _masked(text: str, spans: list[tuple[int, int]], replace: Replace) -> str:
+    """``text`` with each of ``spans`` (in order, apart) replaced as a name."""
+    if not spans:
+        return text
+    out, pos = [], 0
+    for start, end in spans:
         original = text[start:end]
         out += [text[pos:start], replace("name", " ".join(original.split()).lower(), original)]
         pos = end
-        i = run[-1] + 1
-    if not out:
-        return text
     out.append(text[pos:])
     return "".join(out)
 
@@ -377,12 +385,4 @@ def scrub_search_names(text: str, replace: Replace) -> str:
                 spans[-1] = (spans[-1][0], match.end())
             else:
                 spans.append(match.span())
-    if not spans:
-        return text
-    out, pos = [], 0
-    for start, end in spans:
-        original = text[start:end]
-        out += [text[pos:start], replace("name", " ".join(original.split()).lower(), original)]
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
+    return _masked(text, spans, replace)

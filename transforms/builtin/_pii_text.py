@@ -566,7 +566,7 @@ class TextScrubber:
         self._stems = tuple(sorted(stems))
         self._by_name = lru_cache(maxsize=4096)(self._name_verdict)
         self._by_words = lru_cache(maxsize=4096)(is_sensitive_name)  # "API key: ...": names of two or three words
-        self._names_a_search = self.names_a_search = lru_cache(maxsize=4096)(lambda name: names_a_search(words(name)))
+        self.names_a_search = lru_cache(maxsize=4096)(lambda name: names_a_search(words(name)))
         # A stem of "=" or ":" (the pii transform's) makes every pair a candidate.
         self._every_pair = "=" in self._stems or ":" in self._stems
 
@@ -1015,7 +1015,7 @@ class TextScrubber:
                 return self._by_name(" ".join((*said, name)), sep, False)[0]
         if verdict:
             return verdict
-        if sep == "=" and self._names_a_search(name):
+        if sep == "=" and self.names_a_search(name):
             # a search's text, as a query object's (?q=Jane+Doe, search=Sophie%20M%C3%BCller in a
             # log line): a person's name when the whole of it reads as one
             head_re = _QUOTED_HEAD_RE if quote == '"' else _OTHER_QUOTED_HEAD_RES[quote] if quote else _PLAIN_HEAD_RE
