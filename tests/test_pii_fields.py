@@ -742,7 +742,7 @@ def test_field_overrides_by_path():
     record = make_record(
         request={"method": "POST", "path": "/api/orders", "route": "/api/orders", "body": {
             "user": {"nickname": "jd", "firstName": "Jane"}, "nickname": "other",
-            "items": [{"owner": "Jane Doe", "sku": "A-1"}, {"owner": "Bob"}], "owner": "Ann",
+            "items": [{"owner": "Jane Doe", "sku": "A-1"}, {"owner": "Bob"}], "owner": "platform",
             "origin": "203.0.113.7", "data": {"a": {"note": "x"}, "b": {"note": "y", "n": 1}}, "member_no": "M-123"}},
     )
     record["response"]["body"] = {"user": {"email": "a@example.com", "id": 1}}
@@ -753,7 +753,7 @@ def test_field_overrides_by_path():
     assert body["user"] == {"nickname": "jd", "firstName": "[name]"}
     assert body["nickname"] == "[name]"
     assert body["items"] == [{"owner": "[name]", "sku": "A-1"}, {"owner": "[name]"}]
-    assert body["owner"] == "Ann"
+    assert body["owner"] == "platform"
     assert body["origin"] == "203.0.113.0"
     assert body["data"] == {"a": {"note": "[redacted]"}, "b": {"note": "[redacted]", "n": 1}}
     assert HASHED.fullmatch(body["member_no"])["kind"] == "value"

@@ -173,3 +173,75 @@ def test_names_typed_into_a_search_in_any_case_are_masked(query, expected):
 def test_names_before_a_japanese_or_chinese_title_or_after_a_role_are_masked(chain, text, expected):
     # GIVEN prose in Japanese or Chinese  WHEN stored  THEN the name, and only the name, is masked
     assert stored(chain, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # self-introductions: Chinese 我是, Korean 입니다 / 이고 after a greeting or 저는, Japanese です at
+        # a message's start and と申します after a family name and a space
+        ("你好，我是李娜，订单号 JD-88201 的快递一直没到。", "你好，我是[name]，订单号 JD-88201 的快递一直没到。"),
+        ("안녕하세요, 최우진입니다. 배송지를 바꿔 주세요.", "안녕하세요, [name]입니다. 배송지를 바꿔 주세요."),
+        ("저는 송민호이고 망원동 살아요", "저는 [name]이고 망원동 살아요"),
+        ("小林です。明日の受け取り、18時以降でお願いします。", "[name]です。明日の受け取り、18時以降でお願いします。"),
+        ("お世話になっております。山本 翔太と申します。", "お世話になっております。[name]と申します。"),
+        # a log's user, and signatures under a letter's closing
+        ("登录成功 用户=司徒建华 登录IP", "登录成功 用户=[name] 登录IP"),
+        ("请尽快处理。\n此致\n敬礼\n上官婉清", "请尽快处理。\n此致\n敬礼\n[name]"),
+        ("확인 부탁드립니다.\n감사합니다.\n황보서연 드림", "확인 부탁드립니다.\n감사합니다.\n[name] 드림"),
+        ("ご確認のほど、よろしくお願いいたします。\n山之内 真由美", "ご確認のほど、よろしくお願いいたします。\n[name]"),
+        # teams, offices, ordinary words and closings stay
+        ("안녕하세요, 배송팀입니다.", "안녕하세요, 배송팀입니다."),
+        ("안녕하세요, 고객센터입니다", "안녕하세요, 고객센터입니다"),
+        ("저는 정상입니다", "저는 정상입니다"),
+        ("以上です。", "以上です。"),
+        ("大丈夫です。よろしくお願いします。", "大丈夫です。よろしくお願いします。"),
+        ("我是新用户，请多关照", "我是新用户，请多关照"),
+        ("よろしくお願いします。\n営業部 部長", "よろしくお願いします。\n営業部 部長"),
+    ],
+)
+def test_chinese_korean_and_japanese_self_introductions_and_signatures_are_masked(chain, text, expected):
+    # GIVEN a message that introduces or signs with a name  WHEN stored  THEN only the name is masked
+    assert stored(chain, text) == expected
+
+
+def _stored_body(chain, body: dict) -> dict:
+    import json
+
+    record = make_record()
+    record["request"]["body"] = body
+    return chain.run(json.dumps(record, ensure_ascii=False), "2026-12-03T00:00:00.000Z").record["request"]["body"]
+
+
+def test_a_name_alone_under_a_key_that_names_a_person_is_masked(chain):
+    # GIVEN values under person keys that reads_as_name's "two capitalised words" does not cover
+    body = {"receiver": "黄丽萍", "buyer": "최우진", "patient": "Müller, Hans", "author": "Marco", "driver": "MARCO",
+            "attendees": ["Priya", "長谷川 翔太", "anonymous"],
+            # an ordinary word, a browser in lower case, a placeholder, a team, an ID and places stay
+            "customer": "Guest", "owner": "Unknown", "assignee": "safari", "reviewer": "platform-team",
+            "user": "usr_8812", "to": "Paris", "from": "London"}
+    # WHEN stored
+    out = _stored_body(chain, body)
+    # THEN each name is masked, everything else is kept
+    assert [k for k in ("receiver", "buyer", "patient", "author", "driver") if out[k] != "[name]"] == []
+    assert out["attendees"] == ["[name]", "[name]", "anonymous"]
+    assert {k: out[k] for k in ("customer", "owner", "assignee", "reviewer", "user", "to", "from")} == {
+        "customer": "Guest", "owner": "Unknown", "assignee": "safari", "reviewer": "platform-team",
+        "user": "usr_8812", "to": "Paris", "from": "London"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('<a href="mailto:maria@schmidtbauer.de">Maria Schmidtbauer</a>', '<a href="mailto:[email]">[name]</a>'),
+        ('<a href="mailto:help@shop.de">Kundenservice</a>', '<a href="mailto:[email]">Kundenservice</a>'),
+        ("Bitte an: Familie Brandstätter, Hinterhaus", "Bitte an: Familie [name], Hinterhaus"),
+        ("Capt. Rutger van Aalst has the con", "Capt. [name] has the con"),
+        ("Hello, main Suresh Yadav bol raha hoon.", "Hello, main [name] bol raha hoon."),
+        ("I moved my savings from Goldman Sachs to a local bank", "I moved my savings from Goldman Sachs to a local bank"),
+    ],
+)
+def test_a_mailto_links_text_a_family_a_rank_and_two_surnames_in_a_sentence_are_names(chain, text, expected):
+    # GIVEN a name as a link's text, after "Familie" or a rank, or two surnames in a sentence
+    # WHEN stored  THEN it is masked; a firm of two surnames is not
+    assert stored(chain, text) == expected

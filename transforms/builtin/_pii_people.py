@@ -128,6 +128,8 @@ _BARE_LABEL = r"name|nom|nombre|nome|naam|namn|navn|nimi|isim|imie|imię"
 _TITLE = (
     r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herrn|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Hr|Fr"
     r"|MR|MRS|MS|DR|M(?=\.)|Fam"
+    # ranks of a crew or a force, and the family a parcel is for ("Familie Brandstätter")
+    r"|Capt|Cpt|Kapt|Sgt|Lt|Cmdr|Insp|Familie|Famille"
 )
 _NAME_CUES = [*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *variants(_ROLE), *variants(_LABEL),
               *variants(_BARE_LABEL), *variants(_HOLDER), *top_level(_TITLE)]
@@ -338,6 +340,22 @@ _ZH_SURNAMES = (
     "公哈湛宾賓戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴陰昝智幸奉植衡富尧堯闭閉由"
     "]"
 )
+#: Korean surnames: the two-syllable ones (황보서연, 남궁민수), then the common one-syllable ones.
+_KO_SURNAMES = (
+    "(?:황보|남궁|제갈|선우|독고|사공|서문|동방|[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원"
+    "천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉])"
+)
+#: Common Japanese family names, for a name that introduces itself with only that ("小林です。")
+#: or signs a message.
+JA_SURNAMES = frozenset(
+    """佐藤 鈴木 高橋 田中 伊藤 渡辺 渡邊 渡部 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 斎藤 斉藤 清水 山崎 森 池田
+    橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 斉藤 福田 太田 西村 藤井 金子 岡本
+    藤原 中野 三浦 原田 松田 竹内 中川 小野 田村 河野 和田 中山 石田 上田 森田 原 柴田 酒井 工藤 横山 宮崎 宮本 内田 高木 安藤
+    島田 谷口 大野 丸山 今井 高田 藤本 武田 村田 上野 杉山 増田 小山 大塚 平野 菅原 久保 松井 千葉 岩崎 桜井 木下 野口 松尾
+    野村 菊地 佐野 大西 杉本 新井 浜田 菅野 市川 水野 小松 小島 西田 古川 北村 服部 吉川 山内 山中 吉村 平田 五十嵐 川口 辻
+    関 東 本田 久保田 飯田 荒木 大橋 森本 坂口 宮田 片山 土屋 石原 川村 安田 上原 大久保 望月 栗原 永井 熊谷 山之内 長尾 黒田
+    西川 松岡 中田 堀 秋山 小池 大石 須藤 岩田 荒井 桑原 南 小泉 樋口 関口 松下 星野 大竹 浅野 吉原 早川 岡崎""".split()
+)
 #: Titles of address after a Chinese name: master, Mr, Ms, Miss, teacher, manager, doctor, elder brother/sister.
 _ZH_TITLES = "师傅|師傅|先生|女士|小姐|老师|老師|同学|同學|经理|經理|医生|醫生|大哥|大姐|阿姨|叔叔|律师|律師|教授"
 #: Roles and words that introduce a person before a Chinese name: guide, driver, customer service,
@@ -353,7 +371,7 @@ _SCRIPT_NAME_RE = re.compile(
     r"(?:私の名前は|僕の名前は|わたしの名前は|俺の名前は)(?P<ja>[\u4e00-\u9fff\u3040-\u30ff々]{1,5}[ 　][\u4e00-\u9fff\u3040-\u30ff々]{1,5}?|[\u4e00-\u9fff\u3040-\u30ff々]{2,8}?)(?=です|と申します|といいます|[。、,.!！\s]|$)"
     # a bare 名前は only before a family name and a given name with a space between (名前は必須です is no one)
     r"|名前は(?P<ja3>[\u4e00-\u9fff\u30a0-\u30ff々]{1,4}[ 　][\u4e00-\u9fff\u3040-\u30ff々]{1,4}?)(?=です|と申します|[。、,.!！\s]|$)"
-    r"|(?<![\u4e00-\u9fff\u3040-\u30ff])(?P<ja2>[\u4e00-\u9fff\u30a0-\u30ff]{2,8}?)(?:と申します|といいます)"
+    r"|(?<![\u4e00-\u9fff\u3040-\u30ff])(?P<ja2>(?:[\u4e00-\u9fff々]{1,4}[ 　])?[\u4e00-\u9fff\u30a0-\u30ff]{2,8}?)(?:と申します|といいます)"
     r"|(?:我叫|我的名字是|我的名字叫|我名叫|本人叫)(?P<zh>[\u4e00-\u9fff]{2,4}?)(?=[，,。.!！？?\s]|$|我|的|，)"
     r"|(?:제 이름은|내 이름은|저의 이름은|제 이름이)[ ]?(?P<ko>[가-힣]{2,4}?)(?=입니다|이에요|예요|이라고|라고|[ .,!?]|$)"
     r"|(?:الاسم|الاسم الكامل|اسم العميل)[ ]?[:：][ ]?(?P<ar2>[\u0621-\u064a]{2,20}(?:[ ][\u0621-\u064a]{2,20}){0,2}?)(?=[ ]?[،,.!؟?]|$)"
@@ -366,6 +384,21 @@ _SCRIPT_NAME_RE = re.compile(
     r"|(?:मेरा नाम|मेरा पूरा नाम)[ ](?P<hi>[\u0900-\u0963]{2,20}(?:[ ][\u0900-\u0963]{2,20}){0,2}?)(?=[ ]है|[ ]?[।,.!?]|$)"
     r"|আমার নাম[ ](?P<bn>[\u0980-\u09e3]{2,20}(?:[ ][\u0980-\u09e3]{2,20})?)(?![\u0980-\u09e3])"
     r"|(?:ฉันชื่อ|ผมชื่อ|ดิฉันชื่อ|หนูชื่อ|ชื่อของฉันคือ|ชื่อของผมคือ)[ ]?(?P<th>[\u0e01-\u0e4e]{2,20}(?:[ ][\u0e01-\u0e4e]{2,20})?)"
+    # a Chinese self-introduction or a log's user (我是李娜，用户=司徒建华) and a letter's signature after
+    # its closing (此致 敬礼 上官婉清): a common surname, then one or two characters
+    r"|(?:我是|我就是|本人是)(?P<zhi>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2}?)(?=[，,。.!！？?\s、~～]|$)"
+    r"|(?:用户|用戶|会员|會員|买家|買家|卖家|賣家|寄件人|发件人|發件人|乘客|旅客|顾客|顧客|住客|员工|員工)(?:[ ]?[:：=][ ]?)"
+    r"(?P<zhu>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
+    r"|(?:敬礼|敬禮|祝好|谢谢|謝謝|感谢|感謝)[！!。，,]?[ ]*\r?\n[ ]*(?P<zhs>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2})"
+    r"(?=[ ]*(?:\r?\n|$))"
+    # a Korean self-introduction (안녕하세요, 최우진입니다; 저는 송민호이고) and signature (황보서연 드림)
+    r"|(?:(?<![가-힣])(?:저는|전|나는|난|제가)[ ]?|(?:안녕하세요|안녕하십니까)[,.!]?[ ]?(?:저는[ ]?)?)"
+    r"(?P<koi>" + _KO_SURNAMES + r"[가-힣]{2})(?=입니다|이에요|예요|이고|인데요|이라고|라고|이며)"
+    r"|(?:^|(?<=\n))(?P<kos>" + _KO_SURNAMES + r"[가-힣]{1,2})[ ]?(?:드림|올림|배상)(?![가-힣])"
+    # a Japanese family name alone, introducing itself at a message's or a sentence's start (小林です。),
+    # and a name on a letter's last line (山之内 真由美)
+    r"|(?:^|(?<=[。\n]))(?P<jad>[\u4e00-\u9fff々]{1,3}(?:[ 　][\u4e00-\u9fff々]{1,3})?)(?=です[。！!、,]|でございます)"
+    r"|(?<=\n)(?P<jas>[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff\u30a0-\u30ff々]{1,4})(?=[ 　]*$)"
     # a name before the honorific of a letter's address: 渡辺 健一 様, 佐藤様
     r"|(?:^|(?<=[\s、。,:：]))(?P<sama>[\u4e00-\u9fff\u30a0-\u30ff]{1,5}(?:[ 　][\u4e00-\u9fff\u30a0-\u30ff]{1,5})?)"
     r"[ 　]?(?:様|さま|殿)"
@@ -386,8 +419,7 @@ _SCRIPT_NAME_RE = re.compile(
     r"(?P<zhl>[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff々]{1,4}|[\u4e00-\u9fff々]{2,4})(?![\u4e00-\u9fff々])"
     r"|(?:담당자|성명|고객명|수령인|받는 ?분|보내는 ?분|신청인|작성자|예금주|보호자|환자명)[ ]?[:：][ ]?(?P<kol>[가-힣]{2,4})(?![가-힣])"
     # a Korean name before its title of address or rank: 박지훈 님, 김민준씨, 이서연 대리
-    r"|(?<![가-힣])(?P<kot>[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함"
-    r"변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉][가-힣]{1,2})[ ]?"
+    r"|(?<![가-힣])(?P<kot>" + _KO_SURNAMES + r"[가-힣]{1,2})[ ]?"
     r"(?:님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|선생님|교수님|원장님)"
     r"(?=(?:께서|께|은|는|이|가|을|를|의|에게|과|와)?(?![가-힣]))"
     # a Japanese name before さん, ちゃん, くん (隣の鈴木さん, 陽菜ちゃん, 高橋 翼 さん): in kanji or katakana,
@@ -424,7 +456,25 @@ _SCRIPT_NAME_GUARD_RE = re.compile(
     r"|பெயர்|పేరు|ಹೆಸರು|പേര്|नाव|નામ|ਨਾਮ|聯絡人|联系人|聯繫人|联络人|收件人|收货人|收貨人|負責人|负责人|姓名|客戶|客户|患者|病人"
     r"|车主|車主|所有者|所有人|担当|氏名|お名前|申請人|申请人|담당자|성명|고객명|수령인|받는|보내는|신청인|작성자|예금주|보호자|환자명"
     r"|님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|さん|ちゃん|くん|" + _ZH_TITLES + "|" + _ZH_ROLES
+    + r"|我是|我就是|本人是|用户|用戶|会员|會員|买家|買家|卖家|賣家|寄件人|发件人|發件人|乘客|旅客|顾客|顧客|住客|员工|員工"
+    r"|敬礼|敬禮|祝好|谢谢|謝謝|感谢|感謝|입니다|이에요|예요|이고|인데요|라고|이며|드림|올림|배상|です|でございます"
+    r"|\n[ ]*[\u4e00-\u9fff]"
 )
+#: Last syllables of a Korean word that names a team, a shop or an office, not a person
+#: (배송팀입니다, 고객센터, 본사): not a given name's end.
+_KO_NOT_NAME_ENDS = frozenset("팀부과실점국청단회사센터장관원처소")
+#: Two-syllable words a Korean self-introduction starts with that are no surname and given
+#: name: "정상입니다" (normal), "주문..." (order), "배송..." (delivery).
+_KO_NOT_NAME_STARTS = frozenset(
+    """정상 주문 배송 문의 정보 이메 안내 담당 관리 상담 확인 결제 회원 고객 구매 판매 신청 예약 변경 취소 환불 반품 교환 접수
+    처리 완료 발송 도착 출발 방문 연락 전화 문자 메일 사진 상품 제품 가격 할인 이벤트 공지 오늘 내일 지금 전부 전체 이번
+    다음 저희 우리 제가 한번 하나 진짜 정말 조금 혹시 여기 거기 서울 부산 대구 인천 광주 대전 울산 경기 강원 충북 충남 전북
+    전남 경북 경남 제주""".split()
+)
+#: What closes a Japanese line that is an office, a place or a title, not a name (営業部 部長, 東京都 港区).
+_JA_NOT_NAME_ENDS = frozenset("部課区市町村県都府店社長局室係所院館園署")
+#: A Japanese letter's closing words, on a line of their own.
+_JA_CLOSINGS = frozenset("以上 敬具 草々 拝啓 追伸 敬白 謹白 早々 前略 かしこ".split())
 
 
 def scrub_script_names(text: str, replace: Replace) -> str:
@@ -441,8 +491,17 @@ def _script_name(match: re.Match[str], replace: Replace) -> str:
         return match[0]
     if match.lastgroup == "kot" and (name in _NOT_KO or name[:-1] in _NOT_KO):
         return match[0]
-    if match.lastgroup == "zhl" and name in _NOT_LABELLED:
+    if match.lastgroup in ("zhl", "zhi", "zhu", "zhs") and name in _NOT_LABELLED:
         return match[0]
+    if match.lastgroup == "koi" and (name[-1] in _KO_NOT_NAME_ENDS or name[:2] in _KO_NOT_NAME_STARTS
+                                     or name[:2] in _NOT_KO):
+        return match[0]
+    if match.lastgroup == "jad" and name.replace("　", " ").split(" ")[0] not in JA_SURNAMES:
+        return match[0]
+    if match.lastgroup == "jas":
+        first, _, last = name.replace("　", " ").partition(" ")
+        if first in _JA_CLOSINGS or first[-1] in _JA_NOT_NAME_ENDS or last[-1] in _JA_NOT_NAME_ENDS:
+            return match[0]
     if match.lastgroup == "san" and (name in _NOT_SAN or name[-1] in _NOT_SAN_ENDS or name.replace("　", " ").split(" ")[-1] in _NOT_SAN):
         return match[0]
     return swap_group(match, match.lastgroup, replace("name", " ".join(name.split()).lower(), name))
@@ -523,6 +582,41 @@ def reads_as_name(value: str) -> bool:
             return True
     span = _name_after(text, 0, 2, capitals=True)
     return span is not None and span == (0, len(text)) and not reads_as_organisation(text)
+
+
+#: One person's name in a script without spaces between words: a common Chinese surname and
+#: one or two characters (黄丽萍, 司徒建华), a Korean surname and one or two syllables (최우진,
+#: 황보서연), a Japanese family name and given name with a space between (長谷川 翔太).
+_CJK_NAME_RE = re.compile(
+    "(?:" + _ZH_SURNAMES + ")[\u4e00-\u9fff]{1,2}|" + _KO_SURNAMES + "[가-힣]{1,2}"
+    "|[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff\u3040-\u30ff々]{1,4}"
+)
+_NAME_ALONE_PARTS_RE = re.compile(r"[ ]*,[ ]*|[ ]+")
+
+
+def is_a_name_alone(value: str) -> bool:
+    """Is the whole of ``value`` one person's name in a form :func:`reads_as_name` leaves: a
+    given name or a surname of the lexicon alone ("Marco", "MARCO"), a list's "Surname, Given"
+    ("Müller, Hans"), or a name in Chinese, Korean or Japanese? For a value under a key that
+    names a person (``receiver``, ``author``): an ordinary word ("Guest", "admin"), a team
+    ("Platform Team") or an ID is not."""
+    text = value.strip()
+    if not 1 < len(text) <= 40:
+        return False
+    if not text.isascii() and _CJK_NAME_RE.fullmatch(text) is not None:
+        return text not in _NOT_LABELLED and text[:2] not in _NOT_KO
+    from transforms.builtin._pii_prose_names import AMBIGUOUS, GIVEN, PARTICLES, SURNAME, flags_of
+
+    parts = [w for w in _NAME_ALONE_PARTS_RE.split(text) if w.lower() not in PARTICLES]
+    if not 1 <= len(parts) <= 3 or (len(parts) > 1 and "," not in text):
+        return False  # two or more words without a comma: reads_as_name's to judge
+    if len(parts) == 1 and parts[0].lower() in _NOT_NAMES:
+        return False  # "Unknown", "Guest"
+    # the key says a person: a name that is also a word ("Grace", "Marco") is that person's here,
+    # written as a name is; in lower case only a name that is no word ("safari" is a browser)
+    return all((flags_of(w) or flags_of(w.capitalize())) if not w.islower()
+               else flags_of(w.capitalize()) & (AMBIGUOUS | GIVEN | SURNAME) in (GIVEN, SURNAME, GIVEN | SURNAME)
+               for w in parts)
 
 
 #: Characters that show nothing and split a word for a pattern (zero-width spaces and joiners,

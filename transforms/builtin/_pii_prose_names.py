@@ -69,7 +69,7 @@ _CANDIDATE_RE = re.compile(
 )
 _CASED_RE = re.compile(r"[A-Za-zÀ-ɏЀ-ӿͰ-Ͽ]")
 #: Words a name's words are joined by ("Ludwig van Beethoven", "María de la Cruz", "bin Salman").
-_PARTICLES = frozenset(
+PARTICLES = frozenset(
     "van von de der den del della di da das dos do du la le ter ten bin ibn bint al el zu y e ben mac".split()
 )
 #: Words that make the name after them a place, a saint, a shop or a ship: "San Diego",
@@ -98,7 +98,11 @@ _BRANDS = frozenset(
     carolina herrera|diane von furstenberg|anne klein|kenneth cole|perry ellis|vivienne westwood|jean paul gaultier|
     victoria beckham|christian louboutin|manolo blahnik|dr martens|tommy bahama|eddie bauer|ben jerry|
     trader joe|papa john|jimmy john|dolce gabbana|max mara|emilio pucci|pierre cardin|guy laroche|nina ricci|
-    jil sander|helmut lang|tom tailor|marc o'polo""".replace("\n", "").split("|")
+    jil sander|helmut lang|tom tailor|marc o'polo|goldman sachs|morgan stanley|merrill lynch|wells fargo|rolls royce|
+    dow jones|hewlett packard|charles schwab|baker mckenzie|clifford chance|allen overy|latham watkins|
+    sullivan cromwell|skadden arps|cravath swaine|lehman brothers|warner bros|warner brothers|barnes noble|
+    abercrombie fitch|procter gamble|smith wesson|ernst young|bang olufsen|marks spencer|dolce gabbana|
+    crate barrel|black decker|mercedes benz|aston martin""".replace("\n", "").split("|")
 )
 #: Shops written as a name's possessive whose name is rarely a person's ("Macy's", "Denny's"); a
 #: common given name's possessive is a person's ("Claire's order", "Wendy's") and is masked.
@@ -253,8 +257,9 @@ def _name_at(text: str, words: list, i: int, prose: bool) -> list[int] | None:
             return None  # "Little Debbie": a word first
         following = words[i + 1][2] if i + 1 < len(words) and _joined(text, words[i][1], words[i + 1][0]) else ""
         given = flags_of(following)
-        if not given & GIVEN or given & AMBIGUOUS or (_cased(following) and not _capitalised(following)):
-            return None  # "O'Reilly Media": a surname, then a word
+        if given & AMBIGUOUS or (_cased(following) and not _capitalised(following)) or not (
+                given & GIVEN or (prose and given & SURNAME)):
+            return None  # "O'Reilly Media": a surname, then a word; "Suresh Yadav" in a sentence is a name
     run, pending = [i], []
     j = i + 1
     while j < len(words) and len(run) < 5 and _joined(text, words[j - 1][1], words[j][0]):
@@ -262,7 +267,7 @@ def _name_at(text: str, words: list, i: int, prose: bool) -> list[int] | None:
         if flags_of(nxt) and (_capitalised(nxt) or not _cased(nxt)):
             run += pending + [j]
             pending = []
-        elif nxt.islower() and nxt in _PARTICLES:
+        elif nxt.islower() and nxt in PARTICLES:
             pending.append(j)
         elif prose and _unknown_surname(nxt) and not (j + 1 < len(words) and _joined(text, words[j][1], words[j + 1][0])
                                             and _capitalised(words[j + 1][2])):
@@ -292,7 +297,7 @@ def _joined(text: str, end: int, start: int) -> bool:
 def _unknown_surname(word: str) -> bool:
     """A capitalised word the lexicon lacks that may be a surname: no common word of a title."""
     return (_cased(word) and _capitalised(word) and len(word) > 2 and word.lower() not in _COMMON
-            and word.lower() not in _PARTICLES)
+            and word.lower() not in PARTICLES)
 
 
 def _starts_a_name(text: str, words: list, i: int) -> bool:
@@ -344,7 +349,7 @@ def _firm(text: str, start: int, end: int) -> bool:
 
 
 def _brand(named: list[str]) -> bool:
-    lowered = [w.lower() for w in named if w.lower() not in _PARTICLES]
+    lowered = [w.lower() for w in named if w.lower() not in PARTICLES]
     return " ".join(lowered) in _BRANDS or any(
         " ".join(lowered[k:k + 2]) in _BRANDS for k in range(len(lowered) - 1))
 

@@ -161,6 +161,11 @@ _DISPLAY_NAME_RE = re.compile(
     r"(?P<name>\"[^\"<>\r\n]{1,80}+\"|[^\W\d_](?<![\w'’-][^\W\d_])(?<=[A-ZÀ-ÖØ-Þ])[^\W\d_'’.-]*+(?:['’-][^\W\d_]++)*+"
     r"(?:[ ][A-ZÀ-ÖØ-Þ][^\W\d_'’.-]*+(?:['’-][^\W\d_]++)*+){0,3}+)[ ]<(?=[\w.%+-]{1,64}@)"
 )
+#: The text of a link that writes to someone (``<a href="mailto:...">Maria Schmidtbauer</a>``):
+#: the address's owner, when it reads as a name.
+_MAILTO_NAME_RE = re.compile(
+    r"(?i:mailto):[\w.%+-]{1,64}@[^\s\"'<>]{1,255}[^<>]{0,200}>(?P<name>[^<>@\r\n]{2,80})</(?i:a)>"
+)
 #: ``Janet Doverton (janet@...)``, in prose and notes: two to four capitalised words that read
 #: as a person's name (``Customer Support (help@...)`` does not).
 _PAREN_NAME_RE = re.compile(
@@ -651,6 +656,8 @@ class TextScrubber:
         if "@" in text:
             if " <" in text:
                 text = _DISPLAY_NAME_RE.sub(self._display_name, text)
+            if "ailto:" in text or "AILTO:" in text:
+                text = _MAILTO_NAME_RE.sub(self._mailto_name, text)
             if " (" in text or " [" in text:
                 text = _PAREN_NAME_RE.sub(self._paren_name, text)
             text = _EMAIL_RE.sub(self._email, text)
@@ -1162,6 +1169,12 @@ class TextScrubber:
     def _display_name(self, match: re.Match[str]) -> str:
         name = match["name"]
         return self._replace("name", " ".join(name.strip('"').lower().split()), name) + match[0][len(name):]
+
+    def _mailto_name(self, match: re.Match[str]) -> str:
+        name = match["name"].strip()
+        if not (_pii_people.reads_as_name(name) or _pii_people.is_a_name_alone(name)):
+            return match[0]
+        return swap_group(match, "name", self._replace("name", " ".join(name.lower().split()), match["name"]))
 
     def _paren_name(self, match: re.Match[str]) -> str:
         # the name is the longest tail of the capitalised run that reads as one ("Ask Jane Doe (...)")

@@ -94,7 +94,7 @@ from transforms.builtin._pii_names import (
     AMBIGUOUS, CREDENTIAL_HEADERS, DICOM_TAGS, IDENTIFIER_TYPE_CODES, NameRule, PersonOnly, names_a_search,
     not_a_secret, personal_names, words,
 )
-from transforms.builtin._pii_people import reads_as_name, reads_as_organisation
+from transforms.builtin._pii_people import is_a_name_alone, reads_as_name, reads_as_organisation
 from transforms.builtin._pii_prose_names import scrub_search_names
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
 from transforms.builtin._pii_commands import random_looking
@@ -1423,9 +1423,10 @@ class Pii:
         if own is None and field is not None and not self._coarse(key, field.cls):
             own = field
         if own is None and field is None and sub is None and rule is not None and rule.person:
-            if kind is str and reads_as_name(item):
-                own = self._name_field  # {"customer": "Jane Doe"}
-            elif kind is str and self.text.names_a_search(key):
+            searched = kind is str and self.text.names_a_search(key)
+            if kind is str and (reads_as_name(item) or (not searched and is_a_name_alone(item))):
+                own = self._name_field  # {"customer": "Jane Doe"}, {"receiver": "黄丽萍"}, {"author": "Marco"}
+            elif searched:
                 # {"q": "taras квитки"}: names typed in any case, in a search's text
                 return scrub_search_names(self.scrub(item), self._replace)
             elif kind is list:
@@ -1502,7 +1503,7 @@ class Pii:
         if name.action == KEEP:
             return
         for i, item in enumerate(items):
-            if type(item) is str and reads_as_name(item):
+            if type(item) is str and (reads_as_name(item) or is_a_name_alone(item)):
                 items[i] = None if name.action == DROP else name.apply(item)
 
     def _unclassified(self, action: str) -> Field:
