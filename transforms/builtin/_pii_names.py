@@ -521,6 +521,15 @@ _SCRIPT_PARTS = frozenset("en ar ja jp zh cn ko kr he fa ru el th hi local latin
                           "transliterated english arabic".split())
 #: Words that head a Romance name in front (``nom_client``, ``nombre_producto``).
 _ROMANCE_NAME_HEADS = frozenset({"nom", "nombre", "nome", "nume"})
+#: Words that head a Romance address in front, and what may follow them in the field's name
+#: (``adresse_livraison``, ``direccion_envio``, ``indirizzo_spedizione``): an address's use, not
+#: another thing's address (``adresse_ip``, ``adresse_web``).
+_ROMANCE_ADDRESS_HEADS = frozenset("adresse direccion indirizzo endereco morada domicilio domicile".split())
+_ADDRESS_USES = frozenset(
+    """livraison facturation expedition domicile residence principale secondaire envio entrega facturacion cobro
+    residencia principal secundaria spedizione fatturazione consegna residenza cobranca faturamento residencial
+    comercial entregas postale postal casa maison trabajo travail lavoro trabalho""".split()
+)
 
 #: Connecting words dropped before matching (``date_of_birth`` is ``date birth``).
 CONNECTORS = frozenset("of the de du des d del della dello delle dei degli di da do dos das la le el".split())
@@ -762,6 +771,8 @@ class PersonalNames:
                             return tuple(found)  # user_login, customer_display: a person's words in front
                         continue  # sort_first, page_last, last4: only the bare word counts
                     return self._resolve(parts[:start]) if found is AMBIGUOUS else found
+        if len(parts) > 1 and parts[0] in _ROMANCE_ADDRESS_HEADS and _ADDRESS_USES.issuperset(parts[1:]):
+            return self.classify(parts[0])  # adresse_livraison, direccion_envio
         if len(parts) > 1 and parts[0] in _ROMANCE_NAME_HEADS:  # nom_client, nombre_producto
             return self._resolve(parts[1:])
         if len(parts) > 1 and parts[-1] in _DATE_PARTS:  # dob_day, birth_year: one part of the date

@@ -718,7 +718,7 @@ def _birth(match: re.Match[str], replace: Replace) -> str:
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _NAME_WORD = _CAP + r"[\w'’.-]{0,30}+"
 _EN_STREET = (
-    r"Street|St|Road|Rd|Avenue|Ave|Av|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Tce"
+    r"Street|St|Road|Rd|Avenue|Ave|Av|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Terr|Tce"
     r"|Way|Parkway|Pkwy|Highway|Hwy|Close|Crescent|Cres|Gardens|Gdns|Grove|Row|Mews|Circle|Cir|Trail|Alley"
     r"|Plaza|Walk|Hill|Green|Park|Rise|View|Wharf|Quay|Broadway|Embankment"
 )
@@ -758,7 +758,7 @@ _ADDRESS_RE = re.compile(
     r"(?![\w])" + _UNIT + r"(?:" + _US_TOWN[3:-2] + r"|" + _UK_TOWN[3:-2] + r")?"
     # 12 rue de la Paix, 75002 Paris
     r"|[0-9](?<![\w.,-][0-9])[0-9]{0,3}(?:[ ]?(?:bis|ter|[A-Ba-b]))?,?[ ](?:" + cased(_FR_STREET) + r")[ ]"
-    r"(?:(?:de|du|des|la|le|les|et|aux|au|sur|l'|d')[ ]?|" + _NAME_WORD + r"[ ]?){1,6}+" + _EU_TOWN
+    r"(?:(?:des|de|du|la|les|le|et|aux|au|sur|l'|d')[ ]?|" + _NAME_WORD + r"[ ]?){1,6}+" + _EU_TOWN
     # Calle Mayor 5 / Via Roma, 10 / Rua Augusta, nº 123
     + r"|(?:" + cased(_LATIN_STREET) + r")[ ](?:(?:de|del|de la|la|las|los|da|do|das|dos|di|della|delle|dei"
     r"|degli)[ ]|" + _NAME_WORD + r"[ ]?){1,6}+,?[ ]?(?:n[º°o.]{1,2}[ ]?)?[0-9]{1,5}[A-Za-z]?(?![\w])" + _EU_TOWN
@@ -809,8 +809,10 @@ _CJK_ADDRESS_RE = re.compile(
     r"[\u3040-\u30ff\u4e00-\u9fff]{0,8}?[市区町村郡][\u3040-\u30ff\u4e00-\u9fff]{0,12}?[0-9]{1,4}"
     r"(?:丁目|番地|番|号|-(?=[0-9]))(?:[0-9]{1,4}(?:丁目|番地|番|号|の(?=[0-9])|-(?=[0-9]))?){0,4}"
     r"|〒[ ]?[0-9]{3}-?[0-9]{4}"
-    r"|[\u4e00-\u9fff]{2,10}?(?:省|市|自治区)[\u4e00-\u9fff]{1,20}?(?:路|街|道|巷|弄|胡同)[0-9]{1,5}号"
-    r"(?:[\u4e00-\u9fff0-9]{0,12}(?:室|楼|单元))?"
+    r"|[\u4e00-\u9fff]{2,10}?(?:省|市|自治区|縣|县)[\u4e00-\u9fff]{1,20}?(?:路|街|道|巷|弄|胡同)"
+    # a Taiwanese road's section, lane and alley (忠孝東路四段216巷27弄5號3樓)
+    r"(?:[一二三四五六七八九十]段)?(?:[0-9]{1,4}巷)?(?:[0-9]{1,4}弄)?[0-9]{1,5}[号號]"
+    r"(?:[0-9]{1,3}[樓楼Ff])?(?:[\u4e00-\u9fff0-9]{0,12}(?:室|楼|樓|单元))?"
     r"|[가-힣]{2,8}(?:특별시|광역시|특별자치시|도|시)(?:[ ]?[가-힣]{1,8}(?:구|군|시)){1,2}[ ]?[가-힣0-9]{1,12}(?:로|길)"
     r"[ ]?[0-9]{1,5}(?:-[0-9]{1,5})?"
 )
@@ -839,15 +841,42 @@ _INTL_ADDRESS_RE = re.compile(
     r"[ ]?[\w'’.-]{2,30}+(?:[ ][\w'’.-]{1,30}+){0,3}?,?[ ](?:(?:буд\.|будинок|д\.|дом)[ ]?)?[0-9]{1,4}[\w/-]{0,4}+"
     r"(?:,?[ ](?:кв\.|квартира|корп\.|к\.|стр\.|оф\.|офіс|офис)[ ]?[0-9]{1,4}[\w]{0,2}+)*+"
     r"|(?<![\w])[0-9]{1,5}[A-Z]?(?:/[0-9]{1,4})?[ ](?:[^\W\d_][\w]{0,12}+[ ]){0,4}?[^\W\d_][\w]{0,12}+,[ ]"
-    r"(?:Phường|P\.|Xã|Thị trấn)[ ][\w]{1,15}+(?:[ ][\w]{1,15}+){0,2}?(?=,|$)"
+    r"(?:Phường|P\.|Xã|Thị trấn|Quận|Q\.|Huyện)[ ][\w]{1,15}+(?:[ ][\w]{1,15}+){0,2}?(?=,|$)"
     r"|(?<![\w])Street[ ][0-9]{1,3},[ ][A-Z]-?[0-9]{1,2}(?:/[0-9])?(?![\w])"
     r"|(?<![\w])(?:Québec|Quebec|Ontario|QC|ON|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU|Alberta|Manitoba|Columbia|Scotia"
     r"|Brunswick|Labrador|Saskatchewan|Island|Montréal|Montreal|Toronto|Vancouver|Ottawa|Calgary)\)?,?[ ]{1,2}"
     r"(?P<ca>[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][ ]?[0-9][ABCEGHJ-NPRSTV-Z][0-9])(?![\w])"
 )
 _INTL_ADDRESS_WORDS = Literals(["nr.", "Nr.", "нр", "вул", "ул.", "улиц", "просп", "пр-т", "пров.", "пер.", "бульв", "б-р",
-                                "наб.", "пл.", "шос", "Phường", "P. ", "Xã"])
+                                "наб.", "пл.", "шос", "Phường", "P. ", "Xã", "Quận", "Q. ", "Huyện"])
 _INTL_ADDRESS_GUARD_RE = re.compile(r"Street [0-9]|[0-9][A-Z][ ][0-9][A-Z][0-9]")  # and a Canadian postal code
+#: Addresses as they are written in more places, each by a mark of its own: Indonesian (``Jl.
+#: Melati No. 8, RT 02/RW 07``, ``Blok C5 No. 12``), an Indian sector (``B-14, Sector 22``) or a
+#: Hindi street (``45, गांधी नगर``, ``मकान नं. 27, शिवाजी मार्ग``), Thai (``45/7 ซอยสุขุมวิท 39
+#: แขวงคลองตันเหนือ``), a Korean flat (``105동 1203호``), a Japanese ward, town and block without its
+#: prefecture (``世田谷区三軒茶屋2-11-3``), a street after its number in Portuguese or Spanish
+#: (``17 Rua das Flores``), a French building and flat (``Bât. C, Apt 42``).
+_HI_STREET = "नगर|मार्ग|रोड|गली|कॉलोनी|कालोनी|सेक्टर|मोहल्ला|चौक|पथ|बाजार|बाज़ार|विहार|पुरम|एन्क्लेव"
+_LOCAL_ADDRESS_RE = re.compile(
+    r"(?<![\w.])(?:Jl\.|Jln\.?|Jalan)[ ][\w.'-]{2,30}+(?:[ ][\w.'-]{1,30}+){0,4}?,?[ ](?:No\.?|Nomor)[ ]?[0-9]{1,4}[A-Za-z]?"
+    r"(?:,?[ ]RT[ .]?[0-9]{1,3}[ ]?/[ ]?RW[ .]?[0-9]{1,3})?"
+    r"|(?<![\w])Blok[ ][A-Z0-9]{1,4}(?:[/-][0-9]{1,3})?,?[ ]No\.?[ ]?[0-9]{1,4}[A-Za-z]?"
+    r"|(?<![\w-])[A-Z]{1,2}-?[0-9]{1,4}[A-Z]?,[ ]Sector[ ][0-9]{1,3}[A-Z]?(?![\w])"
+    r"|(?:मकान नं\.?[ ]?|म\.[ ]?नं\.?[ ]?)?(?<![\w/])[0-9]{1,4}[A-Za-z]?,?[ ][\u0900-\u097f]+(?:[ ][\u0900-\u097f]+){0,3}?[ ]"
+    r"(?:" + _HI_STREET + r")(?![\u0900-\u097f])"
+    r"|(?<![\w/])[0-9]{1,4}(?:/[0-9]{1,4})?[ ](?:ซอย|ซ\.|ถนน|ถ\.|หมู่ที่|หมู่|ม\.)[ ]?[\u0e00-\u0e7f]*(?:[ ]?[0-9]{1,4})?"
+    r"(?:[ ](?:แขวง|ตำบล|ต\.)[ ]?[\u0e00-\u0e7f]+)?"
+    r"|(?<![0-9])[0-9]{1,4}동[ ]?[0-9]{1,5}호(?![가-힣])"
+    r"|[\u4e00-\u9fff]{1,5}?[区市町村][\u4e00-\u9fff\u3040-\u30ff々ヶ]{1,8}?[0-9]{1,4}[-－−][0-9]{1,4}[-－−][0-9]{1,4}"
+    r"(?![0-9])"
+    r"|(?<![\w.,])[0-9]{1,4}[A-Za-z]?,?[ ](?:Rua|Calle|Avenida|Travessa|Carrer|Praça|Alameda)[ ]"
+    r"(?:(?:das|dos|da|do|de la|de|del|la)[ ])?" + _NAME_WORD + r"(?:[ ]" + _NAME_WORD + r"){0,3}"
+    r"|(?<![\w])(?:Bât\.?|Bâtiment|Bat\.)[ ][A-Z0-9]{1,3},?[ ](?:Apt|Appt|Appartement|App\.)[ .]?[0-9]{1,4}(?![0-9])"
+)
+_LOCAL_ADDRESS_GUARD_RE = re.compile(
+    r"Jl\.|Jln|Jalan|Blok |Sector |[0-9]동|ซ|ถ|หมู่|ม\.|[区市町村][^\n]{0,10}[0-9][-－−]|" + _HI_STREET
+    + r"|Rua |Calle |Avenida |Travessa |Carrer |Praça |Alameda |Bât|Bat\."
+)
 #: The least a text holds for :data:`_CJK_ADDRESS_RE`: the postal mark, or a Japanese
 #: prefecture's, a Chinese province's or city's, a Korean city's or province's last character.
 _CJK_ADDRESS_GUARD_RE = re.compile(r"[〒都道府県省市区시도]")
@@ -864,6 +893,8 @@ def scrub_addresses(text: str, replace: Replace, cued: bool = True, street_words
     if _INTL_ADDRESS_WORDS.found_in(text) or _INTL_ADDRESS_GUARD_RE.search(text) is not None:
         text = _INTL_ADDRESS_RE.sub(lambda m: _whole_address(m, replace) if m["ca"] is None
                                     else swap_group(m, "ca", replace("postal_code", m["ca"].upper(), m["ca"])), text)
+    if _LOCAL_ADDRESS_GUARD_RE.search(text) is not None:
+        text = _LOCAL_ADDRESS_RE.sub(lambda m: _whole_address(m, replace), text)
     if not text.isascii() and _CJK_ADDRESS_GUARD_RE.search(text) is not None:
         text = _CJK_ADDRESS_RE.sub(lambda m: _whole_address(m, replace), text)
     if cued:
