@@ -157,6 +157,7 @@ KIND_CLASS: dict[str, str] = {
     "twitch_stream_key": "credential",
     "stream_key": "credential",
     "google_refresh_token": "credential",
+    "google_auth_code": "credential",
     "square_access_token": "credential",
     "slack_config_token": "credential",
     "fireworks_key": "credential",

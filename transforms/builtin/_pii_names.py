@@ -242,7 +242,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             barua pepe
         """,
         "phone": """
-            phone, phone number, phonenumber, phone no, telephone, telephone number, tel, tel no,
+            phone, no hp, nomor hp, nohp, handphone, no handphone, nomor handphone, phone number, phonenumber, phone no, telephone, telephone number, tel, tel no,
             mobile, mobile number, mobile phone, mobile no, mobilephone, cell phone, cellphone,
             cell number, cell no, fax, fax number, whatsapp, whatsapp number, msisdn, sms number,
             contact number, contact phone, wa id, whatsapp id, calling number, called number, calling party,
@@ -347,7 +347,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             itin, steuer id, steuerid, steuernummer, steueridentifikationsnummer, codice fiscale,
             numero fiscal, nif, tfn, tax file number, cpf, cnpj, pan number, pan card, cuit, cuil,
             rfc, nip, numero contribuinte, contribuinte, vergi no, vergi numarasi, инн, ипн, іпн, npwp,
-            αφμ, 纳税人识别号, 统一社会信用代码, nip wlasciciela, numer nip, nip osoby
+            αφμ, 纳税人识别号, 统一社会信用代码, nip wlasciciela, numer nip, nip osoby, inn, nomer inn
         """,
         # the numbers an institution knows a person by, printed on a card or a boarding pass:
         # an insurer's member ID, a student's SIS number, a trusted traveller's or frequent flyer's
@@ -362,6 +362,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             kvnr, krankenversichertennummer, versicherten id, nhi, nhi number, national health index,
             ine, numero ine, ehic, ehic number, tessera sanitaria, cartao sus, cns, numero cns,
             phn, personal health number, ohip, ohip number, health card, health plan number, subscriber id,
+            polisnummer, policy number, policy no, insurance policy number, numero polizza, numero poliza,
+            numero de poliza, numero police, versicherungsscheinnummer, policennummer, polis, polis oms, oms polis,
+            nomer polisa, tsi, tarjeta sanitaria, tarjeta sanitaria individual, codigo cip, cip sanitario,
             student id, student number, studentid, matriculation number, matrikelnummer, fallnummer, patientennummer, patient id number, numero dossier patient, ipp, dossier patient, nhs number, hokensho, 保険証番号, 被保険者番号, 記号番号
         """,
         "national_id": """
@@ -398,6 +401,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             epic number, voter id number, npwp, nip number, cartao cidadao, numero cartao cidadao, matricule cns,
             steuer nummer, id nacional, numero identificacion,
             seria i numer dowodu, numer dowodu, numer dowodu osobistego, dowod osobisty, taj, taj szam, taj szám, adoazonosito jel, adoazonosito, niss, унзр, unzr, პირადი ნომერი, nambari ya kitambulisho, kitambulisho, ic no, ic number, mykad, cnic, qid, qatar id, civil id, civil number, pis, pis pasep, pasep, nit, nis, idnp, alien number, a number, uscis number, 居留證號, 居留证号, numri personal, national identification number, personal identity number, iqama, iqama number, رقم الإقامة, nisn,
+            naf, numero afiliacion seguridad social, laser code, lasercode, laser id, promptpay id, promptpay,
             numero allocataire, numéro allocataire, numero caf, personnummer, identity doc id, identitydocid, personal customs clearance code, customs clearance code, 개인통관고유부호, rg, registro geral, kennitala, egn, snils, снилс, iin, иин, pinfl, jshshir, nin, bvn, ghana card, ghanacard, sss, umid, nic, nid, cin, cedula ciudadania, cedula identidad, dpi, curp, rut, ruc, cuil
         """,
     },
@@ -413,6 +417,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             direct deposit, deposit account, payout account,
             nomor rekening, no rekening, 口座番号, 口座, 계좌번호, 账号, 银行账号, 银行卡号, cislo uctu,
             numero de cuenta, nuban, account no nuban,
+            conta, konto, bankkonto, kontonr, bankgiro, plusgiro, bankgironummer,
             cvu, cbu, chave pix, pix key, chavepix, so tai khoan, số tài khoản, conta corrente, numero conta, clabe, raschetny schet, расчетный счет, расчётный счёт, лицевой счет, खाता संख्या, खाता नंबर, bank account no
         """,
     },

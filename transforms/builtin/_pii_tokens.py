@@ -130,6 +130,8 @@ _PASSWORD_ADJECTIVES = (
 _CODE_WORDS = (
     "cvv2|cvv|cvc2|cvc|csc|security code|pin|otp|one-time code|one-time password|verification code|passcode"
     "|confirmation code|login code|sign-in code|auth code|authentication code|2fa code|mfa code|access code"
+    "|gate code|door code|entry code|keypad code|alarm code|lockbox code|buzzer code|building code|digicode"
+    "|türcode|tuercode|torcode|code porte|code d'entrée|deurcode|portkod|dørkode|porttelefonkod"
     "|bestätigungscode|bestaetigungscode|sicherheitscode|einmalpasswort|einmalcode|code de vérification"
     "|code de confirmation|code de sécurité|código de verificación|código de seguridad|código de confirmación"
     "|codice di verifica|codice di sicurezza|verificatiecode|beveiligingscode|kod weryfikacyjny|kod bezpieczeństwa"

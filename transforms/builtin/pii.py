@@ -1084,6 +1084,8 @@ class Pii:
                     _private_key_members(node)
                 elif node.get("kind") == "Secret":
                     _secret_data(node)
+                if "grant_type" in node:
+                    _oauth_grant(node)
                 label_key = None  # a field's name written as data is no person's name
                 if field is None and not _VALUE_KEYS.isdisjoint(node):
                     label_key = self._labelled_value(node, person, push)
@@ -1533,6 +1535,19 @@ def _one_time_code_of_a_verify_route(record: dict) -> None:
         body["code"] = REDACTED
     elif type(code) is str and _ONE_TIME_CODE_RE.fullmatch(code) is not None and any(c.isdigit() for c in code):
         body["code"] = REDACTED
+
+
+#: What an OAuth token request carries besides the credentials named as such: the
+#: authorization code, the PKCE verifier, the device code, a JWT assertion.
+_OAUTH_GRANT_SECRETS = ("code", "code_verifier", "device_code", "assertion", "subject_token", "actor_token")
+
+
+def _oauth_grant(request: dict) -> None:
+    """An OAuth token request (``{"grant_type": "authorization_code", "code": "4/0Aea..."}``):
+    its ``code`` is a one-time credential that buys tokens, not an error's or a country's."""
+    for key in _OAUTH_GRANT_SECRETS:
+        if type(request.get(key)) is str:
+            request[key] = REDACTED
 
 
 def _private_key_members(jwk: dict) -> None:

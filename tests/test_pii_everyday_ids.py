@@ -1,0 +1,71 @@
+"""Everyday identifiers and one-time credentials under the names real APIs give them: health
+cards and policies, bank accounts named in their own language, Indonesian phone fields, an
+OAuth token request's code, a gate's code in delivery notes, Google's authorization codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_pii_names_in_formats import chain, stored  # noqa: F401  (the chain fixture, a text stored)
+from transforms.testing import make_record
+
+
+def _stored_body(chain, body: dict) -> dict:
+    record = make_record()
+    record["request"]["body"] = body
+    return chain.run(json.dumps(record, ensure_ascii=False), "2026-12-03T00:00:00.000Z").record["request"]["body"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("tsi", "BBBB482917365012"), ("naf", "28/48291736/32"), ("inn", "772841936571"), ("polis", "7748 2910 3856 1720"),
+        ("polisnummer", "ZK-48210937"), ("policyNumber", "AUTO-7719-2204-X"), ("laserCode", "JT3-1234567-89"),
+        ("promptpayId", "3501200192834"), ("conta", "7294813-5"), ("konto", "914 482 731-6"), ("bankgiro", "5050-1055"),
+        ("noHp", "081294837261"), ("nomor_hp", "081294837261"),
+    ],
+)
+def test_identifiers_under_their_own_languages_names_are_masked(chain, key, value):
+    # GIVEN an identifier under the name an API of its country gives it  WHEN stored
+    out = _stored_body(chain, {key: value, "status": "ok"})
+    # THEN the value is gone, the rest is kept
+    assert value not in json.dumps(out, ensure_ascii=False) and out["status"] == "ok", out
+
+
+def test_an_oauth_token_requests_code_and_verifier_are_redacted_wherever_they_sit(chain):
+    # GIVEN a token request as JSON and as a form body, with a Google authorization code
+    code = "4/0AeaYSHB8kq2LmXpR7vT9wY4bC6dE8fG0hJ"
+    body = {"grant_type": "authorization_code", "code": code, "code_verifier": "dBjftJeZ4CVP-mB92K27uhbUJU1p1r",
+            "redirect_uri": "https://app.example.com/oauth/callback", "client_id": "app-1"}
+    # WHEN stored
+    out = _stored_body(chain, body)
+    form = stored(chain, f"grant_type=authorization_code&code={code}&redirect_uri=x")
+    # THEN the code and the verifier are gone, the rest is kept
+    assert out["code"] == "[redacted]" and out["code_verifier"] == "[redacted]"
+    assert out["redirect_uri"] == body["redirect_uri"] and out["grant_type"] == "authorization_code"
+    assert code not in form
+
+
+@pytest.mark.parametrize(
+    "text", ["code: 4/0AeaYSHB8kq2LmXpR7vT9wY4bC6dE8fG0hJ", "refresh with 1//0gXyZabcdefghijklmnopqrstuvwxyz0123abcdefghij now"])
+def test_google_authorization_codes_and_refresh_tokens_are_found_anywhere(chain, text):
+    # GIVEN a Google authorization code or refresh token in free text  WHEN stored  THEN it is gone
+    assert "[google_auth_code]" in (out := stored(chain, text)) or "[google_refresh_token]" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Gate code 4417, leave at door", "4417"), ("Door code is 4821#. Check-in from 3pm", "4821"),
+     ("Türcode 7731, 3. OG", "7731"), ("Entry code: 2580", "2580")],
+)
+def test_a_gate_or_door_code_in_delivery_notes_is_redacted(chain, text, code):
+    # GIVEN delivery or check-in notes with the code that opens a door  WHEN stored  THEN it is gone
+    assert code not in stored(chain, text)
+
+
+@pytest.mark.parametrize("text", ["area code 415", "the building code section 4.2 applies", "error code 4417"])
+def test_other_codes_stay(chain, text):
+    # GIVEN codes that open nothing  WHEN stored  THEN they are kept
+    assert stored(chain, text) == text
