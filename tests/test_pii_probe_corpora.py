@@ -96,17 +96,8 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "directions-route-public-places": "a station's name under start_address is read as an address",
     },
     "strings5-secret.jsonl": {
-        "bundler-contribsys-credentials": "Bundler's BUNDLE_<HOST>=user:pass names a host, not a credential",
         "apache-requestheader-basic": "Apache's ProxyPass reads as a password's name (both sides share one list)",
-        "pulumi-config-set-plaintext": "a value after its config key on a command line ('config set dbPassword ...')",
-        "unattend-xml-admin-password-b64": "a password in base64 of UTF-16",
-        "gcp-secret-manager-payload-data": "a secret's base64 payload beside the secret's resource name",
-        "wordpress-xmlrpc-positional": "XML-RPC's positional <param> values",
-        "eth-keystore-with-password": "a keystore's encrypted ciphertext (scrypt) is kept",
         "cosmos-priv-validator-key": "a credential's object is masked whole, its key type with it",
-        "yubikey-otp-pasted-in-chat": "a YubiKey OTP (modhex) in prose, used once",
-        "snmpv3-create-user": "net-snmp's createUser passphrases",
-        "psql-conninfo-error-echo": "a misspelled 'passwrd=' in a connection string",
     },
     "strings5-personal.jsonl": {
         # names with no cue or in scripts whose names have no capitals

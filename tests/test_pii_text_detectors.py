@@ -177,6 +177,7 @@ TOKEN_EXAMPLES = {
     "flutterwave_key": "FLWSECK_TEST-" + "0f" * 16 + "-X",
     "google_refresh_token": "1//0g" + "a1B2-_" * 8,
     "google_auth_code": "4/0A" + "a1B2-_" * 6,
+    "yubikey_otp": "cccccc" + "gftneftiujgkvhgthrgdbcjuildjrtliridtuk",
     "dynatrace_token": "dt0c01." + "A1" * 12 + "." + "B2" * 32,
     "alibaba_key": "LTAI4FzYp6xUjQbZcRdJ8gHk",
     "perplexity_key": "pplx-" + "a1B2" * 12,

@@ -196,6 +196,18 @@ _COMMAND_SECRET_RE = re.compile(
     r"|(?m:^)(?:C:[ ]+)?[A-Za-z]{0,4}[0-9]{1,6}[ ]+(?:LOGIN|login)[ ]+(?:\"[^\"\n]{1,128}+\"|[^\s\"]{1,128}+)[ ]+(?:\"(?P<imapq>[^\"\n]{1,128}+)\"|(?P<imap>[^\s\"]{1,128}+))"
     r"|(?m:^)[ \t]*(?:username[ ]+[^\s]{1,64}+[ ]+(?:privilege[ ]+[0-9]{1,2}[ ]+)?(?:password|secret)|enable[ ]+(?:password|secret)"
     r"|(?:tacacs|radius)-server[ ]+key|key-string|snmp-server[ ]+community)[ ]+(?:[0-9][ ]+)?(?P<ios>[^\s]{1,256}+)"
+    # Bundler's credentials for a gem host in the environment (BUNDLE_GEMS__CONTRIBSYS__COM=user:pass), and
+    # the value of a Windows answer file's password element (<AdministratorPassword><Value>...)
+    r"|(?<![\w])BUNDLE_[A-Z0-9_]{0,64}?__[A-Z0-9]{2,24}=(?P<bundle>[^\s'\"]{3,256}+)"
+    r"|<(?:AdministratorPassword|Password|AutoLogonPassword)>\s{0,16}+<Value>(?P<unattend>[^<]{1,512}+)</Value>"
+)
+#: An SNMPv3 user's authentication and privacy passphrases: net-snmp's ``createUser NAME SHA
+#: "auth" AES "priv"`` and Cisco IOS's ``snmp-server user NAME GROUP v3 auth sha AUTH priv aes
+#: 128 PRIV``.
+_SNMP_USER_RE = re.compile(
+    r"(?<![\w-])(?:createUser[ ]+(?:-e[ ]+[^\s]{1,64}+[ ]+)?[^\s]{1,64}+|snmp-server[ ]+user[ ]+[^\s]{1,64}+[ ]+[^\s]{1,64}+[ ]+v3)"
+    r"[ ]+(?i:auth[ ]+)?(?i:MD5|SHA(?:-?[0-9]{3})?)[ ]+(?:\"(?P<auth1>[^\"\n]{1,256}+)\"|(?P<auth2>[^\s\"]{1,256}+))"
+    r"(?:[ ]+(?i:priv[ ]+)?(?i:DES|3DES|AES(?:-?[0-9]{3})?)(?:[ ]+[0-9]{3})?[ ]+(?:\"(?P<priv1>[^\"\n]{1,256}+)\"|(?P<priv2>[^\s\"]{1,256}+)))?"
 )
 #: Names and values written apart, the name judged: Terraform's ``variable "db_password" {
 #: default = "..." }``, Go's printing of a Kubernetes env entry ``{Name:API_TOKEN Value:...}``,
@@ -206,10 +218,36 @@ _NAMED_APART_RE = re.compile(
     r"|\{Name:(?P<go>[\w.-]{1,128}+)[ ]Value:(?P<gov>[^\s{}]{1,256}+)"
     r"|\[\\?\"(?P<php>[\w.-]{1,64}+)\\?\"\]=>\s{0,16}+string\([0-9]{1,6}\)[ ]\\?\"(?P<phpv>[^\"\n\\]{1,256}+)"
     r"|<Key>(?P<kp>[^<]{1,64}+)</Key>\s{0,16}+<Value(?:[ ][^>]{0,128}+)?>(?P<kpv>[^<]{1,256}+)</Value>"
+    # ``pulumi config set [--plaintext] dbPassword VALUE``: a secret's name, then its value on the command line
+    r"|(?<![\w-])pulumi[ ]+config[ ]+set[ ]+(?:--[\w-]{1,16}+[ ]+)*(?P<pulumi>\[redacted\]|[\w.:/-]{1,128}+)[ ]+"
+    r"(?:'(?P<pulumiv>[^'\n]{1,256}+)'|\"(?P<pulumiv2>[^\"\n]{1,256}+)\"|(?P<pulumiv3>[^\s'\"-][^\s'\"]{0,255}+))"
 )
 #: A config file's ``Name  value`` line (Fluent Bit's ``HTTP_Passwd``, keepalived's ``auth_pass``,
 #: sshd-like files): the name is judged; a value that is only letters is a word (``auth_type PASS``).
 _CONFIG_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Za-z][\w.-]{1,63}+)[ \t]++(?P<value>[^\s]{4,256}+)[ \t]*\r?$")
+
+
+#: A blog's XML-RPC call (WordPress, MetaWeblog, Blogger, Movable Type): its password is a
+#: positional parameter, after the user name (``wp.getUsersBlogs(username, password)``,
+#: ``wp.getPosts(blog_id, username, password, ...)``, ``blogger.*(appkey, blog_id, username,
+#: password, ...)``).
+_XMLRPC_CALL_RE = re.compile(
+    r"<methodName>\s{0,16}+(?P<method>(?:wp|metaWeblog|blogger|mt)\.[A-Za-z]{1,64}+)\s{0,16}+</methodName>\s{0,16}+"
+    r"<params>(?P<params>(?:\s{0,16}+<param>\s{0,16}+<value>[^<]{0,512}+(?:<[a-z0-9]{1,16}>[^<]{0,512}+</[a-z0-9]{1,16}>)?"
+    r"[^<]{0,64}+</value>\s{0,16}+</param>){1,8})"
+)
+_XMLRPC_PARAM_RE = re.compile(r"<value>[^<]{0,512}+(?:<(?:string|int|i4)>(?P<value>[^<]{0,512}+)</(?:string|int|i4)>)?")
+_XMLRPC_PASSWORD_AT = {"wp.getUsersBlogs": 1, "blogger.getUsersBlogs": 2, "blogger.getUserInfo": 2}
+
+
+def _xmlrpc_password(match: re.Match[str], redacted: str) -> str:
+    method = match["method"]
+    at = _XMLRPC_PASSWORD_AT.get(method, 3 if method.startswith("blogger.") else 2)
+    params = list(_XMLRPC_PARAM_RE.finditer(match.string, match.start("params"), match.end("params")))
+    if at >= len(params) or not params[at]["value"]:
+        return match[0]
+    start, end = params[at].start("value") - match.start(), params[at].end("value") - match.start()
+    return match[0][:start] + redacted + match[0][end:]
 
 
 def scrub(text: str, redacted: str, names_credential: Callable[[str], bool]) -> str:
@@ -259,9 +297,14 @@ def scrub(text: str, redacted: str, names_credential: Callable[[str], bool]) -> 
     if (" -p" in text or "ngrok" in text or "/user:" in text or "/RP" in text or "/rp" in text or "/p:" in text
             or "<<<" in text or "send " in text or "::add-mask::" in text or "password " in text or "secret " in text
             or "community " in text or "key " in text or "key-string" in text or "AUTH PLAIN" in text
-            or "334 " in text or " LOGIN " in text or " login " in text):  # an IMAP tag: a001 LOGIN
+            or "334 " in text or " LOGIN " in text or " login " in text  # an IMAP tag: a001 LOGIN
+            or "BUNDLE_" in text or "<Value>" in text):
         text = _COMMAND_SECRET_RE.sub(lambda m: _swap(m, m.lastgroup, redacted), text)
-    if "default" in text or "{Name:" in text or "]=>" in text or "<Key>" in text:
+    if "<methodName>" in text:
+        text = _XMLRPC_CALL_RE.sub(lambda m: _xmlrpc_password(m, redacted), text)
+    if "createUser" in text or "snmp-server user" in text:
+        text = _SNMP_USER_RE.sub(lambda m: _snmp_user(m, redacted), text)
+    if "default" in text or "{Name:" in text or "]=>" in text or "<Key>" in text or "pulumi" in text:
         text = _NAMED_APART_RE.sub(lambda m: _apart(m, redacted, names_credential), text)
     if "\n" in text:
         text = _CONFIG_LINE_RE.sub(lambda m: _config_line(m, redacted, names_credential), text)
@@ -269,10 +312,20 @@ def scrub(text: str, redacted: str, names_credential: Callable[[str], bool]) -> 
 
 
 def _apart(match: re.Match[str], redacted: str, names_credential: Callable[[str], bool]) -> str:
-    name = next(g for g in ("tf", "go", "php", "kp") if match[g] is not None)
-    if not names_credential(match[name]):
+    name = next(g for g in ("tf", "go", "php", "kp", "pulumi") if match[g] is not None)
+    if not names_credential(match[name].rsplit(":", 1)[-1]) and not (name == "pulumi" and "--secret" in match[0]):
         return match[0]
-    return _swap(match, name + "v", redacted)
+    value = next(g for g in (name + "v", name + "v2", name + "v3") if g in match.re.groupindex and match[g] is not None)
+    return _swap(match, value, redacted)
+
+
+def _snmp_user(match: re.Match[str], redacted: str) -> str:
+    text = match[0]
+    for group in ("priv1", "priv2", "auth1", "auth2"):  # from the end, so that earlier offsets hold
+        if match[group] is not None:
+            start, end = match.start(group) - match.start(), match.end(group) - match.start()
+            text = text[:start] + redacted + text[end:]
+    return text
 
 
 def _config_line(match: re.Match[str], redacted: str, names_credential: Callable[[str], bool]) -> str:

@@ -158,6 +158,7 @@ KIND_CLASS: dict[str, str] = {
     "stream_key": "credential",
     "google_refresh_token": "credential",
     "google_auth_code": "credential",
+    "yubikey_otp": "credential",
     "square_access_token": "credential",
     "slack_config_token": "credential",
     "fireworks_key": "credential",
