@@ -69,3 +69,28 @@ def test_a_gate_or_door_code_in_delivery_notes_is_redacted(chain, text, code):
 def test_other_codes_stay(chain, text):
     # GIVEN codes that open nothing  WHEN stored  THEN they are kept
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Моля, ЕГН-то ми е 0551062418, а номерът на договора е BG-CTR-7781.", "0551062418"),
+        ("Паспорт: серия 45 09 номер 771204, выдан ОВД", "771204"),
+        ("N° de carte d'identité : X4RTBPFW4, délivrée le 03/03/2021", "X4RTBPFW4"),
+        ("Numéro d'assurance maladie (RAMQ) : TREM 8506 1512", "8506 1512"),
+        ("운전면허번호 11-17-123456-61 로 본인인증 했어요", "123456"),
+        ("運転免許証番号：第301234567890号", "301234567890"),
+        ("FİN kod: 5ZXK4P2, Şəxsiyyət vəsiqəsi AA1234567", "AA1234567"),
+        ("Tempat/Tgl Lahir: Surabaya, 23-11-1987", "23-11-1987"),
+        ("nato a Bari il 9 gennaio 1975", "1975"),
+    ],
+)
+def test_ids_and_birth_dates_written_the_way_their_countries_write_them_are_masked(chain, text, value):
+    # GIVEN an ID after its word with a country's own gap (a series, 第, a Korean word after it) or a
+    # date of birth after the place of birth  WHEN stored  THEN the value is gone
+    assert value not in stored(chain, text)
+
+
+@pytest.mark.parametrize("text", ["Паспорт готов, приходите в 10 утра", "운전면허 시험은 3월 12일", "nato a Bari, ha 3 figli"])
+def test_the_same_words_without_an_id_leave_the_text_as_it_is(chain, text):
+    assert stored(chain, text) == text

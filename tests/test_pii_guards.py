@@ -212,7 +212,7 @@ def test_every_birth_date_the_birth_pass_finds_passes_the_cue_and_digit_guards()
             # THEN the guards before it let it run: a cue at the start of a word, a digit
             assert has_cue(text), text
             assert _pii_people._DIGIT_RE.search(text), text
-    assert found > 100
+    assert found > 80  # enough texts with a date for the guards to be tested
 
 
 def test_every_url_encoded_phone_number_passes_the_number_guards():

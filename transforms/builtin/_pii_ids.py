@@ -566,7 +566,8 @@ _CUES = {
     "driving_licence": r"driver'?s'? licen[cs]e|driving licen[cs]e|driver licen[cs]e|licen[cs]e(?= ?(?:number|no[ .:]|nr|#))"
                        r"|führerschein"
                        r"|fuhrerschein|permis de conduire|carnet de conducir|licencia de conducir|patente di guida"
-                       r"|rijbewijs|cnh|dl|dl no|dl number|führerscheinnummer|運転免許証番号|免許証番号|驾驶证号",
+                       r"|rijbewijs|cnh|dl|dl no|dl number|führerscheinnummer|運転免許証番号|免許証番号|驾驶证号"
+                       r"|운전면허번호|운전면허|면허번호",
     "national_id": r"national id|national identity|id number|id no|id card|identity card|identity number"
                    r"|personalausweis|ausweis|carte d'identité|cni|cédula|cedula|dni|nie|nif|nir|cpf|cnpj|rg"
                    r"|pesel|personnummer|nric|codice fiscale|steuer-?id|steuernummer|steueridentifikationsnummer"
@@ -591,7 +592,9 @@ _CUES = {
                    r"|sss|sss no|nic|nic no|nid|nid number|nid নম্বর|cin|c\.c\.|carte d'identité|carte nationale d'identité"
                    r"|n° de carte d'identité|numéro d'assurance maladie|niss|numer dowodu|numer dowodu osobistego"
                    r"|dowód osobisty|егн|егн-то|מספר תעודת זהות|תעודת זהות|fødselsnummeret|fødselsnummer"
-                   r"|паспорт|серия и номер|personal number|rodné číslo",
+                   r"|паспорт|серия и номер|personal number|rodné číslo"
+                   # Azerbaijan's personal code and identity card, Bulgarian "my EGN"
+                   r"|fin kod|fin kodu|FİN kod|FİN kodu|FİN|şəxsiyyət vəsiqəsi|şəxsiyyət vəsiqəsinin|ЕГН-то",
     # the numbers an insurer or a health system knows a person by (reported as member_id)
     "member_id": r"member id|member number|membership number|subscriber id|subscriber number|insurance id"
                  r"|insurance number|policy holder id|medicaid id|medicaid number|beneficiary id|ehic|ehic card"
@@ -607,8 +610,8 @@ _GAP = (
     r"|is|are|was|är|er|of|id|card"
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
     r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº|reg_sz|value|valor|wert"
-    r"|valeur|mitt|mine|là|ir|ми|е)\b){0,4}+"
-    r"[\s:=#.'\"()\-–：]{0,4}+"
+    r"|valeur|mitt|mine|là|ir|ми|е|серия|серии|kod|kodu)\b){0,4}+"
+    r"[\s:=#.'\"()\-–：第]{0,4}+"
 )
 #: Identifiers with a check digit whose word is also a common word or an abbreviation of
 #: other things ("inn", "UTR", "IRD", "SPI", "CBU"): after one of these words the number
@@ -678,6 +681,8 @@ _NUMBER_VALUE_RE = re.compile(
 _WORD_VALUE_RE = re.compile(r"[A-Za-z0-9]{1,24}+(?:[./-][A-Za-z0-9]{1,24}+){0,5}+")
 #: Digit groups after the first, one space before each, at most 20 digits in all.
 _SPACED_GROUPS_RE = re.compile(r"(?:[ ][0-9]{2,8}+){1,3}+(?![0-9])")
+#: A Russian passport's series and number ("серия 45 09 номер 771204", "45 09 № 771204").
+_RU_PASSPORT_RE = re.compile(r"(?P<series>[0-9]{2}[ ]?[0-9]{2})[ ,]{1,2}(?:номер|№)[ ]?(?P<number>[0-9]{6})(?![0-9])")
 #: A device's identifier after its word: a MAC address, an advertising ID (a UUID).
 _DEVICE_VALUE_RE = re.compile(
     r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
@@ -782,7 +787,8 @@ _DIGITS_ONLY_RE = re.compile(r"[^0-9]")
 
 
 def _boundary_after(text: str, stop: int) -> bool:
-    return stop >= len(text) or not text[stop].isalnum()
+    # Chinese, Japanese and Korean write the next word without a space: 第301234567890号, 61로
+    return stop >= len(text) or not text[stop].isalnum() or "\u3040" <= text[stop] <= "\ud7a3"
 
 
 def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, str] | None:
@@ -792,7 +798,10 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
             return None
         value = match[0]
         end = match.end()
-        if kind in ("national_id", "passport") and value.isdigit():
+        if kind == "passport" and (ru := _RU_PASSPORT_RE.match(text, at)) is not None:
+            return ru.end(), kind, _SEPARATORS_RE.sub("", ru["series"] + ru["number"])
+        if kind in ("national_id", "passport") and (value.isdigit() or (value.isalpha() and value.isupper()
+                                                                       and len(value) <= 4)):
             # an ID written in groups of digits ("120490 10026", "1234 5678 9018"): the
             # groups after the first are part of it
             groups = _SPACED_GROUPS_RE.match(text, end)
@@ -805,8 +814,8 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
         digits = sum(c.isdigit() for c in canonical)
         if not 5 <= len(canonical) <= 24 or digits < 2 or (canonical.isdigit() and len(canonical) < 6):
             return None
-        if kind == "national_id" and digits < 4:
-            return None
+        if kind == "national_id" and digits < 4 and not (len(canonical) >= 7 and digits >= 2 and value.upper() == value):
+            return None  # a card's number of capitals and a few digits is one (X4RTBPFW4, 5ZXK4P2)
         return end, kind, canonical
     if kind == "vehicle_id":  # a VIN: 17 letters and digits, never I, O or Q ("vin rouge 2019" is wine)
         match = _VIN_RE.match(text, at)

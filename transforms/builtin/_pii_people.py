@@ -636,7 +636,7 @@ _BIRTH = (
     r"born|born on|date of birth|birth date|birthdate|birthday|dob|d\.o\.b\.?"
     r"|geb\.|geboren|geburtsdatum"
     r"|né le|née le|né|née|date de naissance|nacido|nacida|fecha de nacimiento|fecha nac\.|f\. nac\."
-    r"|nato il|nata il|data di nascita|nascido|nascida|data de nascimento|data nasc\."
+    r"|nato il|nata il|nato a|nata a|data di nascita|nascido|nascida|data de nascimento|data nasc\."
     r"|geboortedatum|urodzony|urodzona|urodz\.|ur\.|data urodzenia|född|födelsedatum|født|fødselsdato|født den"
     r"|syntynyt|syntymäaika|doğum tarihi|dogum tarihi|doğumlu|narozen|narozena|datum narození|生年月日|出生日期|생년월일"
     r"|дата рождения|родился|родилась|дата народження|народився|народилася|ημερομηνία γέννησης|γεννήθηκε|誕生日|出生年月日"
@@ -652,6 +652,9 @@ _BIRTH_GAP = (
     r"(?:(?<=[\u3040-\u9fff\uac00-\ud7af])(?:は|是|为|為|은|는|：)[ ]{0,2})?"
     # "Geburtsdatum zur Verifikation: 18.02.1961": a few words, then the colon
     r"(?:(?:[ ][^\W\d_]{1,20}+){1,3}[ ]?[:：][ ]{0,3})?"
+    # the place before the date: "Tgl Lahir: Surabaya, 23-11-1987", "nato a Bari il 9 gennaio 1975"
+    r"(?:(?:(?<=[ ])(?:a|à|in|en|em|w|i)[ ]{1,3})?[A-ZÀ-Þ][^\W\d_]{1,30}+(?:[ -][A-ZÀ-Þ][^\W\d_]{1,30}+)?"
+    r"(?:,[ ]{1,3}|[ ]{1,3}(?:il|le|el|am|on|em)[ ]{1,3}))?"
 )
 _THAI_MONTHS = (
     "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
