@@ -194,6 +194,11 @@ def _hostile(n: int) -> list[str]:
         "\n山本 翔" * (n // 5), "。小林" * (n // 3) + "です", "Jl. a " * (n // 5), "Blok C5 " * (n // 8),
         "1 " + "क" * n, "1, गांधी " * (n // 9), "45/7 ซอย" * (n // 8), "1동" * (n // 2), "世田谷区1-" * (n // 6),
         "17 Rua " + "Ab " * (n // 3), "Bât. C, " * (n // 8), "B-14, Sector " * (n // 13),
+        # secrets in tools' forms, IDs as countries write them
+        "createUser a SHA " * (n // 17), "snmp-server user a b v3 auth sha " * (n // 33), "BUNDLE_" + "A_" * (n // 2),
+        "<methodName>wp.a</methodName><params>" + "<param><value>" * (n // 14), "<Password><Value>" * (n // 17),
+        "pulumi config set --a " * (n // 22), "серия 45 09 " * (n // 12), "第1" * (n // 2), "TREM 1" * (n // 6),
+        "Lahir: Ab, " * (n // 11), "nato a Ab il " * (n // 13), "cccc" * (n // 4),
     ]
 
 
