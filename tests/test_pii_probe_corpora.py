@@ -86,7 +86,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "vipps-login-userinfo-no": "an account's nickname under account_name is read as its holder's name",
         "zoho-crm-lead-insert": "an owner's surname inside a company's name (Bäckerei Hofmann GmbH) stays with it",
         "servicenow-incident-record": "a phone number five words after its cue",
-        "anthropic-messages-request-tenant-letter": "a single first name after a relative's word ('meines Sohnes Yusuf')",
         "pinecone-query-cv-chunks": "a CV's header line in capitals has no cue",
         "elementor-form-webhook": "an Austrian insurance number after 'Versicherungsnr.' in prose",
         "classifieds-chat-obfuscated-contact": "a phone number spelled out in words then digits",
@@ -335,7 +334,7 @@ def test_every_case_of_the_probe_corpora_passes_but_the_known_gaps(chain, corpus
 ROUND_7 = {
     # corpus: (most personal values stored, most benign values changed)
     "strings7-names-prose.jsonl": (243, 8),  # of 531 names and 613 kept values, in 288 cases (519 and 8 before)
-    "strings7-benign-capitals.jsonl": (0, 31),  # of 1,110 kept values, in 324 cases (10 before)
+    "strings7-names-prose.jsonl": (209, 8),  # of 531 names and 613 kept values, in 288 cases (519 at stop 30, 243 at stop 31)
 }
 
 

@@ -199,6 +199,9 @@ def _hostile(n: int) -> list[str]:
         "<methodName>wp.a</methodName><params>" + "<param><value>" * (n // 14), "<Password><Value>" * (n // 17),
         "pulumi config set --a " * (n // 22), "серия 45 09 " * (n // 12), "第1" * (n // 2), "TREM 1" * (n // 6),
         "Lahir: Ab, " * (n // 11), "nato a Ab il " * (n // 13), "cccc" * (n // 4),
+        # terms of address, unknown given names before surnames
+        "cô " * (n // 3), "u paní Ab " * (n // 10), "Ab Efendi " * (n // 10), "آقا " * (n // 4), "老" * n, "老周" * (n // 2),
+        "박씨" * (n // 2), "Mama " * (n // 5), "to Ab Rao " * (n // 10), "to Ab Ní " * (n // 9), "у Зинаиды " * (n // 10),
     ]
 
 

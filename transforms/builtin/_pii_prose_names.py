@@ -86,8 +86,15 @@ _BEFORE_A_PERSON = frozenset(
     congratulations welcome hey hi hello hallo hola bonjour ciao salut dear sorry please pls cc bcc send give pay
     notify remind invite paid sent from to for with by via and or but also cheers love xoxo bye regards best
     kind warm attn attention fao care c/o per re fw fwd assigned owner reviewer approved rejected merged signed
-    frag fragen sagen danke merci gracias grazie obrigado obrigada bedankt tack takk kiitos dziękuję""".split()
+    frag fragen sagen danke merci gracias grazie obrigado obrigada bedankt tack takk kiitos dziękuję
+    mother father mum mom dad daughter son wife husband sister brother aunt uncle grandma grandpa grandmother
+    grandfather niece nephew cousin roommate flatmate neighbour neighbor friend colleague boss driver guide courier
+    nurse doctor dr teacher coach tutor agent technician tech rep landlord landlady tenant host caller patient
+    customer client""".split()
 )
+#: Particles of Irish and Scottish names, written with a capital ("Siobhán Ní Bhriain", "Pádraig Ó
+#: Súilleabháin", "Aoife Mac Giolla Bhríde").
+_CAPITAL_PARTICLES = frozenset("Ní Nic Ó Ua Uí Mhic Mac".split())
 #: Brands and products named for people: kept, not masked ("Ralph Lauren Polo Shirt").
 _BRANDS = frozenset(
     """ralph lauren|calvin klein|tommy hilfiger|hugo boss|michael kors|marc jacobs|kate spade|tory burch|vera wang|
@@ -162,6 +169,11 @@ _SLAVIC_ENDINGS = (("ями", ("я",)), ("ами", ("а", "")), ("ой", ("а",)
                    ("и", ("а", "я", "ь")), ("і", ("а", "я", "")), ("е", ("а", "я", "")))
 
 
+#: Words after which a Russian or Ukrainian given name in another case is one person's, alone
+#: ("у Зинаиды", "Оксані з п'ятого", "спасибо Вере"): alone elsewhere it could be a noun.
+_SLAVIC_PREPOSITIONS = frozenset("у к ко для от с со до при о об про за через від біля з із спасибо дякую передайте".split())
+
+
 def _slavic(word: str) -> int:
     """A Cyrillic name the lexicon holds in the nominative, written in another case: a given
     name by its ending, a patronymic or a surname by its suffix. Only as part of a run of names
@@ -219,8 +231,10 @@ def scrub_prose_names(text: str, replace: Replace) -> str:
         elif len(named) >= 2:
             take = not _brand(named) and _names_enough([flags_of(w) for w in named])
         else:
-            take = (prose and _cased(word) and not flags_of(word) & (AMBIGUOUS | INFLECTED) and not _thing_after(text, words, i)
-                    and not _brand(named))
+            flags = flags_of(word)
+            take = (prose and _cased(word) and not flags & AMBIGUOUS and not _thing_after(text, words, i)
+                    and not _brand(named) and (not flags & INFLECTED or (
+                        flags & GIVEN != 0 and i > 0 and words[i - 1][2].lower() in _SLAVIC_PREPOSITIONS)))
         if not take:
             i = run[-1] + 1  # words of a brand or of a title are no name's either
             continue
@@ -249,6 +263,22 @@ def _name_at(text: str, words: list, i: int, prose: bool) -> list[int] | None:
     ("Whitfield"; in a title it is more often a thing: "Caesar Salad", "Kira Mart")."""
     word = words[i][2]
     flags = flags_of(word)
+    if (not flags and prose and _unknown_surname(word) and word.lower() not in _BEFORE_A_THING
+            and not word.endswith(("er", "ers", "isch", "ische")) and _starts_a_name(text, words, i)
+            and i > 0 and _joined(text, words[i - 1][1], words[i][0])
+            and (words[i - 1][2].islower() or words[i - 1][2].lower() in _BEFORE_A_PERSON)):
+        # a given name the lexicon lacks before a surname it has, inside a sentence: "deliver to
+        # Chidinma Okafor", "Ask Tejaswini Rao" (at a sentence's start, "Ran Jenkins" is a verb)
+        k = i + 1
+        while k < len(words) and _joined(text, words[k - 1][1], words[k][0]) and words[k][2] in _CAPITAL_PARTICLES:
+            k += 1
+        if k < len(words) and _joined(text, words[k - 1][1], words[k][0]):
+            after = flags_of(words[k][2])
+            surname = words[k][2]
+            if (after & SURNAME and not after & AMBIGUOUS and _capitalised(surname) and not _title_after(text, words, k)
+                    and surname.split("-")[0].lower() not in _BEFORE_A_THING):  # "Marseille Saint-Charles"
+                return list(range(i, k + 1))
+        return None
     if (not flags or (_cased(word) and not _capitalised(word)) or word.lower() in _BEFORE_A_THING
             or not _starts_a_name(text, words, i)):
         return None
@@ -267,7 +297,7 @@ def _name_at(text: str, words: list, i: int, prose: bool) -> list[int] | None:
         if flags_of(nxt) and (_capitalised(nxt) or not _cased(nxt)):
             run += pending + [j]
             pending = []
-        elif nxt.islower() and nxt in PARTICLES:
+        elif (nxt.islower() and nxt in PARTICLES) or nxt in _CAPITAL_PARTICLES:
             pending.append(j)
         elif prose and _unknown_surname(nxt) and not (j + 1 < len(words) and _joined(text, words[j][1], words[j + 1][0])
                                             and _capitalised(words[j + 1][2])):
