@@ -94,3 +94,24 @@ def test_ids_and_birth_dates_written_the_way_their_countries_write_them_are_mask
 @pytest.mark.parametrize("text", ["Паспорт готов, приходите в 10 утра", "운전면허 시험은 3월 12일", "nato a Bari, ha 3 figli"])
 def test_the_same_words_without_an_id_leave_the_text_as_it_is(chain, text):
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("رقم الموبايل ٠١٠٠١٢٣٤٥٦٧ واتساب", "٠١٠٠١٢٣٤٥٦٧"),
+        ("mail margarethe.vonstein\x00@posteo.de", "vonstein"),
+        ("write margarethe.vonstein😀@posteo.de", "vonstein"),
+        ("Geo-Position: 48.1371079;11.5753822", "48.1371079"),
+    ],
+)
+def test_a_phone_after_the_arabic_mobile_an_email_with_a_nul_or_an_emoji_and_a_semicolon_pair_are_masked(
+        chain, text, value):
+    # GIVEN a value written with an Arabic article on its cue, a NUL or an emoji in it, or a ";" between
+    # its coordinates  WHEN stored  THEN it is gone
+    assert value not in stored(chain, text)
+
+
+@pytest.mark.parametrize("text", ["great 😀 thanks", "v1.2;3.4567", "ratio 0.5;0.25 ok"])
+def test_emoji_and_semicolons_elsewhere_stay(chain, text):
+    assert stored(chain, text) == text

@@ -132,7 +132,7 @@ def _is_client(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 # --- coordinates ----------------------------------------------------------------------
 
 _PAIR_RE = re.compile(
-    r"[-0-9](?<![A-Za-z0-9._-][-0-9])-?[0-9]{0,2}\.[0-9]{4,15}[ ]{0,2},[ ]{0,2}[ ]?-?[0-9]{1,3}\.[0-9]{4,15}"
+    r"[-0-9](?<![A-Za-z0-9._-][-0-9])-?[0-9]{0,2}\.[0-9]{4,15}[ ]{0,2}[,;][ ]{0,2}[ ]?-?[0-9]{1,3}\.[0-9]{4,15}"
     r"(?![0-9]|\.[0-9])"
 )
 _GEO_URI_RE = re.compile(r"geo:(?<![A-Za-z0-9]geo:)-?[0-9]{1,2}(?:\.[0-9]{1,15})?,-?[0-9]{1,3}(?:\.[0-9]{1,15})?(?:,-?[0-9.]{1,15})?")
@@ -329,7 +329,7 @@ def scrub_locations(text: str, replace: Replace) -> str:
         text = _DMS_RE.sub(lambda m: replace("location", " ".join(m[0].split()), m[0]), text)
     if "geo:" in text:
         text = _GEO_URI_RE.sub(lambda m: _geo_uri(m, replace), text)
-    if "," in text:
+    if "," in text or ";" in text:  # "48.1371079;11.5753822", a Geo-Position header's pair
         text = _PAIR_RE.sub(lambda m: _pair(m, replace), text)
     if "=" in text or ":" in text:
         text = _NAMED_RE.sub(lambda m: _named(m, replace), text)
@@ -391,7 +391,7 @@ def _decimals(x: float) -> int:
 
 
 def _pair(match: re.Match[str], replace: Replace) -> str:
-    lat, lon = match[0].split(",")
+    lat, lon = match[0].replace(";", ",").split(",")
     if not _a_place(float(lat), float(lon)):
         return match[0]
     return replace("location", f"{_number(lat)},{_number(lon)}", match[0])

@@ -344,7 +344,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
         """,
         "tax_id": """
             tax id, tax identifier, tax number, tax no, tax identification number, tin, taxpayer id,
-            itin, steuer id, steuerid, steuernummer, steueridentifikationsnummer, codice fiscale,
+            itin, tax ident, taxident, tax identification, steuer id, steuerid, steuernummer, steueridentifikationsnummer, codice fiscale,
             numero fiscal, nif, tfn, tax file number, cpf, cnpj, pan number, pan card, cuit, cuil,
             rfc, nip, numero contribuinte, contribuinte, vergi no, vergi numarasi, инн, ипн, іпн, npwp,
             αφμ, 纳税人识别号, 统一社会信用代码, nip wlasciciela, numer nip, nip osoby, inn, nomer inn

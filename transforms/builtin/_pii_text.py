@@ -586,7 +586,7 @@ class TextScrubber:
             return _pii_tokens.scrub_link_secrets(text, self._redacted)
         if not text.isascii() and ("\u202e" in text or "\u202d" in text):
             text = _pii_people.scrub_overrides(text, self._replace)  # before folding drops the override
-        if not text.isascii() and (folded := fold(text)) is not text:
+        if (not text.isascii() or "\x00" in text) and (folded := fold(text)) is not text:
             # scanned as ASCII writes it (no-break spaces, Unicode dashes, full-width
             # digits, invisible characters); stored as written unless something was found
             out = self.scrub(folded)

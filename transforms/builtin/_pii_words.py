@@ -211,6 +211,8 @@ _FOLD_RE = re.compile(
     f"(?<=[0-9])(?:(?P<space>[{_FOLD_SPACES}])(?=[0-9+(])"
     f"|(?P<dash>[{_FOLD_DASHES}])(?=[0-9]))"
     f"|(?<=[\\w.@+])[{_FOLD_INVISIBLE}]++(?=[\\w.@+])"
+    # an emoji inside an e-mail's local part, before its @ ("jane😀@example.com")
+    "|(?<=[\\w.])[\U0001F300-\U0001FAFF\u2600-\u27BF]{1,4}+(?=@)"
 )
 _FULL_WIDTH = {
     **{0xFF10 + i: chr(0x30 + i) for i in range(10)},
@@ -225,7 +227,8 @@ _FULL_WIDTH = {
 #: Any character :func:`fold` could change: most non-ASCII text holds none, and one search
 #: for them in C costs a tenth of the translation and the substitution it spares.
 _FOLDABLE_RE = re.compile(
-    f"[{_FOLD_SPACES}{_FOLD_DASHES}{_FOLD_INVISIBLE}" + "".join(re.escape(chr(c)) for c in sorted(_FULL_WIDTH)) + "]"
+    f"[{_FOLD_SPACES}{_FOLD_DASHES}{_FOLD_INVISIBLE}\U0001F300-\U0001FAFF\u2600-\u27BF"
+    + "".join(re.escape(chr(c)) for c in sorted(_FULL_WIDTH)) + "]"
 )
 
 
