@@ -294,3 +294,37 @@ def test_a_given_name_the_lexicon_lacks_before_a_surname_it_has_and_a_relations_
     # GIVEN prose naming a person by an unknown given name and a known surname, after a relation,
     # or in another case after a preposition  WHEN stored  THEN the name is masked; look-alikes stay
     assert stored(chain, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Szanowny Kliencie, dziękujemy za zamówienie", "Kedves Vásárlónk! Köszönjük a rendelést", "Karl Johans gate 22",
+        "مطار الملك خالد الدولي", "شارع الملك فهد", "бульвар Тараса Шевченка", "університет імені Тараса Шевченка",
+        "Đường Hai Bà Trưng, Quận 1",
+    ],
+)
+def test_a_greeting_to_a_customer_and_places_named_for_people_stay(chain, text):
+    # GIVEN a greeting to "dear customer", a street, an airport or a university named for a person
+    # WHEN stored  THEN it is kept as written
+    assert stored(chain, text) == text
+
+
+def test_the_names_of_dishes_airports_and_universities_under_a_name_key_stay(chain):
+    # GIVEN a menu, a flight's airports and a list of universities, each under a bare "name"
+    import json
+
+    record = make_record()
+    record["request"]["body"] = {
+        "desserts": [{"nom": "Crêpe Suzette", "prix": "8,50 €"}], "pizze": [{"nome": "Margherita", "prezzo": "7,00"}],
+        "partenzaNome": "Aeroporto Leonardo da Vinci", "arrival": {"name": "John F. Kennedy International Airport"},
+        "universidad": {"nombre": "Universidad Carlos III de Madrid"},
+        "customer": {"name": "Jane Doe"}}
+    # WHEN stored
+    body = chain.run(json.dumps(record), "2026-12-03T00:00:00.000Z").record["request"]["body"]
+    # THEN the things' names are kept; a person's is not
+    assert body["desserts"][0]["nom"] == "Crêpe Suzette" and body["pizze"][0]["nome"] == "Margherita"
+    assert body["partenzaNome"] == "Aeroporto Leonardo da Vinci"
+    assert body["arrival"]["name"] == "John F. Kennedy International Airport"
+    assert body["universidad"]["nombre"] == "Universidad Carlos III de Madrid"
+    assert body["customer"]["name"] == "[name]"

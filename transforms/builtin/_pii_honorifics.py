@@ -62,6 +62,9 @@ _NOT_NAMES = frozenset(
 )
 
 
+_CAPITALISED_BEFORE_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽƠƯẠ-Ỹ][^\W\d_]*[ ]\Z")
+
+
 def scrub(text: str, replace: Replace) -> str:
     """Names beside a term of address in ``text``, masked as names."""
     if text.isascii() and _ASCII_TERMS_RE.search(text) is None:
@@ -74,5 +77,7 @@ def _name(match: re.Match[str], replace: Replace) -> str:
     name = match[group]
     if name.split(" ")[0] in _NOT_NAMES:
         return match[0]
+    if group == "vi" and match[0][:1].isupper() and _CAPITALISED_BEFORE_RE.search(match.string, 0, match.start()):
+        return match[0]  # "Đường Hai Bà Trưng": a capitalised term inside a proper noun (a street, a district)
     start, end = match.start(group) - match.start(), match.end(group) - match.start()
     return match[0][:start] + replace("name", " ".join(name.lower().split()), name) + match[0][end:]

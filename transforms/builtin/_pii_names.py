@@ -619,6 +619,12 @@ THING_NOUNS = """
     hmo clinic klinik praxis hospital pharmacy apotheke incident outage alert maintenance
     produit cours article categorie fichier entreprise societe ville pays projet equipe groupe evenement
     boutique magasin
+    dessert desserts plat plats entree entrees pizza pizze pizzas antipasti antipasto primi secondi dolci contorni
+    bebida bebidas plato platos postre postres tapas speise speisen gericht getranke termek termekek etel etelek
+    ital italok meny menyer ruokalista annos annokset potrawa potrawy danie dania napoj napoje yemek yemekler tatli
+    partenza arrivo departure arrival depart arrivee abfahrt ankunft
+    salida llegada aeropuerto aeroporto aeroport flughafen havalimani lotnisko universitaet universitat universidad
+    universita hochschule teatro theatre theater spettacolo espectaculo
     produkt kurs artikel kategorie datei firma unternehmen stadt land projekt mannschaft gruppe
     veranstaltung geschaeft laden
     producto curso articulo categoria archivo empresa ciudad pais proyecto equipo grupo evento tienda

@@ -182,7 +182,9 @@ _NOT_NAMES = frozenset(
     secret key keys name name: type group support. login sign portal
     new premium plan plans basic pro enterprise free trial office sales desk center centre
     mail delivery system subsystem bot daemon robot automation notification notifications noreply
-    up out off""".split()
+    up out off
+    kliencie klientko klienci użytkowniku użytkowniczko uzytkowniku vásárlónk vásárló vásárlók ügyfelünk ügyfél
+    felhasználó zákazníku zákaznice zákazníci uživateli asiakas asiakkaamme kundin müşterimiz""".split()
 )
 
 

@@ -78,8 +78,13 @@ _BEFORE_A_THING = frozenset(
     """san santa santo são sao st st. saint sainte ste mount mt lake fort port cape cap chez villa casa hotel café
     cafe club hurricane storm typhoon cyclone tropical queen king prince princess lady lord sir pope hms uss rms
     mv ss bar restaurant ristorante trattoria pizzeria bistro maison rue via avenida calle piazza place plaza
-    boulevard""".split()
+    boulevard
+    الملك الملكة الأمير الشيخ مطار جامعة شارع مستشفى استاد مسجد قلعة ميدان مدرسة רחוב שדרות נמל כיכר
+    імені имени бульвар вулиця проспект площа улица площадь""".split()
 )
+#: Street words written in lower case after the name a street is named for ("Karl Johans gate",
+#: "Drottninggatan" aside, "Andrássy út", "Bağdat caddesi").
+_STREET_AFTER = frozenset("gate gata gatan vei veien vej gade tie katu utca út tér caddesi sokak kyrka kirke".split())
 #: Capitalised words that start a sentence and are followed by a person: "Ask Priya", "Thanks Tomasz".
 _BEFORE_A_PERSON = frozenset(
     """ask call tell thank thanks thx ty email e-mail mail ping text message msg dm meet contact congrats
@@ -223,6 +228,10 @@ def scrub_prose_names(text: str, replace: Replace) -> str:
             run = run[:-1]  # "Dolores Park", "Grace Church": a place's word, though "Park" is a surname too
             while len(run) > 1 and words[run[-1]][2].islower():
                 run = run[:-1]
+        after = run[-1] + 1
+        if after < len(words) and _joined(text, words[run[-1]][1], words[after][0]) and words[after][2] in _STREET_AFTER:
+            i = after + 1  # "Karl Johans gate": a street's name
+            continue
         named = [words[k][2] for k in run]
         word = named[0]
         if _firm(text, words[run[0]][0], words[run[-1]][1]) or (
