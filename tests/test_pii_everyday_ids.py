@@ -115,3 +115,25 @@ def test_a_phone_after_the_arabic_mobile_an_email_with_a_nul_or_an_emoji_and_a_s
 @pytest.mark.parametrize("text", ["great 😀 thanks", "v1.2;3.4567", "ratio 0.5;0.25 ok"])
 def test_emoji_and_semicolons_elsewhere_stay(chain, text):
     assert stored(chain, text) == text
+
+
+def test_health_data_under_its_field_names_is_a_class_of_its_own(chain):
+    # GIVEN a booking with a diagnosis, symptoms and medications, beside a system's diagnostics,
+    # a product's condition and a dish's allergens
+    body = {"paciente": {"diagnosa": "J45 Asma bronkial", "symptoms": ["wheezing"], "medications": ["salbutamol"],
+                         "chiefComplaint": "chest tightness"},
+            "diagnostics": {"uptime_s": 5120}, "item": {"condition": "used"}, "dish": {"allergens": ["gluten"]}}
+    # WHEN stored with the defaults, and with the health class kept
+    out = _stored_body(chain, body)
+    from transforms.testing import run_transform
+
+    record = make_record()
+    record["request"]["body"] = {"diagnosis": "J45 Asma bronkial"}
+    kept = run_transform("pii", record, {"classes": {"health": "keep"}})
+    # THEN the health values are masked as [health] by default and kept when the operator says so;
+    # the look-alikes are kept
+    assert out["paciente"] == {"diagnosa": "[health]", "symptoms": ["[health]"], "medications": ["[health]"],
+                               "chiefComplaint": "[health]"}
+    assert out["diagnostics"] == {"uptime_s": 5120} and out["item"] == {"condition": "used"}
+    assert out["dish"] == {"allergens": ["gluten"]}
+    assert kept["request"]["body"]["diagnosis"] == "J45 Asma bronkial"

@@ -32,6 +32,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     "strings-personal.jsonl": {},
     "strings-benign.jsonl": {},
     "payloads.jsonl": {
+        "pharmacy-prescription": "a patient's allergies are health data, masked (a class since stop 32; this corpus kept them)",
         # names in prose with no cue, and whole formats not parsed (HL7 v2, CSV rows, multi-row SQL)
         "mailgun-inbound": "a signature's name; role addresses are masked as e-mails",
         "email-raw-mime": "a signature's name; role addresses are masked as e-mails",
@@ -62,6 +63,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "perfume-street-name": "a product named for a street reads as an address in text",
     },
     "payloads3.jsonl": {
+        "fhir-claim": "a claim's diagnosis code is a person's health data, masked (a class since stop 32; this corpus kept it)",
         "canvas-submission-event": "a name and a student number in prose ('Essay by ...', 'student no. ...')",
     },
     "strings4-secret.jsonl": {
@@ -321,21 +323,27 @@ def test_every_case_of_the_probe_corpora_passes_but_the_known_gaps(chain, corpus
     assert sorted(set(known) - set(failing)) == []
 
 
-#: Round 7, names in prose that nothing announces and capitalised words that only look like
-#: names (places, brands, storms, dishes...), written blind, in 35 locales each. Most of the
-#: names left are in scripts without spaces (Chinese, Japanese, Thai), written in lower case,
-#: or ordinary words ("Grace", "Hope"): listed as counts, not case by case. The counts may
-#: only go down.
-ROUND_7 = {
+#: Rounds 7 and 8, written blind: names in prose that nothing announces and capitalised words
+#: that only look like names (places, brands, storms, dishes...), 35 locales each; everyday
+#: personal traffic and its benign look-alikes in 31-46 locales. What is left (names in scripts
+#: without spaces, in lower case, or ordinary words; health details in free text; local address
+#: and ID forms; public figures masked as anyone) is listed as counts, not case by case. The
+#: counts may only go down.
+ROUNDS = {
     # corpus: (most personal values stored, most benign values changed)
-    "strings7-names-prose.jsonl": (243, 8),  # of 531 names and 613 kept values, in 288 cases (519 and 8 before)
+    # round 7: names in prose and capitalised look-alikes, 35 locales
     "strings7-names-prose.jsonl": (209, 8),  # of 531 names and 613 kept values, in 288 cases (519 at stop 30, 243 at stop 31)
+    "strings7-benign-capitals.jsonl": (0, 29),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31)
+    # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
+    # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
+    "strings8-personal.jsonl": (190, 71),  # of 1,025 personal values and their kept values (217 and 68 before stop 32)
+    "strings8-benign.jsonl": (0, 53),  # of 724 kept values, in 300 cases (84 before stop 32)
 }
 
 
-@pytest.mark.parametrize("corpus", sorted(ROUND_7))
-def test_round_7_stores_no_more_names_and_changes_no_more_look_alikes_than_measured(chain, corpus):
-    # GIVEN a corpus of names in prose, or of their look-alikes, written without sight of pii
+@pytest.mark.parametrize("corpus", sorted(ROUNDS))
+def test_rounds_7_and_8_store_no_more_personal_values_and_change_no_more_look_alikes_than_measured(chain, corpus):
+    # GIVEN a corpus of personal values or of their look-alikes, written without sight of pii
     cases = [json.loads(line) for line in (CORPORA / corpus).read_text(encoding="utf-8").split("\n") if line.strip()]
     assert len(cases) >= 280
     # WHEN each case runs through the default chain
@@ -344,5 +352,5 @@ def test_round_7_stores_no_more_names_and_changes_no_more_look_alikes_than_measu
     assert [why for why in failures if why.startswith("not stored")] == []
     leaked = sum(why.startswith("leaked") for why in failures)
     changed = sum(why.startswith("changed") for why in failures)
-    most_leaked, most_changed = ROUND_7[corpus]
+    most_leaked, most_changed = ROUNDS[corpus]
     assert leaked <= most_leaked and changed <= most_changed, (leaked, changed)

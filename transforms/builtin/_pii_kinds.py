@@ -24,6 +24,7 @@ CLASSES = (
     "location",        # precise coordinates
     "ip",              # client IP addresses
     "device",          # identifiers of a person's device: IMEI, MAC address, advertising ID...
+    "health",          # a person's diagnoses, symptoms, conditions, medications, allergies (by field name)
     "credential",      # passwords, tokens, keys, secrets: never kept, never hashed
 )
 
@@ -213,6 +214,7 @@ KIND_CLASS.update({
     "location": "location",
     "ip": "ip",
     "device_id": "device",
+    "health": "health",
 })
 
 #: Actions only some classes have: an IP address can be cut to its network (IPv4 /24, IPv6

@@ -405,6 +405,21 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             numero allocataire, numéro allocataire, numero caf, personnummer, identity doc id, identitydocid, personal customs clearance code, customs clearance code, 개인통관고유부호, rg, registro geral, kennitala, egn, snils, снилс, iin, иин, pinfl, jshshir, nin, bvn, ghana card, ghanacard, sss, umid, nic, nid, cin, cedula ciudadania, cedula identidad, dpi, curp, rut, ruc, cuil
         """,
     },
+    # a person's health: what a diagnosis, a symptom, a medication names (a system's "diagnostics"
+    # and a product's "condition" are no one's; a menu's "allergens" are a dish's)
+    "health": {
+        "health": """
+            diagnosis, diagnoses, diagnose, diagnosen, diagnostico, diagnosi, diagnoza, diagnosa, diagnoz, tani,
+            teshis, avchana, chief complaint, presenting complaint, symptoms, symptom, symptome, sintomas,
+            sintomi, symptomen, objawy, oireet, medical condition, medical conditions, health condition,
+            health conditions, pre existing conditions, preexisting conditions, chronic conditions,
+            medications, medication, current medications, medicamentos, medicacao, farmaci, medikamente,
+            medicaments, medicijnen, leki, allergies, allergien, alergias, allergie, allergier, medical history,
+            anamnesis, anamnese, befund, icd10, icd 10, icd code, diagnosis code, hiv status, blood type,
+            blood group, disability, disabilities, behinderung, pregnancy status,
+            диагноз, симптомы, אבחנה, 诊断, 診断, 진단, التشخيص, تشخیص, निदान
+        """,
+    },
     "bank_account": {
         "iban": "iban, iban number, iban code",
         "bank_account": """

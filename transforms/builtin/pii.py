@@ -19,7 +19,7 @@ middleware loads too) and option ``extra_headers`` / ``extra_fields``, are alway
 
 **Personal data** belongs to a class (``transforms/builtin/_pii_kinds.py``): ``name``,
 ``contact``, ``address``, ``birth_date``, ``government_id``, ``bank_account``,
-``payment_card``, ``location``, ``ip``. It is found two ways:
+``payment_card``, ``location``, ``ip``, ``device``, ``health``. It is found two ways:
 
 - by field name (:mod:`transforms.builtin._pii_names`): ``firstName``, ``date_of_birth``,
   ``postal-code``, ``Telefonnummer``, ``passport``, ``iban``, ``lat``, ``client_ip``...
