@@ -138,41 +138,33 @@ function isoTime(ms) {
 /**
  * The record of one finished (or aborted) request, from its snapshot. `config` holds the
  * record's `source` and the `redactor` (lib/redact.js).
- *
- * Its members are written in the record's order (JSON.stringify keeps it) by plain object
- * literals, not spread from the helpers' results: a spread copies each member again through
- * V8's generic path.
  */
 function buildRecord(raw, config) {
   const redactor = config.redactor;
-  const record = { v: 1, event_id: randomUUID(), session_id: raw.sessionInvalid ? null : raw.sessionId };
-  if (raw.sessionInvalid) record.session_invalid = true;
-  record.occurred_at = isoTime(raw.startedAt);
-  record.duration_ms = Math.round(raw.durationMs * 1e3) / 1e3;
-  record.source = config.source;
-  const reqBody = requestBody(raw, redactor);
-  record.request = {
-    method: requestMethod(raw.method),
-    path: redactor.text(requestPath(raw.url)), // a token in a path (/hooks/<secret>) never leaves
-    route: raw.route,
-    query: requestQuery(raw, redactor),
-    headers: maskHeaders(raw.reqHeaders, redactor),
-    ip: raw.ip === null ? null : clip(raw.ip, MAX_IP),
-    body: reqBody.body,
-    body_bytes: reqBody.body_bytes,
-    body_truncated: reqBody.body_truncated,
+  const session = raw.sessionInvalid ? { session_id: null, session_invalid: true } : { session_id: raw.sessionId };
+  return {
+    v: 1,
+    event_id: randomUUID(),
+    ...session,
+    occurred_at: isoTime(raw.startedAt),
+    duration_ms: Math.round(raw.durationMs * 1e3) / 1e3,
+    source: config.source,
+    request: {
+      method: requestMethod(raw.method),
+      path: redactor.text(requestPath(raw.url)), // a token in a path (/hooks/<secret>) never leaves
+      route: raw.route,
+      query: requestQuery(raw, redactor),
+      headers: maskHeaders(raw.reqHeaders, redactor),
+      ip: raw.ip === null ? null : clip(raw.ip, MAX_IP),
+      ...requestBody(raw, redactor),
+    },
+    response: {
+      status: raw.status,
+      headers: maskHeaders(raw.resHeaders, redactor),
+      ...finishBody(raw.resBody, raw.resBytes, raw.resTruncated, raw.resContentType, raw.resEncoding, redactor, undefined),
+    },
+    error: errorValue(raw, redactor),
   };
-  const resHeaders = maskHeaders(raw.resHeaders, redactor);
-  const resBody = finishBody(raw.resBody, raw.resBytes, raw.resTruncated, raw.resContentType, raw.resEncoding, redactor, undefined);
-  record.response = {
-    status: raw.status,
-    headers: resHeaders,
-    body: resBody.body,
-    body_bytes: resBody.body_bytes,
-    body_truncated: resBody.body_truncated,
-  };
-  record.error = errorValue(raw, redactor);
-  return record;
 }
 
 module.exports = { buildRecord, isoTime };
