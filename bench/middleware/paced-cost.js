@@ -181,7 +181,8 @@ async function child(middleware, rate, duration) {
   const main1 = threadUs();
   await drained();
   const other = processUs() - process0 - (threadUs() - main0);
-  const result = { n, rate: n / duration, main: (main1 - main0) / n, other: other / n, sent: mw ? mw.stats().sent : null };
+  const stats = mw ? mw.stats() : null;
+  const result = { n, rate: n / duration, main: (main1 - main0) / n, other: other / n, sent: stats && stats.sent, dropped: stats && stats.dropped + stats.failed };
   if (mw) await mw.close(5000);
   stub.stop();
   return result;
@@ -216,6 +217,12 @@ async function main() {
     const addedMain = rows.map((r, i) => r.main - off[i].main);
     const addedOther = rows.map((r, i) => r.other - off[i].other);
     console.log(`| ${name} | ${median(rows.map((r) => r.main)).toFixed(1)} | ${name === 'off' ? '' : median(addedMain).toFixed(1)} | ${median(rows.map((r) => r.other)).toFixed(1)} | ${name === 'off' ? '' : median(addedOther).toFixed(1)} | ${rows.map((r) => `${r.main.toFixed(0)}/${r.other.toFixed(0)}`).join(' ')} |`);
+  }
+  // A round whose worker fell behind (buffer full: records dropped, never built or sent) counts
+  // less work than it was given: named, so that its figures are not taken at face value.
+  for (const [name, rows] of results) {
+    const short = rows.map((r, i) => (r.dropped ? `round ${i + 1}: ${r.dropped} dropped or failed` : null)).filter(Boolean);
+    if (short.length) console.log(`warning: ${name}: ${short.join(', ')}`);
   }
   if (results.has('before')) {
     const b = results.get('before');
