@@ -115,21 +115,35 @@ class Redactor {
     return this.isCredential(key) && child !== null && child !== undefined && typeof child !== 'boolean';
   }
 
+  // The values walked are parsed JSON (or querystring's, copied): arrays are dense and have no
+  // other keys, so they are walked by index (Object.keys of an array makes a string per index,
+  // and each read by a string key takes V8's slow path). A value is written back only when
+  // masking changed it: most are left as they are, and a store costs more than a compare.
   _walk(value, state, depth) {
-    const isArray = Array.isArray(value);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i += 1) {
+        const step = state ? this.step(state, String(i)) : null;
+        if (step !== null && step.remove) value[i] = REDACTED;
+        else this._child(value, i, value[i], step, depth);
+      }
+      return;
+    }
     for (const key of Object.keys(value)) {
       const step = state ? this.step(state, key) : null;
       const child = value[key];
-      if (isArray ? step !== null && step.remove : this._masks(step, key, child)) {
-        value[key] = REDACTED;
-        continue;
-      }
-      if (typeof child === 'string') {
-        value[key] = this.maskString(child);
-      } else if (child !== null && typeof child === 'object') {
-        if (depth >= MAX_DEPTH) value[key] = TOO_DEEP;
-        else this._walk(child, step ? step.next : null, depth + 1);
-      }
+      if (this._masks(step, key, child)) value[key] = REDACTED;
+      else this._child(value, key, child, step, depth);
+    }
+  }
+
+  /** A member not removed: a string masked, an object or array walked. */
+  _child(value, key, child, step, depth) {
+    if (typeof child === 'string') {
+      const masked = this.maskString(child);
+      if (masked !== child) value[key] = masked;
+    } else if (child !== null && typeof child === 'object') {
+      if (depth >= MAX_DEPTH) value[key] = TOO_DEEP;
+      else this._walk(child, step ? step.next : null, depth + 1);
     }
   }
 
