@@ -40,10 +40,8 @@
 // stubs stand for any region.
 process.env.AWS_REGION ??= 'us-east-1';
 const fs = require('node:fs');
-const http = require('node:http');
 const path = require('node:path');
 const { startStub } = require('./load');
-const { EventEmitter } = require('node:events');
 const { Worker } = require('node:worker_threads');
 const os = require('node:os');
 const pino = require('pino');
@@ -59,7 +57,7 @@ const { inThreadClient, sqsConfig } = require(path.join(MIDDLEWARE, 'lib', 'sqs-
 const { SQSClient } = require(require.resolve('@aws-sdk/client-sqs', { paths: [MIDDLEWARE] }));
 const { Redactor } = require(path.join(MIDDLEWARE, 'lib', 'redact.js'));
 const { HANDOFF_RECORDS, postSnapshots } = require(path.join(MIDDLEWARE, 'lib', 'worker-pipeline.js'));
-const { createApp } = require(path.join(ROOT, 'examples', 'express-app', 'app.js'));
+const { OPTIONS, captures, discard, standIns } = require('./stand-ins');
 
 /** `--name value` pairs (a value may hold spaces: it is its own argv word); a flag alone is `true`. */
 function parseArgs(argv) {
@@ -76,120 +74,13 @@ const ROUNDS = Number(args.rounds || 7);
 const BEFORE = args.before ? path.resolve(String(args.before)) : null;
 const ONLY = args.only ? new RegExp(String(args.only)) : null;
 const OPS = 40000; // per step per round: long enough that the scheduler tick (when a running thread's time is updated) is a small error
-const MARK = Symbol.for('@droplets/express.capture');
-const noop = () => {};
-const OPTIONS = { queueUrl: 'http://127.0.0.1:9/000000000000/events', service: 'courses-api', redactPaths: ['card.number'], onError: () => {} };
-const discard = { send: async (command) => ({ Successful: command.input.Entries.map((e) => ({ Id: e.Id })), Failed: [] }) };
 
 /** Nanoseconds this thread has run on a CPU. */
 function threadCpuNs() {
   return Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
 }
 
-const SESSION = { 'x-session-id': 'bench-session-000001' };
-const REQUESTS = [
-  { method: 'GET', path: '/courses?q=sql', headers: SESSION },
-  { method: 'GET', path: '/courses/4', headers: SESSION },
-  { method: 'POST', path: '/signup', headers: { ...SESSION, 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ada@example.com', course_id: 4 }) },
-  { method: 'GET', path: '/courses?q=data&limit=5', headers: SESSION },
-];
-
-/** Serve the request mix once through the example app with `middleware`; the captures, kept. */
-async function captures(middleware) {
-  const kept = [];
-  const mounted = (req, res, next) => {
-    kept.push(req);
-    middleware(req, res, next);
-  };
-  mounted.errorHandler = middleware.errorHandler;
-  const server = http.createServer(createApp(mounted));
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const agent = new http.Agent({ keepAlive: true });
-  for (const r of REQUESTS) {
-    await new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: server.address().port, method: r.method, path: r.path, headers: r.headers, agent }, (res) => {
-        res.resume();
-        res.on('end', resolve);
-      });
-      req.on('error', reject);
-      req.end(r.body);
-    });
-  }
-  await new Promise((resolve) => setTimeout(resolve, 50)); // the 'close' events
-  agent.destroy();
-  server.close();
-  await middleware.close(1000);
-  return kept.map((req) => req[MARK]).filter((c) => c && c.res);
-}
-
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** A response as droplets sees it: headers, status, write/end (which do nothing else), 'close'. */
-class StandInResponse extends EventEmitter {
-  constructor(template) {
-    super();
-    this.statusCode = template.status;
-    this.headers = template.headers;
-    this.headersSent = false;
-    this.writableEnded = false;
-    this.writableFinished = false;
-    this.destroyed = false;
-  }
-
-  getHeader(name) {
-    return this.headers[name];
-  }
-
-  getHeaders() {
-    return { ...this.headers };
-  }
-
-  write() {
-    this.headersSent = true;
-    return true;
-  }
-
-  end() {
-    this.headersSent = true;
-    this.writableEnded = true;
-    this.writableFinished = true;
-    return this;
-  }
-}
-
-/**
- * Stand-ins for the requests of real captures: a function making a fresh {req, res, body} each
- * time. Like Express (app.handle: Object.setPrototypeOf(req, app.request), the same for res,
- * then properties added by the router and the app), each gets a prototype of its own app's
- * and a property added after that: from then on V8 gives every request's req and res hidden
- * classes of their own, so that droplets' property reads and additions on them cost what
- * they cost in the app (a stand-in of a shared hidden class would make them look 3-5x cheaper).
- */
-function standIns(kept) {
-  const reqProto = Object.create(Object.prototype);
-  const resProto = Object.create(StandInResponse.prototype);
-  const templates = kept.map((c) => ({
-    req: {
-      method: c.req.method, url: c.req.url, originalUrl: c.req.originalUrl, headers: { ...c.req.headers }, query: c.req.query,
-      body: c.req.body, _body: c.req._body, app: c.req.app, route: c.req.route, baseUrl: c.req.baseUrl, socket: { remoteAddress: c.req.socket.remoteAddress, remotePort: c.req.socket.remotePort },
-    },
-    res: { status: c.res.statusCode, headers: { ...c.res.getHeaders() } },
-    body: c.body === null ? undefined : c.body.content(),
-    locals: Object.create(null),
-  }));
-  return (i) => {
-    const t = templates[i % templates.length];
-    const req = { ...t.req };
-    const res = new StandInResponse(t.res);
-    req.res = res;
-    res.req = req;
-    Object.setPrototypeOf(req, reqProto);
-    Object.setPrototypeOf(res, resProto);
-    req.next = noop;
-    res.locals = t.locals;
-    return { req, res, body: t.body };
-  };
-}
 
 async function main() {
   const now = await captures(droplets({ ...OPTIONS, client: discard }));

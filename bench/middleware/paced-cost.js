@@ -19,13 +19,10 @@
 //        copy of examples/express-app, as for run.js]
 process.env.AWS_REGION ??= 'us-east-1';
 const fs = require('node:fs');
-const http = require('node:http');
 const path = require('node:path');
-const { EventEmitter } = require('node:events');
 const { execFileSync } = require('node:child_process');
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const MARK = Symbol.for('@droplets/express.capture');
+const { OPTIONS, ROOT, captures, discard, standIns } = require('./stand-ins');
 
 function parseArgs(argv) {
   const out = {};
@@ -34,105 +31,6 @@ function parseArgs(argv) {
     out[name] = i + 1 < argv.length && !argv[i + 1].startsWith('--') ? argv[(i += 1)] : true;
   }
   return out;
-}
-
-/** Serve the bench's request mix once through the example app with `mw`; the captures. */
-async function captures(droplets) {
-  const { createApp } = require(path.join(ROOT, 'examples', 'express-app', 'app.js'));
-  const discard = { send: async (command) => ({ Successful: command.input.Entries.map((e) => ({ Id: e.Id })), Failed: [] }) };
-  const mw = droplets({ queueUrl: 'http://127.0.0.1:9/000000000000/events', service: 'courses-api', redactPaths: ['card.number'], onError: () => {}, client: discard });
-  const kept = [];
-  const mounted = (req, res, next) => {
-    kept.push(req);
-    mw(req, res, next);
-  };
-  mounted.errorHandler = mw.errorHandler;
-  const server = http.createServer(createApp(mounted));
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const agent = new http.Agent({ keepAlive: true });
-  const session = { 'x-session-id': 'bench-session-000001' };
-  const requests = [
-    { method: 'GET', path: '/courses?q=sql', headers: session },
-    { method: 'GET', path: '/courses/4', headers: session },
-    { method: 'POST', path: '/signup', headers: { ...session, 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ada@example.com', course_id: 4 }) },
-    { method: 'GET', path: '/courses?q=data&limit=5', headers: session },
-  ];
-  for (const r of requests) {
-    await new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: server.address().port, method: r.method, path: r.path, headers: r.headers, agent }, (res) => {
-        res.resume();
-        res.on('end', resolve);
-      });
-      req.on('error', reject);
-      req.end(r.body);
-    });
-  }
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  agent.destroy();
-  server.close();
-  await mw.close(1000);
-  return kept.map((req) => req[MARK]).filter((c) => c && c.res);
-}
-
-/** A response as droplets sees it (as in capture-cost.js). */
-class StandInResponse extends EventEmitter {
-  constructor(template) {
-    super();
-    this.statusCode = template.status;
-    this.headers = template.headers;
-    this.headersSent = false;
-    this.writableEnded = false;
-    this.writableFinished = false;
-    this.destroyed = false;
-  }
-
-  getHeader(name) {
-    return this.headers[name];
-  }
-
-  getHeaders() {
-    return { ...this.headers };
-  }
-
-  write() {
-    this.headersSent = true;
-    return true;
-  }
-
-  end() {
-    this.headersSent = true;
-    this.writableEnded = true;
-    this.writableFinished = true;
-    return this;
-  }
-}
-
-/** Fresh stand-ins per request, with prototypes of their own as Express gives them (capture-cost.js, standIns). */
-function standIns(kept) {
-  const reqProto = Object.create(Object.prototype);
-  const resProto = Object.create(StandInResponse.prototype);
-  const noop = () => {};
-  const templates = kept.map((c) => ({
-    req: {
-      method: c.req.method, url: c.req.url, originalUrl: c.req.originalUrl, headers: { ...c.req.headers }, query: c.req.query,
-      body: c.req.body, _body: c.req._body, app: c.req.app, route: c.req.route, baseUrl: c.req.baseUrl, socket: { remoteAddress: c.req.socket.remoteAddress },
-    },
-    res: { status: c.res.statusCode, headers: { ...c.res.getHeaders() } },
-    body: c.body === null ? undefined : c.body.content(),
-    locals: Object.create(null),
-  }));
-  return (i) => {
-    const t = templates[i % templates.length];
-    const req = { ...t.req };
-    const res = new StandInResponse(t.res);
-    req.res = res;
-    res.req = req;
-    Object.setPrototypeOf(req, reqProto);
-    Object.setPrototypeOf(res, resProto);
-    req.next = noop;
-    res.locals = t.locals;
-    return { req, res, body: Buffer.isBuffer(t.body) ? Buffer.from(t.body) : t.body };
-  };
 }
 
 const threadUs = () => Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1000;
@@ -146,7 +44,7 @@ async function child(middleware, rate, duration) {
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
   const { startStub } = require('./load');
   const droplets = require(middleware || path.join(ROOT, 'middleware', 'express'));
-  const make = standIns(await captures(droplets));
+  const make = standIns(await captures(droplets({ ...OPTIONS, client: discard })), { copyBodies: true });
   const stub = await startStub();
   const mw = middleware === null ? null : droplets({ queueUrl: `${stub.endpoint}/000000000000/events`, endpoint: stub.endpoint, service: 'courses-api', redactPaths: ['card.number'], onError: (e) => console.error(`${e.code}: ${e.message}`) });
   const noop = () => {};
