@@ -266,6 +266,7 @@ def test_a_mailto_links_text_a_family_a_rank_and_two_surnames_in_a_sentence_are_
         # the same words that address no one
         ("Entrega em Curitiba? Obrigado", "Entrega em Curitiba? Obrigado"),
         ("2小时，到了", "2小时，到了"), ("老公说明天到", "老公说明天到"), ("Pague com seu Nubank", "Pague com seu Nubank"),
+        ("Baba Ganoush 6,50", "Baba Ganoush 6,50"), ("Lt Gray Hoodie, size M", "Lt Gray Hoodie, size M"),
     ],
 )
 def test_a_name_beside_a_term_of_address_is_masked(chain, text, expected):

@@ -79,5 +79,10 @@ def _name(match: re.Match[str], replace: Replace) -> str:
         return match[0]
     if group == "vi" and match[0][:1].isupper() and _CAPITALISED_BEFORE_RE.search(match.string, 0, match.start()):
         return match[0]  # "Đường Hai Bà Trưng": a capitalised term inside a proper noun (a street, a district)
+    if group == "pt" and match[0][:1].isupper():
+        from transforms.builtin._pii_prose_names import flags_of
+
+        if not flags_of(name):
+            return match[0]  # "Baba Ganoush", "Mama Earth": a capitalised term names a dish or a brand as often
     start, end = match.start(group) - match.start(), match.end(group) - match.start()
     return match[0][:start] + replace("name", " ".join(name.lower().split()), name) + match[0][end:]

@@ -128,8 +128,9 @@ _BARE_LABEL = r"name|nom|nombre|nome|naam|namn|navn|nimi|isim|imie|imię"
 _TITLE = (
     r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herrn|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Hr|Fr"
     r"|MR|MRS|MS|DR|M(?=\.)|Fam"
-    # ranks of a crew or a force, and the family a parcel is for ("Familie Brandstätter")
-    r"|Capt|Cpt|Kapt|Sgt|Lt|Cmdr|Insp|Familie|Famille"
+    # ranks of a crew or a force, and the family a parcel is for ("Familie Brandstätter"); not "Lt", a
+    # colour's "light" as often ("Lt Gray")
+    r"|Capt|Kapt|Sgt|Cmdr|Familie|Famille"
 )
 _NAME_CUES = [*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *variants(_ROLE), *variants(_LABEL),
               *variants(_BARE_LABEL), *variants(_HOLDER), *top_level(_TITLE)]
