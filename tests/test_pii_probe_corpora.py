@@ -332,7 +332,7 @@ def test_every_case_of_the_probe_corpora_passes_but_the_known_gaps(chain, corpus
 ROUNDS = {
     # corpus: (most personal values stored, most benign values changed)
     # round 7: names in prose and capitalised look-alikes, 35 locales
-    "strings7-names-prose.jsonl": (209, 8),  # of 531 names and 613 kept values, in 288 cases (519 at stop 30, 243 at stop 31)
+    "strings7-names-prose.jsonl": (210, 8),  # of 531 names and 613 kept values, in 288 cases (519 at stop 30, 243 at stop 31)
     "strings7-benign-capitals.jsonl": (0, 29),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
