@@ -1089,7 +1089,7 @@ class Pii:
                 elif "ciphertext" in node and ("kdf" in node or "cipherparams" in node):
                     node["ciphertext"] = REDACTED  # an Ethereum keystore's encrypted key: its password may travel with it
                 elif "payload" in node and type(node["payload"]) is dict and "data" in node["payload"] \
-                        and type(name := node.get("name")) is str and "/secrets/" in name:
+                        and type(version := node.get("name")) is str and "/secrets/" in version:
                     node["payload"]["data"] = REDACTED  # a Secret Manager version's payload is the secret
                 label_key = None  # a field's name written as data is no person's name
                 if field is None and not _VALUE_KEYS.isdisjoint(node):
