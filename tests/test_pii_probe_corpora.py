@@ -88,7 +88,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "vipps-login-userinfo-no": "an account's nickname under account_name is read as its holder's name",
         "zoho-crm-lead-insert": "an owner's surname inside a company's name (Bäckerei Hofmann GmbH) stays with it",
         "servicenow-incident-record": "a phone number five words after its cue",
-        "pinecone-query-cv-chunks": "a CV's header line in capitals has no cue",
         "elementor-form-webhook": "an Austrian insurance number after 'Versicherungsnr.' in prose",
         "classifieds-chat-obfuscated-contact": "a phone number spelled out in words then digits",
         "telco-esim-activation-order": "an eSIM's EID under 'eid', too ambiguous a name",
@@ -226,7 +225,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "ev6-us-validation-error-echo": "an error message that echoes an e-mail is masked whole",
         "ev6-in-neft-beneficiary": "an IFSC code reads as a name",
         "ev6-in-swiggy-instructions": "a lone first name in prose",
-        "ev6-mx-cfdi-factura": "a person's name under 'razonSocial'",
         "ev6-br-login-log": "'senha incorreta': 'senha' read as a pair's name",
         "ev6-se-swish-request": "a phone number under Swish's 'payerAlias'",
         "ev6-ru-train-passport": "a Russian passport's series and number",
@@ -336,7 +334,7 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 29),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (190, 71),  # of 1,025 personal values and their kept values (217 and 68 before stop 32)
+    "strings8-personal.jsonl": (182, 71),  # of 1,025 personal values and their kept values (217 and 68 before stop 32)
     "strings8-benign.jsonl": (0, 53),  # of 724 kept values, in 300 cases (84 before stop 32)
 }
 

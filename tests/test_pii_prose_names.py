@@ -329,3 +329,26 @@ def test_the_names_of_dishes_airports_and_universities_under_a_name_key_stay(cha
     assert body["arrival"]["name"] == "John F. Kennedy International Airport"
     assert body["universidad"]["nombre"] == "Universidad Carlos III de Madrid"
     assert body["customer"]["name"] == "[name]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one word after a relative in many languages
+        ("llamar a mi mujer Carmen al móvil", "llamar a mi mujer [name] al móvil"),
+        ("call my wife Carmen tonight", "call my wife [name] tonight"),
+        ("meine Nachbarin Ingrid hat den Schlüssel", "meine Nachbarin [name] hat den Schlüssel"),
+        # lower-case titles with their full stop
+        ("Consegnare al portiere, sig. Esposito.", "Consegnare al portiere, sig. [name]."),
+        ("bij de buren (fam. Jansen) afgeven", "bij de buren (fam. [name]) afgeven"),
+        # a name in capitals, as a system writes a holder's name
+        ("no corresponde al titular 'MARÍA DEL CARMEN GARCÍA LÓPEZ'", "no corresponde al titular '[name]'"),
+        ("holder IVAN PETROV declined", "holder [name] declined"),
+        # look-alikes stay
+        ("my Mac is broken", "my Mac is broken"), ("sr Engineer role", "sr Engineer role"),
+        ("NEW YORK CITY", "NEW YORK CITY"), ("TOMMY HILFIGER JEANS", "TOMMY HILFIGER JEANS"), ("MARK AS READ", "MARK AS READ"),
+    ],
+)
+def test_a_relatives_name_a_lower_case_title_and_a_name_in_capitals_are_masked(chain, text, expected):
+    # GIVEN a name after "my wife", "sig." or written in capitals  WHEN stored  THEN it is masked
+    assert stored(chain, text) == expected

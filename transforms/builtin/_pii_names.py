@@ -195,6 +195,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             preferred name, nickname, nick name, nick, username, user name, screen name, login name,
             initials, cardholder, card holder, cardholder name, account holder, account holder name,
             holder name, contact person, signatory, public name, kontaktperson, ansprechpartner,
+            inhaber, kontoinhaber, karteninhaber, titular da conta, titular cuenta, intestatario, rekeninghouder,
+            kortinnehavare, apellido paterno, apellido materno, nombres, apellidos, nomes,
             ansprechperson, contactpersoon, personne contact, persona contacto, persona contatto,
             osoba kontaktowa, yhteyshenkilo,
             profile name, owner name, sender name, recipient name, author name, contact name, billing name,

@@ -131,6 +131,8 @@ _TITLE = (
     # ranks of a crew or a force, and the family a parcel is for ("Familie Brandstätter"); not "Lt", a
     # colour's "light" as often ("Lt Gray")
     r"|Capt|Kapt|Sgt|Cmdr|Familie|Famille"
+    # written in lower case mid-sentence, always with their full stop: "sig. Esposito", "fam. Jansen"
+    r"|sig|sr|sra|srta|dhr|mevr|fam|mme"
 )
 _NAME_CUES = [*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *variants(_ROLE), *variants(_LABEL),
               *variants(_BARE_LABEL), *variants(_HOLDER), *top_level(_TITLE)]
@@ -227,6 +229,8 @@ def scrub_names(text: str, replace: Replace) -> str:
         if _TITLE_RE.fullmatch(word) is not None and not (gap.startswith(".") or gap == " "):
             continue
         title = _TITLE_RE.fullmatch(word) is not None
+        if title and word.islower() and not gap.startswith("."):
+            continue  # "sr" and "fam" are titles only as "sr." and "fam."
         if title and _brand_after_title(text, cue.end()):
             continue  # "Dr. Oetker Ristorante", "Mr. Clean Magic Eraser"
         minimum = 2 if greeting or bare or (holder and not colon) else 1
@@ -251,6 +255,29 @@ def scrub_names(text: str, replace: Replace) -> str:
         return text
     out.append(text[pos:])
     return "".join(out)
+
+
+#: A relative or a neighbour named by one word after "my wife", "mi mujer", "meine Frau", "mon
+#: voisin"...: "call my wife Carmen", "llamar a mi mujer Carmen".
+_RELATIVE_NAME_RE = re.compile(
+    r"(?<![^\W\d_])(?i:my|mi|mis|mon|ma|mes|mein|meine|meinem|meiner|meinen|meu|minha|mio|mia|mijn|min|mitt|mina)[ ]"
+    r"(?i:wife|husband|son|daughter|mother|father|mum|mom|dad|brother|sister|partner|boyfriend|girlfriend|fiancée?"
+    r"|neighbou?r|flatmate|roommate|mujer|esposa|esposo|marido|hijo|hija|madre|padre|hermano|hermana|novio|novia"
+    r"|vecino|vecina|femme|mari|fils|fille|mère|père|frère|sœur|soeur|voisin|voisine|copain|copine|frau|mann|sohn"
+    r"|tochter|mutter|vater|bruder|schwester|freund|freundin|nachbar|nachbarin|mulher|marido|filho|filha|mãe|pai|irmão"
+    r"|irmã|vizinho|vizinha|moglie|marito|figlio|figlia|madre|padre|fratello|sorella|vicino|vicina|vrouw|man|zoon"
+    r"|dochter|moeder|vader|broer|zus|buurman|buurvrouw|fru|man|son|dotter|granne)[ ,]{1,2}"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]{1,20}+)(?![^\W\d_])"
+)
+_RELATIVE_GUARD_RE = re.compile(r"(?i:\b(?:my|mi|mis|mon|ma|mes|mein|meine|meinem|meiner|meinen|meu|minha|mio|mia|mijn|min|mitt|mina)[ ])")
+
+
+def scrub_relatives(text: str, replace: Replace) -> str:
+    """A relative's or a neighbour's given name, one word after the relation (see :data:`_RELATIVE_NAME_RE`)."""
+    if _RELATIVE_GUARD_RE.search(text) is None:
+        return text
+    return _RELATIVE_NAME_RE.sub(lambda m: m[0] if m["name"].lower() in _NOT_NAMES else swap_group(
+        m, "name", replace("name", m["name"].lower(), m["name"])), text)
 
 
 #: Whose relative a role introduces before the name ("on behalf of my mother, Jane Doe").

@@ -211,8 +211,34 @@ def _capitalised(word: str) -> bool:
     return word[0].isupper() and not (len(word) > 1 and word.isupper())
 
 
+#: Two words in capitals in a row, as systems write a holder's or a patient's name ("GARCÍA LÓPEZ").
+_CAPITALS_RUN_RE = re.compile(
+    r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁİ](?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁİ]|['’-](?=[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁİ])){2,20}+"
+    r"(?:[ ](?:DE|DEL|DA|DOS|DAS|VAN|VON|DER|DI|LA|LE)?[ ]?"
+    r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁİ](?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁİ]|['’-](?=[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁİ])){2,20}+){1,4}(?![^\W\d_])"
+)
+
+
+def scrub_capital_names(text: str, replace: Replace) -> str:
+    """Names written in capitals ("titular 'MARÍA DEL CARMEN GARCÍA LÓPEZ'", "HAKAN ÇELİK"): two to
+    five words, each a name of the lexicon once written as a name is, one of them no ordinary word,
+    and no brand's ("TOMMY HILFIGER")."""
+    return _CAPITALS_RUN_RE.sub(lambda m: _capital_name(m, replace), text)
+
+
+def _capital_name(match: re.Match[str], replace: Replace) -> str:
+    named = [w for w in match[0].split(" ") if w and w.lower() not in PARTICLES]
+    # "ÇELİK" is "Çelik": the dotted capital İ lowers to "i" and a combining dot
+    flags = [flags_of(w[0] + w[1:].lower().replace("i\u0307", "i")) for w in named]
+    if not all(flags) or (len(named) < 3 and all(f & AMBIGUOUS for f in flags)) or _brand([w.capitalize() for w in named]):
+        return match[0]  # three names in capitals are a name even when each is also a word
+    return replace("name", " ".join(match[0].lower().split()), match[0])
+
+
 def scrub_prose_names(text: str, replace: Replace) -> str:
     """Names of the lexicon in ``text`` (see the module's docstring), masked as names."""
+    if _CAPITALS_RUN_RE.search(text) is not None:
+        text = scrub_capital_names(text, replace)
     if not may_hold(text):
         return text
     words = [(m.start(), m.end(), m[0]) for m in _WORD_RE.finditer(text)]

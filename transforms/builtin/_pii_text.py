@@ -752,6 +752,7 @@ class TextScrubber:
         # 7. names beside a term of address ("cô Hạnh", "Rıza Efendi"), then names no cue announces,
         # by a lexicon of given names and surnames
         text = _pii_honorifics.scrub(text, replace)
+        text = _pii_people.scrub_relatives(text, replace)  # "my wife Carmen", "mi mujer Carmen"
         return _pii_prose_names.scrub_prose_names(text, replace)
 
     def _form_values(self, text: str) -> str:
