@@ -352,3 +352,36 @@ def test_the_names_of_dishes_airports_and_universities_under_a_name_key_stay(cha
 def test_a_relatives_name_a_lower_case_title_and_a_name_in_capitals_are_masked(chain, text, expected):
     # GIVEN a name after "my wife", "sig." or written in capitals  WHEN stored  THEN it is masked
     assert stored(chain, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("有事打电话给我老公张伟 13800000000。", "有事打电话给我老公[name] 13800000000。"),
+        ("문 앞에 두고 벨 누르지 말아주세요. 아기 자요. 박지훈", "문 앞에 두고 벨 누르지 말아주세요. 아기 자요. [name]"),
+        ("よろしくお願いします。高橋", "よろしくお願いします。[name]"),
+        ("강남점 김서윤 디자이너님 커트 최고예요!", "강남점 [name] 디자이너님 커트 최고예요!"),
+        ("Дежурные: Петров А.В., Сидорова Е.М.", "Дежурные: [name], [name]"),
+        ("Δώστε το δέμα στον κ. Νικολάου στο ισόγειο.", "Δώστε το δέμα στον κ. [name] στο ισόγειο."),
+        ("Lăsați coletul la doamna Stoica de la etajul 1", "Lăsați coletul la doamna [name] de la etajul 1"),
+        # a team at a message's end, a closing, a colleague thanked, a place named for a person stay
+        ("감사합니다. 고객센터", "감사합니다. 고객센터"), ("以上です。", "以上です。"), ("感谢同事帮忙", "感谢同事帮忙"),
+        ("МГУ имени М. В. Ломоносова", "МГУ имени М. В. Ломоносова"),
+    ],
+)
+def test_relatives_signatures_titles_and_initials_in_more_scripts_are_masked(chain, text, expected):
+    # GIVEN a name after a Chinese relative, alone at a Korean or Japanese message's end, before a
+    # Korean job title, with Russian initials, after Greek κ. or Romanian doamna  WHEN stored
+    # THEN only the name is masked
+    assert stored(chain, text) == expected
+
+
+def test_romanised_chinese_and_korean_field_names_are_personal_fields():
+    from transforms.builtin._pii_names import personal_names
+
+    names = personal_names()
+    # GIVEN the pinyin and romanised Korean names APIs give their fields  WHEN classified  THEN personal
+    assert {k: names.classify(k)[0] for k in ("xingming", "irum", "shoujihao", "chushengriqi", "dizhi", "juso",
+                                                "shenfenzheng", "jumin_beonho", "中文姓名")} == {
+        "xingming": "name", "irum": "name", "shoujihao": "contact", "chushengriqi": "birth_date", "dizhi": "address",
+        "juso": "address", "shenfenzheng": "government_id", "jumin_beonho": "government_id", "中文姓名": "name"}

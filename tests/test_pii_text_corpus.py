@@ -203,7 +203,8 @@ def _hostile(n: int) -> list[str]:
         "cô " * (n // 3), "u paní Ab " * (n // 10), "Ab Efendi " * (n // 10), "آقا " * (n // 4), "老" * n, "老周" * (n // 2),
         "박씨" * (n // 2), "Mama " * (n // 5), "to Ab Rao " * (n // 10), "to Ab Ní " * (n // 9), "у Зинаиды " * (n // 10),
         "my wife " * (n // 8), "mi mujer Ab " * (n // 12), "sig. " * (n // 5), "IVAN " * (n // 5), "IVAN DE " * (n // 8),
-        "ABCDEFGHIJ" * (n // 10),
+        "ABCDEFGHIJ" * (n // 10), "我老公张" * (n // 4), "Петров А." * (n // 9), "А.В. " * (n // 5), ". 박지훈" * (n // 5),
+        "κ. " * (n // 3), "doamna " * (n // 7),
     ]
 
 

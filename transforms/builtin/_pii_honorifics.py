@@ -35,7 +35,9 @@ _HONORIFIC_RE = re.compile(
     + r"|" + _NOT_AFTER + r"(?P<tr>" + _CAP_WORD + r")[ ](?:Efendi|Bey|Hanım|Hanim|Abla|Abi|Ağabey|Teyze|Amca|Usta"
     r"|Hoca)(?:['’][a-zçğıöşü]{1,6})?(?![^\W\d_])"
     # Greek: κυρ, κυρία, κύριος... before a name
-    + r"|" + _NOT_AFTER + r"(?:κυρ|κυρία|κυρίας|κύριο|κύριος|κυρίου|κυρά|κα\.|κος)[ ](?P<el>[Α-ΩΆ-Ώ][^\W\d_]{1,20}+)"
+    + r"|" + _NOT_AFTER + r"(?:κυρ|κυρία|κυρίας|κύριο|κύριος|κυρίου|κυρά|κα\.|κος|κ\.)[ ](?P<el>[Α-ΩΆ-Ώ][^\W\d_]{1,20}+)"
+    # Romanian doamna, domnul (and their cases)
+    + r"|" + _NOT_AFTER + r"(?:doamna|doamnei|domnul|domnului|dna\.|dl\.)[ ](?P<ro>" + _CAP_WORD + r")"
     # Persian آقا, خانم; Arabic عم, أبو, الحاج, الأستاذ, ست (Egypt's uncle, father of, pilgrim, teacher, lady)
     r"|(?<![\u0600-\u06ff])(?:آقا|آقای|خانم|جناب)[ ](?P<fa>[\u0621-\u06cc]{2,15})(?![\u0600-\u06ff])"
     r"|(?<![\u0600-\u06ff])(?:عم|عمو|أبو|ابو|الحاج|الحاجة|حاج|الأستاذ|الأستاذة|أستاذ|أستاذة|الست)[ ]"
@@ -54,7 +56,8 @@ _HONORIFIC_RE = re.compile(
 #: What the text must hold for a term above: any character outside ASCII, or one of the ASCII terms.
 _ASCII_TERMS_RE = re.compile(
     r"(?<![^\W\d_])(?:anh|pan|pani|pana|panu|panem|pane|panie|Pan|Pani|Pana|Panu|dona|Dona|seu|Seu|Mama|Baba|Bibi"
-    r"|Babu|Mzee|Bwana|Bi\.|Bw\.|mama|baba|bibi|mzee|bwana|Efendi|Bey|Hanim|Abla|Abi|Teyze|Amca|Usta|Hoca)[ ]"
+    r"|Babu|Mzee|Bwana|Bi\.|Bw\.|mama|baba|bibi|mzee|bwana|Efendi|Bey|Hanim|Abla|Abi|Teyze|Amca|Usta|Hoca"
+    r"|doamna|doamnei|domnul|domnului|dna\.|dl\.)[ ]"
 )
 #: Words after a term that are no one's name: a place, a time, a company ("seu Nubank").
 _NOT_NAMES = frozenset(

@@ -195,6 +195,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             preferred name, nickname, nick name, nick, username, user name, screen name, login name,
             initials, cardholder, card holder, cardholder name, account holder, account holder name,
             holder name, contact person, signatory, public name, kontaktperson, ansprechpartner,
+            xingming, xing ming, mingzi, irum, ireum, seongmyeong, namae, 中文姓名, 真实姓名, 客户姓名, 乘客姓名, 旅客姓名,
+            联系人姓名, 收件人姓名, 聯絡人姓名, 收件人姓名,
             inhaber, kontoinhaber, karteninhaber, titular da conta, titular cuenta, intestatario, rekeninghouder,
             kortinnehavare, apellido paterno, apellido materno, nombres, apellidos, nomes,
             ansprechperson, contactpersoon, personne contact, persona contacto, persona contatto,
@@ -244,7 +246,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             barua pepe
         """,
         "phone": """
-            phone, no hp, nomor hp, nohp, handphone, no handphone, nomor handphone, phone number, phonenumber, phone no, telephone, telephone number, tel, tel no,
+            phone, no hp, nomor hp, nohp, handphone, no handphone, nomor handphone, shoujihao, shouji hao, shouji,
+            dianhua, lianxi dianhua, hyudaepon, hyudaepon beonho, jeonhwa beonho, denwa bangou, keitai, phone number, phonenumber, phone no, telephone, telephone number, tel, tel no,
             mobile, mobile number, mobile phone, mobile no, mobilephone, cell phone, cellphone,
             cell number, cell no, fax, fax number, whatsapp, whatsapp number, msisdn, sms number,
             contact number, contact phone, wa id, whatsapp id, calling number, called number, calling party,
@@ -270,7 +273,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
     },
     "address": {
         "address": """
-            address, addr, street, street address, street name, street number, house number,
+            address, addr, dizhi, xiangxi dizhi, jusho, juso,  street, street address, street name, street number, house number,
             housenumber, building number, address line, home address, postal address,
             mailing address, residential address, billing address, shipping address,
             delivery address,
@@ -294,7 +297,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
     },
     "birth_date": {
         "birth_date": """
-            dob, date birth, birth date, birthdate, birthday, birth day, born, born on,
+            dob, chusheng riqi, chushengriqi, shengri, saengnyeonwoil, saengil, seinengappi, date birth, birth date, birthdate, birthday, birth day, born, born on,
             geburtsdatum, geburtstag, date naissance, naissance, fecha nacimiento, nacimiento,
             fecha nac, data nascita, data nascimento, nascimento, geboortedatum, data urodzenia,
             fodelsedatum, fodselsdato, fødselsdato, syntymaaika, datum narozeni, szuletesi datum,
@@ -370,7 +373,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             student id, student number, studentid, matriculation number, matrikelnummer, fallnummer, patientennummer, patient id number, numero dossier patient, ipp, dossier patient, nhs number, hokensho, 保険証番号, 被保険者番号, 記号番号
         """,
         "national_id": """
-            national id, nationalid, national identifier, national id number, national identity number,
+            national id, shenfenzheng, shenfenzheng hao, jumin beonho, juminbeonho, jumin deungrok beonho, nationalid, national identifier, national id number, national identity number,
             national insurance number, national insurance no, ni number, nino, sin,
             social insurance number, nir, numero securite sociale, securite sociale, insee, dni, nie,
             aadhaar, aadhar, aadhaar number, bsn, burgerservicenummer, pesel, personnummer,

@@ -280,6 +280,27 @@ def scrub_relatives(text: str, replace: Replace) -> str:
         m, "name", replace("name", m["name"].lower(), m["name"])), text)
 
 
+#: A Russian or Ukrainian surname with its initials, as lists and documents write them ("Петров А.В.",
+#: "Сидорова Е. М."), and the initials first ("А.В. Петров").
+_CYRILLIC_INITIALS_RE = re.compile(
+    r"(?<![^\W\d_])(?:[А-ЯЁІЇЄ][а-яёіїє'’-]{1,30}+[ ][А-ЯЁІЇЄ]\.[ ]?[А-ЯЁІЇЄ]\.|[А-ЯЁІЇЄ]\.[ ]?[А-ЯЁІЇЄ]\.[ ][А-ЯЁІЇЄ][а-яёіїє'’-]{1,30}+)"
+)
+
+
+def scrub_initialled_names(text: str, replace: Replace) -> str:
+    """Cyrillic surnames with their initials (see :data:`_CYRILLIC_INITIALS_RE`); the caller has seen
+    text outside ASCII."""
+    if "." not in text:
+        return text
+    return _CYRILLIC_INITIALS_RE.sub(lambda m: m[0] if _NAMED_AFTER_RE.search(text, 0, m.start()) else replace(
+        "name", " ".join(m[0].lower().split()), m[0]), text)
+
+
+#: What a place or an institution named for a person says before the name ("МГУ имени М. В.
+#: Ломоносова", "аэропорт им. Пушкина", "університет імені Т. Г. Шевченка").
+_NAMED_AFTER_RE = re.compile(r"(?:имени|імені|им\.|ім\.)[ ]\Z")
+
+
 #: Whose relative a role introduces before the name ("on behalf of my mother, Jane Doe").
 _RELATIVE_RE = re.compile(
     r"(?i:my|our|his|her|their)[ ](?i:mother|father|mum|mom|dad|son|daughter|wife|husband|partner|brother|sister"
@@ -394,6 +415,8 @@ _ZH_TITLES = "师傅|師傅|先生|女士|小姐|老师|老師|同学|同學|经
 _ZH_ROLES = (
     "导游|導遊|司机|司機|客服|快递员|快遞員|配送员|配送員|骑手|騎手|店长|店長|经理|經理|老师|老師|医生|醫生|护士|護士"
     "|联系|聯繫|聯絡|感谢|感謝|谢谢|謝謝"
+    # relatives and neighbours: 我老公张伟, 我妈李秀兰
+    "|老公|老婆|丈夫|妻子|爱人|愛人|儿子|兒子|女儿|女兒|妈妈|媽媽|爸爸|我妈|我媽|我爸|邻居|鄰居|同事"
 )
 #: Hebrew (שמי דוד כהן), Persian and Urdu (اسم من سارا احمدی است), Hindi (मेरा नाम राहुल शर्मा है),
 #: Bengali (আমার নাম রাহিম উদ্দিন) and Thai (ฉันชื่อสมชาย ใจดี).
@@ -425,6 +448,10 @@ _SCRIPT_NAME_RE = re.compile(
     r"|(?:(?<![가-힣])(?:저는|전|나는|난|제가)[ ]?|(?:안녕하세요|안녕하십니까)[,.!]?[ ]?(?:저는[ ]?)?)"
     r"(?P<koi>" + _KO_SURNAMES + r"[가-힣]{2})(?=입니다|이에요|예요|이고|인데요|이라고|라고|이며)"
     r"|(?:^|(?<=\n))(?P<kos>" + _KO_SURNAMES + r"[가-힣]{1,2})[ ]?(?:드림|올림|배상)(?![가-힣])"
+    # a Korean name alone at a message's end, after its last sentence (... 아기 자요. 박지훈); a Japanese
+    # family name alone there (よろしくお願いします。高橋)
+    r"|(?<=[.!?。]\s)(?P<koe>" + _KO_SURNAMES + r"[가-힣]{2})(?=\s*$)"
+    r"|(?<=。)(?P<jae>[\u4e00-\u9fff々]{1,3})(?=\s*$)"
     # a Japanese family name alone, introducing itself at a message's or a sentence's start (小林です。),
     # and a name on a letter's last line (山之内 真由美)
     r"|(?:^|(?<=[。\n]))(?P<jad>[\u4e00-\u9fff々]{1,3}(?:[ 　][\u4e00-\u9fff々]{1,3})?)(?=です[。！!、,]|でございます)"
@@ -450,7 +477,7 @@ _SCRIPT_NAME_RE = re.compile(
     r"|(?:담당자|성명|고객명|수령인|받는 ?분|보내는 ?분|신청인|작성자|예금주|보호자|환자명)[ ]?[:：][ ]?(?P<kol>[가-힣]{2,4})(?![가-힣])"
     # a Korean name before its title of address or rank: 박지훈 님, 김민준씨, 이서연 대리
     r"|(?<![가-힣])(?P<kot>" + _KO_SURNAMES + r"[가-힣]{1,2})[ ]?"
-    r"(?:님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|선생님|교수님|원장님)"
+    r"(?:님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|선생님|교수님|원장님|디자이너님|매니저님|기사님|쌤)"
     r"(?=(?:께서|께|은|는|이|가|을|를|의|에게|과|와)?(?![가-힣]))"
     # a Japanese name before さん, ちゃん, くん (隣の鈴木さん, 陽菜ちゃん, 高橋 翼 さん): in kanji or katakana,
     # after the text's start, a space, punctuation or の
@@ -459,7 +486,8 @@ _SCRIPT_NAME_RE = re.compile(
     # a Chinese name (a common surname, then one or two characters) before a title of address
     # (刘建国师傅, 王先生), or after a role or a word that introduces a person (导游陈晓梅, 谢谢吴思琪)
     r"|(?P<zht>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{0,2}?)(?=" + _ZH_TITLES + r")"
-    r"|(?:" + _ZH_ROLES + r")(?P<zhr>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{2})(?![\u4e00-\u9fff]?(?:" + _ZH_TITLES + r"))"
+    r"|(?:" + _ZH_ROLES + r")(?P<zhr>(?:" + _ZH_SURNAMES + r")(?:[\u4e00-\u9fff]{2}|[\u4e00-\u9fff](?![\u4e00-\u9fff])))"
+    r"(?![\u4e00-\u9fff]?(?:" + _ZH_TITLES + r"))"
 )
 #: What a form writes after a contact's label and is no one: required, optional, unknown, none.
 _NOT_LABELLED = frozenset("必須 任意 未定 不明 なし 無し 未記入 未入力 省略 必填 选填 選填 可选 可選 未知 不详 不詳 暂无 暫無 本人".split())
@@ -488,7 +516,8 @@ _SCRIPT_NAME_GUARD_RE = re.compile(
     r"|님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|さん|ちゃん|くん|" + _ZH_TITLES + "|" + _ZH_ROLES
     + r"|我是|我就是|本人是|用户|用戶|会员|會員|买家|買家|卖家|賣家|寄件人|发件人|發件人|乘客|旅客|顾客|顧客|住客|员工|員工"
     r"|敬礼|敬禮|祝好|谢谢|謝謝|感谢|感謝|입니다|이에요|예요|이고|인데요|라고|이며|드림|올림|배상|です|でございます"
-    r"|\n[ ]*[\u4e00-\u9fff]"
+    r"|\n[ ]*[\u4e00-\u9fff]|[.!?。]\s?[가-힣\u4e00-\u9fff]{2,4}\s*$|老公|老婆|丈夫|妻子|爱人|愛人|儿子|兒子|女儿|女兒"
+    r"|妈妈|媽媽|爸爸|我妈|我媽|我爸|邻居|鄰居|同事|디자이너님|매니저님|기사님|쌤"
 )
 #: Last syllables of a Korean word that names a team, a shop or an office, not a person
 #: (배송팀입니다, 고객센터, 본사): not a given name's end.
@@ -525,6 +554,10 @@ def _script_name(match: re.Match[str], replace: Replace) -> str:
         return match[0]
     if match.lastgroup == "koi" and (name[-1] in _KO_NOT_NAME_ENDS or name[:2] in _KO_NOT_NAME_STARTS
                                      or name[:2] in _NOT_KO):
+        return match[0]
+    if match.lastgroup == "jae" and name not in JA_SURNAMES:
+        return match[0]
+    if match.lastgroup == "koe" and (name[:2] in _KO_NOT_NAME_STARTS or name[:2] in _NOT_KO or name[-1] in _KO_NOT_NAME_ENDS):
         return match[0]
     if match.lastgroup == "jad" and name.replace("　", " ").split(" ")[0] not in JA_SURNAMES:
         return match[0]

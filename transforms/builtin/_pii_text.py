@@ -724,6 +724,7 @@ class TextScrubber:
             if ("生" in text or "생" in text) and ("日" in text or "일" in text):
                 text = _pii_people.scrub_births_after(text, replace)
             text = _pii_people.scrub_script_names(text, replace)
+            text = _pii_people.scrub_initialled_names(text, replace)  # "Петров А.В."
         if "/" in text and "." in text:
             text = _pii_people.scrub_profiles(text, replace)
         if "." in text and ("_" in text or "-" in text):
