@@ -65,6 +65,7 @@ _NOT_NAMES = frozenset(
 )
 
 
+_WORD_BEFORE = 32
 _CAPITALISED_BEFORE_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽƠƯẠ-Ỹ][^\W\d_]*[ ]\Z")
 
 
@@ -80,7 +81,9 @@ def _name(match: re.Match[str], replace: Replace) -> str:
     name = match[group]
     if name.split(" ")[0] in _NOT_NAMES:
         return match[0]
-    if group == "vi" and match[0][:1].isupper() and _CAPITALISED_BEFORE_RE.search(match.string, 0, match.start()):
+    # the word before, in a window of its own: a search back to the text's start at every match would be quadratic
+    if group == "vi" and match[0][:1].isupper() and _CAPITALISED_BEFORE_RE.search(
+            match.string, max(0, match.start() - _WORD_BEFORE), match.start()):
         return match[0]  # "Đường Hai Bà Trưng": a capitalised term inside a proper noun (a street, a district)
     if group == "pt" and match[0][:1].isupper():
         from transforms.builtin._pii_prose_names import flags_of

@@ -292,7 +292,8 @@ def scrub_initialled_names(text: str, replace: Replace) -> str:
     text outside ASCII."""
     if "." not in text:
         return text
-    return _CYRILLIC_INITIALS_RE.sub(lambda m: m[0] if _NAMED_AFTER_RE.search(text, 0, m.start()) else replace(
+    # "имени " is six characters: the words before a match are read in that window, not from the text's start
+    return _CYRILLIC_INITIALS_RE.sub(lambda m: m[0] if _NAMED_AFTER_RE.search(text, max(0, m.start() - 8), m.start()) else replace(
         "name", " ".join(m[0].lower().split()), m[0]), text)
 
 
