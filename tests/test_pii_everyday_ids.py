@@ -8,14 +8,8 @@ import json
 
 import pytest
 
-from tests.test_pii_names_in_formats import chain, stored  # noqa: F401  (the chain fixture, a text stored)
+from tests.test_pii_names_in_formats import chain, stored, stored_body  # noqa: F401  (the chain fixture, a text stored)
 from transforms.testing import make_record
-
-
-def _stored_body(chain, body: dict) -> dict:
-    record = make_record()
-    record["request"]["body"] = body
-    return chain.run(json.dumps(record, ensure_ascii=False), "2026-12-03T00:00:00.000Z").record["request"]["body"]
 
 
 @pytest.mark.parametrize(
@@ -29,7 +23,7 @@ def _stored_body(chain, body: dict) -> dict:
 )
 def test_identifiers_under_their_own_languages_names_are_masked(chain, key, value):
     # GIVEN an identifier under the name an API of its country gives it  WHEN stored
-    out = _stored_body(chain, {key: value, "status": "ok"})
+    out = stored_body(chain, {key: value, "status": "ok"})
     # THEN the value is gone, the rest is kept
     assert value not in json.dumps(out, ensure_ascii=False) and out["status"] == "ok", out
 
@@ -40,7 +34,7 @@ def test_an_oauth_token_requests_code_and_verifier_are_redacted_wherever_they_si
     body = {"grant_type": "authorization_code", "code": code, "code_verifier": "dBjftJeZ4CVP-mB92K27uhbUJU1p1r",
             "redirect_uri": "https://app.example.com/oauth/callback", "client_id": "app-1"}
     # WHEN stored
-    out = _stored_body(chain, body)
+    out = stored_body(chain, body)
     form = stored(chain, f"grant_type=authorization_code&code={code}&redirect_uri=x")
     # THEN the code and the verifier are gone, the rest is kept
     assert out["code"] == "[redacted]" and out["code_verifier"] == "[redacted]"
@@ -124,7 +118,7 @@ def test_health_data_under_its_field_names_is_a_class_of_its_own(chain):
                          "chiefComplaint": "chest tightness"},
             "diagnostics": {"uptime_s": 5120}, "item": {"condition": "used"}, "dish": {"allergens": ["gluten"]}}
     # WHEN stored with the defaults, and with the health class kept
-    out = _stored_body(chain, body)
+    out = stored_body(chain, body)
     from transforms.testing import run_transform
 
     record = make_record()

@@ -4,12 +4,9 @@ default chain; and the look-alikes that stay."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.test_pii_names_in_formats import chain, stored  # noqa: F401  (the chain fixture, a text stored)
-from transforms.testing import make_record
+from tests.test_pii_names_in_formats import chain, stored, stored_body  # noqa: F401  (the chain fixture, a text stored)
 
 
 @pytest.mark.parametrize(
@@ -66,11 +63,9 @@ def test_a_romance_address_field_is_an_address_whatever_its_use():
 
 def test_the_lines_under_a_romance_address_field_are_masked(chain):
     # GIVEN a French delivery address object
-    record = make_record()
-    record["request"]["body"] = {"adresse_livraison": {"ligne1": "Bât. C, Apt 42", "ligne2": "12 allée des Lilas",
-                                                       "ville": "Lyon"}}
+    sent = {"adresse_livraison": {"ligne1": "Bât. C, Apt 42", "ligne2": "12 allée des Lilas", "ville": "Lyon"}}
     # WHEN stored
-    body = chain.run(json.dumps(record), "2026-12-03T00:00:00.000Z").record["request"]["body"]
+    body = stored_body(chain, sent)
     # THEN its lines are masked, its town is kept
     assert body["adresse_livraison"]["ligne1"] == "[address]" and "Lilas" not in body["adresse_livraison"]["ligne2"]
     assert body["adresse_livraison"]["ville"] == "Lyon"

@@ -20,11 +20,16 @@ def chain():
     return build_chain(get_plugin_manager(), None)
 
 
-def stored(chain, text: str) -> str:
+def stored_body(chain, body: dict) -> dict:
+    """The request body a record carrying ``body`` is stored with, through ``chain``."""
     record = make_record()
-    record["request"]["body"] = {"text": text}
+    record["request"]["body"] = body
     result = chain.run(json.dumps(record, ensure_ascii=False), "2026-12-03T00:00:00.000Z")
-    return result.record["request"]["body"]["text"]
+    return result.record["request"]["body"]
+
+
+def stored(chain, text: str) -> str:
+    return stored_body(chain, {"text": text})["text"]
 
 
 PEOPLE = [

@@ -9,7 +9,7 @@ from importlib import resources
 
 import pytest
 
-from tests.test_pii_names_in_formats import chain, stored  # noqa: F401  (the chain fixture, a text stored)
+from tests.test_pii_names_in_formats import chain, stored, stored_body  # noqa: F401  (the chain fixture, a text stored)
 from transforms.builtin import _pii_prose_names as prose
 from transforms.testing import make_record
 
@@ -205,14 +205,6 @@ def test_chinese_korean_and_japanese_self_introductions_and_signatures_are_maske
     assert stored(chain, text) == expected
 
 
-def _stored_body(chain, body: dict) -> dict:
-    import json
-
-    record = make_record()
-    record["request"]["body"] = body
-    return chain.run(json.dumps(record, ensure_ascii=False), "2026-12-03T00:00:00.000Z").record["request"]["body"]
-
-
 def test_a_name_alone_under_a_key_that_names_a_person_is_masked(chain):
     # GIVEN values under person keys that reads_as_name's "two capitalised words" does not cover
     body = {"receiver": "黄丽萍", "buyer": "최우진", "patient": "Müller, Hans", "author": "Marco", "driver": "MARCO",
@@ -221,7 +213,7 @@ def test_a_name_alone_under_a_key_that_names_a_person_is_masked(chain):
             "customer": "Guest", "owner": "Unknown", "assignee": "safari", "reviewer": "platform-team",
             "user": "usr_8812", "to": "Paris", "from": "London"}
     # WHEN stored
-    out = _stored_body(chain, body)
+    out = stored_body(chain, body)
     # THEN each name is masked, everything else is kept
     assert [k for k in ("receiver", "buyer", "patient", "author", "driver") if out[k] != "[name]"] == []
     assert out["attendees"] == ["[name]", "[name]", "anonymous"]
@@ -313,16 +305,13 @@ def test_a_greeting_to_a_customer_and_places_named_for_people_stay(chain, text):
 
 def test_the_names_of_dishes_airports_and_universities_under_a_name_key_stay(chain):
     # GIVEN a menu, a flight's airports and a list of universities, each under a bare "name"
-    import json
-
-    record = make_record()
-    record["request"]["body"] = {
+    sent = {
         "desserts": [{"nom": "Crêpe Suzette", "prix": "8,50 €"}], "pizze": [{"nome": "Margherita", "prezzo": "7,00"}],
         "partenzaNome": "Aeroporto Leonardo da Vinci", "arrival": {"name": "John F. Kennedy International Airport"},
         "universidad": {"nombre": "Universidad Carlos III de Madrid"},
         "customer": {"name": "Jane Doe"}}
     # WHEN stored
-    body = chain.run(json.dumps(record), "2026-12-03T00:00:00.000Z").record["request"]["body"]
+    body = stored_body(chain, sent)
     # THEN the things' names are kept; a person's is not
     assert body["desserts"][0]["nom"] == "Crêpe Suzette" and body["pizze"][0]["nome"] == "Margherita"
     assert body["partenzaNome"] == "Aeroporto Leonardo da Vinci"

@@ -5,12 +5,9 @@ Ethereum keystore's encrypted key, a Secret Manager payload; and their look-alik
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.test_pii_names_in_formats import chain, stored  # noqa: F401  (the chain fixture, a text stored)
-from transforms.testing import make_record
+from tests.test_pii_names_in_formats import chain, stored, stored_body  # noqa: F401  (the chain fixture, a text stored)
 
 XMLRPC = ("<?xml version=\"1.0\"?><methodCall><methodName>{method}</methodName><params>{params}</params></methodCall>")
 
@@ -58,12 +55,6 @@ def test_their_look_alikes_stay(chain, text):
     assert stored(chain, text) == text
 
 
-def _stored_body(chain, body: dict) -> dict:
-    record = make_record()
-    record["request"]["body"] = body
-    return chain.run(json.dumps(record), "2026-12-03T00:00:00.000Z").record["request"]["body"]
-
-
 def test_a_keystores_encrypted_key_and_a_secret_managers_payload_are_redacted(chain):
     # GIVEN an Ethereum keystore, a Secret Manager version, and look-alikes that hold no secret
     body = {
@@ -75,7 +66,7 @@ def test_a_keystores_encrypted_key_and_a_secret_managers_payload_are_redacted(ch
         "envelope": {"ciphertext": "no-kdf-here", "algorithm": "none"},
     }
     # WHEN stored
-    out = _stored_body(chain, body)
+    out = stored_body(chain, body)
     # THEN the encrypted key and the secret are gone; a topic's payload and other ciphertext stay
     assert out["keystore"]["crypto"]["ciphertext"] == "[redacted]"
     assert out["version"]["payload"]["data"] == "[redacted]" and out["version"]["payload"]["dataCrc32c"] == "2846012392"
