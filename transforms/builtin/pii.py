@@ -87,6 +87,7 @@ from transforms import ConfigError, hookimpl, reject_unknown_options
 from transforms.builtin._pii_ids import card_number_like
 from transforms.builtin._pii_geo import coarse_coordinate, names_a_machine, precise_point
 from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
+from transforms.builtin._pii_locality import ADDRESS_MASK, masked_address
 from transforms.builtin._pii_kinds import (
     ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, KIND_CLASS, TRUNCATE, actions_of, class_of,
 )
@@ -628,6 +629,28 @@ def _canonical(kind: str, text: str) -> str:
     return _NON_ALNUM_RE.sub("", text).upper()  # IDs, IBANs, account numbers, postal codes
 
 
+#: Words of a key that holds one line or part of an address, not all of it (``street``,
+#: ``address_line_1``, ``address1``, ``house_number``): masked whole, no town to keep.
+_ADDRESS_PART_WORDS = frozenset("""
+    line street strasse straße str calle rue straat straatnaam ulica ulice sokak cadde logradouro via
+    house housenumber hausnummer huisnummer number numero nr no building flat apartment apt unit suite floor
+    po box postfach apartado name
+""".split())
+
+
+def _names_a_whole_address(key: str) -> bool:
+    """Does ``key`` (a field of the address class) hold a whole address (``address``,
+    ``shippingAddress``, ``adresse``, ``住所``) rather than one of its lines or parts?"""
+    return not any(word in _ADDRESS_PART_WORDS or any(ch.isdigit() for ch in word) for word in words(key))
+
+
+def _whole_address(field: Field, value: Any) -> Any:
+    """What ``field`` (the address class's, masked) makes of a whole address: the mask but for
+    its town and region (:func:`._pii_locality.masked_address`); a label it keeps is kept."""
+    masked = field.apply(value)
+    return masked_address(value) if masked == ADDRESS_MASK and type(value) is str else masked
+
+
 class Pii:
     """The configured transform; one per Lambda container."""
 
@@ -670,6 +693,7 @@ class Pii:
         self.key_rule = lru_cache(maxsize=16384)(self._key_rule)
         self.header_rule = lru_cache(maxsize=4096)(self._header_rule)
         self._coarse = lru_cache(maxsize=4096)(self.names.is_coarse)
+        self._whole_address = lru_cache(maxsize=4096)(_names_a_whole_address)
         self.context = lru_cache(maxsize=16384)(self._key_context)
         self._route_person = lru_cache(maxsize=4096)(self._route_context)
         self._route_parameters = lru_cache(maxsize=4096)(self._parameters_of)
@@ -802,6 +826,8 @@ class Pii:
             cut = truncate(value or text)
             if cut is not None:
                 return cut
+        if kind == "address":
+            return masked_address(text)
         return f"[{kind}]"
 
     def _sensitive_name(self, name: str) -> bool | str:
@@ -863,6 +889,8 @@ class Pii:
             (field.cls in _PERSON_EVIDENCE and field.kind not in _NOT_PERSON_EVIDENCE) or self.names.is_name_part(name))
         if clean == key and field is not None and field.action not in (KEEP, DROP) and not client:
             rule.leaf = field.apply
+            if field.kind == "address" and field.action == MASK and self._whole_address(key):
+                rule.leaf = partial(_whole_address, field)
         return rule
 
     def _cookie_rule(self, key: str) -> KeyRule:
@@ -1456,6 +1484,8 @@ class Pii:
             return item
         if item is None or kind is bool:
             return item
+        if kind is str and own.kind == "address" and own.action == MASK and field is None and self._whole_address(key):
+            return _whole_address(own, item)  # a whole address keeps its town (_pii_locality); a street line does not
         return own.apply(item)
 
     def _object_says(self, node: dict) -> bool | None:
