@@ -133,7 +133,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "b5-cas-ec-numbers-sds": "a substance's name under 'name'",
         "b5-public-holidays-de": "a holiday's name under 'name'",
         "b5-eponymous-diseases-catalog": "a disease's name under 'name'",
-        "b5-name-key-stations-airports": "a station's name under 'name'",
         "b5-name-key-breeds-plants": "a breed's or a plant's name under 'name'",
         "b5-name-key-storms-planets": "a storm's or a planet's name under 'name'",
         "b5-name-key-apps-libraries": "a package's name under 'name'",
@@ -334,8 +333,8 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 29),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (166, 22),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33)
-    "strings8-benign.jsonl": (0, 53),  # of 724 kept values, in 300 cases (84 before stop 32)
+    "strings8-personal.jsonl": (166, 21),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33)
+    "strings8-benign.jsonl": (0, 33),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
 }
 
 

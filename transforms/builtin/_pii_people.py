@@ -1184,9 +1184,19 @@ _INSTITUTION_WORDS = frozenset(
     pharmacy farmacia pharmacie stadtwerke ministry ministerium ministère ministerio council municipality gemeinde
     stadtverwaltung rathaus ayuntamiento mairie prefecture präfektur gmbh group gruppe holding holdings
     kontaktformular formular form aktiengesellschaft gesellschaft stadt landkreis bezirk museum shop store
-    library bibliothek""".split()
+    library bibliothek
+    airport aeropuerto aeroporto aéroport aeroport aeroportul aeropuertos flughafen lufthavn flygplats lentoasema
+    lentokenttä havalimanı havaalanı repülőtér lotnisko letiště letisko luchthaven αερολιμένας αεροδρόμιο аэропорт
+    аеропорт летище bandara נמל مطار हवाई
+    station bahnhof hauptbahnhof gare estación estação stazione dworzec nádraží terminal halte
+    stadium stadion estadio stadio theatre theater teatro théâtre cathedral kathedrale catedral cattedrale
+    kirche église iglesia chiesa igreja mosque moschee filiale filial sucursal loja tienda negozio
+    butik""".split()
 )
-_ORG_GUARD_RE = re.compile(r"[A-Z]{2}|[A-Z][a-z]")
+#: Institutions' words inside a word of a script written without spaces: 北京首都国际机场, 関西国際空港.
+_INSTITUTION_PARTS = ("机场", "機場", "空港", "공항", "大学", "大學", "대학교", "医院", "醫院", "病院", "병원", "车站", "車站")
+_ORG_GUARD_RE = re.compile(r"[A-Z]{2}|[A-Z][a-z]|[^\x00-\u024f]")
+_HYPHEN_PARTS_RE = re.compile(r"[-‐]")
 
 
 def reads_as_organisation(value: str) -> bool:
@@ -1196,7 +1206,9 @@ def reads_as_organisation(value: str) -> bool:
     text = value.strip()
     if _LEGAL_FORM_RE.search(text) is not None and " " in text:
         return True
-    return any(word.lower() in _INSTITUTION_WORDS for word in _WORD_RE.findall(text))
+    if any(part.lower() in _INSTITUTION_WORDS for word in _WORD_RE.findall(text) for part in _HYPHEN_PARTS_RE.split(word)):
+        return True  # "Goethe-Universität Frankfurt", "London Heathrow Airport", "Loja Rua Augusta"
+    return not text.isascii() and any(part in text for part in _INSTITUTION_PARTS)
 
 
 # --- logins in system logs, owners in device names -------------------------------------
