@@ -533,7 +533,10 @@ _CUES = {
              r"|फ़ोन|फोन|मोबाइल|मेरा नंबर|फोन नंबर|व्हाट्सएप|เบอร์โทร|เบอร์|โทรศัพท์|โทร|มือถือ"
              r"|số điện thoại|điện thoại|sđt|sdt|đt|số của tôi|gọi cho tôi|zalo|тел|мобильный|мой номер|позвоните"
              r"|звоните|сотовый|τηλ|τηλέφωνο|κινητό|τηλεφωνο|κινητο|전화번호|전화|휴대폰|핸드폰|연락처|電話番号|携帯番号"
-             r"|連絡先|联系电话|聯絡電話|手機|ring mig|ring til mig|ring meg|soita|ara beni|beni ara|cep|cel",
+             r"|連絡先|联系电话|聯絡電話|手機|ring mig|ring til mig|ring meg|soita|ara beni|beni ara|cep|cel"
+             # Egyptian Arabic, Hindi and Urdu "call", Indonesian "HP", Russian and Ukrainian "to the number"
+             r"|تليفون|تلفون|رقم التليفون|कॉल|काल|کال|hp|на номер|на номер телефона|номер телефона|номер телефону"
+             r"|мій номер|мого номера|мобільний|телефону",
     "ssn": r"ssn|social security|soc\.? ?sec\.?",
     "sin": r"sin|social insurance|nas|numéro d'assurance sociale",
     "bsn": r"bsn|burgerservicenummer|sofinummer|sofi",
@@ -595,7 +598,14 @@ _CUES = {
                    r"|dowód osobisty|егн|егн-то|מספר תעודת זהות|תעודת זהות|fødselsnummeret|fødselsnummer"
                    r"|паспорт|серия и номер|personal number|rodné číslo"
                    # Azerbaijan's personal code and identity card, Bulgarian "my EGN"
-                   r"|fin kod|fin kodu|FİN kod|FİN kodu|FİN|şəxsiyyət vəsiqəsi|şəxsiyyət vəsiqəsinin|ЕГН-то",
+                   r"|fin kod|fin kodu|FİN kod|FİN kodu|FİN|şəxsiyyət vəsiqəsi|şəxsiyyət vəsiqəsinin|ЕГН-то"
+                   # Iran's national code, Bangladesh's NID in Bengali, Malaysia's identity card
+                   r"|کد ملی|کدملی|شماره ملی"
+                   r"|এনআইডি|জাতীয় পরিচয়পত্র|no\. kp|no kp|kad pengenalan|no\. ic|ic number",
+    # Ukrainian and Russian taxpayer numbers: their Cyrillic words say nothing else, so any number
+    # after them is one, its checksum right or not ("inn" in Latin letters is checked: _CHECKED_CUES)
+    "tax_id": r"рнокпп|іпн|ідентифікаційний код|ідентифікаційний номер|єдрпоу|инн"
+              r"|идентификационный номер налогоплательщика",
     # the numbers an insurer or a health system knows a person by (reported as member_id)
     "member_id": r"member id|member number|membership number|subscriber id|subscriber number|insurance id"
                  r"|insurance number|policy holder id|medicaid id|medicaid number|beneficiary id|ehic|ehic card"
@@ -639,8 +649,7 @@ _CHECKED_CUES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|thai id|thai national id", "national_id", ("th.pin",)),
     (r"cnic|nicop|snic|computerized national identity card|شناختی کارڈ", "national_id", ("pk.cnic",)),
     (r"utr|unique taxpayer reference|self assessment utr|sa utr", "tax_id", ("gb.utr",)),
-    (r"инн|inn|идентификационный номер налогоплательщика", "tax_id", ("ru.inn",)),
-    (r"рнокпп|іпн|ідентифікаційний код|ідентифікаційний номер", "tax_id", ("ua.rntrc",)),
+    (r"inn", "tax_id", ("ru.inn",)),
     (r"numéro fiscal|numero fiscal|numéro fiscal de référence|n° fiscal|identifiant fiscal|spi|numéro spi",
      "tax_id", ("fr.nif",)),
     (r"kennitala", "national_id", ("is_.kennitala",)),
@@ -793,7 +802,7 @@ def _boundary_after(text: str, stop: int) -> bool:
 
 
 def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, str] | None:
-    if kind in ("passport", "driving_licence", "national_id", "member_id"):
+    if kind in ("passport", "driving_licence", "national_id", "member_id", "tax_id"):
         match = _WORD_VALUE_RE.match(text, at)
         if match is None or not _boundary_after(text, match.end()):
             return None
@@ -801,7 +810,7 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
         end = match.end()
         if kind == "passport" and (ru := _RU_PASSPORT_RE.match(text, at)) is not None:
             return ru.end(), kind, _SEPARATORS_RE.sub("", ru["series"] + ru["number"])
-        if kind in ("national_id", "passport") and (value.isdigit() or (value.isalpha() and value.isupper()
+        if kind in ("national_id", "passport", "tax_id") and (value.isdigit() or (value.isalpha() and value.isupper()
                                                                        and len(value) <= 4)):
             # an ID written in groups of digits ("120490 10026", "1234 5678 9018"): the
             # groups after the first are part of it

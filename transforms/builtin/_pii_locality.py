@@ -111,6 +111,7 @@ _TH_TAIL_RE = re.compile(r"[ ](?:จังหวัด|จ\.)?(?P<town>[\u0e00-\
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 _THAI_RE = re.compile("[\u0e00-\u0e7f]")
 _TOWN_MARK_RE = re.compile(_TOWN_MARK)
+_POSTCODE_FIRST_RE = re.compile(r"(?:" + _POSTCODE + r")[ ][^\W\d_]")
 
 
 def masked_address(address: str) -> str:
@@ -185,8 +186,8 @@ def _from_the_largest(first: str) -> bool:
     """Does an address start with its town, as Russian and Ukrainian ones do (``Санкт-Петербург,
     Невский пр-т``, ``м. Львів, вул. ...``)? Only in Cyrillic or after a town's mark: a first
     part in Latin letters may as well be a house's name."""
-    if _TOWN_MARK_RE.match(first) is not None:
-        return True
+    if _TOWN_MARK_RE.match(first) is not None or _POSTCODE_FIRST_RE.match(first) is not None:
+        return True  # "м. Львів", "6720 Szeged": a town's mark, a postal code before the town
     from transforms.builtin._pii_prose_names import GIVEN, SURNAME, flags_of
 
     # "Иванов Иван, ул. ..." starts with its addressee

@@ -231,7 +231,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             车主, 車主, 联系人, 聯絡人, 聯繫人, 收件人, 收货人, 收貨人, 예금주, 수령인, 보호자, 환자명,
             주문자명, 會員姓名, 会员姓名, 英文姓名, 户名, 戶名, 收件人, 收货人, піб, пиб, фио, გვარი, სახელი, nama penuh, nama, mbiemri, emri, nume, prenume complet, name on card, nameoncard, card name, nafn, mottagare, alici, alıcı, receiver name, consignee name, ayant droit, ayants droit,
             fio, penerima, nama penerima, nguoi nhan, ten nguoi nhan, ho ten, ho va ten, ibu kandung,
-            nama ibu kandung, mother maiden name, mothers maiden name
+            nama ibu kandung, mother maiden name, mothers maiden name,
+            nam khanevadegi, nam khanvadegi, nam e khanevadegi, otrymuvach, oderzhuvach, poluchatel, pita ka naam, pati ka naam,
+            naam, pura naam, nama ayah, nama bapa
         """,
     },
     "contact": {
@@ -307,7 +309,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             ημερομηνία γέννησης, imerominia gennisis, تاريخ الميلاد,
             تاریخ تولد, تاریخ پیدائش, תאריך לידה, जन्म तिथि, जन्मतिथि, जन्म दिनांक, জন্ম তারিখ, วันเกิด,
             ngay sinh, tanggal lahir, tgl lahir, tarikh lahir, kaarawan, tarehe ya kuzaliwa, dogum gunu, birth,
-            birth yyyymmdd, dob yyyymmdd, nascita, data di nascita, dogum, doğum, ngay sinh nhat, birth ymd, تاريخ الميلاد هجري, تاريخ الميلاد الهجري, hijri dob, dob hijri
+            birth yyyymmdd, dob yyyymmdd, nascita, data di nascita, dogum, doğum, ngay sinh nhat, birth ymd, تاريخ الميلاد هجري, تاريخ الميلاد الهجري, hijri dob, dob hijri,
+            data narodzhennia, data narodzhennya, data narodzhenya, tarikh tavallod, tarikhe tavallod, tarikh e tavallod,
+            janm tithi, janma tithi, janam tithi, janm tarikh, tarikh kelahiran, petsa ng kapanganakan, kapanganakan
         """,
         # where a person was born: with the date, it singles one out
         "birth_place": """
@@ -326,7 +330,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             paszport, paspoort, paspoortnummer, pasaport, pasaport no, paspor, nomor paspor, ho chieu,
             паспорт, номер паспорта, серия паспорта, серия и номер паспорта, διαβατήριο, 护照, 护照号, 护照号码, 護照,
             護照號碼, パスポート, パスポート番号, 旅券番号, 여권, 여권번호, جواز السفر, رقم جواز السفر,
-            گذرنامه, شماره گذرنامه, דרכון, מספר דרכון, पासपोर्ट, หนังสือเดินทาง
+            گذرنامه, شماره گذرنامه, דרכון, מספר דרכון, पासपोर्ट, หนังสือเดินทาง,
+            pasport, pasport id, pasportni dani, pasportnye dannye, nomer pasporta, seriya pasporta, pasport nomer
         """,
         "driving_licence": """
             driving licence, driving license, driver license, drivers license, driver licence,
@@ -352,7 +357,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             itin, tax ident, taxident, tax identification, steuer id, steuerid, steuernummer, steueridentifikationsnummer, codice fiscale,
             numero fiscal, nif, tfn, tax file number, cpf, cnpj, pan number, pan card, cuit, cuil,
             rfc, nip, numero contribuinte, contribuinte, vergi no, vergi numarasi, инн, ипн, іпн, npwp,
-            αφμ, 纳税人识别号, 统一社会信用代码, nip wlasciciela, numer nip, nip osoby, inn, nomer inn
+            αφμ, 纳税人识别号, 统一社会信用代码, nip wlasciciela, numer nip, nip osoby, inn, nomer inn,
+            rnokpp, рнокпп, edrpou, єдрпоу, kod edrpou, ipn, identyfikatsiinyi kod, kod melli, code melli, codemelli,
+            shomare melli, کد ملی
         """,
         # the numbers an institution knows a person by, printed on a card or a boarding pass:
         # an insurer's member ID, a student's SIS number, a trusted traveller's or frequent flyer's
@@ -370,7 +377,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             polisnummer, policy number, policy no, insurance policy number, numero polizza, numero poliza,
             numero de poliza, numero police, versicherungsscheinnummer, policennummer, polis, polis oms, oms polis,
             nomer polisa, tsi, tarjeta sanitaria, tarjeta sanitaria individual, codigo cip, cip sanitario,
-            student id, student number, studentid, matriculation number, matrikelnummer, fallnummer, patientennummer, patient id number, numero dossier patient, ipp, dossier patient, nhs number, hokensho, 保険証番号, 被保険者番号, 記号番号
+            student id, student number, studentid, matriculation number, matrikelnummer, fallnummer, patientennummer, patient id number, numero dossier patient, ipp, dossier patient, nhs number, hokensho, 保険証番号, 被保険者番号, 記号番号, no kartu, nomor kartu, no kartu bpjs, nomor bpjs, no bpjs, philhealth, philhealth no, philhealth number, pin philhealth
         """,
         "national_id": """
             national id, shenfenzheng, shenfenzheng hao, jumin beonho, juminbeonho, jumin deungrok beonho, nationalid, national identifier, national id number, national identity number,
@@ -437,6 +444,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             direct deposit, deposit account, payout account,
             nomor rekening, no rekening, 口座番号, 口座, 계좌번호, 账号, 银行账号, 银行卡号, cislo uctu,
             numero de cuenta, nuban, account no nuban,
+            akaun bank, no akaun, nombor akaun, akaun, nomor akun bank, shomare hesab, shaba number, hesab,
             conta, konto, bankkonto, kontonr, bankgiro, plusgiro, bankgironummer,
             cvu, cbu, chave pix, pix key, chavepix, so tai khoan, số tài khoản, conta corrente, numero conta, clabe, raschetny schet, расчетный счет, расчётный счёт, лицевой счет, खाता संख्या, खाता नंबर, bank account no
         """,
@@ -675,6 +683,8 @@ COARSE: dict[str, str] = {
         kanton, departement, comune, gemeente, gemeinde, landkreis, comunidad, mesto, obec, okres, kraj, grad,
         opcina, varos, megye, kaupunki, kunta, lan, kommune, fylke, miestas, pilseta, linn, maakond, oras, judet,
         sehir, il, ilce, город, область, район, город/населенный пункт, місто, πόλη, νομός, 都市, 市区町村,
+        commune, municipio, municipality name, woonplaats, plaats, bairro, barrio, shahar, kota, kabupaten, provinsi,
+        negeri, bandar, tinh, thanh pho, quan, huyen, lungsod, lalawigan, mji, jiji, mkoa, wilaya, gorod, misto, oblast,
         都道府県, 城市, 省, 시, 도, مدينة, المدينة, شهر, استان, עיר
     """,
     "location": """
@@ -686,7 +696,11 @@ COARSE: dict[str, str] = {
         expiry year, expiration month, expiration year, funding, network, networks, wallet, issuer,
         issuing bank, bank, fingerprint, three d secure, checks
     """,
-    "government_id": "issuing country, issuer, issued by, expiry, expires, expiration, expiry date, expiration date",
+    "government_id": """
+        issuing country, issuer, issued by, expiry, expires, expiration, expiry date, expiration date,
+        kem vydan, kem vydano, kym vydano, organ vydachi, vydan, issuing authority, autorite de delivrance,
+        ausstellende behorde, ausstellungsbehorde
+    """,
     "bank_account": "bank, bank name, bic, swift, swift code, bic code, bank code",
 }
 

@@ -1455,8 +1455,11 @@ class Pii:
         if kind is dict or kind is list:
             says = self.context(key)
             person = person if says is None else says
-        if own is None and field is not None and not self._coarse(key, field.cls):
-            own = field
+        if own is None and field is not None:
+            if not self._coarse(key, field.cls):
+                own = field
+            elif kind is dict:
+                person = False  # an address's {"city": {"name": "Benito Juárez"}}: a place's name, no one's
         if own is None and field is None and sub is None and rule is not None and rule.person:
             searched = kind is str and self.text.names_a_search(key)
             if kind is str and (reads_as_name(item) or (not searched and is_a_name_alone(item))):
@@ -1484,7 +1487,7 @@ class Pii:
             return item
         if item is None or kind is bool:
             return item
-        if kind is str and own.kind == "address" and own.action == MASK and field is None and self._whole_address(key):
+        if kind is str and own.kind == "address" and own.action == MASK and self._whole_address(key):
             return _whole_address(own, item)  # a whole address keeps its town (_pii_locality); a street line does not
         return own.apply(item)
 
