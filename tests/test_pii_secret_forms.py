@@ -71,3 +71,62 @@ def test_a_keystores_encrypted_key_and_a_secret_managers_payload_are_redacted(ch
     assert out["keystore"]["crypto"]["ciphertext"] == "[redacted]"
     assert out["version"]["payload"]["data"] == "[redacted]" and out["version"]["payload"]["dataCrc32c"] == "2846012392"
     assert out["message"]["payload"]["data"] == "eyJvcmRlciI6IDF9" and out["envelope"]["ciphertext"] == "no-kdf-here"
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        # a password told in a sentence, in many languages, with words between its word and its value
+        ("Доступ к админке: логин admin, пароль Xk9#mPq2vL, не меняйте", ["Xk9#mPq2vL"]),
+        ("Oye, la clave del wifi del local es Taquitos#2025, apúntalo", ["Taquitos#2025"]),
+        ("A senha do Wi-Fi do escritório é Cafe@Pao2025 e a impressora", ["Cafe@Pao2025"]),
+        ("Mon identifiant est compta-rennes et mon mdp c'est Bretagne35*, pouvez-vous", ["Bretagne35*"]),
+        ("Min, password VPN kantor yang baru: Kopi#Susu2025. Username tetap", ["Kopi#Susu2025"]),
+        ("sure: user `svc_billing` pw `Bl!ll1ng-Pr0d-77` (rotating friday)", ["Bl!ll1ng-Pr0d-77"]),
+        ("Hasło do panelu to Zubr#2024x, nie udostępniaj", ["Zubr#2024x"]),
+        # codes: before their word, after words between, Arabic with "and" written on
+        ("Dear Customer, 618204 is your OTP for txn of INR 12,499.00 at AMAZON", ["618204"]),
+        ("o PIN da impressora HP LaserJet é 8830.", ["8830"]),
+        ("الرمز السري للبطاقة هو 8274، ورمز التحقق المرسل إلى الجوال 551903.", ["8274", "551903"]),
+        # a command's quoted password, a key after its Korean words, a kubeconfig's key in a string
+        ("mysql -h 10.0.4.12 -u root -p'Gr33n#Tea2025' inventory < dump.sql", ["Gr33n#Tea2025"]),
+        ("카카오 REST API 키는 f925f77e0bb3f3ef088062aa60d2dd7c 입니다.", ["f925f77e0bb3f3ef088062aa60d2dd7c"]),
+        ("users:\n- name: admin\n  user:\n    client-key-data: U4tmXlO83MpDnyEj8ajR3AIxV2NdN5\n", ["U4tmXlO83MpDnyEj8ajR3AIxV2NdN5"]),
+    ],
+)
+def test_passwords_and_codes_told_in_prose_are_redacted(chain, text, secrets):
+    # GIVEN a password, a code or a key written in a sentence or a command  WHEN stored  THEN it is gone
+    out = stored(chain, text)
+    assert [s for s in secrets if s in out] == [], out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"utilizador": "armazem-porto", "palavra_passe": "Bacalhau#77"},
+        {"потребител": "sklad_sofia", "парола": "Banitsa!2025"},
+        {"jina_la_mtumiaji": "ghala-msa", "nenosiri": "Ugali!2025"},
+        {"tan": "884201", "verfahren": "pushTAN"},
+        {"결제": {"카드비밀번호앞2자리": "47", "cvc": "318"}},
+    ],
+)
+def test_credentials_under_more_languages_field_names_are_redacted(chain, body):
+    # GIVEN a credential under its field name in Portuguese, Bulgarian, Swahili, German banking or Korean
+    stored_text = str(stored_body(chain, body))
+    # THEN no value of a credential field is stored
+    assert not any(v in stored_text for v in ("Bacalhau#77", "Banitsa!2025", "Ugali!2025", "884201", "'47'", "318"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la clave del éxito es la constancia",
+        "Room 1203 is your code-free zone",
+        "Your OTP expires in 300 seconds",
+        "the pw is wrong, try again",
+        "A tan leather jacket, size 42",
+    ],
+)
+def test_sentences_about_passwords_and_codes_without_one_stay(chain, text):
+    # GIVEN a sentence with a password's or a code's word and no secret  WHEN stored  THEN it is kept whole
+    assert stored(chain, text) == text

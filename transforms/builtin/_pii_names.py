@@ -104,6 +104,9 @@ CREDENTIAL_HEADERS: frozenset[str] = frozenset(h.lower() for h in credentials()[
 
 #: Terms this long also match as the end of a word written without separators.
 _SUFFIX_MIN = 5
+#: Kana, CJK ideographs and Hangul (its syllables and, as words() decomposes them, its jamo): a term in these scripts matches anywhere inside a word.
+_CJK_RE = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
 
 
 class NameRule:
@@ -115,6 +118,8 @@ class NameRule:
         self._term_sizes = sorted({len(t) for t in self.terms})
         self._joined = frozenset("".join(t) for t in self.terms if len("".join(t)) >= _SUFFIX_MIN)
         self._joined_sizes = sorted({len(j) for j in self._joined})
+        # Chinese, Japanese and Korean write a field name as one word: 카드비밀번호앞2자리 holds 비밀번호
+        self._cjk = tuple(sorted({"".join(t) for t in self.terms if _CJK_RE.search("".join(t))}))
 
     def is_sensitive(self, name: str) -> bool:
         # Set lookups per position and size, not a scan of every term: a hostile message
@@ -144,7 +149,9 @@ class NameRule:
                 if parts[i:i + size] in terms:
                     return True
         joined = self._joined
-        return any(part[-size:] in joined for part in parts for size in self._joined_sizes if len(part) >= size)
+        if any(part[-size:] in joined for part in parts for size in self._joined_sizes if len(part) >= size):
+            return True
+        return any(term in part for part in parts if not part.isascii() for term in self._cjk)
 
     def stems(self) -> set[str]:
         """First words of the terms: any text holding a sensitive name holds one of them."""

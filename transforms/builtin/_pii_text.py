@@ -271,7 +271,8 @@ _HEADER_LINE_VALUE_RE = re.compile(
 #: (``tel=+48 512 345 678``, ``iban=DE89 3704 0044 0532 0130 00``).
 _SPACED_TAIL_RE = re.compile(r"(?:[ ]{1,2}[0-9A-Z(][0-9A-Z()./-]{0,11}+(?![a-z]))*+")
 _PLAIN_VALUE_RE = re.compile(
-    r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?(?:\[[a-z_]{2,32}\])?[^&\s;,\"'{}\[\]<>]*+)"
+    r"(?P<value>(?:(?i:bearer|basic|digest|token)[ ]+)?(?:\[[a-z_]{2,32}\])?[^&\s;,\"'{}\[\]<>，。；、！？]*+)"
+
 )
 #: ``<lastName>Doe</lastName>``, ``<ns:password type="x">...</ns:password>``: an XML or HTML
 #: element holding text only, its tag judged as a pair's name. Runs stop at the next ``<``,
@@ -363,7 +364,7 @@ _FLAG_RE = re.compile(
 #: a short flag no other tool gives a credential, so only after one of their names.
 _DB_PASSWORD_RE = re.compile(
     r"(?<![\w-])(?:mysql(?:dump|admin|import|check|pump|sh|binlog)?|mariadb(?:-dump|-admin|-import|-check)?)(?![\w-])"
-    r"[^\n|;&]{0,256}?[ ]-p(?P<password>[^\s\"'-][^\s\"']{0,255}+)"
+    r"[^\n|;&]{0,256}?[ ]-p(?P<quote>['\"])?(?P<password>(?(quote)[^'\"\n]{1,255}+|[^\s\"'-][^\s\"']{0,255}+))"
 )
 #: Other command lines and connection strings that carry a password: sshpass's ``-p``
 #: (quoted or not), Oracle's ``user/password@`` after one of its tools or before ``@//``.

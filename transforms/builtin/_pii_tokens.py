@@ -31,6 +31,7 @@ from importlib import resources
 from typing import Callable
 
 from transforms.builtin._pii_literals import Literals, literal_prefix, literal_starts
+from transforms.builtin._pii_names import not_a_secret
 from transforms.builtin._pii_words import cased, one_of, starts_word, swap_group, top_level, variants
 
 Replace = Callable[[str, str, str], str]
@@ -121,7 +122,16 @@ _GO_DSN_RE = re.compile(r"(?<![\w.-])[\w.-]{1,64}+:(?P<password>[^\s@/\"']{1,256
 #: and a card's security code or a one-time code written next to its word ("cvv 123",
 #: "CVC: 4242", "OTP 123456", "PIN 1234": digits only, so "pin it" and "otp enabled" stay).
 #: One pattern, so that a string is scanned once for both.
-_PASSWORD_WORDS = "password|passwort|passcode|passphrase|mot de passe|contraseña|contrasena|senha|wachtwoord|pin"
+_PASSWORD_WORDS = (
+    "password|passwort|passcode|passphrase|mot de passe|contraseña|contrasena|senha|wachtwoord|pin"
+    # more languages, and what people write for short: "mdp", "pw", "pwd"
+    "|mdp|pw|pwd|пароль|парола|гасло|parola|hasło|haslo|heslo|jelszó|jelszavam|salasana|lösenord|lösenordet|passord"
+    "|passordet|adgangskode|kodeord|şifre|şifrem|sifre|kennwort|kata sandi|kata laluan|mật khẩu|palavra-passe"
+    "|palavra passe|wachtwoord|wifi password|wi-fi password|wlan-passwort|wlan passwort|nenosiri"
+)
+#: A word for a password that is an ordinary word too (Spanish "clave": "la clave del éxito"):
+#: only with a value that looks like a password, after a copula (:data:`_SAID_RE`'s ``gapped``).
+_PASSWORD_NOUNS = "clave"
 _PASSWORD_ADJECTIVES = (
     "temporary|temp|new|initial|default|one-time|temporaire|provisoire|nouveau|provisional|temporal|nueva"
     "|nuevo|temporária|temporaria|provisória|provisoria|nova|temporaneo|temporanea|provvisoria|nuova|vorläufiges"
@@ -160,6 +170,8 @@ _CODE_WORDS = (
     "|еднократен код|код підтвердження|код перевірки|одноразовий код|верификациони код|код за потврду"
     # the Middle East, South and South-East Asia, Africa
     "|رمز التحقق|رمز التأكيد|كود التحقق|كود التفعيل|رمز التفعيل|رمز الدخول|كلمة المرور لمرة واحدة"
+    # with "and" written on (ورمز), a card's secret number
+    "|ورمز التحقق|وكود التحقق|ورمز التأكيد|الرمز السري|والرمز السري|الرقم السري|والرقم السري|رمز سري"
     "|קוד האימות|קוד אימות|קוד הכניסה|קוד חד פעמי|קוד האישור|קוד אישור|کد تایید|کد تأیید|رمز یکبار مصرف"
     "|کد ورود|کد فعال سازی|تصدیقی کوڈ|ओटीपी|सत्यापन कोड|वन टाइम पासवर्ड|ওটিপি|যাচাইকরণ কোড|যাচাই কোড"
     "|รหัส OTP|รหัสOTP|รหัสยืนยัน|รหัสผ่านครั้งเดียว|mã xác thực|mã xác minh|mã xác nhận|mã OTP|mã kích hoạt"
@@ -172,7 +184,10 @@ _CODE_WORDS_AS_WRITTEN = "TAN|mTAN|smsTAN|SMS-TAN|pushTAN|chipTAN|photoTAN|TAN-N
 #: in prose or a log line (a random-looking value: letters and digits, 20 or more).
 _KEY_WORDS = ("private key|secret key|signing key|encryption key|master key|api key|access key|api token|access token"
               "|auth token|refresh token|client secret|webhook secret|api secret|app secret|shared secret|signing secret"
-              "|consumer secret|auth secret|secret token")
+              "|consumer secret|auth secret|secret token"
+              # Korean and Japanese: "REST API 키는 ...", "APIキーは ..."
+              "|api 키는|api 키|api키는|rest api 키는|앱 키는|시크릿 키는|apiキーは|apiキー")
+
 _SAID_RE = re.compile(
     r"(?:" + cased(_KEY_WORDS) + r")[ ]{1,3}(?:is[ ]{1,3}|[:=][ ]?)?\\?[\"'‘“]?(?P<key>(?:0x)?[A-Za-z0-9+/_-]{20,512}+={0,2}+)"
     r"(?![A-Za-z0-9+/=_-])"
@@ -185,7 +200,14 @@ _SAID_RE = re.compile(
     r"|(?:(?:has|have)[ ]been[ ]|was[ ]|is[ ]|been[ ])?(?:reset|changed|set|updated)[ ]to)"
     r"(?:[ ]{0,2}:)?[ ]{1,3}(?:\\?[\"'‘“«][ ]?)?(?P<value>[^\s\"'<>‘’“”«»]{1,128}+)"
     # "with password 'hunter2'", 'Passwort "geheim123"': a quoted word right after the word
-    r"|(?:" + cased(_PASSWORD_WORDS) + r")[ ]{1,3}\\?[\"'‘“](?P<quoted>[^\s\"'‘’“”\\]{1,128}+)(?=\\?[\"'’”])"
+    r"|(?:" + cased(_PASSWORD_WORDS) + r")[ ]{1,3}\\?[\"'‘“`](?P<quoted>[^\s\"'‘’“”`\\]{1,128}+)(?=\\?[\"'’”`])"
+    # "la clave del wifi del local es Taquitos#2025", "A senha do Wi-Fi do escritório é ...", "password
+    # VPN kantor yang baru: ...": words between, then a copula or a colon, then a value that mixes
+    # letters with digits or signs
+    r"|(?:" + cased(_PASSWORD_WORDS) + "|" + cased(_PASSWORD_NOUNS) + r")(?:(?:[ ][^\s\d:：.,;!?()\[\]\"'=]{1,20}+){0,4}?"
+    r"[ ]{1,3}(?:is|ist|est|c'est|c’est|es|é|è|är|er|jest|to|это|є|adalah|ialah|là|lautet|sera|será|sarà)[ ]{1,3}[:：]?"
+    r"|(?:[ ][^\s\d:：.,;!?()\[\]\"'=]{1,20}+){1,4}?[ ]?[:：])"
+    r"[ ]{0,3}(?P<gapped>(?=[^\s\"'<>]{0,127}[0-9!@#$%^&*])(?=[^\s\"'<>]{0,127}[^\W\d_])[^\s\"'<>]{6,128}+)"
     # "use password Xk29-pq7 to log in": a word right after it that mixes letters and digits
     r"|(?:" + cased(_PASSWORD_WORDS) + r")[ ]{1,3}(?P<bare>(?=[^\s\"'<>]{0,127}[0-9])(?=[^\s\"'<>]{0,127}[A-Za-z])"
     r"[^\s\"'<>]{6,128}+)"
@@ -194,7 +216,8 @@ _SAID_RE = re.compile(
     r"(?:[ ]{1,3}(?:code|number|no\.?))?"
     # up to four words between, in the languages that put them there: "mã xác thực của bạn
     # là ...", "Ihre TAN für den Auftrag lautet: ...", "κωδικός επαλήθευσής σας είναι ..."
-    r"(?P<gap>(?:[ ][^\s\d:：.,;!?()\[\]]{1,20}+){1,4}?(?=[ ]{0,3}[:：]?[ ]{0,3}[0-9]))?"
+    r"(?P<gap>(?:[ ][^\s\d:：.,;!?()\[\]]{1,20}+){1,5}?(?=[ ]{0,3}[:：]?[ ]{0,3}[0-9]))?"
+
     r"[ ]{0,3}(?:[是为為はが는은이를])?[ ]{0,3}[:#=：]?[ ]{0,3}"
     # "your verification code is 482913", "Ihr Bestätigungscode lautet 482913", "kod weryfikacyjny to ..."
     r"(?:(?:is|was|ist|lautet|est|es|é|è|är|er|jest|to|on|is:)[ ]{1,3})?[\[【(「]?"
@@ -206,13 +229,13 @@ _SAID_RE = re.compile(
 #: "Use 209 381 to sign in".
 _ONE_TIME = r"(?P<otp>[0-9]{4,8}|[0-9]{3}[ -][0-9]{3})(?![0-9A-Za-z])"
 #: The word "code" in the languages of :data:`_SMS_CODE_RE` (a cue test must find one).
-_CODE_NOUNS = "code|kod|код|koodi|kodunuz|código|codice"
+_CODE_NOUNS = "code|kod|код|koodi|kodunuz|código|codice|otp|passcode"
 _SMS_CODE_RE = re.compile(
     r"(?:" + cased("your|votre|ihr|dein|tu|su|seu|sua|twój|twoj|uw|je|din|ваш|твой") + r")"
     r"(?:[ ][^\s.,;:!?]{1,20}){0,3}?[ ](?:" + cased(_CODE_NOUNS) + r")"
     r"(?:[ ](?:is|ist|lautet|est|es|é|è|to|är|er|jest|on))?[ ]?[:：]?[ ]{0,2}[\[【(「]?" + _ONE_TIME
     + r"|(?<![\w-])(?:G-)?" + _ONE_TIME.replace("otp", "before") + r"[ ](?:is|est|ist|es|é|è) (?:your|votre|Ihr|dein|tu|su|seu|sua)"
-    r"[ ](?:[^\s.]{1,20}[ ]){0,3}?(?:code|Code|CODE|kod|código|codice)"
+    r"[ ](?:[^\s.]{1,20}[ ]){0,3}?(?:code|Code|CODE|kod|código|codice|OTP|otp|PIN|TAN|passcode|one-time password)(?![\w-])"
     r"|(?:" + cased("use|enter") + r")[ ]" + _ONE_TIME.replace("otp", "use") + r"[ ](?:to|as|for)[ ]"
     r"(?:sign|log|verify|confirm|complete|reset|access|continue)"
 )
@@ -257,7 +280,7 @@ def _one_time(match: re.Match[str], redacted: str) -> str:
 
 #: What a match of :data:`_SAID_RE` or :data:`_SMS_CODE_RE` starts with, at the start of a
 #: word (:func:`_said`).
-CUE_WORDS = [*variants(_KEY_WORDS), *variants(_PASSWORD_WORDS), *variants(_CODE_WORDS), *variants(_CODE_NOUNS),
+CUE_WORDS = [*variants(_KEY_WORDS), *variants(_PASSWORD_WORDS), *variants(_PASSWORD_NOUNS), *variants(_CODE_WORDS), *variants(_CODE_NOUNS),
              *top_level(_CODE_WORDS_AS_WRITTEN), *variants(_CODES_LIST_WORDS)]
 #: A lifetime or a count after the digits: not a code.
 _UNIT_AFTER_RE = re.compile(r"[ ]?(?:s|ms|sec|secs|seconds|min|mins|minutes|h|hours|days|digits|characters|times|%)(?![A-Za-z])")
@@ -614,7 +637,7 @@ def _said(match: re.Match[str], redacted: str) -> str:
         if not (token_like(key) and any(c.isdigit() for c in key)):
             return match[0]
         return match[0][:match.start("key") - match.start()] + redacted
-    group = next(g for g in ("value", "quoted", "bare", "code") if match[g] is not None)
+    group = next(g for g in ("value", "quoted", "bare", "gapped", "code") if match[g] is not None)
     value = match[group].rstrip(".,;:)")
     if not value or value.lower() in _SAID_NOT_VALUES or value == redacted or value.startswith("["):
         return match[0]
@@ -623,7 +646,10 @@ def _said(match: re.Match[str], redacted: str) -> str:
     if value.isdigit() and len(value) < 3:
         return match[0]  # "PIN is 4 digits long": a count, not a code
     gap = match["gap"] if group == "code" else None
+    if group == "gapped" and (not_a_secret(value) or not any(c.isdigit() or c in "#$%&*@^~+=" for c in value)):
+        return match[0]  # "$password: String!": a type; "${DB_PASSWORD}": a placeholder
     if group == "bare" and value.upper().startswith(_ALGORITHMS):
+
         return match[0]  # "password SHA256 hashing": the scheme, not the password
     if gap and (len(value) < 4 or not _GAP_NOT_A_CODE.isdisjoint(gap.lower().split())
                 or _UNIT_AFTER_RE.match(match.string, match.end()) is not None):

@@ -83,6 +83,9 @@ function words(name) {
 
 /** Terms this long also match as the end of a word written without separators (`xapikey`). */
 const SUFFIX_MIN = 5;
+// Kana, CJK ideographs and Hangul (syllables and, as words() decomposes them, jamo): a term in these scripts matches anywhere inside a word.
+const CJK = /[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+const ASCII = /^[\x00-\x7f]*$/;
 const CACHE_MAX = 4096;
 
 /**
@@ -104,6 +107,8 @@ function nameRule(fields, metadataWords, wholeFields = []) {
     }
   }
   const joined = [...new Set(terms.map((t) => t.join('')).filter((j) => j.length >= SUFFIX_MIN))];
+  // Chinese, Japanese and Korean write a field name as one word: 카드비밀번호앞2자리 holds 비밀번호
+  const cjk = [...new Set(terms.map((t) => t.join('')).filter((j) => CJK.test(j)))];
   const metadata = new Set(metadataWords.map((w) => words(w).join('')));
   const whole = new Set(wholeFields.map((w) => words(w).join(' ')));
   const decide = (name) => {
@@ -127,7 +132,9 @@ function nameRule(fields, metadataWords, wholeFields = []) {
         if (all) return true;
       }
     }
-    return parts.some((part) => joined.some((j) => part.endsWith(j)));
+    if (parts.some((part) => joined.some((j) => part.endsWith(j)))) return true;
+    return parts.some((part) => !ASCII.test(part) && cjk.some((t) => part.includes(t)));
+
   };
   // Field names repeat from request to request: decide each once (a bounded cache).
   const cache = new Map();
