@@ -608,7 +608,7 @@ def _name_after(text: str, at: int, minimum: int, capitals: bool) -> tuple[int, 
 #: dashes; "user not found", "user admin" and "user agent" hold no such handle.
 _HANDLE_RE = re.compile(
     r"(?<![\w.-])(?:" + cased("user|username|user name|login|benutzer|benutzername|utilisateur|usuario|utente")
-    + r")[ ]?[:=]?[ ]{1,2}['\"]?"
+    + r")[ ]?(?:[:=][ ]{0,2}|[ ]{1,2})['\"]?"
     r"(?![vV][0-9])(?P<handle>[A-Za-z][A-Za-z0-9]{0,39}+(?:[._-][A-Za-z0-9]{1,40}+){1,3}+|[A-Za-z]{2,39}+[0-9]{1,8}+)(?![\w.@-])"
 )
 
@@ -628,8 +628,77 @@ def may_hold_handle(text: str) -> bool:
 
 
 def scrub_handles(text: str, replace: Replace) -> str:
-    """Logins written after the word "user" (their own field names are handled as fields)."""
-    return _HANDLE_RE.sub(lambda m: m[0][:m.start("handle") - m.start()] + replace("name", m["handle"].lower(), m["handle"]), text)
+    """Logins written after the word "user" (their own field names are handled as fields), not
+    a service's ("user=svc_billing")."""
+    return _HANDLE_RE.sub(
+        lambda m: m[0] if _MACHINE_WORDS.intersection(_HANDLE_PARTS_RE.split(m["handle"].lower()))
+        else m[0][:m.start("handle") - m.start()] + replace("name", m["handle"].lower(), m["handle"]), text)
+
+
+#: The last words of keys that hold a login or a handle (``user``, ``X-Usuario``, ``actor``,
+#: ``mitid``, ``telegram``): under them a value that :func:`reads_as_handle` is a person's.
+HANDLE_KEY_WORDS = frozenset(
+    """user usuario utilisateur benutzer utente kullanici uzytkownik gebruiker anvandare bruker kayttaja
+    felhasznalo utilizator polzovatel korystuvach actor handle login mitid nemid bankid ig instagram telegram
+    twitter tiktok facebook skype discord github gitlab slack""".split()
+)
+#: A login or a handle: a letter, then letters and digits, with up to three dots, underscores or
+#: dashes ("kayla_brooks92", "mette.k.rasmussen", "@dmitry_volkov_spb").
+_HANDLE_SHAPE_RE = re.compile(r"@?[A-Za-z][A-Za-z0-9]{0,39}(?:[._-][A-Za-z0-9]{1,40}){0,3}")
+_HANDLE_PARTS_RE = re.compile(r"[._\-0-9@]+")
+_LOGIN_SEPARATORS_RE = re.compile(r"[._-]")
+#: A word of a login: lower-case letters (a capital first), digits only at its end.
+_LOGIN_WORD_RE = re.compile(r"[A-Za-z]?[a-z]+[0-9]{0,4}")
+
+
+#: Words of a service's or a machine's login ("svc_billing", "deploy-bot", "ci.runner"): no one's.
+_SERVICE_WORDS = frozenset(
+    """svc service services srv sa bot bots system sys admin administrator deploy deployer ci cd build builder
+    test tests testing prod production staging stage dev api app apps cron job jobs worker workers runner root
+    www web db database backup monitor monitoring noreply no reply support team ops devops infra automation
+    integration sync import export webhook webhooks scheduler batch etl daemon agent proxy gateway internal
+    readonly read only rw ro replica master primary default guest anonymous anon public demo sandbox""".split()
+)
+
+
+#: Of those, the words that make any login a machine's, even after the word "user" in a log.
+_MACHINE_WORDS = frozenset("svc service srv sa bot system deploy deployer ci cron daemon noreply app api db etl".split())
+
+
+def reads_as_handle(value: str, login: bool = False) -> bool:
+    """Is ``value`` a login or a handle made of a person's name: parts joined by a dot, an
+    underscore or a dash, or a name followed by digits ("kayla_brooks92", "norma.acosta.mp")?
+    A part must be a given name or a surname of the lexicon (two if both are also ordinary
+    words); with ``login`` (the key says it holds a login: ``user``, ``actor``) any two words
+    joined will do ("melnyk.andrii"). Never a service's login ("svc_billing", "deploy-bot")."""
+    if not 3 <= len(value) <= 41 or _HANDLE_SHAPE_RE.fullmatch(value) is None:
+        return False
+    bare = value.lstrip("@")
+    if bare.isalpha() or bare.lower() in _SYSTEM_USERS:
+        return False  # one word alone: is_a_name_alone's to judge under a key for a person
+    parts = [p.lower() for p in _HANDLE_PARTS_RE.split(bare) if p]
+    if any(p in _SERVICE_WORDS for p in parts):
+        return False
+    if login and len(words := _LOGIN_SEPARATORS_RE.split(bare)) >= 2 and all(
+            _LOGIN_WORD_RE.fullmatch(w) for w in words) and sum(len(w.rstrip("0123456789")) >= 2 for w in words) >= 2:
+        return True  # "melnyk.andrii", "j.smith"; not "cus_R2d2C3po" (an ID) nor "DHL-EDI" (acronyms)
+    from transforms.builtin._pii_prose_names import AMBIGUOUS, GIVEN, SURNAME, flags_of
+
+    named = [flags for p in _HANDLE_PARTS_RE.split(bare) if len(p) >= 3 and not p.isupper()
+             and (flags := flags_of(p.capitalize())) & (GIVEN | SURNAME)]  # "DHL-EDI": acronyms, no one's
+    return any(not flags & AMBIGUOUS for flags in named) or len(named) >= 2
+
+
+#: A handle written with its "@" in text ("my IG is @chiara.bellini.ph", "пишите в телегу
+#: @dmitry_volkov_spb"): not an e-mail's domain, a package's scope or a CSS rule.
+_AT_HANDLE_RE = re.compile(r"(?<![\w@./+-])@(?P<handle>[A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9])(?![\w@/-])")
+
+
+def scrub_at_handles(text: str, replace: Replace) -> str:
+    """Handles after "@" that :func:`reads_as_handle` (a person's name in them)."""
+    return _AT_HANDLE_RE.sub(
+        lambda m: "@" + replace("name", m["handle"].lower(), m["handle"]) if reads_as_handle(m["handle"]) else m[0], text)
+
 
 
 def reads_as_name(value: str) -> bool:

@@ -737,6 +737,9 @@ class TextScrubber:
             text = _pii_people.scrub_device_owners(text, replace)
         if _pii_people.may_hold_handle(text):
             text = _pii_people.scrub_handles(text, replace)
+        if "@" in text:
+            text = _pii_people.scrub_at_handles(text, replace)
+
         if text is not cued_text:
             cued_text, cued = text, has_cue(text)
         if cued:

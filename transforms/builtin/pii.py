@@ -95,7 +95,9 @@ from transforms.builtin._pii_names import (
     AMBIGUOUS, CREDENTIAL_HEADERS, DICOM_TAGS, IDENTIFIER_TYPE_CODES, NameRule, PersonOnly, names_a_search,
     not_a_secret, personal_names, words,
 )
-from transforms.builtin._pii_people import is_a_name_alone, reads_as_name, reads_as_organisation
+from transforms.builtin._pii_people import (
+    HANDLE_KEY_WORDS, is_a_name_alone, reads_as_handle, reads_as_name, reads_as_organisation,
+)
 from transforms.builtin._pii_prose_names import scrub_search_names
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
 from transforms.builtin._pii_commands import random_looking
@@ -877,8 +879,9 @@ class Pii:
             ambiguous = self.field(*found)
         elif found is not None:
             field = self.field(*found)
-        person = found is None and self._names_a_person(key)
         parts = words(key)
+        # a login's key ("user", "X-Usuario", "actor"): a name, or a login made of one, is a person's
+        person = found is None and (self._names_a_person(key) or parts[-1:] != () and parts[-1] in HANDLE_KEY_WORDS)
         party = found is None and parts[-1:] != () and parts[-1] in _PARTY_WORDS
         client = field is self._name_field and parts[:1] == ("client",)
         if clean == key and field is None and ambiguous is None and not person and not party:
@@ -1462,7 +1465,8 @@ class Pii:
                 person = False  # an address's {"city": {"name": "Benito Juárez"}}: a place's name, no one's
         if own is None and field is None and sub is None and rule is not None and rule.person:
             searched = kind is str and self.text.names_a_search(key)
-            if kind is str and (reads_as_name(item) or (not searched and is_a_name_alone(item))):
+            if kind is str and (reads_as_name(item) or (not searched and (is_a_name_alone(item) or reads_as_handle(item, login=words(key)[-1] in HANDLE_KEY_WORDS)))):
+
                 own = self._name_field  # {"customer": "Jane Doe"}, {"receiver": "黄丽萍"}, {"author": "Marco"}
             elif searched:
                 # {"q": "taras квитки"}: names typed in any case, in a search's text

@@ -1,0 +1,82 @@
+"""Logins and handles made of a person's name (transforms/builtin/_pii_people.py, reads_as_handle):
+after "user=" in a log line, after "@" in text, and under a key that holds a login (``user``,
+``actor``, ``X-Usuario``, ``mitid``), through the default chain; and the logins of machines,
+IDs and package scopes, kept."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_pii_names_in_formats import chain, stored, stored_body  # noqa: F401  (the chain fixture)
+from transforms.testing import make_record
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("2025-02-11T14:02:33Z WARN auth.login failed user=kayla_brooks92 ip=24.18.231.77", "kayla_brooks92"),
+        ("ciao sono Chiara, il mio IG è @chiara.bellini.ph e il numero", "chiara.bellini.ph"),
+        ("по аренде пишите в телегу @dmitry_volkov_spb или на почту", "dmitry_volkov_spb"),
+        ("follow me @norma.acosta for updates", "norma.acosta"),
+    ],
+)
+def test_a_handle_in_text_is_masked(chain, text, handle):
+    # GIVEN a login after "user=" or a handle after "@" that holds a person's name
+    # WHEN the text is stored
+    # THEN the handle is gone
+    assert handle not in stored(chain, text)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"action": "document.signed", "actor": "melnyk.andrii"},
+        {"user": "kayla_brooks92", "event": "login"},
+        {"titular": {"nombre": "Norma Acosta", "usuario": "norma.acosta.mp"}},
+        {"borger": {"cpr": "030291-1150", "mitid": "mette.k.rasmussen"}},
+    ],
+)
+def test_a_login_under_a_key_for_one_is_masked(chain, body):
+    # GIVEN a login made of a person's name under a key that holds a login
+    stored_text = str(stored_body(chain, body))
+    # THEN none of the logins is stored
+    assert not any(h in stored_text for h in ("melnyk.andrii", "kayla_brooks92", "norma.acosta.mp", "mette.k.rasmussen"))
+
+
+def test_a_login_in_a_header_named_for_a_user_is_masked(chain):
+    # GIVEN a header that carries the user's login, in Spanish and Turkish
+    record = make_record()
+    record["request"]["headers"].update({"X-Usuario": "pablo_m_rios", "X-Kullanici": "burak.celik35"})
+    # WHEN the record is stored
+    stored_record = chain.run(json.dumps(record), "2026-12-03T00:00:00.000Z").record
+    # THEN neither login is stored
+    headers = json.dumps(stored_record["request"]["headers"])
+    assert "pablo_m_rios" not in headers and "burak.celik35" not in headers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "user=admin logged in; user=svc_billing ran the job; user=crm_app connected",
+        "import x from '@angular/core'; @media screen and (max-width: 600px)",
+        "cc @john and @grace on the release",
+    ],
+)
+def test_machines_logins_and_scopes_in_text_stay(chain, text):
+    # GIVEN a service's login, a package scope, a CSS rule, a mention of a word  WHEN stored  THEN kept whole
+    assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"user": "svc-deploy"}, {"actor": "system"}, {"user": "ci.runner"}, {"user": "admin"},
+        {"customer": "cus_R2d2C3po"}, {"partner": "DHL-EDI"}, {"alias": "main-branch"},
+    ],
+)
+def test_machines_logins_and_ids_under_such_keys_stay(chain, body):
+    # GIVEN a machine's login, a customer ID or a partner's code under a key for a person or a login
+    # WHEN stored  THEN kept
+    assert stored_body(chain, body) == body
