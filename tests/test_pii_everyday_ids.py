@@ -131,3 +131,53 @@ def test_health_data_under_its_field_names_is_a_class_of_its_own(chain):
     assert out["diagnostics"] == {"uptime_s": 5120} and out["item"] == {"condition": "used"}
     assert out["dish"] == {"allergens": ["gluten"]}
     assert kept["request"]["body"]["diagnosis"] == "J45 Asma bronkial"
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("My vehicle, registration LB21 XKP, was displaying a valid permit", "LB21 XKP"),
+        ("My kar se registrasie is CA 482-917 en ek woon by", "CA 482-917"),
+        ("Ocorrência: veículo placa RIO2A18, Onix prata, bateu no portão", "RIO2A18"),
+    ],
+)
+def test_a_licence_plate_after_its_word_is_masked(chain, text, plate):
+    # GIVEN a plate after "registration", "registrasie" or "placa"  WHEN stored  THEN it is gone
+    assert plate not in stored(chain, text)
+
+
+@pytest.mark.parametrize("text", ["registration 2025 is open", "Registration successful for order A-1234",
+                                  "registration closes on 12 May"])
+def test_registration_without_a_plate_stays(chain, text):
+    assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ({"rego": "ZXK482", "state": "VIC"}, "ZXK482"),
+        ({"ecv": "BA482KL", "parkovisko": "Eurovea"}, "BA482KL"),
+        ({"rendszam": "AAKR-482"}, "AAKR-482"),
+        ({"nr_inmatriculare": "B 123 ABC"}, "B 123 ABC"),
+        ({"pemohon": {"noKP": "880412-14-5236"}}, "880412-14-5236"),
+        ({"ic": "950721-10-6647", "khidmat": "semak-saman"}, "950721-10-6647"),
+        ({"patient": {"abhaNumber": "91-4728-3350-6617"}}, "91-4728-3350-6617"),
+        ({"payerAlias": "46704182291", "payeeAlias": "1231181189"}, "46704182291"),
+        ({"gcash_number": "09175550192", "merchant": "MERALCO"}, "09175550192"),
+        ({"কোড": "x", "এনআইডি": "1993268471"}, "1993268471"),
+        ({"کد_پستی": "1968913456"}, "1968913456"),
+    ],
+)
+def test_plates_ids_and_wallet_numbers_under_their_own_field_names_are_masked(chain, body, value):
+    # GIVEN a plate, an identity card, a health ID or a wallet's phone under its field name
+    # WHEN stored  THEN the value is gone, and a merchant's alias beside it stays
+    stored_text = str(stored_body(chain, body))
+    assert value not in stored_text
+    assert "1231181189" in stored_text or "payeeAlias" not in body
+
+
+def test_the_digit_groups_inside_a_uuid_are_no_id(chain):
+    # GIVEN a UUID whose middle groups read as an Aadhaar number (12 digits, Verhoeff-valid), near a phone's word
+    text = "id bc606e42-8745-4439-9657-ec497bbe4372 rufnummer"
+    # WHEN stored  THEN the UUID is kept whole
+    assert stored(chain, text) == text

@@ -225,7 +225,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "ev6-in-neft-beneficiary": "an IFSC code reads as a name",
         "ev6-in-swiggy-instructions": "a lone first name in prose",
         "ev6-br-login-log": "'senha incorreta': 'senha' read as a pair's name",
-        "ev6-se-swish-request": "a phone number under Swish's 'payerAlias'",
         "ev6-ru-train-passport": "a Russian passport's series and number",
         "ev6-jp-error-validation": "a malformed e-mail (two '@') echoed in an error",
         "ev6-vn-grab-booking": "a landmark's name under 'name'",

@@ -501,10 +501,16 @@ def _in_a_code(text: str, start: int) -> bool:
     """Does a bare run go on from a word and a dash or an underscore (``ORDER-90041212348``,
     ``inv_12345678909``)? Then it is the number of a reference, not an ID with a checksum
     (eleven digits pass one in ten of them by chance)."""
+    if start >= 9 and text[start - 1] == "-" and _UUID_HEAD_RE.fullmatch(text, start - 9, start - 1):
+        return True  # the middle of a UUID: bc606e42-8745-4439-9657-ec497bbe4372
     return start >= 2 and text[start - 1] in "-_" and text[start - 2].isalpha()
 
 
+_UUID_HEAD_RE = re.compile(r"[0-9a-fA-F]{8}")
+
+
 def _tail_ok(text: str, end: int) -> bool:
+
     """The run does not go on as a word, a decimal or a longer dashed/dotted number."""
     if end >= len(text):
         return True
@@ -566,7 +572,11 @@ _CUES = {
     "plate": r"licen[cs]e plate|number plate|registration plate|reg plate|plate|immatriculé|immatriculée"
              r"|immatriculation|plaque d'immatriculation|plaque|kennzeichen|amtliches kennzeichen|nummernschild"
              r"|matrícula|matricula|targa|kenteken|numer rejestracyjny|tablica rejestracyjna|registreringsnummer"
-             r"|rekisterinumero|spz|vrm|placa|placa do veículo|placa del vehículo",
+             r"|rekisterinumero|spz|vrm|placa|placa do veículo|placa del vehículo"
+             # "My vehicle, registration LB21 XKP", Afrikaans, Australian, Slovak, Hungarian, Romanian
+             r"|registration|registrasie|rego|ečv|ecv|rendszám|rendszáma|rendszam|nr\. de înmatriculare"
+             r"|numărul de înmatriculare|număr de înmatriculare|înmatriculat",
+
     "driving_licence": r"driver'?s'? licen[cs]e|driving licen[cs]e|driver licen[cs]e|licen[cs]e(?= ?(?:number|no[ .:]|nr|#))"
                        r"|führerschein"
                        r"|fuhrerschein|permis de conduire|carnet de conducir|licencia de conducir|patente di guida"
@@ -704,7 +714,7 @@ _DEVICE_TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{16,64}+")
 #: A device's serial number as Apple writes it: 10 or 12 capitals and digits.
 _SERIAL_RE = re.compile(r"[A-Z0-9]{10}(?:[A-Z0-9]{2})?+")
 #: A licence plate: groups of capitals and digits, a space or a dash between them.
-_PLATE_RE = re.compile(r"[A-Z0-9]{1,4}+(?:[ -][A-Z0-9]{1,4}+){0,3}+")
+_PLATE_RE = re.compile(r"[A-Z0-9]{1,8}+(?:[ -][A-Z0-9]{1,4}+){0,3}+")  # RIO2A18, LB21 XKP, B 123 ABC
 _VIN_RE = re.compile(r"[A-HJ-NPR-Za-hj-npr-z0-9]{17}")
 _DATE_OR_TIME_RE = re.compile(r"[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}|[0-9]{1,2}:[0-9]{2}")
 

@@ -276,7 +276,10 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             दूरभाष, ফোন, মোবাইল, ফোন নম্বর, โทรศัพท์, เบอร์โทร, เบอร์โทรศัพท์, มือถือ, หมายเลขโทรศัพท์,
             so dien thoai, dien thoai, sdt, nomor telepon, no telepon, no telp, telepon, nomor hp, no hp, handphone,
             nombor telefon, no telefon, numero ng telepono, namba ya simu, simu, мобільний, номер телефону,
+            payer alias, payee phone, gcash number, gcash, maya number, mpesa number, m pesa number, momo number,
+            telebirr number, bkash number, nagad number, swish number, swish, pix phone, whatsapp number, whatsapp,
             phone parts, phone number parts, phone segments, phone components, phone groups, mobile parts,
+
             telephone parts, tel parts, callback number, callback phone, call back number, callback no
         """,
     },
@@ -297,7 +300,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             住所1, 住所2, 現住所, 通訊地址, 通讯地址, 戶籍地址, 户籍地址, მისამართი, alamat surat menyurat, alamat rumah, عنوان الشحن, عنوان التسليم, adresse risque, adresse du risque, po box, p o box, postfach, apartado, apartado de correos, boite postale
         """,
         "postal_code": """
-            postal code, postalcode, postcode, post code, zip, zip code, zipcode, postleitzahl, plz,
+            postal code, postalcode, postcode, post code, zip, zip code, zipcode, postleitzahl, plz, کد پستی, کدپستی,
+            pin code, pincode, postcode number, kod pos, 邮政编码号,
             code postal, codigo postal, cod postal, codice postale, cep, postnummer, postinumero,
             kod pocztowy, iranyitoszam, eircode, posta kodu, postkod, postnr, psc, почтовый индекс, индекс,
             ταχυδρομικός κώδικας, 郵便番号, 邮编, 邮政编码, 우편번호,
@@ -350,6 +354,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
         """,
         "vehicle_id": """
             license plate, licence plate, plate number, registration plate, license plate number,
+            rego, rego number, ecv, spz, rendszam, rendszám, nr inmatriculare, numar inmatriculare, numar auto,
+            registrasie, registrasienommer, car registration, car reg, vehicle reg, reg no, reg number, placa veiculo,
+            placa vehiculo, tablica, rekisterinumero, bilnummer, registreringsnummer bil,
             licence plate number, vehicle registration, vehicle registration number, registration mark, vin,
             vin number, vehicle identification number, chassis number, kennzeichen, nummernschild,
             amtliches kennzeichen, fahrgestellnummer, immatriculation, plaque immatriculation,
@@ -387,7 +394,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             student id, student number, studentid, matriculation number, matrikelnummer, fallnummer, patientennummer, patient id number, numero dossier patient, ipp, dossier patient, nhs number, hokensho, 保険証番号, 被保険者番号, 記号番号, no kartu, nomor kartu, no kartu bpjs, nomor bpjs, no bpjs, philhealth, philhealth no, philhealth number, pin philhealth
         """,
         "national_id": """
-            national id, shenfenzheng, shenfenzheng hao, jumin beonho, juminbeonho, jumin deungrok beonho, nationalid, national identifier, national id number, national identity number,
+            national id, no kp, nokp, ic, ic number, ic no, mykad, abha, abha number, abha id, unzr, унзр,
+            numero tramite dni, nid, এনআইডি, জাতীয় পরিচয়পত্র নম্বর, shenfenzheng, shenfenzheng hao, jumin beonho, juminbeonho, jumin deungrok beonho, nationalid, national identifier, national id number, national identity number,
             national insurance number, national insurance no, ni number, nino, sin,
             social insurance number, nir, numero securite sociale, securite sociale, insee, dni, nie,
             aadhaar, aadhar, aadhaar number, bsn, burgerservicenummer, pesel, personnummer,
