@@ -319,7 +319,7 @@ def test_every_case_of_the_probe_corpora_passes_but_the_known_gaps(chain, corpus
     assert sorted(set(known) - set(failing)) == []
 
 
-#: Rounds 7 and 8, written blind: names in prose that nothing announces and capitalised words
+#: Rounds 7 to 9, written blind: names in prose that nothing announces and capitalised words
 #: that only look like names (places, brands, storms, dishes...), 35 locales each; everyday
 #: personal traffic and its benign look-alikes in 31-46 locales. What is left (names in scripts
 #: without spaces, in lower case, or ordinary words; health details in free text; local address
@@ -334,14 +334,20 @@ ROUNDS = {
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
     "strings8-personal.jsonl": (145, 15),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33)
     "strings8-benign.jsonl": (0, 33),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
+    # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
+    # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
+    # changed), then used to fix what it found, so no longer blind
+    "strings9-personal.jsonl": (181, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-secret.jsonl": (2, 8),  # of 201 secrets and 210 kept values
+    "strings9-benign.jsonl": (0, 17),  # of 829 kept values, in 320 cases
 }
 
 
 @pytest.mark.parametrize("corpus", sorted(ROUNDS))
-def test_rounds_7_and_8_store_no_more_personal_values_and_change_no_more_look_alikes_than_measured(chain, corpus):
+def test_rounds_7_to_9_store_no_more_personal_values_and_change_no_more_look_alikes_than_measured(chain, corpus):
     # GIVEN a corpus of personal values or of their look-alikes, written without sight of pii
     cases = [json.loads(line) for line in (CORPORA / corpus).read_text(encoding="utf-8").split("\n") if line.strip()]
-    assert len(cases) >= 280
+    assert len(cases) >= 150
     # WHEN each case runs through the default chain
     failures = [why for case in cases for why in _failures(chain, case)]
     # THEN every record is stored, and no more values leak or change than at the last count

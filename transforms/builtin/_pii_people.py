@@ -646,9 +646,6 @@ HANDLE_KEY_WORDS = frozenset(
 #: dashes ("kayla_brooks92", "mette.k.rasmussen", "@dmitry_volkov_spb").
 _HANDLE_SHAPE_RE = re.compile(r"@?[A-Za-z][A-Za-z0-9]{0,39}(?:[._-][A-Za-z0-9]{1,40}){0,3}")
 _HANDLE_PARTS_RE = re.compile(r"[._\-0-9@]+")
-_LOGIN_SEPARATORS_RE = re.compile(r"[._-]")
-#: A word of a login: lower-case letters (a capital first), digits only at its end.
-_LOGIN_WORD_RE = re.compile(r"[A-Za-z]?[a-z]+[0-9]{0,4}")
 
 
 #: Words of a service's or a machine's login ("svc_billing", "deploy-bot", "ci.runner"): no one's.
@@ -665,12 +662,12 @@ _SERVICE_WORDS = frozenset(
 _MACHINE_WORDS = frozenset("svc service srv sa bot system deploy deployer ci cron daemon noreply app api db etl".split())
 
 
-def reads_as_handle(value: str, login: bool = False) -> bool:
+def reads_as_handle(value: str) -> bool:
     """Is ``value`` a login or a handle made of a person's name: parts joined by a dot, an
     underscore or a dash, or a name followed by digits ("kayla_brooks92", "norma.acosta.mp")?
-    A part must be a given name or a surname of the lexicon (two if both are also ordinary
-    words); with ``login`` (the key says it holds a login: ``user``, ``actor``) any two words
-    joined will do ("melnyk.andrii"). Never a service's login ("svc_billing", "deploy-bot")."""
+    A part must be a given name or a surname of the lexicon that is no ordinary word, or two
+    parts names that are ("pablo_m_rios"; "lager-bergen", a warehouse, has one). Never a
+    service's login ("svc_billing", "deploy-bot")."""
     if not 3 <= len(value) <= 41 or _HANDLE_SHAPE_RE.fullmatch(value) is None:
         return False
     bare = value.lstrip("@")
@@ -679,9 +676,6 @@ def reads_as_handle(value: str, login: bool = False) -> bool:
     parts = [p.lower() for p in _HANDLE_PARTS_RE.split(bare) if p]
     if any(p in _SERVICE_WORDS for p in parts):
         return False
-    if login and len(words := _LOGIN_SEPARATORS_RE.split(bare)) >= 2 and all(
-            _LOGIN_WORD_RE.fullmatch(w) for w in words) and sum(len(w.rstrip("0123456789")) >= 2 for w in words) >= 2:
-        return True  # "melnyk.andrii", "j.smith"; not "cus_R2d2C3po" (an ID) nor "DHL-EDI" (acronyms)
     from transforms.builtin._pii_prose_names import AMBIGUOUS, GIVEN, SURNAME, flags_of
 
     named = [flags for p in _HANDLE_PARTS_RE.split(bare) if len(p) >= 3 and not p.isupper()
@@ -1260,7 +1254,7 @@ _INSTITUTION_WORDS = frozenset(
     station bahnhof hauptbahnhof gare estación estação stazione dworzec nádraží terminal halte
     stadium stadion estadio stadio theatre theater teatro théâtre cathedral kathedrale catedral cattedrale
     kirche église iglesia chiesa igreja mosque moschee filiale filial sucursal loja tienda negozio
-    butik""".split()
+    butik bot integration webhook pipeline""".split()
 )
 #: Institutions' words inside a word of a script written without spaces: 北京首都国际机场, 関西国際空港.
 _INSTITUTION_PARTS = ("机场", "機場", "空港", "공항", "大学", "大學", "대학교", "医院", "醫院", "病院", "병원", "车站", "車站")

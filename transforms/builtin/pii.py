@@ -1465,7 +1465,7 @@ class Pii:
                 person = False  # an address's {"city": {"name": "Benito Juárez"}}: a place's name, no one's
         if own is None and field is None and sub is None and rule is not None and rule.person:
             searched = kind is str and self.text.names_a_search(key)
-            if kind is str and (reads_as_name(item) or (not searched and (is_a_name_alone(item) or reads_as_handle(item, login=words(key)[-1] in HANDLE_KEY_WORDS)))):
+            if kind is str and (reads_as_name(item) or (not searched and (is_a_name_alone(item) or reads_as_handle(item)))):
 
                 own = self._name_field  # {"customer": "Jane Doe"}, {"receiver": "黄丽萍"}, {"author": "Marco"}
             elif searched:
