@@ -374,3 +374,34 @@ def test_romanised_chinese_and_korean_field_names_are_personal_fields():
                                                 "shenfenzheng", "jumin_beonho", "中文姓名")} == {
         "xingming": "name", "irum": "name", "shoujihao": "contact", "chushengriqi": "birth_date", "dizhi": "address",
         "juso": "address", "shenfenzheng": "government_id", "jumin_beonho": "government_id", "中文姓名": "name"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a patient in a clinic's notes and referrals, in seven languages
+        ("Pasient Sigrid Berg (f. 03.11.1952) har KOLS grad 3", "Sigrid Berg"),
+        ("Пациентът Петър Колев, ЕГН 5503176182, с диагноза", "Петър Колев"),
+        ("Mgonjwa Amina Said (miaka 34) amegunduliwa na", "Amina Said"),
+        ("Remiss: Karin Holm, 197804228620, misstänkt", "Karin Holm"),
+        # Indonesian titles, Greek written in Latin letters
+        ("Pasien a.n. Ny. Sri Wahyuni, 47 th, BPJS", "Sri Wahyuni"),
+        ("geia sas, eimai o Giorgos Antoniou, to kinito mou einai", "Giorgos Antoniou"),
+        # Japanese, Chinese, Korean, Persian and Thai, by their own cues
+        ("こんにちは、伊藤です。住所は福岡市中央区", "伊藤"),
+        ("取貨人：林志明，手機 0933-218-447。", "林志明"),
+        ("정수빈 고객님께서 요청하신 환불이 처리되었습니다.", "정수빈"),
+        ("환불 계좌: 국민은행 123456-01-234567 (예금주 정수빈).", "정수빈"),
+        ("سلام، من مریم رضایی هستم. شماره تماسم", "مریم رضایی"),
+        ("โอนผ่านพร้อมเพย์ ชื่อบัญชี นายธนากร วงศ์ใหญ่ แล้วนะครับ", "ธนากร วงศ์ใหญ่"),
+    ],
+)
+def test_names_after_more_languages_cues_are_masked(chain, text, name):
+    # GIVEN a name after a patient's word, a title, a self-introduction or a label of its language
+    # WHEN stored  THEN the name is gone
+    assert name not in stored(chain, text)
+
+
+@pytest.mark.parametrize("text", ["고객님께서 주문하신 상품이 발송되었습니다.", "こんにちは、本日です。", "Pasient mottatt, venter på svar."])
+def test_those_cues_without_a_name_leave_the_text_alone(chain, text):
+    assert stored(chain, text) == text

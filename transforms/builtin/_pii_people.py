@@ -92,6 +92,9 @@ _GREETING = (
     # Zeynep Aksoy"
     r"|it's|it’s|it is|c'est|c’est|aqui é|aqui é a|aqui é o|aquí es|aqui fala|ben|hier ist|hier spricht|я|это"
     r"|saya|aku|mình là|tôi là|em là|anh là|chị là"
+    # Greek written in Latin letters, and in its own
+    r"|eimai o|eimai h|eimai i|είμαι ο|είμαι η"
+
 )
 #: The role a person is named by in support notes and messages ("Customer Jane Doe called",
 #: "Customer: Jane Doe", "Sent by Jane Doe", "Kontakt: Max Mustermann"): two capitalised
@@ -110,6 +113,9 @@ _ROLE = (
     r"|on behalf of|in the name of|registered to|issued to|owned by|im auftrag von|im namen von|au nom de"
     r"|en nombre de|a nombre de|em nome de|a nome di|rx for|prescription for|rezept für|ordonnance pour"
     r"|receta para|aluno|aluna|alumno|alumna|élève|schüler|schülerin"
+    # a patient in the languages of a clinic's notes and referrals
+    r"|pasient|pasienten|patienten|potilas|pacjent|pacjentka|pacient|pacientka|beteg|hasta|pasien|mgonjwa"
+    r"|patiënt|ασθενής|пациент|пациентът|пациентка|пацієнт|пацієнтка|bệnh nhân|remiss"
 )
 #: Who holds a card or an account, named after it with or without a colon, and in capitals
 #: as a card is embossed ("holder JANE DOE, exp 12/28").
@@ -131,6 +137,8 @@ _TITLE = (
     # ranks of a crew or a force, and the family a parcel is for ("Familie Brandstätter"); not "Lt", a
     # colour's "light" as often ("Lt Gray")
     r"|Capt|Kapt|Sgt|Cmdr|Familie|Famille"
+    # Indonesian and Malay: Nyonya, Tuan, Nona, Bapak, Saudara, Saudari
+    r"|Ny|Tn|Nn|Bpk|Sdr|Sdri"
     # written in lower case mid-sentence, always with their full stop: "sig. Esposito", "fam. Jansen"
     r"|sig|sr|sra|srta|dhr|mevr|fam|mme"
 )
@@ -455,7 +463,7 @@ _SCRIPT_NAME_RE = re.compile(
     r"|(?<=。)(?P<jae>[\u4e00-\u9fff々]{1,3})(?=\s*$)"
     # a Japanese family name alone, introducing itself at a message's or a sentence's start (小林です。),
     # and a name on a letter's last line (山之内 真由美)
-    r"|(?:^|(?<=[。\n]))(?P<jad>[\u4e00-\u9fff々]{1,3}(?:[ 　][\u4e00-\u9fff々]{1,3})?)(?=です[。！!、,]|でございます)"
+    r"|(?:^|(?<=[。\n、]))(?P<jad>[\u4e00-\u9fff々]{1,3}(?:[ 　][\u4e00-\u9fff々]{1,3})?)(?=です[。！!、,]|でございます)"
     r"|(?<=\n)(?P<jas>[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff\u30a0-\u30ff々]{1,4})(?=[ 　]*$)"
     # a name before the honorific of a letter's address: 渡辺 健一 様, 佐藤様
     r"|(?:^|(?<=[\s、。,:：]))(?P<sama>[\u4e00-\u9fff\u30a0-\u30ff]{1,5}(?:[ 　][\u4e00-\u9fff\u30a0-\u30ff]{1,5})?)"
@@ -473,9 +481,16 @@ _SCRIPT_NAME_RE = re.compile(
     # a contact's, a recipient's, an owner's label in Chinese, Japanese and Korean: 聯絡人：陳怡君, 所有者 佐々木,
     # 담당자: 박지훈
     r"|(?:聯絡人|联系人|聯繫人|联络人|收件人|收货人|收貨人|負責人|负责人|姓名|客戶|客户|患者|病人|车主|車主|所有者|所有人"
+    r"|取貨人|取货人|訂購人|订购人|購買人|购买人|寄件者|收件者"
     r"|担当者|担当|氏名|お名前|申請人|申请人)(?:[ ]?[:：][ ]?|[ 　])"
     r"(?P<zhl>[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff々]{1,4}|[\u4e00-\u9fff々]{2,4})(?![\u4e00-\u9fff々])"
     r"|(?:담당자|성명|고객명|수령인|받는 ?분|보내는 ?분|신청인|작성자|예금주|보호자|환자명)[ ]?[:：][ ]?(?P<kol>[가-힣]{2,4})(?![가-힣])"
+    # without the colon, a surname first: (예금주 정수빈); a customer addressed (정수빈 고객님께서)
+    r"|(?:예금주|수령인|받는 ?분|보호자|환자)[ ](?P<kon>" + _KO_SURNAMES + r"[가-힣]{1,2})(?![가-힣])"
+    r"|(?<![가-힣])(?P<kog>" + _KO_SURNAMES + r"[가-힣]{2})[ ]?고객님"
+    # Persian "I am ... " (من مریم رضایی هستم) and a Thai name after its title (นายธนากร วงศ์ใหญ่)
+    r"|(?:^|(?<=[\s،,.]))من[ ](?P<fa2>[\u0621-\u06cc\u200c]{2,20}(?:[ ][\u0621-\u06cc\u200c]{2,20}){1,2}?)[ ]هستم"
+    r"|(?:^|(?<=\s))(?:นางสาว|นาย|นาง)(?P<th2>[\u0e01-\u0e4e]{2,20}[ ][\u0e01-\u0e4e]{2,20})"
     # a Korean name before its title of address or rank: 박지훈 님, 김민준씨, 이서연 대리
     r"|(?<![가-힣])(?P<kot>" + _KO_SURNAMES + r"[가-힣]{1,2})[ ]?"
     r"(?:님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|선생님|교수님|원장님|디자이너님|매니저님|기사님|쌤)"
@@ -514,6 +529,8 @@ _SCRIPT_NAME_GUARD_RE = re.compile(
     r"|नाम|আমার নাম|ชื่อ|محترم|جناب|بیگم|السيد|الأستاذ|الدكتور|ד\"ר|ד״ר|גב|פרופ|עו\"ד|עו״ד|شكر|تحيات|التحية|الاحترام"
     r"|பெயர்|పేరు|ಹೆಸರು|പേര്|नाव|નામ|ਨਾਮ|聯絡人|联系人|聯繫人|联络人|收件人|收货人|收貨人|負責人|负责人|姓名|客戶|客户|患者|病人"
     r"|车主|車主|所有者|所有人|担当|氏名|お名前|申請人|申请人|담당자|성명|고객명|수령인|받는|보내는|신청인|작성자|예금주|보호자|환자명"
+    r"|取貨人|取货人|訂購人|订购人|購買人|购买人|寄件者|收件者|고객님|환자|هستم|นาย|นาง"
+
     r"|님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|さん|ちゃん|くん|" + _ZH_TITLES + "|" + _ZH_ROLES
     + r"|我是|我就是|本人是|用户|用戶|会员|會員|买家|買家|卖家|賣家|寄件人|发件人|發件人|乘客|旅客|顾客|顧客|住客|员工|員工"
     r"|敬礼|敬禮|祝好|谢谢|謝謝|感谢|感謝|입니다|이에요|예요|이고|인데요|라고|이며|드림|올림|배상|です|でございます"
