@@ -328,7 +328,7 @@ def test_every_case_of_the_probe_corpora_passes_but_the_known_gaps(chain, corpus
 ROUNDS = {
     # corpus: (most personal values stored, most benign values changed)
     # round 7: names in prose and capitalised look-alikes, 35 locales
-    "strings7-names-prose.jsonl": (210, 8),  # of 531 names and 613 kept values, in 288 cases (519 at stop 30, 243 at stop 31)
+    "strings7-names-prose.jsonl": (206, 8),  # of 531 names and 613 kept values, in 288 cases (519 at stop 30, 243 at stop 31)
     "strings7-benign-capitals.jsonl": (0, 29),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
@@ -337,7 +337,7 @@ ROUNDS = {
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (168, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-personal.jsonl": (167, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (2, 8),  # of 201 secrets and 210 kept values
     "strings9-benign.jsonl": (0, 17),  # of 829 kept values, in 320 cases
 }

@@ -405,3 +405,23 @@ def test_names_after_more_languages_cues_are_masked(chain, text, name):
 @pytest.mark.parametrize("text", ["고객님께서 주문하신 상품이 발송되었습니다.", "こんにちは、本日です。", "Pasient mottatt, venter på svar."])
 def test_those_cues_without_a_name_leave_the_text_alone(chain, text):
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Małgorzata Szczepańska potwierdziła odbiór 3 palet", "Małgorzata"),
+        ("Toplantıya Mehmet Ali Erdem ve Ayşe Yılmaz katılacak", "Ayşe"),
+    ],
+)
+def test_a_name_written_with_its_languages_letters_is_found_by_its_plain_form(chain, text, name):
+    # GIVEN a Polish or Turkish name the lexicon holds in plain letters (Malgorzata, Ayse)
+    # WHEN stored  THEN it is masked as the plain form would be
+    assert name not in stored(chain, text)
+
+
+@pytest.mark.parametrize("text", ["Chợ Bến Thành mở cửa lúc 6 giờ", "Guaraná Antarctica 2L",
+                                  "Fly til Bodø i morgen"])
+def test_accented_words_whose_plain_form_is_a_name_stay(chain, text):
+    # GIVEN Vietnamese, Portuguese and Norwegian words whose accents tell them from a name  WHEN stored  THEN kept
+    assert stored(chain, text) == text

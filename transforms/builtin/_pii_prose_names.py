@@ -29,7 +29,8 @@ outside a search, inflected names (Russian "Ольге").
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import unicodedata
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Callable
 
@@ -131,6 +132,14 @@ def flags_of(word: str) -> int:
     flags = LEXICON.get(word)
     if flags is not None:
         return flags
+    if not word.isascii() and _FOLDED_LETTERS_RE.search(word) is not None:
+        # a Central European, Turkish or Baltic name written with its own letters where the lexicon
+        # has it in plain ones ("Małgorzata", "Ayşe", "Dvořák"): a name that is no word in either
+        # form. Not the accents of the Romance languages and Vietnamese, which the lexicon writes and
+        # which tell words apart (Nguyên, Bão, Guaraná are no Nguyen, Bao, Guarana)
+        flags = _folded_lexicon().get(_fold(word), 0)
+        if flags & (GIVEN | SURNAME) and not flags & AMBIGUOUS:
+            return flags
     if "-" in word:
         parts = [flags_of(part) if part else 0 for part in word.split("-")]
         if not all(parts):
@@ -195,12 +204,39 @@ def _slavic(word: str) -> int:
     return 0
 
 
+_FOLDED_LETTERS_RE = re.compile("[łŁśŚćĆńŃżŻźŹąĄęĘşŞğĞıİřŘěĚůŮčČšŠžŽďĎťŤňŇľĽĺĹőŐűŰșȘțȚāĀēĒīĪūŪļĻķĶņŅģĢėĖįĮųŲ]")
+
+#: Latin letters that no decomposition takes to a base letter.
+
+_FOLD_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
+                               "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"})
+
+
+def _fold(word: str) -> str:
+    """``word`` in plain Latin letters: "Małgorzata" -> "Malgorzata", "Ayşe" -> "Ayse"."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_FOLD_LETTERS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@cache
+def _folded_lexicon() -> dict[str, int]:
+    """The lexicon's Latin names by their plain form; a form two names share has both their
+    flags, and is ambiguous if either is. Built on first use (about 54,000 names)."""
+    folded: dict[str, int] = {}
+    for name, flags in LEXICON.items():
+        if name[:1] < "\u0370":
+            key = _fold(name)
+            folded[key] = folded.get(key, 0) | flags
+    return folded
+
+
 def may_hold(text: str) -> bool:
     """Does ``text`` hold a word of the lexicon where a name could start? (One C-level scan:
     the capitalised words, and words of scripts without capitals, against the lexicon.)"""
     candidates = _CANDIDATE_RE.findall(text)
     return not _NAMES.isdisjoint(candidates) or any(
-        ("-" in c or "\u0590" <= c[0] <= "\u06ff" or "\u0400" <= c[0] <= "\u042f") and flags_of(c) for c in candidates)
+        ("-" in c or not c.isascii()) and flags_of(c) for c in candidates)
+
 
 
 def _cased(word: str) -> bool:
