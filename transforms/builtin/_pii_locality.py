@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.builtin._pii_people import GERMANIC_SUFFIX, STREET_WORDS
+
 ADDRESS_MASK = "[address]"
 POSTAL_CODE_MASK = "[postal_code]"
 
@@ -86,12 +88,10 @@ _STREET_WORDS = frozenset("""
     خیابان کوچه پلاک واحد طبقه بلوار
     मकान गली मार्ग सेक्टर फ्लैट
     ถนน ซอย หมู่ หมู่ที่ บ้านเลขที่
-""".split())
-#: A Germanic street ends in its word (Hauptstraße, Kerkstraat, Storgatan).
-_STREET_END_RE = re.compile(
-    r"(?:straße|strasse|str\.|weg|gasse|platz|allee|straat|laan|gracht|plein|kade|vej|gade|gatan|vägen|veien|vegen"
-    r"|gata|katu|tie|gränd|utca|caddesi|sokak|sokağı)$"
-)
+""".split()) | frozenset(word.lower() for word in STREET_WORDS)
+#: A Germanic street ends in its word (Hauptstraße, Kerkstraat, Storgatan), as the address
+#: detectors read it (:mod:`transforms.builtin._pii_people`), and so do Hungarian and Turkish ones.
+_STREET_END_RE = re.compile(r"(?:" + GERMANIC_SUFFIX + r"|utca|caddesi|sokak|sokağı)$")
 
 #: The large end of an East Asian address, by the suffixes of its units: a Chinese province,
 #: city and district; a Japanese prefecture, city and ward; a Korean province or city and its

@@ -895,7 +895,7 @@ _LATIN_STREET = (
 #: Hungarian street words, after the street's name and before its number ("Andrássy út 60",
 #: "Váci utca 12.", "Kossuth Lajos tér 1/A").
 _HU_STREET = r"utca|út|útja|u\.|tér|tere|körút|krt\.|köz|sétány|fasor|rakpart|sor"
-_GERMANIC_SUFFIX = (
+GERMANIC_SUFFIX = (
     r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|markt|straat|laan|gracht"
     r"|plein|kade|singel|dijk|vej|gade|gatan|vägen|väg|veien|vegen|gata|katu|tie|gränd"
 )
@@ -913,7 +913,7 @@ _ADDRESS_RE = re.compile(
     + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w'’.-]{0,30}+(?:[ ]" + _NAME_WORD + r"){0,2}[ ](?:" + _HU_STREET + r")"
     r"[ ][0-9]{1,4}(?:/[A-Za-z0-9])?(?![\w])(?:,?[ ][0-9]{4}(?:[ ]" + _NAME_WORD + r")?(?![\w]))?"
     # Hauptstraße 5, 10115 Berlin / Kerkstraat 12
-    + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w-]{0,40}?(?:" + _GERMANIC_SUFFIX + r")[ ]?[0-9]{1,4}[ ]?[a-zA-Z]?(?![\w])" + _EU_TOWN
+    + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w-]{0,40}?(?:" + GERMANIC_SUFFIX + r")[ ]?[0-9]{1,4}[ ]?[a-zA-Z]?(?![\w])" + _EU_TOWN
 )
 _POSTAL_WORDS = (
     r"post ?code|postal code|zip ?code|postleitzahl|code postal|código postal|codigo postal|codice postale"
@@ -936,7 +936,7 @@ _street_word = starts_a_word(STREET_WORDS, after=r"(?![^\W\d_])")
 #: A Germanic street name ends in its suffix and a house number: a digit after a letter or
 #: a full stop (a space between at most), looked for from the digits, which are rarer.
 _NUMBER_AFTER_WORD_RE = re.compile(r"[0-9](?:(?<=[^\W\d_][0-9])|(?<=\.[0-9])|(?<=[^\W\d_] [0-9])|(?<=\. [0-9]))")
-_germanic_street = occurs(variants(_GERMANIC_SUFFIX), after=r"[ ]?[0-9]")  # "Hauptstraße 5", "Kaiserring5"
+_germanic_street = occurs(variants(GERMANIC_SUFFIX), after=r"[ ]?[0-9]")  # "Hauptstraße 5", "Kaiserring5"
 
 
 def _may_hold_street(text: str, street_words: bool) -> bool:
