@@ -181,3 +181,16 @@ def test_the_digit_groups_inside_a_uuid_are_no_id(chain):
     text = "id bc606e42-8745-4439-9657-ec497bbe4372 rufnummer"
     # WHEN stored  THEN the UUID is kept whole
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("Hasta 45120783976, tip 2 diyabet", "45120783976"), ("cod 2791125400165 pentru dosar", "2791125400165")],
+)
+def test_a_turkish_tc_kimlik_and_a_romanian_cnp_are_found_bare_by_their_checksums(chain, text, number):
+    assert number not in stored(chain, text)
+
+
+@pytest.mark.parametrize("text", ["sipariş 45120783978 hazır", "comanda 2791125400166 livrată"])
+def test_the_same_runs_with_a_wrong_check_digit_stay(chain, text):
+    assert stored(chain, text) == text

@@ -514,10 +514,10 @@ def test_the_address_guards_find_what_their_alternations_find():
     # and the guard of the international address formats (one scan for their words)
     from transforms.builtin import _pii_people
 
-    germanic = re.compile("(?:" + cased(_pii_people._GERMANIC_SUFFIX) + r")[ ]?[0-9]")
+    germanic = re.compile("(?:" + cased(_pii_people.GERMANIC_SUFFIX) + r")[ ]?[0-9]")
     intl = re.compile(r"nr\.|Nr\.|нр|вул|ул\.|улиц|просп|пр-т|пров\.|пер\.|бульв|б-р|наб\.|пл\.|шос|Phường|P\. |Xã|Quận|Q\. |Huyện"
                       r"|Street [0-9]|[0-9][A-Z][ ][0-9][A-Z][0-9]")
-    suffixes = [v for w in top_level(_pii_people._GERMANIC_SUFFIX) for v in variants(w)]
+    suffixes = [v for w in top_level(_pii_people.GERMANIC_SUFFIX) for v in variants(w)]
     rng = random.Random(10)
     pieces = [s.replace("\\", "") for s in suffixes] + ["nr.", "Nr", "вул", "ул", "Phường", "P.", "Quận", "Q.", "Huyện", "Street", "K1A 0B1", "H2X 1Y4",
                                                         " ", "5", "12", "a", "X", ".", ","]

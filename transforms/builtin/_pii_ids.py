@@ -302,10 +302,10 @@ _SHAPE_LENGTHS = frozenset(tuple(int(g) for g in re.split(r"[^0-9]", shape)) for
 #: Bare runs by length. Nine digits and twelve are left to the context pass.
 _BARE: dict[int, tuple[tuple[str, object], ...]] = {
     11: (("cpf", "br.cpf"), ("steuer_id", "de.idnr"), ("national_id", "pl.pesel"),
-         ("national_id", "no.fodselsnummer")),
+         ("national_id", "no.fodselsnummer"), ("national_id", "tr.tckimlik")),
     14: (("cnpj", "br.cnpj"),),
     15: (("nir", "fr.nir"),),
-    13: (("national_id", "za.idnr"),),
+    13: (("national_id", "za.idnr"), ("national_id", "ro.cnp")),
     18: (("national_id", "cn.ric"),),
 }
 #: Shapes whose IDs carry no check at all, only a date: accepted from their shape alone
