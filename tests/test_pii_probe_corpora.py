@@ -73,7 +73,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "name-json-key": "names used as an object's keys ('Vestergaard': {...}) read like any key",
         "dob-dotnet-json-date": "a person's bare 'Display' is a display name: 'public' is masked with it",
         "bank-ng-nuban": "a name after an account number with no cue",
-        "med-diagnosis-self-disclosure": "health data is no class of its own: a diagnosis in prose stays",
         "bio-fingerprint-template": "biometric templates are no class of their own",
         "bio-iris-code": "biometric templates are no class of their own; a name in a subject= pair",
     },
@@ -332,12 +331,12 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 29),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (139, 15),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33)
+    "strings8-personal.jsonl": (137, 15),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33)
     "strings8-benign.jsonl": (0, 33),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (166, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-personal.jsonl": (156, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (2, 8),  # of 201 secrets and 210 kept values
     "strings9-benign.jsonl": (0, 17),  # of 829 kept values, in 320 cases
 }

@@ -66,7 +66,8 @@ from typing import Callable, Iterable
 from urllib.parse import quote_plus, unquote_plus
 
 from transforms.builtin import (
-    _pii_commands, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_hl7, _pii_ids, _pii_people, _pii_phones,
+    _pii_commands, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_people,
+    _pii_phones,
     _pii_honorifics, _pii_payments, _pii_prose_names, _pii_seeds, _pii_tables, _pii_tokens,
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
@@ -739,6 +740,9 @@ class TextScrubber:
             text = _pii_people.scrub_handles(text, replace)
         if "@" in text:
             text = _pii_people.scrub_at_handles(text, replace)
+        if _pii_health.may_hold_health(text):
+            text = _pii_health.scrub_health(text, replace)
+
 
         if text is not cued_text:
             cued_text, cued = text, has_cue(text)
