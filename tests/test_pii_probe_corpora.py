@@ -70,7 +70,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "ms-refresh-token-msal-cache": "an object under a credential's name is masked whole, its environment's host with it",
     },
     "strings4-personal.jsonl": {
-        "name-json-key": "names used as an object's keys ('Vestergaard': {...}) read like any key",
         "dob-dotnet-json-date": "a person's bare 'Display' is a display name: 'public' is masked with it",
         "bank-ng-nuban": "a name after an account number with no cue",
         "bio-fingerprint-template": "biometric templates are no class of their own",
@@ -163,7 +162,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "front-inbound-message-refund-iban": "a sign-off name in HTML; a message's 'role' reads as a name",
         "postmark-bounce-webhook-hard": "a name in a subject line; a bounce's 'Name' is masked",
         "resend-send-outbound-call-log": "a first name in a subject; a sender's company name is masked",
-        "tally-form-response-volunteer": "a form's labelled answer; the form's name is masked",
         "google-forms-onformsubmit-namedvalues-es": "the answers' parallel 'values' array",
         "notion-database-query-candidates": "Notion's title[].plain_text",
         "datadog-rum-view-usr-query-dni": "a name in a URL parameter named in Spanish; a country code under 'geo'",
@@ -336,7 +334,7 @@ ROUNDS = {
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (156, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-personal.jsonl": (154, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (2, 8),  # of 201 secrets and 210 kept values
     "strings9-benign.jsonl": (0, 17),  # of 829 kept values, in 320 cases
 }

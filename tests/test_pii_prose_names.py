@@ -425,3 +425,17 @@ def test_a_name_written_with_its_languages_letters_is_found_by_its_plain_form(ch
 def test_accented_words_whose_plain_form_is_a_name_stay(chain, text):
     # GIVEN Vietnamese, Portuguese and Norwegian words whose accents tell them from a name  WHEN stored  THEN kept
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Tomasz Kowalski zadzwonił w sprawie faktury", "Kowalski"), ("Grażyna Zielińska przyszła rano", "Zielińska"),
+     ("Nagy Lászlóné hívott tegnap", "Lászlóné")],
+)
+def test_polish_surnames_by_their_shape_beside_a_given_name_and_hungarian_married_names_are_masked(chain, text, name):
+    assert name not in stored(chain, text)
+
+
+@pytest.mark.parametrize("text", ["Uniwersytet Warszawski ogłosił rekrutację", "Dworzec Gdański zamknięty w nocy"])
+def test_a_places_adjective_of_the_same_shape_stays(chain, text):
+    assert stored(chain, text) == text

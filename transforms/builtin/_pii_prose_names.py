@@ -140,6 +140,10 @@ def flags_of(word: str) -> int:
         flags = _folded_lexicon().get(_fold(word), 0)
         if flags & (GIVEN | SURNAME) and not flags & AMBIGUOUS:
             return flags
+    if word[:1] < "\u0370" and len(word) > 4:
+        inflected = _latin_inflected(word)
+        if inflected:
+            return inflected
     if "-" in word:
         parts = [flags_of(part) if part else 0 for part in word.split("-")]
         if not all(parts):
@@ -204,7 +208,40 @@ def _slavic(word: str) -> int:
     return 0
 
 
-_FOLDED_LETTERS_RE = re.compile("[łŁśŚćĆńŃżŻźŹąĄęĘşŞğĞıİřŘěĚůŮčČšŠžŽďĎťŤňŇľĽĺĹőŐűŰșȘțȚāĀēĒīĪūŪļĻķĶņŅģĢėĖįĮųŲ]")
+#: Case endings of Polish, Finnish and Hungarian names, and what their nominative ends in: Polish
+#: "Andrzejem" (Andrzej), "Tomaszowi", "Nowakowskim"/"Nowakowskiego" (Nowakowski), "Kowalską"
+#: (Kowalska), "Annę" (Anna); Finnish "Virtaselle" (Virtanen); Hungarian "Lászlóné" (László's wife).
+_LATIN_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("skiego", "ski"), ("skiemu", "ski"), ("skim", "ski"), ("ckiego", "cki"), ("ckiemu", "cki"), ("ckim", "cki"),
+    ("dzkiego", "dzki"), ("dzkim", "dzki"), ("ską", "ska"), ("skiej", "ska"), ("cką", "cka"), ("ckiej", "cka"),
+    ("owi", ""), ("iem", ""), ("em", ""), ("ą", "a"), ("ę", "a"),
+    ("selle", "nen"), ("sella", "nen"), ("selta", "nen"), ("sesta", "nen"), ("seen", "nen"), ("sen", "nen"),
+    ("né", ""),
+)
+
+
+def _latin_inflected(word: str) -> int:
+    """The flags (``INFLECTED`` with them) of a Latin name in another case (:data:`_LATIN_ENDINGS`):
+    its nominative must be a name of the lexicon that is no ordinary word."""
+    for ending, nominative in _LATIN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[:len(word) - len(ending)] + nominative
+            flags = LEXICON.get(stem, 0)
+            if not flags and _FOLDED_LETTERS_RE.search(stem) is not None:
+                flags = _folded_lexicon().get(_fold(stem), 0)
+            if flags & (GIVEN | SURNAME) and not flags & AMBIGUOUS:
+                return (flags & (GIVEN | SURNAME)) | INFLECTED
+    if _POLISH_SURNAME_RE.fullmatch(word) is not None:
+        return SURNAME | INFLECTED  # "Nowakowskim": a surname's shape, a name only beside another
+    return 0
+
+
+#: A Polish surname of the adjective's shape, in any case (Kowalski, Nowakowskiego, Zielińską):
+#: also a place's adjective ("Uniwersytet Warszawski"), so a name only beside a given name.
+_POLISH_SURNAME_RE = re.compile(r"[A-ZŁŚŻŹĆ][a-ząćęłńóśźż]{2,}(?:ski|cki|dzki)(?:ego|emu|m|ch)?|[A-ZŁŚŻŹĆ][a-ząćęłńóśźż]{2,}(?:ska|cka|dzka|ską|cką|dzką|skiej|ckiej)")
+_FOLDED_LETTERS_RE = re.compile(
+
+"[łŁśŚćĆńŃżŻźŹąĄęĘşŞğĞıİřŘěĚůŮčČšŠžŽďĎťŤňŇľĽĺĹőŐűŰșȘțȚāĀēĒīĪūŪļĻķĶņŅģĢėĖįĮųŲ]")
 
 #: Latin letters that no decomposition takes to a base letter.
 
