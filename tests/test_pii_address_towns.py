@@ -138,3 +138,17 @@ def test_a_person_whose_surname_is_a_word_of_a_place_is_still_masked(chain, body
     stored_text = str(stored_body(chain, body))
     # THEN the surname is not stored
     assert not any(part in stored_text for part in ("Temple", "Church", "Winkel"))
+
+
+def test_a_part_an_address_object_holds_under_a_name_of_its_own_is_masked_whole(chain):
+    # GIVEN an address object whose free-form part is named neither for a line nor for an address
+    body = {"address": {"detail": "Flat 302, Prestige Shantiniketan", "city": "Bengaluru"}}
+    # WHEN stored  THEN the part is masked whole (no "town" of it kept) and the city stays
+    assert stored_body(chain, body) == {"address": {"detail": "[address]", "city": "Bengaluru"}}
+
+
+def test_an_address_found_in_text_is_dropped_whole_when_the_class_is_dropped():
+    # GIVEN a chain whose address class is dropped
+    dropping = build_chain(get_plugin_manager(), None, {"pii": {"classes": {"address": "drop"}}})
+    # WHEN a text holding an address is stored  THEN nothing of the address stays, its town neither
+    assert stored(dropping, "ship to 12 rue de la Paix, 75002 Paris today") == "ship to [address] today"

@@ -828,7 +828,7 @@ class Pii:
             cut = truncate(value or text)
             if cut is not None:
                 return cut
-        if kind == "address":
+        if kind == "address" and action == MASK:
             return masked_address(text)
         return f"[{kind}]"
 
@@ -1466,7 +1466,6 @@ class Pii:
         if own is None and field is None and sub is None and rule is not None and rule.person:
             searched = kind is str and self.text.names_a_search(key)
             if kind is str and (reads_as_name(item) or (not searched and (is_a_name_alone(item) or reads_as_handle(item)))):
-
                 own = self._name_field  # {"customer": "Jane Doe"}, {"receiver": "黄丽萍"}, {"author": "Marco"}
             elif searched:
                 # {"q": "taras квитки"}: names typed in any case, in a search's text
@@ -1491,8 +1490,11 @@ class Pii:
             return item
         if item is None or kind is bool:
             return item
-        if kind is str and own.kind == "address" and own.action == MASK and self._whole_address(key):
-            return _whole_address(own, item)  # a whole address keeps its town (_pii_locality); a street line does not
+        if (kind is str and own.kind == "address" and own.action == MASK and rule is not None and rule.field is not None
+                and rule.field.kind == "address" and self._whole_address(key)):
+            # a whole address keeps its town (_pii_locality); a street line, or a part an address
+            # object holds under a name of its own ("detail"), does not
+            return _whole_address(own, item)
         return own.apply(item)
 
     def _object_says(self, node: dict) -> bool | None:
