@@ -614,7 +614,7 @@ _CUES = {
                    r"|এনআইডি|জাতীয় পরিচয়পত্র|no\. kp|no kp|kad pengenalan|no\. ic|ic number",
     # Ukrainian and Russian taxpayer numbers: their Cyrillic words say nothing else, so any number
     # after them is one, its checksum right or not ("inn" in Latin letters is checked: _CHECKED_CUES)
-    "tax_id": r"рнокпп|іпн|ідентифікаційний код|ідентифікаційний номер|єдрпоу|инн"
+    "tax_id": r"рнокпп|іпн|ідентифікаційний код|ідентифікаційний номер|инн"
               r"|идентификационный номер налогоплательщика",
     # the numbers an insurer or a health system knows a person by (reported as member_id)
     "member_id": r"member id|member number|membership number|subscriber id|subscriber number|insurance id"
