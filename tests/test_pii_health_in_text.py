@@ -39,6 +39,7 @@ def test_a_diagnosis_after_its_word_and_a_medication_taken_with_its_dose_are_mas
         "The diagnosis was a disk full error",
         "Run the diagnosis tool before you call support",
         "Dose: 5 ml per kg; store below 25°C",
+        "sprite moved dx: 120, dy: 40",
     ],
 )
 def test_a_catalogue_a_machines_diagnostics_and_a_dose_alone_stay(chain, text):

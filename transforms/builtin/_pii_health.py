@@ -33,7 +33,7 @@ _DIAGNOSED_WITH = (
 #: Words for a diagnosis that a colon must follow ("Diagnose: ...", "diagnóstico: ..."): without
 #: one they begin sentences about other things ("The diagnosis was a disk full error").
 _DIAGNOSIS_NOUNS = (
-    "diagnosis|dx|diagnosi|diagnóstico|diagnostico|diagnostic|diagnose|diagnoosi|diagnos|diagnosa|diagnóza"
+    "diagnosis|diagnosi|diagnóstico|diagnostico|diagnostic|diagnose|diagnoosi|diagnos|diagnosa|diagnóza"
     "|rozpoznanie|tanı|tanısı|диагноз|діагноз|chẩn đoán|التشخيص|تشخيص|אבחנה|אבחון|تشخیص|निदान|রোগ নির্ণয়"
     "|診断名|診断|诊断|確診|确诊|진단명|진단"
 )
