@@ -39,10 +39,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Iterable
+
+from transforms.builtin._pii_words import without_marks
 
 # --- normalisation -----------------------------------------------------------------------
 
@@ -67,8 +68,7 @@ def words(name: str) -> tuple[str, ...]:
     ``"Prénom"`` -> ``("prenom",)``."""
     spaced = _CAMEL_RE.sub(lambda m: f"{m[1]} {m[2]}" if m[1] else f"{m[3]} {m[4]}", name[:256]).casefold()
     if not spaced.isascii():
-        spaced = "".join(ch for ch in unicodedata.normalize("NFKD", spaced) if not unicodedata.combining(ch))
-        spaced = spaced.translate(_UNDECOMPOSED)
+        spaced = without_marks(spaced).translate(_UNDECOMPOSED)
     return tuple(w for w in _SPLIT_RE.split(spaced) if w)
 
 

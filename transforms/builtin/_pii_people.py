@@ -94,7 +94,6 @@ _GREETING = (
     r"|saya|aku|mình là|tôi là|em là|anh là|chị là"
     # Greek written in Latin letters, and in its own
     r"|eimai o|eimai h|eimai i|είμαι ο|είμαι η"
-
 )
 #: The role a person is named by in support notes and messages ("Customer Jane Doe called",
 #: "Customer: Jane Doe", "Sent by Jane Doe", "Kontakt: Max Mustermann"): two capitalised
@@ -530,7 +529,6 @@ _SCRIPT_NAME_GUARD_RE = re.compile(
     r"|பெயர்|పేరు|ಹೆಸರು|പേര്|नाव|નામ|ਨਾਮ|聯絡人|联系人|聯繫人|联络人|收件人|收货人|收貨人|負責人|负责人|姓名|客戶|客户|患者|病人"
     r"|车主|車主|所有者|所有人|担当|氏名|お名前|申請人|申请人|담당자|성명|고객명|수령인|받는|보내는|신청인|작성자|예금주|보호자|환자명"
     r"|取貨人|取货人|訂購人|订购人|購買人|购买人|寄件者|收件者|고객님|환자|هستم|นาย|นาง"
-
     r"|님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|さん|ちゃん|くん|" + _ZH_TITLES + "|" + _ZH_ROLES
     + r"|我是|我就是|本人是|用户|用戶|会员|會員|买家|買家|卖家|賣家|寄件人|发件人|發件人|乘客|旅客|顾客|顧客|住客|员工|員工"
     r"|敬礼|敬禮|祝好|谢谢|謝謝|感谢|感謝|입니다|이에요|예요|이고|인데요|라고|이며|드림|올림|배상|です|でございます"
@@ -664,7 +662,6 @@ HANDLE_KEY_WORDS = frozenset(
 _HANDLE_SHAPE_RE = re.compile(r"@?[A-Za-z][A-Za-z0-9]{0,39}(?:[._-][A-Za-z0-9]{1,40}){0,3}")
 _HANDLE_PARTS_RE = re.compile(r"[._\-0-9@]+")
 
-
 #: Words of a service's or a machine's login ("svc_billing", "deploy-bot", "ci.runner"): no one's.
 _SERVICE_WORDS = frozenset(
     """svc service services srv sa bot bots system sys admin administrator deploy deployer ci cd build builder
@@ -673,8 +670,6 @@ _SERVICE_WORDS = frozenset(
     integration sync import export webhook webhooks scheduler batch etl daemon agent proxy gateway internal
     readonly read only rw ro replica master primary default guest anonymous anon public demo sandbox""".split()
 )
-
-
 #: Of those, the words that make any login a machine's, even after the word "user" in a log.
 _MACHINE_WORDS = frozenset("svc service srv sa bot system deploy deployer ci cron daemon noreply app api db etl".split())
 
@@ -690,12 +685,12 @@ def reads_as_handle(value: str) -> bool:
     bare = value.lstrip("@")
     if bare.isalpha() or bare.lower() in _SYSTEM_USERS:
         return False  # one word alone: is_a_name_alone's to judge under a key for a person
-    parts = [p.lower() for p in _HANDLE_PARTS_RE.split(bare) if p]
-    if any(p in _SERVICE_WORDS for p in parts):
+    parts = [p for p in _HANDLE_PARTS_RE.split(bare) if p]
+    if any(p.lower() in _SERVICE_WORDS for p in parts):
         return False
     from transforms.builtin._pii_prose_names import AMBIGUOUS, GIVEN, SURNAME, flags_of
 
-    named = [flags for p in _HANDLE_PARTS_RE.split(bare) if len(p) >= 3 and not p.isupper()
+    named = [flags for p in parts if len(p) >= 3 and not p.isupper()
              and (flags := flags_of(p.capitalize())) & (GIVEN | SURNAME)]  # "DHL-EDI": acronyms, no one's
     return any(not flags & AMBIGUOUS for flags in named) or len(named) >= 2
 
@@ -709,7 +704,6 @@ def scrub_at_handles(text: str, replace: Replace) -> str:
     """Handles after "@" that :func:`reads_as_handle` (a person's name in them)."""
     return _AT_HANDLE_RE.sub(
         lambda m: "@" + replace("name", m["handle"].lower(), m["handle"]) if reads_as_handle(m["handle"]) else m[0], text)
-
 
 
 def reads_as_name(value: str) -> bool:

@@ -29,10 +29,11 @@ outside a search, inflected names (Russian "Ольге").
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Callable
+
+from transforms.builtin._pii_words import without_marks
 
 Replace = Callable[[str, str, str], str]
 
@@ -132,14 +133,9 @@ def flags_of(word: str) -> int:
     flags = LEXICON.get(word)
     if flags is not None:
         return flags
-    if not word.isascii() and _FOLDED_LETTERS_RE.search(word) is not None:
-        # a Central European, Turkish or Baltic name written with its own letters where the lexicon
-        # has it in plain ones ("Małgorzata", "Ayşe", "Dvořák"): a name that is no word in either
-        # form. Not the accents of the Romance languages and Vietnamese, which the lexicon writes and
-        # which tell words apart (Nguyên, Bão, Guaraná are no Nguyen, Bao, Guarana)
-        flags = _folded_lexicon().get(_fold(word), 0)
-        if flags & (GIVEN | SURNAME) and not flags & AMBIGUOUS:
-            return flags
+    flags = _folded_flags(word)
+    if flags & (GIVEN | SURNAME) and not flags & AMBIGUOUS:
+        return flags
     if word[:1] < "\u0370" and len(word) > 4:
         inflected = _latin_inflected(word)
         if inflected:
@@ -226,9 +222,7 @@ def _latin_inflected(word: str) -> int:
     for ending, nominative in _LATIN_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = word[:len(word) - len(ending)] + nominative
-            flags = LEXICON.get(stem, 0)
-            if not flags and _FOLDED_LETTERS_RE.search(stem) is not None:
-                flags = _folded_lexicon().get(_fold(stem), 0)
+            flags = LEXICON.get(stem, 0) or _folded_flags(stem)
             if flags & (GIVEN | SURNAME) and not flags & AMBIGUOUS:
                 return (flags & (GIVEN | SURNAME)) | INFLECTED
     if _POLISH_SURNAME_RE.fullmatch(word) is not None:
@@ -239,20 +233,25 @@ def _latin_inflected(word: str) -> int:
 #: A Polish surname of the adjective's shape, in any case (Kowalski, Nowakowskiego, Zielińską):
 #: also a place's adjective ("Uniwersytet Warszawski"), so a name only beside a given name.
 _POLISH_SURNAME_RE = re.compile(r"[A-ZŁŚŻŹĆ][a-ząćęłńóśźż]{2,}(?:ski|cki|dzki)(?:ego|emu|m|ch)?|[A-ZŁŚŻŹĆ][a-ząćęłńóśźż]{2,}(?:ska|cka|dzka|ską|cką|dzką|skiej|ckiej)")
-_FOLDED_LETTERS_RE = re.compile(
-
-"[łŁśŚćĆńŃżŻźŹąĄęĘşŞğĞıİřŘěĚůŮčČšŠžŽďĎťŤňŇľĽĺĹőŐűŰșȘțȚāĀēĒīĪūŪļĻķĶņŅģĢėĖįĮųŲ]")
-
+_FOLDED_LETTERS_RE = re.compile("[łŁśŚćĆńŃżŻźŹąĄęĘşŞğĞıİřŘěĚůŮčČšŠžŽďĎťŤňŇľĽĺĹőŐűŰșȘțȚāĀēĒīĪūŪļĻķĶņŅģĢėĖįĮųŲ]")
 #: Latin letters that no decomposition takes to a base letter.
-
 _FOLD_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
                                "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"})
 
 
 def _fold(word: str) -> str:
     """``word`` in plain Latin letters: "Małgorzata" -> "Malgorzata", "Ayşe" -> "Ayse"."""
-    decomposed = unicodedata.normalize("NFKD", word.translate(_FOLD_LETTERS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return without_marks(word.translate(_FOLD_LETTERS))
+
+
+def _folded_flags(word: str) -> int:
+    """The lexicon's flags of a Central European, Turkish or Baltic name written with its own
+    letters where the lexicon has it in plain ones ("Małgorzata", "Ayşe", "Dvořák"); 0 for a
+    word without such letters. Not the accents of the Romance languages and Vietnamese, which
+    the lexicon writes and which tell words apart (Nguyên, Bão, Guaraná are no Nguyen, Bao, Guarana)."""
+    if word.isascii() or _FOLDED_LETTERS_RE.search(word) is None:
+        return 0
+    return _folded_lexicon().get(_fold(word), 0)
 
 
 @cache
@@ -273,7 +272,6 @@ def may_hold(text: str) -> bool:
     candidates = _CANDIDATE_RE.findall(text)
     return not _NAMES.isdisjoint(candidates) or any(
         ("-" in c or not c.isascii()) and flags_of(c) for c in candidates)
-
 
 
 def _cased(word: str) -> bool:

@@ -20,6 +20,7 @@ and the same matches, since the branches keep their order (see :func:`one_of`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Callable
 
 from transforms.builtin._pii_literals import SPECIAL, Literals, literal_starts
@@ -243,6 +244,12 @@ def fold(text: str) -> str:
         return text
     folded = _FOLD_RE.sub(_fold_one, text.translate(_FULL_WIDTH))
     return text if folded == text else folded
+
+
+def without_marks(text: str) -> str:
+    """``text`` decomposed (NFKD) with its combining marks dropped: "Prénom" -> "Prenom". Letters
+    that do not decompose (ł, ø, ı...) stay: each caller maps those its own way."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def swap_group(match: re.Match[str], group: str, new: str) -> str:
