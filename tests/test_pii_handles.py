@@ -80,3 +80,42 @@ def test_machines_logins_and_ids_under_such_keys_stay(chain, body):
     # GIVEN a machine's login, a customer ID or a partner's code under a key for a person or a login
     # WHEN stored  THEN kept
     assert stored_body(chain, body) == body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"login": "svc-faturamento", "origem": "app-android"},
+        {"username": "deploy-bot", "icon_emoji": ":rocket:"},
+        {"User Name": "svc-excel-import"},
+        {"benutzername": "build-agent-07"},
+        {"username": "jenkins"},
+        {"username": "__token__"},
+    ],
+)
+def test_a_machines_login_under_a_login_or_name_field_is_kept(chain, body):
+    # GIVEN a service's or a machine's login under a field that holds a person's login
+    # WHEN stored  THEN it is kept: it names no one
+    assert stored_body(chain, body) == body
+
+
+@pytest.mark.parametrize(
+    ("body", "login"),
+    [
+        ({"username": "svc-maria"}, "svc-maria"),  # a person's account named for its job: a given name in it
+        ({"username": "kayla_brooks92"}, "kayla_brooks92"),
+        ({"username": "524-71-3390"}, "524-71-3390"),  # digits alone are no machine's login
+        ({"first_name": "Dev"}, "Dev"),  # a system's word and a given name alike
+    ],
+)
+def test_a_persons_login_under_a_login_field_is_still_masked(chain, body, login):
+    # GIVEN a login that holds a person's name, or one word a name may be  WHEN stored  THEN it is masked
+    assert login not in json.dumps(stored_body(chain, body))
+
+
+def test_a_machines_login_in_a_config_text_is_kept_and_the_password_beside_it_is_not(chain):
+    # GIVEN PyPI's .pypirc, whose username for an API token is the literal "__token__"
+    text = "[pypi]\n  username = __token__\n  password = pypi-AgEIcHlwaS5vcmcPS7vuKXNoC5ratUz6aAkJbup1CYVA-1U0Az6A\n"
+    # WHEN stored  THEN the username stays and the token is gone
+    out = stored(chain, text)
+    assert "username = __token__" in out and "AgEIcHlw" not in out

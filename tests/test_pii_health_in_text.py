@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_pii_names_in_formats import chain, stored  # noqa: F401  (the chain fixture)
+from tests.test_pii_names_in_formats import chain, stored, stored_body  # noqa: F401  (the chain fixture)
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,58 @@ def test_a_catalogue_a_machines_diagnostics_and_a_dose_alone_stay(chain, text):
     # GIVEN a product and its strength, a system's diagnosis, a dose with no one taking it
     # WHEN stored  THEN kept whole
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "health"),
+    [
+        # a condition with no word before it, in a text about someone's health (a medication found)
+        ("Übergabe Station 4B: Fr. Gruber – Hypertonie, Ramipril 5 mg 1-0-0, Sturzgefahr.", ["Hypertonie", "Ramipril 5 mg"]),
+        ("Diabetes mellitus Typ 2, nimmt Metformin 1000 mg 1-0-1, HbA1c zuletzt 7,9 %", ["Diabetes mellitus Typ 2", "Metformin"]),
+        # a prescription's schedule makes a medication and its dose someone's without a taking word
+        ("Förmaksflimmer; Eliquis 5 mg x 2", ["Eliquis 5 mg", "Förmaksflimmer"]),
+        ("Beteg: Molnár István, 67 é., dg.: pitvarfibrilláció, Xarelto 20 mg 1x1", ["pitvarfibrilláció", "Xarelto 20 mg"]),
+        # a medication after a diagnosis in the same sentence, or after "starting"
+        ("Pacjentka lat 34, rozpoznanie: niedoczynność tarczycy, Euthyrox 50 µg - skierowanie", ["Euthyrox 50 µg"]),
+        ("My BP has been around 160/100 since starting Lisinopril 20 mg, should I increase it?", ["Lisinopril 20 mg"]),
+        ("bệnh nhân 58 tuổi, chẩn đoán tăng huyết áp, dùng Amlodipin 5 mg.", ["tăng huyết áp", "Amlodipin 5 mg"]),
+        # someone saying they have a condition
+        ("I have mild asthma, so please no feather pillows", ["asthma"]),
+        ("Hola, tengo diabetes tipo 2 y necesito un menú especial", ["diabetes tipo 2"]),
+        ("Ich leide an Migräne und brauche ein ruhiges Zimmer", ["Migräne"]),
+    ],
+)
+def test_conditions_and_prescriptions_in_a_text_about_someones_health_are_masked(chain, text, health):
+    # GIVEN a note, a message or a handover that tells someone's conditions and medications
+    out = stored(chain, text)
+    # THEN none of them is stored
+    assert [h for h in health if h in out] == [], out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Understanding Hodgkin lymphoma, Tourette syndrome and Crohn's disease — patient information leaflet",
+        "Nhà thuốc: Panadol Extra hộp 15 vỉ x 12 viên 195.000₫; Efferalgan 500mg hộp 16 viên sủi 52.000₫.",
+        "World Diabetes Day: free screening at the town hall on 14 November",
+        "I have to admit: asthma inhalers are cheaper here",
+        "Vitamin C 500 mg daily dose, 60 capsules, 7.99 EUR",
+    ],
+)
+def test_a_leaflet_a_pharmacys_prices_and_a_condition_named_by_no_one_stay(chain, text):
+    # GIVEN a text naming conditions or medications about no one  WHEN stored  THEN it is kept whole
+    assert stored(chain, text) == text
+
+
+def test_medications_and_diagnoses_under_their_field_names_in_more_languages_are_masked(chain):
+    # GIVEN a referral's and a prescription's fields in Dutch, Swedish, Hungarian and Chinese
+    body = {"verwijzing": {"id": "VW-55071", "diagnose": "Ziekte van Crohn", "medicatie": "Azathioprine 100 mg dd"},
+            "remiss": {"diagnos": "Förmaksflimmer", "lakemedel": "Eliquis 5 mg x 2"},
+            "lelet": {"gyógyszerek": ["Xarelto 20 mg"]}, "病历": {"用药": "二甲双胍 0.5g"},
+            "diagnostics": {"uptime_s": 5120}}
+    out = stored_body(chain, body)
+    # THEN each value is masked as health data, and a machine's diagnostics stay
+    assert out == {"verwijzing": {"id": "VW-55071", "diagnose": "[health]", "medicatie": "[health]"},
+                   "remiss": {"diagnos": "[health]", "lakemedel": "[health]"},
+                   "lelet": {"gyógyszerek": ["[health]"]}, "病历": {"用药": "[health]"},
+                   "diagnostics": {"uptime_s": 5120}}

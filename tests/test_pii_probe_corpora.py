@@ -82,6 +82,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "geo-poi-landmark": "a precise point is masked whatever it marks: a sender can call a home a landmark",
     },
     "payloads4.jsonl": {
+        "erezept-verordnung-de": "a prescription's medication is health data, masked (a class since stop 32; this corpus kept it)",
         "polizza-viaggio-emissione-it": "an insurance policy number is masked as the policyholder's number (round 6 counts it personal: polisnummer, policyNumber)",
         "vipps-login-userinfo-no": "an account's nickname under account_name is read as its holder's name",
         "zoho-crm-lead-insert": "an owner's surname inside a company's name (Bäckerei Hofmann GmbH) stays with it",
@@ -136,7 +137,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "b5-name-key-apps-libraries": "a package's name under 'name'",
         "b5-sentry-envelope-ids": "an SDK's name under 'name'",
         "b5-cn-uscc-jp-corp-kr-brn": "CJK company names under 'name'; a company credit code read as a tax ID",
-        "b5-service-account-username": "a service account under 'username' (hyphenated)",
         # over-masking left as the safer side
         "b5-ch-uid-be-enterprise": "a Belgian company number reads as a phone number",
         "b5-pl-nip-es-cif": "a Polish NIP is masked (sole traders have one)",
@@ -208,7 +208,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "h6-hex-encoded-email": "an e-mail written in hex",
         "h6-token-reversed": "a token written backwards",
         "h6-password-rot13-labelled": "a password in rot13",
-        "h6-curl-in-text": "a header line's value runs to the end of the line, a URL after it with it",
         "h6-secret-key-variant-10": "'session_id' names an ID (droplets' own word for a visit)",
         "h6-header-value-object": "a header whose value is an object breaks the record contract: a bad row, scrubbed",
         "h6-header-custom-typo-secret": "a misspelled header name ('x-app-secrt')",
@@ -217,6 +216,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "h6-header-non-string-number": "a header whose value is a number breaks the record contract: a bad row, scrubbed",
     },
     "strings6-everyday.jsonl": {
+        "ev6-gen-gift-card": "a lone first name in a gift message; a date under 'deliverOn' reads as a name",
         "ev6-tr-havale-iban": "Turkish 'Kira Mart' (March rent) is two names of the lexicon",
         "ev6-us-validation-error-echo": "an error message that echoes an e-mail is masked whole",
         "ev6-in-neft-beneficiary": "an IFSC code reads as a name",
@@ -227,7 +227,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "ev6-vn-grab-booking": "a landmark's name under 'name'",
         "ev6-gen-cookie-session": "a cart count cookie is masked with the session cookie",
         "ev6-gen-vet-appointment": "a pet's name under 'name'",
-        "ev6-gen-gift-card": "a lone first name in a gift message; a date under 'deliverOn' reads as a name",
         "ev6-nl-marktplaats-bericht": "a Dutch mobile number written '06 39182746'",
         "ev6-de-lieferando-review": "a lone first name in prose",
         "ev6-es-cv-upload-query": "a LinkedIn slug in a query",
@@ -297,8 +296,11 @@ def _failures(chain, case: dict) -> list[str]:
     if type(result).__name__ != "Stored":
         return [f"not stored: {result!r}"[:200]]
     stored = json.dumps(result.record, ensure_ascii=False)
+    if where == "text":  # the message as stored, its quotes not escaped as JSON writes them
+        stored += "\n" + str(result.record["request"]["body"]["message"])
     return ([f"leaked {s!r}" for s in case.get("must_not_contain", []) if s in stored]
             + [f"changed {s!r}" for s in case.get("must_keep", []) if s not in stored])
+
 
 
 @pytest.mark.parametrize("corpus", sorted(KNOWN_GAPS))
@@ -316,7 +318,7 @@ def test_every_case_of_the_probe_corpora_passes_but_the_known_gaps(chain, corpus
     assert sorted(set(known) - set(failing)) == []
 
 
-#: Rounds 7 to 9, written blind: names in prose that nothing announces and capitalised words
+#: Rounds 7 to 10, written blind: names in prose that nothing announces and capitalised words
 #: that only look like names (places, brands, storms, dishes...), 35 locales each; everyday
 #: personal traffic and its benign look-alikes in 31-46 locales. What is left (names in scripts
 #: without spaces, in lower case, or ordinary words; health details in free text; local address
@@ -329,19 +331,27 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 29),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (137, 15),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33)
+    "strings8-personal.jsonl": (133, 16),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end since stop 34)
     "strings8-benign.jsonl": (0, 33),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (154, 3),  # of 1,012 personal values and 490 kept values
-    "strings9-secret.jsonl": (2, 8),  # of 201 secrets and 210 kept values
+    "strings9-personal.jsonl": (146, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-secret.jsonl": (2, 7),  # of 201 secrets and 210 kept values
     "strings9-benign.jsonl": (0, 17),  # of 829 kept values, in 320 cases
+    # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
+    # languages and providers' formats; hostile encodings, splits and shapes): measured first on the
+    # code of that time (165 personal values stored, 10 secrets, 20 hostile values, 18 look-alikes
+    # changed), then used to fix what it found
+    "strings10-personal.jsonl": (146, 7),  # of 840 personal values and 400 kept values
+    "strings10-secret.jsonl": (0, 2),  # of 187 secrets and 207 kept values
+    "strings10-hostile.jsonl": (15, 4),  # of 175 personal values and secrets, 211 kept values
+    "strings10-benign.jsonl": (0, 17),  # of 898 kept values, in 300 cases
 }
 
 
 @pytest.mark.parametrize("corpus", sorted(ROUNDS))
-def test_rounds_7_to_9_store_no_more_personal_values_and_change_no_more_look_alikes_than_measured(chain, corpus):
+def test_the_blind_rounds_store_no_more_personal_values_and_change_no_more_look_alikes_than_measured(chain, corpus):
     # GIVEN a corpus of personal values or of their look-alikes, written without sight of pii
     cases = [json.loads(line) for line in (CORPORA / corpus).read_text(encoding="utf-8").split("\n") if line.strip()]
     assert len(cases) >= 150

@@ -130,3 +130,77 @@ def test_credentials_under_more_languages_field_names_are_redacted(chain, body):
 def test_sentences_about_passwords_and_codes_without_one_stay(chain, text):
     # GIVEN a sentence with a password's or a code's word and no secret  WHEN stored  THEN it is kept whole
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        # Wi-Fi codes, Arabic and Hindi passwords with their copula, a code a text message brought
+        ("Bonjour, le code wifi du bureau est Wifi-Bureau-7731, c'est pour la salle B2.", ["Wifi-Bureau-7731"]),
+        ("كلمة المرور الخاصة بي هي Sahara#Dunes77 من فضلك ساعدني", ["Sahara#Dunes77"]),
+        ("मेरा पासवर्ड Diwali@Lights2024 है, कृपया रीसेट करें", ["Diwali@Lights2024"]),
+        ("Пароль от почты: Берёзка2024!, код из СМС 583920", ["Берёзка2024!", "583920"]),
+        # HashiCorp Vault's `operator init`, its unseal keys and root token
+        ("Unseal Key 1: sJoJOvxOx7fKrEkwDDn6DPneXomdpp9H740O5Z1hgBxI\n\nInitial Root Token: "
+         "hvs.CAESImCmRzH6zP-0byVt3mIQWT7Ob3zf6GeoLogaRHHVzDne", ["sJoJOvxOx7fKrEkwDDn6DPneXomdpp9H740O5Z1hgBxI", "hvs.CAES"]),
+        # a Markdown table's password column
+        ("| env | user | password |\n|---|---|---|\n| staging | admin | Md-Table-Pw!1 |\n| prod | svc-ro | Md-Table-Pw!2 |",
+         ["Md-Table-Pw!1", "Md-Table-Pw!2"]),
+    ],
+)
+def test_more_passwords_and_codes_in_text_are_redacted(chain, text, secrets):
+    # GIVEN a password, a code or a key in a chat message, a tool's output or a table  WHEN stored
+    out = stored(chain, text)
+    # THEN it is gone
+    assert [s for s in secrets if s in out] == [], out
+
+
+def test_a_curl_commands_authorization_header_ends_at_its_quote(chain):
+    # GIVEN a curl command whose Authorization header is quoted, then more options and the URL
+    text = ('curl -sS -H "Authorization: Bearer ghs_kTDpAQ6DtIcGAKj8tlUutAMOkr5KmnnzJyAu" '
+            '-H "X-GitHub-Api-Version: 2022-11-28" https://api.github.com/repos/acme/storefront/actions/runs?status=failure')
+    # WHEN stored
+    out = stored(chain, text)
+    # THEN the token is gone and the rest of the command is kept as written
+    assert "ghs_kTDp" not in out
+    assert out.endswith('" -H "X-GitHub-Api-Version: 2022-11-28" https://api.github.com/repos/acme/storefront/actions/runs?status=failure')
+
+
+@pytest.mark.parametrize(
+    ("body", "secret"),
+    [
+        ({"codigo_verificacao": "318467", "canal": "whatsapp"}, "318467"),
+        ({"код_подтверждения": "629104", "операция": "вход"}, "629104"),
+        ({"カード暗証番号": "4829", "取引ID": "TX-20240611-0042"}, "4829"),
+        ({"Bestätigungscode": "771204"}, "771204"),
+        ({"pregunta_secreta": "Ciudad natal de tu madre", "respuesta_secreta": "Villanueva del Arzobispo"}, "Villanueva"),
+        # an answer named only "answer", in the object that asks the security question
+        ({"sicherheitsfrage": "Name des ersten Haustiers", "antwort": "Bello von der Heide"}, "Bello"),
+        ({"securityQuestion": "First car?", "answer": "Trabant 601"}, "Trabant"),
+        ({"answer": "Mazda MX-5", "question_de_securite": "Votre première voiture ?"}, "Mazda"),
+        ({"env": [["DB_USER", "app"], ["DB_PASSWORD", "Arr@yPw-2024"], ["DB_NAME", "orders"]]}, "Arr@yPw-2024"),
+    ],
+)
+def test_codes_pins_and_security_answers_under_their_field_names_are_redacted(chain, body, secret):
+    # GIVEN a one-time code, a PIN or a security answer under its field name in another language,
+    # or a password in a list of name and value pairs
+    stored_text = str(stored_body(chain, body))
+    # THEN it is not stored, and the question and the other fields are
+    assert secret not in stored_text, stored_text
+    assert all(str(v) in stored_text for k, v in body.items()
+               if k in ("canal", "операция", "取引ID", "pregunta_secreta", "sicherheitsfrage", "securityQuestion"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"answer": "42", "question": "What is six times seven?"},  # a quiz's answer: no security question beside it
+        {"faq": [{"question": "Where is my order?", "answer": "Track it under Orders in your account."}]},
+        {"otp_enabled": True, "pin_length": 6, "secret_rotation_days": 90, "api_key_last_rotated": "2024-04-01"},
+        {"apiKey_domain": "acme-prod.firebaseapp.com", "authDomain": "acme-prod.firebaseapp.com"},
+        {"npmrc": "registry=https://registry.npmjs.org/\nalways-auth=true\nsave-exact=true\n"},
+    ],
+)
+def test_answers_without_a_security_question_and_credentials_metadata_stay(chain, body):
+    # GIVEN a quiz's or an FAQ's answer, dates and domains about credentials, a switch  WHEN stored  THEN kept
+    assert stored_body(chain, body) == body

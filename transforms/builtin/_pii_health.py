@@ -18,7 +18,7 @@ import re
 from typing import Callable
 
 from transforms.builtin._pii_literals import Literals
-from transforms.builtin._pii_words import cased, starts_word, swap_group, variants
+from transforms.builtin._pii_words import cased, one_of, starts_word, swap_group, variants
 
 Replace = Callable[[str, str, str], str]
 
@@ -28,14 +28,14 @@ _DIAGNOSED_WITH = (
     "|diagnosticado con|diagnosticada con|diagnosticado com|diagnosticada com|diagnosticato con|diagnosticata con"
     "|diagnostiziert mit|mit der Diagnose|gediagnosticeerd met|diagnosed as|diagnosa"
     "|с диагнозом|с диагноза|з діагнозом|amegunduliwa na|amegundulika na|tanısı konuldu|tanısıyla|chẩn đoán mắc"
-    "|didiagnosis|didiagnosa|rozpoznano|diagnostikována|diagnostikovaná|diagnostizierte"
+    "|didiagnosis|didiagnosa|rozpoznano|diagnostikována|diagnostikovaná|diagnostizierte|chẩn đoán"
 )
 #: Words for a diagnosis that a colon must follow ("Diagnose: ...", "diagnóstico: ..."): without
 #: one they begin sentences about other things ("The diagnosis was a disk full error").
 _DIAGNOSIS_NOUNS = (
     "diagnosis|diagnosi|diagnóstico|diagnostico|diagnostic|diagnose|diagnoosi|diagnos|diagnosa|diagnóza"
     "|rozpoznanie|tanı|tanısı|диагноз|діагноз|chẩn đoán|التشخيص|تشخيص|אבחנה|אבחון|تشخیص|निदान|রোগ নির্ণয়"
-    "|診断名|診断|诊断|確診|确诊|진단명|진단"
+    "|診断名|診断|诊断|確診|确诊|진단명|진단|dg\\.|Dg\\.|DG\\."
 )
 _DIAGNOSIS_LITERALS = Literals([*variants(_DIAGNOSED_WITH), *variants(_DIAGNOSIS_NOUNS)])
 _CONDITION = r"(?P<health>[^\s,;.()\[\]{}\"<>，。；、:][^\n,;.()\[\]{}\"<>，。；、]{2,80}?)(?=[ ]?[,;.()\[\]\n\"<>，。；、]|$)"
@@ -51,13 +51,85 @@ _DOSE_RE = re.compile(_DOSE)
 #: Words for taking or prescribing a medication; one of them before it in the same sentence.
 _TAKING_WORDS = (
     "take|takes|taking|took|prescribed|prescription|on|uses|using|medication|medications|meds"
+    "|starting|started|start on|stopped|restarted|increased|dose of|dùng|uống"
     "|nimmt|nehme|nehmen|verschrieben|Medikation|Medikament|Medikamente|prend|prends|prescrit|traitement"
     "|toma|tomo|tomando|receta|recetado|tratamiento|prende|assume|terapia|usa|tomar|toma-se|medicação"
     "|gebruikt|gebruik|medicatie|använder|bruker|bruger|medicin|przyjmuje|biorę|bierze|užívá|beszedi|szedi"
     "|kullanıyor|kullanıyorum|ilaç|ilacı|принимает|принимаю|приема|назначен|назначено|приймає|приймаю|anatumia"
     "|natumia|dawa|minum|diberi|terapi|uống|đang dùng|يتناول|أتناول|נוטל|נוטלת|مصرف|लेता|लेती|লেন|服用|服药|服藥|복용"
 )
-_TAKING_RE = re.compile(r"(?<![^\W\d_])(?:" + cased(_TAKING_WORDS) + r")(?![^\W\d_])")
+# a diagnosis this pass masked before it in the sentence says whose the medication is too
+_TAKING_RE = re.compile(r"(?<![^\W\d_])(?:" + cased(_TAKING_WORDS) + r")(?![^\W\d_])|\[health\]")
+#: How a prescription says how often ("Ramipril 5 mg 1-0-0", "Eliquis 5 mg x 2", "2x täglich",
+#: "BID"): after a medication and its dose, it makes them a prescription's without a taking word.
+_SCHEDULE_RE = re.compile(
+    r"[ ]{1,2}(?:[0-9](?:[.,/][0-9])?-[0-9](?:[.,/][0-9])?-[0-9](?:[.,/][0-9])?(?:-[0-9])?|[0-9][ ]?x[ ]?[0-9](?![0-9])"
+    r"|x[ ]?[0-9](?![0-9])|[0-9][ ]?x[ ]?(?:daily|täglich|tgl\.?|dziennie|denně|naponta|dagligen|daglig|par jour|al día|al giorno)"
+    r"|(?:once|twice|three times)[ ](?:a|per)[ ]day|BID|TID|QID|QD|OD|PRN|b\.i\.d\.|t\.i\.d\.|q\.d\.|dd|daily|nightly"
+    r"|täglich|tgl\.|morgens|abends|diario|diaria|diariamente|al día|por día|par jour|le matin|le soir|al giorno"
+    r"|dziennie|denně|naponta|dagligen|daglig|päivittäin|в день|утром|вечером|щодня|每日|毎日|하루)(?![\w])"
+)
+#: Conditions people are treated for, named without a word that introduces them ("Hypertonie,
+#: Ramipril 5 mg", "Förmaksflimmer"): masked in a text about someone's health (a diagnosis or a
+#: medication this pass found in it), or right after someone says they have one ("I have type 2
+#: diabetes", "ich leide an Asthma"). A leaflet's "Understanding Hodgkin lymphoma" stays.
+_CONDITIONS = (
+    "type 1 diabetes|type 2 diabetes|diabetes mellitus typ 1|diabetes mellitus typ 2|diabetes mellitus type 1"
+    "|diabetes mellitus type 2|diabetes mellitus tipo 1|diabetes mellitus tipo 2|diabetes mellitus|diabetes typ 1"
+    "|diabetes typ 2|diabetes tipo 1|diabetes tipo 2|diabète de type 1|diabète de type 2|diabète|diabetes|diabetis"
+    "|tyypin 1 diabetes|tyypin 2 diabetes|cukrzyca typu 1|cukrzyca typu 2|cukrzyca|cukrovka|diabetes mellitus"
+    "|сахарный диабет|цукровий діабет|diabet zaharat|diabet|diyabet|kencing manis|tiểu đường|đái tháo đường|糖尿病|당뇨병|당뇨"
+    "|السكري|مرض السكري|دیابت|סוכרת|मधुमेह|डायबिटीज|โรคเบาหวาน|เบาหวาน|kisukari|DM2|DM1|T2DM|T1DM"
+    "|hypertension|arterial hypertension|hypertonie|arterielle hypertonie|hipertensión|hipertensión arterial"
+    "|hypertension artérielle|ipertensione|ipertensione arteriosa|hipertensão|hipertensão arterial|hipertensie|hypertensie"
+    "|nadciśnienie|nadciśnienie tętnicze|hypertenze|magas vérnyomás|hipertensija|hipertenzija|hipertansiyon"
+    "|гипертония|гипертоническая болезнь|артериальная гипертензия|гіпертонія|hipertensi|darah tinggi|tăng huyết áp"
+    "|高血压|高血圧|고혈압|ارتفاع ضغط الدم|فشار خون بالا|לחץ דם גבוה|उच्च रक्तचाप|ความดันโลหิตสูง|HTN"
+    "|asthma|bronchial asthma|asthma bronchiale|asthme|asma|asma bronquial|asma brônquica|astma|astma oskrzelowa"
+    "|астма|бронхиальная астма|哮喘|喘息|천식|hen suyễn|hen phế quản|الربو|آسم|אסתמה|दमा|โรคหอบหืด|pumu"
+    "|COPD|BPCO|EPOC|DPOC|POChP|CHOPN|KOAH|ХОБЛ|chronic obstructive pulmonary disease"
+    "|epilepsy|epilepsie|epilepsia|épilepsie|epilessia|epilepsija|epilepszia|эпилепсия|епілепсія|癫痫|てんかん|뇌전증"
+    "|major depression|depression|depressive disorder|depresión|dépression|depressione|depressão|depresja|depresie"
+    "|депрессия|депресія|抑郁症|うつ病|우울증|bipolar disorder|bipolare störung|trastorno bipolar|trouble bipolaire"
+    "|schizophrenia|schizophrenie|esquizofrenia|schizophrénie|schizofrenia|шизофрения"
+    "|HIV|HIV positive|HIV-positive|AIDS|hepatitis B|hepatitis C|hepatite B|hepatite C|hépatite B|hépatite C"
+    "|epatite B|epatite C|hepatită B|hepatită C|гепатит B|гепатит C|гепатит С|乙肝|丙肝"
+    "|tuberculosis|pulmonary tuberculosis|tuberkulose|tuberculose|tubercolosi|gruźlica|tuberkulóza|туберкулез|туберкулёз"
+    "|肺结核|结核病|結核|crohn's disease|crohn disease|morbus crohn|ziekte van crohn|enfermedad de crohn|maladie de crohn"
+    "|colitis ulcerosa|ulcerative colitis|lupus|lupus eritematoso|systemic lupus erythematosus|rheumatoid arthritis"
+    "|rheumatoide arthritis|artritis reumatoide|polyarthrite rhumatoïde|atrial fibrillation|vorhofflimmern"
+    "|fibrilación auricular|fibrillation auriculaire|fibrillazione atriale|fibrilação atrial|boezemfibrilleren"
+    "|migotanie przedsionków|fibrilace síní|förmaksflimmer|forkammerflimmer|atrieflimmer|eteisvärinä|pitvarfibrilláció"
+    "|фибрилляция предсердий|hypothyroidism|hypothyreose|hipotiroidismo|hypothyroïdie|ipotiroidismo|hipotireoidismo"
+    "|niedoczynność tarczycy|hypotyreóza|hypothyreoidie|hyperthyroidism|chronic kidney disease|CKD"
+    "|chronische niereninsuffizienz|insuficiencia renal crónica|insuffisance rénale chronique|heart failure"
+    "|herzinsuffizienz|insuficiencia cardíaca|insuffisance cardiaque|scompenso cardiaco|insuficiência cardíaca"
+    "|niewydolność serca|сердечная недостаточность|multiple sclerosis|multiple sklerose|esclerosis múltiple"
+    "|sclérose en plaques|sclerosi multipla|parkinson's disease|morbus parkinson|alzheimer's disease|alzheimer|dementia"
+    "|demenz|demencia|démence|pneumonia|lungenentzündung|pneumonie|neumonía|polmonite|zapalenie płuc|lungebetennelse"
+    "|lunginflammation|longontsteking|keuhkokuume|tüdőgyulladás|пневмония|воспаление легких|viêm phổi|肺炎|폐렴"
+    "|cancer|breast cancer|lung cancer|prostate cancer|brustkrebs|cáncer de mama|cancer du sein|tumore al seno"
+    "|rak piersi|leukemia|leukämie|lymphoma|melanoma|PTSD|PTBS|ADHD|ADHS|TDAH|autism|autismus|autismo"
+    "|obesity|adipositas|obesidad|obésité|anorexia|bulimia|anemia|anämie|anémie|celiac disease|zöliakie|celiaquía"
+    "|migraine|migräne|migraña|emicrania|enxaqueca|migrena|мигрень|endometriosis|endometriose|fibromyalgia|fibromyalgie"
+)
+#: Written in capitals, they are these conditions' abbreviations ("AIDS", not hearing "aids").
+_CONDITION_ABBREVIATIONS = frozenset({"DM2", "DM1", "T2DM", "T1DM", "HTN", "COPD", "BPCO", "EPOC", "DPOC", "POChP", "CHOPN",
+                                      "KOAH", "ХОБЛ", "HIV", "AIDS", "CKD", "PTSD", "PTBS", "ADHD", "ADHS", "TDAH"})
+#: Someone saying they have a condition, one or two words before it ("I have mild asthma").
+_HAVING = (
+    "i have|i've got|i have had|i've had|i suffer from|i am suffering from|suffers from|suffering from|my son has"
+    "|my daughter has|my wife has|my husband has|my mother has|my father has|ich habe|ich leide an|leidet an|leide unter"
+    "|j'ai|je souffre d'|je souffre de|souffre de|tengo|padezco|sufro de|padece|ho|soffro di|soffre di|tenho|sofro de"
+    "|ik heb|ik lijd aan|mam|choruję na|choruje na|у меня|страдаю|страдает|я хворію на|hastayım|saya menderita|tôi bị"
+)
+_HAVING_RE = re.compile(r"(?<![^\W\d_])(?:" + cased(_HAVING) + r")[ ]")
+_CONDITIONS_RE = re.compile(
+    r"(?<![^\W\d_])(?P<health>"
+    + "(?i:" + one_of(sorted({c for c in _CONDITIONS.split("|") if c not in _CONDITION_ABBREVIATIONS}, key=lambda c: (-len(c), c)),
+                      literal=True) + ")|" + "|".join(sorted(_CONDITION_ABBREVIATIONS, key=len, reverse=True)) + r")(?![^\W\d_])"
+)
+
 _MEDICATION_RE = re.compile(
     r"(?P<health>[^\W\d_][\w-]{2,30}(?:[ ][^\W\d_][\w-]{2,20}){0,2}[ ]" + _DOSE + r")"
 )
@@ -66,16 +138,40 @@ _TAKING_REACH = 80
 
 
 def may_hold_health(text: str) -> bool:
-    return _DIAGNOSIS_LITERALS.found_in(text) or _DOSE_RE.search(text) is not None
+    return _DIAGNOSIS_LITERALS.found_in(text) or _DOSE_RE.search(text) is not None or _HAVING_RE.search(text) is not None
 
 
 def scrub_health(text: str, replace: Replace) -> str:
-    """Diagnoses after their word and medications taken with their dose, as ``[health]``."""
+    """Diagnoses after their word and medications taken with their dose, as ``[health]``; then,
+    in a text about someone's health, the conditions it names."""
+    before = text
     if _DIAGNOSIS_LITERALS.found_in(text):
         text = _DIAGNOSIS_RE.sub(lambda m: _diagnosis(m, replace), text)
     if _DOSE_RE.search(text) is not None:
         text = _MEDICATION_RE.sub(lambda m: _medication(m, replace), text)
+    if text != before:
+        text = _CONDITIONS_RE.sub(lambda m: replace("health", m["health"].lower(), m["health"]), text)
+    elif (having := _HAVING_RE.search(text)) is not None:
+        text = _said_to_have(text, having, replace)
     return text
+
+
+def _said_to_have(text: str, having: re.Match[str], replace: Replace) -> str:
+    """The conditions named right after someone says they have one (up to two words between:
+    "I have mild asthma"), each such saying in turn."""
+    out, kept = [], 0
+    while having is not None:
+        condition = _CONDITIONS_RE.match(text, having.end())
+        for word in _WORD_RE.finditer(text, having.end(), min(len(text), having.end() + 28)):
+            if condition is not None or word.start() > having.end() + 26:
+                break
+            condition = _CONDITIONS_RE.match(text, word.end())
+        if condition is not None and starts_word(text, having.start()):
+            out.append(text[kept:condition.start()])
+            out.append(replace("health", condition["health"].lower(), condition["health"]))
+            kept = condition.end()
+        having = _HAVING_RE.search(text, max(having.end(), kept))
+    return text if not out else "".join(out) + text[kept:]
 
 
 def _diagnosis(match: re.Match[str], replace: Replace) -> str:
@@ -99,9 +195,12 @@ def _medication(match: re.Match[str], replace: Replace) -> str:
         return head + medication[:len(medication) - len(medication.lstrip(" "))] + replace(
             "health", medication.strip(" ").lower(), medication.strip(" "))
     before = text[max(0, start - _TAKING_REACH):start]
-    if _TAKING_RE.search(_SENTENCE_END_RE.split(before)[-1]) is None:
+    if _TAKING_RE.search(_SENTENCE_END_RE.split(before)[-1]) is None and _SCHEDULE_RE.match(text, match.end()) is None:
         return match[0]  # a catalogue's "Ibuprofen 400 mg": nobody takes it here
+
     return replace("health", match["health"].lower(), match["health"])
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?。\n]")
+#: A word and the space after it (the words between "I have" and its condition).
+_WORD_RE = re.compile(r"[^\W\d_]{1,12}[ ]")

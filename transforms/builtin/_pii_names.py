@@ -444,7 +444,17 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             medicaments, medicijnen, leki, allergies, allergien, alergias, allergie, allergier, medical history,
             anamnesis, anamnese, befund, icd10, icd 10, icd code, diagnosis code, hiv status, blood type,
             blood group, disability, disabilities, behinderung, pregnancy status,
-            диагноз, симптомы, אבחנה, 诊断, 診断, 진단, التشخيص, تشخیص, निदान
+            диагноз, симптомы, אבחנה, 诊断, 診断, 진단, التشخيص, تشخیص, निदान,
+            diagnos, diagnoosi, diagnozis, diagnoze, dijagnoza, diagnostico principal,
+            meds, current meds, med list, medicatie, medicatielijst, medikation, medicamentos en uso, medication list,
+            lakemedel, läkemedel, legemidler, laegemidler, lægemidler, laakkeet, lääkkeet, laakitys, lääkitys,
+            gyogyszerek, gyógyszerek, gyogyszer, gyógyszer, leky, léky, lieky, lekovi, lijekovi, zdravila, ravimid,
+            vaistai, medikamenti, medicamente, farmaka, φάρμακα, лекарства, препараты, медикаменты, ліки, 药物,
+            藥物, 用药, 用藥, お薬, 服薬, 복용약, ilaclar, ilaçlar, obat obatan, الأدوية, داروها,
+            תרופות, दवाइयाँ, दवाइयां, comorbidities, comorbidades, comorbilidades, vorerkrankungen, antecedentes,
+            antecedents, antécédents, pathologies, conditions medicales, condicion medica, condição médica,
+            malattie, krankheiten, choroby, sairaudet, sjukdomar, betegségek, заболевания, хвороби, 病史, 既往歴, 병력
+
         """,
     },
     "bank_account": {

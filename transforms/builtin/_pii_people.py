@@ -695,6 +695,33 @@ def reads_as_handle(value: str) -> bool:
     return any(not flags & AMBIGUOUS for flags in named) or len(named) >= 2
 
 
+def reads_as_machine_login(value: str) -> bool:
+    """Is ``value`` a service's or a machine's login (``svc-faturamento``, ``deploy-bot``,
+    ``build-agent-07``, ``__token__``), no one's, under a field that holds a person's login or
+    name? Parts joined by a dot, an underscore or a dash, one of them a machine's word or all of
+    them a system's words, none a given name or a surname of the lexicon (``svc-maria``: a
+    person's account named for its job); or a system account alone (``root``, ``jenkins``)."""
+    if not 2 <= len(value) <= 64 or _MACHINE_LOGIN_SHAPE_RE.fullmatch(value) is None:
+        return False
+    from transforms.builtin._pii_prose_names import GIVEN, SURNAME, flags_of
+
+    if value in _SYSTEM_USERS:
+        return not flags_of(value.capitalize()) & GIVEN  # "jenkins", "postgres"; not "bin", a given name too
+    parts = [p for p in _HANDLE_PARTS_RE.split(value) if p]
+    if not parts:
+        return False  # digits alone ("524-71-3390"): a number, no machine's login
+    if len(parts) < 2 and not any(c.isdigit() for c in value):
+
+        return False  # one word ("dev", "ops"): a name's as often as a machine's
+    if not (_MACHINE_WORDS.intersection(parts) or all(p in _SERVICE_WORDS for p in parts)):
+        return False
+    return not any(len(p) >= 3 and p not in _SERVICE_WORDS and flags_of(p.capitalize()) & (GIVEN | SURNAME) for p in parts)
+
+
+#: A machine's login: lower-case letters and digits in parts joined by ``.``, ``_`` or ``-``.
+_MACHINE_LOGIN_SHAPE_RE = re.compile(r"_{0,2}[a-z0-9]+(?:[._-][a-z0-9]+){0,5}_{0,2}")
+
+
 #: A handle written with its "@" in text ("my IG is @chiara.bellini.ph", "пишите в телегу
 #: @dmitry_volkov_spb"): not an e-mail's domain, a package's scope or a CSS rule.
 _AT_HANDLE_RE = re.compile(r"(?<![\w@./+-])@(?P<handle>[A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9])(?![\w@/-])")
@@ -1302,7 +1329,8 @@ _LOG_LOGIN_SCAN = Literals(_LOG_LOGIN_GUARD)
 _SYSTEM_USERS = frozenset(
     """root admin administrator ubuntu ec2-user centos debian git postgres mysql www-data nobody daemon bin sys
     sync games man lp mail news uucp proxy backup list irc gnats systemd-network systemd-resolve syslog
-    messagebus sshd nginx apache redis jenkins deploy ansible docker ftp guest test user oracle""".split()
+    messagebus sshd nginx apache redis jenkins deploy ansible docker ftp guest test user oracle __token__""".split()
+
 )
 
 

@@ -58,3 +58,64 @@ def scrub(text: str, verdict_of: Callable[[str], object], replacement: Callable[
     if not text.endswith(("\n", "\r")):
         body = body[: -len(newline)] if body.endswith(newline) else body
     return header[0] + body
+
+
+#: A Markdown table's head: a line of cells between pipes, then the line of dashes under it
+#: (``| env | user | password |`` then ``|---|:---:|``), anywhere in a text.
+_MARKDOWN_HEAD_RE = re.compile(
+    r"^[ \t]{0,3}(?P<head>\|?[^\n|]{1,64}(?:\|[^\n|]{1,64}){1,63}\|?)[ \t]*\r?\n"
+    r"[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*){0,63}\|?[ \t]*(?:\r?\n|$)",
+    re.MULTILINE,
+)
+#: One row of it: a line that holds a pipe.
+_MARKDOWN_ROW_RE = re.compile(r"[^\n]*\|[^\n]*(?:\n|$)")
+#: A cell: its text between the spaces that pad it.
+_CELL_RE = re.compile(r"(?P<pad>[ \t]*)(?P<value>.*?)(?P<end>[ \t]*)$", re.DOTALL)
+
+
+def may_hold_markdown(text: str) -> bool:
+    """Could ``text`` hold a Markdown table (a line of dashes between pipes)?"""
+    return ("|---" in text or "| ---" in text or "|:--" in text or "| :--" in text) and len(text) <= _MAX
+
+
+def scrub_markdown(text: str, verdict_of: Callable[[str], object], replacement: Callable[[object, str], str]) -> str:
+    """``text`` with the cells of each Markdown table's sensitive columns replaced, as
+    :func:`scrub` does for a delimited table's."""
+    out: list[str] = []
+    kept = 0
+    for head in _MARKDOWN_HEAD_RE.finditer(text):
+        if head.start() < kept:
+            continue
+        verdicts = [verdict_of(name.strip()) for name in _cells(head["head"])]
+        if not any(verdicts):
+            continue
+        pos = head.end()
+        while (row := _MARKDOWN_ROW_RE.match(text, pos)) is not None and row[0].strip():
+            line = row[0]
+            body = line.rstrip("\r\n")
+            cells = body.split("|")
+            lead = 1 if body.lstrip().startswith("|") else 0
+            for i in range(lead, len(cells)):
+                column = i - lead
+                if column < len(verdicts) and verdicts[column]:
+                    cell = _CELL_RE.match(cells[i])
+                    if cell["value"] and not cell["value"].startswith("["):
+                        cells[i] = cell["pad"] + replacement(verdicts[column], cell["value"]) + cell["end"]
+            out.append(text[kept:pos])
+            out.append("|".join(cells) + line[len(body):])
+            kept = pos = row.end()
+            if row.end() == row.start():
+                break
+    if not out:
+        return text
+    out.append(text[kept:])
+    return "".join(out)
+
+
+def _cells(line: str) -> list[str]:
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|"):
+        line = line[:-1]
+    return line.split("|")

@@ -61,6 +61,7 @@ import base64
 import binascii
 import html
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Callable, Iterable
 from urllib.parse import quote_plus, unquote_plus
@@ -156,7 +157,10 @@ _AT_DECODE_RE = re.compile(r"%(?:25)?40|&#0*64;|&#[xX]0*40;|&commat;|\\u0040|\\x
 _DOT_DECODE_RE = re.compile(r"[ ]?[\[(](?i:dot|punkt|punto|point|ponto)[\])][ ]?")
 _PLUS_DECODE_RE = re.compile(r"%(?:25)?2[Bb]")
 _RETINA_RE = re.compile(r"[0-9]+x\.[A-Za-z]+")
+#: A combining accent of the Latin, Greek and Cyrillic scripts (text in decomposed form, NFD).
+_COMBINING_RE = re.compile("[\u0300-\u036f]")
 #: The display name of an address, ``Janet Doverton <janet@...>`` or ``"Doverton, Janet" <...>``
+
 #: (mail headers, contact lists): one to four capitalised words, or a quoted name.
 _DISPLAY_NAME_RE = re.compile(
     r"(?P<name>\"[^\"<>\r\n]{1,80}+\"|[^\W\d_](?<![\w'’-][^\W\d_])(?<=[A-ZÀ-ÖØ-Þ])[^\W\d_'’.-]*+(?:['’-][^\W\d_]++)*+"
@@ -268,7 +272,10 @@ _OTHER_QUOTED_HEAD_RES = {
 _HEADER_LINE_VALUE_RE = re.compile(
     r"(?P<value>(?!\[[a-z_]{2,32}\])(?:[^\r\n\"\\]|\\[^nr\"]|\"(?![ ]{0,4}(?:[,:][ ]{0,4}\"|[}\]])))*+)"
 )
+#: A header line written in quotes (a command's ``-H "Authorization: ..."``): up to the quote.
+_HEADER_QUOTES = {'"': re.compile(r'(?P<value>[^\r\n"]*+)'), "'": re.compile(r"(?P<value>[^\r\n']*+)")}
 #: More groups of a value of a shape after ``=`` in a URL whose spaces were not encoded
+
 #: (``tel=+48 512 345 678``, ``iban=DE89 3704 0044 0532 0130 00``).
 _SPACED_TAIL_RE = re.compile(r"(?:[ ]{1,2}[0-9A-Z(][0-9A-Z()./-]{0,11}+(?![a-z]))*+")
 _PLAIN_VALUE_RE = re.compile(
@@ -496,7 +503,10 @@ _LENGTH_AFTER_RE = re.compile(
     r"[ ](?i:characters?|chars?|caractères?|caracteres?|caratteri|zeichen|tekens|znaków|znakow|digits?|chiffres?"
     r"|dígitos|digitos|cifre|stellen|letters?|symbols?|signes?)(?![^\W\d_])"
 )
+#: A setting's value, no credential's: "always-auth=true", "use_password: no".
+_SWITCH_WORDS = frozenset({"true", "false", "yes", "no", "on", "off"})
 _CREDENTIAL_STATES = frozenset(
+
     """valid invalid expired missing required none null true false ok set unset provided present hidden redacted
     generated revoked rotated enabled disabled pending verified unverified accepted rejected n/a absent empty""".split()
 )
@@ -588,6 +598,12 @@ class TextScrubber:
             return _pii_tokens.scrub_link_secrets(text, self._redacted)
         if not text.isascii() and ("\u202e" in text or "\u202d" in text):
             text = _pii_people.scrub_overrides(text, self._replace)  # before folding drops the override
+        if not text.isascii() and _COMBINING_RE.search(text) is not None and (
+                composed := unicodedata.normalize("NFC", text)) != text:
+            # "José" written as "Jose" and a combining accent: read composed, stored as written
+            # unless something was found
+            out = self.scrub(composed)
+            return text if out == composed else out
         if (not text.isascii() or "\x00" in text) and (folded := fold(text)) is not text:
             # scanned as ASCII writes it (no-break spaces, Unicode dashes, full-width
             # digits, invisible characters); stored as written unless something was found
@@ -635,6 +651,9 @@ class TextScrubber:
             text = _pii_hl7.scrub(text, replace)
         if "\n" in text and _pii_tables.may_hold_table(text):
             text = _pii_tables.scrub(text, self._column_verdict, self._pair_replacement)
+        if "\n" in text and _pii_tables.may_hold_markdown(text):
+            text = _pii_tables.scrub_markdown(text, self._column_verdict, self._pair_replacement)
+
         if "</" in text:
             text = _ELEMENT_RE.sub(self._element, text)
             if "AttributeValue" in text:
@@ -857,7 +876,11 @@ class TextScrubber:
                 # "Date of birth: 12 April 1990", "Adresse : 12 rue de la Paix, 75002 Paris"
                 value_match = (_ADDRESS_VALUE_RE if verdict == "address" else _CLAUSE_VALUE_RE).match(text, at)
             elif verdict is True and prose and match["name"].lower() in CREDENTIAL_HEADERS:
-                value_match = _HEADER_LINE_VALUE_RE.match(text, at) or _PLAIN_VALUE_RE.match(text, at)
+                opened = text[match.start("name") - 1:match.start("name")]
+                if opened in _HEADER_QUOTES:  # curl -H "Authorization: Bearer ...": the header ends at its quote
+                    value_match = _HEADER_QUOTES[opened].match(text, at)
+                else:
+                    value_match = _HEADER_LINE_VALUE_RE.match(text, at) or _PLAIN_VALUE_RE.match(text, at)
             elif verdict is True and prose and _names_many_words(match["name"]):
                 value_match = _WORDS_VALUE_RE.match(text, at)  # "seed phrase: abandon ability able ..."
             elif quoted:
@@ -876,9 +899,14 @@ class TextScrubber:
             value = value_match["value"] if end is None else text[value_match.start("value"):end]
             if verdict == "address":
                 value = value.rstrip(" ")
+            elif verdict is True and prose and value[-1:] == "." and value[:-1].isdigit():
+                value = value[:-1]  # "Код подтверждения: 4829. Никому ...": the sentence's full stop stays
+
             variable = _VARIABLE_RE.match(text, value_match.start("value"))
             if (not value or value == "(" or not value.strip("=") or self._already_clean(value, match)
                     or (verdict is True and prose and value.lower().rstrip(".,") in _CREDENTIAL_STATES)
+                    or (verdict is True and value.lower() in _SWITCH_WORDS)  # .npmrc's "always-auth=true"
+                    or (verdict == "name" and _pii_people.reads_as_machine_login(value))  # "username = __token__"
                     or (verdict is True and prose and len(value) <= 3 and value.isdigit()
                         and _LENGTH_AFTER_RE.match(text, value_match.start("value") + len(value)) is not None)
                     or (variable is not None and variable.end() >= value_match.start("value") + len(value))

@@ -128,6 +128,11 @@ _PASSWORD_WORDS = (
     "|mdp|pw|pwd|пароль|парола|гасло|parola|hasło|haslo|heslo|jelszó|jelszavam|salasana|lösenord|lösenordet|passord"
     "|passordet|adgangskode|kodeord|şifre|şifrem|sifre|kennwort|kata sandi|kata laluan|mật khẩu|palavra-passe"
     "|palavra passe|wachtwoord|wifi password|wi-fi password|wlan-passwort|wlan passwort|nenosiri"
+    # a Wi-Fi's password by its other names: "le code wifi du bureau est ..."
+    "|code wifi|code wi-fi|code du wifi|clé wifi|clé wi-fi|wifi code|wi-fi code|wifi key|wlan-schlüssel|wlan-schluessel"
+    "|wlan schlüssel|clave wifi|clave del wifi|senha do wifi|senha wifi|senha do wi-fi"
+    # scripts written with spaces between words: "मेरा पासवर्ड ... है", "كلمة المرور الخاصة بي هي ..."
+    "|पासवर्ड|कूटशब्द|كلمة المرور|كلمة السر|كلمة سر|رمز المرور|رمز عبور|گذرواژه|סיסמה|סיסמא"
 )
 #: A word for a password that is an ordinary word too (Spanish "clave": "la clave del éxito"):
 #: only with a value that looks like a password, after a copula (:data:`_SAID_RE`'s ``gapped``).
@@ -177,6 +182,8 @@ _CODE_WORDS = (
     "|รหัส OTP|รหัสOTP|รหัสยืนยัน|รหัสผ่านครั้งเดียว|mã xác thực|mã xác minh|mã xác nhận|mã OTP|mã kích hoạt"
     "|mã bảo mật|kode verifikasi|kode OTP|kode keamanan|kode konfirmasi|kod pengesahan|kod OTP"
     "|nambari ya uthibitisho|msimbo wa uthibitishaji"
+    # the code a text message brought: "код из СМС 583920"
+    "|код из смс|код из СМС|код из sms|код из SMS|код с смс|kod z sms|kod z SMS|kod z smsa|code from sms|code from the sms|sms code|sms-code|smscode"
 )
 #: Words for a one-time code that are ordinary words in another case (a German TAN, not a tan).
 _CODE_WORDS_AS_WRITTEN = "TAN|mTAN|smsTAN|SMS-TAN|pushTAN|chipTAN|photoTAN|TAN-Nummer"
@@ -185,6 +192,9 @@ _CODE_WORDS_AS_WRITTEN = "TAN|mTAN|smsTAN|SMS-TAN|pushTAN|chipTAN|photoTAN|TAN-N
 _KEY_WORDS = ("private key|secret key|signing key|encryption key|master key|api key|access key|api token|access token"
               "|auth token|refresh token|client secret|webhook secret|api secret|app secret|shared secret|signing secret"
               "|consumer secret|auth secret|secret token"
+              # HashiCorp Vault's `operator init`: "Unseal Key 1: ..."
+              "|unseal key 1|unseal key 2|unseal key 3|unseal key 4|unseal key 5"
+
               # Korean and Japanese: "REST API 키는 ...", "APIキーは ..."
               "|api 키는|api 키|api키는|rest api 키는|앱 키는|시크릿 키는|apiキーは|apiキー")
 
@@ -205,7 +215,7 @@ _SAID_RE = re.compile(
     # VPN kantor yang baru: ...": words between, then a copula or a colon, then a value that mixes
     # letters with digits or signs
     r"|(?:" + cased(_PASSWORD_WORDS) + "|" + cased(_PASSWORD_NOUNS) + r")(?:(?:[ ][^\s\d:：.,;!?()\[\]\"'=]{1,20}+){0,4}?"
-    r"[ ]{1,3}(?:is|ist|est|c'est|c’est|es|é|è|är|er|jest|to|это|є|adalah|ialah|là|lautet|sera|será|sarà)[ ]{1,3}[:：]?"
+    r"[ ]{1,3}(?:is|ist|est|c'est|c’est|es|é|è|är|er|jest|to|это|є|adalah|ialah|là|lautet|sera|será|sarà|هي|هو|است)[ ]{1,3}[:：]?"
     r"|(?:[ ][^\s\d:：.,;!?()\[\]\"'=]{1,20}+){1,4}?[ ]?[:：])"
     r"[ ]{0,3}(?P<gapped>(?=[^\s\"'<>]{0,127}[0-9!@#$%^&*])(?=[^\s\"'<>]{0,127}[^\W\d_])[^\s\"'<>]{6,128}+)"
     # "use password Xk29-pq7 to log in": a word right after it that mixes letters and digits

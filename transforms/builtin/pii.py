@@ -96,12 +96,14 @@ from transforms.builtin._pii_names import (
     not_a_secret, personal_names, words,
 )
 from transforms.builtin._pii_people import (
-    HANDLE_KEY_WORDS, is_a_name_alone, reads_as_handle, reads_as_name, reads_as_organisation,
+    HANDLE_KEY_WORDS, is_a_name_alone, reads_as_handle, reads_as_machine_login, reads_as_name, reads_as_organisation,
+
 )
 from transforms.builtin._pii_prose_names import scrub_search_names
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
 from transforms.builtin._pii_commands import random_looking
 from transforms.builtin._pii_seeds import MIN_WORDS as MIN_SEED_WORDS, is_phrase
+from transforms.builtin._pii_words import without_marks
 from transforms.builtin._pii_tokens import JWK_PRIVATE_MEMBERS, scrub_cookie, url_param_is_credential, url_param_needs_check
 
 NAME = "pii"
@@ -343,7 +345,7 @@ class KeyRule:
     matters for objects and lists."""
 
     __slots__ = ("key", "credential", "field", "ambiguous", "person_only", "person", "leaf", "party", "client",
-                 "evidence", "ui", "reference")
+                 "evidence", "ui", "reference", "question")
 
     def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None,
                  person_only: bool = False, person: bool = False):
@@ -368,6 +370,8 @@ class KeyRule:
         #: A credential's name that names where a credential is kept (``existingSecret``,
         #: ``secretKeyRef``, ``adminPasswordKey``): a resource's name under it is no secret.
         self.reference = False
+        #: The key names a security question: the answer beside it is a credential.
+        self.question = False
 
 
 #: JSON numbers are counts, prices and IDs, never pattern-matched; but one of 13-19 digits
@@ -563,6 +567,23 @@ _NON_ALNUM_RE = re.compile(r"[\W_]+")
 _WORDLIKE_RE = re.compile(r"[^\W\d_]{2}")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _DIGIT_RE = re.compile(r"[0-9]")
+#: A security question's field name (its words, marks dropped, joined by spaces): the field
+#: beside it named "answer" in any of these languages holds the answer, a credential
+#: (``{"sicherheitsfrage": "Name des ersten Haustiers", "antwort": "..."}``).
+_SECURITY_QUESTIONS = (
+    "security question", "secret question", "challenge question", "sicherheitsfrage", "geheimfrage", "pregunta secreta",
+    "pregunta de seguridad", "pregunta seguridad", "question secrete", "question de securite", "question securite",
+    "domanda segreta", "domanda di sicurezza", "domanda sicurezza", "pergunta secreta", "pergunta de seguranca",
+    "pergunta seguranca", "beveiligingsvraag", "geheime vraag", "pytanie bezpieczenstwa", "pytanie pomocnicze",
+    "контрольныи вопрос", "секретныи вопрос", "秘密の質問", "密保问题", "安全问题", "安全問題", "보안 질문", "보안질문",
+    "guvenlik sorusu", "pertanyaan keamanan", "sakerhetsfraga", "sikkerhedssporgsmal", "sikkerhetssporsmal",
+    "turvakysymys", "biztonsagi kerdes", "bezpecnostni otazka", "intrebare de securitate", "سؤال الأمان", "سوال امنیتی",
+)
+#: The last word of that answer's field name.
+_ANSWER_WORDS = frozenset(
+    """answer antwort respuesta reponse resposta risposta antwoord odpowiedz ответ 答え 回答 答案 답변 답 cevap jawaban
+    svar vastaus valasz odpoved raspuns الإجابة الاجابة جواب پاسخ""".split()
+)
 #: Words of a credential's name that make it a user interface's text about the credential:
 #: an i18n catalogue's ``login.forgot_password``, ``auth.token.expired``, ``password_label``.
 _UI_WORDS = frozenset(
@@ -578,6 +599,8 @@ _JOSE_HEADER_KEYS = frozenset("alg kid typ cty x5t x5t#S256 x5u x5c jku jwk crit
 _SCHEME_KEYS = frozenset("type in name scheme bearerFormat description flows openIdConnectUrl".split())
 #: A constant's name (``AADHAAR_OKYC``): upper case words joined by underscores.
 _ENUM_RE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+
+
 #: The last words of a name for where a credential is kept (Kubernetes, Helm, vaults).
 _REFERENCE_ENDS = frozenset({("existing", "secret"), ("secret", "name"), ("password", "key"), ("secret", "keys"),
                              ("key", "ref"), ("secret", "ref")})
@@ -736,11 +759,12 @@ class Pii:
             else:
                 apply = lambda value: value  # noqa: E731 (keep: never applied, the walk scans instead)
             if cls == "name" and (action == MASK or action == HASH):
-                # a username that is a UUID (Cognito's userName) is an identifier, no one's name; an
-                # organisation's name (Vodafone GmbH, AOK Rheinland) and a channel's (#alerts) are no one's
+                # a username that is a UUID (Cognito's userName) is an identifier, no one's name, and a
+                # service's login (svc-billing, deploy-bot) no one's either; an organisation's name
+                # (Vodafone GmbH, AOK Rheinland) and a channel's (#alerts) are no one's
                 named = apply
                 apply = lambda value, named=named: (  # noqa: E731
-                    value if type(value) is str and _UUID_RE.fullmatch(value) else
+                    value if type(value) is str and (_UUID_RE.fullmatch(value) or reads_as_machine_login(value)) else
                     self.scrub(value) if type(value) is str and (
                         reads_as_organisation(value) or _CHANNEL_RE.fullmatch(value)) else named(value))
             if kind == "tax_id" and (action == MASK or action == HASH):
@@ -884,10 +908,11 @@ class Pii:
         person = found is None and (self._names_a_person(key) or parts[-1:] != () and parts[-1] in HANDLE_KEY_WORDS)
         party = found is None and parts[-1:] != () and parts[-1] in _PARTY_WORDS
         client = field is self._name_field and parts[:1] == ("client",)
-        if clean == key and field is None and ambiguous is None and not person and not party:
+        question = any(q in " ".join(without_marks(w) for w in parts) for q in _SECURITY_QUESTIONS) if parts else False
+        if clean == key and field is None and ambiguous is None and not person and not party and not question:
             return None
         rule = KeyRule(clean, field=field, ambiguous=ambiguous, person_only=isinstance(found, PersonOnly), person=person)
-        rule.party, rule.client = party, client
+        rule.party, rule.client, rule.question = party, client, question
         rule.evidence = field is not None and (
             (field.cls in _PERSON_EVIDENCE and field.kind not in _NOT_PERSON_EVIDENCE) or self.names.is_name_part(name))
         if clean == key and field is not None and field.action not in (KEEP, DROP) and not client:
@@ -1146,6 +1171,7 @@ class Pii:
                 wild = paths.keys.get("*") if special is not None else None
                 rules = header_rule if headers else key_rule
                 changes: dict | None = None
+                asked = False
                 for key, item in node.items():
                     if key == label_key:
                         if type(item) is str:  # no person's name, but the text detectors still read it
@@ -1185,6 +1211,8 @@ class Pii:
                         elif kind is int and item > _CARD_MIN and card_number_like(item) and not _names_an_id(key):
                             node[key] = self._replace("card", str(item), str(item))
                         continue
+                    if rule is not None and rule.question:
+                        asked = True
                     new = entry(key, item, rule, sub, field, person, push, node)
                     if new is _DROPPED:
                         changes = changes if changes is not None else {}
@@ -1195,7 +1223,10 @@ class Pii:
                     if rule is not None and rule.key != key and rule.key:
                         changes = changes if changes is not None else {}
                         changes[key] = rule.key
+                if asked:
+                    _redact_answers(node)
                 if changes:  # removed fields, and keys that were personal data ({"alice@example.com": ...})
+
                     if None in changes.values() and len(set(changes.values())) == 1:
                         for k in changes:  # removals only: the order of the rest stays
                             del node[k]
@@ -1397,7 +1428,8 @@ class Pii:
         if type(value) is str and _ENUM_RE.fullmatch(pair[0]) is not None and _ENUM_RE.fullmatch(value) is not None:
             return  # ["PAN_NSDL", "AADHAAR_OKYC"]: two constants, a list of checks, no label and its value
         if rule is not None and rule.ambiguous is None and not (
-            type(value) is str and (value.lower() in _SORT_ORDERS or self.key_rule(value) is not None
+            type(value) is str and (value.lower() in _SORT_ORDERS
+                                    or (_FIELD_NAME_RE.fullmatch(value) is not None and self.key_rule(value) is not None)
                                     or (pair[0].lower() in CREDENTIAL_HEADERS and _HEADER_NAME_RE.fullmatch(value)))
         ):
             new = self._entry(pair[0], pair[1], rule, None, None, person, push)
@@ -1594,7 +1626,16 @@ def _oauth_grant(request: dict) -> None:
             request[key] = REDACTED
 
 
+def _redact_answers(node: dict) -> None:
+    """The answer to a security question, in the object that asks it: a credential whatever it
+    says ("Bello von der Heide")."""
+    for key, value in node.items():
+        if type(value) in (str, int) and (parts := words(key)) and without_marks(parts[-1]) in _ANSWER_WORDS:
+            node[key] = REDACTED
+
+
 def _private_key_members(jwk: dict) -> None:
+
     """A JSON Web Key's private members (RFC 7518: an EC or OKP key's ``d``, an RSA key's
     primes and exponents, a symmetric key's ``k``), which no field name says are secret."""
     for member in JWK_PRIVATE_MEMBERS:
