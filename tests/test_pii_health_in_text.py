@@ -101,3 +101,37 @@ def test_medications_and_diagnoses_under_their_field_names_in_more_languages_are
                    "remiss": {"diagnos": "[health]", "lakemedel": "[health]"},
                    "lelet": {"gyógyszerek": ["[health]"]}, "病历": {"用药": "[health]"},
                    "diagnostics": {"uptime_s": 5120}}
+
+
+@pytest.mark.parametrize(
+    ("text", "health"),
+    [
+        # a clinical note: a patient's word and the patient's name in it make its conditions and
+        # medications the patient's, whatever follows the dose
+        ("Clinic B - Patient: Eitan Ben-David, DOB 11.02.1977, Crohn's disease, Humira 40 mg q2w", ["Crohn's disease", "Humira"]),
+        ("Bed 12: Patient Koh Ah Huat, 71M, Parkinson's disease, Madopar 125 mg tds", ["Parkinson", "Madopar"]),
+        ("【内科外来】患者：小林 直樹様（52歳）高血圧症、アムロジピン5mg 1日1回。", ["高血圧症", "アムロジピン"]),
+        ("환자 윤상철(65세) 당뇨병, 메트포르민 500mg 1일 2회 복용 중", ["당뇨병", "메트포르민"]),
+        ("العيادة 3: المريض خالد الشهري، 49 سنة، مصاب بارتفاع ضغط الدم، يتناول أملوديبين 10 ملغ", ["ضغط الدم", "أملوديبين"]),
+        ("Poliklinik 4: Hasta Fatma Çelik, 57 yaş, tanı: KOAH, tedavi: Seretide 50/500 mcg 2x1", ["KOAH", "Seretide"]),
+        ("Rom 312: Pasienten Kari Nordby (45) innlagt med lungebetennelse, får Penicillin 1,2 g x 4 iv.", ["lungebetennelse", "Penicillin"]),
+    ],
+)
+def test_a_patients_note_masks_its_conditions_and_medications(chain, text, health):
+    # GIVEN a clinical note about a named patient  WHEN stored  THEN no condition or medication is left
+    out = stored(chain, text)
+    assert [h for h in health if h in out] == [], out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mr Smith, your 500 g of flour and the cake tin have shipped",
+        "The patient portal is down for maintenance until 14:00",
+    ],
+)
+def test_a_persons_order_and_a_patient_portals_notice_keep_their_words(chain, text):
+    # GIVEN a text with a person or a patient's word and no health details
+    out = stored(chain, text)
+    # THEN its amounts and words stay (only the name goes)
+    assert "500 g of flour" in out if "flour" in text else out == text

@@ -331,19 +331,19 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 29),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (133, 16),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end since stop 34)
+    "strings8-personal.jsonl": (133, 17),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34)
     "strings8-benign.jsonl": (0, 33),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (146, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-personal.jsonl": (142, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (2, 7),  # of 201 secrets and 210 kept values
     "strings9-benign.jsonl": (0, 17),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
     # languages and providers' formats; hostile encodings, splits and shapes): measured first on the
     # code of that time (165 personal values stored, 10 secrets, 20 hostile values, 18 look-alikes
     # changed), then used to fix what it found
-    "strings10-personal.jsonl": (146, 7),  # of 840 personal values and 400 kept values
+    "strings10-personal.jsonl": (120, 7),  # of 840 personal values and 400 kept values
     "strings10-secret.jsonl": (0, 2),  # of 187 secrets and 207 kept values
     "strings10-hostile.jsonl": (15, 4),  # of 175 personal values and secrets, 211 kept values
     "strings10-benign.jsonl": (0, 17),  # of 898 kept values, in 300 cases

@@ -44,8 +44,8 @@ _DIAGNOSIS_RE = re.compile(
 )
 #: A dose: a number and its unit, in the units prescriptions are written in.
 _DOSE = (
-    r"[0-9]{1,4}(?:[.,][0-9]{1,3})?[ ]?(?:mg|mcg|µg|μg|ml|mL|IU|UI|units|mg/d|mg/kg|micrograms?|mikrogramm?"
-    r"|мг|мл|мкг|毫克|मिग्रा|মিগ্রা)(?![\w])"
+    r"[0-9]{1,4}(?:[.,][0-9]{1,3})?(?:/[0-9]{1,4}(?:[.,][0-9]{1,3})?)?[ ]?(?:mg|mcg|µg|μg|ml|mL|g|IU|UI|units|mg/d|mg/kg"
+    r"|micrograms?|mikrogramm?|мг|мл|мкг|毫克|मिग्रा|মিগ্রা|ملغ|ملغم|مجم|میلی‌گرم|میلیگرم|מ\"ג|מ״ג)(?![\w])"
 )
 _DOSE_RE = re.compile(_DOSE)
 #: Words for taking or prescribing a medication; one of them before it in the same sentence.
@@ -54,7 +54,7 @@ _TAKING_WORDS = (
     "|starting|started|start on|stopped|restarted|increased|dose of|dùng|uống"
     "|nimmt|nehme|nehmen|verschrieben|Medikation|Medikament|Medikamente|prend|prends|prescrit|traitement"
     "|toma|tomo|tomando|receta|recetado|tratamiento|prende|assume|terapia|usa|tomar|toma-se|medicação"
-    "|gebruikt|gebruik|medicatie|använder|bruker|bruger|medicin|przyjmuje|biorę|bierze|užívá|beszedi|szedi"
+    "|gebruikt|gebruik|medicatie|använder|bruker|bruger|medicin|przyjmuje|biorę|bierze|užívá|užívám|beszedi|szedi"
     "|kullanıyor|kullanıyorum|ilaç|ilacı|принимает|принимаю|приема|назначен|назначено|приймає|приймаю|anatumia"
     "|natumia|dawa|minum|diberi|terapi|uống|đang dùng|يتناول|أتناول|נוטל|נוטלת|مصرف|लेता|लेती|লেন|服用|服药|服藥|복용"
 )
@@ -67,8 +67,18 @@ _SCHEDULE_RE = re.compile(
     r"|x[ ]?[0-9](?![0-9])|[0-9][ ]?x[ ]?(?:daily|täglich|tgl\.?|dziennie|denně|naponta|dagligen|daglig|par jour|al día|al giorno)"
     r"|(?:once|twice|three times)[ ](?:a|per)[ ]day|BID|TID|QID|QD|OD|PRN|b\.i\.d\.|t\.i\.d\.|q\.d\.|dd|daily|nightly"
     r"|täglich|tgl\.|morgens|abends|diario|diaria|diariamente|al día|por día|par jour|le matin|le soir|al giorno"
-    r"|dziennie|denně|naponta|dagligen|daglig|päivittäin|в день|утром|вечером|щодня|每日|毎日|하루)(?![\w])"
+    r"|dziennie|denně|naponta|dagligen|daglig|päivittäin|в день|утром|вечером|щодня|每日|毎日|하루|1日|1일"
+    r"|tds|bd|od|qds|nocte|mane|q[0-9]{1,2}[hdw]|SOS|sos|die|en ayunas|iv|i\.v\.|po|p\.o\.|sc|s\.c\.)(?![\w])"
 )
+#: A patient's word: with a person's data masked in the same text ("Patient: [name], 71M, ..."), the
+#: text is a note about that person's health, and its conditions and medications are theirs.
+_PATIENT_WORDS = Literals(variants(
+    "patient|patientin|patiënt|patiente|paciente|paziente|pacjent|pacjentka|pacient|pacientka|pacientė|pacients"
+    "|beteg|potilas|pasient|pasienten|patienten|пациент|пациентка|пациентът|хворий|хвора|bệnh nhân|pasien|患者"
+    "|病人|환자|مريض|المريض|بیمار|מטופל|מטופלת|रोगी|मरीज|ผู้ป่วย|hasta|mgonjwa"
+))
+#: What the passes before this one leave of a person's data: a mask or a pseudonym (hash mode).
+_PERSON_MASKED_RE = re.compile(r"\[(?:name|birth_date|national_id|member_id)\]|(?:name|birth_date|national_id|member_id):[0-9a-f]{16}")
 #: Conditions people are treated for, named without a word that introduces them ("Hypertonie,
 #: Ramipril 5 mg", "Förmaksflimmer"): masked in a text about someone's health (a diagnosis or a
 #: medication this pass found in it), or right after someone says they have one ("I have type 2
@@ -111,6 +121,9 @@ _CONDITIONS = (
     "|cancer|breast cancer|lung cancer|prostate cancer|brustkrebs|cáncer de mama|cancer du sein|tumore al seno"
     "|rak piersi|leukemia|leukämie|lymphoma|melanoma|PTSD|PTBS|ADHD|ADHS|TDAH|autism|autismus|autismo"
     "|obesity|adipositas|obesidad|obésité|anorexia|bulimia|anemia|anämie|anémie|celiac disease|zöliakie|celiaquía"
+    "|高血圧症|高血压病|糖尿病性|2型糖尿病|1型糖尿病|제2형 당뇨병|بارتفاع ضغط الدم|بالسكري|بمرض السكري|بالربو|بالصرع|صرع"
+    "|sickle cell disease|sickle cell anaemia|sickle cell anemia|drepanocitosis|drépanocytose|σακχαρώδης διαβήτης"
+    "|crisis de asma|diabetis tipus 1|diabetis tipus 2|diabetis|HIV positive|tuberkulosis|TBC|hepatite|hepatitis"
     "|migraine|migräne|migraña|emicrania|enxaqueca|migrena|мигрень|endometriosis|endometriose|fibromyalgia|fibromyalgie"
 )
 #: Written in capitals, they are these conditions' abbreviations ("AIDS", not hearing "aids").
@@ -121,7 +134,7 @@ _HAVING = (
     "i have|i've got|i have had|i've had|i suffer from|i am suffering from|suffers from|suffering from|my son has"
     "|my daughter has|my wife has|my husband has|my mother has|my father has|ich habe|ich leide an|leidet an|leide unter"
     "|j'ai|je souffre d'|je souffre de|souffre de|tengo|padezco|sufro de|padece|ho|soffro di|soffre di|tenho|sofro de"
-    "|ik heb|ik lijd aan|mam|choruję na|choruje na|у меня|страдаю|страдает|я хворію на|hastayım|saya menderita|tôi bị"
+    "|ik heb|ik lijd aan|mam|mám|trpím|choruję na|choruje na|у меня|страдаю|страдает|я хворію на|hastayım|saya menderita|tôi bị"
 )
 _HAVING_RE = re.compile(r"(?<![^\W\d_])(?:" + cased(_HAVING) + r")[ ]")
 _CONDITIONS_RE = re.compile(
@@ -131,7 +144,7 @@ _CONDITIONS_RE = re.compile(
 )
 
 _MEDICATION_RE = re.compile(
-    r"(?P<health>[^\W\d_][\w-]{2,30}(?:[ ][^\W\d_][\w-]{2,20}){0,2}[ ]" + _DOSE + r")"
+    r"(?P<health>[^\W\d_][\w-]{2,30}(?:[ ][^\W\d_][\w-]{2,20}){0,2}[ ]?" + _DOSE + r")"
 )
 #: How far back, in the same sentence, the taking word may be.
 _TAKING_REACH = 80
@@ -145,11 +158,12 @@ def scrub_health(text: str, replace: Replace) -> str:
     """Diagnoses after their word and medications taken with their dose, as ``[health]``; then,
     in a text about someone's health, the conditions it names."""
     before = text
+    note = _PATIENT_WORDS.found_in(text) and _PERSON_MASKED_RE.search(text) is not None
     if _DIAGNOSIS_LITERALS.found_in(text):
         text = _DIAGNOSIS_RE.sub(lambda m: _diagnosis(m, replace), text)
     if _DOSE_RE.search(text) is not None:
-        text = _MEDICATION_RE.sub(lambda m: _medication(m, replace), text)
-    if text != before:
+        text = _MEDICATION_RE.sub(lambda m: _medication(m, replace, note), text)
+    if text != before or note:
         text = _CONDITIONS_RE.sub(lambda m: replace("health", m["health"].lower(), m["health"]), text)
     elif (having := _HAVING_RE.search(text)) is not None:
         text = _said_to_have(text, having, replace)
@@ -180,10 +194,12 @@ def _diagnosis(match: re.Match[str], replace: Replace) -> str:
     return swap_group(match, "health", replace("health", match["health"].lower(), match["health"]))
 
 
-def _medication(match: re.Match[str], replace: Replace) -> str:
+def _medication(match: re.Match[str], replace: Replace, note: bool) -> str:
     text, start = match.string, match.start()
-    if not starts_word(text, start):
+    if not starts_word(text, start) and not _CJK_RE.match(text, match.start() - 1):
         return match[0]
+    if note:  # a patient's note: every medication with its dose is theirs
+        return replace("health", match["health"].lower(), match["health"])
     # the taking word may be the match's own first words ("bruker Spiriva Respimat 2,5 mikrogram")
     taking = None
     for taking in _TAKING_RE.finditer(match[0]):
@@ -202,5 +218,7 @@ def _medication(match: re.Match[str], replace: Replace) -> str:
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?。\n]")
+#: A character of a script written without spaces: a medication may follow one directly.
+_CJK_RE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
 #: A word and the space after it (the words between "I have" and its condition).
 _WORD_RE = re.compile(r"[^\W\d_]{1,12}[ ]")

@@ -445,7 +445,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             anamnesis, anamnese, befund, icd10, icd 10, icd code, diagnosis code, hiv status, blood type,
             blood group, disability, disabilities, behinderung, pregnancy status,
             диагноз, симптомы, אבחנה, 诊断, 診断, 진단, التشخيص, تشخیص, निदान,
-            diagnos, diagnoosi, diagnozis, diagnoze, dijagnoza, diagnostico principal,
+            diagnos, diagnoosi, diagnozis, diagnoze, dijagnoza, diagnostico principal, farmako, farmaka,
             meds, current meds, med list, medicatie, medicatielijst, medikation, medicamentos en uso, medication list,
             lakemedel, läkemedel, legemidler, laegemidler, lægemidler, laakkeet, lääkkeet, laakitys, lääkitys,
             gyogyszerek, gyógyszerek, gyogyszer, gyógyszer, leky, léky, lieky, lekovi, lijekovi, zdravila, ravimid,
