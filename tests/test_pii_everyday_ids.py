@@ -18,7 +18,7 @@ from transforms.testing import make_record
         ("tsi", "BBBB482917365012"), ("naf", "28/48291736/32"), ("inn", "772841936571"), ("polis", "7748 2910 3856 1720"),
         ("polisnummer", "ZK-48210937"), ("policyNumber", "AUTO-7719-2204-X"), ("laserCode", "JT3-1234567-89"),
         ("promptpayId", "3501200192834"), ("conta", "7294813-5"), ("konto", "914 482 731-6"), ("bankgiro", "5050-1055"),
-        ("noHp", "081294837261"), ("nomor_hp", "081294837261"),
+        ("noHp", "081294837261"), ("nomor_hp", "081294837261"), ("tlf", "918 44 207"), ("data_nasc", "14/08/1998"),
     ],
 )
 def test_identifiers_under_their_own_languages_names_are_masked(chain, key, value):
@@ -194,3 +194,16 @@ def test_a_turkish_tc_kimlik_and_a_romanian_cnp_are_found_bare_by_their_checksum
 @pytest.mark.parametrize("text", ["sipariş 45120783978 hazır", "comanda 2791125400166 livrată"])
 def test_the_same_runs_with_a_wrong_check_digit_stay(chain, text):
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Yapeame al 951 207 486 a nombre de Luis, son S/ 45.00 del almuerzo.", "951 207 486"),
+        ("Hi, pls PayNow me at 8812 4730 for the dinner, thanks!", "8812 4730"),
+        ("Адрес доставки: г. Москва. Звонить 8 903 714-22-05.", "8 903 714-22-05"),
+    ],
+)
+def test_a_phone_number_after_a_wallets_or_a_calls_word_is_masked(chain, text, phone):
+    # GIVEN a number to pay a wallet (Yape, PayNow) or to call  WHEN stored  THEN it is gone
+    assert phone not in stored(chain, text)

@@ -522,7 +522,7 @@ def _tail_ok(text: str, end: int) -> bool:
 
 _CUES = {
     "phone": r"call(?:ed|ing)?|phone|ph|tel|tél|telephone|téléphone|telefon|telefono|teléfono|telefone|telemóvel"
-             r"|mobile|mobil|móvil|movil|cell|cellphone|cellulare|celular|handy|portable|WhatsApp|whatsapp|sms|text me|fax|bizum|Bizum|BIZUM|pix|PIX|mpesa|M-Pesa|m-pesa|gcash|GCash"
+             r"|mobile|mobil|móvil|movil|cell|cellphone|cellulare|celular|handy|portable|WhatsApp|whatsapp|sms|text me|fax|bizum|Bizum|BIZUM|pix|PIX|mpesa|M-Pesa|m-pesa|gcash|GCash|PayNow|paynow|Yape|yape|yapeame|Yapeame|yapéame|Yapéame"
              r"|pod numerem|pod numer|numer telefonu|nr tel|nr telefonu|numerem"
              r"|ring me|mob|tlf|gsm|puhelin|rufnummer|mobilnummer|festnetz|numéro de téléphone|contact number"
              r"|telefonu|telefoon|mobiel|komórka|telefonnummer|llámame|chiamami|appelez-moi|dzwonić|dzwonic|zadzwoń|zadzwon"
@@ -538,7 +538,7 @@ _CUES = {
              r"|شماره موبایل|شماره من|شماره تماس|فون|موبائل"
              r"|फ़ोन|फोन|मोबाइल नंबर|मोबाइल|मेरा नंबर|फोन नंबर|व्हाट्सएप नंबर|व्हाट्सएप|संपर्क नंबर|เบอร์โทร|เบอร์|โทรศัพท์|โทร|มือถือ"
              r"|số điện thoại|điện thoại|sđt|sdt|đt|số của tôi|gọi cho tôi|zalo|тел|мобильный|мой номер|позвоните"
-             r"|звоните|сотовый|τηλ|τηλέφωνο|κινητό|τηλεφωνο|κινητο|전화번호|전화|휴대폰|핸드폰|연락처|電話番号|携帯番号"
+             r"|звоните|звонить|позвонить|сотовый|τηλ|τηλέφωνο|κινητό|τηλεφωνο|κινητο|전화번호|전화|휴대폰|핸드폰|연락처|電話番号|携帯番号"
              r"|連絡先|联系电话|聯絡電話|手機|ring mig|ring til mig|ring meg|soita|ara beni|beni ara|cep|cel"
              # Egyptian Arabic, Hindi and Urdu "call", Indonesian "HP", Russian and Ukrainian "to the number"
              r"|تليفون|تلفون|رقم التليفون|कॉल|काल|کال|hp|на номер|на номер телефона|номер телефона|номер телефону"
@@ -552,7 +552,7 @@ _CUES = {
                       r"|numer konta|nr konta|számlaszám|bankszámlaszám|broj računa|tilinumero|nuban|nomor rekening"
                       r"|conta corrente|conta poupança|número da conta|numero da conta|conta"
                       r"|р/с|р/сч|расчетный счет|расчётный счёт|лицевой счет|лицевой счёт|номер счета|номер счёта"
-                      r"|рахунок|номер рахунку|hesap no|hesap numarası|iban no",
+                      r"|рахунок|номер рахунку|hesap no|hesap numarası|iban no|akaun|no akaun|nombor akaun",
     "sort_code": r"sort[ -]?code|bankleitzahl|blz",
     "routing_number": r"routing|aba|rtn|transit number|routing transit",
     "passport": r"passport|passeport|reisepass|pasaporte|passaporto|paspoort|passaporte|pass no"
@@ -583,6 +583,7 @@ _CUES = {
                        r"|rijbewijs|cnh|dl|dl no|dl number|führerscheinnummer|運転免許証番号|免許証番号|驾驶证号"
                        r"|운전면허번호|운전면허|면허번호",
     "national_id": r"national id|national identity|id number|id no|id card|identity card|identity number"
+                   r"|nambari ya kitambulisho|kitambulisho"
                    r"|personalausweis|ausweis|carte d'identité|cni|cédula|cedula|dni|nie|nif|nir|cpf|cnpj|rg"
                    r"|pesel|personnummer|nric|codice fiscale|steuer-?id|steuernummer|steueridentifikationsnummer"
                    r"|tax id|tin|itin|nino|national insurance|ni number|pan|curp|sozialversicherungsnummer"

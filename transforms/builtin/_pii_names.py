@@ -255,7 +255,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             barua pepe
         """,
         "phone": """
-            phone, no hp, nomor hp, nohp, handphone, no handphone, nomor handphone, shoujihao, shouji hao, shouji,
+            tlf, tlf nr, tlfnr, tlf nummer, phone, no hp, nomor hp, nohp, handphone, no handphone, nomor handphone, shoujihao, shouji hao, shouji,
             dianhua, lianxi dianhua, hyudaepon, hyudaepon beonho, jeonhwa beonho, denwa bangou, keitai, phone number, phonenumber, phone no, telephone, telephone number, tel, tel no,
             mobile, mobile number, mobile phone, mobile no, mobilephone, cell phone, cellphone,
             cell number, cell no, fax, fax number, whatsapp, whatsapp number, msisdn, sms number,
@@ -312,7 +312,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
         "birth_date": """
             dob, chusheng riqi, chushengriqi, shengri, saengnyeonwoil, saengil, seinengappi, date birth, birth date, birthdate, birthday, birth day, born, born on,
             geburtsdatum, geburtstag, date naissance, naissance, fecha nacimiento, nacimiento,
-            fecha nac, data nascita, data nascimento, nascimento, geboortedatum, data urodzenia,
+            fecha nac, data nascita, data nascimento, nascimento, data nasc, dt nasc, dtnasc, dt nascimento, geboortedatum, data urodzenia,
             fodelsedatum, fodselsdato, fødselsdato, syntymaaika, datum narozeni, szuletesi datum,
             dogum tarihi, fodselsdag, fødselsdag, fodelsedag, syntymapaiva, geb datum, gebdatum, data urodzin,
             data nasterii, seinengappi, дата рождения, data rozhdeniya, data rojdeniya, день рождения,
