@@ -343,7 +343,7 @@ ROUNDS = {
     # languages and providers' formats; hostile encodings, splits and shapes): measured first on the
     # code of that time (165 personal values stored, 10 secrets, 20 hostile values, 18 look-alikes
     # changed), then used to fix what it found
-    "strings10-personal.jsonl": (115, 7),  # of 840 personal values and 400 kept values
+    "strings10-personal.jsonl": (108, 7),  # of 840 personal values and 400 kept values
     "strings10-secret.jsonl": (0, 2),  # of 187 secrets and 207 kept values
     "strings10-hostile.jsonl": (15, 4),  # of 175 personal values and secrets, 211 kept values
     "strings10-benign.jsonl": (0, 17),  # of 898 kept values, in 300 cases

@@ -439,3 +439,36 @@ def test_polish_surnames_by_their_shape_beside_a_given_name_and_hungarian_marrie
 @pytest.mark.parametrize("text", ["Uniwersytet Warszawski ogłosił rekrutację", "Dworzec Gdański zamknięty w nocy"])
 def test_a_places_adjective_of_the_same_shape_stays(chain, text):
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # titles spelt out, and Indonesian and Malay ones
+        ("Klant belt: mevrouw Jansen-Visser wil IBAN wijzigen", ["Jansen-Visser"]),
+        ("Bonjour Monsieur Garnier, suite à notre échange", ["Garnier"]),
+        ("Rapat besok dengan Pak Hendra Wijaya dan Bu Ratna Sari jam 10 pagi.", ["Ratna Sari"]),
+        ("Mesyuarat esok bersama Encik Tan Wei Ming dan Puan Kavitha Ramasamy.", ["Kavitha Ramasamy"]),
+        # a short sign-off at the end of a message
+        ("Servus! Bitte liefern, ich bin erst ab 17 Uhr zuhause. Lg Theresa Wimmer", ["Theresa Wimmer"]),
+        ("Grąžinkite pinigus į sąskaitą. Ačiū, Tomas Vaitkus", ["Tomas Vaitkus"]),
+        # a name found once is masked wherever else the text holds it
+        ("Bitte auf mein Konto erstatten (Kontoinhaberin Renate Schwarzkopf). Danke und viele Grüße\nRenate Schwarzkopf",
+         ["Schwarzkopf"]),
+    ],
+)
+def test_names_after_titles_sign_offs_and_again_are_masked(chain, text, names):
+    # GIVEN a name after a spelt-out title, after a sign-off at a message's end, or said twice
+    out = stored(chain, text)
+    # THEN it is gone everywhere
+    assert [n for n in names if n in out] == [], out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Danke, das hilft sehr", "LG Electronics OLED TV", "Madame Tussauds London tickets", "Merci, à bientôt",
+     "Grazie, Milano Centrale", "Feriado de Nossa Senhora Aparecida em 12/10", "Misa en Nuestra Señora del Pilar"],
+)
+def test_thanks_brands_and_attractions_that_look_like_sign_offs_or_titles_stay(chain, text):
+    # GIVEN thanks or a title's word before no one's name  WHEN stored  THEN kept whole
+    assert stored(chain, text) == text

@@ -123,12 +123,12 @@ _CONDITIONS = (
     "|obesity|adipositas|obesidad|obésité|anorexia|bulimia|anemia|anämie|anémie|celiac disease|zöliakie|celiaquía"
     "|高血圧症|高血压病|糖尿病性|2型糖尿病|1型糖尿病|제2형 당뇨병|بارتفاع ضغط الدم|بالسكري|بمرض السكري|بالربو|بالصرع|صرع"
     "|sickle cell disease|sickle cell anaemia|sickle cell anemia|drepanocitosis|drépanocytose|σακχαρώδης διαβήτης"
-    "|crisis de asma|diabetis tipus 1|diabetis tipus 2|diabetis|HIV positive|tuberkulosis|TBC|hepatite|hepatitis"
+    "|crisis de asma|diabetis tipus 1|diabetis tipus 2|diabetis|tuberkulosis|TBC|hepatite|hepatitis"
     "|migraine|migräne|migraña|emicrania|enxaqueca|migrena|мигрень|endometriosis|endometriose|fibromyalgia|fibromyalgie"
 )
 #: Written in capitals, they are these conditions' abbreviations ("AIDS", not hearing "aids").
 _CONDITION_ABBREVIATIONS = frozenset({"DM2", "DM1", "T2DM", "T1DM", "HTN", "COPD", "BPCO", "EPOC", "DPOC", "POChP", "CHOPN",
-                                      "KOAH", "ХОБЛ", "HIV", "AIDS", "CKD", "PTSD", "PTBS", "ADHD", "ADHS", "TDAH"})
+                                      "KOAH", "ХОБЛ", "HIV", "AIDS", "CKD", "PTSD", "PTBS", "ADHD", "ADHS", "TDAH", "TBC"})
 #: Someone saying they have a condition, one or two words before it ("I have mild asthma").
 _HAVING = (
     "i have|i've got|i have had|i've had|i suffer from|i am suffering from|suffers from|suffering from|my son has"

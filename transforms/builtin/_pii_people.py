@@ -137,7 +137,10 @@ _TITLE = (
     # colour's "light" as often ("Lt Gray")
     r"|Capt|Kapt|Sgt|Cmdr|Familie|Famille"
     # Indonesian and Malay: Nyonya, Tuan, Nona, Bapak, Saudara, Saudari
-    r"|Ny|Tn|Nn|Bpk|Sdr|Sdri"
+    r"|Ny|Tn|Nn|Bpk|Sdr|Sdri|Bu|Ibu|Puan|Encik|Cik"
+    # spelt out: "mevrouw Jansen-Visser", "Monsieur Garnier", "Pani Kowalska"
+    r"|Mevrouw|Meneer|Monsieur|Señor|Señora|Señorita|Signor|Signora|Senhor|Senhora|Pani|Herra"
+    r"|Rouva|Gospodin|Gospođa|Господин|Госпожа|mevrouw|meneer|monsieur|madame|señor|señora|signor|signora|senhor|senhora"
     # written in lower case mid-sentence, always with their full stop: "sig. Esposito", "fam. Jansen"
     r"|sig|sr|sra|srta|dhr|mevr|fam|mme"
 )
@@ -236,8 +239,10 @@ def scrub_names(text: str, replace: Replace) -> str:
         if _TITLE_RE.fullmatch(word) is not None and not (gap.startswith(".") or gap == " "):
             continue
         title = _TITLE_RE.fullmatch(word) is not None
-        if title and word.islower() and not gap.startswith("."):
-            continue  # "sr" and "fam" are titles only as "sr." and "fam."
+        if title and word.islower() and not gap.startswith(".") and len(word) < 5:
+            continue  # "sr" and "fam" are titles only as "sr." and "fam." ("mevrouw", "signora" are always)
+        if title and text[max(0, cue.start() - 8):cue.start()].lower().rstrip().endswith(("nossa", "nuestra", "nostra")):
+            continue  # "Nossa Senhora Aparecida", "Nuestra Señora del Pilar": a saint's, a church's, a holiday's
         if title and _brand_after_title(text, cue.end()):
             continue  # "Dr. Oetker Ristorante", "Mr. Clean Magic Eraser"
         minimum = 2 if greeting or bare or (holder and not colon) else 1
@@ -1397,3 +1402,28 @@ def _swift_lines(lines: str, replace: Replace) -> str:
             kind = "name" if i == 0 else "address"
             out.append(replace(kind, " ".join(line.split()).lower(), line))
     return "\n".join(out)
+
+
+#: A short sign-off of chat and e-mail, then a name that ends the text ("... zuhause. Lg Theresa
+#: Wimmer", "Ačiū, Tomas Vaitkus"): only at the end, where "Danke, das hilft" or "LG Electronics
+#: OLED TV" never are.
+_SIGNATURE_RE = re.compile(
+    r"(?:^|(?<=[.!?\n]))[ \t\r\n]*(?:Lg|LG|Vg|VG|MfG|Mfg|Ačiū|Paldies|Aitäh|Dziękuję|Děkuji|Köszönöm|Kiitos|Danke|Merci"
+    r"|Gracias|Grazie|Obrigado|Obrigada|Bedankt|Спасибо|Дякую|Terima kasih|Salamat)[,!.]?[ \t\r\n]{1,3}"
+    r"(?P<name>[^\W\d_a-zа-я][^\W\d_]{1,30}(?:[ -][^\W\d_a-zа-я][^\W\d_]{1,30}){1,2})[ \t]*[.!]?[ \t\r\n]*\Z"
+)
+#: How far from the end a signature may start.
+_SIGNATURE_REACH = 120
+
+
+def scrub_signature(text: str, replace: Replace) -> str:
+    """A name after a short sign-off at the very end of a text."""
+    start = max(0, len(text) - _SIGNATURE_REACH)
+    found = _SIGNATURE_RE.search(text, start)
+    if found is None:
+        return text
+    from transforms.builtin._pii_prose_names import GIVEN, SURNAME, flags_of
+
+    if not any(not part.isupper() and flags_of(part) & (GIVEN | SURNAME) for part in re.split("[ -]", found["name"])):
+        return text  # "LG Electronics OLED TV": no name of the lexicon in it
+    return text[:found.start("name")] + replace("name", found["name"].lower(), found["name"]) + text[found.end("name"):]

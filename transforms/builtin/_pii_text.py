@@ -573,7 +573,9 @@ class TextScrubber:
         name_stems: Iterable[str],
         redacted: str,
     ):
-        self._replace = replace
+        self._replace = self._noting_names(replace)
+        #: The names the passes replaced, in the order found (see :meth:`scrub`).
+        self._names: list[str] = []
         self._is_sensitive_name = is_sensitive_name
         self._redacted = redacted
         # A pair can only have a sensitive name if the text holds the start of one: the
@@ -589,7 +591,34 @@ class TextScrubber:
 
     # --- the passes ----------------------------------------------------------------------
 
+    def _noting_names(self, replace: Replace) -> Replace:
+        def noting(kind: str, key: str, original: str) -> str:
+            if kind == "name":
+                self._names.append(original)
+            return replace(kind, key, original)
+        return noting
+
     def scrub(self, text: str) -> str:
+        """``text`` with what every pass finds replaced; then, a name found once is replaced
+        wherever else the text holds it ("Kontoinhaberin Renate Schwarzkopf ... Grüße, Renate
+        Schwarzkopf": the signature told whose the account is)."""
+        mark = len(self._names)
+        try:
+            out = self._scrub(text)
+            if len(self._names) > mark:
+                out = self._names_again(out, mark)
+        finally:
+            del self._names[mark:]
+        return out
+
+    def _names_again(self, text: str, mark: int) -> str:
+        found = sorted({n for n in self._names[mark:] if len(n) >= 4 and " " in n.strip() and n in text}, key=len, reverse=True)
+        for name in found:
+            text = re.sub(r"(?<![^\W\d_])" + re.escape(name) + r"(?![^\W\d_])",
+                          lambda m: self._replace("name", m[0].lower(), m[0]), text)
+        return text
+
+    def _scrub(self, text: str) -> str:
         if len(text) == 15 and text[0] == "8" and _pii_geo.h3_cell(text):
             return self._replace("location", text, text)  # an H3 cell index, a place to a few metres
         if len(text) < 5 or _OPAQUE_RE.fullmatch(text) is not None:
@@ -759,6 +788,7 @@ class TextScrubber:
             text = _pii_people.scrub_handles(text, replace)
         if "@" in text:
             text = _pii_people.scrub_at_handles(text, replace)
+        text = _pii_people.scrub_signature(text, replace)
         if _pii_health.may_hold_health(text):
             text = _pii_health.scrub_health(text, replace)
 
