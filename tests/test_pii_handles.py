@@ -119,3 +119,25 @@ def test_a_machines_login_in_a_config_text_is_kept_and_the_password_beside_it_is
     # WHEN stored  THEN the username stays and the token is gone
     out = stored(chain, text)
     assert "username = __token__" in out and "AgEIcHlw" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "login"),
+    [
+        ("10.06.2024 14:03:12 | mollie-webhook | 203 | x-user: kristof.maes88", "kristof.maes88"),
+        ("[2024-06-11 14:11:02 +04] ERROR ride-svc: driver reassigned rider=omar.hashimi", "omar.hashimi"),
+        ("ticket 4412 assignee: laura.ozolina status=open", "laura.ozolina"),
+    ],
+)
+def test_a_login_after_a_headers_or_a_partys_word_in_a_log_line_is_masked(chain, text, login):
+    # GIVEN a log line with a person's login after x-user, rider or assignee  WHEN stored  THEN it is gone
+    assert login not in stored(chain, text)
+
+
+def test_a_partys_word_before_a_companys_login_keeps_it_and_a_user_id_header_masks_a_persons(chain):
+    # GIVEN a customer's account that names a firm, and a user ID header that is a person's login
+    out = stored(chain, "customer=acme-corp plan=team")
+    body = stored_body(chain, {"X-User-Id": "priya.nair.1994", "user_id": "12345"})
+    # THEN the firm's stays, the person's is masked, a number stays
+    assert out == "customer=acme-corp plan=team"
+    assert body == {"X-User-Id": "[name]", "user_id": "12345"}

@@ -135,3 +135,16 @@ def test_a_persons_order_and_a_patient_portals_notice_keep_their_words(chain, te
     out = stored(chain, text)
     # THEN its amounts and words stay (only the name goes)
     assert "500 g of flour" in out if "flour" in text else out == text
+
+
+def test_a_condition_field_is_health_data_when_it_names_one_and_a_patients_note_is_read_whole(chain):
+    # GIVEN a referral whose condition is a disease, an item whose condition is its state, and a
+    # note whose patient is named after the patient's word
+    body = stored_body(chain, {"referral": {"condition": "Type 1 diabetes"}, "item": {"condition": "used"}})
+    note = stored(chain, "Se agendó cita para la paciente Marcela Quintero: diagnóstico lupus eritematoso sistémico, "
+                         "hidroxicloroquina 200 mg.")
+    leaflet = "Patient Information Leaflet: Ibuprofen 400 mg tablets"
+    # THEN the disease and the note's medication are masked; the item's state and the leaflet stay
+    assert body == {"referral": {"condition": "[health]"}, "item": {"condition": "used"}}
+    assert "hidroxicloroquina" not in note and "lupus" not in note
+    assert stored(chain, leaflet) == leaflet

@@ -472,3 +472,25 @@ def test_names_after_titles_sign_offs_and_again_are_masked(chain, text, names):
 def test_thanks_brands_and_attractions_that_look_like_sign_offs_or_titles_stay(chain, text):
     # GIVEN thanks or a title's word before no one's name  WHEN stored  THEN kept whole
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a full name told by its patronymic, in any case
+        ("Прошу перевести Ивановой Марии Сергеевне сумму", ["Ивановой Марии Сергеевне"]),
+        ("ПІБ: Бондаренко Тарас Миколайович, тел. уточнюється", ["Бондаренко Тарас Миколайович"]),
+        ("Сергей Петрович Иванов подписал договор", ["Сергей Петрович Иванов"]),
+        # the last of a list of people whose first ones were found
+        ("Meeting notes - present: Pieter van der Merwe, Nomvula Khumalo, Sipho Ndlovu.", ["Sipho Ndlovu"]),
+    ],
+)
+def test_names_by_a_patronymic_and_at_the_end_of_a_list_of_names_are_masked(chain, text, names):
+    out = stored(chain, text)
+    assert [n for n in names if n in out] == [], out
+
+
+@pytest.mark.parametrize("text", ["Cities: Paris, Berlin, New York.", "Метро «Проспект Мира», выход 3",
+                                  "Орден Ленина, музей"])
+def test_places_in_a_list_and_a_museums_name_stay(chain, text):
+    assert stored(chain, text) == text

@@ -51,7 +51,7 @@ _DOSE_RE = re.compile(_DOSE)
 #: Words for taking or prescribing a medication; one of them before it in the same sentence.
 _TAKING_WORDS = (
     "take|takes|taking|took|prescribed|prescription|on|uses|using|medication|medications|meds"
-    "|starting|started|start on|stopped|restarted|increased|dose of|dùng|uống"
+    "|starting|started|start on|stopped|restarted|increased|dose of|dùng|uống|em uso de|en uso de|uso de|usando"
     "|nimmt|nehme|nehmen|verschrieben|Medikation|Medikament|Medikamente|prend|prends|prescrit|traitement"
     "|toma|tomo|tomando|receta|recetado|tratamiento|prende|assume|terapia|usa|tomar|toma-se|medicação"
     "|gebruikt|gebruik|medicatie|använder|bruker|bruger|medicin|przyjmuje|biorę|bierze|užívá|užívám|beszedi|szedi"
@@ -72,11 +72,17 @@ _SCHEDULE_RE = re.compile(
 )
 #: A patient's word: with a person's data masked in the same text ("Patient: [name], 71M, ..."), the
 #: text is a note about that person's health, and its conditions and medications are theirs.
-_PATIENT_WORDS = Literals(variants(
+_PATIENTS = (
     "patient|patientin|patiënt|patiente|paciente|paziente|pacjent|pacjentka|pacient|pacientka|pacientė|pacients"
     "|beteg|potilas|pasient|pasienten|patienten|пациент|пациентка|пациентът|хворий|хвора|bệnh nhân|pasien|患者"
     "|病人|환자|مريض|المريض|بیمار|מטופל|מטופלת|रोगी|मरीज|ผู้ป่วย|hasta|mgonjwa"
-))
+)
+_PATIENT_WORDS = Literals(variants(_PATIENTS))
+#: A patient's word, then a capitalised word: the patient's name, which a later pass masks
+#: ("la paciente Marcela Quintero: diagnóstico ...").
+_PATIENT_NAMED_RE = re.compile(
+    r"(?<![^\W\d_])(?:" + cased(_PATIENTS) + r")[ ]?[:：,]?[ ]{1,2}(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄΑ-Ω][^\W\d_])"
+)
 #: What the passes before this one leave of a person's data: a mask or a pseudonym (hash mode).
 _PERSON_MASKED_RE = re.compile(r"\[(?:name|birth_date|national_id|member_id)\]|(?:name|birth_date|national_id|member_id):[0-9a-f]{16}")
 #: Conditions people are treated for, named without a word that introduces them ("Hypertonie,
@@ -128,7 +134,8 @@ _CONDITIONS = (
 )
 #: Written in capitals, they are these conditions' abbreviations ("AIDS", not hearing "aids").
 _CONDITION_ABBREVIATIONS = frozenset({"DM2", "DM1", "T2DM", "T1DM", "HTN", "COPD", "BPCO", "EPOC", "DPOC", "POChP", "CHOPN",
-                                      "KOAH", "ХОБЛ", "HIV", "AIDS", "CKD", "PTSD", "PTBS", "ADHD", "ADHS", "TDAH", "TBC"})
+                                      "KOAH", "ХОБЛ", "HIV", "AIDS", "CKD", "PTSD", "PTBS", "ADHD", "ADHS", "TDAH", "TBC",
+                                      "HAS"})
 #: Someone saying they have a condition, one or two words before it ("I have mild asthma").
 _HAVING = (
     "i have|i've got|i have had|i've had|i suffer from|i am suffering from|suffers from|suffering from|my son has"
@@ -144,7 +151,7 @@ _CONDITIONS_RE = re.compile(
 )
 
 _MEDICATION_RE = re.compile(
-    r"(?P<health>[^\W\d_][\w-]{2,30}(?:[ ][^\W\d_][\w-]{2,20}){0,2}[ ]?" + _DOSE + r")"
+    r"(?P<health>[^\W\d_][\w-]{2,30}(?:[ ][^\W\d_][\w-]{1,20}){0,2}[ ]?" + _DOSE + r")"
 )
 #: How far back, in the same sentence, the taking word may be.
 _TAKING_REACH = 80
@@ -158,7 +165,7 @@ def scrub_health(text: str, replace: Replace) -> str:
     """Diagnoses after their word and medications taken with their dose, as ``[health]``; then,
     in a text about someone's health, the conditions it names."""
     before = text
-    note = _PATIENT_WORDS.found_in(text) and _PERSON_MASKED_RE.search(text) is not None
+    note = _PATIENT_WORDS.found_in(text) and (_PERSON_MASKED_RE.search(text) is not None or _names_a_patient(text))
     if _DIAGNOSIS_LITERALS.found_in(text):
         text = _DIAGNOSIS_RE.sub(lambda m: _diagnosis(m, replace), text)
     if _DOSE_RE.search(text) is not None:
@@ -168,6 +175,21 @@ def scrub_health(text: str, replace: Replace) -> str:
     elif (having := _HAVING_RE.search(text)) is not None:
         text = _said_to_have(text, having, replace)
     return text
+
+
+def _names_a_patient(text: str) -> bool:
+    """Is a patient's word followed by a given name or a surname of the lexicon ("paciente Marcela
+    Quintero"), not by a leaflet's "Patient Information"?"""
+    from transforms.builtin._pii_prose_names import GIVEN, SURNAME, flags_of
+
+    for found in _PATIENT_NAMED_RE.finditer(text):
+        word = _NEXT_WORD_RE.match(text, found.end())
+        if word is not None and flags_of(word[0]) & (GIVEN | SURNAME):
+            return True
+    return False
+
+
+_NEXT_WORD_RE = re.compile(r"[^\W\d_]{2,30}")
 
 
 def _said_to_have(text: str, having: re.Match[str], replace: Replace) -> str:
@@ -222,3 +244,9 @@ _SENTENCE_END_RE = re.compile(r"[.!?。\n]")
 _CJK_RE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
 #: A word and the space after it (the words between "I have" and its condition).
 _WORD_RE = re.compile(r"[^\W\d_]{1,12}[ ]")
+
+
+def is_a_condition(value: str) -> bool:
+    """Does ``value`` start with the name of a condition ("Type 1 diabetes", "asthma, mild")? What
+    a field named ``condition`` holds when it is a person's, not a product's ("used")."""
+    return _CONDITIONS_RE.match(value.strip()) is not None

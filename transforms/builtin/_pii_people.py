@@ -627,7 +627,7 @@ def _name_after(text: str, at: int, minimum: int, capitals: bool) -> tuple[int, 
 #: "User jane.doe logged in"): letters then digits, or words joined by dots, underscores or
 #: dashes; "user not found", "user admin" and "user agent" hold no such handle.
 _HANDLE_RE = re.compile(
-    r"(?<![\w.-])(?:" + cased("user|username|user name|login|benutzer|benutzername|utilisateur|usuario|utente")
+    r"(?<![\w.])(?:" + cased("user|username|user name|login|benutzer|benutzername|utilisateur|usuario|utente")
     + r")[ ]?(?:[:=][ ]{0,2}|[ ]{1,2})['\"]?"
     r"(?![vV][0-9])(?P<handle>[A-Za-z][A-Za-z0-9]{0,39}+(?:[._-][A-Za-z0-9]{1,40}+){1,3}+|[A-Za-z]{2,39}+[0-9]{1,8}+)(?![\w.@-])"
 )
@@ -644,15 +644,32 @@ _HANDLE_WORD_PART_SCAN = Literals(_HANDLE_WORD_PARTS)
 def may_hold_handle(text: str) -> bool:
     """Could ``text`` hold a login after the word "user" (in one of its languages)? Two
     substring tests and a scan, cheaper than :func:`scrub_handles`'s pattern."""
-    return _HANDLE_WORD_PART_SCAN.found_in(text) and _HANDLE_GUARD_RE.search(text) is not None
+    return ((_HANDLE_WORD_PART_SCAN.found_in(text) or _PARTY_HANDLE_SCAN.found_in(text))
+            and _HANDLE_GUARD_RE.search(text) is not None)
 
 
 def scrub_handles(text: str, replace: Replace) -> str:
     """Logins written after the word "user" (their own field names are handled as fields), not
-    a service's ("user=svc_billing")."""
-    return _HANDLE_RE.sub(
+    a service's ("user=svc_billing"); after a party's word ("rider=omar.hashimi"), logins made of
+    a person's name."""
+    text = _HANDLE_RE.sub(
         lambda m: m[0] if _MACHINE_WORDS.intersection(_HANDLE_PARTS_RE.split(m["handle"].lower()))
         else m[0][:m.start("handle") - m.start()] + replace("name", m["handle"].lower(), m["handle"]), text)
+    if _PARTY_HANDLE_SCAN.found_in(text):
+        text = _PARTY_HANDLE_RE.sub(
+            lambda m: m[0] if not reads_as_handle(m["handle"])
+            else m[0][:m.start("handle") - m.start()] + replace("name", m["handle"].lower(), m["handle"]), text)
+    return text
+
+
+#: A party's word in a log line, then a login ("rider=omar.hashimi", "assignee: laura.ozolina"):
+#: the login is a person's when it reads as one (:func:`reads_as_handle`), not "customer=acme-corp".
+_PARTY_WORDS = "rider|driver|customer|client|member|buyer|seller|passenger|guest|student|employee|owner|author|assignee|reporter|requester|uid"
+_PARTY_HANDLE_RE = re.compile(
+    r"(?<![\w.])(?:" + cased(_PARTY_WORDS) + r")(?:[_-]?(?:id|name|login))?[ ]?(?:[:=][ ]{0,2})['\"]?"
+    r"(?P<handle>@?[A-Za-z][A-Za-z0-9]{0,39}+(?:[._-][A-Za-z0-9]{1,40}+){1,3}+)(?![\w.@-])"
+)
+_PARTY_HANDLE_SCAN = Literals([w for word in _PARTY_WORDS.split("|") for w in (word, word.capitalize(), word.upper())])
 
 
 #: The last words of keys that hold a login or a handle (``user``, ``X-Usuario``, ``actor``,
@@ -697,7 +714,14 @@ def reads_as_handle(value: str) -> bool:
 
     named = [flags for p in parts if len(p) >= 3 and not p.isupper()
              and (flags := flags_of(p.capitalize())) & (GIVEN | SURNAME)]  # "DHL-EDI": acronyms, no one's
-    return any(not flags & AMBIGUOUS for flags in named) or len(named) >= 2
+    if any(not flags & AMBIGUOUS for flags in named) or len(named) >= 2:
+        return True
+    # a given name, then a second word of letters: "laura.ozolina", "omar.hashimi" (the first.last of
+    # logins and addresses), though the given name is a word or a place's name too
+    alpha = [p for p in parts if p.isalpha()]
+    return (len(alpha) in (2, 3) and len(alpha[0]) >= 3 and len(alpha[1]) >= 3 and not bare[:1].isupper()
+            and bool(flags_of(alpha[0].capitalize()) & GIVEN) and bare.lower().startswith(alpha[0].lower())
+            and bare[len(alpha[0]):len(alpha[0]) + 1] in "._")
 
 
 def reads_as_machine_login(value: str) -> bool:
@@ -1427,3 +1451,39 @@ def scrub_signature(text: str, replace: Replace) -> str:
     if not any(not part.isupper() and flags_of(part) & (GIVEN | SURNAME) for part in re.split("[ -]", found["name"])):
         return text  # "LG Electronics OLED TV": no name of the lexicon in it
     return text[:found.start("name")] + replace("name", found["name"].lower(), found["name"]) + text[found.end("name"):]
+
+
+#: A Russian, Ukrainian or Belarusian full name, told by its patronymic in any case: "Бондаренко Тарас
+#: Миколайович", "Ивановой Марии Сергеевне", "Сергей Петрович Иванов". One or two capitalised words,
+#: the patronymic, and one more word after it at most.
+_CYRILLIC_WORD = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'ʼ]{1,30}(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ'ʼ]{1,30})?"
+_PATRONYMIC = (r"[А-ЯЁІЇЄҐ][а-яёіїєґ]{2,20}(?:(?:ович|евич|ьевич|івич)(?:ем|а|у|е|і)?"
+               r"|(?:овн|евн|ьевн|ичн|івн|ївн)(?:ой|ою|а|е|у|ы|і|и))")
+_PATRONYMIC_NAME_RE = re.compile(
+    r"(?<![^\W\d_])(?P<name>(?:" + _CYRILLIC_WORD + r"[ ]){1,2}" + _PATRONYMIC + r"(?:[ ]" + _CYRILLIC_WORD + r")?)(?![^\W\d_])"
+)
+_PATRONYMIC_PARTS = ("вич", "вн", "ичн", "івн", "ївн")
+
+
+def scrub_patronymic_names(text: str, replace: Replace) -> str:
+    """Full names written with a patronymic (:data:`_PATRONYMIC_NAME_RE`)."""
+    if text.isascii() or not any(part in text for part in _PATRONYMIC_PARTS):
+        return text
+    return _PATRONYMIC_NAME_RE.sub(lambda m: replace("name", m["name"].lower(), m["name"]), text)
+
+
+#: The last of a list of people whose first ones were found ("present: [name], [name], Sipho
+#: Ndlovu."): two or three capitalised words after two names and a comma or an "and".
+_MASKED_NAME = r"(?:\[name\]|name:[0-9a-f]{16})"
+_CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄΑ-Ω][a-zß-öø-ÿā-žа-яёіїєα-ω'’-]{1,30}"
+_LISTED_NAME_RE = re.compile(
+    _MASKED_NAME + r"(?:,[ ]" + _MASKED_NAME + r"){1,30}+(?:,?[ ](?:and|und|et|y|e|en|och|og|ja|és|i|a|и|та|ve|và|dan)[ ]|,[ ])"
+    r"(?P<name>" + _CAPITALISED + r"(?:[ ]" + _CAPITALISED + r"){1,2})(?=[ ]?[.,;:)\n!?]|\Z)"
+)
+
+
+def scrub_listed_names(text: str, replace: Replace) -> str:
+    """The names that end a list of names the other passes found (:data:`_LISTED_NAME_RE`)."""
+    if "], [" not in text and ", name:" not in text:
+        return text
+    return _LISTED_NAME_RE.sub(lambda m: swap_group(m, "name", replace("name", m["name"].lower(), m["name"])), text)

@@ -789,6 +789,7 @@ class TextScrubber:
         if "@" in text:
             text = _pii_people.scrub_at_handles(text, replace)
         text = _pii_people.scrub_signature(text, replace)
+        text = _pii_people.scrub_patronymic_names(text, replace)
         if _pii_health.may_hold_health(text):
             text = _pii_health.scrub_health(text, replace)
 
@@ -811,7 +812,8 @@ class TextScrubber:
         # by a lexicon of given names and surnames
         text = _pii_honorifics.scrub(text, replace)
         text = _pii_people.scrub_relatives(text, replace)  # "my wife Carmen", "mi mujer Carmen"
-        return _pii_prose_names.scrub_prose_names(text, replace)
+        text = _pii_prose_names.scrub_prose_names(text, replace)
+        return _pii_people.scrub_listed_names(text, replace)  # "present: [name], [name], Sipho Ndlovu."
 
     def _form_values(self, text: str) -> str:
         """The values of a form-encoded body or query (``+`` for a space, ``%2C`` for a comma),

@@ -86,6 +86,7 @@ from droplets import contract
 from transforms import ConfigError, hookimpl, reject_unknown_options
 from transforms.builtin._pii_ids import card_number_like
 from transforms.builtin._pii_geo import coarse_coordinate, names_a_machine, precise_point
+from transforms.builtin._pii_health import is_a_condition
 from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
 from transforms.builtin._pii_locality import ADDRESS_MASK, masked_address
 from transforms.builtin._pii_kinds import (
@@ -567,6 +568,13 @@ _NON_ALNUM_RE = re.compile(r"[\W_]+")
 _WORDLIKE_RE = re.compile(r"[^\W\d_]{2}")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _DIGIT_RE = re.compile(r"[0-9]")
+#: The last word of a field's name that holds a condition (``condition``, ``Erkrankung``): its value
+#: is health data when it names one (:func:`is_a_condition`), a product's state otherwise.
+_CONDITION_KEYS = frozenset(
+    """condition conditions disease diseases illness illnesses sickness ailment ailments krankheit erkrankung
+    enfermedad padecimiento maladie malattia doenca doença choroba ziekte aandoening sjukdom sairaus betegseg
+    betegség заболевание болезнь""".split()
+)
 #: A security question's field name (its words, marks dropped, joined by spaces): the field
 #: beside it named "answer" in any of these languages holds the answer, a credential
 #: (``{"sicherheitsfrage": "Name des ersten Haustiers", "antwort": "..."}``).
@@ -727,6 +735,7 @@ class Pii:
 
         self._a_label = lru_cache(maxsize=4096)(self._label_of_a_field)
         self._name_field = self.field("name", "name")
+        self._health_field = self.field("health", "health")
         # A bare "name" whose context says nothing: a value with a digit in it is a thing's
         # ("Nike Air Zoom Pegasus 41", "v4.0.0 Release Candidate 2"), scanned as text
         named = self._name_field
@@ -905,10 +914,15 @@ class Pii:
             field = self.field(*found)
         parts = words(key)
         # a login's key ("user", "X-Usuario", "actor"): a name, or a login made of one, is a person's
-        person = found is None and (self._names_a_person(key) or parts[-1:] != () and parts[-1] in HANDLE_KEY_WORDS)
+        person = found is None and (self._names_a_person(key) or parts[-1:] != () and parts[-1] in HANDLE_KEY_WORDS
+                                    or parts[-1:] == ("id",) and len(parts) >= 2 and parts[-2] in HANDLE_KEY_WORDS)
         party = found is None and parts[-1:] != () and parts[-1] in _PARTY_WORDS
         client = field is self._name_field and parts[:1] == ("client",)
         question = any(q in " ".join(without_marks(w) for w in parts) for q in _SECURITY_QUESTIONS) if parts else False
+        if clean == key and field is None and ambiguous is None and parts[-1:] != () and parts[-1] in _CONDITION_KEYS:
+            rule = KeyRule(clean)  # "condition": "Type 1 diabetes" is a person's; "condition": "used" a product's
+            rule.leaf = self._condition
+            return rule
         if clean == key and field is None and ambiguous is None and not person and not party and not question:
             return None
         rule = KeyRule(clean, field=field, ambiguous=ambiguous, person_only=isinstance(found, PersonOnly), person=person)
@@ -920,6 +934,11 @@ class Pii:
             if field.kind == "address" and field.action == MASK and self._whole_address(key):
                 rule.leaf = partial(_whole_address, field)
         return rule
+
+    def _condition(self, value: Any) -> Any:
+        if type(value) is not str:
+            return value
+        return self._health_field.apply(value) if is_a_condition(value) else self.scrub(value)
 
     def _cookie_rule(self, key: str) -> KeyRule:
         """A cookie header's or field's: a string's cookies are judged one by one
