@@ -205,6 +205,13 @@ def _hostile(n: int) -> list[str]:
         "my wife " * (n // 8), "mi mujer Ab " * (n // 12), "sig. " * (n // 5), "IVAN " * (n // 5), "IVAN DE " * (n // 8),
         "ABCDEFGHIJ" * (n // 10), "我老公张" * (n // 4), "Петров А." * (n // 9), "А.В. " * (n // 5), ". 박지훈" * (n // 5),
         "κ. " * (n // 3), "doamna " * (n // 7), "Петров А.В. " * (n // 12), "Hai Bà Lan " * (n // 11),
+        # stop 34: Markdown tables, patronymics, lists of names, sign-offs, health notes, logins, NFD text
+        "| a | password |\n|---|---|\n" + "| x | y |\n" * (n // 10), "|---" * (n // 4), "| a " * (n // 4) + "\n|---|---|",
+        "Иван Петрович " * (n // 14), "Сергеевне " * (n // 10), "[name], " * (n // 8) + "Ab Cd", "Lg " * (n // 3),
+        "Ačiū, " + "Ab " * (n // 3), "patient Ab " * (n // 11), "Patient: [name], " + "asthma, " * (n // 8),
+        "Ramipril 5 mg " * (n // 14), "1-0-1 " * (n // 6), "I have " * (n // 7), "I have mild " * (n // 12),
+        "rider=a." * (n // 8), "x-user: " * (n // 8), "mevrouw " * (n // 8), "Jose\u0301 " * (n // 6),
+        "curl -H \"Authorization: " * (n // 25), "code wifi du " * (n // 13), "كلمة المرور " * (n // 12),
     ]
 
 
