@@ -345,7 +345,7 @@ ROUNDS = {
     # changed), then used to fix what it found
     "strings10-personal.jsonl": (94, 8),  # of 840 personal values and 400 kept values
     "strings10-secret.jsonl": (0, 2),  # of 187 secrets and 207 kept values
-    "strings10-hostile.jsonl": (15, 4),  # of 175 personal values and secrets, 211 kept values
+    "strings10-hostile.jsonl": (12, 4),  # of 175 personal values and secrets, 211 kept values
     "strings10-benign.jsonl": (0, 17),  # of 898 kept values, in 300 cases
 }
 

@@ -204,3 +204,21 @@ def test_codes_pins_and_security_answers_under_their_field_names_are_redacted(ch
 def test_answers_without_a_security_question_and_credentials_metadata_stay(chain, body):
     # GIVEN a quiz's or an FAQ's answer, dates and domains about credentials, a switch  WHEN stored  THEN kept
     assert stored_body(chain, body) == body
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("<span>pierre.dupont&commat;orange&period;fr</span>", "pierre.dupont"),  # named HTML entities
+        ("Von: j=C3=BCrgen.wei=C3=9Fhaupt=40freenet.de", "wei=C3=9Fhaupt"),  # quoted-printable
+        # a passport's name line a character too long, as a copy writes it
+        ("P<NLDVAN<DER<MEER<<SANNE<<<<<<<<<<<<<<<<<<<<<\nNW8K21LP48NLD9107223F3105168<<<<<<<<<<<<<<04", "SANNE"),
+    ],
+)
+def test_personal_data_written_in_entities_quoted_printable_or_a_sloppy_mrz_is_masked(chain, text, secret):
+    assert secret not in stored(chain, text)
+
+
+@pytest.mark.parametrize("text", ["a=b&amp;c=d id=42", "Tom &amp; Jerry &mdash; the movie", "ratio=40 width=400"])
+def test_entities_and_equals_signs_without_personal_data_stay(chain, text):
+    assert stored(chain, text) == text

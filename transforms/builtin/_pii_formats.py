@@ -41,7 +41,7 @@ Replace = Callable[[str, str, str], str]
 # --- machine-readable zones -----------------------------------------------------------
 
 #: A run of MRZ characters as long as one of its lines, not inside a longer run.
-_MRZ_LINE_RE = re.compile(r"[A-Z0-9<](?<![A-Z0-9<][A-Z0-9<])[A-Z0-9<]{29,43}+(?![A-Z0-9<])")
+_MRZ_LINE_RE = re.compile(r"[A-Z0-9<](?<![A-Z0-9<][A-Z0-9<])[A-Z0-9<]{27,45}+(?![A-Z0-9<])")
 #: The name field: the surname's words, ``<<``, the given names' words, then fillers.
 _MRZ_NAME_RE = re.compile(r"[A-Z]++(?:<[A-Z]++)*+<<[A-Z]++(?:<[A-Z]++)*+<*+")
 _MRZ_LENGTHS = (30, 36, 44)
@@ -67,11 +67,12 @@ def _date_ok(date: str) -> bool:
 def _mrz_line(match: re.Match[str], replace: Replace) -> str:
     line = match[0]
     n = len(line)
-    if n not in _MRZ_LENGTHS:
-        return line
-    if "<<" in line and not any(c.isdigit() for c in line):
+    name_line = "<<" in line and not any(c.isdigit() for c in line)
+    if n not in _MRZ_LENGTHS and not (name_line and 28 <= n <= 46):
+        return line  # a name line a character short or long (a copy's) still holds the name
+    if name_line:
         # a name line: TD3/TD2 after the document code and the issuing state, TD1 whole
-        start = 5 if n != 30 and line[0] in "PIACV" else 0
+        start = 5 if n > 32 and line[0] in "PIACV" and line[1] in "<ABCDEFGHIJKLMNOPQRSTUVWXYZ" else 0
         name = _MRZ_NAME_RE.fullmatch(line, start)
         if name is None:
             return line

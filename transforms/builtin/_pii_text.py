@@ -60,6 +60,7 @@ from __future__ import annotations
 import base64
 import binascii
 import html
+import quopri
 import re
 import unicodedata
 from functools import lru_cache
@@ -415,10 +416,18 @@ _UNICODE_ESCAPE_RE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _ESCAPED_RE = re.compile(r'\\(["\\])')
 
 
+#: An HTML entity by its name ("&commat;", "&period;", "&amp;").
+_NAMED_ENTITY_RE = re.compile(r"&[A-Za-z]{2,10};")
+#: An e-mail address written in quoted-printable: its "@" as "=40", its other bytes as "=XX".
+_QP_ADDRESS_RE = re.compile(r"(?:[A-Za-z0-9._%+-]|=[0-9A-F]{2}){1,128}=40(?:[A-Za-z0-9.-]|=[0-9A-F]{2}){1,253}")
+
+
 def _decoded_view(text: str) -> str:
     """``text`` with HTML entities, ``\\uXXXX`` escapes and backslashes of escaped JSON
     inside escaped JSON decoded (``text`` itself when none is there)."""
     out = html.unescape(text) if "&" in text else text
+    if "=40" in out:  # an e-mail address in quoted-printable ("j=C3=BCrgen.wei=C3=9Fhaupt=40freenet.de")
+        out = _QP_ADDRESS_RE.sub(lambda m: quopri.decodestring(m[0].encode("ascii")).decode("utf-8", "replace"), out)
     if "\\u" in out:
         out = _UNICODE_ESCAPE_RE.sub(lambda m: chr(int(m[1], 16)) if not 0xD800 <= int(m[1], 16) < 0xE000 else m[0], out)
     while '\\\\\\"' in out:  # one level of JSON escaping off, down to \" (which the pairs pass reads)
@@ -638,7 +647,8 @@ class TextScrubber:
             # digits, invisible characters); stored as written unless something was found
             out = self.scrub(folded)
             return text if out == folded else out
-        if ("&quot;" in text or "&#" in text or "\\u00" in text or '\\\\\\"' in text) and (
+        if ("&quot;" in text or "&#" in text or "\\u00" in text or '\\\\\\"' in text or "=40" in text
+                or ("&" in text and _NAMED_ENTITY_RE.search(text) is not None)) and (
                 (decoded := _decoded_view(text)) is not text):
             # "&quot;password&quot;", "\u0070assword", JSON escaped in JSON escaped in text: read
             # as written once decoded, stored decoded only when something was found
