@@ -148,3 +148,27 @@ def test_a_condition_field_is_health_data_when_it_names_one_and_a_patients_note_
     assert body == {"referral": {"condition": "[health]"}, "item": {"condition": "used"}}
     assert "hidroxicloroquina" not in note and "lupus" not in note
     assert stored(chain, leaflet) == leaflet
+
+
+@pytest.mark.parametrize(
+    ("text", "health"),
+    [
+        ("Freddie has chickenpox, so he stays home this week", ["chickenpox"]),
+        ("mi hija tiene dengue desde ayer", ["dengue"]),
+        ("Lukas hat Läuse, bitte alle Eltern informieren", ["Läuse"]),
+        ("she is pregnant, due in March", ["pregnant"]),
+        ("Kontrolle: HbA1c 8.9, LDL 3,4 mmol/L, BNP 842 pg/mL", ["8.9", "3,4 mmol", "842 pg"]),
+    ],
+)
+def test_a_condition_someone_has_and_a_lab_result_are_masked(chain, text, health):
+    out = stored(chain, text)
+    assert [h for h in health if h in out] == [], out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["This app has cancer research articles", "Our clinic has flu vaccine appointments on Mondays",
+     "Normal fasting glucose: 70-100 mg/dL", "Route ALT 5 is closed", "target HbA1c below 7 %"],
+)
+def test_a_condition_as_a_topic_and_a_reference_range_stay(chain, text):
+    assert stored(chain, text) == text

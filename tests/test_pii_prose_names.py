@@ -494,3 +494,8 @@ def test_names_by_a_patronymic_and_at_the_end_of_a_list_of_names_are_masked(chai
                                   "Орден Ленина, музей"])
 def test_places_in_a_list_and_a_museums_name_stay(chain, text):
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize("text", ["Terima kasih, Tim Tokopedia", "Reserva en Señor Frog's Cancún", "Monsieur Propre Nettoyant Sol 1,3 L"])
+def test_a_teams_sign_off_and_brands_after_a_title_stay(chain, text):
+    assert stored(chain, text) == text

@@ -131,6 +131,20 @@ _CONDITIONS = (
     "|sickle cell disease|sickle cell anaemia|sickle cell anemia|drepanocitosis|drépanocytose|σακχαρώδης διαβήτης"
     "|crisis de asma|diabetis tipus 1|diabetis tipus 2|diabetis|tuberkulosis|TBC|hepatite|hepatitis"
     "|migraine|migräne|migraña|emicrania|enxaqueca|migrena|мигрень|endometriosis|endometriose|fibromyalgia|fibromyalgie"
+    # what children and adults catch: "Freddie has chickenpox", "mi hija tiene dengue"
+    "|chickenpox|windpocken|varicela|varicelle|varicella|ospa wietrzna|ospa|waterpokken|vattkoppor|vannkopper"
+    "|skoldkopper|vesirokko|bárányhimlő|ветрянка|ветряная оспа|水痘|수두|measles|masern|sarampión|rougeole|morbillo"
+    "|sarampo|mazelen|mässling|odra|корь|mumps|mumps|paperas|oreillons|parotite|caxumba|bof|influenza|the flu|grippe"
+    "|gripe|griep|influensa|grypa|грипп|грип|流感|インフルエンザ|독감|covid|covid-19|corona|malaria|paludisme|paludismo"
+    "|dengue|dengue fever|demam berdarah|sốt xuất huyết|ไข้เลือดออก|typhoid|typhoid fever|homa ya matumbo|cholera"
+    "|ear infection|mittelohrentzündung|otitis|otite|oorontsteking|dalekt ozen|conjunctivitis|bindehautentzündung"
+    "|conjuntivitis|conjonctivite|congiuntivite|conjuntivite|lice|head lice|läuse|kopfläuse|piojos|poux|pidocchi|luizen"
+    "|tonsillitis|mandelentzündung|amigdalitis|amygdalite|angine|tonsillite|strep throat|bronchitis|bronquitis|bronchite"
+    "|bronchite|gastroenteritis|magen-darm-grippe|gastroenteritis|gastro-entérite|gastroenterite|whiplash|schleudertrauma"
+    "|concussion|gehirnerschütterung|conmoción cerebral|commotion cérébrale|commozione cerebrale|hand, foot and mouth disease"
+    "|hand-foot-and-mouth disease|수족구병|手足口病|腸病毒|肠道病毒|scarlet fever|scharlach|escarlatina|scarlatine|scarlattina"
+    "|pregnant|schwanger|embarazada|enceinte|incinta|grávida|gravida|zwanger|gravid|w ciąży|těhotná|terhes|беременна"
+    "|вагітна|hamil|mang thai|باردار|حامل|בהריון|妊娠中|임신"
 )
 #: Written in capitals, they are these conditions' abbreviations ("AIDS", not hearing "aids").
 _CONDITION_ABBREVIATIONS = frozenset({"DM2", "DM1", "T2DM", "T1DM", "HTN", "COPD", "BPCO", "EPOC", "DPOC", "POChP", "CHOPN",
@@ -142,6 +156,10 @@ _HAVING = (
     "|my daughter has|my wife has|my husband has|my mother has|my father has|ich habe|ich leide an|leidet an|leide unter"
     "|j'ai|je souffre d'|je souffre de|souffre de|tengo|padezco|sufro de|padece|ho|soffro di|soffre di|tenho|sofro de"
     "|ik heb|ik lijd aan|mam|mám|trpím|choruję na|choruje na|у меня|страдаю|страдает|я хворію на|hastayım|saya menderita|tôi bị"
+    # someone else: "Freddie has chickenpox", "mi hija tiene dengue", "Lukas hat Läuse", "she is pregnant"
+    "|has|has got|has had|had|caught|hat|hatte|heeft|had|tiene|tuvo|tem|teve|a attrapé|a eu|ha|ha avuto|har|hadde|fick"
+    "|ma|miał|miała|má|měl|měla|имеет|заболел|заболела|she is|he is|sie ist|ella está|elle est|lei è|ela está|zij is"
+    "|hon är|ona jest|она|terkena|kena|bị|mắc|ana|anaumwa"
 )
 _HAVING_RE = re.compile(r"(?<![^\W\d_])(?:" + cased(_HAVING) + r")[ ]")
 _CONDITIONS_RE = re.compile(
@@ -157,8 +175,28 @@ _MEDICATION_RE = re.compile(
 _TAKING_REACH = 80
 
 
+#: A laboratory result: a test's name, then its value (and unit): "HbA1c 8.9", "BNP 842 pg/mL",
+#: "trombosit 85.000", "глюкоза 7,8 ммоль/л". A unit alone ("70-100 mg/dL" in a leaflet) is no one's.
+_LAB_UNITS = (r"%|mg/dL|mg/dl|mmol/L|mmol/l|µmol/L|μmol/L|umol/L|pg/mL|pg/ml|ng/mL|ng/ml|g/dL|g/dl|g/L|U/L|IU/L|mIU/L"
+              r"|mU/L|mEq/L|/µL|/uL|/mm3|нг/мл|ммоль/л|мкмоль/л|мг/дл|г/л")
+_LAB_VALUE = r"[ ]?(?:[:=][ ]?)?(?:of[ ]|von[ ]|de[ ])?[0-9]{1,6}(?:[.,][0-9]{1,3})?"
+_LAB_RE = re.compile(
+    r"(?<![^\W\d_])(?P<health>(?:HbA1c|HbA1C|A1c|A1C|糖化血红蛋白)" + _LAB_VALUE + r"(?:[ ]?%)?"
+    r"|(?:LDL|HDL|BNP|NT-proBNP|PSA|TSH|CRP|eGFR|INR|ALT|AST|GGT"
+    r"|[Cc]reatinine|[Kk]reatinin|[Gg]lucose|[Gg]lukose|[Gg]lucosa|[Gg]licemia|[Gg]licose|[Gg]lykemie|[Cc]holesterol"
+    r"|[Cc]holesterin|[Cc]olesterol|[Hh]a?emoglobin|[Hh]ämoglobin|[Hh]emoglobina|[Tt]rombosit|[Pp]latelets|[Tt]hrombozyten"
+    r"|[Pp]laquetas|[Ff]erritin|[Ff]erritina|глюкоза|холестерин|гемоглобин|ферритин|креатинин|血糖|血红蛋白)"
+    + _LAB_VALUE + r"[ ]?(?:" + _LAB_UNITS + r"))(?![\w/])(?![-–][ ]?[0-9])"
+)
+_LAB_SCAN = Literals(["HbA1", "A1c", "A1C", "LDL", "HDL", "BNP", "PSA", "TSH", "CRP", "eGFR", "INR", "ALT", "AST", "GGT",
+                      "reatinin", "lucos", "lukose", "licemia", "licose", "lykemie", "holester", "olesterol", "emoglobin",
+                      "ämoglobin", "rombosit", "latelets", "hrombozyten", "laquetas", "erritin", "глюкоза", "холестерин",
+                      "гемоглобин", "ферритин", "креатинин", "血糖", "血红蛋白"])
+
+
 def may_hold_health(text: str) -> bool:
-    return _DIAGNOSIS_LITERALS.found_in(text) or _DOSE_RE.search(text) is not None or _HAVING_RE.search(text) is not None
+    return (_DIAGNOSIS_LITERALS.found_in(text) or _DOSE_RE.search(text) is not None or _HAVING_RE.search(text) is not None
+            or _LAB_SCAN.found_in(text))
 
 
 def scrub_health(text: str, replace: Replace) -> str:
@@ -170,11 +208,30 @@ def scrub_health(text: str, replace: Replace) -> str:
         text = _DIAGNOSIS_RE.sub(lambda m: _diagnosis(m, replace), text)
     if _DOSE_RE.search(text) is not None:
         text = _MEDICATION_RE.sub(lambda m: _medication(m, replace, note), text)
+    if _LAB_SCAN.found_in(text):
+        text = _LAB_RE.sub(lambda m: replace("health", m["health"].lower(), m["health"]), text)
     if text != before or note:
         text = _CONDITIONS_RE.sub(lambda m: replace("health", m["health"].lower(), m["health"]), text)
     elif (having := _HAVING_RE.search(text)) is not None:
         text = _said_to_have(text, having, replace)
     return text
+
+
+#: Words after a condition that make it a topic, not someone's ("has cancer research articles",
+#: "diabetes awareness week", "a flu vaccine clinic").
+_TOPIC_WORDS = frozenset(
+    """research awareness center centre clinic clinics foundation society association day week month screening
+    screenings vaccine vaccines vaccination test tests testing ward unit charity fund drug drugs treatment
+    treatments medication medicine medicines prevention programme program campaign season risk risks rates
+    statistics study studies trial trials app information leaflet guide guidelines specialist specialists
+    forschung zentrum stiftung woche impfung impfstoff investigación centro fundación semana vacuna recherche
+    centre semaine vaccin ricerca settimana vaccino pesquisa semana vacina""".split()
+)
+
+
+def _about_the_condition(text: str, end: int) -> bool:
+    word = _NEXT_WORD_RE.match(text, end + 1) if text[end:end + 1] == " " else None
+    return word is not None and word[0].lower() in _TOPIC_WORDS
 
 
 def _names_a_patient(text: str) -> bool:
@@ -202,7 +259,7 @@ def _said_to_have(text: str, having: re.Match[str], replace: Replace) -> str:
             if condition is not None or word.start() > having.end() + 26:
                 break
             condition = _CONDITIONS_RE.match(text, word.end())
-        if condition is not None and starts_word(text, having.start()):
+        if condition is not None and starts_word(text, having.start()) and not _about_the_condition(text, condition.end()):
             out.append(text[kept:condition.start()])
             out.append(replace("health", condition["health"].lower(), condition["health"]))
             kept = condition.end()

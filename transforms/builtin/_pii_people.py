@@ -377,7 +377,7 @@ def names_before_records(text: str, replace: Replace) -> str:
 _TITLE_BRANDS = frozenset(
     """oetker martens pepper scholl scholl's bronner bronner's brown's seuss dre phil strange evil doom octopus
     who no clean muscle bean robot freeze potato coffee sketch proper sheen right meyer's butterworth's smith's
-    fields fields' pac-man t""".split()
+    fields fields' pac-man t propre frog's frog’s""".split()
 )
 
 
@@ -1436,6 +1436,8 @@ _SIGNATURE_RE = re.compile(
     r"|Gracias|Grazie|Obrigado|Obrigada|Bedankt|Спасибо|Дякую|Terima kasih|Salamat)[,!.]?[ \t\r\n]{1,3}"
     r"(?P<name>[^\W\d_a-zа-я][^\W\d_]{1,30}(?:[ -][^\W\d_a-zа-я][^\W\d_]{1,30}){1,2})[ \t]*[.!]?[ \t\r\n]*\Z"
 )
+#: A team's word, which a sign-off names instead of a person ("Tim" is Indonesian for a team).
+_TEAM_WORDS = frozenset("team tim equipe équipe equipo squadra zespół zespol ekip tiimi teamet kundeservice kundenservice".split())
 #: How far from the end a signature may start.
 _SIGNATURE_REACH = 120
 
@@ -1448,8 +1450,9 @@ def scrub_signature(text: str, replace: Replace) -> str:
         return text
     from transforms.builtin._pii_prose_names import GIVEN, SURNAME, flags_of
 
-    if not any(not part.isupper() and flags_of(part) & (GIVEN | SURNAME) for part in re.split("[ -]", found["name"])):
-        return text  # "LG Electronics OLED TV": no name of the lexicon in it
+    parts = re.split("[ -]", found["name"])
+    if parts[0].lower() in _TEAM_WORDS or not any(not part.isupper() and flags_of(part) & (GIVEN | SURNAME) for part in parts):
+        return text  # "LG Electronics OLED TV": no name of the lexicon in it; "Terima kasih, Tim Tokopedia": a team
     return text[:found.start("name")] + replace("name", found["name"].lower(), found["name"]) + text[found.end("name"):]
 
 
