@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from transforms.builtin._pii_kinds import PSEUDONYM_HEX
 from transforms.builtin._pii_literals import Literals
 from transforms.builtin._pii_words import cased, one_of, starts_word, swap_group, variants
 
@@ -84,7 +85,9 @@ _PATIENT_NAMED_RE = re.compile(
     r"(?<![^\W\d_])(?:" + cased(_PATIENTS) + r")[ ]?[:：,]?[ ]{1,2}(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄΑ-Ω][^\W\d_])"
 )
 #: What the passes before this one leave of a person's data: a mask or a pseudonym (hash mode).
-_PERSON_MASKED_RE = re.compile(r"\[(?:name|birth_date|national_id|member_id)\]|(?:name|birth_date|national_id|member_id):[0-9a-f]{16}")
+_PERSON_MASKED_RE = re.compile(
+    r"\[(?:name|birth_date|national_id|member_id)\]|(?:name|birth_date|national_id|member_id):[0-9a-f]{" + str(PSEUDONYM_HEX) + "}"
+)
 #: Conditions people are treated for, named without a word that introduces them ("Hypertonie,
 #: Ramipril 5 mg", "Förmaksflimmer"): masked in a text about someone's health (a diagnosis or a
 #: medication this pass found in it), or right after someone says they have one ("I have type 2
@@ -93,7 +96,7 @@ _CONDITIONS = (
     "type 1 diabetes|type 2 diabetes|diabetes mellitus typ 1|diabetes mellitus typ 2|diabetes mellitus type 1"
     "|diabetes mellitus type 2|diabetes mellitus tipo 1|diabetes mellitus tipo 2|diabetes mellitus|diabetes typ 1"
     "|diabetes typ 2|diabetes tipo 1|diabetes tipo 2|diabète de type 1|diabète de type 2|diabète|diabetes|diabetis"
-    "|tyypin 1 diabetes|tyypin 2 diabetes|cukrzyca typu 1|cukrzyca typu 2|cukrzyca|cukrovka|diabetes mellitus"
+    "|tyypin 1 diabetes|tyypin 2 diabetes|cukrzyca typu 1|cukrzyca typu 2|cukrzyca|cukrovka"
     "|сахарный диабет|цукровий діабет|diabet zaharat|diabet|diyabet|kencing manis|tiểu đường|đái tháo đường|糖尿病|당뇨병|당뇨"
     "|السكري|مرض السكري|دیابت|סוכרת|मधुमेह|डायबिटीज|โรคเบาหวาน|เบาหวาน|kisukari|DM2|DM1|T2DM|T1DM"
     "|hypertension|arterial hypertension|hypertonie|arterielle hypertonie|hipertensión|hipertensión arterial"
@@ -134,13 +137,13 @@ _CONDITIONS = (
     # what children and adults catch: "Freddie has chickenpox", "mi hija tiene dengue"
     "|chickenpox|windpocken|varicela|varicelle|varicella|ospa wietrzna|ospa|waterpokken|vattkoppor|vannkopper"
     "|skoldkopper|vesirokko|bárányhimlő|ветрянка|ветряная оспа|水痘|수두|measles|masern|sarampión|rougeole|morbillo"
-    "|sarampo|mazelen|mässling|odra|корь|mumps|mumps|paperas|oreillons|parotite|caxumba|bof|influenza|the flu|grippe"
+    "|sarampo|mazelen|mässling|odra|корь|mumps|paperas|oreillons|parotite|caxumba|bof|influenza|the flu|grippe"
     "|gripe|griep|influensa|grypa|грипп|грип|流感|インフルエンザ|독감|covid|covid-19|corona|malaria|paludisme|paludismo"
     "|dengue|dengue fever|demam berdarah|sốt xuất huyết|ไข้เลือดออก|typhoid|typhoid fever|homa ya matumbo|cholera"
     "|ear infection|mittelohrentzündung|otitis|otite|oorontsteking|dalekt ozen|conjunctivitis|bindehautentzündung"
     "|conjuntivitis|conjonctivite|congiuntivite|conjuntivite|lice|head lice|läuse|kopfläuse|piojos|poux|pidocchi|luizen"
     "|tonsillitis|mandelentzündung|amigdalitis|amygdalite|angine|tonsillite|strep throat|bronchitis|bronquitis|bronchite"
-    "|bronchite|gastroenteritis|magen-darm-grippe|gastroenteritis|gastro-entérite|gastroenterite|whiplash|schleudertrauma"
+    "|gastroenteritis|magen-darm-grippe|gastro-entérite|gastroenterite|whiplash|schleudertrauma"
     "|concussion|gehirnerschütterung|conmoción cerebral|commotion cérébrale|commozione cerebrale|hand, foot and mouth disease"
     "|hand-foot-and-mouth disease|수족구병|手足口病|腸病毒|肠道病毒|scarlet fever|scharlach|escarlatina|scarlatine|scarlattina"
     "|pregnant|schwanger|embarazada|enceinte|incinta|grávida|gravida|zwanger|gravid|w ciąży|těhotná|terhes|беременна"

@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from transforms.builtin._pii_kinds import PSEUDONYM_HEX
 from transforms.builtin._pii_literals import Literals
 from transforms.builtin._pii_words import cased, occurs, one_of, starts_a_word, starts_word, swap_group, top_level, variants
 
@@ -740,7 +741,6 @@ def reads_as_machine_login(value: str) -> bool:
     if not parts:
         return False  # digits alone ("524-71-3390"): a number, no machine's login
     if len(parts) < 2 and not any(c.isdigit() for c in value):
-
         return False  # one word ("dev", "ops"): a name's as often as a machine's
     if not (_MACHINE_WORDS.intersection(parts) or all(p in _SERVICE_WORDS for p in parts)):
         return False
@@ -1359,7 +1359,6 @@ _SYSTEM_USERS = frozenset(
     """root admin administrator ubuntu ec2-user centos debian git postgres mysql www-data nobody daemon bin sys
     sync games man lp mail news uucp proxy backup list irc gnats systemd-network systemd-resolve syslog
     messagebus sshd nginx apache redis jenkins deploy ansible docker ftp guest test user oracle __token__""".split()
-
 )
 
 
@@ -1477,7 +1476,7 @@ def scrub_patronymic_names(text: str, replace: Replace) -> str:
 
 #: The last of a list of people whose first ones were found ("present: [name], [name], Sipho
 #: Ndlovu."): two or three capitalised words after two names and a comma or an "and".
-_MASKED_NAME = r"(?:\[name\]|name:[0-9a-f]{16})"
+_MASKED_NAME = r"(?:\[name\]|name:[0-9a-f]{" + str(PSEUDONYM_HEX) + "})"
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄΑ-Ω][a-zß-öø-ÿā-žа-яёіїєα-ω'’-]{1,30}"
 _LISTED_NAME_RE = re.compile(
     _MASKED_NAME + r"(?:,[ ]" + _MASKED_NAME + r"){1,30}+(?:,?[ ](?:and|und|et|y|e|en|och|og|ja|és|i|a|и|та|ve|và|dan)[ ]|,[ ])"

@@ -104,8 +104,6 @@ def scrub_markdown(text: str, verdict_of: Callable[[str], object], replacement: 
             out.append(text[kept:pos])
             out.append("|".join(cells) + line[len(body):])
             kept = pos = row.end()
-            if row.end() == row.start():
-                break
     if not out:
         return text
     out.append(text[kept:])

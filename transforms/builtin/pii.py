@@ -104,7 +104,6 @@ from transforms.builtin._pii_prose_names import scrub_search_names
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
 from transforms.builtin._pii_commands import random_looking
 from transforms.builtin._pii_seeds import MIN_WORDS as MIN_SEED_WORDS, is_phrase
-from transforms.builtin._pii_words import without_marks
 from transforms.builtin._pii_tokens import JWK_PRIVATE_MEMBERS, scrub_cookie, url_param_is_credential, url_param_needs_check
 
 NAME = "pii"
@@ -575,7 +574,7 @@ _CONDITION_KEYS = frozenset(
     enfermedad padecimiento maladie malattia doenca doença choroba ziekte aandoening sjukdom sairaus betegseg
     betegség заболевание болезнь""".split()
 )
-#: A security question's field name (its words, marks dropped, joined by spaces): the field
+#: A security question's field name (its :func:`words`, which drop marks, joined by spaces): the field
 #: beside it named "answer" in any of these languages holds the answer, a credential
 #: (``{"sicherheitsfrage": "Name des ersten Haustiers", "antwort": "..."}``).
 _SECURITY_QUESTIONS = (
@@ -918,7 +917,7 @@ class Pii:
                                     or parts[-1:] == ("id",) and len(parts) >= 2 and parts[-2] in HANDLE_KEY_WORDS)
         party = found is None and parts[-1:] != () and parts[-1] in _PARTY_WORDS
         client = field is self._name_field and parts[:1] == ("client",)
-        question = any(q in " ".join(without_marks(w) for w in parts) for q in _SECURITY_QUESTIONS) if parts else False
+        question = any(q in " ".join(parts) for q in _SECURITY_QUESTIONS) if parts else False  # words() drops marks
         if clean == key and field is None and ambiguous is None and parts[-1:] != () and parts[-1] in _CONDITION_KEYS:
             rule = KeyRule(clean)  # "condition": "Type 1 diabetes" is a person's; "condition": "used" a product's
             rule.leaf = self._condition
@@ -1649,7 +1648,7 @@ def _redact_answers(node: dict) -> None:
     """The answer to a security question, in the object that asks it: a credential whatever it
     says ("Bello von der Heide")."""
     for key, value in node.items():
-        if type(value) in (str, int) and (parts := words(key)) and without_marks(parts[-1]) in _ANSWER_WORDS:
+        if type(value) in (str, int) and (parts := words(key)) and parts[-1] in _ANSWER_WORDS:
             node[key] = REDACTED
 
 
