@@ -172,3 +172,37 @@ def test_a_condition_someone_has_and_a_lab_result_are_masked(chain, text, health
 )
 def test_a_condition_as_a_topic_and_a_reference_range_stay(chain, text):
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "health"),
+    [
+        ("Hallo, ich bin's, Jürgen Weißhaupt. Meine Frau Gudrun liegt seit Montag mit Lungenentzündung im Klinikum.",
+         ["Lungenentzündung"]),
+        ("Hi, it's Dylan Whitehorse. I need to rebook my son Tyler's appointment for his ear infection.",
+         ["ear infection"]),
+        ("Mi abuela Encarnación Gómez tiene cita el jueves. Mi móvil es 612 34 56 78, es por la migraña.", ["migraña"]),
+        ("Poštovani, moj otac Stjepan Babić je u bolnici, tuberkuloza. Molim kontakt na 091 234 5678.", ["tuberkuloza"]),
+    ],
+)
+def test_a_condition_in_a_text_about_someone_is_masked_without_a_word_before_it(chain, text, health):
+    # GIVEN a message that names a person (masked) and a condition no cue introduces
+    out = stored(chain, text)
+    # THEN the condition is masked as theirs
+    assert [h for h in health if h in out] == [] and "[health]" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diabetes awareness week: call 0800 123 456 for free screening",
+        "New asthma inhaler in stock, 12.99 EUR",
+        "Flu vaccine clinic opens Monday at the town hall",
+        "Dear [name], our cancer research fund thanks you",
+    ],
+)
+def test_a_condition_with_no_one_it_belongs_to_or_as_a_topic_stays(chain, text):
+    # GIVEN a condition named with no person in the text, or as a topic ("cancer research") beside one
+    # WHEN stored  THEN the condition stays
+    out = stored(chain, text)
+    assert "[health]" not in out

@@ -146,6 +146,13 @@ _CONDITIONS = (
     "|gastroenteritis|magen-darm-grippe|gastro-entérite|gastroenterite|whiplash|schleudertrauma"
     "|concussion|gehirnerschütterung|conmoción cerebral|commotion cérébrale|commozione cerebrale|hand, foot and mouth disease"
     "|hand-foot-and-mouth disease|수족구병|手足口病|腸病毒|肠道病毒|scarlet fever|scharlach|escarlatina|scarlatine|scarlattina"
+    "|tuberkuloza|tuberkuloz|stroke|schlaganfall|ictus|ictus cerebral|accidente cerebrovascular|beroerte|udar mózgu"
+    "|moždani udar|мозговой инсульт|инсульт|fever|high fever|fieber|hohes fieber|fièvre|fiebre|febbre|febre|koorts"
+    "|feber|kuume|gorączka|horečka|lihavõhe|жар|лихорадка|sốt cao|demam|homa|kidney stones|nierensteine|calculs rénaux"
+    "|cálculos renales|appendicitis|blinddarmentzündung|appendicite|apendicitis|sepsis|gürtelrose"
+    "|herpes zóster|herpes zoster|gout|gicht|goutte|osteoporosis|osteoporose|ostéoporose|psoriasis"
+    "|eczema|ekzem|eczéma|eccema|neurodermitis|arthritis|arthrose|artrosis|arthrose du genou|artrose|osteoarthritis"
+    "|glaucoma|glaukom|glaucome|cataract|grauer star|cataracte|catarata|cataratta|long covid"
     "|pregnant|schwanger|embarazada|enceinte|incinta|grávida|gravida|zwanger|gravid|w ciąży|těhotná|terhes|беременна"
     "|вагітна|hamil|mang thai|باردار|حامل|בהריון|妊娠中|임신"
 )
@@ -230,6 +237,24 @@ _TOPIC_WORDS = frozenset(
     forschung zentrum stiftung woche impfung impfstoff investigación centro fundación semana vacuna recherche
     centre semaine vaccin ricerca settimana vaccino pesquisa semana vacina""".split()
 )
+
+
+#: What a text holds once a person in it was masked: a name, a way to reach them, where they live,
+#: their birth date or an identifier, as a mask or a pseudonym (hash mode).
+_SOMEONE_MASKED_RE = re.compile(
+    r"\[(?:name|email|phone|address|birth_date|national_id|member_id)\]"
+    r"|(?:name|email|phone|address|birth_date|national_id|member_id):[0-9a-f]{" + str(PSEUDONYM_HEX) + "}"
+)
+
+
+def scrub_conditions_of_someone(text: str, replace: Replace) -> str:
+    """The conditions a text names once it was found to be about someone (a name or a way to
+    reach them masked in it): "Meine Frau [name] liegt mit Lungenentzündung im Klinikum", "my son
+    [name]'s appointment for his ear infection". A leaflet's or a shop's text names no one."""
+    if ("[" not in text and ":" not in text) or _SOMEONE_MASKED_RE.search(text) is None:
+        return text
+    return _CONDITIONS_RE.sub(
+        lambda m: m[0] if _about_the_condition(text, m.end()) else replace("health", m["health"].lower(), m["health"]), text)
 
 
 def _about_the_condition(text: str, end: int) -> bool:

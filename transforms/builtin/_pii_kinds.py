@@ -25,6 +25,9 @@ CLASSES = (
     "ip",              # client IP addresses
     "device",          # identifiers of a person's device: IMEI, MAC address, advertising ID...
     "health",          # a person's diagnoses, symptoms, conditions, medications, allergies (by field name)
+    "special_category",  # the rest of GDPR art. 9's special categories: religion or belief, sexual
+                         # orientation, racial or ethnic origin, political opinion, trade-union
+                         # membership, biometric templates
     "credential",      # passwords, tokens, keys, secrets: never kept, never hashed
 )
 
@@ -215,6 +218,13 @@ KIND_CLASS.update({
     "ip": "ip",
     "device_id": "device",
     "health": "health",
+    "religion": "special_category",
+    "sexual_orientation": "special_category",
+    "ethnicity": "special_category",
+    "political_opinion": "special_category",
+    "union_membership": "special_category",
+    "biometric": "special_category",
+    "photo": "special_category",  # a person's face: what biometric templates are made from
 })
 
 #: Actions only some classes have: an IP address can be cut to its network (IPv4 /24, IPv6

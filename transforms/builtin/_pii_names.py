@@ -210,6 +210,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             osoba kontaktowa, yhteyshenkilo,
             profile name, owner name, sender name, recipient name, author name, contact name, billing name,
             shipping name, twitter handle, instagram handle, social handle,
+            kakao id, kakaotalk id, kakao talk id, kakao, wechat id, wechat, weixin, weixin id, wechat number,
+            telegram id, telegram username, snapchat, snapchat username, viber, zalo, skype id, discord tag, discord username,
             口座名義, 口座名義人, 车主, 車主, 所有者名, 차주, atas nama,
             vorname, vornamen, nachname, familienname, rufname, geburtsname, benutzername,
             prenom, prenoms, nom famille, nom complet, nom usage, nom naissance, nom jeune fille,
@@ -457,6 +459,73 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
 
         """,
     },
+    # GDPR art. 9's other special categories, by field name. Not the ambiguous bare words: a
+    # marathon's "race", a page's "orientation", an SSH key's "fingerprint", a SQL "union".
+    "special_category": {
+        "religion": """
+            religion, religious affiliation, religious denomination, religious preference, faith,
+            confession, konfession, religionszugehorigkeit, religionszugehörigkeit,
+            glaubensbekenntnis, kirchensteuermerkmal, religion code, religião, religiao, religione, religia,
+            wyznanie, vallas, vallás, uskonto, godsdienst, religie, vierovyznanie, nabozenstvi,
+            náboženství, vyznani, vyznání, religija, vjeroispovijest, veroispovest, religie,
+            вероисповедание, религия, релiгiя, релігія, віросповідання, θρήσκευμα, θρησκεία, 宗教, 宗教信仰,
+            종교, الدين, الديانة, المذهب, دین, مذهب, דת, धर्म, ศาสนา, agama, tôn giáo, ton giao
+        """,
+        "sexual_orientation": """
+            sexual orientation, sexuality, sexual preference, orientation sexuelle, orientacion sexual,
+            orientación sexual, orientamento sessuale, orientacao sexual, orientação sexual, sexuelle orientierung,
+            sexualitat, sexualität, seksuele orientatie, seksuele oriëntatie, orientacja seksualna,
+            sexuell laggning, sexuell läggning, seksuel orientering, seksuell orientering, seksuaalinen suuntautuminen,
+            szexualis iranyultsag, szexuális irányultság, sexuální orientace, cinsel yonelim, cinsel yönelim,
+            orientasi seksual, xu hướng tính dục, сексуальная ориентация, сексуальна орієнтація, 性取向, 性的指向,
+            성적 지향, 성적지향, التوجه الجنسي, الميول الجنسية, גרייה מינית, נטייה מינית, यौन अभिविन्यास,
+            looking for gender, interested in gender, seeking gender
+        """,
+        "ethnicity": """
+            ethnicity, ethnic origin, ethnic group, ethnic background, racial origin, race ethnicity,
+            ethnie, ethnische herkunft, ethnische zugehorigkeit, ethnische zugehörigkeit, origine ethnique,
+            etnia, etnicidad, origen etnico, origen étnico, origem etnica, origem étnica, raca cor, raça cor,
+            cor raca, cor raça, origine etnica, etniciteit, etnische afkomst, pochodzenie etniczne, etnicitet,
+            etnisk tillhorighet, etnisk tillhörighet, etnisyys, etnikai hovatartozas, etnikai hovatartozás,
+            etnicita, этническая принадлежность, этническое происхождение, етнічне походження, εθνικότητα,
+            民族, 种族, 種族, 인종, العرق, الأصل العرقي, קבוצה אתנית, जाति, suku bangsa, dân tộc, dan toc,
+            caste, caste category, jati
+        """,
+        "political_opinion": """
+            political opinion, political opinions, political affiliation, political party, party affiliation,
+            political views, political leaning, voter party, party membership, parteizugehorigkeit,
+            parteizugehörigkeit, parteimitgliedschaft, politische einstellung, afiliacion politica,
+            afiliación política, partido politico, partido político, affiliation politique, opinion politique,
+            parti politique, affiliazione politica, partito politico, filiação partidária, filiacao partidaria,
+            partijlidmaatschap, przynaleznosc partyjna, przynależność partyjna, политические взгляды,
+            партийность, 政治面貌, 政党, 지지 정당, الانتماء السياسي, השתייכות פוליטית
+        """,
+        "union_membership": """
+            union membership, union member, trade union, trade union membership, labor union, labour union,
+            union affiliation, gewerkschaft, gewerkschaftszugehorigkeit,
+            gewerkschaftszugehörigkeit, gewerkschaftsmitglied, sindicato, afiliacion sindical, afiliación sindical,
+            syndicat, appartenance syndicale, sindacato, iscrizione sindacale, filiação sindical, filiacao sindical,
+            vakbond, vakbondslid, zwiazek zawodowy, związek zawodowy, fackforbund, fackförbund, fagforening,
+            fagforbund, ammattiliitto, szakszervezet, odborova organizace, odborová organizace, профсоюз,
+            профспілка, 工会, 労働組合, 노동조합, النقابة
+        """,
+        "photo": """
+            selfie, selfie url, selfie image, selfie photo, liveness selfie, headshot, face photo, face image,
+            face picture, profile photo, profile photos, profile picture, profile pic, profile image, avatar,
+            avatar url, id photo, passport photo, foto perfil, foto de perfil, photo profil, photo de profil,
+            profilbild, profielfoto, zdjecie profilowe, 프로필 사진, 头像, プロフィール写真
+        """,
+        "biometric": """
+            biometric data, biometric template, biometric hash, fingerprint template,
+            fingerprint image, fingerprint minutiae, fingerprint data, face template, face embedding,
+            face vector, face encoding, face print, faceprint, facial template, facial geometry, face geometry,
+            voiceprint, voice print, voice template, iris template, iris scan, iris code, retina scan, palm print,
+            palmprint, vein pattern, fingerabdruck, fingerabdrucke, empreinte digitale, empreintes digitales,
+            huella dactilar, huellas dactilares, impronta digitale, impressao digital, impressão digital,
+            vingerafdruk, odcisk palca, отпечаток пальца, отпечатки пальцев, 指纹, 指紋, 지문, بصمة, بصمة الإصبع,
+            טביעת אצבע, फिंगरप्रिंट, ลายนิ้วมือ, sidik jari, vân tay
+        """,
+    },
     "bank_account": {
         "iban": "iban, iban number, iban code",
         "bank_account": """
@@ -527,7 +596,8 @@ NOT_PERSONAL = """
     local address, broadcast address, multicast address, gateway address, proxy address,
     smtp address, webaddress, serveraddress, email subject, email body,
     microphone, headphone, earphone, megaphone, saxophone, xylophone, gramophone, homophone,
-    automobile, automobil, immobile, long name, short name
+    automobile, automobil, immobile, long name, short name,
+    religions, ethnicities, orientations, sexual orientations
 """
 
 #: Words that make ``name`` ambiguous: a person's or a thing's, decided by the context.
@@ -544,8 +614,10 @@ AMBIGUOUS_NAMES = (
 #: ``first`` and ``last`` are cursors, flags or positions.
 PERSON_ONLY_NAMES = "first, last, middle, given, family, maiden, login, handle, display, descriptor"
 #: Other values that are personal data only inside a person's object: a person's ``license``
-#: is a driving licence (``renter.license.number``), a package's is MIT.
-PERSON_ONLY_FIELDS = {"driving_licence": ("government_id", "license, licence")}
+#: is a driving licence (``renter.license.number``), a package's is MIT; a person's ``photo`` is their
+#: face, a product's is its picture.
+PERSON_ONLY_FIELDS = {"driving_licence": ("government_id", "license, licence"),
+                      "photo": ("special_category", "photo, photos, photo url, picture, picture url, pic, foto, fotos")}
 #: DICOM JSON's attribute tags (``{"00100010": {"vr": "PN", "Value": [...]}}``) that hold a
 #: patient's or a clinician's data, as the field names they stand for.
 DICOM_TAGS = {

@@ -69,7 +69,7 @@ from urllib.parse import quote_plus, unquote_plus
 
 from transforms.builtin import (
     _pii_commands, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_people,
-    _pii_phones,
+    _pii_phones, _pii_special,
     _pii_honorifics, _pii_payments, _pii_prose_names, _pii_seeds, _pii_tables, _pii_tokens,
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
@@ -823,7 +823,12 @@ class TextScrubber:
         text = _pii_honorifics.scrub(text, replace)
         text = _pii_people.scrub_relatives(text, replace)  # "my wife Carmen", "mi mujer Carmen"
         text = _pii_prose_names.scrub_prose_names(text, replace)
-        return _pii_people.scrub_listed_names(text, replace)  # "present: [name], [name], Sipho Ndlovu."
+        text = _pii_people.scrub_listed_names(text, replace)  # "present: [name], [name], Sipho Ndlovu."
+        # 8. what the text says of the person found in it: "Meine Frau [name] ... mit Lungenentzündung",
+        # "I'm bisexual", "je suis catholique"
+        if _pii_special.may_hold_special(text):
+            text = _pii_special.scrub_special(text, replace)
+        return _pii_health.scrub_conditions_of_someone(text, replace)
 
     def _form_values(self, text: str) -> str:
         """The values of a form-encoded body or query (``+`` for a space, ``%2C`` for a comma),

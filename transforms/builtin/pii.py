@@ -87,6 +87,7 @@ from transforms import ConfigError, hookimpl, reject_unknown_options
 from transforms.builtin._pii_ids import card_number_like
 from transforms.builtin._pii_geo import coarse_coordinate, names_a_machine, precise_point
 from transforms.builtin._pii_health import is_a_condition
+from transforms.builtin._pii_special import is_an_orientation
 from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
 from transforms.builtin._pii_locality import ADDRESS_MASK, masked_address
 from transforms.builtin._pii_kinds import (
@@ -567,13 +568,20 @@ _NON_ALNUM_RE = re.compile(r"[\W_]+")
 _WORDLIKE_RE = re.compile(r"[^\W\d_]{2}")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _DIGIT_RE = re.compile(r"[0-9]")
-#: The last word of a field's name that holds a condition (``condition``, ``Erkrankung``): its value
-#: is health data when it names one (:func:`is_a_condition`), a product's state otherwise.
-_CONDITION_KEYS = frozenset(
-    """condition conditions disease diseases illness illnesses sickness ailment ailments krankheit erkrankung
-    enfermedad padecimiento maladie malattia doenca doença choroba ziekte aandoening sjukdom sairaus betegseg
-    betegség заболевание болезнь""".split()
-)
+#: The last word of a field's name whose value is personal by what it says: a ``condition`` or an
+#: ``Erkrankung`` that names one (:func:`is_a_condition`) is health data, a product's state otherwise;
+#: a dating profile's ``orientation`` that names one (:func:`is_an_orientation`) is a special
+#: category's, a page's ``landscape`` is not.
+_JUDGED_KEYS: dict[str, tuple[str, str, Callable[[str], bool]]] = {
+    **dict.fromkeys(
+        """condition conditions disease diseases illness illnesses sickness ailment ailments krankheit erkrankung
+        enfermedad padecimiento maladie malattia doenca doença choroba ziekte aandoening sjukdom sairaus betegseg
+        betegség заболевание болезнь""".split(), ("health", "health", is_a_condition)),
+    **dict.fromkeys(
+        """orientation orientations orientierung orientacion orientación orientacao orientação orientamento
+        orientatie oriëntatie orientacja orientace orientering suuntautuminen yonelim yönelim ориентация орієнтація
+        取向 指向 지향 seeking lookingfor""".split(), ("special_category", "sexual_orientation", is_an_orientation)),
+}
 #: A security question's field name (its :func:`words`, which drop marks, joined by spaces): the field
 #: beside it named "answer" in any of these languages holds the answer, a credential
 #: (``{"sicherheitsfrage": "Name des ersten Haustiers", "antwort": "..."}``).
@@ -734,7 +742,6 @@ class Pii:
 
         self._a_label = lru_cache(maxsize=4096)(self._label_of_a_field)
         self._name_field = self.field("name", "name")
-        self._health_field = self.field("health", "health")
         # A bare "name" whose context says nothing: a value with a digit in it is a thing's
         # ("Nike Air Zoom Pegasus 41", "v4.0.0 Release Candidate 2"), scanned as text
         named = self._name_field
@@ -780,6 +787,10 @@ class Pii:
                 taxed = apply
                 apply = lambda value, taxed=taxed: (  # noqa: E731
                     value if type(value) is str and _COMPANY_RFC_RE.fullmatch(value) else taxed(value))
+            if kind == "photo" and (action == MASK or action == HASH):
+                # a photo's link is the person's face; its width, height and flags say nothing of them
+                linked = apply
+                apply = lambda value, linked=linked: value if type(value) is not str else linked(value)  # noqa: E731
             if cls == "location" and action != DROP:
                 # "lat": 52.52 places no one; the text detectors keep it too; i18next's "lng" is a language
                 precise = apply
@@ -918,9 +929,10 @@ class Pii:
         party = found is None and parts[-1:] != () and parts[-1] in _PARTY_WORDS
         client = field is self._name_field and parts[:1] == ("client",)
         question = any(q in " ".join(parts) for q in _SECURITY_QUESTIONS) if parts else False  # words() drops marks
-        if clean == key and field is None and ambiguous is None and parts[-1:] != () and parts[-1] in _CONDITION_KEYS:
+        if clean == key and field is None and ambiguous is None and parts[-1:] != () and parts[-1] in _JUDGED_KEYS:
             rule = KeyRule(clean)  # "condition": "Type 1 diabetes" is a person's; "condition": "used" a product's
-            rule.leaf = self._condition
+            cls, kind, says_it = _JUDGED_KEYS[parts[-1]]
+            rule.leaf = partial(self._judged, self.field(cls, kind), says_it)
             return rule
         if clean == key and field is None and ambiguous is None and not person and not party and not question:
             return None
@@ -934,10 +946,10 @@ class Pii:
                 rule.leaf = partial(_whole_address, field)
         return rule
 
-    def _condition(self, value: Any) -> Any:
+    def _judged(self, field: Field, says_it: Callable[[str], bool], value: Any) -> Any:
         if type(value) is not str:
             return value
-        return self._health_field.apply(value) if is_a_condition(value) else self.scrub(value)
+        return field.apply(value) if says_it(value) else self.scrub(value)
 
     def _cookie_rule(self, key: str) -> KeyRule:
         """A cookie header's or field's: a string's cookies are judged one by one

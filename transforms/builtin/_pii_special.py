@@ -1,0 +1,130 @@
+"""GDPR art. 9's special categories other than health, in free text and under an ambiguous field
+name (the ``special_category`` class; by field name otherwise: :mod:`transforms.builtin._pii_names`).
+
+- A sexual orientation someone states of themselves or another ("I'm bisexual", "soy lesbiana",
+  "mein Bruder ist schwul"), or that a text about someone names (a person masked in it);
+- a religion someone states as theirs ("I am a practising Muslim", "je suis catholique");
+- under a field named ``orientation`` (a dating profile's), a value that names one: a page's
+  ``"orientation": "landscape"`` stays.
+
+Masked as ``[sexual_orientation]`` and ``[religion]``. A bar's "gay-friendly", a church's "Catholic"
+and a news item's "Muslim voters" are no one's and stay.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from transforms.builtin._pii_kinds import PSEUDONYM_HEX
+from transforms.builtin._pii_literals import Literals
+from transforms.builtin._pii_words import cased, one_of, variants
+
+Replace = Callable[[str, str, str], str]
+
+_ORIENTATIONS = (
+    "gay|lesbian|bisexual|homosexual|heterosexual|pansexual|asexual|queer|demisexual"
+    "|lesbienne|bisexuel|bisexuelle|homosexuel|homosexuelle|hétérosexuel|hétérosexuelle|pansexuelle|asexuelle"
+    "|lesbiana|bisexual|homosexual|heterosexual|lesbica|lesbica|bisessuale|omosessuale|eterosessuale"
+    "|lésbica|bissexual|homossexual|heterossexual|schwul|lesbisch|bisexuell|homosexuell|heterosexuell"
+    "|homo|hetero|biseksueel|homoseksueel|lesbienne|biseksualny|biseksualna|homoseksualny|homoseksualna"
+    "|lesbijka|gejem|gej|bisexuál|bisexuální|homosexuální|leszbikus|biszexuális|homoseksuell"
+    "|homoseksuel|biseksuel|bisexuell|homoseksuaali|biseksuaali|eşcinsel|gey|lezbiyen|biseksüel"
+    "|гей|лесбиянка|бисексуал|бисексуалка|гомосексуал|бісексуал|бісексуалка|ομοφυλόφιλος|ομοφυλόφιλη"
+    "|同性恋|双性恋|同性戀|雙性戀|ゲイ|レズビアン|バイセクシュアル|게이|레즈비언|양성애자|동성애자"
+    "|مثلي|مثلية|همجنسگرا|הומו|לסבית|ביסקסואל|ביסקסואלית|समलैंगिक|เกย์|เลสเบี้ยน"
+)
+_ORIENTATION_RE = re.compile(r"(?<![^\W\d_])(?P<found>(?i:" + one_of(
+    sorted({w for w in _ORIENTATIONS.split("|")}, key=lambda w: (-len(w), w)), literal=True) + r"))(?![^\W\d_])")
+
+_RELIGIONS = (
+    "muslim|moslem|christian|catholic|roman catholic|protestant|evangelical|orthodox christian|jewish|a jew|hindu"
+    "|buddhist|sikh|jain|atheist|agnostic|mormon|jehovah's witness|baptist|methodist|lutheran|anglican|pentecostal"
+    "|muslimisch|muslima|christ|christin|katholisch|evangelisch|jüdisch|jude|jüdin|atheist|atheistin|buddhistisch"
+    "|musulman|musulmane|chrétien|chrétienne|catholique|protestante|protestant|juif|juive|athée|bouddhiste"
+    "|musulmán|musulmana|cristiano|cristiana|católico|católica|protestante|judío|judía|ateo|atea|budista"
+    "|musulmano|musulmana|cattolico|cattolica|ebreo|ebrea|ateo|atea|buddista|muçulmano|muçulmana|católico"
+    "|evangélico|evangélica|espírita|judeu|judia|moslim|katholiek|protestants|joods|atheïst|muzułmanin"
+    "|muzułmanka|katolikiem|katoliczką|prawosławny|prawosławna|żydem|ateistą|ateistką|müslüman|hristiyan"
+    "|ateist|мусульманин|мусульманка|христианин|христианка|православный|православная|католик|католичка"
+    "|иудей|атеист|атеистка|мусульманином|православным|천주교|기독교|불교|개신교|천주교 신자|기독교인|불교 신자"
+    "|クリスチャン|仏教徒|イスラム教徒|基督徒|天主教徒|佛教徒|穆斯林|مسلم|مسلمة|مسيحي|مسيحية|شيعي|سني"
+    "|יהודי|יהודייה|נוצרי|מוסלמי|हिंदू|हिन्दू|मुसलमान|ईसाई|सिख|muslimah|kristen|katolik|nasrani|hindu|budha"
+)
+_ORIENTATION_LITERALS = Literals(variants(_ORIENTATIONS))
+
+_RELIGION_RE = re.compile(r"(?<![^\W\d_])(?P<found>(?i:" + one_of(
+    sorted({w for w in _RELIGIONS.split("|")}, key=lambda w: (-len(w), w)), literal=True) + r"))(?![^\W\d_])")
+
+_RELIGION_LITERALS = Literals(variants(_RELIGIONS))
+
+#: Someone says what they, or another, are: the orientation or religion follows within two words
+#: ("I'm a practising Muslim", "mein Bruder ist schwul", "je suis bisexuelle").
+_BEING = (
+    "i am|i'm|im|i identify as|identify as|identifies as|came out as|come out as|coming out as|he is|she is|they are"
+    "|he's|she's|my son is|my daughter is|my brother is|my sister is|my partner is|ich bin|er ist|sie ist"
+    "|ist|je suis|il est|elle est|suis|soy|es|somos|sono|è|sou|é|ik ben|is|jestem|jest|jsem|je|vagyok|olen|er|är"
+    "|jeg er|jag är|ben|benim|я|он|она|я —|yo soy|sebagai|saya|aku|저는|나는|私は|我是|他是|她是|أنا|انا|אני|मैं"
+)
+_BEING_RE = re.compile(r"(?<![^\W\d_])(?:" + cased(_BEING) + r")(?:[ ]|(?=[가-힣一-龥ぁ-ゟ]))")
+#: A person masked in the text: a name, a way to reach them, an identifier.
+_SOMEONE_MASKED_RE = re.compile(
+    r"\[(?:name|email|phone|address|birth_date|national_id|member_id)\]"
+    r"|(?:name|email|phone|address|birth_date|national_id|member_id):[0-9a-f]{" + str(PSEUDONYM_HEX) + "}"
+)
+#: Words that make an orientation's word a place's or a group's ("gay bar", "LGBT-friendly").
+_GROUP_WORDS = frozenset(
+    """bar bars club clubs friendly pride community communities rights marriage village district scene
+    people men women couples parade film films movie series magazine""".split()
+)
+_NEXT_WORD_RE = re.compile(r"[ -]?([^\W\d_]{2,20})")
+_WORD_RE = re.compile(r"[^\W\d_]{1,14}[ ]")
+
+
+def may_hold_special(text: str) -> bool:
+    return _ORIENTATION_LITERALS.found_in(text) or _RELIGION_LITERALS.found_in(text)
+
+
+def scrub_special(text: str, replace: Replace) -> str:
+    """Orientations and religions someone is said to have; orientations in a text about someone."""
+    someone = ("[" in text or ":" in text) and _SOMEONE_MASKED_RE.search(text) is not None
+    out, kept = [], 0
+    for found in _ORIENTATION_RE.finditer(text):
+        if found.start() < kept or _a_group(text, found.end()):
+            continue
+        if not (someone and len(found["found"]) > 3) and not _said_of_someone(text, found.start()):
+            continue
+        out += [text[kept:found.start()], replace("sexual_orientation", found["found"].lower(), found["found"])]
+        kept = found.end()
+    text = "".join(out) + text[kept:] if out else text
+    if _BEING_RE.search(text) is None:
+        return text
+    out, kept = [], 0
+    for found in _RELIGION_RE.finditer(text):
+        if found.start() < kept or _a_group(text, found.end()) or not _said_of_someone(text, found.start()):
+            continue
+        out += [text[kept:found.start()], replace("religion", found["found"].lower(), found["found"])]
+        kept = found.end()
+    return "".join(out) + text[kept:] if out else text
+
+
+def is_an_orientation(value: str) -> bool:
+    """Does ``value`` name a sexual orientation ("bisexuelle", "gay")? What a field named
+    ``orientation`` holds when it is a person's, not a page's ("landscape")."""
+    return _ORIENTATION_RE.fullmatch(value.strip()) is not None
+
+
+def _a_group(text: str, end: int) -> bool:
+    word = _NEXT_WORD_RE.match(text, end)
+    return word is not None and word[1].lower() in _GROUP_WORDS
+
+
+def _said_of_someone(text: str, start: int) -> bool:
+    """Does a being word end right before ``start``, or at most two words before it ("I'm a
+    practising Muslim")?"""
+    before = text[max(0, start - 40):start]
+    for being in _BEING_RE.finditer(before):
+        between = before[being.end():]
+        if len(between) <= 28 and len(_WORD_RE.findall(between)) <= 2 and "".join(_WORD_RE.findall(between)) == between:
+            return True
+    return False
