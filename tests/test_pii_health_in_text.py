@@ -183,6 +183,12 @@ def test_a_condition_as_a_topic_and_a_reference_range_stay(chain, text):
          ["ear infection"]),
         ("Mi abuela Encarnación Gómez tiene cita el jueves. Mi móvil es 612 34 56 78, es por la migraña.", ["migraña"]),
         ("Poštovani, moj otac Stjepan Babić je u bolnici, tuberkuloza. Molim kontakt na 091 234 5678.", ["tuberkuloza"]),
+        # a medication with its dose, for the person named (no taking word, no schedule)
+        ("Vorrei sapere se la ricetta per mio marito Gennaro Esposito (Cardioaspirina 100 mg) è pronta.",
+         ["Cardioaspirina 100 mg"]),
+        ("Dear Jane Doe, your Ibuprofen 400 mg, 20 tablets, has shipped", ["Ibuprofen 400 mg"]),
+        # a condition in a script without spaces
+        ("老师好,我是陳柏翰的媽媽,柏翰這兩天得了腸病毒,先請假到週五。", ["腸病毒"]),
     ],
 )
 def test_a_condition_in_a_text_about_someone_is_masked_without_a_word_before_it(chain, text, health):
@@ -199,6 +205,7 @@ def test_a_condition_in_a_text_about_someone_is_masked_without_a_word_before_it(
         "New asthma inhaler in stock, 12.99 EUR",
         "Flu vaccine clinic opens Monday at the town hall",
         "Dear [name], our cancer research fund thanks you",
+        "Ibuprofen 400 mg, 20 tablets, 4.99 EUR; ask your pharmacist",
     ],
 )
 def test_a_condition_with_no_one_it_belongs_to_or_as_a_topic_stays(chain, text):

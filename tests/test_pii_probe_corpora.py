@@ -73,8 +73,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     "strings4-personal.jsonl": {
         "dob-dotnet-json-date": "a person's bare 'Display' is a display name: 'public' is masked with it",
         "bank-ng-nuban": "a name after an account number with no cue",
-        "bio-fingerprint-template": "biometric templates are no class of their own",
-        "bio-iris-code": "biometric templates are no class of their own; a name in a subject= pair",
+        "med-rx-text": "a named person's prescription is health data, masked (stop 35; this corpus kept it)",
     },
     "strings4-benign.jsonl": {
         "prod-fiction-characters": "a novel's title is its heroine's name",
@@ -332,19 +331,19 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 29),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (132, 17),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34)
+    "strings8-personal.jsonl": (131, 17),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34)
     "strings8-benign.jsonl": (0, 33),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (132, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-personal.jsonl": (128, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (2, 7),  # of 201 secrets and 210 kept values
     "strings9-benign.jsonl": (0, 17),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
     # languages and providers' formats; hostile encodings, splits and shapes): measured first on the
     # code of that time (165 personal values stored, 10 secrets, 20 hostile values, 18 look-alikes
     # changed), then used to fix what it found
-    "strings10-personal.jsonl": (90, 8),  # of 840 personal values and 400 kept values
+    "strings10-personal.jsonl": (88, 8),  # of 840 personal values and 400 kept values
     "strings10-secret.jsonl": (0, 2),  # of 187 secrets and 207 kept values
     "strings10-hostile.jsonl": (12, 4),  # of 175 personal values and secrets, 211 kept values
     "strings10-benign.jsonl": (0, 17),  # of 898 kept values, in 300 cases
@@ -352,7 +351,7 @@ ROUNDS = {
     # details counted as personal; 61 of look-alikes): measured first on the code of that time (172
     # personal values stored, 31 look-alikes changed; 175 and 29 on the code the stop began with),
     # then used for what generalised (conditions someone has, lab results, a team's sign-off)
-    "strings11-personal.jsonl": (145, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
+    "strings11-personal.jsonl": (132, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
     "strings11-benign.jsonl": (0, 28),  # of 539 kept values, in 200 cases
 }
 

@@ -161,6 +161,14 @@ def test_names_typed_into_a_search_in_any_case_are_masked(query, expected):
         ("导游陈晓梅讲解得特别细致", "导游[name]讲解得特别细致"),
         ("谢谢吴思琪的耐心解答！", "谢谢[name]的耐心解答！"),
         ("王先生您好", "[name]先生您好"),
+        # a name before 的 and a relative (我是李建国的女儿), an employee's before a bracket, a signature
+        # after the thanks at a message's end
+        ("我是李建国的女儿，想问一下", "我是[name]的女儿，想问一下"),
+        ("HR通知:员工刘洋(工号E10293)本月工资已发放", "HR通知:员工[name](工号E10293)本月工资已发放"),
+        ("先請假到週五。謝謝!黃淑芬", "先請假到週五。謝謝![name]"),
+        ("员工食堂(一楼)今天休息", "员工食堂(一楼)今天休息"),
+        ("我是王者荣耀的玩家", "我是王者荣耀的玩家"),
+        ("谢谢!王府井店", "谢谢!王府井店"),
         # everyone, customers, shops, roles, and words that start with a surname's character
         ("皆さん、こんにちは", "皆さん、こんにちは"),
         ("店員さんが親切でした", "店員さんが親切でした"),

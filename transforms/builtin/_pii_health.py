@@ -178,6 +178,13 @@ _CONDITIONS_RE = re.compile(
                       literal=True) + ")|" + "|".join(sorted(_CONDITION_ABBREVIATIONS, key=len, reverse=True)) + r")(?![^\W\d_])"
 )
 
+#: The conditions written in Chinese, Japanese or Korean script: found inside a run of characters
+#: with no space around them (柏翰這兩天得了腸病毒).
+_CJK_CONDITIONS_RE = re.compile(
+    "(?P<health>" + one_of(sorted({c for c in _CONDITIONS.split("|") if re.search("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", c)},
+                                  key=lambda c: (-len(c), c)), literal=True) + ")"
+)
+
 _MEDICATION_RE = re.compile(
     r"(?P<health>[^\W\d_][\w-]{2,30}(?:[ ][^\W\d_][\w-]{1,20}){0,2}[ ]?" + _DOSE + r")"
 )
@@ -248,13 +255,38 @@ _SOMEONE_MASKED_RE = re.compile(
 
 
 def scrub_conditions_of_someone(text: str, replace: Replace) -> str:
-    """The conditions a text names once it was found to be about someone (a name or a way to
-    reach them masked in it): "Meine Frau [name] liegt mit Lungenentzündung im Klinikum", "my son
-    [name]'s appointment for his ear infection". A leaflet's or a shop's text names no one."""
+    """The conditions and the medications with their dose a text names once it was found to be
+    about someone (a name or a way to reach them masked in it): "Meine Frau [name] liegt mit
+    Lungenentzündung im Klinikum", "my son [name]'s appointment for his ear infection", "la ricetta
+    per mio marito [name] (Cardioaspirina 100 mg)". A leaflet's or a shop's text names no one."""
     if ("[" not in text and ":" not in text) or _SOMEONE_MASKED_RE.search(text) is None:
         return text
-    return _CONDITIONS_RE.sub(
+    if _DOSE_RE.search(text) is not None:  # "la ricetta per mio marito [name] (Cardioaspirina 100 mg)"
+        text = _MEDICATION_RE.sub(lambda m: _drug_of_someone(m[0], replace), text)
+    text = _CONDITIONS_RE.sub(
         lambda m: m[0] if _about_the_condition(text, m.end()) else replace("health", m["health"].lower(), m["health"]), text)
+    if not text.isascii():
+        text = _CJK_CONDITIONS_RE.sub(lambda m: replace("health", m["health"], m["health"]), text)
+    return text
+
+
+#: A medication's strength, not a grocery's weight or a bottle's volume ("your 500 g of flour").
+_DRUG_UNIT_RE = re.compile(r"[0-9][ ]?(?:mg|mcg|µg|μg|IU|UI|mg/d|mg/kg|micrograms?|mikrogramm?|мг|мкг|毫克|मिग्रा|মিগ্রা"
+                           r"|ملغ|ملغم|مجم|میلی‌گرم|میلیگرم|מ\"ג|מ״ג)$")
+_NOT_A_DRUG = frozenset("your my his her their our the a an of for and with von der die das de la le el du des".split())
+
+
+def _drug_of_someone(found: str, replace: Replace) -> str:
+    """A medication and its strength, after the words before it that are no drug's ("your")."""
+    if _DRUG_UNIT_RE.search(found) is None:
+        return found
+    head, _, drug = found.partition(" ")
+    while head.lower() in _NOT_A_DRUG and drug:
+        head, _, drug = drug.partition(" ")
+    drug = f"{head} {drug}" if drug else head
+    if _DOSE_RE.match(drug):
+        return found  # a strength alone: nothing names the drug
+    return found[:len(found) - len(drug)] + replace("health", drug.lower(), drug)
 
 
 def _about_the_condition(text: str, end: int) -> bool:

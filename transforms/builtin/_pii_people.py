@@ -432,6 +432,9 @@ _ZH_ROLES = (
     # relatives and neighbours: 我老公张伟, 我妈李秀兰
     "|老公|老婆|丈夫|妻子|爱人|愛人|儿子|兒子|女儿|女兒|妈妈|媽媽|爸爸|我妈|我媽|我爸|邻居|鄰居|同事"
 )
+#: Kin a Chinese name is followed by, after 的: 我是李建国的女儿 ("I am Li Jianguo's daughter").
+_ZH_KIN = ("女儿|女兒|儿子|兒子|妈妈|媽媽|爸爸|母亲|母親|父亲|父親|家长|家長|太太|老婆|老公|妻子|丈夫|孩子|哥哥|姐姐"
+           "|弟弟|妹妹|奶奶|爷爷|爺爺|外婆|姥姥|孙子|孫子|孙女|孫女")
 #: Hebrew (שמי דוד כהן), Persian and Urdu (اسم من سارا احمدی است), Hindi (मेरा नाम राहुल शर्मा है),
 #: Bengali (আমার নাম রাহিম উদ্দিন) and Thai (ฉันชื่อสมชาย ใจดี).
 _SCRIPT_NAME_RE = re.compile(
@@ -453,11 +456,16 @@ _SCRIPT_NAME_RE = re.compile(
     r"|(?:ฉันชื่อ|ผมชื่อ|ดิฉันชื่อ|หนูชื่อ|ชื่อของฉันคือ|ชื่อของผมคือ)[ ]?(?P<th>[\u0e01-\u0e4e]{2,20}(?:[ ][\u0e01-\u0e4e]{2,20})?)"
     # a Chinese self-introduction or a log's user (我是李娜，用户=司徒建华) and a letter's signature after
     # its closing (此致 敬礼 上官婉清): a common surname, then one or two characters
-    r"|(?:我是|我就是|本人是)(?P<zhi>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2}?)(?=[，,。.!！？?\s、~～]|$)"
+    r"|(?:我是|我就是|本人是)(?P<zhi>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2}?)(?=[，,。.!！？?\s、~～]|$|的(?:" + _ZH_KIN + r"))"
     r"|(?:用户|用戶|会员|會員|买家|買家|卖家|賣家|寄件人|发件人|發件人|乘客|旅客|顾客|顧客|住客|员工|員工)(?:[ ]?[:：=][ ]?)"
     r"(?P<zhu>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
+    # without a colon, before a bracket or a comma: 员工刘洋(工号E10293)
+    r"|(?:用户|用戶|会员|會員|乘客|旅客|顾客|顧客|住客|员工|員工|患者|病人|学生|學生)"
+    r"(?P<zhb>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2})(?=[（(，,、]|[ ]?[（(])"
     r"|(?:敬礼|敬禮|祝好|谢谢|謝謝|感谢|感謝)[！!。，,]?[ ]*\r?\n[ ]*(?P<zhs>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2})"
     r"(?=[ ]*(?:\r?\n|$))"
+    # a signature at a message's very end, after its thanks on the same line: ...謝謝!黃淑芬
+    r"|(?:谢谢|謝謝|感谢|感謝|祝好)[！!。，,][ ]*(?P<zhe>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2})(?=[ ]*$)"
     # a Korean self-introduction (안녕하세요, 최우진입니다; 저는 송민호이고) and signature (황보서연 드림)
     r"|(?:(?<![가-힣])(?:저는|전|나는|난|제가)[ ]?|(?:안녕하세요|안녕하십니까)[,.!]?[ ]?(?:저는[ ]?)?)"
     r"(?P<koi>" + _KO_SURNAMES + r"[가-힣]{2})(?=입니다|이에요|예요|이고|인데요|이라고|라고|이며)"
@@ -536,7 +544,7 @@ _SCRIPT_NAME_GUARD_RE = re.compile(
     r"|车主|車主|所有者|所有人|担当|氏名|お名前|申請人|申请人|담당자|성명|고객명|수령인|받는|보내는|신청인|작성자|예금주|보호자|환자명"
     r"|取貨人|取货人|訂購人|订购人|購買人|购买人|寄件者|收件者|고객님|환자|هستم|นาย|นาง"
     r"|님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|さん|ちゃん|くん|" + _ZH_TITLES + "|" + _ZH_ROLES
-    + r"|我是|我就是|本人是|用户|用戶|会员|會員|买家|買家|卖家|賣家|寄件人|发件人|發件人|乘客|旅客|顾客|顧客|住客|员工|員工"
+    + r"|我是|我就是|本人是|用户|用戶|会员|會員|买家|買家|卖家|賣家|寄件人|发件人|發件人|乘客|旅客|顾客|顧客|住客|员工|員工|学生|學生"
     r"|敬礼|敬禮|祝好|谢谢|謝謝|感谢|感謝|입니다|이에요|예요|이고|인데요|라고|이며|드림|올림|배상|です|でございます"
     r"|\n[ ]*[\u4e00-\u9fff]|[.!?。]\s?[가-힣\u4e00-\u9fff]{2,4}\s*$|老公|老婆|丈夫|妻子|爱人|愛人|儿子|兒子|女儿|女兒"
     r"|妈妈|媽媽|爸爸|我妈|我媽|我爸|邻居|鄰居|同事|디자이너님|매니저님|기사님|쌤"
@@ -572,7 +580,7 @@ def _script_name(match: re.Match[str], replace: Replace) -> str:
         return match[0]
     if match.lastgroup == "kot" and (name in _NOT_KO or name[:-1] in _NOT_KO):
         return match[0]
-    if match.lastgroup in ("zhl", "zhi", "zhu", "zhs") and name in _NOT_LABELLED:
+    if match.lastgroup in ("zhl", "zhi", "zhu", "zhs", "zhb", "zhe") and name in _NOT_LABELLED:
         return match[0]
     if match.lastgroup == "koi" and (name[-1] in _KO_NOT_NAME_ENDS or name[:2] in _KO_NOT_NAME_STARTS
                                      or name[:2] in _NOT_KO):
