@@ -187,6 +187,11 @@ def test_a_condition_as_a_topic_and_a_reference_range_stay(chain, text):
         ("Vorrei sapere se la ricetta per mio marito Gennaro Esposito (Cardioaspirina 100 mg) è pronta.",
          ["Cardioaspirina 100 mg"]),
         ("Dear Jane Doe, your Ibuprofen 400 mg, 20 tablets, has shipped", ["Ibuprofen 400 mg"]),
+        # an ailment told by its shape: a compound, a bone broken or its fracture, a pain where it hurts
+        ("Hallo, hier Theresa Wimmer, meine Mutter hat einen Hüftbruch und Rückenschmerzen.", ["Hüftbruch", "Rückenschmerzen"]),
+        ("Hi Jane Doe here, I have lower back pain after a fall and a broken left wrist.", ["lower back pain", "broken left wrist"]),
+        ("Hola, soy Ana García, tengo una fractura de muñeca izquierda.", ["fractura de muñeca"]),
+        ("Hei, Arne Hansen har lungekreft.", ["lungekreft"]),
         # a condition in a script without spaces
         ("老师好,我是陳柏翰的媽媽,柏翰這兩天得了腸病毒,先請假到週五。", ["腸病毒"]),
     ],
@@ -205,6 +210,8 @@ def test_a_condition_in_a_text_about_someone_is_masked_without_a_word_before_it(
         "New asthma inhaler in stock, 12.99 EUR",
         "Flu vaccine clinic opens Monday at the town hall",
         "Dear [name], our cancer research fund thanks you",
+        "Dear [name], the back pain relief cushion has shipped",
+        "Dear [name], your broken-in leather jacket has shipped",
         "Ibuprofen 400 mg, 20 tablets, 4.99 EUR; ask your pharmacist",
     ],
 )

@@ -240,6 +240,7 @@ _TOPIC_WORDS = frozenset(
     """research awareness center centre clinic clinics foundation society association day week month screening
     screenings vaccine vaccines vaccination test tests testing ward unit charity fund drug drugs treatment
     treatments medication medicine medicines prevention programme program campaign season risk risks rates
+    relief cushion cushions pillow pillows cream creams gel spray support brace belt patch patches tablets
     statistics study studies trial trials app information leaflet guide guidelines specialist specialists
     forschung zentrum stiftung woche impfung impfstoff investigación centro fundación semana vacuna recherche
     centre semaine vaccin ricerca settimana vaccino pesquisa semana vacina""".split()
@@ -265,10 +266,27 @@ def scrub_conditions_of_someone(text: str, replace: Replace) -> str:
         text = _MEDICATION_RE.sub(lambda m: _drug_of_someone(m[0], replace), text)
     text = _CONDITIONS_RE.sub(
         lambda m: m[0] if _about_the_condition(text, m.end()) else replace("health", m["health"].lower(), m["health"]), text)
+    text = _AILMENT_RE.sub(lambda m: m[0] if _about_the_condition(text, m.end()) else replace(
+        "health", m["health"].lower(), m["health"]), text)
     if not text.isascii():
         text = _CJK_CONDITIONS_RE.sub(lambda m: replace("health", m["health"], m["health"]), text)
     return text
 
+
+#: Ailments told by their shape rather than by name, in a text about someone: a German, Dutch or
+#: Nordic compound of an inflammation, a pain, a cancer or a fracture ("Mittelohrentzündung",
+#: "Rückenschmerzen", "lungekreft", "Hüftfraktur"), a bone broken or sprained, a fracture of one,
+#: a pain of a body part ("lower back pain", "dolor de espalda").
+_AILMENT_RE = re.compile(
+    r"(?<![^\W\d_])(?P<health>[^\W\d_]{0,20}(?:entzündung|schmerzen|krebs|karzinom|fraktur|ontsteking|kanker"
+    r"|betennelse|betændelse|inflammation|kreft|kræft|carcinoma|karsinom)"
+    r"|(?i:hüft|bein|arm|handgelenk|knöchel|oberschenkelhals|schlüsselbein|rippen|wirbel|fuß|fuss)s?bruch"
+    r"|(?i:broken|fractured|sprained|gebrochene[nrs]?|gebrochen)[ ](?:(?i:left|right|linke[nrs]?|rechte[nrs]?)[ ])?[^\W\d_]{3,20}"
+    r"|(?i:fractura|frattura|fracture|fratura|złamanie|zlomenina|zlomeninu)[ ](?:(?:de|del|della|dello|du|de la|do|da|of the"
+    r"|of)[ ])?[^\W\d_]{3,20}(?:[ ](?:izquierd[ao]|derech[ao]|sinistr[ao]|destr[ao]|gauche|droit[e]?|esquerd[ao]|direit[ao]))?"
+    r"|(?i:lower back|back|chest|knee|neck|stomach|abdominal|hip|shoulder|joint)[ ]pain"
+    r"|(?i:dolor|dolores)[ ]de[ ][^\W\d_]{4,15}|(?i:douleurs?)[ ](?:au|à la|aux)[ ][^\W\d_]{3,15})(?![^\W\d_])"
+)
 
 #: A medication's strength, not a grocery's weight or a bottle's volume ("your 500 g of flour").
 _DRUG_UNIT_RE = re.compile(r"[0-9][ ]?(?:mg|mcg|µg|μg|IU|UI|mg/d|mg/kg|micrograms?|mikrogramm?|мг|мкг|毫克|मिग्रा|মিগ্রা"
