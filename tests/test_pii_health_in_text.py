@@ -220,3 +220,15 @@ def test_a_condition_with_no_one_it_belongs_to_or_as_a_topic_stays(chain, text):
     # WHEN stored  THEN the condition stays
     out = stored(chain, text)
     assert "[health]" not in out
+
+
+def test_in_hash_mode_a_pseudonymised_person_makes_the_text_about_someone_too():
+    # GIVEN hash mode, where a name becomes a keyed pseudonym rather than [name]
+    from transforms.testing import make_record, run_transform
+
+    record = make_record(request={"body": {"message": "Hallo, ich bin Jürgen Weißhaupt, meine Frau liegt mit Lungenentzündung im Klinikum."}})
+    # WHEN pii runs
+    out = run_transform("pii", record, options={"mode": "hash", "hash_key": "k" * 32})["request"]["body"]["message"]
+    # THEN the name is a pseudonym and the condition is not stored either
+    assert "Weißhaupt" not in out and "name:" in out
+    assert "Lungenentzündung" not in out and "health:" in out

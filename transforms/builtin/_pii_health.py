@@ -249,10 +249,16 @@ _TOPIC_WORDS = frozenset(
 
 #: What a text holds once a person in it was masked: a name, a way to reach them, where they live,
 #: their birth date or an identifier, as a mask or a pseudonym (hash mode).
+_SOMEONE_KINDS = ("name", "email", "phone", "address", "birth_date", "national_id", "member_id")
 _SOMEONE_MASKED_RE = re.compile(
-    r"\[(?:name|email|phone|address|birth_date|national_id|member_id)\]"
-    r"|(?:name|email|phone|address|birth_date|national_id|member_id):[0-9a-f]{" + str(PSEUDONYM_HEX) + "}"
-)
+    r"\[(?:" + "|".join(_SOMEONE_KINDS) + r")\]|(?:" + "|".join(_SOMEONE_KINDS) + r"):[0-9a-f]{" + str(PSEUDONYM_HEX) + "}")
+_SOMEONE_LITERALS = Literals([f"[{kind}]" for kind in _SOMEONE_KINDS] + [f"{kind}:" for kind in _SOMEONE_KINDS])
+
+
+def names_someone(text: str) -> bool:
+    """Was a person found in ``text`` by a pass before: a name, a way to reach them, where they live,
+    their birth date or an identifier, masked or as a pseudonym (hash mode)?"""
+    return _SOMEONE_LITERALS.found_in(text) and _SOMEONE_MASKED_RE.search(text) is not None
 
 
 def scrub_conditions_of_someone(text: str, replace: Replace) -> str:
@@ -260,7 +266,7 @@ def scrub_conditions_of_someone(text: str, replace: Replace) -> str:
     about someone (a name or a way to reach them masked in it): "Meine Frau [name] liegt mit
     Lungenentzündung im Klinikum", "my son [name]'s appointment for his ear infection", "la ricetta
     per mio marito [name] (Cardioaspirina 100 mg)". A leaflet's or a shop's text names no one."""
-    if ("[" not in text and ":" not in text) or _SOMEONE_MASKED_RE.search(text) is None:
+    if not names_someone(text):
         return text
     if _DOSE_RE.search(text) is not None:  # "la ricetta per mio marito [name] (Cardioaspirina 100 mg)"
         text = _MEDICATION_RE.sub(lambda m: _drug_of_someone(m[0], replace), text)

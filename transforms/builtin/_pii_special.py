@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from transforms.builtin._pii_kinds import PSEUDONYM_HEX
+from transforms.builtin._pii_health import names_someone
 from transforms.builtin._pii_literals import Literals
 from transforms.builtin._pii_words import cased, one_of, variants
 
@@ -67,11 +67,6 @@ _BEING = (
     "|jeg er|jag är|ben|benim|я|он|она|я —|yo soy|sebagai|saya|aku|저는|나는|私は|我是|他是|她是|أنا|انا|אני|मैं"
 )
 _BEING_RE = re.compile(r"(?<![^\W\d_])(?:" + cased(_BEING) + r")(?:[ ]|(?=[가-힣一-龥ぁ-ゟ]))")
-#: A person masked in the text: a name, a way to reach them, an identifier.
-_SOMEONE_MASKED_RE = re.compile(
-    r"\[(?:name|email|phone|address|birth_date|national_id|member_id)\]"
-    r"|(?:name|email|phone|address|birth_date|national_id|member_id):[0-9a-f]{" + str(PSEUDONYM_HEX) + "}"
-)
 #: Words that make an orientation's word a place's or a group's ("gay bar", "LGBT-friendly").
 _GROUP_WORDS = frozenset(
     """bar bars club clubs friendly pride community communities rights marriage village district scene
@@ -87,7 +82,7 @@ def may_hold_special(text: str) -> bool:
 
 def scrub_special(text: str, replace: Replace) -> str:
     """Orientations and religions someone is said to have; orientations in a text about someone."""
-    someone = ("[" in text or ":" in text) and _SOMEONE_MASKED_RE.search(text) is not None
+    someone = names_someone(text)
     out, kept = [], 0
     for found in _ORIENTATION_RE.finditer(text):
         if found.start() < kept or _a_group(text, found.end()):
