@@ -222,3 +222,85 @@ def test_personal_data_written_in_entities_quoted_printable_or_a_sloppy_mrz_is_m
 @pytest.mark.parametrize("text", ["a=b&amp;c=d id=42", "Tom &amp; Jerry &mdash; the movie", "ratio=40 width=400"])
 def test_entities_and_equals_signs_without_personal_data_stay(chain, text):
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        # words between the password's word and its copula; a PIN of digits; copulas of more languages
+        ("Minha senha do app do banco é 739104 e ela bloqueou depois de 3 tentativas.", ["739104"]),
+        ("Ter info: de pincode van de kluis is 2741. Kassa 2 gaat om 09:00 open.", ["2741"]),
+        ("Мій пароль — Vyshyvanka#1991, але не можу зайти.", ["Vyshyvanka#1991"]),
+        ("Heslo k firemnímu e-mailu je Pivo&Praha2025 a PIN k SIM kartě je 4410.", ["Pivo&Praha2025", "4410"]),
+        ("Ang password ko sa payroll portal ay Adobo@Manila99, pakitulungan po ako.", ["Adobo@Manila99"]),
+        ("Mật khẩu tài khoản công ty của mình là PhoBo@HaNoi2025, mã OTP là 583920 nhé.", ["PhoBo@HaNoi2025", "583920"]),
+        ("Kata sandi saya Rendang#Padang9 tapi tetap gagal login.", ["Rendang#Padang9"]),
+        # scripts that run a particle on, or write words without spaces
+        ("비밀번호는 Hangang!0915 이고 방금 받은 2단계 인증 코드는 804127이에요.", ["Hangang!0915", "804127"]),
+        ("รหัสผ่านของฉันคือ Siam#Bangkok77 แต่เข้าระบบไม่ได้ค่ะ", ["Siam#Bangkok77"]),
+        ("הסיסמה שלי היא Yam!Tlv2025 והקוד שקיבלתי ב-SMS הוא 902415, אבל", ["Yam!Tlv2025", "902415"]),
+        ("मेरा नेटबैंकिंग पासवर्ड Diwali@2024 है और ATM पिन 7391 है", ["Diwali@2024", "7391"]),
+        # a quoted value after c'est, a door's code ending in a letter, a payment's code split in two
+        ("le mot de passe du wifi c'est « Croissant#7742 » et le code de la porte d'entrée 4821B.",
+         ["Croissant#7742", "4821B"]),
+        ("a kod BLIK 482 913 już wygasł", ["482 913"]),
+        # a password holding '#' in a URL's user information; Razorpay's key ID
+        ("varmuuskopio epäonnistui: https://backup:Gl4cier#Ops!@nas-varasto.local:5001/webapi palautti 401", ["Gl4cier#Ops!"]),
+        ("RAZORPAY_KEY_ID=rzp_live_bLohm7GgNHrwjF", ["rzp_live_bLohm7GgNHrwjF"]),
+    ],
+)
+def test_passwords_and_codes_said_with_words_between_or_in_more_scripts_are_redacted(chain, text, secrets):
+    # GIVEN a message telling a password, a PIN or a one-time code  WHEN stored  THEN none of them is
+    out = stored(chain, text)
+    assert [s for s in secrets if s in out] == [], out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "password length is 1024 bits",
+        "la clave del éxito es 2025",
+        "The password policy is 12 characters",
+        "Password expires in 90 days",
+        "see https://example.com:8080/#/home and https://docs.example.com/#intro",
+    ],
+)
+def test_facts_about_passwords_and_links_with_fragments_stay(chain, text):
+    # GIVEN digits about a password (its length, its policy) and links with a fragment  WHEN stored  THEN kept
+    assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ({"verificacion_id": "ver_01HT8K2Q9ZP", "canal": "sms", "codigo": "482913", "intento": 1}, {"canal": "sms", "intento": 1}),
+        ({"verification_status": "pending", "code": 2041, "country": "DE"}, {"country": "DE"}),
+        ({"otp_channel": "whatsapp", "kod": "318 552"}, {"otp_channel": "whatsapp"}),
+    ],
+)
+def test_a_code_of_digits_in_a_verifications_object_is_redacted(chain, body, kept):
+    # GIVEN an object about a verification, its code under a plain word for "code"
+    out = stored_body(chain, body)
+    # THEN the code is redacted and the rest kept
+    code_key = next(k for k in body if k not in kept and k not in ("verificacion_id", "verification_status"))
+    assert out[code_key] == "[redacted]" and all(out[k] == v for k, v in kept.items())
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"order_id": "A-1", "code": "4821", "status": "ok"},
+        {"country": "DE", "code": "10115"},
+        {"verification_status": "pending", "code": "EU-WEST"},
+    ],
+)
+def test_a_code_outside_a_verification_or_not_of_digits_stays(chain, body):
+    # GIVEN a product's, a place's code, or letters beside a verification  WHEN stored  THEN kept
+    assert stored_body(chain, body) == body
+
+
+def test_secret_keys_under_italian_and_german_names_are_redacted(chain):
+    body = {"ki_dienste": {"cohere": {"schluessel": "aTb0mF43QwRpA9vfyHTpvzcgDgdhwtcMOkRnSwlR"}},
+            "chiave-segreta": "4244bfc2d547f0a74c40ff1a8fc6a2bf24a75f84", "server-smtp": "smtp.posta-esempio.it:587"}
+    assert stored_body(chain, body) == {"ki_dienste": {"cohere": {"schluessel": "[redacted]"}}, "chiave-segreta": "[redacted]",
+                                        "server-smtp": "smtp.posta-esempio.it:587"}

@@ -221,6 +221,7 @@ TOKEN_EXAMPLES = {
     "azure_devops_pat": "HvhhO171Xyf4Mm7vjOWx77rzYo3Y5vbsfbLaLBFSEbaX1exfGVvtxJjYjYUAGEhSxI1FHYn4r1N5AZDO5kPZ",
     "appwrite_key": "standard_" + "f84bf206d100c935" * 10,
     "make_webhook": "https://hook.eu1.make.com/uaklk4ovob3wfti7suvxtwvcdmfz1ofw",
+    "razorpay_key": "rzp_live_bLohm7GgNHrwjF",
     "laravel_key": "base64:n7+8CnoU0L0MBnChqeD2DYlqXjUYwe6AwtED1Y3TauS=",
     "twitch_stream_key": "live_123456789_AbCdEfGhIjKlMnOpQrStUvWxYz0123",
     "stream_key": "rtmp://a.rtmp.youtube.com/live2/abcd-efgh-ijkl-mnop-qrst",

@@ -184,6 +184,7 @@ KIND_CLASS: dict[str, str] = {
     "azure_devops_pat": "credential",
     "appwrite_key": "credential",
     "make_webhook": "credential",
+    "razorpay_key": "credential",
 }
 
 

@@ -114,7 +114,7 @@ _AWS_SECRET_RE = re.compile(r"[A-Za-z0-9/+](?<![A-Za-z0-9/+][A-Za-z0-9/+])[A-Za-
 _AWS_CONTEXT_RE = re.compile(cased("aws|secret") + r"|A(?:KIA|SIA)[A-Z0-9]{16}")
 
 _USERINFO_RE = re.compile(
-    r"[A-Za-z][A-Za-z0-9+.-]{0,31}+://(?P<user>[^\s/:@?#\[\]\"'<>]{0,128}+)(?::(?P<password>[^\s/@?#\"'<>;]{1,256}+))?@"
+    r"[A-Za-z][A-Za-z0-9+.-]{0,31}+://(?P<user>[^\s/:@?#\[\]\"'<>]{0,128}+)(?::(?P<password>[^\s/@?\"'<>;]{1,256}+))?@"
 )
 #: Go's MySQL driver writes its DSN without a scheme: ``user:password@tcp(host:3306)/db``.
 _GO_DSN_RE = re.compile(r"(?<![\w.-])[\w.-]{1,64}+:(?P<password>[^\s@/\"']{1,256}+)@(?=(?:tcp6?|udp|unix)\()")
@@ -132,7 +132,9 @@ _PASSWORD_WORDS = (
     "|code wifi|code wi-fi|code du wifi|clé wifi|clé wi-fi|wifi code|wi-fi code|wifi key|wlan-schlüssel|wlan-schluessel"
     "|wlan schlüssel|clave wifi|clave del wifi|senha do wifi|senha wifi|senha do wi-fi"
     # scripts written with spaces between words: "मेरा पासवर्ड ... है", "كلمة المرور الخاصة بي هي ..."
-    "|पासवर्ड|कूटशब्द|كلمة المرور|كلمة السر|كلمة سر|رمز المرور|رمز عبور|گذرواژه|סיסמה|סיסמא"
+    "|पासवर्ड|कूटशब्द|كلمة المرور|كلمة السر|كلمة سر|رمز المرور|رمز عبور|گذرواژه|סיסמה|סיסמא|הסיסמה|הסיסמא"
+    # written without spaces before their particle: 비밀번호는, パスワードは, 密码是; Thai รหัสผ่านของฉันคือ
+    "|비밀번호|패스워드|パスワード|密码|密碼|รหัสผ่าน"
 )
 #: A word for a password that is an ordinary word too (Spanish "clave": "la clave del éxito"):
 #: only with a value that looks like a password, after a copula (:data:`_SAID_RE`'s ``gapped``).
@@ -184,6 +186,9 @@ _CODE_WORDS = (
     "|nambari ya uthibitisho|msimbo wa uthibitishaji"
     # the code a text message brought: "код из СМС 583920"
     "|код из смс|код из СМС|код из sms|код из SMS|код с смс|kod z sms|kod z SMS|kod z smsa|code from sms|code from the sms|sms code|sms-code|smscode"
+    # a PIN by its other names, a payment's one-time code, a door's code, a code said in Hebrew and Hindi
+    "|pincode|pin code|pin-code|pinkode|pinkoden|pinkod|pin kodu|PIN-Code|kod BLIK|kodu BLIK|BLIK|code de la porte"
+    "|code de porte|code portail|code de l'immeuble|code d'accès|인증 코드|הקוד|והקוד|पिन"
 )
 #: Words for a one-time code that are ordinary words in another case (a German TAN, not a tan).
 _CODE_WORDS_AS_WRITTEN = "TAN|mTAN|smsTAN|SMS-TAN|pushTAN|chipTAN|photoTAN|TAN-Nummer"
@@ -206,7 +211,7 @@ _SAID_RE = re.compile(
     + r")(?:[ ](?:" + cased(_PASSWORD_ADJECTIVES) + r"))?"
     # whose password: "the new password for jane is ...", "das Passwort von admin ist ..."
     r"(?P<whose>[ ](?:for|of|to|de|du|für|von|pour|para|del|da|van|voor)(?:[ ][^\s\d.,;:!?\"'()]{1,40}+){1,2}?)?"
-    r"[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS|lautet|lautete"
+    r"[ ]{1,3}(?:is|was|ist|war|est|était|es|era|é|is nu|IS|WAS|lautet|lautete|—|–|je|ay|là|היא|הוא|adalah"
     r"|(?:(?:has|have)[ ]been[ ]|was[ ]|is[ ]|been[ ])?(?:reset|changed|set|updated)[ ]to)"
     r"(?:[ ]{0,2}:)?[ ]{1,3}(?:\\?[\"'‘“«][ ]?)?(?P<value>[^\s\"'<>‘’“”«»]{1,128}+)"
     # "with password 'hunter2'", 'Passwort "geheim123"': a quoted word right after the word
@@ -214,10 +219,16 @@ _SAID_RE = re.compile(
     # "la clave del wifi del local es Taquitos#2025", "A senha do Wi-Fi do escritório é ...", "password
     # VPN kantor yang baru: ...": words between, then a copula or a colon, then a value that mixes
     # letters with digits or signs
-    r"|(?:" + cased(_PASSWORD_WORDS) + "|" + cased(_PASSWORD_NOUNS) + r")(?:(?:[ ][^\s\d:：.,;!?()\[\]\"'=]{1,20}+){0,4}?"
-    r"[ ]{1,3}(?:is|ist|est|c'est|c’est|es|é|è|är|er|jest|to|это|є|adalah|ialah|là|lautet|sera|será|sarà|هي|هو|است)[ ]{1,3}[:：]?"
-    r"|(?:[ ][^\s\d:：.,;!?()\[\]\"'=]{1,20}+){1,4}?[ ]?[:：])"
-    r"[ ]{0,3}(?P<gapped>(?=[^\s\"'<>]{0,127}[0-9!@#$%^&*])(?=[^\s\"'<>]{0,127}[^\W\d_])[^\s\"'<>]{6,128}+)"
+    r"|(?:" + cased(_PASSWORD_WORDS) + "|" + cased(_PASSWORD_NOUNS) + r")(?:(?:[ ][^\s\d:：.,;!?()\[\]\"'=]{1,20}+){0,6}?"
+    r"[ ]{1,3}(?:is|ist|est|c'est|c’est|es|é|è|är|er|jest|to|это|є|adalah|ialah|là|lautet|sera|será|sarà|هي|هو|است"
+    r"|ay|je|היא|הוא|—|–)[ ]{1,3}[:：]?"
+    r"|(?:[ ][^\s\d:：.,;!?()\[\]\"'=]{1,20}+){1,4}?[ ]?[:：]"
+    # "Kata sandi saya ...": a possessive and no copula; a particle after a script without spaces
+    # (비밀번호는, パスワードは, 密码是); Thai, with its words run together (รหัสผ่านของฉันคือ)
+    r"|[ ](?:saya|aku|ku|ko)[ ]|(?<=[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff])(?:는|은|이|가|は|が|是|为|為)[ ]{0,2}"
+    r"(?=[!-~]{6})|[\u0e00-\u0e7f]{0,20}?(?:คือ|เป็น)[ ]?(?=[!-~]{6}))"
+    r"[ ]{0,3}(?:[\"'‘“«][ ]?)?(?P<gapped>(?=[^\s\"'<>«»]{0,127}[0-9!@#$%^&*])(?=[^\s\"'<>«»]{0,127}[^\W\d_])[^\s\"'<>«»]{6,128}+"
+    r"|[0-9]{4,12}(?![0-9]))"
     # "use password Xk29-pq7 to log in": a word right after it that mixes letters and digits
     r"|(?:" + cased(_PASSWORD_WORDS) + r")[ ]{1,3}(?P<bare>(?=[^\s\"'<>]{0,127}[0-9])(?=[^\s\"'<>]{0,127}[A-Za-z])"
     r"[^\s\"'<>]{6,128}+)"
@@ -230,8 +241,9 @@ _SAID_RE = re.compile(
 
     r"[ ]{0,3}(?:[是为為はが는은이를])?[ ]{0,3}[:#=：]?[ ]{0,3}"
     # "your verification code is 482913", "Ihr Bestätigungscode lautet 482913", "kod weryfikacyjny to ..."
-    r"(?:(?:is|was|ist|lautet|est|es|é|è|är|er|jest|to|on|is:)[ ]{1,3})?[\[【(「]?"
-    r"(?P<code>[0-9]{3,8}|[0-9]{3}[ -][0-9]{3})(?![0-9A-Za-z])"
+    r"(?:(?:is|was|ist|lautet|est|es|é|è|är|er|jest|to|on|is:|je|là|ay|היא|הוא|adalah|c'est)[ ]{1,3})?[\[【(「]?"
+    # a door's code may end in a letter: "code de la porte 4821B"
+    r"(?P<code>[0-9]{3}[ -][0-9]{3}(?![0-9A-Za-z])|[0-9]{3,8}(?:[A-Z](?![0-9A-Za-z]))?)(?![0-9A-Za-z])"
 )
 #: A one-time code as services text it, named by "code" around it: "Your Uber code is 4821",
 #: "Your WhatsApp code: 318-552", "Ваш код: 4829" (a possessive, up to three words, the
@@ -639,6 +651,17 @@ def _userinfo(match: re.Match[str], redacted: str) -> str:
     return whole
 
 
+#: Words between a password's word and digits that make the digits a fact about passwords: "password
+#: length is 1024", "Passwort läuft ab in 90".
+_DIGITS_NOT_A_PASSWORD = _WHOSE_NOT | frozenset(
+    """length lengths minimum min maximum max expires expiry expiration attempts tries characters digits days policy
+    rotation age history count strength score version länge mindestlänge longitud longueur lunghezza""".split())
+
+
+#: Scripts written without spaces: a password told in them ends where their characters start again.
+_RUN_ON_SCRIPT_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def _said(match: re.Match[str], redacted: str) -> str:
     if not starts_word(match.string, match.start()):
         return match[0]
@@ -649,6 +672,10 @@ def _said(match: re.Match[str], redacted: str) -> str:
         return match[0][:match.start("key") - match.start()] + redacted
     group = next(g for g in ("value", "quoted", "bare", "gapped", "code") if match[g] is not None)
     value = match[group].rstrip(".,;:)")
+    if group == "gapped" and (run_on := _RUN_ON_SCRIPT_RE.search(value)) is not None:
+        value = value[:run_on.start()]  # "パスワードはAbc123です": the particle after it is no part of it
+        if len(value) < 6:
+            return match[0]
     if not value or value.lower() in _SAID_NOT_VALUES or value == redacted or value.startswith("["):
         return match[0]
     if group == "value" and match["whose"] and not _WHOSE_NOT.isdisjoint(match["whose"].lower().split()):
@@ -658,6 +685,11 @@ def _said(match: re.Match[str], redacted: str) -> str:
     gap = match["gap"] if group == "code" else None
     if group == "gapped" and (not_a_secret(value) or not any(c.isdigit() or c in "#$%&*@^~+=" for c in value)):
         return match[0]  # "$password: String!": a type; "${DB_PASSWORD}": a placeholder
+    if group == "gapped" and value.isdigit() and (
+            match[0][:len(_PASSWORD_NOUNS)].lower() == _PASSWORD_NOUNS
+            or not _DIGITS_NOT_A_PASSWORD.isdisjoint(match[0][:match.start(group) - match.start()].lower().split())
+            or _UNIT_AFTER_RE.match(match.string, match.end()) is not None):
+        return match[0]  # "la clave del éxito es 2025", "password length is 1024", "... is 8 characters"
     if group == "bare" and value.upper().startswith(_ALGORITHMS):
 
         return match[0]  # "password SHA256 hashing": the scheme, not the password

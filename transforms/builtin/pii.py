@@ -346,7 +346,7 @@ class KeyRule:
     matters for objects and lists."""
 
     __slots__ = ("key", "credential", "field", "ambiguous", "person_only", "person", "leaf", "party", "client",
-                 "evidence", "ui", "reference", "question")
+                 "evidence", "ui", "reference", "question", "verification")
 
     def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None,
                  person_only: bool = False, person: bool = False):
@@ -373,6 +373,9 @@ class KeyRule:
         self.reference = False
         #: The key names a security question: the answer beside it is a credential.
         self.question = False
+        #: The key names a verification (``verificacion_id``, ``otp_channel``): a code of digits beside
+        #: it is a one-time code, a credential.
+        self.verification = False
 
 
 #: JSON numbers are counts, prices and IDs, never pattern-matched; but one of 13-19 digits
@@ -594,6 +597,17 @@ _SECURITY_QUESTIONS = (
     "guvenlik sorusu", "pertanyaan keamanan", "sakerhetsfraga", "sikkerhedssporgsmal", "sikkerhetssporsmal",
     "turvakysymys", "biztonsagi kerdes", "bezpecnostni otazka", "intrebare de securitate", "سؤال الأمان", "سوال امنیتی",
 )
+#: Words of a field's name that say its object is a verification: a code beside it is a one-time code.
+_VERIFICATION_WORDS = frozenset(
+    """verification verifications verificacion verificacao verifica verifizierung verifikation verificatie weryfikacja
+    overeni overenie verifikacia tarkistus vahvistus otp totp 2fa mfa twofactor sms2fa verify verifying verifikasi
+    xacthuc xac thuc dogrulama проверка верификация подтверждение 验证 驗證 認証 인증""".split()
+)
+#: The last word of a one-time code's field name in such an object ("codigo", "kod", "code").
+_CODE_KEY_WORDS = frozenset(
+    """code codigo codice kod koodi kood kodas kods koda kodu kode cod код 코드 コード 验证码 驗證碼 番号 번호 رمز""".split()
+)
+_ONE_TIME_CODE_RE = re.compile(r"[0-9]{4,8}|[0-9]{3}[ -][0-9]{3}")
 #: The last word of that answer's field name.
 _ANSWER_WORDS = frozenset(
     """answer antwort respuesta reponse resposta risposta antwoord odpowiedz ответ 答え 回答 答案 답변 답 cevap jawaban
@@ -929,15 +943,17 @@ class Pii:
         party = found is None and parts[-1:] != () and parts[-1] in _PARTY_WORDS
         client = field is self._name_field and parts[:1] == ("client",)
         question = any(q in " ".join(parts) for q in _SECURITY_QUESTIONS) if parts else False  # words() drops marks
+        verification = not _VERIFICATION_WORDS.isdisjoint(parts)
         if clean == key and field is None and ambiguous is None and parts[-1:] != () and parts[-1] in _JUDGED_KEYS:
             rule = KeyRule(clean)  # "condition": "Type 1 diabetes" is a person's; "condition": "used" a product's
             cls, kind, says_it = _JUDGED_KEYS[parts[-1]]
             rule.leaf = partial(self._judged, self.field(cls, kind), says_it)
             return rule
-        if clean == key and field is None and ambiguous is None and not person and not party and not question:
+        if clean == key and field is None and ambiguous is None and not person and not party and not question \
+                and not verification:
             return None
         rule = KeyRule(clean, field=field, ambiguous=ambiguous, person_only=isinstance(found, PersonOnly), person=person)
-        rule.party, rule.client, rule.question = party, client, question
+        rule.party, rule.client, rule.question, rule.verification = party, client, question, verification
         rule.evidence = field is not None and (
             (field.cls in _PERSON_EVIDENCE and field.kind not in _NOT_PERSON_EVIDENCE) or self.names.is_name_part(name))
         if clean == key and field is not None and field.action not in (KEEP, DROP) and not client:
@@ -1201,7 +1217,7 @@ class Pii:
                 wild = paths.keys.get("*") if special is not None else None
                 rules = header_rule if headers else key_rule
                 changes: dict | None = None
-                asked = False
+                asked = verifying = False
                 for key, item in node.items():
                     if key == label_key:
                         if type(item) is str:  # no person's name, but the text detectors still read it
@@ -1243,6 +1259,8 @@ class Pii:
                         continue
                     if rule is not None and rule.question:
                         asked = True
+                    if rule is not None and rule.verification:
+                        verifying = True
                     new = entry(key, item, rule, sub, field, person, push, node)
                     if new is _DROPPED:
                         changes = changes if changes is not None else {}
@@ -1255,6 +1273,8 @@ class Pii:
                         changes[key] = rule.key
                 if asked:
                     _redact_answers(node)
+                if verifying:
+                    _redact_codes(node)
                 if changes:  # removed fields, and keys that were personal data ({"alice@example.com": ...})
 
                     if None in changes.values() and len(set(changes.values())) == 1:
@@ -1654,6 +1674,15 @@ def _oauth_grant(request: dict) -> None:
     for key in _OAUTH_GRANT_SECRETS:
         if type(request.get(key)) is str:
             request[key] = REDACTED
+
+
+def _redact_codes(node: dict) -> None:
+    """A one-time code of digits in the object of a verification (``{"verificacion_id": ...,
+    "canal": "sms", "codigo": "482913"}``): a credential, under whatever word for "code"."""
+    for key, value in node.items():
+        if ((type(value) is str and _ONE_TIME_CODE_RE.fullmatch(value) is not None or type(value) is int and 1000 <= value < 10**8)
+                and (parts := words(key)) and parts[-1] in _CODE_KEY_WORDS):
+            node[key] = REDACTED
 
 
 def _redact_answers(node: dict) -> None:
