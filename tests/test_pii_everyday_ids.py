@@ -207,3 +207,20 @@ def test_the_same_runs_with_a_wrong_check_digit_stay(chain, text):
 def test_a_phone_number_after_a_wallets_or_a_calls_word_is_masked(chain, text, phone):
     # GIVEN a number to pay a wallet (Yape, PayNow) or to call  WHEN stored  THEN it is gone
     assert phone not in stored(chain, text)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"version": "2.0.17.4"}, {"verze": "2.0.17.4"}, {"app_version": "10.0.0.1-beta"}, {"firmware": "v4.12.0.3"},
+        {"coords": "25.20,55.28"}, {"landmark": "The Dubai Mall", "coords": "25.2, 55.3"},
+    ],
+)
+def test_a_version_that_reads_as_an_ip_and_a_coarse_coordinate_pair_stay(chain, body):
+    # GIVEN a build's version of four numbers, a place's coordinates to two decimals  WHEN stored  THEN kept
+    assert stored_body(chain, body) == body
+
+
+def test_under_a_version_key_an_ip_is_still_scanned_and_a_precise_pair_masked(chain):
+    out = stored_body(chain, {"version": "see jane.doe@example.com", "ip": "81.2.69.142", "loc": "52.520008,13.404954"})
+    assert out == {"version": "see [email]", "ip": "81.2.69.0", "loc": "[location]"}

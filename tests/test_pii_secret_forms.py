@@ -5,6 +5,8 @@ Ethereum keystore's encrypted key, a Secret Manager payload; and their look-alik
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.test_pii_names_in_formats import chain, stored, stored_body  # noqa: F401  (the chain fixture, a text stored)
@@ -304,3 +306,20 @@ def test_secret_keys_under_italian_and_german_names_are_redacted(chain):
             "chiave-segreta": "4244bfc2d547f0a74c40ff1a8fc6a2bf24a75f84", "server-smtp": "smtp.posta-esempio.it:587"}
     assert stored_body(chain, body) == {"ki_dienste": {"cohere": {"schluessel": "[redacted]"}}, "chiave-segreta": "[redacted]",
                                         "server-smtp": "smtp.posta-esempio.it:587"}
+
+
+def test_credential_metadata_in_more_languages_a_tracking_pin_and_azures_principal_header(chain):
+    # GIVEN a password policy and a token's type and lifetime in German, a feature flag named for a
+    # password meter, a signature's algorithm, Canada Post's tracking "pin" (a UPU S10 number with its
+    # check digit), a card's PIN, and Azure App Service's principal header
+    body = {"passwort_richtlinie": {"mindestlaenge": 12, "ablauf_tage": 90}, "token_typ": "Bearer",
+            "tokenLaufzeitSek": "3600", "password_strength_meter": "variant_b", "X-Signature-Algo": "HMAC-SHA256",
+            "shipment": {"carrier": "Canada Post", "pin": "LM739128404CA"}, "card": {"pin": "4821"},
+            "near_miss": {"pin": "LM739128405CA"}}
+    out = stored_body(chain, body)
+    # THEN the metadata and the tracking number stay; the PIN and a number whose check digit fails go
+    assert out == {**body, "card": {"pin": "[redacted]"}, "near_miss": {"pin": "[redacted]"}}
+    from transforms.testing import make_record, run_transform
+
+    record = make_record(request={"headers": {"x-ms-client-principal": "eyJhdXRoX3R5cCI6ICJhYWQiLCAiY2xhaW1zIjogW119"}})
+    assert "eyJ" not in json.dumps(run_transform("pii", record)["request"]["headers"])

@@ -369,8 +369,12 @@ NAMED_DECIMALS = 3
 
 def coarse_coordinate(value: object) -> bool:
     """A latitude or longitude too coarse to place anyone: a number (or a number written
-    as a string) within range and with fewer than :data:`NAMED_DECIMALS` decimals."""
+    as a string) within range and with fewer than :data:`NAMED_DECIMALS` decimals; or a pair of
+    them written "lat,lon"."""
     if isinstance(value, str):
+        if value.count(",") == 1 and "." in value:  # "25.20,55.28": a pair, each coarse
+            lat, _, lon = value.partition(",")
+            return lat.strip() != "" and coarse_coordinate(lat.strip()) and coarse_coordinate(lon.strip())
         try:
             number = float(value)
         except ValueError:

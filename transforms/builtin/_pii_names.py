@@ -176,12 +176,24 @@ _PLACEHOLDER_RE = re.compile(
 
 
 #: What a session or a token field holds when there is none (``"session": "anon"``).
+#: A UPU S10 tracking number: two letters, eight digits and a check digit, the country's two letters.
+_S10_RE = re.compile(r"[A-Z]{2}[0-9]{9}[A-Z]{2}")
+
+
+def _s10_check(digits: str) -> int:
+    remainder = 11 - sum(int(d) * w for d, w in zip(digits, (8, 6, 4, 2, 3, 5, 9, 7))) % 11
+    return {10: 0, 11: 5}.get(remainder, remainder)
+
+
 _NO_SECRET_WORDS = frozenset({"anon", "anonymous", "none", "null", "nil", "undefined"})
 
 
 def not_a_secret(value: str) -> bool:
-    """Is ``value``, found under a credential's name, one of those identifiers or a placeholder?"""
+    """Is ``value``, found under a credential's name, one of those identifiers or a placeholder,
+    or a parcel's tracking number (Canada Post calls it a ``pin``)?"""
     if 16 <= len(value) <= 48 and _NOT_A_SECRET_RE.fullmatch(value) is not None:
+        return True
+    if len(value) == 13 and _S10_RE.fullmatch(value) is not None and _s10_check(value[2:10]) == int(value[10]):
         return True
     if len(value) <= 9 and value.lower() in _NO_SECRET_WORDS:
         return True

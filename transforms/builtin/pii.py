@@ -585,6 +585,13 @@ _JUDGED_KEYS: dict[str, tuple[str, str, Callable[[str], bool]]] = {
         orientatie oriëntatie orientacja orientace orientering suuntautuminen yonelim yönelim ориентация орієнтація
         取向 指向 지향 seeking lookingfor""".split(), ("special_category", "sexual_orientation", is_an_orientation)),
 }
+#: The last word of a field's name that holds a version: dotted numbers under it are a build's
+#: ("2.0.17.4", which reads as an IPv4 address anywhere else).
+_VERSION_KEYS = frozenset(
+    """version versions ver vers build release firmware fw sw revision rev verze versao versione versie wersja
+    versio verzio verzija versiune версия версія 版本 バージョン 버전""".split()
+)
+_DOTTED_VERSION_RE = re.compile(r"v?[0-9]{1,6}(?:\.[0-9]{1,6}){1,4}(?:[-+][0-9A-Za-z.-]{1,40})?")
 #: A security question's field name (its :func:`words`, which drop marks, joined by spaces): the field
 #: beside it named "answer" in any of these languages holds the answer, a credential
 #: (``{"sicherheitsfrage": "Name des ersten Haustiers", "antwort": "..."}``).
@@ -949,6 +956,10 @@ class Pii:
             cls, kind, says_it = _JUDGED_KEYS[parts[-1]]
             rule.leaf = partial(self._judged, self.field(cls, kind), says_it)
             return rule
+        if clean == key and field is None and ambiguous is None and parts[-1:] != () and parts[-1] in _VERSION_KEYS:
+            rule = KeyRule(clean)  # "version": "2.0.17.4" is a build's, not an IP address
+            rule.leaf = self._version
+            return rule
         if clean == key and field is None and ambiguous is None and not person and not party and not question \
                 and not verification:
             return None
@@ -961,6 +972,11 @@ class Pii:
             if field.kind == "address" and field.action == MASK and self._whole_address(key):
                 rule.leaf = partial(_whole_address, field)
         return rule
+
+    def _version(self, value: Any) -> Any:
+        if type(value) is not str or _DOTTED_VERSION_RE.fullmatch(value) is not None:
+            return value
+        return self.scrub(value)
 
     def _judged(self, field: Field, says_it: Callable[[str], bool], value: Any) -> Any:
         if type(value) is not str:
