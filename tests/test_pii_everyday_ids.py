@@ -224,3 +224,17 @@ def test_a_version_that_reads_as_an_ip_and_a_coarse_coordinate_pair_stay(chain, 
 def test_under_a_version_key_an_ip_is_still_scanned_and_a_precise_pair_masked(chain):
     out = stored_body(chain, {"version": "see jane.doe@example.com", "ip": "81.2.69.142", "loc": "52.520008,13.404954"})
     assert out == {"version": "see [email]", "ip": "81.2.69.0", "loc": "[location]"}
+
+
+
+def test_a_swiss_ahv_number_an_italian_cap_a_promptpay_id_and_an_at_handle_under_a_persons_key_are_masked(chain):
+    # GIVEN a Swiss AHV number under its name and under none (its EAN-13 check read), an Italian
+    # CAP in a person's record, a Thai PromptPay ID in a header's name, a Telegram user's @handle
+    body = {"mitarbeitende": {"ahvNummer": "756.9217.0769.85", "sv": "756.9217.0769.85", "name": "Reto Bänziger"},
+            "cliente": {"nome": "Giulia", "cognome": "Bianchi", "cap": "20154"}, "X-PromptPay": "0814829301",
+            "X-Telegram-User": "@alexvolkov_spb", "rate_limit": {"cap": "1000"}, "bad": "756.9217.0769.86"}
+    out = stored_body(chain, body)
+    # THEN each is masked; a rate limit's cap and a number whose check digit fails stay
+    assert out == {"mitarbeitende": {"ahvNummer": "[national_id]", "sv": "[national_id]", "name": "[name]"},
+                   "cliente": {"nome": "[name]", "cognome": "[name]", "cap": "[postal_code]"}, "X-PromptPay": "[national_id]",
+                   "X-Telegram-User": "[name]", "rate_limit": {"cap": "1000"}, "bad": "756.9217.0769.86"}

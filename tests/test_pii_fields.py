@@ -234,7 +234,9 @@ def test_an_address_object_is_masked_field_by_field_keeping_its_coarse_parts():
         # three decimals or more, a value out of range, or not a number: masked
         ({"lat": 52.520, "lng": 13.405}, {"lat": 52.52, "lng": "[location]"}),
         ({"lat": "52.5200", "lng": 13.4049}, {"lat": "[location]", "lng": "[location]"}),
-        ({"lat": 1234.5, "gps": "52.52,13.40"}, {"lat": "[location]", "gps": "[location]"}),
+        ({"lat": 1234.5, "gps": "52.520008,13.404954"}, {"lat": "[location]", "gps": "[location]"}),
+        # a pair written "lat,lon" to two decimals places no one either (a city's centre)
+        ({"gps": "52.52,13.40", "coords": "25.20, 55.28"}, {"gps": "52.52,13.40", "coords": "25.20, 55.28"}),
     ],
 )
 def test_a_coordinate_under_its_name_is_kept_only_when_too_coarse_to_place_anyone(body, expected):

@@ -24,6 +24,7 @@ from transforms.testing import make_record, run_transform
         ("party_affiliation", "Green", "[political_opinion]"),
         ("gewerkschaft", "IG Metall", "[union_membership]"),
         ("trade_union", "Unite", "[union_membership]"),
+        ("bangsa", "Melayu", "[ethnicity]"),
         ("fingerprint_template", "Rk1SACAyMAAAAAFi", "[biometric]"),
         ("face_embedding", "0.0132,-0.2231,0.0874", "[biometric]"),
         ("selfie_url", "https://kyc.example/s/8812.jpg", "[photo]"),
@@ -77,6 +78,13 @@ def test_an_orientation_field_is_masked_when_it_names_one(chain):
         ("Soy católica y quiero casarme por la iglesia", "católica"),
         ("저는 천주교 신자입니다", "천주교"),
         ("Hi, this is Jess Rourke, queer and proud, text me", "queer"),
+        ("Sou adventista do sétimo dia, não trabalho aos sábados", "adventista"),
+        ("soy afrocolombiana y vivo en Cali", "afrocolombiana"),
+        ("I'm Māori and live in Rotorua", "Māori"),
+        ("Je suis adhérente CFDT Santé-Sociaux depuis 2015", "CFDT"),
+        ("Jeg er medlem i IF Metall og jobber skift", "IF Metall"),
+        ("Ek is 'n lid van Solidariteit", "Solidariteit"),
+        ("I'm a member of the National Union of Teachers", "National Union"),
     ],
 )
 def test_a_special_category_said_of_someone_in_text_is_masked(chain, text, secret):
@@ -95,6 +103,9 @@ def test_a_special_category_said_of_someone_in_text_is_masked(chain, text, secre
         "Muslim voters turned out in record numbers",
         "The road is straight for 20 km",
         "Halal and kosher meals available on request",
+        "The case is black and the hotel is Latino themed",
+        "I am a member of the Rotary Club and of the gym",
+        "Roma is the capital of Italy",
     ],
 )
 def test_places_groups_and_news_that_name_a_category_stay(chain, text):

@@ -297,6 +297,7 @@ _SHAPES: dict[str, tuple[tuple[str, object], ...]] = {
     "6-4": (("national_id", "se.personnummer"), ("national_id", "dk.cpr"), ("national_id", "fi.hetu")),
     "8-4": (("national_id", "se.personnummer"),),
     "6-7": (("national_id", "kr.rrn"),),
+    "3.4.4.2": (("national_id", "ch.ssn"),),  # a Swiss AHV/AVS number (756.xxxx.xxxx.xx)
 }
 _SHAPE_LENGTHS = frozenset(tuple(int(g) for g in re.split(r"[^0-9]", shape)) for shape in _SHAPES)
 #: Bare runs by length. Nine digits and twelve are left to the context pass.

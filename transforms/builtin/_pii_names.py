@@ -300,7 +300,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
     },
     "address": {
         "address": """
-            address, addr, dizhi, xiangxi dizhi, jusho, juso,  street, street address, street name, street number, house number,
+            address, addr, dizhi, xiangxi dizhi, jusho, juso, seoladh, enderezo, helbidea, street, street address, street name, street number, house number,
             housenumber, building number, address line, home address, postal address,
             mailing address, residential address, billing address, shipping address,
             delivery address,
@@ -316,7 +316,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
         """,
         "postal_code": """
             postal code, postalcode, postcode, post code, zip, zip code, zipcode, postleitzahl, plz, کد پستی, کدپستی,
-            pin code, pincode, postcode number, kod pos, 邮政编码号,
+            pin code, pincode, postcode number, kod pos, 邮政编码号, eircode, poskod,
             code postal, codigo postal, cod postal, codice postale, cep, postnummer, postinumero,
             kod pocztowy, iranyitoszam, eircode, posta kodu, postkod, postnr, psc, почтовый индекс, индекс,
             ταχυδρομικός κώδικας, 郵便番号, 邮编, 邮政编码, 우편번호,
@@ -409,7 +409,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             student id, student number, studentid, matriculation number, matrikelnummer, fallnummer, patientennummer, patient id number, numero dossier patient, ipp, dossier patient, nhs number, hokensho, 保険証番号, 被保険者番号, 記号番号, no kartu, nomor kartu, no kartu bpjs, nomor bpjs, no bpjs, philhealth, philhealth no, philhealth number, pin philhealth
         """,
         "national_id": """
-            national id, no kp, nokp, ic, ic number, ic no, mykad, abha, abha number, abha id, unzr, унзр,
+            national id, no kp, nokp, ic, ic number, ic no, mykad, prompt pay, ahv, ahv nummer, ahv nr, ahv number,
+            ahv13, avs, numero avs, avs13, sozialversicherungsnummer ahv, abha, abha number, abha id, unzr, унзр,
             numero tramite dni, nid, এনআইডি, জাতীয় পরিচয়পত্র নম্বর, shenfenzheng, shenfenzheng hao, jumin beonho, juminbeonho, jumin deungrok beonho, nationalid, national identifier, national id number, national identity number,
             national insurance number, national insurance no, ni number, nino, sin,
             social insurance number, nir, numero securite sociale, securite sociale, insee, dni, nie,
@@ -502,7 +503,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             etnisk tillhorighet, etnisk tillhörighet, etnisyys, etnikai hovatartozas, etnikai hovatartozás,
             etnicita, этническая принадлежность, этническое происхождение, етнічне походження, εθνικότητα,
             民族, 种族, 種族, 인종, العرق, الأصل العرقي, קבוצה אתנית, जाति, suku bangsa, dân tộc, dan toc,
-            caste, caste category, jati
+            caste, caste category, jati, bangsa, keturunan, kaum, race bangsa
         """,
         "political_opinion": """
             political opinion, political opinions, political affiliation, political party, party affiliation,
@@ -631,6 +632,7 @@ PERSON_ONLY_NAMES = "first, last, middle, given, family, maiden, login, handle, 
 #: is a driving licence (``renter.license.number``), a package's is MIT; a person's ``photo`` is their
 #: face, a product's is its picture.
 PERSON_ONLY_FIELDS = {"driving_licence": ("government_id", "license, licence"),
+                      "postal_code": ("address", "cap"),
                       "photo": ("special_category", "photo, photos, photo url, picture, picture url, pic, foto, fotos")}
 #: DICOM JSON's attribute tags (``{"00100010": {"vr": "PN", "Value": [...]}}``) that hold a
 #: patient's or a clinician's data, as the field names they stand for.

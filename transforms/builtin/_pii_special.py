@@ -18,7 +18,7 @@ from typing import Callable
 
 from transforms.builtin._pii_health import names_someone
 from transforms.builtin._pii_literals import Literals
-from transforms.builtin._pii_words import cased, one_of, variants
+from transforms.builtin._pii_words import cased, one_of, swap_group, variants
 
 Replace = Callable[[str, str, str], str]
 
@@ -50,6 +50,18 @@ _RELIGIONS = (
     "|иудей|атеист|атеистка|мусульманином|православным|천주교|기독교|불교|개신교|천주교 신자|기독교인|불교 신자"
     "|クリスチャン|仏教徒|イスラム教徒|基督徒|天主教徒|佛教徒|穆斯林|مسلم|مسلمة|مسيحي|مسيحية|شيعي|سني"
     "|יהודי|יהודייה|נוצרי|מוסלמי|हिंदू|हिन्दू|मुसलमान|ईसाई|सिख|muslimah|kristen|katolik|nasrani|hindu|budha"
+    "|adventist|seventh-day adventist|adventista|adventista do sétimo dia|adventista del séptimo día|adventistin"
+    "|testemunha de jeová|testigo de jehová|zeuge jehovas|témoin de jéhovah|mórmon|mormón|quaker|hindoe|moslima"
+)
+#: Ethnic origins someone states as theirs ("soy afrocolombiana", "I'm Māori"). Not the colours and
+#: continents a sentence says of things ("the case is black"), nor the peoples whose names are their
+#: languages' too ("the text is Tamil").
+_ETHNICITIES = (
+    "afrocolombiano|afrocolombiana|afrodescendiente|afroamericano|afroamericana|afro-american|african american"
+    "|afro-brasileiro|afro-brasileira|afrobrasileño|afroperuano|afroperuana|afroecuatoriano|afroecuatoriana"
+    "|indígena|indigenous|aboriginal|torres strait islander|māori|maori|métis|metis|inuit|first nations"
+    "|mestizo|mestiza|gitano|gitana|romani|sinti|latino|latina|latinx|hispanic|hispana|hispano"
+    "|mapuche|wayuu|dalit|adivasi"
 )
 _ORIENTATION_LITERALS = Literals(variants(_ORIENTATIONS))
 
@@ -57,6 +69,38 @@ _RELIGION_RE = re.compile(r"(?<![^\W\d_])(?P<found>(?i:" + one_of(
     sorted({w for w in _RELIGIONS.split("|")}, key=lambda w: (-len(w), w)), literal=True) + r"))(?![^\W\d_])")
 
 _RELIGION_LITERALS = Literals(variants(_RELIGIONS))
+_ETHNICITY_RE = re.compile(r"(?<![^\W\d_])(?P<found>(?i:" + one_of(
+    sorted(set(_ETHNICITIES.split("|")), key=lambda w: (-len(w), w)), literal=True) + r"))(?![^\W\d_])")
+_ETHNICITY_LITERALS = Literals(variants(_ETHNICITIES))
+#: Membership of a trade union said of someone: a membership's words, then a union's word or a
+#: well-known union's name ("adhérente CFDT Santé-Sociaux", "medlem i IF Metall", "Ek is 'n lid van
+#: Solidariteit", "member of Unite the Union").
+_MEMBER = (
+    r"(?:member of(?: the)?|a member of(?: the)?|membership of(?: the)?|medlem i|medlem av|mitglied (?:der|bei|in der|von)"
+    r"|mitglied|adhérente?(?: (?:à la|au|de la|du))?|syndiqué(?:e)?(?: (?:à la|au|chez))?|lid van(?: de)?|miembro de(?:l| la)?"
+    r"|afiliad[oa] (?:a|al|a la)|membro d[aeo]|sindicalizad[oa] (?:en|na|no)|iscritt[oa] (?:a|al|alla)|członkiem|członek"
+    r"|membru(?: al| în)?|jäsen)"
+)
+_UNIONS = (
+    "CFDT|CGT|CFTC|CFE-CGC|UNSA|FSU|Force Ouvrière|CGIL|CISL|UIL|CCOO|UGT|IG Metall|ver\\.di|verdi|GEW|IG BCE"
+    "|IG BAU|NGG|EVG|FNV|CNV|IF Metall|Unionen|Kommunal|Vision|Vårdförbundet|Unite(?: the Union)?|Unison|UNISON|GMB"
+    "|RCN|NEU|NASUWT|RMT|CWU|PCS|USDAW|AFL-CIO|SEIU|UAW|Teamsters|AFT|NEA|COSATU|NUMSA|NUM|Solidariteit"
+    "|Solidarność|Solidarnosc|OPZZ|ÖGB|GPA|SAK|JHL|PAM|Tehy|3F|HK|Dansk Metal|Fagforbundet|Fellesforbundet|CSN|FTQ"
+    "|CUT|Força Sindical"
+)
+_UNION_WORDS = (
+    "union|trade union|labour union|labor union|gewerkschaft|syndicat|sindicato|sindacato|vakbond|fackförbund"
+    "|fagforening|fagforbund|ammattiliitto|związek zawodowy|związku zawodowego|sindicat|szakszervezet|odbory"
+)
+_UNION_RE = re.compile(
+    r"(?<![^\W\d_])" + _MEMBER + r"[ ](?P<found>(?:" + _UNIONS + r")(?:[ -][A-ZÀ-Þ][^\s,.;:!?]{1,20}){0,2}"
+    r"|(?:the[ ]|der[ ]|du[ ]|del[ ]|de[ ]la[ ]|do[ ])?(?:[A-ZÀ-Þ][^\s,.;:!?]{0,20}[ ]){0,3}(?i:" + _UNION_WORDS + r")"
+    r"(?:[ ][A-ZÀ-Þ][^\s,.;:!?]{1,20}){0,2})(?![^\W\d_])"
+)
+_UNION_LITERALS = Literals(["member", "Member", "medlem", "Medlem", "mitglied", "Mitglied", "adhérent", "Adhérent",
+                            "syndiqué", "Syndiqué", "lid van", "Lid van", "miembro", "Miembro", "afiliad", "Afiliad",
+                            "membro", "Membro", "sindicalizad", "iscritt", "Iscritt", "członk", "Członk", "membru",
+                            "Membru", "jäsen"])
 
 #: Someone says what they, or another, are: the orientation or religion follows within two words
 #: ("I'm a practising Muslim", "mein Bruder ist schwul", "je suis bisexuelle").
@@ -70,14 +114,16 @@ _BEING_RE = re.compile(r"(?<![^\W\d_])(?:" + cased(_BEING) + r")(?:[ ]|(?=[가-�
 #: Words that make an orientation's word a place's or a group's ("gay bar", "LGBT-friendly").
 _GROUP_WORDS = frozenset(
     """bar bars club clubs friendly pride community communities rights marriage village district scene
-    people men women couples parade film films movie series magazine""".split()
+    people men women couples parade film films movie series magazine themed theme style food cuisine restaurant
+    music festival market heritage culture history month art artists church churches school schools""".split()
 )
 _NEXT_WORD_RE = re.compile(r"[ -]?([^\W\d_]{2,20})")
 _WORD_RE = re.compile(r"[^\W\d_]{1,14}[ ]")
 
 
 def may_hold_special(text: str) -> bool:
-    return _ORIENTATION_LITERALS.found_in(text) or _RELIGION_LITERALS.found_in(text)
+    return (_ORIENTATION_LITERALS.found_in(text) or _RELIGION_LITERALS.found_in(text)
+            or _ETHNICITY_LITERALS.found_in(text) or _UNION_LITERALS.found_in(text))
 
 
 def scrub_special(text: str, replace: Replace) -> str:
@@ -92,15 +138,19 @@ def scrub_special(text: str, replace: Replace) -> str:
         out += [text[kept:found.start()], replace("sexual_orientation", found["found"].lower(), found["found"])]
         kept = found.end()
     text = "".join(out) + text[kept:] if out else text
+    if _UNION_LITERALS.found_in(text):
+        text = _UNION_RE.sub(lambda m: swap_group(m, "found", replace("union_membership", m["found"].lower(), m["found"])), text)
     if _BEING_RE.search(text) is None:
         return text
-    out, kept = [], 0
-    for found in _RELIGION_RE.finditer(text):
-        if found.start() < kept or _a_group(text, found.end()) or not _said_of_someone(text, found.start()):
-            continue
-        out += [text[kept:found.start()], replace("religion", found["found"].lower(), found["found"])]
-        kept = found.end()
-    return "".join(out) + text[kept:] if out else text
+    for kind, pattern in (("religion", _RELIGION_RE), ("ethnicity", _ETHNICITY_RE)):
+        out, kept = [], 0
+        for found in pattern.finditer(text):
+            if found.start() < kept or _a_group(text, found.end()) or not _said_of_someone(text, found.start()):
+                continue
+            out += [text[kept:found.start()], replace(kind, found["found"].lower(), found["found"])]
+            kept = found.end()
+        text = "".join(out) + text[kept:] if out else text
+    return text
 
 
 def is_an_orientation(value: str) -> bool:

@@ -1563,7 +1563,8 @@ class Pii:
                 person = False  # an address's {"city": {"name": "Benito Juárez"}}: a place's name, no one's
         if own is None and field is None and sub is None and rule is not None and rule.person:
             searched = kind is str and self.text.names_a_search(key)
-            if kind is str and (reads_as_name(item) or (not searched and (is_a_name_alone(item) or reads_as_handle(item)))):
+            if kind is str and (reads_as_name(item) or (not searched and (
+                    is_a_name_alone(item) or reads_as_handle(item) or _an_at_handle(item)))):
                 own = self._name_field  # {"customer": "Jane Doe"}, {"receiver": "黄丽萍"}, {"author": "Marco"}
             elif searched:
                 # {"q": "taras квитки"}: names typed in any case, in a search's text
@@ -1690,6 +1691,15 @@ def _oauth_grant(request: dict) -> None:
     for key in _OAUTH_GRANT_SECRETS:
         if type(request.get(key)) is str:
             request[key] = REDACTED
+
+
+_AT_HANDLE_RE = re.compile(r"@[A-Za-z0-9][A-Za-z0-9._-]{1,38}[A-Za-z0-9]")
+
+
+def _an_at_handle(value: str) -> bool:
+    """An @handle under a person's key ({"X-Telegram-User": "@alexvolkov_spb"}): someone's account,
+    whatever its words, unless a machine's ("@deploy-bot")."""
+    return value[:1] == "@" and _AT_HANDLE_RE.fullmatch(value) is not None and not reads_as_machine_login(value[1:])
 
 
 def _redact_codes(node: dict) -> None:
