@@ -192,6 +192,12 @@ def test_a_condition_as_a_topic_and_a_reference_range_stay(chain, text):
         ("Hi Jane Doe here, I have lower back pain after a fall and a broken left wrist.", ["lower back pain", "broken left wrist"]),
         ("Hola, soy Ana García, tengo una fractura de muñeca izquierda.", ["fractura de muñeca"]),
         ("Hei, Arne Hansen har lungekreft.", ["lungekreft"]),
+        # an allergy or a tear by its compound, a wheelchair, sick leave, a heart attack
+        ("Mein Name ist Anna Frischknecht. Meine Tochter hat eine schwere Nussallergie.", ["Nussallergie"]),
+        ("Kontrolle nach Knie-OP (Meniskusriss links) für Florian Gruber", ["Meniskusriss"]),
+        ("Hei, Eirik Haugen her. Jeg er i rullestol, så jeg trenger plass.", ["i rullestol"]),
+        ("Leave it with Dolores Smith, she uses a walker", ["uses a walker"]),
+        ("Il sig. Salvatore Esposito è ricoverato dopo un infarto.", ["infarto"]),
         # a condition in a script without spaces
         ("老师好,我是陳柏翰的媽媽,柏翰這兩天得了腸病毒,先請假到週五。", ["腸病毒"]),
     ],
@@ -232,3 +238,11 @@ def test_in_hash_mode_a_pseudonymised_person_makes_the_text_about_someone_too():
     # THEN the name is a pseudonym and the condition is not stored either
     assert "Weißhaupt" not in out and "name:" in out
     assert "Lungenentzündung" not in out and "health:" in out
+
+
+
+def test_a_persons_accessibility_needs_and_a_diagnosiss_text_are_health_a_venues_are_not(chain):
+    body = {"attendees": [{"name": "Raj Patel", "accessibility": "wheelchair user, needs step-free access"}],
+            "claim": {"diagnosisText": "malignant neoplasm of right breast"}, "venue": {"accessibility": "step-free"}}
+    assert stored_body(chain, body) == {"attendees": [{"name": "[name]", "accessibility": "[health]"}],
+                                        "claim": {"diagnosisText": "[health]"}, "venue": {"accessibility": "step-free"}}

@@ -59,11 +59,12 @@ def test_look_alikes_of_special_categories_stay(chain, body):
 
 def test_an_orientation_field_is_masked_when_it_names_one(chain):
     # GIVEN a dating profile's orientation, and a photo under a person's object
-    body = {"profile": {"prenom": "Lucie", "orientation": "bisexuelle", "photos": ["https://cdn.example/u/88213/p1.jpg"]},
+    body = {"profile": {"prenom": "Lucie", "orientation": "bisexuelle", "photos": ["https://cdn.example/u/88213/p1.jpg"],
+                        "photo": "https://cdn.example/lucie.jpg"},
             "layout": {"orientation": "portrait"}}
     out = stored_body(chain, body)
     # THEN the orientation and the photo are masked; a page's orientation stays
-    assert out == {"profile": {"prenom": "[name]", "orientation": "[sexual_orientation]", "photos": ["[photo]"]},
+    assert out == {"profile": {"prenom": "[name]", "orientation": "[sexual_orientation]", "photos": ["[photo]"], "photo": "[photo]"},
                    "layout": {"orientation": "portrait"}}
 
 

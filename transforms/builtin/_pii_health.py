@@ -146,6 +146,14 @@ _CONDITIONS = (
     "|gastroenteritis|magen-darm-grippe|gastro-entérite|gastroenterite|whiplash|schleudertrauma"
     "|concussion|gehirnerschütterung|conmoción cerebral|commotion cérébrale|commozione cerebrale|hand, foot and mouth disease"
     "|hand-foot-and-mouth disease|수족구병|手足口病|腸病毒|肠道病毒|scarlet fever|scharlach|escarlatina|scarlatine|scarlattina"
+    "|heart attack|herzinfarkt|infarto|infarctus|infarkt|инфаркт|myocardial infarction|burn-out|burnout|burn out"
+    "|arrêt maladie|sick leave|krankgeschrieben|baja médica|sairauslomalla|sairausloma|sjukskriven|sykmeldt"
+    "|celíaco|celíaca|celiaco|celiaca|coeliac|celiac|zöliakie|celiakia|celiakiu|cukrovku|cukrovky"
+    "|wheelchair user|in a wheelchair|uses a wheelchair|uses a walker|uses a cane|rollstuhlfahrer|rollstuhlfahrerin"
+    "|im rollstuhl|i rullestol|i rullstol|i kørestol|en silla de ruedas|en fauteuil roulant|in sedia a rotelle"
+    "|em cadeira de rodas|na wózku inwalidzkim|in een rolstoel|rolstoelgebruiker|pyörätuolissa"
+    "|nut allergy|peanut allergy|allergic to nuts|allergic to peanuts|allergic to penicillin|penicillin allergy"
+    "|hernie discale|hernia discal|bandscheibenvorfall|ernia del disco|herniated disc|slipped disc"
     "|tuberkuloza|tuberkuloz|stroke|schlaganfall|ictus|ictus cerebral|accidente cerebrovascular|beroerte|udar mózgu"
     "|moždani udar|мозговой инсульт|инсульт|fever|high fever|fieber|hohes fieber|fièvre|fiebre|febbre|febre|koorts"
     "|feber|kuume|gorączka|horečka|lihavõhe|жар|лихорадка|sốt cao|demam|homa|kidney stones|nierensteine|calculs rénaux"
@@ -285,7 +293,7 @@ def scrub_conditions_of_someone(text: str, replace: Replace) -> str:
 #: a pain of a body part ("lower back pain", "dolor de espalda").
 _AILMENT_RE = re.compile(
     r"(?<![^\W\d_])(?P<health>[^\W\d_]{0,20}(?:entzündung|schmerzen|krebs|karzinom|fraktur|ontsteking|kanker"
-    r"|betennelse|betændelse|inflammation|kreft|kræft|carcinoma|karsinom)"
+    r"|betennelse|betændelse|inflammation|kreft|kræft|carcinoma|karsinom|allergie|allergi|riss|ruptur)"
     r"|(?i:hüft|bein|arm|handgelenk|knöchel|oberschenkelhals|schlüsselbein|rippen|wirbel|fuß|fuss)s?bruch"
     r"|(?i:broken|fractured|sprained|gebrochene[nrs]?|gebrochen)[ ](?:(?i:left|right|linke[nrs]?|rechte[nrs]?)[ ])?[^\W\d_]{3,20}"
     r"|(?i:fractura|frattura|fracture|fratura|złamanie|zlomenina|zlomeninu)[ ](?:(?:de|del|della|dello|du|de la|do|da|of the"

@@ -469,7 +469,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             藥物, 用药, 用藥, お薬, 服薬, 복용약, ilaclar, ilaçlar, obat obatan, الأدوية, داروها,
             תרופות, दवाइयाँ, दवाइयां, comorbidities, comorbidades, comorbilidades, vorerkrankungen, antecedentes,
             antecedents, antécédents, pathologies, conditions medicales, condicion medica, condição médica,
-            malattie, krankheiten, choroby, sairaudet, sjukdomar, betegségek, заболевания, хвороби, 病史, 既往歴, 병력
+            malattie, krankheiten, choroby, sairaudet, sjukdomar, betegségek, заболевания, хвороби, 病史, 既往歴, 병력,
+            special assistance, special needs, mobility needs, mobility aid, diagnosis text, diagnosis description,
+            diagnosis name, diagnoses text
 
         """,
     },
@@ -630,9 +632,11 @@ AMBIGUOUS_NAMES = (
 PERSON_ONLY_NAMES = "first, last, middle, given, family, maiden, login, handle, display, descriptor"
 #: Other values that are personal data only inside a person's object: a person's ``license``
 #: is a driving licence (``renter.license.number``), a package's is MIT; a person's ``photo`` is their
-#: face, a product's is its picture.
+#: face, a product's is its picture; a person's ``accessibility`` is their needs, a venue's its ramps.
 PERSON_ONLY_FIELDS = {"driving_licence": ("government_id", "license, licence"),
                       "postal_code": ("address", "cap"),
+                      "health": ("health", "accessibility, accessibility needs, accessibility requirements, "
+                                           "barrierefreiheit, accessibilite, accesibilidad"),
                       "photo": ("special_category", "photo, photos, photo url, picture, picture url, pic, foto, fotos")}
 #: DICOM JSON's attribute tags (``{"00100010": {"vr": "PN", "Value": [...]}}``) that hold a
 #: patient's or a clinician's data, as the field names they stand for.

@@ -1533,9 +1533,11 @@ class Pii:
                 if rule.person_only:
                     # an object with a password next to its login is an account: a login form,
                     # a sign-up, whatever its route says; a licence number has digits (a
-                    # user's "license": "pro" is a plan)
-                    numberless = type(item) is str and (_DIGIT_RE.search(item) is None if rule.ambiguous.cls != "name"
-                                                        else _LETTER_RE.search(item) is None)  # "£45.00": no one's name
+                    # user's "license": "pro" is a plan), a name has letters
+                    numberless = type(item) is str and (
+                        _DIGIT_RE.search(item) is None if rule.ambiguous.cls == "government_id"
+                        else _LETTER_RE.search(item) is None if rule.ambiguous.cls == "name"  # "£45.00": no one's name
+                        else False)  # a person's photo or accessibility needs, digits or none
                     if not numberless and (person is True or (node is not None and type(item) is str
                                                               and _WORDLIKE_RE.search(item)
                                                               and self._holds_credential(node))):
