@@ -202,11 +202,26 @@ def test_the_same_runs_with_a_wrong_check_digit_stay(chain, text):
         ("Yapeame al 951 207 486 a nombre de Luis, son S/ 45.00 del almuerzo.", "951 207 486"),
         ("Hi, pls PayNow me at 8812 4730 for the dinner, thanks!", "8812 4730"),
         ("Адрес доставки: г. Москва. Звонить 8 903 714-22-05.", "8 903 714-22-05"),
+        # "my number is" in Luxembourgish and Maltese, "call me back" after a comma and "please", a mobile's
+        # slang, a wallet over WhatsApp, a contact's line
+        ("Moien, ech sinn d'Josée Weber, meng Nummer ass 621 384 907.", "621 384 907"),
+        ("Bonġu, jien Kurt Camilleri, in-numru tiegħi 7948 2130.", "7948 2130"),
+        ("Перезвоните, пожалуйста: 8 917 284-41-03.", "8 917 284-41-03"),
+        ("Podem ligar-me para o 912 384 076? Obrigada.", "912 384 076"),
+        ("Che, mi celu es 11 5483-2917, mandame el link.", "11 5483-2917"),
+        ("WA saya 0857-1123-4498 kalau bingung", "0857-1123-4498"),
+        ("ترجع على فودافون كاش 01098273641", "01098273641"),
+        ("Kontakt: 041 382 917.", "041 382 917"),
     ],
 )
 def test_a_phone_number_after_a_wallets_or_a_calls_word_is_masked(chain, text, phone):
     # GIVEN a number to pay a wallet (Yape, PayNow) or to call  WHEN stored  THEN it is gone
     assert phone not in stored(chain, text)
+
+
+@pytest.mark.parametrize("text", ["Call me, 2 items left, order 55812", "Seattle, WA 98101", "Kontakt: Bestellung 4711 am 12.03."])
+def test_numbers_near_a_calls_word_that_are_no_phone_stay(chain, text):
+    assert stored(chain, text) == text
 
 
 @pytest.mark.parametrize(

@@ -543,7 +543,11 @@ _CUES = {
              r"|連絡先|联系电话|聯絡電話|手機|ring mig|ring til mig|ring meg|soita|ara beni|beni ara|cep|cel"
              # Egyptian Arabic, Hindi and Urdu "call", Indonesian "HP", Russian and Ukrainian "to the number"
              r"|تليفون|تلفون|رقم التليفون|कॉल|काल|کال|hp|на номер|на номер телефона|номер телефона|номер телефону"
-             r"|мій номер|мого номера|мобільний|телефону",
+             r"|мій номер|мого номера|мобільний|телефону"
+             # "my number is" where "number" alone says nothing; a line to call back; slang for a mobile
+             r"|meng nummer|meng Nummer|meine nummer|meine Nummer|mijn nummer|min nummer|mitt nummer|mit nummer|numru|in-numru"
+             r"|ligar-me|ligue-me para|ligue para|liguem|kontakt|kontakta|kontaktní|celu|mi celu|wa saya|wa aku|WA saya"
+             r"|перезвоните|перезвонить|наберите|فودافون كاش|كاش|اتصلوا|whats|wsp|wasap|guasap|al whatsapp",
     "ssn": r"ssn|social security|soc\.? ?sec\.?",
     "sin": r"sin|social insurance|nas|numéro d'assurance sociale",
     "bsn": r"bsn|burgerservicenummer|sofinummer|sofi",
@@ -629,12 +633,12 @@ _CUES = {
                  r"|診察券番号|患者番号|カルテ番号|病历号|病案号|환자번호",
 }
 _GAP = (
-    r"(?:[\s:=#.'\"()\-–：]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|numarası|numarasi"
+    r"(?:[\s:=#.,'\"()\-–：]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|numarası|numarasi"
     r"|is|are|was|är|er|of|id|card"
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
     r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº|reg_sz|value|valor|wert"
-    r"|valeur|mitt|mine|là|ir|ми|е|серия|серии|kod|kodu)\b){0,4}+"
-    r"[\s:=#.'\"()\-–：第]{0,4}+"
+    r"|valeur|mitt|mine|là|ir|ми|е|серия|серии|kod|kodu|ass|para|tiegħi|пожалуйста|please|pls|bitte|por favor)\b){0,4}+"
+    r"[\s:=#.,'\"()\-–：第]{0,4}+"
 )
 #: Identifiers with a check digit whose word is also a common word or an abbreviation of
 #: other things ("inn", "UTR", "IRD", "SPI", "CBU"): after one of these words the number

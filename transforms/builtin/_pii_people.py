@@ -93,6 +93,8 @@ _GREETING = (
     # Zeynep Aksoy"
     r"|it's|it’s|it is|c'est|c’est|aqui é|aqui é a|aqui é o|aquí es|aqui fala|ben|hier ist|hier spricht|я|это"
     r"|saya|aku|mình là|tôi là|em là|anh là|chị là"
+    # Luxembourgish, Maltese, Slovene, Croatian, Serbian, Bulgarian "I am"
+    r"|ech sinn|ech sinn d'|ech sinn den|ech sinn de|jien|jaz sem|ja sam|аз съм|ја сам"
     # Greek written in Latin letters, and in its own
     r"|eimai o|eimai h|eimai i|είμαι ο|είμαι η"
 )
