@@ -253,3 +253,35 @@ def test_a_swiss_ahv_number_an_italian_cap_a_promptpay_id_and_an_at_handle_under
     assert out == {"mitarbeitende": {"ahvNummer": "[national_id]", "sv": "[national_id]", "name": "[name]"},
                    "cliente": {"nome": "[name]", "cognome": "[name]", "cap": "[postal_code]"}, "X-PromptPay": "[national_id]",
                    "X-Telegram-User": "[name]", "rate_limit": {"cap": "1000"}, "bad": "756.9217.0769.86"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ({"num_ss": "28/10472893/34"}, {"num_ss": "[national_id]"}),
+        ({"nr_dowodu": "CDK348213"}, {"nr_dowodu": "[national_id]"}),
+        ({"szemelyi_igazolvany": "481273KE"}, {"szemelyi_igazolvany": "[national_id]"}),
+        ({"emso": "2403981505128"}, {"emso": "[national_id]"}),
+        ({"personas_kods": "120688-11239"}, {"personas_kods": "[national_id]"}),
+        ({"arc_number": "ARC-1184207"}, {"arc_number": "[national_id]"}),
+        ({"numru_tal_karta_tal_identita": "0348192M", "isem": "Charlene", "kunjom": "Borg"},
+         {"numru_tal_karta_tal_identita": "[national_id]", "isem": "[name]", "kunjom": "[name]"}),
+        ({"sss_no": "34-2819374-6"}, {"sss_no": "[national_id]"}),
+        ({"香港身份證": "K482193(9)"}, {"香港身份證": "[national_id]"}),
+        ({"شناختی_کارڈ": "35202-4827193-4"}, {"شناختی_کارڈ": "[national_id]"}),
+        ({"veiculo": {"renavam": "00912345675", "modelo": "Fiat Argo 1.0"}},
+         {"veiculo": {"renavam": "[vehicle_id]", "modelo": "Fiat Argo 1.0"}}),
+        ({"talrunis": "+371 29 481 730"}, {"talrunis": "[phone]"}),
+        # a Luxembourg matricule by its checks (a date, Luhn and Verhoeff), though it passes as an EAN-13
+        ({"matricule": "1985031204551"}, {"matricule": "[national_id]"}),
+        # a driver's Italian licence under "patente"; an invention's patent stays
+        ({"conducente": {"nome_completo": "Davide Colangelo", "patente": {"numero": "BA4821937X"}}},
+         {"conducente": {"nome_completo": "[name]", "patente": {"numero": "[driving_licence]"}}}),
+        ({"invento": {"patente": "US 9,876,543"}}, {"invento": {"patente": "US 9,876,543"}}),
+        ({"salarie": {"matricule": "RH-00417"}, "ean": "4006381333931"}, {"salarie": {"matricule": "RH-00417"}, "ean": "4006381333931"}),
+    ],
+)
+def test_identifiers_under_their_names_in_more_languages(chain, body, expected):
+    # GIVEN an identifier under its local name  WHEN stored  THEN masked as its kind; an employee's
+    # number, a patent and a product's EAN stay
+    assert stored_body(chain, body) == expected

@@ -306,7 +306,7 @@ _BARE: dict[int, tuple[tuple[str, object], ...]] = {
          ("national_id", "no.fodselsnummer"), ("national_id", "tr.tckimlik")),
     14: (("cnpj", "br.cnpj"),),
     15: (("nir", "fr.nir"),),
-    13: (("national_id", "za.idnr"), ("national_id", "ro.cnp")),
+    13: (("national_id", "za.idnr"), ("national_id", "ro.cnp"), ("national_id", lu_matricule_ok)),
     18: (("national_id", "cn.ric"),),
 }
 #: Shapes whose IDs carry no check at all, only a date: accepted from their shape alone
@@ -326,6 +326,8 @@ def classify_digits(digits: str, shape: str) -> tuple[str, str] | None:
     separators = shape.translate(_NO_DIGITS)
     uniform = len(set(separators)) <= 1 and all(int(g) >= 3 for g in _SHAPE_SPLIT_RE.split(shape)[:-1])
     bare = shape.isdigit()
+    if bare and n == 13 and 140 <= int(digits[:3]) <= 199 and lu_matricule_ok(digits):
+        return "national_id", digits  # no GS1 prefix starts 140-199: a Luxembourg matricule of a 1940s-1990s birth
     if bare and n in (12, 13, 8, 14) and gtin_ok(digits):
         return None  # EAN-13, UPC-A, EAN-8, GTIN-14: a product
     for kind, check in _SHAPES.get(shape, ()):

@@ -255,7 +255,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             fio, penerima, nama penerima, nguoi nhan, ten nguoi nhan, ho ten, ho va ten, ibu kandung,
             nama ibu kandung, mother maiden name, mothers maiden name,
             nam khanevadegi, nam khanvadegi, nam e khanevadegi, otrymuvach, oderzhuvach, poluchatel, pita ka naam, pati ka naam,
-            naam, pura naam, nama ayah, nama bapa
+            naam, pura naam, nama ayah, nama bapa, isem, kunjom, isem u kunjom
         """,
     },
     "contact": {
@@ -270,7 +270,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             barua pepe
         """,
         "phone": """
-            tlf, tlf nr, tlfnr, tlf nummer, phone, no hp, nomor hp, nohp, handphone, no handphone, nomor handphone, shoujihao, shouji hao, shouji,
+            tlf, tlf nr, tlfnr, tlf nummer, talrunis, tālrunis, telefonszam, telefonszám, phone, no hp, nomor hp, nohp, handphone, no handphone, nomor handphone, shoujihao, shouji hao, shouji,
             dianhua, lianxi dianhua, hyudaepon, hyudaepon beonho, jeonhwa beonho, denwa bangou, keitai, phone number, phonenumber, phone no, telephone, telephone number, tel, tel no,
             mobile, mobile number, mobile phone, mobile no, mobilephone, cell phone, cellphone,
             cell number, cell no, fax, fax number, whatsapp, whatsapp number, msisdn, sms number,
@@ -300,7 +300,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
     },
     "address": {
         "address": """
-            address, addr, dizhi, xiangxi dizhi, jusho, juso, seoladh, enderezo, helbidea, street, street address, street name, street number, house number,
+            address, addr, dizhi, xiangxi dizhi, jusho, juso, seoladh, enderezo, helbidea, indirizz, street, street address, street name, street number, house number,
             housenumber, building number, address line, home address, postal address,
             mailing address, residential address, billing address, shipping address,
             delivery address,
@@ -369,7 +369,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
         """,
         "vehicle_id": """
             license plate, licence plate, plate number, registration plate, license plate number,
-            rego, rego number, ecv, spz, rendszam, rendszám, nr inmatriculare, numar inmatriculare, numar auto,
+            rego, rego number, ecv, spz, rendszam, rendszám, renavam, nr inmatriculare, numar inmatriculare, numar auto,
             registrasie, registrasienommer, car registration, car reg, vehicle reg, reg no, reg number, placa veiculo,
             placa vehiculo, tablica, rekisterinumero, bilnummer, registreringsnummer bil,
             licence plate number, vehicle registration, vehicle registration number, registration mark, vin,
@@ -409,7 +409,11 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             student id, student number, studentid, matriculation number, matrikelnummer, fallnummer, patientennummer, patient id number, numero dossier patient, ipp, dossier patient, nhs number, hokensho, 保険証番号, 被保険者番号, 記号番号, no kartu, nomor kartu, no kartu bpjs, nomor bpjs, no bpjs, philhealth, philhealth no, philhealth number, pin philhealth
         """,
         "national_id": """
-            national id, no kp, nokp, ic, ic number, ic no, mykad, prompt pay, ahv, ahv nummer, ahv nr, ahv number,
+            national id, no kp, nokp, ic, ic number, ic no, mykad, num ss, numero ss, nr dowodu,
+            szemelyi igazolvany, személyi igazolvány, szemelyi igazolvany szam, szemelyi szam, emso, emšo,
+            personas kods, personas kodes, arc number, alien registration certificate, karta tal identita,
+            numru tal karta tal identita, شناختی کارڈ, شناختی کارڈ نمبر, sss, sss no, sss number, gsis,
+            gsis number, 香港身份證, 身份證號碼, 身份证件号码, prompt pay, ahv, ahv nummer, ahv nr, ahv number,
             ahv13, avs, numero avs, avs13, sozialversicherungsnummer ahv, abha, abha number, abha id, unzr, унзр,
             numero tramite dni, nid, এনআইডি, জাতীয় পরিচয়পত্র নম্বর, shenfenzheng, shenfenzheng hao, jumin beonho, juminbeonho, jumin deungrok beonho, nationalid, national identifier, national id number, national identity number,
             national insurance number, national insurance no, ni number, nino, sin,
@@ -633,7 +637,7 @@ PERSON_ONLY_NAMES = "first, last, middle, given, family, maiden, login, handle, 
 #: Other values that are personal data only inside a person's object: a person's ``license``
 #: is a driving licence (``renter.license.number``), a package's is MIT; a person's ``photo`` is their
 #: face, a product's is its picture; a person's ``accessibility`` is their needs, a venue's its ramps.
-PERSON_ONLY_FIELDS = {"driving_licence": ("government_id", "license, licence"),
+PERSON_ONLY_FIELDS = {"driving_licence": ("government_id", "license, licence, patente"),
                       "postal_code": ("address", "cap"),
                       "health": ("health", "accessibility, accessibility needs, accessibility requirements, "
                                            "barrierefreiheit, accessibilite, accesibilidad"),
