@@ -272,6 +272,12 @@ def test_a_swiss_ahv_number_an_italian_cap_a_promptpay_id_and_an_at_handle_under
         ({"veiculo": {"renavam": "00912345675", "modelo": "Fiat Argo 1.0"}},
          {"veiculo": {"renavam": "[vehicle_id]", "modelo": "Fiat Argo 1.0"}}),
         ({"talrunis": "+371 29 481 730"}, {"talrunis": "[phone]"}),
+        ({"geb": "12.08.1979", "szuletesi_ido": "1984.11.03."}, {"geb": "[birth_date]", "szuletesi_ido": "[birth_date]"}),
+        ({"automobilis": {"valstybinisNr": "KHN 482"}}, {"automobilis": {"valstybinisNr": "[vehicle_id]"}}),
+        ({"微信号": "zhangwei_1990", "城市": "杭州"}, {"微信号": "[name]", "城市": "杭州"}),
+        # a login by the lexicon under a user's key in Croatian; IDs and a till's name under it stay
+        ({"X-Korisnik": "petra.juric"}, {"X-Korisnik": "[name]"}),
+        ({"user": "usr_1182", "login": "kasse-07", "actor": "github-actions"}, {"user": "usr_1182", "login": "kasse-07", "actor": "github-actions"}),
         # a Luxembourg matricule by its checks (a date, Luhn and Verhoeff), though it passes as an EAN-13
         ({"matricule": "1985031204551"}, {"matricule": "[national_id]"}),
         # a driver's Italian licence under "patente"; an invention's patent stays

@@ -336,14 +336,14 @@ ROUNDS = {
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (122, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-personal.jsonl": (121, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (2, 7),  # of 201 secrets and 210 kept values
     "strings9-benign.jsonl": (0, 17),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
     # languages and providers' formats; hostile encodings, splits and shapes): measured first on the
     # code of that time (165 personal values stored, 10 secrets, 20 hostile values, 18 look-alikes
     # changed), then used to fix what it found
-    "strings10-personal.jsonl": (84, 8),  # of 840 personal values and 400 kept values
+    "strings10-personal.jsonl": (83, 8),  # of 840 personal values and 400 kept values
     "strings10-secret.jsonl": (0, 2),  # of 187 secrets and 207 kept values
     "strings10-hostile.jsonl": (12, 4),  # of 175 personal values and secrets, 211 kept values
     "strings10-benign.jsonl": (0, 17),  # of 898 kept values, in 300 cases
@@ -357,7 +357,7 @@ ROUNDS = {
     # in 37 locales and 40 providers' formats; 76 locales of look-alikes): measured first on the code of
     # that hour (143 personal values stored, 20 secrets, 20 look-alikes changed; 153, 20 and 20 on the
     # code the stop began with), then used to fix what it found
-    "strings12-personal.jsonl": (92, 2),  # of 776 personal values and 533 kept values
+    "strings12-personal.jsonl": (86, 2),  # of 776 personal values and 533 kept values
     "strings12-secret.jsonl": (0, 10),  # of 163 secrets and 264 kept values
     "strings12-benign.jsonl": (0, 14),  # of 886 kept values, in 250 cases
 }

@@ -222,7 +222,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             osoba kontaktowa, yhteyshenkilo,
             profile name, owner name, sender name, recipient name, author name, contact name, billing name,
             shipping name, twitter handle, instagram handle, social handle,
-            kakao id, kakaotalk id, kakao talk id, kakao, wechat id, wechat, weixin, weixin id, wechat number,
+            kakao id, kakaotalk id, kakao talk id, kakao, wechat id, wechat, weixin, weixin id, wechat number, 微信号, 微信, 微信id, qq号,
             telegram id, telegram username, snapchat, snapchat username, viber, zalo, skype id, discord tag, discord username,
             口座名義, 口座名義人, 车主, 車主, 所有者名, 차주, atas nama,
             vorname, vornamen, nachname, familienname, rufname, geburtsname, benutzername,
@@ -325,7 +325,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
     },
     "birth_date": {
         "birth_date": """
-            dob, chusheng riqi, chushengriqi, shengri, saengnyeonwoil, saengil, seinengappi, date birth, birth date, birthdate, birthday, birth day, born, born on,
+            dob, geb, geb datum, gebdatum, szuletesi ido, születési idő, szuletesi datum, születési dátum,
+            chusheng riqi, chushengriqi, shengri, saengnyeonwoil, saengil, seinengappi, date birth, birth date, birthdate, birthday, birth day, born, born on,
             geburtsdatum, geburtstag, date naissance, naissance, fecha nacimiento, nacimiento,
             fecha nac, data nascita, data nascimento, nascimento, data nasc, dt nasc, dtnasc, dt nascimento, geboortedatum, data urodzenia,
             fodelsedatum, fodselsdato, fødselsdato, syntymaaika, datum narozeni, szuletesi datum,
@@ -369,7 +370,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
         """,
         "vehicle_id": """
             license plate, licence plate, plate number, registration plate, license plate number,
-            rego, rego number, ecv, spz, rendszam, rendszám, renavam, nr inmatriculare, numar inmatriculare, numar auto,
+            rego, rego number, ecv, spz, rendszam, rendszám, renavam, valstybinis nr, valstybinis numeris, nr inmatriculare, numar inmatriculare, numar auto,
             registrasie, registrasienommer, car registration, car reg, vehicle reg, reg no, reg number, placa veiculo,
             placa vehiculo, tablica, rekisterinumero, bilnummer, registreringsnummer bil,
             licence plate number, vehicle registration, vehicle registration number, registration mark, vin,

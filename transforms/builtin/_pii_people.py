@@ -688,7 +688,8 @@ _PARTY_HANDLE_SCAN = Literals([w for word in _PARTY_WORDS.split("|") for w in (w
 HANDLE_KEY_WORDS = frozenset(
     """user usuario utilisateur benutzer utente kullanici uzytkownik gebruiker anvandare bruker kayttaja
     felhasznalo utilizator polzovatel korystuvach actor handle login mitid nemid bankid ig instagram telegram
-    twitter tiktok facebook skype discord github gitlab slack""".split()
+    twitter tiktok facebook skype discord github gitlab slack korisnik pengguna utilizador uzivatel kasutaja
+    vartotojas lietotajs""".split()
 )
 #: A login or a handle: a letter, then letters and digits, with up to three dots, underscores or
 #: dashes ("kayla_brooks92", "mette.k.rasmussen", "@dmitry_volkov_spb").

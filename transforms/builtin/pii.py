@@ -1700,7 +1700,8 @@ _AT_HANDLE_RE = re.compile(r"@[A-Za-z0-9][A-Za-z0-9._-]{1,38}[A-Za-z0-9]")
 
 def _an_at_handle(value: str) -> bool:
     """An @handle under a person's key ({"X-Telegram-User": "@alexvolkov_spb"}): someone's account,
-    whatever its words, unless a machine's ("@deploy-bot")."""
+    whatever its words, unless a machine's ("@deploy-bot"). A login without its @ goes by the lexicon
+    (:func:`reads_as_handle`): "usr_1182", "kasse-07", "lager-bergen" are no one's."""
     return value[:1] == "@" and _AT_HANDLE_RE.fullmatch(value) is not None and not reads_as_machine_login(value[1:])
 
 
