@@ -26,6 +26,9 @@ from tests.test_pii_names_in_formats import chain, stored, stored_body  # noqa: 
         ("livraison: Bât. C, Apt 42", "Bât. C, Apt 42"),
         ("12 allée des Lilas, 69003 Lyon", "allée des Lilas"),
         ("742 Evergreen Terr, Springfield", "742 Evergreen Terr"),
+        # Romanian, without "nr." before the number, and its postcode after the town
+        ("Adresa de livrare: Str. Observatorului 34, ap. 9, Cluj-Napoca 400363.", "Observatorului 34"),
+        ("Adresa de livrare: Str. Observatorului 34, ap. 9, Cluj-Napoca 400363.", "400363"),
     ],
 )
 def test_addresses_of_many_countries_in_free_text_are_masked(chain, text, address):
@@ -69,3 +72,12 @@ def test_the_lines_under_a_romance_address_field_are_masked(chain):
     # THEN its lines are masked, its town is kept
     assert body["adresse_livraison"]["ligne1"] == "[address]" and "Lilas" not in body["adresse_livraison"]["ligne2"]
     assert body["adresse_livraison"]["ville"] == "Lyon"
+
+
+
+def test_address_and_postal_code_fields_in_czech_hindi_thai_and_a_fiscal_address(chain):
+    body = {"bydliste": "Vinohradská 1511/230, 100 00 Praha 10", "direccion_fiscal": "Jr. Puno 482, Cercado de Lima",
+            "รหัสไปรษณีย์": "11120", "pata": "मकान नं. 24, गली नं. 3, लक्ष्मी नगर, दिल्ली 110092"}
+    out = stored_body(chain, body)
+    assert "Vinohradská" not in str(out) and "Puno 482" not in str(out) and out["รหัสไปรษณีย์"] == "[postal_code]"
+    assert "लक्ष्मी नगर" not in str(out)

@@ -300,7 +300,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
     },
     "address": {
         "address": """
-            address, addr, dizhi, xiangxi dizhi, jusho, juso, seoladh, enderezo, helbidea, indirizz, street, street address, street name, street number, house number,
+            address, addr, dizhi, xiangxi dizhi, jusho, juso, seoladh, enderezo, helbidea, indirizz, bydliste, bydlisko,
+            trvale bydliste, pata, direccion fiscal, domicilio fiscal, endereco fiscal, adresse fiscale, street, street address, street name, street number, house number,
             housenumber, building number, address line, home address, postal address,
             mailing address, residential address, billing address, shipping address,
             delivery address,
@@ -316,7 +317,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
         """,
         "postal_code": """
             postal code, postalcode, postcode, post code, zip, zip code, zipcode, postleitzahl, plz, کد پستی, کدپستی,
-            pin code, pincode, postcode number, kod pos, 邮政编码号, eircode, poskod,
+            pin code, pincode, postcode number, kod pos, 邮政编码号, eircode, poskod, รหัสไปรษณีย์, מיקוד, الرمز البريدي, رمز بريدي,
             code postal, codigo postal, cod postal, codice postale, cep, postnummer, postinumero,
             kod pocztowy, iranyitoszam, eircode, posta kodu, postkod, postnr, psc, почтовый индекс, индекс,
             ταχυδρομικός κώδικας, 郵便番号, 邮编, 邮政编码, 우편번호,

@@ -1043,8 +1043,8 @@ _MORE_ADDRESS_GUARD_RE = re.compile(r"Cad|Cd\.|Sok|Sk\.|Bulvar|Blv\.|Flat|Apt|Su
 #: after its province (``Montréal (Québec) H2J 2L4``).
 _INTL_ADDRESS_RE = re.compile(
     r"(?<![\w])(?:Str\.|Strada|Bd\.|Bdul\.|Bulevardul|Calea|Șos\.|Sos\.|Aleea|Splaiul|Intrarea)[ ][\w.'-]{2,30}+"
-    r"(?:[ ][\w.'-]{1,30}+){0,4}?[ ,]{1,2}(?:nr|Nr)\.?[ ]?[0-9]{1,4}[A-Za-z]?"
-    r"(?:,[ ](?:bl|sc|et|ap|cam|Bl|Sc|Et|Ap)\.?[ ]?[0-9A-Za-z]{1,4}+)*+(?:,[ ]Sector[ ][1-6])?(?:,[ ][0-9]{6}(?![0-9]))?"
+    r"(?:[ ][\w.'-]{1,30}+){0,4}?[ ,]{1,2}(?:(?:nr|Nr)\.?[ ]?)?[0-9]{1,4}[A-Za-z]?(?![\w])"
+    r"(?:,[ ](?:bl|sc|et|ap|cam|Bl|Sc|Et|Ap)\.?[ ]?[0-9A-Za-z]{1,4}+)*+(?:,[ ]Sector[ ][1-6])?(?:,[ ](?:[A-ZȘȚĂÂÎ][\w-]{2,30}[ ])?[0-9]{6}(?![0-9]))?"
     r"|(?<![\w])(?:вул\.|вулиця|ул\.|улица|просп\.|проспект|пр-т|пров\.|пер\.|переулок|бульв\.|б-р|наб\.|пл\.|шосе|шоссе)"
     r"[ ]?[\w'’.-]{2,30}+(?:[ ][\w'’.-]{1,30}+){0,3}?,?[ ](?:(?:буд\.|будинок|д\.|дом)[ ]?)?[0-9]{1,4}[\w/-]{0,4}+"
     r"(?:,?[ ](?:кв\.|квартира|корп\.|к\.|стр\.|оф\.|офіс|офис)[ ]?[0-9]{1,4}[\w]{0,2}+)*+"
@@ -1055,7 +1055,7 @@ _INTL_ADDRESS_RE = re.compile(
     r"|Brunswick|Labrador|Saskatchewan|Island|Montréal|Montreal|Toronto|Vancouver|Ottawa|Calgary)\)?,?[ ]{1,2}"
     r"(?P<ca>[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][ ]?[0-9][ABCEGHJ-NPRSTV-Z][0-9])(?![\w])"
 )
-_INTL_ADDRESS_WORDS = Literals(["nr.", "Nr.", "нр", "вул", "ул.", "улиц", "просп", "пр-т", "пров.", "пер.", "бульв", "б-р",
+_INTL_ADDRESS_WORDS = Literals(["nr.", "Nr.", "Str. ", "Strada ", "Bd. ", "Bdul. ", "Bulevardul ", "Calea ", "Șos. ", "Sos. ", "Aleea ", "Splaiul ", "Intrarea ", "нр", "вул", "ул.", "улиц", "просп", "пр-т", "пров.", "пер.", "бульв", "б-р",
                                 "наб.", "пл.", "шос", "Phường", "P. ", "Xã", "Quận", "Q. ", "Huyện"])
 _INTL_ADDRESS_GUARD_RE = re.compile(r"Street [0-9]|[0-9][A-Z][ ][0-9][A-Z][0-9]")  # and a Canadian postal code
 #: Addresses as they are written in more places, each by a mark of its own: Indonesian (``Jl.
