@@ -323,3 +323,11 @@ def test_credential_metadata_in_more_languages_a_tracking_pin_and_azures_princip
 
     record = make_record(request={"headers": {"x-ms-client-principal": "eyJhdXRoX3R5cCI6ICJhYWQiLCAiY2xhaW1zIjogW119"}})
     assert "eyJ" not in json.dumps(run_transform("pii", record)["request"]["headers"])
+
+
+def test_an_idempotency_key_and_a_no_check_token_are_no_secrets(chain):
+    # GIVEN a retry's identity under a token's name, and Atlassian's XSRF switch
+    body = {"I-Twilio-Idempotency-Token": "notif-88213-retry-1", "Idempotency-Key": "7f3a9c21e8b04d56",
+            "X-Atlassian-Token": "no-check", "api_token": "no-check-xyz-123"}
+    # WHEN stored  THEN they stay; a token under its own name is still redacted
+    assert stored_body(chain, body) == {**body, "api_token": "[redacted]"}

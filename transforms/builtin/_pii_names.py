@@ -109,6 +109,11 @@ _CJK_RE = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 
+#: Words before a credential's word that make it a request's key, not a secret (``Idempotency-Key``,
+#: ``I-Twilio-Idempotency-Token``: a retry's identity, chosen by the client).
+_NOT_A_SECRET_HEADS = frozenset({"idempotency", "idempotence", "dedup", "deduplication"})
+
+
 class NameRule:
     """Decides whether a field name is a credential; built once per transform."""
 
@@ -129,7 +134,7 @@ class NameRule:
             return False
         if parts in WHOLE_FIELDS:
             return True
-        if len(parts) > 1 and parts[-1] in METADATA_WORDS:
+        if len(parts) > 1 and (parts[-1] in METADATA_WORDS or not _NOT_A_SECRET_HEADS.isdisjoint(parts[:-1])):
             return False
         if self._matches(parts):
             return True
@@ -185,7 +190,7 @@ def _s10_check(digits: str) -> int:
     return {10: 0, 11: 5}.get(remainder, remainder)
 
 
-_NO_SECRET_WORDS = frozenset({"anon", "anonymous", "none", "null", "nil", "undefined"})
+_NO_SECRET_WORDS = frozenset({"anon", "anonymous", "none", "null", "nil", "undefined", "no-check", "nocheck"})
 
 
 def not_a_secret(value: str) -> bool:
