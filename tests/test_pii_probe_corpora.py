@@ -358,8 +358,15 @@ ROUNDS = {
     # that hour (143 personal values stored, 20 secrets, 20 look-alikes changed; 153, 20 and 20 on the
     # code the stop began with), then used to fix what it found
     "strings12-personal.jsonl": (80, 2),  # of 776 personal values and 533 kept values
-    "strings12-secret.jsonl": (0, 10),  # of 163 secrets and 264 kept values
+    "strings12-secret.jsonl": (0, 8),  # of 163 secrets and 264 kept values
     "strings12-benign.jsonl": (0, 14),  # of 886 kept values, in 250 cases
+    # round 13, written blind at stop 35 after round 12's fixes (70 locales of personal data and of
+    # look-alikes, secrets in 47): measured first on the code of that hour (142 personal values stored,
+    # 19 secrets, 52 look-alikes changed; 161, 24 and 52 on the code the stop began with), then used
+    # for its secrets only (passwords told in any turn of phrase, two token formats)
+    "strings13-personal.jsonl": (142, 6),  # of 802 personal values and 468 kept values
+    "strings13-secret.jsonl": (0, 11),  # of 138 secrets and 222 kept values
+    "strings13-benign.jsonl": (0, 52),  # of 693 kept values, in 220 cases
 }
 
 
@@ -367,7 +374,7 @@ ROUNDS = {
 def test_the_blind_rounds_store_no_more_personal_values_and_change_no_more_look_alikes_than_measured(chain, corpus):
     # GIVEN a corpus of personal values or of their look-alikes, written without sight of pii
     cases = [json.loads(line) for line in (CORPORA / corpus).read_text(encoding="utf-8").split("\n") if line.strip()]
-    assert len(cases) >= 120
+    assert len(cases) >= 100
     # WHEN each case runs through the default chain
     failures = [why for case in cases for why in _failures(chain, case)]
     # THEN every record is stored, and no more values leak or change than at the last count

@@ -331,3 +331,43 @@ def test_an_idempotency_key_and_a_no_check_token_are_no_secrets(chain):
             "X-Atlassian-Token": "no-check", "api_token": "no-check-xyz-123"}
     # WHEN stored  THEN they stay; a token under its own name is still redacted
     assert stored_body(chain, body) == {**body, "api_token": "[redacted]"}
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a password told however the sentence puts it: the first password-shaped word after its word
+        ("Mon mot de passe, c'est normalement Chaton#88bleu mais depuis la mise à jour 4.2 il est refusé.", "Chaton#88bleu"),
+        ("Hola, la contraseña que puse cuando me registré fue Girasol_2291 y ahora no va.", "Girasol_2291"),
+        ("Mijn wachtwoord was volgens mij Tulpen-2024-xq, maar na de storing werkt het niet.", "Tulpen-2024-xq"),
+        ("パスワードは確か sakura0402!jp だったと思うのですが", "sakura0402!jp"),
+        ("密码我记得是 Panda@8899cn，昨天还能用，今天就提示错误码 E1042", "Panda@8899cn"),
+        ("मेरा पासवर्ड शायद Mumbai@4321 है, कृपया देखिए।", "Mumbai@4321"),
+        ("ο κωδικός πρόσβασης που έβαλα στην εγγραφή είναι Thalassa!81gr αλλά δεν", "Thalassa!81gr"),
+        ("Moi, salasanani verkkokauppaan on Revontuli_88! mutta kirjautuminen ei onnistu.", "Revontuli_88"),
+        ("my password for the shared admin login is, for now, Harbor-Lights_2291 (please rotate it)", "Harbor-Lights_2291"),
+        ("Der Code aus der SMS war 731 552, und die PIN für die Karte ist 4719.", "731 552"),
+        # Airtable's and Terraform Cloud's tokens
+        ("AIRTABLE_PAT=patAD7jY9QuBouwnP.e6296fb649bfe4b5c5a04fe588268cd8052cb4f17a87eb3554ed4addcd571ee5", "patAD7jY9QuBouwnP"),
+    ],
+)
+def test_a_password_said_in_any_turn_of_phrase_is_redacted(chain, text, secret):
+    assert secret not in stored(chain, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Password reset for order AB-12345 sent to support, error AUTH-401, version v2.3.1-beta",
+        "Feature-Flag enable_password_reset_v2 ausgerollt, Fehler E-4102",
+        "password_reset_v2=on,token_refresh_rotation=on,otp_length=6",
+        "Mon mot de passe ne marche plus depuis la version 4.2.1, commande CMD-77120.",
+    ],
+)
+def test_codes_versions_and_flags_near_a_passwords_word_stay(chain, text):
+    assert stored(chain, text) == text
+
+
+def test_a_secret_key_under_its_chinese_name_is_redacted(chain):
+    body = {"租戶ID": "72f988bf-86f1-41af-91ab-2d7cd011db47", "訂閱金鑰": "2c1416d6079553463dfd2c6e9bd3d79e", "區域": "eastasia"}
+    assert stored_body(chain, body) == {**body, "訂閱金鑰": "[redacted]"}

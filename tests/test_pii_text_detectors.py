@@ -222,6 +222,8 @@ TOKEN_EXAMPLES = {
     "appwrite_key": "standard_" + "f84bf206d100c935" * 10,
     "make_webhook": "https://hook.eu1.make.com/uaklk4ovob3wfti7suvxtwvcdmfz1ofw",
     "razorpay_key": "rzp_live_bLohm7GgNHrwjF",
+    "airtable_pat": "patAD7jY9QuBouwnP.e6296fb649bfe4b5c5a04fe588268cd8052cb4f17a87eb3554ed4addcd571ee5",
+    "terraform_cloud_token": "49JDDI08UEKfOV.atlasv1.yJQGfeYkW1ZGPojcSmczp5RUngTWsMdGwPrSXlQKwfir784JPu96o5ylDkKQ6DN6HDx",
     "laravel_key": "base64:n7+8CnoU0L0MBnChqeD2DYlqXjUYwe6AwtED1Y3TauS=",
     "twitch_stream_key": "live_123456789_AbCdEfGhIjKlMnOpQrStUvWxYz0123",
     "stream_key": "rtmp://a.rtmp.youtube.com/live2/abcd-efgh-ijkl-mnop-qrst",

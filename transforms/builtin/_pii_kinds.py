@@ -185,6 +185,8 @@ KIND_CLASS: dict[str, str] = {
     "appwrite_key": "credential",
     "make_webhook": "credential",
     "razorpay_key": "credential",
+    "airtable_pat": "credential",
+    "terraform_cloud_token": "credential",
 }
 
 

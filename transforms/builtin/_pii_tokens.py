@@ -125,7 +125,8 @@ _GO_DSN_RE = re.compile(r"(?<![\w.-])[\w.-]{1,64}+:(?P<password>[^\s@/\"']{1,256
 _PASSWORD_WORDS = (
     "password|passwort|passcode|passphrase|mot de passe|contraseña|contrasena|senha|wachtwoord|pin"
     # more languages, and what people write for short: "mdp", "pw", "pwd"
-    "|mdp|pw|pwd|пароль|парола|гасло|parola|hasło|haslo|heslo|jelszó|jelszavam|salasana|lösenord|lösenordet|passord"
+    "|mdp|pw|pwd|пароль|парола|гасло|parola|hasło|haslo|heslo|jelszó|jelszavam|salasana|salasanani|salasanasi"
+    "|salasanan|lösenord|lösenordet|passord"
     "|passordet|adgangskode|kodeord|şifre|şifrem|sifre|kennwort|kata sandi|kata laluan|mật khẩu|palavra-passe"
     "|palavra passe|wachtwoord|wifi password|wi-fi password|wlan-passwort|wlan passwort|nenosiri"
     # a Wi-Fi's password by its other names: "le code wifi du bureau est ..."
@@ -134,7 +135,7 @@ _PASSWORD_WORDS = (
     # scripts written with spaces between words: "मेरा पासवर्ड ... है", "كلمة المرور الخاصة بي هي ..."
     "|पासवर्ड|कूटशब्द|كلمة المرور|كلمة السر|كلمة سر|رمز المرور|رمز عبور|گذرواژه|סיסמה|סיסמא|הסיסמה|הסיסמא"
     # written without spaces before their particle: 비밀번호는, パスワードは, 密码是; Thai รหัสผ่านของฉันคือ
-    "|비밀번호|패스워드|パスワード|密码|密碼|รหัสผ่าน"
+    "|비밀번호|패스워드|パスワード|密码|密碼|รหัสผ่าน|κωδικός πρόσβασης|κωδικό πρόσβασης|συνθηματικό"
 )
 #: A word for a password that is an ordinary word too (Spanish "clave": "la clave del éxito"):
 #: only with a value that looks like a password, after a copula (:data:`_SAID_RE`'s ``gapped``).
@@ -188,6 +189,7 @@ _CODE_WORDS = (
     "|код из смс|код из СМС|код из sms|код из SMS|код с смс|kod z sms|kod z SMS|kod z smsa|code from sms|code from the sms|sms code|sms-code|smscode"
     # a PIN by its other names, a payment's one-time code, a door's code, a code said in Hebrew and Hindi
     "|pincode|pin code|pin-code|pinkode|pinkoden|pinkod|pin kodu|PIN-Code|kod BLIK|kodu BLIK|BLIK|code de la porte"
+    "|Code aus der SMS|code aus der sms|Code per SMS|code per sms|SMS-Code|code reçu par SMS|código del SMS|código do SMS"
     "|code de porte|code portail|code de l'immeuble|code d'accès|인증 코드|הקוד|והקוד|पिन"
 )
 #: Words for a one-time code that are ordinary words in another case (a German TAN, not a tan).
@@ -241,7 +243,8 @@ _SAID_RE = re.compile(
 
     r"[ ]{0,3}(?:[是为為はが는은이를])?[ ]{0,3}[:#=：]?[ ]{0,3}"
     # "your verification code is 482913", "Ihr Bestätigungscode lautet 482913", "kod weryfikacyjny to ..."
-    r"(?:(?:is|was|ist|lautet|est|es|é|è|är|er|jest|to|on|is:|je|là|ay|היא|הוא|adalah|c'est)[ ]{1,3})?[\[【(「]?"
+    r"(?:(?:is|was|ist|war|lautet|est|était|es|era|fue|é|foi|è|är|er|jest|to|on|is:|je|là|ay|היא|הוא|adalah|c'est"
+    r"|كان|كانت)[ ]{1,3})?[\[【(「]?"
     # a door's code may end in a letter: "code de la porte 4821B"
     r"(?P<code>[0-9]{3}[ -][0-9]{3}(?![0-9A-Za-z])|[0-9]{3,8}(?:[A-Z](?![0-9A-Za-z]))?)(?![0-9A-Za-z])"
 )
@@ -570,12 +573,61 @@ def scrub_said(text: str, redacted: str) -> str:
     """``password is <value>`` in prose: the value masked like a sensitive field's; and
     one-time codes as services text them."""
     text = _SAID_RE.sub(lambda m: _said(m, redacted), text)
+    if _PASSWORD_WORD_RE.search(text) is not None:
+        text = _password_nearby(text, redacted)
     if "ode" in text or "ODE" in text:
         text = _CODES_LIST_RE.sub(lambda m: _codes_list(m, redacted), text)
         text = _ALPHA_CODE_RE.sub(lambda m: _alpha_code(m, redacted), text)
     if _ONE_TIME_GUARD_RE.search(text) is not None:
         text = scrub_one_time_codes(text, redacted)
     return text
+
+
+#: A password's word, where a sentence tells one however it is put ("Mon mot de passe, c'est
+#: normalement Chaton#88bleu", "la contraseña que puse cuando me registré fue Girasol_2291",
+#: "密码我记得是 Panda@8899cn"): the first word after it in the same sentence that is shaped like a
+#: password (letters with digits, and a sign or both cases), not an e-mail, a link, an error's or an
+#: order's code in capitals, a version or a placeholder.
+_PASSWORD_WORD_RE = re.compile(
+    # a word of prose, not a part of an identifier ("password_reset_v2", "enable-password-login")
+    r"(?<![\w-])(?:" + cased(_PASSWORD_WORDS) + r")(?:(?![\w-])|(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]))")
+_NEARBY_REACH = 100
+_SENTENCE_STOP_RE = re.compile(r"[.!?。！？](?:\s|$)|\n")
+_CANDIDATE_RE = re.compile(r"[^\s\"'«»“”‘’()\[\]<>,;，。、；：「」（）\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{6,64}")
+_A_PASSWORD_SHAPE_RE = re.compile(r"(?=.*[0-9])(?=.*[^\W\d_])(?:(?=.*[#@!$%^&*_+=~?])|(?=.*[a-z])(?=.*[A-Z])).+")
+_NOT_A_PASSWORD_RE = re.compile(
+    r"[A-Z0-9]{1,12}(?:[-_][A-Z0-9]{1,12})*|[^@\s]+@[^@\s]+\.[A-Za-z]{2,}|[a-z][a-z0-9+.-]*://.*|www\..*"
+    r"|v?[0-9]+(?:\.[0-9]+)+.*|\$\{.*\}|\{\{.*\}\}|%[A-Z_]+%|\[[a-z_]+\]|[a-z_]+:[0-9a-f]{8,}"
+)
+
+
+def _a_password_shape(value: str) -> bool:
+    return len(value) >= 6 and _A_PASSWORD_SHAPE_RE.fullmatch(value) is not None and not _NOT_A_PASSWORD_RE.fullmatch(value)
+
+
+def _shaped_after(text: str, start: int) -> bool:
+    """Is there a word shaped like a password later in the sentence that starts at ``start``?"""
+    stop = _SENTENCE_STOP_RE.search(text, start, start + _NEARBY_REACH)
+    end = stop.start() if stop is not None else min(len(text), start + _NEARBY_REACH)
+    return any(_a_password_shape(c[0].rstrip(".:!?")) for c in _CANDIDATE_RE.finditer(text, start, end))
+
+
+def _password_nearby(text: str, redacted: str) -> str:
+    out, kept = [], 0
+    for word in _PASSWORD_WORD_RE.finditer(text):
+        if word.start() < kept or not starts_word(text, word.start()):
+            continue
+        stop = _SENTENCE_STOP_RE.search(text, word.end(), word.end() + _NEARBY_REACH)
+        end = stop.start() if stop is not None else min(len(text), word.end() + _NEARBY_REACH)
+        if redacted in text[word.end():end]:
+            continue  # the said pattern found its value already
+        for candidate in _CANDIDATE_RE.finditer(text, word.end(), end):
+            value = candidate[0].rstrip(".:!?")
+            if _a_password_shape(value):
+                out += [text[kept:candidate.start()], redacted]
+                kept = candidate.start() + len(value)
+                break
+    return "".join(out) + text[kept:] if out else text
 
 
 #: What :data:`_SMS_CODE_RE` needs: "code" in one of its languages.
@@ -680,6 +732,8 @@ def _said(match: re.Match[str], redacted: str) -> str:
         return match[0]
     if group == "value" and match["whose"] and not _WHOSE_NOT.isdisjoint(match["whose"].lower().split()):
         return match[0]  # "the password for the reset link is ...": about a password, not one
+    if group == "value" and value.isalpha() and value.islower() and _shaped_after(match.string, match.end()):
+        return match[0]  # "wachtwoord was volgens mij Tulpen-2024-xq": a word, then the password
     if value.isdigit() and len(value) < 3:
         return match[0]  # "PIN is 4 digits long": a count, not a code
     gap = match["gap"] if group == "code" else None
