@@ -291,3 +291,20 @@ def test_identifiers_under_their_names_in_more_languages(chain, body, expected):
     # GIVEN an identifier under its local name  WHEN stored  THEN masked as its kind; an employee's
     # number, a patent and a product's EAN stay
     assert stored_body(chain, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a company's own tax number, in the object that gives its legal name
+        ({"razon_social": "Mercado Libre S.R.L.", "cuit": "30-46138623-3"}, None),
+        ({"企业名称": "深圳市腾讯计算机系统有限公司", "统一社会信用代码": "91440300KNMK58KF78"}, None),
+        # a sole trader's "razon_social" is a person's name: their number is masked
+        ({"razon_social": "QUISPE MAMANI ROSA ELENA", "ruc": "10472839158"}, {"razon_social": "[name]", "ruc": "[national_id]"}),
+        # where someone works is no company object: their numbers stay masked
+        ({"company": "Acme GmbH", "first_name": "Jane", "tax_id": "AB123456C"},
+         {"company": "Acme GmbH", "first_name": "[name]", "tax_id": "[tax_id]"}),
+    ],
+)
+def test_a_companys_own_tax_number_stays_a_persons_does_not(chain, body, expected):
+    assert stored_body(chain, body) == (body if expected is None else expected)

@@ -338,7 +338,7 @@ ROUNDS = {
     # changed), then used to fix what it found, so no longer blind
     "strings9-personal.jsonl": (121, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (2, 7),  # of 201 secrets and 210 kept values
-    "strings9-benign.jsonl": (0, 17),  # of 829 kept values, in 320 cases
+    "strings9-benign.jsonl": (0, 15),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
     # languages and providers' formats; hostile encodings, splits and shapes): measured first on the
     # code of that time (165 personal values stored, 10 secrets, 20 hostile values, 18 look-alikes
@@ -366,7 +366,7 @@ ROUNDS = {
     # for its secrets only (passwords told in any turn of phrase, two token formats)
     "strings13-personal.jsonl": (142, 6),  # of 802 personal values and 468 kept values
     "strings13-secret.jsonl": (0, 11),  # of 138 secrets and 222 kept values
-    "strings13-benign.jsonl": (0, 52),  # of 693 kept values, in 220 cases
+    "strings13-benign.jsonl": (0, 50),  # of 693 kept values, in 220 cases
 }
 
 

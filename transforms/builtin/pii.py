@@ -585,6 +585,15 @@ _JUDGED_KEYS: dict[str, tuple[str, str, Callable[[str], bool]]] = {
         orientatie oriëntatie orientacja orientace orientering suuntautuminen yonelim yönelim ориентация орієнтація
         取向 指向 지향 seeking lookingfor""".split(), ("special_category", "sexual_orientation", is_an_orientation)),
 }
+#: Keys by which an object names the company it is about (its own name, not a person's).
+#: Not "company" or "employer": a person's object names where they work with them.
+_COMPANY_KEYS = frozenset(
+    """razon_social razonSocial razao_social razaoSocial raison_sociale raisonSociale ragione_sociale societe société
+    legal_name legalName business_name businessName registered_name registeredName supplier supplier_name
+    supplierName vendor vendor_name vendorName merchant_name merchantName seller_name sellerName firmenname
+    bedrijfsnaam nazwa_firmy 企业名称 公司名称 商号 会社名 회사명 상호""".split()
+)
+_CJK_COMPANY_RE = re.compile(r"有限公司|股份|集团|集團|株式会社|有限会社|会社|주식회사|\(주\)|㈜")
 #: The last word of a field's name that holds a version: dotted numbers under it are a build's
 #: ("2.0.17.4", which reads as an IPv4 address anywhere else).
 _VERSION_KEYS = frozenset(
@@ -760,6 +769,7 @@ class Pii:
         self._route_parameters = lru_cache(maxsize=4096)(self._parameters_of)
         self._type_says = lru_cache(maxsize=4096)(self._declared_type)
         self._said: tuple[Any, bool | None] = (None, None)  # the last object _object_says read, and its answer
+        self._company: tuple[Any, bool] = (None, False)  # the last object _a_companys read, and its answer
 
         self._a_label = lru_cache(maxsize=4096)(self._label_of_a_field)
         self._name_field = self.field("name", "name")
@@ -1252,6 +1262,10 @@ class Pii:
                     if rule is not None and rule.leaf is not None and field is None and sub is None:
                         kind = type(item)  # the common personal field or credential: a leaf
                         if kind is str or kind is int or kind is float:
+                            if (kind is str and rule.field is not None and rule.field.cls == "government_id"
+                                    and self._a_companys(node)):
+                                node[key] = self.scrub(item)  # {"razon_social": "Rappi S.A.S.", "nit": ...}
+                                continue
                             node[key] = rule.leaf(item)
                             continue
                     elif rule is None and field is None and sub is None:
@@ -1563,6 +1577,8 @@ class Pii:
                 own = field
             elif kind is dict:
                 person = False  # an address's {"city": {"name": "Benito Juárez"}}: a place's name, no one's
+        if own is not None and own.cls == "government_id" and kind is str and node is not None and self._a_companys(node):
+            own = None  # {"razon_social": "Rappi S.A.S.", "nit": "900538135-0"}: a company's number, scanned as text
         if own is None and field is None and sub is None and rule is not None and rule.person:
             searched = kind is str and self.text.names_a_search(key)
             if kind is str and (reads_as_name(item) or (not searched and (
@@ -1597,6 +1613,21 @@ class Pii:
             # object holds under a name of its own ("detail"), does not
             return _whole_address(own, item)
         return own.apply(item)
+
+    def _a_companys(self, node: dict) -> bool:
+        """Does the object name a company as its own (``razon_social``, ``企业名称``, ``supplier``...: an
+        organisation's name, with its legal form), so that its tax and registration numbers are the
+        company's? A sole trader's "razon_social" is a person's name and says no."""
+        if node is self._company[0]:
+            return self._company[1]
+        answer = False
+        for key in _COMPANY_KEYS.intersection(node) if self._object_says(node) is not True else ():
+            value = node[key]
+            if type(value) is str and (reads_as_organisation(value) or _CJK_COMPANY_RE.search(value) is not None):
+                answer = True
+                break
+        self._company = (node, answer)
+        return answer
 
     def _object_says(self, node: dict) -> bool | None:
         """What an object says of itself, before the key it sits under: a person's when it
