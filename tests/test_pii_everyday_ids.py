@@ -308,3 +308,22 @@ def test_identifiers_under_their_names_in_more_languages(chain, body, expected):
 )
 def test_a_companys_own_tax_number_stays_a_persons_does_not(chain, body, expected):
     assert stored_body(chain, body) == (body if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a company's registration number under its own name, though its digits pass a person's ID's check
+        ({"entity": "Woolworths Group Limited", "abn": "59 031 029 116", "acn": "719 567 638"}, None),
+        ({"foretak": "Equinor ASA", "organisasjonsnummer": "914 661 889"}, None),
+        ({"societe": "Neuhaus SA", "numero_entreprise": "0320.644.683", "code_naf": "10.71C"}, None),
+        ({"uznemums": "airBaltic Corporation AS", "reg_nr": "40003245752"}, None),
+        ({"버전": "3.1.0.7"}, None),
+        # an employee's numbers beside their employer's name stay masked; a Spanish NAF is a person's
+        ({"employee": "Angelica Santos", "tin": "482-193-750-000", "company": "BPO Solutions Inc."},
+         {"employee": "[name]", "tin": "[tax_id]", "company": "BPO Solutions Inc."}),
+        ({"empleado": {"nombre": "Irene", "naf": "28/48291736/32"}}, {"empleado": {"nombre": "[name]", "naf": "[national_id]"}}),
+    ],
+)
+def test_company_registration_numbers_stay_and_an_employees_do_not(chain, body, expected):
+    assert stored_body(chain, body) == (body if expected is None else expected)

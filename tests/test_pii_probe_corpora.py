@@ -366,7 +366,7 @@ ROUNDS = {
     # for its secrets only (passwords told in any turn of phrase, two token formats)
     "strings13-personal.jsonl": (142, 6),  # of 802 personal values and 468 kept values
     "strings13-secret.jsonl": (0, 11),  # of 138 secrets and 222 kept values
-    "strings13-benign.jsonl": (0, 50),  # of 693 kept values, in 220 cases
+    "strings13-benign.jsonl": (0, 37),  # of 693 kept values, in 220 cases
 }
 
 

@@ -625,7 +625,10 @@ NOT_PERSONAL = """
     smtp address, webaddress, serveraddress, email subject, email body,
     microphone, headphone, earphone, megaphone, saxophone, xylophone, gramophone, homophone,
     automobile, automobil, immobile, long name, short name,
-    religions, ethnicities, orientations, sexual orientations
+    religions, ethnicities, orientations, sexual orientations,
+    organisasjonsnummer, organisationsnummer, org nr, orgnr, acn, abn, kvk, kvk nummer, siren, siret, ust id, ustidnr,
+    numero entreprise, ondernemingsnummer, handelsregisternummer, hrb, sec reg no, sec registration number, uen,
+    company number, company registration number, company reg no, code naf, code ape, ma tin
 """
 
 #: Words that make ``name`` ambiguous: a person's or a thing's, decided by the context.

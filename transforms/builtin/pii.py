@@ -591,15 +591,25 @@ _COMPANY_KEYS = frozenset(
     """razon_social razonSocial razao_social razaoSocial raison_sociale raisonSociale ragione_sociale societe société
     legal_name legalName business_name businessName registered_name registeredName supplier supplier_name
     supplierName vendor vendor_name vendorName merchant_name merchantName seller_name sellerName firmenname
-    bedrijfsnaam nazwa_firmy 企业名称 公司名称 商号 会社名 회사명 상호""".split()
+    bedrijfsnaam nazwa_firmy 企业名称 公司名称 商号 会社名 회사명 상호 company company_name companyName entity entity_name
+    tvrtka foretak foretaksnavn foretagsnamn uznemums yritys ettevote ettevõte imone įmonė firma empresa""".split()
 )
+_SOMEONES_CLASSES = frozenset({"name", "birth_date", "contact"})
 _CJK_COMPANY_RE = re.compile(r"有限公司|股份|集团|集團|株式会社|有限会社|会社|주식회사|\(주\)|㈜")
+#: Field names of a company's registration number (their words, as words() writes them): its value,
+#: digits and capitals, is the company's, whatever shape a person's ID would share with it.
+_COMPANY_ID_KEYS = frozenset(words(key) for key in (
+    "organisasjonsnummer", "organisationsnummer", "org nr", "orgnr", "acn", "abn", "kvk", "kvk nummer", "siren", "siret",
+    "numero entreprise", "numero d'entreprise", "ondernemingsnummer", "handelsregisternummer", "hrb", "sec reg no",
+    "sec registration number", "uen", "company number", "company registration number", "company reg no", "code naf",
+    "code ape", "edrpou", "єдрпоу", "ogrn", "огрн", "kpp", "кпп", "krs"))
+_COMPANY_ID_RE = re.compile(r"[0-9A-Z][0-9A-Z .\-/]{2,30}")
 #: The last word of a field's name that holds a version: dotted numbers under it are a build's
 #: ("2.0.17.4", which reads as an IPv4 address anywhere else).
 _VERSION_KEYS = frozenset(
-    """version versions ver vers build release firmware fw sw revision rev verze versao versione versie wersja
-    versio verzio verzija versiune версия версія 版本 バージョン 버전""".split()
-)
+    last for key in """version versions ver vers build release firmware fw sw revision rev verze versao versione versie
+    wersja versio verzio verzija versiune версия версія 版本 バージョン 버전""".split() for last in words(key)[-1:]
+)  # as words() writes them (it decomposes Hangul)
 _DOTTED_VERSION_RE = re.compile(r"v?[0-9]{1,6}(?:\.[0-9]{1,6}){1,4}(?:[-+][0-9A-Za-z.-]{1,40})?")
 #: A security question's field name (its :func:`words`, which drop marks, joined by spaces): the field
 #: beside it named "answer" in any of these languages holds the answer, a credential
@@ -966,6 +976,10 @@ class Pii:
             cls, kind, says_it = _JUDGED_KEYS[parts[-1]]
             rule.leaf = partial(self._judged, self.field(cls, kind), says_it)
             return rule
+        if clean == key and field is None and ambiguous is None and parts in _COMPANY_ID_KEYS:
+            rule = KeyRule(clean)  # "organisasjonsnummer": "914 661 889" is a company's, not a Canadian SIN
+            rule.leaf = self._company_id
+            return rule
         if clean == key and field is None and ambiguous is None and parts[-1:] != () and parts[-1] in _VERSION_KEYS:
             rule = KeyRule(clean)  # "version": "2.0.17.4" is a build's, not an IP address
             rule.leaf = self._version
@@ -982,6 +996,11 @@ class Pii:
             if field.kind == "address" and field.action == MASK and self._whole_address(key):
                 rule.leaf = partial(_whole_address, field)
         return rule
+
+    def _company_id(self, value: Any) -> Any:
+        if type(value) is not str or _COMPANY_ID_RE.fullmatch(value) is not None:
+            return value
+        return self.scrub(value)
 
     def _version(self, value: Any) -> Any:
         if type(value) is not str or _DOTTED_VERSION_RE.fullmatch(value) is not None:
@@ -1621,7 +1640,11 @@ class Pii:
         if node is self._company[0]:
             return self._company[1]
         answer = False
-        for key in _COMPANY_KEYS.intersection(node) if self._object_says(node) is not True else ():
+        # not when the object is a person's too (their name, birth date or contact, or a person's word, beside it)
+        someones = any(type(key) is str and (
+            (rule := self.key_rule(key)) is not None and (rule.person or rule.field is not None and rule.field.cls in _SOMEONES_CLASSES)
+            or self.names.context(key) is True) for key in node)  # {"employee": "Angelica Santos", "company": ...}
+        for key in _COMPANY_KEYS.intersection(node) if not someones else ():
             value = node[key]
             if type(value) is str and (reads_as_organisation(value) or _CJK_COMPANY_RE.search(value) is not None):
                 answer = True
