@@ -107,6 +107,8 @@ def test_a_special_category_said_of_someone_in_text_is_masked(chain, text, secre
         "The case is black and the hotel is Latino themed",
         "I am a member of the Rotary Club and of the gym",
         "Roma is the capital of Italy",
+        "Wir treffen uns im Hindu Tempel am Sonntag",
+        "The best restaurant in town is Latino owned",
     ],
 )
 def test_places_groups_and_news_that_name_a_category_stay(chain, text):

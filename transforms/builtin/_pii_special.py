@@ -115,7 +115,9 @@ _BEING_RE = re.compile(r"(?<![^\W\d_])(?:" + cased(_BEING) + r")(?:[ ]|(?=[ê°€-í
 _GROUP_WORDS = frozenset(
     """bar bars club clubs friendly pride community communities rights marriage village district scene
     people men women couples parade film films movie series magazine themed theme style food cuisine restaurant
-    music festival market heritage culture history month art artists church churches school schools""".split()
+    music festival market heritage culture history month art artists church churches school schools temple
+    temples tempel mosque mosques moschee synagogue synagogues synagoge wedding weddings calendar holiday holidays
+    owned community centre center""".split()
 )
 _NEXT_WORD_RE = re.compile(r"[ -]?([^\W\d_]{2,20})")
 _WORD_RE = re.compile(r"[^\W\d_]{1,14}[ ]")
