@@ -585,8 +585,9 @@ _JUDGED_KEYS: dict[str, tuple[str, str, Callable[[str], bool]]] = {
         orientatie oriëntatie orientacja orientace orientering suuntautuminen yonelim yönelim ориентация орієнтація
         取向 指向 지향 seeking lookingfor""".split(), ("special_category", "sexual_orientation", is_an_orientation)),
 }
-#: Keys by which an object names the company it is about (its own name, not a person's).
-#: Not "company" or "employer": a person's object names where they work with them.
+#: Keys by which an object names the company it is about (its own name, not a person's). A person's
+#: object names where they work with "company" too: :meth:`Pii._a_companys` asks that no person's
+#: word or data stands beside it.
 _COMPANY_KEYS = frozenset(
     """razon_social razonSocial razao_social razaoSocial raison_sociale raisonSociale ragione_sociale societe société
     legal_name legalName business_name businessName registered_name registeredName supplier supplier_name
