@@ -109,6 +109,7 @@ def test_a_special_category_said_of_someone_in_text_is_masked(chain, text, secre
         "Roma is the capital of Italy",
         "Wir treffen uns im Hindu Tempel am Sonntag",
         "The best restaurant in town is Latino owned",
+        "This species is indigenous to Australia",
     ],
 )
 def test_places_groups_and_news_that_name_a_category_stay(chain, text):

@@ -3,12 +3,15 @@ name (the ``special_category`` class; by field name otherwise: :mod:`transforms.
 
 - A sexual orientation someone states of themselves or another ("I'm bisexual", "soy lesbiana",
   "mein Bruder ist schwul"), or that a text about someone names (a person masked in it);
-- a religion someone states as theirs ("I am a practising Muslim", "je suis catholique");
+- a religion or an ethnic origin someone states as theirs ("I am a practising Muslim", "je suis
+  catholique", "soy afrocolombiana"), a trade union someone is a member of ("adhérente CFDT",
+  "medlem i IF Metall");
 - under a field named ``orientation`` (a dating profile's), a value that names one: a page's
   ``"orientation": "landscape"`` stays.
 
-Masked as ``[sexual_orientation]`` and ``[religion]``. A bar's "gay-friendly", a church's "Catholic"
-and a news item's "Muslim voters" are no one's and stay.
+Masked as ``[sexual_orientation]``, ``[religion]``, ``[ethnicity]``, ``[union_membership]``. A bar's
+"gay-friendly", a church's "Catholic", a news item's "Muslim voters", a plant "indigenous to" a place
+and a member of a gym are no one's and stay.
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ _RELIGIONS = (
 _ETHNICITIES = (
     "afrocolombiano|afrocolombiana|afrodescendiente|afroamericano|afroamericana|afro-american|african american"
     "|afro-brasileiro|afro-brasileira|afrobrasileño|afroperuano|afroperuana|afroecuatoriano|afroecuatoriana"
-    "|indígena|indigenous|aboriginal|torres strait islander|māori|maori|métis|metis|inuit|first nations"
+    "|aboriginal|torres strait islander|māori|maori|métis|metis|inuit|first nations"
     "|mestizo|mestiza|gitano|gitana|romani|sinti|latino|latina|latinx|hispanic|hispana|hispano"
     "|mapuche|wayuu|dalit|adivasi"
 )
@@ -117,7 +120,7 @@ _GROUP_WORDS = frozenset(
     people men women couples parade film films movie series magazine themed theme style food cuisine restaurant
     music festival market heritage culture history month art artists church churches school schools temple
     temples tempel mosque mosques moschee synagogue synagogues synagoge wedding weddings calendar holiday holidays
-    owned community centre center""".split()
+    owned centre center""".split()
 )
 _NEXT_WORD_RE = re.compile(r"[ -]?([^\W\d_]{2,20})")
 _WORD_RE = re.compile(r"[^\W\d_]{1,14}[ ]")
@@ -129,7 +132,8 @@ def may_hold_special(text: str) -> bool:
 
 
 def scrub_special(text: str, replace: Replace) -> str:
-    """Orientations and religions someone is said to have; orientations in a text about someone."""
+    """Orientations, religions and ethnic origins someone is said to have, a union someone is a member
+    of; orientations in a text about someone."""
     someone = names_someone(text)
     out, kept = [], 0
     for found in _ORIENTATION_RE.finditer(text):
