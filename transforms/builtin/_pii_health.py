@@ -84,10 +84,14 @@ _PATIENT_WORDS = Literals(variants(_PATIENTS))
 _PATIENT_NAMED_RE = re.compile(
     r"(?<![^\W\d_])(?:" + cased(_PATIENTS) + r")[ ]?[:：,]?[ ]{1,2}(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄΑ-Ω][^\W\d_])"
 )
-#: What the passes before this one leave of a person's data: a mask or a pseudonym (hash mode).
-_PERSON_MASKED_RE = re.compile(
-    r"\[(?:name|birth_date|national_id|member_id)\]|(?:name|birth_date|national_id|member_id):[0-9a-f]{" + str(PSEUDONYM_HEX) + "}"
-)
+def _masked_re(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    """What the passes before this one leave of ``kinds`` of a person's data: a mask or a pseudonym
+    (hash mode)."""
+    return re.compile(r"\[(?:" + "|".join(kinds) + r")\]|(?:" + "|".join(kinds) + r"):[0-9a-f]{" + str(PSEUDONYM_HEX) + "}")
+
+
+#: A patient's name or identifier, masked.
+_PERSON_MASKED_RE = _masked_re(("name", "birth_date", "national_id", "member_id"))
 #: Conditions people are treated for, named without a word that introduces them ("Hypertonie,
 #: Ramipril 5 mg", "Förmaksflimmer"): masked in a text about someone's health (a diagnosis or a
 #: medication this pass found in it), or right after someone says they have one ("I have type 2
@@ -186,11 +190,14 @@ _CONDITIONS_RE = re.compile(
                       literal=True) + ")|" + "|".join(sorted(_CONDITION_ABBREVIATIONS, key=len, reverse=True)) + r")(?![^\W\d_])"
 )
 
+#: A character of a script written without spaces: a medication may follow one directly, a condition
+#: sit inside a run of them.
+_CJK_RE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
 #: The conditions written in Chinese, Japanese or Korean script: found inside a run of characters
 #: with no space around them (柏翰這兩天得了腸病毒).
 _CJK_CONDITIONS_RE = re.compile(
-    "(?P<health>" + one_of(sorted({c for c in _CONDITIONS.split("|") if re.search("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", c)},
-                                  key=lambda c: (-len(c), c)), literal=True) + ")"
+    "(?P<health>" + one_of(sorted({c for c in _CONDITIONS.split("|") if _CJK_RE.search(c)}, key=lambda c: (-len(c), c)),
+                           literal=True) + ")"
 )
 
 _MEDICATION_RE = re.compile(
@@ -258,8 +265,7 @@ _TOPIC_WORDS = frozenset(
 #: What a text holds once a person in it was masked: a name, a way to reach them, where they live,
 #: their birth date or an identifier, as a mask or a pseudonym (hash mode).
 _SOMEONE_KINDS = ("name", "email", "phone", "address", "birth_date", "national_id", "member_id")
-_SOMEONE_MASKED_RE = re.compile(
-    r"\[(?:" + "|".join(_SOMEONE_KINDS) + r")\]|(?:" + "|".join(_SOMEONE_KINDS) + r"):[0-9a-f]{" + str(PSEUDONYM_HEX) + "}")
+_SOMEONE_MASKED_RE = _masked_re(_SOMEONE_KINDS)
 _SOMEONE_LITERALS = Literals([f"[{kind}]" for kind in _SOMEONE_KINDS] + [f"{kind}:" for kind in _SOMEONE_KINDS])
 
 
@@ -389,8 +395,6 @@ def _medication(match: re.Match[str], replace: Replace, note: bool) -> str:
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?。\n]")
-#: A character of a script written without spaces: a medication may follow one directly.
-_CJK_RE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
 #: A word and the space after it (the words between "I have" and its condition).
 _WORD_RE = re.compile(r"[^\W\d_]{1,12}[ ]")
 

@@ -25,10 +25,17 @@ from transforms.builtin._pii_words import cased, one_of, swap_group, variants
 
 Replace = Callable[[str, str, str], str]
 
+
+def _words_re(alternatives: str) -> re.Pattern[str]:
+    """A whole word or phrase of ``alternatives`` ("a|b c|..."), in any case, as group ``found``."""
+    return re.compile(r"(?<![^\W\d_])(?P<found>(?i:" + one_of(
+        sorted(set(alternatives.split("|")), key=lambda w: (-len(w), w)), literal=True) + r"))(?![^\W\d_])")
+
+
 _ORIENTATIONS = (
     "gay|lesbian|bisexual|homosexual|heterosexual|pansexual|asexual|queer|demisexual"
     "|lesbienne|bisexuel|bisexuelle|homosexuel|homosexuelle|hétérosexuel|hétérosexuelle|pansexuelle|asexuelle"
-    "|lesbiana|bisexual|homosexual|heterosexual|lesbica|lesbica|bisessuale|omosessuale|eterosessuale"
+    "|lesbiana|lesbica|bisessuale|omosessuale|eterosessuale"
     "|lésbica|bissexual|homossexual|heterossexual|schwul|lesbisch|bisexuell|homosexuell|heterosexuell"
     "|homo|hetero|biseksueel|homoseksueel|lesbienne|biseksualny|biseksualna|homoseksualny|homoseksualna"
     "|lesbijka|gejem|gej|bisexuál|bisexuální|homosexuální|leszbikus|biszexuális|homoseksuell"
@@ -37,8 +44,7 @@ _ORIENTATIONS = (
     "|同性恋|双性恋|同性戀|雙性戀|ゲイ|レズビアン|バイセクシュアル|게이|레즈비언|양성애자|동성애자"
     "|مثلي|مثلية|همجنسگرا|הומו|לסבית|ביסקסואל|ביסקסואלית|समलैंगिक|เกย์|เลสเบี้ยน"
 )
-_ORIENTATION_RE = re.compile(r"(?<![^\W\d_])(?P<found>(?i:" + one_of(
-    sorted({w for w in _ORIENTATIONS.split("|")}, key=lambda w: (-len(w), w)), literal=True) + r"))(?![^\W\d_])")
+_ORIENTATION_RE = _words_re(_ORIENTATIONS)
 
 _RELIGIONS = (
     "muslim|moslem|christian|catholic|roman catholic|protestant|evangelical|orthodox christian|jewish|a jew|hindu"
@@ -66,15 +72,8 @@ _ETHNICITIES = (
     "|mestizo|mestiza|gitano|gitana|romani|sinti|latino|latina|latinx|hispanic|hispana|hispano"
     "|mapuche|wayuu|dalit|adivasi"
 )
-_ORIENTATION_LITERALS = Literals(variants(_ORIENTATIONS))
-
-_RELIGION_RE = re.compile(r"(?<![^\W\d_])(?P<found>(?i:" + one_of(
-    sorted({w for w in _RELIGIONS.split("|")}, key=lambda w: (-len(w), w)), literal=True) + r"))(?![^\W\d_])")
-
-_RELIGION_LITERALS = Literals(variants(_RELIGIONS))
-_ETHNICITY_RE = re.compile(r"(?<![^\W\d_])(?P<found>(?i:" + one_of(
-    sorted(set(_ETHNICITIES.split("|")), key=lambda w: (-len(w), w)), literal=True) + r"))(?![^\W\d_])")
-_ETHNICITY_LITERALS = Literals(variants(_ETHNICITIES))
+_RELIGION_RE = _words_re(_RELIGIONS)
+_ETHNICITY_RE = _words_re(_ETHNICITIES)
 #: Membership of a trade union said of someone: a membership's words, then a union's word or a
 #: well-known union's name ("adhérente CFDT Santé-Sociaux", "medlem i IF Metall", "Ek is 'n lid van
 #: Solidariteit", "member of Unite the Union").
@@ -104,6 +103,9 @@ _UNION_LITERALS = Literals(["member", "Member", "medlem", "Medlem", "mitglied", 
                             "syndiqué", "Syndiqué", "lid van", "Lid van", "miembro", "Miembro", "afiliad", "Afiliad",
                             "membro", "Membro", "sindicalizad", "iscritt", "Iscritt", "członk", "Członk", "membru",
                             "Membru", "jäsen"])
+#: What a text must hold for :func:`scrub_special` to find anything: one scan for all four kinds.
+_SPECIAL_LITERALS = Literals([*variants(_ORIENTATIONS), *variants(_RELIGIONS), *variants(_ETHNICITIES),
+                              *_UNION_LITERALS.literals])
 
 #: Someone says what they, or another, are: the orientation or religion follows within two words
 #: ("I'm a practising Muslim", "mein Bruder ist schwul", "je suis bisexuelle").
@@ -127,36 +129,37 @@ _WORD_RE = re.compile(r"[^\W\d_]{1,14}[ ]")
 
 
 def may_hold_special(text: str) -> bool:
-    return (_ORIENTATION_LITERALS.found_in(text) or _RELIGION_LITERALS.found_in(text)
-            or _ETHNICITY_LITERALS.found_in(text) or _UNION_LITERALS.found_in(text))
+    return _SPECIAL_LITERALS.found_in(text)
 
 
 def scrub_special(text: str, replace: Replace) -> str:
     """Orientations, religions and ethnic origins someone is said to have, a union someone is a member
     of; orientations in a text about someone."""
     someone = names_someone(text)
-    out, kept = [], 0
-    for found in _ORIENTATION_RE.finditer(text):
-        if found.start() < kept or _a_group(text, found.end()):
-            continue
-        if not (someone and len(found["found"]) > 3) and not _said_of_someone(text, found.start()):
-            continue
-        out += [text[kept:found.start()], replace("sexual_orientation", found["found"].lower(), found["found"])]
-        kept = found.end()
-    text = "".join(out) + text[kept:] if out else text
+    # an orientation's word of four letters or more is someone's in a text about someone ("gay" too
+    # short to go on that alone); otherwise, as for a religion or an origin, when said of someone
+    text = _said(text, _ORIENTATION_RE, "sexual_orientation", replace,
+                 lambda found: someone and len(found["found"]) > 3 or _said_of_someone(found.string, found.start()))
     if _UNION_LITERALS.found_in(text):
         text = _UNION_RE.sub(lambda m: swap_group(m, "found", replace("union_membership", m["found"].lower(), m["found"])), text)
     if _BEING_RE.search(text) is None:
         return text
     for kind, pattern in (("religion", _RELIGION_RE), ("ethnicity", _ETHNICITY_RE)):
-        out, kept = [], 0
-        for found in pattern.finditer(text):
-            if found.start() < kept or _a_group(text, found.end()) or not _said_of_someone(text, found.start()):
-                continue
-            out += [text[kept:found.start()], replace(kind, found["found"].lower(), found["found"])]
-            kept = found.end()
-        text = "".join(out) + text[kept:] if out else text
+        text = _said(text, pattern, kind, replace, lambda found: _said_of_someone(found.string, found.start()))
     return text
+
+
+def _said(text: str, pattern: re.Pattern[str], kind: str, replace: Replace,
+          taken: Callable[[re.Match[str]], bool]) -> str:
+    """``text`` with each match of ``pattern`` that names no group ("gay bars") and is ``taken``
+    masked as ``kind``."""
+    out, kept = [], 0
+    for found in pattern.finditer(text):
+        if found.start() < kept or _a_group(text, found.end()) or not taken(found):
+            continue
+        out += [text[kept:found.start()], replace(kind, found["found"].lower(), found["found"])]
+        kept = found.end()
+    return "".join(out) + text[kept:] if out else text
 
 
 def is_an_orientation(value: str) -> bool:

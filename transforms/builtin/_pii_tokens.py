@@ -573,8 +573,7 @@ def scrub_said(text: str, redacted: str) -> str:
     """``password is <value>`` in prose: the value masked like a sensitive field's; and
     one-time codes as services text them."""
     text = _SAID_RE.sub(lambda m: _said(m, redacted), text)
-    if _PASSWORD_WORD_RE.search(text) is not None:
-        text = _password_nearby(text, redacted)
+    text = _password_nearby(text, redacted)
     if "ode" in text or "ODE" in text:
         text = _CODES_LIST_RE.sub(lambda m: _codes_list(m, redacted), text)
         text = _ALPHA_CODE_RE.sub(lambda m: _alpha_code(m, redacted), text)
@@ -605,28 +604,33 @@ def _a_password_shape(value: str) -> bool:
     return len(value) >= 6 and _A_PASSWORD_SHAPE_RE.fullmatch(value) is not None and not _NOT_A_PASSWORD_RE.fullmatch(value)
 
 
-def _shaped_after(text: str, start: int) -> bool:
-    """Is there a word shaped like a password later in the sentence that starts at ``start``?"""
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence that ``start`` is in ends, or :data:`_NEARBY_REACH` on, whichever is first."""
     stop = _SENTENCE_STOP_RE.search(text, start, start + _NEARBY_REACH)
-    end = stop.start() if stop is not None else min(len(text), start + _NEARBY_REACH)
-    return any(_a_password_shape(c[0].rstrip(".:!?")) for c in _CANDIDATE_RE.finditer(text, start, end))
+    return stop.start() if stop is not None else min(len(text), start + _NEARBY_REACH)
+
+
+def _first_shaped(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first word shaped like a password between ``start`` and ``end`` (its trailing stop
+    signs not part of it: ``m[0].rstrip(".:!?")``)."""
+    for candidate in _CANDIDATE_RE.finditer(text, start, end):
+        if _a_password_shape(candidate[0].rstrip(".:!?")):
+            return candidate
+    return None
 
 
 def _password_nearby(text: str, redacted: str) -> str:
     out, kept = [], 0
     for word in _PASSWORD_WORD_RE.finditer(text):
-        if word.start() < kept or not starts_word(text, word.start()):
+        if word.start() < kept:
             continue
-        stop = _SENTENCE_STOP_RE.search(text, word.end(), word.end() + _NEARBY_REACH)
-        end = stop.start() if stop is not None else min(len(text), word.end() + _NEARBY_REACH)
+        end = _sentence_end(text, word.end())
         if redacted in text[word.end():end]:
             continue  # the said pattern found its value already
-        for candidate in _CANDIDATE_RE.finditer(text, word.end(), end):
-            value = candidate[0].rstrip(".:!?")
-            if _a_password_shape(value):
-                out += [text[kept:candidate.start()], redacted]
-                kept = candidate.start() + len(value)
-                break
+        candidate = _first_shaped(text, word.end(), end)
+        if candidate is not None:
+            out += [text[kept:candidate.start()], redacted]
+            kept = candidate.start() + len(candidate[0].rstrip(".:!?"))
     return "".join(out) + text[kept:] if out else text
 
 
@@ -732,7 +736,8 @@ def _said(match: re.Match[str], redacted: str) -> str:
         return match[0]
     if group == "value" and match["whose"] and not _WHOSE_NOT.isdisjoint(match["whose"].lower().split()):
         return match[0]  # "the password for the reset link is ...": about a password, not one
-    if group == "value" and value.isalpha() and value.islower() and _shaped_after(match.string, match.end()):
+    if group == "value" and value.isalpha() and value.islower() and _first_shaped(
+            match.string, match.end(), _sentence_end(match.string, match.end())) is not None:
         return match[0]  # "wachtwoord was volgens mij Tulpen-2024-xq": a word, then the password
     if value.isdigit() and len(value) < 3:
         return match[0]  # "PIN is 4 digits long": a count, not a code
