@@ -37,6 +37,9 @@ _DIAGNOSIS_NOUNS = (
     "diagnosis|diagnosi|diagnóstico|diagnostico|diagnostic|diagnose|diagnoosi|diagnos|diagnosa|diagnóza"
     "|rozpoznanie|tanı|tanısı|диагноз|діагноз|chẩn đoán|التشخيص|تشخيص|אבחנה|אבחון|تشخیص|निदान|রোগ নির্ণয়"
     "|診断名|診断|诊断|確診|确诊|진단명|진단|dg\\.|Dg\\.|DG\\."
+    # a person's allergies, listed after a colon ("Allergiat: pähkinä, kala"); a menu's are "allergens"
+    "|allergies|allergy|allergien|allergie|alergias|alergia|allergiat|allergia|allergier|allergieën|alergie"
+    "|аллергия|алергія|アレルギー|过敏|過敏|알레르기"
 )
 _DIAGNOSIS_LITERALS = Literals([*variants(_DIAGNOSED_WITH), *variants(_DIAGNOSIS_NOUNS)])
 _CONDITION = r"(?P<health>[^\s,;.()\[\]{}\"<>，。；、:][^\n,;.()\[\]{}\"<>，。；、]{2,80}?)(?=[ ]?[,;.()\[\]\n\"<>，。；、]|$)"
@@ -167,6 +170,17 @@ _CONDITIONS = (
     "|glaucoma|glaukom|glaucome|cataract|grauer star|cataracte|catarata|cataratta|long covid"
     "|pregnant|schwanger|embarazada|enceinte|incinta|grávida|gravida|zwanger|gravid|w ciąży|těhotná|terhes|беременна"
     "|вагітна|hamil|mang thai|باردار|حامل|בהריון|妊娠中|임신"
+    # more the blind rounds met: thyroid, discs, gums, reading, kidneys, palsy, HIV in Cyrillic, TB in Hindi
+    "|hashimoto|hashimoto's|hashimoto-thyreoiditis|thyreoiditis|hernie de disc|hernia de disco|hérnia de disco"
+    "|discushernia|hernia dysku|tandlossning|parodontitis|periodontitis|paradentose|ordblind|ordblindhed|dyslexia"
+    "|dyslexie|legasthenie|dislexia|dislessia|dysleksja|bipolar ii|bipolar i|bipolar|bipolare|cerebral palsy"
+    "|zerebralparese|parálisis cerebral|paralysie cérébrale|paralisia cerebral|mózgowe porażenie dziecięce"
+    "|power wheelchair|wheelchair|rollstuhl|fauteuil roulant|silla de ruedas|cadeira de rodas"
+    "|dialysis|dialyse|diálisis|diálise|dialisi|dializa|диализ|غسيل كلى|غسيل الكلى|透析|투석"
+    "|вич|вич-положительный|вич-положительная|вич-инфекция|віл|віл-позитивний|спид"
+    "|टीबी|तपेदिक|क्षय रोग|ٹی بی|حاملہ|حاملہ ہوں|אפילפסיה|סרטן|סכרת|dijabetes|dijabetičar|dijabetičarka"
+    "|diabetiker|diabetikerin|diabétique|diabético|diabética|diabetico|diabetica|cukrzyk|diabetik"
+    "|anaphylaxis|anaphylaxie|anafilaxia|アナフィラキシー|過敏性ショック|epipen"
 )
 #: Written in capitals, they are these conditions' abbreviations ("AIDS", not hearing "aids").
 _CONDITION_ABBREVIATIONS = frozenset({"DM2", "DM1", "T2DM", "T1DM", "HTN", "COPD", "BPCO", "EPOC", "DPOC", "POChP", "CHOPN",

@@ -582,13 +582,24 @@ _CUES = {
              r"|rekisterinumero|spz|vrm|placa|placa do veículo|placa del vehículo"
              # "My vehicle, registration LB21 XKP", Afrikaans, Australian, Slovak, Hungarian, Romanian
              r"|registration|registrasie|rego|ečv|ecv|rendszám|rendszáma|rendszam|nr\. de înmatriculare"
-             r"|numărul de înmatriculare|număr de înmatriculare|înmatriculat",
+             r"|numărul de înmatriculare|număr de înmatriculare|înmatriculat"
+             # Turkish, Spanish (Mexico's "placas", Chile's and Argentina's "patente"), Dutch, Danish,
+             # Vietnamese, Chinese, Korean, and the UK's "reg"
+             r"|plaka|plakası|plakasi|plakam|placas|patente|nummerplaat|nummerplade|nummerplate|biển số|bien so"
+             r"|biển số xe|車牌|车牌|車牌號碼|车牌号|번호판|reg|rendszáma|rekisterikilpi|plat nomor|nopol",
+    # a vehicle named before its plate ("car LKT482", "Bilen min (EL 41827)"): a vehicle's word says
+    # less than a plate's, so the plate must hold two letters and two digits (not "car XC90")
+    "vehicle": r"car|auto|bil|bilen|bíll|bílaleigubíll|bílinn|camioneta|carro|coche|voiture|wagen|vehicle|vehículo"
+               r"|vehiculo|veículo|bakkie|truck|taxi|motorbike|moto|samochód|samochod|araba|aracım|autó|αυτοκίνητο",
 
     "driving_licence": r"driver'?s'? licen[cs]e|driving licen[cs]e|driver licen[cs]e|licen[cs]e(?= ?(?:number|no[ .:]|nr|#))"
                        r"|führerschein"
                        r"|fuhrerschein|permis de conduire|carnet de conducir|licencia de conducir|patente di guida"
                        r"|rijbewijs|cnh|dl|dl no|dl number|führerscheinnummer|運転免許証番号|免許証番号|驾驶证号"
                        r"|운전면허번호|운전면허|면허번호",
+    # a licence's number after the bare word ("Ravi, licence EB482917"): a software licence or a
+    # year is written otherwise, so it must hold six digits, in capitals
+    "licence": r"licence|license|licencia|licença|licenza|rijbewijs nr",
     "national_id": r"national id|national identity|id number|id no|id card|identity card|identity number"
                    r"|nambari ya kitambulisho|kitambulisho"
                    r"|personalausweis|ausweis|carte d'identité|cni|cédula|cedula|dni|nie|nif|nir|cpf|cnpj|rg"
@@ -639,7 +650,8 @@ _GAP = (
     r"|is|are|was|är|er|of|id|card"
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
     r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº|reg_sz|value|valor|wert"
-    r"|valeur|mitt|mine|là|ir|ми|е|серия|серии|kod|kodu|ass|para|tiegħi|пожалуйста|please|pls|bitte|por favor)\b){0,4}+"
+    r"|valeur|mitt|mine|min|là|ir|ми|е|серия|серии|kod|kodu|ass|para|tiegħi|пожалуйста|please|pls|bitte|por favor"
+    r"|c'est|c’est)\b){0,4}+"
     r"[\s:=#.,'\"()\-–：第]{0,4}+"
 )
 #: Identifiers with a check digit whose word is also a common word or an abbreviation of
@@ -706,6 +718,8 @@ _NUMBER_VALUE_RE = re.compile(
     r"\+?\(?[0-9]++(?:(?:[ ]{1,2}|[./-]|\)[ ]?|[ ]\()[0-9]++){0,8}+"
     r"(?:[ ]{0,2}(?:[xX#]|[eE]xt\.?|EXT\.?|[eE]xtension)[ ]{0,2}[0-9]{1,6}+)?"
 )
+#: A driving licence's number after the bare word "licence": capitals, digits, dashes between groups.
+_LICENCE_VALUE_RE = re.compile(r"[A-Z]{0,3}+[0-9]{2,12}+(?:-[0-9A-Z]{1,10}+){0,3}+[A-Z]{0,2}+")
 _WORD_VALUE_RE = re.compile(r"[A-Za-z0-9]{1,24}+(?:[./-][A-Za-z0-9]{1,24}+){0,5}+")
 #: Digit groups after the first, one space before each, at most 20 digits in all.
 _SPACED_GROUPS_RE = re.compile(r"(?:[ ][0-9]{2,8}+){1,3}+(?![0-9])")
@@ -722,7 +736,7 @@ _DEVICE_TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{16,64}+")
 #: A device's serial number as Apple writes it: 10 or 12 capitals and digits.
 _SERIAL_RE = re.compile(r"[A-Z0-9]{10}(?:[A-Z0-9]{2})?+")
 #: A licence plate: groups of capitals and digits, a space or a dash between them.
-_PLATE_RE = re.compile(r"[A-Z0-9]{1,8}+(?:[ -][A-Z0-9]{1,4}+){0,3}+")  # RIO2A18, LB21 XKP, B 123 ABC
+_PLATE_RE = re.compile(r"[A-Z0-9]{1,8}+(?:[ .·-][A-Z0-9]{1,8}+){0,3}+")  # RIO2A18, LB21 XKP, GD 7K441, 51G-482.17
 _VIN_RE = re.compile(r"[A-HJ-NPR-Za-hj-npr-z0-9]{17}")
 _DATE_OR_TIME_RE = re.compile(r"[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}|[0-9]{1,2}:[0-9]{2}")
 
@@ -820,6 +834,14 @@ def _boundary_after(text: str, stop: int) -> bool:
 
 
 def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, str] | None:
+    if kind == "licence":
+        match = _LICENCE_VALUE_RE.match(text, at)
+        if match is None or not _boundary_after(text, match.end()) or sum(c.isdigit() for c in match[0]) < 6:
+            return None
+        value = match[0]
+        if value.replace("-", "").isdigit() and ("-" in value or len(value) == 8 and value[:2] in ("19", "20")):
+            return None  # years and dates: "license 2024-2025", "license 20240611"
+        return match.end(), "driving_licence", _SEPARATORS_RE.sub("", value)
     if kind in ("passport", "driving_licence", "national_id", "member_id", "tax_id"):
         match = _WORD_VALUE_RE.match(text, at)
         if match is None or not _boundary_after(text, match.end()):
@@ -862,11 +884,14 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
                 and sum(c.isalpha() for c in match[0]) >= 2):
             return match.end(), "device_id", match[0]
         return None
-    if kind == "plate":
+    if kind in ("plate", "vehicle"):
         match = _PLATE_RE.match(text, at)
         if match is None or not _boundary_after(text, match.end()):
             return None
         canonical = _SEPARATORS_RE.sub("", match[0])
+        if kind == "vehicle" and not (len(canonical) >= 5 and sum(c.isdigit() for c in canonical) >= 2
+                                      and sum(c.isalpha() for c in canonical) >= 2):
+            return None
         if 4 <= len(canonical) <= 10 and not canonical.isdigit() and not canonical.isalpha():
             return match.end(), "vehicle_id", canonical
         return None

@@ -260,7 +260,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             fio, penerima, nama penerima, nguoi nhan, ten nguoi nhan, ho ten, ho va ten, ibu kandung,
             nama ibu kandung, mother maiden name, mothers maiden name,
             nam khanevadegi, nam khanvadegi, nam e khanevadegi, otrymuvach, oderzhuvach, poluchatel, pita ka naam, pati ka naam,
-            naam, pura naam, nama ayah, nama bapa, isem, kunjom, isem u kunjom
+            naam, pura naam, nama ayah, nama bapa, isem, kunjom, isem u kunjom,
+            anyja neve, anya neve, anyja szuletesi neve, 카드소유자, 카드 소유자
         """,
     },
     "contact": {
@@ -300,7 +301,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             telebirr number, bkash number, nagad number, swish number, swish, pix phone, whatsapp number, whatsapp,
             phone parts, phone number parts, phone segments, phone components, phone groups, mobile parts,
 
-            telephone parts, tel parts, callback number, callback phone, call back number, callback no
+            telephone parts, tel parts, callback number, callback phone, call back number, callback no,
+            farsimi, farsími, simanumer, símanúmer, gsm nr, mobilni telefon, mobitel, telefonas, mobilusis
         """,
     },
     "address": {
@@ -318,7 +320,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             national address short,
             адреса, العنوان, عنوان, آدرس, نشانی, כתובת, पता, ঠিকানা, ที่อยู่, dia chi, alamat, alamat lengkap,
             tirahan, anwani, پتہ, 地址詳細, 收件地址, 收货地址, 配送先, 配送先住所, 배송지, 배송 주소, 수령지,
-            住所1, 住所2, 現住所, 通訊地址, 通讯地址, 戶籍地址, 户籍地址, მისამართი, alamat surat menyurat, alamat rumah, عنوان الشحن, عنوان التسليم, adresse risque, adresse du risque, po box, p o box, postfach, apartado, apartado de correos, boite postale
+            住所1, 住所2, 現住所, 通訊地址, 通讯地址, 戶籍地址, 户籍地址, მისამართი, alamat surat menyurat, alamat rumah, عنوان الشحن, عنوان التسليم, adresse risque, adresse du risque, po box, p o box, postfach, apartado, apartado de correos, boite postale,
+            heimilisfang, adrese, piegades adrese, 住址, 居住地址, 現居地址, 通信地址, العنوان الوطني, адрес доставки, adresas, aadress
         """,
         "postal_code": """
             postal code, postalcode, postcode, post code, zip, zip code, zipcode, postleitzahl, plz, کد پستی, کدپستی,
@@ -372,7 +375,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             dl number, driver licence number, fuehrerschein, fuhrerschein, fuhrerscheinnummer,
             permis conduire, numero permis, carnet conducir, licencia conducir, rijbewijs,
             rijbewijsnummer, prawo jazdy, licence number, license number, licence no, license no,
-            водительское удостоверение, 运转免许, 運転免許証, 免許証番号, 운전면허, 운전면허번호, 驾驶证, 驾驶证号
+            водительское удостоверение, 运转免许, 運転免許証, 免許証番号, 운전면허, 운전면허번호, 驾驶证, 驾驶证号,
+            fuehrerschein nummer, fuehrerscheinnummer, fuhrerschein nummer, ridicsky prukaz, řidičský průkaz, cislo ridicskeho prukazu, vodicsky preukaz, vodičský preukaz, ehliyet, ehliyet no, vozacka dozvola, vozniško dovoljenje, jogositvany, jogosítvány, korkort, körkort, ajokortti, førerkort, forerkort, kørekort, korekort, permis de conduire, numero permis, patente guida
         """,
         "vehicle_id": """
             license plate, licence plate, plate number, registration plate, license plate number,
@@ -386,7 +390,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             plate, number plate, numberplate, reg plate, vehicle plate, plate no, vrm, vehicle registration mark,
             nomor polisi, nopol, plat nomor, 车牌号, 车牌, 车牌号码, 車牌, 車牌號碼, ナンバー, 車両番号, ナンバープレート,
             자동차 등록번호, 차량번호, 차량 번호,
-            nr rejestracyjny, numer rejestracyjny, госномер, гос номер, номерной знак, registreringsnummer, regnr, reg nr, kenteken, targa, plate number, license plate number, licence plate number, vehicle registration, vehicle registration number, registration number plate
+            nr rejestracyjny, numer rejestracyjny, госномер, гос номер, номерной знак, registreringsnummer, regnr, reg nr, kenteken, targa, plate number, license plate number, licence plate number, vehicle registration, vehicle registration number, registration number plate,
+            bien so, biển số, bien so xe, nummerplaat, nummerplade, registreringsnummer, rekisterikilpi, plaka no, arac plakasi, plat no, placas, placa carro, patente vehiculo, patente auto, dominio vehiculo, kenteken nummer, registrační značka, registracni znacka, evidencni cislo, rendszam tabla, регистрационный номер, номер автомобиля, 차량 번호판, 번호판
         """,
         "tax_id": """
             tax id, tax identifier, tax number, tax no, tax identification number, tin, taxpayer id,
@@ -413,7 +418,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             polisnummer, policy number, policy no, insurance policy number, numero polizza, numero poliza,
             numero de poliza, numero police, versicherungsscheinnummer, policennummer, polis, polis oms, oms polis,
             nomer polisa, tsi, tarjeta sanitaria, tarjeta sanitaria individual, codigo cip, cip sanitario,
-            student id, student number, studentid, matriculation number, matrikelnummer, fallnummer, patientennummer, patient id number, numero dossier patient, ipp, dossier patient, nhs number, hokensho, 保険証番号, 被保険者番号, 記号番号, no kartu, nomor kartu, no kartu bpjs, nomor bpjs, no bpjs, philhealth, philhealth no, philhealth number, pin philhealth
+            student id, student number, studentid, matriculation number, matrikelnummer, fallnummer, patientennummer, patient id number, numero dossier patient, ipp, dossier patient, nhs number, hokensho, 保険証番号, 被保険者番号, 記号番号, no kartu, nomor kartu, no kartu bpjs, nomor bpjs, no bpjs, philhealth, philhealth no, philhealth number, pin philhealth,
+            健保卡號, 健保卡号, 健保號碼, 医保卡号, 医保号, 社保卡号, 社會保險號碼, 健康保険証番号, 保険者番号, 被保険者番号, 건강보험증번호
         """,
         "national_id": """
             national id, no kp, nokp, ic, ic number, ic no, mykad, num ss, numero ss, nr dowodu,
@@ -456,7 +462,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             steuer nummer, id nacional, numero identificacion,
             seria i numer dowodu, numer dowodu, numer dowodu osobistego, dowod osobisty, taj, taj szam, taj szám, adoazonosito jel, adoazonosito, niss, унзр, unzr, პირადი ნომერი, nambari ya kitambulisho, kitambulisho, ic no, ic number, mykad, cnic, qid, qatar id, civil id, civil number, pis, pis pasep, pasep, nit, nis, idnp, alien number, a number, uscis number, 居留證號, 居留证号, numri personal, national identification number, personal identity number, iqama, iqama number, رقم الإقامة, nisn,
             naf, numero afiliacion seguridad social, laser code, lasercode, laser id, promptpay id, promptpay,
-            numero allocataire, numéro allocataire, numero caf, personnummer, identity doc id, identitydocid, personal customs clearance code, customs clearance code, 개인통관고유부호, rg, registro geral, kennitala, egn, snils, снилс, iin, иин, pinfl, jshshir, nin, bvn, ghana card, ghanacard, sss, umid, nic, nid, cin, cedula ciudadania, cedula identidad, dpi, curp, rut, ruc, cuil
+            numero allocataire, numéro allocataire, numero caf, personnummer, identity doc id, identitydocid, personal customs clearance code, customs clearance code, 개인통관고유부호, rg, registro geral, kennitala, egn, snils, снилс, iin, иин, pinfl, jshshir, nin, bvn, ghana card, ghanacard, sss, umid, nic, nid, cin, cedula ciudadania, cedula identidad, dpi, curp, rut, ruc, cuil,
+            cislo op, číslo op, cislo obcianskeho preukazu, cislo obcanskeho prukazu, obciansky preukaz, obcansky prukaz, clave elector, clave de elector, ramq, numero ramq, numéro ramq, philsys, philsys psn, philsys number, phil id, nit persona natural, জাতীয় পরিচয়পত্র, jatiyo porichoypotro, personnummer nr, asmens kodas nr, henkilötunnus
         """,
     },
     # a person's health: what a diagnosis, a symptom, a medication names (a system's "diagnostics"
@@ -482,8 +489,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             antecedents, antécédents, pathologies, conditions medicales, condicion medica, condição médica,
             malattie, krankheiten, choroby, sairaudet, sjukdomar, betegségek, заболевания, хвороби, 病史, 既往歴, 병력,
             special assistance, special needs, mobility needs, mobility aid, diagnosis text, diagnosis description,
-            diagnosis name, diagnoses text
-
+            diagnosis name, diagnoses text,
+            rekha refui, רקע רפואי, היסטוריה רפואית, preexistencia, preexistencias, isapre preexistencia, enfermedades preexistentes, doencas preexistentes, necessidades especiais, necesidades especiales, besoins particuliers sante, medical history, medical background, medizinische vorgeschichte, antecedentes medicos, antécédents médicaux, anamnese,
+            allergy, alergia, allergia, allergiat, allergiak, allergiák, allergies known, аллергия, аллергии, алергія, アレルギー, 过敏史, 過敏史, 알레르기, 알레르기 정보
         """,
     },
     # GDPR art. 9's other special categories, by field name. Not the ambiguous bare words: a
@@ -516,7 +524,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             etnisk tillhorighet, etnisk tillhörighet, etnisyys, etnikai hovatartozas, etnikai hovatartozás,
             etnicita, этническая принадлежность, этническое происхождение, етнічне походження, εθνικότητα,
             民族, 种族, 種族, 인종, العرق, الأصل العرقي, קבוצה אתנית, जाति, suku bangsa, dân tộc, dan toc,
-            caste, caste category, jati, bangsa, keturunan, kaum, race bangsa
+            caste, caste category, jati, bangsa, keturunan, kaum, race bangsa,
+            जाति वर्ग, population group, populasiegroep, racial group, race group
         """,
         "political_opinion": """
             political opinion, political opinions, political affiliation, political party, party affiliation,
@@ -568,7 +577,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             numero de cuenta, nuban, account no nuban,
             akaun bank, no akaun, nombor akaun, akaun, nomor akun bank, shomare hesab, shaba number, hesab,
             conta, konto, bankkonto, kontonr, bankgiro, plusgiro, bankgironummer,
-            cvu, cbu, chave pix, pix key, chavepix, so tai khoan, số tài khoản, conta corrente, numero conta, clabe, raschetny schet, расчетный счет, расчётный счёт, лицевой счет, खाता संख्या, खाता नंबर, bank account no
+            cvu, cbu, chave pix, pix key, chavepix, so tai khoan, số tài khoản, conta corrente, numero conta, clabe, raschetny schet, расчетный счет, расчётный счёт, лицевой счет, खाता संख्या, खाता नंबर, bank account no,
+            konto nr, kontonr, konto nummer, reg nr konto, tilinumero, tilin numero, reikningsnumer, bankareikningur, žiro račun, ziro racun
         """,
     },
     "payment_card": {
@@ -651,7 +661,11 @@ PERSON_ONLY_FIELDS = {"driving_licence": ("government_id", "license, licence, pa
                       "postal_code": ("address", "cap"),
                       "health": ("health", "accessibility, accessibility needs, accessibility requirements, "
                                            "barrierefreiheit, accessibilite, accesibilidad"),
-                      "photo": ("special_category", "photo, photos, photo url, picture, picture url, pic, foto, fotos")}
+                      "photo": ("special_category", "photo, photos, photo url, picture, picture url, pic, foto, fotos"),
+                      # Turkish "ad" (given name, beside "soyad"); Slovene and Croatian "naslov" is an
+                      # address and a title too
+                      "name": ("name", "ad, adi"),
+                      "address": ("address", "naslov, naslov stanovanja")}
 #: DICOM JSON's attribute tags (``{"00100010": {"vr": "PN", "Value": [...]}}``) that hold a
 #: patient's or a clinician's data, as the field names they stand for.
 DICOM_TAGS = {
@@ -673,7 +687,8 @@ NAME_PARTS = """
     familyname, surname, middle name, middlename, maiden name, vorname, nachname, familienname, prenom,
     nom famille, apellido, apellidos, primer apellido, cognome, voornaam, achternaam, nazwisko, imie, efternamn,
     fornamn, fornavn, etternavn, sukunimi, etunimi, sobrenome, primeiro nome, soyad, soyadi, prezime,
-    familiya, фамилия, отчество, eponymo
+    familiya, фамилия, отчество, eponymo, prijmeni, priezvisko, vezeteknev, keresztnev, pavarde, uzvards,
+    perekonnanimi, eesnimi, priimek, ime priimek, ime in priimek, prenume, επώνυμο, ονοματεπώνυμο, imie nazwisko
 """
 #: Last words that make a name one part of a date (``dob_day``, ``dob_month``, ``dob_year``).
 _DATE_PARTS = frozenset("day month year dd mm yy yyyy".split())

@@ -78,6 +78,11 @@ _INTRO = (
     r"|се викам|менің атым|mening ismim|my naam is|igama lami ngu|igama lami|sunana|sunana na|chámome|chamome"
     r"|pozdrawiam serdecznie,?|serdecznie pozdrawiam,?|s pozdravem,?|s úctou,?|üdvözlettel,?|tisztelettel,?"
     r"|με εκτίμηση,?|μετά τιμής,?|φιλικά,?"
+    # Nordic and Dutch sign-offs ("Hilsen Camilla", "groetjes Mees"); thanks before a name at a text's
+    # end are scrub_signature's
+    r"|hilsen,?|mange hilsner,?|groetjes,?|liefs,?|hälsningar,?|kram,?"
+    # who to ask for at the door
+    r"|pregunte por|preguntar por|pregunten por|pergunte por|perguntar por|спросите|спросить"
 )
 _SALUTATION = (
     r"dear|cher|chère|liebe|lieber|sehr geehrte|sehr geehrter|estimado|estimada|querido|querida|caro|cara"
@@ -106,7 +111,7 @@ _ROLE = (
     r"|contact|kontakt|contacto|contatto|sent by|gesendet von|envoyé par|enviado por|inviato da|wysłane przez"
     r"|verzonden door|skickat av"
     # who a parcel or a letter is for: "Attn: Jane Doe", "z. Hd. Max Mustermann", "c/o Jane Doe"
-    r"|attn|attention|z. hd.|z.hd.|z. Hd.|z.Hd.|zu händen|c/o|à l'attention de|all'attenzione di|a la atención de|t.a.v."
+    r"|attn|attention|z. hd.|z.hd.|z. Hd.|z.Hd.|zu händen|zu Händen|c/o|à l'attention de|all'attenzione di|a la atención de|t.a.v."
     # who signed or approved a document, in e-signature audit trails
     r"|countersigned by|approved by|signé par|firmado por|unterschrieben von|unterzeichnet von"
     r"|assinado por|firmato da|ondertekend door|podpisane przez|podpisany przez"
@@ -185,6 +190,8 @@ _NOT_NAMES = frozenset(
     valued hiring manager recruiter applicant candidate reader readers subscriber subscribers folks guys
     you your the a an our my this that and or to from for with of in on at by is it me we us they he she
     who what where when why how
+    ihr ihre euer eure dein deine votre vos ton ta tes vuestro vuestra sus tuo tua vostro vostra seu sua uw jouw
+    jullie din ditt dina ert teie sinu vaš vaša vaše twoj twoja wasz wasza équipe equipo equipa squadra
     good morning afternoon evening night day again back again. thank thanks please welcome
     monsieur messieurs dames mesdames herren damen kunde kundin kunden señor señora señores cliente clientes
     signore signora utente utenti cliente senhor senhora amigo amiga amigos all, kind best
@@ -689,7 +696,8 @@ HANDLE_KEY_WORDS = frozenset(
     """user usuario utilisateur benutzer utente kullanici uzytkownik gebruiker anvandare bruker kayttaja
     felhasznalo utilizator polzovatel korystuvach actor handle login mitid nemid bankid ig instagram telegram
     twitter tiktok facebook skype discord github gitlab slack korisnik pengguna utilizador uzivatel kasutaja
-    vartotojas lietotajs""".split()
+    vartotojas lietotajs line kakao wechat zalo viber rider driver passenger customer member client guest buyer
+    seller owner anvandarnamn användarnamn brukernavn brugernavn kayttajanimi kayttajatunnus uzytkownika""".split()
 )
 #: A login or a handle: a letter, then letters and digits, with up to three dots, underscores or
 #: dashes ("kayla_brooks92", "mette.k.rasmussen", "@dmitry_volkov_spb").
@@ -708,12 +716,14 @@ _SERVICE_WORDS = frozenset(
 _MACHINE_WORDS = frozenset("svc service srv sa bot system deploy deployer ci cron daemon noreply app api db etl".split())
 
 
-def reads_as_handle(value: str) -> bool:
+def reads_as_handle(value: str, initials: bool = False) -> bool:
     """Is ``value`` a login or a handle made of a person's name: parts joined by a dot, an
     underscore or a dash, or a name followed by digits ("kayla_brooks92", "norma.acosta.mp")?
     A part must be a given name or a surname of the lexicon that is no ordinary word, or two
     parts names that are ("pablo_m_rios"; "lager-bergen", a warehouse, has one). Never a
-    service's login ("svc_billing", "deploy-bot")."""
+    service's login ("svc_billing", "deploy-bot"). With ``initials`` (under a key that holds a
+    login), an initial glued to a surname is one too ("fcontreras_cl"); in text, words are
+    ("@cluster0.x7k2p": a "Luster" behind a "c")."""
     if not 3 <= len(value) <= 41 or _HANDLE_SHAPE_RE.fullmatch(value) is None:
         return False
     bare = value.lstrip("@")
@@ -727,6 +737,11 @@ def reads_as_handle(value: str) -> bool:
     named = [flags for p in parts if len(p) >= 3 and not p.isupper()
              and (flags := flags_of(p.capitalize())) & (GIVEN | SURNAME)]  # "DHL-EDI": acronyms, no one's
     if any(not flags & AMBIGUOUS for flags in named) or len(named) >= 2:
+        return True
+    # an initial glued to a surname, the login's first part: "fcontreras_cl", "jsmith.dev"
+    first = parts[0]
+    if (initials and first.isalpha() and first.islower() and len(first) >= 6
+            and flags_of(first[1:].capitalize()) & SURNAME):
         return True
     # a given name, then a second word of letters: "laura.ozolina", "omar.hashimi" (the first.last of
     # logins and addresses), though the given name is a word or a place's name too
@@ -974,7 +989,9 @@ _ADDRESS_RE = re.compile(
     + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w'’.-]{0,30}+(?:[ ]" + _NAME_WORD + r"){0,2}[ ](?:" + _HU_STREET + r")"
     r"[ ][0-9]{1,4}(?:/[A-Za-z0-9])?(?![\w])(?:,?[ ][0-9]{4}(?:[ ]" + _NAME_WORD + r")?(?![\w]))?"
     # Hauptstraße 5, 10115 Berlin / Kerkstraat 12
-    + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w-]{0,40}?(?:" + GERMANIC_SUFFIX + r")[ ]?[0-9]{1,4}[ ]?[a-zA-Z]?(?![\w])" + _EU_TOWN
+    # Wilhelm-Leuschner-Str. 27, Kaiserstraße 41/2/15 (stair and door), Zeeburgerdijk 88-III
+    + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w-]{0,40}?(?:" + GERMANIC_SUFFIX + r"|-Str\.|-Straße|-Strasse|-Weg|-Platz"
+    r"|-Allee|-Ring|-Damm|-Gasse|-Ufer)[ ]?[0-9]{1,4}[ ]?[a-zA-Z]?(?:[/-][0-9A-Za-z]{1,4}(?![\w])){0,3}(?![\w])" + _EU_TOWN
 )
 _POSTAL_WORDS = (
     r"post ?code|postal code|zip ?code|postleitzahl|code postal|código postal|codigo postal|codice postale"
@@ -989,6 +1006,20 @@ _POSTAL_CUE_RE = re.compile(
 _TOWN_POSTCODE_RE = re.compile(
     _CAP + r"(?<![\w]" + _CAP + r")[a-zà-ÿ]{2,30}(?:[ ]" + _CAP + r"[a-zà-ÿ]{2,30})?,?[ ](?P<code>" + _UK_POSTCODE + r")(?![\w])"
 )
+#: A street of any language by its place before a postal code and a town: "Zborovská 12, 150 00
+#: Praha", "Slovenska cesta 55, 1000 Ljubljana", "Telliskivi 60a/3, 10412 Tallinn". A four-digit
+#: code must not read as a year ("Release 3, 2024 Edition").
+_STREET_BEFORE_TOWN_RE = re.compile(
+    r"(?<![\w.,/-])(?!(?:Order|Orders|Test|Tests|Version|Release|Page|Step|Room|Gate|Terminal|Platform|Level|Floor"
+    r"|Chapter|Section|Table|Figure|Item|Items|Line|Row|Column|Build|Run|Batch|Ticket|Case|Invoice|Week|Day|Year|Part"
+    r"|Phase|Round|Stage|Group|Team|Box|Lot|Unit|Seat|Track|Episode|Season|Volume|Vol|No|Nr|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
+    r"|Dec)[ ])"
+    + _CAP + r"[\w'’.-]{1,30}+(?:[ ][\w'’.-]{1,30}+){0,2}?[ ][0-9]{1,4}[A-Za-z]?"
+    r"(?:[/-][0-9A-Za-z]{1,4}){0,3}(?![\w]),[ ](?:[A-Z]{1,2}-)?(?P<code>[0-9]{5}|[0-9]{3}[ ][0-9]{2}|[0-9]{2}-[0-9]{3}"
+    r"|[0-9]{4}[ ]?[A-Z]{2}|(?!19|20)[0-9]{4})(?![\w])[ ]" + _CAP + r"[\w'’-]{1,30}+"
+)
+_STREET_BEFORE_TOWN_GUARD_RE = re.compile(r"[0-9], (?:[A-Z]{1,2}-)?[0-9]{2}")
 #: What :data:`_ADDRESS_RE` needs, in the cheapest order. A street word of English, French
 #: or the Latin languages starts a word and ends one: "courses" or "Streets" is no street.
 STREET_WORDS = variants(_EN_STREET + "|" + _FR_STREET + "|" + _LATIN_STREET + "|" + _HU_STREET)
@@ -1045,9 +1076,10 @@ _INTL_ADDRESS_RE = re.compile(
     r"(?<![\w])(?:Str\.|Strada|Bd\.|Bdul\.|Bulevardul|Calea|Șos\.|Sos\.|Aleea|Splaiul|Intrarea)[ ][\w.'-]{2,30}+"
     r"(?:[ ][\w.'-]{1,30}+){0,4}?[ ,]{1,2}(?:(?:nr|Nr)\.?[ ]?)?[0-9]{1,4}[A-Za-z]?(?![\w])"
     r"(?:,[ ](?:bl|sc|et|ap|cam|Bl|Sc|Et|Ap)\.?[ ]?[0-9A-Za-z]{1,4}+)*+(?:,[ ]Sector[ ][1-6])?(?:,[ ](?:[A-ZȘȚĂÂÎ][\w-]{2,30}[ ])?[0-9]{6}(?![0-9]))?"
-    r"|(?<![\w])(?:вул\.|вулиця|ул\.|улица|просп\.|проспект|пр-т|пров\.|пер\.|переулок|бульв\.|б-р|наб\.|пл\.|шосе|шоссе)"
+    r"|(?<![\w])(?:вул\.|вулиця|ул\.|улица|просп\.|проспект|пр-т|пров\.|пер\.|переулок|бульв\.|б-р|бул\.|булевард"
+    r"|наб\.|пл\.|шосе|шоссе)"
     r"[ ]?[\w'’.-]{2,30}+(?:[ ][\w'’.-]{1,30}+){0,3}?,?[ ](?:(?:буд\.|будинок|д\.|дом)[ ]?)?[0-9]{1,4}[\w/-]{0,4}+"
-    r"(?:,?[ ](?:кв\.|квартира|корп\.|к\.|стр\.|оф\.|офіс|офис)[ ]?[0-9]{1,4}[\w]{0,2}+)*+"
+    r"(?:,?[ ](?:кв\.|квартира|корп\.|к\.|стр\.|оф\.|офіс|офис|вх\.|ет\.|ап\.)[ ]?[0-9А-ЯA-Z]{1,4}[\w]{0,2}+)*+"
     r"|(?<![\w])[0-9]{1,5}[A-Z]?(?:/[0-9]{1,4})?[ ](?:[^\W\d_][\w]{0,12}+[ ]){0,4}?[^\W\d_][\w]{0,12}+,[ ]"
     r"(?:Phường|P\.|Xã|Thị trấn|Quận|Q\.|Huyện)[ ][\w]{1,15}+(?:[ ][\w]{1,15}+){0,2}?(?=,|$)"
     r"|(?<![\w])Street[ ][0-9]{1,3},[ ][A-Z]-?[0-9]{1,2}(?:/[0-9])?(?![\w])"
@@ -1056,7 +1088,7 @@ _INTL_ADDRESS_RE = re.compile(
     r"(?P<ca>[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][ ]?[0-9][ABCEGHJ-NPRSTV-Z][0-9])(?![\w])"
 )
 _INTL_ADDRESS_WORDS = Literals(["nr.", "Nr.", "Str. ", "Strada ", "Bd. ", "Bdul. ", "Bulevardul ", "Calea ", "Șos. ", "Sos. ", "Aleea ", "Splaiul ", "Intrarea ", "нр", "вул", "ул.", "улиц", "просп", "пр-т", "пров.", "пер.", "бульв", "б-р",
-                                "наб.", "пл.", "шос", "Phường", "P. ", "Xã", "Quận", "Q. ", "Huyện"])
+                                "наб.", "пл.", "шос", "бул.", "булевард", "Phường", "P. ", "Xã", "Quận", "Q. ", "Huyện"])
 _INTL_ADDRESS_GUARD_RE = re.compile(r"Street [0-9]|[0-9][A-Z][ ][0-9][A-Z][0-9]")  # and a Canadian postal code
 #: Addresses as they are written in more places, each by a mark of its own: Indonesian (``Jl.
 #: Melati No. 8, RT 02/RW 07``, ``Blok C5 No. 12``), an Indian sector (``B-14, Sector 22``) or a
@@ -1069,6 +1101,11 @@ _LOCAL_ADDRESS_RE = re.compile(
     r"(?<![\w.])(?:Jl\.|Jln\.?|Jalan)[ ][\w.'-]{2,30}+(?:[ ][\w.'-]{1,30}+){0,4}?,?[ ](?:No\.?|Nomor)[ ]?[0-9]{1,4}[A-Za-z]?"
     r"(?:,?[ ]RT[ .]?[0-9]{1,3}[ ]?/[ ]?RW[ .]?[0-9]{1,3})?"
     r"|(?<![\w])Blok[ ][A-Z0-9]{1,4}(?:[/-][0-9]{1,3})?,?[ ]No\.?[ ]?[0-9]{1,4}[A-Za-z]?"
+    r"|(?<![\w])Blok[ ][A-Z]-[0-9]{1,2}-[0-9]{1,3}(?![\w])"
+    # Colombia's street, its number and the crossing street's: "Calle 85 # 11-53 apto 602", "Cra. 43A # 1 Sur-50"
+    r"|(?<![\w])(?:Calle|Cl\.|Carrera|Cra\.|Kr\.|Avenida|Av\.|Diagonal|Dg\.|Transversal|Tv\.)[ ][0-9]{1,3}[A-Z]?"
+    r"(?:[ ](?:Bis|Sur|Norte|Este))?[ ]?(?:#|No\.?|N°)[ ]?[0-9]{1,3}[A-Z]?(?:[ ](?:Sur|Bis))?[ ]?-[ ]?[0-9]{1,3}"
+    r"(?:,?[ ](?:apto|apt|apartamento|int|interior|casa|torre|piso)\.?[ ]?[0-9A-Z]{1,5}(?![\w]))*"
     r"|(?<![\w-])[A-Z]{1,2}-?[0-9]{1,4}[A-Z]?,[ ]Sector[ ][0-9]{1,3}[A-Z]?(?![\w])"
     r"|(?:मकान नं\.?[ ]?|म\.[ ]?नं\.?[ ]?)?(?<![\w/])[0-9]{1,4}[A-Za-z]?,?[ ][\u0900-\u097f]+(?:[ ][\u0900-\u097f]+){0,3}?[ ]"
     r"(?:" + _HI_STREET + r")(?![\u0900-\u097f])"
@@ -1082,7 +1119,7 @@ _LOCAL_ADDRESS_RE = re.compile(
     r"|(?<![\w])(?:Bât\.?|Bâtiment|Bat\.)[ ][A-Z0-9]{1,3},?[ ](?:Apt|Appt|Appartement|App\.)[ .]?[0-9]{1,4}(?![0-9])"
 )
 _LOCAL_ADDRESS_GUARD_RE = re.compile(
-    r"Jl\.|Jln|Jalan|Blok |Sector |[0-9]동|ซ|ถ|หมู่|ม\.|[区市町村][^\n]{0,10}[0-9][-－−]|" + _HI_STREET
+    r"Jl\.|Jln|Jalan|Blok |Sector |Cra\.|Cl\.|Carrera |Kr\.|Diagonal |Transversal |Av\. |[0-9]동|ซ|ถ|หมู่|ม\.|[区市町村][^\n]{0,10}[0-9][-－−]|" + _HI_STREET
     + r"|Rua |Calle |Avenida |Travessa |Carrer |Praça |Alameda |Bât|Bat\."
 )
 #: The least a text holds for :data:`_CJK_ADDRESS_RE`: the postal mark, or a Japanese
@@ -1098,6 +1135,9 @@ def scrub_addresses(text: str, replace: Replace, cued: bool = True, street_words
         text = _ADDRESS_RE.sub(lambda m: _address(m, replace), text)
     if _MORE_ADDRESS_GUARD_RE.search(text) is not None:
         text = _MORE_ADDRESS_RE.sub(lambda m: _whole_address(m, replace), text)
+    if _STREET_BEFORE_TOWN_GUARD_RE.search(text) is not None:
+        text = _STREET_BEFORE_TOWN_RE.sub(lambda m: m[0] if _a_business_address(m) or _the_whole_value(m)
+                                          else _whole_address(m, replace), text)
     if _INTL_ADDRESS_WORDS.found_in(text) or _INTL_ADDRESS_GUARD_RE.search(text) is not None:
         text = _INTL_ADDRESS_RE.sub(lambda m: _whole_address(m, replace) if m["ca"] is None
                                     else swap_group(m, "ca", replace("postal_code", m["ca"].upper(), m["ca"])), text)
@@ -1111,9 +1151,45 @@ def scrub_addresses(text: str, replace: Replace, cued: bool = True, street_words
     return text
 
 
+#: The words of a business's premises, before its address: "Hotel Adlon, Unter den Linden 77".
+_PREMISES_WORDS = frozenset("""impressum imprint hotel hostel restaurant café cafe bar shop store boutique filiale
+    sitz showroom warehouse""".split())
+#: The part of a text before an address that may name whose premises it is: back to the last comma's
+#: segment's start or a sentence's end.
+_SEGMENT_START_RE = re.compile(r".*(?:[,;:\n]|[.!?][ ])", re.DOTALL)
+
+
+def _a_business_address(match: re.Match[str]) -> bool:
+    """Is the address a firm's, the firm named right before it ("Siemens AG, Werner-von-Siemens-Straße
+    1", "Impressum: ...", "Hotel Adlon Kempinski, Unter den Linden 77")? A person's home a sentence
+    after their employer's name is no firm's."""
+    before = match.string[max(0, match.start() - 80):match.start()].rstrip(" ,:;\n")
+    if not before:
+        return False
+    cut = _SEGMENT_START_RE.match(before)
+    segment = before[cut.end():] if cut is not None else before
+    words = segment.split()
+    if words and _LEGAL_FORM_RE.search(" " + words[-1]) is not None:
+        return True
+    return any(w.lower().strip("().") in _PREMISES_WORDS or w.lower() in _INSTITUTION_WORDS for w in words)
+
+
+_DISTRICT_AFTER_RE = re.compile(r"[ ]?[0-9]{0,2}[ ]?\Z")
+
+
+def _the_whole_value(match: re.Match[str]) -> bool:
+    """Is the address all the text holds (a few words of its street's name before, a district's
+    number after: "Galerie de la Reine 25-27, 1000 Bruxelles", "..., 170 00 Praha 7")? A field's
+    whole value is an address to its field's name: a person's under ``address``, a shop's under
+    ``boutique``, where this pass cannot tell them apart; in a sentence, it is someone's."""
+    before = match.string[:match.start()]
+    return (len(before) <= 40 and not any(c.isdigit() or c in ",.:;!?\n" for c in before)
+            and _DISTRICT_AFTER_RE.match(match.string, match.end()) is not None)
+
+
 def _address(match: re.Match[str], replace: Replace) -> str:
     if not match.string[match.start() - 1:match.start()].isalnum() or match.start() == 0:
-        if _english_ring(match[0]):
+        if _english_ring(match[0]) or _a_business_address(match):
             return match[0]
         return _whole_address(match, replace)
     return match[0]
@@ -1443,8 +1519,9 @@ def _swift_lines(lines: str, replace: Replace) -> str:
 #: OLED TV" never are.
 _SIGNATURE_RE = re.compile(
     r"(?:^|(?<=[.!?\n]))[ \t\r\n]*(?:Lg|LG|Vg|VG|MfG|Mfg|Ačiū|Paldies|Aitäh|Dziękuję|Děkuji|Köszönöm|Kiitos|Danke|Merci"
-    r"|Gracias|Grazie|Obrigado|Obrigada|Bedankt|Спасибо|Дякую|Terima kasih|Salamat)[,!.]?[ \t\r\n]{1,3}"
-    r"(?P<name>[^\W\d_a-zа-я][^\W\d_]{1,30}(?:[ -][^\W\d_a-zа-я][^\W\d_]{1,30}){1,2})[ \t]*[.!]?[ \t\r\n]*\Z"
+    r"|Gracias|Grazie|Obrigado|Obrigada|Bedankt|Спасибо|Дякую|Terima kasih|Salamat|Salamat po|Tack|Takk|Tak"
+    r"|Ďakujem|Teşekkürler|Hvala|Mulțumesc|Ευχαριστώ|Thanks|Thank you|Cheers)[,!.]?[ \t\r\n]{1,3}"
+    r"(?P<name>[^\W\d_a-zа-я][^\W\d_]{1,30}(?:[ -][^\W\d_a-zа-я][^\W\d_]{1,30}){0,2})[ \t]*[.!]?[ \t\r\n]*\Z"
 )
 #: A team's word, which a sign-off names instead of a person ("Tim" is Indonesian for a team).
 _TEAM_WORDS = frozenset("team tim equipe équipe equipo squadra zespół zespol ekip tiimi teamet kundeservice kundenservice".split())
@@ -1463,6 +1540,8 @@ def scrub_signature(text: str, replace: Replace) -> str:
     parts = re.split("[ -]", found["name"])
     if parts[0].lower() in _TEAM_WORDS or not any(not part.isupper() and flags_of(part) & (GIVEN | SURNAME) for part in parts):
         return text  # "LG Electronics OLED TV": no name of the lexicon in it; "Terima kasih, Tim Tokopedia": a team
+    if len(parts) == 1 and not flags_of(parts[0]) & GIVEN:
+        return text  # one word alone must be a given name ("Gracias, Andrés"; not "Grazie, Milano")
     return text[:found.start("name")] + replace("name", found["name"].lower(), found["name"]) + text[found.end("name"):]
 
 

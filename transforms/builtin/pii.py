@@ -1602,7 +1602,7 @@ class Pii:
         if own is None and field is None and sub is None and rule is not None and rule.person:
             searched = kind is str and self.text.names_a_search(key)
             if kind is str and (reads_as_name(item) or (not searched and (
-                    is_a_name_alone(item) or reads_as_handle(item) or _an_at_handle(item)))):
+                    is_a_name_alone(item) or reads_as_handle(item, initials=True) or _an_at_handle(item)))):
                 own = self._name_field  # {"customer": "Jane Doe"}, {"receiver": "黄丽萍"}, {"author": "Marco"}
             elif searched:
                 # {"q": "taras квитки"}: names typed in any case, in a search's text
