@@ -179,8 +179,9 @@ _CONDITIONS = (
     "|dialysis|dialyse|diálisis|diálise|dialisi|dializa|диализ|غسيل كلى|غسيل الكلى|透析|투석"
     "|вич|вич-положительный|вич-положительная|вич-инфекция|віл|віл-позитивний|спид"
     "|टीबी|तपेदिक|क्षय रोग|ٹی بی|حاملہ|حاملہ ہوں|אפילפסיה|סרטן|סכרת|dijabetes|dijabetičar|dijabetičarka"
-    "|diabetiker|diabetikerin|diabétique|diabético|diabética|diabetico|diabetica|cukrzyk|diabetik"
-    "|anaphylaxis|anaphylaxie|anafilaxia|アナフィラキシー|過敏性ショック|epipen"
+    "|diabetiker|diabetikerin|diabétique|diabético|diabética|diabetico|diabetica|cukrzyk|diabetik|diabetic|asthmatic"
+    "|epileptic|hiv+|hiv positive|seropositive|séropositif|séropositive|seropositivo|seropositiva"
+    "|anaphylaxis|anaphylaxie|anafilaxia|アナフィラキシー|過敏性ショック|epipen|insulin|insuline|insulina|inzulin|инсулин"
 )
 #: Written in capitals, they are these conditions' abbreviations ("AIDS", not hearing "aids").
 _CONDITION_ABBREVIATIONS = frozenset({"DM2", "DM1", "T2DM", "T1DM", "HTN", "COPD", "BPCO", "EPOC", "DPOC", "POChP", "CHOPN",
@@ -196,6 +197,8 @@ _HAVING = (
     "|has|has got|has had|had|caught|hat|hatte|heeft|had|tiene|tuvo|tem|teve|a attrapé|a eu|ha|ha avuto|har|hadde|fick"
     "|ma|miał|miała|má|měl|měla|имеет|заболел|заболела|she is|he is|sie ist|ella está|elle est|lei è|ela está|zij is"
     "|hon är|ona jest|она|terkena|kena|bị|mắc|ana|anaumwa"
+    # someone saying what they are: "I'm diabetic", "я ВИЧ-положительный", "je suis enceinte"
+    "|i am|i'm|я|je suis|ich bin|soy|sou|sono|jestem|ik ben|jag är|jeg er|olen|jsem"
 )
 _HAVING_RE = re.compile(r"(?<![^\W\d_])(?:" + cased(_HAVING) + r")[ ]")
 _CONDITIONS_RE = re.compile(

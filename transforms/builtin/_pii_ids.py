@@ -549,7 +549,12 @@ _CUES = {
              # "my number is" where "number" alone says nothing; a line to call back; slang for a mobile
              r"|meng nummer|meng Nummer|meine nummer|meine Nummer|mijn nummer|min nummer|mitt nummer|mit nummer|numru|in-numru"
              r"|ligar-me|ligue-me para|ligue para|liguem|kontakt|kontakta|kontaktní|celu|mi celu|wa saya|wa aku|WA saya"
-             r"|перезвоните|перезвонить|наберите|فودافون كاش|كاش|اتصلوا|whats|wsp|wasap|guasap|al whatsapp",
+             r"|перезвоните|перезвонить|наберите|فودافون كاش|كاش|اتصلوا|whats|wsp|wasap|guasap|al whatsapp"
+             # "call" in Czech, Slovak, Slovene, Croatian, Hungarian, Lithuanian, Latvian, Estonian, Icelandic,
+             # Greek; whose number it is
+             r"|volejte|volajte|zavolajte|zavolej|pokličite|pokliči|nazovite|nazovi|hívjon|hívjanak|hívj"
+             r"|skambinkite|skambinti|zvaniet|helistage|helista|hringdu|hringið|καλέστε|κάλεσε|nomor WA|no WA"
+             r"|her number|his number|their number|her mobile|his mobile|her cell|his cell|her phone|his phone",
     "ssn": r"ssn|social security|soc\.? ?sec\.?",
     "sin": r"sin|social insurance|nas|numéro d'assurance sociale",
     "bsn": r"bsn|burgerservicenummer|sofinummer|sofi",
@@ -562,7 +567,8 @@ _CUES = {
                       r"|рахунок|номер рахунку|hesap no|hesap numarası|iban no|akaun|no akaun|nombor akaun",
     "sort_code": r"sort[ -]?code|bankleitzahl|blz",
     "routing_number": r"routing|aba|rtn|transit number|routing transit",
-    "passport": r"passport|passeport|reisepass|pasaporte|passaporto|paspoort|passaporte|pass no"
+    "passport": r"passport|passeport|reisepass|pasaporte|passaporto|paspoort|passaporte|pass no|putovnica|putovnice"
+                r"|pasoš|pasoša|pasošu|cestovní pas|cestovný pas|útlevél|útlevélszám|passi|passinumero|رقم جوازي|جوازي"
                 r"|旅券番号|旅券|パスポート番号|パスポート|护照号码|护照号|护照|護照號碼|護照|여권번호|여권"
                 r"|رقم جواز السفر|جواز السفر|מספר דרכון|דרכון|паспорт",
     "device_id": r"imei|imeisv|meid|mac address|mac-adresse|adresse mac|mac|idfa|gaid|advertising id",
@@ -643,7 +649,7 @@ _CUES = {
                  r"|versicherungsnummer|versicherungsnr|versichertennr|svnr|sv-nr|sozialversicherungsnr"
                  # a hospital's or a practice's number of its patient
                  r"|mrn|medical record number|medical record no|patient id|patient number|patient no"
-                 r"|診察券番号|患者番号|カルテ番号|病历号|病案号|환자번호",
+                 r"|診察券番号|患者番号|カルテ番号|病历号|病案号|환자번호|ndis|ndis number|ndis no",
 }
 _GAP = (
     r"(?:[\s:=#.,'\"()\-–：]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|numarası|numarasi"
@@ -651,7 +657,7 @@ _GAP = (
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
     r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº|reg_sz|value|valor|wert"
     r"|valeur|mitt|mine|min|là|ir|ми|е|серия|серии|kod|kodu|ass|para|tiegħi|пожалуйста|please|pls|bitte|por favor"
-    r"|c'est|c’est)\b){0,4}+"
+    r"|c'est|c’est|changu|yangu|wangu|ni)\b){0,4}+"
     r"[\s:=#.,'\"()\-–：第]{0,4}+"
 )
 #: Identifiers with a check digit whose word is also a common word or an abbreviation of

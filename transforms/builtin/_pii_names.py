@@ -261,7 +261,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             nama ibu kandung, mother maiden name, mothers maiden name,
             nam khanevadegi, nam khanvadegi, nam e khanevadegi, otrymuvach, oderzhuvach, poluchatel, pita ka naam, pati ka naam,
             naam, pura naam, nama ayah, nama bapa, isem, kunjom, isem u kunjom,
-            anyja neve, anya neve, anyja szuletesi neve, 카드소유자, 카드 소유자
+            anyja neve, anya neve, anyja szuletesi neve, 카드소유자, 카드 소유자,
+            tai xe, tài xế, ten tai xe, họ tên tài xế
         """,
     },
     "contact": {
@@ -391,7 +392,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             nomor polisi, nopol, plat nomor, 车牌号, 车牌, 车牌号码, 車牌, 車牌號碼, ナンバー, 車両番号, ナンバープレート,
             자동차 등록번호, 차량번호, 차량 번호,
             nr rejestracyjny, numer rejestracyjny, госномер, гос номер, номерной знак, registreringsnummer, regnr, reg nr, kenteken, targa, plate number, license plate number, licence plate number, vehicle registration, vehicle registration number, registration number plate,
-            bien so, biển số, bien so xe, nummerplaat, nummerplade, registreringsnummer, rekisterikilpi, plaka no, arac plakasi, plat no, placas, placa carro, patente vehiculo, patente auto, dominio vehiculo, kenteken nummer, registrační značka, registracni znacka, evidencni cislo, rendszam tabla, регистрационный номер, номер автомобиля, 차량 번호판, 번호판
+            bien so, biển số, bien so xe, nummerplaat, nummerplade, registreringsnummer, rekisterikilpi, plaka no, arac plakasi, plat no, placas, placa carro, patente vehiculo, patente auto, dominio vehiculo, kenteken nummer, registrační značka, registracni znacka, evidencni cislo, rendszam tabla, регистрационный номер, номер автомобиля, 차량 번호판, 번호판,
+            x patente, patente del auto, patente vehiculo
         """,
         "tax_id": """
             tax id, tax identifier, tax number, tax no, tax identification number, tin, taxpayer id,
@@ -658,14 +660,14 @@ PERSON_ONLY_NAMES = "first, last, middle, given, family, maiden, login, handle, 
 #: is a driving licence (``renter.license.number``), a package's is MIT; a person's ``photo`` is their
 #: face, a product's is its picture; a person's ``accessibility`` is their needs, a venue's its ramps.
 PERSON_ONLY_FIELDS = {"driving_licence": ("government_id", "license, licence, patente"),
-                      "postal_code": ("address", "cap"),
+                      "postal_code": ("address", "cap, cp"),
                       "health": ("health", "accessibility, accessibility needs, accessibility requirements, "
                                            "barrierefreiheit, accessibilite, accesibilidad"),
                       "photo": ("special_category", "photo, photos, photo url, picture, picture url, pic, foto, fotos"),
                       # Turkish "ad" (given name, beside "soyad"); Slovene and Croatian "naslov" is an
                       # address and a title too
                       "name": ("name", "ad, adi"),
-                      "address": ("address", "naslov, naslov stanovanja")}
+                      "address": ("address", "naslov, naslov stanovanja, house, house no, house name, flat no, apartment no, apt no")}
 #: DICOM JSON's attribute tags (``{"00100010": {"vr": "PN", "Value": [...]}}``) that hold a
 #: patient's or a clinician's data, as the field names they stand for.
 DICOM_TAGS = {

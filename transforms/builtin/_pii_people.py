@@ -109,6 +109,8 @@ _GREETING = (
 _ROLE = (
     r"customer|client|patient|caller|passenger|tenant|kunde|kundin|cliente|paciente|patiente"
     r"|contact|kontakt|contacto|contatto|sent by|gesendet von|envoyé par|enviado por|inviato da|wysłane przez"
+    r"|klient|klientka|klienta|kliendi|ügyfél|asiakas|müşteri|pelanggan|khách hàng|clienta|passageira|passageiro"
+    r"|pasajera|pasajero|passagier|passagère|pasażer|pasażerka"
     r"|verzonden door|skickat av"
     # who a parcel or a letter is for: "Attn: Jane Doe", "z. Hd. Max Mustermann", "c/o Jane Doe"
     r"|attn|attention|z. hd.|z.hd.|z. Hd.|z.Hd.|zu händen|zu Händen|c/o|à l'attention de|all'attenzione di|a la atención de|t.a.v."
@@ -471,6 +473,15 @@ _SCRIPT_NAME_RE = re.compile(
     # without a colon, before a bracket or a comma: 员工刘洋(工号E10293)
     r"|(?:用户|用戶|会员|會員|乘客|旅客|顾客|顧客|住客|员工|員工|患者|病人|学生|學生)"
     r"(?P<zhb>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2})(?=[（(，,、]|[ ]?[（(])"
+    # a recipient or a member named right after the word, before punctuation or what they said or
+    # how to reach them: 收件人刘芳，电话..., 会员陈冠宇表示...
+    r"|(?:收件人|收货人|收貨人|联系人|聯絡人|联络人|聯繫人|会员|會員|客户|客戶|顾客|顧客|乘客|住客)"
+    r"(?P<zhg>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2}?)"
+    r"(?=[，,。.、;；\s(（]|$|表示|说|說|反映|投诉|投訴|电话|電話|手机|手機|先生|女士|小姐)"
+    # a form's name, then the person's sex: 张伟，男，1979年3月出生
+    r"|(?:^|(?<=[：:，,\s]))(?P<zhx>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2})(?=[，,][ ]?[男女](?:[，,）)。 ]|$))"
+    # who a Japanese parcel is addressed to: ...ブリーゼ1203、中村あかり宛てです
+    r"|(?:^|(?<=[\s、。,:：]))(?P<ate>[\u4e00-\u9fff々]{1,4}[\u3040-\u309f\u30a0-\u30ff]{0,4})(?:宛て|宛)(?![\u4e00-\u9fff])"
     r"|(?:敬礼|敬禮|祝好|谢谢|謝謝|感谢|感謝)[！!。，,]?[ ]*\r?\n[ ]*(?P<zhs>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2})"
     r"(?=[ ]*(?:\r?\n|$))"
     # a signature at a message's very end, after its thanks on the same line: ...謝謝!黃淑芬
@@ -544,6 +555,12 @@ _NOT_SAN = frozenset(
     ガイド ドライバー スタッフ オーナー シェフ パパ ママ お姉 お兄 赤ちゃん 神 仏 お坊 和尚 王子 姫 猫 犬 熊 パンダ""".split()
 )
 _NOT_SAN_ENDS = frozenset("屋員者手師士官長様")
+#: Words that start with a common surname's character and are no one: a record (客服紀錄), an amount,
+#: a weekend, a way, a time.
+_NOT_ZH_NAMES = frozenset("""紀錄 纪录 記錄 纪要 紀要 金额 金額 余额 餘額 周末 週末 方式 方法 时间 時間 高级 高級 常见 常見 江湖
+    黄金 黃金 白天 马上 馬上 安全 安排 王牌 包裹 单号 單號 石油 林业 林業 万元 萬元 许多 許多 余下 何时 何時""".split())
+#: What a parcel or a letter is addressed to and is no one: a company, its head office, a department.
+_NOT_ATE = frozenset("会社 本社 弊社 貴社 御社 支社 支店 営業所 事務所 部署 総務部 経理部 人事部 担当 担当者 窓口 各位 ご本人 本人".split())
 #: What comes before 様 and is no name: everyone, customers, members, people in charge.
 _NOT_SAMA = frozenset("皆 客 各位 会員 利用者 担当者 管理者 購入者 申込者 関係者 出品者 落札者 皆々 神 王 仏 奥".split())
 _SCRIPT_NAME_GUARD_RE = re.compile(
@@ -553,7 +570,7 @@ _SCRIPT_NAME_GUARD_RE = re.compile(
     r"|车主|車主|所有者|所有人|担当|氏名|お名前|申請人|申请人|담당자|성명|고객명|수령인|받는|보내는|신청인|작성자|예금주|보호자|환자명"
     r"|取貨人|取货人|訂購人|订购人|購買人|购买人|寄件者|收件者|고객님|환자|هستم|นาย|นาง"
     r"|님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|さん|ちゃん|くん|" + _ZH_TITLES + "|" + _ZH_ROLES
-    + r"|我是|我就是|本人是|用户|用戶|会员|會員|买家|買家|卖家|賣家|寄件人|发件人|發件人|乘客|旅客|顾客|顧客|住客|员工|員工|学生|學生"
+    + r"|我是|我就是|本人是|用户|用戶|会员|會員|宛|[，,][ ]?[男女]|顾客|顧客|住客|买家|買家|卖家|賣家|寄件人|发件人|發件人|乘客|旅客|顾客|顧客|住客|员工|員工|学生|學生"
     r"|敬礼|敬禮|祝好|谢谢|謝謝|感谢|感謝|입니다|이에요|예요|이고|인데요|라고|이며|드림|올림|배상|です|でございます"
     r"|\n[ ]*[\u4e00-\u9fff]|[.!?。]\s?[가-힣\u4e00-\u9fff]{2,4}\s*$|老公|老婆|丈夫|妻子|爱人|愛人|儿子|兒子|女儿|女兒"
     r"|妈妈|媽媽|爸爸|我妈|我媽|我爸|邻居|鄰居|同事|디자이너님|매니저님|기사님|쌤"
@@ -589,7 +606,10 @@ def _script_name(match: re.Match[str], replace: Replace) -> str:
         return match[0]
     if match.lastgroup == "kot" and (name in _NOT_KO or name[:-1] in _NOT_KO):
         return match[0]
-    if match.lastgroup in ("zhl", "zhi", "zhu", "zhs", "zhb", "zhe") and name in _NOT_LABELLED:
+    if match.lastgroup == "ate" and (name in _NOT_ATE or name in _NOT_SAMA):
+        return match[0]
+    if match.lastgroup in ("zhl", "zhi", "zhu", "zhs", "zhb", "zhe", "zhg", "zhr") and (name in _NOT_LABELLED
+                                                                                 or name in _NOT_ZH_NAMES):
         return match[0]
     if match.lastgroup == "koi" and (name[-1] in _KO_NOT_NAME_ENDS or name[:2] in _KO_NOT_NAME_STARTS
                                      or name[:2] in _NOT_KO):
@@ -697,7 +717,7 @@ HANDLE_KEY_WORDS = frozenset(
     felhasznalo utilizator polzovatel korystuvach actor handle login mitid nemid bankid ig instagram telegram
     twitter tiktok facebook skype discord github gitlab slack korisnik pengguna utilizador uzivatel kasutaja
     vartotojas lietotajs line kakao wechat zalo viber rider driver passenger customer member client guest buyer
-    seller owner anvandarnamn användarnamn brukernavn brugernavn kayttajanimi kayttajatunnus uzytkownika""".split()
+    seller owner alias anvandarnamn användarnamn brukernavn brugernavn kayttajanimi kayttajatunnus uzytkownika""".split()
 )
 #: A login or a handle: a letter, then letters and digits, with up to three dots, underscores or
 #: dashes ("kayla_brooks92", "mette.k.rasmussen", "@dmitry_volkov_spb").
@@ -867,7 +887,7 @@ _BIRTH = (
 )
 #: Words between the cue and the date ("born on the", "geb. am", "né le", "nacido el").
 _BIRTH_GAP = (
-    r"[ ]{0,3}(?:[:=#：,-][ ]{0,3})?(?:(?:on|the|am|den|le|el|il|em|op|is|was|ist|war|est|es|é|är|er|la|în|:)[ ]{1,3}){0,2}"
+    r"[ ]{0,3}(?:[:=#：,-][ ]{0,3})?(?:(?:on|the|am|den|le|el|il|em|op|is|was|ist|war|est|es|é|är|er|la|în|a|:)[ ]{1,3}){0,2}"
     # the particles of Japanese, Chinese and Korean, written without a space: 生年月日は, 出生日期是
     r"(?:(?<=[\u3040-\u9fff\uac00-\ud7af])(?:は|是|为|為|은|는|：)[ ]{0,2})?"
     # "Geburtsdatum zur Verifikation: 18.02.1961": a few words, then the colon
@@ -916,6 +936,8 @@ _DIGIT_RE = re.compile(r"[0-9]")
 _BORN_AFTER_RE = re.compile(
     r"(?P<date>(?:明治|大正|昭和|平成|令和)?[0-9元]{1,4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}년[ ]?[0-9]{1,2}월[ ]?[0-9]{1,2}일)"
     r"(?=[ ]?(?:生まれ|生|出生|생))"
+    # a year and a month, before a birth's own word (1979年3月出生; not 2024年3月生产, "produced")
+    r"|(?:明治|大正|昭和|平成|令和)?[0-9元]{1,4}年[0-9]{1,2}月(?=[ ]?(?:生まれ|出生))|[0-9]{4}년[ ]?[0-9]{1,2}월(?=[ ]?생(?!산))"
 )
 
 

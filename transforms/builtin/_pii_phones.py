@@ -70,7 +70,8 @@ _IDD_RE = re.compile(
 #: number (``030 12345678``, ``07700 900123``): the digit counts are checked in code. Never
 #: ``00``: that is the international prefix (above), and ``000 0000 0000`` a placeholder.
 _TRUNK_RE = re.compile(
-    r"0(?<![A-Za-z0-9.+(-]0)"
+    # in brackets too ("Hanne (0495 22 71 48)"), but not a bracketed area code's or trunk's "(020)", "(0)20"
+    r"0(?<![A-Za-z0-9.+-]0)(?!(?<=\(0)[0-9]{0,4}\))"
     r"(?:(?P<area>[1-9][0-9]{0,4})[ -](?P<subscriber>[1-9][0-9]{5,8})"
     r"|[1-9][0-9]{0,3}(?P<sep>[ .-])[0-9]{2,4}(?:(?P=sep)[0-9]{2,4}){1,3})"
     + _EXT + _END

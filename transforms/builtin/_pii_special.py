@@ -43,6 +43,9 @@ _ORIENTATIONS = (
     "|гей|лесбиянка|бисексуал|бисексуалка|гомосексуал|бісексуал|бісексуалка|ομοφυλόφιλος|ομοφυλόφιλη"
     "|同性恋|双性恋|同性戀|雙性戀|ゲイ|レズビアン|バイセクシュアル|게이|레즈비언|양성애자|동성애자"
     "|مثلي|مثلية|همجنسگرا|הומו|לסבית|ביסקסואל|ביסקסואלית|समलैंगिक|เกย์|เลสเบี้ยน"
+    # gender identity, as sensitive and said the same way ("ela é trans", "I'm non-binary")
+    "|trans|transgender|transgênero|transgénero|transexual|transsexual|transsexuell|non-binary|nonbinary"
+    "|não binário|não binária|no binario|no binaria|nicht-binär|non binaire|non-binaire|transseksualny|transpłciowa"
 )
 _ORIENTATION_RE = _words_re(_ORIENTATIONS)
 
@@ -61,6 +64,7 @@ _RELIGIONS = (
     "|יהודי|יהודייה|נוצרי|מוסלמי|हिंदू|हिन्दू|मुसलमान|ईसाई|सिख|muslimah|kristen|katolik|nasrani|hindu|budha"
     "|adventist|seventh-day adventist|adventista|adventista do sétimo dia|adventista del séptimo día|adventistin"
     "|testemunha de jeová|testigo de jehová|zeuge jehovas|témoin de jéhovah|mórmon|mormón|quaker|hindoe|moslima"
+    "|alevi|alevî|sünni|şii|bahai|bahá'í|baháʼí|بهائی|بهایی|زرتشتی|zoroastrian|yazidi|ezidi|êzîdî|druze|druzo|drusa"
 )
 #: Ethnic origins someone states as theirs ("soy afrocolombiana", "I'm Māori"). Not the colours and
 #: continents a sentence says of things ("the case is black"), nor the peoples whose names are their
@@ -80,7 +84,7 @@ _ETHNICITY_RE = _words_re(_ETHNICITIES)
 _MEMBER = (
     r"(?:member of(?: the)?|a member of(?: the)?|membership of(?: the)?|medlem i|medlem av|mitglied (?:der|bei|in der|von)"
     r"|mitglied|adhérente?(?: (?:à la|au|de la|du))?|syndiqué(?:e)?(?: (?:à la|au|chez))?|lid van(?: de)?|miembro de(?:l| la)?"
-    r"|afiliad[oa] (?:a|al|a la)|membro d[aeo]|sindicalizad[oa] (?:en|na|no)|iscritt[oa] (?:a|al|alla)|członkiem|członek"
+    r"|lid te zijn van(?: de)?|afiliad[oa] (?:a|al|a la)|membro d[aeo]|sindicalizad[oa] (?:en|na|no)|iscritt[oa] (?:a|al|alla)|członkiem|członek"
     r"|membru(?: al| în)?|jäsen)"
 )
 _UNIONS = (
@@ -100,7 +104,7 @@ _UNION_RE = re.compile(
     r"(?:[ ][A-ZÀ-Þ][^\s,.;:!?]{1,20}){0,2})(?![^\W\d_])"
 )
 _UNION_LITERALS = Literals(["member", "Member", "medlem", "Medlem", "mitglied", "Mitglied", "adhérent", "Adhérent",
-                            "syndiqué", "Syndiqué", "lid van", "Lid van", "miembro", "Miembro", "afiliad", "Afiliad",
+                            "syndiqué", "Syndiqué", "lid van", "Lid van", "lid te zijn", "Lid te zijn", "miembro", "Miembro", "afiliad", "Afiliad",
                             "membro", "Membro", "sindicalizad", "iscritt", "Iscritt", "członk", "Członk", "membru",
                             "Membru", "jäsen"])
 #: What a text must hold for :func:`scrub_special` to find anything: one scan for all four kinds.
@@ -122,8 +126,11 @@ _GROUP_WORDS = frozenset(
     people men women couples parade film films movie series magazine themed theme style food cuisine restaurant
     music festival market heritage culture history month art artists church churches school schools temple
     temples tempel mosque mosques moschee synagogue synagogues synagoge wedding weddings calendar holiday holidays
-    owned centre center""".split()
+    owned centre center fat fats fatty acid acids isomer isomers""".split()
 )
+#: Someone says what they are with the verb after: Turkish "Alevi olduğunu belirtti", Persian "بهائی
+#: هستم", Urdu, Hindi, Japanese, Korean.
+_BEING_AFTER_RE = re.compile(r"[ ]?(?:olduğunu|olduğumu|olduğum|olduğu|biriyim|هستم|ہوں|हूँ|हूं|です|입니다|이에요)(?![^\W\d_])")
 _NEXT_WORD_RE = re.compile(r"[ -]?([^\W\d_]{2,20})")
 _WORD_RE = re.compile(r"[^\W\d_]{1,14}[ ]")
 
@@ -139,13 +146,15 @@ def scrub_special(text: str, replace: Replace) -> str:
     # an orientation's word of four letters or more is someone's in a text about someone ("gay" too
     # short to go on that alone); otherwise, as for a religion or an origin, when said of someone
     text = _said(text, _ORIENTATION_RE, "sexual_orientation", replace,
-                 lambda found: someone and len(found["found"]) > 3 or _said_of_someone(found.string, found.start()))
+                 lambda found: someone and len(found["found"]) > 3 or _said_of_someone(found.string, found.start())
+                 or _BEING_AFTER_RE.match(found.string, found.end()) is not None)
     if _UNION_LITERALS.found_in(text):
         text = _UNION_RE.sub(lambda m: swap_group(m, "found", replace("union_membership", m["found"].lower(), m["found"])), text)
-    if _BEING_RE.search(text) is None:
+    if _BEING_RE.search(text) is None and _BEING_AFTER_RE.search(text) is None:
         return text
     for kind, pattern in (("religion", _RELIGION_RE), ("ethnicity", _ETHNICITY_RE)):
-        text = _said(text, pattern, kind, replace, lambda found: _said_of_someone(found.string, found.start()))
+        text = _said(text, pattern, kind, replace, lambda found: _said_of_someone(found.string, found.start())
+                     or _BEING_AFTER_RE.match(found.string, found.end()) is not None)
     return text
 
 

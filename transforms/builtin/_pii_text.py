@@ -781,7 +781,7 @@ class TextScrubber:
             text = _pii_people.scrub_addresses(text, replace, cued, words)
         # 6. people
         if not text.isascii():
-            if ("生" in text or "생" in text) and ("日" in text or "일" in text):
+            if ("生" in text or "생" in text) and ("月" in text or "월" in text):
                 text = _pii_people.scrub_births_after(text, replace)
             text = _pii_people.scrub_script_names(text, replace)
             text = _pii_people.scrub_initialled_names(text, replace)  # "Петров А.В."
