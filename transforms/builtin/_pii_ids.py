@@ -595,7 +595,7 @@ _CUES = {
              r"|biển số xe|車牌|车牌|車牌號碼|车牌号|번호판|reg|rendszáma|rekisterikilpi|plat nomor|nopol",
     # a vehicle named before its plate ("car LKT482", "Bilen min (EL 41827)"): a vehicle's word says
     # less than a plate's, so the plate must hold two letters and two digits (not "car XC90")
-    "vehicle": r"car|auto|bil|bilen|bíll|bílaleigubíll|bílinn|camioneta|carro|coche|voiture|wagen|vehicle|vehículo"
+    "vehicle": r"car|auto|bil|bilen|kereta|bíll|bílaleigubíll|bílinn|camioneta|carro|coche|voiture|wagen|vehicle|vehículo"
                r"|vehiculo|veículo|bakkie|truck|taxi|motorbike|moto|samochód|samochod|araba|aracım|autó|αυτοκίνητο",
 
     "driving_licence": r"driver'?s'? licen[cs]e|driving licen[cs]e|driver licen[cs]e|licen[cs]e(?= ?(?:number|no[ .:]|nr|#))"

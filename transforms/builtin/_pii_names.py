@@ -262,7 +262,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             nam khanevadegi, nam khanvadegi, nam e khanevadegi, otrymuvach, oderzhuvach, poluchatel, pita ka naam, pati ka naam,
             naam, pura naam, nama ayah, nama bapa, isem, kunjom, isem u kunjom,
             anyja neve, anya neve, anyja szuletesi neve, 카드소유자, 카드 소유자,
-            tai xe, tài xế, ten tai xe, họ tên tài xế
+            tai xe, tài xế, ten tai xe, họ tên tài xế,
+            dikaiouxos, δικαιούχος, onomateponymo, kontoinhaber name, kontohaver, kontoinnehaver, tilinomistaja, saaja, titulaire du compte,
+            chutk, chu tk, chu tai khoan, chủ tài khoản, famil, nam famil, shem mishpacha, shem prati, maanavar peyar, thanthai peyar, thai peyar, peyar, பெயர், रोगी, रोगी का नाम, पिता, पिता का नाम, πατρώνυμο, patronymo, asegurado, nombre asegurado, tomador, beneficiario
         """,
     },
     "contact": {
@@ -303,7 +305,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             phone parts, phone number parts, phone segments, phone components, phone groups, mobile parts,
 
             telephone parts, tel parts, callback number, callback phone, call back number, callback no,
-            farsimi, farsími, simanumer, símanúmer, gsm nr, mobilni telefon, mobitel, telefonas, mobilusis
+            farsimi, farsími, simanumer, símanúmer, gsm nr, mobilni telefon, mobitel, telefonas, mobilusis,
+            nequi, nequi number, numero nequi, daviplata, yape number
         """,
     },
     "address": {
@@ -330,7 +333,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             code postal, codigo postal, cod postal, codice postale, cep, postnummer, postinumero,
             kod pocztowy, iranyitoszam, eircode, posta kodu, postkod, postnr, psc, почтовый индекс, индекс,
             ταχυδρομικός κώδικας, 郵便番号, 邮编, 邮政编码, 우편번호,
-            postcode or foreign country, domicilio fiscal receptor, codigo postal fiscal, kode pos, kodepos
+            postcode or foreign country, domicilio fiscal receptor, codigo postal fiscal, kode pos, kodepos,
+            kod posti, code posti, کد پستی
         """,
     },
     "birth_date": {
@@ -348,7 +352,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             ngay sinh, tanggal lahir, tgl lahir, tarikh lahir, kaarawan, tarehe ya kuzaliwa, dogum gunu, birth,
             birth yyyymmdd, dob yyyymmdd, nascita, data di nascita, dogum, doğum, ngay sinh nhat, birth ymd, تاريخ الميلاد هجري, تاريخ الميلاد الهجري, hijri dob, dob hijri,
             data narodzhennia, data narodzhennya, data narodzhenya, tarikh tavallod, tarikhe tavallod, tarikh e tavallod,
-            janm tithi, janma tithi, janam tithi, janm tarikh, tarikh kelahiran, petsa ng kapanganakan, kapanganakan
+            janm tithi, janma tithi, janam tithi, janm tarikh, tarikh kelahiran, petsa ng kapanganakan, kapanganakan,
+            gimimo data, gimimo diena, dzimšanas datums, dzimsanas datums, sünniaeg, rojstni datum, datum rođenja, datum rodjenja, datum rođenja, датум рођења, дата на раждане, ημερομηνια γεννησης,
+            taarich leida, tarich leida, piranda thethi, பிறந்த தேதி, பிறந்த நாள்
         """,
         # where a person was born: with the date, it singles one out
         "birth_place": """
@@ -402,7 +408,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             rfc, nip, numero contribuinte, contribuinte, vergi no, vergi numarasi, инн, ипн, іпн, npwp,
             αφμ, 纳税人识别号, 统一社会信用代码, nip wlasciciela, numer nip, nip osoby, inn, nomer inn,
             rnokpp, рнокпп, edrpou, єдрпоу, kod edrpou, ipn, identyfikatsiinyi kod, kod melli, code melli, codemelli,
-            shomare melli, کد ملی
+            shomare melli, کد ملی,
+            afm, αφμ, davcna, davcna stevilka, davčna številka
         """,
         # the numbers an institution knows a person by, printed on a card or a boarding pass:
         # an insurer's member ID, a student's SIS number, a trusted traveller's or frequent flyer's
@@ -421,7 +428,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             numero de poliza, numero police, versicherungsscheinnummer, policennummer, polis, polis oms, oms polis,
             nomer polisa, tsi, tarjeta sanitaria, tarjeta sanitaria individual, codigo cip, cip sanitario,
             student id, student number, studentid, matriculation number, matrikelnummer, fallnummer, patientennummer, patient id number, numero dossier patient, ipp, dossier patient, nhs number, hokensho, 保険証番号, 被保険者番号, 記号番号, no kartu, nomor kartu, no kartu bpjs, nomor bpjs, no bpjs, philhealth, philhealth no, philhealth number, pin philhealth,
-            健保卡號, 健保卡号, 健保號碼, 医保卡号, 医保号, 社保卡号, 社會保險號碼, 健康保険証番号, 保険者番号, 被保険者番号, 건강보험증번호
+            健保卡號, 健保卡号, 健保號碼, 医保卡号, 医保号, 社保卡号, 社會保險號碼, 健康保険証番号, 保険者番号, 被保険者番号, 건강보험증번호,
+            numero utente, número de utente, medical aid no, medical aid number, cartafreccia, carta freccia, frequent flyer number, miles and more number
         """,
         "national_id": """
             national id, no kp, nokp, ic, ic number, ic no, mykad, num ss, numero ss, nr dowodu,
@@ -465,7 +473,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             seria i numer dowodu, numer dowodu, numer dowodu osobistego, dowod osobisty, taj, taj szam, taj szám, adoazonosito jel, adoazonosito, niss, унзр, unzr, პირადი ნომერი, nambari ya kitambulisho, kitambulisho, ic no, ic number, mykad, cnic, qid, qatar id, civil id, civil number, pis, pis pasep, pasep, nit, nis, idnp, alien number, a number, uscis number, 居留證號, 居留证号, numri personal, national identification number, personal identity number, iqama, iqama number, رقم الإقامة, nisn,
             naf, numero afiliacion seguridad social, laser code, lasercode, laser id, promptpay id, promptpay,
             numero allocataire, numéro allocataire, numero caf, personnummer, identity doc id, identitydocid, personal customs clearance code, customs clearance code, 개인통관고유부호, rg, registro geral, kennitala, egn, snils, снилс, iin, иин, pinfl, jshshir, nin, bvn, ghana card, ghanacard, sss, umid, nic, nid, cin, cedula ciudadania, cedula identidad, dpi, curp, rut, ruc, cuil,
-            cislo op, číslo op, cislo obcianskeho preukazu, cislo obcanskeho prukazu, obciansky preukaz, obcansky prukaz, clave elector, clave de elector, ramq, numero ramq, numéro ramq, philsys, philsys psn, philsys number, phil id, nit persona natural, জাতীয় পরিচয়পত্র, jatiyo porichoypotro, personnummer nr, asmens kodas nr, henkilötunnus
+            cislo op, číslo op, cislo obcianskeho preukazu, cislo obcanskeho prukazu, obciansky preukaz, obcansky prukaz, clave elector, clave de elector, ramq, numero ramq, numéro ramq, philsys, philsys psn, philsys number, phil id, nit persona natural, জাতীয় পরিচয়পত্র, jatiyo porichoypotro, personnummer nr, asmens kodas nr, henkilötunnus,
+            serie ci, serie si numar ci, sv nummer, svnummer, emis no, emis number, uan, uan number, mispar zehut, fayda, fayda id, fayda number, numero ci, cedula identitate
         """,
     },
     # a person's health: what a diagnosis, a symptom, a medication names (a system's "diagnostics"
@@ -493,7 +502,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             special assistance, special needs, mobility needs, mobility aid, diagnosis text, diagnosis description,
             diagnosis name, diagnoses text,
             rekha refui, רקע רפואי, היסטוריה רפואית, preexistencia, preexistencias, isapre preexistencia, enfermedades preexistentes, doencas preexistentes, necessidades especiais, necesidades especiales, besoins particuliers sante, medical history, medical background, medizinische vorgeschichte, antecedentes medicos, antécédents médicaux, anamnese,
-            allergy, alergia, allergia, allergiat, allergiak, allergiák, allergies known, аллергия, аллергии, алергія, アレルギー, 过敏史, 過敏史, 알레르기, 알레르기 정보
+            allergy, alergia, allergia, allergiat, allergiak, allergiák, allergies known, аллергия, аллергии, алергія, アレルギー, 过敏史, 過敏史, 알레르기, 알레르기 정보,
+            ravim, ravimid, icd code, 病名, 病情, bingqing, 诊断结果, 診断結果
         """,
     },
     # GDPR art. 9's other special categories, by field name. Not the ambiguous bare words: a
@@ -580,7 +590,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             akaun bank, no akaun, nombor akaun, akaun, nomor akun bank, shomare hesab, shaba number, hesab,
             conta, konto, bankkonto, kontonr, bankgiro, plusgiro, bankgironummer,
             cvu, cbu, chave pix, pix key, chavepix, so tai khoan, số tài khoản, conta corrente, numero conta, clabe, raschetny schet, расчетный счет, расчётный счёт, лицевой счет, खाता संख्या, खाता नंबर, bank account no,
-            konto nr, kontonr, konto nummer, reg nr konto, tilinumero, tilin numero, reikningsnumer, bankareikningur, žiro račun, ziro racun
+            konto nr, kontonr, konto nummer, reg nr konto, tilinumero, tilin numero, reikningsnumer, bankareikningur, žiro račun, ziro racun,
+            cci, codigo interbancario, código de cuenta interbancario, numer rachunku, nr rachunku, so tk
         """,
     },
     "payment_card": {

@@ -1412,7 +1412,7 @@ _LEGAL_FORM_RE = re.compile(
     r"|Ltd\.?|LTD\.?|Limited|LIMITED|LLC|L\.L\.C\.|Inc\.?|INC\.?|Incorporated|Corp\.?|Corporation|Co\.|PLC|plc|LLP"
     r"|Pty\.?(?:[ ]Ltd\.?)?|B\.V\.|BV|N\.V\.|NV|Oy|Oyj|AB|ASA|AS|A/S|ApS|Sp\.[ ]z[ ]o\.o\.|sp\.[ ]z[ ]o\.o\.|S\.A\.[ ]de[ ]C\.V\."
     r"|SA[ ]de[ ]CV|S\.[ ]de[ ]R\.L\.|Ltda\.?|LTDA\.?|EIRELI|K\.K\.|Bhd\.?|Sdn\.?[ ]Bhd\.?|Pte\.?[ ]Ltd\.?|S\.C\.|SCS|SNC"
-    r"|e\.U\.|Kft\.?|Zrt\.?|Nyrt\.?|s\.r\.o\.|a\.s\.|d\.o\.o\.|AD|OOO|ООО|ЗАО|ПАО|АО)$"
+    r"|e\.U\.|Kft\.?|Zrt\.?|Nyrt\.?|s\.r\.o\.|a\.s\.|d\.o\.o\.|d\.[ ]?d\.|AD|OOO|ООО|ЗАО|ПАО|АО)(?:$|(?=,[ ]))"
 )
 _INSTITUTION_WORDS = frozenset(
     """aok barmer dak techniker krankenkasse krankenversicherung versicherung insurance assurance assurances

@@ -593,7 +593,8 @@ _COMPANY_KEYS = frozenset(
     legal_name legalName business_name businessName registered_name registeredName supplier supplier_name
     supplierName vendor vendor_name vendorName merchant_name merchantName seller_name sellerName firmenname
     bedrijfsnaam nazwa_firmy 企业名称 公司名称 商号 会社名 회사명 상호 company company_name companyName entity entity_name
-    tvrtka foretak foretaksnavn foretagsnamn uznemums yritys ettevote ettevõte imone įmonė firma empresa""".split()
+    tvrtka foretak foretaksnavn foretagsnamn uznemums yritys ettevote ettevõte imone įmonė firma empresa podjetje
+    obchodni_firma spolecnost společnost spolocnost spoločnost ceg cég sirket şirket unvan ünvan""".split()
 )
 _SOMEONES_CLASSES = frozenset({"name", "birth_date", "contact"})
 _CJK_COMPANY_RE = re.compile(r"有限公司|股份|集团|集團|株式会社|有限会社|会社|주식회사|\(주\)|㈜")
