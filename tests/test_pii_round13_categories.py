@@ -384,3 +384,28 @@ def test_field_names_the_earlier_blind_rounds_left_are_personal(chain, body, key
 def test_an_analytics_client_id_a_catalogues_medicine_and_a_companys_tax_number_stay(chain, body):
     # GIVEN those look-alikes of health and tax fields  WHEN stored  THEN kept
     assert _stored_body(chain, body) == body
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("jeg ringer for min far Arne. Han har lungekreft", "Arne"),
+        ("His sister Isla (Year 2) will still come in.", "Isla"),
+        ("Mtoto wangu Baraka ana homa ya matumbo.", "Baraka"),
+        ("Min datter Freja har brug for ekstra støtte", "Freja"),
+        ("my friend Jake says hi", "Jake"),
+        ("Der Lukas hat Läuse, bitte die Eltern informieren.", "Lukas"),
+    ],
+)
+def test_a_relatives_or_a_friends_given_name_in_more_languages_is_masked(chain, text, name):
+    # GIVEN a relative named after "min far", "his sister", Swahili's "mtoto wangu", German's "der"  WHEN stored
+    out = stored(chain, text)
+    # THEN the name is masked
+    assert name not in out and "[name]" in out, out
+
+
+@pytest.mark.parametrize("text", ["our partner Stripe handles payments", "her friend Apple", "Der Spiegel berichtet",
+                                  "Die Linke gewinnt"])
+def test_a_firm_after_anothers_relation_word_and_a_papers_name_stay(chain, text):
+    # GIVEN a firm after "our partner", a newspaper after its article  WHEN stored  THEN kept
+    assert stored(chain, text) == text

@@ -283,25 +283,54 @@ def scrub_names(text: str, replace: Replace) -> str:
 
 #: A relative or a neighbour named by one word after "my wife", "mi mujer", "meine Frau", "mon
 #: voisin"...: "call my wife Carmen", "llamar a mi mujer Carmen".
-_RELATIVE_NAME_RE = re.compile(
-    r"(?<![^\W\d_])(?i:my|mi|mis|mon|ma|mes|mein|meine|meinem|meiner|meinen|meu|minha|mio|mia|mijn|min|mitt|mina)[ ]"
-    r"(?i:wife|husband|son|daughter|mother|father|mum|mom|dad|brother|sister|partner|boyfriend|girlfriend|fiancée?"
+_MY = r"my|mi|mis|mon|ma|mes|mein|meine|meinem|meiner|meinen|meu|minha|mio|mia|mijn|min|mitt|mina|mit|mine"
+#: Another's possessive: the word after the relation must then be a given name of the lexicon ("his
+#: sister Isla"; "our partner Stripe" is a firm).
+_THEIRS = (r"his|her|our|their|sein|seine|seinem|seinen|ihr|ihre|ihrem|ihren|unser|unsere|son|sa|ses|notre|nos|leur|su|sus"
+           r"|nuestro|nuestra|seu|sua|nosso|nossa|suo|sua|nostro|nostra|zijn|haar|ons|onze|hans|hennes|vår|vores|hendes")
+_RELATIONS = (
+    r"wife|husband|son|daughter|mother|father|mum|mom|dad|brother|sister|partner|boyfriend|girlfriend|fiancée?"
     r"|neighbou?r|flatmate|roommate|mujer|esposa|esposo|marido|hijo|hija|madre|padre|hermano|hermana|novio|novia"
     r"|vecino|vecina|femme|mari|fils|fille|mère|père|frère|sœur|soeur|voisin|voisine|copain|copine|frau|mann|sohn"
     r"|tochter|mutter|vater|bruder|schwester|freund|freundin|nachbar|nachbarin|mulher|marido|filho|filha|mãe|pai|irmão"
     r"|irmã|vizinho|vizinha|moglie|marito|figlio|figlia|madre|padre|fratello|sorella|vicino|vicina|vrouw|man|zoon"
-    r"|dochter|moeder|vader|broer|zus|buurman|buurvrouw|fru|man|son|dotter|granne)[ ,]{1,2}"
-    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]{1,20}+)(?![^\W\d_])"
+    r"|dochter|moeder|vader|broer|zus|buurman|buurvrouw|fru|man|son|dotter|granne"
+    # children, grandparents, cousins, friends, carers; Nordic families
+    r"|child|kid|baby|boy|girl|twin|cousin|uncle|aunt|auntie|grandma|grandmother|grandpa|grandfather|nan|nana"
+    r"|grandson|granddaughter|nephew|niece|stepson|stepdaughter|friend|colleague|coworker|carer|caregiver"
+    r"|amigo|amiga|tío|tía|abuelo|abuela|primo|prima|niño|niña|ami|amie|oncle|tante|grand-mère|grand-père|cousine"
+    r"|enfant|onkel|oma|opa|enkel|enkelin|kind|kollege|kollegin|vriend|vriendin|oom|amico|amica|zio|zia|nonno"
+    r"|nonna|cugino|cugina|bambino|bambina|tio|tia|avô|avó|far|mor|bror|søster|syster|datter|søn|sønn|kone|hustru"
+    r"|sambo|kæreste|kjæreste|barn|pojke|flicka|jente|gutt|farfar|farmor|morfar|mormor|bestefar|bestemor"
 )
-_RELATIVE_GUARD_RE = re.compile(r"(?i:\b(?:my|mi|mis|mon|ma|mes|mein|meine|meinem|meiner|meinen|meu|minha|mio|mia|mijn|min|mitt|mina)[ ])")
+_RELATIVE_NAME_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?i:" + _MY + r")|(?P<theirs>(?i:" + _THEIRS + r")))[ ](?i:" + _RELATIONS + r")[ ,]{1,2}"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]{1,20}+)(?![^\W\d_])"
+    # Swahili puts the possessive after: "Mtoto wangu Baraka", "mke wangu Amina"
+    r"|(?<![^\W\d_])(?i:mtoto|mwanangu|mke|mume|kaka|dada|mama|baba|rafiki|jirani)[ ](?i:wangu|yangu)?[ ]?"
+    r"(?P<sw>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]{1,20}+)(?![^\W\d_])"
+)
+_RELATIVE_GUARD_RE = re.compile(r"(?i:\b(?:" + _MY + "|" + _THEIRS + r"|wangu|yangu|mwanangu)[ ])")
 
 
 def scrub_relatives(text: str, replace: Replace) -> str:
     """A relative's or a neighbour's given name, one word after the relation (see :data:`_RELATIVE_NAME_RE`)."""
     if _RELATIVE_GUARD_RE.search(text) is None:
         return text
-    return _RELATIVE_NAME_RE.sub(lambda m: m[0] if m["name"].lower() in _NOT_NAMES else swap_group(
-        m, "name", replace("name", m["name"].lower(), m["name"])), text)
+    return _RELATIVE_NAME_RE.sub(lambda m: _relative(m, replace), text)
+
+
+def _relative(match: re.Match[str], replace: Replace) -> str:
+    group = "name" if match["name"] is not None else "sw"
+    name = match[group]
+    if name.lower() in _NOT_NAMES:
+        return match[0]
+    if match["theirs"] is not None or group == "sw":
+        from transforms.builtin._pii_prose_names import GIVEN, flags_of
+
+        if not flags_of(name) & GIVEN:
+            return match[0]  # "our partner Stripe", "mama Mia"
+    return swap_group(match, group, replace("name", name.lower(), name))
 
 
 #: A Russian or Ukrainian surname with its initials, as lists and documents write them ("Петров А.В.",

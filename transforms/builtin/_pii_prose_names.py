@@ -97,7 +97,7 @@ _BEFORE_A_PERSON = frozenset(
     mother father mum mom dad daughter son wife husband sister brother aunt uncle grandma grandpa grandmother
     grandfather niece nephew cousin roommate flatmate neighbour neighbor friend colleague boss driver guide courier
     nurse doctor dr teacher coach tutor agent technician tech rep landlord landlady tenant host caller patient
-    customer client""".split()
+    customer client der die""".split()  # "Der Lukas hat Läuse": German speech puts an article before a name
 )
 #: Particles of Irish and Scottish names, written with a capital ("Siobhán Ní Bhriain", "Pádraig Ó
 #: Súilleabháin", "Aoife Mac Giolla Bhríde").
