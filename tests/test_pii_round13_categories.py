@@ -409,3 +409,25 @@ def test_a_relatives_or_a_friends_given_name_in_more_languages_is_masked(chain, 
 def test_a_firm_after_anothers_relation_word_and_a_papers_name_stay(chain, text):
     # GIVEN a firm after "our partner", a newspaper after its article  WHEN stored  THEN kept
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sveiki, pristatymas Rūtai Jankauskienei. Užsakymas LT-4410.", "Jankauskienei"),
+        ("a csomagot a szomszédnak adják le, Nagy Bencének, tel", "Bencének"),
+        ("Elif'e söyle, Murat Demir geliyor", "Elif"),
+        ("paczka dla Tomasza Kowalskiego z działu IT", "Kowalskiego"),
+    ],
+)
+def test_names_in_another_case_beside_another_name_are_masked(chain, text, name):
+    # GIVEN a Lithuanian or Hungarian dative, a Turkish case after an apostrophe, a Polish genitive  WHEN stored
+    out = stored(chain, text)
+    # THEN the name is masked
+    assert name not in out and "[name]" in out, out
+
+
+@pytest.mark.parametrize("text", ["PGE Narodowy im. Kazimierza Górskiego", "nie ma Marka w domu", "O'Brien's pub"])
+def test_a_place_named_after_someone_and_a_lone_inflected_word_stay(chain, text):
+    # GIVEN a stadium named after a person ("im."), a lone inflected word  WHEN stored  THEN kept
+    assert stored(chain, text) == text

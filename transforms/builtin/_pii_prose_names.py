@@ -80,7 +80,7 @@ _BEFORE_A_THING = frozenset(
     """san santa santo são sao st st. saint sainte ste mount mt lake fort port cape cap chez villa casa hotel café
     cafe club hurricane storm typhoon cyclone tropical queen king prince princess lady lord sir pope hms uss rms
     mv ss bar restaurant ristorante trattoria pizzeria bistro maison rue via avenida calle piazza place plaza
-    boulevard
+    boulevard im
     الملك الملكة الأمير الشيخ مطار جامعة شارع مستشفى استاد مسجد قلعة ميدان مدرسة רחוב שדרות נמל כיכר
     імені имени бульвар вулиця проспект площа улица площадь""".split()
 )
@@ -140,6 +140,11 @@ def flags_of(word: str) -> int:
         inflected = _latin_inflected(word)
         if inflected:
             return inflected
+    if "'" in word and word.index("'") >= 3 and len(word) - word.index("'") <= 5:
+        # a Turkish case ending after an apostrophe: "Elif'e", "Murat'ın" (not O'Brien, D'Angelo)
+        base = LEXICON.get(word[:word.index("'")], 0)
+        if base & (GIVEN | SURNAME) and not base & AMBIGUOUS:
+            return base
     if "-" in word:
         parts = [flags_of(part) if part else 0 for part in word.split("-")]
         if not all(parts):
@@ -213,7 +218,14 @@ _LATIN_ENDINGS: tuple[tuple[str, str], ...] = (
     ("owi", ""), ("iem", ""), ("em", ""), ("ą", "a"), ("ę", "a"),
     ("selle", "nen"), ("sella", "nen"), ("selta", "nen"), ("sesta", "nen"), ("seen", "nen"), ("sen", "nen"),
     ("né", ""),
+    # Hungarian cases (Bencének, Gézánál, Kovácséknak), Lithuanian datives (Rūtai, Jankauskienei, Petrui),
+    # Finnish allatives (Liisalle), Czech, Slovak and Polish genitives and datives (Matúša, Tomasza, Janovi)
+    ("éknak", ""), ("éknek", ""), ("ának", "a"), ("ének", "e"), ("ánál", "a"), ("énél", "e"), ("ával", "a"),
+    ("ével", "e"), ("nak", ""), ("nek", ""), ("nál", ""), ("nél", ""), ("val", ""), ("vel", ""),
+    ("ienei", "ienė"), ("ai", "a"), ("ei", "ė"), ("ui", "as"), ("lle", ""), ("ovi", ""), ("ovi", "o"), ("a", ""),
 )
+
+_INFLECTION_ENDINGS = tuple({ending for ending, _ in _LATIN_ENDINGS})
 
 
 def _latin_inflected(word: str) -> int:
@@ -271,7 +283,7 @@ def may_hold(text: str) -> bool:
     the capitalised words, and words of scripts without capitals, against the lexicon.)"""
     candidates = _CANDIDATE_RE.findall(text)
     return not _NAMES.isdisjoint(candidates) or any(
-        ("-" in c or not c.isascii()) and flags_of(c) for c in candidates)
+        ("-" in c or not c.isascii() or c.endswith(_INFLECTION_ENDINGS)) and flags_of(c) for c in candidates)
 
 
 def _cased(word: str) -> bool:
