@@ -431,3 +431,47 @@ def test_names_in_another_case_beside_another_name_are_masked(chain, text, name)
 def test_a_place_named_after_someone_and_a_lone_inflected_word_stay(chain, text):
     # GIVEN a stadium named after a person ("im."), a lone inflected word  WHEN stored  THEN kept
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("body", "path"),
+    [
+        ({"termin": {"praxis": "Allgemeinmedizin", "grund": "Kontrolle Schilddrüse, Hashimoto"},
+          "patient": {"name": "Verena Aigner", "telefon": "+43 664 3827145"}}, ("termin", "grund")),
+        ({"customer": "Jane Doe", "note": "asthma review due"}, ("note",)),
+        ({"notes": ["follow-up for migraine"], "guest": {"email": "kim@example.org"}}, ("notes", 0)),
+        ({"reason": "糖尿病の定期検査", "patient_id": "P-1", "dob": "1980-02-03"}, ("reason",)),
+    ],
+)
+def test_a_condition_in_one_field_of_a_record_that_names_a_person_in_another_is_masked(chain, body, path):
+    # GIVEN a record naming a person in one field and a condition in another (before or after it)
+    out = _stored_body(chain, body)
+    # WHEN stored  THEN the condition is masked where it sits
+    value = out
+    for step in path:
+        value = value[step]
+    assert "[health]" in value, out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"product": "Asthma inhaler spacer", "sku": "AS-12", "note": "for asthma and COPD"},
+        {"name": "Asthma inhaler", "note": "for asthma"},
+        {"title": "Understanding diabetes", "author_id": 42},
+    ],
+)
+def test_a_condition_in_a_record_that_names_no_one_stays(chain, body):
+    # GIVEN a product's or an article's record naming a condition and no person  WHEN stored  THEN kept
+    assert _stored_body(chain, body) == body
+
+
+def test_the_record_level_pass_follows_the_health_class_action():
+    # GIVEN pii configured to keep health data, and a record about a person that names a condition
+    from transforms.testing import make_record, run_transform
+
+    record = make_record(request={"body": {"customer": "Jane Doe", "note": "asthma review due"}})
+    # WHEN the pii transform runs on it
+    record = run_transform("pii", record, options={"classes": {"health": "keep"}})
+    # THEN the condition is kept and the name masked
+    assert record["request"]["body"] == {"customer": "[name]", "note": "asthma review due"}

@@ -292,6 +292,33 @@ def names_someone(text: str) -> bool:
     return _SOMEONE_LITERALS.found_in(text) and _SOMEONE_MASKED_RE.search(text) is not None
 
 
+#: What a text must hold for a condition of :data:`_CONDITIONS` to be in it: one scan.
+_CONDITION_LITERALS = Literals(variants(_CONDITIONS))
+
+
+def may_name_a_condition(text: str) -> bool:
+    """Does ``text`` hold a condition's word as a word ("lice", not the "lice" of "police"), or a
+    condition in a script written without spaces?"""
+    for _, start, end in _CONDITION_LITERALS.hits(text):
+        if _CJK_RE.match(text, start) is not None or (
+                (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha())):
+            return True
+    return False
+
+
+def scrub_conditions_in_a_record_about_someone(text: str, replace: Replace) -> str:
+    """The conditions a text names, when the record it is part of names a person in another field
+    (``{"patient": {"name": ...}, "reason": "Kontrolle Schilddrüse, Hashimoto"}``): the text is
+    about that person's health as much as if it named them itself."""
+    if not may_name_a_condition(text):
+        return text
+    text = _CONDITIONS_RE.sub(
+        lambda m: m[0] if _about_the_condition(text, m.end()) else replace("health", m["health"].lower(), m["health"]), text)
+    if not text.isascii():
+        text = _CJK_CONDITIONS_RE.sub(lambda m: replace("health", m["health"], m["health"]), text)
+    return text
+
+
 def scrub_conditions_of_someone(text: str, replace: Replace) -> str:
     """The conditions and the medications with their dose a text names once it was found to be
     about someone (a name or a way to reach them masked in it): "Meine Frau [name] liegt mit

@@ -86,7 +86,8 @@ from droplets import contract
 from transforms import ConfigError, hookimpl, reject_unknown_options
 from transforms.builtin._pii_ids import card_number_like
 from transforms.builtin._pii_geo import coarse_coordinate, names_a_machine, precise_point
-from transforms.builtin._pii_health import is_a_condition
+from transforms.builtin._pii_health import (is_a_condition, may_name_a_condition, names_someone,
+                                            scrub_conditions_in_a_record_about_someone)
 from transforms.builtin._pii_special import is_an_orientation
 from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
 from transforms.builtin._pii_locality import ADDRESS_MASK, masked_address
@@ -597,6 +598,8 @@ _COMPANY_KEYS = frozenset(
     obchodni_firma spolecnost společnost spolocnost spoločnost ceg cég sirket şirket unvan ünvan""".split()
 )
 _SOMEONES_CLASSES = frozenset({"name", "birth_date", "contact"})
+#: Classes whose field, masked, says the record is about a person (their conditions elsewhere in it are theirs).
+_A_PERSONS_CLASSES = _SOMEONES_CLASSES | {"government_id"}
 _CJK_COMPANY_RE = re.compile(r"有限公司|股份|集团|集團|株式会社|有限会社|会社|주식회사|\(주\)|㈜")
 #: Field names of a company's registration number (their words, as words() writes them): its value,
 #: digits and capitals, is the company's, whatever shape a person's ID would share with it.
@@ -782,6 +785,8 @@ class Pii:
         self._type_says = lru_cache(maxsize=4096)(self._declared_type)
         self._said: tuple[Any, bool | None] = (None, None)  # the last object _object_says read, and its answer
         self._company: tuple[Any, bool] = (None, False)  # the last object _a_companys read, and its answer
+        self._someone = False  # did the walk of the record at hand find a person (see _conditions_of_someone)
+        self._texts: list[tuple[Any, Any]] = []  # where the walk left free texts (see _conditions_of_someone)
 
         self._a_label = lru_cache(maxsize=4096)(self._label_of_a_field)
         self._name_field = self.field("name", "name")
@@ -1131,8 +1136,25 @@ class Pii:
         person = self._record_context(record)
         self._path_parameters(record, person)
         _one_time_code_of_a_verify_route(record)
+        self._someone = False
+        texts = self._texts = []
         self._walk(record, (None, person, self._tree, False))
+        if self._someone and texts and self.actions["health"] != KEEP:
+            self._conditions_of_someone(texts)
         return record
+
+    def _conditions_of_someone(self, texts: list[tuple[Any, Any]]) -> None:
+        """The walk found a person in the record (a name, a way to reach them, a birth date): the
+        conditions its free texts name are that person's, in whichever field they sit. ``texts``:
+        where the walk left each text no field's name judged, (container, key)."""
+        replace = self._replace
+        found = [(node, key, node[key]) for node, key in texts]
+        if not may_name_a_condition("\n".join(text for _, _, text in found)):
+            return  # one scan for the record's texts; most name no condition
+        for node, key, text in found:
+            new = scrub_conditions_in_a_record_about_someone(text, replace)
+            if new != text:
+                node[key] = new
 
     def _path_parameters(self, record: Mapping[str, Any], person: bool | None) -> None:
         """The segments of ``request.path`` that the route names for personal data or a
@@ -1222,6 +1244,7 @@ class Pii:
         no Field, no path node, a key with no rule.
         """
         scrub_short, scrub_long, key_rule, header_rule = self._scrub_short, self.text.scrub, self.key_rule, self.header_rule
+        texts = self._texts
         entry, context = self._entry, self.context
         stack: list[tuple[Any, tuple]] = [(root, ctx)]
         pop, push = stack.pop, stack.append
@@ -1288,6 +1311,8 @@ class Pii:
                                 node[key] = self.scrub(item)  # {"razon_social": "Rappi S.A.S.", "nit": ...}
                                 continue
                             node[key] = rule.leaf(item)
+                            if rule.field is not None and rule.field.cls in _A_PERSONS_CLASSES:
+                                self._someone = True
                             continue
                     elif rule is None and field is None and sub is None:
                         kind = type(item)
@@ -1298,8 +1323,11 @@ class Pii:
                                 node[key] = new
                                 continue
                             new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
+                            texts.append((node, key))
                             if new is not item:
                                 node[key] = new
+                                if not self._someone and new != item and names_someone(new):
+                                    self._someone = True
                         elif kind is dict or kind is list:
                             says = context(key)  # user.name vs course.name
                             if kind is list and len(item) == 2 and type(item[0]) is str:
@@ -1313,6 +1341,8 @@ class Pii:
                     if rule is not None and rule.verification:
                         verifying = True
                     new = entry(key, item, rule, sub, field, person, push, node)
+                    if new is not item and not self._someone and type(new) is str and names_someone(new):
+                        self._someone = True  # {"customer": "[name]"}, {"dob": "[birth_date]"}
                     if new is _DROPPED:
                         changes = changes if changes is not None else {}
                         changes[key] = None
@@ -1365,8 +1395,11 @@ class Pii:
                             node[i] = new
                             continue
                         new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
+                        texts.append((node, i))
                         if new is not item:
                             node[i] = new
+                            if not self._someone and new != item and names_someone(new):
+                                self._someone = True
                         if item[:2] == "--" and i + 1 < len(node) and self.text.flag_is_credential(item):
                             node[i + 1] = REDACTED  # ["--password", "s3cret"]: a command line's arguments
                         elif (i + 1 < len(node) and not i % 2 and not len(node) % 2 and len(item) <= 64
