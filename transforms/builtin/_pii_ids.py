@@ -538,7 +538,7 @@ _CUES = {
              r"|هاتفي|هاتف|الهاتف|رقم الهاتف|رقمي|جوالي|جوال|الجوال|رقم الجوال|موبايل|الموبايل|رقم الموبايل|المحمول"
              r"|رقم المحمول|اتصل بي على|اتصل بي|اتصل على|واتساب"
              r"|טלפון|נייד|פלאפון|מספר טלפון|התקשרו|התקשר|וואטסאפ|تلفن همراه|تلفن|موبایل|شماره همراه من|شماره همراه"
-             r"|شماره موبایل|شماره من|شماره تماس|فون|موبائل"
+             r"|شماره موبایل|شماره من|شماره تماس|فون|موبائل|شماره همراهم|شمارهٔ همراهم|موبایلم|تلفنم|شماره‌ام"
              r"|फ़ोन|फोन|मोबाइल नंबर|मोबाइल|मेरा नंबर|फोन नंबर|व्हाट्सएप नंबर|व्हाट्सएप|संपर्क नंबर|เบอร์โทร|เบอร์|โทรศัพท์|โทร|มือถือ"
              r"|số điện thoại|điện thoại|sđt|sdt|đt|số của tôi|gọi cho tôi|zalo|тел|мобильный|мой номер|позвоните"
              r"|звоните|звонить|позвонить|сотовый|τηλ|τηλέφωνο|κινητό|τηλεφωνο|κινητο|전화번호|전화|휴대폰|핸드폰|연락처|電話番号|携帯番号"
@@ -657,7 +657,7 @@ _GAP = (
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
     r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº|reg_sz|value|valor|wert"
     r"|valeur|mitt|mine|min|là|ir|ми|е|серия|серии|kod|kodu|ass|para|tiegħi|пожалуйста|please|pls|bitte|por favor"
-    r"|c'est|c’est|changu|yangu|wangu|ni)\b){0,4}+"
+    r"|c'est|c’est|changu|yangu|wangu|ni|من|هو|هي)\b){0,4}+"
     r"[\s:=#.,'\"()\-–：第]{0,4}+"
 )
 #: Identifiers with a check digit whose word is also a common word or an abbreviation of

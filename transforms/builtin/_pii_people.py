@@ -217,6 +217,55 @@ _NOT_NAMES = frozenset(
 _CAPITAL_GUARD_RE = re.compile(r"[ ,:.\n][^\W\d_a-z]")
 
 
+_INITIAL_RE = re.compile(r"[ ][a-z]\.?(?=[ ])")
+
+
+def _as_written_in_the_lexicon(word: str) -> str:
+    """A lower-case word as the lexicon writes a name: "o'brien" -> "O'Brien", "jean-luc" -> "Jean-Luc"."""
+    parts = re.split(r"([-'’])", word)
+    return "".join(p[:1].upper() + p[1:] if p not in "-'’" else p for p in parts)
+
+
+def scrub_lowercase_names(text: str, replace: Replace) -> str:
+    """A name written in lower case after a cue ("c'est léa moreau", "ik ben sanne", "a nombre de
+    rodrigo salinas", "it's ollie"): the words right after the cue that the lexicon knows as names,
+    the first a given name; one word alone must be no ordinary word ("soy de madrid", "sono stanco")."""
+    from transforms.builtin._pii_prose_names import AMBIGUOUS, GIVEN, SURNAME, flags_of
+
+    out: list[str] = []
+    pos = 0
+    for cue in _NAME_CUE_RE.finditer(text):
+        at = cue.end()
+        if (cue.start() < pos or not text[at:at + 1].islower() or not starts_word(text, cue.start())
+                or text[cue.start() - 1:cue.start()] in ("<", "[")):
+            continue  # "<name:jane doe>", "[name]": what a pass wrote
+        found: list[tuple[int, int, int]] = []
+        while len(found) < 4:
+            word = _WORD_RE.match(text, at)
+            if word is None or not word[0].islower():
+                break
+            flags = flags_of(_as_written_in_the_lexicon(word[0]))
+            if not flags & (GIVEN | SURNAME) or (not found and not flags & GIVEN):
+                break
+            found.append((word.start(), word.end(), flags))
+            at = word.end()
+            initial = _INITIAL_RE.match(text, at)  # "jenna m. o'brien"
+            if initial is not None and found:
+                at = initial.end()
+            if text[at:at + 1] != " ":
+                break
+            at += 1
+        if not found or all(flags & AMBIGUOUS for _, _, flags in found):
+            continue
+        start, end = found[0][0], found[-1][1]
+        out += [text[pos:start], replace("name", " ".join(text[start:end].split()).lower(), text[start:end])]
+        pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def scrub_names(text: str, replace: Replace) -> str:
     """Dates of birth and names after their cues (both passes need a cue of
     :data:`CUE_WORDS`: the caller has seen one); names right before a date of birth, a VIN
@@ -1042,7 +1091,9 @@ _ADDRESS_RE = re.compile(
     # Hauptstraße 5, 10115 Berlin / Kerkstraat 12
     # Wilhelm-Leuschner-Str. 27, Kaiserstraße 41/2/15 (stair and door), Zeeburgerdijk 88-III
     + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w-]{0,40}?(?:" + GERMANIC_SUFFIX + r"|-Str\.|-Straße|-Strasse|-Weg|-Platz"
-    r"|-Allee|-Ring|-Damm|-Gasse|-Ufer)[ ]?[0-9]{1,4}[ ]?[a-zA-Z]?(?:[/-][0-9A-Za-z]{1,4}(?![\w])){0,3}(?![\w])" + _EU_TOWN
+    r"|-Allee|-Ring|-Damm|-Gasse|-Ufer)[ ]?[0-9]{1,4}[ ]?[a-zA-Z]?(?:[/-][0-9A-Za-z]{1,4}(?![\w])){0,3}(?![\w])"
+    # a count after a place's name is no house number: "Parkhaus Karl-Marx-Allee 2 Std. kostenlos"
+    r"(?![ ]?(?:Std|Stunden|Min|Minuten|km|Uhr|Tage|Jahre|Euro|EUR|€|%|h\b|x\b))" + _EU_TOWN
 )
 _POSTAL_WORDS = (
     r"post ?code|postal code|zip ?code|postleitzahl|code postal|código postal|codigo postal|codice postale"
@@ -1165,12 +1216,16 @@ _LOCAL_ADDRESS_RE = re.compile(
     r"|(?<![0-9])[0-9]{1,4}동[ ]?[0-9]{1,5}호(?![가-힣])"
     r"|[\u4e00-\u9fff]{1,5}?[区市町村][\u4e00-\u9fff\u3040-\u30ff々ヶ]{1,8}?[0-9]{1,4}[-－−][0-9]{1,4}[-－−][0-9]{1,4}"
     r"(?![0-9])"
+    # a ward or a town, then a district's chōme and the block (中央区天神2丁目14-8), and the building and
+    # flat after it (天神プレイス601号)
+    r"|(?<=[区市町村])[\u4e00-\u9fff々ヶ]{1,8}?[0-9]{1,4}丁目[0-9]{1,4}(?:[-－−番][0-9]{1,4})?(?:号)?"
+    r"(?:[ 　]?[\u4e00-\u9fff\u30a0-\u30ff]{1,12}[0-9]{1,4}号室?)?"
     r"|(?<![\w.,])[0-9]{1,4}[A-Za-z]?,?[ ](?:Rua|Calle|Avenida|Travessa|Carrer|Praça|Alameda)[ ]"
     r"(?:(?:das|dos|da|do|de la|de|del|la)[ ])?" + _NAME_WORD + r"(?:[ ]" + _NAME_WORD + r"){0,3}"
     r"|(?<![\w])(?:Bât\.?|Bâtiment|Bat\.)[ ][A-Z0-9]{1,3},?[ ](?:Apt|Appt|Appartement|App\.)[ .]?[0-9]{1,4}(?![0-9])"
 )
 _LOCAL_ADDRESS_GUARD_RE = re.compile(
-    r"Jl\.|Jln|Jalan|Blok |Sector |Cra\.|Cl\.|Carrera |Kr\.|Diagonal |Transversal |Av\. |[0-9]동|ซ|ถ|หมู่|ม\.|[区市町村][^\n]{0,10}[0-9][-－−]|" + _HI_STREET
+    r"Jl\.|Jln|Jalan|Blok |Sector |Cra\.|Cl\.|Carrera |Kr\.|Diagonal |Transversal |Av\. |丁目|[0-9]동|ซ|ถ|หมู่|ม\.|[区市町村][^\n]{0,10}[0-9][-－−]|" + _HI_STREET
     + r"|Rua |Calle |Avenida |Travessa |Carrer |Praça |Alameda |Bât|Bat\."
 )
 #: The least a text holds for :data:`_CJK_ADDRESS_RE`: the postal mark, or a Japanese

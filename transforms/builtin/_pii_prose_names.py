@@ -86,6 +86,12 @@ _BEFORE_A_THING = frozenset(
 )
 #: Street words written in lower case after the name a street is named for ("Karl Johans gate",
 #: "Drottninggatan" aside, "Andrássy út", "Bağdat caddesi").
+#: Institutions named after a person, the person's name first ("Erasmus Universiteit", "Mandela Bay
+#: Stadium", "Nyerere Airport"): the name is the institution's.
+_INSTITUTIONS_AFTER = frozenset("""university universiteit universität universite université universidad universidade
+    università uniwersytet univerzita yliopisto egyetem universitet hogeschool college institute institut instituut
+    hospital ziekenhuis klinikum airport luchthaven flughafen aeropuerto aeroporto stadium stadion estadio
+    foundation stiftung stichting fundación museum museo school schule school academy akademie academie""".split())
 _STREET_AFTER = frozenset("gate gata gatan vei veien vej gade tie katu utca út tér caddesi sokak kyrka kirke".split())
 #: Capitalised words that start a sentence and are followed by a person: "Ask Priya", "Thanks Tomasz".
 _BEFORE_A_PERSON = frozenset(
@@ -222,7 +228,8 @@ _LATIN_ENDINGS: tuple[tuple[str, str], ...] = (
     # Finnish allatives (Liisalle), Czech, Slovak and Polish genitives and datives (Matúša, Tomasza, Janovi)
     ("éknak", ""), ("éknek", ""), ("ának", "a"), ("ének", "e"), ("ánál", "a"), ("énél", "e"), ("ával", "a"),
     ("ével", "e"), ("nak", ""), ("nek", ""), ("nál", ""), ("nél", ""), ("val", ""), ("vel", ""),
-    ("ienei", "ienė"), ("ai", "a"), ("ei", "ė"), ("ui", "as"), ("lle", ""), ("ovi", ""), ("ovi", "o"), ("a", ""),
+    ("ienei", "ienė"), ("ai", "a"), ("ei", "ė"), ("ui", "as"), ("lle", ""), ("ovi", ""), ("ovi", "o"),
+    ("sza", "sz"), ("ša", "š"), ("ča", "č"), ("ža", "ž"), ("řa", "ř"), ("ka", "ek"), ("ła", "eł"),
 )
 
 _INFLECTION_ENDINGS = tuple({ending for ending, _ in _LATIN_ENDINGS})
@@ -478,7 +485,8 @@ def _thing_after(text: str, words: list, i: int) -> bool:
         nxt = words[i + 1][2]
         if nxt.isupper() and _cased(nxt):
             return True  # "Travis CI", "Julia REPL"
-        return _capitalised(nxt) and (nxt.lower() in _COMMON or flags_of(nxt) & AMBIGUOUS != 0)
+        return _capitalised(nxt) and (nxt.lower() in _COMMON or nxt.lower() in _INSTITUTIONS_AFTER
+                                      or flags_of(nxt) & AMBIGUOUS != 0)
     if text[end:end + 1] == " " and text[end + 1:end + 2].isdigit():
         return True  # "Otis 2", "Pixel 8": a product, a model
     return False

@@ -646,7 +646,7 @@ class TextScrubber:
             # scanned as ASCII writes it (no-break spaces, Unicode dashes, full-width
             # digits, invisible characters); stored as written unless something was found
             out = self.scrub(folded)
-            return text if out == folded else out
+            return text if out == folded else as_written(text, folded, out)
         if ("&quot;" in text or "&#" in text or "\\u00" in text or '\\\\\\"' in text or "=40" in text
                 or ("&" in text and _NAMED_ENTITY_RE.search(text) is not None)) and (
                 (decoded := _decoded_view(text)) is not text):
@@ -815,6 +815,7 @@ class TextScrubber:
                 text = named if named != bare else _pii_people.scrub_names(text, replace)
             else:
                 text = _pii_people.scrub_names(text, replace)
+            text = _pii_people.scrub_lowercase_names(text, replace)
             text = self._introduced_addresses(text)
         elif "VIN" in text or "MRN" in text:
             text = _pii_people.names_before_records(text, replace)  # "Jane Doe, MRN 5512..."
@@ -1318,3 +1319,30 @@ class TextScrubber:
         if match[0].startswith("git@") and match.string.startswith(":", match.end()):
             return match[0]  # git@github.com:org/repo.git, a repository's SSH address
         return self._replace("email", self._email_key(match[0]), match[0])
+
+
+#: What the passes write in place of a value: a mask or a pseudonym (hash mode).
+_WRITTEN_MASK_RE = re.compile(r"(\[[a-z_]{2,32}\]|[a-z_]{2,32}:[0-9a-f]{%d})" % PSEUDONYM_HEX)
+
+
+def as_written(text: str, folded: str, out: str) -> str:
+    """``out`` (what the passes made of ``folded``) with what they left alone written as ``text``
+    has it: a text's dashes and no-break spaces stay where nothing was found ("Mo–Fr 9:00–19:00"
+    beside a masked address). Folding writes one character for one, so each piece of ``out``
+    between two masks is found, in order, in ``folded`` at the place ``text`` has it; when a piece
+    is not (a town kept of an address, an IP cut to its network) or folding dropped a character,
+    ``out`` as it is."""
+    if len(folded) != len(text):
+        return out
+    parts, at = [], 0
+    for i, piece in enumerate(_WRITTEN_MASK_RE.split(out)):
+        if i % 2:
+            parts.append(piece)  # a mask
+            continue
+        found = folded.find(piece, at)
+        if found < 0:
+            return out
+        parts.append(text[found:found + len(piece)])
+        at = found + len(piece)
+    written = "".join(parts)
+    return written if fold(written) == out or written == out else out

@@ -136,6 +136,13 @@ _PASSWORD_WORDS = (
     "|पासवर्ड|कूटशब्द|كلمة المرور|كلمة السر|كلمة سر|رمز المرور|رمز عبور|گذرواژه|סיסמה|סיסמא|הסיסמה|הסיסמא"
     # written without spaces before their particle: 비밀번호는, パスワードは, 密码是; Thai รหัสผ่านของฉันคือ
     "|비밀번호|패스워드|パスワード|密码|密碼|รหัสผ่าน|κωδικός πρόσβασης|κωδικό πρόσβασης|συνθηματικό"
+    # Bulgarian with its article, Bengali, Afrikaans, Estonian, Lithuanian, Latvian, Icelandic, Zulu, Xhosa,
+    # Croatian, Serbian, Slovene, Luxembourgish, Catalan, Basque, Galician, Irish, Welsh, Maltese, Albanian,
+    # Macedonian, Georgian, Armenian, Amharic
+    "|паролата|পাসওয়ার্ড|পাসওয়ার্ডটি|wagwoord|parool|parooli|slaptažodis|slaptažodį|parole|paroli|lykilorð"
+    "|lykilorðið|iphasiwedi|igama lokungena|lozinka|lozinku|лозинка|лозинку|geslo|passwuert|contrasenya"
+    "|pasahitza|contrasinal|pasfhocal|cyfrinair|password tiegħi|fjalëkalimi|fjalekalimi|лозинката|პაროლი"
+    "|գաղտնաբառ|የይለፍ ቃል|የይለፍ ቃሌ|የይለፍ ቃሉ"
 )
 #: A word for a password that is an ordinary word too (Spanish "clave": "la clave del éxito"):
 #: only with a value that looks like a password, after a copula (:data:`_SAID_RE`'s ``gapped``).
@@ -191,9 +198,15 @@ _CODE_WORDS = (
     "|pincode|pin code|pin-code|pinkode|pinkoden|pinkod|pin kodu|PIN-Code|kod BLIK|kodu BLIK|BLIK|code de la porte"
     "|Code aus der SMS|code aus der sms|Code per SMS|code per sms|SMS-Code|code reçu par SMS|código del SMS|código do SMS"
     "|code de porte|code portail|code de l'immeuble|code d'accès|인증 코드|הקוד|והקוד|पिन"
+    # a code with its article or glued to what it opens (Bulgarian, Nordic, Hungarian, Indonesian), an
+    # alarm's, a hardware token's, the PIN of an ID card; Icelandic, Amharic
+    "|кодът за потвърждение|кодът|koden|koden til|SMS-koden|engangskoden|alarmkode|alarmkoden|SMS-kód|SMS-kódot"
+    "|kode OTP-nya|OTP-nya|PIN-en|PIN-koden|PIN-kode|PIN1|PIN2|PUK|hardware token|token code|código del token"
+    "|el token|o token|le token|token bancario|token del banco|security token|öryggiskóði|öryggiskóðinn"
+    "|staðfestingarkóði|የማረጋገጫ ኮድ|i-OTP|i-PIN|পিন|পিন নম্বর|ওটিপি কোড"
 )
 #: Words for a one-time code that are ordinary words in another case (a German TAN, not a tan).
-_CODE_WORDS_AS_WRITTEN = "TAN|mTAN|smsTAN|SMS-TAN|pushTAN|chipTAN|photoTAN|TAN-Nummer"
+_CODE_WORDS_AS_WRITTEN = "TAN|mTAN|smsTAN|SMS-TAN|pushTAN|chipTAN|photoTAN|TAN-Nummer|TAC"
 #: "private key 4c08...", "API key: 9f8e...": a secret written after the words that name it,
 #: in prose or a log line (a random-looking value: letters and digits, 20 or more).
 _KEY_WORDS = ("private key|secret key|signing key|encryption key|master key|api key|access key|api token|access token"
@@ -239,14 +252,15 @@ _SAID_RE = re.compile(
     r"(?:[ ]{1,3}(?:code|number|no\.?))?"
     # up to four words between, in the languages that put them there: "mã xác thực của bạn
     # là ...", "Ihre TAN für den Auftrag lautet: ...", "κωδικός επαλήθευσής σας είναι ..."
-    r"(?P<gap>(?:[ ][^\s\d:：.,;!?()\[\]]{1,20}+){1,5}?(?=[ ]{0,3}[:：]?[ ]{0,3}[0-9]))?"
+    r"(?P<gap>(?:[ ][^\s\d:：.,;!?()\[\]]{1,20}+){1,7}?(?=[ ]{0,3}[:：]?[ ]{0,3}[0-9]))?"
 
     r"[ ]{0,3}(?:[是为為はが는은이를])?[ ]{0,3}[:#=：]?[ ]{0,3}"
     # "your verification code is 482913", "Ihr Bestätigungscode lautet 482913", "kod weryfikacyjny to ..."
     r"(?:(?:is|was|ist|war|lautet|est|était|es|era|fue|é|foi|è|är|er|jest|to|on|is:|je|là|ay|היא|הוא|adalah|c'est"
     r"|كان|كانت)[ ]{1,3})?[\[【(「]?"
     # a door's code may end in a letter: "code de la porte 4821B"
-    r"(?P<code>[0-9]{3}[ -][0-9]{3}(?![0-9A-Za-z])|[0-9]{3,8}(?:[A-Z](?![0-9A-Za-z]))?)(?![0-9A-Za-z])"
+    # a PIN told digit by digit: "bikash pin 5 8 2 0"
+    r"(?P<code>[0-9]{3}[ -][0-9]{3}(?![0-9A-Za-z])|[0-9](?:[ ][0-9]){3,7}(?![0-9A-Za-z])|[0-9]{3,8}(?:[A-Z](?![0-9A-Za-z]))?)(?![0-9A-Za-z])"
 )
 #: A one-time code as services text it, named by "code" around it: "Your Uber code is 4821",
 #: "Your WhatsApp code: 318-552", "Ваш код: 4829" (a possessive, up to three words, the
@@ -625,10 +639,9 @@ def _password_nearby(text: str, redacted: str) -> str:
         if word.start() < kept:
             continue
         end = _sentence_end(text, word.end())
-        if redacted in text[word.end():end]:
-            continue  # the said pattern found its value already
         candidate = _first_shaped(text, word.end(), end)
-        if candidate is not None:
+        if candidate is not None and redacted not in text[word.end():candidate.start()]:
+            # (a mask before it: the said pattern found the password already; one after it, a PIN's)
             out += [text[kept:candidate.start()], redacted]
             kept = candidate.start() + len(candidate[0].rstrip(".:!?"))
     return "".join(out) + text[kept:] if out else text

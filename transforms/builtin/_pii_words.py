@@ -179,7 +179,9 @@ def starts_word(text: str, start: int) -> bool:
     if start == 0:
         return True
     before = text[start - 1]
-    return not before.isalpha() or "\u3040" <= before <= "\u9fff"
+    # Thai, Lao, Myanmar and Khmer write none either
+    return (not before.isalpha() or "\u3040" <= before <= "\u9fff" or "\u0e00" <= before <= "\u0eff"
+            or "\u1000" <= before <= "\u109f" or "\u1780" <= before <= "\u17ff")
 
 
 def top_level(pattern: str) -> list[str]:
