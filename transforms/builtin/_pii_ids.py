@@ -554,7 +554,13 @@ _CUES = {
              # Greek; whose number it is
              r"|volejte|volajte|zavolajte|zavolej|pokličite|pokliči|nazovite|nazovi|hívjon|hívjanak|hívj"
              r"|skambinkite|skambinti|zvaniet|helistage|helista|hringdu|hringið|καλέστε|κάλεσε|nomor WA|no WA"
-             r"|her number|his number|their number|her mobile|his mobile|her cell|his cell|her phone|his phone",
+             r"|her number|his number|their number|her mobile|his mobile|her cell|his cell|her phone|his phone"
+             # Icelandic, Norwegian, Luxembourgish, Georgian, Khmer, Amharic, Armenian, Mongolian; Thai PromptPay;
+             # Arabic with its "and" glued on (وجوالي)
+             r"|síminn|síma|símann|símanúmer|gsm-ið|når meg på|nå meg på|nås på|treffes på|handysnummer|telefonsnummer"
+             r"|ტელ|ტელეფონი|მობილური|ტელ\. ნომერი|លេខទូរស័ព្ទ|ទូរស័ព្ទ|ស្លេខ|ስልኬ|ስልክ|ስልክ ቁጥር|հեռախոս|հեռ"
+             r"|утас|утасны дугаар|гар утас|promptpay|PromptPay|พร้อมเพย์|bkash|bKash|বিকাশ|nagad|telebirr"
+             r"|وجوالي|ورقمي|وهاتفي|وموبايلي|وجوال|وهاتف|وموبايل|وتلفوني|وتليفوني",
     "ssn": r"ssn|social security|soc\.? ?sec\.?",
     "sin": r"sin|social insurance|nas|numéro d'assurance sociale",
     "bsn": r"bsn|burgerservicenummer|sofinummer|sofi",
@@ -564,13 +570,18 @@ _CUES = {
                       r"|numer konta|nr konta|számlaszám|bankszámlaszám|broj računa|tilinumero|nuban|nomor rekening"
                       r"|conta corrente|conta poupança|número da conta|numero da conta|conta"
                       r"|р/с|р/сч|расчетный счет|расчётный счёт|лицевой счет|лицевой счёт|номер счета|номер счёта"
-                      r"|рахунок|номер рахунку|hesap no|hesap numarası|iban no|akaun|no akaun|nombor akaun",
+                      r"|рахунок|номер рахунку|hesap no|hesap numarası|iban no|akaun|no akaun|nombor akaun"
+                      # Norwegian's definite form, Mexico's CLABE, Indonesian "rek", Japanese ordinary and
+                      # current accounts, Korean, Telugu, Hindi, Bengali, Tamil, Thai, Vietnamese
+                      r"|kontonummeret|kontonummeret mitt|kontoen|clabe|clabe interbancaria|cuenta clabe|rek|no rek|no\. rek|norek"
+                      r"|普通預金|普通|当座|口座番号|계좌번호|계좌|అకౌంట్ నంబర్|ఖాతా నంబర్|ఖాతా సంఖ్య|खाता संख्या|खाता नंबर|अकाउंट नंबर"
+                      r"|অ্যাকাউন্ট নম্বর|হিসাব নম্বর|கணக்கு எண்|เลขที่บัญชี|เลขบัญชี|số tài khoản|so tai khoan|stk",
     "sort_code": r"sort[ -]?code|bankleitzahl|blz",
     "routing_number": r"routing|aba|rtn|transit number|routing transit",
     "passport": r"passport|passeport|reisepass|pasaporte|passaporto|paspoort|passaporte|pass no|putovnica|putovnice"
                 r"|pasoš|pasoša|pasošu|cestovní pas|cestovný pas|útlevél|útlevélszám|passi|passinumero|رقم جوازي|جوازي"
                 r"|旅券番号|旅券|パスポート番号|パスポート|护照号码|护照号|护照|護照號碼|護照|여권번호|여권"
-                r"|رقم جواز السفر|جواز السفر|מספר דרכון|דרכון|паспорт",
+                r"|رقم جواز السفر|جواز السفر|מספר דרכון|דרכון|паспорт|паспорта|паспорту|паспорті|паспорте|паспортом",
     "device_id": r"imei|imeisv|meid|mac address|mac-adresse|adresse mac|mac|idfa|gaid|advertising id",
     # an opaque identifier of one device or browser install (reported as device_id)
     "device_token": r"MachineGuid|machineguid|machine guid|machine-id|machine id|hardware id|hwid|rida|roku id"
@@ -636,7 +647,14 @@ _CUES = {
                    r"|fin kod|fin kodu|FİN kod|FİN kodu|FİN|şəxsiyyət vəsiqəsi|şəxsiyyət vəsiqəsinin|ЕГН-то"
                    # Iran's national code, Bangladesh's NID in Bengali, Malaysia's identity card
                    r"|کد ملی|کدملی|شماره ملی"
-                   r"|এনআইডি|জাতীয় পরিচয়পত্র|no\. kp|no kp|kad pengenalan|no\. ic|ic number",
+                   r"|এনআইডি|জাতীয় পরিচয়পত্র|no\. kp|no kp|kad pengenalan|no\. ic|ic number"
+                   # Slovak and Czech identity cards, Romanian "buletin", Egypt's national number, Nepal's
+                   # citizenship certificate, Sri Lanka's NIC, Zulu "the ID", Kazakh, Georgian and Armenian
+                   # personal numbers, Mongolian register
+                   r"|číslo op|cislo op|číslo OP|cislo OP|občiansky preukaz|obciansky preukaz|občanský průkaz|obcansky prukaz|op č\.|op c\."
+                   r"|seria de buletin|seria buletin|buletin|buletinul|carte de identitate|cartea de identitate"
+                   r"|رقمي القومي|رقم قومي|رقمى القومى|الرقم القومى|नागरिकता|नागरिकता नं|नागरिकता नम्बर|citizenship no|citizenship number"
+                   r"|nic eka|ye-id|i-id|жсн|пирадი ნომერი|პირადი ნომერი|პ/ნ|անձնագիր|սոցիալական քարտ|регистрийн дугаар|регистр",
     # Ukrainian and Russian taxpayer numbers: their Cyrillic words say nothing else, so any number
     # after them is one, its checksum right or not ("inn" in Latin letters is checked: _CHECKED_CUES)
     "tax_id": r"рнокпп|іпн|ідентифікаційний код|ідентифікаційний номер|инн"
@@ -657,7 +675,7 @@ _GAP = (
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
     r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº|reg_sz|value|valor|wert"
     r"|valeur|mitt|mine|min|là|ir|ми|е|серия|серии|kod|kodu|ass|para|tiegħi|пожалуйста|please|pls|bitte|por favor"
-    r"|c'est|c’est|changu|yangu|wangu|ni|من|هو|هي)\b){0,4}+"
+    r"|c'est|c’est|changu|yangu|wangu|ni|من|هو|هي|na|e|серія|seria|eka|ngu|yami|ye)\b){0,4}+"
     r"[\s:=#.,'\"()\-–：第]{0,4}+"
 )
 #: Identifiers with a check digit whose word is also a common word or an abbreviation of
@@ -679,7 +697,7 @@ _CHECKED_CUES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      r"|numéro de matricule", "national_id", (br_cns_ok, lu_matricule_ok)),
     (r"naf|nuss", "national_id", (es_nss_ok,)),
     (r"imss|nss imss", "national_id", (mx_nss_ok,)),
-    (r"iqama|هوية", "national_id", (sa_nid_ok,)),
+    (r"iqama|هوية|إقامتي|اقامتي|رقم إقامتي|رقم اقامتي|الإقامة|الاقامة", "national_id", (sa_nid_ok,)),
     (r"ahv|avs|ahvn13|ahv-nr|avs-nr|ahv-nummer|numéro avs|numero avs", "national_id",
      ("ch.ssn",)),
     (r"เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|thai id|thai national id", "national_id", ("th.pin",)),
@@ -693,6 +711,8 @@ _CHECKED_CUES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"mykad", "national_id", ("my.nric",)),
     (r"cbu|cvu|clave bancaria uniforme|clave virtual uniforme", "account_number", ("ar.cbu",)),
     (r"imsi", "device_id", ("imsi",)),
+    # a bare "ID" before a South African identity number ("inombolo yami ye-ID ngu-9304055821083")
+    (r"id", "national_id", ("za.idnr",)),
 )
 _CHECKED_WORDS = [words for words, _, _ in _CHECKED_CUES]
 # One alternation without groups (named groups in it stop ``re`` from skipping to where a
@@ -700,7 +720,7 @@ _CHECKED_WORDS = [words for words, _, _ in _CHECKED_CUES]
 _CONTEXT_RE = re.compile(
     # a German compound's "-nummer" glued on: "Personalausweisnummer", "Reisepassnummer"
     r"(?P<cue>" + cased(*_CUES.values(), *_CHECKED_WORDS) + r")(?:nummer|Nummer|NUMMER)?(?![^\W\d_])"
-    + "(?i:" + _GAP + r")(?=[+(0-9A-Za-z])"
+    + "(?i:" + _GAP + r")(?=[+(0-9A-Za-z가-힣\u4e00-\u9fffА-ЯІЇЄҐ])"
 )
 #: What a cue of :func:`scrub_context` starts with, at the start of a word.
 CUE_WORDS = [variant for words in (*_CUES.values(), *_CHECKED_WORDS) for variant in variants(words)]
@@ -726,11 +746,16 @@ _NUMBER_VALUE_RE = re.compile(
 )
 #: A driving licence's number after the bare word "licence": capitals, digits, dashes between groups.
 _LICENCE_VALUE_RE = re.compile(r"[A-Z]{0,3}+[0-9]{2,12}+(?:-[0-9A-Z]{1,10}+){0,3}+[A-Z]{0,2}+")
+#: A bank's name between an account's word and its number: one capitalised or upper-case word, or
+#: a Korean or Chinese one, then a space.
+_BANK_NAME_RE = re.compile(r"(?:[A-Z][A-Za-z&]{1,11}|[가-힣]{2,4}|[\u4e00-\u9fff]{2,6})[ ](?=[0-9])")
 _WORD_VALUE_RE = re.compile(r"[A-Za-z0-9]{1,24}+(?:[./-][A-Za-z0-9]{1,24}+){0,5}+")
 #: Digit groups after the first, one space before each, at most 20 digits in all.
 _SPACED_GROUPS_RE = re.compile(r"(?:[ ][0-9]{2,8}+){1,3}+(?![0-9])")
 #: A Russian passport's series and number ("серия 45 09 номер 771204", "45 09 № 771204").
 _RU_PASSPORT_RE = re.compile(r"(?P<series>[0-9]{2}[ ]?[0-9]{2})[ ,]{1,2}(?:номер|№)[ ]?(?P<number>[0-9]{6})(?![0-9])")
+#: An old Ukrainian passport's series, two Cyrillic capitals, and number ("серія ЕК 123456").
+_CYRILLIC_SERIES_RE = re.compile(r"[А-ЯІЇЄҐ]{2}[ ]?[0-9]{6}(?![0-9])")
 #: A device's identifier after its word: a MAC address, an advertising ID (a UUID).
 _DEVICE_VALUE_RE = re.compile(
     r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
@@ -791,7 +816,8 @@ def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) 
             found = _context_value(text, at, _cue_kind(cue["cue"]), phone_key)
         if found is None:
             continue
-        stop, found_kind, canonical = found
+        stop, found_kind, canonical, *start = found
+        at = start[0] if start else at  # after a bank's name the cue kept
         out.append(text[pos:at])
         out.append(replace(found_kind, canonical, text[at:stop]))
         pos = stop
@@ -842,13 +868,20 @@ def _boundary_after(text: str, stop: int) -> bool:
 def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, str] | None:
     if kind == "licence":
         match = _LICENCE_VALUE_RE.match(text, at)
-        if match is None or not _boundary_after(text, match.end()) or sum(c.isdigit() for c in match[0]) < 6:
+        if match is None or not _boundary_after(text, match.end()):
             return None
-        value = match[0]
+        value, end = match[0], match.end()
+        if value.isdigit() and (groups := _SPACED_GROUPS_RE.match(text, end)) is not None and groups[0] \
+                and _boundary_after(text, groups.end()):
+            value, end = text[at:groups.end()], groups.end()  # "licence no. is 034 782 915"
+        if sum(c.isdigit() for c in value) < 6:
+            return None
         if value.replace("-", "").isdigit() and ("-" in value or len(value) == 8 and value[:2] in ("19", "20")):
             return None  # years and dates: "license 2024-2025", "license 20240611"
-        return match.end(), "driving_licence", _SEPARATORS_RE.sub("", value)
+        return end, "driving_licence", _SEPARATORS_RE.sub("", value)
     if kind in ("passport", "driving_licence", "national_id", "member_id", "tax_id"):
+        if kind in ("passport", "national_id") and (ua := _CYRILLIC_SERIES_RE.match(text, at)) is not None:
+            return ua.end(), kind, _SEPARATORS_RE.sub("", ua[0])  # an old Ukrainian passport: ЕК 123456
         match = _WORD_VALUE_RE.match(text, at)
         if match is None or not _boundary_after(text, match.end()):
             return None
@@ -856,7 +889,7 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
         end = match.end()
         if kind == "passport" and (ru := _RU_PASSPORT_RE.match(text, at)) is not None:
             return ru.end(), kind, _SEPARATORS_RE.sub("", ru["series"] + ru["number"])
-        if kind in ("national_id", "passport", "tax_id") and (value.isdigit() or (value.isalpha() and value.isupper()
+        if kind in ("national_id", "passport", "tax_id", "driving_licence") and (value.isdigit() or (value.isalpha() and value.isupper()
                                                                        and len(value) <= 4)):
             # an ID written in groups of digits ("120490 10026", "1234 5678 9018"): the
             # groups after the first are part of it
@@ -906,6 +939,9 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
         if match is not None and _boundary_after(text, match.end()):
             # canonical as the pii transform makes a field's value (pseudonyms join)
             return match.end(), "device_id", re.sub(r"[:-]", "", match[0]).upper()
+    bank = _BANK_NAME_RE.match(text, at) if kind == "account_number" else None
+    if bank is not None:
+        at = bank.end()  # "Rek BCA 5270123456", "no akaun Maybank 1642 1234 5678", "계좌번호 신한 110-..."
     match = _NUMBER_VALUE_RE.match(text, at)
     if match is None or not _boundary_after(text, match.end()):
         return None
@@ -935,9 +971,9 @@ def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, 
     if kind == "routing_number":
         return (match.end(), "routing_number", digits) if aba_ok(digits) else None
     if kind == "account_number":
-        if not 6 <= n <= 20 or _DATE_OR_TIME_RE.fullmatch(value):
+        if not 6 <= n <= 24 or _DATE_OR_TIME_RE.fullmatch(value):  # Hungary's are 3 groups of 8
             return None
-        return match.end(), "account_number", digits
+        return (match.end(), "account_number", digits) + ((at,) if bank is not None else ())
     return None
 
 

@@ -1331,6 +1331,12 @@ _ADDRESS_INTRO = (
     r"|mi direccion es|vivo en la|vivo en|il mio indirizzo è|abito in via|abito in|o meu endereço é|moro na|moro em"
     r"|mój adres to|mieszkam przy|mieszkam na|min adress är|jag bor på|min adresse er|jeg bor på|osoitteeni on"
     r"|asun osoitteessa|adresim"
+    # Basque, Galician, Catalan, Kazakh, Russian, Ukrainian, Mongolian, Sinhala and Hindi written in
+    # Latin letters, Bengali, Greek, Turkish, Indonesian
+    r"|helbidea|nire helbidea|o meu enderezo é|o meu enderezo|a miña dirección é|la meva adreça és|visc a"
+    r"|мекенжайым|менің мекенжайым|мой адрес|мій адреса|моя адреса|миний хаяг|хаяг нь|address eka|mage address eka"
+    r"|mera address|mera pata|আমার ঠিকানা|আমার বাসা|η διεύθυνσή μου είναι|η διεύθυνση μου|μένω στην|μένω στο"
+    r"|adresim şu|alamat saya|alamatku|alamat aku|deliver to|send it to|ship to"
 )
 _ADDRESS_INTRO_RE = re.compile(r"(?:" + cased(_ADDRESS_INTRO) + r")(?![^\W\d_])[ ]{1,3}")
 #: What follows an address's introduction when it is a street and a number: capitalised
@@ -1338,7 +1344,9 @@ _ADDRESS_INTRO_RE = re.compile(r"(?:" + cased(_ADDRESS_INTRO) + r")(?![^\W\d_])[
 #: town and a year (``j'habite à Paris depuis 2010``).
 _STREET_SHAPE_RE = re.compile(
     r"(?:(?:ul\.|al\.|C/)[ ]?)?(?:" + _CAP + r"[\w'’.-]{0,30}[ ]){1,4}(?:n[º°o.]{1,2}[ ]?)?[0-9]{1,5}[A-Za-z]?(?![\w])"
-    r"|[0-9]{1,5}[A-Za-z]?,?[ ][^\W\d_]"
+    r"|[0-9]{1,5}(?:[/-][^\W_]{1,4})?[A-Za-z]?,?[ ][^\W\d_]"
+    # a street's name then its kind in lower case: "Абай даңғылы 150", "Kale nagusia 15"
+    r"|[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁӘҒҚҢӨҰҮҺІЇЄΑ-Ω][\w'’.-]{1,30}[ ][^\W\d_]{2,20}[ ](?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{1,5}(?![0-9])"
 )
 
 

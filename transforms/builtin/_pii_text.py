@@ -341,13 +341,15 @@ _ADDRESS_VALUE_RE = re.compile(
     r"|,(?=[ ]?(?:[0-9]|[A-Z]{1,2}-?[0-9]|[A-Z]{2}[ ][0-9]{5}|(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl)\b|#"
     # a Latin American colonia, floor and flat: ", Col. Roma Norte", ", piso 5 dpto B"
     r"|(?:Col|Colonia|Fracc|Piso|piso|Dpto|dpto|Depto|depto|Int|int|Bº|Barrio|Andar|andar|apto|Apto)\b"
-    r"|[A-Z][\w'-]{1,30}(?:[ ][A-Z][\w'-]{1,30})?,?[ ][A-Z]{2}[ ][0-9]{5}))"
+    r"|[A-Z][\w'-]{1,30}(?:[ ][A-Z][\w'-]{1,30})?,?[ ][A-Z]{2}[ ][0-9]{5}"
+    # a street's or a town's name closing its own part: ", Temple Road, Nugegoda."
+    r"|[A-ZА-ЯЁ][\w'-]{1,30}(?:[ ][A-ZА-ЯЁ][\w'-]{1,30}){0,2}(?=[ ]?(?:[,.;\n]|$))))"
     # the full stop of an abbreviation that comes before a street's name ("Av. Insurgentes
     # Sur 1602", "R. Augusta 12", "ul. Marszałkowska 10", "nám. Míru 5", "bd. Haussmann";
     # not an English "St." at the end, which may end the sentence)
     r"|(?:(?<=\bAv)|(?<=\bAvda)|(?<=\bCol)|(?<=\bPza)|(?<=\bGral)|(?<=\bPje)|(?<=\bCda)|(?<=\bAl)|(?<=\bR)"
     r"|(?<=\bul)|(?<=\bUl)|(?<=\bal)|(?<=\bpl)|(?<=\bPl)|(?<=\bos)|(?<=\bOs)|(?<=\bnám)|(?<=\bNám)|(?<=\btř)"
-    r"|(?<=\bav)|(?<=\bbd)|(?<=\bBd)|(?<=\bBlvd)|(?<=\bblvd)|(?<=\bStr)|(?<=\bstr)|(?<=\bSos)|(?<=\bŞos)"
+    r"|(?<=\bav)|(?<=\bpr)|(?<=\bbd)|(?<=\bBd)|(?<=\bBlvd)|(?<=\bblvd)|(?<=\bStr)|(?<=\bstr)|(?<=\bSos)|(?<=\bŞos)"
     # and Ukrainian and Russian: "вул. Хрещатик", "просп. Перемоги", "ул. Ленина"
     r"|(?<=\bвул)|(?<=\bул)|(?<=\bпросп)|(?<=\bпров)|(?<=\bпер)|(?<=\bбульв)|(?<=\bнаб)|(?<=\bпл)|(?<=\bВул)|(?<=\bУл))"
     r"\.(?=[ ][^\W\d_])"
