@@ -675,7 +675,7 @@ _GAP = (
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
     r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº|reg_sz|value|valor|wert"
     r"|valeur|mitt|mine|min|là|ir|ми|е|серия|серии|kod|kodu|ass|para|tiegħi|пожалуйста|please|pls|bitte|por favor"
-    r"|c'est|c’est|changu|yangu|wangu|ni|من|هو|هي|na|e|серія|seria|eka|ngu|yami|ye)\b){0,4}+"
+    r"|c'est|c’est|changu|yangu|wangu|ni|من|هو|هي|na|e|серія|seria|eka|ngu|yami|ye|minn|mín)\b){0,4}+"
     r"[\s:=#.,'\"()\-–：第]{0,4}+"
 )
 #: Identifiers with a check digit whose word is also a common word or an abbreviation of

@@ -342,8 +342,9 @@ _ADDRESS_VALUE_RE = re.compile(
     # a Latin American colonia, floor and flat: ", Col. Roma Norte", ", piso 5 dpto B"
     r"|(?:Col|Colonia|Fracc|Piso|piso|Dpto|dpto|Depto|depto|Int|int|Bº|Barrio|Andar|andar|apto|Apto)\b"
     r"|[A-Z][\w'-]{1,30}(?:[ ][A-Z][\w'-]{1,30})?,?[ ][A-Z]{2}[ ][0-9]{5}"
-    # a street's or a town's name closing its own part: ", Temple Road, Nugegoda."
-    r"|[A-ZА-ЯЁ][\w'-]{1,30}(?:[ ][A-ZА-ЯЁ][\w'-]{1,30}){0,2}(?=[ ]?(?:[,.;\n]|$))))"
+    # a street's name after its number, a comma closing it: "45/2, Temple Road, Nugegoda" (the town,
+    # last, stays)
+    r"|[A-ZА-ЯЁ][\w'-]{1,30}(?:[ ][A-ZА-ЯЁ][\w'-]{1,30}){0,2}(?=,)))"
     # the full stop of an abbreviation that comes before a street's name ("Av. Insurgentes
     # Sur 1602", "R. Augusta 12", "ul. Marszałkowska 10", "nám. Míru 5", "bd. Haussmann";
     # not an English "St." at the end, which may end the sentence)

@@ -1,0 +1,117 @@
+"""What was left of the fourteenth blind round, by category, through the default chain (stop 37):
+phone, account and identity-document words of more languages, a bank's name between an account's
+word and its number, numbers written in groups after a licence's word, Cyrillic passport series,
+addresses introduced in more languages; and what must stay beside those words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_pii_names_in_formats import chain, stored  # noqa: F401  (the chain fixture, a text stored)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # phones after the words of more languages, the Arabic "and" glued on
+        ("Halló, síminn minn er 699 4521 ef eitthvað kemur upp.", "699 4521"),
+        ("Du når meg på 934 11 208 etter klokka fire.", "934 11 208"),
+        ("Prosim, pokliči me na 031 555 812 jutri.", "031 555 812"),
+        ("Meng Handysnummer ass 691 882 114, merci.", "691 882 114"),
+        ("ტელ. 599 21 43 87, დამირეკეთ საღამოს", "599 21 43 87"),
+        ("សូមទាក់ទង លេខទូរស័ព្ទ 097 812 4433 ។", "097 812 4433"),
+        ("ስልክ ቁጥር 0912 44 71 09 ነው።", "0912 44 71 09"),
+        ("Миний утас 8811 4420, залгаарай.", "8811 4420"),
+        ("โอนมาที่พร้อมเพย์ 0812223344 ได้เลยค่ะ", "0812223344"),
+        ("اسمي في الطلب خطأ، وجوالي 0503344221 للتواصل", "0503344221"),
+        ("ببساطة، وموبايلي 01122334455 متاح دائما", "01122334455"),
+        # accounts: the definite form, CLABE, a bank's name before the number, 3 groups of 8, Japanese,
+        # Korean and Telugu words
+        ("Kontonummeret er 1206.44.81234 hos DNB.", "1206.44.81234"),
+        ("Te paso mi CLABE interbancaria 002180700123456781 para el pago.", "002180700123456781"),
+        ("Transfer ke rek Mandiri 1230009876543 ya kak", "1230009876543"),
+        ("Bayar ke no akaun CIMB 8600 1122 33 sebelum Jumaat.", "8600 1122 33"),
+        ("계좌번호 국민 123401-04-567890으로 보내주세요", "123401-04-567890"),
+        ("振込先は三井住友銀行 新宿支店 普通 7654321 です。", "7654321"),
+        ("Számlaszám: 10918001-00000068-53480003, köszönöm.", "10918001-00000068-53480003"),
+        ("నా ఖాతా నంబర్ 62011223344 కి పంపండి", "62011223344"),
+        # identity documents
+        ("Posielam číslo OP HK482913 a rodné číslo zvlášť.", "HK482913"),
+        ("Numele meu e pe buletin, seria de buletin XV 552018.", "XV 552018"),
+        ("Надішліть копію паспорта серія КВ 771204 сьогодні.", "КВ 771204"),
+        ("Мой паспорт ВМ 204711, действителен.", "ВМ 204711"),
+        ("Her licence no. is 512 993 004 and it expires soon.", "512 993 004"),
+        ("मेरो नागरिकता नं. १२-०२-७१-०८८१२ हो।", "१२-०२-७१-०८८१२"),
+        ("Mage NIC eka 199012304567, call karanna.", "199012304567"),
+        ("Inombolo ye-ID ngu-8001015009087, ngiyabonga.", "8001015009087"),
+        ("رقم إقامتي 2123456788 ينتهي الشهر الجاي", "2123456788"),
+        ("رقمي القومي 28512120104419 لو احتجتوه", "28512120104419"),
+    ],
+)
+def test_numbers_after_their_words_in_more_languages_are_masked(chain, text, value):
+    # GIVEN a phone, an account or an ID number after the word that says what it is
+    # WHEN stored  THEN the number is not, and the words around it are
+    out = stored(chain, text)
+    assert value not in out and "[" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a bank's name before the number stays; the rest of the sentence too
+        ("Transfer ke rek Mandiri 1230009876543 ya kak", "rek Mandiri"),
+        ("계좌번호 국민 123401-04-567890으로 보내주세요", "국민"),
+    ],
+)
+def test_the_banks_name_before_an_account_number_stays(chain, text, kept):
+    assert kept in stored(chain, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order ID 8001015009088 shipped today",  # a bare ID whose number fails South Africa's checksum
+        "ID 12345678 was archived",
+        "account Premium 2024 plan renewed",  # a plan's name and a year after "account"
+        "Kontonummeret ditt vises i appen.",  # the word with no number
+        "Her licence expired in 2019 and 2020 too",  # years after a licence's word
+        "паспорт действителен до 2030 года",
+        "Meng Handysnummer hunn ech geännert.",
+    ],
+)
+def test_words_of_those_numbers_with_no_such_number_change_nothing(chain, text):
+    assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Ok, address eka 12/4, Lake Road, Kandy. Thanks!", "12/4, Lake Road"),
+        ("Сәлем, мекенжайым Сәтпаев көшесі 22, 5-пәтер, Алматы.", "Сәтпаев көшесі 22"),
+        ("Kaixo, nire helbidea Gran Via 41, 3. eskuina da.", "Gran Via 41"),
+        ("Мой адрес Тверская улица 7, кв. 12, Москва.", "Тверская улица 7"),
+        ("Alamatku Jl. Merdeka 12, Bandung ya.", "Merdeka 12"),
+    ],
+)
+def test_addresses_introduced_in_more_languages_are_masked(chain, text, address):
+    # GIVEN a message giving an address after the words that introduce one
+    # WHEN stored  THEN the street and its number are not
+    assert address not in stored(chain, text)
+
+
+def test_the_town_that_closes_a_labelled_address_stays(chain):
+    # GIVEN a labelled address whose street's name comes after its number, then the town
+    out = stored(chain, "Address: 45/2, Temple Road, Nugegoda. Thanks")
+    # THEN the street goes, the town stays (a town alone singles no one out)
+    assert "Temple Road" not in out and "Nugegoda" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мой адрес изменился в 2023 году.",  # a year, not a house number
+        "I live at home since 2019.",
+    ],
+)
+def test_an_introduction_without_a_street_and_number_stays(chain, text):
+    assert stored(chain, text) == text
