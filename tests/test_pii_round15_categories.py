@@ -115,3 +115,63 @@ def test_the_town_that_closes_a_labelled_address_stays(chain):
 )
 def test_an_introduction_without_a_street_and_number_stays(chain, text):
     assert stored(chain, text) == text
+
+
+# --- field names of more languages (transforms/builtin/field-names.tsv) -------------------------
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ({"ikaslea": {"izena": "Iker", "abizenak": "Etxeberria Arano", "jaiotzeData": "2003-05-11"}}, "Etxeberria Arano"),
+        ({"ikaslea": {"izena": "Iker", "abizenak": "Etxeberria Arano", "jaiotzeData": "2003-05-11"}}, "2003-05-11"),
+        ({"харилцагч": {"нэр": "Дорж Батсүх", "утас": "9900 1122"}}, "9900 1122"),
+        ({"клиент": {"аты-жөні": "Аружан Серікқызы", "ЖСН": "010203500123"}}, "Аружан Серікқызы"),
+        ({"клиент": {"аты-жөні": "Аружан Серікқызы", "ЖСН": "010203500123"}}, "010203500123"),
+        ({"ደንበኛ": {"አድራሻ": "ቦሌ ክፍለ ከተማ ወረዳ 05 የቤት ቁ. 221", "ፋይዳ": "3391 2280 4417"}}, "3391 2280 4417"),
+        ({"ग्राहक": {"पत्ता": "फ्लॅट १२, गणेश सोसायटी, पुणे"}}, "फ्लॅट १२, गणेश सोसायटी, पुणे"),
+        ({"korisnik": {"tekuciRacun": "205-0000001234567-89"}}, "205-0000001234567-89"),
+        ({"kjoretoy": {"kjennemerke": "DN 44120"}}, "DN 44120"),
+        ({"paciente": {"apellidoYNombre": "Quiroga, Lucía", "nroAfiliado": "40 118273 2 00"}}, "Quiroga, Lucía"),
+        ({"paciente": {"apellidoYNombre": "Quiroga, Lucía", "nroAfiliado": "40 118273 2 00"}}, "40 118273 2 00"),
+        ({"iarratasoir": {"uimhirPSP": "1234567TW", "dátaBreithe": "1990-01-31"}}, "1234567TW"),
+        ({"பயனர்": {"நோய்": "சர்க்கரை நோய்"}}, "சர்க்கரை நோய்"),
+    ],
+)
+def test_personal_field_names_of_more_languages_are_masked(chain, body, value):
+    # GIVEN a payload whose keys name personal data in another language
+    # WHEN stored  THEN the value under each is not
+    from tests.test_pii_names_in_formats import stored_body
+
+    assert value not in str(stored_body(chain, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"produit": "Doliprane", "medicament": "Doliprane 1000 mg", "prix": "2,18 €"},  # a catalogue's medicine
+        {"journey": {"from": "York", "to": "Leeds"}, "railcard": "16-25"},  # a railcard's kind
+        {"logg": {"brukernavn": "lager-oslo", "språk": "nb"}},  # a shared account's login
+        {"ten_doanh_nghiep": "Công ty ABC", "ma_so_thue": "0300588569"},  # a company's tax number
+        {"product": {"нэр": "Smart 30GB", "үнэ": "15000"}},  # one word for "name" in a product's object
+    ],
+)
+def test_things_under_those_names_or_beside_them_stay(chain, body):
+    from tests.test_pii_names_in_formats import stored_body
+
+    assert stored_body(chain, body) == body
+
+
+def test_the_file_never_overrides_the_built_in_tables_nor_matches_a_words_end():
+    # GIVEN the classifier with and without the file's names
+    from transforms.builtin import _pii_names
+
+    names = _pii_names.personal_names()
+    # THEN a built-in verdict stays (the file's "naam"-like words do not make a bare name a person's)
+    assert names.classify("nombre") == _pii_names.AMBIGUOUS
+    assert names.classify("user_id") is None and names.classify("email_id") is None
+    # AND a file name matches whole, not as the end of a longer word ("xutas" is no phone)
+    assert names.classify("утас") == ("contact", "phone")
+    assert names.classify("xutas") is None
+    # AND every line of the file is a known kind with three fields
+    for words_of_name, found in _pii_names._more_field_names():
+        assert words_of_name and found[0] in _pii_names.PERSONAL_FIELDS or found == _pii_names.AMBIGUOUS

@@ -63,10 +63,20 @@ _UNDECOMPOSED = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "ı"
                                "\ufeff": None})
 
 
+_CAPITALS_RE = re.compile("[A-Z\u0410-\u042f]{2}[a-z]")
+
+
+def _camel_split(match: re.Match[str]) -> str:
+    return f"{match[1]} {match[2]}" if match[1] else f"{match[3]} {match[4]}"
+
+
 def words(name: str) -> tuple[str, ...]:
     """``"xApiKey"`` -> ``("x", "api", "key")``; ``"APIKey"`` -> ``("api", "key")``;
     ``"Prénom"`` -> ``("prenom",)``."""
-    spaced = _CAMEL_RE.sub(lambda m: f"{m[1]} {m[2]}" if m[1] else f"{m[3]} {m[4]}", name[:256]).casefold()
+    spaced = _CAMEL_RE.sub(_camel_split, name[:256])
+    if _CAPITALS_RE.search(spaced) is not None:
+        spaced = _CAMEL_RE.sub(_camel_split, spaced)  # a one-letter word between two: apellidoYNombre
+    spaced = spaced.casefold()
     if not spaced.isascii():
         spaced = without_marks(spaced).translate(_UNDECOMPOSED)
     return tuple(w for w in _SPLIT_RE.split(spaced) if w)
@@ -264,7 +274,10 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             anyja neve, anya neve, anyja szuletesi neve, 카드소유자, 카드 소유자,
             tai xe, tài xế, ten tai xe, họ tên tài xế,
             dikaiouxos, δικαιούχος, onomateponymo, kontoinhaber name, kontohaver, kontoinnehaver, tilinomistaja, saaja, titulaire du compte,
-            chutk, chu tk, chu tai khoan, chủ tài khoản, famil, nam famil, shem mishpacha, shem prati, maanavar peyar, thanthai peyar, thai peyar, peyar, பெயர், रोगी, रोगी का नाम, पिता, पिता का नाम, πατρώνυμο, patronymo, asegurado, nombre asegurado, tomador, beneficiario
+            chutk, chu tk, chu tai khoan, chủ tài khoản, famil, nam famil, shem mishpacha, shem prati, maanavar peyar, thanthai peyar, thai peyar, peyar, பெயர், रोगी, रोगी का नाम, पिता, पिता का नाम, πατρώνυμο, patronymo, asegurado, nombre asegurado, tomador, beneficiario,
+            apellido y nombre, apellidos y nombres, nombre y apellido, nombres y apellidos, nome e cognome,
+            nom et prenom, nom prenom, ime i prezime, ime in priimek, jmeno a prijmeni, meno a priezvisko,
+            vorname und nachname, name and surname, first and last name
         """,
     },
     "contact": {
@@ -306,7 +319,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
 
             telephone parts, tel parts, callback number, callback phone, call back number, callback no,
             farsimi, farsími, simanumer, símanúmer, gsm nr, mobilni telefon, mobitel, telefonas, mobilusis,
-            nequi, nequi number, numero nequi, daviplata, yape number
+            nequi, nequi number, numero nequi, daviplata, yape number, বিকাশ, নগদ, bkash, nagad
         """,
     },
     "address": {
@@ -429,7 +442,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             nomer polisa, tsi, tarjeta sanitaria, tarjeta sanitaria individual, codigo cip, cip sanitario,
             student id, student number, studentid, matriculation number, matrikelnummer, fallnummer, patientennummer, patient id number, numero dossier patient, ipp, dossier patient, nhs number, hokensho, 保険証番号, 被保険者番号, 記号番号, no kartu, nomor kartu, no kartu bpjs, nomor bpjs, no bpjs, philhealth, philhealth no, philhealth number, pin philhealth,
             健保卡號, 健保卡号, 健保號碼, 医保卡号, 医保号, 社保卡号, 社會保險號碼, 健康保険証番号, 保険者番号, 被保険者番号, 건강보험증번호,
-            numero utente, número de utente, medical aid no, medical aid number, cartafreccia, carta freccia, frequent flyer number, miles and more number
+            numero utente, número de utente, nro afiliado, numero afiliado, nro de afiliado, numero de afiliado,
+            vorteilscard, vorteils card, bahncard nummer, railcard number, medical aid no, medical aid number, cartafreccia, carta freccia, frequent flyer number, miles and more number
         """,
         "national_id": """
             national id, no kp, nokp, ic, ic number, ic no, mykad, num ss, numero ss, nr dowodu,
@@ -474,6 +488,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             naf, numero afiliacion seguridad social, laser code, lasercode, laser id, promptpay id, promptpay,
             numero allocataire, numéro allocataire, numero caf, personnummer, identity doc id, identitydocid, personal customs clearance code, customs clearance code, 개인통관고유부호, rg, registro geral, kennitala, egn, snils, снилс, iin, иин, pinfl, jshshir, nin, bvn, ghana card, ghanacard, sss, umid, nic, nid, cin, cedula ciudadania, cedula identidad, dpi, curp, rut, ruc, cuil,
             cislo op, číslo op, cislo obcianskeho preukazu, cislo obcanskeho prukazu, obciansky preukaz, obcansky prukaz, clave elector, clave de elector, ramq, numero ramq, numéro ramq, philsys, philsys psn, philsys number, phil id, nit persona natural, জাতীয় পরিচয়পত্র, jatiyo porichoypotro, personnummer nr, asmens kodas nr, henkilötunnus,
+            uimhir psp, social card, social card number, philsys card, philsys card no, philsys card number,
             serie ci, serie si numar ci, sv nummer, svnummer, emis no, emis number, uan, uan number, mispar zehut, fayda, fayda id, fayda number, numero ci, cedula identitate
         """,
     },
@@ -659,7 +674,7 @@ AMBIGUOUS_NAMES = (
     "name, nom, nombre, nome, naam, navn, namn, nimi, imie, jmeno, meno, nev, nume, vardas, isim, adi, adı,"
     # South Slavic, Russian and Greek (also transliterated), Japanese, Chinese, Korean
     " ime, imya, имя, onoma, όνομα, 名前, 名称, 이름, الاسم, اسم,"
-    " име, ім'я, nama, pangalan, jina, שם, نام, नाम, নাম, ชื่อ, ho ten,"
+    " име, ім'я, nama, pangalan, jina, שם, نام, नाम, নাম, ชื่อ, ho ten, ainm, పేరు, ಹೆಸರು, പേര്, නම,"
     # a repository, a product or a team has a full and a display name too
     " full name, fullname, display name, displayname"
 )
@@ -869,6 +884,34 @@ _JOINED_MIN = 5
 _NOT_JOINED = frozenset({"plate"})
 
 
+#: The kinds of ``field-names.tsv`` as (class, kind) of :data:`PERSONAL_FIELDS`.
+_FILE_KINDS = {
+    "name": ("name", "name"), "username": ("name", "name"), "email": ("contact", "email"), "phone": ("contact", "phone"),
+    "address": ("address", "address"), "postal_code": ("address", "postal_code"),
+    "birth_date": ("birth_date", "birth_date"), "national_id": ("government_id", "national_id"),
+    "passport": ("government_id", "passport"), "driving_licence": ("government_id", "driving_licence"),
+    "vehicle_id": ("government_id", "vehicle_id"), "tax_id": ("government_id", "tax_id"),
+    "bank_account": ("bank_account", "bank_account"), "health": ("health", "health"),
+}
+
+
+def _more_field_names() -> list[tuple[tuple[str, ...], tuple[str, str]]]:
+    """``field-names.tsv``: personal field names of more languages. One word of a name's kind
+    ("saxeli", "нэр") is as open as ``name`` (AMBIGUOUS): a product or a team has one too; a
+    login's is a person's."""
+    text = resources.files(__package__).joinpath("field-names.tsv").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        kind, _language, term = line.split("\t")
+        found = _FILE_KINDS[kind]
+        words_of_name = _personal_words(term)
+        if words_of_name:
+            out.append((words_of_name, AMBIGUOUS if kind == "name" and len(words_of_name) == 1 else found))
+    return out
+
+
 def _terms(text: str) -> list[tuple[str, ...]]:
     return [_personal_words(t) for t in text.replace("\n", " ").split(",") if t.strip()]
 
@@ -935,6 +978,9 @@ class PersonalNames:
                     and text not in _NOT_JOINED:
                 self._joined.setdefault(text, found)
         self._joined_sizes = sorted({len(text) for text in self._joined}, reverse=True)
+        # after the joined ends are built: the names of more languages match only whole
+        for words_of_name, found in _more_field_names():
+            self.terms.setdefault(words_of_name, found)
         self.person_nouns = frozenset(_words_of(PERSON_NOUNS))
         self.thing_nouns = frozenset(_words_of(THING_NOUNS)) - self.person_nouns
         self.coarse = {cls: frozenset(_terms(text)) for cls, text in COARSE.items()}
