@@ -100,7 +100,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     "strings5-personal.jsonl": {
         # names with no cue or in scripts whose names have no capitals
         "p5-kz-iin-text": "a name after an ID with no cue",
-        "p5-name-cue-zu": "Zulu's 'ngu' joined to the name",
         "p5-name-cue-am": "an Amharic name (Ge'ez script)",
         "p5-name-cue-hy": "an Armenian name before its verb",
         # identifiers of more countries and forms
@@ -352,7 +351,7 @@ ROUNDS = {
     # in 37 locales and 40 providers' formats; 76 locales of look-alikes): measured first on the code of
     # that hour (143 personal values stored, 20 secrets, 20 look-alikes changed; 153, 20 and 20 on the
     # code the stop began with), then used to fix what it found
-    "strings12-personal.jsonl": (57, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
+    "strings12-personal.jsonl": (56, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
     "strings12-secret.jsonl": (0, 8),  # of 163 secrets and 264 kept values
     "strings12-benign.jsonl": (0, 13),  # of 886 kept values, in 250 cases
     # round 13, written blind at stop 35 after round 12's fixes (70 locales of personal data and of
@@ -366,7 +365,7 @@ ROUNDS = {
     # measured first on the code of that stop's first hour (114 personal values stored, 34 secrets, 18
     # look-alikes changed; 132, 34 and 16 on the code the stop began with), then used for its secrets
     # (passwords and codes told in 25 more languages) and a few categories of its personal values
-    "strings14-personal.jsonl": (48, 0),  # of 726 personal values and 340 kept values (110 before stop 37)
+    "strings14-personal.jsonl": (41, 0),  # of 726 personal values and 340 kept values (110 before stop 37)
     "strings14-secret.jsonl": (1, 5),  # of 177 secrets and 163 kept values (a Twilio account SID, an identifier)
     "strings14-benign.jsonl": (0, 16),  # of 842 kept values, in 230 cases
 }

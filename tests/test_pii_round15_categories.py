@@ -175,3 +175,34 @@ def test_the_file_never_overrides_the_built_in_tables_nor_matches_a_words_end():
     # AND every line of the file is a known kind with three fields
     for words_of_name, found in _pii_names._more_field_names():
         assert words_of_name and found[0] in _pii_names.PERSONAL_FIELDS or found == _pii_names.AMBIGUOUS
+
+
+# --- names after more cues ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Moien, ech sinn d'Martine Weber a schreiwen wéinst der Rechnung.", "Martine Weber"),  # no space after d'
+        ("Sawubona, igama lami nguThandiwe Dlamini, ngicela usizo.", "Thandiwe Dlamini"),  # glued to "ngu"
+        ("Ẹ n lẹ, orúkọ mi ni Fúnmiláyọ̀ Adéyẹmí, ẹ jọ̀ọ́ ẹ pè mí.", "Fúnmiláyọ̀ Adéyẹmí"),  # tones kept in the word
+        ("Салем! Мен Айгерим Сапарова, тапсырысым келмеді.", "Айгерим Сапарова"),  # Kazakh "I"
+        ("Bos días, son Xoán Pereira Lema e escribo polo recibo.", "Xoán Pereira Lema"),  # Galician "I am"
+        ("Heute 09:10 – Bewohner Friedrich Albers klagt über Schwindel.", "Friedrich Albers"),  # a care home's resident
+        ("Bitte auf Kontoinhaberin Ursula Brandt überweisen.", "Ursula Brandt"),
+    ],
+)
+def test_names_after_more_cues_are_masked(chain, text, name):
+    out = stored(chain, text)
+    assert name not in out and "[name]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "l'Italia è bella in primavera",  # a capital after an apostrophe with no cue before it
+        "the son Of God is a painting",  # English "son" before a capital
+        "Mieter können Mängel online melden.",  # a role's word with no name after it
+    ],
+)
+def test_those_cues_without_a_name_change_nothing(chain, text):
+    assert stored(chain, text) == text

@@ -61,7 +61,7 @@ _INTRO = (
     r"|меня зовут|мене звати|моё имя|мое имя|моє ім'я|το όνομά μου είναι|το ονομά μου είναι|με λένε|ονομάζομαι"
     r"|tên tôi là|tôi tên là|nama saya adalah|nama saya|saya bernama|nama aku|jeg hedder|jeg heter|mă numesc|ma numesc|numele meu este"
     r"|zovem se|moje ime je|ime mi je|volám sa|a nevem|mano vardas|mani sauc|minu nimi on|ang pangalan ko ay"
-    r"|jina langu ni|казвам се|името ми е|зовем се|моје име је|нэрийг минь"
+    r"|jina langu ni|казвам се|името ми е|зовем се|моје име је|нэрийг минь|orúkọ mi ni|oruko mi ni|orukọ mi ni"
     r"|mit freundlichen Grüßen,?|viele Grüße,?|liebe Grüße,?|met vriendelijke groeten,?|med vänliga hälsningar,?"
     r"|pozdrawiam,?|z poważaniem,?|saygılarımla,?|ystävällisin terveisin,?"
     r"|signed|regards,?|sincerely,?|cordialement,?|best,|thanks,|cheers,|atentamente,?|saludos,?"
@@ -100,6 +100,8 @@ _GREETING = (
     r"|saya|aku|mình là|tôi là|em là|anh là|chị là"
     # Luxembourgish, Maltese, Slovene, Croatian, Serbian, Bulgarian "I am"
     r"|ech sinn|ech sinn d'|ech sinn den|ech sinn de|jien|jaz sem|ja sam|аз съм|ја сам"
+    # Kazakh, Kyrgyz and Uzbek "I", Galician "I am"
+    r"|мен|son"
     # Greek written in Latin letters, and in its own
     r"|eimai o|eimai h|eimai i|είμαι ο|είμαι η"
 )
@@ -125,10 +127,13 @@ _ROLE = (
     # a patient in the languages of a clinic's notes and referrals
     r"|pasient|pasienten|patienten|potilas|pacjent|pacjentka|pacient|pacientka|beteg|hasta|pasien|mgonjwa"
     r"|patiënt|ασθενής|пациент|пациентът|пациентка|пацієнт|пацієнтка|bệnh nhân|remiss"
+    # a care home's or a landlord's: its resident, its tenant
+    r"|bewohnerin|bewohner|heimbewohnerin|heimbewohner|mieterin|mieter|résident|résidente|residente|inquilino|inquilina"
 )
 #: Who holds a card or an account, named after it with or without a colon, and in capitals
 #: as a card is embossed ("holder JANE DOE, exp 12/28").
-_HOLDER = r"holder|cardholder|card holder|account holder|name on card|karteninhaber|kontoinhaber|titulaire|titular"
+_HOLDER = (r"holder|cardholder|card holder|account holder|name on card|karteninhaber|kontoinhaber|titulaire|titular"
+           r"|karteninhaberin|kontoinhaberin|inhaberin|inhaber")
 _LABEL = (
     r"full name|first name|last name|surname|family name|given name|middle name|customer name|cardholder"
     r"|card holder|cardholder name|name on card|account holder|account name|beneficiary|recipient|contact person"
@@ -160,7 +165,7 @@ _NAME_CUES = [*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *
 # cue could start (measured 300 times slower). Which kind of cue matched is found after.
 _NAME_CUE_RE = re.compile(
     r"(?P<cue>" + one_of(_NAME_CUES) + r")"
-    r"(?:(?<=[.,])|(?![^\W\d_]))(?P<gap>[ ]{0,2}[:=][ ]{0,2}|\.[ ]?|[ ,:\r\n]{1,3})(?=[^\W\d_])"
+    r"(?:(?<=[.,'’])|(?<=ngu)|(?![^\W\d_]))(?P<gap>[ ]{0,2}[:=][ ]{0,2}|\.[ ]?|[ ,:\r\n]{1,3}|(?<=['’])|(?<=ngu)(?=[A-Z]))(?=[^\W\d_])"
 )
 _GREETING_RE = re.compile(f"(?i:{_GREETING})")
 #: Greetings that name one person by one word when a comma or the line's end follows ("Hi
@@ -180,11 +185,11 @@ _LABEL_RE = re.compile(f"(?i:{_LABEL})")
 _HOLDER_RE = re.compile(f"(?i:{_HOLDER})")
 _BARE_LABEL_RE = re.compile(f"(?i:{_BARE_LABEL})")
 _TITLE_RE = re.compile(_TITLE)
-_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*+")
+_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f]|['’-](?=[^\W\d_]))*+")  # Yoruba's tones: Adébáyọ̀
 _PARTICLES_TEXT = "van von de der den del della delle di da das dos do du la le les ter ten bin ibn al el zu y e st st. mac"
 _PARTICLES = frozenset(_PARTICLES_TEXT.split())
 #: A capitalised word of a name (letters, an apostrophe or a hyphen inside).
-_CAP_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W\d_]|['’-](?=[^\W\d_])){1,30}+"
+_CAP_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽẠ-Ỹ](?:[^\W\d_]|[\u0300-\u036f]|['’-](?=[^\W\d_])){1,30}+"
 #: Capitalised words a cue is often followed by that are not names.
 _NOT_NAMES = frozenset(
     """customer customers client clients team all everyone everybody world there friend friends colleague colleagues
