@@ -206,3 +206,34 @@ def test_names_after_more_cues_are_masked(chain, text, name):
 )
 def test_those_cues_without_a_name_change_nothing(chain, text):
     assert stored(chain, text) == text
+
+
+# --- self-introductions in scripts without capitals (transforms/builtin/_pii_intros.py) ---------
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ጤና ይስጥልኝ፣ ስሜ ሰላማዊት ተስፋዬ ነው። ትዕዛዜ አልደረሰም።", "ሰላማዊት ተስፋዬ"),  # Amharic, closed by ነው
+        ("ជម្រាបសួរ ខ្ញុំឈ្មោះ ស្រីពៅ វណ្ណា សូមជួយផង", "ស្រីពៅ វណ្ណា"),  # Khmer, no punctuation: two words
+        ("სალამი, ჩემი სახელია თამარ კაპანაძე და მინდა შეკვეთის შეცვლა", "თამარ კაპანაძე"),  # Georgian
+        ("Բարեւ, ես Լիլիթ Սարգսյանն եմ, զանգահարեք", "Լիլիթ Սարգսյանն"),  # Armenian "I am ... am"
+        ("नमस्ते, मेरो नाम गीता थापा हो। बिल तिर्न", "गीता थापा"),  # Nepali
+        ("हेलो, मैं अनीता वर्मा बोल रही हूँ, ऑर्डर के बारे में", "अनीता वर्मा"),  # Hindi "I am speaking"
+        ("سلام، زما نوم احمد شاه دی", "احمد شاه"),  # Pashto
+    ],
+)
+def test_a_name_after_an_introduction_in_a_script_without_capitals_is_masked(chain, text, name):
+    out = stored(chain, text)
+    assert name not in out and "[name]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "मैं कल आऊँगा, ठीक है?",  # "I will come tomorrow": no closing "हूँ"
+        "أنا بخير، شكرا لك",  # "I am fine": no given name after a bare "I"
+        "আমি ভালো আছি",  # Bengali "I am well"
+    ],
+)
+def test_an_introductions_word_before_no_name_changes_nothing(chain, text):
+    assert stored(chain, text) == text

@@ -227,6 +227,8 @@ def _hostile(n: int) -> list[str]:
         "Ramipril 5 mg " * (n // 14), "1-0-1 " * (n // 6), "I have " * (n // 7), "I have mild " * (n // 12),
         "rider=a." * (n // 8), "x-user: " * (n // 8), "mevrouw " * (n // 8), "Jose\u0301 " * (n // 6),
         "curl -H \"Authorization: " * (n // 25), "code wifi du " * (n // 13), "كلمة المرور " * (n // 12),
+        # stop 37: introductions in scripts without capitals
+        "ስሜ " * (n // 3), "मैं राहुल " * (n // 10), "ខ្ញុំឈ្មោះ " * (n // 10), "أنا " * (n // 4),
     ]
 
 

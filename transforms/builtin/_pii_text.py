@@ -69,7 +69,7 @@ from urllib.parse import quote_plus, unquote_plus
 
 from transforms.builtin import (
     _pii_commands, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_people,
-    _pii_phones, _pii_special,
+    _pii_intros, _pii_phones, _pii_special,
     _pii_honorifics, _pii_payments, _pii_prose_names, _pii_seeds, _pii_tables, _pii_tokens,
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
@@ -787,6 +787,8 @@ class TextScrubber:
             if ("生" in text or "생" in text) and ("月" in text or "월" in text):
                 text = _pii_people.scrub_births_after(text, replace)
             text = _pii_people.scrub_script_names(text, replace)
+            if _pii_intros.may_hold(text):
+                text = _pii_intros.scrub(text, replace)  # "ስሜ አበበ ከበደ ነው", "मैं राहुल हूँ"
             text = _pii_people.scrub_initialled_names(text, replace)  # "Петров А.В."
         if "/" in text and "." in text:
             text = _pii_people.scrub_profiles(text, replace)
