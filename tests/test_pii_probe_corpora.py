@@ -323,12 +323,12 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 29),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (94, 18),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35)
+    "strings8-personal.jsonl": (93, 18),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35)
     "strings8-benign.jsonl": (0, 32),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (101, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-personal.jsonl": (96, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (2, 6),  # of 201 secrets and 210 kept values
     "strings9-benign.jsonl": (0, 14),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31

@@ -237,3 +237,45 @@ def test_a_name_after_an_introduction_in_a_script_without_capitals_is_masked(cha
 )
 def test_an_introductions_word_before_no_name_changes_nothing(chain, text):
     assert stored(chain, text) == text
+
+
+# --- numbers after the cue words of more languages (transforms/builtin/cue-words.tsv) ----------
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Cześć, mój numer to 512 348 907, dzwoń po 17.", "512 348 907"),
+        ("Sveiki! Mans numurs ir 26481137, zvaniet vakarā.", "26481137"),
+        ("Dobrý den, moje číslo je 736 412 908.", "736 412 908"),
+        ("Tere, minu number on 5381 2276, helista julgelt.", "5381 2276"),
+        ("Kaixo, nire telefonoa 677 902 114 da.", "677 902 114"),
+        ("Proszę podać: nr dowodu: AYZ482913", "AYZ482913"),
+        ("Číslo pasu: 47719302, platnost do 2031.", "47719302"),
+        ("Broj osobne iskaznice: 118204479 — hvala.", "118204479"),
+        ("Uplati na račun 2360000-1101234565 do petka.", "2360000-1101234565"),
+    ],
+)
+def test_numbers_after_the_cue_words_of_more_languages_are_masked(chain, text, value):
+    out = stored(chain, text)
+    assert value not in out and "[" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mój numer zamówienia to 601234567.",  # "my order number": the order's word stands between
+        "Moje číslo je šťastné: 7.",  # a cue before no number
+        "Mans numurs ir 12. rindā.",  # a seat in row 12, too few digits
+        "matricule 1234567890123 not valid",  # a cue that needs a checksum is left to _pii_ids
+    ],
+)
+def test_those_cue_words_before_no_such_number_change_nothing(chain, text):
+    assert stored(chain, text) == text
+
+
+def test_every_cue_word_loads_with_a_known_kind():
+    from transforms.builtin import _pii_cue_words
+
+    literals, kinds = _pii_cue_words._cues()
+    assert len(literals.literals) == len(kinds) > 1000
+    assert set(kinds) == {"phone", "account_number", "national_id"}

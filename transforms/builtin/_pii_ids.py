@@ -678,6 +678,8 @@ _GAP = (
     r"|c'est|c’est|changu|yangu|wangu|ni|من|هو|هي|na|e|серія|seria|eka|ngu|yami|ye|minn|mín)\b){0,4}+"
     r"[\s:=#.,'\"()\-–：第]{0,4}+"
 )
+#: What may stand between a cue and its number (also read after ``_pii_cue_words``' cues).
+GAP = _GAP
 #: Identifiers with a check digit whose word is also a common word or an abbreviation of
 #: other things ("inn", "UTR", "IRD", "SPI", "CBU"): after one of these words the number
 #: must pass its checksum (python-stdnum) to be taken; a failing one is left as written.
@@ -728,7 +730,7 @@ _CUE_KINDS = tuple((kind, re.compile(f"(?i:{words})")) for kind, words in _CUES.
 _CHECKED_KINDS = tuple((re.compile(f"(?i:{words})"), kind, checks) for words, kind, checks in _CHECKED_CUES)
 
 
-def _checked_cue(cue: str) -> tuple[str, tuple[str, ...]] | None:
+def checked_cue(cue: str) -> tuple[str, tuple[str, ...]] | None:
     for pattern, kind, checks in _CHECKED_KINDS:
         if pattern.fullmatch(cue):
             return kind, checks
@@ -809,11 +811,11 @@ def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) 
         at = cue.end()
         if _PSEUDONYM_BEFORE_RE.search(text, max(0, at - 24), at) is not None and _PSEUDONYM_HEX_RE.match(text, at):
             continue  # an earlier pass's pseudonym; "ssn:536225467" is a number after its word
-        checked = _checked_cue(cue["cue"])
+        checked = checked_cue(cue["cue"])
         if checked is not None:
             found = _checked_value(text, at, *checked)
         else:
-            found = _context_value(text, at, _cue_kind(cue["cue"]), phone_key)
+            found = context_value(text, at, _cue_kind(cue["cue"]), phone_key)
         if found is None:
             continue
         stop, found_kind, canonical, *start = found
@@ -865,7 +867,7 @@ def _boundary_after(text: str, stop: int) -> bool:
     return stop >= len(text) or not text[stop].isalnum() or "\u3040" <= text[stop] <= "\ud7a3"
 
 
-def _context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, str] | None:
+def context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, str] | None:
     if kind == "licence":
         match = _LICENCE_VALUE_RE.match(text, at)
         if match is None or not _boundary_after(text, match.end()):

@@ -68,7 +68,7 @@ from typing import Callable, Iterable
 from urllib.parse import quote_plus, unquote_plus
 
 from transforms.builtin import (
-    _pii_commands, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_people,
+    _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_people,
     _pii_intros, _pii_phones, _pii_special,
     _pii_honorifics, _pii_payments, _pii_prose_names, _pii_seeds, _pii_tables, _pii_tokens,
 )
@@ -771,6 +771,8 @@ class TextScrubber:
                 cued_text, cued = text, has_cue(text)
                 if cued:
                     text = _pii_ids.scrub_context(text, replace, phone_key)
+            if _TWO_DIGITS_RE.search(text) is not None and _pii_cue_words.may_hold(text):
+                text = _pii_cue_words.scrub(text, replace, phone_key)  # "mój numer to 601 234 567"
             # 5. where
             if _GEO_GUARD_RE.search(text) is not None:
                 text = _pii_geo.scrub_ips(text, replace)
