@@ -31,7 +31,8 @@ import faker.providers.person as people
 
 OUT = Path(__file__).resolve().parents[1] / "transforms" / "builtin" / "person-names.txt"
 #: Names Faker lacks, written in Latin letters as customers write them in chat and tickets (South and
-#: South-East Asia, Russia romanised, the Arab world, Iran, Africa, Korea, Japan, China): one a line,
+#: South-East Asia, Russia romanised, the Arab world, Iran, Africa, Korea, Japan, China), and in their
+#: own scripts (Georgian, Armenian, Ge'ez, Khmer, the Indic scripts, Arabic, Central Asian Cyrillic): one a line,
 #: ``g``/``s``/``b`` then the name; ``#`` starts a comment. Reviewed by hand against the word lists.
 EXTRA = Path(__file__).resolve().with_name("person-names-extra.txt")
 WORD_LISTS = ["american-english", "british-english", "ngerman", "french", "spanish", "italian", "portuguese",

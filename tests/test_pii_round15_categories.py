@@ -279,3 +279,17 @@ def test_every_cue_word_loads_with_a_known_kind():
     literals, kinds = _pii_cue_words._cues()
     assert len(literals.literals) == len(kinds) > 1000
     assert set(kinds) == {"phone", "account_number", "national_id"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("مرحبا، أنا فاطمة، أريد تغيير العنوان", "فاطمة"),  # a bare "I" before a given name of the lexicon
+        ("আমি রহিম, অর্ডারটা কোথায়?", "রহিম"),
+        ("నేను సునీత, నా ఆర్డర్ రాలేదు", "సునీత"),
+    ],
+)
+def test_a_given_name_in_its_own_script_after_a_bare_i_is_masked(chain, text, name):
+    # GIVEN a name the lexicon knows in its own script (scripts/person-names-extra.txt, stop 37)
+    out = stored(chain, text)
+    assert name not in out and "[name]" in out, out

@@ -76,6 +76,7 @@ _CLOSERS = {cue: re.compile(r"[ ](?:" + closers + r")(?![^\W\d_])") for cues, cl
             if closers for cue in cues.split("|")}
 _NAMED_CUES = frozenset(c for cues, _ in _NAMED for c in cues.split("|"))
 _CLOSED_CUES = frozenset(c for cues, _ in _CLOSED for c in cues.split("|"))
+_BARE_CUES = frozenset(_BARE.split("|"))
 
 
 def may_hold(text: str) -> bool:
@@ -126,7 +127,7 @@ def _name_after(text: str, at: int, cue: str) -> tuple[int, int] | None:
         for n in range(1, min(3, len(words)) + 1):
             if closer.match(text, words[n - 1][1]) is not None:
                 return words[0][0], words[n - 1][1]
-        if cue in _CLOSED_CUES:
+        if cue in _CLOSED_CUES and cue not in _BARE_CUES:
             return None  # "मैं कल आऊँगा": no "हूँ" closes it, no name
     if cue not in _NAMED_CUES:
         from transforms.builtin._pii_prose_names import GIVEN, flags_of
