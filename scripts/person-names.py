@@ -70,7 +70,8 @@ PLACES = ("cities", "city_names", "countries", "states", "provinces", "regions",
 #: A word of a name: a letter, then letters (with the combining marks of Indic and Arabic
 #: script), apostrophes, hyphens or a zero-width non-joiner inside; three characters at least.
 #: The same words as transforms/builtin/_pii_prose_names.py's.
-WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670]|['’\u200c-](?=[^\W\d_])){2,30}")
+WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]"
+                     r"|['’\u200c-](?=[^\W\d_])){2,30}")
 
 
 def _values(cls: type, names: tuple[str, ...]) -> set[str]:

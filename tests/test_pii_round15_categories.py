@@ -293,3 +293,21 @@ def test_a_given_name_in_its_own_script_after_a_bare_i_is_masked(chain, text, na
     # GIVEN a name the lexicon knows in its own script (scripts/person-names-extra.txt, stop 37)
     out = stored(chain, text)
     assert name not in out and "[name]" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("გუშინ გიორგი ბერიძე დარეკა ოფისში", "გიორგი ბერიძე"),  # Georgian: no capitals
+        ("ትናንት ተስፋዬ በቀለ ደረሰ", "ተስፋዬ በቀለ"),  # Ge'ez
+        ("ម្សិលមិញ សុខ ចាន់ថា បានមក", "សុខ ចាន់ថា"),  # Khmer, its vowel signs inside the words
+    ],
+)
+def test_two_names_of_the_lexicon_in_scripts_without_capitals_are_masked_in_prose(chain, text, name):
+    out = stored(chain, text)
+    assert name not in out and "[name]" in out, out
+
+
+@pytest.mark.parametrize("text", ["საქართველო თბილისი მზიანი დღე", "ሰላም ለሁላችሁ እንኳን ደህና መጣችሁ"])
+def test_prose_of_those_scripts_without_a_name_stays(chain, text):
+    assert stored(chain, text) == text

@@ -56,17 +56,21 @@ def _load() -> dict[str, int]:
 LEXICON: dict[str, int] = _load()
 _NAMES = frozenset(LEXICON)
 
+#: Scripts without capitals beyond Hebrew, Arabic and the Indic ones: Georgian, Ge'ez, Lao, Myanmar,
+#: Khmer; and the vowel signs of the last three, which ``\w`` leaves out.
+_UNCASED = "\u10d0-\u10ff\u1200-\u137f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff"
+_MARKS = "\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff"
 #: Words, as the lexicon's were cut: letters, with an apostrophe or a hyphen inside ("O'Brien";
 #: a possessive's "'s" is not the name's: "Kate's order"); a word that touches a digit is a
 #: piece of a token ("TU/Lya6wjy..."), no word.
 _WORD_RE = re.compile(
-    r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670]|[\u200c-](?=[^\W\d_])"
+    r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670" + _MARKS + r"]|[\u200c-](?=[^\W\d_])"
     r"|['’](?=[^\W\d_])(?![sS](?![^\W\d_])))*+(?![0-9])"
 )
 #: Candidates for the gate: words that start with a capital, or in a script without capitals.
 _CANDIDATE_RE = re.compile(
-    r"(?<![^\W\d_])(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-ΩΆ-Ώ]|[\u0590-\u08ff\u0900-\u0dff])"
-    r"(?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670]|[\u200c-](?=[^\W\d_])"
+    r"(?<![^\W\d_])(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-ΩΆ-Ώ\u0531-\u0556]|[\u0590-\u08ff\u0900-\u0dff" + _UNCASED + r"])"
+    r"(?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u065f\u0670" + _MARKS + r"]|[\u200c-](?=[^\W\d_])"
     r"|['’](?=[^\W\d_])(?![sS](?![^\W\d_])))*+"
 )
 _CASED_RE = re.compile(r"[A-Za-zÀ-ɏЀ-ӿͰ-Ͽ]")
