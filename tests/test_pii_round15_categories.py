@@ -311,3 +311,21 @@ def test_two_names_of_the_lexicon_in_scripts_without_capitals_are_masked_in_pros
 @pytest.mark.parametrize("text", ["საქართველო თბილისი მზიანი დღე", "ሰላም ለሁላችሁ እንኳን ደህና መጣችሁ"])
 def test_prose_of_those_scripts_without_a_name_stays(chain, text):
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("https://api.ride.example/v1/ride?passenger=Anong%20Sukjai&pickup=Siam", "Anong%20Sukjai"),
+        ("/checkout?customer=Maria%20Oliveira%20Santos&plan=pro", "Maria%20Oliveira%20Santos"),
+    ],
+)
+def test_a_persons_name_encoded_with_percent_twenty_in_a_query_is_masked(chain, text, name):
+    # GIVEN a query whose value is a person's name with %20 for its spaces (not "+")
+    out = stored(chain, text)
+    assert name not in out and "[name]" in out, out
+
+
+@pytest.mark.parametrize("text", ["https://x.example/search?q=New%20York%20Times&lang=en", "q=red%20shoes&page=2"])
+def test_other_values_encoded_that_way_stay(chain, text):
+    assert stored(chain, text) == text

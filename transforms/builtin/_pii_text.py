@@ -356,6 +356,8 @@ _ADDRESS_VALUE_RE = re.compile(
     r"\.(?=[ ][^\W\d_])"
     r"|\.(?=[ ]?(?:[0-9]|No\b|[a-z])|[^\s.])){0,120}+)"
 )
+#: A form's or a query's parameter name, read with its value by :meth:`TextScrubber._form_values`.
+_PAIR_KEY_RE = re.compile(r"[A-Za-z_][\w.\[\]-]{0,63}")
 #: The first characters of a value: enough to tell a token (see ``_pii_tokens.token_like``).
 _VALUE_HEAD = 64
 _QUOTED_HEAD_RE = re.compile(r"\"(?P<value>(?:[^\"\\]|\\.){0,%d})" % _VALUE_HEAD)
@@ -711,8 +713,9 @@ class TextScrubber:
             if (text[:4] == "http" and _PLAIN_LINK_RE.fullmatch(text) is not None
                     and not has_cue(_MASKED_PAIR_RE.sub("", text))):
                 return text
-        if "+" in text and "=" in text and " " not in text:
-            text = self._form_values(text)  # Body=Your+code+is+739214: read as the words it encodes
+        if ("+" in text or "%2" in text) and "=" in text and " " not in text:
+            # Body=Your+code+is+739214, passenger=Somsak%20Thongdee: read as the words it encodes
+            text = self._form_values(text)
         if _pii_payments.may_hold(text):
             text = _pii_payments.scrub(text, replace)  # wa.me/NUMBER, paypal.me/HANDLE, name@okicici (UPI)
         # 3. e-mails, before numbers (digits in local parts), and their display names
@@ -848,7 +851,10 @@ class TextScrubber:
             if not eq or ("+" not in value and "%" not in value):
                 continue
             decoded = unquote_plus(value)
-            scrubbed = self.scrub(decoded)
+            # read beside its name, as the pairs pass reads a pair ("passenger=Somsak%20Thongdee")
+            key = name.rsplit("?", 1)[-1]
+            paired = self.scrub(f"{key}={decoded}") if key and _PAIR_KEY_RE.fullmatch(key) else ""
+            scrubbed = paired[len(key) + 1:] if paired.startswith(f"{key}=") else self.scrub(decoded)
             if scrubbed != decoded:
                 parts[i] = f"{name}={quote_plus(scrubbed, safe='[]')}"
                 changed = True
