@@ -321,7 +321,7 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 29),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (87, 18),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35)
+    "strings8-personal.jsonl": (86, 18),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35)
     "strings8-benign.jsonl": (0, 32),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
@@ -341,7 +341,7 @@ ROUNDS = {
     # details counted as personal; 61 of look-alikes): measured first on the code of that time (172
     # personal values stored, 31 look-alikes changed; 175 and 29 on the code the stop began with),
     # then used for what generalised (conditions someone has, lab results, a team's sign-off)
-    "strings11-personal.jsonl": (95, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
+    "strings11-personal.jsonl": (93, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
     "strings11-benign.jsonl": (0, 25),  # of 539 kept values, in 200 cases
     # round 12, written blind at stop 35 (76 locales of personal data, special categories included; secrets
     # in 37 locales and 40 providers' formats; 76 locales of look-alikes): measured first on the code of
@@ -361,7 +361,7 @@ ROUNDS = {
     # measured first on the code of that stop's first hour (114 personal values stored, 34 secrets, 18
     # look-alikes changed; 132, 34 and 16 on the code the stop began with), then used for its secrets
     # (passwords and codes told in 25 more languages) and a few categories of its personal values
-    "strings14-personal.jsonl": (33, 0),  # of 726 personal values and 340 kept values (110 before stop 37)
+    "strings14-personal.jsonl": (31, 0),  # of 726 personal values and 340 kept values (110 before stop 37)
     "strings14-secret.jsonl": (1, 5),  # of 177 secrets and 163 kept values (a Twilio account SID, an identifier)
     "strings14-benign.jsonl": (0, 16),  # of 842 kept values, in 230 cases
 }

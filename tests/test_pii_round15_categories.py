@@ -329,3 +329,32 @@ def test_a_persons_name_encoded_with_percent_twenty_in_a_query_is_masked(chain, 
 @pytest.mark.parametrize("text", ["https://x.example/search?q=New%20York%20Times&lang=en", "q=red%20shoes&page=2"])
 def test_other_values_encoded_that_way_stay(chain, text):
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Το πακέτο είναι για την κυρία Σοφία Παπαδάκη, ευχαριστώ.", "Παπαδάκη"),  # the surname after the term's name
+        ("Vă rog să sunați pe doamna Ioana Marinescu mâine.", "Marinescu"),
+        ("Pode deixar com a dona Cida Ferreira na portaria.", "Ferreira"),
+    ],
+)
+def test_a_surname_after_a_term_of_address_and_a_given_name_is_masked_too(chain, text, name):
+    out = stored(chain, text)
+    assert name not in out and "[name]" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Στείλτε το στην οδό Πατησίων 112, 4ος όροφος, Αθήνα.", "Πατησίων 112"),  # Greek street word before the name
+        ("Cambio o enderezo á Rúa Nova 14, 2º esquerda.", "Rúa Nova 14"),  # Galician
+    ],
+)
+def test_streets_of_greek_and_galician_are_masked(chain, text, address):
+    assert address not in stored(chain, text)
+
+
+def test_a_greek_street_named_without_a_number_stays(chain):
+    text = "Η Οδός Πανεπιστημίου είναι κλειστή σήμερα λόγω πορείας."
+    assert stored(chain, text) == text

@@ -30,14 +30,14 @@ _HONORIFIC_RE = re.compile(
     r"|pánovi|Pan|Paní|Pani|Pana|Panu)[ ](?P<cs>" + _CAP_WORD + r"(?:[ ]" + _CAP_WORD + r")?)"
     # Brazilian Portuguese dona and seu, Swahili mama, baba, bibi, mzee, bwana
     + r"|" + _NOT_AFTER + r"(?:dona|Dona|seu|Seu|Mama|Baba|Bibi|Babu|Mzee|Bwana|Bi\.|Bw\.|mama|baba|bibi|mzee|bwana)[ ]"
-    r"(?P<pt>" + _CAP_WORD + r")"
+    r"(?P<pt>" + _CAP_WORD + r"(?:[ ]" + _CAP_WORD + r")?)"
     # Turkish: the name before Efendi, Bey, Hanım, Abla, Abi, Teyze, Amca, Usta, Hoca (and a case ending)
     + r"|" + _NOT_AFTER + r"(?P<tr>" + _CAP_WORD + r")[ ](?:Efendi|Bey|Hanım|Hanim|Abla|Abi|Ağabey|Teyze|Amca|Usta"
     r"|Hoca)(?:['’][a-zçğıöşü]{1,6})?(?![^\W\d_])"
     # Greek: κυρ, κυρία, κύριος... before a name
-    + r"|" + _NOT_AFTER + r"(?:κυρ|κυρία|κυρίας|κύριο|κύριος|κυρίου|κυρά|κα\.|κος|κ\.)[ ](?P<el>[Α-ΩΆ-Ώ][^\W\d_]{1,20}+)"
+    + r"|" + _NOT_AFTER + r"(?:κυρ|κυρία|κυρίας|κύριο|κύριος|κυρίου|κυρά|κα\.|κος|κ\.)[ ](?P<el>[Α-ΩΆ-Ώ][^\W\d_]{1,20}+(?:[ ][Α-ΩΆ-Ώ][^\W\d_]{1,20}+){0,2})"
     # Romanian doamna, domnul (and their cases)
-    + r"|" + _NOT_AFTER + r"(?:doamna|doamnei|domnul|domnului|dna\.|dl\.)[ ](?P<ro>" + _CAP_WORD + r")"
+    + r"|" + _NOT_AFTER + r"(?:doamna|doamnei|domnul|domnului|dna\.|dl\.)[ ](?P<ro>" + _CAP_WORD + r"(?:[ ]" + _CAP_WORD + r"){0,2})"
     # Persian آقا, خانم; Arabic عم, أبو, الحاج, الأستاذ, ست (Egypt's uncle, father of, pilgrim, teacher, lady)
     r"|(?<![\u0600-\u06ff])(?:آقا|آقای|خانم|جناب)[ ](?P<fa>[\u0621-\u06cc]{2,15})(?![\u0600-\u06ff])"
     r"|(?<![\u0600-\u06ff])(?:عم|عمو|أبو|ابو|الحاج|الحاجة|حاج|الأستاذ|الأستاذة|أستاذ|أستاذة|الست)[ ]"

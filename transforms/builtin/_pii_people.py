@@ -1043,7 +1043,7 @@ def _birth(match: re.Match[str], replace: Replace) -> str:
 
 # --- addresses --------------------------------------------------------------------------
 
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩΆ-Ώ]"
 _NAME_WORD = _CAP + r"[\w'’.-]{0,30}+"
 _EN_STREET = (
     r"Street|St|Road|Rd|Avenue|Ave|Av|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Terr|Tce"
@@ -1072,6 +1072,8 @@ _FR_STREET = (
 _LATIN_STREET = (
     r"Calle|C/|Avenida|Avda\.|Av\.|Paseo|Plaza|Pza\.|Carrer|Camino|Ronda|Travesía|Via|Viale|Piazza|Corso|Largo"
     r"|Vicolo|Rua|Travessa|Praça|Alameda|Estrada|Rodovia|ul\.|ulica|ulice|ulici|Aleja|al\.|Strada|Bulevardul|Calea"
+    # Galician; Greek street, avenue and square
+    r"|Rúa|Avenida|οδός|οδό|οδού|οδ\.|λεωφόρος|λεωφόρο|λεωφόρου|λεωφ\.|πλατεία|πλατείας"
 )
 #: Hungarian street words, after the street's name and before its number ("Andrássy út 60",
 #: "Váci utca 12.", "Kossuth Lajos tér 1/A").
