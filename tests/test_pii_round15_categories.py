@@ -358,3 +358,25 @@ def test_streets_of_greek_and_galician_are_masked(chain, text, address):
 def test_a_greek_street_named_without_a_number_stays(chain):
     text = "Η Οδός Πανεπιστημίου είναι κλειστή σήμερα λόγω πορείας."
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pflegenotiz: Sohn Markus ruft morgen wegen der Medikamente an.", "Markus"),
+        ("Ehefrau Brigitte bringt die Unterlagen am Montag.", "Brigitte"),
+    ],
+)
+def test_a_given_name_after_a_german_kin_noun_is_masked(chain, text, name):
+    out = stored(chain, text)
+    assert name not in out and "[name]" in out, out
+
+
+def test_a_german_kin_noun_before_a_word_that_is_no_given_name_stays(chain):
+    text = "Die Tochter Gesellschaft wurde 2019 gegründet."
+    assert stored(chain, text) == text
+
+
+def test_a_brand_named_for_an_aunt_stays(chain):
+    text = "Aktion: Tante Helga Pizzateig 400 g – nur 1,99 €"
+    assert stored(chain, text) == text

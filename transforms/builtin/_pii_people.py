@@ -357,14 +357,19 @@ _RELATIONS = (
     r"|nonna|cugino|cugina|bambino|bambina|tio|tia|avô|avó|far|mor|bror|søster|syster|datter|søn|sønn|kone|hustru"
     r"|sambo|kæreste|kjæreste|barn|pojke|flicka|jente|gutt|farfar|farmor|morfar|mormor|bestefar|bestemor"
 )
+#: Not "Tante" and "Onkel": a brand's name as often ("Tante Fanny Blätterteig").
+_KIN_DE = (r"Tochter|Sohn|Mutter|Vater|Ehemann|Ehefrau|Ehegatte|Ehegattin|Bruder|Schwester|Enkel|Enkelin|Nichte|Neffe"
+           r"|Schwiegertochter|Schwiegersohn|Lebensgefährte|Lebensgefährtin|Betreuer|Betreuerin")
 _RELATIVE_NAME_RE = re.compile(
     r"(?<![^\W\d_])(?:(?i:" + _MY + r")|(?P<theirs>(?i:" + _THEIRS + r")))[ ](?i:" + _RELATIONS + r")[ ,]{1,2}"
     r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]{1,20}+)(?![^\W\d_])"
     # Swahili puts the possessive after: "Mtoto wangu Baraka", "mke wangu Amina"
     r"|(?<![^\W\d_])(?i:mtoto|mwanangu|mke|mume|kaka|dada|mama|baba|rafiki|jirani)[ ](?i:wangu|yangu)?[ ]?"
     r"(?P<sw>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]{1,20}+)(?![^\W\d_])"
+    # a German note names kin by the noun alone: "Tochter Sabine informiert", "Ehemann Klaus holt ab"
+    r"|(?<![^\W\d_])(?:" + _KIN_DE + r")[ ](?P<de>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]{1,20}+)(?![^\W\d_])"
 )
-_RELATIVE_GUARD_RE = re.compile(r"(?i:\b(?:" + _MY + "|" + _THEIRS + r"|wangu|yangu|mwanangu)[ ])")
+_RELATIVE_GUARD_RE = re.compile(r"(?i:\b(?:" + _MY + "|" + _THEIRS + r"|wangu|yangu|mwanangu)[ ])|(?:" + _KIN_DE + r")[ ]")
 
 
 def scrub_relatives(text: str, replace: Replace) -> str:
@@ -375,11 +380,11 @@ def scrub_relatives(text: str, replace: Replace) -> str:
 
 
 def _relative(match: re.Match[str], replace: Replace) -> str:
-    group = "name" if match["name"] is not None else "sw"
+    group = "name" if match["name"] is not None else "sw" if match["sw"] is not None else "de"
     name = match[group]
     if name.lower() in _NOT_NAMES:
         return match[0]
-    if match["theirs"] is not None or group == "sw":
+    if match["theirs"] is not None or group in ("sw", "de"):
         from transforms.builtin._pii_prose_names import GIVEN, flags_of
 
         if not flags_of(name) & GIVEN:
