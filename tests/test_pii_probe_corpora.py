@@ -322,13 +322,13 @@ ROUNDS = {
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
     "strings8-personal.jsonl": (86, 18),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35)
-    "strings8-benign.jsonl": (0, 32),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
+    "strings8-benign.jsonl": (0, 31),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
     "strings9-personal.jsonl": (93, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (2, 6),  # of 201 secrets and 210 kept values
-    "strings9-benign.jsonl": (0, 14),  # of 829 kept values, in 320 cases
+    "strings9-benign.jsonl": (0, 13),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
     # languages and providers' formats; hostile encodings, splits and shapes): measured first on the
     # code of that time (165 personal values stored, 10 secrets, 20 hostile values, 18 look-alikes
@@ -342,12 +342,12 @@ ROUNDS = {
     # personal values stored, 31 look-alikes changed; 175 and 29 on the code the stop began with),
     # then used for what generalised (conditions someone has, lab results, a team's sign-off)
     "strings11-personal.jsonl": (93, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
-    "strings11-benign.jsonl": (0, 25),  # of 539 kept values, in 200 cases
+    "strings11-benign.jsonl": (0, 24),  # of 539 kept values, in 200 cases
     # round 12, written blind at stop 35 (76 locales of personal data, special categories included; secrets
     # in 37 locales and 40 providers' formats; 76 locales of look-alikes): measured first on the code of
     # that hour (143 personal values stored, 20 secrets, 20 look-alikes changed; 153, 20 and 20 on the
     # code the stop began with), then used to fix what it found
-    "strings12-personal.jsonl": (54, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
+    "strings12-personal.jsonl": (53, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
     "strings12-secret.jsonl": (0, 8),  # of 163 secrets and 264 kept values
     "strings12-benign.jsonl": (0, 13),  # of 886 kept values, in 250 cases
     # round 13, written blind at stop 35 after round 12's fixes (70 locales of personal data and of
@@ -361,7 +361,7 @@ ROUNDS = {
     # measured first on the code of that stop's first hour (114 personal values stored, 34 secrets, 18
     # look-alikes changed; 132, 34 and 16 on the code the stop began with), then used for its secrets
     # (passwords and codes told in 25 more languages) and a few categories of its personal values
-    "strings14-personal.jsonl": (30, 0),  # of 726 personal values and 340 kept values (110 before stop 37)
+    "strings14-personal.jsonl": (29, 0),  # of 726 personal values and 340 kept values (110 before stop 37)
     "strings14-secret.jsonl": (1, 5),  # of 177 secrets and 163 kept values (a Twilio account SID, an identifier)
     "strings14-benign.jsonl": (0, 16),  # of 842 kept values, in 230 cases
 }

@@ -380,3 +380,22 @@ def test_a_german_kin_noun_before_a_word_that_is_no_given_name_stays(chain):
 def test_a_brand_named_for_an_aunt_stays(chain):
     text = "Aktion: Tante Helga Pizzateig 400 g – nur 1,99 €"
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Pristatykite į Laisvės al. 53-7, Kaunas.", "Laisvės al. 53-7"),  # Lithuanian
+        ("Piegāde: Elizabetes iela 21-3, Rīga", "Elizabetes iela 21-3"),  # Latvian
+        ("Saatke Narva mnt 7-12, Tallinn", "Narva mnt 7-12"),  # Estonian
+        ("Doručte na Karlovo náměstí 5, Praha 2", "Karlovo náměstí 5"),  # Czech
+        ("Kargo: Cumhuriyet Caddesi No: 14, Şişli", "Cumhuriyet Caddesi No: 14"),  # Turkish (its "Cad." is read elsewhere)
+    ],
+)
+def test_streets_whose_word_comes_after_their_name_are_masked(chain, text, address):
+    assert address not in stored(chain, text)
+
+
+@pytest.mark.parametrize("text", ["Sprint 2 tn 5 items left", "Al. 12 is the aluminium grade we stock"])
+def test_those_street_words_without_a_street_stay(chain, text):
+    assert stored(chain, text) == text

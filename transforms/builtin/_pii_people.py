@@ -1082,7 +1082,11 @@ _LATIN_STREET = (
 )
 #: Hungarian street words, after the street's name and before its number ("Andrássy út 60",
 #: "Váci utca 12.", "Kossuth Lajos tér 1/A").
-_HU_STREET = r"utca|út|útja|u\.|tér|tere|körút|krt\.|köz|sétány|fasor|rakpart|sor"
+_HU_STREET = (r"utca|út|útja|u\.|tér|tere|körút|krt\.|köz|sétány|fasor|rakpart|sor"
+              # the same order in Lithuanian, Latvian, Estonian, Czech, Slovak, Slovene and Turkish: "Gedimino pr. 9-14",
+              # "Brīvības iela 12", "Pärnu mnt 10", "Václavské náměstí 12", "Slovenska cesta 5", "Bağdat Caddesi 212"
+              r"|g\.|gatvė|pr\.|prospektas|al\.|alėja|iela|bulvāris|prospekts|gatve|tänav|tn|mnt|maantee|pst|puiestee"
+              r"|náměstí|nám\.|třída|tř\.|ulice|námestie|nábrežie|cesta|ulica|Caddesi|Sokak|Sokağı|Bulvarı")
 GERMANIC_SUFFIX = (
     r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|markt|straat|laan|gracht"
     r"|plein|kade|singel|dijk|vej|gade|gatan|vägen|väg|veien|vegen|gata|katu|tie|gränd"
@@ -1099,7 +1103,7 @@ _ADDRESS_RE = re.compile(
     r"|degli)[ ]|" + _NAME_WORD + r"[ ]?){1,6}+,?[ ]?(?:n[º°o.]{1,2}[ ]?)?[0-9]{1,5}[A-Za-z]?(?![\w])" + _EU_TOWN
     # Andrássy út 60, 1062 Budapest
     + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w'’.-]{0,30}+(?:[ ]" + _NAME_WORD + r"){0,2}[ ](?:" + _HU_STREET + r")"
-    r"[ ][0-9]{1,4}(?:/[A-Za-z0-9])?(?![\w])(?:,?[ ][0-9]{4}(?:[ ]" + _NAME_WORD + r")?(?![\w]))?"
+    r"[ ](?:No:[ ]?)?[0-9]{1,4}(?:[/-][A-Za-z0-9]{1,4})?(?![\w])(?:,?[ ][0-9]{4}(?:[ ]" + _NAME_WORD + r")?(?![\w]))?"
     # Hauptstraße 5, 10115 Berlin / Kerkstraat 12
     # Wilhelm-Leuschner-Str. 27, Kaiserstraße 41/2/15 (stair and door), Zeeburgerdijk 88-III
     + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w-]{0,40}?(?:" + GERMANIC_SUFFIX + r"|-Str\.|-Straße|-Strasse|-Weg|-Platz"
