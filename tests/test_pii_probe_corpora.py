@@ -86,7 +86,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "vipps-login-userinfo-no": "an account's nickname under account_name is read as its holder's name",
         "zoho-crm-lead-insert": "an owner's surname inside a company's name (Bäckerei Hofmann GmbH) stays with it",
         "servicenow-incident-record": "a phone number five words after its cue",
-        "elementor-form-webhook": "an Austrian insurance number after 'Versicherungsnr.' in prose",
         "classifieds-chat-obfuscated-contact": "a phone number spelled out in words then digits",
         "telco-esim-activation-order": "an eSIM's EID under 'eid', too ambiguous a name",
         "aws-sts-assume-role-response": "a credentials object is masked whole, its expiry with it",
@@ -321,12 +320,12 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 29),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (86, 18),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35)
+    "strings8-personal.jsonl": (85, 18),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35)
     "strings8-benign.jsonl": (0, 31),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (93, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-personal.jsonl": (92, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (2, 6),  # of 201 secrets and 210 kept values
     "strings9-benign.jsonl": (0, 13),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
@@ -364,6 +363,12 @@ ROUNDS = {
     "strings14-personal.jsonl": (29, 0),  # of 726 personal values and 340 kept values (110 before stop 37)
     "strings14-secret.jsonl": (1, 5),  # of 177 secrets and 163 kept values (a Twilio account SID, an identifier)
     "strings14-benign.jsonl": (0, 16),  # of 842 kept values, in 230 cases
+    # round 15, written blind at stop 37 (112 locales of personal data, 81 of secrets, 108 of look-alikes): measured
+    # first on the code the stop began with (131 personal values stored, 26 secrets, 22 look-alikes changed) and
+    # on the code of that hour, after the stop's vocabularies (62, 26, 23), then used for its categories
+    "strings15-personal.jsonl": (46, 3),  # of 660 personal values and 296 kept values
+    "strings15-secret.jsonl": (26, 7),  # of 164 secrets and 154 kept values
+    "strings15-benign.jsonl": (0, 23),  # of 841 kept values, in 240 cases
 }
 
 

@@ -399,3 +399,22 @@ def test_streets_whose_word_comes_after_their_name_are_masked(chain, text, addre
 @pytest.mark.parametrize("text", ["Sprint 2 tn 5 items left", "Al. 12 is the aluminium grade we stock"])
 def test_those_street_words_without_a_street_stay(chain, text):
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sawubona, nginguNomvula Khumalo, ngicela ungishayele.", "Nomvula Khumalo"),  # Zulu "I am", glued
+        ("Molo, ndinguSipho Mbeki, ndicela uncedo.", "Sipho Mbeki"),  # Xhosa
+        ("شكرا، والرقم القومي 29105120104453 لو لزم", "29105120104453"),  # Arabic's glued "and"
+        ("Ο ΑΜΚΑ μου είναι 01019012345 και το κινητό", "01019012345"),  # Greek "my ... is"
+        ("Tālrunis 2934 5566, zvaniet pēc 18.", "2934 5566"),  # Latvian
+        ("Moj JMBG je 1505988170010, hvala.", "1505988170010"),  # Bosnian "is" (a valid check digit)
+        ("Servus, SVNR 1237 010180, bitte zurückrufen.", "1237 010180"),  # Austrian insurance number in groups
+        ("Регистр: ЧД88041712, утас 9911 0000", "ЧД88041712"),  # Mongolian register: 2 letters, 8 digits
+        ("FİN kodum 6AB4C7D, zəhmət olmasa", "6AB4C7D"),  # Azerbaijani "my FIN code"
+    ],
+)
+def test_values_after_more_cue_forms_are_masked(chain, text, value):
+    out = stored(chain, text)
+    assert value not in out and "[" in out, out

@@ -560,7 +560,9 @@ _CUES = {
              r"|síminn|síma|símann|símanúmer|gsm-ið|når meg på|nå meg på|nås på|treffes på|handysnummer|telefonsnummer"
              r"|ტელ|ტელეფონი|მობილური|ტელ\. ნომერი|លេខទូរស័ព្ទ|ទូរស័ព្ទ|ស្លេខ|ስልኬ|ስልክ|ስልክ ቁጥር|հեռախոս|հեռ"
              r"|утас|утасны дугаар|гар утас|promptpay|PromptPay|พร้อมเพย์|bkash|bKash|বিকাশ|nagad|telebirr"
-             r"|وجوالي|ورقمي|وهاتفي|وموبايلي|وجوال|وهاتف|وموبايل|وتلفوني|وتليفوني",
+             r"|وجوالي|ورقمي|وهاتفي|وموبايلي|وجوال|وهاتف|وموبايل|وتلفوني|وتليفوني|والجوال|والهاتف|والموبايل"
+             # Latvian
+             r"|tālrunis|tālr\.|talrunis|mobilais",
     "ssn": r"ssn|social security|soc\.? ?sec\.?",
     "sin": r"sin|social insurance|nas|numéro d'assurance sociale",
     "bsn": r"bsn|burgerservicenummer|sofinummer|sofi",
@@ -654,7 +656,8 @@ _CUES = {
                    r"|číslo op|cislo op|číslo OP|cislo OP|občiansky preukaz|obciansky preukaz|občanský průkaz|obcansky prukaz|op č\.|op c\."
                    r"|seria de buletin|seria buletin|buletin|buletinul|carte de identitate|cartea de identitate"
                    r"|رقمي القومي|رقم قومي|رقمى القومى|الرقم القومى|नागरिकता|नागरिकता नं|नागरिकता नम्बर|citizenship no|citizenship number"
-                   r"|nic eka|ye-id|i-id|жсн|пирадი ნომერი|პირადი ნომერი|პ/ნ|անձնագիր|սոցիալական քարտ|регистрийн дугаар|регистр",
+                   r"|nic eka|ye-id|i-id|жсн|والرقم القومي|والرقم الوطني|ورقم الهوية|البطاقة الوطنية|بطاقة التعريف"
+                   r"|身分證字號|身分證號碼|身份证号|FİN kodum|fin kodum|no\. IC|No\. IC|የፋይዳ ቁጥሬ|የፋይዳ ቁጥር|ፋይዳ|пирадი ნომერი|პირადი ნომერი|პ/ნ|անձնագիր|սոցիալական քարտ|регистрийн дугаар|регистр",
     # Ukrainian and Russian taxpayer numbers: their Cyrillic words say nothing else, so any number
     # after them is one, its checksum right or not ("inn" in Latin letters is checked: _CHECKED_CUES)
     "tax_id": r"рнокпп|іпн|ідентифікаційний код|ідентифікаційний номер|инн"
@@ -675,7 +678,7 @@ _GAP = (
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
     r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº|reg_sz|value|valor|wert"
     r"|valeur|mitt|mine|min|là|ir|ми|е|серия|серии|kod|kodu|ass|para|tiegħi|пожалуйста|please|pls|bitte|por favor"
-    r"|c'est|c’est|changu|yangu|wangu|ni|من|هو|هي|na|e|серія|seria|eka|ngu|yami|ye|minn|mín)\b){0,4}+"
+    r"|c'est|c’est|changu|yangu|wangu|ni|من|هو|هي|na|e|серія|seria|eka|ngu|yami|ye|minn|mín|je|μου|είναι|ديالي|ቁጥሬ)\b){0,4}+"
     r"[\s:=#.,'\"()\-–：第]{0,4}+"
 )
 #: What may stand between a cue and its number (also read after ``_pii_cue_words``' cues).
@@ -757,7 +760,7 @@ _SPACED_GROUPS_RE = re.compile(r"(?:[ ][0-9]{2,8}+){1,3}+(?![0-9])")
 #: A Russian passport's series and number ("серия 45 09 номер 771204", "45 09 № 771204").
 _RU_PASSPORT_RE = re.compile(r"(?P<series>[0-9]{2}[ ]?[0-9]{2})[ ,]{1,2}(?:номер|№)[ ]?(?P<number>[0-9]{6})(?![0-9])")
 #: An old Ukrainian passport's series, two Cyrillic capitals, and number ("серія ЕК 123456").
-_CYRILLIC_SERIES_RE = re.compile(r"[А-ЯІЇЄҐ]{2}[ ]?[0-9]{6}(?![0-9])")
+_CYRILLIC_SERIES_RE = re.compile(r"[А-ЯІЇЄҐӨҮ]{2}[ ]?(?:[0-9]{8}|[0-9]{6})(?![0-9])")  # and Mongolia's register: УБ90051512
 #: A device's identifier after its word: a MAC address, an advertising ID (a UUID).
 _DEVICE_VALUE_RE = re.compile(
     r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
@@ -891,7 +894,7 @@ def context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, s
         end = match.end()
         if kind == "passport" and (ru := _RU_PASSPORT_RE.match(text, at)) is not None:
             return ru.end(), kind, _SEPARATORS_RE.sub("", ru["series"] + ru["number"])
-        if kind in ("national_id", "passport", "tax_id", "driving_licence") and (value.isdigit() or (value.isalpha() and value.isupper()
+        if kind in ("national_id", "passport", "tax_id", "driving_licence", "member_id") and (value.isdigit() or (value.isalpha() and value.isupper()
                                                                        and len(value) <= 4)):
             # an ID written in groups of digits ("120490 10026", "1234 5678 9018"): the
             # groups after the first are part of it

@@ -488,7 +488,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             naf, numero afiliacion seguridad social, laser code, lasercode, laser id, promptpay id, promptpay,
             numero allocataire, numéro allocataire, numero caf, personnummer, identity doc id, identitydocid, personal customs clearance code, customs clearance code, 개인통관고유부호, rg, registro geral, kennitala, egn, snils, снилс, iin, иин, pinfl, jshshir, nin, bvn, ghana card, ghanacard, sss, umid, nic, nid, cin, cedula ciudadania, cedula identidad, dpi, curp, rut, ruc, cuil,
             cislo op, číslo op, cislo obcianskeho preukazu, cislo obcanskeho prukazu, obciansky preukaz, obcansky prukaz, clave elector, clave de elector, ramq, numero ramq, numéro ramq, philsys, philsys psn, philsys number, phil id, nit persona natural, জাতীয় পরিচয়পত্র, jatiyo porichoypotro, personnummer nr, asmens kodas nr, henkilötunnus,
-            uimhir psp, social card, social card number, philsys card, philsys card no, philsys card number,
+            uimhir psp, social card, social card number, shanakhti card, shanakhti card number, shanakhti,
+            pasport seriya nomer, паспорт серия номер, паспорт серия и номер, серия номер паспорта, philsys card, philsys card no, philsys card number,
             serie ci, serie si numar ci, sv nummer, svnummer, emis no, emis number, uan, uan number, mispar zehut, fayda, fayda id, fayda number, numero ci, cedula identitate
         """,
     },
@@ -606,7 +607,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             conta, konto, bankkonto, kontonr, bankgiro, plusgiro, bankgironummer,
             cvu, cbu, chave pix, pix key, chavepix, so tai khoan, số tài khoản, conta corrente, numero conta, clabe, raschetny schet, расчетный счет, расчётный счёт, лицевой счет, खाता संख्या, खाता नंबर, bank account no,
             konto nr, kontonr, konto nummer, reg nr konto, tilinumero, tilin numero, reikningsnumer, bankareikningur, žiro račun, ziro racun,
-            cci, codigo interbancario, código de cuenta interbancario, numer rachunku, nr rachunku, so tk
+            cci, codigo interbancario, código de cuenta interbancario, numer rachunku, nr rachunku, so tk,
+            szamlaszam, számlaszám, bankszamlaszam, bankszámlaszám
         """,
     },
     "payment_card": {

@@ -62,6 +62,8 @@ _INTRO = (
     r"|tên tôi là|tôi tên là|nama saya adalah|nama saya|saya bernama|nama aku|jeg hedder|jeg heter|mă numesc|ma numesc|numele meu este"
     r"|zovem se|moje ime je|ime mi je|volám sa|a nevem|mano vardas|mani sauc|minu nimi on|ang pangalan ko ay"
     r"|jina langu ni|казвам се|името ми е|зовем се|моје име је|нэрийг минь|orúkọ mi ni|oruko mi ni|orukọ mi ni"
+    # Zulu's and Xhosa's "I am", glued to the name: nginguThandiwe, ndinguLuthando
+    r"|ngingu|ndingu|igama lami ngingu"
     r"|mit freundlichen Grüßen,?|viele Grüße,?|liebe Grüße,?|met vriendelijke groeten,?|med vänliga hälsningar,?"
     r"|pozdrawiam,?|z poważaniem,?|saygılarımla,?|ystävällisin terveisin,?"
     r"|signed|regards,?|sincerely,?|cordialement,?|best,|thanks,|cheers,|atentamente,?|saludos,?"

@@ -232,7 +232,7 @@ _CUE_LIST = [*_pii_ids.CUE_WORDS, *_pii_people.CUE_WORDS, *_pii_tokens.CUE_WORDS
 #: Every pass a cue gates ends its cue where a word ends (a German "-nummer" may follow an
 #: ID's word; a cue ending in "." or "," may touch the next word): "caro" in "carol" or
 #: "cours" in "courses" is no cue. A Latin letter only: a CJK cue may run on into its particle.
-_CUE_END = rf"(?:(?<=[.,:])|(?:nummer|Nummer|NUMMER)?(?![{LATIN_LETTERS}]))"
+_CUE_END = rf"(?:(?<=[.,:'’])|(?<=ngu)(?=[A-Z])|(?:nummer|Nummer|NUMMER)?(?![{LATIN_LETTERS}]))"  # "d'Claudine", "nguSipho"
 has_cue = starts_a_word(_CUE_LIST, after=_CUE_END)
 #: The cues and the street words in one scan: most text with digits holds neither, and one
 #: scan costs about what each costs alone.
