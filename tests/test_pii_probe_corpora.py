@@ -365,9 +365,10 @@ ROUNDS = {
     "strings14-benign.jsonl": (0, 16),  # of 842 kept values, in 230 cases
     # round 15, written blind at stop 37 (112 locales of personal data, 81 of secrets, 108 of look-alikes): measured
     # first on the code the stop began with (131 personal values stored, 26 secrets, 22 look-alikes changed) and
-    # on the code of that hour, after the stop's vocabularies (62, 26, 23), then used for its categories
+    # on the code of that hour, after the stop's vocabularies (62, 26, 23), then used for its categories (the
+    # secret words of 90 languages were asked of a helper with a few of its words as examples: not blind)
     "strings15-personal.jsonl": (46, 3),  # of 660 personal values and 296 kept values
-    "strings15-secret.jsonl": (26, 7),  # of 164 secrets and 154 kept values
+    "strings15-secret.jsonl": (5, 7),  # of 164 secrets and 154 kept values
     "strings15-benign.jsonl": (0, 23),  # of 841 kept values, in 240 cases
 }
 

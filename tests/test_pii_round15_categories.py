@@ -418,3 +418,44 @@ def test_those_street_words_without_a_street_stay(chain, text):
 def test_values_after_more_cue_forms_are_masked(chain, text, value):
     out = stored(chain, text)
     assert value not in out and "[" in out, out
+
+
+# --- passwords and codes after the words of more languages (transforms/builtin/secret-words.tsv) -
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Kalmar sirri ta ita ce Zaria#Gida42, don Allah.", "Zaria#Gida42"),  # Hausa
+        ("Fy nghyfrinair newydd yw Caerdydd!2024 — diolch", "Caerdydd!2024"),  # Welsh, mutated
+        ("Şifrəm Xəzər_Dəniz77 idi, dəyişin zəhmət olmasa.", "Xəzər_Dəniz77"),  # Azerbaijani "my password"
+        ("Parolim Buxoro#2024x, iltimos tiklang.", "Buxoro#2024x"),  # Uzbek
+        ("ពាក្យសម្ងាត់ Phnom@Penh55 សូមជួយ", "Phnom@Penh55"),  # Khmer
+        ("Engangskoden er 552 901, den udløber snart.", "552 901"),  # Danish one-time code in groups
+        ("Tu SMS kodu 839201, lütfen paylaşmayın.", "839201"),  # Turkish
+        ("Ваш код з СМС 447120 — нікому не кажіть.", "447120"),  # Ukrainian
+    ],
+)
+def test_passwords_and_codes_after_the_words_of_more_languages_are_redacted(chain, text, secret):
+    out = stored(chain, text)
+    assert secret not in out and "[redacted]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Feature-Flag enable_password_reset_v2 ausgerollt",  # the word inside an identifier
+        "/api/sicherheitscode/sig/1990",  # a path's segments after a code's word
+        "Engangskoden udløber efter 300 sekunder.",  # no code: a lifetime
+        "Şifrəm nədir? Unutmuşam.",  # a password's word with nothing shaped like one
+        "SMS kodu 2 dakika içinde gelir.",  # a count
+    ],
+)
+def test_those_words_without_a_secret_change_nothing(chain, text):
+    assert stored(chain, text) == text
+
+
+def test_every_secret_word_loads_with_a_known_kind():
+    from transforms.builtin import _pii_secret_words
+
+    literals, kinds = _pii_secret_words._words()
+    assert len(literals.literals) == len(kinds) > 2000 and set(kinds) == {"password", "code"}

@@ -69,7 +69,7 @@ from urllib.parse import quote_plus, unquote_plus
 
 from transforms.builtin import (
     _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_people,
-    _pii_intros, _pii_phones, _pii_special,
+    _pii_intros, _pii_phones, _pii_secret_words, _pii_special,
     _pii_honorifics, _pii_payments, _pii_prose_names, _pii_seeds, _pii_tables, _pii_tokens,
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
@@ -829,6 +829,8 @@ class TextScrubber:
             text = self._introduced_addresses(text)
         elif "VIN" in text or "MRN" in text:
             text = _pii_people.names_before_records(text, replace)  # "Jane Doe, MRN 5512..."
+        if _pii_secret_words.may_hold(text):
+            text = _pii_secret_words.scrub(text, self._redacted)  # "Fy nghyfrinair yw ...", "SMS kodu 471208"
         # 7. names beside a term of address ("cô Hạnh", "Rıza Efendi"), then names no cue announces,
         # by a lexicon of given names and surnames
         text = _pii_honorifics.scrub(text, replace)

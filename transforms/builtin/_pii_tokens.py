@@ -322,14 +322,14 @@ def _one_time(match: re.Match[str], redacted: str) -> str:
 CUE_WORDS = [*variants(_KEY_WORDS), *variants(_PASSWORD_WORDS), *variants(_PASSWORD_NOUNS), *variants(_CODE_WORDS), *variants(_CODE_NOUNS),
              *top_level(_CODE_WORDS_AS_WRITTEN), *variants(_CODES_LIST_WORDS)]
 #: A lifetime or a count after the digits: not a code.
-_UNIT_AFTER_RE = re.compile(r"[ ]?(?:s|ms|sec|secs|seconds|min|mins|minutes|h|hours|days|digits|characters|times|%)(?![A-Za-z])")
+UNIT_AFTER_RE = re.compile(r"[ ]?(?:s|ms|sec|secs|seconds|min|mins|minutes|h|hours|days|digits|characters|times|%)(?![A-Za-z])")
 #: Algorithms named after the word password ("password SHA256 hashing", "password PBKDF2").
 _ALGORITHMS = ("SHA", "MD5", "PBKDF", "ARGON", "BCRYPT", "SCRYPT", "AES", "RSA", "HMAC", "NTLM", "UTF", "BASE64")
 #: Words after "password for" that make the sentence about something else than a password.
 _WHOSE_NOT = frozenset("reset link field change policy rules requirements manager hint length expiry".split())
 #: Words between a code's word and digits that make the digits something else: a card's
 #: last four ("PIN for the card ending 4242"), a lifetime ("OTP expires in 300 seconds").
-_GAP_NOT_A_CODE = frozenset(
+GAP_NOT_A_CODE = frozenset(
     """ending ends endet last letzten expires expire expiring expired valid gültig within minutes seconds
     attempts digits characters times retries tries sent length""".split()
 )
@@ -618,13 +618,13 @@ def _a_password_shape(value: str) -> bool:
     return len(value) >= 6 and _A_PASSWORD_SHAPE_RE.fullmatch(value) is not None and not _NOT_A_PASSWORD_RE.fullmatch(value)
 
 
-def _sentence_end(text: str, start: int) -> int:
+def sentence_end(text: str, start: int) -> int:
     """Where the sentence that ``start`` is in ends, or :data:`_NEARBY_REACH` on, whichever is first."""
     stop = _SENTENCE_STOP_RE.search(text, start, start + _NEARBY_REACH)
     return stop.start() if stop is not None else min(len(text), start + _NEARBY_REACH)
 
 
-def _first_shaped(text: str, start: int, end: int) -> re.Match[str] | None:
+def first_shaped(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first word shaped like a password between ``start`` and ``end`` (its trailing stop
     signs not part of it: ``m[0].rstrip(".:!?")``)."""
     for candidate in _CANDIDATE_RE.finditer(text, start, end):
@@ -638,8 +638,8 @@ def _password_nearby(text: str, redacted: str) -> str:
     for word in _PASSWORD_WORD_RE.finditer(text):
         if word.start() < kept:
             continue
-        end = _sentence_end(text, word.end())
-        candidate = _first_shaped(text, word.end(), end)
+        end = sentence_end(text, word.end())
+        candidate = first_shaped(text, word.end(), end)
         if candidate is not None and redacted not in text[word.end():candidate.start()]:
             # (a mask before it: the said pattern found the password already; one after it, a PIN's)
             out += [text[kept:candidate.start()], redacted]
@@ -749,8 +749,8 @@ def _said(match: re.Match[str], redacted: str) -> str:
         return match[0]
     if group == "value" and match["whose"] and not _WHOSE_NOT.isdisjoint(match["whose"].lower().split()):
         return match[0]  # "the password for the reset link is ...": about a password, not one
-    if group == "value" and value.isalpha() and value.islower() and _first_shaped(
-            match.string, match.end(), _sentence_end(match.string, match.end())) is not None:
+    if group == "value" and value.isalpha() and value.islower() and first_shaped(
+            match.string, match.end(), sentence_end(match.string, match.end())) is not None:
         return match[0]  # "wachtwoord was volgens mij Tulpen-2024-xq": a word, then the password
     if value.isdigit() and len(value) < 3:
         return match[0]  # "PIN is 4 digits long": a count, not a code
@@ -760,13 +760,13 @@ def _said(match: re.Match[str], redacted: str) -> str:
     if group == "gapped" and value.isdigit() and (
             match[0][:len(_PASSWORD_NOUNS)].lower() == _PASSWORD_NOUNS
             or not _DIGITS_NOT_A_PASSWORD.isdisjoint(match[0][:match.start(group) - match.start()].lower().split())
-            or _UNIT_AFTER_RE.match(match.string, match.end()) is not None):
+            or UNIT_AFTER_RE.match(match.string, match.end()) is not None):
         return match[0]  # "la clave del éxito es 2025", "password length is 1024", "... is 8 characters"
     if group == "bare" and value.upper().startswith(_ALGORITHMS):
 
         return match[0]  # "password SHA256 hashing": the scheme, not the password
-    if gap and (len(value) < 4 or not _GAP_NOT_A_CODE.isdisjoint(gap.lower().split())
-                or _UNIT_AFTER_RE.match(match.string, match.end()) is not None):
+    if gap and (len(value) < 4 or not GAP_NOT_A_CODE.isdisjoint(gap.lower().split())
+                or UNIT_AFTER_RE.match(match.string, match.end()) is not None):
         return match[0]
     start = match.start(group) - match.start()
     return match[0][:start] + redacted + match[0][start + len(value):]
