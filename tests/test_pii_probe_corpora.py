@@ -368,7 +368,7 @@ ROUNDS = {
     # on the code of that hour, after the stop's vocabularies (62, 26, 23), then used for its categories (the
     # secret words of 90 languages were asked of a helper with a few of its words as examples: not blind)
     "strings15-personal.jsonl": (46, 3),  # of 660 personal values and 296 kept values
-    "strings15-secret.jsonl": (5, 7),  # of 164 secrets and 154 kept values
+    "strings15-secret.jsonl": (0, 7),  # of 164 secrets and 154 kept values
     "strings15-benign.jsonl": (0, 23),  # of 841 kept values, in 240 cases
 }
 

@@ -459,3 +459,25 @@ def test_every_secret_word_loads_with_a_known_kind():
 
     literals, kinds = _pii_secret_words._words()
     assert len(literals.literals) == len(kinds) > 2000 and set(kinds) == {"password", "code"}
+
+
+@pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        ({"მომხმარებელი": "store_tbilisi", "პაროლი": "Mtatsminda!42"}, "პაროლი"),
+        ({"օգտանուն": "store_yerevan", "գաղտնաբառ": "Ararat#2024"}, "գաղտնաբառ"),
+        ({"klient_id": "nettbutikk-bergen", "klienthemmelighet": "Xk29fPq0LmT7vWz3"}, "klienthemmelighet"),
+        ({"payfast": {"merchant_id": "10000100", "merchant_key": "46f0cd694581a"}}, "merchant_key"),
+    ],
+)
+def test_credentials_under_more_field_names_are_redacted(chain, body, key):
+    from tests.test_pii_names_in_formats import stored_body
+
+    out = str(stored_body(chain, body))
+    assert "[redacted]" in out and all(v not in out for v in ("Mtatsminda!42", "Ararat#2024", "Xk29fPq0LmT7vWz3",
+                                                              "46f0cd694581a")), out
+
+
+def test_a_code_after_hebrews_glued_and_is_redacted(chain):
+    out = stored(chain, "הסיסמה אופסה וקוד האימות 503318 נשלח אליך")
+    assert "503318" not in out and "[redacted]" in out, out
