@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from typing import Callable
 
 from transforms.builtin import _pii_ids
-from transforms.builtin._pii_literals import Literals
+from transforms.builtin._pii_literals import Literals, word_file
 from transforms.builtin._pii_words import starts_word
 
 Replace = Callable[[str, str, str], str]
@@ -27,20 +26,9 @@ _GAP_RE = re.compile("(?i:" + _pii_ids.GAP + r")(?=[+(0-9A-Za-zА-ЯІЇЄҐ])")
 
 @cache
 def _cues() -> tuple[Literals, tuple[str, ...]]:
-    """The scan over every form of every cue, and each form's kind (by the form's index)."""
-    text = resources.files(__package__).joinpath("cue-words.tsv").read_text(encoding="utf-8")
-    forms: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        kind, _language, cue = line.split("\t")
-        if kind not in _KINDS:
-            raise ValueError(f"cue-words.tsv: unknown kind {kind!r}")
-        if _pii_ids.checked_cue(cue) is not None:
-            continue  # "matricule", "JMBG": _pii_ids takes a number after these only when it checks
-        for form in (cue, cue[:1].upper() + cue[1:], cue.upper()):
-            forms.setdefault(form, kind)
-    return Literals(list(forms)), tuple(forms.values())
+    """The scan over every form of every cue, and each form's kind (by the form's index); not the
+    cues that need a checksum ("matricule", "JMBG"), which _pii_ids takes a number after only when it checks."""
+    return word_file(__package__, "cue-words.tsv", _KINDS, keep=lambda cue: _pii_ids.checked_cue(cue) is None)
 
 
 def may_hold(text: str) -> bool:

@@ -10,6 +10,8 @@ number of literals.
 from __future__ import annotations
 
 import re
+from importlib import resources
+from typing import Callable
 
 import ahocorasick_rs
 
@@ -115,6 +117,25 @@ class Literals:
             return self._find(text, overlapping=True)
         except UnicodeEncodeError:
             return self._find(_without_surrogates(text), overlapping=True)
+
+
+def word_file(package: str, name: str, kinds: frozenset[str],
+              keep: Callable[[str], bool] = lambda words: True) -> tuple[Literals, tuple[str, ...]]:
+    """One scan over a data file of words (``kind<TAB>language<TAB>words`` a line, ``#`` starts a
+    comment): every kept line's words as written, Capitalised, in UPPER and lower case; and each
+    form's kind, by the form's index in the scan's literals. A kind not in ``kinds`` fails loudly."""
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    forms: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        kind, _language, words = line.split("\t")
+        if kind not in kinds:
+            raise ValueError(f"{name}: unknown kind {kind!r}")
+        if keep(words):
+            for form in (words, words[:1].upper() + words[1:], words.upper(), words.lower()):
+                forms.setdefault(form, kind)
+    return Literals(list(forms)), tuple(forms.values())
 
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")

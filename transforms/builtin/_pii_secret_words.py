@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from transforms.builtin import _pii_tokens
-from transforms.builtin._pii_literals import Literals
+from transforms.builtin._pii_literals import Literals, word_file
 from transforms.builtin._pii_words import starts_word
 
 #: Scripts written without spaces between words: a cue may run on into the next word.
@@ -33,17 +32,7 @@ _CODE_RE = re.compile(
 
 @cache
 def _words() -> tuple[Literals, tuple[str, ...]]:
-    text = resources.files(__package__).joinpath("secret-words.tsv").read_text(encoding="utf-8")
-    forms: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        kind, _language, words = line.split("\t")
-        if kind not in ("password", "code"):
-            raise ValueError(f"secret-words.tsv: unknown kind {kind!r}")
-        for form in (words, words[:1].upper() + words[1:], words.upper(), words.lower()):
-            forms.setdefault(form, kind)
-    return Literals(list(forms)), tuple(forms.values())
+    return word_file(__package__, "secret-words.tsv", frozenset({"password", "code"}))
 
 
 def may_hold(text: str) -> bool:
