@@ -481,3 +481,32 @@ def test_credentials_under_more_field_names_are_redacted(chain, body, key):
 def test_a_code_after_hebrews_glued_and_is_redacted(chain):
     out = stored(chain, "הסיסמה אופסה וקוד האימות 503318 נשלח אליך")
     assert "503318" not in out and "[redacted]" in out, out
+
+
+# --- conditions of 53 languages in a text or a record about someone (transforms/builtin/conditions.tsv)
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("Bonjour, mon fils Hugo Martin (né le 2 mai 2015) est asthmatique, merci de prévenir l'animateur.", "asthmatique"),
+        ("Referral: Ms Alison Hart, DOB 02/03/1981, presenting with suicidal ideation.", "suicidal ideation"),
+        ("Ο υπάλληλος Νίκος Παππάς έχει σακχαρώδη διαβήτη τύπου 1.", "σακχαρώδη διαβήτη τύπου 1"),
+        ("La paciente Ana Ruiz Soto, DNI 12345678Z, tiene trastorno de ansiedad.", "trastorno de ansiedad"),
+    ],
+)
+def test_a_named_persons_condition_in_more_languages_is_masked(chain, text, condition):
+    out = stored(chain, text)
+    assert condition not in out and "[health]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diabetes awareness week starts Monday at the clinic.",  # a topic, no one's
+        "Path `phone` is invalid.",  # "invalid" is no disability here
+        "Autista gentilissimo, consegna puntuale.",  # Italian "driver"
+        "Asthmatique ou allergique ? Consultez notre guide.",  # no one named
+    ],
+)
+def test_conditions_words_in_a_text_about_no_one_stay(chain, text):
+    assert stored(chain, text) == text

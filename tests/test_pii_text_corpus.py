@@ -231,7 +231,8 @@ def _hostile(n: int) -> list[str]:
         "ስሜ " * (n // 3), "मैं राहुल " * (n // 10), "ខ្ញុំឈ្មោះ " * (n // 10), "أنا " * (n // 4),
         # and the cue words of more languages before a number
         "გიორგი " * (n // 7), "សុខ " * (n // 4), "mój numer to 1 " * (n // 15), "Şifrəm " * (n // 7),
-        "engangskoden " * (n // 13) + "552 901", "kalmar sirri a" * (n // 14), "Nr dowodu: 12 " * (n // 14), "Mans numurs ir" * (n // 14) + " 26481137",
+        "engangskoden " * (n // 13) + "552 901", "kalmar sirri a" * (n // 14),
+        "Mr Jon Hart: " + "asthmatique " * (n // 12), "trastorno de ansiedad" * (n // 21), "Nr dowodu: 12 " * (n // 14), "Mans numurs ir" * (n // 14) + " 26481137",
     ]
 
 

@@ -18,7 +18,9 @@ import re
 from typing import Callable
 
 from transforms.builtin._pii_kinds import PSEUDONYM_HEX
-from transforms.builtin._pii_literals import Literals
+from functools import cache
+
+from transforms.builtin._pii_literals import Literals, word_file
 from transforms.builtin._pii_words import cased, one_of, starts_word, swap_group, variants
 
 Replace = Callable[[str, str, str], str]
@@ -261,6 +263,7 @@ def scrub_health(text: str, replace: Replace) -> str:
         text = _LAB_RE.sub(lambda m: replace("health", m["health"].lower(), m["health"]), text)
     if text != before or note:
         text = _CONDITIONS_RE.sub(lambda m: replace("health", m["health"].lower(), m["health"]), text)
+        text = _mask_more_conditions(text, replace)
     elif (having := _HAVING_RE.search(text)) is not None:
         text = _said_to_have(text, having, replace)
     return text
@@ -303,7 +306,38 @@ def may_name_a_condition(text: str) -> bool:
         if _CJK_RE.match(text, start) is not None or (
                 (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha())):
             return True
-    return False
+    return any(True for _ in _more_conditions_in(text))
+
+
+@cache
+def _more_conditions() -> Literals:
+    """``conditions.tsv``: the conditions of 53 languages beyond :data:`_CONDITIONS`."""
+    return word_file(__package__, "conditions.tsv", frozenset({"condition"}))[0]
+
+
+def _more_conditions_in(text: str):
+    """``(start, end)`` of each condition of ``conditions.tsv`` in ``text``, as a word of its own (a
+    script written without spaces: anywhere), the longest where several start at one place."""
+    pos = 0
+    for _, start, end in sorted(_more_conditions().hits(text), key=lambda hit: (hit[1], -hit[2])):
+        if start < pos:
+            continue
+        if _CJK_RE.match(text, start) is None and (
+                (start and (text[start - 1].isalnum() or text[start - 1] in "_-"))
+                or (end < len(text) and (text[end].isalnum() or text[end] in "_-"))):
+            continue
+        pos = end
+        yield start, end
+
+
+def _mask_more_conditions(text: str, replace: Replace) -> str:
+    out, pos = [], 0
+    for start, end in list(_more_conditions_in(text)):
+        if start < pos or "[" in text[max(0, start - 1):start] or _about_the_condition(text, end):
+            continue
+        out += [text[pos:start], replace("health", text[start:end].lower(), text[start:end])]
+        pos = end
+    return "".join(out) + text[pos:] if out else text
 
 
 def scrub_conditions_in_a_record_about_someone(text: str, replace: Replace) -> str:
@@ -316,7 +350,7 @@ def scrub_conditions_in_a_record_about_someone(text: str, replace: Replace) -> s
         lambda m: m[0] if _about_the_condition(text, m.end()) else replace("health", m["health"].lower(), m["health"]), text)
     if not text.isascii():
         text = _CJK_CONDITIONS_RE.sub(lambda m: replace("health", m["health"], m["health"]), text)
-    return text
+    return _mask_more_conditions(text, replace)
 
 
 def scrub_conditions_of_someone(text: str, replace: Replace) -> str:
@@ -334,7 +368,7 @@ def scrub_conditions_of_someone(text: str, replace: Replace) -> str:
         "health", m["health"].lower(), m["health"]), text)
     if not text.isascii():
         text = _CJK_CONDITIONS_RE.sub(lambda m: replace("health", m["health"], m["health"]), text)
-    return text
+    return _mask_more_conditions(text, replace)
 
 
 #: Ailments told by their shape rather than by name, in a text about someone: a German, Dutch or
