@@ -318,8 +318,11 @@ def _more_conditions() -> Literals:
 def _more_conditions_in(text: str):
     """``(start, end)`` of each condition of ``conditions.tsv`` in ``text``, as a word of its own (a
     script written without spaces: anywhere), the longest where several start at one place."""
+    literals = _more_conditions()
+    if not literals.found_in(text):  # most texts: one pass that stops at nothing
+        return
     pos = 0
-    for _, start, end in sorted(_more_conditions().hits(text), key=lambda hit: (hit[1], -hit[2])):
+    for _, start, end in sorted(literals.hits(text), key=lambda hit: (hit[1], -hit[2])):
         if start < pos:
             continue
         if _CJK_RE.match(text, start) is None and (
