@@ -335,8 +335,8 @@ def _more_conditions_in(text: str):
 
 def _mask_more_conditions(text: str, replace: Replace) -> str:
     out, pos = [], 0
-    for start, end in list(_more_conditions_in(text)):
-        if start < pos or "[" in text[max(0, start - 1):start] or _about_the_condition(text, end):
+    for start, end in _more_conditions_in(text):  # apart from each other already
+        if "[" in text[max(0, start - 1):start] or _about_the_condition(text, end):
             continue
         out += [text[pos:start], replace("health", text[start:end].lower(), text[start:end])]
         pos = end

@@ -119,19 +119,27 @@ class Literals:
             return self._find(_without_surrogates(text), overlapping=True)
 
 
-def word_file(package: str, name: str, kinds: frozenset[str],
-              keep: Callable[[str], bool] = lambda words: True) -> tuple[Literals, tuple[str, ...]]:
-    """One scan over a data file of words (``kind<TAB>language<TAB>words`` a line, ``#`` starts a
-    comment): every kept line's words as written, Capitalised, in UPPER and lower case; and each
-    form's kind, by the form's index in the scan's literals. A kind not in ``kinds`` fails loudly."""
-    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
-    forms: dict[str, str] = {}
-    for line in text.splitlines():
+def word_rows(package: str, name: str, kinds: "frozenset[str] | dict") -> list[tuple[str, str]]:
+    """``(kind, words)`` of each line of a data file of words (``kind<TAB>language<TAB>words`` a line,
+    ``#`` starts a comment). A kind not in ``kinds`` fails loudly."""
+    rows = []
+    for line in resources.files(package).joinpath(name).read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         kind, _language, words = line.split("\t")
         if kind not in kinds:
             raise ValueError(f"{name}: unknown kind {kind!r}")
+        rows.append((kind, words))
+    return rows
+
+
+def word_file(package: str, name: str, kinds: frozenset[str],
+              keep: Callable[[str], bool] = lambda words: True) -> tuple[Literals, tuple[str, ...]]:
+    """One scan over a data file of words (:func:`word_rows`): every kept line's words as written,
+    Capitalised, in UPPER and lower case; and each form's kind, by the form's index in the scan's
+    literals."""
+    forms: dict[str, str] = {}
+    for kind, words in word_rows(package, name, kinds):
         if keep(words):
             for form in (words, words[:1].upper() + words[1:], words.upper(), words.lower()):
                 forms.setdefault(form, kind)

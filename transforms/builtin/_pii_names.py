@@ -43,6 +43,7 @@ from functools import cache
 from importlib import resources
 from typing import Iterable
 
+from transforms.builtin._pii_literals import word_rows
 from transforms.builtin._pii_words import without_marks
 
 # --- normalisation -----------------------------------------------------------------------
@@ -901,16 +902,11 @@ def _more_field_names() -> list[tuple[tuple[str, ...], tuple[str, str]]]:
     """``field-names.tsv``: personal field names of more languages. One word of a name's kind
     ("saxeli", "нэр") is as open as ``name`` (AMBIGUOUS): a product or a team has one too; a
     login's is a person's."""
-    text = resources.files(__package__).joinpath("field-names.tsv").read_text(encoding="utf-8")
     out = []
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        kind, _language, term = line.split("\t")
-        found = _FILE_KINDS[kind]
+    for kind, term in word_rows(__package__, "field-names.tsv", _FILE_KINDS):
         words_of_name = _personal_words(term)
         if words_of_name:
-            out.append((words_of_name, AMBIGUOUS if kind == "name" and len(words_of_name) == 1 else found))
+            out.append((words_of_name, AMBIGUOUS if kind == "name" and len(words_of_name) == 1 else _FILE_KINDS[kind]))
     return out
 
 
