@@ -326,11 +326,24 @@ def _more_conditions_in(text: str):
         if start < pos:
             continue
         if _CJK_RE.match(text, start) is None and (
-                (start and (text[start - 1].isalnum() or text[start - 1] in "_-"))
+                (start and (text[start - 1].isalnum() or text[start - 1] in "_-") and not _glued_prefix(text, start))
                 or (end < len(text) and (text[end].isalnum() or text[end] in "_-"))):
             continue
         pos = end
         yield start, end
+
+
+#: Letters Arabic and Hebrew write joined to the word after them ("and", "with", "to", "the"):
+#: "بالسكري" is "with diabetes", "בסוכרת" "with diabetes".
+_GLUED = frozenset("وبلفك" + "והבלמשכ")
+
+
+def _glued_prefix(text: str, start: int) -> bool:
+    """Are the one or two letters before ``start`` such a prefix, a word's start?"""
+    k = start
+    while k > 0 and start - k < 2 and text[k - 1] in _GLUED:
+        k -= 1
+    return k < start and (k == 0 or not text[k - 1].isalnum())
 
 
 def _mask_more_conditions(text: str, replace: Replace) -> str:

@@ -232,11 +232,18 @@ _LATIN_ENDINGS: tuple[tuple[str, str], ...] = (
     # Finnish allatives (Liisalle), Czech, Slovak and Polish genitives and datives (Matúša, Tomasza, Janovi)
     ("éknak", ""), ("éknek", ""), ("ának", "a"), ("ének", "e"), ("ánál", "a"), ("énél", "e"), ("ával", "a"),
     ("ével", "e"), ("nak", ""), ("nek", ""), ("nál", ""), ("nél", ""), ("val", ""), ("vel", ""),
-    ("ienei", "ienė"), ("ai", "a"), ("ei", "ė"), ("ui", "as"), ("lle", ""), ("ovi", ""), ("ovi", "o"),
+    ("ienei", "ienė"), ("ai", "a"), ("ei", "ė"), ("ui", "as"), ("lle", ""), ("lta", ""), ("ltä", ""), ("lla", ""),
+    ("llä", ""), ("ovi", ""), ("ovi", "o"),
     ("sza", "sz"), ("ša", "š"), ("ča", "č"), ("ža", "ž"), ("řa", "ř"), ("ka", "ek"), ("ła", "eł"),
 )
 
 _INFLECTION_ENDINGS = tuple({ending for ending, _ in _LATIN_ENDINGS})
+_FINNISH_ENDINGS = frozenset(("lle", "lta", "ltä", "lla", "llä", "n"))
+#: Finnish cases said of a person, not of a place ("to", "from", "at" someone: "Liisalle", "Pekalta"):
+#: a given name in one of them is a person's alone.
+_FINNISH_PERSONAL = ("lle", "lta", "ltä", "lla", "llä")
+#: A stem that ends in a single k, p or t and a vowel, after a vowel or a consonant.
+_GRADED_RE = re.compile(r"[aeiouyäö][kpt][aeiouyäö]$")
 
 
 def _latin_inflected(word: str) -> int:
@@ -246,6 +253,10 @@ def _latin_inflected(word: str) -> int:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = word[:len(word) - len(ending)] + nominative
             flags = LEXICON.get(stem, 0) or _folded_flags(stem)
+            if not flags and ending in _FINNISH_ENDINGS and _GRADED_RE.search(stem):
+                # Finnish weakens a double k, p or t before a case ending: "Mikolle" (Mikko),
+                # "Pekalta" (Pekka), "Matille" (Matti)
+                flags = LEXICON.get(stem[:-1] + stem[-2] + stem[-1], 0)
             if flags & (GIVEN | SURNAME) and not flags & AMBIGUOUS:
                 return (flags & (GIVEN | SURNAME)) | INFLECTED
     if _POLISH_SURNAME_RE.fullmatch(word) is not None:
@@ -363,7 +374,8 @@ def scrub_prose_names(text: str, replace: Replace) -> str:
             flags = flags_of(word)
             take = (prose and _cased(word) and not flags & AMBIGUOUS and not _thing_after(text, words, i)
                     and not _brand(named) and (not flags & INFLECTED or (
-                        flags & GIVEN != 0 and i > 0 and words[i - 1][2].lower() in _SLAVIC_PREPOSITIONS)))
+                        flags & GIVEN != 0 and i > 0 and (words[i - 1][2].lower() in _SLAVIC_PREPOSITIONS
+                                                          or word.endswith(_FINNISH_PERSONAL)))))
         if not take:
             i = run[-1] + 1  # words of a brand or of a title are no name's either
             continue
@@ -408,9 +420,15 @@ def _name_at(text: str, words: list, i: int, prose: bool) -> list[int] | None:
                     and surname.split("-")[0].lower() not in _BEFORE_A_THING):  # "Marseille Saint-Charles"
                 return list(range(i, k + 1))
         return None
-    if (not flags or (_cased(word) and not _capitalised(word)) or word.lower() in _BEFORE_A_THING
-            or not _starts_a_name(text, words, i)):
+    if not flags or (_cased(word) and not _capitalised(word)) or word.lower() in _BEFORE_A_THING:
         return None
+    # after a sentence's capitalised first word a run of two names is a person's in any language
+    # ("Передайте Марине Ивановой", "Köszönöm Nagy Péternek"); one word there may be a title's
+    opener = False
+    if not _starts_a_name(text, words, i):
+        if not (prose and _opens_sentence(text, words, i - 1) and _may_open(words[i - 1][2])):
+            return None
+        opener = True
     if not flags & GIVEN:
         if flags & AMBIGUOUS:
             return None  # "Little Debbie": a word first
@@ -428,24 +446,28 @@ def _name_at(text: str, words: list, i: int, prose: bool) -> list[int] | None:
             pending = []
         elif (nxt.islower() and nxt in PARTICLES) or nxt in _CAPITAL_PARTICLES:
             pending.append(j)
-        elif prose and _unknown_surname(nxt) and not (j + 1 < len(words) and _joined(text, words[j][1], words[j + 1][0])
-                                            and _capitalised(words[j + 1][2])):
+        elif prose and (not opener or len(run) == 1) and _unknown_surname(nxt) and not (
+                j + 1 < len(words) and _joined(text, words[j][1], words[j + 1][0]) and _capitalised(words[j + 1][2])):
             run += pending + [j]  # last: a capitalised word after it makes a title ("Priya Cooking Class")
             break
         else:
             break
         j += 1
-    return run
+    return None if opener and len(run) < 2 else run
 
 
 def _names_enough(flags: list[int]) -> bool:
     """Do a run's words make a name: one of them a name of the lexicon as written that is no
     ordinary word; or, inflected ("Ольги Сергеевны Кузнецовой"), a given name first, names after
-    it (the last may be a surname the lexicon lacks) and none an ordinary word?"""
+    it (the last may be a surname the lexicon lacks), or names only with a given name among them,
+    and none an ordinary word?"""
     if any(f and not f & (AMBIGUOUS | INFLECTED) for f in flags):
         return True
-    # the last word may be a surname the lexicon lacks ("Денису Гончаренко")
-    return all(flags[:-1]) and flags[0] & GIVEN != 0 and not any(f & AMBIGUOUS for f in flags)
+    # the last word may be a surname the lexicon lacks ("Денису Гончаренко"); a surname may come
+    # first when every word is a name's ("Ивановой Марине", "Virtasen Mikolle")
+    if any(f & AMBIGUOUS for f in flags):
+        return False
+    return all(flags[:-1]) and (flags[0] & GIVEN != 0 or (all(flags) and any(f & GIVEN for f in flags)))
 
 
 def _joined(text: str, end: int, start: int) -> bool:
@@ -473,6 +495,46 @@ def _starts_a_name(text: str, words: list, i: int) -> bool:
     # word is a verb or a greeting that starts a sentence ("Call Priya tomorrow")
     return not (gap == " " and len(before) > 1 and not flags_of(before) and _cased(before) and _capitalised(before)
                 and before.lower() not in _BEFORE_A_PERSON)
+
+
+def _opens_sentence(text: str, words: list, i: int) -> bool:
+    """Is word ``i`` a sentence's first: at the text's start or after a full stop, a question or
+    an exclamation mark, a colon or a line's end?"""
+    if i < 0:
+        return False
+    before = text[:words[i][0]].rstrip(" \t\"'«“„(")
+    return not before or before[-1] in ".!?:;\n\r…。！？"
+
+
+#: A place's or an institution's first word, which a name after it is the name of ("Aeropuerto
+#: Benito Juárez", "Aerodrom Nikola Tesla", "Gare Saint-Lazare").
+_PLACE_WORDS = frozenset("""aeropuerto aeroporto aéroport aeroport aerodrom aerodromo aeródromo lotnisko letiště
+    letisko lentoasema repülőtér flygplats lufthavn lufthavna havalimanı havaalanı αεροδρόμιο аэропорт аеропорт
+    летище estación estação gare stazione bahnhof stanice stacja dworzec asema állomás järnvägsstation
+    вокзал станция станція hospital hôpital ospedale krankenhaus szpital nemocnice sairaala kórház
+    universidad universidade université università universität uniwersytet univerzita yliopisto egyetem
+    escuela escola école scuola colegio liceo lycée collège instituto istituto gimnazjum gymnasium
+    puente ponte pont most híd silta köprü iglesia igreja église chiesa kirche kościół kostel
+    parque parc parco plaza praça piazza platz náměstí plac tér tori meydanı""".split())
+
+
+def _may_open(word: str) -> bool:
+    """Can a sentence's capitalised first word be a verb or a greeting before a name, rather than
+    a place's or an institution's word the name belongs to?"""
+    lowered = word.lower()
+    return (lowered not in _PLACE_WORDS and lowered not in _COMMON and lowered not in _INSTITUTIONS_AFTER
+            and lowered not in _BEFORE_A_THING and not lowered.endswith(_OFFICES))
+
+
+#: An office's title before its holder's name, whom the news names ("Bundeskanzler Olaf Scholz",
+#: "Premierminister", "Präsidentin"): a public figure's name is kept.
+_OFFICES = ("kanzler", "kanzlerin", "minister", "ministerin", "ministre", "ministro", "ministra", "präsident",
+            "präsidentin", "president", "presidente", "président", "présidente", "prezydent", "premier", "senator",
+            "senatorin", "sénateur", "governor", "gouverneur", "gobernador", "governador", "mayor", "maire",
+            "alcalde", "alcaldesa", "sindaco", "bürgermeister", "bürgermeisterin", "burmistrz", "chancellor",
+            "secretary", "sekretär", "secretario", "secrétaire", "premiér", "prezident", "elnök", "presidentti",
+            "pääministeri", "statsminister", "ombudsman", "kommissar", "kommissarin", "commissioner", "commissaire",
+            "ambassador", "botschafter", "ambassadeur", "embajador", "general", "admiral", "papst", "pope", "papa")
 
 
 def _thing_after(text: str, words: list, i: int) -> bool:
