@@ -316,7 +316,7 @@ def test_every_case_of_the_probe_corpora_passes_but_the_known_gaps(chain, corpus
 ROUNDS = {
     # corpus: (most personal values stored, most benign values changed)
     # round 7: names in prose and capitalised look-alikes, 35 locales
-    "strings7-names-prose.jsonl": (169, 9),  # of 531 names and 613 kept values, in 288 cases (519 at stop 30, 243 at stop 31) (9 changed since stop 37: a named patient's 'alergia a dipirona' is health data, masked)
+    "strings7-names-prose.jsonl": (162, 9),  # of 531 names and 613 kept values, in 288 cases (519 at stop 30, 243 at stop 31) (9 changed since stop 37: a named patient's 'alergia a dipirona' is health data, masked)
     "strings7-benign-capitals.jsonl": (0, 29),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
@@ -367,7 +367,7 @@ ROUNDS = {
     # first on the code the stop began with (131 personal values stored, 26 secrets, 22 look-alikes changed) and
     # on the code of that hour, after the stop's vocabularies (62, 26, 23), then used for its categories (the
     # secret words of 90 languages were asked of a helper with a few of its words as examples: not blind)
-    "strings15-personal.jsonl": (44, 3),  # of 660 personal values and 296 kept values
+    "strings15-personal.jsonl": (43, 3),  # of 660 personal values and 296 kept values
     "strings15-secret.jsonl": (0, 7),  # of 164 secrets and 154 kept values
     "strings15-benign.jsonl": (0, 23),  # of 841 kept values, in 240 cases
 }

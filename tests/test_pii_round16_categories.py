@@ -30,6 +30,10 @@ def stored_json(chain, body: dict) -> str:
         ("Kiitos Virtasen Mikolle avusta eilen illalla.", ["Virtasen", "Mikolle"]),
         ("Sain viestin Pekalta eilen illalla.", ["Pekalta"]),
         ("Lähetin paketin Liisalle maanantaina aamulla.", ["Liisalle"]),
+        # particles written with a capital inside a name
+        ("Grazie a Salvatore Di Stefano per la pazienza", ["Salvatore", "Stefano"]),
+        ("Merci à Maëlle Le Goff pour sa patience au téléphone !", ["Maëlle", "Goff"]),
+        ("Chauffeur Youssef El Amrani reed netjes en was op tijd", ["Youssef", "Amrani"]),
     ],
 )
 def test_inflected_names_and_names_after_a_sentences_first_word_are_masked(chain, text, names):
@@ -53,6 +57,8 @@ def test_inflected_names_and_names_after_a_sentences_first_word_are_masked(chain
         ("Sempena Hari Raya Aidilfitri, LRT Kelana Jaya beroperasi 6:00 pagi.", "Hari Raya Aidilfitri"),
         ("Ремонт: бульвар Тараса Шевченка закрыт для проезда до вечера.", "бульвар Тараса Шевченка"),
         ("Kävin Tampereella ja Helsingissä viime viikolla.", "Tampereella"),
+        ("Vol depuis Paris Le Bourget retardé ce matin", "Paris Le Bourget"),
+        ("Biglietti per il Teatro La Fenice esauriti", "Teatro La Fenice"),
     ],
 )
 def test_titles_places_and_institutions_after_a_sentences_first_word_stay(chain, text, kept):

@@ -76,7 +76,7 @@ _CANDIDATE_RE = re.compile(
 _CASED_RE = re.compile(r"[A-Za-zÀ-ɏЀ-ӿͰ-Ͽ]")
 #: Words a name's words are joined by ("Ludwig van Beethoven", "María de la Cruz", "bin Salman").
 PARTICLES = frozenset(
-    "van von de der den del della di da das dos do du la le ter ten bin ibn bint al el zu y e ben mac".split()
+    "van von de der den del della di da das dos do du la le ter ten bin ibn bint al el zu y e ben mac af".split()
 )
 #: Words that make the name after them a place, a saint, a shop or a ship: "San Diego",
 #: "St. Jude", "Chez Marie", "Lake Louise", "Hurricane Milton".
@@ -112,6 +112,10 @@ _BEFORE_A_PERSON = frozenset(
 #: Particles of Irish and Scottish names, written with a capital ("Siobhán Ní Bhriain", "Pádraig Ó
 #: Súilleabháin", "Aoife Mac Giolla Bhríde").
 _CAPITAL_PARTICLES = frozenset("Ní Nic Ó Ua Uí Mhic Mac".split())
+#: Particles of Romance, Dutch, German and Arabic names written with a capital between a given name
+#: and the rest ("Salvatore Di Stefano", "Maëlle Le Goff", "Youssef El Amrani"): a name's only
+#: inside a run of names, never where one starts.
+_INNER_PARTICLES = _CAPITAL_PARTICLES | frozenset("Di De Da Del Della Dello Lo La Le Van Von Ter Ten Den Der El Al Dos Das Du Des".split())
 #: Brands and products named for people: kept, not masked ("Ralph Lauren Polo Shirt").
 _BRANDS = frozenset(
     """ralph lauren|calvin klein|tommy hilfiger|hugo boss|michael kors|marc jacobs|kate spade|tory burch|vera wang|
@@ -444,7 +448,7 @@ def _name_at(text: str, words: list, i: int, prose: bool) -> list[int] | None:
         if flags_of(nxt) and (_capitalised(nxt) or not _cased(nxt)):
             run += pending + [j]
             pending = []
-        elif (nxt.islower() and nxt in PARTICLES) or nxt in _CAPITAL_PARTICLES:
+        elif (nxt.islower() and nxt in PARTICLES) or nxt in _INNER_PARTICLES:
             pending.append(j)
         elif prose and (not opener or len(run) == 1) and _unknown_surname(nxt) and not (
                 j + 1 < len(words) and _joined(text, words[j][1], words[j + 1][0]) and _capitalised(words[j + 1][2])):
