@@ -316,8 +316,8 @@ def test_every_case_of_the_probe_corpora_passes_but_the_known_gaps(chain, corpus
 ROUNDS = {
     # corpus: (most personal values stored, most benign values changed)
     # round 7: names in prose and capitalised look-alikes, 35 locales
-    "strings7-names-prose.jsonl": (162, 9),  # of 531 names and 613 kept values, in 288 cases (519 at stop 30, 243 at stop 31) (9 changed since stop 37: a named patient's 'alergia a dipirona' is health data, masked)
-    "strings7-benign-capitals.jsonl": (0, 29),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31)
+    "strings7-names-prose.jsonl": (160, 9),  # of 531 names and 613 kept values, in 288 cases (519 at stop 30, 243 at stop 31) (9 changed since stop 37: a named patient's 'alergia a dipirona' is health data, masked)
+    "strings7-benign-capitals.jsonl": (0, 30),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31; 30 since stop 38: a stadium named for a man, alone in its field, "Γεώργιος Καραϊσκάκης", reads as his name once Greek surnames are known by their suffix)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
     "strings8-personal.jsonl": (83, 19),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked)

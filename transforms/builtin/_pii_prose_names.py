@@ -86,7 +86,8 @@ _BEFORE_A_THING = frozenset(
     mv ss bar restaurant ristorante trattoria pizzeria bistro maison rue via avenida calle piazza place plaza
     boulevard im
     الملك الملكة الأمير الشيخ مطار جامعة شارع مستشفى استاد مسجد قلعة ميدان مدرسة רחוב שדרות נמל כיכר
-    імені имени бульвар вулиця проспект площа улица площадь""".split()
+    імені имени бульвар вулиця проспект площа улица площадь οδός οδου λεωφόρος πλατεία στάδιο γήπεδο
+    νοσοκομείο αεροδρόμιο σταθμός""".split()
 )
 #: Street words written in lower case after the name a street is named for ("Karl Johans gate",
 #: "Drottninggatan" aside, "Andrássy út", "Bağdat caddesi").
@@ -170,6 +171,41 @@ def flags_of(word: str) -> int:
         return _semitic(word)
     if "\u0400" <= word[:1] <= "\u042f":
         return _slavic(word)
+    if "\u0386" <= word[:1] <= "\u03a9":
+        return _greek(word)
+    if _SURNAME_SHAPE_RE.fullmatch(word) is not None:
+        return SURNAME
+    return 0
+
+
+#: Surnames by a suffix no ordinary word has: Greek (-opoulos, -idis, -akis), Georgian (-shvili,
+#: -dze), Armenian (-yan, -ian after a consonant), Lithuanian (-auskas, -evičius, -aitė, -ienė),
+#: Latvian (-iņš), Ukrainian (-enko, -chuk); a name only beside a given name.
+_SURNAME_SHAPE_RE = re.compile(
+    r"[A-Z][a-z]{2,}(?:opoulos|opoulou|idis|akis|shvili|dze|enko|chuk|auskas|auskienė|auskaitė|evičius|"
+    r"evičienė|aitytė|aitė|ytė|ienė|iņš|iņa)"
+    r"|[A-Z][a-z]*[bcdfghjklmnprstvwxz](?:yan|ian)"
+    r"|[Α-ΩΆ-Ώ][α-ωά-ώ]{2,}(?:όπουλος|οπούλου|όπουλο|ίδης|ίδη|ίδου|άκης|άκη|ιάδης|ιάδη|ούδης|ούδη)"
+    r"|[\u0531-\u0556][\u0561-\u0587]+յան|[\u10d0-\u10ff]{2,}(?:შვილი|ძე)"
+)
+_SHAPE_ENDINGS = ("opoulos", "opoulou", "idis", "akis", "shvili", "dze", "enko", "chuk", "auskas", "yan", "ian")
+#: Greek names in another case: "Γιώργο" (Γιώργος), "Μαρίας" (Μαρία), "Νίκου" (Νίκος), "Ελένης" (Ελένη).
+_GREEK_ENDINGS = (("ου", ("ος",)), ("ο", ("ος",)), ("η", ("ης",)), ("ας", ("α",)), ("ς", ("",)), ("ης", ("η",)),
+                  ("ων", ("ος",)))
+
+
+def _greek(word: str) -> int:
+    """A Greek name the lexicon holds in the nominative, written in another case, or a surname by
+    its suffix (``INFLECTED``, as :func:`_slavic`)."""
+    if _SURNAME_SHAPE_RE.fullmatch(word) is not None:
+        return SURNAME
+    for ending, nominatives in _GREEK_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            for nominative in nominatives:
+                flags = LEXICON.get(stem + nominative, 0)
+                if flags & (GIVEN | SURNAME) and not flags & AMBIGUOUS:
+                    return (flags & (GIVEN | SURNAME)) | INFLECTED
     return 0
 
 
@@ -309,7 +345,8 @@ def may_hold(text: str) -> bool:
     the capitalised words, and words of scripts without capitals, against the lexicon.)"""
     candidates = _CANDIDATE_RE.findall(text)
     return not _NAMES.isdisjoint(candidates) or any(
-        ("-" in c or not c.isascii() or c.endswith(_INFLECTION_ENDINGS)) and flags_of(c) for c in candidates)
+        ("-" in c or not c.isascii() or c.endswith(_INFLECTION_ENDINGS) or c.endswith(_SHAPE_ENDINGS)) and flags_of(c)
+        for c in candidates)
 
 
 def _cased(word: str) -> bool:
