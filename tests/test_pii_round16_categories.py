@@ -104,3 +104,21 @@ def test_a_condition_glued_inside_a_longer_word_is_no_condition(chain):
     # WHEN stored  THEN the note stays (a prefix counts only at a word's start)
     out = stored_json(chain, {"patient": "Ahmed Saleh", "note": "موعد المراجعة في قسم الحسابات"})
     assert "موعد المراجعة في قسم الحسابات" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("ਫ਼ੋਨ: ੯੮੧੪੦ ੨੨੩੭੧। ਆਰਡਰ PB-3301", "੯੮੧੪੦ ੨੨੩੭੧"),
+        ("ମୋବାଇଲ: ୯୪୩୭୧ ୨୮୮୦୪", "୯୪୩୭୧ ୨୮୮୦୪"),
+        ("ഫോൺ: ൯൪൪൭൦ ൧൨൮൮൩. ഓർഡർ KL-6610.", "൯൪൪൭൦ ൧൨൮൮൩"),
+        ("ເບີໂທ: ໐໒໐ ໕໔ ໑໘ ໒໒໐໗", "໐໒໐ ໕໔ ໑໘ ໒໒໐໗"),
+        ("ཁ་པར་ ༡༣༩ ༠༨༩༠ ༤༡༧༧། ཉོ་ཚོང་ཨང་ XZ-4410།", "༡༣༩ ༠༨༩༠ ༤༡༧༧"),
+        ("ဖုန်း ၀၉-၄၅၀ ၈၁၂ ၂၀၇ ပါ။", "၀၉-၄၅၀ ၈၁၂ ၂၀၇"),
+    ],
+)
+def test_phones_written_in_the_digits_of_any_script_are_masked(chain, text, number):
+    # GIVEN a phone number after its word, written in Gurmukhi, Oriya, Malayalam, Lao, Tibetan or Myanmar digits
+    # WHEN stored  THEN it is masked as a phone, as in ASCII digits
+    out = stored(chain, text)
+    assert number not in out and "[phone]" in out, out

@@ -224,8 +224,9 @@ _FULL_WIDTH = {
     0xFF20: "@", 0xFF0B: "+", 0xFF0D: "-", 0xFF0E: ".", 0xFE6B: "@", 0xFE52: ".",
     # Unicode's tag characters, invisible, spell ASCII: read as what they spell
     **{0xE0000 + c: chr(c) for c in range(0x20, 0x7F)},
-    # the digits of Arabic, Persian and Urdu, Devanagari, Bengali and Thai (٠٧٩٥١٢٣٤٥٦, ۰۹۱۲...)
-    **{base + i: chr(0x30 + i) for base in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50) for i in range(10)},
+    # the digits of every script (Arabic, Persian and Urdu, the Indic scripts, Thai, Lao, Tibetan,
+    # Myanmar, Khmer, Mongolian...: ٠٧٩٥١٢٣٤٥٦, ۰۹۱۲, ੯੮੧੪੦, ༡༧༦༥)
+    **{c: str(unicodedata.decimal(chr(c))) for c in range(0x80, 0xFF00) if unicodedata.category(chr(c)) == "Nd"},
 }
 #: Any character :func:`fold` could change: most non-ASCII text holds none, and one search
 #: for them in C costs a tenth of the translation and the substitution it spares.
