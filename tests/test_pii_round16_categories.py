@@ -122,3 +122,57 @@ def test_phones_written_in_the_digits_of_any_script_are_masked(chain, text, numb
     # WHEN stored  THEN it is masked as a phone, as in ASCII digits
     out = stored(chain, text)
     assert number not in out and "[phone]" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # asked for in one sentence, given in the next
+        ("Estoy en la puerta, ¿me pasas la clave del wifi? — Sí, es Tortilla2024bar, todo junto.", "Tortilla2024bar"),
+        ("what's the wifi password? It's Tortilla2024bar btw", "Tortilla2024bar"),
+        ("— Kochanie, podaj mi kod BLIK.\n— Dobra, masz: 731 045, ważny dwie minuty.", "731 045"),
+        # a code's word far from its digits, with a colon before them; a list of codes
+        ("Lic., le paso el NIP de la tarjeta corporativa para el pago de la renta: 4821. Bórrelo.", "4821"),
+        ("Guarda estes códigos de segurança da conta Google: 4348 3867, 7443 5024, 7424 2928.", "7424 2928"),
+        ("Here are the recovery codes I saved when I set up 2FA:\ne3637-1cc5f\n2e231-cefd2", "2e231-cefd2"),
+        # doors, gates and alarms
+        ("Dørkoden til kontoret i weekenden er 2580, og husk at låse efter jer.", "2580"),
+        ("The gate code is 4471# and the alarm code 9902.", "9902"),
+        # a security question's answer
+        ("Svaret på sikkerhetsspørsmålet til nettbanken er «Tøffelhelten» – det het katten vår.", "Tøffelhelten"),
+        ("The answer to my security question is 'Fluffy', please reset it.", "Fluffy"),
+        # a bare "code" with its digits right after it; glued to a copula or a particle
+        ("Мені прийшов код 418306 від «Дії», а тепер телефонують.", "418306"),
+        ("I got code 418306 from the bank and now they call asking for it", "418306"),
+        ("【銀行】你嘅一次性驗證碼係 508214，唔好俾任何人知。", "508214"),
+        ("კაფეს wifi-ის პაროლია Tbilisi!Mtkvari45", "Tbilisi!Mtkvari45"),
+        ("Οι κωδικοί του Taxisnet: όνομα χρήστη logistirio22 και κωδικός Akropoli#1453.", "Akropoli#1453"),
+        ("میرا جاز کیش ایم پن 4417 ہے، بھائی بل جمع کروا دو۔", "4417"),
+        # a cloud's key secret said in Chinese or English
+        ("AccessKey Secret 是 phaBNYEyKnwIpuv8FAuGUEVKhiLxyb，部署完记得禁用。", "phaBNYEyKnwIpuv8FAuGUEVKhiLxyb"),
+        ("AccessKey Secret is phaBNYEyKnwIpuv8FAuGUEVKhiLxyb, disable it after.", "phaBNYEyKnwIpuv8FAuGUEVKhiLxyb"),
+    ],
+)
+def test_secrets_told_in_more_ways_are_masked(chain, text, secret):
+    # GIVEN a password, a code or an answer told the way people tell them
+    # WHEN stored  THEN the secret is not
+    out = stored(chain, text)
+    assert secret not in out and "[" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Login failed with error code 4001, please retry.",
+        "MongoServerError: connection to the cluster failed (code 8000)",
+        "BPAY biller code 23796, reference INV-24-0611.",
+        "The job stopped with exit code 1337 after the upgrade.",
+        "Security question policy: at least 3 questions must be set.",
+        "Your order has 4 items, 2 of them on backorder.",
+        "Use code SUMMER24 for 10% off, code valid until 31.08.",
+    ],
+)
+def test_codes_that_are_no_secret_stay(chain, text):
+    # GIVEN a code's word before what says which code it is, or no code at all
+    # WHEN stored  THEN the text is unchanged
+    assert stored(chain, text) == text

@@ -187,6 +187,9 @@ KIND_CLASS: dict[str, str] = {
     "razorpay_key": "credential",
     "airtable_pat": "credential",
     "terraform_cloud_token": "credential",
+    "midtrans_server_key": "credential",
+    "yandex_oauth_token": "credential",
+    "bitrix24_webhook": "credential",
 }
 
 

@@ -467,7 +467,8 @@ def _name_at(text: str, words: list, i: int, prose: bool) -> list[int] | None:
     # ("Передайте Марине Ивановой", "Köszönöm Nagy Péternek"); one word there may be a title's
     opener = False
     if not _starts_a_name(text, words, i):
-        if not (prose and _opens_sentence(text, words, i - 1) and _may_open(words[i - 1][2])):
+        if not (prose and _opens_sentence(text, words, i - 1) and _may_open(words[i - 1][2])
+                and word.lower() not in _DAY_WORDS):
             return None
         opener = True
     if not flags & GIVEN:
@@ -547,6 +548,9 @@ def _opens_sentence(text: str, words: list, i: int) -> bool:
     return not before or before[-1] in ".!?:;\n\r…。！？"
 
 
+#: "Day" in languages where it is also a given name, before the person a holiday is named for ("Selamat
+#: Hari Kartini"): a holiday's name, after a sentence's first word.
+_DAY_WORDS = frozenset("hari araw siku".split())
 #: A place's or an institution's first word, which a name after it is the name of ("Aeropuerto
 #: Benito Juárez", "Aerodrom Nikola Tesla", "Gare Saint-Lazare").
 _PLACE_WORDS = frozenset("""aeropuerto aeroporto aéroport aeroport aerodrom aerodromo aeródromo lotnisko letiště

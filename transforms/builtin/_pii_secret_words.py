@@ -20,19 +20,25 @@ from transforms.builtin._pii_literals import Literals, word_file
 from transforms.builtin._pii_words import starts_word
 
 #: Scripts written without spaces between words: a cue may run on into the next word.
-_RUN_ON = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+#: Georgian and Armenian glue a copula, a case or an article to the word ("პაროლია", "is the password").
+_RUN_ON = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
+                     "\u10a0-\u10ff\u0531-\u0587]")
 #: What may not touch a word of prose: a letter, a digit, "_" or "-" (an identifier's parts).
 _IDENTIFIER_CHAR = re.compile(r"[\w-]")
 #: Between a code's word and its digits: a few characters of no digit and no sentence's end.
 #: Not a path's or a query's separator ("/sicherheitscode/sig/1990"), and the digits a word of
 #: their own ("b661328d" is a hex token's).
 _CODE_RE = re.compile(
-    r"(?P<gap>[^0-9.!?。\n/=&_]{0,24}?)(?<![\w-])(?P<code>[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2})(?![\w-])")
+    r"(?P<gap>[^0-9.!?。\n/=&_]{0,40}?|[^0-9.!?。\n/=&_:]{0,64}?:[ ]{0,3})(?<![\w-])"
+    r"(?P<code>[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2})(?![\w-])")
+#: More codes of a list after the first ("4348 3867, 7443 5024, 7424 2928").
+_MORE_CODES_RE = re.compile(r"[ ]{0,2}[,;][ ]{0,2}(?<![\w-])[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?![\w-])")
+
 
 
 @cache
 def _words() -> tuple[Literals, tuple[str, ...]]:
-    return word_file(__package__, "secret-words.tsv", frozenset({"password", "code"}))
+    return word_file(__package__, "secret-words.tsv", frozenset({"password", "code", "answer", "bare_code"}))
 
 
 def may_hold(text: str) -> bool:
@@ -44,32 +50,91 @@ def scrub(text: str, redacted: str) -> str:
     out: list[str] = []
     pos = 0
     for index, start, end in sorted(literals.hits(text), key=lambda hit: (hit[1], -hit[2])):
-        if start < pos or not starts_word(text, start) or (start and _IDENTIFIER_CHAR.match(text, start - 1)):
+        if start < pos or not starts_word(text, start) or (
+                start and _IDENTIFIER_CHAR.match(text, start - 1) and not _RUN_ON.match(text, start - 1)):
             continue  # "enable_password_reset_v2", "%22password": a part of an identifier or an encoding
         if end < len(text) and _IDENTIFIER_CHAR.match(text, end) and not _RUN_ON.match(text, end - 1):
             continue  # "pinned", "codec", "password_reset": the word goes on
-        span = _password_after(text, end) if kinds[index] == "password" else _code_after(text, end)
+        kind = kinds[index]
+        span = (_password_after(text, end) if kind == "password" else _answer_after(text, end) if kind == "answer"
+                else _bare_code_after(text, start, end) if kind == "bare_code" else _code_after(text, end))
         if span is None or redacted in text[end:span[0]]:
             continue  # nothing shaped like one, or an earlier pass masked it already
         out += [text[pos:span[0]], redacted]
         pos = span[1]
+        if kind == "code":
+            digits = _digits(text[span[0]:span[1]])
+            while (more := _MORE_CODES_RE.match(text, pos)) is not None and _digits(more[0]) == digits:
+                out += [text[pos:more.end() - len(more[0].lstrip(" ,;"))], redacted]
+                pos = more.end()
     if not out:
         return text
     out.append(text[pos:])
     return "".join(out)
 
 
+def _digits(text: str) -> int:
+    return sum(c.isdigit() for c in text)
+
+
 def _password_after(text: str, at: int) -> tuple[int, int] | None:
-    candidate = _pii_tokens.first_shaped(text, at, _pii_tokens.sentence_end(text, at))
+    end = _pii_tokens.sentence_end(text, at)
+    candidate = _pii_tokens.first_shaped(text, at, end)
+    if candidate is None and _pii_tokens.asks(text, end):
+        candidate = _pii_tokens.first_shaped(text, end + 1, _pii_tokens.sentence_end(text, end + 1))
     if candidate is None:
         return None
     return candidate.start(), candidate.start() + len(candidate[0].rstrip(".:!?"))
 
 
+#: A security question's answer: quoted, or the words after a colon or a copula up to the sentence's end.
+_QUOTED_RE = re.compile(r"[«\"“„'‘‹]([^«»\"“”„'‘’‹›\n]{1,40})[»\"”“'’›]")
+_ANSWERED_RE = re.compile(r"[^\n.!?。]{0,48}?(?:[:：]|\b(?:is|er|ist|est|es|é|è|är|on|jest|je|to)\b)[ ]{1,3}"
+                          r"(?P<value>[^\s.,;!?。][^\n.,;!?。]{0,30}?)(?=[ ]?[.,;!?。\n]|$)")
+
+
+def _answer_after(text: str, at: int) -> tuple[int, int] | None:
+    end = _pii_tokens.sentence_end(text, at)
+    quoted = _QUOTED_RE.search(text, at, end)
+    if quoted is not None:
+        return quoted.start(1), quoted.end(1)
+    answered = _ANSWERED_RE.match(text, at, end)
+    if answered is not None and len(answered["value"].split()) <= 3:
+        return answered.start("value"), answered.end("value")
+    return None
+
+
+_BARE_CODE_RE = re.compile(r"[ ]?[:：]?[ ]{0,2}(?P<code>[0-9]{4,8}|[0-9]{3}[ -][0-9]{3})(?![\w-])")
+#: Words before a bare "code" that say which code it is, not a secret one.
+_WHICH_CODE = frozenset("""error status postal zip post area country dialling dialing product item article discount
+    promo promotional coupon voucher exit return response http reason tax hs sic naics mcc icd cpt bank branch sort
+    swift bic ifsc routing department course class station airport colour color source sample example line event
+    fault trouble diagnostic dtc obd region city service tariff customs commodity activity store shop site location
+    ean upc sku gift referral invite invitation booking reference tracking model part serial lot batch qr bar biller
+    fehler produkt artikel rabatt gutschein ошибки товара помилки товару""".split())
+
+
+def _bare_code_after(text: str, start: int, at: int) -> tuple[int, int] | None:
+    match = _BARE_CODE_RE.match(text, at)
+    if match is None or _pii_tokens.UNIT_AFTER_RE.match(text, match.end()) is not None:
+        return None
+    before = text[max(0, start - 24):start].split()
+    if text[start - 1:start] == "(" or before and before[-1].lower().strip("-:") in _WHICH_CODE:
+        return None  # "(code 8000)": an error's code; "error code 4001", "biller code 23796"
+    return match.start("code"), match.end("code")
+
+
 def _code_after(text: str, at: int) -> tuple[int, int] | None:
     match = _CODE_RE.match(text, at)
     if match is None:
-        return None
+        end = _pii_tokens.sentence_end(text, at)
+        if text[at:end].strip(" .:!?") or not _pii_tokens.asks(text, end):
+            return None
+        # asked for, and given on the next line: "podaj mi kod BLIK.\n— Dobra, masz: 731 045"
+        answer = _pii_tokens.ANSWER_RE.match(text, end + 1)
+        match = _CODE_RE.match(text, answer.end() if answer is not None else end + 1)
+        if match is None:
+            return None
     code = match["code"]
     digits = sum(c.isdigit() for c in code)
     if not 4 <= digits <= 8:

@@ -211,7 +211,7 @@ _CODE_WORDS_AS_WRITTEN = "TAN|mTAN|smsTAN|SMS-TAN|pushTAN|chipTAN|photoTAN|TAN-N
 #: in prose or a log line (a random-looking value: letters and digits, 20 or more).
 _KEY_WORDS = ("private key|secret key|signing key|encryption key|master key|api key|access key|api token|access token"
               "|auth token|refresh token|client secret|webhook secret|api secret|app secret|shared secret|signing secret"
-              "|consumer secret|auth secret|secret token"
+              "|consumer secret|auth secret|secret token|accesskey secret|AccessKey Secret|AccessKeySecret|access key secret|secret access key"
               # HashiCorp Vault's `operator init`: "Unseal Key 1: ..."
               "|unseal key 1|unseal key 2|unseal key 3|unseal key 4|unseal key 5"
 
@@ -219,7 +219,7 @@ _KEY_WORDS = ("private key|secret key|signing key|encryption key|master key|api 
               "|api 키는|api 키|api키는|rest api 키는|앱 키는|시크릿 키는|apiキーは|apiキー")
 
 _SAID_RE = re.compile(
-    r"(?:" + cased(_KEY_WORDS) + r")[ ]{1,3}(?:is[ ]{1,3}|[:=][ ]?)?\\?[\"'‘“]?(?P<key>(?:0x)?[A-Za-z0-9+/_-]{20,512}+={0,2}+)"
+    r"(?:" + cased(_KEY_WORDS) + r")[ ]{1,3}(?:is[ ]{1,3}|[:=][ ]?|[是为為は：][ ]?)?\\?[\"'‘“]?(?P<key>(?:0x)?[A-Za-z0-9+/_-]{20,512}+={0,2}+)"
     r"(?![A-Za-z0-9+/=_-])"
     r"|(?:" + cased(_PASSWORD_WORDS)
     # a word saying which password between ("mot de passe temporaire est : ...")
@@ -291,7 +291,7 @@ _CODES_LIST_WORDS = ("recovery codes|backup codes|scratch codes|emergency codes|
 _LIST_CODE = r"(?=[A-Za-z-]{0,24}[0-9])[A-Za-z0-9]{3,12}(?:[- ][A-Za-z0-9]{3,12})?(?![A-Za-z0-9])"
 _LIST_CODE_RE = re.compile(_LIST_CODE)
 _CODES_LIST_RE = re.compile(
-    r"(?:" + cased(_CODES_LIST_WORDS) + r"|Backup-Codes|Recovery-Codes|Back-up-codes)(?![A-Za-z])[^\n:.!?0-9]{0,40}?(?:[:：]|(?=[ \t]*\r?\n))"
+    r"(?:" + cased(_CODES_LIST_WORDS) + r"|Backup-Codes|Recovery-Codes|Back-up-codes)(?![A-Za-z])(?:[^\n:.!?0-9]|[0-9](?=[A-Za-z])){0,40}?(?:[:：]|(?=[ \t]*\r?\n))"
     r"(?P<codes>(?:[\s,;•*·-]{1,8}+(?:[0-9]{1,2}[.)][ ])?(?:\[[a-z_]{2,32}\]|" + _LIST_CODE + r")){1,32})"
 )
 #: The last line of an SMS for the WebOTP API: ``@app.example.com #482913``.
@@ -618,6 +618,18 @@ def _a_password_shape(value: str) -> bool:
     return len(value) >= 6 and _A_PASSWORD_SHAPE_RE.fullmatch(value) is not None and not _NOT_A_PASSWORD_RE.fullmatch(value)
 
 
+#: Where a request for a code or a password is answered on the next line or sentence ("¿me pasas
+#: la clave del wifi? — Sí, es Tortilla2024bar", "podaj mi kod BLIK.\n— Dobra, masz: 731 045"):
+#: a dash that starts the answer.
+ANSWER_RE = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*[—–-][ ]")
+
+
+def asks(text: str, end: int) -> bool:
+    """Does the sentence that ends at ``end`` ask for what its word names ("what's the wifi
+    password?"), or end where an answer starts on the next line?"""
+    return text[end:end + 1] in ("?", "？") or ANSWER_RE.match(text, end + 1) is not None
+
+
 def sentence_end(text: str, start: int) -> int:
     """Where the sentence that ``start`` is in ends, or :data:`_NEARBY_REACH` on, whichever is first."""
     stop = _SENTENCE_STOP_RE.search(text, start, start + _NEARBY_REACH)
@@ -640,6 +652,8 @@ def _password_nearby(text: str, redacted: str) -> str:
             continue
         end = sentence_end(text, word.end())
         candidate = first_shaped(text, word.end(), end)
+        if candidate is None and asks(text, end):
+            candidate = first_shaped(text, end + 1, sentence_end(text, end + 1))
         if candidate is not None and redacted not in text[word.end():candidate.start()]:
             # (a mask before it: the said pattern found the password already; one after it, a PIN's)
             out += [text[kept:candidate.start()], redacted]
