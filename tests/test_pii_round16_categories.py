@@ -176,3 +176,34 @@ def test_codes_that_are_no_secret_stay(chain, text):
     # GIVEN a code's word before what says which code it is, or no code at all
     # WHEN stored  THEN the text is unchanged
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HUNGRY? Tony's Pizza delivers until 2 AM! Call toll-free 1-800-555-0199 or order online.",
+        "Boiler broken? Ring our freephone 0800 028 4412, lines open 7am-10pm.",
+        "Kwa huduma za dharura piga simu bila malipo 0800 720 000.",
+        "Service client : +33 800 12 34 56 (appel gratuit).",
+        "Hotline 1800 123 456, Mon-Fri 9-5 AEST.",
+    ],
+)
+def test_toll_free_lines_stay(chain, text):
+    # GIVEN a business's toll-free or shared-cost line in its advertisement
+    # WHEN stored  THEN it stays: no one's own number is toll-free
+    assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("携帯 080-1122-3344 に連絡ください", "080-1122-3344"),
+        ("call me on 07700 900123 after six", "07700 900123"),
+        ("my cell is 415-555-0100, text first", "415-555-0100"),
+    ],
+)
+def test_numbers_beside_toll_free_prefixes_are_still_masked(chain, text, number):
+    # GIVEN a mobile whose prefix is close to a toll-free one (Japan's 080)
+    # WHEN stored  THEN it is masked
+    out = stored(chain, text)
+    assert number not in out and "[phone]" in out, out

@@ -122,6 +122,34 @@ def _digits(text: str) -> str:
     return _NON_DIGIT_RE.sub("", _split_ext(text)[0])
 
 
+#: Toll-free and shared-cost prefixes, national form: a business's line, no one's own number
+#: (North America's 800/888/877/866/855/844/833, 0800 and 0808 of most of Europe, Africa and
+#: Latin America, 1800 and 1300 of Australia, Ireland, India and Singapore, Japan's 0120,
+#: Russia's 8 800, Spain's 900, Italy's 800, China's 400, Sweden's 020, New Zealand's 0508).
+_NANP_TOLL_FREE = frozenset("800 888 877 866 855 844 833".split())
+_TOLL_FREE_STARTS = ("0800", "0808", "0500", "0120", "0508", "0860", "1800", "1300", "1850", "8800")
+_TOLL_FREE_AFTER_CC = ("800", "808", "120", "1800", "1300", "900", "400", "20")
+
+
+def toll_free(key: str) -> bool:
+    """Is the phone number ``key`` (as :func:`phone_key` writes it) a toll-free or shared-cost
+    line, which a company publishes?"""
+    digits = _digits(key)
+    if key.startswith("+"):
+        for cc in ("1", "7", "27", "31", "32", "33", "34", "39", "41", "43", "44", "45", "46", "47", "48", "49", "52",
+                   "55", "61", "64", "65", "81", "86", "90", "91", "254", "351", "353", "358", "380", "852"):
+            if digits.startswith(cc):
+                national = digits[len(cc):]
+                return (national[:3] in _NANP_TOLL_FREE and len(national) == 10 if cc == "1"
+                        else national.startswith(_TOLL_FREE_AFTER_CC) and 7 <= len(national) <= 11)
+        return False
+    if len(digits) == 11 and digits[0] == "1" or len(digits) == 10:
+        if digits[-10:-7] in _NANP_TOLL_FREE:
+            return True
+    return digits.startswith(_TOLL_FREE_STARTS) and 8 <= len(digits) <= 12 or (
+        len(digits) == 9 and digits.startswith(("900", "800", "803", "805", "808"))) or (len(digits) == 10 and digits.startswith(("400", "020")))
+
+
 #: Country calling codes assigned by the ITU (E.164), for numbers dialled with ``00`` or
 #: ``011`` instead of ``+``: ``0012 3456 7890`` is no phone number, there is no ``+12``.
 COUNTRY_CODES = frozenset(

@@ -104,6 +104,7 @@ from transforms.builtin._pii_people import (
 )
 from transforms.builtin._pii_prose_names import scrub_search_names
 from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
+from transforms.builtin._pii_phones import toll_free
 from transforms.builtin._pii_commands import random_looking
 from transforms.builtin._pii_seeds import MIN_WORDS as MIN_SEED_WORDS, is_phrase
 from transforms.builtin._pii_tokens import JWK_PRIVATE_MEMBERS, scrub_cookie, url_param_is_credential, url_param_needs_check
@@ -909,8 +910,8 @@ class Pii:
         if action is None:
             cls = class_of(kind)
             action = self._kind_actions[kind] = FIXED.get(cls) or self.actions[cls]
-        if action == KEEP:
-            return text
+        if action == KEEP or kind == "phone" and toll_free(value or text):
+            return text  # a toll-free line is a business's, published for anyone to call
         if action == HASH and value:
             if kind == "phone" and self.country_code is not None:
                 value = with_country_code(value, self.country_code)
