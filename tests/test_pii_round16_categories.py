@@ -207,3 +207,38 @@ def test_numbers_beside_toll_free_prefixes_are_still_masked(chain, text, number)
     # WHEN stored  THEN it is masked
     out = stored(chain, text)
     assert number not in out and "[phone]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Factura A N° 0003-00012458 — Yerbatera del Litoral S.A., CUIT 30-71234567-1. Total: $ 124.999,99",
+        "Empanadas La Porteña SpA — RUT 76.543.219-7. Boleta electrónica N° 4587123.",
+        "Chivitos Don Pepe — RUT 217654320018. Chivito canadiense $U 690.",
+        "Реквизиты: ООО «Сибирский Кедр», ИНН 7704123450, КПП 770401001.",
+        "«Ала-Тоо Кымыз» ЖЧК, ИНН 01204201910123. Баасы 1 290 сом.",
+        "Fatura FT 2024/318 — Pastelaria Tejo, Lda., NIPC 508765439. Total 1.299,00 €.",
+        "Factura n.º FT 2024/318 — Kwanza Pescas, Lda., NIF 5417123456. Total: 125.000,00 Kz.",
+        "la Llibreria del Raval (NIF B65123473) tindrà parada a la Rambla.",
+    ],
+)
+def test_a_companys_tax_number_told_by_its_own_structure_stays(chain, text):
+    # GIVEN a company's tax number whose scheme tells a company's from a person's
+    # WHEN stored  THEN it stays
+    assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Mi CUIT es 20-12345678-6 para la factura", "20-12345678-6"),
+        ("mi RUT es 12.345.678-5, gracias", "12.345.678-5"),
+        ("мой ИНН 770432539347, проверьте", "770432539347"),
+        ("o meu NIF é 232013969 para a fatura", "232013969"),
+    ],
+)
+def test_a_persons_tax_number_under_the_same_words_is_masked(chain, text, number):
+    # GIVEN a person's number under the same words
+    # WHEN stored  THEN it is masked
+    out = stored(chain, text)
+    assert number not in out and "[" in out, out

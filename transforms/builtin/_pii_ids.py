@@ -870,6 +870,35 @@ def _boundary_after(text: str, stop: int) -> bool:
     return stop >= len(text) or not text[stop].isalnum() or "\u3040" <= text[stop] <= "\ud7a3"
 
 
+#: The words of tax numbers that a company's and a person's share, and how a company's tells itself
+#: apart: Argentina's CUIT 30/33/34 (a person's 20/23/24/27), Chile's RUT from 50 million (a person's
+#: below), Uruguay's 12-digit RUT (a person has a CI), Russia's 10-digit ИНН (a person's has 12),
+#: Kyrgyzstan's 14-digit ИНН starting 0 (a person's 1 or 2), Portugal's NIF/NIPC starting 5, 6, 8 or 9
+#: (a person's 1-3), Angola's 10-digit NIF starting 5, Spain's NIF starting with a company's letter,
+#: Kenya's KRA PIN starting P (a person's A).
+_TAX_WORD_RE = re.compile(r"(cuit|rut|инн|nipc|nif|kra pin|pin)\W{0,4}$")
+
+
+def a_companys(before: str, canonical: str) -> bool:
+    """Is ``canonical``, after ``before`` (the words just before it), a company's tax number by
+    its own structure?"""
+    word = _TAX_WORD_RE.search(before.lower())
+    if word is None:
+        return False
+    scheme, digits = word[1], canonical.replace("-", "").replace(".", "")
+    if scheme == "cuit":
+        return len(digits) == 11 and digits[:2] in ("30", "33", "34")
+    if scheme == "rut":
+        body = digits[:-1]
+        return (len(digits) == 12 and digits.isdigit()) or (body.isdigit() and 8 <= len(body) <= 9 and int(body) >= 50_000_000)
+    if scheme == "инн":
+        return digits.isdigit() and (len(digits) == 10 or len(digits) == 14 and digits[0] == "0")
+    if scheme in ("nif", "nipc"):
+        return (digits.isdigit() and (len(digits) == 9 and digits[0] in "5689" or len(digits) == 10 and digits[0] == "5")
+                or len(digits) == 9 and digits[0] in "ABCDEFGHJNPQRSUVW" and digits[1:8].isdigit())
+    return scheme in ("kra pin", "pin") and len(digits) == 11 and digits[0] == "P" and digits[1:10].isdigit()
+
+
 def context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, str] | None:
     if kind == "licence":
         match = _LICENCE_VALUE_RE.match(text, at)
@@ -910,6 +939,8 @@ def context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, s
             return None
         if kind == "national_id" and digits < 4 and not (len(canonical) >= 7 and digits >= 2 and value.upper() == value):
             return None  # a card's number of capitals and a few digits is one (X4RTBPFW4, 5ZXK4P2)
+        if kind in ("national_id", "tax_id") and a_companys(text[max(0, at - 24):at], canonical):
+            return None
         return end, kind, canonical
     if kind == "vehicle_id":  # a VIN: 17 letters and digits, never I, O or Q ("vin rouge 2019" is wine)
         match = _VIN_RE.match(text, at)
