@@ -67,6 +67,8 @@ def test_inflected_names_and_names_after_a_sentences_first_word_are_masked(chain
         ("Vol depuis Paris Le Bourget retardé ce matin", "Paris Le Bourget"),
         ("Biglietti per il Teatro La Fenice esauriti", "Teatro La Fenice"),
         ("Rendez-vous à l'Hôpital européen Georges-Pompidou demain", "Georges-Pompidou"),
+        ("Diada de Sant Jordi, 23 d'abril: la llibreria tindrà parada a la Rambla.", "Sant Jordi"),
+        ("Ayer Frankreichs Präsident Emmanuel Macron besuchte die Werft.", "Emmanuel Macron"),
         ("Αγώνας στο στάδιο Γεώργιος Καραϊσκάκης την Κυριακή", "Γεώργιος Καραϊσκάκης"),
     ],
 )

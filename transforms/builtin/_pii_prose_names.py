@@ -84,7 +84,7 @@ _BEFORE_A_THING = frozenset(
     """san santa santo são sao st st. saint sainte ste mount mt lake fort port cape cap chez villa casa hotel café
     cafe club hurricane storm typhoon cyclone tropical queen king prince princess lady lord sir pope hms uss rms
     mv ss bar restaurant ristorante trattoria pizzeria bistro maison rue via avenida calle piazza place plaza
-    boulevard im
+    boulevard im sant
     الملك الملكة الأمير الشيخ مطار جامعة شارع مستشفى استاد مسجد قلعة ميدان مدرسة רחוב שדרות נמל כיכר
     імені имени бульвар вулиця проспект площа улица площадь οδός οδου λεωφόρος πλατεία στάδιο γήπεδο
     νοσοκομείο αεροδρόμιο σταθμός""".split()
@@ -532,6 +532,8 @@ def _starts_a_name(text: str, words: list, i: int) -> bool:
     gap = text[words[i - 1][1]:words[i][0]]
     if before.lower() in _BEFORE_A_THING and (gap == " " or gap == ". " or gap == "+"):
         return False
+    if gap == " " and before.lower().endswith(_OFFICES):
+        return False  # "del General José de San Martín", "Präsident Emmanuel Macron": a public office's holder
     # after a capitalised word that no name is, a name's word is part of a proper noun's ("The
     # New York Times", "Apache Cassandra", "Sturmtief Zeynep", "Eggs Benedict"), unless that
     # word is a verb or a greeting that starts a sentence ("Call Priya tomorrow")
@@ -577,9 +579,9 @@ _OFFICES = ("kanzler", "kanzlerin", "minister", "ministerin", "ministre", "minis
             "präsidentin", "president", "presidente", "président", "présidente", "prezydent", "premier", "senator",
             "senatorin", "sénateur", "governor", "gouverneur", "gobernador", "governador", "mayor", "maire",
             "alcalde", "alcaldesa", "sindaco", "bürgermeister", "bürgermeisterin", "burmistrz", "chancellor",
-            "secretary", "sekretär", "secretario", "secrétaire", "premiér", "prezident", "elnök", "presidentti",
-            "pääministeri", "statsminister", "ombudsman", "kommissar", "kommissarin", "commissioner", "commissaire",
-            "ambassador", "botschafter", "ambassadeur", "embajador", "general", "admiral", "papst", "pope", "papa")
+            "premiér", "prezident", "elnök", "presidentti", "pääministeri", "statsminister", "ombudsman",
+            "kommissar", "kommissarin", "commissioner", "commissaire", "ambassador", "botschafter", "ambassadeur",
+            "embajador", "general", "admiral", "papst", "pope", "prócer", "libertador")
 
 
 def _thing_after(text: str, words: list, i: int) -> bool:
