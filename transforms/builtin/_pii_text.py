@@ -68,7 +68,7 @@ from typing import Callable, Iterable
 from urllib.parse import quote_plus, unquote_plus
 
 from transforms.builtin import (
-    _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_people,
+    _pii_address_labels, _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_people,
     _pii_intros, _pii_phones, _pii_secret_words, _pii_special,
     _pii_honorifics, _pii_payments, _pii_prose_names, _pii_seeds, _pii_tables, _pii_tokens,
 )
@@ -786,6 +786,10 @@ class TextScrubber:
                 cued_text, cued = text, False
             elif text is not cued_text:
                 cued_text, cued = text, has_cue(text)
+            if _pii_address_labels.may_hold(text):
+                # what follows an address's label in any language ("Adresa ime: ...", "पता: ...",
+                # "Maa ngi dëkk ci ..."), before the street passes cut it in pieces
+                text = _pii_address_labels.scrub(text, replace)
             text = _pii_people.scrub_addresses(text, replace, cued, words)
         # 6. people
         if not text.isascii():
