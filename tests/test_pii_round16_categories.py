@@ -9,11 +9,16 @@ import json
 
 import pytest
 
-from tests.test_pii_names_in_formats import chain, stored, stored_body  # noqa: F401  (the chain fixture)
+from tests.test_pii_names_in_formats import chain, stored  # noqa: F401  (the chain fixture)
+from transforms.testing import make_record
 
 
 def stored_json(chain, body: dict) -> str:
-    return json.dumps(stored_body(chain, body), ensure_ascii=False)
+    """The body as stored, as JSON text, sent to a route that names no thing (a form's)."""
+    record = make_record()
+    record["request"].update(route="/api/v1/submit", path="/api/v1/submit", body=body)
+    result = chain.run(json.dumps(record, ensure_ascii=False), "2026-12-03T00:00:00.000Z")
+    return json.dumps(result.record["request"]["body"], ensure_ascii=False)
 
 
 @pytest.mark.parametrize(
@@ -244,3 +249,60 @@ def test_a_persons_tax_number_under_the_same_words_is_masked(chain, text, number
     # WHEN stored  THEN it is masked
     out = stored(chain, text)
     assert number not in out and "[" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Përshëndetje, unë jam Arbër Hoxha nga Tirana.", "Arbër Hoxha"),
+        ("Silav, ez Berfîn Çelik im. Navnîşana min li jêr e.", "Berfîn Çelik"),
+        ("Hello po, ako po si Maria Cristina Dela Cruz. Salamat po!", "Maria Cristina Dela Cruz"),
+        ("Gyebale ko, nze Nakato Sarah Namubiru. Mbeera Ntinda.", "Nakato Sarah Namubiru"),
+        ("Salaam aleekum, maa ngi tudd Fatou Diop Ndiaye. Komand SN-0912.", "Fatou Diop Ndiaye"),
+        ("Moien, hei ass d'Nathalie Schmit. Meng Bestellung ass LU-9902.", "Nathalie Schmit"),
+        ("Halò, 's mise Seumas MacLeòid. Tha mi a' fuireach ann an Steòrnabhagh.", "Seumas MacLeòid"),
+        ("Buorre beaivi! Mun lean Risten Ánne Hætta, orun Guovdageainnus.", "Risten Ánne Hætta"),
+        ("Сайн байна уу, би Батбаярын Энхжаргал. Захиалга MN-5512.", "Батбаярын Энхжаргал"),
+        ("Habari, mimi ni Juma Hamisi, nipigie kesho.", "Juma Hamisi"),
+        ("Bonjou, mwen se Roseline Pierre-Louis, m ap tann kòmand lan.", "Roseline Pierre-Louis"),
+    ],
+)
+def test_names_after_more_languages_introductions_are_masked(chain, text, name):
+    # GIVEN someone introducing themselves in Albanian, Kurdish, Tagalog, Luganda, Wolof, Luxembourgish,
+    # Scottish Gaelic, Northern Sami, Mongolian, Swahili or Haitian
+    # WHEN stored  THEN the name is not
+    out = stored(chain, text)
+    assert name not in out and "[name]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "strawberry jam Bonne Maman on sale this week",
+        "the men Adam hired last week did a great job",
+        "După 3 ani Garanția Premium expiră.",
+    ],
+)
+def test_words_that_are_another_languages_i_introduce_no_one(chain, text):
+    # GIVEN English "jam" or "men", Romanian "ani" before capitalised words
+    # WHEN stored  THEN nothing changes
+    assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ({"X-User": "tom.a.whitfield", "X-Request-Id": "uk-req-31f9"}, "tom.a.whitfield"),
+        ({"X-Gebruiker": "m.vandenberg", "X-Request-Id": "b0d2c4e6"}, "m.vandenberg"),
+        ({"X-Nguoi-Dung": "thanhhuong.pham", "X-Kenh": "zalo-miniapp"}, "thanhhuong.pham"),
+        ({"numele": "Ceban", "prenumele": "Vasile", "contract": "MD-CTR-0192"}, "Vasile"),
+        ({"ingoa": "Aroha Te Whare", "ota": "NZ-5510"}, "Aroha Te Whare"),
+        ({"steuerIdNr": "57308697044", "arbeitgeber": "Muster Logistik GmbH"}, "57308697044"),
+        ({"geboorteDatum": "1993-12-01", "bestelling": "BOL-8812-3340"}, "1993-12-01"),
+    ],
+)
+def test_personal_field_names_of_still_more_languages_are_masked(chain, body, value):
+    # GIVEN a person's name, handle, tax number or birth date under its key in another language
+    # WHEN stored  THEN the value is not
+    out = stored_json(chain, body)
+    assert value not in out, out
