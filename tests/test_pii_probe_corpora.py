@@ -144,7 +144,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "b5-geohash-coarse": "a geohash field's value is masked at any precision",
         "b5-store-locator-business-address": "a business's street address reads as anyone's",
         "b5-street-named-restaurant": "a restaurant named for its street",
-        "b5-support-hotline-business": "a company's hotline reads as anyone's phone number",
         "b5-us-tollfree-support-imprint": "a company's toll-free number reads as anyone's",
         "b5-q-zip-weather-de": "a postal code under 'plz' is masked",
     },
@@ -226,7 +225,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "ev6-cms-article-ru": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
         "ev6-cms-article-fr": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
         "ev6-cms-article-es": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
-        "ev6-cms-article-it": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
         "ev6-cms-article-pt": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
         "ev6-cms-article-tr": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
         "ev6-sports-scores": "a public figure's name, masked as anyone's by the lexicon of names (the safer side)",
@@ -320,56 +318,56 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 30),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31; 30 since stop 38: a stadium named for a man, alone in its field, "Γεώργιος Καραϊσκάκης", reads as his name once Greek surnames are known by their suffix)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (83, 19),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked)
+    "strings8-personal.jsonl": (78, 19),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked)
     "strings8-benign.jsonl": (0, 31),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (82, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-personal.jsonl": (81, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (2, 6),  # of 201 secrets and 210 kept values
     "strings9-benign.jsonl": (0, 13),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
     # languages and providers' formats; hostile encodings, splits and shapes): measured first on the
     # code of that time (165 personal values stored, 10 secrets, 20 hostile values, 18 look-alikes
     # changed), then used to fix what it found
-    "strings10-personal.jsonl": (57, 8),  # of 840 personal values and 400 kept values
+    "strings10-personal.jsonl": (56, 8),  # of 840 personal values and 400 kept values
     "strings10-secret.jsonl": (0, 2),  # of 187 secrets and 207 kept values
     "strings10-hostile.jsonl": (12, 4),  # of 175 personal values and secrets, 211 kept values
-    "strings10-benign.jsonl": (0, 17),  # of 898 kept values, in 300 cases
+    "strings10-benign.jsonl": (0, 16),  # of 898 kept values, in 300 cases
     # round 11, written blind at stop 34 after round 10's fixes (60 locales of personal data, health
     # details counted as personal; 61 of look-alikes): measured first on the code of that time (172
     # personal values stored, 31 look-alikes changed; 175 and 29 on the code the stop began with),
     # then used for what generalised (conditions someone has, lab results, a team's sign-off)
-    "strings11-personal.jsonl": (85, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
+    "strings11-personal.jsonl": (82, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
     "strings11-benign.jsonl": (0, 24),  # of 539 kept values, in 200 cases
     # round 12, written blind at stop 35 (76 locales of personal data, special categories included; secrets
     # in 37 locales and 40 providers' formats; 76 locales of look-alikes): measured first on the code of
     # that hour (143 personal values stored, 20 secrets, 20 look-alikes changed; 153, 20 and 20 on the
     # code the stop began with), then used to fix what it found
-    "strings12-personal.jsonl": (47, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
+    "strings12-personal.jsonl": (43, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
     "strings12-secret.jsonl": (0, 8),  # of 163 secrets and 264 kept values
     "strings12-benign.jsonl": (0, 13),  # of 886 kept values, in 250 cases
     # round 13, written blind at stop 35 after round 12's fixes (70 locales of personal data and of
     # look-alikes, secrets in 47): measured first on the code of that hour (142 personal values stored,
     # 19 secrets, 52 look-alikes changed; 161, 24 and 52 on the code the stop began with), then used
     # for its secrets only (passwords told in any turn of phrase, two token formats)
-    "strings13-personal.jsonl": (33, 3),  # of 802 personal values and 468 kept values (142 before stop 36)
+    "strings13-personal.jsonl": (31, 3),  # of 802 personal values and 468 kept values (142 before stop 36)
     "strings13-secret.jsonl": (0, 11),  # of 138 secrets and 222 kept values
     "strings13-benign.jsonl": (0, 36),  # of 693 kept values, in 220 cases
     # round 14, written blind at stop 36 (82 locales of personal data and of look-alikes, secrets in 55):
     # measured first on the code of that stop's first hour (114 personal values stored, 34 secrets, 18
     # look-alikes changed; 132, 34 and 16 on the code the stop began with), then used for its secrets
     # (passwords and codes told in 25 more languages) and a few categories of its personal values
-    "strings14-personal.jsonl": (21, 0),  # of 726 personal values and 340 kept values (110 before stop 37)
+    "strings14-personal.jsonl": (20, 0),  # of 726 personal values and 340 kept values (110 before stop 37)
     "strings14-secret.jsonl": (1, 5),  # of 177 secrets and 163 kept values (a Twilio account SID, an identifier)
-    "strings14-benign.jsonl": (0, 16),  # of 842 kept values, in 230 cases
+    "strings14-benign.jsonl": (0, 15),  # of 842 kept values, in 230 cases
     # round 15, written blind at stop 37 (112 locales of personal data, 81 of secrets, 108 of look-alikes): measured
     # first on the code the stop began with (131 personal values stored, 26 secrets, 22 look-alikes changed) and
     # on the code of that hour, after the stop's vocabularies (62, 26, 23), then used for its categories (the
     # secret words of 90 languages were asked of a helper with a few of its words as examples: not blind)
-    "strings15-personal.jsonl": (43, 3),  # of 660 personal values and 296 kept values
+    "strings15-personal.jsonl": (42, 3),  # of 660 personal values and 296 kept values
     "strings15-secret.jsonl": (0, 7),  # of 164 secrets and 154 kept values
-    "strings15-benign.jsonl": (0, 23),  # of 841 kept values, in 240 cases
+    "strings15-benign.jsonl": (0, 22),  # of 841 kept values, in 240 cases
 }
 
 

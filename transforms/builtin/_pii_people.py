@@ -85,6 +85,14 @@ _INTRO = (
     r"|hilsen,?|mange hilsner,?|groetjes,?|liefs,?|hälsningar,?|kram,?"
     # who to ask for at the door
     r"|pregunte por|preguntar por|pregunten por|pergunte por|perguntar por|спросите|спросить"
+    # more languages' "my name is" (Tagalog with its "po", Wolof, Shona, Oromo, Luganda, Luxembourgish,
+    # Scottish Gaelic, Northern Sami, Mongolian, Turkmen, Kurdish, Somali, Kinyarwanda, Malagasy, Haitian,
+    # Samoan, Tongan, Fijian, Māori, Hawaiian, Quechua, Yoruba, Igbo, Hausa, Akan)
+    r"|ako po si|ako po ay si|ang pangalan ko po ay|maa ngi tudd|sama tur mooy|zita rangu ndi|zita rangu ndiri"
+    r"|maqaan koo|maqaan kiyya|erinnya lyange nze|erinnya lyange|amannya gange|mäin numm ass|mäi numm ass"
+    r"|ech heeschen|'s mise|’s mise|mu namma lea|mun lean|миний нэр|намайг|meniň adym|navê min|magacaygu waa|magacaygu"
+    r"|nitwa|izina ryanjye ni|ny anarako dia|ny anarako|non mwen se|mwen rele|o lo'u igoa o|o lou igoa o"
+    r"|ko hoku hingoa ko|na yacaqu o|ko taku ingoa ko|koʻu inoa|sutiymi|aha m bụ|aha m bu|sunana|din me de"
 )
 _SALUTATION = (
     r"dear|cher|chère|liebe|lieber|sehr geehrte|sehr geehrter|estimado|estimada|querido|querida|caro|cara"
@@ -106,6 +114,9 @@ _GREETING = (
     r"|мен|son"
     # Greek written in Latin letters, and in its own
     r"|eimai o|eimai h|eimai i|είμαι ο|είμαι η"
+    # "I am" or "I" of Albanian, Kurdish, Luganda, Mongolian, Luxembourgish, Swahili, Haitian (not the
+    # bare words that are another language's: English "jam" and "men", Romanian "ani")
+    r"|unë jam|une jam|ez|nze|би|hei ass|hei ass d'|mimi ni|mwen se"
 )
 #: The role a person is named by in support notes and messages ("Customer Jane Doe called",
 #: "Customer: Jane Doe", "Sent by Jane Doe", "Kontakt: Max Mustermann"): two capitalised

@@ -128,7 +128,14 @@ def _digits(text: str) -> str:
 #: Russia's 8 800, Spain's 900, Italy's 800, China's 400, Sweden's 020, New Zealand's 0508).
 _NANP_TOLL_FREE = frozenset("800 888 877 866 855 844 833".split())
 _TOLL_FREE_STARTS = ("0800", "0808", "0500", "0120", "0508", "0860", "1800", "1300", "1850", "8800")
-_TOLL_FREE_AFTER_CC = ("800", "808", "120", "1800", "1300", "900", "400", "20")
+#: After a country code: the national toll-free prefixes, by code (Sweden's 020, not Denmark's 20).
+_TOLL_FREE_AFTER_CC = {
+    **{cc: ("800",) for cc in ("30", "31", "32", "34", "39", "41", "43", "45", "47", "48", "49", "52", "55", "64",
+                              "65", "90", "254", "351", "353", "358", "380", "852")},
+    "7": ("800",), "27": ("800", "860"), "33": ("800", "805"), "34": ("800", "900"), "44": ("800", "808"),
+    "46": ("20",), "61": ("1800", "1300"), "65": ("1800", "800"), "81": ("120", "800"), "86": ("400", "800"),
+    "91": ("1800",), "353": ("1800",),
+}
 
 
 def toll_free(key: str) -> bool:
@@ -136,12 +143,13 @@ def toll_free(key: str) -> bool:
     line, which a company publishes?"""
     digits = _digits(key)
     if key.startswith("+"):
-        for cc in ("1", "7", "27", "31", "32", "33", "34", "39", "41", "43", "44", "45", "46", "47", "48", "49", "52",
-                   "55", "61", "64", "65", "81", "86", "90", "91", "254", "351", "353", "358", "380", "852"):
-            if digits.startswith(cc):
-                national = digits[len(cc):]
-                return (national[:3] in _NANP_TOLL_FREE and len(national) == 10 if cc == "1"
-                        else national.startswith(_TOLL_FREE_AFTER_CC) and 7 <= len(national) <= 11)
+        if digits.startswith("1"):
+            return len(digits) == 11 and digits[1:4] in _NANP_TOLL_FREE
+        for size in (3, 2, 1):
+            prefixes = _TOLL_FREE_AFTER_CC.get(digits[:size])
+            if prefixes is not None:
+                national = digits[size:]
+                return national.startswith(prefixes) and 7 <= len(national) <= 11
         return False
     if len(digits) == 11 and digits[0] == "1" or len(digits) == 10:
         if digits[-10:-7] in _NANP_TOLL_FREE:

@@ -55,6 +55,8 @@ def scrub(text: str, redacted: str) -> str:
             continue  # "enable_password_reset_v2", "%22password": a part of an identifier or an encoding
         if end < len(text) and _IDENTIFIER_CHAR.match(text, end) and not _RUN_ON.match(text, end - 1):
             continue  # "pinned", "codec", "password_reset": the word goes on
+        if text[start - 1:start] == "/" or text[end:end + 1] == "/":
+            continue  # a path's segment ("/passord/android_id/15686"), no sentence
         kind = kinds[index]
         span = (_password_after(text, end) if kind == "password" else _answer_after(text, end) if kind == "answer"
                 else _bare_code_after(text, start, end) if kind == "bare_code" else _code_after(text, end))

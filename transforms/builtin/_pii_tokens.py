@@ -648,8 +648,8 @@ def first_shaped(text: str, start: int, end: int) -> re.Match[str] | None:
 def _password_nearby(text: str, redacted: str) -> str:
     out, kept = [], 0
     for word in _PASSWORD_WORD_RE.finditer(text):
-        if word.start() < kept:
-            continue
+        if word.start() < kept or text[word.start() - 1:word.start()] == "/" or text[word.end():word.end() + 1] == "/":
+            continue  # a path's segment ("/passord/android_id/15686"), no sentence
         end = sentence_end(text, word.end())
         candidate = first_shaped(text, word.end(), end)
         if candidate is None and asks(text, end):
