@@ -306,3 +306,28 @@ def test_personal_field_names_of_still_more_languages_are_masked(chain, body, va
     # WHEN stored  THEN the value is not
     out = stored_json(chain, body)
     assert value not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Hún flutti nýlega. Síminn hennar er 862 0344.", "862 0344"),
+        ("Telefovdna: 911 42 367. Diŋgojupmi ii leat vel boahtán.", "911 42 367"),
+        ("Tema number on 5342 8817. Palun tühistage tellimus.", "5342 8817"),
+        ("In-numru tal-mowbajl tiegħi hu 7942 1183.", "7942 1183"),
+        ("Мобилен: 070 318 442. Нарачка МК-1102.", "070 318 442"),
+        ("Tanpri voye lajan an sou MonCash 3712 4418.", "3712 4418"),
+        ("Sama nimero: 77 288 45 52 (Wave ak Orange Money).", "77 288 45 52"),
+        ("Salaam, (kt. 030652-2159) er kennitalan hennar.", "030652-2159"),
+        ("Rakstu par vecmāmiņu (p.k. 150347-12041), lūdzu.", "150347-12041"),
+        ("Josef Novák, r. č. 580422/4184, bytem v Praze.", "580422/4184"),
+        ("CIN dyali BE830413, l'adresse f Casablanca.", "BE830413"),
+        ("Mbeera Ntinda. NIN yange CF85041102PLKH. Oda UG-0912.", "CF85041102PLKH"),
+    ],
+)
+def test_numbers_after_still_more_words_are_masked(chain, text, number):
+    # GIVEN a phone or an ID number after its word in Icelandic, Sami, Estonian, Maltese, Macedonian,
+    # Haitian, Wolof, Latvian, Czech, Moroccan, Luganda or Indian English
+    # WHEN stored  THEN the number is not
+    out = stored(chain, text)
+    assert number not in out and "[" in out, out
