@@ -314,11 +314,11 @@ def test_every_case_of_the_probe_corpora_passes_but_the_known_gaps(chain, corpus
 ROUNDS = {
     # corpus: (most personal values stored, most benign values changed)
     # round 7: names in prose and capitalised look-alikes, 35 locales
-    "strings7-names-prose.jsonl": (160, 9),  # of 531 names and 613 kept values, in 288 cases (519 at stop 30, 243 at stop 31) (9 changed since stop 37: a named patient's 'alergia a dipirona' is health data, masked)
+    "strings7-names-prose.jsonl": (159, 9),  # of 531 names and 613 kept values, in 288 cases (519 at stop 30, 243 at stop 31) (9 changed since stop 37: a named patient's 'alergia a dipirona' is health data, masked)
     "strings7-benign-capitals.jsonl": (0, 30),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31; 30 since stop 38: a stadium named for a man, alone in its field, "Γεώργιος Καραϊσκάκης", reads as his name once Greek surnames are known by their suffix)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (78, 19),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked)
+    "strings8-personal.jsonl": (77, 19),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked)
     "strings8-benign.jsonl": (0, 31),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
@@ -338,7 +338,7 @@ ROUNDS = {
     # details counted as personal; 61 of look-alikes): measured first on the code of that time (172
     # personal values stored, 31 look-alikes changed; 175 and 29 on the code the stop began with),
     # then used for what generalised (conditions someone has, lab results, a team's sign-off)
-    "strings11-personal.jsonl": (82, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
+    "strings11-personal.jsonl": (81, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
     "strings11-benign.jsonl": (0, 24),  # of 539 kept values, in 200 cases
     # round 12, written blind at stop 35 (76 locales of personal data, special categories included; secrets
     # in 37 locales and 40 providers' formats; 76 locales of look-alikes): measured first on the code of
@@ -365,7 +365,7 @@ ROUNDS = {
     # first on the code the stop began with (131 personal values stored, 26 secrets, 22 look-alikes changed) and
     # on the code of that hour, after the stop's vocabularies (62, 26, 23), then used for its categories (the
     # secret words of 90 languages were asked of a helper with a few of its words as examples: not blind)
-    "strings15-personal.jsonl": (42, 3),  # of 660 personal values and 296 kept values
+    "strings15-personal.jsonl": (41, 3),  # of 660 personal values and 296 kept values
     "strings15-secret.jsonl": (0, 7),  # of 164 secrets and 154 kept values
     "strings15-benign.jsonl": (0, 22),  # of 841 kept values, in 240 cases
 }

@@ -331,3 +331,37 @@ def test_numbers_after_still_more_words_are_masked(chain, text, number):
     # WHEN stored  THEN the number is not
     out = stored(chain, text)
     assert number not in out and "[" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Menawi kula mboten wonten, titipaken dhateng Pak Darsono.", "Darsono"),
+        ("Kung wala ko, ihatag lang kang Inday Belen sa tindahan.", "Belen"),
+        ("Κύριε Νικολάου, η επιστροφή εγκρίθηκε.", "Νικολάου"),
+        ("hi can u deliver it tmr? recipient Tan Wei Ling, hp 9612 4418.", "Tan Wei Ling"),
+        ("Paket za Janeza Novaka (mojega soseda) pustite kar pri meni.", "Janeza Novaka"),
+        ("Piszę w imieniu Krzysztofa Nowaka, mojego ojca.", "Krzysztofa Nowaka"),
+        ("אם אני לא בבית, ולדני כהן מהקומה השנייה יש מפתח.", "דני כהן"),
+    ],
+)
+def test_names_after_more_terms_of_address_and_in_more_cases_are_masked(chain, text, name):
+    # GIVEN a name after an Indonesian, Filipino or Greek term of address, a parcel's recipient, a
+    # Slavic name in the genitive, a Hebrew name behind two glued prefixes
+    # WHEN stored  THEN the name is not
+    out = stored(chain, text)
+    assert name not in out and "[name]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kak, paketnya tolong dititip ke Pak RT aja ya.",
+        "The recipient list is empty, nothing was sent.",
+        "Mama Earth shampoo is back in stock.",
+    ],
+)
+def test_those_terms_before_no_name_change_nothing(chain, text):
+    # GIVEN such a term before an office's abbreviation, a brand, or no name
+    # WHEN stored  THEN nothing changes
+    assert stored(chain, text) == text

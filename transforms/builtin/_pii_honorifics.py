@@ -28,14 +28,16 @@ _HONORIFIC_RE = re.compile(
     # Czech, Slovak and Polish Mr, Mrs, Miss in their cases: u paní Jarmily, pani Krystyny
     + r"|" + _NOT_AFTER + r"(?:pan|paní|pani|pana|panu|panem|panią|pane|panie|slečna|slečny|slečně|slečnou|pán|pána"
     r"|pánovi|Pan|Paní|Pani|Pana|Panu)[ ](?P<cs>" + _CAP_WORD + r"(?:[ ]" + _CAP_WORD + r")?)"
-    # Brazilian Portuguese dona and seu, Swahili mama, baba, bibi, mzee, bwana
-    + r"|" + _NOT_AFTER + r"(?:dona|Dona|seu|Seu|Mama|Baba|Bibi|Babu|Mzee|Bwana|Bi\.|Bw\.|mama|baba|bibi|mzee|bwana)[ ]"
+    # Brazilian Portuguese dona and seu, Swahili mama, baba, bibi, mzee, bwana; Indonesian, Malay and
+    # Javanese Pak, Bu, Mbak, Encik; Filipino Inday, Manang, Manong, Kuya, Aling
+    + r"|" + _NOT_AFTER + r"(?:dona|Dona|seu|Seu|Mama|Baba|Bibi|Babu|Mzee|Bwana|Bi\.|Bw\.|mama|baba|bibi|mzee|bwana"
+    r"|Pak|Bu|Bapak|Ibu|Mbak|Encik|Puan|Inday|Manang|Manong|Kuya|Aling)[ ]"
     r"(?P<pt>" + _CAP_WORD + r"(?:[ ]" + _CAP_WORD + r")?)"
     # Turkish: the name before Efendi, Bey, Hanım, Abla, Abi, Teyze, Amca, Usta, Hoca (and a case ending)
     + r"|" + _NOT_AFTER + r"(?P<tr>" + _CAP_WORD + r")[ ](?:Efendi|Bey|Hanım|Hanim|Abla|Abi|Ağabey|Teyze|Amca|Usta"
     r"|Hoca)(?:['’][a-zçğıöşü]{1,6})?(?![^\W\d_])"
     # Greek: κυρ, κυρία, κύριος... before a name
-    + r"|" + _NOT_AFTER + r"(?:κυρ|κυρία|κυρίας|κύριο|κύριος|κυρίου|κυρά|κα\.|κος|κ\.)[ ](?P<el>[Α-ΩΆ-Ώ][^\W\d_]{1,20}+(?:[ ][Α-ΩΆ-Ώ][^\W\d_]{1,20}+){0,2})"
+    + r"|" + _NOT_AFTER + r"(?:κυρ|κυρία|κυρίας|κύριο|κύριος|κυρίου|κύριε|κυρά|κα\.|κος|κ\.|Κύριε|Κυρία|Κύριος|Κύριο|Αγαπητέ|Αγαπητή)[ ](?P<el>[Α-ΩΆ-Ώ][^\W\d_]{1,20}+(?:[ ][Α-ΩΆ-Ώ][^\W\d_]{1,20}+){0,2})"
     # Romanian doamna, domnul (and their cases)
     + r"|" + _NOT_AFTER + r"(?:doamna|doamnei|domnul|domnului|dna\.|dl\.)[ ](?P<ro>" + _CAP_WORD + r"(?:[ ]" + _CAP_WORD + r"){0,2})"
     # Persian آقا, خانم; Arabic عم, أبو, الحاج, الأستاذ, ست (Egypt's uncle, father of, pilgrim, teacher, lady)
@@ -57,8 +59,11 @@ _HONORIFIC_RE = re.compile(
 _ASCII_TERMS_RE = re.compile(
     r"(?<![^\W\d_])(?:anh|pan|pani|pana|panu|panem|pane|panie|Pan|Pani|Pana|Panu|dona|Dona|seu|Seu|Mama|Baba|Bibi"
     r"|Babu|Mzee|Bwana|Bi\.|Bw\.|mama|baba|bibi|mzee|bwana|Efendi|Bey|Hanim|Abla|Abi|Teyze|Amca|Usta|Hoca"
-    r"|doamna|doamnei|domnul|domnului|dna\.|dl\.)[ ]"
+    r"|doamna|doamnei|domnul|domnului|dna\.|dl\.|Pak|Bu|Bapak|Ibu|Mbak|Encik|Puan|Inday|Manang|Manong|Kuya|Aling)[ ]"
 )
+#: Capitalised terms that name no dish or brand: the name after them need not be in the lexicon
+#: ("Pak Darsono", "Inday Belen"); not Turkish's "Bu" ("this").
+_ONLY_BEFORE_A_PERSON = frozenset("Pak Bapak Ibu Mbak Encik Puan Inday Manang Manong Kuya Aling".split())
 #: Words after a term that are no one's name: a place, a time, a company ("seu Nubank").
 _NOT_NAMES = frozenset(
     """Nubank Itaú Itau Bradesco Santander Caixa Google Apple Uber Netflix Pix Hà Nội Sài Gòn Việt Nam Đà Nẵng Huế""".split()
@@ -79,13 +84,13 @@ def scrub(text: str, replace: Replace) -> str:
 def _name(match: re.Match[str], replace: Replace) -> str:
     group = match.lastgroup
     name = match[group]
-    if name.split(" ")[0] in _NOT_NAMES:
-        return match[0]
+    if name.split(" ")[0] in _NOT_NAMES or name.isupper():
+        return match[0]  # (in capitals an office's abbreviation: "Pak RT", the neighbourhood's head)
     # the word before, in a window of its own: a search back to the text's start at every match would be quadratic
     if group == "vi" and match[0][:1].isupper() and _CAPITALISED_BEFORE_RE.search(
             match.string, max(0, match.start() - _WORD_BEFORE), match.start()):
         return match[0]  # "Đường Hai Bà Trưng": a capitalised term inside a proper noun (a street, a district)
-    if group == "pt" and match[0][:1].isupper():
+    if group == "pt" and match[0][:1].isupper() and match[0].split(" ")[0] not in _ONLY_BEFORE_A_PERSON:
         from transforms.builtin._pii_prose_names import flags_of
 
         if not flags_of(name):

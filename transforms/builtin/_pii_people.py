@@ -142,6 +142,10 @@ _ROLE = (
     r"|patiënt|ασθενής|пациент|пациентът|пациентка|пацієнт|пацієнтка|bệnh nhân|remiss"
     # a care home's or a landlord's: its resident, its tenant
     r"|bewohnerin|bewohner|heimbewohnerin|heimbewohner|mieterin|mieter|résident|résidente|residente|inquilino|inquilina"
+    # who a parcel is for
+    r"|recipient|receiver|consignee|addressee|destinatario|destinataria|destinataire|empfänger|empfängerin|ontvanger"
+    r"|mottagare|modtager|mottaker|odbiorca|příjemce|príjemca|címzett|alıcı|получатель|одержувач|penerima"
+    r"|tatanggap|destinatário|vastaanottaja"
 )
 #: Who holds a card or an account, named after it with or without a colon, and in capitals
 #: as a card is embossed ("holder JANE DOE, exp 12/28").

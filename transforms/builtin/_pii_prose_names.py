@@ -40,6 +40,9 @@ Replace = Callable[[str, str, str], str]
 GIVEN, SURNAME, AMBIGUOUS = 1, 2, 4
 #: Not in the lexicon as written: a Cyrillic name in another case, a name only beside another.
 INFLECTED = 8
+#: Read back from an ending many words have ("Kirana" -> "Kiran"): a name only beside another name
+#: of the lexicon, never beside a word it lacks.
+WEAK = 16
 
 
 _KINDS = {"g": GIVEN, "s": SURNAME, "b": GIVEN | SURNAME, "g?": GIVEN | AMBIGUOUS, "s?": SURNAME | AMBIGUOUS,
@@ -219,6 +222,8 @@ def _semitic(word: str) -> int:
     Arabic family name of the al-...-i form ("القحطاني", "الدوسري"), which follows a given name."""
     if len(word) > 3 and word[0] in _PREFIXES and (flags := LEXICON.get(word[1:])):
         return flags
+    if len(word) > 4 and word[0] in _PREFIXES and word[1] in _PREFIXES and (flags := LEXICON.get(word[2:])):
+        return flags  # two of them: "ולדני" is "and to Dani"
     if len(word) >= 5 and word[:2] == "ال" and word[-1] == "ي":
         return SURNAME
     return 0
@@ -275,6 +280,9 @@ _LATIN_ENDINGS: tuple[tuple[str, str], ...] = (
     ("ienei", "ienė"), ("ai", "a"), ("ei", "ė"), ("ui", "as"), ("lle", ""), ("lta", ""), ("ltä", ""), ("lla", ""),
     ("llä", ""), ("ovi", ""), ("ovi", "o"),
     ("sza", "sz"), ("ša", "š"), ("ča", "č"), ("ža", "ž"), ("řa", "ř"), ("ka", "ek"), ("ła", "eł"),
+    # Lithuanian datives (Petraičiui, Jonui), Latvian accusatives (Ainu, Bērziņu), the genitive of Slavic
+    # names ending in a consonant (Janeza Novaka, Krzysztofa Wójcika)
+    ("čiui", "tis"), ("iui", "is"), ("ui", "us"), ("ņu", "ņš"), ("u", "a"), ("u", "s"), ("a", ""),
 )
 
 _INFLECTION_ENDINGS = tuple({ending for ending, _ in _LATIN_ENDINGS})
@@ -298,7 +306,7 @@ def _latin_inflected(word: str) -> int:
                 # "Pekalta" (Pekka), "Matille" (Matti)
                 flags = LEXICON.get(stem[:-1] + stem[-2] + stem[-1], 0)
             if flags & (GIVEN | SURNAME) and not flags & AMBIGUOUS:
-                return (flags & (GIVEN | SURNAME)) | INFLECTED
+                return (flags & (GIVEN | SURNAME)) | INFLECTED | (WEAK if len(ending) == 1 else 0)
     if _POLISH_SURNAME_RE.fullmatch(word) is not None:
         return SURNAME | INFLECTED  # "Nowakowskim": a surname's shape, a name only beside another
     return 0
@@ -509,6 +517,8 @@ def _names_enough(flags: list[int]) -> bool:
     # first when every word is a name's ("Ивановой Марине", "Virtasen Mikolle")
     if any(f & AMBIGUOUS for f in flags):
         return False
+    if any(f & WEAK for f in flags) and not all(flags):
+        return False  # "Kirana Bazaar": "Kiran" read back from a word's ending, beside a word the lexicon lacks
     return all(flags[:-1]) and (flags[0] & GIVEN != 0 or (all(flags) and any(f & GIVEN for f in flags)))
 
 
