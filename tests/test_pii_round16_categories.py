@@ -365,3 +365,25 @@ def test_those_terms_before_no_name_change_nothing(chain, text):
     # GIVEN such a term before an office's abbreviation, a brand, or no name
     # WHEN stored  THEN nothing changes
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("body", "condition"),
+    [
+        ({"patsient": "Kristjan Saar", "märkus": "ta on pärast insulti haiglas"}, "insulti"),
+        ({"pacijent": "Milan Jovanović", "napomena": "Он има епилепсију, курир не звони."}, "епилепсију"),
+        ({"beteg": "Kovács István", "megjegyzés": "a cukorbetegségem miatt diétás menü"}, "cukorbetegségem"),
+    ],
+)
+def test_a_named_persons_condition_with_a_case_ending_is_masked(chain, body, condition):
+    # GIVEN a record about a named person whose note names a condition with its language's case ending
+    # WHEN stored  THEN the condition is not
+    out = stored_json(chain, body)
+    assert condition not in out and "[health]" in out, out
+
+
+def test_a_word_made_of_a_condition_and_an_ending_of_another_meaning_stays(chain):
+    # GIVEN an Italian driver ("autista") praised beside a named passenger
+    # WHEN stored  THEN the word stays
+    out = stored_json(chain, {"passeggero": "Marco Rossi", "commento": "Autista gentilissimo, puntuale"})
+    assert "Autista gentilissimo" in out, out

@@ -311,8 +311,17 @@ def may_name_a_condition(text: str) -> bool:
 
 @cache
 def _more_conditions() -> Literals:
-    """``conditions.tsv``: the conditions of 53 languages beyond :data:`_CONDITIONS`."""
-    return word_file(__package__, "conditions.tsv", frozenset({"condition"}))[0]
+    """``conditions.tsv``: the conditions of 53 languages beyond :data:`_CONDITIONS`; and of each
+    one-word condition of seven letters or more that ends in a vowel, its stem, which a case
+    ending follows (:func:`_case_ending`: "епилепсија" -> "епилепсију", "депрессия" -> "депрессией")."""
+    literals = word_file(__package__, "conditions.tsv", frozenset({"condition"}))[0]
+    stems = {form[:-1] for form in literals.literals
+             if " " not in form and len(form) >= 7 and form[-1].lower() in _VOWELS}
+    return Literals(list(dict.fromkeys([*literals.literals, *sorted(stems)])))
+
+
+#: Vowels a condition's nominative ends in, of the scripts the file holds.
+_VOWELS = frozenset("aeiouyáéíóúàèìòùäöüæøåąęıаеиоуыэюяіїєёαεηιουωάέήίόύώ")
 
 
 def _more_conditions_in(text: str):
@@ -327,10 +336,28 @@ def _more_conditions_in(text: str):
             continue
         if _CJK_RE.match(text, start) is None and (
                 (start and (text[start - 1].isalnum() or text[start - 1] in "_-") and not _glued_prefix(text, start))
-                or (end < len(text) and (text[end].isalnum() or text[end] in "_-"))):
+                or (end < len(text) and (text[end].isalnum() or text[end] in "_-")
+                    and (end := _case_ending(text, start, end)) is None)):
             continue
         pos = end
         yield start, end
+
+
+def _case_ending(text: str, start: int, end: int) -> int | None:
+    """The end of a condition's word with a case ending of up to three letters ("insulti",
+    "епилепсију" of "insult", "епилепсиј..."), for a condition of six letters or more; else None."""
+    if end - start < 6:
+        return None
+    stop = end
+    while stop < len(text) and stop - end <= 3 and text[stop].isalpha():
+        stop += 1
+    if stop - end > 3 or (stop < len(text) and (text[stop].isalnum() or text[stop] in "_-")):
+        return None
+    return None if text[start:stop].lower() in _ENDED_FALSE_FRIENDS else stop
+
+
+#: Conditions with an ending that are words of another meaning: Italian's driver ("autista").
+_ENDED_FALSE_FRIENDS = frozenset("autista autisti".split())
 
 
 #: Letters Arabic and Hebrew write joined to the word after them ("and", "with", "to", "the"):
