@@ -387,3 +387,49 @@ def test_a_word_made_of_a_condition_and_an_ending_of_another_meaning_stays(chain
     # WHEN stored  THEN the word stays
     out = stored_json(chain, {"passeggero": "Marco Rossi", "commento": "Autista gentilissimo, puntuale"})
     assert "Autista gentilissimo" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # round 17: asked by one speaker, answered by the next
+        ("Atendente: me informe o código que chegou por SMS.\nCliente: 318 604\nAtendente: Obrigado.", "318 604"),
+        ("— Каква е паролата за рутера в офиса?\n— Sofia_Net!5520\n— Благодаря.", "Sofia_Net!5520"),
+        ("Оператор: назовите, пожалуйста, кодовое слово.\nКлиент: Ромашка1987\nОператор: Спасибо.", "Ромашка1987"),
+        ("ایجنٹ: اپنا سیکیورٹی پن بتائیں۔\nصارف: 58204\nایجنٹ: شکریہ", "58204"),
+        # doors, alarms and lockers; a card's three digits
+        ("Hola: el código del portal es 2580B, las llaves en el cajón.", "2580B"),
+        ("ऑफिसच्या लॉकरचा कोड 6-2-9-1-4 आहे, फाईल्स वरच्या कप्प्यात.", "6-2-9-1-4"),
+        ("ಮನೆಯ ಗೇಟ್ ಕೋಡ್ 3819, ನಾಳೆ ಪ್ಲಂಬರ್ ಬಂದಾಗ ಹೇಳಿ.", "3819"),
+        ("屋企大門密碼係 8826#，阿姐今晚會過嚟。", "8826"),
+        ("mã CVV ở mặt sau thẻ là 417, anh kiểm tra giúp em nhé.", "417"),
+        ("Bank ilovasidagi PIN-kodim 3906, kartam o'g'irlandi.", "3906"),
+        # keys told in more languages and vendors' formats
+        ("Estamos usando la llave privada key_68Sc4svNmq5rTIqQBdJPNpBofoL y Conekta responde 401.", "key_68Sc4svNmq5rTIqQBdJPNpBofoL"),
+        ("Le jeton API actuel est 00bO7J3c5EcU2zhrQ2aFpVKD_15bzsAEJLQTJsq4vR ; pouvez-vous vérifier ?", "00bO7J3c5EcU2zhrQ2aFpVKD_15bzsAEJLQTJsq4vR"),
+        ("我用的 SecretKey 是 DLuZIDH8SKSy6RtSZimqO5bpnh1AOXM1，地域是 ap-guangzhou。", "DLuZIDH8SKSy6RtSZimqO5bpnh1AOXM1"),
+        ("Consumer Secret ni a17H2Q24XP2K3XPYpVzk24N2VTkIuXu2LniCl9gC6n8qKb3tZEC3TicvaHfTLRZ8 na Passkey.", "a17H2Q24XP2K3XPYpVzk24N2VTkIuXu2LniCl9gC6n8qKb3tZEC3TicvaHfTLRZ8"),
+        ("Xendit secret key natin: xnd_production_0sLRn45MopIzuLMy8HIzXdxKixdO7bDz5y3517zxn5epU31i0b", "xnd_production_0sLRn45MopIzuLMy8HIzXdxKixdO7bDz5y3517zxn5epU31i0b"),
+        ("คีย์ลับ Omise ของร้านคือ skey_5pb3dyvgjc0pjpf7g8d ใช้สำหรับตัดบัตรเท่านั้น", "skey_5pb3dyvgjc0pjpf7g8d"),
+    ],
+)
+def test_secrets_of_round_17s_kinds_are_masked(chain, text, secret):
+    # GIVEN a secret told as round 17 tells them
+    # WHEN stored  THEN it is not
+    out = stored(chain, text)
+    assert secret not in out and "[" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agent: How can I help?\nCustomer: My order 4412 never arrived.",
+        "— Кто звонил?\n— Иван, по поводу заказа.",
+        "The CVV field is optional for stored cards.",
+    ],
+)
+def test_a_chats_other_answers_stay(chain, text):
+    # GIVEN a chat whose question asks for no secret
+    # WHEN stored  THEN the answer stays
+    out = stored(chain, text)
+    assert "4412" in out or "заказа" in out or "optional" in out, out

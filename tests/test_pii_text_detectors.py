@@ -227,6 +227,10 @@ TOKEN_EXAMPLES = {
     "midtrans_server_key": "Mid-server-Xo4Tq8LbN2vR7mWs1KpZ9eYc",
     "yandex_oauth_token": "y0_AgAAAABx7Qm2AAfKq8sAAAAE3xVbLp0Rq9mWd8Z2nTfYhJcKsUa5",
     "bitrix24_webhook": "https://shop.bitrix24.de/rest/42/k3m9x2p7q1w8z5r4/",
+    "wompi_key": "prv_prod_Rk29dLq8TzWm4Xb7Nc1Vp5Hs",
+    "xendit_key": "xnd_production_Qw8eRt5yUi2oPa7sDf4gHj1kLz9xCv6bNm3qWe8rTy5uIo2pAs7dFg4",
+    "omise_key": "skey_5pb3dyvgjc0pjpf7g8d",
+    "flutterwave_key": "FLWSECK-76e3c8f106ac06435275ed232d35dd1a-X",
     "laravel_key": "base64:n7+8CnoU0L0MBnChqeD2DYlqXjUYwe6AwtED1Y3TauS=",
     "twitch_stream_key": "live_123456789_AbCdEfGhIjKlMnOpQrStUvWxYz0123",
     "stream_key": "rtmp://a.rtmp.youtube.com/live2/abcd-efgh-ijkl-mnop-qrst",
@@ -244,6 +248,7 @@ TOKEN_EXAMPLES = {
 
 #: Examples of the formats whose kind has more than one.
 MORE_TOKEN_EXAMPLES = {
+    "wompi_key": "prod_integrity_CsL9TvEzDdN9Mds30mRdVQ8Z5RouLar2",
     "github_token": "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
     "gitlab_token": "glptt-0123456789abcdefghij",
     "slack_token": "xapp-1-A0123456789-0123456789012-abcdef0123456789",

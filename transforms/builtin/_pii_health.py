@@ -321,7 +321,7 @@ def _more_conditions() -> Literals:
 
 
 #: Vowels a condition's nominative ends in, of the scripts the file holds.
-_VOWELS = frozenset("aeiouyáéíóúàèìòùäöüæøåąęıаеиоуыэюяіїєёαεηιουωάέήίόύώ")
+_VOWELS = frozenset("aeioáéíóúàèìòùäöüæøåąęıаеиоуыэюяіїєёαεηιουωάέήίόύώ")  # not "y": "allergies" is "allergies none"
 
 
 def _more_conditions_in(text: str):
@@ -356,8 +356,8 @@ def _case_ending(text: str, start: int, end: int) -> int | None:
     return None if text[start:stop].lower() in _ENDED_FALSE_FRIENDS else stop
 
 
-#: Conditions with an ending that are words of another meaning: Italian's driver ("autista").
-_ENDED_FALSE_FRIENDS = frozenset("autista autisti".split())
+#: Conditions with an ending that are words of another meaning: Italian's driver ("autista"), a form's heading.
+_ENDED_FALSE_FRIENDS = frozenset("autista autisti allergies".split())  # and the heading "allergies: none"
 
 
 #: Letters Arabic and Hebrew write joined to the word after them ("and", "with", "to", "the"):

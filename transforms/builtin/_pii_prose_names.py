@@ -90,7 +90,7 @@ _BEFORE_A_THING = frozenset(
     boulevard im sant
     الملك الملكة الأمير الشيخ مطار جامعة شارع مستشفى استاد مسجد قلعة ميدان مدرسة רחוב שדרות נמל כיכר
     імені имени бульвар вулиця проспект площа улица площадь οδός οδου λεωφόρος πλατεία στάδιο γήπεδο
-    νοσοκομείο αεροδρόμιο σταθμός""".split()
+    νοσοκομείο αεροδρόμιο σταθμός phố đường quận phường tỉnh chợ cầu vịnh""".split()
 )
 #: Street words written in lower case after the name a street is named for ("Karl Johans gate",
 #: "Drottninggatan" aside, "Andrássy út", "Bağdat caddesi").
@@ -454,6 +454,7 @@ def _name_at(text: str, words: list, i: int, prose: bool) -> list[int] | None:
     word = words[i][2]
     flags = flags_of(word)
     if (not flags and prose and _unknown_surname(word) and word.lower() not in _BEFORE_A_THING
+            and _VIETNAMESE_RE.search(word) is None  # Vietnamese puts the surname first: "Quảng Ninh" is a province
             and not word.endswith(("er", "ers", "isch", "ische")) and _starts_a_name(text, words, i)
             and i > 0 and _joined(text, words[i - 1][1], words[i][0])
             and (words[i - 1][2].islower() or words[i - 1][2].lower() in _BEFORE_A_PERSON)):
@@ -560,6 +561,8 @@ def _opens_sentence(text: str, words: list, i: int) -> bool:
     return not before or before[-1] in ".!?:;\n\r…。！？"
 
 
+#: Letters only Vietnamese writes.
+_VIETNAMESE_RE = re.compile("[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđĐẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]")
 #: "Day" in languages where it is also a given name, before the person a holiday is named for ("Selamat
 #: Hari Kartini"): a holiday's name, after a sentence's first word.
 _DAY_WORDS = frozenset("hari araw siku".split())
@@ -652,6 +655,45 @@ def _common_words() -> frozenset[str]:
 
 
 _COMMON = _common_words()
+
+
+#: A text typed all in lower case, as chats are ("a oi e la tran van nam", "passa o pix pro joao vitor").
+_LOWER_CHAT_MIN_WORDS = 4
+
+
+def scrub_lower_case_names(text: str, replace: Replace) -> str:
+    """Names in a message typed all in lower case: no capital tells a name there, so two names of
+    the lexicon in a row are taken ("tran van nam", "joao vitor", "youssef el amrani"), each no
+    ordinary word, one of them a given name; a word alone is not (too many names are another
+    language's words)."""
+    if not text.islower() or not _CASED_RE.search(text):
+        return text
+    words = [(m.start(), m.end(), m[0]) for m in _WORD_RE.finditer(text)]
+    if len(words) < _LOWER_CHAT_MIN_WORDS:
+        return text
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        run = i
+        kinds = []
+        while run < len(words) and (run == i or _joined(text, words[run - 1][1], words[run][0])):
+            word = words[run][2]
+            if word in PARTICLES and run > i:
+                run += 1
+                continue
+            flags = flags_of(word[0].upper() + word[1:]) if len(word) > 2 and _cased(word) else 0
+            if not flags or flags & (AMBIGUOUS | INFLECTED) or word in _COMMON:
+                break
+            kinds.append(flags)
+            run += 1
+        while run > i and words[run - 1][2] in PARTICLES:
+            run -= 1
+        if len(kinds) >= 2 and any(f & GIVEN for f in kinds):
+            spans.append((words[i][0], words[run - 1][1]))
+            i = run
+        else:
+            i += 1
+    return _masked(text, spans, replace)
 
 
 def scrub_search_names(text: str, replace: Replace) -> str:

@@ -30,7 +30,8 @@ _IDENTIFIER_CHAR = re.compile(r"[\w-]")
 #: their own ("b661328d" is a hex token's).
 _CODE_RE = re.compile(
     r"(?P<gap>[^0-9.!?。\n/=&_]{0,40}?|[^0-9.!?。\n/=&_:]{0,64}?:[ ]{0,3})(?<![\w-])"
-    r"(?P<code>[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2})(?![\w-])")
+    # (a door's code may end in a letter, a hash or a star: "2580B", "8826#"; a locker's be told digit by digit: "6-2-9-1-4")
+    r"(?P<code>[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?:[A-Z](?![\w-])|[#*])?|[0-9](?:-[0-9]){3,7})(?![\w-])")
 #: More codes of a list after the first ("4348 3867, 7443 5024, 7424 2928").
 _MORE_CODES_RE = re.compile(r"[ ]{0,2}[,;][ ]{0,2}(?<![\w-])[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?![\w-])")
 
@@ -38,7 +39,7 @@ _MORE_CODES_RE = re.compile(r"[ ]{0,2}[,;][ ]{0,2}(?<![\w-])[0-9]{2,8}(?:[ -][0-
 
 @cache
 def _words() -> tuple[Literals, tuple[str, ...]]:
-    return word_file(__package__, "secret-words.tsv", frozenset({"password", "code", "answer", "bare_code"}))
+    return word_file(__package__, "secret-words.tsv", frozenset({"password", "code", "answer", "bare_code", "card_code"}))
 
 
 def may_hold(text: str) -> bool:
@@ -59,7 +60,8 @@ def scrub(text: str, redacted: str) -> str:
             continue  # a path's segment ("/passord/android_id/15686"), no sentence
         kind = kinds[index]
         span = (_password_after(text, end) if kind == "password" else _answer_after(text, end) if kind == "answer"
-                else _bare_code_after(text, start, end) if kind == "bare_code" else _code_after(text, end))
+                else _bare_code_after(text, start, end) if kind == "bare_code"
+                else _code_after(text, end, 3 if kind == "card_code" else 4))
         if span is None or redacted in text[end:span[0]]:
             continue  # nothing shaped like one, or an earlier pass masked it already
         out += [text[pos:span[0]], redacted]
@@ -83,7 +85,7 @@ def _password_after(text: str, at: int) -> tuple[int, int] | None:
     end = _pii_tokens.sentence_end(text, at)
     candidate = _pii_tokens.first_shaped(text, at, end)
     if candidate is None and _pii_tokens.asks(text, end):
-        candidate = _pii_tokens.first_shaped(text, end + 1, _pii_tokens.sentence_end(text, end + 1))
+        candidate = _pii_tokens.first_shaped_in_answer(text, end)
     if candidate is None:
         return None
     return candidate.start(), candidate.start() + len(candidate[0].rstrip(".:!?"))
@@ -118,6 +120,12 @@ _WHICH_CODE = frozenset("""error status postal zip post area country dialling di
 
 def _bare_code_after(text: str, start: int, at: int) -> tuple[int, int] | None:
     match = _BARE_CODE_RE.match(text, at)
+    if match is None:
+        # asked for, and given on the next line: "informe o código que chegou por SMS.\nCliente: 318 604"
+        end = _pii_tokens.sentence_end(text, at)
+        answer = _pii_tokens.answer_start(text, end)
+        if answer is not None and not any(c.isdigit() for c in text[at:end]):
+            match = _BARE_CODE_RE.match(text, answer)
     if match is None or _pii_tokens.UNIT_AFTER_RE.match(text, match.end()) is not None:
         return None
     before = text[max(0, start - 24):start].split()
@@ -126,20 +134,20 @@ def _bare_code_after(text: str, start: int, at: int) -> tuple[int, int] | None:
     return match.start("code"), match.end("code")
 
 
-def _code_after(text: str, at: int) -> tuple[int, int] | None:
+def _code_after(text: str, at: int, fewest: int = 4) -> tuple[int, int] | None:
     match = _CODE_RE.match(text, at)
     if match is None:
         end = _pii_tokens.sentence_end(text, at)
-        if text[at:end].strip(" .:!?") or not _pii_tokens.asks(text, end):
+        if any(c.isdigit() for c in text[at:end]) or not _pii_tokens.asks(text, end):
             return None
         # asked for, and given on the next line: "podaj mi kod BLIK.\n— Dobra, masz: 731 045"
-        answer = _pii_tokens.ANSWER_RE.match(text, end + 1)
-        match = _CODE_RE.match(text, answer.end() if answer is not None else end + 1)
+        answer = _pii_tokens.answer_start(text, end)
+        match = _CODE_RE.match(text, answer if answer is not None else end + 1)
         if match is None:
             return None
     code = match["code"]
     digits = sum(c.isdigit() for c in code)
-    if not 4 <= digits <= 8:
+    if not fewest <= digits <= 8:
         return None
     if set(match["gap"].lower().split()) & _pii_tokens.GAP_NOT_A_CODE:
         return None  # "PIN for the card ending 4242", "code expires in 300 seconds"

@@ -840,6 +840,7 @@ class TextScrubber:
         text = _pii_honorifics.scrub(text, replace)
         text = _pii_people.scrub_relatives(text, replace)  # "my wife Carmen", "mi mujer Carmen"
         text = _pii_prose_names.scrub_prose_names(text, replace)
+        text = _pii_prose_names.scrub_lower_case_names(text, replace)  # "a oi e la tran van nam"
         text = _pii_people.scrub_listed_names(text, replace)  # "present: [name], [name], Sipho Ndlovu."
         # 8. what the text says of the person found in it: "Meine Frau [name] ... mit Lungenentzündung",
         # "I'm bisexual", "je suis catholique"

@@ -216,10 +216,19 @@ _KEY_WORDS = ("private key|secret key|signing key|encryption key|master key|api 
               "|unseal key 1|unseal key 2|unseal key 3|unseal key 4|unseal key 5"
 
               # Korean and Japanese: "REST API 키는 ...", "APIキーは ..."
-              "|api 키는|api 키|api키는|rest api 키는|앱 키는|시크릿 키는|apiキーは|apiキー")
+              "|api 키는|api 키|api키는|rest api 키는|앱 키는|시크릿 키는|apiキーは|apiキー"
+              # more languages' key, secret and token: "llave privada", "jeton API", "Токен ...", "คีย์ลับ"
+              "|llave privada|clave privada|clave secreta|llave secreta|clave de api|jeton api|jeton d'api|jeton d’api"
+              "|clé api|clé secrète|clé privée|chave secreta|chave privada|chave de api|token de api|token da api"
+              "|api-schlüssel|geheimer schlüssel|api-token|chiave segreta|chiave api|sleutel|geheime sleutel"
+              "|klucz api|klucz prywatny|tajny klucz|токен|ключ api|секретный ключ|приватный ключ|ключ доступа"
+              "|kunci rahasia|kunci api|key secret|secretkey|SecretKey|secret_key|passkey|consumer key|khóa bí mật|jeton API"
+              "|คีย์ลับ|シークレットキー|シークレット|トークン|令牌|密钥|秘钥|访问令牌|비밀 키|토큰|api کلید|کلید api")
 
 _SAID_RE = re.compile(
-    r"(?:" + cased(_KEY_WORDS) + r")[ ]{1,3}(?:is[ ]{1,3}|[:=][ ]?|[是为為は：][ ]?)?\\?[\"'‘“]?(?P<key>(?:0x)?[A-Za-z0-9+/_-]{20,512}+={0,2}+)"
+    r"(?:" + cased(_KEY_WORDS) + r")[ ]{0,3}(?:(?:is|est|es|é|è|ist|er|är|on|jest|je|ni|là|adalah|ay|это|є|है|คือ"
+    r"|lautet|sont|são|son)[ ]{1,3}|[:=][ ]?|[是为為は：][ ]?|[^\s\d:：.,;!?()\[\]\"'=]{1,20}[ ](?:is|est|es|é|ist|ni|है|是)[ ])?"
+    r"\\?[\"'‘“]?(?P<key>(?:0x)?[A-Za-z0-9+/_-]{20,512}+={0,2}+)"
     r"(?![A-Za-z0-9+/=_-])"
     r"|(?:" + cased(_PASSWORD_WORDS)
     # a word saying which password between ("mot de passe temporaire est : ...")
@@ -615,19 +624,45 @@ _NOT_A_PASSWORD_RE = re.compile(
 
 
 def _a_password_shape(value: str) -> bool:
-    return len(value) >= 6 and _A_PASSWORD_SHAPE_RE.fullmatch(value) is not None and not _NOT_A_PASSWORD_RE.fullmatch(value)
+    if len(value) < 6 or _NOT_A_PASSWORD_RE.fullmatch(value):
+        return False
+    if _A_PASSWORD_SHAPE_RE.fullmatch(value) is not None:
+        return True
+    # both cases of any cased script, with a digit: "Ромашка1987", "Αθήνα2024"
+    return (not value.isascii() and any(c.isdigit() for c in value) and value != value.lower()
+            and value != value.upper())
 
 
 #: Where a request for a code or a password is answered on the next line or sentence ("¿me pasas
 #: la clave del wifi? — Sí, es Tortilla2024bar", "podaj mi kod BLIK.\n— Dobra, masz: 731 045"):
-#: a dash that starts the answer.
-ANSWER_RE = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*[—–-][ ]")
+#: a dash that starts the answer, or the next line's speaker ("Cliente: 318 604", "Клиент: Ромашка1987").
+ANSWER_RE = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*[—–-][ ]|[ \t]*\r?\n[ \t]*[^\W\d_][^\n:：]{0,23}[:：][ \t]*")
+
+
+def answer_start(text: str, end: int) -> int | None:
+    """Where an answer starts after the sentence that ends at ``end`` (its stop, or the line's
+    end): past a dash or the next line's speaker; None when no answer starts there."""
+    answer = ANSWER_RE.match(text, end + 1)
+    if answer is None and text[end:end + 1] == "\n":
+        answer = ANSWER_RE.match(text, end)  # a sentence ended by its line ("... بتائیں۔\nصارف: 58204")
+    return answer.end() if answer is not None else None
 
 
 def asks(text: str, end: int) -> bool:
     """Does the sentence that ends at ``end`` ask for what its word names ("what's the wifi
     password?"), or end where an answer starts on the next line?"""
-    return text[end:end + 1] in ("?", "？") or ANSWER_RE.match(text, end + 1) is not None
+    return text[end:end + 1] in ("?", "？") or answer_start(text, end) is not None
+
+
+def first_shaped_in_answer(text: str, end: int) -> re.Match[str] | None:
+    """The first password-shaped word of the answer after the sentence that ends at ``end``
+    (past the answer's dash or its speaker: "— Sofia_Net!5520", "Клиент: Ромашка1987")."""
+    start = answer_start(text, end)
+    if start is None:
+        start = end + 1
+    while start < len(text) and text[start] in " \t\r\n":
+        start += 1
+    return first_shaped(text, start, sentence_end(text, start))
 
 
 def sentence_end(text: str, start: int) -> int:
@@ -653,7 +688,7 @@ def _password_nearby(text: str, redacted: str) -> str:
         end = sentence_end(text, word.end())
         candidate = first_shaped(text, word.end(), end)
         if candidate is None and asks(text, end):
-            candidate = first_shaped(text, end + 1, sentence_end(text, end + 1))
+            candidate = first_shaped_in_answer(text, end)
         if candidate is not None and redacted not in text[word.end():candidate.start()]:
             # (a mask before it: the said pattern found the password already; one after it, a PIN's)
             out += [text[kept:candidate.start()], redacted]
