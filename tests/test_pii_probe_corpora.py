@@ -368,6 +368,20 @@ ROUNDS = {
     "strings15-personal.jsonl": (41, 3),  # of 660 personal values and 296 kept values
     "strings15-secret.jsonl": (0, 7),  # of 164 secrets and 154 kept values
     "strings15-benign.jsonl": (0, 22),  # of 841 kept values, in 240 cases
+    # round 16, written blind at stop 38 (149 locales of personal data; secrets in 68 languages; 118 locales
+    # of look-alikes): measured first on the code the stop began with (197 personal values stored, 22
+    # secrets, 40 look-alikes changed), then used for what generalised (address labels, field names,
+    # cue words, secret words, toll-free lines, companies' tax numbers)
+    "strings16-personal.jsonl": (84, 7),  # of 992 personal values and 313 kept values
+    "strings16-secret.jsonl": (0, 2),  # of 153 secrets and 150 kept values
+    "strings16-benign.jsonl": (0, 29),  # of 651 kept values, in 260 cases
+    # round 17, written blind at stop 38 after round 16's fixes (151 locales, half of them of Africa, the
+    # Middle East, Asia, the Pacific and Latin America): on the stop's first code 115 personal values
+    # stored, 40 secrets, 63 look-alikes changed; on the code before it was looked at 93, 36 and 58;
+    # then used for its secrets
+    "strings17-personal.jsonl": (95, 6),  # of 787 personal values and 290 kept values
+    "strings17-secret.jsonl": (6, 3),  # of 131 secrets and 145 kept values
+    "strings17-benign.jsonl": (0, 55),  # of 497 kept values, in 220 cases
 }
 
 

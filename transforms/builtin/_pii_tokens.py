@@ -226,8 +226,10 @@ _KEY_WORDS = ("private key|secret key|signing key|encryption key|master key|api 
               "|คีย์ลับ|シークレットキー|シークレット|トークン|令牌|密钥|秘钥|访问令牌|비밀 키|토큰|api کلید|کلید api")
 
 _SAID_RE = re.compile(
-    r"(?:" + cased(_KEY_WORDS) + r")[ ]{0,3}(?:(?:is|est|es|é|è|ist|er|är|on|jest|je|ni|là|adalah|ay|это|є|है|คือ"
-    r"|lautet|sont|são|son)[ ]{1,3}|[:=][ ]?|[是为為は：][ ]?|[^\s\d:：.,;!?()\[\]\"'=]{1,20}[ ](?:is|est|es|é|ist|ni|है|是)[ ])?"
+    # (glued to its word only a particle of a script without spaces: "トークンは", never a path's "/")
+    r"(?:" + cased(_KEY_WORDS) + r")(?:[ ]{1,3}(?:(?:is|est|es|é|è|ist|er|är|on|jest|je|ni|là|adalah|ay|это|є|है|คือ"
+    r"|lautet|sont|são|son)[ ]{1,3}|[:=][ ]?|[是为為は：][ ]?|[^\s\d:：.,;!?()\[\]\"'=/]{1,20}[ ](?:is|est|es|é|ist|ni|है|是)[ ])?"
+    r"|[是为為は：][ ]?)"
     r"\\?[\"'‘“]?(?P<key>(?:0x)?[A-Za-z0-9+/_-]{20,512}+={0,2}+)"
     r"(?![A-Za-z0-9+/=_-])"
     r"|(?:" + cased(_PASSWORD_WORDS)
