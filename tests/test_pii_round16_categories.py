@@ -433,3 +433,33 @@ def test_a_chats_other_answers_stay(chain, text):
     # WHEN stored  THEN the answer stays
     out = stored(chain, text)
     assert "4412" in out or "заказа" in out or "optional" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please post the signed forms to the General Post Office, Bengaluru — PIN code 560001 — before 15 March.",
+        "कृपया दस्तावेज़ नई दिल्ली जीपीओ, पिन कोड 110001 पर भेजें।",
+        "Abarrotes La Guadalupana, S.A. de C.V. · RFC AGU920315KJ3 · Factura CFDI serie A folio 10482",
+    ],
+)
+def test_indias_postal_pin_code_and_a_companys_rfc_stay(chain, text):
+    # GIVEN India's postal code named "PIN code" without an "is", a Mexican company's 12-character RFC
+    # WHEN stored  THEN they stay
+    assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("your PIN code is 482913, do not share it", "482913"),
+        ("मेरा पिन कोड है 482913", "482913"),
+        ("my PIN code 4821 pls change it", "4821"),
+        ("mi RFC es GODE561231GR8 gracias", "GODE561231GR8"),
+    ],
+)
+def test_a_pin_told_and_a_persons_rfc_are_still_masked(chain, text, secret):
+    # GIVEN a PIN told as one, a person's 13-character RFC
+    # WHEN stored  THEN they are masked
+    out = stored(chain, text)
+    assert secret not in out and "[" in out, out

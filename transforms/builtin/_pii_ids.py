@@ -856,6 +856,8 @@ def _checked_value(text: str, at: int, kind: str, checks: tuple) -> tuple[int, s
             continue
         for check in checks:
             if check(canonical) if callable(check) else valid(check, canonical):
+                if check == "mx.rfc" and len(canonical) == 12:
+                    return None  # a company's RFC: three letters, a person's has four
                 if text.startswith("(", stop) and text[stop + 2:stop + 3] == ")":
                     stop += 3  # a check digit in brackets, D873784(4)
                 return stop, kind, canonical

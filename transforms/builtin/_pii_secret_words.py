@@ -131,6 +131,9 @@ def _bare_code_after(text: str, start: int, at: int) -> tuple[int, int] | None:
     before = text[max(0, start - 24):start].split()
     if text[start - 1:start] == "(" or before and before[-1].lower().strip("-:") in _WHICH_CODE:
         return None  # "(code 8000)": an error's code; "error code 4001", "biller code 23796"
+    code = match["code"]
+    if before and before[-1].lower() in ("pin", "पिन") and len(code) == 6 and code[0] in "12345678":
+        return None  # "GPO, Bengaluru — PIN code 560001": India's postal code
     return match.start("code"), match.end("code")
 
 

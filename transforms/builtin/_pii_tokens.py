@@ -819,5 +819,12 @@ def _said(match: re.Match[str], redacted: str) -> str:
     if gap and (len(value) < 4 or not GAP_NOT_A_CODE.isdisjoint(gap.lower().split())
                 or UNIT_AFTER_RE.match(match.string, match.end()) is not None):
         return match[0]
+    if (group == "code" and len(value) == 6 and value.isdigit() and value[0] in "12345678"
+            and _PIN_CODE_RE.fullmatch(match[0][:match.start(group) - match.start()]) is not None):
+        return match[0]  # "GPO, नई दिल्ली — पिन कोड 110001": India's postal code, named without "is"
     start = match.start(group) - match.start()
     return match[0][:start] + redacted + match[0][start + len(value):]
+
+
+#: India's postal code's name right before its six digits ("PIN code 560001", "पिन कोड: 110001").
+_PIN_CODE_RE = re.compile(r"(?i:pin[ -]?code|pincode|पिन कोड|पिनकोड)[ ]?[:-]?[ ]?")
