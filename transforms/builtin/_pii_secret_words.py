@@ -6,8 +6,14 @@
 found with one Aho-Corasick scan (``_pii_literals``). After a password's word, the first word
 of the same sentence shaped like a password is redacted (as ``_pii_tokens`` does after its own:
 letters with digits, and a sign or both cases); after a code's word, the digits that follow
-within a few characters (4 to 8, in up to three groups), unless a lifetime or a count follows
-them ("expires in 300 seconds") or a word between says they are something else ("ending 4242").
+within a few characters (4 to 8, in up to three groups, a door's ending in a letter or a hash),
+unless a lifetime or a count follows them ("expires in 300 seconds") or a word between says they
+are something else ("ending 4242"); the codes of a list after the first ("4348 3867, 7443 5024").
+Three more kinds: a card's code (``card_code``: CVV, 3 digits or more), a bare "code" (``bare_code``:
+its 4 to 8 digits right after it, not after a word that says which code it is: "error code 4001"),
+a security question's ``answer`` (quoted, or after a colon or a copula). A password or a code asked
+for in one sentence ("what's the wifi password?", "podaj mi kod BLIK.") is read in the answer that
+follows, past its dash or its speaker ("Cliente: 318 604").
 """
 
 from __future__ import annotations
@@ -34,8 +40,6 @@ _CODE_RE = re.compile(
     r"(?P<code>[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?:[A-Z](?![\w-])|[#*])?|[0-9](?:-[0-9]){3,7})(?![\w-])")
 #: More codes of a list after the first ("4348 3867, 7443 5024, 7424 2928").
 _MORE_CODES_RE = re.compile(r"[ ]{0,2}[,;][ ]{0,2}(?<![\w-])[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?![\w-])")
-
-
 
 @cache
 def _words() -> tuple[Literals, tuple[str, ...]]:
