@@ -20,10 +20,18 @@ name of the al-...-i form after a given name. A run of names followed by a capit
 a title's start ("James Webb Space Telescope"); a name beside "&" a firm's ("Marks & Spencer").
 In a search box's text (:func:`scrub_search_names`) names are taken in any case.
 
+Names in another case are read back to the lexicon's (Russian and Ukrainian, Polish, Czech,
+Slovene genitives, Baltic datives, Finnish cases with their consonant gradation, Hungarian,
+Greek), and taken beside another name or after a word that points at a person; surnames are also
+known by a suffix no ordinary word has (-opoulos, -shvili, -dze, -yan, -auskas...). After a
+sentence's capitalised first word (a verb or a thanks of any language) a run of two names is a
+person's, but not after a place's, an institution's or an office's word. A message typed all in
+lower case yields two names of the lexicon in a row (:func:`scrub_lower_case_names`).
+
 Left to the cue passes (:mod:`._pii_people`: a Japanese name before さん, a Chinese one after a
 role): names in Chinese, Japanese, Korean or Thai prose, written without spaces between words.
-Left altogether: names whose words are all ordinary words, lone surnames, names in lower case
-outside a search, inflected names (Russian "Ольге").
+Left altogether: names whose words are all ordinary words, lone surnames, a lone name in lower
+case outside a search.
 """
 
 from __future__ import annotations
@@ -557,8 +565,9 @@ def _opens_sentence(text: str, words: list, i: int) -> bool:
     an exclamation mark, a colon or a line's end?"""
     if i < 0:
         return False
-    before = text[:words[i][0]].rstrip(" \t\"'«“„(")
-    return not before or before[-1] in ".!?:;\n\r…。！？"
+    start = words[i][0]
+    before = text[max(0, start - 16):start].rstrip(" \t\"'«“„(")  # a window: never the whole text before it
+    return (not before and start <= 16) or (before != "" and before[-1] in ".!?:;\n\r…。！？")
 
 
 #: Letters only Vietnamese writes.
@@ -676,7 +685,7 @@ def scrub_lower_case_names(text: str, replace: Replace) -> str:
     while i < len(words):
         run = i
         kinds = []
-        while run < len(words) and (run == i or _joined(text, words[run - 1][1], words[run][0])):
+        while run < len(words) and run - i < 5 and (run == i or _joined(text, words[run - 1][1], words[run][0])):
             word = words[run][2]
             if word in PARTICLES and run > i:
                 run += 1
@@ -690,9 +699,7 @@ def scrub_lower_case_names(text: str, replace: Replace) -> str:
             run -= 1
         if len(kinds) >= 2 and any(f & GIVEN for f in kinds):
             spans.append((words[i][0], words[run - 1][1]))
-            i = run
-        else:
-            i += 1
+        i = max(run, i + 1)  # a run's later words make no name its first did not: each word read once
     return _masked(text, spans, replace)
 
 
