@@ -463,3 +463,11 @@ def test_a_pin_told_and_a_persons_rfc_are_still_masked(chain, text, secret):
     # WHEN stored  THEN they are masked
     out = stored(chain, text)
     assert secret not in out and "[" in out, out
+
+
+def test_a_creditor_reference_is_no_iban(chain):
+    # GIVEN an ISO 11649 creditor reference (RF, two check digits, the reference) beside a bank's BIC
+    # WHEN stored  THEN it stays; an IBAN beside it is still masked
+    text = "Betalning: referens RF142024031800451, konto FI21 1234 5600 0007 85, bank Nordea (BIC NDEAFIHH)."
+    out = stored(chain, text)
+    assert "RF142024031800451" in out and "FI21 1234 5600 0007 85" not in out, out

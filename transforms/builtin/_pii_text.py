@@ -1248,6 +1248,8 @@ class TextScrubber:
             offset += 1
         ends += [e for e in reversed(group_ends[:-1]) if e not in ends]
         country = written[:2].upper()
+        if country == "RF":
+            return written  # ISO 11649's creditor reference (RF and two check digits): a payment's, no account
         expected = IBAN_LENGTHS.get(country)
         for i, end in enumerate(ends):
             candidate = written[:end]
