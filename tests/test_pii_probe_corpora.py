@@ -380,7 +380,7 @@ ROUNDS = {
     # stored, 40 secrets, 63 look-alikes changed; on the code before it was looked at 93, 36 and 58;
     # then used for its secrets
     "strings17-personal.jsonl": (95, 6),  # of 787 personal values and 290 kept values
-    "strings17-secret.jsonl": (6, 3),  # of 131 secrets and 145 kept values
+    "strings17-secret.jsonl": (5, 3),  # of 131 secrets and 145 kept values
     "strings17-benign.jsonl": (0, 52),  # of 497 kept values, in 220 cases
 }
 

@@ -471,3 +471,24 @@ def test_a_creditor_reference_is_no_iban(chain):
     text = "Betalning: referens RF142024031800451, konto FI21 1234 5600 0007 85, bank Nordea (BIC NDEAFIHH)."
     out = stored(chain, text)
     assert "RF142024031800451" in out and "FI21 1234 5600 0007 85" not in out, out
+
+
+def test_a_config_encoded_as_base64_that_holds_a_password_is_redacted(chain):
+    # GIVEN a field holding an env file as base64, beside a digest and a harmless base64 text
+    import base64
+
+    config = base64.b64encode(b"DB_HOST=ledger-db.internal\nDB_USER=ledger\nDB_PASSWORD=I?96tSbHz~^8PbH09S\n").decode()
+    harmless = base64.b64encode(b"hello world, this is fine").decode()
+    stored_body = json.loads(stored_json(chain, {"config_b64": config, "md5": "96O/KGLY2HJnfJAWx2VGVQ==", "note": harmless}))
+    # WHEN stored  THEN the config, which holds a secret, is redacted whole; the digest and the harmless text stay
+    assert stored_body == {"config_b64": "[redacted]", "md5": "96O/KGLY2HJnfJAWx2VGVQ==", "note": harmless}, stored_body
+
+
+def test_a_text_encoded_as_base64_that_names_a_person_is_stored_scrubbed_and_encoded_again(chain):
+    import base64
+
+    # GIVEN a note encoded as base64 that holds a person's phone number
+    note = base64.b64encode("Kunde bittet um Rückruf: Handy 0151 23456789, ab 18 Uhr".encode()).decode()
+    # WHEN stored  THEN it is encoded again, the number masked in it
+    decoded = base64.b64decode(json.loads(stored_json(chain, {"note": note}))["note"]).decode()
+    assert "0151 23456789" not in decoded and "ab 18 Uhr" in decoded, decoded

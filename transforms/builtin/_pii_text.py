@@ -195,6 +195,10 @@ _OPAQUE_FORMATS = (
 #: find something (``/verify/<uuid>``).
 _ETAG = r'(?:W/)?"(?=[0-9]{0,63}[a-f])[0-9a-f]{1,64}"|W/"[0-9a-f]{1,8}-[A-Za-z0-9+/]{27}"'
 _OPAQUE_RE = re.compile("|".join((*_OPAQUE_FORMATS, _ETAG)))
+#: A mask's kind in a text a pass scrubbed (``[github_token]``).
+_MASK_KIND_RE = re.compile(r"\[([a-z0-9_]{2,40})\]")
+_PRINTABLE_LINES_RE = re.compile(r"[\n\r\t]")
+
 _PATH_SEGMENTS = (
     r"(?:/(?:[a-z]{1,32}(?:[_-][a-z]{1,32}){0,3}|v[0-9]{1,2}|(?=[0-9-]{0,35}[a-f])" + _UUID + r")"
     r"|/[0-9]{1,7}(?=/[a-z]|/?(?:$|\?)))+/?"
@@ -1021,7 +1025,8 @@ class TextScrubber:
     def _base64_text(self, run: str) -> str:
         """A value that decodes from base64 to printable text, scrubbed as that text;
         anything else (a random token's bytes) left as it is."""
-        return self._scrubbed_base64(run, lambda decoded: len(decoded) >= 5 and decoded.isprintable())
+        # (lines allowed: an env file or a config encoded whole, "DB_PASSWORD=...")
+        return self._scrubbed_base64(run, lambda decoded: len(decoded) >= 5 and _PRINTABLE_LINES_RE.sub("", decoded).isprintable())
 
     def _scrubbed_base64(self, run: str, holds: Callable[[str], bool]) -> str:
         """``run`` decoded, scrubbed if its text ``holds``, and encoded again in its own
@@ -1036,6 +1041,8 @@ class TextScrubber:
         scrubbed = self.scrub(decoded)
         if scrubbed == decoded:
             return run
+        if self._redacted in scrubbed or any(class_of(kind) == "credential" for kind in _MASK_KIND_RE.findall(scrubbed)):
+            return self._redacted  # it holds a secret: no part of it is kept (a key's format may name it whole)
         encoded = (base64.urlsafe_b64encode if urlsafe else base64.b64encode)(scrubbed.encode("utf-8")).decode("ascii")
         return encoded if run.endswith("=") or len(run) % 4 == 0 else encoded.rstrip("=")
 
