@@ -32,7 +32,7 @@ from typing import Callable
 
 from transforms.builtin._pii_kinds import PSEUDONYM_HEX
 from transforms.builtin._pii_literals import Literals, word_file
-from transforms.builtin._pii_words import starts_word
+from transforms.builtin._pii_words import NO_SPACES_RE, starts_word
 
 Replace = Callable[[str, str, str], str]
 
@@ -127,10 +127,10 @@ def _a_label_at(text: str, start: int, end: int) -> bool:
         return False
     after = text[end:end + 1]
     if after and (after.isalnum() or unicodedata.category(after)[0] == "M"):
-        # the scripts written without spaces (Thai, Lao, Khmer, Myanmar, Chinese, Japanese) go on
+        # the scripts written without spaces (Thai, Lao, Khmer, Myanmar, Chinese, Japanese) and Korean's
+        # particles go on
         last = text[end - 1]
-        if not ("\u0e00" <= last <= "\u0eff" or "\u1000" <= last <= "\u109f" or "\u1780" <= last <= "\u17ff"
-                or "\u3040" <= last <= "\u9fff" or "\uac00" <= last <= "\ud7af"):
+        if NO_SPACES_RE.match(last) is None and not "\uac00" <= last <= "\ud7af":
             return False
     return _NOT_POSTAL_BEFORE_RE.search(text, max(0, start - 12), start) is None
 

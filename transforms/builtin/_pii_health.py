@@ -21,7 +21,7 @@ from transforms.builtin._pii_kinds import PSEUDONYM_HEX
 from functools import cache
 
 from transforms.builtin._pii_literals import Literals, word_file
-from transforms.builtin._pii_words import cased, one_of, starts_word, swap_group, variants
+from transforms.builtin._pii_words import GLUED_PREFIXES, cased, one_of, starts_word, swap_group, variants
 
 Replace = Callable[[str, str, str], str]
 
@@ -314,10 +314,11 @@ def _more_conditions() -> Literals:
     """``conditions.tsv``: the conditions of 53 languages beyond :data:`_CONDITIONS`; and of each
     one-word condition of seven letters or more that ends in a vowel, its stem, which a case
     ending follows (:func:`_case_ending`: "епилепсија" -> "епилепсију", "депрессия" -> "депрессией")."""
-    literals = word_file(__package__, "conditions.tsv", frozenset({"condition"}))[0]
-    stems = {form[:-1] for form in literals.literals
-             if " " not in form and len(form) >= 7 and form[-1].lower() in _VOWELS}
-    return Literals(list(dict.fromkeys([*literals.literals, *sorted(stems)])))
+    return word_file(__package__, "conditions.tsv", frozenset({"condition"}), also=_stem)[0]
+
+
+def _stem(form: str) -> tuple[str, ...]:
+    return (form[:-1],) if " " not in form and len(form) >= 7 and form[-1].lower() in _VOWELS else ()
 
 
 #: Vowels a condition's nominative ends in, of the scripts the file holds.
@@ -360,15 +361,11 @@ def _case_ending(text: str, start: int, end: int) -> int | None:
 _ENDED_FALSE_FRIENDS = frozenset("autista autisti allergies".split())  # and the heading "allergies: none"
 
 
-#: Letters Arabic and Hebrew write joined to the word after them ("and", "with", "to", "the"):
-#: "بالسكري" is "with diabetes", "בסוכרת" "with diabetes".
-_GLUED = frozenset("وبلفك" + "והבלמשכ")
-
-
 def _glued_prefix(text: str, start: int) -> bool:
-    """Are the one or two letters before ``start`` such a prefix, a word's start?"""
+    """Are the one or two letters before ``start`` Arabic's or Hebrew's glued prefixes ("بالسكري"
+    is "with diabetes", "ובדיכאון" "and with depression"), at a word's start?"""
     k = start
-    while k > 0 and start - k < 2 and text[k - 1] in _GLUED:
+    while k > 0 and start - k < 2 and text[k - 1] in GLUED_PREFIXES:
         k -= 1
     return k < start and (k == 0 or not text[k - 1].isalnum())
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from importlib import resources
-from typing import Callable
+from typing import Callable, Iterable
 
 import ahocorasick_rs
 
@@ -133,16 +133,19 @@ def word_rows(package: str, name: str, kinds: "frozenset[str] | dict") -> list[t
     return rows
 
 
-def word_file(package: str, name: str, kinds: frozenset[str],
-              keep: Callable[[str], bool] = lambda words: True) -> tuple[Literals, tuple[str, ...]]:
+def word_file(package: str, name: str, kinds: frozenset[str], keep: Callable[[str], bool] = lambda words: True,
+              also: Callable[[str], Iterable[str]] = lambda form: ()) -> tuple[Literals, tuple[str, ...]]:
     """One scan over a data file of words (:func:`word_rows`): every kept line's words as written,
-    Capitalised, in UPPER and lower case; and each form's kind, by the form's index in the scan's
-    literals."""
+    Capitalised, in UPPER and lower case, then what ``also`` derives from each of those forms (a
+    stem); and each form's kind, by the form's index in the scan's literals."""
     forms: dict[str, str] = {}
     for kind, words in word_rows(package, name, kinds):
         if keep(words):
             for form in (words, words[:1].upper() + words[1:], words.upper(), words.lower()):
                 forms.setdefault(form, kind)
+    for form, kind in list(forms.items()):
+        for derived in also(form):
+            forms.setdefault(derived, kind)
     return Literals(list(forms)), tuple(forms.values())
 
 

@@ -41,7 +41,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Callable
 
-from transforms.builtin._pii_words import without_marks
+from transforms.builtin._pii_words import GLUED_PREFIXES, without_marks
 
 Replace = Callable[[str, str, str], str]
 
@@ -192,14 +192,16 @@ def flags_of(word: str) -> int:
 #: Surnames by a suffix no ordinary word has: Greek (-opoulos, -idis, -akis), Georgian (-shvili,
 #: -dze), Armenian (-yan, -ian after a consonant), Lithuanian (-auskas, -evičius, -aitė, -ienė),
 #: Latvian (-iņš), Ukrainian (-enko, -chuk); a name only beside a given name.
+_LATIN_SURNAME_SUFFIXES = ("opoulos", "opoulou", "idis", "akis", "shvili", "dze", "enko", "chuk", "auskas", "auskienė",
+                           "auskaitė", "evičius", "evičienė", "aitytė", "aitė", "ytė", "ienė", "iņš", "iņa")
 _SURNAME_SHAPE_RE = re.compile(
-    r"[A-Z][a-z]{2,}(?:opoulos|opoulou|idis|akis|shvili|dze|enko|chuk|auskas|auskienė|auskaitė|evičius|"
-    r"evičienė|aitytė|aitė|ytė|ienė|iņš|iņa)"
+    r"[A-Z][a-z]{2,}(?:" + "|".join(_LATIN_SURNAME_SUFFIXES) + ")"
     r"|[A-Z][a-z]*[bcdfghjklmnprstvwxz](?:yan|ian)"
     r"|[Α-ΩΆ-Ώ][α-ωά-ώ]{2,}(?:όπουλος|οπούλου|όπουλο|ίδης|ίδη|ίδου|άκης|άκη|ιάδης|ιάδη|ούδης|ούδη)"
     r"|[\u0531-\u0556][\u0561-\u0587]+յան|[\u10d0-\u10ff]{2,}(?:შვილი|ძე)"
 )
-_SHAPE_ENDINGS = ("opoulos", "opoulou", "idis", "akis", "shvili", "dze", "enko", "chuk", "auskas", "yan", "ian")
+#: What :func:`may_hold` looks for at a plain word's end: those suffixes written in ASCII.
+_SHAPE_ENDINGS = (*(s for s in _LATIN_SURNAME_SUFFIXES if s.isascii()), "yan", "ian")
 #: Greek names in another case: "Γιώργο" (Γιώργος), "Μαρίας" (Μαρία), "Νίκου" (Νίκος), "Ελένης" (Ελένη).
 _GREEK_ENDINGS = (("ου", ("ος",)), ("ο", ("ος",)), ("η", ("ης",)), ("ας", ("α",)), ("ς", ("",)), ("ης", ("η",)),
                   ("ων", ("ος",)))
@@ -220,17 +222,14 @@ def _greek(word: str) -> int:
     return 0
 
 
-#: Letters Hebrew and Arabic write joined to the word after them ("to", "with", "and"...):
-#: "לשירה" is "to Shira", "لمنى" "to Mona".
-_PREFIXES = frozenset("לבוהמשכ" + "لبوفك")
 
 
 def _semitic(word: str) -> int:
     """A Hebrew or Arabic word the lexicon lacks: a name behind a one-letter prefix, or an
     Arabic family name of the al-...-i form ("القحطاني", "الدوسري"), which follows a given name."""
-    if len(word) > 3 and word[0] in _PREFIXES and (flags := LEXICON.get(word[1:])):
+    if len(word) > 3 and word[0] in GLUED_PREFIXES and (flags := LEXICON.get(word[1:])):
         return flags
-    if len(word) > 4 and word[0] in _PREFIXES and word[1] in _PREFIXES and (flags := LEXICON.get(word[2:])):
+    if len(word) > 4 and word[0] in GLUED_PREFIXES and word[1] in GLUED_PREFIXES and (flags := LEXICON.get(word[2:])):
         return flags  # two of them: "ולדני" is "and to Dani"
     if len(word) >= 5 and word[:2] == "ال" and word[-1] == "ي":
         return SURNAME

@@ -172,6 +172,13 @@ def _found_at_literals(alternatives: list[str], after: str, word_start: bool) ->
     return test
 
 
+#: Letters Hebrew and Arabic write joined to the word after them ("to", "with", "and", "the"...):
+#: "לשירה" is "to Shira", "بالسكري" "with diabetes".
+GLUED_PREFIXES = frozenset("לבוהמשכ" + "لبوفك")
+#: Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana and CJK ideographs.
+NO_SPACES_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u9fff]")
+
+
 def starts_word(text: str, start: int) -> bool:
     """Is ``start`` the start of a word (no letter right before it)? Chinese and Japanese
     write no spaces between words: after kana or a CJK ideograph a word may start (as
@@ -180,8 +187,7 @@ def starts_word(text: str, start: int) -> bool:
         return True
     before = text[start - 1]
     # Thai, Lao, Myanmar and Khmer write none either
-    return (not before.isalpha() or "\u3040" <= before <= "\u9fff" or "\u0e00" <= before <= "\u0eff"
-            or "\u1000" <= before <= "\u109f" or "\u1780" <= before <= "\u17ff")
+    return not before.isalpha() or NO_SPACES_RE.match(before) is not None
 
 
 def top_level(pattern: str) -> list[str]:
