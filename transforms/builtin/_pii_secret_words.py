@@ -122,14 +122,22 @@ _WHICH_CODE = frozenset("""error status postal zip post area country dialling di
     fehler produkt artikel rabatt gutschein ошибки товара помилки товару""".split())
 
 
+def _where_answered(text: str, at: int, after_a_question: bool) -> int | None:
+    """Where a code asked for in the sentence after its word (which holds no digit) is given: past
+    the next line's dash or speaker, or, ``after_a_question``, right after its question mark."""
+    end = _pii_tokens.sentence_end(text, at)
+    if any(c.isdigit() for c in text[at:end]):
+        return None
+    answer = _pii_tokens.answer_start(text, end)
+    if answer is None and after_a_question and text[end:end + 1] in ("?", "？"):
+        return end + 1
+    return answer
+
+
 def _bare_code_after(text: str, start: int, at: int) -> tuple[int, int] | None:
     match = _BARE_CODE_RE.match(text, at)
-    if match is None:
-        # asked for, and given on the next line: "informe o código que chegou por SMS.\nCliente: 318 604"
-        end = _pii_tokens.sentence_end(text, at)
-        answer = _pii_tokens.answer_start(text, end)
-        if answer is not None and not any(c.isdigit() for c in text[at:end]):
-            match = _BARE_CODE_RE.match(text, answer)
+    if match is None and (answer := _where_answered(text, at, after_a_question=False)) is not None:
+        match = _BARE_CODE_RE.match(text, answer)  # "informe o código que chegou por SMS.\nCliente: 318 604"
     if match is None or _pii_tokens.UNIT_AFTER_RE.match(text, match.end()) is not None:
         return None
     before = text[max(0, start - 24):start].split()
@@ -143,15 +151,10 @@ def _bare_code_after(text: str, start: int, at: int) -> tuple[int, int] | None:
 
 def _code_after(text: str, at: int, fewest: int = 4) -> tuple[int, int] | None:
     match = _CODE_RE.match(text, at)
+    if match is None and (answer := _where_answered(text, at, after_a_question=True)) is not None:
+        match = _CODE_RE.match(text, answer)  # "podaj mi kod BLIK.\n— Dobra, masz: 731 045"
     if match is None:
-        end = _pii_tokens.sentence_end(text, at)
-        if any(c.isdigit() for c in text[at:end]) or not _pii_tokens.asks(text, end):
-            return None
-        # asked for, and given on the next line: "podaj mi kod BLIK.\n— Dobra, masz: 731 045"
-        answer = _pii_tokens.answer_start(text, end)
-        match = _CODE_RE.match(text, answer if answer is not None else end + 1)
-        if match is None:
-            return None
+        return None
     code = match["code"]
     digits = sum(c.isdigit() for c in code)
     if not fewest <= digits <= 8:
