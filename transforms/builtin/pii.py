@@ -84,6 +84,7 @@ from typing import Any, Callable, Mapping
 
 from droplets import contract
 from transforms import ConfigError, hookimpl, reject_unknown_options
+from transforms.builtin._pii_bare_ids import identifier_shaped, names_business
 from transforms.builtin._pii_ids import card_number_like
 from transforms.builtin._pii_geo import coarse_coordinate, names_a_machine, precise_point
 from transforms.builtin._pii_health import (is_a_condition, may_name_a_condition, names_someone,
@@ -596,11 +597,16 @@ _COMPANY_KEYS = frozenset(
     supplierName vendor vendor_name vendorName merchant_name merchantName seller_name sellerName firmenname
     bedrijfsnaam nazwa_firmy 企业名称 公司名称 商号 会社名 회사명 상호 company company_name companyName entity entity_name
     tvrtka foretak foretaksnavn foretagsnamn uznemums yritys ettevote ettevõte imone įmonė firma empresa podjetje
-    obchodni_firma spolecnost společnost spolocnost spoločnost ceg cég sirket şirket unvan ünvan""".split()
+    obchodni_firma spolecnost společnost spolocnost spoločnost ceg cég sirket şirket unvan ünvan
+    предузеће preduzece preduzeće подузеће предприятие підприємство przedsiebiorstwo przedsiębiorstwo компания
+    компанія фирма фірма организация організація""".split()
 )
 _SOMEONES_CLASSES = frozenset({"name", "birth_date", "contact"})
 #: Classes whose field, masked, says the record is about a person (their conditions elsewhere in it are theirs).
 _A_PERSONS_CLASSES = _SOMEONES_CLASSES | {"government_id"}
+#: A person's field as the walk leaves it: its mask, or its pseudonym in hash mode.
+_A_PERSONS_MASK_RE = re.compile(r"\[(?:%s)\]|(?:%s):[0-9a-f]{16}" % (
+    ("|".join(k for k, c in KIND_CLASS.items() if c in _A_PERSONS_CLASSES and k not in ("cnpj", "tax_id")),) * 2))  # a company's too
 _CJK_COMPANY_RE = re.compile(r"有限公司|股份|集团|集團|株式会社|有限会社|会社|주식회사|\(주\)|㈜")
 #: Field names of a company's registration number (their words, as words() writes them): its value,
 #: digits and capitals, is the company's, whatever shape a person's ID would share with it.
@@ -1140,9 +1146,27 @@ class Pii:
         self._someone = False
         texts = self._texts = []
         self._walk(record, (None, person, self._tree, False))
-        if self._someone and texts and self.actions["health"] != KEEP:
-            self._conditions_of_someone(texts)
+        if self._someone and texts:
+            self._numbers_of_someone(texts)
+            if self.actions["health"] != KEEP:
+                self._conditions_of_someone(texts)
         return record
+
+    def _numbers_of_someone(self, texts: list[tuple[Any, Any]]) -> None:
+        """An identifier's shape under a key no table knows, beside a person's field that was masked
+        (``{"full_name": "[name]", "national_no": "03010123456"}``): that person's number, in a
+        country whose word for it the tables lack (see :mod:`_pii_bare_ids`)."""
+        if self.actions["government_id"] == KEEP:
+            return
+        for node, key in texts:
+            if type(node) is not dict or type(value := node[key]) is not str or not identifier_shaped(value):
+                continue
+            if names_business(key) or _names_a_code(key) is not None:
+                continue
+            others = [v for other, v in node.items() if other != key and type(v) is str]
+            if (any(_A_PERSONS_MASK_RE.fullmatch(v) is not None for v in others) and _COMPANY_KEYS.isdisjoint(node)
+                    and not any(reads_as_organisation(v) or _CJK_COMPANY_RE.search(v) is not None for v in others)):
+                node[key] = self._replace("national_id", value, value)
 
     def _conditions_of_someone(self, texts: list[tuple[Any, Any]]) -> None:
         """The walk found a person in the record (a name, a way to reach them, a birth date): the
@@ -1651,6 +1675,8 @@ class Pii:
                 own = self.field(own.cls, own.kind, sub.action) if own is not None else self._unclassified(sub.action)
         if own is None or own.action == KEEP:
             if kind is str:
+                if node is not None and own is None:
+                    self._texts.append((node, key))  # {"rut_titular": ...}: a person's word, not a name
                 return self.scrub(item)
             if kind is dict or kind is list:
                 push((item, (None, person, sub, sub is not None and sub.headers)))
