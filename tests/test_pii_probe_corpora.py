@@ -317,19 +317,19 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 30),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31; 30 since stop 38: a stadium named for a man, alone in its field, "Γεώργιος Καραϊσκάκης", reads as his name once Greek surnames are known by their suffix)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (73, 19),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked)
+    "strings8-personal.jsonl": (67, 19),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked)
     "strings8-benign.jsonl": (0, 31),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (76, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-personal.jsonl": (74, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (2, 6),  # of 201 secrets and 210 kept values
     "strings9-benign.jsonl": (0, 13),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
     # languages and providers' formats; hostile encodings, splits and shapes): measured first on the
     # code of that time (165 personal values stored, 10 secrets, 20 hostile values, 18 look-alikes
     # changed), then used to fix what it found
-    "strings10-personal.jsonl": (51, 8),  # of 840 personal values and 400 kept values
+    "strings10-personal.jsonl": (50, 8),  # of 840 personal values and 400 kept values
     "strings10-secret.jsonl": (0, 2),  # of 187 secrets and 207 kept values
     "strings10-hostile.jsonl": (12, 4),  # of 175 personal values and secrets, 211 kept values
     "strings10-benign.jsonl": (0, 16),  # of 898 kept values, in 300 cases
@@ -337,13 +337,13 @@ ROUNDS = {
     # details counted as personal; 61 of look-alikes): measured first on the code of that time (172
     # personal values stored, 31 look-alikes changed; 175 and 29 on the code the stop began with),
     # then used for what generalised (conditions someone has, lab results, a team's sign-off)
-    "strings11-personal.jsonl": (79, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
+    "strings11-personal.jsonl": (77, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
     "strings11-benign.jsonl": (0, 24),  # of 539 kept values, in 200 cases
     # round 12, written blind at stop 35 (76 locales of personal data, special categories included; secrets
     # in 37 locales and 40 providers' formats; 76 locales of look-alikes): measured first on the code of
     # that hour (143 personal values stored, 20 secrets, 20 look-alikes changed; 153, 20 and 20 on the
     # code the stop began with), then used to fix what it found
-    "strings12-personal.jsonl": (39, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
+    "strings12-personal.jsonl": (36, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
     "strings12-secret.jsonl": (0, 8),  # of 163 secrets and 264 kept values
     "strings12-benign.jsonl": (0, 12),  # of 886 kept values, in 250 cases
     # round 13, written blind at stop 35 after round 12's fixes (70 locales of personal data and of
@@ -364,22 +364,22 @@ ROUNDS = {
     # first on the code the stop began with (131 personal values stored, 26 secrets, 22 look-alikes changed) and
     # on the code of that hour, after the stop's vocabularies (62, 26, 23), then used for its categories (the
     # secret words of 90 languages were asked of a helper with a few of its words as examples: not blind)
-    "strings15-personal.jsonl": (40, 3),  # of 660 personal values and 296 kept values
+    "strings15-personal.jsonl": (39, 3),  # of 660 personal values and 296 kept values
     "strings15-secret.jsonl": (0, 7),  # of 164 secrets and 154 kept values
     "strings15-benign.jsonl": (0, 22),  # of 841 kept values, in 240 cases
     # round 16, written blind at stop 38 (149 locales of personal data; secrets in 68 languages; 118 locales
     # of look-alikes): measured first on the code the stop began with (197 personal values stored, 22
     # secrets, 40 look-alikes changed), then used for what generalised (address labels, field names,
     # cue words, secret words, toll-free lines, companies' tax numbers)
-    "strings16-personal.jsonl": (81, 7),  # of 992 personal values and 313 kept values
+    "strings16-personal.jsonl": (78, 7),  # of 992 personal values and 313 kept values
     "strings16-secret.jsonl": (0, 2),  # of 153 secrets and 150 kept values
     "strings16-benign.jsonl": (0, 24),  # of 651 kept values, in 260 cases
     # round 17, written blind at stop 38 after round 16's fixes (151 locales, half of them of Africa, the
     # Middle East, Asia, the Pacific and Latin America): on the stop's first code 115 personal values
     # stored, 40 secrets, 63 look-alikes changed; on the code before it was looked at 93, 36 and 58;
     # then used for its secrets
-    "strings17-personal.jsonl": (82, 6),  # of 787 personal values and 290 kept values
-    "strings17-secret.jsonl": (5, 3),  # of 131 secrets and 145 kept values
+    "strings17-personal.jsonl": (76, 6),  # of 787 personal values and 290 kept values
+    "strings17-secret.jsonl": (3, 3),  # of 131 secrets and 145 kept values
     "strings17-benign.jsonl": (0, 52),  # of 497 kept values, in 220 cases
 }
 

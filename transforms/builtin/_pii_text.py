@@ -68,7 +68,7 @@ from typing import Callable, Iterable
 from urllib.parse import quote_plus, unquote_plus
 
 from transforms.builtin import (
-    _pii_address_labels, _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_people,
+    _pii_address_labels, _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_people, _pii_units,
     _pii_intros, _pii_phones, _pii_secret_words, _pii_special,
     _pii_honorifics, _pii_payments, _pii_prose_names, _pii_seeds, _pii_tables, _pii_tokens,
 )
@@ -795,6 +795,8 @@ class TextScrubber:
                 # "Maa ngi dëkk ci ..."), before the street passes cut it in pieces
                 text = _pii_address_labels.scrub(text, replace)
             text = _pii_people.scrub_addresses(text, replace, cued, words)
+            if _pii_units.may_hold(text):
+                text = _pii_units.scrub(text, replace)  # "Flat 2304, ...", "бл. 34, вх. Б, ап. 12", "ห้อง 1507"
         # 6. people
         if not text.isascii():
             if ("生" in text or "생" in text) and ("月" in text or "월" in text):

@@ -30,6 +30,7 @@ from functools import cache
 from importlib import resources
 from typing import Callable
 
+from transforms.builtin._pii_commands import random_looking
 from transforms.builtin._pii_literals import Literals, literal_prefix, literal_starts
 from transforms.builtin._pii_names import not_a_secret
 from transforms.builtin._pii_words import cased, one_of, starts_word, swap_group, top_level, variants
@@ -232,6 +233,11 @@ _SAID_RE = re.compile(
     r"|[是为為は：][ ]?)"
     r"\\?[\"'‘“]?(?P<key>(?:0x)?[A-Za-z0-9+/_-]{20,512}+={0,2}+)"
     r"(?![A-Za-z0-9+/=_-])"
+    # "Токен T-Invest API для торгового робота: t.BtW7...", "API token for the bot: ...": words
+    # between, then a colon, then a value of both cases and digits (a service's prefix and a dot first)
+    r"|(?:" + cased(_KEY_WORDS) + r")(?:[ ][^\s\d:：.,;!?()\[\]\"'=/]{1,20}+){1,6}?[ ]?[:：][ ]{1,2}\\?[\"'‘“]?"
+    r"(?P<keyed>(?:[a-z]{1,4}\.)?(?=[A-Za-z0-9+/_-]{0,511}[0-9])(?=[A-Za-z0-9+/_-]{0,511}[a-z])"
+    r"(?=[A-Za-z0-9+/_-]{0,511}[A-Z])[A-Za-z0-9+/_-]{24,512}+={0,2}+)(?![A-Za-z0-9+/=_.-])"
     r"|(?:" + cased(_PASSWORD_WORDS)
     # a word saying which password between ("mot de passe temporaire est : ...")
     + r")(?:[ ](?:" + cased(_PASSWORD_ADJECTIVES) + r"))?"
@@ -790,6 +796,10 @@ def _said(match: re.Match[str], redacted: str) -> str:
         if not (token_like(key) and any(c.isdigit() for c in key)):
             return match[0]
         return match[0][:match.start("key") - match.start()] + redacted
+    if match["keyed"] is not None:
+        if not random_looking(match["keyed"]):
+            return match[0]  # "access token for service: ServiceAccountName2024Production"
+        return match[0][:match.start("keyed") - match.start()] + redacted
     group = next(g for g in ("value", "quoted", "bare", "gapped", "code") if match[g] is not None)
     value = match[group].rstrip(".,;:)")
     if group == "gapped" and (run_on := _RUN_ON_SCRIPT_RE.search(value)) is not None:

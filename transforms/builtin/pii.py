@@ -634,6 +634,11 @@ _SECURITY_QUESTIONS = (
     "контрольныи вопрос", "секретныи вопрос", "秘密の質問", "密保问题", "安全问题", "安全問題", "보안 질문", "보안질문",
     "guvenlik sorusu", "pertanyaan keamanan", "sakerhetsfraga", "sikkerhedssporgsmal", "sikkerhetssporsmal",
     "turvakysymys", "biztonsagi kerdes", "bezpecnostni otazka", "intrebare de securitate", "سؤال الأمان", "سوال امنیتی",
+    # plurals that do not hold the singular: a list of questions, each object with its answer
+    "questions securite", "questions de securite", "questions secretes", "preguntas de seguridad", "preguntas seguridad",
+    "preguntas secretas", "perguntas de seguranca", "perguntas seguranca", "perguntas secretas", "domande di sicurezza",
+    "domande sicurezza", "domande segrete", "sicherheitsfragen", "pytania bezpieczenstwa", "pytania pomocnicze",
+    "контрольные вопросы", "секретные вопросы", "intrebari de securitate", "guvenlik sorulari",
 )
 #: Words of a field's name that say its object is a verification: a code beside it is a one-time code.
 _VERIFICATION_WORDS = frozenset(
@@ -1363,6 +1368,9 @@ class Pii:
                         continue
                     if rule is not None and rule.question:
                         asked = True
+                        for asking in (item,) if type(item) is dict else item if type(item) is list else ():
+                            if type(asking) is dict:
+                                _redact_answers(asking)  # {"security_questions": [{"question": ..., "answer": ...}]}
                     if rule is not None and rule.verification:
                         verifying = True
                     new = entry(key, item, rule, sub, field, person, push, node)

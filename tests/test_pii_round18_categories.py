@@ -1,0 +1,99 @@
+"""What was left after the seventeenth blind round, and found in the eighteenth, by category, through
+the default chain (stop 39), with what must stay beside each."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.linear import LONG, SHORT, assert_linear
+from tests.test_pii_names_in_formats import chain, stored  # noqa: F401  (the chain fixture)
+from transforms.builtin import _pii_units
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a key's or a token's word, words saying what for, a colon, then the key
+        ("Токен T-Invest API для торгового робота: t.BtW7u0PQUeMNPJMU0MrgNw1BkT6yYIO41pTMWgmaoaIH9FOHNhEbIWJwcgUy3Xw — выдан",
+         "t.BtW7u0PQUeMNPJMU0MrgNw1BkT6yYIO41pTMWgmaoaIH9FOHNhEbIWJwcgUy3Xw"),
+        ("API token for the reporting bot: BtW7u0PQUeMNPJMU0MrgNw1BkT6yYIO41pTMWgmaoaIH9FOHN, read only",
+         "BtW7u0PQUeMNPJMU0MrgNw1BkT6yYIO41pTMWgmaoaIH9FOHN"),
+        ("Le jeton API du compte de test : Zk4Qm9XrT2vLp8WbN3sYc7HdJ6fG1aKe", "Zk4Qm9XrT2vLp8WbN3sYc7HdJ6fG1aKe"),
+        # a code's word, a lone digit of what it opens, then the code
+        ("Der Alarmcode für Halle 3 lautet 73816 – beim Verlassen scharf schalten.", "73816"),
+        ("The door code for gate 2 is 4471# after 10pm.", "4471"),
+    ],
+)
+def test_a_key_or_a_code_a_few_words_after_its_word_is_masked(chain, text, secret):
+    # GIVEN a key or a code told a few words after the word that names it
+    # WHEN stored  THEN it is not
+    out = stored(chain, text)
+    assert secret not in out, out
+    assert "[redacted]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a key's word, then a colon and a link, a name, an ordinary word of both cases
+        "API key docs for partners: https://example.com/Docs/ApiReference/Keys2024",
+        "Access token for the staging service: see the vault entry StagingServiceToken",
+        "API token for the bot: rotated on 2025-03-01 by the platform team",
+        # a code's word, then a count, not a code
+        "The door code for gate 2 changes every 30 days.",
+    ],
+)
+def test_what_follows_a_keys_word_and_is_no_key_stays(chain, text):
+    # GIVEN a key's or a code's word followed by no key  WHEN stored  THEN the text stays as it was
+    assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        # a flat's, a house's or a door's word and its number, and the parts of the same home beside it
+        ("tenant Mr. Arjun Pillai (Flat 2304, Marina Crown Tower) reports an AC leak", "Flat 2304"),
+        ("Поръчката е за ж.к. Младост 1, бл. 34, вх. Б, ап. 12, София.", "бл. 34, вх. Б, ап. 12"),
+        ("Kuryer Toshkent, Chilonzor 9-kvartal, 14-uy, 27-xonadonga kelsin", "14-uy, 27-xonadon"),
+        ("ฝากของไว้ที่ป้อม คอนโด Lumpini Ville ตึก B ห้อง 1507 นะคะ", "ห้อง 1507"),
+        ("آدرس: کوچه بهار، پلاک ۱۲، واحد ۴ لطفا زنگ بزنید", "پلاک ۱۲، واحد ۴"),
+        ("anna naan Velachery la irukken, door no 27 la vaanga", "door no 27"),
+        ("Perumahan Griya Asri blok C5 no 12, pagar ijo", "blok C5 no 12"),
+        ("אני ברחוב הרצל 45 דירה 8, רמת גן", "דירה 8"),
+        ("mzigo upelekwe Kahawa West, nyumba namba 14 karibu na Quickmart", "nyumba namba 14"),
+        ("bhai DHA Phase 6 mein ghar no 88 pe aa jao", "ghar no 88"),
+    ],
+)
+def test_a_homes_unit_and_its_number_are_masked(chain, text, home):
+    # GIVEN a message giving a home's flat, house or door number after its word
+    # WHEN stored  THEN that part of the home is masked
+    out = stored(chain, text)
+    assert home not in out, out
+    assert "[address]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words before a discount, a count of rooms or guests, a duration; a host's name
+        "Flat 20% off all winter coats this weekend only.",
+        "Appartement 2 chambres à louer à Ixelles, libre en mars.",
+        "Villa 4 bedrooms with pool, sleeps 8 guests.",
+        "ห้อง 2 คน ราคา 1,200 บาท ต่อคืน",
+        "Connect to db-hml.interno:5432 with the read-only user.",
+        "The apt install step takes 3 minutes on CI.",
+    ],
+)
+def test_the_same_words_before_a_discount_a_size_or_a_count_stay(chain, text):
+    # GIVEN a unit's word followed by no home's number  WHEN stored  THEN the text stays
+    assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [(s * (SHORT // len(s)), s * (LONG // len(s)))
+     for s in ("flat 1, ", "бл. 3 ", "вх. Б, ", "flat ", "1-uy ", "-uy", "blok C5 no 1 ", "ห้อง 1507")],
+)
+def test_hostile_runs_of_units_are_scanned_in_linear_time(short, long):
+    # GIVEN a text of units and numbers over and over  WHEN scanned  THEN in linear time
+    assert_linear(lambda t: _pii_units.scrub(t, lambda kind, key, original: f"[{kind}]"), short, long)
