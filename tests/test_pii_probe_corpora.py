@@ -345,14 +345,14 @@ ROUNDS = {
     # code the stop began with), then used to fix what it found
     "strings12-personal.jsonl": (36, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
     "strings12-secret.jsonl": (0, 8),  # of 163 secrets and 264 kept values
-    "strings12-benign.jsonl": (0, 12),  # of 886 kept values, in 250 cases
+    "strings12-benign.jsonl": (0, 11),  # of 886 kept values, in 250 cases
     # round 13, written blind at stop 35 after round 12's fixes (70 locales of personal data and of
     # look-alikes, secrets in 47): measured first on the code of that hour (142 personal values stored,
     # 19 secrets, 52 look-alikes changed; 161, 24 and 52 on the code the stop began with), then used
     # for its secrets only (passwords told in any turn of phrase, two token formats)
     "strings13-personal.jsonl": (31, 2),  # of 802 personal values and 468 kept values (142 before stop 36)
     "strings13-secret.jsonl": (0, 11),  # of 138 secrets and 222 kept values
-    "strings13-benign.jsonl": (0, 36),  # of 693 kept values, in 220 cases
+    "strings13-benign.jsonl": (0, 35),  # of 693 kept values, in 220 cases
     # round 14, written blind at stop 36 (82 locales of personal data and of look-alikes, secrets in 55):
     # measured first on the code of that stop's first hour (114 personal values stored, 34 secrets, 18
     # look-alikes changed; 132, 34 and 16 on the code the stop began with), then used for its secrets

@@ -7,6 +7,7 @@ import pytest
 
 from tests.linear import LONG, SHORT, assert_linear
 from tests.test_pii_names_in_formats import chain, stored  # noqa: F401  (the chain fixture)
+from tests.test_pii_round16_categories import stored_json
 from transforms.builtin import _pii_units
 
 
@@ -97,3 +98,41 @@ def test_the_same_words_before_a_discount_a_size_or_a_count_stay(chain, text):
 def test_hostile_runs_of_units_are_scanned_in_linear_time(short, long):
     # GIVEN a text of units and numbers over and over  WHEN scanned  THEN in linear time
     assert_linear(lambda t: _pii_units.scrub(t, lambda kind, key, original: f"[{kind}]"), short, long)
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a company's object, by its key in more languages and its legal form first or last: its numbers stay
+        ({"организация": "ООО «Самовар и Ко»", "инн": "7708492715", "кпп": "770801001"}, ["7708492715"]),
+        ({"підприємство": "ТОВ «Карпатський мед»", "код_єдрпоу": "43817291"}, ["43817291"]),
+        ({"επωνυμία": "Ελαιόλαδο Κρήτης Α.Ε.", "αφμ": "098123457", "δου": "ΦΑΕ Πειραιά"}, ["098123457"]),
+        ({"perusahaan": "PT Kopi Nusantara Jaya", "npwp": "02.917.482.6-411.000", "nib": "9120108274615"},
+         ["02.917.482.6-411.000", "9120108274615"]),
+        ({"empresa": "Cevichería El Muelle S.A.C.", "ruc": "20604819271", "total": "S/ 289.90"}, ["20604819271"]),
+        ({"ድርጅት": "አዲስ ቡና ኃ.የተ.የግ.ማ", "tin": "0041827365"}, ["0041827365"]),
+    ],
+)
+def test_a_companys_numbers_stay_in_its_object(chain, body, kept):
+    # GIVEN a company's object, named by its legal form  WHEN stored  THEN its registration numbers stay
+    out = stored_json(chain, body)
+    for value in kept:
+        assert value in out, out
+
+
+@pytest.mark.parametrize(
+    ("body", "answers"),
+    [
+        ({"security_questions": [{"question": "Name of your first pet?", "answer": "Biscuit"}]}, ["Biscuit"]),
+        ({"questions_securite": [{"question": "Ville de vos parents ?", "reponse": "Chicoutimi"},
+                                 {"question": "Premier animal ?", "reponse": "Pistache"}]}, ["Chicoutimi", "Pistache"]),
+        ({"preguntas_de_seguridad": {"pregunta": "¿Nombre de tu escuela?", "respuesta": "Colegio Andino"}}, ["Colegio Andino"]),
+    ],
+)
+def test_the_answers_of_a_list_of_security_questions_are_redacted(chain, body, answers):
+    # GIVEN security questions, each object with its answer, under their list's name
+    # WHEN stored  THEN no answer is, and the questions stay
+    out = stored_json(chain, body)
+    for answer in answers:
+        assert answer not in out, out
+    assert "[redacted]" in out and "?" in out, out

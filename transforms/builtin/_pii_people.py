@@ -1537,7 +1537,12 @@ _LEGAL_FORM_RE = re.compile(
     r"|Ltd\.?|LTD\.?|Limited|LIMITED|LLC|L\.L\.C\.|Inc\.?|INC\.?|Incorporated|Corp\.?|Corporation|Co\.|PLC|plc|LLP"
     r"|Pty\.?(?:[ ]Ltd\.?)?|B\.V\.|BV|N\.V\.|NV|Oy|Oyj|AB|ASA|AS|A/S|ApS|Sp\.[ ]z[ ]o\.o\.|sp\.[ ]z[ ]o\.o\.|S\.A\.[ ]de[ ]C\.V\."
     r"|SA[ ]de[ ]CV|S\.[ ]de[ ]R\.L\.|Ltda\.?|LTDA\.?|EIRELI|K\.K\.|Bhd\.?|Sdn\.?[ ]Bhd\.?|Pte\.?[ ]Ltd\.?|S\.C\.|SCS|SNC"
-    r"|e\.U\.|Kft\.?|Zrt\.?|Nyrt\.?|s\.r\.o\.|a\.s\.|d\.o\.o\.|d\.[ ]?d\.|AD|OOO|ООО|ЗАО|ПАО|АО)(?:$|(?=,[ ]))"
+    r"|e\.U\.|Kft\.?|Zrt\.?|Nyrt\.?|s\.r\.o\.|a\.s\.|d\.o\.o\.|d\.[ ]?d\.|AD|OOO|ООО|ЗАО|ПАО|АО"
+    # Peru's, Greece's, India's and Nepal's, Ethiopia's, Indonesia's listed company, Kazakhstan's and Ukraine's
+    r"|S\.A\.C\.|SAC|S\.A\.A\.|E\.I\.R\.L\.|Α\.Ε\.|ΑΕ|Ε\.Π\.Ε\.|ΕΠΕ|Ι\.Κ\.Ε\.|ΙΚΕ|Ο\.Ε\.|Ε\.Ε\."
+    r"|प्रा\.[ ]?लि\.|प्राइवेट[ ]लिमिटेड|ኃ\.የተ\.የግ\.ማ|ሃ\.የተ\.የግ\.ማ|Tbk\.?|JSC|ТОО|ТОВ|ПрАТ|ПАТ)(?:$|(?=,[ ]))"
+    # or written first, as Russian, Ukrainian, Kazakh and Indonesian companies are: "ООО «Самовар»", "PT Kopi Nusantara"
+    r"|^(?:ООО|ОАО|ЗАО|ПАО|АО|ТОВ|ПрАТ|ПАТ|ТОО|АТ|OOO|TOV|TOO|PT|CV)[ ](?=[«\"„“A-ZА-ЯІЇЄҐ])"
 )
 _INSTITUTION_WORDS = frozenset(
     """aok barmer dak techniker krankenkasse krankenversicherung versicherung insurance assurance assurances

@@ -599,7 +599,9 @@ _COMPANY_KEYS = frozenset(
     tvrtka foretak foretaksnavn foretagsnamn uznemums yritys ettevote ettevõte imone įmonė firma empresa podjetje
     obchodni_firma spolecnost společnost spolocnost spoločnost ceg cég sirket şirket unvan ünvan
     предузеће preduzece preduzeće подузеће предприятие підприємство przedsiebiorstwo przedsiębiorstwo компания
-    компанія фирма фірма организация організація""".split()
+    компанія фирма фірма организация організація perusahaan kampuni kumpanya entreprise foretag företag
+    bedrijf unternehmen azienda επωνυμία επωνυμια εταιρεία εταιρεια ድርጅት कम्पनी कंपनी 公司 企业 企業 会社 회사 شركة
+    شرکت חברה""".split()
 )
 _SOMEONES_CLASSES = frozenset({"name", "birth_date", "contact"})
 #: Classes whose field, masked, says the record is about a person (their conditions elsewhere in it are theirs).
