@@ -99,7 +99,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     "strings5-personal.jsonl": {
         # names with no cue or in scripts whose names have no capitals
         # identifiers of more countries and forms
-        "p5-ve-cedula-pagomovil": "a Venezuelan cédula with its V- prefix",
         "p5-medical-jp-hokensho": "a Japanese insurance card's 記号/番号",
         "p5-employee-personalnummer": "an employee's number (an earlier corpus keeps employee IDs as benign)",
         "p5-sg-myinfo-person": "a Singapore postal code (one per building) under a 'value' of MyInfo",
@@ -317,7 +316,7 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 30),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31; 30 since stop 38: a stadium named for a man, alone in its field, "Γεώργιος Καραϊσκάκης", reads as his name once Greek surnames are known by their suffix)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (67, 19),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked)
+    "strings8-personal.jsonl": (66, 19),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked)
     "strings8-benign.jsonl": (0, 31),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
@@ -371,14 +370,14 @@ ROUNDS = {
     # of look-alikes): measured first on the code the stop began with (197 personal values stored, 22
     # secrets, 40 look-alikes changed), then used for what generalised (address labels, field names,
     # cue words, secret words, toll-free lines, companies' tax numbers)
-    "strings16-personal.jsonl": (78, 7),  # of 992 personal values and 313 kept values
+    "strings16-personal.jsonl": (77, 7),  # of 992 personal values and 313 kept values
     "strings16-secret.jsonl": (0, 2),  # of 153 secrets and 150 kept values
     "strings16-benign.jsonl": (0, 24),  # of 651 kept values, in 260 cases
     # round 17, written blind at stop 38 after round 16's fixes (151 locales, half of them of Africa, the
     # Middle East, Asia, the Pacific and Latin America): on the stop's first code 115 personal values
     # stored, 40 secrets, 63 look-alikes changed; on the code before it was looked at 93, 36 and 58;
     # then used for its secrets
-    "strings17-personal.jsonl": (76, 6),  # of 787 personal values and 290 kept values
+    "strings17-personal.jsonl": (75, 6),  # of 787 personal values and 290 kept values
     "strings17-secret.jsonl": (3, 3),  # of 131 secrets and 145 kept values
     "strings17-benign.jsonl": (0, 52),  # of 497 kept values, in 220 cases
 }

@@ -136,3 +136,48 @@ def test_the_answers_of_a_list_of_security_questions_are_redacted(chain, body, a
     for answer in answers:
         assert answer not in out, out
     assert "[redacted]" in out and "?" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        # a cue, then whom to call or a verb's particle, then the number
+        ("my colleague will be waiting, call him at 8822 4190 by the lobby", "8822 4190"),
+        ("Neha bol rahi hu, call karo 8826 114 903", "8826 114 903"),
+        ("kurir bisa telpon ke 0812-3456-7801 ya", "0812-3456-7801"),
+        ("A destinatária é a D. Fernanda Lopes, contacto 936 204 118.", "936 204 118"),
+        ("أنا في الدقي، موبايلي 01012345678", "01012345678"),
+        # Indonesia's mobiles of 12 and 13 digits after their 08
+        ("paketnya titip satpam ya, 0857 3901 2284", "0857 3901 2284"),
+        # right after a person's name, as a signature or a contact line writes it
+        ("Hej, Oliver er syg i dag. Mvh Kasper Nielsen, 20 12 48 77", "20 12 48 77"),
+        ("配送先の変更をお願いします。佐藤 健太（090-4417-2286）", "090-4417-2286"),
+    ],
+)
+def test_phones_after_more_cues_and_after_a_persons_name_are_masked(chain, text, phone):
+    # GIVEN a phone number after a cue in more forms, or after the person's name
+    # WHEN stored  THEN it is masked
+    out = stored(chain, text)
+    assert phone not in out, out
+    assert "[phone]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a name: a date, a span of years, an amount, an invoice's number, an order's run of digits
+        "Ütköző foglalás: Nagy-Tóth Kinga Réka, 2026.05.17",
+        "Gedicht von Rainer Maria Rilke (1875-1926), Seite 12",
+        "Invoice for Jane Doe, 2024-0012345 is overdue.",
+        "Paid to Jane Doe 1 200 000 UZS on Monday.",
+        "Order for Jane Doe, 48213377, shipped.",
+        # a 12-digit run after 08 that is a tracking number's, not grouped as a phone
+        "Resi JNE 081234567890123 sudah dikirim",
+    ],
+)
+def test_dates_amounts_and_references_after_a_name_stay(chain, text):
+    # GIVEN a name followed by a date, an amount or a reference  WHEN stored  THEN those stay
+    out = stored(chain, text)
+    for part in ("2026.05.17", "1875-1926", "2024-0012345", "1 200 000 UZS", "48213377", "081234567890123"):
+        if part in text:
+            assert part in out, out

@@ -532,10 +532,13 @@ _CUES = {
              r"|ligue-me|liga-me|ligue|ligar|anrufen|bel me|chiamare|chiama|appelle-moi|appelle|appeler|zavolejte"
              r"|电话号码|电话是|电话|手机号码|手机号|手机|電話|携帯|телефон"
              # Indonesian and Malay: "nomor HP", "no. telp", "hubungi"
-             r"|nomor hp|no hp|no\. hp|nomor telepon|no\. telp|no telp|telp|telepon|nomor wa|no wa|hubungi"
+             r"|nomor hp|no hp|no\. hp|nomor telepon|no\. telp|no telp|telp|telepon|nomor wa|no wa|hubungi|telpon|tlp"
+             # a contact's number in Portuguese and Spanish ("contacto 936 204 118", "contato")
+             r"|contacto|contato"
              # Arabic, Hebrew, Persian, Urdu, Hindi, Thai, Vietnamese, Russian, Greek, Korean, Japanese,
              # Nordic, Finnish, Turkish and the Spanish and Portuguese "cel."
-             r"|هاتفي|هاتف|الهاتف|رقم الهاتف|رقمي|جوالي|جوال|الجوال|رقم الجوال|موبايل|الموبايل|رقم الموبايل|المحمول"
+             r"|هاتفي|هاتف|الهاتف|رقم الهاتف|رقمي|جوالي|جوال|الجوال|رقم الجوال|موبايلي|موبايل|الموبايل|رقم الموبايل|المحمول"
+             r"|تليفوني|تليفون|تلفوني"
              r"|رقم المحمول|اتصل بي على|اتصل بي|اتصل على|واتساب"
              r"|טלפון|נייד|פלאפון|מספר טלפון|התקשרו|התקשר|וואטסאפ|تلفن همراه|تلفن|موبایل|شماره همراه من|شماره همراه"
              r"|شماره موبایل|شماره من|شماره تماس|فون|موبائل|شماره همراهم|شمارهٔ همراهم|موبایلم|تلفنم|شماره‌ام"
@@ -678,6 +681,9 @@ _GAP = (
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
     r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº|reg_sz|value|valor|wert"
     r"|valeur|mitt|mine|min|là|ir|ми|е|серия|серии|kod|kodu|ass|para|tiegħi|пожалуйста|please|pls|bitte|por favor"
+    # whom to call, and Hindi's, Urdu's and Indonesian's verbs and particles after the cue ("call him at",
+    # "call karo", "telpon ke")
+    r"|him|her|them|karo|kar|ke|pe|par"
     r"|c'est|c’est|changu|yangu|wangu|ni|من|هو|هي|na|e|серія|seria|eka|ngu|yami|ye|minn|mín|je|μου|είναι|ديالي|ቁጥሬ)\b){0,4}+"
     r"[\s:=#.,'\"()\-–：第]{0,4}+"
 )

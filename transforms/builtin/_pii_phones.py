@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from transforms.builtin._pii_kinds import PSEUDONYM_HEX
+
 Replace = Callable[[str, str, str], str]
 
 #: An extension after a number: ``x191``, ``ext. 12``, ``extension 4``, ``#123``.
@@ -269,5 +271,40 @@ def _trunk(match: re.Match[str], replace: Replace) -> str:
         area = len(match["area"]) + 1
         ok = (area <= 4 and 10 <= n <= 12) or (area == 5 and n == 11)
     else:
-        ok = 10 <= n <= 11
+        # (Indonesia's mobiles have 11 to 13 digits after their 08: "0812-3456-7801")
+        ok = 10 <= n <= 11 or (n <= 13 and match[0][:2] == "08" and match[0][2:3] != "0")
     return replace("phone", phone_key(match[0]), match[0]) if ok else match[0]
+
+
+#: A number right after a person found in the text (their mask, or their pseudonym in hash mode), as
+#: a signature or a contact line writes it: "Mvh [name], 20 12 48 77", "[name]（090-4417-2286）",
+#: "Saņēmējs [name] 2918 3304". Digits in groups of one kind of separator, 7 to 15 of them.
+_AFTER_PERSON_RE = re.compile(
+    r"(?:\[name\]|(?<![\w:])name:[0-9a-f]{%d})(?:[ ]?[,(（–—-][ ]?|[ ]{1,2}|[ ]?[:：][ ]?)" % PSEUDONYM_HEX
+    + r"(?P<number>\+?[0-9]{1,5}(?P<sep>[ .-]?)[0-9]{1,5}(?:(?P=sep)[0-9]{1,5}){0,4})(?![0-9A-Za-z]|[.,/-][0-9])"
+)
+#: What a number after a name may be instead: a date, a year or a span of years ("[name] (1912-1954)").
+_NOT_A_PHONE_RE = re.compile(r"[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{2,4}|(?:1[89]|20)[0-9]{2}([./-])[0-9]{1,2}\2[0-9]{1,2}"
+                             r"|(?:1[89]|20)[0-9]{2}[ ]?[-–][ ]?(?:1[89]|20)?[0-9]{2}")
+#: After a number: a currency (an amount paid to the person: "[name]га 1 200 000 сўм").
+_CURRENCY_AFTER_RE = re.compile(r"[ ]?(?:[A-Z]{3}(?![A-Za-z])|[$€£¥₹₦₽₴₸₩₫฿₱]|сўм|сум|so'm|руб|грн|тенге|lei|zł|kr\b"
+                                r"|Ft\b|Kč|лв|dinara|din\b|euro|dollars?|pesos?|reais|rupees?|naira|shillings?)")
+
+
+def scrub_after_a_person(text: str, replace: Replace) -> str:
+    """A phone number's digits right after a person found in ``text`` (see :data:`_AFTER_PERSON_RE`)."""
+    if "name" not in text:
+        return text
+    return _AFTER_PERSON_RE.sub(lambda m: _after_a_person(m, replace), text)
+
+
+def _after_a_person(match: re.Match[str], replace: Replace) -> str:
+    number = match["number"]
+    if not 7 <= len(_digits(number)) <= 15 or _NOT_A_PHONE_RE.fullmatch(number) is not None:
+        return match[0]
+    if _CURRENCY_AFTER_RE.match(match.string, match.end()) is not None:
+        return match[0]
+    if not match["sep"] and number[:1] not in "0+":
+        return match[0]  # "Invoice for [name], 20240012": a run of digits is a phone's only with its 0 or +
+    start = match.start("number") - match.start()
+    return match[0][:start] + replace("phone", phone_key(number), number)

@@ -848,6 +848,7 @@ class TextScrubber:
         text = _pii_prose_names.scrub_prose_names(text, replace)
         text = _pii_prose_names.scrub_lower_case_names(text, replace)  # "a oi e la tran van nam"
         text = _pii_people.scrub_listed_names(text, replace)  # "present: [name], [name], Sipho Ndlovu."
+        text = _pii_phones.scrub_after_a_person(text, replace)  # "Mvh [name], 20 12 48 77"
         # 8. what the text says of the person found in it: "Meine Frau [name] ... mit Lungenentzündung",
         # "I'm bisexual", "je suis catholique"
         if _pii_special.may_hold_special(text):
