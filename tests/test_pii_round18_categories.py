@@ -181,3 +181,33 @@ def test_dates_amounts_and_references_after_a_name_stay(chain, text):
     for part in ("2026.05.17", "1875-1926", "2024-0012345", "1 200 000 UZS", "48213377", "081234567890123"):
         if part in text:
             assert part in out, out
+
+
+@pytest.mark.parametrize(
+    ("header", "secrets"),
+    [
+        # an eID certificate's subject: given name, surname, the person's serial number, an Estonian CN
+        ("serialNumber=PNOEE-50104032729,GN=Rasmus,SN=Kask", ["50104032729", "Rasmus", "Kask"]),
+        ("SERIALNUMBER=02091728419, GIVENNAME=Manon, SURNAME=Dubois", ["02091728419", "Manon", "Dubois"]),
+        ("CN=Коваленко Ігор Миколайович, SERIALNUMBER=TINUA-2907341863", ["2907341863", "Коваленко"]),
+        ('serialNumber=PNOEE-50104032729, CN="KASK,RASMUS,50104032729", C=EE', ["50104032729", "KASK,RASMUS"]),
+    ],
+)
+def test_an_eid_certificates_subject_is_masked(chain, header, secrets):
+    # GIVEN a client certificate's subject in a header  WHEN stored  THEN no part of the person is
+    out = stored_json(chain, {"X-SSL-Client-Subject": header})
+    for secret in secrets:
+        assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a device's serial number, a server's subject, a log line's SN
+        "CN=gw01.acme.io,O=Acme Corp,serialNumber=5A3F99,C=DE",
+        "device SN=ABC12345 fw=2.1 uptime=3d",
+    ],
+)
+def test_a_devices_or_a_servers_subject_stays(chain, text):
+    # GIVEN no person's subject  WHEN stored  THEN the text stays
+    assert stored(chain, text) == text

@@ -693,7 +693,7 @@ class TextScrubber:
                 or "htpasswd" in text or "WIFI:" in text or "docker" in text):
             text = _CLI_PASSWORD_RE.sub(self._cli_password, text)
         text = _pii_commands.scrub(text, self._redacted, self.flag_is_credential)
-        if "CN=" in text or "cn=" in text or "VCARD" in text or "vcard" in text:
+        if "CN=" in text or "cn=" in text or "VCARD" in text or "vcard" in text or _pii_directory.may_hold_subject(text):
             text = _pii_directory.scrub(text, replace)
         if _pii_hl7.may_hold(text):
             text = _pii_hl7.scrub(text, replace)
