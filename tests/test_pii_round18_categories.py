@@ -211,3 +211,49 @@ def test_an_eid_certificates_subject_is_masked(chain, header, secrets):
 def test_a_devices_or_a_servers_subject_stays(chain, text):
     # GIVEN no person's subject  WHEN stored  THEN the text stays
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("body", "secret"),
+    [
+        # credential field names of more languages, read from droplets/contract/credentials.json (both sides)
+        ({"odeme": {"guvenlik_anahtari": "JkpZT4aCHMz7hF2P2hxBwaAZAuUV6krF"}}, "JkpZT4aCHMz7hF2P2hxBwaAZAuUV6krF"),
+        ({"conekta": {"llave_privada": "key_ndXYzuGwAlYKJubVh49EszUz7XC"}}, "key_ndXYzuGwAlYKJubVh49EszUz7XC"),
+        ({"payu": {"drugi_klucz_md5": "a7e15cdd4d4cff14f733635d1dabdbdd"}}, "a7e15cdd4d4cff14f733635d1dabdbdd"),
+        ({"κωδικός_αφόπλισης": "7720", "ζώνη": "Ισόγειο"}, "7720"),
+        ({"код_підтвердження": "901553", "дія": "вхід"}, "901553"),
+        ({"رمز_دوم": "58203917", "cvv2": "381"}, "58203917"),
+        ({"2fa": {"coduri_recuperare": ["kq7m-2xvp-9dtn", "f3rw-8hzc-1bya"]}}, "kq7m-2xvp-9dtn"),
+        ({"tac": "419027", "rujukan": "IBG-2025031400871"}, "419027"),
+        ({"bekræftelseskode": "482913"}, "482913"),
+    ],
+)
+def test_credential_field_names_of_more_languages_are_redacted(chain, body, secret):
+    # GIVEN a credential under its name in another language  WHEN stored  THEN it is redacted
+    out = stored_json(chain, body)
+    assert secret not in out, out
+    assert "[redacted]" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("customer passed ID&V – memorable word given as PEMBROKE, card re-issued", "PEMBROKE"),
+        ("security answer (mother's maiden name) Featherstonehaugh. Card re-issued.", "Featherstonehaugh"),
+    ],
+)
+def test_a_security_answer_given_as_or_after_its_bracketed_question_is_redacted(chain, text, secret):
+    out = stored(chain, text)
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "memorable word was updated on 2025-03-01.",
+        "Security answer (set in 2019) must be updated.",
+        "Security answer updated on 2025-03-01.",
+    ],
+)
+def test_when_a_security_answer_was_set_is_no_answer(chain, text):
+    assert stored(chain, text) == text

@@ -98,8 +98,13 @@ def _password_after(text: str, at: int) -> tuple[int, int] | None:
 
 #: A security question's answer: quoted, or the words after a colon or a copula up to the sentence's end.
 _QUOTED_RE = re.compile(r"[«\"“„'‘‹]([^«»\"“”„'‘’‹›\n]{1,40})[»\"”“'’›]")
-_ANSWERED_RE = re.compile(r"[^\n.!?。]{0,48}?(?:[:：]|\b(?:is|er|ist|est|es|é|è|är|on|jest|je|to)\b)[ ]{1,3}"
+_ANSWERED_RE = re.compile(r"[^\n.!?。]{0,48}?(?:[:：]|\b(?:is|er|ist|est|es|é|è|är|on|jest|je|to|given as|set as"
+                          r"|recorded as|confirmed as)\b)[ ]{1,3}"
                           r"(?P<value>[^\s.,;!?。][^\n.,;!?。]{0,30}?)(?=[ ]?[.,;!?。\n]|$)")
+#: What the question asks in brackets, then a one-word answer: "security answer (mother's maiden name) Smith".
+_BRACKETED_ANSWER_RE = re.compile(r"[ ]?\([^()\n]{1,48}\)[ ]{1,3}(?P<value>[^\s.,;!?。()]{2,30})(?=[ ]?[.,;!?。\n]|$)")
+#: A date or a time is when the answer was set, never the answer ("updated on 2025-03-01").
+_WHEN_RE = re.compile(r"[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}(?:[ T][0-9:]{4,8})?|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
 
 
 def _answer_after(text: str, at: int) -> tuple[int, int] | None:
@@ -107,8 +112,8 @@ def _answer_after(text: str, at: int) -> tuple[int, int] | None:
     quoted = _QUOTED_RE.search(text, at, end)
     if quoted is not None:
         return quoted.start(1), quoted.end(1)
-    answered = _ANSWERED_RE.match(text, at, end)
-    if answered is not None and len(answered["value"].split()) <= 3:
+    answered = _BRACKETED_ANSWER_RE.match(text, at, end) or _ANSWERED_RE.match(text, at, end)
+    if answered is not None and len(answered["value"].split()) <= 3 and _WHEN_RE.fullmatch(answered["value"]) is None:
         return answered.start("value"), answered.end("value")
     return None
 
