@@ -80,3 +80,17 @@ def test_a_number_beside_a_pseudonymised_name_is_masked_in_hash_mode():
     # THEN the number is pseudonymised as an identifier too
     assert body["full_name"].startswith("name:"), body
     assert body["national_no"].startswith("national_id:"), body
+
+
+@pytest.mark.parametrize(
+    ("body", "number"),
+    [
+        # one capital and 7 to 10 digits (a Kenyan NHIF number, a Taiwanese ID), a Thai account's groups
+        ({"names": "Mutua Kioko Daniel", "phone": "+254 711 204 938", "nhif_no": "R4029188"}, "R4029188"),
+        ({"uid": "A129038472", "mobile": "0933118204"}, "A129038472"),
+        ({"ชื่อ": "สมชาย", "วันเกิด": "14 มี.ค. 2528", "บัญชี": "123-4-56789-0"}, "123-4-56789-0"),
+    ],
+)
+def test_more_identifier_shapes_beside_a_persons_field_are_masked(chain, body, number):
+    out = stored_json(chain, body)
+    assert number not in out, out

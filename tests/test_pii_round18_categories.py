@@ -257,3 +257,8 @@ def test_a_security_answer_given_as_or_after_its_bracketed_question_is_redacted(
 )
 def test_when_a_security_answer_was_set_is_no_answer(chain, text):
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize("text", ["Salam, IC saya 910227-10-6284, no tel 019-772 4108", "no. IC: 910227-10-6284"])
+def test_a_malaysian_identity_card_after_its_everyday_name_is_masked(chain, text):
+    assert "910227-10-6284" not in stored(chain, text)

@@ -20,12 +20,14 @@ from functools import lru_cache
 from transforms.builtin._pii_ids import gtin_ok
 from transforms.builtin._pii_names import words
 
-#: A whole identifier: 8 to 24 digits, grouped by spaces, dots, dashes or slashes, every group
-#: holding a digit, at most three letters and none first (a check letter, a series:
+#: A whole identifier: 8 to 24 digits (7 after one capital), grouped by spaces, dots, dashes or slashes,
+#: every group holding a digit, at most three letters and none first but one capital (a check letter, a series:
 #: "004512398LA041", "0801-1990-12345", "18.234.567-9"). A code a letter starts ("TXN-2026...",
 #: "A1B2C3-0042") is a business's reference; an OID ("1.3.6.1.2.1") has groups of one digit.
 _SHAPE_RE = re.compile(r"(?=(?:[^0-9]*[0-9]){8,24}[^0-9]*$)(?!(?:[^A-Za-z]*[A-Za-z]){4})"
-                       r"[0-9](?:[0-9A-Za-z]|[ ./-](?=[0-9A-Za-z]*[0-9]))*")
+                       r"[0-9](?:[0-9A-Za-z]|[ ./-](?=[0-9A-Za-z]*[0-9]))*"
+                       # or one capital, then 7 to 10 digits (a Kenyan NHIF number, a Taiwanese ID: "R4029188")
+                       r"|[A-Z][0-9]{7,10}[A-Z]?")
 _GROUP_RE = re.compile(r"[ ./-]")
 #: An amount: thousands grouped by one separator, below a billion ("1.500.000", "85,000"; not
 #: "101 211 045 678"), or a round figure.
@@ -81,8 +83,8 @@ def identifier_shaped(value: str) -> bool:
     if len(value) == 10 and value.startswith("123") and value.isdigit():
         return False  # a business's Swish number (a person's Swish alias is their phone)
     groups = _GROUP_RE.split(value)
-    if len(groups) > 2 and min(len(group) for group in groups[:-1]) < 2:
-        return False  # an OID, a version: groups of one digit
+    if len(groups) > 2 and sum(len(group) == 1 for group in groups[:-1]) >= 2:
+        return False  # an OID, a version: groups of one digit (a Thai account's "123-4-56789-0" has one)
     digits = "".join(groups)
     return not (digits.isdigit() and len(digits) in (12, 13, 14) and gtin_ok(digits))  # an EAN, a GTIN, an ISBN
 
