@@ -262,3 +262,29 @@ def test_when_a_security_answer_was_set_is_no_answer(chain, text):
 @pytest.mark.parametrize("text", ["Salam, IC saya 910227-10-6284, no tel 019-772 4108", "no. IC: 910227-10-6284"])
 def test_a_malaysian_identity_card_after_its_everyday_name_is_masked(chain, text):
     assert "910227-10-6284" not in stored(chain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a Japanese family name and given name on a signature's line, before the e-mail's line
+        ("田中さんへ\n明日の面談の件です。\n--\n株式会社サンプル商事 人事部\n鈴木 花子\nhanako.suzuki@sample-shoji.co.jp", "鈴木 花子"),
+        # after a sentence, before the phone in brackets
+        ("配送先の変更をお願いします。佐藤 健太（090-4417-2286）", "佐藤 健太"),
+    ],
+)
+def test_a_japanese_name_on_a_signatures_line_or_before_its_phone_is_masked(chain, text, name):
+    out = stored(chain, text)
+    assert name not in out, out
+
+
+@pytest.mark.parametrize("text", ["営業時間です。東京都 渋谷区（03-1234-5678）", "営業時間\n東京都 渋谷区\n10:00-18:00"])
+def test_a_place_on_a_line_of_its_own_stays(chain, text):
+    assert "東京都 渋谷区" in stored(chain, text)
+
+
+def test_a_payers_name_in_a_urls_query_is_masked(chain):
+    # GIVEN a redirect naming who paid  WHEN stored  THEN the payer's name is masked, the amount stays
+    out = stored_json(chain, {"Location": "/kh/receipt?payer=Chea+Sopheap&amt=250.00&purpose=school+fee"})
+    assert "Chea" not in out and "Sopheap" not in out, out
+    assert "amt=250.00" in out and "school+fee" in out, out

@@ -602,7 +602,8 @@ _SCRIPT_NAME_RE = re.compile(
     # a Japanese family name alone, introducing itself at a message's or a sentence's start (小林です。),
     # and a name on a letter's last line (山之内 真由美)
     r"|(?:^|(?<=[。\n、]))(?P<jad>[\u4e00-\u9fff々]{1,3}(?:[ 　][\u4e00-\u9fff々]{1,3})?)(?=です[。！!、,]|でございます)"
-    r"|(?<=\n)(?P<jas>[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff\u30a0-\u30ff々]{1,4})(?=[ 　]*$)"
+    # (or on a line of its own, or after a sentence before its phone in brackets: 佐藤 健太（090-4417-2286）)
+    r"|(?<=[\n。])(?P<jas>[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff\u30a0-\u30ff々]{1,4})(?=[ 　]*$|[ 　]*\r?\n|[（(](?:[+0-9０-９]|\[phone\]))"
     # a name before the honorific of a letter's address: 渡辺 健一 様, 佐藤様
     r"|(?:^|(?<=[\s、。,:：]))(?P<sama>[\u4e00-\u9fff\u30a0-\u30ff]{1,5}(?:[ 　][\u4e00-\u9fff\u30a0-\u30ff]{1,5})?)"
     r"[ 　]?(?:様|さま|殿)"
@@ -675,6 +676,8 @@ _SCRIPT_NAME_GUARD_RE = re.compile(
     r"|车主|車主|所有者|所有人|担当|氏名|お名前|申請人|申请人|담당자|성명|고객명|수령인|받는|보내는|신청인|작성자|예금주|보호자|환자명"
     r"|取貨人|取货人|訂購人|订购人|購買人|购买人|寄件者|收件者|고객님|환자|هستم|นาย|นาง"
     r"|님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|さん|ちゃん|くん|" + _ZH_TITLES + "|" + _ZH_ROLES
+    # a Japanese name on a line of its own, or before its phone in brackets
+    + r"|\n|（\[phone\]|\(\[phone\]"
     + r"|我是|我就是|本人是|用户|用戶|会员|會員|宛|[，,][ ]?[男女]|顾客|顧客|住客|买家|買家|卖家|賣家|寄件人|发件人|發件人|乘客|旅客|顾客|顧客|住客|员工|員工|学生|學生"
     r"|敬礼|敬禮|祝好|谢谢|謝謝|感谢|感謝|입니다|이에요|예요|이고|인데요|라고|이며|드림|올림|배상|です|でございます"
     r"|\n[ ]*[\u4e00-\u9fff]|[.!?。]\s?[가-힣\u4e00-\u9fff]{2,4}\s*$|老公|老婆|丈夫|妻子|爱人|愛人|儿子|兒子|女儿|女兒"
@@ -729,6 +732,8 @@ def _script_name(match: re.Match[str], replace: Replace) -> str:
         first, _, last = name.replace("　", " ").partition(" ")
         if first in _JA_CLOSINGS or first[-1] in _JA_NOT_NAME_ENDS or last[-1] in _JA_NOT_NAME_ENDS:
             return match[0]
+        if match.string[match.end():].strip(" 　") and first not in JA_SURNAMES:
+            return match[0]  # a line of its own inside a text (a signature's, before its e-mail): a known family name
     if match.lastgroup == "san" and (name in _NOT_SAN or name[-1] in _NOT_SAN_ENDS or name.replace("　", " ").split(" ")[-1] in _NOT_SAN):
         return match[0]
     return swap_group(match, match.lastgroup, replace("name", " ".join(name.split()).lower(), name))

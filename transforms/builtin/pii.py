@@ -498,6 +498,11 @@ _SOFTWARE_CLIENT_KEYS = frozenset(
     "software_statement".split()
 )
 
+#: Nouns of the people a payment, a transfer or a booking names, in ``name=value`` pairs of a URL or a
+#: form: their value is a person's name ("payer=Chea+Sopheap").
+_PARTY_NOUNS = frozenset("""payer payee beneficiary recipient receiver remitter cardholder passenger guest patient
+    tenant""".split())
+
 #: Containers whose bare ``name`` is always a person's (see ``Pii._key_context``).
 _PERSON_CONTAINERS = frozenset({"query", "queryParams", "query_params", "searchParams", "search_params"})
 
@@ -945,6 +950,8 @@ class Pii:
         if self.is_credential(name):
             return True
         found = self.names.classify(name)
+        if found is None and "name" in self._classes_in_text and words(name)[-1:] and words(name)[-1] in _PARTY_NOUNS:
+            return AMBIGUOUS_NAME  # "payer=Chea+Sopheap", "recipient=...": whom a payment or a booking names
         if found is None or isinstance(found, PersonOnly) or found[0] not in self._classes_in_text:
             return False  # a bare "last=" in text has no person's object around it
         if found is AMBIGUOUS:
