@@ -93,7 +93,8 @@ def test_the_same_words_before_a_discount_a_size_or_a_count_stay(chain, text):
 @pytest.mark.parametrize(
     ("short", "long"),
     [(s * (SHORT // len(s)), s * (LONG // len(s)))
-     for s in ("flat 1, ", "бл. 3 ", "вх. Б, ", "flat ", "1-uy ", "-uy", "blok C5 no 1 ", "ห้อง 1507")],
+     for s in ("flat 1, ", "бл. 3 ", "вх. Б, ", "flat ", "1-uy ", "-uy", "blok C5 no 1 ", "ห้อง 1507", "شارع ", "1 شارع ",
+               "شارع مصدق ", "a b c தெரு ", "12 a தெரு", "ซอย 1")],
 )
 def test_hostile_runs_of_units_are_scanned_in_linear_time(short, long):
     # GIVEN a text of units and numbers over and over  WHEN scanned  THEN in linear time
@@ -288,3 +289,34 @@ def test_a_payers_name_in_a_urls_query_is_masked(chain):
     out = stored_json(chain, {"Location": "/kh/receipt?payer=Chea+Sopheap&amt=250.00&purpose=school+fee"})
     assert "Chea" not in out and "Sopheap" not in out, out
     assert "amt=250.00" in out and "school+fee" in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        # a street's word before its name and the house's number, or the number before the word
+        ("أنا محمود، ساكن ١٢ شارع مصدق، الدقي، الدور التالت", "١٢ شارع مصدق"),
+        ("أنا ساكن ف زنقة الحرية رقم 23، حي المعاريف، الدار البيضاء", "زنقة الحرية رقم 23"),
+        ("پیک لطفا بیاد خیابان ولیعصر 1402 طبقه دوم", "خیابان ولیعصر 1402"),
+        ("นี่ที่อยู่ค่ะ ซอย 11 ใกล้ BTS นานา", "ซอย 11"),
+        # the number, the street's name, then the word after it
+        ("நான் 12/4, பாரதியார் தெரு, தி.நகர், சென்னை 600017ல இருக்கேன்", "பாரதியார் தெரு"),
+    ],
+)
+def test_a_street_and_its_number_in_scripts_with_a_street_word_are_masked(chain, text, home):
+    out = stored(chain, text)
+    assert home not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a firm's premises, a street's opening hours, a street in a recipe's shop, a duration
+        "מאפיית הכרמל בע״מ, ח.פ. 514123454, רחוב הרצל 40, תל אביב",
+        "فرعنا في شارع التحلية مفتوح من 9 صباحاً حتى 12 منتصف الليل",
+        "சாம்பார் பொடி 2 மேசைக்கரண்டி. அண்ணா சாலையில் உள்ள கடையில் வாங்கலாம்",
+        "المسافة من شارع 3 دقائق فقط",
+    ],
+)
+def test_a_firms_street_opening_hours_and_durations_stay(chain, text):
+    assert stored(chain, text) == text

@@ -22,11 +22,12 @@ from functools import cache
 from typing import Callable
 
 from transforms.builtin._pii_literals import Literals, word_file
+from transforms.builtin._pii_people import reads_as_organisation
 from transforms.builtin._pii_words import starts_word
 
 Replace = Callable[[str, str, str], str]
 
-_KINDS = frozenset({"unit", "after"})
+_KINDS = frozenset({"unit", "after", "street", "street_after"})
 #: A unit's number after its word: a sign or a "no." between, then digits of any script, a letter
 #: before or after them ("C-1104", "C5", "12B"), a second part after a dash or a slash ("104-17",
 #: "12/4"); or, for a later part of the same home, one capital alone (an entrance's "вх. Б").
@@ -45,7 +46,22 @@ _NOT_A_HOME_AFTER_RE = re.compile(
     r"|ch\b|chambres?\b|bedrooms?\b|beds?\b|br\b|bhk\b|rooms?\b|pièces?\b|zimmer\b|habitaciones\b|quartos\b"
     r"|locali\b|kamers\b|pokoje\b|комнат|кімнат|bed\b|bath"
     # people a room sleeps ("ห้อง 2 คน", "2 pax")
-    r"|pax\b|persons?\b|personas\b|personnes\b|personen\b|osob|человек|осіб|คน|ท่าน|人|명|名)", re.IGNORECASE)
+    r"|pax\b|persons?\b|personas\b|personnes\b|personen\b|osob|человек|осіб|คน|ท่าน|人|명|名"
+    # a time, a duration or a price in the scripts of the street words ("من 9 صباحاً", "3 دقائق", "5 ₪")
+    r"|:[0-9]|صباح|مساء|ساعة|ساعات|دقيقة|دقائق|يوم|أيام|ريال|درهم|جنيه|دينار|ساعت|دقیقه|روز|تومان|ریال|שעה|שעות"
+    r"|דקות|ש״ח|ש\"ח|₪|นาที|ชั่วโมง|บาท|phút|giờ|đồng|₫)", re.IGNORECASE)
+#: A street's name after its word: one to three words of any script (no digit), then the house's number,
+#: after a comma, "رقم" or "No." if any ("شارع مصدق ١٢", "زنقة الحرية رقم 23", "רחוב הרצל 45").
+#: A letter of any script, with the vowel signs and marks ``\w`` leaves out (Tamil's, Thai's...).
+_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0DFF\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u200c\u200d])"
+_STREET_NAME_RE = re.compile(
+    r"[ ](?:" + _LETTER + r"(?:" + _LETTER + r"|[\w'’.-]){0,30}[ ]){0,3}?(?:[,،][ ]?)?(?:رقم[ ]?|(?:[Nn][Oo]|[Ss]ố)\.?[ ]?)?"
+    r"(?P<n>\d{1,4}[^\W\d_]?(?:[/-]\d{1,4})?)(?![\w])")
+#: A house's number before a street's word: "١٢ شارع ..." (a space between), "12/4, பாரதியார் தெரு" (the name between).
+_NUMBER_BEFORE_RE = re.compile(r"(?:(?<![\w/.,-])\d{1,4}[^\W\d_]?(?:/\d{1,4})?|\[address\])[ ]$")
+_NUMBER_NAME_BEFORE_RE = re.compile(
+    r"(?:(?<![\w/.,-])\d{1,4}[^\W\d_]?(?:/\d{1,4})?|\[address\]),?[ ](?:" + _LETTER + r"(?:" + _LETTER + r"|[\w-]){0,30}[ ]){1,3}$")
+_LETTER_RE = re.compile(_LETTER)
 #: Between two parts of one home: a comma (of any script), a space.
 _JOIN_RE = re.compile(r"[ \t]{0,2}[,،、，][ \t]{0,2}|[ \t]{1,2}")
 
@@ -80,14 +96,52 @@ def _spans(text: str) -> list[tuple[int, int, bool]]:
             found.append((digits, end, True))
             taken = end
             continue
-        if end < len(text) and text[end - 1].isalpha() and text[end].isalpha():
-            continue  # "stand", "flatten": the word goes on
+        if end < len(text) and _LETTER_RE.match(text, end - 1) and _LETTER_RE.match(text, end):
+            continue  # "stand", "flatten", "சாலையில்": the word goes on
+        if kinds[index] == "street_after":
+            before = _NUMBER_NAME_BEFORE_RE.search(text, max(0, start - 80), start)
+            if before is not None:
+                found.append((before.start(), end, True))
+                taken = end
+            continue
+        if kinds[index] == "street":
+            before = _NUMBER_BEFORE_RE.search(text, max(0, start - 8), start)
+            named = _STREET_NAME_RE.match(text, end)
+            if named is not None and named.start("n") == end + 1 and text[start:end] != "ซอย":
+                named = None  # "شارع 3": a street's word and a count; only a Thai soi is numbered so
+            if (before is not None or named is not None) and _a_firms(text, start):
+                continue  # "מאפיית הכרמל בע״מ, ח.פ. 514123454, רחוב הרצל 40": a company's premises
+            if before is not None or named is not None:
+                stop = named.end() if named is not None else end
+                if before is None and _NOT_A_HOME_AFTER_RE.match(text, stop) is not None:
+                    continue
+                if before is not None and named is None:
+                    stop = _name_end(text, end)
+                found.append((before.start() if before is not None else start, stop, True))
+                taken = stop
+            continue
         number = _NUMBER_RE.match(text, end)
         if number is None or _NOT_A_HOME_AFTER_RE.match(text, number.end()) is not None:
             continue
         found.append((start, number.end(), number["letter"] is None))
         taken = number.end()
     return found
+
+
+_NAME_WORDS_RE = re.compile(r"(?:[ ]" + _LETTER + r"(?:" + _LETTER + r"|[\w'’-]){0,30}){1,3}")
+
+
+def _a_firms(text: str, at: int) -> bool:
+    """Does the line before ``at`` name a company by its legal form in one of its comma-separated parts
+    (its premises' street, no one's home)? Abbreviations' full stops ("ח.פ.") end no sentence here."""
+    before = text[max(0, at - 100):at].rsplit("\n", 1)[-1]
+    return any(reads_as_organisation(part.strip()) for part in re.split(r"[,،;]", before) if part.strip())
+
+
+def _name_end(text: str, at: int) -> int:
+    """The end of a street's name after its word: up to three words, to a comma, a full stop or a digit."""
+    match = _NAME_WORDS_RE.match(text, at)
+    return match.end() if match is not None else at
 
 
 def scrub(text: str, replace: Replace) -> str:
@@ -105,7 +159,12 @@ def scrub(text: str, replace: Replace) -> str:
     pos = 0
     for start, end, _ in homes:
         value = text[start:end]
-        out += [text[pos:start], replace("address", " ".join(value.lower().split()), value)]
+        canonical = " ".join(value.lower().split())
+        masked = replace("address", canonical, value)
+        if masked != value and masked.startswith("[") and masked != masked.split("]", 1)[0] + "]":
+            # a mask that kept a "town" after a comma: here every part is the home's ("12/4, பாரதியார் தெரு")
+            masked = replace("address", canonical, value.replace(",", " "))
+        out += [text[pos:start], masked]
         pos = end
     out.append(text[pos:])
     return "".join(out)
