@@ -320,3 +320,22 @@ def test_a_street_and_its_number_in_scripts_with_a_street_word_are_masked(chain,
 )
 def test_a_firms_street_opening_hours_and_durations_stay(chain, text):
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("pozz, ja sam Luka, stan je u Splitu, Put Firula 14", "Luka"),
+        ("Buongiorno, sono Chiara, vi scrivo per l'ordine 5521", "Chiara"),
+        ("soy Rosa, la vecina del tercero", "Rosa"),
+    ],
+)
+def test_a_given_name_alone_after_i_am_is_masked(chain, text, name):
+    # GIVEN "I am" and one given name of the lexicon, closed by a comma  WHEN stored  THEN it is masked
+    out = stored(chain, text)
+    assert name not in out, out
+
+
+@pytest.mark.parametrize("text", ["I am Spain.", "I'm fine, thanks.", "Jestem Polakiem, mieszkam w Krakowie."])
+def test_a_word_no_lexicon_gives_as_a_name_after_i_am_stays(chain, text):
+    assert stored(chain, text) == text

@@ -189,6 +189,20 @@ _GREETING_RE = re.compile(f"(?i:{_GREETING})")
 #: Bartholomew,", "Hello Anneke!").
 _ONE_WORD_GREETING_RE = re.compile(r"(?i:hi|hello|hey|hallo|hola|bonjour|ciao|olá|ola|hej|moin|servus|salut)")
 _ONE_WORD_END_RE = re.compile(r"[ ]?(?:[,!]|\r?\n)")
+#: "I am" of the greetings' cues: one capitalised word after it is a name when the lexicon has it as a
+#: given name and a comma, a full stop, an exclamation mark or the line's end closes it ("ja sam Luka,").
+_I_AM_RE = re.compile(r"(?i:i am|i'm|i’m|ich bin|je suis|soy|sono|sou|ik ben|olen|jestem|jsem|ben|saya|aku|em là|anh là"
+                      r"|chị là|tôi là|mình là|jaz sem|ja sam|аз съм|ја сам|я|mimi ni|unë jam|une jam|mwen se|jien)")
+_GIVEN_ALONE_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][a-zà-öø-ÿā-ſа-яё'’-]{1,20}(?=[ ]?(?:[,.!]|\r?\n|$))")
+
+
+def _given_name_alone(text: str, at: int) -> tuple[int, int] | None:
+    from transforms.builtin._pii_prose_names import GIVEN, flags_of
+
+    match = _GIVEN_ALONE_RE.match(text, at)
+    if match is None or not flags_of(match[0]) & GIVEN:
+        return None
+    return match.span()
 _SALUTATION_RE = re.compile(f"(?i:{_SALUTATION})")
 #: The title a salutation is followed by before the name ("Gentile Sig.ra Esposito", "Beste
 #: mevrouw Verhoeven", "Sehr geehrter Herr Dr. Müller"), in any case.
@@ -336,6 +350,8 @@ def scrub_names(text: str, replace: Replace) -> str:
             at = after.end()  # "on behalf of my mother, Jane Doe"
         one_word = not role and _ONE_WORD_GREETING_RE.fullmatch(word) is not None
         span = _name_after(text, at, 1 if one_word else minimum, capitals=holder or not (greeting or title or bare))
+        if span is None and not role and _I_AM_RE.fullmatch(word) is not None:
+            span = _given_name_alone(text, at)  # "ja sam Luka, stan je u Splitu", "I'm Jenny."
         if span is not None and one_word and " " not in text[span[0]:span[1]]:
             if _ONE_WORD_END_RE.match(text, span[1]) is None:
                 continue  # "Hi Spain team": one word only when a comma or the line's end closes it
