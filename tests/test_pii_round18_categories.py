@@ -339,3 +339,55 @@ def test_a_given_name_alone_after_i_am_is_masked(chain, text, name):
 @pytest.mark.parametrize("text", ["I am Spain.", "I'm fine, thanks.", "Jestem Polakiem, mieszkam w Krakowie."])
 def test_a_word_no_lexicon_gives_as_a_name_after_i_am_stays(chain, text):
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        # a key box's, a safe's, a smart lock's and a parcel locker's code, by the box's own word
+        ("der Code fürs Schlüsselkästchen ist jetzt 7309. DHL-Paket kommt morgen", ["7309"]),
+        ("De code van het sleutelkastje naast de voordeur is 2-9-1-4. Graag terugleggen", ["2-9-1-4"]),
+        ("e o segredo do cofre ficou 19-44-07, não passem pra ninguém", ["19-44-07"]),
+        ("家里智能门锁密码我改成 960327 了。丰巢快递柜取件码 88231407，今天记得拿", ["960327", "88231407"]),
+        ("Abi dükkanın kapı şifresi 1907* ama alarm kodu farklı", ["1907*"]),
+        # recovery codes listed after their words in Ukrainian, one after another with slashes
+        ("зберіг резервні коди від гугл-акаунта магазину сюди, щоб не загубити: 4829 1057 / 7730 2291",
+         ["4829 1057", "7730 2291"]),
+        # a security question's answer after the question's own words in a call note
+        ("Mother's maiden name: Pemberton-Hale. First pet: Biscuit. Proceeded with the change.", ["Biscuit"]),
+        # a Twilio auth token passed after its account's SID
+        ("const client = require('twilio')('AC3f2b9d1e7c6a5048b9e2d1c0f7a6b5e4', 'aca5dd0dc5f168cad3cd7e275590666b');",
+         ["aca5dd0dc5f168cad3cd7e275590666b"]),
+    ],
+)
+def test_codes_of_boxes_lockers_and_locks_recovery_codes_and_answers_are_redacted(chain, text, secrets):
+    out = stored(chain, text)
+    for secret in secrets:
+        assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The key box has 4 hooks and holds 12 keys.", "Parcel lockers: 24 boxes, open 06:00-22:00.",
+     "Twilio account AC3f2b9d1e7c6a5048b9e2d1c0f7a6b5e4 sent 1204 messages."],
+)
+def test_what_a_box_holds_and_an_accounts_sid_alone_stay(chain, text):
+    assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("body", "secret"),
+    [
+        ({"lozinka": "Jadran2024!", "ponovi_lozinku": "Jadran2024!"}, "Jadran2024!"),
+        ({"sikkerhedsspoergsmaal": "Hvad hed din første skole?", "sikkerhedssvar": "Skovvangskolen"}, "Skovvangskolen"),
+        ({"pregunta_seguretat": "Nom de la mascota", "resposta_seguretat": "Pelut"}, "Pelut"),
+        ({"вход": {"код_2фа": "550917"}}, "550917"),
+        ({"pristatymas": {"atsiėmimo_kodas": "783214"}}, "783214"),
+        ({"adkomst": {"portkode": "4471", "rapportkode": "R-12"}}, "4471"),
+        ({"লেনদেন": "সেন্ড মানি", "পিন": "40719"}, "40719"),
+    ],
+)
+def test_more_credential_names_and_their_inflections_are_redacted(chain, body, secret):
+    out = stored_json(chain, body)
+    assert secret not in out, out
+    assert "R-12" in out or "rapportkode" not in out, out

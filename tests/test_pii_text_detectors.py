@@ -249,6 +249,8 @@ TOKEN_EXAMPLES = {
 #: Examples of the formats whose kind has more than one.
 MORE_TOKEN_EXAMPLES = {
     "wompi_key": "prod_integrity_CsL9TvEzDdN9Mds30mRdVQ8Z5RouLar2",
+    # a Twilio auth token after its account's SID, as the SDK is called: twilio(accountSid, authToken)
+    "twilio_key": "AC3f2b9d1e7c6a5048b9e2d1c0f7a6b5e4', 'aca5dd0dc5f168cad3cd7e275590666b",
     "github_token": "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
     "gitlab_token": "glptt-0123456789abcdefghij",
     "slack_token": "xapp-1-A0123456789-0123456789012-abcdef0123456789",

@@ -300,17 +300,27 @@ _SMS_CODE_RE = re.compile(
 #: Recovery or backup codes listed after their label ("Your recovery codes:\n  8f3k2-9dm4q\n
 #: 7hx2p-4kw9z", "backup codes: 1234 5678, 9012 3456", "1. ab12-cd34"): each code of the list,
 #: each holding a digit, up to the first thing that is not one.
+#: The same in words without "ode" (the cheap guard of the English ones), found with a scan of their own.
+_OTHER_CODES_LIST_WORDS = ("|резервні коди|коди відновлення|резервные коды|коды восстановления|коды для входа|záložní kódy"
+                           "|kódy pro obnovení|záložné kódy|tartalék kódok|helyreállítási kódok|varakoodit|reservkoder"
+                           "|backupkoder|reservekoder|yedek kodlar|kurtarma kodları|mã dự phòng|kode cadangan|kod sandaran"
+                           "|coduri de recuperare|coduri de rezervă|códigos de backup|códigos de recuperação|rezervni kodovi"
+                           "|kodovi za oporavak|varnostne kode|バックアップコード|リカバリーコード|备用码|恢复码|備用碼|復原碼"
+                           "|복구 코드|백업 코드|رموز الاسترداد|رموز احتياطية|קודי גיבוי|קודי שחזור")
 _CODES_LIST_WORDS = ("recovery codes|backup codes|scratch codes|emergency codes|recovery code|backup code|scratch code"
                      "|backup-codes|backup-code|recovery-codes|wiederherstellungscodes|wiederherstellungscode"
                      "|sicherungscodes|notfallcodes|codes de secours|codes de récupération|code de récupération"
                      "|códigos de respaldo|códigos de recuperación|código de recuperación|codici di backup"
-                     "|codici di recupero|codice di recupero|back-upcodes|herstelcodes|kody zapasowe|kody odzyskiwania")
+                     "|codici di recupero|codice di recupero|back-upcodes|herstelcodes|kody zapasowe|kody odzyskiwania"
+                     + _OTHER_CODES_LIST_WORDS)
 _LIST_CODE = r"(?=[A-Za-z-]{0,24}[0-9])[A-Za-z0-9]{3,12}(?:[- ][A-Za-z0-9]{3,12})?(?![A-Za-z0-9])"
 _LIST_CODE_RE = re.compile(_LIST_CODE)
 _CODES_LIST_RE = re.compile(
-    r"(?:" + cased(_CODES_LIST_WORDS) + r"|Backup-Codes|Recovery-Codes|Back-up-codes)(?![A-Za-z])(?:[^\n:.!?0-9]|[0-9](?=[A-Za-z])){0,40}?(?:[:：]|(?=[ \t]*\r?\n))"
-    r"(?P<codes>(?:[\s,;•*·-]{1,8}+(?:[0-9]{1,2}[.)][ ])?(?:\[[a-z_]{2,32}\]|" + _LIST_CODE + r")){1,32})"
+    r"(?:" + cased(_CODES_LIST_WORDS) + r"|Backup-Codes|Recovery-Codes|Back-up-codes)(?![A-Za-z])(?:[^\n:.!?0-9]|[0-9](?=[A-Za-z])){0,64}?(?:[:：]|(?=[ \t]*\r?\n))"
+    # (one code after another: on their lines, after a comma, a bullet, a slash or a bar)
+    r"(?P<codes>(?:[\s,;•*·/|-]{1,8}+(?:[0-9]{1,2}[.)][ ])?(?:\[[a-z_]{2,32}\]|" + _LIST_CODE + r")){1,32})"
 )
+_OTHER_CODES_LIST_SCAN = Literals(variants(_OTHER_CODES_LIST_WORDS.strip("|")))
 #: The last line of an SMS for the WebOTP API: ``@app.example.com #482913``.
 _WEB_OTP_RE = re.compile(r"(?:^|(?<=\s))@[A-Za-z0-9.-]{1,253}+[ ]#(?P<code>[A-Za-z0-9]{4,12})(?![A-Za-z0-9])")
 
@@ -605,7 +615,7 @@ def scrub_said(text: str, redacted: str) -> str:
     one-time codes as services text them."""
     text = _SAID_RE.sub(lambda m: _said(m, redacted), text)
     text = _password_nearby(text, redacted)
-    if "ode" in text or "ODE" in text:
+    if "ode" in text or "ODE" in text or (not text.isascii() and _OTHER_CODES_LIST_SCAN.found_in(text)):
         text = _CODES_LIST_RE.sub(lambda m: _codes_list(m, redacted), text)
         text = _ALPHA_CODE_RE.sub(lambda m: _alpha_code(m, redacted), text)
     if _ONE_TIME_GUARD_RE.search(text) is not None:
