@@ -391,3 +391,27 @@ def test_more_credential_names_and_their_inflections_are_redacted(chain, body, s
     out = stored_json(chain, body)
     assert secret not in out, out
     assert "R-12" in out or "rapportkode" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # one given name after "this is" or "I am", closed by an emoji or by what the writer is
+        ("Salut c'est Maxime le livreur 😅 j'suis devant le 14", "Maxime"),
+        ("buenas, soy Pedro 👋 yapeame los 80 soles", "Pedro"),
+        # a phone after a Hebrew prefix and its dash
+        ("היי, תחזרו אליי ל-052-418-7733 בבקשה", "052-418-7733"),
+        # an ID after its cue and an Egyptian or a Vietnamese "mine", a BPJS card after its word
+        ("الرقم القومي بتاعي 29203150112345، والطلب رقم EG-55219", "29203150112345"),
+        ("CCCD của mình là 079092004418, cần xuất hóa đơn", "079092004418"),
+        ("Bambang Sutrisno, no kartu 0001482290173. Beliau kena stroke", "0001482290173"),
+    ],
+)
+def test_round_19s_categories_are_masked(chain, text, secret):
+    out = stored(chain, text)
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize("text", ["Order ORD-0612345678 shipped today", "This is Amazon, your order shipped.", "It's Monday here"])
+def test_an_orders_dashed_number_and_this_is_a_brand_stay(chain, text):
+    assert stored(chain, text) == text

@@ -684,6 +684,8 @@ _GAP = (
     # whom to call, and Hindi's, Urdu's and Indonesian's verbs and particles after the cue ("call him at",
     # "call karo", "telpon ke")
     r"|him|her|them|karo|kar|ke|pe|par"
+    # Egyptian and Levantine "mine", Vietnamese "I" in chat ("الرقم القومي بتاعي", "CCCD của mình là")
+    r"|بتاعي|بتاعتي|تبعي|mình|em"
     r"|c'est|c’est|changu|yangu|wangu|ni|من|هو|هي|na|e|серія|seria|eka|ngu|yami|ye|minn|mín|je|μου|είναι|ديالي|ቁጥሬ)\b){0,4}+"
     r"[\s:=#.,'\"()\-–：第]{0,4}+"
 )

@@ -192,17 +192,25 @@ _ONE_WORD_END_RE = re.compile(r"[ ]?(?:[,!]|\r?\n)")
 #: "I am" of the greetings' cues: one capitalised word after it is a name when the lexicon has it as a
 #: given name and a comma, a full stop, an exclamation mark or the line's end closes it ("ja sam Luka,").
 _I_AM_RE = re.compile(r"(?i:i am|i'm|i’m|ich bin|je suis|soy|sono|sou|ik ben|olen|jestem|jsem|ben|saya|aku|em là|anh là"
-                      r"|chị là|tôi là|mình là|jaz sem|ja sam|аз съм|ја сам|я|mimi ni|unë jam|une jam|mwen se|jien)")
-_GIVEN_ALONE_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][a-zà-öø-ÿā-ſа-яё'’-]{1,20}(?=[ ]?(?:[,.!]|\r?\n|$))")
+                      r"|chị là|tôi là|mình là|jaz sem|ja sam|аз съм|ја сам|я|mimi ni|unë jam|une jam|mwen se|jien"
+                      # "this is" and "here is" of a message's writer ("c'est Maxime le livreur", "it's Mike here")
+                      r"|c'est|c’est|it's|it’s|this is|aqui é|aquí es|hier ist|sóc|sem|men|ako si|ako po si)")
+#: One capitalised word (an article of a name before it: "bin die Resi", "sóc la Montse"), closed by
+#: punctuation, a bracket, an emoji, the line's end, or an article or a preposition that starts what
+#: the writer is ("c'est Maxime le livreur", "bin die Resi vom Empfang").
+_GIVEN_ALONE_RE = re.compile(
+    r"(?:(?:die|der|la|el|le|il|o|a|en|na)[ ])?(?P<name>[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][a-zà-öø-ÿā-ſа-яё'’-]{1,20})"
+    r"(?=[ ]?(?:[,.!(]|\r?\n|$|[\U0001F300-\U0001FAFF\u2600-\u27BF])"
+    r"|[ ](?:le|la|el|il|o|a|de|du|da|do|vom|von|der|die|from|of|the|here|aqui|aquí|po|din|från|fra)[ ])")
 
 
 def _given_name_alone(text: str, at: int) -> tuple[int, int] | None:
     from transforms.builtin._pii_prose_names import GIVEN, flags_of
 
     match = _GIVEN_ALONE_RE.match(text, at)
-    if match is None or not flags_of(match[0]) & GIVEN:
+    if match is None or not flags_of(match["name"]) & GIVEN:
         return None
-    return match.span()
+    return match.span("name")
 _SALUTATION_RE = re.compile(f"(?i:{_SALUTATION})")
 #: The title a salutation is followed by before the name ("Gentile Sig.ra Esposito", "Beste
 #: mevrouw Verhoeven", "Sehr geehrter Herr Dr. Müller"), in any case.

@@ -73,7 +73,8 @@ _IDD_RE = re.compile(
 #: ``00``: that is the international prefix (above), and ``000 0000 0000`` a placeholder.
 _TRUNK_RE = re.compile(
     # in brackets too ("Hanne (0495 22 71 48)"), but not a bracketed area code's or trunk's "(020)", "(0)20"
-    r"0(?<![A-Za-z0-9.+-]0)(?!(?<=\(0)[0-9]{0,4}\))"
+    # (after a dash only a Hebrew or Arabic prefix's: "ל-052-418-7733", not an order's "ORD-0612...")
+    r"0(?<![A-Za-z0-9.+]0)(?<![A-Za-z0-9.+-]-0)(?!(?<=\(0)[0-9]{0,4}\))"
     r"(?:(?P<area>[1-9][0-9]{0,4})[ -](?P<subscriber>[1-9][0-9]{5,8})"
     r"|[1-9][0-9]{0,3}(?P<sep>[ .-])[0-9]{2,4}(?:(?P=sep)[0-9]{2,4}){1,3})"
     + _EXT + _END
