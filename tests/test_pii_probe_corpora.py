@@ -380,6 +380,20 @@ ROUNDS = {
     "strings17-personal.jsonl": (75, 6),  # of 787 personal values and 290 kept values
     "strings17-secret.jsonl": (3, 3),  # of 131 secrets and 145 kept values
     "strings17-benign.jsonl": (0, 52),  # of 497 kept values, in 220 cases
+    # round 18, written blind at stop 39 (90 locales of personal data, secrets of 80 services and 40
+    # locales, 92 locales of look-alikes): on the stop's first code 83 personal values stored, 19 secrets,
+    # 41 look-alikes changed; then used for its categories (identifiers beside a person's field, homes'
+    # units, phones after more cues and after a name, eID subjects, credential names of 84 languages)
+    "strings18-personal.jsonl": (30, 6),  # of 742 personal values and 311 kept values
+    "strings18-secret.jsonl": (3, 3),  # of 184 secrets and 209 kept values
+    "strings18-benign.jsonl": (0, 33),  # of 530 kept values, in 230 cases
+    # round 19, written blind at stop 39 after round 18's fixes (77 locales of personal data in production
+    # API shapes, secrets in 38 languages, 79 locales of look-alikes): on the stop's first code 88 personal
+    # values stored, 26 secrets, 47 look-alikes changed; on the code before it was looked at 73, 20 and 47;
+    # then used for its secrets and a few categories
+    "strings19-personal.jsonl": (67, 9),  # of 897 personal values and 384 kept values
+    "strings19-secret.jsonl": (0, 5),  # of 141 secrets and 175 kept values
+    "strings19-benign.jsonl": (0, 47),  # of 402 kept values, in 200 cases
 }
 
 
