@@ -75,8 +75,16 @@ _CJK_BUSINESS_RE = re.compile(r"订单|訂單|注文|주문|金额|金額|价格
                               r"ऑर्डर|बिल|राशि|मूल्य|কিস্তি|মূল্য|অর্ডার|ттн|бик|السجل|التجاري|法人|사업자|統一|统一")
 
 
+#: What an identifier's value may start with (the walk tests it before calling): a digit, a capital, a space.
+MAY_START = frozenset("0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
 def identifier_shaped(value: str) -> bool:
     """Is ``value`` a whole identifier's shape, and no amount, date or epoch?"""
+    if (not 7 < len(value) <= 40 or value[0] not in MAY_START or ":" in value or value.upper() != value
+            or len(value) - len(value.translate(_NO_DIGITS)) < 7):
+        return False  # (most strings of a record, timestamps and UUIDs among them: the cheap tests first)
     value = value.strip()
     if _SHAPE_RE.fullmatch(value) is None or _AMOUNT_RE.fullmatch(value) is not None or _DATE_RE.fullmatch(value):
         return False

@@ -84,7 +84,7 @@ from typing import Any, Callable, Mapping
 
 from droplets import contract
 from transforms import ConfigError, hookimpl, reject_unknown_options
-from transforms.builtin._pii_bare_ids import identifier_shaped, names_business
+from transforms.builtin._pii_bare_ids import MAY_START as ID_MAY_START, identifier_shaped, names_business
 from transforms.builtin._pii_ids import card_number_like
 from transforms.builtin._pii_geo import coarse_coordinate, names_a_machine, precise_point
 from transforms.builtin._pii_health import (is_a_condition, may_name_a_condition, names_someone,
@@ -806,6 +806,7 @@ class Pii:
         self._company: tuple[Any, bool] = (None, False)  # the last object _a_companys read, and its answer
         self._someone = False  # did the walk of the record at hand find a person (see _conditions_of_someone)
         self._texts: list[tuple[Any, Any]] = []  # where the walk left free texts (see _conditions_of_someone)
+        self._numbers: list[tuple[Any, Any]] = []  # those of them that may be an identifier (see _numbers_of_someone)
 
         self._a_label = lru_cache(maxsize=4096)(self._label_of_a_field)
         self._name_field = self.field("name", "name")
@@ -1159,23 +1160,33 @@ class Pii:
         _one_time_code_of_a_verify_route(record)
         self._someone = False
         texts = self._texts = []
+        numbers = self._numbers = []
         self._walk(record, (None, person, self._tree, False))
         if self._someone and texts:
-            self._numbers_of_someone(texts)
+            if numbers:
+                self._numbers_of_someone(numbers)
             if self.actions["health"] != KEEP:
                 self._conditions_of_someone(texts)
         return record
 
-    def _numbers_of_someone(self, texts: list[tuple[Any, Any]]) -> None:
+    def _numbers_of_someone(self, texts: list[tuple[Any, Any]]) -> None:  # texts: the walk's numbers
         """An identifier's shape under a key no table knows, beside a person's field that was masked
         (``{"full_name": "[name]", "national_no": "03010123456"}``): that person's number, in a
         country whose word for it the tables lack (see :mod:`_pii_bare_ids`)."""
         if self.actions["government_id"] == KEEP:
             return
+        persons: dict[int, bool] = {}  # id of an object -> does it hold a person's masked field
         for node, key in texts:
             if type(node) is not dict or type(value := node[key]) is not str or not identifier_shaped(value):
                 continue
             if names_business(key) or _names_a_code(key) is not None:
+                continue
+            holds = persons.get(id(node))
+            if holds is None:
+                holds = persons[id(node)] = any(
+                    type(v) is str and (v[:1] == "[" or ":" in v) and _A_PERSONS_MASK_RE.fullmatch(v) is not None
+                    for v in node.values())
+            if not holds:
                 continue
             others = [v for other, v in node.items() if other != key and type(v) is str]
             if (any(_A_PERSONS_MASK_RE.fullmatch(v) is not None for v in others) and _COMPANY_KEYS.isdisjoint(node)
@@ -1283,7 +1294,7 @@ class Pii:
         no Field, no path node, a key with no rule.
         """
         scrub_short, scrub_long, key_rule, header_rule = self._scrub_short, self.text.scrub, self.key_rule, self.header_rule
-        texts = self._texts
+        texts, numbers = self._texts, self._numbers
         entry, context = self._entry, self.context
         stack: list[tuple[Any, tuple]] = [(root, ctx)]
         pop, push = stack.pop, stack.append
@@ -1363,6 +1374,8 @@ class Pii:
                                 continue
                             new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
                             texts.append((node, key))
+                            if 7 < len(new) <= 40 and new[0] in ID_MAY_START:
+                                numbers.append((node, key))
                             if new is not item:
                                 node[key] = new
                                 if not self._someone and new != item and names_someone(new):
@@ -1694,6 +1707,8 @@ class Pii:
             if kind is str:
                 if node is not None and own is None:
                     self._texts.append((node, key))  # {"rut_titular": ...}: a person's word, not a name
+                    if 7 < len(item) <= 40 and item[0] in ID_MAY_START:
+                        self._numbers.append((node, key))
                 return self.scrub(item)
             if kind is dict or kind is list:
                 push((item, (None, person, sub, sub is not None and sub.headers)))
