@@ -12,6 +12,11 @@ after a comma or a space). Words that also name other things (a course's "unit",
 number followed by a percentage, a duration, a distance, a price or a count of rooms is none of a
 home ("flat 20% off", "Appartement 2 ch.").
 
+The same file's street words of scripts ``_pii_people``'s street passes do not read (``street``: the word,
+its name, the house's number, "زنقة الحرية رقم 23", or the number first, "١٢ شارع مصدق"; ``street_after``:
+the number, the name, the word, "12/4, பாரதியார் தெரு") mask a street with its number, not a firm's
+premises (a legal form earlier on the line) nor a street's opening hours ("من 9 صباحاً").
+
 Canonical value: the words masked, lower-cased, single-spaced.
 """
 

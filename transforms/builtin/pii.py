@@ -500,8 +500,8 @@ _SOFTWARE_CLIENT_KEYS = frozenset(
 
 #: Nouns of the people a payment, a transfer or a booking names, in ``name=value`` pairs of a URL or a
 #: form: their value is a person's name ("payer=Chea+Sopheap").
-_PARTY_NOUNS = frozenset("""payer payee beneficiary recipient receiver remitter cardholder passenger guest patient
-    tenant""".split())
+_PARTY_NOUNS = frozenset((noun,) for noun in """payer payee beneficiary recipient receiver remitter cardholder passenger
+    guest patient tenant""".split())  # (as words() ends: a one-word tuple)
 
 #: Containers whose bare ``name`` is always a person's (see ``Pii._key_context``).
 _PERSON_CONTAINERS = frozenset({"query", "queryParams", "query_params", "searchParams", "search_params"})
@@ -951,7 +951,7 @@ class Pii:
         if self.is_credential(name):
             return True
         found = self.names.classify(name)
-        if found is None and "name" in self._classes_in_text and words(name)[-1:] and words(name)[-1] in _PARTY_NOUNS:
+        if found is None and "name" in self._classes_in_text and words(name)[-1:] in _PARTY_NOUNS:
             return AMBIGUOUS_NAME  # "payer=Chea+Sopheap", "recipient=...": whom a payment or a booking names
         if found is None or isinstance(found, PersonOnly) or found[0] not in self._classes_in_text:
             return False  # a bare "last=" in text has no person's object around it
@@ -1169,14 +1169,15 @@ class Pii:
                 self._conditions_of_someone(texts)
         return record
 
-    def _numbers_of_someone(self, texts: list[tuple[Any, Any]]) -> None:  # texts: the walk's numbers
+    def _numbers_of_someone(self, numbers: list[tuple[Any, Any]]) -> None:
         """An identifier's shape under a key no table knows, beside a person's field that was masked
         (``{"full_name": "[name]", "national_no": "03010123456"}``): that person's number, in a
-        country whose word for it the tables lack (see :mod:`_pii_bare_ids`)."""
+        country whose word for it the tables lack (see :mod:`_pii_bare_ids`). ``numbers``: where the
+        walk left a string that may be one, (container, key)."""
         if self.actions["government_id"] == KEEP:
             return
         persons: dict[int, bool] = {}  # id of an object -> does it hold a person's masked field
-        for node, key in texts:
+        for node, key in numbers:
             if type(node) is not dict or type(value := node[key]) is not str or not identifier_shaped(value):
                 continue
             if names_business(key) or _names_a_code(key) is not None:
@@ -1186,12 +1187,11 @@ class Pii:
                 holds = persons[id(node)] = any(
                     type(v) is str and (v[:1] == "[" or ":" in v) and _A_PERSONS_MASK_RE.fullmatch(v) is not None
                     for v in node.values())
-            if not holds:
-                continue
-            others = [v for other, v in node.items() if other != key and type(v) is str]
-            if (any(_A_PERSONS_MASK_RE.fullmatch(v) is not None for v in others) and _COMPANY_KEYS.isdisjoint(node)
-                    and not any(reads_as_organisation(v) or _CJK_COMPANY_RE.search(v) is not None for v in others)):
-                node[key] = self._replace("national_id", value, value)
+            if not holds or not _COMPANY_KEYS.isdisjoint(node) or any(
+                    type(v) is str and (reads_as_organisation(v) or _CJK_COMPANY_RE.search(v) is not None)
+                    for v in node.values()):
+                continue  # no person's field beside it, or a company's object
+            node[key] = self._replace("national_id", value, value)
 
     def _conditions_of_someone(self, texts: list[tuple[Any, Any]]) -> None:
         """The walk found a person in the record (a name, a way to reach them, a birth date): the
