@@ -415,3 +415,22 @@ def test_round_19s_categories_are_masked(chain, text, secret):
 @pytest.mark.parametrize("text", ["Order ORD-0612345678 shipped today", "This is Amazon, your order shipped.", "It's Monday here"])
 def test_an_orders_dashed_number_and_this_is_a_brand_stay(chain, text):
     assert stored(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("headers", "secret"),
+    [
+        # a custom header's personal field name after its "X-", its value URL-encoded
+        ({"X-Nombre-Usuario": "Andr%C3%A9s%20Felipe%20C%C3%A1rdenas"}, "Felipe"),
+        ({"X-Fecha-Nacimiento": "1990-05-12"}, "1990-05-12"),
+    ],
+)
+def test_a_custom_headers_personal_field_name_is_read_past_its_x(chain, headers, secret):
+    out = stored_json(chain, headers)
+    assert secret not in out, out
+
+
+def test_a_custom_headers_other_names_stay(chain):
+    headers = {"X-Request-Id": "abc-123", "X-Forwarded-Host": "shop.example.com", "X-App-Version": "8.14.2-co"}
+    out = stored_json(chain, headers)
+    assert all(value in out for value in headers.values()), out

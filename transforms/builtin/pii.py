@@ -985,6 +985,8 @@ class Pii:
             return rule
         tag = DICOM_TAGS.get(key) if len(key) == 8 else None  # DICOM JSON: {"00100010": {"vr": "PN", ...}}
         found = self.names.classify(tag or name)
+        if found is None and name[:2] in ("X-", "x-", "X_", "x_") and len(name) > 4:
+            found = self.names.classify(name[2:])  # a custom header's name: "X-Nombre-Usuario" is "nombre usuario"
         field = ambiguous = None
         if found is AMBIGUOUS:
             ambiguous = self._bare_name_field
