@@ -434,3 +434,15 @@ def test_a_custom_headers_other_names_stay(chain):
     headers = {"X-Request-Id": "abc-123", "X-Forwarded-Host": "shop.example.com", "X-App-Version": "8.14.2-co"}
     out = stored_json(chain, headers)
     assert all(value in out for value in headers.values()), out
+
+
+def test_a_grouped_number_that_passes_a_gtin_check_beside_a_persons_field_is_masked(chain):
+    body = {"employee": {"name": "Reyes, Jose Miguel D.", "birthdate": "1991-05-27", "pagibig": "1211-4490-2873"}}
+    assert "1211-4490-2873" not in stored_json(chain, body)
+
+
+@pytest.mark.parametrize(("text", "kept"), [("saya Nurul, IC 950412-14-5528, nak tukar alamat", None),
+                                            ("IC 555 timer and IC 74HC595 in stock", "74HC595")])
+def test_a_malaysian_ic_after_ic_is_masked_and_a_chip_stays(chain, text, kept):
+    out = stored(chain, text)
+    assert "950412-14-5528" not in out and (kept is None or kept in out), out

@@ -94,7 +94,10 @@ def identifier_shaped(value: str) -> bool:
     if len(groups) > 2 and sum(len(group) == 1 for group in groups[:-1]) >= 2:
         return False  # an OID, a version: groups of one digit (a Thai account's "123-4-56789-0" has one)
     digits = "".join(groups)
-    return not (digits.isdigit() and len(digits) in (12, 13, 14) and gtin_ok(digits))  # an EAN, a GTIN, an ISBN
+    # an EAN or a GTIN is written as one run of digits, an ISBN with its 978 or 979 ("978-0-14-143951-8");
+    # a grouped number that happens to pass the check ("1211-4490-2873") is no product's
+    return not (digits.isdigit() and len(digits) in (12, 13, 14) and (len(groups) == 1 or digits[:3] in ("978", "979"))
+                and gtin_ok(digits))
 
 
 @lru_cache(maxsize=4096)

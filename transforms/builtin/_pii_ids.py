@@ -721,7 +721,7 @@ _CHECKED_CUES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      "tax_id", ("fr.nif",)),
     (r"kennitala", "national_id", ("is_.kennitala",)),
     (r"nik|nomor induk kependudukan", "national_id", ("id.nik",)),
-    (r"mykad", "national_id", ("my.nric",)),
+    (r"mykad|ic|i/c", "national_id", ("my.nric",)),  # Malaysia's "IC 950412-14-5528", not a chip's "IC 74HC595"
     (r"cbu|cvu|clave bancaria uniforme|clave virtual uniforme", "account_number", ("ar.cbu",)),
     (r"imsi", "device_id", ("imsi",)),
     # a bare "ID" before a South African identity number ("inombolo yami ye-ID ngu-9304055821083")
