@@ -446,3 +446,14 @@ def test_a_grouped_number_that_passes_a_gtin_check_beside_a_persons_field_is_mas
 def test_a_malaysian_ic_after_ic_is_masked_and_a_chip_stays(chain, text, kept):
     out = stored(chain, text)
     assert "950412-14-5528" not in out and (kept is None or kept in out), out
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("ég þarf að breyta heimilisfangi í Laugavegur 46, 101 Reykjavík.", "Laugavegur 46"),
+        ("A utente tem consulta marcada, nº SNS 283 104 557, para 05/12", "283 104 557"),
+    ],
+)
+def test_an_icelandic_street_and_a_portuguese_sns_number_are_masked(chain, text, secret):
+    assert secret not in stored(chain, text)

@@ -1136,6 +1136,8 @@ _HU_STREET = (r"utca|út|útja|u\.|tér|tere|körút|krt\.|köz|sétány|fasor|r
 GERMANIC_SUFFIX = (
     r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|markt|straat|laan|gracht"
     r"|plein|kade|singel|dijk|vej|gade|gatan|vägen|väg|veien|vegen|gata|katu|tie|gränd"
+    # Icelandic: "Laugavegur 46", "Skólavörðustígur 12", "Hringbraut 30"
+    r"|vegur|stræti|braut|stígur"
 )
 _ADDRESS_RE = re.compile(
     # 221B Baker Street, London NW1 6XE / 1600 Amphitheatre Parkway, Mountain View, CA 94043
