@@ -457,3 +457,16 @@ def test_a_malaysian_ic_after_ic_is_masked_and_a_chip_stays(chain, text, kept):
 )
 def test_an_icelandic_street_and_a_portuguese_sns_number_are_masked(chain, text, secret):
     assert secret not in stored(chain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # conditions of more languages, in the case that follows "because of" or "with"
+        ("Anyukám, Szabó Ilona tegnap került kórházba szívinfarktussal, a gyógyszereket kérlek küldjétek", "szívinfarktussal"),
+        ("Pozdrawiam, Tomasz Kowalczyk. Jestem na zwolnieniu z powodu zapalenia płuc do piątku.", "zapalenia płuc"),
+        ("您好，我是林俊宏，另外我有蠶豆症，之前買的保健食品不能吃", "蠶豆症"),
+    ],
+)
+def test_conditions_of_more_languages_in_their_cases_are_masked(chain, text, condition):
+    assert condition not in stored(chain, text)
