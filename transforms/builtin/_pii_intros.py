@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from transforms.builtin._pii_words import LETTER
+
 Replace = Callable[[str, str, str], str]
 
 #: (cue, closing words) of introductions that name the name: what follows is a name.
@@ -56,7 +58,7 @@ _BARE = (
 )
 
 #: A word of any script: its letters and the vowel signs and marks that ``\w`` leaves out.
-_WORD = r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0DFF\u0E00-\u0EFF\u1000-\u109F\u1200-\u137F\u1780-\u17FF\u200c\u200d])++"
+_WORD = LETTER + "++"
 _WORD_RE = re.compile(_WORD)
 #: What closes a name when no closing word does: punctuation of any script, a bracket, a digit.
 _STOP_RE = re.compile(r"[ ]?(?:[,.!?;:()،؛؟।॥۔։።፣፤፡។៕၊။]|$)")

@@ -28,7 +28,7 @@ from typing import Callable
 
 from transforms.builtin._pii_literals import Literals, word_file
 from transforms.builtin._pii_people import reads_as_organisation
-from transforms.builtin._pii_words import starts_word
+from transforms.builtin._pii_words import LETTER, starts_word
 
 Replace = Callable[[str, str, str], str]
 
@@ -57,8 +57,7 @@ _NOT_A_HOME_AFTER_RE = re.compile(
     r"|דקות|ש״ח|ש\"ח|₪|นาที|ชั่วโมง|บาท|phút|giờ|đồng|₫)", re.IGNORECASE)
 #: A street's name after its word: one to three words of any script (no digit), then the house's number,
 #: after a comma, "رقم" or "No." if any ("شارع مصدق ١٢", "زنقة الحرية رقم 23", "רחוב הרצל 45").
-#: A letter of any script, with the vowel signs and marks ``\w`` leaves out (Tamil's, Thai's...).
-_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0DFF\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u200c\u200d])"
+_LETTER = LETTER  # (a letter of any script with its vowel signs: Tamil's, Thai's...)
 _STREET_NAME_RE = re.compile(
     r"[ ](?:" + _LETTER + r"(?:" + _LETTER + r"|[\w'’.-]){0,30}[ ]){0,3}?(?:[,،][ ]?)?(?:رقم[ ]?|(?:[Nn][Oo]|[Ss]ố)\.?[ ]?)?"
     r"(?P<n>\d{1,4}[^\W\d_]?(?:[/-]\d{1,4})?)(?![\w])")
@@ -114,16 +113,13 @@ def _spans(text: str) -> list[tuple[int, int, bool]]:
             named = _STREET_NAME_RE.match(text, end)
             if named is not None and named.start("n") == end + 1 and text[start:end] != "ซอย":
                 named = None  # "شارع 3": a street's word and a count; only a Thai soi is numbered so
-            if (before is not None or named is not None) and _a_firms(text, start):
-                continue  # "מאפיית הכרמל בע״מ, ח.פ. 514123454, רחוב הרצל 40": a company's premises
-            if before is not None or named is not None:
-                stop = named.end() if named is not None else end
-                if before is None and _NOT_A_HOME_AFTER_RE.match(text, stop) is not None:
-                    continue
-                if before is not None and named is None:
-                    stop = _name_end(text, end)
-                found.append((before.start() if before is not None else start, stop, True))
-                taken = stop
+            if before is None and named is None or _a_firms(text, start):
+                continue  # no house's number; or "מאפיית הכרמל בע״מ, ח.פ. 514123454, רחוב הרצל 40": a company's premises
+            stop = named.end() if named is not None else _name_end(text, end)
+            if before is None and _NOT_A_HOME_AFTER_RE.match(text, stop) is not None:
+                continue
+            found.append((before.start() if before is not None else start, stop, True))
+            taken = stop
             continue
         number = _NUMBER_RE.match(text, end)
         if number is None or _NOT_A_HOME_AFTER_RE.match(text, number.end()) is not None:
@@ -153,16 +149,15 @@ def scrub(text: str, replace: Replace) -> str:
     spans = _spans(text)
     if not spans:
         return text
-    homes: list[list[int]] = []
+    homes: list[list[int]] = []  # [start, end] of each home, its parts joined
     for start, end, alone in spans:
         if homes and _JOIN_RE.fullmatch(text, homes[-1][1], start) is not None:
             homes[-1][1] = end  # "бл. 34, вх. Б, ап. 12": one home
-            homes[-1][2] |= alone
         elif alone:
-            homes.append([start, end, True])
+            homes.append([start, end])  # (a capital alone starts no home: it only extends one)
     out: list[str] = []
     pos = 0
-    for start, end, _ in homes:
+    for start, end in homes:
         value = text[start:end]
         canonical = " ".join(value.lower().split())
         masked = replace("address", canonical, value)

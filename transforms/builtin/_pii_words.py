@@ -177,6 +177,9 @@ def _found_at_literals(alternatives: list[str], after: str, word_start: bool) ->
 GLUED_PREFIXES = frozenset("לבוהמשכ" + "لبوفك")
 #: Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana and CJK ideographs.
 NO_SPACES_RE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u9fff]")
+#: A letter of any script with the vowel signs and marks ``\w`` leaves out (Indic, Thai, Lao, Myanmar,
+#: Ethiopic, Khmer, combining accents, zero-width joiners): one character of a word of any script.
+LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0DFF\u0E00-\u0EFF\u1000-\u109F\u1200-\u137F\u1780-\u17FF\u200c\u200d])"
 
 
 def starts_word(text: str, start: int) -> bool:
