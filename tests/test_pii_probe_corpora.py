@@ -316,13 +316,13 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 30),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31; 30 since stop 38: a stadium named for a man, alone in its field, "Γεώργιος Καραϊσκάκης", reads as his name once Greek surnames are known by their suffix)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (64, 19),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked)
+    "strings8-personal.jsonl": (63, 20),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked; 20 since stop 40: a Turkish delivery address, teslimatAdresi, masked whole with its town, as shipping_address is)
     "strings8-benign.jsonl": (0, 31),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
     "strings9-personal.jsonl": (72, 3),  # of 1,012 personal values and 490 kept values
-    "strings9-secret.jsonl": (2, 6),  # of 201 secrets and 210 kept values
+    "strings9-secret.jsonl": (2, 9),  # of 201 secrets and 210 kept values (9 changed since stop 40: a login under "user's name" in Arabic, Hebrew and Swahili, اسم_المستخدم, שם_משתמש, jina_la_mtumiaji, is masked as user_name is)
     "strings9-benign.jsonl": (0, 13),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
     # languages and providers' formats; hostile encodings, splits and shapes): measured first on the
@@ -356,14 +356,14 @@ ROUNDS = {
     # measured first on the code of that stop's first hour (114 personal values stored, 34 secrets, 18
     # look-alikes changed; 132, 34 and 16 on the code the stop began with), then used for its secrets
     # (passwords and codes told in 25 more languages) and a few categories of its personal values
-    "strings14-personal.jsonl": (20, 0),  # of 726 personal values and 340 kept values (110 before stop 37)
+    "strings14-personal.jsonl": (19, 0),  # of 726 personal values and 340 kept values (110 before stop 37)
     "strings14-secret.jsonl": (1, 5),  # of 177 secrets and 163 kept values (a Twilio account SID, an identifier)
     "strings14-benign.jsonl": (0, 15),  # of 842 kept values, in 230 cases
     # round 15, written blind at stop 37 (112 locales of personal data, 81 of secrets, 108 of look-alikes): measured
     # first on the code the stop began with (131 personal values stored, 26 secrets, 22 look-alikes changed) and
     # on the code of that hour, after the stop's vocabularies (62, 26, 23), then used for its categories (the
     # secret words of 90 languages were asked of a helper with a few of its words as examples: not blind)
-    "strings15-personal.jsonl": (38, 3),  # of 660 personal values and 296 kept values
+    "strings15-personal.jsonl": (35, 3),  # of 660 personal values and 296 kept values
     "strings15-secret.jsonl": (0, 7),  # of 164 secrets and 154 kept values
     "strings15-benign.jsonl": (0, 22),  # of 841 kept values, in 240 cases
     # round 16, written blind at stop 38 (149 locales of personal data; secrets in 68 languages; 118 locales
@@ -371,13 +371,13 @@ ROUNDS = {
     # secrets, 40 look-alikes changed), then used for what generalised (address labels, field names,
     # cue words, secret words, toll-free lines, companies' tax numbers)
     "strings16-personal.jsonl": (76, 7),  # of 992 personal values and 313 kept values
-    "strings16-secret.jsonl": (0, 2),  # of 153 secrets and 150 kept values
+    "strings16-secret.jsonl": (0, 3),  # of 153 secrets and 150 kept values (3 since stop 40: a login under اسم_المستخدم, masked as user_name is)
     "strings16-benign.jsonl": (0, 24),  # of 651 kept values, in 260 cases
     # round 17, written blind at stop 38 after round 16's fixes (151 locales, half of them of Africa, the
     # Middle East, Asia, the Pacific and Latin America): on the stop's first code 115 personal values
     # stored, 40 secrets, 63 look-alikes changed; on the code before it was looked at 93, 36 and 58;
     # then used for its secrets
-    "strings17-personal.jsonl": (75, 6),  # of 787 personal values and 290 kept values
+    "strings17-personal.jsonl": (74, 6),  # of 787 personal values and 290 kept values
     "strings17-secret.jsonl": (3, 3),  # of 131 secrets and 145 kept values
     "strings17-benign.jsonl": (0, 52),  # of 497 kept values, in 220 cases
     # round 18, written blind at stop 39 (90 locales of personal data, secrets of 80 services and 40
@@ -391,7 +391,7 @@ ROUNDS = {
     # API shapes, secrets in 38 languages, 79 locales of look-alikes): on the stop's first code 88 personal
     # values stored, 26 secrets, 47 look-alikes changed; on the code before it was looked at 73, 20 and 47;
     # then used for its secrets and a few categories
-    "strings19-personal.jsonl": (57, 9),  # of 897 personal values and 384 kept values
+    "strings19-personal.jsonl": (53, 9),  # of 897 personal values and 384 kept values
     "strings19-secret.jsonl": (0, 5),  # of 141 secrets and 175 kept values
     "strings19-benign.jsonl": (0, 47),  # of 402 kept values, in 200 cases
 }

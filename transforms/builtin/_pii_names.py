@@ -786,6 +786,17 @@ PERSON_NOUNS = """
     erziehungsberechtigte erziehungsberechtigter eltern mottagare avsandare alici ordenante pagador
     recebedor favorecido richiedente
 """
+_PERSON_KINDS = frozenset({"person"})
+#: Words of PERSON_NOUNS that say a person's context but are no person a field is of: email_subject,
+#: phone_login, address_shipping (a use: ``_ADDRESS_USES``), email_to.
+_NO_ONES = frozenset("""me self profile identity userinfo whoami login logon signin signup register registration auth
+    authentication authenticate billing shipping delivery by to from cc bcc subject emergency next kin lead prospect
+    account holder human people individual household family children""".split())
+#: A name's word of languages that put it first ("ten_khach_hang", "jina_mteja", "ism_mijoz"), too
+#: short or too common alone ("ten", "ad") to be a name's field: only before a person noun of its
+#: own language, not an English one ("ten_users").
+_HEAD_FIRST_NAMES = frozenset({("ten",), ("ho", "ten"), ("jina",), ("ism",), ("ismi",), ("nama",), ("pangalan",),
+                               ("isim",), ("ad",), ("adi",)})
 #: Head nouns whose ``name`` names a thing: ``course.name``, ``product_name``, ``/api/courses``.
 #: Words that say "the parts of" what comes before them, not whose: a GraphQL ``edges[].node``
 #: carries its parent's context, ``userAttributes`` its first word's.
@@ -979,7 +990,16 @@ class PersonalNames:
         # after the joined ends are built: the names of more languages match only whole
         for words_of_name, found in _more_field_names():
             self.terms.setdefault(words_of_name, found)
-        self.person_nouns = frozenset(_words_of(PERSON_NOUNS))
+        # a German noun is written with its umlaut folded ("Empfänger" is "empfanger") or spelt out
+        # ("empfaenger"): both forms
+        own = [w for noun in _words_of(PERSON_NOUNS) for w in {noun, _spelt_out_umlauts(noun)}]
+        more = [words(noun) for _kind, noun in word_rows(__package__, "person-nouns.tsv", _PERSON_KINDS)]
+        self.person_nouns = frozenset(own + [noun[0] for noun in more if len(noun) == 1])
+        #: nouns of several words ("khach hang", "qabul qiluvchi"): whole, as a key's last words
+        self.person_phrases = frozenset(noun for noun in more if len(noun) > 1)
+        self._longest_phrase = max(map(len, self.person_phrases), default=1)
+        # (PERSON_NOUNS is English up to its French line)
+        self._english_person = frozenset((w,) for w in _words_of(PERSON_NOUNS.split("utilisateur")[0]))
         self.thing_nouns = frozenset(_words_of(THING_NOUNS)) - self.person_nouns
         self.coarse = {cls: frozenset(_terms(text)) for cls, text in COARSE.items()}
         self.name_parts = frozenset(_terms(NAME_PARTS))
@@ -1008,6 +1028,9 @@ class PersonalNames:
                 return None
             if parts[at - 1].endswith("s") or parts[at - 1] in _INDEX_WORDS:
                 return self.classify(" ".join(parts[:at]))
+        head = self._head_first(parts)
+        if head is not None:
+            return head
         last = len(parts) - 1
         for start in range(max(0, len(parts) - self._longest), len(parts)):
             for singular in _singulars(parts[last]):
@@ -1034,6 +1057,30 @@ class PersonalNames:
         if len(parts) > 1 and parts[-1] in _SCRIPT_PARTS:  # full_name_en: a full name in English
             return self.classify(" ".join(parts[:-1]))
         return None
+
+    def _head_first(self, parts: tuple[str, ...]) -> tuple[str, str] | None:
+        """A personal term first and the person it is of after it, as Romance, Slavic,
+        Indonesian, Vietnamese or Swahili keys put them (``telefono_cliente``,
+        ``telefon_klienta``, ``alamat_penerima``, ``ten_khach_hang``, ``simu_mteja``), or None.
+        Only a person after it: ``telefono_empresa``, ``email_template`` are no one's."""
+        for size in range(min(len(parts) - 1, 3), 0, -1):
+            if not self._a_person(parts[size:]):
+                continue
+            head = parts[:size]
+            if head in _HEAD_FIRST_NAMES and parts[size:] not in self._english_person:
+                return NAME  # "ten", "jina": a name's word only before whose it is
+            found = self.classify(" ".join(head))  # numero_celular_cliente
+            if found is AMBIGUOUS:
+                return NAME
+            if found is not None and not isinstance(found, PersonOnly):  # last_login, first_guest: no name
+                return found
+        return None
+
+    def _a_person(self, words_of_key: tuple[str, ...]) -> bool:
+        """Are these words of a key one person noun (``cliente``, ``khach hang``)?"""
+        if len(words_of_key) == 1:
+            return words_of_key[0] in self.person_nouns and words_of_key[0] not in _NO_ONES
+        return words_of_key in self.person_phrases
 
     def _resolve(self, context: tuple[str, ...]) -> tuple[str, str] | None:
         """A bare ``name`` with the words in front of it: a person's (NAME), a thing's
@@ -1065,6 +1112,9 @@ class PersonalNames:
             parts = parts[:-1]
         if not parts or parts[-1] in _PARTS_WORDS:
             return None
+        for size in range(min(len(parts), self._longest_phrase), 1, -1):
+            if parts[-size:] in self.person_phrases:
+                return True  # "khach_hang", "nguoiNhan"
         return self.says(parts[-1])
 
     def is_name_part(self, name: str) -> bool:
@@ -1085,6 +1135,10 @@ class PersonalNames:
         # companyName
         return len(parts) > 1 and self.terms.get(parts[-1:]) is AMBIGUOUS \
             and self._resolve(parts[:-1]) is None
+
+
+def _spelt_out_umlauts(noun: str) -> str:
+    return noun.replace("ae", "a").replace("oe", "o").replace("ue", "u") if noun.isascii() else noun
 
 
 def _words_of(text: str) -> list[str]:
