@@ -316,12 +316,12 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 30),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31; 30 since stop 38: a stadium named for a man, alone in its field, "Γεώργιος Καραϊσκάκης", reads as his name once Greek surnames are known by their suffix)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (63, 20),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked; 20 since stop 40: a Turkish delivery address, teslimatAdresi, masked whole with its town, as shipping_address is)
+    "strings8-personal.jsonl": (62, 20),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked; 20 since stop 40: a Turkish delivery address, teslimatAdresi, masked whole with its town, as shipping_address is)
     "strings8-benign.jsonl": (0, 31),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (72, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-personal.jsonl": (69, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (2, 9),  # of 201 secrets and 210 kept values (9 changed since stop 40: a login under "user's name" in Arabic, Hebrew and Swahili, اسم_المستخدم, שם_משתמש, jina_la_mtumiaji, is masked as user_name is)
     "strings9-benign.jsonl": (0, 13),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
@@ -349,7 +349,7 @@ ROUNDS = {
     # look-alikes, secrets in 47): measured first on the code of that hour (142 personal values stored,
     # 19 secrets, 52 look-alikes changed; 161, 24 and 52 on the code the stop began with), then used
     # for its secrets only (passwords told in any turn of phrase, two token formats)
-    "strings13-personal.jsonl": (30, 2),  # of 802 personal values and 468 kept values (142 before stop 36)
+    "strings13-personal.jsonl": (29, 2),  # of 802 personal values and 468 kept values (142 before stop 36)
     "strings13-secret.jsonl": (0, 11),  # of 138 secrets and 222 kept values
     "strings13-benign.jsonl": (0, 35),  # of 693 kept values, in 220 cases
     # round 14, written blind at stop 36 (82 locales of personal data and of look-alikes, secrets in 55):
@@ -393,7 +393,7 @@ ROUNDS = {
     # then used for its secrets and a few categories
     "strings19-personal.jsonl": (53, 9),  # of 897 personal values and 384 kept values
     "strings19-secret.jsonl": (0, 5),  # of 141 secrets and 175 kept values
-    "strings19-benign.jsonl": (0, 47),  # of 402 kept values, in 200 cases
+    "strings19-benign.jsonl": (0, 46),  # of 402 kept values, in 200 cases
 }
 
 

@@ -410,6 +410,11 @@ def scrub_prose_names(text: str, replace: Replace) -> str:
         run = _name_at(text, words, i, prose)
         if run is None:
             i += 1
+            if _after_an_office(text, words, i - 1):
+                # the holder's other names are theirs too: "presidente Gustavo Petro", "Prime Minister Lawrence Wong"
+                while i < len(words) and _joined(text, words[i - 1][1], words[i][0]) and (
+                        _capitalised(words[i][2]) or not _cased(words[i][2]) or words[i][2] in PARTICLES):
+                    i += 1
             continue
         if len(run) > 1 and words[run[-1]][2].lower() in _COMMON:
             run = run[:-1]  # "Dolores Park", "Grace Church": a place's word, though "Park" is a surname too
@@ -550,13 +555,20 @@ def _starts_a_name(text: str, words: list, i: int) -> bool:
     gap = text[words[i - 1][1]:words[i][0]]
     if before.lower() in _BEFORE_A_THING and (gap == " " or gap == ". " or gap == "+"):
         return False
-    if gap == " " and before.lower().endswith(_OFFICES):
+    if gap == " " and is_office(before):
         return False  # "del General José de San Martín", "Präsident Emmanuel Macron": a public office's holder
     # after a capitalised word that no name is, a name's word is part of a proper noun's ("The
     # New York Times", "Apache Cassandra", "Sturmtief Zeynep", "Eggs Benedict"), unless that
     # word is a verb or a greeting that starts a sentence ("Call Priya tomorrow")
     return not (gap == " " and len(before) > 1 and not flags_of(before) and _cased(before) and _capitalised(before)
                 and before.lower() not in _BEFORE_A_PERSON)
+
+
+def _after_an_office(text: str, words: list, i: int) -> bool:
+    """Does word ``i``, capitalised or of a script without capitals, follow an office's title
+    ("Präsident Emmanuel Macron", "Ο πρωθυπουργός Κυριάκος Μητσοτάκης")?"""
+    return (0 < i < len(words) and _joined(text, words[i - 1][1], words[i][0])
+            and (_capitalised(words[i][2]) or not _cased(words[i][2])) and is_office(words[i - 1][2]))
 
 
 def _opens_sentence(text: str, words: list, i: int) -> bool:
@@ -591,7 +603,7 @@ def _may_open(word: str) -> bool:
     a place's or an institution's word the name belongs to?"""
     lowered = word.lower()
     return (lowered not in _PLACE_WORDS and lowered not in _COMMON and lowered not in _INSTITUTIONS_AFTER
-            and lowered not in _BEFORE_A_THING and not lowered.endswith(_OFFICES))
+            and lowered not in _BEFORE_A_THING and not is_office(lowered))
 
 
 #: An office's title before its holder's name, whom the news names ("Bundeskanzler Olaf Scholz",
@@ -602,7 +614,29 @@ _OFFICES = ("kanzler", "kanzlerin", "minister", "ministerin", "ministre", "minis
             "alcalde", "alcaldesa", "sindaco", "bürgermeister", "bürgermeisterin", "burmistrz", "chancellor",
             "premiér", "prezident", "elnök", "presidentti", "pääministeri", "statsminister", "ombudsman",
             "kommissar", "kommissarin", "commissioner", "commissaire", "ambassador", "botschafter", "ambassadeur",
-            "embajador", "general", "admiral", "papst", "pope", "prócer", "libertador")
+            "embajador", "general", "admiral", "papst", "pope", "prócer", "libertador",
+            # heads of state and government, ministers and monarchs of more languages, as the news names
+            # them ("Taoiseach Simon Harris", "Peaminister Kristen Michal", "Cumhurbaşkanı Recep Tayyip Erdoğan",
+            # "Thủ tướng Phạm Minh Chính", "Rais William Ruto"); not a chair, a coach or a secretary, whom
+            # a club's or a firm's app names as often as the news
+            "taoiseach", "tánaiste", "koning", "koningin", "könig", "königin", "forseti", "peaminister",
+            "prezidents", "prezidentas", "premjerministrs", "ministras", "miniszterelnök", "președintele",
+            "președinte", "premierul", "πρωθυπουργός", "πρόεδρος", "υπουργός", "premijer", "predsjednik",
+            "predsjednica", "predsednik", "predsednica", "президент", "президента", "премьер", "премьер-министр",
+            "прем'єр-міністр", "міністр", "министр", "кмет", "мэр", "cumhurbaşkanı", "başbakan", "bakan", "valisi",
+            "tướng", "presiden", "menteri", "gubernur", "rais", "waziri", "gavana", "primeiro-ministro",
+            "statsministeren", "pääministeri", "presidentti", "vizepräsident", "vicepresidente", "vice-président",
+            "reina", "roi", "reine", "regina", "kung", "drottning", "konge", "dronning", "sheikh", "emir", "sultan")
+
+
+_LONG_OFFICES = tuple(office for office in _OFFICES if len(office) > 5)
+
+
+def is_office(word: str) -> bool:
+    """Is ``word`` an office's title: one of :data:`_OFFICES`, or a word ending in a long one
+    ("Bundeskanzler", "Premierminister"; not "Marais" for "rais")?"""
+    lowered = word.lower()
+    return lowered in _OFFICES or lowered.endswith(_LONG_OFFICES)
 
 
 def _thing_after(text: str, words: list, i: int) -> bool:

@@ -92,6 +92,7 @@ from transforms.builtin._pii_health import (is_a_condition, may_name_a_condition
 from transforms.builtin._pii_special import is_an_orientation
 from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
 from transforms.builtin._pii_locality import ADDRESS_MASK, masked_address
+from transforms.builtin._pii_logins import LOGIN_KEY_WORDS, MADE_UP_LOGIN_KEY_WORDS, reads_as_login
 from transforms.builtin._pii_kinds import (
     ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, KIND_CLASS, TRUNCATE, actions_of, class_of,
 )
@@ -349,7 +350,7 @@ class KeyRule:
     matters for objects and lists."""
 
     __slots__ = ("key", "credential", "field", "ambiguous", "person_only", "person", "leaf", "party", "client",
-                 "evidence", "ui", "reference", "question", "verification")
+                 "evidence", "ui", "reference", "question", "verification", "login", "handle")
 
     def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None,
                  person_only: bool = False, person: bool = False):
@@ -358,6 +359,10 @@ class KeyRule:
         #: The key names a person (``customer``, ``author``, ``participants``): a string
         #: under it that reads as a name is that person's name.
         self.person = person
+        #: The key names a login itself (``X-Login``, ``bruker``): one word alone under it is one too.
+        self.login = False
+        #: The key holds a login (``actor``, ``X-Usuario``): one people made up is a person's too.
+        self.handle = False
         #: What a string or number under this key becomes wherever it is (outside a
         #: personal container and any path override): the walk's shortcut, or None.
         self.leaf: Callable[[Any], Any] | None = None
@@ -998,6 +1003,15 @@ class Pii:
         # a login's key ("user", "X-Usuario", "actor"): a name, or a login made of one, is a person's
         person = found is None and (self._names_a_person(key) or parts[-1:] != () and parts[-1] in HANDLE_KEY_WORDS
                                     or parts[-1:] == ("id",) and len(parts) >= 2 and parts[-2] in HANDLE_KEY_WORDS)
+        # {"login": "ronan.byrne.dub"} outside a person's object: a login as it reads (not a last login's time)
+        # a key naming a login itself ("X-Bruker", "nimimerkki"): one word under it is a login too; "login"
+        # and "handle" alone are a person's when their value reads as one ({"handle": "blue-mug"} is a product's)
+        login = found is None and parts[-1:] != () and parts[-1] in LOGIN_KEY_WORDS and (
+            len(parts) == 1 or len(parts) == 2 and parts[0] == "x")
+        person = person or login or isinstance(found, PersonOnly) and parts in (("login",), ("handle",), ("x", "login"))
+        # a login's key ("X-TradeMe-Member", "actor"), not any person's ("kid", "runner", "tenant", "client_id"):
+        # a login people make up is theirs too
+        handle = login or found is None and parts[-1:] != () and parts[-1] in MADE_UP_LOGIN_KEY_WORDS
         party = found is None and parts[-1:] != () and parts[-1] in _PARTY_WORDS
         client = field is self._name_field and parts[:1] == ("client",)
         question = any(q in " ".join(parts) for q in _SECURITY_QUESTIONS) if parts else False  # words() drops marks
@@ -1020,6 +1034,7 @@ class Pii:
             return None
         rule = KeyRule(clean, field=field, ambiguous=ambiguous, person_only=isinstance(found, PersonOnly), person=person)
         rule.party, rule.client, rule.question, rule.verification = party, client, question, verification
+        rule.login, rule.handle = login, handle
         rule.evidence = field is not None and (
             (field.cls in _PERSON_EVIDENCE and field.kind not in _NOT_PERSON_EVIDENCE) or self.names.is_name_part(name))
         if clean == key and field is not None and field.action not in (KEEP, DROP) and not client:
@@ -1693,7 +1708,8 @@ class Pii:
         if own is None and field is None and sub is None and rule is not None and rule.person:
             searched = kind is str and self.text.names_a_search(key)
             if kind is str and (reads_as_name(item) or (not searched and (
-                    is_a_name_alone(item) or reads_as_handle(item, initials=True) or _an_at_handle(item)))):
+                    is_a_name_alone(item) or reads_as_handle(item, initials=True) or _an_at_handle(item)
+                    or rule.handle and reads_as_login(item, alone=rule.login)))):
                 own = self._name_field  # {"customer": "Jane Doe"}, {"receiver": "黄丽萍"}, {"author": "Marco"}
             elif searched:
                 # {"q": "taras квитки"}: names typed in any case, in a search's text

@@ -1,0 +1,139 @@
+"""Categories blind round 20 found (stop 40), each with its look-alikes: logins people make up,
+under a login's key and after a login's word in text (``_pii_logins.py``, ``login-words.tsv``); the
+holder of a public office named after its title in the news of more languages
+(``_pii_prose_names._OFFICES``). Through the default chain, as the consumer runs it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_pii_names_in_formats import chain  # noqa: F401  (the chain fixture)
+from tests.test_pii_names_in_formats import stored as stored_text
+from tests.test_pii_round16_categories import stored_json
+from transforms.builtin._pii_logins import reads_as_login
+
+
+@pytest.mark.parametrize(
+    ("body", "login"),
+    [
+        ({"X-Login": "ronan.byrne.dub", "X-Device-Model": "iPhone14,5"}, "ronan.byrne.dub"),
+        ({"X-Usuario": "fede_river1901", "X-Sucursal": "CABA-07"}, "fede_river1901"),
+        ({"X-Bruker": "trondheimsgutten", "X-Env": "prod-osl"}, "trondheimsgutten"),
+        ({"X-Felhasznalo": "horvathgabor77", "X-Verzio": "3.14.0"}, "horvathgabor77"),
+        ({"erabiltzailea": "mikel_gasteiz", "herria": "Gasteiz"}, "mikel_gasteiz"),
+        ({"myyja": {"nimimerkki": "pyorajussi88", "puh": "040 718 3392"}}, "pyorajussi88"),
+        ({"pardavejas": {"slapyvardis": "tomas_kaunas"}, "kaina": "390 €"}, "tomas_kaunas"),
+        ({"auditLog": [{"action": "loan.approved", "actor": "b.ganbold", "target": "LN-2024-00418"}]}, "b.ganbold"),
+        ({"X-TradeMe-Member": "kiwi_bargains_77", "X-Api-Version": "2024-07"}, "kiwi_bargains_77"),
+        ({"match": "M-55201", "player": "xXSn1perWolfXx"}, "xXSn1perWolfXx"),
+    ],
+)
+def test_a_login_people_made_up_is_masked_under_a_logins_key(chain, body, login):
+    # GIVEN a login that holds no name of the lexicon, under a key that holds a login
+    # WHEN stored  THEN it is masked
+    out = stored_json(chain, body)
+    assert login not in out, out
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # shared accounts named for a till, a warehouse, an office; machines; generated identifiers
+        ({"user": "kasse2", "filiale": "0412-Marienplatz"}, ["kasse2"]),
+        ({"bruker": "lager-bergen", "sprak": "nb"}, ["lager-bergen"]),
+        ({"usuario": "svc-mac-nfd"}, ["svc-mac-nfd"]),
+        ({"user": "usr_1182", "customer": "cus_NffrFeUfNV2Hib"}, ["usr_1182", "cus_NffrFeUfNV2Hib"]),
+        ({"X-Rider-Id": "rider_77120"}, ["rider_77120"]),
+        # statuses and times under a login's key
+        ({"user": "guest", "member": "gold", "login": "2024-11-01T10:00:00Z"}, ["guest", "gold", "2024-11-01T10:00:00Z"]),
+        # a person noun's key that holds no login: a key id, a runner, a tenant
+        ({"kid": "signing-2025-01", "runner": "gitlab-runner-07", "X-Tenant": "tenant-eu-7"},
+         ["signing-2025-01", "gitlab-runner-07", "tenant-eu-7"]),
+    ],
+)
+def test_no_ones_login_is_kept(chain, body, kept):
+    # GIVEN a shared, a machine's or a generated login, a status, or a value of no login
+    # WHEN stored  THEN it stays
+    out = stored_json(chain, body)
+    for value in kept:
+        assert value in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "login"),
+    [
+        ("Mi usuario allí es laurita_bcn88, te pago por Bizum", "laurita_bcn88"),
+        ("my username is laurita_bcn88 ok", "laurita_bcn88"),
+        ("Report: user xXSn1perWolfXx keeps posting my address", "xXSn1perWolfXx"),
+        ("oyuncu KaraKartal61 sesli sohbette küfür etti", "KaraKartal61"),
+        ("ჩემი ინსტა @lasha.gvasalia_ ან დამირეკე", "lasha.gvasalia_"),
+        ("আমার আইডি sabbir_hossain.bd দিয়ে ফেসবুকে ট্যাগ করে দিয়েন", "sabbir_hossain.bd"),
+        ("Benutzername: mareike_kln, bitte zurückrufen", "mareike_kln"),
+    ],
+)
+def test_a_login_told_in_text_is_masked(chain, text, login):
+    # GIVEN a login after a login's, a user's or a network's word  WHEN stored  THEN it is masked
+    out = stored_text(chain, text)
+    assert login not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the user_id is abc_123",
+        "handle order_123 now",
+        "user agent Mozilla/5.0 (X11; Linux x86_64)",
+        "login failed for user svc_billing",
+        "username is required",
+        "see the user guide v2.1 for details",
+        "IG post scheduled: SKU_2231 launch",
+    ],
+)
+def test_words_of_a_login_before_no_login_change_nothing(chain, text):
+    # GIVEN a login's word before no one's login  WHEN stored  THEN the text is unchanged
+    assert stored_text(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "alone", "expected"),
+    [("kiwi_bargains_77", False, True), ("trondheimsgutten", False, False), ("trondheimsgutten", True, True),
+     ("report_2024.pdf", False, False), ("SKU_2231", False, False), ("guest", True, False), ("u_551203", False, False)],
+)
+def test_reads_as_login(value, alone, expected):
+    # GIVEN a value under a login's key (alone: a key naming the login itself)  WHEN judged  THEN as expected
+    assert reads_as_login(value, alone=alone) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Prime Minister Lawrence Wong delivered his first National Day Rally.", "Lawrence Wong"),
+        ("El presidente Gustavo Petro inauguró el tramo del metro elevado.", "Gustavo Petro"),
+        ("Taoiseach Simon Harris said the Government would publish the timetable.", "Simon Harris"),
+        ("Peaminister Kristen Michal kohtus Kadriorus president Alar Karisega.", "Kristen Michal"),
+        ("Ο πρωθυπουργός Κυριάκος Μητσοτάκης εγκαινίασε το νέο κτίριο.", "Κυριάκος Μητσοτάκης"),
+        ("Президент Володимир Зеленський провів зустріч у палаці.", "Володимир Зеленський"),
+        ("Premijer Andrej Plenković obišao je radove na mostu.", "Andrej Plenković"),
+        ("Cumhurbaşkanı Recep Tayyip Erdoğan takımı tebrik etti.", "Recep Tayyip Erdoğan"),
+        ("Rais William Ruto alihutubia taifa kutoka Ikulu ya Nairobi.", "William Ruto"),
+    ],
+)
+def test_the_holder_of_a_public_office_named_after_its_title_is_kept(chain, text, name):
+    # GIVEN news naming a head of state or government after the office's title
+    # WHEN stored  THEN the public figure's name stays
+    assert name in stored_text(chain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an office's title does not cover a private person's relation or role before a name
+        ("Audrey Jane Smith called about the refund", "Jane Smith"),
+        ("customer Jane Doe called twice", "Jane Doe"),
+        ("Please call Sarah Connor about the invoice", "Sarah Connor"),
+    ],
+)
+def test_a_private_persons_name_after_a_word_ending_like_an_office_is_masked(chain, text, name):
+    # GIVEN a private person's name after a word that merely ends like a short title ("Audrey": "rey")
+    # WHEN stored  THEN it is masked
+    assert name not in stored_text(chain, text)

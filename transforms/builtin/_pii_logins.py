@@ -1,0 +1,140 @@
+"""People's logins and handles beyond the names of the lexicon: under a key that holds one
+(``X-Bruker``, ``actor``, ``X-TradeMe-Member``) and after the words that tell one in text
+(``login-words.tsv``: "Mi usuario allí es laurita_bcn88", "user xXSn1perWolfXx keeps posting",
+"ინსტა @lasha.gvasalia_").
+
+:func:`._pii_people.reads_as_handle` takes a login made of a person's name ("kayla_brooks92"); a
+login people make up ("kiwi_bargains_77", "pyorajussi88", "b.ganbold") is theirs as much, an online
+identifier. What is no one's: a machine's or a system's login ("svc_billing", "root"), an
+identifier a system generated ("usr_1182", "cus_NffrFeUfNV2Hib"), a code in capitals ("SKU_2231"),
+a file's name, a status ("guest", "premium").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Callable
+
+from transforms.builtin._pii_literals import Literals, word_file
+from transforms.builtin._pii_words import starts_word
+
+Replace = Callable[[str, str, str], str]
+
+_KINDS = frozenset({"login", "user", "social"})
+#: A login: letters and digits, parts joined by ".", "_" or "-" (a trailing "_" kept: "lasha.gvasalia_").
+_LOGIN_RE = re.compile(r"@?(?P<login>[A-Za-z][A-Za-z0-9]{0,39}(?:[._-][A-Za-z0-9]{1,40}){0,3}_?)")
+_ALPHA_RUN_RE = re.compile(r"[A-Za-z]{3,}")
+#: Parts of a generated identifier's or a business code's, not of a login people chose.
+_CODE_WORDS = frozenset(
+    """usr user users cus cust customer acct acc account uid uuid id ids mem mbr member emp stu pat ord order orders
+    inv invoice ticket tkt item items sku txn ref req request sub subscription org team grp group dev device tmp
+    temp test tests build ver version rel release file img image doc docs pdf csv png jpg json xml log logs drv
+    sess session tok token key api app web www http https mailto null none true false rider driver courier""".split()
+)
+#: Words of a shared account's login, named for a place or a role, not a person: a till's, a
+#: warehouse's, an office's ("kasse2", "lager-bergen", "armazem-porto", "compta-rennes", "pos-terminal-4").
+_SHARED_WORDS = frozenset(
+    """kasse kassa cassa caixa caja tameio till pos terminal store stores shop loja tienda negozio winkel butik magasin
+    lager sklad skladiste armazem almacen magazzino magazyn warehouse depo depot apothiki muhasebe compta comptabilite
+    contabilidad contabilita buchhaltung accounting finance finanzas reporting raportare report reports bi analytics
+    vpn office kontor ufficio oficina bureau reception recepcion empfang frontdesk operator operador servis service
+    prodaja sales vendas ventas vertrieb verkauf einkauf purchasing hr rrhh it helpdesk support soporte printer
+    scanner kiosk branch filiale sucursal agencia centro centre center hq zentrale sede sync cli runner tenant
+    signing sig lab clinic klinik apotheke farmacia pharmacy school schule escola escuela svc srv bot bots daemon
+    cron deploy deployer noreply system backup actions github gitlab jenkins dependabot renovate""".split()
+)
+#: Of those, the ones a login glues to a letter or a word ("sbackup_01", "adeploy-x"): found inside a run.
+_GLUED_SHARED = tuple(w for w in _SHARED_WORDS if len(w) >= 5)
+#: Statuses, roles and types a login's field holds as often as a login: {"user": "guest"}.
+_NOT_LOGINS = frozenset(
+    """guest anonymous unknown undefined system admin administrator root support premium standard basic free trial
+    active inactive pending blocked banned deleted verified unverified new returning member owner viewer editor
+    reader writer default public private internal external everyone nobody""".split()
+)
+_FILE_END_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|csv|txt|png|jpe?g|gif|zip|json|xml|log|html?|js|py|mp[34]|md)\Z", re.I)
+#: The last words of keys that name a login itself (``X-Login``, ``bruker``, ``notandi``): one word
+#: alone under them is a login too.
+LOGIN_KEY_WORDS = frozenset(
+    """user usuario utilisateur benutzer nutzer utente kullanici uzytkownik gebruiker anvandare bruker bruger kayttaja
+    felhasznalo utilizator polzovatel korystuvach korisnik pengguna utilizador uzivatel pouzivatel kasutaja vartotojas
+    naudotojas lietotajs notandi erabiltzailea erabiltzaile uporabnik login handle username nickname nick alias
+    slapyvardis nimimerkki kasutajanimi notandanafn felhasznalonev brukernavn brugernavn anvandarnamn kayttajanimi
+    kayttajatunnus gebruikersnaam benutzername nutzername lietotajvards pseudo pseudonim apodo apelido rumuz nik
+    nikneim gamertag""".split()
+)
+#: The last words of more keys whose login people made up: a member's, a player's, a network's.
+MADE_UP_LOGIN_KEY_WORDS = LOGIN_KEY_WORDS | frozenset(
+    """actor member seller buyer player gamer instagram insta ig telegram twitter tiktok discord snapchat twitch steam
+    reddit skype kakao line wechat zalo viber""".split()
+) - {"login", "handle"}
+
+
+def reads_as_login(value: str, alone: bool = False) -> bool:
+    """Is ``value``, under a key that holds a person's login, a login people make up: words with
+    digits, joined by ".", "_" or "-", or with an inner capital ("kiwi_bargains_77", "b.ganbold",
+    "xXSn1perWolfXx"); with ``alone`` (a key naming the login itself: ``X-Login``, ``bruker``)
+    one lower-case word of five letters or more too ("trondheimsgutten")? Not a machine's login,
+    a generated identifier, a status or a code in capitals (see the module's docstring)."""
+    from transforms.builtin._pii_commands import random_looking
+    from transforms.builtin._pii_people import reads_as_machine_login
+
+    match = _LOGIN_RE.fullmatch(value)
+    if match is None or not 3 <= len(value) <= 42:
+        return False
+    login = match["login"]
+    lowered = login.lower()
+    if lowered in _NOT_LOGINS or not any(c.islower() for c in login) or reads_as_machine_login(lowered.strip("_")):
+        return False
+    runs = [r.lower() for r in _ALPHA_RUN_RE.findall(login)]
+    if not runs or any(r in _CODE_WORDS or r in _SHARED_WORDS or any(w in r for w in _GLUED_SHARED) for r in runs) \
+            or _FILE_END_RE.search(login) is not None:
+        return False
+    if login.isalpha() and (login.islower() or login.istitle()):
+        return alone and len(login) >= 5
+    if random_looking(login):
+        return False  # "cus_NffrFeUfNV2Hib", "u7Hq2KxP": a system's identifier
+    return True
+
+
+@cache
+def _words() -> tuple[Literals, tuple[str, ...]]:
+    return word_file(__package__, "login-words.tsv", _KINDS)
+
+
+def may_hold(text: str) -> bool:
+    return _words()[0].found_in(text)
+
+
+#: Between a login's word and the login: a colon, or up to two short words ("allí es", "is", "isch").
+_GAP_RE = re.compile(r"[ ]?[:=：][ ]?|[ ](?:[^\W\d_]{1,8}[ ]){0,2}|(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])(?:は|是|：)?")
+_IDENTIFIER_CHAR = re.compile(r"[\w-]")
+
+
+def scrub(text: str, replace: Replace) -> str:
+    """The logins after the words of ``login-words.tsv`` in ``text``."""
+    literals, kinds = _words()
+    out: list[str] = []
+    pos = 0
+    for index, start, end in sorted(literals.hits(text), key=lambda hit: (hit[1], -hit[2])):
+        if start < pos or not starts_word(text, start):
+            continue
+        if end < len(text) and _IDENTIFIER_CHAR.match(text, end) and text[end - 1].isascii():
+            continue  # "user_id", "usernames": the word goes on
+        gap = _GAP_RE.match(text, end)
+        if gap is None:
+            continue
+        login = _LOGIN_RE.match(text, gap.end())
+        if login is None or text[login.end():login.end() + 1] in ("=", "@") or (
+                login.end() < len(text) and (text[login.end()].isalnum() or text[login.end()] == "/")):
+            continue  # "user request_id=...": a key; a login's e-mail is the e-mail pass's
+        handle = login["login"]
+        at = login[0].startswith("@") and kinds[index] == "social"
+        if not (reads_as_login(handle) or (at and reads_as_login(handle, alone=True))):
+            continue
+        out += [text[pos:login.start("login")], replace("name", handle.lower(), handle)]
+        pos = login.end()
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
