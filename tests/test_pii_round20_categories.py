@@ -137,3 +137,95 @@ def test_a_private_persons_name_after_a_word_ending_like_an_office_is_masked(cha
     # GIVEN a private person's name after a word that merely ends like a short title ("Audrey": "rey")
     # WHEN stored  THEN it is masked
     assert name not in stored_text(chain, text)
+
+
+@pytest.mark.parametrize(
+    ("body", "secrets"),
+    [
+        # credential names of more services and languages (droplets/contract/credentials.json)
+        ({"authkey": "258622AsFZnE0TXP1", "route": "4", "sender": "LABRPT"}, ["258622AsFZnE0TXP1"]),
+        ({"mishtamesh": {"tafkid": "mazkira"}, "sisma": "Shalom#2024", "sisma_ishur": "Shalom#2024"}, ["Shalom#2024"]),
+        ({"szamlazz": {"szamlaagentkulcs": "531m05la2fjju56ajb63qks40kohwcokjx29h10532", "eszamla": True}},
+         ["531m05la2fjju56ajb63qks40kohwcokjx29h10532"]),
+        # a credential's pair under a name no list has, beside it in its object
+        ({"ecpay": {"MerchantID": "3002607", "HashKey": "8AlFXYNtNnrrykvk", "HashIV": "peLiIfGzEQPYi7Ub"}},
+         ["8AlFXYNtNnrrykvk", "peLiIfGzEQPYi7Ub"]),
+        ({"przelewy24": {"merchantId": 112233, "crc": "89d5b01c93685876", "apiKey": "81bb2e02f5ec2ef42a91ff64c78745df"}},
+         ["89d5b01c93685876"]),
+        ({"wsaa": {"token": "GDFgPxq5YxWW3KYAUAmEzutVuknqULy/mVwXq+Ceudbb6voLkbr9K",
+                   "sign": "/RwirxLd2AUxc5CbdU2cT3mX6z9mRKweZx6bIG5y7aQPM9+Yu95Q721RWK6Rq89lRR9eUyasStWBAbD0Q2XE="}},
+         ["/RwirxLd2AUxc5CbdU2cT3mX6z9mRKweZx6bIG5y7aQPM9+Yu95Q721RWK6Rq89lRR9eUyasStWBAbD0Q2XE="]),
+        # a security question's answer in Chinese; GitHub's recovery codes as a list
+        ({"帳號設定": {"安全提問": "您第一隻寵物的名字？", "答案": "小黑糖"}, "會員等級": "金卡"}, ["小黑糖"]),
+        ({"note_title": "recovery codes", "content": "7267a-7ab48\n88304-41b5a\n4ab40-caaa0\nc1f15-f7be1"},
+         ["7267a-7ab48", "c1f15-f7be1"]),
+    ],
+)
+def test_secrets_round_20_found_are_redacted(chain, body, secrets):
+    # GIVEN a body holding a credential under a name or in a shape round 20 found  WHEN stored
+    out = stored_json(chain, body)
+    # THEN none of it is stored
+    for secret in secrets:
+        assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # identifiers beside a credential: a system's prefixed ID, a chain's address, a message's SID, a UUID
+        ({"stripe": {"account": "acct_1sFTBWH71yPtYR41", "secret_key": "sk_live_51UEa9TRkLJZCAf3xLnLKJhmjugat0D"}},
+         ["acct_1sFTBWH71yPtYR41"]),
+        ({"token": "USDC", "contract": "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"}, ["0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"]),
+        ({"password": "Hunter2!xx", "request_id": "a7c3e1f92b4d4f608e1a9d3c5b7f0e2a", "shop": "acme_store_2024",
+          "MessageSid": "SM8f2b1c9d0e3a4b5c6d7e8f9a0b1c2d3e", "tenant": "0c92e981-dcc2-41fc-a249-65074f191610"},
+         ["a7c3e1f92b4d4f608e1a9d3c5b7f0e2a", "acme_store_2024", "SM8f2b1c9d0e3a4b5c6d7e8f9a0b1c2d3e"]),
+        # two ranges of numbers are no recovery codes
+        ({"pages": "12345-67890\n23456-78901"}, ["12345-67890"]),
+        # an FAQ's question and answer are no security question's
+        ({"faq": [{"question": "How do I reset my password?", "answer": "Use the link on the sign-in page."}]},
+         ["Use the link on the sign-in page."]),
+    ],
+)
+def test_identifiers_beside_a_credential_are_kept(chain, body, kept):
+    # GIVEN identifiers and texts beside a credential  WHEN stored  THEN they stay
+    out = stored_json(chain, body)
+    for value in kept:
+        assert value in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("pour la livraison de demain : digicode 4B719, bâtiment C", "4B719"),
+        ("Taquilla nº 14 – el candado es de combinación 8102, la toalla está dentro.", "8102"),
+        ("Дія: код для входу 5599. Нікому не повідомляйте цей код.", "5599"),
+        ("שליח: קוד לדלת הכניסה 3232, קומה 3.", "3232"),
+        ("Pozdrav! Kod za ulaz u zgradu je 1266, apartman je na 2. katu.", "1266"),
+        ("Ügyfélkapu+: az egyszer használatos kódja: 966279. A kód 5 percig érvényes.", "966279"),
+        ("usuario el de siempre, clave Boca1905!!. Después la cambio", "Boca1905"),
+    ],
+)
+def test_a_code_or_a_password_told_after_its_word_is_redacted(chain, text, code):
+    # GIVEN a door's, a lock's or a one-time code, or a password, after its word  WHEN stored  THEN it is redacted
+    assert code not in stored_text(chain, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["le code de la porte 12A est cassé", "la Clave ProdServ 01010101 del SAT", "combination of 3 colours and 2 sizes"],
+)
+def test_a_codes_word_before_no_code_changes_nothing(chain, text):
+    # GIVEN a code's word before no code  WHEN stored  THEN the text is unchanged
+    assert stored_text(chain, text) == text
+
+
+def test_a_password_question_answered_in_a_sentence_keeps_the_sentence_but_not_a_password_in_it(chain):
+    # GIVEN question/answer objects about a password: an FAQ's instructions, and a password told in a sentence
+    body = {"faq": [{"question": "How do I reset my password?", "answer": "Use the link on the sign-in page."},
+                    {"question": "What is the wifi password?", "answer": "it is Taquitos#2025 since May"},
+                    {"question": "What is the wifi password?", "answer": "Taquitos#2025"}]}
+    # WHEN stored
+    out = stored_json(chain, body)
+    # THEN the instructions stay, and the password is redacted either way
+    assert "Use the link on the sign-in page." in out and "since May" in out
+    assert "Taquitos#2025" not in out, out

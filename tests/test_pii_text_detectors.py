@@ -227,6 +227,7 @@ TOKEN_EXAMPLES = {
     "midtrans_server_key": "Mid-server-Xo4Tq8LbN2vR7mWs1KpZ9eYc",
     "yandex_oauth_token": "y0_AgAAAABx7Qm2AAfKq8sAAAAE3xVbLp0Rq9mWd8Z2nTfYhJcKsUa5",
     "bitrix24_webhook": "https://shop.bitrix24.de/rest/42/k3m9x2p7q1w8z5r4/",
+    "recovery_codes": "7267a-7ab48, 88304-41b5a, 4ab40-caaa0, c1f15-f7be1",
     "wompi_key": "prv_prod_Rk29dLq8TzWm4Xb7Nc1Vp5Hs",
     "xendit_key": "xnd_production_Qw8eRt5yUi2oPa7sDf4gHj1kLz9xCv6bNm3qWe8rTy5uIo2pAs7dFg4",
     "omise_key": "skey_5pb3dyvgjc0pjpf7g8d",

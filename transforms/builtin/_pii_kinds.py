@@ -190,6 +190,7 @@ KIND_CLASS: dict[str, str] = {
     "midtrans_server_key": "credential",
     "yandex_oauth_token": "credential",
     "bitrix24_webhook": "credential",
+    "recovery_codes": "credential",
     "wompi_key": "credential",
     "xendit_key": "credential",
     "omise_key": "credential",

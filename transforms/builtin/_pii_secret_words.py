@@ -38,7 +38,8 @@ _CODE_RE = re.compile(
     # (a lone digit of what the code opens may stand between: "Alarmcode für Halle 3 lautet 73816")
     r"(?P<gap>(?:[^0-9.!?。\n/=&_]|(?<![\w.,-])[0-9](?![\w.,-])){0,40}?|[^0-9.!?。\n/=&_:]{0,64}?:[ ]{0,3})(?<![\w-])"
     # (a door's code may end in a letter, a hash or a star: "2580B", "8826#"; a locker's be told digit by digit: "6-2-9-1-4")
-    r"(?P<code>[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?:[A-Z](?![\w-])|[#*])?|[0-9](?:-[0-9]){3,7})(?![\w-])")
+    # (a digicode may hold a keypad's letter: "digicode 4B719")
+    r"(?P<code>[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?:[A-Z](?![\w-])|[#*])?|[0-9](?:-[0-9]){3,7}|[0-9]{1,3}[A-D][0-9]{2,4})(?![\w-])")
 #: More codes of a list after the first ("4348 3867, 7443 5024, 7424 2928").
 _MORE_CODES_RE = re.compile(r"[ ]{0,2}[,;][ ]{0,2}(?<![\w-])[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?![\w-])")
 

@@ -651,6 +651,12 @@ def _a_password_shape(value: str) -> bool:
             and value != value.upper())
 
 
+def password_shapes_redacted(text: str, redacted: str) -> str:
+    """``text`` with each word shaped like a password (:func:`_a_password_shape`) redacted: the
+    sentence that answers a question about a password ("it is Taquitos#2025 now")."""
+    return _CANDIDATE_RE.sub(lambda m: redacted if _a_password_shape(m[0].rstrip(".!?")) else m[0], text)
+
+
 #: Where a request for a code or a password is answered on the next line or sentence ("¿me pasas
 #: la clave del wifi? — Sí, es Tortilla2024bar", "podaj mi kod BLIK.\n— Dobra, masz: 731 045"):
 #: a dash that starts the answer, or the next line's speaker ("Cliente: 318 604", "Клиент: Ромашка1987").

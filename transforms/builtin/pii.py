@@ -109,7 +109,7 @@ from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScru
 from transforms.builtin._pii_phones import toll_free
 from transforms.builtin._pii_commands import random_looking
 from transforms.builtin._pii_seeds import MIN_WORDS as MIN_SEED_WORDS, is_phrase
-from transforms.builtin._pii_tokens import JWK_PRIVATE_MEMBERS, scrub_cookie, url_param_is_credential, url_param_needs_check
+from transforms.builtin._pii_tokens import JWK_PRIVATE_MEMBERS, password_shapes_redacted, scrub_cookie, url_param_is_credential, url_param_needs_check
 
 NAME = "pii"
 #: Option names other parts set: the Pulumi config checks what needs a hash key, and the
@@ -643,7 +643,8 @@ _SECURITY_QUESTIONS = (
     "pregunta de seguridad", "pregunta seguridad", "question secrete", "question de securite", "question securite",
     "domanda segreta", "domanda di sicurezza", "domanda sicurezza", "pergunta secreta", "pergunta de seguranca",
     "pergunta seguranca", "beveiligingsvraag", "geheime vraag", "pytanie bezpieczenstwa", "pytanie pomocnicze",
-    "контрольныи вопрос", "секретныи вопрос", "秘密の質問", "密保问题", "安全问题", "安全問題", "보안 질문", "보안질문",
+    "контрольныи вопрос", "секретныи вопрос", "秘密の質問", "密保问题", "安全问题", "安全問題", "安全提問", "安全提问",
+    "密碼提示問題", "密码提示问题", "보안 질문", "보안질문",
     "guvenlik sorusu", "pertanyaan keamanan", "sakerhetsfraga", "sikkerhedssporgsmal", "sikkerhetssporsmal",
     "turvakysymys", "biztonsagi kerdes", "bezpecnostni otazka", "intrebare de securitate", "سؤال الأمان", "سوال امنیتی",
     # plurals that do not hold the singular: a list of questions, each object with its answer
@@ -703,6 +704,11 @@ _CHANNEL_RE = re.compile(r"#[a-z0-9][a-z0-9_.-]{0,79}|[A-Za-z0-9][A-Za-z0-9_.-]{
 #: A value written as a slug (``oncall-critical``, ``payments_db``): a thing's name, where
 #: nothing says the ``name`` above it is a person's.
 _SLUG_RE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
+#: Words of a key whose value identifies a request or a message, never a credential's pair
+#: ("Idempotency-Key", "X-Correlation-Key").
+_IDENTIFYING_WORDS = frozenset("idempotency correlation dedup deduplication tracking trace request".split())
+#: An identifier its system prefixes with its type ("acct_1sFTBWH71yPtYR41", "cus_...") or a chain's address ("0x...").
+_PREFIXED_ID_RE = re.compile(r"[a-z]{2,6}_|0x")
 _UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _HEX_RE = re.compile(f"[0-9a-f]{{{PSEUDONYM_HEX}}}")
 _NON_DIGIT_RE = re.compile(r"[^0-9]")
@@ -1354,7 +1360,7 @@ class Pii:
                 wild = paths.keys.get("*") if special is not None else None
                 rules = header_rule if headers else key_rule
                 changes: dict | None = None
-                asked = verifying = False
+                asked = verifying = credentialed = False
                 for key, item in node.items():
                     if key == label_key:
                         if type(item) is str:  # no person's name, but the text detectors still read it
@@ -1378,6 +1384,8 @@ class Pii:
                                 node[key] = self.scrub(item)  # {"razon_social": "Rappi S.A.S.", "nit": ...}
                                 continue
                             node[key] = rule.leaf(item)
+                            if rule.credential and kind is str and len(item) >= 8:
+                                credentialed = True  # not {"token": "USDC"}, a coin's
                             if rule.field is not None and rule.field.cls in _A_PERSONS_CLASSES:
                                 self._someone = True
                             continue
@@ -1412,6 +1420,8 @@ class Pii:
                                 _redact_answers(asking)  # {"security_questions": [{"question": ..., "answer": ...}]}
                     if rule is not None and rule.verification:
                         verifying = True
+                    if rule is not None and rule.credential and type(item) is str and len(item) >= 8:
+                        credentialed = True
                     new = entry(key, item, rule, sub, field, person, push, node)
                     if new is not item and not self._someone and type(new) is str and names_someone(new):
                         self._someone = True  # {"customer": "[name]"}, {"dob": "[birth_date]"}
@@ -1428,6 +1438,8 @@ class Pii:
                     _redact_answers(node)
                 if verifying:
                     _redact_codes(node)
+                if credentialed:
+                    _redact_paired_secrets(node)
                 if changes:  # removed fields, and keys that were personal data ({"alice@example.com": ...})
 
                     if None in changes.values() and len(set(changes.values())) == 1:
@@ -1602,7 +1614,13 @@ class Pii:
 
     def _label_values(self, node: dict, label: str, rule: KeyRule, person: bool | None, push: Callable) -> None:
         for value_key in _VALUE_KEYS.intersection(node):
-            new = self._entry(label, node[value_key], rule, None, None, person, push)
+            value = node[value_key]
+            if rule.credential and type(value) is str and value.count(" ") >= 3 and label.rstrip().endswith("?"):
+                # a question about a credential answered in a sentence (an FAQ's "How do I reset my
+                # password?"): its text is read as text, and a password's shape in it redacted
+                node[value_key] = password_shapes_redacted(self.scrub(value), REDACTED)
+                continue
+            new = self._entry(label, value, rule, None, None, person, push)
             node[value_key] = None if new is _DROPPED else new
 
     def _answer(self, node: dict, person: bool | None, push: Callable) -> None:
@@ -1869,6 +1887,39 @@ def _an_at_handle(value: str) -> bool:
     whatever its words, unless a machine's ("@deploy-bot"). A login without its @ goes by the lexicon
     (:func:`reads_as_handle`): "usr_1182", "kasse-07", "lager-bergen" are no one's."""
     return value[:1] == "@" and _AT_HANDLE_RE.fullmatch(value) is not None and not reads_as_machine_login(value[1:])
+
+
+#: The last words of keys whose random-looking value is an identifier, not a credential's pair.
+_IDENTIFIER_KEY_WORDS = frozenset(
+    "id ids uuid guid kid ref reference nonce request trace span etag hash sha digest checksum fingerprint thumbprint "
+    "commit version build sid".split())
+_UUID_RE = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
+
+
+def _redact_paired_secrets(node: dict) -> None:
+    """A credential's pair under a name no list has, in the object of a credential ({"HashKey": ...,
+    "HashIV": ...}, {"token": ..., "sign": ...}, {"apiKey": ..., "crc": ...}): a random-looking string
+    of 16 characters or more beside one is one too; not an identifier's (``merchantId``, ``kid``,
+    a UUID) nor a URL."""
+    for key, value in node.items():
+        if (type(value) is str and 16 <= len(value) <= 4096 and value != REDACTED and not value.startswith("[")
+                and " " not in value and "://" not in value and _UUID_RE.fullmatch(value) is None
+                and _PREFIXED_ID_RE.match(value) is None
+                and (parts := words(key)) and parts[-1] not in _IDENTIFIER_KEY_WORDS
+                and _IDENTIFYING_WORDS.isdisjoint(parts) and _key_looking(value)):
+            node[key] = REDACTED
+
+
+def _key_looking(value: str) -> bool:
+    """:func:`random_looking`, or a shorter key of 16 to 19 letters and digits, hex or of both cases
+    ("89d5b01c93685876", "peLiIfGzEQPYi7Ub")."""
+    if len(value) >= 20:
+        return random_looking(value)
+    if not value.isascii() or not value.isalnum() or value.isdigit() or value.isalpha():
+        return False
+    if all(c in "0123456789abcdef" for c in value):
+        return True
+    return random_looking(value * 2)  # the same mix of kinds, long enough to be judged
 
 
 def _redact_codes(node: dict) -> None:
