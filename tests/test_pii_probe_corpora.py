@@ -394,6 +394,14 @@ ROUNDS = {
     "strings19-personal.jsonl": (53, 9),  # of 897 personal values and 384 kept values
     "strings19-secret.jsonl": (0, 5),  # of 141 secrets and 175 kept values
     "strings19-benign.jsonl": (0, 46),  # of 402 kept values, in 200 cases
+    # round 20, written blind at stop 40 (95 locales of personal data in healthcare, HR, school, delivery,
+    # travel, marketplace and gaming shapes; secrets in 46 locales; 64 locales of look-alikes, public
+    # figures and drug catalogues among them): on the stop's first code 138 personal values stored, 27
+    # secrets, 78 look-alikes changed; on the code of its first hour, before it was looked at, 136, 27
+    # and 78; then used for its categories (logins, offices' holders, secrets)
+    "strings20-personal.jsonl": (118, 25),  # of 960 personal values and 719 kept values
+    "strings20-secret.jsonl": (8, 8),  # of 205 secrets and 294 kept values
+    "strings20-benign.jsonl": (0, 63),  # of 841 kept values, in 418 cases
 }
 
 
