@@ -229,3 +229,49 @@ def test_a_password_question_answered_in_a_sentence_keeps_the_sentence_but_not_a
     # THEN the instructions stay, and the password is redacted either way
     assert "Use the link on the sign-in page." in out and "since May" in out
     assert "Taquitos#2025" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a sample's stand-in for a credential
+        ({"api_key": "YOUR_API_KEY", "token": "your-token-here", "secret": "xxxxxxxx"},
+         ["YOUR_API_KEY", "your-token-here", "xxxxxxxx"]),
+        # a company's shared-cost or service line (Spain's 901, Brazil's 4004, Nigeria's 0700; the Emirates'
+        # 600 only with its country code: a Polish mobile starts so too)
+        ({"telefono_info": "901 33 55 33", "tramite": "Modelo 303"}, ["901 33 55 33"]),
+        ({"message": "للمساعدة اتصل على +971 600 54 0000."}, ["600 54 0000"]),
+        ({"message": "Em caso de dúvida ligue 4004-0001."}, ["4004-0001"]),
+        ({"message": "Call 0700-022-5543 for enquiries."}, ["0700-022-5543"]),
+        # an air waybill's number under its key, in German and English
+        ({"luftfrachtbrief": "020-58889456", "shipment": {"awb": "020-48273912"}}, ["020-58889456", "020-48273912"]),
+        # a platform, a parking space, a French flat's type
+        ({"message": "Abfahrt Bahnsteig 8, Wagen 27 wird in Sektor C gereiht."}, ["Bahnsteig 8"]),
+        ({"message": "Ihr Stellplatz 14 ist ab 8 Uhr frei."}, ["Stellplatz 14"]),
+        ({"q": "appartement T3", "ville": "Bordeaux"}, ["appartement T3"]),
+        # a helpline's number after a sentence that warns about PINs, in Hindi and Bengali (the danda ends it)
+        ({"message": "बैंक कभी भी आपका OTP, पिन या पासवर्ड नहीं मांगता। शिकायत 1930 पर करें।"}, ["1930"]),
+        ({"message": "বিকাশ কখনো আপনার পিন বা ভেরিফিকেশন কোড চায় না। হেল্পলাইন ১৬২৪৭।"}, ["১৬২৪৭"]),
+    ],
+)
+def test_look_alikes_round_20_found_are_kept(chain, body, kept):
+    # GIVEN a placeholder, a company's line, a waybill, a platform or a helpline  WHEN stored  THEN it stays
+    out = stored_json(chain, body)
+    for value in kept:
+        assert value in out, out
+
+
+@pytest.mark.parametrize(
+    ("body", "gone"),
+    [
+        ({"password": "your-dog"}, "your-dog"),  # no stand-in: a password, however it reads
+        ({"message": "call me on 07712 345678 after six"}, "07712 345678"),  # a UK mobile, not a service line
+        ({"message": "Sri Lanka: call 077 123 4567 please"}, "077 123 4567"),
+        ({"message": "Mój numer telefonu to 600 123 456"}, "600 123 456"),
+        ({"message": "आपका OTP 482913 है"}, "482913"),
+        ({"message": "wohnt Hauptstraße 5, 10115 Berlin"}, "Hauptstraße 5"),
+    ],
+)
+def test_what_only_resembles_them_is_still_masked(chain, body, gone):
+    # GIVEN a password, a mobile, a code and a street beside those look-alikes' rules  WHEN stored  THEN masked
+    assert gone not in stored_json(chain, body)

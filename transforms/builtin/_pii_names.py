@@ -188,6 +188,9 @@ _NOT_A_SECRET_RE = re.compile(r"(?!SK)[A-Z]{2}[0-9a-f]{32}|(?:tok|pm|card|src)_[
 _PLACEHOLDER_RE = re.compile(
     r"\$\{\{?[ ]?[A-Za-z_][\w.-]{0,63}[ ]?\}\}?|\{\{[ ]?[A-Za-z_][\w.-]{0,63}[ ]?\}\}|\$[A-Z_][A-Z0-9_]{0,63}"
     r"|%[A-Z_][A-Z0-9_]{0,63}%|<[A-Za-z][A-Za-z_ -]{0,40}>|[*\u2022\u25cf]{3,64}"
+    # a sample's stand-in: "YOUR_API_KEY", "your-token-here", "xxxxxxxx", "REPLACE_WITH_KEY"
+    r"|YOUR_[A-Z]+(?:_[A-Z]+){0,4}|(?i:your)[_-](?:[a-z]+[_-]){0,3}(?:key|token|secret|password|pass|pwd|here)"
+    r"|x{6,64}|X{6,64}|(?:REPLACE|INSERT)_[A-Z_]{2,40}"
 )
 
 

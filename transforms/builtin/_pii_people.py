@@ -1154,7 +1154,8 @@ _ADDRESS_RE = re.compile(
     r"[ ](?:No:[ ]?)?[0-9]{1,4}(?:[/-][A-Za-z0-9]{1,4})?(?![\w])(?:,?[ ][0-9]{4}(?:[ ]" + _NAME_WORD + r")?(?![\w]))?"
     # Hauptstraße 5, 10115 Berlin / Kerkstraat 12
     # Wilhelm-Leuschner-Str. 27, Kaiserstraße 41/2/15 (stair and door), Zeeburgerdijk 88-III
-    + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w-]{0,40}?(?:" + GERMANIC_SUFFIX + r"|-Str\.|-Straße|-Strasse|-Weg|-Platz"
+    # (not a platform, a gate or a seat: "Bahnsteig 8", "Flugsteig A12", "Stellplatz 14")
+    + r"|(?!(?:Bahn|Flug)steig|(?:Sitz|Stell|Park|Liege|Arbeits|Zelt)platz)" + _CAP + r"(?<![\w]" + _CAP + r")[\w-]{0,40}?(?:" + GERMANIC_SUFFIX + r"|-Str\.|-Straße|-Strasse|-Weg|-Platz"
     r"|-Allee|-Ring|-Damm|-Gasse|-Ufer)[ ]?[0-9]{1,4}[ ]?[a-zA-Z]?(?:[/-][0-9A-Za-z]{1,4}(?![\w])){0,3}(?![\w])"
     # a count after a place's name is no house number: "Parkhaus Karl-Marx-Allee 2 Std. kostenlos"
     r"(?![ ]?(?:Std|Stunden|Min|Minuten|km|Uhr|Tage|Jahre|Euro|EUR|€|%|h\b|x\b))" + _EU_TOWN

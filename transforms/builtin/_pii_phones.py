@@ -130,13 +130,15 @@ def _digits(text: str) -> str:
 #: Latin America, 1800 and 1300 of Australia, Ireland, India and Singapore, Japan's 0120,
 #: Russia's 8 800, Spain's 900, Italy's 800, China's 400, Sweden's 020, New Zealand's 0508).
 _NANP_TOLL_FREE = frozenset("800 888 877 866 855 844 833".split())
-_TOLL_FREE_STARTS = ("0800", "0808", "0500", "0120", "0508", "0860", "1800", "1300", "1850", "8800")
+_TOLL_FREE_STARTS = ("0800", "0808", "0500", "0120", "0508", "0860", "1800", "1300", "1850", "8800",
+                     # a company's shared-cost or service line: Nigeria's 0700, Germany's 0180x
+                     "0700", "0180")
 #: After a country code: the national toll-free prefixes, by code (Sweden's 020, not Denmark's 20).
 _TOLL_FREE_AFTER_CC = {
     **{cc: ("800",) for cc in ("30", "31", "32", "39", "41", "43", "45", "47", "48", "49", "52", "55", "64", "90",
                               "254", "351", "358", "380", "852")},
-    "7": ("800",), "27": ("800", "860"), "33": ("800", "805"), "34": ("800", "900"), "44": ("800", "808"),
-    "46": ("20",), "61": ("1800", "1300"), "65": ("1800", "800"), "81": ("120", "800"), "86": ("400", "800"),
+    "7": ("800",), "27": ("800", "860"), "33": ("800", "805"), "34": ("800", "900", "901", "902"), "44": ("800", "808"),
+    "46": ("20", "770", "771", "772"), "234": ("700", "800"), "971": ("600", "800"), "61": ("1800", "1300"), "65": ("1800", "800"), "81": ("120", "800"), "86": ("400", "800"),
     "91": ("1800",), "353": ("1800",),
 }
 
@@ -158,7 +160,9 @@ def toll_free(key: str) -> bool:
         if digits[-10:-7] in _NANP_TOLL_FREE:
             return True
     return digits.startswith(_TOLL_FREE_STARTS) and 8 <= len(digits) <= 12 or (
-        len(digits) == 9 and digits.startswith(("900", "800", "803", "805", "808"))) or (len(digits) == 10 and digits.startswith(("400", "020")))
+        len(digits) == 9 and digits.startswith(("900", "901", "902", "800", "803", "805", "808"))) or (
+        len(digits) == 10 and digits.startswith(("400", "020"))) or (
+        len(digits) == 8 and digits.startswith(("4004", "4003", "3003", "4020", "4090")))  # Brazil's capitals numbers
 
 
 #: Country calling codes assigned by the ITU (E.164), for numbers dialled with ``00`` or

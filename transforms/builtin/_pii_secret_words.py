@@ -36,7 +36,7 @@ _IDENTIFIER_CHAR = re.compile(r"[\w-]")
 #: their own ("b661328d" is a hex token's).
 _CODE_RE = re.compile(
     # (a lone digit of what the code opens may stand between: "Alarmcode für Halle 3 lautet 73816")
-    r"(?P<gap>(?:[^0-9.!?。\n/=&_]|(?<![\w.,-])[0-9](?![\w.,-])){0,40}?|[^0-9.!?。\n/=&_:]{0,64}?:[ ]{0,3})(?<![\w-])"
+    r"(?P<gap>(?:[^0-9.!?。।\n/=&_]|(?<![\w.,-])[0-9](?![\w.,-])){0,40}?|[^0-9.!?。।\n/=&_:]{0,64}?:[ ]{0,3})(?<![\w-])"
     # (a door's code may end in a letter, a hash or a star: "2580B", "8826#"; a locker's be told digit by digit: "6-2-9-1-4")
     # (a digicode may hold a keypad's letter: "digicode 4B719")
     r"(?P<code>[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?:[A-Z](?![\w-])|[#*])?|[0-9](?:-[0-9]){3,7}|[0-9]{1,3}[A-D][0-9]{2,4})(?![\w-])")

@@ -269,7 +269,7 @@ _SAID_RE = re.compile(
     r"(?:[ ]{1,3}(?:code|number|no\.?))?"
     # up to four words between, in the languages that put them there: "mã xác thực của bạn
     # là ...", "Ihre TAN für den Auftrag lautet: ...", "κωδικός επαλήθευσής σας είναι ..."
-    r"(?P<gap>(?:[ ][^\s\d:：.,;!?()\[\]]{1,20}+){1,7}?(?=[ ]{0,3}[:：]?[ ]{0,3}[0-9]))?"
+    r"(?P<gap>(?:[ ][^\s\d:：.,;!?()\[\]।]{1,20}+){1,7}?(?=[ ]{0,3}[:：]?[ ]{0,3}[0-9]))?"
 
     r"[ ]{0,3}(?:[是为為はが는은이를])?[ ]{0,3}[:#=：]?[ ]{0,3}"
     # "your verification code is 482913", "Ihr Bestätigungscode lautet 482913", "kod weryfikacyjny to ..."
@@ -632,7 +632,7 @@ _PASSWORD_WORD_RE = re.compile(
     # a word of prose, not a part of an identifier ("password_reset_v2", "enable-password-login")
     r"(?<![\w-])(?:" + cased(_PASSWORD_WORDS) + r")(?:(?![\w-])|(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]))")
 _NEARBY_REACH = 100
-_SENTENCE_STOP_RE = re.compile(r"[.!?。！？](?:\s|$)|\n")
+_SENTENCE_STOP_RE = re.compile(r"[.!?。！？।](?:\s|$)|\n")
 _CANDIDATE_RE = re.compile(r"[^\s\"'«»“”‘’()\[\]<>,;，。、；：「」（）\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{6,64}")
 _A_PASSWORD_SHAPE_RE = re.compile(r"(?=.*[0-9])(?=.*[^\W\d_])(?:(?=.*[#@!$%^&*_+=~?])|(?=.*[a-z])(?=.*[A-Z])).+")
 _NOT_A_PASSWORD_RE = re.compile(

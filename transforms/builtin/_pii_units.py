@@ -55,6 +55,8 @@ _NOT_A_HOME_AFTER_RE = re.compile(
     # a time, a duration or a price in the scripts of the street words ("من 9 صباحاً", "3 دقائق", "5 ₪")
     r"|:[0-9]|صباح|مساء|ساعة|ساعات|دقيقة|دقائق|يوم|أيام|ريال|درهم|جنيه|دينار|ساعت|دقیقه|روز|تومان|ریال|שעה|שעות"
     r"|דקות|ש״ח|ש\"ח|₪|นาที|ชั่วโมง|บาท|phút|giờ|đồng|₫)", re.IGNORECASE)
+#: A French flat's type by its rooms, no flat's number ("appartement T3", "un T2 bis").
+_FLAT_TYPE_RE = re.compile(r"T[1-7]")
 #: A street's name after its word: one to three words of any script (no digit), then the house's number,
 #: after a comma, "رقم" or "No." if any ("شارع مصدق ١٢", "زنقة الحرية رقم 23", "רחוב הרצל 45").
 _LETTER = LETTER  # (a letter of any script with its vowel signs: Tamil's, Thai's...)
@@ -122,7 +124,8 @@ def _spans(text: str) -> list[tuple[int, int, bool]]:
             taken = stop
             continue
         number = _NUMBER_RE.match(text, end)
-        if number is None or _NOT_A_HOME_AFTER_RE.match(text, number.end()) is not None:
+        if number is None or _NOT_A_HOME_AFTER_RE.match(text, number.end()) is not None or (
+                number["n"] is not None and _FLAT_TYPE_RE.fullmatch(number["n"]) is not None):
             continue
         found.append((start, number.end(), number["letter"] is None))
         taken = number.end()

@@ -436,6 +436,9 @@ _PRODUCT_CODE_TERMS = frozenset({
     ("product", "code"), ("article", "number"), ("item", "number"), ("upc",), ("ean",), ("gtin",), ("isbn",),
     ("mpn",), ("asin",), ("catalog", "number"), ("catalogue", "number"), ("artikelnummer",),
     ("batch",), ("batch", "number"), ("batch", "no"), ("lot",), ("lot", "number"), ("lot", "no"), ("chargennummer",),
+    # a shipment's documents: an air waybill's "020-58889456" is no phone number
+    ("awb",), ("mawb",), ("hawb",), ("waybill",), ("air", "waybill"), ("awb", "number"), ("awb", "no"),
+    ("luftfrachtbrief",), ("frachtbrief",), ("ldv",), ("tracking", "number"), ("tracking", "no"), ("sendungsnummer",),
 })
 #: A code's shape: letters, digits and the separators codes use, no space, no "@".
 _CODE_VALUE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/#-]{0,47}")
