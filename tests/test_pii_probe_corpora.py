@@ -156,7 +156,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "cloudtrail-consolelogin-createaccesskey": "a username inside an IAM ARN",
         "gemini-generatecontent-contract-clause-fr": "a name and an address in French contract prose",
         "anthropic-messages-tool-result-crm-contact": "a surname in a prompt and a tool's query",
-        "camt053-statement-json-related-parties": "ISO 20022 Dbtr/Cdtr 'Nm' and a name in a booking's free text",
         "razorpayx-payout-processed-fund-account": "a contact's name; an IFSC code reads as an account",
         "lever-stage-change-enriched-resume-ru": "a GitHub profile URL",
         "zh-sf-express-order-create-contacts": "Chinese names under 'contact'; a cargo's name is masked",
@@ -377,7 +376,7 @@ ROUNDS = {
     # Middle East, Asia, the Pacific and Latin America): on the stop's first code 115 personal values
     # stored, 40 secrets, 63 look-alikes changed; on the code before it was looked at 93, 36 and 58;
     # then used for its secrets
-    "strings17-personal.jsonl": (74, 6),  # of 787 personal values and 290 kept values
+    "strings17-personal.jsonl": (73, 6),  # of 787 personal values and 290 kept values
     "strings17-secret.jsonl": (3, 3),  # of 131 secrets and 145 kept values
     "strings17-benign.jsonl": (0, 51),  # of 497 kept values, in 220 cases
     # round 18, written blind at stop 39 (90 locales of personal data, secrets of 80 services and 40
@@ -399,7 +398,7 @@ ROUNDS = {
     # figures and drug catalogues among them): on the stop's first code 138 personal values stored, 27
     # secrets, 78 look-alikes changed; on the code of its first hour, before it was looked at, 136, 27
     # and 78; then used for its categories (logins, offices' holders, secrets)
-    "strings20-personal.jsonl": (118, 25),  # of 960 personal values and 719 kept values
+    "strings20-personal.jsonl": (102, 25),  # of 960 personal values and 719 kept values
     "strings20-secret.jsonl": (8, 8),  # of 205 secrets and 294 kept values
     "strings20-benign.jsonl": (0, 55),  # of 841 kept values, in 418 cases
 }

@@ -275,3 +275,59 @@ def test_look_alikes_round_20_found_are_kept(chain, body, kept):
 def test_what_only_resembles_them_is_still_masked(chain, body, gone):
     # GIVEN a password, a mobile, a code and a street beside those look-alikes' rules  WHEN stored  THEN masked
     assert gone not in stored_json(chain, body)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("RP/RUHSV08AA/ Q7XK2M\n  1.ALHARBI/KHALED MR\n  2  SV 1021 Y 14JUL 7 RUHJED HK1\n"
+         "  3 SSR DOCS SV HK1 P/SAU/P04827193/SAU/12MAR85/M/15SEP29/ALHARBI/KHALED/P1",
+         ["ALHARBI/KHALED", "P04827193", "12MAR85"], ["SV 1021", "15SEP29", "/P1"]),
+        ("DOCS/P/GRC/AR4182937/GRC/14MAR80/M/22JUN31/KONSTANTINIDIS/DIMITRIOS", ["AR4182937", "14MAR80", "KONSTANTINIDIS"],
+         ["GRC", "22JUN31"]),
+        ("Pax: KONSTANTINIDI/SOFIA MRS, seat 14C", ["KONSTANTINIDI/SOFIA"], ["seat 14C"]),
+    ],
+)
+def test_a_passenger_in_a_reservations_text_is_masked(chain, text, gone, kept):
+    # GIVEN a PNR's name element and SSR DOCS line  WHEN stored
+    out = stored_text(chain, text)
+    # THEN the name, the document's number and the date of birth are masked, the flight's data kept
+    for value in gone:
+        assert value not in out, out
+    for value in kept:
+        assert value in out, out
+
+
+@pytest.mark.parametrize("text", ["route LHR/JFK via AA/BA codeshare", "IATA codes: LHR/JFK/CDG, MR 42 merged"])
+def test_airport_and_airline_codes_are_no_passenger(chain, text):
+    # GIVEN capitals on both sides of a slash that name no one  WHEN stored  THEN unchanged
+    assert stored_text(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("林雅婷 身分證F228391048 ，之前有病史", "F228391048"),
+        ("我的身分證字號是A174620359謝謝", "A174620359"),
+        ("hi its Siobhan, PPS 7834521CA, I need to book", "7834521CA"),
+        ("Seo m'uimhir PSP: 6543210DA. Beidh mé ann.", "6543210DA"),
+    ],
+)
+def test_a_taiwanese_id_or_an_irish_pps_after_its_word_is_masked(chain, text, number):
+    # GIVEN a national ID that passes its check after its word  WHEN stored  THEN it is masked
+    assert number not in stored_text(chain, text)
+
+
+@pytest.mark.parametrize("text", ["身分證ABCDEF是什麼", "the PPS 1234 polymer sheet", "身分證A123456788號"])
+def test_an_id_word_before_no_valid_id_changes_nothing(chain, text):
+    # GIVEN an ID's word before no number or one failing its check  WHEN stored  THEN unchanged
+    assert stored_text(chain, text) == text
+
+
+def test_korean_abbreviated_keys_of_a_pupil_and_a_parent_are_masked(chain):
+    # GIVEN a school's record with Korean public-data abbreviations (stdnt_nm, prnt_hp), and a game's hit points
+    out = stored_json(chain, {"school_cd": "B100000659", "class_nm": "2", "stdnt_nm": "정하은", "prnt_hp": "01027749013",
+                              "insured": {"nm": "윤재현"}, "hp": 100})
+    # THEN the names and the phone are masked; the school's code, the class and the hit points stay
+    assert "정하은" not in out and "01027749013" not in out and "윤재현" not in out, out
+    assert '"school_cd": "B100000659"' in out and '"class_nm": "2"' in out and '"hp": 100' in out, out

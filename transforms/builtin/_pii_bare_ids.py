@@ -46,6 +46,7 @@ amount total subtotal sum balance fee fees cost price value qty quantity count n
 sku product item article model serial imei plan voucher coupon promo version build release revision year
 zip postal postcode time date ts timestamp created updated modified at epoch duration size bytes length
 page limit offset score rating views likes votes hits rank
+code cd kode codigo codice kod school class grade course campus
 pnr tid payid mihpayid ttn bik bic swift routing sort uen employer regon krs vat iva partita gst register registry
 registration corporate company firm business merchant seller vendor supplier branch store shop terminal device
 pedido orden compra factura boleta folio comprobante recibo remito guia seguimiento referencia monto valor

@@ -209,6 +209,20 @@ def hkid_ok(value: str) -> bool:
     return value[-1] == ("A" if check == 10 else str(check))
 
 
+#: The numbers Taiwan's letters of the place of first registration stand for (A Taipei City 10 ...).
+_TW_LETTERS = dict(zip("ABCDEFGHJKLMNPQRSTUVXYWZIO", range(10, 36)))
+
+
+def tw_id_ok(value: str) -> bool:
+    """A Taiwanese national ID (``F228391048``): a letter, 1 or 2 (8 or 9 for a resident), eight
+    digits, the last a check digit (the letter's two digits weighted 1 and 9, then 8 down to 1)."""
+    if len(value) != 10 or value[0] not in _TW_LETTERS or not value[1:].isdigit() or value[1] not in "1289":
+        return False
+    n = _TW_LETTERS[value[0]]
+    total = n // 10 + (n % 10) * 9 + sum(int(d) * w for d, w in zip(value[1:9], range(8, 0, -1))) + int(value[9])
+    return total % 10 == 0
+
+
 def sa_nid_ok(value: str) -> bool:
     """A Saudi national ID (1...) or iqama (2...): ten digits, Luhn."""
     return len(value) == 10 and value[0] in "12" and _luhn_digits(value)
@@ -687,7 +701,7 @@ _GAP = (
     # Egyptian and Levantine "mine", Vietnamese "I" in chat ("الرقم القومي بتاعي", "CCCD của mình là")
     r"|بتاعي|بتاعتي|تبعي|mình|em"
     r"|c'est|c’est|changu|yangu|wangu|ni|من|هو|هي|na|e|серія|seria|eka|ngu|yami|ye|minn|mín|je|μου|είναι|ديالي|ቁጥሬ)\b){0,4}+"
-    r"[\s:=#.,'\"()\-–：第]{0,4}+"
+    r"[\s:=#.,'\"()\-–：第是為为]{0,4}+"
 )
 #: What may stand between a cue and its number (also read after ``_pii_cue_words``' cues).
 GAP = _GAP
@@ -706,6 +720,9 @@ _CHECKED_CUES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"epic", "national_id", ("in_.epic",)),
     (r"cartão de cidadão|cartao de cidadao|cartão do cidadão|cartao do cidadao|cc", "national_id", ("pt.cc",)),
     (r"hkid|hong kong identity card|hk identity card|香港身份證|身份證號碼", "national_id", (hkid_ok,)),
+    # Taiwan's ID after its names (身分證字號, 身分證, 統一證號), Ireland's PPS number (its word is also a unit's)
+    (r"身分證字號|身分證號碼|身分證號|身分證|身份證字號|國民身分證|統一證號|居留證號|tw id|taiwan id", "national_id", (tw_id_ok,)),
+    (r"pps|ppsn|pps no|pps number|psp|uimhir psp|m'uimhir psp", "national_id", ("ie.pps",)),
     (r"cns|cartão sus|cartao sus|cartão nacional de saúde|cartao nacional de saude|matricule|matricule cns"
      r"|numéro de matricule", "national_id", (br_cns_ok, lu_matricule_ok)),
     (r"naf|nuss", "national_id", (es_nss_ok,)),
@@ -732,7 +749,8 @@ _CHECKED_WORDS = [words for words, _, _ in _CHECKED_CUES]
 # cue could start: measured 300 times slower); the cue's kind is found after a match.
 _CONTEXT_RE = re.compile(
     # a German compound's "-nummer" glued on: "Personalausweisnummer", "Reisepassnummer"
-    r"(?P<cue>" + cased(*_CUES.values(), *_CHECKED_WORDS) + r")(?:nummer|Nummer|NUMMER)?(?![^\W\d_])"
+    # (a cue in a script without spaces may touch a Latin capital: "身分證F228391048")
+    r"(?P<cue>" + cased(*_CUES.values(), *_CHECKED_WORDS) + r")(?:nummer|Nummer|NUMMER)?(?:(?<=[\u4e00-\u9fff])|(?![^\W\d_]))"
     + "(?i:" + _GAP + r")(?=[+(0-9A-Za-z가-힣\u4e00-\u9fffА-ЯІЇЄҐ])"
 )
 #: What a cue of :func:`scrub_context` starts with, at the start of a word.

@@ -699,6 +699,8 @@ PERSON_ONLY_FIELDS = {"driving_licence": ("government_id", "license, licence, pa
                       # Turkish "ad" (given name, beside "soyad"); Slovene and Croatian "naslov" is an
                       # address and a title too
                       "name": ("name", "ad, adi"),
+                      # Korean and Malaysian "handphone": a person's mobile, a game's hit points elsewhere
+                      "phone": ("contact", "hp"),
                       "address": ("address", "naslov, naslov stanovanja, house, house no, house name, flat no, apartment no, apt no")}
 #: DICOM JSON's attribute tags (``{"00100010": {"vr": "PN", "Value": [...]}}``) that hold a
 #: patient's or a clinician's data, as the field names they stand for.

@@ -68,7 +68,7 @@ from typing import Callable, Iterable
 from urllib.parse import quote_plus, unquote_plus
 
 from transforms.builtin import (
-    _pii_address_labels, _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_logins, _pii_people, _pii_units,
+    _pii_address_labels, _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_logins, _pii_people, _pii_travel, _pii_units,
     _pii_intros, _pii_phones, _pii_secret_words, _pii_special,
     _pii_honorifics, _pii_payments, _pii_prose_names, _pii_seeds, _pii_tables, _pii_tokens,
 )
@@ -236,7 +236,8 @@ _CUE_LIST = [*_pii_ids.CUE_WORDS, *_pii_people.CUE_WORDS, *_pii_tokens.CUE_WORDS
 #: Every pass a cue gates ends its cue where a word ends (a German "-nummer" may follow an
 #: ID's word; a cue ending in "." or "," may touch the next word): "caro" in "carol" or
 #: "cours" in "courses" is no cue. A Latin letter only: a CJK cue may run on into its particle.
-_CUE_END = rf"(?:(?<=[.,:'’])|(?<=ngu)(?=[A-Z])|(?:nummer|Nummer|NUMMER)?(?![{LATIN_LETTERS}]))"  # "d'Claudine", "nguSipho"
+_CUE_END = (rf"(?:(?<=[.,:'’])|(?<=ngu)(?=[A-Z])|(?<=[\u4e00-\u9fff])(?=[A-Z])"  # "d'Claudine", "nguSipho", "身分證F2..."
+            rf"|(?:nummer|Nummer|NUMMER)?(?![{LATIN_LETTERS}]))")
 has_cue = starts_a_word(_CUE_LIST, after=_CUE_END)
 #: The cues and the street words in one scan: most text with digits holds neither, and one
 #: scan costs about what each costs alone.
@@ -805,6 +806,8 @@ class TextScrubber:
             if _pii_intros.may_hold(text):
                 text = _pii_intros.scrub(text, replace)  # "ስሜ አበበ ከበደ ነው", "मैं राहुल हूँ"
             text = _pii_people.scrub_initialled_names(text, replace)  # "Петров А.В."
+        if _pii_travel.may_hold(text):
+            text = _pii_travel.scrub(text, replace)  # "ALHARBI/KHALED MR", "SSR DOCS ... P/SAU/P04827193/..."
         if "/" in text and "." in text:
             text = _pii_people.scrub_profiles(text, replace)
         if "." in text and ("_" in text or "-" in text):
