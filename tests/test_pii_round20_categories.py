@@ -331,3 +331,71 @@ def test_korean_abbreviated_keys_of_a_pupil_and_a_parent_are_masked(chain):
     # THEN the names and the phone are masked; the school's code, the class and the hit points stay
     assert "정하은" not in out and "01027749013" not in out and "윤재현" not in out, out
     assert '"school_cd": "B100000659"' in out and '"class_nm": "2"' in out and '"hp": 100' in out, out
+
+
+@pytest.mark.parametrize(
+    ("body", "owner"),
+    [
+        ({"X-Appareil": "Galaxy A54 de Nadia"}, "Nadia"),
+        ({"X-Geraetename": "Annas iPhone"}, "Anna"),
+        ({"X-Laite": "Sannan iPhone"}, "Sanna"),
+        ({"zarizeni": "iPhone (Jakub)", "baterie": "12"}, "Jakub"),
+        ({"X-Uredaj": "Samsung od Petre"}, "Petre"),
+        ({"naprava": "Urškin Garmin Venu 3", "aktivnost": "tek"}, "Urškin"),
+        ({"X-Seade": "Liisi iPhone"}, "Liisi"),
+    ],
+)
+def test_a_devices_owner_named_in_any_languages_possessive_is_masked(chain, body, owner):
+    # GIVEN a device's name holding its owner's given name, before or after the maker's word
+    # WHEN stored  THEN the owner's name is masked
+    assert owner not in stored_json(chain, body)
+
+
+@pytest.mark.parametrize("text", ["Samsung Galaxy S24 Ultra, 256 GB", "My Galaxy Buds (Black) arrived", "the Apple Watch of the year"])
+def test_a_devices_name_without_an_owner_is_kept(chain, text):
+    # GIVEN a device's name with its maker, model and colour only  WHEN stored  THEN unchanged
+    assert stored_text(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [("@aoife.kinsella_ love the pics from Lahinch!!", "aoife.kinsella_"),
+     ("komentár od @peto_kosice: top reštaurácia", "peto_kosice")],
+)
+def test_an_at_handle_people_made_up_is_masked(chain, text, handle):
+    # GIVEN a handle with a separator or digits after "@"  WHEN stored  THEN it is masked
+    assert handle not in stored_text(chain, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["follow @bbc_news for updates", "talk to @BotFather first", "mongodb+srv://app:S3cr3t!x@cluster0.ab1cd.mongodb.net/db",
+     "@media screen and (max-width: 600px)", "npm i @types/node"],
+)
+def test_an_at_that_is_no_persons_handle_is_kept(chain, text):
+    # GIVEN a brand's or a bot's handle, a DSN's host, a CSS rule, a package's scope  WHEN stored
+    out = stored_text(chain, text)
+    # THEN what follows "@" stays
+    assert text.split("@", 1)[1].split(" ")[0].split("/")[0] in out, out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"alice@example.com": "has asthma", "name": "Jane Doe"},
+        {"jane.doe@example.com": "note", "full_name": "Jane Doe", "national_no": "03010123456"},
+        {"items": ["x has asthma"], "bob@example.com": "has asthma", "patient": "Jane Doe"},
+    ],
+)
+def test_a_personal_key_renamed_in_a_persons_object_loses_no_record(chain, body):
+    # GIVEN an object with an e-mail address as a key beside a person's fields (the walk renames that key,
+    # then reads the object's texts and numbers again: it crashed on the old key before)
+    out = stored_json(chain, body)
+    # WHEN stored  THEN the record is stored, the key and the person's data masked
+    assert "@example.com" not in out and "Jane Doe" not in out and "03010123456" not in out, out
+
+
+def test_a_keys_at_sign_is_no_handle(chain):
+    # GIVEN Microsoft Graph's "@odata.context" key and a decorator in text  WHEN stored  THEN both stay
+    out = stored_json(chain, {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users", "code": "@app.route('/x')"})
+    assert '"@odata.context"' in out and "@app.route" in out, out

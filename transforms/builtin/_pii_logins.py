@@ -42,7 +42,8 @@ _SHARED_WORDS = frozenset(
     prodaja sales vendas ventas vertrieb verkauf einkauf purchasing hr rrhh it helpdesk support soporte printer
     scanner kiosk branch filiale sucursal agencia centro centre center hq zentrale sede sync cli runner tenant
     signing sig lab clinic klinik apotheke farmacia pharmacy school schule escola escuela svc srv bot bots daemon
-    cron deploy deployer noreply system backup actions github gitlab jenkins dependabot renovate""".split()
+    cron deploy deployer noreply system backup actions github gitlab jenkins dependabot renovate
+    official news help care team hq global club fc tv radio media press studio records games music""".split()
 )
 #: Of those, the ones a login glues to a letter or a word ("sbackup_01", "adeploy-x"): found inside a run.
 _GLUED_SHARED = tuple(w for w in _SHARED_WORDS if len(w) >= 5)

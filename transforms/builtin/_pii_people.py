@@ -933,13 +933,24 @@ _MACHINE_LOGIN_SHAPE_RE = re.compile(r"_{0,2}[a-z0-9]+(?:[._-][a-z0-9]+){0,5}_{0
 
 #: A handle written with its "@" in text ("my IG is @chiara.bellini.ph", "пишите в телегу
 #: @dmitry_volkov_spb"): not an e-mail's domain, a package's scope or a CSS rule.
-_AT_HANDLE_RE = re.compile(r"(?<![\w@./+-])@(?P<handle>[A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9])(?![\w@/-])")
+_AT_HANDLE_RE = re.compile(r"(?<![\w@./+:\]-])@(?P<handle>[A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])(?![\w@/-])")
+#: What a made-up handle holds that a key's "@odata.context" or a decorator's "@app.route" does not.
+_MADE_UP_MARK_RE = re.compile(r"[_0-9]")
+#: A host after "@" (a URL's or a DSN's, its password masked before it): a domain's last part.
+_HOST_END_RE = re.compile(r"\.[a-z]{2,6}(?::[0-9]+)?\Z")
 
 
 def scrub_at_handles(text: str, replace: Replace) -> str:
-    """Handles after "@" that :func:`reads_as_handle` (a person's name in them)."""
+    """Handles after "@" that :func:`reads_as_handle` (a person's name in them) or that read as a
+    login people make up (:func:`._pii_logins.reads_as_login`: "@aoife.kinsella_", "@peto_kosice"),
+    not a brand's ("@zara_official", "@bbc_news")."""
+    from transforms.builtin._pii_logins import reads_as_login
+
     return _AT_HANDLE_RE.sub(
-        lambda m: "@" + replace("name", m["handle"].lower(), m["handle"]) if reads_as_handle(m["handle"]) else m[0], text)
+        lambda m: "@" + replace("name", m["handle"].lower(), m["handle"])
+        if reads_as_handle(m["handle"]) or (reads_as_login(m["handle"]) and _MADE_UP_MARK_RE.search(m["handle"]) is not None
+                                            and _HOST_END_RE.search(m["handle"]) is None
+                                            and "bot" not in m["handle"].lower()) else m[0], text)
 
 
 def reads_as_name(value: str) -> bool:
@@ -1650,7 +1661,19 @@ _DEVICE_OWNER_RE = re.compile(
 )
 _DEVICE_WORDS = ("SURFACE", "Surface", "LAPTOP", "Laptop", "PHONE", "Phone", "iPad", "IPAD", "MacBook", "MACBOOK",
                  "iMac", "IMAC", "Galaxy", "GALAXY", "Pixel", "PIXEL", "ThinkPad", "THINKPAD", "hromebook",
-                 "HROMEBOOK", "Tablet", "TABLET")
+                 "HROMEBOOK", "Tablet", "TABLET", "Garmin", "Samsung", "Xiaomi", "Huawei", "Redmi", "OnePlus", "Watch",
+                 "Fitbit", "Kindle", "AirPods", "Nokia", "Motorola", "Oppo", "Realme")
+#: A device's maker or kind, as its name says it in any language ("Annas iPhone", "Galaxy A54 de Nadia").
+_DEVICE = (r"(?:iPhone|iPad|MacBook|iMac|Galaxy|Pixel|ThinkPad|Chromebook|Surface|Garmin|Samsung|Xiaomi|Huawei|Redmi"
+           r"|OnePlus|Apple[ ]Watch|Fitbit|Kindle|AirPods|Nokia|Motorola|Oppo|Realme)(?![a-z])")
+#: The owner before it, in a possessive of any language: German "Annas", Finnish "Sannan", Estonian
+#: "Liisi", Slovene "Urškin" (read back to the given name the lexicon has: Anna, Sanna, Liis, Urška).
+_OWNER_BEFORE_RE = re.compile(r"(?<![\w'’-])(?P<owner>[A-ZÀ-ÖØ-ÞŠŽČ][a-zà-öø-ÿšžčćđ]{1,20}+)(?:'s|’s)?[ ](?=" + _DEVICE + ")")
+#: The owner after it: "Galaxy A54 de Nadia", "Samsung od Petre", "iPhone (Jakub)", "iPhone von Lena".
+_OWNER_AFTER_RE = re.compile(
+    _DEVICE + r"(?:[ ][\w.+-]{1,12}+){0,3}?[ ](?:(?:de|von|di|da|od|van|av|til|från|of|от)[ ](?P<owner>[A-ZÀ-ÖØ-ÞŠŽČ][a-zà-öø-ÿšžčćđ]{1,20}+)"
+    r"|\((?P<bracketed>[A-ZÀ-ÖØ-ÞŠŽČ][a-zà-öø-ÿšžčćđ]{1,20}+)\))(?![\w])"
+)
 _DEVICE_WORD_SCAN = Literals(_DEVICE_WORDS)
 #: The first words of a device's name that are no one's: its maker, its kind, a place.
 _NOT_OWNERS = frozenset(
@@ -1661,13 +1684,35 @@ _NOT_OWNERS = frozenset(
 
 
 def scrub_device_owners(text: str, replace: Replace) -> str:
-    """Owners' names in devices' names (see :data:`_DEVICE_OWNER_RE`)."""
+    """Owners' names in devices' names (see :data:`_DEVICE_OWNER_RE`, :data:`_OWNER_BEFORE_RE`,
+    :data:`_OWNER_AFTER_RE`)."""
     if not _DEVICE_WORD_SCAN.found_in(text):
         return text
-    return _DEVICE_OWNER_RE.sub(
+    text = _DEVICE_OWNER_RE.sub(
         lambda m: m[0] if m["owner"].lower() in _NOT_OWNERS or m["owner"].lower() in _NOT_NAMES
         else swap_group(m, "owner", replace("name", m["owner"].lower(), m["owner"])),
         text)
+    text = _OWNER_BEFORE_RE.sub(lambda m: _owner(m, "owner", replace), text)
+    return _OWNER_AFTER_RE.sub(lambda m: _owner(m, "owner" if m["owner"] is not None else "bracketed", replace), text)
+
+
+def _owner(match: re.Match[str], group: str, replace: Replace) -> str:
+    """The device's owner masked when the word, or the word read back from a possessive, is a given
+    name of the lexicon; not after a capitalised word ("Super Mario Galaxy": a title's)."""
+    from transforms.builtin._pii_prose_names import AMBIGUOUS, GIVEN, flags_of
+
+    word = match[group]
+    text, start = match.string, match.start(group)
+    if word.lower() in _NOT_OWNERS or word.lower() in _NOT_NAMES:
+        return match[0]
+    before = text[max(0, start - 24):start].rstrip().rsplit(" ", 1)[-1]
+    if group == "owner" and match.start() == start and before[:1].isupper():
+        return match[0]
+    for stem in (word, word[:-1], word[:-2], word[:-1] + "a", word[:-2] + "a", word[:-3] + "a"):
+        flags = flags_of(stem) if len(stem) >= 3 else 0
+        if flags & GIVEN and not (flags & AMBIGUOUS and stem != word[:-1] and stem == word):
+            return swap_group(match, group, replace("name", word.lower(), word))
+    return match[0]
 
 
 # --- SWIFT MT103/MT202 parties -----------------------------------------------------------

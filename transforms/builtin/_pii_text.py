@@ -815,8 +815,7 @@ class TextScrubber:
         text = _pii_people.scrub_log_logins(text, replace)
         if "\n:" in text or text[:1] == ":":
             text = _pii_people.scrub_swift_parties(text, replace)  # an MT103's :50K:/:59: lines
-        if "-" in text or "'s " in text or "’s " in text:
-            text = _pii_people.scrub_device_owners(text, replace)
+        text = _pii_people.scrub_device_owners(text, replace)  # (its own scan of devices' words first)
         if _pii_people.may_hold_handle(text):
             text = _pii_people.scrub_handles(text, replace)
         if _pii_logins.may_hold(text):

@@ -1204,7 +1204,8 @@ class Pii:
             return
         persons: dict[int, bool] = {}  # id of an object -> does it hold a person's masked field
         for node, key in numbers:
-            if type(node) is not dict or type(value := node[key]) is not str or not identifier_shaped(value):
+            # (a key that was itself personal data is renamed in its object: {"alice@example.com": ...})
+            if type(node) is not dict or type(value := _still_at(node, key)) is not str or not identifier_shaped(value):
                 continue
             if names_business(key) or _names_a_code(key) is not None:
                 continue
@@ -1224,7 +1225,8 @@ class Pii:
         conditions its free texts name are that person's, in whichever field they sit. ``texts``:
         where the walk left each text no field's name judged, (container, key)."""
         replace = self._replace
-        found = [(node, key, node[key]) for node, key in texts]
+        # (a key that was itself personal data is renamed in its object: {"alice@example.com": ...})
+        found = [(node, key, text) for node, key in texts if type(text := _still_at(node, key)) is str]
         if not may_name_a_condition("\n".join(text for _, _, text in found)):
             return  # one scan for the record's texts; most name no condition
         for node, key, text in found:
@@ -1897,6 +1899,14 @@ _IDENTIFIER_KEY_WORDS = frozenset(
     "id ids uuid guid kid ref reference nonce request trace span etag hash sha digest checksum fingerprint thumbprint "
     "commit version build sid".split())
 _UUID_RE = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
+
+
+def _still_at(node: Any, key: Any) -> Any:
+    """What a container holds at ``key`` after the walk, or None where the key was renamed (a key
+    that was personal data itself: ``{"alice@example.com": ...}``)."""
+    if type(node) is dict:
+        return node.get(key)
+    return node[key] if type(node) is list and type(key) is int and -len(node) <= key < len(node) else None
 
 
 def _redact_paired_secrets(node: dict) -> None:
