@@ -48,7 +48,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "sendgrid-send-request": "role addresses (noreply@...) are masked as e-mails",
         "stripe-invoice-paid": "a price's nickname is masked (nickname names a person)",
         "salesforce-soql-response": "a Salesforce Account's Name is masked",
-        "private-key-in-config": "a service account's username is masked",
         "feature-flags": "a flag named password_policy_v2 is redacted whole",
         "config-object": "an 'auth' object is redacted whole, its policy fields with it",
         "openapi-fragment": "a schema's 'password' property is redacted whole",
@@ -250,7 +249,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "ev6-company-uk-companies-house": "a company's registered office reads as an address",
         "ev6-bank-public-routing": "a bank code is bank data wherever it is",
         "ev6-search-query-ar": "a search's Arabic text reads as a name",
-        "ev6-api-key-less-headers": "a client's name under 'x-client-name'",
         "ev6-bot-ua-header": "a crawler's contact in 'from' reads as an e-mail",
         "ev6-healthcare-clinic-public-hours": "a clinic's address",
         "ev6-hdr-google-cloud": "name=projects/... in a header reads as a name pair",
@@ -342,14 +340,14 @@ ROUNDS = {
     # that hour (143 personal values stored, 20 secrets, 20 look-alikes changed; 153, 20 and 20 on the
     # code the stop began with), then used to fix what it found
     "strings12-personal.jsonl": (36, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
-    "strings12-secret.jsonl": (0, 8),  # of 163 secrets and 264 kept values
+    "strings12-secret.jsonl": (0, 6),  # of 163 secrets and 264 kept values
     "strings12-benign.jsonl": (0, 11),  # of 886 kept values, in 250 cases
     # round 13, written blind at stop 35 after round 12's fixes (70 locales of personal data and of
     # look-alikes, secrets in 47): measured first on the code of that hour (142 personal values stored,
     # 19 secrets, 52 look-alikes changed; 161, 24 and 52 on the code the stop began with), then used
     # for its secrets only (passwords told in any turn of phrase, two token formats)
     "strings13-personal.jsonl": (29, 2),  # of 802 personal values and 468 kept values (142 before stop 36)
-    "strings13-secret.jsonl": (0, 11),  # of 138 secrets and 222 kept values
+    "strings13-secret.jsonl": (0, 9),  # of 138 secrets and 222 kept values
     "strings13-benign.jsonl": (0, 35),  # of 693 kept values, in 220 cases
     # round 14, written blind at stop 36 (82 locales of personal data and of look-alikes, secrets in 55):
     # measured first on the code of that stop's first hour (114 personal values stored, 34 secrets, 18
@@ -370,7 +368,7 @@ ROUNDS = {
     # secrets, 40 look-alikes changed), then used for what generalised (address labels, field names,
     # cue words, secret words, toll-free lines, companies' tax numbers)
     "strings16-personal.jsonl": (76, 7),  # of 992 personal values and 313 kept values
-    "strings16-secret.jsonl": (0, 3),  # of 153 secrets and 150 kept values (3 since stop 40: a login under اسم_المستخدم, masked as user_name is)
+    "strings16-secret.jsonl": (0, 1),  # of 153 secrets and 150 kept values (3 since stop 40: a login under اسم_المستخدم, masked as user_name is)
     "strings16-benign.jsonl": (0, 24),  # of 651 kept values, in 260 cases
     # round 17, written blind at stop 38 after round 16's fixes (151 locales, half of them of Africa, the
     # Middle East, Asia, the Pacific and Latin America): on the stop's first code 115 personal values

@@ -399,3 +399,61 @@ def test_a_keys_at_sign_is_no_handle(chain):
     # GIVEN Microsoft Graph's "@odata.context" key and a decorator in text  WHEN stored  THEN both stay
     out = stored_json(chain, {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users", "code": "@app.route('/x')"})
     assert '"@odata.context"' in out and "@app.route" in out, out
+
+
+@pytest.mark.parametrize(
+    ("body", "gone", "kept"),
+    [
+        # a login under its key in the scripts of Russian, Japanese, Korean, Chinese, Thai and Hindi
+        ({"логин": "andrey.smirnov84", "пароль": "Spartak_1922!"}, ["andrey.smirnov84"], []),
+        ({"ログインID": "haruka_s0422", "パスワード": "Sakura*2024Spring"}, ["haruka_s0422"], []),
+        ({"아이디": "jiwoo_park93"}, ["jiwoo_park93"], []),
+        ({"用户名": "zhanghao_88"}, ["zhanghao_88"], []),
+        ({"ชื่อผู้ใช้": "ploy_ch"}, ["ploy_ch"], []),
+        ({"उपयोगकर्ता_नाम": "rahul_verma07"}, ["rahul_verma07"], []),
+        # a shared account's login, named for a warehouse, a till, a printer: no one's
+        ({"логин": "sklad-msk", "пароль": "Sklad#2024"}, ["Sklad#2024"], ["sklad-msk"]),
+        ({"username": "kasse2", "password": "Brunost2025!"}, ["Brunost2025!"], ["kasse2"]),
+        ({"用户名": "cangku_sh", "密码": "Cangku@2024"}, ["Cangku@2024"], ["cangku_sh"]),
+        # a password's confirmation under a name no list has, its value the password's
+        ({"новий_пароль": "Kyiv_Vyshyvanka_5", "підтвердження": "Kyiv_Vyshyvanka_5"}, ["Kyiv_Vyshyvanka_5"], []),
+        # a combination's and a 2FA code's keys
+        ({"geraet": "Sicherheitsschrank", "zahlencode": "0712"}, ["0712"], ["Sicherheitsschrank"]),
+        ({"sesiune": "sess_a680mjzlwb4q", "cod_2fa": "884 013"}, ["884 013"], []),
+        # a placeholder beside a credential is no credential's confirmation
+        ({"password": "${DB_PASSWORD}", "password_confirm": "${DB_PASSWORD}"}, [], ["${DB_PASSWORD}"]),
+    ],
+)
+def test_logins_confirmations_and_codes_under_their_keys(chain, body, gone, kept):
+    # GIVEN a login, a password's confirmation or a code under its key  WHEN stored
+    out = stored_json(chain, body)
+    # THEN it is masked, a shared account's login and a placeholder kept
+    for value in gone:
+        assert value not in out, out
+    for value in kept:
+        assert value in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("a ơi pass wifi quán là cafesuada123 nha", "cafesuada123"),
+        ("سلام رمز وای‌فای: Chai_Nabat_99 اسم شبکه", "Chai_Nabat_99"),
+        ("Kód od zámku u kol je 0415. Díky", "0415"),
+        ("기사님 공동현관 비번 #1004* 이에요", "1004"),
+        ("พี่ไรเดอร์คะ รหัสประตูคอนโด 2547* นะคะ", "2547"),
+        ("bro kod pintu rumah sewa tu 0831, lepas masuk tekan #", "0831"),
+        ("يا كابتن كود البوابة 5566 والعمارة رقم ٢", "5566"),
+        ("Nambari yako ya uthibitisho ya M-PESA ni 4471 82. Usiishiriki", "4471 82"),
+        ("su clave dinamica es 338 902 para la transaccion", "338 902"),
+        ("курьер, код домофона 27К4512, 5 подъезд", "27К4512"),
+    ],
+)
+def test_round_21s_codes_and_passwords_told_in_text_are_redacted(chain, text, secret):
+    # GIVEN a door's code, a one-time code or a Wi-Fi password told after its word  WHEN stored  THEN redacted
+    assert secret not in stored_text(chain, text)
+
+
+@pytest.mark.parametrize("text", ["password is required", "password was reset on 2024-03-01", "the password is in the drawer"])
+def test_a_passwords_word_before_no_password_changes_nothing(chain, text):
+    assert stored_text(chain, text) == text

@@ -146,6 +146,9 @@ def word_file(package: str, name: str, kinds: frozenset[str], keep: Callable[[st
     for form, kind in list(forms.items()):
         for derived in also(form):
             forms.setdefault(derived, kind)
+        if "\u200c" in form or "\u200d" in form:
+            # the text passes read text folded, its zero-width joiners dropped ("رمز وای‌فای" as "رمز وایفای")
+            forms.setdefault(form.replace("\u200c", "").replace("\u200d", ""), kind)
     return Literals(list(forms)), tuple(forms.values())
 
 

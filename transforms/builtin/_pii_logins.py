@@ -42,6 +42,7 @@ _SHARED_WORDS = frozenset(
     prodaja sales vendas ventas vertrieb verkauf einkauf purchasing hr rrhh it helpdesk support soporte printer
     scanner kiosk branch filiale sucursal agencia centro centre center hq zentrale sede sync cli runner tenant
     signing sig lab clinic klinik apotheke farmacia pharmacy school schule escola escuela svc srv bot bots daemon
+    soko changgo cangku anbar skladi sklep magaza anbari kho gudang bodega
     cron deploy deployer noreply system backup actions github gitlab jenkins dependabot renovate
     official news help care team hq global club fc tv radio media press studio records games music""".split()
 )
@@ -69,6 +70,21 @@ MADE_UP_LOGIN_KEY_WORDS = LOGIN_KEY_WORDS | frozenset(
     """actor member seller buyer player gamer instagram insta ig telegram twitter tiktok discord snapchat twitch steam
     reddit skype kakao line wechat zalo viber""".split()
 ) - {"login", "handle"}
+
+
+def is_a_shared_login(value: str) -> bool:
+    """Is ``value`` a shared account's login, named for a place or a role: words joined by a
+    separator or digits, one of them a till's, a warehouse's, an office's ("sklad-msk", "kasse2",
+    "store_gangnam_01", "cangku_sh")? A person's name is never written so."""
+    if not 3 <= len(value) <= 42 or " " in value or _LOGIN_RE.fullmatch(value) is None:
+        return False
+    from transforms.builtin._pii_prose_names import GIVEN, SURNAME, flags_of
+
+    runs = [r.lower() for r in _ALPHA_RUN_RE.findall(value)]
+    if any(r not in _SHARED_WORDS and flags_of(r.capitalize()) & (GIVEN | SURNAME) for r in runs):
+        return False  # "svc-maria": a person's account named for its job
+    return bool(runs) and (len(runs) > 1 or not value.isalpha()) and any(
+        r in _SHARED_WORDS or any(w in r for w in _GLUED_SHARED) for r in runs)
 
 
 def reads_as_login(value: str, alone: bool = False) -> bool:

@@ -39,7 +39,9 @@ _CODE_RE = re.compile(
     r"(?P<gap>(?:[^0-9.!?。।\n/=&_]|(?<![\w.,-])[0-9](?![\w.,-])){0,40}?|[^0-9.!?。।\n/=&_:]{0,64}?:[ ]{0,3})(?<![\w-])"
     # (a door's code may end in a letter, a hash or a star: "2580B", "8826#"; a locker's be told digit by digit: "6-2-9-1-4")
     # (a digicode may hold a keypad's letter: "digicode 4B719")
-    r"(?P<code>[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?:[A-Z](?![\w-])|[#*])?|[0-9](?:-[0-9]){3,7}|[0-9]{1,3}[A-D][0-9]{2,4})(?![\w-])")
+    # (a keypad's "#" or "*" first: "#1004*"; an intercom's key letter inside, Latin or Cyrillic: "27К4512")
+    r"(?P<code>[#*]?[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?:[A-Z](?![\w-])|[#*])?|[0-9](?:-[0-9]){3,7}"
+    r"|[0-9]{1,3}[A-DКK][0-9]{2,4})(?![\w-])")
 #: More codes of a list after the first ("4348 3867, 7443 5024, 7424 2928").
 _MORE_CODES_RE = re.compile(r"[ ]{0,2}[,;][ ]{0,2}(?<![\w-])[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?![\w-])")
 
@@ -87,13 +89,24 @@ def _digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
 
 
+#: A password of letters and digits alone ("cafesuada123", "flamengo2019"), taken only where it is
+#: told: right after the word and a copula or a colon ("pass wifi quán là ...", "wifi pass: ...").
+_TOLD_PASSWORD_RE = re.compile(
+    r"[ ]{0,2}(?:(?:[^\s\d.,;:!?]{1,12}[ ]){0,2}(?:is|es|est|ist|là|é|è|er|är|jest|je|hai|ni|lautet|era|was)[ ]{1,2}"
+    r"|[:=：][ ]{0,2})[\"'“«]?(?P<pw>(?=[^\s\"'”»]{0,39}[0-9])(?=[^\s\"'”»]{0,39}[^\W\d_])[^\W_][\w@#$%&*!?+=~.-]{5,39})"
+    r"(?![\w@#$%&*!?+=~-])")
+
+
 def _password_after(text: str, at: int) -> tuple[int, int] | None:
     end = _pii_tokens.sentence_end(text, at)
     candidate = _pii_tokens.first_shaped(text, at, end)
     if candidate is None and _pii_tokens.asks(text, end):
         candidate = _pii_tokens.first_shaped_in_answer(text, end)
     if candidate is None:
-        return None
+        told = _TOLD_PASSWORD_RE.match(text, at)
+        if told is None or _WHEN_RE.fullmatch(told["pw"].rstrip(".")) is not None or told["pw"].rstrip(".").isdigit():
+            return None
+        return told.start("pw"), told.start("pw") + len(told["pw"].rstrip("."))
     return candidate.start(), candidate.start() + len(candidate[0].rstrip(".:!?"))
 
 

@@ -92,7 +92,7 @@ from transforms.builtin._pii_health import (is_a_condition, may_name_a_condition
 from transforms.builtin._pii_special import is_an_orientation
 from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
 from transforms.builtin._pii_locality import ADDRESS_MASK, masked_address
-from transforms.builtin._pii_logins import LOGIN_KEY_WORDS, MADE_UP_LOGIN_KEY_WORDS, reads_as_login
+from transforms.builtin._pii_logins import LOGIN_KEY_WORDS, MADE_UP_LOGIN_KEY_WORDS, is_a_shared_login, reads_as_login
 from transforms.builtin._pii_kinds import (
     ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, KIND_CLASS, TRUNCATE, actions_of, class_of,
 )
@@ -1048,6 +1048,8 @@ class Pii:
             (field.cls in _PERSON_EVIDENCE and field.kind not in _NOT_PERSON_EVIDENCE) or self.names.is_name_part(name))
         if clean == key and field is not None and field.action not in (KEEP, DROP) and not client:
             rule.leaf = field.apply
+            if field.kind == "name":
+                rule.leaf = partial(_unless_a_shared_login, field.apply)
             if field.kind == "address" and field.action == MASK and self._whole_address(key):
                 rule.leaf = partial(_whole_address, field)
         return rule
@@ -1365,7 +1367,8 @@ class Pii:
                 wild = paths.keys.get("*") if special is not None else None
                 rules = header_rule if headers else key_rule
                 changes: dict | None = None
-                asked = verifying = credentialed = False
+                asked = verifying = False
+                credentials: list[str] | None = None  # the credentials' values of this object, as sent
                 for key, item in node.items():
                     if key == label_key:
                         if type(item) is str:  # no person's name, but the text detectors still read it
@@ -1388,9 +1391,10 @@ class Pii:
                                     and self._a_companys(node)):
                                 node[key] = self.scrub(item)  # {"razon_social": "Rappi S.A.S.", "nit": ...}
                                 continue
-                            node[key] = rule.leaf(item)
-                            if rule.credential and kind is str and len(item) >= 8:
-                                credentialed = True  # not {"token": "USDC"}, a coin's
+                            node[key] = new = rule.leaf(item)
+                            if rule.credential and kind is str and len(item) >= 8 and new != item:
+                                # (one it redacted: not {"token": "USDC"}, a coin's, nor a placeholder)
+                                credentials = [*(credentials or ()), item]
                             if rule.field is not None and rule.field.cls in _A_PERSONS_CLASSES:
                                 self._someone = True
                             continue
@@ -1425,9 +1429,9 @@ class Pii:
                                 _redact_answers(asking)  # {"security_questions": [{"question": ..., "answer": ...}]}
                     if rule is not None and rule.verification:
                         verifying = True
-                    if rule is not None and rule.credential and type(item) is str and len(item) >= 8:
-                        credentialed = True
                     new = entry(key, item, rule, sub, field, person, push, node)
+                    if rule is not None and rule.credential and type(item) is str and len(item) >= 8 and new != item:
+                        credentials = [*(credentials or ()), item]
                     if new is not item and not self._someone and type(new) is str and names_someone(new):
                         self._someone = True  # {"customer": "[name]"}, {"dob": "[birth_date]"}
                     if new is _DROPPED:
@@ -1443,8 +1447,8 @@ class Pii:
                     _redact_answers(node)
                 if verifying:
                     _redact_codes(node)
-                if credentialed:
-                    _redact_paired_secrets(node)
+                if credentials:
+                    _redact_paired_secrets(node, credentials)
                 if changes:  # removed fields, and keys that were personal data ({"alice@example.com": ...})
 
                     if None in changes.values() and len(set(changes.values())) == 1:
@@ -1901,6 +1905,14 @@ _IDENTIFIER_KEY_WORDS = frozenset(
 _UUID_RE = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
 
 
+def _unless_a_shared_login(apply: Callable[[Any], Any], value: Any) -> Any:
+    """A name's field, unless its value is a shared account's login named for a place or a role
+    ({"логин": "sklad-msk"}, {"username": "lager-bergen"}: a warehouse's, a till's, no one's)."""
+    if type(value) is str and is_a_shared_login(value):
+        return value
+    return apply(value)
+
+
 def _still_at(node: Any, key: Any) -> Any:
     """What a container holds at ``key`` after the walk, or None where the key was renamed (a key
     that was personal data itself: ``{"alice@example.com": ...}``)."""
@@ -1909,13 +1921,16 @@ def _still_at(node: Any, key: Any) -> Any:
     return node[key] if type(node) is list and type(key) is int and -len(node) <= key < len(node) else None
 
 
-def _redact_paired_secrets(node: dict) -> None:
+def _redact_paired_secrets(node: dict, credentials: list[str]) -> None:
     """A credential's pair under a name no list has, in the object of a credential ({"HashKey": ...,
     "HashIV": ...}, {"token": ..., "sign": ...}, {"apiKey": ..., "crc": ...}): a random-looking string
     of 16 characters or more beside one is one too; not an identifier's (``merchantId``, ``kid``,
-    a UUID) nor a URL."""
+    a UUID) nor a URL. And the same value again, a password's confirmation in any language
+    (``"підтвердження": ...``, ``"sisma_ishur": ...``)."""
     for key, value in node.items():
-        if (type(value) is str and 16 <= len(value) <= 4096 and value != REDACTED and not value.startswith("[")
+        if type(value) is str and value in credentials:
+            node[key] = REDACTED
+        elif (type(value) is str and 16 <= len(value) <= 4096 and value != REDACTED and not value.startswith("[")
                 and " " not in value and "://" not in value and _UUID_RE.fullmatch(value) is None
                 and _PREFIXED_ID_RE.match(value) is None
                 and (parts := words(key)) and parts[-1] not in _IDENTIFIER_KEY_WORDS
