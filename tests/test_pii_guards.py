@@ -345,7 +345,7 @@ def _probe_texts() -> list[str]:
 
     return [line for path in sorted(Path(__file__).parent.joinpath("fixtures", "probe").glob("*.jsonl"))
             if not path.name.startswith(("strings7-", "strings8-", "strings9-", "strings10-", "strings11-", "strings12-", "strings13-", "strings14-", "strings15-", "strings16-", "strings17-",
-                                           "strings18-", "strings19-", "strings20-")) for line in path.read_text(encoding="utf-8").splitlines()]
+                                           "strings18-", "strings19-", "strings20-", "strings21-")) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def _random_texts(rng: random.Random, pieces: list[str], n: int, most: int = 14) -> list[str]:

@@ -399,6 +399,13 @@ ROUNDS = {
     "strings20-personal.jsonl": (102, 25),  # of 960 personal values and 719 kept values
     "strings20-secret.jsonl": (8, 8),  # of 205 secrets and 294 kept values
     "strings20-benign.jsonl": (0, 55),  # of 841 kept values, in 418 cases
+    # round 21, written blind at stop 40 after round 20's fixes (92 locales of everyday production traffic,
+    # code-switched and transliterated; secrets in 47 locales; 67 locales of look-alikes): on the stop's
+    # first code 124 personal values stored, 39 secrets, 60 look-alikes changed; on the code before it
+    # was looked at 119, 25 and 58; then used for its secrets, devices' owners and handles
+    "strings21-personal.jsonl": (108, 14),  # of 1,012 personal values and 622 kept values
+    "strings21-secret.jsonl": (6, 4),  # of 234 secrets and 244 kept values
+    "strings21-benign.jsonl": (0, 58),  # of 747 kept values, in 400 cases
 }
 
 
