@@ -1228,7 +1228,10 @@ class Pii:
         where the walk left each text no field's name judged, (container, key)."""
         replace = self._replace
         # (a key that was itself personal data is renamed in its object: {"alice@example.com": ...})
-        found = [(node, key, text) for node, key in texts if type(text := _still_at(node, key)) is str]
+        try:
+            found = [(node, key, node[key]) for node, key in texts]
+        except (KeyError, IndexError, TypeError):  # the slow way, only then
+            found = [(node, key, text) for node, key in texts if type(text := _still_at(node, key)) is str]
         if not may_name_a_condition("\n".join(text for _, _, text in found)):
             return  # one scan for the record's texts; most name no condition
         for node, key, text in found:
@@ -1447,7 +1450,7 @@ class Pii:
                     _redact_answers(node)
                 if verifying:
                     _redact_codes(node)
-                if credentials:
+                if credentials and len(node) <= _PAIRED_OBJECT_SIZE:
                     _redact_paired_secrets(node, credentials)
                 if changes:  # removed fields, and keys that were personal data ({"alice@example.com": ...})
 
@@ -1921,6 +1924,11 @@ def _still_at(node: Any, key: Any) -> Any:
     return node[key] if type(node) is list and type(key) is int and -len(node) <= key < len(node) else None
 
 
+#: The most fields of an object whose credential has a pair beside it: a service's settings, a
+#: payment provider's keys; not a request's headers, where every value is someone's identifier.
+_PAIRED_OBJECT_SIZE = 8
+
+
 def _redact_paired_secrets(node: dict, credentials: list[str]) -> None:
     """A credential's pair under a name no list has, in the object of a credential ({"HashKey": ...,
     "HashIV": ...}, {"token": ..., "sign": ...}, {"apiKey": ..., "crc": ...}): a random-looking string
@@ -1928,13 +1936,14 @@ def _redact_paired_secrets(node: dict, credentials: list[str]) -> None:
     a UUID) nor a URL. And the same value again, a password's confirmation in any language
     (``"підтвердження": ...``, ``"sisma_ishur": ...``)."""
     for key, value in node.items():
-        if type(value) is str and value in credentials:
+        if type(value) is not str or len(value) < 8:
+            continue
+        if value in credentials:
             node[key] = REDACTED
-        elif (type(value) is str and 16 <= len(value) <= 4096 and value != REDACTED and not value.startswith("[")
-                and " " not in value and "://" not in value and _UUID_RE.fullmatch(value) is None
-                and _PREFIXED_ID_RE.match(value) is None
+        elif (16 <= len(value) <= 4096 and value[0] != "[" and " " not in value and "://" not in value
+                and _key_looking(value) and _UUID_RE.fullmatch(value) is None and _PREFIXED_ID_RE.match(value) is None
                 and (parts := words(key)) and parts[-1] not in _IDENTIFIER_KEY_WORDS
-                and _IDENTIFYING_WORDS.isdisjoint(parts) and _key_looking(value)):
+                and _IDENTIFYING_WORDS.isdisjoint(parts)):
             node[key] = REDACTED
 
 
