@@ -457,3 +457,27 @@ def test_round_21s_codes_and_passwords_told_in_text_are_redacted(chain, text, se
 @pytest.mark.parametrize("text", ["password is required", "password was reset on 2024-03-01", "the password is in the drawer"])
 def test_a_passwords_word_before_no_password_changes_nothing(chain, text):
     assert stored_text(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("мій батько Петро Ткаченко (22.09.1951) після інсульту", "22.09.1951"),
+        ("Datteren min, Emma Solberg (f. 11.05.2015), har fått påvist cøliaki", "11.05.2015"),
+        ("Patient Jane Doe (born 1989-04-11) was seen today", "1989-04-11"),
+    ],
+)
+def test_a_date_in_brackets_after_a_persons_name_is_their_birth_date(chain, text, date):
+    # GIVEN a person's name, then a past date in brackets  WHEN stored  THEN the date is masked
+    assert date not in stored_text(chain, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Release Notes (12.05.2024) are out", f"Meeting with Jane Doe ({__import__('datetime').date.today():%d.%m.%Y}) about the lease"],
+)
+def test_a_date_in_brackets_after_no_name_or_of_this_year_stays(chain, text):
+    # GIVEN a date in brackets after a title, or this year's date after a name (a meeting's)
+    out = stored_text(chain, text)
+    # WHEN stored  THEN the date stays
+    assert text[text.index("(") + 1:text.index(")")] in out, out

@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime
 import html
 import quopri
 import re
@@ -229,6 +230,28 @@ _TWO_DIGITS_RE = re.compile(r"[0-9].{0,3}[0-9]", re.DOTALL)
 #: A dotted quad, a coordinate, or a hex group and a colon: where IPs and places may be (looked
 #: for from the dot or the colon, which are rarer than digits and hex letters).
 _GEO_GUARD_RE = re.compile(r"\.(?<=[0-9]\.)[0-9]|:(?<=[0-9A-Fa-f]:)[0-9A-Fa-f:]|geo:|°")
+
+#: A date in brackets right after a person's name, with or without a birth's word: the person's
+#: birth date ("[name] (22.09.1951)", "[name] (f. 11.05.2015)", "[name] (born 1989-04-11)").
+_BIRTH_AFTER_A_NAME_RE = re.compile(
+    r"(?:\[name\]|name:[0-9a-f]{16})[ ]?[(（][ ]?(?:(?:f|b|n|geb|né|née|nata|nato|nac|ur|р|нар|born|dob|DOB|d\.o\.b)\.?:?[ ]?)?"
+    r"(?P<date>[0-3]?[0-9][./-][01]?[0-9][./-](?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9])[ ]?[)）,;]")
+
+
+def _birth_date_after_a_name(match: re.Match[str], replace: Replace) -> str:
+    """The date of :data:`_BIRTH_AFTER_A_NAME_RE` masked when it is a year ago or more (this year's
+    or a later one is a meeting's or a deadline's: "[name] (12.05.2026)")."""
+    date = match["date"]
+    year = int(date[:4] if date[4:5] == "-" else date[-4:])
+    if year >= datetime.date.today().year:
+        return match[0]
+    return _swap(match, "date", replace("birth_date", date, date))
+
+
+def _swap(match: re.Match[str], group: str, new: str) -> str:
+    start, end = match.span(group)
+    return match[0][:start - match.start()] + new + match[0][end - match.start():]
+
 
 #: A cue of the context, name, postal-code or "password is" passes at the start of a word
 #: (each pass checks :func:`._pii_words.starts_word` itself): text without one skips all four.
@@ -853,6 +876,8 @@ class TextScrubber:
         text = _pii_prose_names.scrub_lower_case_names(text, replace)  # "a oi e la tran van nam"
         text = _pii_people.scrub_listed_names(text, replace)  # "present: [name], [name], Sipho Ndlovu."
         text = _pii_phones.scrub_after_a_person(text, replace)  # "Mvh [name], 20 12 48 77"
+        if "(" in text and ("[name]" in text or "name:" in text):
+            text = _BIRTH_AFTER_A_NAME_RE.sub(lambda m: _birth_date_after_a_name(m, replace), text)
         # 8. what the text says of the person found in it: "Meine Frau [name] ... mit Lungenentzündung",
         # "I'm bisexual", "je suis catholique"
         if _pii_special.may_hold_special(text):
