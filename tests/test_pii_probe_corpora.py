@@ -318,7 +318,7 @@ ROUNDS = {
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (68, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-personal.jsonl": (67, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (2, 9),  # of 201 secrets and 210 kept values (9 changed since stop 40: a login under "user's name" in Arabic, Hebrew and Swahili, اسم_المستخدم, שם_משתמש, jina_la_mtumiaji, is masked as user_name is)
     "strings9-benign.jsonl": (0, 13),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
@@ -396,14 +396,14 @@ ROUNDS = {
     # figures and drug catalogues among them): on the stop's first code 138 personal values stored, 27
     # secrets, 78 look-alikes changed; on the code of its first hour, before it was looked at, 136, 27
     # and 78; then used for its categories (logins, offices' holders, secrets)
-    "strings20-personal.jsonl": (102, 25),  # of 960 personal values and 719 kept values
+    "strings20-personal.jsonl": (99, 25),  # of 960 personal values and 719 kept values
     "strings20-secret.jsonl": (8, 8),  # of 205 secrets and 294 kept values
     "strings20-benign.jsonl": (0, 55),  # of 841 kept values, in 418 cases
     # round 21, written blind at stop 40 after round 20's fixes (92 locales of everyday production traffic,
     # code-switched and transliterated; secrets in 47 locales; 67 locales of look-alikes): on the stop's
     # first code 124 personal values stored, 39 secrets, 60 look-alikes changed; on the code before it
     # was looked at 119, 25 and 58; then used for its secrets, devices' owners and handles
-    "strings21-personal.jsonl": (106, 14),  # of 1,012 personal values and 622 kept values
+    "strings21-personal.jsonl": (100, 14),  # of 1,012 personal values and 622 kept values
     "strings21-secret.jsonl": (6, 4),  # of 234 secrets and 244 kept values
     "strings21-benign.jsonl": (0, 58),  # of 747 kept values, in 400 cases
 }

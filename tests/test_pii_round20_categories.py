@@ -481,3 +481,27 @@ def test_a_date_in_brackets_after_no_name_or_of_this_year_stays(chain, text):
     out = stored_text(chain, text)
     # WHEN stored  THEN the date stays
     assert text[text.index("(") + 1:text.index(")")] in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("enviei 25€ por MB WAY para o 936 117 482 (Rui)", "936 117 482"),
+        ("sendt 175 kr på MobilePay til 28 41 93 07 – det er min kærestes", "28 41 93 07"),
+        ("bin da, klingel geht nicht, ruf mal an 0152 2871 0394", "0152 2871 0394"),
+        ("Dieuthinsi Egnatias, kinito 6977 208 415. Euxaristo", "6977 208 415"),
+        ("u menya diabet, moi nomer 8 903 217 48 61", "8 903 217 48 61"),
+        ("estoy en mi casa, mi número 55 1938 4402", "55 1938 4402"),
+        ("Kan hente lørdag. Vipps meg på 915 48 203 hvis du vil", "915 48 203"),
+        ("sprzedam rower, dzwoń 604 218 937 (Bartek)", "604 218 937"),
+        ("no encuentro la entrada, me marcas al 55 3187 4420 pq", "55 3187 4420"),
+    ],
+)
+def test_a_phone_after_a_wallets_or_a_call_word_of_more_languages_is_masked(chain, text, phone):
+    # GIVEN a phone after a mobile wallet's name or a "call me" of its language  WHEN stored  THEN masked
+    assert phone not in stored_text(chain, text)
+
+
+def test_a_number_after_my_number_of_an_order_stays(chain):
+    # GIVEN "mi número de pedido" (my order's number)  WHEN stored  THEN the order's number stays
+    assert "12345678" in stored_text(chain, "mi número de pedido es 12345678")
