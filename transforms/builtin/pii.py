@@ -1910,7 +1910,7 @@ _UUID_RE = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA
 
 def _unless_a_shared_login(apply: Callable[[Any], Any], value: Any) -> Any:
     """A name's field, unless its value is a shared account's login named for a place or a role
-    ({"логин": "sklad-msk"}, {"username": "lager-bergen"}: a warehouse's, a till's, no one's)."""
+    ({"логин": "sklad-msk"}, {"username": "kasse2"}: a warehouse's, a till's, no one's)."""
     if type(value) is str and is_a_shared_login(value):
         return value
     return apply(value)
