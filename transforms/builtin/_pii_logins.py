@@ -44,7 +44,7 @@ _SHARED_WORDS = frozenset(
     signing sig lab clinic klinik apotheke farmacia pharmacy school schule escola escuela svc srv bot bots daemon
     soko changgo cangku anbar skladi sklep magaza anbari kho gudang bodega
     cron deploy deployer noreply system backup actions github gitlab jenkins dependabot renovate
-    official news help care team hq global club fc tv radio media press studio records games music""".split()
+    official news help care team global club fc tv radio media press studio records games music""".split()
 )
 #: Of those, the ones a login glues to a letter or a word ("sbackup_01", "adeploy-x"): found inside a run.
 _GLUED_SHARED = tuple(w for w in _SHARED_WORDS if len(w) >= 5)

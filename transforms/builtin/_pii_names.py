@@ -756,7 +756,9 @@ PREFIX_METADATA = frozenset(
 
 #: Head nouns whose fields are about a person: ``user.name``, ``attendees[].name``,
 #: ``customer_name``, ``created_by.name``.
-PERSON_NOUNS = """
+#: The English ones apart: a head-first language's name word before one of them is no name's field
+#: ("ten_users").
+_ENGLISH_PERSON_NOUNS = """
     user me self profile person people individual human customer client contact member subscriber
     attendee participant guest visitor patient student pupil learner teacher instructor tutor trainer
     coach speaker presenter author owner creator sender recipient receiver addressee buyer purchaser
@@ -772,6 +774,8 @@ PERSON_NOUNS = """
     subject renter lessee hirer
     athlete runner competitor entrant racer swimmer cyclist winner nominee honoree deceased decedent victim
     claimant caregiver carer respondent interviewee homeowner occupant registrant enrollee alumnus halter
+"""
+PERSON_NOUNS = _ENGLISH_PERSON_NOUNS + """
     utilisateur usager personne membre participant employe auteur proprietaire destinataire expediteur
     voyageur passager titulaire acheteur conducteur medecin eleve etudiant
     kunde benutzer nutzer anwender mitglied teilnehmer mitarbeiter autor eigentuemer empfaenger absender
@@ -1003,8 +1007,7 @@ class PersonalNames:
         #: nouns of several words ("khach hang", "qabul qiluvchi"): whole, as a key's last words
         self.person_phrases = frozenset(noun for noun in more if len(noun) > 1)
         self._longest_phrase = max(map(len, self.person_phrases), default=1)
-        # (PERSON_NOUNS is English up to its French line)
-        self._english_person = frozenset((w,) for w in _words_of(PERSON_NOUNS.split("utilisateur")[0]))
+        self._english_person = frozenset((w,) for w in _words_of(_ENGLISH_PERSON_NOUNS))
         self.thing_nouns = frozenset(_words_of(THING_NOUNS)) - self.person_nouns
         self.coarse = {cls: frozenset(_terms(text)) for cls, text in COARSE.items()}
         self.name_parts = frozenset(_terms(NAME_PARTS))

@@ -1710,7 +1710,7 @@ def _owner(match: re.Match[str], group: str, replace: Replace) -> str:
         return match[0]
     for stem in (word, word[:-1], word[:-2], word[:-1] + "a", word[:-2] + "a", word[:-3] + "a"):
         flags = flags_of(stem) if len(stem) >= 3 else 0
-        if flags & GIVEN and not (flags & AMBIGUOUS and stem != word[:-1] and stem == word):
+        if flags & GIVEN and not (flags & AMBIGUOUS and stem == word):  # "Rose", "Will" alone are words
             return swap_group(match, group, replace("name", word.lower(), word))
     return match[0]
 

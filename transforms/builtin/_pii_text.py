@@ -245,12 +245,7 @@ def _birth_date_after_a_name(match: re.Match[str], replace: Replace) -> str:
     year = int(date[:4] if date[4:5] == "-" else date[-4:])
     if year >= datetime.date.today().year:
         return match[0]
-    return _swap(match, "date", replace("birth_date", date, date))
-
-
-def _swap(match: re.Match[str], group: str, new: str) -> str:
-    start, end = match.span(group)
-    return match[0][:start - match.start()] + new + match[0][end - match.start():]
+    return swap_group(match, "date", replace("birth_date", date, date))
 
 
 #: A cue of the context, name, postal-code or "password is" passes at the start of a word
