@@ -319,7 +319,7 @@ ROUNDS = {
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
     "strings9-personal.jsonl": (67, 3),  # of 1,012 personal values and 490 kept values
-    "strings9-secret.jsonl": (2, 9),  # of 201 secrets and 210 kept values (9 changed since stop 40: a login under "user's name" in Arabic, Hebrew and Swahili, اسم_المستخدم, שם_משתמש, jina_la_mtumiaji, is masked as user_name is)
+    "strings9-secret.jsonl": (1, 9),  # of 201 secrets and 210 kept values (9 changed since stop 40: a login under "user's name" in Arabic, Hebrew and Swahili, اسم_المستخدم, שם_משתמש, jina_la_mtumiaji, is masked as user_name is)
     "strings9-benign.jsonl": (0, 13),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
     # languages and providers' formats; hostile encodings, splits and shapes): measured first on the
@@ -375,14 +375,14 @@ ROUNDS = {
     # stored, 40 secrets, 63 look-alikes changed; on the code before it was looked at 93, 36 and 58;
     # then used for its secrets
     "strings17-personal.jsonl": (73, 6),  # of 787 personal values and 290 kept values
-    "strings17-secret.jsonl": (3, 3),  # of 131 secrets and 145 kept values
+    "strings17-secret.jsonl": (2, 3),  # of 131 secrets and 145 kept values
     "strings17-benign.jsonl": (0, 51),  # of 497 kept values, in 220 cases
     # round 18, written blind at stop 39 (90 locales of personal data, secrets of 80 services and 40
     # locales, 92 locales of look-alikes): on the stop's first code 83 personal values stored, 19 secrets,
     # 41 look-alikes changed; then used for its categories (identifiers beside a person's field, homes'
     # units, phones after more cues and after a name, eID subjects, credential names of 84 languages)
     "strings18-personal.jsonl": (29, 6),  # of 742 personal values and 311 kept values
-    "strings18-secret.jsonl": (3, 3),  # of 184 secrets and 209 kept values
+    "strings18-secret.jsonl": (1, 3),  # of 184 secrets and 209 kept values
     "strings18-benign.jsonl": (0, 33),  # of 530 kept values, in 230 cases
     # round 19, written blind at stop 39 after round 18's fixes (77 locales of personal data in production
     # API shapes, secrets in 38 languages, 79 locales of look-alikes): on the stop's first code 88 personal
@@ -397,14 +397,14 @@ ROUNDS = {
     # secrets, 78 look-alikes changed; on the code of its first hour, before it was looked at, 136, 27
     # and 78; then used for its categories (logins, offices' holders, secrets)
     "strings20-personal.jsonl": (99, 25),  # of 960 personal values and 719 kept values
-    "strings20-secret.jsonl": (8, 8),  # of 205 secrets and 294 kept values
+    "strings20-secret.jsonl": (5, 8),  # of 205 secrets and 294 kept values
     "strings20-benign.jsonl": (0, 55),  # of 841 kept values, in 418 cases
     # round 21, written blind at stop 40 after round 20's fixes (92 locales of everyday production traffic,
     # code-switched and transliterated; secrets in 47 locales; 67 locales of look-alikes): on the stop's
     # first code 124 personal values stored, 39 secrets, 60 look-alikes changed; on the code before it
     # was looked at 119, 25 and 58; then used for its secrets, devices' owners and handles
     "strings21-personal.jsonl": (100, 14),  # of 1,012 personal values and 622 kept values
-    "strings21-secret.jsonl": (6, 4),  # of 234 secrets and 244 kept values
+    "strings21-secret.jsonl": (4, 4),  # of 234 secrets and 244 kept values
     "strings21-benign.jsonl": (0, 58),  # of 747 kept values, in 400 cases
 }
 

@@ -458,7 +458,8 @@ def test_every_secret_word_loads_with_a_known_kind():
     from transforms.builtin import _pii_secret_words
 
     literals, kinds = _pii_secret_words._words()
-    assert len(literals.literals) == len(kinds) > 2000 and set(kinds) == {"password", "code", "answer", "bare_code", "card_code"}
+    assert len(literals.literals) == len(kinds) > 2000 and set(kinds) == {
+        "password", "code", "answer", "bare_code", "card_code", "keyed", "keypad"}
 
 
 @pytest.mark.parametrize(

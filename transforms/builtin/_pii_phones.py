@@ -292,8 +292,8 @@ _AFTER_PERSON_RE = re.compile(
 _NOT_A_PHONE_RE = re.compile(r"[0-9]{1,2}([./-])[0-9]{1,2}\1[0-9]{2,4}|(?:1[89]|20)[0-9]{2}([./-])[0-9]{1,2}\2[0-9]{1,2}"
                              r"|(?:1[89]|20)[0-9]{2}[ ]?[-–][ ]?(?:1[89]|20)?[0-9]{2}")
 #: After a number: a currency (an amount paid to the person: "[name]га 1 200 000 сўм").
-_CURRENCY_AFTER_RE = re.compile(r"[ ]?(?:[A-Z]{3}(?![A-Za-z])|[$€£¥₹₦₽₴₸₩₫฿₱]|сўм|сум|so'm|руб|грн|тенге|lei|zł|kr\b"
-                                r"|Ft\b|Kč|лв|dinara|din\b|euro|dollars?|pesos?|reais|rupees?|naira|shillings?)")
+CURRENCY_AFTER_RE = re.compile(r"[ ]?(?:[A-Z]{3}(?![A-Za-z])|[$€£¥₹₦₽₴₸₩₫฿₱]|сўм|сум|so'm|руб|грн|тенге|lei|zł|kr\b"
+                               r"|Ft\b|forint|złot|zlot|Kč|лв|dinara|din\b|euro|dollars?|pesos?|reais|rupees?|naira|shillings?)")
 
 
 def scrub_after_a_person(text: str, replace: Replace) -> str:
@@ -307,7 +307,7 @@ def _after_a_person(match: re.Match[str], replace: Replace) -> str:
     number = match["number"]
     if not 7 <= len(_digits(number)) <= 15 or _NOT_A_PHONE_RE.fullmatch(number) is not None:
         return match[0]
-    if _CURRENCY_AFTER_RE.match(match.string, match.end()) is not None:
+    if CURRENCY_AFTER_RE.match(match.string, match.end()) is not None:
         return match[0]
     if not match["sep"] and number[:1] not in "0+":
         return match[0]  # "Invoice for [name], 20240012": a run of digits is a phone's only with its 0 or +

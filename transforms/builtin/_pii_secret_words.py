@@ -23,6 +23,7 @@ from functools import cache
 
 from transforms.builtin import _pii_tokens
 from transforms.builtin._pii_literals import Literals, word_file
+from transforms.builtin._pii_phones import CURRENCY_AFTER_RE
 from transforms.builtin._pii_words import starts_word
 
 #: Scripts written without spaces between words: a cue may run on into the next word.
@@ -42,12 +43,15 @@ _CODE_RE = re.compile(
     # (a keypad's "#" or "*" first: "#1004*"; an intercom's key letter inside, Latin or Cyrillic: "27К4512")
     r"(?P<code>[#*]?[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?:[A-Z](?![\w-])|[#*])?|[0-9](?:-[0-9]){3,7}"
     r"|[0-9]{1,3}[A-DКK][0-9]{2,4})(?![\w-])")
+#: A word and a hyphen before a cue make it the head of a compound of prose ("SMS-Code", "Wi-Fi-Passwort").
+_COMPOUND_HEAD_RE = re.compile(r"(?<![\w-])[^\W\d_]{2,12}-(?:[^\W\d_]{1,12}-)?$")
 #: More codes of a list after the first ("4348 3867, 7443 5024, 7424 2928").
 _MORE_CODES_RE = re.compile(r"[ ]{0,2}[,;][ ]{0,2}(?<![\w-])[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?![\w-])")
 
 @cache
 def _words() -> tuple[Literals, tuple[str, ...]]:
-    return word_file(__package__, "secret-words.tsv", frozenset({"password", "code", "answer", "bare_code", "card_code"}))
+    return word_file(__package__, "secret-words.tsv",
+                     frozenset({"password", "code", "answer", "bare_code", "card_code", "keyed", "keypad"}))
 
 
 def may_hold(text: str) -> bool:
@@ -58,9 +62,14 @@ def scrub(text: str, redacted: str) -> str:
     literals, kinds = _words()
     out: list[str] = []
     pos = 0
-    for index, start, end in sorted(literals.hits(text), key=lambda hit: (hit[1], -hit[2])):
+    hits = sorted(literals.hits(text), key=lambda hit: (hit[1], -hit[2]))
+    keypads = [start for index, start, _ in hits if kinds[index] in ("keypad", "code")]
+    for index, start, end in hits:
+        if kinds[index] == "keypad" or kinds[index] == "keyed" and not _near_a_keypad(text, start, end, keypads):
+            continue  # a door's word says what a verb of typing types; it hides nothing itself
         if start < pos or not starts_word(text, start) or (
-                start and _IDENTIFIER_CHAR.match(text, start - 1) and not _RUN_ON.match(text, start - 1)):
+                start and _IDENTIFIER_CHAR.match(text, start - 1) and not _RUN_ON.match(text, start - 1)
+                and _COMPOUND_HEAD_RE.search(text, max(0, start - 26), start) is None):
             continue  # "enable_password_reset_v2", "%22password": a part of an identifier or an encoding
         if end < len(text) and _IDENTIFIER_CHAR.match(text, end) and not _RUN_ON.match(text, end - 1):
             continue  # "pinned", "codec", "password_reset": the word goes on
@@ -69,6 +78,7 @@ def scrub(text: str, redacted: str) -> str:
         kind = kinds[index]
         span = (_password_after(text, end) if kind == "password" else _answer_after(text, end) if kind == "answer"
                 else _bare_code_after(text, start, end) if kind == "bare_code"
+                else _keyed_after(text, end) or _keyed_before(text, start, pos) if kind == "keyed"
                 else _code_after(text, end, 3 if kind == "card_code" else 4))
         if span is None or redacted in text[end:span[0]]:
             continue  # nothing shaped like one, or an earlier pass masked it already
@@ -83,6 +93,38 @@ def scrub(text: str, redacted: str) -> str:
         return text
     out.append(text[pos:])
     return "".join(out)
+
+
+#: What a verb of typing types on a door's keypad: its digits (a keypad's "#" or "*" around them, a
+#: letter after them, or told digit by digit), past up to two short words ("digita el 4471").
+_KEYED_RE = re.compile(r"[ ]{1,2}(?:[^\W\d_]{1,8}[ ]){0,2}?[\"'“«]?(?P<code>[#*]?[0-9]{4,8}[#*]?|[#*]?[0-9]{3}[#*]"
+                       r"|[#*][0-9]{3}|[0-9](?:-[0-9]){3,7}|[0-9]{2,4}[A-Z])(?![\w-])(?![ ./][0-9])")
+
+
+def _near_a_keypad(text: str, start: int, end: int, keypads: list[int]) -> bool:
+    """Does a door, a gate, an alarm or a lockbox's word stand in the sentence of a verb of typing,
+    or in the 80 characters before it ("Alarme: digite 2580", "the gate: type 4471#")?"""
+    stop = _pii_tokens.sentence_end(text, end)
+    return any(start - 80 <= keypad < stop for keypad in keypads)
+
+
+def _keyed_after(text: str, at: int) -> tuple[int, int] | None:
+    match = _KEYED_RE.match(text, at)
+    if match is None or _pii_tokens.UNIT_AFTER_RE.match(text, match.end()) is not None:
+        return None
+    return match.start("code"), match.end("code")
+
+
+#: The same digits before the verb, as verb-final languages put them ("einfach 6-0-1-9 tippen", "1234# tuşlayın").
+_KEYED_BEFORE_RE = re.compile(r"(?<![\w-])(?P<code>[#*]?[0-9]{4,8}[#*]?|[#*]?[0-9]{3}[#*]|[0-9](?:-[0-9]){3,7}"
+                              r"|[0-9]{2,4}[A-Z])[\"'”»]?[ ]{1,2}$")
+
+
+def _keyed_before(text: str, start: int, pos: int) -> tuple[int, int] | None:
+    match = _KEYED_BEFORE_RE.search(text, max(pos, start - 14), start)
+    if match is None or re.search(r"[0-9][ ./]$", text[max(0, match.start() - 2):match.start()]):
+        return None  # the end of a longer number ("0800 123 4567 wählen")
+    return match.start("code"), match.end("code")
 
 
 def _digits(text: str) -> int:
@@ -117,6 +159,11 @@ _ANSWERED_RE = re.compile(r"[^\n.!?。]{0,48}?(?:[:：]|\b(?:is|er|ist|est|es|é
                           r"(?P<value>[^\s.,;!?。][^\n.,;!?。]{0,30}?)(?=[ ]?[.,;!?。\n]|$)")
 #: What the question asks in brackets, then a one-word answer: "security answer (mother's maiden name) Smith".
 _BRACKETED_ANSWER_RE = re.compile(r"[ ]?\([^()\n]{1,48}\)[ ]{1,3}(?P<value>[^\s.,;!?。()]{2,30})(?=[ ]?[.,;!?。\n]|$)")
+#: The answer a transcript labels after the question's sentence: 'Q: "What was ...?" A: "plymouth voyager 1994"'.
+_LABELLED_ANSWER_RE = re.compile(
+    r"(?<!\w)(?:A|Ans|Answer|R|Resp|Respuesta|Réponse|Reponse|Resposta|Risposta|Antwort|Antwoord|Svar|Vastaus"
+    r"|Cevap|Odpowiedź|Odpověď|Ответ|Відповідь|Απάντηση|תשובה|الجواب|الإجابة)[ ]?[:：][ ]{0,2}"
+    r"(?:[«\"“„'‘‹](?P<quoted>[^«»\"“”„'‘’‹›\n]{1,40})[»\"”“'’›]|(?P<value>[^\s.,;!?。][^\n.,;!?。]{0,30}?)(?=[ ]?[.,;!?。\n]|$))")
 #: A date or a time is when the answer was set, never the answer ("updated on 2025-03-01").
 _WHEN_RE = re.compile(r"[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}(?:[ T][0-9:]{4,8})?|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
 
@@ -127,8 +174,15 @@ def _answer_after(text: str, at: int) -> tuple[int, int] | None:
     if quoted is not None:
         return quoted.start(1), quoted.end(1)
     answered = _BRACKETED_ANSWER_RE.match(text, at, end) or _ANSWERED_RE.match(text, at, end)
-    if answered is not None and len(answered["value"].split()) <= 3 and _WHEN_RE.fullmatch(answered["value"]) is None:
+    if answered is not None and len(answered["value"].split()) <= 3 and _WHEN_RE.fullmatch(answered["value"]) is None \
+            and answered["value"].split()[0].lower() not in _pii_tokens.SAID_NOT_VALUES:
         return answered.start("value"), answered.end("value")
+    labelled = _LABELLED_ANSWER_RE.search(text, end, min(len(text), end + 200))
+    if labelled is not None and "\n\n" not in text[end:labelled.start()] and "?" in text[end:labelled.start()]:
+        value = labelled["quoted"] or labelled["value"]
+        if len(value.split()) <= 4 and _WHEN_RE.fullmatch(value) is None:
+            return labelled.start("quoted" if labelled["quoted"] else "value"), labelled.end(
+                "quoted" if labelled["quoted"] else "value")
     return None
 
 
@@ -173,14 +227,22 @@ def _code_after(text: str, at: int, fewest: int = 4) -> tuple[int, int] | None:
     match = _CODE_RE.match(text, at)
     if match is None and (answer := _where_answered(text, at, after_a_question=True)) is not None:
         match = _CODE_RE.match(text, answer)  # "podaj mi kod BLIK.\n— Dobra, masz: 731 045"
-    if match is None:
-        return None
-    code = match["code"]
-    digits = sum(c.isdigit() for c in code)
-    if not fewest <= digits <= 8:
+    if match is None or not fewest <= _digits(match["code"]) <= 8 or _pii_tokens.owns_the_digits(match["gap"]):
+        match = _TOLD_CODE_RE.match(text, at)
+    if match is None or not fewest <= _digits(match["code"]) <= 8 and not match["code"].isalnum():
         return None
     if set(match["gap"].lower().split()) & _pii_tokens.GAP_NOT_A_CODE:
         return None  # "PIN for the card ending 4242", "code expires in 300 seconds"
-    if _pii_tokens.UNIT_AFTER_RE.match(text, match.end()) is not None:
-        return None
+    if _pii_tokens.UNIT_AFTER_RE.match(text, match.end()) or CURRENCY_AFTER_RE.match(text, match.end()):
+        return None  # "... in 300 seconds"; "az OTP árfolyama 17 450 forinton zárt": a price
     return match.start("code"), match.end("code")
+
+
+#: A code told by a copula or a colon further on in its sentence, past an amount or a shop's name
+#: ("Your OTP for txn of INR 1,200.00 at AMAZON is 123456", "Ο κωδικός μιας χρήσης ... των 312,40€ στο
+#: ΣΚΛΑΒΕΝΙΤΗΣ είναι 734572"): its digits, or 5 to 8 capitals and digits with both ("Ihr TAN für die
+#: Anmeldung bei FinanzOnline lautet 3NUFM7").
+_TOLD_CODE_RE = re.compile(
+    r"(?P<gap>[^.!?。।\n]{0,90}?|[^!?。।\n]{0,90}?[0-9][.,][0-9][^.!?。।\n]{0,60}?)"
+    r"(?:[ ](?:is|est|es|ist|lautet|είναι|là|é|è|er|är|on|jest|je|to|este|adalah|ialah|هو|هي|הוא)|[:：])[ ]{1,2}"
+    r"(?P<code>[0-9]{4,8}|[0-9]{3}[ -][0-9]{3}|(?=[A-Z]{0,7}[0-9])(?=[0-9]{0,7}[A-Z])[A-Z0-9]{5,8})(?![\w-])")

@@ -360,8 +360,21 @@ GAP_NOT_A_CODE = frozenset(
     """ending ends endet last letzten expires expire expiring expired valid gültig within minutes seconds
     attempts digits characters times retries tries sent length""".split()
 )
+#: Nouns whose number follows them: the digits after one are its, not the code's ("your code for
+#: order 482199 is 5521").
+_DIGITS_OWNERS = frozenset("""order booking invoice ticket ref reference transaction txn trx account a/c card parcel
+    shipment tracking pedido reserva factura commande réservation facture bestellung buchung rechnung auftrag
+    ordine prenotazione fattura encomenda fatura bestelling boeking factuur zamówienia zamówienie rezerwacji
+    заказа заказ брони sipariş siparişi rezervasyon""".split())
+
+
+def owns_the_digits(gap: str) -> bool:
+    words = gap.split()
+    return bool(words) and words[-1].lower().strip("#:№") in _DIGITS_OWNERS
+
+
 #: Words after "password is" that say something about it rather than being it.
-_SAID_NOT_VALUES = frozenset(
+SAID_NOT_VALUES = frozenset(
     """a an the too not incorrect invalid wrong required missing expired weak strong correct empty your my
     being now set changed reset updated valid case still also very only at in of for to be falsch ungültig
     zu nicht incorrect trop pas requis invalide faux demasiado incorrecta incorrecto no inválida válida
@@ -629,8 +642,9 @@ def scrub_said(text: str, redacted: str) -> str:
 #: password (letters with digits, and a sign or both cases), not an e-mail, a link, an error's or an
 #: order's code in capitals, a version or a placeholder.
 _PASSWORD_WORD_RE = re.compile(
-    # a word of prose, not a part of an identifier ("password_reset_v2", "enable-password-login")
-    r"(?<![\w-])(?:" + cased(_PASSWORD_WORDS) + r")(?:(?![\w-])|(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]))")
+    # a word of prose, not a part of an identifier ("password_reset_v2", "enable-password-login");
+    # the head of a hyphenated compound is one ("das WLAN-Passwort", "Router-Passwort", "Wi-Fi-Passwort")
+    r"(?<![\w-])(?:[^\W\d_]{2,12}-(?:[^\W\d_]{1,12}-)?)?(?:" + cased(_PASSWORD_WORDS) + r")(?:(?![\w-])|(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]))")
 _NEARBY_REACH = 100
 _SENTENCE_STOP_RE = re.compile(r"[.!?。！？।](?:\s|$)|\n")
 _CANDIDATE_RE = re.compile(r"[^\s\"'«»“”‘’()\[\]<>,;，。、；：「」（）\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{6,64}")
@@ -822,7 +836,7 @@ def _said(match: re.Match[str], redacted: str) -> str:
         value = value[:run_on.start()]  # "パスワードはAbc123です": the particle after it is no part of it
         if len(value) < 6:
             return match[0]
-    if not value or value.lower() in _SAID_NOT_VALUES or value == redacted or value.startswith("["):
+    if not value or value.lower() in SAID_NOT_VALUES or value == redacted or value.startswith("["):
         return match[0]
     if group == "value" and match["whose"] and not _WHOSE_NOT.isdisjoint(match["whose"].lower().split()):
         return match[0]  # "the password for the reset link is ...": about a password, not one
@@ -842,7 +856,7 @@ def _said(match: re.Match[str], redacted: str) -> str:
     if group == "bare" and value.upper().startswith(_ALGORITHMS):
 
         return match[0]  # "password SHA256 hashing": the scheme, not the password
-    if gap and (len(value) < 4 or not GAP_NOT_A_CODE.isdisjoint(gap.lower().split())
+    if gap and (len(value) < 4 or not GAP_NOT_A_CODE.isdisjoint(gap.lower().split()) or owns_the_digits(gap)
                 or UNIT_AFTER_RE.match(match.string, match.end()) is not None):
         return match[0]
     if (group == "code" and len(value) == 6 and value.isdigit() and value[0] in "12345678"

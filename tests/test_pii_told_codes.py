@@ -1,0 +1,75 @@
+"""Codes and passwords told in text the way the earlier blind rounds still stored them (stop 41):
+a one-time code told by a copula past an amount and a shop ("... των 312,40€ στο ΣΚΛΑΒΕΝΙΤΗΣ
+είναι 734572"), an alphanumeric TAN, a code typed on a door's keypad ("tecleando 9914"), a
+password after the head of a hyphenated compound ("WLAN-Passwort"), and a security question's
+answer a transcript labels ('A: "..."'). Each with the look-alikes beside it, through the default
+chain as the consumer runs it (``_pii_secret_words``, ``secret-words.tsv``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_pii_names_in_formats import chain  # noqa: F401  (the chain fixture)
+from tests.test_pii_names_in_formats import stored as stored_text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a one-time code told past the payment's amount and the shop, in several languages
+        ("Your OTP for txn of INR 1,200.00 at AMAZON is 482913. Do not share it with anyone.", "482913"),
+        ("Ο κωδικός μιας χρήσης για τη συναλλαγή σας των 312,40€ στο ΣΚΛΑΒΕΝΙΤΗΣ είναι 734572. Μην τον αποκαλύψετε.",
+         "734572"),
+        ("Votre code de confirmation pour le paiement de 45,90 € chez FNAC est 551203.", "551203"),
+        ("Kod BLIK do zamówienia 55123 to 774 201", "774 201"),
+        ("Your verification code for order 482199 is 5521", "5521"),
+        # an alphanumeric TAN told by its copula
+        ("ID Austria: Ihr TAN für die Anmeldung bei FinanzOnline lautet 3NUFM7. Gültig bis 14:32 Uhr.", "3NUFM7"),
+        # typed on a door's, a gate's, an alarm's or an intercom's keypad
+        ("el código del portal es 2580B y la alarma se desactiva tecleando 9914 antes de treinta segundos.", "9914"),
+        ("il cancello del garage si apre digitando 0033# sulla tastiera a sinistra.", "0033#"),
+        ("• Alarme: digite 2580 e aperte OFF", "2580"),
+        ("Curier: la interfon formați 24C și apăsați cheia. Etajul 4.", "24C"),
+        ("At the side gate, punch in 7741# and push hard.", "7741#"),
+        ("Die Alarmanlage im Flur: einfach 6-0-1-9 tippen.", "6-0-1-9"),
+        # after the head of a hyphenated compound
+        ("Hallo Team, das neue WLAN-Passwort für das Büro (SSID: ACME-Office) lautet: Sonnenblume-7742! Gruß, IT",
+         "Sonnenblume-7742"),
+        ("Ihr SMS-Code lautet 482913, gültig für 10 Minuten.", "482913"),
+        # a security question's answer labelled after the question
+        ('Caller verified identity with the security question. Q: "What was the make of your first car?" '
+         'A: "plymouth voyager 1994". Ticket CS-77120 closed.', "plymouth voyager 1994"),
+        ("Pregunta de seguridad verificada. P: ¿Nombre de tu primera mascota? R: Canela2009", "Canela2009"),
+    ],
+)
+def test_a_code_or_a_password_told_in_text_is_redacted(chain, text, secret):
+    # GIVEN a secret told further on in its sentence, typed on a keypad, or labelled as an answer
+    # WHEN stored  THEN it is not
+    out = stored_text(chain, text)
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a price after a bank's name that is a code's word ("OTP" is a Hungarian bank)
+        ("A BUX 0,6%-kal 64 210 pontra emelkedett, az OTP árfolyama 17 450 forinton zárt.", ["17 450 forinton"]),
+        # the order's number after the order's word, the lifetime after the code
+        ("Your OTP for order 4821-99 is valid for 10 min", ["4821-99"]),
+        ("Kod BLIK do zamówienia 55123 to 774 201", ["55123"]),
+        # a verb of typing with no keypad in sight, or a phone number dialled at a gate
+        ("Please type 1234 to confirm your order", ["1234"]),
+        ("At the gate dial 0800 123 456 for help.", ["0800 123 456"]),
+        ("Enter 2024 as the tax year in the form.", ["2024"]),
+        # a hyphenated word that merely names a password's topic
+        ("Click the reset-password link, ticket ABC-12345 open.", ["ABC-12345"]),
+        # "A:" after a security question's mention and no question asked
+        ("The security question feature is now optional. A: see docs.", ["now optional", "see docs"]),
+    ],
+)
+def test_look_alikes_beside_a_codes_word_are_kept(chain, text, kept):
+    # GIVEN digits that are a price, an order, a year or a phone, near a code's or a password's word
+    # WHEN stored  THEN they stay
+    out = stored_text(chain, text)
+    for value in kept:
+        assert value in out, out
