@@ -375,7 +375,7 @@ ROUNDS = {
     # stored, 40 secrets, 63 look-alikes changed; on the code before it was looked at 93, 36 and 58;
     # then used for its secrets
     "strings17-personal.jsonl": (73, 6),  # of 787 personal values and 290 kept values
-    "strings17-secret.jsonl": (2, 3),  # of 131 secrets and 145 kept values
+    "strings17-secret.jsonl": (1, 3),  # of 131 secrets and 145 kept values
     "strings17-benign.jsonl": (0, 51),  # of 497 kept values, in 220 cases
     # round 18, written blind at stop 39 (90 locales of personal data, secrets of 80 services and 40
     # locales, 92 locales of look-alikes): on the stop's first code 83 personal values stored, 19 secrets,
@@ -404,7 +404,7 @@ ROUNDS = {
     # first code 124 personal values stored, 39 secrets, 60 look-alikes changed; on the code before it
     # was looked at 119, 25 and 58; then used for its secrets, devices' owners and handles
     "strings21-personal.jsonl": (100, 14),  # of 1,012 personal values and 622 kept values
-    "strings21-secret.jsonl": (4, 4),  # of 234 secrets and 244 kept values
+    "strings21-secret.jsonl": (3, 4),  # of 234 secrets and 244 kept values
     "strings21-benign.jsonl": (0, 58),  # of 747 kept values, in 400 cases
 }
 

@@ -32,6 +32,10 @@ from tests.test_pii_names_in_formats import stored as stored_text
         ("Curier: la interfon formați 24C și apăsați cheia. Etajul 4.", "24C"),
         ("At the side gate, punch in 7741# and push hard.", "7741#"),
         ("Die Alarmanlage im Flur: einfach 6-0-1-9 tippen.", "6-0-1-9"),
+        ("קוד האזעקה בחנות הוא 5093 ודלת המחסן נפתחת עם 7731*. אל תשכחו לנעול.", "7731"),
+        ("The side door opens with 4471# after 6pm.", "4471#"),
+        # the next code of a list, named by its door only
+        ("El código del portal es 1492 y el de la puerta del piso 7788, las llaves están en la cajita.", "7788"),
         # after the head of a hyphenated compound
         ("Hallo Team, das neue WLAN-Passwort für das Büro (SSID: ACME-Office) lautet: Sonnenblume-7742! Gruß, IT",
          "Sonnenblume-7742"),
@@ -61,6 +65,8 @@ def test_a_code_or_a_password_told_in_text_is_redacted(chain, text, secret):
         ("Please type 1234 to confirm your order", ["1234"]),
         ("At the gate dial 0800 123 456 for help.", ["0800 123 456"]),
         ("Enter 2024 as the tax year in the form.", ["2024"]),
+        # a door's word in the sentence after a code's
+        ("The door code is 4471. The garage on floor 2 holds 1200 bikes.", ["1200 bikes"]),
         # a hyphenated word that merely names a password's topic
         ("Click the reset-password link, ticket ABC-12345 open.", ["ABC-12345"]),
         # "A:" after a security question's mention and no question asked

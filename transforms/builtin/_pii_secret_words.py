@@ -64,9 +64,11 @@ def scrub(text: str, redacted: str) -> str:
     pos = 0
     hits = sorted(literals.hits(text), key=lambda hit: (hit[1], -hit[2]))
     keypads = [start for index, start, _ in hits if kinds[index] in ("keypad", "code")]
+    told = -1  # where this pass last redacted a code
     for index, start, end in hits:
-        if kinds[index] == "keypad" or kinds[index] == "keyed" and not _near_a_keypad(text, start, end, keypads):
-            continue  # a door's word says what a verb of typing types; it hides nothing itself
+        if kinds[index] == "keypad" and not _after_a_code(text, start, told, redacted) \
+                or kinds[index] == "keyed" and not _near_a_keypad(text, start, end, keypads):
+            continue  # a door's word says what a verb of typing types, or the next code of a list
         if start < pos or not starts_word(text, start) or (
                 start and _IDENTIFIER_CHAR.match(text, start - 1) and not _RUN_ON.match(text, start - 1)
                 and _COMPOUND_HEAD_RE.search(text, max(0, start - 26), start) is None):
@@ -84,6 +86,8 @@ def scrub(text: str, redacted: str) -> str:
             continue  # nothing shaped like one, or an earlier pass masked it already
         out += [text[pos:span[0]], redacted]
         pos = span[1]
+        if kind != "password":
+            told = span[0]
         if kind == "code":
             digits = _digits(text[span[0]:span[1]])
             while (more := _MORE_CODES_RE.match(text, pos)) is not None and _digits(more[0]) == digits:
@@ -106,6 +110,19 @@ def _near_a_keypad(text: str, start: int, end: int, keypads: list[int]) -> bool:
     or in the 80 characters before it ("Alarme: digite 2580", "the gate: type 4471#")?"""
     stop = _pii_tokens.sentence_end(text, end)
     return any(start - 80 <= keypad < stop for keypad in keypads)
+
+
+def _after_a_code(text: str, start: int, told: int, redacted: str) -> bool:
+    """Was a code told earlier in the sentence of a door's word, so that the word names the next
+    code of a list ("El código del portal es 1492 y el de la puerta del piso 7788")?"""
+    since = max(0, start - 120)
+    if (stop := _LAST_STOP_RE.search(text, since, start)) is not None:
+        since = stop.end()
+    return since <= told < start or redacted in text[since:start]
+
+
+#: The last sentence's end before a word.
+_LAST_STOP_RE = re.compile(r"[.!?。！？।](?:\s)(?!.*[.!?。！？।]\s)|\n(?!.*\n)", re.DOTALL)
 
 
 def _keyed_after(text: str, at: int) -> tuple[int, int] | None:
