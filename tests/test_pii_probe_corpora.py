@@ -162,7 +162,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "eventbridge-detail-payload-string-address-change": "an old address inside a JSON string",
         "motor-fnol-claim-uk-third-party": "UK plates under 'registration'",
         "ota-hotelresnotif-guest-guarantee-card": "OTA's DocID and SeriesCode (a CVV); an EchoToken is masked",
-        "food-delivery-rider-assigned-gate-code": "a gate code said in prose",
         "stripe-accounts-create-individual-json": "ssn_last_4",
         "hi-swasthya-bima-claim": "an account number under the Hindi word for 'account'",
         # over-masking left as the safer side

@@ -459,7 +459,7 @@ def test_every_secret_word_loads_with_a_known_kind():
 
     literals, kinds = _pii_secret_words._words()
     assert len(literals.literals) == len(kinds) > 2000 and set(kinds) == {
-        "password", "code", "answer", "bare_code", "card_code", "keyed", "keypad"}
+        "password", "code", "answer", "bare_code", "card_code", "keyed", "keypad", "setup_key"}
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import pytest
 
 from tests.test_pii_names_in_formats import chain  # noqa: F401  (the chain fixture)
 from tests.test_pii_names_in_formats import stored as stored_text
+from tests.test_pii_round16_categories import stored_json
 
 
 @pytest.mark.parametrize(
@@ -36,6 +37,26 @@ from tests.test_pii_names_in_formats import stored as stored_text
         ("The side door opens with 4471# after 6pm.", "4471#"),
         # the next code of a list, named by its door only
         ("El código del portal es 1492 y el de la puerta del piso 7788, las llaves están en la cajita.", "7788"),
+        # told digit by digit, a keypad's key last; a lock's combination; a lock's number
+        ("el codi de la porta del menjador és 7 7 4 1. Recordeu la reunió.", "7 7 4 1"),
+        ("key safe is on the left of the porch, code 4 7 1 9. Alarm panel in the hall, disarm with 2580 then OFF.",
+         "2580"),
+        ("喂，舖頭閘門密碼 1 3 5 7 #。聽日九點開舖。", "1 3 5 7"),
+        ("Le code de la porte du chalet c'est 2-4-6-8-A, pis le poêle.", "2-4-6-8-A"),
+        ("gym locker no. 214, combi 17-32-08. can you grab my bottle", "17-32-08"),
+        ("அண்ணா, அலமாரி பூட்டு எண் 2-9-4-6. ரிட்டர்ன் 20ம் தேதிக்குள்.", "2-9-4-6"),
+        # an authenticator's setup key, and recovery codes listed under their word in more languages
+        ("Tak boleh imbas QR, jadi guna kunci persediaan manual: RYKE LHBU JHBU VPZN (Authenticator)", "RYKE LHBU"),
+        ("Kody odzyskiwania GitHub dla konta firmowego (wydrukować):\n0u70a-g8otx\nrx7vb-lpxc2\nKonto: sklep", "rx7vb-lpxc2"),
+        ("Återställningskoder för tvåstegsverifiering (spara):\n  8f2k-9qx1\n  3mzt-77ab\nGenererade 2024-06-11.",
+         "3mzt-77ab"),
+        # a security question's answer: after its label, its copula, or on the next speaker's line
+        ("Security question: colour of my first car? answer is teal2009 (no caps). Deposit before Friday.", "teal2009"),
+        ("Turvakysymys: Äidin tyttönimi? Vastaus: Virtanen. Tämä kirjattiin tikettiin HD-20931.", "Virtanen"),
+        ("Восстановление доступа: секретный вопрос «Кличка первого питомца» — ответ: Барсик. Заявка №SD-44120.", "Барсик"),
+        ("合言葉（秘密の質問）：初めて飼ったペットの名前 → 答え：ポチ。記録 CS-240611-088。", "ポチ"),
+        ("Chatbot: Para sua segurança, qual o nome da sua primeira escola?\nCliente: escola estadual dom pedro ii\n"
+         "Chatbot: Obrigado!", "escola estadual dom pedro ii"),
         # after the head of a hyphenated compound
         ("Hallo Team, das neue WLAN-Passwort für das Büro (SSID: ACME-Office) lautet: Sonnenblume-7742! Gruß, IT",
          "Sonnenblume-7742"),
@@ -67,6 +88,10 @@ def test_a_code_or_a_password_told_in_text_is_redacted(chain, text, secret):
         ("Enter 2024 as the tax year in the form.", ["2024"]),
         # a door's word in the sentence after a code's
         ("The door code is 4471. The garage on floor 2 holds 1200 bikes.", ["1200 bikes"]),
+        # a spaced run of capitals after a setup key's word and no colon; a quiz's answer
+        ("setup key rotation is DONE WITH THIS TASK TODAY", ["DONE WITH THIS TASK"]),
+        ("Security question: colour of my first car? answer is teal2009 (no caps). Deposit before Friday.",
+         ["(no caps)", "Deposit before Friday"]),
         # a hyphenated word that merely names a password's topic
         ("Click the reset-password link, ticket ABC-12345 open.", ["ABC-12345"]),
         # "A:" after a security question's mention and no question asked
@@ -79,3 +104,35 @@ def test_look_alikes_beside_a_codes_word_are_kept(chain, text, kept):
     out = stored_text(chain, text)
     for value in kept:
         assert value in out, out
+
+
+@pytest.mark.parametrize(
+    ("body", "secret"),
+    [
+        ({"security": {"question": "What was the name of your first pet?", "answer": "Tiddles"}}, "Tiddles"),
+        ({"formulari": "alta_soci", "pregunta_seguretat": "Nom de la primera mascota", "resposta": "Pinxo"}, "Pinxo"),
+        ({"φόρμα": "εγγραφή", "ερώτηση_ασφαλείας": "Όνομα πρώτου κατοικίδιου", "απάντηση": "Μπόμπος"}, "Μπόμπος"),
+        ({"question_secrete": "Nom de votre premier instituteur ?", "reponse_secrete": "Monsieur Wauters"}, "Wauters"),
+        ({"account": {"customerRef": "OCT-558120"}, "memorableWord": "ravensbourne"}, "ravensbourne"),
+        ({"opgave": "Nøgleoverdragelse", "noeglekode": "5 5 2 0"}, "5 5 2 0"),
+        ({"toegang": {"pincode_kluis": "0492"}, "dossier": "BTW-aangifte Q2"}, "0492"),
+    ],
+)
+def test_an_answer_or_a_code_in_an_object_is_redacted(chain, body, secret):
+    # GIVEN a security question's answer beside it, or a code under a credential's name in more languages
+    # WHEN stored  THEN it is not
+    assert secret not in stored_json(chain, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ({"quiz": [{"question": "What is the capital of France?", "answer": "Paris"}]}, "Paris"),
+        ({"pincode": "560001", "city": "Bengaluru"}, "Bengaluru"),
+        ({"poll": {"question": "Which plan do you use?", "answer": "Team"}}, "Team"),
+    ],
+)
+def test_a_quizs_answer_is_kept(chain, body, kept):
+    # GIVEN a question no security question asks
+    # WHEN stored  THEN its answer stays
+    assert kept in stored_json(chain, body)

@@ -24,7 +24,7 @@ from functools import cache
 from transforms.builtin import _pii_tokens
 from transforms.builtin._pii_literals import Literals, word_file
 from transforms.builtin._pii_phones import CURRENCY_AFTER_RE
-from transforms.builtin._pii_words import starts_word
+from transforms.builtin._pii_words import cased, starts_word
 
 #: Scripts written without spaces between words: a cue may run on into the next word.
 #: Georgian and Armenian glue a copula, a case or an article to the word ("პაროლია", "is the password").
@@ -41,8 +41,9 @@ _CODE_RE = re.compile(
     # (a door's code may end in a letter, a hash or a star: "2580B", "8826#"; a locker's be told digit by digit: "6-2-9-1-4")
     # (a digicode may hold a keypad's letter: "digicode 4B719")
     # (a keypad's "#" or "*" first: "#1004*"; an intercom's key letter inside, Latin or Cyrillic: "27К4512")
-    r"(?P<code>[#*]?[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?:[A-Z](?![\w-])|[#*])?|[0-9](?:-[0-9]){3,7}"
-    r"|[0-9]{1,3}[A-DКK][0-9]{2,4})(?![\w-])")
+    # (or told digit by digit with spaces, a keypad's key last: "7 7 4 1", "1 3 5 7 #", "2-4-6-8-A")
+    r"(?P<code>[#*]?[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?:[A-Z](?![\w-])|[#*])?|[0-9](?:-[0-9]){3,7}(?:-[A-Z]|[#*])?"
+    r"|[0-9](?:[ ][0-9]){3,7}(?:[ ]?[#*])?|[0-9]{1,3}[A-DКK][0-9]{2,4})(?![\w-])")
 #: A word and a hyphen before a cue make it the head of a compound of prose ("SMS-Code", "Wi-Fi-Passwort").
 _COMPOUND_HEAD_RE = re.compile(r"(?<![\w-])[^\W\d_]{2,12}-(?:[^\W\d_]{1,12}-)?$")
 #: More codes of a list after the first ("4348 3867, 7443 5024, 7424 2928").
@@ -51,11 +52,17 @@ _MORE_CODES_RE = re.compile(r"[ ]{0,2}[,;][ ]{0,2}(?<![\w-])[0-9]{2,8}(?:[ -][0-
 @cache
 def _words() -> tuple[Literals, tuple[str, ...]]:
     return word_file(__package__, "secret-words.tsv",
-                     frozenset({"password", "code", "answer", "bare_code", "card_code", "keyed", "keypad"}))
+                     frozenset({"password", "code", "answer", "bare_code", "card_code", "keyed", "keypad", "setup_key"}))
 
 
 def may_hold(text: str) -> bool:
     return _words()[0].found_in(text)
+
+
+def asks_a_security_question(text: str) -> bool:
+    """Does ``text`` name what a security question asks ("your first pet", "mother's maiden name")?"""
+    literals, kinds = _words()
+    return any(kinds[index] == "answer" for index, _, _ in literals.hits(text))
 
 
 def scrub(text: str, redacted: str) -> str:
@@ -67,6 +74,8 @@ def scrub(text: str, redacted: str) -> str:
     told = -1  # where this pass last redacted a code
     for index, start, end in hits:
         if kinds[index] == "keypad" and not _after_a_code(text, start, told, redacted) \
+                and not _CODES_NUMBER_BEFORE_RE.search(text, max(0, start - 24), start) \
+                and not _CODES_NUMBER_AFTER_RE.match(text, end) \
                 or kinds[index] == "keyed" and not _near_a_keypad(text, start, end, keypads):
             continue  # a door's word says what a verb of typing types, or the next code of a list
         if start < pos or not starts_word(text, start) or (
@@ -81,6 +90,7 @@ def scrub(text: str, redacted: str) -> str:
         span = (_password_after(text, end) if kind == "password" else _answer_after(text, end) if kind == "answer"
                 else _bare_code_after(text, start, end) if kind == "bare_code"
                 else _keyed_after(text, end) or _keyed_before(text, start, pos) if kind == "keyed"
+                else _setup_key_after(text, end) if kind == "setup_key"
                 else _code_after(text, end, 3 if kind == "card_code" else 4))
         if span is None or redacted in text[end:span[0]]:
             continue  # nothing shaped like one, or an earlier pass masked it already
@@ -121,8 +131,31 @@ def _after_a_code(text: str, start: int, told: int, redacted: str) -> bool:
     return since <= told < start or redacted in text[since:start]
 
 
+#: A door's, a gate's or a lock's word names its code where a word for a code or a number stands
+#: right before it ("el codi de la porta del menjador és 7 7 4 1", "le numéro du cadenas : 4471")
+#: or right after it ("அலமாரி பூட்டு எண் 2-9-4-6", "combi 17-32-08").
+_CODES_NUMBER = (r"code|codes|codi|código|codigo|codice|kod|kode|koden|koodi|Code|Codi|Código|Codice|Kod|Kode"
+                 r"|numéro|number|nummer|número|numero|combinación|combinazione|combinaison|combination|combi|combo"
+                 r"|Kombination|код|κωδικός|קוד|رمز|كود|எண்|번호|番号|暗証番号|密码|密碼")
+_CODES_NUMBER_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _CODES_NUMBER + r")(?![\w-])[^.!?\n\d]{0,16}$")
+_CODES_NUMBER_AFTER_RE = re.compile(r"[ ]?(?:" + _CODES_NUMBER + r")(?![\w-])")
 #: The last sentence's end before a word.
 _LAST_STOP_RE = re.compile(r"[.!?。！？।](?:\s)(?!.*[.!?。！？।]\s)|\n(?!.*\n)", re.DOTALL)
+
+
+#: An authenticator's setup key (the TOTP secret in base32) as apps show it for typing in: groups of four,
+#: or one run of 16 to 64 ("kunci persediaan manual: RYKE LHBU JHBU VPZN").
+_SETUP_KEY_RE = re.compile(r"(?:(?P<colon>(?:[ ][^\W\d_]{1,16}){0,2}?[ ]?[:：])|[ ]?\()?[ ]{0,2}[\"'“«]?"
+                           r"(?P<code>[A-Za-z2-7]{4}(?:[ ][A-Za-z2-7]{4}){3,7}|[A-Z2-7]{16,64}=*)(?![\w=-])")
+
+
+def _setup_key_after(text: str, at: int) -> tuple[int, int] | None:
+    """The key after its colon, or right after its word with a digit in it (a run of capitals and
+    no digit there is more likely a shout: "setup key DONE WITH THIS")."""
+    match = _SETUP_KEY_RE.match(text, at)
+    if match is None or match["colon"] is None and not any(c.isdigit() for c in match["code"]):
+        return None
+    return match.start("code"), match.end("code")
 
 
 def _keyed_after(text: str, at: int) -> tuple[int, int] | None:
@@ -178,15 +211,23 @@ _ANSWERED_RE = re.compile(r"[^\n.!?。]{0,48}?(?:[:：]|\b(?:is|er|ist|est|es|é
 _BRACKETED_ANSWER_RE = re.compile(r"[ ]?\([^()\n]{1,48}\)[ ]{1,3}(?P<value>[^\s.,;!?。()]{2,30})(?=[ ]?[.,;!?。\n]|$)")
 #: The answer a transcript labels after the question's sentence: 'Q: "What was ...?" A: "plymouth voyager 1994"'.
 _LABELLED_ANSWER_RE = re.compile(
-    r"(?<!\w)(?:A|Ans|Answer|R|Resp|Respuesta|Réponse|Reponse|Resposta|Risposta|Antwort|Antwoord|Svar|Vastaus"
-    r"|Cevap|Odpowiedź|Odpověď|Ответ|Відповідь|Απάντηση|תשובה|الجواب|الإجابة)[ ]?[:：][ ]{0,2}"
-    r"(?:[«\"“„'‘‹](?P<quoted>[^«»\"“”„'‘’‹›\n]{1,40})[»\"”“'’›]|(?P<value>[^\s.,;!?。][^\n.,;!?。]{0,30}?)(?=[ ]?[.,;!?。\n]|$))")
+    r"(?<!\w)(?:A|Ans|R|Resp|" + cased("answer|respuesta|réponse|reponse|resposta|risposta|antwort|antwoord|svar|vastaus"
+    "|cevap|odpowiedź|odpověď|ответ|відповідь|απάντηση|jawaban|jawapan|trả lời") + r"|תשובה|الجواب|الإجابة|答え|答|回答|답)"
+    r"(?:[ ]?[:：]|[ ](?:is|est|es|é|è|ist|er|är|on|—|-))[ ]{0,2}"
+    r"(?:[«\"“„'‘‹](?P<quoted>[^«»\"“”„'‘’‹›\n]{1,40})[»\"”“'’›]|(?P<value>[^\s.,;!?。(][^\n.,;!?。(]{0,30}?)(?=[ ]?[.,;!?。\n(]|$))")
 #: A date or a time is when the answer was set, never the answer ("updated on 2025-03-01").
 _WHEN_RE = re.compile(r"[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}(?:[ T][0-9:]{4,8})?|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
 
 
 def _answer_after(text: str, at: int) -> tuple[int, int] | None:
     end = _pii_tokens.sentence_end(text, at)
+    labelled = _LABELLED_ANSWER_RE.search(text, at, min(len(text), at + 240))
+    if labelled is not None and "\n\n" not in text[at:labelled.start()] and (
+            labelled.start() <= end or "?" in text[at:labelled.start()] or "？" in text[at:labelled.start()]):
+        # a label says which words answer ("— ответ: Барсик", 'A: "plymouth voyager 1994"'): not the question quoted
+        group = "quoted" if labelled["quoted"] else "value"
+        if len(labelled[group].split()) <= 4 and _WHEN_RE.fullmatch(labelled[group]) is None:
+            return labelled.start(group), labelled.end(group)
     quoted = _QUOTED_RE.search(text, at, end)
     if quoted is not None:
         return quoted.start(1), quoted.end(1)
@@ -194,13 +235,16 @@ def _answer_after(text: str, at: int) -> tuple[int, int] | None:
     if answered is not None and len(answered["value"].split()) <= 3 and _WHEN_RE.fullmatch(answered["value"]) is None \
             and answered["value"].split()[0].lower() not in _pii_tokens.SAID_NOT_VALUES:
         return answered.start("value"), answered.end("value")
-    labelled = _LABELLED_ANSWER_RE.search(text, end, min(len(text), end + 200))
-    if labelled is not None and "\n\n" not in text[end:labelled.start()] and "?" in text[end:labelled.start()]:
-        value = labelled["quoted"] or labelled["value"]
-        if len(value.split()) <= 4 and _WHEN_RE.fullmatch(value) is None:
-            return labelled.start("quoted" if labelled["quoted"] else "value"), labelled.end(
-                "quoted" if labelled["quoted"] else "value")
+    if text[end:end + 1] in ("?", "？") and (start := _pii_tokens.answer_start(text, end)) is not None:
+        # the question asked, the next line's speaker answers it ("...primeira escola?\nCliente: escola estadual")
+        line = _LINE_ANSWER_RE.match(text, start)
+        if line is not None and len(line["value"].split()) <= 5:
+            return line.start("value"), line.end("value")
     return None
+
+
+#: An answer that takes its line, up to its stop.
+_LINE_ANSWER_RE = re.compile(r"[ ]{0,2}(?P<value>[^\s.,;!?。][^\n.;!?。]{0,48}?)(?=[ ]?[.;!?。]?[ ]*(?:\n|$))")
 
 
 _BARE_CODE_RE = re.compile(r"[ ]?[:：]?[ ]{0,2}(?P<code>[0-9]{4,8}|[0-9]{3}[ -][0-9]{3})(?![\w-])")

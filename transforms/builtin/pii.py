@@ -110,6 +110,7 @@ from transforms.builtin._pii_phones import toll_free
 from transforms.builtin._pii_commands import random_looking
 from transforms.builtin._pii_seeds import MIN_WORDS as MIN_SEED_WORDS, is_phrase
 from transforms.builtin._pii_tokens import JWK_PRIVATE_MEMBERS, password_shapes_redacted, scrub_cookie, url_param_is_credential, url_param_needs_check
+from transforms.builtin._pii_secret_words import asks_a_security_question
 
 NAME = "pii"
 #: Option names other parts set: the Pulumi config checks what needs a hash key, and the
@@ -655,6 +656,13 @@ _SECURITY_QUESTIONS = (
     "preguntas secretas", "perguntas de seguranca", "perguntas seguranca", "perguntas secretas", "domande di sicurezza",
     "domande sicurezza", "domande segrete", "sicherheitsfragen", "pytania bezpieczenstwa", "pytania pomocnicze",
     "контрольные вопросы", "секретные вопросы", "intrebari de securitate", "guvenlik sorulari",
+    "pregunta seguretat", "pregunta de seguretat", "preguntes de seguretat", "ερωτηση ασφαλειασ", "μυστικη ερωτηση",
+    "питання безпеки", "секретне питання", "контрольне питання", "sigurnosno pitanje", "tajno pitanje",
+)
+#: The last word of a question's field name: a security question when its value asks one.
+_QUESTION_WORDS = frozenset(
+    """question pregunta frage pergunta domanda vraag pytanie вопрос питання soru pertanyaan ερωτηση kysymys kerdes
+    otazka intrebare fraga sporgsmal sporsmal pitanje 質問 问题 問題 질문 سؤال سوال שאלה""".split()
 )
 #: Words of a field's name that say its object is a verification: a code beside it is a one-time code.
 _VERIFICATION_WORDS = frozenset(
@@ -670,6 +678,7 @@ _ONE_TIME_CODE_RE = re.compile(r"[0-9]{4,8}|[0-9]{3}[ -][0-9]{3}")
 #: The last word of that answer's field name.
 _ANSWER_WORDS = frozenset(
     """answer antwort respuesta reponse resposta risposta antwoord odpowiedz ответ 答え 回答 答案 답변 답 cevap jawaban
+    απαντηση відповідь vastaus odgovor yanit jawapan
     svar vastaus valasz odpoved raspuns الإجابة الاجابة جواب پاسخ""".split()
 )
 #: Words of a credential's name that make it a user interface's text about the credential:
@@ -1425,6 +1434,9 @@ class Pii:
                         elif kind is int and item > _CARD_MIN and card_number_like(item) and not _names_an_id(key):
                             node[key] = self._replace("card", str(item), str(item))
                         continue
+                    if type(item) is str and item[-1:] in ("?", "？") and (parts := words(key)) and parts[-1] in _QUESTION_WORDS \
+                            and asks_a_security_question(item):
+                        asked = True  # {"question": "What was the name of your first pet?", "answer": ...}
                     if rule is not None and rule.question:
                         asked = True
                         for asking in (item,) if type(item) is dict else item if type(item) is list else ():
@@ -1608,7 +1620,12 @@ class Pii:
                 self._label_values(node, "secret", self.key_rule("secret"), person, push)
                 return label_key
         for label_key in label_keys:
-            rule = self._label_rule(node.get(label_key))
+            label = node.get(label_key)
+            if type(label) is str and label[-1:] in ("?", "？") and asks_a_security_question(label):
+                # {"question": "What was the name of your first pet?", "answer": "Tiddles"}
+                self._label_values(node, "secret", self.key_rule("secret"), person, push)
+                return label_key
+            rule = self._label_rule(label)
             if rule is not None:
                 self._label_values(node, node[label_key], rule, person, push)
                 return label_key
@@ -1972,7 +1989,7 @@ def _redact_answers(node: dict) -> None:
     """The answer to a security question, in the object that asks it: a credential whatever it
     says ("Bello von der Heide")."""
     for key, value in node.items():
-        if type(value) in (str, int) and (parts := words(key)) and parts[-1] in _ANSWER_WORDS:
+        if type(value) in (str, int) and (parts := words(key)) and not _ANSWER_WORDS.isdisjoint(parts):
             node[key] = REDACTED
 
 
