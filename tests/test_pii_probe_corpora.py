@@ -189,7 +189,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "h6-iban-split-two-fields": "an IBAN split over two fields",
         "h6-phone-split-fields": "a phone number's subscriber part alone",
         "h6-password-split-messages": "a password in the chat message after 'my password is'",
-        "h6-email-fully-percent-encoded": "an e-mail with every byte percent-encoded",
         "h6-hex-encoded-email": "an e-mail written in hex",
         "h6-token-reversed": "a token written backwards",
         "h6-password-rot13-labelled": "a password in rot13",

@@ -66,7 +66,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from typing import Callable, Iterable
-from urllib.parse import quote_plus, unquote_plus
+from urllib.parse import quote_plus, unquote, unquote_plus
 
 from transforms.builtin import (
     _pii_address_labels, _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_logins, _pii_people, _pii_travel, _pii_units,
@@ -450,10 +450,117 @@ _NAMED_ENTITY_RE = re.compile(r"&[A-Za-z]{2,10};")
 _QP_ADDRESS_RE = re.compile(r"(?:[A-Za-z0-9._%+-]|=[0-9A-F]{2}){1,128}=40(?:[A-Za-z0-9.-]|=[0-9A-F]{2}){1,253}")
 
 
+#: A mail header's encoded word (RFC 2047): charset, Q or B, the encoded text.
+_ENCODED_WORD_RE = re.compile(r"=\?([A-Za-z0-9_-]{1,40})\?([QqBb])\?([^?\s]{1,1000})\?=")
+#: Quoted-printable letters beyond ASCII: a UTF-8 sequence of two to four bytes, in a run.
+_QP_LETTERS_RE = re.compile(r"(?:=[C-F][0-9A-F](?:=[89AB][0-9A-F]){1,3})+")
+#: A percent-encoded space, sign or letter beyond ASCII, encoded once or twice.
+_PERCENT_RE = re.compile(r"%(?:25)?(?:2[0-9A-Fa-f]|3[A-Fa-f]|40|5[BDbd]|[C-Fc-f][0-9A-Fa-f]%(?:25)?[89ABab][0-9A-Fa-f])")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def percent_decoded(text: str) -> str:
+    """``text`` percent-decoded, as often as it was encoded (up to three times), or ``text``
+    itself when it holds no encoded space, sign or letter ("50% off" stays)."""
+    return percent_decoded_mapped(text)[0]
+
+
+def percent_decoded_mapped(text: str, form: bool = False) -> tuple[str, list[tuple[int, int]]]:
+    """:func:`percent_decoded`, and where in ``text`` each of its characters was written
+    (``(start, end)``: ``é`` from ``%C3%A9``, ``%2520`` for a space encoded twice). A ``+`` is a
+    space in a ``form``'s value, and where the text encodes its plus signs (``%2B48+512+345``)."""
+    out, spans = text, [(i, i + 1) for i in range(len(text))]
+    plus = form or "%2B" in text or "%2b" in text
+    for _ in range(3):
+        if "%" not in out or _PERCENT_RE.search(out) is None:
+            break
+        decoded, inner = _unquote_mapped(out, plus)
+        plus = False  # (a "+" decoded from "%2B" is one)
+        out, spans = decoded, [(spans[start][0], spans[end - 1][1]) for start, end in inner]
+    return (text, spans) if out == text else (out, spans)
+
+
+def _unquote_mapped(text: str, plus: bool) -> tuple[str, list[tuple[int, int]]]:
+    data, where = bytearray(), []
+    i = 0
+    while i < len(text):
+        if plus and text[i] == "+":
+            data.append(0x20)
+            where.append((i, i + 1))
+            i += 1
+            continue
+        if text[i] == "%" and _HEX_PAIR_RE.match(text, i + 1):
+            data.append(int(text[i + 1:i + 3], 16))
+            where.append((i, i + 3))
+            i += 3
+            continue
+        raw = text[i].encode("utf-8", "surrogatepass")
+        data += raw
+        where += [(i, i + 1)] * len(raw)
+        i += 1
+    chars, spans, j = [], [], 0
+    while j < len(data):
+        lead = data[j]
+        size = 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+        try:
+            chars.append(bytes(data[j:j + size]).decode("utf-8"))
+        except UnicodeDecodeError:
+            chars.append(text[where[j][0]:where[j][1]] if where[j][1] - where[j][0] == 3 else "\ufffd")
+            size = 1
+        spans.append((where[j][0], where[j + size - 1][1]))
+        j += size
+    return "".join(chars), spans
+
+
+_HEX_PAIR_RE = re.compile("[0-9A-Fa-f]{2}")
+#: A form's value holding an encoded character, between its "=" or "&" and the next.
+_PERCENT_RUN_RE = re.compile(r"(?<![^\s&=?#\"'<>])[^\s&=?#\"'<>%]*+%[^\s&=?#\"'<>]++")
+
+
+def as_encoded(text: str, decoded: str, spans: list[tuple[int, int]], out: str) -> str:
+    """``out`` (what the passes made of ``decoded``) with what they left alone written as
+    ``text`` has it, percent-encoded: a URL keeps its encoding beside a masked value."""
+    parts, at = [], 0
+    for i, piece in enumerate(_WRITTEN_MASK_RE.split(out)):
+        if i % 2:
+            parts.append(piece)
+            continue
+        found = decoded.find(piece, at)
+        if found < 0:
+            return out
+        if piece:
+            parts.append(text[spans[found][0]:spans[found + len(piece) - 1][1]])
+        at = found + len(piece)
+    return "".join(parts)
+
+
+def _encoded_word(match: re.Match[str]) -> str:
+    charset, kind, encoded = match[1], match[2].upper(), match[3]
+    try:
+        raw = (quopri.decodestring(encoded.replace("_", " ").encode("ascii"), header=True) if kind == "Q"
+               else base64.b64decode(encoded + "=" * (-len(encoded) % 4)))
+        return raw.decode(charset, "strict")
+    except (ValueError, LookupError, UnicodeError, binascii.Error):
+        return match[0]
+
+
+def _qp_letters(match: re.Match[str]) -> str:
+    try:
+        return bytes.fromhex(match[0].replace("=", "")).decode("utf-8", "strict")
+    except (ValueError, UnicodeDecodeError):
+        return match[0]
+
+
 def _decoded_view(text: str) -> str:
     """``text`` with HTML entities, ``\\uXXXX`` escapes and backslashes of escaped JSON
-    inside escaped JSON decoded (``text`` itself when none is there)."""
+    inside escaped JSON decoded, and the encodings of mail: a header's encoded words
+    (``=?UTF-8?Q?J=C3=BCrgen?=``, ``=?UTF-8?B?6ZmI6Z2Z?=``), a quoted-printable body's letters
+    (``H=C3=A9l=C3=A8ne``) (``text`` itself when none is there)."""
     out = html.unescape(text) if "&" in text else text
+    if "=?" in out and "?=" in out:
+        out = _ENCODED_WORD_RE.sub(_encoded_word, out)
+    if "=" in out and _QP_LETTERS_RE.search(out) is not None:
+        out = _QP_LETTERS_RE.sub(_qp_letters, out.replace("=\r\n", "").replace("=\n", ""))
     if "=40" in out:  # an e-mail address in quoted-printable ("j=C3=BCrgen.wei=C3=9Fhaupt=40freenet.de")
         out = _QP_ADDRESS_RE.sub(lambda m: quopri.decodestring(m[0].encode("ascii")).decode("utf-8", "replace"), out)
     if "\\u" in out:
@@ -676,12 +783,24 @@ class TextScrubber:
             out = self.scrub(folded)
             return text if out == folded else as_written(text, folded, out)
         if ("&quot;" in text or "&#" in text or "\\u00" in text or '\\\\\\"' in text or "=40" in text
+                or "=?" in text or "=C" in text or "=D" in text or "=E" in text
                 or ("&" in text and _NAMED_ENTITY_RE.search(text) is not None)) and (
                 (decoded := _decoded_view(text)) is not text):
             # "&quot;password&quot;", "\u0070assword", JSON escaped in JSON escaped in text: read
             # as written once decoded, stored decoded only when something was found
             out = self.scrub(decoded)
             return text if out == decoded else out
+        if "%" in text and "://" not in text and _PERCENT_RE.search(text) is not None:
+            # "Claire%20Mah%C3%A9", "Bauer%2520Klaus-Dieter": read decoded, stored as sent unless something
+            # was found, and then with what was not found still encoded (a link's encoding is its own:
+            # "smtp://notif%40boutique.ca:...@host" is read by the link passes)
+            if "=" in text or "&" in text:
+                text = _PERCENT_RUN_RE.sub(self._percent_run, text)  # a form's values, each on its own
+            else:
+                decoded, spans = percent_decoded_mapped(text)
+                if decoded is not text and "://" not in decoded:
+                    out = self.scrub(decoded)
+                    return text if out == decoded else as_encoded(text, decoded, spans, out)
         if len(text) >= 32 and text[:2] in _HEX_JSON_STARTS and _HEX_RE.fullmatch(text) is not None:
             text = self._hex_text(text)  # "7b2275736572223a...": JSON written in hex
         replace = self._replace
@@ -1021,6 +1140,14 @@ class TextScrubber:
             return text
         out.append(text[kept:])
         return "".join(out)
+
+    def _percent_run(self, match: re.Match[str]) -> str:
+        run = match[0]
+        decoded, spans = percent_decoded_mapped(run, form=True)
+        if decoded is run:
+            return run
+        out = self.scrub(decoded)
+        return run if out == decoded else as_encoded(run, decoded, spans, out)
 
     def _encoded_run(self, match: re.Match[str]) -> str:
         """A URL-encoded run holding JSON or a form, scanned decoded and encoded again."""

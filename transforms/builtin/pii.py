@@ -105,7 +105,7 @@ from transforms.builtin._pii_people import (
 
 )
 from transforms.builtin._pii_prose_names import scrub_search_names
-from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, phone_key, with_country_code
+from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, percent_decoded, phone_key, with_country_code
 from transforms.builtin._pii_phones import toll_free
 from transforms.builtin._pii_commands import random_looking
 from transforms.builtin._pii_seeds import MIN_WORDS as MIN_SEED_WORDS, is_phrase
@@ -1403,7 +1403,12 @@ class Pii:
                                     and self._a_companys(node)):
                                 node[key] = self.scrub(item)  # {"razon_social": "Rappi S.A.S.", "nit": ...}
                                 continue
-                            node[key] = new = rule.leaf(item)
+                            if kind is str and "%" in item and (decoded := percent_decoded(item)) is not item:
+                                # {"destinataire": "Claire%20Mah%C3%A9"}: judged decoded, kept as sent if nothing was found
+                                new = rule.leaf(decoded)
+                                node[key] = new = item if new == decoded else new
+                            else:
+                                node[key] = new = rule.leaf(item)
                             if rule.credential and kind is str and len(item) >= 8 and new != item:
                                 # (one it redacted: not {"token": "USDC"}, a coin's, nor a placeholder)
                                 credentials = [*(credentials or ()), item]
