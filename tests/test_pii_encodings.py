@@ -59,3 +59,41 @@ def test_an_encoded_text_of_nothing_personal_is_stored_as_sent(chain, text):
     # GIVEN an encoded subject, a price, a percent sign, an encoded link
     # WHEN stored  THEN it stays as sent, encoding and all
     assert stored_text(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a help text's sample header, its placeholder in the language of the text, then more prose
+        ("z. B. X-Api-Key: <IHR_API_SCHLUESSEL>. Bitte niemals Passwörter per E-Mail verschicken. Bei Fehlercode "
+         "AADSTS7000222 ist der Schlüssel abgelaufen.", ["AADSTS7000222", "<IHR_API_SCHLUESSEL>"]),
+        ("Authorization: Bearer <ВАШ_API_КЛЮЧ> — при ошибке E_TOKEN_EXPIRED выпустите новый.", ["E_TOKEN_EXPIRED"]),
+        ("Header: X-Api-Key: <BASE64_SERVER_KEY>, then retry on invalid_grant.", ["invalid_grant"]),
+        # a token format's prefix and a stand-in for the rest
+        ("STRIPE_SECRET_KEY=sk_live_XXXXXXXXXXXXXXXXXXXX # replace before deploying", ["sk_live_XXXXXXXXXXXXXXXXXXXX"]),
+        # an iCalendar UID and a Message-ID: a generated name at a host
+        ("BEGIN:VEVENT\nUID:D3108D8F-845D-478A-B42A-06112306D97F@mercadosol.es\nSUMMARY:Inventario",
+         ["D3108D8F-845D-478A-B42A-06112306D97F@mercadosol.es"]),
+        ("Message-ID: <5f2b9c0e7d1a4b3c8e6f0a9d2c4b7e1f@mail.shop.example>", ["5f2b9c0e7d1a4b3c8e6f0a9d2c4b7e1f@"]),
+    ],
+)
+def test_a_samples_stand_in_and_a_generated_address_are_kept(chain, text, kept):
+    # GIVEN a documentation's placeholder beside a credential's name, or a UID shaped like an address
+    # WHEN stored  THEN it stays, and so does the prose after it
+    out = stored_text(chain, text)
+    for value in kept:
+        assert value in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("X-Api-Key: a8F3kP09xQ2mZ7vL1tR6 then retry", "a8F3kP09xQ2mZ7vL1tR6"),
+        ("k=sk_live_51HxAbCdEfGhIjKlMnOpQrStU", "sk_live_51HxAbCdEfGhIjKlMnOpQrStU"),
+        ("write to jane.doe@example.com today", "jane.doe@example.com"),
+    ],
+)
+def test_a_real_key_or_address_beside_them_is_still_masked(chain, text, secret):
+    # GIVEN a key, a token or an address that is no stand-in
+    # WHEN stored  THEN it is masked
+    assert secret not in stored_text(chain, text)

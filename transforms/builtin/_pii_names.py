@@ -184,13 +184,17 @@ _NOT_A_SECRET_RE = re.compile(r"(?!SK)[A-Z]{2}[0-9a-f]{32}|(?:tok|pm|card|src)_[
 #: What stands for a credential without being one: a template's or a shell's variable
 #: (``${SMTP_PASSWORD}``, ``${{ secrets.NPM_TOKEN }}``, ``{{password}}``, ``$DB_PASSWORD``,
 #: ``%API_KEY%``), a usage text's ``<PASSWORD>``, a form's mask (``********``). A bare
-#: ``$`` word must be in capitals (``$ecret`` may be a password), a ``<...>`` holds no digit.
+#: ``$`` word must be in capitals (``$ecret`` may be a password), a ``<...>`` holds no digit but in
+#: a part after its first, in any script (``<BASE64_SERVER_KEY>``, ``<ВАШ_API_КЛЮЧ>``, ``<你的API密钥>``).
+PLACEHOLDER = (r"<(?:[^\W\d_][^\W\d]{0,40}|[^\W\d_][^\W_]{0,20}(?:[_ -][^\W_]{1,20}){1,6})>")
 _PLACEHOLDER_RE = re.compile(
     r"\$\{\{?[ ]?[A-Za-z_][\w.-]{0,63}[ ]?\}\}?|\{\{[ ]?[A-Za-z_][\w.-]{0,63}[ ]?\}\}|\$[A-Z_][A-Z0-9_]{0,63}"
-    r"|%[A-Z_][A-Z0-9_]{0,63}%|<[A-Za-z][A-Za-z_ -]{0,40}>|[*\u2022\u25cf]{3,64}"
+    r"|%[A-Z_][A-Z0-9_]{0,63}%|<[A-Za-z][A-Za-z_ -]{0,40}>|" + PLACEHOLDER + r"|[*\u2022\u25cf]{3,64}"
     # a sample's stand-in: "YOUR_API_KEY", "your-token-here", "xxxxxxxx", "REPLACE_WITH_KEY"
     r"|YOUR_[A-Z]+(?:_[A-Z]+){0,4}|(?i:your)[_-](?:[a-z]+[_-]){0,3}(?:key|token|secret|password|pass|pwd|here)"
     r"|x{6,64}|X{6,64}|(?:REPLACE|INSERT)_[A-Z_]{2,40}"
+    # a format's prefix and a stand-in for the rest in capitals: "sk_live_XXXXXXXXXXXX", "rzp_test_XXXXXXXX"
+    r"|[A-Za-z0-9]{1,12}(?:[_-][A-Za-z0-9]{1,12}){0,3}[_-]X{8,64}"
 )
 
 

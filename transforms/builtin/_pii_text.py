@@ -75,7 +75,7 @@ from transforms.builtin import (
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
-from transforms.builtin._pii_names import CREDENTIAL_HEADERS, names_a_search, not_a_secret, words
+from transforms.builtin._pii_names import CREDENTIAL_HEADERS, PLACEHOLDER, names_a_search, not_a_secret, words
 from transforms.builtin._pii_literals import Literals
 from transforms.builtin._pii_words import LATIN_LETTERS, fold, starts_a_word, swap_group
 from transforms.builtin._pii_phones import COUNTRY_CODES, phone_key, with_country_code  # noqa: F401
@@ -513,6 +513,9 @@ def _unquote_mapped(text: str, plus: bool) -> tuple[str, list[tuple[int, int]]]:
 
 
 _HEX_PAIR_RE = re.compile("[0-9A-Fa-f]{2}")
+#: A credential header's value in prose that only stands for one: "X-Api-Key: <YOUR_API_KEY>. Then ...".
+_PLACEHOLDER_VALUE_RE = re.compile(r"[ ]{0,2}(?:(?:Bearer|Basic|Token)[ ])?(?:" + PLACEHOLDER
+                                   + r"|\{\{[ ]?[\w.-]{1,63}[ ]?\}\}|\$\{[\w.-]{1,63}\})(?=[\s.,;:)\"']|$)")
 #: A form's value holding an encoded character, between its "=" or "&" and the next.
 _PERCENT_RUN_RE = re.compile(r"(?<![^\s&=?#\"'<>])[^\s&=?#\"'<>%]*+%[^\s&=?#\"'<>]++")
 
@@ -1097,6 +1100,9 @@ class TextScrubber:
                 opened = text[match.start("name") - 1:match.start("name")]
                 if opened in _HEADER_QUOTES:  # curl -H "Authorization: Bearer ...": the header ends at its quote
                     value_match = _HEADER_QUOTES[opened].match(text, at)
+                elif (shown := _PLACEHOLDER_VALUE_RE.match(text, at)) is not None:
+                    pos = shown.end()  # "z. B. X-Api-Key: <IHR_API_SCHLUESSEL>. Bitte ...": a sample's stand-in
+                    continue
                 else:
                     value_match = _HEADER_LINE_VALUE_RE.match(text, at) or _PLAIN_VALUE_RE.match(text, at)
             elif verdict is True and prose and _names_many_words(match["name"]):
@@ -1501,9 +1507,14 @@ class TextScrubber:
             return match[0]
         if match[0].startswith("git@") and match.string.startswith(":", match.end()):
             return match[0]  # git@github.com:org/repo.git, a repository's SSH address
+        if _GENERATED_LOCAL_RE.match(match[0]) is not None:
+            return match[0]  # an iCalendar UID or a Message-ID: a UUID or a long hex run at a host, no one's mailbox
         return self._replace("email", self._email_key(match[0]), match[0])
 
 
+#: A local part that a program generated: a UUID, or 24 hex digits or more.
+_GENERATED_LOCAL_RE = re.compile(r"(?:[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+                                 r"|[0-9A-Fa-f]{24,64})@")
 #: What the passes write in place of a value: a mask or a pseudonym (hash mode).
 _WRITTEN_MASK_RE = re.compile(r"(\[[a-z_]{2,32}\]|[a-z_]{2,32}:[0-9a-f]{%d})" % PSEUDONYM_HEX)
 

@@ -756,7 +756,13 @@ def _token(match: re.Match[str], replace: Replace) -> str:
     text, start, end = match.string, match.start(), match.end()
     if start and _TOKEN_CHAR.match(text, start - 1) or (end < len(text) and _TOKEN_CHAR.match(text, end)):
         return match[0]  # part of a longer word: not this format
+    if _STAND_IN_TAIL_RE.search(match[0]) is not None:
+        return match[0]  # "sk_live_XXXXXXXXXXXXXXXXXXXX": a sample's stand-in in the format's shape
     return replace(_token_kind(match[0]), "", match[0])
+
+
+#: A token whose random part is capital X over and over, as samples write one.
+_STAND_IN_TAIL_RE = re.compile(r"[_.-]X{8,}$")
 
 
 def _private_keys(text: str, replace: Replace) -> str:
