@@ -70,7 +70,7 @@ from urllib.parse import quote_plus, unquote, unquote_plus
 
 from transforms.builtin import (
     _pii_address_labels, _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_logins, _pii_people, _pii_travel, _pii_units,
-    _pii_intros, _pii_phones, _pii_secret_words, _pii_special,
+    _pii_caps, _pii_intros, _pii_phones, _pii_secret_words, _pii_special,
     _pii_honorifics, _pii_payments, _pii_prose_names, _pii_seeds, _pii_tables, _pii_tokens,
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
@@ -516,6 +516,9 @@ _HEX_PAIR_RE = re.compile("[0-9A-Fa-f]{2}")
 #: A credential header's value in prose that only stands for one: "X-Api-Key: <YOUR_API_KEY>. Then ...".
 _PLACEHOLDER_VALUE_RE = re.compile(r"[ ]{0,2}(?:(?:Bearer|Basic|Token)[ ])?(?:" + PLACEHOLDER
                                    + r"|\{\{[ ]?[\w.-]{1,63}[ ]?\}\}|\$\{[\w.-]{1,63}\})(?=[\s.,;:)\"']|$)")
+#: "Name" alone in the languages of ID cards: above or before a value in capitals, a holder's.
+_BARE_NAME_LABELS = frozenset("""name nombre nombres имя nom nome nomes navn namn imię imie imiona jméno jmeno név nimi
+    isim adı naam όνομα ονομα ime ім'я імя""".split())
 #: A form's value holding an encoded character, between its "=" or "&" and the next.
 _PERCENT_RUN_RE = re.compile(r"(?<![^\s&=?#\"'<>])[^\s&=?#\"'<>%]*+%[^\s&=?#\"'<>]++")
 
@@ -948,6 +951,8 @@ class TextScrubber:
             text = _pii_people.scrub_initialled_names(text, replace)  # "Петров А.В."
         if _pii_travel.may_hold(text):
             text = _pii_travel.scrub(text, replace)  # "ALHARBI/KHALED MR", "SSR DOCS ... P/SAU/P04827193/..."
+        if _pii_caps.may_hold(text):
+            text = _pii_caps.scrub(text, self._labels_a_name, replace)  # "Name / Surname\nMÜLLER", "Фамилия ЛЕБЕДЕВ"
         if "/" in text and "." in text:
             text = _pii_people.scrub_profiles(text, replace)
         if "." in text and ("_" in text or "-" in text):
@@ -1067,6 +1072,10 @@ class TextScrubber:
         return any(stem in lowered for stem in self._stems)
 
     # --- pairs ---------------------------------------------------------------------------
+
+    def _labels_a_name(self, label: str) -> bool:
+        """Does ``label`` name a person's name, or a name of no thing said ("Name", "Имя")?"""
+        return self._by_name(label, ":", False)[0] == "name" or label.lower() in _BARE_NAME_LABELS
 
     def _pairs(self, text: str) -> str:
         """Every ``name=value`` / ``name: value`` of the text, each name judged once. A
