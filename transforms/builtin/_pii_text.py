@@ -70,7 +70,7 @@ from urllib.parse import quote_plus, unquote, unquote_plus
 
 from transforms.builtin import (
     _pii_address_labels, _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_logins, _pii_people, _pii_travel, _pii_units,
-    _pii_caps, _pii_intros, _pii_phones, _pii_secret_words, _pii_special,
+    _pii_ocr_labels, _pii_intros, _pii_phones, _pii_secret_words, _pii_special,
     _pii_honorifics, _pii_payments, _pii_prose_names, _pii_seeds, _pii_tables, _pii_tokens,
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
@@ -163,10 +163,18 @@ _RETINA_RE = re.compile(r"[0-9]+x\.[A-Za-z]+")
 _COMBINING_RE = re.compile("[\u0300-\u036f]")
 #: The display name of an address, ``Janet Doverton <janet@...>`` or ``"Doverton, Janet" <...>``
 
-#: (mail headers, contact lists): one to four capitalised words, or a quoted name.
+#: (mail headers, contact lists): one to four capitalised words, a quoted name, or one to four
+#: words of a script without capitals (``이수현 <...>``, ``山本 大輔 <...>``, ``سالم البلوشي <...>``).
+_UNCASED_WORD = ("[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u0b80-\u0bff\u0e00-\u0e7f\u10d0-\u10ff\u1200-\u137f"
+                 "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,12}")
+#: A team's mailbox, not a person's: the words before it name the team ("联系我们 <support@...>").
+_ROLE_MAILBOXES = (r"(?:support|info|help|service|services|sales|contact|admin|noreply|no-reply|hello|team|office"
+                   r"|billing|kefu|cs|hr|jobs|careers|press|news|marketing|orders|shop|store)@")
 _DISPLAY_NAME_RE = re.compile(
     r"(?P<name>\"[^\"<>\r\n]{1,80}+\"|[^\W\d_](?<![\w'’-][^\W\d_])(?<=[A-ZÀ-ÖØ-Þ])[^\W\d_'’.-]*+(?:['’-][^\W\d_]++)*+"
-    r"(?:[ ][A-ZÀ-ÖØ-Þ][^\W\d_'’.-]*+(?:['’-][^\W\d_]++)*+){0,3}+)[ ]<(?=[\w.%+-]{1,64}@)"
+    r"(?:[ ][A-ZÀ-ÖØ-Þ][^\W\d_'’.-]*+(?:['’-][^\W\d_]++)*+){0,3}+"
+    r"|(?<![\w])" + _UNCASED_WORD + r"(?:[ ]" + _UNCASED_WORD + r"){0,3}(?=[ ]<(?!" + _ROLE_MAILBOXES + r")))"
+    r"[ ]<(?=[\w.%+-]{1,64}@)"
 )
 #: The text of a link that writes to someone (``<a href="mailto:...">Maria Schmidtbauer</a>``):
 #: the address's owner, when it reads as a name.
@@ -951,8 +959,9 @@ class TextScrubber:
             text = _pii_people.scrub_initialled_names(text, replace)  # "Петров А.В."
         if _pii_travel.may_hold(text):
             text = _pii_travel.scrub(text, replace)  # "ALHARBI/KHALED MR", "SSR DOCS ... P/SAU/P04827193/..."
-        if _pii_caps.may_hold(text):
-            text = _pii_caps.scrub(text, self._labels_a_name, replace)  # "Name / Surname\nMÜLLER", "Фамилия ЛЕБЕДЕВ"
+        if _pii_ocr_labels.may_hold(text):
+            text = _pii_ocr_labels.scrub_cjk(text, replace)  # "姓名 陈静", "出生 1992年8月3日"
+            text = _pii_ocr_labels.scrub(text, self._labels_a_name, replace)  # "Name / Surname\nMÜLLER", "Фамилия ЛЕБЕДЕВ"
         if "/" in text and "." in text:
             text = _pii_people.scrub_profiles(text, replace)
         if "." in text and ("_" in text or "-" in text):

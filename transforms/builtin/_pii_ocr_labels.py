@@ -1,4 +1,6 @@
-"""Names in capitals after their label, as scanned documents and bank statements print them: on
+"""Values after their label as scanned documents print them (an OCR's text, a statement's lines).
+
+Names in capitals after their label, as scanned documents and bank statements print them: on
 the line under a label line ("Name / Surname\\nMÜLLER-LÜDENSCHEIDT", "Vornamen / Given names\\nANNEGRET"),
 or after a label with no colon ("Фамилия ЛЕБЕДЕВ Имя АРТЁМ Отчество ВЛАДИМИРОВИЧ", "Nombre (s): ANA KAREN").
 
@@ -6,6 +8,9 @@ The label is judged by the transform's own field names (``is_name_label``); the 
 capitals, of letters only (hyphens, apostrophes, a comma, initials), one to five words: the
 shape an OCR of an ID card, a passport's visual zone or a statement's payer column gives. A
 value in mixed case or holding a digit is left to the other passes.
+
+A Chinese, Japanese or Korean ID card's lines, a label and its value with no colon: a name
+("姓名 陈静", "氏名 山本 大輔", "성명 이수현") and a birth date ("出生 1992年8月3日", "생년월일 1990.05.11").
 """
 
 from __future__ import annotations
@@ -26,7 +31,32 @@ _MAX_WORDS = 5
 
 
 def may_hold(text: str) -> bool:
-    return _CAPS_RE.search(text) is not None
+    return _CAPS_RE.search(text) is not None or _CJK_LABEL_RE.search(text) is not None
+
+
+_CJK_NAME_LABELS = "姓名|氏名|名前|이름|성명|联系人|聯絡人|收件人|收货人|收貨人|持卡人|户名|戶名|申请人|申請人|患者姓名|客户姓名|客戶姓名"
+_CJK_BIRTH_LABELS = "出生日期|出生|生年月日|생년월일|出生年月日"
+_CJK_LABEL_RE = re.compile("(?:" + _CJK_NAME_LABELS + "|" + _CJK_BIRTH_LABELS + ")")
+#: At a line's start, the label, a space or a colon, then the value to the line's end or a comma.
+_CJK_NAME_RE = re.compile(
+    r"(?m)^[ \t]*(?:" + _CJK_NAME_LABELS + r")[ \t:：]{1,3}"
+    r"(?P<value>[\u4e00-\u9fff]{2,4}|[\uac00-\ud7af]{2,4}|[\u4e00-\u9fff\u3040-\u30ff]{1,4}[ 　][\u4e00-\u9fff\u3040-\u30ff]{1,4})"
+    r"(?=[ \t]*(?:\n|$|[,，;；]))")
+_CJK_BIRTH_RE = re.compile(
+    r"(?m)^[ \t]*(?:" + _CJK_BIRTH_LABELS + r")[ \t:：]{1,3}"
+    r"(?P<value>[0-9]{4}[年.\-/][ ]?[0-9]{1,2}[月.\-/][ ]?[0-9]{1,2}[日號号]?)")
+
+
+def scrub_cjk(text: str, replace: Replace) -> str:
+    """A Chinese, Japanese or Korean ID card's name and birth date after their labels."""
+    if _CJK_LABEL_RE.search(text) is None:
+        return text
+    text = _CJK_NAME_RE.sub(lambda m: _swap(m, replace("name", m["value"], m["value"])), text)
+    return _CJK_BIRTH_RE.sub(lambda m: _swap(m, replace("birth_date", m["value"], m["value"])), text)
+
+
+def _swap(match: re.Match[str], new: str) -> str:
+    return match[0][:match.start("value") - match.start()] + new
 
 
 def _caps_word(word: str) -> bool:
