@@ -57,6 +57,20 @@ from tests.test_pii_round16_categories import stored_json
         ("合言葉（秘密の質問）：初めて飼ったペットの名前 → 答え：ポチ。記録 CS-240611-088。", "ポチ"),
         ("Chatbot: Para sua segurança, qual o nome da sua primeira escola?\nCliente: escola estadual dom pedro ii\n"
          "Chatbot: Obrigado!", "escola estadual dom pedro ii"),
+        # a code's noun as a pair's value, then the code; a possessive glued to the word (Ge'ez)
+        ("Klient przez czat podał: \"BLIK: kod 739 481 ważny 2 min\" – zamówienie ZAM/2024/06/1182", "739 481"),
+        ("Neue Girocard ist da. PIN-Brief kam separat: Geheimzahl ５２８１. Bitte sofort ändern.", "５２８１"),
+        ("የቴሌብር ማረጋገጫ ኮድዎ 618 204 ነው። ለማንም አያጋሩ።", "618 204"),
+        # a key's one word and a machine-made value; a private key's or a channel secret's name in more languages
+        ("Zendesk API creds: token Fb1aeV38sYCgwjqIfdMlA1fVBIrOsMKWkWTR3ahM. Brand: Bondi Surf Co.",
+         "Fb1aeV38sYCgwjqIfdMlA1fVBIrOsMKWkWTR3ahM"),
+        ("小程序配置：AppID wx8a3f2c1d9e0b7a65，AppSecret ab690e47e4f46e5f9f351d024f17e712，商户号 1600123456",
+         "ab690e47e4f46e5f9f351d024f17e712"),
+        ("ERROR [payu-gateway] hash mismatch | config: key=gtKFFx salt=S2yhoxhKDKTIYXHMp4a6Gx0dT0I7bmsJ env=prod",
+         "S2yhoxhKDKTIYXHMp4a6Gx0dT0I7bmsJ"),
+        ("MetaMask'e içe aktarmak için özel anahtarım: 0xa06e692e1fd458aa8a570f3e00f5e39047221b748a4d0e19562631433d60bc9b",
+         "a06e692e1fd458aa8a570f3e00f5e39047221b748a4d0e19562631433d60bc9b"),
+        ("LINE公式アカウント連携\nチャネルシークレット: 8282a980672aa91d5c5a2e18fbbbed67\n用途: 予約", "8282a980672aa91d5c5a2e18fbbbed67"),
         # after the head of a hyphenated compound
         ("Hallo Team, das neue WLAN-Passwort für das Büro (SSID: ACME-Office) lautet: Sonnenblume-7742! Gruß, IT",
          "Sonnenblume-7742"),
@@ -92,6 +106,10 @@ def test_a_code_or_a_password_told_in_text_is_redacted(chain, text, secret):
         ("setup key rotation is DONE WITH THIS TASK TODAY", ["DONE WITH THIS TASK"]),
         ("Security question: colour of my first car? answer is teal2009 (no caps). Deposit before Friday.",
          ["(no caps)", "Deposit before Friday"]),
+        # a key's word before prose or a UUID, a commit's hash
+        ("we use token based authentication everywhere", ["token based authentication"]),
+        ("token 550e8400-e29b-41d4-a716-446655440000 refreshed", ["550e8400-e29b-41d4-a716-446655440000"]),
+        ("commit 9fceb02d0ae598e95dc970b74767f19372d61af8 secret sauce", ["9fceb02d0ae598e95dc970b74767f19372d61af8"]),
         # a hyphenated word that merely names a password's topic
         ("Click the reset-password link, ticket ABC-12345 open.", ["ABC-12345"]),
         # "A:" after a security question's mention and no question asked
@@ -116,6 +134,10 @@ def test_look_alikes_beside_a_codes_word_are_kept(chain, text, kept):
         ({"account": {"customerRef": "OCT-558120"}, "memorableWord": "ravensbourne"}, "ravensbourne"),
         ({"opgave": "Nøgleoverdragelse", "noeglekode": "5 5 2 0"}, "5 5 2 0"),
         ({"toegang": {"pincode_kluis": "0492"}, "dossier": "BTW-aangifte Q2"}, "0492"),
+        # a password's change in GraphQL, whatever its arguments are called
+        ({"query": "mutation CambiarClave($actual: String!, $nueva: String!) { cambiarClave(actual: $actual, "
+                   "nueva: $nueva) { ok } }", "variables": {"actual": "Barsa1899", "nueva": "Sagrada!Fam1l1a"}},
+         "Sagrada!Fam1l1a"),
     ],
 )
 def test_an_answer_or_a_code_in_an_object_is_redacted(chain, body, secret):
@@ -130,6 +152,10 @@ def test_an_answer_or_a_code_in_an_object_is_redacted(chain, body, secret):
         ({"quiz": [{"question": "What is the capital of France?", "answer": "Paris"}]}, "Paris"),
         ({"pincode": "560001", "city": "Bengaluru"}, "Bengaluru"),
         ({"poll": {"question": "Which plan do you use?", "answer": "Team"}}, "Team"),
+        ({"query": "query Products($first: Int, $after: String) { products(first: $first, after: $after) { id } }",
+          "variables": {"first": 10, "after": "Y3Vyc29yOjEw"}}, "Y3Vyc29yOjEw"),
+        ({"query": "mutation ResetPassword($email: String!) { resetPassword(email: $email) { ok } }",
+          "variables": {"email": "orders@shop.example"}, "note": "Kasse 3"}, "Kasse 3"),
     ],
 )
 def test_a_quizs_answer_is_kept(chain, body, kept):

@@ -27,9 +27,10 @@ from transforms.builtin._pii_phones import CURRENCY_AFTER_RE
 from transforms.builtin._pii_words import cased, starts_word
 
 #: Scripts written without spaces between words: a cue may run on into the next word.
-#: Georgian and Armenian glue a copula, a case or an article to the word ("პაროლია", "is the password").
+#: Georgian and Armenian glue a copula, a case or an article to the word ("პაროლია", "is the password"),
+#: Ge'ez a possessive ("ኮድዎ", "your code").
 _RUN_ON = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
-                     "\u10a0-\u10ff\u0531-\u0587]")
+                     "\u10a0-\u10ff\u0531-\u0587\u1200-\u137f]")
 #: What may not touch a word of prose: a letter, a digit, "_" or "-" (an identifier's parts).
 _IDENTIFIER_CHAR = re.compile(r"[\w-]")
 #: Between a code's word and its digits: a few characters of no digit and no sentence's end.

@@ -524,6 +524,8 @@ _HEX_PAIR_RE = re.compile("[0-9A-Fa-f]{2}")
 #: A credential header's value in prose that only stands for one: "X-Api-Key: <YOUR_API_KEY>. Then ...".
 _PLACEHOLDER_VALUE_RE = re.compile(r"[ ]{0,2}(?:(?:Bearer|Basic|Token)[ ])?(?:" + PLACEHOLDER
                                    + r"|\{\{[ ]?[\w.-]{1,63}[ ]?\}\}|\$\{[\w.-]{1,63}\})(?=[\s.,;:)\"']|$)")
+#: A code's noun, written before its digits as a pair's value: "BLIK: kod 739 481".
+_CODE_NOUNS = frozenset("code kod kód kode koodi kood código codigo codice cod код pin otp tan nummer number número numero".split())
 #: "Name" alone in the languages of ID cards: above or before a value in capitals, a holder's.
 _BARE_NAME_LABELS = frozenset("""name nombre nombres имя nom nome nomes navn namn imię imie imiona jméno jmeno név nimi
     isim adı naam όνομα ονομα ime ім'я імя""".split())
@@ -821,6 +823,7 @@ class TextScrubber:
         # 1. credentials first, so "Authorization: Basic dXNl..." loses the whole credential
         # and no later pass bites a piece out of a token
         text = _pii_tokens.scrub(text, replace, self._redacted)
+        text = _pii_tokens.scrub_bare_keys(text, self._redacted)  # "token Fb1aeV38...", "AppSecret ab690e47..."
         if _pii_seeds.may_hold(text):
             text = _pii_seeds.scrub(text, self._redacted)  # a wallet's seed phrase: 12-24 words of a BIP39 list
         if "eyJ" in text:
@@ -1147,6 +1150,10 @@ class TextScrubber:
             variable = _VARIABLE_RE.match(text, value_match.start("value"))
             if (not value or value == "(" or not value.strip("=") or self._already_clean(value, match)
                     or (verdict is True and prose and value.lower().rstrip(".,") in _CREDENTIAL_STATES)
+                    # "PIN-Brief kam separat: Geheimzahl 5281": the value names the credential that follows
+                    or (verdict is True and prose and value.isalpha()
+                        and (value.lower() in _CODE_NOUNS or self._is_sensitive_name(value))
+                        and text[value_match.start("value") + len(value):][:2].lstrip(" ")[:1].isdigit())
                     or (verdict is True and value.lower() in _SWITCH_WORDS)  # .npmrc's "always-auth=true"
                     or (verdict == "name" and _pii_people.reads_as_machine_login(value))  # "username = __token__"
                     or (verdict is True and prose and len(value) <= 3 and value.isdigit()

@@ -223,6 +223,7 @@ _KEY_WORDS = ("private key|secret key|signing key|encryption key|master key|api 
               "|clé api|clé secrète|clé privée|chave secreta|chave privada|chave de api|token de api|token da api"
               "|api-schlüssel|geheimer schlüssel|api-token|chiave segreta|chiave api|sleutel|geheime sleutel"
               "|klucz api|klucz prywatny|tajny klucz|токен|ключ api|секретный ключ|приватный ключ|ключ доступа"
+              "|özel anahtar|özel anahtarım|gizli anahtar|gizli anahtarım|チャネルシークレット|シークレットキー|シークレット"
               "|kunci rahasia|kunci api|key secret|secretkey|SecretKey|secret_key|passkey|consumer key|khóa bí mật|jeton API"
               "|คีย์ลับ|シークレットキー|シークレット|トークン|令牌|密钥|秘钥|访问令牌|비밀 키|토큰|api کلید|کلید api")
 
@@ -627,6 +628,32 @@ def scrub_recovery_keys(text: str, redacted: str) -> str:
     if text.count("-") < 4:
         return text
     return _RECOVERY_KEY_RE.sub(redacted, text)
+
+
+#: A key's one word, then a space or "=", then a value a machine made ("token Fb1aeV38sYCg...",
+#: "AppSecret ab690e47...", "salt=S2yhoxhKDKT..."): the value when it reads as random (its letters
+#: mixed with digits, 24 characters or more), not a word of prose ("token based auth").
+_BARE_KEY_WORD_RE = re.compile(
+    r"(?<![\w-])(?:" + cased("token|secret|app secret|api secret|salt|apikey") + r"|AppSecret|appSecret|ApiSecret|apiSecret"
+    r"|app_secret|api_secret|apiKey|ApiKey|APIKey)(?:[ ]|=)(?P<value>[A-Za-z0-9+/_-]{24,512}={0,2})(?![A-Za-z0-9+/=_-])"
+    r"(?!\.[A-Za-z0-9])")
+
+
+_UUID_SHAPE_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def scrub_bare_keys(text: str, redacted: str) -> str:
+    """A key's one word and a machine-made value after it (:data:`_BARE_KEY_WORD_RE`)."""
+    if "oken" in text or "ecret" in text or "alt" in text or "OKEN" in text or "ECRET" in text or "pi" in text:
+        return _BARE_KEY_WORD_RE.sub(lambda m: _bare_key(m, redacted), text)
+    return text
+
+
+def _bare_key(match: re.Match[str], redacted: str) -> str:
+    value = match["value"]
+    if not (random_looking(value) and any(c.isdigit() for c in value)) or _UUID_SHAPE_RE.fullmatch(value):
+        return match[0]  # a word, or a token's id (a UUID)
+    return match[0][:match.start("value") - match.start()] + redacted
 
 
 def scrub_said(text: str, redacted: str) -> str:

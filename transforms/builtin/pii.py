@@ -191,6 +191,11 @@ _RPC_SERVICES = frozenset({"object", "common"})
 _RPC_METHODS = frozenset({"execute_kw", "execute", "login", "authenticate"})
 #: An argument passed a variable in a GraphQL document: ``pass: $p``.
 _GRAPHQL_ARGUMENT_RE = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,63})[ \t]*:[ \t]*\$([A-Za-z_][A-Za-z0-9_]{0,63})")
+#: A field called with arguments in a GraphQL document: ``cambiarClave(actual: $actual, nueva: $nueva)``.
+_GRAPHQL_CALL_RE = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,63})[ \t]*\(([^()]{0,2048})\)")
+#: Words of a field's name that make it a password's change: every plain argument it takes is one.
+_PASSWORD_CALL_WORDS = frozenset("""password passwort clave contrasena contrasenya senha motdepasse mot passe wachtwoord
+    haslo parola heslo jelszo salasana losenord passord adgangskode sifre kennwort pin passcode""".split())
 #: JSON-RPC methods whose positional ``params`` hold a password, a passphrase or a private key,
 #: by position: Bitcoin Core's wallet calls, geth's ``personal_*``, Deluge's and Transmission-
 #: like ``auth.login``.
@@ -1540,13 +1545,23 @@ class Pii:
         """A GraphQL request's variables named by the arguments they are passed as: ``login(email:
         $e, pass: $p)`` makes ``variables.p`` a password, whatever the variable is called."""
         variables = node["variables"]
-        for argument, variable in _GRAPHQL_ARGUMENT_RE.findall(node["query"][:16384]):
+        query = node["query"][:16384]
+        for argument, variable in _GRAPHQL_ARGUMENT_RE.findall(query):
             if variable in variables and type(variables[variable]) is str and variable != argument:
                 rule = self.key_rule(argument)
                 if rule is not None and rule.credential:
                     variables[variable] = REDACTED
                 elif rule is not None and rule.field is not None:
                     variables[variable] = rule.field.apply(variables[variable])
+        # a password's change, whatever its arguments are called: cambiarClave(actual: $a, nueva: $n)
+        for field, arguments in _GRAPHQL_CALL_RE.findall(query):
+            if _PASSWORD_CALL_WORDS.isdisjoint(words(field)):
+                continue
+            for argument, variable in _GRAPHQL_ARGUMENT_RE.findall(arguments):
+                value = variables.get(variable)
+                if type(value) is str and value != REDACTED and self.key_rule(argument) is None and (
+                        " " not in value and "@" not in value and 4 <= len(value) <= 128):
+                    variables[variable] = REDACTED
 
     @staticmethod
     def _key_lines(node: list, start: int) -> None:
