@@ -44,6 +44,9 @@ def scrub(text: str, replace: Replace, phone_key: Callable[[str], str]) -> str:
     for index, start, end in sorted(literals.hits(text), key=lambda hit: (hit[1], -hit[2])):
         if start < pos or not starts_word(text, start) or (text[end - 1:end].isalpha() and text[end:end + 1].isalpha()):
             continue
+        if start and text[start - 1].isdigit() or text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha() or (
+                text[end - 1:end].isascii() and text[end - 1:end].isalpha() and text[end:end + 1].isdigit()):
+            continue  # "0rg.nr" (an OCR's "Org"), "CI-GLV-8812", "CI7tmx5a": a code's prefix or a token's piece, no word
         gap = _GAP_RE.match(text, end)
         if gap is None:
             continue

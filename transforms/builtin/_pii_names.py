@@ -705,6 +705,8 @@ PERSON_ONLY_FIELDS = {"driving_licence": ("government_id", "license, licence, pa
                       "name": ("name", "ad, adi"),
                       # Korean and Malaysian "handphone": a person's mobile, a game's hit points elsewhere
                       "phone": ("contact", "hp"),
+                      # Latin America's identity card: "ci" is a pipeline's elsewhere, "run" a job's
+                      "national_id": ("government_id", "ci, c i, run, dui, dpi, rg"),
                       "address": ("address", "naslov, naslov stanovanja, house, house no, house name, flat no, apartment no, apt no")}
 #: DICOM JSON's attribute tags (``{"00100010": {"vr": "PN", "Value": [...]}}``) that hold a
 #: patient's or a clinician's data, as the field names they stand for.
