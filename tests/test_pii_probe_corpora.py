@@ -409,7 +409,7 @@ ROUNDS = {
     # stop's first code 484 personal values stored of 3,615, 59 secrets of 353, 184 look-alikes changed of
     # 1,465; on the code before each file was looked at 484, 57 and 184; then used for its categories
     "strings22-personal.jsonl": (430, 55),  # of 3,615 personal values and 1,508 kept values
-    "strings22-secret.jsonl": (9, 13),  # of 353 secrets and 320 kept values
+    "strings22-secret.jsonl": (5, 13),  # of 353 secrets and 320 kept values
     "strings22-benign.jsonl": (0, 108),  # of 1,465 kept values, in 767 cases
 }
 

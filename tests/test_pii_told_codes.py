@@ -71,6 +71,13 @@ from tests.test_pii_round16_categories import stored_json
         ("MetaMask'e içe aktarmak için özel anahtarım: 0xa06e692e1fd458aa8a570f3e00f5e39047221b748a4d0e19562631433d60bc9b",
          "a06e692e1fd458aa8a570f3e00f5e39047221b748a4d0e19562631433d60bc9b"),
         ("LINE公式アカウント連携\nチャネルシークレット: 8282a980672aa91d5c5a2e18fbbbed67\n用途: 予約", "8282a980672aa91d5c5a2e18fbbbed67"),
+        # a key as a link's path segment; a calendar's private address
+        ("POST https://api.kavenegar.com/v1/6E3243C59E00CDEDCE9ErjyVZpd9hoHyKNbKuhpi0EisOH7qRQJwjQ8wkDCmc63CMjSFD1Rdz6AV"
+         "Zlw1hGzOq08p/sms/send.json?receptor=XXXX → 418", "6E3243C59E00CDEDCE9ErjyVZpd9hoHyKNbKuhpi0EisOH7qRQJwjQ8"),
+        ("https://calendar.google.com/calendar/ical/atelier/private-a7d868ac262bdb2a763774c214f43fa8/basic.ics",
+         "private-a7d868ac262bdb2a763774c214f43fa8"),
+        # a label whose field's name stands in brackets
+        ("PayTR:\nMağaza No: 284710\nMağaza Gizli Anahtar (merchant_salt): 4JR16fevrdQ64t\nBildirim URL: x", "4JR16fevrdQ64t"),
         # after the head of a hyphenated compound
         ("Hallo Team, das neue WLAN-Passwort für das Büro (SSID: ACME-Office) lautet: Sonnenblume-7742! Gruß, IT",
          "Sonnenblume-7742"),
@@ -106,6 +113,11 @@ def test_a_code_or_a_password_told_in_text_is_redacted(chain, text, secret):
         ("setup key rotation is DONE WITH THIS TASK TODAY", ["DONE WITH THIS TASK"]),
         ("Security question: colour of my first car? answer is teal2009 (no caps). Deposit before Friday.",
          ["(no caps)", "Deposit before Friday"]),
+        # a commit's hash and an article's slug in a link; a bracketed name of no credential
+        ("see https://github.com/org/repo/commit/9fceb02d0ae598e95dc970b74767f19372d61af8 and "
+         "https://example.com/articles/how-to-configure-your-SSO-provider-in-10-minutes-2024",
+         ["9fceb02d0ae598e95dc970b74767f19372d61af8", "how-to-configure-your-SSO-provider-in-10-minutes-2024"]),
+        ("Total (amount): 1250.00 EUR", ["1250.00 EUR"]),
         # a key's word before prose or a UUID, a commit's hash
         ("we use token based authentication everywhere", ["token based authentication"]),
         ("token 550e8400-e29b-41d4-a716-446655440000 refreshed", ["550e8400-e29b-41d4-a716-446655440000"]),

@@ -524,6 +524,8 @@ _HEX_PAIR_RE = re.compile("[0-9A-Fa-f]{2}")
 #: A credential header's value in prose that only stands for one: "X-Api-Key: <YOUR_API_KEY>. Then ...".
 _PLACEHOLDER_VALUE_RE = re.compile(r"[ ]{0,2}(?:(?:Bearer|Basic|Token)[ ])?(?:" + PLACEHOLDER
                                    + r"|\{\{[ ]?[\w.-]{1,63}[ ]?\}\}|\$\{[\w.-]{1,63}\})(?=[\s.,;:)\"']|$)")
+#: A label's field name in brackets, then its value: "Mağaza Gizli Anahtar (merchant_salt): 4JR16fevrdQ64t".
+_ALIASED_PAIR_RE = re.compile(r"\((?P<name>[A-Za-z_][A-Za-z0-9_.-]{1,40})\)[ ]?[:：][ ]{0,2}(?P<value>[^\s\"'<>]{6,256})")
 #: A code's noun, written before its digits as a pair's value: "BLIK: kod 739 481".
 _CODE_NOUNS = frozenset("code kod kód kode koodi kood código codigo codice cod код pin otp tan nummer number número numero".split())
 #: "Name" alone in the languages of ID cards: above or before a value in capitals, a holder's.
@@ -822,6 +824,8 @@ class TextScrubber:
         replace = self._replace
         # 1. credentials first, so "Authorization: Basic dXNl..." loses the whole credential
         # and no later pass bites a piece out of a token
+        if ")" in text and _ALIASED_PAIR_RE.search(text) is not None:
+            text = _ALIASED_PAIR_RE.sub(self._aliased_pair, text)  # "Mağaza Parola (merchant_key): ..."
         text = _pii_tokens.scrub(text, replace, self._redacted)
         text = _pii_tokens.scrub_bare_keys(text, self._redacted)  # "token Fb1aeV38...", "AppSecret ab690e47..."
         if _pii_seeds.may_hold(text):
@@ -1084,6 +1088,12 @@ class TextScrubber:
         return any(stem in lowered for stem in self._stems)
 
     # --- pairs ---------------------------------------------------------------------------
+
+    def _aliased_pair(self, match: re.Match[str]) -> str:
+        """A label whose field's name stands in brackets before its colon: judged by that name."""
+        if self._by_name(match["name"], ":", False)[0] is not True or not _pii_tokens.token_like(match["value"]):
+            return match[0]
+        return match[0][:match.start("value") - match.start()] + self._redacted
 
     def _labels_a_name(self, label: str) -> bool:
         """Does ``label`` name a person's name, or a name of no thing said ("Name", "Имя")?"""

@@ -435,12 +435,28 @@ _LINK_WORD_LITERALS = Literals([v for word in top_level(_LINK_WORDS) for v in va
 def scrub_link_secrets(text: str, redacted: str) -> str:
     """The random-looking segment after a path segment that names a secret's link, and the
     random-looking values of its query."""
+    if "://" in text:
+        text = _KEY_SEGMENT_RE.sub(lambda m: _key_segment(m, redacted), text)
     if not _LINK_WORD_LITERALS.found_in(text):
         return text
     text = _PATH_SECRET_RE.sub(lambda m: _link_secret(m, redacted), text)
     if "?" in text:
         text = _LINK_QUERY_RE.sub(lambda m: _link_query(m, redacted), text)
     return text
+
+
+#: A link's path segment that is a key whatever names it: 40 characters or more of both cases and
+#: digits (an SMS gateway's ``/v1/{API_KEY}/sms/send.json``), or a calendar's private address
+#: (``/private-a7d868ac.../basic.ics``).
+_KEY_SEGMENT_RE = re.compile(r"(?<=/)(?:private-[0-9a-f]{32}|(?=[A-Za-z0-9_-]{0,511}[0-9])(?=[A-Za-z0-9_-]{0,511}[a-z])"
+                             r"(?=[A-Za-z0-9_-]{0,511}[A-Z])[A-Za-z0-9_-]{40,512})(?=[/?#\s\"'<>]|$)")
+
+
+def _key_segment(match: re.Match[str], redacted: str) -> str:
+    segment = match[0]
+    if segment.startswith("private-") or random_looking(segment):
+        return redacted
+    return segment
 
 
 def _link_query(match: re.Match[str], redacted: str) -> str:
