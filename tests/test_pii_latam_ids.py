@@ -61,3 +61,25 @@ def test_the_same_words_elsewhere_keep_their_values(chain, value, kept):
     out = stored_json(chain, value) if isinstance(value, dict) else stored_text(chain, value)
     for v in kept:
         assert v in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Hola! te confirmo, la dirección es Gurruchaga 1820 4°B. Mi cel 11 6120-4488.", "Gurruchaga 1820"),
+        ("objednávka č. 2024110883 – zboží doručte prosím na Masarykova 27, Brno. Díky", "Masarykova 27"),
+        ("H paraggelia GR-55120 den exei erthei akoma sth dieuthinsh Tsimiski 88, Thessaloniki.", "Tsimiski 88"),
+    ],
+)
+def test_an_address_told_as_the_address_or_a_deliverys_place_is_masked(chain, text, address):
+    # GIVEN "the address is ...", a delivery's "to" in Czech, a Greek address written in Latin letters
+    # WHEN stored  THEN the street and its number are masked
+    assert address not in stored_text(chain, text)
+
+
+@pytest.mark.parametrize("text", ["El tren llega a las 10:30 a Madrid.", "Die Adresse ist nicht korrekt.",
+                                  "the address is wrong, please fix it before 5 pm"])
+def test_the_same_words_before_no_address_keep_the_text(chain, text):
+    # GIVEN an address's words before a time or a complaint
+    # WHEN stored  THEN the text stays
+    assert stored_text(chain, text) == text

@@ -54,7 +54,10 @@ _NOT_POSTAL_BEFORE_RE = re.compile(
 #: Words after a label that start no address: an order's or an invoice's number, a pointer elsewhere.
 _NOT_ADDRESS_FIRST = frozenset("""order orders commande bestellung pedido ordine zamówienie sipariş заказ замовлення
     ticket invoice facture rechnung factura fattura ref ref. reference référence referenz referencia see voir siehe
-    ver vedi zie same identique idem n/a na tbd unknown inconnue unbekannt ip e-mail email""".split())
+    ver vedi zie same identique idem n/a na tbd unknown inconnue unbekannt ip e-mail email
+    wrong incorrect invalid missing not incomplete correct required falsch ungültig nicht unvollständig incorrecta
+    incorrecto inválida invalida errónea erronea incorrecte invalide fausse erronée sbagliato errato errada inválido
+    incorreto onjuist ongeldig""".split())
 
 #: A sentence's or a clause's end in any script (the full stop is judged apart).
 _ENDS = frozenset("\n\r!?;！？；。။።।॥؟")
