@@ -71,7 +71,7 @@ CACHE_KEEP = 8
 SOURCES = ("handlers/**/*.py", "transforms/**/*.py", "transforms/builtin/person-names.txt", "transforms/builtin/field-names.tsv",
            "transforms/builtin/cue-words.tsv", "transforms/builtin/secret-words.tsv", "transforms/builtin/conditions.tsv",
            "transforms/builtin/address-labels.tsv", "transforms/builtin/dwelling-units.tsv", "transforms/builtin/person-nouns.tsv",
-           "transforms/builtin/login-words.tsv",
+           "transforms/builtin/login-words.tsv", "transforms/builtin/public-figures.tsv",
            "droplets/__init__.py",
            "droplets/contract/**/*.py", "droplets/contract/*.json")
 SOURCES_EXCLUDED = frozenset({"transforms/testing.py"})

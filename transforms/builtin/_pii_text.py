@@ -70,7 +70,7 @@ from urllib.parse import quote_plus, unquote, unquote_plus
 
 from transforms.builtin import (
     _pii_address_labels, _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_logins, _pii_people, _pii_travel, _pii_units,
-    _pii_ocr_labels, _pii_intros, _pii_phones, _pii_secret_words, _pii_special,
+    _pii_ocr_labels, _pii_intros, _pii_phones, _pii_public, _pii_secret_words, _pii_special,
     _pii_honorifics, _pii_payments, _pii_prose_names, _pii_seeds, _pii_tables, _pii_tokens,
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
@@ -756,6 +756,8 @@ class TextScrubber:
     def _noting_names(self, replace: Replace) -> Replace:
         def noting(kind: str, key: str, original: str) -> str:
             if kind == "name":
+                if _pii_public.is_public_figure(original):
+                    return original  # "Olaf Scholz ist ... zum Bundeskanzler gewählt worden": news, not a user
                 self._names.append(original)
             return replace(kind, key, original)
         return noting
