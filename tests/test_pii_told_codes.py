@@ -166,6 +166,8 @@ def test_an_answer_or_a_code_in_an_object_is_redacted(chain, body, secret):
         ({"poll": {"question": "Which plan do you use?", "answer": "Team"}}, "Team"),
         ({"query": "query Products($first: Int, $after: String) { products(first: $first, after: $after) { id } }",
           "variables": {"first": 10, "after": "Y3Vyc29yOjEw"}}, "Y3Vyc29yOjEw"),
+        ({"query": "mutation Pin($c: ID!, $m: ID!) { pinMessage(chatId: $c, messageId: $m) { ok } }",
+          "variables": {"c": "chat_8812", "m": "msg_55120"}}, "msg_55120"),
         ({"query": "mutation ResetPassword($email: String!) { resetPassword(email: $email) { ok } }",
           "variables": {"email": "orders@shop.example"}, "note": "Kasse 3"}, "Kasse 3"),
     ],

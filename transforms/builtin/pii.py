@@ -195,7 +195,7 @@ _GRAPHQL_ARGUMENT_RE = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,63})[ \t]*:[ \t]*\$
 _GRAPHQL_CALL_RE = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,63})[ \t]*\(([^()]{0,2048})\)")
 #: Words of a field's name that make it a password's change: every plain argument it takes is one.
 _PASSWORD_CALL_WORDS = frozenset("""password passwort clave contrasena contrasenya senha motdepasse mot passe wachtwoord
-    haslo parola heslo jelszo salasana losenord passord adgangskode sifre kennwort pin passcode""".split())
+    haslo parola heslo jelszo salasana losenord passord adgangskode sifre kennwort passcode""".split())
 #: JSON-RPC methods whose positional ``params`` hold a password, a passphrase or a private key,
 #: by position: Bitcoin Core's wallet calls, geth's ``personal_*``, Deluge's and Transmission-
 #: like ``auth.login``.
