@@ -1,15 +1,18 @@
 """Personal data in the encodings of mail and URLs (stop 41, round 22's emphasis): a mail header's
 encoded words (RFC 2047, Q and B), a quoted-printable body's letters, a value percent-encoded once or
 twice outside a link. Read decoded; stored as sent when nothing was found, and with what was not
-found still encoded beside a mask (``_pii_text._decoded_view``, ``percent_decoded_mapped``)."""
+found still encoded beside a mask (``_pii_text._decoded_view``, ``percent_decoded_mapped``). And the
+linear time of every text pass this stop added, on hostile runs of their shapes."""
 
 from __future__ import annotations
 
 import pytest
 
+from tests.linear import LONG, SHORT, assert_linear
 from tests.test_pii_names_in_formats import chain  # noqa: F401  (the chain fixture)
 from tests.test_pii_names_in_formats import stored as stored_text
 from tests.test_pii_round16_categories import stored_json
+from transforms.builtin.pii import Pii
 
 
 @pytest.mark.parametrize(
@@ -97,3 +100,18 @@ def test_a_real_key_or_address_beside_them_is_still_masked(chain, text, secret):
     # GIVEN a key, a token or an address that is no stand-in
     # WHEN stored  THEN it is masked
     assert secret not in stored_text(chain, text)
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [(s * (SHORT // len(s)), s * (LONG // len(s)))
+     for s in ("door type 1234 ", "alarm digite ", "code 1 2 3 4 ", "la porta ", "%C3%A9%20", "=?UTF-8?Q?J=C3=BC?= ",
+               "H=C3=A9l ", "MR JOHN ", "Name\nMÜLLER\n", "Фамилия ЛЕБЕДЕВ ", "姓名 陈静\n", "A: x? ",
+               "token Fb1aeV38sYCgwjqIfdMlA1fVBIrOsMKWkWTR3ahM ", "kunci persediaan: ABCD ", "(merchant_key): Xk29fPq0 ",
+               "https://a.example/v1/Fb1aeV38sYCgwjqIfdMlA1fVBIrOsMKWkWTR3ahM/ ")],
+)
+def test_hostile_runs_of_this_stops_shapes_are_scanned_in_linear_time(short, long):
+    # GIVEN a text of doors and verbs of typing, codes, encodings, capitals after labels, keys, over and over
+    # WHEN the text passes scan it  THEN in linear time
+    text = Pii({}).text
+    assert_linear(text.scrub, short, long)
