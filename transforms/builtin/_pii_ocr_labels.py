@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from transforms.builtin._pii_words import swap_group
+
 Replace = Callable[[str, str, str], str]
 
 #: A run of capitals somewhere (the cheap test before the scan).
@@ -51,12 +53,8 @@ def scrub_cjk(text: str, replace: Replace) -> str:
     """A Chinese, Japanese or Korean ID card's name and birth date after their labels."""
     if _CJK_LABEL_RE.search(text) is None:
         return text
-    text = _CJK_NAME_RE.sub(lambda m: _swap(m, replace("name", m["value"], m["value"])), text)
-    return _CJK_BIRTH_RE.sub(lambda m: _swap(m, replace("birth_date", m["value"], m["value"])), text)
-
-
-def _swap(match: re.Match[str], new: str) -> str:
-    return match[0][:match.start("value") - match.start()] + new
+    text = _CJK_NAME_RE.sub(lambda m: swap_group(m, "value", replace("name", m["value"], m["value"])), text)
+    return _CJK_BIRTH_RE.sub(lambda m: swap_group(m, "value", replace("birth_date", m["value"], m["value"])), text)
 
 
 def _caps_word(word: str) -> bool:
@@ -95,7 +93,7 @@ def scrub(text: str, is_name_label: Callable[[str], bool], replace: Replace) -> 
 
 def _spans(text: str, is_name_label: Callable[[str], bool]) -> list[tuple[int, int]]:
     spans = []
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)] if "\n" in text else []
     # a label line, the value on the next
     for (ls, le), (ns, ne) in zip(lines, lines[1:]):
         label = text[ls:le].strip()

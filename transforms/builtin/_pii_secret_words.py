@@ -113,8 +113,8 @@ def scrub(text: str, redacted: str) -> str:
 
 #: What a verb of typing types on a door's keypad: its digits (a keypad's "#" or "*" around them, a
 #: letter after them, or told digit by digit), past up to two short words ("digita el 4471").
-_KEYED_RE = re.compile(r"[ ]{1,2}(?:[^\W\d_]{1,8}[ ]){0,2}?[\"'“«]?(?P<code>[#*]?[0-9]{4,8}[#*]?|[#*]?[0-9]{3}[#*]"
-                       r"|[#*][0-9]{3}|[0-9](?:-[0-9]){3,7}|[0-9]{2,4}[A-Z])(?![\w-])(?![ ./][0-9])")
+_KEYED_CODE = r"(?P<code>[#*]?[0-9]{4,8}[#*]?|[#*]?[0-9]{3}[#*]|[#*][0-9]{3}|[0-9](?:-[0-9]){3,7}|[0-9]{2,4}[A-Z])"
+_KEYED_RE = re.compile(r"[ ]{1,2}(?:[^\W\d_]{1,8}[ ]){0,2}?[\"'“«]?" + _KEYED_CODE + r"(?![\w-])(?![ ./][0-9])")
 
 
 def _near_a_keypad(text: str, start: int, end: int, keypads: list[int]) -> bool:

@@ -535,23 +535,6 @@ _BARE_NAME_LABELS = frozenset("""name nombre nombres имя nom nome nomes navn 
 _PERCENT_RUN_RE = re.compile(r"(?<![^\s&=?#\"'<>])[^\s&=?#\"'<>%]*+%[^\s&=?#\"'<>]++")
 
 
-def as_encoded(text: str, decoded: str, spans: list[tuple[int, int]], out: str) -> str:
-    """``out`` (what the passes made of ``decoded``) with what they left alone written as
-    ``text`` has it, percent-encoded: a URL keeps its encoding beside a masked value."""
-    parts, at = [], 0
-    for i, piece in enumerate(_WRITTEN_MASK_RE.split(out)):
-        if i % 2:
-            parts.append(piece)
-            continue
-        found = decoded.find(piece, at)
-        if found < 0:
-            return out
-        if piece:
-            parts.append(text[spans[found][0]:spans[found + len(piece) - 1][1]])
-        at = found + len(piece)
-    return "".join(parts)
-
-
 def _encoded_word(match: re.Match[str]) -> str:
     charset, kind, encoded = match[1], match[2].upper(), match[3]
     try:
@@ -1565,15 +1548,31 @@ def as_written(text: str, folded: str, out: str) -> str:
     ``out`` as it is."""
     if len(folded) != len(text):
         return out
+    written = _written_back(text, folded, out, lambda found, size: (found, found + size))
+    return written if written is not None and (fold(written) == out or written == out) else out
+
+
+def as_encoded(text: str, decoded: str, spans: list[tuple[int, int]], out: str) -> str:
+    """``out`` (what the passes made of ``decoded``) with what they left alone written as
+    ``text`` has it, percent-encoded: a URL keeps its encoding beside a masked value."""
+    written = _written_back(text, decoded, out, lambda found, size: (spans[found][0], spans[found + size - 1][1]))
+    return out if written is None else written
+
+
+def _written_back(text: str, view: str, out: str, where: Callable[[int, int], tuple[int, int]]) -> str | None:
+    """``out``'s masks, and between them each piece of ``out`` as ``text`` writes it: the piece is
+    found, in order, in ``view`` (what the passes read), and ``where`` says which part of ``text``
+    that stretch of ``view`` came from. None when a piece is not found."""
     parts, at = [], 0
     for i, piece in enumerate(_WRITTEN_MASK_RE.split(out)):
         if i % 2:
             parts.append(piece)  # a mask
             continue
-        found = folded.find(piece, at)
+        found = view.find(piece, at)
         if found < 0:
-            return out
-        parts.append(text[found:found + len(piece)])
+            return None
+        if piece:
+            start, end = where(found, len(piece))
+            parts.append(text[start:end])
         at = found + len(piece)
-    written = "".join(parts)
-    return written if fold(written) == out or written == out else out
+    return "".join(parts)

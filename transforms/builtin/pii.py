@@ -726,7 +726,8 @@ _SLUG_RE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 _IDENTIFYING_WORDS = frozenset("idempotency correlation dedup deduplication tracking trace request".split())
 #: An identifier its system prefixes with its type ("acct_1sFTBWH71yPtYR41", "cus_...") or a chain's address ("0x...").
 _PREFIXED_ID_RE = re.compile(r"[a-z]{2,6}_|0x")
-_UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+#: A UUID, with its dashes or without (a username that is one, an identifier beside a credential).
+_UUID_RE = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
 _HEX_RE = re.compile(f"[0-9a-f]{{{PSEUDONYM_HEX}}}")
 _NON_DIGIT_RE = re.compile(r"[^0-9]")
 
@@ -1942,7 +1943,6 @@ def _an_at_handle(value: str) -> bool:
 _IDENTIFIER_KEY_WORDS = frozenset(
     "id ids uuid guid kid ref reference nonce request trace span etag hash sha digest checksum fingerprint thumbprint "
     "commit version build sid".split())
-_UUID_RE = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
 
 
 def _unless_a_shared_login(apply: Callable[[Any], Any], value: Any) -> Any:
