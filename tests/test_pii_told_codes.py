@@ -68,6 +68,8 @@ from tests.test_pii_round16_categories import stored_json
          "ab690e47e4f46e5f9f351d024f17e712"),
         ("ERROR [payu-gateway] hash mismatch | config: key=gtKFFx salt=S2yhoxhKDKTIYXHMp4a6Gx0dT0I7bmsJ env=prod",
          "S2yhoxhKDKTIYXHMp4a6Gx0dT0I7bmsJ"),
+        ("deploy env: APIKEY Fb1aeV38sYCgwjqIfdMlA1fVBIrOsMKWkWTR3ahM region=eu", "Fb1aeV38sYCgwjqIfdMlA1fVBIrOsMKWkWTR3ahM"),
+        ("hash mismatch | SALT=S2yhoxhKDKTIYXHMp4a6Gx0dT0I7bmsJ env=prod", "S2yhoxhKDKTIYXHMp4a6Gx0dT0I7bmsJ"),
         ("MetaMask'e içe aktarmak için özel anahtarım: 0xa06e692e1fd458aa8a570f3e00f5e39047221b748a4d0e19562631433d60bc9b",
          "a06e692e1fd458aa8a570f3e00f5e39047221b748a4d0e19562631433d60bc9b"),
         ("LINE公式アカウント連携\nチャネルシークレット: 8282a980672aa91d5c5a2e18fbbbed67\n用途: 予約", "8282a980672aa91d5c5a2e18fbbbed67"),
