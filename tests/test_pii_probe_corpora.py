@@ -102,9 +102,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "p5-employee-personalnummer": "an employee's number (an earlier corpus keeps employee IDs as benign)",
         "p5-sg-myinfo-person": "a Singapore postal code (one per building) under a 'value' of MyInfo",
         # phones, e-mails, addresses, dates and places in rarer writings
-        "p5-phone-en-words-mixed": "a phone number partly in words",
-        "p5-phone-de-words-mixed": "a phone number partly in words",
-        "p5-phone-fr-each-digit-spaced": "a phone number with a space between every digit",
         "p5-email-quoted-local": "an e-mail whose local part is quoted",
         "p5-dob-de-age-birthday": "a birthday without its year, beside an age",
         "p5-geo-static-map-url": "a static map's markers=...%7Clat,lng",
@@ -176,7 +173,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     # round 6: hostile cases (those over 20 KB left to the 1 MiB linear-time tests), everyday traffic
     "strings6-hostile.jsonl": {
         "h6-phone-rtl-override": "a phone number reversed inside a right-to-left override",
-        "h6-phone-spelled-mixed": "a phone number partly spelled in German words",
         "h6-phone-double-zero-intl": "'0049 (0)151 / 284 619 37' under 'kontakt'",
         "h6-iban-dots-lower": "an IBAN in lower case with dots between its groups",
         "h6-ip-hex-dotted": "an IPv4 address written in hex octets",
@@ -305,7 +301,7 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 30),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31; 30 since stop 38: a stadium named for a man, alone in its field, "Γεώργιος Καραϊσκάκης", reads as his name once Greek surnames are known by their suffix)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (62, 20),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked; 20 since stop 40: a Turkish delivery address, teslimatAdresi, masked whole with its town, as shipping_address is; 21 since stop 40: a door's digicode, 45B12, is an entry code, redacted as round 20's brief counts door codes)
+    "strings8-personal.jsonl": (60, 20),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked; 20 since stop 40: a Turkish delivery address, teslimatAdresi, masked whole with its town, as shipping_address is; 21 since stop 40: a door's digicode, 45B12, is an entry code, redacted as round 20's brief counts door codes)
     "strings8-benign.jsonl": (0, 25),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
@@ -397,13 +393,13 @@ ROUNDS = {
     # was looked at 119, 25 and 58; then used for its secrets, devices' owners and handles
     "strings21-personal.jsonl": (100, 14),  # of 1,012 personal values and 622 kept values
     "strings21-secret.jsonl": (3, 4),  # of 234 secrets and 244 kept values
-    "strings21-benign.jsonl": (0, 47),  # of 747 kept values, in 400 cases
+    "strings21-benign.jsonl": (0, 46),  # of 747 kept values, in 400 cases
     # round 22, written blind at stop 41 (integrations and encodings: webhooks, GraphQL, mail headers and
     # MIME parts, vCards, OCR, percent-encoded and escaped values; 172 locales over its three files): on the
     # stop's first code 484 personal values stored of 3,615, 59 secrets of 353, 184 look-alikes changed of
     # 1,465; on the code before each file was looked at 484, 57 and 184; then used for its categories
-    "strings22-personal.jsonl": (427, 55),  # of 3,615 personal values and 1,508 kept values
-    "strings22-secret.jsonl": (5, 13),  # of 353 secrets and 320 kept values
+    "strings22-personal.jsonl": (393, 55),  # of 3,615 personal values and 1,508 kept values
+    "strings22-secret.jsonl": (4, 13),  # of 353 secrets and 320 kept values
     "strings22-benign.jsonl": (0, 74),  # of 1,465 kept values, in 767 cases
 }
 

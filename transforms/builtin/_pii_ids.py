@@ -674,7 +674,14 @@ _CUES = {
                    r"|seria de buletin|seria buletin|buletin|buletinul|carte de identitate|cartea de identitate"
                    r"|رقمي القومي|رقم قومي|رقمى القومى|الرقم القومى|नागरिकता|नागरिकता नं|नागरिकता नम्बर|citizenship no|citizenship number"
                    r"|nic eka|ye-id|i-id|жсн|والرقم القومي|والرقم الوطني|ورقم الهوية|البطاقة الوطنية|بطاقة التعريف"
-                   r"|身分證字號|身分證號碼|身份证号|FİN kodum|fin kodum|no\. IC|No\. IC|የፋይዳ ቁጥሬ|የፋይዳ ቁጥር|ፋይዳ|пирадი ნომერი|პირადი ნომერი|პ/ნ|անձնագիր|սոցիալական քարտ|регистрийн дугаар|регистр",
+                   r"|身分證字號|身分證號碼|身份证号|FİN kodum|fin kodum|no\. IC|No\. IC|የፋይዳ ቁጥሬ|የፋይዳ ቁጥር|ፋይዳ|пирадი ნომერი|პირადი ნომერი|პ/ნ|անձնագիր|սոցիալական քարտ|регистрийн дугаар|регистр"
+                   # abbreviations of Lithuanian, Norwegian, Czech and Slovene numbers; Latin America's
+                   # identity card "CI" and Chile's "RUN" only before their dotted number ("CI 3.918.274-0")
+                   # or a Bolivian card's department ("CI 6219034 SC"): bare, they are too many other things
+                   r"|a\.k\.|fnr|f\.nr\.|rč|r\.č\.|davčna|davčna številka|emšo"
+                   r"|ci(?=[ :]{1,3}(?:n[º°o]\.?[ ]?)?[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}(?:-[0-9kK])?(?![0-9])"
+                   r"|[ ][0-9]{6,8}[ ](?:SC|LP|CB|OR|PT|CH|TJ|BE|PD)(?![A-Za-z]))"
+                   r"|run(?=[ :]{1,3}[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}-[0-9kK](?![0-9]))",
     # Ukrainian and Russian taxpayer numbers: their Cyrillic words say nothing else, so any number
     # after them is one, its checksum right or not ("inn" in Latin letters is checked: _CHECKED_CUES)
     "tax_id": r"рнокпп|іпн|ідентифікаційний код|ідентифікаційний номер|инн"
@@ -684,7 +691,7 @@ _CUES = {
                  r"|insurance number|policy holder id|medicaid id|medicaid number|beneficiary id|ehic|ehic card"
                  r"|european health insurance card|versichertennummer|krankenversichertennummer|kvnr"
                  r"|nhi number|nhi|tessera sanitaria|carte vitale|numéro de carte vitale"
-                 r"|versicherungsnummer|versicherungsnr|versichertennr|svnr|sv-nr|sozialversicherungsnr"
+                 r"|versicherungsnummer|versicherungsnr|versichertennr|svnr|sv-nr|sozialversicherungsnr|vers\.[ ]?(?:nr|Nr|NR)"
                  # a hospital's or a practice's number of its patient
                  r"|mrn|medical record number|medical record no|patient id|patient number|patient no"
                  r"|診察券番号|患者番号|カルテ番号|病历号|病案号|환자번호|ndis|ndis number|ndis no",
@@ -838,6 +845,9 @@ def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) 
                 and (cue.end("cue") == cue.end() or _cue_kind(cue["cue"]) != "device_token")):
             continue  # "ph4RG1MVrx...", "RG400LvFkg9V": a cue's letters inside a random token
         at = cue.end()
+        gap = text[cue.end("cue"):at]
+        if gap[:1] == ")" and "\n" in gap:
+            continue  # "(duplicitné RČ)\n...": a bracket and a line close the cue; the next line is not its value
         if _PSEUDONYM_BEFORE_RE.search(text, max(0, at - 24), at) is not None and _PSEUDONYM_HEX_RE.match(text, at):
             continue  # an earlier pass's pseudonym; "ssn:536225467" is a number after its word
         checked = checked_cue(cue["cue"])

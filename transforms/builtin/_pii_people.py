@@ -953,6 +953,18 @@ def scrub_at_handles(text: str, replace: Replace) -> str:
                                             and "bot" not in m["handle"].lower()) else m[0], text)
 
 
+#: Words that name a street's kind and no person's name: "Jan Smuts Avenue", "Karl Johans gate",
+#: "طريق الملك فهد" are streets named after people (a surname such as Lane, Court or Villa is not here).
+_STREET_KIND_WORDS = frozenset("""avenue boulevard road street straße strasse gasse gate gata gatan vägen veien vegen vej
+    gade straat laan rue avenida calle rua viale piazza ulica ulice utca caddesi sokak sokağı jalan đường
+    улица проспект вулиця λεωφόρος οδός شارع طريق خیابان רחוב ถนน""".casefold().split())
+
+
+def names_a_street_kind(text: str) -> bool:
+    """Does ``text`` hold a word that names a street's kind ("avenue", "gate", "طريق")?"""
+    return not _STREET_KIND_WORDS.isdisjoint(text.casefold().split())
+
+
 def reads_as_name(value: str) -> bool:
     """Is the whole of ``value`` a person's name as a form writes it: two to four
     capitalised words, particles between them (``Jane Doe``, ``JANE DOE``, ``Jan de
@@ -960,6 +972,8 @@ def reads_as_name(value: str) -> bool:
     if not 3 < len(value) <= 80 or " " not in value:
         return False
     text = value.strip()
+    if names_a_street_kind(text):
+        return False
     if not text.isascii():
         if _INVISIBLE_RE.search(text) is not None:
             text = _INVISIBLE_RE.sub("", text)  # "Fran\u200bziska": a name split by invisible characters

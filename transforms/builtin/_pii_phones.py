@@ -31,6 +31,7 @@ import re
 from typing import Callable
 
 from transforms.builtin._pii_kinds import PSEUDONYM_HEX
+from transforms.builtin._pii_words import one_of, starts_a_word, variants
 
 Replace = Callable[[str, str, str], str]
 
@@ -313,3 +314,86 @@ def _after_a_person(match: re.Match[str], replace: Replace) -> str:
         return match[0]  # "Invoice for [name], 20240012": a run of digits is a phone's only with its 0 or +
     start = match.start("number") - match.start()
     return match[0][:start] + replace("phone", phone_key(number), number)
+
+
+#: A number written digit by digit: "0 5 4 1 2 3 4 5 6 7", "9 4 1 5 6 - 7 8 0 1 2",
+#: "0 9 0 8 . 1 2 3 . 4 5 6", "GHA-7 2 1 9 8 3 4 5 6-1": nine to fifteen single digits, a space,
+#: a dot, a dash or a slash between each two (a date, a version or an OID has longer groups).
+_SPACED_DIGITS_RE = re.compile(r"(?<![0-9.,])(?:\+[ ]?)?[0-9](?:(?:[ ][-./]?[ ]?|[-./][ ]?)[0-9](?![0-9])){8,14}(?![0-9]|[.,][0-9])")
+_SPACED_GUARD_RE = re.compile(r"[0-9][ ][0-9][ .-]{1,3}[0-9][ ][0-9]")
+
+
+def scrub_spaced_digits(text: str, replace: Replace) -> str:
+    """A phone or an identifier written one digit at a time, as people dictate it and as OCR reads
+    a form's boxes. At least four of its gaps are spaces, and it is no row of counters (at least
+    five different digits, not 1 2 3 4 5 6 7 8 9 in order)."""
+    if _SPACED_GUARD_RE.search(text) is None:
+        return text
+    return _SPACED_DIGITS_RE.sub(lambda m: _spaced_digits(m, replace), text)
+
+
+def _spaced_digits(match: re.Match[str], replace: Replace) -> str:
+    written = match[0]
+    digits = _digits(written)
+    if written.count(" ") < 4 or len(set(digits)) < 5 or digits in "01234567890" or digits in "9876543210":
+        return written
+    phone = written[0] in "0+" and len(digits) <= 13
+    return replace("phone" if phone else "national_id", digits, written)
+
+
+#: Digits read aloud, in the words of a few languages: "four one two, five five five, zero one nine
+#: three", "nau aath saat shunya, 55 66 77 1", "null eins sieben sechs ...".
+_DIGIT_WORDS = {
+    word: digit for digit, words in enumerate((
+        "zero oh nought zéro cero null nul zero shunya sifuri nol",
+        "one un une uno eins een um ek moja satu",
+        "two deux dos zwei twee dois do mbili dua",
+        "three trois tres drei drie três teen tatu tiga",
+        "four quatre cuatro vier quatro char chaar nne empat",
+        "five cinq cinco fünf funf vijf paanch panch tano lima",
+        "six seis sechs zes chhe chhah sita enam",
+        "seven sept siete sieben zeven sete saat saba tujuh",
+        "eight huit ocho acht oito aath aat nane delapan",
+        "nine neuf nueve neun negen nove nau tisa sembilan",
+    )) for word in words.split()
+}
+_DIGIT_WORD_FORMS = variants("|".join(_DIGIT_WORDS))
+_DIGIT_WORD = "(?:" + one_of(_DIGIT_WORD_FORMS, literal=True) + r")(?![^\W\d_])"
+_TOKEN = r"(?:(?:double|triple|Double|Triple|DOUBLE|TRIPLE)[ ])?" + _DIGIT_WORD + r"|[0-9]{1,4}(?![0-9])"
+_GAP = r"(?:[ ]?[,.-]?[ ]|-)"
+_SPOKEN_RE = re.compile(r"(?:" + _TOKEN + r")(?:" + _GAP + r"(?:" + _TOKEN + r")){5,20}")
+#: Two digits in words in a row start a word somewhere: one scan of the text for the words.
+_may_be_spoken = starts_a_word(_DIGIT_WORD_FORMS, after=_GAP + _DIGIT_WORD)
+
+
+def scrub_spoken_digits(text: str, replace: Replace) -> str:
+    """A number read aloud digit by digit and written down in words, by speech-to-text or by a
+    chat's user: seven or more digits, at least four of them in words."""
+    if not _may_be_spoken(text):
+        return text
+    return _SPOKEN_RE.sub(lambda m: _spoken(m, replace), text)
+
+
+def _spoken(match: re.Match[str], replace: Replace) -> str:
+    start = match.start()
+    if start and (match.string[start - 1].isalpha() or match.string[start - 1].isdigit()):
+        # the end of a word ("phone", "someone"): the number starts at the next token (no
+        # lookbehind in the expression, which would cost its fast scan for a first letter)
+        first = re.search(r"[ ,.-]+", match[0])
+        rest = match[0][first.end():] if first else ""
+        return match[0][:len(match[0]) - len(rest)] + scrub_spoken_digits(rest, replace)
+    digits, words = [], 0
+    repeat = 1
+    for token in re.split(r"[ ,.-]+", match[0].lower()):
+        if token in ("double", "triple"):
+            repeat = 2 if token == "double" else 3
+        elif token.isdigit():
+            digits.append(token)
+        elif token in _DIGIT_WORDS:
+            digits.append(str(_DIGIT_WORDS[token]) * repeat)
+            words += 1
+            repeat = 1
+    number = "".join(digits)
+    if words < 4 or not 7 <= len(number) <= 15 or number in "01234567890" or number in "9876543210":
+        return match[0]
+    return replace("phone", number, match[0])

@@ -70,7 +70,7 @@ from urllib.parse import quote_plus, unquote, unquote_plus
 
 from transforms.builtin import (
     _pii_address_labels, _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_logins, _pii_people, _pii_travel, _pii_units,
-    _pii_ocr_labels, _pii_intros, _pii_phones, _pii_public, _pii_secret_words, _pii_special,
+    _pii_ocr_labels, _pii_intros, _pii_payers, _pii_phones, _pii_public, _pii_secret_words, _pii_special,
     _pii_honorifics, _pii_payments, _pii_prose_names, _pii_seeds, _pii_tables, _pii_tokens,
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
@@ -225,8 +225,9 @@ _PLAIN_LINK_RE = re.compile(
 )
 #: Cards, IDs, IBANs and phone numbers all hold four digits in a row, or groups of two or
 #: three digits separated by spaces, dots, slashes, dashes or the ``+`` of a form-encoded
-#: space (``06 12 34``, ``123.456.789``, ``%2B48+512+345+678``).
-_NUMBERISH_RE = re.compile(r"[0-9][0-9](?:[0-9]{2}|[0-9]?[ ./+-][0-9]{2,3}[ ./+-][0-9]{2})")
+#: space (``06 12 34``, ``123.456.789``, ``%2B48+512+345+678``), or a country code after a ``+``
+#: (``+49 (0)30 / 2 84 93 - 117``).
+_NUMBERISH_RE = re.compile(r"[0-9][0-9](?:[0-9]{2}|[0-9]?[ ./+-][0-9]{2,3}[ ./+-][0-9]{2})|\+[1-9][0-9]{0,2}[ (]")
 #: A letter next to a digit: where an ID of letters and digits (NINO, DNI, PAN...) may be.
 _LETTER_DIGIT_RE = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
 _DIGIT_RE = re.compile(r"[0-9]")
@@ -785,7 +786,7 @@ class TextScrubber:
             # digits, invisible characters); stored as written unless something was found
             out = self.scrub(folded)
             return text if out == folded else as_written(text, folded, out)
-        if ("&quot;" in text or "&#" in text or "\\u00" in text or '\\\\\\"' in text or "=40" in text
+        if ("&quot;" in text or "&#" in text or "\\u" in text or '\\\\\\"' in text or "=40" in text
                 or "=?" in text or "=C" in text or "=D" in text or "=E" in text
                 or ("&" in text and _NAMED_ENTITY_RE.search(text) is not None)) and (
                 (decoded := _decoded_view(text)) is not text):
@@ -901,6 +902,7 @@ class TextScrubber:
         # a place in other notations (what3words, plus codes, a map link's centre...), before
         # the numbers pass reads their digits
         text = _pii_geo.scrub_places(text, replace)
+        text = _pii_phones.scrub_spoken_digits(text, replace)  # "four one two, five five five, ..."
         # 4. numbers
         cued_text, cued = None, False  # has_cue(cued_text), asked again only once text changed
         if _DIGIT_RE.search(text) is not None:
@@ -910,6 +912,7 @@ class TextScrubber:
                 text = _pii_formats.scrub_x12(text, replace)
             if "\n6" in text:
                 text = _pii_formats.scrub_nacha(text, replace)
+            text = _pii_phones.scrub_spaced_digits(text, replace)  # "0 5 4 1 2 3 4 5 6 7"
             if _NUMBERISH_RE.search(text) is not None:
                 text = self._numbers(text)  # IDs with letters included
             elif _LETTER_DIGIT_RE.search(text) is not None:
@@ -994,6 +997,8 @@ class TextScrubber:
         # 7. names beside a term of address ("cô Hạnh", "Rıza Efendi"), then names no cue announces,
         # by a lexicon of given names and surnames
         text = _pii_honorifics.scrub(text, replace)
+        if _pii_payers.may_hold(text):
+            text = _pii_payers.scrub(text, replace)  # "received FJD 120.00 from Mereani Tuilagi 9271234"
         text = _pii_people.scrub_relatives(text, replace)  # "my wife Carmen", "mi mujer Carmen"
         text = _pii_prose_names.scrub_prose_names(text, replace)
         text = _pii_prose_names.scrub_lower_case_names(text, replace)  # "a oi e la tran van nam"

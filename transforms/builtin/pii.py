@@ -101,11 +101,12 @@ from transforms.builtin._pii_names import (
     not_a_secret, personal_names, words,
 )
 from transforms.builtin._pii_people import (
-    HANDLE_KEY_WORDS, is_a_name_alone, reads_as_handle, reads_as_machine_login, reads_as_name, reads_as_organisation,
-
+    HANDLE_KEY_WORDS, is_a_name_alone, names_a_street_kind, reads_as_handle, reads_as_machine_login, reads_as_name, reads_as_organisation,
 )
 from transforms.builtin._pii_prose_names import scrub_search_names
-from transforms.builtin._pii_text import AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, percent_decoded, phone_key, with_country_code
+from transforms.builtin._pii_text import (
+    AMBIGUOUS_NAME, PSEUDONYM_HEX, TextScrubber, as_encoded, percent_decoded, percent_decoded_mapped, phone_key, with_country_code,
+)
 from transforms.builtin._pii_phones import toll_free
 from transforms.builtin._pii_commands import random_looking
 from transforms.builtin._pii_seeds import MIN_WORDS as MIN_SEED_WORDS, is_phrase
@@ -1222,7 +1223,10 @@ class Pii:
         persons: dict[int, bool] = {}  # id of an object -> does it hold a person's masked field
         for node, key in numbers:
             # (a key that was itself personal data is renamed in its object: {"alice@example.com": ...})
-            if type(node) is not dict or type(value := _still_at(node, key)) is not str or not identifier_shaped(value):
+            if type(node) is not dict or type(sent := _still_at(node, key)) is not str:
+                continue
+            value = percent_decoded(sent) if "%" in sent else sent  # {"rc": "855218%2F3376"}
+            if not identifier_shaped(value):
                 continue
             if names_business(key) or _names_a_code(key) is not None:
                 continue
@@ -1235,7 +1239,7 @@ class Pii:
                     type(v) is str and (reads_as_organisation(v) or _CJK_COMPANY_RE.search(v) is not None)
                     for v in node.values()):
                 continue  # no person's field beside it, or a company's object
-            node[key] = self._replace("national_id", value, value)
+            node[key] = self._replace("national_id", value, sent)
 
     def _conditions_of_someone(self, texts: list[tuple[Any, Any]]) -> None:
         """The walk found a person in the record (a name, a way to reach them, a birth date): the
@@ -1409,10 +1413,9 @@ class Pii:
                                     and self._a_companys(node)):
                                 node[key] = self.scrub(item)  # {"razon_social": "Rappi S.A.S.", "nit": ...}
                                 continue
-                            if kind is str and "%" in item and (decoded := percent_decoded(item)) is not item:
+                            if kind is str and (decoded := _form_decoded(item)) is not item:
                                 # {"destinataire": "Claire%20Mah%C3%A9"}: judged decoded, kept as sent if nothing was found
-                                new = rule.leaf(decoded)
-                                node[key] = new = item if new == decoded else new
+                                node[key] = new = _as_sent(item, decoded, rule.leaf(decoded))
                             else:
                                 node[key] = new = rule.leaf(item)
                             if rule.credential and kind is str and len(item) >= 8 and new != item:
@@ -1431,7 +1434,7 @@ class Pii:
                                 continue
                             new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
                             texts.append((node, key))
-                            if 7 < len(new) <= 40 and new[0] in ID_MAY_START:
+                            if 7 < len(new) <= 40 and (new[0] in ID_MAY_START or new[0] == "%"):
                                 numbers.append((node, key))
                             if new is not item:
                                 node[key] = new
@@ -1714,6 +1717,10 @@ class Pii:
         """One field of an object, off the hot path: what ``item`` becomes (``_DROPPED``:
         remove the field); containers are pushed with the context they get. ``node`` is
         the object holding the field, when there is one."""
+        if type(item) is str and (decoded := _form_decoded(item)) is not item:
+            # {"payee": "CHAN%20Tai%20Man"}, {"holder": "Hamza+Tariq+Butt"}: judged decoded, kept as
+            # sent if nothing was found
+            return _as_sent(item, decoded, self._entry(key, decoded, rule, sub, field, person, push, node))
         if rule is not None and rule.credential:
             if item is None or type(item) is bool:
                 return item
@@ -1780,8 +1787,10 @@ class Pii:
                     or rule.handle and reads_as_login(item, alone=rule.login)))):
                 own = self._name_field  # {"customer": "Jane Doe"}, {"receiver": "黄丽萍"}, {"author": "Marco"}
             elif searched:
-                # {"q": "taras квитки"}: names typed in any case, in a search's text
-                return scrub_search_names(self.scrub(item), self._replace)
+                # {"q": "taras квитки"}: names typed in any case, in a search's text; not a street's
+                # name ("Karl Johans gate")
+                new = self.scrub(item)
+                return new if names_a_street_kind(item) else scrub_search_names(new, self._replace)
             elif kind is list:
                 self._person_names(item)  # {"participants": ["Jane Doe", "John Smith"]}
         if sub is not None:
@@ -2011,6 +2020,31 @@ def _redact_answers(node: dict) -> None:
     for key, value in node.items():
         if type(value) in (str, int) and (parts := words(key)) and not _ANSWER_WORDS.isdisjoint(parts):
             node[key] = REDACTED
+
+
+#: Words of letters joined by "+", as a form encodes the spaces of a value: "Hamza+Tariq+Butt".
+_PLUS_JOINED_RE = re.compile(r"[^\W\d_]{2,40}(?:\+[^\W\d_]{1,40}){1,5}")
+
+
+def _form_decoded(value: str) -> str:
+    """``value`` as a form's value reads once decoded ("Claire%20Mah%C3%A9", "Hamza+Tariq+Butt"),
+    or ``value`` itself."""
+    if "%" in value:
+        return percent_decoded(value)
+    if "+" in value and _PLUS_JOINED_RE.fullmatch(value) is not None:
+        return value.replace("+", " ")
+    return value
+
+
+def _as_sent(value: str, decoded: str, new: Any) -> Any:
+    """What a field's form-encoded ``value`` becomes when its ``decoded`` reading became ``new``:
+    ``value`` when nothing was found, else ``new`` with what was not found still encoded."""
+    if new == decoded:
+        return value
+    if type(new) is not str or "%" not in value:
+        return new
+    decoded, spans = percent_decoded_mapped(value)
+    return as_encoded(value, decoded, spans, new)
 
 
 def _private_key_members(jwk: dict) -> None:
