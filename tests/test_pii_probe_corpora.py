@@ -306,7 +306,7 @@ ROUNDS = {
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (66, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-personal.jsonl": (65, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (1, 9),  # of 201 secrets and 210 kept values (9 changed since stop 40: a login under "user's name" in Arabic, Hebrew and Swahili, اسم_المستخدم, שם_משתמש, jina_la_mtumiaji, is masked as user_name is)
     "strings9-benign.jsonl": (0, 13),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
@@ -407,7 +407,7 @@ ROUNDS = {
     # look-alikes): on the stop's first code 306 personal values stored of 1,959, 46 secrets of 307, 95
     # look-alikes changed of 968; on the code before it was looked at 302, 46 and 95; then used for its categories
     "strings23-personal.jsonl": (302, 23),  # of 1,959 personal values and 906 kept values
-    "strings23-secret.jsonl": (46, 10),  # of 307 secrets and 330 kept values
+    "strings23-secret.jsonl": (20, 10),  # of 307 secrets and 330 kept values
     "strings23-benign.jsonl": (0, 95),  # of 968 kept values, in 430 cases
 }
 

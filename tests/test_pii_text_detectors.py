@@ -127,6 +127,7 @@ def test_an_email_has_one_pseudonym_however_it_is_encoded():
 TOKEN_EXAMPLES = {
     "stripe_key": "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
     "stripe_webhook_secret": "whsec_abcdefghijklmnopqrstuvwxyz012345",
+    "onesignal_key": "os_v2_app_akMZcHOAVSQ1YMe0HE0PZouZ5T9cXXq",
     "github_token": "ghp_1234567890abcdefghijABCDEFGHIJ123456",
     "gitlab_token": "glpat-xxxxxxxxxxxxxxxxxxxx",
     "slack_token": "xoxb-123456789012-1234567890123-abcdefghijklmnopqrstuvwx",

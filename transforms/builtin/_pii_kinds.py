@@ -84,6 +84,7 @@ KIND_CLASS: dict[str, str] = {
     "aws_key": "credential",
     "stripe_key": "credential",
     "stripe_webhook_secret": "credential",
+    "onesignal_key": "credential",
     "github_token": "credential",
     "gitlab_token": "credential",
     "slack_token": "credential",

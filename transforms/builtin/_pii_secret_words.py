@@ -187,7 +187,7 @@ def _digits(text: str) -> int:
 #: A password of letters and digits alone ("cafesuada123", "flamengo2019"), taken only where it is
 #: told: right after the word and a copula or a colon ("pass wifi quán là ...", "wifi pass: ...").
 _TOLD_PASSWORD_RE = re.compile(
-    r"[ ]{0,2}(?:(?:[^\s\d.,;:!?]{1,12}[ ]){0,2}(?:is|es|est|ist|là|é|è|er|är|jest|je|hai|ni|lautet|era|was)[ ]{1,2}"
+    r"[ ]{0,2}(?:(?:[^\s\d.,;:!?]{1,12}[ ]){0,2}(?:is|es|est|ist|là|é|è|er|är|jest|je|hai|ni|lautet|era|was|ko|係|是|は)[ ]{1,2}"
     r"|[:=：][ ]{0,2})[\"'“«]?(?P<pw>(?=[^\s\"'”»]{0,39}[0-9])(?=[^\s\"'”»]{0,39}[^\W\d_])[^\W_][\w@#$%&*!?+=~.-]{5,39})"
     r"(?![\w@#$%&*!?+=~-])")
 
@@ -209,7 +209,7 @@ def _password_after(text: str, at: int) -> tuple[int, int] | None:
 _QUOTED_RE = re.compile(r"[«\"“„'‘‹]([^«»\"“”„'‘’‹›\n]{1,40})[»\"”“'’›]")
 _ANSWERED_RE = re.compile(r"[^\n.!?。]{0,48}?(?:[:：]|\b(?:is|er|ist|est|es|é|è|är|on|jest|je|to|given as|set as"
                           r"|recorded as|confirmed as)\b)[ ]{1,3}"
-                          r"(?P<value>[^\s.,;!?。][^\n.,;!?。]{0,30}?)(?=[ ]?[.,;!?。\n]|$)")
+                          r"(?P<value>[^\s.,;!?。][^\n.,;!?。]{0,30}?)(?=[ ]?[.,;!?。\n]|[ ][—–][ ]|$)")
 #: What the question asks in brackets, then a one-word answer: "security answer (mother's maiden name) Smith".
 _BRACKETED_ANSWER_RE = re.compile(r"[ ]?\([^()\n]{1,48}\)[ ]{1,3}(?P<value>[^\s.,;!?。()]{2,30})(?=[ ]?[.,;!?。\n]|$)")
 #: The answer a transcript labels after the question's sentence: 'Q: "What was ...?" A: "plymouth voyager 1994"'.
@@ -217,7 +217,7 @@ _LABELLED_ANSWER_RE = re.compile(
     r"(?<!\w)(?:A|Ans|R|Resp|" + cased("answer|respuesta|réponse|reponse|resposta|risposta|antwort|antwoord|svar|vastaus"
     "|cevap|odpowiedź|odpověď|ответ|відповідь|απάντηση|jawaban|jawapan|trả lời") + r"|תשובה|الجواب|الإجابة|答え|答|回答|답)"
     r"(?:[ ]?[:：]|[ ](?:is|est|es|é|è|ist|er|är|on|—|-))[ ]{0,2}"
-    r"(?:[«\"“„'‘‹](?P<quoted>[^«»\"“”„'‘’‹›\n]{1,40})[»\"”“'’›]|(?P<value>[^\s.,;!?。(][^\n.,;!?。(]{0,30}?)(?=[ ]?[.,;!?。\n(]|$))")
+    r"(?:[«\"“„'‘‹](?P<quoted>[^«»\"“”„'‘’‹›\n]{1,40})[»\"”“'’›]|(?P<value>[^\s.,;!?。(][^\n.,;!?。(]{0,30}?)(?=[ ]?[.,;!?。\n(]|[ ][—–][ ]|$))")
 #: A date or a time is when the answer was set, never the answer ("updated on 2025-03-01").
 _WHEN_RE = re.compile(r"[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}(?:[ T][0-9:]{4,8})?|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
 
@@ -250,7 +250,10 @@ def _answer_after(text: str, at: int) -> tuple[int, int] | None:
 _LINE_ANSWER_RE = re.compile(r"[ ]{0,2}(?P<value>[^\s.,;!?。][^\n.;!?。]{0,48}?)(?=[ ]?[.;!?。]?[ ]*(?:\n|$))")
 
 
-_BARE_CODE_RE = re.compile(r"[ ]?[:：]?[ ]{0,2}(?P<code>[0-9]{4,8}|[0-9]{3}[ -][0-9]{3})(?![\w-])")
+_BARE_CODE_RE = re.compile(
+    r"(?:[ ](?:is|ist|est|es|é|è|er|är|on|jest|je|to|este|adalah|lautet|c'est|είναι|là|hai|ni|olan)|[ ]?[:：])?[ ]{0,2}"
+    # (told digit by digit, a keypad's key after: "4 7 1 9 #", "0-4-6-1")
+    r"(?P<code>[0-9]{4,8}[#*]?|[0-9]{3}[ -][0-9]{3}|[0-9](?:[ ][0-9]){3,7}(?:[ ]?[#*])?|[0-9](?:-[0-9]){3,7})(?![\w-])")
 #: Words before a bare "code" that say which code it is, not a secret one.
 _WHICH_CODE = frozenset("""error status postal zip post area country dialling dialing product item article discount
     promo promotional coupon voucher exit return response http reason tax hs sic naics mcc icd cpt bank branch sort
@@ -310,3 +313,23 @@ _TOLD_CODE_RE = re.compile(
     r"(?P<gap>[^.!?。।\n]{0,90}?|[^!?。।\n]{0,90}?[0-9][.,][0-9][^.!?。।\n]{0,60}?)"
     r"(?:[ ](?:is|est|es|ist|lautet|είναι|là|é|è|er|är|on|jest|je|to|este|adalah|ialah|هو|هي|הוא)|[:：])[ ]{1,2}"
     r"(?P<code>[0-9]{4,8}|[0-9]{3}[ -][0-9]{3}|(?=[A-Z]{0,7}[0-9])(?=[0-9]{0,7}[A-Z])[A-Z0-9]{5,8})(?![\w-])")
+
+
+#: Four to eight single digits a space apart, in prose: a code told digit by digit ("code's 5 0 2 2",
+#: "ورمز صندوق المفاتيح 0 5 8 1", "faitotoa 2 7 4 4"), whatever word names it. Not inside a run of
+#: numbers (a table's row, counters) nor a longer number (the phone passes read nine or more).
+_SPACED_CODE_RE = re.compile(r"(?<![\w.,/:+-])(?<![0-9][ ])[0-9](?:[ ][0-9]){3,7}(?:[ ]?[#*])?(?![\w/:-]|[.,][0-9]|[ ]{1,2}[0-9])")
+_SPACED_GUARD_RE = re.compile(r"[0-9][ ][0-9][ ][0-9][ ][0-9]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def scrub_spaced_codes(text: str, redacted: str) -> str:
+    """Codes told one digit at a time in a text of words (a letter within the 24 characters before, no
+    digit within the 5 before: "Spiel 77: 4 8 1 5 1 6 2" is a lottery's draw), of three different
+    digits at least ("rated 5 5 4 5", a matrix's "1 0 0 1" are none)."""
+    if _SPACED_GUARD_RE.search(text) is None:
+        return text
+    return _SPACED_CODE_RE.sub(
+        lambda m: redacted if len(set(m[0]) - set(" #*")) >= 3 and not any(c.isdigit() for c in text[max(0, m.start() - 5):m.start()])
+        and _LETTER_RE.search(text, max(0, m.start() - 24), m.start()) is not None else m[0], text)
+

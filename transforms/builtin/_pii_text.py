@@ -994,6 +994,7 @@ class TextScrubber:
             text = _pii_people.names_before_records(text, replace)  # "Jane Doe, MRN 5512..."
         if _pii_secret_words.may_hold(text):
             text = _pii_secret_words.scrub(text, self._redacted)  # "Fy nghyfrinair yw ...", "SMS kodu 471208"
+        text = _pii_secret_words.scrub_spaced_codes(text, self._redacted)  # "code's 5 0 2 2"
         # 7. names beside a term of address ("cô Hạnh", "Rıza Efendi"), then names no cue announces,
         # by a lexicon of given names and surnames
         text = _pii_honorifics.scrub(text, replace)
