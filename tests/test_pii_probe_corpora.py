@@ -85,7 +85,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "vipps-login-userinfo-no": "an account's nickname under account_name is read as its holder's name",
         "zoho-crm-lead-insert": "an owner's surname inside a company's name (Bäckerei Hofmann GmbH) stays with it",
         "servicenow-incident-record": "a phone number five words after its cue",
-        "classifieds-chat-obfuscated-contact": "a phone number spelled out in words then digits",
         "telco-esim-activation-order": "an eSIM's EID under 'eid', too ambiguous a name",
         "aws-sts-assume-role-response": "a credentials object is masked whole, its expiry with it",
         "nominatim-reverse-landmark": "a precise point is masked whatever it marks",
@@ -301,7 +300,7 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 30),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31; 30 since stop 38: a stadium named for a man, alone in its field, "Γεώργιος Καραϊσκάκης", reads as his name once Greek surnames are known by their suffix)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (60, 20),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked; 20 since stop 40: a Turkish delivery address, teslimatAdresi, masked whole with its town, as shipping_address is; 21 since stop 40: a door's digicode, 45B12, is an entry code, redacted as round 20's brief counts door codes)
+    "strings8-personal.jsonl": (59, 20),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked; 20 since stop 40: a Turkish delivery address, teslimatAdresi, masked whole with its town, as shipping_address is; 21 since stop 40: a door's digicode, 45B12, is an entry code, redacted as round 20's brief counts door codes)
     "strings8-benign.jsonl": (0, 25),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
@@ -321,13 +320,13 @@ ROUNDS = {
     # details counted as personal; 61 of look-alikes): measured first on the code of that time (172
     # personal values stored, 31 look-alikes changed; 175 and 29 on the code the stop began with),
     # then used for what generalised (conditions someone has, lab results, a team's sign-off)
-    "strings11-personal.jsonl": (73, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
+    "strings11-personal.jsonl": (72, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
     "strings11-benign.jsonl": (0, 23),  # of 539 kept values, in 200 cases
     # round 12, written blind at stop 35 (76 locales of personal data, special categories included; secrets
     # in 37 locales and 40 providers' formats; 76 locales of look-alikes): measured first on the code of
     # that hour (143 personal values stored, 20 secrets, 20 look-alikes changed; 153, 20 and 20 on the
     # code the stop began with), then used to fix what it found
-    "strings12-personal.jsonl": (36, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
+    "strings12-personal.jsonl": (35, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
     "strings12-secret.jsonl": (0, 6),  # of 163 secrets and 264 kept values
     "strings12-benign.jsonl": (0, 11),  # of 886 kept values, in 250 cases
     # round 13, written blind at stop 35 after round 12's fixes (70 locales of personal data and of
@@ -348,7 +347,7 @@ ROUNDS = {
     # first on the code the stop began with (131 personal values stored, 26 secrets, 22 look-alikes changed) and
     # on the code of that hour, after the stop's vocabularies (62, 26, 23), then used for its categories (the
     # secret words of 90 languages were asked of a helper with a few of its words as examples: not blind)
-    "strings15-personal.jsonl": (35, 3),  # of 660 personal values and 296 kept values
+    "strings15-personal.jsonl": (34, 3),  # of 660 personal values and 296 kept values
     "strings15-secret.jsonl": (0, 7),  # of 164 secrets and 154 kept values
     "strings15-benign.jsonl": (0, 22),  # of 841 kept values, in 240 cases
     # round 16, written blind at stop 38 (149 locales of personal data; secrets in 68 languages; 118 locales
@@ -362,21 +361,21 @@ ROUNDS = {
     # Middle East, Asia, the Pacific and Latin America): on the stop's first code 115 personal values
     # stored, 40 secrets, 63 look-alikes changed; on the code before it was looked at 93, 36 and 58;
     # then used for its secrets
-    "strings17-personal.jsonl": (71, 6),  # of 787 personal values and 290 kept values
+    "strings17-personal.jsonl": (70, 6),  # of 787 personal values and 290 kept values
     "strings17-secret.jsonl": (1, 3),  # of 131 secrets and 145 kept values
     "strings17-benign.jsonl": (0, 40),  # of 497 kept values, in 220 cases
     # round 18, written blind at stop 39 (90 locales of personal data, secrets of 80 services and 40
     # locales, 92 locales of look-alikes): on the stop's first code 83 personal values stored, 19 secrets,
     # 41 look-alikes changed; then used for its categories (identifiers beside a person's field, homes'
     # units, phones after more cues and after a name, eID subjects, credential names of 84 languages)
-    "strings18-personal.jsonl": (29, 6),  # of 742 personal values and 311 kept values
+    "strings18-personal.jsonl": (26, 6),  # of 742 personal values and 311 kept values
     "strings18-secret.jsonl": (1, 3),  # of 184 secrets and 209 kept values
     "strings18-benign.jsonl": (0, 27),  # of 530 kept values, in 230 cases
     # round 19, written blind at stop 39 after round 18's fixes (77 locales of personal data in production
     # API shapes, secrets in 38 languages, 79 locales of look-alikes): on the stop's first code 88 personal
     # values stored, 26 secrets, 47 look-alikes changed; on the code before it was looked at 73, 20 and 47;
     # then used for its secrets and a few categories
-    "strings19-personal.jsonl": (53, 9),  # of 897 personal values and 384 kept values
+    "strings19-personal.jsonl": (51, 9),  # of 897 personal values and 384 kept values
     "strings19-secret.jsonl": (0, 5),  # of 141 secrets and 175 kept values
     "strings19-benign.jsonl": (0, 40),  # of 402 kept values, in 200 cases
     # round 20, written blind at stop 40 (95 locales of personal data in healthcare, HR, school, delivery,
@@ -391,14 +390,14 @@ ROUNDS = {
     # code-switched and transliterated; secrets in 47 locales; 67 locales of look-alikes): on the stop's
     # first code 124 personal values stored, 39 secrets, 60 look-alikes changed; on the code before it
     # was looked at 119, 25 and 58; then used for its secrets, devices' owners and handles
-    "strings21-personal.jsonl": (100, 14),  # of 1,012 personal values and 622 kept values
+    "strings21-personal.jsonl": (99, 14),  # of 1,012 personal values and 622 kept values
     "strings21-secret.jsonl": (3, 4),  # of 234 secrets and 244 kept values
     "strings21-benign.jsonl": (0, 46),  # of 747 kept values, in 400 cases
     # round 22, written blind at stop 41 (integrations and encodings: webhooks, GraphQL, mail headers and
     # MIME parts, vCards, OCR, percent-encoded and escaped values; 172 locales over its three files): on the
     # stop's first code 484 personal values stored of 3,615, 59 secrets of 353, 184 look-alikes changed of
     # 1,465; on the code before each file was looked at 484, 57 and 184; then used for its categories
-    "strings22-personal.jsonl": (393, 55),  # of 3,615 personal values and 1,508 kept values
+    "strings22-personal.jsonl": (390, 55),  # of 3,615 personal values and 1,508 kept values
     "strings22-secret.jsonl": (4, 13),  # of 353 secrets and 320 kept values
     "strings22-benign.jsonl": (0, 74),  # of 1,465 kept values, in 767 cases
     # round 23, written blind at stop 42 (the everyday traffic of consumer apps: ride-hailing, delivery,
@@ -406,7 +405,7 @@ ROUNDS = {
     # services, and their backends' logs; 116 locales over its two personal halves, 91 of secrets, 75 of
     # look-alikes): on the stop's first code 306 personal values stored of 1,959, 46 secrets of 307, 95
     # look-alikes changed of 968; on the code before it was looked at 302, 46 and 95; then used for its categories
-    "strings23-personal.jsonl": (302, 23),  # of 1,959 personal values and 906 kept values
+    "strings23-personal.jsonl": (282, 23),  # of 1,959 personal values and 906 kept values
     "strings23-secret.jsonl": (20, 10),  # of 307 secrets and 330 kept values
     "strings23-benign.jsonl": (0, 95),  # of 968 kept values, in 430 cases
 }

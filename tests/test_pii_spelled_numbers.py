@@ -201,3 +201,70 @@ def test_the_abbreviations_elsewhere_leave_numbers_alone(chain, text):
     # GIVEN the same letters as a build's, a word of another language, or a cue closed by a bracket and a line
     # WHEN stored  THEN unchanged
     assert stored_text(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("我的电话 幺三八 零五七一 二二六九 谢谢", "幺三八 零五七一 二二六九"),
+        ("電話：零九一二 三四五 六七八，謝謝", "零九一二 三四五 六七八"),
+        ("연락처는 공일공 사칠팔구 일이삼사 입니다", "공일공 사칠팔구 일이삼사"),
+        ("मेरा नंबर नौ आठ एक शून्य पाँच छह सात आठ नौ दो है", "नौ आठ एक शून्य पाँच छह सात आठ नौ दो"),
+        ("เบอร์ ศูนย์แปดเก้า-สามสองหนึ่ง-สี่สี่ห้าเจ็ด ค่ะ", "ศูนย์แปดเก้า-สามสองหนึ่ง-สี่สี่ห้าเจ็ด"),
+        ("số em là không chín tám tám, một hai ba, bốn năm sáu nha", "không chín tám tám, một hai ba"),
+        ("המספר שלי אפס חמש שלוש, שש שש אחת, אפס תשע שתיים שלוש", "אפס חמש שלוש, שש שש אחת"),
+    ],
+)
+def test_digits_read_aloud_in_other_scripts_are_masked(chain, text, personal):
+    # GIVEN a phone read aloud digit by digit in Chinese, Korean, Hindi, Thai, Vietnamese, Hebrew
+    # WHEN stored  THEN it is not
+    out = stored_text(chain, text)
+    assert personal not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["二〇二四年十二月三日", "一二三四五六七八九", "삼일절 이야기를 들었다", "năm hai nghìn không trăm hai mươi"],
+)
+def test_dates_and_counting_in_those_scripts_are_kept(chain, text):
+    # GIVEN a date, a count in order, ordinary words made of digit syllables
+    # WHEN stored  THEN unchanged
+    assert stored_text(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("Falls keiner aufmacht: 0176 4482 1093 anrufen.", "0176 4482 1093"),
+        ("to kinito mou 6978 421 093. an thes apodeixi", "6978 421 093"),
+        ("Vippser til 924 18 337 – Sindre Hauge.", "924 18 337"),
+        ("Jeg kan MobilePay 28 40 19 37 med det samme", "28 40 19 37"),
+        ("La clienta Ximena no contesta al 55 4821 0937. Pedido RAP-MX-771902", "55 4821 0937"),
+        ("Luciano Pérez, 11 5834-2290", "11 5834-2290"),
+        ("confirma que es el 987 412 036 a nombre de Rosa", "987 412 036"),
+        ("J'ai envoyé 25 000 FCFA via Wave au 77 418 22 91 mais", "77 418 22 91"),
+        ("Hola, mi número es 655 21 87 40, gracias", "655 21 87 40"),
+    ],
+)
+def test_mobile_numbers_of_more_countries_are_masked_by_their_shape(chain, text, personal):
+    # GIVEN a mobile number as its country writes it, without a country code
+    # WHEN stored  THEN it is not
+    out = stored_text(chain, text)
+    assert personal not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kundeservice: 22 33 44 55 (hverdager 08–16).",
+        "Ring til MitID Support på 33 98 00 10.",
+        "Línea BBVA: 55 5226 2663.",
+        "GLS: Din pakke leveres i dag. Info 70 04 92 16",
+        "resi JNE 0128 4736 5912",
+        "total 912 345 678 руб",
+    ],
+)
+def test_a_business_line_a_tracking_number_and_an_amount_are_kept(chain, text):
+    # GIVEN a company's published line after its word, a parcel's number, an amount
+    # WHEN stored  THEN unchanged
+    assert stored_text(chain, text) == text

@@ -98,6 +98,22 @@ _MOBILE_RE = re.compile(
     r"|(?<=[6-9])[0-9]{2}[ ][0-9]{2}[ ][0-9]{2}[ ][0-9]{2}"
     r")" + _EXT + _END
 )
+#: More of them, of shapes a run of other numbers may hold, so only alone: Denmark and Norway in pairs
+#: ``28 40 19 37``, Mexico and Argentina ``55 4821 0937``, ``11 5834-2290``, Peru and Portugal ``987 412
+#: 036``, Chile ``9 6120 4478``, Senegal ``77 418 22 91``, Greece ``6978 421 093``, Norway ``924 18 337``,
+#: Lithuania after its trunk 8 ``868 204 117``.
+_MORE_MOBILE_RE = re.compile(
+    r"[1-9](?<![A-Za-z0-9.,+(/-][1-9])(?<![0-9][ ][1-9])(?:"
+    r"(?<=[2459])[0-9][ ][0-9]{2}[ ][0-9]{2}[ ][0-9]{2}"
+    r"|(?<=[1-9])[0-9][ ][1-9][0-9]{3}[ -][0-9]{4}"
+    r"|(?<=9)[0-9]{2}[ ][0-9]{3}[ ][0-9]{3}"
+    r"|(?<=9)[ ][1-9][0-9]{3}[ ][0-9]{4}"
+    r"|(?<=7)[05-8][ ][0-9]{3}[ ][0-9]{2}[ ][0-9]{2}"
+    r"|(?<=6)9[0-9]{2}[ ][0-9]{3}[ ][0-9]{3}"
+    r"|(?<=[49])[0-9]{2}[ ][0-9]{2}[ ][0-9]{3}"
+    r"|(?<=8)6[0-9][ ][0-9]{3}[ ][0-9]{3}"
+    r")" + _EXT + _END + r"(?![ ][0-9])"
+)
 
 _NON_DIGIT_RE = re.compile(r"[^0-9]")
 _EXT_SPLIT_RE = re.compile(r"[ ]{0,2}(?:[xX]|[eE]xt\.?|EXT\.?|[eE]xtension|#)[ ]{0,2}(?=[0-9]+$)")
@@ -229,7 +245,21 @@ def scrub(text: str, replace: Replace) -> str:
     if "-" in text:
         text = _DASH_SPACE_RE.sub(lambda m: _national(m, replace, 9, 11), text)
     text = _MOBILE_RE.sub(lambda m: _national(m, replace, 9, 11), text)
+    text = _MORE_MOBILE_RE.sub(lambda m: m[0] if CURRENCY_AFTER_RE.match(text, m.end()) or _a_business_line(text, m.start())
+                               else _national(m, replace, 8, 11), text)
     return text
+
+
+#: The words before a business's published line: a number found by its shape alone after one is
+#: a company's, for anyone to call ("Kundeservice: 22 33 44 55", "Línea BBVA: 55 5226 2663").
+_BUSINESS_LINE_RE = re.compile(
+    r"(?i:support|service|kundeservice|kundenservice|kundesenter|kundtjänst|asiakaspalvelu|hotline|helpline|"
+    r"línea|linea|info|call ?cent(?:er|re)|atención|servicio|customer care|switchboard|reception|recepción|"
+    r"zentrale|sentralbord|omstilling|reservations?|reservas|centralita|sac|serviço|atendimento)\b[^0-9\n]{0,24}$")
+
+
+def _a_business_line(text: str, start: int) -> bool:
+    return _BUSINESS_LINE_RE.search(text, max(0, start - 48), start) is not None
 
 
 def _intl(match: re.Match[str], replace: Replace) -> str:
@@ -278,7 +308,8 @@ def _trunk(match: re.Match[str], replace: Replace) -> str:
         ok = (area <= 4 and 10 <= n <= 12) or (area == 5 and n == 11)
     else:
         # (Indonesia's mobiles have 11 to 13 digits after their 08: "0812-3456-7801")
-        ok = 10 <= n <= 11 or (n <= 13 and match[0][:2] == "08" and match[0][2:3] != "0")
+        # (Germany's mobiles have 11 or 12 digits after their 015, 016 or 017: "0176 4482 1093")
+        ok = 10 <= n <= 11 or (n <= 13 and match[0][:2] == "08" and match[0][2:3] != "0") or (n == 12 and match[0][:3] in ("015", "016", "017"))
     return replace("phone", phone_key(match[0]), match[0]) if ok else match[0]
 
 
@@ -357,6 +388,13 @@ _DIGIT_WORDS = {
         "nine neuf nueve neun negen nove nau tisa sembilan",
     )) for word in words.split()
 }
+# and in scripts of their own: Hindi, Russian, Hebrew, Arabic, Vietnamese, Turkish
+for _digit, _words in enumerate((
+        "शून्य ноль אפס صفر không sıfır", "एक один אחת אחד واحد một bir", "दो два שתיים שתים שניים اثنين اثنان hai iki",
+        "तीन три שלוש ثلاثة ba üç", "चार четыре ארבע أربعة اربعة bốn dört", "पाँच पांच пять חמש خمسة năm beş",
+        "छह छः шесть שש ستة sáu altı", "सात семь שבע سبعة bảy yedi", "आठ восемь שמונה ثمانية tám sekiz",
+        "नौ девять תשע تسعة chín dokuz")):
+    _DIGIT_WORDS.update(dict.fromkeys(_words.split(), _digit))
 _DIGIT_WORD_FORMS = variants("|".join(_DIGIT_WORDS))
 _DIGIT_WORD = "(?:" + one_of(_DIGIT_WORD_FORMS, literal=True) + r")(?![^\W\d_])"
 _TOKEN = r"(?:(?:double|triple|Double|Triple|DOUBLE|TRIPLE)[ ])?" + _DIGIT_WORD + r"|[0-9]{1,4}(?![0-9])"
@@ -366,12 +404,35 @@ _SPOKEN_RE = re.compile(r"(?:" + _TOKEN + r")(?:" + _GAP + r"(?:" + _TOKEN + r")
 _may_be_spoken = starts_a_word(_DIGIT_WORD_FORMS, after=_GAP + _DIGIT_WORD)
 
 
+#: Digits read aloud in a script that writes them without spaces: Chinese and Japanese characters
+#: ("幺三八 零五七一 二二六九"), Korean syllables ("공일공 사칠팔구 일이삼사"), Thai words.
+_RUN_DIGIT = {**dict.fromkeys("零〇洞", 0), "一": 1, "幺": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "拐": 7, "八": 8, "九": 9, "勾": 9,
+              "공": 0, "영": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9,
+              "ศูนย์": 0, "หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7, "แปด": 8, "เก้า": 9}
+_RUN_TOKEN = "(?:" + "|".join(sorted(map(re.escape, _RUN_DIGIT), key=len, reverse=True)) + ")"
+_RUN_RE = re.compile(_RUN_TOKEN + r"(?:[ -]?" + _RUN_TOKEN + r"){6,14}")
+_RUN_TOKEN_RE = re.compile(_RUN_TOKEN)
+_RUN_GUARD_RE = re.compile("[零〇洞一幺二两三四五六七拐八九勾][零〇洞一幺二两三四五六七拐八九勾 ]{2}"
+                           "|[공영일이삼사오육칠팔구][공영일이삼사오육칠팔구 ]{2}|(?:ศูนย์|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า){2}")
+
+
 def scrub_spoken_digits(text: str, replace: Replace) -> str:
     """A number read aloud digit by digit and written down in words, by speech-to-text or by a
-    chat's user: seven or more digits, at least four of them in words."""
+    chat's user: seven or more digits, at least four of them in words; or seven to fifteen digits
+    of a script without spaces between its words."""
+    if not text.isascii() and _RUN_GUARD_RE.search(text) is not None:
+        text = _RUN_RE.sub(lambda m: _run(m, replace), text)
     if not _may_be_spoken(text):
         return text
     return _SPOKEN_RE.sub(lambda m: _spoken(m, replace), text)
+
+
+def _run(match: re.Match[str], replace: Replace) -> str:
+    number = "".join(str(_RUN_DIGIT[token]) for token in _RUN_TOKEN_RE.findall(match[0]))
+    if len(set(number)) < 3 or number in "01234567890" or number in "9876543210":
+        return match[0]
+    return replace("phone", number, match[0])
 
 
 def _spoken(match: re.Match[str], replace: Replace) -> str:
