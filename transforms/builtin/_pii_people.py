@@ -570,7 +570,7 @@ _ZH_ROLES = (
     "导游|導遊|司机|司機|客服|快递员|快遞員|配送员|配送員|骑手|騎手|店长|店長|经理|經理|老师|老師|医生|醫生|护士|護士"
     "|联系|聯繫|聯絡|感谢|感謝|谢谢|謝謝"
     # relatives and neighbours: 我老公张伟, 我妈李秀兰
-    "|老公|老婆|丈夫|妻子|爱人|愛人|儿子|兒子|女儿|女兒|妈妈|媽媽|爸爸|我妈|我媽|我爸|邻居|鄰居|同事"
+    "|老公|老婆|丈夫|妻子|爱人|愛人|儿子|兒子|女儿|女兒|妈妈|媽媽|爸爸|我妈|我媽|我爸|邻居|鄰居|同事|個仔|个仔|個女|个女"
 )
 #: Kin a Chinese name is followed by, after 的: 我是李建国的女儿 ("I am Li Jianguo's daughter").
 _ZH_KIN = ("女儿|女兒|儿子|兒子|妈妈|媽媽|爸爸|母亲|母親|父亲|父親|家长|家長|太太|老婆|老公|妻子|丈夫|孩子|哥哥|姐姐"
@@ -604,9 +604,9 @@ _SCRIPT_NAME_RE = re.compile(
     r"(?P<zhb>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2})(?=[（(，,、]|[ ]?[（(])"
     # a recipient or a member named right after the word, before punctuation or what they said or
     # how to reach them: 收件人刘芳，电话..., 会员陈冠宇表示...
-    r"|(?:收件人|收货人|收貨人|联系人|聯絡人|联络人|聯繫人|会员|會員|客户|客戶|顾客|顧客|乘客|住客)"
+    r"|(?:收件人|收货人|收貨人|联系人|聯絡人|联络人|聯繫人|会员|會員|客户|客戶|顾客|顧客|乘客|住客)(?:写的|寫的|写|寫|是|叫)?"
     r"(?P<zhg>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2}?)"
-    r"(?=[，,。.、;；\s(（]|$|表示|说|說|反映|投诉|投訴|电话|電話|手机|手機|先生|女士|小姐)"
+    r"(?=[，,。.、;；\s(（]|$|表示|说|說|反映|投诉|投訴|电话|電話|手机|手機|先生|女士|小姐|就是|是我)"
     # a form's name, then the person's sex: 张伟，男，1979年3月出生
     r"|(?:^|(?<=[：:，,\s]))(?P<zhx>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2})(?=[，,][ ]?[男女](?:[，,）)。 ]|$))"
     # who a Japanese parcel is addressed to: ...ブリーゼ1203、中村あかり宛てです
@@ -667,7 +667,11 @@ _SCRIPT_NAME_RE = re.compile(
     r"|(?P<zht>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{0,2}?)(?=" + _ZH_TITLES + r")"
     r"|(?:" + _ZH_ROLES + r")(?P<zhr>(?:" + _ZH_SURNAMES + r")(?:[\u4e00-\u9fff]{2}|[\u4e00-\u9fff](?![\u4e00-\u9fff])))"
     r"(?![\u4e00-\u9fff]?(?:" + _ZH_TITLES + r"))"
+    # a child named before their parent's word, after a class (三年级二班王梓萱妈妈)
+    r"|(?<=[班级級組组，,。\s：:])(?P<zhk>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2}?)(?=的?(?:妈妈|媽媽|爸爸|家长|家長|同学|同學))"
 )
+#: A second name in apposition after one found (小[name]，陈思远。).
+_ZH_APPOSITIVE_RE = re.compile(r"(?:(?<=\[name\][，,])|(?<=name:[0-9a-f]{%d}[，,]))(?P<zha>" % PSEUDONYM_HEX + r"(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2}?)(?=[，,。.!！？?\s]|$)")
 #: What a form writes after a contact's label and is no one: required, optional, unknown, none.
 _NOT_LABELLED = frozenset("必須 任意 未定 不明 なし 無し 未記入 未入力 省略 必填 选填 選填 可选 可選 未知 不详 不詳 暂无 暫無 本人".split())
 #: What comes before a Korean title and is no name: customers, members, users, family, the weather.
@@ -732,6 +736,13 @@ def scrub_script_names(text: str, replace: Replace) -> str:
     return _SCRIPT_NAME_RE.sub(lambda m: _script_name(m, replace), text)
 
 
+def scrub_appositive_names(text: str, replace: Replace) -> str:
+    """A Chinese name in apposition after a name found by an earlier pass (小[name]，陈思远)."""
+    if "[name]" not in text and "name:" not in text:
+        return text
+    return _ZH_APPOSITIVE_RE.sub(lambda m: _script_name(m, replace), text)
+
+
 def _script_name(match: re.Match[str], replace: Replace) -> str:
     name = match[match.lastgroup]
     if match.lastgroup == "sama" and name.replace("　", " ").split(" ")[-1] in _NOT_SAMA:
@@ -740,7 +751,7 @@ def _script_name(match: re.Match[str], replace: Replace) -> str:
         return match[0]
     if match.lastgroup == "ate" and (name in _NOT_ATE or name in _NOT_SAMA):
         return match[0]
-    if match.lastgroup in ("zhl", "zhi", "zhu", "zhs", "zhb", "zhe", "zhg", "zhr") and (name in _NOT_LABELLED
+    if match.lastgroup in ("zhl", "zhi", "zhu", "zhs", "zhb", "zhe", "zhg", "zhr", "zhk", "zha") and (name in _NOT_LABELLED
                                                                                  or name in _NOT_ZH_NAMES):
         return match[0]
     if match.lastgroup == "koi" and (name[-1] in _KO_NOT_NAME_ENDS or name[:2] in _KO_NOT_NAME_STARTS
@@ -1229,6 +1240,15 @@ def _may_hold_street(text: str, street_words: bool) -> bool:
     )
 
 
+#: A character of a place's name: none of the words a sentence puts before one ("我在", "送到", "看下", "或者").
+_CJK_PLACE_CHAR = r"(?:(?![在到送住看去于於下我你他她的是转轉放来來或者和与與及从從往向请請麻烦煩址])[\u4e00-\u9fff])"
+#: A Chinese road's number: its section, lane and alley first (Taiwan's 五段, 115巷, 3弄; Shanghai's 88弄).
+_CJK_ROAD_NUMBER = r"(?:[一二三四五六七八九十]段)?(?:[0-9]{1,4}巷)?(?:[0-9]{1,4}弄)?[0-9]{1,5}[号號]"
+#: What follows a home's road number and no shop's: a compound, a building, a block, a unit, a floor, a flat.
+_CJK_HOME_UNITS = (r"(?:院|[0-9]{1,3}[号號](?:楼|樓)|[\u4e00-\u9fff]{2,8}?(?:中心|大厦|大廈|花园|花園)|第?[0-9]{1,3}座"
+                   r"|[0-9]{1,3}(?:栋|棟|幢)|[0-9]{1,2}[单單]元|[0-9]{1,3}(?:楼|樓|层|層|F)|[一二三四五六七八九十](?:楼|樓)"
+                   r"|之[0-9一二三四五六七八九]|[A-Z]室|[0-9]{3,4}室?(?![0-9]))+")
+
 #: East Asian addresses, written from the largest unit down without spaces (Korean with
 #: them): a Japanese prefecture, its municipality and the block numbers (``1-1``, ``3丁目``;
 #: "the population of 東京都港区 is 26万" has none), the postal mark
@@ -1246,6 +1266,12 @@ _CJK_ADDRESS_RE = re.compile(
     r"(?:[0-9]{1,3}[樓楼Ff])?(?:[\u4e00-\u9fff0-9]{0,12}(?:室|楼|樓|单元))?"
     r"|[가-힣]{2,8}(?:특별시|광역시|특별자치시|도|시)(?:[ ]?[가-힣]{1,8}(?:구|군|시)){1,2}[ ]?[가-힣0-9]{1,12}(?:로|길)"
     r"[ ]?[0-9]{1,5}(?:-[0-9]{1,5})?"
+    # a home's address without its city: a road and its number, then the building, the floor or the
+    # flat (阜通东大街6号院3号楼1805, 莲花路88弄12号602, 信義路五段7號12樓之3; a shop's "南京东路100号" has none)
+    r"|" + _CJK_PLACE_CHAR + r"{1,6}?(?:大街|大道|路|街|巷|胡同)" + _CJK_ROAD_NUMBER + _CJK_HOME_UNITS +
+    # an estate's building and flat (锦绣花园7栋2单元301, 瀝源邨福海樓1204室)
+    r"|" + _CJK_PLACE_CHAR + r"{2,6}?(?:花园|花園|小区|小區|新村|家园|家園|公寓|苑|邨)(?:[0-9]{1,3}(?:栋|棟|幢|座|号楼|號樓)"
+    r"|[\u4e00-\u9fff]{1,4}(?:樓|楼))(?:[0-9]{1,2}[单單]元)?[0-9]{3,4}室?(?![0-9])"
 )
 #: A Turkish street and its number (``Atatürk Cad. No:15 Daire 3, 34000 Fatih/İstanbul``), and
 #: an address that starts with a flat, a house or a plot and runs, part by part, to its postal
@@ -1319,8 +1345,9 @@ _LOCAL_ADDRESS_GUARD_RE = re.compile(
     + r"|Rua |Calle |Avenida |Travessa |Carrer |Praça |Alameda |Bât|Bat\."
 )
 #: The least a text holds for :data:`_CJK_ADDRESS_RE`: the postal mark, or a Japanese
-#: prefecture's, a Chinese province's or city's, a Korean city's or province's last character.
-_CJK_ADDRESS_GUARD_RE = re.compile(r"[〒都道府県省市区시도]")
+#: prefecture's, a Chinese province's or city's, a Korean city's or province's last character, or a
+#: home's unit after a number (号院, 7栋, 12樓, 邨).
+_CJK_ADDRESS_GUARD_RE = re.compile(r"[〒都道府県省市区시도邨]|[号號][院0-9楼樓一二三四五六七八九]|[0-9](?:栋|棟|幢|座|[单單]元|樓|楼)")
 
 
 def scrub_addresses(text: str, replace: Replace, cued: bool = True, street_words: bool = True) -> str:

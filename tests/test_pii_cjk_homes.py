@@ -1,0 +1,62 @@
+"""Homes and people in Chinese messages as couriers, landlords and schools get them (stop 42, round 23).
+
+A home's address without its city: a road and its number, then the compound, building, floor or flat
+(阜通东大街6号院3号楼1805, 莲花路88弄12号602, 信義路五段7號12樓之3), an estate's building and flat
+(锦绣花园7栋2单元301, 瀝源邨福海樓1204室); a shop's "中山路25号" has none of those. A child named before
+their parent's word, a son after 個仔, a recipient after 收件人写的, a second name in apposition."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_pii_names_in_formats import chain  # noqa: F401  (the chain fixture)
+from tests.test_pii_names_in_formats import stored as stored_text
+
+
+@pytest.mark.parametrize(
+    ("text", "personal", "kept"),
+    [
+        ("师傅你好，我在阜通东大街6号院3号楼1805，电梯上来右手边", "阜通东大街6号院3号楼1805", "我在"),
+        ("明天下午三点能看下莲花路88弄12号602那套吗", "莲花路88弄12号602", "明天下午三点能看下"),
+        ("作业麻烦送到锦绣花园7栋2单元301门卫。谢谢", "锦绣花园7栋2单元301", "送到"),
+        ("11月房租 信義路五段7號12樓之3", "信義路五段7號12樓之3", "11月房租"),
+        ("放在中正路二段115巷3弄8號一樓的信箱上面就好", "中正路二段115巷3弄8號一樓", "的信箱上面"),
+        ("轉去將軍澳唐德街9號將軍澳中心第3座18樓F室，收件人", "唐德街9號將軍澳中心第3座18樓F室", "轉去"),
+        ("媽媽手機已登記，住沙田瀝源邨福海樓1204室。已轉介社工。", "瀝源邨福海樓1204室", "已轉介社工"),
+    ],
+)
+def test_a_homes_address_without_its_city_is_masked(chain, text, personal, kept):
+    # GIVEN a road and its number then a building, floor or flat, or an estate's block and flat
+    # WHEN stored  THEN the address is masked and the words around it kept
+    out = stored_text(chain, text)
+    assert personal not in out and kept in out, out
+
+
+@pytest.mark.parametrize("text", ["我们在中山路25号开了新店", "订单号123456已发货", "南京东路100号的门店今天开业"])
+def test_a_shops_address_and_an_order_number_are_kept(chain, text):
+    # GIVEN a shop's road number with no flat after it, an order's number
+    # WHEN stored  THEN unchanged
+    assert stored_text(chain, text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("收件人写的王海燕就是我", "王海燕"),
+        ("我是昨天在贝壳上问的小陈，陈思远。明天下午能看房吗", "陈思远"),
+        ("各位家长好，三年级二班王梓萱妈妈说孩子本周请假", "王梓萱"),
+        ("呢位家長話個仔何俊熙 (5B 班) 要求考試加時", "何俊熙"),
+    ],
+)
+def test_a_chinese_name_after_a_recipients_word_a_class_or_a_kin_is_masked(chain, text, personal):
+    # GIVEN a Chinese name where a message puts it: after what the recipient wrote, in apposition,
+    # before a parent's word, after a son's
+    # WHEN stored  THEN it is not
+    out = stored_text(chain, text)
+    assert personal not in out, out
+
+
+def test_a_game_before_a_parents_word_is_no_name(chain):
+    # GIVEN a game's name, not a surname's, before 妈妈
+    # WHEN stored  THEN unchanged
+    assert stored_text(chain, "王者荣耀妈妈说不能玩") == "王者荣耀妈妈说不能玩"
