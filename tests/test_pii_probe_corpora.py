@@ -134,7 +134,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "b5-doc-ip-ranges-text": "documentation ranges stand for public addresses and are truncated",
         "b5-geohash-coarse": "a geohash field's value is masked at any precision",
         "b5-store-locator-business-address": "a business's street address reads as anyone's",
-        "b5-street-named-restaurant": "a restaurant named for its street",
         "b5-us-tollfree-support-imprint": "a company's toll-free number reads as anyone's",
         "b5-q-zip-weather-de": "a postal code under 'plz' is masked",
     },
@@ -321,14 +320,14 @@ ROUNDS = {
     # personal values stored, 31 look-alikes changed; 175 and 29 on the code the stop began with),
     # then used for what generalised (conditions someone has, lab results, a team's sign-off)
     "strings11-personal.jsonl": (72, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
-    "strings11-benign.jsonl": (0, 23),  # of 539 kept values, in 200 cases
+    "strings11-benign.jsonl": (0, 22),  # of 539 kept values, in 200 cases
     # round 12, written blind at stop 35 (76 locales of personal data, special categories included; secrets
     # in 37 locales and 40 providers' formats; 76 locales of look-alikes): measured first on the code of
     # that hour (143 personal values stored, 20 secrets, 20 look-alikes changed; 153, 20 and 20 on the
     # code the stop began with), then used to fix what it found
     "strings12-personal.jsonl": (35, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
     "strings12-secret.jsonl": (0, 6),  # of 163 secrets and 264 kept values
-    "strings12-benign.jsonl": (0, 11),  # of 886 kept values, in 250 cases
+    "strings12-benign.jsonl": (0, 10),  # of 886 kept values, in 250 cases
     # round 13, written blind at stop 35 after round 12's fixes (70 locales of personal data and of
     # look-alikes, secrets in 47): measured first on the code of that hour (142 personal values stored,
     # 19 secrets, 52 look-alikes changed; 161, 24 and 52 on the code the stop began with), then used
@@ -383,7 +382,7 @@ ROUNDS = {
     # figures and drug catalogues among them): on the stop's first code 138 personal values stored, 27
     # secrets, 78 look-alikes changed; on the code of its first hour, before it was looked at, 136, 27
     # and 78; then used for its categories (logins, offices' holders, secrets)
-    "strings20-personal.jsonl": (99, 25),  # of 960 personal values and 719 kept values
+    "strings20-personal.jsonl": (99, 24),  # of 960 personal values and 719 kept values
     "strings20-secret.jsonl": (5, 8),  # of 205 secrets and 294 kept values
     "strings20-benign.jsonl": (0, 51),  # of 841 kept values, in 418 cases
     # round 21, written blind at stop 40 after round 20's fixes (92 locales of everyday production traffic,
@@ -407,7 +406,7 @@ ROUNDS = {
     # look-alikes changed of 968; on the code before it was looked at 302, 46 and 95; then used for its categories
     "strings23-personal.jsonl": (271, 23),  # of 1,959 personal values and 906 kept values
     "strings23-secret.jsonl": (20, 10),  # of 307 secrets and 330 kept values
-    "strings23-benign.jsonl": (0, 95),  # of 968 kept values, in 430 cases
+    "strings23-benign.jsonl": (0, 76),  # of 968 kept values, in 430 cases
 }
 
 

@@ -653,8 +653,16 @@ def _thing_after(text: str, words: list, i: int) -> bool:
         nxt = words[i + 1][2]
         if nxt.isupper() and _cased(nxt):
             return True  # "Travis CI", "Julia REPL"
-        return _capitalised(nxt) and (nxt.lower() in _COMMON or nxt.lower() in _INSTITUTIONS_AFTER
-                                      or flags_of(nxt) & AMBIGUOUS != 0)
+        if _capitalised(nxt) and (nxt.lower() in _COMMON or nxt.lower() in _INSTITUTIONS_AFTER
+                                  or flags_of(nxt) & AMBIGUOUS != 0):
+            return True
+        # a place named after someone, its word two or three words on: "Steve Biko Academic Hospital"
+        k = i + 1
+        while k < len(words) and k <= i + 3 and _joined(text, words[k - 1][1], words[k][0]) and _capitalised(words[k][2]):
+            if words[k][2].lower() in _INSTITUTIONS_AFTER:
+                return True
+            k += 1
+        return False
     if text[end:end + 1] == " " and text[end + 1:end + 2].isdigit():
         return True  # "Otis 2", "Pixel 8": a product, a model
     return False

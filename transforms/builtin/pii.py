@@ -835,6 +835,7 @@ class Pii:
         self._said: tuple[Any, bool | None] = (None, None)  # the last object _object_says read, and its answer
         self._company: tuple[Any, bool] = (None, False)  # the last object _a_companys read, and its answer
         self._someone = False  # did the walk of the record at hand find a person (see _conditions_of_someone)
+        self._premises: set[int] = set()  # ids of the record's objects that are a business's premises (see _premises_of)
         self._texts: list[tuple[Any, Any]] = []  # where the walk left free texts (see _conditions_of_someone)
         self._numbers: list[tuple[Any, Any]] = []  # those of them that may be an identifier (see _numbers_of_someone)
 
@@ -1203,6 +1204,7 @@ class Pii:
         self._path_parameters(record, person)
         _one_time_code_of_a_verify_route(record)
         self._someone = False
+        self._premises = set()
         texts = self._texts = []
         numbers = self._numbers = []
         self._walk(record, (None, person, self._tree, False))
@@ -1413,6 +1415,10 @@ class Pii:
                                     and self._a_companys(node)):
                                 node[key] = self.scrub(item)  # {"razon_social": "Rappi S.A.S.", "nit": ...}
                                 continue
+                            if kind is str and self._premises and id(node) in self._premises and rule.field is not None \
+                                    and rule.field.cls == "address":
+                                node[key] = _unless_only_places(item, self.scrub(item))  # a restaurant's address
+                                continue
                             if kind is str and (decoded := _form_decoded(item)) is not item:
                                 # {"destinataire": "Claire%20Mah%C3%A9"}: judged decoded, kept as sent if nothing was found
                                 node[key] = new = _as_sent(item, decoded, rule.leaf(decoded))
@@ -1433,6 +1439,8 @@ class Pii:
                                 node[key] = new
                                 continue
                             new = scrub_short(item) if len(item) <= SHORT_STRING else scrub_long(item)
+                            if new is not item and _names_premises(key):
+                                new = _unless_only_places(item, new)  # {"restaurant": "Poilâne, 8 rue du Cherche-Midi, ..."}
                             texts.append((node, key))
                             if 7 < len(new) <= 40 and (new[0] in ID_MAY_START or new[0] == "%"):
                                 numbers.append((node, key))
@@ -1442,6 +1450,8 @@ class Pii:
                                     self._someone = True
                         elif kind is dict or kind is list:
                             says = context(key)  # user.name vs course.name
+                            if says is False and kind is dict and _names_premises(key):
+                                self._premises.add(id(item))  # {"store": {"name": ..., "address": ...}}
                             if kind is list and len(item) == 2 and type(item[0]) is str:
                                 self._labelled_pair(item, person, push)  # {"pair": ["password", "..."]}
                             push((item, plain if says is None or says is person else (None, says, None, False)))
@@ -2045,6 +2055,28 @@ def _as_sent(value: str, decoded: str, new: Any) -> Any:
         return new
     decoded, spans = percent_decoded_mapped(value)
     return as_encoded(value, decoded, spans, new)
+
+
+#: The last word of a key whose object or text is a business's premises: its address is published for
+#: anyone to find ({"restaurant": {"name": "Pizzeria Da Michele", "adresse": "Kantstraße 12, ..."}}).
+_PREMISES_WORDS = frozenset("""store shop restaurant restaurang ristorante restaurante resto cafe café bakery bar
+    pharmacy apotheke farmacia clinic hospital hotel venue branch filiale merchant company business outlet
+    boutique supermarket magasin tienda loja negocio заклад магазин ресторан аптека""".split())
+#: Masks of a place (its street, its postal code), and nothing else.
+_ONLY_PLACES_RE = re.compile(r"\[(?!address\]|postal_code\])[a-z_]{2,24}\]|(?<![\w-])(?!address:|postal_code:)[a-z_]{2,24}:[0-9a-f]{%d}(?![\w])"
+                             % PSEUDONYM_HEX)
+
+
+@lru_cache(maxsize=4096)
+def _names_premises(key: str) -> bool:
+    parts = words(key)
+    return bool(parts) and parts[-1] in _PREMISES_WORDS
+
+
+def _unless_only_places(value: str, scrubbed: str) -> str:
+    """``value`` as sent when all the text passes found in it is a place (a business's street and postal
+    code), else what they made of it."""
+    return value if _ONLY_PLACES_RE.search(scrubbed) is None else scrubbed
 
 
 def _private_key_members(jwk: dict) -> None:
