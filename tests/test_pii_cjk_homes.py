@@ -3,14 +3,20 @@
 A home's address without its city: a road and its number, then the compound, building, floor or flat
 (阜通东大街6号院3号楼1805, 莲花路88弄12号602, 信義路五段7號12樓之3), an estate's building and flat
 (锦绣花园7栋2单元301, 瀝源邨福海樓1204室); a shop's "中山路25号" has none of those. A child named before
-their parent's word, a son after 個仔, a recipient after 收件人写的, a second name in apposition."""
+their parent's word, a son after 個仔, a recipient after 收件人写的, a second name in apposition. And
+births and names in more of Asia's languages: a birth date after Hinglish, Telugu and other cues or before
+a Slavic "р.н.", names in Indic scripts, Thai or Georgian under a person's key."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
 from tests.test_pii_names_in_formats import chain  # noqa: F401  (the chain fixture)
 from tests.test_pii_names_in_formats import stored as stored_text
+from tests.test_pii_round16_categories import stored_json
+from transforms.testing import make_record
 
 
 @pytest.mark.parametrize(
@@ -60,3 +66,39 @@ def test_a_game_before_a_parents_word_is_no_name(chain):
     # GIVEN a game's name, not a surname's, before 妈妈
     # WHEN stored  THEN unchanged
     assert stored_text(chain, "王者荣耀妈妈说不能玩") == "王者荣耀妈妈说不能玩"
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("Spoke w/ her former supervisor. I-9 DOB reads March 3rd, 1996, SSN ends 4471", "March 3rd"),
+        ("пацієнтка Ткаченко Ірина, 12.09.1958 р.н., цукровий діабет", "12.09.1958"),
+        ("Kem cho! Janm tarikh: 22 August 1995.", "22 August 1995"),
+        ("విద్యార్థి ఇంటర్ ఫస్ట్ ఇయర్. పుట్టిన తేదీ 07-09-2008.", "07-09-2008"),
+    ],
+)
+def test_a_birth_date_after_more_languages_words_or_before_a_slavic_abbreviation_is_masked(chain, text, personal):
+    # GIVEN a birth date after its cue in Hinglish or Telugu, after "DOB reads", or before "р.н."
+    # WHEN stored  THEN it is not
+    out = stored_text(chain, text)
+    assert personal not in out, out
+
+
+def test_birth_fields_and_names_under_person_nouns_of_more_languages_are_masked(chain):
+    # GIVEN a pupil's name in Devanagari under "vidyarthi", birth dates under Marathi, Georgian, Maori keys
+    out = stored_json(chain, {"vidyarthi": "ओंकार गायकवाड", "janma": "2014-02-26", "დაბადება": "1987-05-22",
+                              "tamaiti": {"ingoa": "Tama Wiremu Parata", "whānau_mai": "2015-03-19"},
+                              "shala": "ZP Shala Khed"})
+    # WHEN stored  THEN all are masked, the school kept
+    assert not any(v in out for v in ("ओंकार", "2014-02-26", "1987-05-22", "Parata", "2015-03-19")), out
+    assert "ZP Shala Khed" in out
+
+
+@pytest.mark.parametrize("query", [{"q": "बटर चिकन रेसिपी"}, {"q": "ข้าวมันไก่ ประตูน้ำ เปิดกี่โมง"}])
+def test_a_search_in_those_scripts_is_no_name(chain, query):
+    # GIVEN a search for a dish or a place in Hindi or Thai
+    # WHEN stored  THEN unchanged
+    record = make_record()
+    record["request"].update(route="/api/search", path="/api/search", query=query)
+    out = chain.run(json.dumps(record, ensure_ascii=False), "2026-12-05T00:00:00.000Z").record["request"]["query"]
+    assert out == query

@@ -299,7 +299,7 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 30),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31; 30 since stop 38: a stadium named for a man, alone in its field, "Γεώργιος Καραϊσκάκης", reads as his name once Greek surnames are known by their suffix)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (59, 20),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked; 20 since stop 40: a Turkish delivery address, teslimatAdresi, masked whole with its town, as shipping_address is; 21 since stop 40: a door's digicode, 45B12, is an entry code, redacted as round 20's brief counts door codes)
+    "strings8-personal.jsonl": (58, 20),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked; 20 since stop 40: a Turkish delivery address, teslimatAdresi, masked whole with its town, as shipping_address is; 21 since stop 40: a door's digicode, 45B12, is an entry code, redacted as round 20's brief counts door codes)
     "strings8-benign.jsonl": (0, 25),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
@@ -346,7 +346,7 @@ ROUNDS = {
     # first on the code the stop began with (131 personal values stored, 26 secrets, 22 look-alikes changed) and
     # on the code of that hour, after the stop's vocabularies (62, 26, 23), then used for its categories (the
     # secret words of 90 languages were asked of a helper with a few of its words as examples: not blind)
-    "strings15-personal.jsonl": (34, 3),  # of 660 personal values and 296 kept values
+    "strings15-personal.jsonl": (33, 3),  # of 660 personal values and 296 kept values
     "strings15-secret.jsonl": (0, 7),  # of 164 secrets and 154 kept values
     "strings15-benign.jsonl": (0, 22),  # of 841 kept values, in 240 cases
     # round 16, written blind at stop 38 (149 locales of personal data; secrets in 68 languages; 118 locales
@@ -382,7 +382,7 @@ ROUNDS = {
     # figures and drug catalogues among them): on the stop's first code 138 personal values stored, 27
     # secrets, 78 look-alikes changed; on the code of its first hour, before it was looked at, 136, 27
     # and 78; then used for its categories (logins, offices' holders, secrets)
-    "strings20-personal.jsonl": (99, 24),  # of 960 personal values and 719 kept values
+    "strings20-personal.jsonl": (98, 24),  # of 960 personal values and 719 kept values
     "strings20-secret.jsonl": (5, 8),  # of 205 secrets and 294 kept values
     "strings20-benign.jsonl": (0, 51),  # of 841 kept values, in 418 cases
     # round 21, written blind at stop 40 after round 20's fixes (92 locales of everyday production traffic,
@@ -404,7 +404,7 @@ ROUNDS = {
     # services, and their backends' logs; 116 locales over its two personal halves, 91 of secrets, 75 of
     # look-alikes): on the stop's first code 306 personal values stored of 1,959, 46 secrets of 307, 95
     # look-alikes changed of 968; on the code before it was looked at 302, 46 and 95; then used for its categories
-    "strings23-personal.jsonl": (271, 23),  # of 1,959 personal values and 906 kept values
+    "strings23-personal.jsonl": (260, 23),  # of 1,959 personal values and 906 kept values
     "strings23-secret.jsonl": (20, 10),  # of 307 secrets and 330 kept values
     "strings23-benign.jsonl": (0, 76),  # of 968 kept values, in 430 cases
 }

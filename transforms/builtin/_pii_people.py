@@ -1015,6 +1015,8 @@ def is_a_name_alone(value: str) -> bool:
         return False
     if not text.isascii() and _CJK_NAME_RE.fullmatch(text) is not None:
         return text not in _NOT_LABELLED and text[:2] not in _NOT_KO
+    if not text.isascii() and _SCRIPT_NAME_ALONE_RE.fullmatch(text) is not None:
+        return True
     from transforms.builtin._pii_prose_names import AMBIGUOUS, GIVEN, PARTICLES, SURNAME, flags_of
 
     parts = [w for w in _NAME_ALONE_PARTS_RE.split(text) if w.lower() not in PARTICLES]
@@ -1038,6 +1040,12 @@ _UNCASED_NAME_RE = re.compile(
     "(?:(?:ד\"ר|ד״ר|מר|גב'|גב׳|פרופ'|עו\"ד|د\\.|الدكتور|الدكتورة|السيد|السيدة|محترم|محترمہ|جناب)[ ])?"
     "[\u05d0-\u05ea'׳\u0621-\u064a\u0671-\u06d3]{2,20}(?:[ ][\u05d0-\u05ea'׳\u0621-\u064a\u0671-\u06d3]{2,20}){1,3}"
 )
+#: Two or three words of the Indic scripts, Thai, Georgian, Ge'ez, Myanmar or Khmer (ओंकार गायकवाड,
+#: วรรณา ทองดี, გიორგი კაპანაძე): under a key that names a person and no search, that person's name.
+_SCRIPT_NAME_ALONE_RE = re.compile(
+    "[\u0900-\u0dff\u0e00-\u0e7f\u10d0-\u10ff\u1200-\u137f\u1000-\u109f\u1780-\u17ff]{2,25}"
+    "(?:[ ][\u0900-\u0dff\u0e00-\u0e7f\u10d0-\u10ff\u1200-\u137f\u1000-\u109f\u1780-\u17ff]{2,25}){1,2}"
+)
 
 
 # --- dates of birth ---------------------------------------------------------------------
@@ -1054,10 +1062,17 @@ _BIRTH = (
     r"|născut|născută|nascut|nascuta|data nașterii|data nasterii|doğum tarihim|dogum tarihim|doğum tarihi:"
     r"|תאריך לידה|תאריך הלידה|נולד|נולדה|تاريخ الميلاد|تاريخ ميلاد|تاريخ الولادة|مواليد|ولد في|ولدت في"
     r"|जन्मतिथि|जन्म तिथि|जन्म दिनांक|जन्म की तारीख"
+    # Hinglish and Gujarati in Latin letters, Telugu, Bengali, Tamil, Kannada, Malayalam, Marathi, Gujarati,
+    # Punjabi, Persian, Urdu, Malay, Filipino, Kazakh, Uzbek, Georgian, Armenian, Mongolian, Swahili,
+    # Hausa, Yoruba, Zulu
+    r"|janm tarikh|janam tithi|janm tithi|janam tarikh|పుట్టిన తేదీ|పుట్టిన రోజు|জন্ম তারিখ|জন্মতারিখ|பிறந்த தேதி"
+    r"|ಜನ್ಮ ದಿನಾಂಕ|ജനന തീയതി|जन्मतारीख|જન્મ તારીખ|ਜਨਮ ਮਿਤੀ|تاریخ تولد|تاریخ پیدائش|tarikh lahir|petsa ng kapanganakan"
+    r"|туған күні|туылған күні|tug'ilgan sana|tug‘ilgan sana|დაბადების თარიღი|ծննդյան ամսաթիվ|төрсөн огноо"
+    r"|tarehe ya kuzaliwa|ranar haihuwa|ọjọ́ ìbí|ojo ibi|usuku lokuzalwa"
 )
 #: Words between the cue and the date ("born on the", "geb. am", "né le", "nacido el").
 _BIRTH_GAP = (
-    r"[ ]{0,3}(?:[:=#：,-][ ]{0,3})?(?:(?:on|the|am|den|le|el|il|em|op|is|was|ist|war|est|es|é|är|er|la|în|a|:)[ ]{1,3}){0,2}"
+    r"[ ]{0,3}(?:[:=#：,-][ ]{0,3})?(?:(?:on|the|am|den|le|el|il|em|op|is|was|reads|ist|war|est|es|é|är|er|la|în|a|:)[ ]{1,3}){0,2}"
     # the particles of Japanese, Chinese and Korean, written without a space: 生年月日は, 出生日期是
     r"(?:(?<=[\u3040-\u9fff\uac00-\ud7af])(?:は|是|为|為|은|는|：)[ ]{0,2})?"
     # "Geburtsdatum zur Verifikation: 18.02.1961": a few words, then the colon
@@ -1109,6 +1124,17 @@ _BORN_AFTER_RE = re.compile(
     # a year and a month, before a birth's own word (1979年3月出生; not 2024年3月生产, "produced")
     r"|(?:明治|大正|昭和|平成|令和)?[0-9元]{1,4}年[0-9]{1,2}月(?=[ ]?(?:生まれ|出生))|[0-9]{4}년[ ]?[0-9]{1,2}월(?=[ ]?생(?!산))"
 )
+
+
+#: A date the Slavic abbreviation of "year of birth" follows: "12.09.1958 р.н.", "03.04.1979 г.р.".
+_SLAVIC_BORN_AFTER_RE = re.compile(r"(?<![0-9.])[0-3]?[0-9]\.[01]?[0-9]\.(?:19|20)[0-9]{2}(?=[ ]?(?:р\.[ ]?н\.|г\.[ ]?р\.|р\.[ ]?р\.))")
+
+
+def scrub_slavic_births_after(text: str, replace: Replace) -> str:
+    """Dates before "р.н." or "г.р." (:data:`_SLAVIC_BORN_AFTER_RE`)."""
+    if "р." not in text:
+        return text
+    return _SLAVIC_BORN_AFTER_RE.sub(lambda m: replace("birth_date", m[0], m[0]), text)
 
 
 def scrub_births_after(text: str, replace: Replace) -> str:

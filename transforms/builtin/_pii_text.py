@@ -948,6 +948,7 @@ class TextScrubber:
         if not text.isascii():
             if ("生" in text or "생" in text) and ("月" in text or "월" in text):
                 text = _pii_people.scrub_births_after(text, replace)
+            text = _pii_people.scrub_slavic_births_after(text, replace)  # "12.09.1958 р.н."
             text = _pii_people.scrub_script_names(text, replace)
             if _pii_intros.may_hold(text):
                 text = _pii_intros.scrub(text, replace)  # "ስሜ አበበ ከበደ ነው", "मैं राहुल हूँ"
