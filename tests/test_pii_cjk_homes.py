@@ -102,3 +102,37 @@ def test_a_search_in_those_scripts_is_no_name(chain, query):
     record["request"].update(route="/api/search", path="/api/search", query=query)
     out = chain.run(json.dumps(record, ensure_ascii=False), "2026-12-05T00:00:00.000Z").record["request"]["query"]
     assert out == query
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("扶養家族は妻の佐藤 美咲（昭和63年4月3日生）と長男です。", "佐藤 美咲"),
+        ("・鈴木 陽菜（母：鈴木 由美 070-1234-8851）食物アレルギー", "鈴木 陽菜"),
+        ("피보험자 김지은 주민번호 910315-2345677 입니다.", "김지은"),
+        ("나 민수 친구 박성준이야 ㅋㅋ 담주 토욜", "박성준"),
+        ("[학부모 상담 메모] 4학년 3반 정유나 학생 어머님과 통화.", "정유나"),
+        ("कक्षा 7-B के छात्र आर्यन सिंह की दूसरी तिमाही की फीस बकाया है।", "आर्यन सिंह"),
+        ("Иванов Петр, 1985 г.р., прописан в Туле", "1985"),
+    ],
+)
+def test_names_after_their_roles_and_family_names_in_asian_scripts_are_masked(chain, text, personal):
+    # GIVEN a Japanese family and given name, a Korean or Hindi name after its role, a birth year before "г.р."
+    # WHEN stored  THEN it is not
+    out = stored_text(chain, text)
+    assert personal not in out, out
+
+
+@pytest.mark.parametrize("text", ["田中 工務店に依頼しました", "入力例：氏名（例：山田 太郎）", "東京 大阪 間の新幹線",
+                                  "в 2020 г. рост продаж"])
+def test_a_business_a_forms_example_and_places_are_no_names(chain, text):
+    # GIVEN a family name before a business's word, a form's example, two cities, a year
+    # WHEN stored  THEN unchanged
+    assert stored_text(chain, text) == text
+
+
+def test_a_name_field_in_another_script_is_a_name_and_an_id_is_no_script(chain):
+    # GIVEN a Bengali name under name_bn beside an ID, and a card's ID under tarjeta_id
+    out = stored_json(chain, {"nid": "1992269144503", "name_bn": "ফারহানা আক্তার", "tarjeta_id": "card_9f2K1x"})
+    # WHEN stored  THEN the name is masked, the card's ID kept
+    assert "ফারহানা" not in out and "card_9f2K1x" in out, out

@@ -739,7 +739,10 @@ _INDEX_WORDS = frozenset("index lookup map keyed indexed grouped sorted ordered 
 #: Last words that say which script or language a field is written in (``full_name_en``,
 #: ``name_local``, ``address_ar``): the field is what the words before them name.
 _SCRIPT_PARTS = frozenset("en ar ja jp zh cn ko kr he fa ru el th hi local latin native roman romaji ascii translit "
-                          "transliterated english arabic".split())
+                          "transliterated english arabic bn bangla bengali ta te gu kn ml ne si km ka hy uk bg sr mn kk uz vi "
+                          # (not the codes that are words or other abbreviations: id, ms, my, mr, am, tr, pa, ur)
+                          "urdu tamil telugu marathi gujarati kannada malayalam punjabi nepali sinhala burmese khmer lao "
+                          "georgian armenian amharic ukrainian bulgarian serbian mongolian kazakh uzbek vietnamese".split())
 #: Words that head a Romance name in front (``nom_client``, ``nombre_producto``).
 _ROMANCE_NAME_HEADS = frozenset({"nom", "nombre", "nome", "nume"})
 #: Words that head a Romance address in front, and what may follow them in the field's name
@@ -749,7 +752,10 @@ _ROMANCE_ADDRESS_HEADS = frozenset("adresse direccion indirizzo endereco morada 
 _ADDRESS_USES = frozenset(
     """livraison facturation expedition domicile residence principale secondaire envio entrega facturacion cobro
     residencia principal secundaria spedizione fatturazione consegna residenza cobranca faturamento residencial
-    comercial entregas postale postal casa maison trabajo travail lavoro trabalho""".split()
+    comercial entregas postale postal casa maison trabajo travail lavoro trabalho
+    actual actuel actuelle attuale atual nueva nuevo nouvelle nouveau nuova nuovo nova novo anterior antigua antiguo
+    ancienne ancien precedente vecchio vecchia antiga particular personal personnel personale habitual fiscal
+    fiscale completa complete completo""".split()
 )
 
 #: Connecting words dropped before matching (``date_of_birth`` is ``date birth``).

@@ -667,6 +667,17 @@ _SCRIPT_NAME_RE = re.compile(
     r"|(?P<zht>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{0,2}?)(?=" + _ZH_TITLES + r")"
     r"|(?:" + _ZH_ROLES + r")(?P<zhr>(?:" + _ZH_SURNAMES + r")(?:[\u4e00-\u9fff]{2}|[\u4e00-\u9fff](?![\u4e00-\u9fff])))"
     r"(?![\u4e00-\u9fff]?(?:" + _ZH_TITLES + r"))"
+    # a Japanese family name of the common ones, a space, a given name (妻の佐藤 美咲（, ・鈴木 陽菜（)
+    r"|(?<![\u4e00-\u9fff\u30a0-\u30fa\u30fc-\u30ff々])(?P<jan>(?:" + "|".join(sorted(JA_SURNAMES, key=len, reverse=True)) + r")"
+    r"[ 　][\u4e00-\u9fff々]{1,2}[\u3040-\u309f]{0,2})(?![\u4e00-\u9fff\u30a0-\u30ff々])"
+    # a Korean name after the role it is named by, without a colon (피보험자 김지은, 친구 박성준이야), or
+    # before a pupil's word (정유나 학생)
+    r"|(?<![가-힣])(?:피보험자|보험계약자|계약자|예금주|수령인|보호자|환자|신청인|친구|학생|담임)[ ]?"
+    r"(?P<kor>" + _KO_SURNAMES + r"[가-힣]{2})(?=[ ,.]|이야|이에요|입니다|예요|이고|씨|님|$)"
+    r"|(?<![가-힣])(?P<kop>" + _KO_SURNAMES + r"[가-힣]{2})[ ](?=학생(?![가-힣])|어린이(?![가-힣])|환자분)"
+    # a Hindi name after the role it is named by (छात्र आर्यन सिंह की फीस, श्रीमती सुनीता देवी ने)
+    r"|(?:छात्र|छात्रा|मरीज़|मरीज|ग्राहक|श्रीमती|सुश्री|कुमारी|श्री)[ ](?P<hir>[\u0900-\u0963]{2,20}(?:[ ][\u0900-\u0963]{2,20})?)"
+    r"(?=[ ](?:की|का|के|ने|को|से|जी)(?![\u0900-\u0963])|[ ]?[,।]|$)"
     # a child named before their parent's word, after a class (三年级二班王梓萱妈妈)
     r"|(?<=[班级級組组，,。\s：:])(?P<zhk>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2}?)(?=的?(?:妈妈|媽媽|爸爸|家长|家長|同学|同學))"
 )
@@ -704,6 +715,8 @@ _SCRIPT_NAME_GUARD_RE = re.compile(
     r"|车主|車主|所有者|所有人|担当|氏名|お名前|申請人|申请人|담당자|성명|고객명|수령인|받는|보내는|신청인|작성자|예금주|보호자|환자명"
     r"|取貨人|取货人|訂購人|订购人|購買人|购买人|寄件者|收件者|고객님|환자|هستم|นาย|นาง"
     r"|님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|さん|ちゃん|くん|" + _ZH_TITLES + "|" + _ZH_ROLES
+    + r"|[\u4e00-\u9fff々][ 　][\u4e00-\u9fff]|피보험자|계약자|예금주|수령인|보호자|환자|신청인|친구|학생|담임"
+    r"|छात्र|मरीज|ग्राहक|श्रीमती|सुश्री|कुमारी|श्री"
     # a Japanese name on a line of its own, or before its phone in brackets
     + r"|\n|（\[phone\]|\(\[phone\]"
     + r"|我是|我就是|本人是|用户|用戶|会员|會員|宛|[，,][ ]?[男女]|顾客|顧客|住客|买家|買家|卖家|賣家|寄件人|发件人|發件人|乘客|旅客|顾客|顧客|住客|员工|員工|学生|學生"
@@ -743,6 +756,11 @@ def scrub_appositive_names(text: str, replace: Replace) -> str:
     return _ZH_APPOSITIVE_RE.sub(lambda m: _script_name(m, replace), text)
 
 
+#: What follows a Japanese family name and a space and is a business's, no given name.
+_NOT_JA_GIVEN = frozenset("商店 工務店 病院 医院 会社 事務所 歯科 薬局 書店 建設 産業 工業 商事 物産 不動産 法律 税理 司法 "
+                          "内科 外科 眼科 整骨院 接骨院 鍼灸 商会 酒店 酒造 本店 支店 様 さま 殿 氏 家 一族 先生".split())
+
+
 def _script_name(match: re.Match[str], replace: Replace) -> str:
     name = match[match.lastgroup]
     if match.lastgroup == "sama" and name.replace("　", " ").split(" ")[-1] in _NOT_SAMA:
@@ -758,6 +776,11 @@ def _script_name(match: re.Match[str], replace: Replace) -> str:
                                      or name[:2] in _NOT_KO):
         return match[0]
     if match.lastgroup == "jae" and name not in JA_SURNAMES:
+        return match[0]
+    if match.lastgroup == "jan" and (name.replace("　", " ").split(" ")[-1] in _NOT_JA_GIVEN
+                                     or "例" in match.string[max(0, match.start() - 3):match.start()]):
+        return match[0]  # 田中 工務店, 佐藤 医院: a business's name; "例：山田 太郎": a form's example
+    if match.lastgroup in ("kor", "kop") and (name[:2] in _KO_NOT_NAME_STARTS or name[:2] in _NOT_KO):
         return match[0]
     if match.lastgroup == "koe" and (name[:2] in _KO_NOT_NAME_STARTS or name[:2] in _NOT_KO or name[-1] in _KO_NOT_NAME_ENDS):
         return match[0]
@@ -1126,13 +1149,14 @@ _BORN_AFTER_RE = re.compile(
 )
 
 
-#: A date the Slavic abbreviation of "year of birth" follows: "12.09.1958 р.н.", "03.04.1979 г.р.".
-_SLAVIC_BORN_AFTER_RE = re.compile(r"(?<![0-9.])[0-3]?[0-9]\.[01]?[0-9]\.(?:19|20)[0-9]{2}(?=[ ]?(?:р\.[ ]?н\.|г\.[ ]?р\.|р\.[ ]?р\.))")
+#: A date or a year the Slavic abbreviation of "year of birth" follows: "12.09.1958 р.н.", "1985 г.р.".
+_SLAVIC_BORN_AFTER_RE = re.compile(r"(?<![0-9.])(?:[0-3]?[0-9]\.[01]?[0-9]\.)?(?:19|20)[0-9]{2}(?:[ ]?г\.)?"
+                                   r"(?=[ ]?(?:р\.[ ]?н\.|г\.[ ]?р\.|р\.[ ]?р\.|года рождения|року народження))")
 
 
 def scrub_slavic_births_after(text: str, replace: Replace) -> str:
     """Dates before "р.н." or "г.р." (:data:`_SLAVIC_BORN_AFTER_RE`)."""
-    if "р." not in text:
+    if "р." not in text and "рождения" not in text and "народження" not in text:
         return text
     return _SLAVIC_BORN_AFTER_RE.sub(lambda m: replace("birth_date", m[0], m[0]), text)
 
