@@ -405,7 +405,7 @@ ROUNDS = {
     # look-alikes): on the stop's first code 306 personal values stored of 1,959, 46 secrets of 307, 95
     # look-alikes changed of 968; on the code before it was looked at 302, 46 and 95; then used for its categories
     "strings23-personal.jsonl": (248, 23),  # of 1,959 personal values and 906 kept values
-    "strings23-secret.jsonl": (20, 10),  # of 307 secrets and 330 kept values
+    "strings23-secret.jsonl": (20, 2),  # of 307 secrets and 330 kept values
     "strings23-benign.jsonl": (0, 76),  # of 968 kept values, in 430 cases
 }
 

@@ -50,8 +50,10 @@ _DIAGNOSIS_RE = re.compile(
 )
 #: A dose: a number and its unit, in the units prescriptions are written in.
 _DOSE = (
-    r"[0-9]{1,4}(?:[.,][0-9]{1,3})?(?:/[0-9]{1,4}(?:[.,][0-9]{1,3})?)?[ ]?(?:mg|mcg|µg|μg|ml|mL|g|IU|UI|units|mg/d|mg/kg"
-    r"|micrograms?|mikrogramm?|мг|мл|мкг|毫克|मिग्रा|মিগ্রা|ملغ|ملغم|مجم|میلی‌گرم|میلیگرم|מ\"ג|מ״ג)(?![\w])"
+    r"(?:[0-9]{1,4}(?:[.,][0-9]{1,3})?(?:/[0-9]{1,4}(?:[.,][0-9]{1,3})?)?[ ]?(?:mg|mcg|µg|μg|ml|mL|IU|UI|units|mg/d|mg/kg"
+    r"|micrograms?|mikrogramm?|мг|мл|мкг|毫克|मिग्रा|মিগ্রা|ملغ|ملغم|مجم|میلی‌گرم|میلیگرم|מ\"ג|מ״ג)"
+    # (a dose in grams is a gram or two: "Paracetamol 1 g"; "150g" is a shop's packet)
+    r"|(?<![0-9.,])[0-9](?:[.,][0-9]{1,2})?[ ]?g)(?![\w])"
 )
 _DOSE_RE = re.compile(_DOSE)
 #: Words for taking or prescribing a medication; one of them before it in the same sentence.

@@ -831,7 +831,7 @@ THING_NOUNS = """
     product item sku article course lesson module chapter class cohort curriculum category tag label
     file folder directory document attachment image photo picture video audio media asset icon logo
     event venue room city town country region state province language locale currency brand model
-    make device browser os platform app application service server host hostname cluster database db
+    make device browser os platform app application service server host hostname cluster database db system
     table column field index bucket queue topic channel metric feature flag setting settings config
     configuration option variant attribute property parameter param header cookie template campaign
     coupon promotion promo discount package plan tier subscription price offer deal plugin extension

@@ -606,7 +606,11 @@ _PLAIN_COOKIE_VALUE_RE = re.compile(r"[A-Za-z]{1,16}(?:[-_][A-Za-z]{1,16}){0,2}|
 #: session's, a login's (``user=jdoe``), a tracker's, is masked whole, name and value.
 _PREFERENCE_COOKIE_RE = re.compile(
     r"(?i)(?:[a-z0-9]{1,16}[_.-])?(?:theme|lang|language|locale|culture|currency|tz|timezone|dark[_-]?mode|color[_-]?scheme"
-    r"|font[_-]?size|sidebar|layout|view|consent|cookie[_-]?consent|cookieconsent|region|country)"
+    r"|font[_-]?size|sidebar|layout|view|consent|cookie[_-]?consent|cookieconsent|region|country"
+    # the language, the consent, the region and the currency in other languages (langue=fr, kieli=fi, ezik=bg)
+    r"|langue|taal|kieli|ezik|sprache|sprak|sprog|idioma|lingua|lingue|jezik|jezyk|język|dil|nyelv|limba|keel|valoda"
+    r"|kalba|jazyk|yazik|consentement|consentimiento|consenso|einwilligung|toestemming|province|provincia|pays|land"
+    r"|pais|paese|devise|moneda|valuta|waehrung|währung|moeda)"
     # an A/B test's variant (ab_hero=B)
     r"|ab[_.-](?![a-z0-9_-]{0,32}(?:sess|tok|auth|sid|key|user|login))[a-z0-9_-]{1,32}"
 )

@@ -1820,6 +1820,10 @@ class Pii:
             return item
         if own.action == DROP:
             return _DROPPED
+        if kind is dict and own.cls == "name" and self._holds_credential(item):
+            # {"kakao": {"rest_api_key": ..., "redirect_uri": ...}}: an app's integration, no one's handle
+            push((item, (None, False, sub, False)))
+            return item
         if kind is dict or kind is list:
             push((item, (own, person, sub, False)))
             return item
