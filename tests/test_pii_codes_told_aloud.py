@@ -31,6 +31,16 @@ from tests.test_pii_round16_categories import stored_json
         ("Kia ora, ko taku kupuhipa ko Aotearoa#Waka88 — tēnā koa āwhina mai", "Aotearoa#Waka88"),
         ("Security question is 'fav hockey team' and the answer is Maplesyrup42 — deposit it whenever", "Maplesyrup42"),
         ("push key os_v2_app_akMZcHOAVSQ1YMe0HE0PZouZ5T9cXXq in the logs", "akMZcHOAVSQ1YMe0HE0PZouZ5T9c"),
+        ("Koden til hengelåsen på boden er 4-7-2-2, og dørkoden nede er 1905.", "4-7-2-2"),
+        ("Kod guardhouse 4419, lepas tu naik lif Block C", "4419"),
+        ("домофон 45В3320 (сначала номер кв., потом вызов)", "45В3320"),
+        ("a kapukód 23*7791 (kulcs ikon után nyomd)", "7791"),
+        ("رمز در ورودی ۷۲۴۱ هست، طبقه ۳", "۷۲۴۱"),
+        ("Codurile de rezervă 2FA pentru contul de Revolut: 6183 0291, 4470 8812, 9023 5561 – le țin", "4470 8812"),
+        ("Min Wiederherstelligscode isch 7KQ2-M9XD-4TPL-VR8N und d Sicherheitsfrog", "7KQ2-M9XD"),
+        ("la réponse à ma question de sécurité (Chicoutimi-Nord) au gars au téléphone", "Chicoutimi-Nord"),
+        ("precisava do código que me chegou por SMS, é o 551203 e o PIN", "551203"),
+        ("Le code pour ouvrir le parcel locker bpost à la Gare du Midi c'est 931772, tu peux", "931772"),
     ],
 )
 def test_a_code_or_a_password_told_in_a_message_is_redacted(chain, text, secret):
@@ -50,6 +60,10 @@ def test_a_code_or_a_password_told_in_a_message_is_redacted(chain, text, secret)
         "rated 5 5 4 5 stars by four judges",
         "build 1.2 3 4 5 of the app",
         "密码长度至少8位",
+        "the code of conduct for the door staff is 2024 edition",
+        "The error code when I open the app is 5003",
+        "promo code SAVE-2024-WINTER-DEAL applied",
+        "security question (mother's maiden name) is required",
     ],
 )
 def test_numbers_and_words_that_are_no_code_are_kept(chain, text):

@@ -319,7 +319,7 @@ ROUNDS = {
     # details counted as personal; 61 of look-alikes): measured first on the code of that time (172
     # personal values stored, 31 look-alikes changed; 175 and 29 on the code the stop began with),
     # then used for what generalised (conditions someone has, lab results, a team's sign-off)
-    "strings11-personal.jsonl": (71, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
+    "strings11-personal.jsonl": (70, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
     "strings11-benign.jsonl": (0, 22),  # of 539 kept values, in 200 cases
     # round 12, written blind at stop 35 (76 locales of personal data, special categories included; secrets
     # in 37 locales and 40 providers' formats; 76 locales of look-alikes): measured first on the code of
@@ -405,7 +405,7 @@ ROUNDS = {
     # look-alikes): on the stop's first code 306 personal values stored of 1,959, 46 secrets of 307, 95
     # look-alikes changed of 968; on the code before it was looked at 302, 46 and 95; then used for its categories
     "strings23-personal.jsonl": (248, 23),  # of 1,959 personal values and 906 kept values
-    "strings23-secret.jsonl": (20, 2),  # of 307 secrets and 330 kept values
+    "strings23-secret.jsonl": (6, 2),  # of 307 secrets and 330 kept values
     "strings23-benign.jsonl": (0, 76),  # of 968 kept values, in 430 cases
 }
 

@@ -44,8 +44,10 @@ _CODE_RE = re.compile(
     # (a digicode may hold a keypad's letter: "digicode 4B719")
     # (a keypad's "#" or "*" first: "#1004*"; an intercom's key letter inside, Latin or Cyrillic: "27К4512")
     # (or told digit by digit with spaces, a keypad's key last: "7 7 4 1", "1 3 5 7 #", "2-4-6-8-A")
-    r"(?P<code>[#*]?[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?:[A-Z](?![\w-])|[#*])?|[0-9](?:-[0-9]){3,7}(?:-[A-Z]|[#*])?"
-    r"|[0-9](?:[ ][0-9]){3,7}(?:[ ]?[#*])?|[0-9]{1,3}[A-DКK][0-9]{2,4})(?![\w-])")
+    r"(?P<code>[0-9]{1,4}[*#][0-9]{2,6}(?![\w-])|[#*]?[0-9]{2,8}(?:[ -][0-9]{2,8}){0,2}(?:[A-Z](?![\w-])|[#*])?|[0-9](?:-[0-9]){3,7}(?:-[A-Z]|[#*])?"
+    r"|[0-9](?:[ ][0-9]){3,7}(?:[ ]?[#*])?|[0-9]{1,3}[A-DКKВв][0-9]{2,4}"
+    # (a recovery code of letters and digits in groups: "7KQ2-M9XD-4TPL-VR8N"; a key between the digits, first: "23*7791")
+    r"|(?=[A-Z0-9-]{0,29}[0-9])(?=[A-Z0-9-]{0,29}[A-Z])[A-Z0-9]{4,5}(?:-[A-Z0-9]{4,5}){2,5})(?![\w-])")
 #: A word and a hyphen before a cue make it the head of a compound of prose ("SMS-Code", "Wi-Fi-Passwort").
 _COMPOUND_HEAD_RE = re.compile(r"(?<![\w-])[^\W\d_]{2,12}-(?:[^\W\d_]{1,12}-)?$")
 #: More codes of a list after the first ("4348 3867, 7443 5024, 7424 2928").
@@ -210,6 +212,8 @@ _QUOTED_RE = re.compile(r"[«\"“„'‘‹]([^«»\"“”„'‘’‹›\n]{
 _ANSWERED_RE = re.compile(r"[^\n.!?。]{0,48}?(?:[:：]|\b(?:is|er|ist|est|es|é|è|är|on|jest|je|to|given as|set as"
                           r"|recorded as|confirmed as)\b)[ ]{1,3}"
                           r"(?P<value>[^\s.,;!?。][^\n.,;!?。]{0,30}?)(?=[ ]?[.,;!?。\n]|[ ][—–][ ]|$)")
+#: The answer in brackets right after the question's word, a word or two with a capital: "(Chicoutimi-Nord)".
+_BRACKET_ANSWER_RE = re.compile(r"[ ]?\((?P<value>[^()\n\s][^()\n]{1,30})\)")
 #: What the question asks in brackets, then a one-word answer: "security answer (mother's maiden name) Smith".
 _BRACKETED_ANSWER_RE = re.compile(r"[ ]?\([^()\n]{1,48}\)[ ]{1,3}(?P<value>[^\s.,;!?。()]{2,30})(?=[ ]?[.,;!?。\n]|$)")
 #: The answer a transcript labels after the question's sentence: 'Q: "What was ...?" A: "plymouth voyager 1994"'.
@@ -234,6 +238,9 @@ def _answer_after(text: str, at: int) -> tuple[int, int] | None:
     quoted = _QUOTED_RE.search(text, at, end)
     if quoted is not None:
         return quoted.start(1), quoted.end(1)
+    bracketed = _BRACKET_ANSWER_RE.match(text, at)
+    if bracketed is not None and len(bracketed["value"].split()) <= 2 and bracketed["value"][:1].isupper():
+        return bracketed.start("value"), bracketed.end("value")  # "ma question de sécurité (Chicoutimi-Nord)"
     answered = _BRACKETED_ANSWER_RE.match(text, at, end) or _ANSWERED_RE.match(text, at, end)
     if answered is not None and len(answered["value"].split()) <= 3 and _WHEN_RE.fullmatch(answered["value"]) is None \
             and answered["value"].split()[0].lower() not in _pii_tokens.SAID_NOT_VALUES:
@@ -263,6 +270,15 @@ _WHICH_CODE = frozenset("""error status postal zip post area country dialling di
     fehler produkt artikel rabatt gutschein ошибки товара помилки товару""".split())
 
 
+_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}")
+_WORD_AFTER_RE = re.compile(r"[ ][^\W\d_]")
+#: What says a bare code's word, told further on by a copula, is a secret's: it came by SMS, or it opens something.
+_BARE_TOLD_GAP_RE = re.compile(
+    r"(?i)\b(?:sms|text|texted|sent|received|arrived|chegou|recebi|enviou|enviaram|llegó|recibí|me llegó|reçu|envoyé"
+    r"|erhalten|bekommen|ontvangen|ouvrir|open|opens|unlock|abrir|abre|öffnen|openen|aprire|locker|casier|door|gate"
+    r"|porta|portão|puerta|portal|porte|portail|tür|tor|deur|poort|cancello|keybox|lockbox|boîte à clés)\b")
+
+
 def _where_answered(text: str, at: int, after_a_question: bool) -> int | None:
     """Where a code asked for in the sentence after its word (which holds no digit) is given: past
     the next line's dash or speaker, or, ``after_a_question``, right after its question mark."""
@@ -279,6 +295,9 @@ def _bare_code_after(text: str, start: int, at: int) -> tuple[int, int] | None:
     match = _BARE_CODE_RE.match(text, at)
     if match is None and (answer := _where_answered(text, at, after_a_question=False)) is not None:
         match = _BARE_CODE_RE.match(text, answer)  # "informe o código que chegou por SMS.\nCliente: 318 604"
+    if match is None and (told := _TOLD_CODE_RE.match(text, at)) is not None and _BARE_TOLD_GAP_RE.search(told["gap"]) \
+            and not (_YEAR_RE.fullmatch(told["code"]) and _WORD_AFTER_RE.match(text, told.end())):
+        match = told  # "o código que me chegou por SMS, é o 551203", "le code pour ouvrir le locker ... c'est 931772"
     if match is None or _pii_tokens.UNIT_AFTER_RE.match(text, match.end()) is not None:
         return None
     before = text[max(0, start - 24):start].split()
@@ -311,7 +330,8 @@ def _code_after(text: str, at: int, fewest: int = 4) -> tuple[int, int] | None:
 #: Anmeldung bei FinanzOnline lautet 3NUFM7").
 _TOLD_CODE_RE = re.compile(
     r"(?P<gap>[^.!?。।\n]{0,90}?|[^!?。।\n]{0,90}?[0-9][.,][0-9][^.!?。।\n]{0,60}?)"
-    r"(?:[ ](?:is|est|es|ist|lautet|είναι|là|é|è|er|är|on|jest|je|to|este|adalah|ialah|هو|هي|הוא)|[:：])[ ]{1,2}"
+    r"(?:[ ](?:is|est|es|ist|lautet|είναι|là|é|è|er|är|on|jest|je|to|este|adalah|ialah|هو|هي|הוא|c'est|c’est)"
+    r"(?:[ ](?:o|a|el|la|le|il))?|[:：])[ ]{1,2}"
     r"(?P<code>[0-9]{4,8}|[0-9]{3}[ -][0-9]{3}|(?=[A-Z]{0,7}[0-9])(?=[0-9]{0,7}[A-Z])[A-Z0-9]{5,8})(?![\w-])")
 
 

@@ -312,7 +312,8 @@ _OTHER_CODES_LIST_WORDS = ("|резервні коди|коди відновле
                            "|kod pemulihan|κωδικοί ανάκτησης|εφεδρικοί κωδικοί|रिकवरी कोड|बैकअप कोड|atkūrimo kodai"
                            "|atkopšanas kodi|taastekoodid|کدهای بازیابی|کدهای پشتیبان|รหัสสำรอง|รหัสกู้คืน|mã khôi phục"
                            "|codis de recuperació|codis de seguretat|kody zapasowe|kody odzyskiwania|códigos de respaldo"
-                           "|códigos de recuperación|código de recuperación")
+                           "|códigos de recuperación|código de recuperación|codurile de rezervă|codurile de recuperare"
+                           "|wiederherstelligscode|wiederherstelligscodes")
 _CODES_LIST_WORDS = ("recovery codes|backup codes|scratch codes|emergency codes|recovery code|backup code|scratch code"
                      "|backup-codes|backup-code|recovery-codes|wiederherstellungscodes|wiederherstellungscode"
                      "|sicherungscodes|notfallcodes|codes de secours|codes de récupération|code de récupération"
