@@ -681,6 +681,9 @@ _SCRIPT_NAME_RE = re.compile(
     # a child named before their parent's word, after a class (三年级二班王梓萱妈妈)
     r"|(?<=[班级級組组，,。\s：:])(?P<zhk>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2}?)(?=的?(?:妈妈|媽媽|爸爸|家长|家長|同学|同學))"
 )
+#: A name again in brackets after one found, as chat writes it: "it's [name] (marcus okafor-reid)".
+_BRACKETED_AGAIN_RE = re.compile(r"(?:\[name\]|(?<![\w:])name:[0-9a-f]{%d})[ ]?\((?P<again>[^\W\d_][\w'’-]{1,30}"
+                                 r"(?:[ ][^\W\d_][\w'’-]{1,30}){0,3})\)" % PSEUDONYM_HEX)
 #: A second name in apposition after one found (小[name]，陈思远。).
 _ZH_APPOSITIVE_RE = re.compile(r"(?:(?<=\[name\][，,])|(?<=name:[0-9a-f]{%d}[，,]))(?P<zha>" % PSEUDONYM_HEX + r"(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2}?)(?=[，,。.!！？?\s]|$)")
 #: What a form writes after a contact's label and is no one: required, optional, unknown, none.
@@ -750,10 +753,26 @@ def scrub_script_names(text: str, replace: Replace) -> str:
 
 
 def scrub_appositive_names(text: str, replace: Replace) -> str:
-    """A Chinese name in apposition after a name found by an earlier pass (小[name]，陈思远)."""
+    """A name in apposition after a name found by an earlier pass: a Chinese one after a comma
+    (小[name]，陈思远), or in brackets in any script and any case ("it's [name] (marcus okafor-reid)")."""
     if "[name]" not in text and "name:" not in text:
         return text
-    return _ZH_APPOSITIVE_RE.sub(lambda m: _script_name(m, replace), text)
+    if not text.isascii():
+        text = _ZH_APPOSITIVE_RE.sub(lambda m: _script_name(m, replace), text)
+    if "(" in text:
+        text = _BRACKETED_AGAIN_RE.sub(lambda m: _bracketed_again(m, replace), text)
+    return text
+
+
+def _bracketed_again(match: re.Match[str], replace: Replace) -> str:
+    from transforms.builtin._pii_prose_names import AMBIGUOUS, GIVEN, flags_of
+
+    again = match["again"]
+    first = again.split(" ")[0]
+    flags = flags_of(first[:1].upper() + first[1:].lower())
+    if not flags & GIVEN or flags & AMBIGUOUS:
+        return match[0]  # "[name] (our new CTO)", "[name] (Product)": what the person is, not who
+    return match[0][:match.start("again") - match.start()] + replace("name", again.lower(), again) + ")"
 
 
 #: What follows a Japanese family name and a space and is a business's, no given name.

@@ -119,7 +119,17 @@ _BEFORE_A_PERSON = frozenset(
     mother father mum mom dad daughter son wife husband sister brother aunt uncle grandma grandpa grandmother
     grandfather niece nephew cousin roommate flatmate neighbour neighbor friend colleague boss driver guide courier
     nurse doctor dr teacher coach tutor agent technician tech rep landlord landlady tenant host caller patient
-    customer client der die""".split()  # "Der Lukas hat Läuse": German speech puts an article before a name
+    customer client der die
+    passenger rider guest buyer seller applicant candidate student pupil resident occupant recipient sender
+    пассажир пассажирка клиент клиентка водитель курьер пациент пациентка арендатор гость покупатель продавец
+    пасажир пасажирка клієнт клієнтка водій кур'єр пацієнт пацієнтка орендар покупець
+    pasajero pasajera clienta paciente inquilino inquilina repartidor conductor
+    passagier passagierin kunde kundin fahrer fahrerin patientin mieter mieterin gast
+    passager passagère locataire livreur chauffeur passeggero passeggera paziente inquilina autista
+    passageiro passageira motorista entregador keleivis klientas vairuotojas potnik potnica stranka voznik
+    cestující zákazník zákaznice řidič yolcu müşteri sürücü kurye pasażer pasażerka klientka kierowca""".split()
+    # "Der Lukas hat Läuse": German speech puts an article before a name; a role names who follows it
+    # ("Пассажир Егор не выходит", "Passenger Sindre not showing")
 )
 #: Particles of Irish and Scottish names, written with a capital ("Siobhán Ní Bhriain", "Pádraig Ó
 #: Súilleabháin", "Aoife Mac Giolla Bhríde").

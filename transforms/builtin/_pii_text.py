@@ -999,8 +999,7 @@ class TextScrubber:
         # 7. names beside a term of address ("cô Hạnh", "Rıza Efendi"), then names no cue announces,
         # by a lexicon of given names and surnames
         text = _pii_honorifics.scrub(text, replace)
-        if not text.isascii():
-            text = _pii_people.scrub_appositive_names(text, replace)  # "小[name]，陈思远"
+        text = _pii_people.scrub_appositive_names(text, replace)  # "小[name]，陈思远", "[name] (marcus okafor-reid)"
         if _pii_payers.may_hold(text):
             text = _pii_payers.scrub(text, replace)  # "received FJD 120.00 from Mereani Tuilagi 9271234"
         text = _pii_people.scrub_relatives(text, replace)  # "my wife Carmen", "mi mujer Carmen"

@@ -384,7 +384,8 @@ def owns_the_digits(gap: str) -> bool:
 #: Words after "password is" that say something about it rather than being it.
 SAID_NOT_VALUES = frozenset(
     """a an the too not incorrect invalid wrong required missing expired weak strong correct empty your my
-    being now set changed reset updated valid case still also very only at in of for to be falsch ungültig
+    being now set changed reset updated valid case still also very only at in on under inside behind written printed
+    of for to be falsch ungültig
     zu nicht incorrect trop pas requis invalide faux demasiado incorrecta incorrecto no inválida válida
     required. incorrect. invalid. wrong. correct. expired.""".split()
 )

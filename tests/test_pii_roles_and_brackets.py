@@ -1,0 +1,44 @@
+"""A person named by one given name after the role a message names them by, in 15 languages ("Пассажир
+Егор не выходит", "Passenger Sindre not showing"), and a name said again in brackets after one found
+("it's marcus (marcus okafor-reid)"). Not a team's or a service's word after the role, not what the
+person is in brackets, not where a password is written (stop 42, round 23)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_pii_names_in_formats import chain  # noqa: F401  (the chain fixture)
+from tests.test_pii_names_in_formats import stored as stored_text
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("Пассажир Егор не выходит, номер недоступен.", "Егор"),
+        ("Passenger Sindre not showing at the pickup point", "Sindre"),
+        ("Kunde Jürgen ruft zurück", "Jürgen"),
+        ("hiya it's marcus (marcus okafor-reid) re the 2-bed on Harrowgate Rd", "okafor-reid"),
+    ],
+)
+def test_a_name_after_its_role_or_again_in_brackets_is_masked(chain, text, personal):
+    # GIVEN a given name after a rider's, a customer's word, or a full name again in brackets
+    # WHEN stored  THEN it is not
+    out = stored_text(chain, text)
+    assert personal not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customer Service will call you back",
+        "Student Union meeting at 5",
+        "Thanks Jane (our new CTO) for the demo",
+        "Guest Wifi password is on the fridge",
+        "password is written on the router",
+    ],
+)
+def test_a_service_what_someone_is_and_where_a_password_is_are_kept(chain, text):
+    # GIVEN a service's or a union's word after a role, a person's role in brackets, where a password is
+    # WHEN stored  THEN all but a found name is kept
+    out = stored_text(chain, text)
+    assert out.replace("[name]", "Jane") == text, out
