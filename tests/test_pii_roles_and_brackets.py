@@ -42,3 +42,17 @@ def test_a_service_what_someone_is_and_where_a_password_is_are_kept(chain, text)
     # WHEN stored  THEN all but a found name is kept
     out = stored_text(chain, text)
     assert out.replace("[name]", "Jane") == text, out
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("ក្បែរហាងកាហ្វេ Brown។ ឈ្មោះ សុខ ចន្ទា លេខទូរស័ព្ទ ០១២ ៣៤៥ ៦៧៨។", "សុខ ចន្ទា"),
+        ("သာကေတ မြို့နယ် ကို ပို့ပေးပါ။ နာမည် ဒေါ်ခင်မာလွင်၊ ဖုန်း ၀၉ ၇၈၁၂ ၃၄၅၆၇", "ခင်မာလွင်"),
+    ],
+)
+def test_a_name_after_the_bare_word_for_name_in_khmer_and_myanmar_is_masked(chain, text, personal):
+    # GIVEN a delivery note that says "name" and then the name, in a script without capitals
+    # WHEN stored  THEN the name is not
+    out = stored_text(chain, text)
+    assert personal not in out, out

@@ -38,6 +38,9 @@ _NAMED: tuple[tuple[str, str], ...] = (
     ("زما نوم", "دی"),  # Pashto
     ("ناوم|ناوی من", ""),  # Kurdish (Sorani)
     ("என் பேரு", ""),  # Tamil, spoken
+    # a form's or a message's bare "name" label, then the name (ឈ្មោះ សុខ ចន្ទា, နာမည် ဒေါ်ခင်မာလွင်)
+    ("ឈ្មោះ", ""),  # Khmer
+    ("နာမည်", ""),  # Myanmar
 )
 #: (cue, closing words) of "I am ...": the closing word must come, within three words.
 _CLOSED: tuple[tuple[str, str], ...] = (
