@@ -109,3 +109,18 @@ def test_a_dose_in_grams_is_still_read_in_a_sentence_about_someone(chain):
     # WHEN stored  THEN the medication and its dose are masked
     out = stored_text(chain, "my mother takes Paracetamol 1 g x 3 daily")
     assert "Paracetamol" not in out, out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"unvan": "Hızlı Kurye Lojistik A.Ş.", "vergi_dairesi": "Kadıköy", "vergi_no": "4619028375"},
+        {"fyrirtaeki": "Hraðsending ehf.", "kennitala": "540619-1230", "vsk_numer": "134567"},
+        {"badan_usaha": "PT Kirim Cepat Nusantara", "npwp": "01.234.567.4-012.000"},
+        {"ድርጅት": "ፈጣን መልእክት ኃ/የተ/የግ/ማ", "TIN": "0012345678"},
+    ],
+)
+def test_a_companys_tax_number_beside_its_legal_name_is_kept(chain, body):
+    # GIVEN a Turkish, Icelandic, Indonesian, Ethiopian company's legal name and tax number
+    # WHEN stored  THEN unchanged
+    assert json.loads(stored_json(chain, body)) == body

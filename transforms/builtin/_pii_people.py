@@ -1693,7 +1693,9 @@ _LEGAL_FORM_RE = re.compile(
     r"|e\.U\.|Kft\.?|Zrt\.?|Nyrt\.?|s\.r\.o\.|a\.s\.|d\.o\.o\.|d\.[ ]?d\.|AD|OOO|ООО|ЗАО|ПАО|АО"
     # Peru's, Greece's, India's and Nepal's, Ethiopia's, Indonesia's listed company, Kazakhstan's and Ukraine's
     r"|S\.A\.C\.|SAC|S\.A\.A\.|E\.I\.R\.L\.|Α\.Ε\.|ΑΕ|Ε\.Π\.Ε\.|ΕΠΕ|Ι\.Κ\.Ε\.|ΙΚΕ|Ο\.Ε\.|Ε\.Ε\."
-    r"|प्रा\.[ ]?लि\.|प्राइवेट[ ]लिमिटेड|ኃ\.የተ\.የግ\.ማ|ሃ\.የተ\.የግ\.ማ|Tbk\.?|JSC|ТОО|ТОВ|ПрАТ|ПАТ|בע״מ|בע\"מ)(?:$|(?=,[ ]))"
+    r"|प्रा\.[ ]?लि\.|प्राइवेट[ ]लिमिटेड|ኃ\.የተ\.የግ\.ማ|ሃ\.የተ\.የግ\.ማ|ኃ/የተ/የግ/ማ|Tbk\.?|JSC|ТОО|ТОВ|ПрАТ|ПАТ|בע״מ|בע\"מ"
+    # Turkey's, Serbia's, Iceland's, Bosnia's and Croatia's
+    r"|A\.Ş\.|AŞ|Ltd\.[ ]Şti\.|Şti\.|д\.о\.о\.|а\.д\.|ehf\.?|hf\.?|d\.d\.)(?:$|(?=,[ ]))"
     # or written first, as Russian, Ukrainian, Kazakh and Indonesian companies are: "ООО «Самовар»", "PT Kopi Nusantara"
     r"|^(?:ООО|ОАО|ЗАО|ПАО|АО|ТОВ|ПрАТ|ПАТ|ТОО|АТ|OOO|TOV|TOO|PT|CV)[ ](?=[«\"„“A-ZА-ЯІЇЄҐ])"
 )

@@ -621,7 +621,7 @@ _COMPANY_KEYS = frozenset(
     предузеће preduzece preduzeće подузеће предприятие підприємство przedsiebiorstwo przedsiębiorstwo компания
     компанія фирма фірма организация організація perusahaan kampuni kumpanya entreprise foretag företag
     bedrijf unternehmen azienda επωνυμία επωνυμια εταιρεία εταιρεια ድርጅት कम्पनी कंपनी 公司 企业 企業 会社 회사 شركة
-    شرکت חברה""".split()
+    شرکت חברה fyrirtaeki fyrirtæki badan_usaha""".split()
 )
 _SOMEONES_CLASSES = frozenset({"name", "birth_date", "contact"})
 #: Classes whose field, masked, says the record is about a person (their conditions elsewhere in it are theirs).
