@@ -101,7 +101,8 @@ from transforms.builtin._pii_names import (
     not_a_secret, personal_names, words,
 )
 from transforms.builtin._pii_people import (
-    HANDLE_KEY_WORDS, is_a_name_alone, names_a_street_kind, reads_as_handle, reads_as_machine_login, reads_as_name, reads_as_organisation,
+    HANDLE_KEY_WORDS, is_a_name_alone, names_a_street_kind, reads_as_handle, reads_as_machine_login, reads_as_name,
+    reads_as_organisation,
 )
 from transforms.builtin._pii_prose_names import scrub_search_names
 from transforms.builtin._pii_text import (
@@ -835,7 +836,7 @@ class Pii:
         self._said: tuple[Any, bool | None] = (None, None)  # the last object _object_says read, and its answer
         self._company: tuple[Any, bool] = (None, False)  # the last object _a_companys read, and its answer
         self._someone = False  # did the walk of the record at hand find a person (see _conditions_of_someone)
-        self._premises: set[int] = set()  # ids of the record's objects that are a business's premises (see _premises_of)
+        self._premises: set[int] = set()  # ids of the record's objects that are a business's premises (see _names_premises)
         self._texts: list[tuple[Any, Any]] = []  # where the walk left free texts (see _conditions_of_someone)
         self._numbers: list[tuple[Any, Any]] = []  # those of them that may be an identifier (see _numbers_of_someone)
 
