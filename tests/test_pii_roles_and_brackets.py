@@ -56,3 +56,25 @@ def test_a_name_after_the_bare_word_for_name_in_khmer_and_myanmar_is_masked(chai
     # WHEN stored  THEN the name is not
     out = stored_text(chain, text)
     assert personal not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("Mercado Pago: Recibiste $ 18.500 de Claudia Quintero hoy", "Claudia Quintero"),
+        ("Olá! Sou a Catarina Lopes e a fatura veio com a morada antiga", "Catarina Lopes"),
+        ("Spoke with Claudia Quintero today about the lease", "Claudia Quintero"),
+    ],
+)
+def test_two_names_that_are_also_words_after_a_word_that_puts_a_person_there_are_masked(chain, text, personal):
+    # GIVEN a given name and a surname the lexicon also knows as words, after "de", "Sou a", "with"
+    # WHEN stored  THEN they are masked
+    out = stored_text(chain, text)
+    assert personal not in out, out
+
+
+@pytest.mark.parametrize("text", ["flights from Santa Cruz today", "a trip from Victoria Falls", "letters from Porto Alegre"])
+def test_a_place_of_two_such_words_is_kept(chain, text):
+    # GIVEN a place whose words are also names, after "from"
+    # WHEN stored  THEN unchanged
+    assert stored_text(chain, text) == text

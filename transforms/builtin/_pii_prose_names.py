@@ -440,7 +440,8 @@ def scrub_prose_names(text: str, replace: Replace) -> str:
                 (len(run) > 1 or flags_of(word) & AMBIGUOUS) and _title_after(text, words, run[-1])):
             take = False  # "Johnson & Johnson"; "Little Debbie Oatmeal Creme Pies", "James Webb Space Telescope"
         elif len(named) >= 2:
-            take = not _brand(named) and _names_enough([flags_of(w) for w in named])
+            flags = [flags_of(w) for w in named]
+            take = not _brand(named) and (_names_enough(flags) or _named_by_a_cue(text, words, run, flags))
         else:
             flags = flags_of(word)
             take = (prose and _cased(word) and not flags & AMBIGUOUS and not _thing_after(text, words, i)
@@ -527,6 +528,32 @@ def _name_at(text: str, words: list, i: int, prose: bool) -> list[int] | None:
             break
         j += 1
     return None if opener and len(run) < 2 else run
+
+
+#: Words right before a person's name in a sentence, in 15 languages: a given name and a surname that
+#: are both also words or places ("Claudia Quintero", "Catarina Lopes") are a person's after them.
+_BEFORE_TWO_NAMES = frozenset("""from by with soy sou am heiße heisse bin suis von mit de da di par avec com con
+    od przez от від від mi meu mon ma signed firma firmado assinado regards saludos cumprimentos grüße""".split())
+#: A first word that makes two names a place's ("Santa Cruz", "San José", "Porto Alegre").
+_PLACE_FIRST = frozenset("santa san são sao saint st santo porto puerto costa villa vila monte mount fort port new los las el la"
+                         .split())
+
+
+def _named_by_a_cue(text: str, words: list, run: list[int], flags: list[int]) -> bool:
+    """Two or three names of the lexicon, each also a word (:data:`AMBIGUOUS`), a given name first and a
+    surname last, right after a word that puts a person there: "de Claudia Quintero", "sou a Catarina Lopes"."""
+    if not 2 <= len(run) <= 3 or not flags[0] & GIVEN or not flags[-1] & SURNAME or not all(flags):
+        return False
+    first = run[0]
+    if first == 0 or words[first][2].lower() in _PLACE_FIRST:
+        return False
+    before = words[first - 1]
+    if not _joined(text, before[1], words[first][0]):
+        return False
+    cue = before[2].lower()
+    if cue in ("a", "o") and first > 1 and words[first - 2][2].lower() in ("sou", "é", "e"):
+        return True  # "Sou a Catarina Lopes"
+    return cue in _BEFORE_TWO_NAMES
 
 
 def _names_enough(flags: list[int]) -> bool:
