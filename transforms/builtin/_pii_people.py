@@ -772,7 +772,7 @@ def _bracketed_again(match: re.Match[str], replace: Replace) -> str:
     flags = flags_of(first[:1].upper() + first[1:].lower())
     if not flags & GIVEN or flags & AMBIGUOUS:
         return match[0]  # "[name] (our new CTO)", "[name] (Product)": what the person is, not who
-    return match[0][:match.start("again") - match.start()] + replace("name", again.lower(), again) + ")"
+    return swap_group(match, "again", replace("name", again.lower(), again))
 
 
 #: What follows a Japanese family name and a space and is a business's, no given name.

@@ -354,6 +354,11 @@ _SPACED_DIGITS_RE = re.compile(r"(?<![0-9.,])(?:\+[ ]?)?[0-9](?:(?:[ ][-./]?[ ]?
 _SPACED_GUARD_RE = re.compile(r"[0-9][ ][0-9][ .-]{1,3}[0-9][ ][0-9]")
 
 
+def _counting(digits: str) -> bool:
+    """Are ``digits`` a count in order, up or down ("1 2 3 4 5 6 7 8 9", "uno, dos, tres...")? No one's number."""
+    return digits in "01234567890" or digits in "9876543210"
+
+
 def scrub_spaced_digits(text: str, replace: Replace) -> str:
     """A phone or an identifier written one digit at a time, as people dictate it and as OCR reads
     a form's boxes. At least four of its gaps are spaces, and it is no row of counters (at least
@@ -366,7 +371,7 @@ def scrub_spaced_digits(text: str, replace: Replace) -> str:
 def _spaced_digits(match: re.Match[str], replace: Replace) -> str:
     written = match[0]
     digits = _digits(written)
-    if written.count(" ") < 4 or len(set(digits)) < 5 or digits in "01234567890" or digits in "9876543210":
+    if written.count(" ") < 4 or len(set(digits)) < 5 or _counting(digits):
         return written
     phone = written[0] in "0+" and len(digits) <= 13
     return replace("phone" if phone else "national_id", digits, written)
@@ -430,7 +435,7 @@ def scrub_spoken_digits(text: str, replace: Replace) -> str:
 
 def _run(match: re.Match[str], replace: Replace) -> str:
     number = "".join(str(_RUN_DIGIT[token]) for token in _RUN_TOKEN_RE.findall(match[0]))
-    if len(set(number)) < 3 or number in "01234567890" or number in "9876543210":
+    if len(set(number)) < 3 or _counting(number):
         return match[0]
     return replace("phone", number, match[0])
 
@@ -455,6 +460,6 @@ def _spoken(match: re.Match[str], replace: Replace) -> str:
             words += 1
             repeat = 1
     number = "".join(digits)
-    if words < 4 or not 7 <= len(number) <= 15 or number in "01234567890" or number in "9876543210":
+    if words < 4 or not 7 <= len(number) <= 15 or _counting(number):
         return match[0]
     return replace("phone", number, match[0])

@@ -533,7 +533,7 @@ def _name_at(text: str, words: list, i: int, prose: bool) -> list[int] | None:
 #: Words right before a person's name in a sentence, in 15 languages: a given name and a surname that
 #: are both also words or places ("Claudia Quintero", "Catarina Lopes") are a person's after them.
 _BEFORE_TWO_NAMES = frozenset("""from by with soy sou am heiße heisse bin suis von mit de da di par avec com con
-    od przez от від від mi meu mon ma signed firma firmado assinado regards saludos cumprimentos grüße""".split())
+    od przez от від mi meu mon ma signed firma firmado assinado regards saludos cumprimentos grüße""".split())
 #: A first word that makes two names a place's ("Santa Cruz", "San José", "Porto Alegre").
 _PLACE_FIRST = frozenset("santa san são sao saint st santo porto puerto costa villa vila monte mount fort port new los las el la"
                          .split())
