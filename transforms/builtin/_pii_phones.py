@@ -101,12 +101,13 @@ _MOBILE_RE = re.compile(
 #: More of them, of shapes a run of other numbers may hold, so only alone: Denmark and Norway in pairs
 #: ``28 40 19 37``, Mexico and Argentina ``55 4821 0937``, ``11 5834-2290``, Peru and Portugal ``987 412
 #: 036``, Chile ``9 6120 4478``, Senegal ``77 418 22 91``, Greece ``6978 421 093``, Norway ``924 18 337``,
-#: Lithuania after its trunk 8 ``868 204 117``.
+#: Lithuania after its trunk 8 ``868 204 117``, India in fours and threes ``9559 012 347``.
 _MORE_MOBILE_RE = re.compile(
     r"[1-9](?<![A-Za-z0-9.,+(/-][1-9])(?<![0-9][ ][1-9])(?:"
     r"(?<=[2459])[0-9][ ][0-9]{2}[ ][0-9]{2}[ ][0-9]{2}"
     r"|(?<=[1-9])[0-9][ ][1-9][0-9]{3}[ -][0-9]{4}"
     r"|(?<=9)[0-9]{2}[ ][0-9]{3}[ ][0-9]{3}"
+    r"|(?<=[6-9])[0-9]{3}[ ][0-9]{3}[ ][0-9]{3}"
     r"|(?<=9)[ ][1-9][0-9]{3}[ ][0-9]{4}"
     r"|(?<=7)[05-8][ ][0-9]{3}[ ][0-9]{2}[ ][0-9]{2}"
     r"|(?<=6)9[0-9]{2}[ ][0-9]{3}[ ][0-9]{3}"
@@ -160,9 +161,15 @@ _TOLL_FREE_AFTER_CC = {
 }
 
 
-def toll_free(key: str) -> bool:
+#: A North American number's groups as written: 3, 3 and 4 digits (its area code maybe bracketed),
+#: or all ten together.
+_NANP_GROUPS_RE = re.compile(r"(?<![0-9])\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}(?![0-9])")
+
+
+def toll_free(key: str, written: str = "") -> bool:
     """Is the phone number ``key`` (as :func:`phone_key` writes it) a toll-free or shared-cost
-    line, which a company publishes?"""
+    line, which a company publishes? ``written``, the number as found, tells a North American
+    number's groups from another country's (India's mobile ``83348 12906`` is no ``833`` line)."""
     digits = _digits(key)
     if key.startswith("+"):
         if digits.startswith("1"):
@@ -174,7 +181,7 @@ def toll_free(key: str) -> bool:
                 return national.startswith(prefixes) and 7 <= len(national) <= 11
         return False
     if len(digits) == 11 and digits[0] == "1" or len(digits) == 10:
-        if digits[-10:-7] in _NANP_TOLL_FREE:
+        if digits[-10:-7] in _NANP_TOLL_FREE and (not written or _NANP_GROUPS_RE.search(written) is not None):
             return True
     return digits.startswith(_TOLL_FREE_STARTS) and 8 <= len(digits) <= 12 or (
         len(digits) == 9 and digits.startswith(("900", "901", "902", "800", "803", "805", "808"))) or (

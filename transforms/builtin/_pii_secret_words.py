@@ -260,7 +260,7 @@ _LINE_ANSWER_RE = re.compile(r"[ ]{0,2}(?P<value>[^\s.,;!?。][^\n.;!?。]{0,48}
 _BARE_CODE_RE = re.compile(
     r"(?:[ ](?:is|ist|est|es|é|è|er|är|on|jest|je|to|este|adalah|lautet|c'est|είναι|là|hai|ni|olan)|[ ]?[:：])?[ ]{0,2}"
     # (told digit by digit, a keypad's key after: "4 7 1 9 #", "0-4-6-1")
-    r"(?P<code>[0-9]{4,8}[#*]?|[0-9]{3}[ -][0-9]{3}|[0-9](?:[ ][0-9]){3,7}(?:[ ]?[#*])?|[0-9](?:-[0-9]){3,7})(?![\w-])")
+    r"(?P<code>[0-9]{3,4}[ -][0-9]{3,4}(?![\w-]|[ -][0-9])|[0-9]{4,8}[#*]?|[0-9](?:[ ][0-9]){3,7}(?:[ ]?[#*])?|[0-9](?:-[0-9]){3,7})(?![\w-])")
 #: Words before a bare "code" that say which code it is, not a secret one.
 _WHICH_CODE = frozenset("""error status postal zip post area country dialling dialing product item article discount
     promo promotional coupon voucher exit return response http reason tax hs sic naics mcc icd cpt bank branch sort
@@ -309,8 +309,25 @@ def _bare_code_after(text: str, start: int, at: int) -> tuple[int, int] | None:
     return match.start("code"), match.end("code")
 
 
+#: What a code opens, by its number, before a colon: the code follows the colon, if anything does
+#: ("Pickup code for locker #5431: 402917", "Код отримання в поштоматі №5431: 402 917").
+_NUMBERED_RE = re.compile(r"(?:[#№]|(?<![^\W\d_])(?:[Nn][or]\.?|[Nn]º|[Nn]°)[ ]?)$")
+_COLON_RE = re.compile(r"[ ]?[:：][ ]{0,3}")
+
+
+def _past_a_number(text: str, match: re.Match[str] | None) -> re.Match[str] | None:
+    if match is None or not (match["code"][0] in "#№" or _NUMBERED_RE.search(text, max(0, match.start("code") - 4),
+                                                                            match.start("code"))):
+        return match
+    colon = _COLON_RE.match(text, match.end())
+    if colon is None:
+        return match
+    after = _CODE_RE.match(text, colon.end())
+    return after if after is not None and after.start("code") == colon.end() else None
+
+
 def _code_after(text: str, at: int, fewest: int = 4) -> tuple[int, int] | None:
-    match = _CODE_RE.match(text, at)
+    match = _past_a_number(text, _CODE_RE.match(text, at))
     if match is None and (answer := _where_answered(text, at, after_a_question=True)) is not None:
         match = _CODE_RE.match(text, answer)  # "podaj mi kod BLIK.\n— Dobra, masz: 731 045"
     if match is None or not fewest <= _digits(match["code"]) <= 8 or _pii_tokens.owns_the_digits(match["gap"]):
@@ -353,3 +370,56 @@ def scrub_spaced_codes(text: str, redacted: str) -> str:
         lambda m: redacted if len(set(m[0]) - set(" #*")) >= 3 and not any(c.isdigit() for c in text[max(0, m.start() - 5):m.start()])
         and _LETTER_RE.search(text, max(0, m.start() - 24), m.start()) is not None else m[0], text)
 
+
+
+#: A code named by its number of digits, in 16 languages ("the 6 digit code", "código de 6 dígitos",
+#: "6-stelliger Code", "6-значный код", "6자리 인증번호", "6位验证码"): the code told later in the same
+#: passage is the first number of exactly that many digits ("... google sent me (719 204)").
+_COUNT = r"([4-8])"
+_COUNTED_CODE_RE = re.compile(
+    r"(?<![\w.,])(?:"
+    r"(?i:" + _COUNT + r"[ -]?(?:digits?|dígitos|digitos|cifre|stellige[nrs]?|cijferige|siffrig[a-z]*|cifret|"
+    r"значн[а-яі]*|цифров[а-яі]*|cyfrow[a-z]*|haneli|jegyű)[ ](?:[\w-]+[ ]){0,2}?"
+    r"(?:codes?|pin|otp|passcode|code|kode|kod|kodu|código|codigo|clave|senha|codice|tan|код|пин|пароль|şifre|parola))"
+    r"|(?i:(?:codes?|código|codigo|clave|senha|pin|otp|kode|kod|kód|код|codice|code)[ ](?:[\w-]+[ ]){0,2}?"
+    r"(?:de|à|a|di|from|of|из|з|z|med|mit|met|dari|gồm)[ ]" + _COUNT + r"[ ](?:digits|dígitos|digitos|chiffres|cifre|"
+    r"cifras|ziffern|cijfers|siffror|cifre|цифр|cyfr|digit|angka|chữ số|số|haneli))"
+    r"|" + _COUNT + r"(?:자리|桁の?|位数?的?|หลัก)[ ]?(?:인증번호|인증 번호|코드|번호|비밀번호|認証コード|コード|確認コード|"
+    r"验证码|驗證碼|动态码|密码|密碼|รหัส)"
+    r")")
+#: The digits of a code told further on: one run, or groups a space or a dash apart ("719 204").
+_COUNTED_DIGITS_RE = re.compile(r"(?<![\w.,/:+-])[0-9]{2,8}(?:[ -][0-9]{2,6}){0,3}(?![\w/:-]|[.,][0-9])")
+#: How far on from its count a code is looked for: its sentence, not the next one.
+_COUNTED_REACH = 160
+_COUNTED_STOP_RE = re.compile(r"[.!?。！？।](?:\s|$)|\n")
+
+
+def scrub_counted_codes(text: str, redacted: str) -> str:
+    """Codes told after the count of their digits: the first number of that many digits in the same
+    sentence, within :data:`_COUNTED_REACH` characters, not a lifetime or an amount."""
+    if "code" not in text.lower() and _COUNTED_GUARD_RE.search(text) is None:
+        return text
+    out: list[str] = []
+    pos = 0
+    for named in _COUNTED_CODE_RE.finditer(text):
+        if named.start() < pos:
+            continue
+        n = int(next(group for group in named.groups() if group is not None))
+        end = _COUNTED_STOP_RE.search(text, named.end(), named.end() + _COUNTED_REACH)
+        stop = end.start() if end is not None else min(len(text), named.end() + _COUNTED_REACH)
+        for digits in _COUNTED_DIGITS_RE.finditer(text, named.end(), stop):
+            if _digits(digits[0]) != n:
+                continue
+            if _pii_tokens.UNIT_AFTER_RE.match(text, digits.end()) or CURRENCY_AFTER_RE.match(text, digits.end()):
+                break
+            out += [text[pos:digits.start()], redacted]
+            pos = digits.end()
+            break
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_COUNTED_GUARD_RE = re.compile(r"[4-8](?:자리|桁|位|หลัก|[ -]?(?i:d[ií]git|cifr|stell|cijf|siffr|значн|цифр|cyfr|hane|jegy))"
+                               r"|(?i:c[oó]dig|clave|senha|codice|kod|kód|код|pin|otp)")

@@ -623,7 +623,15 @@ def _credential_value_end(text: str, match: re.Match[str], at: int, value_match:
     if match["sep"] == "=" and not text[line_start:match.start()].strip() and _ENV_NAME_RE.fullmatch(match["name"]):
         env_value = _ENV_VALUE_RE.match(text, at)
         return env_value.end() if env_value is not None else None
+    if len(value_match["value"]) <= 4 and value_match["value"].isdigit() and (
+            groups := _CODE_GROUPS_RE.match(text, value_match.end())) is not None and (
+            len(value_match["value"]) + sum(c.isdigit() for c in groups[0]) <= 8):
+        return groups.end()  # "verification code: 482 913": a code written in groups
     return None
+
+
+#: The rest of a code written in groups after its first ("482 913", "4821 9930").
+_CODE_GROUPS_RE = re.compile(r"(?:[ ][0-9]{2,4}){1,2}(?![\w/:-]|[.,][0-9]|[ ][0-9])")
 
 
 def _quote_at(text: str, at: int) -> str:
@@ -996,6 +1004,7 @@ class TextScrubber:
         if _pii_secret_words.may_hold(text):
             text = _pii_secret_words.scrub(text, self._redacted)  # "Fy nghyfrinair yw ...", "SMS kodu 471208"
         text = _pii_secret_words.scrub_spaced_codes(text, self._redacted)  # "code's 5 0 2 2"
+        text = _pii_secret_words.scrub_counted_codes(text, self._redacted)  # "the 6 digit code ... (719 204)"
         # 7. names beside a term of address ("cô Hạnh", "Rıza Efendi"), then names no cue announces,
         # by a lexicon of given names and surnames
         text = _pii_honorifics.scrub(text, replace)

@@ -278,7 +278,7 @@ _SAID_RE = re.compile(
     r"|كان|كانت)[ ]{1,3})?[\[【(「]?"
     # a door's code may end in a letter: "code de la porte 4821B"
     # a PIN told digit by digit: "bikash pin 5 8 2 0"
-    r"(?P<code>[0-9]{3}[ -][0-9]{3}(?![0-9A-Za-z])|[0-9](?:[ ][0-9]){3,7}(?![0-9A-Za-z])|[0-9]{3,8}(?:[A-Z](?![0-9A-Za-z]))?)(?![0-9A-Za-z])"
+    r"(?P<code>[0-9]{3,4}[ -][0-9]{3,4}(?![0-9A-Za-z]|[ -][0-9])|[0-9](?:[ ][0-9]){3,7}(?![0-9A-Za-z])|[0-9]{3,8}(?:[A-Z](?![0-9A-Za-z]))?)(?![0-9A-Za-z])"
 )
 #: A one-time code as services text it, named by "code" around it: "Your Uber code is 4821",
 #: "Your WhatsApp code: 318-552", "Ваш код: 4829" (a possessive, up to three words, the

@@ -961,7 +961,7 @@ class Pii:
         if action is None:
             cls = class_of(kind)
             action = self._kind_actions[kind] = FIXED.get(cls) or self.actions[cls]
-        if action == KEEP or kind == "phone" and toll_free(value or text):
+        if action == KEEP or kind == "phone" and toll_free(value or text, text):
             return text  # a toll-free line is a business's, published for anyone to call
         if action == HASH and value:
             if kind == "phone" and self.country_code is not None:
