@@ -241,15 +241,37 @@ _LAB_RE = re.compile(
     r"|[Pp]laquetas|[Ff]erritin|[Ff]erritina|глюкоза|холестерин|гемоглобин|ферритин|креатинин|血糖|血红蛋白)"
     + _LAB_VALUE + r"[ ]?(?:" + _LAB_UNITS + r"))(?![\w/])(?![-–][ ]?[0-9])"
 )
+#: A blood pressure reading after its word: "BP 180/110", "BP ekkuva ga undi 180/110", "Blutdruck 160/95",
+#: "血压160/100" (the pressures within what a person's can be). Not a target or a limit ("keep BP under 130/80").
+_BP_WORDS = ("BP|B.P.|blood pressure|Blutdruck|RR|tension artérielle|tension|tensión arterial|tensión|presión arterial"
+             "|presión|pressão arterial|pressão|pressione arteriosa|pressione|bloeddruk|ciśnienie|tansiyon|tansiyonu"
+             "|давление|давлението|тиск|АД|tekanan darah|huyết áp|ضغط الدم|ضغط|فشار خون|לחץ דם|रक्तचाप|बीपी"
+             "|血压|血壓|血圧|혈압|ความดัน")
+_BP_RE = re.compile(
+    r"(?<![A-Za-zÀ-ÿА-Яа-я])(?:" + "|".join(re.escape(w) for w in _BP_WORDS.split("|")) + r")(?![A-Za-zÀ-ÿА-Яа-я])"
+    r"(?P<gap>[^0-9\n.!?<>≤≥]{0,24}?)(?P<health>(?P<high>[0-9]{2,3})[ ]?/[ ]?(?P<low>[0-9]{2,3}))(?![0-9/])")
+_BP_LIMIT_WORDS = frozenset("""under below above over target goal normal less more than keep aim bis unter über unterhalb
+    moins menos debajo abaixo sotto onder poniżej dưới 以下 以上 低于 高于 미만 이하 limit range""".split())
+
+
+def _blood_pressure(match: re.Match[str], replace: Replace) -> str:
+    high, low = int(match["high"]), int(match["low"])
+    if not (70 <= high <= 260 and 30 <= low <= 160 and low < high) or (
+            set(match["gap"].lower().split()) & _BP_LIMIT_WORDS):
+        return match[0]
+    return match[0][:match.start("health") - match.start()] + replace("health", match["health"], match["health"])
+
+
 _LAB_SCAN = Literals(["HbA1", "A1c", "A1C", "LDL", "HDL", "BNP", "PSA", "TSH", "CRP", "eGFR", "INR", "ALT", "AST", "GGT",
                       "reatinin", "lucos", "lukose", "licemia", "licose", "lykemie", "holester", "olesterol", "emoglobin",
                       "ämoglobin", "rombosit", "latelets", "hrombozyten", "laquetas", "erritin", "глюкоза", "холестерин",
                       "гемоглобин", "ферритин", "креатинин", "血糖", "血红蛋白"])
+_BP_SCAN = Literals(_BP_WORDS.split("|"))
 
 
 def may_hold_health(text: str) -> bool:
     return (_DIAGNOSIS_LITERALS.found_in(text) or _DOSE_RE.search(text) is not None or _HAVING_RE.search(text) is not None
-            or _LAB_SCAN.found_in(text))
+            or _LAB_SCAN.found_in(text) or ("/" in text and _BP_SCAN.found_in(text)))
 
 
 def scrub_health(text: str, replace: Replace) -> str:
@@ -263,6 +285,8 @@ def scrub_health(text: str, replace: Replace) -> str:
         text = _MEDICATION_RE.sub(lambda m: _medication(m, replace, note), text)
     if _LAB_SCAN.found_in(text):
         text = _LAB_RE.sub(lambda m: replace("health", m["health"].lower(), m["health"]), text)
+    if "/" in text and _BP_SCAN.found_in(text):
+        text = _BP_RE.sub(lambda m: _blood_pressure(m, replace), text)
     if text != before or note:
         text = _CONDITIONS_RE.sub(lambda m: replace("health", m["health"].lower(), m["health"]), text)
         text = _mask_more_conditions(text, replace)

@@ -91,7 +91,7 @@ _INTRO = (
     r"|ako po si|ako po ay si|ang pangalan ko po ay|maa ngi tudd|sama tur mooy|zita rangu ndi|zita rangu ndiri"
     r"|maqaan koo|maqaan kiyya|erinnya lyange nze|erinnya lyange|amannya gange|mäin numm ass|mäi numm ass"
     r"|ech heeschen|'s mise|’s mise|mu namma lea|mun lean|миний нэр|намайг|meniň adym|navê min|magacaygu waa|magacaygu"
-    r"|nitwa|izina ryanjye ni|ny anarako dia|ny anarako|non mwen se|mwen rele|o lo'u igoa o|o lou igoa o"
+    r"|nitwa|naitwa|ninaitwa|anaitwa|izina ryanjye ni|ny anarako dia|ny anarako|non mwen se|mwen rele|o lo'u igoa o|o lou igoa o"
     r"|ko hoku hingoa ko|na yacaqu o|ko taku ingoa ko|koʻu inoa|sutiymi|aha m bụ|aha m bu|sunana|din me de"
 )
 _SALUTATION = (
@@ -117,6 +117,10 @@ _GREETING = (
     # "I am" or "I" of Albanian, Kurdish, Luganda, Mongolian, Luxembourgish, Swahili, Haitian (not the
     # bare words that are another language's: English "jam" and "men", Romanian "ani")
     r"|unë jam|une jam|ez|nze|би|hei ass|hei ass d'|mimi ni|mwen se"
+    # Slovak "I am", Bulgarian and Macedonian "I am" written in Latin letters
+    r"|som|az sum|as sum|jas sum"
+    # who to ask for at the door or on the phone ("demande Maxime", "ask for Devinder Singh")
+    r"|ask for|demande|demandez|demander|frag nach|fragen sie nach|vraag naar|vraag dan naar|chiedi di|chiedete di"
 )
 #: The role a person is named by in support notes and messages ("Customer Jane Doe called",
 #: "Customer: Jane Doe", "Sent by Jane Doe", "Kontakt: Max Mustermann"): two capitalised
@@ -182,7 +186,7 @@ _NAME_CUES = [*variants(_INTRO), *variants(_SALUTATION), *variants(_GREETING), *
 # cue could start (measured 300 times slower). Which kind of cue matched is found after.
 _NAME_CUE_RE = re.compile(
     r"(?P<cue>" + one_of(_NAME_CUES) + r")"
-    r"(?:(?<=[.,'’])|(?<=ngu)|(?![^\W\d_]))(?P<gap>[ ]{0,2}[:=][ ]{0,2}|\.[ ]?|[ ,:\r\n]{1,3}|(?<=['’])|(?<=ngu)(?=[A-Z]))(?=[^\W\d_])"
+    r"(?:(?<=[.,'’])|(?<=ngu)|(?![^\W\d_]))(?P<gap>[ ]{0,2}[:=][ ]{0,2}|\.[ ]?|[ ,:\r\n]{1,3}|(?<=['’])|(?<=ngu)-?(?=[A-Z]))(?=[^\W\d_])"
 )
 _GREETING_RE = re.compile(f"(?i:{_GREETING})")
 #: Greetings that name one person by one word when a comma or the line's end follows ("Hi
@@ -194,14 +198,27 @@ _ONE_WORD_END_RE = re.compile(r"[ ]?(?:[,!]|\r?\n)")
 _I_AM_RE = re.compile(r"(?i:i am|i'm|i’m|ich bin|je suis|soy|sono|sou|ik ben|olen|jestem|jsem|ben|saya|aku|em là|anh là"
                       r"|chị là|tôi là|mình là|jaz sem|ja sam|аз съм|ја сам|я|mimi ni|unë jam|une jam|mwen se|jien"
                       # "this is" and "here is" of a message's writer ("c'est Maxime le livreur", "it's Mike here")
-                      r"|c'est|c’est|it's|it’s|this is|aqui é|aquí es|hier ist|sóc|sem|men|ako si|ako po si)")
+                      r"|c'est|c’est|it's|it’s|this is|aqui é|aquí es|hier ist|sóc|sem|men|ako si|ako po si"
+                      r"|som|az sum|as sum|jas sum)")
+#: Who to ask for, and "I am" of words that are another language's everyday word (Swedish "som"): a name
+#: whose first word the lexicon has as a given name ("ask for Devinder Singh", not "ask for Help Desk",
+#: "som Volvo Cars").
+_LEXICON_ONLY_RE = re.compile(r"(?i:ask for|demande|demandez|demander|frag nach|fragen sie nach|vraag naar|vraag dan naar"
+                              r"|chiedi di|chiedete di|som|az sum|as sum|jas sum)")
 #: One capitalised word (an article of a name before it: "bin die Resi", "sóc la Montse"), closed by
 #: punctuation, a bracket, an emoji, the line's end, or an article or a preposition that starts what
 #: the writer is ("c'est Maxime le livreur", "bin die Resi vom Empfang").
 _GIVEN_ALONE_RE = re.compile(
     r"(?:(?:die|der|la|el|le|il|o|a|en|na)[ ])?(?P<name>[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][a-zà-öø-ÿā-ſа-яё'’-]{1,20})"
     r"(?=[ ]?(?:[,.!(]|\r?\n|$|[\U0001F300-\U0001FAFF\u2600-\u27BF])"
-    r"|[ ](?:le|la|el|il|o|a|de|du|da|do|vom|von|der|die|from|of|the|here|aqui|aquí|po|din|från|fra)[ ])")
+    r"|[ ](?:le|la|el|il|o|a|de|du|da|do|vom|von|der|die|from|of|the|here|aqui|aquí|po|din|från|fra|btw|lol|haha|zo|ot|iz|z|zo)(?![^\W\d_]))")
+
+
+def _starts_a_given_name(text: str, at: int) -> bool:
+    from transforms.builtin._pii_prose_names import GIVEN, flags_of
+
+    word = _WORD_RE.match(text, at)
+    return word is not None and bool(flags_of(word[0]) & GIVEN)
 
 
 def _given_name_alone(text: str, at: int) -> tuple[int, int] | None:
@@ -258,7 +275,7 @@ _NOT_NAMES = frozenset(
 
 
 #: A name starts with a capital after a space or punctuation: no such place, no name.
-_CAPITAL_GUARD_RE = re.compile(r"[ ,:.\n][^\W\d_a-z]")
+_CAPITAL_GUARD_RE = re.compile(r"[ ,:.\n-][^\W\d_a-z]|gu[A-Z]")
 
 
 _INITIAL_RE = re.compile(r"[ ][a-z]\.?(?=[ ])")
@@ -357,7 +374,12 @@ def scrub_names(text: str, replace: Replace) -> str:
         elif role and (after := _RELATIVE_RE.match(text, at)) is not None:
             at = after.end()  # "on behalf of my mother, Jane Doe"
         one_word = not role and _ONE_WORD_GREETING_RE.fullmatch(word) is not None
-        span = _name_after(text, at, 1 if one_word else minimum, capitals=holder or not (greeting or title or bare))
+        if _LEXICON_ONLY_RE.fullmatch(word) is not None:
+            span = _name_after(text, at, 1, capitals=False)
+            if span is None or not _starts_a_given_name(text, span[0]):
+                continue
+        else:
+            span = _name_after(text, at, 1 if one_word else minimum, capitals=holder or not (greeting or title or bare))
         if span is None and not role and _I_AM_RE.fullmatch(word) is not None:
             span = _given_name_alone(text, at)  # "ja sam Luka, stan je u Splitu", "I'm Jenny."
         if span is not None and one_word and " " not in text[span[0]:span[1]]:
