@@ -594,7 +594,10 @@ _CUES = {
                       # current accounts, Korean, Telugu, Hindi, Bengali, Tamil, Thai, Vietnamese
                       r"|kontonummeret|kontonummeret mitt|kontoen|clabe|clabe interbancaria|cuenta clabe|rek|no rek|no\. rek|norek"
                       r"|普通預金|普通|当座|口座番号|계좌번호|계좌|అకౌంట్ నంబర్|ఖాతా నంబర్|ఖాతా సంఖ్య|खाता संख्या|खाता नंबर|अकाउंट नंबर"
-                      r"|অ্যাকাউন্ট নম্বর|হিসাব নম্বর|கணக்கு எண்|เลขที่บัญชี|เลขบัญชี|số tài khoản|so tai khoan|stk",
+                      r"|অ্যাকাউন্ট নম্বর|হিসাব নম্বর|கணக்கு எண்|เลขที่บัญชี|เลขบัญชี|số tài khoản|so tai khoan|stk"
+                      # Korea's banks by their names and nicknames, an account's number after them ("국민 123401-04-567890")
+                      r"|국민은행|국민|신한은행|신한|우리은행|하나은행|농협은행|농협|기업은행|카뱅|카카오뱅크|토스뱅크|케이뱅크"
+                      r"|새마을금고|우체국|수협|신협|입금계좌",
     "sort_code": r"sort[ -]?code|bankleitzahl|blz",
     "routing_number": r"routing|aba|rtn|transit number|routing transit",
     "passport": r"passport|passeport|reisepass|pasaporte|passaporto|paspoort|passaporte|pass no|putovnica|putovnice"
@@ -687,7 +690,8 @@ _CUES = {
     "tax_id": r"рнокпп|іпн|ідентифікаційний код|ідентифікаційний номер|инн"
               r"|идентификационный номер налогоплательщика",
     # the numbers an insurer or a health system knows a person by (reported as member_id)
-    "member_id": r"member id|member number|membership number|subscriber id|subscriber number|insurance id"
+    "member_id": r"member id|member number|membership number|member no|member nr|membership no"
+                 r"|número de afiliado|numero de afiliado|subscriber id|subscriber number|insurance id"
                  r"|insurance number|policy holder id|medicaid id|medicaid number|beneficiary id|ehic|ehic card"
                  r"|european health insurance card|versichertennummer|krankenversichertennummer|kvnr"
                  r"|nhi number|nhi|tessera sanitaria|carte vitale|numéro de carte vitale"

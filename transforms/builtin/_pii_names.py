@@ -436,6 +436,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
         # an insurer's member ID, a student's SIS number, a trusted traveller's or frequent flyer's
         "member_id": """
             member id, member number, membership number, membership id, insurance id, insurance number,
+            member no, member nr, membership no, ndis number, ndis no,
             insurance member id, subscriber number, sis id, sis user id, student number, matriculation number,
             matrikelnummer, known traveler number, known traveller number, ktn, redress number,
             redress control number, trusted traveler number, global entry number, nexus number,
@@ -609,6 +610,8 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             numero compte, rib, numero cuenta, cuenta bancaria, conto corrente, numero conto,
             rekeningnummer, rekening, numer konta, nrb, bank details, banking details, bank info,
             direct deposit, deposit account, payout account,
+            from account, to account, sender account, receiver account, recipient account, beneficiary account,
+            payee account, payer account, debtor account, creditor account, acc no, acc number, acct num,
             nomor rekening, no rekening, 口座番号, 口座, 계좌번호, 账号, 银行账号, 银行卡号, cislo uctu,
             numero de cuenta, nuban, account no nuban,
             akaun bank, no akaun, nombor akaun, akaun, nomor akun bank, shomare hesab, shaba number, hesab,
