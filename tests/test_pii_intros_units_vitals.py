@@ -98,3 +98,24 @@ def test_a_target_or_another_fraction_stays(chain, text, kept):
     # GIVEN a target, a share ratio or a model year near a pressure's word  WHEN stored  THEN it stays
     out = stored_text(chain, text)
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ถึงแล้วโทร 081-234-5678 นะคะ คุณวรรณา ทองดี ค่ะ ออเดอร์ GF-1182", "วรรณา ทองดี"),
+        ("ผู้รับ สมชาย ใจดี โทร 0812345678", "สมชาย ใจดี"),
+        ("ผู้โดยสาร ปิยะนุช แสงทอง (ขึ้นรถที่สยาม)", "ปิยะนุช แสงทอง"),
+    ],
+)
+def test_a_thai_name_after_its_role_or_khun_is_masked(chain, text, name):
+    # GIVEN a Thai name after คุณ and before a speaker's particle, or after a recipient's or passenger's word
+    # WHEN stored  THEN it is not
+    out = stored_text(chain, text)
+    assert name not in out, out
+
+
+@pytest.mark.parametrize("text", ["คุณสามารถ ติดต่อเรา ได้ตลอด 24 ชั่วโมง", "ชื่อ สินค้า ราคา", "ลูกค้า ชำระเงิน แล้ว"])
+def test_thai_phrases_after_those_words_stay(chain, text):
+    # GIVEN "you can contact us", a table's header, "the customer has paid"  WHEN stored  THEN unchanged
+    assert text in stored_text(chain, text)
