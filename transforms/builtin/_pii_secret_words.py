@@ -91,6 +91,8 @@ def scrub(text: str, redacted: str) -> str:
         if text[start - 1:start] == "/" or text[end:end + 1] == "/":
             continue  # a path's segment ("/passord/android_id/15686"), no sentence
         kind = kinds[index]
+        if kind == "code" and _CODE_NOUN_AFTER_RE.match(text, end) is not None:
+            continue  # "PIN code 560001": the phrase's own words read it (India's postal code is one)
         span = (_password_after(text, end) if kind == "password" else _answer_after(text, end) if kind == "answer"
                 else _bare_code_after(text, start, end) if kind == "bare_code"
                 else _keyed_after(text, end) or _keyed_before(text, start, pos) if kind == "keyed"
@@ -113,6 +115,8 @@ def scrub(text: str, redacted: str) -> str:
     return "".join(out)
 
 
+#: "code" after a code's word: the longer phrase is another word's ("PIN code", "OTP-Code").
+_CODE_NOUN_AFTER_RE = re.compile(r"[ -]?(?:code|Code|CODE|kode|kod)(?![\w-])")
 #: What a verb of typing types on a door's keypad: its digits (a keypad's "#" or "*" around them, a
 #: letter after them, or told digit by digit), past up to two short words ("digita el 4471").
 _KEYED_CODE = r"(?P<code>[#*]?[0-9]{4,8}[#*]?|[#*]?[0-9]{3}[#*]|[#*][0-9]{3}|[0-9](?:-[0-9]){3,7}|[0-9]{2,4}[A-Z])"
@@ -276,7 +280,9 @@ _WORD_AFTER_RE = re.compile(r"[ ][^\W\d_]")
 _BARE_TOLD_GAP_RE = re.compile(
     r"(?i)\b(?:sms|text|texted|sent|received|arrived|chegou|recebi|enviou|enviaram|llegó|recibí|me llegó|reçu|envoyé"
     r"|erhalten|bekommen|ontvangen|ouvrir|open|opens|unlock|abrir|abre|öffnen|openen|aprire|locker|casier|door|gate"
-    r"|porta|portão|puerta|portal|porte|portail|tür|tor|deur|poort|cancello|keybox|lockbox|boîte à clés)\b")
+    r"|porta|portão|puerta|portal|porte|portail|tür|tor|deur|poort|cancello|keybox|lockbox|boîte à clés"
+    # (the app or the device it came from: "koden fra MitID-appen ... var 884213")
+    r"|app|appen|appin|appet|l'app|l'appli|aplicación|aplicativo|token|device|gerät|enheten|enheden)\b")
 
 
 def _where_answered(text: str, at: int, after_a_question: bool) -> int | None:
@@ -334,8 +340,8 @@ def _code_after(text: str, at: int, fewest: int = 4) -> tuple[int, int] | None:
         match = _TOLD_CODE_RE.match(text, at)
     if match is None or not fewest <= _digits(match["code"]) <= 8 and not match["code"].isalnum():
         return None
-    if set(match["gap"].lower().split()) & _pii_tokens.GAP_NOT_A_CODE:
-        return None  # "PIN for the card ending 4242", "code expires in 300 seconds"
+    if set(match["gap"].lower().split()[-2:]) & _pii_tokens.GAP_NOT_A_CODE:
+        return None  # "PIN for the card ending 4242", "code expires in 300 seconds" (not "the OTP they sent ... was 66412")
     if _pii_tokens.UNIT_AFTER_RE.match(text, match.end()) or CURRENCY_AFTER_RE.match(text, match.end()):
         return None  # "... in 300 seconds"; "az OTP árfolyama 17 450 forinton zárt": a price
     return match.start("code"), match.end("code")
@@ -346,10 +352,12 @@ def _code_after(text: str, at: int, fewest: int = 4) -> tuple[int, int] | None:
 #: ΣΚΛΑΒΕΝΙΤΗΣ είναι 734572"): its digits, or 5 to 8 capitals and digits with both ("Ihr TAN für die
 #: Anmeldung bei FinanzOnline lautet 3NUFM7").
 _TOLD_CODE_RE = re.compile(
-    r"(?P<gap>[^.!?。।\n]{0,90}?|[^!?。।\n]{0,90}?[0-9][.,][0-9][^.!?。।\n]{0,60}?)"
-    r"(?:[ ](?:is|est|es|ist|lautet|είναι|là|é|è|er|är|on|jest|je|to|este|adalah|ialah|هو|هي|הוא|c'est|c’est)"
-    r"(?:[ ](?:o|a|el|la|le|il))?|[:：])[ ]{1,2}"
-    r"(?P<code>[0-9]{4,8}|[0-9]{3}[ -][0-9]{3}|(?=[A-Z]{0,7}[0-9])(?=[0-9]{0,7}[A-Z])[A-Z0-9]{5,8})(?![\w-])")
+    r"(?P<gap>(?:[^.!?。।\n]|(?<=[Nn][ro])\.){0,90}?|[^!?。।\n]{0,90}?[0-9][.,][0-9][^.!?。।\n]{0,60}?)"
+    r"(?:[ ](?:is|est|es|ist|lautet|είναι|là|é|è|er|är|on|jest|je|to|este|adalah|ialah|هو|هي|הוא|c'est|c’est"
+    # (was, in the languages above; Romanian's, Tagalog's, Swahili's and Darija's "is"; "ended up as")
+    r"|was|were|war|var|era|fue|foi|était|était|e|ay|ni|howa|huwa|quedó en|quedo en|queda en|ficou|is now|ist jetzt)"
+    r"(?:[ ](?:o|a|el|la|le|il))?|[:：]|係|是)[ ]{0,2}"
+    r"(?P<code>[0-9]{4,8}|[0-9]{3}[ -][0-9]{3}|[0-9]{2}[ ][0-9]{2}[ ][0-9]{2}|(?=[A-Z]{0,7}[0-9])(?=[0-9]{0,7}[A-Z])[A-Z0-9]{5,8})(?![\w-]|[ ][0-9])")
 
 
 #: Four to eight single digits a space apart, in prose: a code told digit by digit ("code's 5 0 2 2",

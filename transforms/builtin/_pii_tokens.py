@@ -373,12 +373,16 @@ GAP_NOT_A_CODE = frozenset(
 _DIGITS_OWNERS = frozenset("""order booking invoice ticket ref reference transaction txn trx account a/c card parcel
     shipment tracking pedido reserva factura commande réservation facture bestellung buchung rechnung auftrag
     ordine prenotazione fattura encomenda fatura bestelling boeking factuur zamówienia zamówienie rezerwacji
-    заказа заказ брони sipariş siparişi rezervasyon""".split())
+    заказа заказ брони sipariş siparişi rezervasyon
+    number no no. nr nr. numer numéro número nummer numara nomor namba till lot lote batch lønkørsel kørsel
+    terminal locker""".split())
 
 
 def owns_the_digits(gap: str) -> bool:
     words = gap.split()
-    return bool(words) and words[-1].lower().strip("#:№") in _DIGITS_OWNERS
+    # (or an identifier's prefix in capitals: "PAG-0934" is a batch's, not "ngu-608214", Zulu's "is")
+    return bool(words) and (words[-1].lower().strip("#:№") in _DIGITS_OWNERS
+                            or words[-1][-1] == "-" and words[-1][:-1].isupper())
 
 
 #: Words after "password is" that say something about it rather than being it.
