@@ -1491,7 +1491,7 @@ def _a_business_address(match: re.Match[str]) -> bool:
     words = segment.split()
     if words and _LEGAL_FORM_RE.search(" " + words[-1]) is not None:
         return True
-    return any(w.lower().strip("().") in _PREMISES_WORDS or w.lower() in _INSTITUTION_WORDS for w in words)
+    return any(w.lower().strip("().") in _PREMISES_WORDS or w.lower() in INSTITUTION_WORDS for w in words)
 
 
 _DISTRICT_AFTER_RE = re.compile(r"[ ]?[0-9]{0,2}[ ]?\Z")
@@ -1727,7 +1727,7 @@ _LEGAL_FORM_RE = re.compile(
     # or written first, as Russian, Ukrainian, Kazakh and Indonesian companies are: "ООО «Самовар»", "PT Kopi Nusantara"
     r"|^(?:ООО|ОАО|ЗАО|ПАО|АО|ТОВ|ПрАТ|ПАТ|ТОО|АТ|OOO|TOV|TOO|PT|CV)[ ](?=[«\"„“A-ZА-ЯІЇЄҐ])"
 )
-_INSTITUTION_WORDS = frozenset(
+INSTITUTION_WORDS = frozenset(
     """aok barmer dak techniker krankenkasse krankenversicherung versicherung insurance assurance assurances
     seguros bank banque banco sparkasse volksbank raiffeisenbank university universität universite université
     universidad università universidade hochschule schule school escuela colegio instituto institut institute
@@ -1758,7 +1758,7 @@ def reads_as_organisation(value: str) -> bool:
     text = value.strip()
     if _LEGAL_FORM_RE.search(text) is not None and " " in text:
         return True
-    if any(part.lower() in _INSTITUTION_WORDS for word in _WORD_RE.findall(text) for part in _HYPHEN_PARTS_RE.split(word)):
+    if any(part.lower() in INSTITUTION_WORDS for word in _WORD_RE.findall(text) for part in _HYPHEN_PARTS_RE.split(word)):
         return True  # "Goethe-Universität Frankfurt", "London Heathrow Airport", "Loja Rua Augusta"
     return not text.isascii() and any(part in text for part in _INSTITUTION_PARTS)
 

@@ -237,6 +237,15 @@ def _intl_encoded(match: re.Match[str], replace: Replace) -> str:
     digits = _digits(decoded)
     return replace("phone", phone_key(decoded), match[0]) if 8 <= len(digits) <= 15 else match[0]
 
+#: A mobile number as mobile-money and SMS gateways write it, its country code first and no "+" (an
+#: MSISDN): M-Pesa's ``254712834460``, MTN MoMo's ``233244718203``, of African countries whose
+#: mobile ranges start so; the count of digits of each country's numbers exactly.
+_MSISDN_RE = re.compile(
+    r"(?<![\w.,/+-])(?:254[17][0-9]{8}|255[67][0-9]{8}|256[7][0-9]{8}|233[25][0-9]{8}|234[789][01][0-9]{8}"
+    r"|250[7][0-9]{8}|260[79][0-9]{8}|263[7][0-9]{8}|27[678][0-9]{8}|221[7][0-9]{8}|225[0][157][0-9]{8}"
+    r"|237[6][0-9]{8}|265[89][0-9]{8}|258[8][2-7][0-9]{7})(?![\w.,-]|/[0-9])")
+_MSISDN_GUARD_RE = re.compile(r"(?<![0-9])2[0-9]{10,12}(?![0-9])")
+
 
 def scrub(text: str, replace: Replace) -> str:
     """Every phone number of another shape above in ``text`` (after :func:`scrub_plus`), replaced."""
@@ -252,6 +261,8 @@ def scrub(text: str, replace: Replace) -> str:
     if "-" in text:
         text = _DASH_SPACE_RE.sub(lambda m: _national(m, replace, 9, 11), text)
     text = _MOBILE_RE.sub(lambda m: _national(m, replace, 9, 11), text)
+    if _MSISDN_GUARD_RE.search(text) is not None:
+        text = _MSISDN_RE.sub(lambda m: replace("phone", "+" + m[0], m[0]), text)
     text = _MORE_MOBILE_RE.sub(lambda m: m[0] if CURRENCY_AFTER_RE.match(text, m.end()) or _a_business_line(text, m.start())
                                else _national(m, replace, 8, 11), text)
     return text

@@ -710,6 +710,41 @@ def _bearer_ok(credential: str) -> bool:
     return not credential.isalpha()
 
 
+#: After a family name, what makes it a firm's ("Becker GmbH", "Walker & Sons").
+_FIRM_AFTER = (r"[ ](?:GmbH|AG|KG|OHG|Ltd|LLC|Inc|SA|S\.A\.|SARL|SAS|Srl|S\.r\.l\.|SpA|S\.p\.A\.|BV|B\.V\.|NV|Oy|AB|AS|A/S"
+               r"|ApS|plc|PLC|Kft|s\.r\.o\.|Sp\.|&|und|and|et|y|e)(?![^\W\d_])")
+
+
+def _names_a_place(match: re.Match[str]) -> bool:
+    """Is the family name at ``match`` a part of an institution's or a street's name ("Universitas
+    Diponegoro", "Becker-Straße"): an institution's word right before or after it?"""
+    before = match.string[max(0, match.start() - 24):match.start()].split()
+    after = match.string[match.end():match.end() + 24].split()
+    near = {w.lower().strip(".,;:()") for w in before[-1:] + after[:1]}
+    return not near.isdisjoint(_pii_people.INSTITUTION_WORDS) or not near.isdisjoint(_PLACE_WORDS)
+
+
+#: Words of a place named after someone, beside the name.
+_PLACE_WORDS = frozenset("""universitas universiteit uniwersytet street st road rd avenue ave boulevard blvd lane square
+    platz straße strasse gasse weg allee rue avenue place via viale piazza calle avenida plaza rua praça jalan jl
+    airport aeropuerto flughafen international stadium arena park hall centre center bridge""".split())
+
+
+def _family_names(name: str) -> list[str]:
+    """The family name of a full name that starts with a given name the lexicon knows, and each part of a
+    double one: its last word of four letters or more, capitalised, that the lexicon does not also know as a
+    word, a place or a given name only ("Toronto Pearson" and Hungarian's "Deák Ferenc" have none)."""
+    words = name.split()
+    flags = _pii_prose_names.flags_of
+    if not flags(words[0].strip(".,;:()\"'")) & _pii_prose_names.GIVEN:
+        return []
+    last = words[-1].strip(".,;:()\"'")
+    parts = [last, *last.split("-")] if "-" in last else [last]
+    return [p for p in parts if len(p) >= 4 and p[0].isupper() and p[1:2].islower()
+            and not flags(p) & _pii_prose_names.AMBIGUOUS
+            and flags(p) & (_pii_prose_names.GIVEN | _pii_prose_names.SURNAME) != _pii_prose_names.GIVEN]
+
+
 #: Given (kind, normalised value, matched text), the replacement text.
 Replace = Callable[[str, str, str], str]
 
@@ -772,6 +807,12 @@ class TextScrubber:
         for name in found:
             text = re.sub(r"(?<![^\W\d_])" + re.escape(name) + r"(?![^\W\d_])",
                           lambda m: self._replace("name", m[0].lower(), m[0]), text)
+        # the family name of a full name found, alone elsewhere ("Grace Oduya ... Ms. Oduya", "Graziella
+        # Cattaneo-Bernasconi ... citofono 'Cattaneo'"): as written there, and not a name that is also a word
+        for surname in sorted({part for n in self._names[mark:] if " " in n.strip()
+                               for part in _family_names(n) if part in text}, key=len, reverse=True):
+            text = re.sub(r"(?<![^\W\d_])" + re.escape(surname) + r"(?![^\W\d_]|[.@]|" + _FIRM_AFTER + ")",
+                          lambda m: m[0] if _names_a_place(m) else self._replace("name", m[0].lower(), m[0]), text)
         return text
 
     def _scrub(self, text: str) -> str:
