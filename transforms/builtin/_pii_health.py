@@ -39,6 +39,8 @@ _DIAGNOSIS_NOUNS = (
     "diagnosis|diagnosi|diagnóstico|diagnostico|diagnostic|diagnose|diagnoosi|diagnos|diagnosa|diagnóza"
     "|rozpoznanie|tanı|tanısı|диагноз|діагноз|chẩn đoán|التشخيص|تشخيص|אבחנה|אבחון|تشخیص|निदान|রোগ নির্ণয়"
     "|診断名|診断|诊断|確診|确诊|진단명|진단|dg\\.|Dg\\.|DG\\."
+    "|Verdachtsdiagnose|Hauptdiagnose|Nebendiagnose|Henvisningsårsak|Motivo da referenciação|Motivo del ricovero"
+    "|Reason for referral|reason for referral|Referral reason"
     # a person's allergies, listed after a colon ("Allergiat: pähkinä, kala"); a menu's are "allergens"
     "|allergies|allergy|allergien|allergie|alergias|alergia|allergiat|allergia|allergier|allergieën|alergie"
     "|аллергия|алергія|アレルギー|过敏|過敏|알레르기"
@@ -271,7 +273,8 @@ _BP_SCAN = Literals(_BP_WORDS.split("|"))
 
 def may_hold_health(text: str) -> bool:
     return (_DIAGNOSIS_LITERALS.found_in(text) or _DOSE_RE.search(text) is not None or _HAVING_RE.search(text) is not None
-            or _LAB_SCAN.found_in(text) or ("/" in text and _BP_SCAN.found_in(text)))
+            or _LAB_SCAN.found_in(text) or ("/" in text and _BP_SCAN.found_in(text))
+            or (_NOTE_LABEL_SCAN.found_in(text) and _PATIENT_WORDS.found_in(text)))
 
 
 def scrub_health(text: str, replace: Replace) -> str:
@@ -283,6 +286,8 @@ def scrub_health(text: str, replace: Replace) -> str:
         text = _DIAGNOSIS_RE.sub(lambda m: _diagnosis(m, replace), text)
     if _DOSE_RE.search(text) is not None:
         text = _MEDICATION_RE.sub(lambda m: _medication(m, replace, note), text)
+    if _NOTE_LABEL_SCAN.found_in(text) and _PATIENT_WORDS.found_in(text):
+        text = _NOTE_LABEL_RE.sub(lambda m: _diagnosis(m, replace) if not m["health"][:1].isdigit() else m[0], text)
     if _LAB_SCAN.found_in(text):
         text = _LAB_RE.sub(lambda m: replace("health", m["health"].lower(), m["health"]), text)
     if "/" in text and _BP_SCAN.found_in(text):
@@ -507,6 +512,15 @@ def _said_to_have(text: str, having: re.Match[str], replace: Replace) -> str:
             kept = condition.end()
         having = _HAVING_RE.search(text, max(having.end(), kept))
     return text if not out else "".join(out) + text[kept:]
+
+
+#: Labels of a clinical note that are other things' too ("DX" is a developer's experience, "Problemstilling" a
+#: problem statement, an "Impression" an ad's): a condition after one only in a patient's note.
+_NOTE_LABEL_RE = re.compile(
+    r"(?:Dx|DX|Dx\.|Diag\.|Impression|Assessment|Problemstilling|Presenting complaint|Chief complaint|Motivo de consulta"
+    r"|motivo de consulta|Motivo|motivo|Query|Q\.|V\.a\.|Verdacht auf)[ ]?[:：]?[ ]{1,2}" + _CONDITION.replace("{2,80}?", "{2,60}?"))
+_NOTE_LABEL_SCAN = Literals(["Dx", "DX", "Diag.", "Impression", "Assessment", "Problemstilling", "complaint", "otivo",
+                             "Query", "Q.", "V.a.", "Verdacht auf"])
 
 
 def _diagnosis(match: re.Match[str], replace: Replace) -> str:
