@@ -517,10 +517,10 @@ def _said_to_have(text: str, having: re.Match[str], replace: Replace) -> str:
 #: Labels of a clinical note that are other things' too ("DX" is a developer's experience, "Problemstilling" a
 #: problem statement, an "Impression" an ad's): a condition after one only in a patient's note.
 _NOTE_LABEL_RE = re.compile(
-    r"(?:Dx|DX|Dx\.|Diag\.|Impression|Assessment|Problemstilling|Presenting complaint|Chief complaint|Motivo de consulta"
+    r"(?<![\w.])(?:Dx|DX|Dx\.|Diag\.|Impression|Assessment|Problemstilling|Presenting complaint|Chief complaint|Motivo de consulta"
     r"|motivo de consulta|Motivo|motivo|Query|Q\.|V\.a\.|Verdacht auf)[ ]?[:：]?[ ]{1,2}" + _CONDITION.replace("{2,80}?", "{2,60}?"))
 _NOTE_LABEL_SCAN = Literals(["Dx", "DX", "Diag.", "Impression", "Assessment", "Problemstilling", "complaint", "otivo",
-                             "Query", "Q.", "V.a.", "Verdacht auf"])
+                             "Query", "V.a.", "Verdacht auf"])
 
 
 def _diagnosis(match: re.Match[str], replace: Replace) -> str:
