@@ -459,6 +459,8 @@ def _relative(match: re.Match[str], replace: Replace) -> str:
 #: "Сидорова Е. М."), and the initials first ("А.В. Петров").
 _CYRILLIC_INITIALS_RE = re.compile(
     r"(?<![^\W\d_])(?:[А-ЯЁІЇЄ][а-яёіїє'’-]{1,30}+[ ][А-ЯЁІЇЄ]\.[ ]?[А-ЯЁІЇЄ]\.|[А-ЯЁІЇЄ]\.[ ]?[А-ЯЁІЇЄ]\.[ ][А-ЯЁІЇЄ][а-яёіїє'’-]{1,30}+)"
+    # (not a form's label for the full name, "Ф.И.О.", Uzbek's "Ф.И.Ш.", Ukrainian's "П.І.Б.")
+    r"(?![ ]?[А-ЯЁІЇЄ]\.)"
 )
 
 
@@ -1139,6 +1141,11 @@ _BIRTH = (
     r"|ಜನ್ಮ ದಿನಾಂಕ|ജനന തീയതി|जन्मतारीख|જન્મ તારીખ|ਜਨਮ ਮਿਤੀ|تاریخ تولد|تاریخ پیدائش|tarikh lahir|petsa ng kapanganakan"
     r"|туған күні|туылған күні|tug'ilgan sana|tug‘ilgan sana|დაბადების თარიღი|ծննդյան ամսաթիվ|төрсөн огноо"
     r"|tarehe ya kuzaliwa|ranar haihuwa|ọjọ́ ìbí|ojo ibi|usuku lokuzalwa"
+    # Catalan, Basque, Luxembourgish, Galician, Irish, Welsh, Maltese, Uzbek and Kyrgyz in Cyrillic, Tok Pisin,
+    # Taglish "birthday ko", Spanish and Portuguese short forms
+    r"|data naixement|data de naixement|data naix\.|jaiotze data|jaiotza|Gebuertsdag|gebuertsdag|data de nacemento"
+    r"|dáta breithe|dyddiad geni|data tat-twelid|туғилган сана|туғилган|туулган күнү|de bilong bon|birthday ko"
+    r"|fec\. nac\.|fech\. nac\.|dt\. nasc\.|dt nasc|nasc\.|geb\. am|Geb\.-Datum|Geb\.dat\.|geb\.dat\.|Geb\.datum"
 )
 #: Words between the cue and the date ("born on the", "geb. am", "né le", "nacido el").
 _BIRTH_GAP = (
@@ -1166,7 +1173,8 @@ _MONTHS = frozenset(
     ιαν φεβ μαρ απρ μαΐ μαι ιου αυγ σεπ οκτ νοε δεκ""".split()
 )
 _BIRTH_RE = re.compile(
-    r"(?:" + cased(_BIRTH) + r")(?:(?<=\.)|(?![^\W\d_])|(?=[は是为為은는]))" + _BIRTH_GAP + r"(?P<date>"
+    # (and a genealogist's and a German form's star for "born", after a word: "Meier, Gisela * 03.09.1952")
+    r"(?:" + cased(_BIRTH) + r"|(?<=[^\W\d_][ ])\*)(?:(?<=\.)|(?<=\*)|(?![^\W\d_])|(?=[は是为為은는]))" + _BIRTH_GAP + r"(?P<date>"
     # 12.04.1990, 04/12/1990, 1990-04-12, 12. 04. 1990, 04/12/90
     r"[0-9]{1,4}(?P<sep>[./-])[ ]?[0-9]{1,2}(?P=sep)[ ]?[0-9]{2,4}(?![0-9])"
     # 19900412
