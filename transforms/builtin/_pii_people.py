@@ -1260,9 +1260,13 @@ _UK_TOWN = (
 _FR_STREET = (
     r"rue|avenue|av\.|boulevard|bd|place|allée|allee|chemin|impasse|quai|cours|route|square|passage|villa"
     r"|rond-point|faubourg|chaussée"
+    # the same order in Welsh and Irish: "12 Stryd y Capel", "3 Bóthar na Trá"
+    r"|stryd|heol|ffordd|lôn|bóthar|sráid|ascaill|lána"
 )
 _LATIN_STREET = (
     r"Calle|C/|Avenida|Avda\.|Av\.|Paseo|Plaza|Pza\.|Carrer|Camino|Ronda|Travesía|Via|Viale|Piazza|Corso|Largo"
+    # Brazil's short forms: "R. Oscar Freire 811", "Al. Santos 1200"
+    r"|R\.|Al\."
     r"|Vicolo|Rua|Travessa|Praça|Alameda|Estrada|Rodovia|ul\.|ulica|ulice|ulici|Aleja|al\.|Strada|Bulevardul|Calea"
     # Galician; Greek street, avenue and square
     r"|Rúa|Avenida|οδός|οδό|οδού|οδ\.|λεωφόρος|λεωφόρο|λεωφόρου|λεωφ\.|πλατεία|πλατείας"
@@ -1282,11 +1286,14 @@ GERMANIC_SUFFIX = (
 )
 _ADDRESS_RE = re.compile(
     # 221B Baker Street, London NW1 6XE / 1600 Amphitheatre Parkway, Mountain View, CA 94043
-    r"[0-9](?<![\w.,-][0-9])[0-9]{0,4}[A-Za-z]?(?:-[0-9]{1,5})?[ ](?:" + _NAME_WORD + r"[ ]){1,4}?(?:" + _EN_STREET + r")\.?"
+    # (a unit after a slash, "12/B, Temple Lane"; a direction and an ordinal street, "2275 W 4th Ave")
+    r"[0-9](?<![\w.,-][0-9])[0-9]{0,4}[A-Za-z]?(?:-[0-9]{1,5})?(?:/[0-9A-Za-z]{1,4})?,?[ ]"
+    r"(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\.?[ ](?=[0-9]{1,3}(?:st|nd|rd|th)[ ]))?"
+    r"(?:(?:" + _NAME_WORD + r"|[0-9]{1,3}(?:st|nd|rd|th))[ ]){1,4}?(?:" + _EN_STREET + r")\.?"
     r"(?![\w])" + _UNIT + r"(?:" + _US_TOWN[3:-2] + r"|" + _UK_TOWN[3:-2] + r")?"
     # 12 rue de la Paix, 75002 Paris
     r"|[0-9](?<![\w.,-][0-9])[0-9]{0,3}(?:[ ]?(?:bis|ter|[A-Ba-b]))?,?[ ](?:" + cased(_FR_STREET) + r")[ ]"
-    r"(?:(?:des|de|du|la|les|le|et|aux|au|sur|l'|d')[ ]?|" + _NAME_WORD + r"[ ]?){1,6}+" + _EU_TOWN
+    r"(?:(?:des|de|du|la|les|le|et|aux|au|sur|l'|d'|y|yr|na|an)[ ]?|" + _NAME_WORD + r"[ ]?){1,6}+" + _EU_TOWN
     # Calle Mayor 5 / Via Roma, 10 / Rua Augusta, nº 123
     + r"|(?:" + cased(_LATIN_STREET) + r")[ ](?:(?:de|del|de la|la|las|los|da|do|das|dos|di|della|delle|dei"
     r"|degli)[ ]|" + _NAME_WORD + r"[ ]?){1,6}+,?[ ]?(?:n[º°o.]{1,2}[ ]?)?[0-9]{1,5}[A-Za-z]?(?![\w])" + _EU_TOWN
