@@ -247,6 +247,21 @@ def chain():
     return build_chain(get_plugin_manager(), None)
 
 
+def _strings(value) -> list[str]:
+    """Every key and string of a stored record (iterative: a hostile case nests a thousand deep)."""
+    out, stack = [], [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            out.extend(str(k) for k in item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            out.append(item)
+    return out
+
+
 def _failures(chain, case: dict) -> list[str]:
     record = make_record()
     route = case.get("route", "/api/things/:id")
@@ -263,9 +278,9 @@ def _failures(chain, case: dict) -> list[str]:
     result = chain.run(json.dumps(record, ensure_ascii=False), "2026-12-02T00:00:00.000Z")
     if type(result).__name__ != "Stored":
         return [f"not stored: {result!r}"[:200]]
-    stored = json.dumps(result.record, ensure_ascii=False)
-    if where == "text":  # the message as stored, its quotes not escaped as JSON writes them
-        stored += "\n" + str(result.record["request"]["body"]["message"])
+    # the record as JSON, and each of its strings as stored (a value's quotes and backslashes are not
+    # escaped there as JSON writes them: 'W/"7ead..."' is kept, and 'pa"ss' leaks, whatever the escaping)
+    stored = "\n".join([json.dumps(result.record, ensure_ascii=False), *_strings(result.record)])
     return ([f"leaked {s!r}" for s in case.get("must_not_contain", []) if s in stored]
             + [f"changed {s!r}" for s in case.get("must_keep", []) if s not in stored])
 
@@ -334,14 +349,14 @@ ROUNDS = {
     # for its secrets only (passwords told in any turn of phrase, two token formats)
     "strings13-personal.jsonl": (29, 2),  # of 802 personal values and 468 kept values (142 before stop 36)
     "strings13-secret.jsonl": (0, 9),  # of 138 secrets and 222 kept values
-    "strings13-benign.jsonl": (0, 35),  # of 693 kept values, in 220 cases
+    "strings13-benign.jsonl": (0, 34),  # of 693 kept values, in 220 cases
     # round 14, written blind at stop 36 (82 locales of personal data and of look-alikes, secrets in 55):
     # measured first on the code of that stop's first hour (114 personal values stored, 34 secrets, 18
     # look-alikes changed; 132, 34 and 16 on the code the stop began with), then used for its secrets
     # (passwords and codes told in 25 more languages) and a few categories of its personal values
     "strings14-personal.jsonl": (19, 0),  # of 726 personal values and 340 kept values (110 before stop 37)
-    "strings14-secret.jsonl": (1, 5),  # of 177 secrets and 163 kept values (a Twilio account SID, an identifier)
-    "strings14-benign.jsonl": (0, 15),  # of 842 kept values, in 230 cases
+    "strings14-secret.jsonl": (1, 4),  # of 177 secrets and 163 kept values (a Twilio account SID, an identifier)
+    "strings14-benign.jsonl": (0, 13),  # of 842 kept values, in 230 cases
     # round 15, written blind at stop 37 (112 locales of personal data, 81 of secrets, 108 of look-alikes): measured
     # first on the code the stop began with (131 personal values stored, 26 secrets, 22 look-alikes changed) and
     # on the code of that hour, after the stop's vocabularies (62, 26, 23), then used for its categories (the
@@ -355,28 +370,28 @@ ROUNDS = {
     # cue words, secret words, toll-free lines, companies' tax numbers)
     "strings16-personal.jsonl": (70, 7),  # of 992 personal values and 313 kept values
     "strings16-secret.jsonl": (0, 1),  # of 153 secrets and 150 kept values (3 since stop 40: a login under اسم_المستخدم, masked as user_name is)
-    "strings16-benign.jsonl": (0, 23),  # of 651 kept values, in 260 cases
+    "strings16-benign.jsonl": (0, 21),  # of 651 kept values, in 260 cases
     # round 17, written blind at stop 38 after round 16's fixes (151 locales, half of them of Africa, the
     # Middle East, Asia, the Pacific and Latin America): on the stop's first code 115 personal values
     # stored, 40 secrets, 63 look-alikes changed; on the code before it was looked at 93, 36 and 58;
     # then used for its secrets
     "strings17-personal.jsonl": (66, 6),  # of 787 personal values and 290 kept values
     "strings17-secret.jsonl": (1, 3),  # of 131 secrets and 145 kept values
-    "strings17-benign.jsonl": (0, 40),  # of 497 kept values, in 220 cases
+    "strings17-benign.jsonl": (0, 38),  # of 497 kept values, in 220 cases
     # round 18, written blind at stop 39 (90 locales of personal data, secrets of 80 services and 40
     # locales, 92 locales of look-alikes): on the stop's first code 83 personal values stored, 19 secrets,
     # 41 look-alikes changed; then used for its categories (identifiers beside a person's field, homes'
     # units, phones after more cues and after a name, eID subjects, credential names of 84 languages)
     "strings18-personal.jsonl": (25, 6),  # of 742 personal values and 311 kept values
     "strings18-secret.jsonl": (1, 3),  # of 184 secrets and 209 kept values
-    "strings18-benign.jsonl": (0, 27),  # of 530 kept values, in 230 cases
+    "strings18-benign.jsonl": (0, 23),  # of 530 kept values, in 230 cases
     # round 19, written blind at stop 39 after round 18's fixes (77 locales of personal data in production
     # API shapes, secrets in 38 languages, 79 locales of look-alikes): on the stop's first code 88 personal
     # values stored, 26 secrets, 47 look-alikes changed; on the code before it was looked at 73, 20 and 47;
     # then used for its secrets and a few categories
     "strings19-personal.jsonl": (47, 9),  # of 897 personal values and 384 kept values
     "strings19-secret.jsonl": (0, 5),  # of 141 secrets and 175 kept values
-    "strings19-benign.jsonl": (0, 40),  # of 402 kept values, in 200 cases
+    "strings19-benign.jsonl": (0, 38),  # of 402 kept values, in 200 cases
     # round 20, written blind at stop 40 (95 locales of personal data in healthcare, HR, school, delivery,
     # travel, marketplace and gaming shapes; secrets in 46 locales; 64 locales of look-alikes, public
     # figures and drug catalogues among them): on the stop's first code 138 personal values stored, 27
@@ -384,21 +399,21 @@ ROUNDS = {
     # and 78; then used for its categories (logins, offices' holders, secrets)
     "strings20-personal.jsonl": (89, 24),  # of 960 personal values and 719 kept values
     "strings20-secret.jsonl": (5, 8),  # of 205 secrets and 294 kept values
-    "strings20-benign.jsonl": (0, 51),  # of 841 kept values, in 418 cases
+    "strings20-benign.jsonl": (0, 49),  # of 841 kept values, in 418 cases
     # round 21, written blind at stop 40 after round 20's fixes (92 locales of everyday production traffic,
     # code-switched and transliterated; secrets in 47 locales; 67 locales of look-alikes): on the stop's
     # first code 124 personal values stored, 39 secrets, 60 look-alikes changed; on the code before it
     # was looked at 119, 25 and 58; then used for its secrets, devices' owners and handles
     "strings21-personal.jsonl": (93, 14),  # of 1,012 personal values and 622 kept values
     "strings21-secret.jsonl": (3, 4),  # of 234 secrets and 244 kept values
-    "strings21-benign.jsonl": (0, 46),  # of 747 kept values, in 400 cases
+    "strings21-benign.jsonl": (0, 45),  # of 747 kept values, in 400 cases
     # round 22, written blind at stop 41 (integrations and encodings: webhooks, GraphQL, mail headers and
     # MIME parts, vCards, OCR, percent-encoded and escaped values; 172 locales over its three files): on the
     # stop's first code 484 personal values stored of 3,615, 59 secrets of 353, 184 look-alikes changed of
     # 1,465; on the code before each file was looked at 484, 57 and 184; then used for its categories
-    "strings22-personal.jsonl": (371, 55),  # of 3,615 personal values and 1,508 kept values
+    "strings22-personal.jsonl": (367, 54),  # of 3,615 personal values and 1,508 kept values
     "strings22-secret.jsonl": (4, 13),  # of 353 secrets and 320 kept values
-    "strings22-benign.jsonl": (0, 74),  # of 1,465 kept values, in 767 cases
+    "strings22-benign.jsonl": (0, 73),  # of 1,465 kept values, in 767 cases
     # round 23, written blind at stop 42 (the everyday traffic of consumer apps: ride-hailing, delivery,
     # dating, health bookings, schools, rentals, CVs, fintech, travel, marketplaces, insurance, public
     # services, and their backends' logs; 116 locales over its two personal halves, 91 of secrets, 75 of
@@ -406,12 +421,12 @@ ROUNDS = {
     # look-alikes changed of 968; on the code before it was looked at 302, 46 and 95; then used for its categories
     "strings23-personal.jsonl": (204, 23),  # of 1,959 personal values and 906 kept values
     "strings23-secret.jsonl": (1, 2),  # of 307 secrets and 330 kept values
-    "strings23-benign.jsonl": (0, 72),  # of 968 kept values, in 430 cases
+    "strings23-benign.jsonl": (0, 67),  # of 968 kept values, in 430 cases
     # round 24: business software and the structured text inside its strings (HR, CRM, help desks,
     # invoicing, logistics, health records, identity checks; XML, CSV, HL7, EDI, SQL, vCard, logs), 150 locales
-    "strings24-personal.jsonl": (263, 34),  # of 2,306 personal values and 946 kept values
+    "strings24-personal.jsonl": (263, 33),  # of 2,306 personal values and 946 kept values
     "strings24-secret.jsonl": (38, 11),  # of 332 secrets and 417 kept values
-    "strings24-benign.jsonl": (0, 79),  # of 1,130 kept values, in 439 cases
+    "strings24-benign.jsonl": (0, 65),  # of 1,130 kept values, in 439 cases
 }
 
 

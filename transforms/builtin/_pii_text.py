@@ -71,7 +71,7 @@ from urllib.parse import quote_plus, unquote, unquote_plus
 from transforms.builtin import (
     _pii_address_labels, _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_logins, _pii_people, _pii_travel, _pii_units,
     _pii_ocr_labels, _pii_intros, _pii_payers, _pii_phones, _pii_public, _pii_secret_words, _pii_special,
-    _pii_honorifics, _pii_payments, _pii_prose_names, _pii_seeds, _pii_tables, _pii_tokens,
+    _pii_honorifics, _pii_payments, _pii_prose_names, _pii_qrbill, _pii_seeds, _pii_tables, _pii_tokens,
 )
 from transforms.builtin._pii_ids import card_number_like, luhn_ok  # noqa: F401  (re-exported)
 from transforms.builtin._pii_kinds import KIND_CLASS, PSEUDONYM_HEX, class_of
@@ -948,6 +948,8 @@ class TextScrubber:
             text = _pii_formats.scrub_reservations(text, replace)
         if (":59" in text or ":50" in text) and "\n" in text:
             text = _pii_formats.scrub_mt_parties(text, replace)
+        if _pii_qrbill.may_hold(text):
+            text = _pii_qrbill.scrub(text, replace)  # a Swiss QR-bill's payload: "SPC\n0200\n1\n..."
         # a place in other notations (what3words, plus codes, a map link's centre...), before
         # the numbers pass reads their digits
         text = _pii_geo.scrub_places(text, replace)

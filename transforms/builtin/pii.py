@@ -2042,13 +2042,18 @@ _PLUS_JOINED_RE = re.compile(r"[^\W\d_]{2,40}(?:\+[^\W\d_]{1,40}){1,5}")
 
 
 def _form_decoded(value: str) -> str:
-    """``value`` as a form's value reads once decoded ("Claire%20Mah%C3%A9", "Hamza+Tariq+Butt"),
-    or ``value`` itself."""
+    """``value`` as a form's value reads once decoded ("Claire%20Mah%C3%A9", "Hamza+Tariq+Butt",
+    "Ant\\u00f4nio"), or ``value`` itself."""
     if "%" in value:
         return percent_decoded(value)
     if "+" in value and _PLUS_JOINED_RE.fullmatch(value) is not None:
         return value.replace("+", " ")
+    if "\\u" in value:  # a header's value escaped as JSON writes it: "Ant\u00f4nio Carlos"
+        return _UNICODE_ESCAPE_RE.sub(lambda m: chr(int(m[1], 16)), value)
     return value
+
+
+_UNICODE_ESCAPE_RE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
 def _as_sent(value: str, decoded: str, new: Any) -> Any:
