@@ -102,7 +102,7 @@ from transforms.builtin._pii_names import (
 )
 from transforms.builtin._pii_people import (
     HANDLE_KEY_WORDS, is_a_name_alone, names_a_street_kind, reads_as_handle, reads_as_machine_login, reads_as_name,
-    reads_as_organisation,
+    reads_as_organisation, INSTITUTION_WORDS,
 )
 from transforms.builtin._pii_prose_names import scrub_search_names
 from transforms.builtin._pii_text import (
@@ -1416,9 +1416,9 @@ class Pii:
                                     and self._a_companys(node)):
                                 node[key] = self.scrub(item)  # {"razon_social": "Rappi S.A.S.", "nit": ...}
                                 continue
-                            if kind is str and self._premises and id(node) in self._premises and rule.field is not None \
-                                    and rule.field.cls == "address":
-                                node[key] = _unless_only_places(item, self.scrub(item))  # a restaurant's address
+                            if kind is str and rule.field is not None and rule.field.cls == "address" and (
+                                    (self._premises and id(node) in self._premises) or _a_venues(key, node)):
+                                node[key] = _unless_only_places(item, self.scrub(item))  # a restaurant's, a museum's address
                                 continue
                             if kind is str and (decoded := _form_decoded(item)) is not item:
                                 # {"destinataire": "Claire%20Mah%C3%A9"}: judged decoded, kept as sent if nothing was found
@@ -2083,6 +2083,43 @@ def _names_premises(key: str) -> bool:
     return bool(parts) and parts[-1] in _PREMISES_WORDS
 
 
+#: Keys that name a public place beside its address ({"lugar": "Museo Nacional del Prado", "direccion": ...}),
+#: and the words of an address's own key that say whose it is ("venue_address", "store_address").
+_VENUE_WORDS = frozenset("""venue venues place lieu lugar luogo poi attraction museum monument sight sede recinto
+    """.split())  # (not a delivery's "landmark": "opp. Forum Mall gate 2" is where a customer lives)
+
+
+def _a_venues(key: str, node: dict) -> bool:
+    """Is the address under ``key`` a public place's: its key names a venue or a business's premises, or a
+    sibling names the place (not "home")?"""
+    parts = words(key)
+    if any(part in _WHOSE_ADDRESS for part in parts):
+        return False  # "home_address", "shipping_address": a person's, whatever the object holds
+    if any(part in _VENUE_WORDS or part in _PREMISES_WORDS for part in parts[:-1]):
+        return True
+    return any((parts := words(k)) and parts[-1] in _VENUE_WORDS and type(v) is str and _names_a_venue(v)
+               for k, v in node.items() if k != key)
+
+
+#: What a public place's name holds: a word for a building, a park, an institution ("Palais de l'Élysée",
+#: "Museo Nacional del Prado", "정부서울청사", "外滩观景平台"); a town alone ("Springfield") is none.
+_VENUE_NOUNS = frozenset("""palais palace palacio palazzo château castle castillo schloss museo musée museu garden gardens
+    jardin jardín park parque parc tower torre tour hall arena centre center centro plaza square platz piazza
+    monument monumento memorial cathedral catedral basilica basílica temple templo mosque church iglesia église""".split())
+_VENUE_PARTS = ("청사", "궁", "공원", "광장", "박물관", "平台", "公园", "公園", "广场", "廣場", "博物馆", "博物館", "宫", "寺", "塔",
+                "中心", "市场", "站", "城", "神社", "駅")
+
+
+def _names_a_venue(value: str) -> bool:
+    if any(part in value for part in _VENUE_PARTS):
+        return True
+    names = {w.lower().strip(".,'’()–-") for w in value.split()}
+    return not names.isdisjoint(_VENUE_NOUNS) or not names.isdisjoint(INSTITUTION_WORDS)
+
+
+_WHOSE_ADDRESS = frozenset("""home private billing shipping delivery residential residence customer user personal
+    mailing domicile wohnadresse privatadresse lieferadresse rechnungsadresse domicilio entrega envio facturacion
+    livraison facturation""".split())
 def _unless_only_places(value: str, scrubbed: str) -> str:
     """``value`` as sent when all the text passes found in it is a place (a business's street and postal
     code), else what they made of it."""
