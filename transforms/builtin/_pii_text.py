@@ -765,6 +765,8 @@ class TextScrubber:
         self._replace = self._noting_names(replace)
         #: The names the passes replaced, in the order found (see :meth:`scrub`).
         self._names: list[str] = []
+        #: The texts being scrubbed, innermost last (a name's office is read in its text: _noting_names).
+        self._texts: list[str] = []
         self._is_sensitive_name = is_sensitive_name
         self._redacted = redacted
         # A pair can only have a sensitive name if the text holds the start of one: the
@@ -783,7 +785,8 @@ class TextScrubber:
     def _noting_names(self, replace: Replace) -> Replace:
         def noting(kind: str, key: str, original: str) -> str:
             if kind == "name":
-                if _pii_public.is_public_figure(original):
+                if _pii_public.is_public_figure(original) or (
+                        self._texts and _pii_public.named_in_office(self._texts[-1], original)):
                     return original  # "Olaf Scholz ist ... zum Bundeskanzler gewählt worden": news, not a user
                 self._names.append(original)
             return replace(kind, key, original)
@@ -794,12 +797,14 @@ class TextScrubber:
         wherever else the text holds it ("Kontoinhaberin Renate Schwarzkopf ... Grüße, Renate
         Schwarzkopf": the signature told whose the account is)."""
         mark = len(self._names)
+        self._texts.append(text)
         try:
             out = self._scrub(text)
             if len(self._names) > mark:
                 out = self._names_again(out, mark)
         finally:
             del self._names[mark:]
+            self._texts.pop()
         return out
 
     def _names_again(self, text: str, mark: int) -> str:
