@@ -738,14 +738,14 @@ def test_field_overrides_by_path():
         "request.body.items[].owner": "name",
         "request.body.origin": "ip",
         "request.body.data.*.note": "mask",
-        "request.body.member_no": "hash",
+        "request.body.voucher_no": "hash",
         "response.body.user.email": "drop",
     }}
     record = make_record(
         request={"method": "POST", "path": "/api/orders", "route": "/api/orders", "body": {
             "user": {"nickname": "jd", "firstName": "Jane"}, "nickname": "other",
             "items": [{"owner": "Jane Doe", "sku": "A-1"}, {"owner": "Bob"}], "owner": "platform",
-            "origin": "203.0.113.7", "data": {"a": {"note": "x"}, "b": {"note": "y", "n": 1}}, "member_no": "M-123"}},
+            "origin": "203.0.113.7", "data": {"a": {"note": "x"}, "b": {"note": "y", "n": 1}}, "voucher_no": "M-123"}},
     )
     record["response"]["body"] = {"user": {"email": "a@example.com", "id": 1}}
     # WHEN pii runs
@@ -758,7 +758,7 @@ def test_field_overrides_by_path():
     assert body["owner"] == "platform"
     assert body["origin"] == "203.0.113.0"
     assert body["data"] == {"a": {"note": "[redacted]"}, "b": {"note": "[redacted]", "n": 1}}
-    assert HASHED.fullmatch(body["member_no"])["kind"] == "value"
+    assert HASHED.fullmatch(body["voucher_no"])["kind"] == "value"
     assert out["response"]["body"] == {"user": {"id": 1}}
 
 
