@@ -48,6 +48,69 @@ def scrub(text: str, judge: Judge, mask: Mask) -> str:
     for form in FORMATS:
         if any(literal in text for literal in form.literals):
             text = form.pattern.sub(lambda m: form.fix(m, judge, mask), text)
+    if "Parameters=[" in text or "binding parameter" in text:
+        text = _bound_parameters(text, judge, mask)
+    return text
+
+
+# --- values bound to an ORM's parameters ------------------------------------------------------
+# EF Core and Hibernate log a statement with placeholders and, apart from it, the values bound to
+# them: "[Parameters=[@p0='Ірина Мельник' (Size = 200), @p1=...]] INSERT INTO [T] ([PatientName],
+# [BirthDate]) VALUES (@p0, @p1)"; "insert into kunde (vorname, geb_dat) values (?, ?)" then
+# "binding parameter [1] as [VARCHAR] - [Jürgen]". The statement tells each placeholder's column;
+# a value is masked as that column's would be.
+
+#: ``[Name] = @p3`` in an UPDATE's SET or a WHERE: a column compared with a named placeholder.
+_COLUMN_IS_PARAMETER_RE = re.compile(r"[\[\"`]?(?P<name>[A-Za-z_]\w{0,63})[\]\"`]?[ ]{0,4}=[ ]{0,4}(?P<param>@\w{1,64})(?!\w)")
+#: EF Core's ``@p0='value'`` (then `` (Size = 200)``, ``, @p1=`` or the list's ``]``).
+_EF_PARAMETER_RE = re.compile(
+    r"(?P<param>@\w{1,64})='(?P<value>[^'\r\n]{0,4096}?)'(?=[ ]\(|,[ ]?@|\])"
+)
+#: Hibernate's ``binding parameter [1] as [VARCHAR] - [value]`` (5) and ``binding parameter (1:VARCHAR) <- [value]`` (6).
+_HIBERNATE_BINDING_RE = re.compile(
+    r"binding parameter (?:\[(?P<at5>[0-9]{1,4})\] as \[\w{1,32}\] - |\((?P<at6>[0-9]{1,4}):\w{1,32}\) <- )"
+    r"\[(?P<value>[^\]\r\n]{0,4096})\]"
+)
+
+
+def _placeholders(text: str, judge: Judge) -> tuple[dict[str, object], dict[int, object]]:
+    """What each placeholder of the text's statements is bound to: named ones (``@p0``) by
+    name, positional ones (``?``) by their 1-based place in the INSERT, as their columns' verdicts."""
+    named: dict[str, object] = {}
+    positional: dict[int, object] = {}
+    for match in _INSERT_RE.finditer(text):
+        verdicts = _verdicts(match, judge)
+        place = 0
+        for row in _ROW_RE.finditer(match["rows"]):
+            values = row[0][1:-1]
+            spans = _split_sql(values)
+            if len(spans) != len(verdicts):
+                continue
+            for (start, end), verdict in zip(spans, verdicts):
+                value = values[start:end].strip()
+                if value.startswith("@"):
+                    named[value] = verdict
+                elif value == "?":
+                    place += 1
+                    positional[place] = verdict
+    for match in _COLUMN_IS_PARAMETER_RE.finditer(text):
+        named.setdefault(match["param"], judge(match["name"]))
+    return named, positional
+
+
+def _bound_parameters(text: str, judge: Judge, mask: Mask) -> str:
+    named, positional = _placeholders(text, judge)
+
+    def masked(match: re.Match[str], verdict: object) -> str:
+        value = match["value"]
+        if not verdict or not value or value.upper() == "NULL":
+            return match[0]
+        return _replaced(match, "value", mask(verdict, value))
+
+    if named and "Parameters=[" in text:
+        text = _EF_PARAMETER_RE.sub(lambda m: masked(m, named.get(m["param"])), text)
+    if positional and "binding parameter" in text:
+        text = _HIBERNATE_BINDING_RE.sub(lambda m: masked(m, positional.get(int(m["at5"] or m["at6"]))), text)
     return text
 
 
@@ -136,6 +199,14 @@ def _insert(match: re.Match[str], judge: Judge, mask: Mask) -> str:
     return _replaced(match, "rows", rows)
 
 
+#: An INSERT's column names, then its rows. A log or a dump writes them over several lines
+#: ("INSERT INTO pacientes (...) VALUES\n(...),\n(...);"): the gaps are bounded whitespace.
+_INSERT_RE = re.compile(
+    r"(?i:insert)[ ]+(?i:into)[ ]+[\w.\"`\[\]]{1,128}+[ ]*\((?P<names>[^()]{1,1024}+)\)[ \t\r\n]{0,16}+"
+    r"(?i:values)[ \t\r\n]{0,16}+(?P<rows>" + _ROW + r"(?:[ \t]{0,16}+,[ \t\r\n]{0,16}+" + _ROW + r")*+)"
+)
+
+
 class Format(NamedTuple):
     """One error format: a literal its text holds (one of them), its pattern, and what
     becomes of a match (``fix(match, judge, mask)``)."""
@@ -159,10 +230,7 @@ FORMATS = (
     # Mongoose's validators: the path and the value in backquotes
     Format(("Path `",), re.compile(r"Path `(?P<name>[\w.$-]{1,128}+)` \(`(?P<value>[^`\r\n]{0,1024}+)`"), _named),
     # an INSERT with its literal values (a quoted literal may hold brackets and commas)
-    Format(("VALUES", "values"), re.compile(
-        r"(?i:insert)[ ]+(?i:into)[ ]+[\w.\"`\[\]]{1,128}+[ ]*\((?P<names>[^()\r\n]{1,1024}+)\)[ ]*"
-        r"(?i:values)[ ]*(?P<rows>" + _ROW + r"(?:[ ]*,[ ]*" + _ROW + r")*+)"
-    ), _insert),
+    Format(("VALUES", "values"), _INSERT_RE, _insert),
 )
-_LITERALS = tuple(literal for form in FORMATS for literal in form.literals)
+_LITERALS = (*(literal for form in FORMATS for literal in form.literals), "Parameters=[", "binding parameter")
 _LITERAL_SCAN = Literals(_LITERALS)

@@ -293,7 +293,9 @@ def scrub_health(text: str, replace: Replace) -> str:
     if "/" in text and _BP_SCAN.found_in(text):
         text = _BP_RE.sub(lambda m: _blood_pressure(m, replace), text)
     if text != before or note:
-        text = _CONDITIONS_RE.sub(lambda m: replace("health", m["health"].lower(), m["health"]), text)
+        # not a topic's condition beside the patient's ("मधुमेह क्लिनिक", a diabetes clinic: a department)
+        text = _CONDITIONS_RE.sub(lambda m: m[0] if _about_the_condition(text, m.end()) else replace(
+            "health", m["health"].lower(), m["health"]), text)
         text = _mask_more_conditions(text, replace)
     elif (having := _HAVING_RE.search(text)) is not None:
         text = _said_to_have(text, having, replace)
@@ -309,7 +311,8 @@ _TOPIC_WORDS = frozenset(
     relief cushion cushions pillow pillows cream creams gel spray support brace belt patch patches tablets
     statistics study studies trial trials app information leaflet guide guidelines specialist specialists
     forschung zentrum stiftung woche impfung impfstoff investigación centro fundación semana vacuna recherche
-    centre semaine vaccin ricerca settimana vaccino pesquisa semana vacina""".split()
+    centre semaine vaccin ricerca settimana vaccino pesquisa semana vacina
+    क्लिनिक विभाग केंद्र वार्ड""".split()  # a hospital's "मधुमेह क्लिनिक" (diabetes clinic) in a table's department column
 )
 
 
@@ -477,7 +480,7 @@ def _drug_of_someone(found: str, replace: Replace) -> str:
 
 
 def _about_the_condition(text: str, end: int) -> bool:
-    word = _NEXT_WORD_RE.match(text, end + 1) if text[end:end + 1] == " " else None
+    word = _NEXT_TOPIC_WORD_RE.match(text, end + 1) if text[end:end + 1] == " " else None
     return word is not None and word[0].lower() in _TOPIC_WORDS
 
 
@@ -494,6 +497,9 @@ def _names_a_patient(text: str) -> bool:
 
 
 _NEXT_WORD_RE = re.compile(r"[^\W\d_]{2,30}")
+#: A word after a condition, with the vowel signs and viramas of the scripts of South Asia (``\w``
+#: leaves them out: "क्लिनिक" would end at its first sign).
+_NEXT_TOPIC_WORD_RE = re.compile(r"(?:[^\W\d_]|[\u0900-\u0dff]){2,30}")
 
 
 def _said_to_have(text: str, having: re.Match[str], replace: Replace) -> str:

@@ -930,6 +930,7 @@ _FILE_KINDS = {
     "passport": ("government_id", "passport"), "driving_licence": ("government_id", "driving_licence"),
     "vehicle_id": ("government_id", "vehicle_id"), "tax_id": ("government_id", "tax_id"),
     "bank_account": ("bank_account", "bank_account"), "health": ("health", "health"),
+    "birth_place": ("birth_date", "birth_place"), "member_id": ("government_id", "member_id"),
 }
 
 

@@ -11,39 +11,86 @@ import io
 import re
 from typing import Callable
 
+#: A letter of a field name: a word character, or a vowel sign or virama of the scripts of South
+#: and Southeast Asia (``मरीज़``, ``கைபேசி``: ``\w`` leaves their combining marks out).
+_LETTER = r"[^\W\d]"
+_NAME_CHAR = r"[\w .()/#\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff-]"
 #: A header: two to a hundred field names (in any script: ``이름,휴대폰,주소``), one delimiter
-#: between them, alone on the first line.
-_HEADER_RE = re.compile(
-    r"\ufeff?[\"']?[^\W\d][\w .()/#-]{0,63}+[\"']?(?P<d>[,;\t|])[\"']?[^\W\d][\w .()/#-]{0,63}+[\"']?"
-    r"(?:(?P=d)[\"']?[^\W\d][\w .()/#-]{0,63}+[\"']?){0,98}+\r?\n"
+#: between them, alone on its line.
+_HEADER = (
+    r"[\"']?" + _LETTER + _NAME_CHAR + r"{0,63}+[\"']?(?P<d>[,;\t|])[\"']?" + _LETTER + _NAME_CHAR + r"{0,63}+[\"']?"
+    r"(?:(?P=d)[\"']?" + _LETTER + _NAME_CHAR + r"{0,63}+[\"']?){0,98}+\r?\n"
 )
+_HEADER_RE = re.compile(r"\ufeff?" + _HEADER)
+#: A header on a later line (under a report's title: "Einsatzplan Spitex ... 15.07.2024\nZeit\tKlient\t...").
+_LATER_HEADER_RE = re.compile(r"(?<=\n)" + _HEADER)
 #: Past this size a table is left to the other passes (they read any text in linear time).
 _MAX = 1 << 20
+#: How many later lines are tried as a header (a long text's tables are near its top, or left to the other passes).
+_LATER_HEADERS = 16
 
 
 def may_hold_table(text: str) -> bool:
-    """Does ``text`` start with a line that could be a table's header?"""
-    return "\n" in text and len(text) <= _MAX and _HEADER_RE.match(text) is not None
+    """Does ``text`` have a line that could be a table's header?"""
+    return "\n" in text and len(text) <= _MAX and (
+        _HEADER_RE.match(text) is not None or _LATER_HEADER_RE.search(text) is not None)
 
 
 def scrub(text: str, verdict_of: Callable[[str], object], replacement: Callable[[object, str], str]) -> str:
     """``text`` with the values of its sensitive columns replaced (``verdict_of`` judges a
-    column's name, ``replacement`` gives a value's mask for that verdict)."""
+    column's name, ``replacement`` gives a value's mask for that verdict). A header on the first
+    line rules the rest of the text; one on a later line (under a title) only the rows right
+    under it that have as many cells as it has names."""
     header = _HEADER_RE.match(text)
-    if header is None:
-        return text
+    if header is not None:
+        out = _table(text, header, verdict_of, replacement, whole=True)
+        if out is not None:
+            return out
+    pos = 0
+    for _ in range(_LATER_HEADERS):
+        header = _LATER_HEADER_RE.search(text, pos)
+        if header is None:
+            break
+        out = _table(text, header, verdict_of, replacement, whole=False)
+        if out is not None:
+            return out
+        pos = header.end()
+    return text
+
+
+def _table(text: str, header: re.Match[str], verdict_of: Callable[[str], object],
+           replacement: Callable[[object, str], str], whole: bool) -> str | None:
+    """The text with the rows under ``header`` masked, or None where it is no table's header
+    (nothing sensitive in it, or, under a title, no row of its width right under it)."""
     delimiter = header["d"]
     names = next(csv.reader([header[0].rstrip("\r\n").lstrip("\ufeff")], delimiter=delimiter))
     verdicts = [verdict_of(name.strip()) for name in names]
     if not any(verdicts):
-        return text
+        return None
     if sum(1 for v in verdicts if v) == 1 and next(n for n, v in zip(names, verdicts) if v).strip().lower() == "name":
-        return text  # a bare "name" column and nothing personal beside it: a product's or a plan's
+        return None  # a bare "name" column and nothing personal beside it: a product's or a plan's
     newline = "\r\n" if header[0].endswith("\r\n") else "\n"
+    body_text, rest = text[header.end():], ""
+    if not whole:
+        # the rows: the lines right under the header with its number of cells
+        lines = body_text.splitlines(keepends=True)
+        kept = 0
+        for line in lines:
+            try:
+                cells = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+            except csv.Error:
+                break
+            if len(cells) != len(names):
+                break
+            kept += 1
+        if not kept:
+            return None
+        cut = sum(len(line) for line in lines[:kept])
+        body_text, rest = body_text[:cut], body_text[cut:]
     try:
-        rows = list(csv.reader(io.StringIO(text[header.end():], newline=""), delimiter=delimiter))
+        rows = list(csv.reader(io.StringIO(body_text, newline=""), delimiter=delimiter))
     except csv.Error:
-        return text  # a field past csv's limit, a stray NUL: not a table this pass reads
+        return None  # a field past csv's limit, a stray NUL: not a table this pass reads
     changed = False
     for row in rows:
         for i, value in enumerate(row):
@@ -51,13 +98,13 @@ def scrub(text: str, verdict_of: Callable[[str], object], replacement: Callable[
                 row[i] = replacement(verdicts[i], value)
                 changed = True
     if not changed:
-        return text
+        return None
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter, lineterminator=newline).writerows(rows)
     body = out.getvalue()
-    if not text.endswith(("\n", "\r")):
+    if not body_text.endswith(("\n", "\r")):
         body = body[: -len(newline)] if body.endswith(newline) else body
-    return header[0] + body
+    return text[:header.start()] + header[0] + body + rest
 
 
 #: A Markdown table's head: a line of cells between pipes, then the line of dashes under it
