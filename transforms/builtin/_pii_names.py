@@ -698,7 +698,9 @@ PERSON_ONLY_NAMES = "first, last, middle, given, family, maiden, login, handle, 
 #: Other values that are personal data only inside a person's object: a person's ``license``
 #: is a driving licence (``renter.license.number``), a package's is MIT; a person's ``photo`` is their
 #: face, a product's is its picture; a person's ``accessibility`` is their needs, a venue's its ramps.
-PERSON_ONLY_FIELDS = {"driving_licence": ("government_id", "license, licence, patente"),
+PERSON_ONLY_FIELDS = {"driving_licence": ("government_id", "license, licence, patente, "
+                                                        # Russian and Kazakh "ВУ" (водительское удостоверение)
+                                                        "vu, ву"),
                       "postal_code": ("address", "cap, cp"),
                       "health": ("health", "accessibility, accessibility needs, accessibility requirements, "
                                            "barrierefreiheit, accessibilite, accesibilidad"),
@@ -709,7 +711,8 @@ PERSON_ONLY_FIELDS = {"driving_licence": ("government_id", "license, licence, pa
                       # Korean and Malaysian "handphone": a person's mobile, a game's hit points elsewhere
                       "phone": ("contact", "hp"),
                       # Latin America's identity card: "ci" is a pipeline's elsewhere, "run" a job's
-                      "national_id": ("government_id", "ci, c i, run, dui, dpi, rg"),
+                      # Azerbaijan's "fin" (a person's code): a fish's or a process's end elsewhere
+                      "national_id": ("government_id", "ci, c i, run, dui, dpi, rg, fin"),
                       "address": ("address", "naslov, naslov stanovanja, house, house no, house name, flat no, apartment no, apt no")}
 #: DICOM JSON's attribute tags (``{"00100010": {"vr": "PN", "Value": [...]}}``) that hold a
 #: patient's or a clinician's data, as the field names they stand for.

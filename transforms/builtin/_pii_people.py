@@ -1141,10 +1141,13 @@ _BIRTH = (
     r"|ಜನ್ಮ ದಿನಾಂಕ|ജനന തീയതി|जन्मतारीख|જન્મ તારીખ|ਜਨਮ ਮਿਤੀ|تاریخ تولد|تاریخ پیدائش|tarikh lahir|petsa ng kapanganakan"
     r"|туған күні|туылған күні|tug'ilgan sana|tug‘ilgan sana|დაბადების თარიღი|ծննդյան ամսաթիվ|төрсөн огноо"
     r"|tarehe ya kuzaliwa|ranar haihuwa|ọjọ́ ìbí|ojo ibi|usuku lokuzalwa"
-    # Catalan, Basque, Luxembourgish, Galician, Irish, Welsh, Maltese, Uzbek and Kyrgyz in Cyrillic, Tok Pisin,
-    # Taglish "birthday ko", Spanish and Portuguese short forms
-    r"|data naixement|data de naixement|data naix\.|jaiotze data|jaiotza|Gebuertsdag|gebuertsdag|data de nacemento"
-    r"|dáta breithe|dyddiad geni|data tat-twelid|туғилган сана|туғилган|туулган күнү|de bilong bon|birthday ko"
+    # Catalan, Basque, Luxembourgish, Galician, Irish, Welsh, Maltese, Uzbek and Kyrgyz in Cyrillic, Slovak,
+    # Slovene, the South Slavic and Baltic languages, Icelandic, Tok Pisin, Taglish "birthday ko", Spanish and
+    # Portuguese short forms
+    r"|data naixement|data de naixement|data naix\.|jaiotze data|jaiotza data|jaiotze eguna|jaiotza|gebuertsdag"
+    r"|gebuertsdatum|data de nacemento|dáta breithe|data breithe|dyddiad geni|data tat-twelid|туғилган сана"
+    r"|туғилган куни|туғилган|туулган күнү|datum narodenia|datum rojstva|datum rođenja|datum rodjenja|датум рођења"
+    r"|дата на раждане|gimimo data|dzimšanas datums|sünniaeg|fæðingardagur|faedingardagur|de bilong bon|birthday ko"
     r"|fec\. nac\.|fech\. nac\.|dt\. nasc\.|dt nasc|nasc\.|geb\. am|Geb\.-Datum|Geb\.dat\.|geb\.dat\.|Geb\.datum"
 )
 #: Words between the cue and the date ("born on the", "geb. am", "né le", "nacido el").

@@ -14,7 +14,7 @@ from typing import Callable
 #: A letter of a field name: a word character, or a vowel sign or virama of the scripts of South
 #: and Southeast Asia (``मरीज़``, ``கைபேசி``: ``\w`` leaves their combining marks out).
 _LETTER = r"[^\W\d]"
-_NAME_CHAR = r"[\w .()/#\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff-]"
+_NAME_CHAR = r"[\w .()/#'’\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff-]"  # and "To'lanadi"
 #: A header: two to a hundred field names (in any script: ``이름,휴대폰,주소``), one delimiter
 #: between them, alone on its line.
 _HEADER = (

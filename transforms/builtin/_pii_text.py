@@ -456,7 +456,10 @@ _ESCAPED_RE = re.compile(r'\\(["\\])')
 #: An HTML entity by its name ("&commat;", "&period;", "&amp;").
 _NAMED_ENTITY_RE = re.compile(r"&[A-Za-z]{2,10};")
 #: An e-mail address written in quoted-printable: its "@" as "=40", its other bytes as "=XX".
-_QP_ADDRESS_RE = re.compile(r"(?:[A-Za-z0-9._%+-]|=[0-9A-F]{2}){1,128}=40(?:[A-Za-z0-9.-]|=[0-9A-F]{2}){1,253}")
+#: (its domain with a dot and a top-level domain: "taj=401566055" is a pair, not "taj@1566055")
+_QP_ADDRESS_RE = re.compile(
+    r"(?:[A-Za-z0-9._%+-]|=[0-9A-F]{2}){1,128}=40(?:(?:[A-Za-z0-9-]|=[0-9A-F]{2}){1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9])"
+)
 
 
 #: A mail header's encoded word (RFC 2047): charset, Q or B, the encoded text.

@@ -518,6 +518,11 @@ _SOFTWARE_CLIENT_KEYS = frozenset(
 #: form: their value is a person's name ("payer=Chea+Sopheap").
 _PARTY_NOUNS = frozenset((noun,) for noun in """payer payee beneficiary recipient receiver remitter cardholder passenger
     guest patient tenant""".split())  # (as words() ends: a one-word tuple)
+#: More of them, as the whole name only: a care plan's "Klient" column, a waybill's "consignatario=", a
+#: log's "beteg=" (not "codice_destinatario", an e-invoice's code of the office that receives it).
+_PARTY_NAMES = frozenset((noun,) for noun in """consignee insured policyholder enrollee
+    klient klientin paciente paziente pacient pacjent beteg asthenis pasien pasient potilas
+    consignatario consignataire destinatario destinataire empfaenger empfanger mottagare modtager mottaker""".split())
 
 #: Containers whose bare ``name`` is always a person's (see ``Pii._key_context``).
 _PERSON_CONTAINERS = frozenset({"query", "queryParams", "query_params", "searchParams", "search_params"})
@@ -983,7 +988,8 @@ class Pii:
         if self.is_credential(name):
             return True
         found = self.names.classify(name)
-        if found is None and "name" in self._classes_in_text and words(name)[-1:] in _PARTY_NOUNS:
+        if found is None and "name" in self._classes_in_text and (
+                words(name)[-1:] in _PARTY_NOUNS or words(name) in _PARTY_NAMES):
             return AMBIGUOUS_NAME  # "payer=Chea+Sopheap", "recipient=...": whom a payment or a booking names
         if found is None or isinstance(found, PersonOnly) or found[0] not in self._classes_in_text:
             return False  # a bare "last=" in text has no person's object around it
