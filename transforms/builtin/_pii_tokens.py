@@ -225,12 +225,22 @@ _KEY_WORDS = ("private key|secret key|signing key|encryption key|master key|api 
               "|klucz api|klucz prywatny|tajny klucz|токен|ключ api|секретный ключ|приватный ключ|ключ доступа"
               "|özel anahtar|özel anahtarım|gizli anahtar|gizli anahtarım|チャネルシークレット|シークレットキー|シークレット"
               "|kunci rahasia|kunci api|key secret|secretkey|SecretKey|secret_key|passkey|consumer key|khóa bí mật|jeton API"
-              "|คีย์ลับ|シークレットキー|シークレット|トークン|令牌|密钥|秘钥|访问令牌|비밀 키|토큰|api کلید|کلید api")
+              "|คีย์ลับ|シークレットキー|シークレット|トークン|令牌|密钥|秘钥|访问令牌|비밀 키|토큰|api کلید|کلید api"
+              # an integration's key of Finnish, Hungarian, Serbian, Ukrainian, Polish, Icelandic systems ("kumppaniavain",
+              # "XML cserekulcs", "API кључ", "Ключ API", "token autoryzacyjny"), a merchant app's key, a key
+              # reset to in Chinese ("APIv3 密钥已重置为 ...", "API 金鑰更新成 ...")
+              "|key_secret|kumppaniavain|api-avain|rajapinta-avain|salainen avain|cserekulcs|aláírókulcs|api kulcs"
+              "|titkos kulcs|api кључ|тајни кључ|api ključ|tajni ključ|ключ API|Ключ API|token autoryzacyjny|app key"
+              "|merchant key|api lykill|leynilykill|密钥已重置为|密钥已更新为|金鑰更新成|金鑰已更新為|金鑰為"
+              "|クライアントシークレット")
 
 _SAID_RE = re.compile(
     # (glued to its word only a particle of a script without spaces: "トークンは", never a path's "/")
     r"(?:" + cased(_KEY_WORDS) + r")(?:[ ]{1,3}(?:(?:is|est|es|é|è|ist|er|är|on|jest|je|ni|là|adalah|ay|это|є|है|คือ"
-    r"|lautet|sont|são|son)[ ]{1,3}|[:=][ ]?|[是为為は：][ ]?|[^\s\d:：.,;!?()\[\]\"'=/]{1,20}[ ](?:is|est|es|é|ist|ni|है|是)[ ])?"
+    r"|lautet|sont|são|son|က)[ ]{1,3}|[:=][ ]?|[是为為は：][ ]?|[^\s\d:：.,;!?()\[\]\"'=/]{1,20}[ ](?:is|est|es|é|ist|ni|है|是)[ ]"
+    # (or a few words saying whose key, then a copula: "client secret untuk ERP ialah ...", "API key របស់ ... គឺ ...")
+    r"|[^\s\d:：.,;!?()\[\]\"'=/]{1,20}+(?:[ ][^\s\d:：.,;!?()\[\]\"'=/]{1,20}+){0,5}?[ ](?:is|est|es|é|ist|ni|ialah|adalah"
+    r"|je|је|є|هو|គឺ|က|是)[ ])?"
     r"|[是为為は：][ ]?)"
     r"\\?[\"'‘“]?(?P<key>(?:0x)?[A-Za-z0-9+/_-]{20,512}+={0,2}+)"
     r"(?![A-Za-z0-9+/=_-])"
@@ -238,7 +248,10 @@ _SAID_RE = re.compile(
     # between, then a colon, then a value of both cases and digits (a service's prefix and a dot first)
     r"|(?:" + cased(_KEY_WORDS) + r")(?:[ ][^\s\d:：.,;!?()\[\]\"'=/]{1,20}+){1,6}?[ ]?[:：][ ]{1,2}\\?[\"'‘“]?"
     r"(?P<keyed>(?:[a-z]{1,4}\.)?(?=[A-Za-z0-9+/_-]{0,511}[0-9])(?=[A-Za-z0-9+/_-]{0,511}[a-z])"
-    r"(?=[A-Za-z0-9+/_-]{0,511}[A-Z])[A-Za-z0-9+/_-]{24,512}+={0,2}+)(?![A-Za-z0-9+/=_.-])"
+    r"(?=[A-Za-z0-9+/_-]{0,511}[A-Z])[A-Za-z0-9+/_-]{24,512}+={0,2}+"
+    # (or hex of 32 digits or more, in either case: "Ключ API ...: e855fe89...", "token ... dla firmy: AE000D66...")
+    r"|(?=[0-9A-Fa-f]{0,127}[0-9])(?=[0-9A-Fa-f]{0,127}[A-Fa-f])(?:[0-9a-f]{32,128}|[0-9A-F]{32,128}))"
+    r"(?![A-Za-z0-9+/=_-]|\.[A-Za-z0-9])"
     r"|(?:" + cased(_PASSWORD_WORDS)
     # a word saying which password between ("mot de passe temporaire est : ...")
     + r")(?:[ ](?:" + cased(_PASSWORD_ADJECTIVES) + r"))?"
@@ -887,6 +900,11 @@ _DIGITS_NOT_A_PASSWORD = _WHOSE_NOT | frozenset(
 _RUN_ON_SCRIPT_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
+#: A key of hex digits in capitals, after its word and a colon ("token autoryzacyjny ...: AE000D66..."): no
+#: random-looking value by itself (a certificate's serial number is one too), a key after its word.
+_UPPER_HEX_RE = re.compile(r"[0-9A-F]{32,128}")
+
+
 def _said(match: re.Match[str], redacted: str) -> str:
     if not starts_word(match.string, match.start()):
         return match[0]
@@ -896,7 +914,7 @@ def _said(match: re.Match[str], redacted: str) -> str:
             return match[0]
         return match[0][:match.start("key") - match.start()] + redacted
     if match["keyed"] is not None:
-        if not random_looking(match["keyed"]):
+        if not random_looking(match["keyed"]) and _UPPER_HEX_RE.fullmatch(match["keyed"]) is None:
             return match[0]  # "access token for service: ServiceAccountName2024Production"
         return match[0][:match.start("keyed") - match.start()] + redacted
     group = next(g for g in ("value", "quoted", "bare", "gapped", "code") if match[g] is not None)
