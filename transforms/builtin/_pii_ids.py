@@ -87,6 +87,8 @@ _CARD_RANGES = (
     ("353", "353", (16,)), ("356", "356", (16,)), ("81", "82", (16, 17, 18, 19)),  # RuPay, UnionPay 81
     ("62", "62", (16, 17, 18, 19)),  # UnionPay
     ("9792", "9792", (16,)),  # Troy
+    ("8600", "8600", (16,)), ("9860", "9860", (16,)),  # Uzbekistan's Uzcard and Humo
+    ("9762", "9762", (16,)),  # Tajikistan's Korti Milli
 )
 
 
@@ -290,6 +292,80 @@ def aba_ok(digits: str) -> bool:
     return (3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + d[2] + d[5] + d[8]) % 10 == 0 and digits != "000000000"
 
 
+def ae_eid_ok(digits: str) -> bool:
+    """A UAE Emirates ID (``784-1979-3021874-4``): 15 digits from the country code 784, a year of
+    birth, Luhn."""
+    return len(digits) == 15 and digits.startswith("784") and 1900 <= int(digits[3:7]) <= 2030 and luhn_ok(digits)
+
+
+def rs_account_ok(digits: str) -> bool:
+    """A Serbian bank account (``160-0000001234567-29``): a bank's three digits, thirteen, and two
+    control digits, ISO 7064 mod 97-10."""
+    return len(digits) == 18 and 98 - int(digits[:16] + "00") % 97 == int(digits[16:])
+
+
+def rw_id_ok(digits: str) -> bool:
+    """A Rwandan national ID (``1 1990 8 1069064 0 66``): a citizen's 1 (2 a refugee, 3 a
+    foreigner), a year of birth, 7 or 8 for the sex, then the serial digits."""
+    return len(digits) == 16 and digits[0] in "123" and 1900 <= int(digits[1:5]) <= 2030 and digits[5] in "78"
+
+
+def snils_ok(digits: str) -> bool:
+    """A Russian СНИЛС (``112-233-445 95``): nine digits weighted 9 down to 1, the sum modulo 101
+    (100 reads 00) is the last two."""
+    if len(digits) != 11 or not digits.isdigit():
+        return False
+    total = sum((9 - i) * (ord(c) - 48) for i, c in enumerate(digits[:9])) % 101
+    return (0 if total == 100 else total) == int(digits[9:])
+
+
+def uz_pinfl_ok(digits: str) -> bool:
+    """An Uzbek ПИНФЛ/JShShIR (``42207913021186``): the century and sex (3-6), a date of birth
+    ``DDMMYY``, a district and a serial, and a check digit (weights 7, 3, 1)."""
+    if len(digits) != 14 or not digits.isdigit() or digits[0] not in "3456":
+        return False
+    if not (1 <= int(digits[1:3]) <= 31 and 1 <= int(digits[3:5]) <= 12):
+        return False
+    return sum((7, 3, 1)[i % 3] * (ord(c) - 48) for i, c in enumerate(digits[:13])) % 10 == ord(digits[13]) - 48
+
+
+#: The banks whose CLABE is read bare: codes from 0 (the old banks: Banamex 002, BBVA 012, Santander 014,
+#: HSBC 021, Banorte 072...) and STP (646, the fintechs'). A snowflake ID of 18 digits starts with 1.
+_CLABE_BANKS = frozenset("002 006 009 012 014 019 021 030 032 036 037 042 044 058 059 060 062 072 646".split())
+
+
+def mx_clabe_ok(digits: str) -> bool:
+    """A Mexican CLABE (``012180359506669847``): a bank, a place, the account, a check digit
+    (weights 3, 7, 1, each product modulo 10)."""
+    if len(digits) != 18 or not digits.isdigit() or digits[:3] not in _CLABE_BANKS:
+        return False
+    total = sum((3, 7, 1)[i % 3] * (ord(c) - 48) % 10 for i, c in enumerate(digits[:17]))
+    return (10 - total % 10) % 10 == ord(digits[17]) - 48
+
+
+def ru_personal_account_ok(digits: str) -> bool:
+    """A Russian bank account of a person (20 digits): the balance account says whose, 40817 and
+    40820 a person's current account, 42301-42307 a person's deposit; a company's starts 407 or 40702."""
+    return len(digits) == 20 and digits.isdigit() and (digits[:5] in ("40817", "40820") or "42301" <= digits[:5] <= "42307")
+
+
+def nir_corsica_ok(value: str) -> bool:
+    """A French NIR of a birth in Corsica (``1 57 03 2A 004 118 70``): 2A and 2B stand in the
+    department's place; its key is computed with 19 (less 1,000,000) or 18 (less 2,000,000)."""
+    if len(value) != 15 or value[5:7] not in ("2A", "2B") or not (value[:5] + value[7:]).isdigit():
+        return False
+    number = int(value[:5] + ("19" if value[5:7] == "2A" else "18") + value[7:13])
+    number -= 1_000_000 if value[5:7] == "2A" else 2_000_000
+    return 97 - number % 97 == int(value[13:])
+
+
+def lk_nic_ok(value: str) -> bool:
+    """A Sri Lankan old NIC (``872341567V``): a year, the day of the year (plus 500 for a woman),
+    the serial and a check digit, then V (or X)."""
+    days = int(value[2:5])
+    return 1 <= days <= 366 or 501 <= days <= 866
+
+
 #: A written shape (group lengths joined by their separators, runs of spaces as one space)
 #: -> (kind, stdnum validator or a local check), tried in order.
 _SHAPES: dict[str, tuple[tuple[str, object], ...]] = {
@@ -312,16 +388,25 @@ _SHAPES: dict[str, tuple[tuple[str, object], ...]] = {
     "8-4": (("national_id", "se.personnummer"),),
     "6-7": (("national_id", "kr.rrn"),),
     "3.4.4.2": (("national_id", "ch.ssn"),),  # a Swiss AHV/AVS number (756.xxxx.xxxx.xx)
+    "3-4-7-1": (("national_id", ae_eid_ok),),  # a UAE Emirates ID, 784-YYYY-NNNNNNN-C
+    "1-4-5-2-1": (("national_id", "th.pin"),),  # a Thai ID as printed: 3-1006-00788-21-4
+    "6-2-4": (("national_id", "my.nric"),),  # a Malaysian MyKad: a date of birth, a state, a serial
+    "3-13-2": (("account_number", rs_account_ok),),  # a Serbian bank account
+    "1 4 1 7 1 2": (("national_id", rw_id_ok),),  # a Rwandan ID as printed on the card
+    "3-3-3 2": (("national_id", snils_ok),), "3-3-3-2": (("national_id", snils_ok),),  # a Russian СНИЛС
 }
 _SHAPE_LENGTHS = frozenset(tuple(int(g) for g in re.split(r"[^0-9]", shape)) for shape in _SHAPES)
 #: Bare runs by length. Nine digits and twelve are left to the context pass.
 _BARE: dict[int, tuple[tuple[str, object], ...]] = {
     11: (("cpf", "br.cpf"), ("steuer_id", "de.idnr"), ("national_id", "pl.pesel"),
          ("national_id", "no.fodselsnummer"), ("national_id", "tr.tckimlik")),
-    14: (("cnpj", "br.cnpj"),),
+    14: (("cnpj", "br.cnpj"), ("national_id", uz_pinfl_ok)),
     15: (("nir", "fr.nir"),),
     13: (("national_id", "za.idnr"), ("national_id", "ro.cnp"), ("national_id", lu_matricule_ok)),
-    18: (("national_id", "cn.ric"),),
+    18: (("national_id", "cn.ric"), ("account_number", mx_clabe_ok)),
+    # a person's Russian account (40817...) and an Argentine CBU (two check digits): longer than any card
+    20: (("account_number", ru_personal_account_ok),),
+    22: (("account_number", "ar.cbu"),),
 }
 #: Shapes whose IDs carry no check at all, only a date: accepted from their shape alone
 #: would catch order numbers, so they are not in the table (Danish CPR is, through 6-4,
@@ -437,6 +522,63 @@ def _letter_id(match: re.Match[str], kind: str, module, replace: Replace) -> str
     return replace(kind, canonical, match[0]) if ok else match[0]
 
 
+#: Identifiers whose written shape says what they are, letters or brackets in it, each confirmed
+#: by its check where it has one (no cue word needed):
+_SHAPED_IDS_RE = re.compile(
+    # a Myanmar NRC: a state's number, the township's initials, (N) a citizen's (E, P, C others), six
+    # digits; in Latin letters (9/MaYaTa(N)042118) or in Burmese (၁၂/ဥကမ(နိုင်)၁၈၄၂၇၇)
+    r"(?P<nrc>(?<![0-9A-Za-z/])(?:1[0-4]|[1-9])/(?:[A-Z][a-z]{1,2}){2,4}[ ]?\((?:N|E|P|C|AC|NC|V|M|Naing)\)[ ]?[0-9]{6}"
+    r"(?![0-9])"
+    # (the text is read with its digits folded to ASCII: ၁၂ is 12)
+    r"|(?<![0-9/])(?:1[0-4]|[1-9])/[\u1000-\u103f]{2,12}"
+    r"\((?:\u1014\u102d\u102f\u1004\u103a|\u1027\u100a\u1037\u103a|\u1015\u103c\u102f)\)[0-9]{6}(?![0-9]))"
+    # a Venezuelan cédula, V (a citizen) or E (a foreigner), its number dotted: V-18.441.203
+    r"|(?P<ve>(?<![A-Za-z0-9.-])[VE]-?[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}(?![0-9]|\.[0-9]))"
+    # a French NIR of a birth in Corsica, 2A or 2B for its department (checked: nir_corsica_ok)
+    r"|(?P<nir>(?<![A-Za-z0-9])[12] ?[0-9]{2} ?[0-9]{2} ?2[AB] ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}(?![A-Za-z0-9]))"
+    # an eID's semantics identifier (ETSI EN 319 412-1): PNO a personal number, IDC an identity card,
+    # PAS a passport, then the country: PNOEE-38001085718 (Smart-ID, Mobile-ID)
+    r"|(?<![A-Za-z0-9])(?:PNO|IDC|PAS)[A-Z]{2}-(?P<eid>[0-9A-Z]{6,20})(?![A-Za-z0-9])"
+    # an Angolan bilhete de identidade: nine digits, the province's letters, three digits
+    r"|(?P<ao>(?<![A-Za-z0-9])[0-9]{9}(?:BO|BA|BE|CA|CC|CN|CS|CE|HO|HA|LA|LN|LS|MA|MO|NE|UE|ZE)[0-9]{3}(?![A-Za-z0-9]))"
+    # a Hong Kong identity card with its check digit in brackets: Y315772(3) (checked: hkid_ok)
+    r"|(?P<hk>(?<![A-Za-z0-9])[A-Z]{1,2}[0-9]{6}\([0-9A]\))"
+    # a Sri Lankan old NIC: nine digits (a year, a day of the year) and V or X
+    r"|(?P<lk>(?<![A-Za-z0-9])[0-9]{2}[0-8][0-9]{6}[VXvx](?![A-Za-z0-9]))"
+    # a Czech bank account, prefix-number/bank (19-2000145399/0800): checked by stdnum, the bank known
+    r"|(?P<cz>(?<![A-Za-z0-9/.-])(?:[0-9]{1,6}-)?[0-9]{2,10}/[0-9]{4}(?![0-9/]|[.,][0-9]))"
+)
+#: What each of them holds (a cheap scan first: most texts hold none).
+_SHAPED_GUARD_RE = re.compile(r"[0-9][/.(]|[0-9][VXvxA-Z]|-[0-9]|[A-Z]{2}-[0-9]")
+
+
+def scrub_shaped_ids(text: str, replace: Replace) -> str:
+    if _SHAPED_GUARD_RE.search(text) is None:
+        return text
+    return _SHAPED_IDS_RE.sub(lambda m: _shaped_id(m, replace), text)
+
+
+def _shaped_id(match: re.Match[str], replace: Replace) -> str:
+    group = match.lastgroup
+    written = match[group]
+    canonical = re.sub(r"[ ./()-]", "", written).upper()
+    if group == "nir":
+        ok = nir_corsica_ok(canonical)
+    elif group == "hk":
+        ok = hkid_ok(canonical)
+    elif group == "lk":
+        ok = lk_nic_ok(canonical)
+    elif group == "cz":
+        ok = valid("cz.bankaccount", written)
+    else:
+        ok = True
+    if not ok:
+        return match[0]
+    kind = "account_number" if group == "cz" else "nir" if group == "nir" else "national_id"
+    start, end = match.start(group) - match.start(), match.end(group) - match.start()
+    return match[0][:start] + replace(kind, canonical, written) + match[0][end:]
+
+
 def scrub_digit_ids(text: str, replace: Replace) -> str:
     """Cards and numeric IDs in every digit run of ``text``."""
     return _RUN_RE.sub(lambda m: _run(m, replace), text)
@@ -446,7 +588,7 @@ def _run(match: re.Match[str], replace: Replace) -> str:
     run = match[0]
     text, end = match.string, match.end()
     if run.isdigit():  # bare: one candidate
-        if not _MIN_DIGITS <= len(run) <= 19 or not _tail_ok(text, end):
+        if not _MIN_DIGITS <= len(run) <= 22 or not _tail_ok(text, end):
             return run
         result = classify_digits(run, str(len(run)))
         if result is None or (result[0] != "card" and _in_a_code(text, match.start())):
@@ -597,7 +739,13 @@ _CUES = {
                       r"|অ্যাকাউন্ট নম্বর|হিসাব নম্বর|கணக்கு எண்|เลขที่บัญชี|เลขบัญชี|số tài khoản|so tai khoan|stk"
                       # Korea's banks by their names and nicknames, an account's number after them ("국민 123401-04-567890")
                       r"|국민은행|국민|신한은행|신한|우리은행|하나은행|농협은행|농협|기업은행|카뱅|카카오뱅크|토스뱅크|케이뱅크"
-                      r"|새마을금고|우체국|수협|신협|입금계좌",
+                      r"|새마을금고|우체국|수협|신협|입금계좌"
+                      # "acc 53018264" after a sort code or a bank; French, Icelandic ("á reikning": "reikningur"
+                      # is an invoice), Punjabi, Hebrew, Zulu, Igbo, Swahili, Armenian, Lao and Cantonese words for an account; Thai "account" glued to
+                      # its bank's name (บัญชีกสิกร 042-8-81924-7)
+                      r"|acc|acc no|compte|compte bancaire|reikning|reikningsnúmer|ਖਾਤਾ|ਖਾਤਾ ਨੰਬਰ"
+                      r"|חשבון|לחשבון|מספר חשבון|akhawunti|i-akhawunti|akaụntụ|akaunti|հաշիվ|ບັນຊີ|戶口"
+                      r"|บัญชี(?:ธนาคาร)?(?:กสิกรไทย|กสิกร|กรุงเทพ|ไทยพาณิชย์|กรุงไทย|กรุงศรี|ทหารไทย|ออมสิน)?",
     "sort_code": r"sort[ -]?code|bankleitzahl|blz",
     "routing_number": r"routing|aba|rtn|transit number|routing transit",
     "passport": r"passport|passeport|reisepass|pasaporte|passaporto|paspoort|passaporte|pass no|putovnica|putovnice"
@@ -684,7 +832,23 @@ _CUES = {
                    r"|a\.k\.|fnr|f\.nr\.|rč|r\.č\.|davčna|davčna številka|emšo"
                    r"|ci(?=[ :]{1,3}(?:n[º°o]\.?[ ]?)?[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}(?:-[0-9kK])?(?![0-9])"
                    r"|[ ][0-9]{6,8}[ ](?:SC|LP|CB|OR|PT|CH|TJ|BE|PD)(?![A-Za-z]))"
-                   r"|run(?=[ :]{1,3}[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}-[0-9kK](?![0-9]))",
+                   r"|run(?=[ :]{1,3}[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}-[0-9kK](?![0-9]))"
+                   # Colombia's tarjeta de identidad before its dotted number ("TI 1.023.884.190")
+                   r"|ti(?=[ :]{1,3}[0-9]{1,3}\.[0-9]{3}\.[0-9]{3}(?![0-9]))"
+                   # Angola's and Mozambique's bilhete de identidade (BI) before its own shape: nine digits, a
+                   # province's letters and three digits (142265579LA547); twelve digits and a letter
+                   r"|(?:bi|b\.i\.)(?=[ :]{1,3}(?:n[º°o]\.?[ ]?)?(?:[0-9]{9}[A-Z]{2}[0-9]{3}|[0-9]{12}[A-Z])(?![A-Za-z0-9]))"
+                   r"|bilhete de identidade"
+                   # Quebec's health insurance number (NAM: four letters, eight digits), Catalonia's CIP and
+                   # Spain's TSI (four letters, ten or twelve digits): their abbreviations only before their shape
+                   r"|nam(?=[ :]{1,3}[A-Z]{4}[ ]?[0-9]{4}[ ]?[0-9]{4}(?![0-9]))"
+                   r"|(?:cip|tsi|tis)(?=[ :]{1,3}[A-Z]{4}[0-9]{10,12}(?![A-Za-z0-9]))"
+                   # Ghana's social security (SSNIT), Botswana's Omang, Rwanda's indangamuntu, Tanzania's NIDA,
+                   # Kuwait's civil ID, Algeria's national identification number, Sri Lanka's identity card
+                   # (Sinhala), Afghanistan's tazkira (Pashto, Dari)
+                   r"|ssnit|ssnit no|ssnit number|omang|omang no|indangamuntu|nida"
+                   r"|البطاقة المدنية|الرقم المدني|الرقم المدنى|رقم التعريف الوطني|التعريف الوطني"
+                   r"|ජා\.හැ\.අ\.|හැඳුනුම්පත|ජාතික හැඳුනුම්පත|د تذکرې شمیره|تذکرې|تذکره|د تذکرې",
     # Ukrainian and Russian taxpayer numbers: their Cyrillic words say nothing else, so any number
     # after them is one, its checksum right or not ("inn" in Latin letters is checked: _CHECKED_CUES)
     "tax_id": r"рнокпп|іпн|ідентифікаційний код|ідентифікаційний номер|инн"
@@ -698,10 +862,15 @@ _CUES = {
                  r"|versicherungsnummer|versicherungsnr|versichertennr|svnr|sv-nr|sozialversicherungsnr|vers\.[ ]?(?:nr|Nr|NR)"
                  # a hospital's or a practice's number of its patient
                  r"|mrn|medical record number|medical record no|patient id|patient number|patient no"
-                 r"|診察券番号|患者番号|カルテ番号|病历号|病案号|환자번호|ndis|ndis number|ndis no",
+                 r"|診察券番号|患者番号|カルテ番号|病历号|病案号|환자번호|ndis|ndis number|ndis no"
+                 # Portugal's SNS user number, India's EPFO UAN, Kenya's NHIF, Senegal's IPRES, Croatia's MBO,
+                 # Argentina's prepaid health card (OSDE's credencial), PhilHealth, a Lithuanian patient's card
+                 r"|utente|nº utente|n\.º utente|número de utente|numero de utente|uan|uan no|nhif|nhif no|ipres"
+                 r"|mbo|osde|credencial|philhealth|philhealth pin|philhealth no|pin philhealth|paciento kortelė"
+                 r"|PhilHealth|PhilHealth PIN|PhilHealth no|PhilHealth No|PhilHealth number",
 }
 _GAP = (
-    r"(?:[\s:=#.,'\"()\-–：]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|numarası|numarasi"
+    r"(?:[\s:=#.,'\"()\-–：፡°º]{0,4}+(?:numbers?|num|no|nr|nº|n°|nummer|numéro|número|numero|numarası|numarasi"
     r"|is|are|was|är|er|of|id|card"
     r"|me|at|on|us|under|unter|pod|au|al|ist|est|es|é|my|mein|meine|mon|ma|mi|il|o|de|do|da|du|to|via|an|à|a|per"
     r"|naar|or|oder|ou|o|saya|của|tôi|på|til|mig|meg|lautet|lauten|pribadi|n\.º|nº|reg_sz|value|valor|wert"
@@ -711,8 +880,11 @@ _GAP = (
     r"|him|her|them|karo|kar|ke|pe|par"
     # Egyptian and Levantine "mine", Vietnamese "I" in chat ("الرقم القومي بتاعي", "CCCD của mình là")
     r"|بتاعي|بتاعتي|تبعي|mình|em"
-    r"|c'est|c’est|changu|yangu|wangu|ni|من|هو|هي|na|e|серія|seria|eka|ngu|yami|ye|minn|mín|je|μου|είναι|ديالي|ቁጥሬ)\b){0,4}+"
-    r"[\s:=#.,'\"()\-–：第是為为]{0,4}+"
+    r"|c'est|c’est|changu|yangu|wangu|ni|من|هو|هي|na|e|серія|seria|eka|ngu|yami|ye|minn|mín|je|μου|είναι|ديالي|ቁጥሬ"
+    # Filipino "my ... is" ("TIN ko ay"), Hausa "my", Arabic "number" ("إقامة رقم"), Amharic "number"
+    # Haitian Creole "my", and the abbreviation of a number whose sign has no word boundary ("n° 7273...")
+    r"|ko|ay|po|dina|رقم|ቁጥር|mwen|fin|n(?=[°º]))\b){0,4}+"
+    r"[\s:=#.,'\"()\-–：፡°º第是為为]{0,4}+"
 )
 #: What may stand between a cue and its number (also read after ``_pii_cue_words``' cues).
 GAP = _GAP
@@ -738,16 +910,22 @@ _CHECKED_CUES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      r"|numéro de matricule", "national_id", (br_cns_ok, lu_matricule_ok)),
     (r"naf|nuss", "national_id", (es_nss_ok,)),
     (r"imss|nss imss", "national_id", (mx_nss_ok,)),
-    (r"iqama|هوية|إقامتي|اقامتي|رقم إقامتي|رقم اقامتي|الإقامة|الاقامة", "national_id", (sa_nid_ok,)),
+    (r"iqama|هوية|إقامتي|اقامتي|رقم إقامتي|رقم اقامتي|الإقامة|الاقامة|إقامة|اقامة|هويته|هويتي|رقم هويته|رقم هويتي",
+     "national_id", (sa_nid_ok,)),
     (r"ahv|avs|ahvn13|ahv-nr|avs-nr|ahv-nummer|numéro avs|numero avs", "national_id",
      ("ch.ssn",)),
-    (r"เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|thai id|thai national id", "national_id", ("th.pin",)),
+    # a Thai person's taxpayer number is their ID number (a company's starts with 0, which th.pin refuses)
+    (r"เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|thai id|thai national id|เลขประจำตัวผู้เสียภาษีอากร"
+     r"|เลขประจำตัวผู้เสียภาษี|เลขผู้เสียภาษี", "national_id", ("th.pin",)),
     (r"cnic|nicop|snic|computerized national identity card|شناختی کارڈ", "national_id", ("pk.cnic",)),
     (r"utr|unique taxpayer reference|self assessment utr|sa utr", "tax_id", ("gb.utr",)),
     (r"inn", "tax_id", ("ru.inn",)),
     (r"numéro fiscal|numero fiscal|numéro fiscal de référence|n° fiscal|identifiant fiscal|spi|numéro spi",
      "tax_id", ("fr.nif",)),
     (r"kennitala", "national_id", ("is_.kennitala",)),
+    (r"ik", "national_id", ("ee.ik",)),  # an Estonian isikukood after its abbreviation ("IK 49008230225")
+    # a Greek AFM (a company's is told apart: a_companys)
+    (r"afm|αφμ|α\.φ\.μ\.", "tax_id", ("gr.vat",)),
     (r"nik|nomor induk kependudukan", "national_id", ("id.nik",)),
     (r"mykad|ic|i/c", "national_id", ("my.nric",)),  # Malaysia's "IC 950412-14-5528", not a chip's "IC 74HC595"
     (r"cbu|cvu|clave bancaria uniforme|clave virtual uniforme", "account_number", ("ar.cbu",)),
@@ -855,6 +1033,8 @@ def scrub_context(text: str, replace: Replace, phone_key: Callable[[str], str]) 
         if _PSEUDONYM_BEFORE_RE.search(text, max(0, at - 24), at) is not None and _PSEUDONYM_HEX_RE.match(text, at):
             continue  # an earlier pass's pseudonym; "ssn:536225467" is a number after its word
         checked = checked_cue(cue["cue"])
+        if checked is not None and cue["cue"] in ("cc", "CC", "Cc") and _DOTTED_CEDULA_RE.match(text, at) is not None:
+            checked = None  # not a Portuguese cartão de cidadão: a Colombian cédula, "cc 74.232.089"
         if checked is not None:
             found = _checked_value(text, at, *checked)
         else:
@@ -898,6 +1078,8 @@ def _checked_value(text: str, at: int, kind: str, checks: tuple) -> tuple[int, s
             if check(canonical) if callable(check) else valid(check, canonical):
                 if check == "mx.rfc" and len(canonical) == 12:
                     return None  # a company's RFC: three letters, a person's has four
+                if kind == "tax_id" and a_companys(text[max(0, at - 24):at], canonical):
+                    return None  # a Greek company's AFM
                 if text.startswith("(", stop) and text[stop + 2:stop + 3] == ")":
                     stop += 3  # a check digit in brackets, D873784(4)
                 return stop, kind, canonical
@@ -905,6 +1087,8 @@ def _checked_value(text: str, at: int, kind: str, checks: tuple) -> tuple[int, s
 
 
 _DIGITS_ONLY_RE = re.compile(r"[^0-9]")
+#: A cédula's number written with dots between thousands (1.094.775.579, 74.232.089).
+_DOTTED_CEDULA_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,3}(?![0-9]|\.[0-9])")
 
 
 def _boundary_after(text: str, stop: int) -> bool:
@@ -918,12 +1102,12 @@ def _boundary_after(text: str, stop: int) -> bool:
 #: Kyrgyzstan's 14-digit ИНН starting 0 (a person's 1 or 2), Portugal's NIF/NIPC starting 5, 6, 8 or 9
 #: (a person's 1-3), Angola's 10-digit NIF starting 5, Spain's NIF starting with a company's letter,
 #: Kenya's KRA PIN starting P (a person's A).
-_TAX_WORD_RE = re.compile(r"(cuit|rut|инн|nipc|nif|kra pin|pin)\W{0,4}$")
+_TAX_WORD_RE = re.compile(r"(cuit|rut|инн|nipc|nif|kra pin|pin|afm|αφμ|α\.φ\.μ\.)\W{0,4}$")
 
 
-def a_companys(before: str, canonical: str) -> bool:
-    """Is ``canonical``, after ``before`` (the words just before it), a company's tax number by
-    its own structure?"""
+def a_companys(before: str, canonical: str, written: str = "") -> bool:
+    """Is ``canonical`` (``written`` so), after ``before`` (the words just before it), a company's tax
+    number by its own structure?"""
     word = _TAX_WORD_RE.search(before.lower())
     if word is None:
         return False
@@ -935,6 +1119,10 @@ def a_companys(before: str, canonical: str) -> bool:
         return (len(digits) == 12 and digits.isdigit()) or (body.isdigit() and 8 <= len(body) <= 9 and int(body) >= 50_000_000)
     if scheme == "инн":
         return digits.isdigit() and (len(digits) == 10 or len(digits) == 14 and digits[0] == "0")
+    if scheme in ("afm", "αφμ", "α.φ.μ."):
+        return canonical[:1] in ("8", "9") or canonical[:2] == "09"  # a legal entity's (a person's from 0-2)
+    if scheme == "nif" and written.count("-") == 3:
+        return False  # Haiti's NIF of a person, 507-358-548-5 (Angola's company NIF is written bare)
     if scheme in ("nif", "nipc"):
         return (digits.isdigit() and (len(digits) == 9 and digits[0] in "5689" or len(digits) == 10 and digits[0] == "5")
                 or len(digits) == 9 and digits[0] in "ABCDEFGHJNPQRSUVW" and digits[1:8].isdigit())
@@ -981,7 +1169,7 @@ def context_value(text: str, at: int, kind: str, phone_key) -> tuple[int, str, s
             return None
         if kind == "national_id" and digits < 4 and not (len(canonical) >= 7 and digits >= 2 and value.upper() == value):
             return None  # a card's number of capitals and a few digits is one (X4RTBPFW4, 5ZXK4P2)
-        if kind in ("national_id", "tax_id") and a_companys(text[max(0, at - 24):at], canonical):
+        if kind in ("national_id", "tax_id") and a_companys(text[max(0, at - 24):at], canonical, value):
             return None
         return end, kind, canonical
     if kind == "vehicle_id":  # a VIN: 17 letters and digits, never I, O or Q ("vin rouge 2019" is wine)

@@ -962,6 +962,9 @@ class TextScrubber:
         # the numbers pass reads their digits
         text = _pii_geo.scrub_places(text, replace)
         text = _pii_phones.scrub_spoken_digits(text, replace)  # "four one two, five five five, ..."
+        # identifiers whose shape says what they are, letters or brackets in them (a Myanmar NRC in its
+        # own digits, a Venezuelan V-18.441.203, a Czech account 19-2000145399/0800)
+        text = _pii_ids.scrub_shaped_ids(text, replace)
         # 4. numbers
         cued_text, cued = None, False  # has_cue(cued_text), asked again only once text changed
         if _DIGIT_RE.search(text) is not None:
