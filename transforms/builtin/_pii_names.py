@@ -500,6 +500,9 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             uimhir psp, social card, social card number, shanakhti card, shanakhti card number, shanakhti,
             pasport seriya nomer, паспорт серия номер, паспорт серия и номер, серия номер паспорта, philsys card, philsys card no, philsys card number,
             serie ci, serie si numar ci, sv nummer, svnummer, emis no, emis number, uan, uan number, mispar zehut, fayda, fayda id, fayda number, numero ci, cedula identitate
+            omang, omang no, eid, eid card, ssnit, ssnit no, ssnit number, umid crn, numera npf, npf number,
+            mol id, absher id, national code, sa id, aadhaar ref, ת ז, תז, ஆதார், ஆதார் எண், नागरिकता नं, नागरिकता,
+            nagarikta no, numero bi, nrc no, nrc number, နိုင်ငံသားစိစစ်ရေးကတ်, indangamuntu, nida, nida no
         """,
     },
     # a person's health: what a diagnosis, a symptom, a medication names (a system's "diagnostics"
@@ -620,6 +623,7 @@ PERSONAL_FIELDS: dict[str, dict[str, str]] = {
             konto nr, kontonr, konto nummer, reg nr konto, tilinumero, tilin numero, reikningsnumer, bankareikningur, žiro račun, ziro racun,
             cci, codigo interbancario, código de cuenta interbancario, numer rachunku, nr rachunku, so tk,
             szamlaszam, számlaszám, bankszamlaszam, bankszámlaszám
+            bank acc, חשבון, מספר חשבון, bank account no
         """,
     },
     "payment_card": {
