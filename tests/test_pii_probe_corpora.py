@@ -85,7 +85,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "vipps-login-userinfo-no": "an account's nickname under account_name is read as its holder's name",
         "zoho-crm-lead-insert": "an owner's surname inside a company's name (Bäckerei Hofmann GmbH) stays with it",
         "servicenow-incident-record": "a phone number five words after its cue",
-        "telco-esim-activation-order": "an eSIM's EID under 'eid', too ambiguous a name",
         "aws-sts-assume-role-response": "a credentials object is masked whole, its expiry with it",
         "nominatim-reverse-landmark": "a precise point is masked whatever it marks",
         "directions-route-public-places": "a station's name under start_address is read as an address",
@@ -319,14 +318,14 @@ ROUNDS = {
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
-    "strings9-personal.jsonl": (57, 3),  # of 1,012 personal values and 490 kept values
+    "strings9-personal.jsonl": (53, 3),  # of 1,012 personal values and 490 kept values
     "strings9-secret.jsonl": (1, 9),  # of 201 secrets and 210 kept values (9 changed since stop 40: a login under "user's name" in Arabic, Hebrew and Swahili, اسم_المستخدم, שם_משתמש, jina_la_mtumiaji, is masked as user_name is)
     "strings9-benign.jsonl": (0, 13),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
     # languages and providers' formats; hostile encodings, splits and shapes): measured first on the
     # code of that time (165 personal values stored, 10 secrets, 20 hostile values, 18 look-alikes
     # changed), then used to fix what it found
-    "strings10-personal.jsonl": (48, 8),  # of 840 personal values and 400 kept values
+    "strings10-personal.jsonl": (43, 8),  # of 840 personal values and 400 kept values
     "strings10-secret.jsonl": (0, 2),  # of 187 secrets and 207 kept values
     "strings10-hostile.jsonl": (12, 4),  # of 175 personal values and secrets, 211 kept values
     "strings10-benign.jsonl": (0, 16),  # of 898 kept values, in 300 cases
@@ -334,13 +333,13 @@ ROUNDS = {
     # details counted as personal; 61 of look-alikes): measured first on the code of that time (172
     # personal values stored, 31 look-alikes changed; 175 and 29 on the code the stop began with),
     # then used for what generalised (conditions someone has, lab results, a team's sign-off)
-    "strings11-personal.jsonl": (66, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
+    "strings11-personal.jsonl": (65, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
     "strings11-benign.jsonl": (0, 22),  # of 539 kept values, in 200 cases
     # round 12, written blind at stop 35 (76 locales of personal data, special categories included; secrets
     # in 37 locales and 40 providers' formats; 76 locales of look-alikes): measured first on the code of
     # that hour (143 personal values stored, 20 secrets, 20 look-alikes changed; 153, 20 and 20 on the
     # code the stop began with), then used to fix what it found
-    "strings12-personal.jsonl": (32, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
+    "strings12-personal.jsonl": (31, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
     "strings12-secret.jsonl": (0, 6),  # of 163 secrets and 264 kept values
     "strings12-benign.jsonl": (0, 10),  # of 886 kept values, in 250 cases
     # round 13, written blind at stop 35 after round 12's fixes (70 locales of personal data and of
@@ -361,35 +360,35 @@ ROUNDS = {
     # first on the code the stop began with (131 personal values stored, 26 secrets, 22 look-alikes changed) and
     # on the code of that hour, after the stop's vocabularies (62, 26, 23), then used for its categories (the
     # secret words of 90 languages were asked of a helper with a few of its words as examples: not blind)
-    "strings15-personal.jsonl": (33, 3),  # of 660 personal values and 296 kept values
+    "strings15-personal.jsonl": (31, 3),  # of 660 personal values and 296 kept values
     "strings15-secret.jsonl": (0, 7),  # of 164 secrets and 154 kept values
     "strings15-benign.jsonl": (0, 22),  # of 841 kept values, in 240 cases
     # round 16, written blind at stop 38 (149 locales of personal data; secrets in 68 languages; 118 locales
     # of look-alikes): measured first on the code the stop began with (197 personal values stored, 22
     # secrets, 40 look-alikes changed), then used for what generalised (address labels, field names,
     # cue words, secret words, toll-free lines, companies' tax numbers)
-    "strings16-personal.jsonl": (68, 7),  # of 992 personal values and 313 kept values
+    "strings16-personal.jsonl": (63, 7),  # of 992 personal values and 313 kept values
     "strings16-secret.jsonl": (0, 1),  # of 153 secrets and 150 kept values (3 since stop 40: a login under اسم_المستخدم, masked as user_name is)
     "strings16-benign.jsonl": (0, 21),  # of 651 kept values, in 260 cases
     # round 17, written blind at stop 38 after round 16's fixes (151 locales, half of them of Africa, the
     # Middle East, Asia, the Pacific and Latin America): on the stop's first code 115 personal values
     # stored, 40 secrets, 63 look-alikes changed; on the code before it was looked at 93, 36 and 58;
     # then used for its secrets
-    "strings17-personal.jsonl": (66, 6),  # of 787 personal values and 290 kept values
+    "strings17-personal.jsonl": (61, 6),  # of 787 personal values and 290 kept values
     "strings17-secret.jsonl": (1, 3),  # of 131 secrets and 145 kept values
     "strings17-benign.jsonl": (0, 38),  # of 497 kept values, in 220 cases
     # round 18, written blind at stop 39 (90 locales of personal data, secrets of 80 services and 40
     # locales, 92 locales of look-alikes): on the stop's first code 83 personal values stored, 19 secrets,
     # 41 look-alikes changed; then used for its categories (identifiers beside a person's field, homes'
     # units, phones after more cues and after a name, eID subjects, credential names of 84 languages)
-    "strings18-personal.jsonl": (24, 6),  # of 742 personal values and 311 kept values
+    "strings18-personal.jsonl": (22, 6),  # of 742 personal values and 311 kept values
     "strings18-secret.jsonl": (1, 3),  # of 184 secrets and 209 kept values
     "strings18-benign.jsonl": (0, 23),  # of 530 kept values, in 230 cases
     # round 19, written blind at stop 39 after round 18's fixes (77 locales of personal data in production
     # API shapes, secrets in 38 languages, 79 locales of look-alikes): on the stop's first code 88 personal
     # values stored, 26 secrets, 47 look-alikes changed; on the code before it was looked at 73, 20 and 47;
     # then used for its secrets and a few categories
-    "strings19-personal.jsonl": (45, 9),  # of 897 personal values and 384 kept values
+    "strings19-personal.jsonl": (41, 9),  # of 897 personal values and 384 kept values
     "strings19-secret.jsonl": (0, 5),  # of 141 secrets and 175 kept values
     "strings19-benign.jsonl": (0, 38),  # of 402 kept values, in 200 cases
     # round 20, written blind at stop 40 (95 locales of personal data in healthcare, HR, school, delivery,
@@ -397,21 +396,21 @@ ROUNDS = {
     # figures and drug catalogues among them): on the stop's first code 138 personal values stored, 27
     # secrets, 78 look-alikes changed; on the code of its first hour, before it was looked at, 136, 27
     # and 78; then used for its categories (logins, offices' holders, secrets)
-    "strings20-personal.jsonl": (78, 24),  # of 960 personal values and 719 kept values
+    "strings20-personal.jsonl": (71, 24),  # of 960 personal values and 719 kept values
     "strings20-secret.jsonl": (5, 8),  # of 205 secrets and 294 kept values
     "strings20-benign.jsonl": (0, 49),  # of 841 kept values, in 418 cases
     # round 21, written blind at stop 40 after round 20's fixes (92 locales of everyday production traffic,
     # code-switched and transliterated; secrets in 47 locales; 67 locales of look-alikes): on the stop's
     # first code 124 personal values stored, 39 secrets, 60 look-alikes changed; on the code before it
     # was looked at 119, 25 and 58; then used for its secrets, devices' owners and handles
-    "strings21-personal.jsonl": (89, 14),  # of 1,012 personal values and 622 kept values
+    "strings21-personal.jsonl": (81, 14),  # of 1,012 personal values and 622 kept values
     "strings21-secret.jsonl": (3, 4),  # of 234 secrets and 244 kept values
     "strings21-benign.jsonl": (0, 45),  # of 747 kept values, in 400 cases
     # round 22, written blind at stop 41 (integrations and encodings: webhooks, GraphQL, mail headers and
     # MIME parts, vCards, OCR, percent-encoded and escaped values; 172 locales over its three files): on the
     # stop's first code 484 personal values stored of 3,615, 59 secrets of 353, 184 look-alikes changed of
     # 1,465; on the code before each file was looked at 484, 57 and 184; then used for its categories
-    "strings22-personal.jsonl": (353, 54),  # of 3,615 personal values and 1,508 kept values
+    "strings22-personal.jsonl": (327, 54),  # of 3,615 personal values and 1,508 kept values
     "strings22-secret.jsonl": (4, 13),  # of 353 secrets and 320 kept values
     "strings22-benign.jsonl": (0, 73),  # of 1,465 kept values, in 767 cases
     # round 23, written blind at stop 42 (the everyday traffic of consumer apps: ride-hailing, delivery,
@@ -419,12 +418,12 @@ ROUNDS = {
     # services, and their backends' logs; 116 locales over its two personal halves, 91 of secrets, 75 of
     # look-alikes): on the stop's first code 306 personal values stored of 1,959, 46 secrets of 307, 95
     # look-alikes changed of 968; on the code before it was looked at 302, 46 and 95; then used for its categories
-    "strings23-personal.jsonl": (193, 23),  # of 1,959 personal values and 906 kept values
+    "strings23-personal.jsonl": (175, 23),  # of 1,959 personal values and 906 kept values
     "strings23-secret.jsonl": (1, 2),  # of 307 secrets and 330 kept values
     "strings23-benign.jsonl": (0, 67),  # of 968 kept values, in 430 cases
     # round 24: business software and the structured text inside its strings (HR, CRM, help desks,
     # invoicing, logistics, health records, identity checks; XML, CSV, HL7, EDI, SQL, vCard, logs), 150 locales
-    "strings24-personal.jsonl": (182, 33),  # of 2,306 personal values and 946 kept values
+    "strings24-personal.jsonl": (147, 33),  # of 2,306 personal values and 946 kept values
     "strings24-secret.jsonl": (24, 11),  # of 332 secrets and 417 kept values
     "strings24-benign.jsonl": (0, 50),  # of 1,130 kept values, in 439 cases
 }
