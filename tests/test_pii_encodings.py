@@ -108,7 +108,9 @@ def test_a_real_key_or_address_beside_them_is_still_masked(chain, text, secret):
      for s in ("door type 1234 ", "alarm digite ", "code 1 2 3 4 ", "la porta ", "%C3%A9%20", "=?UTF-8?Q?J=C3=BC?= ",
                "H=C3=A9l ", "MR JOHN ", "Name\nMÜLLER\n", "Фамилия ЛЕБЕДЕВ ", "姓名 陈静\n", "A: x? ",
                "token Fb1aeV38sYCgwjqIfdMlA1fVBIrOsMKWkWTR3ahM ", "kunci persediaan: ABCD ", "(merchant_key): Xk29fPq0 ",
-               "https://a.example/v1/Fb1aeV38sYCgwjqIfdMlA1fVBIrOsMKWkWTR3ahM/ ")],
+               "https://a.example/v1/Fb1aeV38sYCgwjqIfdMlA1fVBIrOsMKWkWTR3ahM/ ",
+               # (stop 43: a named office holder said again and again; a surname said again; counted codes)
+               "CEO John Smith said 5% ", "Grace Oduya wrote; Ms. Oduya ", "the 6 digit code 12 ")],
 )
 def test_hostile_runs_of_this_stops_shapes_are_scanned_in_linear_time(short, long):
     # GIVEN a text of doors and verbs of typing, codes, encodings, capitals after labels, keys, over and over

@@ -75,6 +75,8 @@ def named_in_office(text: str, name: str) -> bool:
     """Is ``name``, in ``text``, right after an office it holds, in a sentence of news (a reporting verb or a
     market's figure): "Siemens-Chef Roland Busch kündigte ...", "O presidente do Banco Central, Gabriel
     Galípolo, disse ..."? Such a holder is a public figure for what the sentence reports."""
+    if _OFFICE_RE.search(text) is None:
+        return False
     at = text.find(name)
     while at >= 0:
         before = text[max(0, at - 80):at]

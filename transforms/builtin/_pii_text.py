@@ -768,8 +768,8 @@ class TextScrubber:
         self._replace = self._noting_names(replace)
         #: The names the passes replaced, in the order found (see :meth:`scrub`).
         self._names: list[str] = []
-        #: The texts being scrubbed, innermost last (a name's office is read in its text: _noting_names).
-        self._texts: list[str] = []
+        #: The texts being scrubbed, innermost last, each with what :meth:`_in_office` found in it.
+        self._texts: list[tuple[str, dict[str, bool]]] = []
         self._is_sensitive_name = is_sensitive_name
         self._redacted = redacted
         # A pair can only have a sensitive name if the text holds the start of one: the
@@ -788,19 +788,26 @@ class TextScrubber:
     def _noting_names(self, replace: Replace) -> Replace:
         def noting(kind: str, key: str, original: str) -> str:
             if kind == "name":
-                if _pii_public.is_public_figure(original) or (
-                        self._texts and _pii_public.named_in_office(self._texts[-1], original)):
+                if _pii_public.is_public_figure(original) or (self._texts and self._in_office(original)):
                     return original  # "Olaf Scholz ist ... zum Bundeskanzler gewählt worden": news, not a user
                 self._names.append(original)
             return replace(kind, key, original)
         return noting
+
+    def _in_office(self, name: str) -> bool:
+        """:func:`._pii_public.named_in_office` in the text being scrubbed, once a name (a hostile text names
+        the same person thousands of times)."""
+        text, memo = self._texts[-1]
+        if name not in memo:
+            memo[name] = _pii_public.named_in_office(text, name)
+        return memo[name]
 
     def scrub(self, text: str) -> str:
         """``text`` with what every pass finds replaced; then, a name found once is replaced
         wherever else the text holds it ("Kontoinhaberin Renate Schwarzkopf ... Grüße, Renate
         Schwarzkopf": the signature told whose the account is)."""
         mark = len(self._names)
-        self._texts.append(text)
+        self._texts.append((text, {}))
         try:
             out = self._scrub(text)
             if len(self._names) > mark:
