@@ -309,11 +309,11 @@ def test_every_case_of_the_probe_corpora_passes_but_the_known_gaps(chain, corpus
 ROUNDS = {
     # corpus: (most personal values stored, most benign values changed)
     # round 7: names in prose and capitalised look-alikes, 35 locales
-    "strings7-names-prose.jsonl": (156, 9),  # of 531 names and 613 kept values, in 288 cases (519 at stop 30, 243 at stop 31) (9 changed since stop 37: a named patient's 'alergia a dipirona' is health data, masked)
+    "strings7-names-prose.jsonl": (147, 9),  # of 531 names and 613 kept values, in 288 cases (519 at stop 30, 243 at stop 31) (9 changed since stop 37: a named patient's 'alergia a dipirona' is health data, masked)
     "strings7-benign-capitals.jsonl": (0, 30),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31; 30 since stop 38: a stadium named for a man, alone in its field, "Γεώργιος Καραϊσκάκης", reads as his name once Greek surnames are known by their suffix)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (49, 20),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked; 20 since stop 40: a Turkish delivery address, teslimatAdresi, masked whole with its town, as shipping_address is; 21 since stop 40: a door's digicode, 45B12, is an entry code, redacted as round 20's brief counts door codes)
+    "strings8-personal.jsonl": (48, 20),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked; 20 since stop 40: a Turkish delivery address, teslimatAdresi, masked whole with its town, as shipping_address is; 21 since stop 40: a door's digicode, 45B12, is an entry code, redacted as round 20's brief counts door codes)
     "strings8-benign.jsonl": (0, 24),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
@@ -325,7 +325,7 @@ ROUNDS = {
     # languages and providers' formats; hostile encodings, splits and shapes): measured first on the
     # code of that time (165 personal values stored, 10 secrets, 20 hostile values, 18 look-alikes
     # changed), then used to fix what it found
-    "strings10-personal.jsonl": (43, 8),  # of 840 personal values and 400 kept values
+    "strings10-personal.jsonl": (42, 8),  # of 840 personal values and 400 kept values
     "strings10-secret.jsonl": (0, 2),  # of 187 secrets and 207 kept values
     "strings10-hostile.jsonl": (12, 4),  # of 175 personal values and secrets, 211 kept values
     "strings10-benign.jsonl": (0, 16),  # of 898 kept values, in 300 cases
@@ -333,7 +333,7 @@ ROUNDS = {
     # details counted as personal; 61 of look-alikes): measured first on the code of that time (172
     # personal values stored, 31 look-alikes changed; 175 and 29 on the code the stop began with),
     # then used for what generalised (conditions someone has, lab results, a team's sign-off)
-    "strings11-personal.jsonl": (65, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
+    "strings11-personal.jsonl": (64, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
     "strings11-benign.jsonl": (0, 22),  # of 539 kept values, in 200 cases
     # round 12, written blind at stop 35 (76 locales of personal data, special categories included; secrets
     # in 37 locales and 40 providers' formats; 76 locales of look-alikes): measured first on the code of
@@ -346,35 +346,35 @@ ROUNDS = {
     # look-alikes, secrets in 47): measured first on the code of that hour (142 personal values stored,
     # 19 secrets, 52 look-alikes changed; 161, 24 and 52 on the code the stop began with), then used
     # for its secrets only (passwords told in any turn of phrase, two token formats)
-    "strings13-personal.jsonl": (29, 2),  # of 802 personal values and 468 kept values (142 before stop 36)
+    "strings13-personal.jsonl": (28, 2),  # of 802 personal values and 468 kept values (142 before stop 36)
     "strings13-secret.jsonl": (0, 9),  # of 138 secrets and 222 kept values
     "strings13-benign.jsonl": (0, 34),  # of 693 kept values, in 220 cases
     # round 14, written blind at stop 36 (82 locales of personal data and of look-alikes, secrets in 55):
     # measured first on the code of that stop's first hour (114 personal values stored, 34 secrets, 18
     # look-alikes changed; 132, 34 and 16 on the code the stop began with), then used for its secrets
     # (passwords and codes told in 25 more languages) and a few categories of its personal values
-    "strings14-personal.jsonl": (19, 0),  # of 726 personal values and 340 kept values (110 before stop 37)
+    "strings14-personal.jsonl": (18, 0),  # of 726 personal values and 340 kept values (110 before stop 37)
     "strings14-secret.jsonl": (1, 4),  # of 177 secrets and 163 kept values (a Twilio account SID, an identifier)
     "strings14-benign.jsonl": (0, 13),  # of 842 kept values, in 230 cases
     # round 15, written blind at stop 37 (112 locales of personal data, 81 of secrets, 108 of look-alikes): measured
     # first on the code the stop began with (131 personal values stored, 26 secrets, 22 look-alikes changed) and
     # on the code of that hour, after the stop's vocabularies (62, 26, 23), then used for its categories (the
     # secret words of 90 languages were asked of a helper with a few of its words as examples: not blind)
-    "strings15-personal.jsonl": (31, 3),  # of 660 personal values and 296 kept values
+    "strings15-personal.jsonl": (30, 3),  # of 660 personal values and 296 kept values
     "strings15-secret.jsonl": (0, 7),  # of 164 secrets and 154 kept values
     "strings15-benign.jsonl": (0, 22),  # of 841 kept values, in 240 cases
     # round 16, written blind at stop 38 (149 locales of personal data; secrets in 68 languages; 118 locales
     # of look-alikes): measured first on the code the stop began with (197 personal values stored, 22
     # secrets, 40 look-alikes changed), then used for what generalised (address labels, field names,
     # cue words, secret words, toll-free lines, companies' tax numbers)
-    "strings16-personal.jsonl": (63, 7),  # of 992 personal values and 313 kept values
+    "strings16-personal.jsonl": (62, 7),  # of 992 personal values and 313 kept values
     "strings16-secret.jsonl": (0, 1),  # of 153 secrets and 150 kept values (3 since stop 40: a login under اسم_المستخدم, masked as user_name is)
     "strings16-benign.jsonl": (0, 21),  # of 651 kept values, in 260 cases
     # round 17, written blind at stop 38 after round 16's fixes (151 locales, half of them of Africa, the
     # Middle East, Asia, the Pacific and Latin America): on the stop's first code 115 personal values
     # stored, 40 secrets, 63 look-alikes changed; on the code before it was looked at 93, 36 and 58;
     # then used for its secrets
-    "strings17-personal.jsonl": (61, 6),  # of 787 personal values and 290 kept values
+    "strings17-personal.jsonl": (60, 6),  # of 787 personal values and 290 kept values
     "strings17-secret.jsonl": (1, 3),  # of 131 secrets and 145 kept values
     "strings17-benign.jsonl": (0, 38),  # of 497 kept values, in 220 cases
     # round 18, written blind at stop 39 (90 locales of personal data, secrets of 80 services and 40
@@ -396,21 +396,21 @@ ROUNDS = {
     # figures and drug catalogues among them): on the stop's first code 138 personal values stored, 27
     # secrets, 78 look-alikes changed; on the code of its first hour, before it was looked at, 136, 27
     # and 78; then used for its categories (logins, offices' holders, secrets)
-    "strings20-personal.jsonl": (71, 24),  # of 960 personal values and 719 kept values
+    "strings20-personal.jsonl": (70, 24),  # of 960 personal values and 719 kept values
     "strings20-secret.jsonl": (5, 8),  # of 205 secrets and 294 kept values
     "strings20-benign.jsonl": (0, 49),  # of 841 kept values, in 418 cases
     # round 21, written blind at stop 40 after round 20's fixes (92 locales of everyday production traffic,
     # code-switched and transliterated; secrets in 47 locales; 67 locales of look-alikes): on the stop's
     # first code 124 personal values stored, 39 secrets, 60 look-alikes changed; on the code before it
     # was looked at 119, 25 and 58; then used for its secrets, devices' owners and handles
-    "strings21-personal.jsonl": (81, 14),  # of 1,012 personal values and 622 kept values
+    "strings21-personal.jsonl": (78, 14),  # of 1,012 personal values and 622 kept values
     "strings21-secret.jsonl": (3, 4),  # of 234 secrets and 244 kept values
     "strings21-benign.jsonl": (0, 45),  # of 747 kept values, in 400 cases
     # round 22, written blind at stop 41 (integrations and encodings: webhooks, GraphQL, mail headers and
     # MIME parts, vCards, OCR, percent-encoded and escaped values; 172 locales over its three files): on the
     # stop's first code 484 personal values stored of 3,615, 59 secrets of 353, 184 look-alikes changed of
     # 1,465; on the code before each file was looked at 484, 57 and 184; then used for its categories
-    "strings22-personal.jsonl": (327, 54),  # of 3,615 personal values and 1,508 kept values
+    "strings22-personal.jsonl": (317, 54),  # of 3,615 personal values and 1,508 kept values
     "strings22-secret.jsonl": (4, 13),  # of 353 secrets and 320 kept values
     "strings22-benign.jsonl": (0, 73),  # of 1,465 kept values, in 767 cases
     # round 23, written blind at stop 42 (the everyday traffic of consumer apps: ride-hailing, delivery,
@@ -418,12 +418,12 @@ ROUNDS = {
     # services, and their backends' logs; 116 locales over its two personal halves, 91 of secrets, 75 of
     # look-alikes): on the stop's first code 306 personal values stored of 1,959, 46 secrets of 307, 95
     # look-alikes changed of 968; on the code before it was looked at 302, 46 and 95; then used for its categories
-    "strings23-personal.jsonl": (175, 23),  # of 1,959 personal values and 906 kept values
+    "strings23-personal.jsonl": (165, 23),  # of 1,959 personal values and 906 kept values
     "strings23-secret.jsonl": (1, 2),  # of 307 secrets and 330 kept values
     "strings23-benign.jsonl": (0, 67),  # of 968 kept values, in 430 cases
     # round 24: business software and the structured text inside its strings (HR, CRM, help desks,
     # invoicing, logistics, health records, identity checks; XML, CSV, HL7, EDI, SQL, vCard, logs), 150 locales
-    "strings24-personal.jsonl": (147, 33),  # of 2,306 personal values and 946 kept values
+    "strings24-personal.jsonl": (138, 33),  # of 2,306 personal values and 946 kept values
     "strings24-secret.jsonl": (24, 11),  # of 332 secrets and 417 kept values
     "strings24-benign.jsonl": (0, 50),  # of 1,130 kept values, in 439 cases
 }
