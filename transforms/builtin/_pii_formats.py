@@ -145,7 +145,7 @@ def scrub_dotted_macs(text: str, replace: Replace) -> str:
 
 #: A segment that names or describes a party: its ID, then its elements up to the segment's
 #: end (``~``, or a line's end), separated by ``*``.
-_X12_SEGMENT_RE = re.compile(r"(?<![^~\n\r])(?P<id>NM1|N3|N4|DMG|PER)\*(?P<body>[^~\n\r]{0,1024}+)")
+_X12_SEGMENT_RE = re.compile(r"(?<![^~\n\r\"'])(?P<id>NM1|N3|N4|DMG|PER|ISA)\*(?P<body>[^~\n\r]{0,1024}+)")
 #: NM1's type qualifier: ``1`` a person (``2`` an organisation, whose name and address stay).
 _X12_PERSON = "1"
 _X12_CONTACTS = {"TE": "phone", "FX": "phone", "CP": "phone", "HP": "phone", "WP": "phone", "EM": "email"}
@@ -156,11 +156,11 @@ _DONE_RE = re.compile(r"\[[a-z_]{2,32}\]|[a-z_]{2,32}:[0-9a-f]{16}")
 
 
 def scrub_x12(text: str, replace: Replace) -> str:
-    """The people of X12 segments (the caller has seen ``NM1*``, ``DMG*`` or ``PER*``): a
+    """The people of X12 segments (the caller has seen ``NM1*``, ``DMG*``, ``PER*`` or ``ISA*``): a
     person's NM1 (names, and the ID after its qualifier: a member or a subscriber ID), the
     N3/N4 address that follows it (street, and the postal code), a DMG's date of birth, a
-    PER's contact name and numbers. An organisation's NM1 and address (a clinic, a payer)
-    stay."""
+    PER's contact name and numbers; the interchange header's authorization and password. An
+    organisation's NM1 and address (a clinic, a payer) stay."""
     out: list[str] = []
     pos = 0
     person = False
@@ -181,6 +181,12 @@ def scrub_x12(text: str, replace: Replace) -> str:
         elif segment == "N4" and person:
             if len(elements) > 2 and elements[2].strip():
                 elements[2] = replace("address", elements[2].strip().lower(), elements[2])
+        elif segment == "ISA":
+            # the interchange's authorization (ISA02) and its password (ISA04), each after a qualifier that is
+            # not "00" (none sent)
+            for i in (1, 3):
+                if i < len(elements) and elements[i].strip() and elements[i - 1].strip() not in ("", "00"):
+                    elements[i] = replace("redacted", elements[i].strip(), elements[i])
         elif segment == "DMG":
             if len(elements) > 1 and elements[1].strip():
                 elements[1] = replace("birth_date", elements[1].strip(), elements[1])
@@ -374,3 +380,24 @@ def _mt_party(match: re.Match[str], replace: Replace) -> str:
         pos = start + len(value)
     out.append(whole[pos:])
     return "".join(out)
+
+
+#: An EDIFACT interchange header (UNB): its sixth element is the recipient's reference or password
+#: ("UNB+UNOC:3+<sender>:14+<recipient>:14+241118:1015+<control ref>+<password>:AA++ORDERS'"); "?" releases
+#: the next character (a "+" or a "'" inside a value).
+_UNB_RE = re.compile(r"(?<![A-Za-z])UNB\+(?P<body>(?:\?.|[^'?]){0,512}+)")
+_EDIFACT_SPLIT_RE = re.compile(r"(?<!\?)\+")
+
+
+def scrub_edifact(text: str, replace: Replace) -> str:
+    """An EDIFACT interchange's password in its UNB header (the caller has seen ``UNB+``)."""
+    def unb(match: re.Match[str]) -> str:
+        elements = _EDIFACT_SPLIT_RE.split(match["body"])
+        if len(elements) < 6 or not elements[5]:
+            return match[0]
+        password, _, qualifier = elements[5].partition(":")
+        if not password or password.startswith("["):
+            return match[0]
+        elements[5] = replace("redacted", password, password) + (":" + qualifier if qualifier else "")
+        return "UNB+" + "+".join(elements)
+    return _UNB_RE.sub(unb, text)

@@ -32,7 +32,10 @@ _FIELDS: dict[str, dict[int, str]] = {
 }
 #: A segment this module reads, at the start of the text or of a line (HL7 ends its
 #: segments with a carriage return; logs often with a newline).
-_SEGMENT_GUARD_RE = re.compile(r"(?:^|[\r\n])(?:" + "|".join(_FIELDS) + r")\|")
+_SEGMENT_GUARD_RE = re.compile(r"(?:^|[\r\n])(?:MSH|" + "|".join(_FIELDS) + r")\|")
+#: MSH-8, the message header's security field (a password some interfaces send): the eighth piece of an
+#: MSH line, whose first field is its separator ("MSH|^~\\&|LIS|LAB|EHR|HOSP|20241118101500|<security>|ORU^R01").
+_MSH_SECURITY = 7
 _LINES_RE = re.compile(r"(\r\n|\r|\n)")
 
 
@@ -46,6 +49,13 @@ def scrub(text: str, replace: Replace) -> str:
     changed = False
     for i in range(0, len(parts), 2):
         line = parts[i]
+        if line[:4] == "MSH|":
+            pieces = line.split("|")
+            if len(pieces) > _MSH_SECURITY and pieces[_MSH_SECURITY] and not pieces[_MSH_SECURITY].startswith("["):
+                pieces[_MSH_SECURITY] = replace("redacted", pieces[_MSH_SECURITY], pieces[_MSH_SECURITY])
+                parts[i] = "|".join(pieces)
+                changed = True
+            continue
         fields = _FIELDS.get(line[:3])
         if fields is None or line[3:4] != "|":
             continue

@@ -80,6 +80,8 @@ KIND_CLASS: dict[str, str] = {
     "basic": "credential",
     "aws_secret": "credential",
     "private_key": "credential",
+    # a password in a machine format's own field (HL7's MSH-8, X12's ISA04, EDIFACT's UNB password)
+    "redacted": "credential",
     # credentials: the token formats of droplets/contract/credentials.json
     "aws_key": "credential",
     "stripe_key": "credential",

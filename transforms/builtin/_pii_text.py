@@ -977,8 +977,10 @@ class TextScrubber:
         if _DIGIT_RE.search(text) is not None:
             if "^" in text and ("%B" in text or "%b" in text):
                 text = _pii_formats.scrub_tracks(text, replace)
-            if "*" in text and ("NM1*" in text or "DMG*" in text or "PER*" in text):
+            if "*" in text and ("NM1*" in text or "DMG*" in text or "PER*" in text or "ISA*" in text):
                 text = _pii_formats.scrub_x12(text, replace)
+            if "UNB+" in text:
+                text = _pii_formats.scrub_edifact(text, replace)
             if "\n6" in text:
                 text = _pii_formats.scrub_nacha(text, replace)
             text = _pii_phones.scrub_spaced_digits(text, replace)  # "0 5 4 1 2 3 4 5 6 7"

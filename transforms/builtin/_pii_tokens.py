@@ -336,7 +336,7 @@ _CODES_LIST_WORDS = ("recovery codes|backup codes|scratch codes|emergency codes|
 _LIST_CODE = r"(?=[A-Za-z-]{0,24}[0-9])[A-Za-z0-9]{3,12}(?:[- ][A-Za-z0-9]{3,12})?(?![A-Za-z0-9])"
 _LIST_CODE_RE = re.compile(_LIST_CODE)
 _CODES_LIST_RE = re.compile(
-    r"(?:" + cased(_CODES_LIST_WORDS) + r"|Backup-Codes|Recovery-Codes|Back-up-codes)(?![A-Za-z])(?:[^\n:.!?0-9]|[0-9](?=[A-Za-z])){0,64}?(?:[:：]|(?=[ \t]*\r?\n))"
+    r"(?:" + cased(_CODES_LIST_WORDS) + r"|Backup-Codes|Recovery-Codes|Back-up-codes)(?![A-Za-z])(?:[^\n:.!?0-9]|[0-9](?=[A-Za-z])){0,160}?(?:[:：]|(?=[ \t]*\r?\n))"
     # (one code after another: on their lines, after a comma, a bullet, a slash or a bar)
     r"(?P<codes>(?:[\s,;•*·/|-]{1,8}+(?:[0-9]{1,2}[.)][ ])?(?:\[[a-z_]{2,32}\]|" + _LIST_CODE + r")){1,32})"
 )

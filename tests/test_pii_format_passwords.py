@@ -1,0 +1,58 @@
+"""Passwords in machine formats' own fields, and a list of recovery codes after a long heading (stop 43).
+
+HL7's MSH-8 (the message header's security field), X12's ISA02/ISA04 (the interchange's authorization and
+password, after a qualifier that is not "00"), EDIFACT's UNB password (the header's sixth element), and
+"Återställningskoder för ... (...):\\n1. 2658 2871\\n2. ...". The rest of each header stays (routing needs it)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_pii_names_in_formats import chain  # noqa: F401  (the chain fixture)
+from tests.test_pii_names_in_formats import stored as stored_text
+from tests.test_pii_round16_categories import stored_json
+
+HL7 = "MSH|^~\\&|LIS|RIGAS_LAB|EHR|VESELIBA_LV|20241118101500|Lab#Sec2024|ORU^R01|MSG00087|P|2.5.1\rOBR|1|LAB-2024-1187\r"
+X12 = "ISA*00*          *01*Wh5Rq8Lp2x*ZZ*ACMEWHOLESALE  *ZZ*BIGBOXRETAIL   *241118*1015*U*00401*000004471*0*P*>~GS*PO*ACME~"
+EDIFACT = ("UNA:+.? 'UNB+UNOC:3+4741234500001:14+4749876500001:14+241118:1015+00000000000778+Tallinn!Sadam7:AA++ORDERS'"
+           "UNH+1+ORDERS:D:96A:UN:EAN008'BGM+220+TELLIMUS-2024-4471+9'")
+
+
+@pytest.mark.parametrize(
+    ("body", "secret", "kept"),
+    [
+        ({"hl7": HL7}, "Lab#Sec2024", "ORU^R01|MSG00087"),
+        ({"payload": X12}, "Wh5Rq8Lp2x", "ACMEWHOLESALE"),
+        ({"edi": EDIFACT}, "Tallinn!Sadam7", "TELLIMUS-2024-4471"),
+    ],
+)
+def test_a_password_in_a_formats_header_is_redacted_and_the_header_kept(chain, body, secret, kept):
+    # GIVEN a message whose header carries a password in its own field
+    out = stored_json(chain, body)
+    # WHEN stored  THEN the password is not, the routing data is
+    assert secret not in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"payload": "ISA*00*          *00*          *ZZ*ACMEWHOLESALE  *ZZ*BIGBOXRETAIL   *241118*1015*U*00401*000004471*0*P*>~"},
+        {"edi": "UNB+UNOC:3+4741234500001:14+4749876500001:14+241118:1015+00000000000778'UNH+1+ORDERS:D:96A:UN'"},
+        {"hl7": "MSH|^~\\&|LIS|LAB|EHR|HOSP|20241118101500||ORU^R01|MSG1|P|2.5\r"},
+    ],
+)
+def test_a_header_without_a_password_is_unchanged(chain, body):
+    # GIVEN headers that send no password (qualifier 00, no sixth element, an empty MSH-8)
+    # WHEN stored  THEN unchanged
+    assert stored_json(chain, body) == json.dumps(body, ensure_ascii=False)
+
+
+def test_recovery_codes_after_a_long_heading_are_redacted(chain):
+    # GIVEN a numbered list of recovery codes after a heading that explains where to keep them
+    text = ("Återställningskoder för Google Workspace-kontot till ekonomiavdelningen (spara i kassaskåpet, varje kod kan "
+            "bara användas en gång):\n1. 2658 2871\n2. 8761 8695\nGenererade 2024-11-18 av IT-support.")
+    out = stored_text(chain, text)
+    # WHEN stored  THEN no code is, the date stays
+    assert "2658 2871" not in out and "8761 8695" not in out and "2024-11-18" in out, out
