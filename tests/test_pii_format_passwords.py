@@ -56,3 +56,21 @@ def test_recovery_codes_after_a_long_heading_are_redacted(chain):
     out = stored_text(chain, text)
     # WHEN stored  THEN no code is, the date stays
     assert "2658 2871" not in out and "8761 8695" not in out and "2024-11-18" in out, out
+
+
+def test_an_ike_pre_shared_key_in_a_router_config_is_redacted(chain):
+    # GIVEN a router's config with IKE pre-shared keys, and a description that names the command
+    text = ("hostname r1\n!\ncrypto isakmp key Isl4nd-VPN-PSK!88 address 0.0.0.0 0.0.0.0\n pre-shared-key local Xy7-Psk!2024\n"
+            "interface Gi0/1\n description crypto isakmp key rotation policy\n")
+    out = stored_text(chain, text)
+    # WHEN stored  THEN the keys are not, the description stays
+    assert "Isl4nd-VPN-PSK!88" not in out and "Xy7-Psk!2024" not in out, out
+    assert "description crypto isakmp key rotation policy" in out, out
+
+
+def test_a_payment_gateways_secure_hash_is_redacted_and_its_type_kept(chain):
+    # GIVEN VNPay's and JazzCash's request signatures under their fields
+    out = stored_json(chain, {"vnp_SecureHash": "75be0d20d4bb7f12cb6cd1d34da518c1bc7bd328d5aae88a73d0a0f90ff89b08",
+                              "vnp_SecureHashType": "HmacSHA512", "pp_SecureHash": "05F233A2FB149EEBA5225A06B154F767"})
+    # WHEN stored  THEN the signatures are not, the algorithm's name is
+    assert "75be0d20d4bb7f12" not in out and "05F233A2FB149EEB" not in out and "HmacSHA512" in out, out

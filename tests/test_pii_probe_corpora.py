@@ -424,7 +424,7 @@ ROUNDS = {
     # round 24: business software and the structured text inside its strings (HR, CRM, help desks,
     # invoicing, logistics, health records, identity checks; XML, CSV, HL7, EDI, SQL, vCard, logs), 150 locales
     "strings24-personal.jsonl": (138, 33),  # of 2,306 personal values and 946 kept values
-    "strings24-secret.jsonl": (17, 11),  # of 332 secrets and 417 kept values
+    "strings24-secret.jsonl": (14, 11),  # of 332 secrets and 417 kept values
     "strings24-benign.jsonl": (0, 50),  # of 1,130 kept values, in 439 cases
 }
 

@@ -195,7 +195,9 @@ _COMMAND_SECRET_RE = re.compile(
     r"|334[ ]+UGFzc3dvcmQ6[ \t]*\r?\n(?:C:[ ]+)?(?P<smtplogin>[A-Za-z0-9+/]{4,512}+={0,2})"
     r"|(?m:^)(?:C:[ ]+)?[A-Za-z]{0,4}[0-9]{1,6}[ ]+(?:LOGIN|login)[ ]+(?:\"[^\"\n]{1,128}+\"|[^\s\"]{1,128}+)[ ]+(?:\"(?P<imapq>[^\"\n]{1,128}+)\"|(?P<imap>[^\s\"]{1,128}+))"
     r"|(?m:^)[ \t]*(?:username[ ]+[^\s]{1,64}+[ ]+(?:privilege[ ]+[0-9]{1,2}[ ]+)?(?:password|secret)|enable[ ]+(?:password|secret)"
-    r"|(?:tacacs|radius)-server[ ]+key|key-string|snmp-server[ ]+community)[ ]+(?:[0-9][ ]+)?(?P<ios>[^\s]{1,256}+)"
+    r"|(?:tacacs|radius)-server[ ]+key|key-string|snmp-server[ ]+community"
+    # an IKE pre-shared key: "crypto isakmp key <psk> address ...", "pre-shared-key [local|remote] <psk>"
+    r"|crypto[ ]+isakmp[ ]+key|pre-shared-key(?:[ ]+(?:local|remote|address[ ]+[0-9./]+))?)[ ]+(?:[0-9][ ]+)?(?P<ios>[^\s]{1,256}+)"
     # Bundler's credentials for a gem host in the environment (BUNDLE_GEMS__CONTRIBSYS__COM=user:pass), and
     # the value of a Windows answer file's password element (<AdministratorPassword><Value>...)
     r"|(?<![\w])BUNDLE_[A-Z0-9_]{0,64}?__[A-Z0-9]{2,24}=(?P<bundle>[^\s'\"]{3,256}+)"
@@ -296,7 +298,7 @@ def scrub(text: str, redacted: str, names_credential: Callable[[str], bool]) -> 
         text = _NETRC_RE.sub(lambda m: _swap(m, "password", redacted), text)
     if (" -p" in text or "ngrok" in text or "/user:" in text or "/RP" in text or "/rp" in text or "/p:" in text
             or "<<<" in text or "send " in text or "::add-mask::" in text or "password " in text or "secret " in text
-            or "community " in text or "key " in text or "key-string" in text or "AUTH PLAIN" in text
+            or "community " in text or "key " in text or "key-string" in text or "pre-shared-key " in text or "AUTH PLAIN" in text
             or "334 " in text or " LOGIN " in text or " login " in text  # an IMAP tag: a001 LOGIN
             or "BUNDLE_" in text or "<Value>" in text):
         text = _COMMAND_SECRET_RE.sub(lambda m: _swap(m, m.lastgroup, redacted), text)
