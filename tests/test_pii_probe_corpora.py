@@ -313,7 +313,7 @@ ROUNDS = {
     "strings7-benign-capitals.jsonl": (0, 30),  # of 1,110 kept values, in 324 cases (10 at stop 30, 31 at stop 31; 30 since stop 38: a stadium named for a man, alone in its field, "Γεώργιος Καραϊσκάκης", reads as his name once Greek surnames are known by their suffix)
     # round 8: everyday personal traffic (46 locales, health details included) and wholly benign
     # traffic full of look-alikes (31 locales), written at stop 32 after the code it measures
-    "strings8-personal.jsonl": (48, 20),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked; 20 since stop 40: a Turkish delivery address, teslimatAdresi, masked whole with its town, as shipping_address is; 21 since stop 40: a door's digicode, 45B12, is an entry code, redacted as round 20's brief counts door codes)
+    "strings8-personal.jsonl": (47, 20),  # of 1,025 personal values and 695 kept values (217 and 68 before stop 32; 71 kept values changed before towns were kept at stop 33; a Vietnamese diagnosis read to its sentence's end and a Greek patient's medication under 'farmako' masked since stop 34; an Italian CAP beside a person's name since stop 35) (19 changed since stop 37: a person's psychiatry clinic, 정신건강의학과, is health data, masked; 20 since stop 40: a Turkish delivery address, teslimatAdresi, masked whole with its town, as shipping_address is; 21 since stop 40: a door's digicode, 45B12, is an entry code, redacted as round 20's brief counts door codes)
     "strings8-benign.jsonl": (0, 24),  # of 724 kept values, in 300 cases (84 before stop 32, 53 before stop 33)
     # round 9, written blind at stop 33 (51 locales; secrets in 25 languages and 59 providers' formats):
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
@@ -396,7 +396,7 @@ ROUNDS = {
     # figures and drug catalogues among them): on the stop's first code 138 personal values stored, 27
     # secrets, 78 look-alikes changed; on the code of its first hour, before it was looked at, 136, 27
     # and 78; then used for its categories (logins, offices' holders, secrets)
-    "strings20-personal.jsonl": (70, 24),  # of 960 personal values and 719 kept values
+    "strings20-personal.jsonl": (68, 24),  # of 960 personal values and 719 kept values
     "strings20-secret.jsonl": (5, 8),  # of 205 secrets and 294 kept values
     "strings20-benign.jsonl": (0, 49),  # of 841 kept values, in 418 cases
     # round 21, written blind at stop 40 after round 20's fixes (92 locales of everyday production traffic,
@@ -410,7 +410,7 @@ ROUNDS = {
     # MIME parts, vCards, OCR, percent-encoded and escaped values; 172 locales over its three files): on the
     # stop's first code 484 personal values stored of 3,615, 59 secrets of 353, 184 look-alikes changed of
     # 1,465; on the code before each file was looked at 484, 57 and 184; then used for its categories
-    "strings22-personal.jsonl": (317, 54),  # of 3,615 personal values and 1,508 kept values
+    "strings22-personal.jsonl": (315, 54),  # of 3,615 personal values and 1,508 kept values
     "strings22-secret.jsonl": (4, 13),  # of 353 secrets and 320 kept values
     "strings22-benign.jsonl": (0, 73),  # of 1,465 kept values, in 767 cases
     # round 23, written blind at stop 42 (the everyday traffic of consumer apps: ride-hailing, delivery,
@@ -423,7 +423,7 @@ ROUNDS = {
     "strings23-benign.jsonl": (0, 67),  # of 968 kept values, in 430 cases
     # round 24: business software and the structured text inside its strings (HR, CRM, help desks,
     # invoicing, logistics, health records, identity checks; XML, CSV, HL7, EDI, SQL, vCard, logs), 150 locales
-    "strings24-personal.jsonl": (138, 33),  # of 2,306 personal values and 946 kept values
+    "strings24-personal.jsonl": (131, 33),  # of 2,306 personal values and 946 kept values
     "strings24-secret.jsonl": (14, 11),  # of 332 secrets and 417 kept values
     "strings24-benign.jsonl": (0, 50),  # of 1,130 kept values, in 439 cases
 }

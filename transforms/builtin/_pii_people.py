@@ -671,6 +671,14 @@ _SCRIPT_NAME_RE = re.compile(
     r"|取貨人|取货人|訂購人|订购人|購買人|购买人|寄件者|收件者"
     r"|担当者|担当|氏名|お名前|申請人|申请人)(?:[ ]?[:：][ ]?|[ 　])"
     r"(?P<zhl>[\u4e00-\u9fff々]{1,4}[ 　][\u4e00-\u9fff々]{1,4}|[\u4e00-\u9fff々]{2,4})(?![\u4e00-\u9fff々])"
+    # an account's holder in a table's cell or after its label (戶名</th><td>黃志明, 户名：刘波), a relative after the
+    # word with a space (丈夫 刘波), who submitted a request (王晓燕提交的请假: three characters, not a firm's two, 华为),
+    # a name before a masked phone (王志强 [phone])
+    r"|(?:戶名|户名|帳戶名稱|账户名称|收款人|收款户名)(?:[ ]?[:：][ ]?|[ 　]|</th>[ ]?<td>)"
+    r"(?P<zhh>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
+    r"|(?:" + _ZH_KIN + r")[ 　](?P<zhm>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])"
+    r"|(?<![\u4e00-\u9fff])(?P<zhp>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{2})(?=提交的|提交了|申请的|發起的|发起的|提交)"
+    r"|(?<![\u4e00-\u9fff])(?P<zhq>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2})[ ]?(?=\[phone\]|phone:[0-9a-f])"
     r"|(?:담당자|성명|고객명|수령인|받는 ?분|보내는 ?분|신청인|작성자|예금주|보호자|환자명)[ ]?[:：][ ]?(?P<kol>[가-힣]{2,4})(?![가-힣])"
     # without the colon, a surname first: (예금주 정수빈); a customer addressed (정수빈 고객님께서)
     r"|(?:예금주|수령인|받는 ?분|보호자|환자)[ ](?P<kon>" + _KO_SURNAMES + r"[가-힣]{1,2})(?![가-힣])"
@@ -746,6 +754,7 @@ _SCRIPT_NAME_GUARD_RE = re.compile(
     r"|பெயர்|పేరు|ಹೆಸರು|പേര്|नाव|નામ|ਨਾਮ|聯絡人|联系人|聯繫人|联络人|收件人|收货人|收貨人|負責人|负责人|姓名|客戶|客户|患者|病人"
     r"|车主|車主|所有者|所有人|担当|氏名|お名前|申請人|申请人|담당자|성명|고객명|수령인|받는|보내는|신청인|작성자|예금주|보호자|환자명"
     r"|取貨人|取货人|訂購人|订购人|購買人|购买人|寄件者|收件者|고객님|환자|هستم|นาย|นาง|ผู้รับ|ผู้ป่วย|คนไข้|ผู้เช่า"
+    r"|戶名|户名|帳戶名稱|账户名称|收款人|提交|申请的|發起|发起|\[phone\]"
     r"|ผู้โดยสาร|ชื่อ-นามสกุล|คุณ"
     r"|님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|さん|ちゃん|くん|" + _ZH_TITLES + "|" + _ZH_ROLES
     + r"|[\u4e00-\u9fff々][ 　][\u4e00-\u9fff]|피보험자|계약자|예금주|수령인|보호자|환자|신청인|친구|학생|담임"
@@ -818,7 +827,8 @@ def _script_name(match: re.Match[str], replace: Replace) -> str:
         return match[0]
     if match.lastgroup == "ate" and (name in _NOT_ATE or name in _NOT_SAMA):
         return match[0]
-    if match.lastgroup in ("zhl", "zhi", "zhu", "zhs", "zhb", "zhe", "zhg", "zhr", "zhk", "zha") and (name in _NOT_LABELLED
+    if match.lastgroup in ("zhl", "zhi", "zhu", "zhs", "zhb", "zhe", "zhg", "zhr", "zhk", "zha", "zhh", "zhm", "zhp",
+                           "zhq") and (name in _NOT_LABELLED
                                                                                  or name in _NOT_ZH_NAMES):
         return match[0]
     if match.lastgroup == "koi" and (name[-1] in _KO_NOT_NAME_ENDS or name[:2] in _KO_NOT_NAME_STARTS

@@ -245,6 +245,11 @@ _MSISDN_RE = re.compile(
     r"|250[7][0-9]{8}|260[79][0-9]{8}|263[7][0-9]{8}|27[678][0-9]{8}|221[7][0-9]{8}|225[0][157][0-9]{8}"
     r"|237[6][0-9]{8}|265[89][0-9]{8}|258[8][2-7][0-9]{7})(?![\w.,-]|/[0-9])")
 _MSISDN_GUARD_RE = re.compile(r"(?<![0-9])2[0-9]{10,12}(?![0-9])")
+#: China's mobile numbers written whole (``13917264085``), in a text of Chinese: not after an order's,
+#: a serial's or a transaction's word.
+_CN_MOBILE_RE = re.compile(r"(?<![0-9A-Za-z.+/-])1[3-9][0-9]{9}(?![0-9A-Za-z]|[.,-][0-9])")
+_CN_NUMBER_WORDS_RE = re.compile(r"(?:订单|訂單|单号|單號|编号|編號|流水号|交易号|序列号|工号|No\.?|#)[ :：]{0,2}$")
+_HAN_RE = re.compile("[\u4e00-\u9fff]")
 
 
 def scrub(text: str, replace: Replace) -> str:
@@ -261,6 +266,9 @@ def scrub(text: str, replace: Replace) -> str:
     if "-" in text:
         text = _DASH_SPACE_RE.sub(lambda m: _national(m, replace, 9, 11), text)
     text = _MOBILE_RE.sub(lambda m: _national(m, replace, 9, 11), text)
+    if not text.isascii() and _HAN_RE.search(text) is not None:
+        text = _CN_MOBILE_RE.sub(lambda m: m[0] if _CN_NUMBER_WORDS_RE.search(text, max(0, m.start() - 8), m.start())
+                                 else replace("phone", m[0], m[0]), text)
     if _MSISDN_GUARD_RE.search(text) is not None:
         text = _MSISDN_RE.sub(lambda m: replace("phone", "+" + m[0], m[0]), text)
     text = _MORE_MOBILE_RE.sub(lambda m: m[0] if CURRENCY_AFTER_RE.match(text, m.end()) or _a_business_line(text, m.start())
