@@ -333,7 +333,7 @@ ROUNDS = {
     # details counted as personal; 61 of look-alikes): measured first on the code of that time (172
     # personal values stored, 31 look-alikes changed; 175 and 29 on the code the stop began with),
     # then used for what generalised (conditions someone has, lab results, a team's sign-off)
-    "strings11-personal.jsonl": (64, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
+    "strings11-personal.jsonl": (62, 2),  # of 684 personal values and 222 kept values (163 before stop 35)
     "strings11-benign.jsonl": (0, 22),  # of 539 kept values, in 200 cases
     # round 12, written blind at stop 35 (76 locales of personal data, special categories included; secrets
     # in 37 locales and 40 providers' formats; 76 locales of look-alikes): measured first on the code of
@@ -374,7 +374,7 @@ ROUNDS = {
     # Middle East, Asia, the Pacific and Latin America): on the stop's first code 115 personal values
     # stored, 40 secrets, 63 look-alikes changed; on the code before it was looked at 93, 36 and 58;
     # then used for its secrets
-    "strings17-personal.jsonl": (60, 6),  # of 787 personal values and 290 kept values
+    "strings17-personal.jsonl": (59, 6),  # of 787 personal values and 290 kept values
     "strings17-secret.jsonl": (1, 3),  # of 131 secrets and 145 kept values
     "strings17-benign.jsonl": (0, 38),  # of 497 kept values, in 220 cases
     # round 18, written blind at stop 39 (90 locales of personal data, secrets of 80 services and 40
@@ -423,7 +423,7 @@ ROUNDS = {
     "strings23-benign.jsonl": (0, 67),  # of 968 kept values, in 430 cases
     # round 24: business software and the structured text inside its strings (HR, CRM, help desks,
     # invoicing, logistics, health records, identity checks; XML, CSV, HL7, EDI, SQL, vCard, logs), 150 locales
-    "strings24-personal.jsonl": (131, 33),  # of 2,306 personal values and 946 kept values
+    "strings24-personal.jsonl": (126, 33),  # of 2,306 personal values and 946 kept values
     "strings24-secret.jsonl": (14, 11),  # of 332 secrets and 417 kept values
     "strings24-benign.jsonl": (0, 50),  # of 1,130 kept values, in 439 cases
 }

@@ -118,7 +118,7 @@ _GREETING = (
     # bare words that are another language's: English "jam" and "men", Romanian "ani")
     r"|unë jam|une jam|ez|nze|би|hei ass|hei ass d'|mimi ni|mwen se"
     # Slovak "I am", Bulgarian and Macedonian "I am" written in Latin letters
-    r"|som|az sum|as sum|jas sum"
+    r"|som|az sum|as sum|jas sum|main"
     # who to ask for at the door or on the phone ("demande Maxime", "ask for Devinder Singh")
     r"|ask for|demande|demandez|demander|frag nach|fragen sie nach|vraag naar|vraag dan naar|chiedi di|chiedete di"
 )
@@ -204,7 +204,7 @@ _I_AM_RE = re.compile(r"(?i:i am|i'm|i’m|ich bin|je suis|soy|sono|sou|ik ben|o
 #: whose first word the lexicon has as a given name ("ask for Devinder Singh", not "ask for Help Desk",
 #: "som Volvo Cars").
 _LEXICON_ONLY_RE = re.compile(r"(?i:ask for|demande|demandez|demander|frag nach|fragen sie nach|vraag naar|vraag dan naar"
-                              r"|chiedi di|chiedete di|som|az sum|as sum|jas sum)")
+                              r"|chiedi di|chiedete di|som|az sum|as sum|jas sum|main)")
 #: One capitalised word (an article of a name before it: "bin die Resi", "sóc la Montse"), closed by
 #: punctuation, a bracket, an emoji, the line's end, or an article or a preposition that starts what
 #: the writer is ("c'est Maxime le livreur", "bin die Resi vom Empfang").
@@ -400,7 +400,9 @@ def scrub_names(text: str, replace: Replace) -> str:
 
 #: A relative or a neighbour named by one word after "my wife", "mi mujer", "meine Frau", "mon
 #: voisin"...: "call my wife Carmen", "llamar a mi mujer Carmen".
-_MY = r"my|mi|mis|mon|ma|mes|mein|meine|meinem|meiner|meinen|meu|minha|mio|mia|mijn|min|mitt|mina|mit|mine"
+_MY = (r"my|mi|mis|mon|ma|mes|mein|meine|meinem|meiner|meinen|meu|minha|mio|mia|mijn|min|mitt|mina|mit|mine"
+       # Hinglish: "meri wife Shalini", "mera bhai Rohit", "mere papa"
+       r"|meri|mera|mere")
 #: Another's possessive: the word after the relation must then be a given name of the lexicon ("his
 #: sister Isla"; "our partner Stripe" is a firm).
 _THEIRS = (r"his|her|our|their|sein|seine|seinem|seinen|ihr|ihre|ihrem|ihren|unser|unsere|son|sa|ses|notre|nos|leur|su|sus"
@@ -419,6 +421,8 @@ _RELATIONS = (
     r"|enfant|onkel|oma|opa|enkel|enkelin|kind|kollege|kollegin|vriend|vriendin|oom|amico|amica|zio|zia|nonno"
     r"|nonna|cugino|cugina|bambino|bambina|tio|tia|avô|avó|far|mor|bror|søster|syster|datter|søn|sønn|kone|hustru"
     r"|sambo|kæreste|kjæreste|barn|pojke|flicka|jente|gutt|farfar|farmor|morfar|mormor|bestefar|bestemor"
+    # Hindi's and Urdu's in Latin letters
+    r"|bhai|behen|bahen|beta|beti|maa|mummy|papa|pati|patni|bhabhi|didi|bhaiya|chacha|chachi|nana|nani|dadi|dada"
 )
 #: Not "Tante" and "Onkel": a brand's name as often ("Tante Fanny Blätterteig").
 _KIN_DE = (r"Tochter|Sohn|Mutter|Vater|Ehemann|Ehefrau|Ehegatte|Ehegattin|Bruder|Schwester|Enkel|Enkelin|Nichte|Neffe"
@@ -715,6 +719,13 @@ _SCRIPT_NAME_RE = re.compile(
     # a Hindi name after the role it is named by (छात्र आर्यन सिंह की फीस, श्रीमती सुनीता देवी ने)
     r"|(?:छात्र|छात्रा|मरीज़|मरीज|ग्राहक|श्रीमती|सुश्री|कुमारी|श्री)[ ](?P<hir>[\u0900-\u0963]{2,20}(?:[ ][\u0900-\u0963]{2,20})?)"
     r"(?=[ ](?:की|का|के|ने|को|से|जी)(?![\u0900-\u0963])|[ ]?[,।]|$)"
+    # a name after a title of respect or a doctor's title in the scripts of India, its initials with their dots
+    # (திருமதி செல்வி முருகன், டாக்டர் ஆர். சுந்தர், डॉ. एस. के. वर्मा, శ్రీమతి లక్ష్మీ ప్రసన్న), up to punctuation
+    r"|(?:திருமதி|திரு\.?|செல்வி|டாக்டர்|டா\.|डॉ\.|डॉक्टर|శ్రీమతి|శ్రీ|డాక్టర్|డా\.|ಶ್ರೀಮತಿ|ಶ್ರೀ|ಡಾ\.|ಡಾಕ್ಟರ್"
+    r"|ശ്രീമതി|ശ്രീ|ഡോ\.|ഡോക്ടർ|শ্রীমতী|শ্রী|ডাঃ|ডা\.|ডাক্তার|શ્રીમતી|શ્રી|ડૉ\.|ડોક્ટર|सौ\.|ਸ੍ਰੀਮਤੀ|ਸ੍ਰੀ|ਡਾ\.)[ ]"
+    r"(?P<ini>(?:[\u0900-\u0dff]{1,4}\.[ ]?){0,3}[\u0900-\u0dff]{2,20}(?:[ ][\u0900-\u0dff]{2,20}){0,2}?)"
+    # (a full stop only at a line's end: "எம்.ஜி. ராமச்சந்திரன்" has initials)
+    r"(?=[ ]?[,।()]|\.[ ]*(?:\n|$)|[ ]?\n|$|[ ](?:की|का|के|ने|को|से|జీ|ಅವರ|அவர்கள்))"
     # a child named before their parent's word, after a class (三年级二班王梓萱妈妈)
     r"|(?<=[班级級組组，,。\s：:])(?P<zhk>(?:" + _ZH_SURNAMES + r")[\u4e00-\u9fff]{1,2}?)(?=的?(?:妈妈|媽媽|爸爸|家长|家長|同学|同學))"
 )
@@ -758,7 +769,8 @@ _SCRIPT_NAME_GUARD_RE = re.compile(
     r"|ผู้โดยสาร|ชื่อ-นามสกุล|คุณ"
     r"|님|씨|대리|과장|차장|부장|사원|주임|팀장|실장|이사|상무|전무|さん|ちゃん|くん|" + _ZH_TITLES + "|" + _ZH_ROLES
     + r"|[\u4e00-\u9fff々][ 　][\u4e00-\u9fff]|피보험자|계약자|예금주|수령인|보호자|환자|신청인|친구|학생|담임"
-    r"|छात्र|मरीज|ग्राहक|श्रीमती|सुश्री|कुमारी|श्री"
+    r"|छात्र|मरीज|ग्राहक|श्रीमती|सुश्री|कुमारी|श्री|திருமதி|திரு|செல்வி|டாக்டர்|டா\.|डॉ|శ్రీ|డాక్టర్|డా\.|ಶ್ರೀ|ಡಾ\.|ಡಾಕ್ಟರ್"
+    r"|ശ്രീ|ഡോ\.|ഡോക്ടർ|শ্রী|ডাঃ|ডা\.|ডাক্তার|શ્રી|ડૉ\.|ડોક્ટર|सौ\.|ਸ੍ਰੀ|ਡਾ\."
     # a Japanese name on a line of its own, or before its phone in brackets
     + r"|\n|（\[phone\]|\(\[phone\]"
     + r"|我是|我就是|本人是|用户|用戶|会员|會員|宛|[，,][ ]?[男女]|顾客|顧客|住客|买家|買家|卖家|賣家|寄件人|发件人|發件人|乘客|旅客|顾客|顧客|住客|员工|員工|学生|學生"
@@ -819,6 +831,17 @@ _NOT_JA_GIVEN = frozenset("商店 工務店 病院 医院 会社 事務所 歯�
                           "内科 外科 眼科 整骨院 接骨院 鍼灸 商会 酒店 酒造 本店 支店 様 さま 殿 氏 家 一族 先生".split())
 
 
+#: The last word of a place's name after a title of respect in the scripts of India: a temple, a monastery, a
+#: mosque, a gurdwara, a hospital, a school, a college, a road, a colony (Hindi, Marathi, Bengali, Tamil,
+#: Telugu, Kannada, Malayalam, Gujarati, Punjabi).
+_INDIC_PLACE_WORDS = frozenset("""मंदिर मन्दिर मठ मस्जिद गुरुद्वारा अस्पताल हॉस्पिटल विद्यालय महाविद्यालय कॉलेज मार्ग नगर
+    धाम आश्रम ट्रस्ट मन্দির মঠ মসজিদ হাসপাতাল বিদ্যালয় কলেজ আশ্রম কோயில் கோவில் ஆலயம் மருத்துவமனை பள்ளி கல்லூரி
+    దేవాలయం గుడి ఆసుపత్రి పాఠశాల కళాశాల ದೇವಸ್ಥಾನ ದೇವಾಲಯ ಆಸ್ಪತ್ರೆ ಶಾಲೆ ಕಾಲೇಜು ക്ഷേത്രം ആശുപത്രി സ്കൂൾ കോളേജ്
+    મંદિર દેરાસર હોસ્પિટલ શાળા કોલેજ ਗੁਰਦੁਆਰਾ ਮੰਦਰ ਹਸਪਤਾਲ ਸਕੂਲ
+    स्टेशन अड्डा स्टेडियम সেন্ট্রাল স্টেশন স্টেডিয়াম நிலையம் சென்ட்ரல் ஸ்டேடியம் అడ్డా స్టేషన్ సెంట్రల్ స్టేడియం
+    ನಿಲ್ದಾಣ ಸ್ಟೇಡಿಯಂ സ്റ്റേഷൻ സ്റ്റേഡിയം સ્ટેશન સ્ટેડિયમ ਸਟੇਸ਼ਨ""".split())
+
+
 def _script_name(match: re.Match[str], replace: Replace) -> str:
     name = match[match.lastgroup]
     if match.lastgroup == "sama" and name.replace("　", " ").split(" ")[-1] in _NOT_SAMA:
@@ -831,6 +854,8 @@ def _script_name(match: re.Match[str], replace: Replace) -> str:
                            "zhq") and (name in _NOT_LABELLED
                                                                                  or name in _NOT_ZH_NAMES):
         return match[0]
+    if match.lastgroup in ("hir", "ini") and name.split()[-1] in _INDIC_PLACE_WORDS:
+        return match[0]  # "श्री गणेश मंदिर", "শ্রী রামকৃষ্ণ মঠ": a temple's, a hospital's name, no one's
     if match.lastgroup == "koi" and (name[-1] in _KO_NOT_NAME_ENDS or name[:2] in _KO_NOT_NAME_STARTS
                                      or name[:2] in _NOT_KO):
         return match[0]
