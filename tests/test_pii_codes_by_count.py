@@ -91,3 +91,17 @@ def test_a_north_american_toll_free_line_stays(chain, line):
     # GIVEN a North American toll-free number in its groups  WHEN stored  THEN it stays
     out = stored_text(chain, line)
     assert line.split("call ")[1].split(" ")[0] in out, out
+
+
+@pytest.mark.parametrize("line", ["Bel de klantenservice op 088 482 9130.", "Vragen? 088-482 9130 (ma-vr)"])
+def test_a_firms_national_line_stays(chain, line):
+    # GIVEN the Netherlands' 088 company number in its groups
+    # WHEN stored  THEN unchanged
+    assert stored_text(chain, line) == line
+
+
+@pytest.mark.parametrize("text", ["Contact: 0300-2218740 | usman.tariq@hotmail.com", "mera number 0300 551 2209 hai"])
+def test_a_pakistani_mobile_starting_03_is_masked(chain, text):
+    # GIVEN Pakistan's mobile (it starts 03 as the UK's firms' lines do)  WHEN stored  THEN it is not
+    out = stored_text(chain, text)
+    assert "0300" not in out, out

@@ -425,7 +425,7 @@ ROUNDS = {
     # invoicing, logistics, health records, identity checks; XML, CSV, HL7, EDI, SQL, vCard, logs), 150 locales
     "strings24-personal.jsonl": (126, 33),  # of 2,306 personal values and 946 kept values
     "strings24-secret.jsonl": (14, 11),  # of 332 secrets and 417 kept values
-    "strings24-benign.jsonl": (0, 50),  # of 1,130 kept values, in 439 cases
+    "strings24-benign.jsonl": (0, 49),  # of 1,130 kept values, in 439 cases
 }
 
 

@@ -166,6 +166,11 @@ _TOLL_FREE_AFTER_CC = {
 _NANP_GROUPS_RE = re.compile(r"(?<![0-9])\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}(?![0-9])")
 
 
+#: National lines only firms and public bodies hold, in their country's groups: the Netherlands' 088 in 3-3-4.
+#: (Not the UK's non-geographic 03: Pakistan's mobiles start 030-034 and are written the same, "0300 551 2209".)
+_COMPANY_LINE_RE = re.compile(r"(?<![0-9])088[ -][0-9]{3}[ -]?[0-9]{4}(?![0-9])")
+
+
 def toll_free(key: str, written: str = "") -> bool:
     """Is the phone number ``key`` (as :func:`phone_key` writes it) a toll-free or shared-cost
     line, which a company publishes? ``written``, the number as found, tells a North American
@@ -183,6 +188,8 @@ def toll_free(key: str, written: str = "") -> bool:
     if len(digits) == 11 and digits[0] == "1" or len(digits) == 10:
         if digits[-10:-7] in _NANP_TOLL_FREE and (not written or _NANP_GROUPS_RE.search(written) is not None):
             return True
+    if written and _COMPANY_LINE_RE.search(written) is not None:
+        return True  # the Netherlands' 088 ("088 482 9130"): a firm's line
     return digits.startswith(_TOLL_FREE_STARTS) and 8 <= len(digits) <= 12 or (
         len(digits) == 9 and digits.startswith(("900", "901", "902", "800", "803", "805", "808"))) or (
         len(digits) == 10 and digits.startswith(("400", "020"))) or (
