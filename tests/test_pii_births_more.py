@@ -48,3 +48,23 @@ def test_the_uzbek_full_name_label_is_kept_and_the_name_after_it_masked(chain):
     out = stored_text(chain, "Беморнинг Ф.И.Ш.: Холматова Гулчеҳра Азизовна\nТел: +998 91 660 20 83")
     # WHEN stored  THEN the label stays and the name is not
     assert "Беморнинг Ф.И.Ш." in out and "Холматова" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('{"holder": "FAISAL A ALZAHRANI"}', "ALZAHRANI"),
+        ("Contact: John A Smith, ext 12", "Smith"),
+        ("السلام عليكم، سميتي فاطمة الزهراء العلوي، رقم البطاقة الوطنية", "فاطمة"),
+    ],
+)
+def test_a_name_with_a_bare_middle_initial_or_after_darijas_my_name_is_masked(chain, text, name):
+    # GIVEN a name with a middle initial and no full stop (a card's embossing), or after Darija's "my name"
+    # WHEN stored  THEN it is not
+    out = stored_text(chain, text)
+    assert name not in out, out
+
+
+def test_an_article_between_capitalised_words_is_no_initial(chain):
+    # GIVEN "Plan A Team" under a team's key  WHEN stored  THEN it stays
+    assert "Plan A Team" in stored_text(chain, "The Plan A Team meets on Monday")

@@ -613,7 +613,7 @@ _SCRIPT_NAME_RE = re.compile(
     r"|(?:我叫|我的名字是|我的名字叫|我名叫|本人叫)(?P<zh>[\u4e00-\u9fff]{2,4}?)(?=[，,。.!！？?\s]|$|我|的|，)"
     r"|(?:제 이름은|내 이름은|저의 이름은|제 이름이)[ ]?(?P<ko>[가-힣]{2,4}?)(?=입니다|이에요|예요|이라고|라고|[ .,!?]|$)"
     r"|(?:الاسم|الاسم الكامل|اسم العميل)[ ]?[:：][ ]?(?P<ar2>[\u0621-\u064a]{2,20}(?:[ ][\u0621-\u064a]{2,20}){0,2}?)(?=[ ]?[،,.!؟?]|$)"
-    r"|(?:اسمي|إسمي|أنا اسمي)[ ](?P<ar>[\u0621-\u064a]{2,20}(?:[ ][\u0621-\u064a]{2,20}){0,2}?)(?=[ ]?[،,.!؟?]|$)"
+    r"|(?:اسمي|إسمي|أنا اسمي|سميتي|سميتي هي)[ ](?P<ar>[\u0621-\u064a]{2,20}(?:[ ][\u0621-\u064a]{2,20}){0,2}?)(?=[ ]?[،,.!؟?]|$)"
     # Hebrew, Persian and Urdu, Hindi, Bengali: a first name and a last, or up to the verb that closes
     # the sentence (است, ہے, है); Thai, written without spaces between words, up to the space before
     # a surname's end
@@ -760,7 +760,7 @@ _NOT_ATE = frozenset("会社 本社 弊社 貴社 御社 支社 支店 営業所
 #: What comes before 様 and is no name: everyone, customers, members, people in charge.
 _NOT_SAMA = frozenset("皆 客 各位 会員 利用者 担当者 管理者 購入者 申込者 関係者 出品者 落札者 皆々 神 王 仏 奥".split())
 _SCRIPT_NAME_GUARD_RE = re.compile(
-    r"名前は|と申します|といいます|我叫|名字|名叫|本人叫|이름|اسم|إسمي|様|さま|殿|שמי|קוראים לי|השם שלי|نام من|میرا نام"
+    r"名前は|と申します|といいます|我叫|名字|名叫|本人叫|이름|اسم|إسمي|سميتي|様|さま|殿|שמי|קוראים לי|השם שלי|نام من|میرا نام"
     r"|नाम|আমার নাম|ชื่อ|محترم|جناب|بیگم|السيد|الأستاذ|الدكتور|ד\"ר|ד״ר|גב|פרופ|עו\"ד|עו״ד|شكر|تحيات|التحية|الاحترام"
     r"|பெயர்|పేరు|ಹೆಸರು|പേര്|नाव|નામ|ਨਾਮ|聯絡人|联系人|聯繫人|联络人|收件人|收货人|收貨人|負責人|负责人|姓名|客戶|客户|患者|病人"
     r"|车主|車主|所有者|所有人|担当|氏名|お名前|申請人|申请人|담당자|성명|고객명|수령인|받는|보내는|신청인|작성자|예금주|보호자|환자명"
@@ -881,6 +881,9 @@ def _script_name(match: re.Match[str], replace: Replace) -> str:
     return swap_group(match, match.lastgroup, replace("name", " ".join(name.split()).lower(), name))
 
 
+_CAPITAL_NEXT_RE = re.compile(r"[ ][A-ZÀ-ÖØ-Þ][^\W\d_]")
+
+
 def _name_after(text: str, at: int, minimum: int, capitals: bool) -> tuple[int, int] | None:
     """The span of the name right after ``at``: ``minimum`` words or more; words in
     capitals only after a strong cue (``capitals``: "my name is JANE DOE"), since after
@@ -893,7 +896,9 @@ def _name_after(text: str, at: int, minimum: int, capitals: bool) -> tuple[int, 
         if match is None:
             break
         word = match[0]
-        if word[0].isupper() and word.lower() not in _NOT_NAMES and not (word.isupper() and len(word) > 1 and not capitals):
+        # (a middle initial without its full stop, "FAISAL A ALZAHRANI", "John Q Public": no article "A")
+        initial = len(word) == 1 and word.isupper() and bool(words) and _CAPITAL_NEXT_RE.match(text, match.end()) is not None
+        if initial or word[0].isupper() and word.lower() not in _NOT_NAMES and not (word.isupper() and len(word) > 1 and not capitals):
             words.extend(pending)
             pending = []
             words.append(match.span())
