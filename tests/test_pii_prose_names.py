@@ -354,7 +354,7 @@ def test_a_relatives_name_a_lower_case_title_and_a_name_in_capitals_are_masked(c
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("有事打电话给我老公张伟 13800000000。", "有事打电话给我老公[name] 13800000000。"),
+        ("有事打电话给我老公张伟 13800000000。", "有事打电话给我老公[name] [phone]。"),
         ("문 앞에 두고 벨 누르지 말아주세요. 아기 자요. 박지훈", "문 앞에 두고 벨 누르지 말아주세요. 아기 자요. [name]"),
         ("よろしくお願いします。高橋", "よろしくお願いします。[name]"),
         ("강남점 김서윤 디자이너님 커트 최고예요!", "강남점 [name] 디자이너님 커트 최고예요!"),
