@@ -99,6 +99,12 @@ _SALUTATION = (
     r"|gentile|gentilissimo|gentilissima|prezado|prezada|beste|geachte|szanowny|szanowna|szanowni|sayın|sayin"
     r"|kära|käre|hyvä|kedves|vážený|vážená|kjære|kære"
 )
+#: Cues after which only a name whose first word the lexicon has as a given name is taken: who to ask for at
+#: the door or on the phone ("demande Maxime", "ask for Devinder Singh", not "ask for Help Desk"), and "I am"
+#: of words that are another language's everyday word (Slovak "som" is Swedish "as": not "som Volvo Cars";
+#: Bulgarian and Macedonian in Latin letters; Hinglish "main").
+_LEXICON_ONLY = (r"ask for|demande|demandez|demander|frag nach|fragen sie nach|vraag naar|vraag dan naar|chiedi di"
+                 r"|chiedete di|som|az sum|as sum|jas sum|main")
 _GREETING = (
     r"hi|hello|hey|hallo|hola|bonjour|ciao|olá|ola|hej|moin|servus|salut|good morning|good afternoon"
     # weaker introductions: like a greeting, they need two capitalised words ("this is Jane Doe",
@@ -117,10 +123,7 @@ _GREETING = (
     # "I am" or "I" of Albanian, Kurdish, Luganda, Mongolian, Luxembourgish, Swahili, Haitian (not the
     # bare words that are another language's: English "jam" and "men", Romanian "ani")
     r"|unë jam|une jam|ez|nze|би|hei ass|hei ass d'|mimi ni|mwen se"
-    # Slovak "I am", Bulgarian and Macedonian "I am" written in Latin letters
-    r"|som|az sum|as sum|jas sum|main"
-    # who to ask for at the door or on the phone ("demande Maxime", "ask for Devinder Singh")
-    r"|ask for|demande|demandez|demander|frag nach|fragen sie nach|vraag naar|vraag dan naar|chiedi di|chiedete di"
+    + "|" + _LEXICON_ONLY
 )
 #: The role a person is named by in support notes and messages ("Customer Jane Doe called",
 #: "Customer: Jane Doe", "Sent by Jane Doe", "Kontakt: Max Mustermann"): two capitalised
@@ -200,11 +203,7 @@ _I_AM_RE = re.compile(r"(?i:i am|i'm|i’m|ich bin|je suis|soy|sono|sou|ik ben|o
                       # "this is" and "here is" of a message's writer ("c'est Maxime le livreur", "it's Mike here")
                       r"|c'est|c’est|it's|it’s|this is|aqui é|aquí es|hier ist|sóc|sem|men|ako si|ako po si"
                       r"|som|az sum|as sum|jas sum)")
-#: Who to ask for, and "I am" of words that are another language's everyday word (Swedish "som"): a name
-#: whose first word the lexicon has as a given name ("ask for Devinder Singh", not "ask for Help Desk",
-#: "som Volvo Cars").
-_LEXICON_ONLY_RE = re.compile(r"(?i:ask for|demande|demandez|demander|frag nach|fragen sie nach|vraag naar|vraag dan naar"
-                              r"|chiedi di|chiedete di|som|az sum|as sum|jas sum|main)")
+_LEXICON_ONLY_RE = re.compile(f"(?i:{_LEXICON_ONLY})")
 #: One capitalised word (an article of a name before it: "bin die Resi", "sóc la Montse"), closed by
 #: punctuation, a bracket, an emoji, the line's end, or an article or a preposition that starts what
 #: the writer is ("c'est Maxime le livreur", "bin die Resi vom Empfang").

@@ -399,7 +399,6 @@ _COUNTED_CODE_RE = re.compile(
 _COUNTED_DIGITS_RE = re.compile(r"(?<![\w.,/:+-])[0-9]{2,8}(?:[ -][0-9]{2,6}){0,3}(?![\w/:-]|[.,][0-9])")
 #: How far on from its count a code is looked for: its sentence, not the next one.
 _COUNTED_REACH = 160
-_COUNTED_STOP_RE = re.compile(r"[.!?。！？।](?:\s|$)|\n")
 
 
 def scrub_counted_codes(text: str, redacted: str) -> str:
@@ -413,7 +412,7 @@ def scrub_counted_codes(text: str, redacted: str) -> str:
         if named.start() < pos:
             continue
         n = int(next(group for group in named.groups() if group is not None))
-        end = _COUNTED_STOP_RE.search(text, named.end(), named.end() + _COUNTED_REACH)
+        end = _pii_tokens.SENTENCE_STOP_RE.search(text, named.end(), named.end() + _COUNTED_REACH)
         stop = end.start() if end is not None else min(len(text), named.end() + _COUNTED_REACH)
         for digits in _COUNTED_DIGITS_RE.finditer(text, named.end(), stop):
             if _digits(digits[0]) != n:

@@ -722,7 +722,8 @@ _PASSWORD_WORD_RE = re.compile(
     # the head of a hyphenated compound is one ("das WLAN-Passwort", "Router-Passwort", "Wi-Fi-Passwort")
     r"(?<![\w-])(?:[^\W\d_]{2,12}-(?:[^\W\d_]{1,12}-)?)?(?:" + cased(_PASSWORD_WORDS) + r")(?:(?![\w-])|(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]))")
 _NEARBY_REACH = 100
-_SENTENCE_STOP_RE = re.compile(r"[.!?。！？।](?:\s|$)|\n")
+#: Where a sentence stops: its closing mark before a space or the end, or a line break.
+SENTENCE_STOP_RE = re.compile(r"[.!?。！？।](?:\s|$)|\n")
 _CANDIDATE_RE = re.compile(r"[^\s\"'«»“”‘’()\[\]<>,;，。、；：「」（）\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{6,64}")
 _A_PASSWORD_SHAPE_RE = re.compile(r"(?=.*[0-9])(?=.*[^\W\d_])(?:(?=.*[#@!$%^&*_+=~?])|(?=.*[a-z])(?=.*[A-Z])).+")
 _NOT_A_PASSWORD_RE = re.compile(
@@ -781,7 +782,7 @@ def first_shaped_in_answer(text: str, end: int) -> re.Match[str] | None:
 
 def sentence_end(text: str, start: int) -> int:
     """Where the sentence that ``start`` is in ends, or :data:`_NEARBY_REACH` on, whichever is first."""
-    stop = _SENTENCE_STOP_RE.search(text, start, start + _NEARBY_REACH)
+    stop = SENTENCE_STOP_RE.search(text, start, start + _NEARBY_REACH)
     return stop.start() if stop is not None else min(len(text), start + _NEARBY_REACH)
 
 
