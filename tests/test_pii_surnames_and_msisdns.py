@@ -21,6 +21,7 @@ from tests.test_pii_names_in_formats import stored as stored_text
         ("Agent: Hi Ms. Oduya, escalated to billing.\nOn Tue, Jul 16, 2024 Grace Oduya <grace.oduya@yahoo.com> wrote:", "Oduya"),
         ("Destinatario: Sig.ra Graziella Cattaneo-Bernasconi\nConsegna: citofono 'Cattaneo'\nFirma: G. Cattaneo", "Cattaneo"),
         ("Kontoinhaberin: Renate Schwarzkopf. Rückfragen bitte an Frau Schwarzkopf direkt.", "Schwarzkopf"),
+        ("Grace Oduya wrote on Tuesday. Ms. Oduya and her son called again.", "Oduya"),
     ],
 )
 def test_a_family_name_said_again_alone_is_masked(chain, text, surname):

@@ -713,9 +713,9 @@ def _bearer_ok(credential: str) -> bool:
     return not credential.isalpha()
 
 
-#: After a family name, what makes it a firm's ("Becker GmbH", "Walker & Sons").
+#: After a family name, what makes it a firm's ("Becker GmbH", "Walker & Sons"; not "Ms. Oduya and her son").
 _FIRM_AFTER = (r"[ ](?:GmbH|AG|KG|OHG|Ltd|LLC|Inc|SA|S\.A\.|SARL|SAS|Srl|S\.r\.l\.|SpA|S\.p\.A\.|BV|B\.V\.|NV|Oy|AB|AS|A/S"
-               r"|ApS|plc|PLC|Kft|s\.r\.o\.|Sp\.|&|und|and|et|y|e)(?![^\W\d_])")
+               r"|ApS|plc|PLC|Kft|s\.r\.o\.|Sp\.|&)(?![^\W\d_])")
 
 
 def _names_a_place(match: re.Match[str]) -> bool:
