@@ -74,3 +74,12 @@ def test_a_payment_gateways_secure_hash_is_redacted_and_its_type_kept(chain):
                               "vnp_SecureHashType": "HmacSHA512", "pp_SecureHash": "05F233A2FB149EEBA5225A06B154F767"})
     # WHEN stored  THEN the signatures are not, the algorithm's name is
     assert "75be0d20d4bb7f12" not in out and "05F233A2FB149EEB" not in out and "HmacSHA512" in out, out
+
+
+def test_wp_configs_aligned_salts_are_redacted_and_its_settings_kept(chain):
+    # GIVEN wp-config.php's defines, their second argument aligned with spaces
+    text = ("<?php\ndefine( 'AUTH_KEY',         'eV4~%mcWowQZnU>(rev_AMNy|8@g)?N(8-nf#6tFFYIznB;s&]%Y.lA}_-/Fhvvy' );\n"
+            "define( 'LOGGED_IN_SALT',   'q7#Xm2@pQz!9Lk' );\ndefine( 'DB_NAME',          'wp_silks' );")
+    out = stored_text(chain, text)
+    # WHEN stored  THEN the key and the salt are not, the database's name is
+    assert "eV4~%mcWowQZnU" not in out and "q7#Xm2@pQz!9Lk" not in out and "'wp_silks'" in out, out

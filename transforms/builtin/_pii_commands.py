@@ -111,7 +111,8 @@ _CLIENT_CALL_RE = re.compile(
 #: "...")``, ``headers.set("X-Api-Key", "...")``; and a subscript assigned one:
 #: ``app.config['SECRET_KEY'] = '...'``, ``os.environ["TOKEN"] = "..."``. The name is judged.
 _NAMED_ARGUMENT_RE = re.compile(
-    r"\([ ]{0,4}" + _QUOTED.format("name") + r"[ ]{0,4},[ ]{0,4}" + _QUOTED.format("value")
+    # (the second argument aligned with spaces or tabs, as wp-config.php's salts are)
+    r"\([ ]{0,4}" + _QUOTED.format("name") + r"[ ]{0,4},[ \t]{0,24}" + _QUOTED.format("value")
 )
 _SUBSCRIPT_RE = re.compile(r"\[[ ]{0,4}" + _QUOTED.format("name") + r"[ ]{0,4}\][ ]{0,4}=(?!=)[ ]{0,4}" + _QUOTED.format("value"))
 
