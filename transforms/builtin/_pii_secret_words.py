@@ -355,7 +355,7 @@ _TOLD_CODE_RE = re.compile(
     r"(?P<gap>(?:[^.!?。।\n]|(?<=[Nn][ro])\.){0,90}?|[^!?。।\n]{0,90}?[0-9][.,][0-9][^.!?。।\n]{0,60}?)"
     r"(?:[ ](?:is|est|es|ist|lautet|είναι|là|é|è|er|är|on|jest|je|to|este|adalah|ialah|هو|هي|הוא|c'est|c’est"
     # (was, in the languages above; Romanian's, Tagalog's, Swahili's and Darija's "is"; "ended up as")
-    r"|was|were|war|var|era|fue|foi|était|était|e|ay|ni|howa|huwa|quedó en|quedo en|queda en|ficou|is now|ist jetzt)"
+    r"|was|were|war|var|era|fue|foi|était|e|ay|ni|howa|huwa|quedó en|quedo en|queda en|ficou|is now|ist jetzt)"
     r"(?:[ ](?:o|a|el|la|le|il))?|[:：]|係|是)[ ]{0,2}"
     r"(?P<code>[0-9]{4,8}|[0-9]{3}[ -][0-9]{3}|[0-9]{2}[ ][0-9]{2}[ ][0-9]{2}|(?=[A-Z]{0,7}[0-9])(?=[0-9]{0,7}[A-Z])[A-Z0-9]{5,8})(?![\w-]|[ ][0-9])")
 
@@ -377,7 +377,6 @@ def scrub_spaced_codes(text: str, redacted: str) -> str:
     return _SPACED_CODE_RE.sub(
         lambda m: redacted if len(set(m[0]) - set(" #*")) >= 3 and not any(c.isdigit() for c in text[max(0, m.start() - 5):m.start()])
         and _LETTER_RE.search(text, max(0, m.start() - 24), m.start()) is not None else m[0], text)
-
 
 
 #: A code named by its number of digits, in 16 languages ("the 6 digit code", "código de 6 dígitos",
