@@ -2091,8 +2091,8 @@ def _names_premises(key: str) -> bool:
 
 #: Keys that name a public place beside its address ({"lugar": "Museo Nacional del Prado", "direccion": ...}),
 #: and the words of an address's own key that say whose it is ("venue_address", "store_address").
-_VENUE_WORDS = frozenset("""venue venues place lieu lugar luogo poi attraction museum monument sight sede recinto
-    """.split())  # (not a delivery's "landmark": "opp. Forum Mall gate 2" is where a customer lives)
+#: (Not a delivery's "landmark": "opp. Forum Mall gate 2" is where a customer lives.)
+_VENUE_WORDS = frozenset("venue venues place lieu lugar luogo poi attraction museum monument sight sede recinto".split())
 
 
 def _a_venues(key: str, node: dict) -> bool:
@@ -2123,9 +2123,12 @@ def _names_a_venue(value: str) -> bool:
     return not names.isdisjoint(_VENUE_NOUNS) or not names.isdisjoint(INSTITUTION_WORDS)
 
 
+#: Words of an address's key that say it is a person's, whatever object holds it.
 _WHOSE_ADDRESS = frozenset("""home private billing shipping delivery residential residence customer user personal
     mailing domicile wohnadresse privatadresse lieferadresse rechnungsadresse domicilio entrega envio facturacion
     livraison facturation""".split())
+
+
 def _unless_only_places(value: str, scrubbed: str) -> str:
     """``value`` as sent when all the text passes found in it is a place (a business's street and postal
     code), else what they made of it."""
