@@ -47,3 +47,25 @@ def test_a_persons_address_stays_masked(chain, body, street):
     # WHEN stored  THEN it is not
     out = stored_json(chain, body)
     assert street not in out, out
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        ({"isbn": "978-0-14-243723-0", "title": "The Great Gatsby", "author": "F. Scott Fitzgerald"}, "F. Scott Fitzgerald"),
+        ({"isbn": "978-3-15-000001-4", "autor": "Johann Wolfgang von Goethe", "verlag": "Reclam"}, "Johann Wolfgang von Goethe"),
+    ],
+)
+def test_a_books_author_beside_its_isbn_or_publisher_stays(chain, body, author):
+    # GIVEN a book's author beside its ISBN or its publisher  WHEN stored  THEN the name stays
+    assert author in stored_json(chain, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "personal"),
+    [({"author": "Jane Doe", "comment": "great course"}, "Jane Doe"),
+     ({"isbn": "978-0-14-243723-0", "author": "jane.doe@example.com"}, "jane.doe@example.com")],
+)
+def test_an_author_without_a_book_or_an_address_under_author_is_masked(chain, body, personal):
+    # GIVEN a comment's author, an e-mail under a book's author  WHEN stored  THEN it is not
+    assert personal not in stored_json(chain, body)

@@ -1475,6 +1475,8 @@ class Pii:
                                 _redact_answers(asking)  # {"security_questions": [{"question": ..., "answer": ...}]}
                     if rule is not None and rule.verification:
                         verifying = True
+                    if type(item) is str and field is None and _a_books_author(key, node, item):
+                        continue  # {"isbn": "978-0-14-243723-0", "author": "F. Scott Fitzgerald"}: a published book's
                     new = entry(key, item, rule, sub, field, person, push, node)
                     if rule is not None and rule.credential and type(item) is str and len(item) >= 8 and new != item:
                         credentials = [*(credentials or ()), item]
@@ -2087,6 +2089,19 @@ _ONLY_PLACES_RE = re.compile(r"\[(?!address\]|postal_code\])[a-z_]{2,24}\]|(?<![
 def _names_premises(key: str) -> bool:
     parts = words(key)
     return bool(parts) and parts[-1] in _PREMISES_WORDS
+
+
+#: A book's author, beside its ISBN or its publisher ({"isbn": "978-0-14-243723-0", "author": "F. Scott
+#: Fitzgerald"}): the name printed on a published book's cover, no user's.
+_AUTHOR_WORDS = frozenset("author authors autor autores auteur auteurs autore autori schrijver författare forfatter".split())
+_BOOK_WORDS = frozenset("isbn isbn10 isbn13 publisher verlag editorial editeur éditeur editore uitgever förlag forlag".split())
+_AUTHORS_NAME_RE = re.compile(r"[^\W\d_][\w.'’ -]{1,80}")
+
+
+def _a_books_author(key: str, node: dict, value: str) -> bool:
+    parts = words(key)
+    return (bool(parts) and parts[-1] in _AUTHOR_WORDS and _AUTHORS_NAME_RE.fullmatch(value) is not None
+            and any((k_parts := words(k)) and k_parts[-1] in _BOOK_WORDS for k in node if k != key))
 
 
 #: Keys that name a public place beside its address ({"lugar": "Museo Nacional del Prado", "direccion": ...}),
