@@ -57,3 +57,15 @@ def test_an_amount_after_a_banks_name_stays(chain, text, kept):
     # GIVEN an amount after a Korean bank's name  WHEN stored  THEN it stays
     out = stored_text(chain, text)
     assert kept in out, out
+
+
+def test_a_malay_or_indonesian_sender_or_recipient_by_its_field_is_masked(chain):
+    # GIVEN a parcel's sender and recipient under their Malay and Indonesian names, and its hub
+    out = stored_json(chain, {"penerima": "Budi Santoso", "penghantar": "Siti Rohana binti Yusof", "hub": "Shah Alam DC"})
+    # WHEN stored  THEN the people are not, the hub is
+    assert "Budi Santoso" not in out and "Siti Rohana" not in out and "Shah Alam DC" in out, out
+
+
+def test_a_family_name_after_madam_is_masked(chain):
+    # GIVEN Singapore's "Mdm" before a neighbour's family name  WHEN stored  THEN it is not
+    assert "Goh" not in stored_text(chain, "Pls leave at neighbour #08-1236 (Mdm Goh).")

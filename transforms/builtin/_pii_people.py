@@ -177,6 +177,8 @@ _TITLE = (
     r"|Capt|Kapt|Sgt|Cmdr|Familie|Famille"
     # Indonesian and Malay: Nyonya, Tuan, Nona, Bapak, Saudara, Saudari
     r"|Ny|Tn|Nn|Bpk|Sdr|Sdri|Bu|Ibu|Puan|Encik|Cik"
+    # Singapore's and Malaysia's "Madam" before a family name ("Mdm Goh")
+    r"|Mdm"
     # spelt out: "mevrouw Jansen-Visser", "Monsieur Garnier", "Pani Kowalska"
     r"|Mevrouw|Meneer|Monsieur|Señor|Señora|Señorita|Signor|Signora|Senhor|Senhora|Pani|Herra"
     r"|Rouva|Gospodin|Gospođa|Господин|Госпожа|mevrouw|meneer|monsieur|madame|señor|señora|signor|signora|senhor|senhora"
