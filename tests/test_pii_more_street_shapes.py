@@ -42,3 +42,14 @@ def test_look_alikes_of_those_shapes_stay(chain, text, kept):
     # GIVEN a corner of two streets without a number, a singer, a chart, a series  WHEN stored  THEN unchanged
     out = stored_text(chain, text)
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [("Address: Old No 12, New No 31, Ranganathan St, T. Nagar", "Old No 12"),
+     ("Niko Kapsoya Estate nyumba 14, Eldoret, mlango wa bluu", "nyumba 14")],
+)
+def test_an_old_door_number_and_a_swahili_house_number_are_masked(chain, text, home):
+    # GIVEN Chennai's old door number, a Swahili "house" and its number  WHEN stored  THEN they are not
+    out = stored_text(chain, text)
+    assert home not in out, out
