@@ -396,6 +396,10 @@ _COUNTED_CODE_RE = re.compile(
     r")")
 #: The digits of a code told further on: one run, or groups a space or a dash apart ("719 204").
 _COUNTED_DIGITS_RE = re.compile(r"(?<![\w.,/:+-])[0-9]{2,8}(?:[ -][0-9]{2,6}){0,3}(?![\w/:-]|[.,][0-9])")
+#: What a text must hold for a count's code to be in it: a count's word, or a code's (one scan: no lower-cased copy of
+#: every text on the way).
+_COUNTED_GUARD_RE = re.compile(r"[4-8](?:자리|桁|位|หลัก|[ -]?(?i:d[ií]git|cifr|stell|cijf|siffr|значн|цифр|cyfr|hane|jegy))"
+                               r"|(?i:code|c[oó]dig|clave|senha|codice|kod|kód|код|pin|otp)")
 #: How far on from its count a code is looked for: its sentence, not the next one.
 _COUNTED_REACH = 160
 
@@ -403,7 +407,7 @@ _COUNTED_REACH = 160
 def scrub_counted_codes(text: str, redacted: str) -> str:
     """Codes told after the count of their digits: the first number of that many digits in the same
     sentence, within :data:`_COUNTED_REACH` characters, not a lifetime or an amount."""
-    if "code" not in text.lower() and _COUNTED_GUARD_RE.search(text) is None:
+    if _COUNTED_GUARD_RE.search(text) is None:
         return text
     out: list[str] = []
     pos = 0
@@ -425,7 +429,3 @@ def scrub_counted_codes(text: str, redacted: str) -> str:
         return text
     out.append(text[pos:])
     return "".join(out)
-
-
-_COUNTED_GUARD_RE = re.compile(r"[4-8](?:자리|桁|位|หลัก|[ -]?(?i:d[ií]git|cifr|stell|cijf|siffr|значн|цифр|cyfr|hane|jegy))"
-                               r"|(?i:c[oó]dig|clave|senha|codice|kod|kód|код|pin|otp)")
