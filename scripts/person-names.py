@@ -74,6 +74,12 @@ WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0300-\u036f\u064b-\u0
                      r"|['’\u200c-](?=[^\W\d_])){2,30}")
 
 
+def _folded(value: str) -> str:
+    """``value`` as pii compares a word to the lexicon: lower case, its marks and dotless i gone."""
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(str.maketrans("ıłøđ", "ilod"))
+
+
 def _values(cls: type, names: tuple[str, ...]) -> set[str]:
     found: set[str] = set()
     for name in names:
@@ -130,8 +136,13 @@ def main() -> None:
     places: set[str] = set()
     for provider in _providers(addresses):
         places |= {v.lower() for v in _values(provider, PLACES) if WORD_RE.fullmatch(v)}
+    calendar: set[str] = set()  # months and weekdays as pii reads them, without marks: "Kasım" is "kasim"
     for provider in _providers(dates):
         places |= {v.lower() for v in _values(provider, ("MONTH_NAMES", "DAY_NAMES")) if WORD_RE.fullmatch(v)}
+        # (most date providers map a number to the month's name: {"11": "Kasım"})
+        named = [getattr(provider, key, {}) for key in ("MONTH_NAMES", "DAY_NAMES")]
+        calendar |= {_folded(v) for table in named if isinstance(table, dict) for v in table.values()
+                     if isinstance(v, str) and WORD_RE.fullmatch(v)}
     places |= set("january february march april may june july august september october november december "
                   "monday tuesday wednesday thursday friday saturday sunday".split())
     places |= set(CITIES.split()) | set(NOT_ONLY_NAMES)
@@ -156,7 +167,8 @@ def main() -> None:
     for name in sorted(given | surnames):
         kind = "b" if name in given and name in surnames else "g" if name in given else "s"
         # the generic English list's thousands of rare names ("Easter", "Hudson") only beside another
-        ambiguous = name.lower() in words or name.lower() in places or name not in elsewhere
+        ambiguous = (name.lower() in words or name.lower() in places or name not in elsewhere
+                     or _folded(name) in calendar)
         lines.append(f"{kind}{'?' if ambiguous else ''} {name}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(given)} given names, {len(surnames)} surnames")

@@ -610,6 +610,10 @@ def _hostile(n: int) -> list[str]:
         "POINT(1.12345 " * (n // 14), "$GPGGA,4807.038," * (n // 16), "AHV 756." * (n // 8),
         "plate AB12 " * (n // 11), "Aaa út " * (n // 7), "address: Av. Xx, piso " * (n // 22),
         "~NM1*1*" * (n // 7), "NM1*" + "*" * n, "\n6" + "0" * n, "\n62" * (n // 3), "Signed by A " * (n // 12),
+        # fixed-width tables, XML-RPC calls, passwords told one after another, access codes told
+        "PIN  KST  NAME\n" * (n // 15), "PIN  KST  NAME  " * (n // 16) + "\n", "A1 " * (n // 3) + "\n" + "B2 " * (n // 3),
+        "<methodName>login</methodName><params>" * (n // 38), "<param><value>" * (n // 14),
+        "password [redacted] y es Ab1!x " * (n // 31), "code d'accès howa " * (n // 18), "şifresi 4471 " * (n // 13),
     ]
 
 

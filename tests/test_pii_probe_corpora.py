@@ -181,7 +181,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "h6-password-split-messages": "a password in the chat message after 'my password is'",
         "h6-hex-encoded-email": "an e-mail written in hex",
         "h6-token-reversed": "a token written backwards",
-        "h6-password-rot13-labelled": "a password in rot13",
         "h6-secret-key-variant-10": "'session_id' names an ID (droplets' own word for a visit)",
         "h6-header-value-object": "a header whose value is an object breaks the record contract: a bad row, scrubbed",
         "h6-header-custom-typo-secret": "a misspelled header name ('x-app-secrt')",

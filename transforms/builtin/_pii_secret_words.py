@@ -93,10 +93,11 @@ def scrub(text: str, redacted: str) -> str:
         kind = kinds[index]
         if kind == "code" and _CODE_NOUN_AFTER_RE.match(text, end) is not None:
             continue  # "PIN code 560001": the phrase's own words read it (India's postal code is one)
-        span = (_password_after(text, end) if kind == "password" else _answer_after(text, end) if kind == "answer"
+        span = (_password_after(text, end, text[start:end]) if kind == "password" else _answer_after(text, end) if kind == "answer"
                 else _bare_code_after(text, start, end) if kind == "bare_code"
                 else _keyed_after(text, end) or _keyed_before(text, start, pos) if kind == "keyed"
                 else _setup_key_after(text, end) if kind == "setup_key"
+                else _earlier(_code_after(text, end), _told_password_code(text, end)) if kind == "code"
                 else _code_after(text, end, 3 if kind == "card_code" else 4))
         if span is None or redacted in text[end:span[0]]:
             continue  # nothing shaped like one, or an earlier pass masked it already
@@ -109,6 +110,42 @@ def scrub(text: str, redacted: str) -> str:
             while (more := _MORE_CODES_RE.match(text, pos)) is not None and _digits(more[0]) == digits:
                 out += [text[pos:more.end() - len(more[0].lstrip(" ,;"))], redacted]
                 pos = more.end()
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_NOT_ANOTHER_RE = re.compile(r"[\\=%/]")
+#: What names a Wi-Fi network before its name ("SSID 'Infra-5G-Floor3'", "rete \"Studio_5G\"").
+_NETWORK_NAMED_RE = re.compile(r"(?i:ssid|network|netzwerk|netz|rete|red|réseau|rede|сеть|мережа|sieć|síť|ağ|mạng|شبکه|شبكة|רשת|네트워크|ネットワーク|网络|網路|wlan|wifi|wi-fi)"
+                               r"(?:[ ][^\W\d_]{1,12}){0,2}[ ]?[:：]?[ ]?[\"'“«]?$")
+
+
+def scrub_more_passwords(text: str, redacted: str) -> str:
+    """A second password told in the sentence of a first ("la clave del wifi es [redacted] y la del
+    router (usuario admin) es Mx4Rt!9pQ", "... é [redacted] e a da netflix mudei pra Bebel#2021"):
+    each word shaped like a password after a masked one, in a sentence a password's word begins."""
+    if redacted not in text:
+        return text
+    literals, kinds = _words()
+    out: list[str] = []
+    pos = 0
+    for index, start, end in sorted(literals.hits(text), key=lambda hit: hit[1]):
+        if kinds[index] != "password" or start < pos:
+            continue
+        stop = _pii_tokens.sentence_end(text, end)
+        told = text.find(redacted, end, stop)
+        if told < 0:
+            continue
+        at = told + len(redacted)
+        while (candidate := _pii_tokens.first_shaped(text, at, stop)) is not None:
+            at = candidate.start() + len(candidate[0].rstrip(".:!?"))
+            if (not candidate[0][:1].isalnum() or _NOT_ANOTHER_RE.search(candidate[0]) is not None
+                    or _NETWORK_NAMED_RE.search(text, max(0, candidate.start() - 24), candidate.start()) is not None):
+                continue  # a pair of a connection string, an escaped line's end, a network's name
+            out += [text[pos:candidate.start()], redacted]
+            pos = at
     if not out:
         return text
     out.append(text[pos:])
@@ -198,11 +235,42 @@ _TOLD_PASSWORD_RE = re.compile(
     r"(?![\w@#$%&*!?+=~-])")
 
 
-def _password_after(text: str, at: int) -> tuple[int, int] | None:
+#: A password of digits alone right after its word, no copula between ("şifresi 889120", "senha
+#: 4471"): not a year ("Passwort 2024 Richtlinie"), nor a count of something ("password 1000 times").
+_DIGITS_PASSWORD_RE = re.compile(
+    r"[ ]{1,2}[\"'“«]?(?P<pw>[0-9]{4,8})(?![\w/:+%-]|[.,][0-9]"
+    r"|[ ](?i:times|chars?|characters|attempts|users|accounts|days|zeichen|mal|fois|veces|vezes|caract|karakter|символ|раз))")
+_A_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}")
+#: Password words that also name any code (Greek's "κωδικός 5290000031" of a cheese): their digits are not told.
+_ALSO_A_CODE = frozenset({"κωδικός", "κωδικό", "κωδικού", "clave", "code", "kod", "kode", "pin"})
+
+
+#: A copula or a colon between a code's word and what it is told to be.
+_COPULA_RE = re.compile(r"(?:^|[ ])(?:is|was|est|es|é|è|ist|er|är|on|jest|je|ni|là|adalah|ay|howa|hiya|هو|هي|lautet|era)"
+                        r"(?:[ ]|$)|[:：]")
+
+
+def _earlier(one: tuple[int, int] | None, other: tuple[int, int] | None) -> tuple[int, int] | None:
+    return one if other is None or one is not None and one[0] < other[0] else other
+
+
+def _told_password_code(text: str, at: int) -> tuple[int, int] | None:
+    """An access code that is a password ("code d'accès dyal Simpl-TVA (DGI) howa Atlas_Marrakech24"):
+    the first password-shaped word of the sentence, told after a copula or a colon."""
+    candidate = _pii_tokens.first_shaped(text, at, _pii_tokens.sentence_end(text, at))
+    if candidate is None or _COPULA_RE.search(text, at, candidate.start()) is None:
+        return None
+    return candidate.start(), candidate.start() + len(candidate[0].rstrip(".:!?"))
+
+
+def _password_after(text: str, at: int, word: str = "") -> tuple[int, int] | None:
     end = _pii_tokens.sentence_end(text, at)
     candidate = _pii_tokens.first_shaped(text, at, end)
     if candidate is None and _pii_tokens.asks(text, end):
         candidate = _pii_tokens.first_shaped_in_answer(text, end)
+    if candidate is None and (digits := _DIGITS_PASSWORD_RE.match(text, at)) is not None \
+            and _A_YEAR_RE.fullmatch(digits["pw"]) is None and word.lower() not in _ALSO_A_CODE:
+        return digits.span("pw")
     if candidate is None:
         told = _TOLD_PASSWORD_RE.match(text, at)
         if told is None or _WHEN_RE.fullmatch(told["pw"].rstrip(".")) is not None or told["pw"].rstrip(".").isdigit():

@@ -164,3 +164,53 @@ def _cells(line: str) -> list[str]:
     if line.endswith("|"):
         line = line[:-1]
     return line.split("|")
+
+
+#: A fixed-width (or space-aligned) table's header: three to forty field names of one word each,
+#: between runs of spaces, alone on a line (``PERSNR KST     PIN  GUELTIG_AB``).
+_SPACED_HEAD_RE = re.compile(
+    r"^[ \t]{0,8}(?P<head>[^\W\d][\w./#-]{0,31}(?:[ \t]{1,32}[^\W\d][\w./#-]{0,31}){2,39})[ \t]*\r?$", re.MULTILINE)
+_TOKEN_RE = re.compile(r"\S+")
+
+
+def may_hold_spaced(text: str) -> bool:
+    """Could ``text`` hold a fixed-width table (a line of field names, then a line of as many values)?"""
+    return "\n" in text and len(text) <= _MAX and "  " in text
+
+
+def scrub_spaced(text: str, verdict_of: Callable[[str], object], replacement: Callable[[object, str], str]) -> str:
+    """``text`` with the values of each fixed-width table's sensitive columns replaced: the rows
+    right under a header with as many values as it has names, each value under its name (or the
+    header in capitals, the way such exports write it)."""
+    out: list[str] = []
+    kept = 0
+    for head in _SPACED_HEAD_RE.finditer(text):
+        if head.start() < kept or head.end() >= len(text):
+            continue
+        names = list(_TOKEN_RE.finditer(head["head"]))
+        verdicts = [verdict_of(name[0]) for name in names]
+        if not any(verdicts):
+            continue
+        capitals = not any(c.islower() for c in head["head"])
+        starts = [head.start("head") - head.start() + name.start() for name in names]
+        pos = head.end() + 1
+        rows: list[str] = []
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            cells = list(_TOKEN_RE.finditer(line))
+            if len(cells) != len(names) or not (capitals or [cell.start() for cell in cells] == starts):
+                break
+            for i in reversed(range(len(cells))):
+                if verdicts[i] and not cells[i][0].startswith("["):
+                    line = line[:cells[i].start()] + replacement(verdicts[i], cells[i][0]) + line[cells[i].end():]
+            rows.append(line)
+            last, pos = end, end + 1
+        if rows:
+            out += [text[kept:head.end() + 1], "\n".join(rows)]
+            kept = last
+    if not out:
+        return text
+    out.append(text[kept:])
+    return "".join(out)

@@ -321,6 +321,17 @@ _PLAIN_VALUE_RE = re.compile(
 _ELEMENT_RE = re.compile(
     r"<(?P<name>[A-Za-z_][A-Za-z0-9_.:-]{0,63}+)(?:[ \t\r\n][^<>]{0,512}+)?>(?P<value>[^<]{1,4096}+)</(?P=name)[ ]*>"
 )
+#: Odoo's XML-RPC call (``execute_kw``, ``login``...): its third parameter is the password or API
+#: key, whatever it looks like (its JSON-RPC form is read by the walk).
+_XMLRPC_PASSWORD_RE = re.compile(
+    r"<methodName>[ \t\r\n]{0,8}(?:execute_kw|execute|login|authenticate)[ \t\r\n]{0,8}</methodName>[ \t\r\n]{0,8}<params>"
+    r"(?:[ \t\r\n]{0,8}<param>[ \t\r\n]{0,8}<value>[ \t\r\n]{0,8}(?:<(?P<t>[a-z0-9]{1,8})>[^<]{0,256}</(?P=t)>|[^<]{0,256})"
+    r"[ \t\r\n]{0,8}</value>[ \t\r\n]{0,8}</param>){2}[ \t\r\n]{0,8}<param>[ \t\r\n]{0,8}<value>[ \t\r\n]{0,8}"
+    r"(?:<string>)?(?P<password>[^<]{1,512})<"
+)
+#: A signature's element and what it holds: base64 of 30 bytes or more.
+_SIGN_ELEMENTS = frozenset({"sign", "Sign", "firma", "Firma"})
+_SIGNED_BLOB_RE = re.compile(r"[A-Za-z0-9+/]{40,8192}+={0,2}")
 #: A multipart/form-data part: its name, its other headers, a blank line, then its value up
 #: to the line before the next boundary (a file's part, with ``filename=``, is left to the
 #: detectors).
@@ -910,8 +921,12 @@ class TextScrubber:
             text = _pii_tables.scrub(text, self._column_verdict, self._pair_replacement)
         if "\n" in text and _pii_tables.may_hold_markdown(text):
             text = _pii_tables.scrub_markdown(text, self._column_verdict, self._pair_replacement)
+        if "\n" in text and _pii_tables.may_hold_spaced(text):
+            text = _pii_tables.scrub_spaced(text, self._column_verdict, self._pair_replacement)
 
         if "</" in text:
+            if "<methodName>" in text:
+                text = _XMLRPC_PASSWORD_RE.sub(lambda m: swap_group(m, "password", self._redacted), text)
             text = _ELEMENT_RE.sub(self._element, text)
             if "AttributeValue" in text:
                 text = _SAML_ATTRIBUTE_RE.sub(self._saml_attribute, text)
@@ -1066,6 +1081,7 @@ class TextScrubber:
             text = _pii_people.names_before_records(text, replace)  # "Jane Doe, MRN 5512..."
         if _pii_secret_words.may_hold(text):
             text = _pii_secret_words.scrub(text, self._redacted)  # "Fy nghyfrinair yw ...", "SMS kodu 471208"
+            text = _pii_secret_words.scrub_more_passwords(text, self._redacted)  # "... y la del router es ..."
         text = _pii_secret_words.scrub_spaced_codes(text, self._redacted)  # "code's 5 0 2 2"
         text = _pii_secret_words.scrub_counted_codes(text, self._redacted)  # "the 6 digit code ... (719 204)"
         # 7. names beside a term of address ("cô Hạnh", "Rıza Efendi"), then names no cue announces,
@@ -1329,7 +1345,12 @@ class TextScrubber:
         return verdict is True
 
     def _element(self, match: re.Match[str]) -> str:
-        return self._named_value(match, match["name"].rpartition(":")[2])
+        name = match["name"].rpartition(":")[2]
+        if name in _SIGN_ELEMENTS and _SIGNED_BLOB_RE.fullmatch(match["value"].strip()) is not None:
+            # AFIP's loginTicketResponse <credentials><token>...</token><sign>...</sign>: the token's
+            # signature, which authenticates with it
+            return match[0][:match.start("value") - match.start()] + self._redacted + match[0][match.end("value") - match.start():]
+        return self._named_value(match, name)
 
     def _form_part(self, match: re.Match[str]) -> str:
         return match[0] if "filename=" in match["rest"] else self._named_value(match, match["name"])

@@ -239,14 +239,16 @@ _SAID_RE = re.compile(
     r"(?:" + cased(_KEY_WORDS) + r")(?:[ ]{1,3}(?:(?:is|est|es|é|è|ist|er|är|on|jest|je|ni|là|adalah|ay|это|є|है|คือ"
     r"|lautet|sont|são|son|က)[ ]{1,3}|[:=][ ]?|[是为為は：][ ]?|[^\s\d:：.,;!?()\[\]\"'=/]{1,20}[ ](?:is|est|es|é|ist|ni|है|是)[ ]"
     # (or a few words saying whose key, then a copula: "client secret untuk ERP ialah ...", "API key របស់ ... គឺ ...")
-    r"|[^\s\d:：.,;!?()\[\]\"'=/]{1,20}+(?:[ ][^\s\d:：.,;!?()\[\]\"'=/]{1,20}+){0,5}?[ ](?:is|est|es|é|ist|ni|ialah|adalah"
+    # (a word in brackets among them: "API кључ за СЕФ (е-Фактуре) за нашу фирму је ...")
+    r"|[^\s\d:：.,;!?()\[\]\"'=/]{1,20}+(?:[ ]\(?[^\s\d:：.,;!?()\[\]\"'=/]{1,20}+\)?){0,5}?[ ](?:is|est|es|é|ist|ni|ialah|adalah"
     r"|je|је|є|هو|គឺ|က|是)[ ])?"
     r"|[是为為は：][ ]?)"
-    r"\\?[\"'‘“]?(?P<key>(?:0x)?[A-Za-z0-9+/_-]{20,512}+={0,2}+)"
+    r"\\?[\"'‘“]?(?P<key>(?:0x)?[A-Za-z0-9+/_-]{16,512}+={0,2}+)"
     r"(?![A-Za-z0-9+/=_-])"
     # "Токен T-Invest API для торгового робота: t.BtW7...", "API token for the bot: ...": words
     # between, then a colon, then a value of both cases and digits (a service's prefix and a dot first)
-    r"|(?:" + cased(_KEY_WORDS) + r")(?:[ ][^\s\d:：.,;!?()\[\]\"'=/]{1,20}+){1,6}?[ ]?[:：][ ]{1,2}\\?[\"'‘“]?"
+    # (in Japanese and Chinese the words between are glued: "クライアントシークレットを共有します：...")
+    r"|(?:" + cased(_KEY_WORDS) + r")(?:(?:[ ][^\s\d:：.,;!?()\[\]\"'=/]{1,20}+){1,6}?[ ]?|[\u3040-\u30ff\u4e00-\u9fff]{1,16}+)[:：][ ]{0,2}\\?[\"'‘“]?"
     r"(?P<keyed>(?:[a-z]{1,4}\.)?(?=[A-Za-z0-9+/_-]{0,511}[0-9])(?=[A-Za-z0-9+/_-]{0,511}[a-z])"
     r"(?=[A-Za-z0-9+/_-]{0,511}[A-Z])[A-Za-z0-9+/_-]{24,512}+={0,2}+"
     # (or hex of 32 digits or more, in either case: "Ключ API ...: e855fe89...", "token ... dla firmy: AE000D66...")
@@ -729,6 +731,8 @@ _A_PASSWORD_SHAPE_RE = re.compile(r"(?=.*[0-9])(?=.*[^\W\d_])(?:(?=.*[#@!$%^&*_+
 _NOT_A_PASSWORD_RE = re.compile(
     r"[A-Z0-9]{1,12}(?:[-_][A-Z0-9]{1,12})*|[^@\s]+@[^@\s]+\.[A-Za-z]{2,}|[a-z][a-z0-9+.-]*://.*|www\..*"
     r"|v?[0-9]+(?:\.[0-9]+)+.*|\$\{.*\}|\{\{.*\}\}|%[A-Z_]+%|\[[a-z_]+\]|[a-z_]+:[0-9a-f]{8,}"
+    # a file's name ("Пароль до ключа КЕП (файл Key-6.dat) — ...": the key's file, then its password)
+    r"|[\w-]{1,48}\.(?:dat|txt|csv|pdf|xml|json|pem|key|p12|pfx|jks|crt|cer|zip|log|docx?|xlsx?|png|jpe?g|cfg|conf|ini|ya?ml)"
 )
 
 

@@ -1996,13 +1996,15 @@ def _still_at(node: Any, key: Any) -> Any:
 #: The most fields of an object whose credential has a pair beside it: a service's settings, a
 #: payment provider's keys; not a request's headers, where every value is someone's identifier.
 _PAIRED_OBJECT_SIZE = 8
+_HEX_DIGEST_RE = re.compile(r"[0-9a-fA-F]{16,128}")
 
 
 def _redact_paired_secrets(node: dict, credentials: list[str]) -> None:
     """A credential's pair under a name no list has, in the object of a credential ({"HashKey": ...,
     "HashIV": ...}, {"token": ..., "sign": ...}, {"apiKey": ..., "crc": ...}): a random-looking string
     of 16 characters or more beside one is one too; not an identifier's (``merchantId``, ``kid``,
-    a UUID) nor a URL. And the same value again, a password's confirmation in any language
+    a UUID) nor a URL, nor a hex digest under ``hash`` (a payment form's {"storekey": ..., "hash":
+    "SJZIS...=="} is the request signed with its key). And the same value again, a password's confirmation in any language
     (``"підтвердження": ...``, ``"sisma_ishur": ...``)."""
     for key, value in node.items():
         if type(value) is not str or len(value) < 8:
@@ -2011,7 +2013,8 @@ def _redact_paired_secrets(node: dict, credentials: list[str]) -> None:
             node[key] = REDACTED
         elif (16 <= len(value) <= 4096 and value[0] != "[" and " " not in value and "://" not in value
                 and _key_looking(value) and _UUID_RE.fullmatch(value) is None and _PREFIXED_ID_RE.match(value) is None
-                and (parts := words(key)) and parts[-1] not in _IDENTIFIER_KEY_WORDS
+                and (parts := words(key)) and (parts[-1] not in _IDENTIFIER_KEY_WORDS or parts[-1] == "hash"
+                                               and _HEX_DIGEST_RE.fullmatch(value) is None)
                 and _IDENTIFYING_WORDS.isdisjoint(parts)):
             node[key] = REDACTED
 

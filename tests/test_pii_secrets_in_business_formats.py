@@ -1,0 +1,110 @@
+"""Secrets business software carries that round 24 found stored (stop 44).
+
+Odoo's XML-RPC password argument, AFIP's signed ticket (``<sign>``), a payment form's hash signed with its
+store key, Redsys's ``clave_sha256``; a fixed-width export's PIN column; keys after Hungarian, Serbian and
+Japanese words (a short key, a word in brackets, words glued before the colon); a password of digits right
+after its word; a second password told in the sentence of a first; an access code that is a password; a key's
+file name before its password. Not: a product's code of digits after a word that also means "code", a year
+or a count after a password's word, a Wi-Fi network's name beside its password, a month that is also a name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_pii_names_in_formats import chain  # noqa: F401  (the chain fixture)
+from tests.test_pii_names_in_formats import stored as stored_text
+from tests.test_pii_round16_categories import stored_json
+
+_XMLRPC = ("<?xml version='1.0'?>\n<methodCall>\n<methodName>execute_kw</methodName>\n<params>\n"
+           "<param><value><string>odoo_prod</string></value></param>\n<param><value><int>2</int></value></param>\n"
+           "<param><value><string>{secret}</string></value></param>\n"
+           "<param><value><string>account.move</string></value></param>\n</params>\n</methodCall>")
+
+
+@pytest.mark.parametrize(
+    ("body", "secret", "kept"),
+    [
+        ({"payload": _XMLRPC.format(secret="2aba1b94ac79cc1a4aaef959168adda5ea101baa")},
+         "2aba1b94ac79cc1a4aaef959168adda5ea101baa", "account.move"),
+        ({"payload": _XMLRPC.format(secret="Winter-Gent-2024")}, "Winter-Gent-2024", "odoo_prod"),
+        ({"wsaa": "<loginTicketResponse><credentials><token>PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4K</token>"
+                  "<sign>YpMNWpGxN3BREiC9UBYRnOWyED9FZt85Qy2YUhpawVITLgbxzy97JxgRvto0PkHWytkJdUY1ZJKg==</sign>"
+                  "</credentials></loginTicketResponse>"},
+         "YpMNWpGxN3BREiC9UBYRnOWyED9FZt85Qy2YUhpawVITLgbxzy97JxgRvto0PkHWytkJdUY1ZJKg==", "loginTicketResponse"),
+        ({"clientid": "600001234", "storekey": "g2wJ3UJAj6ZLyEc2", "oid": "CMD-2024-5521",
+          "hash": "SJZISTEhlSpVz3EjBUCbyA0lK3Xn+z3hau0/W4LXJbFDXDOlvJq8HW3RDwa1HIFNlW0zF+b3eHH2RIXWpsgKmA=="},
+         "SJZISTEhlSpVz3EjBUCbyA0lK3Xn+z3hau0/W4LXJbFDXDOlvJq8HW3RDwa1HIFNlW0zF+b3eHH2RIXWpsgKmA==", "CMD-2024-5521"),
+        ({"tpv": {"comercio": "999008881", "clave_sha256": "VW810JNM1u7mfME8qseNby+9DsN5dPWi"}},
+         "VW810JNM1u7mfME8qseNby+9DsN5dPWi", "999008881"),
+        ({"inhalt": "PERSNR KST     PIN  GUELTIG_AB SCHICHT\n004471 KST4100 7731 20241201 FRUEH\n"
+                    "004472 KST4100 2790 20241201 SPAET\n"}, "7731", "KST4100"),
+    ],
+)
+def test_secrets_inside_business_formats_are_redacted(chain, body, secret, kept):
+    # GIVEN a secret where a business format puts it  WHEN stored  THEN it is not, the rest is
+    out = stored_json(chain, body)
+    assert secret not in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a content hash in hex beside a key is a digest, not the request's signature
+        ({"apiKey": "k3y-9f8e7d6c5b4a3f2e1d0c", "hash": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"},
+         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+        ({"xml": "<zodiac><sign>Leo</sign></zodiac>"}, "<sign>Leo</sign>"),
+        ({"report": "SKU       QTY  PRICE\nA-1001    4    12.50\nB-2002    1    99.00\n"}, "A-1001    4    12.50"),
+        ({"methodCall": "<methodCall><methodName>search_read</methodName><params><param><value><string>a</string>"
+                        "</value></param><param><value><int>2</int></value></param><param><value><string>res.partner"
+                        "</string></value></param></params></methodCall>"}, "res.partner"),
+    ],
+)
+def test_look_alikes_in_business_formats_stay(chain, body, kept):
+    # GIVEN a digest, a zodiac sign, a fixed-width report of products, another XML-RPC method
+    # WHEN stored  THEN each stays
+    assert kept in stored_json(chain, body)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("XML cserekulcs: fb663FA6NSQOK2RR, adószám 12345678-2-19", "fb663FA6NSQOK2RR"),
+        ("Поздрав, API кључ за СЕФ (е-Фактуре) за нашу фирму је 5457e38f-49e6-4f49-8631-7853dae4a402. ПИБ 100123456.",
+         "5457e38f-49e6-4f49-8631-7853dae4a402"),
+        ("freee会計のAPI連携用クライアントシークレットを共有します：9AgpvMA2i6JKAZr73otzwny1-Z3xZXzvWL7wfYiEPkq\n社外秘",
+         "9AgpvMA2i6JKAZr73otzwny1-Z3xZXzvWL7wfYiEPkq"),
+        ("e-Arşiv kullanıcı kodu 45823012 ve şifresi 889120. Kasım faturaları Cuma'ya kadar", "889120"),
+        ("o login do portal é joana e a senha 4471, obrigado", "4471"),
+        ("Пароль до ключа КЕП (файл Key-6.dat) — Карпати_2024. Звітність з ЄСВ", "Карпати_2024"),
+        ("Salam, code d'accès dyal Simpl-TVA (DGI) howa Atlas_Marrakech24, w l'PIN howa 6621.", "Atlas_Marrakech24"),
+        ("Oye, la clave del wifi es Taquitos#2025 y la del router (usuario admin) es Mx4Rt!9pQ, apúntalo.", "Mx4Rt!9pQ"),
+        ("la contraseña del SAT es Tacos#Cdmx2024 y la de la e.firma es Mole.Poblano.88. Declaración", "Mole.Poblano.88"),
+        ("amor a senha do wi-fi é flamengo2019 e a da netflix mudei pra Bebel#2021 pq sim", "Bebel#2021"),
+    ],
+)
+def test_keys_and_passwords_told_in_text_are_redacted(chain, text, secret):
+    # GIVEN a key or a password told in a message  WHEN stored  THEN it is not
+    out = stored_text(chain, text)
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Halloumi PDO 225 g – κωδικός 5290000031 – τιμή €3,15.", "5290000031"),
+        ("Passwort 2024 Richtlinie: mindestens 12 Zeichen", "2024"),
+        ("the password was reset 1000 times by the bot", "1000"),
+        ("la password del wifi è Pizzaiolo!88 – rete \"Studio_Dentistico_5G\". Grazie", "Studio_Dentistico_5G"),
+        ("سلام رمز وای‌فای: Chai_Nabat_99 اسم شبکه Irancell-TD-5G", "Irancell-TD-5G"),
+        ("Пароль до ключа КЕП (файл Key-6.dat) — Карпати_2024.", "Key-6.dat"),
+        ("e-Arşiv şifresi 889120. Kasım faturaları Cuma'ya kadar kesilmeli.", "Kasım faturaları"),
+        ("Meeting ID: 845 1234 5678\\nPasscode: 739184\\n and https://zoom.us/j/845?pwd=k9Stq1OGgZ7Do0o76Dsbc7.1\\n\\nMeeting",
+         "845 1234 5678"),
+    ],
+)
+def test_what_only_looks_like_a_told_secret_stays(chain, text, kept):
+    # GIVEN a product's code, a year or a count after a password's word, a network's name, a file's name,
+    # a month that is also a name, a meeting's number  WHEN stored  THEN it stays
+    out = stored_text(chain, text)
+    assert kept in out, out
