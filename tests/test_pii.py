@@ -614,6 +614,9 @@ def _hostile(n: int) -> list[str]:
         "PIN  KST  NAME\n" * (n // 15), "PIN  KST  NAME  " * (n // 16) + "\n", "A1 " * (n // 3) + "\n" + "B2 " * (n // 3),
         "<methodName>login</methodName><params>" * (n // 38), "<param><value>" * (n // 14),
         "password [redacted] y es Ab1!x " * (n // 31), "code d'accès howa " * (n // 18), "şifresi 4471 " * (n // 13),
+        # PINs read aloud, a Kubernetes Secret's YAML, a PIN told after words saying whose
+        "PIN four seven " * (n // 15), "PIN、よん" * (n // 7), "kind: Secret\ndata:\n" + "  a: b\n" * (n // 7),
+        "clave de la " * (n // 12) + "es 4412",
     ]
 
 

@@ -108,3 +108,72 @@ def test_what_only_looks_like_a_told_secret_stays(chain, text, kept):
     # a month that is also a name, a meeting's number  WHEN stored  THEN it stays
     out = stored_text(chain, text)
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a code's text message quoted, the service's name between the word and its copula
+        ("recebi 'O seu código MB WAY é 884107. Não o partilhe.' mas não fiz compra", "884107"),
+        ("un sms con scritto \"Il tuo codice PosteID è 905118, non comunicarlo\"", "905118"),
+        ("me acaba de llegar esto: \"Tu código de Bizum es 662017. No lo compartas\"", "662017"),
+        # a PIN told after its word and a few words saying whose
+        ("parce la clave de Nequi es 4412, mándame 50 lucas", "4412"),
+        ("Mae, le paso la clave del SINPE Móvil de la soda: 7120. Cobre los 12.500 colones", "7120"),
+        ("la clave de operaciones especiales de la cuenta de la empresa es 881204, no se la digas", "881204"),
+        ("Che ra'a, la contraseña de Tigo Money ha'e 4490, emondo 150 mil", "4490"),
+        ("Bonjou frè m, kòd sekrè MonCash mwen se 5028, tanpri voye 2500 goud", "5028"),
+        ("Asc walaal, PIN-ka EVC Plus-kaygu waa 5520, fadlan $50 u dir hooyo", "5520"),
+        ("Muraho! Ijambo ry'ibanga rya MoMo ni 80422, nyohereza amafaranga", "80422"),
+        ("ລະຫັດ BCEL One ຂອງຂ້ອຍແມ່ນ 448120 ຢ່າບອກໃຜເດີ້", "448120"),
+        ("o kwdikos tou wifi sto magazi einai Souvlaki_Thessaloniki2024 kai", "Souvlaki_Thessaloniki2024"),
+        ("login +7 916 482-19-07, kod iz sms prishel 482 115. zapis", "482 115"),
+        # a PIN or a code read aloud after its word, on its line or the next
+        ("IVR: Please say or enter your four digit PIN.\nCALLER: uh four seven one nine\nIVR: Sorry", "four seven one nine"),
+        ("Agent: Nennen Sie mir bitte Ihre Telefon-PIN.\nKunde: Drei acht null fünf.\nAgent: Danke.", "Drei acht null fünf"),
+        ("Handläggare: Kan du läsa upp engångskoden du fick i sms:et?\nKund: Ja, noll sju tre, fyra fyra nio.",
+         "noll sju tre, fyra fyra nio"),
+        ("Zákazník: ...ten jednorázový kód je osm nula dva, pět šest jedna. Operátor: Děkuji", "osm nula dva, pět šest jedna"),
+        ("オペレーター：暗証番号をお願いいたします。\nお客様：えっと、よん、いち、きゅう、ご、です。", "よん、いち、きゅう、ご"),
+        ("Agente: ¿Me confirma su NIP?\nCliente: Sí, siete, dos, cero, ocho.", "siete, dos, cero, ocho"),
+        # a Kubernetes Secret pasted as YAML, a Roblox session cookie
+        ("kubectl get secret -o yaml:\napiVersion: v1\nkind: Secret\ndata:\n  DATABASE_URL: cG9zdGdyZXM6Ly9vcmRlcnM6Vng5\n"
+         "type: Opaque", "cG9zdGdyZXM6Ly9vcmRlcnM6Vng5"),
+        ("é isso aq?\n.ROBLOSECURITY=_|WARNING:-DO-NOT-SHARE-THIS.--Sharing|_76F40FC1CD0464B9E695533D0080 ok", "76F40FC1CD0464B9E"),
+    ],
+)
+def test_codes_and_pins_told_in_more_ways_are_redacted(chain, text, secret):
+    # GIVEN a code quoted from its message, a PIN told after words saying whose, one read aloud, a Secret's YAML
+    # WHEN stored  THEN it is not
+    out = stored_text(chain, text)
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("el código de Error es 4001 y el código de Producto es 4411", "4001"),
+        ("el código de Error es 4001 y el código de Producto es 4411", "4411"),
+        ("the password policy is 2024 ok", "2024"),
+        ("the code has one two three four steps", "one two three four"),
+        ("i have four kids, two dogs, one cat and nine fish, says the PIN form", "four kids"),
+        ("kind: Secret\ndata:\n  IYZICO_API_KEY: <base64-ile-kodlanmis-deger>\n# NOT: repoya koymayın", "<base64-ile-kodlanmis-deger>"),
+        ("Order number: four five two one. Please confirm the delivery", "four five two one"),
+    ],
+)
+def test_what_only_looks_like_a_told_code_stays(chain, text, kept):
+    # GIVEN an error's and a product's code, a year, digit words in prose without a code, a sample Secret
+    # WHEN stored  THEN it stays
+    out = stored_text(chain, text)
+    assert kept in out, out
+
+
+def test_a_payment_pages_keys_are_redacted_by_their_names(chain):
+    # GIVEN PostFinance's authentication key, Przelewy24's report key and CRC salt
+    body = {"postfinance_checkout": {"space_id": 40918, "authentication_key": "CBezaKobDhNgGe5u/XvfnVJGae9CqTPd8jArDQnwEpI="},
+            "przelewy24": {"merchantId": 184422, "crc": "0d65fb14d8020c33", "reportKey": "52225e00719df2fff1e08429277da96e"}}
+    # WHEN stored
+    out = stored_json(chain, body)
+    # THEN none of them is, the ids stay
+    assert "CBezaKob" not in out and "0d65fb14d8020c33" not in out and "52225e00719df2f" not in out, out
+    assert "40918" in out and "184422" in out

@@ -387,7 +387,7 @@ _SPACED_DIGITS_RE = re.compile(r"(?<![0-9.,])(?:\+[ ]?)?[0-9](?:(?:[ ][-./]?[ ]?
 _SPACED_GUARD_RE = re.compile(r"[0-9][ ][0-9][ .-]{1,3}[0-9][ ][0-9]")
 
 
-def _counting(digits: str) -> bool:
+def counting(digits: str) -> bool:
     """Are ``digits`` a count in order, up or down ("1 2 3 4 5 6 7 8 9", "uno, dos, tres...")? No one's number."""
     return digits in "01234567890" or digits in "9876543210"
 
@@ -404,7 +404,7 @@ def scrub_spaced_digits(text: str, replace: Replace) -> str:
 def _spaced_digits(match: re.Match[str], replace: Replace) -> str:
     written = match[0]
     digits = _digits(written)
-    if written.count(" ") < 4 or len(set(digits)) < 5 or _counting(digits):
+    if written.count(" ") < 4 or len(set(digits)) < 5 or counting(digits):
         return written
     phone = written[0] in "0+" and len(digits) <= 13
     return replace("phone" if phone else "national_id", digits, written)
@@ -426,6 +426,12 @@ _DIGIT_WORDS = {
         "nine neuf nueve neun negen nove nau tisa sembilan",
     )) for word in words.split()
 }
+# and Italian, Swedish, Czech and Polish (not their words that are also common words of others: "en", "to", "sex")
+for _digit, _words in enumerate((
+        "noll nula", "uno ett jedna jeden", "due två dva dwa", "tre tři trzy", "quattro fyra čtyři cztery",
+        "cinque fem pět pięć", "sei šest sześć", "sette sju sedm siedem", "otto åtta osm osiem",
+        "nove nio devět dziewięć")):
+    _DIGIT_WORDS.update(dict.fromkeys(_words.split(), _digit))
 # and in scripts of their own: Hindi, Russian, Hebrew, Arabic, Vietnamese, Turkish
 for _digit, _words in enumerate((
         "शून्य ноль אפס صفر không sıfır", "एक один אחת אחד واحد một bir", "दो два שתיים שתים שניים اثنين اثنان hai iki",
@@ -440,6 +446,19 @@ _GAP = r"(?:[ ]?[,.-]?[ ]|-)"
 _SPOKEN_RE = re.compile(r"(?:" + _TOKEN + r")(?:" + _GAP + r"(?:" + _TOKEN + r")){5,20}")
 #: Two digits in words in a row start a word somewhere: one scan of the text for the words.
 _may_be_spoken = starts_a_word(_DIGIT_WORD_FORMS, after=_GAP + _DIGIT_WORD)
+#: A PIN or a one-time code read aloud: four to eight digits, all in words ("four seven nine one",
+#: "Drei acht null fünf", "siete, dos, cero, ocho"); Japanese kana between its commas ("よん、いち、きゅう、ご").
+_KANA_DIGITS = {"ぜろ": 0, "れい": 0, "いち": 1, "に": 2, "さん": 3, "よん": 4, "し": 4, "ご": 5, "ろく": 6, "なな": 7,
+                "しち": 7, "はち": 8, "きゅう": 9, "く": 9}
+_KANA_DIGIT = "(?:" + "|".join(sorted(_KANA_DIGITS, key=len, reverse=True)) + ")"
+SPOKEN_CODE_RE = re.compile(r"(?:" + _DIGIT_WORD + r")(?:" + _GAP + r"(?:" + _DIGIT_WORD + r")){3,7}"
+                            r"|(?<![\u3040-\u30ff])" + _KANA_DIGIT + r"(?:[、,][ ]?" + _KANA_DIGIT + r"){3,7}(?![\u3040-\u30ff])")
+SPOKEN_CODE_WORDS = {**_DIGIT_WORDS, **_KANA_DIGITS}
+
+
+def may_be_spoken(text: str) -> bool:
+    """Could ``text`` hold digits read aloud in words (two in a row, or kana between commas)?"""
+    return _may_be_spoken(text) or ("、" in text and not text.isascii())
 
 
 #: Digits read aloud in a script that writes them without spaces: Chinese and Japanese characters
@@ -468,7 +487,7 @@ def scrub_spoken_digits(text: str, replace: Replace) -> str:
 
 def _run(match: re.Match[str], replace: Replace) -> str:
     number = "".join(str(_RUN_DIGIT[token]) for token in _RUN_TOKEN_RE.findall(match[0]))
-    if len(set(number)) < 3 or _counting(number):
+    if len(set(number)) < 3 or counting(number):
         return match[0]
     return replace("phone", number, match[0])
 
@@ -493,6 +512,6 @@ def _spoken(match: re.Match[str], replace: Replace) -> str:
             words += 1
             repeat = 1
     number = "".join(digits)
-    if words < 4 or not 7 <= len(number) <= 15 or _counting(number):
+    if words < 4 or not 7 <= len(number) <= 15 or counting(number):
         return match[0]
     return replace("phone", number, match[0])

@@ -22,8 +22,9 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from transforms.builtin import _pii_tokens
+from transforms.builtin import _pii_phones, _pii_tokens
 from transforms.builtin._pii_literals import Literals, word_file
+from transforms.builtin._pii_names import METADATA_WORDS
 from transforms.builtin._pii_phones import CURRENCY_AFTER_RE
 from transforms.builtin._pii_words import cased, starts_word
 
@@ -152,6 +153,39 @@ def scrub_more_passwords(text: str, redacted: str) -> str:
     return "".join(out)
 
 
+#: What a PIN or a code read aloud comes after: its word, on its line or the line before ("IVR: Please say or
+#: enter your four digit PIN.\nCALLER: uh four seven one nine").
+_SPOKEN_REACH = 240
+_SPOKEN_AFTER = frozenset({"code", "password", "card_code", "keypad", "bare_code"})
+
+
+def scrub_spoken_codes(text: str, redacted: str) -> str:
+    """A PIN or a one-time code read aloud, digit by digit in words, after a code's or a password's word."""
+    if not _pii_phones.may_be_spoken(text):
+        return text
+    literals, kinds = _words()
+    ends = [end for index, _, end in literals.hits(text) if kinds[index] in _SPOKEN_AFTER]
+    if not ends:
+        return text
+
+    def spoken(match: re.Match[str]) -> str:
+        start = match.start()
+        if start and text[start - 1].isalnum():
+            return match[0]  # the end of a word ("someone"), no digit
+        if not any(0 <= start - end <= _SPOKEN_REACH for end in ends):
+            return match[0]
+        digits = "".join(str(_pii_phones.SPOKEN_CODE_WORDS[word]) for word in _SPOKEN_SPLIT_RE.split(match[0].lower())
+                         if word in _pii_phones.SPOKEN_CODE_WORDS)
+        if len(digits) < 4 or _pii_phones.counting(digits):
+            return match[0]
+        return redacted
+
+    return _pii_phones.SPOKEN_CODE_RE.sub(spoken, text)
+
+
+_SPOKEN_SPLIT_RE = re.compile(r"[ ,.、-]+")
+
+
 #: "code" after a code's word: the longer phrase is another word's ("PIN code", "OTP-Code").
 _CODE_NOUN_AFTER_RE = re.compile(r"[ -]?(?:code|Code|CODE|kode|kod)(?![\w-])")
 #: What a verb of typing types on a door's keypad: its digits (a keypad's "#" or "*" around them, a
@@ -241,6 +275,12 @@ _DIGITS_PASSWORD_RE = re.compile(
     r"[ ]{1,2}[\"'“«]?(?P<pw>[0-9]{4,8})(?![\w/:+%-]|[.,][0-9]"
     r"|[ ](?i:times|chars?|characters|attempts|users|accounts|days|zeichen|mal|fois|veces|vezes|caract|karakter|символ|раз))")
 _A_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}")
+#: A PIN told by a copula or a colon after a password's word and a few words saying whose ("la clave de
+#: operaciones especiales de la cuenta de la empresa es 881204", "kòd sekrè MonCash mwen se 5028").
+_TOLD_DIGITS_RE = re.compile(
+    r"(?P<gap>(?:[ ][^\s\d.,;:!?]{1,20}){0,10}?)(?:[ ](?:is|was|es|est|ist|é|è|er|är|on|jest|je|este|adalah|ialah|là"
+    r"|ni|ha'e|se|waa|houwa|howa|huwa|hiya|هو|هي|era|lautet|είναι|einai|c'est|c’est)|[ ]?(?:ແມ່ນ|แม่น|คือ)|[ ]?[:：])[ ]{1,2}"
+    r"(?P<pw>[0-9]{4,8})(?![\w/:+%-]|[.,][0-9])")
 #: Password words that also name any code (Greek's "κωδικός 5290000031" of a cheese): their digits are not told.
 _ALSO_A_CODE = frozenset({"κωδικός", "κωδικό", "κωδικού", "clave", "code", "kod", "kode", "pin"})
 
@@ -271,6 +311,10 @@ def _password_after(text: str, at: int, word: str = "") -> tuple[int, int] | Non
     if candidate is None and (digits := _DIGITS_PASSWORD_RE.match(text, at)) is not None \
             and _A_YEAR_RE.fullmatch(digits["pw"]) is None and word.lower() not in _ALSO_A_CODE:
         return digits.span("pw")
+    if candidate is None and (digits := _TOLD_DIGITS_RE.match(text, at)) is not None \
+            and _A_YEAR_RE.fullmatch(digits["pw"]) is None and _WHICH_CODE.isdisjoint(gap := digits["gap"].lower().split()) \
+            and METADATA_WORDS.isdisjoint(gap) and _pii_tokens.UNIT_AFTER_RE.match(text, digits.end()) is None:
+        return digits.span("pw")  # "la clave de Nequi es 4412", "Ijambo ry'ibanga rya MoMo ni 80422"
     if candidate is None:
         told = _TOLD_PASSWORD_RE.match(text, at)
         if told is None or _WHEN_RE.fullmatch(told["pw"].rstrip(".")) is not None or told["pw"].rstrip(".").isdigit():
@@ -339,7 +383,10 @@ _WHICH_CODE = frozenset("""error status postal zip post area country dialling di
     swift bic ifsc routing department course class station airport colour color source sample example line event
     fault trouble diagnostic dtc obd region city service tariff customs commodity activity store shop site location
     ean upc sku gift referral invite invitation booking reference tracking model part serial lot batch qr bar biller
-    fehler produkt artikel rabatt gutschein ошибки товара помилки товару""".split())
+    fehler produkt artikel rabatt gutschein ошибки товара помилки товару
+    producto produto produit prodotto erro erreur errore postale descuento desconto réduction sconto artículo artigo
+    articolo reserva réservation prenotazione seguimiento rastreio suivi tracciamento pedido commande ordine cliente
+    client referencia referência référence riferimento barras promoción promoção cupón cupom""".split())
 
 
 _YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}")
@@ -351,6 +398,11 @@ _BARE_TOLD_GAP_RE = re.compile(
     r"|porta|portão|puerta|portal|porte|portail|tür|tor|deur|poort|cancello|keybox|lockbox|boîte à clés"
     # (the app or the device it came from: "koden fra MitID-appen ... var 884213")
     r"|app|appen|appin|appet|l'app|l'appli|aplicación|aplicativo|token|device|gerät|enheten|enheden)\b")
+
+
+#: A service's name between a code's word and its copula, as its text message writes it ("Tu código de
+#: Bizum es 662017", "Il tuo codice PosteID è 905118", "O seu código MB WAY é 884107").
+_BRAND_GAP_RE = re.compile(r"[ ](?:(?:de|di|do|da|del|du|von|för|for)[ ])?(?:[A-Z][\w-]{1,20}|[A-Z]{2,6})(?:[ ][A-Z][\w-]{1,20})?")
 
 
 def _where_answered(text: str, at: int, after_a_question: bool) -> int | None:
@@ -369,7 +421,9 @@ def _bare_code_after(text: str, start: int, at: int) -> tuple[int, int] | None:
     match = _BARE_CODE_RE.match(text, at)
     if match is None and (answer := _where_answered(text, at, after_a_question=False)) is not None:
         match = _BARE_CODE_RE.match(text, answer)  # "informe o código que chegou por SMS.\nCliente: 318 604"
-    if match is None and (told := _TOLD_CODE_RE.match(text, at)) is not None and _BARE_TOLD_GAP_RE.search(told["gap"]) \
+    if match is None and (told := _TOLD_CODE_RE.match(text, at)) is not None \
+            and (_BARE_TOLD_GAP_RE.search(told["gap"]) or _BRAND_GAP_RE.fullmatch(told["gap"])
+                 and _WHICH_CODE.isdisjoint(told["gap"].lower().split())) \
             and not (_YEAR_RE.fullmatch(told["code"]) and _WORD_AFTER_RE.match(text, told.end())):
         match = told  # "o código que me chegou por SMS, é o 551203", "le code pour ouvrir le locker ... c'est 931772"
     if match is None or _pii_tokens.UNIT_AFTER_RE.match(text, match.end()) is not None:

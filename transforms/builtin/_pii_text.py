@@ -329,6 +329,12 @@ _XMLRPC_PASSWORD_RE = re.compile(
     r"[ \t\r\n]{0,8}</value>[ \t\r\n]{0,8}</param>){2}[ \t\r\n]{0,8}<param>[ \t\r\n]{0,8}<value>[ \t\r\n]{0,8}"
     r"(?:<string>)?(?P<password>[^<]{1,512})<"
 )
+#: A Kubernetes Secret written as YAML (``kubectl get secret -o yaml`` pasted in a ticket): each value
+#: of its ``data:`` or ``stringData:`` block, whatever its key (its JSON form is read by the walk).
+_YAML_SECRET_DATA_RE = re.compile(r"^(?P<indent>[ ]{0,8})(?:data|stringData):[ ]*\r?\n"
+                                  r"(?P<items>(?:(?P=indent)[ ]{1,8}[\w.-]{1,253}:[ ]*[^\n]*\r?(?:\n|$)){1,256})",
+                                  re.MULTILINE)
+_YAML_ITEM_RE = re.compile(r"^(?P<key>[ ]{1,16}[\w.-]{1,253}:[ ]*)(?P<value>[^\s|>][^\r\n]*|[|>][-+]?)$", re.MULTILINE)
 #: A signature's element and what it holds: base64 of 30 bytes or more.
 _SIGN_ELEMENTS = frozenset({"sign", "Sign", "firma", "Firma"})
 _SIGNED_BLOB_RE = re.compile(r"[A-Za-z0-9+/]{40,8192}+={0,2}")
@@ -924,6 +930,8 @@ class TextScrubber:
         if "\n" in text and _pii_tables.may_hold_spaced(text):
             text = _pii_tables.scrub_spaced(text, self._column_verdict, self._pair_replacement)
 
+        if "kind: Secret" in text and "ata:" in text:
+            text = _YAML_SECRET_DATA_RE.sub(self._yaml_secret_data, text)
         if "</" in text:
             if "<methodName>" in text:
                 text = _XMLRPC_PASSWORD_RE.sub(lambda m: swap_group(m, "password", self._redacted), text)
@@ -1083,6 +1091,7 @@ class TextScrubber:
             text = _pii_secret_words.scrub(text, self._redacted)  # "Fy nghyfrinair yw ...", "SMS kodu 471208"
             text = _pii_secret_words.scrub_more_passwords(text, self._redacted)  # "... y la del router es ..."
         text = _pii_secret_words.scrub_spaced_codes(text, self._redacted)  # "code's 5 0 2 2"
+        text = _pii_secret_words.scrub_spoken_codes(text, self._redacted)  # "PIN?\nCALLER: four seven nine one"
         text = _pii_secret_words.scrub_counted_codes(text, self._redacted)  # "the 6 digit code ... (719 204)"
         # 7. names beside a term of address ("cô Hạnh", "Rıza Efendi"), then names no cue announces,
         # by a lexicon of given names and surnames
@@ -1343,6 +1352,11 @@ class TextScrubber:
         """Is ``--<flag>`` (dashes stripped) a command-line option whose value is a credential?"""
         verdict = self._by_name(flag.lstrip("-"), "=", False)[0]
         return verdict is True
+
+    def _yaml_secret_data(self, match: re.Match[str]) -> str:
+        items = _YAML_ITEM_RE.sub(lambda m: m[0] if not_a_secret(m["value"].strip("\"' ")) else m["key"] + self._redacted,
+                                  match["items"])  # (a sample's "<base64-encoded-value>" stays)
+        return match[0][:match.start("items") - match.start()] + items
 
     def _element(self, match: re.Match[str]) -> str:
         name = match["name"].rpartition(":")[2]
