@@ -177,3 +177,32 @@ def test_a_payment_pages_keys_are_redacted_by_their_names(chain):
     # THEN none of them is, the ids stay
     assert "CBezaKob" not in out and "0d65fb14d8020c33" not in out and "52225e00719df2f" not in out, out
     assert "40918" in out and "184422" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "login"),
+    [
+        ("лозинката за админ на сајтот е Ohrid_Pastrmka1 а корисничкото име e marija.admin. Понудата", "marija.admin"),
+        ("阿媽: 密碼係 DimSum#8833，user ID 係 CHANMW1962，你幫我check下啦", "CHANMW1962"),
+        ("mon identifiant c'est l.marchand76 et le mdp Chaton2015! je l'ai pas changé", "l.marchand76"),
+        ("recovery codes:\n72908-c4ef9\n5652e-6e36c\nd5b25-49bbe\ndf808-952bd\nmy username is ciaran-dev-eire. Thanks", "ciaran-dev-eire"),
+    ],
+)
+def test_a_login_told_beside_its_password_is_masked(chain, text, login):
+    # GIVEN a login told after its word in a text that tells its password  WHEN stored  THEN it is not
+    out = stored_text(chain, text)
+    assert login not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("касса: логин operator2, пароль Kassa#2024!, смена до 20:00", "operator2"),
+        ("fournisseur: identifiant FOURN-0441, mot de passe Fourn!2024x", "FOURN-0441"),
+        ("the username is admin and the password Xy12!abc", "admin"),
+    ],
+)
+def test_a_shared_login_beside_its_password_stays(chain, text, kept):
+    # GIVEN a shared account's login, a supplier's code, a role, beside a password  WHEN stored  THEN it stays
+    out = stored_text(chain, text)
+    assert kept in out, out

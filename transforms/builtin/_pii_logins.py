@@ -87,6 +87,31 @@ def is_a_shared_login(value: str) -> bool:
         r in _SHARED_WORDS or any(w in r for w in _GLUED_SHARED) for r in runs)
 
 
+def reads_as_paired_login(value: str) -> bool:
+    """Is ``value``, told as a login in a text that tells its password too, a login: one of a word
+    that is not a person's name ("ciaran-dev-eire", "marija.admin"), or in capitals with digits
+    ("CHANMW1962"); with the password, it opens someone's account. Not a status or a machine's
+    ("admin", "root"), nor a shared account's, named for a place or a role ("compta-rennes", "operator2"),
+    nor a code in capitals ("FOURN-0441")."""
+    from transforms.builtin._pii_people import reads_as_machine_login
+
+    match = _LOGIN_RE.fullmatch(value)
+    if match is None or not 4 <= len(value) <= 42:
+        return False
+    login = match["login"]
+    lowered = login.lower()
+    if lowered in _NOT_LOGINS or reads_as_machine_login(lowered.strip("_")) or _FILE_END_RE.search(login) is not None:
+        return False
+    runs = [r.lower() for r in _ALPHA_RUN_RE.findall(login)]
+    if any(r in _SHARED_WORDS or any(w in r for w in _GLUED_SHARED) for r in runs):
+        return False
+    if login.isupper() and not login.isalnum():
+        return False
+    if login.isalpha():
+        return not login.isupper() and (login.islower() or login.istitle()) and len(login) >= 5
+    return any(c.isalpha() for c in login)
+
+
 def reads_as_login(value: str, alone: bool = False) -> bool:
     """Is ``value``, under a key that holds a person's login, a login people make up: words with
     digits, joined by ".", "_" or "-", or with an inner capital ("kiwi_bargains_77", "b.ganbold",
@@ -124,12 +149,13 @@ def may_hold(text: str) -> bool:
 
 
 #: Between a login's word and the login: a colon, or up to two short words ("allí es", "is", "isch").
-_GAP_RE = re.compile(r"[ ]?[:=：][ ]?|[ ](?:[^\W\d_]{1,8}[ ]){0,2}|(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])(?:は|是|：)?")
+_GAP_RE = re.compile(r"[ ]?[:=：՝][ ]?|[ ](?:c'est[ ]|c’est[ ])?(?:[^\W\d_]{1,8}[ ]){0,2}|(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])(?:は|是|：)?")
 _IDENTIFIER_CHAR = re.compile(r"[\w-]")
 
 
-def scrub(text: str, replace: Replace) -> str:
-    """The logins after the words of ``login-words.tsv`` in ``text``."""
+def scrub(text: str, replace: Replace, beside_a_password: bool = False) -> str:
+    """The logins after the words of ``login-words.tsv`` in ``text``; ``beside_a_password``
+    (the text told a password, masked already), any account's (:func:`reads_as_paired_login`)."""
     literals, kinds = _words()
     out: list[str] = []
     pos = 0
@@ -147,7 +173,8 @@ def scrub(text: str, replace: Replace) -> str:
             continue  # "user request_id=...": a key; a login's e-mail is the e-mail pass's
         handle = login["login"]
         at = login[0].startswith("@") and kinds[index] == "social"
-        if not (reads_as_login(handle) or (at and reads_as_login(handle, alone=True))):
+        if not (reads_as_login(handle) or (at and reads_as_login(handle, alone=True))
+                or beside_a_password and kinds[index] == "login" and reads_as_paired_login(handle)):
             continue
         out += [text[pos:login.start("login")], replace("name", handle.lower(), handle)]
         pos = login.end()

@@ -1093,6 +1093,8 @@ class TextScrubber:
         text = _pii_secret_words.scrub_spaced_codes(text, self._redacted)  # "code's 5 0 2 2"
         text = _pii_secret_words.scrub_spoken_codes(text, self._redacted)  # "PIN?\nCALLER: four seven nine one"
         text = _pii_secret_words.scrub_counted_codes(text, self._redacted)  # "the 6 digit code ... (719 204)"
+        if (self._redacted in text or "[recovery_codes]" in text) and _pii_logins.may_hold(text):
+            text = _pii_logins.scrub(text, replace, beside_a_password=True)  # "user ID 係 CHANMW1962" and its password
         # 7. names beside a term of address ("cô Hạnh", "Rıza Efendi"), then names no cue announces,
         # by a lexicon of given names and surnames
         text = _pii_honorifics.scrub(text, replace)
