@@ -88,8 +88,8 @@ def is_a_shared_login(value: str) -> bool:
 
 
 def reads_as_paired_login(value: str) -> bool:
-    """Is ``value``, told as a login in a text that tells its password too, a login: one of a word
-    that is not a person's name ("ciaran-dev-eire", "marija.admin"), or in capitals with digits
+    """Is ``value``, told as a login in a text that tells its password too, a login: words joined or
+    with digits, not a person's name ("ciaran-dev-eire", "marija.admin"), or in capitals with digits
     ("CHANMW1962"); with the password, it opens someone's account. Not a status or a machine's
     ("admin", "root"), nor a shared account's, named for a place or a role ("compta-rennes", "operator2"),
     nor a code in capitals ("FOURN-0441")."""
@@ -107,9 +107,7 @@ def reads_as_paired_login(value: str) -> bool:
         return False
     if login.isupper() and not login.isalnum():
         return False
-    if login.isalpha():
-        return not login.isupper() and (login.islower() or login.istitle()) and len(login) >= 5
-    return any(c.isalpha() for c in login)
+    return not login.isalpha() and any(c.isalpha() for c in login)  # (a word alone: "Login failed: ...")
 
 
 def reads_as_login(value: str, alone: bool = False) -> bool:

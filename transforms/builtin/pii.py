@@ -960,6 +960,18 @@ class Pii:
     def _request_ip(self, value: Any) -> Any:
         return truncate(value) if isinstance(value, str) else None
 
+    def _document_number(self, node: dict, kind: str) -> None:
+        number = node["number"]
+        if type(number) is str and _DOCUMENT_NUMBER_RE.fullmatch(number) is not None:
+            node["number"] = self._replace(kind, number, number)  # (not a seat's "12A", a count)
+
+    def _party_id(self, node: dict) -> None:
+        kind = _PARTY_ID_KINDS.get(str(node["partyIdType"]).lower())
+        party = node.get("partyId")
+        if kind is not None and type(party) in (str, int):
+            written = str(party)
+            node["partyId"] = self._replace(kind, "+" + written if kind == "phone" and written.isdigit() else written, written)
+
     def _replace(self, kind: str, value: str, text: str) -> str:
         """The text detectors' callback: what a finding in text becomes."""
         action = self._kind_actions.get(kind)
@@ -1367,6 +1379,11 @@ class Pii:
                     _private_key_members(node)
                 elif node.get("kind") == "Secret":
                     _secret_data(node)
+                if "partyIdType" in node:
+                    self._party_id(node)
+                elif "number" in node and type(kind := node.get("type")) is str and (
+                        kind in _DOCUMENT_TYPES or len(kind) > 2 and kind.upper() in _DOCUMENT_TYPES):
+                    self._document_number(node, _DOCUMENT_TYPES[kind.upper()])
                 if "grant_type" in node:
                     _oauth_grant(node)
                 elif "ciphertext" in node and ("kdf" in node or "cipherparams" in node):
@@ -2160,6 +2177,19 @@ def _private_key_members(jwk: dict) -> None:
     for member in JWK_PRIVATE_MEMBERS:
         if member in jwk and jwk[member] is not None:
             jwk[member] = REDACTED
+
+
+#: A travel or identity document by its type code beside its number (an airline's passenger
+#: ``{"document": {"type": "P", "number": "FW7871748", "nationality": "BE"}}``, ICAO's document codes).
+_DOCUMENT_TYPES = {"P": "passport", "PP": "passport", "PASSPORT": "passport", "ID": "national_id", "I": "national_id",
+                   "IDCARD": "national_id", "ID_CARD": "national_id", "NATIONAL_ID": "national_id",
+                   "IDENTITY_CARD": "national_id", "RESIDENCE_PERMIT": "national_id", "DL": "driving_licence",
+                   "DRIVING_LICENCE": "driving_licence", "DRIVING_LICENSE": "driving_licence",
+                   "DRIVERS_LICENSE": "driving_licence"}
+_DOCUMENT_NUMBER_RE = re.compile(r"(?=(?:[^0-9]*[0-9]){4})[A-Za-z0-9 <-]{6,20}")
+#: MTN MoMo's (and its clones') party: ``{"partyIdType": "MSISDN", "partyId": "233554128876"}``, the
+#: id's kind named beside it (an "...Id" key alone is read as a system's identifier).
+_PARTY_ID_KINDS = {"msisdn": "phone", "email": "email"}
 
 
 def _secret_data(secret: dict) -> None:
