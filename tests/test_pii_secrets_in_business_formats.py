@@ -206,3 +206,45 @@ def test_a_shared_login_beside_its_password_stays(chain, text, kept):
     # GIVEN a shared account's login, a supplier's code, a role, beside a password  WHEN stored  THEN it stays
     out = stored_text(chain, text)
     assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # a chat's export with the time before the speaker answers the request on the next line
+        ("[18:21] Bartek: e dawaj blikiem, generuj\n[18:22] Kuba: 582 041\n[18:22] Kuba: 420 zł ok?", "582 041"),
+        ("[21:14] Mãe: filho qual é a senha do wifi novo\n[21:15] Lucas: Feijoada#Sampa2024\n[21:15] Lucas: e mãe", "Feijoada#Sampa2024"),
+        ("09:41 - Ana: me passa o código do banco\n09:42 - Beto: 448219", "448219"),
+        # a Chinese text message's code before its word
+        ("[微信] 王姐: 【美团】382915（登录验证码），5分钟内有效，请勿泄露", "382915"),
+        ("729104是您的验证码，请勿泄露给他人", "729104"),
+        # a one-time code in the link that verifies it
+        ('{"deeplink": "ledgerly://auth/verify?code=804117&session=7f3c9e"}', "804117"),
+        ("open https://app.example.com/login/confirm?otp=4471 to sign in", "4471"),
+        # a PIN told in the sentence after the one that asks for it
+        ("UAE PASS keeps asking for the PIN. it's 2291 right? or did I change it", "2291"),
+        # a bank's customer ID told with its password
+        ("chetta ente net banking password Kerala_Onam2024 aanu, customer ID 88120471. onnu login", "88120471"),
+    ],
+)
+def test_codes_answered_later_or_before_their_word_are_redacted(chain, text, secret):
+    # GIVEN a code answered on a chat's next line, written before its word, in a verifying link, told next
+    # WHEN stored  THEN it is not
+    out = stored_text(chain, text)
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("订单号 2391048812 已下单，验证码发送了3次", "2391048812"),
+        ('{"u": "https://shop.example.com/products?code=804117"}', "804117"),
+        ("enter the PIN. It is 2024 that we started the card program", "2024"),
+        ("customer ID 88120471 for the order, no password here", "88120471"),
+        ("[18:21] Bartek: płacę blikiem 120 zł za bilety", "120 zł"),
+    ],
+)
+def test_numbers_near_those_words_that_are_no_code_stay(chain, text, kept):
+    # GIVEN an order's number, a product's code in a link, a year, a customer ID without a password, an amount
+    # WHEN stored  THEN it stays
+    assert kept in stored_text(chain, text)

@@ -95,6 +95,8 @@ def reads_as_paired_login(value: str) -> bool:
     nor a code in capitals ("FOURN-0441")."""
     from transforms.builtin._pii_people import reads_as_machine_login
 
+    if value.isdigit():
+        return 6 <= len(value) <= 12  # a bank's customer ID beside its password ("customer ID 88120471")
     match = _LOGIN_RE.fullmatch(value)
     if match is None or not 4 <= len(value) <= 42:
         return False
@@ -149,6 +151,8 @@ def may_hold(text: str) -> bool:
 #: Between a login's word and the login: a colon, or up to two short words ("allí es", "is", "isch").
 _GAP_RE = re.compile(r"[ ]?[:=：՝][ ]?|[ ](?:c'est[ ]|c’est[ ])?(?:[^\W\d_]{1,8}[ ]){0,2}|(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])(?:は|是|：)?")
 _IDENTIFIER_CHAR = re.compile(r"[\w-]")
+#: A login of digits: a bank's customer ID, told with its password.
+_DIGITS_LOGIN_RE = re.compile(r"(?P<login>[0-9]{6,12})(?![0-9])")
 
 
 def scrub(text: str, replace: Replace, beside_a_password: bool = False) -> str:
@@ -165,7 +169,7 @@ def scrub(text: str, replace: Replace, beside_a_password: bool = False) -> str:
         gap = _GAP_RE.match(text, end)
         if gap is None:
             continue
-        login = _LOGIN_RE.match(text, gap.end())
+        login = _LOGIN_RE.match(text, gap.end()) or (_DIGITS_LOGIN_RE.match(text, gap.end()) if beside_a_password else None)
         if login is None or text[login.end():login.end() + 1] in ("=", "@") or (
                 login.end() < len(text) and (text[login.end()].isalnum() or text[login.end()] == "/")):
             continue  # "user request_id=...": a key; a login's e-mail is the e-mail pass's

@@ -153,6 +153,33 @@ def scrub_more_passwords(text: str, redacted: str) -> str:
     return "".join(out)
 
 
+#: A Chinese text message's code before its word: "【美团】382915（登录验证码），5分钟内有效", "382915是您的验证码".
+_CODE_BEFORE_ITS_WORD_RE = re.compile(
+    r"(?<![0-9A-Za-z])(?P<code>[0-9]{4,8})(?:[ ]?[（(][^）)\n]{0,10}(?:验证码|驗證碼|校验码|动态码|動態碼)[^）)\n]{0,6}[）)]"
+    r"|[ ]?(?:是|为|為)(?:您|你)?(?:的)?[^，。,\n0-9]{0,8}(?:验证码|驗證碼|校验码|动态码|動態碼))")
+
+
+def scrub_codes_before_their_word(text: str, redacted: str) -> str:
+    """A code a Chinese text message writes before its word (see :data:`_CODE_BEFORE_ITS_WORD_RE`)."""
+    if "验证码" not in text and "驗證碼" not in text and "校验码" not in text and "动态码" not in text and "動態碼" not in text:
+        return text
+    return _CODE_BEFORE_ITS_WORD_RE.sub(lambda m: redacted + m[0][len(m["code"]):], text)
+
+
+#: A one-time code of digits in a link that verifies it ("ledgerly://auth/verify?code=804117&session=...",
+#: ".../login/confirm?otp=4471"): an OAuth code is random (its own pass reads it), this one is the SMS's.
+_LINK_CODE_RE = re.compile(
+    r"(?i:verify|verif|auth|otp|login|signin|sign-in|2fa|mfa|confirm|activate)[^?\s\"'<>]{0,64}\?(?:[^#\s\"'<>]{0,256}?&)?"
+    r"(?i:code|otp|pin|token)=(?P<code>[0-9]{4,8})(?![0-9A-Za-z])")
+
+
+def scrub_link_codes(text: str, redacted: str) -> str:
+    """The one-time codes of links that verify them (:data:`_LINK_CODE_RE`)."""
+    if "=" not in text or "?" not in text:
+        return text
+    return _LINK_CODE_RE.sub(lambda m: m[0][:m.start("code") - m.start()] + redacted, text)
+
+
 #: What a PIN or a code read aloud comes after: its word, on its line or the line before ("IVR: Please say or
 #: enter your four digit PIN.\nCALLER: uh four seven one nine").
 _SPOKEN_REACH = 240
@@ -454,10 +481,21 @@ def _past_a_number(text: str, match: re.Match[str] | None) -> re.Match[str] | No
     return after if after is not None and after.start("code") == colon.end() else None
 
 
+#: A code told in the sentence after the one that names it ("UAE PASS keeps asking for the PIN. it's 2291 right?").
+_TOLD_NEXT_RE = re.compile(r"[.!][ ]{1,2}(?P<gap>(?i:it's|it’s|it is|its|c'est|c’est|es|é|è|ist)[ ]{1,2})(?P<code>[0-9]{4,8})"
+                           r"(?![\w/:-]|[.,][0-9])")
+
+
 def _code_after(text: str, at: int, fewest: int = 4) -> tuple[int, int] | None:
     match = _past_a_number(text, _CODE_RE.match(text, at))
     if match is None and (answer := _where_answered(text, at, after_a_question=True)) is not None:
         match = _CODE_RE.match(text, answer)  # "podaj mi kod BLIK.\n— Dobra, masz: 731 045"
+    if match is None:
+        end = _pii_tokens.sentence_end(text, at)
+        if not any(c.isdigit() for c in text[at:end]):
+            match = _TOLD_NEXT_RE.match(text, end)
+            if match is not None and _YEAR_RE.fullmatch(match["code"]):
+                return None  # "... the PIN. It is 2024 that we started"
     if match is None or not fewest <= _digits(match["code"]) <= 8 or _pii_tokens.owns_the_digits(match["gap"]):
         match = _TOLD_CODE_RE.match(text, at)
     if match is None or not fewest <= _digits(match["code"]) <= 8 and not match["code"].isalnum():

@@ -1092,6 +1092,9 @@ class TextScrubber:
             text = _pii_secret_words.scrub_more_passwords(text, self._redacted)  # "... y la del router es ..."
         text = _pii_secret_words.scrub_spaced_codes(text, self._redacted)  # "code's 5 0 2 2"
         text = _pii_secret_words.scrub_spoken_codes(text, self._redacted)  # "PIN?\nCALLER: four seven nine one"
+        if not text.isascii():
+            text = _pii_secret_words.scrub_codes_before_their_word(text, self._redacted)  # "382915（登录验证码）"
+        text = _pii_secret_words.scrub_link_codes(text, self._redacted)  # "app://auth/verify?code=804117"
         text = _pii_secret_words.scrub_counted_codes(text, self._redacted)  # "the 6 digit code ... (719 204)"
         if (self._redacted in text or "[recovery_codes]" in text) and _pii_logins.may_hold(text):
             text = _pii_logins.scrub(text, replace, beside_a_password=True)  # "user ID 係 CHANMW1962" and its password

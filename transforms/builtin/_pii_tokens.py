@@ -755,7 +755,10 @@ def password_shapes_redacted(text: str, redacted: str) -> str:
 #: Where a request for a code or a password is answered on the next line or sentence ("¿me pasas
 #: la clave del wifi? — Sí, es Tortilla2024bar", "podaj mi kod BLIK.\n— Dobra, masz: 731 045"):
 #: a dash that starts the answer, or the next line's speaker ("Cliente: 318 604", "Клиент: Ромашка1987").
-ANSWER_RE = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*[—–-][ ]|[ \t]*\r?\n[ \t]*[^\W\d_][^\n:：]{0,23}[:：][ \t]*")
+ANSWER_RE = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*[—–-][ ]|[ \t]*\r?\n[ \t]*"
+                       # (a chat's export puts the time first: "[18:22] Kuba: 582 041", "12:05 - Irene: ...")
+                       r"(?:\[[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?\][ ]?|[0-9]{1,2}[:.][0-9]{2}[ ]?[-–][ ]?)?"
+                       r"[^\W\d_][^\n:：]{0,23}[:：][ \t]*")
 
 
 def answer_start(text: str, end: int) -> int | None:
