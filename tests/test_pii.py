@@ -91,6 +91,18 @@ def test_a_cookie_headers_preferences_stay_and_every_other_cookie_is_masked():
     assert out["response"]["headers"]["set-cookie"] == "[redacted]; path=/; HttpOnly; SameSite=Lax"
 
 
+def test_consent_and_culture_cookies_of_more_shapes_stay():
+    # GIVEN a Turkish consent cookie, ASP.NET Core's culture cookie, beside a session and a login
+    record = with_headers(make_record(), request={
+        "Cookie": "ASP.NET_SessionId=t4t7qm4grodq7bps9nu1p2s; cerez_onay=1; .AspNetCore.Culture=c%3Dfr-CH%7Cuic%3Dfr-CH; "
+                  "user_login=jdoe; cookies_accepted=1"})
+    # WHEN pii runs
+    out = pii(record)
+    # THEN the preferences stay, the session and the login do not
+    assert out["request"]["headers"]["Cookie"] == (
+        "[redacted]; cerez_onay=1; .AspNetCore.Culture=c%3Dfr-CH%7Cuic%3Dfr-CH; [redacted]; cookies_accepted=1")
+
+
 def test_extra_headers_are_removed_too():
     # GIVEN a service that authenticates with its own header
     record = with_headers(make_record(), request={"X-Shop-Session": "abc123", "accept": "*/*"})

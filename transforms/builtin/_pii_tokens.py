@@ -621,17 +621,23 @@ _RECOVERY_KEY_RE = re.compile(
 
 #: A preference cookie's value: a word or a locale (``theme=dark``, ``culture=de-DE``,
 #: ``lang=en``), a flag or a small number.
-_PLAIN_COOKIE_VALUE_RE = re.compile(r"[A-Za-z]{1,16}(?:[-_][A-Za-z]{1,16}){0,2}|[0-9]{1,2}")
+_PLAIN_COOKIE_VALUE_RE = re.compile(
+    r"[A-Za-z]{1,16}(?:[-_][A-Za-z]{1,16}){0,2}|[0-9]{1,2}"
+    # ASP.NET Core's culture cookie: c=fr-CH|uic=fr-CH, URL-encoded
+    r"|c(?:=|%3D)[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?(?:\||%7C)uic(?:=|%3D)[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?")
 #: The words that name a preference cookie (``theme``, ``ui_lang``, ``cookie_consent``,
 #: ``wp-settings-time-3`` is not one): only these keep their value. Every other cookie, a
 #: session's, a login's (``user=jdoe``), a tracker's, is masked whole, name and value.
 _PREFERENCE_COOKIE_RE = re.compile(
-    r"(?i)(?:[a-z0-9]{1,16}[_.-])?(?:theme|lang|language|locale|culture|currency|tz|timezone|dark[_-]?mode|color[_-]?scheme"
+    r"(?i)\.?(?:[a-z0-9]{1,16}[_.-]){0,2}(?:theme|lang|language|locale|culture|currency|tz|timezone|dark[_-]?mode|color[_-]?scheme"
     r"|font[_-]?size|sidebar|layout|view|consent|cookie[_-]?consent|cookieconsent|region|country"
     # the language, the consent, the region and the currency in other languages (langue=fr, kieli=fi, ezik=bg)
     r"|langue|taal|kieli|ezik|sprache|sprak|sprog|idioma|lingua|lingue|jezik|jezyk|język|dil|nyelv|limba|keel|valoda"
     r"|kalba|jazyk|yazik|consentement|consentimiento|consenso|einwilligung|toestemming|province|provincia|pays|land"
-    r"|pais|paese|devise|moneda|valuta|waehrung|währung|moeda)"
+    r"|pais|paese|devise|moneda|valuta|waehrung|währung|moeda"
+    # (a consent in more languages, a banner's choice: cerez_onay=1, cookies_accepted=1)
+    r"|onay|samtycke|suostumus|zgoda|souhlas|hozzajarulas|consimtamant|soglasie|gdpr|cookies?[_-]?accepted"
+    r"|accepted[_-]?cookies|cookie[_-]?banner|cookie[_-]?notice)"
     # an A/B test's variant (ab_hero=B)
     r"|ab[_.-](?![a-z0-9_-]{0,32}(?:sess|tok|auth|sid|key|user|login))[a-z0-9_-]{1,32}"
 )
