@@ -630,7 +630,7 @@ def _hostile(n: int) -> list[str]:
         "PIN four seven " * (n // 15), "PIN、よん" * (n // 7), "kind: Secret\ndata:\n" + "  a: b\n" * (n // 7),
         "clave de la " * (n // 12) + "es 4412",
         # codes before their Chinese word, in verifying links, told a sentence later; chats' timed speakers
-        "4412（验证码" * (n // 10), "auth?a=b&" * (n // 9) + "code=4412", "PIN. it's " * (n // 10), "\n[18:22] K: " * (n // 13),
+        "1.234.567-" * (n // 10), "4412（验证码" * (n // 10), "auth?a=b&" * (n // 9) + "code=4412", "PIN. it's " * (n // 10), "\n[18:22] K: " * (n // 13),
     ]
 
 

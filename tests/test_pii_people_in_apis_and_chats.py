@@ -79,3 +79,30 @@ def test_phones_after_chats_words_are_masked(chain, text, personal):
 def test_orders_and_business_lines_after_those_words_stay(chain, text, kept):
     # GIVEN an order's number after a bare "number", a courier's hotline  WHEN stored  THEN it stays
     assert kept in stored_text(chain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Ejecutivo: ¿Me indica su RUT por favor?\nCliente: 16.482.913-8", "16.482.913-8"),
+        ("adjunto carnet 10.200.308-K de mi mamá", "10.200.308-K"),
+        ("I la clau del panell d'administració del router és admin / Rb8!pq2Lw. Recordeu", "Rb8!pq2Lw"),
+    ],
+)
+def test_a_chilean_run_by_its_shape_and_a_catalan_key_word_are_masked(chain, text, secret):
+    # GIVEN a person's RUN written dotted with its check digit, a password after Catalan's "clau"
+    # WHEN stored  THEN it is not
+    assert secret not in stored_text(chain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Factura a Comercial Andes SpA, RUT 76.123.456-0", "76.123.456-0"),
+        ("total 12.345.678-9 según planilla", "12.345.678-9"),
+        ("la clau de casa és a la taula, model KX-200", "KX-200"),
+    ],
+)
+def test_a_companys_rut_a_bad_check_digit_and_a_house_key_stay(chain, text, kept):
+    # GIVEN a company's RUT, a dotted number whose check digit fails, a house's key  WHEN stored  THEN each stays
+    assert kept in stored_text(chain, text)

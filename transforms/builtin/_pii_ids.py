@@ -532,6 +532,9 @@ _SHAPED_IDS_RE = re.compile(
     # (the text is read with its digits folded to ASCII: ၁၂ is 12)
     r"|(?<![0-9/])(?:1[0-4]|[1-9])/[\u1000-\u103f]{2,12}"
     r"\((?:\u1014\u102d\u102f\u1004\u103a|\u1027\u100a\u1037\u103a|\u1015\u103c\u102f)\)[0-9]{6}(?![0-9]))"
+    # a Chilean RUN of a person, dotted, its check digit after a dash: 16.482.913-8 (a company's RUT is
+    # 50.000.000 or more: it stays; checked: cl.rut)
+    r"|(?P<clrut>(?<![A-Za-z0-9.,-])(?:[1-9]|[1-4][0-9])\.[0-9]{3}\.[0-9]{3}-[0-9kK](?![A-Za-z0-9]|[.,-][0-9]))"
     # a Venezuelan cédula, V (a citizen) or E (a foreigner), its number dotted: V-18.441.203
     r"|(?P<ve>(?<![A-Za-z0-9.-])[VE]-?[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}(?![0-9]|\.[0-9]))"
     # a French NIR of a birth in Corsica, 2A or 2B for its department (checked: nir_corsica_ok)
@@ -570,6 +573,8 @@ def _shaped_id(match: re.Match[str], replace: Replace) -> str:
         ok = lk_nic_ok(canonical)
     elif group == "cz":
         ok = valid("cz.bankaccount", written)
+    elif group == "clrut":
+        ok = valid("cl.rut", written)
     else:
         ok = True
     if not ok:
