@@ -317,7 +317,7 @@ ROUNDS = {
     # measured first on the code of that time (203 personal values stored, 20 secrets, 17 look-alikes
     # changed), then used to fix what it found, so no longer blind
     "strings9-personal.jsonl": (53, 3),  # of 1,012 personal values and 490 kept values
-    "strings9-secret.jsonl": (0, 9),  # of 201 secrets and 210 kept values (9 changed since stop 40: a login under "user's name" in Arabic, Hebrew and Swahili, اسم_المستخدم, שם_משתמש, jina_la_mtumiaji, is masked as user_name is)
+    "strings9-secret.jsonl": (0, 8),  # of 201 secrets and 210 kept values (9 changed since stop 40: a login under "user's name" in Arabic, Hebrew and Swahili, اسم_المستخدم, שם_משתמש, jina_la_mtumiaji, is masked as user_name is)
     "strings9-benign.jsonl": (0, 13),  # of 829 kept values, in 320 cases
     # round 10, written blind at stop 34 (60 locales of personal data, 50 of look-alikes; secrets in 31
     # languages and providers' formats; hostile encodings, splits and shapes): measured first on the
@@ -338,14 +338,14 @@ ROUNDS = {
     # that hour (143 personal values stored, 20 secrets, 20 look-alikes changed; 153, 20 and 20 on the
     # code the stop began with), then used to fix what it found
     "strings12-personal.jsonl": (31, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
-    "strings12-secret.jsonl": (0, 6),  # of 163 secrets and 264 kept values
+    "strings12-secret.jsonl": (0, 5),  # of 163 secrets and 264 kept values
     "strings12-benign.jsonl": (0, 10),  # of 886 kept values, in 250 cases
     # round 13, written blind at stop 35 after round 12's fixes (70 locales of personal data and of
     # look-alikes, secrets in 47): measured first on the code of that hour (142 personal values stored,
     # 19 secrets, 52 look-alikes changed; 161, 24 and 52 on the code the stop began with), then used
     # for its secrets only (passwords told in any turn of phrase, two token formats)
     "strings13-personal.jsonl": (28, 2),  # of 802 personal values and 468 kept values (142 before stop 36)
-    "strings13-secret.jsonl": (0, 9),  # of 138 secrets and 222 kept values
+    "strings13-secret.jsonl": (0, 8),  # of 138 secrets and 222 kept values
     "strings13-benign.jsonl": (0, 34),  # of 693 kept values, in 220 cases
     # round 14, written blind at stop 36 (82 locales of personal data and of look-alikes, secrets in 55):
     # measured first on the code of that stop's first hour (114 personal values stored, 34 secrets, 18
@@ -435,7 +435,7 @@ ROUNDS = {
     # values stored of 2,404, 52 of the secret cases' 428 values, 69 look-alikes changed of 1,392; on the code
     # before it was looked at 280, 51 and 69; then used for its categories
     "strings25-personal.jsonl": (258, 72),  # of 2,404 personal values and 1,177 kept values
-    "strings25-secret.jsonl": (13, 12),  # of 428 secrets and personal values beside them, and 480 kept values
+    "strings25-secret.jsonl": (13, 11),  # of 428 secrets and personal values beside them, and 480 kept values
     "strings25-benign.jsonl": (0, 69),  # of 1,392 kept values, in 464 cases
 }
 

@@ -248,3 +248,12 @@ def test_numbers_near_those_words_that_are_no_code_stay(chain, text, kept):
     # GIVEN an order's number, a product's code in a link, a year, a customer ID without a password, an amount
     # WHEN stored  THEN it stays
     assert kept in stored_text(chain, text)
+
+
+def test_a_token_in_a_urls_userinfo_ends_at_its_at_sign(chain):
+    # GIVEN a clone URL whose user is a credential header's name ("x-access-token") and whose password is a token
+    text = "RUN git clone https://x-access-token:ghs_ODWV5mbUTf9q0I1hYASAazbMgyA0lj3f8LkA@github.com/acme/ricette-core.git /src"
+    # WHEN stored
+    out = stored_text(chain, text)
+    # THEN the token is not, the host and the repository's path are
+    assert "ghs_ODWV5mbUTf9q0I1hYASAazbMgyA0lj3f8LkA" not in out and "@github.com/acme/ricette-core.git /src" in out, out

@@ -335,6 +335,8 @@ _YAML_SECRET_DATA_RE = re.compile(r"^(?P<indent>[ ]{0,8})(?:data|stringData):[ ]
                                   r"(?P<items>(?:(?P=indent)[ ]{1,8}[\w.-]{1,253}:[ ]*[^\n]*\r?(?:\n|$)){1,256})",
                                   re.MULTILINE)
 _YAML_ITEM_RE = re.compile(r"^(?P<key>[ ]{1,16}[\w.-]{1,253}:[ ]*)(?P<value>[^\s|>][^\r\n]*|[|>][-+]?)$", re.MULTILINE)
+#: A URL's password, after its user and before the host: ``https://user:<password>@host``.
+_USERINFO_PASSWORD_RE = re.compile(r"(?P<value>[^@\s/]{1,512}+)(?=@)")
 #: A signature's element and what it holds: base64 of 30 bytes or more.
 _SIGN_ELEMENTS = frozenset({"sign", "Sign", "firma", "Firma"})
 _SIGNED_BLOB_RE = re.compile(r"[A-Za-z0-9+/]{40,8192}+={0,2}")
@@ -1219,7 +1221,10 @@ class TextScrubber:
                 continue
             end = None
             prose = match["sep"] in _COLONS and not quoted  # "name: value" in a sentence or a log line
-            if prose and isinstance(verdict, str):
+            if (verdict is True and text[max(0, match.start("name") - 3):match.start("name")] == "://"
+                    and (userinfo := _USERINFO_PASSWORD_RE.match(text, at)) is not None):
+                value_match = userinfo  # "https://x-access-token:ghs_...@github.com/...": the password ends at its "@"
+            elif prose and isinstance(verdict, str):
                 # "Date of birth: 12 April 1990", "Adresse : 12 rue de la Paix, 75002 Paris"
                 value_match = (_ADDRESS_VALUE_RE if verdict == "address" else _CLAUSE_VALUE_RE).match(text, at)
             elif verdict is True and prose and match["name"].lower() in CREDENTIAL_HEADERS:
