@@ -24,6 +24,22 @@ _VCARD_LINE_RE = re.compile(
 )
 _VCARD_KINDS = {"N": "name", "FN": "name", "NICKNAME": "name", "X-MAIDENNAME": "name", "ADR": "address",
                 "BDAY": "birth_date"}
+#: LDAP's short names and X.500/inetOrgPerson OIDs of a person's attributes, as a SAML assertion or a directory
+#: export names them (``Name="sn"``, ``Name="urn:oid:2.5.4.42"``), with the long name a field of it has (not
+#: ``cn``: a group's or a host's as often).
+LDAP_ATTRIBUTES = {
+    "sn": "surname", "gn": "givenName", "2.5.4.4": "surname", "2.5.4.42": "givenName",
+    "2.16.840.1.113730.3.1.241": "displayName", "0.9.2342.19200300.100.1.3": "mail",
+    "0.9.2342.19200300.100.1.41": "mobile", "2.5.4.20": "telephoneNumber", "0.9.2342.19200300.100.1.1": "userid",
+}
+
+
+def ldap_attribute(name: str) -> str:
+    """The long name of an LDAP attribute named by its short name or its OID (``urn:oid:`` before it or not)."""
+    key = name.lower().removeprefix("urn:oid:")
+    return LDAP_ATTRIBUTES.get(key, name)
+
+
 #: A common name (``CN=``) up to the next unescaped separator; quoted in iCalendar.
 _COMMON_NAME_RE = re.compile(
     r"(?<![\w-])(?:CN|cn)=(?:\"(?P<quoted>[^\"\r\n]{1,128}+)\"|(?P<value>(?:\\.|[^,;/:+\"\\\r\n]){1,128}+))"

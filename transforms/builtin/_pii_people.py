@@ -93,6 +93,14 @@ _INTRO = (
     r"|ech heeschen|'s mise|’s mise|mu namma lea|mun lean|миний нэр|намайг|meniň adym|navê min|magacaygu waa|magacaygu"
     r"|nitwa|naitwa|ninaitwa|anaitwa|izina ryanjye ni|ny anarako dia|ny anarako|non mwen se|mwen rele|o lo'u igoa o|o lou igoa o"
     r"|ko hoku hingoa ko|na yacaqu o|ko taku ingoa ko|koʻu inoa|sutiymi|aha m bụ|aha m bu|sunana|din me de"
+    # "my name" in Latin letters of languages whose own script has no capitals, as chats type it: Sorani,
+    # Persian and Dari, Dhivehi, Burmese, Tok Pisin and Bislama
+    r"|nawm|nawim|nawi min|nam-e man|name man|esm-e man|esmam|aharenge nan|aharen ge nan|kyama name|kyanaw name"
+    r"|kyama nan mae|kyanaw nan mae|nem bilong mi|nem blong mi"
+    # the surname told after the given name, as a chat answers "name and surname?" in two messages
+    r"|my surname is|my last name is|my family name is|surname is|last name is|mi apellido es|el apellido es|apellido es"
+    r"|mis apellidos son|los apellidos son|meu sobrenome é|o sobrenome é|il mio cognome è|il cognome è"
+    r"|mon nom de famille est|moje prezime je|prezime mi je|prezime je|prezime|презиме ми је|моје презиме је|презиме"
 )
 _SALUTATION = (
     r"dear|cher|chère|liebe|lieber|sehr geehrte|sehr geehrter|estimado|estimada|querido|querida|caro|cara"
@@ -104,7 +112,10 @@ _SALUTATION = (
 #: of words that are another language's everyday word (Slovak "som" is Swedish "as": not "som Volvo Cars";
 #: Bulgarian and Macedonian in Latin letters; Hinglish "main").
 _LEXICON_ONLY = (r"ask for|demande|demandez|demander|frag nach|fragen sie nach|vraag naar|vraag dan naar|chiedi di"
-                 r"|chiedete di|som|az sum|as sum|jas sum|main")
+                 r"|chiedete di|som|az sum|as sum|jas sum|main"
+                 # Slovene "sem" (Portuguese "without"), "I" of Belarusian and Ukrainian in Latin letters (German
+                 # "yes"), of Arabic and Bengali in Latin letters (Spanish "Ana", French "ami")
+                 r"|sem|ja|ana|ami")
 _GREETING = (
     r"hi|hello|hey|hallo|hola|bonjour|ciao|olá|ola|hej|moin|servus|salut|good morning|good afternoon"
     # weaker introductions: like a greeting, they need two capitalised words ("this is Jane Doe",
@@ -123,6 +134,9 @@ _GREETING = (
     # "I am" or "I" of Albanian, Kurdish, Luganda, Mongolian, Luxembourgish, Swahili, Haitian (not the
     # bare words that are another language's: English "jam" and "men", Romanian "ani")
     r"|unë jam|une jam|ez|nze|би|hei ass|hei ass d'|mimi ni|mwen se"
+    # Romanian, Latvian, Portuguese with the article, French as texted ("c moi Kouassi Yao Serge"), Russian in
+    # Latin letters
+    r"|sunt|esmu|sou a|sou o|c moi|c'est moi|c’est moi|cest moi|eto"
     + "|" + _LEXICON_ONLY
 )
 #: The role a person is named by in support notes and messages ("Customer Jane Doe called",
@@ -204,7 +218,7 @@ _I_AM_RE = re.compile(r"(?i:i am|i'm|i’m|ich bin|je suis|soy|sono|sou|ik ben|o
                       r"|chị là|tôi là|mình là|jaz sem|ja sam|аз съм|ја сам|я|mimi ni|unë jam|une jam|mwen se|jien"
                       # "this is" and "here is" of a message's writer ("c'est Maxime le livreur", "it's Mike here")
                       r"|c'est|c’est|it's|it’s|this is|aqui é|aquí es|hier ist|sóc|sem|men|ako si|ako po si"
-                      r"|som|az sum|as sum|jas sum)")
+                      r"|som|az sum|as sum|jas sum|sunt|esmu|sou a|sou o|c moi|c'est moi|cest moi|eto|ana|ami)")
 _LEXICON_ONLY_RE = re.compile(f"(?i:{_LEXICON_ONLY})")
 #: One capitalised word (an article of a name before it: "bin die Resi", "sóc la Montse"), closed by
 #: punctuation, a bracket, an emoji, the line's end, or an article or a preposition that starts what
@@ -288,6 +302,30 @@ def _as_written_in_the_lexicon(word: str) -> str:
     return "".join(p[:1].upper() + p[1:] if p not in "-'’" else p for p in parts)
 
 
+_ENGLISH_I_AM = frozenset(("i am", "i'm", "i’m", "it's", "it’s", "this is"))
+#: What closes a name told in lower case: a comma, a full stop, an exclamation mark, the line's end.
+_LOWER_NAME_END_RE = re.compile(r"[ ]?(?:[,.!]|\r?\n|$)")
+
+
+def _unknown_surname_after(text: str, at: int, cue: str) -> tuple[int, int] | None:
+    """After "I am" and a given name in lower case, one word the lexicon does not know, closed by a comma, a full
+    stop or the line's end, is the surname ("esmu laura vitola, paka ..."): the way a name is told, which an
+    ordinary word after a name seldom is. Not after a greeting, a label or a role, nor English's "I'm" (an
+    adjective follows as often: "i'm grace, happy"); the cue opens the message or a clause."""
+    from transforms.builtin._pii_prose_names import flags_of
+
+    if text[at:at + 1] != " " or _I_AM_RE.fullmatch(cue) is None or cue.lower() in _ENGLISH_I_AM:
+        return None
+    before = text[:text.rfind(cue, 0, at)].rstrip(" ")
+    if before and before[-1] not in ",.!?:\n":
+        return None
+    word = _WORD_RE.match(text, at + 1)
+    if (word is None or not word[0].islower() or len(word[0]) < 3 or flags_of(_as_written_in_the_lexicon(word[0]))
+            or _LOWER_NAME_END_RE.match(text, word.end()) is None):
+        return None
+    return word.span()
+
+
 def scrub_lowercase_names(text: str, replace: Replace) -> str:
     """A name written in lower case after a cue ("c'est léa moreau", "ik ben sanne", "a nombre de
     rodrigo salinas", "it's ollie"): the words right after the cue that the lexicon knows as names,
@@ -317,6 +355,8 @@ def scrub_lowercase_names(text: str, replace: Replace) -> str:
             if text[at:at + 1] != " ":
                 break
             at += 1
+        if len(found) == 1 and (surname := _unknown_surname_after(text, found[0][1], cue["cue"])) is not None:
+            found.append((surname[0], surname[1], SURNAME))  # "sem luka potocnik, paket ..."
         if not found or all(flags & AMBIGUOUS for _, _, flags in found):
             continue
         start, end = found[0][0], found[-1][1]
@@ -1971,6 +2011,77 @@ def scrub_signature(text: str, replace: Replace) -> str:
     if len(parts) == 1 and not flags_of(parts[0]) & GIVEN:
         return text  # one word alone must be a given name ("Gracias, Andrés"; not "Grazie, Milano")
     return text[:found.start("name")] + replace("name", found["name"].lower(), found["name"]) + text[found.end("name"):]
+
+
+#: A chat export's line: its time in brackets, the date before it or not, then who wrote it and a colon
+#: ("[23.10.24, 18:05:40] Martina Szabová: ...", "[14:11] Kayan Chan: ..."), or WhatsApp's Android form
+#: ("23/10/2024, 18:05 - Martina Szabová: ..."). ``dated`` when a comma parts the date from the time, as
+#: only a chat app's export writes it.
+_SPEAKER_LINE_RE = re.compile(
+    r"(?m)^(?:\[(?:(?P<dated>[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{2,4},)[ ])?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[ ]?[AaPp][Mm])?\]"
+    r"|(?P<android>[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4},[ ][0-9]{1,2}:[0-9]{2}(?:[ ]?[AaPp][Mm])?[ ][-–]))[ ]"
+    r"(?P<name>" + _CAP_WORD + r"(?:[ ]" + _CAP_WORD + r"){1,3}):[ ]"
+)
+
+
+def scrub_chat_speakers(text: str, replace: Replace) -> str:
+    """Who wrote each line of a chat's export (:data:`_SPEAKER_LINE_RE`): two to four capitalised words, none a
+    team's, a bot's or a shop's ("CardBot", "Shopee Support"); where the export's date does not say it is a chat's,
+    a word of the name the lexicon knows ("[09:12] Build Failed: ..." is a log's)."""
+    if ":" not in text or ("] " not in text and " - " not in text and " – " not in text):
+        return text
+    from transforms.builtin._pii_prose_names import GIVEN, SURNAME, flags_of
+    from transforms.builtin._pii_public import is_public_figure
+
+    def speaker(match: re.Match[str]) -> str:
+        name = match["name"]
+        words = name.split(" ")
+        if any(w.lower() in _NOT_NAMES or w.lower() in _TEAM_WORDS or w.isupper() for w in words) or is_public_figure(name):
+            return match[0]
+        if match["dated"] is None and match["android"] is None and not any(flags_of(w) & (GIVEN | SURNAME) for w in words):
+            return match[0]
+        return swap_group(match, "name", replace("name", name.lower(), name))
+
+    return _SPEAKER_LINE_RE.sub(speaker, text)
+
+
+#: "<name> here" as a message opens, the word after the name saying it is the writer: English "here", German
+#: and Dutch "hier", French "ici", Spanish "aquí", Italian "qui", Swedish "här", Danish and Norwegian "her",
+#: Finnish "tässä", Croatian and Serbian "ovdje"/"ovde", Greek "εδώ" and, in Latin letters, Cypriot "dame",
+#: Russian "здесь"; Hungarian "vagyok" ("I am", after the name); Jamaican "a Tashana Reid dis" ("it's ... this").
+_HERE_WORDS = "here|hier|ici|aquí|qui|här|her|tässä|ovdje|ovde|εδώ|dame|здесь|vagyok|dis"
+_HERE_INTRO_RE = re.compile(
+    r"(?:^|(?<=[,!][ ])|(?<=\n))(?:a[ ])?(?P<name>" + _CAP_WORD + r"(?:[ ]" + _CAP_WORD + r"){0,2})[ ](?:" + _HERE_WORDS
+    + r")(?=[ ]?(?:[,.!;:…\r\n]|$|[\U0001F300-\U0001FAFF\u2600-\u27BF]))"
+)
+_HERE_SCAN = Literals([f" {w}" for w in _HERE_WORDS.split("|")])
+
+
+def scrub_here_intros(text: str, replace: Replace) -> str:
+    """The writer's name before "here" at a message's or a line's start, after its greeting at most
+    (:data:`_HERE_INTRO_RE`: "kia ora, Mere Wilson here, ...", "szia, Reka Varga vagyok"): two or three
+    capitalised words, none a team's, a shop's or a firm's ("Hi, Customer Service here"), or one the lexicon
+    knows as a given name or a surname ("Hello, Amazon here" is a firm's)."""
+    if not _HERE_SCAN.found_in(text):
+        return text
+    from transforms.builtin._pii_prose_names import AMBIGUOUS, GIVEN, SURNAME, flags_of
+    from transforms.builtin._pii_public import is_public_figure
+
+    def here(match: re.Match[str]) -> str:
+        name = match["name"]
+        words = name.split(" ")
+        line = text.rfind("\n", 0, match.start()) + 1
+        opening = text[line:match.start()]
+        if len(opening.split()) > 3 or any(c.isdigit() for c in opening):
+            return match[0]  # not where a message opens: "... the parcel for Anna Berg here."
+        if any(w.lower() in _NOT_NAMES or w.lower() in _TEAM_WORDS or w.lower() in INSTITUTION_WORDS or w.isupper()
+               for w in words) or is_public_figure(name):
+            return match[0]
+        if len(words) == 1 and (flags_of(name) & AMBIGUOUS or not flags_of(name) & (GIVEN | SURNAME)):
+            return match[0]  # one word: a name that is no word or place ("Hallo, Berlin hier" is a firm's office)
+        return swap_group(match, "name", replace("name", name.lower(), name))
+
+    return _HERE_INTRO_RE.sub(here, text)
 
 
 #: A Russian, Ukrainian or Belarusian full name, told by its patronymic in any case: "Бондаренко Тарас

@@ -1069,6 +1069,8 @@ class TextScrubber:
         if "@" in text:
             text = _pii_people.scrub_at_handles(text, replace)
         text = _pii_people.scrub_signature(text, replace)
+        text = _pii_people.scrub_chat_speakers(text, replace)  # "[23.10.24, 18:05:40] Martina Szabová: Áno"
+        text = _pii_people.scrub_here_intros(text, replace)  # "kia ora, Mere Wilson here, courier left it ..."
         text = _pii_people.scrub_patronymic_names(text, replace)
         if _pii_health.may_hold_health(text):
             text = _pii_health.scrub_health(text, replace)
@@ -1399,7 +1401,8 @@ class TextScrubber:
         named = attributes.get("friendlyname") or attributes.get("name")
         if named is None:
             return match[0]
-        return self._named_value(match, named["dq"] if named["dq"] is not None else named["sq"] or "")
+        # (a directory's short names and OIDs: "sn" is a surname there, as "surname" is)
+        return self._named_value(match, _pii_directory.ldap_attribute(named["dq"] if named["dq"] is not None else named["sq"] or ""))
 
     def _named_value(self, match: re.Match[str], name: str) -> str:
         """A value whose name the structure around it gives (an element's tag, a form
