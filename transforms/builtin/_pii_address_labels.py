@@ -111,6 +111,12 @@ def scrub(text: str, replace: Replace) -> str:
         if start < pos or not _a_label_at(text, start, end) or _MASK_RE.match(text, start) is not None:
             continue  # (a pseudonym's kind is no label: "ship to address:31d40a4dfb89cc95" scrubbed again)
         found = _address_after(text, end, kinds[index] == "intro")
+        if found is None and kinds[index] == "label":
+            # a chat's label without its colon ("adresa str. florilor nr. 37, ...", "for address \"20,
+            # Grand-Rue\""): a quoted value, or, at a clause's start, what an introduction's would be
+            found = _quoted_after(text, end)
+            if found is None and text[end:end + 1] == " " and _starts_a_clause(text, start):
+                found = _address_after(text, end, True, loose=True)
         if found is None:
             continue
         at, stop = found
@@ -138,8 +144,43 @@ def _a_label_at(text: str, start: int, end: int) -> bool:
     return _NOT_POSTAL_BEFORE_RE.search(text, max(0, start - 12), start) is None
 
 
-def _address_after(text: str, end: int, intro: bool) -> tuple[int, int] | None:
-    """Where the address after a label ending at ``end`` starts and ends, or None."""
+#: A value in quotes right after a label: "for address \"Av. Amazonas N27-19\"".
+_QUOTED_RE = re.compile(r"[ \t]{1,2}(?P<q>[\"'«“„])(?P<value>[^\"'«»“”„\n]{3,80})[\"'»”“]")
+
+
+def _quoted_after(text: str, end: int) -> tuple[int, int] | None:
+    """The quoted value after a label when it reads as an address: a number beside a word."""
+    match = _QUOTED_RE.match(text, end)
+    if match is None:
+        return None
+    value = match["value"]
+    words = [w.strip(".,:()").lower() for w in value.split()]
+    if (not words or words[0] in _NOT_ADDRESS_FIRST or not _holds_number(value, True)
+            or not any(sum(c.isalpha() for c in w) >= 2 for w in words) or "@" in value):
+        return None
+    return match.start("value"), match.end("value")
+
+
+#: A part that is a postal code and its town ("602 00 Brno", "LV-1084", "2358 Lemesos").
+_POSTCODE_TOWN_RE = re.compile(r"(?:[A-Za-z]{1,2}-)?[0-9]{3,5}(?:[ -][0-9]{2,3})?(?:[ ][^\W\d_]|$)")
+
+
+def _starts_a_clause(text: str, start: int) -> bool:
+    """Does a label at ``start`` start a clause: the text's or a line's start, or a comma, a dash, a
+    bracket or a symbol (an emoji) before it, spaces aside?"""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0:
+        return True
+    before = text[i - 1]
+    return before in ",،、，;:\n\r-–—(" or unicodedata.category(before) == "So"
+
+
+def _address_after(text: str, end: int, intro: bool, loose: bool = False) -> tuple[int, int] | None:
+    """Where the address after a label ending at ``end`` starts and ends, or None. ``loose``: a label
+    without its colon, whose value a colon ends (the next sentence's, Armenian's "։") and a postal code's
+    town closes ("bydliště Husova 12, 602 00 Brno, zdravotní pojišťovna 111": the insurer stays)."""
     gap = (_INTRO_GAP_RE if intro else _LABEL_GAP_RE).match(text, end)
     if gap is None:
         if not intro or not text[end - 1:end].isalpha():
@@ -148,7 +189,13 @@ def _address_after(text: str, end: int, intro: bool) -> tuple[int, int] | None:
     else:
         at = gap.end()
     stop = _reach(text, at)
+    if loose:
+        colon = text.find(":", at, stop)
+        stop = stop if colon < 0 else colon
     parts = _parts(text, at, stop)
+    if loose:
+        town = next((i for i, (a, b) in enumerate(parts) if _POSTCODE_TOWN_RE.match(text, a, b)), None)
+        parts = parts if town is None else parts[:town + 1]
     if not parts:
         return None
     numbered = [i for i, (a, b) in enumerate(parts) if _holds_number(text[a:b], intro)]

@@ -34,11 +34,11 @@ Replace = Callable[[str, str, str], str]
 
 _KINDS = frozenset({"unit", "after", "street", "street_after"})
 #: A unit's number after its word: a sign or a "no." between, then digits of any script, a letter
-#: before or after them ("C-1104", "C5", "12B"), a second part after a dash or a slash ("104-17",
+#: before or after them ("C-1104", "C5", "C 45", "12B"), a second part after a dash or a slash ("104-17",
 #: "12/4"); or, for a later part of the same home, one capital alone (an entrance's "вх. Б").
 _NUMBER_RE = re.compile(
     r"[ \t]{0,2}(?:[:#№]|[Nn][º°oO]\.?|[Nn][Rr]\.?)?[ \t]{0,2}"
-    r"(?P<n>(?:[^\W\d_]{1,2}-?)?\d{1,5}[^\W\d_]?(?:[-/]\d{1,5}[^\W\d_]?)?(?![\w])"
+    r"(?P<n>(?:[^\W\d_]{1,2}-?|[A-Z][ ](?=\d))?\d{1,5}[^\W\d_]?(?:[-/]\d{1,5}[^\W\d_]?)?(?![\w])"
     r"|(?P<letter>[^\W\d_a-zа-яα-ω])(?![\w]))"
     # and a house's number after a block's ("blok C5 no 12")
     r"(?:[ ]{1,2}(?:[Nn][Oo]\.?|[Nn][Rr]\.?|#)[ ]?\d{1,5}[^\W\d_]?(?![\w]))?"
