@@ -1346,11 +1346,15 @@ _FR_STREET = (
     r"|rond-point|faubourg|chaussée"
     # the same order in Welsh and Irish: "12 Stryd y Capel", "3 Bóthar na Trá"
     r"|stryd|heol|ffordd|lôn|bóthar|sráid|ascaill|lána"
+    # and Maltese: "42, Triq il-Mitħna"
+    r"|triq"
 )
 _LATIN_STREET = (
     r"Calle|C/|Avenida|Avda\.|Av\.|Paseo|Plaza|Pza\.|Carrer|Camino|Ronda|Travesía|Via|Viale|Piazza|Corso|Largo"
     # Brazil's short forms: "R. Oscar Freire 811", "Al. Santos 1200"
     r"|R\.|Al\."
+    # Peru's jirón: "Jr. de la Unión 122"
+    r"|Jr\.|Jirón"
     r"|Vicolo|Rua|Travessa|Praça|Alameda|Estrada|Rodovia|ul\.|ulica|ulice|ulici|Aleja|al\.|Strada|Bulevardul|Calea"
     # Galician; Greek street, avenue and square
     r"|Rúa|Avenida|οδός|οδό|οδού|οδ\.|λεωφόρος|λεωφόρο|λεωφόρου|λεωφ\.|πλατεία|πλατείας"
@@ -1361,7 +1365,9 @@ _HU_STREET = (r"utca|út|útja|u\.|tér|tere|körút|krt\.|köz|sétány|fasor|r
               # the same order in Lithuanian, Latvian, Estonian, Czech, Slovak, Slovene and Turkish: "Gedimino pr. 9-14",
               # "Brīvības iela 12", "Pärnu mnt 10", "Václavské náměstí 12", "Slovenska cesta 5", "Bağdat Caddesi 212"
               r"|g\.|gatvė|pr\.|prospektas|al\.|alėja|iela|bulvāris|prospekts|gatve|tänav|tn|mnt|maantee|pst|puiestee"
-              r"|náměstí|nám\.|třída|tř\.|ulice|námestie|nábrežie|cesta|ulica|Caddesi|Sokak|Sokağı|Bulvarı")
+              r"|náměstí|nám\.|třída|tř\.|ulice|námestie|nábrežie|cesta|ulica|Caddesi|Sokak|Sokağı|Bulvarı"
+              # Turkmen: "Görogly köçesi 44"
+              r"|köçesi|şaýoly")
 GERMANIC_SUFFIX = (
     r"straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|pfad|steig|markt|straat|laan|gracht"
     r"|plein|kade|singel|dijk|vej|gade|gatan|vägen|väg|veien|vegen|gata|katu|tie|gränd"
@@ -1377,10 +1383,10 @@ _ADDRESS_RE = re.compile(
     r"(?![\w])" + _UNIT + r"(?:" + _US_TOWN[3:-2] + r"|" + _UK_TOWN[3:-2] + r")?"
     # 12 rue de la Paix, 75002 Paris
     r"|[0-9](?<![\w.,-][0-9])[0-9]{0,3}(?:[ ]?(?:bis|ter|[A-Ba-b]))?,?[ ](?:" + cased(_FR_STREET) + r")[ ]"
-    r"(?:(?:des|de|du|la|les|le|et|aux|au|sur|l'|d'|y|yr|na|an)[ ]?|" + _NAME_WORD + r"[ ]?){1,6}+" + _EU_TOWN
+    r"(?:(?:des|de|du|la|les|le|et|aux|au|sur|l'|d'|y|yr|na|an|il-|l-|tal-|ta'[ ])[ ]?|" + _NAME_WORD + r"[ ]?){1,6}+" + _EU_TOWN
     # Calle Mayor 5 / Via Roma, 10 / Rua Augusta, nº 123
     + r"|(?:" + cased(_LATIN_STREET) + r")[ ](?:(?:de|del|de la|la|las|los|da|do|das|dos|di|della|delle|dei"
-    r"|degli)[ ]|" + _NAME_WORD + r"[ ]?){1,6}+,?[ ]?(?:n[º°o.]{1,2}[ ]?)?[0-9]{1,5}[A-Za-z]?(?![\w])" + _EU_TOWN
+    r"|degli)[ ]|(?![nN][º°o.]{1,2}[ ]?[0-9])" + _NAME_WORD + r"[ ]?){1,6}+,?[ ]?(?:[nN][º°o.]{1,2}[ ]?|#[ ]?)?[0-9]{1,5}[A-Za-z]?(?![\w])" + _EU_TOWN
     # Andrássy út 60, 1062 Budapest
     + r"|" + _CAP + r"(?<![\w]" + _CAP + r")[\w'’.-]{0,30}+(?:[ ]" + _NAME_WORD + r"){0,2}[ ](?:" + _HU_STREET + r")"
     r"[ ](?:No:[ ]?)?[0-9]{1,4}(?:[/-][A-Za-z0-9]{1,4})?(?![\w])(?:,?[ ][0-9]{4}(?:[ ]" + _NAME_WORD + r")?(?![\w]))?"
@@ -1402,8 +1408,12 @@ _POSTAL_CUE_RE = re.compile(
     r"[\s:#=]{0,3}(?:(?:is|ist|est|es|é|è|är|er|to)[ ]{1,3})?(?P<code>" + _UK_POSTCODE + r"|[A-Z]{1,2}-?[0-9]{4,5}|[0-9]{5}-[0-9]{3}|[0-9]{5}-[0-9]{4}"
     r"|[0-9]{2}-[0-9]{3}|[0-9]{3}[ ][0-9]{2}|[0-9]{4,6}|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9])(?![\w])"
 )
+#: An Irish Eircode: a routing key (its letters and digits, or Dublin 6W's) and four characters of a
+#: set without the letters that read alike, one a letter at least ("V92 W6WP"; "Pro, A12 3456" is a count).
+_EIRCODE = r"(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W)[ ]?(?=[0-9]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}"
 _TOWN_POSTCODE_RE = re.compile(
-    _CAP + r"(?<![\w]" + _CAP + r")[a-zà-ÿ]{2,30}(?:[ ]" + _CAP + r"[a-zà-ÿ]{2,30})?,?[ ](?P<code>" + _UK_POSTCODE + r")(?![\w])"
+    _CAP + r"(?<![\w]" + _CAP + r")[a-zà-ÿ]{2,30}(?:[ ]" + _CAP + r"[a-zà-ÿ]{2,30})?,?[ ](?P<code>" + _UK_POSTCODE + r"|"
+    + _EIRCODE + r")(?![\w])"
 )
 #: A street of any language by its place before a postal code and a town: "Zborovská 12, 150 00
 #: Praha", "Slovenska cesta 55, 1000 Ljubljana", "Telliskivi 60a/3, 10412 Tallinn". A four-digit
