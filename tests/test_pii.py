@@ -634,6 +634,9 @@ def _hostile(n: int) -> list[str]:
         # chat exports' speakers, "<name> here", a lower-case name after "I am", a SAML attribute's short name
         "[1.2.24, 1:02] Aa Bb" * (n // 20), "\n[1:02] Aa" * (n // 11), ", Aa Bb Cc" * (n // 10) + " here",
         "sem luka " * (n // 9), '<saml2:Attribute Name="sn">' * (n // 27),
+        # an address's label without its colon, a quoted value after one, a house's word, an Eircode
+        ", adresa 12 " * (n // 12), 'address "1 ' * (n // 11), "address \"" + "1, a" * (n // 4), "plot 4, " * (n // 8),
+        "Aa, V92 " * (n // 8), "Calle Aa N° " * (n // 12), "12, Triq il-" * (n // 12),
     ]
 
 

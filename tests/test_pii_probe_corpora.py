@@ -325,7 +325,7 @@ ROUNDS = {
     # changed), then used to fix what it found
     "strings10-personal.jsonl": (42, 8),  # of 840 personal values and 400 kept values
     "strings10-secret.jsonl": (0, 2),  # of 187 secrets and 207 kept values
-    "strings10-hostile.jsonl": (12, 4),  # of 175 personal values and secrets, 211 kept values
+    "strings10-hostile.jsonl": (11, 4),  # of 175 personal values and secrets, 211 kept values
     "strings10-benign.jsonl": (0, 16),  # of 898 kept values, in 300 cases
     # round 11, written blind at stop 34 after round 10's fixes (60 locales of personal data, health
     # details counted as personal; 61 of look-alikes): measured first on the code of that time (172
@@ -337,7 +337,7 @@ ROUNDS = {
     # in 37 locales and 40 providers' formats; 76 locales of look-alikes): measured first on the code of
     # that hour (143 personal values stored, 20 secrets, 20 look-alikes changed; 153, 20 and 20 on the
     # code the stop began with), then used to fix what it found
-    "strings12-personal.jsonl": (31, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
+    "strings12-personal.jsonl": (30, 2),  # of 776 personal values and 533 kept values (a Persian address's and phone's digits, stored folded to ASCII, counted as masked before stop 36)
     "strings12-secret.jsonl": (0, 5),  # of 163 secrets and 264 kept values
     "strings12-benign.jsonl": (0, 10),  # of 886 kept values, in 250 cases
     # round 13, written blind at stop 35 after round 12's fixes (70 locales of personal data and of
@@ -365,14 +365,14 @@ ROUNDS = {
     # of look-alikes): measured first on the code the stop began with (197 personal values stored, 22
     # secrets, 40 look-alikes changed), then used for what generalised (address labels, field names,
     # cue words, secret words, toll-free lines, companies' tax numbers)
-    "strings16-personal.jsonl": (62, 7),  # of 992 personal values and 313 kept values
+    "strings16-personal.jsonl": (60, 7),  # of 992 personal values and 313 kept values
     "strings16-secret.jsonl": (0, 1),  # of 153 secrets and 150 kept values (3 since stop 40: a login under اسم_المستخدم, masked as user_name is)
     "strings16-benign.jsonl": (0, 21),  # of 651 kept values, in 260 cases
     # round 17, written blind at stop 38 after round 16's fixes (151 locales, half of them of Africa, the
     # Middle East, Asia, the Pacific and Latin America): on the stop's first code 115 personal values
     # stored, 40 secrets, 63 look-alikes changed; on the code before it was looked at 93, 36 and 58;
     # then used for its secrets
-    "strings17-personal.jsonl": (57, 6),  # of 787 personal values and 290 kept values
+    "strings17-personal.jsonl": (55, 6),  # of 787 personal values and 290 kept values
     "strings17-secret.jsonl": (1, 3),  # of 131 secrets and 145 kept values
     "strings17-benign.jsonl": (0, 38),  # of 497 kept values, in 220 cases
     # round 18, written blind at stop 39 (90 locales of personal data, secrets of 80 services and 40
@@ -386,7 +386,7 @@ ROUNDS = {
     # API shapes, secrets in 38 languages, 79 locales of look-alikes): on the stop's first code 88 personal
     # values stored, 26 secrets, 47 look-alikes changed; on the code before it was looked at 73, 20 and 47;
     # then used for its secrets and a few categories
-    "strings19-personal.jsonl": (39, 9),  # of 897 personal values and 384 kept values
+    "strings19-personal.jsonl": (38, 9),  # of 897 personal values and 384 kept values
     "strings19-secret.jsonl": (0, 5),  # of 141 secrets and 175 kept values
     "strings19-benign.jsonl": (0, 38),  # of 402 kept values, in 200 cases
     # round 20, written blind at stop 40 (95 locales of personal data in healthcare, HR, school, delivery,
@@ -408,7 +408,7 @@ ROUNDS = {
     # MIME parts, vCards, OCR, percent-encoded and escaped values; 172 locales over its three files): on the
     # stop's first code 484 personal values stored of 3,615, 59 secrets of 353, 184 look-alikes changed of
     # 1,465; on the code before each file was looked at 484, 57 and 184; then used for its categories
-    "strings22-personal.jsonl": (313, 54),  # of 3,615 personal values and 1,508 kept values
+    "strings22-personal.jsonl": (308, 54),  # of 3,615 personal values and 1,508 kept values
     "strings22-secret.jsonl": (2, 13),  # of 353 secrets and 320 kept values
     "strings22-benign.jsonl": (0, 73),  # of 1,465 kept values, in 767 cases
     # round 23, written blind at stop 42 (the everyday traffic of consumer apps: ride-hailing, delivery,
@@ -416,7 +416,7 @@ ROUNDS = {
     # services, and their backends' logs; 116 locales over its two personal halves, 91 of secrets, 75 of
     # look-alikes): on the stop's first code 306 personal values stored of 1,959, 46 secrets of 307, 95
     # look-alikes changed of 968; on the code before it was looked at 302, 46 and 95; then used for its categories
-    "strings23-personal.jsonl": (164, 23),  # of 1,959 personal values and 906 kept values
+    "strings23-personal.jsonl": (163, 23),  # of 1,959 personal values and 906 kept values
     "strings23-secret.jsonl": (1, 2),  # of 307 secrets and 330 kept values
     "strings23-benign.jsonl": (0, 67),  # of 968 kept values, in 430 cases
     # round 24, written blind at stop 43 (business software and the structured text inside its strings: HR,
@@ -425,7 +425,7 @@ ROUNDS = {
     # code 299 personal values stored of 2,306, 54 secrets of 332, 65 look-alikes changed of 1,130 (79 as
     # counted before the check read each stored string: 14 kept ETags' quotes were escaped in the JSON); on
     # the code before it was looked at 296, 54 and 79 (65); then used for its categories
-    "strings24-personal.jsonl": (121, 33),  # of 2,306 personal values and 946 kept values
+    "strings24-personal.jsonl": (116, 33),  # of 2,306 personal values and 946 kept values
     "strings24-secret.jsonl": (0, 9),  # of 332 secrets and 417 kept values
     "strings24-benign.jsonl": (0, 46),  # of 1,130 kept values, in 439 cases
     # round 25, written blind at stop 44 (developer and operations tooling, and people talking to each
@@ -434,7 +434,7 @@ ROUNDS = {
     # its two personal halves, 115 of secrets, 129 of look-alikes): on the stop's first code 282 personal
     # values stored of 2,404, 52 of the secret cases' 428 values, 69 look-alikes changed of 1,392; on the code
     # before it was looked at 280, 51 and 69; then used for its categories
-    "strings25-personal.jsonl": (229, 72),  # of 2,404 personal values and 1,177 kept values
+    "strings25-personal.jsonl": (170, 72),  # of 2,404 personal values and 1,177 kept values
     "strings25-secret.jsonl": (13, 11),  # of 428 secrets and personal values beside them, and 480 kept values
     "strings25-benign.jsonl": (0, 69),  # of 1,392 kept values, in 464 cases
 }

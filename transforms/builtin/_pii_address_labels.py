@@ -161,6 +161,8 @@ def _quoted_after(text: str, end: int) -> tuple[int, int] | None:
     return match.start("value"), match.end("value")
 
 
+#: Words of a sentence that no address holds, after a label without its colon: a count's, a verb's.
+_NOT_IN_AN_ADDRESS = frozenset("of was were is are has have had been will would times items updated changed".split())
 #: A part that is a postal code and its town ("602 00 Brno", "LV-1084", "2358 Lemesos").
 _POSTCODE_TOWN_RE = re.compile(r"(?:[A-Za-z]{1,2}-)?[0-9]{3,5}(?:[ -][0-9]{2,3})?(?:[ ][^\W\d_]|$)")
 
@@ -207,6 +209,8 @@ def _address_after(text: str, end: int, intro: bool, loose: bool = False) -> tup
     words = [w.strip(".,:()'’\"").lower() for w in value.split()]
     if not words or words[0] in _NOT_ADDRESS_FIRST:
         return None
+    if loose and any(w in _NOT_IN_AN_ADDRESS or w in _NOT_ADDRESS_FIRST for w in words):
+        return None  # a sentence about an address, no address: "adresa 3 of 5 was updated, order 88412"
     if not any(any(c.isalpha() for c in w) and not _MASK_RE.fullmatch(w) for w in words):
         return None  # a number alone, or masks alone: "Adresse: 4412", "Address: [address], 12"
     if intro and len(parts) < 2 and len(numbered) < 2 and not value[:1].isdigit() and sum(
