@@ -630,7 +630,7 @@ def _hostile(n: int) -> list[str]:
         "PIN four seven " * (n // 15), "PIN、よん" * (n // 7), "kind: Secret\ndata:\n" + "  a: b\n" * (n // 7),
         "clave de la " * (n // 12) + "es 4412",
         # codes before their Chinese word, in verifying links, told a sentence later; chats' timed speakers
-        "1.234.567-" * (n // 10), "4412（验证码" * (n // 10), "auth?a=b&" * (n // 9) + "code=4412", "PIN. it's " * (n // 10), "\n[18:22] K: " * (n // 13),
+        "Bot: your name?\nA" * (n // 17), "\nyour name please\nAa Bb" * (n // 23), "1.234.567-" * (n // 10), "4412（验证码" * (n // 10), "auth?a=b&" * (n // 9) + "code=4412", "PIN. it's " * (n // 10), "\n[18:22] K: " * (n // 13),
         # chat exports' speakers, "<name> here", a lower-case name after "I am", a SAML attribute's short name
         "[1.2.24, 1:02] Aa Bb" * (n // 20), "\n[1:02] Aa" * (n // 11), ", Aa Bb Cc" * (n // 10) + " here",
         "sem luka " * (n // 9), '<saml2:Attribute Name="sn">' * (n // 27),

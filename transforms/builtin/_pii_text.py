@@ -69,7 +69,7 @@ from typing import Callable, Iterable
 from urllib.parse import quote_plus, unquote, unquote_plus
 
 from transforms.builtin import (
-    _pii_address_labels, _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_logins, _pii_people, _pii_travel, _pii_units,
+    _pii_address_labels, _pii_asked, _pii_commands, _pii_cue_words, _pii_directory, _pii_errors, _pii_formats, _pii_geo, _pii_health, _pii_hl7, _pii_ids, _pii_logins, _pii_people, _pii_travel, _pii_units,
     _pii_ocr_labels, _pii_intros, _pii_payers, _pii_phones, _pii_public, _pii_secret_words, _pii_special,
     _pii_honorifics, _pii_payments, _pii_prose_names, _pii_qrbill, _pii_seeds, _pii_tables, _pii_tokens,
 )
@@ -1064,6 +1064,8 @@ class TextScrubber:
         text = _pii_people.scrub_device_owners(text, replace)  # (its own scan of devices' words first)
         if _pii_people.may_hold_handle(text):
             text = _pii_people.scrub_handles(text, replace)
+        if "\n" in text and _pii_asked.may_ask(text):
+            text = _pii_asked.scrub_transcript(text, replace)  # "Bot: ¿Me indica su nombre?\nCliente: Rosa Quispe"
         if _pii_logins.may_hold(text):
             text = _pii_logins.scrub(text, replace)  # "Mi usuario allí es laurita_bcn88", "ინსტა @lasha.gvasalia_"
         if "@" in text:

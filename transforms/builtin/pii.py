@@ -84,6 +84,7 @@ from typing import Any, Callable, Mapping
 
 from droplets import contract
 from transforms import ConfigError, hookimpl, reject_unknown_options
+from transforms.builtin import _pii_asked
 from transforms.builtin._pii_bare_ids import MAY_START as ID_MAY_START, identifier_shaped, names_business
 from transforms.builtin._pii_ids import card_number_like
 from transforms.builtin._pii_geo import coarse_coordinate, names_a_machine, precise_point
@@ -1535,6 +1536,8 @@ class Pii:
             else:
                 if len(node) == 2 and type(node[0]) is float and type(node[1]) is float and field is None:
                     self._point(node)
+                elif len(node) >= 2 and type(node[0]) is dict and field is None and not _MESSAGE_KEYS.isdisjoint(node[0]):
+                    _pii_asked.scrub_messages(node, self._replace)  # [{"author": "bot", "text": "Your name?"}, {"text": "Rosa Quispe"}]
                 elif len(node) >= MIN_SEED_WORDS and type(node[0]) is str and is_phrase(node):
                     node[:] = [REDACTED] * len(node)  # ["sample", "deny", "parrot", ...]: a wallet's seed phrase
                 sub = paths.items if paths is not None else None
@@ -2187,6 +2190,8 @@ _DOCUMENT_TYPES = {"P": "passport", "PP": "passport", "PASSPORT": "passport", "I
                    "DRIVING_LICENCE": "driving_licence", "DRIVING_LICENSE": "driving_licence",
                    "DRIVERS_LICENSE": "driving_licence"}
 _DOCUMENT_NUMBER_RE = re.compile(r"(?=(?:[^0-9]*[0-9]){4})[A-Za-z0-9 <-]{6,20}")
+#: What a chat's message holds its text under (a list of them is read by _pii_asked).
+_MESSAGE_KEYS = frozenset({"text", "message", "body", "content", "msg"})
 #: MTN MoMo's (and its clones') party: ``{"partyIdType": "MSISDN", "partyId": "233554128876"}``, the
 #: id's kind named beside it (an "...Id" key alone is read as a system's identifier).
 _PARTY_ID_KINDS = {"msisdn": "phone", "email": "email"}
