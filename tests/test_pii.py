@@ -637,6 +637,8 @@ def _hostile(n: int) -> list[str]:
         # an address's label without its colon, a quoted value after one, a house's word, an Eircode
         ", adresa 12 " * (n // 12), 'address "1 ' * (n // 11), "address \"" + "1, a" * (n // 4), "plot 4, " * (n // 8),
         "Aa, V92 " * (n // 8), "Calle Aa N° " * (n // 12), "12, Triq il-" * (n // 12),
+        # an order's word inside an address's reach, a house's number alone in its part
+        "Address: 12, " + "order " * (n // 6), "Address: " + "No. 1, " * (n // 7),
     ]
 
 

@@ -32,6 +32,7 @@ from typing import Callable
 
 from transforms.builtin._pii_kinds import PSEUDONYM_HEX
 from transforms.builtin._pii_literals import Literals, word_file
+from transforms.builtin._pii_locality import NUMBER_ALONE_RE
 from transforms.builtin._pii_words import NO_SPACES_RE, starts_word
 
 Replace = Callable[[str, str, str], str]
@@ -51,9 +52,17 @@ _NOT_POSTAL_BEFORE_RE = re.compile(
     r"|bluetooth|wi-?fi|url|contract|broadcast|gateway|loopback|multicast|physical|virtual|reply-?to|sender"
     r"|courriel|electrónica|correo|e-posta)[ -]?\Z"
 )
+#: Words of an order, an invoice or a bill, whose number follows them: one starts no address, and one
+#: with a number after it ends the address before it ("..., Nugegoda. order LK-ORD-5510", "سلا. طلب
+#: رقم JUM-MA-4412", "bina 7. shekveta GE-5510": the order's number is no house's).
+_ORDER_WORDS = frozenset("""order orders commande bestellung pedido ordine zamówienie sipariş заказ замовлення
+    ticket invoice facture rechnung factura fattura bill encomenda encomendă comanda narudžba narudžbina objednávka
+    tilaus beställning bestilling bestelling rendelés tellimus užsakymas pasūtījums поръчка нарачка
+    παραγγελία sifariş buyurtma буйрутма фармоиш тапсырыс захиалга pesanan đơn طلب الطلب سفارش
+    ትእዛዝ የትእዛዝ shekveta შეკვეთა պատվեր 6alab el-6alab talab""".split())
 #: Words after a label that start no address: an order's or an invoice's number, a pointer elsewhere.
-_NOT_ADDRESS_FIRST = frozenset("""order orders commande bestellung pedido ordine zamówienie sipariş заказ замовлення
-    ticket invoice facture rechnung factura fattura ref ref. reference référence referenz referencia see voir siehe
+_NOT_ADDRESS_FIRST = _ORDER_WORDS | frozenset("""
+    ref ref. reference référence referenz referencia see voir siehe
     ver vedi zie same identique idem n/a na tbd unknown inconnue unbekannt ip e-mail email
     wrong incorrect invalid missing not incomplete correct required falsch ungültig nicht unvollständig incorrecta
     incorrecto inválida invalida errónea erronea incorrecte invalide fausse erronée sbagliato errato errada inválido
@@ -205,6 +214,8 @@ def _address_after(text: str, end: int, intro: bool, loose: bool = False) -> tup
         return None
     last = numbered[-1]
     value_end = _numbered_end(text, *parts[last], intro, last > 0)
+    if last + 1 < len(parts) and NUMBER_ALONE_RE.fullmatch(text, *parts[last]) is not None:
+        value_end = parts[last + 1][1]  # a house's number and its name or street after: "૧૨, શ્યામ બંગલોઝ"
     value = text[at:value_end]
     words = [w.strip(".,:()'’\"").lower() for w in value.split()]
     if not words or words[0] in _NOT_ADDRESS_FIRST:
@@ -283,9 +294,25 @@ def _reach(text: str, at: int) -> int:
                 return i
             if _PHONE_RE.match(text, i) is not None:
                 return i
+            if _an_orders_number_at(text, i):
+                while i > at and text[i - 1] in "( ":
+                    i -= 1  # "(Bestellung W114868590)" is no part of the address before it
+                return i
         word_start = ch.isspace() or ch in _COMMAS or ch in "(/"
         i += 1
     return limit
+
+
+_WORD_RE = re.compile(r"[^\W_][\w'-]*")
+
+
+def _an_orders_number_at(text: str, i: int) -> bool:
+    """Does an order's word start at ``i`` with a number in the three words after it ("order
+    LK-ORD-5510", "Bestellung W114868590", "bill RR no. JNR-2231-88")?"""
+    word = _WORD_RE.match(text, i)
+    if word is None or word[0].lower() not in _ORDER_WORDS:
+        return False
+    return any(c.isdigit() for c in " ".join(text[word.end():word.end() + 40].split()[:3]))
 
 
 def _label_ends(text: str, i: int) -> bool:

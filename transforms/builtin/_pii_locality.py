@@ -112,6 +112,10 @@ _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 _THAI_RE = re.compile("[\u0e00-\u0e7f]")
 _TOWN_MARK_RE = re.compile(_TOWN_MARK)
 _POSTCODE_FIRST_RE = re.compile(r"(?:" + _POSTCODE + r")[ ][^\W\d_]")
+#: A house's number alone in its part, in any script's digits, after a short abbreviation or not
+#: ("12", "No. 45/2", "ನಂ. 41", "14B"): the part after it is its street's or its house's name
+#: ("12, Shyam Bungalows, Satellite Road"), no town.
+NUMBER_ALONE_RE = re.compile(r"(?:\S{1,4}\.[ ]?)?\d+(?:[/-]\d+)*[^\W\d_]?")
 
 
 def masked_address(address: str) -> str:
@@ -137,7 +141,8 @@ def masked_address(address: str) -> str:
             first += 1
         return ", ".join([*(kept[i] for i in range(first + 1)), ADDRESS_MASK])
     last = len(parts)
-    while last > 1 and kept[last - 1] is not None and len(parts) - last < 3:
+    first_kept = 2 if NUMBER_ALONE_RE.fullmatch(parts[0]) is not None else 1
+    while last > first_kept and kept[last - 1] is not None and len(parts) - last < 3:
         last -= 1
     if last == len(parts):
         return ADDRESS_MASK

@@ -1,0 +1,70 @@
+"""Business values beside personal data that the pii transform must keep (round 25, blind): an
+order's number after an address, the town after a house's number and its street.
+
+An address after its label is read up to its last numbered part; an order's, an invoice's or a
+bill's word with a number after it ends the address ("..., Colombo 5. order LK-ORD-9931"), in
+the languages customers write to shops in. A house's number alone in its part ("12, Rose Villas,
+Ring Road") belongs with the part after it, which is no town to keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_pii_names_in_formats import chain  # noqa: F401  (the chain fixture)
+from tests.test_pii_names_in_formats import stored as stored_text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "secret"),
+    [
+        ("address: No. 17/4, Lake Road, Kandy. order LK-ORD-7713 still not here", "LK-ORD-7713", "17/4"),
+        ("Dama dëkk Thiaroye, kër gi nimero 18, ci wetu marse bi. Commande SN-9021 agsul", "SN-9021", "kër gi nimero 18"),
+        ("العنوان: زنقة 9، رقم 31، حي النصر، فاس. طلب رقم FES-MA-1180", "FES-MA-1180", "زنقة 9"),
+        ("misamarti: Vake, Chavchavadze 33, bina 12. shekveta GE-7781 ar mosula", "GE-7781", "Chavchavadze 33"),
+        ("Mipetraka ao Isotry, lot IVB 12 Ter. Commande MG-3381", "MG-3381", "lot IVB 12"),
+        ("Meng Adress: 12, rue de Hesperange, L-1731 Luxembourg. (Bestellung Z55120981) Merci", "Z55120981",
+         "rue de Hesperange"),
+        ("3nwani 9 share3 al-malik fahd, 7ay al-olaya, bait ra8m 77. el-6alab ra8m SA-10442 ma wasal", "SA-10442",
+         "share3 al-malik fahd"),
+    ],
+)
+def test_an_orders_number_after_an_address_stays_and_the_address_does_not(chain, text, kept, secret):
+    # GIVEN an address after its label, then an order's word and its number
+    # WHEN stored
+    out = stored_text(chain, text)
+    # THEN the order's number stays, and the address is masked
+    assert kept in out, out
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secret", "kept"),
+    [
+        ("સરનામું: ૩૪, ગોકુલ રેસિડેન્સી, Ring Road. ઓર્ડર જલ્દી મોકલો", "ગોકુલ રેસિડેન્સી", None),
+        ("Address: 8, Palm Grove Villas, Colombo 7. Thanks", "Palm Grove Villas", None),
+        ("Lieferadresse: Hauptstraße 112, 69117 Heidelberg. Danke", "Hauptstraße 112", "Heidelberg"),
+        ("Cím: Kossuth Lajos u. 12., 6720 Szeged. Köszönöm", "Kossuth Lajos u. 12.", "Szeged"),
+    ],
+)
+def test_a_houses_number_alone_takes_the_part_after_it_and_a_town_stays(chain, text, secret, kept):
+    # GIVEN an address whose house number stands alone in its first part, or a street and a town
+    # WHEN stored
+    out = stored_text(chain, text)
+    # THEN the house's name after its number is masked with it; a town after a street stays
+    assert secret not in out, out
+    if kept:
+        assert kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Adresse: Rue du Marché 14, order of delivery: ring twice", "Rue du Marché 14"),
+        ("Address: 221B Baker Street, London. Invoice to follow", "221B Baker Street"),
+    ],
+)
+def test_an_order_word_without_a_number_does_not_cut_the_address(chain, text, secret):
+    # GIVEN an order's or an invoice's word in an address's sentence with no number after it
+    # WHEN stored  THEN the address is masked all the same
+    out = stored_text(chain, text)
+    assert secret not in out, out
