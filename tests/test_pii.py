@@ -639,6 +639,8 @@ def _hostile(n: int) -> list[str]:
         "Aa, V92 " * (n // 8), "Calle Aa N° " * (n // 12), "12, Triq il-" * (n // 12),
         # an order's word inside an address's reach, a house's number alone in its part
         "Address: 12, " + "order " * (n // 6), "Address: " + "No. 1, " * (n // 7),
+        # a credential header's stand-ins: a name in braces, one naming its parts
+        "Authorization: Bearer {" + "a " * (n // 2), "Authorization: Basic <a" + "(b:" * (n // 3),
     ]
 
 

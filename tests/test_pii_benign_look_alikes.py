@@ -4,7 +4,9 @@ order's number after an address, the town after a house's number and its street.
 An address after its label is read up to its last numbered part; an order's, an invoice's or a
 bill's word with a number after it ends the address ("..., Colombo 5. order LK-ORD-9931"), in
 the languages customers write to shops in. A house's number alone in its part ("12, Rose Villas,
-Ring Road") belongs with the part after it, which is no town to keep."""
+Ring Road") belongs with the part after it, which is no town to keep. A credential header's
+stand-in in documentation ("Bearer <your-token>", "Bearer $API_TOKEN", "Bearer {アクセストークン}",
+"Basic <base64(user:password)>") and an OAuth grant's ("code": "<authorization-code>") are kept."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import pytest
 
 from tests.test_pii_names_in_formats import chain  # noqa: F401  (the chain fixture)
 from tests.test_pii_names_in_formats import stored as stored_text
+from tests.test_pii_round16_categories import stored_json
 
 
 @pytest.mark.parametrize(
@@ -68,3 +71,53 @@ def test_an_order_word_without_a_number_does_not_cut_the_address(chain, text, se
     # WHEN stored  THEN the address is masked all the same
     out = stored_text(chain, text)
     assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exemplo: envie o cabeçalho `Authorization: Bearer <seu-token>` em cada chamada.",
+        "curl -H 'Authorization: Bearer {アクセストークン}' https://api.example.jp/v1/items",
+        'curl -H "Authorization: Bearer $PROD_API_TOKEN" https://api.example.com/v2/orders',
+        "Authorization: Basic <base64(username:password)>",
+    ],
+)
+def test_a_credential_headers_stand_in_in_documentation_stays(chain, text):
+    # GIVEN documentation showing a credential header with a stand-in (a name in brackets or braces,
+    # a shell's variable)
+    # WHEN stored  THEN the sample is kept as written
+    out = stored_text(chain, text)
+    assert text in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ('curl -H "Authorization: Bearer 8f14e45fceea167a5a36dedd4bea2543" https://api.example.com', "8f14e45fceea"),
+        ("Authorization: Basic dXNlcjpwYXNzd29yZA==", "dXNlcjpwYXNzd29yZA"),
+        ('curl -H "Authorization: Bearer $2y$10$N9qo8uLOickgx2ZMRZoMye" x', "N9qo8uLOickgx2ZMRZoMye"),
+    ],
+)
+def test_a_real_credential_in_a_header_is_still_masked(chain, text, secret):
+    # GIVEN a credential header holding a real token  WHEN stored  THEN the token is gone
+    out = stored_text(chain, text)
+    assert secret not in out, out
+
+
+@pytest.mark.parametrize(
+    ("body", "kept", "secret"),
+    [
+        ({"grant_type": "authorization_code", "code": "<authorization-code>", "redirect_uri": "https://shop.example/cb"},
+         "<authorization-code>", None),
+        ({"grant_type": "authorization_code", "code": "4/0AeaYSHBxk29fLq", "code_verifier": "dBjftJeZ4CVPmB92K27uhbUJU1p1r"},
+         None, "4/0AeaYSHBxk29fLq"),
+    ],
+)
+def test_an_oauth_grants_stand_in_stays_and_its_code_does_not(chain, body, kept, secret):
+    # GIVEN an OAuth token request with a sample's stand-in or a real code  WHEN stored
+    out = stored_json(chain, body)
+    # THEN the stand-in stays and the code is masked
+    if kept:
+        assert kept in out, out
+    if secret:
+        assert secret not in out, out

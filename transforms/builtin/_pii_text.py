@@ -546,7 +546,13 @@ def _unquote_mapped(text: str, plus: bool) -> tuple[str, list[tuple[int, int]]]:
 _HEX_PAIR_RE = re.compile("[0-9A-Fa-f]{2}")
 #: A credential header's value in prose that only stands for one: "X-Api-Key: <YOUR_API_KEY>. Then ...".
 _PLACEHOLDER_VALUE_RE = re.compile(r"[ ]{0,2}(?:(?:Bearer|Basic|Token)[ ])?(?:" + PLACEHOLDER
-                                   + r"|\{\{[ ]?[\w.-]{1,63}[ ]?\}\}|\$\{[\w.-]{1,63}\})(?=[\s.,;:)\"']|$)")
+                                   + r"|\{\{[ ]?[\w.-]{1,63}[ ]?\}\}|\$\{[\w.-]{1,63}\}"
+                                   # a shell's variable ("Bearer $STAGING_TOKEN"), a name in braces in any script
+                                   # ("Bearer {チャネルアクセストークン}"), a stand-in naming its parts
+                                   # ("Basic <base64(client_id:client_secret)>")
+                                   + r"|\$[A-Za-z_][A-Za-z0-9_]{0,63}|\{[^\W\d_]{1,40}(?:[_ -][^\W\d_]{1,20}){0,6}\}"
+                                   + r"|<[^\W\d_][^\W_]{0,20}(?:[_ :(),.-]{1,2}[^\W_]{1,20}){1,8}\)?>"
+                                   + r")(?=[\s.,;:)\"'`]|$)")
 #: A label's field name in brackets, then its value: "Mağaza Gizli Anahtar (merchant_salt): 4JR16fevrdQ64t".
 _ALIASED_PAIR_RE = re.compile(r"\((?P<name>[A-Za-z_][A-Za-z0-9_.-]{1,40})\)[ ]?[:：][ ]{0,2}(?P<value>[^\s\"'<>]{6,256})")
 #: A code's noun, written before its digits as a pair's value: "BLIK: kod 739 481".
@@ -1233,11 +1239,11 @@ class TextScrubber:
                 value_match = (_ADDRESS_VALUE_RE if verdict == "address" else _CLAUSE_VALUE_RE).match(text, at)
             elif verdict is True and prose and match["name"].lower() in CREDENTIAL_HEADERS:
                 opened = text[match.start("name") - 1:match.start("name")]
-                if opened in _HEADER_QUOTES:  # curl -H "Authorization: Bearer ...": the header ends at its quote
-                    value_match = _HEADER_QUOTES[opened].match(text, at)
-                elif (shown := _PLACEHOLDER_VALUE_RE.match(text, at)) is not None:
+                if (shown := _PLACEHOLDER_VALUE_RE.match(text, at)) is not None:
                     pos = shown.end()  # "z. B. X-Api-Key: <IHR_API_SCHLUESSEL>. Bitte ...": a sample's stand-in
                     continue
+                if opened in _HEADER_QUOTES:  # curl -H "Authorization: Bearer ...": the header ends at its quote
+                    value_match = _HEADER_QUOTES[opened].match(text, at)
                 else:
                     value_match = _HEADER_LINE_VALUE_RE.match(text, at) or _PLAIN_VALUE_RE.match(text, at)
             elif verdict is True and prose and _names_many_words(match["name"]):

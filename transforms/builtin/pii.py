@@ -1975,10 +1975,11 @@ _OAUTH_GRANT_SECRETS = ("code", "code_verifier", "device_code", "assertion", "su
 
 def _oauth_grant(request: dict) -> None:
     """An OAuth token request (``{"grant_type": "authorization_code", "code": "4/0Aea..."}``):
-    its ``code`` is a one-time credential that buys tokens, not an error's or a country's."""
+    its ``code`` is a one-time credential that buys tokens, not an error's or a country's; a
+    sample's stand-in (``"<authorization-code>"``) is kept."""
     for key in _OAUTH_GRANT_SECRETS:
         if type(request.get(key)) is str:
-            request[key] = REDACTED
+            request[key] = _redact(request[key])
 
 
 _AT_HANDLE_RE = re.compile(r"@[A-Za-z0-9][A-Za-z0-9._-]{1,38}[A-Za-z0-9]")
