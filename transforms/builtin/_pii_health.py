@@ -213,11 +213,12 @@ _CONDITIONS_RE = re.compile(
                       literal=True) + ")|" + "|".join(sorted(_CONDITION_ABBREVIATIONS, key=len, reverse=True)) + r")(?![^\W\d_])"
 )
 
-#: A character of a script written without spaces: a medication may follow one directly, a condition
-#: sit inside a run of them.
-_CJK_RE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
-#: The conditions written in Chinese, Japanese or Korean script: found inside a run of characters
-#: with no space around them (柏翰這兩天得了腸病毒).
+#: A character of a script written without spaces (Thai, Lao, Myanmar and Khmer too: "ความดันโลหิตสูงและ..."
+#: runs a condition into the next word), or of Korean, whose particles follow a word directly: a medication
+#: may follow one directly, a condition sit inside a run of them.
+_CJK_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+#: The conditions written in such a script: found inside a run of characters with no space around
+#: them (柏翰這兩天得了腸病毒).
 _CJK_CONDITIONS_RE = re.compile(
     "(?P<health>" + one_of(sorted({c for c in _CONDITIONS.split("|") if _CJK_RE.search(c)}, key=lambda c: (-len(c), c)),
                            literal=True) + ")"
