@@ -45,11 +45,21 @@ _DIAGNOSIS_NOUNS = (
     "|allergies|allergy|allergien|allergie|alergias|alergia|allergiat|allergia|allergier|allergieën|alergie"
     "|аллергия|алергія|アレルギー|过敏|過敏|알레르기"
 )
-_DIAGNOSIS_LITERALS = Literals([*variants(_DIAGNOSED_WITH), *variants(_DIAGNOSIS_NOUNS)])
 _CONDITION = r"(?P<health>[^\s,;.()\[\]{}\"<>，。；、:][^\n,;.()\[\]{}\"<>，。；、]{2,80}?)(?=[ ]?[,;.()\[\]\n\"<>，。；、]|$)"
 _DIAGNOSIS_RE = re.compile(
     r"(?:(?:" + cased(_DIAGNOSED_WITH) + r")[ ]?[:：]?[ ]{1,2}|(?:" + cased(_DIAGNOSIS_NOUNS) + r")[ ]?[:：][ ]{0,2})" + _CONDITION
 )
+#: A diagnosis in quotes after its word, as a claim's or a chatbot's message quotes it (진단명 '좌측 전방십자인대
+#: 파열'로, "diagnosis “acute bronchitis”"): the quotes set it apart as the colon does; only words in them, not a
+#: code's or a log's ('ERR_42', 'disk.full').
+_QUOTED = (r"(?:은|는|이|가|は|が)?[ ]?[:：]?[ ]{0,2}['‘\"“„«「『](?P<health>[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0900-\u0eff]"
+           r"|[ -](?=[^\W\d_])){1,60})['’\"“”»」』]")
+#: Words only a diagnosis is named by ("the disease's name"), where "diagnosis" may be a system's: "the
+#: diagnosis 'disk full'" is quoted in a text about a person only.
+_DISEASE_NAMES = "진단명|상병명|병명|診断名|傷病名|病名|诊断名|診斷名"
+_QUOTED_DIAGNOSIS_RE = re.compile(r"(?:" + _DISEASE_NAMES + ")" + _QUOTED)
+_QUOTED_DIAGNOSIS_OF_SOMEONE_RE = re.compile(r"(?:" + cased(_DIAGNOSED_WITH) + "|" + cased(_DIAGNOSIS_NOUNS) + ")" + _QUOTED)
+_DIAGNOSIS_LITERALS = Literals([*variants(_DIAGNOSED_WITH), *variants(_DIAGNOSIS_NOUNS), *_DISEASE_NAMES.split("|")])
 #: A dose: a number and its unit, in the units prescriptions are written in.
 _DOSE = (
     r"(?:[0-9]{1,4}(?:[.,][0-9]{1,3})?(?:/[0-9]{1,4}(?:[.,][0-9]{1,3})?)?[ ]?(?:mg|mcg|µg|μg|ml|mL|IU|UI|units|mg/d|mg/kg"
@@ -285,6 +295,8 @@ def scrub_health(text: str, replace: Replace) -> str:
     note = _PATIENT_WORDS.found_in(text) and (_PERSON_MASKED_RE.search(text) is not None or _names_a_patient(text))
     if _DIAGNOSIS_LITERALS.found_in(text):
         text = _DIAGNOSIS_RE.sub(lambda m: _diagnosis(m, replace), text)
+        text = (_QUOTED_DIAGNOSIS_OF_SOMEONE_RE if note or names_someone(text) else _QUOTED_DIAGNOSIS_RE).sub(
+            lambda m: _diagnosis(m, replace), text)
     if _DOSE_RE.search(text) is not None:
         text = _MEDICATION_RE.sub(lambda m: _medication(m, replace, note), text)
     if _NOTE_LABEL_SCAN.found_in(text) and _PATIENT_WORDS.found_in(text):
