@@ -203,6 +203,10 @@ _CONDITIONS = (
 _CONDITION_ABBREVIATIONS = frozenset({"DM2", "DM1", "T2DM", "T1DM", "HTN", "COPD", "BPCO", "EPOC", "DPOC", "POChP", "CHOPN",
                                       "KOAH", "ХОБЛ", "HIV", "AIDS", "CKD", "PTSD", "PTBS", "ADHD", "ADHS", "TDAH", "TBC",
                                       "HAS"})
+#: Abbreviations of conditions that are other things' too in capitals (Microsoft's "MS Teams", "MS-DOS", a
+#: heading's "MS SMITH"): one only after a word in lower case, and before none in capitals, a digit or a
+#: hyphen ("mentions MS so cannot carry", "has MND.").
+_AMBIGUOUS_ABBREVIATIONS = r"(?<=[a-z][ ])(?:MS|MND)(?![.]?[ ]+[A-Z0-9[]|[-/&])"
 #: Someone saying they have a condition, one or two words before it ("I have mild asthma").
 _HAVING = (
     "i have|i've got|i have had|i've had|i suffer from|i am suffering from|suffers from|suffering from|my son has"
@@ -220,7 +224,8 @@ _HAVING_RE = re.compile(r"(?<![^\W\d_])(?:" + cased(_HAVING) + r")[ ]")
 _CONDITIONS_RE = re.compile(
     r"(?<![^\W\d_])(?P<health>"
     + "(?i:" + one_of(sorted({c for c in _CONDITIONS.split("|") if c not in _CONDITION_ABBREVIATIONS}, key=lambda c: (-len(c), c)),
-                      literal=True) + ")|" + "|".join(sorted(_CONDITION_ABBREVIATIONS, key=len, reverse=True)) + r")(?![^\W\d_])"
+                      literal=True) + ")|" + "|".join(sorted(_CONDITION_ABBREVIATIONS, key=len, reverse=True))
+    + "|" + _AMBIGUOUS_ABBREVIATIONS + r")(?![^\W\d_])"
 )
 
 #: A character of a script written without spaces (Thai, Lao, Myanmar and Khmer too: "ความดันโลหิตสูงและ..."
@@ -453,9 +458,26 @@ def scrub_conditions_of_someone(text: str, replace: Replace) -> str:
         lambda m: m[0] if _about_the_condition(text, m.end()) else replace("health", m["health"].lower(), m["health"]), text)
     text = _AILMENT_RE.sub(lambda m: m[0] if _about_the_condition(text, m.end()) else replace(
         "health", m["health"].lower(), m["health"]), text)
+    if _DISEASE_OF_SCAN.found_in(text):
+        text = _DISEASE_OF_RE.sub(lambda m: replace("health", m["health"].lower(), m["health"]), text)
     if not text.isascii():
         text = _CJK_CONDITIONS_RE.sub(lambda m: replace("health", m["health"], m["health"]), text)
     return _mask_more_conditions(text, replace)
+
+
+#: A condition told as "the disease of" an organ or a thing, in a text about someone: Hindi's and Urdu's,
+#: romanised too ("sugar ki bimari", "dil ka rog", "दिल की बीमारी", "دل کی بیماری"), Arabic's romanised
+#: ("mardh sokkor", "marad el-2alb") and Hebrew's ("machalat lev"). The organ alone is no one's.
+_DISEASE_OF_RE = re.compile(
+    r"(?<![^\W\d_])(?P<health>[a-zA-Z]{2,15}[ ](?i:ki|ka|ke)[ ](?i:bimari|bimaari|beemari|beemaari|bemari|bimariyan"
+    r"|bimariyon|rog|marz|mareez|mariz)"
+    r"|[\u0900-\u097f]{2,15}[ ](?:की|का|के)[ ](?:बीमारी|बिमारी|रोग|मरीज़|मरीज)"
+    r"|[\u0600-\u06ff]{2,15}[ ](?:کی|کا|کے)[ ](?:بیماری|بیمار|مرض|مریض)"
+    r"|(?i:marad|maradh|mardh|marath|mara\u1e0d)[ ](?:(?i:el|al|il)[ -]?|l-)?[a-zA-Z0-9']{3,12}"
+    r"|(?i:machalat|mahalat|makhalat)[ ][a-zA-Z']{3,12})(?![^\W\d_])"
+)
+_DISEASE_OF_SCAN = Literals(variants("bimar|bimaar|beemar|bemari|rog|marz|mareez|mariz|बीमारी|बिमारी|रोग|मरीज|بیمار|مرض"
+                                     "|مریض|marad|mardh|marath|maraḍ|machalat|mahalat|makhalat"))
 
 
 #: Ailments told by their shape rather than by name, in a text about someone: a German, Dutch or
