@@ -362,11 +362,12 @@ def may_name_a_condition(text: str) -> bool:
 
 
 @cache
-def _more_conditions() -> Literals:
-    """``conditions.tsv``: the conditions of 53 languages beyond :data:`_CONDITIONS`; and of each
-    one-word condition of seven letters or more that ends in a vowel, its stem, which a case
-    ending follows (:func:`_case_ending`: "епилепсија" -> "епилепсију", "депрессия" -> "депрессией")."""
-    return word_file(__package__, "conditions.tsv", frozenset({"condition"}), also=_stem)[0]
+def _more_conditions() -> tuple[Literals, tuple[str, ...]]:
+    """``conditions.tsv``: the conditions of 53 languages beyond :data:`_CONDITIONS`, and the leave
+    that tells a pregnancy (kind ``leave``); and of each one-word one of seven letters or more that
+    ends in a vowel, its stem, which a case ending follows (:func:`_case_ending`: "епилепсија" ->
+    "епилепсију", "депрессия" -> "депрессией"). With each form's kind."""
+    return word_file(__package__, "conditions.tsv", frozenset({"condition", "leave"}), also=_stem)
 
 
 def _stem(form: str) -> tuple[str, ...]:
@@ -378,14 +379,16 @@ _VOWELS = frozenset("aeioáéíóúàèìòùäöüæøåąęıаеиоуыэю�
 
 
 def _more_conditions_in(text: str):
-    """``(start, end)`` of each condition of ``conditions.tsv`` in ``text``, as a word of its own (a
-    script written without spaces: anywhere), the longest where several start at one place."""
-    literals = _more_conditions()
+    """``(start, end)`` of each condition of ``conditions.tsv`` in ``text``, and of each leave that
+    tells a pregnancy in a sentence ("[name] is on maternity leave"; a leave request's type, a field
+    of its own, is the form's), as a word of its own (a script written without spaces: anywhere),
+    the longest where several start at one place."""
+    literals, kinds = _more_conditions()
     if not literals.found_in(text):  # most texts: one pass that stops at nothing
         return
     pos = 0
-    for _, start, end in sorted(literals.hits(text), key=lambda hit: (hit[1], -hit[2])):
-        if start < pos:
+    for index, start, end in sorted(literals.hits(text), key=lambda hit: (hit[1], -hit[2])):
+        if start < pos or (kinds[index] == "leave" and not text[:start].strip() and not text[end:].strip()):
             continue
         if _CJK_RE.match(text, start) is None and (
                 (start and (text[start - 1].isalnum() or text[start - 1] in "_-") and not _glued_prefix(text, start))
