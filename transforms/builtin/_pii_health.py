@@ -204,9 +204,9 @@ _CONDITION_ABBREVIATIONS = frozenset({"DM2", "DM1", "T2DM", "T1DM", "HTN", "COPD
                                       "KOAH", "ХОБЛ", "HIV", "AIDS", "CKD", "PTSD", "PTBS", "ADHD", "ADHS", "TDAH", "TBC",
                                       "HAS"})
 #: Abbreviations of conditions that are other things' too in capitals (Microsoft's "MS Teams", "MS-DOS", a
-#: heading's "MS SMITH"): one only after a word in lower case, and before none in capitals, a digit or a
-#: hyphen ("mentions MS so cannot carry", "has MND.").
-_AMBIGUOUS_ABBREVIATIONS = r"(?<=[a-z][ ])(?:MS|MND)(?![.]?[ ]+[A-Z0-9[]|[-/&])"
+#: heading's "MS SMITH"): one only after a word in lower case, and before no word in capitals, digit or
+#: hyphen ("mentions MS so cannot carry", "has MND. Callback ...").
+_AMBIGUOUS_ABBREVIATIONS = r"(?<=[a-z][ ])(?:MS|MND)(?![ ]+[A-Z0-9[]|[-/&]|[.][A-Za-z])"
 #: Someone saying they have a condition, one or two words before it ("I have mild asthma").
 _HAVING = (
     "i have|i've got|i have had|i've had|i suffer from|i am suffering from|suffers from|suffering from|my son has"
