@@ -641,6 +641,12 @@ def _hostile(n: int) -> list[str]:
         "Address: 12, " + "order " * (n // 6), "Address: " + "No. 1, " * (n // 7),
         # a credential header's stand-ins: a name in braces, one naming its parts
         "Authorization: Bearer {" + "a " * (n // 2), "Authorization: Basic <a" + "(b:" * (n // 3),
+        "4412（验证码" * (n // 10), "auth?a=b&" * (n // 9) + "code=4412", "PIN. it's " * (n // 10), "\n[18:22] K: " * (n // 13),
+        # health: a diagnosis in quotes, "the disease of" an organ, capitals' MS, Thai conditions run together
+        # (after a masked name: what makes a text about someone)
+        "진단명 '가 나" * (n // 8), '[name] diagnosis "a b' * (n // 14), "[name] " + "dil ki " * (n // 7),
+        "[name] " + "marad el " * (n // 9), "[name] " + "has MS " * (n // 7), "[name] " + "ความดันโลหิตสูงและ" * (n // 18),
+        "[name] " + "on maternity leave " * (n // 19),
     ]
 
 
