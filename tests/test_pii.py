@@ -647,6 +647,9 @@ def _hostile(n: int) -> list[str]:
         "진단명 '가 나" * (n // 8), '[name] diagnosis "a b' * (n // 14), "[name] " + "dil ki " * (n // 7),
         "[name] " + "marad el " * (n // 9), "[name] " + "has MS " * (n // 7), "[name] " + "ความดันโลหิตสูงและ" * (n // 18),
         "[name] " + "on maternity leave " * (n // 19),
+        # users' IDs in log lines, a URL's user before its password
+        "user_id=a_" * (n // 10), "userId: a.b" * (n // 11), "https://a_b:Xy7hsd8sdf8@" * (n // 24),
+        "https://a" + "_b1" * (n // 3) + ":Xy7hsd8sdf8@x",
     ]
 
 

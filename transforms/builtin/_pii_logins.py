@@ -1,7 +1,8 @@
 """People's logins and handles beyond the names of the lexicon: under a key that holds one
 (``X-Bruker``, ``actor``, ``X-TradeMe-Member``) and after the words that tell one in text
 (``login-words.tsv``: "Mi usuario allí es laurita_bcn88", "user xXSn1perWolfXx keeps posting",
-"ინსტა @lasha.gvasalia_").
+"ინსტა @lasha.gvasalia_"); as the ID a service, a tracker or a feature-flag SDK keeps for a user
+({"distinct_id": "omarodr363"}, "user_id=martin_78" in a log line); a URL's user before its password.
 
 :func:`._pii_people.reads_as_handle` takes a login made of a person's name ("kayla_brooks92"); a
 login people make up ("kiwi_bargains_77", "pyorajussi88", "b.ganbold") is theirs as much, an online
@@ -17,7 +18,7 @@ from functools import cache
 from typing import Callable
 
 from transforms.builtin._pii_literals import Literals, word_file
-from transforms.builtin._pii_words import starts_word
+from transforms.builtin._pii_words import cased, starts_word
 
 Replace = Callable[[str, str, str], str]
 
@@ -30,7 +31,8 @@ _CODE_WORDS = frozenset(
     """usr user users cus cust customer acct acc account uid uuid id ids mem mbr member emp stu pat ord order orders
     inv invoice ticket tkt item items sku txn ref req request sub subscription org team grp group dev device tmp
     temp test tests build ver version rel release file img image doc docs pdf csv png jpg json xml log logs drv
-    sess session tok token key api app web www http https mailto null none true false rider driver courier""".split()
+    sess session tok token key api app web www http https mailto null none true false rider driver courier
+    guest anon anonymous visitor""".split()
 )
 #: Words of a shared account's login, named for a place or a role, not a person: a till's, a
 #: warehouse's, an office's ("kasse2", "lager-bergen", "armazem-porto", "compta-rennes", "pos-terminal-4").
@@ -72,6 +74,21 @@ MADE_UP_LOGIN_KEY_WORDS = LOGIN_KEY_WORDS | frozenset(
 ) - {"login", "handle"}
 
 
+#: The words before "id" of keys that hold the identifier a service, a tracker or a feature-flag SDK
+#: keeps for a user ("distinct_id", "userId", "login_id", "X-Customer-Id", "enduser.id"): often the
+#: login the user made up ("omarodr363").
+USER_ID_KEY_WORDS = frozenset("user usr login distinct enduser customer member buyer seller player".split())
+#: Of those, the words of the user's own identifier, where one word alone is a login too ({"userID":
+#: "kucerao"}); a customer's or a seller's ID can be a company's ({"customer_id": "globex"}).
+OWN_ID_KEY_WORDS = frozenset("user usr login distinct enduser".split())
+#: The last words of keys that name who wrote a message or a post, by the login they made up
+#: ({"sender": "martin_78"} in a marketplace's thread).
+WRITER_KEY_WORDS = frozenset("sender author poster commenter".split())
+#: What a login people made up holds that a machine's name ("server-fanout"), a decorator
+#: ("@app.route") or a key ("@odata.context") does not: a digit or an underscore.
+MADE_UP_MARK_RE = re.compile(r"[_0-9]")
+
+
 def is_a_shared_login(value: str) -> bool:
     """Is ``value`` a shared account's login, named for a place or a role: words joined by a
     separator or digits, one of them a till's, a warehouse's, an office's ("sklad-msk", "kasse2",
@@ -104,9 +121,8 @@ def reads_as_paired_login(value: str) -> bool:
     lowered = login.lower()
     if lowered in _NOT_LOGINS or reads_as_machine_login(lowered.strip("_")) or _FILE_END_RE.search(login) is not None:
         return False
-    runs = [r.lower() for r in _ALPHA_RUN_RE.findall(login)]
-    if any(r in _SHARED_WORDS or any(w in r for w in _GLUED_SHARED) for r in runs):
-        return False
+    if is_a_shared_login(login):
+        return False  # (a person's name in it makes it theirs: "nika_shop", "svc-maria")
     if login.isupper() and not login.isalnum():
         return False
     return not login.isalpha() and any(c.isalpha() for c in login)  # (a word alone: "Login failed: ...")
@@ -139,6 +155,37 @@ def reads_as_login(value: str, alone: bool = False) -> bool:
     return True
 
 
+#: A part of a login people made up: letters, then digits, or digits alone.
+_MADE_UP_PART_RE = re.compile(r"[a-z]+[0-9]*|[0-9]+")
+_PART_SEPARATORS_RE = re.compile(r"[._-]")
+#: The prefix of an identifier a system makes for a user ("usr_", "u-", "cus_").
+_ID_PREFIX_RE = re.compile(r"(?:usr|user|u|uid|id|mem|member|cus|cust|customer|acc|acct|emp)[_-](?=[a-z])")
+
+
+def reads_as_user_id(value: str, own: bool = False) -> bool:
+    """Is ``value``, under a key that holds the identifier a service keeps for a user or a message's
+    writer, the login the user made up: in lower case, a word of four letters or more then digits or
+    more words ("omarodr363", "martin_78", "amitabha.roy1985")? Under the user's own ID (``own``:
+    ``distinct_id``, ``userId``), one lower-case word ("kucerao") or a shorter one ("nsh_1990") too.
+    A system's ID is one when a person's login follows its prefix ("usr_jsmith92"). Not an identifier a
+    system generated ("u_il_2291", "usr_pqrk82hd", "slr_88213", "rdr_55f1"), a machine's name
+    ("server-fanout", "webhook"), nor an SMS sender's brand ("InfoSMS")."""
+    from transforms.builtin._pii_people import _SERVICE_WORDS, reads_as_handle
+
+    if (prefixed := _ID_PREFIX_RE.match(value)) is not None:
+        # a person's name in what follows the prefix, not random letters and digits ("usr_pqrk82hd")
+        return reads_as_handle(value[prefixed.end():], initials=True)
+    if not value.islower() or not reads_as_login(value, alone=own):
+        return False
+    if value.isalpha():
+        return value not in _SERVICE_WORDS
+    parts = [part for part in _PART_SEPARATORS_RE.split(value) if part]
+    # letters, then the digits people add; digits before letters are a generated ID's ("rdr_55f1",
+    # "e44aa283528e6fde"), and so is a short abbreviation under a party's ID ("slr_88213")
+    return MADE_UP_MARK_RE.search(value) is not None and all(
+        _MADE_UP_PART_RE.fullmatch(part) is not None for part in parts) and (own or len(parts[0].rstrip("0123456789")) >= 4)
+
+
 @cache
 def _words() -> tuple[Literals, tuple[str, ...]]:
     return word_file(__package__, "login-words.tsv", _KINDS)
@@ -158,6 +205,8 @@ _DIGITS_LOGIN_RE = re.compile(r"(?P<login>[0-9]{6,12})(?![0-9])")
 def scrub(text: str, replace: Replace, beside_a_password: bool = False) -> str:
     """The logins after the words of ``login-words.tsv`` in ``text``; ``beside_a_password``
     (the text told a password, masked already), any account's (:func:`reads_as_paired_login`)."""
+    from transforms.builtin._pii_people import reads_as_handle
+
     literals, kinds = _words()
     out: list[str] = []
     pos = 0
@@ -175,7 +224,7 @@ def scrub(text: str, replace: Replace, beside_a_password: bool = False) -> str:
             continue  # "user request_id=...": a key; a login's e-mail is the e-mail pass's
         handle = login["login"]
         at = login[0].startswith("@") and kinds[index] == "social"
-        if not (reads_as_login(handle) or (at and reads_as_login(handle, alone=True))
+        if not (reads_as_login(handle) or (at and reads_as_login(handle, alone=True)) or reads_as_handle(handle)
                 or beside_a_password and kinds[index] == "login" and reads_as_paired_login(handle)):
             continue
         out += [text[pos:login.start("login")], replace("name", handle.lower(), handle)]
@@ -184,3 +233,47 @@ def scrub(text: str, replace: Replace, beside_a_password: bool = False) -> str:
         return text
     out.append(text[pos:])
     return "".join(out)
+
+
+@cache
+def _url_user_re(redacted: str) -> re.Pattern[str]:
+    """A URL's user name before its password, masked already ("https://tomas_dev:[redacted]@bitbucket.org")."""
+    return re.compile(r"(?<=://)(?P<login>[A-Za-z][A-Za-z0-9]{0,39}+(?:[._-][A-Za-z0-9]{1,40}+){0,3}+):"
+                      + re.escape(redacted) + "@")
+
+
+def scrub_url_users(text: str, redacted: str, replace: Replace) -> str:
+    """The user names of URLs that told their password (masked by then), where a person's name is in
+    them ("https://tomas_dev:...@bitbucket.org", "maria.garcia"): with the password, they open that
+    person's account. Not a machine's or a shared account's ("deploy-bot", "ci", "shop_rw", "analytics")."""
+    from transforms.builtin._pii_people import reads_as_handle
+    from transforms.builtin._pii_prose_names import AMBIGUOUS, GIVEN, SURNAME, flags_of
+
+    def user(match: re.Match[str]) -> str:
+        login = match["login"]
+        named = reads_as_handle(login, initials=True) or reads_as_paired_login(login) and any(
+            (flags := flags_of(run.capitalize())) & (GIVEN | SURNAME) and not flags & AMBIGUOUS
+            for run in _ALPHA_RUN_RE.findall(login))
+        return replace("name", login.lower(), login) + match[0][len(login):] if named else match[0]
+
+    return _url_user_re(redacted).sub(user, text)
+
+
+#: A user's ID in a log line, ``key=value`` or ``key: value`` ("user_id=omarodr363", "distinct_id:
+#: alessial00", "customerId=amitabha.roy1985"), its key's words those of :data:`USER_ID_KEY_WORDS`.
+_USER_ID_PAIR_RE = re.compile(
+    r"(?<![\w.$-])\$?(?P<word>" + cased("|".join(USER_ID_KEY_WORDS)) + r")(?:[_.-]?id|Id|[_.-]?ID)[ ]?[:=][ ]?['\"]?"
+    r"(?P<login>[A-Za-z][A-Za-z0-9]{0,39}+(?:[._-][A-Za-z0-9]{1,40}+){0,3}+)(?![\w@/-])"
+)
+_USER_ID_PAIR_SCAN = Literals([variant + end for word in USER_ID_KEY_WORDS for variant in (word, word.capitalize())
+                               for end in ("_id", "Id", "ID", ".id", "-id", "_ID")])
+
+
+def scrub_user_id_pairs(text: str, replace: Replace) -> str:
+    """The logins users made up, written as their ID in a log line (:data:`_USER_ID_PAIR_RE`), as
+    under the same keys of an object (:func:`reads_as_user_id`): not "user_id=usr_1182"."""
+    if not _USER_ID_PAIR_SCAN.found_in(text):
+        return text
+    return _USER_ID_PAIR_RE.sub(
+        lambda m: m[0][:m.start("login") - m.start()] + replace("name", m["login"].lower(), m["login"])
+        if reads_as_user_id(m["login"], own=m["word"].lower() in OWN_ID_KEY_WORDS) else m[0], text)

@@ -1056,6 +1056,11 @@ def reads_as_handle(value: str, initials: bool = False) -> bool:
              and (flags := flags_of(p.capitalize())) & (GIVEN | SURNAME)]  # "DHL-EDI": acronyms, no one's
     if any(not flags & AMBIGUOUS for flags in named) or len(named) >= 2:
         return True
+    if bare.isupper():
+        # a payment's alias in capitals ("RAMI.HADDAD", "NICOLAS.FERNANDEZ.MP"): two of its parts a
+        # person's names, one no ordinary word; a code of acronyms has one at most ("DHL-EDI")
+        named = [flags for p in parts if len(p) >= 3 and (flags := flags_of(p.capitalize())) & (GIVEN | SURNAME)]
+        return len(named) >= 2 and any(not flags & AMBIGUOUS for flags in named)
     # an initial glued to a surname, the login's first part: "fcontreras_cl", "jsmith.dev"
     first = parts[0]
     if (initials and first.isalpha() and first.islower() and len(first) >= 6
@@ -1098,8 +1103,6 @@ _MACHINE_LOGIN_SHAPE_RE = re.compile(r"_{0,2}[a-z0-9]+(?:[._-][a-z0-9]+){0,5}_{0
 #: A handle written with its "@" in text ("my IG is @chiara.bellini.ph", "пишите в телегу
 #: @dmitry_volkov_spb"): not an e-mail's domain, a package's scope or a CSS rule.
 _AT_HANDLE_RE = re.compile(r"(?<![\w@./+:\]-])@(?P<handle>[A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])(?![\w@/-])")
-#: What a made-up handle holds that a key's "@odata.context" or a decorator's "@app.route" does not.
-_MADE_UP_MARK_RE = re.compile(r"[_0-9]")
 #: A host after "@" (a URL's or a DSN's, its password masked before it): a domain's last part.
 _HOST_END_RE = re.compile(r"\.[a-z]{2,6}(?::[0-9]+)?\Z")
 
@@ -1108,11 +1111,11 @@ def scrub_at_handles(text: str, replace: Replace) -> str:
     """Handles after "@" that :func:`reads_as_handle` (a person's name in them) or that read as a
     login people make up (:func:`._pii_logins.reads_as_login`: "@aoife.kinsella_", "@peto_kosice"),
     not a brand's ("@zara_official", "@bbc_news")."""
-    from transforms.builtin._pii_logins import reads_as_login
+    from transforms.builtin._pii_logins import MADE_UP_MARK_RE, reads_as_login
 
     return _AT_HANDLE_RE.sub(
         lambda m: "@" + replace("name", m["handle"].lower(), m["handle"])
-        if reads_as_handle(m["handle"]) or (reads_as_login(m["handle"]) and _MADE_UP_MARK_RE.search(m["handle"]) is not None
+        if reads_as_handle(m["handle"]) or (reads_as_login(m["handle"]) and MADE_UP_MARK_RE.search(m["handle"]) is not None
                                             and _HOST_END_RE.search(m["handle"]) is None
                                             and "bot" not in m["handle"].lower()) else m[0], text)
 

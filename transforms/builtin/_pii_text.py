@@ -1074,6 +1074,7 @@ class TextScrubber:
             text = _pii_asked.scrub_transcript(text, replace)  # "Bot: ¿Me indica su nombre?\nCliente: Rosa Quispe"
         if _pii_logins.may_hold(text):
             text = _pii_logins.scrub(text, replace)  # "Mi usuario allí es laurita_bcn88", "ინსტა @lasha.gvasalia_"
+        text = _pii_logins.scrub_user_id_pairs(text, replace)  # "user_id=omarodr363" (its own scan first)
         if "@" in text:
             text = _pii_people.scrub_at_handles(text, replace)
         text = _pii_people.scrub_signature(text, replace)
@@ -1108,6 +1109,8 @@ class TextScrubber:
             text = _pii_secret_words.scrub_codes_before_their_word(text, self._redacted)  # "382915（登录验证码）"
         text = _pii_secret_words.scrub_link_codes(text, self._redacted)  # "app://auth/verify?code=804117"
         text = _pii_secret_words.scrub_counted_codes(text, self._redacted)  # "the 6 digit code ... (719 204)"
+        if "://" in text and self._redacted + "@" in text:
+            text = _pii_logins.scrub_url_users(text, self._redacted, replace)  # "https://tomas_dev:[redacted]@..."
         if (self._redacted in text or "[recovery_codes]" in text) and _pii_logins.may_hold(text):
             text = _pii_logins.scrub(text, replace, beside_a_password=True)  # "user ID 係 CHANMW1962" and its password
         # 7. names beside a term of address ("cô Hạnh", "Rıza Efendi"), then names no cue announces,

@@ -93,7 +93,10 @@ from transforms.builtin._pii_health import (is_a_condition, may_name_a_condition
 from transforms.builtin._pii_special import is_an_orientation
 from transforms.builtin._pii_ip import IP_HEADERS, replace_in, truncate, truncate_in
 from transforms.builtin._pii_locality import ADDRESS_MASK, masked_address
-from transforms.builtin._pii_logins import LOGIN_KEY_WORDS, MADE_UP_LOGIN_KEY_WORDS, is_a_shared_login, reads_as_login
+from transforms.builtin._pii_logins import (
+    LOGIN_KEY_WORDS, MADE_UP_LOGIN_KEY_WORDS, OWN_ID_KEY_WORDS, USER_ID_KEY_WORDS, WRITER_KEY_WORDS, is_a_shared_login,
+    reads_as_login, reads_as_user_id,
+)
 from transforms.builtin._pii_kinds import (
     ACTIONS, CLASSES, DEFAULT_ACTIONS, FIXED, KIND_CLASS, TRUNCATE, actions_of, class_of,
 )
@@ -359,7 +362,7 @@ class KeyRule:
     matters for objects and lists."""
 
     __slots__ = ("key", "credential", "field", "ambiguous", "person_only", "person", "leaf", "party", "client",
-                 "evidence", "ui", "reference", "question", "verification", "login", "handle")
+                 "evidence", "ui", "reference", "question", "verification", "login", "handle", "user_id", "own_id")
 
     def __init__(self, key: str, credential: bool = False, field: Field | None = None, ambiguous: Field | None = None,
                  person_only: bool = False, person: bool = False):
@@ -372,6 +375,10 @@ class KeyRule:
         self.login = False
         #: The key holds a login (``actor``, ``X-Usuario``): one people made up is a person's too.
         self.handle = False
+        #: The key holds the ID a service keeps for a user (``distinct_id``, ``X-Customer-Id``) or a
+        #: message's sender: a login the user made up is theirs; with ``own_id`` (the user's own:
+        #: ``userId``), one word alone too.
+        self.user_id = self.own_id = False
         #: What a string or number under this key becomes wherever it is (outside a
         #: personal container and any path override): the walk's shortcut, or None.
         self.leaf: Callable[[Any], Any] | None = None
@@ -472,6 +479,10 @@ def _an_identifier(key: str, value: str) -> bool:
     if names == "id":
         return value.isdigit()
     return names == "product" and _CODE_VALUE_RE.fullmatch(value) is not None
+
+#: The key of a person's object that holds the ID a feature-flag SDK keeps for them ({"user": {"key": ...}}):
+#: the login the person made up, often (an "id" is a resource's as often: a FHIR Patient's "example-8812").
+_OWN_ID_KEYS = frozenset(("key", "Key"))
 
 #: Person nouns that say whose the fields under them are, but whose own string value is a
 #: place, a date or an address as often as a name.
@@ -1059,6 +1070,10 @@ class Pii:
         # a login people make up is theirs too
         handle = login or found is None and parts[-1:] != () and parts[-1] in MADE_UP_LOGIN_KEY_WORDS
         party = found is None and parts[-1:] != () and parts[-1] in _PARTY_WORDS
+        # the ID a service, a tracker or a feature-flag SDK keeps for a user ("distinct_id", "login_id",
+        # "X-Customer-Id"), a message's sender: often the login the user made up ("omarodr363", "martin_78")
+        user_id = found is None and (len(parts) >= 2 and parts[-1] == "id" and parts[-2] in USER_ID_KEY_WORDS
+                                     or parts[-1:] != () and parts[-1] in WRITER_KEY_WORDS or parts == ("uid",))
         client = field is self._name_field and parts[:1] == ("client",)
         question = any(q in " ".join(parts) for q in _SECURITY_QUESTIONS) if parts else False  # words() drops marks
         verification = not _VERIFICATION_WORDS.isdisjoint(parts)
@@ -1076,11 +1091,13 @@ class Pii:
             rule.leaf = self._version
             return rule
         if clean == key and field is None and ambiguous is None and not person and not party and not question \
-                and not verification:
+                and not verification and not user_id:
             return None
         rule = KeyRule(clean, field=field, ambiguous=ambiguous, person_only=isinstance(found, PersonOnly), person=person)
         rule.party, rule.client, rule.question, rule.verification = party, client, question, verification
         rule.login, rule.handle = login, handle
+        rule.user_id = user_id
+        rule.own_id = user_id and (parts == ("uid",) or parts[-2:-1] != () and parts[-2] in OWN_ID_KEY_WORDS)
         rule.evidence = field is not None and (
             (field.cls in _PERSON_EVIDENCE and field.kind not in _NOT_PERSON_EVIDENCE) or self.names.is_name_part(name))
         if clean == key and field is not None and field.action not in (KEEP, DROP) and not client:
@@ -1432,6 +1449,12 @@ class Pii:
                             if sub.plain and field is None and type(item) is dict and rules(key) is None:
                                 push((item, (None, person, sub, sub.headers)))  # request, response, headers
                                 continue
+                    if key in _OWN_ID_KEYS and type(item) is str and (person is True or node.get("kind") == "user") \
+                            and field is None and sub is None and reads_as_user_id(item):
+                        # {"user": {"key": "ondra_k88"}}, a feature-flag SDK's {"kind": "user", "key": ...}: the
+                        # login a user made up
+                        node[key] = self._name_field.apply(item)
+                        continue
                     rule = rules(key)
                     if rule is not None and rule.leaf is not None and field is None and sub is None:
                         kind = type(item)  # the common personal field or credential: a leaf
@@ -1819,6 +1842,9 @@ class Pii:
                 person = False  # an address's {"city": {"name": "Benito Juárez"}}: a place's name, no one's
         if own is not None and own.cls == "government_id" and kind is str and node is not None and self._a_companys(node):
             own = None  # {"razon_social": "Rappi S.A.S.", "nit": "900538135-0"}: a company's number, scanned as text
+        if own is None and field is None and sub is None and rule is not None and rule.user_id and kind is str \
+                and reads_as_user_id(item, own=rule.own_id):
+            own = self._name_field  # {"distinct_id": "omarodr363"}, {"sender": "martin_78"}
         if own is None and field is None and sub is None and rule is not None and rule.person:
             searched = kind is str and self.text.names_a_search(key)
             if kind is str and (reads_as_name(item) or (not searched and (
