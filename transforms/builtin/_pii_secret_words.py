@@ -302,19 +302,20 @@ _DIGITS_PASSWORD_RE = re.compile(
     r"[ ]{1,2}[\"'“«]?(?P<pw>[0-9]{4,8})(?![\w/:+%-]|[.,][0-9]"
     r"|[ ](?i:times|chars?|characters|attempts|users|accounts|days|zeichen|mal|fois|veces|vezes|caract|karakter|символ|раз))")
 _A_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}")
+#: The copulas a secret is told by, in the languages of the word lists ("es", "ni", "ha'e", "waa", "howa").
+_COPULAS = (r"is|was|es|est|ist|é|è|er|är|on|jest|je|este|adalah|ialah|là|ni|ha'e|se|waa|ay|houwa|howa|huwa|hiya|هو|هي"
+            r"|era|lautet|είναι|einai|c'est|c’est")
 #: A PIN told by a copula or a colon after a password's word and a few words saying whose ("la clave de
 #: operaciones especiales de la cuenta de la empresa es 881204", "kòd sekrè MonCash mwen se 5028").
 _TOLD_DIGITS_RE = re.compile(
-    r"(?P<gap>(?:[ ][^\s\d.,;:!?]{1,20}){0,10}?)(?:[ ](?:is|was|es|est|ist|é|è|er|är|on|jest|je|este|adalah|ialah|là"
-    r"|ni|ha'e|se|waa|houwa|howa|huwa|hiya|هو|هي|era|lautet|είναι|einai|c'est|c’est)|[ ]?(?:ແມ່ນ|แม่น|คือ)|[ ]?[:：])[ ]{1,2}"
+    r"(?P<gap>(?:[ ][^\s\d.,;:!?]{1,20}){0,10}?)(?:[ ](?:" + _COPULAS + r")|[ ]?(?:ແມ່ນ|แม่น|คือ)|[ ]?[:：])[ ]{1,2}"
     r"(?P<pw>[0-9]{4,8})(?![\w/:+%-]|[.,][0-9])")
 #: Password words that also name any code (Greek's "κωδικός 5290000031" of a cheese): their digits are not told.
 _ALSO_A_CODE = frozenset({"κωδικός", "κωδικό", "κωδικού", "clave", "code", "kod", "kode", "pin"})
 
 
 #: A copula or a colon between a code's word and what it is told to be.
-_COPULA_RE = re.compile(r"(?:^|[ ])(?:is|was|est|es|é|è|ist|er|är|on|jest|je|ni|là|adalah|ay|howa|hiya|هو|هي|lautet|era)"
-                        r"(?:[ ]|$)|[:：]")
+_COPULA_RE = re.compile(r"(?:^|[ ])(?:" + _COPULAS + r")(?:[ ]|$)|[:：]")
 
 
 def _earlier(one: tuple[int, int] | None, other: tuple[int, int] | None) -> tuple[int, int] | None:
