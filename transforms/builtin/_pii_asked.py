@@ -36,6 +36,8 @@ _NOT_ANSWERS = frozenset("""yes no ok okay sure yeah nope thanks thank hello hi 
 _ANSWER_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f'’.-])*+(?:[ ][^\W\d_](?:[^\W\d_]|[\u0300-\u036f'’.-])*+){0,3}")
 _CJK_NAME_RE = re.compile(f"(?:{_ZH_SURNAMES})[\u4e00-\u9fff]{{1,2}}|{_KO_SURNAMES}[가-힣]{{1,2}}")
 _CJK_RE = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+#: What a chat's message holds its text under, in the order tried.
+MESSAGE_KEYS = ("text", "message", "body", "content", "msg")
 #: A transcript's line: its speaker, then what they said.
 _LINE_RE = re.compile(r"(?P<speaker>[^\n:：]{1,32}[:：][ \t]*)?(?P<said>[^\n]*)")
 
@@ -97,7 +99,7 @@ def scrub_messages(messages: list, replace: Replace) -> None:
         if type(message) is not dict:
             asked = False
             continue
-        key = next((k for k in _TEXT_KEYS if type(message.get(k)) is str), None)
+        key = next((k for k in MESSAGE_KEYS if type(message.get(k)) is str), None)
         if key is None:
             asked = False
             continue
@@ -106,5 +108,3 @@ def scrub_messages(messages: list, replace: Replace) -> None:
             message[key] = replace("name", said.strip().lower(), said)
         asked = asks_for_a_name(said)
 
-
-_TEXT_KEYS = ("text", "message", "body", "content", "msg")

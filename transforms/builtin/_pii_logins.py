@@ -18,7 +18,7 @@ from functools import cache
 from typing import Callable
 
 from transforms.builtin._pii_literals import Literals, word_file
-from transforms.builtin._pii_words import cased, starts_word
+from transforms.builtin._pii_words import cased, starts_word, swap_group
 
 Replace = Callable[[str, str, str], str]
 
@@ -275,5 +275,5 @@ def scrub_user_id_pairs(text: str, replace: Replace) -> str:
     if not _USER_ID_PAIR_SCAN.found_in(text):
         return text
     return _USER_ID_PAIR_RE.sub(
-        lambda m: m[0][:m.start("login") - m.start()] + replace("name", m["login"].lower(), m["login"])
+        lambda m: swap_group(m, "login", replace("name", m["login"].lower(), m["login"]))
         if reads_as_user_id(m["login"], own=m["word"].lower() in OWN_ID_KEY_WORDS) else m[0], text)

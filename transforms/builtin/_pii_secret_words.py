@@ -26,7 +26,7 @@ from transforms.builtin import _pii_phones, _pii_tokens
 from transforms.builtin._pii_literals import Literals, word_file
 from transforms.builtin._pii_names import METADATA_WORDS
 from transforms.builtin._pii_phones import CURRENCY_AFTER_RE
-from transforms.builtin._pii_words import cased, starts_word
+from transforms.builtin._pii_words import cased, starts_word, swap_group
 
 #: Scripts written without spaces between words: a cue may run on into the next word.
 #: Georgian and Armenian glue a copula, a case or an article to the word ("პაროლია", "is the password"),
@@ -163,7 +163,7 @@ def scrub_codes_before_their_word(text: str, redacted: str) -> str:
     """A code a Chinese text message writes before its word (see :data:`_CODE_BEFORE_ITS_WORD_RE`)."""
     if "验证码" not in text and "驗證碼" not in text and "校验码" not in text and "动态码" not in text and "動態碼" not in text:
         return text
-    return _CODE_BEFORE_ITS_WORD_RE.sub(lambda m: redacted + m[0][len(m["code"]):], text)
+    return _CODE_BEFORE_ITS_WORD_RE.sub(lambda m: swap_group(m, "code", redacted), text)
 
 
 #: A one-time code of digits in a link that verifies it ("ledgerly://auth/verify?code=804117&session=...",
@@ -177,7 +177,7 @@ def scrub_link_codes(text: str, redacted: str) -> str:
     """The one-time codes of links that verify them (:data:`_LINK_CODE_RE`)."""
     if "=" not in text or "?" not in text:
         return text
-    return _LINK_CODE_RE.sub(lambda m: m[0][:m.start("code") - m.start()] + redacted, text)
+    return _LINK_CODE_RE.sub(lambda m: swap_group(m, "code", redacted), text)
 
 
 #: What a PIN or a code read aloud comes after: its word, on its line or the line before ("IVR: Please say or
@@ -301,7 +301,6 @@ _TOLD_PASSWORD_RE = re.compile(
 _DIGITS_PASSWORD_RE = re.compile(
     r"[ ]{1,2}[\"'“«]?(?P<pw>[0-9]{4,8})(?![\w/:+%-]|[.,][0-9]"
     r"|[ ](?i:times|chars?|characters|attempts|users|accounts|days|zeichen|mal|fois|veces|vezes|caract|karakter|символ|раз))")
-_A_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}")
 #: The copulas a secret is told by, in the languages of the word lists ("es", "ni", "ha'e", "waa", "howa").
 _COPULAS = (r"is|was|es|est|ist|é|è|er|är|on|jest|je|este|adalah|ialah|là|ni|ha'e|se|waa|ay|houwa|howa|huwa|hiya|هو|هي"
             r"|era|lautet|είναι|einai|c'est|c’est")
@@ -337,10 +336,10 @@ def _password_after(text: str, at: int, word: str = "") -> tuple[int, int] | Non
     if candidate is None and _pii_tokens.asks(text, end):
         candidate = _pii_tokens.first_shaped_in_answer(text, end)
     if candidate is None and (digits := _DIGITS_PASSWORD_RE.match(text, at)) is not None \
-            and _A_YEAR_RE.fullmatch(digits["pw"]) is None and word.lower() not in _ALSO_A_CODE:
+            and _YEAR_RE.fullmatch(digits["pw"]) is None and word.lower() not in _ALSO_A_CODE:
         return digits.span("pw")
     if candidate is None and (digits := _TOLD_DIGITS_RE.match(text, at)) is not None \
-            and _A_YEAR_RE.fullmatch(digits["pw"]) is None and _WHICH_CODE.isdisjoint(gap := digits["gap"].lower().split()) \
+            and _YEAR_RE.fullmatch(digits["pw"]) is None and _WHICH_CODE.isdisjoint(gap := digits["gap"].lower().split()) \
             and METADATA_WORDS.isdisjoint(gap) and _pii_tokens.UNIT_AFTER_RE.match(text, digits.end()) is None:
         return digits.span("pw")  # "la clave de Nequi es 4412", "Ijambo ry'ibanga rya MoMo ni 80422"
     if candidate is None:

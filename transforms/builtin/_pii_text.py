@@ -1379,14 +1379,14 @@ class TextScrubber:
     def _yaml_secret_data(self, match: re.Match[str]) -> str:
         items = _YAML_ITEM_RE.sub(lambda m: m[0] if not_a_secret(m["value"].strip("\"' ")) else m["key"] + self._redacted,
                                   match["items"])  # (a sample's "<base64-encoded-value>" stays)
-        return match[0][:match.start("items") - match.start()] + items
+        return swap_group(match, "items", items)
 
     def _element(self, match: re.Match[str]) -> str:
         name = match["name"].rpartition(":")[2]
         if name in _SIGN_ELEMENTS and _SIGNED_BLOB_RE.fullmatch(match["value"].strip()) is not None:
             # AFIP's loginTicketResponse <credentials><token>...</token><sign>...</sign>: the token's
             # signature, which authenticates with it
-            return match[0][:match.start("value") - match.start()] + self._redacted + match[0][match.end("value") - match.start():]
+            return swap_group(match, "value", self._redacted)
         return self._named_value(match, name)
 
     def _form_part(self, match: re.Match[str]) -> str:

@@ -2218,7 +2218,7 @@ _DOCUMENT_TYPES = {"P": "passport", "PP": "passport", "PASSPORT": "passport", "I
                    "DRIVERS_LICENSE": "driving_licence"}
 _DOCUMENT_NUMBER_RE = re.compile(r"(?=(?:[^0-9]*[0-9]){4})[A-Za-z0-9 <-]{6,20}")
 #: What a chat's message holds its text under (a list of them is read by _pii_asked).
-_MESSAGE_KEYS = frozenset({"text", "message", "body", "content", "msg"})
+_MESSAGE_KEYS = frozenset(_pii_asked.MESSAGE_KEYS)
 #: MTN MoMo's (and its clones') party: ``{"partyIdType": "MSISDN", "partyId": "233554128876"}``, the
 #: id's kind named beside it (an "...Id" key alone is read as a system's identifier).
 _PARTY_ID_KINDS = {"msisdn": "phone", "email": "email"}
